@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { katexWoff2Only } from './src/integrations/katex-woff2.ts';
+
+// Site URL and base path come from the environment, so the same code deploys at the root of a
+// domain or under /<repo>/ on GitHub Pages (the deploy workflow sets both).
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Trusted site pages (about) are MDX; paper bodies never go through here (see src/content/).
+  integrations: [mdx()],
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  vite: { plugins: [katexWoff2Only()] },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,39 @@
+import type { ContentProblem } from './problems.ts';
+import type { ValidPaper } from './validate.ts';
+
+/**
+ * Checks across papers that no single file can see: two files for the same arXiv paper, and two
+ * files that would publish at the same URL (same file name in different folders).
+ */
+export function findCollisions(papers: readonly ValidPaper[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const byId = new Map<string, ValidPaper>();
+  const byArxiv = new Map<string, ValidPaper>();
+  for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
+    const sameUrl = byId.get(paper.id.toLowerCase());
+    if (sameUrl) {
+      problems.push({
+        file: paper.file,
+        line: 1,
+        field: 'file',
+        message: `publishes at the same URL (/papers/${paper.id}/) as ${sameUrl.file}: rename one of them.`,
+      });
+    } else {
+      byId.set(paper.id.toLowerCase(), paper);
+    }
+    const arxiv = paper.data.arxiv;
+    if (!arxiv) continue;
+    const twin = byArxiv.get(arxiv);
+    if (twin) {
+      problems.push({
+        file: paper.file,
+        line: paper.lines.arxiv,
+        field: 'arxiv',
+        message: `arXiv ${arxiv} is already in the digest as ${twin.file}:${twin.lines.arxiv}: keep one of them.`,
+      });
+    } else {
+      byArxiv.set(arxiv, paper);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,192 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
+import type {} from 'mdast-util-mdx';
+import type {} from 'mdast-util-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeStringify from 'rehype-stringify';
+import remarkMath from 'remark-math';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFileMessage } from 'vfile-message';
+import type { ContentProblem } from './problems.ts';
+
+/**
+ * The safe-MDX pipeline: the one way a paper body becomes HTML, used by the build and the content
+ * check. MDX syntax is parsed (so a contributor's file is valid MDX), but the tree is never
+ * compiled or evaluated: any node that would be code (import/export, `{expressions}`, JSX) is
+ * rejected with its position, as are raw HTML, images and URLs other than http(s)/mailto.
+ * Math is typeset by KaTeX at build time; a KaTeX error or a refused command is a problem,
+ * never the red text rehype-katex would silently leave in the page.
+ */
+
+export interface RenderedBody {
+  html: string;
+  /** True when the body contains math, so the page needs KaTeX's stylesheet. */
+  hasMath: boolean;
+  /** Plain text of the abstract, math kept as its TeX source between `$` signs. */
+  text: string;
+}
+
+/** Commands KaTeX only renders when `trust` allows them; we never do. */
+const TRUST_COMMANDS = ['\\href', '\\url', '\\includegraphics', '\\htmlClass', '\\htmlId', '\\htmlStyle', '\\htmlData'];
+
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** Refusals recorded by KaTeX's `trust` callback during the current (synchronous) render. */
+let refusedCommands: string[] = [];
+
+export const katexOptions = {
+  strict: 'error',
+  // Links, HTML attributes and images inside math are refused and reported.
+  trust: (context: { command: string }) => {
+    refusedCommands.push(context.command);
+    return false;
+  },
+  // Bound macro expansion and sizes so hostile input cannot blow up the build or the page.
+  maxExpand: 1000,
+  maxSize: 20,
+} as const;
+
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
+const renderer = unified()
+  .use(remarkRehype)
+  .use(rehypeKatex, katexOptions)
+  .use(rehypeStringify);
+
+interface RenderContext {
+  file: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+}
+
+export function renderPaperBody(
+  body: string,
+  { file, bodyLine }: RenderContext,
+): { rendered?: RenderedBody; problems: ContentProblem[] } {
+  const at = (line: number | undefined, column?: number) => ({
+    file,
+    line: (line ?? 1) + bodyLine - 1,
+    ...(column ? { column } : {}),
+    field: 'body',
+  });
+
+  let tree: MdastRoot;
+  try {
+    tree = parser.parse(body);
+    parser.runSync(tree);
+  } catch (error) {
+    const place = (error as VFileMessage).place;
+    const start = place && 'start' in place ? place.start : place;
+    const reason = (error as VFileMessage).reason ?? String(error);
+    return {
+      problems: [
+        {
+          ...at(start?.line, start?.column),
+          message: `MDX syntax: ${reason} (to show a literal \`{\`, \`}\`, \`<\` or \`>\`, escape it with a backslash or put math in $…$)`,
+        },
+      ],
+    };
+  }
+
+  const problems = findUnsafeNodes(tree).map(({ node, message }) => ({
+    ...at(node.position?.start.line, node.position?.start.column),
+    message,
+  }));
+  if (problems.length > 0) return { problems };
+
+  let hasMath = false;
+  const mathNodes: MdastNodes[] = [];
+  visit(tree, ['inlineMath', 'math'], (node) => {
+    hasMath = true;
+    mathNodes.push(node as MdastNodes);
+  });
+
+  refusedCommands = [];
+  const vfile = { messages: [] as VFileMessage[] };
+  const hast = renderer.runSync(tree, vfile as never) as HastRoot;
+  for (const message of vfile.messages) {
+    const start = message.place && 'start' in message.place ? message.place.start : message.place;
+    const cause = message.cause instanceof Error ? message.cause.message : message.reason;
+    problems.push({
+      ...at(start?.line, start?.column),
+      message: `LaTeX: ${cause.replace(/^KaTeX parse error: /, '')}`,
+    });
+  }
+  for (const command of new Set(refusedCommands)) {
+    const node = mathNodes.find((candidate) => 'value' in candidate && candidate.value.includes(command));
+    problems.push({
+      ...at(node?.position?.start.line, node?.position?.start.column),
+      message: `LaTeX: ${command} is not allowed (math may not contain links, HTML attributes or images)`,
+    });
+  }
+  if (problems.length > 0) return { problems };
+
+  return {
+    problems,
+    rendered: { html: renderer.stringify(hast), hasMath, text: plainText(tree) },
+  };
+}
+
+function findUnsafeNodes(tree: MdastRoot): { node: MdastNodes; message: string }[] {
+  const found: { node: MdastNodes; message: string }[] = [];
+  visit(tree, (node) => {
+    const message = unsafeReason(node as MdastNodes);
+    if (message) found.push({ node: node as MdastNodes, message });
+  });
+  return found;
+}
+
+function unsafeReason(node: MdastNodes): string | undefined {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return '`import`/`export` is not allowed in a paper: MDX code would run at build time. Abstracts are plain text and math.';
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return '`{…}` expressions are not allowed in a paper. Escape a literal brace as `\\{`, or put math in $…$.';
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      return `JSX/HTML elements (<${node.name ?? ''}>) are not allowed in a paper. Use Markdown: *emphasis*, **bold**, [text](https://…).`;
+    case 'html':
+      return 'Raw HTML is not allowed in a paper. Use Markdown instead.';
+    case 'image':
+    case 'imageReference':
+      return 'Images are not allowed in an abstract.';
+    case 'link':
+    case 'definition':
+      return isSafeUrl(node.url)
+        ? undefined
+        : `Link URL "${node.url.slice(0, 80)}" is not allowed: use a full https:// (or http://, mailto:) URL.`;
+    default:
+      return undefined;
+  }
+}
+
+export function isSafeUrl(url: string): boolean {
+  try {
+    return SAFE_PROTOCOLS.has(new URL(url.trim()).protocol);
+  } catch {
+    return false; // relative or malformed: abstracts only link out, with absolute URLs
+  }
+}
+
+/** The abstract as plain text: paragraphs joined by blank lines, math as `$TeX$`. */
+function plainText(tree: MdastRoot): string {
+  const blocks: string[] = [];
+  for (const block of tree.children) {
+    const parts: string[] = [];
+    visit(block, (node) => {
+      if (node.type === 'text') parts.push((node as { value: string }).value);
+      else if (node.type === 'inlineCode') parts.push((node as { value: string }).value);
+      else if (node.type === 'inlineMath') parts.push(`$${(node as { value: string }).value}$`);
+      else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
+      else if (node.type === 'break') parts.push(' ');
+    });
+    const textOfBlock = parts.join('').replace(/\s+/g, ' ').trim();
+    if (textOfBlock) blocks.push(textOfBlock);
+  }
+  return blocks.join('\n\n');
+}
+

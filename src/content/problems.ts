@@ -1,0 +1,30 @@
+/**
+ * A problem found in a content file, reported as `file:line: field: message`. The content check,
+ * the loader (and so the build) all report the same problems the same way.
+ */
+export interface ContentProblem {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line: number;
+  column?: number;
+  /** Frontmatter field (`tags[1]`), or `body`, or `file` for whole-file problems. */
+  field: string;
+  message: string;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  const where = problem.column ? `${problem.line}:${problem.column}` : `${problem.line}`;
+  return `${problem.file}:${where}: ${problem.field}: ${problem.message}`;
+}
+
+/** Thrown by the loader so that a bad paper stops the build with every problem listed. */
+export class ContentError extends Error {
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    super(`Paper content has ${count}:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,59 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { PaperMetadata } from '../content/loader.ts';
+import { loadTopics } from '../content/vocabulary.ts';
+import type { Topic } from '../content/schema.ts';
+
+/**
+ * The query layer: the only module that calls `getCollection`. Papers are sorted once, newest
+ * digest date first, then by id, so every page, feed and index lists them in the same order.
+ */
+export type PaperEntry = CollectionEntry<'papers'>;
+
+export interface Paper {
+  id: string;
+  data: PaperEntry['data'];
+  html: string;
+  hasMath: boolean;
+  /** Plain-text abstract, math as `$TeX$`. */
+  text: string;
+}
+
+let papers: Promise<Paper[]> | undefined;
+
+export function getPapers(): Promise<Paper[]> {
+  papers ??= getCollection('papers').then((entries) =>
+    entries
+      .map((entry): Paper => {
+        const metadata = entry.rendered?.metadata as PaperMetadata | undefined;
+        return {
+          id: entry.id,
+          data: entry.data,
+          html: entry.rendered?.html ?? '',
+          hasMath: metadata?.hasMath ?? false,
+          text: metadata?.text ?? '',
+        };
+      })
+      .sort(comparePapers),
+  );
+  return papers;
+}
+
+/** Newest digest date first; ties broken by id so the order never depends on file-system order. */
+export function comparePapers(a: Pick<Paper, 'id' | 'data'>, b: Pick<Paper, 'id' | 'data'>): number {
+  if (a.data.date !== b.data.date) return a.data.date < b.data.date ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+let topics: Topic[] | undefined;
+
+/** The topic vocabulary, in file order. */
+export function getTopics(): Topic[] {
+  topics ??= loadTopics();
+  return topics;
+}
+
+export function topicBySlug(slug: string): Topic {
+  const topic = getTopics().find((candidate) => candidate.slug === slug);
+  if (!topic) throw new Error(`Unknown topic ${slug}`);
+  return topic;
+}

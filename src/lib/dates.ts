@@ -1,0 +1,71 @@
+/**
+ * Digest dates are plain calendar dates (`YYYY-MM-DD`), stored as strings and handled in UTC
+ * everywhere, so that grouping and formatting never depend on the build machine's time zone.
+ */
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses `YYYY-MM-DD`; returns undefined for other formats and impossible dates (`2024-02-30`). */
+export function parseCalendarDate(value: string): CalendarDate | undefined {
+  const match = ISO_DATE.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const utc = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 2024-02-30 over to March 1: a round trip catches it.
+  if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) {
+    return undefined;
+  }
+  return { year, month, day };
+}
+
+export function isCalendarDate(value: string): boolean {
+  return parseCalendarDate(value) !== undefined;
+}
+
+/** Midnight UTC of a calendar date, for feeds and `<time>` elements. */
+export function toUTCDate(value: string): Date {
+  const date = parseCalendarDate(value);
+  if (!date) throw new RangeError(`Not a calendar date: ${value}`);
+  return new Date(Date.UTC(date.year, date.month - 1, date.day));
+}
+
+const longDate = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
+const weekdayDate = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'UTC' });
+const monthYear = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const monthOnly = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
+
+/** `June 6, 2025` */
+export function formatDate(value: string): string {
+  return longDate.format(toUTCDate(value));
+}
+
+/** `Friday, June 6, 2025` */
+export function formatDateWithWeekday(value: string): string {
+  return weekdayDate.format(toUTCDate(value));
+}
+
+/** `June 2025` for year and month numbers (month 1–12). */
+export function formatMonth(year: number, month: number): string {
+  return monthYear.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** `June` for a month number (1–12). */
+export function monthName(month: number): string {
+  return monthOnly.format(new Date(Date.UTC(2000, month - 1, 1)));
+}
+
+/** Zero-padded parts of a calendar date, as used in URLs. */
+export function dateParts(value: string): { year: string; month: string; day: string } {
+  const date = parseCalendarDate(value);
+  if (!date) throw new RangeError(`Not a calendar date: ${value}`);
+  return {
+    year: String(date.year).padStart(4, '0'),
+    month: String(date.month).padStart(2, '0'),
+    day: String(date.day).padStart(2, '0'),
+  };
+}

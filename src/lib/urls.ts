@@ -1,0 +1,60 @@
+import { dateParts } from './dates.ts';
+
+/**
+ * The one place that builds links. Every path carries the configured base path, so the site works
+ * at the root of a domain and under `/some-repo/` on GitHub Pages; `absolute()` adds the site URL
+ * for feeds, canonical links and citation metadata.
+ */
+export interface UrlOptions {
+  /** Base path, e.g. `/` or `/paper-digest/`. */
+  base: string;
+  /** Site origin (and optional path), e.g. `https://example.org`. */
+  site: string;
+}
+
+export function normalizeBase(base: string): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export function createUrls({ base, site }: UrlOptions) {
+  const basePath = normalizeBase(base);
+  const origin = new URL(site).origin;
+
+  /** A site path (`papers/x/`) with the base path in front. */
+  const path = (relative: string): string => basePath + relative.replace(/^\/+/, '');
+
+  return {
+    base: basePath,
+    home: () => path(''),
+    paper: (id: string) => path(`papers/${encodeURIComponent(id)}/`),
+    day: (date: string) => {
+      const { year, month, day } = dateParts(date);
+      return path(`${year}/${month}/${day}/`);
+    },
+    month: (year: number, month: number) =>
+      path(`${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`),
+    year: (year: number) => path(`${String(year).padStart(4, '0')}/`),
+    archive: () => path('archive/'),
+    topics: () => path('topics/'),
+    topic: (slug: string, page = 1) =>
+      path(`topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
+    topicFeed: (slug: string) => path(`topics/${encodeURIComponent(slug)}/rss.xml`),
+    feed: () => path('rss.xml'),
+    jsonFeed: () => path('feed.json'),
+    opml: () => path('feeds.opml'),
+    subscribe: () => path('subscribe/'),
+    search: () => path('search/'),
+    about: () => path('about/'),
+    asset: (file: string) => path(file),
+    /** Absolute URL (site origin + base path) for a path built above. */
+    absolute: (sitePath: string) => new URL(sitePath, origin).href,
+  };
+}
+
+export type Urls = ReturnType<typeof createUrls>;
+
+/** Links to a paper's arXiv pages, derived from its id. */
+export function arxivLinks(id: string): { abs: string; pdf: string } {
+  return { abs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` };
+}

@@ -14,6 +14,9 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   site,
   base,
+  // Tests and the benchmark build fixture content side by side without sharing output or cache.
+  outDir: process.env.PAPER_DIGEST_OUT_DIR ?? './dist',
+  cacheDir: process.env.PAPER_DIGEST_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },

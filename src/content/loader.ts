@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
+import { PAPERS_DIR } from './paths.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import type { PaperSchema } from './schema.ts';
 import { validatePaper, type ValidPaper } from './validate.ts';
-
-export const PAPERS_DIRECTORY = 'content/papers';
 
 /** What the loader keeps beside the HTML, so a cached entry can take part in cross-file checks. */
 export interface PaperMetadata {
@@ -25,7 +24,7 @@ export interface PaperMetadata {
  * Any problem in any paper fails the load with every problem listed, and nothing is stored.
  */
 export function paperLoader({
-  directory = PAPERS_DIRECTORY,
+  directory = PAPERS_DIR,
   schema,
   vocabularyDigest,
 }: {

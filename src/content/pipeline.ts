@@ -30,9 +30,6 @@ export interface RenderedBody {
   text: string;
 }
 
-/** Commands KaTeX only renders when `trust` allows them; we never do. */
-const TRUST_COMMANDS = ['\\href', '\\url', '\\includegraphics', '\\htmlClass', '\\htmlId', '\\htmlStyle', '\\htmlData'];
-
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
 /** Refusals recorded by KaTeX's `trust` callback during the current (synchronous) render. */

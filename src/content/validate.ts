@@ -133,7 +133,9 @@ function describeIssue(
 ): string {
   if (issue.code !== 'invalid_type') return issue.message;
   const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], source.data);
-  if (value === undefined) return `is required${issue.expected === 'array' ? ' (a list)' : ''}.`;
+  if (value === undefined) {
+    return `is required: add a \`${String(path[0])}:\` field${issue.expected === 'array' ? ' (a list, one item per line)' : ''}.`;
+  }
   if (value === null) return 'is empty: give it a value or remove the line.';
   if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     const written = source.sourceOf(path) ?? String(value);

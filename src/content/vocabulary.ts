@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { TOPICS_FILE } from './paths.ts';
 import { topicListSchema, type Topic } from './schema.ts';
-
-export const TOPICS_FILE = 'content/topics.yaml';
 
 /**
  * Reads the topic vocabulary. It is read synchronously at config time because the paper schema

@@ -32,13 +32,11 @@ export function createUrls({ base, site }: UrlOptions) {
       const { year, month, day } = dateParts(date);
       return path(`${year}/${month}/${day}/`);
     },
-    month: (year: number, month: number) =>
-      path(`${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`),
+    month: (year: number, month: number) => path(`${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`),
     year: (year: number) => path(`${String(year).padStart(4, '0')}/`),
     archive: () => path('archive/'),
     topics: () => path('topics/'),
-    topic: (slug: string, page = 1) =>
-      path(`topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
+    topic: (slug: string, page = 1) => path(`topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
     topicFeed: (slug: string) => path(`topics/${encodeURIComponent(slug)}/rss.xml`),
     feed: () => path('rss.xml'),
     jsonFeed: () => path('feed.json'),

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { remove } from 'unist-util-remove';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
+
+/** The seed's verified facts (a copy of ../shared/seed/metadata.json). */
+interface SeedFacts {
+  title: string;
+  arxiv: string;
+  authors: string[];
+  published: string | null;
+  venue: string | null;
+  code: string | null;
+}
+const seed = metadata as SeedFacts[];
+
+let build: BuildResult;
+beforeAll(async () => {
+  build = await buildFixture('content');
+});
+
+const articleOf = async (id: string): Promise<Element> => {
+  const html = await readFile(join(build.outDir, 'papers', id, 'index.html'), 'utf8');
+  let article: Element | undefined;
+  const find = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'article') article = child;
+      else find(child);
+    }
+  };
+  find(fromHtml(html));
+  if (!article) throw new Error(`no <article> in ${id}`);
+  return article;
+};
+
+describe('the seed digest', () => {
+  it('builds', () => {
+    expect(build.ok, build.output).toBe(true);
+  });
+
+  it.each(seed.map((paper) => [paper.arxiv, paper] as const))('%s has its verified facts', async (id, paper) => {
+    const article = await articleOf(id);
+    const text = toText(article, { whitespace: 'normal' }).replace(/\s+/g, ' ');
+    expect(text).toContain(paper.title);
+    expect(text).toContain(paper.authors.join(', '));
+    expect(text).toContain('June 6, 2025');
+    if (paper.venue) expect(text).toContain(paper.venue);
+    const html = JSON.stringify(article);
+    expect(html).toContain(`https://arxiv.org/abs/${paper.arxiv}`);
+    if (paper.code) expect(html).toContain(paper.code);
+  });
+
+  it.each(seed.map((paper) => [paper.arxiv]))('%s has its math typeset and no TeX debris in its text', async (id) => {
+    const article = await articleOf(id);
+    const html = JSON.stringify(article);
+    expect(html).not.toContain('katex-error');
+    // Text outside typeset math must not contain TeX left over from the scrape.
+    remove(article, (node) => {
+      const className = (node as Element).properties?.className;
+      return Array.isArray(className) && className.includes('katex');
+    });
+    const text = toText(article, { whitespace: 'normal' });
+    expect(text).not.toMatch(
+      /\\[a-zA-Z]+|\$|``|''|\bmathcal\b|\bmathbb\b|\bfrac\b|\b(?:sigma|circ|rightarrow|infty|ell)\b|sum_|[_^]\{|~[a-z]/,
+    );
+  });
+});

@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const projectRoot = new URL('../..', import.meta.url).pathname;
+
+export interface BuildResult {
+  ok: boolean;
+  outDir: string;
+  output: string;
+}
+
+/**
+ * Builds the site from a fixture content folder into a fresh temporary directory, in a child
+ * process, exactly as `npm run build` would (same config, same Node).
+ */
+export async function buildFixture(
+  contentDir: string,
+  {
+    base = '/',
+    site = 'https://digest.example.org',
+    env = {},
+  }: { base?: string; site?: string; env?: Record<string, string> } = {},
+): Promise<BuildResult> {
+  const work = await mkdtemp(join(tmpdir(), 'paper-digest-build-'));
+  const outDir = join(work, 'dist');
+  try {
+    const { stdout, stderr } = await run(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {
+      cwd: projectRoot,
+      env: {
+        ...inheritedEnv(),
+        PAPER_DIGEST_CONTENT: contentDir,
+        PAPER_DIGEST_OUT_DIR: outDir,
+        PAPER_DIGEST_CACHE_DIR: join(work, 'cache'),
+        SITE_URL: site,
+        BASE_PATH: base,
+        ...env,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { ok: true, outDir, output: stdout + stderr };
+  } catch (error) {
+    const failure = error as { stdout?: string; stderr?: string };
+    return { ok: false, outDir, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+  }
+}
+
+/**
+ * The test runner's environment without what Vitest adds (`SITE`, `BASE_URL`, `MODE`, `NODE_ENV`…),
+ * which the child build would otherwise read as its own `import.meta.env`.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const leaked = /^(VITEST.*|SITE|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|ASSETS_PREFIX)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createPaperSchema } from '../../src/content/schema.ts';
+
+/** The README's frontmatter table must describe exactly the schema's fields. */
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const section = readme.slice(readme.indexOf('### Frontmatter'), readme.indexOf('## How it works'));
+const rows = [...section.matchAll(/^\| `([a-z.]+)` +\| (yes|no) /gm)].map(([, field, required]) => ({
+  field: field!,
+  required: required === 'yes',
+}));
+
+const schema = createPaperSchema(new Set(['x']));
+const fields = Object.entries(schema.shape).flatMap(([key, type]) => {
+  const optional = type.safeParse(undefined).success;
+  const row = { field: key, required: !optional };
+  if (key !== 'links') return [row];
+  const links = schema.shape.links.unwrap();
+  return [row, ...Object.keys(links.shape).map((link) => ({ field: `links.${link}`, required: false }))];
+});
+
+describe('README frontmatter table', () => {
+  it('lists every schema field, and only those, with the right required flag', () => {
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(fields);
+  });
+
+  it('shows the two commands and the test command', () => {
+    expect(readme).toContain('npm ci && npm run build');
+    expect(readme).toContain('npm test');
+  });
+});

@@ -44,6 +44,18 @@ export function comparePapers(a: Pick<Paper, 'id' | 'data'>, b: Pick<Paper, 'id'
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+let topicIndex: Promise<Map<string, Paper[]>> | undefined;
+
+/** Papers of each topic (newest first), computed once for all topic pages and feeds. */
+export function getPapersByTopic(): Promise<Map<string, Paper[]>> {
+  topicIndex ??= getPapers().then((all) => {
+    const index = new Map<string, Paper[]>(getTopics().map((topic) => [topic.slug, []]));
+    for (const paper of all) for (const tag of paper.data.tags) index.get(tag)?.push(paper);
+    return index;
+  });
+  return topicIndex;
+}
+
 let topics: Topic[] | undefined;
 
 /** The topic vocabulary, in file order. */

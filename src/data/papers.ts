@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildArchive, type Archive } from '../lib/archive.ts';
 import type { PaperMetadata } from '../content/loader.ts';
 import { loadTopics } from '../content/vocabulary.ts';
 import type { Topic } from '../content/schema.ts';
@@ -42,6 +43,14 @@ export function getPapers(): Promise<Paper[]> {
 export function comparePapers(a: Pick<Paper, 'id' | 'data'>, b: Pick<Paper, 'id' | 'data'>): number {
   if (a.data.date !== b.data.date) return a.data.date < b.data.date ? 1 : -1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+let archive: Promise<Archive<Paper>> | undefined;
+
+/** Papers grouped by digest day, month and year (newest first), computed once. */
+export function getArchive(): Promise<Archive<Paper>> {
+  archive ??= getPapers().then((all) => buildArchive(all));
+  return archive;
 }
 
 let topicIndex: Promise<Map<string, Paper[]>> | undefined;

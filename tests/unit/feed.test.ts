@@ -1,0 +1,361 @@
+import { getRssString } from '@astrojs/rss';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { SaxesParser } from 'saxes';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { renderPaperBody } from '../../src/content/pipeline.ts';
+import {
+  digestFeed,
+  escapeXml,
+  feedHtml,
+  feedItem,
+  feedLinks,
+  jsonFeed,
+  newestDate,
+  opml,
+  rfc3339,
+  rssOptions,
+  stripXmlIllegal,
+  topicFeed,
+  type FeedContext,
+  type FeedPaper,
+} from '../../src/lib/feed.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+
+/** Well-formedness by a conforming XML parser (saxes), then fast-xml-parser's validator and parser. */
+function parseStrictXml(xml: string): Record<string, unknown> {
+  const saxes = new SaxesParser({ xmlns: true });
+  const errors: string[] = [];
+  saxes.on('error', (error) => errors.push(error.message));
+  saxes.write(xml).close();
+  if (errors.length > 0) throw new Error(`not well-formed XML: ${errors.join('; ')}`);
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg}`);
+  return new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    isArray: (name) => ['item', 'category', 'dc:creator', 'outline'].includes(name),
+  }).parse(xml) as Record<string, unknown>;
+}
+
+const render = (body: string) => {
+  const { rendered, problems } = renderPaperBody(body, { file: 'test.mdx', bodyLine: 1 });
+  expect(problems).toEqual([]);
+  return rendered!;
+};
+
+const elements = (html: string, tagName?: string): Element[] => {
+  const found: Element[] = [];
+  visit(fromHtml(html, { fragment: true }) as Root, 'element', (node) => {
+    if (!tagName || node.tagName === tagName) found.push(node);
+  });
+  return found;
+};
+
+const MATH_BODY =
+  'Inline $\\mathcal{O}(d^k) < 1$ and $x$, a [link](https://example.org/a?b=1&c=2), and\n\n$$\n\\sum_j W_{ij}\n$$\n\nAfter.';
+
+function paper(id: string, date: string, tags: string[], overrides: Partial<FeedPaper['data']> = {}): FeedPaper {
+  const rendered = render(`Abstract of ${id} with $a^2$.`);
+  return {
+    id,
+    data: { title: `Title ${id}`, authors: ['Ada Lovelace'], date, tags, ...overrides },
+    html: rendered.html,
+    text: rendered.text,
+  };
+}
+
+const context = (base = '/digest/'): FeedContext => ({
+  urls: createUrls({ base, site: 'https://example.org' }),
+  site: { title: 'Digest & Co', description: 'Papers <daily>', lang: 'en' },
+  topics: [
+    { slug: 'optimization', label: 'Optimization', description: 'Training.' },
+    { slug: 'theory', label: 'Theory & "Practice"', description: 'Bounds <and> proofs.' },
+    { slug: 'empty', label: 'Empty', description: 'Nothing yet.' },
+  ],
+});
+
+// Newest first, as the query layer returns them (same-day ties by id).
+const papers = [
+  paper('2501.00002', '2025-06-07', ['theory']),
+  paper('2501.00005', '2025-06-07', ['optimization', 'theory']),
+  paper('2501.00001', '2025-06-06', ['optimization']),
+  paper('2412.00009', '2024-12-31', ['optimization']),
+];
+
+describe('stripXmlIllegal and escapeXml', () => {
+  it('removes exactly the characters XML 1.0 forbids', () => {
+    const illegal = [
+      '\u0000',
+      '\u0001',
+      '\u0008',
+      '\u000B',
+      '\u000C',
+      '\u000E',
+      '\u001B',
+      '\u001F',
+      '\uFFFE',
+      '\uFFFF',
+      '\uD800',
+      '\uDFFF',
+    ];
+    for (const character of illegal) expect(stripXmlIllegal(`a${character}b`)).toBe('ab');
+    const legal = 'tab\tnewline\nreturn\r é ∑ \u007F \uE000 \uFFFD 😀 \u{10FFFF}';
+    expect(stripXmlIllegal(legal)).toBe(legal);
+  });
+
+  it('escapes markup characters with the predefined entities only', () => {
+    expect(escapeXml(`a & <b> "c" 'd'\u0007`)).toBe('a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;');
+    expect(escapeXml('é 😀')).toBe('é 😀');
+  });
+});
+
+describe('feedHtml', () => {
+  const rendered = render(MATH_BODY);
+  const html = feedHtml(rendered.html, 'https://example.org/digest/papers/x/');
+
+  it('keeps each formula as a MathML <math> element and drops KaTeX’s HTML rendering', () => {
+    expect(rendered.html).toContain('katex-html'); // the input really is KaTeX output
+    const math = elements(html, 'math');
+    expect(math).toHaveLength(3);
+    expect(math.map((node) => node.properties.display ?? 'inline')).toEqual(['inline', 'inline', 'block']);
+    expect(elements(html, 'annotation').map((node) => (node.children[0] as { value: string }).value)).toEqual([
+      '\\mathcal{O}(d^k) < 1',
+      'x',
+      '\\sum_j W_{ij}',
+    ]);
+    expect(html).not.toMatch(/katex|aria-hidden|style=|<span/);
+    // Text around the formulas is untouched, and no formula is nested in another.
+    expect(html).toMatch(/^<p>Inline <math /);
+    expect(html).toContain('</math> and <math ');
+    expect(html).toContain('<p>After.</p>');
+    for (const math of elements(html, 'math')) {
+      let nested = 0;
+      visit(math, 'element', (node) => void (node !== math && node.tagName === 'math' && nested++));
+      expect(nested).toBe(0);
+    }
+  });
+
+  it('sets display="block" on display math even when KaTeX did not', () => {
+    const input = rendered.html.replace(' display="block"', '');
+    expect(input).not.toContain('display="block"');
+    expect(feedHtml(input, 'https://example.org/').match(/display="block"/g)).toHaveLength(1);
+  });
+
+  it('makes links absolute, keeps query strings, and drops unsafe links', () => {
+    expect(elements(html, 'a').map((node) => node.properties.href)).toEqual(['https://example.org/a?b=1&c=2']);
+    const links = feedHtml(
+      '<p><a href="/papers/y/">root</a> <a href="../z/">up</a> <a href="javascript:alert(1)">js</a></p>',
+      'https://example.org/digest/papers/x/',
+    );
+    expect(elements(links, 'a').map((node) => node.properties.href)).toEqual([
+      'https://example.org/papers/y/',
+      'https://example.org/digest/papers/z/',
+      undefined,
+    ]);
+  });
+
+  it('appends the given links as a paragraph', () => {
+    const withLinks = feedHtml('<p>Text.</p>', 'https://example.org/', [
+      { label: 'arXiv', href: 'https://arxiv.org/abs/1' },
+      { label: 'Code & data', href: 'https://example.org/c?a=1&b=2' },
+    ]);
+    expect(withLinks).toBe(
+      '<p>Text.</p>\n<p><a href="https://arxiv.org/abs/1">arXiv</a> · <a href="https://example.org/c?a=1&amp;b=2">Code &amp; data</a></p>',
+    );
+  });
+
+  it('never outputs XML-illegal characters', () => {
+    expect(feedHtml('<p>a\u0001b\uFFFFc</p>', 'https://example.org/')).toBe('<p>abc</p>');
+  });
+});
+
+describe('feed items', () => {
+  it('builds an item with absolute URLs (base path included), labels, authors and MathML', () => {
+    const item = feedItem(
+      paper('2501.00005', '2025-06-07', ['theory', 'optimization'], {
+        title: 'A\u0001 & <B>',
+        authors: ['Zoë O’Brien & Co', 'Ada'],
+        arxiv: '2501.00005',
+        links: { code: 'https://github.com/a/b' },
+      }),
+      context(),
+    );
+    expect(item.url).toBe('https://example.org/digest/papers/2501.00005/');
+    expect(item.title).toBe('A & <B>');
+    expect(item.authors).toEqual(['Zoë O’Brien & Co', 'Ada']);
+    expect(item.categories).toEqual(['Theory & "Practice"', 'Optimization']);
+    expect(item.text).toBe('Abstract of 2501.00005 with $a^2$.');
+    expect(item.externalUrl).toBe('https://arxiv.org/abs/2501.00005');
+    expect(elements(item.html, 'math')).toHaveLength(1);
+    expect(elements(item.html, 'a').map((node) => node.properties.href)).toEqual([
+      'https://arxiv.org/abs/2501.00005',
+      'https://arxiv.org/pdf/2501.00005',
+      'https://github.com/a/b',
+    ]);
+  });
+
+  it('takes the newest papers for the digest, in the order given', () => {
+    const feed = digestFeed(papers, 3, context());
+    expect(feed.items.map((item) => item.url)).toEqual([
+      'https://example.org/digest/papers/2501.00002/',
+      'https://example.org/digest/papers/2501.00005/',
+      'https://example.org/digest/papers/2501.00001/',
+    ]);
+    expect(feed.homeUrl).toBe('https://example.org/digest/');
+    expect(feed.rssUrl).toBe('https://example.org/digest/rss.xml');
+  });
+
+  it('keeps only the topic’s papers in a topic feed', () => {
+    const feed = topicFeed(context().topics[0]!, papers, 2, context('/'));
+    expect(feed.title).toBe('Digest & Co: Optimization');
+    expect(feed.description).toBe('Training.');
+    expect(feed.homeUrl).toBe('https://example.org/topics/optimization/');
+    expect(feed.rssUrl).toBe('https://example.org/topics/optimization/rss.xml');
+    expect(feed.items.map((item) => item.url)).toEqual([
+      'https://example.org/papers/2501.00005/',
+      'https://example.org/papers/2501.00001/',
+    ]);
+  });
+
+  it('dates feeds by their content', () => {
+    expect(newestDate([{ date: '2024-12-31' }, { date: '2025-06-07' }, { date: '2025-01-01' }])).toBe('2025-06-07');
+    expect(newestDate([])).toBeUndefined();
+    expect(rfc3339('2025-06-07')).toBe('2025-06-07T00:00:00Z');
+  });
+});
+
+describe('RSS through @astrojs/rss', () => {
+  it('writes a well-formed channel with atom:link self, lastBuildDate from content, and escaped items', async () => {
+    const evil = paper('2501.00009', '2025-01-02', ['theory'], {
+      title: 'Sharp & <Flat> "Minima"\u0001',
+      authors: ['Zoë O\'Brien & <Co> "Ltd"', 'Ada'],
+    });
+    const feed = digestFeed([...papers, evil], 10, {
+      ...context(),
+      site: { title: 'Digest & <Co>\u0002', description: 'Papers "daily"\u0003', lang: 'en' },
+    });
+    const xml = await getRssString(rssOptions(feed));
+    const { rss } = parseStrictXml(xml) as {
+      rss: { channel: Record<string, unknown> & { item: Record<string, unknown>[] } };
+    };
+    const { channel } = rss;
+    expect(channel.title).toBe('Digest & <Co>');
+    expect(channel.description).toBe('Papers "daily"');
+    expect(channel.link).toBe('https://example.org/digest/');
+    expect(channel['atom:link']).toEqual({
+      '@_href': 'https://example.org/digest/rss.xml',
+      '@_rel': 'self',
+      '@_type': 'application/rss+xml',
+    });
+    expect(channel.lastBuildDate).toBe('Sat, 07 Jun 2025 00:00:00 GMT');
+    expect(channel.item).toHaveLength(5);
+
+    const last = channel.item[4]!;
+    expect(last.title).toBe('Sharp & <Flat> "Minima"');
+    expect(last['dc:creator']).toEqual(['Zoë O\'Brien & <Co> "Ltd"', 'Ada']);
+    expect(last.category).toEqual(['Theory & "Practice"']);
+    expect(last.link).toBe('https://example.org/digest/papers/2501.00009/');
+    expect(last.guid).toEqual({ '#text': 'https://example.org/digest/papers/2501.00009/', '@_isPermaLink': 'true' });
+    expect(last.pubDate).toBe('Thu, 02 Jan 2025 00:00:00 GMT');
+    expect(last.description).toBe('Abstract of 2501.00009 with $a^2$.');
+    expect(last['content:encoded']).toMatch(/^<p>Abstract of 2501\.00009 with <math [^>]*>.*<\/math>\.<\/p>$/);
+    expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
+    expect(xml).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
+  });
+
+  it('is rejected by the strict check when a control character gets through', async () => {
+    const feed = digestFeed(papers, 1, context());
+    const options = rssOptions(feed);
+    const xml = await getRssString(options);
+    expect(() => parseStrictXml(xml)).not.toThrow();
+    // @astrojs/rss itself passes control characters through: the strict check must catch that.
+    const unsafe = await getRssString({ ...options, title: 'Digest\u0001' });
+    expect(unsafe).toContain('\u0001');
+    expect(() => parseStrictXml(unsafe)).toThrow(/not well-formed/);
+    expect(() => parseStrictXml(xml.replace('<title>', '<title>&#1;'))).toThrow(/not well-formed/);
+  });
+
+  it('leaves lastBuildDate out of a feed without items, and is the same on every call', async () => {
+    const empty = topicFeed(context().topics[2]!, papers, 10, context());
+    const xml = await getRssString(rssOptions(empty));
+    expect(xml).not.toContain('lastBuildDate');
+    expect(xml).not.toContain('<item>');
+    const full = rssOptions(digestFeed(papers, 10, context()));
+    expect(await getRssString(full)).toBe(await getRssString(rssOptions(digestFeed(papers, 10, context()))));
+  });
+});
+
+describe('JSON Feed', () => {
+  it('mirrors the RSS items', () => {
+    const feed = digestFeed(papers, 2, context());
+    const json = jsonFeed(feed, 'https://example.org/digest/feed.json');
+    expect(json).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Digest & Co',
+      home_page_url: 'https://example.org/digest/',
+      feed_url: 'https://example.org/digest/feed.json',
+    });
+    expect(json.items).toHaveLength(2);
+    const [first] = json.items;
+    const item = feed.items[0]!;
+    expect(first).toEqual({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      content_html: item.html,
+      content_text: item.text,
+      date_published: '2025-06-07T00:00:00Z',
+      authors: [{ name: 'Ada Lovelace' }],
+      tags: ['Theory & "Practice"'],
+    });
+  });
+});
+
+describe('OPML', () => {
+  it('lists the digest feed and every topic feed, escaped and absolute', () => {
+    const xml = opml(context());
+    const { opml: document } = parseStrictXml(xml) as {
+      opml: { '@_version': string; head: { title: string }; body: { outline: Record<string, unknown>[] } };
+    };
+    expect(document['@_version']).toBe('2.0');
+    expect(document.head.title).toBe('Digest & Co: all feeds');
+    const [digest, topics] = document.body.outline;
+    expect(digest).toMatchObject({
+      '@_type': 'rss',
+      '@_text': 'Digest & Co',
+      '@_xmlUrl': 'https://example.org/digest/rss.xml',
+      '@_htmlUrl': 'https://example.org/digest/',
+    });
+    const topicOutlines = (topics as { outline: Record<string, string>[] }).outline;
+    expect(topicOutlines.map((outline) => [outline['@_text'], outline['@_xmlUrl'], outline['@_htmlUrl']])).toEqual([
+      [
+        'Digest & Co: Optimization',
+        'https://example.org/digest/topics/optimization/rss.xml',
+        'https://example.org/digest/topics/optimization/',
+      ],
+      [
+        'Digest & Co: Theory & "Practice"',
+        'https://example.org/digest/topics/theory/rss.xml',
+        'https://example.org/digest/topics/theory/',
+      ],
+      [
+        'Digest & Co: Empty',
+        'https://example.org/digest/topics/empty/rss.xml',
+        'https://example.org/digest/topics/empty/',
+      ],
+    ]);
+  });
+
+  it('uses the same list as the Subscribe page', () => {
+    const links = feedLinks(context());
+    expect(links.digest.href).toBe('/digest/rss.xml');
+    expect(links.topics.map((topic) => [topic.label, topic.href])).toEqual([
+      ['Optimization', '/digest/topics/optimization/rss.xml'],
+      ['Theory & "Practice"', '/digest/topics/theory/rss.xml'],
+      ['Empty', '/digest/topics/empty/rss.xml'],
+    ]);
+  });
+});

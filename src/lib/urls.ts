@@ -28,6 +28,8 @@ export function createUrls({ base, site }: UrlOptions) {
     base: basePath,
     home: () => path(''),
     paper: (id: string) => path(`papers/${encodeURIComponent(id)}/`),
+    /** A paper's BibTeX entry: a file beside its page's folder. */
+    paperBib: (id: string) => path(`papers/${encodeURIComponent(id)}.bib`),
     day: (date: string) => {
       const { year, month, day } = dateParts(date);
       return path(`${year}/${month}/${day}/`);
@@ -38,6 +40,11 @@ export function createUrls({ base, site }: UrlOptions) {
     topics: () => path('topics/'),
     topic: (slug: string, page = 1) => path(`topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
     topicFeed: (slug: string) => path(`topics/${encodeURIComponent(slug)}/rss.xml`),
+    topicBib: (slug: string) => path(`topics/${encodeURIComponent(slug)}/papers.bib`),
+    dayBib: (date: string) => {
+      const { year, month, day } = dateParts(date);
+      return path(`${year}/${month}/${day}/papers.bib`);
+    },
     feed: () => path('rss.xml'),
     jsonFeed: () => path('feed.json'),
     opml: () => path('feeds.opml'),

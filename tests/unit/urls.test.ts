@@ -32,6 +32,18 @@ describe('urls', () => {
     expect(urls.absolute(urls.feed())).toBe('https://owner.github.io/some-repo/rss.xml');
   });
 
+  it('builds BibTeX file links for a paper, a topic and a day', () => {
+    const root = createUrls({ base: '/', site: 'https://example.org' });
+    expect(root.paperBib('2306.13575')).toBe('/papers/2306.13575.bib');
+    expect(root.topicBib('in-context-learning')).toBe('/topics/in-context-learning/papers.bib');
+    expect(root.dayBib('2025-06-06')).toBe('/2025/06/06/papers.bib');
+    const based = createUrls({ base: '/some-repo/', site: 'https://owner.github.io' });
+    expect(based.paperBib('a')).toBe('/some-repo/papers/a.bib');
+    expect(based.topicBib('x')).toBe('/some-repo/topics/x/papers.bib');
+    expect(based.dayBib('2024-01-02')).toBe('/some-repo/2024/01/02/papers.bib');
+    expect(based.absolute(based.paperBib('a'))).toBe('https://owner.github.io/some-repo/papers/a.bib');
+  });
+
   it('derives arXiv links from the id', () => {
     expect(arxivLinks('2306.13575')).toEqual({
       abs: 'https://arxiv.org/abs/2306.13575',

@@ -1,14 +1,20 @@
 import type { ContentProblem } from './problems.ts';
 import type { ValidPaper } from './validate.ts';
 
+/** What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`). */
+export type CollisionCandidate = Pick<ValidPaper, 'id' | 'file'> & {
+  data: { arxiv?: string | undefined };
+  lines: { arxiv: number };
+};
+
 /**
  * Checks across papers that no single file can see: two files for the same arXiv paper, and two
  * files that would publish at the same URL (same file name in different folders).
  */
-export function findCollisions(papers: readonly ValidPaper[]): ContentProblem[] {
+export function findCollisions(papers: readonly CollisionCandidate[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const byId = new Map<string, ValidPaper>();
-  const byArxiv = new Map<string, ValidPaper>();
+  const byId = new Map<string, CollisionCandidate>();
+  const byArxiv = new Map<string, CollisionCandidate>();
   for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
     const sameUrl = byId.get(paper.id.toLowerCase());
     if (sameUrl) {

@@ -21,6 +21,14 @@ export const LIMITS = {
 /** New-style (`2306.13575`) and old-style (`math.GT/0309136`) arXiv ids, without a version. */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
+/** A size-limit message that says how big the value is and what to do. */
+const tooLong =
+  (max: number, unit: string, fix: string) =>
+  (issue: { input?: unknown }): string => {
+    const size = typeof issue.input === 'string' || Array.isArray(issue.input) ? issue.input.length : undefined;
+    return `${size === undefined ? '' : `has ${size} ${unit}; `}must be at most ${max} ${unit}: ${fix}.`;
+  };
+
 const text = (max: number) =>
   z
     .string()
@@ -29,7 +37,7 @@ const text = (max: number) =>
       z
         .string()
         .min(1, 'must not be empty')
-        .max(max, `must be at most ${max} characters`),
+        .max(max, { error: tooLong(max, 'characters', 'shorten it') }),
     );
 
 const calendarDate = z
@@ -39,7 +47,7 @@ const calendarDate = z
 
 const httpsUrl = z
   .string()
-  .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
+  .max(LIMITS.url, { error: tooLong(LIMITS.url, 'characters', 'link to a shorter address') })
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -58,7 +66,9 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
     authors: z
       .array(text(LIMITS.author))
       .min(1, 'list at least one author, in the order the paper gives them')
-      .max(LIMITS.authors, `at most ${LIMITS.authors} authors`),
+      .max(LIMITS.authors, {
+        error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
+      }),
     date: calendarDate,
     arxiv: z
       .string()
@@ -69,7 +79,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
     tags: z
       .array(z.string().trim())
       .min(1, 'list at least one topic from content/topics.yaml')
-      .max(LIMITS.tags, `at most ${LIMITS.tags} topics`)
+      .max(LIMITS.tags, { error: tooLong(LIMITS.tags, 'topics', 'keep the most specific ones') })
       .superRefine((tags, ctx) => {
         tags.forEach((tag, index) => {
           if (!topicSlugs.has(tag)) {

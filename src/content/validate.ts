@@ -44,15 +44,19 @@ export function validatePaper(
   } catch {
     return { problems: [problem(1, 'file', 'is not valid UTF-8: save it as UTF-8 (without BOM).')] };
   }
+  const problems: ContentProblem[] = [];
+  // A BOM is reported, then dropped so that the rest of the file is still checked in this run.
   if (text.startsWith('\uFEFF')) {
-    return { problems: [problem(1, 'file', 'starts with a byte-order mark (BOM): save it as UTF-8 without BOM.')] };
+    problems.push(problem(1, 'file', 'starts with a byte-order mark (BOM): save it as UTF-8 without BOM.'));
+    text = text.slice(1);
   }
   text = text.replace(/\r\n?/g, '\n');
 
-  const problems: ContentProblem[] = [];
+  let hasControlCharacters = false;
   text.split('\n').forEach((line, index) => {
     const match = FORBIDDEN_CHARACTERS.exec(line);
     if (match) {
+      hasControlCharacters = true;
       const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
       problems.push({
         file,
@@ -63,7 +67,7 @@ export function validatePaper(
       });
     }
   });
-  if (problems.length > 0) return { problems };
+  if (hasControlCharacters) return { problems };
 
   const id = idFromPath(file);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) || id.length > 100) {
@@ -77,7 +81,13 @@ export function validatePaper(
   problems.push(...yamlProblems);
 
   if (source.body.length > LIMITS.body) {
-    problems.push(problem(source.bodyLine, 'body', `is ${source.body.length} characters; an abstract must be at most ${LIMITS.body}.`));
+    problems.push(
+      problem(
+        source.bodyLine,
+        'body',
+        `has ${source.body.length} characters; an abstract must be at most ${LIMITS.body}: paste the abstract only, not the paper.`,
+      ),
+    );
   }
 
   const parsed = schema.safeParse(source.data);

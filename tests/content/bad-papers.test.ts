@@ -30,6 +30,23 @@ const expected: [string, string][] = [
   ['unknown-key', ':4: authros: unknown field. Did you mean "authors"?'],
   ['unknown-tag', ':7: tags[0]: unknown topic "optimisation". Did you mean "optimization"?'],
   ['yaml-alias', ':2: frontmatter: YAML anchors and aliases (`&name`, `*name`) are not allowed'],
+  ['bom', ':1: file: starts with a byte-order mark (BOM): save it as UTF-8 without BOM.'],
+  ['long-title', ':2: title: has 324 characters; must be at most 300 characters: shorten it.'],
+  ['long-author', ':4: authors[0]: has 211 characters; must be at most 200 characters: shorten it.'],
+  ['too-many-authors', ':4: authors: has 501 authors; must be at most 500 authors'],
+  ['long-body', ':9: body: has 10561 characters; an abstract must be at most 10000'],
+  ['unknown-link-key', ':9: links.projet: unknown field. Did you mean "project"?'],
+  [
+    'url-collision',
+    `:1: file: publishes at the same URL (/papers/url-collision/) as ${file('2024/url-collision')}: rename one of them.`,
+  ],
+];
+
+/** A file with several problems: each is reported, in one run. */
+const several: string[] = [
+  ':5: date: is not a real calendar date',
+  ':7: tags[0]: unknown topic "optimisation". Did you mean "optimization"?',
+  ':10:40: body: JSX/HTML elements (<div>) are not allowed',
 ];
 
 describe('content check on a folder of bad papers', () => {
@@ -41,10 +58,28 @@ describe('content check on a folder of bad papers', () => {
 
   it('accepts none of them', async () => {
     const { papers, problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
-    // duplicate-a is valid on its own; its twin is the one reported.
-    expect(papers.map((paper) => paper.id)).toEqual(['duplicate-a', 'duplicate-b']);
+    // Each of a pair is valid on its own; the cross-file check reports the second of each pair.
+    expect(papers.map((paper) => paper.file).sort()).toEqual(
+      ['2024/url-collision', 'duplicate-a', 'duplicate-b', 'url-collision'].map(file).sort(),
+    );
     const reported = new Set(problems.map((problem) => problem.file));
     for (const [name] of expected) expect(reported).toContain(file(name));
+  });
+
+  it('reports every problem of a file with several, and files that are not papers', async () => {
+    const { problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const lines = problems.map(formatProblem);
+    for (const message of several) {
+      expect(lines.some((line) => line.startsWith(file('several-problems') + message))).toBe(true);
+    }
+    expect(lines).toContain(`${dir}/papers/stray-notes.txt:1: file: is not a paper: papers are .mdx files; move or rename it.`);
+  });
+
+  it('names the other file of a collision, and keeps the first of each pair', async () => {
+    const { problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const files = problems.map((problem) => problem.file);
+    expect(files).not.toContain(file('duplicate-a'));
+    expect(files).not.toContain(file('2024/url-collision'));
   });
 
   it('npm run check prints every problem and exits 1', async () => {
@@ -53,6 +88,8 @@ describe('content check on a folder of bad papers', () => {
     const { code, stderr } = failure as { code: number; stderr: string };
     expect(code).toBe(1);
     for (const [name, message] of expected) expect(stderr).toContain(file(name) + message);
+    for (const message of several) expect(stderr).toContain(file('several-problems') + message);
+    expect(stderr).toMatch(/✗ \d+ problems in \d+ files/);
   });
 
   it('npm run check passes the bundled content', async () => {

@@ -1,0 +1,278 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+/**
+ * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
+ * URL, with or without a version) into an arXiv id, and asking the arXiv API for the paper's
+ * metadata. The network call is a parameter so tests can answer with recorded responses.
+ *
+ * API reference: https://info.arxiv.org/help/api/user-manual.html. The answer is always an
+ * Atom feed: one `<entry>` per paper; a malformed id gives a single entry whose `<id>` is an
+ * `arxiv.org/api/errors#…` URL and whose `<summary>` is the message; an unknown id gives no
+ * entry (or, from older API versions, an entry with no `<id>`).
+ */
+
+export const ARXIV_API = 'https://export.arxiv.org/api/query';
+
+export interface ArxivReference {
+  /** The id without version: `2306.13575` or `math.GT/0309136`. */
+  id: string;
+  /** The version the contributor gave (`2` for `2306.13575v2`), if any. */
+  version?: number;
+}
+
+export interface ArxivEntry {
+  id: string;
+  /** Version of the entry arXiv answered with (its latest). */
+  version?: number;
+  /** Title with whitespace collapsed. */
+  title: string;
+  /** Authors in the paper's order. */
+  authors: string[];
+  /** The abstract as arXiv gives it (hard-wrapped; paragraphs start with an indented line). */
+  summary: string;
+  /** Calendar date (UTC) of the first version: `YYYY-MM-DD`. */
+  published: string;
+  journalRef?: string;
+  doi?: string;
+}
+
+/** What a contributor typed could not be read as an arXiv id. */
+export class ArxivInputError extends Error {
+  override name = 'ArxivInputError';
+}
+
+/** arXiv answered, and the answer says there is no such paper (or refuses the id). */
+export class ArxivNotFoundError extends Error {
+  override name = 'ArxivNotFoundError';
+}
+
+/** arXiv answered with something that is not the feed it documents. */
+export class ArxivResponseError extends Error {
+  override name = 'ArxivResponseError';
+}
+
+/** arXiv could not be reached: network error, timeout, or the service is down or throttling. */
+export class ArxivUnreachableError extends Error {
+  override name = 'ArxivUnreachableError';
+}
+
+// New-style ids (April 2007 on): YYMM.NNNN until 2014, YYMM.NNNNN since 2015.
+const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})$/;
+// Old-style ids: archive[.SUBJECT-CLASS]/YYMMNNN, e.g. math.GT/0309136, hep-th/9901001.
+const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{7})$/;
+const VERSION = /v([1-9]\d{0,2})$/;
+
+/**
+ * Reads an arXiv id from what a contributor pasted: `2306.13575`, `2306.13575v2`,
+ * `arXiv:2306.13575`, `arxiv.org/abs/2306.13575`, `https://arxiv.org/pdf/2306.13575v1`
+ * (with or without `.pdf`), or an old-style id such as `math.GT/0309136`.
+ */
+export function parseArxivInput(input: string): ArxivReference {
+  const raw = input.trim();
+  if (!raw) throw new ArxivInputError('Give an arXiv id or URL, e.g. 2306.13575 or https://arxiv.org/abs/2306.13575.');
+  let candidate = raw.replace(/^arxiv:\s*/i, '');
+  const looksLikeUrl = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\//i.test(candidate);
+  if (looksLikeUrl) {
+    const url = new URL(/^https?:\/\//i.test(candidate) ? candidate : `https://${candidate}`);
+    const match = /^\/(?:abs|pdf|html|format)\/(.+?)\/?$/.exec(url.pathname);
+    if (!match?.[1]) {
+      throw new ArxivInputError(
+        `"${raw}" is an arXiv address but not a paper's page: use the abstract or PDF link, e.g. https://arxiv.org/abs/2306.13575.`,
+      );
+    }
+    candidate = decodeURIComponent(match[1]).replace(/\.pdf$/i, '');
+  }
+
+  let version: number | undefined;
+  const versionMatch = VERSION.exec(candidate);
+  if (versionMatch) {
+    version = Number(versionMatch[1]);
+    candidate = candidate.slice(0, versionMatch.index);
+  }
+
+  const modern = NEW_ID.exec(candidate);
+  if (modern) {
+    const month = Number(modern[2]);
+    const year = Number(modern[1]);
+    const digits = modern[3]!.length;
+    if (month < 1 || month > 12)
+      throw new ArxivInputError(`"${raw}": ${modern[1]}${modern[2]} is not a year and month (YYMM).`);
+    // Four-digit numbers were used until December 2014, five-digit ones from January 2015.
+    if ((digits === 5) !== year >= 15 || year < 7 || (year === 7 && month < 4)) {
+      throw new ArxivInputError(
+        `"${raw}" is not a valid arXiv id: ids from ${modern[1]}${modern[2]} have ${year >= 15 ? 'five' : 'four'} digits after the dot.`,
+      );
+    }
+    return version === undefined ? { id: candidate } : { id: candidate, version };
+  }
+  if (OLD_ID.test(candidate)) return version === undefined ? { id: candidate } : { id: candidate, version };
+
+  throw new ArxivInputError(
+    `"${raw}" is not an arXiv id or URL. Examples: 2306.13575, 2306.13575v2, https://arxiv.org/abs/2306.13575, math.GT/0309136.`,
+  );
+}
+
+/** The paper file name for an id: the id itself, with an old-style id's slash made a hyphen. */
+export function fileNameFor(id: string): string {
+  return id.replace('/', '-');
+}
+
+export type FetchLike = (
+  url: string,
+  init: { signal: AbortSignal; headers: Record<string, string> },
+) => Promise<Response>;
+
+export interface FetchEntryOptions {
+  fetch?: FetchLike;
+  /** Milliseconds before giving up on arXiv; the default is 20 s. */
+  timeoutMs?: number;
+}
+
+/** The largest answer read: one paper's entry is a few kilobytes. */
+const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+
+/** Asks the arXiv API for one paper. Throws one of the Arxiv*Error classes above on failure. */
+export async function fetchArxivEntry(
+  id: string,
+  { fetch: fetchFn = fetch, timeoutMs = 20_000 }: FetchEntryOptions = {},
+): Promise<ArxivEntry> {
+  const url = `${ARXIV_API}?id_list=${encodeURIComponent(id)}`;
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/atom+xml', 'user-agent': 'paper-digest new-paper' },
+    });
+  } catch (error) {
+    const reason =
+      error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+        ? `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
+        : describeNetworkError(error);
+    throw new ArxivUnreachableError(`arXiv could not be reached (${reason}).`);
+  }
+  let body: string;
+  try {
+    body = await response.text();
+  } catch (error) {
+    throw new ArxivUnreachableError(`arXiv's answer was cut off (${describeNetworkError(error)}).`);
+  }
+  if (response.status === 429 || response.status >= 500) {
+    throw new ArxivUnreachableError(
+      `arXiv is not answering right now (HTTP ${response.status}${body.trim() ? `: ${firstLine(body)}` : ''}).`,
+    );
+  }
+  if (body.length > MAX_RESPONSE_BYTES)
+    throw new ArxivResponseError(`arXiv's answer is ${body.length} bytes; expected one paper's entry.`);
+  const entry = parseArxivFeed(body, id);
+  if (entry instanceof ArxivNotFoundError) throw entry;
+  if (!response.ok)
+    throw new ArxivResponseError(
+      `arXiv answered HTTP ${response.status} for ${id}: ${firstLine(body) || 'empty answer'}.`,
+    );
+  if (entry instanceof Error) throw entry;
+  return entry;
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.message ?? cause?.code ?? error.message;
+}
+
+function firstLine(text: string): string {
+  return (text.trim().split('\n')[0] ?? '').slice(0, 200);
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Decodes numeric character references (&#233;) as well as the five XML entities.
+  htmlEntities: true,
+  isArray: (name) => ['entry', 'author', 'link', 'category'].includes(name),
+});
+
+type XmlNode = Record<string, unknown>;
+
+/**
+ * Reads the feed arXiv answers with for `id_list=<id>`. Returns the paper's entry, or the error
+ * to throw: ArxivNotFoundError for an unknown or refused id, ArxivResponseError for anything
+ * that is not a well-formed arXiv feed about that paper.
+ */
+export function parseArxivFeed(xml: string, id: string): ArxivEntry | ArxivNotFoundError | ArxivResponseError {
+  const malformed = (why: string) =>
+    new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${why}.`);
+  if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) return malformed(`${valid.err.msg} (line ${valid.err.line})`);
+  const feed = (parser.parse(xml) as XmlNode).feed as XmlNode | undefined;
+  if (!feed || typeof feed !== 'object') return malformed('there is no <feed> element');
+
+  const entries = ((feed.entry as XmlNode[] | undefined) ?? []).filter((entry) => typeof entry === 'object');
+  const errorEntry = entries.find((entry) => /^https?:\/\/arxiv\.org\/api\/errors/.test(text(entry.id)));
+  if (errorEntry) {
+    const message = collapse(text(errorEntry.summary)) || 'no message';
+    return new ArxivNotFoundError(`arXiv refused the id ${id}: ${message}.`);
+  }
+  // An unknown id gives no entry (older API versions: an entry without an <id>).
+  const papers = entries.filter((entry) => text(entry.id).trim() !== '');
+  if (papers.length === 0) return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
+
+  const entry = papers.find((candidate) => entryId(text(candidate.id))?.id === id);
+  if (!entry) {
+    return malformed(`it is about ${papers.map((paper) => collapse(text(paper.id))).join(', ')}, not ${id}`);
+  }
+  const parsedId = entryId(text(entry.id))!;
+  const title = collapse(text(entry.title));
+  const authors = ((entry.author as XmlNode[] | undefined) ?? [])
+    .map((author) => collapse(text(author.name)))
+    .filter(Boolean);
+  const summary = text(entry.summary);
+  const published = utcDate(text(entry.published));
+  if (!title) return malformed('the entry has no <title>');
+  if (authors.length === 0) return malformed('the entry has no <author> names');
+  if (!summary.trim()) return malformed('the entry has no <summary> (abstract)');
+  if (!published) return malformed(`the entry's <published> date "${collapse(text(entry.published))}" is not a date`);
+
+  const journalRef = collapse(text(entry.journal_ref));
+  const doi = collapse(text(entry.doi));
+  return {
+    id: parsedId.id,
+    ...(parsedId.version ? { version: parsedId.version } : {}),
+    title,
+    authors,
+    summary,
+    published,
+    ...(journalRef ? { journalRef } : {}),
+    ...(doi ? { doi } : {}),
+  };
+}
+
+function text(node: unknown): string {
+  if (typeof node === 'string') return node;
+  if (typeof node === 'number') return String(node);
+  if (node && typeof node === 'object' && '#text' in node) return text((node as XmlNode)['#text']);
+  return '';
+}
+
+function collapse(value: string): string {
+  return value.replace(/\s+/g, ' ').trim();
+}
+
+/** `http(s)://arxiv.org/abs/2306.13575v2` → `{ id: '2306.13575', version: 2 }`. */
+function entryId(url: string): ArxivReference | undefined {
+  const match = /^https?:\/\/(?:www\.)?arxiv\.org\/abs\/(.+?)(?:v(\d+))?$/.exec(url.trim());
+  if (!match?.[1]) return undefined;
+  return match[2] ? { id: match[1], version: Number(match[2]) } : { id: match[1] };
+}
+
+/** The UTC calendar date of an Atom timestamp (`2007-02-27T16:02:02-05:00` → `2007-02-27`). */
+function utcDate(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(trimmed)) return undefined;
+  const time = Date.parse(trimmed);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString().slice(0, 10);
+}

@@ -1,0 +1,420 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { Document, Scalar } from 'yaml';
+import { isCalendarDate } from '../lib/dates.ts';
+import { didYouMean } from '../lib/suggest.ts';
+import {
+  ArxivInputError,
+  ArxivNotFoundError,
+  ArxivResponseError,
+  ArxivUnreachableError,
+  fetchArxivEntry,
+  fileNameFor,
+  parseArxivInput,
+  type ArxivEntry,
+  type FetchLike,
+} from './arxiv.ts';
+import { findCollisions, type CollisionCandidate } from './collection.ts';
+import { parseSource } from './frontmatter.ts';
+import { CONTENT_DIR } from './paths.ts';
+import type { ContentProblem } from './problems.ts';
+import { createPaperSchema } from './schema.ts';
+import { validatePaper } from './validate.ts';
+import { loadTopics } from './vocabulary.ts';
+
+/**
+ * `npm run new-paper`: writes a paper entry from the arXiv API (or, offline, from flags). The
+ * order matters: the id is read and looked up in the digest first (no network), then the flags
+ * are checked, then arXiv is asked, and the text about to be written goes through the same
+ * per-file and cross-file checks as `npm run check`. Nothing is written unless all of it passes.
+ */
+
+export interface NewPaperOptions {
+  /** An arXiv id or URL, with or without version. */
+  input: string;
+  tags?: string[];
+  /** Digest date `YYYY-MM-DD`; today (UTC) when absent. */
+  date?: string;
+  /** Do not ask arXiv: write the entry from the flags below. */
+  offline?: boolean;
+  title?: string;
+  authors?: string[];
+  published?: string;
+  venue?: string;
+  /** The abstract as plain text with `$…$` math, like arXiv gives it. */
+  abstract?: string;
+  code?: string;
+  project?: string;
+  /** Check and return the entry without writing it. */
+  dryRun?: boolean;
+}
+
+export interface NewPaperContext {
+  /** Project root; paths in messages are relative to it. */
+  root?: string;
+  /** Content folder (holding `papers/` and `topics.yaml`), relative to root or absolute. */
+  contentDir?: string;
+  /** The network call; tests pass recorded answers. Defaults to the global `fetch`. */
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  /** The clock, for today's date. */
+  now?: () => Date;
+}
+
+export interface NewPaperResult {
+  /** Path of the entry relative to the root, e.g. `content/papers/2025/2306.13575.mdx`. */
+  file: string;
+  path: string;
+  text: string;
+  /** Where the metadata came from. */
+  source: 'arxiv' | 'template';
+  written: boolean;
+  /** Lines for the contributor: what was done and what to check. */
+  notes: string[];
+}
+
+/** A refusal: the message says why; `problems` are content-check problems of the would-be entry. */
+export class NewPaperError extends Error {
+  override name = 'NewPaperError';
+  readonly problems: readonly ContentProblem[];
+  /** The entry that was refused, when there was one. */
+  readonly text?: string;
+
+  constructor(message: string, { problems = [], text }: { problems?: readonly ContentProblem[]; text?: string } = {}) {
+    super(message);
+    this.problems = problems;
+    if (text !== undefined) this.text = text;
+  }
+}
+
+export async function newPaper(options: NewPaperOptions, context: NewPaperContext = {}): Promise<NewPaperResult> {
+  const root = resolve(context.root ?? process.cwd());
+  const contentDir = resolve(root, context.contentDir ?? CONTENT_DIR);
+  const papersDir = join(contentDir, 'papers');
+  const topicsFile = join(contentDir, 'topics.yaml');
+  // Paths in messages are relative to the project, unless the content folder is elsewhere.
+  const rel = (path: string) => {
+    const inProject = relative(root, path);
+    return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/');
+  };
+
+  // 1. The id, and whether the digest already has it: no network needed.
+  let reference;
+  try {
+    reference = parseArxivInput(options.input);
+  } catch (error) {
+    if (error instanceof ArxivInputError) throw new NewPaperError(error.message);
+    throw error;
+  }
+  const { id } = reference;
+  const fileName = fileNameFor(id);
+  const existing = await scanDigest(papersDir, rel);
+  const twin = existing.find((paper) => paper.data.arxiv === id);
+  if (twin) {
+    throw new NewPaperError(
+      `arXiv ${id} is already in the digest: ${twin.file}:${twin.lines.arxiv}. Edit that file instead.`,
+    );
+  }
+  const sameName = existing.find((paper) => paper.id.toLowerCase() === fileName.toLowerCase());
+  if (sameName) {
+    throw new NewPaperError(
+      `${sameName.file} already publishes at /papers/${sameName.id}/; is it this paper? Edit that file instead.`,
+    );
+  }
+
+  // 2. The flags, before bothering arXiv.
+  const topics = loadTopics(topicsFile);
+  const topicSlugs = new Set(topics.map((topic) => topic.slug));
+  const date = options.date ?? (context.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const flagProblems = checkFlags(options, date, topicSlugs, rel(topicsFile));
+  if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'));
+
+  // 3. arXiv, or a template from the flags.
+  const notes: string[] = [];
+  let entry: ArxivEntry | undefined;
+  if (!options.offline) {
+    try {
+      entry = await fetchArxivEntry(id, {
+        ...(context.fetch ? { fetch: context.fetch } : {}),
+        ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}),
+      });
+    } catch (error) {
+      if (error instanceof ArxivUnreachableError) {
+        notes.push(`${error.message} Writing a template from your flags instead.`);
+      } else if (error instanceof ArxivNotFoundError || error instanceof ArxivResponseError) {
+        throw new NewPaperError(`${error.message} Nothing was written.`);
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  let fields: EntryFields;
+  if (entry) {
+    fields = {
+      title: options.title ?? entry.title,
+      authors: options.authors ?? entry.authors,
+      date,
+      arxiv: id,
+      published: options.published ?? entry.published,
+      venue: options.venue,
+      tags: options.tags ?? [],
+      links: { code: options.code, project: options.project },
+      body: abstractToMdx(options.abstract ?? entry.summary),
+    };
+    notes.push(
+      `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${entry.authors.length} author${entry.authors.length === 1 ? '' : 's'}, first-version date ${entry.published}, abstract.`,
+    );
+    for (const flag of ['title', 'authors', 'published', 'abstract'] as const) {
+      if (options[flag] !== undefined) notes.push(`--${flag} was given: it replaces what arXiv says.`);
+    }
+    if (entry.journalRef)
+      notes.push(
+        `arXiv lists the journal reference "${entry.journalRef}": if that is the venue, add it as \`venue:\`.`,
+      );
+  } else {
+    const missing = (['title', 'authors'] as const).filter((flag) => options[flag] === undefined);
+    if (missing.length > 0) {
+      const why = options.offline ? 'With --offline' : 'Since arXiv could not be reached';
+      throw new NewPaperError(
+        `${notes.length ? `${notes[0]!.replace(/ Writing a template.*$/, '')}\n` : ''}${why}, the entry is written from flags: give ${missing.map((flag) => `--${flag}`).join(' and ')}` +
+          ` (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis"). Nothing was written.`,
+      );
+    }
+    if (options.offline)
+      notes.push('Offline: the entry is a template written from your flags, not checked against arXiv.');
+    notes.push('Check the title, the authors and their order, and the first-version date against the arXiv page.');
+    if (!options.abstract) notes.push('The abstract is empty: paste it below the frontmatter (math in $…$).');
+    if (!options.published) notes.push("Add `published:` (the first version's date) if you know it.");
+    fields = {
+      title: options.title!,
+      authors: options.authors!,
+      date,
+      arxiv: id,
+      published: options.published,
+      venue: options.venue,
+      tags: options.tags ?? [],
+      links: { code: options.code, project: options.project },
+      body: options.abstract ? abstractToMdx(options.abstract) : '',
+    };
+  }
+
+  // 4. The text, checked exactly as `npm run check` would check it.
+  const text = renderEntry(fields);
+  const path = join(papersDir, date.slice(0, 4), `${fileName}.mdx`);
+  const file = rel(path);
+  const schema = createPaperSchema(topicSlugs);
+  const result = validatePaper(file, new TextEncoder().encode(text), schema);
+  const problems = [...result.problems];
+  if (result.paper) {
+    problems.push(
+      ...findCollisions([...existing, result.paper]).filter(
+        (problem) =>
+          problem.file === file || problem.message.includes(`${file}:`) || problem.message.includes(`${file} `),
+      ),
+    );
+  }
+  if (problems.length > 0) {
+    throw new NewPaperError(`The entry for ${id} would not pass the content check, so nothing was written.`, {
+      problems,
+      text,
+    });
+  }
+
+  if (options.dryRun) {
+    return { file, path, text, source: entry ? 'arxiv' : 'template', written: false, notes };
+  }
+  await mkdir(dirname(path), { recursive: true });
+  try {
+    // 'wx': never overwrite a file that appeared meanwhile.
+    await writeFile(path, text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new NewPaperError(`${file} already exists; nothing was written.`);
+    throw error;
+  }
+  return { file, path, text, source: entry ? 'arxiv' : 'template', written: true, notes };
+}
+
+function checkFlags(
+  options: NewPaperOptions,
+  date: string,
+  topicSlugs: ReadonlySet<string>,
+  topicsFile: string,
+): string[] {
+  const problems: string[] = [];
+  if (!isCalendarDate(date)) problems.push(`--date ${date}: must be a real calendar date written YYYY-MM-DD.`);
+  if (options.published !== undefined && !isCalendarDate(options.published)) {
+    problems.push(`--published ${options.published}: must be a real calendar date written YYYY-MM-DD.`);
+  }
+  const tags = options.tags ?? [];
+  if (tags.length === 0) {
+    problems.push(
+      `--tags is required: one or more topics from ${topicsFile}, comma-separated. Topics: ${[...topicSlugs].join(', ')}.`,
+    );
+  }
+  for (const tag of tags) {
+    if (!topicSlugs.has(tag)) {
+      problems.push(
+        `--tags: unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
+      );
+    }
+  }
+  if (options.authors !== undefined && options.authors.length === 0) {
+    problems.push('--authors: give the authors separated by semicolons, e.g. --authors "Ada Lovelace; Alan Turing".');
+  }
+  return problems;
+}
+
+/** What the digest already has: file, name and arXiv id of every paper whose frontmatter parses. */
+export async function scanDigest(papersDir: string, rel: (path: string) => string): Promise<CollisionCandidate[]> {
+  const names = (await glob('**/*.mdx', { cwd: papersDir })).sort();
+  const papers: CollisionCandidate[] = [];
+  for (const name of names) {
+    const path = join(papersDir, name);
+    const file = rel(path);
+    const { source } = parseSource(file, (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+    // A number YAML made of an unquoted id still names the paper: read what was written.
+    const arxiv = source ? (source.sourceOf(['arxiv']) ?? source.data.arxiv) : undefined;
+    papers.push({
+      id: (name.split('/').at(-1) ?? name).replace(/\.mdx$/, ''),
+      file,
+      data: typeof arxiv === 'string' ? { arxiv } : {},
+      lines: { arxiv: source?.lineOf(['arxiv']) ?? 1 },
+    });
+  }
+  return papers;
+}
+
+interface EntryFields {
+  title: string;
+  authors: string[];
+  date: string;
+  arxiv: string;
+  published?: string | undefined;
+  venue?: string | undefined;
+  tags: string[];
+  links: { code?: string | undefined; project?: string | undefined };
+  body: string;
+}
+
+/**
+ * The entry's text, in the key order and quoting of the existing papers: the title, dates and
+ * the id in double quotes (so YAML never reads them as numbers), everything else plain unless
+ * YAML needs quotes. The `yaml` package does the quoting and escaping.
+ */
+export function renderEntry(fields: EntryFields): string {
+  const data: Record<string, unknown> = {
+    title: fields.title.replace(/\s+/g, ' ').trim(),
+    authors: fields.authors.map((author) => author.replace(/\s+/g, ' ').trim()),
+    date: fields.date,
+    arxiv: fields.arxiv,
+  };
+  if (fields.published) data.published = fields.published;
+  if (fields.venue) data.venue = fields.venue.replace(/\s+/g, ' ').trim();
+  data.tags = [...new Set(fields.tags)];
+  const links = Object.fromEntries(Object.entries(fields.links).filter(([, value]) => value));
+  if (Object.keys(links).length > 0) data.links = links;
+
+  const doc = new Document(data);
+  for (const key of ['title', 'date', 'arxiv', 'published']) {
+    const node = doc.get(key, true);
+    if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
+  }
+  const frontmatter = doc.toString({ lineWidth: 0 });
+  return `---\n${frontmatter}---\n${fields.body ? `\n${fields.body}\n` : ''}`;
+}
+
+/**
+ * An arXiv abstract as a paper body: paragraphs kept (arXiv starts a new paragraph on an indented
+ * or blank line; other line breaks are only wrapping), math between `$…$` or `$$…$$` kept as it
+ * is, and everything outside math that MDX or Markdown would read as syntax escaped, so the text
+ * shows as written. An unpaired `$` is a literal dollar.
+ */
+export function abstractToMdx(summary: string): string {
+  return splitParagraphs(summary).map(escapeParagraph).join('\n\n');
+}
+
+function splitParagraphs(summary: string): string[] {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) paragraphs.push(current.join(' ').replace(/\s+/g, ' ').trim());
+    current = [];
+  };
+  for (const line of summary.replace(/\r\n?/g, '\n').split('\n')) {
+    if (!line.trim()) {
+      flush();
+      continue;
+    }
+    if (/^\s/.test(line)) flush();
+    current.push(line.trim());
+  }
+  flush();
+  return paragraphs.filter(Boolean);
+}
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** Characters that MDX (`{ } < >`) or Markdown (emphasis, code, links, entities) would read as syntax. */
+const ESCAPED = new Set(['{', '}', '<', '>', '*', '`', '[', ']', '&']);
+
+function escapeParagraph(paragraph: string): string {
+  let out = '';
+  let index = 0;
+  while (index < paragraph.length) {
+    const char = paragraph[index]!;
+    if (char === '\\') {
+      const next = paragraph[index + 1];
+      // `\%`, `\$`, `\{` are already escapes: Markdown shows the character, as TeX would.
+      if (next !== undefined && ASCII_PUNCTUATION.test(next)) {
+        out += char + next;
+        index += 2;
+      } else {
+        out += char;
+        index += 1;
+      }
+      continue;
+    }
+    if (char === '$') {
+      let run = 1;
+      while (paragraph[index + run] === '$') run++;
+      const close = run <= 2 ? closingRun(paragraph, index + run, run) : -1;
+      if (close > index + run && paragraph.slice(index + run, close).trim()) {
+        out += paragraph.slice(index, close + run);
+        index = close + run;
+      } else {
+        out += '\\$'.repeat(run);
+        index += run;
+      }
+      continue;
+    }
+    if (char === '_') {
+      // Inside a word (snake_case) an underscore is never emphasis; elsewhere it may be.
+      const inWord =
+        /[\p{L}\p{N}]/u.test(paragraph[index - 1] ?? '') && /[\p{L}\p{N}]/u.test(paragraph[index + 1] ?? '');
+      out += inWord ? char : '\\_';
+      index += 1;
+      continue;
+    }
+    out += ESCAPED.has(char) ? `\\${char}` : char;
+    index += 1;
+  }
+  // What would start a heading, list, quote or thematic break at the start of a paragraph.
+  return out
+    .replace(/^#/, '\\#')
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Index of the next run of exactly `length` dollar signs (how remark-math closes math), or -1. */
+function closingRun(text: string, from: number, length: number): number {
+  let index = text.indexOf('$', from);
+  while (index !== -1) {
+    let run = 1;
+    while (text[index + run] === '$') run++;
+    if (run === length) return index;
+    index = text.indexOf('$', index + run);
+  }
+  return -1;
+}

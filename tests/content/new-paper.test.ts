@@ -1,0 +1,468 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseArxivInput, type FetchLike } from '../../src/content/arxiv.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { abstractToMdx, newPaper, NewPaperError, type NewPaperOptions } from '../../src/content/new-paper.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { buildFixture, projectRoot } from '../helpers/build.ts';
+
+const recorded = (name: string) => readFile(join(projectRoot, 'tests/fixtures/arxiv', name), 'utf8');
+const seedFile = join(projectRoot, 'content/papers/2025/2306.13575.mdx');
+
+/** A stand-in for `fetch` that answers with a recorded response and remembers what was asked. */
+function fakeFetch(
+  answer: string | { status: number; body: string } | ((url: string, signal: AbortSignal) => Promise<Response>),
+) {
+  const calls: string[] = [];
+  const fetch: FetchLike = async (url, init) => {
+    calls.push(url);
+    if (typeof answer === 'function') return answer(url, init.signal);
+    const { status, body } = typeof answer === 'string' ? { status: 200, body: answer } : answer;
+    return new Response(body, { status, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  };
+  return { fetch, calls };
+}
+
+const roots: string[] = [];
+/** A project root with `content/topics.yaml` (the real vocabulary) and, optionally, some papers. */
+async function tempProject(papers: { from: string; to: string }[] = []): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'paper-digest-new-paper-'));
+  roots.push(root);
+  await mkdir(join(root, 'content/papers'), { recursive: true });
+  await copyFile(join(projectRoot, 'content/topics.yaml'), join(root, 'content/topics.yaml'));
+  for (const { from, to } of papers) {
+    await mkdir(join(root, 'content/papers', to, '..'), { recursive: true });
+    await copyFile(from, join(root, 'content/papers', to));
+  }
+  return root;
+}
+afterAll(async () => {
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+async function paperFiles(root: string): Promise<string[]> {
+  return (await readdir(join(root, 'content/papers'), { recursive: true }))
+    .filter((name) => name.endsWith('.mdx'))
+    .sort();
+}
+
+async function check(root: string) {
+  const { problems, papers } = await checkContent({
+    root,
+    papersDir: 'content/papers',
+    topicsFile: 'content/topics.yaml',
+  });
+  return { problems: problems.map(formatProblem), papers };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<NewPaperError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(NewPaperError);
+  return error as NewPaperError;
+}
+
+describe('reading what a contributor pastes', () => {
+  it.each([
+    ['2306.13575', '2306.13575', undefined],
+    ['2306.13575v2', '2306.13575', 2],
+    [' arXiv:2306.13575v12 ', '2306.13575', 12],
+    ['arxiv.org/abs/2306.13575', '2306.13575', undefined],
+    ['https://arxiv.org/abs/2306.13575v2', '2306.13575', 2],
+    ['http://www.arxiv.org/abs/2306.13575/', '2306.13575', undefined],
+    ['https://arxiv.org/pdf/2306.13575v1', '2306.13575', 1],
+    ['https://arxiv.org/pdf/2306.13575v1.pdf', '2306.13575', 1],
+    ['https://arxiv.org/pdf/2306.13575', '2306.13575', undefined],
+    ['https://export.arxiv.org/abs/2306.13575?context=cs#abstract', '2306.13575', undefined],
+    ['https://arxiv.org/html/2306.13575v1', '2306.13575', 1],
+    ['1412.6980', '1412.6980', undefined],
+    ['0704.0001', '0704.0001', undefined],
+    ['math.GT/0309136', 'math.GT/0309136', undefined],
+    ['math.GT/0309136v1', 'math.GT/0309136', 1],
+    ['https://arxiv.org/abs/hep-th/9901001v3', 'hep-th/9901001', 3],
+    ['https://arxiv.org/pdf/cond-mat/0702661v2', 'cond-mat/0702661', 2],
+  ])('%s → %s (version %s)', (input, id, version) => {
+    expect(parseArxivInput(input)).toEqual(version === undefined ? { id } : { id, version });
+  });
+
+  it.each([
+    ['', /Give an arXiv id/],
+    ['not-an-id', /is not an arXiv id or URL/],
+    ['2306.1357', /ids from 2306 have five digits after the dot/],
+    ['2313.13575', /not a year and month/],
+    ['1501.0001', /five digits/],
+    ['1412.69801', /four digits/],
+    ['0612.0001', /is not a valid arXiv id/],
+    ['https://arxiv.org/list/cs.LG/recent', /not a paper's page/],
+    ['https://example.org/abs/2306.13575', /is not an arXiv id or URL/],
+  ])('refuses %j', (input, message) => {
+    expect(() => parseArxivInput(input)).toThrow(message);
+  });
+});
+
+describe('abstract to MDX', () => {
+  it.each([
+    [
+      'keeps paragraphs, joins wrapped lines',
+      '  First line\nwrapped.\n  Second paragraph.',
+      'First line wrapped.\n\nSecond paragraph.',
+    ],
+    [
+      'keeps math verbatim',
+      'Loss $\\{x : f(x) < 1\\}$ and $$\\sum_i x_i$$.',
+      'Loss $\\{x : f(x) < 1\\}$ and $$\\sum_i x_i$$.',
+    ],
+    ['escapes MDX syntax outside math', 'A {set} <b>bold</b> a > b', 'A \\{set\\} \\<b\\>bold\\</b\\> a \\> b'],
+    [
+      'escapes Markdown syntax outside math',
+      'an *emphasis*, `code`, [link](x) & _under_ snake_case',
+      'an \\*emphasis\\*, \\`code\\`, \\[link\\](x) \\& \\_under\\_ snake_case',
+    ],
+    ['keeps TeX escapes, which Markdown shows as TeX would', '90\\% of \\$5', '90\\% of \\$5'],
+    ['makes an unpaired dollar literal', 'It costs $5.', 'It costs \\$5.'],
+    [
+      'escapes what would start a block',
+      '# not a heading\n  1. not a list\n  - nor this\n  > nor a quote',
+      '\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote',
+    ],
+  ])('%s', (_name, input, output) => {
+    expect(abstractToMdx(input)).toBe(output);
+  });
+});
+
+describe('npm run new-paper on recorded arXiv answers', () => {
+  const options = (input: string, extra: Partial<NewPaperOptions> = {}): NewPaperOptions => ({
+    input,
+    tags: ['mlp-architectures'],
+    date: '2025-06-06',
+    ...extra,
+  });
+
+  it('writes the seed entry, byte for byte, from the normal answer; the check accepts it', async () => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
+    const result = await newPaper(
+      options('https://arxiv.org/abs/2306.13575v2', {
+        tags: ['vision-mlps', 'mlp-architectures', 'image-classification'],
+        venue: 'NeurIPS 2023',
+        code: 'https://github.com/gregorbachmann/scaling_mlps',
+      }),
+      { root, fetch },
+    );
+    expect(calls).toEqual(['https://export.arxiv.org/api/query?id_list=2306.13575']);
+    expect(result).toMatchObject({ file: 'content/papers/2025/2306.13575.mdx', source: 'arxiv', written: true });
+    const written = await readFile(join(root, result.file), 'utf8');
+    expect(written).toBe(await readFile(seedFile, 'utf8'));
+    expect(await check(root)).toMatchObject({ problems: [] });
+  });
+
+  it('uses today (UTC) as the digest date when --date is not given', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
+    // 23:30 on New Year's Eve in UTC-5 is already January 1st in UTC.
+    const now = () => new Date('2031-01-01T04:30:00Z');
+    const result = await newPaper({ input: '2306.13575', tags: ['mlp-architectures'] }, { root, fetch, now });
+    expect(result.file).toBe('content/papers/2031/2306.13575.mdx');
+    expect(result.text).toContain('date: "2031-01-01"');
+  });
+
+  it('writes an entry that the build accepts', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
+    await newPaper(options('2306.13575'), { root, fetch });
+    // Relative to the project, as the build's content folder always is.
+    const build = await buildFixture(relative(projectRoot, join(root, 'content')));
+    expect(build.ok, build.output).toBe(true);
+    const html = await readFile(join(build.outDir, 'papers/2306.13575/index.html'), 'utf8');
+    expect(html).toContain('Scaling MLPs: A Tale of Inductive Bias');
+    expect(html).toContain('Gregor Bachmann');
+    expect(html).toContain('All of our experiments were run on a single GPU.');
+  });
+
+  it('keeps TeX as math and escapes the rest (title and abstract with TeX)', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('9901.00001-tex.xml'));
+    const result = await newPaper(options('9901.00001', { date: '2099-01-10' }), { root, fetch });
+    expect(result.file).toBe('content/papers/2099/9901.00001.mdx');
+    const [frontmatter = '', body = ''] = result.text.split('\n---\n');
+    const data = parse(frontmatter.replace(/^---\n/, '')) as Record<string, unknown>;
+    expect(data.title).toBe('An $O(\\sqrt{n})$ Bound for $\\ell_p$-Regression with $k < n$ Samples');
+    // <published> 2099-01-01T22:30:00-05:00 is January 2nd in UTC.
+    expect(data.published).toBe('2099-01-02');
+    expect(body).toContain('$f(x) = \\|Ax - b\\|_p^p$');
+    expect(body).toContain('$k < n$ and $\\{a_i\\}_{i=1}^k$');
+    expect(body).toContain('$$\\frac{n}{k}.$$');
+    expect(body).toContain('the \\{previous\\} bound for 90\\% of the cases \\<that matter\\>');
+    expect(body).toContain('The code costs \\$0 \\& is free.');
+    expect(body).toContain('\n\nIn a second paragraph, we show \\*why\\* the rate is tight.');
+    expect(result.notes.join('\n')).toContain('journal reference "Synthetic J. Examples 1 (2099) 1-12"');
+
+    const { problems, papers } = await check(root);
+    expect(problems).toEqual([]);
+    const rendered = papers[0]!.rendered;
+    expect(rendered.hasMath).toBe(true);
+    expect(rendered.html).toContain('class="katex"');
+    expect(rendered.html).not.toContain('katex-error');
+    expect(rendered.text).toContain('the {previous} bound for 90% of the cases <that matter> by a factor of');
+    expect(rendered.text).toContain('The code costs $0 & is free.');
+  });
+
+  it('keeps many authors, in order, quoting the names YAML needs quoted', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('9901.00002-many-authors.xml'));
+    const expected = JSON.parse(await recorded('9901.00002-many-authors.authors.json')) as string[];
+    const result = await newPaper(options('9901.00002'), { root, fetch });
+    const { papers, problems } = await check(root);
+    expect(problems).toEqual([]);
+    expect(papers[0]!.data.authors).toEqual(expected);
+    expect(papers[0]!.data.title).toBe('A Large-Scale Synthetic Benchmark: Sixty Authors, One Title');
+    expect(result.text).toContain('title: "A Large-Scale Synthetic Benchmark: Sixty Authors, One Title"');
+    expect(result.notes[0]).toContain('60 authors');
+  });
+
+  it.each([
+    [
+      '9901.00003',
+      '9901.00003-not-found.xml',
+      /^arXiv has no paper 9901\.00003: check the id\. Nothing was written\.$/,
+    ],
+    ['9901.00003', '9901.00003-not-found-legacy.xml', /^arXiv has no paper 9901\.00003/],
+    ['9901.00004', '9901.00004-error.xml', /^arXiv refused the id 9901\.00004: incorrect id format for 9901\.00004\./],
+    ['9901.00005', '9901.00005-malformed.xml', /^arXiv's answer for 9901\.00005 is not a usable Atom feed: .*line \d+/],
+  ])('%s (%s): a clear error, and nothing written', async (id, name, message) => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(await recorded(name));
+    const error = await refusal(newPaper(options(id), { root, fetch }));
+    expect(error.message).toMatch(message);
+    expect(calls).toHaveLength(1);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it('refuses an answer about another paper, or one that lacks what an entry needs', async () => {
+    const root = await tempProject();
+    const other = fakeFetch(await recorded('2306.13575.xml'));
+    expect((await refusal(newPaper(options('9901.00001'), { root, fetch: other.fetch }))).message).toMatch(
+      /is about https:\/\/arxiv\.org\/abs\/2306\.13575v1, not 9901\.00001/,
+    );
+    const noDate = (await recorded('9901.00002-many-authors.xml')).replace(/<published>.*<\/published>/, '');
+    const missing = fakeFetch(noDate);
+    expect((await refusal(newPaper(options('9901.00002'), { root, fetch: missing.fetch }))).message).toMatch(
+      /<published> date "" is not a date/,
+    );
+    const html = fakeFetch({ status: 400, body: '<html><body>Bad Request</body></html>' });
+    expect((await refusal(newPaper(options('9901.00002'), { root, fetch: html.fetch }))).message).toMatch(/HTTP 400/);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it('refuses an id already in the digest before any network call, naming the file', async () => {
+    const root = await tempProject([{ from: seedFile, to: '2025/2306.13575.mdx' }]);
+    const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
+    const error = await refusal(newPaper(options('https://arxiv.org/pdf/2306.13575v2'), { root, fetch }));
+    expect(error.message).toBe(
+      'arXiv 2306.13575 is already in the digest: content/papers/2025/2306.13575.mdx:8. Edit that file instead.',
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a paper whose file name is taken, before any network call', async () => {
+    const root = await tempProject([
+      { from: join(projectRoot, 'tests/fixtures/site/papers/plain-paper.mdx'), to: '2024/9901.00001.mdx' },
+    ]);
+    const { fetch, calls } = fakeFetch(await recorded('9901.00001-tex.xml'));
+    const error = await refusal(newPaper(options('9901.00001'), { root, fetch }));
+    expect(error.message).toContain('content/papers/2024/9901.00001.mdx already publishes at /papers/9901.00001/');
+    expect(calls).toEqual([]);
+  });
+
+  it('checks the flags before asking arXiv: unknown topics get a suggestion, dates must be real', async () => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
+    const error = await refusal(
+      newPaper(options('2306.13575', { tags: ['mlp-architecture'], date: '2025-02-30' }), { root, fetch }),
+    );
+    expect(error.message).toContain('--tags: unknown topic "mlp-architecture". Did you mean "mlp-architectures"?');
+    expect(error.message).toContain('--date 2025-02-30: must be a real calendar date');
+    const noTags = await refusal(newPaper({ input: '2306.13575' }, { root, fetch }));
+    expect(noTags.message).toMatch(
+      /^--tags is required: one or more topics from content\/topics\.yaml.*mlp-architectures/,
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it('never writes an entry the content check would refuse', async () => {
+    const root = await tempProject();
+    const broken = (await recorded('9901.00002-many-authors.xml')).replace(
+      'It has no math.',
+      'Its math is broken: $\\frac{1}{$.',
+    );
+    const { fetch } = fakeFetch(broken);
+    const error = await refusal(newPaper(options('9901.00002'), { root, fetch }));
+    expect(error.message).toBe('The entry for 9901.00002 would not pass the content check, so nothing was written.');
+    expect(error.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/papers\/2025\/9901\.00002\.mdx:\d+:\d+: body: LaTeX: /),
+    ]);
+    expect(error.text).toContain('$\\frac{1}{$');
+    const badLink = await refusal(
+      newPaper(options('9901.00002', { code: 'http://github.com/x/y' }), {
+        root,
+        fetch: fakeFetch(await recorded('9901.00002-many-authors.xml')).fetch,
+      }),
+    );
+    expect(badLink.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/papers\/2025\/9901\.00002\.mdx:\d+: links\.code: must be a full https:\/\/ URL/),
+    ]);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it('with --dry-run, checks and returns the entry without writing it', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
+    const result = await newPaper(options('2306.13575', { dryRun: true }), { root, fetch });
+    expect(result.written).toBe(false);
+    expect(result.text).toContain('title: "Scaling MLPs: A Tale of Inductive Bias"');
+    expect(await paperFiles(root)).toEqual([]);
+  });
+});
+
+describe('without arXiv', () => {
+  const template: NewPaperOptions = {
+    input: '9901.00006',
+    tags: ['optimization'],
+    date: '2099-01-10',
+    title: 'A Template Paper',
+    authors: ['Ada Example', 'Bao Sample'],
+  };
+
+  it('--offline writes a template from the flags, says so, and never calls arXiv', async () => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch('unused');
+    const result = await newPaper({ ...template, offline: true, published: '2099-01-02' }, { root, fetch });
+    expect(calls).toEqual([]);
+    expect(result).toMatchObject({ source: 'template', written: true, file: 'content/papers/2099/9901.00006.mdx' });
+    expect(result.notes.join('\n')).toMatch(/^Offline: the entry is a template written from your flags/);
+    expect(result.notes.join('\n')).toContain('The abstract is empty: paste it below the frontmatter');
+    expect(result.text).toBe(
+      [
+        '---',
+        'title: "A Template Paper"',
+        'authors:',
+        '  - Ada Example',
+        '  - Bao Sample',
+        'date: "2099-01-10"',
+        'arxiv: "9901.00006"',
+        'published: "2099-01-02"',
+        'tags:',
+        '  - optimization',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    expect(await check(root)).toMatchObject({ problems: [] });
+  });
+
+  it('--offline without a title and authors refuses, saying which flags to give', async () => {
+    const root = await tempProject();
+    const error = await refusal(newPaper({ input: '9901.00006', tags: ['optimization'], offline: true }, { root }));
+    expect(error.message).toMatch(/^With --offline, the entry is written from flags: give --title and --authors/);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a network error',
+      () => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })),
+      /could not be reached \(ENOTFOUND\)/,
+    ],
+    [
+      'arXiv throttling',
+      () => Promise.resolve(new Response('Rate exceeded.', { status: 503 })),
+      /not answering right now \(HTTP 503: Rate exceeded\.\)/,
+    ],
+  ])('when arXiv cannot be reached (%s), writes the template and says so', async (_name, answer, message) => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(answer);
+    const result = await newPaper({ ...template, abstract: 'An abstract with $x^2$.' }, { root, fetch });
+    expect(calls).toHaveLength(1);
+    expect(result.source).toBe('template');
+    expect(result.notes[0]).toMatch(message);
+    expect(result.notes[0]).toContain('Writing a template from your flags instead.');
+    expect(result.text).toMatch(/---\n\nAn abstract with \$x\^2\$\.\n$/);
+    expect(await check(root)).toMatchObject({ problems: [] });
+  });
+
+  it('gives up on a silent arXiv after the timeout', async () => {
+    const root = await tempProject();
+    const hang = (_url: string, signal: AbortSignal) =>
+      new Promise<Response>((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason as Error)),
+      );
+    const { fetch } = fakeFetch(hang);
+    const error = await refusal(
+      newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch, timeoutMs: 50 }),
+    );
+    expect(error.message).toMatch(
+      /^arXiv could not be reached \(no answer within 50 ms\)\.\nSince arXiv could not be reached/,
+    );
+    expect(await paperFiles(root)).toEqual([]);
+  });
+});
+
+describe('the CLI', () => {
+  const run = promisify(execFile);
+  const cli = (root: string, ...args: string[]) =>
+    run('node', ['scripts/new-paper.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, PAPER_DIGEST_CONTENT: join(root, 'content') },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it('writes an offline entry into the content folder and tells what to do next', async () => {
+    const root = await tempProject();
+    const { code, stdout, stderr } = await cli(
+      root,
+      'https://arxiv.org/abs/9901.00007v1',
+      '--offline',
+      '--title',
+      'A CLI Paper',
+      '--authors',
+      'Ada Example; Bao Sample',
+      '--tags',
+      'optimization,deep-learning-theory',
+      '--date',
+      '2099-01-10',
+    );
+    expect(stderr).toContain('Offline: the entry is a template');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      `✓ Wrote ${join(root, 'content/papers/2099/9901.00007.mdx')} (a template from your flags).`,
+    );
+    const text = await readFile(join(root, 'content/papers/2099/9901.00007.mdx'), 'utf8');
+    expect(text).toContain('authors:\n  - Ada Example\n  - Bao Sample\n');
+    expect(text).toContain('tags:\n  - optimization\n  - deep-learning-theory\n');
+  });
+
+  it('exits 1 with the reason for an id already in the digest', async () => {
+    const root = await tempProject([{ from: seedFile, to: '2025/2306.13575.mdx' }]);
+    const { code, stderr } = await cli(root, '2306.13575', '--tags', 'mlp-architectures');
+    expect(code).toBe(1);
+    expect(stderr).toContain('✗ arXiv 2306.13575 is already in the digest');
+    expect(await paperFiles(root)).toEqual(['2025/2306.13575.mdx']);
+  });
+
+  it('prints usage for --help and for a missing id', async () => {
+    const root = await tempProject();
+    expect((await cli(root, '--help')).stdout).toContain('Usage: npm run new-paper -- <arXiv id or URL>');
+    const missing = await cli(root, '--tags', 'optimization');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Give one arXiv id or URL.');
+  });
+});

@@ -124,7 +124,12 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   }
 
   // 2. The flags, before bothering arXiv.
-  const topics = loadTopics(topicsFile);
+  let topics;
+  try {
+    topics = loadTopics(topicsFile);
+  } catch (error) {
+    throw new NewPaperError(`Cannot read the topic vocabulary: ${(error as Error).message}`);
+  }
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
   const date = options.date ?? (context.now?.() ?? new Date()).toISOString().slice(0, 10);
   const flagProblems = checkFlags(options, date, topicSlugs, rel(topicsFile));

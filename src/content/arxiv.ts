@@ -1,4 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+// XMLValidator is marked deprecated in favour of a separate package; it is the same well-formedness
+// check, and the parser alone accepts truncated XML, so it stays (one XML dependency, not two).
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf

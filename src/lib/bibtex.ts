@@ -1,0 +1,255 @@
+import { arxivEprint, citationYear, paperUrl, venueKind, type CitablePaper } from './citation.ts';
+
+/**
+ * BibTeX entries for papers: arXiv-style `@misc` (`eprint`, `archivePrefix`, `primaryClass` only
+ * where the id gives it), `@inproceedings`/`@article` when the venue is known (keeping the
+ * eprint). Text is escaped for BibTeX and LaTeX, `$…$` math in titles is kept as math, and
+ * words whose capitals a style must not lower (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) are braced.
+ * Keys come from `assignCitationKeys`, computed once over the whole digest.
+ */
+
+/** Title words that never make a key: `On the Power of …` is keyed by `power`. */
+const STOP_WORDS = new Set(
+  (
+    'a an the on of in for to with without and or but is are be do does did how what why when where which who ' +
+    'can could should would will we our us you your it its this that these those via towards toward from by at ' +
+    'as into onto about beyond through over under not no yes all any some one'
+  ).split(' '),
+);
+
+/** Letters with no Unicode decomposition to ASCII, spelled as BibTeX users usually do. */
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ð: 'd',
+  Ð: 'D',
+  þ: 'th',
+  Þ: 'TH',
+  ı: 'i',
+};
+
+/** `Zoë Çelik` → `Zoe Celik`: accents removed, a few letters spelled out, other non-ASCII kept. */
+export function asciiFold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæÆœŒøØłŁđĐðÐþÞı]/g, (letter) => FOLD[letter] ?? letter);
+}
+
+const keyPart = (text: string): string =>
+  asciiFold(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
+
+const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v)\.?$/i;
+
+/**
+ * The family name of an author, for the key: the part before a comma (`Hofmann, Thomas`), else
+ * everything from the first lowercase particle on (`Laurens van der Maaten` → `van der Maaten`),
+ * else the last word, ignoring `Jr.` and the like.
+ */
+export function familyName(author: string): string {
+  const comma = author.indexOf(',');
+  if (comma > 0) return author.slice(0, comma).trim();
+  const words = author.trim().split(/\s+/);
+  while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
+  const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && /^\p{Ll}/u.test(word));
+  return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
+}
+
+/** Splits a title into text and `$…$` math (a `$` followed by a non-space, closed by a `$` after one). */
+export function splitMath(title: string): { text: string; math: boolean }[] {
+  const parts: { text: string; math: boolean }[] = [];
+  const pattern = /\$(?![\s$])([^$]*?[^\s$\\])\$(?!\d)/g;
+  let last = 0;
+  for (const match of title.matchAll(pattern)) {
+    if (match.index > last) parts.push({ text: title.slice(last, match.index), math: false });
+    parts.push({ text: match[1] ?? '', math: true });
+    last = match.index + match[0].length;
+  }
+  if (last < title.length) parts.push({ text: title.slice(last), math: false });
+  return parts;
+}
+
+/** The first word of the title that is not a stop word, lowercased ASCII; math is skipped. */
+export function titleKeyWord(title: string): string {
+  const words = splitMath(title)
+    .filter((part) => !part.math)
+    .flatMap((part) =>
+      asciiFold(part.text)
+        .toLowerCase()
+        .split(/[^a-z0-9]+/),
+    )
+    .filter(Boolean);
+  return words.find((word) => !STOP_WORDS.has(word)) ?? words[0] ?? '';
+}
+
+/** `<first author's family name><year><first significant title word>`, e.g. `bachmann2023scaling`. */
+export function naturalKey(paper: CitablePaper): string {
+  const author = paper.data.authors[0] ?? '';
+  const name = keyPart(familyName(author)) || keyPart(author) || 'anon';
+  return `${name}${citationYear(paper)}${titleKeyWord(paper.data.title)}`;
+}
+
+/** `a`, `b`, …, `z`, `aa`, `ab`, … */
+function suffix(index: number): string {
+  let n = index;
+  let out = '';
+  do {
+    out = String.fromCharCode(97 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+/**
+ * A key for every paper, unique across the digest. Papers are taken oldest digest date first, then
+ * by id; the first to claim a natural key keeps it, and each later one gets the next free suffix
+ * (`vaswani2017attention`, `vaswani2017attentiona`, …). Papers are added to the digest with new
+ * dates, so adding one never changes the key of a paper already published.
+ */
+export function assignCitationKeys(papers: readonly CitablePaper[]): Map<string, string> {
+  const order = [...papers].sort((a, b) =>
+    a.data.date !== b.data.date ? (a.data.date < b.data.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const used = new Set<string>();
+  const keys = new Map<string, string>();
+  for (const paper of order) {
+    const base = naturalKey(paper);
+    let key = base;
+    for (let index = 0; used.has(key); index++) key = base + suffix(index);
+    used.add(key);
+    keys.set(paper.id, key);
+  }
+  return keys;
+}
+
+const SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // In LaTeX's default OT1 encoding `<` and `>` print as ¡ and ¿.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
+
+/**
+ * Escapes text for a braced BibTeX field read by LaTeX. Literal braces become `\textbrace…{}`
+ * rather than `\{`, because BibTeX counts every brace, escaped or not, when it matches them.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/[\\{}&%$#_~^<>]/g, (char) => SPECIALS[char] ?? char);
+}
+
+/** Math that can go into a field as it is: balanced braces, and no character that ends or breaks it. */
+function isSafeMath(tex: string): boolean {
+  let depth = 0;
+  for (const char of tex) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0 && !/(^|[^\\])[%#&]/.test(tex) && !/\\$/.test(tex);
+}
+
+/** A word with a capital after its first letter (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) keeps its case. */
+function needsProtection(word: string): boolean {
+  if (!word.trim()) return false;
+  const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
+  return /\p{Lu}/u.test(letters.slice(1));
+}
+
+/**
+ * A title for BibTeX: text escaped, `$…$` math kept (braced, so styles leave it alone) when it can
+ * be, and words with inner capitals braced against a style's sentence casing.
+ */
+export function formatTitle(title: string): string {
+  return splitMath(title)
+    .map(({ text, math }) => {
+      if (math) return isSafeMath(text) ? `{$${text}$}` : escapeText(`$${text}$`);
+      return text
+        .split(/(\s+)/)
+        .map((word) => {
+          if (!needsProtection(word)) return escapeText(word);
+          // Brace from the first letter or digit to the last: `{MLPs}:`, `({GPT-4})`. The group
+          // never starts with a backslash, which would make it a BibTeX "special character".
+          const [, lead = '', core = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word) ?? [];
+          return `${escapeText(lead)}{${escapeText(core)}}${escapeText(trail)}`;
+        })
+        .join('');
+    })
+    .join('');
+}
+
+/** Authors joined by `and`; a name that contains the word "and" is braced so it stays one name. */
+export function formatAuthors(authors: readonly string[]): string {
+  return authors
+    .map((author) => {
+      const escaped = escapeText(author);
+      return /\band\b/i.test(author) ? `{${escaped}}` : escaped;
+    })
+    .join(' and ');
+}
+
+/** A URL as a field value: braces, backslashes and spaces, which would break the field, percent-encoded. */
+function formatUrl(url: string): string {
+  return url.replace(/[{}\\\s]/g, (char) => encodeURIComponent(char));
+}
+
+export type EntryType = 'misc' | 'inproceedings' | 'article';
+
+export function entryType(paper: CitablePaper): EntryType {
+  const { venue } = paper.data;
+  if (!venue) return 'misc';
+  return venueKind(venue) === 'journal' ? 'article' : 'inproceedings';
+}
+
+/** The BibTeX entry of a paper under `key`. */
+export function bibtexEntry(paper: CitablePaper, key: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9:_.-]*$/.test(key)) throw new Error(`Not a safe BibTeX key: ${key}`);
+  const { data } = paper;
+  const type = entryType(paper);
+  const fields: [string, string][] = [
+    ['title', formatTitle(data.title)],
+    ['author', formatAuthors(data.authors)],
+  ];
+  if (data.venue) fields.push([type === 'article' ? 'journal' : 'booktitle', escapeText(data.venue)]);
+  fields.push(['year', citationYear(paper)]);
+  if (data.arxiv) {
+    const { eprint, primaryClass } = arxivEprint(data.arxiv);
+    fields.push(['eprint', eprint], ['archivePrefix', 'arXiv']);
+    if (primaryClass) fields.push(['primaryClass', primaryClass]);
+  }
+  const url = paperUrl(paper);
+  if (url) fields.push(['url', formatUrl(url)]);
+  const width = Math.max(...fields.map(([name]) => name.length));
+  const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}\n`;
+}
+
+/**
+ * A `.bib` file: comment lines (outside any entry, where BibTeX ignores text; `@` would start an
+ * entry, so it is dropped), then the entries, one blank line apart.
+ */
+export function bibtexFile(entries: readonly string[], comments: readonly string[] = []): string {
+  const header = comments.map((line) => `% ${line.replace(/@/g, '').replace(/\s+/g, ' ').trim()}\n`).join('');
+  return [header, ...entries].filter(Boolean).join('\n');
+}
+
+/** The media type of `.bib` files (static hosts pick their own from the extension). */
+export const BIBTEX_CONTENT_TYPE = 'application/x-bibtex; charset=utf-8';

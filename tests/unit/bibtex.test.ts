@@ -1,0 +1,252 @@
+import { parse } from '@retorquere/bibtex-parser';
+import { describe, expect, it } from 'vitest';
+import {
+  asciiFold,
+  assignCitationKeys,
+  bibtexEntry,
+  bibtexFile,
+  escapeText,
+  familyName,
+  formatAuthors,
+  formatTitle,
+  naturalKey,
+  splitMath,
+  titleKeyWord,
+} from '../../src/lib/bibtex.ts';
+import type { CitablePaper } from '../../src/lib/citation.ts';
+
+const paper = (id: string, data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
+  id,
+  data: { title: 'A Title', authors: ['Ada Lovelace'], date: '2025-06-06', ...data },
+});
+
+/** Parses BibTeX with a real parser (Better BibTeX's), as plain text: no sentence casing, no markup. */
+function parseBib(source: string) {
+  const library = parse(source, { sentenceCase: false, caseProtection: false });
+  expect(library.errors).toEqual([]);
+  return library.entries;
+}
+
+/** Braces must balance everywhere, escaped or not: BibTeX counts every one. */
+function bracesBalance(source: string): boolean {
+  let depth = 0;
+  for (const char of source) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+describe('citation keys', () => {
+  it.each([
+    ['Zoë Çelik', 'Celik'],
+    ['Søren Kierkegaard', 'Kierkegaard'],
+    ['Paul Erdős', 'Erdos'],
+    ['Łukasz Kaiser', 'Kaiser'],
+    ['Jürgen Schmidhuber', 'Schmidhuber'],
+  ])('folds %s to ASCII', (name, folded) => {
+    expect(asciiFold(familyName(name))).toBe(folded);
+  });
+
+  it.each([
+    ['Gregor Bachmann', 'Bachmann'],
+    ['Hofmann, Thomas', 'Hofmann'],
+    ['Laurens van der Maaten', 'van der Maaten'],
+    ['Martin Luther King Jr.', 'King'],
+    ['OpenAI', 'OpenAI'],
+    ['Yann LeCun', 'LeCun'],
+  ])('takes the family name of %s', (name, family) => {
+    expect(familyName(name)).toBe(family);
+  });
+
+  it.each([
+    ['Scaling MLPs: A Tale of Inductive Bias', 'scaling'],
+    ['On the Provable Advantage of Unsupervised Pretraining', 'provable'],
+    ['What learning algorithm is in-context learning?', 'learning'],
+    ['$O(n^2)$ Attention Is Enough', 'attention'],
+    ['GPT-4 Technical Report', 'gpt'],
+    ['The', 'the'],
+  ])('keys %s by its first significant word', (title, word) => {
+    expect(titleKeyWord(title)).toBe(word);
+  });
+
+  it('builds author + year + word, with the year of the venue, the first version or the digest', () => {
+    expect(
+      naturalKey(paper('x', { title: 'Scaling MLPs', authors: ['Gregor Bachmann'], published: '2023-06-23' })),
+    ).toBe('bachmann2023scaling');
+    expect(naturalKey(paper('x', { authors: ['Zoë Çelik'], venue: 'ICLR 2024', published: '2023-10-01' }))).toBe(
+      'celik2024title',
+    );
+    expect(naturalKey(paper('x', { authors: ['李华'] }))).toBe('anon2025title');
+  });
+
+  it('makes keys unique across the digest, oldest paper first, whatever the input order', () => {
+    const papers = [
+      paper('b', { date: '2025-01-02' }),
+      paper('a', { date: '2025-01-02' }),
+      paper('old', { date: '2024-12-31' }),
+      paper('other', { authors: ['Alan Turing'] }),
+    ];
+    const keys = assignCitationKeys(papers);
+    expect(Object.fromEntries(keys)).toEqual({
+      old: 'lovelace2024title',
+      a: 'lovelace2025title',
+      b: 'lovelace2025titlea',
+      other: 'turing2025title',
+    });
+    expect(assignCitationKeys([...papers].reverse())).toEqual(keys);
+    // A later paper with the same natural key takes the next suffix; earlier keys do not move.
+    const more = assignCitationKeys([...papers, paper('c', { date: '2025-03-01' })]);
+    expect(more.get('c')).toBe('lovelace2025titleb');
+    for (const [id, key] of keys) expect(more.get(id)).toBe(key);
+  });
+
+  it('goes on past z, and never reuses a key another paper has naturally', () => {
+    const many = Array.from({ length: 30 }, (_, index) => paper(`p${String(index).padStart(2, '0')}`));
+    const keys = [...assignCitationKeys(many).values()];
+    expect(new Set(keys).size).toBe(30);
+    expect(keys).toContain('lovelace2025titlez');
+    expect(keys).toContain('lovelace2025titleaa');
+    const clash = assignCitationKeys([
+      paper('1', { title: 'Title' }),
+      paper('2', { title: 'Title' }),
+      paper('3', { title: 'Titlea' }),
+    ]);
+    expect(new Set(clash.values()).size).toBe(3);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes every BibTeX and LaTeX special character in text', () => {
+    expect(escapeText('{ } \\ & % $ # _ ~ ^ < >')).toBe(
+      '\\textbraceleft{} \\textbraceright{} \\textbackslash{} \\& \\% \\$ \\# \\_ \\textasciitilde{} \\textasciicircum{} \\textless{} \\textgreater{}',
+    );
+  });
+
+  it('finds $…$ math, not prices', () => {
+    expect(splitMath('Costs $5 and $10')).toEqual([{ text: 'Costs $5 and $10', math: false }]);
+    expect(splitMath('In $O(n^2)$ time')).toEqual([
+      { text: 'In ', math: false },
+      { text: 'O(n^2)', math: true },
+      { text: ' time', math: false },
+    ]);
+  });
+
+  it('keeps math, escapes text and braces words with inner capitals', () => {
+    expect(formatTitle('GPT-4 & Friends: 50% of snake_case in $O(n^2)$')).toBe(
+      '{GPT-4} \\& Friends: 50\\% of snake\\_case in {$O(n^2)$}',
+    );
+    expect(formatTitle('Kolmogorov-Arnold Networks for MLPs')).toBe('{Kolmogorov-Arnold} Networks for {MLPs}');
+    expect(formatTitle('A Tale of Bias')).toBe('A Tale of Bias');
+    expect(formatTitle('Beyond (GPT-4): _R&D_ LLMs?')).toBe('Beyond ({GPT-4}): \\_{R\\&D}\\_ {LLMs}?');
+  });
+
+  it('escapes math that would break a field instead of keeping it', () => {
+    expect(formatTitle('Bad $\\{x$ math')).toBe('Bad \\$\\textbackslash{}\\textbraceleft{}x\\$ math');
+    expect(formatTitle('Also $50%$ bad')).toBe('Also \\$50\\%\\$ bad');
+  });
+
+  it('joins authors with and, bracing a name that contains the word', () => {
+    expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
+      'Zoë Çelik and {Research and Development Team} and A \\& B',
+    );
+  });
+
+  it.each([
+    'Plain </title> & "Quoted" <script>alert(1)</script>',
+    'Braces { and } and \\backslash and ~tilde^',
+    'Unbalanced }{ braces {{{',
+    'Percent 100% #1 _under_ $dollar',
+    'ÇA VA? Ünïcödé — “quotes” 日本語 GPT-4o',
+  ])('round-trips the title %j through a BibTeX parser', (title) => {
+    const entry = bibtexEntry(paper('x', { title }), 'key2025');
+    expect(bracesBalance(entry)).toBe(true);
+    const [parsed] = parseBib(entry);
+    expect(parsed?.fields.title).toBe(title);
+  });
+
+  it('keeps math in the title as TeX', () => {
+    const entry = bibtexEntry(paper('x', { title: 'Sorting in $O(n \\log n)$ Time' }), 'k');
+    const raw = parse(entry, { raw: true });
+    expect(raw.errors).toEqual([]);
+    expect(raw.entries[0]?.fields.title).toBe('Sorting in {$O(n \\log n)$} Time');
+  });
+});
+
+describe('entries', () => {
+  it('writes an arXiv preprint as @misc with eprint and archivePrefix, no invented primaryClass', () => {
+    const entry = bibtexEntry(
+      paper('2306.13575', {
+        title: 'Scaling MLPs: A Tale of Inductive Bias',
+        authors: ['Gregor Bachmann', 'Sotiris Anagnostidis', 'Thomas Hofmann'],
+        arxiv: '2306.13575',
+        published: '2023-06-23',
+      }),
+      'bachmann2023scaling',
+    );
+    expect(entry).toBe(
+      [
+        '@misc{bachmann2023scaling,',
+        '  title         = {Scaling {MLPs}: A Tale of Inductive Bias},',
+        '  author        = {Gregor Bachmann and Sotiris Anagnostidis and Thomas Hofmann},',
+        '  year          = {2023},',
+        '  eprint        = {2306.13575},',
+        '  archivePrefix = {arXiv},',
+        '  url           = {https://arxiv.org/abs/2306.13575}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const [parsed] = parseBib(entry);
+    expect(parsed?.type).toBe('misc');
+    expect(parsed?.key).toBe('bachmann2023scaling');
+    expect(parsed?.fields.author?.map((author) => author.lastName)).toEqual(['Bachmann', 'Anagnostidis', 'Hofmann']);
+    expect(parsed?.fields).toMatchObject({ eprint: '2306.13575', archiveprefix: 'arXiv', year: '2023' });
+    expect(parsed?.fields.primaryclass).toBeUndefined();
+  });
+
+  it('gives an old-style id its primary class, which the id names', () => {
+    const [parsed] = parseBib(bibtexEntry(paper('p', { arxiv: 'math.GT/0309136' }), 'k'));
+    expect(parsed?.fields).toMatchObject({ eprint: 'math/0309136', primaryclass: 'math.GT' });
+    expect(parsed?.fields.url).toBe('https://arxiv.org/abs/math/0309136');
+  });
+
+  it('writes conference papers as @inproceedings and journal papers as @article, keeping the eprint', () => {
+    const conference = parseBib(bibtexEntry(paper('c', { venue: 'NeurIPS 2023 Workshop', arxiv: '2401.00001' }), 'c'));
+    expect(conference[0]?.type).toBe('inproceedings');
+    expect(conference[0]?.fields).toMatchObject({
+      booktitle: 'NeurIPS 2023 Workshop',
+      year: '2023',
+      eprint: '2401.00001',
+    });
+    for (const venue of ['IEEE Transactions on Neural Networks and Learning Systems', 'TMLR', 'Journal of ML & Co']) {
+      const [journal] = parseBib(bibtexEntry(paper('j', { venue }), 'j'));
+      expect(journal?.type).toBe('article');
+      expect(journal?.fields.journal).toBe(venue);
+      expect(journal?.fields.booktitle).toBeUndefined();
+    }
+  });
+
+  it('points a paper without arXiv id at its PDF or project page, or at nothing', () => {
+    const pdf = parseBib(bibtexEntry(paper('p', { links: { pdf: 'https://example.org/a b{c}.pdf' } }), 'p'));
+    expect(pdf[0]?.fields.url).toBe('https://example.org/a%20b%7Bc%7D.pdf');
+    expect(pdf[0]?.fields.eprint).toBeUndefined();
+    const none = parseBib(bibtexEntry(paper('n'), 'n'));
+    expect(none[0]?.fields.url).toBeUndefined();
+  });
+
+  it('refuses a key that could break the entry', () => {
+    expect(() => bibtexEntry(paper('x'), 'a,b')).toThrow(/key/);
+    expect(() => bibtexEntry(paper('x'), '')).toThrow(/key/);
+  });
+
+  it('writes files whose comments cannot start an entry', () => {
+    const file = bibtexFile(
+      [bibtexEntry(paper('a'), 'a2025'), bibtexEntry(paper('b'), 'b2025')],
+      ['Topic @misc{evil, title={x}}', 'https://example.org/'],
+    );
+    expect(file.startsWith('% Topic misc{evil, title={x}}\n% https://example.org/\n\n@misc{a2025,')).toBe(true);
+    expect(parseBib(file).map((entry) => entry.key)).toEqual(['a2025', 'b2025']);
+    expect(bibtexFile([])).toBe('');
+  });
+});

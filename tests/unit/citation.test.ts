@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  arxivEprint,
+  citationDate,
+  citationMetaTags,
+  citationYear,
+  jsonLd,
+  scholarlyArticle,
+  venueKind,
+  type CitablePaper,
+} from '../../src/lib/citation.ts';
+
+const paper = (data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
+  id: 'x',
+  data: { title: 'A Title', authors: ['Ada Lovelace', 'Alan Turing'], date: '2025-06-06', ...data },
+});
+
+describe('citation facts', () => {
+  it.each([
+    ['NeurIPS 2023', 'conference'],
+    ['ICLR 2024', 'conference'],
+    ['ECCV 2024 Workshops', 'conference'],
+    ['NeurIPS 2022 Workshop on Machine Learning Safety', 'conference'],
+    ['IEEE Transactions on Neural Networks and Learning Systems', 'journal'],
+    ['TMLR', 'journal'],
+    ['Journal of Machine Learning Research', 'journal'],
+    ['Physical Review Letters', 'journal'],
+  ])('reads %s as a %s', (venue, kind) => {
+    expect(venueKind(venue)).toBe(kind);
+  });
+
+  it('cites the venue year, else the first version, else the digest date', () => {
+    expect(citationYear(paper({ venue: 'ICLR 2024', published: '2023-09-01' }))).toBe('2024');
+    expect(citationYear(paper({ venue: 'TMLR', published: '2023-09-01' }))).toBe('2023');
+    expect(citationYear(paper())).toBe('2025');
+    expect(citationDate(paper({ published: '2023-09-01' }))).toBe('2023/09/01');
+    expect(citationDate(paper())).toBe('2025/06/06');
+  });
+
+  it('splits old-style arXiv ids into eprint and primary class', () => {
+    expect(arxivEprint('2306.13575')).toEqual({ eprint: '2306.13575' });
+    expect(arxivEprint('math.GT/0309136')).toEqual({ eprint: 'math/0309136', primaryClass: 'math.GT' });
+    expect(arxivEprint('hep-th/9901001')).toEqual({ eprint: 'hep-th/9901001', primaryClass: 'hep-th' });
+  });
+});
+
+describe('citation meta tags', () => {
+  it('gives Google Scholar and Zotero what they read, one author per tag', () => {
+    expect(citationMetaTags(paper({ arxiv: '2306.13575', published: '2023-06-23', venue: 'NeurIPS 2023' }))).toEqual([
+      { name: 'citation_title', content: 'A Title' },
+      { name: 'citation_author', content: 'Ada Lovelace' },
+      { name: 'citation_author', content: 'Alan Turing' },
+      { name: 'citation_publication_date', content: '2023/06/23' },
+      { name: 'citation_conference_title', content: 'NeurIPS 2023' },
+      { name: 'citation_arxiv_id', content: '2306.13575' },
+      { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2306.13575' },
+    ]);
+  });
+
+  it('names a journal as one, uses a given PDF, and leaves out what is unknown', () => {
+    const tags = citationMetaTags(paper({ venue: 'TMLR', links: { pdf: 'https://example.org/p.pdf' } }));
+    expect(tags).toContainEqual({ name: 'citation_journal_title', content: 'TMLR' });
+    expect(tags).toContainEqual({ name: 'citation_pdf_url', content: 'https://example.org/p.pdf' });
+    const bare = citationMetaTags(paper()).map((tag) => tag.name);
+    expect(bare).toEqual(['citation_title', 'citation_author', 'citation_author', 'citation_publication_date']);
+  });
+});
+
+describe('JSON-LD', () => {
+  it('describes a ScholarlyArticle without inventing fields', () => {
+    const article = scholarlyArticle(paper({ arxiv: '2306.13575', published: '2023-06-23', venue: 'ICLR 2024' }), {
+      pageUrl: 'https://example.org/papers/x/',
+      abstract: 'An abstract.',
+    });
+    expect(article).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ScholarlyArticle',
+      headline: 'A Title',
+      name: 'A Title',
+      author: [
+        { '@type': 'Person', name: 'Ada Lovelace' },
+        { '@type': 'Person', name: 'Alan Turing' },
+      ],
+      datePublished: '2023-06-23',
+      url: 'https://example.org/papers/x/',
+      sameAs: 'https://arxiv.org/abs/2306.13575',
+      abstract: 'An abstract.',
+    });
+    expect(scholarlyArticle(paper(), { pageUrl: 'https://example.org/' })).not.toHaveProperty('sameAs');
+  });
+
+  it('cannot close its script element', () => {
+    const text = jsonLd({ title: '</script><script>alert(1)</script> & \u2028' });
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(text)).toEqual({ title: '</script><script>alert(1)</script> & \u2028' });
+  });
+});

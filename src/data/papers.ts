@@ -1,5 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
+import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
+import { relatedPapers } from '../lib/related.ts';
 import type { PaperMetadata } from '../content/loader.ts';
 import { loadTopics } from '../content/vocabulary.ts';
 import type { Topic } from '../content/schema.ts';
@@ -77,4 +79,39 @@ export function topicBySlug(slug: string): Topic {
   const topic = getTopics().find((candidate) => candidate.slug === slug);
   if (!topic) throw new Error(`Unknown topic ${slug}`);
   return topic;
+}
+
+let bibtex: Promise<Map<string, { key: string; entry: string }>> | undefined;
+
+/**
+ * Every paper's BibTeX key and entry, computed once: keys are assigned over the whole digest
+ * (see `assignCitationKeys`), so they are unique and do not depend on which page asks.
+ */
+export function getBibtex(): Promise<Map<string, { key: string; entry: string }>> {
+  bibtex ??= getPapers().then((all) => {
+    const keys = assignCitationKeys(all);
+    return new Map(
+      all.map((paper) => {
+        const key = keys.get(paper.id)!;
+        return [paper.id, { key, entry: bibtexEntry(paper, key) }];
+      }),
+    );
+  });
+  return bibtex;
+}
+
+let related: Promise<Map<string, Paper[]>> | undefined;
+
+/** The five papers most related to each paper (TF-IDF over title, abstract, topics), computed once. */
+export function getRelated(): Promise<Map<string, Paper[]>> {
+  related ??= getPapers().then((all) => {
+    const byId = new Map(all.map((paper) => [paper.id, paper]));
+    const scores = relatedPapers(
+      all.map((paper) => ({ id: paper.id, title: paper.data.title, text: paper.text, topics: paper.data.tags })),
+    );
+    return new Map(
+      all.map((paper) => [paper.id, (scores.get(paper.id) ?? []).map((other) => byId.get(other.id)!)] as const),
+    );
+  });
+  return related;
 }

@@ -1,0 +1,279 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse, type Entry } from '@retorquere/bibtex-parser';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { glob } from 'tinyglobby';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
+
+/**
+ * Cite and discover, in built output: every `.bib` file parses with a real BibTeX parser (Better
+ * BibTeX's), keys are unique across the digest, paper pages carry `citation_*` tags and JSON-LD,
+ * and related papers are linked. tests/fixtures/cite has the tricky cases: a title with `& % _ $ {
+ * } # ~ ^ \ <`, math and `GPT-4`; authors `Zoë Çelik` and `Zoe Celik` whose natural keys collide;
+ * a journal, a conference, an old-style arXiv id and a paper without one; a topic without papers.
+ */
+const fixture = 'tests/fixtures/cite';
+let cite: BuildResult;
+let seed: BuildResult;
+
+beforeAll(async () => {
+  // Sequential: two builds at once would only compete for the same two cores.
+  cite = await buildFixture(fixture, { base: '/sub/' });
+  seed = await buildFixture('content');
+});
+
+function parseBib(source: string, file: string): Entry[] {
+  const library = parse(source, { sentenceCase: false, caseProtection: false });
+  expect(library.errors, file).toEqual([]);
+  return library.entries;
+}
+
+async function bibFiles(build: BuildResult): Promise<Map<string, Entry[]>> {
+  const files = (await glob('**/*.bib', { cwd: build.outDir })).sort();
+  const parsed = new Map<string, Entry[]>();
+  for (const file of files) parsed.set(file, parseBib(await readFile(join(build.outDir, file), 'utf8'), file));
+  return parsed;
+}
+
+const page = async (build: BuildResult, path: string): Promise<Root> =>
+  fromHtml(await readFile(join(build.outDir, path, 'index.html'), 'utf8'));
+
+function findAll(node: Root | Element, test: (element: Element) => boolean, found: Element[] = []): Element[] {
+  for (const child of node.children as RootContent[]) {
+    if (child.type !== 'element') continue;
+    if (test(child)) found.push(child);
+    findAll(child, test, found);
+  }
+  return found;
+}
+
+const metaTags = (tree: Root) =>
+  findAll(
+    tree,
+    (element) => element.tagName === 'meta' && String(element.properties.name ?? '').startsWith('citation_'),
+  ).map((element) => [String(element.properties.name), String(element.properties.content)] as const);
+
+const jsonLdOf = (tree: Root) => {
+  const scripts = findAll(
+    tree,
+    (element) => element.tagName === 'script' && element.properties.type === 'application/ld+json',
+  );
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(toText(scripts[0]!)) as Record<string, unknown>;
+};
+
+const byClass = (tree: Root, name: string) =>
+  findAll(tree, (element) => {
+    const className = element.properties.className;
+    return Array.isArray(className) && className.includes(name);
+  });
+
+describe('BibTeX and citation metadata on fixture content', () => {
+  it('builds', () => {
+    expect(cite.ok, cite.output).toBe(true);
+  });
+
+  it('writes a .bib per paper, topic and day, each parsing, with keys unique across the digest', async () => {
+    const files = await bibFiles(cite);
+    expect([...files.keys()]).toEqual([
+      '2025/02/03/papers.bib',
+      '2025/02/04/papers.bib',
+      'papers/2401.00001.bib',
+      'papers/2402.00002.bib',
+      'papers/2403.00003.bib',
+      'papers/no-arxiv.bib',
+      'papers/old-style.bib',
+      'topics/attention/papers.bib',
+      'topics/empty-topic/papers.bib',
+      'topics/tricky/papers.bib',
+    ]);
+    const keyOf = new Map<string, string>();
+    for (const [file, entries] of files) {
+      if (!file.startsWith('papers/')) continue;
+      expect(entries, file).toHaveLength(1);
+      keyOf.set(file.slice('papers/'.length, -'.bib'.length), entries[0]!.key);
+    }
+    expect(new Set(keyOf.values()).size).toBe(5);
+    // The two natural `celik2024attention` keys: the earlier digest day keeps it.
+    expect(keyOf.get('2402.00002')).toBe('celik2024attention');
+    expect(keyOf.get('2403.00003')).toBe('celik2024attentiona');
+    expect(keyOf.get('2401.00001')).toBe('celik2024gpt');
+    expect(keyOf.get('old-style')).toBe('vandermaaten2003knot');
+
+    const keys = (file: string) => files.get(file)!.map((entry) => entry.key);
+    expect(keys('2025/02/03/papers.bib')).toEqual([keyOf.get('2401.00001'), keyOf.get('2402.00002')]);
+    expect(keys('2025/02/04/papers.bib').sort()).toEqual(
+      [keyOf.get('2403.00003'), keyOf.get('no-arxiv'), keyOf.get('old-style')].sort(),
+    );
+    expect(keys('topics/attention/papers.bib')).toEqual([keyOf.get('2403.00003'), keyOf.get('2402.00002')]);
+    expect(keys('topics/empty-topic/papers.bib')).toEqual([]);
+    // A collection holds the very entries of the paper files.
+    const day = await readFile(join(cite.outDir, '2025/02/03/papers.bib'), 'utf8');
+    expect(day).toContain(await readFile(join(cite.outDir, 'papers/2401.00001.bib'), 'utf8'));
+    expect(day.startsWith('% Paper Digest: the digest of February 3, 2025 (2 papers).\n')).toBe(true);
+  });
+
+  it('escapes the tricky title and names, and keeps its math', async () => {
+    const source = await readFile(join(cite.outDir, 'papers/2401.00001.bib'), 'utf8');
+    const [entry] = parseBib(source, '2401.00001.bib');
+    expect(entry?.type).toBe('article');
+    expect(entry?.fields.title).toBe('GPT-4 & Friends: 50% of snake_case in O(n²) Time, {Braced} #1 ~ ^ \\ <b>');
+    expect(source).toContain('{GPT-4} \\& Friends: 50\\% of snake\\_case in {$O(n^2)$} Time');
+    expect(entry?.fields.author).toEqual([
+      { lastName: 'Çelik', firstName: 'Zoë' },
+      { lastName: "O'Brien-Łukasz", firstName: 'Ahmet' },
+      { name: 'Research and Development Team' },
+    ]);
+    expect(entry?.fields).toMatchObject({
+      journal: 'Journal of Tricky Titles',
+      year: '2024',
+      eprint: '2401.00001',
+      archiveprefix: 'arXiv',
+    });
+    expect(entry?.fields.primaryclass).toBeUndefined();
+  });
+
+  it('types entries by venue and arXiv id', async () => {
+    const files = await bibFiles(cite);
+    const only = (file: string) => files.get(file)![0]!;
+    expect(only('papers/2402.00002.bib').type).toBe('inproceedings');
+    expect(only('papers/2402.00002.bib').fields.booktitle).toBe('NeurIPS 2024');
+    expect(only('papers/2403.00003.bib').type).toBe('misc');
+    expect(only('papers/old-style.bib').fields).toMatchObject({ eprint: 'math/0309136', primaryclass: 'math.GT' });
+    expect(only('papers/no-arxiv.bib').fields).toMatchObject({ url: 'https://example.org/paper.pdf' });
+    expect(only('papers/no-arxiv.bib').fields.eprint).toBeUndefined();
+  });
+
+  it('puts citation_* tags and a ScholarlyArticle on the paper page', async () => {
+    const tree = await page(cite, 'papers/2401.00001');
+    expect(metaTags(tree)).toEqual([
+      ['citation_title', 'GPT-4 & Friends: 50% of snake_case in $O(n^2)$ Time, {Braced} #1 ~ ^ \\ <b>'],
+      ['citation_author', 'Zoë Çelik'],
+      ['citation_author', "Ahmet O'Brien-Łukasz"],
+      ['citation_author', 'Research and Development Team'],
+      ['citation_publication_date', '2024/01/01'],
+      ['citation_journal_title', 'Journal of Tricky Titles'],
+      ['citation_arxiv_id', '2401.00001'],
+      ['citation_pdf_url', 'https://arxiv.org/pdf/2401.00001'],
+    ]);
+    expect(metaTags(await page(cite, 'papers/2402.00002'))).toContainEqual([
+      'citation_conference_title',
+      'NeurIPS 2024',
+    ]);
+    expect(jsonLdOf(tree)).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ScholarlyArticle',
+      headline: 'GPT-4 & Friends: 50% of snake_case in $O(n^2)$ Time, {Braced} #1 ~ ^ \\ <b>',
+      author: [
+        { '@type': 'Person', name: 'Zoë Çelik' },
+        { '@type': 'Person', name: "Ahmet O'Brien-Łukasz" },
+        { '@type': 'Person', name: 'Research and Development Team' },
+      ],
+      datePublished: '2024-01-01',
+      url: 'https://digest.example.org/sub/papers/2401.00001/',
+      sameAs: 'https://arxiv.org/abs/2401.00001',
+    });
+    // The title's `<b>` is text everywhere, never an element.
+    expect(findAll(tree, (element) => element.tagName === 'b')).toEqual([]);
+  });
+
+  it('shows the entry with a copy button (shown by script) and links the .bib file', async () => {
+    const tree = await page(cite, 'papers/2401.00001');
+    const [pre] = byClass(tree, 'bibtex');
+    expect(toText(pre!)).toBe(await readFile(join(cite.outDir, 'papers/2401.00001.bib'), 'utf8'));
+    const [button] = byClass(tree, 'copy-button');
+    expect(button?.properties).toMatchObject({ hidden: true, dataCopyTarget: pre?.properties.id });
+    const [section] = byClass(tree, 'citation');
+    expect(section?.properties.dataPagefindIgnore).toBe('');
+    const links = findAll(section!, (element) => element.tagName === 'a').map((a) => a.properties.href);
+    expect(links).toContain('/sub/papers/2401.00001.bib');
+    // No inline event handlers anywhere: the CSP forbids them.
+    const html = await readFile(join(cite.outDir, 'papers/2401.00001/index.html'), 'utf8');
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('links the .bib of a topic and a day from their pages, not of an empty topic', async () => {
+    const href = (tree: Root) => byClass(tree, 'bib-link').map((link) => link.properties.href);
+    expect(href(await page(cite, 'topics/attention'))).toEqual(['/sub/topics/attention/papers.bib']);
+    expect(href(await page(cite, 'topics/empty-topic'))).toEqual([]);
+    expect(href(await page(cite, '2025/02/03'))).toEqual(['/sub/2025/02/03/papers.bib']);
+  });
+
+  it('lists related papers outside the search index', async () => {
+    const tree = await page(cite, 'papers/2402.00002');
+    const [aside] = byClass(tree, 'related');
+    expect(aside?.tagName).toBe('aside');
+    expect(aside?.properties.dataPagefindIgnore).toBe('');
+    const links = findAll(aside!, (element) => element.tagName === 'a').map((a) => a.properties.href);
+    expect(links[0]).toBe('/sub/papers/2403.00003/');
+    expect(links).not.toContain('/sub/papers/2402.00002/');
+  });
+});
+
+interface SeedFacts {
+  title: string;
+  arxiv: string;
+  authors: string[];
+  published: string | null;
+}
+const facts = metadata as SeedFacts[];
+
+describe('BibTeX and citation metadata of the seed', () => {
+  it('builds', () => {
+    expect(seed.ok, seed.output).toBe(true);
+  });
+
+  it('gives every seed paper a parsing entry with its facts, under a unique key', async () => {
+    const files = await bibFiles(seed);
+    const keys = new Set<string>();
+    for (const paper of facts) {
+      const entries = files.get(`papers/${paper.arxiv}.bib`);
+      expect(entries, paper.arxiv).toHaveLength(1);
+      const [entry] = entries!;
+      keys.add(entry!.key);
+      expect(entry!.key).toMatch(/^[a-z]+\d{4}[a-z0-9]*$/);
+      expect(entry!.fields.title).toBe(paper.title);
+      expect(entry!.fields.author).toHaveLength(paper.authors.length);
+      expect(entry!.fields).toMatchObject({ eprint: paper.arxiv, archiveprefix: 'arXiv' });
+    }
+    expect(keys.size).toBe(facts.length);
+  });
+
+  it('has topic and day .bib files that parse and hold their papers', async () => {
+    const files = await bibFiles(seed);
+    const topicFiles = [...files.keys()].filter((file) => file.startsWith('topics/'));
+    expect(topicFiles.length).toBeGreaterThan(10);
+    const day = files.get('2025/06/06/papers.bib');
+    expect(day).toHaveLength(facts.length);
+    const kan = files.get('topics/kolmogorov-arnold-networks/papers.bib')!;
+    expect(kan.map((entry) => entry.fields.eprint).sort()).toEqual(['2408.08338', '2409.10594', '2503.06112']);
+  });
+
+  it.each(facts.map((paper) => [paper.arxiv, paper] as const))('%s has its citation meta tags', async (id, paper) => {
+    const tree = await page(seed, `papers/${id}`);
+    const tags = metaTags(tree);
+    const values = (name: string) => tags.filter(([tag]) => tag === name).map(([, content]) => content);
+    expect(values('citation_title')).toEqual([paper.title]);
+    expect(values('citation_author')).toEqual(paper.authors);
+    expect(values('citation_arxiv_id')).toEqual([id]);
+    expect(values('citation_pdf_url')).toEqual([`https://arxiv.org/pdf/${id}`]);
+    expect(values('citation_publication_date')).toEqual([(paper.published ?? '2025-06-06').replaceAll('-', '/')]);
+    expect(jsonLdOf(tree)).toMatchObject({ '@type': 'ScholarlyArticle', headline: paper.title });
+  });
+
+  it('relates each Kolmogorov–Arnold network paper to the other KAN papers', async () => {
+    const kan = ['2408.08338', '2409.10594', '2503.06112'];
+    for (const id of kan) {
+      const [aside] = byClass(await page(seed, `papers/${id}`), 'related');
+      const related = findAll(aside!, (element) => element.tagName === 'a').map((a) =>
+        String(a.properties.href).replace(/^\/papers\/|\/$/g, ''),
+      );
+      expect(related).toHaveLength(5);
+      expect(related.slice(0, 2).sort(), id).toEqual(kan.filter((other) => other !== id));
+    }
+  });
+});

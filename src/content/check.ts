@@ -4,8 +4,8 @@ import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
 import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
-import { createPaperSchema } from './schema.ts';
-import { validatePaper, type ValidPaper } from './validate.ts';
+import { validatePapers, type ValidationJob } from './validate-many.ts';
+import type { ValidPaper } from './validate.ts';
 import { loadTopics } from './vocabulary.ts';
 
 /**
@@ -22,18 +22,20 @@ export async function checkContent({
   files: number;
 }> {
   const topics = loadTopics(resolve(root, topicsFile));
-  const schema = createPaperSchema(new Set(topics.map((topic) => topic.slug)));
   const cwd = resolve(root, papersDir);
   const names = (await glob('**/*', { cwd })).sort();
   const problems: ContentProblem[] = [];
-  const papers: ValidPaper[] = [];
+  const jobs: ValidationJob[] = [];
   for (const name of names) {
     const file = relative(root, join(cwd, name)).split('\\').join('/');
     if (!name.endsWith('.mdx')) {
       problems.push({ file, line: 1, field: 'file', message: 'is not a paper: papers are .mdx files; move or rename it.' });
       continue;
     }
-    const result = validatePaper(file, await readFile(join(cwd, name)), schema);
+    jobs.push({ file, bytes: await readFile(join(cwd, name)) });
+  }
+  const papers: ValidPaper[] = [];
+  for (const result of await validatePapers(jobs, topics.map((topic) => topic.slug))) {
     problems.push(...result.problems);
     if (result.paper) papers.push(result.paper);
   }

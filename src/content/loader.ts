@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
 import { PAPERS_DIR } from './paths.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import type { PaperSchema } from './schema.ts';
-import { validatePaper, type ValidPaper } from './validate.ts';
+import { validatePapers, type ValidationJob } from './validate-many.ts';
+import type { ValidPaper } from './validate.ts';
 
 /** What the loader keeps beside the HTML, so a cached entry can take part in cross-file checks. */
 export interface PaperMetadata {
@@ -25,51 +25,59 @@ export interface PaperMetadata {
  */
 export function paperLoader({
   directory = PAPERS_DIR,
-  schema,
-  vocabularyDigest,
+  topicSlugs,
 }: {
   directory?: string;
-  schema: PaperSchema;
-  /** Changes when content/topics.yaml changes, so cached entries are checked again. */
-  vocabularyDigest: string;
+  /** The topic vocabulary; when it changes, cached entries are checked again. */
+  topicSlugs: readonly string[];
 }): Loader {
   return {
     name: 'paper-loader',
     load: async ({ store, config, generateDigest, parseData, logger, watcher }) => {
       const root = fileURLToPath(config.root);
+      const vocabularyDigest = generateDigest(topicSlugs.join('\n'));
       const load = async () => {
-        const cwd = join(root, directory);
+        const cwd = resolve(root, directory);
         const files = (await glob('**/*.mdx', { cwd })).sort();
+        // An empty digest is a misconfigured build (wrong folder), not a site to publish.
+        if (files.length === 0) throw new Error(`No papers (*.mdx) found in ${cwd}.`);
         const problems: ContentProblem[] = [];
         const papers: ValidPaper[] = [];
         const fresh: { paper: ValidPaper; digest: string }[] = [];
 
-        await Promise.all(
-          files.map(async (name) => {
-            const file = relative(root, join(cwd, name)).split('\\').join('/');
-            const bytes = await readFile(join(cwd, name));
-            const digest = generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
-            const cached = store.get(idOf(name));
-            if (cached?.digest === digest && cached.filePath === file && cached.rendered) {
-              const metadata = cached.rendered.metadata as PaperMetadata;
-              papers.push({
-                id: cached.id,
-                file,
-                data: cached.data as ValidPaper['data'],
-                body: cached.body ?? '',
-                rendered: { html: cached.rendered.html, hasMath: metadata.hasMath, text: metadata.text },
-                lines: metadata.lines,
-              });
-              return;
-            }
-            const result = validatePaper(file, bytes, schema);
-            problems.push(...result.problems);
-            if (result.paper) {
-              papers.push(result.paper);
-              fresh.push({ paper: result.paper, digest });
-            }
-          }),
-        );
+        const jobs: (ValidationJob & { digest: string })[] = [];
+        const sources: { name: string; bytes: Buffer }[] = [];
+        // Read in slices: thousands of files opened at once can exceed the open-file limit.
+        for (let start = 0; start < files.length; start += 256) {
+          const slice = files.slice(start, start + 256);
+          sources.push(...(await Promise.all(slice.map(async (name) => ({ name, bytes: await readFile(join(cwd, name)) })))));
+        }
+        for (const { name, bytes } of sources) {
+          const file = relative(root, join(cwd, name)).split('\\').join('/');
+          const digest = generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
+          const cached = store.get(idOf(name));
+          if (cached?.digest === digest && cached.filePath === file && cached.rendered) {
+            const metadata = cached.rendered.metadata as PaperMetadata;
+            papers.push({
+              id: cached.id,
+              file,
+              data: cached.data as ValidPaper['data'],
+              body: cached.body ?? '',
+              rendered: { html: cached.rendered.html, hasMath: metadata.hasMath, text: metadata.text },
+              lines: metadata.lines,
+            });
+          } else {
+            jobs.push({ file, bytes, digest });
+          }
+        }
+        const results = await validatePapers(jobs, topicSlugs);
+        results.forEach((result, index) => {
+          problems.push(...result.problems);
+          if (result.paper) {
+            papers.push(result.paper);
+            fresh.push({ paper: result.paper, digest: jobs[index]!.digest });
+          }
+        });
         problems.push(...findCollisions(papers));
         if (problems.length > 0) {
           problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -96,7 +104,7 @@ export function paperLoader({
       await load();
       // In `astro dev`, reload when a paper changes; unchanged papers come from the cache.
       watcher?.on('all', (_event, path) => {
-        if (path.endsWith('.mdx') && path.startsWith(join(root, directory))) {
+        if (path.endsWith('.mdx') && path.startsWith(resolve(root, directory))) {
           load().catch((error: unknown) => logger.error(String(error instanceof Error ? error.message : error)));
         }
       });

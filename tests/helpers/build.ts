@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const projectRoot = new URL('../..', import.meta.url).pathname;
+/** Scratch space for test builds; vitest's global setup empties it before each run. */
+export const buildsDir = join(projectRoot, '.tmp', 'builds');
 
 export interface BuildResult {
   ok: boolean;
@@ -25,7 +26,11 @@ export async function buildFixture(
     env = {},
   }: { base?: string; site?: string; env?: Record<string, string> } = {},
 ): Promise<BuildResult> {
-  const work = await mkdtemp(join(tmpdir(), 'paper-digest-build-'));
+  // Inside the project on purpose: Astro writes a build's server chunks next to its outDir only
+  // when the outDir is inside the working directory, and otherwise to a shared `.astro/`, where
+  // two builds running at once overwrite each other's files.
+  await mkdir(buildsDir, { recursive: true });
+  const work = await mkdtemp(join(buildsDir, 'build-'));
   const outDir = join(work, 'dist');
   try {
     const { stdout, stderr } = await run(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {

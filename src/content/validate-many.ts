@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createPaperSchema } from './schema.ts';
+import { validatePaper, type ValidPaper } from './validate.ts';
+import type { ContentProblem } from './problems.ts';
+
+/**
+ * Validates and renders many papers, on every core: rendering (MDX parse, KaTeX, HTML) is CPU
+ * work, so thousands of papers are split into batches over worker threads. Small sets stay on
+ * the calling thread, where starting workers would cost more than it saves.
+ */
+export interface ValidationJob {
+  /** Path shown in problems, relative to the project root. */
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ValidationResult {
+  paper?: ValidPaper;
+  problems: ContentProblem[];
+}
+
+const BATCH_SIZE = 64;
+/** Below this many files, one thread is faster than starting workers. */
+const PARALLEL_THRESHOLD = 300;
+const workerFile = fileURLToPath(new URL('./validate-worker.ts', import.meta.url));
+
+export async function validatePapers(
+  jobs: readonly ValidationJob[],
+  topicSlugs: readonly string[],
+  { threads = availableParallelism() }: { threads?: number } = {},
+): Promise<ValidationResult[]> {
+  const workerCount = Math.min(threads, Math.ceil(jobs.length / BATCH_SIZE));
+  // The worker is loaded from source; if this module was bundled elsewhere, stay on this thread.
+  if (jobs.length < PARALLEL_THRESHOLD || workerCount < 2 || !existsSync(workerFile)) {
+    const schema = createPaperSchema(new Set(topicSlugs));
+    return jobs.map((job) => validatePaper(job.file, job.bytes, schema));
+  }
+
+  const results: ValidationResult[] = new Array(jobs.length);
+  const batches = Math.ceil(jobs.length / BATCH_SIZE);
+  let nextBatch = 0;
+  const workers = Array.from({ length: workerCount }, () => new Worker(workerFile, { workerData: { topicSlugs } }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const sendNext = () => {
+              if (nextBatch >= batches) return resolve();
+              const batch = nextBatch++;
+              worker.postMessage({ batch, jobs: jobs.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE) });
+            };
+            worker.on('message', ({ batch, results: batchResults }: { batch: number; results: ValidationResult[] }) => {
+              batchResults.forEach((result, index) => (results[batch * BATCH_SIZE + index] = result));
+              sendNext();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => {
+              if (code !== 0) reject(new Error(`Paper validation worker stopped with exit code ${code}`));
+            });
+            sendNext();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}

@@ -1,0 +1,186 @@
+/**
+ * Keyboard reading on list pages, in Debian's Chromium: `j`/`k` move between paper cards, `o` and
+ * `Enter` open one, `?` shows the keys; typing in a field and modified keys are left alone. Also
+ * the copy button of a paper page. Built from tests/fixtures/cite under a base path (`/sub/`).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../helpers/build.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import {
+  buildSite,
+  launchBrowser,
+  removeSite,
+  serveStatic,
+  watchPage,
+  type Browser,
+  type PageWatch,
+  type StaticServer,
+} from './helpers.ts';
+
+const BASE = '/sub/';
+const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
+
+let build: BuildResult | undefined;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  build = await buildSite('tests/fixtures/cite', { base: BASE });
+  if (!build.ok) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir, { base: BASE });
+  browser = await launchBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeSite(build);
+});
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  watch = watchPage(page);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(watch.pageErrors).toEqual([]);
+  expect(watch.consoleErrors).toEqual([]);
+});
+
+const open = (path: string) => page.goto(server.origin + path, { waitUntil: 'load' });
+
+/** The hrefs of the cards' title links, in page order. */
+const cardLinks = () =>
+  page.$$eval('[data-paper-card]', (cards) =>
+    cards.map((card) => card.querySelector('h2 a, h3 a')!.getAttribute('href')),
+  );
+
+/** Which card (by index) is selected and whether it has focus. */
+const selection = () =>
+  page.evaluate(() => {
+    const cards = [...document.querySelectorAll('[data-paper-card]')];
+    return {
+      selected: cards.findIndex((card) => card.hasAttribute('data-keyboard-current')),
+      focused: cards.findIndex((card) => card === document.activeElement),
+      count: cards.filter((card) => card.hasAttribute('data-keyboard-current')).length,
+    };
+  });
+
+describe('keyboard reading', () => {
+  it('moves between papers with j and k, and shows which one is selected', async () => {
+    await open(urls.day('2025-02-04'));
+    expect((await cardLinks()).length).toBe(3);
+    expect(await selection()).toEqual({ selected: -1, focused: -1, count: 0 });
+
+    await page.keyboard.press('j');
+    expect(await selection()).toEqual({ selected: 0, focused: 0, count: 1 });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j'); // stays on the last
+    expect(await selection()).toEqual({ selected: 2, focused: 2, count: 1 });
+    await page.keyboard.press('k');
+    expect(await selection()).toEqual({ selected: 1, focused: 1, count: 1 });
+    await page.keyboard.press('k');
+    await page.keyboard.press('k'); // stays on the first
+    expect(await selection()).toEqual({ selected: 0, focused: 0, count: 1 });
+
+    // The selected card is visibly outlined.
+    const outline = await page.$eval('[data-keyboard-current]', (card) => getComputedStyle(card).outlineStyle);
+    expect(outline).toBe('solid');
+  });
+
+  it('opens the selected paper with o', async () => {
+    await open(urls.day('2025-02-04'));
+    const links = await cardLinks();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await Promise.all([page.waitForURL(server.origin + links[1]!), page.keyboard.press('o')]);
+    expect(new URL(page.url()).pathname).toBe(links[1]);
+  });
+
+  it('opens the focused card with Enter', async () => {
+    await open(urls.topic('tricky'));
+    const links = await cardLinks();
+    await page.keyboard.press('j');
+    await Promise.all([page.waitForURL(server.origin + links[0]!), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(links[0]);
+  });
+
+  it('starts from the card the reader tabbed into', async () => {
+    await open(urls.day('2025-02-04'));
+    const links = await cardLinks();
+    await page.focus(`[data-paper-card] a[href="${links[1]}"]`);
+    await page.keyboard.press('j');
+    expect(await selection()).toMatchObject({ selected: 2, focused: 2 });
+  });
+
+  it('toggles the help dialog with ?, which Escape and its button also close', async () => {
+    await open(urls.day('2025-02-04'));
+    const isOpen = () => page.$eval('dialog[data-keyboard-help]', (dialog) => (dialog as HTMLDialogElement).open);
+    expect(await isOpen()).toBe(false);
+    await page.keyboard.press('?');
+    expect(await isOpen()).toBe(true);
+    expect(await page.isVisible('dialog[data-keyboard-help] >> text=Next paper')).toBe(true);
+    // Keys other than ? do nothing while it is open.
+    await page.keyboard.press('j');
+    expect((await selection()).selected).toBe(-1);
+    await page.keyboard.press('?');
+    expect(await isOpen()).toBe(false);
+    await page.keyboard.press('?');
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    // The hint button is shown once the script runs, and opens the dialog too.
+    await page.click('[data-keyboard-help-open]');
+    expect(await isOpen()).toBe(true);
+    await page.click('[data-keyboard-help-close]');
+    expect(await isOpen()).toBe(false);
+  });
+
+  it('leaves keys alone in form fields and with modifier keys', async () => {
+    await open(urls.day('2025-02-04'));
+    const input = await page.$('input');
+    if (input) {
+      await input.focus();
+      await page.keyboard.type('jjk?o');
+      expect(await selection()).toEqual({ selected: -1, focused: -1, count: 0 });
+      await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    }
+    await page.keyboard.press('Control+j');
+    await page.keyboard.press('Alt+j');
+    await page.keyboard.press('Meta+j');
+    expect((await selection()).selected).toBe(-1);
+    // A field inserted later (by another script) is just as safe.
+    await page.evaluate(() => {
+      const field = document.createElement('textarea');
+      document.body.append(field);
+      field.focus();
+    });
+    await page.keyboard.type('j');
+    expect((await selection()).selected).toBe(-1);
+  });
+
+  it('does nothing on pages without paper cards', async () => {
+    await open(urls.paper('2402.00002'));
+    await page.keyboard.press('j');
+    await page.keyboard.press('?');
+    expect(await page.$('dialog[data-keyboard-help]')).toBeNull();
+  });
+});
+
+describe('copy button', () => {
+  it('appears with JavaScript and copies the BibTeX entry', async () => {
+    await open(urls.paper('2402.00002'));
+    const button = page.locator('button[data-copy-target]');
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    await page.waitForFunction(() => document.querySelector('.copy-status')?.textContent !== '');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const expected = await (await fetch(server.origin + urls.paperBib('2402.00002'))).text();
+    expect(copied).toBe(expected);
+    expect(await page.textContent('.copy-status')).toBe('Copied to the clipboard.');
+  });
+});

@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { katexWoff2Only } from './src/integrations/katex-woff2.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 
 // Site URL and base path come from the environment, so the same code deploys at the root of a
 // domain or under /<repo>/ on GitHub Pages (the deploy workflow sets both).
@@ -21,7 +22,7 @@ export default defineConfig({
   // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Trusted site pages (about) are MDX; paper bodies never go through here (see src/content/).
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIndex()],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },

@@ -1,0 +1,393 @@
+/**
+ * Client-side search, bundled by Astro from `<script>` tags in SearchBox.astro and search.astro.
+ *
+ * - Nothing of Pagefind is fetched until the reader searches: `pagefind.js` (and through it the
+ *   WASM and index chunks) is imported on the first non-empty input, or on /search/ when the URL
+ *   already holds a query or a filter.
+ * - `/` focuses the search box from anywhere (unless the reader is typing in a field); `Esc` in
+ *   the box clears it.
+ * - URLs (bundle, base path, search page) come from `data-search-*` attributes that the
+ *   components fill from the URL module; no path is built here.
+ * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
+ */
+import { formatDate, isCalendarDate } from '../lib/dates.ts';
+
+// ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+interface PagefindResponse {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+}
+interface PagefindQuery {
+  filters?: Record<string, string>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+interface Pagefind {
+  options: (options: { baseUrl?: string; excerptLength?: number }) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, query?: PagefindQuery) => Promise<PagefindResponse>;
+  debouncedSearch: (term: string | null, query?: PagefindQuery, timeout?: number) => Promise<PagefindResponse | null>;
+}
+
+/** Config every search form carries (filled from the URL module at build time). */
+interface SearchConfig {
+  /** `<base>pagefind/`: where the index bundle lives. */
+  bundle: string;
+  /** The base path, prepended by Pagefind to result URLs. */
+  base: string;
+  /** The search page. */
+  page: string;
+}
+
+const DEV_MESSAGE =
+  'Search needs a built index, which `astro dev` does not make. Run `npm run build`, then `npx astro preview`.';
+const FAILED_MESSAGE = 'Search could not be loaded. Reload the page to try again.';
+
+class SearchUnavailable extends Error {}
+
+function configOf(form: HTMLElement): SearchConfig {
+  const { searchBundle, searchBase, searchUrl } = form.dataset;
+  if (!searchBundle || !searchBase || !searchUrl) throw new Error('search form without data-search-* config');
+  return { bundle: searchBundle, base: searchBase, page: searchUrl };
+}
+
+let pagefindPromise: Promise<Pagefind> | undefined;
+
+/** Imports and initialises Pagefind once per page; the first caller decides when that happens. */
+function loadPagefind(config: SearchConfig): Promise<Pagefind> {
+  pagefindPromise ??= (async () => {
+    if (import.meta.env.DEV) throw new SearchUnavailable(DEV_MESSAGE);
+    let pagefind: Pagefind;
+    try {
+      pagefind = (await import(/* @vite-ignore */ `${config.bundle}pagefind.js`)) as Pagefind;
+    } catch (error) {
+      console.warn('Pagefind failed to load', error);
+      throw new SearchUnavailable(FAILED_MESSAGE);
+    }
+    await pagefind.options({ baseUrl: config.base, excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  })();
+  return pagefindPromise;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof SearchUnavailable ? error.message : FAILED_MESSAGE;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function dateElement(date: string | undefined): HTMLTimeElement | undefined {
+  if (!date || !isCalendarDate(date)) return undefined;
+  const time = element('time', undefined, formatDate(date));
+  time.dateTime = date;
+  return time;
+}
+
+/** Pagefind's excerpt is HTML-escaped text with `<mark>` around the matches: safe as HTML. */
+function excerptElement(excerpt: string): HTMLParagraphElement {
+  const paragraph = element('p', 'search-result-excerpt');
+  paragraph.innerHTML = excerpt;
+  return paragraph;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+// ---- Keyboard: `/` focuses the search box, Esc clears it ----
+
+function searchInput(): HTMLInputElement | null {
+  return (
+    document.querySelector<HTMLInputElement>('[data-search-page] [data-search-input]') ??
+    document.querySelector<HTMLInputElement>('[data-search-input]')
+  );
+}
+
+function setUpShortcut(): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (isEditable(event.target)) return;
+    const input = searchInput();
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
+}
+
+/** Esc in a search box empties it (and the results that went with it). */
+function onEscape(input: HTMLInputElement, cleared: () => void): void {
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    if (input.value === '') return;
+    event.preventDefault();
+    input.value = '';
+    cleared();
+  });
+}
+
+// ---- The header box: a form to /search/?q=, with a short live preview once the reader types ----
+
+const PREVIEW_SIZE = 5;
+
+function setUpHeaderBox(form: HTMLFormElement): void {
+  const config = configOf(form);
+  const input = form.querySelector<HTMLInputElement>('[data-search-input]');
+  const panel = form.querySelector<HTMLElement>('[data-search-preview]');
+  const list = form.querySelector<HTMLOListElement>('[data-search-preview-results]');
+  const all = form.querySelector<HTMLAnchorElement>('[data-search-preview-all]');
+  const status = form.querySelector<HTMLElement>('[data-search-status]');
+  const message = form.querySelector<HTMLElement>('[data-search-preview-message]');
+  if (!input || !panel || !list || !all || !status || !message) return;
+
+  let generation = 0;
+
+  const close = () => {
+    panel.hidden = true;
+  };
+  const open = () => {
+    panel.hidden = false;
+  };
+  const reset = () => {
+    generation += 1;
+    list.replaceChildren();
+    status.textContent = '';
+    close();
+  };
+
+  const run = async () => {
+    const term = input.value.trim();
+    const current = ++generation;
+    if (!term) return reset();
+    try {
+      const pagefind = await loadPagefind(config);
+      const response = await pagefind.debouncedSearch(term, {}, 150);
+      if (response === null || current !== generation) return;
+      const shown = await Promise.all(response.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
+      if (current !== generation) return;
+      list.replaceChildren(
+        ...shown.map((data) => {
+          const item = element('li', 'search-preview-item');
+          const link = element('a', undefined, data.meta.title ?? data.url);
+          link.href = data.url;
+          item.append(link);
+          const time = dateElement(data.meta.date);
+          if (time) item.append(' ', time);
+          return item;
+        }),
+      );
+      const count = response.results.length;
+      message.textContent = `No papers match “${term}”.`;
+      message.hidden = count > 0;
+      status.textContent = count === 0 ? message.textContent : `${plural(count, 'paper')} found.`;
+      all.href = `${config.page}?${new URLSearchParams({ q: term })}`;
+      all.textContent = count > PREVIEW_SIZE ? `All ${count} results →` : 'Filter and sort on the search page →';
+      open();
+    } catch (error) {
+      if (current !== generation) return;
+      list.replaceChildren();
+      message.textContent = messageOf(error);
+      message.hidden = false;
+      status.textContent = message.textContent;
+      all.href = config.page;
+      all.textContent = 'Search page →';
+      open();
+    }
+  };
+
+  input.addEventListener('input', () => void run());
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && status.textContent) open();
+  });
+  onEscape(input, reset);
+  form.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !panel.hidden) {
+      close();
+      input.focus();
+    }
+  });
+  form.addEventListener('focusout', (event) => {
+    if (!(event.relatedTarget instanceof Node) || !form.contains(event.relatedTarget)) close();
+  });
+}
+
+// ---- The search page: query, topic and year filters, sort, results with excerpts ----
+
+const PAGE_SIZE = 10;
+
+interface PageState {
+  q: string;
+  topic: string;
+  year: string;
+  sort: string;
+}
+
+function setUpSearchPage(form: HTMLFormElement): void {
+  const config = configOf(form);
+  const input = form.querySelector<HTMLInputElement>('[data-search-input]');
+  const topic = form.querySelector<HTMLSelectElement>('select[name="topic"]');
+  const year = form.querySelector<HTMLSelectElement>('select[name="year"]');
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
+  if (!input || !topic || !year || !sort || !status || !list || !more) return;
+
+  const idle = status.textContent ?? '';
+  let generation = 0;
+  let pending: PagefindResult[] = [];
+
+  const state = (): PageState => ({ q: input.value.trim(), topic: topic.value, year: year.value, sort: sort.value });
+
+  /** Keeps the address bar in step, so a search can be bookmarked, shared and reloaded. */
+  const remember = (current: PageState) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(current)) if (value) params.set(key, value);
+    const query = params.toString();
+    history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  };
+
+  const restore = () => {
+    const params = new URLSearchParams(location.search);
+    input.value = params.get('q') ?? '';
+    const select = (control: HTMLSelectElement, value: string | null) => {
+      control.value = [...control.options].some((option) => option.value === value) ? (value ?? '') : '';
+    };
+    select(topic, params.get('topic'));
+    select(year, params.get('year'));
+    select(sort, params.get('sort'));
+  };
+
+  const query = (current: PageState): PagefindQuery => {
+    const filters: Record<string, string> = {};
+    // Topic options carry the slug (for the URL) and the label Pagefind indexed as the filter.
+    const label = topic.selectedOptions[0]?.dataset.filter;
+    if (current.topic && label) filters.topic = label;
+    if (current.year) filters.year = current.year;
+    // Without words there is no relevance: list newest first.
+    const order = current.sort || (current.q ? '' : 'newest');
+    const sorted = order === 'newest' ? 'desc' : order === 'oldest' ? 'asc' : undefined;
+    return { filters, ...(sorted && { sort: { date: sorted } }) };
+  };
+
+  const topicLinks = new Map(
+    [...topic.options].filter((option) => option.value).map((option) => [option.dataset.filter, option.dataset.url]),
+  );
+
+  const render = (data: PagefindResultData): HTMLLIElement => {
+    const item = element('li', 'search-result');
+    const heading = element('h2', 'search-result-title');
+    const link = element('a', undefined, data.meta.title ?? data.url);
+    link.href = data.url;
+    heading.append(link);
+    const meta = element('p', 'search-result-meta');
+    const time = dateElement(data.meta.date);
+    if (time) meta.append(time);
+    const topics = data.filters.topic ?? [];
+    if (topics.length > 0) {
+      const tags = element('ul', 'search-result-topics');
+      tags.setAttribute('aria-label', 'Topics');
+      for (const label of topics) {
+        const tag = element('li');
+        const href = topicLinks.get(label);
+        if (href) {
+          const anchor = element('a', undefined, label);
+          anchor.href = href;
+          tag.append(anchor);
+        } else tag.textContent = label;
+        tags.append(tag);
+      }
+      meta.append(tags);
+    }
+    item.append(heading, meta, excerptElement(data.excerpt));
+    return item;
+  };
+
+  const showMore = async (current: number) => {
+    const batch = pending.slice(0, PAGE_SIZE);
+    pending = pending.slice(PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (current !== generation) return;
+    list.append(...data.map(render));
+    more.hidden = pending.length === 0;
+  };
+
+  const run = async (debounce: boolean) => {
+    const current = ++generation;
+    const now = state();
+    remember(now);
+    if (!now.q && !now.topic && !now.year) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = idle;
+      return;
+    }
+    try {
+      if (!pagefindPromise) status.textContent = 'Loading search…';
+      const pagefind = await loadPagefind(config);
+      const options = query(now);
+      const term = now.q || null;
+      const response = debounce
+        ? await pagefind.debouncedSearch(term, options, 200)
+        : await pagefind.search(term, options);
+      if (response === null || current !== generation) return;
+      pending = response.results;
+      list.replaceChildren();
+      await showMore(current);
+      if (current !== generation) return;
+      const count = response.results.length;
+      const words = now.q ? ` for “${now.q}”` : '';
+      status.textContent = count === 0 ? `No papers found${words}.` : `${plural(count, 'paper')} found${words}.`;
+    } catch (error) {
+      if (current !== generation) return;
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = messageOf(error);
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(false);
+  });
+  input.addEventListener('input', () => void run(true));
+  for (const control of [topic, year, sort]) control.addEventListener('change', () => void run(false));
+  onEscape(input, () => void run(false));
+  more.addEventListener('click', () => {
+    const first = list.childElementCount;
+    void showMore(generation).then(() => list.children[first]?.querySelector('a')?.focus());
+  });
+
+  restore();
+  const initial = state();
+  if (initial.q || initial.topic || initial.year) void run(false);
+}
+
+// ---- Wiring ----
+
+setUpShortcut();
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-box]')) setUpHeaderBox(form);
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-page]')) setUpSearchPage(form);

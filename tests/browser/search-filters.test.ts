@@ -1,0 +1,138 @@
+/**
+ * Year filter, date sort and math words, on a small fixture that spans several years, served at
+ * the root of its origin (base path `/`). The seed test covers a base path.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../helpers/build.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import {
+  buildSite,
+  launchBrowser,
+  readPapers,
+  removeSite,
+  serveStatic,
+  watchPage,
+  type Browser,
+  type PageWatch,
+  type StaticServer,
+} from './helpers.ts';
+
+const CONTENT = 'tests/browser/fixtures/search';
+const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
+const papers = await readPapers(CONTENT);
+/** Every fixture paper says "lattice". */
+const WORD = 'lattice';
+const byDate = (order: 'newest' | 'oldest') =>
+  [...papers].sort((a, b) => (order === 'newest' ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)));
+
+let build: BuildResult | undefined;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  build = await buildSite(CONTENT);
+  if (!build.ok) throw new Error(`fixture build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeSite(build);
+});
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  watch = watchPage(page);
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(watch.consoleErrors, 'console errors').toEqual([]);
+  expect(watch.pageErrors, 'page errors').toEqual([]);
+  expect(watch.failures, 'failed requests').toEqual([]);
+});
+
+const titles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
+
+async function waitForTitles(expected: string[]): Promise<void> {
+  await expect.poll(titles, { timeout: 10_000 }).toEqual(expected);
+}
+
+describe('the fixture', () => {
+  it('spans several years, and every paper says the word', () => {
+    expect(new Set(papers.map((paper) => paper.date.slice(0, 4))).size).toBeGreaterThan(2);
+    for (const paper of papers) expect(`${paper.title} ${paper.body}`.toLowerCase()).toContain(WORD);
+  });
+});
+
+describe('the search page at the site root', () => {
+  it('sorts by date, newest or oldest first', async () => {
+    await page.goto(`${server.origin}${urls.search()}?q=${WORD}`);
+    await expect.poll(async () => (await titles()).length, { timeout: 10_000 }).toBe(papers.length);
+
+    await page.getByLabel('Order').selectOption({ label: 'Newest first' });
+    await waitForTitles(byDate('newest').map((paper) => paper.title));
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('newest');
+
+    await page.getByLabel('Order').selectOption({ label: 'Oldest first' });
+    await waitForTitles(byDate('oldest').map((paper) => paper.title));
+
+    const hrefs = await page
+      .locator('.search-result-title a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs).toEqual(byDate('oldest').map((paper) => urls.paper(paper.id)));
+  });
+
+  it('narrows by year, with or without words', async () => {
+    const year = '2024';
+    const inYear = byDate('newest').filter((paper) => paper.date.startsWith(year));
+    expect(inYear.length).toBeGreaterThan(1);
+
+    await page.goto(`${server.origin}${urls.search()}?q=${WORD}&sort=newest`);
+    await waitForTitles(byDate('newest').map((paper) => paper.title));
+    await page.getByLabel('Year').selectOption(year);
+    await waitForTitles(inYear.map((paper) => paper.title));
+    expect(new URL(page.url()).searchParams.get('year')).toBe(year);
+
+    // A year alone lists that year's papers, newest first.
+    await page.goto(`${server.origin}${urls.search()}?year=${year}`);
+    await waitForTitles(inYear.map((paper) => paper.title));
+    expect(await page.locator('#search-status').textContent()).toBe(`${inYear.length} papers found.`);
+  });
+
+  it('offers only the years and topics that have papers', async () => {
+    await page.goto(server.origin + urls.search());
+    const years = await page
+      .locator('#search-year option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    expect(years).toEqual([...new Set(byDate('newest').map((paper) => paper.date.slice(0, 4)))]);
+    const topics = await page
+      .locator('#search-topic option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean));
+    expect(topics.sort()).toEqual([...new Set(papers.flatMap((paper) => paper.tags))].sort());
+  });
+
+  it('finds a paper by a word that appears only in its math', async () => {
+    // `softmax` is only ever written as \operatorname{softmax}: it is found through the MathML text.
+    const inMath = papers.filter((paper) => paper.body.includes('\\operatorname{softmax}'));
+    expect(inMath.length).toBe(1);
+    expect(papers.some((paper) => /softmax/i.test(paper.body.replace(/\\operatorname\{softmax\}/g, '')))).toBe(false);
+
+    await page.goto(`${server.origin}${urls.search()}?q=softmax`);
+    await waitForTitles(inMath.map((paper) => paper.title));
+  });
+
+  it('a result link opens the paper', async () => {
+    const [paper] = byDate('oldest');
+    await page.goto(`${server.origin}${urls.search()}?q=${WORD}&sort=oldest`);
+    await waitForTitles(byDate('oldest').map((entry) => entry.title));
+    await page.locator('.search-result-title a').first().click();
+    await page.waitForURL(server.origin + urls.paper(paper!.id));
+    expect(await page.locator('h1').textContent()).toBe(paper!.title);
+  });
+});

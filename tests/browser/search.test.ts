@@ -1,0 +1,280 @@
+/**
+ * Search on the seed digest, served under a base path (`/digest/`), in Debian's Chromium.
+ * Expectations come from the content files, never from the build's own output.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../helpers/build.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import {
+  buildSite,
+  launchBrowser,
+  readPapers,
+  readTopicLabels,
+  removeSite,
+  serveStatic,
+  watchPage,
+  type Browser,
+  type PageWatch,
+  type StaticServer,
+} from './helpers.ts';
+import { excerptText, expectedIndexText, searchIndex, skeleton } from './search-helpers.ts';
+
+const BASE = '/digest/';
+const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
+const papers = await readPapers('content');
+const labels = await readTopicLabels('content');
+const labelOf = (slug: string) => labels.get(slug) ?? slug;
+
+/** The papers whose title or abstract mention Kolmogorov: what searching "Kolmogorov" must find. */
+const kolmogorov = papers.filter((paper) => /kolmogorov/i.test(`${paper.title}\n${paper.body}`));
+/** Papers whose abstract has TeX math. */
+const withMath = papers.filter((paper) => /\$/.test(paper.body));
+
+let build: BuildResult | undefined;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  build = await buildSite('content', { base: BASE });
+  if (!build.ok) throw new Error(`seed build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir, { base: BASE });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeSite(build);
+});
+
+beforeEach(async () => {
+  page = await browser.context.newPage();
+  watch = watchPage(page);
+});
+
+afterEach(async () => {
+  await page.close();
+  // Every test's page must run clean: no console errors, no uncaught errors, no failed loads.
+  expect(watch.consoleErrors, 'console errors').toEqual([]);
+  expect(watch.pageErrors, 'page errors').toEqual([]);
+  expect(watch.failures, 'failed requests').toEqual([]);
+});
+
+const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}]+/u);
+const pagefindRequests = (requests: readonly string[]) => requests.filter((url) => url.includes('/pagefind/'));
+const headerBox = () => page.getByRole('searchbox', { name: 'Search papers' });
+const resultTitles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
+
+/** Waits until the search page has rendered results for its current query. */
+async function waitForResults(count: number): Promise<void> {
+  await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 }).toBe(count);
+}
+
+describe('the seed', () => {
+  it('has papers that mention Kolmogorov, some with math', () => {
+    expect(kolmogorov.length).toBeGreaterThan(1);
+    expect(withMath.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the search index', () => {
+  it('holds exactly the paper pages, with their title, date, topics and year', async () => {
+    const entry = JSON.parse(await readFile(join(build!.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pageCount = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    expect(pageCount).toBe(papers.length);
+
+    await page.goto(server.origin + urls.search());
+    const indexed = await searchIndex(page, server.url, null);
+    expect(indexed.map((entry) => entry.url).sort()).toEqual(papers.map((paper) => urls.paper(paper.id)).sort());
+    for (const paper of papers) {
+      const entry = indexed.find((candidate) => candidate.url === urls.paper(paper.id));
+      expect(entry?.meta.title, paper.id).toBe(paper.title);
+      expect(entry?.meta.date, paper.id).toBe(paper.date);
+      expect(entry?.filters.year, paper.id).toEqual([paper.date.slice(0, 4)]);
+      expect([...(entry?.filters.topic ?? [])].sort(), paper.id).toEqual(paper.tags.map(labelOf).sort());
+    }
+  });
+
+  it('indexes each formula once, as its MathML text: no KaTeX markup, no TeX, no duplicate rendering', async () => {
+    await page.goto(server.origin + urls.search());
+    const indexed = await searchIndex(page, server.url, null);
+    for (const paper of withMath) {
+      const entry = indexed.find((candidate) => candidate.url === urls.paper(paper.id));
+      expect(entry, paper.id).toBeDefined();
+      expect(entry!.content, paper.id).not.toMatch(/katex|\\[a-zA-Z]|\\\\/i);
+      const expected = await expectedIndexText(page, server.origin + urls.paper(paper.id));
+      // Same letters in the same order as the page shows once; duplicated formulas would differ.
+      expect(skeleton(entry!.content), paper.id).toBe(skeleton(expected));
+    }
+  });
+
+  it('holds no TeX command names (the TeX source in <annotation> is left out)', async () => {
+    await page.goto(server.origin + urls.search());
+    const indexed = await searchIndex(page, server.url, null);
+    for (const paper of withMath) {
+      const commands = new Set([...paper.body.matchAll(/\\([a-zA-Z]{3,})/g)].map((match) => match[1]!.toLowerCase()));
+      // What a reader sees on the page: operator names such as `log` or `max` are visible words.
+      await page.goto(server.origin + urls.paper(paper.id));
+      const visible = new Set(wordsOf(await page.locator('[data-pagefind-body]').innerText()));
+      const content = indexed.find((candidate) => candidate.url === urls.paper(paper.id))?.content ?? '';
+      const tex = wordsOf(content).filter((word) => commands.has(word) && !visible.has(word));
+      expect(tex, paper.id).toEqual([]);
+    }
+  });
+});
+
+describe('pages nobody searches from', () => {
+  const pages = () => [
+    ['home', urls.home()],
+    ['a paper with math', urls.paper(withMath[0]!.id)],
+    ['the search page without a query', urls.search()],
+  ];
+
+  it.each(pages())('%s loads nothing of Pagefind, even with the box focused', async (_name, path) => {
+    const before = server.requests.length;
+    await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.waitForTimeout(300);
+    expect(pagefindRequests(watch.requests)).toEqual([]);
+    expect(pagefindRequests(server.requests.slice(before))).toEqual([]);
+  });
+
+  it('load the search code as an external module, never inlined (a strict CSP allows no inline script)', async () => {
+    for (const [, path] of pages()) {
+      await page.goto(server.origin + path);
+      const inline = await page.locator('script:not([src])').allTextContents();
+      for (const code of inline) expect(code, path).not.toMatch(/pagefind|data-search/);
+      expect(await page.locator('script[type="module"][src]').count(), path).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the header search box', () => {
+  it('is focused by "/" from anywhere, but "/" still types in a field', async () => {
+    await page.goto(server.origin + urls.paper(papers[0]!.id));
+    await page.keyboard.press('/');
+    await expect.poll(() => headerBox().evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('a/b');
+    expect(await headerBox().inputValue()).toBe('a/b');
+  });
+
+  it('finds the Kolmogorov–Arnold papers, then opens the search page on Enter', async () => {
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    const before = server.requests.length;
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kolmogorov');
+    const preview = page.locator('[data-search-preview]');
+    await expect.poll(() => preview.locator('li').count(), { timeout: 10_000 }).toBe(Math.min(kolmogorov.length, 5));
+    const previewTitles = await preview.locator('li a').allTextContents();
+    for (const title of previewTitles) expect(kolmogorov.map((paper) => paper.title)).toContain(title);
+    expect(await page.locator('.search-box [role="status"]').textContent()).toBe(`${kolmogorov.length} papers found.`);
+
+    // Everything Pagefind fetched came from under the base path.
+    const fetched = pagefindRequests(server.requests.slice(before));
+    expect(fetched.length).toBeGreaterThan(0);
+    for (const path of fetched) expect(path.startsWith(`${BASE}pagefind/`), path).toBe(true);
+    await page.waitForTimeout(200);
+    const bytes = [...watch.bytes]
+      .filter(([url]) => url.includes('/pagefind/'))
+      .reduce((sum, [, size]) => sum + size, 0);
+    console.info(`one-word search from the header: ${fetched.length} Pagefind requests, ${bytes} bytes`);
+    expect(bytes).toBeLessThan(300_000);
+
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === urls.search() && url.searchParams.get('q') === 'Kolmogorov');
+    await waitForResults(kolmogorov.length);
+    expect((await resultTitles()).sort()).toEqual(kolmogorov.map((paper) => paper.title).sort());
+    const hrefs = await page
+      .locator('.search-result-title a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.sort()).toEqual(kolmogorov.map((paper) => urls.paper(paper.id)).sort());
+  });
+
+  it('is cleared by Esc', async () => {
+    await page.goto(server.origin + urls.home());
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kolmogorov');
+    await expect.poll(() => page.locator('[data-search-preview] li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    expect(await headerBox().inputValue()).toBe('');
+    expect(await page.locator('[data-search-preview]').isHidden()).toBe(true);
+  });
+});
+
+describe('the search page', () => {
+  it('shows title, date, topics and a highlighted excerpt for each result, and announces the count', async () => {
+    await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
+    await waitForResults(kolmogorov.length);
+    const status = page.locator('#search-status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    expect(await status.textContent()).toBe(`${kolmogorov.length} papers found for “Kolmogorov”.`);
+    for (const paper of kolmogorov) {
+      const result = page.locator('.search-result', { has: page.locator(`a[href="${urls.paper(paper.id)}"]`) });
+      expect(await result.locator('time').getAttribute('datetime')).toBe(paper.date);
+      const topics = await result.locator('.search-result-topics li').allTextContents();
+      expect(topics.sort()).toEqual(paper.tags.map(labelOf).sort());
+      const marks = await result.locator('.search-result-excerpt mark').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      for (const mark of marks) expect(mark).toMatch(/kolmogorov/i);
+    }
+  });
+
+  it('narrows the results by topic, and lists a topic without words', async () => {
+    // A topic some, but not all, of the Kolmogorov papers have.
+    const slug = [...new Set(kolmogorov.flatMap((paper) => paper.tags))].find((tag) => {
+      const count = kolmogorov.filter((paper) => paper.tags.includes(tag)).length;
+      return count > 0 && count < kolmogorov.length;
+    });
+    expect(slug, 'a topic that splits the Kolmogorov papers').toBeDefined();
+    const narrowed = kolmogorov.filter((paper) => paper.tags.includes(slug!));
+
+    await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
+    await waitForResults(kolmogorov.length);
+    await page.getByLabel('Topic', { exact: true }).selectOption({ label: labelOf(slug!) });
+    await waitForResults(narrowed.length);
+    expect((await resultTitles()).sort()).toEqual(narrowed.map((paper) => paper.title).sort());
+    expect(new URL(page.url()).searchParams.get('topic')).toBe(slug);
+
+    // Esc clears the words; the topic stays, and lists all its papers.
+    const inTopic = papers.filter((paper) => paper.tags.includes(slug!));
+    await page.getByLabel('Words', { exact: true }).focus();
+    await page.keyboard.press('Escape');
+    expect(await page.getByLabel('Words', { exact: true }).inputValue()).toBe('');
+    await waitForResults(Math.min(inTopic.length, 10));
+    expect(await page.locator('#search-status').textContent()).toBe(
+      `${inTopic.length} ${inTopic.length === 1 ? 'paper' : 'papers'} found.`,
+    );
+  });
+
+  it('has excerpts without KaTeX debris for words next to formulas', async () => {
+    await page.goto(server.origin + urls.search());
+    for (const paper of withMath.slice(0, 6)) {
+      const expected = skeleton(await expectedIndexText(page, server.origin + urls.paper(paper.id)));
+      // A word that sits right after the first formula of the abstract.
+      const afterFormula = paper.body.split(/\$\$[\s\S]+?\$\$|\$[^$]+\$/)[1] ?? '';
+      const word = /\p{L}{5,}/u.exec(afterFormula)?.[0] ?? paper.title.split(' ')[0]!;
+      const hits = await searchIndex(page, server.url, word);
+      const hit = hits.find((candidate) => candidate.url === urls.paper(paper.id));
+      expect(hit, `${paper.id} for "${word}"`).toBeDefined();
+      expect(hit!.excerpt).not.toMatch(/katex|\\[a-zA-Z]|\\\\/i);
+      expect(expected).toContain(skeleton(excerptText(hit!.excerpt)));
+    }
+  });
+
+  it('clears the results with Esc', async () => {
+    await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
+    await waitForResults(kolmogorov.length);
+    await page.getByLabel('Words', { exact: true }).focus();
+    await page.keyboard.press('Escape');
+    await waitForResults(0);
+    expect(new URL(page.url()).search).toBe('');
+  });
+});

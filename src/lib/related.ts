@@ -23,11 +23,11 @@ export interface RelatedOptions {
   titleWeight?: number;
   /** How many times a topic counts (2). */
   topicWeight?: number;
-  /** How many of a paper's highest-weight terms generate its candidates (16). */
+  /** How many of a paper's highest-weight terms generate its candidates (24). */
   queryTerms?: number;
   /** How many papers each term contributes as candidates, highest weight first (250). */
   postingLimit?: number;
-  /** How many candidates (by partial score) are scored exactly (30). */
+  /** How many candidates (by partial score) are scored exactly (100). */
   rescore?: number;
 }
 
@@ -95,7 +95,7 @@ export function relatedPapers(
   documents: readonly RelatedDocument[],
   options: RelatedOptions = {},
 ): Map<string, Related[]> {
-  const { count = 5, titleWeight = 3, topicWeight = 2, queryTerms = 16, postingLimit = 250, rescore = 30 } = options;
+  const { count = 5, titleWeight = 3, topicWeight = 2, queryTerms = 24, postingLimit = 250, rescore = 100 } = options;
   const docs = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = docs.length;
 

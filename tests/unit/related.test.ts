@@ -143,7 +143,7 @@ describe('related papers', () => {
         if (exactScores.has(paper.id)) expect(paper.score).toBeCloseTo(exactScores.get(paper.id)!, 12);
       }
     }
-    expect(kept / total).toBeGreaterThan(0.9);
-    expect(sameFirst / related.size).toBeGreaterThan(0.95);
+    expect(kept / total).toBeGreaterThan(0.95);
+    expect(sameFirst / related.size).toBeGreaterThan(0.97);
   });
 });

@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { katexWoff2Only } from './src/integrations/katex-woff2.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { verifyBuild } from './src/integrations/verify/index.ts';
 
 // Site URL and base path come from the environment, so the same code deploys at the root of a
 // domain or under /<repo>/ on GitHub Pages (the deploy workflow sets both).
@@ -22,10 +23,15 @@ export default defineConfig({
   // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Trusted site pages (about) are MDX; paper bodies never go through here (see src/content/).
-  integrations: [mdx(), pagefindIndex()],
+  // Verification runs last: it checks the finished dist/, search index included.
+  integrations: [mdx(), pagefindIndex(), verifyBuild({ site, base })],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
-  vite: { plugins: [katexWoff2Only()] },
+  vite: {
+    plugins: [katexWoff2Only()],
+    // Never inline scripts or assets: the Content-Security-Policy allows only files from the site.
+    build: { assetsInlineLimit: 0 },
+  },
   devToolbar: { enabled: false },
 });

@@ -5,6 +5,7 @@ import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
 import { PAPERS_DIR } from './paths.ts';
+import { PIPELINE_VERSION } from './pipeline.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import type { ValidPaper } from './validate.ts';
@@ -35,7 +36,8 @@ export function paperLoader({
     name: 'paper-loader',
     load: async ({ store, config, generateDigest, parseData, logger, watcher }) => {
       const root = fileURLToPath(config.root);
-      const vocabularyDigest = generateDigest(topicSlugs.join('\n'));
+      // The cache key covers the file, the topic vocabulary and the pipeline's rules.
+      const vocabularyDigest = generateDigest(`${PIPELINE_VERSION}\n${topicSlugs.join('\n')}`);
       const load = async () => {
         const cwd = resolve(root, directory);
         const files = (await glob('**/*.mdx', { cwd })).sort();

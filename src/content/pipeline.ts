@@ -1,4 +1,4 @@
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 import type {} from 'mdast-util-mdx';
 import type {} from 'mdast-util-math';
@@ -47,9 +47,30 @@ export const katexOptions = {
   maxSize: 20,
 } as const;
 
+/**
+ * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
+ * rendered again with the new rules.
+ */
+export const PIPELINE_VERSION = 3;
+
+/** Longest formula accepted, in characters of TeX; a formula in an abstract is a line, not a page. */
+export const MAX_FORMULA_LENGTH = 1000;
+/** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
+export const MAX_RENDERED_BYTES = 150_000;
+
+/** Links in abstracts lead off the site: open them without giving the target a handle on us. */
+function rehypeExternalLinks() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'a') node.properties.rel = ['noopener', 'noreferrer'];
+    });
+  };
+}
+
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
 const renderer = unified()
   .use(remarkRehype)
+  .use(rehypeExternalLinks)
   .use(rehypeKatex, katexOptions)
   .use(rehypeStringify);
 
@@ -70,11 +91,25 @@ export function renderPaperBody(
     field: 'body',
   });
 
+  try {
+    return render(body, at);
+  } catch (error) {
+    // Deeply nested input (brackets, quotes, \frac in \frac…) can overflow the parser's stack.
+    const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error);
+    return { problems: [{ ...at(1), message: `could not be processed: ${reason}. Simplify the abstract.` }] };
+  }
+}
+
+function render(
+  body: string,
+  at: (line: number | undefined, column?: number) => Omit<ContentProblem, 'message'>,
+): { rendered?: RenderedBody; problems: ContentProblem[] } {
   let tree: MdastRoot;
   try {
     tree = parser.parse(body);
     parser.runSync(tree);
   } catch (error) {
+    if (error instanceof RangeError) throw error;
     const place = (error as VFileMessage).place;
     const start = place && 'start' in place ? place.start : place;
     const reason = (error as VFileMessage).reason ?? String(error);
@@ -99,7 +134,15 @@ export function renderPaperBody(
   visit(tree, ['inlineMath', 'math'], (node) => {
     hasMath = true;
     mathNodes.push(node as MdastNodes);
+    const { value } = node as { value: string };
+    if (value.length > MAX_FORMULA_LENGTH) {
+      problems.push({
+        ...at(node.position?.start.line, node.position?.start.column),
+        message: `LaTeX: a formula of ${value.length} characters is too long (at most ${MAX_FORMULA_LENGTH}).`,
+      });
+    }
   });
+  if (problems.length > 0) return { problems };
 
   refusedCommands = [];
   const vfile = { messages: [] as VFileMessage[] };
@@ -121,10 +164,18 @@ export function renderPaperBody(
   }
   if (problems.length > 0) return { problems };
 
-  return {
-    problems,
-    rendered: { html: renderer.stringify(hast), hasMath, text: plainText(tree) },
-  };
+  const html = renderer.stringify(hast);
+  if (html.length > MAX_RENDERED_BYTES) {
+    return {
+      problems: [
+        {
+          ...at(1),
+          message: `renders to ${Math.round(html.length / 1000)} KB of HTML (at most ${MAX_RENDERED_BYTES / 1000} KB): simplify the math.`,
+        },
+      ],
+    };
+  }
+  return { problems, rendered: { html, hasMath, text: plainText(tree) } };
 }
 
 function findUnsafeNodes(tree: MdastRoot): { node: MdastNodes; message: string }[] {

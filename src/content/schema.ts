@@ -42,7 +42,11 @@ const text = (max: number) =>
 
 const calendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    message: 'must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"',
+    // One message is enough: a date in another format is not checked against the calendar.
+    abort: true,
+  })
   .refine(isCalendarDate, 'is not a real calendar date (check the month and day)');
 
 const httpsUrl = z

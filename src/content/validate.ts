@@ -112,7 +112,9 @@ export function validatePaper(
     }
   }
 
-  const { rendered, problems: bodyProblems } = renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
+  // An oversized body is reported above and not rendered: its size alone could stall the build.
+  const { rendered, problems: bodyProblems } =
+    source.body.length > LIMITS.body ? { rendered: undefined, problems: [] } : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
 
   if (problems.length > 0 || !parsed.success || !rendered) return { problems };

@@ -18,7 +18,9 @@ describe('renderPaperBody', () => {
   it('renders plain Markdown without math or stylesheet need', () => {
     const { rendered } = render('A *plain* abstract with a [link](https://example.org/x).');
     expect(rendered?.hasMath).toBe(false);
-    expect(rendered?.html).toBe('<p>A <em>plain</em> abstract with a <a href="https://example.org/x">link</a>.</p>');
+    expect(rendered?.html).toBe(
+      '<p>A <em>plain</em> abstract with a <a href="https://example.org/x" rel="noopener noreferrer">link</a>.</p>',
+    );
   });
 
   it('reports positions in file lines, after the frontmatter', () => {

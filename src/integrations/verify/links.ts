@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Parser } from 'htmlparser2';
+import { linksOf, scanHtml, type PageScan } from './scan.ts';
 import { glob } from 'tinyglobby';
 
 /**
@@ -14,38 +14,6 @@ export interface LinkProblem {
   reason: string;
 }
 
-interface PageScan {
-  ids: Set<string>;
-  links: string[];
-}
-
-const LINK_ATTRIBUTES: Record<string, string[]> = {
-  a: ['href'],
-  link: ['href'],
-  script: ['src'],
-  img: ['src'],
-  source: ['src'],
-  iframe: ['src'],
-  form: ['action'],
-};
-
-function scanHtml(html: string): PageScan {
-  const ids = new Set<string>();
-  const links: string[] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      if (attributes.id) ids.add(attributes.id);
-      if (name === 'a' && attributes.name) ids.add(attributes.name);
-      for (const attribute of LINK_ATTRIBUTES[name] ?? []) {
-        const value = attributes[attribute];
-        if (value !== undefined) links.push(value);
-      }
-    },
-  });
-  parser.end(html);
-  return { ids, links };
-}
-
 /** The URL path a built file is served at, e.g. `papers/x/index.html` → `/base/papers/x/`. */
 function servedPath(file: string, base: string): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
@@ -56,18 +24,28 @@ export async function checkInternalLinks(
   { site, base }: { site: string; base: string },
 ): Promise<LinkProblem[]> {
   const files = new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
-  const origin = new URL(site).origin;
   const pages = new Map<string, PageScan>();
   await Promise.all(
     [...files]
       .filter((file) => file.endsWith('.html'))
       .map(async (file) => pages.set(file, scanHtml(await readFile(join(outDir, file), 'utf8')))),
   );
+  return checkLinks(pages, files, { site, base });
+}
+
+/** The link check over pages already scanned (the post-build verification scans once). */
+export function checkLinks(
+  pages: ReadonlyMap<string, PageScan>,
+  files: ReadonlySet<string>,
+  { site, base }: { site: string; base: string },
+): LinkProblem[] {
+  const origin = new URL(site).origin;
 
   const problems: LinkProblem[] = [];
-  for (const [file, { links, ids }] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, scan] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
+    const { ids } = scan;
     const pageUrl = new URL(servedPath(file, base), origin);
-    for (const link of links) {
+    for (const link of linksOf(scan)) {
       let target: URL;
       try {
         target = new URL(link, pageUrl);

@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { SaxesParser } from 'saxes';
+import { glob } from 'tinyglobby';
+import { normalizeBase } from '../../lib/urls.ts';
+import { checkLinks, formatLinkProblem } from './links.ts';
+import { isUnsafeUrl, scanHtml, type PageScan } from './scan.ts';
+
+/**
+ * The checks a finished build must pass before it may be published. `astro build` exits 0 on
+ * some broken output (a KaTeX error left as red text, a link to nowhere), so the build runs these
+ * on `dist/` at the end and fails when any of them finds something.
+ */
+export interface VerifyOptions {
+  site: string;
+  base: string;
+}
+
+/** Strict XML 1.0 well-formedness (saxes follows the spec; lenient validators accept more). */
+export function xmlErrors(xml: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (error) => errors.push(error.message));
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    errors.push(String(error));
+  }
+  return errors;
+}
+
+export async function verifySite(outDir: string, { site, base }: VerifyOptions): Promise<string[]> {
+  const files = new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
+  const pages = new Map<string, PageScan>();
+  await Promise.all(
+    [...files]
+      .filter((file) => file.endsWith('.html'))
+      .map(async (file) => pages.set(file, scanHtml(await readFile(join(outDir, file), 'utf8')))),
+  );
+
+  const problems: string[] = [];
+  for (const [file, scan] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!scan.title) problems.push(`${file}: has no <title>`);
+    if (!scan.lang) problems.push(`${file}: has no lang attribute on <html>`);
+    // The 404 page is served at every missing URL, so it has no canonical URL of its own.
+    if (!scan.canonical && file !== '404.html') problems.push(`${file}: has no canonical URL`);
+    if (scan.katexErrors > 0) problems.push(`${file}: has ${scan.katexErrors} KaTeX error(s) in its markup`);
+    for (const url of scan.urls) {
+      if (isUnsafeUrl(url.value)) {
+        problems.push(
+          `${file}: <${url.element} ${url.attribute}="${url.value.slice(0, 60)}"> uses an unsafe URL scheme`,
+        );
+      }
+    }
+  }
+  problems.push(
+    ...checkLinks(pages, files, { site, base: normalizeBase(base) }).map((problem) => formatLinkProblem(problem)),
+  );
+
+  for (const file of [...files].filter((name) => /\.(xml|opml)$/.test(name)).sort()) {
+    for (const error of xmlErrors(await readFile(join(outDir, file), 'utf8'))) {
+      problems.push(`${file}: is not well-formed XML: ${error}`);
+    }
+  }
+  for (const file of [...files].filter((name) => name.endsWith('.json') && !name.startsWith('pagefind/')).sort()) {
+    try {
+      JSON.parse(await readFile(join(outDir, file), 'utf8'));
+    } catch (error) {
+      problems.push(`${file}: is not valid JSON: ${String(error)}`);
+    }
+  }
+
+  // Only paper pages may be in the search index: exactly one entry per paper page.
+  const paperPages = [...pages.keys()].filter((file) => /^papers\/[^/]+\/index\.html$/.test(file)).length;
+  if (files.has('pagefind/pagefind-entry.json')) {
+    const entry = JSON.parse(await readFile(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    if (indexed !== paperPages) {
+      problems.push(`pagefind/: the search index holds ${indexed} pages, but there are ${paperPages} paper pages`);
+    }
+  } else {
+    problems.push('pagefind/: the search index was not written');
+  }
+  return problems;
+}
+
+/** Runs verifySite() after every build (after the search index is written) and fails on problems. */
+export function verifyBuild(options: VerifyOptions): AstroIntegration {
+  return {
+    name: 'paper-digest:verify',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const problems = await verifySite(fileURLToPath(dir), options);
+        if (problems.length > 0) {
+          const shown = problems.slice(0, 50).map((problem) => `  - ${problem}`);
+          if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
+          throw new Error(`The build output failed verification (${problems.length} problems):\n${shown.join('\n')}`);
+        }
+        logger.info(`dist/ verified in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      },
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { Parser } from 'htmlparser2';
+
+/** What the post-build checks need from one HTML page, gathered in a single parse. */
+export interface PageScan {
+  ids: Set<string>;
+  /** Every URL-bearing attribute: `href`, `src`, `action`, … with its element. */
+  urls: { element: string; attribute: string; value: string }[];
+  lang?: string;
+  title: string;
+  canonical?: string;
+  /** Elements KaTeX marks as failed (`katex-error`). */
+  katexErrors: number;
+}
+
+const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'srcset', 'data']);
+
+export function scanHtml(html: string): PageScan {
+  const scan: PageScan = { ids: new Set(), urls: [], title: '', katexErrors: 0 };
+  let inTitle = false;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (attributes.id) scan.ids.add(attributes.id);
+        if (name === 'a' && attributes.name) scan.ids.add(attributes.name);
+        if (name === 'html') scan.lang = attributes.lang;
+        if (name === 'title') inTitle = true;
+        if (name === 'link' && attributes.rel?.split(/\s+/).includes('canonical')) scan.canonical = attributes.href;
+        if (attributes.class?.split(/\s+/).includes('katex-error')) scan.katexErrors += 1;
+        for (const [attribute, value] of Object.entries(attributes)) {
+          if (URL_ATTRIBUTES.has(attribute)) scan.urls.push({ element: name, attribute, value });
+        }
+      },
+      ontext(text) {
+        if (inTitle) scan.title += text;
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  scan.title = scan.title.trim();
+  return scan;
+}
+
+/** Elements whose `href`/`src` is a link to navigate or a resource to load (not metadata). */
+const LINK_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'source', 'iframe', 'form', 'area', 'audio', 'video']);
+
+export function linksOf(scan: PageScan): string[] {
+  return scan.urls
+    .filter((url) => LINK_ELEMENTS.has(url.element) && url.attribute !== 'srcset')
+    .map((url) => url.value);
+}
+
+/**
+ * True for URLs a browser would run or that could smuggle content: `javascript:`, `vbscript:`,
+ * `data:` and `file:`, in any case and with the whitespace/control characters browsers ignore.
+ */
+export function isUnsafeUrl(value: string): boolean {
+  const normalized = value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase();
+  return /^(?:javascript|vbscript|data|file):/.test(normalized);
+}

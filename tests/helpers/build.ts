@@ -24,17 +24,25 @@ export async function buildFixture(
     base = '/',
     site = 'https://digest.example.org',
     env = {},
-  }: { base?: string; site?: string; env?: Record<string, string> } = {},
+    root = projectRoot,
+  }: {
+    base?: string;
+    site?: string;
+    env?: Record<string, string>;
+    /** Project checkout to build with (another copy of the project, for reproducibility). */
+    root?: string;
+  } = {},
 ): Promise<BuildResult> {
   // Inside the project on purpose: Astro writes a build's server chunks next to its outDir only
   // when the outDir is inside the working directory, and otherwise to a shared `.astro/`, where
   // two builds running at once overwrite each other's files.
-  await mkdir(buildsDir, { recursive: true });
-  const work = await mkdtemp(join(buildsDir, 'build-'));
+  const builds = join(root, '.tmp', 'builds');
+  await mkdir(builds, { recursive: true });
+  const work = await mkdtemp(join(builds, 'build-'));
   const outDir = join(work, 'dist');
   try {
-    const { stdout, stderr } = await run(join(projectRoot, 'node_modules/.bin/astro'), ['build'], {
-      cwd: projectRoot,
+    const { stdout, stderr } = await run(join(root, 'node_modules/.bin/astro'), ['build'], {
+      cwd: root,
       env: {
         ...inheritedEnv(),
         PAPER_DIGEST_CONTENT: contentDir,

@@ -14,6 +14,7 @@ import type { ValidPaper } from './validate.ts';
 export interface PaperMetadata {
   hasMath: boolean;
   text: string;
+  excerptHtml: string;
   lines: ValidPaper['lines'];
   [key: string]: unknown;
 }
@@ -65,7 +66,12 @@ export function paperLoader({
               file,
               data: cached.data as ValidPaper['data'],
               body: cached.body ?? '',
-              rendered: { html: cached.rendered.html, hasMath: metadata.hasMath, text: metadata.text },
+              rendered: {
+                html: cached.rendered.html,
+                hasMath: metadata.hasMath,
+                text: metadata.text,
+                excerptHtml: metadata.excerptHtml,
+              },
               lines: metadata.lines,
             });
           } else {
@@ -88,14 +94,15 @@ export function paperLoader({
 
         for (const { paper, digest } of fresh) {
           const data = await parseData({ id: paper.id, data: paper.data, filePath: paper.file });
-          const metadata: PaperMetadata = { hasMath: paper.rendered.hasMath, text: paper.rendered.text, lines: paper.lines };
+          const { html, ...rendered } = paper.rendered;
+          const metadata: PaperMetadata = { ...rendered, lines: paper.lines };
           store.set({
             id: paper.id,
             data,
             body: paper.body,
             filePath: paper.file,
             digest,
-            rendered: { html: paper.rendered.html, metadata },
+            rendered: { html, metadata },
           });
         }
         const current = new Set(papers.map((paper) => paper.id));

@@ -9,6 +9,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import type { ContentProblem } from './problems.ts';
@@ -28,7 +29,12 @@ export interface RenderedBody {
   hasMath: boolean;
   /** Plain text of the abstract, math kept as its TeX source between `$` signs. */
   text: string;
+  /** The opening of the first paragraph as HTML, inline math typeset, for paper cards. */
+  excerptHtml: string;
 }
+
+/** Characters of text in a card's excerpt before it is cut at a word boundary. */
+export const EXCERPT_LENGTH = 280;
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -51,7 +57,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** Longest formula accepted, in characters of TeX; a formula in an abstract is a line, not a page. */
 export const MAX_FORMULA_LENGTH = 1000;
@@ -175,7 +181,39 @@ function render(
       ],
     };
   }
-  return { problems, rendered: { html, hasMath, text: plainText(tree) } };
+  return {
+    problems,
+    rendered: { html, hasMath, text: plainText(tree), excerptHtml: renderer.stringify(excerpt(hast)) },
+  };
+}
+
+/**
+ * The first paragraph, cut after about EXCERPT_LENGTH characters at a word boundary. Inline
+ * elements (typeset formulas, links, emphasis) are kept whole or left out, never cut in half,
+ * so the excerpt needs no second KaTeX pass and shows no half-formula.
+ */
+function excerpt(tree: HastRoot): HastRoot {
+  const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  if (!first) return { type: 'root', children: [] };
+  const children: Element['children'] = [];
+  let length = 0;
+  for (const child of first.children) {
+    const size = toText(child).length;
+    if (length + size <= EXCERPT_LENGTH) {
+      children.push(child);
+      length += size;
+      continue;
+    }
+    if (child.type === 'text') {
+      const room = child.value.slice(0, EXCERPT_LENGTH - length);
+      const cut = room.lastIndexOf(' ');
+      children.push({ type: 'text', value: `${(cut > 0 ? room.slice(0, cut) : room).trimEnd()}…` });
+    } else {
+      children.push({ type: 'text', value: ' …' });
+    }
+    break;
+  }
+  return { type: 'root', children: [{ ...first, children }] };
 }
 
 function findUnsafeNodes(tree: MdastRoot): { node: MdastNodes; message: string }[] {

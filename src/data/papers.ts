@@ -19,6 +19,10 @@ export interface Paper {
   hasMath: boolean;
   /** Plain-text abstract, math as `$TeX$`. */
   text: string;
+  /** Opening lines of the abstract as HTML, for cards on list pages. */
+  excerptHtml: string;
+  /** Whether the excerpt shows typeset math (so a list page needs KaTeX's stylesheet). */
+  excerptHasMath: boolean;
 }
 
 let papers: Promise<Paper[]> | undefined;
@@ -34,6 +38,8 @@ export function getPapers(): Promise<Paper[]> {
           html: entry.rendered?.html ?? '',
           hasMath: metadata?.hasMath ?? false,
           text: metadata?.text ?? '',
+          excerptHtml: metadata?.excerptHtml ?? '',
+          excerptHasMath: metadata?.excerptHtml.includes('class="katex"') ?? false,
         };
       })
       .sort(comparePapers),

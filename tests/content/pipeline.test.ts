@@ -68,3 +68,24 @@ describe('renderPaperBody', () => {
     expect(isSafeUrl(url)).toBe(safe);
   });
 });
+
+describe('excerpts for cards', () => {
+  it('keeps a short first paragraph whole and drops later paragraphs and display math', () => {
+    const { rendered } = render('First $x^2$ paragraph.\n\n$$\ny\n$$\n\nSecond paragraph.');
+    expect(rendered?.excerptHtml).toMatch(/^<p>First <span class="katex">.*<\/span> paragraph\.<\/p>$/);
+    expect(rendered?.excerptHtml).not.toContain('katex-display');
+    expect(rendered?.excerptHtml).not.toContain('Second');
+  });
+
+  it('cuts a long paragraph at a word boundary, never inside a formula', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const { rendered } = render(`${words} $\\alpha$ ${words}`);
+    const excerpt = rendered!.excerptHtml;
+    expect(excerpt.endsWith('…</p>')).toBe(true);
+    expect(excerpt).toMatch(/word\d+…<\/p>$/);
+    const text = excerpt.replace(/<[^>]+>/g, '');
+    expect(text.length).toBeLessThanOrEqual(281);
+    // The formula is either whole or absent.
+    expect((excerpt.match(/<span class="katex">/g) ?? []).length).toBe((excerpt.match(/<\/math>/g) ?? []).length);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Safe and accessible pages, in Debian's Chromium: the Content-Security-Policy holds (no
+ * violations, no console errors) while KaTeX renders and search works, and axe-core finds no
+ * WCAG 2 A/AA violations on the main kinds of page, in both themes.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../helpers/build.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import {
+  buildSite,
+  launchBrowser,
+  readPapers,
+  removeSite,
+  serveStatic,
+  watchPage,
+  type Browser,
+  type StaticServer,
+} from './helpers.ts';
+
+const BASE = '/digest/';
+const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
+const papers = await readPapers('content');
+const withMath = papers.find((paper) => /\$\$|\\mathcal/.test(paper.body)) ?? papers[0]!;
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One page of each kind a reader lands on. */
+const pages = {
+  home: urls.home(),
+  paper: urls.paper(withMath.id),
+  topic: urls.topic(withMath.tags[0]!),
+  day: urls.day(withMath.date),
+  search: `${urls.search()}?q=network`,
+};
+
+let build: BuildResult | undefined;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  build = await buildSite('content', { base: BASE });
+  if (!build.ok) throw new Error(`seed build failed:\n${build.output}`);
+  server = await serveStatic(build.outDir, { base: BASE });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeSite(build);
+});
+
+async function open(
+  path: string,
+  colorScheme: 'light' | 'dark',
+): Promise<{ page: Page; watch: ReturnType<typeof watchPage>; violations: string[] }> {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  const watch = watchPage(page);
+  const violations: string[] = [];
+  // The browser reports CSP violations as console errors and as this DOM event.
+  await page.exposeFunction('__reportCsp', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { __reportCsp: (text: string) => void }).__reportCsp(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
+  });
+  await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+  return { page, watch, violations };
+}
+
+describe('Content-Security-Policy', () => {
+  it('is a meta tag that forbids inline script and foreign origins', async () => {
+    const html = await readFile(`${build!.outDir}/index.html`, 'utf8');
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toMatch(/script-src 'self'(?! 'unsafe-inline')/);
+    expect(policy).not.toContain("unsafe-inline'; script");
+    expect(policy).not.toMatch(/https?:|\*/);
+  });
+
+  it.each(Object.entries(pages))('%s page: no violations or console errors, KaTeX laid out', async (name, path) => {
+    const { page, watch, violations } = await open(path, 'light');
+    if (name === 'search') await page.waitForSelector('[data-search-results] li', { timeout: 15_000 });
+    expect(violations).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.failures).toEqual([]);
+    if (name === 'paper') {
+      // KaTeX sets its struts' heights in style attributes; if the CSP blocked those, they would be 0.
+      const struts = await page.$$eval('.katex .katex-strut', (elements) =>
+        elements.map((element) => element.getBoundingClientRect().height),
+      );
+      expect(struts.length).toBeGreaterThan(0);
+      expect(struts.every((height) => height > 0)).toBe(true);
+      // KaTeX's fonts load from the site itself.
+      expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('marks external links noopener noreferrer', async () => {
+    const { page } = await open(pages.paper, 'light');
+    const external = await page.$$eval('a[href^="http"]', (links) =>
+      links.filter((link) => new URL(link.href).origin !== location.origin).map((link) => link.rel),
+    );
+    expect(external.length).toBeGreaterThan(0);
+    for (const rel of external)
+      expect(rel.split(' ').sort()).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+    await page.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it.each(Object.entries(pages))(`%s page in the ${colorScheme} theme has no violations`, async (name, path) => {
+      const { page } = await open(path, colorScheme);
+      if (name === 'search') await page.waitForSelector('[data-search-results] li', { timeout: 15_000 });
+      // Injected through the DevTools protocol: the page's CSP rightly refuses inline scripts.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        type Result = { id: string; nodes: { target: string[] }[] };
+        const axe = (
+          window as unknown as {
+            axe: { run: (context: Document, options: object) => Promise<{ violations: Result[]; passes: Result[] }> };
+          }
+        ).axe;
+        const result = await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return {
+          passes: result.passes.length,
+          violations: result.violations.map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes
+                .map((node) => node.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          ),
+        };
+      });
+      // axe really ran its rules (color-contrast among them) on this page.
+      expect(violations.passes).toBeGreaterThan(10);
+      expect(violations.violations).toEqual([]);
+      await page.close();
+    });
+  }
+});

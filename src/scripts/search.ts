@@ -303,7 +303,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
     const link = element('a', undefined, data.meta.title ?? data.url);
     link.href = data.url;
     heading.append(link);
-    const meta = element('p', 'search-result-meta');
+    const meta = element('div', 'search-result-meta');
     const time = dateElement(data.meta.date);
     if (time) meta.append(time);
     const topics = data.filters.topic ?? [];

@@ -269,6 +269,18 @@ describe('the search page', () => {
     }
   });
 
+  it('shows ten results at a time, and moves focus to the first new one on "Show more"', async () => {
+    const year = papers[0]!.date.slice(0, 4);
+    const inYear = papers.filter((paper) => paper.date.startsWith(year));
+    expect(inYear.length).toBeGreaterThan(10);
+    await page.goto(`${server.origin}${urls.search()}?year=${year}`);
+    await waitForResults(10);
+    await page.getByRole('button', { name: 'Show more results' }).click();
+    await waitForResults(Math.min(inYear.length, 20));
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    expect(focused).toBe(await page.locator('.search-result-title a').nth(10).textContent());
+  });
+
   it('clears the results with Esc', async () => {
     await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
     await waitForResults(kolmogorov.length);

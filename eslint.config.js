@@ -4,7 +4,7 @@ import eslintPluginAstro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'tests/**/dist/'] },
+  { ignores: ['dist/', '.astro/', '.tmp/', 'bench-results/', 'node_modules/', 'tests/**/dist/'] },
   tseslint.configs.recommended,
   eslintPluginAstro.configs.recommended,
   {

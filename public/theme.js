@@ -6,7 +6,7 @@
   var stored = null;
   try {
     stored = localStorage.getItem(key);
-  } catch (e) {
+  } catch {
     /* storage blocked: follow the system */
   }
   if (stored === 'light' || stored === 'dark') root.dataset.theme = stored;
@@ -30,7 +30,7 @@
       root.dataset.theme = next;
       try {
         localStorage.setItem(key, next);
-      } catch (e) {
+      } catch {
         /* not remembered, still applied */
       }
       sync();

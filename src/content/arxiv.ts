@@ -1,6 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-// XMLValidator is marked deprecated in favour of a separate package; it is the same well-formedness
-// check, and the parser alone accepts truncated XML, so it stays (one XML dependency, not two).
+import { XMLParser } from 'fast-xml-parser';
+// fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
+import { xmlErrors } from '../lib/xml.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
@@ -208,8 +208,9 @@ export function parseArxivFeed(xml: string, id: string): ArxivEntry | ArxivNotFo
   const malformed = (why: string) =>
     new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${why}.`);
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) return malformed(`${valid.err.msg} (line ${valid.err.line})`);
+  const [error] = xmlErrors(xml);
+  // saxes reports "line:column: message"; say it the other way round.
+  if (error) return malformed(error.replace(/^(\d+):(\d+): (.*)$/s, '$3 (line $1)'));
   const feed = (parser.parse(xml) as XmlNode).feed as XmlNode | undefined;
   if (!feed || typeof feed !== 'object') return malformed('there is no <feed> element');
 

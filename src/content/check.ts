@@ -29,13 +29,21 @@ export async function checkContent({
   for (const name of names) {
     const file = relative(root, join(cwd, name)).split('\\').join('/');
     if (!name.endsWith('.mdx')) {
-      problems.push({ file, line: 1, field: 'file', message: 'is not a paper: papers are .mdx files; move or rename it.' });
+      problems.push({
+        file,
+        line: 1,
+        field: 'file',
+        message: 'is not a paper: papers are .mdx files; move or rename it.',
+      });
       continue;
     }
     jobs.push({ file, bytes: await readFile(join(cwd, name)) });
   }
   const papers: ValidPaper[] = [];
-  for (const result of await validatePapers(jobs, topics.map((topic) => topic.slug))) {
+  for (const result of await validatePapers(
+    jobs,
+    topics.map((topic) => topic.slug),
+  )) {
     problems.push(...result.problems);
     if (result.paper) papers.push(result.paper);
   }

@@ -20,10 +20,7 @@ const FENCE = /^---[ \t]*$/;
  * stays a string), duplicate keys are errors, and anchors, aliases and explicit tags are refused:
  * paper metadata is plain data.
  */
-export function parseSource(
-  file: string,
-  text: string,
-): { source?: ParsedSource; problems: ContentProblem[] } {
+export function parseSource(file: string, text: string): { source?: ParsedSource; problems: ContentProblem[] } {
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
     return {
@@ -97,7 +94,12 @@ export function parseSource(
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return {
       problems: [
-        { file, line: 1, field: 'frontmatter', message: 'The frontmatter must be a YAML mapping of fields (`title: …`).' },
+        {
+          file,
+          line: 1,
+          field: 'frontmatter',
+          message: 'The frontmatter must be a YAML mapping of fields (`title: …`).',
+        },
       ],
     };
   }

@@ -53,7 +53,9 @@ export function paperLoader({
         // Read in slices: thousands of files opened at once can exceed the open-file limit.
         for (let start = 0; start < files.length; start += 256) {
           const slice = files.slice(start, start + 256);
-          sources.push(...(await Promise.all(slice.map(async (name) => ({ name, bytes: await readFile(join(cwd, name)) })))));
+          sources.push(
+            ...(await Promise.all(slice.map(async (name) => ({ name, bytes: await readFile(join(cwd, name)) })))),
+          );
         }
         for (const { name, bytes } of sources) {
           const file = relative(root, join(cwd, name)).split('\\').join('/');

@@ -275,4 +275,3 @@ function plainText(tree: MdastRoot): string {
   }
   return blocks.join('\n\n');
 }
-

@@ -72,7 +72,11 @@ export function validatePaper(
   const id = idFromPath(file);
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) || id.length > 100) {
     problems.push(
-      problem(1, 'file', `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx) or a short slug of letters, digits, dots and hyphens.`),
+      problem(
+        1,
+        'file',
+        `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx) or a short slug of letters, digits, dots and hyphens.`,
+      ),
     );
   }
 
@@ -114,7 +118,9 @@ export function validatePaper(
 
   // An oversized body is reported above and not rendered: its size alone could stall the build.
   const { rendered, problems: bodyProblems } =
-    source.body.length > LIMITS.body ? { rendered: undefined, problems: [] } : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
+    source.body.length > LIMITS.body
+      ? { rendered: undefined, problems: [] }
+      : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
 
   if (problems.length > 0 || !parsed.success || !rendered) return { problems };
@@ -132,10 +138,12 @@ export function validatePaper(
 }
 
 function fieldName(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
-    '',
-  ) || 'frontmatter';
+  return (
+    path.reduce<string>(
+      (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+      '',
+    ) || 'frontmatter'
+  );
 }
 
 function describeIssue(
@@ -144,7 +152,10 @@ function describeIssue(
   source: { data: Record<string, unknown>; sourceOf(path: (string | number)[]): string | undefined },
 ): string {
   if (issue.code !== 'invalid_type') return issue.message;
-  const value = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], source.data);
+  const value = path.reduce<unknown>(
+    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
+    source.data,
+  );
   if (value === undefined) {
     return `is required: add a \`${String(path[0])}:\` field${issue.expected === 'array' ? ' (a list, one item per line)' : ''}.`;
   }

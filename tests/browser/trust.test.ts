@@ -106,7 +106,9 @@ describe('Content-Security-Policy', () => {
   it('marks external links noopener noreferrer', async () => {
     const { page } = await open(pages.paper, 'light');
     const external = await page.$$eval('a[href^="http"]', (links) =>
-      links.filter((link) => new URL(link.href).origin !== location.origin).map((link) => link.rel),
+      (links as HTMLAnchorElement[])
+        .filter((link) => new URL(link.href).origin !== location.origin)
+        .map((link) => link.rel),
     );
     expect(external.length).toBeGreaterThan(0);
     for (const rel of external)

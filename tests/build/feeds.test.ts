@@ -1,14 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { SaxesParser } from 'saxes';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { parseStrictXml } from '../helpers/xml.ts';
 
 /**
  * Builds tests/fixtures/feeds at the site root and under a base path, with a feed size smaller
@@ -56,22 +55,6 @@ const newest = (ids: string[]) =>
     .map((id) => fixture(id).date)
     .sort()
     .at(-1);
-
-/** A conforming XML 1.0 parser (saxes: characters, entities, namespaces), then fast-xml-parser's checks. */
-function parseStrictXml(xml: string): Record<string, unknown> {
-  const saxes = new SaxesParser({ xmlns: true });
-  const errors: string[] = [];
-  saxes.on('error', (error) => errors.push(error.message));
-  saxes.write(xml).close();
-  if (errors.length > 0) throw new Error(`not well-formed XML: ${errors.join('; ')}`);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg}`);
-  return new XMLParser({
-    ignoreAttributes: false,
-    parseTagValue: false,
-    isArray: (name) => ['item', 'category', 'dc:creator', 'outline'].includes(name),
-  }).parse(xml) as Record<string, unknown>;
-}
 
 interface RssItem {
   title: string;

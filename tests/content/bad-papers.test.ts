@@ -68,13 +68,21 @@ const several: string[] = [
 
 describe('content check on a folder of bad papers', () => {
   it.each(expected)('%s is reported with file, line and field', async (name, message) => {
-    const { problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const { problems } = await checkContent({
+      root: projectRoot,
+      papersDir: `${dir}/papers`,
+      topicsFile: `${dir}/topics.yaml`,
+    });
     const lines = problems.map(formatProblem);
     expect(lines.some((line) => line.startsWith(file(name) + message))).toBe(true);
   });
 
   it('accepts none of them', async () => {
-    const { papers, problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const { papers, problems } = await checkContent({
+      root: projectRoot,
+      papersDir: `${dir}/papers`,
+      topicsFile: `${dir}/topics.yaml`,
+    });
     // Each of a pair is valid on its own; the cross-file check reports the second of each pair.
     expect(papers.map((paper) => paper.file).sort()).toEqual(
       ['2024/url-collision', 'duplicate-a', 'duplicate-b', 'url-collision'].map(file).sort(),
@@ -84,16 +92,26 @@ describe('content check on a folder of bad papers', () => {
   });
 
   it('reports every problem of a file with several, and files that are not papers', async () => {
-    const { problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const { problems } = await checkContent({
+      root: projectRoot,
+      papersDir: `${dir}/papers`,
+      topicsFile: `${dir}/topics.yaml`,
+    });
     const lines = problems.map(formatProblem);
     for (const message of several) {
       expect(lines.some((line) => line.startsWith(file('several-problems') + message))).toBe(true);
     }
-    expect(lines).toContain(`${dir}/papers/stray-notes.txt:1: file: is not a paper: papers are .mdx files; move or rename it.`);
+    expect(lines).toContain(
+      `${dir}/papers/stray-notes.txt:1: file: is not a paper: papers are .mdx files; move or rename it.`,
+    );
   });
 
   it('names the other file of a collision, and keeps the first of each pair', async () => {
-    const { problems } = await checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const { problems } = await checkContent({
+      root: projectRoot,
+      papersDir: `${dir}/papers`,
+      topicsFile: `${dir}/topics.yaml`,
+    });
     const files = problems.map((problem) => problem.file);
     expect(files).not.toContain(file('duplicate-a'));
     expect(files).not.toContain(file('2024/url-collision'));

@@ -3,7 +3,10 @@ import { parseSource } from '../../src/content/frontmatter.ts';
 
 describe('parseSource', () => {
   it('keeps dates and ids as strings and maps fields to lines', () => {
-    const { source, problems } = parseSource('p.mdx', '---\ntitle: T\ndate: 2025-06-06\ntags:\n  - a\n  - b\n---\n\nBody\n');
+    const { source, problems } = parseSource(
+      'p.mdx',
+      '---\ntitle: T\ndate: 2025-06-06\ntags:\n  - a\n  - b\n---\n\nBody\n',
+    );
     expect(problems).toEqual([]);
     expect(source?.data).toEqual({ title: 'T', date: '2025-06-06', tags: ['a', 'b'] });
     expect(source?.lineOf(['tags', 1])).toBe(6);

@@ -25,13 +25,17 @@ describe('renderPaperBody', () => {
 
   it('reports positions in file lines, after the frontmatter', () => {
     const { problems } = render('ok\n\nbad {x}');
-    expect(problems).toEqual([
-      expect.objectContaining({ file: 'x.mdx', line: 12, column: 5, field: 'body' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'x.mdx', line: 12, column: 5, field: 'body' })]);
   });
 
   it('rejects what MDX would execute and never renders it', () => {
-    for (const body of ['export const a = 1', 'import x from "y"', '{1+1}', '<div>hi</div>', 'a <b onClick={x}>b</b>']) {
+    for (const body of [
+      'export const a = 1',
+      'import x from "y"',
+      '{1+1}',
+      '<div>hi</div>',
+      'a <b onClick={x}>b</b>',
+    ]) {
       const { rendered, problems } = render(body);
       expect(rendered).toBeUndefined();
       expect(problems.length).toBeGreaterThan(0);

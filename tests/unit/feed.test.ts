@@ -1,9 +1,8 @@
 import { getRssString } from '@astrojs/rss';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { SaxesParser } from 'saxes';
 import { visit } from 'unist-util-visit';
+import { parseStrictXml } from '../helpers/xml.ts';
 import { describe, expect, it } from 'vitest';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import {
@@ -23,22 +22,6 @@ import {
   type FeedPaper,
 } from '../../src/lib/feed.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-
-/** Well-formedness by a conforming XML parser (saxes), then fast-xml-parser's validator and parser. */
-function parseStrictXml(xml: string): Record<string, unknown> {
-  const saxes = new SaxesParser({ xmlns: true });
-  const errors: string[] = [];
-  saxes.on('error', (error) => errors.push(error.message));
-  saxes.write(xml).close();
-  if (errors.length > 0) throw new Error(`not well-formed XML: ${errors.join('; ')}`);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new Error(`not well-formed XML: ${valid.err.msg}`);
-  return new XMLParser({
-    ignoreAttributes: false,
-    parseTagValue: false,
-    isArray: (name) => ['item', 'category', 'dc:creator', 'outline'].includes(name),
-  }).parse(xml) as Record<string, unknown>;
-}
 
 const render = (body: string) => {
   const { rendered, problems } = renderPaperBody(body, { file: 'test.mdx', bodyLine: 1 });

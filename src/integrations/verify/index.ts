@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { SaxesParser } from 'saxes';
 import { glob } from 'tinyglobby';
 import { normalizeBase } from '../../lib/urls.ts';
+import { xmlErrors } from '../../lib/xml.ts';
 import { checkLinks, formatLinkProblem } from './links.ts';
 import { isUnsafeUrl, scanHtml, type PageScan } from './scan.ts';
 
@@ -13,22 +13,11 @@ import { isUnsafeUrl, scanHtml, type PageScan } from './scan.ts';
  * some broken output (a KaTeX error left as red text, a link to nowhere), so the build runs these
  * on `dist/` at the end and fails when any of them finds something.
  */
+export { xmlErrors };
+
 export interface VerifyOptions {
   site: string;
   base: string;
-}
-
-/** Strict XML 1.0 well-formedness (saxes follows the spec; lenient validators accept more). */
-export function xmlErrors(xml: string): string[] {
-  const errors: string[] = [];
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on('error', (error) => errors.push(error.message));
-  try {
-    parser.write(xml).close();
-  } catch (error) {
-    errors.push(String(error));
-  }
-  return errors;
 }
 
 export async function verifySite(outDir: string, { site, base }: VerifyOptions): Promise<string[]> {

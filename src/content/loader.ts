@@ -67,7 +67,7 @@ export function paperLoader({
               id: cached.id,
               file,
               data: cached.data as ValidPaper['data'],
-              body: cached.body ?? '',
+              body: '', // not kept in the store: cross-file checks need only the data
               rendered: {
                 html: cached.rendered.html,
                 hasMath: metadata.hasMath,
@@ -101,7 +101,6 @@ export function paperLoader({
           store.set({
             id: paper.id,
             data,
-            body: paper.body,
             filePath: paper.file,
             digest,
             rendered: { html, metadata },

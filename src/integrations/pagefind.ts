@@ -57,7 +57,8 @@ export function pagefindIndex(options: PagefindOptions = {}): AstroIntegration {
           check('createIndex', errors);
           if (!index) throw new Error('Pagefind createIndex returned no index');
 
-          const added = await index.addDirectory({ path: outDir });
+          // Only paper pages carry data-pagefind-body; reading the list pages would be wasted work.
+          const added = await index.addDirectory({ path: outDir, glob: 'papers/*/index.html' });
           check('addDirectory', added.errors);
           if (added.page_count === 0) logger.warn('no pages to index (no element with data-pagefind-body)');
 

@@ -1,12 +1,25 @@
-// npm run check [-- <content dir>]: checks every paper without building the site.
+// npm run check [-- <content dir>] [--no-cache]: checks every paper without building the site.
+// Papers that passed before and have not changed since are not checked again (see check-cache.ts).
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
+import { CONTENT_DIR } from '../src/content/paths.ts';
 import { formatProblem } from '../src/content/problems.ts';
 
-const contentDir = process.argv[2];
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'no-cache': { type: 'boolean', default: false } },
+});
+const contentDir = positionals[0] ?? CONTENT_DIR;
+const cacheName = createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16);
+
 const started = performance.now();
-const { problems, files } = await checkContent(
-  contentDir ? { papersDir: `${contentDir}/papers`, topicsFile: `${contentDir}/topics.yaml` } : {},
-);
+const { problems, files } = await checkContent({
+  papersDir: `${contentDir}/papers`,
+  topicsFile: `${contentDir}/topics.yaml`,
+  cacheFile: values['no-cache'] ? undefined : `node_modules/.cache/paper-digest/check-${cacheName}.json`,
+});
 const elapsed = Math.round(performance.now() - started);
 for (const problem of problems) console.error(formatProblem(problem));
 if (problems.length > 0) {

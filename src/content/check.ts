@@ -5,7 +5,7 @@ import { findCollisions } from './collection.ts';
 import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
-import type { ValidPaper } from './validate.ts';
+import { CheckCache, digestOf, rulesDigest, type CheckedPaper } from './check-cache.ts';
 import { loadTopics } from './vocabulary.ts';
 
 /**
@@ -16,16 +16,33 @@ export async function checkContent({
   root = process.cwd(),
   papersDir = PAPERS_DIR,
   topicsFile = TOPICS_FILE,
-}: { root?: string; papersDir?: string; topicsFile?: string } = {}): Promise<{
+  cacheFile,
+}: {
+  root?: string;
+  papersDir?: string;
+  topicsFile?: string;
+  /** Remember papers that passed, by digest (the CLI's default; see check-cache.ts). */
+  cacheFile?: string;
+} = {}): Promise<{
   problems: ContentProblem[];
-  papers: ValidPaper[];
+  papers: CheckedPaper[];
   files: number;
 }> {
   const topics = loadTopics(resolve(root, topicsFile));
+  const cache = cacheFile
+    ? await CheckCache.open(
+        cacheFile,
+        await rulesDigest([
+          JSON.stringify(topics),
+          await readFile(resolve(root, 'package-lock.json')).catch(() => new Uint8Array()),
+        ]),
+      )
+    : undefined;
   const cwd = resolve(root, papersDir);
   const names = (await glob('**/*', { cwd })).sort();
   const problems: ContentProblem[] = [];
-  const jobs: ValidationJob[] = [];
+  const papers: CheckedPaper[] = [];
+  const jobs: (ValidationJob & { digest: string })[] = [];
   for (const name of names) {
     const file = relative(root, join(cwd, name)).split('\\').join('/');
     if (!name.endsWith('.mdx')) {
@@ -37,16 +54,26 @@ export async function checkContent({
       });
       continue;
     }
-    jobs.push({ file, bytes: await readFile(join(cwd, name)) });
+    const bytes = await readFile(join(cwd, name));
+    const digest = cache ? digestOf(bytes) : '';
+    const cached = cache?.get(file, digest);
+    if (cached) papers.push(cached);
+    else jobs.push({ file, bytes, digest });
   }
-  const papers: ValidPaper[] = [];
-  for (const result of await validatePapers(
+  const results = await validatePapers(
     jobs,
     topics.map((topic) => topic.slug),
-  )) {
+  );
+  results.forEach((result, index) => {
     problems.push(...result.problems);
-    if (result.paper) papers.push(result.paper);
-  }
+    if (!result.paper) return;
+    papers.push(result.paper);
+    if (result.problems.length === 0) {
+      const { rendered: _rendered, body: _body, ...checked } = result.paper;
+      cache?.set(jobs[index]!.file, jobs[index]!.digest, checked);
+    }
+  });
+  await cache?.save();
   problems.push(...findCollisions(papers));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, papers, files: names.length };

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -12,6 +13,11 @@ import type { ValidPaper } from './validate.ts';
 
 /** What the loader keeps beside the HTML, so a cached entry can take part in cross-file checks. */
 export interface PaperMetadata {
+  /**
+   * The rendered body lives in this file, not in the content store: Astro bundles the whole
+   * store into the build, and at thousands of papers the HTML would be most of it.
+   */
+  htmlFile: string;
   hasMath: boolean;
   text: string;
   excerptHtml: string;
@@ -37,6 +43,7 @@ export function paperLoader({
     name: 'paper-loader',
     load: async ({ store, config, generateDigest, parseData, logger, watcher }) => {
       const root = fileURLToPath(config.root);
+      const htmlDir = join(fileURLToPath(config.cacheDir), 'paper-html');
       // The cache key covers the file, the topic vocabulary and the pipeline's rules.
       const vocabularyDigest = generateDigest(`${PIPELINE_VERSION}\n${topicSlugs.join('\n')}`);
       const load = async () => {
@@ -61,15 +68,15 @@ export function paperLoader({
           const file = relative(root, join(cwd, name)).split('\\').join('/');
           const digest = generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
           const cached = store.get(idOf(name));
-          if (cached?.digest === digest && cached.filePath === file && cached.rendered) {
-            const metadata = cached.rendered.metadata as PaperMetadata;
+          const metadata = cached?.rendered?.metadata as PaperMetadata | undefined;
+          if (cached?.digest === digest && cached.filePath === file && metadata && existsSync(metadata.htmlFile)) {
             papers.push({
               id: cached.id,
               file,
               data: cached.data as ValidPaper['data'],
               body: '', // not kept in the store: cross-file checks need only the data
               rendered: {
-                html: cached.rendered.html,
+                html: '', // on disk, in metadata.htmlFile
                 hasMath: metadata.hasMath,
                 text: metadata.text,
                 excerptHtml: metadata.excerptHtml,
@@ -94,20 +101,22 @@ export function paperLoader({
           throw new ContentError(problems);
         }
 
+        await mkdir(htmlDir, { recursive: true });
         for (const { paper, digest } of fresh) {
           const data = await parseData({ id: paper.id, data: paper.data, filePath: paper.file });
           const { html, ...rendered } = paper.rendered;
-          const metadata: PaperMetadata = { ...rendered, lines: paper.lines };
-          store.set({
-            id: paper.id,
-            data,
-            filePath: paper.file,
-            digest,
-            rendered: { html, metadata },
-          });
+          const htmlFile = join(htmlDir, `${digest}.html`);
+          await writeFile(htmlFile, html);
+          const metadata: PaperMetadata = { ...rendered, htmlFile, lines: paper.lines };
+          store.set({ id: paper.id, data, filePath: paper.file, digest, rendered: { html: '', metadata } });
         }
         const current = new Set(papers.map((paper) => paper.id));
         for (const id of store.keys()) if (!current.has(id)) store.delete(id);
+        // Drop rendered bodies that no paper refers to any more.
+        const kept = new Set([...store.values()].map((entry) => (entry.rendered?.metadata as PaperMetadata).htmlFile));
+        for (const name of await readdir(htmlDir)) {
+          if (!kept.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
+        }
         logger.info(`${papers.length} papers (${fresh.length} rendered, ${papers.length - fresh.length} cached)`);
       };
 

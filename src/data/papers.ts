@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from '../lib/archive.ts';
 import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
@@ -35,7 +36,10 @@ export function getPapers(): Promise<Paper[]> {
         return {
           id: entry.id,
           data: entry.data,
-          html: entry.rendered?.html ?? '',
+          // Read when a page or feed needs it (see PaperMetadata.htmlFile).
+          get html() {
+            return metadata ? readFileSync(metadata.htmlFile, 'utf8') : '';
+          },
           hasMath: metadata?.hasMath ?? false,
           text: metadata?.text ?? '',
           excerptHtml: metadata?.excerptHtml ?? '',

@@ -147,12 +147,8 @@ describe('checkInternalLinks', () => {
       ].join(''),
     );
     const problems = await checkInternalLinks(dir, { site: 'https://site.org', base: '/base/' });
-    expect(problems.map((problem) => problem.link)).toEqual([
-      '/base/missing/',
-      '/base/a/#nowhere',
-      '/a/',
-      'https://site.org/base/gone.xml',
-      '/base/img.png',
-    ]);
+    expect(problems.map((problem) => problem.link).sort()).toEqual(
+      ['/base/missing/', '/base/a/#nowhere', '/a/', 'https://site.org/base/gone.xml', '/base/img.png'].sort(),
+    );
   });
 });

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { glob } from 'tinyglobby';
 import { normalizeBase } from '../../lib/urls.ts';
 import { xmlErrors } from '../../lib/xml.ts';
-import { checkLinks, formatLinkProblem } from './links.ts';
-import { isUnsafeUrl, scanHtml, type PageScan } from './scan.ts';
+import { formatLinkProblem, LinkChecker, listFiles, scanSite } from './links.ts';
+import { isUnsafeUrl } from './scan.ts';
 
 /**
  * The checks a finished build must pass before it may be published. `astro build` exits 0 on
@@ -21,16 +20,12 @@ export interface VerifyOptions {
 }
 
 export async function verifySite(outDir: string, { site, base }: VerifyOptions): Promise<string[]> {
-  const files = new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
-  const pages = new Map<string, PageScan>();
-  await Promise.all(
-    [...files]
-      .filter((file) => file.endsWith('.html'))
-      .map(async (file) => pages.set(file, scanHtml(await readFile(join(outDir, file), 'utf8')))),
-  );
-
+  const files = await listFiles(outDir);
+  const links = new LinkChecker(files, { site, base: normalizeBase(base) });
   const problems: string[] = [];
-  for (const [file, scan] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
+  let paperPages = 0;
+  await scanSite(outDir, files, (file, scan) => {
+    if (/^papers\/[^/]+\/index\.html$/.test(file)) paperPages += 1;
     if (!scan.title) problems.push(`${file}: has no <title>`);
     if (!scan.lang) problems.push(`${file}: has no lang attribute on <html>`);
     // The 404 page is served at every missing URL, so it has no canonical URL of its own.
@@ -43,10 +38,9 @@ export async function verifySite(outDir: string, { site, base }: VerifyOptions):
         );
       }
     }
-  }
-  problems.push(
-    ...checkLinks(pages, files, { site, base: normalizeBase(base) }).map((problem) => formatLinkProblem(problem)),
-  );
+    links.addPage(file, scan);
+  });
+  problems.push(...links.finish().map((problem) => formatLinkProblem(problem)));
 
   for (const file of [...files].filter((name) => /\.(xml|opml)$/.test(name)).sort()) {
     for (const error of xmlErrors(await readFile(join(outDir, file), 'utf8'))) {
@@ -62,7 +56,6 @@ export async function verifySite(outDir: string, { site, base }: VerifyOptions):
   }
 
   // Only paper pages may be in the search index: exactly one entry per paper page.
-  const paperPages = [...pages.keys()].filter((file) => /^papers\/[^/]+\/index\.html$/.test(file)).length;
   if (files.has('pagefind/pagefind-entry.json')) {
     const entry = JSON.parse(await readFile(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
       languages: Record<string, { page_count: number }>;

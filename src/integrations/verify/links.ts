@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { linksOf, scanHtml, type PageScan } from './scan.ts';
 import { glob } from 'tinyglobby';
+import { linksOf, scanHtml, type PageScan } from './scan.ts';
 
 /**
  * Checks that every internal link and fragment in a built site resolves: each `href`/`src` that
@@ -19,61 +19,91 @@ function servedPath(file: string, base: string): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
 }
 
-export async function checkInternalLinks(
-  outDir: string,
-  { site, base }: { site: string; base: string },
-): Promise<LinkProblem[]> {
-  const files = new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
-  const pages = new Map<string, PageScan>();
-  await Promise.all(
-    [...files]
-      .filter((file) => file.endsWith('.html'))
-      .map(async (file) => pages.set(file, scanHtml(await readFile(join(outDir, file), 'utf8')))),
-  );
-  return checkLinks(pages, files, { site, base });
-}
+/**
+ * Takes pages one at a time and keeps only their ids, so a site of a hundred thousand pages is
+ * checked without holding every page's links in memory. Links to a fragment of another page are
+ * settled at the end, once every page's ids are known.
+ */
+export class LinkChecker {
+  private readonly files: ReadonlySet<string>;
+  private readonly origin: string;
+  private readonly base: string;
+  private readonly ids = new Map<string, Set<string>>();
+  private readonly fragmentLinks: { page: string; link: string; target: string; fragment: string }[] = [];
+  private readonly problems: LinkProblem[] = [];
 
-/** The link check over pages already scanned (the post-build verification scans once). */
-export function checkLinks(
-  pages: ReadonlyMap<string, PageScan>,
-  files: ReadonlySet<string>,
-  { site, base }: { site: string; base: string },
-): LinkProblem[] {
-  const origin = new URL(site).origin;
+  constructor(files: ReadonlySet<string>, { site, base }: { site: string; base: string }) {
+    this.files = files;
+    this.origin = new URL(site).origin;
+    this.base = base;
+  }
 
-  const problems: LinkProblem[] = [];
-  for (const [file, scan] of [...pages].sort(([a], [b]) => a.localeCompare(b))) {
-    const { ids } = scan;
-    const pageUrl = new URL(servedPath(file, base), origin);
+  addPage(file: string, scan: PageScan): void {
+    this.ids.set(file, scan.ids);
+    const pageUrl = new URL(servedPath(file, this.base), this.origin);
     for (const link of linksOf(scan)) {
       let target: URL;
       try {
         target = new URL(link, pageUrl);
       } catch {
-        problems.push({ page: file, link, reason: 'is not a valid URL' });
+        this.problems.push({ page: file, link, reason: 'is not a valid URL' });
         continue;
       }
-      if (target.origin !== origin || !/^https?:$/.test(target.protocol)) continue; // external
-      if (!target.pathname.startsWith(base)) {
-        problems.push({ page: file, link, reason: `is outside the base path ${base}` });
+      if (target.origin !== this.origin || !/^https?:$/.test(target.protocol)) continue; // external
+      if (!target.pathname.startsWith(this.base)) {
+        this.problems.push({ page: file, link, reason: `is outside the base path ${this.base}` });
         continue;
       }
-      const path = decodeURIComponent(target.pathname.slice(base.length));
+      const path = decodeURIComponent(target.pathname.slice(this.base.length));
       const targetFile = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-      if (!files.has(targetFile)) {
-        problems.push({ page: file, link, reason: `points to ${targetFile}, which the build did not write` });
+      if (!this.files.has(targetFile)) {
+        this.problems.push({ page: file, link, reason: `points to ${targetFile}, which the build did not write` });
         continue;
       }
       const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment) {
-        const targetIds = targetFile === file ? ids : pages.get(targetFile)?.ids;
-        if (!targetIds?.has(fragment)) {
-          problems.push({ page: file, link, reason: `fragment #${fragment} is not an id on ${targetFile}` });
-        }
-      }
+      if (fragment) this.fragmentLinks.push({ page: file, link, target: targetFile, fragment });
     }
   }
-  return problems;
+
+  /** Every problem found, in page order. */
+  finish(): LinkProblem[] {
+    for (const { page, link, target, fragment } of this.fragmentLinks) {
+      if (!this.ids.get(target)?.has(fragment)) {
+        this.problems.push({ page, link, reason: `fragment #${fragment} is not an id on ${target}` });
+      }
+    }
+    return [...this.problems].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  }
+}
+
+/** Every file a build wrote, as paths relative to its output folder. */
+export async function listFiles(outDir: string): Promise<Set<string>> {
+  return new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
+}
+
+/** Scans the HTML pages among `files`, a slice at a time, handing each scan to `visit`. */
+export async function scanSite(
+  outDir: string,
+  files: ReadonlySet<string>,
+  visit: (file: string, scan: PageScan) => void,
+): Promise<void> {
+  const html = [...files].filter((file) => file.endsWith('.html')).sort();
+  // In slices: a hundred thousand files opened at once exceed the open-file limit.
+  for (let start = 0; start < html.length; start += 256) {
+    const slice = html.slice(start, start + 256);
+    const scans = await Promise.all(slice.map(async (file) => scanHtml(await readFile(join(outDir, file), 'utf8'))));
+    slice.forEach((file, index) => visit(file, scans[index]!));
+  }
+}
+
+export async function checkInternalLinks(
+  outDir: string,
+  options: { site: string; base: string },
+): Promise<LinkProblem[]> {
+  const files = await listFiles(outDir);
+  const checker = new LinkChecker(files, options);
+  await scanSite(outDir, files, (file, scan) => checker.addPage(file, scan));
+  return checker.finish();
 }
 
 export function formatLinkProblem(problem: LinkProblem, outDir?: string): string {

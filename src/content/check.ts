@@ -6,6 +6,7 @@ import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import { CheckCache, digestOf, rulesDigest, type CheckedPaper } from './check-cache.ts';
+import type { ValidPaper } from './validate.ts';
 import { loadTopics } from './vocabulary.ts';
 
 /**
@@ -25,7 +26,8 @@ export async function checkContent({
   cacheFile?: string;
 } = {}): Promise<{
   problems: ContentProblem[];
-  papers: CheckedPaper[];
+  /** Papers that passed on their own: rendered, unless they came from the cache. */
+  papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[];
   files: number;
 }> {
   const topics = loadTopics(resolve(root, topicsFile));
@@ -41,7 +43,7 @@ export async function checkContent({
   const cwd = resolve(root, papersDir);
   const names = (await glob('**/*', { cwd })).sort();
   const problems: ContentProblem[] = [];
-  const papers: CheckedPaper[] = [];
+  const papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[] = [];
   const jobs: (ValidationJob & { digest: string })[] = [];
   for (const name of names) {
     const file = relative(root, join(cwd, name)).split('\\').join('/');

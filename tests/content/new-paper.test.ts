@@ -206,7 +206,8 @@ describe('npm run new-paper on recorded arXiv answers', () => {
 
     const { problems, papers } = await check(root);
     expect(problems).toEqual([]);
-    const rendered = papers[0]!.rendered;
+    // Checked without a cache, so the paper comes back rendered.
+    const rendered = papers[0]!.rendered!;
     expect(rendered.hasMath).toBe(true);
     expect(rendered.html).toContain('class="katex"');
     expect(rendered.html).not.toContain('katex-error');

@@ -279,3 +279,30 @@ export async function readTopicLabels(contentDir: string): Promise<Map<string, s
   }[];
   return new Map(topics.map((topic) => [topic.slug, topic.label]));
 }
+
+// ---- A built, served site with a browser, for one test file ----
+
+export interface OpenSite {
+  build: BuildResult;
+  server: StaticServer;
+  browser: Browser;
+}
+
+/** Builds `contentDir`, fails loudly if the build fails, serves it and launches Chromium. */
+export async function openSite(
+  contentDir: string,
+  { base = '/', browserOptions = {} }: { base?: string; browserOptions?: Parameters<typeof launchBrowser>[0] } = {},
+): Promise<OpenSite> {
+  const build = await buildSite(contentDir, { base });
+  if (!build.ok) throw new Error(`build of ${contentDir} failed:\n${build.output}`);
+  const server = await serveStatic(build.outDir, { base });
+  const browser = await launchBrowser(browserOptions);
+  return { build, server, browser };
+}
+
+/** Closes what openSite opened (whatever of it was opened) and removes the built site. */
+export async function closeSite(site: Partial<OpenSite>): Promise<void> {
+  await site.browser?.close();
+  await site.server?.close();
+  await removeSite(site.build);
+}

@@ -7,38 +7,25 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import {
-  buildSite,
-  launchBrowser,
-  removeSite,
-  serveStatic,
-  watchPage,
-  type Browser,
-  type PageWatch,
-  type StaticServer,
-} from './helpers.ts';
+import { type Browser, closeSite, openSite, type PageWatch, type StaticServer, watchPage } from './helpers.ts';
 
 const BASE = '/sub/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
 
-let build: BuildResult | undefined;
+let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  build = await buildSite('tests/fixtures/cite', { base: BASE });
-  if (!build.ok) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveStatic(build.outDir, { base: BASE });
-  browser = await launchBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
+  ({ build, server, browser } = await openSite('tests/fixtures/cite', {
+    base: BASE,
+    browserOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+  }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeSite(build);
-});
+afterAll(() => closeSite({ build, server, browser }));
 
 beforeEach(async () => {
   page = await browser.context.newPage();

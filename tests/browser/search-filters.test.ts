@@ -7,15 +7,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import {
-  buildSite,
-  launchBrowser,
-  readPapers,
-  removeSite,
-  serveStatic,
-  watchPage,
   type Browser,
+  closeSite,
+  openSite,
   type PageWatch,
+  readPapers,
   type StaticServer,
+  watchPage,
 } from './helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
@@ -26,24 +24,17 @@ const WORD = 'lattice';
 const byDate = (order: 'newest' | 'oldest') =>
   [...papers].sort((a, b) => (order === 'newest' ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)));
 
-let build: BuildResult | undefined;
+let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  build = await buildSite(CONTENT);
-  if (!build.ok) throw new Error(`fixture build failed:\n${build.output}`);
-  server = await serveStatic(build.outDir);
-  browser = await launchBrowser();
+  ({ build, server, browser } = await openSite(CONTENT));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeSite(build);
-});
+afterAll(() => closeSite({ build, server, browser }));
 
 beforeEach(async () => {
   page = await browser.context.newPage();

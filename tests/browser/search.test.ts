@@ -9,16 +9,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import {
-  buildSite,
-  launchBrowser,
+  type Browser,
+  closeSite,
+  openSite,
+  type PageWatch,
   readPapers,
   readTopicLabels,
-  removeSite,
-  serveStatic,
-  watchPage,
-  type Browser,
-  type PageWatch,
   type StaticServer,
+  watchPage,
 } from './helpers.ts';
 import { excerptText, expectedIndexText, searchIndex, skeleton } from './search-helpers.ts';
 
@@ -33,24 +31,17 @@ const kolmogorov = papers.filter((paper) => /kolmogorov/i.test(`${paper.title}\n
 /** Papers whose abstract has TeX math. */
 const withMath = papers.filter((paper) => /\$/.test(paper.body));
 
-let build: BuildResult | undefined;
+let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
 beforeAll(async () => {
-  build = await buildSite('content', { base: BASE });
-  if (!build.ok) throw new Error(`seed build failed:\n${build.output}`);
-  server = await serveStatic(build.outDir, { base: BASE });
-  browser = await launchBrowser();
+  ({ build, server, browser } = await openSite('content', { base: BASE }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeSite(build);
-});
+afterAll(() => closeSite({ build, server, browser }));
 
 beforeEach(async () => {
   page = await browser.context.newPage();

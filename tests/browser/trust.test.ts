@@ -9,16 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import {
-  buildSite,
-  launchBrowser,
-  readPapers,
-  removeSite,
-  serveStatic,
-  watchPage,
-  type Browser,
-  type StaticServer,
-} from './helpers.ts';
+import { type Browser, closeSite, openSite, readPapers, type StaticServer, watchPage } from './helpers.ts';
 
 const BASE = '/digest/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -35,22 +26,15 @@ const pages = {
   search: `${urls.search()}?q=network`,
 };
 
-let build: BuildResult | undefined;
+let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  build = await buildSite('content', { base: BASE });
-  if (!build.ok) throw new Error(`seed build failed:\n${build.output}`);
-  server = await serveStatic(build.outDir, { base: BASE });
-  browser = await launchBrowser();
+  ({ build, server, browser } = await openSite('content', { base: BASE }));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeSite(build);
-});
+afterAll(() => closeSite({ build, server, browser }));
 
 async function open(
   path: string,

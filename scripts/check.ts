@@ -19,6 +19,7 @@ const { problems, files } = await checkContent({
   papersDir: `${contentDir}/papers`,
   topicsFile: `${contentDir}/topics.yaml`,
   cacheFile: values['no-cache'] ? undefined : `node_modules/.cache/paper-digest/check-${cacheName}.json`,
+  keepRendered: false,
 });
 const elapsed = Math.round(performance.now() - started);
 for (const problem of problems) console.error(formatProblem(problem));

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
 import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
+import { readFiles } from './read-files.ts';
 import type { ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import { CheckCache, digestOf, rulesDigest, type CheckedPaper } from './check-cache.ts';
@@ -18,12 +19,15 @@ export async function checkContent({
   papersDir = PAPERS_DIR,
   topicsFile = TOPICS_FILE,
   cacheFile,
+  keepRendered = true,
 }: {
   root?: string;
   papersDir?: string;
   topicsFile?: string;
   /** Remember papers that passed, by digest (the CLI's default; see check-cache.ts). */
   cacheFile?: string;
+  /** Keep each paper's rendered HTML in the result (the CLI only needs the problems). */
+  keepRendered?: boolean;
 } = {}): Promise<{
   problems: ContentProblem[];
   /** Papers that passed on their own: rendered, unless they came from the cache. */
@@ -45,26 +49,28 @@ export async function checkContent({
   const problems: ContentProblem[] = [];
   const papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[] = [];
   const jobs: (ValidationJob & { digest: string })[] = [];
-  for (const name of names) {
+  for (const name of names.filter((name) => !name.endsWith('.mdx'))) {
+    problems.push({
+      file: relative(root, join(cwd, name)).split('\\').join('/'),
+      line: 1,
+      field: 'file',
+      message: 'is not a paper: papers are .mdx files; move or rename it.',
+    });
+  }
+  const mdx = names.filter((name) => name.endsWith('.mdx'));
+  const contents = await readFiles(cwd, mdx);
+  mdx.forEach((name, index) => {
     const file = relative(root, join(cwd, name)).split('\\').join('/');
-    if (!name.endsWith('.mdx')) {
-      problems.push({
-        file,
-        line: 1,
-        field: 'file',
-        message: 'is not a paper: papers are .mdx files; move or rename it.',
-      });
-      continue;
-    }
-    const bytes = await readFile(join(cwd, name));
+    const bytes = contents[index]!;
     const digest = cache ? digestOf(bytes) : '';
     const cached = cache?.get(file, digest);
     if (cached) papers.push(cached);
     else jobs.push({ file, bytes, digest });
-  }
+  });
   const results = await validatePapers(
     jobs,
     topics.map((topic) => topic.slug),
+    { keepRendered },
   );
   results.forEach((result, index) => {
     problems.push(...result.problems);

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
 import { PAPERS_DIR } from './paths.ts';
+import { readFiles } from './read-files.ts';
 import { PIPELINE_VERSION } from './pipeline.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
@@ -56,14 +57,8 @@ export function paperLoader({
         const fresh: { paper: ValidPaper; digest: string }[] = [];
 
         const jobs: (ValidationJob & { digest: string })[] = [];
-        const sources: { name: string; bytes: Buffer }[] = [];
-        // Read in slices: thousands of files opened at once can exceed the open-file limit.
-        for (let start = 0; start < files.length; start += 256) {
-          const slice = files.slice(start, start + 256);
-          sources.push(
-            ...(await Promise.all(slice.map(async (name) => ({ name, bytes: await readFile(join(cwd, name)) })))),
-          );
-        }
+        const contents = await readFiles(cwd, files);
+        const sources = files.map((name, index) => ({ name, bytes: contents[index]! }));
         for (const { name, bytes } of sources) {
           const file = relative(root, join(cwd, name)).split('\\').join('/');
           const digest = generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);

@@ -30,19 +30,29 @@ const workerFile = fileURLToPath(new URL('./validate-worker.ts', import.meta.url
 export async function validatePapers(
   jobs: readonly ValidationJob[],
   topicSlugs: readonly string[],
-  { threads = availableParallelism() }: { threads?: number } = {},
+  {
+    threads = availableParallelism(),
+    keepRendered = true,
+  }: {
+    threads?: number;
+    /** False when only the verdict matters (`npm run check`): the HTML is not sent back or kept. */
+    keepRendered?: boolean;
+  } = {},
 ): Promise<ValidationResult[]> {
   const workerCount = Math.min(threads, Math.ceil(jobs.length / BATCH_SIZE));
   // The worker is loaded from source; if this module was bundled elsewhere, stay on this thread.
   if (jobs.length < PARALLEL_THRESHOLD || workerCount < 2 || !existsSync(workerFile)) {
     const schema = createPaperSchema(new Set(topicSlugs));
-    return jobs.map((job) => validatePaper(job.file, job.bytes, schema));
+    return jobs.map((job) => withoutHtml(validatePaper(job.file, job.bytes, schema), keepRendered));
   }
 
   const results: ValidationResult[] = new Array(jobs.length);
   const batches = Math.ceil(jobs.length / BATCH_SIZE);
   let nextBatch = 0;
-  const workers = Array.from({ length: workerCount }, () => new Worker(workerFile, { workerData: { topicSlugs } }));
+  const workers = Array.from(
+    { length: workerCount },
+    () => new Worker(workerFile, { workerData: { topicSlugs, keepRendered } }),
+  );
   try {
     await Promise.all(
       workers.map(
@@ -69,4 +79,11 @@ export async function validatePapers(
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return results;
+}
+
+/** Empties a result's rendered HTML and text, unless they are wanted. */
+export function withoutHtml(result: ValidationResult, keepRendered: boolean): ValidationResult {
+  if (keepRendered || !result.paper) return result;
+  const { hasMath } = result.paper.rendered;
+  return { ...result, paper: { ...result.paper, rendered: { hasMath, html: '', text: '', excerptHtml: '' } } };
 }

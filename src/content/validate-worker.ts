@@ -1,12 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPaperSchema } from './schema.ts';
 import { validatePaper } from './validate.ts';
-import type { ValidationJob } from './validate-many.ts';
+import { withoutHtml, type ValidationJob } from './validate-many.ts';
 
 // One thread of validatePapers(): the same schema and pipeline, on a share of the files.
 const schema = createPaperSchema(new Set(workerData.topicSlugs as string[]));
 
 parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: ValidationJob[] }) => {
-  const results = jobs.map((job) => validatePaper(job.file, job.bytes, schema));
+  const results = jobs.map((job) =>
+    withoutHtml(validatePaper(job.file, job.bytes, schema), workerData.keepRendered as boolean),
+  );
   parentPort!.postMessage({ batch, results });
 });

@@ -12,7 +12,7 @@ import { ContentError, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import type { ValidPaper } from './validate.ts';
 
-/** What the loader keeps beside the HTML, so a cached entry can take part in cross-file checks. */
+/** What the store keeps of a rendered paper: enough for list pages, feeds and cross-file checks. */
 export interface PaperMetadata {
   /**
    * The rendered body lives in this file, not in the content store: Astro bundles the whole
@@ -29,7 +29,8 @@ export interface PaperMetadata {
 /**
  * Loads paper files and renders their bodies through the safe-MDX pipeline here, in the loader,
  * so thousands of papers never become thousands of Vite/MDX modules. Each entry is cached by a
- * digest of its file and of the topic vocabulary: an unchanged paper is not parsed again.
+ * digest of its file, the topic vocabulary and PIPELINE_VERSION: an unchanged paper is not
+ * parsed again. (Bump PIPELINE_VERSION when the pipeline's output changes.)
  * Any problem in any paper fails the load with every problem listed, and nothing is stored.
  */
 export function paperLoader({

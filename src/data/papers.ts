@@ -77,6 +77,17 @@ export function getPapersByTopic(): Promise<Map<string, Paper[]>> {
   return topicIndex;
 }
 
+/** One static path per topic (papers newest first), for the per-topic files: feed and `.bib`. */
+export async function getTopicPaths(): Promise<
+  { params: { slug: string }; props: { topic: Topic; papers: Paper[] } }[]
+> {
+  const byTopic = await getPapersByTopic();
+  return getTopics().map((topic) => ({
+    params: { slug: topic.slug },
+    props: { topic, papers: byTopic.get(topic.slug) ?? [] },
+  }));
+}
+
 let topics: Topic[] | undefined;
 
 /** The topic vocabulary, in file order. */

@@ -1,17 +1,11 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getBibtex, getPapersByTopic, getTopics } from '../../../data/papers.ts';
+import { getBibtex, getTopicPaths } from '../../../data/papers.ts';
 import { urls } from '../../../data/urls.ts';
 import { BIBTEX_CONTENT_TYPE, bibtexFile } from '../../../lib/bibtex.ts';
 import { siteConfig } from '../../../site.config.ts';
 
 /** `/topics/<slug>/papers.bib`: every paper of a topic, newest first, for a reference manager. */
-export const getStaticPaths = (async () => {
-  const byTopic = await getPapersByTopic();
-  return getTopics().map((topic) => ({
-    params: { slug: topic.slug },
-    props: { topic, papers: byTopic.get(topic.slug) ?? [] },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = getTopicPaths satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 

@@ -7,6 +7,7 @@ import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
 import { PAPERS_DIR } from './paths.ts';
 import { readFiles } from './read-files.ts';
+import { rulesDigest } from './check-cache.ts';
 import { PIPELINE_VERSION } from './pipeline.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
@@ -19,6 +20,8 @@ export interface PaperMetadata {
    * store into the build, and at thousands of papers the HTML would be most of it.
    */
   htmlFile: string;
+  /** Digest of the paper's file, the vocabulary and the content rules: changes whenever the paper would. */
+  digest: string;
   hasMath: boolean;
   text: string;
   excerptHtml: string;
@@ -29,8 +32,9 @@ export interface PaperMetadata {
 /**
  * Loads paper files and renders their bodies through the safe-MDX pipeline here, in the loader,
  * so thousands of papers never become thousands of Vite/MDX modules. Each entry is cached by a
- * digest of its file, the topic vocabulary and PIPELINE_VERSION: an unchanged paper is not
- * parsed again. (Bump PIPELINE_VERSION when the pipeline's output changes.)
+ * digest of its file, the topic vocabulary, the content rules' code and PIPELINE_VERSION: an
+ * unchanged paper is not parsed again. (Bump PIPELINE_VERSION when the pipeline's output changes
+ * for a reason outside those files, such as a plugin option.)
  * Any problem in any paper fails the load with every problem listed, and nothing is stored.
  */
 export function paperLoader({
@@ -46,8 +50,8 @@ export function paperLoader({
     load: async ({ store, config, generateDigest, parseData, logger, watcher }) => {
       const root = fileURLToPath(config.root);
       const htmlDir = join(fileURLToPath(config.cacheDir), 'paper-html');
-      // The cache key covers the file, the topic vocabulary and the pipeline's rules.
-      const vocabularyDigest = generateDigest(`${PIPELINE_VERSION}\n${topicSlugs.join('\n')}`);
+      // The cache key covers the file, the topic vocabulary and the content rules (their code).
+      const vocabularyDigest = generateDigest(`${PIPELINE_VERSION}\n${await rulesDigest([topicSlugs.join('\n')])}`);
       const load = async () => {
         const cwd = resolve(root, directory);
         const files = (await glob('**/*.mdx', { cwd })).sort();
@@ -103,7 +107,7 @@ export function paperLoader({
           const { html, ...rendered } = paper.rendered;
           const htmlFile = join(htmlDir, `${digest}.html`);
           await writeFile(htmlFile, html);
-          const metadata: PaperMetadata = { ...rendered, htmlFile, lines: paper.lines };
+          const metadata: PaperMetadata = { ...rendered, htmlFile, digest, lines: paper.lines };
           store.set({ id: paper.id, data, filePath: paper.file, digest, rendered: { html: '', metadata } });
         }
         const current = new Set(papers.map((paper) => paper.id));

@@ -5,8 +5,7 @@ import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { katexWoff2Only } from './src/integrations/katex-woff2.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { verifyBuild } from './src/integrations/verify/index.ts';
+import { publishSite } from './src/integrations/publish.ts';
 
 // Site URL and base path come from the environment, so the same code deploys at the root of a
 // domain or under /<repo>/ on GitHub Pages (the deploy workflow sets both).
@@ -21,17 +20,21 @@ export default defineConfig({
   cacheDir: process.env.PAPER_DIGEST_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // Trusted site pages (about) are MDX; paper bodies never go through here (see src/content/).
-  // Verification runs last: it checks the finished dist/, search index included.
-  integrations: [mdx(), pagefindIndex(), verifyBuild({ site, base })],
+  // publishSite prunes, indexes and verifies the finished dist/.
+  integrations: [mdx(), publishSite({ site, base })],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
   vite: {
     plugins: [katexWoff2Only()],
     // Never inline scripts or assets: the Content-Security-Policy allows only files from the site.
-    build: { assetsInlineLimit: 0 },
+    // dist/ is kept between builds so unchanged pages are not written again; publishSite
+    // removes whatever this build did not produce (see src/integrations/output.ts).
+    build: { assetsInlineLimit: 0, emptyOutDir: false },
   },
   devToolbar: { enabled: false },
+  // Pages whose cache key and code are unchanged are not rendered again (see src/data/page-keys.ts).
+  experimental: { incrementalBuild: true },
 });

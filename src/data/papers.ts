@@ -16,6 +16,8 @@ export type PaperEntry = CollectionEntry<'papers'>;
 export interface Paper {
   id: string;
   data: PaperEntry['data'];
+  /** Changes whenever anything about the paper does (see PaperMetadata.digest). */
+  digest: string;
   html: string;
   hasMath: boolean;
   /** Plain-text abstract, math as `$TeX$`. */
@@ -36,6 +38,7 @@ export function getPapers(): Promise<Paper[]> {
         return {
           id: entry.id,
           data: entry.data,
+          digest: metadata?.digest ?? '',
           // Read when a page or feed needs it (see PaperMetadata.htmlFile).
           get html() {
             return metadata ? readFileSync(metadata.htmlFile, 'utf8') : '';

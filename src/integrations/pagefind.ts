@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { glob } from 'tinyglobby';
+import { inSlices } from './files.ts';
 
 /**
  * What the index leaves out of a page, on top of Pagefind's own rules (it already skips `nav`,
@@ -31,47 +31,61 @@ function check(step: string, errors: string[]): void {
   }
 }
 
-/** Pages in the written index, per Pagefind's entry file (all languages). */
-async function indexedPages(bundle: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(bundle, 'pagefind-entry.json'), 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+export interface SearchIndexFigures {
+  /** Pages in the index, per Pagefind's entry file. */
+  pages: number;
+  /** Files of the index that were new or changed, and stale files removed. */
+  written: number;
+  removed: number;
 }
 
 /**
- * Builds the Pagefind search index over the finished site at `astro:build:done`, with Pagefind's
- * Node API, and writes it to `<outDir>/pagefind/`. Any error reported by Pagefind fails the build.
+ * Builds the Pagefind search index over the paper pages of a finished site, with Pagefind's Node
+ * API, into `<outDir>/pagefind/`. Any error Pagefind reports fails the build.
+ *
+ * The index is built in memory and only files that differ from the previous build's are written:
+ * most of it (one fragment per paper, named by a hash of its content) is unchanged when one paper
+ * is added, and writing ten thousand files costs more than comparing them. Files the new index
+ * does not have are removed, so `pagefind/` never keeps a stale chunk.
  */
-export function pagefindIndex(options: PagefindOptions = {}): AstroIntegration {
-  return {
-    name: 'paper-digest:pagefind',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
-        try {
-          const { index, errors } = await pagefind.createIndex({
-            excludeSelectors: [...PAGEFIND_EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
-          });
-          check('createIndex', errors);
-          if (!index) throw new Error('Pagefind createIndex returned no index');
+export async function buildSearchIndex(outDir: string, options: PagefindOptions = {}): Promise<SearchIndexFigures> {
+  const bundle = join(outDir, 'pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({
+      excludeSelectors: [...PAGEFIND_EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
+    });
+    check('createIndex', errors);
+    if (!index) throw new Error('Pagefind createIndex returned no index');
 
-          // Only paper pages carry data-pagefind-body; reading the list pages would be wasted work.
-          const added = await index.addDirectory({ path: outDir, glob: 'papers/*/index.html' });
-          check('addDirectory', added.errors);
-          if (added.page_count === 0) logger.warn('no pages to index (no element with data-pagefind-body)');
+    // Only paper pages carry data-pagefind-body; reading the list pages would be wasted work.
+    const added = await index.addDirectory({ path: outDir, glob: 'papers/*/index.html' });
+    check('addDirectory', added.errors);
 
-          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-          check('writeFiles', written.errors);
+    const built = await index.getFiles();
+    check('getFiles', built.errors);
+    let written = 0;
+    await inSlices(built.files, async (file) => {
+      const target = join(bundle, file.path);
+      const previous = await readFile(target).catch(() => undefined);
+      if (previous && Buffer.compare(previous, file.content) === 0) return;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.content);
+      written += 1;
+    });
+    const current = new Set(built.files.map((file) => file.path.split(sep).join('/')));
+    const stale = (await glob('**/*', { cwd: bundle })).filter((file) => !current.has(file));
+    await inSlices(stale, (file) => rm(join(bundle, file), { force: true }));
 
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          const indexed = await indexedPages(written.outputPath);
-          logger.info(`${indexed} of ${added.page_count} pages indexed in ${seconds} s`);
-        } finally {
-          await pagefind.close();
-        }
-      },
-    },
-  };
+    const entry = built.files.find((file) => file.path === 'pagefind-entry.json');
+    if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');
+    return { pages: indexedPages(Buffer.from(entry.content).toString('utf8')), written, removed: stale.length };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Pages in the index, per Pagefind's entry file (all languages). */
+function indexedPages(entryJson: string): number {
+  const entry = JSON.parse(entryJson) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { verifySite, xmlErrors } from '../../src/integrations/verify/index.ts';
+import { verifyPages, verifySite, xmlErrors } from '../../src/integrations/verify/index.ts';
 import { isUnsafeUrl } from '../../src/integrations/verify/scan.ts';
 
 const good = (body: string, path = '/x/') =>
@@ -68,6 +68,23 @@ describe('verifySite', () => {
     expect(await verifySite(dir, { site: 'https://site.org', base: '/' })).toContain(
       'pagefind/: the search index was not written',
     );
+  });
+});
+
+describe('verifyPages with a scan cache', () => {
+  it('finds a problem in a page that changed since the cached scan', async () => {
+    const dir = await site({
+      'index.html': good('<a href="/papers/a/">a</a>', '/'),
+      'papers/a/index.html': good('<p>fine</p>', '/papers/a/'),
+    });
+    const options = { site: 'https://site.org', base: '/', cacheFile: join(dir, '..', `${Date.now()}-scans.json`) };
+    expect((await verifyPages(dir, options)).problems).toEqual([]);
+    expect((await verifyPages(dir, options)).problems).toEqual([]);
+
+    await writeFile(join(dir, 'papers/a/index.html'), good('<span class="katex-error">x</span>', '/papers/a/'));
+    expect((await verifyPages(dir, options)).problems).toEqual([
+      'papers/a/index.html: has 1 KaTeX error(s) in its markup',
+    ]);
   });
 });
 

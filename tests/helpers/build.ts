@@ -10,6 +10,8 @@ export const buildsDir = join(projectRoot, '.tmp', 'builds');
 
 export interface BuildResult {
   ok: boolean;
+  /** The build's folder: dist/ and cache/ (pass it as `work` to build again incrementally). */
+  work: string;
   outDir: string;
   output: string;
 }
@@ -25,12 +27,15 @@ export async function buildFixture(
     site = 'https://digest.example.org',
     env = {},
     root = projectRoot,
+    work,
   }: {
     base?: string;
     site?: string;
     env?: Record<string, string>;
     /** Project checkout to build with (another copy of the project, for reproducibility). */
     root?: string;
+    /** Build into this earlier build's folder (its dist/ and cache/), as a rebuild does. */
+    work?: string;
   } = {},
 ): Promise<BuildResult> {
   // Inside the project on purpose: Astro writes a build's server chunks next to its outDir only
@@ -38,7 +43,7 @@ export async function buildFixture(
   // two builds running at once overwrite each other's files.
   const builds = join(root, '.tmp', 'builds');
   await mkdir(builds, { recursive: true });
-  const work = await mkdtemp(join(builds, 'build-'));
+  work ??= await mkdtemp(join(builds, 'build-'));
   const outDir = join(work, 'dist');
   try {
     const { stdout, stderr } = await run(join(root, 'node_modules/.bin/astro'), ['build'], {
@@ -54,10 +59,10 @@ export async function buildFixture(
       },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { ok: true, outDir, output: stdout + stderr };
+    return { ok: true, work, outDir, output: stdout + stderr };
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
-    return { ok: false, outDir, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+    return { ok: false, work, outDir, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
   }
 }
 

@@ -1,16 +1,16 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import { normalizeBase } from '../../lib/urls.ts';
 import { xmlErrors } from '../../lib/xml.ts';
 import { formatLinkProblem, LinkChecker, listFiles, scanSite } from './links.ts';
 import { isUnsafeUrl } from './scan.ts';
+import { ScanCache } from './scan-cache.ts';
 
 /**
  * The checks a finished build must pass before it may be published. `astro build` exits 0 on
  * some broken output (a KaTeX error left as red text, a link to nowhere), so the build runs these
- * on `dist/` at the end and fails when any of them finds something.
+ * on `dist/` at the end (see src/integrations/publish.ts) and fails when any of them finds something.
  */
 export { xmlErrors };
 
@@ -19,27 +19,46 @@ export interface VerifyOptions {
   base: string;
 }
 
-export async function verifySite(outDir: string, { site, base }: VerifyOptions): Promise<string[]> {
-  const files = await listFiles(outDir);
+export async function verifySite(outDir: string, options: VerifyOptions): Promise<string[]> {
+  const pages = await verifyPages(outDir, options);
+  return [...pages.problems, ...(await verifySearchIndex(outDir, pages.paperPages))];
+}
+
+/**
+ * Every check on the pages and feeds. It can run while the search index is being written: it
+ * reads no file under `pagefind/`, and no page links into it.
+ */
+export async function verifyPages(
+  outDir: string,
+  { site, base, cacheFile }: VerifyOptions & { cacheFile?: string },
+): Promise<{ problems: string[]; paperPages: number }> {
+  const cache = cacheFile ? await ScanCache.open(cacheFile) : undefined;
+  const files = new Set([...(await listFiles(outDir))].filter((file) => !file.startsWith('pagefind/')));
   const links = new LinkChecker(files, { site, base: normalizeBase(base) });
   const problems: string[] = [];
   let paperPages = 0;
-  await scanSite(outDir, files, (file, scan) => {
-    if (/^papers\/[^/]+\/index\.html$/.test(file)) paperPages += 1;
-    if (!scan.title) problems.push(`${file}: has no <title>`);
-    if (!scan.lang) problems.push(`${file}: has no lang attribute on <html>`);
-    // The 404 page is served at every missing URL, so it has no canonical URL of its own.
-    if (!scan.canonical && file !== '404.html') problems.push(`${file}: has no canonical URL`);
-    if (scan.katexErrors > 0) problems.push(`${file}: has ${scan.katexErrors} KaTeX error(s) in its markup`);
-    for (const url of scan.urls) {
-      if (isUnsafeUrl(url.value)) {
-        problems.push(
-          `${file}: <${url.element} ${url.attribute}="${url.value.slice(0, 60)}"> uses an unsafe URL scheme`,
-        );
+  await scanSite(
+    outDir,
+    files,
+    (file, scan) => {
+      if (/^papers\/[^/]+\/index\.html$/.test(file)) paperPages += 1;
+      if (!scan.title) problems.push(`${file}: has no <title>`);
+      if (!scan.lang) problems.push(`${file}: has no lang attribute on <html>`);
+      // The 404 page is served at every missing URL, so it has no canonical URL of its own.
+      if (!scan.canonical && file !== '404.html') problems.push(`${file}: has no canonical URL`);
+      if (scan.katexErrors > 0) problems.push(`${file}: has ${scan.katexErrors} KaTeX error(s) in its markup`);
+      for (const url of scan.urls) {
+        if (isUnsafeUrl(url.value)) {
+          problems.push(
+            `${file}: <${url.element} ${url.attribute}="${url.value.slice(0, 60)}"> uses an unsafe URL scheme`,
+          );
+        }
       }
-    }
-    links.addPage(file, scan);
-  });
+      links.addPage(file, scan);
+    },
+    cache,
+  );
+  await cache?.save();
   problems.push(...links.finish().map((problem) => formatLinkProblem(problem)));
 
   for (const file of [...files].filter((name) => /\.(xml|opml)$/.test(name)).sort()) {
@@ -47,44 +66,33 @@ export async function verifySite(outDir: string, { site, base }: VerifyOptions):
       problems.push(`${file}: is not well-formed XML: ${error}`);
     }
   }
-  for (const file of [...files].filter((name) => name.endsWith('.json') && !name.startsWith('pagefind/')).sort()) {
+  for (const file of [...files].filter((name) => name.endsWith('.json')).sort()) {
     try {
       JSON.parse(await readFile(join(outDir, file), 'utf8'));
     } catch (error) {
       problems.push(`${file}: is not valid JSON: ${String(error)}`);
     }
   }
-
-  // Only paper pages may be in the search index: exactly one entry per paper page.
-  if (files.has('pagefind/pagefind-entry.json')) {
-    const entry = JSON.parse(await readFile(join(outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    if (indexed !== paperPages) {
-      problems.push(`pagefind/: the search index holds ${indexed} pages, but there are ${paperPages} paper pages`);
-    }
-  } else {
-    problems.push('pagefind/: the search index was not written');
-  }
-  return problems;
+  return { problems, paperPages };
 }
 
-/** Runs verifySite() after every build (after the search index is written) and fails on problems. */
-export function verifyBuild(options: VerifyOptions): AstroIntegration {
-  return {
-    name: 'paper-digest:verify',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const problems = await verifySite(fileURLToPath(dir), options);
-        if (problems.length > 0) {
-          const shown = problems.slice(0, 50).map((problem) => `  - ${problem}`);
-          if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
-          throw new Error(`The build output failed verification (${problems.length} problems):\n${shown.join('\n')}`);
-        }
-        logger.info(`dist/ verified in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      },
-    },
+/** Only paper pages may be in the search index: exactly one entry per paper page. */
+export async function verifySearchIndex(outDir: string, paperPages: number): Promise<string[]> {
+  const entryFile = join(outDir, 'pagefind/pagefind-entry.json');
+  if (!existsSync(entryFile)) return ['pagefind/: the search index was not written'];
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
   };
+  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  return indexed === paperPages
+    ? []
+    : [`pagefind/: the search index holds ${indexed} pages, but there are ${paperPages} paper pages`];
+}
+
+/** Throws with every problem (the first 50 of them), so a bad build fails. */
+export function assertNoProblems(problems: string[]): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 50).map((problem) => `  - ${problem}`);
+  if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
+  throw new Error(`The build output failed verification (${problems.length} problems):\n${shown.join('\n')}`);
 }

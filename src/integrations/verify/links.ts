@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { linksOf, scanHtml, type PageScan } from './scan.ts';
+import { ScanCache } from './scan-cache.ts';
 
 /**
  * Checks that every internal link and fragment in a built site resolves: each `href`/`src` that
@@ -81,18 +82,32 @@ export async function listFiles(outDir: string): Promise<Set<string>> {
   return new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
 }
 
-/** Scans the HTML pages among `files`, a slice at a time, handing each scan to `visit`. */
+/**
+ * Scans the HTML pages among `files`, a slice at a time, handing each scan to `visit`. With a
+ * cache, a page whose bytes were scanned before is not parsed again.
+ */
 export async function scanSite(
   outDir: string,
   files: ReadonlySet<string>,
   visit: (file: string, scan: PageScan) => void,
+  cache?: ScanCache,
 ): Promise<void> {
   const html = [...files].filter((file) => file.endsWith('.html')).sort();
   // In slices: a hundred thousand files opened at once exceed the open-file limit.
   for (let start = 0; start < html.length; start += 256) {
     const slice = html.slice(start, start + 256);
-    const scans = await Promise.all(slice.map(async (file) => scanHtml(await readFile(join(outDir, file), 'utf8'))));
-    slice.forEach((file, index) => visit(file, scans[index]!));
+    const pages = await Promise.all(slice.map((file) => readFile(join(outDir, file))));
+    slice.forEach((file, index) => {
+      const bytes = pages[index]!;
+      if (!cache) return visit(file, scanHtml(bytes.toString('utf8')));
+      const digest = ScanCache.digest(bytes);
+      let scan = cache.get(digest);
+      if (!scan) {
+        scan = scanHtml(bytes.toString('utf8'));
+        cache.set(digest, scan);
+      }
+      visit(file, scan);
+    });
   }
 }
 

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
+import { buildSearchIndex, type PagefindOptions } from './pagefind.ts';
+import { assertNoProblems, verifyPages, verifySearchIndex, type VerifyOptions } from './verify/index.ts';
+
+/**
+ * What happens to `dist/` after Astro has written the pages, in order:
+ * 1. files this build did not produce are removed (the folder is reused, see output.ts);
+ * 2. the search index is built (Pagefind runs in its own process) while the pages and feeds are
+ *    verified here, so the two share the machine's cores;
+ * 3. the search index is checked against the paper pages;
+ * 4. the build is marked finished. Any failure on the way fails the build.
+ */
+export function publishSite(options: VerifyOptions & PagefindOptions): AstroIntegration {
+  let folders: OutputFolders | undefined;
+  return {
+    name: 'paper-digest:publish',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        folders = {
+          outDir: fileURLToPath(config.outDir),
+          cacheDir: fileURLToPath(config.cacheDir),
+          publicDir: fileURLToPath(config.publicDir),
+        };
+      },
+      'astro:build:start': async ({ logger }) => {
+        const { previousUnfinished } = await startOutput(folders!);
+        if (previousUnfinished) logger.warn('the previous build did not finish: rendering every page again');
+      },
+      'astro:build:done': async ({ assets, logger }) => {
+        const started = performance.now();
+        const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+        const stale = await pruneOutput(folders!, [...assets.values()].flat());
+        if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the previous build left`);
+
+        const [index, pages] = await Promise.all([
+          buildSearchIndex(folders!.outDir, options),
+          verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),
+        ]);
+        logger.info(`${index.pages} pages indexed (${index.written} index files written, ${index.removed} removed)`);
+        assertNoProblems([...pages.problems, ...(await verifySearchIndex(folders!.outDir, pages.paperPages))]);
+        await finishOutput(folders!);
+        logger.info(`dist/ indexed and verified in ${seconds()} s`);
+      },
+    },
+  };
+}

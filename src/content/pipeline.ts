@@ -2,7 +2,6 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 import type {} from 'mdast-util-mdx';
 import type {} from 'mdast-util-math';
-import rehypeKatex from 'rehype-katex';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
@@ -12,6 +11,7 @@ import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
+import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import type { ContentProblem } from './problems.ts';
 
 /**
@@ -57,7 +57,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 /** Longest formula accepted, in characters of TeX; a formula in an abstract is a line, not a page. */
 export const MAX_FORMULA_LENGTH = 1000;
@@ -77,8 +77,9 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
 const renderer = unified()
   .use(remarkRehype)
   .use(rehypeExternalLinks)
-  .use(rehypeKatex, katexOptions)
-  .use(rehypeStringify);
+  .use(rehypeKatexRaw, katexOptions)
+  // The only raw HTML in the tree is KaTeX's (Markdown's raw HTML is refused before this).
+  .use(rehypeStringify, { allowDangerousHtml: true });
 
 interface RenderContext {
   file: string;
@@ -198,7 +199,8 @@ function excerpt(tree: HastRoot): HastRoot {
   const children: Element['children'] = [];
   let length = 0;
   for (const child of first.children) {
-    const size = toText(child).length;
+    // A typeset formula counts as long as its TeX: what a reader sees of it, roughly.
+    const size = isRawMath(child) ? child.data.tex.length : toText(child).length;
     if (length + size <= EXCERPT_LENGTH) {
       children.push(child);
       length += size;

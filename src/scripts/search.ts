@@ -153,15 +153,32 @@ function onEscape(input: HTMLInputElement, cleared: () => void): void {
 
 const PREVIEW_SIZE = 5;
 
+/**
+ * The panel under the header box. It is made here rather than sent with every page: only a
+ * reader whose browser runs this script can see it.
+ */
+function previewPanel(form: HTMLFormElement, input: HTMLInputElement, page: string) {
+  const panel = element('div', 'search-preview');
+  panel.id = `${input.id}-preview`;
+  panel.hidden = true;
+  panel.dataset.searchPreview = '';
+  const message = element('p', 'search-preview-message');
+  message.hidden = true;
+  const list = element('ol', 'search-preview-results');
+  const all = element('a', 'search-preview-all', 'Search page →');
+  all.href = page;
+  panel.append(message, list, all);
+  form.append(panel);
+  input.setAttribute('aria-controls', panel.id);
+  return { panel, message, list, all };
+}
+
 function setUpHeaderBox(form: HTMLFormElement): void {
   const config = configOf(form);
   const input = form.querySelector<HTMLInputElement>('[data-search-input]');
-  const panel = form.querySelector<HTMLElement>('[data-search-preview]');
-  const list = form.querySelector<HTMLOListElement>('[data-search-preview-results]');
-  const all = form.querySelector<HTMLAnchorElement>('[data-search-preview-all]');
   const status = form.querySelector<HTMLElement>('[data-search-status]');
-  const message = form.querySelector<HTMLElement>('[data-search-preview-message]');
-  if (!input || !panel || !list || !all || !status || !message) return;
+  if (!input || !status) return;
+  const { panel, message, list, all } = previewPanel(form, input, config.page);
 
   let generation = 0;
 

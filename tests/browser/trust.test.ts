@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
+import { renderPaperBody } from '../../src/content/pipeline.ts';
+import { compactMathHtml, UNSTYLED_KATEX_CLASSES } from '../../src/lib/math-html.ts';
 import { createUrls } from '../../src/lib/urls.ts';
+import { MATH_SAMPLE } from '../helpers/math-sample.ts';
 import { type Browser, closeSite, openSite, readPapers, type StaticServer, watchPage } from './helpers.ts';
 
 const BASE = '/digest/';
@@ -135,4 +138,54 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
       await page.close();
     });
   }
+});
+
+describe('KaTeX markup made lighter for paper pages (src/lib/math-html.ts)', () => {
+  /** Where each formula, each of its glyph runs and each of its styled boxes ends up, in CSS pixels. */
+  const layoutOf = async ({ html, unstyled }: { html: string; unstyled: string[] }) => {
+    const section = document.querySelector('.abstract')!;
+    section.innerHTML = html;
+    await document.fonts.ready;
+    const box = (rect: DOMRect) => [rect.x, rect.y, rect.width, rect.height].map((n) => Math.round(n * 100) / 100);
+    return [...section.querySelectorAll('.katex')].map((formula) => {
+      const boxes: number[][] = [box(formula.getBoundingClientRect())];
+      const walker = document.createTreeWalker(formula.querySelector('.katex-html')!, NodeFilter.SHOW_ALL);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node instanceof Text) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          boxes.push(box(range.getBoundingClientRect()));
+        } else if (
+          node instanceof Element &&
+          (node.hasAttribute('style') || [...node.classList].some((name) => !unstyled.includes(name)))
+        ) {
+          boxes.push(box(node.getBoundingClientRect()));
+        }
+      }
+      return boxes;
+    });
+  };
+
+  it('lays out every formula of the seed, and of a sample of hard ones, exactly as KaTeX’s own markup does', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.origin + pages.paper, { waitUntil: 'networkidle' });
+    const unstyled = [...UNSTYLED_KATEX_CLASSES];
+    let formulas = 0;
+    const abstracts = [
+      ...papers.filter((candidate) => candidate.body.includes('$')),
+      { id: 'tests/helpers/math-sample.ts', body: MATH_SAMPLE },
+    ];
+    for (const paper of abstracts) {
+      const original = renderPaperBody(paper.body, { file: paper.id, bodyLine: 1 }).rendered!.html;
+      const compact = compactMathHtml(original);
+      expect(compact.length, paper.id).toBeLessThan(original.length);
+      const before = await page.evaluate(layoutOf, { html: original, unstyled });
+      const after = await page.evaluate(layoutOf, { html: compact, unstyled });
+      expect(after.length, paper.id).toBeGreaterThan(0);
+      expect(after, paper.id).toEqual(before);
+      formulas += after.length;
+    }
+    expect(formulas).toBeGreaterThan(0);
+    await page.close();
+  });
 });

@@ -6,6 +6,7 @@ import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '../helpers/paper-pages.ts';
 import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
 
 /** The seed's verified facts (a copy of ../shared/seed/metadata.json). */
@@ -69,5 +70,36 @@ describe('the seed digest', () => {
     expect(text).not.toMatch(
       /\\[a-zA-Z]+|\$|``|''|\bmathcal\b|\bmathbb\b|\bfrac\b|\b(?:sigma|circ|rightarrow|infty|ell)\b|sum_|[_^]\{|~[a-z]/,
     );
+  });
+});
+
+describe('the seed’s paper pages', () => {
+  it('are within the page-weight budget: 25 KB raw, 8 KB gzipped', async () => {
+    const pages = await paperPages(build.outDir);
+    expect(pages.map((page) => page.id).sort()).toEqual(seed.map((paper) => paper.arxiv).sort());
+    expectWithinBudget(pages);
+  });
+
+  it('keep every formula of their source, each with its MathML, while the TeX source is left to the feeds', async () => {
+    const expected = await sourceFormulas('content');
+    expect([...expected.values()].some((count) => count > 0)).toBe(true);
+    for (const page of await paperPages(build.outDir)) {
+      const found = checkPaperPage(page);
+      expect(found.formulas, page.id).toBe(expected.get(page.id));
+      expect(found.mathml, page.id).toBe(found.formulas);
+    }
+    const rss = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
+    expect(rss).toContain('annotation encoding=&quot;application/x-tex&quot;');
+  });
+
+  it('show the BibTeX entry with a copy button, and link the .bib file that holds it', async () => {
+    for (const page of await paperPages(build.outDir)) {
+      const { bibtex, bibtexId, bibHref, copyTarget } = checkPaperPage(page);
+      expect(bibtex, page.id).toMatch(/^@\w+\{/);
+      expect(copyTarget, page.id).toBe(bibtexId);
+      expect(bibHref, page.id).toBe(`/papers/${page.id}.bib`);
+      const file = await readFile(join(build.outDir, bibHref!), 'utf8');
+      expect(file.trim(), page.id).toBe(bibtex.trim());
+    }
   });
 });

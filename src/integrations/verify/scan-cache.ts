@@ -1,20 +1,19 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import type { PageScan } from './scan.ts';
 
 /**
  * Remembers the scan of each page by a digest of its bytes, so a rebuild that left most pages
  * untouched does not parse them again. Every page is still read and every link still checked
  * against the whole site: only the parse is skipped, and only for identical bytes. The cache is
- * dropped when the scanner's code changes.
+ * dropped when the scanner's code changes. The file is JSON lines, read and written as a stream:
+ * at a hundred thousand papers the scans add up to more than one JavaScript string can hold.
  */
 type StoredScan = Omit<PageScan, 'ids'> & { ids: string[] };
-
-interface CacheFile {
-  scanner: string;
-  scans: Record<string, StoredScan>;
-}
 
 const SCANNER_SOURCE = new URL('./scan.ts', import.meta.url);
 
@@ -34,11 +33,21 @@ export class ScanCache {
     const scanner = createHash('sha256')
       .update(await readFile(SCANNER_SOURCE))
       .digest('hex');
-    const stored = await readFile(path, 'utf8')
-      .then((text) => JSON.parse(text) as CacheFile)
-      .catch(() => undefined);
-    const previous =
-      stored?.scanner === scanner ? new Map(Object.entries(stored.scans)) : new Map<string, StoredScan>();
+    const previous = new Map<string, StoredScan>();
+    try {
+      let header = true;
+      for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
+        if (header) {
+          header = false;
+          if (line !== JSON.stringify({ scanner })) break; // another scanner's cache: start afresh
+          continue;
+        }
+        const [digest, scan] = JSON.parse(line) as [string, StoredScan];
+        previous.set(digest, scan);
+      }
+    } catch {
+      previous.clear(); // no cache yet, or an unreadable one: scan every page
+    }
     return new ScanCache(path, scanner, previous);
   }
 
@@ -60,7 +69,13 @@ export class ScanCache {
   /** Writes the scans of this build's pages only, so the file never outgrows the site. */
   async save(): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    const file: CacheFile = { scanner: this.scanner, scans: Object.fromEntries(this.fresh) };
-    await writeFile(this.path, JSON.stringify(file));
+    const file = createWriteStream(this.path, 'utf8');
+    const write = async (line: string) => {
+      if (!file.write(`${line}\n`)) await once(file, 'drain');
+    };
+    await write(JSON.stringify({ scanner: this.scanner }));
+    for (const entry of this.fresh) await write(JSON.stringify(entry));
+    file.end();
+    await once(file, 'finish');
   }
 }

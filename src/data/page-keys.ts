@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { siteConfig } from '../site.config.ts';
-import type { Paper } from './papers.ts';
-import { getTopics } from './papers.ts';
+import { getTopics, type Paper } from './papers.ts';
 
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key

@@ -109,6 +109,20 @@ describe('the pins', () => {
   });
 });
 
+describe('Deploy', () => {
+  const workflow = load('deploy.yml');
+  const build = workflow.jobs.build!;
+
+  it('restores the previous build (dist/ and the Astro cache) after npm ci and before building', () => {
+    const cache = stepUsing(build, 'actions/cache');
+    expect(cache).toBeDefined();
+    expect(String(cache!.with?.path).split('\n').filter(Boolean).sort()).toEqual(['dist', 'node_modules/.astro']);
+    const restoreAt = build.steps.indexOf(cache!);
+    expect(restoreAt).toBeGreaterThan(runIndex(build, 'npm ci'));
+    expect(restoreAt).toBeLessThan(runIndex(build, 'npm run build'));
+  });
+});
+
 describe('PR check', () => {
   const workflow = load('pr-check.yml');
   const [job, ...others] = Object.values(workflow.jobs);

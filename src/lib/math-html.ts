@@ -1,3 +1,5 @@
+import { Parser, type Handler } from 'htmlparser2';
+
 /**
  * KaTeX's output, made lighter for paper pages. KaTeX writes every formula three times: as HTML
  * laid out for the eye (`.katex-html`, hidden from assistive technology), as MathML for
@@ -26,8 +28,11 @@
  * hard ones, is laid out where it was, to a hundredth of a pixel.
  *
  * Input is the paper pipeline's HTML, KaTeX's markup included: attribute values quoted (or not)
- * as HTML allows, no raw `<` in text, every element closed. A tag it cannot read is left as it
- * is. Text is never changed, and running it on its own output changes nothing.
+ * as HTML allows, no raw `<` in text, every element closed. htmlparser2 reads it; only its tags
+ * are rewritten, and what lies between them (text, comments) is copied from the input as it is,
+ * so text is never changed. A start tag whose attributes HTML reads only with a parse error (a
+ * quote or `<` in a name, a quote, `=`, `<` or backtick in an unquoted value) is left as it is.
+ * Running it on its own output changes nothing.
  */
 
 /** KaTeX classes that its stylesheet (katex/dist/katex.min.css) never selects. */
@@ -46,42 +51,53 @@ export const UNSTYLED_KATEX_CLASSES: ReadonlySet<string> = new Set([
 /** Containers whose attribute-less `<span>` children are unwrapped (see the module comment). */
 export const UNWRAP_INSIDE: ReadonlySet<string> = new Set(['katex-base', 'katex-sizing']);
 
-/** Any start or end tag; quoted attribute values may hold `>`. */
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-/** One attribute of a start tag, its value double-, single- or not quoted. */
-const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/y;
 /** What an unquoted attribute value may not contain (HTML); a final `/` is kept quoted too. */
 const NEEDS_QUOTES = /[\s"'=<>`]|\/$|^$/;
+/** What HTML reads only with a parse error in an attribute name, and in an unquoted value. */
+const ODD_NAME = /["'<=]/;
+const ODD_UNQUOTED_VALUE = /["'<=`]/;
 const NAMESPACES: Readonly<Record<string, string>> = {
   math: 'http://www.w3.org/1998/Math/MathML',
   svg: 'http://www.w3.org/2000/svg',
 };
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-]);
-const TEX_SEMANTICS =
-  /<semantics>([\s\S]*?)<annotation encoding="application\/x-tex">[^<]*<\/annotation><\/semantics>/g;
+const PARSER_OPTIONS = {
+  // Attribute values and text are copied as written: `&amp;` stays `&amp;`.
+  decodeEntities: false,
+  // `viewBox`, `preserveAspectRatio`: names are written back as they are.
+  lowerCaseTags: false,
+  lowerCaseAttributeNames: false,
+  // KaTeX closes its SVG paths with `/>`; anything written so has no content.
+  recognizeSelfClosing: true,
+};
+
+/** Name, value (undefined for a bare name) and quote (`null` unquoted) of an attribute, in source order. */
+type Attribute = [name: string, value: string | undefined, quote: string | null | undefined];
+
+/** htmlparser2's parser, which also tells whether the start tag it reports was written with `/>`. */
+class TagParser extends Parser {
+  selfClosing = false;
+
+  override onselfclosingtag(endIndex: number): void {
+    this.selfClosing = true;
+    super.onselfclosingtag(endIndex);
+    this.selfClosing = false;
+  }
+}
 
 interface Open {
   name: string;
   /** Where its start tag is in the output. */
   at: number;
+  /** Its start tag has no attributes. */
+  bare: boolean;
   /** An attribute-less `<span>` right inside `.katex-base` or `.katex-sizing`. */
   unwrappable: boolean;
   /** Its attribute-less `<span>` children may be unwrapped. */
   unwrapsChildren: boolean;
+  /** Anything (text or element) came after its start tag. */
+  hasContent: boolean;
+  /** It has an element child. */
+  hasElements: boolean;
   /** Its content starts with an element; so far, it ends with one. */
   startsWithElement: boolean;
   endsWithElement: boolean;
@@ -89,80 +105,209 @@ interface Open {
   afterText: boolean;
   /** Its last child so far is a span unwrapped with text at its end. */
   endsWithLooseText: boolean;
+  /** An `<annotation encoding="application/x-tex">`. */
+  tex: boolean;
+  /** For a `<semantics>`: what it holds so far. */
+  semantics?: Semantics;
+}
+
+interface Semantics {
+  children: number;
+  /** Its first child, if that is an attribute-less `<mrow>` with no text before it. */
+  row?: { at: number; end: number };
+  /** Its last child so far, if that is a TeX annotation holding text only. */
+  tex?: { at: number; end: number; afterText: boolean };
 }
 
 export function compactMathHtml(html: string): string {
-  const source = html.replace(TEX_SEMANTICS, (_, presentation: string) => {
-    // <semantics> has one presentation child; a lone <mrow> in <math> is what <math> is already.
-    const row = /^<mrow>([\s\S]*)<\/mrow>$/.exec(presentation);
-    return row && isOneElement(presentation) ? row[1]! : presentation;
-  });
+  return new Compactor(html).run();
+}
 
-  const out: string[] = [];
-  // Open elements, innermost last.
-  const open: Open[] = [];
-  let last = 0;
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(source); match; match = TAG.exec(source)) {
-    const [tag, slash, name = '', rest = ''] = match;
-    const parent = open.at(-1);
-    const afterText = match.index > last;
-    if (afterText) {
-      out.push(source.slice(last, match.index));
-      if (parent) parent.endsWithElement = false;
-      if (parent) parent.endsWithLooseText = false;
+/** The htmlparser2 handler that writes the compact markup. */
+class Compactor implements Partial<Handler> {
+  private readonly source: string;
+  private readonly parser: TagParser;
+  private readonly out: string[] = [];
+  /** Open elements, innermost last. */
+  private readonly open: Open[] = [];
+  /** How much of the source is written out. */
+  private last = 0;
+  /** The attributes of the start tag being read. */
+  private attributes: Attribute[] = [];
+  /** A `</p>` or `</br>` with no start tag, for which the parser reports one. */
+  private impliedStart = false;
+  /**
+   * A span that may be unwrapped if no text follows it, with where its end tag is in the output.
+   * It is decided at the next thing the parser reports.
+   */
+  private pending: { element: Open; outer: Open | undefined; end: number } | undefined;
+
+  constructor(source: string) {
+    this.source = source;
+    this.parser = new TagParser(this, PARSER_OPTIONS);
+  }
+
+  run(): string {
+    this.parser.end(this.source);
+    this.text(this.source.length);
+    this.settle(true);
+    return this.out.join('');
+  }
+
+  onopentagname(): void {
+    this.attributes = [];
+  }
+
+  onattribute(name: string, value: string, quote?: string | null): void {
+    this.attributes.push([name, quote === undefined ? undefined : value, quote]);
+  }
+
+  onopentag(name: string, _: unknown, isImplied: boolean): void {
+    if (isImplied) {
+      this.impliedStart = true;
+      return;
     }
-    last = TAG.lastIndex;
+    const { parser, attributes } = this;
+    // After an end tag such as `</b >`, htmlparser2 places the next tag inside it.
+    const start = Math.max(parser.startIndex, this.last);
+    const end = parser.endIndex + 1;
+    const afterText = this.text(start);
+    // A bare span that comes next may be unwrapped too: its text could then touch the pending span's.
+    this.settle(name === 'span' && attributes.length === 0 && !parser.selfClosing);
+    this.last = end;
 
-    if (slash) {
-      const index = open.findLastIndex((element) => element.name === name);
-      if (index === -1) {
-        out.push(tag);
-        continue;
-      }
-      const [element] = open.splice(index) as [Open];
-      const outer = open.at(-1);
-      const elementsAtEnds = element.startsWithElement && element.endsWithElement;
-      // Its own text may go loose only between elements that keep their tags (or at an end).
-      const textBefore = element.afterText || (outer?.endsWithLooseText ?? false);
-      const textAfter = !source.startsWith('</', last) && (source[last] !== '<' || source.startsWith('<span>', last));
-      const unwrap = element.unwrappable && (elementsAtEnds || (!textBefore && !textAfter));
-      if (unwrap) out[element.at] = '';
-      else out.push(tag);
-      if (outer) {
-        outer.endsWithElement = true;
-        outer.endsWithLooseText = unwrap && !element.endsWithElement;
-      }
-      continue;
-    }
-
-    const start = startTag(tag, name, rest);
-    out.push(start.markup);
+    const tag = startTag(this.source.slice(start, end), name, attributes, parser.selfClosing);
+    this.out.push(tag.markup);
+    const parent = this.open.at(-1);
     if (parent) {
-      if (parent.at === out.length - 2) parent.startsWithElement = true;
+      if (!parent.hasContent) parent.startsWithElement = true;
+      parent.hasContent = true;
+      parent.hasElements = true;
       parent.endsWithElement = true;
+      if (parent.semantics) parent.semantics.tex = undefined;
     }
-    if (start.empty) continue;
-    open.push({
+    const inUnwrapping = tag.bareSpan && parent?.unwrapsChildren === true;
+    const bare = attributes.length === 0;
+    // A void or self-closed element is closed (implied) right away.
+    this.open.push({
       name,
-      at: out.length - 1,
-      unwrappable: start.bareSpan && parent?.unwrapsChildren === true,
+      at: this.out.length - 1,
+      bare,
+      unwrappable: inUnwrapping,
       // Whether or not it goes, such a span is a plain inline box: what is inside it may go too.
-      unwrapsChildren: start.unwrapsChildren || (start.bareSpan && parent?.unwrapsChildren === true),
+      unwrapsChildren: tag.unwrapsChildren || inUnwrapping,
+      hasContent: false,
+      hasElements: false,
       startsWithElement: false,
       endsWithElement: false,
       afterText,
       endsWithLooseText: false,
+      tex: name === 'annotation' && isTexEncoding(attributes),
+      semantics: name === 'semantics' && bare ? { children: 0 } : undefined,
     });
   }
-  out.push(source.slice(last));
-  return out.join('');
+
+  onclosetag(_: string, isImplied: boolean): void {
+    const { parser, out } = this;
+    if (isImplied && !this.impliedStart) {
+      // Not in the source: a void or self-closed element, or one left open. Nothing to write.
+      this.open.pop();
+      return;
+    }
+    const start = Math.max(parser.startIndex, this.last);
+    // htmlparser2 reports where the name ends; the tag ends at the next `>`, as it reads it.
+    const end = this.source.indexOf('>', parser.endIndex) + 1 || this.source.length;
+    this.text(start);
+    this.settle(false);
+    this.last = end;
+    const tag = this.source.slice(start, end);
+    if (this.impliedStart) {
+      // An end tag with no start tag is kept as it is.
+      this.impliedStart = false;
+      out.push(tag);
+      const parent = this.open.at(-1);
+      if (parent) parent.hasContent = true;
+      return;
+    }
+
+    const element = this.open.pop()!;
+    const outer = this.open.at(-1);
+    const elementsAtEnds = element.startsWithElement && element.endsWithElement;
+    // Its own text may go loose only between elements that keep their tags (or at an end).
+    const textBefore = element.afterText || (outer?.endsWithLooseText ?? false);
+    if (element.unwrappable && !elementsAtEnds && !textBefore) {
+      // It goes if no text comes after it: the parser reports that next.
+      out.push(tag);
+      this.pending = { element, outer, end: out.length - 1 };
+    } else if (element.unwrappable && elementsAtEnds) {
+      out[element.at] = '';
+    } else if (!(element.semantics && this.dropTex(element.at, element.semantics))) {
+      out.push(tag);
+    }
+    if (!outer) return;
+    outer.endsWithElement = true;
+    outer.endsWithLooseText = false;
+    const semantics = outer.semantics;
+    if (!semantics) return;
+    semantics.children += 1;
+    const { at, afterText } = element;
+    if (semantics.children === 1 && element.name === 'mrow' && element.bare && !afterText) {
+      semantics.row = { at, end: out.length - 1 };
+    }
+    if (element.tex && !element.hasElements) semantics.tex = { at, end: out.length - 1, afterText };
+  }
+
+  /**
+   * Takes out a `<semantics>` (its start tag at `at`) whose last child is KaTeX's TeX annotation,
+   * with that annotation, and a lone `<mrow>` before it. Its end tag is not written yet.
+   */
+  private dropTex(at: number, { children, row, tex }: Semantics): boolean {
+    const { out } = this;
+    if (!tex || out.length - 1 !== tex.end) return false;
+    out[at] = '';
+    out.fill('', tex.at, tex.end + 1);
+    // <semantics> has one presentation child; a lone <mrow> in <math> is what <math> is already.
+    if (row && children === 2 && !tex.afterText) {
+      out[row.at] = '';
+      out[row.end] = '';
+    }
+    return true;
+  }
+
+  /** Writes the source up to `end` as it is, as text; says whether there was any. */
+  private text(end: number): boolean {
+    if (end <= this.last) return false;
+    this.settle(true);
+    this.out.push(this.source.slice(this.last, end));
+    this.last = end;
+    const parent = this.open.at(-1);
+    if (parent) {
+      parent.hasContent = true;
+      parent.endsWithElement = false;
+      parent.endsWithLooseText = false;
+    }
+    return true;
+  }
+
+  /** Decides the pending span, given whether text (or what may become text) follows it. */
+  private settle(textAfter: boolean): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    if (textAfter) return;
+    this.out[pending.element.at] = '';
+    this.out[pending.end] = '';
+    if (pending.outer) pending.outer.endsWithLooseText = !pending.element.endsWithElement;
+  }
+}
+
+function isTexEncoding(attributes: Attribute[]): boolean {
+  const [attribute, ...others] = attributes;
+  return others.length === 0 && attribute?.[0] === 'encoding' && attribute[1] === 'application/x-tex';
 }
 
 interface StartTag {
   markup: string;
-  /** A void or self-closed element: nothing to close. */
-  empty: boolean;
   /** A `<span>` left without attributes. */
   bareSpan: boolean;
   unwrapsChildren: boolean;
@@ -171,41 +316,27 @@ interface StartTag {
 /** KaTeX repeats the same few start tags over and over: each is compacted once. */
 const startTags = new Map<string, StartTag>();
 
-function startTag(tag: string, name: string, rest: string): StartTag {
-  let start = startTags.get(tag);
+function startTag(source: string, name: string, attributes: Attribute[], selfClosing: boolean): StartTag {
+  let start = startTags.get(source);
   if (start) return start;
-  const selfClosing = /(?:^|[\s"'])\/\s*$/.test(rest);
-  const attributes = parseAttributes(selfClosing ? rest.replace(/\/\s*$/, '') : rest);
-  // Anything this does not understand is left as it is (but still tracked).
-  const compact = attributes && compactAttributes(name, attributes);
+  // What HTML reads only with a parse error is left as it is.
+  const readable = attributes.every(
+    ([attribute, value, quote]) =>
+      !ODD_NAME.test(attribute) && !(quote === null && value !== undefined && ODD_UNQUOTED_VALUE.test(value)),
+  );
+  const compact = readable ? compactAttributes(name, attributes) : undefined;
   start = {
     // A bare value would swallow the `/` of `<x a=b/>`: keep a space before it.
-    markup: compact ? `<${name}${compact.markup}${selfClosing ? ' /' : ''}>` : tag,
-    empty: selfClosing || VOID.has(name.toLowerCase()),
+    markup: compact ? `<${name}${compact.markup}${selfClosing ? ' /' : ''}>` : source,
     bareSpan: name === 'span' && compact?.markup === '',
     unwrapsChildren: name === 'span' && (compact?.classes ?? []).some((token) => UNWRAP_INSIDE.has(token)),
   };
   if (startTags.size >= 20_000) startTags.clear();
-  startTags.set(tag, start);
+  startTags.set(source, start);
   return start;
 }
 
-/** A start tag's attributes as name and value (undefined for a bare name), or undefined if malformed. */
-function parseAttributes(source: string): [string, string | undefined][] | undefined {
-  const attributes: [string, string | undefined][] = [];
-  ATTRIBUTE.lastIndex = 0;
-  let end = 0;
-  for (let match = ATTRIBUTE.exec(source); match; match = ATTRIBUTE.exec(source)) {
-    attributes.push([match[1]!, match[2] ?? match[3] ?? match[4]]);
-    end = ATTRIBUTE.lastIndex;
-  }
-  return source.slice(end).trim() === '' ? attributes : undefined;
-}
-
-function compactAttributes(
-  tag: string,
-  attributes: [string, string | undefined][],
-): { markup: string; classes: string[] } {
+function compactAttributes(tag: string, attributes: Attribute[]): { markup: string; classes: string[] } {
   const hasClass = attributes.some(([name]) => name === 'class');
   let markup = '';
   let classes: string[] = [];
@@ -242,14 +373,4 @@ function compactStyle(style: string, { vlistRow }: { vlistRow: boolean }): strin
     .filter((declaration) => !(isRow && /^margin-(left|right):0em$/.test(declaration)))
     .map((declaration) => declaration.replace(/(^|[^\d.])0\.(?=\d)/g, '$1.'))
     .join(';');
-}
-
-/** Whether `<mrow>…</mrow>` is one element, not `<mrow>…</mrow><mrow>…</mrow>`. */
-function isOneElement(markup: string): boolean {
-  let depth = 0;
-  for (const match of markup.matchAll(/<mrow(?=[\s>])[^>]*>|<\/mrow>/g)) {
-    depth += match[0] === '</mrow>' ? -1 : 1;
-    if (depth === 0) return match.index + match[0].length === markup.length;
-  }
-  return false;
 }

@@ -138,6 +138,26 @@ describe('compactMathHtml', () => {
     expect(toText(tree(compact))).toBe(toText(withoutTex));
   });
 
+  it('reads tags as an HTML parser does', () => {
+    // An end tag with a space in it; a comment, copied as it is; a value ending in `/`, not `/>`.
+    expect(compactMathHtml('<b class="x">a</b ><!-- <i class="y"> --><i class="y">b</i>')).toBe(
+      '<b class=x>a</b ><!-- <i class="y"> --><i class=y>b</i>',
+    );
+    expect(compactMathHtml('<svg><path d=M0/></path><path d="M1"/></svg>')).toBe(
+      '<svg><path d="M0/"></path><path d=M1 /></svg>',
+    );
+    // Only KaTeX's TeX annotation goes, and an <mrow> only when it is the only presentation.
+    const math = (content: string) => `<math><semantics>${content}</semantics></math>`;
+    const tex = '<annotation encoding="application/x-tex">x &lt; y</annotation>';
+    expect(compactMathHtml(math(`<mrow><mi>x</mi></mrow>${tex}`))).toBe('<math><mi>x</mi></math>');
+    expect(compactMathHtml(math(`<mrow><mi>x</mi></mrow><mrow><mi>y</mi></mrow>${tex}`))).toBe(
+      '<math><mrow><mi>x</mi></mrow><mrow><mi>y</mi></mrow></math>',
+    );
+    expect(compactMathHtml(math('<mi>x</mi><annotation encoding="text/plain">x</annotation>'))).toBe(
+      math('<mi>x</mi><annotation encoding=text/plain>x</annotation>'),
+    );
+  });
+
   it('gives the same result when run on its own output', () => {
     expect(compactMathHtml(compact)).toBe(compact);
   });

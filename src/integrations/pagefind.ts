@@ -43,45 +43,64 @@ export interface SearchIndexFigures {
  * Builds the Pagefind search index over the paper pages of a finished site, with Pagefind's Node
  * API, into `<outDir>/pagefind/`. Any error Pagefind reports fails the build.
  *
+ * In two steps, so the caller can use the time: `indexSearchPages` has Pagefind read every paper
+ * page (on all cores), then `write()` has it assemble the index (on one core) and writes it.
+ *
  * The index is built in memory and only files that differ from the previous build's are written:
  * most of it (one fragment per paper, named by a hash of its content) is unchanged when one paper
  * is added, and writing ten thousand files costs more than comparing them. Files the new index
  * does not have are removed, so `pagefind/` never keeps a stale chunk.
  */
-export async function buildSearchIndex(outDir: string, options: PagefindOptions = {}): Promise<SearchIndexFigures> {
-  const bundle = join(outDir, 'pagefind');
+export async function indexSearchPages(
+  outDir: string,
+  options: PagefindOptions = {},
+): Promise<{ write: () => Promise<SearchIndexFigures> }> {
   try {
     const { index, errors } = await pagefind.createIndex({
       excludeSelectors: [...PAGEFIND_EXCLUDE_SELECTORS, ...(options.excludeSelectors ?? [])],
     });
     check('createIndex', errors);
     if (!index) throw new Error('Pagefind createIndex returned no index');
-
     // Only paper pages carry data-pagefind-body; reading the list pages would be wasted work.
     const added = await index.addDirectory({ path: outDir, glob: 'papers/*/index.html' });
     check('addDirectory', added.errors);
-
-    const built = await index.getFiles();
-    check('getFiles', built.errors);
-    let written = 0;
-    await inSlices(built.files, async (file) => {
-      const target = join(bundle, file.path);
-      const previous = await readFile(target).catch(() => undefined);
-      if (previous && Buffer.compare(previous, file.content) === 0) return;
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-      written += 1;
-    });
-    const current = new Set(built.files.map((file) => file.path.split(sep).join('/')));
-    const stale = (await glob('**/*', { cwd: bundle })).filter((file) => !current.has(file));
-    await inSlices(stale, (file) => rm(join(bundle, file), { force: true }));
-
-    const entry = built.files.find((file) => file.path === 'pagefind-entry.json');
-    if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');
-    return { pages: indexedPages(Buffer.from(entry.content).toString('utf8')), written, removed: stale.length };
-  } finally {
+    return {
+      write: async () => {
+        try {
+          const built = await index.getFiles();
+          check('getFiles', built.errors);
+          return await writeChanged(join(outDir, 'pagefind'), built.files);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    };
+  } catch (error) {
     await pagefind.close();
+    throw error;
   }
+}
+
+async function writeChanged(
+  bundle: string,
+  files: { path: string; content: Uint8Array }[],
+): Promise<SearchIndexFigures> {
+  let written = 0;
+  await inSlices(files, async (file) => {
+    const target = join(bundle, file.path);
+    const previous = await readFile(target).catch(() => undefined);
+    if (previous && Buffer.compare(previous, file.content) === 0) return;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+    written += 1;
+  });
+  const current = new Set(files.map((file) => file.path.split(sep).join('/')));
+  const stale = (await glob('**/*', { cwd: bundle })).filter((file) => !current.has(file));
+  await inSlices(stale, (file) => rm(join(bundle, file), { force: true }));
+
+  const entry = files.find((file) => file.path === 'pagefind-entry.json');
+  if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');
+  return { pages: indexedPages(Buffer.from(entry.content).toString('utf8')), written, removed: stale.length };
 }
 
 /** Pages in the index, per Pagefind's entry file (all languages). */

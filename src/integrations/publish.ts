@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
-import { buildSearchIndex, type PagefindOptions } from './pagefind.ts';
+import { indexSearchPages, type PagefindOptions } from './pagefind.ts';
 import { assertNoProblems, verifyPages, verifySearchIndex, type VerifyOptions } from './verify/index.ts';
 
 /**
  * What happens to `dist/` after Astro has written the pages, in order:
  * 1. files this build did not produce are removed (the folder is reused, see output.ts);
- * 2. the search index is built (Pagefind runs in its own process) while the pages and feeds are
- *    verified here, so the two share the machine's cores;
+ * 2. the search index is built (Pagefind runs in its own process); while it assembles the index,
+ *    the pages and feeds are verified here, so the two share the machine's cores;
  * 3. the search index is checked against the paper pages;
  * 4. the build is marked finished. Any failure on the way fails the build.
  */
@@ -35,8 +35,11 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
         const stale = await pruneOutput(folders!, [...assets.values()].flat());
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the previous build left`);
 
+        // Pagefind reads the paper pages on every core first; it then assembles the index on
+        // one, which leaves the other for checking the pages.
+        const search = await indexSearchPages(folders!.outDir, options);
         const [index, pages] = await Promise.all([
-          buildSearchIndex(folders!.outDir, options),
+          search.write(),
           verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),
         ]);
         logger.info(`${index.pages} pages indexed (${index.written} index files written, ${index.removed} removed)`);

@@ -15,6 +15,11 @@ export interface LinkProblem {
   reason: string;
 }
 
+type LinkVerdict = { external: true } | { reason: string } | { targetFile: string; fragment: string };
+
+/** A link with a scheme (`https:`, `mailto:`), protocol-relative, or from the site root: the same from any page. */
+const ABSOLUTE_OR_ROOT = /^(?:[a-z][a-z\d+.-]*:|\/)/i;
+
 /** The URL path a built file is served at, e.g. `papers/x/index.html` → `/base/papers/x/`. */
 function servedPath(file: string, base: string): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
@@ -32,6 +37,7 @@ export class LinkChecker {
   private readonly ids = new Map<string, Set<string>>();
   private readonly fragmentLinks: { page: string; link: string; target: string; fragment: string }[] = [];
   private readonly problems: LinkProblem[] = [];
+  private readonly resolved = new Map<string, LinkVerdict>();
 
   constructor(files: ReadonlySet<string>, { site, base }: { site: string; base: string }) {
     this.files = files;
@@ -41,29 +47,36 @@ export class LinkChecker {
 
   addPage(file: string, scan: PageScan): void {
     this.ids.set(file, scan.ids);
-    const pageUrl = new URL(servedPath(file, this.base), this.origin);
+    let pageUrl: URL | undefined;
     for (const link of linksOf(scan)) {
-      let target: URL;
-      try {
-        target = new URL(link, pageUrl);
-      } catch {
-        this.problems.push({ page: file, link, reason: 'is not a valid URL' });
-        continue;
+      // Most links (the header's, every card's) are written from the root: resolve each once.
+      const fromRoot = ABSOLUTE_OR_ROOT.test(link);
+      let verdict = fromRoot ? this.resolved.get(link) : undefined;
+      if (!verdict) {
+        pageUrl ??= new URL(servedPath(file, this.base), this.origin);
+        verdict = this.resolve(link, pageUrl);
+        if (fromRoot) this.resolved.set(link, verdict);
       }
-      if (target.origin !== this.origin || !/^https?:$/.test(target.protocol)) continue; // external
-      if (!target.pathname.startsWith(this.base)) {
-        this.problems.push({ page: file, link, reason: `is outside the base path ${this.base}` });
-        continue;
+      if ('reason' in verdict) this.problems.push({ page: file, link, reason: verdict.reason });
+      else if ('targetFile' in verdict && verdict.fragment) {
+        this.fragmentLinks.push({ page: file, link, target: verdict.targetFile, fragment: verdict.fragment });
       }
-      const path = decodeURIComponent(target.pathname.slice(this.base.length));
-      const targetFile = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-      if (!this.files.has(targetFile)) {
-        this.problems.push({ page: file, link, reason: `points to ${targetFile}, which the build did not write` });
-        continue;
-      }
-      const fragment = decodeURIComponent(target.hash.slice(1));
-      if (fragment) this.fragmentLinks.push({ page: file, link, target: targetFile, fragment });
     }
+  }
+
+  private resolve(link: string, pageUrl: URL): LinkVerdict {
+    let target: URL;
+    try {
+      target = new URL(link, pageUrl);
+    } catch {
+      return { reason: 'is not a valid URL' };
+    }
+    if (target.origin !== this.origin || !/^https?:$/.test(target.protocol)) return { external: true };
+    if (!target.pathname.startsWith(this.base)) return { reason: `is outside the base path ${this.base}` };
+    const path = decodeURIComponent(target.pathname.slice(this.base.length));
+    const targetFile = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+    if (!this.files.has(targetFile)) return { reason: `points to ${targetFile}, which the build did not write` };
+    return { targetFile, fragment: decodeURIComponent(target.hash.slice(1)) };
   }
 
   /** Every problem found, in page order. */

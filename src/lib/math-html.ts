@@ -17,8 +17,10 @@ import { Parser, type Handler } from 'htmlparser2';
  *   renders, but its stylesheet never selects them ({@link UNSTYLED_KATEX_CLASSES});
  * - a `<span>` left with no attribute at all is unwrapped where it is a plain inline box: inside
  *   `.katex-base` or `.katex-sizing`, which no KaTeX rule looks through with `>`
- *   ({@link UNWRAP_INSIDE}). Not where its text would then touch other text: the browser would
- *   shape the two as one run, and move glyphs by a fraction of a pixel;
+ *   ({@link UNWRAP_INSIDE}), or inside such a span there. Not where text would then touch other
+ *   text: the browser would shape the two as one run, and move glyphs by a fraction of a pixel.
+ *   Each container is decided once it is read ({@link Unwrapping}): its spans in the order of their
+ *   end tags, each unwrapped if neither of its tags, once gone, leaves text against text;
  * - style attributes are written short (`.25em`, no trailing `;`), and a KaTeX list row's
  *   `margin-left:0em`/`margin-right:0em` (the initial value) goes;
  * - attribute values that need no quotes lose them, as HTML allows.
@@ -90,21 +92,14 @@ interface Open {
   at: number;
   /** Its start tag has no attributes. */
   bare: boolean;
-  /** An attribute-less `<span>` right inside `.katex-base` or `.katex-sizing`. */
-  unwrappable: boolean;
-  /** Its attribute-less `<span>` children may be unwrapped. */
-  unwrapsChildren: boolean;
-  /** Anything (text or element) came after its start tag. */
-  hasContent: boolean;
+  /** Where its own content goes, for a container or a span that may be unwrapped in one. */
+  unwrapping: Unwrapping | undefined;
+  /** For a span that may be unwrapped: its start tag's piece in {@link unwrapping}; -1 otherwise. */
+  piece: number;
   /** It has an element child. */
   hasElements: boolean;
-  /** Its content starts with an element; so far, it ends with one. */
-  startsWithElement: boolean;
-  endsWithElement: boolean;
   /** Text comes right before it. */
   afterText: boolean;
-  /** Its last child so far is a span unwrapped with text at its end. */
-  endsWithLooseText: boolean;
   /** An `<annotation encoding="application/x-tex">`. */
   tex: boolean;
   /** For a `<semantics>`: what it holds so far. */
@@ -136,11 +131,6 @@ class Compactor implements Partial<Handler> {
   private attributes: Attribute[] = [];
   /** A `</p>` or `</br>` with no start tag, for which the parser reports one. */
   private impliedStart = false;
-  /**
-   * A span that may be unwrapped if no text follows it, with where its end tag is in the output.
-   * It is decided at the next thing the parser reports.
-   */
-  private pending: { element: Open; outer: Open | undefined; end: number } | undefined;
 
   constructor(source: string) {
     this.source = source;
@@ -150,7 +140,6 @@ class Compactor implements Partial<Handler> {
   run(): string {
     this.parser.end(this.source);
     this.text(this.source.length);
-    this.settle(true);
     return this.out.join('');
   }
 
@@ -167,41 +156,38 @@ class Compactor implements Partial<Handler> {
       this.impliedStart = true;
       return;
     }
-    const { parser, attributes } = this;
+    const { parser, attributes, out } = this;
     // After an end tag such as `</b >`, htmlparser2 places the next tag inside it.
     const start = Math.max(parser.startIndex, this.last);
     const end = parser.endIndex + 1;
     const afterText = this.text(start);
-    // A bare span that comes next may be unwrapped too: its text could then touch the pending span's.
-    this.settle(name === 'span' && attributes.length === 0 && !parser.selfClosing);
     this.last = end;
 
     const tag = startTag(this.source.slice(start, end), name, attributes, parser.selfClosing);
-    this.out.push(tag.markup);
+    out.push(tag.markup);
+    const at = out.length - 1;
     const parent = this.open.at(-1);
     if (parent) {
-      if (!parent.hasContent) parent.startsWithElement = true;
-      parent.hasContent = true;
       parent.hasElements = true;
-      parent.endsWithElement = true;
       if (parent.semantics) parent.semantics.tex = undefined;
     }
-    const inUnwrapping = tag.bareSpan && parent?.unwrapsChildren === true;
+    const outer = parent?.unwrapping;
+    const unwrappable = tag.bareSpan && outer !== undefined;
+    let piece = -1;
+    if (unwrappable) piece = outer.start(at);
+    // Any other element in a container stays, and keeps apart what is on its two sides.
+    else outer?.kept();
     const bare = attributes.length === 0;
     // A void or self-closed element is closed (implied) right away.
     this.open.push({
       name,
-      at: this.out.length - 1,
+      at,
       bare,
-      unwrappable: inUnwrapping,
       // Whether or not it goes, such a span is a plain inline box: what is inside it may go too.
-      unwrapsChildren: tag.unwrapsChildren || inUnwrapping,
-      hasContent: false,
+      unwrapping: tag.unwrapsChildren ? new Unwrapping(out) : unwrappable ? outer : undefined,
+      piece,
       hasElements: false,
-      startsWithElement: false,
-      endsWithElement: false,
       afterText,
-      endsWithLooseText: false,
       tex: name === 'annotation' && isTexEncoding(attributes),
       semantics: name === 'semantics' && bare ? { children: 0 } : undefined,
     });
@@ -211,43 +197,28 @@ class Compactor implements Partial<Handler> {
     const { parser, out } = this;
     if (isImplied && !this.impliedStart) {
       // Not in the source: a void or self-closed element, or one left open. Nothing to write.
-      this.open.pop();
+      this.close(this.open.pop()!, undefined);
       return;
     }
     const start = Math.max(parser.startIndex, this.last);
     // htmlparser2 reports where the name ends; the tag ends at the next `>`, as it reads it.
     const end = this.source.indexOf('>', parser.endIndex) + 1 || this.source.length;
     this.text(start);
-    this.settle(false);
     this.last = end;
     const tag = this.source.slice(start, end);
     if (this.impliedStart) {
       // An end tag with no start tag is kept as it is.
       this.impliedStart = false;
       out.push(tag);
-      const parent = this.open.at(-1);
-      if (parent) parent.hasContent = true;
+      this.open.at(-1)?.unwrapping?.kept();
       return;
     }
 
     const element = this.open.pop()!;
     const outer = this.open.at(-1);
-    const elementsAtEnds = element.startsWithElement && element.endsWithElement;
-    // Its own text may go loose only between elements that keep their tags (or at an end).
-    const textBefore = element.afterText || (outer?.endsWithLooseText ?? false);
-    if (element.unwrappable && !elementsAtEnds && !textBefore) {
-      // It goes if no text comes after it: the parser reports that next.
-      out.push(tag);
-      this.pending = { element, outer, end: out.length - 1 };
-    } else if (element.unwrappable && elementsAtEnds) {
-      out[element.at] = '';
-    } else if (!(element.semantics && this.dropTex(element.at, element.semantics))) {
-      out.push(tag);
-    }
-    if (!outer) return;
-    outer.endsWithElement = true;
-    outer.endsWithLooseText = false;
-    const semantics = outer.semantics;
+    if (!(element.semantics && this.dropTex(element.at, element.semantics))) out.push(tag);
+    this.close(element, out.length - 1);
+    const semantics = outer?.semantics;
     if (!semantics) return;
     semantics.children += 1;
     const { at, afterText } = element;
@@ -255,6 +226,13 @@ class Compactor implements Partial<Handler> {
       semantics.row = { at, end: out.length - 1 };
     }
     if (element.tex && !element.hasElements) semantics.tex = { at, end: out.length - 1, afterText };
+  }
+
+  /** Ends a container, or a span that may be unwrapped, given where its end tag is in the output (if it has one). */
+  private close({ unwrapping, piece }: Open, end: number | undefined): void {
+    if (piece === -1) unwrapping?.unwrap();
+    else if (end === undefined) unwrapping!.keep(piece);
+    else unwrapping!.end(piece, end);
   }
 
   /**
@@ -277,27 +255,109 @@ class Compactor implements Partial<Handler> {
   /** Writes the source up to `end` as it is, as text; says whether there was any. */
   private text(end: number): boolean {
     if (end <= this.last) return false;
-    this.settle(true);
     this.out.push(this.source.slice(this.last, end));
     this.last = end;
-    const parent = this.open.at(-1);
-    if (parent) {
-      parent.hasContent = true;
-      parent.endsWithElement = false;
-      parent.endsWithLooseText = false;
-    }
+    this.open.at(-1)?.unwrapping?.text();
     return true;
   }
+}
 
-  /** Decides the pending span, given whether text (or what may become text) follows it. */
-  private settle(textAfter: boolean): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.pending = undefined;
-    if (textAfter) return;
-    this.out[pending.element.at] = '';
-    this.out[pending.end] = '';
-    if (pending.outer) pending.outer.endsWithLooseText = !pending.element.endsWithElement;
+const TEXT = 0;
+const KEPT = 1;
+const START = 2;
+const END = 3;
+
+/**
+ * The content of a `.katex-base` or `.katex-sizing` as its attribute-less spans see it: one piece
+ * per text, per start or end tag of such a span, and per anything else (an element, an end tag
+ * with no start tag), which keeps its tags and so keeps apart what is on either side of it; the
+ * container's own tags, which stay, begin and end it. Once the container is read, {@link unwrap}
+ * takes out the spans' tags, a span at a time, in the order of their end tags (a span after the
+ * spans in it), where that leaves no text against text, given what has gone so far. What is left
+ * stays as it is when read again: a span kept then is kept now, as taking out more tags can only
+ * bring more text together.
+ */
+class Unwrapping {
+  private readonly out: string[];
+  /** Per piece: {@link TEXT}, {@link KEPT}, {@link START} or {@link END}. */
+  private readonly kinds: number[] = [KEPT];
+  /** Per piece: for a span's tag, where it is in the output. */
+  private readonly at: number[] = [-1];
+  /** Per piece: for a span's end tag, its start tag's piece. */
+  private readonly starts: number[] = [-1];
+  private spans = 0;
+
+  constructor(out: string[]) {
+    this.out = out;
+  }
+
+  text(): void {
+    this.add(TEXT, -1, -1);
+  }
+
+  /** Something that stays. */
+  kept(): void {
+    this.add(KEPT, -1, -1);
+  }
+
+  /** The start tag of a span that may be unwrapped, at `at` in the output; returns its piece. */
+  start(at: number): number {
+    return this.add(START, at, -1);
+  }
+
+  /** The end tag of the span whose start tag is `piece`, at `at` in the output. */
+  end(piece: number, at: number): void {
+    this.add(END, at, piece);
+    this.spans++;
+  }
+
+  /** A span with no end tag in the source stays. */
+  keep(piece: number): void {
+    this.kinds[piece] = KEPT;
+  }
+
+  /** Unwraps what it may, once the container is read. */
+  unwrap(): void {
+    if (this.spans === 0) return;
+    this.kept();
+    const { kinds, at, starts, out } = this;
+    const count = kinds.length;
+    // The pieces left, as a doubly linked list; the first and the last always stay.
+    const previous = new Int32Array(count);
+    const next = new Int32Array(count);
+    for (let piece = 0; piece < count; piece++) {
+      previous[piece] = piece - 1;
+      next[piece] = piece + 1;
+    }
+    const remove = (piece: number) => {
+      next[previous[piece]!] = next[piece]!;
+      previous[next[piece]!] = previous[piece]!;
+      out[at[piece]!] = '';
+    };
+    for (let end = 1; end < count - 1; end++) {
+      if (kinds[end] !== END) continue;
+      const start = starts[end]!;
+      const before = previous[start]!;
+      const first = next[start]!;
+      const last = previous[end]!;
+      const after = next[end]!;
+      // Where a tag goes, what was on its two sides meets: the span's own content, or (if nothing
+      // of it is left) what is on its other side. Text may not meet text.
+      const touches =
+        first === end
+          ? kinds[before] === TEXT && kinds[after] === TEXT
+          : (kinds[before] === TEXT && kinds[first] === TEXT) || (kinds[last] === TEXT && kinds[after] === TEXT);
+      if (touches) continue;
+      remove(start);
+      remove(end);
+    }
+  }
+
+  private add(kind: number, at: number, start: number): number {
+    this.kinds.push(kind);
+    this.at.push(at);
+    this.starts.push(start);
+    return this.kinds.length - 1;
   }
 }
 

@@ -116,6 +116,74 @@ describe('compactMathHtml', () => {
     expect(compact).toMatch(/<span>[^<]+<\/span>/);
   });
 
+  it('unwraps no span whose text would then touch other text, however spans nest', () => {
+    const base = (html: string) => compactMathHtml(`<span class="katex-base">${html}</span>`);
+    // The inner span may go, or the outer one, not both: `x` would touch `a`.
+    expect(base('x<span><span>a</span></span>')).toBe('<span class=katex-base>x<span>a</span></span>');
+    expect(base('<span><span>a</span></span>x')).toBe('<span class=katex-base><span>a</span>x</span>');
+    expect(base('<span><span>a</span></span><span>b</span>')).toBe('<span class=katex-base>a<span>b</span></span>');
+    expect(base('<span class="mord">(</span><span class="mord">1</span><span class="mord">)</span>')).toBe(
+      '<span class=katex-base>(<span>1</span>)</span>',
+    );
+    // An element that stays keeps text apart; an empty span, unwrapped, would not.
+    expect(base('<span class="mord"><span class="mord">2</span><i>x</i></span><span class="mord">3</span>')).toBe(
+      '<span class=katex-base>2<i>x</i>3</span>',
+    );
+    expect(base('a<span></span>b')).toBe('<span class=katex-base>a<span></span>b</span>');
+    expect(base('<span>a</span><span></span>')).toBe('<span class=katex-base>a</span>');
+  });
+
+  it('makes no text touch and gives its own output back, on tricky trees of spans', () => {
+    const texts = (html: string) => {
+      const found: string[] = [];
+      visit(tree(html), 'text', (node) => void found.push(node.value));
+      return found;
+    };
+    // Where an earlier version made text touch, or changed its own output again.
+    const tricky = [
+      'a<span><span>b</span></span>',
+      '<span><span>a</span></span>b',
+      '<span></span><span></span>',
+      '<span>a</span><span></span>',
+      '<span class="mord mtight"></span><span><span class="x"></span>b</span>',
+      '<span><i></i></span><span><span class="mord mtight">&amp; </span></span>a',
+      '<span><span>a</span><b></b></span><span>c</span>',
+    ];
+    // And trees made at random (always the same ones) of what a container holds: text, spans that
+    // are or become attribute-less, spans that keep an attribute, nested containers, other elements.
+    let seed = 1;
+    const random = (count: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % count;
+    };
+    const starts = ['<span>', '<span class="mord">', '<span class="x">', '<span class="katex-sizing">', '<i>'];
+    const leaves = ['a', 'b', ' ', '&amp;', '<br>', '<!-- c -->', '<svg><path d="M0"/></svg>'];
+    const generate = (depth: number): string => {
+      let html = '';
+      for (let count = random(4); count > 0; count--) {
+        if (depth === 0 || random(3) === 0) html += leaves[random(leaves.length)];
+        else {
+          const start = starts[random(starts.length)]!;
+          html += `${start}${generate(depth - 1)}${start === '<i>' ? '</i>' : '</span>'}`;
+        }
+      }
+      return html;
+    };
+    for (let run = 0; run < 3000; run++) tricky.push(generate(4));
+
+    const failures: string[] = [];
+    let unwrapped = 0;
+    for (const content of tricky) {
+      const html = `x<span class="katex-base">${content}</span>y<span class="katex-sizing">${content}</span>`;
+      const compact = compactMathHtml(html);
+      if (JSON.stringify(texts(compact)) !== JSON.stringify(texts(html))) failures.push(`text touches: ${html}`);
+      if (compactMathHtml(compact) !== compact) failures.push(`not idempotent: ${html}`);
+      if (compact.split('<span').length < html.split('<span').length) unwrapped++;
+    }
+    expect(failures).toEqual([]);
+    expect(unwrapped).toBeGreaterThan(tricky.length / 3);
+  });
+
   it('changes no text and no markup outside math, and leaves odd attribute values quoted', () => {
     const prose =
       '<p>Said x="5" &amp; a&lt;b, <a href="https://example.org/a/" title="a &quot;b&quot; > c" rel="noopener noreferrer">link</a> <code>k = "v"</code><br></p>';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
@@ -22,6 +24,11 @@ export const PAGEFIND_EXCLUDE_SELECTORS = ['.katex-html', 'annotation', '.paper-
 export interface PagefindOptions {
   /** Extra selectors to leave out of the index. */
   excludeSelectors?: string[];
+  /**
+   * Where to remember the digest of each index file written, so the next build skips the
+   * unchanged ones without reading them back (in the build's cache folder).
+   */
+  manifestFile?: string;
 }
 
 /** Throws with every message Pagefind reported for a step, so a broken index fails the build. */
@@ -46,8 +53,8 @@ export interface SearchIndexFigures {
  * In two steps, so the caller can use the time: `indexSearchPages` has Pagefind read every paper
  * page (on all cores), then `write()` has it assemble the index (on one core) and writes it.
  *
- * The index is built in memory and only files that differ from the previous build's are written:
- * most of it (one fragment per paper, named by a hash of its content) is unchanged when one paper
+ * The index is built in memory and only files that differ from the previous build's are written
+ * (by digest, see `manifestFile`): most of it (one fragment per paper) is unchanged when one paper
  * is added, and writing ten thousand files costs more than comparing them. Files the new index
  * does not have are removed, so `pagefind/` never keeps a stale chunk.
  */
@@ -69,7 +76,7 @@ export async function indexSearchPages(
         try {
           const built = await index.getFiles();
           check('getFiles', built.errors);
-          return await writeChanged(join(outDir, 'pagefind'), built.files);
+          return await writeChanged(join(outDir, 'pagefind'), built.files, options.manifestFile);
         } finally {
           await pagefind.close();
         }
@@ -84,12 +91,21 @@ export async function indexSearchPages(
 async function writeChanged(
   bundle: string,
   files: { path: string; content: Uint8Array }[],
+  manifestFile: string | undefined,
 ): Promise<SearchIndexFigures> {
+  // What the previous build wrote, by digest: an unchanged file is not even read back.
+  const previous = manifestFile
+    ? ((await readFile(manifestFile, 'utf8')
+        .then((text) => JSON.parse(text) as Record<string, string>)
+        .catch(() => undefined)) ?? {})
+    : {};
+  const next: Record<string, string> = {};
   let written = 0;
   await inSlices(files, async (file) => {
     const target = join(bundle, file.path);
-    const previous = await readFile(target).catch(() => undefined);
-    if (previous && Buffer.compare(previous, file.content) === 0) return;
+    const digest = createHash('sha1').update(file.content).digest('base64url');
+    next[file.path] = digest;
+    if (previous[file.path] === digest && existsSync(target)) return;
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.content);
     written += 1;
@@ -97,6 +113,8 @@ async function writeChanged(
   const current = new Set(files.map((file) => file.path.split(sep).join('/')));
   const stale = (await glob('**/*', { cwd: bundle })).filter((file) => !current.has(file));
   await inSlices(stale, (file) => rm(join(bundle, file), { force: true }));
+
+  if (manifestFile) await writeFile(manifestFile, JSON.stringify(next));
 
   const entry = files.find((file) => file.path === 'pagefind-entry.json');
   if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');

@@ -37,7 +37,10 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
 
         // Pagefind reads the paper pages on every core first; it then assembles the index on
         // one, which leaves the other for checking the pages.
-        const search = await indexSearchPages(folders!.outDir, options);
+        const search = await indexSearchPages(folders!.outDir, {
+          ...options,
+          manifestFile: join(folders!.cacheDir, 'pagefind-files.json'),
+        });
         const [index, pages] = await Promise.all([
           search.write(),
           verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, normalize, sep } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { glob } from 'tinyglobby';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { parse } from 'yaml';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
@@ -298,6 +299,27 @@ export async function openSite(
   const server = await serveStatic(build.outDir, { base });
   const browser = await launchBrowser(browserOptions);
   return { build, server, browser };
+}
+
+/**
+ * Gives each test of a file a fresh page, watched, and closes it after the test, which fails if
+ * the page did not run clean: no console error, no uncaught error, no failed or 4xx/5xx request.
+ * `onPage` hands the page and its watch to the test file.
+ */
+export function freshPageForEachTest(browser: () => Browser, onPage: (page: Page, watch: PageWatch) => void): void {
+  let page: Page;
+  let watch: PageWatch;
+  beforeEach(async () => {
+    page = await browser().context.newPage();
+    watch = watchPage(page);
+    onPage(page, watch);
+  });
+  afterEach(async () => {
+    await page.close();
+    expect(watch.consoleErrors, 'console errors').toEqual([]);
+    expect(watch.pageErrors, 'page errors').toEqual([]);
+    expect(watch.failures, 'failed requests').toEqual([]);
+  });
 }
 
 /** Closes what openSite opened (whatever of it was opened) and removes the built site. */

@@ -4,10 +4,10 @@
  * the copy button of a paper page. Built from tests/fixtures/cite under a base path (`/sub/`).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { type Browser, closeSite, openSite, type PageWatch, type StaticServer, watchPage } from './helpers.ts';
+import { type Browser, closeSite, openSite, type StaticServer, freshPageForEachTest } from './helpers.ts';
 
 const BASE = '/sub/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -16,7 +16,6 @@ let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-let watch: PageWatch;
 
 beforeAll(async () => {
   ({ build, server, browser } = await openSite('tests/fixtures/cite', {
@@ -27,16 +26,10 @@ beforeAll(async () => {
 
 afterAll(() => closeSite({ build, server, browser }));
 
-beforeEach(async () => {
-  page = await browser.context.newPage();
-  watch = watchPage(page);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(watch.pageErrors).toEqual([]);
-  expect(watch.consoleErrors).toEqual([]);
-});
+freshPageForEachTest(
+  () => browser,
+  (fresh) => (page = fresh),
+);
 
 const open = (path: string) => page.goto(server.origin + path, { waitUntil: 'load' });
 

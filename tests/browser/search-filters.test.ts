@@ -3,18 +3,10 @@
  * the root of its origin (base path `/`). The seed test covers a base path.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import {
-  type Browser,
-  closeSite,
-  openSite,
-  type PageWatch,
-  readPapers,
-  type StaticServer,
-  watchPage,
-} from './helpers.ts';
+import { type Browser, closeSite, openSite, readPapers, type StaticServer, freshPageForEachTest } from './helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -28,7 +20,6 @@ let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
-let watch: PageWatch;
 
 beforeAll(async () => {
   ({ build, server, browser } = await openSite(CONTENT));
@@ -36,17 +27,10 @@ beforeAll(async () => {
 
 afterAll(() => closeSite({ build, server, browser }));
 
-beforeEach(async () => {
-  page = await browser.context.newPage();
-  watch = watchPage(page);
-});
-
-afterEach(async () => {
-  await page.close();
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-  expect(watch.pageErrors, 'page errors').toEqual([]);
-  expect(watch.failures, 'failed requests').toEqual([]);
-});
+freshPageForEachTest(
+  () => browser,
+  (fresh) => (page = fresh),
+);
 
 const titles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
 

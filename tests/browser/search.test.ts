@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import {
@@ -16,7 +16,7 @@ import {
   readPapers,
   readTopicLabels,
   type StaticServer,
-  watchPage,
+  freshPageForEachTest,
 } from './helpers.ts';
 import { excerptText, expectedIndexText, searchIndex, skeleton } from './search-helpers.ts';
 
@@ -43,18 +43,10 @@ beforeAll(async () => {
 
 afterAll(() => closeSite({ build, server, browser }));
 
-beforeEach(async () => {
-  page = await browser.context.newPage();
-  watch = watchPage(page);
-});
-
-afterEach(async () => {
-  await page.close();
-  // Every test's page must run clean: no console errors, no uncaught errors, no failed loads.
-  expect(watch.consoleErrors, 'console errors').toEqual([]);
-  expect(watch.pageErrors, 'page errors').toEqual([]);
-  expect(watch.failures, 'failed requests').toEqual([]);
-});
+freshPageForEachTest(
+  () => browser,
+  (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
+);
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}]+/u);
 const pagefindRequests = (requests: readonly string[]) => requests.filter((url) => url.includes('/pagefind/'));

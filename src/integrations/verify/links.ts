@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { linksOf, scanHtml, type PageScan } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
+import { inSlices } from '../files.ts';
 
 /**
  * Checks that every internal link and fragment in a built site resolves: each `href`/`src` that
@@ -106,12 +107,10 @@ export async function scanSite(
   cache?: ScanCache,
 ): Promise<void> {
   const html = [...files].filter((file) => file.endsWith('.html')).sort();
-  // In slices: a hundred thousand files opened at once exceed the open-file limit.
-  for (let start = 0; start < html.length; start += 256) {
-    const slice = html.slice(start, start + 256);
-    const pages = await Promise.all(slice.map((file) => readFile(join(outDir, file))));
-    slice.forEach((file, index) => {
-      const bytes = pages[index]!;
+  await inSlices(
+    html,
+    (file) => readFile(join(outDir, file)),
+    (file, bytes) => {
       if (!cache) return visit(file, scanHtml(bytes.toString('utf8')));
       const digest = ScanCache.digest(bytes);
       let scan = cache.get(digest);
@@ -120,8 +119,8 @@ export async function scanSite(
         cache.set(digest, scan);
       }
       visit(file, scan);
-    });
-  }
+    },
+  );
 }
 
 export async function checkInternalLinks(

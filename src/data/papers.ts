@@ -35,18 +35,21 @@ export function getPapers(): Promise<Paper[]> {
     entries
       .map((entry): Paper => {
         const metadata = entry.rendered?.metadata as PaperMetadata | undefined;
+        // Every paper comes from src/content/loader.ts, which always renders it. Without its
+        // digest, a page's cache key would not change with the paper (see page-keys.ts).
+        if (!metadata?.digest) throw new Error(`${entry.id}: the paper loader stored no rendered metadata`);
         return {
           id: entry.id,
           data: entry.data,
-          digest: metadata?.digest ?? '',
+          digest: metadata.digest,
           // Read when a page or feed needs it (see PaperMetadata.htmlFile).
           get html() {
-            return metadata ? readFileSync(metadata.htmlFile, 'utf8') : '';
+            return readFileSync(metadata.htmlFile, 'utf8');
           },
-          hasMath: metadata?.hasMath ?? false,
-          text: metadata?.text ?? '',
-          excerptHtml: metadata?.excerptHtml ?? '',
-          excerptHasMath: metadata?.excerptHtml.includes('class="katex"') ?? false,
+          hasMath: metadata.hasMath,
+          text: metadata.text,
+          excerptHtml: metadata.excerptHtml,
+          excerptHasMath: metadata.excerptHtml.includes('class="katex"'),
         };
       })
       .sort(comparePapers),

@@ -122,7 +122,7 @@ async function writeChanged(
 }
 
 /** Pages in the index, per Pagefind's entry file (all languages). */
-function indexedPages(entryJson: string): number {
+export function indexedPages(entryJson: string): number {
   const entry = JSON.parse(entryJson) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { normalizeBase } from '../../lib/urls.ts';
 import { xmlErrors } from '../../lib/xml.ts';
 import { formatLinkProblem, LinkChecker, listFiles, scanSite } from './links.ts';
+import { indexedPages } from '../pagefind.ts';
 import { isUnsafeUrl } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
 
@@ -80,10 +81,7 @@ export async function verifyPages(
 export async function verifySearchIndex(outDir: string, paperPages: number): Promise<string[]> {
   const entryFile = join(outDir, 'pagefind/pagefind-entry.json');
   if (!existsSync(entryFile)) return ['pagefind/: the search index was not written'];
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+  const indexed = indexedPages(await readFile(entryFile, 'utf8'));
   return indexed === paperPages
     ? []
     : [`pagefind/: the search index holds ${indexed} pages, but there are ${paperPages} paper pages`];

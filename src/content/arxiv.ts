@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
 import { xmlErrors } from '../lib/xml.ts';
+import { parseArxivId } from '../lib/arxiv-id.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
@@ -58,16 +59,14 @@ export class ArxivUnreachableError extends Error {
   override name = 'ArxivUnreachableError';
 }
 
-// New-style ids (April 2007 on): YYMM.NNNN until 2014, YYMM.NNNNN since 2015.
-const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})$/;
-// Old-style ids: archive[.SUBJECT-CLASS]/YYMMNNN, e.g. math.GT/0309136, hep-th/9901001.
-const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{7})$/;
 const VERSION = /v([1-9]\d{0,2})$/;
 
 /**
  * Reads an arXiv id from what a contributor pasted: `2306.13575`, `2306.13575v2`,
  * `arXiv:2306.13575`, `arxiv.org/abs/2306.13575`, `https://arxiv.org/pdf/2306.13575v1`
- * (with or without `.pdf`), or an old-style id such as `math.GT/0309136`.
+ * (with or without `.pdf`), or an old-style id such as `math.GT/0309136`. The id comes back as
+ * written (an old-style id keeps its subject class, which BibTeX cites as the primary class);
+ * everything that compares or links ids uses its canonical form (src/lib/arxiv-id.ts).
  */
 export function parseArxivInput(input: string): ArxivReference {
   const raw = input.trim();
@@ -92,31 +91,15 @@ export function parseArxivInput(input: string): ArxivReference {
     candidate = candidate.slice(0, versionMatch.index);
   }
 
-  const modern = NEW_ID.exec(candidate);
-  if (modern) {
-    const month = Number(modern[2]);
-    const year = Number(modern[1]);
-    const digits = modern[3]!.length;
-    if (month < 1 || month > 12)
-      throw new ArxivInputError(`"${raw}": ${modern[1]}${modern[2]} is not a year and month (YYMM).`);
-    // Four-digit numbers were used until December 2014, five-digit ones from January 2015.
-    if ((digits === 5) !== year >= 15 || year < 7 || (year === 7 && month < 4)) {
-      throw new ArxivInputError(
-        `"${raw}" is not a valid arXiv id: ids from ${modern[1]}${modern[2]} have ${year >= 15 ? 'five' : 'four'} digits after the dot.`,
-      );
-    }
-    return version === undefined ? { id: candidate } : { id: candidate, version };
+  const parsed = parseArxivId(candidate);
+  if ('id' in parsed) return version === undefined ? { id: candidate } : { id: candidate, version };
+  // Something shaped like an id gets the grammar's reason; anything else, examples.
+  if (/^\d{4}\.\d+$|^[a-z-]+(?:\.[A-Z]{2})?\/\d+$/.test(candidate)) {
+    throw new ArxivInputError(`"${raw}" is not a valid arXiv id: ${parsed.reason}.`);
   }
-  if (OLD_ID.test(candidate)) return version === undefined ? { id: candidate } : { id: candidate, version };
-
   throw new ArxivInputError(
     `"${raw}" is not an arXiv id or URL. Examples: 2306.13575, 2306.13575v2, https://arxiv.org/abs/2306.13575, math.GT/0309136.`,
   );
-}
-
-/** The paper file name for an id: the id itself, with an old-style id's slash made a hyphen. */
-export function fileNameFor(id: string): string {
-  return id.replace('/', '-');
 }
 
 export type FetchLike = (

@@ -1,5 +1,6 @@
 import type { ContentProblem } from './problems.ts';
 import type { ValidPaper } from './validate.ts';
+import { canonicalOrUndefined } from '../lib/arxiv-id.ts';
 
 /** What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`). */
 export type CollisionCandidate = Pick<ValidPaper, 'id' | 'file'> & {
@@ -28,17 +29,19 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
       byId.set(paper.id.toLowerCase(), paper);
     }
     const arxiv = paper.data.arxiv;
-    if (!arxiv) continue;
-    const twin = byArxiv.get(arxiv);
+    // The same paper may be written two ways (`math.GT/0309136`, `math/0309136`): compare canonical ids.
+    const canonical = arxiv === undefined ? undefined : canonicalOrUndefined(arxiv);
+    if (!arxiv || !canonical) continue;
+    const twin = byArxiv.get(canonical);
     if (twin) {
       problems.push({
         file: paper.file,
         line: paper.lines.arxiv,
         field: 'arxiv',
-        message: `arXiv ${arxiv} is already in the digest as ${twin.file}:${twin.lines.arxiv}: keep one of them.`,
+        message: `arXiv ${arxiv} is already in the digest as ${twin.file}:${twin.lines.arxiv}${twin.data.arxiv === arxiv ? '' : ` (written ${twin.data.arxiv ?? ''}, the same paper)`}: keep one of them.`,
       });
     } else {
-      byArxiv.set(arxiv, paper);
+      byArxiv.set(canonical, paper);
     }
   }
   return problems;

@@ -4,13 +4,13 @@ import { glob } from 'tinyglobby';
 import { Document, Scalar } from 'yaml';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
+import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import {
   ArxivInputError,
   ArxivNotFoundError,
   ArxivResponseError,
   ArxivUnreachableError,
   fetchArxivEntry,
-  fileNameFor,
   parseArxivInput,
   type ArxivEntry,
   type FetchLike,
@@ -108,9 +108,9 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     throw error;
   }
   const { id } = reference;
-  const fileName = fileNameFor(id);
+  const fileName = arxivFileName(id);
   const existing = await scanDigest(papersDir, rel);
-  const twin = existing.find((paper) => paper.data.arxiv === id);
+  const twin = existing.find((paper) => paper.data.arxiv !== undefined && canonicalOrUndefined(paper.data.arxiv) === canonicalArxivId(id));
   if (twin) {
     throw new NewPaperError(
       `arXiv ${id} is already in the digest: ${twin.file}:${twin.lines.arxiv}. Edit that file instead.`,

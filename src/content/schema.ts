@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
+import { parseArxivId } from '../lib/arxiv-id.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -17,9 +18,6 @@ export const LIMITS = {
   /** Characters of MDX body (an arXiv abstract is at most 1,920). */
   body: 10_000,
 } as const;
-
-/** New-style (`2306.13575`) and old-style (`math.GT/0309136`) arXiv ids, without a version. */
-export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
 /** A size-limit message that says how big the value is and what to do. */
 const tooLong =
@@ -76,7 +74,10 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
     date: calendarDate,
     arxiv: z
       .string()
-      .regex(ARXIV_ID, 'must be an arXiv id without version, e.g. "2306.13575" or "math.GT/0309136"')
+      .superRefine((id, ctx) => {
+        const parsed = parseArxivId(id);
+        if ('reason' in parsed) ctx.addIssue({ code: 'custom', message: `is not a valid arXiv id: ${parsed.reason}.` });
+      })
       .optional(),
     published: calendarDate.optional(),
     venue: text(LIMITS.venue).optional(),

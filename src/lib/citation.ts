@@ -1,5 +1,5 @@
 import type { PaperData } from '../content/schema.ts';
-import { arxivLinks } from './urls.ts';
+import { arxivId, arxivLinks } from './arxiv-id.ts';
 
 /**
  * Citation facts derived from a paper's frontmatter, shared by the BibTeX entries, the
@@ -39,25 +39,23 @@ export function citationDate(paper: CitablePaper): string {
 }
 
 /**
- * An arXiv id as arXiv cites it. New-style ids are as they are; an old-style id written with its
- * subject class (`math.GT/0309136`) is the eprint `math/0309136` in primary class `math.GT`, and
- * one without (`hep-th/9901001`) names its primary class, the archive, itself.
+ * An arXiv id as arXiv cites it: the canonical id as the eprint and, for an old-style id, its
+ * primary class (`math.GT/0309136` is the eprint `math/0309136` in class `math.GT`; `hep-th/9901001`
+ * names its class, the archive, itself).
  */
 export function arxivEprint(id: string): { eprint: string; primaryClass?: string } {
-  const old = /^([a-z-]+)(\.[A-Z]{2})?\/(\d{7})$/.exec(id);
-  if (!old) return { eprint: id };
-  const [, archive = '', subject = '', number = ''] = old;
-  return { eprint: `${archive}/${number}`, primaryClass: archive + subject };
+  const { canonical, primaryClass } = arxivId(id);
+  return primaryClass ? { eprint: canonical, primaryClass } : { eprint: canonical };
 }
 
 /** The paper's PDF: the one given in `links.pdf`, else arXiv's. */
 export function pdfUrl(paper: CitablePaper): string | undefined {
-  return paper.data.links?.pdf ?? (paper.data.arxiv ? arxivLinks(arxivEprint(paper.data.arxiv).eprint).pdf : undefined);
+  return paper.data.links?.pdf ?? (paper.data.arxiv ? arxivLinks(paper.data.arxiv).pdf : undefined);
 }
 
 /** Where the paper itself lives: its arXiv page, else its PDF, else its project page. */
 export function paperUrl(paper: CitablePaper): string | undefined {
-  if (paper.data.arxiv) return arxivLinks(arxivEprint(paper.data.arxiv).eprint).abs;
+  if (paper.data.arxiv) return arxivLinks(paper.data.arxiv).abs;
   return paper.data.links?.pdf ?? paper.data.links?.project;
 }
 
@@ -94,7 +92,7 @@ export function scholarlyArticle(
   { pageUrl, abstract }: { pageUrl: string; abstract?: string },
 ): Record<string, unknown> {
   const { data } = paper;
-  const sameAs = data.arxiv ? arxivLinks(arxivEprint(data.arxiv).eprint).abs : undefined;
+  const sameAs = data.arxiv ? arxivLinks(data.arxiv).abs : undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',

@@ -5,7 +5,8 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { toUTCDate } from './dates.ts';
-import { arxivLinks, type Urls } from './urls.ts';
+import { arxivLinks } from './arxiv-id.ts';
+import type { Urls } from './urls.ts';
 
 /**
  * Feeds: the digest's RSS, each topic's RSS, a JSON Feed and an OPML list of every feed. Pure

@@ -58,8 +58,3 @@ export function createUrls({ base, site }: UrlOptions) {
 }
 
 export type Urls = ReturnType<typeof createUrls>;
-
-/** Links to a paper's arXiv pages, derived from its id. */
-export function arxivLinks(id: string): { abs: string; pdf: string } {
-  return { abs: `https://arxiv.org/abs/${id}`, pdf: `https://arxiv.org/pdf/${id}` };
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivLinks, createUrls, normalizeBase } from '../../src/lib/urls.ts';
+import { createUrls, normalizeBase } from '../../src/lib/urls.ts';
 
 describe('urls', () => {
   it('normalizes base paths', () => {
@@ -42,12 +42,5 @@ describe('urls', () => {
     expect(based.topicBib('x')).toBe('/some-repo/topics/x/papers.bib');
     expect(based.dayBib('2024-01-02')).toBe('/some-repo/2024/01/02/papers.bib');
     expect(based.absolute(based.paperBib('a'))).toBe('https://owner.github.io/some-repo/papers/a.bib');
-  });
-
-  it('derives arXiv links from the id', () => {
-    expect(arxivLinks('2306.13575')).toEqual({
-      abs: 'https://arxiv.org/abs/2306.13575',
-      pdf: 'https://arxiv.org/pdf/2306.13575',
-    });
   });
 });

@@ -6,18 +6,18 @@ import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
 import { katexWoff2Only } from './src/integrations/katex-woff2.ts';
 import { publishSite } from './src/integrations/publish.ts';
+import { siteConfig } from './src/site.config.ts';
 
-// Site URL and base path come from the environment, so the same code deploys at the root of a
-// domain or under /<repo>/ on GitHub Pages (the deploy workflow sets both).
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
-const base = process.env.BASE_PATH ?? '/';
+// Site URL and base path come from the environment (src/site.config.ts), so the same code deploys
+// at the root of a domain or under /<repo>/ on GitHub Pages (the deploy workflow sets both).
+const { siteUrl: site, basePath: base } = siteConfig;
 
 export default defineConfig({
   site,
   base,
   // Tests and the benchmark build fixture content side by side without sharing output or cache.
-  outDir: process.env.PAPER_DIGEST_OUT_DIR ?? './dist',
-  cacheDir: process.env.PAPER_DIGEST_CACHE_DIR ?? './node_modules/.astro',
+  outDir: siteConfig.outDir,
+  cacheDir: siteConfig.cacheDir,
   trailingSlash: 'always',
   // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
   // Four pages at a time: rendering one page overlaps writing the others (see the benchmark).

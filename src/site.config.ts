@@ -1,16 +1,32 @@
-/** Site-wide settings. Site URL and base path come from the environment (see astro.config.mjs). */
+/**
+ * Site-wide settings: the one module that reads the environment. Everything configurable is here,
+ * with its variable, and the README's "Settings" table lists the same variables.
+ */
 export const siteConfig = {
   title: 'Paper Digest',
   description:
     'A curated, open digest of research papers: abstracts with typeset math, browsable by day and topic, searchable and subscribable.',
   lang: 'en',
-  /** Most papers any list page shows before it paginates (tests set PAPER_DIGEST_PAGE_SIZE). */
+  /** The deployed site's origin (and optional path), e.g. `https://owner.github.io` (SITE_URL). */
+  siteUrl: stringFromEnv('SITE_URL', 'http://localhost:4321'),
+  /** The path the site is served under, e.g. `/paper-digest/` (BASE_PATH). */
+  basePath: stringFromEnv('BASE_PATH', '/'),
+  /** Where content lives, relative to the project root (PAPER_DIGEST_CONTENT; tests and the benchmark). */
+  contentDir: stringFromEnv('PAPER_DIGEST_CONTENT', 'content'),
+  /** Where the build writes the site (PAPER_DIGEST_OUT_DIR). */
+  outDir: stringFromEnv('PAPER_DIGEST_OUT_DIR', './dist'),
+  /** Astro's cache, kept between builds for incremental builds (PAPER_DIGEST_CACHE_DIR). */
+  cacheDir: stringFromEnv('PAPER_DIGEST_CACHE_DIR', './node_modules/.astro'),
+  /** Most papers any list page shows before it paginates (PAPER_DIGEST_PAGE_SIZE). */
   pageSize: positiveIntegerFromEnv('PAPER_DIGEST_PAGE_SIZE', 50),
-  /** Number of newest papers in each RSS/JSON feed (tests set PAPER_DIGEST_FEED_SIZE). */
+  /** Fewest items in each RSS/JSON feed (PAPER_DIGEST_FEED_SIZE). */
   feedSize: positiveIntegerFromEnv('PAPER_DIGEST_FEED_SIZE', 50),
-  /** Digest dates are calendar dates; they are always grouped and formatted in UTC. */
-  timeZone: 'UTC',
 } as const;
+
+function stringFromEnv(name: string, fallback: string): string {
+  const value = process.env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
 
 function positiveIntegerFromEnv(name: string, fallback: number): number {
   const value = process.env[name];

@@ -110,7 +110,9 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   const { id } = reference;
   const fileName = arxivFileName(id);
   const existing = await scanDigest(papersDir, rel);
-  const twin = existing.find((paper) => paper.data.arxiv !== undefined && canonicalOrUndefined(paper.data.arxiv) === canonicalArxivId(id));
+  const twin = existing.find(
+    (paper) => paper.data.arxiv !== undefined && canonicalOrUndefined(paper.data.arxiv) === canonicalArxivId(id),
+  );
   if (twin) {
     throw new NewPaperError(
       `arXiv ${id} is already in the digest: ${twin.file}:${twin.lines.arxiv}. Edit that file instead.`,

@@ -162,7 +162,9 @@ export async function fetchArxivBatch(
     return results;
   }
   if (!response.ok)
-    throw new ArxivResponseError(`arXiv answered HTTP ${response.status} for ${list}: ${firstLine(body) || 'empty answer'}.`);
+    throw new ArxivResponseError(
+      `arXiv answered HTTP ${response.status} for ${list}: ${firstLine(body) || 'empty answer'}.`,
+    );
   if (feed.kind === 'malformed')
     throw new ArxivResponseError(`arXiv's answer for ${list} is not a usable Atom feed: ${feed.why}.`);
   for (const id of ids) results.set(id, entryFor(feed, id));

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import { idsFromText, newPapers, type PaperOutcome } from '../src/content/new-papers.ts';
 import { formatProblem } from '../src/content/problems.ts';
+import { acceptedTags } from '../src/content/suggest-tags.ts';
 
 const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topic-b [options]
        npm run new-paper -- <id> <id> … [--from-file ids.txt] [--tags a,b | --accept-suggested] [--date YYYY-MM-DD]
@@ -189,7 +190,7 @@ async function runBatch(inputs: string[]): Promise<number> {
 }
 
 function describeOutcome(outcome: PaperOutcome, date: string | undefined): string[] {
-  const name = outcome.id ?? outcome.input;
+  const name = outcome.input;
   const scores = (proposals: readonly { tag: string; score: number }[]) =>
     proposals
       .slice(0, 5)
@@ -207,7 +208,7 @@ function describeOutcome(outcome: PaperOutcome, date: string | undefined): strin
     case 'needs-tags':
       return [
         `? ${name} → ${outcome.file} needs tags; proposals: ${scores(outcome.proposals) || 'none (nothing in the digest is close)'}`,
-        `    npm run new-paper -- ${name} --tags ${outcome.proposals[0]?.tag ?? '<topic>'}${date ? ` --date ${date}` : ''}`,
+        `    npm run new-paper -- ${outcome.id} --tags ${acceptedTags(outcome.proposals).join(',') || (outcome.proposals[0]?.tag ?? '<topic>')}${date ? ` --date ${date}` : ''}`,
       ];
     case 'failed':
       return [`✗ ${name}: ${outcome.message}`, ...outcome.problems.map((problem) => `    ${formatProblem(problem)}`)];

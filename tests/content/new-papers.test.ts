@@ -405,7 +405,7 @@ describe('the CLI with many ids', () => {
     expect(stdout).toContain(
       `- 2306.13575 skipped: already in the digest: ${join(root, 'content/papers/2025/2306.13575.mdx')}:8`,
     );
-    expect(stdout).toContain('- 2306.13575 skipped: listed twice (first as 2306.13575)');
+    expect(stdout).toContain('- https://arxiv.org/abs/2306.13575v2 skipped: listed twice (first as 2306.13575)');
     expect(stdout).toContain('✗ 2306.1357: "2306.1357" is not a valid arXiv id');
     expect(stdout).toContain('✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.');
   });

@@ -45,7 +45,12 @@ export interface AcceptOptions {
   floor?: number;
 }
 
-type Vector = Map<string, number>;
+interface Vector {
+  /** Term ids. */
+  terms: Int32Array;
+  /** L2-normalized weights, aligned with `terms`. */
+  weights: Float64Array;
+}
 
 export type TagProposer = (paper: { title: string; text: string }) => TagProposal[];
 
@@ -56,50 +61,75 @@ export function createTagProposer(
   { neighbours = 10, neighbourWeight = 0.3, titleWeight = 2 }: ProposerOptions = {},
 ): TagProposer {
   const known = new Set(topics.map((topic) => topic.slug));
-  const counts = (title: string, text: string): Vector => {
-    const terms: Vector = new Map();
+  const counts = (title: string, text: string): Map<string, number> => {
+    const terms = new Map<string, number>();
     for (const term of tokenize(title)) terms.set(term, (terms.get(term) ?? 0) + titleWeight);
     for (const term of tokenize(text)) terms.set(term, (terms.get(term) ?? 0) + 1);
     return terms;
   };
   const paperCounts = papers.map((paper) => counts(paper.title, paper.text));
-  const df = new Map<string, number>();
-  for (const terms of paperCounts) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const topicCounts = topics.map((topic) =>
+    counts(`${topic.label} ${topic.slug.replace(/-/g, ' ')}`, topic.description),
+  );
+  // Terms get ids, so a query is a dense array and a similarity is one pass over a short vector.
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  const intern = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(term, id);
+      df.push(0);
+    }
+    return id;
+  };
+  for (const terms of paperCounts) for (const term of terms.keys()) df[intern(term)]!++;
+  for (const terms of topicCounts) for (const term of terms.keys()) intern(term);
   // Smoothed IDF: a word no paper has yet (common in a new topic's description) still counts.
-  const idf = (term: string) => Math.log((1 + papers.length) / (1 + (df.get(term) ?? 0))) + 1;
-  const weigh = (terms: Vector): Vector => {
-    const vector: Vector = new Map();
+  const unseenIdf = Math.log(1 + papers.length) + 1;
+  const idf = Float64Array.from(df, (frequency) => Math.log((1 + papers.length) / (1 + frequency)) + 1);
+  /** TF-IDF, L2-normalized; a term outside the vocabulary counts in the norm only (no paper or topic has it). */
+  const weigh = (terms: Map<string, number>): Vector => {
+    const ids: number[] = [];
+    const weights: number[] = [];
     let norm = 0;
     for (const [term, count] of terms) {
-      const weight = (1 + Math.log(count)) * idf(term);
-      vector.set(term, weight);
+      const id = termIds.get(term);
+      const weight = (1 + Math.log(count)) * (id === undefined ? unseenIdf : idf[id]!);
       norm += weight * weight;
+      if (id === undefined) continue;
+      ids.push(id);
+      weights.push(weight);
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [term, weight] of vector) vector.set(term, weight / norm);
-    return vector;
+    return { terms: Int32Array.from(ids), weights: Float64Array.from(weights, (weight) => weight / norm) };
   };
   const paperVectors = paperCounts.map(weigh);
-  const topicVectors = topics.map((topic) => ({
-    slug: topic.slug,
-    vector: weigh(counts(`${topic.label} ${topic.slug.replace(/-/g, ' ')}`, topic.description)),
-  }));
+  const topicVectors = topics.map((topic, index) => ({ slug: topic.slug, vector: weigh(topicCounts[index]!) }));
+  const query = new Float64Array(termIds.size);
 
   return ({ title, text }) => {
-    const query = weigh(counts(title, text));
+    const vector = weigh(counts(title, text));
+    vector.terms.forEach((term, index) => (query[term] = vector.weights[index]!));
     const cosine = (other: Vector) => {
       let sum = 0;
-      const [small, large] = query.size < other.size ? [query, other] : [other, query];
-      for (const [term, weight] of small) sum += weight * (large.get(term) ?? 0);
+      for (let index = 0; index < other.terms.length; index++)
+        sum += query[other.terms[index]!]! * other.weights[index]!;
       return sum;
     };
 
     // Neighbours' vote: each of the k nearest papers gives its similarity to each of its tags.
-    const nearest = paperVectors
-      .map((vector, index) => ({ index, similarity: cosine(vector) }))
-      .filter((candidate) => candidate.similarity > 0)
-      .sort((a, b) => b.similarity - a.similarity || a.index - b.index)
-      .slice(0, neighbours);
+    // The k best in a short sorted list (ties: the earlier paper), not a sort of the whole digest.
+    const nearest: { index: number; similarity: number }[] = [];
+    paperVectors.forEach((paper, index) => {
+      const similarity = cosine(paper);
+      if (similarity <= 0) return;
+      if (nearest.length === neighbours && similarity <= nearest[nearest.length - 1]!.similarity) return;
+      let at = nearest.length;
+      while (at > 0 && nearest[at - 1]!.similarity < similarity) at--;
+      nearest.splice(at, 0, { index, similarity });
+      if (nearest.length > neighbours) nearest.pop();
+    });
     const total = nearest.reduce((sum, { similarity }) => sum + similarity, 0);
     const votes = new Map<string, number>();
     for (const { index, similarity } of nearest) {
@@ -116,6 +146,7 @@ export function createTagProposer(
       score:
         neighbourWeight * (votes.get(slug) ?? 0) + (1 - neighbourWeight) * (closest > 0 ? similarity / closest : 0),
     }));
+    for (const term of vector.terms) query[term] = 0;
     return proposals
       .filter((proposal) => proposal.score > 0)
       .sort((a, b) => b.score - a.score || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));

@@ -182,6 +182,8 @@ async function runBatch(inputs: string[]): Promise<number> {
   console.log(
     `\n${report.ok ? '✓' : '✗'} ${inputs.length} id${inputs.length === 1 ? '' : 's'}: ${parts.join(', ')}; ${report.requests} arXiv request${report.requests === 1 ? '' : 's'}.`,
   );
+  if (counts.has('failed'))
+    console.log('Fix what is listed, then run the same command again: papers already written are skipped.');
   if (counts.has('needs-tags'))
     console.log('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');
   if (counts.has('written'))

@@ -407,7 +407,9 @@ describe('the CLI with many ids', () => {
     );
     expect(stdout).toContain('- https://arxiv.org/abs/2306.13575v2 skipped: listed twice (first as 2306.13575)');
     expect(stdout).toContain('✗ 2306.1357: "2306.1357" is not a valid arXiv id');
-    expect(stdout).toContain('✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.');
+    expect(stdout).toContain(
+      '✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.\nFix what is listed, then run the same command again: papers already written are skipped.',
+    );
   });
 
   it('exits 0 when every id is skipped, and refuses one-paper flags with many ids', async () => {

@@ -15,7 +15,7 @@ import { buildFixture, type BuildResult } from '../helpers/build.ts';
  * Odd-numbered papers (a1 a3 a7 b1 c1 e1) are tagged optimization, even ones gpt-4.
  */
 const fixture = 'tests/fixtures/browse';
-const env = { PAPER_DIGEST_PAGE_SIZE: '3' };
+const env = { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_REPOSITORY: 'https://git.example.org/digest/site/' };
 let farWest: BuildResult;
 let farEast: BuildResult;
 let underBase: BuildResult;
@@ -58,6 +58,15 @@ describe('browse pages', () => {
     expect(inOrder(second, ['a2', 'a6', 'a4'])).toBe(true);
     for (const day of ['/2024/12/31/', '/2024/11/30/', '/2024/11/02/', '/2023/05/05/'])
       expect(html).toContain(`href="${day}"`);
+  });
+
+  it('says on the home page what the digest is, and About links the repository and CONTRIBUTING', async () => {
+    const intro = /<p class="site-intro">([^]*?)<\/p>/.exec(await read(farWest, ''))?.[1] ?? '';
+    expect(text(intro)).toMatch(/digest of research papers/);
+    expect(intro).toContain('href="/about/"');
+    const about = await read(underBase, 'about');
+    expect(about).toContain('href="https://git.example.org/digest/site"');
+    expect(about).toContain('href="https://git.example.org/digest/site/blob/HEAD/CONTRIBUTING.md"');
   });
 
   it('paginates a day with more papers than a page, newest first, page 1 without a number', async () => {

@@ -30,9 +30,10 @@ export function createUrls({ base, site }: UrlOptions) {
     paper: (id: string) => path(`papers/${encodeURIComponent(id)}/`),
     /** A paper's BibTeX entry: a file beside its page's folder. */
     paperBib: (id: string) => path(`papers/${encodeURIComponent(id)}.bib`),
-    day: (date: string) => {
+    /** A digest day's page; page 2 and on hold the papers after the first page (pageSize). */
+    day: (date: string, page = 1) => {
       const { year, month, day } = dateParts(date);
-      return path(`${year}/${month}/${day}/`);
+      return path(`${year}/${month}/${day}/${page > 1 ? `${page}/` : ''}`);
     },
     month: (year: number, month: number) => path(`${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`),
     year: (year: number) => path(`${String(year).padStart(4, '0')}/`),

@@ -105,7 +105,8 @@ describe('BibTeX and citation metadata on fixture content', () => {
     expect(keyOf.get('old-style')).toBe('vandermaaten2003knot');
 
     const keys = (file: string) => files.get(file)!.map((entry) => entry.key);
-    expect(keys('2025/02/03/papers.bib')).toEqual([keyOf.get('2401.00001'), keyOf.get('2402.00002')]);
+    // Listing order: the newer first version (arXiv 2402 before 2401).
+    expect(keys('2025/02/03/papers.bib')).toEqual([keyOf.get('2402.00002'), keyOf.get('2401.00001')]);
     expect(keys('2025/02/04/papers.bib').sort()).toEqual(
       [keyOf.get('2403.00003'), keyOf.get('no-arxiv'), keyOf.get('old-style')].sort(),
     );

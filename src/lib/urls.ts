@@ -30,9 +30,9 @@ export function createUrls({ base, site }: UrlOptions) {
     paper: (id: string) => path(`papers/${encodeURIComponent(id)}/`),
     /** A paper's BibTeX entry: a file beside its page's folder. */
     paperBib: (id: string) => path(`papers/${encodeURIComponent(id)}.bib`),
-    day: (date: string) => {
+    day: (date: string, page = 1) => {
       const { year, month, day } = dateParts(date);
-      return path(`${year}/${month}/${day}/`);
+      return path(`${year}/${month}/${day}/${page > 1 ? `${page}/` : ''}`);
     },
     month: (year: number, month: number) => path(`${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`),
     year: (year: number) => path(`${String(year).padStart(4, '0')}/`),
@@ -51,6 +51,9 @@ export function createUrls({ base, site }: UrlOptions) {
     subscribe: () => path('subscribe/'),
     search: () => path('search/'),
     about: () => path('about/'),
+    /** The sitemap index, or with a chunk's name, that chunk (see src/lib/sitemap.ts). */
+    sitemap: (chunk?: string) => path(chunk ? `sitemap-${encodeURIComponent(chunk)}.xml` : 'sitemap.xml'),
+    robots: () => path('robots.txt'),
     asset: (file: string) => path(file),
     /** Absolute URL (site origin + base path) for a path built above. */
     absolute: (sitePath: string) => new URL(sitePath, origin).href,

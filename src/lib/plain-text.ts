@@ -126,8 +126,28 @@ export function mathText(node: ElementContent): string {
     case 'mtr':
     case 'mlabeledtr':
       return children.map(mathText).join(', ');
+    case 'mo': {
+      // Relations and punctuation are spaced as TeX spaces them, except in scripts, which TeX sets tight.
+      const operator = all();
+      if (scriptDepth > 0) return operator;
+      return RELATIONS.test(operator) ? ` ${operator} ` : /^[,;]$/.test(operator) ? `${operator} ` : operator;
+    }
     default:
       return all();
+  }
+}
+
+const RELATIONS =
+  /^[=<>:\u2190-\u21FF\u2208\u2209\u220B\u221D\u2223\u2225\u223C-\u224C\u2260-\u228B\u22A2-\u22A8\u27F5-\u27FF]$/u;
+/** How many scripts deep the formula being read is (see `mo`). */
+let scriptDepth = 0;
+
+function inScript(node: ElementContent | undefined): string {
+  scriptDepth += 1;
+  try {
+    return group(node);
+  } finally {
+    scriptDepth -= 1;
   }
 }
 
@@ -152,7 +172,7 @@ function isToken(node: ElementContent): boolean {
 const BIG_OPERATORS = /^[\u2140\u220F-\u2211\u222B-\u2233\u22C0-\u22C3\u2A00-\u2A0C]$/u;
 
 function scripted(base: Element | undefined, under: Element | undefined, over: Element | undefined): string {
-  const text = `${group(base)}${under ? `_${group(under)}` : ''}${over ? `^${group(over)}` : ''}`;
+  const text = `${group(base)}${under ? `_${inScript(under)}` : ''}${over ? `^${inScript(over)}` : ''}`;
   const baseText = mathText(base ?? EMPTY).trim();
   return BIG_OPERATORS.test(baseText) || (base && isToken(base) && [...baseText].length > 1) ? ` ${text} ` : text;
 }

@@ -14,10 +14,10 @@ const plain = (body: string) => plainTextOfHtml(render(body).html);
 describe('plainTextOfHtml', () => {
   it.each([
     ['Points in $\\mathbb{R}^d$ and $\\mathbb{R}^{d \\times d}$.', 'Points in ℝ^d and ℝ^(d×d).'],
-    ['Cost $\\mathcal{O}(d^k) < \\epsilon$ here.', 'Cost 𝒪(d^k)<ϵ here.'],
+    ['Cost $\\mathcal{O}(d^k) < \\epsilon$ here.', 'Cost 𝒪(d^k) < ϵ here.'],
     ['A sum $\\sum_{i=1}^{n} x_i^2$.', 'A sum ∑_(i=1)^n x_i^2.'],
     ['Half $\\frac{a+b}{2}$ and $\\sqrt{x+1}$ and $\\sqrt[3]{x}$.', 'Half (a+b)/2 and √(x+1) and x^(1/3).'],
-    ['Accents $\\hat{x} \\ne \\bar y$ and $\\vec{v}$, $\\overline{AB}$.', 'Accents x̂≠ȳ and v⃗, A̅B̅.'],
+    ['Accents $\\hat{x} \\ne \\bar y$ and $\\vec{v}$, $\\overline{AB}$.', 'Accents x̂ ≠ ȳ and v⃗, A̅B̅.'],
     [
       'Lie algebra $\\mathfrak{g}$, bold $\\mathbf{x}$, $\\operatorname{softmax}(x)$.',
       'Lie algebra 𝔤, bold 𝐱, softmax(x).',
@@ -36,7 +36,7 @@ describe('plainTextOfHtml', () => {
     const text = plain(MATH_SAMPLE);
     expect(text).not.toMatch(/[$\\{}]|mathcal|frac|katex|span/);
     expect(text).toContain('ℝ^(d×d)');
-    expect(text).toContain('ℒ(θ)=1/n ∑_(i=1)^n ℓ(f_θ(x_i),y_i)');
+    expect(text).toContain('ℒ(θ) = 1/n ∑_(i=1)^n ℓ(f_θ(x_i), y_i)');
   });
 
   it('turns an excerpt into text that ends between formulas, never inside one', () => {

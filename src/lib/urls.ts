@@ -52,6 +52,9 @@ export function createUrls({ base, site }: UrlOptions) {
     subscribe: () => path('subscribe/'),
     search: () => path('search/'),
     about: () => path('about/'),
+    /** The sitemap index, or with a chunk's name, that chunk (see src/lib/sitemap.ts). */
+    sitemap: (chunk?: string) => path(chunk ? `sitemap-${encodeURIComponent(chunk)}.xml` : 'sitemap.xml'),
+    robots: () => path('robots.txt'),
     asset: (file: string) => path(file),
     /** Absolute URL (site origin + base path) for a path built above. */
     absolute: (sitePath: string) => new URL(sitePath, origin).href,

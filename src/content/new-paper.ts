@@ -17,6 +17,7 @@ import {
 } from './arxiv.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { parseSource } from './frontmatter.ts';
+import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { createPaperSchema } from './schema.ts';
@@ -283,7 +284,7 @@ export async function scanDigest(papersDir: string, rel: (path: string) => strin
     // A number YAML made of an unquoted id still names the paper: read what was written.
     const arxiv = source ? (source.sourceOf(['arxiv']) ?? source.data.arxiv) : undefined;
     papers.push({
-      id: (name.split('/').at(-1) ?? name).replace(/\.mdx$/, ''),
+      id: paperIdFromPath(name),
       file,
       data: typeof arxiv === 'string' ? { arxiv } : {},
       lines: { arxiv: source?.lineOf(['arxiv']) ?? 1 },

@@ -28,3 +28,13 @@ export class ContentError extends Error {
     this.problems = problems;
   }
 }
+
+/** A field's name as problems show it: `authors[2]`, `links.code`, or `frontmatter` for the whole. */
+export function fieldName(path: readonly (string | number)[]): string {
+  return (
+    path.reduce<string>(
+      (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+      '',
+    ) || 'frontmatter'
+  );
+}

@@ -80,23 +80,34 @@ export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?
 
 /**
  * Every key and string in decoded YAML data that holds a forbidden character (characters.ts).
- * Used for paper frontmatter and the topic vocabulary. No field spans lines, so tab and newline are refused too. Iterative: YAML_LIMITS
- * bounds the size, this bounds the stack.
+ * Used for paper frontmatter and the topic vocabulary. No field spans lines, so tab and newline
+ * are refused too. Iterative: YAML_LIMITS bounds the size, this bounds the stack. `linePath` is
+ * where to look for the line.
  */
-export function forbiddenInData(data: unknown, root: (string | number)[] = []): { path: (string | number)[]; message: string }[] {
-  const found: { path: (string | number)[]; message: string }[] = [];
+export function forbiddenInData(
+  data: unknown,
+  root: (string | number)[] = [],
+): { path: (string | number)[]; linePath: (string | number)[]; message: string }[] {
+  const found: { path: (string | number)[]; linePath: (string | number)[]; message: string }[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: root }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
       const bad = findForbiddenCharacter(value);
-      if (bad) found.push({ path, message: describeForbiddenCharacter(bad, 'a YAML escape') });
+      if (bad) found.push({ path, linePath: path, message: describeForbiddenCharacter(bad, 'a YAML escape') });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         const bad = findForbiddenCharacter(key);
-        if (bad) found.push({ path, message: `has a key that ${describeForbiddenCharacter(bad, 'a YAML escape')}` });
+        // The field is the key's parent: the key itself is not fit to print.
+        if (bad) {
+          found.push({
+            path,
+            linePath: [...path, key],
+            message: `has a key that ${describeForbiddenCharacter(bad, 'a YAML escape')}`,
+          });
+        }
         else stack.push({ value: item, path: [...path, key] });
       }
     }

@@ -107,15 +107,18 @@ export function parseYaml(
     // yaml reports syntax errors in `doc.errors`; a throw means it gave up (e.g. nesting too deep).
     return { lineAt, problems: [problem(firstLine, 'YAML: could not be read: write plain `key: value` lines.')] };
   }
+  // The first error of each kind, up to a few: a thousand copies of one message help no one.
   const errors = [...doc.errors, ...doc.warnings];
-  const problems = errors.slice(0, YAML_LIMITS.errors).map((error) => {
-    const message = error.message.split('\n')[0] ?? error.message;
-    return problem(lineAt(error.pos[0]), `YAML: ${message.replace(/ at line \d+, column \d+.*$/, '')}`);
-  });
-  if (errors.length > YAML_LIMITS.errors) {
-    problems.push(
-      problem(lineAt(errors[YAML_LIMITS.errors]!.pos[0]), `YAML: ${errors.length - YAML_LIMITS.errors} more errors.`),
-    );
+  const problems: ContentProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const message = `YAML: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '')}`;
+    if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
+    seen.add(message);
+    problems.push(problem(lineAt(error.pos[0]), message));
+  }
+  if (errors.length > problems.length) {
+    problems.push(problem(problems[0]!.line, `YAML: ${errors.length - problems.length} more errors like these.`));
   }
   // Checked even after a syntax error: an explicit tag is reported as such, not only as yaml's
   // "unresolved tag".

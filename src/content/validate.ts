@@ -84,8 +84,8 @@ export function validatePaper(
 
   // Characters YAML escapes decode to (`"\u202E"`, `"\e"`) are checked on the decoded data; the
   // schema, whose messages quote values, only sees data that passed.
-  const characterProblems = forbiddenInData(source.data, []).map(({ path, message }) =>
-    problem(source.lineOf(path), fieldName(path), message),
+  const characterProblems = forbiddenInData(source.data).map(({ path, linePath, message }) =>
+    problem(source.lineOf(linePath), fieldName(path), message),
   );
   problems.push(...characterProblems);
 

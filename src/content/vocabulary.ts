@@ -54,9 +54,9 @@ export function readTopics(
   const field = (path: (string | number)[]) => `topics${path.length > 0 ? fieldName(path).replace(/^(?!\[)/, '.') : ''}`;
   const data: unknown = doc.toJS({ maxAliasCount: 0 });
 
-  const characterProblems = forbiddenInData(data).map(({ path, message }) => ({
+  const characterProblems = forbiddenInData(data).map(({ path, linePath, message }) => ({
     file,
-    line: lineOf(path),
+    line: lineOf(linePath),
     field: field(path),
     message,
   }));

@@ -84,10 +84,12 @@ export function parseYaml(
   yamlText: string,
   firstLine: number,
   maxCharacters: number,
+  /** The field problems name: `frontmatter`, or `topics` for the vocabulary. */
+  field = 'frontmatter',
 ): { doc?: Document; lineAt: (offset: number) => number; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const problem = (line: number, message: string): ContentProblem => ({ file, line, field: 'frontmatter', message });
+  const problem = (line: number, message: string): ContentProblem => ({ file, line, field, message });
   if (yamlText.length > maxCharacters) {
     const what = firstLine > 1 ? 'The frontmatter' : 'The file';
     return {
@@ -173,8 +175,12 @@ function checkPlainData(
     for (const pair of node.items) {
       const key = pair.key;
       const keyLine = isNode(key) ? lineOf(key) : line;
-      if (!isScalar(key) || key.value === null || typeof key.value === 'object' || key.tag || key.anchor) {
-        problems.push(problem(keyLine, 'YAML: keys must be plain words (`title:`), not lists, mappings or empty.'));
+      if (isNode(key) && (key.anchor || key.tag)) {
+        stack.push({ node: key, depth });
+        continue;
+      }
+      if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
+        problems.push(problem(keyLine, 'YAML: keys must be plain words (`name:`), not lists, mappings or empty.'));
         continue;
       }
       const name = String(key.value);

@@ -47,7 +47,7 @@ export function readTopics(
     if (found) return fail(index + 1, 'file', describeForbiddenCharacter(found));
   }
 
-  const parsed = parseYaml(file, text, 1, MAX_TOPICS_BYTES);
+  const parsed = parseYaml(file, text, 1, MAX_TOPICS_BYTES, 'topics');
   if (!parsed.doc) return { topics: [], problems: parsed.problems };
   const { doc, lineAt } = parsed;
   const lineOf = (path: (string | number)[]) => nodeLine(doc, path, lineAt) ?? 1;
@@ -66,9 +66,17 @@ export function readTopics(
   if (!result.success) {
     return {
       topics: [],
-      problems: result.error.issues.map((issue) => {
+      problems: result.error.issues.flatMap((issue) => {
         const path = issue.path as (string | number)[];
-        return { file, line: lineOf(path), field: field(path), message: issue.message };
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({
+            file,
+            line: lineOf([...path, key]),
+            field: field([...path, key]),
+            message: `unknown field. Topics have ${TOPIC_KEYS.map((name) => `\`${name}\``).join(', ')}.`,
+          }));
+        }
+        return [{ file, line: lineOf(path), field: field(path), message: describeTopicIssue(issue, path) }];
       }),
     };
   }
@@ -88,6 +96,15 @@ export function loadTopics(path: string = TOPICS_FILE, root?: string): Topic[] {
   const { topics, problems } = readTopics(path, root);
   if (problems.length > 0) throw new ContentError(problems);
   return topics;
+}
+
+const TOPIC_KEYS = ['slug', 'label', 'description'] as const;
+
+function describeTopicIssue(issue: { code: string; message: string; input?: unknown }, path: (string | number)[]): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (path.length === 0) return 'must be a list of topics, each `- slug: …` with `label:` and `description:`.';
+  if (issue.input === undefined) return `is required: add \`${String(path.at(-1))}:\`.`;
+  return typeof path.at(-1) === 'number' ? 'must be a mapping with `slug:`, `label:` and `description:`.' : 'must be text.';
 }
 
 function lstatOrUndefined(path: string) {

@@ -26,6 +26,8 @@ export class ContentError extends Error {
     super(`Paper content has ${count}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
+    // The problems are the whole story: a stack trace would point at the loader, not the file.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 

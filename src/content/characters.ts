@@ -107,8 +107,7 @@ export function forbiddenInData(
             linePath: [...path, key],
             message: `has a key that ${describeForbiddenCharacter(bad, 'a YAML escape')}`,
           });
-        }
-        else stack.push({ value: item, path: [...path, key] });
+        } else stack.push({ value: item, path: [...path, key] });
       }
     }
   }

@@ -34,7 +34,8 @@ export async function discoverPapers(
     field: 'file',
     message,
   });
-  const link = 'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
+  const link =
+    'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
   const problems: ContentProblem[] = [];
   const topStats = await lstat(top).catch(() => undefined);
   if (topStats?.isSymbolicLink()) return { papers: [], problems: [problem(top, link)], entries: 1 };

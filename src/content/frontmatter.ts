@@ -104,7 +104,13 @@ export function parseYaml(
   }
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true });
+    doc = parseDocument(yamlText, {
+      lineCounter,
+      schema: 'core',
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: true,
+    });
   } catch {
     // yaml reports syntax errors in `doc.errors`; a throw means it gave up (e.g. nesting too deep).
     return { lineAt, problems: [problem(firstLine, 'YAML: could not be read: write plain `key: value` lines.')] };
@@ -159,7 +165,9 @@ function checkPlainData(
     }
     if (isSeq(node)) {
       if (node.items.length > YAML_LIMITS.sequenceItems) {
-        problems.push(problem(line, `YAML: a list of ${node.items.length} items; at most ${YAML_LIMITS.sequenceItems}.`));
+        problems.push(
+          problem(line, `YAML: a list of ${node.items.length} items; at most ${YAML_LIMITS.sequenceItems}.`),
+        );
         continue;
       }
       for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
@@ -167,7 +175,10 @@ function checkPlainData(
     }
     if (node.items.length > YAML_LIMITS.mappingKeys) {
       problems.push(
-        problem(line, `YAML: a mapping of ${node.items.length} keys; at most ${YAML_LIMITS.mappingKeys}: keep to the documented fields.`),
+        problem(
+          line,
+          `YAML: a mapping of ${node.items.length} keys; at most ${YAML_LIMITS.mappingKeys}: keep to the documented fields.`,
+        ),
       );
       continue;
     }
@@ -186,7 +197,9 @@ function checkPlainData(
       const name = String(key.value);
       const first = seen.get(name);
       if (first !== undefined) {
-        problems.push(problem(keyLine, `YAML: Map keys must be unique; "${name}" is already given on line ${first}: keep one.`));
+        problems.push(
+          problem(keyLine, `YAML: Map keys must be unique; "${name}" is already given on line ${first}: keep one.`),
+        );
       } else {
         seen.set(name, keyLine);
       }

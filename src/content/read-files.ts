@@ -11,7 +11,9 @@ import { join } from 'node:path';
 export async function readFiles(dir: string, names: readonly string[], slice = 256): Promise<Buffer[]> {
   const contents: Buffer[] = [];
   for (let start = 0; start < names.length; start += slice) {
-    contents.push(...(await Promise.all(names.slice(start, start + slice).map((name) => readNoFollow(join(dir, name))))));
+    contents.push(
+      ...(await Promise.all(names.slice(start, start + slice).map((name) => readNoFollow(join(dir, name))))),
+    );
   }
   return contents;
 }

@@ -81,7 +81,9 @@ const httpsUrl = z
     }
     if (url.username || url.password) return refuse('must not contain a user name or password (`user@`)');
     if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname) || /^[\d.]+$/.test(url.hostname)) {
-      return refuse('must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name');
+      return refuse(
+        'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name',
+      );
     }
     return url.href;
   });
@@ -92,46 +94,47 @@ export const LINK_KEYS = ['code', 'project', 'pdf'] as const;
 export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
   return z
     .strictObject({
-    title: text(LIMITS.title),
-    authors: z
-      .array(text(LIMITS.author))
-      .min(1, 'list at least one author, in the order the paper gives them')
-      .max(LIMITS.authors, {
-        error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
-      }),
-    date: calendarDate,
-    arxiv: z
-      .string()
-      .superRefine((id, ctx) => {
-        const parsed = parseArxivId(id);
-        if ('reason' in parsed) ctx.addIssue({ code: 'custom', message: `is not a valid arXiv id: ${parsed.reason}.` });
-      })
-      .optional(),
-    published: calendarDate.optional(),
-    venue: text(LIMITS.venue).optional(),
-    tags: z
-      .array(z.string().trim())
-      .min(1, 'list at least one topic from content/topics.yaml')
-      .max(LIMITS.tags, { error: tooLong(LIMITS.tags, 'topics', 'keep the most specific ones') })
-      .superRefine((tags, ctx) => {
-        tags.forEach((tag, index) => {
-          if (!topicSlugs.has(tag)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [index],
-              message: `unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
-            });
-          }
-        });
-      })
-      .transform((tags) => [...new Set(tags)]),
-    links: z
-      .strictObject({
-        code: httpsUrl.optional(),
-        project: httpsUrl.optional(),
-        pdf: httpsUrl.optional(),
-      })
-      .optional(),
+      title: text(LIMITS.title),
+      authors: z
+        .array(text(LIMITS.author))
+        .min(1, 'list at least one author, in the order the paper gives them')
+        .max(LIMITS.authors, {
+          error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
+        }),
+      date: calendarDate,
+      arxiv: z
+        .string()
+        .superRefine((id, ctx) => {
+          const parsed = parseArxivId(id);
+          if ('reason' in parsed)
+            ctx.addIssue({ code: 'custom', message: `is not a valid arXiv id: ${parsed.reason}.` });
+        })
+        .optional(),
+      published: calendarDate.optional(),
+      venue: text(LIMITS.venue).optional(),
+      tags: z
+        .array(z.string().trim())
+        .min(1, 'list at least one topic from content/topics.yaml')
+        .max(LIMITS.tags, { error: tooLong(LIMITS.tags, 'topics', 'keep the most specific ones') })
+        .superRefine((tags, ctx) => {
+          tags.forEach((tag, index) => {
+            if (!topicSlugs.has(tag)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [index],
+                message: `unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
+              });
+            }
+          });
+        })
+        .transform((tags) => [...new Set(tags)]),
+      links: z
+        .strictObject({
+          code: httpsUrl.optional(),
+          project: httpsUrl.optional(),
+          pdf: httpsUrl.optional(),
+        })
+        .optional(),
     })
     .superRefine(checkDatesAgree);
 }

@@ -69,7 +69,13 @@ export function validatePaper(
     const found = findForbiddenCharacter(line, { multiline: true });
     if (found) {
       hasForbiddenCharacters = true;
-      problems.push({ file, line: index + 1, column: found.index + 1, field: 'file', message: describeForbiddenCharacter(found) });
+      problems.push({
+        file,
+        line: index + 1,
+        column: found.index + 1,
+        field: 'file',
+        message: describeForbiddenCharacter(found),
+      });
     }
   });
   if (hasForbiddenCharacters) return { problems };
@@ -156,9 +162,7 @@ function abstractTextProblems(
     return [problem(bodyLine, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
   }
   const bad = findForbiddenCharacter(text, { multiline: true });
-  return bad
-    ? [problem(bodyLine, 'body', describeForbiddenCharacter(bad, 'a character reference'))]
-    : [];
+  return bad ? [problem(bodyLine, 'body', describeForbiddenCharacter(bad, 'a character reference'))] : [];
 }
 
 function describeIssue(

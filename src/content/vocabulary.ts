@@ -37,7 +37,10 @@ export function readTopics(
   }
   let text: string;
   try {
-    text = utf8.decode(readNoFollow(absolute)).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    text = utf8
+      .decode(readNoFollow(absolute))
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
   } catch {
     return fail(1, 'file', 'is not valid UTF-8: save it as UTF-8.');
   }
@@ -51,7 +54,8 @@ export function readTopics(
   if (!parsed.doc) return { topics: [], problems: parsed.problems };
   const { doc, lineAt } = parsed;
   const lineOf = (path: (string | number)[]) => nodeLine(doc, path, lineAt) ?? 1;
-  const field = (path: (string | number)[]) => `topics${path.length > 0 ? fieldName(path).replace(/^(?!\[)/, '.') : ''}`;
+  const field = (path: (string | number)[]) =>
+    `topics${path.length > 0 ? fieldName(path).replace(/^(?!\[)/, '.') : ''}`;
   const data: unknown = doc.toJS({ maxAliasCount: 0 });
 
   const characterProblems = forbiddenInData(data).map(({ path, linePath, message }) => ({
@@ -86,7 +90,13 @@ export function readTopics(
     const line = lineOf([index, 'slug']);
     const first = seen.get(topic.slug);
     if (first === undefined) seen.set(topic.slug, line);
-    else problems.push({ file, line, field: field([index, 'slug']), message: `"${topic.slug}" is listed twice (first on line ${first}): keep one.` });
+    else
+      problems.push({
+        file,
+        line,
+        field: field([index, 'slug']),
+        message: `"${topic.slug}" is listed twice (first on line ${first}): keep one.`,
+      });
   });
   return problems.length > 0 ? { topics: [], problems } : { topics: result.data, problems };
 }
@@ -100,11 +110,16 @@ export function loadTopics(path: string = TOPICS_FILE, root?: string): Topic[] {
 
 const TOPIC_KEYS = ['slug', 'label', 'description'] as const;
 
-function describeTopicIssue(issue: { code: string; message: string; input?: unknown }, path: (string | number)[]): string {
+function describeTopicIssue(
+  issue: { code: string; message: string; input?: unknown },
+  path: (string | number)[],
+): string {
   if (issue.code !== 'invalid_type') return issue.message;
   if (path.length === 0) return 'must be a list of topics, each `- slug: …` with `label:` and `description:`.';
   if (issue.input === undefined) return `is required: add \`${String(path.at(-1))}:\`.`;
-  return typeof path.at(-1) === 'number' ? 'must be a mapping with `slug:`, `label:` and `description:`.' : 'must be text.';
+  return typeof path.at(-1) === 'number'
+    ? 'must be a mapping with `slug:`, `label:` and `description:`.'
+    : 'must be text.';
 }
 
 function lstatOrUndefined(path: string) {

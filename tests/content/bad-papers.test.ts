@@ -54,18 +54,42 @@ const expected: [string, string][] = [
   ['other-date-format', ':5: date: must be a date written YYYY-MM-DD, in quotes'],
   ['empty-title', ':2: title: must not be empty'],
   // Characters that YAML escapes decode to: checked on the decoded value, naming the code point.
-  ['escape-bidi-title', ':2: title: contains the invisible control character U+202E, written as a YAML escape: delete it.'],
-  ['escape-esc-author', ':4: authors[0]: contains the invisible control character U+001B, written as a YAML escape: delete it.'],
-  ['escape-bell-venue', ':6: venue: contains the invisible control character U+0007, written as a YAML escape: delete it.'],
-  ['escape-nul-link', ':7: links.code: contains the invisible control character U+0000, written as a YAML escape: delete it.'],
-  ['escape-next-line', ':2: title: contains the invisible control character U+0085, written as a YAML escape: delete it.'],
+  [
+    'escape-bidi-title',
+    ':2: title: contains the invisible control character U+202E, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-esc-author',
+    ':4: authors[0]: contains the invisible control character U+001B, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-bell-venue',
+    ':6: venue: contains the invisible control character U+0007, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-nul-link',
+    ':7: links.code: contains the invisible control character U+0000, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-next-line',
+    ':2: title: contains the invisible control character U+0085, written as a YAML escape: delete it.',
+  ],
   ['escape-hex-c1', ':2: title: contains the invisible control character U+009B, written as a YAML escape: delete it.'],
-  ['escape-lone-surrogate', ':2: title: contains the lone surrogate (half of a character) U+D800, written as a YAML escape'],
-  ['escape-tag-characters', ':2: title: contains the invisible tag character U+E0041, written as a YAML escape: delete it.'],
+  [
+    'escape-lone-surrogate',
+    ':2: title: contains the lone surrogate (half of a character) U+D800, written as a YAML escape',
+  ],
+  [
+    'escape-tag-characters',
+    ':2: title: contains the invisible tag character U+E0041, written as a YAML escape: delete it.',
+  ],
   ['escape-zero-width', ':5: authors[1]: contains the invisible formatting character U+200B, written as a YAML escape'],
   ['escape-line-separator', ':6: venue: contains the line or paragraph separator U+2028, written as a YAML escape'],
   ['escape-in-topic', ':7: tags[0]: contains the invisible formatting character U+200D, written as a YAML escape'],
-  ['escape-in-key', ':6: frontmatter: has a key that contains the invisible control character U+202E, written as a YAML'],
+  [
+    'escape-in-key',
+    ':6: frontmatter: has a key that contains the invisible control character U+202E, written as a YAML',
+  ],
   ['escape-noncharacter', ':2: title: contains the noncharacter U+FFFE, written as a YAML escape: delete it.'],
   ['escape-newline-title', ':2: title: contains a line break (U+000A): write it on one line, with single spaces.'],
   ['block-scalar-title', ':2: title: contains a line break (U+000A): write it on one line, with single spaces.'],
@@ -73,7 +97,10 @@ const expected: [string, string][] = [
   ['raw-zero-width', ':2:13: file: contains the invisible formatting character U+200B: delete it.'],
   ['raw-soft-hyphen', ':4:13: file: contains the invisible formatting character U+00AD: delete it.'],
   ['raw-tag-character-body', ':10:12: file: contains the invisible tag character U+E0049: delete it.'],
-  ['body-character-reference', ':9: body: contains the invisible control character U+202E, written as a character reference'],
+  [
+    'body-character-reference',
+    ':9: body: contains the invisible control character U+202E, written as a character reference',
+  ],
   // Cost: the frontmatter is size-limited before YAML reads it, and YAML's output is bounded.
   ['huge-frontmatter', ':2: frontmatter: The frontmatter has 48067 characters; it must be at most 32000'],
   ['many-keys', ':2: frontmatter: YAML: a mapping of 2501 keys; at most 50: keep to the documented fields.'],
@@ -92,7 +119,10 @@ const expected: [string, string][] = [
   ['year-one-hundred', ':5: date: must be in 1991 or later (the year arXiv began)'],
   ['year-1990', ':5: date: must be in 1991 or later (the year arXiv began)'],
   ['published-1990', ':6: published: must be in 1991 or later (the year arXiv began)'],
-  ['published-after-date', ':6: published: is after the digest date 2024-03-01: a paper is featured after its first version'],
+  [
+    'published-after-date',
+    ':6: published: is after the digest date 2024-03-01: a paper is featured after its first version',
+  ],
   [
     'published-wrong-month',
     ":7: published: is not in 2023-06, the month of arXiv 2306.13576's first version: use the date of version 1 on arXiv",
@@ -103,7 +133,10 @@ const expected: [string, string][] = [
   ['backslash-url', ':7: links.code: must not contain a backslash (\\): write the address with `/`'],
   ['credentials-url', ':7: links.project: must not contain a user name or password (`user@`)'],
   ['encoded-credentials-url', ':7: links.code: must not contain a user name or password (`user@`)'],
-  ['dotless-host', ':7: links.code: must name a web host with a domain, e.g. "https://github.com/…", not an IP address'],
+  [
+    'dotless-host',
+    ':7: links.code: must name a web host with a domain, e.g. "https://github.com/…", not an IP address',
+  ],
   ['ip-host', ':7: links.pdf: must name a web host with a domain'],
   ['space-in-url', ':7: links.code: must not contain spaces or line breaks: percent-encode them (%20)'],
   ['protocol-relative-url', ':7: links.code: must be a full https:// URL'],

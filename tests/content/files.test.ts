@@ -117,7 +117,7 @@ describe('output collisions', () => {
   it('are found whatever the id grammar allows: a page folder named like another paper’s .bib', () => {
     expect(paperPaths('x').files).toEqual(['papers/x/index.html', 'papers/x.bib']);
     expect(messages(['a/x.mdx', 'b/x.bib.mdx'])).toEqual([
-      "b/x.bib.mdx:1: file: writes papers/x.bib/index.html inside papers/x.bib, a file of a/x.mdx: rename one of them.",
+      'b/x.bib.mdx:1: file: writes papers/x.bib/index.html inside papers/x.bib, a file of a/x.mdx: rename one of them.',
     ]);
     expect(messages(['a/x.bib.mdx', 'b/x.mdx'])).toEqual([
       "b/x.mdx:1: file: writes the file papers/x.bib, which is a folder of a/x.bib.mdx's outputs: rename one of them.",

@@ -19,7 +19,10 @@ import { projectRoot } from '../helpers/build.ts';
 async function runLoader(
   root: string,
   contentDir: string,
-  { store = new Map<string, Record<string, unknown>>(), versions }: {
+  {
+    store = new Map<string, Record<string, unknown>>(),
+    versions,
+  }: {
     store?: Map<string, Record<string, unknown>>;
     versions?: readonly string[];
   } = {},
@@ -76,9 +79,16 @@ describe('npm run check and the build apply the same rules', () => {
   it('report a broken topic vocabulary the same way, before any paper', async () => {
     const root = await mkdtemp(join(tmpdir(), 'loader-topics-'));
     await cp(join(projectRoot, 'tests/fixtures/site'), join(root, 'content'), { recursive: true });
-    await writeFile(join(root, 'content/topics.yaml'), '- slug: a\n  label: A\n  description: One.\n- slug: a\n  label: B\n  description: Two.\n');
+    await writeFile(
+      join(root, 'content/topics.yaml'),
+      '- slug: a\n  label: A\n  description: One.\n- slug: a\n  label: B\n  description: Two.\n',
+    );
     const expected = ['content/topics.yaml:4: topics[1].slug: "a" is listed twice (first on line 1): keep one.'];
-    expect((await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' })).problems.map(formatProblem)).toEqual(expected);
+    expect(
+      (await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' })).problems.map(
+        formatProblem,
+      ),
+    ).toEqual(expected);
     expect((await runLoader(root, 'content')).problems).toEqual(expected);
   });
 });

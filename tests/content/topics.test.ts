@@ -40,7 +40,9 @@ describe('the topic vocabulary', () => {
 
   it('is size-limited before it is parsed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
-    const text = Array.from({ length: 1000 }, (_, i) => `- slug: t${i}\n  label: T${i}\n  description: A topic.`).join('\n');
+    const text = Array.from({ length: 1000 }, (_, i) => `- slug: t${i}\n  label: T${i}\n  description: A topic.`).join(
+      '\n',
+    );
     await writeFile(join(root, 'topics.yaml'), text.repeat(2));
     expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
       `topics.yaml:1: file: has ${text.length * 2} bytes; the topic vocabulary must be at most ${MAX_TOPICS_BYTES}.`,

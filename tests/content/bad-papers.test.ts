@@ -107,7 +107,7 @@ const expected: [string, string][] = [
   ['deep-nesting', ':14: frontmatter: YAML: nested more than 8 levels deep: write plain fields.'],
   ['long-list', ':7: frontmatter: YAML: a list of 1001 items; at most 1000.'],
   ['flow-commas', ':3: frontmatter: YAML: 19999 more errors like these.'],
-  ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`title:`), not lists, mappings or empty.'],
+  ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`name:`), not lists, mappings or empty.'],
   ['duplicate-key', ':3: frontmatter: YAML: Map keys must be unique; "title" is already given on line 2: keep one.'],
   ['proto-key', ':7: __proto__: unknown field.'],
   // File names: one id grammar, which no output path of another paper can match.

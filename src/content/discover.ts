@@ -69,13 +69,18 @@ export async function discoverPapers(
   }
 
   const papers: FoundPaper[] = [];
-  for (const path of candidates.sort()) {
-    // The walk saw a file; check again right before reading, and take its size.
-    const stats = await lstat(path);
-    const tooLarge = fileSizeProblem(shown(path), stats.size);
-    if (!stats.isFile()) problems.push(problem(path, link));
-    else if (tooLarge) problems.push(tooLarge);
-    else papers.push({ name: relative(top, path).split('\\').join('/'), file: shown(path) });
+  const sorted = candidates.sort();
+  // The walk saw files; check each again right before reading, and take its size. In slices:
+  // thousands of lstat calls at once would queue up behind each other anyway.
+  for (let start = 0; start < sorted.length; start += 256) {
+    const slice = sorted.slice(start, start + 256);
+    const stats = await Promise.all(slice.map((path) => lstat(path)));
+    slice.forEach((path, index) => {
+      const tooLarge = fileSizeProblem(shown(path), stats[index]!.size);
+      if (!stats[index]!.isFile()) problems.push(problem(path, link));
+      else if (tooLarge) problems.push(tooLarge);
+      else papers.push({ name: relative(top, path).split('\\').join('/'), file: shown(path) });
+    });
   }
   return { papers, problems, entries };
 }

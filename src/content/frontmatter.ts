@@ -103,6 +103,10 @@ export function parseYaml(
     };
   }
   let doc: Document;
+  // yaml makes an Error object per syntax error; capturing a stack trace for each is most of the
+  // cost of a text made of thousands of errors (`[,,,,…]`), and those stacks are never shown.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     doc = parseDocument(yamlText, {
       lineCounter,
@@ -114,6 +118,8 @@ export function parseYaml(
   } catch {
     // yaml reports syntax errors in `doc.errors`; a throw means it gave up (e.g. nesting too deep).
     return { lineAt, problems: [problem(firstLine, 'YAML: could not be read: write plain `key: value` lines.')] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   // The first error of each kind, up to a few: a thousand copies of one message help no one.
   const errors = [...doc.errors, ...doc.warnings];

@@ -28,6 +28,9 @@ export interface ValidPaper {
  */
 export const MAX_FILE_BYTES = 256 * 1024;
 
+/** Forbidden characters reported per file. */
+const MAX_CHARACTER_PROBLEMS = 10;
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** The problem with a paper file of `size` bytes, if it is too large to read. */
@@ -90,9 +93,10 @@ export function validatePaper(
 
   // Characters YAML escapes decode to (`"\u202E"`, `"\e"`) are checked on the decoded data; the
   // schema, whose messages quote values, only sees data that passed.
-  const characterProblems = forbiddenInData(source.data).map(({ path, linePath, message }) =>
-    problem(source.lineOf(linePath), fieldName(path), message),
-  );
+  // The first few are enough to act on; thousands of escapes would only flood the output.
+  const characterProblems = forbiddenInData(source.data)
+    .slice(0, MAX_CHARACTER_PROBLEMS)
+    .map(({ path, linePath, message }) => problem(source.lineOf(linePath), fieldName(path), message));
   problems.push(...characterProblems);
 
   if (source.body.length > LIMITS.body) {

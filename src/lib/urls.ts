@@ -17,6 +17,16 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * Where a paper's outputs live, relative to the site root: its page (a folder with an
+ * `index.html`) and its BibTeX file beside that folder. The one home of these paths: links
+ * (below) and the content check's output-collision test (src/content/collection.ts) use it.
+ */
+export function paperPaths(id: string): { page: string; files: [page: string, bib: string] } {
+  const segment = encodeURIComponent(id);
+  return { page: `papers/${segment}/`, files: [`papers/${segment}/index.html`, `papers/${segment}.bib`] };
+}
+
 export function createUrls({ base, site }: UrlOptions) {
   const basePath = normalizeBase(base);
   const origin = new URL(site).origin;
@@ -27,9 +37,9 @@ export function createUrls({ base, site }: UrlOptions) {
   return {
     base: basePath,
     home: () => path(''),
-    paper: (id: string) => path(`papers/${encodeURIComponent(id)}/`),
+    paper: (id: string) => path(paperPaths(id).page),
     /** A paper's BibTeX entry: a file beside its page's folder. */
-    paperBib: (id: string) => path(`papers/${encodeURIComponent(id)}.bib`),
+    paperBib: (id: string) => path(paperPaths(id).files[1]),
     /** A digest day's page; page 2 and on hold the papers after the first page (pageSize). */
     day: (date: string, page = 1) => {
       const { year, month, day } = dateParts(date);

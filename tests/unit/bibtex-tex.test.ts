@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
-import { titleMathProblems } from '../../src/lib/title-math.ts';
+import { TITLE_MATH_COMMANDS, titleMathProblems } from '../../src/lib/title-math.ts';
 import { HOSTILE_PIECES, hostileStrings, seededRandom } from '../helpers/hostile.ts';
+import { usageOf } from '../helpers/title-math.ts';
 
 /**
  * A citing document is compiled with pdflatex + bibtex (plainurl, which prints every field we
@@ -121,7 +122,9 @@ function randomMath(count: number): string[] {
 function papers(): CitablePaper[] {
   const texts = hostileStrings(31, 120, TEX_PIECES);
   const math = randomMath(200);
-  const titles = [...ATTACKS, ...texts, ...math.map((tex) => `On $${tex}$ Things`)];
+  // Every allowed command, as KaTeX accepts it: LaTeX (with amsmath and amssymb) must typeset each.
+  const commands = [...TITLE_MATH_COMMANDS].map((name) => `Using $${usageOf(name)}$`);
+  const titles = [...ATTACKS, ...commands, ...texts, ...math.map((tex) => `On $${tex}$ Things`)];
   return titles.map((title, index) => ({
     id: `p${index}`,
     data: {

@@ -1,4 +1,4 @@
-import { arxivEprint, citationYear, firstVersionDate, paperUrl, venueKind, type CitablePaper } from './citation.ts';
+import { arxivEprint, citationYear, paperUrl, venueKind, venueYear, type CitablePaper } from './citation.ts';
 import { outputUrl } from './encode/url.ts';
 import { MATH_SPAN, mathProblems } from './title-math.ts';
 
@@ -57,6 +57,9 @@ const keyPart = (text: string): string =>
 
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v)\.?$/i;
 
+/** Longest family name or title word a key keeps. */
+const KEY_PART_LENGTH = 40;
+
 /**
  * The family name of an author, for the key: the part before a comma (`Hofmann, Thomas`), else
  * everything from the first lowercase particle on (`Laurens van der Maaten` → `van der Maaten`),
@@ -101,9 +104,9 @@ export function titleKeyWord(title: string): string {
 export function naturalKey(paper: CitablePaper): string {
   const author = paper.data.authors[0] ?? '';
   const name = keyPart(familyName(author)) || keyPart(author) || 'anon';
-  // A venue without a year cites no year, but the key still tells papers apart by their first version's.
-  const year = citationYear(paper) ?? firstVersionDate(paper)?.slice(0, 4) ?? '';
-  return `${name}${year}${titleKeyWord(paper.data.title)}`;
+  const year = citationYear(paper) ?? '';
+  // Each part is cut to a length no real name or word reaches, so no key is unboundedly long.
+  return `${name.slice(0, KEY_PART_LENGTH)}${year}${titleKeyWord(paper.data.title).slice(0, KEY_PART_LENGTH)}`;
 }
 
 /** `a`, `b`, …, `z`, `aa`, `ab`, … */
@@ -240,9 +243,15 @@ export function formatUrl(url: string): string | undefined {
 
 export type EntryType = 'misc' | 'inproceedings' | 'article';
 
+/**
+ * `@article` or `@inproceedings` for a venue whose name gives its year; else `@misc`, the
+ * preprint, dated by its first version. A venue without a year (`TMLR`) then goes in a `note`:
+ * the journal is never given the preprint's year, and no entry lacks a year (natbib's author-year
+ * styles stop with an error on one that does).
+ */
 export function entryType(paper: CitablePaper): EntryType {
   const { venue } = paper.data;
-  if (!venue) return 'misc';
+  if (!venue || !venueYear(venue)) return 'misc';
   return venueKind(venue) === 'journal' ? 'article' : 'inproceedings';
 }
 
@@ -255,7 +264,10 @@ export function bibtexEntry(paper: CitablePaper, key: string): string {
     ['title', formatTitle(data.title)],
     ['author', formatAuthors(data.authors)],
   ];
-  if (data.venue) fields.push([type === 'article' ? 'journal' : 'booktitle', escapeText(data.venue)]);
+  if (data.venue) {
+    if (type === 'misc') fields.push(['note', `Published in ${escapeText(data.venue)}`]);
+    else fields.push([type === 'article' ? 'journal' : 'booktitle', escapeText(data.venue)]);
+  }
   const year = citationYear(paper);
   if (year) fields.push(['year', year]);
   if (data.arxiv) {

@@ -41,13 +41,12 @@ export function firstVersionDate(paper: CitablePaper): string | undefined {
 }
 
 /**
- * The year to cite. A paper with a venue is cited by the venue's year (`NeurIPS 2023`), and by no
- * year if the venue does not give one: the preprint's year is not the journal's. Without a venue,
- * the year of the first version. Never the digest date: that is when the digest listed it.
+ * The year to cite: the venue's (`NeurIPS 2023`) when the venue's name gives one, else the year
+ * of the first version. Never the digest date: that is when the digest listed it. A venue without
+ * a year is not given the preprint's: the BibTeX entry is then the preprint's (see `entryType`).
  */
 export function citationYear(paper: CitablePaper): string | undefined {
-  if (paper.data.venue) return venueYear(paper.data.venue);
-  return firstVersionDate(paper)?.slice(0, 4);
+  return venueYear(paper.data.venue) ?? firstVersionDate(paper)?.slice(0, 4);
 }
 
 /**

@@ -120,7 +120,8 @@ describe('BibTeX and citation metadata on fixture content', () => {
   it('escapes the tricky title and names, and keeps its math', async () => {
     const source = await readFile(join(cite.outDir, 'papers/2401.00001.bib'), 'utf8');
     const [entry] = parseBib(source, '2401.00001.bib');
-    expect(entry?.type).toBe('article');
+    // "Journal of Tricky Titles" gives no year: the entry is the preprint, the journal a note.
+    expect(entry?.type).toBe('misc');
     expect(entry?.fields.title).toBe('GPT-4 & Friends: 50% of snake_case in O(n²) Time, {Braced} #1 ~ ^ \\ <b>');
     expect(source).toContain('{GPT-4} \\& Friends: 50\\% of snake\\_case in {$O(n^2)$} Time');
     expect(entry?.fields.author).toEqual([
@@ -129,12 +130,12 @@ describe('BibTeX and citation metadata on fixture content', () => {
       { name: 'Research and Development Team' },
     ]);
     expect(entry?.fields).toMatchObject({
-      journal: 'Journal of Tricky Titles',
+      note: 'Published in Journal of Tricky Titles',
+      year: '2024',
       eprint: '2401.00001',
       archiveprefix: 'arXiv',
     });
-    // The journal's name gives no year, and the preprint's (2024) is not the journal's.
-    expect(entry?.fields.year).toBeUndefined();
+    expect(entry?.fields.journal).toBeUndefined();
     expect(entry?.fields.primaryclass).toBeUndefined();
   });
 
@@ -225,9 +226,9 @@ interface SeedFacts {
 
 /** The first version's date as the seed knows it: `published`, else the id's year and month (`2306.13575`: 2023-06). */
 const firstVersion = (paper: SeedFacts) => paper.published ?? `20${paper.arxiv.slice(0, 2)}-${paper.arxiv.slice(2, 4)}`;
-/** The year to cite: a venue's own year, none for a venue without one, else the first version's. */
+/** The year to cite: a venue's own year, else the first version's (the entry is then the preprint). */
 const citedYear = (paper: SeedFacts) =>
-  paper.venue ? /\b(19|20)\d\d\b/.exec(paper.venue)?.[0] : firstVersion(paper).slice(0, 4);
+  /\b(19|20)\d\d\b/.exec(paper.venue ?? '')?.[0] ?? firstVersion(paper).slice(0, 4);
 const facts = metadata as SeedFacts[];
 
 describe('BibTeX and citation metadata of the seed', () => {

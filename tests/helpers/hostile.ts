@@ -103,8 +103,15 @@ export const HOSTILE_PIECES = [
   '\uD800',
 ];
 
-/** A random string from hostile pieces, letters and spaces, sometimes with a long run of one piece. */
-export function hostileString(random: () => number, pieces: readonly string[] = HOSTILE_PIECES): string {
+/**
+ * A random string from hostile pieces, letters and spaces, sometimes with a run of one piece
+ * repeated up to `maxRepeat` times (long runs test limits and line breaking).
+ */
+export function hostileString(
+  random: () => number,
+  pieces: readonly string[] = HOSTILE_PIECES,
+  maxRepeat = 220,
+): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const words = ['GPT-4', 'MLPs', 'Attention', 'a', 'the', 'x', 'Kolmogorov-Arnold', 'O(n)'];
   const parts: string[] = [];
@@ -114,13 +121,13 @@ export function hostileString(random: () => number, pieces: readonly string[] = 
     if (roll < 0.45) parts.push(pick(pieces));
     else if (roll < 0.8) parts.push(pick(words));
     else if (roll < 0.95) parts.push(' ');
-    else parts.push(pick(pieces).repeat(20 + Math.floor(random() * 200)));
+    else parts.push(pick(pieces).repeat(1 + Math.floor(random() * maxRepeat)));
   }
   return parts.join('');
 }
 
 /** `count` hostile strings from `seed`. */
-export function hostileStrings(seed: number, count: number, pieces?: readonly string[]): string[] {
+export function hostileStrings(seed: number, count: number, pieces?: readonly string[], maxRepeat?: number): string[] {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, () => hostileString(random, pieces));
+  return Array.from({ length: count }, () => hostileString(random, pieces, maxRepeat));
 }

@@ -62,7 +62,8 @@ describe('BibTeX of hostile strings', () => {
       expect(bracesBalance(entry), entry).toBe(true);
       const parsed = parseOne(entry);
       expect(parsed.fields.title ?? '', JSON.stringify(title)).toBe(printed(title));
-      const venueField = parsed.fields.journal ?? parsed.fields.booktitle;
+      const venueField =
+        parsed.fields.journal ?? parsed.fields.booktitle ?? parsed.fields.note?.replace(/^Published in /, '');
       if (printed(venue)) expect(venueField, JSON.stringify(venue)).toBe(printed(venue));
       // Every author stays one name, in order.
       expect(parsed.fields.author, JSON.stringify(authors)).toHaveLength(authors.length);
@@ -71,7 +72,7 @@ describe('BibTeX of hostile strings', () => {
   });
 
   it('keeps title math as math exactly when the title-math rules accept it', () => {
-    const mathTitles = hostileStrings(15, 400).map((text) => `On $${text}$ and $x^2$`);
+    const mathTitles = hostileStrings(15, 200).map((text) => `On $${text}$ and $x^2$`);
     for (const title of mathTitles) {
       const raw = parse(bibtexEntry(paper({ title }), 'k'), { raw: true });
       expect(raw.errors, title).toEqual([]);

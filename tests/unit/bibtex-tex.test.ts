@@ -10,8 +10,8 @@ import { HOSTILE_PIECES, hostileStrings, seededRandom } from '../helpers/hostile
 import { usageOf } from '../helpers/title-math.ts';
 
 /**
- * A citing document is compiled with pdflatex + bibtex (plainurl, which prints every field we
- * write, URLs included) over entries made from hostile strings. TeX runs whatever reaches it, so
+ * A citing document is compiled with pdflatex + bibtex (urlbst's plainurl, which prints every
+ * field we write, URLs and eprints included) over entries made from hostile strings. TeX runs whatever reaches it, so
  * the test checks what a reader would suffer: no file written besides LaTeX's own, no file read
  * outside TeX's, and no failed run. CI installs TeX (.ci/run); without it these tests do not run.
  */
@@ -121,6 +121,9 @@ function randomMath(count: number): string[] {
 
 function papers(): CitablePaper[] {
   const texts = hostileStrings(31, 120, TEX_PIECES);
+  // BibTeX cuts strings it keeps per entry (an author-year style's label, made of family names)
+  // at 500 characters, mid-escape: author names here stay short, as real ones are.
+  const names = hostileStrings(32, 120, TEX_PIECES, 8).map((name) => name.slice(0, 60));
   const math = randomMath(200);
   // Every allowed command, as KaTeX accepts it: LaTeX (with amsmath and amssymb) must typeset each.
   const commands = [...TITLE_MATH_COMMANDS].map((name) => `Using $${usageOf(name)}$`);
@@ -129,7 +132,7 @@ function papers(): CitablePaper[] {
     id: `p${index}`,
     data: {
       title,
-      authors: [texts[index % texts.length]!, 'Ada Lovelace', String.raw`\immediate\write18{touch pwned-shell}`],
+      authors: [names[index % names.length]!, 'Ada Lovelace', String.raw`\immediate\write18{touch pwned-shell}`],
       date: '2025-06-06',
       published: '2024-02-03',
       ...(index % 3 === 0 && { venue: texts[(index + 7) % texts.length]! }),

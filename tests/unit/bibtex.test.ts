@@ -224,11 +224,26 @@ describe('entries', () => {
       year: '2023',
       eprint: '2401.00001',
     });
-    for (const venue of ['IEEE Transactions on Neural Networks and Learning Systems', 'TMLR', 'Journal of ML & Co']) {
+    for (const venue of [
+      'IEEE Transactions on Neural Networks and Learning Systems 2021',
+      'TMLR 2024',
+      'Journal of ML & Co, 2019',
+    ]) {
       const [journal] = parseBib(bibtexEntry(paper('j', { venue }), 'j'));
       expect(journal?.type).toBe('article');
       expect(journal?.fields.journal).toBe(venue);
+      expect(journal?.fields.year).toBe(/\d{4}/.exec(venue)![0]);
       expect(journal?.fields.booktitle).toBeUndefined();
+    }
+  });
+
+  it('never gives a venue without a year the preprint’s year: the entry is the preprint, the venue a note', () => {
+    for (const venue of ['TMLR', 'Journal of ML & Co', 'ICLR']) {
+      const [entry] = parseBib(bibtexEntry(paper('j', { venue, published: '2023-02-01', arxiv: '2302.00001' }), 'j'));
+      expect(entry?.type).toBe('misc');
+      expect(entry?.fields).toMatchObject({ year: '2023', note: `Published in ${venue}`, eprint: '2302.00001' });
+      expect(entry?.fields.journal).toBeUndefined();
+      expect(entry?.fields.booktitle).toBeUndefined();
     }
   });
 

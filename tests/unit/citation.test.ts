@@ -38,9 +38,10 @@ describe('citation facts', () => {
     expect(citationYear(paper())).toBeUndefined();
   });
 
-  it('gives a journal without a year in its name no year, not the preprint’s', () => {
-    expect(citationYear(paper({ venue: 'TMLR', published: '2023-09-01', arxiv: '2309.00001' }))).toBeUndefined();
-    expect(citationYear(paper({ venue: 'Journal of Machine Learning Research', arxiv: '2309.00001' }))).toBeUndefined();
+  it('cites a venue without a year by the first version’s year (the BibTeX entry is then the preprint)', () => {
+    expect(citationYear(paper({ venue: 'TMLR', published: '2023-09-01', arxiv: '2309.00001' }))).toBe('2023');
+    expect(citationYear(paper({ venue: 'Journal of Machine Learning Research', arxiv: '2309.00001' }))).toBe('2023');
+    expect(citationYear(paper({ venue: 'TMLR' }))).toBeUndefined();
   });
 
   it('dates a paper by its first version, as precisely as known, else by its venue year, else not at all', () => {

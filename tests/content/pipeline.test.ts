@@ -61,7 +61,7 @@ describe('renderPaperBody', () => {
 
   it.each([
     ['https://example.org', true],
-    ['http://example.org', true],
+    ['http://example.org', false],
     ['mailto:a@example.org', true],
     ['javascript:alert(1)', false],
     [' JAVASCRIPT:alert(1)', false],

@@ -148,7 +148,7 @@ export function newMathBudget(): MathBudget {
   return { nodes: MAX_ABSTRACT_MATH_NODES };
 }
 /** Tallest a formula may be, height above and depth below its baseline together, in em. */
-export const MAX_FORMULA_HEIGHT_EM = { inline: 8, display: 40 } as const;
+export const MAX_FORMULA_HEIGHT_EM = { inline: 12, display: 40 } as const;
 
 /**
  * Every control sequence of `tex`, split as KaTeX's lexer splits them (src/Lexer.ts: a backslash
@@ -284,7 +284,9 @@ function checkTree(tree: Node[], budget: MathBudget): void {
     if (typeof node.type === 'string' && typeof node.mode === 'string') {
       spend(budget, 1);
       if (node.type === 'cr') {
-        throw new FormulaRefused('a line break (\\\\) belongs inside an environment: use \\begin{aligned}…\\end{aligned}.');
+        throw new FormulaRefused(
+          'a line break (\\\\) belongs inside an environment: use \\begin{aligned}…\\end{aligned}.',
+        );
       }
       if (!ALLOWED_NODE_TYPES.has(node.type)) {
         throw new FormulaRefused(`the formula draws a "${node.type}", which is not allowed in an abstract.`);

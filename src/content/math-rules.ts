@@ -91,7 +91,7 @@ export const ALLOWED_COMMANDS: ReadonlySet<string> = new Set([
 const REFUSED_FAMILIES: [RegExp, string][] = [
   [
     /^\\(def|gdef|edef|xdef|let|futurelet|global|long|newcommand|renewcommand|providecommand|newenvironment|renewenvironment|DeclareMathOperator|DeclareRobustCommand|csname|endcsname|expandafter|noexpand|char|catcode)$/,
-    'macro definitions and TeX primitives are not allowed in an abstract: write the formula out in full',
+    'it defines a macro or reaches into TeX itself: write the formula out in full',
   ],
   [
     /^\\(href|url|includegraphics|html[A-Za-z]*)$/,

@@ -124,11 +124,7 @@ export function renderPaperBody(
   }
 }
 
-function render(
-  body: string,
-  at: Place,
-  siteOrigin: string,
-): { rendered?: RenderedBody; problems: ContentProblem[] } {
+function render(body: string, at: Place, siteOrigin: string): { rendered?: RenderedBody; problems: ContentProblem[] } {
   let tree: MdastRoot;
   try {
     tree = parser.parse(body);
@@ -343,14 +339,14 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   } catch {
     return { problem: `it is not a full URL (relative and #fragment links are not allowed): ${fullUrl}` };
   }
-  if (!LINK_PROTOCOLS.has(parsed.protocol)) return { problem: fullUrl };
-  if (parsed.username || parsed.password) {
-    return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
-  }
   if (parsed.origin === siteOrigin) {
     return {
       problem: `it leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`,
     };
+  }
+  if (!LINK_PROTOCOLS.has(parsed.protocol)) return { problem: fullUrl };
+  if (parsed.username || parsed.password) {
+    return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
   }
   return { href: parsed.href };
 }
@@ -387,8 +383,7 @@ function plainText(tree: MdastRoot, body: string): string {
       else if (node.type === 'inlineMath') {
         const dollars = isDoubleDollar(node as MdastNodes, body) ? '$$' : '$';
         parts.push(`${dollars}${(node as { value: string }).value}${dollars}`);
-      }
-      else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
+      } else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
       else if (node.type === 'break') parts.push(' ');
     });
     const textOfBlock = parts.join('').replace(/\s+/g, ' ').trim();

@@ -5,6 +5,8 @@
  * made to draw far outside its box; and the clip that guarantees it cuts nothing off the seed's
  * formulas, or a sample of hard ones.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
@@ -14,6 +16,7 @@ import type { BuildResult } from '../helpers/build.ts';
 import { MATH_SAMPLE } from '../helpers/math-sample.ts';
 import { type Browser, closeSite, openSite, readPapers, type StaticServer } from './helpers.ts';
 
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
 const PHONE = { width: 360, height: 740 };
 
@@ -104,6 +107,29 @@ describe('display math on a phone', () => {
     expect(await cueAt('left')).toBe(true);
     await page.close();
   });
+});
+
+describe('display math, accessible', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe-core violations (WCAG 2 A, AA) in the ${colorScheme} theme, scroll box and cue included`, async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(PHONE);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(server.origin + urls.paper('wide'), { waitUntil: 'networkidle' });
+      // Injected through the DevTools protocol: the page's CSP rightly refuses inline scripts.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<unknown> } })
+          .axe;
+        const result = (await axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        return result.violations.map((violation) => `${violation.id}: ${violation.nodes[0]?.target.join(' ')}`);
+      });
+      expect(violations).toEqual([]);
+      await page.close();
+    });
+  }
 });
 
 describe('a formula paints only inside its box', () => {

@@ -17,9 +17,15 @@ interface CacheFile {
 }
 
 /** Files whose code decides whether a paper is valid. */
-const RULE_SOURCES = ['schema.ts', 'frontmatter.ts', 'pipeline.ts', 'validate.ts', 'problems.ts'].map(
-  (name) => new URL(`./${name}`, import.meta.url),
-);
+const RULE_SOURCES = [
+  'schema.ts',
+  'frontmatter.ts',
+  'pipeline.ts',
+  'katex-raw.ts',
+  'math-rules.ts',
+  'validate.ts',
+  'problems.ts',
+].map((name) => new URL(`./${name}`, import.meta.url));
 
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

@@ -100,7 +100,10 @@ describe('the allowlist', () => {
     ['\\phantom{x}', '\\phantom is not allowed in an abstract'],
     ['\\Huge x', '\\Huge is not allowed in an abstract: math is set at the size of the text around it'],
     ['\\tiny x', '\\tiny is not allowed in an abstract: math is set at the size'],
-    ['\\def\\a{\\raisebox{-9em}{x}}\\a', '\\def is not allowed in an abstract: it defines a macro or reaches into TeX itself'],
+    [
+      '\\def\\a{\\raisebox{-9em}{x}}\\a',
+      '\\def is not allowed in an abstract: it defines a macro or reaches into TeX itself',
+    ],
     ['\\gdef\\a{x}\\a', '\\gdef is not allowed in an abstract: it defines a macro'],
     ['\\newcommand{\\a}{x}\\a', '\\newcommand is not allowed in an abstract: it defines a macro'],
     ['\\renewcommand{\\arraystretch}{100}', '\\renewcommand is not allowed in an abstract: it defines a macro'],

@@ -1,8 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import katex, { type KatexOptions } from 'katex';
+import type { KatexOptions } from 'katex';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { MathBudgetSpent, newMathBudget, typesetFormula } from './math-rules.ts';
 
 /**
  * Typesets the math of remark-math (`<code class="math-inline">`, `<pre><code class="math-display">`)
@@ -11,19 +12,33 @@ import type { VFile } from 'vfile';
  * was a third of the time it takes to render an abstract. Nothing after this plugin needs to look
  * inside a formula, and the formula's TeX is kept on the node (`data.tex`) for those that measure it.
  *
- * A KaTeX error is reported as a file message (with its cause and the formula's place), and the
- * formula is left out: a paper with a message is refused, so no output is kept anyway.
+ * Every formula goes through the rules of src/content/math-rules.ts (allowed commands, sizes, how
+ * big and how tall), whichever Markdown syntax it came from. A refused formula or a KaTeX error is
+ * reported as a file message (with its cause and the formula's place), and the formula is left out:
+ * a paper with a message is refused, so no output is kept anyway.
  * The result must be stringified with `allowDangerousHtml`; KaTeX escapes the text it writes,
  * and with `trust` refusing every command it writes no link, class or style from the TeX.
+ *
+ * Display math is wrapped in a scroll box a keyboard can reach ({@link DISPLAY_MATH_ATTRIBUTES}):
+ * a formula wider than a phone's column scrolls sideways inside it, with a cue (global.css).
  */
 export interface RawMath {
   type: 'raw';
   value: string;
-  data: { tex: string };
+  data: { tex: string; display: boolean };
 }
+
+/**
+ * Attributes of a display formula's scroll box (KaTeX's `.katex-display`): focusable, so that
+ * the arrow keys scroll it, and named, since a focusable region needs a name.
+ */
+export const DISPLAY_MATH_ATTRIBUTES = 'tabindex="0" role="region" aria-label="Formula"';
 
 export function rehypeKatexRaw(options: KatexOptions) {
   return (tree: Root, file: VFile) => {
+    // One budget of math for the whole abstract: once spent, the rest is not typeset at all.
+    const budget = newMathBudget();
+    let spent = false;
     visit(tree, 'element', (element: Element, index, parent) => {
       if (index === undefined || !parent) return undefined;
       // remark-math writes inline math as <code class="language-math math-inline"> and display
@@ -34,33 +49,37 @@ export function rehypeKatexRaw(options: KatexOptions) {
       const isMath =
         classes.includes('language-math') || classes.includes('math-display') || classes.includes('math-inline');
       if (!isMath) return undefined;
-      // A <pre> (display math, or a fenced ```math block) is typeset in display mode.
-      const display = element.tagName === 'pre';
+      // A <pre> (display math, or a fenced ```math block) and `$$…$$` inside a paragraph
+      // (src/content/pipeline.ts marks it `math-display`) are typeset in display mode.
+      const display = element.tagName === 'pre' || classes.includes('math-display');
 
       const tex = toText(element, { whitespace: 'pre' });
       const replacement: ElementContent[] = [];
       try {
-        const html = katex.renderToString(tex, { ...options, displayMode: display, throwOnError: true });
-        replacement.push({ type: 'raw', value: html, data: { tex } } as RawMath as unknown as ElementContent);
+        if (spent) return [SKIP, index + 1];
+        const html = typesetFormula(tex, { ...options, displayMode: display, throwOnError: true }, budget);
+        const value = display ? withScrollBox(html) : html;
+        replacement.push({ type: 'raw', value, data: { tex, display } } as RawMath as unknown as ElementContent);
       } catch (error) {
+        spent ||= error instanceof MathBudgetSpent || budget.nodes < 0;
         file.message('Could not render math with KaTeX', {
           cause: error as Error,
-          place: code.position,
+          place: element.position ?? code.position,
           ruleId: (error as Error).name.toLowerCase(),
           source: 'katex',
         });
-        // Typeset once more, leniently, as rehype-katex does: this pass reaches the commands the
-        // strict one stopped before, so `trust` can report every refused one too.
-        try {
-          katex.renderToString(tex, { ...options, displayMode: display, strict: 'ignore', throwOnError: false });
-        } catch {
-          // The first error is reported already.
-        }
       }
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];
     });
   };
+}
+
+/** KaTeX's display output starts with its `.katex-display` box: that box is the one that scrolls. */
+function withScrollBox(html: string): string {
+  const open = '<span class="katex-display">';
+  if (!html.startsWith(open)) throw new Error('KaTeX display math no longer starts with .katex-display');
+  return `<span class="katex-display" ${DISPLAY_MATH_ATTRIBUTES}>${html.slice(open.length)}`;
 }
 
 export function isRawMath(node: unknown): node is RawMath {

@@ -11,16 +11,25 @@ import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
+import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
+import { MAX_FORMULA_LENGTH } from './math-rules.ts';
 import type { ContentProblem } from './problems.ts';
+
+export { MAX_FORMULA_LENGTH };
 
 /**
  * The safe-MDX pipeline: the one way a paper body becomes HTML, used by the build and the content
  * check. MDX syntax is parsed (so a contributor's file is valid MDX), but the tree is never
  * compiled or evaluated: any node that would be code (import/export, `{expressions}`, JSX) is
- * rejected with its position, as are raw HTML, images and URLs other than http(s)/mailto.
- * Math is typeset by KaTeX at build time; a KaTeX error or a refused command is a problem,
- * never the red text rehype-katex would silently leave in the page.
+ * rejected with its position, as are raw HTML, images and links other than to other sites
+ * ({@link checkLink}).
+ * Math is typeset by KaTeX at build time under the rules of src/content/math-rules.ts; a KaTeX
+ * error or a refused command is a problem, never the red text rehype-katex would silently leave in
+ * the page. Every formula is one of three things in Markdown, each typeset by the same code:
+ * `$…$` inline; `$$…$$` display, whether on lines of its own or inside a paragraph (there it
+ * stays in the paragraph as a block: KaTeX's `.katex-display` box, which the stylesheet shows as a
+ * block); and a ```` ```math ```` or `~~~math` fence, which is display math like `$$…$$`.
  */
 
 export interface RenderedBody {
@@ -36,7 +45,8 @@ export interface RenderedBody {
 /** Characters of text in a card's excerpt before it is cut at a word boundary. */
 export const EXCERPT_LENGTH = 280;
 
-const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+/** Where a link in an abstract may lead: another site, over https, or an e-mail address. */
+const LINK_PROTOCOLS = new Set(['https:', 'mailto:']);
 
 /** Refusals recorded by KaTeX's `trust` callback during the current (synchronous) render. */
 let refusedCommands: string[] = [];
@@ -49,7 +59,9 @@ export const katexOptions = {
     return false;
   },
   // Bound macro expansion and sizes so hostile input cannot blow up the build or the page.
-  maxExpand: 1000,
+  // No macro can be defined (src/content/math-rules.ts), so only KaTeX's own macros expand: the
+  // seed needs 3 expansions at most in a formula, `\\neq` needs 4 each.
+  maxExpand: 500,
   maxSize: 20,
 } as const;
 
@@ -57,10 +69,8 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 6;
 
-/** Longest formula accepted, in characters of TeX; a formula in an abstract is a line, not a page. */
-export const MAX_FORMULA_LENGTH = 1000;
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;
 
@@ -85,11 +95,18 @@ interface RenderContext {
   file: string;
   /** 1-based file line where the body starts. */
   bodyLine: number;
+  /**
+   * The deployed site's URL (SITE_URL): a link to its origin is refused. Callers that know the
+   * build's settings pass them; the default is this process's settings.
+   */
+  siteUrl?: string;
 }
+
+type Place = (line: number | undefined, column?: number) => Omit<ContentProblem, 'message'>;
 
 export function renderPaperBody(
   body: string,
-  { file, bodyLine }: RenderContext,
+  { file, bodyLine, siteUrl = siteConfig.siteUrl }: RenderContext,
 ): { rendered?: RenderedBody; problems: ContentProblem[] } {
   const at = (line: number | undefined, column?: number) => ({
     file,
@@ -99,7 +116,7 @@ export function renderPaperBody(
   });
 
   try {
-    return render(body, at);
+    return render(body, at, new URL(siteUrl).origin);
   } catch (error) {
     // Deeply nested input (brackets, quotes, \frac in \frac…) can overflow the parser's stack.
     const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error);
@@ -107,10 +124,7 @@ export function renderPaperBody(
   }
 }
 
-function render(
-  body: string,
-  at: (line: number | undefined, column?: number) => Omit<ContentProblem, 'message'>,
-): { rendered?: RenderedBody; problems: ContentProblem[] } {
+function render(body: string, at: Place, siteOrigin: string): { rendered?: RenderedBody; problems: ContentProblem[] } {
   let tree: MdastRoot;
   try {
     tree = parser.parse(body);
@@ -130,26 +144,14 @@ function render(
     };
   }
 
-  const problems = findUnsafeNodes(tree).map(({ node, message }) => ({
+  const problems = findUnsafeNodes(tree, siteOrigin).map(({ node, message }) => ({
     ...at(node.position?.start.line, node.position?.start.column),
     message,
   }));
   if (problems.length > 0) return { problems };
 
-  let hasMath = false;
-  const mathNodes: MdastNodes[] = [];
-  visit(tree, ['inlineMath', 'math'], (node) => {
-    hasMath = true;
-    mathNodes.push(node as MdastNodes);
-    const { value } = node as { value: string };
-    if (value.length > MAX_FORMULA_LENGTH) {
-      problems.push({
-        ...at(node.position?.start.line, node.position?.start.column),
-        message: `LaTeX: a formula of ${value.length} characters is too long (at most ${MAX_FORMULA_LENGTH}).`,
-      });
-    }
-  });
-  if (problems.length > 0) return { problems };
+  const mathNodes = markDisplayMath(tree, body);
+  const hasMath = mathNodes.length > 0;
 
   refusedCommands = [];
   const vfile = { messages: [] as VFileMessage[] };
@@ -159,7 +161,7 @@ function render(
     const cause = message.cause instanceof Error ? message.cause.message : message.reason;
     problems.push({
       ...at(start?.line, start?.column),
-      message: `LaTeX: ${cause.replace(/^KaTeX parse error: /, '')}`,
+      message: `LaTeX: ${explainKatexError(cause)}`,
     });
   }
   for (const command of new Set(refusedCommands)) {
@@ -184,8 +186,62 @@ function render(
   }
   return {
     problems,
-    rendered: { html, hasMath, text: plainText(tree), excerptHtml: renderer.stringify(excerpt(hast)) },
+    rendered: { html, hasMath, text: plainText(tree, body), excerptHtml: renderer.stringify(excerpt(hast)) },
   };
+}
+
+/** KaTeX's message, without its prefix, and without advice about settings a contributor cannot change. */
+function explainKatexError(message: string): string {
+  return message
+    .replace(/^KaTeX parse error: /, '')
+    .replace(
+      /^Too many expansions: infinite loop or need to increase maxExpand setting/,
+      `Too many expansions (more than ${katexOptions.maxExpand} steps of KaTeX's own macros): shorten the formula`,
+    );
+}
+
+/** Whether an inline math node was written `$$…$$` (display math inside a paragraph). */
+function isDoubleDollar(node: MdastNodes, body: string): boolean {
+  const offset = node.position?.start.offset;
+  return node.type === 'inlineMath' && offset !== undefined && body.startsWith('$$', offset);
+}
+
+/**
+ * Puts every formula in the form the typesetter reads, and returns them: `$$…$$` inside a paragraph
+ * is marked display math, and a ```` ```math ```` fence becomes a display math node, so that it
+ * goes through the same rules as `$$…$$` (a fence is otherwise a code block that KaTeX typesets).
+ */
+function markDisplayMath(tree: MdastRoot, body: string): MdastNodes[] {
+  const formulas: MdastNodes[] = [];
+  visit(tree, (node, index, parent) => {
+    if (node.type === 'code' && node.lang?.toLowerCase() === 'math' && parent && index !== undefined) {
+      const math: MdastNodes = {
+        type: 'math',
+        value: node.value,
+        meta: null,
+        position: node.position,
+        data: {
+          hName: 'pre',
+          hChildren: [
+            {
+              type: 'element',
+              tagName: 'code',
+              properties: { className: ['language-math', 'math-display'] },
+              children: [{ type: 'text', value: node.value }],
+            },
+          ],
+        },
+      };
+      parent.children.splice(index, 1, math as never);
+      formulas.push(math);
+      return;
+    }
+    if (node.type === 'math' || node.type === 'inlineMath') formulas.push(node as MdastNodes);
+    if (node.type === 'inlineMath' && isDoubleDollar(node as MdastNodes, body)) {
+      node.data = { ...node.data, hProperties: { className: ['language-math', 'math-display'] } };
+    }
+  });
+  return formulas;
 }
 
 /**
@@ -199,6 +255,11 @@ function excerpt(tree: HastRoot): HastRoot {
   const children: Element['children'] = [];
   let length = 0;
   for (const child of first.children) {
+    // Display math set inside the paragraph ends the excerpt: a card shows text and inline math.
+    if (isRawMath(child) && child.data.display) {
+      children.push({ type: 'text', value: ' …' });
+      break;
+    }
     // A typeset formula counts as long as its TeX: what a reader sees of it, roughly.
     const size = isRawMath(child) ? child.data.tex.length : toText(child).length;
     if (length + size <= EXCERPT_LENGTH) {
@@ -218,16 +279,16 @@ function excerpt(tree: HastRoot): HastRoot {
   return { type: 'root', children: [{ ...first, children }] };
 }
 
-function findUnsafeNodes(tree: MdastRoot): { node: MdastNodes; message: string }[] {
+function findUnsafeNodes(tree: MdastRoot, siteOrigin: string): { node: MdastNodes; message: string }[] {
   const found: { node: MdastNodes; message: string }[] = [];
   visit(tree, (node) => {
-    const message = unsafeReason(node as MdastNodes);
+    const message = unsafeReason(node as MdastNodes, siteOrigin);
     if (message) found.push({ node: node as MdastNodes, message });
   });
   return found;
 }
 
-function unsafeReason(node: MdastNodes): string | undefined {
+function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
   switch (node.type) {
     case 'mdxjsEsm':
       return '`import`/`export` is not allowed in a paper: MDX code would run at build time. Abstracts are plain text and math.';
@@ -243,33 +304,86 @@ function unsafeReason(node: MdastNodes): string | undefined {
     case 'imageReference':
       return 'Images are not allowed in an abstract.';
     case 'link':
-    case 'definition':
-      return isSafeUrl(node.url)
-        ? undefined
-        : `Link URL "${node.url.slice(0, 80)}" is not allowed: use a full https:// (or http://, mailto:) URL.`;
+    case 'definition': {
+      const checked = checkLink(node.url, siteOrigin);
+      if ('problem' in checked) return `Link URL "${node.url.slice(0, 80)}" is not allowed: ${checked.problem}`;
+      // Every output sees the URL as the WHATWG parser normalized it, and only that.
+      node.url = checked.href;
+      return undefined;
+    }
+    case 'text':
+      return ownSiteUrlIn(node.value, siteOrigin);
     default:
       return undefined;
   }
 }
 
-export function isSafeUrl(url: string): boolean {
-  try {
-    return SAFE_PROTOCOLS.has(new URL(url.trim()).protocol);
-  } catch {
-    return false; // relative or malformed: abstracts only link out, with absolute URLs
+/**
+ * A link in an abstract leads to another site, over https, or to an e-mail address. The URL is
+ * parsed once, by the WHATWG parser (as browsers do), and only its normalized form is kept. Refused:
+ * relative, protocol-relative and `#fragment` links, and links to the digest's own origin (papers
+ * link to papers through the site, which checks that they exist, not by URL); other schemes;
+ * backslashes (a browser reads them as `/`, other tools do not) and user names or passwords (they
+ * make a link look as if it led elsewhere); and a `%` that does not start an escape (tools that
+ * decode the URL would fail).
+ */
+export function checkLink(url: string, siteOrigin: string): { href: string } | { problem: string } {
+  const fullUrl = 'use a full https:// URL (or mailto:) to another site.';
+  if (url.includes('\\')) return { problem: 'it contains a backslash, which browsers read as "/": write "/" instead.' };
+  if (/%(?![0-9A-Fa-f]{2})/.test(url)) {
+    return { problem: 'a "%" must start an escape of two hex digits: write %25 for a literal %.' };
   }
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return { problem: `it is not a full URL (relative and #fragment links are not allowed): ${fullUrl}` };
+  }
+  if (parsed.origin === siteOrigin) {
+    return {
+      problem: `it leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`,
+    };
+  }
+  if (!LINK_PROTOCOLS.has(parsed.protocol)) return { problem: fullUrl };
+  if (parsed.username || parsed.password) {
+    return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
+  }
+  return { href: parsed.href };
+}
+
+/** A bare URL to the digest's own origin written in the text, which some tools make a link. */
+function ownSiteUrlIn(text: string, siteOrigin: string): string | undefined {
+  for (const [candidate] of text.matchAll(/https?:\/\/[^\s<>"'`]+/gi)) {
+    let origin: string;
+    try {
+      origin = new URL(candidate).origin;
+    } catch {
+      continue;
+    }
+    if (origin === siteOrigin) {
+      return `the URL "${candidate.slice(0, 80)}" leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`;
+    }
+  }
+  return undefined;
+}
+
+/** Whether `url` may be a link in an abstract (see {@link checkLink}). */
+export function isSafeUrl(url: string, siteOrigin = new URL(siteConfig.siteUrl).origin): boolean {
+  return 'href' in checkLink(url, siteOrigin);
 }
 
 /** The abstract as plain text: paragraphs joined by blank lines, math as `$TeX$`. */
-function plainText(tree: MdastRoot): string {
+function plainText(tree: MdastRoot, body: string): string {
   const blocks: string[] = [];
   for (const block of tree.children) {
     const parts: string[] = [];
     visit(block, (node) => {
       if (node.type === 'text') parts.push((node as { value: string }).value);
       else if (node.type === 'inlineCode') parts.push((node as { value: string }).value);
-      else if (node.type === 'inlineMath') parts.push(`$${(node as { value: string }).value}$`);
-      else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
+      else if (node.type === 'inlineMath') {
+        const dollars = isDoubleDollar(node as MdastNodes, body) ? '$$' : '$';
+        parts.push(`${dollars}${(node as { value: string }).value}${dollars}`);
+      } else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
       else if (node.type === 'break') parts.push(' ');
     });
     const textOfBlock = parts.join('').replace(/\s+/g, ' ').trim();

@@ -21,7 +21,7 @@ const expected: [string, string][] = [
   ['javascript-link', ':10:5: body: Link URL "JavaScript:alert(1)" is not allowed'],
   ['jsx-element', ':10:13: body: JSX/HTML elements (<span>) are not allowed'],
   ['script-tag', ':10:1: body: JSX/HTML elements (<script>) are not allowed'],
-  ['katex-expansion', ':10:6: body: LaTeX: Too many expansions'],
+  ['katex-expansion', ':10:6: body: LaTeX: \\def is not allowed in an abstract: it defines a macro'],
   ['katex-href', ':10:7: body: LaTeX: \\href is not allowed'],
   ['katex-invalid', ":10:6: body: LaTeX: Unexpected end of input in a macro argument, expected '}'"],
   ['latin1', ':1: file: is not valid UTF-8'],

@@ -61,7 +61,7 @@ describe('renderPaperBody', () => {
 
   it.each([
     ['https://example.org', true],
-    ['http://example.org', true],
+    ['http://example.org', false],
     ['mailto:a@example.org', true],
     ['javascript:alert(1)', false],
     [' JAVASCRIPT:alert(1)', false],
@@ -91,5 +91,105 @@ describe('excerpts for cards', () => {
     expect(text.length).toBeLessThanOrEqual(281);
     // The formula is either whole or absent.
     expect((excerpt.match(/<span class="katex">/g) ?? []).length).toBe((excerpt.match(/<\/math>/g) ?? []).length);
+  });
+});
+
+describe('display math wherever it stands', () => {
+  it('typesets $$…$$ inside a paragraph as display math, in a focusable scroll box', () => {
+    const { rendered, problems } = render('The loss $$\\sum_i x_i$$ is small.');
+    expect(problems).toEqual([]);
+    expect(rendered?.html).toMatch(
+      /^<p>The loss <span class="katex-display" tabindex="0" role="region" aria-label="Formula"><span class="katex">.*<math [^>]*display="block"/,
+    );
+    expect(rendered?.html).toMatch(/<\/span> is small\.<\/p>$/);
+    expect(rendered?.text).toBe('The loss $$\\sum_i x_i$$ is small.');
+  });
+
+  it('keeps $…$ inline', () => {
+    const { rendered } = render('The loss $\\sum_i x_i$ is small.');
+    expect(rendered?.html).not.toContain('katex-display');
+  });
+
+  it('ends a card excerpt before display math set inside the paragraph', () => {
+    const { rendered } = render('The loss $$\\sum_i x_i$$ is small.');
+    expect(rendered?.excerptHtml).toBe('<p>The loss  …</p>');
+  });
+
+  it.each(['```math\n\\frac{a}{b}\n```', '~~~math\n\\frac{a}{b}\n~~~'])(
+    'typesets the fence %j as display math',
+    (body) => {
+      const { rendered, problems } = render(body);
+      expect(problems).toEqual([]);
+      expect(rendered?.html).toMatch(/^<span class="katex-display" tabindex="0"/);
+    },
+  );
+
+  it.each([
+    ['```math\n\\raisebox{-9em}{x}\n```', 'LaTeX: \\raisebox is not allowed in an abstract'],
+    ['~~~math\n\\def\\a{x}\n~~~', 'LaTeX: \\def is not allowed in an abstract'],
+    [`\`\`\`math\n${'x'.repeat(1001)}\n\`\`\``, 'LaTeX: a formula of 1001 characters is too long (at most 1000).'],
+  ])('holds a math fence to the same rules: %j', (body, message) => {
+    const { rendered, problems } = render(`Text.\n\n${body}`);
+    expect(rendered).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 12, column: 1, message: expect.stringContaining(message) }),
+    ]);
+  });
+});
+
+describe('links in abstracts', () => {
+  const site = 'https://owner.github.io/paper-digest/';
+  const withSite = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 10, siteUrl: site });
+
+  it.each([
+    ['https://OWNER.github.io:443/x', 'it leads to this digest itself (https://owner.github.io)'],
+    ['https://owner.github.io/paper-digest/papers/2401.00001/', 'it leads to this digest itself'],
+    ['/papers/x/', 'it is not a full URL (relative and #fragment links are not allowed)'],
+    ['papers/x', 'it is not a full URL'],
+    ['//evil.example/x', 'it is not a full URL'],
+    ['#section', 'it is not a full URL'],
+    ['http://example.org/', 'use a full https:// URL (or mailto:) to another site.'],
+    ['https://a.org/%zz', 'a "%" must start an escape of two hex digits: write %25 for a literal %.'],
+    ['https://a.org/%', 'a "%" must start an escape'],
+    // Markdown reads `\\@` as `@`, and `\\\\` as one backslash.
+    ['https://arxiv.org\\@evil.example/', 'it contains a user name or password'],
+    ['https://arxiv.org\\\\@evil.example/', 'it contains a backslash'],
+    ['https://user:pass@a.org/', 'it contains a user name or password'],
+    ['https://arxiv.org@evil.example/', 'it contains a user name or password'],
+  ])('refuses [text](%s)', (url, message) => {
+    const { rendered, problems } = withSite(`First line.\n\nSee [this](${url}).`);
+    expect(rendered).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        file: 'x.mdx',
+        line: 12,
+        column: 5,
+        field: 'body',
+        message: expect.stringMatching(
+          new RegExp(`^Link URL ".*" is not allowed: ${message.replace(/[()\\.%]/g, '\\$&')}`),
+        ),
+      },
+    ]);
+  });
+
+  it('refuses reference-style links and bare URLs to the site itself', () => {
+    expect(withSite('See [this][a].\n\n[a]: https://owner.github.io/x')).toMatchObject({
+      problems: [{ line: 12, message: expect.stringContaining('leads to this digest itself') }],
+    });
+    expect(withSite('See https://owner.github.io/paper-digest/ for more.')).toMatchObject({
+      problems: [{ line: 10, message: expect.stringContaining('leads to this digest itself') }],
+    });
+  });
+
+  it('writes only the normalized URL', () => {
+    const { rendered } = withSite('See [this](<HTTPS://Example.ORG:443/a b/../c?q=%41#x>) and [mail](mailto:a@b.org).');
+    expect(rendered?.html).toBe(
+      '<p>See <a href="https://example.org/c?q=%41#x" rel="noopener noreferrer">this</a> and <a href="mailto:a@b.org" rel="noopener noreferrer">mail</a>.</p>',
+    );
+  });
+
+  it('compares with the site given, or this process’s settings by default', () => {
+    expect(render('[a](https://owner.github.io/)').problems).toEqual([]);
+    expect(render('[a](http://localhost:4321/)').problems).toHaveLength(1);
   });
 });

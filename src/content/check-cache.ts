@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { siteConfig } from '../site.config.ts';
 import type { ValidPaper } from './validate.ts';
 
 /**
@@ -107,6 +108,8 @@ export async function rulesDigest({
   const hash = createHash('sha256');
   for (const [url, code] of await ruleSources()) hash.update(`${url}\n`).update(code);
   for (const version of versions ?? (await renderLibraryVersions(root))) hash.update(`${version}\n`);
+  // Which links an abstract may have depends on the site's own origin (pipeline.ts refuses links to it).
+  hash.update(`${new URL(siteConfig.siteUrl).origin}\n`);
   for (const input of inputs) hash.update(input);
   return hash.digest('hex');
 }

@@ -123,7 +123,12 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
       title: 'Synthetic Pruning and Quantization for Smaller, Faster Models',
     });
 
-    const { problems } = await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' });
+    const { problems } = await checkContent({
+      root,
+      papersDir: 'content/papers',
+      topicsFile: 'content/topics.yaml',
+      today: new Date('2099-02-01T00:00:00Z'),
+    });
     expect(problems.map(formatProblem)).toEqual([]);
   });
 
@@ -132,16 +137,16 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     const batchRoot = await tempProject();
     const feed = await recorded('batch-2306.13575-9901.00010.xml');
     const batch = await newPapers(
-      { inputs: ['2306.13575', '9901.00010'], tags, date: '2025-06-06' },
+      { inputs: ['2306.13575', '9901.00010'], tags, date: '2099-01-10' },
       context(batchRoot, fakeFetch(() => feed).fetch).context,
     );
     expect(batch.ok).toBe(true);
     const singleRoot = await tempProject();
     const single = await newPaper(
-      { input: '2306.13575', tags, date: '2025-06-06' },
+      { input: '2306.13575', tags, date: '2099-01-10' },
       { root: singleRoot, fetch: fakeFetch(async () => recorded('2306.13575.xml')).fetch },
     );
-    expect(await readFile(join(batchRoot, 'content/papers/2025/2306.13575.mdx'), 'utf8')).toBe(single.text);
+    expect(await readFile(join(batchRoot, 'content/papers/2099/2306.13575.mdx'), 'utf8')).toBe(single.text);
   });
 
   it('skips ids already in the digest and ids listed twice before any network call', async () => {

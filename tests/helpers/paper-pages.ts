@@ -10,8 +10,13 @@ import { expect } from 'vitest';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 
-/** The page-weight budget of a paper page (README, Benchmark), in KB of 1,024 bytes as measured there. */
-export const PAPER_PAGE_BUDGET = { raw: 25 * 1024, gzip: 8 * 1024 };
+/**
+ * The page-weight budget of a paper page (README, Benchmark), in KB of 1,024 bytes as measured there.
+ * Raw was 25 KB until the seed got its authors' formulas back (corrections.json): a `\sqrt` is a
+ * 1 KB SVG path in KaTeX's markup, and the heaviest synthetic pages reached 28 KB, 5 KB gzipped.
+ * What travels is the gzipped size, and its budget is unchanged.
+ */
+export const PAPER_PAGE_BUDGET = { raw: 30 * 1024, gzip: 8 * 1024 };
 
 export interface PaperPage {
   id: string;

@@ -5,8 +5,10 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   { ignores: ['dist/', '.astro/', '.tmp/', 'bench-results/', 'node_modules/', 'tests/**/dist/'] },
-  tseslint.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   eslintPluginAstro.configs.recommended,
+  { files: ['**/*.astro', '**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -84,7 +84,7 @@ export function initKeyboard(): void {
       case 'Enter':
         // Only on the card itself: Enter on a link or button inside it does what it always does.
         if (at < 0 || document.activeElement !== cards[at]) return;
-        paperLink(cards[at]!)?.click();
+        paperLink(cards[at])?.click();
         break;
       case '?':
         toggleHelp();

@@ -59,7 +59,7 @@ export function rehypeKatexRaw(options: KatexOptions) {
         if (spent) return [SKIP, index + 1];
         const html = typesetFormula(tex, { ...options, displayMode: display, throwOnError: true }, budget);
         const value = display ? withScrollBox(html) : html;
-        replacement.push({ type: 'raw', value, data: { tex, display } } as RawMath as unknown as ElementContent);
+        replacement.push({ type: 'raw', value, data: { tex, display } });
       } catch (error) {
         spent ||= error instanceof MathBudgetSpent || budget.nodes < 0;
         file.message('Could not render math with KaTeX', {

@@ -155,7 +155,7 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
 
   refusedCommands = [];
   const vfile = { messages: [] as VFileMessage[] };
-  const hast = renderer.runSync(tree, vfile as never) as HastRoot;
+  const hast = renderer.runSync(tree, vfile);
   for (const message of vfile.messages) {
     const start = message.place && 'start' in message.place ? message.place.start : message.place;
     const cause = message.cause instanceof Error ? message.cause.message : message.reason;
@@ -236,8 +236,8 @@ function markDisplayMath(tree: MdastRoot, body: string): MdastNodes[] {
       formulas.push(math);
       return;
     }
-    if (node.type === 'math' || node.type === 'inlineMath') formulas.push(node as MdastNodes);
-    if (node.type === 'inlineMath' && isDoubleDollar(node as MdastNodes, body)) {
+    if (node.type === 'math' || node.type === 'inlineMath') formulas.push(node);
+    if (node.type === 'inlineMath' && isDoubleDollar(node, body)) {
       node.data = { ...node.data, hProperties: { className: ['language-math', 'math-display'] } };
     }
   });
@@ -282,8 +282,8 @@ function excerpt(tree: HastRoot): HastRoot {
 function findUnsafeNodes(tree: MdastRoot, siteOrigin: string): { node: MdastNodes; message: string }[] {
   const found: { node: MdastNodes; message: string }[] = [];
   visit(tree, (node) => {
-    const message = unsafeReason(node as MdastNodes, siteOrigin);
-    if (message) found.push({ node: node as MdastNodes, message });
+    const message = unsafeReason(node, siteOrigin);
+    if (message) found.push({ node: node, message });
   });
   return found;
 }
@@ -381,7 +381,7 @@ function plainText(tree: MdastRoot, body: string): string {
       if (node.type === 'text') parts.push((node as { value: string }).value);
       else if (node.type === 'inlineCode') parts.push((node as { value: string }).value);
       else if (node.type === 'inlineMath') {
-        const dollars = isDoubleDollar(node as MdastNodes, body) ? '$$' : '$';
+        const dollars = isDoubleDollar(node, body) ? '$$' : '$';
         parts.push(`${dollars}${(node as { value: string }).value}${dollars}`);
       } else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
       else if (node.type === 'break') parts.push(' ');

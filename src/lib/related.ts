@@ -221,7 +221,7 @@ function invertedIndex(vectors: readonly Vector[], termCount: number, postingLim
   for (let term = 0; term < termCount; term++) {
     const from = start[term]!;
     if (end[term]! - from <= postingLimit) continue;
-    const weights = postingWeight.slice(from, end[term]!);
+    const weights = postingWeight.slice(from, end[term]);
     const threshold = weights.sort()[weights.length - postingLimit]!;
     let kept = from;
     let ties = postingLimit - weights.filter((weight) => weight > threshold).length;

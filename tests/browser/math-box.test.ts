@@ -194,14 +194,14 @@ describe('a formula paints only inside its box', () => {
     const target = (await neighbour.evaluate((element) => {
       const rect = element.getBoundingClientRect();
       return { top: rect.top, bottom: rect.bottom };
-    }))!;
+    }));
     // As \raisebox, \smash or a negative \kern would, had they got past the allowlist: each part
     // of the formula is moved onto the middle of the next card, and drawn bigger.
     const moved = await card.locator('.katex .katex-base').evaluateAll(
       (bases, { top, bottom }) =>
         bases.flatMap((base) =>
           [...base.children]
-            .filter((part): part is HTMLElement => part instanceof HTMLElement && part.textContent!.trim() !== '')
+            .filter((part): part is HTMLElement => part instanceof HTMLElement && part.textContent.trim() !== '')
             .map((part) => {
               const middle = (top + bottom) / 2 - part.getBoundingClientRect().top;
               part.style.position = 'relative';

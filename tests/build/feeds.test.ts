@@ -84,7 +84,7 @@ interface RssChannel {
 
 const elements = (html: string, tagName: string): Element[] => {
   const found: Element[] = [];
-  visit(fromHtml(html, { fragment: true }) as Root, 'element', (node) => {
+  visit(fromHtml(html, { fragment: true }), 'element', (node) => {
     if (node.tagName === tagName) found.push(node);
   });
   return found;
@@ -296,7 +296,7 @@ describe.each([
     expect(hrefs).toEqual(expect.arrayContaining([`${base}rss.xml`, `${base}feed.json`, `${base}feeds.opml`]));
     const main = fromHtml(html);
     const topicLinks: [string, string][] = [];
-    visit(main as Root, 'element', (node) => {
+    visit(main, 'element', (node) => {
       const href = String(node.properties.href ?? '');
       if (node.tagName === 'a' && href.startsWith(`${base}topics/`)) {
         topicLinks.push([href, (node.children[0] as { value: string }).value]);

@@ -48,7 +48,7 @@ export function expectWithinBudget(pages: readonly PaperPage[]): void {
   expect(over, `paper pages over ${PAPER_PAGE_BUDGET.raw} bytes or ${PAPER_PAGE_BUDGET.gzip} gzipped`).toEqual([]);
 }
 
-const classesOf = (node: Element) => (node.properties.className as string[] | undefined) ?? [];
+const classesOf = (node: Element) => (node.properties.className) ?? [];
 
 /**
  * What a paper page must still hold however light it gets: MathML for every formula, and no TeX
@@ -62,7 +62,7 @@ export function checkPaperPage(page: PaperPage): {
   bibHref: string | undefined;
   copyTarget: string | undefined;
 } {
-  const tree = fromHtml(page.html) as Root;
+  const tree = fromHtml(page.html);
   let formulas = 0;
   let mathml = 0;
   let bibtex = '';
@@ -74,7 +74,7 @@ export function checkPaperPage(page: PaperPage): {
     if (node.tagName === 'math' && node.children.length > 0) mathml++;
     if (node.tagName === 'pre' && classesOf(node).includes('bibtex')) {
       bibtex = toText(node);
-      bibtexId = node.properties.id as string | undefined;
+      bibtexId = node.properties.id;
     }
     if (node.tagName === 'a' && String(node.properties.href ?? '').endsWith('.bib'))
       bibHref = String(node.properties.href);
@@ -96,7 +96,7 @@ export async function sourceFormulas(contentDir: string): Promise<Map<string, nu
   for (const file of await glob('**/*.mdx', { cwd: folder })) {
     const { source } = parseSource(file, await readFile(join(folder, file), 'utf8'));
     const { rendered } = renderPaperBody(source!.body, { file, bodyLine: source!.bodyLine });
-    const tree = fromHtml(rendered!.html, { fragment: true }) as Root;
+    const tree = fromHtml(rendered!.html, { fragment: true });
     let formulas = 0;
     visit(tree, 'element', (node) => void (classesOf(node).includes('katex') && formulas++));
     counts.set(basename(file, '.mdx'), formulas);

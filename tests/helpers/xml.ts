@@ -31,7 +31,7 @@ export function readXml(xml: string): XmlNode {
   const parser = new SaxesParser();
   parser.on('error', (error) => errors.push(error.message));
   parser.on('opentag', (tag) => {
-    const node: XmlNode = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [] };
+    const node: XmlNode = { name: tag.name, attributes: tag.attributes, children: [] };
     stack.at(-1)!.children.push(node);
     stack.push(node);
   });

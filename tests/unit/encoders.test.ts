@@ -43,7 +43,7 @@ describe('XML text and attributes', () => {
 describe('HTML text', () => {
   it('is text to an HTML parser, in an element and in an attribute, for every string', () => {
     for (const value of strings) {
-      const tree = fromHtml(`<p title="${escapeHtml(value)}">${escapeHtml(value)}</p>`, { fragment: true }) as Root;
+      const tree = fromHtml(`<p title="${escapeHtml(value)}">${escapeHtml(value)}</p>`, { fragment: true });
       const p = tree.children[0] as Element;
       expect(
         p.children.every((child) => child.type === 'text'),
@@ -67,7 +67,7 @@ describe('JSON for script elements and files', () => {
       // Embedded in a page, the script element holds exactly the JSON.
       const html = `<script type="application/ld+json">${json}</script><p>after</p>`;
       const scripts: Element[] = [];
-      visit(fromHtml(html, { fragment: true }) as Root, 'element', (node) => void scripts.push(node));
+      visit(fromHtml(html, { fragment: true }), 'element', (node) => void scripts.push(node));
       expect(scripts.map((node) => node.tagName)).toEqual(['script', 'p']);
       expect(toText(scripts[0]!, { whitespace: 'pre' })).toBe(json);
     }

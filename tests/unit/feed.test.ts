@@ -31,7 +31,7 @@ const render = (body: string) => {
 
 const elements = (html: string, tagName?: string): Element[] => {
   const found: Element[] = [];
-  visit(fromHtml(html, { fragment: true }) as Root, 'element', (node) => {
+  visit(fromHtml(html, { fragment: true }), 'element', (node) => {
     if (!tagName || node.tagName === tagName) found.push(node);
   });
   return found;

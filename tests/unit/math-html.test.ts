@@ -17,8 +17,8 @@ const render = (body: string) => {
   return rendered!.html;
 };
 
-const tree = (html: string) => fromHtml(html, { fragment: true }) as Root;
-const classesOf = (node: Element) => (node.properties.className as string[] | undefined) ?? [];
+const tree = (html: string) => fromHtml(html, { fragment: true });
+const classesOf = (node: Element) => (node.properties.className) ?? [];
 const byClass = (root: Root, name: string) => {
   const found: Element[] = [];
   visit(root, 'element', (node) => void (classesOf(node).includes(name) && found.push(node)));

@@ -1,0 +1,128 @@
+/**
+ * How the search box reads a query: an arXiv id or link, or words. Runs in the browser (bundled
+ * into src/scripts/search.ts) and in tests, so it imports nothing heavier than the arXiv id module.
+ */
+import { parseArxivId } from './arxiv-id.ts';
+
+/** arXiv's own hosts, as a reader may paste them. */
+const ARXIV_URL = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/(.+)$/i;
+/** An old-style id as typed, any case: `math.gt/0309136`. */
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
+
+/**
+ * The canonical arXiv id a whole query stands for, or undefined when it is not one id: `2306.13575`,
+ * `2306.13575v2`, `arXiv:2306.13575`, `https://arxiv.org/abs/2306.13575v1`, `…/pdf/2306.13575.pdf`,
+ * `…/html/2306.13575v2`, `math.GT/0309136`, `math/0309136v1` all name one paper.
+ */
+export function arxivIdInQuery(query: string): string | undefined {
+  let rest = query.trim();
+  const url = ARXIV_URL.exec(rest);
+  if (url)
+    rest = url[1]!
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .replace(/\.pdf$/i, '');
+  else rest = rest.replace(/^arxiv:\s*/i, '');
+  rest = rest.replace(/v\d+$/i, '');
+  const old = OLD_STYLE.exec(rest);
+  if (old) rest = `${old[1]!.toLowerCase()}${old[2]?.toUpperCase() ?? ''}/${old[3]}`;
+  const parsed = parseArxivId(rest);
+  return 'id' in parsed ? parsed.id.canonical : undefined;
+}
+
+/** The shard of the id → paper map that holds an id: its year and month, e.g. `2023-06`. */
+export function arxivShard(canonicalId: string): string {
+  const parsed = parseArxivId(canonicalId);
+  if ('reason' in parsed) throw new Error(`"${canonicalId}" is not a valid arXiv id`);
+  return parsed.id.yearMonth;
+}
+
+/** Punctuation that Pagefind drops from a query (pagefind.js: Pd, Pe, Pf, Pi, Po, Ps). */
+const QUERY_PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+
+/** The words of a query as Pagefind splits them: lower case, punctuation dropped. */
+export function queryWords(query: string): string[] {
+  return query
+    .toLowerCase()
+    .replace(QUERY_PUNCTUATION, '')
+    .split(/\s+/)
+    .filter((word) => comparable(word).length > 0);
+}
+
+/** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */
+export function comparable(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_]/gu, '');
+}
+
+/**
+ * The keys Pagefind indexes for one word of text: the whole word, and its parts split at
+ * punctuation and case changes (`Kolmogorov-Arnold`, `DiffROAR` → `diff`, `roar`).
+ */
+export function indexedForms(token: string): string[] {
+  const parts = token
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u);
+  return [comparable(token), ...parts.map(comparable)].filter((part) => part.length > 0);
+}
+
+/**
+ * Letters a word of this length may differ by and still count as the same word: none for three
+ * letters or fewer, one up to five, two beyond. Both for a word's ending (`theories` finds
+ * `theorists`) and for "Did you mean …?" (src/lib/spelling.ts).
+ */
+export function typosAllowed(length: number): number {
+  return length <= 3 ? 0 : length <= 5 ? 1 : 2;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length += 1;
+  return length;
+}
+
+/**
+ * Whether a word of text really matches a query word: the word (or one of its parts) starts with
+ * the query word, as when the reader is still typing it, or the two differ only in a short ending
+ * (`theories`, `theorists`: Pagefind compares stems). Pagefind also answers a word it does not
+ * know with the words that are its longest known prefix, down to one letter (`kolmogrov` → `k`,
+ * `diffusion` → the `Diff` of `DiffROAR`): a word that stops short inside the query word is that
+ * fallback, and fails this test.
+ */
+export function matchesWord(queryWord: string, token: string): boolean {
+  const wanted = comparable(queryWord);
+  if (wanted.length === 0) return false;
+  const needed = wanted.length - typosAllowed(wanted.length);
+  return indexedForms(token).some((form) => {
+    const common = commonPrefixLength(form, wanted);
+    return common === wanted.length || (common >= needed && common < form.length);
+  });
+}
+
+// ---- TeX in the index ----
+
+/**
+ * TeX control words (`\mathbb`) are written into the index with their letters moved to the Private
+ * Use Area, which Pagefind does not count as word characters: a snippet still shows the TeX, but
+ * `math` does not find every paper that writes `\mathbb`. {@link revealTex} undoes it for display.
+ */
+const HIDDEN_LETTER_OFFSET = 0xe000;
+
+export function hideTexCommands(tex: string): string {
+  return tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
+    const hidden = [...name].map((letter) => String.fromCharCode(HIDDEN_LETTER_OFFSET + letter.charCodeAt(0)));
+    return `\\${hidden.join('')}`;
+  });
+}
+
+export function revealTex(text: string): string {
+  return text.replace(/[\ue041-\ue05a\ue061-\ue07a]/g, (letter) =>
+    String.fromCharCode(letter.charCodeAt(0) - HIDDEN_LETTER_OFFSET),
+  );
+}

@@ -62,6 +62,7 @@ const TABLE: Expectation[] = [
     why: 'exact full name ranks above Mingyi, Mingqing, … and other Lis',
     top: ['2008.08427', '2503.16188'],
   },
+  { query: 'Li Du', why: 'the author Li Du first, before papers with other Lis and Du… words', top: ['2312.08937'] },
   { query: 'Zico Kolter', why: '"J. Zico Kolter" and "Zico Kolter"', only: ['2303.07320', '2405.21063'] },
   {
     query: 'Akyürek',

@@ -13,8 +13,8 @@ import { inSlices } from './files.ts';
  *
  * KaTeX's markup, all of it: its MathML and its visible boxes both read as flattened text
  * (`$2^k-1$` as "2k−1", `$\mathbb{R}^d$` as "Rd"), which a snippet would show as if it were the
- * formula. Each formula is indexed instead from the hidden `.search-tex` span the paper page puts
- * before it, its TeX between dollars (src/lib/search-data.ts). The paper's link list
+ * formula. Each formula is indexed instead from the hidden span that the paper page puts before
+ * it, `<span hidden>$…$</span>`, its TeX (src/lib/search-data.ts). The paper's link list
  * (`arXiv PDF Code`) is the same on every page and would only crowd excerpts.
  */
 export const PAGEFIND_EXCLUDE_SELECTORS = ['.katex', '.paper-links'];

@@ -22,7 +22,7 @@ const FORMULA =
 export function withIndexedTex(html: string): string {
   return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
     const delimiter = display ? '$$' : '$';
-    const source = `<span class="search-tex" hidden>${delimiter}${hideTexCommands(tex.trim())}${delimiter}</span>`;
+    const source = `<span hidden>${delimiter}${hideTexCommands(tex.trim())}${delimiter}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
 }
@@ -46,7 +46,7 @@ interface PaperForSearch {
   topics: string[];
 }
 
-/** Papers with an arXiv id, by shard (the id's year and month), each shard keyed by canonical id. */
+/** Papers with an arXiv id, by shard (see `arxivShard`), each shard keyed by canonical id. */
 export function arxivShards(papers: readonly PaperForSearch[]): Map<string, Record<string, ArxivEntry>> {
   const shards = new Map<string, Record<string, ArxivEntry>>();
   for (const paper of papers) {

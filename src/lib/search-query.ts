@@ -30,11 +30,16 @@ export function arxivIdInQuery(query: string): string | undefined {
   return 'id' in parsed ? parsed.id.canonical : undefined;
 }
 
-/** The shard of the id → paper map that holds an id: its year and month, e.g. `2023-06`. */
+/**
+ * The shard of the id → paper map that holds an id: the year and month it carries, and for a
+ * new-style id the first two digits of its number (`2023-06-13` for 2306.13575), so that a shard
+ * stays small even when the digest holds most of a month's papers (up to ~25,000 ids a month).
+ */
 export function arxivShard(canonicalId: string): string {
   const parsed = parseArxivId(canonicalId);
   if ('reason' in parsed) throw new Error(`"${canonicalId}" is not a valid arXiv id`);
-  return parsed.id.yearMonth;
+  const number = /^\d{4}\.(\d{2})/.exec(canonicalId)?.[1];
+  return number ? `${parsed.id.yearMonth}-${number}` : parsed.id.yearMonth;
 }
 
 /** Punctuation that Pagefind drops from a query (pagefind.js: Pd, Pe, Pf, Pi, Po, Ps). */

@@ -153,11 +153,11 @@ function fetchOnce<T>(url: string, read: (response: Response) => Promise<T>): Pr
 
 /** The paper with this canonical arXiv id, if the digest has it. */
 async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEntry | undefined> {
-  const months = await fetchOnce(`${config.page}arxiv/months.json`, (response) => response.json() as Promise<string[]>);
-  const month = arxivShard(id);
-  if (!months.includes(month)) return undefined;
+  const shards = await fetchOnce(`${config.page}arxiv/shards.json`, (response) => response.json() as Promise<string[]>);
+  const shard = arxivShard(id);
+  if (!shards.includes(shard)) return undefined;
   const entries = await fetchOnce(
-    `${config.page}arxiv/${month}.json`,
+    `${config.page}arxiv/${shard}.json`,
     (response) => response.json() as Promise<Record<string, ArxivEntry>>,
   );
   return Object.hasOwn(entries, id) ? entries[id] : undefined;

@@ -36,7 +36,7 @@ export async function searchIndex(page: Page, siteUrl: string, term: string | nu
  * The text Pagefind should index for a paper page, computed in the browser from the page's HTML:
  * the `data-pagefind-body` element without what Pagefind skips by itself, what is marked
  * `data-pagefind-ignore`, and the integration's exclude selectors. Each formula counts once, as
- * the TeX of its hidden `.search-tex` span: KaTeX's markup (`.katex`, its MathML and its visible
+ * the TeX of the hidden span before it: KaTeX's markup (`.katex`, its MathML and its visible
  * boxes) is left out here whatever the integration's list says, so a change there shows.
  */
 export async function expectedIndexText(page: Page, pageUrl: string): Promise<string> {

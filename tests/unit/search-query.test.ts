@@ -47,8 +47,9 @@ describe('arxivIdInQuery', () => {
     expect(arxivIdInQuery(query)).toBeUndefined();
   });
 
-  it('shards ids by the year and month they carry', () => {
-    expect(arxivShard('2306.13575')).toBe('2023-06');
+  it('shards ids by the year and month they carry, and the first digits of a new-style number', () => {
+    expect(arxivShard('2306.13575')).toBe('2023-06-13');
+    expect(arxivShard('0704.0001')).toBe('2007-04-00');
     expect(arxivShard('math/0309136')).toBe('2003-09');
   });
 });
@@ -94,10 +95,8 @@ describe('TeX in the index', () => {
       `<span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>x</mi></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">x</span></span>`;
     const html = `<p>out of ${katex('2^k - 1')} and</p><p><span class="katex-display">${katex('a &lt; b')}</span></p>`;
     const indexed = withIndexedTex(html);
-    expect(indexed).toContain(`out of <span class="search-tex" hidden>$2^k - 1$</span>${katex('2^k - 1')} and`);
-    expect(indexed).toContain(
-      `<span class="katex-display"><span class="search-tex" hidden>$$a &lt; b$$</span>${katex('a &lt; b')}`,
-    );
+    expect(indexed).toContain(`out of <span hidden>$2^k - 1$</span>${katex('2^k - 1')} and`);
+    expect(indexed).toContain(`<span class="katex-display"><span hidden>$$a &lt; b$$</span>${katex('a &lt; b')}`);
   });
 });
 
@@ -140,8 +139,8 @@ describe('search data files', () => {
       paper('b', 'B', [], '', 'math/0309136'),
       paper('c', 'C', [], ''),
     ]);
-    expect([...shards.keys()].sort()).toEqual(['2003-09', '2023-06']);
-    expect(shards.get('2023-06')).toEqual({
+    expect([...shards.keys()].sort()).toEqual(['2003-09', '2023-06-13']);
+    expect(shards.get('2023-06-13')).toEqual({
       '2306.13575': { url: '/papers/a/', title: 'A', date: '2025-06-06', topics: ['Kolmogorov–Arnold Networks'] },
     });
   });

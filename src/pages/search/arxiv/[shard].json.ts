@@ -3,12 +3,13 @@ import { getPapersForSearch } from '../../../data/search.ts';
 import { arxivShards } from '../../../lib/search-data.ts';
 
 /**
- * The arXiv id → paper map, one file per month of ids (`/search/arxiv/2023-06.json`): a query that
- * is an id or an arXiv link loads the one file that can hold it, and no Pagefind at all.
+ * The arXiv id → paper map, in small files by the id's month and first digits
+ * (`/search/arxiv/2023-06-13.json`, see `arxivShard`): a query that is an id or an arXiv link
+ * loads the one file that can hold it, and no Pagefind at all.
  */
 export const getStaticPaths = (async () => {
   const shards = arxivShards(await getPapersForSearch());
-  return [...shards].map(([month, entries]) => ({ params: { month }, props: { entries } }));
+  return [...shards].map(([shard, entries]) => ({ params: { shard }, props: { entries } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {

@@ -4,6 +4,7 @@
  * files under /search/, split so that a query loads one shard, and only when it needs it (an id, or
  * a word no paper has): the first search downloads none of them.
  */
+import { canonicalArxivId } from './arxiv-id.ts';
 import { arxivShard, comparable, hideTexCommands } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 
@@ -51,7 +52,8 @@ export function arxivShards(papers: readonly PaperForSearch[]): Map<string, Reco
   const shards = new Map<string, Record<string, ArxivEntry>>();
   for (const paper of papers) {
     if (!paper.data.arxiv) continue;
-    const id = paper.data.arxiv;
+    // Keyed by the canonical id, which is what the browser makes of a query (`math.GT/…` → `math/…`).
+    const id = canonicalArxivId(paper.data.arxiv);
     const shard = arxivShard(id);
     const entries = shards.get(shard) ?? {};
     entries[id] = { url: paper.url, title: paper.data.title, date: paper.data.date, topics: paper.topics };

@@ -136,10 +136,11 @@ describe('search data files', () => {
   it('map each arXiv id to its paper, one shard per month', () => {
     const shards = arxivShards([
       paper('a', 'A', [], '', '2306.13575'),
-      paper('b', 'B', [], '', 'math/0309136'),
+      paper('b', 'B', [], '', 'math.GT/0309136'),
       paper('c', 'C', [], ''),
     ]);
     expect([...shards.keys()].sort()).toEqual(['2003-09', '2023-06-13']);
+    expect(Object.keys(shards.get('2003-09')!)).toEqual(['math/0309136']);
     expect(shards.get('2023-06-13')).toEqual({
       '2306.13575': { url: '/papers/a/', title: 'A', date: '2025-06-06', topics: ['Kolmogorov–Arnold Networks'] },
     });

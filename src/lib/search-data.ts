@@ -5,7 +5,7 @@
  * a word no paper has): the first search downloads none of them.
  */
 import { canonicalArxivId } from './arxiv-id.ts';
-import { arxivShard, comparable, hideTexCommands } from './search-query.ts';
+import { arxivShard, comparable, hiddenTex } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 
 // ---- Math in the index ----
@@ -18,12 +18,12 @@ const FORMULA =
  * Puts each formula's TeX, as `$…$` (or `$$…$$` for display math), in a hidden span before it, for
  * the search index only: Pagefind indexes these spans and leaves KaTeX's markup out (see
  * pagefind.ts), so a snippet shows `$2^k - 1$`, never the flattened `2k−1`. Hidden with the
- * `hidden` attribute: no box, nothing read aloud, nothing copied.
+ * `hidden` attribute: no box, nothing read aloud, nothing copied. Command names and dollars are
+ * written in the Private Use Area (see `hiddenTex`); the search script shows them as TeX.
  */
 export function withIndexedTex(html: string): string {
   return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
-    const delimiter = display ? '$$' : '$';
-    const source = `<span hidden>${delimiter}${hideTexCommands(tex.trim())}${delimiter}</span>`;
+    const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
 }

@@ -113,21 +113,26 @@ export function matchesWord(queryWord: string, token: string): boolean {
 // ---- TeX in the index ----
 
 /**
- * TeX control words (`\mathbb`) are written into the index with their letters moved to the Private
- * Use Area, which Pagefind does not count as word characters: a snippet still shows the TeX, but
- * `math` does not find every paper that writes `\mathbb`. {@link revealTex} undoes it for display.
+ * A formula is written into the index with its TeX command names (`\mathbb`) and its dollar
+ * delimiters moved to the Private Use Area, which Pagefind does not count as word characters and
+ * nothing shows: a snippet still reads as TeX once {@link revealTex} moves them back, but `math`
+ * does not find every paper that writes `\mathbb`, and the page holds no stray `$`.
  */
-const HIDDEN_LETTER_OFFSET = 0xe000;
+const HIDDEN_ASCII_OFFSET = 0xe000;
 
-export function hideTexCommands(tex: string): string {
-  return tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
-    const hidden = [...name].map((letter) => String.fromCharCode(HIDDEN_LETTER_OFFSET + letter.charCodeAt(0)));
-    return `\\${hidden.join('')}`;
-  });
+function hideAscii(text: string): string {
+  return [...text].map((character) => String.fromCharCode(HIDDEN_ASCII_OFFSET + character.charCodeAt(0))).join('');
+}
+
+/** A formula's TeX as the index holds it: `$…$`, or `$$…$$` for display math. */
+export function hiddenTex(tex: string, display: boolean): string {
+  const delimiter = hideAscii(display ? '$$' : '$');
+  const commands = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => `\\${hideAscii(name)}`);
+  return `${delimiter}${commands}${delimiter}`;
 }
 
 export function revealTex(text: string): string {
-  return text.replace(/[\ue041-\ue05a\ue061-\ue07a]/g, (letter) =>
-    String.fromCharCode(letter.charCodeAt(0) - HIDDEN_LETTER_OFFSET),
+  return text.replace(/[\ue000-\ue07f]/g, (character) =>
+    String.fromCharCode(character.charCodeAt(0) - HIDDEN_ASCII_OFFSET),
   );
 }

@@ -3,7 +3,7 @@ import { closestWord, editDistance, vocabularyShard } from '../../src/lib/spelli
 import {
   arxivIdInQuery,
   arxivShard,
-  hideTexCommands,
+  hiddenTex,
   indexedForms,
   matchesWord,
   queryWords,
@@ -83,20 +83,22 @@ describe('matchesWord', () => {
 });
 
 describe('TeX in the index', () => {
-  it('hides command names from the words, and shows them again', () => {
-    const hidden = hideTexCommands('\\mathbb{R}^d \\to \\operatorname{softmax}(x)');
-    expect(hidden).not.toMatch(/mathbb|to |operatorname/);
+  it('hides command names and dollars from the words and the page, and shows them again', () => {
+    const hidden = hiddenTex('\\mathbb{R}^d \\to \\operatorname{softmax}(x)', false);
+    expect(hidden).not.toMatch(/mathbb|to |operatorname|\$/);
     expect(hidden).toContain('{softmax}(x)');
-    expect(revealTex(hidden)).toBe('\\mathbb{R}^d \\to \\operatorname{softmax}(x)');
+    expect(revealTex(hidden)).toBe('$\\mathbb{R}^d \\to \\operatorname{softmax}(x)$');
+    expect(revealTex(hiddenTex('a', true))).toBe('$$a$$');
   });
 
   it('puts each formula as TeX, hidden, before KaTeX', () => {
     const katex = (tex: string) =>
       `<span class="katex"><span class="katex-mathml"><math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><mi>x</mi></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span><span class="katex-html" aria-hidden="true">x</span></span>`;
     const html = `<p>out of ${katex('2^k - 1')} and</p><p><span class="katex-display">${katex('a &lt; b')}</span></p>`;
-    const indexed = withIndexedTex(html);
+    const indexed = revealTex(withIndexedTex(html));
     expect(indexed).toContain(`out of <span hidden>$2^k - 1$</span>${katex('2^k - 1')} and`);
     expect(indexed).toContain(`<span class="katex-display"><span hidden>$$a &lt; b$$</span>${katex('a &lt; b')}`);
+    expect(withIndexedTex(html)).not.toContain('$');
   });
 });
 

@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
@@ -22,9 +21,9 @@ export default defineConfig({
   // Stylesheets as files, not inline <style>: cacheable, and allowed by a strict CSP.
   // Four pages at a time: rendering one page overlaps writing the others (see the benchmark).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Trusted site pages (about) are MDX; paper bodies never go through here (see src/content/).
-  // publishSite prunes, indexes and verifies the finished dist/.
-  integrations: [mdx(), publishSite({ site, base })],
+  // publishSite prunes, indexes and verifies the finished dist/. No MDX integration: the site's
+  // own pages are Markdown (about), and paper bodies are parsed as MDX but never compiled (src/content/).
+  integrations: [publishSite({ site, base })],
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { addOnePaper, writeCorpus } from '../src/bench/corpus.ts';
 import { measureOutput, timedRun, type RunFigures } from '../src/bench/measure.ts';
 import { siteConfig } from '../src/site.config.ts';
-import { launchBrowser, serveStatic, watchPage } from '../tests/browser/helpers.ts';
+import { launchBrowser, serveStatic, watchPage } from '../src/dev/browser.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,10 +1,16 @@
 // npm run new-paper -- <arxiv id or URL> --tags a,b [--date YYYY-MM-DD] [--code URL] [--offline --title … --authors "A; B"]
-// Writes content/papers/<year>/<id>.mdx from the arXiv API. The logic is in src/content/new-paper.ts.
+// npm run new-paper -- <id> <id> … [--from-file ids.txt] [--tags a,b | --accept-suggested] [--date YYYY-MM-DD]
+// Writes content/papers/<year>/<id>.mdx from the arXiv API. The logic is in src/content/new-paper.ts
+// (one paper) and src/content/new-papers.ts (many).
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
+import { idsFromText, newPapers, type PaperOutcome } from '../src/content/new-papers.ts';
 import { formatProblem } from '../src/content/problems.ts';
+import { acceptedTags } from '../src/content/suggest-tags.ts';
 
 const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topic-b [options]
+       npm run new-paper -- <id> <id> … [--from-file ids.txt] [--tags a,b | --accept-suggested] [--date YYYY-MM-DD]
 
   <arXiv id or URL>     2306.13575, 2306.13575v2, https://arxiv.org/abs/2306.13575,
                         https://arxiv.org/pdf/2306.13575v1, math.GT/0309136
@@ -19,6 +25,15 @@ const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topi
   --published DATE      date of the first version, YYYY-MM-DD
   --abstract TEXT       the abstract, math in $…$
   --dry-run             check the entry and print it instead of writing it
+
+Many papers (a day's list): several ids, or --from-file, or one id without --tags.
+  --from-file FILE      ids or URLs, one a line; blank lines and # comments are ignored
+  --tags a,b            the same topics for every paper; without it, topics are proposed
+                        from the papers already in the digest, with a score
+  --accept-suggested    write the proposed topics (otherwise papers are fetched, checked
+                        and listed with their proposals, but not written)
+  --date, --dry-run     as above
+arXiv is asked once per 50 ids, 3 s apart. Ids already in the digest are skipped.
 `;
 
 let parsed;
@@ -37,6 +52,8 @@ try {
       published: { type: 'string' },
       abstract: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'from-file': { type: 'string' },
+      'accept-suggested': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,13 +66,6 @@ if (values.help) {
   console.log(usage);
   process.exit(0);
 }
-if (positionals.length !== 1) {
-  console.error(
-    `${positionals.length === 0 ? 'Give one arXiv id or URL.' : `Give one arXiv id or URL, not ${positionals.length}.`}\n\n${usage}`,
-  );
-  process.exit(1);
-}
-
 const list = (value: string | undefined, separator: RegExp) =>
   value === undefined
     ? undefined
@@ -63,6 +73,41 @@ const list = (value: string | undefined, separator: RegExp) =>
         .split(separator)
         .map((item) => item.trim())
         .filter(Boolean);
+
+const singlePaperFlags = ['offline', 'title', 'authors', 'published', 'abstract', 'code', 'project', 'venue'] as const;
+const given = singlePaperFlags.filter((flag) => values[flag] !== undefined);
+// One id with no --tags (and none of the one-paper flags) gets proposals too.
+const batch =
+  positionals.length > 1 ||
+  values['from-file'] !== undefined ||
+  values['accept-suggested'] === true ||
+  (positionals.length === 1 && values.tags === undefined && given.length === 0);
+if (batch) {
+  if (given.length > 0) {
+    console.error(
+      `${given.map((flag) => `--${flag}`).join(', ')}: only for one paper at a time, with --tags.\n\n${usage}`,
+    );
+    process.exit(1);
+  }
+  let inputs = [...positionals];
+  if (values['from-file'] !== undefined) {
+    try {
+      inputs = [...inputs, ...idsFromText(await readFile(values['from-file'], 'utf8'))];
+    } catch (error) {
+      console.error(
+        `✗ --from-file: cannot read ${values['from-file']} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
+      process.exit(1);
+    }
+  }
+  process.exit(await runBatch(inputs));
+}
+if (positionals.length !== 1) {
+  console.error(
+    `${positionals.length === 0 ? 'Give one arXiv id or URL.' : `Give one arXiv id or URL, not ${positionals.length}.`}\n\n${usage}`,
+  );
+  process.exit(1);
+}
 
 try {
   const result = await newPaper({
@@ -97,4 +142,77 @@ try {
   else if (error.text !== undefined)
     console.error('\nRun again with --dry-run to print the entry; you can save it by hand and fix what is listed.');
   process.exit(1);
+}
+
+/** Runs a batch and prints one block per paper, then a summary; returns the exit code. */
+async function runBatch(inputs: string[]): Promise<number> {
+  let report;
+  try {
+    report = await newPapers(
+      {
+        inputs,
+        tags: list(values.tags, /[,\s]+/),
+        date: values.date,
+        acceptSuggested: values['accept-suggested'],
+        dryRun: values['dry-run'],
+      },
+      { progress: (line) => console.error(line) },
+    );
+  } catch (error) {
+    if (!(error instanceof NewPaperError)) throw error;
+    console.error(`✗ ${error.message}\nNothing was fetched or written.`);
+    return 1;
+  }
+  const counts = new Map<string, number>();
+  for (const outcome of report.outcomes) {
+    counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
+    for (const line of describeOutcome(outcome, values.date)) console.log(line);
+  }
+  const parts = (
+    [
+      ['written', 'written'],
+      ['checked', 'checked (dry run, not written)'],
+      ['needs-tags', 'need tags (not written)'],
+      ['skipped', 'skipped'],
+      ['failed', 'failed'],
+    ] as const
+  )
+    .filter(([status]) => counts.has(status))
+    .map(([status, label]) => `${counts.get(status)} ${label}`);
+  console.log(
+    `\n${report.ok ? '✓' : '✗'} ${inputs.length} id${inputs.length === 1 ? '' : 's'}: ${parts.join(', ')}; ${report.requests} arXiv request${report.requests === 1 ? '' : 's'}.`,
+  );
+  if (counts.has('failed'))
+    console.log('Fix what is listed, then run the same command again: papers already written are skipped.');
+  if (counts.has('needs-tags'))
+    console.log('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');
+  if (counts.has('written'))
+    console.log('Next: read the new files over, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
+  return report.ok ? 0 : 1;
+}
+
+function describeOutcome(outcome: PaperOutcome, date: string | undefined): string[] {
+  const name = outcome.input;
+  const scores = (proposals: readonly { tag: string; score: number }[]) =>
+    proposals
+      .slice(0, 5)
+      .map(({ tag, score }) => `${tag} ${score.toFixed(2)}`)
+      .join(', ');
+  switch (outcome.status) {
+    case 'written':
+    case 'checked':
+      return [
+        `✓ ${name} → ${outcome.file}${outcome.status === 'checked' ? ' (would pass the check)' : ''}: tags ${outcome.tags.join(', ')}${outcome.proposals ? ' (proposed)' : ''}`,
+        ...(outcome.proposals ? [`    proposals: ${scores(outcome.proposals)}`] : []),
+      ];
+    case 'skipped':
+      return [`- ${name} skipped: ${outcome.reason}`];
+    case 'needs-tags':
+      return [
+        `? ${name} → ${outcome.file} needs tags; proposals: ${scores(outcome.proposals) || 'none (nothing in the digest is close)'}`,
+        `    npm run new-paper -- ${outcome.id} --tags ${acceptedTags(outcome.proposals).join(',') || (outcome.proposals[0]?.tag ?? '<topic>')}${date ? ` --date ${date}` : ''}`,
+      ];
+    case 'failed':
+      return [`✗ ${name}: ${outcome.message}`, ...outcome.problems.map((problem) => `    ${formatProblem(problem)}`)];
+  }
 }

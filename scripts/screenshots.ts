@@ -3,7 +3,7 @@
 // PAGES=/,/archive/ chooses the pages; FULL=1 takes whole pages.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, serveStatic } from '../tests/browser/helpers.ts';
+import { launchBrowser, serveStatic } from '../src/dev/browser.ts';
 
 const [root = 'dist', out = 'screenshots'] = process.argv.slice(2);
 const pages = process.env.PAGES?.split(',') ?? ['/', '/topics/', '/archive/', '/2025/06/06/', '/papers/2311.13774/'];

@@ -21,7 +21,34 @@ export const siteConfig = {
   pageSize: positiveIntegerFromEnv('PAPER_DIGEST_PAGE_SIZE', 50),
   /** Fewest items in each RSS/JSON feed (PAPER_DIGEST_FEED_SIZE). */
   feedSize: positiveIntegerFromEnv('PAPER_DIGEST_FEED_SIZE', 50),
+  /**
+   * The project's repository, linked from About with its CONTRIBUTING.md (PAPER_DIGEST_REPOSITORY).
+   * On GitHub Actions, the repository being built, from GITHUB_SERVER_URL and GITHUB_REPOSITORY.
+   */
+  repositoryUrl: httpsUrlFromEnv(
+    'PAPER_DIGEST_REPOSITORY',
+    process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
+      ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
+      : 'https://github.com/paper-digest/paper-digest',
+  ),
 } as const;
+
+/** A file of the repository's default branch, e.g. `CONTRIBUTING.md`, on its host's web view. */
+export function repositoryFileUrl(file: string): string {
+  return `${siteConfig.repositoryUrl}/blob/HEAD/${file}`;
+}
+
+function httpsUrlFromEnv(name: string, fallback: string): string {
+  const value = stringFromEnv(name, fallback);
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'https:' || url.search || url.hash) {
+    throw new Error(
+      `${name} must be the repository's https:// address, e.g. "https://github.com/owner/repo", not "${value}"`,
+    );
+  }
+  // One form, whatever was written: no trailing slash, so paths can be appended.
+  return url.href.replace(/\/+$/, '');
+}
 
 function stringFromEnv(name: string, fallback: string): string {
   const value = process.env[name];

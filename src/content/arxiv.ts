@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
 import { xmlErrors } from '../lib/xml.ts';
-import { parseArxivId } from '../lib/arxiv-id.ts';
+import { canonicalOrUndefined, parseArxivId } from '../lib/arxiv-id.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
@@ -113,15 +113,75 @@ export interface FetchEntryOptions {
   timeoutMs?: number;
 }
 
-/** The largest answer read: one paper's entry is a few kilobytes. */
+/** The largest answer read for one paper: an entry is a few kilobytes. */
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
+/** Per paper of a batch: far above any real entry, so only a runaway answer is refused. */
+const MAX_ENTRY_BYTES = 256 * 1024;
 
 /** Asks the arXiv API for one paper. Throws one of the Arxiv*Error classes above on failure. */
-export async function fetchArxivEntry(
-  id: string,
-  { fetch: fetchFn = fetch, timeoutMs = 20_000 }: FetchEntryOptions = {},
-): Promise<ArxivEntry> {
-  const url = `${ARXIV_API}?id_list=${encodeURIComponent(id)}`;
+export async function fetchArxivEntry(id: string, options: FetchEntryOptions = {}): Promise<ArxivEntry> {
+  const { response, body } = await requestFeed(`${ARXIV_API}?id_list=${encodeURIComponent(id)}`, options);
+  if (body.length > MAX_RESPONSE_BYTES)
+    throw new ArxivResponseError(`arXiv's answer is ${body.length} bytes; expected one paper's entry.`);
+  const entry = parseArxivFeed(body, id);
+  if (entry instanceof ArxivNotFoundError) throw entry;
+  if (!response.ok)
+    throw new ArxivResponseError(
+      `arXiv answered HTTP ${response.status} for ${id}: ${firstLine(body) || 'empty answer'}.`,
+    );
+  if (entry instanceof Error) throw entry;
+  return entry;
+}
+
+/** What one batch request gives each id: its entry, or why there is none. */
+export type BatchResult = ArxivEntry | ArxivNotFoundError | ArxivResponseError;
+
+/**
+ * Asks the arXiv API for several papers in one request (`id_list=a,b,c`). The result has one
+ * answer per id that the feed settles; an id missing from it was not settled and may be asked
+ * again: that happens when arXiv refuses one id of the list, since its error answer then replaces
+ * the whole feed. Throws ArxivUnreachableError, or ArxivResponseError when the answer as a whole
+ * is unusable.
+ */
+export async function fetchArxivBatch(
+  ids: readonly string[],
+  options: FetchEntryOptions = {},
+): Promise<Map<string, BatchResult>> {
+  const url = `${ARXIV_API}?id_list=${ids.map((id) => encodeURIComponent(id)).join(',')}&max_results=${ids.length}`;
+  const { response, body } = await requestFeed(url, options);
+  const list = ids.join(', ');
+  if (body.length > Math.max(MAX_RESPONSE_BYTES, ids.length * MAX_ENTRY_BYTES))
+    throw new ArxivResponseError(`arXiv's answer is ${body.length} bytes; expected ${ids.length} papers' entries.`);
+  const feed = readArxivFeed(body);
+  const results = new Map<string, BatchResult>();
+  if (feed.kind === 'refused') {
+    // The error names the id it refuses ("incorrect id format for X"); the others are unsettled.
+    const named = ids.filter((id) => mentionsId(feed.message, id));
+    for (const id of named.length > 0 ? named : ids)
+      results.set(id, new ArxivNotFoundError(`arXiv refused the id ${id}: ${feed.message}.`));
+    return results;
+  }
+  if (!response.ok)
+    throw new ArxivResponseError(
+      `arXiv answered HTTP ${response.status} for ${list}: ${firstLine(body) || 'empty answer'}.`,
+    );
+  if (feed.kind === 'malformed')
+    throw new ArxivResponseError(`arXiv's answer for ${list} is not a usable Atom feed: ${feed.why}.`);
+  for (const id of ids) results.set(id, entryFor(feed, id));
+  return results;
+}
+
+/** Whether an error message names this id, as a whole word (so `9901.0001` is not in `9901.00010`). */
+function mentionsId(message: string, id: string): boolean {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\w.])${escaped}(?![\\w]|\\.\\d)`).test(message);
+}
+
+/** One request: the answer's status and text, or ArxivUnreachableError. */
+async function requestFeed(
+  url: string,
+  { fetch: fetchFn = fetch, timeoutMs = 20_000 }: FetchEntryOptions,
+): Promise<{ response: Response; body: string }> {
   let response: Response;
   try {
     response = await fetchFn(url, {
@@ -146,16 +206,7 @@ export async function fetchArxivEntry(
       `arXiv is not answering right now (HTTP ${response.status}${body.trim() ? `: ${firstLine(body)}` : ''}).`,
     );
   }
-  if (body.length > MAX_RESPONSE_BYTES)
-    throw new ArxivResponseError(`arXiv's answer is ${body.length} bytes; expected one paper's entry.`);
-  const entry = parseArxivFeed(body, id);
-  if (entry instanceof ArxivNotFoundError) throw entry;
-  if (!response.ok)
-    throw new ArxivResponseError(
-      `arXiv answered HTTP ${response.status} for ${id}: ${firstLine(body) || 'empty answer'}.`,
-    );
-  if (entry instanceof Error) throw entry;
-  return entry;
+  return { response, body };
 }
 
 function describeNetworkError(error: unknown): string {
@@ -182,14 +233,49 @@ const parser = new XMLParser({
 
 type XmlNode = Record<string, unknown>;
 
+/** A feed read without knowing which ids were asked: entries by canonical id, or why it is unusable. */
+export type ArxivFeed =
+  | {
+      kind: 'entries';
+      /** Each paper entry by the canonical form of its id (versions stripped). */
+      entries: Map<string, ArxivEntry | { why: string }>;
+      /** The `<id>` of every paper entry, as written, for messages. */
+      ids: string[];
+    }
+  /** An `arxiv.org/api/errors` entry: arXiv refused the request; `message` is its summary. */
+  | { kind: 'refused'; message: string }
+  | { kind: 'malformed'; why: string };
+
 /**
  * Reads the feed arXiv answers with for `id_list=<id>`. Returns the paper's entry, or the error
  * to throw: ArxivNotFoundError for an unknown or refused id, ArxivResponseError for anything
  * that is not a well-formed arXiv feed about that paper.
  */
 export function parseArxivFeed(xml: string, id: string): ArxivEntry | ArxivNotFoundError | ArxivResponseError {
+  const feed = readArxivFeed(xml);
+  if (feed.kind === 'malformed')
+    return new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${feed.why}.`);
+  if (feed.kind === 'refused') return new ArxivNotFoundError(`arXiv refused the id ${id}: ${feed.message}.`);
+  return entryFor(feed, id);
+}
+
+/** The entry of one requested id in a feed: matched by canonical id, so versions and subject classes never matter. */
+function entryFor(feed: Extract<ArxivFeed, { kind: 'entries' }>, id: string): BatchResult {
   const malformed = (why: string) =>
     new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${why}.`);
+  if (feed.ids.length === 0) return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
+  const entry = feed.entries.get(canonicalOrUndefined(id) ?? id);
+  if (!entry) {
+    // Alone in its request, an id the feed does not answer is an answer about something else.
+    if (feed.ids.length === 1) return malformed(`it is about ${feed.ids.join(', ')}, not ${id}`);
+    return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
+  }
+  return 'why' in entry ? malformed(entry.why) : entry;
+}
+
+/** Reads an arXiv API answer with any number of entries. */
+export function readArxivFeed(xml: string): ArxivFeed {
+  const malformed = (why: string): ArxivFeed => ({ kind: 'malformed', why });
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
   // saxes reports "line:column: message"; say it the other way round.
@@ -199,29 +285,30 @@ export function parseArxivFeed(xml: string, id: string): ArxivEntry | ArxivNotFo
 
   const entries = ((feed.entry as XmlNode[] | undefined) ?? []).filter((entry) => typeof entry === 'object');
   const errorEntry = entries.find((entry) => /^https?:\/\/arxiv\.org\/api\/errors/.test(text(entry.id)));
-  if (errorEntry) {
-    const message = collapse(text(errorEntry.summary)) || 'no message';
-    return new ArxivNotFoundError(`arXiv refused the id ${id}: ${message}.`);
-  }
+  if (errorEntry) return { kind: 'refused', message: collapse(text(errorEntry.summary)) || 'no message' };
   // An unknown id gives no entry (older API versions: an entry without an <id>).
   const papers = entries.filter((entry) => text(entry.id).trim() !== '');
-  if (papers.length === 0) return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
-
-  const entry = papers.find((candidate) => entryId(text(candidate.id))?.id === id);
-  if (!entry) {
-    return malformed(`it is about ${papers.map((paper) => collapse(text(paper.id))).join(', ')}, not ${id}`);
+  const read = new Map<string, ArxivEntry | { why: string }>();
+  for (const paper of papers) {
+    const parsedId = entryId(text(paper.id));
+    const canonical = parsedId && canonicalOrUndefined(parsedId.id);
+    // The first entry for an id wins; arXiv sends one.
+    if (canonical && !read.has(canonical)) read.set(canonical, readEntry(paper, parsedId));
   }
-  const parsedId = entryId(text(entry.id))!;
+  return { kind: 'entries', entries: read, ids: papers.map((paper) => collapse(text(paper.id))) };
+}
+
+function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why: string } {
   const title = collapse(text(entry.title));
   const authors = ((entry.author as XmlNode[] | undefined) ?? [])
     .map((author) => collapse(text(author.name)))
     .filter(Boolean);
   const summary = text(entry.summary);
   const published = utcDate(text(entry.published));
-  if (!title) return malformed('the entry has no <title>');
-  if (authors.length === 0) return malformed('the entry has no <author> names');
-  if (!summary.trim()) return malformed('the entry has no <summary> (abstract)');
-  if (!published) return malformed(`the entry's <published> date "${collapse(text(entry.published))}" is not a date`);
+  if (!title) return { why: 'the entry has no <title>' };
+  if (authors.length === 0) return { why: 'the entry has no <author> names' };
+  if (!summary.trim()) return { why: 'the entry has no <summary> (abstract)' };
+  if (!published) return { why: `the entry's <published> date "${collapse(text(entry.published))}" is not a date` };
 
   const journalRef = collapse(text(entry.journal_ref));
   const doi = collapse(text(entry.doi));

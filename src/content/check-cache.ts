@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ValidPaper } from './validate.ts';
 
 /**
  * Remembers which paper files passed `npm run check`, by a digest of their bytes, so a check
  * run on every save only re-reads what changed. A file with problems is never cached: its
  * messages are always computed afresh. The cache is thrown away whenever the rules may have
- * changed: the code of the content modules, the dependency lockfile or the topic vocabulary.
+ * changed: the code of the content modules, the render libraries' versions, the dependency
+ * lockfile or the topic vocabulary.
  */
 export type CheckedPaper = Omit<ValidPaper, 'rendered' | 'body'>;
 
@@ -16,19 +17,97 @@ interface CacheFile {
   papers: Record<string, { digest: string; paper: CheckedPaper }>;
 }
 
-/** Files whose code decides whether a paper is valid. */
-const RULE_SOURCES = ['schema.ts', 'frontmatter.ts', 'pipeline.ts', 'validate.ts', 'problems.ts'].map(
+/**
+ * The modules whose code decides whether a paper is valid and what it renders to: these entry
+ * points and every local module they import, found by reading their imports, so a new rule
+ * module is covered without being listed here.
+ */
+const RULE_ENTRY_POINTS = ['validate.ts', 'collection.ts', 'discover.ts', 'vocabulary.ts'].map(
   (name) => new URL(`./${name}`, import.meta.url),
 );
+
+/**
+ * The libraries that parse and render papers: a new version may render the same file
+ * differently (a KaTeX upgrade changes HTML that must match the shipped stylesheet), so their
+ * resolved versions are part of the cache key.
+ */
+export const RENDER_LIBRARIES = [
+  '@astrojs/markdown-remark',
+  'astro',
+  'hast-util-from-html',
+  'hast-util-to-html',
+  'hast-util-to-text',
+  'htmlparser2',
+  'katex',
+  'mdast-util-math',
+  'mdast-util-mdx',
+  'mdast-util-to-hast',
+  'micromark',
+  'micromark-extension-math',
+  'micromark-extension-mdxjs',
+  'rehype-katex',
+  'rehype-stringify',
+  'remark-math',
+  'remark-mdx',
+  'remark-parse',
+  'remark-rehype',
+  'unified',
+  'unist-util-visit',
+  'vfile',
+  'yaml',
+  'zod',
+] as const;
 
 export function digestOf(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export async function rulesDigest(extraInputs: (string | Uint8Array)[]): Promise<string> {
+/** Every content-rule module: the entry points and their local imports, transitively. */
+export async function ruleSources(entryPoints: readonly URL[] = RULE_ENTRY_POINTS): Promise<Map<string, Buffer>> {
+  const sources = new Map<string, Buffer>();
+  const pending = [...entryPoints];
+  while (pending.length > 0) {
+    const url = pending.pop()!;
+    if (sources.has(url.href)) continue;
+    const code = await readFile(url);
+    sources.set(url.href, code);
+    for (const match of code.toString('utf8').matchAll(/(?:from|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      pending.push(new URL(match[1]!, url));
+    }
+  }
+  return new Map([...sources].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `name@version` of each render library, as installed under `root`'s node_modules. */
+export async function renderLibraryVersions(root: string): Promise<string[]> {
+  return Promise.all(
+    RENDER_LIBRARIES.map(async (name) => {
+      const version = await readFile(join(root, 'node_modules', name, 'package.json'), 'utf8')
+        .then((text) => String((JSON.parse(text) as { version?: unknown }).version))
+        .catch(() => 'absent');
+      return `${name}@${version}`;
+    }),
+  );
+}
+
+/**
+ * The cache key of the content rules: the code of every rule module, the versions of the
+ * render libraries (read from `root`'s node_modules unless given) and any other inputs (the
+ * topic vocabulary). The loader and `npm run check` key their caches on it.
+ */
+export async function rulesDigest({
+  root,
+  inputs = [],
+  versions,
+}: {
+  root: string;
+  inputs?: (string | Uint8Array)[];
+  versions?: readonly string[];
+}): Promise<string> {
   const hash = createHash('sha256');
-  for (const source of RULE_SOURCES) hash.update(await readFile(source));
-  for (const input of extraInputs) hash.update(input);
+  for (const [url, code] of await ruleSources()) hash.update(`${url}\n`).update(code);
+  for (const version of versions ?? (await renderLibraryVersions(root))) hash.update(`${version}\n`);
+  for (const input of inputs) hash.update(input);
   return hash.digest('hex');
 }
 

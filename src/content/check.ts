@@ -1,18 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
+import { resolve } from 'node:path';
 import { findCollisions } from './collection.ts';
+import { discoverPapers } from './discover.ts';
 import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
 import { readFiles } from './read-files.ts';
 import type { ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import { CheckCache, digestOf, rulesDigest, type CheckedPaper } from './check-cache.ts';
 import type { ValidPaper } from './validate.ts';
-import { loadTopics } from './vocabulary.ts';
+import { readTopics } from './vocabulary.ts';
+import { parseCalendarDate } from '../lib/dates.ts';
 
 /**
- * The content check behind `npm run check`: every paper through the same schema and pipeline
- * as the build, plus the cross-file checks, without building the site.
+ * The content check behind `npm run check`: the build's rules, through the same functions the
+ * loader calls (discoverPapers, readTopics, validatePapers, findCollisions), without building
+ * the site. One rule is the check's own, because it depends on the clock and the build must
+ * not: a digest date more than a day after today (`futureDateProblems`).
  */
 export async function checkContent({
   root = process.cwd(),
@@ -20,6 +23,8 @@ export async function checkContent({
   topicsFile = TOPICS_FILE,
   cacheFile,
   keepRendered = true,
+  today = new Date(),
+  versions,
 }: {
   root?: string;
   papersDir?: string;
@@ -28,39 +33,41 @@ export async function checkContent({
   cacheFile?: string;
   /** Keep each paper's rendered HTML in the result (the CLI only needs the problems). */
   keepRendered?: boolean;
+  /** The clock, for the future-date rule. */
+  today?: Date;
+  /** Render library versions for the cache key (tests); read from node_modules by default. */
+  versions?: readonly string[];
 } = {}): Promise<{
   problems: ContentProblem[];
   /** Papers that passed on their own: rendered, unless they came from the cache. */
   papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[];
   files: number;
 }> {
-  const topics = loadTopics(resolve(root, topicsFile));
+  const { topics, problems: topicProblems } = readTopics(topicsFile, root);
+  // Without a vocabulary every paper's topics would be reported: fix the vocabulary first.
+  if (topicProblems.length > 0) return { problems: topicProblems, papers: [], files: 0 };
   const cache = cacheFile
     ? await CheckCache.open(
         cacheFile,
-        await rulesDigest([
-          JSON.stringify(topics),
-          await readFile(resolve(root, 'package-lock.json')).catch(() => new Uint8Array()),
-        ]),
+        await rulesDigest({
+          root,
+          versions,
+          inputs: [
+            JSON.stringify(topics),
+            await readFile(resolve(root, 'package-lock.json')).catch(() => new Uint8Array()),
+          ],
+        }),
       )
     : undefined;
-  const cwd = resolve(root, papersDir);
-  const names = (await glob('**/*', { cwd })).sort();
-  const problems: ContentProblem[] = [];
+  const found = await discoverPapers(root, papersDir);
+  const problems: ContentProblem[] = [...found.problems];
   const papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[] = [];
   const jobs: (ValidationJob & { digest: string })[] = [];
-  for (const name of names.filter((name) => !name.endsWith('.mdx'))) {
-    problems.push({
-      file: relative(root, join(cwd, name)).split('\\').join('/'),
-      line: 1,
-      field: 'file',
-      message: 'is not a paper: papers are .mdx files; move or rename it.',
-    });
-  }
-  const mdx = names.filter((name) => name.endsWith('.mdx'));
-  const contents = await readFiles(cwd, mdx);
-  mdx.forEach((name, index) => {
-    const file = relative(root, join(cwd, name)).split('\\').join('/');
+  const contents = await readFiles(
+    resolve(root, papersDir),
+    found.papers.map((paper) => paper.name),
+  );
+  found.papers.forEach(({ file }, index) => {
     const bytes = contents[index]!;
     const digest = cache ? digestOf(bytes) : '';
     const cached = cache?.get(file, digest);
@@ -82,7 +89,29 @@ export async function checkContent({
     }
   });
   await cache?.save();
-  problems.push(...findCollisions(papers));
+  problems.push(...findCollisions(papers), ...futureDateProblems(papers, today));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, papers, files: names.length };
+  return { problems, papers, files: found.entries };
+}
+
+/**
+ * Digest dates more than one day after `today` (UTC): a date far ahead would stay the latest
+ * digest, first in every feed, until then. One day of slack lets a digest be dated for
+ * tomorrow's mail-out from any time zone. Check-only: the build does not read the clock.
+ */
+export function futureDateProblems(
+  papers: readonly Pick<CheckedPaper, 'file' | 'data' | 'lines'>[],
+  today: Date,
+): ContentProblem[] {
+  const latest = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
+  return papers
+    .filter((paper) => parseCalendarDate(paper.data.date) && paper.data.date > latest)
+    .map((paper) => ({
+      file: paper.file,
+      line: paper.lines.date,
+      field: 'date',
+      message: `${paper.data.date} is in the future: a digest date may be ${latest} (tomorrow) at the latest; use the day the digest featured the paper.`,
+    }));
 }

@@ -1,6 +1,7 @@
 import type { ContentProblem } from './problems.ts';
 import type { ValidPaper } from './validate.ts';
 import { canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import { paperPaths } from '../lib/urls.ts';
 
 /** What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`). */
 export type CollisionCandidate = Pick<ValidPaper, 'id' | 'file'> & {
@@ -10,23 +11,26 @@ export type CollisionCandidate = Pick<ValidPaper, 'id' | 'file'> & {
 
 /**
  * Checks across papers that no single file can see: two files for the same arXiv paper, and two
- * files that would publish at the same URL (same file name in different folders).
+ * files whose outputs would land on the same path (same file name in different folders), or
+ * where one paper's output file is a folder of another's (`x.bib.mdx` would put its page in the
+ * folder `papers/x.bib/` while `x.mdx` writes the file `papers/x.bib`). Paths are compared
+ * without case: on a case-insensitive disk `A` and `a` are one file. The id grammar
+ * (paper-id.ts) already refuses such names; this check holds whatever the grammar allows.
  */
 export function findCollisions(papers: readonly CollisionCandidate[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const byId = new Map<string, CollisionCandidate>();
+  const outputs = new Map<string, CollisionCandidate>();
+  const folders = new Map<string, CollisionCandidate>();
   const byArxiv = new Map<string, CollisionCandidate>();
   for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
-    const sameUrl = byId.get(paper.id.toLowerCase());
-    if (sameUrl) {
-      problems.push({
-        file: paper.file,
-        line: 1,
-        field: 'file',
-        message: `publishes at the same URL (/papers/${paper.id}/) as ${sameUrl.file}: rename one of them.`,
-      });
+    const clash = outputClash(paper, outputs, folders);
+    if (clash) {
+      problems.push({ file: paper.file, line: 1, field: 'file', message: clash });
     } else {
-      byId.set(paper.id.toLowerCase(), paper);
+      for (const output of paperPaths(paper.id).files.map((path) => path.toLowerCase())) {
+        outputs.set(output, paper);
+        for (const folder of foldersOf(output)) folders.set(folder, paper);
+      }
     }
     const arxiv = paper.data.arxiv;
     // The same paper may be written two ways (`math.GT/0309136`, `math/0309136`): compare canonical ids.
@@ -45,4 +49,35 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
     }
   }
   return problems;
+}
+
+/** Why a paper's outputs cannot be written beside those already claimed, or undefined. */
+function outputClash(
+  paper: CollisionCandidate,
+  outputs: ReadonlyMap<string, CollisionCandidate>,
+  folders: ReadonlyMap<string, CollisionCandidate>,
+): string | undefined {
+  const { page, files } = paperPaths(paper.id);
+  for (const output of files) {
+    const key = output.toLowerCase();
+    const same = outputs.get(key);
+    if (same) {
+      return paperPaths(same.id).page.toLowerCase() === page.toLowerCase()
+        ? `publishes at the same URL (/${page}) as ${same.file}: rename one of them.`
+        : `writes ${output}, which ${same.file} writes too: rename one of them.`;
+    }
+    const inside = folders.get(key);
+    if (inside) return `writes the file ${output}, which is a folder of ${inside.file}'s outputs: rename one of them.`;
+    for (const folder of foldersOf(key)) {
+      const owner = outputs.get(folder);
+      if (owner) return `writes ${output} inside ${folder}, a file of ${owner.file}: rename one of them.`;
+    }
+  }
+  return undefined;
+}
+
+/** The folders an output path is written in: `papers/x/index.html` → `papers`, `papers/x`. */
+function foldersOf(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join('/'));
 }

@@ -1,4 +1,4 @@
-import { isAlias, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ContentProblem } from './problems.ts';
 
 /** A paper file split into its YAML frontmatter and MDX body, with a way back to source lines. */
@@ -16,96 +16,48 @@ export interface ParsedSource {
 const FENCE = /^---[ \t]*$/;
 
 /**
+ * Bounds on frontmatter, checked before and while YAML is read so that no file can make parsing
+ * slow: its size is limited before it is parsed, and the size and depth of what it holds after.
+ * A real paper's frontmatter is under 3,000 characters; 500 authors fit in the size limit.
+ */
+export const YAML_LIMITS = {
+  /** Characters between the two `---` lines. */
+  frontmatterCharacters: 32_000,
+  /** Keys of one mapping (a paper has 8 fields, `links:` 3). */
+  mappingKeys: 50,
+  /** Items of one list (authors are limited to 500 by the schema, which says so itself). */
+  sequenceItems: 1_000,
+  /** Levels of nested lists and mappings (a paper needs 2). */
+  depth: 8,
+  /** YAML syntax errors reported for one file: the first ones are the ones to fix. */
+  errors: 10,
+} as const;
+
+/**
  * Splits and parses frontmatter. YAML is read with the YAML 1.2 core schema (so `2025-06-06`
  * stays a string), duplicate keys are errors, and anchors, aliases and explicit tags are refused:
  * paper metadata is plain data.
  */
 export function parseSource(file: string, text: string): { source?: ParsedSource; problems: ContentProblem[] } {
+  const fail = (line: number, message: string) => ({ problems: [{ file, line, field: 'frontmatter', message }] });
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          field: 'frontmatter',
-          message: 'A paper must start with a `---` line, then its YAML frontmatter, then `---`.',
-        },
-      ],
-    };
+    return fail(1, 'A paper must start with a `---` line, then its YAML frontmatter, then `---`.');
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
-  if (closing === -1) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          field: 'frontmatter',
-          message: 'The frontmatter is never closed: add a `---` line after the last field.',
-        },
-      ],
-    };
-  }
+  if (closing === -1) return fail(1, 'The frontmatter is never closed: add a `---` line after the last field.');
   const yamlText = lines.slice(1, closing).join('\n');
-  const firstYamlLine = 2;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {
-    lineCounter,
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-  });
-  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstYamlLine - 1;
-
-  const problems: ContentProblem[] = [];
-  for (const error of [...doc.errors, ...doc.warnings]) {
-    const message = error.message.split('\n')[0] ?? error.message;
-    problems.push({
-      file,
-      line: lineAt(error.pos[0]),
-      field: 'frontmatter',
-      message: `YAML: ${message.replace(/ at line \d+, column \d+.*$/, '')}`,
-    });
-  }
-  visit(doc, (_key, node) => {
-    if (!isNode(node)) return;
-    const line = node.range ? lineAt(node.range[0]) : firstYamlLine;
-    if (isAlias(node) || node.anchor) {
-      problems.push({
-        file,
-        line,
-        field: 'frontmatter',
-        message: 'YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.',
-      });
-    } else if (node.tag) {
-      problems.push({
-        file,
-        line,
-        field: 'frontmatter',
-        message: `Explicit YAML tags (${node.tag}) are not allowed; write plain values.`,
-      });
-    }
-  });
-  if (problems.length > 0) return { problems };
+  const parsed = parseYaml(file, yamlText, 2, YAML_LIMITS.frontmatterCharacters);
+  if (!parsed.doc) return { problems: parsed.problems };
+  const { doc, lineAt } = parsed;
 
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return {
-      problems: [
-        {
-          file,
-          line: 1,
-          field: 'frontmatter',
-          message: 'The frontmatter must be a YAML mapping of fields (`title: …`).',
-        },
-      ],
-    };
+    return fail(1, 'The frontmatter must be a YAML mapping of fields (`title: …`).');
   }
 
   return {
-    problems,
+    problems: [],
     source: {
       data: data as Record<string, unknown>,
       body: lines.slice(closing + 1).join('\n'),
@@ -119,7 +71,152 @@ export function parseSource(file: string, text: string): { source?: ParsedSource
   };
 }
 
-function nodeLine(
+/**
+ * Reads a YAML text (a paper's frontmatter, the topic vocabulary) as plain data, in time linear
+ * in its size: the text is size-limited before it is parsed; yaml's own duplicate-key check,
+ * which is quadratic in the keys of a mapping, is off and replaced by one pass with a set per
+ * mapping (`checkPlainData`); syntax errors are reported without yaml's pretty context.
+ * `firstLine` is the file line of the text's first line. Returns no document when there is any
+ * problem.
+ */
+export function parseYaml(
+  file: string,
+  yamlText: string,
+  firstLine: number,
+  maxCharacters: number,
+  /** The field problems name: `frontmatter`, or `topics` for the vocabulary. */
+  field = 'frontmatter',
+): { doc?: Document; lineAt: (offset: number) => number; problems: ContentProblem[] } {
+  const lineCounter = new LineCounter();
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  const problem = (line: number, message: string): ContentProblem => ({ file, line, field, message });
+  if (yamlText.length > maxCharacters) {
+    const what = firstLine > 1 ? 'The frontmatter' : 'The file';
+    return {
+      lineAt,
+      problems: [
+        problem(
+          firstLine,
+          `${what} has ${yamlText.length} characters; it must be at most ${maxCharacters}: keep to the documented fields.`,
+        ),
+      ],
+    };
+  }
+  let doc: Document;
+  // yaml makes an Error object per syntax error; capturing a stack trace for each is most of the
+  // cost of a text made of thousands of errors (`[,,,,…]`), and those stacks are never shown.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    doc = parseDocument(yamlText, {
+      lineCounter,
+      schema: 'core',
+      uniqueKeys: false,
+      prettyErrors: false,
+      strict: true,
+    });
+  } catch {
+    // yaml reports syntax errors in `doc.errors`; a throw means it gave up (e.g. nesting too deep).
+    return { lineAt, problems: [problem(firstLine, 'YAML: could not be read: write plain `key: value` lines.')] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  // The first error of each kind, up to a few: a thousand copies of one message help no one.
+  const errors = [...doc.errors, ...doc.warnings];
+  const problems: ContentProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const message = `YAML: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '')}`;
+    if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
+    seen.add(message);
+    problems.push(problem(lineAt(error.pos[0]), message));
+  }
+  if (errors.length > problems.length) {
+    problems.push(problem(problems[0]!.line, `YAML: ${errors.length - problems.length} more errors like these.`));
+  }
+  // Checked even after a syntax error: an explicit tag is reported as such, not only as yaml's
+  // "unresolved tag".
+  problems.push(...checkPlainData(doc, (node) => (node.range ? lineAt(node.range[0]) : firstLine), problem));
+  return problems.length > 0 ? { lineAt, problems } : { doc, lineAt, problems };
+}
+
+/**
+ * One pass over a parsed YAML document: no anchors, aliases or explicit tags (metadata is plain
+ * data), keys are plain scalars given once per mapping, and mappings, lists and nesting stay
+ * within YAML_LIMITS. Iterative, so deep nesting cannot overflow the stack.
+ */
+function checkPlainData(
+  doc: Document,
+  lineOf: (node: Node) => number,
+  problem: (line: number, message: string) => ContentProblem,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  while (stack.length > 0 && problems.length < YAML_LIMITS.errors) {
+    const { node, depth } = stack.pop()!;
+    if (!isNode(node)) continue;
+    const line = lineOf(node);
+    if (isAlias(node) || node.anchor) {
+      problems.push(problem(line, 'YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.'));
+      continue;
+    }
+    if (node.tag) {
+      problems.push(problem(line, `Explicit YAML tags (${node.tag}) are not allowed; write plain values.`));
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > YAML_LIMITS.depth) {
+      problems.push(problem(line, `YAML: nested more than ${YAML_LIMITS.depth} levels deep: write plain fields.`));
+      continue;
+    }
+    if (isSeq(node)) {
+      if (node.items.length > YAML_LIMITS.sequenceItems) {
+        problems.push(
+          problem(line, `YAML: a list of ${node.items.length} items; at most ${YAML_LIMITS.sequenceItems}.`),
+        );
+        continue;
+      }
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      continue;
+    }
+    if (node.items.length > YAML_LIMITS.mappingKeys) {
+      problems.push(
+        problem(
+          line,
+          `YAML: a mapping of ${node.items.length} keys; at most ${YAML_LIMITS.mappingKeys}: keep to the documented fields.`,
+        ),
+      );
+      continue;
+    }
+    const seen = new Map<string, number>();
+    for (const pair of node.items) {
+      const key = pair.key;
+      const keyLine = isNode(key) ? lineOf(key) : line;
+      if (isNode(key) && (key.anchor || key.tag)) {
+        stack.push({ node: key, depth });
+        continue;
+      }
+      if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
+        problems.push(problem(keyLine, 'YAML: keys must be plain words (`name:`), not lists, mappings or empty.'));
+        continue;
+      }
+      const name = String(key.value);
+      const first = seen.get(name);
+      if (first !== undefined) {
+        problems.push(
+          problem(keyLine, `YAML: Map keys must be unique; "${name}" is already given on line ${first}: keep one.`),
+        );
+      } else {
+        seen.set(name, keyLine);
+      }
+      stack.push({ node: pair.value, depth: depth + 1 });
+    }
+  }
+  return problems;
+}
+
+/** The 1-based file line of a value (`['tags', 1]`), or of its nearest parent that has one. */
+export function nodeLine(
   doc: Document,
   path: readonly (string | number)[],
   lineAt: (offset: number) => number,

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { glob } from 'tinyglobby';
 import { findCollisions } from './collection.ts';
+import { discoverPapers } from './discover.ts';
+import { paperIdFromPath } from './paper-id.ts';
 import { PAPERS_DIR } from './paths.ts';
 import { readFiles } from './read-files.ts';
 import { rulesDigest } from './check-cache.ts';
@@ -40,34 +41,47 @@ export interface PaperMetadata {
 export function paperLoader({
   directory = PAPERS_DIR,
   topicSlugs,
+  topicProblems = [],
+  versions,
 }: {
   directory?: string;
   /** The topic vocabulary; when it changes, cached entries are checked again. */
   topicSlugs: readonly string[];
+  /** Problems found reading the vocabulary (vocabulary.ts): they fail the load before any paper. */
+  topicProblems?: readonly ContentProblem[];
+  /** Render library versions for the cache key (tests); read from node_modules by default. */
+  versions?: readonly string[];
 }): Loader {
   return {
     name: 'paper-loader',
     load: async ({ store, config, generateDigest, parseData, logger, watcher }) => {
       const root = fileURLToPath(config.root);
       const htmlDir = join(fileURLToPath(config.cacheDir), 'paper-html');
-      // The cache key covers the file, the topic vocabulary and the content rules (their code).
-      const vocabularyDigest = generateDigest(`${PIPELINE_VERSION}\n${await rulesDigest([topicSlugs.join('\n')])}`);
+      // The cache key covers the file, the topic vocabulary, the content rules (their code) and
+      // the versions of the libraries that render.
+      const vocabularyDigest = generateDigest(
+        `${PIPELINE_VERSION}\n${await rulesDigest({ root, versions, inputs: [topicSlugs.join('\n')] })}`,
+      );
       const load = async () => {
+        if (topicProblems.length > 0) throw new ContentError(topicProblems);
         const cwd = resolve(root, directory);
-        const files = (await glob('**/*.mdx', { cwd })).sort();
+        // The same discovery as `npm run check`: links, stray and oversized files are problems.
+        const found = await discoverPapers(root, directory);
         // An empty digest is a misconfigured build (wrong folder), not a site to publish.
-        if (files.length === 0) throw new Error(`No papers (*.mdx) found in ${cwd}.`);
-        const problems: ContentProblem[] = [];
+        if (found.entries === 0) throw new Error(`No papers (*.mdx) found in ${cwd}.`);
+        const problems: ContentProblem[] = [...found.problems];
         const papers: ValidPaper[] = [];
         const fresh: { paper: ValidPaper; digest: string }[] = [];
 
         const jobs: (ValidationJob & { digest: string })[] = [];
-        const contents = await readFiles(cwd, files);
-        const sources = files.map((name, index) => ({ name, bytes: contents[index]! }));
-        for (const { name, bytes } of sources) {
-          const file = relative(root, join(cwd, name)).split('\\').join('/');
+        const contents = await readFiles(
+          cwd,
+          found.papers.map((paper) => paper.name),
+        );
+        for (const [index, { file }] of found.papers.entries()) {
+          const bytes = contents[index]!;
           const digest = generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
-          const cached = store.get(idOf(name));
+          const cached = store.get(paperIdFromPath(file));
           const metadata = cached?.rendered?.metadata as PaperMetadata | undefined;
           if (cached?.digest === digest && cached.filePath === file && metadata && existsSync(metadata.htmlFile)) {
             papers.push({
@@ -129,8 +143,4 @@ export function paperLoader({
       });
     },
   };
-}
-
-function idOf(name: string): string {
-  return (name.split('/').at(-1) ?? name).replace(/\.mdx$/, '');
 }

@@ -17,6 +17,7 @@ import {
 } from './arxiv.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { parseSource } from './frontmatter.ts';
+import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { createPaperSchema } from './schema.ts';
@@ -89,15 +90,7 @@ export class NewPaperError extends Error {
 }
 
 export async function newPaper(options: NewPaperOptions, context: NewPaperContext = {}): Promise<NewPaperResult> {
-  const root = resolve(context.root ?? process.cwd());
-  const contentDir = resolve(root, context.contentDir ?? CONTENT_DIR);
-  const papersDir = join(contentDir, 'papers');
-  const topicsFile = join(contentDir, 'topics.yaml');
-  // Paths in messages are relative to the project, unless the content folder is elsewhere.
-  const rel = (path: string) => {
-    const inProject = relative(root, path);
-    return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/');
-  };
+  const { papersDir, topicsFile, rel } = contentPaths(context);
 
   // 1. The id, and whether the digest already has it: no network needed.
   let reference;
@@ -110,7 +103,9 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   const { id } = reference;
   const fileName = arxivFileName(id);
   const existing = await scanDigest(papersDir, rel);
-  const twin = existing.find((paper) => paper.data.arxiv !== undefined && canonicalOrUndefined(paper.data.arxiv) === canonicalArxivId(id));
+  const twin = existing.find(
+    (paper) => paper.data.arxiv !== undefined && canonicalOrUndefined(paper.data.arxiv) === canonicalArxivId(id),
+  );
   if (twin) {
     throw new NewPaperError(
       `arXiv ${id} is already in the digest: ${twin.file}:${twin.lines.arxiv}. Edit that file instead.`,
@@ -206,20 +201,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   }
 
   // 4. The text, checked exactly as `npm run check` would check it.
-  const text = renderEntry(fields);
-  const path = join(papersDir, date.slice(0, 4), `${fileName}.mdx`);
-  const file = rel(path);
-  const schema = createPaperSchema(topicSlugs);
-  const result = validatePaper(file, new TextEncoder().encode(text), schema);
-  const problems = [...result.problems];
-  if (result.paper) {
-    problems.push(
-      ...findCollisions([...existing, result.paper]).filter(
-        (problem) =>
-          problem.file === file || problem.message.includes(`${file}:`) || problem.message.includes(`${file} `),
-      ),
-    );
-  }
+  const { text, path, file, problems } = checkEntry(fields, { papersDir, rel, existing, topicSlugs });
   if (problems.length > 0) {
     throw new NewPaperError(`The entry for ${id} would not pass the content check, so nothing was written.`, {
       problems,
@@ -230,16 +212,68 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   if (options.dryRun) {
     return { file, path, text, source: entry ? 'arxiv' : 'template', written: false, notes };
   }
+  await writeNewEntry(path, file, text);
+  return { file, path, text, source: entry ? 'arxiv' : 'template', written: true, notes };
+}
+
+/** Where content lives for a run, and how paths are shown: relative to the project, unless the content folder is elsewhere. */
+export function contentPaths(context: Pick<NewPaperContext, 'root' | 'contentDir'>) {
+  const root = resolve(context.root ?? process.cwd());
+  const contentDir = resolve(root, context.contentDir ?? CONTENT_DIR);
+  const rel = (path: string) => {
+    const inProject = relative(root, path);
+    return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/');
+  };
+  return { root, papersDir: join(contentDir, 'papers'), topicsFile: join(contentDir, 'topics.yaml'), rel };
+}
+
+/**
+ * An entry's text and where it goes, with the problems `npm run check` would find in it: its
+ * own, and collisions with the papers already in the digest (`existing`).
+ */
+export function checkEntry(
+  fields: EntryFields,
+  {
+    papersDir,
+    rel,
+    existing,
+    topicSlugs,
+  }: {
+    papersDir: string;
+    rel: (path: string) => string;
+    existing: readonly CollisionCandidate[];
+    topicSlugs: ReadonlySet<string>;
+  },
+): { text: string; path: string; file: string; problems: ContentProblem[]; paper?: CollisionCandidate } {
+  const text = renderEntry(fields);
+  const path = join(papersDir, fields.date.slice(0, 4), `${arxivFileName(fields.arxiv)}.mdx`);
+  const file = rel(path);
+  // A template without --abstract is checked as if it had one: the contributor pastes it in, and
+  // until then `npm run check` reports the empty abstract.
+  const checked = fields.body ? text : renderEntry({ ...fields, body: 'An abstract.' });
+  const result = validatePaper(file, new TextEncoder().encode(checked), createPaperSchema(topicSlugs));
+  const problems = [...result.problems];
+  if (result.paper) {
+    problems.push(
+      ...findCollisions([...existing, result.paper]).filter(
+        (problem) =>
+          problem.file === file || problem.message.includes(`${file}:`) || problem.message.includes(`${file} `),
+      ),
+    );
+  }
+  return { text, path, file, problems, ...(result.paper ? { paper: result.paper } : {}) };
+}
+
+/** Writes a new entry; never overwrites a file (one that appeared meanwhile is a refusal). */
+export async function writeNewEntry(path: string, file: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   try {
-    // 'wx': never overwrite a file that appeared meanwhile.
     await writeFile(path, text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       throw new NewPaperError(`${file} already exists; nothing was written.`);
     throw error;
   }
-  return { file, path, text, source: entry ? 'arxiv' : 'template', written: true, notes };
 }
 
 function checkFlags(
@@ -259,17 +293,21 @@ function checkFlags(
       `--tags is required: one or more topics from ${topicsFile}, comma-separated. Topics: ${[...topicSlugs].join(', ')}.`,
     );
   }
-  for (const tag of tags) {
-    if (!topicSlugs.has(tag)) {
-      problems.push(
-        `--tags: unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
-      );
-    }
-  }
+  problems.push(...unknownTags(tags, topicSlugs, topicsFile));
   if (options.authors !== undefined && options.authors.length === 0) {
     problems.push('--authors: give the authors separated by semicolons, e.g. --authors "Ada Lovelace; Alan Turing".');
   }
   return problems;
+}
+
+/** A problem for each `--tags` value that is not a topic, with the nearest topic when there is one. */
+export function unknownTags(tags: readonly string[], topicSlugs: ReadonlySet<string>, topicsFile: string): string[] {
+  return tags
+    .filter((tag) => !topicSlugs.has(tag))
+    .map(
+      (tag) =>
+        `--tags: unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
+    );
 }
 
 /** What the digest already has: file, name and arXiv id of every paper whose frontmatter parses. */
@@ -283,7 +321,7 @@ export async function scanDigest(papersDir: string, rel: (path: string) => strin
     // A number YAML made of an unquoted id still names the paper: read what was written.
     const arxiv = source ? (source.sourceOf(['arxiv']) ?? source.data.arxiv) : undefined;
     papers.push({
-      id: (name.split('/').at(-1) ?? name).replace(/\.mdx$/, ''),
+      id: paperIdFromPath(name),
       file,
       data: typeof arxiv === 'string' ? { arxiv } : {},
       lines: { arxiv: source?.lineOf(['arxiv']) ?? 1 },
@@ -292,7 +330,7 @@ export async function scanDigest(papersDir: string, rel: (path: string) => strin
   return papers;
 }
 
-interface EntryFields {
+export interface EntryFields {
   title: string;
   authors: string[];
   date: string;

@@ -26,5 +26,17 @@ export class ContentError extends Error {
     super(`Paper content has ${count}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
+    // The problems are the whole story: a stack trace would point at the loader, not the file.
+    this.stack = `${this.name}: ${this.message}`;
   }
+}
+
+/** A field's name as problems show it: `authors[2]`, `links.code`, or `frontmatter` for the whole. */
+export function fieldName(path: readonly (string | number)[]): string {
+  return (
+    path.reduce<string>(
+      (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
+      '',
+    ) || 'frontmatter'
+  );
 }

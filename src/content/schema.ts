@@ -38,6 +38,9 @@ const text = (max: number) =>
         .max(max, { error: tooLong(max, 'characters', 'shorten it') }),
     );
 
+/** arXiv's first year: no paper in the digest, and no digest, is older. */
+export const FIRST_YEAR = 1991;
+
 const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, {
@@ -45,66 +48,135 @@ const calendarDate = z
     // One message is enough: a date in another format is not checked against the calendar.
     abort: true,
   })
-  .refine(isCalendarDate, 'is not a real calendar date (check the month and day)');
+  .refine(isCalendarDate, { message: 'is not a real calendar date (check the month and day)', abort: true })
+  .refine((value) => Number(value.slice(0, 4)) >= FIRST_YEAR, {
+    message: `must be in ${FIRST_YEAR} or later (the year arXiv began)`,
+  });
 
+/**
+ * A link from the frontmatter, parsed once with the WHATWG URL parser (what browsers use); its
+ * normalized `href` is the schema's output, so pages, feeds and BibTeX all see the same address.
+ * Refused before parsing: a backslash (browsers read it as `/`, other tools as a character, so
+ * `https://a.org\@b.org/` names a different host to each) and whitespace, which the parser would
+ * silently drop.
+ */
 const httpsUrl = z
   .string()
-  .max(LIMITS.url, { error: tooLong(LIMITS.url, 'characters', 'link to a shorter address') })
-  .refine((value) => {
+  .max(LIMITS.url, { error: tooLong(LIMITS.url, 'characters', 'link to a shorter address'), abort: true })
+  .transform((value, ctx) => {
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    if (value.includes('\\')) return refuse('must not contain a backslash (\\): write the address with `/`');
+    if (/\s/.test(value)) return refuse('must not contain spaces or line breaks: percent-encode them (%20)');
+    let url: URL | undefined;
     try {
-      const url = new URL(value);
-      return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+      url = new URL(value);
     } catch {
-      return false;
+      url = undefined;
     }
-  }, 'must be a full https:// URL, e.g. "https://github.com/owner/repo"');
+    if (!url || url.protocol !== 'https:') {
+      return refuse('must be a full https:// URL, e.g. "https://github.com/owner/repo"');
+    }
+    if (url.username || url.password) return refuse('must not contain a user name or password (`user@`)');
+    if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname) || /^[\d.]+$/.test(url.hostname)) {
+      return refuse(
+        'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name',
+      );
+    }
+    return url.href;
+  });
 
 export const PAPER_KEYS = ['title', 'authors', 'date', 'arxiv', 'published', 'venue', 'tags', 'links'] as const;
 export const LINK_KEYS = ['code', 'project', 'pdf'] as const;
 
 export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
-  return z.strictObject({
-    title: text(LIMITS.title),
-    authors: z
-      .array(text(LIMITS.author))
-      .min(1, 'list at least one author, in the order the paper gives them')
-      .max(LIMITS.authors, {
-        error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
-      }),
-    date: calendarDate,
-    arxiv: z
-      .string()
-      .superRefine((id, ctx) => {
-        const parsed = parseArxivId(id);
-        if ('reason' in parsed) ctx.addIssue({ code: 'custom', message: `is not a valid arXiv id: ${parsed.reason}.` });
-      })
-      .optional(),
-    published: calendarDate.optional(),
-    venue: text(LIMITS.venue).optional(),
-    tags: z
-      .array(z.string().trim())
-      .min(1, 'list at least one topic from content/topics.yaml')
-      .max(LIMITS.tags, { error: tooLong(LIMITS.tags, 'topics', 'keep the most specific ones') })
-      .superRefine((tags, ctx) => {
-        tags.forEach((tag, index) => {
-          if (!topicSlugs.has(tag)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: [index],
-              message: `unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
-            });
-          }
-        });
-      })
-      .transform((tags) => [...new Set(tags)]),
-    links: z
-      .strictObject({
-        code: httpsUrl.optional(),
-        project: httpsUrl.optional(),
-        pdf: httpsUrl.optional(),
-      })
-      .optional(),
-  });
+  return z
+    .strictObject({
+      title: text(LIMITS.title),
+      authors: z
+        .array(text(LIMITS.author))
+        .min(1, 'list at least one author, in the order the paper gives them')
+        .max(LIMITS.authors, {
+          error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
+        }),
+      date: calendarDate,
+      arxiv: z
+        .string()
+        .superRefine((id, ctx) => {
+          const parsed = parseArxivId(id);
+          if ('reason' in parsed)
+            ctx.addIssue({ code: 'custom', message: `is not a valid arXiv id: ${parsed.reason}.` });
+        })
+        .optional(),
+      published: calendarDate.optional(),
+      venue: text(LIMITS.venue).optional(),
+      tags: z
+        .array(z.string().trim())
+        .min(1, 'list at least one topic from content/topics.yaml')
+        .max(LIMITS.tags, { error: tooLong(LIMITS.tags, 'topics', 'keep the most specific ones') })
+        .superRefine((tags, ctx) => {
+          tags.forEach((tag, index) => {
+            if (!topicSlugs.has(tag)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [index],
+                message: `unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
+              });
+            }
+          });
+        })
+        .transform((tags) => [...new Set(tags)]),
+      links: z
+        .strictObject({
+          code: httpsUrl.optional(),
+          project: httpsUrl.optional(),
+          pdf: httpsUrl.optional(),
+        })
+        .optional(),
+    })
+    .superRefine(checkDatesAgree);
+}
+
+/**
+ * Dates that contradict each other. `published` is the date of the paper's first version, so it
+ * cannot be after the digest `date` that featured the paper, and it falls in the year and month
+ * of its arXiv id (ids are numbered by the month of the first version). The digest date cannot
+ * be before that month either.
+ */
+function checkDatesAgree(
+  paper: { date: string; published?: string | undefined; arxiv?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const { date, published, arxiv } = paper;
+  // Zod may run this after a field failed: compare only dates that are themselves valid.
+  if (typeof date !== 'string' || !isCalendarDate(date)) return;
+  if (published !== undefined && (typeof published !== 'string' || !isCalendarDate(published))) return;
+  if (published !== undefined && published > date) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['published'],
+      message: `is after the digest date ${date}: a paper is featured after its first version; check both dates`,
+    });
+  }
+  const parsed = typeof arxiv === 'string' ? parseArxivId(arxiv) : undefined;
+  if (!parsed || !('id' in parsed)) return;
+  const { yearMonth } = parsed.id;
+  if (published !== undefined && published.slice(0, 7) !== yearMonth) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['published'],
+      message: `is not in ${yearMonth}, the month of arXiv ${arxiv}'s first version: use the date of version 1 on arXiv`,
+    });
+  }
+  if (date.slice(0, 7) < yearMonth) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['date'],
+      message: `is before ${yearMonth}, when arXiv ${arxiv} first appeared: the digest date is when the digest featured it`,
+    });
+  }
 }
 
 export type PaperSchema = ReturnType<typeof createPaperSchema>;

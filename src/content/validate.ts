@@ -1,7 +1,9 @@
 import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from './schema.ts';
 import { parseSource } from './frontmatter.ts';
+import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
+import { paperIdFromPath, paperIdProblem } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
-import type { ContentProblem } from './problems.ts';
+import { fieldName, type ContentProblem } from './problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
 
 /**
@@ -17,18 +19,29 @@ export interface ValidPaper {
   body: string;
   rendered: RenderedBody;
   /** Line of each frontmatter field, for cross-file problems. */
-  lines: { arxiv: number; title: number };
+  lines: { arxiv: number; title: number; date: number };
 }
 
-// C0 controls other than tab/newline/CR, DEL, C1 controls, and the bidi controls that can make
-// text display differently from what it is ("Trojan Source").
-const FORBIDDEN_CHARACTERS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/u;
+/**
+ * Largest paper file read at all, in bytes: room for the frontmatter limit (YAML_LIMITS) and
+ * the body limit (LIMITS.body) in any UTF-8; a larger file is refused before it is decoded.
+ */
+export const MAX_FILE_BYTES = 256 * 1024;
+
+/** Forbidden characters reported per file. */
+const MAX_CHARACTER_PROBLEMS = 10;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function idFromPath(file: string): string {
-  return (file.split('/').at(-1) ?? file).replace(/\.mdx$/, '');
+/** The problem with a paper file of `size` bytes, if it is too large to read. */
+export function fileSizeProblem(file: string, size: number): ContentProblem | undefined {
+  if (size <= MAX_FILE_BYTES) return undefined;
+  return {
+    file,
+    line: 1,
+    field: 'file',
+    message: `has ${size} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
+  };
 }
 
 export function validatePaper(
@@ -38,6 +51,8 @@ export function validatePaper(
 ): { paper?: ValidPaper; problems: ContentProblem[] } {
   const problem = (line: number, field: string, message: string): ContentProblem => ({ file, line, field, message });
 
+  const tooLarge = fileSizeProblem(file, bytes.length);
+  if (tooLarge) return { problems: [tooLarge] };
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -52,37 +67,37 @@ export function validatePaper(
   }
   text = text.replace(/\r\n?/g, '\n');
 
-  let hasControlCharacters = false;
+  let hasForbiddenCharacters = false;
   text.split('\n').forEach((line, index) => {
-    const match = FORBIDDEN_CHARACTERS.exec(line);
-    if (match) {
-      hasControlCharacters = true;
-      const code = match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const found = findForbiddenCharacter(line, { multiline: true });
+    if (found) {
+      hasForbiddenCharacters = true;
       problems.push({
         file,
         line: index + 1,
-        column: match.index + 1,
+        column: found.index + 1,
         field: 'file',
-        message: `contains the invisible control character U+${code}: delete it.`,
+        message: describeForbiddenCharacter(found),
       });
     }
   });
-  if (hasControlCharacters) return { problems };
+  if (hasForbiddenCharacters) return { problems };
 
-  const id = idFromPath(file);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) || id.length > 100) {
-    problems.push(
-      problem(
-        1,
-        'file',
-        `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx) or a short slug of letters, digits, dots and hyphens.`,
-      ),
-    );
-  }
+  const id = paperIdFromPath(file);
+  const badId = paperIdProblem(id);
+  if (badId) problems.push(problem(1, 'file', badId));
 
   const { source, problems: yamlProblems } = parseSource(file, text);
   if (!source) return { problems: [...problems, ...yamlProblems] };
   problems.push(...yamlProblems);
+
+  // Characters YAML escapes decode to (`"\u202E"`, `"\e"`) are checked on the decoded data; the
+  // schema, whose messages quote values, only sees data that passed.
+  // The first few are enough to act on; thousands of escapes would only flood the output.
+  const characterProblems = forbiddenInData(source.data)
+    .slice(0, MAX_CHARACTER_PROBLEMS)
+    .map(({ path, linePath, message }) => problem(source.lineOf(linePath), fieldName(path), message));
+  problems.push(...characterProblems);
 
   if (source.body.length > LIMITS.body) {
     problems.push(
@@ -94,8 +109,8 @@ export function validatePaper(
     );
   }
 
-  const parsed = schema.safeParse(source.data);
-  if (!parsed.success) {
+  const parsed = characterProblems.length > 0 ? undefined : schema.safeParse(source.data);
+  if (parsed && !parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys') {
         const parent = issue.path;
@@ -122,8 +137,9 @@ export function validatePaper(
       ? { rendered: undefined, problems: [] }
       : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
+  if (rendered) problems.push(...abstractTextProblems(rendered.text, source.bodyLine, problem));
 
-  if (problems.length > 0 || !parsed.success || !rendered) return { problems };
+  if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
   return {
     problems,
     paper: {
@@ -132,18 +148,25 @@ export function validatePaper(
       data: parsed.data,
       body: source.body,
       rendered,
-      lines: { arxiv: source.lineOf(['arxiv']), title: source.lineOf(['title']) },
+      lines: { arxiv: source.lineOf(['arxiv']), title: source.lineOf(['title']), date: source.lineOf(['date']) },
     },
   };
 }
 
-function fieldName(path: readonly (string | number)[]): string {
-  return (
-    path.reduce<string>(
-      (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
-      '',
-    ) || 'frontmatter'
-  );
+/**
+ * The abstract as a reader sees it: it must have text, and Markdown character references
+ * (`&#x202E;`) must not decode to a character the raw-file scan would have refused.
+ */
+function abstractTextProblems(
+  text: string,
+  bodyLine: number,
+  problem: (line: number, field: string, message: string) => ContentProblem,
+): ContentProblem[] {
+  if (text.trim() === '') {
+    return [problem(bodyLine, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
+  }
+  const bad = findForbiddenCharacter(text, { multiline: true });
+  return bad ? [problem(bodyLine, 'body', describeForbiddenCharacter(bad, 'a character reference'))] : [];
 }
 
 function describeIssue(

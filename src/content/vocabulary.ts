@@ -1,23 +1,140 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
+import { nodeLine, parseYaml } from './frontmatter.ts';
 import { TOPICS_FILE } from './paths.ts';
+import { ContentError, fieldName, type ContentProblem } from './problems.ts';
 import { topicListSchema, type Topic } from './schema.ts';
 
+/** The vocabulary file's size limit: the real one is about 3 KB for 20 topics. */
+export const MAX_TOPICS_BYTES = 64 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
- * Reads the topic vocabulary. It is read synchronously at config time because the paper schema
- * needs the list of valid topic slugs.
+ * Reads and checks the topic vocabulary with the same rules as a paper's frontmatter: no link,
+ * bounded size and YAML, no forbidden character however it is written, the schema, each slug
+ * once. Problems come back as `file:line: field: message`, never as an exception. It is read
+ * synchronously because the paper schema needs the list of slugs at config time.
  */
-export function loadTopics(path: string | URL = TOPICS_FILE): Topic[] {
-  const raw: unknown = parse(readFileSync(path, 'utf8'), { schema: 'core', uniqueKeys: true, maxAliasCount: 0 });
-  const result = topicListSchema.safeParse(raw);
+export function readTopics(
+  path: string = TOPICS_FILE,
+  root: string = process.cwd(),
+): { topics: Topic[]; problems: ContentProblem[] } {
+  const absolute = resolve(root, path);
+  const file = relative(root, absolute).split('\\').join('/');
+  const fail = (line: number, field: string, message: string) => ({
+    topics: [],
+    problems: [{ file, line, field, message }],
+  });
+
+  const stats = lstatOrUndefined(absolute);
+  if (!stats) return fail(1, 'file', 'is missing: the topic vocabulary lists every topic slug papers may use.');
+  if (stats.isSymbolicLink()) return fail(1, 'file', 'is a symbolic link: it must be a file in the repository itself.');
+  if (!stats.isFile()) return fail(1, 'file', 'is not a regular file.');
+  if (stats.size > MAX_TOPICS_BYTES) {
+    return fail(1, 'file', `has ${stats.size} bytes; the topic vocabulary must be at most ${MAX_TOPICS_BYTES}.`);
+  }
+  let text: string;
+  try {
+    text = utf8
+      .decode(readNoFollow(absolute))
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n');
+  } catch {
+    return fail(1, 'file', 'is not valid UTF-8: save it as UTF-8.');
+  }
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    const found = findForbiddenCharacter(line, { multiline: true });
+    if (found) return fail(index + 1, 'file', describeForbiddenCharacter(found));
+  }
+
+  const parsed = parseYaml(file, text, 1, MAX_TOPICS_BYTES, 'topics');
+  if (!parsed.doc) return { topics: [], problems: parsed.problems };
+  const { doc, lineAt } = parsed;
+  const lineOf = (path: (string | number)[]) => nodeLine(doc, path, lineAt) ?? 1;
+  const field = (path: (string | number)[]) =>
+    `topics${path.length > 0 ? fieldName(path).replace(/^(?!\[)/, '.') : ''}`;
+  const data: unknown = doc.toJS({ maxAliasCount: 0 });
+
+  const characterProblems = forbiddenInData(data).map(({ path, linePath, message }) => ({
+    file,
+    line: lineOf(linePath),
+    field: field(path),
+    message,
+  }));
+  if (characterProblems.length > 0) return { topics: [], problems: characterProblems };
+
+  const result = topicListSchema.safeParse(data);
   if (!result.success) {
-    const details = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
-    throw new Error(`${String(path)}: invalid topic vocabulary:\n${details}`);
+    return {
+      topics: [],
+      problems: result.error.issues.flatMap((issue) => {
+        const path = issue.path as (string | number)[];
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({
+            file,
+            line: lineOf([...path, key]),
+            field: field([...path, key]),
+            message: `unknown field. Topics have ${TOPIC_KEYS.map((name) => `\`${name}\``).join(', ')}.`,
+          }));
+        }
+        return [{ file, line: lineOf(path), field: field(path), message: describeTopicIssue(issue, path) }];
+      }),
+    };
   }
-  const seen = new Set<string>();
-  for (const topic of result.data) {
-    if (seen.has(topic.slug)) throw new Error(`${String(path)}: topic "${topic.slug}" is listed twice.`);
-    seen.add(topic.slug);
+  const problems: ContentProblem[] = [];
+  const seen = new Map<string, number>();
+  result.data.forEach((topic, index) => {
+    const line = lineOf([index, 'slug']);
+    const first = seen.get(topic.slug);
+    if (first === undefined) seen.set(topic.slug, line);
+    else
+      problems.push({
+        file,
+        line,
+        field: field([index, 'slug']),
+        message: `"${topic.slug}" is listed twice (first on line ${first}): keep one.`,
+      });
+  });
+  return problems.length > 0 ? { topics: [], problems } : { topics: result.data, problems };
+}
+
+/** The vocabulary, or a ContentError listing its problems (for callers that cannot go on without it). */
+export function loadTopics(path: string = TOPICS_FILE, root?: string): Topic[] {
+  const { topics, problems } = readTopics(path, root);
+  if (problems.length > 0) throw new ContentError(problems);
+  return topics;
+}
+
+const TOPIC_KEYS = ['slug', 'label', 'description'] as const;
+
+function describeTopicIssue(
+  issue: { code: string; message: string; input?: unknown },
+  path: (string | number)[],
+): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (path.length === 0) return 'must be a list of topics, each `- slug: …` with `label:` and `description:`.';
+  if (issue.input === undefined) return `is required: add \`${String(path.at(-1))}:\`.`;
+  return typeof path.at(-1) === 'number'
+    ? 'must be a mapping with `slug:`, `label:` and `description:`.'
+    : 'must be text.';
+}
+
+function lstatOrUndefined(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
   }
-  return result.data;
+}
+
+function readNoFollow(path: string): Buffer {
+  const descriptor = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    return readFileSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
 }

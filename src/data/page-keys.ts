@@ -30,7 +30,9 @@ export function pageKey(...inputs: unknown[]): string {
 
 let settings: string | undefined;
 function siteSettings(): string {
-  settings ??= JSON.stringify([siteConfig, getTopics()]);
+  // Where content, output and cache live changes no page; everything else in the settings may.
+  const { contentDir: _contentDir, outDir: _outDir, cacheDir: _cacheDir, ...shown } = siteConfig;
+  settings ??= JSON.stringify([shown, getTopics()]);
   return settings;
 }
 

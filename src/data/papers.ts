@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchive, type Archive } from '../lib/archive.ts';
+import { buildArchive, comparePapers, type Archive } from '../lib/archive.ts';
 import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
 import { relatedPapers } from '../lib/related.ts';
 import type { PaperMetadata } from '../content/loader.ts';
@@ -8,8 +8,9 @@ import { loadTopics } from '../content/vocabulary.ts';
 import type { Topic } from '../content/schema.ts';
 
 /**
- * The query layer: the only module that calls `getCollection`. Papers are sorted once, newest
- * digest date first, then by id, so every page, feed and index lists them in the same order.
+ * The query layer: the only module that calls `getCollection`. Papers are sorted once by
+ * comparePapers (newest digest day first; within a day, newest first version first), so every
+ * page, feed and index lists them in the same order.
  */
 export type PaperEntry = CollectionEntry<'papers'>;
 
@@ -57,11 +58,8 @@ export function getPapers(): Promise<Paper[]> {
   return papers;
 }
 
-/** Newest digest date first; ties broken by id so the order never depends on file-system order. */
-export function comparePapers(a: Pick<Paper, 'id' | 'data'>, b: Pick<Paper, 'id' | 'data'>): number {
-  if (a.data.date !== b.data.date) return a.data.date < b.data.date ? 1 : -1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
+/** The order of every list, feed and index (pure, so unit-tested in tests/unit/archive.test.ts). */
+export { comparePapers };
 
 let archive: Promise<Archive<Paper>> | undefined;
 

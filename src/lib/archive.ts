@@ -1,7 +1,43 @@
+import { arxivId } from './arxiv-id.ts';
 import { parseCalendarDate } from './dates.ts';
 
+/** What ordering needs of a paper: its id, digest date and what is known of its first version. */
+export interface Orderable {
+  id: string;
+  data: { date: string; published?: string; arxiv?: string };
+}
+
 /**
- * Groups papers (already sorted newest first) into digest days, months and years. Computed once
+ * The one order of papers, used by every list, feed and index: newest digest day first; within a
+ * day, newest first version first, then id descending. The first version's date is `published`;
+ * without it, the arXiv id's year and month. A paper with neither comes after every dated paper of
+ * its day.
+ *
+ * Both precisions compare as the text `YYYY-MM-DD` / `YYYY-MM`, so a paper known only to the month
+ * comes after the papers of that month whose day is known. Calling it equal to all of them instead
+ * would not be an order (a day-20 and a day-10 paper differ, yet both would equal it), and sorting
+ * with such a comparator gives results that depend on the input order.
+ */
+export function comparePapers(a: Orderable, b: Orderable): number {
+  return (
+    descending(a.data.date, b.data.date) ||
+    descending(firstVersion(a.data) ?? '', firstVersion(b.data) ?? '') ||
+    descending(a.id, b.id)
+  );
+}
+
+/** When a paper's first version appeared, as precisely as it is known: `YYYY-MM-DD`, `YYYY-MM`, or unknown. */
+export function firstVersion(data: Orderable['data']): string | undefined {
+  return data.published ?? (data.arxiv === undefined ? undefined : arxivId(data.arxiv).yearMonth);
+}
+
+/** Code-unit order, reversed: the same on every machine and locale. */
+function descending(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/**
+ * Groups papers (already sorted by comparePapers) into digest days, months and years. Computed once
  * per build; every date page, the archive and previous/next links read from it.
  */
 interface Dated {

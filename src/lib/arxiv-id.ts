@@ -37,7 +37,9 @@ export function parseArxivId(id: string): { id: ArxivId } | { reason: string } {
     const month = Number(mm);
     if (month < 1 || month > 12) return { reason: `${yy}${mm} is not a year and month (YYMM)` };
     if (year < 7 || (year === 7 && month < 4)) {
-      return { reason: `new-style ids (YYMM.NNNNN) start in April 2007 (0704); older papers have ids like hep-th/9901001` };
+      return {
+        reason: `new-style ids (YYMM.NNNNN) start in April 2007 (0704); older papers have ids like hep-th/9901001`,
+      };
     }
     // Four-digit numbers were used until December 2014, five-digit ones from January 2015.
     if ((number.length === 5) !== year >= 15) {

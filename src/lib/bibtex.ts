@@ -1,10 +1,15 @@
-import { arxivEprint, citationYear, paperUrl, venueKind, type CitablePaper } from './citation.ts';
+import { arxivEprint, citationYear, paperUrl, venueKind, venueYear, type CitablePaper } from './citation.ts';
+import { outputUrl } from './encode/url.ts';
+import { MATH_SPAN, mathProblems } from './title-math.ts';
 
 /**
  * BibTeX entries for papers: arXiv-style `@misc` (`eprint`, `archivePrefix`, `primaryClass` only
  * where the id gives it), `@inproceedings`/`@article` when the venue is known (keeping the
- * eprint). Text is escaped for BibTeX and LaTeX, `$…$` math in titles is kept as math, and
- * words whose capitals a style must not lower (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) are braced.
+ * eprint). A `.bib` field is TeX when the citing document is compiled, so every string is
+ * escaped until LaTeX prints it as it was typed and runs nothing (`escapeText`); `$…$` math in
+ * titles is kept as math only when it passes the title-math allowlist (src/lib/title-math.ts),
+ * else it is printed as text; words whose capitals a style must not lower (`GPT-4`, `MLPs`,
+ * `Kolmogorov-Arnold`) are braced.
  * Keys come from `assignCitationKeys`, computed once over the whole digest.
  */
 
@@ -52,6 +57,9 @@ const keyPart = (text: string): string =>
 
 const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v)\.?$/i;
 
+/** Longest family name or title word a key keeps. */
+const KEY_PART_LENGTH = 40;
+
 /**
  * The family name of an author, for the key: the part before a comma (`Hofmann, Thomas`), else
  * everything from the first lowercase particle on (`Laurens van der Maaten` → `van der Maaten`),
@@ -69,9 +77,8 @@ export function familyName(author: string): string {
 /** Splits a title into text and `$…$` math (a `$` followed by a non-space, closed by a `$` after one). */
 export function splitMath(title: string): { text: string; math: boolean }[] {
   const parts: { text: string; math: boolean }[] = [];
-  const pattern = /\$(?![\s$])([^$]*?[^\s$\\])\$(?!\d)/g;
   let last = 0;
-  for (const match of title.matchAll(pattern)) {
+  for (const match of title.matchAll(MATH_SPAN)) {
     if (match.index > last) parts.push({ text: title.slice(last, match.index), math: false });
     parts.push({ text: match[1] ?? '', math: true });
     last = match.index + match[0].length;
@@ -97,7 +104,9 @@ export function titleKeyWord(title: string): string {
 export function naturalKey(paper: CitablePaper): string {
   const author = paper.data.authors[0] ?? '';
   const name = keyPart(familyName(author)) || keyPart(author) || 'anon';
-  return `${name}${citationYear(paper)}${titleKeyWord(paper.data.title)}`;
+  const year = citationYear(paper) ?? '';
+  // Each part is cut to a length no real name or word reaches, so no key is unboundedly long.
+  return `${name.slice(0, KEY_PART_LENGTH)}${year}${titleKeyWord(paper.data.title).slice(0, KEY_PART_LENGTH)}`;
 }
 
 /** `a`, `b`, …, `z`, `aa`, `ab`, … */
@@ -144,27 +153,35 @@ const SPECIALS: Record<string, string> = {
   _: '\\_',
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
-  // In LaTeX's default OT1 encoding `<` and `>` print as ¡ and ¿.
+  // In LaTeX's default OT1 encoding `<`, `>` and `|` print as ¡, ¿ and —.
   '<': '\\textless{}',
   '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  // A backquote makes ligatures (` `` ` is “, `` ?` `` is ¿): alone in a group, it makes none.
+  '`': '{`}',
 };
 
 /**
- * Escapes text for a braced BibTeX field read by LaTeX. Literal braces become `\textbrace…{}`
- * rather than `\{`, because BibTeX counts every brace, escaped or not, when it matches them.
+ * Characters no field may hold: controls (TeX reads some as end of line, others as invalid),
+ * invisible format characters (bidi controls, zero-width spaces, tags: LaTeX has no glyph for
+ * them) and lone surrogates (not UTF-8). Validation refuses them first.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
+
+/**
+ * Escapes text for a braced BibTeX field read by LaTeX, for every string: each character that
+ * means something to TeX becomes a command that prints it, so LaTeX prints the text as it was
+ * typed and runs nothing. Literal braces become `\textbrace…{}` rather than `\{`, because BibTeX
+ * counts every brace, escaped or not, when it matches them. Runs of white space become one space
+ * (a blank line would end a paragraph, a line end inside a field means nothing), and ligatures
+ * TeX would make from typed characters (`--`, `''`, `,,`) are broken with `{}`.
  */
 export function escapeText(text: string): string {
-  return text.replace(/[\\{}&%$#_~^<>]/g, (char) => SPECIALS[char] ?? char);
-}
-
-/** Math that can go into a field as it is: balanced braces, and no character that ends or breaks it. */
-function isSafeMath(tex: string): boolean {
-  let depth = 0;
-  for (const char of tex) {
-    if (char === '{') depth++;
-    else if (char === '}' && --depth < 0) return false;
-  }
-  return depth === 0 && !/(^|[^\\])[%#&]/.test(tex) && !/\\$/.test(tex);
+  return text
+    .replace(UNPRINTABLE, (char) => (/\s/.test(char) ? ' ' : ''))
+    .replace(/\s+/g, ' ')
+    .replace(/[\\{}&%$#_~^<>|`]/g, (char) => SPECIALS[char] ?? char)
+    .replace(/([-',])(?=\1)/g, '$1{}');
 }
 
 /** A word with a capital after its first letter (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) keeps its case. */
@@ -181,7 +198,8 @@ function needsProtection(word: string): boolean {
 export function formatTitle(title: string): string {
   return splitMath(title)
     .map(({ text, math }) => {
-      if (math) return isSafeMath(text) ? `{$${text}$}` : escapeText(`$${text}$`);
+      // Math that the title-math rules refuse is printed as the text it is, never run.
+      if (math) return mathProblems(text).length === 0 ? `{$${text.replace(/\s+/g, ' ')}$}` : escapeText(`$${text}$`);
       return text
         .split(/(\s+)/)
         .map((word) => {
@@ -196,26 +214,44 @@ export function formatTitle(title: string): string {
     .join('');
 }
 
-/** Authors joined by `and`; a name that contains the word "and" is braced so it stays one name. */
+/**
+ * Authors joined by `and`. A name BibTeX would not read as one name is braced, so it stays one:
+ * one that contains the word "and", and one whose commas are not `Last, First` or
+ * `Last, Jr., First` (more than two, or an empty part).
+ */
 export function formatAuthors(authors: readonly string[]): string {
   return authors
     .map((author) => {
-      const escaped = escapeText(author);
-      return /\band\b/i.test(author) ? `{${escaped}}` : escaped;
+      const escaped = escapeText(author).trim();
+      const parts = escaped.split(',');
+      const oneName = !/\band\b/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
+      return oneName ? escaped : `{${escaped}}`;
     })
     .join(' and ');
 }
 
-/** A URL as a field value: braces, backslashes and spaces, which would break the field, percent-encoded. */
-function formatUrl(url: string): string {
-  return url.replace(/[{}\\\s]/g, (char) => encodeURIComponent(char));
+/**
+ * A URL as a field value: the normalized https URL (else none), with every character outside
+ * RFC 3986's unreserved and reserved sets percent-encoded, `^` included: a style that prints the
+ * field outside `\url{…}` would otherwise hand LaTeX braces, backslashes, or `^^5c` (a backslash).
+ */
+export function formatUrl(url: string): string | undefined {
+  return outputUrl(url)?.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (char) =>
+    [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 export type EntryType = 'misc' | 'inproceedings' | 'article';
 
+/**
+ * `@article` or `@inproceedings` for a venue whose name gives its year; else `@misc`, the
+ * preprint, dated by its first version. A venue without a year (`TMLR`) then goes in a `note`:
+ * the journal is never given the preprint's year, and no entry lacks a year (natbib's author-year
+ * styles stop with an error on one that does).
+ */
 export function entryType(paper: CitablePaper): EntryType {
   const { venue } = paper.data;
-  if (!venue) return 'misc';
+  if (!venue || !venueYear(venue)) return 'misc';
   return venueKind(venue) === 'journal' ? 'article' : 'inproceedings';
 }
 
@@ -228,15 +264,20 @@ export function bibtexEntry(paper: CitablePaper, key: string): string {
     ['title', formatTitle(data.title)],
     ['author', formatAuthors(data.authors)],
   ];
-  if (data.venue) fields.push([type === 'article' ? 'journal' : 'booktitle', escapeText(data.venue)]);
-  fields.push(['year', citationYear(paper)]);
+  if (data.venue) {
+    if (type === 'misc') fields.push(['note', `Published in ${escapeText(data.venue)}`]);
+    else fields.push([type === 'article' ? 'journal' : 'booktitle', escapeText(data.venue)]);
+  }
+  const year = citationYear(paper);
+  if (year) fields.push(['year', year]);
   if (data.arxiv) {
     const { eprint, primaryClass } = arxivEprint(data.arxiv);
     fields.push(['eprint', eprint], ['archivePrefix', 'arXiv']);
     if (primaryClass) fields.push(['primaryClass', primaryClass]);
   }
-  const url = paperUrl(paper);
-  if (url) fields.push(['url', formatUrl(url)]);
+  const paperLink = paperUrl(paper);
+  const url = paperLink === undefined ? undefined : formatUrl(paperLink);
+  if (url) fields.push(['url', url]);
   const width = Math.max(...fields.map(([name]) => name.length));
   const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
   return `@${type}{${key},\n${body}\n}\n`;

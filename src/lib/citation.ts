@@ -1,10 +1,13 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
+import { encodeJson } from './encode/json.ts';
+import { outputUrl } from './encode/url.ts';
 
 /**
  * Citation facts derived from a paper's frontmatter, shared by the BibTeX entries, the
- * `citation_*` meta tags (Google Scholar, Zotero) and the JSON-LD. Nothing is invented: a field
- * that the frontmatter does not give is left out.
+ * `citation_*` meta tags (Google Scholar, Zotero) and the JSON-LD. Nothing is invented: every date
+ * or year comes from `published`, a year in `venue` or the arXiv id's year and month, and a field
+ * the frontmatter does not give is left out. The digest date is never a publication date.
  */
 export interface CitablePaper {
   id: string;
@@ -24,18 +27,40 @@ export function venueKind(venue: string): VenueKind {
     : 'conference';
 }
 
-/**
- * The year to cite: the one in the venue (`NeurIPS 2023`) when there is one, else the year of the
- * paper's first version, else the year of the digest.
- */
-export function citationYear(paper: CitablePaper): string {
-  const fromVenue = paper.data.venue?.match(/\b(19|20)\d{2}\b/)?.[0];
-  return fromVenue ?? (paper.data.published ?? paper.data.date).slice(0, 4);
+/** The year a venue's name gives (`NeurIPS 2023`), if it gives one. */
+export function venueYear(venue: string | undefined): string | undefined {
+  return venue?.match(/\b(19|20)\d{2}\b/)?.[0];
 }
 
-/** `YYYY/MM/DD`, as Google Scholar wants it: the first version's date if known, else the digest date. */
-export function citationDate(paper: CitablePaper): string {
-  return (paper.data.published ?? paper.data.date).replaceAll('-', '/');
+/**
+ * When the paper's first version appeared, as precisely as the frontmatter says: the `published`
+ * date (`YYYY-MM-DD`), else the year and month of its arXiv id (`YYYY-MM`), else nothing.
+ */
+export function firstVersionDate(paper: CitablePaper): string | undefined {
+  return paper.data.published ?? (paper.data.arxiv ? arxivId(paper.data.arxiv).yearMonth : undefined);
+}
+
+/**
+ * The year to cite: the venue's (`NeurIPS 2023`) when the venue's name gives one, else the year
+ * of the first version. Never the digest date: that is when the digest listed it. A venue without
+ * a year is not given the preprint's: the BibTeX entry is then the preprint's (see `entryType`).
+ */
+export function citationYear(paper: CitablePaper): string | undefined {
+  return venueYear(paper.data.venue) ?? firstVersionDate(paper)?.slice(0, 4);
+}
+
+/**
+ * The paper's date for Google Scholar (`citation_publication_date`, `YYYY/MM/DD`, `YYYY/MM` or
+ * `YYYY`) and schema.org (`datePublished`, the same with `-`): the first version's date as
+ * precisely as it is known, else the venue's year, else nothing.
+ */
+export function publicationDate(paper: CitablePaper): string | undefined {
+  return firstVersionDate(paper) ?? venueYear(paper.data.venue);
+}
+
+/** {@link publicationDate} as Google Scholar writes dates, `YYYY/MM/DD`. */
+export function citationDate(paper: CitablePaper): string | undefined {
+  return publicationDate(paper)?.replaceAll('-', '/');
 }
 
 /**
@@ -50,13 +75,16 @@ export function arxivEprint(id: string): { eprint: string; primaryClass?: string
 
 /** The paper's PDF: the one given in `links.pdf`, else arXiv's. */
 export function pdfUrl(paper: CitablePaper): string | undefined {
-  return paper.data.links?.pdf ?? (paper.data.arxiv ? arxivLinks(paper.data.arxiv).pdf : undefined);
+  const given = paper.data.links?.pdf;
+  if (given) return outputUrl(given);
+  return paper.data.arxiv ? arxivLinks(paper.data.arxiv).pdf : undefined;
 }
 
 /** Where the paper itself lives: its arXiv page, else its PDF, else its project page. */
 export function paperUrl(paper: CitablePaper): string | undefined {
   if (paper.data.arxiv) return arxivLinks(paper.data.arxiv).abs;
-  return paper.data.links?.pdf ?? paper.data.links?.project;
+  const given = paper.data.links?.pdf ?? paper.data.links?.project;
+  return given === undefined ? undefined : outputUrl(given);
 }
 
 export interface MetaTag {
@@ -72,7 +100,8 @@ export function citationMetaTags(paper: CitablePaper): MetaTag[] {
   const { data } = paper;
   const tags: MetaTag[] = [{ name: 'citation_title', content: data.title }];
   for (const author of data.authors) tags.push({ name: 'citation_author', content: author });
-  tags.push({ name: 'citation_publication_date', content: citationDate(paper) });
+  const date = citationDate(paper);
+  if (date) tags.push({ name: 'citation_publication_date', content: date });
   if (data.venue) {
     const kind = venueKind(data.venue);
     tags.push({
@@ -93,13 +122,14 @@ export function scholarlyArticle(
 ): Record<string, unknown> {
   const { data } = paper;
   const sameAs = data.arxiv ? arxivLinks(data.arxiv).abs : undefined;
+  const datePublished = publicationDate(paper);
   return {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
     headline: data.title,
     name: data.title,
     author: data.authors.map((name) => ({ '@type': 'Person', name })),
-    datePublished: data.published ?? data.date,
+    ...(datePublished && { datePublished }),
     url: pageUrl,
     ...(sameAs && { sameAs }),
     ...(abstract && { abstract }),
@@ -107,14 +137,9 @@ export function scholarlyArticle(
 }
 
 /**
- * JSON for a `<script type="application/ld+json">` element: `<`, `>` and `&` are written as
- * `\u` escapes, so no text in the data can close the element or look like markup.
+ * JSON for a `<script type="application/ld+json">` element (see {@link encodeJson}): no text in the
+ * data can close the element or look like markup.
  */
 export function jsonLd(data: unknown): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return encodeJson(data);
 }

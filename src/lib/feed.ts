@@ -1,21 +1,28 @@
-import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
-import XMLBuilder from 'fast-xml-builder';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { toUTCDate } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
+import { escapeHtml } from './encode/html.ts';
+import { outputUrl } from './encode/url.ts';
+import { mathVariantText } from './math-letters.ts';
 import type { Urls } from './urls.ts';
+import { stripXmlIllegal, xmlDocument, type XmlElement } from './xml.ts';
 
 /**
  * Feeds: the digest's RSS, each topic's RSS, a JSON Feed and an OPML list of every feed. Pure
  * functions from papers (as the query layer returns them: sorted, newest first) to feed data;
- * the routes in src/pages only fetch papers and hand the result to @astrojs/rss or a Response.
+ * the routes in src/pages only fetch papers and return the written feed in a Response.
  *
- * Everything that reaches a feed is absolute (site URL + base path: @astrojs/rss would drop the
- * base path from root-relative links) and free of characters XML 1.0 forbids (@astrojs/rss
- * passes control characters through, which makes the whole feed unreadable).
+ * Everything that reaches a feed is absolute (site URL + base path) and goes through one XML
+ * encoder (src/lib/xml.ts), which drops the characters XML 1.0 forbids. RSS is written here, not
+ * by @astrojs/rss: it re-parses `customData` (our `dc:creator`s) with fast-xml-parser, which
+ * reads an author written `1e3`, `0x1F` or `007` as a number and prints `1000`, `31`, `7`.
+ * Every field is a string from the paper and stays one.
+ *
+ * Dates: an item's `pubDate` (and the JSON Feed's `date_published`) is the digest date, the day
+ * the digest published the item — not a claim about when the paper appeared.
  */
 
 /** The fields of a paper a feed needs (structurally a `Paper` from src/data/papers.ts). */
@@ -95,25 +102,6 @@ export interface FeedLink {
   htmlHref: string;
 }
 
-// XML 1.0 `Char`: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-// With the `u` flag a lone surrogate is its own code point, outside every allowed range.
-const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Removes every character that may not appear in an XML 1.0 document (NUL, ESC, U+FFFF, lone surrogates…). */
-export function stripXmlIllegal(value: string): string {
-  return value.replace(XML_ILLEGAL, '');
-}
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/**
- * Escapes text for XML content or a quoted attribute. Only the five predefined entities: numeric
- * references would be escaped a second time by @astrojs/rss, which re-parses `customData`.
- */
-export function escapeXml(value: string): string {
-  return stripXmlIllegal(value).replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
-}
-
 const FEED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const URL_PROPERTIES = ['href', 'src'] as const;
 
@@ -153,15 +141,21 @@ export function feedHtml(
       const math = findMath(node);
       if (math) {
         if (display) math.properties.display = 'block';
+        visit(math, 'element', spellMathVariant);
         parent.children.splice(index, 1, math);
         return [SKIP, index + 1];
       }
     }
-    if (hasClass(node, 'katex-html') || hasClass(node, 'katex')) {
+    if (hasClass(node, 'katex-html') || hasClass(node, 'katex') || UNSAFE_ELEMENTS.has(node.tagName)) {
       // A rendering without MathML (the pipeline never produces one): nothing a reader can show.
+      // Or an element that runs or embeds something (the pipeline never writes one either).
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
+    for (const name of Object.keys(node.properties)) {
+      if (/^on/i.test(name) || name === 'style' || name === 'srcDoc') delete node.properties[name];
+    }
+    spellMathVariant(node);
     for (const name of URL_PROPERTIES) {
       const value = node.properties[name];
       if (value === undefined || value === null) continue;
@@ -172,6 +166,39 @@ export function feedHtml(
     return undefined;
   });
   return stripXmlIllegal(toHtml(tree, { characterReferences: { useNamedReferences: true } }));
+}
+
+/** Elements that run, embed or submit something: no feed item carries one. */
+const UNSAFE_ELEMENTS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'form',
+  'link',
+  'meta',
+  'base',
+  'template',
+  'noscript',
+]);
+
+/**
+ * `<mi mathvariant="double-struck">R</mi>` → `<mi>ℝ</mi>`: readers implementing MathML Core
+ * ignore the attribute, so the letter itself carries the style (see src/lib/math-letters.ts).
+ * `normal` is kept (MathML Core knows it), and so is a variant some character has no form in.
+ */
+function spellMathVariant(node: Element): void {
+  const variant = node.properties.mathvariant;
+  if (typeof variant !== 'string' || variant === 'normal') return;
+  const [text, ...rest] = node.children;
+  if (text?.type !== 'text' || rest.length > 0) return;
+  const styled = mathVariantText(text.value, variant);
+  if (styled === undefined) return;
+  text.value = styled;
+  delete node.properties.mathvariant;
 }
 
 function absoluteUrl(value: string, baseUrl: string): string | undefined {
@@ -186,12 +213,12 @@ function absoluteUrl(value: string, baseUrl: string): string | undefined {
 /** The paper's outside links (arXiv, PDF, code, project), as the paper page lists them. */
 function paperLinks(paper: FeedPaper): { label: string; href: string }[] {
   const arxiv = paper.data.arxiv ? arxivLinks(paper.data.arxiv) : undefined;
-  const pdf = paper.data.links?.pdf ?? arxiv?.pdf;
+  const given = (url: string | undefined) => (url === undefined ? undefined : outputUrl(url));
   const links: { label: string; href: string | undefined }[] = [
     { label: 'arXiv', href: arxiv?.abs },
-    { label: 'PDF', href: pdf },
-    { label: 'Code', href: paper.data.links?.code },
-    { label: 'Project page', href: paper.data.links?.project },
+    { label: 'PDF', href: paper.data.links?.pdf ? given(paper.data.links.pdf) : arxiv?.pdf },
+    { label: 'Code', href: given(paper.data.links?.code) },
+    { label: 'Project page', href: given(paper.data.links?.project) },
   ];
   return links.filter((link): link is { label: string; href: string } => Boolean(link.href));
 }
@@ -226,7 +253,25 @@ export function feedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContext, '
   };
 }
 
-/** The digest's feed: the newest `size` papers (`papers` sorted newest first, as the query returns them). */
+/**
+ * Whole digest days, newest first, until they hold at least `size` papers: a feed never splits a
+ * day, so every paper of a day reaches subscribers together. Papers keep their given order; the
+ * days are chosen by date alone, whatever the order within a day.
+ */
+export function wholeDays<T extends { data: { date: string } }>(papers: readonly T[], size: number): T[] {
+  const perDay = new Map<string, number>();
+  for (const paper of papers) perDay.set(paper.data.date, (perDay.get(paper.data.date) ?? 0) + 1);
+  const days = new Set<string>();
+  let count = 0;
+  for (const date of [...perDay.keys()].sort().reverse()) {
+    if (count >= size) break;
+    days.add(date);
+    count += perDay.get(date)!;
+  }
+  return papers.filter((paper) => days.has(paper.data.date));
+}
+
+/** The digest's feed: whole days, newest first, at least `size` papers (see {@link wholeDays}). */
 export function digestFeed(papers: readonly FeedPaper[], size: number, context: FeedContext): Feed {
   const { urls, site } = context;
   return {
@@ -235,11 +280,11 @@ export function digestFeed(papers: readonly FeedPaper[], size: number, context: 
     lang: site.lang,
     homeUrl: urls.absolute(urls.home()),
     rssUrl: urls.absolute(urls.feed()),
-    items: papers.slice(0, size).map((paper) => feedItem(paper, context)),
+    items: wholeDays(papers, size).map((paper) => feedItem(paper, context)),
   };
 }
 
-/** A topic's feed: the newest `size` papers of that topic (`papers`: the topic's papers, newest first). */
+/** A topic's feed: the topic's papers of whole days, newest first, at least `size` of them. */
 export function topicFeed(topic: FeedTopic, papers: readonly FeedPaper[], size: number, context: FeedContext): Feed {
   const { urls, site } = context;
   return {
@@ -248,10 +293,10 @@ export function topicFeed(topic: FeedTopic, papers: readonly FeedPaper[], size: 
     lang: site.lang,
     homeUrl: urls.absolute(urls.topic(topic.slug)),
     rssUrl: urls.absolute(urls.topicFeed(topic.slug)),
-    items: papers
-      .filter((paper) => paper.data.tags.includes(topic.slug))
-      .slice(0, size)
-      .map((paper) => feedItem(paper, context)),
+    items: wholeDays(
+      papers.filter((paper) => paper.data.tags.includes(topic.slug)),
+      size,
+    ).map((paper) => feedItem(paper, context)),
   };
 }
 
@@ -268,43 +313,64 @@ export function newestDate(items: readonly Pick<FeedItem, 'date'>[]): string | u
 }
 
 const NAMESPACES = {
-  atom: 'http://www.w3.org/2005/Atom',
-  dc: 'http://purl.org/dc/elements/1.1/',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
 } as const;
 
-/** Options for @astrojs/rss: channel with `atom:link rel="self"` and a content-derived `lastBuildDate`. */
-export function rssOptions(feed: Feed): RSSOptions {
-  const newest = newestDate(feed.items);
-  const channel = [
-    `<atom:link href="${escapeXml(feed.rssUrl)}" rel="self" type="application/rss+xml"/>`,
-    `<language>${escapeXml(feed.lang)}</language>`,
-    newest ? `<lastBuildDate>${toUTCDate(newest).toUTCString()}</lastBuildDate>` : '',
-  ];
+const text = (name: string, value: string): XmlElement => ({ name, children: [value] });
+
+/**
+ * RSS `<description>` is HTML to a reader: it decodes the XML once, then renders the result as
+ * HTML. The plain-text abstract is therefore HTML-escaped here, and XML-escaped when written, so
+ * that after one decode `<img onerror=…>` typed as text, inline code or the TeX `$a<b$` is text.
+ */
+export function rssDescription(plainText: string): string {
+  return escapeHtml(plainText);
+}
+
+/** One RSS item. `pubDate` is the digest date: when the digest published the item. */
+export function rssItem(item: FeedItem): XmlElement {
   return {
-    title: stripXmlIllegal(feed.title),
-    description: stripXmlIllegal(feed.description),
-    site: feed.homeUrl,
-    xmlns: { ...NAMESPACES },
-    customData: channel.join(''),
-    items: feed.items.map(rssItem),
+    name: 'item',
+    children: [
+      text('title', item.title),
+      text('link', item.url),
+      { name: 'guid', attributes: { isPermaLink: 'true' }, children: [item.url] },
+      text('description', rssDescription(item.text)),
+      text('pubDate', toUTCDate(item.date).toUTCString()),
+      text('content:encoded', item.html),
+      ...item.authors.map((author) => text('dc:creator', author)),
+      ...item.categories.map((category) => text('category', category)),
+    ],
   };
 }
 
-/**
- * An RSS item. `customData` is parsed as XML by @astrojs/rss, so author names are escaped here.
- * (Its parser also reads a number-like text such as `1e3` as a number: author names never are.)
- */
-export function rssItem(item: FeedItem): RSSFeedItem {
-  return {
-    title: item.title,
-    link: item.url,
-    pubDate: toUTCDate(item.date),
-    description: item.text,
-    content: item.html,
-    categories: item.categories,
-    customData: item.authors.map((author) => `<dc:creator>${escapeXml(author)}</dc:creator>`).join(''),
-  };
+/** The RSS 2.0 document: channel with `atom:link rel="self"` and a content-derived `lastBuildDate`. */
+export function rssXml(feed: Feed): string {
+  const newest = newestDate(feed.items);
+  return xmlDocument({
+    name: 'rss',
+    attributes: { version: '2.0', ...NAMESPACES },
+    children: [
+      {
+        name: 'channel',
+        children: [
+          text('title', feed.title),
+          text('description', feed.description),
+          text('link', feed.homeUrl),
+          { name: 'atom:link', attributes: { href: feed.rssUrl, rel: 'self', type: 'application/rss+xml' } },
+          text('language', feed.lang),
+          newest ? text('lastBuildDate', toUTCDate(newest).toUTCString()) : undefined,
+          ...feed.items.map(rssItem),
+        ],
+      },
+    ],
+  });
 }
+
+/** The media type RSS files are served with (static hosts pick their own from the extension). */
+export const RSS_CONTENT_TYPE = 'application/rss+xml; charset=utf-8';
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). */
 export interface JsonFeed {
@@ -376,33 +442,38 @@ export function feedLinks({ urls, site, topics }: FeedContext): {
   };
 }
 
-const opmlBuilder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
-
 /** OPML 2.0 listing the digest's feed and, in a "Topics" folder, every topic feed. */
 export function opml(context: FeedContext): string {
   const { urls, site } = context;
   const links = feedLinks(context);
-  const outline = (link: FeedLink) => ({
-    '@_type': 'rss',
-    '@_version': 'RSS2',
-    '@_text': stripXmlIllegal(link.title),
-    '@_title': stripXmlIllegal(link.title),
-    '@_description': stripXmlIllegal(link.description),
-    '@_xmlUrl': urls.absolute(link.href),
-    '@_htmlUrl': urls.absolute(link.htmlHref),
-    '@_language': site.lang,
+  const outline = (link: FeedLink): XmlElement => ({
+    name: 'outline',
+    attributes: {
+      type: 'rss',
+      version: 'RSS2',
+      text: link.title,
+      title: link.title,
+      description: link.description,
+      xmlUrl: urls.absolute(link.href),
+      htmlUrl: urls.absolute(link.htmlHref),
+      language: site.lang,
+    },
   });
-  return opmlBuilder.build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    opml: {
-      '@_version': '2.0',
-      head: { title: stripXmlIllegal(`${site.title}: all feeds`), docs: 'http://opml.org/spec2.opml' },
-      body: {
-        outline: [
+  return xmlDocument({
+    name: 'opml',
+    attributes: { version: '2.0' },
+    children: [
+      {
+        name: 'head',
+        children: [text('title', `${site.title}: all feeds`), text('docs', 'http://opml.org/spec2.opml')],
+      },
+      {
+        name: 'body',
+        children: [
           outline(links.digest),
-          { '@_text': 'Topics', '@_title': 'Topics', outline: links.topics.map(outline) },
+          { name: 'outline', attributes: { text: 'Topics', title: 'Topics' }, children: links.topics.map(outline) },
         ],
       },
-    },
-  }) as string;
+    ],
+  });
 }

@@ -3,8 +3,19 @@
  * (weighted up), abstract and topics. Built to stay cheap for a large digest: vectors are sparse,
  * candidates come from an inverted index (each paper's highest-weight terms, each term's
  * highest-weight papers), and only a short list of candidates is scored exactly. No step compares
- * all pairs. The result is deterministic: it depends on the papers, not on their input order, and
- * ties are broken by id.
+ * all pairs, and memory stays linear in papers × (terms per paper + candidates per paper). The
+ * result is deterministic: it depends on the papers, not on their input order, and ties are broken
+ * by id.
+ *
+ * Papers come from strangers, so similarity cannot be bought (issue 13):
+ * - repetition and length buy nothing: a word counts once in the title, and in the abstract by its
+ *   mentions relative to the abstract's least-mentioned word, at most `maxRepeats` (so the same
+ *   abstract said twice is the same abstract); weights are sublinear, vectors L2-normalized over
+ *   all of a paper's terms (many terms make each one weaker), and a paper keeps at most `maxTerms`;
+ * - a term in more than half the papers says nothing about any pair, and has no weight;
+ * - a paper appears in the lists of at most `maxInbound` others. Pairs are taken most similar
+ *   first over the whole digest, so a paper made similar to everyone (every common word of the
+ *   field) gets at most `maxInbound` places, and the lists it is kept out of take their next best.
  */
 
 export interface RelatedDocument {
@@ -19,16 +30,24 @@ export interface RelatedDocument {
 export interface RelatedOptions {
   /** How many related papers per paper (5). */
   count?: number;
-  /** How many times a title word counts (3). */
+  /** In how many papers' lists one paper may appear at most (twice `count`). */
+  maxInbound?: number;
+  /** What a title word weighs, against 1 for a word of the abstract (3). */
   titleWeight?: number;
-  /** How many times a topic counts (2). */
+  /** What a topic weighs (2). */
   topicWeight?: number;
+  /** How many mentions of a word in the abstract count at most, relative to its least-mentioned word (4). */
+  maxRepeats?: number;
+  /** How many terms a paper keeps, its highest-weight ones (200; an abstract has about 100). */
+  maxTerms?: number;
   /** How many of a paper's highest-weight terms generate its candidates (24). */
   queryTerms?: number;
   /** How many papers each term contributes as candidates, highest weight first (250). */
   postingLimit?: number;
   /** How many candidates (by partial score) are scored exactly (100). */
   rescore?: number;
+  /** How many of a paper's best-scored candidates compete for places in its list (six times `count`). */
+  candidates?: number;
 }
 
 export interface Related {
@@ -79,77 +98,118 @@ interface Vector {
   weights: Float64Array;
 }
 
-/** Cosine of two normalized vectors, one spread out by term id; summed in term order, so symmetric. */
-function dot(query: Float64Array, vector: Vector): number {
-  let sum = 0;
-  for (let index = 0; index < vector.terms.length; index++)
-    sum += query[vector.terms[index]!]! * vector.weights[index]!;
-  return sum;
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Every distinct term of a field, with one weight. */
+const present = (terms: Iterable<string>, weight: number) => new Map([...terms].map((term) => [term, weight]));
+
+/**
+ * How often each term of an abstract is mentioned, relative to its least-mentioned term and at most
+ * `maxRepeats`: so saying the whole abstract twice changes nothing, and saying a word again and
+ * again counts no more than a real abstract's key word.
+ */
+function mentions(terms: readonly string[], maxRepeats: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const fewest = Math.min(...counts.values());
+  for (const [term, count] of counts) counts.set(term, Math.min(count / fewest, maxRepeats));
+  return counts;
 }
 
 /**
- * The `count` most similar papers of every paper, by id. A paper with nothing in common with any
- * other (no shared term) gets fewer, possibly none.
+ * Each paper's terms with the sum of their weights in its fields (title, abstract, topics), and
+ * each term's document frequency. Term ids are in order of first appearance over papers in id
+ * order, so they do not depend on the input order.
  */
-export function relatedPapers(
-  documents: readonly RelatedDocument[],
-  options: RelatedOptions = {},
-): Map<string, Related[]> {
-  const { count = 5, titleWeight = 3, topicWeight = 2, queryTerms = 24, postingLimit = 250, rescore = 100 } = options;
-  const docs = [...documents].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const n = docs.length;
-
-  // Term frequencies, weighted by field; term ids in order of first appearance (deterministic).
+function fieldWeights(
+  docs: readonly RelatedDocument[],
+  { titleWeight, topicWeight, maxRepeats }: { titleWeight: number; topicWeight: number; maxRepeats: number },
+): { frequencies: { terms: Int32Array; fields: Float64Array }[]; df: number[] } {
   const termIds = new Map<string, number>();
   const df: number[] = [];
-  const scratch: number[] = []; // the current paper's frequencies, by term id
+  const scratch: number[] = []; // the current paper's weights, by term id
   const frequencies = docs.map((doc) => {
     const ids: number[] = [];
-    const add = (term: string, weight: number) => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(term, id);
-        df.push(0);
-        scratch.push(0);
+    const addField = (weights: Map<string, number>) => {
+      for (const [term, weight] of weights) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termIds.size;
+          termIds.set(term, id);
+          df.push(0);
+          scratch.push(0);
+        }
+        if (scratch[id] === 0) ids.push(id);
+        scratch[id]! += weight;
       }
-      if (scratch[id] === 0) ids.push(id);
-      scratch[id]! += weight;
     };
-    for (const term of tokenize(doc.title)) add(term, titleWeight);
-    for (const term of tokenize(doc.text)) add(term, 1);
+    addField(present(tokenize(doc.title), titleWeight));
+    addField(mentions(tokenize(doc.text), maxRepeats));
     // `#` cannot come out of tokenize, so a topic never merges with a word.
-    for (const topic of doc.topics) add(`#${topic}`, topicWeight);
+    addField(
+      present(
+        doc.topics.map((topic) => `#${topic}`),
+        topicWeight,
+      ),
+    );
     const terms = Int32Array.from(ids).sort();
-    const counts = Float64Array.from(terms, (id) => scratch[id]!);
+    const fields = Float64Array.from(terms, (id) => scratch[id]!);
     for (const id of terms) {
       df[id]!++;
       scratch[id] = 0;
     }
-    return { terms, counts };
+    return { terms, fields };
   });
+  return { frequencies, df };
+}
 
-  // Sublinear TF × IDF, L2-normalized over all terms. A term of one paper cannot link two papers
-  // and a term of every paper has no weight: neither is kept in the vector.
+/**
+ * Sublinear field weight × IDF, L2-normalized over all the paper's terms (so that a paper with many
+ * terms has weaker ones), then cut to what can link papers: not a term of one paper, nor a term of
+ * more than half the papers (it tells none apart), and at most the paper's `maxTerms` strongest
+ * terms (ties by term id), which bounds the cost of a long abstract.
+ */
+function weightedVectors(
+  frequencies: readonly { terms: Int32Array; fields: Float64Array }[],
+  df: readonly number[],
+  maxTerms: number,
+): Vector[] {
+  const n = frequencies.length;
   const idf = Float64Array.from(df, (frequency) => Math.log(n / frequency));
-  const vectors: Vector[] = frequencies.map(({ terms, counts }) => {
-    const raw = counts.map((count, index) => (1 + Math.log(count)) * idf[terms[index]!]!);
+  const links = (term: number) => df[term]! > 1 && 2 * df[term]! <= n;
+  return frequencies.map(({ terms, fields }) => {
+    const raw = fields.map((weight, index) => (1 + Math.log(weight)) * idf[terms[index]!]!);
     const norm = Math.sqrt(raw.reduce((sum, weight) => sum + weight * weight, 0));
-    const keep = (index: number) => df[terms[index]!]! > 1 && raw[index]! > 0;
-    const kept = Array.from(terms.keys()).filter(keep);
+    let kept = Array.from(terms.keys()).filter((index) => links(terms[index]!) && raw[index]! > 0);
+    if (kept.length > maxTerms) {
+      kept = kept
+        .sort((a, b) => raw[b]! - raw[a]! || terms[a]! - terms[b]!)
+        .slice(0, maxTerms)
+        .sort((a, b) => a - b);
+    }
     return {
       terms: Int32Array.from(kept, (index) => terms[index]!),
       weights: Float64Array.from(kept, (index) => raw[index]! / norm),
     };
   });
+}
 
-  // Inverted index in flat arrays: the papers of term t are at start[t] … start[t + 1] (paper order).
-  const start = new Int32Array(termIds.size + 1);
+interface InvertedIndex {
+  /** The papers of term t are at start[t] … end[t] (paper order), each with its weight for t. */
+  start: Int32Array;
+  end: Int32Array;
+  postingDoc: Int32Array;
+  postingWeight: Float64Array;
+}
+
+/** Inverted index in flat arrays; a long list is cut to its `postingLimit` strongest papers (at equal weight, the first papers). */
+function invertedIndex(vectors: readonly Vector[], termCount: number, postingLimit: number): InvertedIndex {
+  const start = new Int32Array(termCount + 1);
   for (const vector of vectors) for (const term of vector.terms) start[term + 1]!++;
-  for (let term = 0; term < termIds.size; term++) start[term + 1]! += start[term]!;
-  const postingDoc = new Int32Array(start[termIds.size]!);
-  const postingWeight = new Float64Array(start[termIds.size]!);
-  const fill = start.slice(0, termIds.size);
+  for (let term = 0; term < termCount; term++) start[term + 1]! += start[term]!;
+  const postingDoc = new Int32Array(start[termCount]!);
+  const postingWeight = new Float64Array(start[termCount]!);
+  const fill = start.slice(0, termCount);
   vectors.forEach((vector, doc) => {
     vector.terms.forEach((term, index) => {
       const at = fill[term]!++;
@@ -157,9 +217,8 @@ export function relatedPapers(
       postingWeight[at] = vector.weights[index]!;
     });
   });
-  // A long list is cut to its `postingLimit` strongest papers (at equal weight, the first papers).
   const end = start.slice(1);
-  for (let term = 0; term < termIds.size; term++) {
+  for (let term = 0; term < termCount; term++) {
     const from = start[term]!;
     if (end[term]! - from <= postingLimit) continue;
     const weights = postingWeight.slice(from, end[term]!);
@@ -175,14 +234,42 @@ export function relatedPapers(
     }
     end[term] = kept;
   }
+  return { start, end, postingDoc, postingWeight };
+}
 
-  const partial = new Float64Array(n);
+/** Cosine of two normalized vectors, one spread out by term id; summed in term order, so symmetric. */
+function dot(query: Float64Array, vector: Vector): number {
+  let sum = 0;
+  for (let index = 0; index < vector.terms.length; index++)
+    sum += query[vector.terms[index]!]! * vector.weights[index]!;
+  return sum;
+}
+
+/** Candidate pairs in flat arrays: pair p links paper `from[p]` to paper `to[p]` with `score[p]`. */
+interface Pairs {
+  from: Int32Array;
+  to: Int32Array;
+  score: Float64Array;
+  length: number;
+}
+
+/**
+ * Scores a paper's candidates: they are collected through the index from the paper's `queryTerms`
+ * strongest terms, and the `rescore` best by partial score are scored exactly. Returns the
+ * candidates best first (ties by paper order), at most `limit`.
+ */
+function candidateScorer(
+  vectors: readonly Vector[],
+  { start, end, postingDoc, postingWeight }: InvertedIndex,
+  termCount: number,
+  { queryTerms, rescore }: { queryTerms: number; rescore: number },
+): (self: number, limit: number) => { candidate: number; score: number }[] {
+  const partial = new Float64Array(vectors.length);
   // The current paper's vector, spread out by term id, for exact scores against its candidates.
-  const query = new Float64Array(termIds.size);
+  const query = new Float64Array(termCount);
   const touched: number[] = [];
-  const result = new Map<string, Related[]>();
 
-  docs.forEach((doc, self) => {
+  return (self, limit) => {
     const vector = vectors[self]!;
     // This paper's strongest terms (ties by term id) collect candidates with a partial score.
     const order = Array.from(vector.terms.keys()).sort(
@@ -219,11 +306,104 @@ export function relatedPapers(
 
     vector.terms.forEach((term, index) => (query[term] = vector.weights[index]!));
     const scored = best
-      .map((candidate) => ({ id: docs[candidate]!.id, score: dot(query, vectors[candidate]!) }))
-      .filter((related) => related.score > 0)
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .map((candidate) => ({ candidate, score: dot(query, vectors[candidate]!) }))
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score || a.candidate - b.candidate)
+      .slice(0, limit);
     for (const term of vector.terms) query[term] = 0;
-    result.set(doc.id, scored.slice(0, count));
-  });
-  return result;
+    return scored;
+  };
+}
+
+/** The candidates of `papers` from the `skip`-th best of each to the `limit`-th, as pairs. */
+function candidatePairs(
+  scoreCandidates: ReturnType<typeof candidateScorer>,
+  papers: readonly number[],
+  { skip, limit, others }: { skip: number; limit: number; others: number },
+): Pairs {
+  const capacity = papers.length * Math.max(0, Math.min(limit, others) - skip);
+  const pairs: Pairs = {
+    from: new Int32Array(capacity),
+    to: new Int32Array(capacity),
+    score: new Float64Array(capacity),
+    length: 0,
+  };
+  for (const self of papers) {
+    for (const { candidate, score } of scoreCandidates(self, limit).slice(skip)) {
+      pairs.from[pairs.length] = self;
+      pairs.to[pairs.length] = candidate;
+      pairs.score[pairs.length++] = score;
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Adds pairs to the lists, most similar first (at equal score, by the ids of the pair), skipping a
+ * pair whose list is full or whose related paper already appears in `maxInbound` lists.
+ */
+function assignWithCap(
+  pairs: Pairs,
+  lists: { to: number; score: number }[][],
+  inbound: Int32Array,
+  { count, maxInbound }: { count: number; maxInbound: number },
+): void {
+  const { from, to, score } = pairs;
+  const order = new Uint32Array(pairs.length).map((_, index) => index);
+  order.sort((a, b) => score[b]! - score[a]! || from[a]! - from[b]! || to[a]! - to[b]!);
+  for (const pair of order) {
+    const list = lists[from[pair]!]!;
+    if (list.length >= count || inbound[to[pair]!]! >= maxInbound) continue;
+    list.push({ to: to[pair]!, score: score[pair]! });
+    inbound[to[pair]!]!++;
+  }
+}
+
+/**
+ * The `count` most similar papers of every paper, by id. Each paper's `candidates` best compete
+ * first; a paper whose list is still short then competes with the rest of its exactly scored
+ * candidates for the places left. A paper with nothing in common with any other (no shared term),
+ * or whose similar papers are all in `maxInbound` lists already, gets fewer, possibly none.
+ */
+export function relatedPapers(
+  documents: readonly RelatedDocument[],
+  options: RelatedOptions = {},
+): Map<string, Related[]> {
+  const {
+    count = 5,
+    maxInbound = 2 * count,
+    titleWeight = 3,
+    topicWeight = 2,
+    maxRepeats = 4,
+    maxTerms = 200,
+    queryTerms = 24,
+    postingLimit = 250,
+    rescore = 100,
+    candidates = 6 * count,
+  } = options;
+  const docs = [...documents].sort(byId);
+  const n = docs.length;
+  const { frequencies, df } = fieldWeights(docs, { titleWeight, topicWeight, maxRepeats });
+  const vectors = weightedVectors(frequencies, df, maxTerms);
+  const index = invertedIndex(vectors, df.length, postingLimit);
+  const scoreCandidates = candidateScorer(vectors, index, df.length, { queryTerms, rescore });
+
+  const lists: { to: number; score: number }[][] = Array.from({ length: n }, () => []);
+  const inbound = new Int32Array(n);
+  const all = Array.from(docs.keys());
+  const first = candidatePairs(scoreCandidates, all, { skip: 0, limit: candidates, others: n - 1 });
+  assignWithCap(first, lists, inbound, { count, maxInbound });
+  const short = all.filter((self) => lists[self]!.length < count);
+  const rest = candidatePairs(scoreCandidates, short, { skip: candidates, limit: rescore, others: n - 1 });
+  assignWithCap(rest, lists, inbound, { count, maxInbound });
+
+  return new Map(
+    docs.map((doc, self) => [
+      doc.id,
+      lists[self]!.sort((a, b) => b.score - a.score || a.to - b.to).map(({ to, score }) => ({
+        id: docs[to]!.id,
+        score,
+      })),
+    ]),
+  );
 }

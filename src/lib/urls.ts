@@ -17,6 +17,16 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * Where a paper's outputs live, relative to the site root: its page (a folder with an
+ * `index.html`) and its BibTeX file beside that folder. The one home of these paths: links
+ * (below) and the content check's output-collision test (src/content/collection.ts) use it.
+ */
+export function paperPaths(id: string): { page: string; files: [page: string, bib: string] } {
+  const segment = encodeURIComponent(id);
+  return { page: `papers/${segment}/`, files: [`papers/${segment}/index.html`, `papers/${segment}.bib`] };
+}
+
 export function createUrls({ base, site }: UrlOptions) {
   const basePath = normalizeBase(base);
   const origin = new URL(site).origin;
@@ -27,12 +37,13 @@ export function createUrls({ base, site }: UrlOptions) {
   return {
     base: basePath,
     home: () => path(''),
-    paper: (id: string) => path(`papers/${encodeURIComponent(id)}/`),
+    paper: (id: string) => path(paperPaths(id).page),
     /** A paper's BibTeX entry: a file beside its page's folder. */
-    paperBib: (id: string) => path(`papers/${encodeURIComponent(id)}.bib`),
-    day: (date: string) => {
+    paperBib: (id: string) => path(paperPaths(id).files[1]),
+    /** A digest day's page; page 2 and on hold the papers after the first page (pageSize). */
+    day: (date: string, page = 1) => {
       const { year, month, day } = dateParts(date);
-      return path(`${year}/${month}/${day}/`);
+      return path(`${year}/${month}/${day}/${page > 1 ? `${page}/` : ''}`);
     },
     month: (year: number, month: number) => path(`${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`),
     year: (year: number) => path(`${String(year).padStart(4, '0')}/`),
@@ -51,6 +62,9 @@ export function createUrls({ base, site }: UrlOptions) {
     subscribe: () => path('subscribe/'),
     search: () => path('search/'),
     about: () => path('about/'),
+    /** The sitemap index, or with a chunk's name, that chunk (see src/lib/sitemap.ts). */
+    sitemap: (chunk?: string) => path(chunk ? `sitemap-${encodeURIComponent(chunk)}.xml` : 'sitemap.xml'),
+    robots: () => path('robots.txt'),
     asset: (file: string) => path(file),
     /** Absolute URL (site origin + base path) for a path built above. */
     absolute: (sitePath: string) => new URL(sitePath, origin).href,

@@ -1,17 +1,11 @@
 /**
- * Shared pieces for browser tests: build a site, serve it on loopback, drive Debian's Chromium.
- *
- * No test tool downloads a browser here: Chromium comes from the system package
- * (`apt-get install chromium` → /usr/bin/chromium, or CHROMIUM_PATH), driven by playwright-core.
+ * Shared pieces for browser tests: build a site, serve it on loopback, drive Debian's Chromium
+ * (the server and the browser live in src/dev/browser.ts, shared with the scripts).
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { basename, extname, join, normalize, sep } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { glob } from 'tinyglobby';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { parse } from 'yaml';
@@ -47,203 +41,26 @@ export async function removeSite(build: BuildResult | undefined): Promise<void> 
   if (build) await rm(join(build.outDir, '..'), { recursive: true, force: true });
 }
 
-// ---- Serving ----
+// ---- Serving and the browser (src/dev/browser.ts, shared with the benchmark and screenshots) ----
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.opml': 'text/x-opml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.bib': 'application/x-bibtex; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  // Pagefind's own files (`wasm.en.pagefind`, `*.pf_meta`, `*.pf_index`, …) are binary.
-  '.pagefind': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-};
-
-export interface StaticServer {
-  /** `http://127.0.0.1:<port>` */
-  origin: string;
-  /** The site's root URL, with the base path: `http://127.0.0.1:<port>/digest/`. */
-  url: string;
-  /** Every path requested so far, in order. */
-  requests: string[];
-  close: () => Promise<void>;
-}
-
-/**
- * Serves a built site like a static host would: the folder at `base`, `index.html` for folders,
- * a redirect from `/dir` to `/dir/`, and `404.html` (status 404) for anything else, including
- * every path outside the base path. Listens on 127.0.0.1 on a free port.
- */
-export async function serveStatic(root: string, { base = '/' }: { base?: string } = {}): Promise<StaticServer> {
-  const basePath = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-  const requests: string[] = [];
-
-  const resolveFile = async (pathname: string): Promise<{ file: string } | { redirect: string } | undefined> => {
-    if (!pathname.startsWith(basePath)) return undefined;
-    const relative = normalize(decodeURIComponent(pathname.slice(basePath.length)));
-    if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`)) return undefined;
-    const file = join(root, relative);
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isFile()) return { file };
-    if (info?.isDirectory()) {
-      if (!pathname.endsWith('/')) return { redirect: `${pathname}/` };
-      const index = join(file, 'index.html');
-      if ((await stat(index).catch(() => undefined))?.isFile()) return { file: index };
-    }
-    return undefined;
-  };
-
-  const server: Server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    requests.push(url.pathname);
-    void (async () => {
-      try {
-        if (request.method !== 'GET' && request.method !== 'HEAD') {
-          response.writeHead(405).end();
-          return;
-        }
-        const pathname = url.pathname === basePath.slice(0, -1) ? basePath : url.pathname;
-        if (pathname !== url.pathname) {
-          response.writeHead(301, { location: pathname + url.search }).end();
-          return;
-        }
-        const found = await resolveFile(pathname);
-        if (found && 'redirect' in found) {
-          response.writeHead(301, { location: found.redirect + url.search }).end();
-          return;
-        }
-        const file = found?.file ?? join(root, '404.html');
-        const status = found ? 200 : 404;
-        const exists = await stat(file).catch(() => undefined);
-        if (!exists) {
-          response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
-          return;
-        }
-        response.writeHead(status, {
-          'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-          'content-length': exists.size,
-          'cache-control': 'no-store',
-        });
-        if (request.method === 'HEAD') response.end();
-        else createReadStream(file).pipe(response);
-      } catch (error) {
-        response.writeHead(500).end(String(error));
-      }
-    })();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    url: origin + basePath,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-// ---- The browser ----
-
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Flags for a quiet, reproducible headless Chromium that never phones home (see DESIGN.md). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-export interface Browser {
-  context: BrowserContext;
-  close: () => Promise<void>;
-}
-
-/**
- * Launches the system Chromium, headless, with a fresh profile in a temporary folder (removed on
- * close). Fails with a message that says how to install it when it is missing.
- */
-export async function launchBrowser(
-  options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
-): Promise<Browser> {
-  if (!(await stat(chromiumPath).catch(() => undefined))) {
-    throw new Error(
-      `No Chromium at ${chromiumPath}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  const profile = await mkdtemp(join(tmpdir(), 'paper-digest-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    ...options,
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-export interface PageWatch {
-  /** `console.error` messages (including failed loads the browser logs). */
-  consoleErrors: string[];
-  /** Uncaught exceptions and unhandled rejections. */
-  pageErrors: string[];
-  /** Every request the page made, as full URLs. */
-  requests: string[];
-  /** Requests that failed, or got a 4xx/5xx answer. */
-  failures: string[];
-  /** Bytes received (encoded, as over the wire) per URL, for finished requests. */
-  bytes: Map<string, number>;
-}
-
-/** Records what a page logs, throws and requests, for assertions at the end of a test. */
-export function watchPage(page: Page): PageWatch {
-  const watch: PageWatch = { consoleErrors: [], pageErrors: [], requests: [], failures: [], bytes: new Map() };
-  page.on('console', (message) => {
-    if (message.type() === 'error') watch.consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
-  page.on('request', (request) => watch.requests.push(request.url()));
-  page.on('requestfailed', (request) => watch.failures.push(`${request.url()}: ${request.failure()?.errorText}`));
-  page.on('requestfinished', (request: Request) => {
-    void request
-      .sizes()
-      .then((sizes) => watch.bytes.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize))
-      .catch(() => undefined);
-    void request.response().then((response) => {
-      if (response && response.status() >= 400) watch.failures.push(`${request.url()}: HTTP ${response.status()}`);
-    });
-  });
-  return watch;
-}
+export {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  launchBrowser,
+  serveStatic,
+  watchPage,
+  type Browser,
+  type PageWatch,
+  type StaticServer,
+} from '../../src/dev/browser.ts';
+import {
+  launchBrowser,
+  serveStatic,
+  watchPage,
+  type Browser,
+  type PageWatch,
+  type StaticServer,
+} from '../../src/dev/browser.ts';
 
 // ---- Content, read straight from the files (what a test expects, independent of the build) ----
 

@@ -94,7 +94,7 @@ const TABLE: Expectation[] = [
   // Single letters: the letter as a word (a variable, an initial), not every word it starts
   {
     query: 'k',
-    why: '$k$ in three abstracts, Top-$k$, and the initial K. of two authors',
+    why: '$k$ in two abstracts, Top-k, and the initial K. of two authors',
     only: ['2210.06313', '2311.13774', '2411.12537', '2502.16763', '2504.15471'],
   },
   { query: 'q', why: '$q$ in one abstract', only: ['2311.13774'] },

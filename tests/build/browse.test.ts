@@ -7,12 +7,15 @@ import { checkInternalLinks } from '../../src/integrations/verify/links.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 
 /**
- * tests/fixtures/browse: 9 papers over 5 days, 3 months, 3 years, built with a page size of 3.
- * 2025-01-01: a1 a2 a3 a4 · 2024-12-31: b1 b2 · 2024-11-30: c1 · 2024-11-02: d1 · 2023-05-05: e1
- * Odd-numbered papers (a1 a3 b1 c1 e1) are tagged optimization, even ones gpt-4.
+ * tests/fixtures/browse: 11 papers over 5 days, 3 months, 3 years, built with a page size of 3.
+ * 2025-01-01, newest first version first (see comparePapers):
+ *   a7 (published 2024-12-28), a3 (same date: id descending), a1 (2024-12-20),
+ *   a2 (arXiv 2412.01234: December 2024, day unknown), a6 (2015-03-01), a4 (no date)
+ * 2024-12-31: b2 b1 (no dates: id descending) · 2024-11-30: c1 · 2024-11-02: d1 · 2023-05-05: e1
+ * Odd-numbered papers (a1 a3 a7 b1 c1 e1) are tagged optimization, even ones gpt-4.
  */
 const fixture = 'tests/fixtures/browse';
-const env = { PAPER_DIGEST_PAGE_SIZE: '3' };
+const env = { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_REPOSITORY: 'https://git.example.org/digest/site/' };
 let farWest: BuildResult;
 let farEast: BuildResult;
 let underBase: BuildResult;
@@ -27,6 +30,13 @@ beforeAll(async () => {
 const read = (build: BuildResult, path: string) => readFile(join(build.outDir, path, 'index.html'), 'utf8');
 const cards = (html: string) => html.match(/data-paper-card/g)?.length ?? 0;
 const order = (html: string, ids: string[]) => ids.map((id) => html.indexOf(`/papers/${id}/"`));
+/** Whether every paper is listed, in this order. */
+const inOrder = (html: string, ids: string[]) =>
+  order(html, ids).every((index, i, all) => index > 0 && (i === 0 || index > all[i - 1]!));
+/** The markup of the <nav> with this accessible name. */
+const navNamed = (html: string, label: string) =>
+  new RegExp(`<nav[^>]*aria-label="${label}"[^>]*>([^]*?)</nav>`).exec(html)?.[1] ?? '';
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
 
 describe('browse pages', () => {
   it('build', () => {
@@ -35,32 +45,59 @@ describe('browse pages', () => {
     expect(underBase.ok, underBase.output).toBe(true);
   });
 
-  it('home shows the latest day first, a page of its papers, and earlier days', async () => {
+  it('home shows the latest day first, newest first version first, and links to the rest of it', async () => {
     const html = await read(farWest, '');
     expect(html).toContain('Wednesday, January 1, 2025');
     expect(cards(html)).toBe(3);
-    expect(html).toContain('All 4 papers of this day');
+    expect(inOrder(html, ['a7', 'a3', 'a1'])).toBe(true);
+    // The papers the home page does not show are exactly those on the day's page 2.
+    const more = /<p class="more">\s*<a href="([^"]+)">\s*([^<]*)/.exec(html);
+    expect(more?.[1]).toBe('/2025/01/01/2/');
+    expect(more?.[2]?.trim()).toBe('Papers 4–6 of this day');
+    const second = await read(farWest, '2025/01/01/2');
+    expect(inOrder(second, ['a2', 'a6', 'a4'])).toBe(true);
     for (const day of ['/2024/12/31/', '/2024/11/30/', '/2024/11/02/', '/2023/05/05/'])
       expect(html).toContain(`href="${day}"`);
   });
 
-  it('paginates a day with more papers than a page, page 1 without a number', async () => {
-    const first = await read(farWest, '2025/01/01');
-    const second = await read(farWest, '2025/01/01/2');
-    expect(order(first, ['a1', 'a2', 'a3']).every((index) => index > 0)).toBe(true);
-    expect(first).not.toContain('/papers/a4/"');
-    expect(second).toContain('/papers/a4/"');
-    expect(first).toContain('href="/2025/01/01/2/"');
-    expect(second).toContain('href="/2025/01/01/"');
+  it('says on the home page what the digest is, and About links the repository and CONTRIBUTING', async () => {
+    const intro = /<p class="site-intro">([^]*?)<\/p>/.exec(await read(farWest, ''))?.[1] ?? '';
+    expect(text(intro)).toMatch(/digest of research papers/);
+    expect(intro).toContain('href="/about/"');
+    const about = await read(underBase, 'about');
+    expect(about).toContain('href="https://git.example.org/digest/site"');
+    expect(about).toContain('href="https://git.example.org/digest/site/blob/HEAD/CONTRIBUTING.md"');
   });
 
-  it('links each day to the previous and next day', async () => {
-    const newest = await read(farWest, '2025/01/01');
-    expect(newest).toMatch(/href="\/2024\/12\/31\/" rel="prev"/);
-    expect(newest).not.toContain('rel="next"><span class="neighbour-direction">Next');
+  it('paginates a day with more papers than a page, newest first, page 1 without a number', async () => {
+    const first = await read(farWest, '2025/01/01');
+    const second = await read(farWest, '2025/01/01/2');
+    expect(inOrder(first, ['a7', 'a3', 'a1'])).toBe(true);
+    for (const id of ['a2', 'a6', 'a4']) expect(first).not.toContain(`/papers/${id}/"`);
+    expect(cards(second)).toBe(3);
+    expect(first).toContain('href="/2025/01/01/2/"');
+    expect(second).toContain('href="/2025/01/01/"');
+    expect(inOrder(await read(farWest, '2024/12/31'), ['b2', 'b1'])).toBe(true);
+  });
+
+  it('tells pages of a day from other days, both with older to the right', async () => {
+    const first = await read(farWest, '2025/01/01');
+    const pager = navNamed(first, 'Pages of this day');
+    const days = navNamed(first, 'Other days');
+    expect(pager).toMatch(
+      /<a class="pager-link pager-next" href="\/2025\/01\/01\/2\/" rel="next">\s*Page 2 of this day/,
+    );
+    expect(text(pager)).toContain('Page 1 of 2: papers 1–3 of 6');
+    expect(days).toMatch(/href="\/2024\/12\/31\/" rel="next">\s*<span class="neighbour-direction">\s*Older day/);
+    expect(days).not.toMatch(/Newer day|Page \d/);
+    expect(pager).not.toMatch(/Older|Newer/);
+    const second = await read(farWest, '2025/01/01/2');
+    expect(navNamed(second, 'Pages of this day')).toMatch(/href="\/2025\/01\/01\/" rel="prev">[^]*Page 1 of this day/);
     const middle = await read(farWest, '2024/12/31');
-    expect(middle).toMatch(/href="\/2024\/11\/30\/" rel="prev"/);
-    expect(middle).toMatch(/href="\/2025\/01\/01\/" rel="next"/);
+    expect(navNamed(middle, 'Other days')).toMatch(
+      /href="\/2025\/01\/01\/" rel="prev">[^]*Newer day[^]*href="\/2024\/11\/30\/" rel="next">[^]*Older day/,
+    );
+    expect(middle).not.toContain('aria-label="Pages of this day"');
   });
 
   it('has month, year and archive pages with counts', async () => {
@@ -73,32 +110,31 @@ describe('browse pages', () => {
     expect(year).toContain('href="/2024/11/"');
     expect(year).toContain('href="/2024/12/"');
     const archive = await read(farWest, 'archive');
-    expect(archive).toContain('9 papers on 5 digest days');
+    expect(archive).toContain('11 papers on 5 digest days');
     for (const path of ['/2025/', '/2024/', '/2023/', '/2025/01/', '/2023/05/'])
       expect(archive).toContain(`href="${path}"`);
   });
 
   it('lists topics with counts and paginates each topic, newest first', async () => {
     const topics = await read(farWest, 'topics');
-    expect(topics).toMatch(/Optimization<\/a>\s*<\/h2>\s*<span class="count">\s*5 papers/);
-    expect(topics).toMatch(/GPT-4<\/a>\s*<\/h2>\s*<span class="count">\s*4 papers/);
+    expect(topics).toMatch(/Optimization<\/a>\s*<\/h2>\s*<span class="count">\s*6 papers/);
+    expect(topics).toMatch(/GPT-4<\/a>\s*<\/h2>\s*<span class="count">\s*5 papers/);
     const first = await read(farWest, 'topics/optimization');
     const second = await read(farWest, 'topics/optimization/2');
-    const positions = order(first, ['a1', 'a3', 'b1']);
-    expect(positions.every((index, i) => index > 0 && (i === 0 || index > positions[i - 1]!))).toBe(true);
-    expect(order(second, ['c1', 'e1']).every((index) => index > 0)).toBe(true);
+    expect(inOrder(first, ['a7', 'a3', 'a1'])).toBe(true);
+    expect(inOrder(second, ['b1', 'c1', 'e1'])).toBe(true);
     expect(first).toContain('href="/topics/optimization/rss.xml"');
-    expect(first).toContain('href="/topics/optimization/2/"');
+    expect(first).toMatch(/href="\/topics\/optimization\/2\/" rel="next">\s*Page 2 of this topic/);
   });
 
   it('gives a paper its topics as links, its neighbours of the same day and a canonical URL', async () => {
-    const html = await read(farWest, 'papers/a2');
-    expect(html).toContain('href="/topics/gpt-4/"');
-    expect(html).toMatch(/href="\/papers\/a1\/" rel="prev"/);
-    expect(html).toMatch(/href="\/papers\/a3\/" rel="next"/);
-    expect(html).toContain('<link rel="canonical" href="https://digest.example.org/papers/a2/">');
+    const html = await read(farWest, 'papers/a1');
+    expect(html).toContain('href="/topics/optimization/"');
+    expect(html).toMatch(/href="\/papers\/a3\/" rel="prev">[^]*Previous paper/);
+    expect(html).toMatch(/href="\/papers\/a2\/" rel="next">[^]*Next paper/);
+    expect(html).toContain('<link rel="canonical" href="https://digest.example.org/papers/a1/">');
     const last = await read(farWest, 'papers/a4');
-    expect(last).not.toContain('rel="next"');
+    expect(navNamed(last, 'Other papers of January 1, 2025')).not.toContain('rel="next"');
   });
 
   it('never lists more than a page of papers on any page', async () => {

@@ -105,7 +105,8 @@ describe('BibTeX and citation metadata on fixture content', () => {
     expect(keyOf.get('old-style')).toBe('vandermaaten2003knot');
 
     const keys = (file: string) => files.get(file)!.map((entry) => entry.key);
-    expect(keys('2025/02/03/papers.bib')).toEqual([keyOf.get('2401.00001'), keyOf.get('2402.00002')]);
+    // Listing order: the newer first version (arXiv 2402 before 2401).
+    expect(keys('2025/02/03/papers.bib')).toEqual([keyOf.get('2402.00002'), keyOf.get('2401.00001')]);
     expect(keys('2025/02/04/papers.bib').sort()).toEqual(
       [keyOf.get('2403.00003'), keyOf.get('no-arxiv'), keyOf.get('old-style')].sort(),
     );
@@ -120,7 +121,8 @@ describe('BibTeX and citation metadata on fixture content', () => {
   it('escapes the tricky title and names, and keeps its math', async () => {
     const source = await readFile(join(cite.outDir, 'papers/2401.00001.bib'), 'utf8');
     const [entry] = parseBib(source, '2401.00001.bib');
-    expect(entry?.type).toBe('article');
+    // "Journal of Tricky Titles" gives no year: the entry is the preprint, the journal a note.
+    expect(entry?.type).toBe('misc');
     expect(entry?.fields.title).toBe('GPT-4 & Friends: 50% of snake_case in O(n²) Time, {Braced} #1 ~ ^ \\ <b>');
     expect(source).toContain('{GPT-4} \\& Friends: 50\\% of snake\\_case in {$O(n^2)$} Time');
     expect(entry?.fields.author).toEqual([
@@ -129,11 +131,12 @@ describe('BibTeX and citation metadata on fixture content', () => {
       { name: 'Research and Development Team' },
     ]);
     expect(entry?.fields).toMatchObject({
-      journal: 'Journal of Tricky Titles',
+      note: 'Published in Journal of Tricky Titles',
       year: '2024',
       eprint: '2401.00001',
       archiveprefix: 'arXiv',
     });
+    expect(entry?.fields.journal).toBeUndefined();
     expect(entry?.fields.primaryclass).toBeUndefined();
   });
 
@@ -219,7 +222,14 @@ interface SeedFacts {
   arxiv: string;
   authors: string[];
   published: string | null;
+  venue: string | null;
 }
+
+/** The first version's date as the seed knows it: `published`, else the id's year and month (`2306.13575`: 2023-06). */
+const firstVersion = (paper: SeedFacts) => paper.published ?? `20${paper.arxiv.slice(0, 2)}-${paper.arxiv.slice(2, 4)}`;
+/** The year to cite: a venue's own year, else the first version's (the entry is then the preprint). */
+const citedYear = (paper: SeedFacts) =>
+  /\b(19|20)\d\d\b/.exec(paper.venue ?? '')?.[0] ?? firstVersion(paper).slice(0, 4);
 const facts = metadata as SeedFacts[];
 
 describe('BibTeX and citation metadata of the seed', () => {
@@ -239,6 +249,8 @@ describe('BibTeX and citation metadata of the seed', () => {
       expect(entry!.fields.title).toBe(paper.title);
       expect(entry!.fields.author).toHaveLength(paper.authors.length);
       expect(entry!.fields).toMatchObject({ eprint: paper.arxiv, archiveprefix: 'arXiv' });
+      // Never the digest's year (2025) for a paper from another year.
+      expect(entry!.fields.year, paper.arxiv).toBe(citedYear(paper));
     }
     expect(keys.size).toBe(facts.length);
   });
@@ -261,8 +273,13 @@ describe('BibTeX and citation metadata of the seed', () => {
     expect(values('citation_author')).toEqual(paper.authors);
     expect(values('citation_arxiv_id')).toEqual([id]);
     expect(values('citation_pdf_url')).toEqual([`https://arxiv.org/pdf/${id}`]);
-    expect(values('citation_publication_date')).toEqual([(paper.published ?? '2025-06-06').replaceAll('-', '/')]);
-    expect(jsonLdOf(tree)).toMatchObject({ '@type': 'ScholarlyArticle', headline: paper.title });
+    // The first version's date, as precisely as known; never the digest date.
+    expect(values('citation_publication_date')).toEqual([firstVersion(paper).replaceAll('-', '/')]);
+    expect(jsonLdOf(tree)).toMatchObject({
+      '@type': 'ScholarlyArticle',
+      headline: paper.title,
+      datePublished: firstVersion(paper),
+    });
   });
 
   it('relates each Kolmogorov–Arnold network paper to the other KAN papers', async () => {

@@ -5,8 +5,12 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '../helpers/paper-pages.ts';
+import { parseSource } from '../../src/content/frontmatter.ts';
+import { renderPaperBody } from '../../src/content/pipeline.ts';
+import { compactMathHtml } from '../../src/lib/math-html.ts';
+import corrections from '../fixtures/seed/corrections.json' with { type: 'json' };
 import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
 
 /** The seed's verified facts (a copy of ../shared/seed/metadata.json). */
@@ -19,6 +23,26 @@ interface SeedFacts {
   code: string | null;
 }
 const seed = metadata as SeedFacts[];
+
+/**
+ * What the scrape lost, with the authors' own text (a copy of ../shared/seed/corrections.json):
+ * each `from` in the seed listing is `to` in the paper, `occurrences` times (once if not given).
+ */
+interface SeedCorrections {
+  papers: Record<string, { source: string; replace: { from: string; to: string; occurrences?: number }[] }>;
+}
+const corrected = Object.entries((corrections as SeedCorrections).papers).flatMap(([id, { replace }]) =>
+  replace.map(({ from, to, occurrences = 1 }) => [id, to, { from, occurrences }] as const),
+);
+
+const occurrencesOf = (text: string, part: string) => text.split(part).length - 1;
+
+/** A stretch of abstract as a paper page shows it: typeset by the pipeline, compacted as pages are. */
+const asOnPage = (markdown: string) => {
+  const { rendered } = renderPaperBody(markdown, { file: 'correction.mdx', bodyLine: 1 });
+  if (!rendered) throw new Error(`the pipeline refused ${markdown}`);
+  return compactMathHtml(rendered.html).replace(/^<p>|<\/p>\s*$/g, '');
+};
 
 let build: BuildResult;
 beforeAll(async () => {
@@ -70,6 +94,34 @@ describe('the seed digest', () => {
     expect(text).not.toMatch(
       /\\[a-zA-Z]+|\$|``|''|\bmathcal\b|\bmathbb\b|\bfrac\b|\b(?:sigma|circ|rightarrow|infty|ell)\b|sum_|[_^]\{|~[a-z]/,
     );
+  });
+});
+
+describe('the seed’s corrections (tests/fixtures/seed/corrections.json)', () => {
+  it('list papers of the seed', () => {
+    expect(corrected.length).toBeGreaterThan(0);
+    const ids = new Set(seed.map((paper) => paper.arxiv));
+    expect(corrected.map(([id]) => id).filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it.each(corrected)(
+    '%s has the authors’ %s in its source, and not the scrape’s text',
+    async (id, to, { from, occurrences }) => {
+      const file = `2025/${id}.mdx`;
+      const { source } = parseSource(file, await readFile(join(projectRoot, 'content/papers', file), 'utf8'));
+      const body = source!.body;
+      expect(occurrencesOf(body, to)).toBe(occurrences);
+      // Where `to` contains `from` (a word made math), only occurrences outside `to` are left over.
+      expect(body.split(to).join('\u0000')).not.toContain(from);
+    },
+  );
+
+  it.each(corrected)('%s shows the authors’ %s on its page, typeset', async (id, to, { from, occurrences }) => {
+    const html = await readFile(join(build.outDir, 'papers', id, 'index.html'), 'utf8');
+    const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+    expect(article).not.toBe('');
+    expect(occurrencesOf(article, asOnPage(to))).toBe(occurrences);
+    expect(occurrencesOf(article, asOnPage(from))).toBe(0);
   });
 });
 

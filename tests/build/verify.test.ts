@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { verifyPages, verifySite, xmlErrors } from '../../src/integrations/verify/index.ts';
+import { LinkChecker } from '../../src/integrations/verify/links.ts';
 import { isUnsafeUrl } from '../../src/integrations/verify/scan.ts';
 
 const good = (body: string, path = '/x/') =>
@@ -112,5 +113,115 @@ describe('isUnsafeUrl', () => {
     ['mailto:a@b.org', false],
   ])('%s → %s', (url, unsafe) => {
     expect(isUnsafeUrl(url)).toBe(unsafe);
+  });
+});
+
+describe('verifyPages on hostile links', () => {
+  /** Problems of a site served at `base`: a home page, papers/a/ with `links`, and papers/b/. */
+  const check = async (base: string, links: string[]) => {
+    const dir = await site({
+      'index.html': good('', base),
+      'papers/a/index.html': good(
+        `<p id="✓">x</p>${links.map((link) => `<a href="${link.replaceAll('"', '&quot;')}">x</a>`).join('')}`,
+        `${base}papers/a/`,
+      ),
+      'papers/b/index.html': good('', `${base}papers/b/`),
+    });
+    return (await verifyPages(dir, { site: 'https://site.org', base })).problems;
+  };
+
+  it('reports a malformed %-escape in a link into the site, and lets one to another site be', async () => {
+    expect(
+      await check('/', [
+        '/papers/%E0%A4%A/',
+        'https://site.org/%zz',
+        '../%C0%AF/',
+        'https://x.org/%zz',
+        'https://x.org/papers/%E0%A4%A/#%zz',
+        '#%E2%9C%93',
+      ]),
+    ).toEqual([
+      'papers/a/index.html: link "/papers/%E0%A4%A/" has a malformed %-escape in its path, so it names no file',
+      'papers/a/index.html: link "https://site.org/%zz" has a malformed %-escape in its path, so it names no file',
+      'papers/a/index.html: link "../%C0%AF/" has a malformed %-escape in its path, so it names no file',
+    ]);
+  });
+
+  it('reports a fragment that names no id, however it is escaped', async () => {
+    expect(await check('/', ['#%zz', '/papers/a/#%E0%A4%A', '#%E2%9C%93', '#✓'])).toEqual([
+      'papers/a/index.html: link "#%zz" fragment #%zz is not an id on papers/a/index.html',
+      'papers/a/index.html: link "/papers/a/#%E0%A4%A" fragment #%E0%A4%A is not an id on papers/a/index.html',
+    ]);
+  });
+
+  it('checks links to the site’s own host, however spelled, like relative ones, under the base path', async () => {
+    const problems = await check('/base/', [
+      'https://site.org/base/papers/missing/',
+      'http://site.org/base/papers/missing/',
+      'HTTPS://SITE.ORG:443/base/papers/missing/',
+      '//site.org/base/papers/missing/',
+      'https://user@site.org/base/papers/missing/',
+      'https://site.org/papers/b/',
+      'https://site.org/base/papers/b/',
+      'https://site.org:8443/base/papers/missing/',
+      'https://www.site.org/base/papers/missing/',
+    ]);
+    expect(problems).toEqual([
+      'papers/a/index.html: link "https://site.org/base/papers/missing/" points to papers/missing/index.html, which the build did not write',
+      'papers/a/index.html: link "http://site.org/base/papers/missing/" points to papers/missing/index.html, which the build did not write',
+      'papers/a/index.html: link "HTTPS://SITE.ORG:443/base/papers/missing/" points to papers/missing/index.html, which the build did not write',
+      'papers/a/index.html: link "//site.org/base/papers/missing/" points to papers/missing/index.html, which the build did not write',
+      'papers/a/index.html: link "https://user@site.org/base/papers/missing/" points to papers/missing/index.html, which the build did not write',
+      'papers/a/index.html: link "https://site.org/papers/b/" is outside the base path /base/',
+    ]);
+  });
+
+  it('gives every odd href a verdict, and keeps huge ones out of the message', async () => {
+    const huge = `https://site.org/papers/${'x'.repeat(1_000_000)}/`;
+    const problems = await check('/', [
+      'http://[::1',
+      'https://',
+      'blob:https://site.org/papers/missing/',
+      'ftp://site.org/papers/missing/',
+      'web+x:%zz',
+      'mailto:%zz',
+      'tel:%E0%A4%A',
+      `https://x.org/${'%'.repeat(100_000)}`,
+      huge,
+      `${huge}%zz`,
+    ]);
+    const hugeLink = `papers/a/index.html: link "https://site.org/papers/xxxxxxxxxx`;
+    expect(problems.map((problem) => problem.slice(0, hugeLink.length))).toEqual([
+      'papers/a/index.html: link "http://[::1" is not a valid URL',
+      'papers/a/index.html: link "https://" is not a valid URL',
+      hugeLink,
+      hugeLink,
+    ]);
+    const targetFile = `papers/${'x'.repeat(1_000_000)}/index.html`;
+    expect(problems[2]).toContain(`… (${huge.length} characters)" points to papers/xxx`);
+    expect(problems[2]).toContain(`… (${targetFile.length} characters), which the build did not write`);
+    expect(problems[3]).toMatch(/has a malformed %-escape in its path, so it names no file$/);
+    for (const problem of problems) expect(problem.length).toBeLessThan(600);
+  });
+
+  it('reports a page it cannot check with the page’s name, and checks the others', async () => {
+    const failing = vi.spyOn(LinkChecker.prototype, 'addPage').mockImplementation(function (this: LinkChecker, file) {
+      if (file === 'papers/a/index.html') throw new URIError('URI malformed');
+    });
+    try {
+      const dir = await site({
+        'index.html': good('', '/'),
+        'papers/a/index.html': good('', '/papers/a/'),
+        'papers/b/index.html': '<html><body>no title</body></html>',
+      });
+      expect((await verifyPages(dir, { site: 'https://site.org', base: '/' })).problems).toEqual([
+        'papers/a/index.html: could not be checked (URIError: URI malformed): fix what in the page or its paper causes this',
+        'papers/b/index.html: has no <title>',
+        'papers/b/index.html: has no lang attribute on <html>',
+        'papers/b/index.html: has no canonical URL',
+      ]);
+    } finally {
+      failing.mockRestore();
+    }
   });
 });

@@ -53,6 +53,98 @@ const expected: [string, string][] = [
   ['timestamp-date', ':5: date: must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"'],
   ['other-date-format', ':5: date: must be a date written YYYY-MM-DD, in quotes'],
   ['empty-title', ':2: title: must not be empty'],
+  // Characters that YAML escapes decode to: checked on the decoded value, naming the code point.
+  [
+    'escape-bidi-title',
+    ':2: title: contains the invisible control character U+202E, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-esc-author',
+    ':4: authors[0]: contains the invisible control character U+001B, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-bell-venue',
+    ':6: venue: contains the invisible control character U+0007, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-nul-link',
+    ':7: links.code: contains the invisible control character U+0000, written as a YAML escape: delete it.',
+  ],
+  [
+    'escape-next-line',
+    ':2: title: contains the invisible control character U+0085, written as a YAML escape: delete it.',
+  ],
+  ['escape-hex-c1', ':2: title: contains the invisible control character U+009B, written as a YAML escape: delete it.'],
+  [
+    'escape-lone-surrogate',
+    ':2: title: contains the lone surrogate (half of a character) U+D800, written as a YAML escape',
+  ],
+  [
+    'escape-tag-characters',
+    ':2: title: contains the invisible tag character U+E0041, written as a YAML escape: delete it.',
+  ],
+  ['escape-zero-width', ':5: authors[1]: contains the invisible formatting character U+200B, written as a YAML escape'],
+  ['escape-line-separator', ':6: venue: contains the line or paragraph separator U+2028, written as a YAML escape'],
+  ['escape-in-topic', ':7: tags[0]: contains the invisible formatting character U+200D, written as a YAML escape'],
+  [
+    'escape-in-key',
+    ':6: frontmatter: has a key that contains the invisible control character U+202E, written as a YAML',
+  ],
+  ['escape-noncharacter', ':2: title: contains the noncharacter U+FFFE, written as a YAML escape: delete it.'],
+  ['escape-newline-title', ':2: title: contains a line break (U+000A): write it on one line, with single spaces.'],
+  ['block-scalar-title', ':2: title: contains a line break (U+000A): write it on one line, with single spaces.'],
+  ['escape-tab-author', ':4: authors[0]: contains a tab (U+0009): write it on one line, with single spaces.'],
+  ['raw-zero-width', ':2:13: file: contains the invisible formatting character U+200B: delete it.'],
+  ['raw-soft-hyphen', ':4:13: file: contains the invisible formatting character U+00AD: delete it.'],
+  ['raw-tag-character-body', ':10:12: file: contains the invisible tag character U+E0049: delete it.'],
+  [
+    'body-character-reference',
+    ':9: body: contains the invisible control character U+202E, written as a character reference',
+  ],
+  // Cost: the frontmatter is size-limited before YAML reads it, and YAML's output is bounded.
+  ['huge-frontmatter', ':2: frontmatter: The frontmatter has 48067 characters; it must be at most 32000'],
+  ['many-keys', ':2: frontmatter: YAML: a mapping of 2501 keys; at most 50: keep to the documented fields.'],
+  ['deep-nesting', ':14: frontmatter: YAML: nested more than 8 levels deep: write plain fields.'],
+  ['long-list', ':7: frontmatter: YAML: a list of 1001 items; at most 1000.'],
+  ['flow-commas', ':3: frontmatter: YAML: 19999 more errors like these.'],
+  ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`name:`), not lists, mappings or empty.'],
+  ['duplicate-key', ':3: frontmatter: YAML: Map keys must be unique; "title" is already given on line 2: keep one.'],
+  ['proto-key', ':7: __proto__: unknown field.'],
+  // File names: one id grammar, which no output path of another paper can match.
+  ['output-clash.bib', ':1: file: name "output-clash.bib.mdx" must be the arXiv id (e.g. 2306.13575.mdx'],
+  ['notes.html', ':1: file: name "notes.html.mdx" must be the arXiv id'],
+  ['Upper-Case', ':1: file: name "Upper-Case.mdx" must be the arXiv id'],
+  ['my_paper', ':1: file: name "my_paper.mdx" must be the arXiv id'],
+  // Dates: four-digit years from arXiv's first, and dates that agree with each other.
+  ['year-one-hundred', ':5: date: must be in 1991 or later (the year arXiv began)'],
+  ['year-1990', ':5: date: must be in 1991 or later (the year arXiv began)'],
+  ['published-1990', ':6: published: must be in 1991 or later (the year arXiv began)'],
+  [
+    'published-after-date',
+    ':6: published: is after the digest date 2024-03-01: a paper is featured after its first version',
+  ],
+  [
+    'published-wrong-month',
+    ":7: published: is not in 2023-06, the month of arXiv 2306.13576's first version: use the date of version 1 on arXiv",
+  ],
+  ['date-before-arxiv', ':5: date: is before 2023-06, when arXiv 2306.13577 first appeared'],
+  ['future-date', ':5: date: 9999-12-31 is in the future: a digest date may be '],
+  // Links: parsed once by the WHATWG parser; what it would silently rewrite is refused.
+  ['backslash-url', ':7: links.code: must not contain a backslash (\\): write the address with `/`'],
+  ['credentials-url', ':7: links.project: must not contain a user name or password (`user@`)'],
+  ['encoded-credentials-url', ':7: links.code: must not contain a user name or password (`user@`)'],
+  [
+    'dotless-host',
+    ':7: links.code: must name a web host with a domain, e.g. "https://github.com/…", not an IP address',
+  ],
+  ['ip-host', ':7: links.pdf: must name a web host with a domain'],
+  ['space-in-url', ':7: links.code: must not contain spaces or line breaks: percent-encode them (%20)'],
+  ['protocol-relative-url', ':7: links.code: must be a full https:// URL'],
+  ['ftp-url', ':7: links.pdf: must be a full https:// URL'],
+  // An abstract must have text.
+  ['empty-abstract', ":9: body: is empty: paste the paper's abstract below the frontmatter's closing `---`."],
+  ['blank-abstract', ":9: body: is empty: paste the paper's abstract"],
+  ['empty-heading-abstract', ":9: body: is empty: paste the paper's abstract"],
   [
     'url-collision',
     `:1: file: publishes at the same URL (/papers/url-collision/) as ${file('2024/url-collision')}: rename one of them.`,
@@ -66,37 +158,31 @@ const several: string[] = [
   ':10:40: body: JSX/HTML elements (<div>) are not allowed',
 ];
 
+/** The check of the whole folder, run once and shared by the tests below. */
+let checked: ReturnType<typeof checkContent> | undefined;
+const checkBadPapers = () =>
+  (checked ??= checkContent({ root: projectRoot, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` }));
+
 describe('content check on a folder of bad papers', () => {
   it.each(expected)('%s is reported with file, line and field', async (name, message) => {
-    const { problems } = await checkContent({
-      root: projectRoot,
-      papersDir: `${dir}/papers`,
-      topicsFile: `${dir}/topics.yaml`,
-    });
+    const { problems } = await checkBadPapers();
     const lines = problems.map(formatProblem);
     expect(lines.some((line) => line.startsWith(file(name) + message))).toBe(true);
   });
 
   it('accepts none of them', async () => {
-    const { papers, problems } = await checkContent({
-      root: projectRoot,
-      papersDir: `${dir}/papers`,
-      topicsFile: `${dir}/topics.yaml`,
-    });
+    const { papers, problems } = await checkBadPapers();
     // Each of a pair is valid on its own; the cross-file check reports the second of each pair.
+    // A future date is refused by the check's clock rule only.
     expect(papers.map((paper) => paper.file).sort()).toEqual(
-      ['2024/url-collision', 'duplicate-a', 'duplicate-b', 'url-collision'].map(file).sort(),
+      ['2024/url-collision', 'duplicate-a', 'duplicate-b', 'future-date', 'url-collision'].map(file).sort(),
     );
     const reported = new Set(problems.map((problem) => problem.file));
     for (const [name] of expected) expect(reported).toContain(file(name));
   });
 
   it('reports every problem of a file with several, and files that are not papers', async () => {
-    const { problems } = await checkContent({
-      root: projectRoot,
-      papersDir: `${dir}/papers`,
-      topicsFile: `${dir}/topics.yaml`,
-    });
+    const { problems } = await checkBadPapers();
     const lines = problems.map(formatProblem);
     for (const message of several) {
       expect(lines.some((line) => line.startsWith(file('several-problems') + message))).toBe(true);
@@ -107,11 +193,7 @@ describe('content check on a folder of bad papers', () => {
   });
 
   it('names the other file of a collision, and keeps the first of each pair', async () => {
-    const { problems } = await checkContent({
-      root: projectRoot,
-      papersDir: `${dir}/papers`,
-      topicsFile: `${dir}/topics.yaml`,
-    });
+    const { problems } = await checkBadPapers();
     const files = problems.map((problem) => problem.file);
     expect(files).not.toContain(file('duplicate-a'));
     expect(files).not.toContain(file('2024/url-collision'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../../src/content/frontmatter.ts';
+import { parseSource, parseYaml, YAML_LIMITS } from '../../src/content/frontmatter.ts';
 
 describe('parseSource', () => {
   it('keeps dates and ids as strings and maps fields to lines', () => {
@@ -32,5 +32,40 @@ describe('parseSource', () => {
     expect(source).toBeUndefined();
     expect(problems[0]?.line).toBe(line);
     expect(problems[0]?.message).toContain(message);
+  });
+});
+
+describe('parseSource cost', () => {
+  const keys = (count: number) => Array.from({ length: count }, (_, index) => `k${index}: ${index}`).join('\n');
+
+  it('refuses a huge frontmatter by its size, before YAML reads it', () => {
+    const text = `---\n${keys(50_000)}\n---\n\nBody\n`;
+    const { problems } = parseSource('p.mdx', text);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `The frontmatter has ${text.length - '---\n\n---\n\nBody\n'.length} characters; it must be at most ${YAML_LIMITS.frontmatterCharacters}: keep to the documented fields.`,
+    ]);
+  });
+
+  it('reads 50,000 keys without a quadratic duplicate-key check, and refuses the mapping', () => {
+    const text = `${keys(50_000)}\nk49999: again`;
+    const started = performance.now();
+    const { problems } = parseYaml('p.mdx', text, 1, Number.POSITIVE_INFINITY);
+    // A generous sanity bound: yaml's own quadratic check takes minutes here, a linear one a second.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `YAML: a mapping of 50001 keys; at most ${YAML_LIMITS.mappingKeys}: keep to the documented fields.`,
+    ]);
+  });
+
+  it('reports a key given twice with the line of the first', () => {
+    const { problems } = parseYaml('p.mdx', 'a: 1\nb: 2\na: 3\n', 2, 1000);
+    expect(problems).toEqual([
+      {
+        file: 'p.mdx',
+        line: 4,
+        field: 'frontmatter',
+        message: 'YAML: Map keys must be unique; "a" is already given on line 2: keep one.',
+      },
+    ]);
   });
 });

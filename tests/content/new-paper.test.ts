@@ -54,6 +54,8 @@ async function paperFiles(root: string): Promise<string[]> {
 async function check(root: string) {
   const { problems, papers } = await checkContent({
     root,
+    // The recorded arXiv answers are synthetic papers of January 2099 (ids 9901.*).
+    today: new Date('2099-01-10T12:00:00Z'),
     papersDir: 'content/papers',
     topicsFile: 'content/topics.yaml',
   });
@@ -219,7 +221,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('9901.00002-many-authors.xml'));
     const expected = JSON.parse(await recorded('9901.00002-many-authors.authors.json')) as string[];
-    const result = await newPaper(options('9901.00002'), { root, fetch });
+    const result = await newPaper(options('9901.00002', { date: '2099-01-10' }), { root, fetch });
     const { papers, problems } = await check(root);
     expect(problems).toEqual([]);
     expect(papers[0]!.data.authors).toEqual(expected);
@@ -254,11 +256,13 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     );
     const noDate = (await recorded('9901.00002-many-authors.xml')).replace(/<published>.*<\/published>/, '');
     const missing = fakeFetch(noDate);
-    expect((await refusal(newPaper(options('9901.00002'), { root, fetch: missing.fetch }))).message).toMatch(
-      /<published> date "" is not a date/,
-    );
+    expect(
+      (await refusal(newPaper(options('9901.00002', { date: '2099-01-10' }), { root, fetch: missing.fetch }))).message,
+    ).toMatch(/<published> date "" is not a date/);
     const html = fakeFetch({ status: 400, body: '<html><body>Bad Request</body></html>' });
-    expect((await refusal(newPaper(options('9901.00002'), { root, fetch: html.fetch }))).message).toMatch(/HTTP 400/);
+    expect(
+      (await refusal(newPaper(options('9901.00002', { date: '2099-01-10' }), { root, fetch: html.fetch }))).message,
+    ).toMatch(/HTTP 400/);
     expect(await paperFiles(root)).toEqual([]);
   });
 
@@ -304,20 +308,20 @@ describe('npm run new-paper on recorded arXiv answers', () => {
       'Its math is broken: $\\frac{1}{$.',
     );
     const { fetch } = fakeFetch(broken);
-    const error = await refusal(newPaper(options('9901.00002'), { root, fetch }));
+    const error = await refusal(newPaper(options('9901.00002', { date: '2099-01-10' }), { root, fetch }));
     expect(error.message).toBe('The entry for 9901.00002 would not pass the content check, so nothing was written.');
     expect(error.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^content\/papers\/2025\/9901\.00002\.mdx:\d+:\d+: body: LaTeX: /),
+      expect.stringMatching(/^content\/papers\/2099\/9901\.00002\.mdx:\d+:\d+: body: LaTeX: /),
     ]);
     expect(error.text).toContain('$\\frac{1}{$');
     const badLink = await refusal(
-      newPaper(options('9901.00002', { code: 'http://github.com/x/y' }), {
+      newPaper(options('9901.00002', { date: '2099-01-10', code: 'http://github.com/x/y' }), {
         root,
         fetch: fakeFetch(await recorded('9901.00002-many-authors.xml')).fetch,
       }),
     );
     expect(badLink.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^content\/papers\/2025\/9901\.00002\.mdx:\d+: links\.code: must be a full https:\/\/ URL/),
+      expect.stringMatching(/^content\/papers\/2099\/9901\.00002\.mdx:\d+: links\.code: must be a full https:\/\/ URL/),
     ]);
     expect(await paperFiles(root)).toEqual([]);
   });
@@ -365,7 +369,10 @@ describe('without arXiv', () => {
         '',
       ].join('\n'),
     );
-    expect(await check(root)).toMatchObject({ problems: [] });
+    // The template is written, and the check asks for the abstract until it is pasted in.
+    expect((await check(root)).problems).toEqual([
+      "content/papers/2099/9901.00006.mdx:12: body: is empty: paste the paper's abstract below the frontmatter's closing `---`.",
+    ]);
   });
 
   it('--offline without a title and authors refuses, saying which flags to give', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, neighbours } from '../../src/lib/archive.ts';
+import { buildArchive, comparePapers, neighbours, type Orderable } from '../../src/lib/archive.ts';
 
 const paper = (id: string, date: string) => ({ id, data: { date } });
 
@@ -53,5 +53,56 @@ describe('neighbours', () => {
     expect(neighbours(['a', 'b', 'c'], 0)).toEqual({ newer: undefined, older: 'b' });
     expect(neighbours(['a', 'b', 'c'], 1)).toEqual({ newer: 'a', older: 'c' });
     expect(neighbours(['a', 'b', 'c'], 2)).toEqual({ newer: 'b', older: undefined });
+  });
+});
+
+describe('comparePapers', () => {
+  const dated = (id: string, date: string, first: { published?: string; arxiv?: string } = {}): Orderable => ({
+    id,
+    data: { date, ...first },
+  });
+  // The expected order, written by hand: newest digest day first; within a day, newest first
+  // version (published, else the arXiv id's month), then id descending; undated papers last.
+  const expected = [
+    dated('2502.00001', '2025-06-07', { arxiv: '2502.00001' }),
+    dated('z-undated', '2025-06-07'),
+    dated('late', '2025-06-06', { published: '2025-06-05' }),
+    dated('2506.00002', '2025-06-06', { published: '2025-06-01', arxiv: '2506.00002' }),
+    dated('b-tie', '2025-06-06', { published: '2025-05-20' }),
+    dated('a-tie', '2025-06-06', { published: '2025-05-20' }),
+    dated('2505.99999', '2025-06-06', { arxiv: '2505.99999' }),
+    dated('2505.00001', '2025-06-06', { arxiv: '2505.00001' }),
+    dated('2505.00003', '2025-06-06', { published: '2025-04-30', arxiv: '2505.00003' }),
+    dated('1511.07543', '2025-06-06', { published: '2015-11-24', arxiv: '1511.07543' }),
+    dated('hep-th/9901001', '2025-06-06', { arxiv: 'hep-th/9901001' }),
+    dated('y-undated', '2025-06-06'),
+    dated('x-undated', '2025-06-06'),
+    dated('old-day', '2024-01-01', { published: '2025-01-01' }),
+  ];
+
+  it('orders newest day first, then newest first version, then id, undated papers last', () => {
+    const reversed = [...expected].reverse();
+    expect(reversed.sort(comparePapers).map((paper) => paper.id)).toEqual(expected.map((paper) => paper.id));
+  });
+
+  it('is a consistent order: antisymmetric and transitive over every pair and triple', () => {
+    for (const a of expected) {
+      expect(comparePapers(a, a)).toBe(0);
+      for (const b of expected) {
+        expect(Math.sign(comparePapers(a, b)), `${a.id} ${b.id}`).toBe(-Math.sign(comparePapers(b, a)) || 0);
+        for (const c of expected) {
+          if (comparePapers(a, b) < 0 && comparePapers(b, c) < 0) expect(comparePapers(a, c)).toBeLessThan(0);
+        }
+      }
+    }
+  });
+
+  it('gives the same order whatever order the papers come in', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let round = 0; round < 20; round += 1) {
+      const shuffled = [...expected].sort(() => random() - 0.5);
+      expect(shuffled.sort(comparePapers)).toEqual(expected);
+    }
   });
 });

@@ -17,7 +17,7 @@ import type { CitablePaper } from '../../src/lib/citation.ts';
 
 const paper = (id: string, data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
   id,
-  data: { title: 'A Title', authors: ['Ada Lovelace'], date: '2025-06-06', ...data },
+  data: { title: 'A Title', authors: ['Ada Lovelace'], date: '2025-06-06', published: '2025-05-01', ...data },
 });
 
 /** Parses BibTeX with a real parser (Better BibTeX's), as plain text: no sentence casing, no markup. */
@@ -70,7 +70,7 @@ describe('citation keys', () => {
     expect(titleKeyWord(title)).toBe(word);
   });
 
-  it('builds author + year + word, with the year of the venue, the first version or the digest', () => {
+  it('builds author + year + word, with the year of the venue or the first version, never the digest', () => {
     expect(
       naturalKey(paper('x', { title: 'Scaling MLPs', authors: ['Gregor Bachmann'], published: '2023-06-23' })),
     ).toBe('bachmann2023scaling');
@@ -78,13 +78,18 @@ describe('citation keys', () => {
       'celik2024title',
     );
     expect(naturalKey(paper('x', { authors: ['李华'] }))).toBe('anon2025title');
+    // Without `published`, the arXiv id's year; without either, no year (the digest date is 2025).
+    expect(naturalKey(paper('x', { published: undefined, arxiv: '2312.00001' }))).toBe('lovelace2023title');
+    expect(naturalKey(paper('x', { published: undefined }))).toBe('lovelacetitle');
+    // A venue without a year cites none, but the key keeps the first version's year.
+    expect(naturalKey(paper('x', { venue: 'TMLR', published: '2023-02-01' }))).toBe('lovelace2023title');
   });
 
   it('makes keys unique across the digest, oldest paper first, whatever the input order', () => {
     const papers = [
       paper('b', { date: '2025-01-02' }),
       paper('a', { date: '2025-01-02' }),
-      paper('old', { date: '2024-12-31' }),
+      paper('old', { date: '2024-12-31', published: '2024-12-01' }),
       paper('other', { authors: ['Alan Turing'] }),
     ];
     const keys = assignCitationKeys(papers);
@@ -219,11 +224,26 @@ describe('entries', () => {
       year: '2023',
       eprint: '2401.00001',
     });
-    for (const venue of ['IEEE Transactions on Neural Networks and Learning Systems', 'TMLR', 'Journal of ML & Co']) {
+    for (const venue of [
+      'IEEE Transactions on Neural Networks and Learning Systems 2021',
+      'TMLR 2024',
+      'Journal of ML & Co, 2019',
+    ]) {
       const [journal] = parseBib(bibtexEntry(paper('j', { venue }), 'j'));
       expect(journal?.type).toBe('article');
       expect(journal?.fields.journal).toBe(venue);
+      expect(journal?.fields.year).toBe(/\d{4}/.exec(venue)![0]);
       expect(journal?.fields.booktitle).toBeUndefined();
+    }
+  });
+
+  it('never gives a venue without a year the preprint’s year: the entry is the preprint, the venue a note', () => {
+    for (const venue of ['TMLR', 'Journal of ML & Co', 'ICLR']) {
+      const [entry] = parseBib(bibtexEntry(paper('j', { venue, published: '2023-02-01', arxiv: '2302.00001' }), 'j'));
+      expect(entry?.type).toBe('misc');
+      expect(entry?.fields).toMatchObject({ year: '2023', note: `Published in ${venue}`, eprint: '2302.00001' });
+      expect(entry?.fields.journal).toBeUndefined();
+      expect(entry?.fields.booktitle).toBeUndefined();
     }
   });
 

@@ -29,12 +29,28 @@ describe('citation facts', () => {
     expect(venueKind(venue)).toBe(kind);
   });
 
-  it('cites the venue year, else the first version, else the digest date', () => {
+  it('cites the venue year, else the first version, never the digest date', () => {
     expect(citationYear(paper({ venue: 'ICLR 2024', published: '2023-09-01' }))).toBe('2024');
-    expect(citationYear(paper({ venue: 'TMLR', published: '2023-09-01' }))).toBe('2023');
-    expect(citationYear(paper())).toBe('2025');
-    expect(citationDate(paper({ published: '2023-09-01' }))).toBe('2023/09/01');
-    expect(citationDate(paper())).toBe('2025/06/06');
+    expect(citationYear(paper({ published: '2023-09-01', arxiv: '2212.00001' }))).toBe('2023');
+    expect(citationYear(paper({ arxiv: '2212.00001' }))).toBe('2022');
+    expect(citationYear(paper({ arxiv: 'hep-th/9901001' }))).toBe('1999');
+    // The digest date (2025-06-06) is when the digest listed the paper, not when it appeared.
+    expect(citationYear(paper())).toBeUndefined();
+  });
+
+  it('cites a venue without a year by the first version’s year (the BibTeX entry is then the preprint)', () => {
+    expect(citationYear(paper({ venue: 'TMLR', published: '2023-09-01', arxiv: '2309.00001' }))).toBe('2023');
+    expect(citationYear(paper({ venue: 'Journal of Machine Learning Research', arxiv: '2309.00001' }))).toBe('2023');
+    expect(citationYear(paper({ venue: 'TMLR' }))).toBeUndefined();
+  });
+
+  it('dates a paper by its first version, as precisely as known, else by its venue year, else not at all', () => {
+    expect(citationDate(paper({ published: '2023-09-01', arxiv: '2310.00001' }))).toBe('2023/09/01');
+    expect(citationDate(paper({ arxiv: '2310.00001' }))).toBe('2023/10');
+    expect(citationDate(paper({ arxiv: 'math.GT/0309136', venue: 'Topology 2005' }))).toBe('2003/09');
+    expect(citationDate(paper({ venue: 'NeurIPS 2021' }))).toBe('2021');
+    expect(citationDate(paper({ venue: 'TMLR' }))).toBeUndefined();
+    expect(citationDate(paper())).toBeUndefined();
   });
 
   it('splits old-style arXiv ids into eprint and primary class', () => {
@@ -62,7 +78,9 @@ describe('citation meta tags', () => {
     expect(tags).toContainEqual({ name: 'citation_journal_title', content: 'TMLR' });
     expect(tags).toContainEqual({ name: 'citation_pdf_url', content: 'https://example.org/p.pdf' });
     const bare = citationMetaTags(paper()).map((tag) => tag.name);
-    expect(bare).toEqual(['citation_title', 'citation_author', 'citation_author', 'citation_publication_date']);
+    expect(bare).toEqual(['citation_title', 'citation_author', 'citation_author']);
+    const fromId = citationMetaTags(paper({ arxiv: '2401.00002' }));
+    expect(fromId).toContainEqual({ name: 'citation_publication_date', content: '2024/01' });
   });
 });
 
@@ -86,12 +104,38 @@ describe('JSON-LD', () => {
       sameAs: 'https://arxiv.org/abs/2306.13575',
       abstract: 'An abstract.',
     });
-    expect(scholarlyArticle(paper(), { pageUrl: 'https://example.org/' })).not.toHaveProperty('sameAs');
+    const bare = scholarlyArticle(paper(), { pageUrl: 'https://example.org/' });
+    expect(bare).not.toHaveProperty('sameAs');
+    // No date is known: none is printed (the digest date is not one).
+    expect(bare).not.toHaveProperty('datePublished');
+    expect(scholarlyArticle(paper({ arxiv: '2402.00001' }), { pageUrl: 'https://example.org/' })).toMatchObject({
+      datePublished: '2024-02',
+    });
   });
 
   it('cannot close its script element', () => {
     const text = jsonLd({ title: '</script><script>alert(1)</script> & \u2028' });
     expect(text).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(text)).toEqual({ title: '</script><script>alert(1)</script> & \u2028' });
+  });
+
+  it('uses only the normalized https form of a given link, and leaves out any other', () => {
+    const tags = (pdf: string) =>
+      citationMetaTags(paper({ links: { pdf } })).filter((tag) => tag.name === 'citation_pdf_url');
+    // A browser reads the backslash as a slash: the host is arxiv.org, in every output.
+    expect(tags('https://arxiv.org\\@evil.example/x.pdf')).toEqual([
+      { name: 'citation_pdf_url', content: 'https://arxiv.org/@evil.example/x.pdf' },
+    ]);
+    expect(tags('HTTPS://Example.ORG/a b.pdf')).toEqual([
+      { name: 'citation_pdf_url', content: 'https://example.org/a%20b.pdf' },
+    ]);
+    for (const bad of [
+      'javascript:alert(1)',
+      'http://example.org/p.pdf',
+      'https://user:pw@example.org/',
+      'not a url',
+    ]) {
+      expect(tags(bad), bad).toEqual([]);
+    }
   });
 });

@@ -1,13 +1,14 @@
-import { getRssString } from '@astrojs/rss';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { parseStrictXml } from '../helpers/xml.ts';
+import { toText } from 'hast-util-to-text';
+import { hostileStrings } from '../helpers/hostile.ts';
+import { parseStrictXml, readXml, xmlElements, xmlText } from '../helpers/xml.ts';
 import { describe, expect, it } from 'vitest';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
+import { escapeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
 import {
   digestFeed,
-  escapeXml,
   feedHtml,
   feedItem,
   feedLinks,
@@ -15,8 +16,7 @@ import {
   newestDate,
   opml,
   rfc3339,
-  rssOptions,
-  stripXmlIllegal,
+  rssXml,
   topicFeed,
   type FeedContext,
   type FeedPaper,
@@ -180,13 +180,20 @@ describe('feed items', () => {
     ]);
   });
 
-  it('takes the newest papers for the digest, in the order given', () => {
-    const feed = digestFeed(papers, 3, context());
+  it('takes the newest papers for the digest, in the order given, never splitting a day', () => {
+    const feed = digestFeed(papers, 2, context());
     expect(feed.items.map((item) => item.url)).toEqual([
+      'https://example.org/digest/papers/2501.00002/',
+      'https://example.org/digest/papers/2501.00005/',
+    ]);
+    // Three papers asked for: the day of the third is taken whole (here it has one paper).
+    expect(digestFeed(papers, 3, context()).items.map((item) => item.url)).toEqual([
       'https://example.org/digest/papers/2501.00002/',
       'https://example.org/digest/papers/2501.00005/',
       'https://example.org/digest/papers/2501.00001/',
     ]);
+    // One asked for: the newest day is still whole.
+    expect(digestFeed(papers, 1, context()).items).toHaveLength(2);
     expect(feed.homeUrl).toBe('https://example.org/digest/');
     expect(feed.rssUrl).toBe('https://example.org/digest/rss.xml');
   });
@@ -210,7 +217,7 @@ describe('feed items', () => {
   });
 });
 
-describe('RSS through @astrojs/rss', () => {
+describe('RSS', () => {
   it('writes a well-formed channel with atom:link self, lastBuildDate from content, and escaped items', async () => {
     const evil = paper('2501.00009', '2025-01-02', ['theory'], {
       title: 'Sharp & <Flat> "Minima"\u0001',
@@ -220,7 +227,7 @@ describe('RSS through @astrojs/rss', () => {
       ...context(),
       site: { title: 'Digest & <Co>\u0002', description: 'Papers "daily"\u0003', lang: 'en' },
     });
-    const xml = await getRssString(rssOptions(feed));
+    const xml = rssXml(feed);
     const { rss } = parseStrictXml(xml) as {
       rss: { channel: Record<string, unknown> & { item: Record<string, unknown>[] } };
     };
@@ -244,30 +251,111 @@ describe('RSS through @astrojs/rss', () => {
     expect(last.guid).toEqual({ '#text': 'https://example.org/digest/papers/2501.00009/', '@_isPermaLink': 'true' });
     expect(last.pubDate).toBe('Thu, 02 Jan 2025 00:00:00 GMT');
     expect(last.description).toBe('Abstract of 2501.00009 with $a^2$.');
+    expect(last['dc:creator']).toEqual(['Zoë O\'Brien & <Co> "Ltd"', 'Ada']);
     expect(last['content:encoded']).toMatch(/^<p>Abstract of 2501\.00009 with <math [^>]*>.*<\/math>\.<\/p>$/);
     expect(xml).toContain('xmlns:dc="http://purl.org/dc/elements/1.1/"');
     expect(xml).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
   });
 
-  it('is rejected by the strict check when a control character gets through', async () => {
-    const feed = digestFeed(papers, 1, context());
-    const options = rssOptions(feed);
-    const xml = await getRssString(options);
+  it('is rejected by the strict check when a control character gets through', () => {
+    const xml = rssXml(digestFeed(papers, 1, context()));
     expect(() => parseStrictXml(xml)).not.toThrow();
-    // @astrojs/rss itself passes control characters through: the strict check must catch that.
-    const unsafe = await getRssString({ ...options, title: 'Digest\u0001' });
-    expect(unsafe).toContain('\u0001');
-    expect(() => parseStrictXml(unsafe)).toThrow(/not well-formed/);
+    expect(() => parseStrictXml(xml.replace('<title>', '<title>\u0001'))).toThrow(/not well-formed/);
     expect(() => parseStrictXml(xml.replace('<title>', '<title>&#1;'))).toThrow(/not well-formed/);
   });
 
-  it('leaves lastBuildDate out of a feed without items, and is the same on every call', async () => {
+  it('leaves lastBuildDate out of a feed without items, and is the same on every call', () => {
     const empty = topicFeed(context().topics[2]!, papers, 10, context());
-    const xml = await getRssString(rssOptions(empty));
+    const xml = rssXml(empty);
     expect(xml).not.toContain('lastBuildDate');
     expect(xml).not.toContain('<item>');
-    const full = rssOptions(digestFeed(papers, 10, context()));
-    expect(await getRssString(full)).toBe(await getRssString(rssOptions(digestFeed(papers, 10, context()))));
+    expect(rssXml(digestFeed(papers, 10, context()))).toBe(rssXml(digestFeed(papers, 10, context())));
+  });
+});
+
+describe('feeds of hostile papers', () => {
+  const hostile = (text: string, overrides: Partial<FeedPaper['data']> = {}): FeedPaper => ({
+    id: '2501.00042',
+    data: { title: 'T', authors: ['A'], date: '2025-06-07', tags: ['theory'], ...overrides },
+    html: '<p>x</p>',
+    text,
+  });
+  const texts = [
+    ...hostileStrings(51, 300),
+    '<img src=x onerror=alert(1)>',
+    '&lt;img src=x onerror=alert(1)&gt;',
+    'Inline `<b>code</b>` and TeX $a<b$ and $x > y$ & <!-- c --> <![CDATA[ x ]]>',
+  ];
+
+  it('writes a <description> that holds no markup after one decode: its HTML is the text', () => {
+    for (const text of texts) {
+      const channel = readXml(rssXml(digestFeed([hostile(text)], 1, context())));
+      const [description] = xmlElements(channel, 'item').flatMap((item) => xmlElements(item, 'description'));
+      const decoded = xmlText(description!);
+      expect(decoded, JSON.stringify(text)).not.toContain('<');
+      // A reader renders the decoded text as HTML: that shows exactly the plain text.
+      const shown = toText(fromHtml(decoded, { fragment: true }), { whitespace: 'pre' });
+      expect(shown, JSON.stringify(text)).toBe(stripXmlIllegal(text).replace(/\r\n?/g, '\n'));
+    }
+  });
+
+  it('keeps number-like and keyword-like authors, titles and topics as the strings they are', () => {
+    const words = ['1e3', '0x1F', '007', 'true', 'null', '-0', '1_000', ' 42 ', '1.50', 'NaN', '+5', 'Infinity'];
+    const feed = digestFeed([hostile('Abstract.', { title: words.join(' | '), authors: words, tags: ['theory'] })], 1, {
+      ...context(),
+      topics: [{ slug: 'theory', label: '0x1F', description: '007' }],
+    });
+    const rss = readXml(rssXml(feed));
+    const [item] = xmlElements(rss, 'item');
+    expect(xmlElements(item!, 'dc:creator').map(xmlText)).toEqual(words);
+    expect(xmlElements(item!, 'title').map(xmlText)).toEqual([words.join(' | ')]);
+    expect(xmlElements(item!, 'category').map(xmlText)).toEqual(['0x1F']);
+    const json = JSON.parse(JSON.stringify(jsonFeed(feed, 'https://example.org/feed.json'))) as {
+      items: { authors: { name: unknown }[]; tags: unknown[] }[];
+    };
+    expect(json.items[0]!.authors.map((author) => author.name)).toEqual(words);
+    expect(json.items[0]!.tags).toEqual(['0x1F']);
+  });
+
+  it('keeps content:encoded well-formed, with no script, embed or event handler whatever the HTML', () => {
+    const html =
+      '<p onclick="alert(1)" style="position:fixed">a<script>alert(1)</script><img src="x" onerror="alert(1)">' +
+      '<iframe src="https://evil.example/"></iframe><a href="javascript:alert(1)" onmouseover="x">l</a></p>' +
+      '<style>*{}</style><form action="https://evil.example/"><input></form><svg onload="alert(1)"></svg>';
+    const out = feedHtml(html, 'https://example.org/');
+    expect(out).not.toMatch(/<(script|iframe|style|form)\b|\son[a-z]+=|style=|javascript:/i);
+    expect(out).toBe('<p>a<img src="https://example.org/x"><a>l</a></p><svg></svg>');
+    for (const text of texts) {
+      const rendered = renderPaperBody(text.replace(/[<>{}\\`$&_*[\]#!|~^]/g, ' '), { file: 't.mdx', bodyLine: 1 });
+      if (!rendered.rendered) continue;
+      const item = feedItem({ ...hostile(text), html: rendered.rendered.html }, context());
+      const xml = rssXml({ ...digestFeed([], 1, context()), items: [item] });
+      const encoded = xmlText(xmlElements(readXml(xml), 'content:encoded')[0]!);
+      expect(encoded).toBe(item.html);
+      for (const node of elements(encoded)) {
+        expect(['script', 'iframe', 'style', 'object', 'embed']).not.toContain(node.tagName);
+        expect(Object.keys(node.properties).filter((name) => /^on/i.test(name))).toEqual([]);
+      }
+    }
+  });
+
+  it('spells styled math letters in Unicode, which MathML Core shows, instead of mathvariant', () => {
+    const html = feedHtml(
+      render('In $\\mathbb{R}^d$, $\\mathcal{C}$, $\\mathfrak{F}$, $\\mathbf{x}_1$ and $\\mathrm{d}x$.').html,
+      'https://example.org/',
+    );
+    const letters = elements(html, 'mi').map((node) => [toText(node), node.properties.mathvariant ?? null]);
+    expect(letters).toEqual([
+      ['ℝ', null],
+      ['d', null],
+      ['𝒞', null],
+      ['𝔉', null],
+      ['𝐱', null],
+      ['d', 'normal'],
+      ['x', null],
+    ]);
+    // The TeX stays in the annotation.
+    expect(elements(html, 'annotation').map((node) => toText(node))[0]).toBe('\\mathbb{R}^d');
   });
 });
 

@@ -30,3 +30,26 @@ describe('README frontmatter table', () => {
     expect(readme).toContain('npm test');
   });
 });
+
+describe('README settings table', () => {
+  it('lists every environment variable that src/site.config.ts reads, and only those', () => {
+    const config = readFileSync(new URL('../../src/site.config.ts', import.meta.url), 'utf8');
+    const read = [...config.matchAll(/FromEnv\('([A-Z_]+)'/g)].map(([, name]) => name).sort();
+    const settings = readme.slice(readme.indexOf('### Settings'), readme.indexOf('## Adding a paper'));
+    const listed = [...settings.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map(([, name]) => name).sort();
+    expect(read.length).toBeGreaterThan(0);
+    expect(listed).toEqual(read);
+  });
+
+  it('is the only place the site reads the environment', async () => {
+    // The site is everything under src/ but the tooling (src/dev: the test browser; src/bench).
+    const { glob } = await import('tinyglobby');
+    const root = new URL('../../', import.meta.url);
+    const files = await glob(['astro.config.mjs', 'src/**/*.{ts,mjs,astro}', '!src/dev/**', '!src/bench/**'], {
+      cwd: root.pathname,
+    });
+    const readers = files.filter((file) => readFileSync(new URL(file, root), 'utf8').includes('process.env'));
+    expect(files.length).toBeGreaterThan(20);
+    expect(readers).toEqual(['src/site.config.ts']);
+  });
+});

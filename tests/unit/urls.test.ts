@@ -15,6 +15,8 @@ describe('urls', () => {
     expect(urls.home()).toBe('/');
     expect(urls.paper('2306.13575')).toBe('/papers/2306.13575/');
     expect(urls.day('2025-06-06')).toBe('/2025/06/06/');
+    expect(urls.day('2025-06-06', 1)).toBe('/2025/06/06/');
+    expect(urls.day('2025-06-06', 2)).toBe('/2025/06/06/2/');
     expect(urls.month(2025, 6)).toBe('/2025/06/');
     expect(urls.year(2025)).toBe('/2025/');
     expect(urls.topic('in-context-learning')).toBe('/topics/in-context-learning/');

@@ -74,9 +74,11 @@ describe.each(files)('%s', (name) => {
       expect(setup?.with).toMatchObject({ 'node-version-file': '.node-version' });
       expect(setup?.with).not.toHaveProperty('node-version');
       expect(runIndex(job, 'npm ci')).toBeGreaterThan(job.steps.indexOf(setup!));
-      // The only other install is npm itself, pinned: dependencies come from the lockfile.
+      // The only other install is npm itself, pinned to an exact npm 11 release (the README's npm):
+      // dependencies come from the lockfile. Which 11.x is a choice the test does not repeat.
       const installs = job.steps.filter((step) => /\bnpm (?:install|i|add)\b/.test(step.run ?? ''));
-      expect(installs.map((step) => step.run)).toEqual(['npm install --global npm@11.19.1']);
+      expect(installs).toHaveLength(1);
+      expect(installs[0]?.run).toMatch(/^npm install --global npm@11\.\d+\.\d+$/);
     }
   });
 

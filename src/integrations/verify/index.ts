@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normalizeBase } from '../../lib/urls.ts';
 import { xmlErrors } from '../../lib/xml.ts';
-import { formatLinkProblem, LinkChecker, listFiles, scanSite } from './links.ts';
+import { formatLinkProblem, LinkChecker, listFiles, scanSite, shortLink, uncheckedReason } from './links.ts';
 import { indexedPages } from '../pagefind.ts';
 import { isUnsafeUrl } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
@@ -51,25 +51,37 @@ export async function verifyPages(
       for (const url of scan.urls) {
         if (isUnsafeUrl(url.value)) {
           problems.push(
-            `${file}: <${url.element} ${url.attribute}="${url.value.slice(0, 60)}"> uses an unsafe URL scheme`,
+            `${file}: <${url.element} ${url.attribute}="${shortLink(url.value, 60)}"> uses an unsafe URL scheme`,
           );
         }
       }
       links.addPage(file, scan);
     },
+    (file, error) => problems.push(`${file}: ${uncheckedReason(error)}`),
     cache,
   );
   await cache?.save();
   problems.push(...links.finish().map((problem) => formatLinkProblem(problem)));
 
   for (const file of [...files].filter((name) => /\.(xml|opml)$/.test(name)).sort()) {
-    for (const error of xmlErrors(await readFile(join(outDir, file), 'utf8'))) {
-      problems.push(`${file}: is not well-formed XML: ${error}`);
+    try {
+      for (const error of xmlErrors(await readFile(join(outDir, file), 'utf8'))) {
+        problems.push(`${file}: is not well-formed XML: ${error}`);
+      }
+    } catch (error) {
+      problems.push(`${file}: ${uncheckedReason(error)}`);
     }
   }
   for (const file of [...files].filter((name) => name.endsWith('.json')).sort()) {
+    let text: string;
     try {
-      JSON.parse(await readFile(join(outDir, file), 'utf8'));
+      text = await readFile(join(outDir, file), 'utf8');
+    } catch (error) {
+      problems.push(`${file}: ${uncheckedReason(error)}`);
+      continue;
+    }
+    try {
+      JSON.parse(text);
     } catch (error) {
       problems.push(`${file}: is not valid JSON: ${String(error)}`);
     }
@@ -81,7 +93,12 @@ export async function verifyPages(
 export async function verifySearchIndex(outDir: string, paperPages: number): Promise<string[]> {
   const entryFile = join(outDir, 'pagefind/pagefind-entry.json');
   if (!existsSync(entryFile)) return ['pagefind/: the search index was not written'];
-  const indexed = indexedPages(await readFile(entryFile, 'utf8'));
+  let indexed: number;
+  try {
+    indexed = indexedPages(await readFile(entryFile, 'utf8'));
+  } catch (error) {
+    return [`pagefind/pagefind-entry.json: ${uncheckedReason(error)}`];
+  }
   return indexed === paperPages
     ? []
     : [`pagefind/: the search index holds ${indexed} pages, but there are ${paperPages} paper pages`];

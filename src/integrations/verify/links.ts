@@ -4,11 +4,14 @@ import { glob } from 'tinyglobby';
 import { linksOf, scanHtml, type PageScan } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
 import { inSlices } from '../files.ts';
+import { normalizeBase } from '../../lib/urls.ts';
 
 /**
  * Checks that every internal link and fragment in a built site resolves: each `href`/`src` that
- * points into the site (relative, root-relative, or absolute on the site's own origin) must name
- * a file in the output, and each `#fragment` must name an `id` on the target page.
+ * points into the site (relative, root-relative, or absolute on the site's own host, by http or
+ * https) must name a file in the output under the base path, and each `#fragment` must name an
+ * `id` on the target page. Any link, however malformed, gets a verdict: nothing in a page can make
+ * the check throw.
  */
 export interface LinkProblem {
   page: string;
@@ -16,7 +19,7 @@ export interface LinkProblem {
   reason: string;
 }
 
-type LinkVerdict = { external: true } | { reason: string } | { targetFile: string; fragment: string };
+type LinkVerdict = { external: true } | { reason: string } | { targetFile: string; fragments: string[] };
 
 /** A link with a scheme (`https:`, `mailto:`), protocol-relative, or from the site root: the same from any page. */
 const ABSOLUTE_OR_ROOT = /^(?:[a-z][a-z\d+.-]*:|\/)/i;
@@ -24,6 +27,31 @@ const ABSOLUTE_OR_ROOT = /^(?:[a-z][a-z\d+.-]*:|\/)/i;
 /** The URL path a built file is served at, e.g. `papers/x/index.html` → `/base/papers/x/`. */
 function servedPath(file: string, base: string): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** `decodeURIComponent`, or undefined where the text has a malformed `%` escape (`%zz`, `%E0%A4%A`). */
+function percentDecoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The ids a fragment can name, as a browser looks them up (HTML's "find a potential indicated
+ * element"): the fragment as written, then percent-decoded when it decodes.
+ */
+function fragmentIds(hash: string): string[] {
+  if (!hash) return [];
+  const raw = hash.slice(1);
+  const decoded = percentDecoded(raw);
+  return decoded === undefined || decoded === raw ? [raw] : [raw, decoded];
+}
+
+/** At most `max` characters of a link, for a message: a hostile page's attribute can be megabytes. */
+export function shortLink(link: string, max = 200): string {
+  return link.length <= max ? link : `${link.slice(0, max)}… (${link.length} characters)`;
 }
 
 /**
@@ -34,16 +62,20 @@ function servedPath(file: string, base: string): string {
 export class LinkChecker {
   private readonly files: ReadonlySet<string>;
   private readonly origin: string;
+  private readonly host: string;
   private readonly base: string;
   private readonly ids = new Map<string, Set<string>>();
-  private readonly fragmentLinks: { page: string; link: string; target: string; fragment: string }[] = [];
+  private readonly fragmentLinks: { page: string; link: string; target: string; fragments: string[] }[] = [];
   private readonly problems: LinkProblem[] = [];
   private readonly resolved = new Map<string, LinkVerdict>();
 
   constructor(files: ReadonlySet<string>, { site, base }: { site: string; base: string }) {
     this.files = files;
-    this.origin = new URL(site).origin;
-    this.base = base;
+    const siteUrl = new URL(site);
+    this.origin = siteUrl.origin;
+    this.host = siteUrl.host;
+    // As the URL parser writes a path (percent-encoded), so that link paths compare with it.
+    this.base = new URL(normalizeBase(base), siteUrl).pathname;
   }
 
   addPage(file: string, scan: PageScan): void {
@@ -59,8 +91,8 @@ export class LinkChecker {
         if (fromRoot) this.resolved.set(link, verdict);
       }
       if ('reason' in verdict) this.problems.push({ page: file, link, reason: verdict.reason });
-      else if ('targetFile' in verdict && verdict.fragment) {
-        this.fragmentLinks.push({ page: file, link, target: verdict.targetFile, fragment: verdict.fragment });
+      else if ('targetFile' in verdict && verdict.fragments.length > 0) {
+        this.fragmentLinks.push({ page: file, link, target: verdict.targetFile, fragments: verdict.fragments });
       }
     }
   }
@@ -72,19 +104,29 @@ export class LinkChecker {
     } catch {
       return { reason: 'is not a valid URL' };
     }
-    if (target.origin !== this.origin || !/^https?:$/.test(target.protocol)) return { external: true };
+    // The site's own pages, however the link spells the site (http or https, any case, a port
+    // that is the default), are checked like relative links; any other host or scheme is external.
+    if (!/^https?:$/.test(target.protocol) || target.host !== this.host) return { external: true };
     if (!target.pathname.startsWith(this.base)) return { reason: `is outside the base path ${this.base}` };
-    const path = decodeURIComponent(target.pathname.slice(this.base.length));
+    const path = percentDecoded(target.pathname.slice(this.base.length));
+    if (path === undefined) return { reason: 'has a malformed %-escape in its path, so it names no file' };
     const targetFile = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-    if (!this.files.has(targetFile)) return { reason: `points to ${targetFile}, which the build did not write` };
-    return { targetFile, fragment: decodeURIComponent(target.hash.slice(1)) };
+    if (!this.files.has(targetFile)) {
+      return { reason: `points to ${shortLink(targetFile)}, which the build did not write` };
+    }
+    return { targetFile, fragments: fragmentIds(target.hash) };
   }
 
   /** Every problem found, in page order. */
   finish(): LinkProblem[] {
-    for (const { page, link, target, fragment } of this.fragmentLinks) {
-      if (!this.ids.get(target)?.has(fragment)) {
-        this.problems.push({ page, link, reason: `fragment #${fragment} is not an id on ${target}` });
+    for (const { page, link, target, fragments } of this.fragmentLinks) {
+      const ids = this.ids.get(target);
+      if (!fragments.some((fragment) => ids?.has(fragment))) {
+        this.problems.push({
+          page,
+          link,
+          reason: `fragment #${shortLink(fragments.at(-1)!)} is not an id on ${target}`,
+        });
       }
     }
     return [...this.problems].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
@@ -96,31 +138,49 @@ export async function listFiles(outDir: string): Promise<Set<string>> {
   return new Set((await glob('**/*', { cwd: outDir, dot: true })).map((file) => file.split('\\').join('/')));
 }
 
+/** What a file that could not be checked is reported with instead of its checks. */
+export function uncheckedReason(error: unknown): string {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `could not be checked (${shortLink(reason)}): fix what in the page or its paper causes this`;
+}
+
 /**
  * Scans the HTML pages among `files`, a slice at a time, handing each scan to `visit`. With a
- * cache, a page whose bytes were scanned before is not parsed again.
+ * cache, a page whose bytes were scanned before is not parsed again. Whatever goes wrong with one
+ * page (it cannot be read or parsed, or `visit` throws on it) goes to `failed` with the page, and
+ * the other pages are still checked.
  */
 export async function scanSite(
   outDir: string,
   files: ReadonlySet<string>,
   visit: (file: string, scan: PageScan) => void,
+  failed: (file: string, error: unknown) => void,
   cache?: ScanCache,
 ): Promise<void> {
   const html = [...files].filter((file) => file.endsWith('.html')).sort();
   await inSlices(
     html,
-    (file) => readFile(join(outDir, file)),
+    (file) => readFile(join(outDir, file)).catch((error: unknown) => ({ error })),
     (file, bytes) => {
-      if (!cache) return visit(file, scanHtml(bytes.toString('utf8')));
-      const digest = ScanCache.digest(bytes);
-      let scan = cache.get(digest);
-      if (!scan) {
-        scan = scanHtml(bytes.toString('utf8'));
-        cache.set(digest, scan);
+      try {
+        if ('error' in bytes) throw bytes.error;
+        visit(file, scanOf(bytes, cache));
+      } catch (error) {
+        failed(file, error);
       }
-      visit(file, scan);
     },
   );
+}
+
+function scanOf(bytes: Buffer, cache: ScanCache | undefined): PageScan {
+  if (!cache) return scanHtml(bytes.toString('utf8'));
+  const digest = ScanCache.digest(bytes);
+  let scan = cache.get(digest);
+  if (!scan) {
+    scan = scanHtml(bytes.toString('utf8'));
+    cache.set(digest, scan);
+  }
+  return scan;
 }
 
 export async function checkInternalLinks(
@@ -129,11 +189,17 @@ export async function checkInternalLinks(
 ): Promise<LinkProblem[]> {
   const files = await listFiles(outDir);
   const checker = new LinkChecker(files, options);
-  await scanSite(outDir, files, (file, scan) => checker.addPage(file, scan));
-  return checker.finish();
+  const unchecked: LinkProblem[] = [];
+  await scanSite(
+    outDir,
+    files,
+    (file, scan) => checker.addPage(file, scan),
+    (file, error) => unchecked.push({ page: file, link: '', reason: uncheckedReason(error) }),
+  );
+  return [...unchecked, ...checker.finish()];
 }
 
 export function formatLinkProblem(problem: LinkProblem, outDir?: string): string {
   const page = outDir ? relative(process.cwd(), join(outDir, problem.page)) : problem.page;
-  return `${page}: link "${problem.link}" ${problem.reason}`;
+  return `${page}: link "${shortLink(problem.link)}" ${problem.reason}`;
 }

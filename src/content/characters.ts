@@ -1,0 +1,115 @@
+import { fieldName } from './problems.ts';
+
+/**
+ * The one rule for which characters a paper may contain, applied to the raw file and again to
+ * every string after YAML has decoded it (`"\u202E"`, `"\e"`, `"\0"` are characters too, and a
+ * scan of the raw file only sees their backslash).
+ *
+ * Refused everywhere: control characters (C0 except tab and newline, DEL, C1), every invisible
+ * format character (general category Cf: bidi controls and marks, zero-width space/joiners, word
+ * joiner, soft hyphen, BOM, invisible operators, tag characters U+E0000–E007F…), the line and
+ * paragraph separators U+2028/U+2029, lone surrogates, noncharacters (U+FDD0–FDEF and the last
+ * two code points of every plane), private-use characters, and the Hangul fillers and combining grapheme
+ * joiner, which draw nothing. Tab and newline are allowed only where a field allows several lines.
+ */
+export interface ForbiddenCharacter {
+  /** UTF-16 index of the character in the string. */
+  index: number;
+  codePoint: number;
+  /** `U+202E` */
+  code: string;
+  /** What kind of character it is, for the message. */
+  kind: string;
+}
+
+// \p{Cc} and \p{Cf} cover controls, bidi controls, zero-width characters and tag characters;
+// \p{Co} private use; \p{Cs} lone surrogates (the `v` flag matches them one by one);
+// unassigned tag code points are listed too; U+2028/2029 are Zl/Zp; the Hangul fillers (Lo) and
+// U+034F (Mn) draw nothing.
+const FORBIDDEN =
+  /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{E0000}-\u{E007F}\u034F\u2028\u2029\u115F\u1160\u3164\uFFA0\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gv;
+
+function kindOf(codePoint: number): string {
+  const char = String.fromCodePoint(codePoint);
+  if (codePoint === 0x09) return 'tab';
+  if (codePoint === 0x0a) return 'line break';
+  if (/\p{Cc}/v.test(char)) return 'invisible control character';
+  // Bidi controls reorder what is shown ("Trojan Source"): named like controls, as before.
+  if (/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/v.test(char)) return 'invisible control character';
+  if (codePoint >= 0xe0000 && codePoint <= 0xe007f) return 'invisible tag character';
+  if (codePoint === 0x2028 || codePoint === 0x2029) return 'line or paragraph separator';
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'lone surrogate (half of a character)';
+  if (/\p{Co}/v.test(char)) return 'private-use character';
+  if (/\p{Cf}/v.test(char)) return 'invisible formatting character';
+  if (/\p{Lo}|\p{Mn}/v.test(char)) return 'invisible filler character';
+  return 'noncharacter';
+}
+
+/**
+ * The first character of `value` that a paper may not contain. `multiline` allows tab and
+ * newline (a file, an abstract); frontmatter fields are single-line and allow neither.
+ */
+export function findForbiddenCharacter(
+  value: string,
+  { multiline = false }: { multiline?: boolean } = {},
+): ForbiddenCharacter | undefined {
+  FORBIDDEN.lastIndex = 0;
+  for (let match = FORBIDDEN.exec(value); match; match = FORBIDDEN.exec(value)) {
+    const codePoint = match[0].codePointAt(0)!;
+    if (multiline && (codePoint === 0x09 || codePoint === 0x0a)) continue;
+    return {
+      index: match.index,
+      codePoint,
+      code: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
+      kind: kindOf(codePoint),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The message for a forbidden character: what it is, how it got there when it was not typed
+ * as itself (`written as a YAML escape`), and what to do.
+ */
+export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?: string): string {
+  if (found.codePoint === 0x09 || found.codePoint === 0x0a) {
+    return `contains a ${found.kind} (${found.code}): write it on one line, with single spaces.`;
+  }
+  return `contains the ${found.kind} ${found.code}${writtenAs ? `, written as ${writtenAs}` : ''}: delete it.`;
+}
+
+/**
+ * Every key and string in decoded YAML data that holds a forbidden character (characters.ts).
+ * Used for paper frontmatter and the topic vocabulary. No field spans lines, so tab and newline
+ * are refused too. Iterative: YAML_LIMITS bounds the size, this bounds the stack. `linePath` is
+ * where to look for the line.
+ */
+export function forbiddenInData(
+  data: unknown,
+  root: (string | number)[] = [],
+): { path: (string | number)[]; linePath: (string | number)[]; message: string }[] {
+  const found: { path: (string | number)[]; linePath: (string | number)[]; message: string }[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: root }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      const bad = findForbiddenCharacter(value);
+      if (bad) found.push({ path, linePath: path, message: describeForbiddenCharacter(bad, 'a YAML escape') });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const bad = findForbiddenCharacter(key);
+        // The field is the key's parent: the key itself is not fit to print.
+        if (bad) {
+          found.push({
+            path,
+            linePath: [...path, key],
+            message: `has a key that ${describeForbiddenCharacter(bad, 'a YAML escape')}`,
+          });
+        } else stack.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  return found.sort((a, b) => fieldName(a.path).localeCompare(fieldName(b.path)));
+}

@@ -1,0 +1,86 @@
+import { lstat, readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import type { ContentProblem } from './problems.ts';
+import { fileSizeProblem } from './validate.ts';
+
+/**
+ * Finds the paper files under a folder, for the loader and `npm run check` alike, without ever
+ * following a symbolic link: a link (to a file or a folder, anywhere under the folder, or the
+ * folder itself) is a problem, as is any entry that is not a folder or a regular file (a FIFO
+ * would block the read), a file that is not `.mdx`, and a file too large to be a paper.
+ * Entries whose names start with `.` (editor and OS files) are skipped unless they are links.
+ *
+ * tinyglobby with `followSymbolicLinks: false` leaves links out of its results without a word,
+ * so it cannot report them: this walk reads each folder's entries with their types instead
+ * (`readdir` with `withFileTypes`, which, like `lstat`, describes a link, not its target), and
+ * `lstat`s every paper before it is read.
+ */
+export interface FoundPaper {
+  /** Path relative to the papers folder, with forward slashes. */
+  name: string;
+  /** Path shown in problems, relative to the project root. */
+  file: string;
+}
+
+export async function discoverPapers(
+  root: string,
+  papersDir: string,
+): Promise<{ papers: FoundPaper[]; problems: ContentProblem[]; entries: number }> {
+  const top = resolve(root, papersDir);
+  const shown = (path: string) => relative(root, path).split('\\').join('/') || '.';
+  const problem = (path: string, message: string): ContentProblem => ({
+    file: shown(path),
+    line: 1,
+    field: 'file',
+    message,
+  });
+  const link =
+    'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
+  const problems: ContentProblem[] = [];
+  const topStats = await lstat(top).catch(() => undefined);
+  if (topStats?.isSymbolicLink()) return { papers: [], problems: [problem(top, link)], entries: 1 };
+  if (!topStats) return { papers: [], problems: [], entries: 0 };
+
+  const candidates: string[] = [];
+  let entries = 0;
+  const folders = [top];
+  while (folders.length > 0) {
+    const folder = folders.pop()!;
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isSymbolicLink()) {
+        entries++;
+        problems.push(problem(path, link));
+      } else if (entry.name.startsWith('.')) {
+        continue;
+      } else if (entry.isDirectory()) {
+        folders.push(path);
+      } else if (!entry.isFile()) {
+        entries++;
+        problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));
+      } else if (!entry.name.endsWith('.mdx')) {
+        entries++;
+        problems.push(problem(path, 'is not a paper: papers are .mdx files; move or rename it.'));
+      } else {
+        entries++;
+        candidates.push(path);
+      }
+    }
+  }
+
+  const papers: FoundPaper[] = [];
+  const sorted = candidates.sort();
+  // The walk saw files; check each again right before reading, and take its size. In slices:
+  // thousands of lstat calls at once would queue up behind each other anyway.
+  for (let start = 0; start < sorted.length; start += 256) {
+    const slice = sorted.slice(start, start + 256);
+    const stats = await Promise.all(slice.map((path) => lstat(path)));
+    slice.forEach((path, index) => {
+      const tooLarge = fileSizeProblem(shown(path), stats[index]!.size);
+      if (!stats[index]!.isFile()) problems.push(problem(path, link));
+      else if (tooLarge) problems.push(tooLarge);
+      else papers.push({ name: relative(top, path).split('\\').join('/'), file: shown(path) });
+    });
+  }
+  return { papers, problems, entries };
+}

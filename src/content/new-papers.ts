@@ -1,0 +1,310 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { glob } from 'tinyglobby';
+import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import { isCalendarDate } from '../lib/dates.ts';
+import {
+  ArxivInputError,
+  ArxivResponseError,
+  ArxivUnreachableError,
+  fetchArxivBatch,
+  parseArxivInput,
+  type ArxivEntry,
+  type BatchResult,
+} from './arxiv.ts';
+import type { CollisionCandidate } from './collection.ts';
+import { parseSource } from './frontmatter.ts';
+import {
+  abstractToMdx,
+  checkEntry,
+  contentPaths,
+  NewPaperError,
+  scanDigest,
+  unknownTags,
+  writeNewEntry,
+  type NewPaperContext,
+} from './new-paper.ts';
+import type { ContentProblem } from './problems.ts';
+import { acceptedTags, createTagProposer, type TagProposal, type TaggedPaper } from './suggest-tags.ts';
+import { loadTopics } from './vocabulary.ts';
+
+/**
+ * `npm run new-paper -- <id> <id> …`: a day's papers at once. Everything that needs no network is
+ * settled first (ids read, duplicates in the list and papers already in the digest skipped, flags
+ * checked); then arXiv is asked once per batch of ids, politely spaced; then every paper is
+ * checked and written on its own, so one failure never stops the others.
+ */
+
+export interface NewPapersOptions {
+  /** arXiv ids or URLs, in the curator's order. */
+  inputs: readonly string[];
+  /** Digest date `YYYY-MM-DD` for every paper; today (UTC) when absent. */
+  date?: string;
+  /** Tags for every paper. Without them, tags are proposed from the digest. */
+  tags?: readonly string[];
+  /** Write the proposed tags (without it, a paper with no `tags` is reported, not written). */
+  acceptSuggested?: boolean;
+  /** Check every entry without writing any. */
+  dryRun?: boolean;
+}
+
+export interface NewPapersContext extends NewPaperContext {
+  /** Ids per arXiv request (50). */
+  batchSize?: number;
+  /** Pause between two requests, per arXiv's terms of use: 3 s. */
+  delayMs?: number;
+  /** How to pause; tests pass one that only records. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Progress lines, printed while the run goes on. */
+  progress?: (line: string) => void;
+}
+
+interface Known {
+  /** What the curator typed. */
+  input: string;
+  /** The id read from it, when it could be read. */
+  id?: string;
+}
+
+export type PaperOutcome = Known &
+  (
+    | {
+        /** `written`, or `checked` in a dry run. */
+        status: 'written' | 'checked';
+        file: string;
+        tags: string[];
+        /** Present when the tags were proposed, not given. */
+        proposals?: TagProposal[];
+      }
+    /** Listed twice, or already in the digest: not an error, nothing to do. */
+    | { status: 'skipped'; reason: string }
+    /** Fetched and checked, but no tags to write: the curator decides. */
+    | { status: 'needs-tags'; file: string; proposals: TagProposal[] }
+    | { status: 'failed'; message: string; problems: readonly ContentProblem[] }
+  );
+
+export interface NewPapersReport {
+  /** One per input, in input order. */
+  outcomes: PaperOutcome[];
+  /** How many times arXiv was asked. */
+  requests: number;
+  /** True when every paper was written (or checked, in a dry run) or skipped. */
+  ok: boolean;
+}
+
+const DEFAULT_BATCH = 50;
+const DEFAULT_DELAY_MS = 3000;
+
+export async function newPapers(options: NewPapersOptions, context: NewPapersContext = {}): Promise<NewPapersReport> {
+  const { papersDir, topicsFile, rel } = contentPaths(context);
+  const { batchSize = DEFAULT_BATCH, delayMs = DEFAULT_DELAY_MS, progress = () => {} } = context;
+  const sleep = context.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  // 1. Flags that hold for every paper: a problem here means no paper could be written.
+  let topics;
+  try {
+    topics = loadTopics(topicsFile);
+  } catch (error) {
+    throw new NewPaperError(`Cannot read the topic vocabulary: ${(error as Error).message}`);
+  }
+  const topicSlugs = new Set(topics.map((topic) => topic.slug));
+  const date = options.date ?? (context.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const flagProblems = [
+    ...(isCalendarDate(date) ? [] : [`--date ${date}: must be a real calendar date written YYYY-MM-DD.`]),
+    ...unknownTags(options.tags ?? [], topicSlugs, rel(topicsFile)),
+  ];
+  if (options.tags?.length && options.acceptSuggested)
+    flagProblems.push('--tags and --accept-suggested: give one; --tags sets the tags of every paper.');
+  if (options.inputs.length === 0) flagProblems.push('Give one or more arXiv ids or URLs.');
+  if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'));
+
+  // 2. Ids, duplicates and the digest: no network.
+  const existing = await scanDigest(papersDir, rel);
+  const inDigest = new Map<string, CollisionCandidate>();
+  for (const paper of existing) {
+    const canonical = paper.data.arxiv === undefined ? undefined : canonicalOrUndefined(paper.data.arxiv);
+    if (canonical && !inDigest.has(canonical)) inDigest.set(canonical, paper);
+  }
+  const outcomes: (PaperOutcome | undefined)[] = [];
+  const pending: { index: number; input: string; id: string; canonical: string }[] = [];
+  const firstInput = new Map<string, string>();
+  options.inputs.forEach((input, index) => {
+    let id;
+    try {
+      ({ id } = parseArxivInput(input));
+    } catch (error) {
+      if (!(error instanceof ArxivInputError)) throw error;
+      outcomes[index] = { input, status: 'failed', message: error.message, problems: [] };
+      return;
+    }
+    const canonical = canonicalArxivId(id);
+    const earlier = firstInput.get(canonical);
+    const twin = inDigest.get(canonical);
+    const sameName = existing.find((paper) => paper.id.toLowerCase() === arxivFileName(id).toLowerCase());
+    if (earlier !== undefined) {
+      outcomes[index] = { input, id, status: 'skipped', reason: `listed twice (first as ${earlier})` };
+    } else if (twin) {
+      outcomes[index] = {
+        input,
+        id,
+        status: 'skipped',
+        reason: `already in the digest: ${twin.file}:${twin.lines.arxiv}`,
+      };
+    } else if (sameName) {
+      outcomes[index] = {
+        input,
+        id,
+        status: 'failed',
+        message: `${sameName.file} already publishes at /papers/${sameName.id}/; is it this paper? Edit that file instead.`,
+        problems: [],
+      };
+    } else {
+      pending.push({ index, input, id, canonical });
+    }
+    firstInput.set(canonical, firstInput.get(canonical) ?? input);
+  });
+
+  // 3. arXiv, one request per batch.
+  const answers = new Map<string, BatchResult | Error>();
+  let requests = 0;
+  const ask = async (ids: string[]) => {
+    if (requests > 0) await sleep(delayMs);
+    requests++;
+    progress(`Asking arXiv for ${ids.length} paper${ids.length === 1 ? '' : 's'}…`);
+    return fetchArxivBatch(ids, {
+      ...(context.fetch ? { fetch: context.fetch } : {}),
+      ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}),
+    });
+  };
+  const canonicalIds = pending.map((paper) => paper.canonical);
+  for (let start = 0; start < canonicalIds.length; start += batchSize) {
+    let unsettled = canonicalIds.slice(start, start + batchSize);
+    // arXiv refusing one id refuses the request: ask again without it, until every id is settled.
+    while (unsettled.length > 0) {
+      try {
+        const results = await ask(unsettled);
+        for (const [id, result] of results) answers.set(id, result);
+      } catch (error) {
+        if (!(error instanceof ArxivUnreachableError || error instanceof ArxivResponseError)) throw error;
+        for (const id of unsettled) answers.set(id, error);
+      }
+      const before = unsettled.length;
+      unsettled = unsettled.filter((id) => !answers.has(id));
+      if (unsettled.length === before) break; // cannot happen; never loop on a feed that settles nothing
+    }
+  }
+
+  // 4. Each paper on its own: tags, check, write.
+  let proposer: ((entry: ArxivEntry) => TagProposal[]) | undefined;
+  const propose = async (entry: ArxivEntry) => {
+    if (!proposer) {
+      const digest = await readTaggedPapers(papersDir, rel);
+      const propose = createTagProposer(digest, topics);
+      proposer = (paper) => propose({ title: paper.title, text: paper.summary });
+    }
+    return proposer(entry);
+  };
+  const added: CollisionCandidate[] = [];
+  for (const { index, input, id, canonical } of pending) {
+    const answer = answers.get(canonical) ?? new ArxivResponseError(`arXiv's answer did not settle ${id}.`);
+    if (answer instanceof Error) {
+      outcomes[index] = {
+        input,
+        id,
+        status: 'failed',
+        message: `${answer.message} Nothing was written.`,
+        problems: [],
+      };
+      continue;
+    }
+    const proposals = options.tags?.length ? undefined : await propose(answer);
+    const tags = options.tags?.length ? [...options.tags] : acceptedTags(proposals ?? []);
+    const checked = checkEntry(
+      {
+        title: answer.title,
+        authors: answer.authors,
+        date,
+        arxiv: id,
+        published: answer.published,
+        // Untagged, the entry is not written; the rest of it is checked with a stand-in topic so
+        // that the curator learns now, not on the next run, whether it would pass.
+        tags: tags.length > 0 ? tags : [proposals?.[0]?.tag ?? topics[0]!.slug],
+        links: {},
+        body: abstractToMdx(answer.summary),
+      },
+      // The papers written so far count too: unreachable while ids are deduplicated above (same
+      // canonical id, same file name), but it keeps the batch as strict as \`npm run check\`.
+      { papersDir, rel, existing: [...existing, ...added], topicSlugs },
+    );
+    const { file } = checked;
+    if (checked.problems.length > 0) {
+      outcomes[index] = {
+        input,
+        id,
+        status: 'failed',
+        message: `The entry for ${id} would not pass the content check, so nothing was written.`,
+        problems: checked.problems,
+      };
+      continue;
+    }
+    if (proposals && (!options.acceptSuggested || tags.length === 0)) {
+      outcomes[index] = { input, id, status: 'needs-tags', file, proposals };
+      continue;
+    }
+    if (!options.dryRun) {
+      try {
+        await writeNewEntry(checked.path, file, checked.text);
+      } catch (error) {
+        if (!(error instanceof NewPaperError)) throw error;
+        outcomes[index] = { input, id, status: 'failed', message: error.message, problems: [] };
+        continue;
+      }
+    }
+    if (checked.paper) added.push(checked.paper);
+    outcomes[index] = {
+      input,
+      id,
+      status: options.dryRun ? 'checked' : 'written',
+      file,
+      tags,
+      ...(proposals ? { proposals } : {}),
+    };
+  }
+
+  const all = outcomes.filter((outcome): outcome is PaperOutcome => outcome !== undefined);
+  return {
+    outcomes: all,
+    requests,
+    ok: all.every((outcome) => outcome.status !== 'failed' && outcome.status !== 'needs-tags'),
+  };
+}
+
+/** Ids from a file: one a line; blank lines and `#` comments (a line's rest after `#`) ignored. */
+export function idsFromText(text: string): string[] {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => line.replace(/(?:^|\s)#.*$/, '').trim())
+    .filter(Boolean);
+}
+
+/** The digest's papers with their tags and abstracts, for proposals. Unreadable files are left out. */
+export async function readTaggedPapers(papersDir: string, rel: (path: string) => string): Promise<TaggedPaper[]> {
+  const names = (await glob('**/*.mdx', { cwd: papersDir })).sort();
+  const papers: TaggedPaper[] = [];
+  for (const name of names) {
+    const path = join(papersDir, name);
+    const { source } = parseSource(
+      rel(path),
+      (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'),
+    );
+    const tags = source?.data.tags;
+    if (!source || !Array.isArray(tags)) continue;
+    papers.push({
+      id: name,
+      title: typeof source.data.title === 'string' ? source.data.title : '',
+      text: source.body,
+      tags: tags.filter((tag): tag is string => typeof tag === 'string'),
+    });
+  }
+  return papers;
+}

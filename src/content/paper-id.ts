@@ -1,0 +1,26 @@
+/**
+ * Paper ids: the file name of a paper without `.mdx`, used as its URL segment and output file
+ * names (see `paperPaths` in src/lib/urls.ts). One grammar, here, for the loader, the content
+ * check and `new-paper`:
+ *
+ * - lowercase letters and digits, in words joined by single hyphens (`attention-sinks`,
+ *   `math-0309136`), or by dots between digits only (`2306.13575`);
+ * - at most 100 characters.
+ *
+ * Dots only between digits means no id ends like a file name (`x.bib`, `x.html`): a page folder
+ * `papers/<id>/` can never be another paper's `papers/<id>.bib`. Lowercase only means two ids
+ * never differ by case alone, which case-insensitive file systems would merge.
+ */
+export const PAPER_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+|(?<=[0-9])\.[0-9]+)*$/;
+export const MAX_PAPER_ID_LENGTH = 100;
+
+/** The id of a paper file, from its path (`content/papers/2025/2306.13575.mdx` → `2306.13575`). */
+export function paperIdFromPath(path: string): string {
+  return (path.split('/').at(-1) ?? path).replace(/\.mdx$/, '');
+}
+
+/** Why a file name is not a valid paper id (a sentence for `file: …`), or undefined when it is. */
+export function paperIdProblem(id: string): string | undefined {
+  if (PAPER_ID_PATTERN.test(id) && id.length <= MAX_PAPER_ID_LENGTH) return undefined;
+  return `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx, math-0309136.mdx) or a short slug of lowercase letters, digits and single hyphens (at most ${MAX_PAPER_ID_LENGTH} characters).`;
+}

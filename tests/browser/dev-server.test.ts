@@ -1,0 +1,144 @@
+/**
+ * `npm run dev` serves pages that look like the build: Astro's dev server puts stylesheets in
+ * inline <style> tags, which the site's Content-Security-Policy must not block there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
+import { launchBrowser, type Browser } from './helpers.ts';
+
+let server: ChildProcess | undefined;
+let cacheDir: string;
+let url: string;
+let browser: Browser;
+let log = '';
+
+/** A port nothing listens on right now, on loopback. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (typeof address !== 'object' || address === null) throw new Error('no free port');
+  return address.port;
+}
+
+/** Starts `astro dev` on a small fixture and resolves with the URL it prints once ready. */
+async function startDevServer(): Promise<string> {
+  cacheDir = await mkdtemp(join(tmpdir(), 'paper-digest-dev-'));
+  const port = await freePort();
+  const child = spawn(
+    join(projectRoot, 'node_modules/.bin/astro'),
+    ['dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: projectRoot,
+      // Its own process group, so closing it stops everything it started.
+      detached: true,
+      env: {
+        // Without what Vitest adds (MODE, BASE_URL, SITE…), which Astro would read as its own.
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(
+            ([key]) => !/^(VITEST.*|SITE|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV)$/.test(key),
+          ),
+        ),
+        // Node 22 from the project, as npm scripts get it (Astro 7 needs it).
+        PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+        PAPER_DIGEST_CONTENT: 'tests/fixtures/site',
+        PAPER_DIGEST_CACHE_DIR: cacheDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server = child;
+  return new Promise((resolve, reject) => {
+    const onOutput = (chunk: Buffer) => {
+      log += chunk.toString();
+      const ready = /Local\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
+      if (ready) resolve(ready[1]!);
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    child.once('exit', (code) => reject(new Error(`astro dev exited (${code}):\n${log}`)));
+  });
+}
+
+async function stopDevServer(): Promise<void> {
+  const child = server;
+  if (!child?.pid || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  process.kill(-child.pid, 'SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+}
+
+/**
+ * Vite optimizes dependencies the first time a page asks for them and then reloads the page:
+ * load each page once first, so the test watches a page that stays put.
+ */
+async function warmUp(paths: string[]): Promise<void> {
+  const page = await browser.context.newPage();
+  for (const path of paths) {
+    await page.goto(url + path, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(1000);
+  }
+  await page.close();
+}
+
+const paths = ['', 'papers/2306.13575/'];
+
+beforeAll(async () => {
+  url = await startDevServer();
+  browser = await launchBrowser();
+  await warmUp(paths);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopDevServer();
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+describe('astro dev', () => {
+  for (const path of paths) {
+    it(`serves /${path} styled, with no Content-Security-Policy violation`, async () => {
+      const page = await browser.context.newPage();
+      const consoleViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) consoleViolations.push(message.text());
+      });
+      // Recorded from the very start of the document: violations fire while it is parsed.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (event) =>
+          seen.push(`${event.violatedDirective}: ${event.blockedURI || 'inline'}`),
+        );
+      });
+      const response = await page.goto(url + path, { waitUntil: 'load' });
+      expect(response?.status(), log).toBe(200);
+      // Vite's client adds and replaces styles from scripts after load: give it a moment.
+      await page
+        .waitForFunction(() => getComputedStyle(document.body).marginTop === '0px', undefined, {
+          timeout: 10_000,
+        })
+        .catch(() => undefined);
+
+      const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      expect(violations).toEqual([]);
+      expect(consoleViolations).toEqual([]);
+      // Styled as the build is: the stylesheet's rules, not the browser's defaults (body margin
+      // 8px, a bulleted navigation list, no border under the header).
+      const styles = await page.evaluate(() => ({
+        bodyMargin: getComputedStyle(document.body).marginTop,
+        navList: getComputedStyle(document.querySelector('.nav-list')!).listStyleType,
+        headerBorder: getComputedStyle(document.querySelector('.site-header')!).borderBottomWidth,
+      }));
+      expect(styles).toEqual({ bodyMargin: '0px', navList: 'none', headerBorder: '1px' });
+      await page.close();
+    });
+  }
+});

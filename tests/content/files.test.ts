@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { findCollisions, type CollisionCandidate } from '../../src/content/collection.ts';
+import { discoverPapers } from '../../src/content/discover.ts';
+import { MAX_PAPER_ID_LENGTH, paperIdFromPath, paperIdProblem } from '../../src/content/paper-id.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { MAX_FILE_BYTES } from '../../src/content/validate.ts';
+import { paperPaths } from '../../src/lib/urls.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+/** A scratch project with the fixture site's content, to add links and odd files to. */
+async function scratchSite() {
+  const root = await mkdtemp(join(tmpdir(), 'files-'));
+  await cp(join(projectRoot, 'tests/fixtures/site'), join(root, 'content'), { recursive: true });
+  const check = async () =>
+    (await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' })).problems.map(
+      formatProblem,
+    );
+  return { root, check };
+}
+
+const link = 'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
+
+describe('content discovery', () => {
+  it('never follows a symbolic link, to a folder or a file, and names each one', async () => {
+    const { root, check } = await scratchSite();
+    await writeFile(join(root, 'outside.mdx'), '---\ntitle: outside\n---\n');
+    await symlink('/', join(root, 'content/papers/machine'));
+    await mkdir(join(root, 'content/papers/2024'));
+    await symlink('../../../outside.mdx', join(root, 'content/papers/2024/stolen.mdx'));
+    await symlink('/nonexistent', join(root, 'content/papers/dangling.mdx'));
+    expect(await check()).toEqual([
+      `content/papers/2024/stolen.mdx:1: file: ${link}`,
+      `content/papers/dangling.mdx:1: file: ${link}`,
+      `content/papers/machine:1: file: ${link}`,
+    ]);
+  });
+
+  it('refuses a linked papers folder and a linked vocabulary', async () => {
+    const { root, check } = await scratchSite();
+    await rename(join(root, 'content/papers'), join(root, 'real-papers'));
+    await symlink('../real-papers', join(root, 'content/papers'));
+    expect(await check()).toEqual([`content/papers:1: file: ${link}`]);
+
+    const other = await scratchSite();
+    await rename(join(other.root, 'content/topics.yaml'), join(other.root, 'topics.yaml'));
+    await symlink('../topics.yaml', join(other.root, 'content/topics.yaml'));
+    expect(await other.check()).toEqual([
+      'content/topics.yaml:1: file: is a symbolic link: it must be a file in the repository itself.',
+    ]);
+  });
+
+  it('refuses a FIFO (which would block the read) and an oversized file without reading it', async () => {
+    const { root, check } = await scratchSite();
+    execFileSync('mkfifo', [join(root, 'content/papers/pipe.mdx')]);
+    await writeFile(join(root, 'content/papers/huge.mdx'), Buffer.alloc(MAX_FILE_BYTES + 1, 'a'));
+    expect(await check()).toEqual([
+      `content/papers/huge.mdx:1: file: has ${MAX_FILE_BYTES + 1} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
+      'content/papers/pipe.mdx:1: file: is not a regular file: papers are .mdx files; remove it.',
+    ]);
+  });
+
+  it('lists papers relative to their folder, with forward slashes', async () => {
+    const { root } = await scratchSite();
+    const found = await discoverPapers(root, 'content/papers');
+    expect(found.problems).toEqual([]);
+    expect(found.papers.map((paper) => paper.file)).toEqual(
+      found.papers.map((paper) => `content/papers/${paper.name}`),
+    );
+  });
+});
+
+describe('paper ids', () => {
+  it.each([
+    ['2306.13575', true],
+    ['0704.0001', true],
+    ['math-0309136', true],
+    ['attention-sinks', true],
+    ['a1', true],
+    ['x.bib', false],
+    ['x.html', false],
+    ['2306.13575.bib', false],
+    ['v1.2a', false],
+    ['Upper', false],
+    ['under_score', false],
+    ['double--hyphen', false],
+    ['-leading', false],
+    ['trailing-', false],
+    ['dot.', false],
+    ['.dot', false],
+    ['1..2', false],
+    ['', false],
+    ['a'.repeat(MAX_PAPER_ID_LENGTH), true],
+    ['a'.repeat(MAX_PAPER_ID_LENGTH + 1), false],
+  ])('%s is valid: %s', (id, valid) => {
+    expect(paperIdProblem(id) === undefined).toBe(valid);
+  });
+
+  it('come from the file name', () => {
+    expect(paperIdFromPath('content/papers/2025/2306.13575.mdx')).toBe('2306.13575');
+  });
+});
+
+describe('output collisions', () => {
+  const paper = (file: string): CollisionCandidate => ({
+    id: paperIdFromPath(file),
+    file,
+    data: {},
+    lines: { arxiv: 1 },
+  });
+  const messages = (files: string[]) => findCollisions(files.map(paper)).map(formatProblem);
+
+  it('are found whatever the id grammar allows: a page folder named like another paper’s .bib', () => {
+    expect(paperPaths('x').files).toEqual(['papers/x/index.html', 'papers/x.bib']);
+    expect(messages(['a/x.mdx', 'b/x.bib.mdx'])).toEqual([
+      'b/x.bib.mdx:1: file: writes papers/x.bib/index.html inside papers/x.bib, a file of a/x.mdx: rename one of them.',
+    ]);
+    expect(messages(['a/x.bib.mdx', 'b/x.mdx'])).toEqual([
+      "b/x.mdx:1: file: writes the file papers/x.bib, which is a folder of a/x.bib.mdx's outputs: rename one of them.",
+    ]);
+  });
+
+  it('ignore case, as case-insensitive disks do', () => {
+    expect(messages(['a/Paper.mdx', 'b/paper.mdx'])).toEqual([
+      'b/paper.mdx:1: file: publishes at the same URL (/papers/paper/) as a/Paper.mdx: rename one of them.',
+    ]);
+  });
+});

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { paperLoader } from '../../src/content/loader.ts';
+import { ContentError, formatProblem } from '../../src/content/problems.ts';
+import { readTopics } from '../../src/content/vocabulary.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+/**
+ * The loader (the build's path) run directly, with a minimal stand-in for Astro's loader context:
+ * a Map as the store, the data passed through as parsed. What it logs and the problems it throws
+ * are what a build would print.
+ */
+async function runLoader(
+  root: string,
+  contentDir: string,
+  {
+    store = new Map<string, Record<string, unknown>>(),
+    versions,
+  }: {
+    store?: Map<string, Record<string, unknown>>;
+    versions?: readonly string[];
+  } = {},
+) {
+  const { topics, problems: topicProblems } = readTopics(`${contentDir}/topics.yaml`, root);
+  const loader = paperLoader({
+    directory: `${contentDir}/papers`,
+    topicSlugs: topics.map((topic) => topic.slug),
+    topicProblems,
+    versions,
+  });
+  const logged: string[] = [];
+  const context = {
+    store: {
+      get: (id: string) => store.get(id),
+      set: (entry: { id: string }) => (store.set(entry.id, entry), true),
+      keys: () => [...store.keys()],
+      values: () => [...store.values()],
+      delete: (id: string) => store.delete(id),
+    },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(join(root, '.loader-cache/')) },
+    generateDigest: (value: string) => createHash('sha256').update(value).digest('hex'),
+    parseData: async ({ data }: { data: unknown }) => data,
+    logger: { info: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
+    watcher: undefined,
+  } as unknown as LoaderContext;
+  try {
+    await loader.load(context);
+    return { problems: [] as string[], logged, store };
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return { problems: error.problems.map(formatProblem), logged, store };
+  }
+}
+
+describe('npm run check and the build apply the same rules', () => {
+  it('report the same problems for every bad fixture, but for the check-only clock rule', async () => {
+    const dir = 'tests/fixtures/bad-papers';
+    const scratch = await mkdtemp(join(tmpdir(), 'loader-path-'));
+    // The loader writes rendered bodies under the root's cache folder: give it a scratch root.
+    await cp(join(projectRoot, dir), join(scratch, dir), { recursive: true });
+    const check = await checkContent({ root: scratch, papersDir: `${dir}/papers`, topicsFile: `${dir}/topics.yaml` });
+    const build = await runLoader(scratch, dir);
+
+    const clockRule = / date: \S+ is in the future: /;
+    const checked = check.problems.map(formatProblem);
+    expect(checked.filter((line) => clockRule.test(line))).toHaveLength(1);
+    expect(new Set(build.problems)).toEqual(new Set(checked.filter((line) => !clockRule.test(line))));
+    // Every fixture file is reported by both (the duplicate and collision pairs by one file).
+    const files = new Set(build.problems.map((line) => line.slice(0, line.indexOf(':'))));
+    expect(files.size).toBeGreaterThan(90);
+  });
+
+  it('report a broken topic vocabulary the same way, before any paper', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'loader-topics-'));
+    await cp(join(projectRoot, 'tests/fixtures/site'), join(root, 'content'), { recursive: true });
+    await writeFile(
+      join(root, 'content/topics.yaml'),
+      '- slug: a\n  label: A\n  description: One.\n- slug: a\n  label: B\n  description: Two.\n',
+    );
+    const expected = ['content/topics.yaml:4: topics[1].slug: "a" is listed twice (first on line 1): keep one.'];
+    expect(
+      (await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' })).problems.map(
+        formatProblem,
+      ),
+    ).toEqual(expected);
+    expect((await runLoader(root, 'content')).problems).toEqual(expected);
+  });
+});
+
+describe('the loader cache key', () => {
+  it('changes with the version of a library that renders', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'loader-cache-'));
+    await cp(join(projectRoot, 'tests/fixtures/site'), join(root, 'content'), { recursive: true });
+    // A stand-in for an installed KaTeX: the key reads node_modules/<library>/package.json.
+    const katex = join(root, 'node_modules/katex');
+    await mkdir(katex, { recursive: true });
+    await writeFile(join(katex, 'package.json'), JSON.stringify({ name: 'katex', version: '0.19.1' }));
+
+    const first = await runLoader(root, 'content');
+    expect(first.problems).toEqual([]);
+    expect(first.logged).toContain('2 papers (2 rendered, 0 cached)');
+    const second = await runLoader(root, 'content', { store: first.store });
+    expect(second.logged).toContain('2 papers (0 rendered, 2 cached)');
+
+    await writeFile(join(katex, 'package.json'), JSON.stringify({ name: 'katex', version: '0.19.2' }));
+    const upgraded = await runLoader(root, 'content', { store: first.store });
+    expect(upgraded.logged).toContain('2 papers (2 rendered, 0 cached)');
+  });
+
+  it('changes with an injected version list, and the check cache follows it', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'check-versions-'));
+    await cp(join(projectRoot, 'tests/fixtures/site'), join(root, 'content'), { recursive: true });
+    const run = (versions: string[]) =>
+      checkContent({
+        root,
+        papersDir: 'content/papers',
+        topicsFile: 'content/topics.yaml',
+        cacheFile: join(root, 'cache.json'),
+        versions,
+      });
+    const rendered = async (versions: string[]) =>
+      (await run(versions)).papers.filter((paper) => paper.rendered !== undefined).length;
+    expect(await rendered(['katex@0.19.1'])).toBe(2);
+    expect(await rendered(['katex@0.19.1'])).toBe(0);
+    expect(await rendered(['katex@0.20.0'])).toBe(2);
+
+    const store = (await runLoader(root, 'content', { versions: ['yaml@2.9.1'] })).store;
+    expect((await runLoader(root, 'content', { store, versions: ['yaml@2.9.1'] })).logged).toContain(
+      '2 papers (0 rendered, 2 cached)',
+    );
+    expect((await runLoader(root, 'content', { store, versions: ['yaml@2.9.2'] })).logged).toContain(
+      '2 papers (2 rendered, 0 cached)',
+    );
+  });
+});

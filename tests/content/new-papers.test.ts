@@ -1,0 +1,424 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseArxivFeed, type FetchLike } from '../../src/content/arxiv.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { newPaper, NewPaperError } from '../../src/content/new-paper.ts';
+import {
+  idsFromText,
+  newPapers,
+  type NewPapersContext,
+  type NewPapersOptions,
+  type PaperOutcome,
+} from '../../src/content/new-papers.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+const recorded = (name: string) => readFile(join(projectRoot, 'tests/fixtures/arxiv', name), 'utf8');
+const seedDir = join(projectRoot, 'content/papers/2025');
+const API = 'https://export.arxiv.org/api/query';
+
+/** A stand-in for `fetch`: `answer` gives the response for the ids asked; every call is remembered. */
+function fakeFetch(answer: (ids: string[], url: string) => Promise<string | Response> | string | Response) {
+  const calls: string[] = [];
+  const fetch: FetchLike = async (url) => {
+    calls.push(url);
+    const ids = decodeURIComponent(new URL(url).searchParams.get('id_list') ?? '').split(',');
+    const body = await answer(ids, url);
+    return body instanceof Response
+      ? body
+      : new Response(body, { status: 200, headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  };
+  return { fetch, calls };
+}
+
+/** A context that never sleeps but records the pauses it was asked for. */
+function context(root: string, fetch: FetchLike, extra: Partial<NewPapersContext> = {}) {
+  const pauses: number[] = [];
+  return {
+    pauses,
+    context: {
+      root,
+      fetch,
+      sleep: async (ms: number) => {
+        pauses.push(ms);
+      },
+      ...extra,
+    } satisfies NewPapersContext,
+  };
+}
+
+const roots: string[] = [];
+/** A project root with the real topics and, optionally, the seed papers as the digest. */
+async function tempProject({ seed = false, papers = [] as { from: string; to: string }[] } = {}): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'paper-digest-new-papers-'));
+  roots.push(root);
+  await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+  await copyFile(join(projectRoot, 'content/topics.yaml'), join(root, 'content/topics.yaml'));
+  if (seed) {
+    for (const name of await readdir(seedDir))
+      await copyFile(join(seedDir, name), join(root, 'content/papers/2025', name));
+  }
+  for (const { from, to } of papers) {
+    await mkdir(join(root, 'content/papers', to, '..'), { recursive: true });
+    await copyFile(from, join(root, 'content/papers', to));
+  }
+  return root;
+}
+afterAll(async () => {
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+async function paperFiles(root: string, year: string): Promise<string[]> {
+  return (await readdir(join(root, 'content/papers', year)).catch(() => [])).sort();
+}
+
+const summary = (outcomes: PaperOutcome[]) =>
+  outcomes.map((outcome) => [outcome.input, outcome.status, 'message' in outcome ? outcome.message : undefined]);
+
+const day: Omit<NewPapersOptions, 'inputs'> = { tags: ['optimization'], date: '2099-01-10' };
+const fourIds = ['9901.00010', 'https://arxiv.org/abs/9901.00011v2', 'arXiv:9901.00012', '9901.00013'];
+
+describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
+  it('asks arXiv once for the whole list and writes one checked file per paper found', async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const { fetch, calls } = fakeFetch(() => feed);
+    const { context: ctx, pauses } = context(root, fetch);
+    const report = await newPapers({ ...day, inputs: fourIds }, ctx);
+
+    expect(calls).toEqual([`${API}?id_list=9901.00010,9901.00011,9901.00012,9901.00013&max_results=4`]);
+    expect(pauses).toEqual([]);
+    expect(summary(report.outcomes)).toEqual([
+      ['9901.00010', 'written', undefined],
+      ['https://arxiv.org/abs/9901.00011v2', 'written', undefined],
+      ['arXiv:9901.00012', 'written', undefined],
+      ['9901.00013', 'failed', 'arXiv has no paper 9901.00013: check the id. Nothing was written.'],
+    ]);
+    expect(report).toMatchObject({ ok: false, requests: 1 });
+    expect(await paperFiles(root, '2099')).toEqual(['9901.00010.mdx', '9901.00011.mdx', '9901.00012.mdx']);
+
+    // Each file holds its own entry, whatever the feed's order.
+    const data = async (id: string) =>
+      parse((await readFile(join(root, `content/papers/2099/${id}.mdx`), 'utf8')).split('---\n')[1]!) as Record<
+        string,
+        unknown
+      >;
+    expect(await data('9901.00010')).toMatchObject({
+      title: 'A Synthetic Study of Spline Edges in Kolmogorov-Arnold Networks',
+      authors: ['Ada Example', 'Bao Sample'],
+      arxiv: '9901.00010',
+      tags: ['optimization'],
+    });
+    // 2099-01-07T23:30:00-05:00 is January 8th in UTC.
+    expect(await data('9901.00011')).toMatchObject({
+      authors: ['Chidi Example', 'Dagny Sample', 'Emeka Placeholder'],
+      published: '2099-01-08',
+    });
+    expect(await data('9901.00012')).toMatchObject({
+      title: 'Synthetic Pruning and Quantization for Smaller, Faster Models',
+    });
+
+    const { problems } = await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' });
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('writes what the one-paper command writes for the same paper and tags', async () => {
+    const tags = ['vision-mlps', 'mlp-architectures'];
+    const batchRoot = await tempProject();
+    const feed = await recorded('batch-2306.13575-9901.00010.xml');
+    const batch = await newPapers(
+      { inputs: ['2306.13575', '9901.00010'], tags, date: '2025-06-06' },
+      context(batchRoot, fakeFetch(() => feed).fetch).context,
+    );
+    expect(batch.ok).toBe(true);
+    const singleRoot = await tempProject();
+    const single = await newPaper(
+      { input: '2306.13575', tags, date: '2025-06-06' },
+      { root: singleRoot, fetch: fakeFetch(async () => recorded('2306.13575.xml')).fetch },
+    );
+    expect(await readFile(join(batchRoot, 'content/papers/2025/2306.13575.mdx'), 'utf8')).toBe(single.text);
+  });
+
+  it('skips ids already in the digest and ids listed twice before any network call', async () => {
+    const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const { fetch, calls } = fakeFetch(() => feed);
+    const report = await newPapers(
+      { ...day, inputs: ['https://arxiv.org/pdf/2306.13575v2', '9901.00010', 'arXiv:9901.00010v1', 'not-an-id'] },
+      context(root, fetch).context,
+    );
+    expect(calls).toEqual([`${API}?id_list=9901.00010&max_results=1`]);
+    expect(report.outcomes).toMatchObject([
+      { status: 'skipped', id: '2306.13575', reason: 'already in the digest: content/papers/2025/2306.13575.mdx:8' },
+      { status: 'written', id: '9901.00010', file: 'content/papers/2099/9901.00010.mdx' },
+      { status: 'skipped', id: '9901.00010', reason: 'listed twice (first as 9901.00010)' },
+      { status: 'failed', input: 'not-an-id', message: expect.stringMatching(/is not an arXiv id or URL/) },
+    ]);
+    // Skips are not failures: only the unreadable id makes the run fail.
+    expect(report.ok).toBe(false);
+
+    const again = fakeFetch(() => feed);
+    const rerun = await newPapers({ ...day, inputs: ['2306.13575', '9901.00010'] }, context(root, again.fetch).context);
+    expect(again.calls).toEqual([]);
+    expect(rerun).toMatchObject({ ok: true, requests: 0 });
+  });
+
+  it('matches entries by canonical id: an old-style id asked with its subject class', async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-old-style-synthetic.xml');
+    const { fetch, calls } = fakeFetch(() => feed);
+    const report = await newPapers({ ...day, inputs: ['synthetic.EX/0612999v1'] }, context(root, fetch).context);
+    expect(calls).toEqual([`${API}?id_list=synthetic%2F0612999&max_results=1`]);
+    expect(report.outcomes).toMatchObject([
+      { status: 'written', id: 'synthetic.EX/0612999', file: 'content/papers/2099/synthetic-0612999.mdx' },
+    ]);
+    expect(await readFile(join(root, 'content/papers/2099/synthetic-0612999.mdx'), 'utf8')).toContain(
+      'title: "An Old-Style Synthetic Entry"',
+    );
+    // The one-paper command reads the same answer the same way.
+    expect(parseArxivFeed(feed, 'synthetic.EX/0612999')).toMatchObject({ id: 'synthetic/0612999', version: 2 });
+  });
+
+  it('refuses an id whose file name is taken by another paper, without asking arXiv about it', async () => {
+    const root = await tempProject({
+      papers: [{ from: join(projectRoot, 'tests/fixtures/site/papers/plain-paper.mdx'), to: '2024/9901.00010.mdx' }],
+    });
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const { fetch, calls } = fakeFetch(() => feed);
+    const report = await newPapers({ ...day, inputs: ['9901.00010', '9901.00012'] }, context(root, fetch).context);
+    expect(calls).toEqual([`${API}?id_list=9901.00012&max_results=1`]);
+    expect(summary(report.outcomes)).toEqual([
+      [
+        '9901.00010',
+        'failed',
+        'content/papers/2024/9901.00010.mdx already publishes at /papers/9901.00010/; is it this paper? Edit that file instead.',
+      ],
+      ['9901.00012', 'written', undefined],
+    ]);
+  });
+
+  it('asks in batches, pausing 3 s between two requests', async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const { fetch, calls } = fakeFetch(() => feed);
+    const { context: ctx, pauses } = context(root, fetch, { batchSize: 2 });
+    const report = await newPapers({ ...day, inputs: [...fourIds, '9901.00015'] }, ctx);
+    expect(calls).toEqual([
+      `${API}?id_list=9901.00010,9901.00011&max_results=2`,
+      `${API}?id_list=9901.00012,9901.00013&max_results=2`,
+      `${API}?id_list=9901.00015&max_results=1`,
+    ]);
+    expect(pauses).toEqual([3000, 3000]);
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual([
+      'written',
+      'written',
+      'written',
+      'failed',
+      'failed',
+    ]);
+  });
+
+  it('when arXiv refuses one id of a list, reports it and asks again for the others', async () => {
+    const root = await tempProject();
+    const refused = await recorded('batch-9901.00014-refused.xml');
+    const alone = await recorded('batch-9901.00010.xml');
+    const { fetch, calls } = fakeFetch((ids) => (ids.includes('9901.00014') ? refused : alone));
+    const { context: ctx, pauses } = context(root, fetch);
+    const report = await newPapers({ ...day, inputs: ['9901.00010', '9901.00014'] }, ctx);
+    expect(calls).toEqual([
+      `${API}?id_list=9901.00010,9901.00014&max_results=2`,
+      `${API}?id_list=9901.00010&max_results=1`,
+    ]);
+    expect(pauses).toEqual([3000]);
+    expect(summary(report.outcomes)).toEqual([
+      ['9901.00010', 'written', undefined],
+      [
+        '9901.00014',
+        'failed',
+        'arXiv refused the id 9901.00014: incorrect id format for 9901.00014. Nothing was written.',
+      ],
+    ]);
+  });
+
+  it('a batch arXiv cannot answer fails alone; the other batches go on', async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const truncated = await recorded('9901.00005-malformed.xml');
+    let call = 0;
+    const { fetch } = fakeFetch(() => {
+      call++;
+      if (call === 1) return new Response('Rate exceeded.', { status: 503 });
+      if (call === 2) return truncated;
+      return feed;
+    });
+    const report = await newPapers(
+      { ...day, inputs: ['9901.00010', '9901.00011', '9901.00012'] },
+      context(root, fetch, { batchSize: 1 }).context,
+    );
+    expect(summary(report.outcomes)).toEqual([
+      ['9901.00010', 'failed', 'arXiv is not answering right now (HTTP 503: Rate exceeded.). Nothing was written.'],
+      [
+        '9901.00011',
+        'failed',
+        expect.stringMatching(/^arXiv's answer for 9901\.00011 is not a usable Atom feed: .*line \d+/),
+      ],
+      ['9901.00012', 'written', undefined],
+    ]);
+  });
+
+  it('a paper that fails the content check, or whose file appears meanwhile, does not stop the others', async () => {
+    const root = await tempProject();
+    const feed = (await recorded('batch-9901.00010-00013.xml')).replace(
+      'in-context learning emerges',
+      'in-context learning $\\frac{1}{$ emerges',
+    );
+    const { fetch } = fakeFetch(async () => {
+      // Another curator's file lands while arXiv answers.
+      await mkdir(join(root, 'content/papers/2099'), { recursive: true });
+      await writeFile(join(root, 'content/papers/2099/9901.00012.mdx'), 'theirs');
+      return feed;
+    });
+    const report = await newPapers({ ...day, inputs: fourIds.slice(0, 3) }, context(root, fetch).context);
+    expect(report.outcomes).toMatchObject([
+      { status: 'written' },
+      {
+        status: 'failed',
+        message: 'The entry for 9901.00011 would not pass the content check, so nothing was written.',
+      },
+      { status: 'failed', message: 'content/papers/2099/9901.00012.mdx already exists; nothing was written.' },
+    ]);
+    const failed = report.outcomes[1] as Extract<PaperOutcome, { status: 'failed' }>;
+    expect(failed.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^content\/papers\/2099\/9901\.00011\.mdx:\d+:\d+: body: LaTeX: /),
+    ]);
+    expect(await readFile(join(root, 'content/papers/2099/9901.00012.mdx'), 'utf8')).toBe('theirs');
+    expect(await paperFiles(root, '2099')).toEqual(['9901.00010.mdx', '9901.00012.mdx']);
+  });
+
+  it('checks the flags before any network call', async () => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(() => 'unused');
+    const run = (options: NewPapersOptions) =>
+      newPapers(options, context(root, fetch).context).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    const bad = await run({ inputs: fourIds, tags: ['optimisation'], date: '2099-02-30' });
+    expect(bad).toBeInstanceOf(NewPaperError);
+    expect((bad as Error).message).toContain('--date 2099-02-30: must be a real calendar date');
+    expect((bad as Error).message).toContain('--tags: unknown topic "optimisation". Did you mean "optimization"?');
+    const both = await run({ inputs: fourIds, tags: ['optimization'], acceptSuggested: true });
+    expect((both as Error).message).toMatch(/^--tags and --accept-suggested: give one/);
+    expect(((await run({ inputs: [] })) as Error).message).toBe('Give one or more arXiv ids or URLs.');
+    expect(calls).toEqual([]);
+  });
+
+  it('with --dry-run, checks every paper and writes none', async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const report = await newPapers(
+      { ...day, inputs: fourIds.slice(0, 3), dryRun: true },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['checked', 'checked', 'checked']);
+    expect(report.ok).toBe(true);
+    expect(await paperFiles(root, '2099')).toEqual([]);
+  });
+});
+
+describe('tags proposed from the digest', () => {
+  const inputs = fourIds.slice(0, 3);
+  const expectedFirst = ['kolmogorov-arnold-networks', 'in-context-learning', 'model-compression'];
+
+  it('without --tags, proposes tags with scores and writes nothing', async () => {
+    const root = await tempProject({ seed: true });
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const report = await newPapers({ inputs, date: '2099-01-10' }, context(root, fakeFetch(() => feed).fetch).context);
+    expect(report.ok).toBe(false);
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['needs-tags', 'needs-tags', 'needs-tags']);
+    const proposals = report.outcomes.map((outcome) => (outcome.status === 'needs-tags' ? outcome.proposals : []));
+    expect(proposals.map((list) => list[0]?.tag)).toEqual(expectedFirst);
+    for (const list of proposals) expect(list[0]!.score).toBeGreaterThan(list[1]!.score);
+    expect(await paperFiles(root, '2099')).toEqual([]);
+  });
+
+  it('with --accept-suggested, writes the proposed tags', async () => {
+    const root = await tempProject({ seed: true });
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const report = await newPapers(
+      { inputs, date: '2099-01-10', acceptSuggested: true },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.ok).toBe(true);
+    const written = report.outcomes.map((outcome) => (outcome.status === 'written' ? outcome.tags : []));
+    expect(written.map((tags) => tags[0])).toEqual(expectedFirst);
+    const text = await readFile(join(root, 'content/papers/2099/9901.00010.mdx'), 'utf8');
+    expect(text).toContain(`tags:\n  - ${written[0]!.join('\n  - ')}\n`);
+  });
+
+  it('with --accept-suggested, a paper nothing in the digest is close to still needs tags', async () => {
+    const root = await tempProject();
+    const feed = (await recorded('batch-9901.00010.xml'))
+      .replace(/<title>[^<]*<\/title>\n    <updated>/, '<title>Zyxxy Qwertz</title>\n    <updated>')
+      .replace(/<summary>[^<]*<\/summary>/, '<summary>Uiop asdfgh jkl zxcvbnm.</summary>');
+    const report = await newPapers(
+      { inputs: ['9901.00010'], date: '2099-01-10', acceptSuggested: true },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.outcomes).toMatchObject([{ status: 'needs-tags', proposals: [] }]);
+    expect(await paperFiles(root, '2099')).toEqual([]);
+  });
+});
+
+describe('ids from a file', () => {
+  it('reads one id a line, ignoring blank lines and # comments', () => {
+    expect(
+      idsFromText(
+        '# Monday\r\n2306.13575\n\n  9901.00010v2   # the spline one\n#9901.00011\nhttps://export.arxiv.org/abs/9901.00012?context=cs#abstract\n',
+      ),
+    ).toEqual(['2306.13575', '9901.00010v2', 'https://export.arxiv.org/abs/9901.00012?context=cs#abstract']);
+  });
+});
+
+describe('the CLI with many ids', () => {
+  const run = promisify(execFile);
+  const cli = (root: string, ...args: string[]) =>
+    run('node', ['scripts/new-paper.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, PAPER_DIGEST_CONTENT: join(root, 'content') },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it('reads --from-file, reports each id and a summary, and exits 1 when one failed (no network: nothing left to ask)', async () => {
+    const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
+    const list = join(root, 'ids.txt');
+    await writeFile(list, '# today\n2306.13575\nhttps://arxiv.org/abs/2306.13575v2\n\n2306.1357\n');
+    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization', '--date', '2099-01-10');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `- 2306.13575 skipped: already in the digest: ${join(root, 'content/papers/2025/2306.13575.mdx')}:8`,
+    );
+    expect(stdout).toContain('- https://arxiv.org/abs/2306.13575v2 skipped: listed twice (first as 2306.13575)');
+    expect(stdout).toContain('✗ 2306.1357: "2306.1357" is not a valid arXiv id');
+    expect(stdout).toContain(
+      '✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.\nFix what is listed, then run the same command again: papers already written are skipped.',
+    );
+  });
+
+  it('exits 0 when every id is skipped, and refuses one-paper flags with many ids', async () => {
+    const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
+    const skipped = await cli(root, '2306.13575', 'arXiv:2306.13575', '--accept-suggested');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('✓ 2 ids: 2 skipped; 0 arXiv requests.');
+    const flags = await cli(root, '9901.00010', '9901.00011', '--title', 'One Title', '--tags', 'optimization');
+    expect(flags.code).toBe(1);
+    expect(flags.stderr).toContain('--title: only for one paper at a time, with --tags.');
+  });
+});

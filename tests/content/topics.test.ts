@@ -1,0 +1,66 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/content/problems.ts';
+import { loadTopics, MAX_TOPICS_BYTES, readTopics } from '../../src/content/vocabulary.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+const dir = 'tests/fixtures/bad-topics';
+
+/** One broken vocabulary per case, with the exact line a contributor must see. */
+const expected: [string, string[]][] = [
+  ['malformed', ['4: topics: YAML: Missing closing "quote']],
+  ['duplicate-slug', ['7: topics[2].slug: "optimization" is listed twice (first on line 1): keep one.']],
+  ['bad-slug', ['1: topics[0].slug: must be lowercase letters, digits and single hyphens']],
+  [
+    'unknown-key',
+    [
+      '1: topics[0].description: is required: add `description:`.',
+      '3: topics[0].descripton: unknown field. Topics have `slug`, `label`, `description`.',
+    ],
+  ],
+  [
+    'escape-bidi',
+    ['2: topics[0].label: contains the invisible control character U+202E, written as a YAML escape: delete it.'],
+  ],
+  ['raw-zero-width', ['2: file: contains the invisible formatting character U+200B: delete it.']],
+  ['not-a-list', ['1: topics: must be a list of topics, each `- slug: …` with `label:` and `description:`.']],
+  ['empty', ['1: topics: must be a list of topics, each `- slug: …` with `label:` and `description:`.']],
+  ['alias', ['4: topics: YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.']],
+];
+
+describe('the topic vocabulary', () => {
+  it.each(expected)('%s.yaml is reported as file:line: field: message', (name, lines) => {
+    const file = `${dir}/${name}.yaml`;
+    const { topics, problems } = readTopics(file, projectRoot);
+    expect(topics).toEqual([]);
+    expect(problems.map(formatProblem)).toEqual(lines.map((line) => `${file}:${line}`));
+  });
+
+  it('is size-limited before it is parsed', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    const text = Array.from({ length: 1000 }, (_, i) => `- slug: t${i}\n  label: T${i}\n  description: A topic.`).join(
+      '\n',
+    );
+    await writeFile(join(root, 'topics.yaml'), text.repeat(2));
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      `topics.yaml:1: file: has ${text.length * 2} bytes; the topic vocabulary must be at most ${MAX_TOPICS_BYTES}.`,
+    ]);
+  });
+
+  it('is missing: a problem, not an exception; loadTopics throws one listing every problem', () => {
+    expect(readTopics('no-such-topics.yaml', projectRoot).problems.map(formatProblem)).toEqual([
+      'no-such-topics.yaml:1: file: is missing: the topic vocabulary lists every topic slug papers may use.',
+    ]);
+    expect(() => loadTopics(`${dir}/duplicate-slug.yaml`, projectRoot)).toThrow(
+      `${dir}/duplicate-slug.yaml:7: topics[2].slug: "optimization" is listed twice`,
+    );
+  });
+
+  it('reads the bundled vocabulary without problems', () => {
+    const { topics, problems } = readTopics('content/topics.yaml', projectRoot);
+    expect(problems).toEqual([]);
+    expect(topics.length).toBeGreaterThan(10);
+  });
+});

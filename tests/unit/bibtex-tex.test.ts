@@ -1,0 +1,178 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
+import type { CitablePaper } from '../../src/lib/citation.ts';
+import { TITLE_MATH_COMMANDS, titleMathProblems } from '../../src/lib/title-math.ts';
+import { HOSTILE_PIECES, hostileStrings, seededRandom } from '../helpers/hostile.ts';
+import { usageOf } from '../helpers/title-math.ts';
+
+/**
+ * A citing document is compiled with pdflatex + bibtex (urlbst's plainurl, which prints every
+ * field we write, URLs and eprints included) over entries made from hostile strings. TeX runs whatever reaches it, so
+ * the test checks what a reader would suffer: no file written besides LaTeX's own, no file read
+ * outside TeX's, and no failed run. CI installs TeX (.ci/run); without it these tests do not run.
+ */
+const hasTex = ['pdflatex', 'bibtex'].every((tool) => spawnSync(tool, ['-version']).status === 0);
+
+const EXPECTED_FILES = ['main.aux', 'main.bbl', 'main.blg', 'main.log', 'main.out', 'main.pdf', 'main.tex', 'refs.bib'];
+
+const DOCUMENT = String.raw`\documentclass{article}
+\usepackage{amsmath,amssymb}
+\usepackage{url}
+\usepackage{hyperref}
+\begin{document}
+\nocite{*}
+\bibliographystyle{plainurl}
+\bibliography{refs}
+\end{document}
+`;
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Compiles `bib` as a citing document would (latex, bibtex, latex twice); reports each run. */
+function compile(bib: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'bibtex-tex-'));
+  folders.push(folder);
+  writeFileSync(join(folder, 'main.tex'), DOCUMENT);
+  writeFileSync(join(folder, 'refs.bib'), bib);
+  const run = (tool: string, args: string[]) => {
+    const result = spawnSync(tool, args, { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    return { tool, status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'main.tex']);
+  const runs = [latex(), run('bibtex', ['main']), latex(), latex()];
+  const read = (file: string) => readFileSync(join(folder, file), 'utf8');
+  return {
+    runs,
+    files: readdirSync(folder).sort(),
+    log: read('main.log'),
+    bbl: read('main.bbl'),
+    blg: read('main.blg'),
+  };
+}
+
+/** Pieces pdflatex can typeset in a default document (ASCII and Latin-1 letters), plus those the writer removes. */
+const TEX_PIECES = HOSTILE_PIECES.filter((piece) => /^[\u0000-\u00FF\u2028\u2029\u202E\u200B\uD800]*$/u.test(piece));
+
+const ATTACKS = [
+  String.raw`$\immediate\openout1=pwned.tex\immediate\write1{x}\immediate\closeout1$`,
+  String.raw`$\input{/etc/hostname}$ and \input{/etc/hostname}`,
+  String.raw`$x^^5cinput^^7b/etc/hostname^^7d$`,
+  String.raw`Reaching $50\\%$ } accuracy`,
+  String.raw`$\csname input\endcsname{/etc/hostname}$`,
+  String.raw`$\def\alpha{\input{/etc/hostname}}\alpha$`,
+  String.raw`$\catcode` + '`' + String.raw`\@=0 @input /etc/hostname$`,
+  String.raw`$\expandafter\string\input$ $\read16 to \x$`,
+  String.raw`$50%$ off }{ $\{x\}$`,
+  String.raw`Fine: $\mathbb{R}^d$, $\mathcal{O}(n \log n)$, $\frac{1}{\sqrt{2}}$, $\ell_p$, $\alpha \leq \beta$`,
+];
+
+/** Random formulas from allowed commands and hostile pieces: the writer keeps those the rules accept. */
+function randomMath(count: number): string[] {
+  const random = seededRandom(21);
+  const tokens = [
+    '\\alpha',
+    '\\mathbb{R}',
+    '\\mathcal{O}',
+    '\\frac{1}{2}',
+    '\\sqrt{x}',
+    '\\sqrt[3]{n}',
+    '^',
+    '_',
+    '{',
+    '}',
+    'x',
+    '2',
+    ' ',
+    '\\leq',
+    '\\left(',
+    '\\right)',
+    '\\,',
+    '\\cdot',
+    '\\ell',
+    '\\infty',
+    '\\times',
+    '\\text{ab}',
+    '<',
+    '|',
+    "'",
+    '\\input',
+    '\\write',
+    '\\def',
+    '%',
+    '#',
+    '&',
+    '\\\\',
+    '^^',
+    '\\{',
+    '~',
+  ];
+  return Array.from({ length: count }, () => {
+    const length = 1 + Math.floor(random() * 6);
+    return Array.from({ length }, () => tokens[Math.floor(random() * tokens.length)]).join('');
+  });
+}
+
+function papers(): CitablePaper[] {
+  const texts = hostileStrings(31, 120, TEX_PIECES);
+  // BibTeX cuts strings it keeps per entry (an author-year style's label, made of family names)
+  // at 500 characters, mid-escape: author names here stay short, as real ones are.
+  const names = hostileStrings(32, 120, TEX_PIECES, 8).map((name) => name.slice(0, 60));
+  const math = randomMath(200);
+  // Every allowed command, as KaTeX accepts it: LaTeX (with amsmath and amssymb) must typeset each.
+  const commands = [...TITLE_MATH_COMMANDS].map((name) => `Using $${usageOf(name)}$`);
+  const titles = [...ATTACKS, ...commands, ...texts, ...math.map((tex) => `On $${tex}$ Things`)];
+  return titles.map((title, index) => ({
+    id: `p${index}`,
+    data: {
+      title,
+      authors: [names[index % names.length]!, 'Ada Lovelace', String.raw`\immediate\write18{touch pwned-shell}`],
+      date: '2025-06-06',
+      published: '2024-02-03',
+      ...(index % 3 === 0 && { venue: texts[(index + 7) % texts.length]! }),
+      ...(index % 2 === 0
+        ? { arxiv: '2402.00001' }
+        : { links: { pdf: 'https://example.org/^^5cinput^^7b/etc/hostname^^7d/a%41?q={b}&c=~_$#f' } }),
+    },
+  }));
+}
+
+describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
+  it('notices a file write when the .bib carries raw TeX (the check can fail)', () => {
+    const raw =
+      '@misc{raw, title = {{$\\immediate\\openout1=pwned.tex\\immediate\\write1{x}\\immediate\\closeout1$}}}\n';
+    const { files, log } = compile(raw);
+    expect(files).toContain('pwned.tex');
+    expect(log).toContain("\\openout1 = `pwned.tex'");
+  });
+
+  it('runs nothing from hostile titles, authors, venues and links, and compiles', () => {
+    const all = papers();
+    const accepted = all.filter(
+      (paper) => /\$/.test(paper.data.title) && titleMathProblems(paper.data.title).length === 0,
+    );
+    // Enough formulas pass the rules to go into the .bib as math: the document compiles them.
+    expect(accepted.length).toBeGreaterThan(20);
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    const { runs, files, log, bbl, blg } = compile(bib);
+    for (const run of runs) {
+      // bibtex exits 1 when it only warns (a venue without a year, say); 2 and up are errors.
+      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+        run.tool === 'bibtex' ? 1 : 0,
+      );
+    }
+    expect(files).toEqual(EXPECTED_FILES);
+    // TeX logs each file it opens as `(/path` and each write as `\openout<n> = `.
+    expect(log).not.toContain('(/etc/hostname');
+    const writes = [...log.matchAll(/\\openout\d* = `([^']*)'/g)].map((match) => match[1]);
+    expect(new Set(writes)).toEqual(new Set(['main.aux', 'main.out']));
+    for (const key of keys.values()) expect(bbl).toContain(`\\bibitem{${key}}`);
+  }, 120_000);
+});

@@ -1,0 +1,102 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/lib/encode/html.ts';
+import { encodeJson } from '../../src/lib/encode/json.ts';
+import { outputUrl } from '../../src/lib/encode/url.ts';
+import { escapeXml, serializeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
+import { hostileStrings } from '../helpers/hostile.ts';
+import { readXml, xmlText } from '../helpers/xml.ts';
+
+/** Property tests of the encoders over random hostile strings (tests/helpers/hostile.ts). */
+const strings = [...hostileStrings(41, 500), '', ']]>', '\r\n\r', '\t\n ', '&#0;', '\uD83D', '\uDE00'];
+
+describe('XML text and attributes', () => {
+  it('read back as the string, less what XML 1.0 cannot hold, for every string', () => {
+    for (const value of strings) {
+      const xml = serializeXml({ name: 'a', attributes: { b: value }, children: [value] });
+      const element = readXml(xml);
+      expect(element.attributes.b, JSON.stringify(value)).toBe(stripXmlIllegal(value));
+      expect(xmlText(element), JSON.stringify(value)).toBe(stripXmlIllegal(value));
+    }
+  });
+
+  it('remove exactly the characters XML 1.0 forbids', () => {
+    const illegal = ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u000E', '\u001B', '\u001F'];
+    for (const character of [...illegal, '\uFFFE', '\uFFFF', '\uD800', '\uDFFF']) {
+      expect(stripXmlIllegal(`a${character}b`)).toBe('ab');
+    }
+    const legal = 'tab\tnewline\nreturn\r é ∑ \u007F \uE000 \uFFFD 😀 \u{10FFFF}';
+    expect(stripXmlIllegal(legal)).toBe(legal);
+  });
+
+  it('escape markup with the predefined entities, and white space an attribute would lose', () => {
+    expect(escapeXml(`a & <b> "c" 'd'\u0007`)).toBe('a &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;');
+    expect(escapeXml('a\tb\nc\rd')).toBe('a&#9;b&#10;c&#13;d');
+    expect(escapeXml('a\tb\nc\rd', { attribute: false })).toBe('a\tb\nc&#13;d');
+    expect(() => serializeXml({ name: 'a b' })).toThrow(/XML name/);
+  });
+});
+
+describe('HTML text', () => {
+  it('is text to an HTML parser, in an element and in an attribute, for every string', () => {
+    for (const value of strings) {
+      const tree = fromHtml(`<p title="${escapeHtml(value)}">${escapeHtml(value)}</p>`, { fragment: true }) as Root;
+      const p = tree.children[0] as Element;
+      expect(
+        p.children.every((child) => child.type === 'text'),
+        JSON.stringify(value),
+      ).toBe(true);
+      // An HTML parser turns CR LF into LF, and drops NUL in text (U+FFFD in an attribute).
+      const normalized = value.replace(/\r\n?/g, '\n');
+      expect(toText(p, { whitespace: 'pre' }), JSON.stringify(value)).toBe(normalized.replace(/\0/g, ''));
+      expect(p.properties.title, JSON.stringify(value)).toBe(normalized.replace(/\0/g, '\uFFFD'));
+    }
+  });
+});
+
+describe('JSON for script elements and files', () => {
+  it('parses back to the same data, strings as strings, and cannot end a script element', () => {
+    for (const value of strings) {
+      const data = { value, list: [value, '1e3', '007'], nested: { value } };
+      const json = encodeJson(data, 2);
+      expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+      expect(JSON.parse(json)).toEqual(data);
+      // Embedded in a page, the script element holds exactly the JSON.
+      const html = `<script type="application/ld+json">${json}</script><p>after</p>`;
+      const scripts: Element[] = [];
+      visit(fromHtml(html, { fragment: true }) as Root, 'element', (node) => void scripts.push(node));
+      expect(scripts.map((node) => node.tagName)).toEqual(['script', 'p']);
+      expect(toText(scripts[0]!, { whitespace: 'pre' })).toBe(json);
+    }
+  });
+
+  it('refuses a value without a JSON form', () => {
+    expect(() => encodeJson(undefined)).toThrow(TypeError);
+  });
+});
+
+describe('outside URLs', () => {
+  it.each([
+    ['https://arxiv.org\\@evil.example/', 'https://arxiv.org/@evil.example/'],
+    ['HTTPS://EXAMPLE.org:443/a/../b?x=1#f', 'https://example.org/b?x=1#f'],
+    ['  https://example.org/a b ', 'https://example.org/a%20b'],
+    ['https://xn--nxasmq6b.example/', 'https://xn--nxasmq6b.example/'],
+  ])('normalizes %s to its WHATWG href', (input, href) => {
+    expect(outputUrl(input)).toBe(href);
+  });
+
+  it.each([
+    'http://example.org/',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'https://u:p@example.org/',
+    '//example.org/',
+    'nope',
+    '',
+  ])('refuses %s', (input) => {
+    expect(outputUrl(input)).toBeUndefined();
+  });
+});

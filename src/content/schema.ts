@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
+import { titleMathProblems } from '../lib/title-math.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -94,9 +95,17 @@ export const LINK_KEYS = ['code', 'project', 'pdf'] as const;
 export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
   return z
     .strictObject({
-      title: text(LIMITS.title),
+      // A title's math goes into every .bib, where LaTeX runs it: only inert commands may pass.
+      title: text(LIMITS.title).superRefine((title, ctx) => {
+        for (const message of titleMathProblems(title)) ctx.addIssue({ code: 'custom', message });
+      }),
       authors: z
-        .array(text(LIMITS.author))
+        .array(
+          // Names are text, never markup: these characters are TeX or HTML syntax, not letters.
+          text(LIMITS.author).refine((name) => !/[\\{}$^~<>|#]/.test(name), {
+            message: 'must be a plain name: no \\ { } $ ^ ~ < > | # (write accents as letters, e.g. "Akyürek")',
+          }),
+        )
         .min(1, 'list at least one author, in the order the paper gives them')
         .max(LIMITS.authors, {
           error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),

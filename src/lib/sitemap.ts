@@ -1,6 +1,6 @@
-import XMLBuilder from 'fast-xml-builder';
 import type { Archive } from './archive.ts';
 import type { Urls } from './urls.ts';
+import { xmlDocument, type XmlElement } from './xml.ts';
 
 /**
  * The sitemap (sitemaps.org protocol 0.9): an index at `/sitemap.xml` pointing to chunk files,
@@ -140,29 +140,30 @@ export function newestDate(entries: readonly SitemapEntry[]): string | undefined
   return newest;
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
-const declaration = { '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' } };
-
 /** A `<urlset>` of the entries. Throws past the protocol's size limit rather than write a file crawlers refuse. */
 export function urlsetXml(entries: readonly SitemapEntry[]): string {
   return checkedSize(
-    builder.build({ ...declaration, urlset: { '@_xmlns': SITEMAP_NAMESPACE, url: entries.map(element) } }) as string,
+    xmlDocument({ name: 'urlset', attributes: { xmlns: SITEMAP_NAMESPACE }, children: entries.map(entry('url')) }),
   );
 }
 
 /** The `<sitemapindex>` listing each chunk's file (an absolute URL) and its newest date. */
 export function sitemapIndexXml(sitemaps: readonly SitemapEntry[]): string {
   return checkedSize(
-    builder.build({
-      ...declaration,
-      sitemapindex: { '@_xmlns': SITEMAP_NAMESPACE, sitemap: sitemaps.map(element) },
-    }) as string,
+    xmlDocument({
+      name: 'sitemapindex',
+      attributes: { xmlns: SITEMAP_NAMESPACE },
+      children: sitemaps.map(entry('sitemap')),
+    }),
   );
 }
 
-function element({ loc, lastmod }: SitemapEntry): Record<string, string> {
-  return lastmod ? { loc, lastmod } : { loc };
-}
+const entry =
+  (name: 'url' | 'sitemap') =>
+  ({ loc, lastmod }: SitemapEntry): XmlElement => ({
+    name,
+    children: [{ name: 'loc', children: [loc] }, lastmod ? { name: 'lastmod', children: [lastmod] } : undefined],
+  });
 
 function checkedSize(xml: string): string {
   const bytes = Buffer.byteLength(xml);

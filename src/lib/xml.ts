@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 
 /**
- * The one XML encoder of the site (RSS, OPML), total over all strings: any string becomes text or
+ * The one XML encoder of the site (RSS, OPML, sitemaps), total over all strings: any string becomes text or
  * an attribute value that a conforming parser reads back as that string, less the characters
  * XML 1.0 cannot hold at all, which are removed (the same ones everywhere: NUL, ESC, U+FFFE,
  * lone surrogates…). The content rules refuse such characters first; this is the last guard.

@@ -32,6 +32,9 @@ const expected: [string, string][] = [
   ['yaml-alias', ':2: frontmatter: YAML anchors and aliases (`&name`, `*name`) are not allowed'],
   ['bom', ':1: file: starts with a byte-order mark (BOM): save it as UTF-8 without BOM.'],
   ['long-title', ':2: title: has 324 characters; must be at most 300 characters: shorten it.'],
+  // Title math goes into every .bib: a TeX primitive there would run on the citing reader's machine.
+  ['author-tex', ':5: authors[1]: must be a plain name: no \\ { } $ ^ ~ < > | #'],
+  ['title-tex-primitive', ':2: title: $\\immediate\\write18{rm -rf ~}x$: `\\immediate` is not allowed in title math'],
   ['long-author', ':4: authors[0]: has 211 characters; must be at most 200 characters: shorten it.'],
   ['too-many-authors', ':4: authors: has 501 authors; must be at most 500 authors'],
   ['long-body', ':9: body: has 10561 characters; an abstract must be at most 10000'],

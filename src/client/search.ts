@@ -8,20 +8,36 @@
  *   the box clears it.
  * - URLs (bundle, base path, search page) come from `data-search-*` attributes that the
  *   components fill from the URL module; no path is built here.
+ * - A query that is an arXiv id or link (any version, `arXiv:` prefix, abs/pdf/html URL, old-style
+ *   ids with or without subject class) answers that one paper, from the small id → paper map under
+ *   /search/arxiv/, without loading Pagefind.
+ * - Only real matches are shown: Pagefind answers a word it does not know with the words that
+ *   start with its longest known prefix, down to one letter (`kolmogrov` → `k`). Such a word
+ *   counts as found in no paper; the query then finds none and offers the closest words of the
+ *   digest's vocabulary ("Did you mean Kolmogorov?"), loaded from /search/words/ only then.
+ * - Snippets show math as its TeX (see src/lib/search-data.ts).
  * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
  */
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
+import type { ArxivEntry } from '../lib/search-data.ts';
+import { arxivIdInQuery, arxivShard, comparable, matchesWord, queryWords, revealTex } from '../lib/search-query.ts';
+import { closestWord, vocabularyShard } from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  /** The indexed text; `locations` are the positions of the matched words in it. */
+  content?: string;
+  locations?: number[];
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 }
 interface PagefindResult {
   id: string;
+  /** Positions of the matched words in the page's indexed text. */
+  words: number[];
   data: () => Promise<PagefindResultData>;
 }
 interface PagefindResponse {
@@ -108,13 +124,146 @@ function dateElement(date: string | undefined): HTMLTimeElement | undefined {
 /** Pagefind's excerpt is HTML-escaped text with `<mark>` around the matches: safe as HTML. */
 function excerptElement(excerpt: string): HTMLParagraphElement {
   const paragraph = element('p', 'search-result-excerpt');
-  paragraph.innerHTML = excerpt;
+  paragraph.innerHTML = revealTex(excerpt);
   return paragraph;
 }
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+// ---- Answering a query: an arXiv id, or words that really match ----
+
+const fetched = new Map<string, Promise<unknown>>();
+
+/** Fetches a search data file once per page. */
+function fetchOnce<T>(url: string, read: (response: Response) => Promise<T>): Promise<T> {
+  let promise = fetched.get(url) as Promise<T> | undefined;
+  if (!promise) {
+    promise = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+      return read(response);
+    });
+    promise.catch(() => fetched.delete(url));
+    fetched.set(url, promise);
+  }
+  return promise;
+}
+
+/** The paper with this canonical arXiv id, if the digest has it. */
+async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEntry | undefined> {
+  const shards = await fetchOnce(`${config.page}arxiv/shards.json`, (response) => response.json() as Promise<string[]>);
+  const shard = arxivShard(id);
+  if (!shards.includes(shard)) return undefined;
+  const entries = await fetchOnce(
+    `${config.page}arxiv/${shard}.json`,
+    (response) => response.json() as Promise<Record<string, ArxivEntry>>,
+  );
+  return Object.hasOwn(entries, id) ? entries[id] : undefined;
+}
+
+/**
+ * Whether some paper really has this query word. An exact search (`"word"`) answers for a word
+ * Pagefind knows whole; otherwise a prefix search may still answer words that start with it, or,
+ * if none does, Pagefind's fallback to a shorter prefix (all or nothing for one word), which the
+ * matched words of its first result tell apart. One letter counts only as itself.
+ */
+async function hasRealMatch(pagefind: Pagefind, word: string): Promise<boolean> {
+  const exact = await pagefind.search(`"${word}"`);
+  if (exact.results.length > 0) return true;
+  if (comparable(word).length <= 1) return false;
+  const first = (await pagefind.search(word)).results[0];
+  if (!first) return false;
+  const data = await first.data();
+  const tokens = (data.content ?? '').split(/\s+/);
+  return (data.locations ?? first.words).some((location) => matchesWord(word, tokens[location] ?? ''));
+}
+
+interface WordsAnswer {
+  results: PagefindResult[];
+  /** Query words no paper really has: then there are no results. */
+  unmatched: string[];
+  /** The query with each unmatched word replaced by the closest word of the digest, if all have one. */
+  suggestion?: string;
+}
+
+/** The closest vocabulary word for each unmatched word, as a whole corrected query. */
+async function suggestionFor(config: SearchConfig, words: string[], unmatched: string[]): Promise<string | undefined> {
+  const replacements = new Map<string, string>();
+  for (const word of unmatched) {
+    const shard = vocabularyShard(word);
+    const vocabulary = await fetchOnce(`${config.page}words/${shard}.txt`, async (response) =>
+      (await response.text()).split('\n').filter(Boolean),
+    );
+    const closest = closestWord(word, vocabulary);
+    if (!closest) return undefined;
+    replacements.set(word, closest);
+  }
+  return words.map((word) => replacements.get(word) ?? word).join(' ');
+}
+
+/**
+ * Runs a word query (or a filter-only one, `query` empty) and keeps only real matches: if any
+ * word has none, no paper has all the words. A one-letter query finds that word only, not every
+ * word that starts with the letter. Null when a newer debounced search superseded this one.
+ */
+async function searchWords(
+  pagefind: Pagefind,
+  config: SearchConfig,
+  query: string,
+  options: PagefindQuery,
+  debounce?: number,
+): Promise<WordsAnswer | null> {
+  const words = queryWords(query);
+  const single = words.length === 1 && comparable(words[0]!).length === 1;
+  const term = words.length === 0 ? null : single ? `"${words[0]}"` : query;
+  const response =
+    debounce === undefined
+      ? await pagefind.search(term, options)
+      : await pagefind.debouncedSearch(term, options, debounce);
+  if (response === null) return null;
+  const matched = await Promise.all(words.map((word) => hasRealMatch(pagefind, word)));
+  const unmatched = words.filter((_, index) => !matched[index]);
+  if (unmatched.length === 0)
+    return { results: await phraseFirst(pagefind, words, options, response.results), unmatched };
+  const suggestion = await suggestionFor(config, words, unmatched).catch(() => undefined);
+  return { results: [], unmatched, ...(suggestion && { suggestion }) };
+}
+
+/**
+ * Results that hold the query's words together and in order (`"ming li"`: an author's full name,
+ * a title's phrase) come first, each group in Pagefind's order.
+ */
+async function phraseFirst(
+  pagefind: Pagefind,
+  words: string[],
+  options: PagefindQuery,
+  results: PagefindResult[],
+): Promise<PagefindResult[]> {
+  if (words.length < 2) return results;
+  const phrase = new Set((await pagefind.search(`"${words.join(' ')}"`, options)).results.map((result) => result.id));
+  return [...results.filter((result) => phrase.has(result.id)), ...results.filter((result) => !phrase.has(result.id))];
+}
+
+/** "Did you mean …?" as a link to the search page, or nothing. */
+function suggestionElement(config: SearchConfig, suggestion: string | undefined): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  if (!suggestion) return fragment;
+  const link = element('a', 'search-suggestion', suggestion);
+  link.href = `${config.page}?${new URLSearchParams({ q: suggestion })}`;
+  fragment.append(' Did you mean ', link, '?');
+  return fragment;
+}
+
+/** The one paper an id query names, shaped like a Pagefind result for the same rendering. */
+function arxivResult(id: string, entry: ArxivEntry): PagefindResultData {
+  return {
+    url: entry.url,
+    excerpt: `arXiv:${id}`,
+    meta: { title: entry.title, date: entry.date },
+    filters: { topic: entry.topics },
+  };
 }
 
 // ---- Keyboard: `/` focuses the search box, Esc clears it ----
@@ -200,10 +349,23 @@ function setUpHeaderBox(form: HTMLFormElement): void {
     const current = ++generation;
     if (!term) return reset();
     try {
-      const pagefind = await loadPagefind(config);
-      const response = await pagefind.debouncedSearch(term, {}, 150);
-      if (response === null || current !== generation) return;
-      const shown = await Promise.all(response.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
+      const id = arxivIdInQuery(term);
+      let shown: PagefindResultData[];
+      let count: number;
+      let suggestion: string | undefined;
+      if (id) {
+        const entry = await paperByArxivId(config, id);
+        if (current !== generation) return;
+        shown = entry ? [arxivResult(id, entry)] : [];
+        count = shown.length;
+      } else {
+        const pagefind = await loadPagefind(config);
+        const answer = await searchWords(pagefind, config, term, {}, 150);
+        if (answer === null || current !== generation) return;
+        shown = await Promise.all(answer.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
+        count = answer.results.length;
+        suggestion = answer.suggestion;
+      }
       if (current !== generation) return;
       list.replaceChildren(
         ...shown.map((data) => {
@@ -216,10 +378,12 @@ function setUpHeaderBox(form: HTMLFormElement): void {
           return item;
         }),
       );
-      const count = response.results.length;
-      message.textContent = `No papers match “${term}”.`;
+      message.replaceChildren(
+        id ? `No paper with arXiv id ${id} in this digest.` : `No papers match “${term}”.`,
+        suggestionElement(config, suggestion),
+      );
       message.hidden = count > 0;
-      status.textContent = count === 0 ? message.textContent : `${plural(count, 'paper')} found.`;
+      status.textContent = count === 0 ? (message.textContent ?? '') : `${plural(count, 'paper')} found.`;
       all.href = `${config.page}?${new URLSearchParams({ q: term })}`;
       all.textContent = count > PREVIEW_SIZE ? `All ${count} results →` : 'Filter and sort on the search page →';
       open();
@@ -363,21 +527,31 @@ function setUpSearchPage(form: HTMLFormElement): void {
       return;
     }
     try {
+      const words = now.q ? ` for “${now.q}”` : '';
+      const id = now.q ? arxivIdInQuery(now.q) : undefined;
+      if (id) {
+        // An id names one paper, whatever the filters say.
+        const entry = await paperByArxivId(config, id);
+        if (current !== generation) return;
+        pending = [];
+        more.hidden = true;
+        list.replaceChildren(...(entry ? [render(arxivResult(id, entry))] : []));
+        status.textContent = entry ? `1 paper found${words}.` : `No paper with arXiv id ${id} in this digest.`;
+        return;
+      }
       if (!pagefindPromise) status.textContent = 'Loading search…';
       const pagefind = await loadPagefind(config);
-      const options = query(now);
-      const term = now.q || null;
-      const response = debounce
-        ? await pagefind.debouncedSearch(term, options, 200)
-        : await pagefind.search(term, options);
-      if (response === null || current !== generation) return;
-      pending = response.results;
+      const answer = await searchWords(pagefind, config, now.q, query(now), debounce ? 200 : undefined);
+      if (answer === null || current !== generation) return;
+      pending = answer.results;
       list.replaceChildren();
       await showMore(current);
       if (current !== generation) return;
-      const count = response.results.length;
-      const words = now.q ? ` for “${now.q}”` : '';
-      status.textContent = count === 0 ? `No papers found${words}.` : `${plural(count, 'paper')} found${words}.`;
+      const count = answer.results.length;
+      status.replaceChildren(
+        count === 0 ? `No papers found${words}.` : `${plural(count, 'paper')} found${words}.`,
+        suggestionElement(config, answer.suggestion),
+      );
     } catch (error) {
       if (current !== generation) return;
       list.replaceChildren();

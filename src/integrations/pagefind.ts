@@ -11,15 +11,13 @@ import { inSlices } from './files.ts';
  * `footer`, `form`, `script`…, and every page without `data-pagefind-body`, so only paper pages
  * are indexed).
  *
- * KaTeX renders each formula twice: once as MathML (for assistive technology) and once as
- * `.katex-html` (the visible, `aria-hidden` boxes). Indexing both doubles every formula in
- * excerpts, and the MathML `<annotation>` holds the TeX source (`\mathcal{O}(d^k)`), which
- * would put backslash commands into the index. Keeping only the MathML text leaves the words
- * of a formula searchable the way a reader sees them (`ReLU`, `softmax`, `σ`, `log`) without
- * any markup debris. The paper's link list (`arXiv PDF Code`) is the same on every page and
- * would only crowd excerpts.
+ * KaTeX's markup, all of it: its MathML and its visible boxes both read as flattened text
+ * (`$2^k-1$` as "2k−1", `$\mathbb{R}^d$` as "Rd"), which a snippet would show as if it were the
+ * formula. Each formula is indexed instead from the hidden span that the paper page puts before
+ * it, `<span hidden>$…$</span>`, its TeX (src/lib/search-data.ts). The paper's link list
+ * (`arXiv PDF Code`) is the same on every page and would only crowd excerpts.
  */
-export const PAGEFIND_EXCLUDE_SELECTORS = ['.katex-html', 'annotation', '.paper-links'];
+export const PAGEFIND_EXCLUDE_SELECTORS = ['.katex', '.paper-links'];
 
 export interface PagefindOptions {
   /** Extra selectors to leave out of the index. */

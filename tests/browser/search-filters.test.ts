@@ -111,3 +111,21 @@ describe('the search page at the site root', () => {
     expect(await page.locator('h1').textContent()).toBe(paper!.title);
   });
 });
+
+describe('old-style arXiv ids', () => {
+  // The fixture's one paper with an arXiv id, written with its subject class: math.GT/0309136.
+  const knots = papers.find((paper) => paper.id === 'lattice-knots-2022');
+
+  it.each([
+    'math.GT/0309136',
+    'math/0309136',
+    'math/0309136v2',
+    'arXiv:math.GT/0309136',
+    'https://arxiv.org/abs/math/0309136v1',
+  ])('%s opens that paper alone', async (query) => {
+    expect(knots).toBeDefined();
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query })}`);
+    await waitForTitles([knots!.title]);
+    expect(await page.locator('.search-result-title a').getAttribute('href')).toBe(urls.paper(knots!.id));
+  });
+});

@@ -36,8 +36,8 @@ export async function searchIndex(page: Page, siteUrl: string, term: string | nu
  * The text Pagefind should index for a paper page, computed in the browser from the page's HTML:
  * the `data-pagefind-body` element without what Pagefind skips by itself, what is marked
  * `data-pagefind-ignore`, and the integration's exclude selectors. Each formula counts once, as
- * its MathML text: KaTeX's visible duplicate (`.katex-html`) and the TeX source (`annotation`)
- * are left out here whatever the integration's list says, so a change there shows.
+ * the TeX of the hidden span before it: KaTeX's markup (`.katex`, its MathML and its visible
+ * boxes) is left out here whatever the integration's list says, so a change there shows.
  */
 export async function expectedIndexText(page: Page, pageUrl: string): Promise<string> {
   return page.evaluate(
@@ -55,8 +55,7 @@ export async function expectedIndexText(page: Page, pageUrl: string): Promise<st
     {
       pageUrl,
       excluded: [
-        '.katex-html',
-        'annotation',
+        '.katex',
         ...PAGEFIND_EXCLUDE_SELECTORS,
         '[data-pagefind-ignore]',
         'script',

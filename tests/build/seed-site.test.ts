@@ -10,6 +10,7 @@ import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { compactMathHtml } from '../../src/lib/math-html.ts';
+import { withIndexedTex } from '../../src/lib/search-data.ts';
 import corrections from '../fixtures/seed/corrections.json' with { type: 'json' };
 import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
 
@@ -37,11 +38,11 @@ const corrected = Object.entries((corrections as SeedCorrections).papers).flatMa
 
 const occurrencesOf = (text: string, part: string) => text.split(part).length - 1;
 
-/** A stretch of abstract as a paper page shows it: typeset by the pipeline, compacted as pages are. */
+/** A stretch of abstract as a paper page shows it: typeset by the pipeline, with the TeX copy for search, compacted as pages are. */
 const asOnPage = (markdown: string) => {
   const { rendered } = renderPaperBody(markdown, { file: 'correction.mdx', bodyLine: 1 });
   if (!rendered) throw new Error(`the pipeline refused ${markdown}`);
-  return compactMathHtml(rendered.html).replace(/^<p>|<\/p>\s*$/g, '');
+  return compactMathHtml(withIndexedTex(rendered.html)).replace(/^<p>|<\/p>\s*$/g, '');
 };
 
 let build: BuildResult;

@@ -1,0 +1,108 @@
+/**
+ * Build-time data for search, beside Pagefind's index: what a paper page gives the indexer for its
+ * math, the arXiv id → paper map and the vocabulary for "Did you mean …?". The last two are small
+ * files under /search/, split so that a query loads one shard, and only when it needs it (an id, or
+ * a word no paper has): the first search downloads none of them.
+ */
+import { canonicalArxivId } from './arxiv-id.ts';
+import { arxivShard, comparable, hiddenTex } from './search-query.ts';
+import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
+
+// ---- Math in the index ----
+
+/** A KaTeX formula in the pipeline's HTML, with its TeX source (HTML-escaped) in `<annotation>`. */
+const FORMULA =
+  /(<span class="katex-display">)?<span class="katex"><span class="katex-mathml"><math[^>]*><semantics>[\s\S]*?<annotation encoding="application\/x-tex">([^<]*)<\/annotation>/g;
+
+/**
+ * Puts each formula's TeX, as `$…$` (or `$$…$$` for display math), in a hidden span before it, for
+ * the search index only: Pagefind indexes these spans and leaves KaTeX's markup out (see
+ * pagefind.ts), so a snippet shows `$2^k - 1$`, never the flattened `2k−1`. Hidden with the
+ * `hidden` attribute: no box, nothing read aloud, nothing copied. Command names and dollars are
+ * written in the Private Use Area (see `hiddenTex`); the search script shows them as TeX.
+ */
+export function withIndexedTex(html: string): string {
+  return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
+    const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}</span>`;
+    return display ? display + source + formula.slice(display.length) : source + formula;
+  });
+}
+
+// ---- The arXiv id → paper map ----
+
+export interface ArxivEntry {
+  url: string;
+  title: string;
+  /** Digest date. */
+  date: string;
+  topics: string[];
+}
+
+interface PaperForSearch {
+  data: { title: string; date: string; arxiv?: string | undefined; authors: string[]; tags: string[] };
+  url: string;
+  /** Plain-text abstract, math as `$TeX$`. */
+  text: string;
+  /** Topic labels. */
+  topics: string[];
+}
+
+/** Papers with an arXiv id, by shard (see `arxivShard`), each shard keyed by canonical id. */
+export function arxivShards(papers: readonly PaperForSearch[]): Map<string, Record<string, ArxivEntry>> {
+  const shards = new Map<string, Record<string, ArxivEntry>>();
+  for (const paper of papers) {
+    if (!paper.data.arxiv) continue;
+    // Keyed by the canonical id, which is what the browser makes of a query (`math.GT/…` → `math/…`).
+    const id = canonicalArxivId(paper.data.arxiv);
+    const shard = arxivShard(id);
+    const entries = shards.get(shard) ?? {};
+    entries[id] = { url: paper.url, title: paper.data.title, date: paper.data.date, topics: paper.topics };
+    shards.set(shard, entries);
+  }
+  return shards;
+}
+
+// ---- The vocabulary ----
+
+/** Math is not prose: its letters are no words to suggest. */
+const MATH = /\$\$[\s\S]*?\$\$|\$[^$]*\$/g;
+
+/**
+ * The words a reader can find, from the text Pagefind indexes (titles, authors, abstracts outside
+ * math, topic labels), split by first letter, each shard most frequent first, one word a line. Words
+ * shorter than four letters are left out: no typo of them is ever corrected (see `typosAllowed`).
+ * Each word is written as the digest most often writes it (`Kolmogorov`, `transformer`).
+ */
+export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const add = (text: string) => {
+    for (const token of text.replace(MATH, ' ').split(/[^\p{L}\p{N}]+/u)) {
+      const key = comparable(token);
+      if (key.length < 4 || !/\p{L}/u.test(key)) continue;
+      const forms = counts.get(key) ?? new Map<string, number>();
+      forms.set(token, (forms.get(token) ?? 0) + 1);
+      counts.set(key, forms);
+    }
+  };
+  for (const paper of papers) {
+    add(paper.data.title);
+    add(paper.data.authors.join(' '));
+    add(paper.text);
+    add(paper.topics.join(' '));
+  }
+  const words = [...counts.values()]
+    .map((forms) => {
+      const sorted = [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+      return { word: sorted[0]![0], count: sorted.reduce((sum, [, n]) => sum + n, 0) };
+    })
+    .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1));
+  // Every shard, empty or not: a query never asks for a file that is not there.
+  const shards = new Map<string, string[]>(VOCABULARY_SHARDS.map((shard) => [shard, []]));
+  for (const { word } of words) {
+    const shard = vocabularyShard(word);
+    const list = shards.get(shard) ?? [];
+    list.push(word);
+    shards.set(shard, list);
+  }
+  return new Map([...shards].map(([shard, list]) => [shard, list.map((word) => `${word}\n`).join('')]));
+}

@@ -1,0 +1,138 @@
+/**
+ * How the search box reads a query: an arXiv id or link, or words. Runs in the browser (bundled
+ * into src/scripts/search.ts) and in tests, so it imports nothing heavier than the arXiv id module.
+ */
+import { parseArxivId } from './arxiv-id.ts';
+
+/** arXiv's own hosts, as a reader may paste them. */
+const ARXIV_URL = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/(.+)$/i;
+/** An old-style id as typed, any case: `math.gt/0309136`. */
+const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
+
+/**
+ * The canonical arXiv id a whole query stands for, or undefined when it is not one id: `2306.13575`,
+ * `2306.13575v2`, `arXiv:2306.13575`, `https://arxiv.org/abs/2306.13575v1`, `…/pdf/2306.13575.pdf`,
+ * `…/html/2306.13575v2`, `math.GT/0309136`, `math/0309136v1` all name one paper.
+ */
+export function arxivIdInQuery(query: string): string | undefined {
+  let rest = query.trim();
+  const url = ARXIV_URL.exec(rest);
+  if (url)
+    rest = url[1]!
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .replace(/\.pdf$/i, '');
+  else rest = rest.replace(/^arxiv:\s*/i, '');
+  rest = rest.replace(/v\d+$/i, '');
+  const old = OLD_STYLE.exec(rest);
+  if (old) rest = `${old[1]!.toLowerCase()}${old[2]?.toUpperCase() ?? ''}/${old[3]}`;
+  const parsed = parseArxivId(rest);
+  return 'id' in parsed ? parsed.id.canonical : undefined;
+}
+
+/**
+ * The shard of the id → paper map that holds an id: the year and month it carries, and for a
+ * new-style id the first two digits of its number (`2023-06-13` for 2306.13575), so that a shard
+ * stays small even when the digest holds most of a month's papers (up to ~25,000 ids a month).
+ */
+export function arxivShard(canonicalId: string): string {
+  const parsed = parseArxivId(canonicalId);
+  if ('reason' in parsed) throw new Error(`"${canonicalId}" is not a valid arXiv id`);
+  const number = /^\d{4}\.(\d{2})/.exec(canonicalId)?.[1];
+  return number ? `${parsed.id.yearMonth}-${number}` : parsed.id.yearMonth;
+}
+
+/** Punctuation that Pagefind drops from a query (pagefind.js: Pd, Pe, Pf, Pi, Po, Ps). */
+const QUERY_PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+
+/** The words of a query as Pagefind splits them: lower case, punctuation dropped. */
+export function queryWords(query: string): string[] {
+  return query
+    .toLowerCase()
+    .replace(QUERY_PUNCTUATION, '')
+    .split(/\s+/)
+    .filter((word) => comparable(word).length > 0);
+}
+
+/** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */
+export function comparable(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_]/gu, '');
+}
+
+/**
+ * The keys Pagefind indexes for one word of text: the whole word, and its parts split at
+ * punctuation and case changes (`Kolmogorov-Arnold`, `DiffROAR` → `diff`, `roar`).
+ */
+export function indexedForms(token: string): string[] {
+  const parts = token
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .split(/[^\p{L}\p{N}]+/u);
+  return [comparable(token), ...parts.map(comparable)].filter((part) => part.length > 0);
+}
+
+/**
+ * Letters a word of this length may differ by and still count as the same word: none for three
+ * letters or fewer, one up to five, two beyond. Both for a word's ending (`theories` finds
+ * `theorists`) and for "Did you mean …?" (src/lib/spelling.ts).
+ */
+export function typosAllowed(length: number): number {
+  return length <= 3 ? 0 : length <= 5 ? 1 : 2;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length += 1;
+  return length;
+}
+
+/**
+ * Whether a word of text really matches a query word: the word (or one of its parts) starts with
+ * the query word, as when the reader is still typing it, or the two differ only in a short ending
+ * (`theories`, `theorists`: Pagefind compares stems). Pagefind also answers a word it does not
+ * know with the words that are its longest known prefix, down to one letter (`kolmogrov` → `k`,
+ * `diffusion` → the `Diff` of `DiffROAR`): a word that stops short inside the query word is that
+ * fallback, and fails this test.
+ */
+export function matchesWord(queryWord: string, token: string): boolean {
+  const wanted = comparable(queryWord);
+  if (wanted.length === 0) return false;
+  const needed = wanted.length - typosAllowed(wanted.length);
+  return indexedForms(token).some((form) => {
+    const common = commonPrefixLength(form, wanted);
+    return common === wanted.length || (common >= needed && common < form.length);
+  });
+}
+
+// ---- TeX in the index ----
+
+/**
+ * A formula is written into the index with its TeX command names (`\mathbb`) and its dollar
+ * delimiters moved to the Private Use Area, which Pagefind does not count as word characters and
+ * nothing shows: a snippet still reads as TeX once {@link revealTex} moves them back, but `math`
+ * does not find every paper that writes `\mathbb`, and the page holds no stray `$`.
+ */
+const HIDDEN_ASCII_OFFSET = 0xe000;
+
+function hideAscii(text: string): string {
+  return [...text].map((character) => String.fromCharCode(HIDDEN_ASCII_OFFSET + character.charCodeAt(0))).join('');
+}
+
+/** A formula's TeX as the index holds it: `$…$`, or `$$…$$` for display math. */
+export function hiddenTex(tex: string, display: boolean): string {
+  const delimiter = hideAscii(display ? '$$' : '$');
+  const commands = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => `\\${hideAscii(name)}`);
+  return `${delimiter}${commands}${delimiter}`;
+}
+
+export function revealTex(text: string): string {
+  return text.replace(/[\ue000-\ue07f]/g, (character) =>
+    String.fromCharCode(character.charCodeAt(0) - HIDDEN_ASCII_OFFSET),
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Search relevance on the seed digest (content/papers/2025, 55 papers), in Chromium: a table of
+ * queries a reader would type, each with the papers a reader expects, written by reading the
+ * papers (titles, authors, topics, abstracts), not by copying the search's output.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuildResult } from '../helpers/build.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import {
+  type Browser,
+  closeSite,
+  freshPageForEachTest,
+  openSite,
+  type PageWatch,
+  readPapers,
+  type StaticServer,
+} from './helpers.ts';
+
+const BASE = '/digest/';
+const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
+const papers = await readPapers('content');
+
+interface Expectation {
+  query: string;
+  /** Why a reader expects this. */
+  why: string;
+  /** The results are exactly these papers (ids), in any order. */
+  only?: string[];
+  /** The first results are these papers, in any order (more may follow). */
+  top?: string[];
+  /** No paper is found. */
+  none?: true;
+  /** The "Did you mean" offered, case-insensitive. */
+  suggests?: string;
+}
+
+const KAN = ['2408.08338', '2409.10594', '2503.06112'];
+
+const TABLE: Expectation[] = [
+  // Titles
+  { query: 'Scaling MLPs', why: 'title words', top: ['2306.13575'] },
+  { query: 'Kolmogorov-Arnold Transformer', why: 'a whole title', top: ['2409.10594'] },
+  { query: 'gated linear attention', why: 'title phrase', top: ['2312.06635'] },
+  { query: 'neural snowflakes', why: 'title words of one paper only', only: ['2310.15003'] },
+  { query: 'double descent', why: 'title phrase, in one abstract only', only: ['2312.03951'] },
+  // Topics (their labels are searchable words)
+  { query: 'Kolmogorov', why: 'the three Kolmogorov–Arnold papers, and no other mentions the name', only: KAN },
+  { query: 'recommender systems', why: 'the topic of two papers', top: ['1706.06978', '2304.00902'] },
+  { query: 'neural operators', why: 'topic of MgNO', top: ['2310.19809'] },
+  {
+    query: 'verification',
+    why: 'topic "Verification & Certified Bounds" first; "verify" in other abstracts may follow',
+    top: ['2401.14033', '2405.21063'],
+  },
+  // Authors: full names first, family names
+  { query: 'Thomas Hofmann', why: 'full name, one paper', only: ['2306.13575'] },
+  { query: 'Hofmann', why: 'family name', only: ['2306.13575'] },
+  { query: 'Tengyu Ma', why: 'full name, two papers', only: ['2211.15661', '2307.03576'] },
+  {
+    query: 'Ming Li',
+    why: 'exact full name ranks above Mingyi, Mingqing, … and other Lis',
+    top: ['2008.08427', '2503.16188'],
+  },
+  { query: 'Li Du', why: 'the author Li Du first, before papers with other Lis and Du… words', top: ['2312.08937'] },
+  { query: 'Zico Kolter', why: '"J. Zico Kolter" and "Zico Kolter"', only: ['2303.07320', '2405.21063'] },
+  {
+    query: 'Akyürek',
+    why: 'family name with a diacritic: his two papers first, then one that cites "Akyürek et al."',
+    top: ['2211.15661', '2401.12973'],
+    only: ['2211.15661', '2401.12973', '2307.03576'],
+  },
+  {
+    query: 'Akyurek',
+    why: 'the same name typed without the diacritic',
+    top: ['2211.15661', '2401.12973'],
+    only: ['2211.15661', '2401.12973', '2307.03576'],
+  },
+  // arXiv ids and links: that paper, first and alone
+  { query: '2306.13575', why: 'an id', only: ['2306.13575'] },
+  { query: '2306.13575v2', why: 'an id with version', only: ['2306.13575'] },
+  { query: 'arXiv:2409.10594', why: 'arXiv: prefix', only: ['2409.10594'] },
+  { query: 'https://arxiv.org/abs/2402.04347v1', why: 'abs URL with version', only: ['2402.04347'] },
+  { query: 'https://arxiv.org/pdf/2312.06635v3.pdf', why: 'pdf URL', only: ['2312.06635'] },
+  { query: 'arxiv.org/html/2504.15471v2', why: 'html URL without scheme', only: ['2504.15471'] },
+  { query: '2306.99999', why: 'a valid id of no paper here', none: true },
+  // Typos and words in no paper
+  { query: 'kolmogrov', why: 'typo: Pagefind would answer papers with "k"', none: true, suggests: 'Kolmogorov' },
+  { query: 'transfomer', why: 'typo', none: true, suggests: 'transformer' },
+  { query: 'hebian learning', why: 'typo in one of two words', none: true, suggests: 'hebbian learning' },
+  { query: 'diffusion', why: 'in no paper: must not match "DiffROAR"', none: true },
+  { query: 'blockchain', why: 'in no paper', none: true },
+  { query: 'kolmo', why: 'a word being typed finds the words it starts', only: KAN },
+  // Single letters: the letter as a word (a variable, an initial), not every word it starts
+  {
+    query: 'k',
+    why: '$k$ in two abstracts, Top-k, and the initial K. of two authors',
+    only: ['2210.06313', '2311.13774', '2411.12537', '2502.16763', '2504.15471'],
+  },
+  { query: 'q', why: '$q$ in one abstract', only: ['2311.13774'] },
+  // TeX-ish queries
+  { query: 'softmax', why: 'in a title, and in three abstracts', top: ['2402.04347'] },
+  { query: 'mathbb', why: 'a TeX command is no word of any paper', none: true },
+];
+
+let build: BuildResult;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+let watch: PageWatch;
+
+beforeAll(async () => {
+  ({ build, server, browser } = await openSite('content', { base: BASE }));
+});
+
+afterAll(() => closeSite({ build, server, browser }));
+
+freshPageForEachTest(
+  () => browser,
+  (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
+);
+
+const idOf = (href: string | null) => /\/papers\/([^/]+)\/$/.exec(href ?? '')?.[1] ?? `not a paper: ${href}`;
+const titleOf = (id: string) => papers.find((paper) => paper.id === id)?.title;
+
+/** Runs a query on the search page; returns the result ids in order and the status line. */
+async function searchPage(query: string): Promise<{ ids: string[]; status: string }> {
+  await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query })}`);
+  const status = page.locator('#search-status');
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
+  const hrefs = await page
+    .locator('[data-search-results] .search-result-title a')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  return { ids: hrefs.map(idOf), status: (await status.textContent()) ?? '' };
+}
+
+describe('the table', () => {
+  it('has at least 25 queries, each naming papers of the seed', () => {
+    expect(TABLE.length).toBeGreaterThanOrEqual(25);
+    for (const row of TABLE) {
+      for (const id of [...(row.only ?? []), ...(row.top ?? [])])
+        expect(titleOf(id), `${row.query}: ${id}`).toBeDefined();
+      expect(Boolean(row.only) || Boolean(row.top) || Boolean(row.none), row.query).toBe(true);
+    }
+  });
+});
+
+describe('search relevance on the seed', () => {
+  it.each(TABLE.map((row) => [row.query, row] as const))('%s', async (_query, row) => {
+    const { ids, status } = await searchPage(row.query);
+    if (row.none) {
+      expect(ids, row.why).toEqual([]);
+      expect(status, row.why).toMatch(/^No paper/);
+    }
+    if (row.only) {
+      expect([...ids].sort(), row.why).toEqual([...row.only].sort());
+    }
+    if (row.top) {
+      expect(ids.length, row.why).toBeGreaterThanOrEqual(row.top.length);
+      expect(ids.slice(0, row.top.length).sort(), row.why).toEqual([...row.top].sort());
+    }
+    if (row.suggests) {
+      const suggestion = page.locator('#search-status a');
+      expect((await suggestion.textContent())?.toLowerCase(), row.why).toBe(row.suggests.toLowerCase());
+      await suggestion.click();
+      await page.waitForURL((url) => url.searchParams.get('q')?.toLowerCase() === row.suggests!.toLowerCase());
+      await expect
+        .poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('arXiv ids in the header box', () => {
+  it.each([
+    ['2306.13575v1', '2306.13575'],
+    ['https://arxiv.org/abs/2409.10594', '2409.10594'],
+  ])('%s previews that paper alone, without loading Pagefind', async (query, id) => {
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    // Pasted, as an id or a link usually is: typing it would search its first characters as words.
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
+    const preview = page.locator('[data-search-preview]');
+    await expect.poll(() => preview.locator('li').count(), { timeout: 10_000 }).toBe(1);
+    expect(await preview.locator('li a').getAttribute('href')).toBe(urls.paper(id));
+    expect(await preview.locator('li a').textContent()).toBe(titleOf(id));
+    expect(watch.requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+  });
+});
+
+describe('the header box, for a word in no paper', () => {
+  it('says so and offers the close word of the digest', async () => {
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('kolmogrov');
+    const message = page.locator('.search-preview-message');
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toMatch(/No papers match/);
+    expect(await page.locator('[data-search-preview] li').count()).toBe(0);
+    expect(await message.locator('a').textContent()).toBe('Kolmogorov');
+  });
+});
+
+describe('snippets', () => {
+  it('show a formula as its TeX, never flattened', async () => {
+    // 2502.16763 writes "out of $2^k - 1$ possible inputs"; 2310.15003 "fractal-like metrics on $\mathbb{R}^d$".
+    for (const [query, id, tex] of [
+      ['standard basis vectors', '2502.16763', '$2^k - 1$'],
+      ['fractal', '2310.15003', '$\\mathbb{R}^d$'],
+    ] as const) {
+      await searchPage(query);
+      const result = page.locator('.search-result', { has: page.locator(`a[href="${urls.paper(id)}"]`) });
+      const excerpt = (await result.locator('.search-result-excerpt').textContent()) ?? '';
+      expect(excerpt, query).toContain(tex);
+      expect(excerpt, query).not.toMatch(/2k−1|Rd→R|[\ue000-\uf8ff]/);
+    }
+  });
+});

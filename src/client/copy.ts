@@ -27,14 +27,16 @@ export function initCopyButtons(root: ParentNode = document): void {
     button.hidden = false;
     const status = button.parentElement?.querySelector<HTMLElement>('[role="status"]');
     let reset: ReturnType<typeof setTimeout> | undefined;
-    button.addEventListener('click', async () => {
+    // The listener itself is synchronous: a promise handed to addEventListener is never awaited.
+    const copyAndTell = async () => {
       const copied = await copyText(source.textContent ?? '', source);
       if (status) {
         status.textContent = copied ? 'Copied to the clipboard.' : 'Selected: press Ctrl+C (⌘C) to copy.';
         clearTimeout(reset);
         reset = setTimeout(() => (status.textContent = ''), 4000);
       }
-    });
+    };
+    button.addEventListener('click', () => void copyAndTell());
   }
 }
 

@@ -446,7 +446,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   /** Keeps the address bar in step, so a search can be bookmarked, shared and reloaded. */
   const remember = (current: PageState) => {
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(current)) if (value) params.set(key, value);
+    for (const [key, value] of Object.entries(current) as [string, string][]) if (value) params.set(key, value);
     const query = params.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   };

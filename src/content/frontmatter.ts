@@ -200,7 +200,7 @@ function checkPlainData(
         problems.push(problem(keyLine, 'YAML: keys must be plain words (`name:`), not lists, mappings or empty.'));
         continue;
       }
-      const name = String(key.value);
+      const name = typeof key.value === 'string' ? key.value : JSON.stringify(key.value);
       const first = seen.get(name);
       if (first !== undefined) {
         problems.push(

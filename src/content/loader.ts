@@ -54,12 +54,13 @@ export function paperLoader({
 }): Loader {
   return {
     name: 'paper-loader',
-    load: async ({ store, config, generateDigest, parseData, logger, watcher }) => {
+    load: async (context) => {
+      const { store, config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const htmlDir = join(fileURLToPath(config.cacheDir), 'paper-html');
       // The cache key covers the file, the topic vocabulary, the content rules (their code) and
       // the versions of the libraries that render.
-      const vocabularyDigest = generateDigest(
+      const vocabularyDigest = context.generateDigest(
         `${PIPELINE_VERSION}\n${await rulesDigest({ root, versions, inputs: [topicSlugs.join('\n')] })}`,
       );
       const load = async () => {
@@ -80,7 +81,7 @@ export function paperLoader({
         );
         for (const [index, { file }] of found.papers.entries()) {
           const bytes = contents[index]!;
-          const digest = generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
+          const digest = context.generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
           const cached = store.get(paperIdFromPath(file));
           const metadata = cached?.rendered?.metadata as PaperMetadata | undefined;
           if (cached?.digest === digest && cached.filePath === file && metadata && existsSync(metadata.htmlFile)) {
@@ -117,7 +118,7 @@ export function paperLoader({
 
         await mkdir(htmlDir, { recursive: true });
         for (const { paper, digest } of fresh) {
-          const data = await parseData({ id: paper.id, data: paper.data, filePath: paper.file });
+          const data = await context.parseData({ id: paper.id, data: paper.data, filePath: paper.file });
           const { html, ...rendered } = paper.rendered;
           const htmlFile = join(htmlDir, `${digest}.html`);
           await writeFile(htmlFile, html);

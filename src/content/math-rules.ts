@@ -276,7 +276,7 @@ function checkTree(tree: Node[], budget: MathBudget): void {
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {
-      stack.push(...value);
+      stack.push(...(value as unknown[]));
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;

@@ -46,7 +46,7 @@ export async function validatePapers(
     return jobs.map((job) => withoutHtml(validatePaper(job.file, job.bytes, schema), keepRendered));
   }
 
-  const results: ValidationResult[] = new Array(jobs.length);
+  const results = new Array<ValidationResult>(jobs.length);
   const batches = Math.ceil(jobs.length / BATCH_SIZE);
   let nextBatch = 0;
   const workers = Array.from(

@@ -4,11 +4,10 @@ import { validatePaper } from './validate.ts';
 import { withoutHtml, type ValidationJob } from './validate-many.ts';
 
 // One thread of validatePapers(): the same schema and pipeline, on a share of the files.
-const schema = createPaperSchema(new Set(workerData.topicSlugs as string[]));
+const { topicSlugs, keepRendered } = workerData as { topicSlugs: string[]; keepRendered: boolean };
+const schema = createPaperSchema(new Set(topicSlugs));
 
 parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: ValidationJob[] }) => {
-  const results = jobs.map((job) =>
-    withoutHtml(validatePaper(job.file, job.bytes, schema), workerData.keepRendered as boolean),
-  );
+  const results = jobs.map((job) => withoutHtml(validatePaper(job.file, job.bytes, schema), keepRendered));
   parentPort!.postMessage({ batch, results });
 });

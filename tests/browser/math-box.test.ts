@@ -191,10 +191,10 @@ describe('a formula paints only inside its box', () => {
     const page = await open(urls.topic('optimization'));
     const { card, neighbour } = await cards(page, 'The tallest inline math');
     const before = await neighbour.screenshot();
-    const target = (await neighbour.evaluate((element) => {
+    const target = await neighbour.evaluate((element) => {
       const rect = element.getBoundingClientRect();
       return { top: rect.top, bottom: rect.bottom };
-    }));
+    });
     // As \raisebox, \smash or a negative \kern would, had they got past the allowlist: each part
     // of the formula is moved onto the middle of the next card, and drawn bigger.
     const moved = await card.locator('.katex .katex-base').evaluateAll(

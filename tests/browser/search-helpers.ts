@@ -29,7 +29,7 @@ export async function searchIndex(page: Page, siteUrl: string, term: string | nu
     const pages = await Promise.all(results.map((result) => result.data()));
     return pages.map(({ url, content, excerpt, meta, filters }) => ({ url, content, excerpt, meta, filters }));
   })()`;
-  return (await page.evaluate(script)) as IndexedPage[];
+  return await page.evaluate<IndexedPage[]>(script);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
@@ -48,7 +48,7 @@ export function expectWithinBudget(pages: readonly PaperPage[]): void {
   expect(over, `paper pages over ${PAPER_PAGE_BUDGET.raw} bytes or ${PAPER_PAGE_BUDGET.gzip} gzipped`).toEqual([]);
 }
 
-const classesOf = (node: Element) => (node.properties.className) ?? [];
+const classesOf = (node: Element) => node.properties.className ?? [];
 
 /**
  * What a paper page must still hold however light it gets: MathML for every formula, and no TeX

@@ -18,7 +18,7 @@ const render = (body: string) => {
 };
 
 const tree = (html: string) => fromHtml(html, { fragment: true });
-const classesOf = (node: Element) => (node.properties.className) ?? [];
+const classesOf = (node: Element) => node.properties.className ?? [];
 const byClass = (root: Root, name: string) => {
   const found: Element[] = [];
   visit(root, 'element', (node) => void (classesOf(node).includes(name) && found.push(node)));

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { urls } from '../data/urls.ts';
+import { urls } from '@/data/urls.ts';
 
 /**
  * `/robots.txt`: everything may be crawled, and the sitemap index is named with its absolute URL

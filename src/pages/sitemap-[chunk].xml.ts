@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getArchive, getPapersByTopic, getTopics } from '../data/papers.ts';
-import { withCacheKeys } from '../data/page-keys.ts';
-import { urls } from '../data/urls.ts';
-import { sitemapChunks, urlsetXml } from '../lib/sitemap.ts';
-import { siteConfig } from '../site.config.ts';
+import { getArchive, getPapersByTopic, getTopics } from '@/data/papers.ts';
+import { withCacheKeys } from '@/data/page-keys.ts';
+import { urls } from '@/data/urls.ts';
+import { sitemapChunks, urlsetXml } from '@/lib/sitemap.ts';
+import { siteConfig } from '@/site.config.ts';
 
 /**
  * `/sitemap-<chunk>.xml`: one chunk of the sitemap. Its cache key is its list of URLs and dates,

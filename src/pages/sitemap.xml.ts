@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getArchive, getPapersByTopic, getTopics } from '../data/papers.ts';
-import { urls } from '../data/urls.ts';
-import { newestDate, sitemapChunks, sitemapIndexXml } from '../lib/sitemap.ts';
-import { siteConfig } from '../site.config.ts';
+import { getArchive, getPapersByTopic, getTopics } from '@/data/papers.ts';
+import { urls } from '@/data/urls.ts';
+import { newestDate, sitemapChunks, sitemapIndexXml } from '@/lib/sitemap.ts';
+import { siteConfig } from '@/site.config.ts';
 
 /** `/sitemap.xml`: the sitemap index, one entry per chunk file (see src/lib/sitemap.ts). */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getBibtex, getPapers } from '../../data/papers.ts';
-import { withCacheKeys } from '../../data/page-keys.ts';
-import { BIBTEX_CONTENT_TYPE } from '../../lib/bibtex.ts';
+import { getBibtex, getPapers } from '@/data/papers.ts';
+import { withCacheKeys } from '@/data/page-keys.ts';
+import { BIBTEX_CONTENT_TYPE } from '@/lib/bibtex.ts';
 
 /** `/papers/<id>.bib`: the paper's BibTeX entry, beside its page's folder `/papers/<id>/`. */
 export const getStaticPaths = (async () => {

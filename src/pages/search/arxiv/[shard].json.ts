@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getPapersForSearch } from '../../../data/search.ts';
-import { arxivShards } from '../../../lib/search-data.ts';
+import { getPapersForSearch } from '@/data/search.ts';
+import { arxivShards } from '@/lib/search-data.ts';
 
 /**
  * The arXiv id → paper map, in small files by the id's month and first digits

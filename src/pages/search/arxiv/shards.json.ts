@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { getPapersForSearch } from '../../../data/search.ts';
-import { arxivShards } from '../../../lib/search-data.ts';
+import { getPapersForSearch } from '@/data/search.ts';
+import { arxivShards } from '@/lib/search-data.ts';
 
 /**
  * The files under /search/arxiv/ that exist: an id whose shard is not listed is not in the digest,

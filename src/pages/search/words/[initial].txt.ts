@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getPapersForSearch } from '../../../data/search.ts';
-import { vocabularyShards } from '../../../lib/search-data.ts';
+import { getPapersForSearch } from '@/data/search.ts';
+import { vocabularyShards } from '@/lib/search-data.ts';
 
 /**
  * The digest's vocabulary for "Did you mean …?", one file per first letter

@@ -1,9 +1,9 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getBibtex, getTopicPaths } from '../../../data/papers.ts';
-import { withCacheKeys } from '../../../data/page-keys.ts';
-import { urls } from '../../../data/urls.ts';
-import { BIBTEX_CONTENT_TYPE, bibtexFile } from '../../../lib/bibtex.ts';
-import { siteConfig } from '../../../site.config.ts';
+import { getBibtex, getTopicPaths } from '@/data/papers.ts';
+import { withCacheKeys } from '@/data/page-keys.ts';
+import { urls } from '@/data/urls.ts';
+import { BIBTEX_CONTENT_TYPE, bibtexFile } from '@/lib/bibtex.ts';
+import { siteConfig } from '@/site.config.ts';
 
 /** `/topics/<slug>/papers.bib`: every paper of a topic, newest first, for a reference manager. */
 export const getStaticPaths = (async () => {

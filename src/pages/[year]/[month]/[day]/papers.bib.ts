@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getArchive, getBibtex } from '../../../../data/papers.ts';
-import { withCacheKeys } from '../../../../data/page-keys.ts';
-import { urls } from '../../../../data/urls.ts';
-import { BIBTEX_CONTENT_TYPE, bibtexFile } from '../../../../lib/bibtex.ts';
-import { dateParts, formatDate } from '../../../../lib/dates.ts';
-import { siteConfig } from '../../../../site.config.ts';
+import { getArchive, getBibtex } from '@/data/papers.ts';
+import { withCacheKeys } from '@/data/page-keys.ts';
+import { urls } from '@/data/urls.ts';
+import { BIBTEX_CONTENT_TYPE, bibtexFile } from '@/lib/bibtex.ts';
+import { dateParts, formatDate } from '@/lib/dates.ts';
+import { siteConfig } from '@/site.config.ts';
 
 /** `/YYYY/MM/DD/papers.bib`: every paper of a digest day, in listing order. */
 export const getStaticPaths = (async () => {

@@ -3,32 +3,7 @@
  * vocabulary (built by src/lib/search-data.ts, loaded only then). Runs in the browser.
  */
 import { comparable, typosAllowed } from './search-query.ts';
-
-/**
- * Optimal-string-alignment distance (Levenshtein plus swapping two neighbours, each edit 1), or
- * `max + 1` as soon as it must exceed `max`. Written here because the installed Levenshtein
- * libraries do not count a swap as one edit, and swaps are the commonest typo.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+import { editDistance } from './suggest.ts';
 
 /**
  * The vocabulary word closest to `word` within the typos its length allows, or undefined.

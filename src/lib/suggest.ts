@@ -1,4 +1,33 @@
-import { distance } from 'fastest-levenshtein';
+/**
+ * Close matches for a mistyped name: topics and frontmatter fields in content errors, words of the
+ * digest in search (src/lib/spelling.ts). One edit distance for both.
+ */
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus swapping two neighbours, each edit 1), or
+ * `max + 1` as soon as it must exceed `max`. Written here because the installed Levenshtein
+ * libraries do not count a swap as one edit, and swaps are the commonest typo.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
 
 /** Candidates close to `input` (by edit distance or shared prefix), closest first. */
 export function closeMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
@@ -7,7 +36,7 @@ export function closeMatches(input: string, candidates: Iterable<string>, limit 
     .map((candidate) => {
       const lower = candidate.toLowerCase();
       const prefix = lower.startsWith(needle) || needle.startsWith(lower);
-      return { candidate, score: prefix ? 0.5 : distance(needle, lower) };
+      return { candidate, score: prefix ? 0.5 : editDistance(needle, lower, Math.max(needle.length, lower.length)) };
     })
     .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
     .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestWord, editDistance, vocabularyShard } from '../../src/lib/spelling.ts';
+import { closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
+import { editDistance } from '../../src/lib/suggest.ts';
 import {
   arxivIdInQuery,
   arxivShard,

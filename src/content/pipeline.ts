@@ -74,6 +74,21 @@ export const PIPELINE_VERSION = 6;
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;
 
+/** Deepest Markdown tree accepted: an abstract's quotes, lists and emphasis nest a few levels. */
+export const MAX_TREE_DEPTH = 32;
+
+/** Depth of a tree, without recursion (the tree may be deeper than the stack). */
+function treeDepth(root: MdastRoot): number {
+  let deepest = 0;
+  const stack: [MdastNodes, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    deepest = Math.max(deepest, depth);
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Links in abstracts lead off the site: open them without giving the target a handle on us. */
 function rehypeExternalLinks() {
   return (tree: HastRoot) => {
@@ -143,6 +158,10 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
       ],
     };
   }
+  // The same limit on every thread: how deep the parser can recurse depends on the thread's
+  // stack (worker threads have a larger one), so input that overflowed it on one thread and not
+  // on another would pass the check and fail the build, or the other way round.
+  if (treeDepth(tree) > MAX_TREE_DEPTH) throw new RangeError('nested too deeply');
 
   const problems = findUnsafeNodes(tree, siteOrigin).map(({ node, message }) => ({
     ...at(node.position?.start.line, node.position?.start.column),

@@ -33,21 +33,26 @@ export async function validatePapers(
   {
     threads = availableParallelism(),
     keepRendered = true,
+    parallelThreshold = PARALLEL_THRESHOLD,
+    batchSize = BATCH_SIZE,
   }: {
     threads?: number;
+    /** Fewest files sent to workers (tests lower it to reach the worker path with a few files). */
+    parallelThreshold?: number;
+    batchSize?: number;
     /** False when only the verdict matters (`npm run check`): the HTML is not sent back or kept. */
     keepRendered?: boolean;
   } = {},
 ): Promise<ValidationResult[]> {
-  const workerCount = Math.min(threads, Math.ceil(jobs.length / BATCH_SIZE));
+  const workerCount = Math.min(threads, Math.ceil(jobs.length / batchSize));
   // The worker is loaded from source; if this module was bundled elsewhere, stay on this thread.
-  if (jobs.length < PARALLEL_THRESHOLD || workerCount < 2 || !existsSync(workerFile)) {
+  if (jobs.length < parallelThreshold || workerCount < 2 || !existsSync(workerFile)) {
     const schema = createPaperSchema(new Set(topicSlugs));
     return jobs.map((job) => withoutHtml(validatePaper(job.file, job.bytes, schema), keepRendered));
   }
 
   const results = new Array<ValidationResult>(jobs.length);
-  const batches = Math.ceil(jobs.length / BATCH_SIZE);
+  const batches = Math.ceil(jobs.length / batchSize);
   let nextBatch = 0;
   const workers = Array.from(
     { length: workerCount },
@@ -61,10 +66,10 @@ export async function validatePapers(
             const sendNext = () => {
               if (nextBatch >= batches) return resolve();
               const batch = nextBatch++;
-              worker.postMessage({ batch, jobs: jobs.slice(batch * BATCH_SIZE, (batch + 1) * BATCH_SIZE) });
+              worker.postMessage({ batch, jobs: jobs.slice(batch * batchSize, (batch + 1) * batchSize) });
             };
             worker.on('message', ({ batch, results: batchResults }: { batch: number; results: ValidationResult[] }) => {
-              batchResults.forEach((result, index) => (results[batch * BATCH_SIZE + index] = result));
+              batchResults.forEach((result, index) => (results[batch * batchSize + index] = result));
               sendNext();
             });
             worker.on('error', reject);

@@ -73,6 +73,17 @@ describe('renderPaperBody', () => {
   });
 });
 
+describe('nesting', () => {
+  it('refuses a tree deeper than the limit however large the stack, and accepts one at it', () => {
+    // 40 nested quotes never overflow a stack, so only the explicit limit can refuse them.
+    const quoted = (depth: number) => `${'> '.repeat(depth)}An abstract.`;
+    expect(render(quoted(40)).problems).toEqual([
+      expect.objectContaining({ line: 10, message: expect.stringContaining('nested too deeply') }),
+    ]);
+    expect(render(quoted(20)).problems).toEqual([]);
+  });
+});
+
 describe('excerpts for cards', () => {
   it('keeps a short first paragraph whole and drops later paragraphs and display math', () => {
     const { rendered } = render('First $x^2$ paragraph.\n\n$$\ny\n$$\n\nSecond paragraph.');

@@ -26,6 +26,7 @@ export interface PaperMetadata {
   hasMath: boolean;
   text: string;
   excerptHtml: string;
+  excerptHasMath: boolean;
   lines: ValidPaper['lines'];
   [key: string]: unknown;
 }
@@ -95,6 +96,7 @@ export function paperLoader({
                 hasMath: metadata.hasMath,
                 text: metadata.text,
                 excerptHtml: metadata.excerptHtml,
+                excerptHasMath: metadata.excerptHasMath,
               },
               lines: metadata.lines,
             });

@@ -40,6 +40,8 @@ export interface RenderedBody {
   text: string;
   /** The opening of the first paragraph as HTML, inline math typeset, for paper cards. */
   excerptHtml: string;
+  /** Whether the excerpt shows typeset math (so a list page needs KaTeX's stylesheet). */
+  excerptHasMath: boolean;
 }
 
 /** Characters of text in a card's excerpt before it is cut at a word boundary. */
@@ -69,7 +71,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 6;
+export const PIPELINE_VERSION = 7;
 
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;
@@ -205,7 +207,7 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
   }
   return {
     problems,
-    rendered: { html, hasMath, text: plainText(tree, body), excerptHtml: renderer.stringify(excerpt(hast)) },
+    rendered: { html, hasMath, text: plainText(tree, body), ...excerptOf(hast) },
   };
 }
 
@@ -261,6 +263,16 @@ function markDisplayMath(tree: MdastRoot, body: string): MdastNodes[] {
     }
   });
   return formulas;
+}
+
+/** The card excerpt as HTML, and whether it holds a formula. */
+function excerptOf(tree: HastRoot): Pick<RenderedBody, 'excerptHtml' | 'excerptHasMath'> {
+  const cut = excerpt(tree);
+  let excerptHasMath = false;
+  visit(cut, (node) => {
+    if (isRawMath(node)) excerptHasMath = true;
+  });
+  return { excerptHtml: renderer.stringify(cut), excerptHasMath };
 }
 
 /**

@@ -90,5 +90,6 @@ export async function validatePapers(
 export function withoutHtml(result: ValidationResult, keepRendered: boolean): ValidationResult {
   if (keepRendered || !result.paper) return result;
   const { hasMath } = result.paper.rendered;
-  return { ...result, paper: { ...result.paper, rendered: { hasMath, html: '', text: '', excerptHtml: '' } } };
+  const rendered = { hasMath, html: '', text: '', excerptHtml: '', excerptHasMath: false };
+  return { ...result, paper: { ...result.paper, rendered } };
 }

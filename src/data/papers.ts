@@ -19,7 +19,8 @@ export interface Paper {
   data: PaperEntry['data'];
   /** Changes whenever anything about the paper does (see PaperMetadata.digest). */
   digest: string;
-  html: string;
+  /** The rendered abstract, read from its file (see PaperMetadata.htmlFile) on each call. */
+  readHtml(): string;
   hasMath: boolean;
   /** Plain-text abstract, math as `$TeX$`. */
   text: string;
@@ -43,14 +44,11 @@ export function getPapers(): Promise<Paper[]> {
           id: entry.id,
           data: entry.data,
           digest: metadata.digest,
-          // Read when a page or feed needs it (see PaperMetadata.htmlFile).
-          get html() {
-            return readFileSync(metadata.htmlFile, 'utf8');
-          },
+          readHtml: () => readFileSync(metadata.htmlFile, 'utf8'),
           hasMath: metadata.hasMath,
           text: metadata.text,
           excerptHtml: metadata.excerptHtml,
-          excerptHasMath: metadata.excerptHtml.includes('class="katex"'),
+          excerptHasMath: metadata.excerptHasMath,
         };
       })
       .sort(comparePapers),

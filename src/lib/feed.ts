@@ -37,8 +37,8 @@ export interface FeedPaper {
     tags: readonly string[];
     links?: { code?: string | undefined; project?: string | undefined; pdf?: string | undefined } | undefined;
   };
-  /** The abstract as rendered for the pages (KaTeX HTML + MathML). */
-  html: string;
+  /** The abstract as rendered for the pages (KaTeX HTML + MathML), read on each call. */
+  readHtml(): string;
   /** The abstract as plain text, math as `$TeX$`. */
   text: string;
 }
@@ -248,7 +248,7 @@ export function feedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContext, '
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),
     text: stripXmlIllegal(paper.text),
-    html: feedHtml(paper.html, url, paperLinks(paper)),
+    html: feedHtml(paper.readHtml(), url, paperLinks(paper)),
     ...(paper.data.arxiv ? { externalUrl: arxivLinks(paper.data.arxiv).abs } : {}),
   };
 }

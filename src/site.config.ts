@@ -24,22 +24,24 @@ export const siteConfig = {
   /**
    * The project's repository, linked from About with its CONTRIBUTING.md (PAPER_DIGEST_REPOSITORY).
    * On GitHub Actions, the repository being built, from GITHUB_SERVER_URL and GITHUB_REPOSITORY.
+   * Elsewhere unknown (undefined), and then no page links a repository rather than guess one.
    */
   repositoryUrl: httpsUrlFromEnv(
     'PAPER_DIGEST_REPOSITORY',
     process.env.GITHUB_SERVER_URL && process.env.GITHUB_REPOSITORY
       ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}`
-      : 'https://github.com/paper-digest/paper-digest',
+      : undefined,
   ),
 } as const;
 
 /** A file of the repository's default branch, e.g. `CONTRIBUTING.md`, on its host's web view. */
-export function repositoryFileUrl(file: string): string {
-  return `${siteConfig.repositoryUrl}/blob/HEAD/${file}`;
+export function repositoryFileUrl(repositoryUrl: string, file: string): string {
+  return `${repositoryUrl}/blob/HEAD/${file}`;
 }
 
-function httpsUrlFromEnv(name: string, fallback: string): string {
-  const value = stringFromEnv(name, fallback);
+function httpsUrlFromEnv(name: string, fallback: string | undefined): string | undefined {
+  const value = process.env[name] || fallback;
+  if (value === undefined) return undefined;
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (url?.protocol !== 'https:' || url.search || url.hash) {
     throw new Error(

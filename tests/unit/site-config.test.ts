@@ -17,7 +17,9 @@ describe('repositoryUrl', () => {
       PAPER_DIGEST_REPOSITORY: 'https://git.example.org/team/digest/',
     });
     expect(siteConfig.repositoryUrl).toBe('https://git.example.org/team/digest');
-    expect(repositoryFileUrl('CONTRIBUTING.md')).toBe('https://git.example.org/team/digest/blob/HEAD/CONTRIBUTING.md');
+    expect(repositoryFileUrl(siteConfig.repositoryUrl!, 'CONTRIBUTING.md')).toBe(
+      'https://git.example.org/team/digest/blob/HEAD/CONTRIBUTING.md',
+    );
   });
 
   it('is the repository being built on GitHub Actions when not set', async () => {
@@ -27,6 +29,15 @@ describe('repositoryUrl', () => {
       GITHUB_REPOSITORY: 'someone/their-digest',
     });
     expect(siteConfig.repositoryUrl).toBe('https://github.com/someone/their-digest');
+  });
+
+  it('is unknown, and linked nowhere, when neither is set', async () => {
+    const { siteConfig } = await settingsWith({
+      PAPER_DIGEST_REPOSITORY: undefined,
+      GITHUB_SERVER_URL: undefined,
+      GITHUB_REPOSITORY: undefined,
+    });
+    expect(siteConfig.repositoryUrl).toBeUndefined();
   });
 
   it('refuses what is not an https address, saying what is expected', async () => {

@@ -34,7 +34,7 @@ describe('README frontmatter table', () => {
 describe('README settings table', () => {
   it('lists every environment variable that src/site.config.ts reads, and only those', () => {
     const config = readFileSync(new URL('../../src/site.config.ts', import.meta.url), 'utf8');
-    const read = [...config.matchAll(/FromEnv\('([A-Z_]+)'/g)].map(([, name]) => name).sort();
+    const read = [...config.matchAll(/FromEnv\(\s*'([A-Z_]+)'/g)].map(([, name]) => name).sort();
     const settings = readme.slice(readme.indexOf('### Settings'), readme.indexOf('## Adding a paper'));
     const listed = [...settings.matchAll(/^\| `([A-Z_]+)` +\|/gm)].map(([, name]) => name).sort();
     expect(read.length).toBeGreaterThan(0);

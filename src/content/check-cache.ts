@@ -23,7 +23,7 @@ interface CacheFile {
  * points and every local module they import, found by reading their imports, so a new rule
  * module is covered without being listed here.
  */
-const RULE_ENTRY_POINTS = ['validate.ts', 'collection.ts', 'discover.ts', 'vocabulary.ts'].map(
+const RULE_ENTRY_POINTS = ['validate.ts', 'validate-many.ts', 'collection.ts', 'discover.ts', 'vocabulary.ts'].map(
   (name) => new URL(`./${name}`, import.meta.url),
 );
 

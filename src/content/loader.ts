@@ -21,6 +21,8 @@ export interface PaperMetadata {
    * store into the build, and at thousands of papers the HTML would be most of it.
    */
   htmlFile: string;
+  /** The abstract as paper pages show it (page-html.ts), beside htmlFile. */
+  pageHtmlFile: string;
   /** Digest of the paper's file, the vocabulary and the content rules: changes whenever the paper would. */
   digest: string;
   hasMath: boolean;
@@ -85,7 +87,13 @@ export function paperLoader({
           const digest = context.generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
           const cached = store.get(paperIdFromPath(file));
           const metadata = cached?.rendered?.metadata as PaperMetadata | undefined;
-          if (cached?.digest === digest && cached.filePath === file && metadata && existsSync(metadata.htmlFile)) {
+          if (
+            cached?.digest === digest &&
+            cached.filePath === file &&
+            metadata &&
+            existsSync(metadata.htmlFile) &&
+            existsSync(metadata.pageHtmlFile)
+          ) {
             papers.push({
               id: cached.id,
               file,
@@ -121,16 +129,24 @@ export function paperLoader({
         await mkdir(htmlDir, { recursive: true });
         for (const { paper, digest } of fresh) {
           const data = await context.parseData({ id: paper.id, data: paper.data, filePath: paper.file });
-          const { html, ...rendered } = paper.rendered;
+          const { html, pageHtml, ...rendered } = paper.rendered;
+          if (pageHtml === undefined) throw new Error(`${paper.file}: rendered without its page form`);
           const htmlFile = join(htmlDir, `${digest}.html`);
+          const pageHtmlFile = join(htmlDir, `${digest}.page.html`);
           await writeFile(htmlFile, html);
-          const metadata: PaperMetadata = { ...rendered, htmlFile, digest, lines: paper.lines };
+          await writeFile(pageHtmlFile, pageHtml);
+          const metadata: PaperMetadata = { ...rendered, htmlFile, pageHtmlFile, digest, lines: paper.lines };
           store.set({ id: paper.id, data, filePath: paper.file, digest, rendered: { html: '', metadata } });
         }
         const current = new Set(papers.map((paper) => paper.id));
         for (const id of store.keys()) if (!current.has(id)) store.delete(id);
         // Drop rendered bodies that no paper refers to any more.
-        const kept = new Set([...store.values()].map((entry) => (entry.rendered?.metadata as PaperMetadata).htmlFile));
+        const kept = new Set(
+          [...store.values()].flatMap((entry) => {
+            const { htmlFile, pageHtmlFile } = entry.rendered?.metadata as PaperMetadata;
+            return [htmlFile, pageHtmlFile];
+          }),
+        );
         for (const name of await readdir(htmlDir)) {
           if (!kept.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
         }

@@ -42,6 +42,8 @@ export interface RenderedBody {
   excerptHtml: string;
   /** Whether the excerpt shows typeset math (so a list page needs KaTeX's stylesheet). */
   excerptHasMath: boolean;
+  /** The abstract as paper pages show it (page-html.ts): added by validatePapers for the build. */
+  pageHtml?: string;
 }
 
 /** Characters of text in a card's excerpt before it is cut at a word boundary. */

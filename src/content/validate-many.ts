@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { createPaperSchema } from './schema.ts';
 import { validatePaper, type ValidPaper } from './validate.ts';
 import type { ContentProblem } from './problems.ts';
+import { pageHtml } from './page-html.ts';
 
 /**
  * Validates and renders many papers, on every core: rendering (MDX parse, KaTeX, HTML) is CPU
@@ -48,7 +49,7 @@ export async function validatePapers(
   // The worker is loaded from source; if this module was bundled elsewhere, stay on this thread.
   if (jobs.length < parallelThreshold || workerCount < 2 || !existsSync(workerFile)) {
     const schema = createPaperSchema(new Set(topicSlugs));
-    return jobs.map((job) => withoutHtml(validatePaper(job.file, job.bytes, schema), keepRendered));
+    return jobs.map((job) => asWanted(validatePaper(job.file, job.bytes, schema), keepRendered));
   }
 
   const results = new Array<ValidationResult>(jobs.length);
@@ -86,9 +87,17 @@ export async function validatePapers(
   return results;
 }
 
-/** Empties a result's rendered HTML and text, unless they are wanted. */
-export function withoutHtml(result: ValidationResult, keepRendered: boolean): ValidationResult {
-  if (keepRendered || !result.paper) return result;
+/**
+ * A result as its caller wants it. The build (keepRendered) also gets the abstract as paper pages
+ * show it, made here, on the worker, once per paper: lighter KaTeX markup, and the TeX copy for
+ * search (page-html.ts). `npm run check` wants only the verdict: the HTML and text are emptied.
+ */
+export function asWanted(result: ValidationResult, keepRendered: boolean): ValidationResult {
+  if (!result.paper) return result;
+  if (keepRendered) {
+    const { rendered } = result.paper;
+    return { ...result, paper: { ...result.paper, rendered: { ...rendered, pageHtml: pageHtml(rendered.html) } } };
+  }
   const { hasMath } = result.paper.rendered;
   const rendered = { hasMath, html: '', text: '', excerptHtml: '', excerptHasMath: false };
   return { ...result, paper: { ...result.paper, rendered } };

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPaperSchema } from './schema.ts';
 import { validatePaper } from './validate.ts';
-import { withoutHtml, type ValidationJob } from './validate-many.ts';
+import { asWanted, type ValidationJob } from './validate-many.ts';
 
 // One thread of validatePapers(): the same schema and pipeline, on a share of the files.
 const { topicSlugs, keepRendered } = workerData as { topicSlugs: string[]; keepRendered: boolean };
 const schema = createPaperSchema(new Set(topicSlugs));
 
 parentPort!.on('message', ({ batch, jobs }: { batch: number; jobs: ValidationJob[] }) => {
-  const results = jobs.map((job) => withoutHtml(validatePaper(job.file, job.bytes, schema), keepRendered));
+  const results = jobs.map((job) => asWanted(validatePaper(job.file, job.bytes, schema), keepRendered));
   parentPort!.postMessage({ batch, results });
 });

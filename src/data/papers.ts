@@ -19,8 +19,10 @@ export interface Paper {
   data: PaperEntry['data'];
   /** Changes whenever anything about the paper does (see PaperMetadata.digest). */
   digest: string;
-  /** The rendered abstract, read from its file (see PaperMetadata.htmlFile) on each call. */
+  /** The rendered abstract, for feeds, read from its file (PaperMetadata.htmlFile) on each call. */
   readHtml(): string;
+  /** The abstract as its page shows it (src/content/page-html.ts), read from its file on each call. */
+  readPageHtml(): string;
   hasMath: boolean;
   /** Plain-text abstract, math as `$TeX$`. */
   text: string;
@@ -45,6 +47,7 @@ export function getPapers(): Promise<Paper[]> {
           data: entry.data,
           digest: metadata.digest,
           readHtml: () => readFileSync(metadata.htmlFile, 'utf8'),
+          readPageHtml: () => readFileSync(metadata.pageHtmlFile, 'utf8'),
           hasMath: metadata.hasMath,
           text: metadata.text,
           excerptHtml: metadata.excerptHtml,

@@ -21,7 +21,13 @@ describe('the paper loader cache', () => {
     const bodies = (await readdir(join(cache, 'paper-html'))).sort();
     expect(bodies.filter((name) => name.endsWith('.page.html'))).toHaveLength(2);
     expect(bodies).toHaveLength(4);
-    await rm(join(cache, 'paper-html', bodies.find((name) => name.endsWith('.page.html'))!));
+    await rm(
+      join(
+        cache,
+        'paper-html',
+        bodies.find((name) => name.endsWith('.page.html'))!,
+      ),
+    );
     const third = await buildFixture('tests/fixtures/site', { env });
     expect(third.output).toContain('2 papers (1 rendered, 1 cached)');
     expect(third.ok).toBe(true);

@@ -20,7 +20,7 @@ import { parseSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
-import { createPaperSchema } from './schema.ts';
+import { createPaperSchema, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { loadTopics } from './vocabulary.ts';
 
@@ -119,14 +119,9 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   }
 
   // 2. The flags, before bothering arXiv.
-  let topics;
-  try {
-    topics = loadTopics(topicsFile);
-  } catch (error) {
-    throw new NewPaperError(`Cannot read the topic vocabulary: ${(error as Error).message}`);
-  }
+  const topics = readVocabulary(topicsFile);
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
-  const date = options.date ?? (context.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const date = options.date ?? today(context);
   const flagProblems = checkFlags(options, date, topicSlugs, rel(topicsFile));
   if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'));
 
@@ -225,6 +220,20 @@ export function contentPaths(context: Pick<NewPaperContext, 'root' | 'contentDir
     return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/');
   };
   return { root, papersDir: join(contentDir, 'papers'), topicsFile: join(contentDir, 'topics.yaml'), rel };
+}
+
+/** The topic vocabulary, or a NewPaperError that says why it cannot be read. */
+export function readVocabulary(topicsFile: string): Topic[] {
+  try {
+    return loadTopics(topicsFile);
+  } catch (error) {
+    throw new NewPaperError(`Cannot read the topic vocabulary: ${(error as Error).message}`);
+  }
+}
+
+/** Today's date (UTC), the digest date when none is given; `now` is there for tests. */
+export function today(context: { now?: () => Date }): string {
+  return (context.now?.() ?? new Date()).toISOString().slice(0, 10);
 }
 
 /**

@@ -19,14 +19,15 @@ import {
   checkEntry,
   contentPaths,
   NewPaperError,
+  readVocabulary,
   scanDigest,
+  today,
   unknownTags,
   writeNewEntry,
   type NewPaperContext,
 } from './new-paper.ts';
 import type { ContentProblem } from './problems.ts';
 import { acceptedTags, createTagProposer, type TagProposal, type TaggedPaper } from './suggest-tags.ts';
-import { loadTopics } from './vocabulary.ts';
 
 /**
  * `npm run new-paper -- <id> <id> …`: a day's papers at once. Everything that needs no network is
@@ -101,14 +102,9 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   const sleep = context.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   // 1. Flags that hold for every paper: a problem here means no paper could be written.
-  let topics;
-  try {
-    topics = loadTopics(topicsFile);
-  } catch (error) {
-    throw new NewPaperError(`Cannot read the topic vocabulary: ${(error as Error).message}`);
-  }
+  const topics = readVocabulary(topicsFile);
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
-  const date = options.date ?? (context.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const date = options.date ?? today(context);
   const flagProblems = [
     ...(isCalendarDate(date) ? [] : [`--date ${date}: must be a real calendar date written YYYY-MM-DD.`]),
     ...unknownTags(options.tags ?? [], topicSlugs, rel(topicsFile)),

@@ -1,5 +1,6 @@
+import type { z } from 'astro/zod';
 import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from './schema.ts';
-import { parseSource } from './frontmatter.ts';
+import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
@@ -51,43 +52,17 @@ export function validatePaper(
 ): { paper?: ValidPaper; problems: ContentProblem[] } {
   const problem = (line: number, field: string, message: string): ContentProblem => ({ file, line, field, message });
 
-  const tooLarge = fileSizeProblem(file, bytes.length);
-  if (tooLarge) return { problems: [tooLarge] };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { problems: [problem(1, 'file', 'is not valid UTF-8: save it as UTF-8 (without BOM).')] };
-  }
-  const problems: ContentProblem[] = [];
-  // A BOM is reported, then dropped so that the rest of the file is still checked in this run.
-  if (text.startsWith('\uFEFF')) {
-    problems.push(problem(1, 'file', 'starts with a byte-order mark (BOM): save it as UTF-8 without BOM.'));
-    text = text.slice(1);
-  }
-  text = text.replace(/\r\n?/g, '\n');
-
-  let hasForbiddenCharacters = false;
-  text.split('\n').forEach((line, index) => {
-    const found = findForbiddenCharacter(line, { multiline: true });
-    if (found) {
-      hasForbiddenCharacters = true;
-      problems.push({
-        file,
-        line: index + 1,
-        column: found.index + 1,
-        field: 'file',
-        message: describeForbiddenCharacter(found),
-      });
-    }
-  });
-  if (hasForbiddenCharacters) return { problems };
+  // 1. The file as text: size, encoding, and no forbidden character as written.
+  const decoded = decodePaperFile(file, bytes);
+  if (decoded.text === undefined) return { problems: decoded.problems };
+  const problems = [...decoded.problems];
 
   const id = paperIdFromPath(file);
   const badId = paperIdProblem(id);
   if (badId) problems.push(problem(1, 'file', badId));
 
-  const { source, problems: yamlProblems } = parseSource(file, text);
+  // 2. The frontmatter: bounded YAML, then characters after decoding, then the schema.
+  const { source, problems: yamlProblems } = parseSource(file, decoded.text);
   if (!source) return { problems: [...problems, ...yamlProblems] };
   problems.push(...yamlProblems);
 
@@ -99,7 +74,8 @@ export function validatePaper(
     .map(({ path, linePath, message }) => problem(source.lineOf(linePath), fieldName(path), message));
   problems.push(...characterProblems);
 
-  if (source.body.length > LIMITS.body) {
+  const tooLong = source.body.length > LIMITS.body;
+  if (tooLong) {
     problems.push(
       problem(
         source.bodyLine,
@@ -110,32 +86,13 @@ export function validatePaper(
   }
 
   const parsed = characterProblems.length > 0 ? undefined : schema.safeParse(source.data);
-  if (parsed && !parsed.success) {
-    for (const issue of parsed.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        const parent = issue.path;
-        const known = parent.length === 0 ? PAPER_KEYS : LINK_KEYS;
-        for (const key of issue.keys) {
-          problems.push(
-            problem(
-              source.lineOf([...parent, key] as (string | number)[]),
-              [...parent, key].join('.'),
-              `unknown field.${didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`}`,
-            ),
-          );
-        }
-        continue;
-      }
-      const path = issue.path as (string | number)[];
-      problems.push(problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source)));
-    }
-  }
+  if (parsed && !parsed.success) problems.push(...schemaProblems(parsed.error.issues, source, problem));
 
-  // An oversized body is reported above and not rendered: its size alone could stall the build.
-  const { rendered, problems: bodyProblems } =
-    source.body.length > LIMITS.body
-      ? { rendered: undefined, problems: [] }
-      : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
+  // 3. The body, through the safe-MDX pipeline. An oversized body is reported above and not
+  // rendered: its size alone could stall the build.
+  const { rendered, problems: bodyProblems } = tooLong
+    ? { rendered: undefined, problems: [] }
+    : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
   if (rendered) problems.push(...abstractTextProblems(rendered.text, source.bodyLine, problem));
 
@@ -151,6 +108,67 @@ export function validatePaper(
       lines: { arxiv: source.lineOf(['arxiv']), title: source.lineOf(['title']), date: source.lineOf(['date']) },
     },
   };
+}
+
+/**
+ * A paper file's bytes as text with Unix line ends: refused when too large, not UTF-8, or holding
+ * a forbidden character as written (each one reported at its line and column). A BOM is reported,
+ * then dropped, so that the rest of the file is still checked in the same run.
+ */
+function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; problems: ContentProblem[] } {
+  const tooLarge = fileSizeProblem(file, bytes.length);
+  if (tooLarge) return { problems: [tooLarge] };
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return {
+      problems: [{ file, line: 1, field: 'file', message: 'is not valid UTF-8: save it as UTF-8 (without BOM).' }],
+    };
+  }
+  const problems: ContentProblem[] = [];
+  if (text.startsWith('\uFEFF')) {
+    problems.push({
+      file,
+      line: 1,
+      field: 'file',
+      message: 'starts with a byte-order mark (BOM): save it as UTF-8 without BOM.',
+    });
+    text = text.slice(1);
+  }
+  text = text.replace(/\r\n?/g, '\n');
+
+  const forbidden = text.split('\n').flatMap((line, index) => {
+    const found = findForbiddenCharacter(line, { multiline: true });
+    return found
+      ? [{ file, line: index + 1, column: found.index + 1, field: 'file', message: describeForbiddenCharacter(found) }]
+      : [];
+  });
+  if (forbidden.length > 0) return { problems: [...problems, ...forbidden] };
+  return { text, problems };
+}
+
+/** The schema's issues as problems at their lines; an unknown key suggests the closest known one. */
+function schemaProblems(
+  issues: readonly z.core.$ZodIssue[],
+  source: ParsedSource,
+  problem: (line: number, field: string, message: string) => ContentProblem,
+): ContentProblem[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const parent = issue.path;
+      const known = parent.length === 0 ? PAPER_KEYS : LINK_KEYS;
+      return issue.keys.map((key) =>
+        problem(
+          source.lineOf([...parent, key] as (string | number)[]),
+          [...parent, key].join('.'),
+          `unknown field.${didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`}`,
+        ),
+      );
+    }
+    const path = issue.path as (string | number)[];
+    return [problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source))];
+  });
 }
 
 /**

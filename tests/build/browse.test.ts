@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkInternalLinks } from '../../src/integrations/verify/links.ts';
+import { checkInternalLinks } from '../helpers/verify.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 
 /**

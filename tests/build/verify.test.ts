@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { verifyPages, verifySite, xmlErrors } from '../../src/integrations/verify/index.ts';
+import { verifyPages } from '../../src/integrations/verify/index.ts';
+import { xmlErrors } from '../../src/lib/xml.ts';
+import { verifySite } from '../helpers/verify.ts';
 import { LinkChecker } from '../../src/integrations/verify/links.ts';
 import { isUnsafeUrl } from '../../src/integrations/verify/scan.ts';
 

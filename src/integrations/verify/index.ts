@@ -13,16 +13,10 @@ import { ScanCache } from './scan-cache.ts';
  * some broken output (a KaTeX error left as red text, a link to nowhere), so the build runs these
  * on `dist/` at the end (see src/integrations/publish.ts) and fails when any of them finds something.
  */
-export { xmlErrors };
 
 export interface VerifyOptions {
   site: string;
   base: string;
-}
-
-export async function verifySite(outDir: string, options: VerifyOptions): Promise<string[]> {
-  const pages = await verifyPages(outDir, options);
-  return [...pages.problems, ...(await verifySearchIndex(outDir, pages.paperPages))];
 }
 
 /**

@@ -183,22 +183,6 @@ function scanOf(bytes: Buffer, cache: ScanCache | undefined): PageScan {
   return scan;
 }
 
-export async function checkInternalLinks(
-  outDir: string,
-  options: { site: string; base: string },
-): Promise<LinkProblem[]> {
-  const files = await listFiles(outDir);
-  const checker = new LinkChecker(files, options);
-  const unchecked: LinkProblem[] = [];
-  await scanSite(
-    outDir,
-    files,
-    (file, scan) => checker.addPage(file, scan),
-    (file, error) => unchecked.push({ page: file, link: '', reason: uncheckedReason(error) }),
-  );
-  return [...unchecked, ...checker.finish()];
-}
-
 export function formatLinkProblem(problem: LinkProblem, outDir?: string): string {
   const page = outDir ? relative(process.cwd(), join(outDir, problem.page)) : problem.page;
   return `${page}: link "${shortLink(problem.link)}" ${problem.reason}`;

@@ -1,7 +1,7 @@
 /**
  * Math inside its box, in Debian's Chromium: on a phone (360 px) display math wider than the column
  * scrolls inside its own box, by keyboard too, with a visible cue at the edge where more of it lies;
- * nothing a formula draws paints over the next card of a list page, even when KaTeX's markup is
+ * nothing a formula draws paints outside its card on a list page, even when KaTeX’s markup is
  * made to draw far outside its box; and the clip that guarantees it cuts nothing off the seed's
  * formulas, or a sample of hard ones.
  */
@@ -187,39 +187,86 @@ describe('a formula paints only inside its box', () => {
     });
   }
 
-  it('even when KaTeX markup is made to draw far outside its box (the second wall: CSS)', async () => {
-    const page = await open(urls.topic('optimization'));
-    const { card, neighbour } = await cards(page, 'The tallest inline math');
-    const before = await neighbour.screenshot();
-    const target = await neighbour.evaluate((element) => {
-      const rect = element.getBoundingClientRect();
-      return { top: rect.top, bottom: rect.bottom };
-    });
-    // As \raisebox, \smash or a negative \kern would, had they got past the allowlist: each part
-    // of the formula is moved onto the middle of the next card, and drawn bigger.
-    const moved = await card.locator('.katex .katex-base').evaluateAll(
-      (bases, { top, bottom }) =>
-        bases.flatMap((base) =>
-          [...base.children]
-            .filter((part): part is HTMLElement => part instanceof HTMLElement && part.textContent.trim() !== '')
-            .map((part) => {
-              const middle = (top + bottom) / 2 - part.getBoundingClientRect().top;
-              part.style.position = 'relative';
-              part.style.top = `${middle}px`;
-              part.style.fontSize = '2em';
+  for (const [kind, path] of [
+    ['topic', urls.topic('optimization')],
+    ['home', urls.home()],
+  ] as const) {
+    it(`on the ${kind} page, even KaTeX markup made to draw far outside its box paints nothing outside its card (the second wall: CSS)`, async () => {
+      const page = await open(path);
+      const all = page.locator('[data-paper-card]');
+      const titles = await all.evaluateAll((elements) => elements.map((element) => element.textContent ?? ''));
+      const index = titles.findIndex((text) => text.includes('The tallest inline math'));
+      expect(index).toBeGreaterThanOrEqual(0);
+      const card = all.nth(index);
+      // The cards above and below it, whichever there are: the formula is aimed at each in turn.
+      const neighbours = [index - 1, index + 1].filter((other) => other >= 0 && other < titles.length);
+      expect(neighbours.length).toBeGreaterThan(0);
+      const parts = card.locator('.katex .katex-base > *');
+      expect(await parts.count()).toBeGreaterThan(0);
+      // Drawn bigger, as \raisebox, \smash or a negative \kern would had they got past the
+      // allowlist. That reflows the card and moves everything below it, so it is done first, with
+      // the formula hidden: every screenshot below is taken at this one layout, and the reference
+      // holds no ink of the formula at all.
+      await parts.evaluateAll((elements: HTMLElement[]) => {
+        for (const part of elements) {
+          part.style.fontSize = '2em';
+          part.style.position = 'relative';
+          part.style.visibility = 'hidden';
+        }
+      });
+      /** The page outside the card, in document coordinates: everything the formula must leave alone. */
+      const outside = await card.evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        const top = rect.top + window.scrollY;
+        const bottom = rect.bottom + window.scrollY;
+        const width = document.documentElement.clientWidth;
+        return [
+          { x: 0, y: 0, width, height: Math.floor(top) },
+          { x: 0, y: Math.ceil(bottom), width, height: document.documentElement.scrollHeight - Math.ceil(bottom) },
+        ].filter((region) => region.height > 0);
+      });
+      const snapshot = () =>
+        Promise.all(
+          outside.map((clip) => page.screenshot({ clip, fullPage: true, animations: 'disabled', caret: 'hide' })),
+        );
+      const layout = () =>
+        all.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().top + window.scrollY));
+      const reference = await snapshot();
+      const referenceLayout = await layout();
+      for (const other of neighbours) {
+        // Each part moved onto the middle of the other card (a relative offset moves no other box).
+        const overOther = await parts.evaluateAll(
+          (elements: HTMLElement[], target: Element) => {
+            const { top, bottom } = target.getBoundingClientRect();
+            // Every part, ink or not (struts, spaces, SVG-only pieces alike); those with an area are checked.
+            return elements.flatMap((part) => {
+              part.style.top = '0';
+              part.style.top = `${(top + bottom) / 2 - part.getBoundingClientRect().top}px`;
+              part.style.visibility = 'visible';
               const rect = part.getBoundingClientRect();
-              return rect.height > 0 && rect.top < bottom && rect.bottom > top;
-            }),
-        ),
-      target,
-    );
-    expect(moved.length).toBeGreaterThan(0);
-    // The moved parts do lie over the next card…
-    expect(moved.every(Boolean)).toBe(true);
-    // …but nothing of them is painted there.
-    expect(await differentPixels(page, await neighbour.screenshot(), before, 8)).toBe(0);
-    await page.close();
-  });
+              if (rect.width === 0 || rect.height === 0) return [];
+              return [rect.top < bottom && rect.bottom > top];
+            });
+          },
+          await all.nth(other).elementHandle(),
+        );
+        expect(overOther.length).toBeGreaterThan(0);
+        // The moved parts do lie over the other card, and nothing has moved since the reference…
+        expect(overOther.every(Boolean)).toBe(true);
+        expect(await layout()).toEqual(referenceLayout);
+        // …but nothing of them is painted outside their own card.
+        const shots = await snapshot();
+        for (const [region, shotNow] of shots.entries()) {
+          const differing = await differentPixels(page, shotNow, reference[region]!, 8);
+          expect(differing, `card ${other}, region ${JSON.stringify(outside[region])}`).toBe(0);
+        }
+        await parts.evaluateAll((elements: HTMLElement[]) => {
+          for (const part of elements) part.style.visibility = 'hidden';
+        });
+      }
+      await page.close();
+    });
+  }
 
   it('the clip cuts nothing off the seed’s formulas or a sample of hard ones', async () => {
     const page = await open(urls.paper('wide'), { width: 1280, height: 900 });

@@ -426,6 +426,72 @@ interface PageState {
   sort: string;
 }
 
+/** Keeps the address bar in step, so a search can be bookmarked, shared and reloaded. */
+function rememberState(current: PageState): void {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(current) as [string, string][]) if (value) params.set(key, value);
+  const query = params.toString();
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
+/** The form as the address bar says; a value no option has is left empty. */
+function restoreState(controls: {
+  input: HTMLInputElement;
+  topic: HTMLSelectElement;
+  year: HTMLSelectElement;
+  sort: HTMLSelectElement;
+}): void {
+  const params = new URLSearchParams(location.search);
+  controls.input.value = params.get('q') ?? '';
+  const select = (control: HTMLSelectElement, value: string | null) => {
+    control.value = [...control.options].some((option) => option.value === value) ? (value ?? '') : '';
+  };
+  select(controls.topic, params.get('topic'));
+  select(controls.year, params.get('year'));
+  select(controls.sort, params.get('sort'));
+}
+
+/** Pagefind's filters and sort for the form; `topicFilter` is the label Pagefind indexed for the topic. */
+function pagefindQuery(current: PageState, topicFilter: string | undefined): PagefindQuery {
+  const filters: Record<string, string> = {};
+  if (current.topic && topicFilter) filters.topic = topicFilter;
+  if (current.year) filters.year = current.year;
+  // Without words there is no relevance: list newest first.
+  const order = current.sort || (current.q ? '' : 'newest');
+  const sorted = order === 'newest' ? 'desc' : order === 'oldest' ? 'asc' : undefined;
+  return { filters, ...(sorted && { sort: { date: sorted } }) };
+}
+
+/** One result: its title as a link, its date and topics (linked to their pages), its excerpt. */
+function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | undefined, string | undefined>) {
+  const item = element('li', 'search-result');
+  const heading = element('h2', 'search-result-title');
+  const link = element('a', undefined, data.meta.title ?? data.url);
+  link.href = data.url;
+  heading.append(link);
+  const meta = element('div', 'search-result-meta');
+  const time = dateElement(data.meta.date);
+  if (time) meta.append(time);
+  const topics = data.filters.topic ?? [];
+  if (topics.length > 0) {
+    const tags = element('ul', 'search-result-topics');
+    tags.setAttribute('aria-label', 'Topics');
+    for (const label of topics) {
+      const tag = element('li');
+      const href = topicLinks.get(label);
+      if (href) {
+        const anchor = element('a', undefined, label);
+        anchor.href = href;
+        tag.append(anchor);
+      } else tag.textContent = label;
+      tags.append(tag);
+    }
+    meta.append(tags);
+  }
+  item.append(heading, meta, excerptElement(data.excerpt));
+  return item;
+}
+
 function setUpSearchPage(form: HTMLFormElement): void {
   const config = configOf(form);
   const input = form.querySelector<HTMLInputElement>('[data-search-input]');
@@ -443,69 +509,11 @@ function setUpSearchPage(form: HTMLFormElement): void {
 
   const state = (): PageState => ({ q: input.value.trim(), topic: topic.value, year: year.value, sort: sort.value });
 
-  /** Keeps the address bar in step, so a search can be bookmarked, shared and reloaded. */
-  const remember = (current: PageState) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(current) as [string, string][]) if (value) params.set(key, value);
-    const query = params.toString();
-    history.replaceState(null, '', query ? `?${query}` : location.pathname);
-  };
-
-  const restore = () => {
-    const params = new URLSearchParams(location.search);
-    input.value = params.get('q') ?? '';
-    const select = (control: HTMLSelectElement, value: string | null) => {
-      control.value = [...control.options].some((option) => option.value === value) ? (value ?? '') : '';
-    };
-    select(topic, params.get('topic'));
-    select(year, params.get('year'));
-    select(sort, params.get('sort'));
-  };
-
-  const query = (current: PageState): PagefindQuery => {
-    const filters: Record<string, string> = {};
-    // Topic options carry the slug (for the URL) and the label Pagefind indexed as the filter.
-    const label = topic.selectedOptions[0]?.dataset.filter;
-    if (current.topic && label) filters.topic = label;
-    if (current.year) filters.year = current.year;
-    // Without words there is no relevance: list newest first.
-    const order = current.sort || (current.q ? '' : 'newest');
-    const sorted = order === 'newest' ? 'desc' : order === 'oldest' ? 'asc' : undefined;
-    return { filters, ...(sorted && { sort: { date: sorted } }) };
-  };
-
+  const query = (current: PageState) => pagefindQuery(current, topic.selectedOptions[0]?.dataset.filter);
   const topicLinks = new Map(
     [...topic.options].filter((option) => option.value).map((option) => [option.dataset.filter, option.dataset.url]),
   );
-
-  const render = (data: PagefindResultData): HTMLLIElement => {
-    const item = element('li', 'search-result');
-    const heading = element('h2', 'search-result-title');
-    const link = element('a', undefined, data.meta.title ?? data.url);
-    link.href = data.url;
-    heading.append(link);
-    const meta = element('div', 'search-result-meta');
-    const time = dateElement(data.meta.date);
-    if (time) meta.append(time);
-    const topics = data.filters.topic ?? [];
-    if (topics.length > 0) {
-      const tags = element('ul', 'search-result-topics');
-      tags.setAttribute('aria-label', 'Topics');
-      for (const label of topics) {
-        const tag = element('li');
-        const href = topicLinks.get(label);
-        if (href) {
-          const anchor = element('a', undefined, label);
-          anchor.href = href;
-          tag.append(anchor);
-        } else tag.textContent = label;
-        tags.append(tag);
-      }
-      meta.append(tags);
-    }
-    item.append(heading, meta, excerptElement(data.excerpt));
-    return item;
-  };
+  const render = (data: PagefindResultData) => resultItem(data, topicLinks);
 
   const showMore = async (current: number) => {
     const batch = pending.slice(0, PAGE_SIZE);
@@ -519,7 +527,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   const run = async (debounce: boolean) => {
     const current = ++generation;
     const now = state();
-    remember(now);
+    rememberState(now);
     if (!now.q && !now.topic && !now.year) {
       list.replaceChildren();
       more.hidden = true;
@@ -572,7 +580,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
     void showMore(generation).then(() => list.children[first]?.querySelector('a')?.focus());
   });
 
-  restore();
+  restoreState({ input, topic, year, sort });
   const initial = state();
   if (initial.q || initial.topic || initial.year) void run(false);
 }

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { findCollisions } from './collection.ts';
+import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { discoverPapers } from './discover.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { PAPERS_DIR } from './paths.ts';
@@ -74,7 +74,7 @@ export function paperLoader({
         // An empty digest is a misconfigured build (wrong folder), not a site to publish.
         if (found.entries === 0) throw new Error(`No papers (*.mdx) found in ${cwd}.`);
         const problems: ContentProblem[] = [...found.problems];
-        const papers: ValidPaper[] = [];
+        const papers: CollisionCandidate[] = [];
         const fresh: { paper: ValidPaper; digest: string }[] = [];
 
         const jobs: (ValidationJob & { digest: string })[] = [];
@@ -94,20 +94,8 @@ export function paperLoader({
             existsSync(metadata.htmlFile) &&
             existsSync(metadata.pageHtmlFile)
           ) {
-            papers.push({
-              id: cached.id,
-              file,
-              data: cached.data as ValidPaper['data'],
-              body: '', // not kept in the store: cross-file checks need only the data
-              rendered: {
-                html: '', // on disk, in metadata.htmlFile
-                hasMath: metadata.hasMath,
-                text: metadata.text,
-                excerptHtml: metadata.excerptHtml,
-                excerptHasMath: metadata.excerptHasMath,
-              },
-              lines: metadata.lines,
-            });
+            // A cached paper takes part in the cross-file checks by what they read: id, file, arXiv id, lines.
+            papers.push({ id: cached.id, file, data: cached.data, lines: metadata.lines });
           } else {
             jobs.push({ file, bytes, digest });
           }

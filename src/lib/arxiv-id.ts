@@ -10,9 +10,6 @@
  *   `math.GT/0309136` and `math/0309136` are the same paper, and the canonical form drops it.
  */
 
-/** Either form, without a version, as a paper's frontmatter may write it. */
-export const ARXIV_ID_PATTERN = /^(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{7})$/;
-
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})$/;
 const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})$/;
 

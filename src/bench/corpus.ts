@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { parse } from 'yaml';
+import { seededRandom } from './random.ts';
 
 /**
  * A synthetic corpus for the benchmark, made from the seed abstracts: each paper takes a seed
@@ -16,18 +17,6 @@ export interface CorpusOptions {
   /** Where the seed papers and topics are read from. */
   sourceDir?: string;
   papersPerDay?: number;
-}
-
-/** A small seeded PRNG (mulberry32), so a corpus is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const INLINE_MATH = [
@@ -117,7 +106,7 @@ function drawRank({ size, cumulative }: AuthorPopulation, uniform: number): numb
  * the two alone (and AUTHOR_SEED), so every run, and the paper added for the warm rebuild, agree.
  */
 export function syntheticAuthors(index: number, corpusSize: number): string[] {
-  const next = random((AUTHOR_SEED ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
+  const next = seededRandom((AUTHOR_SEED ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0);
   const population = authorPopulation(corpusSize);
   const count = MIN_AUTHORS + Math.floor(next() * (MAX_AUTHORS - MIN_AUTHORS + 1));
   const authors = new Set<number>();
@@ -191,7 +180,7 @@ export function syntheticPaper(
   papersPerDay: number,
   corpusSize: number,
 ): { id: string; year: string; text: string } {
-  const next = random(index + 1);
+  const next = seededRandom(index + 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const seed = seeds[index % seeds.length]!;
   const sentences = seed.body.split(/(?<=\.)\s+(?=[A-Z])/);

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relatedPapers, tokenize, type Related, type RelatedDocument } from '../../src/lib/related.ts';
 import { relatedDocuments } from '../helpers/seed-documents.ts';
-
-/** A seeded generator, so the synthetic corpus is the same on every run. */
-function random(seed: number): () => number {
-  // Math.imul truncates: a fractional seed would silently be another seed.
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new RangeError(`seed ${seed} is not a uint32`);
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { seededRandom as random } from '../../src/bench/random.ts';
 
 /**
  * `size` synthetic papers in `clusters` planted groups: each paper's words are drawn mostly from a

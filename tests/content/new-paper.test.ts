@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseArxivInput, type FetchLike } from '../../src/content/arxiv.ts';
@@ -10,6 +7,9 @@ import { checkContent } from '../../src/content/check.ts';
 import { abstractToMdx, newPaper, NewPaperError, type NewPaperOptions } from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { buildFixture, projectRoot } from '../helpers/build.ts';
+import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
+
+afterAll(removeTempProjects);
 
 const recorded = (name: string) => readFile(join(projectRoot, 'tests/fixtures/arxiv', name), 'utf8');
 const seedFile = join(projectRoot, 'content/papers/2025/2306.13575.mdx');
@@ -27,23 +27,6 @@ function fakeFetch(
   };
   return { fetch, calls };
 }
-
-const roots: string[] = [];
-/** A project root with `content/topics.yaml` (the real vocabulary) and, optionally, some papers. */
-async function tempProject(papers: { from: string; to: string }[] = []): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'paper-digest-new-paper-'));
-  roots.push(root);
-  await mkdir(join(root, 'content/papers'), { recursive: true });
-  await copyFile(join(projectRoot, 'content/topics.yaml'), join(root, 'content/topics.yaml'));
-  for (const { from, to } of papers) {
-    await mkdir(join(root, 'content/papers', to, '..'), { recursive: true });
-    await copyFile(from, join(root, 'content/papers', to));
-  }
-  return root;
-}
-afterAll(async () => {
-  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
-});
 
 async function paperFiles(root: string): Promise<string[]> {
   return (await readdir(join(root, 'content/papers'), { recursive: true }))
@@ -267,7 +250,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
   });
 
   it('refuses an id already in the digest before any network call, naming the file', async () => {
-    const root = await tempProject([{ from: seedFile, to: '2025/2306.13575.mdx' }]);
+    const root = await tempProject({ papers: [{ from: seedFile, to: '2025/2306.13575.mdx' }] });
     const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
     const error = await refusal(newPaper(options('https://arxiv.org/pdf/2306.13575v2'), { root, fetch }));
     expect(error.message).toBe(
@@ -277,9 +260,9 @@ describe('npm run new-paper on recorded arXiv answers', () => {
   });
 
   it('refuses a paper whose file name is taken, before any network call', async () => {
-    const root = await tempProject([
-      { from: join(projectRoot, 'tests/fixtures/site/papers/plain-paper.mdx'), to: '2024/9901.00001.mdx' },
-    ]);
+    const root = await tempProject({
+      papers: [{ from: join(projectRoot, 'tests/fixtures/site/papers/plain-paper.mdx'), to: '2024/9901.00001.mdx' }],
+    });
     const { fetch, calls } = fakeFetch(await recorded('9901.00001-tex.xml'));
     const error = await refusal(newPaper(options('9901.00001'), { root, fetch }));
     expect(error.message).toContain('content/papers/2024/9901.00001.mdx already publishes at /papers/9901.00001/');
@@ -423,15 +406,7 @@ describe('without arXiv', () => {
 });
 
 describe('the CLI', () => {
-  const run = promisify(execFile);
-  const cli = (root: string, ...args: string[]) =>
-    run('node', ['scripts/new-paper.ts', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, PAPER_DIGEST_CONTENT: join(root, 'content') },
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
+  const cli = runNewPaperCli;
 
   it('writes an offline entry into the content folder and tells what to do next', async () => {
     const root = await tempProject();
@@ -459,7 +434,7 @@ describe('the CLI', () => {
   });
 
   it('exits 1 with the reason for an id already in the digest', async () => {
-    const root = await tempProject([{ from: seedFile, to: '2025/2306.13575.mdx' }]);
+    const root = await tempProject({ papers: [{ from: seedFile, to: '2025/2306.13575.mdx' }] });
     const { code, stderr } = await cli(root, '2306.13575', '--tags', 'mlp-architectures');
     expect(code).toBe(1);
     expect(stderr).toContain('✗ arXiv 2306.13575 is already in the digest');

@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseArxivFeed, type FetchLike } from '../../src/content/arxiv.ts';
@@ -17,6 +14,9 @@ import {
 } from '../../src/content/new-papers.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { projectRoot } from '../helpers/build.ts';
+import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
+
+afterAll(removeTempProjects);
 
 const recorded = (name: string) => readFile(join(projectRoot, 'tests/fixtures/arxiv', name), 'utf8');
 const seedDir = join(projectRoot, 'content/papers/2025');
@@ -51,27 +51,6 @@ function context(root: string, fetch: FetchLike, extra: Partial<NewPapersContext
     } satisfies NewPapersContext,
   };
 }
-
-const roots: string[] = [];
-/** A project root with the real topics and, optionally, the seed papers as the digest. */
-async function tempProject({ seed = false, papers = [] as { from: string; to: string }[] } = {}): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'paper-digest-new-papers-'));
-  roots.push(root);
-  await mkdir(join(root, 'content/papers/2025'), { recursive: true });
-  await copyFile(join(projectRoot, 'content/topics.yaml'), join(root, 'content/topics.yaml'));
-  if (seed) {
-    for (const name of await readdir(seedDir))
-      await copyFile(join(seedDir, name), join(root, 'content/papers/2025', name));
-  }
-  for (const { from, to } of papers) {
-    await mkdir(join(root, 'content/papers', to, '..'), { recursive: true });
-    await copyFile(from, join(root, 'content/papers', to));
-  }
-  return root;
-}
-afterAll(async () => {
-  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
-});
 
 async function paperFiles(root: string, year: string): Promise<string[]> {
   return (await readdir(join(root, 'content/papers', year)).catch(() => [])).sort();
@@ -391,15 +370,7 @@ describe('ids from a file', () => {
 });
 
 describe('the CLI with many ids', () => {
-  const run = promisify(execFile);
-  const cli = (root: string, ...args: string[]) =>
-    run('node', ['scripts/new-paper.ts', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, PAPER_DIGEST_CONTENT: join(root, 'content') },
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
+  const cli = runNewPaperCli;
 
   it('reads --from-file, reports each id and a summary, and exits 1 when one failed (no network: nothing left to ask)', async () => {
     const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse, type Entry } from '@retorquere/bibtex-parser';
+import type { Entry } from '@retorquere/bibtex-parser';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseBib } from '../helpers/bibtex.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
 
@@ -25,12 +26,6 @@ beforeAll(async () => {
   cite = await buildFixture(fixture, { base: '/sub/' });
   seed = await buildFixture('content');
 });
-
-function parseBib(source: string, file: string): Entry[] {
-  const library = parse(source, { sentenceCase: false, caseProtection: false });
-  expect(library.errors, file).toEqual([]);
-  return library.entries;
-}
 
 async function bibFiles(build: BuildResult): Promise<Map<string, Entry[]>> {
   const files = (await glob('**/*.bib', { cwd: build.outDir })).sort();

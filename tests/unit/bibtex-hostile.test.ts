@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bibtexEntry, escapeText, formatTitle } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
 import { titleMathProblems, titleMathSpans } from '../../src/lib/title-math.ts';
+import { bracesBalance, parseBib } from '../helpers/bibtex.ts';
 import { hostileStrings } from '../helpers/hostile.ts';
 
 /**
@@ -24,19 +25,9 @@ function printed(text: string): string {
 }
 
 function parseOne(entry: string) {
-  const library = parse(entry, { sentenceCase: false, caseProtection: false });
-  expect(library.errors, entry).toEqual([]);
-  expect(library.entries, entry).toHaveLength(1);
-  return library.entries[0]!;
-}
-
-function bracesBalance(source: string): boolean {
-  let depth = 0;
-  for (const char of source) {
-    if (char === '{') depth++;
-    else if (char === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
+  const entries = parseBib(entry);
+  expect(entries, entry).toHaveLength(1);
+  return entries[0]!;
 }
 
 const titles = hostileStrings(13, 400);

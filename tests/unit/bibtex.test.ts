@@ -14,6 +14,7 @@ import {
   titleKeyWord,
 } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
+import { bracesBalance, parseBib } from '../helpers/bibtex.ts';
 
 const paper = (id: string, data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
   id,
@@ -21,21 +22,6 @@ const paper = (id: string, data: Partial<CitablePaper['data']> = {}): CitablePap
 });
 
 /** Parses BibTeX with a real parser (Better BibTeX's), as plain text: no sentence casing, no markup. */
-function parseBib(source: string) {
-  const library = parse(source, { sentenceCase: false, caseProtection: false });
-  expect(library.errors).toEqual([]);
-  return library.entries;
-}
-
-/** Braces must balance everywhere, escaped or not: BibTeX counts every one. */
-function bracesBalance(source: string): boolean {
-  let depth = 0;
-  for (const char of source) {
-    if (char === '{') depth++;
-    else if (char === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
 
 describe('citation keys', () => {
   it.each([

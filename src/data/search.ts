@@ -1,12 +1,25 @@
+import { arxivShards, vocabularyShards } from '../lib/search-data.ts';
 import { getPapers, topicBySlug } from './papers.ts';
 import { urls } from './urls.ts';
 
 /** Every paper as the search data files need it (src/lib/search-data.ts): URL and topic labels resolved. */
-export async function getPapersForSearch() {
+async function getPapersForSearch() {
   return (await getPapers()).map((paper) => ({
     data: paper.data,
     url: urls.paper(paper.id),
     text: paper.text,
     topics: paper.data.tags.map((tag) => topicBySlug(tag).label),
   }));
+}
+
+let searchData:
+  Promise<{ arxiv: ReturnType<typeof arxivShards>; vocabulary: ReturnType<typeof vocabularyShards> }> | undefined;
+
+/** The arXiv id map and the vocabulary, by shard, computed once for all the files under /search/. */
+export function getSearchData() {
+  searchData ??= getPapersForSearch().then((papers) => ({
+    arxiv: arxivShards(papers),
+    vocabulary: vocabularyShards(papers),
+  }));
+  return searchData;
 }

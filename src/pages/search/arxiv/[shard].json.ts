@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getPapersForSearch } from '@/data/search.ts';
-import { arxivShards } from '@/lib/search-data.ts';
+import { getSearchData } from '@/data/search.ts';
+import { encodeJson } from '@/lib/encode/json.ts';
 
 /**
  * The arXiv id → paper map, in small files by the id's month and first digits
@@ -8,11 +8,11 @@ import { arxivShards } from '@/lib/search-data.ts';
  * loads the one file that can hold it, and no Pagefind at all.
  */
 export const getStaticPaths = (async () => {
-  const shards = arxivShards(await getPapersForSearch());
+  const shards = (await getSearchData()).arxiv;
   return [...shards].map(([shard, entries]) => ({ params: { shard }, props: { entries } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { entries } = props as InferGetStaticPropsType<typeof getStaticPaths>;
-  return new Response(JSON.stringify(entries), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(encodeJson(entries), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

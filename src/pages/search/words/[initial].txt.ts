@@ -1,13 +1,12 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getPapersForSearch } from '@/data/search.ts';
-import { vocabularyShards } from '@/lib/search-data.ts';
+import { getSearchData } from '@/data/search.ts';
 
 /**
  * The digest's vocabulary for "Did you mean …?", one file per first letter
  * (`/search/words/k.txt`), loaded only when a query word has no real match.
  */
 export const getStaticPaths = (async () => {
-  const shards = vocabularyShards(await getPapersForSearch());
+  const shards = (await getSearchData()).vocabulary;
   return [...shards].map(([initial, words]) => ({ params: { initial }, props: { words } }));
 }) satisfies GetStaticPaths;
 

@@ -357,7 +357,7 @@ export function rssXml(feed: Feed): string {
         name: 'channel',
         children: [
           text('title', feed.title),
-          text('description', feed.description),
+          text('description', rssDescription(feed.description)),
           text('link', feed.homeUrl),
           { name: 'atom:link', attributes: { href: feed.rssUrl, rel: 'self', type: 'application/rss+xml' } },
           text('language', feed.lang),

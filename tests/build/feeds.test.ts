@@ -217,7 +217,8 @@ describe.each([
       const channel = await channelOf(`topics/${topic.slug}/rss.xml`);
       const expected = feedOf(inTopic(topic.slug));
       expect(channel.title).toBe(`Paper Digest: ${topic.label}`);
-      expect(channel.description).toBe(topic.description);
+      // HTML to a reader, like an item's description: what it shows is the topic's description.
+      expect(shown(channel.description)).toBe(topic.description);
       expect(channel.link).toBe(`${prefix}topics/${topic.slug}/`);
       expect((channel.item ?? []).map((item) => item.link)).toEqual(expected.map(paperUrl));
       for (const item of channel.item ?? []) expect(item.category).toContain(topic.label);

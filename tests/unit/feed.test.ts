@@ -233,7 +233,8 @@ describe('RSS', () => {
     };
     const { channel } = rss;
     expect(channel.title).toBe('Digest & <Co>');
-    expect(channel.description).toBe('Papers "daily"');
+    // The channel's description is HTML to a reader too: escaped once more, like an item's.
+    expect(channel.description).toBe('Papers &quot;daily&quot;');
     expect(channel.link).toBe('https://example.org/digest/');
     expect(channel['atom:link']).toEqual({
       '@_href': 'https://example.org/digest/rss.xml',
@@ -289,8 +290,13 @@ describe('feeds of hostile papers', () => {
 
   it('writes a <description> that holds no markup after one decode: its HTML is the text', () => {
     for (const text of texts) {
-      const channel = readXml(rssXml(digestFeed([hostile(text)], 1, context())));
+      const feed = digestFeed([hostile(text)], 1, context());
+      const channel = readXml(rssXml({ ...feed, description: text }));
+      const descriptions = xmlElements(channel, 'description');
       const [description] = xmlElements(channel, 'item').flatMap((item) => xmlElements(item, 'description'));
+      // The channel's own description (a topic's, from content/topics.yaml) is escaped the same way.
+      expect(descriptions.length).toBeGreaterThan(0);
+      for (const element of descriptions) expect(xmlText(element), JSON.stringify(text)).not.toContain('<');
       const decoded = xmlText(description!);
       expect(decoded, JSON.stringify(text)).not.toContain('<');
       // A reader renders the decoded text as HTML: that shows exactly the plain text.

@@ -27,13 +27,18 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts `astro dev` on a small fixture and resolves with the URL it prints once ready. */
+/**
+ * Starts `astro dev` on a small fixture and resolves with its URL once it answers. It is asked
+ * for, not read from the log: Astro 7 writes its log as JSON, and would move to the background,
+ * when it believes a coding agent runs it, and `--ignore-lock` keeps it in the foreground and
+ * lets it run beside another dev server of the same project.
+ */
 async function startDevServer(): Promise<string> {
   cacheDir = await mkdtemp(join(tmpdir(), 'paper-digest-dev-'));
   const port = await freePort();
   const child = spawn(
     join(projectRoot, 'node_modules/.bin/astro'),
-    ['dev', '--host', '127.0.0.1', '--port', String(port)],
+    ['dev', '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'],
     {
       cwd: projectRoot,
       // Its own process group, so closing it stops everything it started.
@@ -54,16 +59,21 @@ async function startDevServer(): Promise<string> {
     },
   );
   server = child;
-  return new Promise((resolve, reject) => {
-    const onOutput = (chunk: Buffer) => {
-      log += chunk.toString();
-      const ready = /Local\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(log);
-      if (ready) resolve(ready[1]!);
-    };
-    child.stdout.on('data', onOutput);
-    child.stderr.on('data', onOutput);
-    child.once('exit', (code) => reject(new Error(`astro dev exited (${code}):\n${log}`)));
-  });
+  const collect = (chunk: Buffer) => (log += chunk.toString());
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const serverUrl = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${log}`);
+    const answered = await fetch(serverUrl).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (answered) return serverUrl;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`astro dev did not answer at ${serverUrl} within 180 s:\n${log}`);
 }
 
 async function stopDevServer(): Promise<void> {

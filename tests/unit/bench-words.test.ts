@@ -60,9 +60,9 @@ describe('the words of a paper', () => {
 
 describe('choosing the search words', () => {
   const texts = [
-    paper({ tags: ['theory'], body: 'Graph graph networks learn. Zebras run.', authors: ['Emile Zebras'] }),
+    paper({ tags: ['theory'], body: 'Graph graph networks learn. Zebras run an abacus.', authors: ['Emile Zebras'] }),
     paper({ tags: ['theory', 'vision'], body: 'Graph networks see. A quokka smiles.', authors: ['Émile Bako'] }),
-    paper({ tags: ['vision', 'theory'], body: 'Networks of graph zebra.', authors: ['Emile Baku'] }),
+    paper({ tags: ['vision', 'theory'], body: 'Networks of graph zebra abac.', authors: ['Emile Baku'] }),
   ];
 
   it('takes the most used word as the common one, and the topic most papers carry', () => {
@@ -73,10 +73,12 @@ describe('choosing the search words', () => {
 
   it('takes a word of exactly one paper that starts no other word as the rare one', () => {
     const words = chooseSearchWords(texts);
-    // "bako", "baku": one paper each, alphabetically before "quokka"; "emile" is in two papers once
-    // the accent is dropped; "zebra" starts "zebras".
-    expect(words.rare).toBe('bako');
-    expect(words.rarePaper).toBe(1);
+    // "abac" (one paper) starts "abacus" (another): a reader's "abac" finds both papers.
+    expect(words.rare).toBe('abacus');
+    expect(words.rarePaper).toBe(0);
+    // Without "abacus", "emile" would not do (two papers, once the accent is dropped): "bako" would.
+    const withoutAbacus = chooseSearchWords(texts.map((text) => text.replace(/\babac(us)?\b/g, '')));
+    expect(withoutAbacus).toMatchObject({ rare: 'bako', rarePaper: 1 });
   });
 
   it('breaks ties alphabetically, so the same corpus always gives the same words', () => {

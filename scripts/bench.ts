@@ -155,11 +155,18 @@ async function searchWordsOf(folder: string): Promise<SearchWords> {
   return words;
 }
 
+/** The check's cache for the bench corpus (named as scripts/check.ts names it): large at 100,000 papers. */
+async function removeCheckCache(): Promise<void> {
+  const cacheName = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 16);
+  await rm(join(root, 'node_modules/.cache/paper-digest', `check-${cacheName}.json`), { force: true });
+}
+
 async function oneRun(
   run: number,
   previousWords?: SearchWords,
 ): Promise<{ result: RunResult; words: SearchWords; output?: OutputFigures }> {
   await rm(work, { recursive: true, force: true });
+  await removeCheckCache();
   await mkdir(work, { recursive: true });
   log(`run ${run} of ${runs}: writing ${papers} synthetic papers to ${content}`);
   await writeCorpus({ papers, outDir: content });
@@ -271,9 +278,7 @@ await mkdir(join(jsonFile, '..'), { recursive: true });
 await writeFile(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
 if (!values.keep) {
   await rm(work, { recursive: true, force: true });
-  // The check's cache for this corpus (named as scripts/check.ts names it): large at 100,000 papers.
-  const cacheName = createHash('sha256').update(resolve(content)).digest('hex').slice(0, 16);
-  await rm(join(root, 'node_modules/.cache/paper-digest', `check-${cacheName}.json`), { force: true });
+  await removeCheckCache();
 }
 
 log(`figures written to ${jsonFile}`);

@@ -146,13 +146,17 @@ interface RunResult {
   search: SearchFigures;
 }
 
-async function searchWordsOf(folder: string): Promise<SearchWords> {
-  const files = (await glob('papers/**/*.mdx', { cwd: folder, absolute: true })).sort();
-  const words = chooseSearchWords(await Promise.all(files.map((file) => readFile(file, 'utf8'))));
+/** The search words, and the file of the rare word's paper (rarePaper is its place in the sorted list). */
+type CorpusWords = SearchWords & { rareFile: string };
+
+async function searchWordsOf(folder: string): Promise<CorpusWords> {
+  const files = (await glob('papers/**/*.mdx', { cwd: folder })).sort();
+  const words = chooseSearchWords(await Promise.all(files.map((file) => readFile(join(folder, file), 'utf8'))));
+  const rareFile = files[words.rarePaper]!;
   log(
-    `search words: common "${words.common}", rare "${words.rare}" (${files[words.rarePaper]}), topic ${words.topic}, middling ${words.middling.join(', ')}`,
+    `search words: common "${words.common}", rare "${words.rare}" (${rareFile}), topic ${words.topic}, middling ${words.middling.join(', ')}`,
   );
-  return words;
+  return { ...words, rareFile };
 }
 
 /** The check's cache for the bench corpus (named as scripts/check.ts names it): large at 100,000 papers. */
@@ -163,8 +167,8 @@ async function removeCheckCache(): Promise<void> {
 
 async function oneRun(
   run: number,
-  previousWords?: SearchWords,
-): Promise<{ result: RunResult; words: SearchWords; output?: OutputFigures }> {
+  previousWords?: CorpusWords,
+): Promise<{ result: RunResult; words: CorpusWords; output?: OutputFigures }> {
   await rm(work, { recursive: true, force: true });
   await removeCheckCache();
   await mkdir(work, { recursive: true });
@@ -234,7 +238,7 @@ function gitCommit(): string {
 const started = new Date();
 const commit = gitCommit();
 const results: RunResult[] = [];
-let words: SearchWords | undefined;
+let words: CorpusWords | undefined;
 let output: OutputFigures | undefined;
 for (let run = 1; run <= runs; run++) {
   const measured = await oneRun(run, words);

@@ -9,6 +9,7 @@
  * with math, `&`, `<b>` and TeX specials.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,8 @@ const TRICKY = '2401.00001';
 const DAY = '2025-02-04';
 /** The key the site keeps the list under (per base path): tests read and plant it directly. */
 const STORAGE_KEY = `paper-digest:reading-list:${BASE}`;
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let site: OpenSite;
 const contexts: BrowserContext[] = [];
@@ -450,4 +453,39 @@ describe('a hostile shared link', () => {
     await noMarkup(page);
     expect(await page.locator('[data-saved-add]').textContent()).toBe('Add 1 paper to your reading list');
   });
+});
+
+describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
+  /** axe's violations on the page as it is now, as `rule: target` lines. */
+  const axeViolations = async (page: Page) => {
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      type Result = { id: string; nodes: { target: string[] }[] };
+      const { axe } = window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: Result[] }> };
+      };
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.flatMap((violation) =>
+        violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+      );
+    });
+  };
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds nothing on toggles, the reading list and a shared list in the ${colorScheme} theme`, async () => {
+      const reader = await newReader({ colorScheme });
+      await saveInOrder(reader, [TRICKY, '2403.00003']);
+      const day = await open(reader, urls.day(DAY));
+      expect(await pressed(day)).toEqual(['2403.00003']);
+      expect(await axeViolations(day)).toEqual([]);
+      const saved = await open(reader, urls.saved());
+      await waitForSaved(saved, 2);
+      expect(await axeViolations(saved)).toEqual([]);
+      const shared = await open(reader, `${urls.saved()}#papers=old-style,no-arxiv`);
+      await waitForSaved(shared, 2);
+      expect(await axeViolations(shared)).toEqual([]);
+    });
+  }
 });

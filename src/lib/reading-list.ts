@@ -88,7 +88,7 @@ export function summaryOf(value: unknown, id: string): PaperSummary | undefined 
     typeof date === 'string' &&
     isCalendarDate(date) &&
     typeof url === 'string';
-  return valid ? { id, title, authors: authors as string[], date, url } : undefined;
+  return valid ? { id, title, authors, date, url } : undefined;
 }
 
 /** The name of a reading list's BibTeX download: `reading-list-YYYY-MM-DD.bib` (the reader's day). */

@@ -327,7 +327,7 @@ describe('/saved/', () => {
     await waitForSaved(page, 2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-saved-bib]').click()]);
     expect(download.suggestedFilename()).toMatch(/^reading-list-\d{4}-\d{2}-\d{2}\.bib$/);
-    const text = await readFile((await download.path())!, 'utf8');
+    const text = await readFile((await download.path()), 'utf8');
     const entries = parseBib(text, 'downloaded .bib');
     // The same entries as the site's own per-paper files, newest saved first.
     const published = await Promise.all(

@@ -98,10 +98,7 @@ class SavedPage {
     if (run !== this.rendering) return; // a newer render (hash change, other tab) has started
 
     this.shown = ids;
-    const found = ids.flatMap((id, index) => {
-      const result = results[index]!;
-      return 'summary' in result ? [result.summary] : [];
-    });
+    const found = results.flatMap((result) => ('summary' in result ? [result.summary] : []));
     const missing = ids.filter((_, index) => 'missing' in results[index]!);
     const failed = ids.filter((_, index) => 'failed' in results[index]!);
 

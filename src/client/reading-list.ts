@@ -21,7 +21,7 @@ export interface ReadingList {
   /** The saved ids, newest saved first. */
   ids(): string[];
   has(id: string): boolean;
-  /** Saves `ids` (in that order, before the ones already saved); how many were new and fitted. */
+  /** Saves `ids` (in that order, before the ones already saved); how many were new, fitted and were stored. */
   add(ids: readonly string[]): number;
   remove(id: string): void;
   /** Calls `listener` when another tab changes the list. */
@@ -55,11 +55,13 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
       return [];
     }
   };
-  const write = (ids: readonly string[]) => {
+  /** False when the browser refused (storage full, or revoked since the probe). */
+  const write = (ids: readonly string[]): boolean => {
     try {
       storage.setItem(key, JSON.stringify(ids));
+      return true;
     } catch {
-      // Full or revoked since the probe: the toggles show what is actually stored on the next read.
+      return false;
     }
   };
   return {
@@ -69,8 +71,7 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
       const saved = read();
       const fresh = ids.filter((id, index) => isPaperId(id) && !saved.includes(id) && ids.indexOf(id) === index);
       const fitting = fresh.slice(0, Math.max(0, READING_LIST_LIMIT - saved.length));
-      if (fitting.length > 0) write([...fitting, ...saved]);
-      return fitting.length;
+      return fitting.length > 0 && write([...fitting, ...saved]) ? fitting.length : 0;
     },
     remove: (id) => {
       const saved = read();
@@ -116,8 +117,10 @@ export function initSaveToggles(): void {
         announce('Removed from your reading list.');
       } else if (list.add([id]) === 1) {
         announce('Saved to your reading list.');
-      } else {
+      } else if (list.ids().length >= READING_LIST_LIMIT) {
         announce(`Your reading list is full (${READING_LIST_LIMIT} papers): remove some on the Saved page first.`);
+      } else {
+        announce('Not saved: this browser refused to store the reading list (its storage may be full).');
       }
       show();
     });

@@ -187,6 +187,18 @@ describe('Save toggles', () => {
     expect(await pressed(day)).toEqual([first]);
   });
 
+  it('refuse to save past the limit, and say so', async () => {
+    const reader = await newReader();
+    const full = JSON.stringify(Array.from({ length: 1000 }, (_, index) => `saved-${index}`));
+    await reader.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, full]);
+    const day = await open(reader, urls.day(DAY));
+    const id = (await toggles(day))[0]!.id!;
+    await cardToggle(day, id).click();
+    expect(await pressed(day)).toEqual([]);
+    expect(await day.locator('body > [role="status"]').textContent()).toMatch(/full \(1000 papers\)/);
+    expect(JSON.parse((await storedIds(day))!)).toHaveLength(1000);
+  });
+
   it('are reachable with Tab and pressed with Enter or Space', async () => {
     const reader = await newReader();
     const page = await open(reader, urls.paper(TRICKY));
@@ -327,7 +339,7 @@ describe('/saved/', () => {
     await waitForSaved(page, 2);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-saved-bib]').click()]);
     expect(download.suggestedFilename()).toMatch(/^reading-list-\d{4}-\d{2}-\d{2}\.bib$/);
-    const text = await readFile((await download.path()), 'utf8');
+    const text = await readFile(await download.path(), 'utf8');
     const entries = parseBib(text, 'downloaded .bib');
     // The same entries as the site's own per-paper files, newest saved first.
     const published = await Promise.all(

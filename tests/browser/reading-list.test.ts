@@ -245,6 +245,12 @@ describe('the s key', () => {
     await day.keyboard.press('k');
     await day.keyboard.press('s');
     expect(await pressed(day)).toEqual([ids[0]]);
+    // Typing searches: let the search answer before the page closes (a request cut off by
+    // closing the page is reported as an unhandled rejection by watchPage).
+    await day.waitForFunction(() => {
+      const status = document.querySelector('[data-search-box] [data-search-status]')?.textContent ?? '';
+      return status !== '' && !status.startsWith('Loading');
+    });
 
     await day.locator('[data-search-input]').first().blur();
     await day.keyboard.press('?');

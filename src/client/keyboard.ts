@@ -1,18 +1,14 @@
 /**
  * Keyboard reading on list pages: `j`/`k` select the next/previous paper card
- * (`[data-paper-card]`), `o` or `Enter` opens the selected one, `?` shows or hides the help
+ * (`[data-paper-card]`), `o` or `Enter` opens the selected one, `s` saves or unsaves it (its
+ * Save toggle, src/client/reading-list.ts), `?` shows or hides the help
  * dialog (`dialog[data-keyboard-help]`). Keys typed into a form field, and keys with Ctrl, Alt or
  * Meta, are left alone, as is `/` (search). Progressive enhancement: the page works without it.
  */
+import { isTyping } from './typing.ts';
+
 const CARD = '[data-paper-card]';
 const CURRENT = 'data-keyboard-current';
-
-/** True when the key goes into something the user is typing in. */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
-}
 
 /** The link that opens a card's paper: the one in its title, else the first. */
 function paperLink(card: HTMLElement): HTMLAnchorElement | null {
@@ -86,6 +82,13 @@ export function initKeyboard(): void {
         if (at < 0 || document.activeElement !== cards[at]) return;
         paperLink(cards[at])?.click();
         break;
+      case 's': {
+        // A hidden toggle means the reading list cannot work here (no storage): nothing to press.
+        const toggle = at < 0 ? null : cards[at]!.querySelector<HTMLButtonElement>('button[data-save-toggle]');
+        if (!toggle || toggle.hidden) return;
+        toggle.click();
+        break;
+      }
       case '?':
         toggleHelp();
         break;

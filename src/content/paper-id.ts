@@ -19,8 +19,13 @@ export function paperIdFromPath(path: string): string {
   return (path.split('/').at(-1) ?? path).replace(/\.mdx$/, '');
 }
 
+/** Whether a string is a paper id. Pure, so the browser's reading list checks ids by the same rule. */
+export function isPaperId(id: string): boolean {
+  return id.length <= MAX_PAPER_ID_LENGTH && PAPER_ID_PATTERN.test(id);
+}
+
 /** Why a file name is not a valid paper id (a sentence for `file: …`), or undefined when it is. */
 export function paperIdProblem(id: string): string | undefined {
-  if (PAPER_ID_PATTERN.test(id) && id.length <= MAX_PAPER_ID_LENGTH) return undefined;
+  if (isPaperId(id)) return undefined;
   return `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx, math-0309136.mdx) or a short slug of lowercase letters, digits and single hyphens (at most ${MAX_PAPER_ID_LENGTH} characters).`;
 }

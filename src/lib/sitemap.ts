@@ -82,8 +82,9 @@ function otherPages<T extends Dated>({
   const entries: SitemapEntry[] = [
     // Pages that list or count every paper change whenever the newest paper does.
     ...[urls.home(), urls.archive(), urls.topics(), urls.search(), urls.subscribe()].map((path) => entry(path, newest)),
-    // A page of prose only: it has no date of its own in the content.
+    // A page of prose only, and the reading list (filled in the reader's browser): no date of their own.
     entry(urls.about(), undefined),
+    entry(urls.saved(), undefined),
   ];
   for (const { slug } of topics) {
     const papers = papersByTopic.get(slug) ?? [];

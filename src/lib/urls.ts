@@ -19,12 +19,15 @@ export function normalizeBase(base: string): string {
 
 /**
  * Where a paper's outputs live, relative to the site root: its page (a folder with an
- * `index.html`) and its BibTeX file beside that folder. The one home of these paths: links
+ * `index.html`), and beside that folder its BibTeX file and its JSON summary (for the reading list). The one home of these paths: links
  * (below) and the content check's output-collision test (src/content/collection.ts) use it.
  */
-export function paperPaths(id: string): { page: string; files: [page: string, bib: string] } {
+export function paperPaths(id: string): { page: string; files: [page: string, bib: string, json: string] } {
   const segment = encodeURIComponent(id);
-  return { page: `papers/${segment}/`, files: [`papers/${segment}/index.html`, `papers/${segment}.bib`] };
+  return {
+    page: `papers/${segment}/`,
+    files: [`papers/${segment}/index.html`, `papers/${segment}.bib`, `papers/${segment}.json`],
+  };
 }
 
 export function createUrls({ base, site }: UrlOptions) {
@@ -40,6 +43,10 @@ export function createUrls({ base, site }: UrlOptions) {
     paper: (id: string) => path(paperPaths(id).page),
     /** A paper's BibTeX entry: a file beside its page's folder. */
     paperBib: (id: string) => path(paperPaths(id).files[1]),
+    /** A paper's title, authors and date as JSON, read by the reading list (/saved/). */
+    paperJson: (id: string) => path(paperPaths(id).files[2]),
+    /** The reader's reading list, kept in their browser. */
+    saved: () => path('saved/'),
     /** A digest day's page; page 2 and on hold the papers after the first page (pageSize). */
     day: (date: string, page = 1) => {
       const { year, month, day } = dateParts(date);

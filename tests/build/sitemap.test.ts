@@ -150,6 +150,7 @@ describe('sitemap chunks and dates (feeds fixture)', () => {
     const newest = newestOf(fixturePapers);
     for (const path of ['', 'archive/', 'topics/', 'search/', 'subscribe/']) expected.set(prefix + path, newest);
     expected.set(`${prefix}about/`, undefined);
+    expected.set(`${prefix}saved/`, undefined);
     for (const { slug } of topics) {
       const inTopic = fixturePapers.filter((paper) => paper.tags.includes(slug));
       // One paper per page: page n shows the topic's n-th newest paper.

@@ -115,7 +115,7 @@ describe('output collisions', () => {
   const messages = (files: string[]) => findCollisions(files.map(paper)).map(formatProblem);
 
   it('are found whatever the id grammar allows: a page folder named like another paper’s .bib', () => {
-    expect(paperPaths('x').files).toEqual(['papers/x/index.html', 'papers/x.bib']);
+    expect(paperPaths('x').files).toEqual(['papers/x/index.html', 'papers/x.bib', 'papers/x.json']);
     expect(messages(['a/x.mdx', 'b/x.bib.mdx'])).toEqual([
       'b/x.bib.mdx:1: file: writes papers/x.bib/index.html inside papers/x.bib, a file of a/x.mdx: rename one of them.',
     ]);

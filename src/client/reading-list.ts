@@ -1,0 +1,144 @@
+/**
+ * The reading list: paper ids kept in this browser's localStorage, newest saved first, and the
+ * Save toggles (`<button data-save-toggle="<id>" aria-pressed hidden>`) on cards and paper pages.
+ *
+ * - Storage is untrusted: another script, an old version or the reader may have written anything
+ *   there. It is read through parseStoredList (paper ids only, once each, at most
+ *   READING_LIST_LIMIT), and read again before every change, so tabs never overwrite each other's
+ *   saves; the `storage` event keeps other open tabs' toggles in step.
+ * - Where localStorage is unavailable (private modes, storage disabled: it throws) the toggles stay
+ *   hidden, as they do without JavaScript: no button that cannot keep what it promises.
+ * - The list is kept per site base path, so two digests on one origin (GitHub Pages project sites)
+ *   keep separate lists. The base path comes from the footer link's `data-reading-list-base`.
+ * - `s` on a paper page saves or unsaves that paper (on list pages keyboard.ts handles `s`).
+ * No inline script or handler: the page's CSP forbids both.
+ */
+import { isPaperId } from '../content/paper-id.ts';
+import { parseStoredList, READING_LIST_LIMIT } from '../lib/reading-list.ts';
+import { isTyping } from './typing.ts';
+
+export interface ReadingList {
+  /** The saved ids, newest saved first. */
+  ids(): string[];
+  has(id: string): boolean;
+  /** Saves `ids` (in that order, before the ones already saved); how many were new, fitted and were stored. */
+  add(ids: readonly string[]): number;
+  remove(id: string): void;
+  /** Calls `listener` when another tab changes the list. */
+  onChange(listener: () => void): void;
+}
+
+const KEY_PREFIX = 'paper-digest:reading-list:';
+
+/** The site's base path, as the layout publishes it. */
+export function siteBase(): string | undefined {
+  return document.querySelector<HTMLElement>('[data-reading-list-base]')?.dataset.readingListBase;
+}
+
+/** The reader's list, or undefined when this browser will not keep one. */
+export function openReadingList(base = siteBase()): ReadingList | undefined {
+  if (base === undefined) return undefined;
+  const key = KEY_PREFIX + base;
+  let storage: Storage;
+  try {
+    storage = window.localStorage;
+    // Some browsers hand out a storage that throws on every write (quota 0): try one.
+    storage.setItem(`${key}:probe`, '');
+    storage.removeItem(`${key}:probe`);
+  } catch {
+    return undefined;
+  }
+  const read = (): string[] => {
+    try {
+      return parseStoredList(storage.getItem(key));
+    } catch {
+      return [];
+    }
+  };
+  /** False when the browser refused (storage full, or revoked since the probe). */
+  const write = (ids: readonly string[]): boolean => {
+    try {
+      storage.setItem(key, JSON.stringify(ids));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    ids: read,
+    has: (id) => read().includes(id),
+    add: (ids) => {
+      const saved = read();
+      const fresh = ids.filter((id, index) => isPaperId(id) && !saved.includes(id) && ids.indexOf(id) === index);
+      const fitting = fresh.slice(0, Math.max(0, READING_LIST_LIMIT - saved.length));
+      return fitting.length > 0 && write([...fitting, ...saved]) ? fitting.length : 0;
+    },
+    remove: (id) => {
+      const saved = read();
+      if (saved.includes(id)) write(saved.filter((other) => other !== id));
+    },
+    onChange: (listener) =>
+      window.addEventListener('storage', (event) => {
+        if (event.key === key || event.key === null) listener();
+      }),
+  };
+}
+
+/** A polite live region, made on first use, that tells screen readers what a key press did. */
+let statusRegion: HTMLElement | undefined;
+export function announce(message: string): void {
+  if (!statusRegion) {
+    statusRegion = document.createElement('p');
+    statusRegion.className = 'visually-hidden';
+    statusRegion.setAttribute('role', 'status');
+    document.body.append(statusRegion);
+  }
+  statusRegion.textContent = message;
+}
+
+export function initSaveToggles(): void {
+  const toggles = [...document.querySelectorAll<HTMLButtonElement>('button[data-save-toggle]')].filter(
+    (toggle) => !toggle.dataset.saveReady && isPaperId(toggle.dataset.saveToggle ?? ''),
+  );
+  if (toggles.length === 0) return;
+  const list = openReadingList();
+  if (!list) return;
+
+  const show = () => {
+    const saved = new Set(list.ids());
+    for (const toggle of toggles) toggle.setAttribute('aria-pressed', String(saved.has(toggle.dataset.saveToggle!)));
+  };
+  for (const toggle of toggles) {
+    toggle.dataset.saveReady = 'true';
+    toggle.addEventListener('click', () => {
+      const id = toggle.dataset.saveToggle!;
+      if (list.has(id)) {
+        list.remove(id);
+        announce('Removed from your reading list.');
+      } else if (list.add([id]) === 1) {
+        announce('Saved to your reading list.');
+      } else if (list.ids().length >= READING_LIST_LIMIT) {
+        announce(`Your reading list is full (${READING_LIST_LIMIT} papers): remove some on the Saved page first.`);
+      } else {
+        announce('Not saved: this browser refused to store the reading list (its storage may be full).');
+      }
+      show();
+    });
+    toggle.hidden = false;
+  }
+  show();
+  list.onChange(show);
+
+  // A paper page: `s` is this paper's toggle. (List pages: keyboard.ts, for the selected card.)
+  const pageToggle = toggles.find((toggle) => toggle.hasAttribute('data-save-page'));
+  if (pageToggle && !document.querySelector('[data-paper-card]')) {
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== 's' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.isComposing || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      pageToggle.click();
+    });
+  }
+}
+
+initSaveToggles();

@@ -1,0 +1,266 @@
+/**
+ * `/saved/` (src/pages/saved.astro): shows the reader's reading list, or the list a shared link
+ * carries in its fragment (`#papers=<id>,<id>`), from the small `/papers/<id>.json` of each listed
+ * paper and nothing else. Every string from a paper or a link goes in as text (textContent), never
+ * as HTML; every URL is built by the site's URL module from an id that passed the paper-id grammar.
+ *
+ * A shared list is never written over the reader's own: the page shows it and offers to add it.
+ */
+import { formatDate } from '../lib/dates.ts';
+import {
+  bibFileName,
+  idsFromFragment,
+  READING_LIST_LIMIT,
+  shareFragment,
+  summaryOf,
+  type PaperSummary,
+} from '../lib/reading-list.ts';
+import { createUrls, type Urls } from '../lib/urls.ts';
+import { announce, openReadingList, type ReadingList } from './reading-list.ts';
+
+/** A listed paper: its summary, or why there is none. */
+type Loaded = { summary: PaperSummary } | { missing: true } | { failed: true };
+
+/** Requests at a time: a long shared list must not flood the server. */
+const PARALLEL_REQUESTS = 6;
+
+/** `1 paper`, `2 papers`, `1,000 papers`. */
+const numberOf = (count: number, singular: string, plural = `${singular}s`) =>
+  `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
+
+/** Runs `task` on every item, a few at a time, and returns the results in order. */
+async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_REQUESTS, items.length) }, worker));
+  return results;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const made = document.createElement(tag);
+  if (className) made.className = className;
+  if (text !== undefined) made.textContent = text;
+  return made;
+}
+
+function part<T extends HTMLElement>(root: HTMLElement, name: string): T {
+  const found = root.querySelector<T>(`[data-saved-${name}]`);
+  if (!found) throw new Error(`/saved/ without [data-saved-${name}]`);
+  return found;
+}
+
+class SavedPage {
+  private readonly loaded = new Map<string, Promise<Loaded>>();
+  private shown: string[] = [];
+  private rendering = 0;
+
+  private readonly root: HTMLElement;
+  private readonly urls: Urls;
+  private readonly list: ReadingList | undefined;
+
+  constructor(root: HTMLElement, urls: Urls, list: ReadingList | undefined) {
+    this.root = root;
+    this.urls = urls;
+    this.list = list;
+  }
+
+  private load(id: string): Promise<Loaded> {
+    let loading = this.loaded.get(id);
+    if (!loading) {
+      loading = fetch(this.urls.paperJson(id))
+        .then(async (response): Promise<Loaded> => {
+          if (!response.ok) {
+            // Not this page's data (a 404 page, an error page): leave the body unread.
+            void response.body?.cancel().catch(() => undefined);
+            return response.status === 404 ? { missing: true } : { failed: true };
+          }
+          const summary = summaryOf(await response.json(), id);
+          return summary ? { summary } : { failed: true };
+        })
+        .catch((): Loaded => ({ failed: true }));
+      this.loaded.set(id, loading);
+    }
+    return loading;
+  }
+
+  /** Shows the shared list of the fragment if there is one, else the reader's own. */
+  async render(): Promise<void> {
+    const run = ++this.rendering;
+    const shared = idsFromFragment(location.hash);
+    const ids = shared ? shared.ids : (this.list?.ids() ?? []);
+    const results = await mapLimited(ids, (id) => this.load(id));
+    if (run !== this.rendering) return; // a newer render (hash change, other tab) has started
+
+    this.shown = ids;
+    const found = results.flatMap((result) => ('summary' in result ? [result.summary] : []));
+    const missing = ids.filter((_, index) => 'missing' in results[index]!);
+    const failed = ids.filter((_, index) => 'failed' in results[index]!);
+
+    part(this.root, 'shared').hidden = !shared;
+    part(this.root, 'heading').textContent = shared ? 'A shared reading list' : 'Your reading list';
+    part(this.root, 'empty').hidden = Boolean(shared) || !this.list || ids.length > 0;
+    part(this.root, 'unavailable').hidden = Boolean(shared) || Boolean(this.list);
+    part(this.root, 'actions').hidden = found.length === 0;
+    part(this.root, 'share').hidden = Boolean(shared);
+    if (shared) this.showSharedSummary(shared, found, missing);
+    else this.showShareLink(ids);
+
+    this.fillList(found, !shared);
+    this.fillMissing(missing, !shared);
+    part(this.root, 'status').textContent =
+      failed.length > 0 ? `${numberOf(failed.length, 'paper')} could not be loaded; reload the page to try again.` : '';
+  }
+
+  private showSharedSummary(
+    shared: NonNullable<ReturnType<typeof idsFromFragment>>,
+    found: PaperSummary[],
+    missing: string[],
+  ) {
+    const notes = [`This link lists ${numberOf(shared.ids.length, 'paper')}.`];
+    if (missing.length > 0) notes.push(`${numberOf(missing.length, 'of them is', 'of them are')} not in this digest.`);
+    if (shared.rejected > 0) {
+      notes.push(
+        `${numberOf(shared.rejected, 'entry of the link is not a paper id', 'entries of the link are not paper ids')}: left out.`,
+      );
+    }
+    if (shared.overLimit > 0) {
+      notes.push(
+        `It holds ${numberOf(shared.overLimit, 'more paper', 'more papers')} than a list can: only the first ${shared.ids.length.toLocaleString('en')} are shown.`,
+      );
+    }
+    part(this.root, 'shared-summary').textContent = notes.join(' ');
+    const add = part<HTMLButtonElement>(this.root, 'add');
+    const saved = new Set(this.list?.ids() ?? []);
+    const toAdd = found.filter((paper) => !saved.has(paper.id)).length;
+    add.hidden = !this.list || found.length === 0;
+    add.disabled = toAdd === 0;
+    add.textContent =
+      toAdd === 0 ? 'All of these are in your reading list' : `Add ${numberOf(toAdd, 'paper')} to your reading list`;
+  }
+
+  private showShareLink(ids: string[]) {
+    const link = part<HTMLAnchorElement>(this.root, 'share-link');
+    link.href = `${this.urls.saved()}#${shareFragment(ids)}`;
+    link.textContent = link.href; // the resolved, absolute URL
+  }
+
+  private fillList(papers: PaperSummary[], removable: boolean) {
+    const list = part(this.root, 'list');
+    list.replaceChildren(
+      ...papers.map((paper) => {
+        const item = element('li');
+        item.dataset.savedPaper = paper.id;
+        const text = element('div', 'saved-paper');
+        const title = element('h2', 'saved-title');
+        const link = element('a', undefined, paper.title);
+        link.href = this.urls.paper(paper.id);
+        title.append(link);
+        const date = element('time', undefined, formatDate(paper.date));
+        date.dateTime = paper.date;
+        const meta = element('p', 'meta', 'Digest of ');
+        meta.append(date);
+        text.append(title, element('p', 'authors', paper.authors.join(', ')), meta);
+        item.append(text);
+        if (removable) item.append(this.removeButton(paper.id, paper.title));
+        return item;
+      }),
+    );
+  }
+
+  private fillMissing(ids: string[], removable: boolean) {
+    part(this.root, 'missing').hidden = ids.length === 0;
+    part(this.root, 'missing-list').replaceChildren(
+      ...ids.map((id) => {
+        const item = element('li');
+        item.append(element('code', undefined, id));
+        if (removable) item.append(this.removeButton(id, id));
+        return item;
+      }),
+    );
+  }
+
+  private removeButton(id: string, name: string): HTMLButtonElement {
+    const button = element('button', 'saved-button', 'Remove');
+    button.type = 'button';
+    button.dataset.savedRemove = id;
+    button.setAttribute('aria-label', `Remove “${name}” from your reading list`);
+    button.addEventListener('click', () => void this.remove(id, name));
+    return button;
+  }
+
+  private async remove(id: string, name: string) {
+    const position = this.shown.indexOf(id);
+    this.list?.remove(id);
+    announce(`Removed “${name}” from your reading list.`);
+    await this.render();
+    // Keyboard readers stay where they were: on the next paper's Remove, or on the heading.
+    const buttons = [...this.root.querySelectorAll<HTMLButtonElement>('[data-saved-remove]')];
+    const next = buttons.find((button) => this.shown.indexOf(button.dataset.savedRemove!) >= position);
+    (next ?? buttons.at(-1) ?? part(this.root, 'heading')).focus();
+  }
+
+  async addShared(): Promise<void> {
+    if (!this.list) return;
+    const results = await Promise.all(this.shown.map((id) => this.load(id)));
+    const inDigest = this.shown.filter((_, index) => 'summary' in results[index]!);
+    const added = this.list.add(inDigest);
+    const left = inDigest.filter((id) => !this.list!.has(id)).length;
+    part(this.root, 'status').textContent =
+      `Added ${numberOf(added, 'paper')} to your reading list.` +
+      (left > 0
+        ? ` ${numberOf(left, 'paper')} did not fit: a list holds at most ${READING_LIST_LIMIT.toLocaleString('en')}.`
+        : '');
+    await this.render();
+  }
+
+  /** The shown papers' BibTeX entries, from the `.bib` file the site publishes for each, as one download. */
+  async downloadBib(): Promise<void> {
+    const status = part(this.root, 'status');
+    status.textContent = 'Preparing the BibTeX file…';
+    const results = await Promise.all(this.shown.map((id) => this.load(id)));
+    const ids = this.shown.filter((_, index) => 'summary' in results[index]!);
+    const entries = await mapLimited(ids, (id) =>
+      fetch(this.urls.paperBib(id))
+        .then((response) => (response.ok ? response.text() : undefined))
+        .catch(() => undefined),
+    );
+    const written = entries.filter((entry): entry is string => entry !== undefined);
+    const blob = new Blob([written.map((entry) => entry.trimEnd()).join('\n\n') + '\n'], {
+      type: 'application/x-bibtex',
+    });
+    const link = element('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = bibFileName(new Date());
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    const lost = ids.length - written.length;
+    status.textContent =
+      `Downloaded ${numberOf(written.length, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
+      (lost > 0 ? ` ${numberOf(lost, 'entry', 'entries')} could not be loaded.` : '');
+  }
+}
+
+export function initSavedPage(): void {
+  const root = document.querySelector<HTMLElement>('[data-saved-page]');
+  const base = root?.dataset.savedBase;
+  if (!root || base === undefined || root.dataset.savedReady) return;
+  root.dataset.savedReady = 'true';
+  part(root, 'needs-script').hidden = true;
+  const list = openReadingList(base);
+  const page = new SavedPage(root, createUrls({ base, site: location.origin }), list);
+  part(root, 'add').addEventListener('click', () => void page.addShared());
+  part(root, 'bib').addEventListener('click', () => void page.downloadBib());
+  window.addEventListener('hashchange', () => void page.render());
+  list?.onChange(() => void page.render());
+  void page.render();
+}
+
+initSavedPage();

@@ -1,0 +1,98 @@
+import { isPaperId } from '../content/paper-id.ts';
+import { isCalendarDate } from './dates.ts';
+
+/**
+ * The reading list's rules, shared by the build (the per-paper JSON) and the browser (the Save
+ * toggles and /saved/). Everything that comes from the browser (localStorage, a shared link's
+ * fragment, a fetched file) is untrusted: ids are kept only if they are paper ids by the site's
+ * one grammar (src/content/paper-id.ts), once each, and at most READING_LIST_LIMIT of them.
+ */
+
+/** The most papers a reading list (or a shared link) holds. */
+export const READING_LIST_LIMIT = 1000;
+
+/** A paper as /saved/ shows it: `/papers/<id>.json`. The title is plain text (math as Unicode). */
+export interface PaperSummary {
+  id: string;
+  title: string;
+  authors: string[];
+  /** The digest day, YYYY-MM-DD. */
+  date: string;
+  /** The paper's page, with the site's base path. */
+  url: string;
+}
+
+/** Ids from any list of values: paper ids only, the first occurrence of each, at most the limit. */
+export function paperIds(values: readonly unknown[]): { ids: string[]; rejected: number; overLimit: number } {
+  const ids = new Set<string>();
+  let rejected = 0;
+  let overLimit = 0;
+  for (const value of values) {
+    if (typeof value !== 'string' || !isPaperId(value)) rejected++;
+    else if (ids.has(value)) continue;
+    else if (ids.size >= READING_LIST_LIMIT) overLimit++;
+    else ids.add(value);
+  }
+  return { ids: [...ids], rejected, overLimit };
+}
+
+/** The ids a stored list holds (JSON array of ids, newest saved first); anything else holds none. */
+export function parseStoredList(text: string | null): string[] {
+  if (text === null) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  return Array.isArray(value) ? paperIds(value).ids : [];
+}
+
+const FRAGMENT_KEY = 'papers=';
+
+/** The URL fragment (without `#`) that carries a list: `papers=<id>,<id>`, each id URL-encoded. */
+export function shareFragment(ids: readonly string[]): string {
+  return FRAGMENT_KEY + ids.map(encodeURIComponent).join(',');
+}
+
+/**
+ * The ids a shared link's fragment carries (`#papers=…`), checked like any untrusted ids;
+ * undefined when the fragment carries no list. `rejected` counts the parts that are not paper ids.
+ */
+export function idsFromFragment(hash: string): ReturnType<typeof paperIds> | undefined {
+  const fragment = hash.replace(/^#/, '');
+  if (!fragment.startsWith(FRAGMENT_KEY)) return undefined;
+  const parts = fragment
+    .slice(FRAGMENT_KEY.length)
+    .split(',')
+    .filter((part) => part !== '')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return undefined; // a malformed escape (`%zz`): not an id
+      }
+    });
+  return paperIds(parts);
+}
+
+/** A fetched `/papers/<id>.json` as a summary, if it has the shape and is the paper asked for. */
+export function summaryOf(value: unknown, id: string): PaperSummary | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { title, authors, date, url } = value as Record<string, unknown>;
+  const valid =
+    (value as Record<string, unknown>).id === id &&
+    typeof title === 'string' &&
+    Array.isArray(authors) &&
+    authors.every((author) => typeof author === 'string') &&
+    typeof date === 'string' &&
+    isCalendarDate(date) &&
+    typeof url === 'string';
+  return valid ? { id, title, authors, date, url } : undefined;
+}
+
+/** The name of a reading list's BibTeX download: `reading-list-YYYY-MM-DD.bib` (the reader's day). */
+export function bibFileName(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `reading-list-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.bib`;
+}

@@ -1,0 +1,509 @@
+/**
+ * The reading list, in Debian's Chromium: Save toggles on cards and paper pages (click and `s`),
+ * kept in localStorage across reloads and tabs; /saved/ lists the saved papers newest saved first,
+ * removes them, downloads their BibTeX and shares them in a link that another browser opens
+ * without losing its own list. Hostile storage and hostile links show no markup and break nothing;
+ * no CSP violation anywhere; without JavaScript (or storage) no toggle shows.
+ *
+ * Built from tests/fixtures/cite under a base path (`/sub/`): its paper 2401.00001 has a title
+ * with math, `&`, `<b>` and TeX specials.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseBib } from '../helpers/bibtex.ts';
+import { formatDate } from '../../src/lib/dates.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import { closeSite, openSite, readPapers, watchPage, type OpenSite, type PageWatch } from './helpers.ts';
+
+const BASE = '/sub/';
+const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
+const papers = await readPapers('tests/fixtures/cite');
+const paper = (id: string) => papers.find((candidate) => candidate.id === id)!;
+const TRICKY = '2401.00001';
+/** The papers of the day page 2025-02-04, in its order (the fixture's, newest first by file). */
+const DAY = '2025-02-04';
+/** The key the site keeps the list under (per base path): tests read and plant it directly. */
+const STORAGE_KEY = `paper-digest:reading-list:${BASE}`;
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: OpenSite;
+const contexts: BrowserContext[] = [];
+const watched: { page: Page; watch: PageWatch; violations: string[]; allow404: boolean }[] = [];
+
+beforeAll(async () => {
+  site = await openSite('tests/fixtures/cite', { base: BASE });
+});
+
+afterAll(() => closeSite(site));
+
+/** A fresh browser profile: its own localStorage, as a different reader or device. */
+async function newReader(
+  options: Parameters<NonNullable<ReturnType<BrowserContext['browser']>>['newContext']>[0] = {},
+) {
+  const context = await site.browser.context.browser()!.newContext(options);
+  contexts.push(context);
+  return context;
+}
+
+/** Opens a page in `context`, recording console errors, failed requests and CSP violations. */
+async function open(context: BrowserContext, path: string, { allow404 = false } = {}): Promise<Page> {
+  const page = await context.newPage();
+  const record = { page, watch: watchPage(page), violations: [] as string[], allow404 };
+  watched.push(record);
+  await page.exposeFunction('__reportCsp', (text: string) => record.violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { __reportCsp: (text: string) => void }).__reportCsp(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      ),
+    );
+  });
+  page.on('dialog', (dialog) => record.violations.push(`dialog: ${dialog.message()}`));
+  await page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
+  return page;
+}
+
+afterEach(async () => {
+  for (const { page, watch, violations, allow404 } of watched.splice(0)) {
+    const url = page.url();
+    await page.close();
+    expect(violations, `CSP violations on ${url}`).toEqual([]);
+    expect(watch.pageErrors, `page errors on ${url}`).toEqual([]);
+    // A paper the digest does not have answers 404 (the browser logs it as an error), and the
+    // page drops that answer's body (the site's 404 page) unread.
+    const expected404 = (text: string) =>
+      allow404 && /\/sub\/papers\/[^/]+\.json: (?:HTTP 404|net::ERR_ABORTED)$/.test(text);
+    const isNotFoundLog = (text: string) => allow404 && text.includes('404');
+    expect(
+      watch.failures.filter((failure) => !expected404(failure)),
+      `failed requests on ${url}`,
+    ).toEqual([]);
+    expect(
+      watch.consoleErrors.filter((error) => !isNotFoundLog(error)),
+      `console errors on ${url}`,
+    ).toEqual([]);
+  }
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+const toggles = (page: Page) =>
+  page.$$eval('button[data-save-toggle]', (buttons) =>
+    buttons.map((button) => ({
+      id: button.getAttribute('data-save-toggle'),
+      pressed: button.getAttribute('aria-pressed'),
+      visible: button.getClientRects().length > 0,
+      name: button.getAttribute('aria-label'),
+    })),
+  );
+const pressed = async (page: Page) =>
+  (await toggles(page)).filter((toggle) => toggle.pressed === 'true').map((toggle) => toggle.id);
+const storedIds = (page: Page) => page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+const cardToggle = (page: Page, id: string) => page.locator(`[data-paper-card] button[data-save-toggle="${id}"]`);
+
+/** What /saved/ lists: each item's title, link, authors and date, in order. */
+const savedItems = async (page: Page) => {
+  await page.waitForFunction(() => document.querySelector('[data-saved-page]')?.getAttribute('data-saved-ready'));
+  return page.$$eval('[data-saved-list] > li', (items) =>
+    items.map((item) => ({
+      title: item.querySelector('h2')!.textContent,
+      href: item.querySelector('h2 a')!.getAttribute('href'),
+      authors: item.querySelector('.authors')!.textContent,
+      date: item.querySelector('time')!.getAttribute('datetime'),
+      dateText: item.querySelector('time')!.textContent,
+    })),
+  );
+};
+const savedIds = async (page: Page) =>
+  page.$$eval('[data-saved-list] > li', (items) => items.map((item) => item.getAttribute('data-saved-paper')));
+/** Waits until /saved/ shows `count` papers (it renders after fetching their JSON). */
+const waitForSaved = (page: Page, count: number) =>
+  page.waitForFunction((n) => document.querySelectorAll('[data-saved-list] > li').length === n, count);
+
+describe('Save toggles', () => {
+  it('are hidden without JavaScript, and /saved/ says it needs it', async () => {
+    const reader = await newReader({ javaScriptEnabled: false });
+    for (const path of [urls.day(DAY), urls.paper(TRICKY), urls.home()]) {
+      const page = await open(reader, path);
+      const found = await toggles(page);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((toggle) => !toggle.visible)).toBe(true);
+    }
+    const saved = await open(reader, urls.saved());
+    expect(await saved.locator('[data-saved-needs-script]').isVisible()).toBe(true);
+    expect(await saved.locator('[data-saved-actions]').isVisible()).toBe(false);
+  });
+
+  it('are hidden, and break nothing, where localStorage throws', async () => {
+    const reader = await newReader();
+    await reader.addInitScript(() =>
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      }),
+    );
+    const day = await open(reader, urls.day(DAY));
+    expect((await toggles(day)).every((toggle) => !toggle.visible)).toBe(true);
+    await day.keyboard.press('j');
+    await day.keyboard.press('s'); // nothing to do, and no error
+    const saved = await open(reader, urls.saved());
+    expect(await saved.locator('[data-saved-unavailable]').isVisible()).toBe(true);
+    expect(await saved.locator('[data-saved-empty]').isVisible()).toBe(false);
+  });
+
+  it('save from a card and a paper page by click, keep across reloads, and unsave', async () => {
+    const reader = await newReader();
+    const day = await open(reader, urls.day(DAY));
+    const shown = await toggles(day);
+    expect(shown.map((toggle) => toggle.visible)).toEqual(shown.map(() => true));
+    expect(shown.map((toggle) => toggle.pressed)).toEqual(shown.map(() => 'false'));
+    // The name says what the button does and to which paper.
+    for (const toggle of shown) {
+      expect(toggle.name).toBe(`Save “${paper(toggle.id!).title}” to your reading list`);
+    }
+    const first = shown[0]!.id!;
+    await cardToggle(day, first).click();
+    expect(await pressed(day)).toEqual([first]);
+    await day.reload({ waitUntil: 'networkidle' });
+    expect(await pressed(day)).toEqual([first]);
+
+    // The paper's own page agrees, and unsaves it.
+    const page = await open(reader, urls.paper(first));
+    expect(await pressed(page)).toEqual([first]);
+    await page.locator('button[data-save-toggle]').click();
+    expect(await pressed(page)).toEqual([]);
+    await day.reload({ waitUntil: 'networkidle' });
+    expect(await pressed(day)).toEqual([]);
+
+    // Saving on a paper page, seen on the list.
+    await page.locator('button[data-save-toggle]').click();
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await pressed(page)).toEqual([first]);
+    await day.reload({ waitUntil: 'networkidle' });
+    expect(await pressed(day)).toEqual([first]);
+  });
+
+  it('refuse to save past the limit, and say so', async () => {
+    const reader = await newReader();
+    const full = JSON.stringify(Array.from({ length: 1000 }, (_, index) => `saved-${index}`));
+    await reader.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, full]);
+    const day = await open(reader, urls.day(DAY));
+    const id = (await toggles(day))[0]!.id!;
+    await cardToggle(day, id).click();
+    expect(await pressed(day)).toEqual([]);
+    expect(await day.locator('body > [role="status"]').textContent()).toMatch(/full \(1000 papers\)/);
+    expect(JSON.parse((await storedIds(day))!)).toHaveLength(1000);
+  });
+
+  it('are reachable with Tab and pressed with Enter or Space', async () => {
+    const reader = await newReader();
+    const page = await open(reader, urls.paper(TRICKY));
+    const toggle = page.locator('button[data-save-toggle]');
+    await toggle.focus();
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-save-toggle'))).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await pressed(page)).toEqual([TRICKY]);
+    await page.keyboard.press('Space');
+    expect(await pressed(page)).toEqual([]);
+  });
+
+  it('follow the list when another tab changes it', async () => {
+    const reader = await newReader();
+    const one = await open(reader, urls.day(DAY));
+    const two = await open(reader, urls.day(DAY));
+    const id = (await toggles(one))[1]!.id!;
+    await cardToggle(one, id).click();
+    await two.waitForFunction(
+      (saved) => document.querySelector(`button[data-save-toggle="${saved}"]`)?.getAttribute('aria-pressed') === 'true',
+      id,
+    );
+    expect(await pressed(two)).toEqual([id]);
+  });
+});
+
+describe('the s key', () => {
+  it('saves and unsaves the selected card on a list page, and is in the keyboard help', async () => {
+    const reader = await newReader();
+    const day = await open(reader, urls.day(DAY));
+    const ids = (await toggles(day)).map((toggle) => toggle.id!);
+    await day.keyboard.press('s'); // nothing selected: nothing saved
+    expect(await pressed(day)).toEqual([]);
+    await day.keyboard.press('j');
+    await day.keyboard.press('s');
+    expect(await pressed(day)).toEqual([ids[0]]);
+    await day.keyboard.press('j');
+    await day.keyboard.press('s');
+    expect(await pressed(day)).toEqual([ids[0], ids[1]]);
+    await day.keyboard.press('s');
+    expect(await pressed(day)).toEqual([ids[0]]);
+    // Typed into the search box, `s` is a letter.
+    await day.locator('[data-search-input]').first().focus();
+    await day.keyboard.press('k');
+    await day.keyboard.press('s');
+    expect(await pressed(day)).toEqual([ids[0]]);
+    // Typing searches: let the search answer before the page closes (a request cut off by
+    // closing the page is reported as an unhandled rejection by watchPage).
+    await day.waitForFunction(() => {
+      const status = document.querySelector('[data-search-box] [data-search-status]')?.textContent ?? '';
+      return status !== '' && !status.startsWith('Loading');
+    });
+
+    await day.locator('[data-search-input]').first().blur();
+    await day.keyboard.press('?');
+    const help = await day.locator('dialog[data-keyboard-help]').textContent();
+    expect(help).toMatch(/s\s*Save or unsave the selected paper/);
+  });
+
+  it('saves and unsaves the paper of a paper page', async () => {
+    const reader = await newReader();
+    const page = await open(reader, urls.paper(TRICKY));
+    await page.keyboard.press('s');
+    expect(await pressed(page)).toEqual([TRICKY]);
+    await page.reload({ waitUntil: 'networkidle' });
+    expect(await pressed(page)).toEqual([TRICKY]);
+    await page.keyboard.press('s');
+    expect(await pressed(page)).toEqual([]);
+  });
+});
+
+/** Saves `ids` in that order, through each paper's page. */
+async function saveInOrder(context: BrowserContext, ids: string[]) {
+  for (const id of ids) {
+    const page = await open(context, urls.paper(id));
+    await page.locator('button[data-save-toggle]').click();
+    expect(await pressed(page)).toEqual([id]);
+  }
+}
+
+describe('/saved/', () => {
+  it('explains how to save when the list is empty', async () => {
+    const reader = await newReader();
+    const page = await open(reader, urls.saved());
+    const empty = page.locator('[data-saved-empty]');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await empty.textContent()).toMatch(/Save/);
+    expect(await page.locator('[data-saved-needs-script]').isVisible()).toBe(false);
+    expect(await page.locator('[data-saved-actions]').isVisible()).toBe(false);
+    // Every page links to it.
+    const home = await open(reader, urls.home());
+    expect(await home.locator(`footer a[href="${urls.saved()}"]`).count()).toBe(1);
+  });
+
+  it('lists the saved papers newest saved first, as text, and removes them', async () => {
+    const reader = await newReader();
+    const order = ['2402.00002', TRICKY, 'no-arxiv'];
+    await saveInOrder(reader, order);
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 3);
+    const items = await savedItems(page);
+    expect(items.map((item) => item.href)).toEqual([...order].reverse().map((id) => urls.paper(id)));
+    const tricky = items[1]!;
+    // Title math as plain text; `<b>` and `&` are characters, not markup.
+    expect(tricky.title).toBe('GPT-4 & Friends: 50% of snake_case in O(n^2) Time, {Braced} #1 ~ ^ \\ <b>');
+    expect(tricky.authors).toBe("Zoë Çelik, Ahmet O'Brien-Łukasz, Research and Development Team");
+    expect(tricky.date).toBe(paper(TRICKY).date);
+    expect(tricky.dateText).toBe(formatDate(paper(TRICKY).date));
+    expect(await page.locator('[data-saved-list] b').count()).toBe(0);
+
+    // Remove the middle one: gone here, after a reload, and on its page.
+    await page.locator(`button[data-saved-remove="${TRICKY}"]`).click();
+    await waitForSaved(page, 2);
+    expect(await savedIds(page)).toEqual(['no-arxiv', '2402.00002']);
+    // Focus stays in the list, on the next paper's Remove.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-saved-remove'))).toBe('2402.00002');
+    await page.reload({ waitUntil: 'networkidle' });
+    await waitForSaved(page, 2);
+    expect(await savedIds(page)).toEqual(['no-arxiv', '2402.00002']);
+    const paperPage = await open(reader, urls.paper(TRICKY));
+    expect(await pressed(paperPage)).toEqual([]);
+
+    await page.locator('button[data-saved-remove="no-arxiv"]').click();
+    await page.locator('button[data-saved-remove="2402.00002"]').click();
+    await waitForSaved(page, 0);
+    expect(await page.locator('[data-saved-empty]').isVisible()).toBe(true);
+  });
+
+  it('fetches only the saved papers, never an index of the digest', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, ['2403.00003']);
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 1);
+    const record = watched.at(-1)!;
+    const data = record.watch.requests.filter((url) => /\.(json|bib)$/.test(url) || url.includes('pagefind'));
+    expect(data).toEqual([`${site.server.origin}${urls.paperJson('2403.00003')}`]);
+  });
+
+  it('downloads a .bib of exactly the saved papers', async () => {
+    const reader = await newReader();
+    const ids = [TRICKY, 'old-style'];
+    await saveInOrder(reader, ids);
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 2);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-saved-bib]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^reading-list-\d{4}-\d{2}-\d{2}\.bib$/);
+    const text = await readFile(await download.path(), 'utf8');
+    const entries = parseBib(text, 'downloaded .bib');
+    // The same entries as the site's own per-paper files, newest saved first.
+    const published = await Promise.all(
+      [...ids]
+        .reverse()
+        .map(async (id) => parseBib(await readFile(join(site.build.outDir, `papers/${id}.bib`), 'utf8'))),
+    );
+    const fields = (entry: (typeof entries)[number]) => ({ type: entry.type, key: entry.key, fields: entry.fields });
+    expect(entries.map((entry) => entry.key)).toEqual(published.flat().map((entry) => entry.key));
+    expect(entries.map(fields)).toEqual(published.flat().map(fields));
+    expect(await page.locator('[data-saved-status]').textContent()).toMatch(/Downloaded 2 BibTeX entries/);
+  });
+
+  it('shares the list in a link that opens in another browser without replacing its own list', async () => {
+    const alice = await newReader();
+    await saveInOrder(alice, ['2402.00002', TRICKY]);
+    const mine = await open(alice, urls.saved());
+    await waitForSaved(mine, 2);
+    const link = await mine.locator('[data-saved-share-link]').getAttribute('href');
+    expect(link).toMatch(new RegExp(`^${urls.saved()}#papers=`));
+
+    const bob = await newReader();
+    await saveInOrder(bob, ['old-style']);
+    const before = await open(bob, urls.saved());
+    const bobsList = await storedIds(before);
+    const shared = await open(bob, link!);
+    await waitForSaved(shared, 2);
+    expect(await savedIds(shared)).toEqual([TRICKY, '2402.00002']);
+    expect(await shared.locator('h1').textContent()).toBe('A shared reading list');
+    expect(await shared.locator('[data-saved-remove]').count()).toBe(0);
+    expect(await storedIds(shared)).toBe(bobsList);
+
+    const add = shared.locator('[data-saved-add]');
+    expect(await add.textContent()).toBe('Add 2 papers to your reading list');
+    await add.click();
+    await shared.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-saved-add]')?.disabled);
+    await shared.locator(`a[href="${urls.saved()}"]`).first().click();
+    await waitForSaved(shared, 3);
+    expect(await savedIds(shared)).toEqual([TRICKY, '2402.00002', 'old-style']);
+  });
+
+  it('reads a hostile stored list as the paper ids it holds', async () => {
+    const reader = await newReader();
+    for (const stored of ['not json', '{"0":"2401.00001"}', '"2401.00001"', 'null']) {
+      await reader.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, stored]);
+      const page = await open(reader, urls.saved());
+      expect(await page.locator('[data-saved-empty]').isVisible(), stored).toBe(true);
+      await page.close();
+    }
+    const junk = JSON.stringify([42, '<img src=x>', TRICKY, 'UPPER', TRICKY, null, '../x', { id: 'a' }, 'old-style']);
+    const mixed = await newReader();
+    await mixed.addInitScript(([key, value]) => localStorage.setItem(key!, value!), [STORAGE_KEY, junk]);
+    const page = await open(mixed, urls.saved());
+    await waitForSaved(page, 2);
+    expect(await savedIds(page)).toEqual([TRICKY, 'old-style']);
+    expect(await page.locator('main img').count()).toBe(0);
+    const day = await open(mixed, urls.day('2025-02-03'));
+    expect(await pressed(day)).toEqual([TRICKY]);
+  });
+
+  it('names saved ids the digest does not have, and lets them be removed', async () => {
+    const reader = await newReader();
+    await reader.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem('planted')) localStorage.setItem(key!, value!);
+        sessionStorage.setItem('planted', '1');
+      },
+      [STORAGE_KEY, JSON.stringify(['gone-paper', TRICKY])],
+    );
+    const page = await open(reader, urls.saved(), { allow404: true });
+    await waitForSaved(page, 1);
+    expect(await page.locator('[data-saved-missing]').isVisible()).toBe(true);
+    expect(await page.locator('[data-saved-missing-list] code').allTextContents()).toEqual(['gone-paper']);
+    await page.locator('button[data-saved-remove="gone-paper"]').click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-saved-missing]')?.hidden);
+    expect(JSON.parse((await storedIds(page))!)).toEqual([TRICKY]);
+  });
+});
+
+describe('a hostile shared link', () => {
+  const noMarkup = async (page: Page) => {
+    expect(await page.locator('main img, main script, main b, main iframe').count()).toBe(0);
+  };
+
+  it('shows no markup for ids with HTML or broken escapes, and skips them', async () => {
+    const reader = await newReader();
+    const parts = [
+      encodeURIComponent('<img src=x onerror=alert(1)>'),
+      '<script>alert(1)</script>',
+      '%zz',
+      encodeURIComponent('../../etc/passwd'),
+      encodeURIComponent('2401.00001"><b>x</b>'),
+      'javascript:alert(1)',
+      TRICKY,
+    ];
+    const page = await open(reader, `${urls.saved()}#papers=${parts.join(',')}`);
+    await waitForSaved(page, 1);
+    expect(await savedIds(page)).toEqual([TRICKY]);
+    await noMarkup(page);
+    expect(await page.locator('[data-saved-shared-summary]').textContent()).toBe(
+      'This link lists 1 paper. 6 entries of the link are not paper ids: left out.',
+    );
+  });
+
+  it('keeps 10,000 repeated ids to one each', async () => {
+    const reader = await newReader();
+    const ids = Array.from({ length: 10_000 }, (_, index) => (index % 2 ? TRICKY : 'old-style'));
+    const page = await open(reader, `${urls.saved()}#papers=${ids.join(',')}`);
+    await waitForSaved(page, 2);
+    expect(await savedIds(page)).toEqual(['old-style', TRICKY]);
+  });
+
+  it('caps 10,000 distinct ids at 1,000 and names those not in the digest', async () => {
+    const reader = await newReader();
+    const ids = [TRICKY, ...Array.from({ length: 9_999 }, (_, index) => `absent-${index}`)];
+    const page = await open(reader, `${urls.saved()}#papers=${ids.join(',')}`, { allow404: true });
+    await waitForSaved(page, 1);
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved-missing-list] li').length > 0);
+    expect(await page.locator('[data-saved-missing-list] li').count()).toBe(999);
+    expect(await page.locator('[data-saved-shared-summary]').textContent()).toBe(
+      'This link lists 1,000 papers. 999 of them are not in this digest. It holds 9,000 more papers than a list can: only the first 1,000 are shown.',
+    );
+    await noMarkup(page);
+    expect(await page.locator('[data-saved-add]').textContent()).toBe('Add 1 paper to your reading list');
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
+  /** axe's violations on the page as it is now, as `rule: target` lines. */
+  const axeViolations = async (page: Page) => {
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      type Result = { id: string; nodes: { target: string[] }[] };
+      const { axe } = window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: Result[] }> };
+      };
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.flatMap((violation) =>
+        violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+      );
+    });
+  };
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`finds nothing on toggles, the reading list and a shared list in the ${colorScheme} theme`, async () => {
+      const reader = await newReader({ colorScheme });
+      await saveInOrder(reader, [TRICKY, '2403.00003']);
+      const day = await open(reader, urls.day(DAY));
+      expect(await pressed(day)).toEqual(['2403.00003']);
+      expect(await axeViolations(day)).toEqual([]);
+      const saved = await open(reader, urls.saved());
+      await waitForSaved(saved, 2);
+      expect(await axeViolations(saved)).toEqual([]);
+      const shared = await open(reader, `${urls.saved()}#papers=old-style,no-arxiv`);
+      await waitForSaved(shared, 2);
+      expect(await axeViolations(shared)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,116 @@
+/**
+ * The reading list's rules for untrusted input (src/lib/reading-list.ts): whatever localStorage or
+ * a shared link holds, only paper ids come out, once each, at most READING_LIST_LIMIT of them;
+ * a list survives the trip through a share link's fragment; title math becomes plain text.
+ */
+import { describe, expect, it } from 'vitest';
+import { isPaperId, paperIdProblem } from '../../src/content/paper-id.ts';
+import {
+  bibFileName,
+  idsFromFragment,
+  paperIds,
+  parseStoredList,
+  READING_LIST_LIMIT,
+  shareFragment,
+  summaryOf,
+} from '../../src/lib/reading-list.ts';
+import { titleText } from '../../src/lib/title-text.ts';
+import { hostileStrings } from '../helpers/hostile.ts';
+
+const hostile = hostileStrings(15, 2000);
+
+describe('paper ids from untrusted values', () => {
+  it('keep only what the content check accepts as a file name, for any string', () => {
+    const { ids, rejected } = paperIds([...hostile, 'a', 'x.bib', 'UPPER', '2306.13575', 'a'.repeat(101)]);
+    for (const id of ids) expect(paperIdProblem(id), id).toBeUndefined();
+    expect(ids).toContain('2306.13575');
+    expect(ids).not.toContain('x.bib');
+    expect(rejected).toBe(hostile.filter((value) => !isPaperId(value)).length + 3);
+  });
+
+  it('drop repeats and non-strings, and stop at the limit', () => {
+    const many = Array.from({ length: READING_LIST_LIMIT + 5 }, (_, index) => `p-${index}`);
+    const result = paperIds([null, 42, { id: 'x' }, 'p-0', ...many, 'p-1']);
+    expect(result.ids).toEqual(many.slice(0, READING_LIST_LIMIT));
+    expect(result.rejected).toBe(3);
+    expect(result.overLimit).toBe(5);
+  });
+
+  it('read a stored list only from a JSON array', () => {
+    for (const text of [null, '', 'not json', '{}', '"2306.13575"', 'null', '{"0":"a"}', ...hostile]) {
+      expect(parseStoredList(text), String(text)).toEqual(paperIds(safeArray(text)).ids);
+    }
+    expect(parseStoredList('["b", "a", "b", "<i>", 3]')).toEqual(['b', 'a']);
+  });
+});
+
+/** What a stored text holds when it is a JSON array (an independent reading of the rule). */
+function safeArray(text: string | null): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text ?? 'null');
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+describe('share links', () => {
+  it('carry a list through the fragment unchanged', () => {
+    const ids = ['2306.13575', 'math-0309136', 'attention-sinks', '1.2.3'];
+    const fragment = shareFragment(ids);
+    expect(fragment).toBe('papers=2306.13575,math-0309136,attention-sinks,1.2.3');
+    expect(idsFromFragment(`#${fragment}`)).toEqual({ ids, rejected: 0, overLimit: 0 });
+  });
+
+  it('read a hostile fragment as the paper ids it holds, without throwing', () => {
+    expect(idsFromFragment('')).toBeUndefined();
+    expect(idsFromFragment('#main')).toBeUndefined();
+    expect(idsFromFragment('#papers=')).toEqual({ ids: [], rejected: 0, overLimit: 0 });
+    expect(idsFromFragment('#papers=%zz,%3Cb%3E,a%2Cb,,2306.13575,2306.13575')).toEqual({
+      ids: ['2306.13575'],
+      rejected: 3,
+      overLimit: 0,
+    });
+    for (const value of hostile) {
+      const result = idsFromFragment(`#papers=${value}`)!;
+      for (const id of result.ids) expect(isPaperId(id)).toBe(true);
+      // A lone surrogate has no URL encoding (encodeURIComponent throws): only the raw form above.
+      if (!value.isWellFormed()) continue;
+      const encoded = idsFromFragment(`#papers=${encodeURIComponent(value)}`)!;
+      expect(encoded.ids).toEqual(isPaperId(value) ? [value] : []);
+    }
+  });
+});
+
+describe('paper summaries fetched from /papers/<id>.json', () => {
+  const good = { id: 'a', title: 'T', authors: ['X'], date: '2025-02-03', url: '/papers/a/' };
+
+  it('are taken only with the right shape, for the paper asked for', () => {
+    expect(summaryOf(good, 'a')).toEqual(good);
+    expect(summaryOf(good, 'b')).toBeUndefined();
+    for (const bad of [
+      null,
+      'a',
+      [],
+      { ...good, title: 1 },
+      { ...good, authors: [1] },
+      { ...good, date: '2025-02-30' },
+    ]) {
+      expect(summaryOf(bad, 'a')).toBeUndefined();
+    }
+  });
+});
+
+describe('the .bib download', () => {
+  it('is named after the reader’s day', () => {
+    expect(bibFileName(new Date(2026, 0, 5, 23, 59))).toBe('reading-list-2026-01-05.bib');
+  });
+});
+
+describe('titles as plain text', () => {
+  it('write title math as Unicode text and keep the rest as it is', () => {
+    expect(titleText('Bounds in $O(n^2)$ time & <b>')).toBe('Bounds in O(n^2) time & <b>');
+    expect(titleText('Learning on $\\mathbb{R}^n$ with $\\alpha$-nets')).toBe('Learning on ℝ^n with α-nets');
+    expect(titleText('A price of $5 and $6')).toBe('A price of $5 and $6');
+  });
+});

@@ -19,23 +19,13 @@
  * - The search page's author field filters by one author (`?author=<slug>`, see
  *   src/lib/search-authors.ts): the author's papers are a Pagefind filter loaded only then, and
  *   the names it suggests come from the author directory under /search/authors/, loaded as the
- *   reader types a name.
+ *   reader types a name. Its code is a chunk of its own (src/client/search-authors.ts), loaded
+ *   then too.
  * - Pagefind runs on the page's thread (`noWorker`): its web worker would download a second copy
  *   of its code (43 KB) before the first search, to spare the page a few milliseconds of work.
  * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
  */
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
-import { authorSlug } from '../lib/authors.ts';
-import {
-  authorFilterName,
-  type DirectoryEntry,
-  directoryFile,
-  nameMatches,
-  shardForPrefix,
-  shardForWord,
-  slugWords,
-  typedWords,
-} from '../lib/search-authors.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import { arxivIdInQuery, arxivShard, comparable, matchesWord, queryWords, revealTex } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
@@ -180,49 +170,18 @@ async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEn
   return Object.hasOwn(entries, id) ? entries[id] : undefined;
 }
 
-// ---- The author directory (src/lib/search-authors.ts) ----
+// ---- The author filter's code, loaded on use ----
 
-function directoryKeys(config: SearchConfig): Promise<string[]> {
-  return fetchOnce(`${config.page}authors/shards.json`, (response) => response.json() as Promise<string[]>);
+type AuthorCode = typeof import('./search-authors.ts');
+let authorCode: Promise<AuthorCode> | undefined;
+
+function loadAuthorCode(): Promise<AuthorCode> {
+  authorCode ??= import('./search-authors.ts');
+  authorCode.catch(() => (authorCode = undefined));
+  return authorCode;
 }
 
-function directoryShard(config: SearchConfig, key: string): Promise<DirectoryEntry[]> {
-  return fetchOnce(
-    `${config.page}authors/${directoryFile(key)}.json`,
-    (response) => response.json() as Promise<DirectoryEntry[]>,
-  );
-}
-
-/** The author with this slug, if the digest has one. */
-async function authorBySlug(config: SearchConfig, slug: string): Promise<DirectoryEntry | undefined> {
-  const [word] = slugWords(slug);
-  const key = word === undefined ? undefined : shardForWord(word, await directoryKeys(config));
-  if (key === undefined) return undefined;
-  return (await directoryShard(config, key)).find(([name]) => authorSlug(name) === slug);
-}
-
-const SUGGESTIONS = 8;
-
-/**
- * Authors whose names match what the reader typed (`akyu`, `ekin aky`, `Akyürek`), most papers
- * first. Nothing until one of the typed words names a single directory file.
- */
-async function suggestAuthors(config: SearchConfig, typed: string): Promise<DirectoryEntry[]> {
-  const words = typedWords(typed);
-  if (words.length === 0) return [];
-  const keys = await directoryKeys(config);
-  // The longest word narrows most; the last one may be unfinished.
-  const shards = words
-    .map((word, index) => ({
-      word,
-      key: index === words.length - 1 ? shardForPrefix(word, keys) : shardForWord(word, keys),
-    }))
-    .filter((candidate): candidate is { word: string; key: string } => candidate.key !== undefined)
-    .sort((a, b) => b.word.length - a.word.length);
-  const key = shards[0]?.key;
-  if (key === undefined) return [];
-  return (await directoryShard(config, key)).filter(([name]) => nameMatches(name, words)).slice(0, SUGGESTIONS);
-}
+const fetchJson = <T>(url: string) => fetchOnce(url, (response) => response.json() as Promise<T>);
 
 /**
  * Whether some paper really has this query word. An exact search (`"word"`) answers for a word
@@ -515,12 +474,19 @@ function restoreState(controls: {
   return params.get('author')?.trim() ?? '';
 }
 
-/** Pagefind's filters and sort for the form; `topicFilter` is the label Pagefind indexed for the topic. */
-function pagefindQuery(current: PageState, topicFilter: string | undefined): PagefindQuery {
+/**
+ * Pagefind's filters and sort for the form; `topicFilter` is the label Pagefind indexed for the
+ * topic, `authorFilter` the filter name that holds the author (src/lib/search-authors.ts).
+ */
+function pagefindQuery(
+  current: PageState,
+  topicFilter: string | undefined,
+  authorFilter: string | undefined,
+): PagefindQuery {
   const filters: Record<string, string> = {};
   if (current.topic && topicFilter) filters.topic = topicFilter;
   if (current.year) filters.year = current.year;
-  if (current.author) filters[authorFilterName(current.author)] = current.author;
+  if (current.author && authorFilter) filters[authorFilter] = current.author;
   // Without words there is no relevance: list newest first.
   const order = current.sort || (current.q ? '' : 'newest');
   const sorted = order === 'newest' ? 'desc' : order === 'oldest' ? 'asc' : undefined;
@@ -560,7 +526,10 @@ function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | u
 /** The author the filter applies: the name as shown, and the slug that identifies them. */
 interface AuthorChoice {
   name: string;
-  slug: string;
+  /** Known for an author from the address or the directory; else made from the name when needed. */
+  slug?: string;
+  /** The Pagefind filter name for the slug, once known. */
+  filter?: string;
 }
 
 /**
@@ -586,7 +555,9 @@ function setUpAuthorField(
   const suggest = async () => {
     const current = ++generation;
     const typed = input.value;
-    const entries = await suggestAuthors(config, typed).catch(() => []);
+    const entries = await loadAuthorCode()
+      .then((code) => code.suggestAuthors(config.page, typed, fetchJson))
+      .catch(() => []);
     if (current !== generation) return;
     list.replaceChildren(
       ...entries.map(([name, papers]) => {
@@ -598,7 +569,7 @@ function setUpAuthorField(
           input.value = name;
           hide();
           input.focus();
-          choose({ name, slug: authorSlug(name) });
+          choose({ name });
         });
         item.append(button);
         return item;
@@ -669,7 +640,8 @@ function setUpSearchPage(form: HTMLFormElement): void {
     sort: sort.value,
   });
 
-  const query = (current: PageState) => pagefindQuery(current, topic.selectedOptions[0]?.dataset.filter);
+  const query = (current: PageState) =>
+    pagefindQuery(current, topic.selectedOptions[0]?.dataset.filter, author?.filter);
   const topicLinks = new Map(
     [...topic.options].filter((option) => option.value).map((option) => [option.dataset.filter, option.dataset.url]),
   );
@@ -694,16 +666,25 @@ function setUpSearchPage(form: HTMLFormElement): void {
    * The author in the address or the field, as the directory names them: by slug, or by a name
    * written there instead. Undefined when the digest has no such author.
    */
-  const resolveAuthor = async (choice: AuthorChoice): Promise<AuthorChoice | undefined> => {
-    const entry = (await authorBySlug(config, choice.slug)) ?? (await authorBySlug(config, authorSlug(choice.slug)));
-    return entry && { name: entry[0], slug: authorSlug(entry[0]) };
+  const resolveAuthor = async (choice: AuthorChoice): Promise<{ known: boolean; author: AuthorChoice }> => {
+    const code = await loadAuthorCode();
+    const slugs =
+      choice.slug === undefined ? [code.authorSlug(choice.name)] : [choice.slug, code.authorSlug(choice.slug)];
+    for (const slug of slugs) {
+      const entry = await code.authorBySlug(config.page, slug, fetchJson);
+      if (!entry) continue;
+      const [name] = entry;
+      const known = code.authorSlug(name);
+      return { known: true, author: { name, slug: known, filter: code.authorFilterName(known) } };
+    }
+    return { known: false, author: { ...choice, slug: slugs[0] } };
   };
 
   const run = async (debounce: boolean) => {
     const current = ++generation;
     let now = state();
     rememberState(now);
-    if (!now.q && !now.topic && !now.year && !now.author) {
+    if (!now.q && !now.topic && !now.year && !author) {
       clearResults();
       status.textContent = idle;
       return;
@@ -723,18 +704,18 @@ function setUpSearchPage(form: HTMLFormElement): void {
       let by = '';
       if (author) {
         const asked = author;
-        const known = await resolveAuthor(asked);
+        const resolved = await resolveAuthor(asked);
         if (current !== generation) return;
-        if (!known) {
+        author = resolved.author;
+        now = state();
+        rememberState(now);
+        if (!resolved.known) {
           clearResults();
           status.textContent = `No papers by “${asked.name}”: the digest has no author of that name.`;
           return;
         }
-        author = known;
-        if (document.activeElement !== authorInput) authorInput.value = known.name;
-        now = state();
-        rememberState(now);
-        by = ` by ${known.name}`;
+        if (document.activeElement !== authorInput) authorInput.value = author.name;
+        by = ` by ${author.name}`;
       }
       if (!pagefindPromise) status.textContent = 'Loading search…';
       const pagefind = await loadPagefind(config);
@@ -760,7 +741,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   const typedAuthor = (): AuthorChoice | undefined => {
     const name = authorInput.value.trim();
     if (!name) return undefined;
-    return author?.name === name ? author : { name, slug: authorSlug(name) };
+    return author?.name === name ? author : { name };
   };
 
   form.addEventListener('submit', (event) => {
@@ -772,7 +753,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
   for (const control of [topic, year, sort]) control.addEventListener('change', () => void run(false));
   onEscape(input, () => void run(false));
   setUpAuthorField(config, authorInput, authorList, (choice) => {
-    if (choice?.slug === author?.slug) return;
+    if (choice?.name === author?.name) return;
     author = choice;
     void run(false);
   });

@@ -43,6 +43,16 @@ export function authorFilterAttributes(authors: readonly string[]): string[] {
 }
 
 /**
+ * The same filters as Pagefind's Node API takes them for a record (`addCustomRecord`'s `filters`),
+ * for an index fed from the data rather than from the pages.
+ */
+export function authorFilterRecord(authors: readonly string[]): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const slug of new Set(authors.map(authorSlug))) (filters[authorFilterName(slug)] ??= []).push(slug);
+  return filters;
+}
+
+/**
  * The words of a name as the directory lists them: the words of its slug (`Ekin Akyürek` →
  * `ekin`, `akyurek`). A slug with `--` is a derived one (a name without letters, or cut and
  * hashed, see authorSlug): all of it is one word.

@@ -5,6 +5,7 @@ import {
   authorDirectory,
   authorFilterAttributes,
   authorFilterName,
+  authorFilterRecord,
   type DirectoryEntry,
   directoryFile,
   nameMatches,
@@ -36,6 +37,9 @@ describe('authorFilterName', () => {
       `${authorFilterName('ekin-akyurek')}:ekin-akyurek`,
       `${authorFilterName('jacob-andreas')}:jacob-andreas`,
     ]);
+    const record = authorFilterRecord(['Ekin Akyürek', 'Ekin Akyurek', 'Jacob Andreas']);
+    expect(Object.values(record).flat().sort()).toEqual(['ekin-akyurek', 'jacob-andreas']);
+    expect(record[authorFilterName('ekin-akyurek')]).toContain('ekin-akyurek');
   });
 });
 

@@ -16,6 +16,13 @@
  *   counts as found in no paper; the query then finds none and offers the closest words of the
  *   digest's vocabulary ("Did you mean Kolmogorov?"), loaded from /search/words/ only then.
  * - Snippets show math as its TeX (see src/lib/search-data.ts).
+ * - The search page's author field filters by one author (`?author=<slug>`, see
+ *   src/lib/search-authors.ts): the author's papers are a Pagefind filter loaded only then, and
+ *   the names it suggests come from the author directory under /search/authors/, loaded as the
+ *   reader types a name. Its code is a chunk of its own (src/client/search-authors.ts), loaded
+ *   then too.
+ * - Pagefind runs on the page's thread (`noWorker`): its web worker would download a second copy
+ *   of its code (43 KB) before the first search, to spare the page a few milliseconds of work.
  * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
  */
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
@@ -49,7 +56,7 @@ interface PagefindQuery {
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
-  options: (options: { baseUrl?: string; excerptLength?: number }) => Promise<void>;
+  options: (options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, query?: PagefindQuery) => Promise<PagefindResponse>;
   debouncedSearch: (term: string | null, query?: PagefindQuery, timeout?: number) => Promise<PagefindResponse | null>;
@@ -90,7 +97,7 @@ function loadPagefind(config: SearchConfig): Promise<Pagefind> {
       console.warn('Pagefind failed to load', error);
       throw new SearchUnavailable(FAILED_MESSAGE);
     }
-    await pagefind.options({ baseUrl: config.base, excerptLength: 24 });
+    await pagefind.options({ baseUrl: config.base, excerptLength: 24, noWorker: true });
     await pagefind.init();
     return pagefind;
   })();
@@ -162,6 +169,19 @@ async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEn
   );
   return Object.hasOwn(entries, id) ? entries[id] : undefined;
 }
+
+// ---- The author filter's code, loaded on use ----
+
+type AuthorCode = typeof import('./search-authors.ts');
+let authorCode: Promise<AuthorCode> | undefined;
+
+function loadAuthorCode(): Promise<AuthorCode> {
+  authorCode ??= import('./search-authors.ts');
+  authorCode.catch(() => (authorCode = undefined));
+  return authorCode;
+}
+
+const fetchJson = <T>(url: string) => fetchOnce(url, (response) => response.json() as Promise<T>);
 
 /**
  * Whether some paper really has this query word. An exact search (`"word"`) answers for a word
@@ -415,7 +435,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
   });
 }
 
-// ---- The search page: query, topic and year filters, sort, results with excerpts ----
+// ---- The search page: query, topic, year and author filters, sort, results with excerpts ----
 
 const PAGE_SIZE = 10;
 
@@ -423,6 +443,8 @@ interface PageState {
   q: string;
   topic: string;
   year: string;
+  /** The author's slug. */
+  author: string;
   sort: string;
 }
 
@@ -434,13 +456,13 @@ function rememberState(current: PageState): void {
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
-/** The form as the address bar says; a value no option has is left empty. */
+/** The form as the address bar says; a value no option has is left empty. Returns the author parameter. */
 function restoreState(controls: {
   input: HTMLInputElement;
   topic: HTMLSelectElement;
   year: HTMLSelectElement;
   sort: HTMLSelectElement;
-}): void {
+}): string {
   const params = new URLSearchParams(location.search);
   controls.input.value = params.get('q') ?? '';
   const select = (control: HTMLSelectElement, value: string | null) => {
@@ -449,13 +471,22 @@ function restoreState(controls: {
   select(controls.topic, params.get('topic'));
   select(controls.year, params.get('year'));
   select(controls.sort, params.get('sort'));
+  return params.get('author')?.trim() ?? '';
 }
 
-/** Pagefind's filters and sort for the form; `topicFilter` is the label Pagefind indexed for the topic. */
-function pagefindQuery(current: PageState, topicFilter: string | undefined): PagefindQuery {
+/**
+ * Pagefind's filters and sort for the form; `topicFilter` is the label Pagefind indexed for the
+ * topic, `authorFilter` the filter name that holds the author (src/lib/search-authors.ts).
+ */
+function pagefindQuery(
+  current: PageState,
+  topicFilter: string | undefined,
+  authorFilter: string | undefined,
+): PagefindQuery {
   const filters: Record<string, string> = {};
   if (current.topic && topicFilter) filters.topic = topicFilter;
   if (current.year) filters.year = current.year;
+  if (current.author && authorFilter) filters[authorFilter] = current.author;
   // Without words there is no relevance: list newest first.
   const order = current.sort || (current.q ? '' : 'newest');
   const sorted = order === 'newest' ? 'desc' : order === 'oldest' ? 'asc' : undefined;
@@ -492,24 +523,125 @@ function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | u
   return item;
 }
 
+/** The author the filter applies: the name as shown, and the slug that identifies them. */
+interface AuthorChoice {
+  name: string;
+  /** Known for an author from the address or the directory; else made from the name when needed. */
+  slug?: string;
+  /** The Pagefind filter name for the slug, once known. */
+  filter?: string;
+}
+
+/**
+ * The author field: as the reader types, the matching authors of the directory as buttons under
+ * it (Down arrow moves into them); choosing one, or Enter on a typed name, applies the filter;
+ * emptying the field removes it.
+ */
+function setUpAuthorField(
+  config: SearchConfig,
+  input: HTMLInputElement,
+  list: HTMLUListElement,
+  choose: (choice: AuthorChoice | undefined) => void,
+): void {
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hide = () => {
+    generation += 1;
+    list.hidden = true;
+    list.replaceChildren();
+  };
+  const buttons = () => [...list.querySelectorAll('button')];
+
+  const suggest = async () => {
+    const current = ++generation;
+    const typed = input.value;
+    const entries = await loadAuthorCode()
+      .then((code) => code.suggestAuthors(config.page, typed, fetchJson))
+      .catch(() => []);
+    if (current !== generation) return;
+    list.replaceChildren(
+      ...entries.map(([name, papers]) => {
+        const item = element('li');
+        const button = element('button', 'search-author-suggestion', name);
+        button.type = 'button';
+        button.append(element('span', 'search-author-count', ` · ${plural(papers, 'paper')}`));
+        button.addEventListener('click', () => {
+          input.value = name;
+          hide();
+          input.focus();
+          choose({ name });
+        });
+        item.append(button);
+        return item;
+      }),
+    );
+    list.hidden = entries.length === 0;
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    if (input.value.trim() === '') {
+      hide();
+      choose(undefined);
+      return;
+    }
+    timer = setTimeout(() => void suggest(), 120);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && !list.hidden) {
+      event.preventDefault();
+      buttons()[0]?.focus();
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const all = buttons();
+    const at = all.indexOf(document.activeElement as HTMLButtonElement);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus();
+      else all[Math.min(next, all.length - 1)]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      hide();
+      input.focus();
+    }
+  });
+  onEscape(input, () => {
+    hide();
+    choose(undefined);
+  });
+  input.closest('form')?.addEventListener('submit', hide);
+}
+
 function setUpSearchPage(form: HTMLFormElement): void {
   const config = configOf(form);
   const input = form.querySelector<HTMLInputElement>('[data-search-input]');
   const topic = form.querySelector<HTMLSelectElement>('select[name="topic"]');
   const year = form.querySelector<HTMLSelectElement>('select[name="year"]');
+  const authorInput = form.querySelector<HTMLInputElement>('input[name="author"]');
+  const authorList = form.querySelector<HTMLUListElement>('[data-search-author-suggestions]');
   const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]');
   const status = document.querySelector<HTMLElement>('[data-search-status]');
   const list = document.querySelector<HTMLOListElement>('[data-search-results]');
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]');
-  if (!input || !topic || !year || !sort || !status || !list || !more) return;
+  if (!input || !topic || !year || !authorInput || !authorList || !sort || !status || !list || !more) return;
 
   const idle = status.textContent ?? '';
   let generation = 0;
   let pending: PagefindResult[] = [];
+  let author: AuthorChoice | undefined;
 
-  const state = (): PageState => ({ q: input.value.trim(), topic: topic.value, year: year.value, sort: sort.value });
+  const state = (): PageState => ({
+    q: input.value.trim(),
+    topic: topic.value,
+    year: year.value,
+    author: author?.slug ?? '',
+    sort: sort.value,
+  });
 
-  const query = (current: PageState) => pagefindQuery(current, topic.selectedOptions[0]?.dataset.filter);
+  const query = (current: PageState) =>
+    pagefindQuery(current, topic.selectedOptions[0]?.dataset.filter, author?.filter);
   const topicLinks = new Map(
     [...topic.options].filter((option) => option.value).map((option) => [option.dataset.filter, option.dataset.url]),
   );
@@ -524,13 +656,36 @@ function setUpSearchPage(form: HTMLFormElement): void {
     more.hidden = pending.length === 0;
   };
 
+  const clearResults = () => {
+    pending = [];
+    list.replaceChildren();
+    more.hidden = true;
+  };
+
+  /**
+   * The author in the address or the field, as the directory names them: by slug, or by a name
+   * written there instead. Undefined when the digest has no such author.
+   */
+  const resolveAuthor = async (choice: AuthorChoice): Promise<{ known: boolean; author: AuthorChoice }> => {
+    const code = await loadAuthorCode();
+    const slugs =
+      choice.slug === undefined ? [code.authorSlug(choice.name)] : [choice.slug, code.authorSlug(choice.slug)];
+    for (const slug of slugs) {
+      const entry = await code.authorBySlug(config.page, slug, fetchJson);
+      if (!entry) continue;
+      const [name] = entry;
+      const known = code.authorSlug(name);
+      return { known: true, author: { name, slug: known, filter: code.authorFilterName(known) } };
+    }
+    return { known: false, author: { ...choice, slug: slugs[0] } };
+  };
+
   const run = async (debounce: boolean) => {
     const current = ++generation;
-    const now = state();
+    let now = state();
     rememberState(now);
-    if (!now.q && !now.topic && !now.year) {
-      list.replaceChildren();
-      more.hidden = true;
+    if (!now.q && !now.topic && !now.year && !author) {
+      clearResults();
       status.textContent = idle;
       return;
     }
@@ -541,11 +696,26 @@ function setUpSearchPage(form: HTMLFormElement): void {
         // An id names one paper, whatever the filters say.
         const entry = await paperByArxivId(config, id);
         if (current !== generation) return;
-        pending = [];
-        more.hidden = true;
+        clearResults();
         list.replaceChildren(...(entry ? [render(arxivResult(id, entry))] : []));
         status.textContent = entry ? `1 paper found${words}.` : `No paper with arXiv id ${id} in this digest.`;
         return;
+      }
+      let by = '';
+      if (author) {
+        const asked = author;
+        const resolved = await resolveAuthor(asked);
+        if (current !== generation) return;
+        author = resolved.author;
+        now = state();
+        rememberState(now);
+        if (!resolved.known) {
+          clearResults();
+          status.textContent = `No papers by “${asked.name}”: the digest has no author of that name.`;
+          return;
+        }
+        if (document.activeElement !== authorInput) authorInput.value = author.name;
+        by = ` by ${author.name}`;
       }
       if (!pagefindPromise) status.textContent = 'Loading search…';
       const pagefind = await loadPagefind(config);
@@ -557,32 +727,49 @@ function setUpSearchPage(form: HTMLFormElement): void {
       if (current !== generation) return;
       const count = answer.results.length;
       status.replaceChildren(
-        count === 0 ? `No papers found${words}.` : `${plural(count, 'paper')} found${words}.`,
+        count === 0 ? `No papers found${words}${by}.` : `${plural(count, 'paper')} found${words}${by}.`,
         suggestionElement(config, answer.suggestion),
       );
     } catch (error) {
       if (current !== generation) return;
-      list.replaceChildren();
-      more.hidden = true;
+      clearResults();
       status.textContent = messageOf(error);
     }
   };
 
+  /** The author field's text as a filter: the chosen author when it still shows their name. */
+  const typedAuthor = (): AuthorChoice | undefined => {
+    const name = authorInput.value.trim();
+    if (!name) return undefined;
+    return author?.name === name ? author : { name };
+  };
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    author = typedAuthor();
     void run(false);
   });
   input.addEventListener('input', () => void run(true));
   for (const control of [topic, year, sort]) control.addEventListener('change', () => void run(false));
   onEscape(input, () => void run(false));
+  setUpAuthorField(config, authorInput, authorList, (choice) => {
+    if (choice?.name === author?.name) return;
+    author = choice;
+    void run(false);
+  });
   more.addEventListener('click', () => {
     const first = list.childElementCount;
     void showMore(generation).then(() => list.children[first]?.querySelector('a')?.focus());
   });
 
-  restoreState({ input, topic, year, sort });
+  const authorParam = restoreState({ input, topic, year, sort });
+  if (authorParam) {
+    // A slug from a link (`?author=ekin-akyurek`), or a name from the form sent without JavaScript.
+    author = { name: authorParam, slug: authorParam };
+    authorInput.value = authorParam;
+  }
   const initial = state();
-  if (initial.q || initial.topic || initial.year) void run(false);
+  if (initial.q || initial.topic || initial.year || initial.author) void run(false);
 }
 
 // ---- Wiring ----

@@ -1,4 +1,4 @@
-import { arxivShards, vocabularyShards } from '../lib/search-data.ts';
+import { arxivShards, authorShards, vocabularyShards } from '../lib/search-data.ts';
 import { getPapers, topicBySlug } from './papers.ts';
 import { urls } from './urls.ts';
 
@@ -13,13 +13,19 @@ async function getPapersForSearch() {
 }
 
 let searchData:
-  Promise<{ arxiv: ReturnType<typeof arxivShards>; vocabulary: ReturnType<typeof vocabularyShards> }> | undefined;
+  | Promise<{
+      arxiv: ReturnType<typeof arxivShards>;
+      vocabulary: ReturnType<typeof vocabularyShards>;
+      authors: ReturnType<typeof authorShards>;
+    }>
+  | undefined;
 
-/** The arXiv id map and the vocabulary, by shard, computed once for all the files under /search/. */
+/** The arXiv id map, the vocabulary and the author directory, by shard, computed once for all the files under /search/. */
 export function getSearchData() {
   searchData ??= getPapersForSearch().then((papers) => ({
     arxiv: arxivShards(papers),
     vocabulary: vocabularyShards(papers),
+    authors: authorShards(papers),
   }));
   return searchData;
 }

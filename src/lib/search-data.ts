@@ -5,6 +5,8 @@
  * a word no paper has): the first search downloads none of them.
  */
 import { canonicalArxivId } from './arxiv-id.ts';
+import { authorSlug } from './authors.ts';
+import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { arxivShard, comparable, hiddenTex } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 
@@ -105,4 +107,37 @@ export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string,
     shards.set(shard, list);
   }
   return new Map([...shards].map(([shard, list]) => [shard, list.map((word) => `${word}\n`).join('')]));
+}
+
+// ---- The author directory (see src/lib/search-authors.ts) ----
+
+/**
+ * Every author of the digest by slug: the spelling the papers use most (ties: the first in code
+ * point order) and how many papers they are on.
+ */
+export function authorEntries(papers: readonly PaperForSearch[]): Map<string, DirectoryEntry> {
+  const spellings = new Map<string, Map<string, number>>();
+  const counts = new Map<string, number>();
+  for (const paper of papers) {
+    const slugs = new Set<string>();
+    for (const name of paper.data.authors) {
+      const slug = authorSlug(name);
+      const forms = spellings.get(slug) ?? new Map<string, number>();
+      forms.set(name, (forms.get(name) ?? 0) + 1);
+      spellings.set(slug, forms);
+      slugs.add(slug);
+    }
+    for (const slug of slugs) counts.set(slug, (counts.get(slug) ?? 0) + 1);
+  }
+  const entries = new Map<string, DirectoryEntry>();
+  for (const [slug, forms] of spellings) {
+    const [name] = [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]!;
+    entries.set(slug, [name, counts.get(slug)!]);
+  }
+  return entries;
+}
+
+/** The author directory's files, by shard key. */
+export function authorShards(papers: readonly PaperForSearch[]): Map<string, DirectoryEntry[]> {
+  return authorDirectory(authorEntries(papers));
 }

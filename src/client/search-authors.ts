@@ -1,0 +1,66 @@
+/**
+ * The author filter's code in the browser: the one name function and the author directory
+ * (src/lib/search-authors.ts). A chunk of its own, imported by src/client/search.ts only when the
+ * reader uses the author field or opens a search by author: no other page downloads it.
+ */
+import { authorSlug } from '../lib/authors.ts';
+import {
+  authorFilterName,
+  type DirectoryEntry,
+  directoryFile,
+  nameMatches,
+  shardForPrefix,
+  shardForWord,
+  slugWords,
+  typedWords,
+} from '../lib/search-authors.ts';
+
+export { authorFilterName, authorSlug, type DirectoryEntry };
+
+/** Fetches a JSON file once per page (the search script's cache). */
+export type FetchJson = <T>(url: string) => Promise<T>;
+
+function directoryKeys(page: string, fetchJson: FetchJson): Promise<string[]> {
+  return fetchJson<string[]>(`${page}authors/shards.json`);
+}
+
+function directoryShard(page: string, key: string, fetchJson: FetchJson): Promise<DirectoryEntry[]> {
+  return fetchJson<DirectoryEntry[]>(`${page}authors/${directoryFile(key)}.json`);
+}
+
+/** The author with this slug, if the digest has one. `page` is the search page's URL. */
+export async function authorBySlug(
+  page: string,
+  slug: string,
+  fetchJson: FetchJson,
+): Promise<DirectoryEntry | undefined> {
+  const [word] = slugWords(slug);
+  const key = word === undefined ? undefined : shardForWord(word, await directoryKeys(page, fetchJson));
+  if (key === undefined) return undefined;
+  return (await directoryShard(page, key, fetchJson)).find(([name]) => authorSlug(name) === slug);
+}
+
+const SUGGESTIONS = 8;
+
+/**
+ * Authors whose names match what the reader typed (`akyu`, `ekin aky`, `Akyürek`), most papers
+ * first. Nothing until one of the typed words names a single directory file.
+ */
+export async function suggestAuthors(page: string, typed: string, fetchJson: FetchJson): Promise<DirectoryEntry[]> {
+  const words = typedWords(typed);
+  if (words.length === 0) return [];
+  const keys = await directoryKeys(page, fetchJson);
+  // The longest word narrows most; the last one may be unfinished.
+  const shards = words
+    .map((word, index) => ({
+      word,
+      key: index === words.length - 1 ? shardForPrefix(word, keys) : shardForWord(word, keys),
+    }))
+    .filter((candidate): candidate is { word: string; key: string } => candidate.key !== undefined)
+    .sort((a, b) => b.word.length - a.word.length);
+  const key = shards[0]?.key;
+  if (key === undefined) return [];
+  return (await directoryShard(page, key, fetchJson))
+    .filter(([name]) => nameMatches(name, words))
+    .slice(0, SUGGESTIONS);
+}

@@ -1,0 +1,155 @@
+/**
+ * The author filter of search, at any size of the digest, without making the first search pay for
+ * it. Runs in the browser and at build time; who an author is comes from src/lib/authors.ts alone.
+ *
+ * - Which papers an author wrote lives in Pagefind's own filters, so that words, topic, year,
+ *   author and date order combine in one Pagefind query. Pagefind loads one file per filter name,
+ *   and only when a query uses that name: one `author` filter would make the first author query
+ *   download every author of the digest (~26,000 at 10,000 papers). So the authors are spread
+ *   over AUTHOR_FILTER_BUCKETS filter names by a hash of their slug, and a query loads one of them.
+ *   The number is fixed, so adding papers never moves an author to another filter.
+ * - Names for suggestions, and the name to show for a slug in the address, come from a directory
+ *   under /search/authors/: each author listed under every word of their slug, in files by the
+ *   words' first letters (more letters where a file would grow past DIRECTORY_SHARD_SIZE),
+ *   loaded only when the reader uses the author field.
+ */
+import { authorSlug } from './authors.ts';
+
+/** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
+export const AUTHOR_FILTER_BUCKETS = 64;
+
+/** FNV-1a, 32 bits, over UTF-8: the same in Node and in the browser. */
+function fnv1a(text: string): number {
+  let value = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    value ^= byte;
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value;
+}
+
+/** The Pagefind filter name that holds an author's papers: `author-00` … `author-3f`. */
+export function authorFilterName(slug: string): string {
+  return `author-${(fnv1a(slug) % AUTHOR_FILTER_BUCKETS).toString(16).padStart(2, '0')}`;
+}
+
+/**
+ * The `data-pagefind-filter` values a paper page carries for its authors (`author-1c:ekin-akyurek`),
+ * one per author: two spellings of one person are one filter value.
+ */
+export function authorFilterAttributes(authors: readonly string[]): string[] {
+  const slugs = [...new Set(authors.map(authorSlug))];
+  return slugs.map((slug) => `${authorFilterName(slug)}:${slug}`);
+}
+
+/**
+ * The same filters as Pagefind's Node API takes them for a record (`addCustomRecord`'s `filters`),
+ * for an index fed from the data rather than from the pages.
+ */
+export function authorFilterRecord(authors: readonly string[]): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const slug of new Set(authors.map(authorSlug))) (filters[authorFilterName(slug)] ??= []).push(slug);
+  return filters;
+}
+
+/**
+ * The words of a name as the directory lists them: the words of its slug (`Ekin Akyürek` →
+ * `ekin`, `akyurek`). A slug with `--` is a derived one (a name without letters, or cut and
+ * hashed, see authorSlug): all of it is one word.
+ */
+export function slugWords(slug: string): string[] {
+  if (slug.includes('--')) return [slug];
+  return [...new Set(slug.split('-').filter(Boolean))];
+}
+
+/** The words of what a reader typed in the author field, as the directory lists words. */
+export function typedWords(typed: string): string[] {
+  return typed.trim() === '' ? [] : slugWords(authorSlug(typed));
+}
+
+// ---- The directory ----
+
+/** One author in the directory: the name as the digest writes it most often, and their paper count. */
+export type DirectoryEntry = [name: string, papers: number];
+
+/** Most entries in one directory file, unless they all share one whole word. */
+export const DIRECTORY_SHARD_SIZE = 400;
+
+/** The file name of a directory shard: its key, percent-encoded with `_` for `%` (keys are letters and digits). */
+export function directoryFile(key: string): string {
+  return encodeURIComponent(key).replace(/%/g, '_');
+}
+
+/**
+ * The shard that lists a whole word: the longest key that starts it. For a word still being
+ * typed, use {@link shardForPrefix}.
+ */
+export function shardForWord(word: string, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const key of keys) if (word.startsWith(key) && (!best || key.length > best.length)) best = key;
+  return best;
+}
+
+/**
+ * The one shard that lists every word starting with `prefix`, or undefined when they are spread
+ * over several (the reader has typed too few letters) or none.
+ */
+export function shardForPrefix(prefix: string, keys: readonly string[]): string | undefined {
+  if (keys.some((key) => key.length > prefix.length && key.startsWith(prefix))) return undefined;
+  return shardForWord(prefix, keys);
+}
+
+/**
+ * Whether a directory name matches what the reader typed: each typed word starts a word of the
+ * name (the last one may be unfinished; the others too, as in `e akyurek`).
+ */
+export function nameMatches(name: string, typed: readonly string[]): boolean {
+  const words = slugWords(authorSlug(name));
+  return typed.every((part) => words.some((word) => word.startsWith(part)));
+}
+
+function groupByPrefix<T extends { word: string }>(items: readonly T[], length: number): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = [...item.word].slice(0, length).join('');
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * The directory, by shard key: every author under each word of their slug. Keys are prefixes of
+ * words, one letter to start with, one more wherever a shard would list more than `size`
+ * entries; a word's entries stay together in the shard named by the word itself when all of a
+ * shard's entries share it. Each shard lists most papers first, then by name.
+ */
+export function authorDirectory(
+  authors: ReadonlyMap<string, DirectoryEntry>,
+  size = DIRECTORY_SHARD_SIZE,
+): Map<string, DirectoryEntry[]> {
+  const listed = [...authors].flatMap(([slug, entry]) => slugWords(slug).map((word) => ({ word, entry })));
+  const shards = new Map<string, DirectoryEntry[]>();
+  const split = (prefix: string, items: typeof listed) => {
+    const length = [...prefix].length;
+    const exact = items.filter((item) => item.word === prefix);
+    const longer = items.filter((item) => item.word !== prefix);
+    if (items.length <= size || longer.length === 0) {
+      shards.set(
+        prefix,
+        items.map((item) => item.entry),
+      );
+      return;
+    }
+    if (exact.length > 0)
+      shards.set(
+        prefix,
+        exact.map((item) => item.entry),
+      );
+    for (const [key, group] of groupByPrefix(longer, length + 1)) split(key, group);
+  };
+  for (const [key, group] of groupByPrefix(listed, 1)) split(key, group);
+  for (const entries of shards.values()) entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return new Map([...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,104 @@
+/**
+ * What the first search downloads (issue 16's budget), file by file, counted at the server: a
+ * browser's own byte count misses what a web worker fetches. The files are deterministic, so the
+ * test holds the list exactly: Pagefind's code, its WASM, entry and meta files, one index chunk
+ * for a one-word query and one fragment per result shown — no worker script, no filter file, no
+ * author, vocabulary or arXiv data.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUrls } from '../../src/lib/urls.ts';
+import type { BuildResult } from '../helpers/build.ts';
+import { type Browser, closeSite, freshPageForEachTest, openSite, type StaticServer } from './helpers.ts';
+
+const CONTENT = 'tests/browser/fixtures/search';
+const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
+
+let build: BuildResult;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ({ build, server, browser } = await openSite(CONTENT));
+});
+
+afterAll(() => closeSite({ build, server, browser }));
+
+freshPageForEachTest(
+  () => browser,
+  (fresh) => (page = fresh),
+);
+
+/** The kind of a file of the search, by its path. */
+function kindOf(path: string): string {
+  if (path.endsWith('/pagefind/pagefind.js')) return 'pagefind.js';
+  if (path.endsWith('/pagefind/pagefind-worker.js')) return 'worker';
+  if (/\/pagefind\/wasm\.[^/]+\.pagefind$/.test(path)) return 'wasm';
+  if (path.endsWith('/pagefind/pagefind-entry.json')) return 'entry';
+  if (path.endsWith('.pf_meta')) return 'meta';
+  if (path.endsWith('.pf_filter')) return 'filter';
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_fragment')) return 'fragment';
+  if (path.startsWith('/search/') && path !== '/search/') return 'search data';
+  return path.includes('/pagefind/') ? 'other pagefind' : 'page';
+}
+
+/** Loads a search and returns, by kind, the files the server sent for it and their bytes. */
+async function firstSearch(
+  path: string,
+  resultCount: number,
+): Promise<Map<string, { files: string[]; bytes: number }>> {
+  const before = server.requests.length;
+  await page.goto(server.origin + path);
+  await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 }).toBe(resultCount);
+  await page.waitForLoadState('networkidle');
+  const kinds = new Map<string, { files: string[]; bytes: number }>();
+  for (const requested of server.requests.slice(before)) {
+    const kind = kindOf(requested);
+    if (kind === 'page') continue;
+    const size = (await stat(join(build.outDir, requested))).size;
+    const entry = kinds.get(kind) ?? { files: [], bytes: 0 };
+    entry.files.push(requested);
+    entry.bytes += size;
+    kinds.set(kind, entry);
+  }
+  const total = [...kinds.values()].reduce((sum, { bytes }) => sum + bytes, 0);
+  console.info(
+    `${path}: ${total} bytes; ${[...kinds].map(([kind, { files, bytes }]) => `${kind} ${files.length} ${bytes}`).join(', ')}`,
+  );
+  return kinds;
+}
+
+describe('the first one-word search', () => {
+  it('downloads Pagefind, its index files for the word and the fragments of the results shown, nothing else', async () => {
+    // Every fixture paper says "lattice": five results, one page.
+    const kinds = await firstSearch(`${urls.search()}?q=lattice`, 5);
+    expect([...kinds.keys()].sort()).toEqual(['entry', 'fragment', 'index', 'meta', 'pagefind.js', 'wasm']);
+    for (const kind of ['entry', 'index', 'meta', 'pagefind.js', 'wasm'])
+      expect(kinds.get(kind)!.files, kind).toHaveLength(1);
+    expect(kinds.get('wasm')!.files[0]).toMatch(/wasm\.en\.pagefind$/);
+    expect(kinds.get('fragment')!.files).toHaveLength(5);
+  });
+
+  it('from the header box, fetches one fragment per result it shows, and no worker or filter', async () => {
+    await page.goto(server.origin + urls.paper('lattice-knots-2022'));
+    const before = server.requests.length;
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('lattice');
+    await expect.poll(() => page.locator('[data-search-preview] li').count(), { timeout: 10_000 }).toBe(5);
+    await page.waitForLoadState('networkidle');
+    const kinds = server.requests.slice(before).map(kindOf);
+    expect(kinds.filter((kind) => kind === 'fragment')).toHaveLength(5);
+    expect(kinds).not.toContain('worker');
+    expect(kinds).not.toContain('filter');
+  });
+
+  it('with a topic, adds that filter only', async () => {
+    const kinds = await firstSearch(`${urls.search()}?q=lattice&topic=attention`, 1);
+    expect(kinds.get('filter')?.files).toHaveLength(1);
+    expect(kinds.has('worker')).toBe(false);
+    expect(kinds.has('search data')).toBe(false);
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { authorSlug } from '../../src/lib/authors.ts';
+import {
+  AUTHOR_FILTER_BUCKETS,
+  authorDirectory,
+  authorFilterAttributes,
+  authorFilterName,
+  authorFilterRecord,
+  type DirectoryEntry,
+  directoryFile,
+  nameMatches,
+  shardForPrefix,
+  shardForWord,
+  slugWords,
+  typedWords,
+} from '../../src/lib/search-authors.ts';
+import { authorEntries } from '../../src/lib/search-data.ts';
+
+const paper = (authors: string[]) => ({
+  data: { title: 't', date: '2024-01-01', authors, tags: [] },
+  url: '/p/',
+  text: '',
+  topics: [],
+});
+
+describe('authorFilterName', () => {
+  it('puts every spelling of one person under one filter name, among a fixed set of names', () => {
+    const names = ['Ekin Akyürek', 'Ekin Akyurek', 'EKIN AKYÜREK'];
+    expect(new Set(names.map((name) => authorFilterName(authorSlug(name)))).size).toBe(1);
+    const all = new Set(Array.from({ length: 5000 }, (_, index) => authorFilterName(`author-${index}`)));
+    expect(all.size).toBe(AUTHOR_FILTER_BUCKETS);
+    for (const name of all) expect(name).toMatch(/^author-[0-9a-f]{2}$/);
+  });
+
+  it('gives a paper one filter value per person', () => {
+    expect(authorFilterAttributes(['Ekin Akyürek', 'Ekin Akyurek', 'Jacob Andreas'])).toEqual([
+      `${authorFilterName('ekin-akyurek')}:ekin-akyurek`,
+      `${authorFilterName('jacob-andreas')}:jacob-andreas`,
+    ]);
+    const record = authorFilterRecord(['Ekin Akyürek', 'Ekin Akyurek', 'Jacob Andreas']);
+    expect(Object.values(record).flat().sort()).toEqual(['ekin-akyurek', 'jacob-andreas']);
+    expect(record[authorFilterName('ekin-akyurek')]).toContain('ekin-akyurek');
+  });
+});
+
+describe('names as words', () => {
+  it('splits a slug into its words, a derived slug kept whole', () => {
+    expect(slugWords('ekin-akyurek')).toEqual(['ekin', 'akyurek']);
+    expect(slugWords('li-li')).toEqual(['li']);
+    expect(slugWords('author--0badf00d')).toEqual(['author--0badf00d']);
+  });
+
+  it('reads what a reader typed with the one name function', () => {
+    expect(typedWords('  Aky\u00fcrek, E. ')).toEqual(['akyurek', 'e']);
+    expect(typedWords('   ')).toEqual([]);
+  });
+
+  it('matches a name when each typed word starts one of its words', () => {
+    expect(nameMatches('Ekin Akyürek', ['akyu'])).toBe(true);
+    expect(nameMatches('Ekin Akyürek', ['e', 'akyurek'])).toBe(true);
+    expect(nameMatches('Ekin Akyürek', ['kyu'])).toBe(false);
+    expect(nameMatches('Jacob Akyurek', ['ekin', 'akyurek'])).toBe(false);
+  });
+});
+
+describe('authorEntries', () => {
+  it('counts papers per person and shows the spelling written most often', () => {
+    const entries = authorEntries([
+      paper(['Ekin Akyürek', 'Jacob Andreas']),
+      paper(['Ekin Akyurek']),
+      paper(['Ekin Akyürek']),
+    ]);
+    expect(entries.get('ekin-akyurek')).toEqual(['Ekin Akyürek', 3]);
+    expect(entries.get('jacob-andreas')).toEqual(['Jacob Andreas', 1]);
+  });
+});
+
+describe('authorDirectory', () => {
+  const authors = (names: string[]) =>
+    new Map<string, DirectoryEntry>(names.map((name, index) => [authorSlug(name), [name, index + 1]]));
+
+  it('lists each author under each word of their name, most papers first', () => {
+    const shards = authorDirectory(authors(['Ekin Akyürek', 'Jacob Andreas', 'Mira Chen']));
+    expect([...shards.keys()]).toEqual(['a', 'c', 'e', 'j', 'm']);
+    expect(shards.get('a')).toEqual([
+      ['Jacob Andreas', 2],
+      ['Ekin Akyürek', 1],
+    ]);
+  });
+
+  it('splits a shard that would grow too large by one more letter, and every word finds its shard', () => {
+    const names = Array.from(
+      { length: 60 },
+      (_, index) => `Given${index} Wa${String.fromCharCode(97 + (index % 6))}ng${index}`,
+    );
+    names.push('Zed Wa');
+    const shards = authorDirectory(authors(names), 10);
+    const keys = [...shards.keys()];
+    for (const [key, entries] of shards) {
+      // Only a shard whose entries all share one whole word may exceed the size.
+      const words = new Set(
+        entries.flatMap(([name]) => slugWords(authorSlug(name)).filter((word) => word.startsWith(key))),
+      );
+      if (entries.length > 10) expect([...words]).toEqual([key]);
+    }
+    for (const name of names)
+      for (const word of slugWords(authorSlug(name))) {
+        const key = shardForWord(word, keys);
+        expect(key, word).toBeDefined();
+        expect(
+          shards.get(key!)!.map(([listed]) => listed),
+          word,
+        ).toContain(name);
+      }
+    // `w` is spread over several files: a reader must type more; `waa` names one.
+    expect(shardForPrefix('w', keys)).toBeUndefined();
+    expect(shardForPrefix('waa', keys)).toBeDefined();
+  });
+
+  it('names its files with letters, digits and `_` only, one file per key', () => {
+    const keys = ['a', 'ü', 'ж', '中', 'ab'];
+    const files = keys.map(directoryFile);
+    for (const file of files) expect(file).toMatch(/^[A-Za-z0-9_]+$/);
+    expect(new Set(files.map((file) => file.toLowerCase())).size).toBe(keys.length);
+  });
+});

@@ -24,16 +24,20 @@ export function withCacheKeys<Path extends { params: object; props: object }>(
 
 export function pageKey(...inputs: unknown[]): string {
   return createHash('sha256')
-    .update(JSON.stringify([siteSettings(), inputs], paperAsDigest))
+    .update(siteSettingsDigest())
+    .update(JSON.stringify(inputs, paperAsDigest))
     .digest('base64url');
 }
 
-let settings: string | undefined;
-function siteSettings(): string {
+let settingsDigest: string | undefined;
+/** Digested once per build: the settings are the same for every page, and the topics are long. */
+function siteSettingsDigest(): string {
   // Where content, output and cache live changes no page; everything else in the settings may.
   const { contentDir: _contentDir, outDir: _outDir, cacheDir: _cacheDir, ...shown } = siteConfig;
-  settings ??= JSON.stringify([shown, getTopics()]);
-  return settings;
+  settingsDigest ??= createHash('sha256')
+    .update(JSON.stringify([shown, getTopics()]))
+    .digest('base64url');
+  return settingsDigest;
 }
 
 /** A paper's id and digest stand for all of it (and avoid reading its rendered HTML). */

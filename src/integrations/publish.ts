@@ -30,26 +30,44 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
         if (previousUnfinished) logger.warn('the previous build did not finish: rendering every page again');
       },
       'astro:build:done': async ({ assets, logger }) => {
-        const started = performance.now();
-        const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
-        const stale = await pruneOutput(folders!, [...assets.values()].flat());
+        // Each step's time goes to the log, so a slow deploy shows which one to look at.
+        const time = timer();
+        const stale = await time('pruned', () => pruneOutput(folders!, [...assets.values()].flat()));
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the previous build left`);
 
         // Pagefind reads the paper pages on every core first; it then assembles the index on
         // one, which leaves the other for checking the pages.
-        const search = await indexSearchPages(folders!.outDir, {
-          ...options,
-          manifestFile: join(folders!.cacheDir, 'pagefind-files.json'),
-        });
+        const search = await time('search pages read', () =>
+          indexSearchPages(folders!.outDir, {
+            ...options,
+            manifestFile: join(folders!.cacheDir, 'pagefind-files.json'),
+          }),
+        );
         const [index, pages] = await Promise.all([
-          search.write(),
-          verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),
+          time('search index assembled and written', () => search.write()),
+          time('pages verified', () =>
+            verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),
+          ),
         ]);
         logger.info(`${index.pages} pages indexed (${index.written} index files written, ${index.removed} removed)`);
         assertNoProblems([...pages.problems, ...(await verifySearchIndex(folders!.outDir, pages.paperPages))]);
         await finishOutput(folders!);
-        logger.info(`dist/ indexed and verified in ${seconds()} s`);
+        logger.info(`dist/ indexed and verified in ${time.total()} s (${time.steps()})`);
       },
     },
   };
+}
+
+/** Times steps (some of them at once) for the log: `name a.b s` each, and the total. */
+function timer() {
+  const started = performance.now();
+  const steps: string[] = [];
+  const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+  const time = async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await step();
+    steps.push(`${name} ${seconds(start)} s`);
+    return result;
+  };
+  return Object.assign(time, { total: () => seconds(started), steps: () => steps.join(', ') });
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -88,6 +88,25 @@ describe('verifyPages with a scan cache', () => {
     expect((await verifyPages(dir, options)).problems).toEqual([
       'papers/a/index.html: has 1 KaTeX error(s) in its markup',
     ]);
+  });
+
+  it('reads again a page rewritten in place with the same size and modification time', async () => {
+    const page = 'papers/a/index.html';
+    const dir = await site({
+      'index.html': good('<a href="/papers/a/">a</a>', '/'),
+      [page]: good('<p class="katex-erred">x</p>', '/papers/a/'),
+    });
+    // A whole second, so that setting it back restores the modification time exactly.
+    const modified = new Date('2026-01-01T00:00:00Z');
+    await utimes(join(dir, page), modified, modified);
+    const options = { site: 'https://site.org', base: '/', cacheFile: join(dir, '..', `${Date.now()}-same-size.json`) };
+    expect((await verifyPages(dir, options)).problems).toEqual([]);
+
+    const broken = good('<p class="katex-error">x</p>', '/papers/a/');
+    expect(broken.length).toBe((await readFile(join(dir, page), 'utf8')).length);
+    await writeFile(join(dir, page), broken);
+    await utimes(join(dir, page), modified, modified);
+    expect((await verifyPages(dir, options)).problems).toEqual([`${page}: has 1 KaTeX error(s) in its markup`]);
   });
 });
 

@@ -146,9 +146,10 @@ export function uncheckedReason(error: unknown): string {
 
 /**
  * Scans the HTML pages among `files`, a slice at a time, handing each scan to `visit`. With a
- * cache, a page whose bytes were scanned before is not parsed again. Whatever goes wrong with one
- * page (it cannot be read or parsed, or `visit` throws on it) goes to `failed` with the page, and
- * the other pages are still checked.
+ * cache, a page that is unchanged since it was scanned is not read again, and one whose bytes
+ * were scanned before is not parsed again. Whatever goes wrong with one page (it cannot be read or
+ * parsed, or `visit` throws on it) goes to `failed` with the page, and the other pages are still
+ * checked.
  */
 export async function scanSite(
   outDir: string,
@@ -160,11 +161,11 @@ export async function scanSite(
   const html = [...files].filter((file) => file.endsWith('.html')).sort();
   await inSlices(
     html,
-    (file) => readFile(join(outDir, file)).catch((error: unknown) => ({ error })),
-    (file, bytes) => {
+    (file) => scanFile(outDir, file, cache).catch((error: unknown) => ({ error })),
+    (file, scan) => {
       try {
-        if ('error' in bytes) throw bytes.error;
-        visit(file, scanOf(bytes, cache));
+        if ('error' in scan) throw scan.error;
+        visit(file, scan);
       } catch (error) {
         failed(file, error);
       }
@@ -172,14 +173,18 @@ export async function scanSite(
   );
 }
 
-function scanOf(bytes: Buffer, cache: ScanCache | undefined): PageScan {
-  if (!cache) return scanHtml(bytes.toString('utf8'));
+async function scanFile(outDir: string, file: string, cache: ScanCache | undefined): Promise<PageScan> {
+  const path = join(outDir, file);
+  if (!cache) return scanHtml(await readFile(path, 'utf8'));
+  const signature = await ScanCache.signature(path);
+  const known = cache.getByFile(file, signature);
+  if (known) return known;
+  const bytes = await readFile(path);
   const digest = ScanCache.digest(bytes);
-  let scan = cache.get(digest);
-  if (!scan) {
-    scan = scanHtml(bytes.toString('utf8'));
-    cache.set(digest, scan);
-  }
+  const seen = cache.getByDigest(file, signature, digest);
+  if (seen) return seen;
+  const scan = scanHtml(bytes.toString('utf8'));
+  cache.set(file, signature, digest, scan);
   return scan;
 }
 

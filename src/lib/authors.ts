@@ -1,0 +1,133 @@
+/**
+ * The one name function: who a written author name is (`authorKey`) and where their page lives
+ * (`authorSlug`). Total over every string; used by the pages, the content check and search.
+ *
+ * Hand-written rather than a library slugger on purpose: transliterators such as
+ * @sindresorhus/transliterate spell ü as "ue" (German convention), which would split "Akyürek"
+ * from "Akyurek". Here every accent is dropped, so both spellings are one person.
+ */
+
+/** TeX letters written as commands (`\ss`, `\o`, …), after lower-casing, longest first. */
+const TEX_LETTERS: Record<string, string> = {
+  ss: 'ss',
+  ae: 'ae',
+  oe: 'oe',
+  aa: 'a',
+  dh: 'd',
+  dj: 'd',
+  th: 'th',
+  ng: 'ng',
+  o: 'o',
+  l: 'l',
+  i: 'i',
+  j: 'j',
+};
+const TEX_LETTER = /\\(ss|ae|oe|aa|dh|dj|th|ng|o|l|i|j)(?![a-z])(?:\{\})?\s*/g;
+/** Accent commands: symbol ones (`\"u`, `\'{e}`) and letter ones followed by a non-letter (`\c c`, `\v{s}`). */
+const TEX_ACCENT = /\\(?:['"`^~=.]|[uvhcdbtkr](?![a-z]))\s*/g;
+
+/** Letters that Unicode does not decompose into a base letter and a mark (after lower-casing). */
+const UNDECOMPOSED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ȷ: 'j',
+  ŋ: 'ng',
+  ħ: 'h',
+  ŧ: 't',
+  ĸ: 'k',
+  ƀ: 'b',
+  ɨ: 'i',
+  ʉ: 'u',
+  ς: 'σ',
+};
+const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
+
+/**
+ * Accents are dropped only on Latin, Greek and Cyrillic letters: elsewhere a combining mark is
+ * part of the letter (a Devanagari vowel sign, the kana voicing mark of ガ), and dropping it would
+ * join different names.
+ */
+const ACCENT_ON_ALPHABET = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*)\p{M}/gu;
+
+/** One pass of the fold; `authorKey` repeats it until nothing changes (TeX can nest: `\'{\i}`). */
+function foldOnce(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(ACCENT_ON_ALPHABET, '')
+    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+    .toLowerCase()
+    .replace(TEX_LETTER, (_, letter: string) => TEX_LETTERS[letter]!)
+    .replace(TEX_ACCENT, '')
+    .replace(/[{}]/g, '')
+    .replace(/~/g, ' ')
+    .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter]!)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
+}
+
+/**
+ * The identity of a person: case, accents (Unicode or TeX), letters such as ß/ø/ł, invisible
+ * characters and runs of spaces do not count. "Akyürek", "Akyurek", "AKYUREK" and `Aky\"{u}rek`
+ * have one key. Punctuation and word breaks do count: "J. Smith" and "J Smith" are two keys (and
+ * one slug, which the content check refuses: write a name the same way everywhere).
+ */
+export function authorKey(name: string): string {
+  let key = foldOnce(name);
+  // Each pass that changes the text removes a backslash or a brace or an accent, so this ends.
+  for (let next = foldOnce(key); next !== key; next = foldOnce(key)) key = next;
+  return key;
+}
+
+/** A slug longer than this many UTF-8 bytes is cut and given a hash (a file name holds 255 bytes). */
+export const MAX_SLUG_BYTES = 100;
+
+/**
+ * The URL segment of an author page: the key with every run of characters that are not letters,
+ * digits or their marks turned into one `-`, no `-` at either end. Letters of every script are
+ * kept (a URL percent-encodes them). So a slug never contains `--` and never starts with `-`;
+ * the two derived forms below use `--` and cannot equal an ordinary slug, and the author index's
+ * own pages live under `/authors/-/`, which no slug can be.
+ * - a name with no letter or digit: `author--<hash of its key>`;
+ * - a slug over MAX_SLUG_BYTES: its first letters, then `--<hash of its key>`.
+ */
+export function authorSlug(name: string): string {
+  const key = authorKey(name);
+  const slug = key.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
+  if (slug === '') return `author--${hash(key)}`;
+  if (utf8Length(slug) <= MAX_SLUG_BYTES) return slug;
+  return `${cutToBytes(slug, MAX_SLUG_BYTES - 10).replace(/-+$/, '')}--${hash(key)}`;
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** The longest prefix of whole code points that fits in `bytes` UTF-8 bytes. */
+function cutToBytes(text: string, bytes: number): string {
+  let used = 0;
+  let prefix = '';
+  for (const codePoint of text) {
+    used += utf8Length(codePoint);
+    if (used > bytes) break;
+    prefix += codePoint;
+  }
+  return prefix;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short, stable, and runs in the browser too (no node:crypto). */
+function hash(text: string): string {
+  let value = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    value ^= byte;
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { authorKey, authorSlug, MAX_SLUG_BYTES } from '../../src/lib/authors.ts';
+import { seededRandom } from '../../src/bench/random.ts';
+
+/** Spellings of one person: each row must share one key and one slug. */
+const SAME_PERSON: [slug: string, ...spellings: string[]][] = [
+  [
+    'ekin-akyurek',
+    'Ekin Akyürek',
+    'Ekin Akyurek',
+    'EKIN AKYUREK',
+    'ekin  akyürek',
+    'Ekin Aky\\"urek',
+    'Ekin Aky{\\"u}rek',
+  ],
+  ['ekin-akyurek', 'Ekin Aky\\"{u}rek', 'Ekin Aky\\"{U}rek', 'Ekin\u00a0Akyu\u0308rek', ' Ekin\tAkyürek '],
+  ['jose-garcia', 'José García', "Jos\\'{e} Garc\\'{\\i}a", "Jos\\'e Garc\\'\\i a", 'JOSÉ GARCÍA'],
+  ['strasse', 'Straße', 'Stra\\ss e', 'STRASSE', 'Strasse', 'Straẞe'],
+  [
+    'soren-orsted',
+    'Søren Ørsted',
+    'S\\o ren \\O rsted',
+    'Soren Orsted',
+    '{\\O}rsted Søren'.split(' ').reverse().join(' '),
+  ],
+  ['lukasz-wojcik', 'Łukasz Wójcik', "\\L ukasz W\\'ojcik", 'Lukasz Wojcik'],
+  ['aeschylus-oedipus', 'Æschylus Œdipus', '\\AE schylus \\OE dipus', 'Aeschylus Oedipus'],
+  ['thor-dorde', 'Þór Đorđe', 'Thor Dorde', "\\th \\'or \\dj or\\dj e"],
+  ['ilker', 'İlker', 'Ilker', 'ılker', 'ILKER'],
+  ['antonin-dvorak', 'Antonín Dvořák', "Anton\\'{\\i}n Dvo\\v{r}\\'{a}k", 'Antonin Dvorak'],
+  ['francois-cedille', 'François Cédille', "Fran\\c{c}ois C\\'edille", 'Fran\\c cois Cedille'],
+  ['erdos-pal', 'Erdős Pál', "Erd\\H{o}s P\\'al", 'Erdos Pal'],
+  ['abc', 'Ａｂｃ', 'abc', 'a\u00adb\u200bc'],
+  ['σοφοσ', 'ΣΟΦΟΣ', 'σοφος', 'Σοφός'],
+  ['андреи', 'Андрей', 'АНДРЕЙ', 'андреи'],
+];
+
+/** Pairs that are two people: different keys. Scripts whose marks are letters keep them. */
+const DIFFERENT_PEOPLE: [string, string][] = [
+  ['ガ', 'カ'],
+  ['हिंदी', 'हिदी'],
+  ['Jean-Pierre Serre', 'Jean Pierre Serre'],
+  ['J. Smith', 'J Smith'],
+  ['Ann Lee', 'Anne Lee'],
+  ['김철수', '김철'],
+];
+
+describe('authorKey and authorSlug on examples', () => {
+  it.each(SAME_PERSON)('joins the spellings of %s', (slug, ...spellings) => {
+    const keys = new Set(spellings.map(authorKey));
+    expect(keys.size, [...keys].join(' | ')).toBe(1);
+    for (const spelling of spellings) expect(authorSlug(spelling), spelling).toBe(slug);
+  });
+
+  it.each(DIFFERENT_PEOPLE)('keeps %s and %s apart', (one, other) => {
+    expect(authorKey(one)).not.toBe(authorKey(other));
+  });
+
+  it('keeps letters of every script in the slug (the URL encodes them)', () => {
+    expect(authorSlug('王 小明')).toBe('王-小明');
+    expect(authorSlug('김철수')).toBe('김철수');
+    expect(authorSlug('हिंदी नाम')).toBe('हिंदी-नाम');
+    expect(authorSlug('Иван  Петров')).toBe('иван-петров');
+  });
+
+  it('turns every run of punctuation and space into one hyphen, none at the ends', () => {
+    expect(authorSlug('J. R. R. Tolkien')).toBe('j-r-r-tolkien');
+    expect(authorSlug("  O'Brien, -- Jr. ")).toBe('o-brien-jr');
+    expect(authorSlug('The ATLAS Collaboration (CERN)')).toBe('the-atlas-collaboration-cern');
+    expect(authorSlug('Agent 007')).toBe('agent-007');
+  });
+
+  it('gives a name with no letter or digit a slug from a hash of its key', () => {
+    const slugs = ['—', '?!', '', '...', '- -'].map(authorSlug);
+    for (const slug of slugs) expect(slug).toMatch(/^author--[0-9a-f]{8}$/);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(authorSlug('—')).toBe(authorSlug(' — '));
+  });
+
+  it('cuts a slug too long for a file name and tells long names apart by a hash', () => {
+    const long = 'Wolfgang '.repeat(30);
+    const slug = authorSlug(long);
+    expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    expect(slug).toMatch(/^wolfgang-wolfgang-.*--[0-9a-f]{8}$/);
+    expect(authorSlug(`${long} Mozart`)).not.toBe(slug);
+    const cjk = authorSlug('王'.repeat(200));
+    expect(new TextEncoder().encode(cjk).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+    expect(cjk).toMatch(/^王+--[0-9a-f]{8}$/);
+  });
+
+  it('is total: no string throws, including lone surrogates and stray TeX', () => {
+    for (const odd of ['\ud800', '\\', '\\"', '{', '}}}', '\\foo{bar}', '\\c', '~~', '\u0301', '\u200d']) {
+      expect(() => authorSlug(odd)).not.toThrow();
+      expect(authorSlug(odd).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+/**
+ * Pieces of names: plain and accented letters, TeX accents, other scripts, marks, spaces,
+ * punctuation. TeX letter commands are closed (`\\ss{}`) as TeX needs: `\\ssU` is another command.
+ */
+const PIECES = [
+  ...'abcdeghijklmnorstuvwyzAEIOUKLMSZ',
+  ...'äöüéèêñçåøßłđðþæœıİŁØÆŒÅÑÉŞşğĞžŽčČřŘőŐ',
+  '\\"u',
+  '{\\"o}',
+  "\\'{e}",
+  '\\ss{}',
+  '{\\o}',
+  '\\l{}',
+  '{\\ae}',
+  '\\v{c}',
+  '\\c c',
+  '\\H{o}',
+  "\\'{\\i}",
+  ...'王小明김철수ガカसीहिΣσςΑβИвй',
+  '\u0301',
+  '\u0308',
+  '\u093f',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '\u00ad',
+  '\u200b',
+  ...".-,'’()&/—_+0123456789",
+];
+const ACCENTS = ['\u0300', '\u0301', '\u0302', '\u0303', '\u0308', '\u030a', '\u030c', '\u0327', '\u0328'];
+
+function randomNames(seed: number, count: number): string[] {
+  const random = seededRandom(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 24) }, () => pick(PIECES)).join(''),
+  );
+}
+
+const NAMES = randomNames(15, 3000);
+const ORDINARY_SLUG = /^[\p{L}\p{N}\p{M}]+(?:-[\p{L}\p{N}\p{M}]+)*$/u;
+
+describe('authorKey and authorSlug properties (3,000 seeded random names)', () => {
+  it('a key is its own key, and the slug depends only on the key', () => {
+    for (const name of NAMES) {
+      const key = authorKey(name);
+      expect(authorKey(key), JSON.stringify(name)).toBe(key);
+      expect(authorSlug(key), JSON.stringify(name)).toBe(authorSlug(name));
+    }
+  });
+
+  it('case does not count', () => {
+    for (const name of NAMES) {
+      expect(authorKey(name.toUpperCase()), JSON.stringify(name)).toBe(authorKey(name));
+      expect(authorKey(name.toLowerCase()), JSON.stringify(name)).toBe(authorKey(name));
+    }
+  });
+
+  it('accents on Latin letters, in either Unicode form, do not count', () => {
+    const random = seededRandom(7);
+    for (const name of NAMES) {
+      const accented = [...name]
+        .map((char) => (/[a-z]/i.test(char) && random() < 0.5 ? char + ACCENTS[Math.floor(random() * 9)] : char))
+        .join('');
+      expect(authorKey(accented), JSON.stringify(accented)).toBe(authorKey(name));
+      expect(authorKey(accented.normalize('NFC')), JSON.stringify(accented)).toBe(authorKey(name));
+      expect(authorKey(name.normalize('NFD')), JSON.stringify(name)).toBe(authorKey(name));
+    }
+  });
+
+  it('how many spaces, and of which kind, does not count', () => {
+    for (const name of NAMES) {
+      const spaced = ` ${name.replace(/ /g, ' \u00a0\t ')}\n`;
+      expect(authorKey(spaced), JSON.stringify(name)).toBe(authorKey(name));
+    }
+  });
+
+  it('every slug is a non-empty URL segment no author-index page can have', () => {
+    for (const name of NAMES) {
+      const slug = authorSlug(name);
+      const derived = /^(?:author|[\p{L}\p{N}\p{M}-]+)--[0-9a-f]{8}$/u.test(slug);
+      expect(ORDINARY_SLUG.test(slug) || derived, `${JSON.stringify(name)} → ${slug}`).toBe(true);
+      expect(slug).not.toMatch(/^-|-$|[A-Z]/);
+      expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
+      // An ordinary slug is already folded: its own slug.
+      if (ORDINARY_SLUG.test(slug)) expect(authorSlug(slug)).toBe(slug);
+    }
+  });
+
+  it('two names with one slug differ only in punctuation or word breaks (the check reports them)', () => {
+    const bySlug = new Map<string, string>();
+    for (const name of NAMES) {
+      const slug = authorSlug(name);
+      const other = bySlug.get(slug);
+      if (other !== undefined && authorKey(other) !== authorKey(name)) {
+        const lettersOnly = (text: string) => authorKey(text).replace(/[^\p{L}\p{N}\p{M}]/gu, '');
+        expect(lettersOnly(other)).toBe(lettersOnly(name));
+      }
+      bySlug.set(slug, name);
+    }
+  });
+});

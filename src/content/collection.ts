@@ -72,10 +72,13 @@ interface Byline {
  */
 export function authorSlugClashes(papers: readonly CollisionCandidate[]): ContentProblem[] {
   const bySlug = new Map<string, Map<string, Byline[]>>();
+  // Most names recur across papers: fold each written name once.
+  const folded = new Map<string, { slug: string; key: string }>();
   for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
     (paper.data.authors ?? []).forEach((name, index) => {
-      const slug = authorSlug(name);
-      const key = authorKey(name);
+      let names = folded.get(name);
+      if (!names) folded.set(name, (names = { slug: authorSlug(name), key: authorKey(name) }));
+      const { slug, key } = names;
       const keys = bySlug.get(slug) ?? new Map<string, Byline[]>();
       bySlug.set(slug, keys);
       const bylines = keys.get(key) ?? [];

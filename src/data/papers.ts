@@ -5,7 +5,7 @@ import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
 import { relatedPapers } from '../lib/related.ts';
 import { authorIndex, groupByAuthor, type Author, type IndexEntry } from '../lib/author-index.ts';
 import { authorSlug } from '../lib/authors.ts';
-import { feedItem, type FeedItem } from '../lib/feed.ts';
+import { textFeedItem, type FeedItem } from '../lib/feed.ts';
 import type { PaperMetadata } from '../content/loader.ts';
 import { urls } from './urls.ts';
 import { loadTopics } from '../content/vocabulary.ts';
@@ -138,13 +138,13 @@ export function slugOfAuthor(name: string): string {
 const feedItems = new Map<string, FeedItem>();
 
 /**
- * A paper as a feed item, made once per paper and build: the author feeds (one per author) list
- * each paper several times, and making an item parses its abstract HTML.
+ * A paper as an author feed's item (text only, see textFeedItem), made once per paper and build:
+ * the author feeds, one per author, list each paper several times.
  */
-export function feedItemOf(paper: Paper): FeedItem {
+export function authorFeedItemOf(paper: Paper): FeedItem {
   const cacheKey = `${paper.id}@${paper.digest}`;
   let item = feedItems.get(cacheKey);
-  if (!item) feedItems.set(cacheKey, (item = feedItem(paper, { urls, topics: getTopics() })));
+  if (!item) feedItems.set(cacheKey, (item = textFeedItem(paper, { urls, topics: getTopics() })));
   return item;
 }
 

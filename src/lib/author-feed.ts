@@ -3,7 +3,8 @@ import { wholeDays, type Feed, type FeedContext, type FeedItem } from './feed.ts
 /**
  * An author's RSS feed: their papers of whole digest days, newest first, at least `size` of them
  * (all of them when they have fewer), the same rule as a topic's feed (see wholeDays). Items come
- * from `itemOf`, which the build makes once per paper: many authors share each paper.
+ * from `itemOf`, which the build makes once per paper (many authors share each paper), without
+ * the typeset abstract (textFeedItem): at 10,000 papers, 26,000 feeds with MathML weighed 740 MB.
  */
 export function authorFeed<T extends { data: { date: string } }>(
   author: { slug: string; name: string },

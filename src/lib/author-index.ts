@@ -27,11 +27,14 @@ export interface Author<T> {
  */
 export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<string, Author<T>> {
   const authors = new Map<string, Author<T> & { spellings: Map<string, number> }>();
+  // Most names recur (26,000 distinct of 50,000 written at 10,000 papers): fold each once.
+  const slugs = new Map<string, string>();
   for (const paper of papers) {
     // A name twice in one list (two people named alike, or a slip) lists the paper once.
     const seen = new Set<string>();
     for (const name of paper.data.authors) {
-      const slug = authorSlug(name);
+      let slug = slugs.get(name);
+      if (slug === undefined) slugs.set(name, (slug = authorSlug(name)));
       let author = authors.get(slug);
       if (!author) authors.set(slug, (author = { slug, name, papers: [], spellings: new Map() }));
       author.spellings.set(name, (author.spellings.get(name) ?? 0) + 1);

@@ -2,7 +2,7 @@ import type { ContentProblem } from './problems.ts';
 import type { ValidPaper } from './validate.ts';
 import { canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { paperPaths } from '../lib/urls.ts';
-import { authorKey, authorSlug } from '../lib/authors.ts';
+import { authorKey, slugOfKey } from '../lib/authors.ts';
 
 /**
  * What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`, which
@@ -77,7 +77,10 @@ export function authorSlugClashes(papers: readonly CollisionCandidate[]): Conten
   for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
     (paper.data.authors ?? []).forEach((name, index) => {
       let names = folded.get(name);
-      if (!names) folded.set(name, (names = { slug: authorSlug(name), key: authorKey(name) }));
+      if (!names) {
+        const key = authorKey(name);
+        folded.set(name, (names = { slug: slugOfKey(key), key }));
+      }
       const { slug, key } = names;
       const keys = bySlug.get(slug) ?? new Map<string, Byline[]>();
       bySlug.set(slug, keys);

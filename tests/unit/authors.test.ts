@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorKey, authorSlug, MAX_SLUG_BYTES } from '../../src/lib/authors.ts';
+import { authorKey, authorSlug, MAX_SLUG_BYTES, slugOfKey } from '../../src/lib/authors.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { formatProblem } from '../../src/content/problems.ts';
@@ -147,6 +147,7 @@ describe('authorKey and authorSlug properties (3,000 seeded random names)', () =
       const key = authorKey(name);
       expect(authorKey(key), JSON.stringify(name)).toBe(key);
       expect(authorSlug(key), JSON.stringify(name)).toBe(authorSlug(name));
+      expect(slugOfKey(key), JSON.stringify(name)).toBe(authorSlug(name));
     }
   });
 

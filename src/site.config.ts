@@ -19,6 +19,8 @@ export const siteConfig = {
   cacheDir: stringFromEnv('PAPER_DIGEST_CACHE_DIR', './node_modules/.astro'),
   /** Most papers any list page shows before it paginates (PAPER_DIGEST_PAGE_SIZE). */
   pageSize: positiveIntegerFromEnv('PAPER_DIGEST_PAGE_SIZE', 50),
+  /** Names on each page of the A–Z list of authors (PAPER_DIGEST_AUTHOR_INDEX_PAGE_SIZE). */
+  authorIndexPageSize: positiveIntegerFromEnv('PAPER_DIGEST_AUTHOR_INDEX_PAGE_SIZE', 500),
   /** Fewest items in each RSS/JSON feed (PAPER_DIGEST_FEED_SIZE). */
   feedSize: positiveIntegerFromEnv('PAPER_DIGEST_FEED_SIZE', 50),
   /**

@@ -2,11 +2,15 @@ import type { ContentProblem } from './problems.ts';
 import type { ValidPaper } from './validate.ts';
 import { canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { paperPaths } from '../lib/urls.ts';
+import { authorKey, slugOfKey } from '../lib/authors.ts';
 
-/** What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`). */
+/**
+ * What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`, which
+ * may leave out the authors).
+ */
 export type CollisionCandidate = Pick<ValidPaper, 'id' | 'file'> & {
-  data: { arxiv?: string | undefined };
-  lines: { arxiv: number };
+  data: { arxiv?: string | undefined; authors?: readonly string[] };
+  lines: { arxiv: number; authors?: readonly number[] };
 };
 
 /**
@@ -48,7 +52,64 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
       byArxiv.set(canonical, paper);
     }
   }
+  problems.push(...authorSlugClashes(papers));
   return problems;
+}
+
+/** One written author name: which paper, which place in its list, and its identity. */
+interface Byline {
+  paper: CollisionCandidate;
+  index: number;
+  name: string;
+  key: string;
+}
+
+/**
+ * Two different names (different `authorKey`) that would share one author page (one
+ * `authorSlug`), e.g. "J. Smith" and "J Smith". The page belongs to the name written most often
+ * (ties: the first file); each other spelling is reported where it is written, with the page's
+ * spelling and where it is, so either can be rewritten to match the other.
+ */
+export function authorSlugClashes(papers: readonly CollisionCandidate[]): ContentProblem[] {
+  const bySlug = new Map<string, Map<string, Byline[]>>();
+  // Most names recur across papers: fold each written name once.
+  const folded = new Map<string, { slug: string; key: string }>();
+  for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
+    (paper.data.authors ?? []).forEach((name, index) => {
+      let names = folded.get(name);
+      if (!names) {
+        const key = authorKey(name);
+        folded.set(name, (names = { slug: slugOfKey(key), key }));
+      }
+      const { slug, key } = names;
+      const keys = bySlug.get(slug) ?? new Map<string, Byline[]>();
+      bySlug.set(slug, keys);
+      const bylines = keys.get(key) ?? [];
+      keys.set(key, bylines);
+      bylines.push({ paper, index, name, key });
+    });
+  }
+  const problems: ContentProblem[] = [];
+  for (const [slug, keys] of bySlug) {
+    if (keys.size < 2) continue;
+    // Map order is first-seen order, and the sort is stable: ties go to the first file.
+    const [owner, ...others] = [...keys.values()].sort((a, b) => b.length - a.length);
+    const first = owner![0]!;
+    const where = `${first.paper.file}:${lineOf(first)}`;
+    for (const byline of others.flat()) {
+      problems.push({
+        file: byline.paper.file,
+        line: lineOf(byline),
+        field: `authors[${byline.index}]`,
+        message: `"${byline.name}" and "${first.name}" (${where}) are different names with one author page, /authors/${slug}/: write the name the same way in both files (case and accents may differ, punctuation and spaces between words may not).`,
+      });
+    }
+  }
+  return problems;
+}
+
+function lineOf({ paper, index }: Byline): number {
+  return paper.lines.authors?.[index] ?? 1;
 }
 
 /** Why a paper's outputs cannot be written beside those already claimed, or undefined. */

@@ -19,8 +19,8 @@ export interface ValidPaper {
   data: PaperData;
   body: string;
   rendered: RenderedBody;
-  /** Line of each frontmatter field, for cross-file problems. */
-  lines: { arxiv: number; title: number; date: number };
+  /** Line of each frontmatter field (and of each author), for cross-file problems. */
+  lines: { arxiv: number; title: number; date: number; authors: number[] };
 }
 
 /**
@@ -105,7 +105,12 @@ export function validatePaper(
       data: parsed.data,
       body: source.body,
       rendered,
-      lines: { arxiv: source.lineOf(['arxiv']), title: source.lineOf(['title']), date: source.lineOf(['date']) },
+      lines: {
+        arxiv: source.lineOf(['arxiv']),
+        title: source.lineOf(['title']),
+        date: source.lineOf(['date']),
+        authors: parsed.data.authors.map((_, index) => source.lineOf(['authors', index])),
+      },
     },
   };
 }

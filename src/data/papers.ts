@@ -3,7 +3,11 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, comparePapers, type Archive } from '../lib/archive.ts';
 import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
 import { relatedPapers } from '../lib/related.ts';
+import { authorIndex, groupByAuthor, type Author, type IndexEntry } from '../lib/author-index.ts';
+import { authorSlug } from '../lib/authors.ts';
+import { textFeedItem, type FeedItem } from '../lib/feed.ts';
 import type { PaperMetadata } from '../content/loader.ts';
+import { urls } from './urls.ts';
 import { loadTopics } from '../content/vocabulary.ts';
 import type { Topic } from '../content/schema.ts';
 
@@ -91,6 +95,57 @@ export async function getTopicPaths(): Promise<
     params: { slug: topic.slug },
     props: { topic, papers: byTopic.get(topic.slug) ?? [] },
   }));
+}
+
+let authorGroups: Promise<Map<string, Author<Paper>>> | undefined;
+
+/**
+ * Each author (by slug, src/lib/authors.ts) with the spelling their pages show and their papers,
+ * newest first, computed once for all author pages, feeds and `.bib` files.
+ */
+export function getPapersByAuthor(): Promise<Map<string, Author<Paper>>> {
+  authorGroups ??= getPapers().then((all) => groupByAuthor(all));
+  return authorGroups;
+}
+
+/** One static path per author, for the per-author files: feed and `.bib`. */
+export async function getAuthorPaths(): Promise<
+  { params: { slug: string }; props: { author: { slug: string; name: string }; papers: Paper[] } }[]
+> {
+  return [...(await getPapersByAuthor()).values()].map(({ slug, name, papers: own }) => ({
+    params: { slug },
+    props: { author: { slug, name }, papers: own },
+  }));
+}
+
+let authorList: Promise<IndexEntry[]> | undefined;
+
+/** Every author in A–Z order (src/lib/author-index.ts) with their paper count, computed once. */
+export function getAuthorIndex(): Promise<IndexEntry[]> {
+  authorList ??= getPapersByAuthor().then((byAuthor) => authorIndex(byAuthor.values()));
+  return authorList;
+}
+
+const slugs = new Map<string, string>();
+
+/** The slug of a name as written, remembered: every card and list links the same few names again. */
+export function slugOfAuthor(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) slugs.set(name, (slug = authorSlug(name)));
+  return slug;
+}
+
+const feedItems = new Map<string, FeedItem>();
+
+/**
+ * A paper as an author feed's item (text only, see textFeedItem), made once per paper and build:
+ * the author feeds, one per author, list each paper several times.
+ */
+export function authorFeedItemOf(paper: Paper): FeedItem {
+  const cacheKey = `${paper.id}@${paper.digest}`;
+  let item = feedItems.get(cacheKey);
+  if (!item) feedItems.set(cacheKey, (item = textFeedItem(paper, { urls, topics: getTopics() })));
+  return item;
 }
 
 let topics: Topic[] | undefined;

@@ -56,6 +56,9 @@ const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`
  */
 const ACCENT_ON_ALPHABET = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]\p{M}*)\p{M}/gu;
 
+/** Printable ASCII but upper-case letters, `\\`, `{`, `}` and `~`: text a fold leaves as it is. */
+const FOLDED_ASCII = /^[\x20-\x40\x5b\x5d-\x7a\x7c]*$/;
+
 /** One pass of the fold; `authorKey` repeats it until nothing changes (TeX can nest: `\'{\i}`). */
 function foldOnce(text: string): string {
   return text
@@ -81,6 +84,8 @@ function foldOnce(text: string): string {
  */
 export function authorKey(name: string): string {
   let key = foldOnce(name);
+  // Most names fold to plain lower-case ASCII without TeX syntax, which another pass would not change.
+  if (FOLDED_ASCII.test(key)) return key;
   // Each pass that changes the text removes a backslash or a brace or an accent, so this ends.
   for (let next = foldOnce(key); next !== key; next = foldOnce(key)) key = next;
   return key;
@@ -99,7 +104,11 @@ export const MAX_SLUG_BYTES = 100;
  * - a slug over MAX_SLUG_BYTES: its first letters, then `--<hash of its key>`.
  */
 export function authorSlug(name: string): string {
-  const key = authorKey(name);
+  return slugOfKey(authorKey(name));
+}
+
+/** `authorSlug` of a name whose key is already known (`slugOfKey(authorKey(name))`): no second fold. */
+export function slugOfKey(key: string): string {
   const slug = key.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
   if (slug === '') return `author--${hash(key)}`;
   if (utf8Length(slug) <= MAX_SLUG_BYTES) return slug;

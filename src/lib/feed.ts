@@ -74,8 +74,8 @@ export interface FeedItem {
   categories: string[];
   /** Plain-text abstract. */
   text: string;
-  /** Abstract HTML with math as MathML only, absolute links, and the paper's links. */
-  html: string;
+  /** Abstract HTML with math as MathML only, absolute links, and the paper's links; none in author feeds. */
+  html?: string;
   /** The paper on arXiv, when it has an id. */
   externalUrl?: string;
 }
@@ -238,7 +238,17 @@ function linksParagraph(links: readonly { label: string; href: string }[]): Elem
 }
 
 /** One paper as a feed item: absolute URLs, topic labels, MathML-only abstract. */
-export function feedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContext, 'urls' | 'topics'>): FeedItem {
+export function feedItem(paper: FeedPaper, context: Pick<FeedContext, 'urls' | 'topics'>): FeedItem & { html: string } {
+  const item = textFeedItem(paper, context);
+  return { ...item, html: feedHtml(paper.readHtml(), item.url, paperLinks(paper)) };
+}
+
+/**
+ * One paper as a feed item without the typeset abstract (no `html`, so RSS writes no
+ * `content:encoded`): the author feeds, one per author, where the abstract's MathML would make
+ * most of the site's bytes. The plain-text abstract (math as TeX) is still the description.
+ */
+export function textFeedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContext, 'urls' | 'topics'>): FeedItem {
   const url = urls.absolute(urls.paper(paper.id));
   const labels = new Map(topics.map((topic) => [topic.slug, topic.label]));
   return {
@@ -248,7 +258,6 @@ export function feedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContext, '
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),
     text: stripXmlIllegal(paper.text),
-    html: feedHtml(paper.readHtml(), url, paperLinks(paper)),
     ...(paper.data.arxiv ? { externalUrl: arxivLinks(paper.data.arxiv).abs } : {}),
   };
 }
@@ -339,7 +348,7 @@ export function rssItem(item: FeedItem): XmlElement {
       { name: 'guid', attributes: { isPermaLink: 'true' }, children: [item.url] },
       text('description', rssDescription(item.text)),
       text('pubDate', toUTCDate(item.date).toUTCString()),
-      text('content:encoded', item.html),
+      item.html === undefined ? undefined : text('content:encoded', item.html),
       ...item.authors.map((author) => text('dc:creator', author)),
       ...item.categories.map((category) => text('category', category)),
     ],
@@ -388,7 +397,7 @@ export interface JsonFeedItem {
   url: string;
   external_url?: string;
   title: string;
-  content_html: string;
+  content_html?: string;
   content_text: string;
   /** RFC 3339. */
   date_published: string;
@@ -410,7 +419,7 @@ export function jsonFeed(feed: Feed, feedUrl: string): JsonFeed {
       url: item.url,
       ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
       title: item.title,
-      content_html: item.html,
+      ...(item.html === undefined ? {} : { content_html: item.html }),
       content_text: item.text,
       date_published: rfc3339(item.date),
       authors: item.authors.map((name) => ({ name })),

@@ -10,7 +10,8 @@ import { xmlDocument, type XmlElement } from './xml.ts';
  * whole sitemap. A year too big for one file splits by month, a month by day; only a day with
  * more papers than a sitemap holds is cut into numbered parts.
  *
- * Every other HTML page (home, lists, topics, date pages) is in the `pages` chunk. Each URL
+ * Every other HTML page (home, lists, topics, date pages, the A–Z list of authors) is in the
+ * `pages` chunk, except the author pages: they are in the `authors` chunk(s). Each URL
  * carries its page's date as `<lastmod>`: a paper's and a day's digest date, and for a page
  * listing papers, the newest digest date it shows. Pages that show no paper date have none.
  */
@@ -44,8 +45,12 @@ export interface SitemapInput<T extends Dated> {
   topics: readonly { slug: string }[];
   /** Each topic's papers, newest first. */
   papersByTopic: ReadonlyMap<string, readonly T[]>;
-  /** Papers per page on paginated lists (day and topic pages). */
+  /** Papers per page on paginated lists (day, topic and author pages). */
   pageSize: number;
+  /** Each author (slug) with their papers, newest first, in the order the chunk lists them. */
+  authors?: readonly { slug: string; papers: readonly T[] }[];
+  /** How many pages the A–Z list of authors has. */
+  authorIndexPages?: number;
   /** Most URLs in one chunk; the protocol's limit unless a test asks for fewer. */
   maxUrls?: number;
 }
@@ -54,6 +59,7 @@ export interface SitemapInput<T extends Dated> {
 export function sitemapChunks<T extends Dated>(input: SitemapInput<T>): SitemapChunk[] {
   const maxUrls = input.maxUrls ?? MAX_SITEMAP_URLS;
   const pages = inParts('pages', otherPages(input), maxUrls);
+  const authors = input.authors ? inParts('authors', authorPages(input), maxUrls) : [];
   const papers = paperGroups(
     input.archive.days.flatMap((day) => day.papers),
     maxUrls,
@@ -64,17 +70,31 @@ export function sitemapChunks<T extends Dated>(input: SitemapInput<T>): SitemapC
       maxUrls,
     ),
   );
-  return [...pages, ...papers];
+  return [...pages, ...authors, ...papers];
+}
+
+/**
+ * Every page of every author, dated by the newest paper it shows: a chunk of its own (`authors`,
+ * split past the protocol's limit), as a digest has more authors than papers.
+ */
+function authorPages<T extends Dated>({ urls, authors = [], pageSize }: SitemapInput<T>): SitemapEntry[] {
+  const entries: SitemapEntry[] = [];
+  for (const { slug, papers } of authors) {
+    for (let page = 1; page <= Math.max(1, Math.ceil(papers.length / pageSize)); page++) {
+      const lastmod = papers[(page - 1) * pageSize]?.data.date;
+      entries.push(
+        lastmod
+          ? { loc: urls.absolute(urls.author(slug, page)), lastmod }
+          : { loc: urls.absolute(urls.author(slug, page)) },
+      );
+    }
+  }
+  return entries;
 }
 
 /** Every HTML page that is not a paper page (and not the 404 page), with its date. */
-function otherPages<T extends Dated>({
-  urls,
-  archive,
-  topics,
-  papersByTopic,
-  pageSize,
-}: SitemapInput<T>): SitemapEntry[] {
+function otherPages<T extends Dated>(input: SitemapInput<T>): SitemapEntry[] {
+  const { urls, archive, topics, papersByTopic, pageSize } = input;
   const entry = (path: string, lastmod: string | undefined): SitemapEntry =>
     lastmod ? { loc: urls.absolute(path), lastmod } : { loc: urls.absolute(path) };
   const newest = archive.days[0]?.date;
@@ -86,6 +106,9 @@ function otherPages<T extends Dated>({
     entry(urls.about(), undefined),
     entry(urls.saved(), undefined),
   ];
+  if (input.authors) {
+    for (let page = 1; page <= (input.authorIndexPages ?? 1); page++) entries.push(entry(urls.authors(page), newest));
+  }
   for (const { slug } of topics) {
     const papers = papersByTopic.get(slug) ?? [];
     for (let page = 1; page <= pageCount(papers.length); page++) {

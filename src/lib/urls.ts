@@ -59,6 +59,15 @@ export function createUrls({ base, site }: UrlOptions) {
     topic: (slug: string, page = 1) => path(`topics/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
     topicFeed: (slug: string) => path(`topics/${encodeURIComponent(slug)}/rss.xml`),
     topicBib: (slug: string) => path(`topics/${encodeURIComponent(slug)}/papers.bib`),
+    /**
+     * The A–Z list of authors; page 2 and on live under `authors/-/`, a folder no author slug can
+     * be (a slug never starts with `-`, see src/lib/authors.ts).
+     */
+    authors: (page = 1) => path(page > 1 ? `authors/-/${page}/` : 'authors/'),
+    /** An author's page (`slug` from authorSlug); page 2 and on hold older papers. */
+    author: (slug: string, page = 1) => path(`authors/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
+    authorFeed: (slug: string) => path(`authors/${encodeURIComponent(slug)}/rss.xml`),
+    authorBib: (slug: string) => path(`authors/${encodeURIComponent(slug)}/papers.bib`),
     dayBib: (date: string) => {
       const { year, month, day } = dateParts(date);
       return path(`${year}/${month}/${day}/papers.bib`);

@@ -21,7 +21,9 @@ describe('a fixture site build', () => {
   it('writes a page per paper with its fields', async () => {
     const html = await page('papers/2306.13575');
     expect(html).toContain('<title>Scaling MLPs: A Tale of Inductive Bias · Paper Digest</title>');
-    expect(html).toContain('Gregor Bachmann, Sotiris Anagnostidis, Thomas Hofmann');
+    // Each name is a link to its author page; the text reads as the list.
+    expect(html.replace(/<[^>]+>/g, '')).toContain('Gregor Bachmann, Sotiris Anagnostidis, Thomas Hofmann');
+    expect(html).toContain('<a class="author" href="/authors/gregor-bachmann/">Gregor Bachmann</a>');
     expect(html).toContain('Digest of <time datetime="2025-06-06">June 6, 2025</time>');
     expect(html).toContain('NeurIPS 2023');
     expect(html).toContain('Vision MLPs');

@@ -131,7 +131,7 @@ describe('sitemap chunks and dates (feeds fixture)', () => {
     const { chunks } = await read();
     const years = [...new Set(fixturePapers.map((paper) => paper.date.slice(0, 4)))];
     expect([...chunks.keys()].sort()).toEqual(
-      ['sitemap-pages.xml', ...years.map((year) => `sitemap-papers-${year}.xml`)].sort(),
+      ['sitemap-pages.xml', 'sitemap-authors.xml', ...years.map((year) => `sitemap-papers-${year}.xml`)].sort(),
     );
     for (const year of years) {
       const inYear = fixturePapers.filter((paper) => paper.date.startsWith(year));
@@ -148,7 +148,9 @@ describe('sitemap chunks and dates (feeds fixture)', () => {
     const lastmod = new Map(chunks.get('sitemap-pages.xml')!.map((entry) => [entry.loc, entry.lastmod]));
     const expected = new Map<string, string | undefined>();
     const newest = newestOf(fixturePapers);
-    for (const path of ['', 'archive/', 'topics/', 'search/', 'subscribe/']) expected.set(prefix + path, newest);
+    for (const path of ['', 'archive/', 'topics/', 'authors/', 'search/', 'subscribe/']) {
+      expected.set(prefix + path, newest);
+    }
     expected.set(`${prefix}about/`, undefined);
     expected.set(`${prefix}saved/`, undefined);
     for (const { slug } of topics) {

@@ -13,6 +13,11 @@ const expected: [string, string][] = [
   ['control-character', ':2:11: file: contains the invisible control character U+0007: delete it.'],
   ['data-link', ':10:5: body: Link URL "data:text/html;base64,PHNjcmlwdD4=" is not allowed'],
   ['duplicate-b', `:6: arxiv: arXiv 2306.13575 is already in the digest as ${file('duplicate-a')}:6`],
+  // Case and accents join one author ("EKIN AKYUREK" is no problem); punctuation splits, on one page.
+  [
+    'author-slug-b',
+    `:5: authors[1]: "J R Smith" and "J. R. Smith" (${file('author-slug-a')}:5) are different names with one author page, /authors/j-r-smith/: write the name the same way in both files (case and accents may differ, punctuation and spaces between words may not).`,
+  ],
   ['export-statement', ':10:1: body: `import`/`export` is not allowed in a paper'],
   ['import-statement', ':10:1: body: `import`/`export` is not allowed in a paper'],
   ['expression', ':10:18: body: `{…}` expressions are not allowed in a paper'],
@@ -178,7 +183,17 @@ describe('content check on a folder of bad papers', () => {
     // Each of a pair is valid on its own; the cross-file check reports the second of each pair.
     // A future date is refused by the check's clock rule only.
     expect(papers.map((paper) => paper.file).sort()).toEqual(
-      ['2024/url-collision', 'duplicate-a', 'duplicate-b', 'future-date', 'url-collision'].map(file).sort(),
+      [
+        '2024/url-collision',
+        'author-slug-a',
+        'author-slug-b',
+        'duplicate-a',
+        'duplicate-b',
+        'future-date',
+        'url-collision',
+      ]
+        .map(file)
+        .sort(),
     );
     const reported = new Set(problems.map((problem) => problem.file));
     for (const [name] of expected) expect(reported).toContain(file(name));
@@ -199,6 +214,8 @@ describe('content check on a folder of bad papers', () => {
     const { problems } = await checkBadPapers();
     const files = problems.map((problem) => problem.file);
     expect(files).not.toContain(file('duplicate-a'));
+    expect(files).not.toContain(file('author-slug-a'));
+    expect(files.filter((name) => name === file('author-slug-b'))).toHaveLength(1);
     expect(files).not.toContain(file('2024/url-collision'));
   });
 

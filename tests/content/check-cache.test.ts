@@ -55,7 +55,12 @@ describe('the check cache', () => {
     const { dir } = await scratch('tests/fixtures/site');
     const path = join(dir, 'cache.json');
     const cache = await CheckCache.open(path, 'rules-1');
-    cache.set('a.mdx', 'digest', { id: 'a', file: 'a.mdx', data: {} as never, lines: { arxiv: 1, title: 1, date: 1 } });
+    cache.set('a.mdx', 'digest', {
+      id: 'a',
+      file: 'a.mdx',
+      data: {} as never,
+      lines: { arxiv: 1, title: 1, date: 1, authors: [] },
+    });
     await cache.save();
     expect((await CheckCache.open(path, 'rules-1')).get('a.mdx', 'digest')?.id).toBe('a');
     expect((await CheckCache.open(path, 'rules-2')).get('a.mdx', 'digest')).toBeUndefined();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { authorKey, authorSlug, MAX_SLUG_BYTES } from '../../src/lib/authors.ts';
+import { authorKey, authorSlug, MAX_SLUG_BYTES, slugOfKey } from '../../src/lib/authors.ts';
 import { seededRandom } from '../../src/bench/random.ts';
+import { authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
+import { formatProblem } from '../../src/content/problems.ts';
 
 /** Spellings of one person: each row must share one key and one slug. */
 const SAME_PERSON: [slug: string, ...spellings: string[]][] = [
@@ -145,6 +147,7 @@ describe('authorKey and authorSlug properties (3,000 seeded random names)', () =
       const key = authorKey(name);
       expect(authorKey(key), JSON.stringify(name)).toBe(key);
       expect(authorSlug(key), JSON.stringify(name)).toBe(authorSlug(name));
+      expect(slugOfKey(key), JSON.stringify(name)).toBe(authorSlug(name));
     }
   });
 
@@ -197,5 +200,31 @@ describe('authorKey and authorSlug properties (3,000 seeded random names)', () =
       }
       bySlug.set(slug, name);
     }
+  });
+});
+
+describe('authorSlugClashes (the cross-file rule)', () => {
+  const paper = (file: string, authors: string[]): CollisionCandidate => ({
+    id: file,
+    file,
+    data: { authors },
+    lines: { arxiv: 1, authors: authors.map((_, index) => 3 + index) },
+  });
+
+  it('reports the spellings written less often, against the one written most often', () => {
+    const problems = authorSlugClashes([
+      paper('c.mdx', ['J Smith']),
+      paper('a.mdx', ['Ada', 'J. Smith']),
+      paper('b.mdx', ['J. SMITH']),
+    ]).map(formatProblem);
+    expect(problems).toEqual([
+      'c.mdx:3: authors[0]: "J Smith" and "J. Smith" (a.mdx:4) are different names with one author page, /authors/j-smith/: write the name the same way in both files (case and accents may differ, punctuation and spaces between words may not).',
+    ]);
+  });
+
+  it('joins spellings that differ only in case, accents or TeX, and reports nothing', () => {
+    expect(
+      authorSlugClashes([paper('a.mdx', ['Ekin Akyürek']), paper('b.mdx', ['EKIN AKYUREK', 'Ekin Aky\\"{u}rek'])]),
+    ).toEqual([]);
   });
 });

@@ -35,6 +35,35 @@ const month = (prefix: string, yearMonth: string, count: number) =>
   );
 
 describe('sitemap chunks', () => {
+  it('puts every page of every author in the authors chunk(s), dated by the newest paper each shows', () => {
+    const papers = newestFirst(month('a', '2025-01', 5));
+    const chunks = sitemapChunks({
+      urls,
+      archive: buildArchive(papers),
+      topics: [],
+      papersByTopic: new Map(),
+      pageSize: 2,
+      authors: [
+        { slug: 'ada', papers },
+        { slug: 'bo', papers: papers.slice(0, 1) },
+      ],
+      authorIndexPages: 2,
+      maxUrls: 3,
+    });
+    const byName = new Map(chunks.map((chunk) => [chunk.name, chunk.entries]));
+    const root = 'https://digest.example.org/digest/';
+    // Ada: 5 papers, 3 pages; Bo: 1 page. Four URLs: two parts of at most three.
+    expect(byName.get('authors-1')).toEqual([
+      { loc: `${root}authors/ada/`, lastmod: '2025-01-05' },
+      { loc: `${root}authors/ada/2/`, lastmod: '2025-01-03' },
+      { loc: `${root}authors/ada/3/`, lastmod: '2025-01-01' },
+    ]);
+    expect(byName.get('authors-2')).toEqual([{ loc: `${root}authors/bo/`, lastmod: '2025-01-05' }]);
+    const pages = [...byName].filter(([name]) => name.startsWith('pages')).flatMap(([, entries]) => entries);
+    expect(pages).toContainEqual({ loc: `${root}authors/`, lastmod: '2025-01-05' });
+    expect(pages).toContainEqual({ loc: `${root}authors/-/2/`, lastmod: '2025-01-05' });
+  });
+
   it('keeps a year in one chunk while it fits, and splits a year that does not by month, then day', () => {
     const papers = [...month('a', '2024-03', 5), ...month('b', '2025-01', 4), ...month('c', '2025-02', 4)];
     const chunks = chunksOf(papers, 6);

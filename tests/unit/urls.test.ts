@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUrls, normalizeBase } from '../../src/lib/urls.ts';
+import { authorSlug } from '../../src/lib/authors.ts';
 
 describe('urls', () => {
   it('normalizes base paths', () => {
@@ -44,5 +45,29 @@ describe('urls', () => {
     expect(based.topicBib('x')).toBe('/some-repo/topics/x/papers.bib');
     expect(based.dayBib('2024-01-02')).toBe('/some-repo/2024/01/02/papers.bib');
     expect(based.absolute(based.paperBib('a'))).toBe('https://owner.github.io/some-repo/papers/a.bib');
+  });
+});
+
+describe('author urls', () => {
+  const urls = createUrls({ base: '/repo/', site: 'https://example.org' });
+
+  it('puts an author page, its pages, feed and .bib under /authors/<slug>/', () => {
+    expect(urls.author('ekin-akyurek')).toBe('/repo/authors/ekin-akyurek/');
+    expect(urls.author('ekin-akyurek', 1)).toBe('/repo/authors/ekin-akyurek/');
+    expect(urls.author('ekin-akyurek', 3)).toBe('/repo/authors/ekin-akyurek/3/');
+    expect(urls.authorFeed('ekin-akyurek')).toBe('/repo/authors/ekin-akyurek/rss.xml');
+    expect(urls.authorBib('ekin-akyurek')).toBe('/repo/authors/ekin-akyurek/papers.bib');
+    expect(urls.author('王-小明')).toBe('/repo/authors/%E7%8E%8B-%E5%B0%8F%E6%98%8E/');
+  });
+
+  it('puts the A–Z pages where no author slug can be', () => {
+    expect(urls.authors()).toBe('/repo/authors/');
+    expect(urls.authors(1)).toBe('/repo/authors/');
+    expect(urls.authors(2)).toBe('/repo/authors/-/2/');
+    const indexSegment = urls.authors(2).split('/')[3]!;
+    for (const name of ['-', ' - ', '2', 'Page 2', '— 2']) {
+      expect(authorSlug(name)).not.toBe(indexSegment);
+      expect(urls.author(authorSlug(name))).not.toBe(urls.authors(2));
+    }
   });
 });

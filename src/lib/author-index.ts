@@ -6,7 +6,6 @@ import { authorKey, authorSlug } from './authors.ts';
  */
 
 interface Authored {
-  id: string;
   data: { authors: readonly string[] };
 }
 

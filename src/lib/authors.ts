@@ -131,12 +131,20 @@ function cutToBytes(text: string, bytes: number): string {
   return prefix;
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: short, stable, and runs in the browser too (no node:crypto). */
-function hash(text: string): string {
+/**
+ * FNV-1a, 32 bits, over UTF-8: short, stable, and the same in Node and in the browser (no
+ * node:crypto). Also spreads authors over search filter names (src/lib/search-authors.ts).
+ */
+export function fnv1a32(text: string): number {
   let value = 0x811c9dc5;
   for (const byte of new TextEncoder().encode(text)) {
     value ^= byte;
     value = Math.imul(value, 0x01000193) >>> 0;
   }
-  return value.toString(16).padStart(8, '0');
+  return value;
+}
+
+/** FNV-1a as 8 hex digits. */
+function hash(text: string): string {
+  return fnv1a32(text).toString(16).padStart(8, '0');
 }

@@ -13,24 +13,14 @@
  *   words' first letters (more letters where a file would grow past DIRECTORY_SHARD_SIZE),
  *   loaded only when the reader uses the author field.
  */
-import { authorSlug } from './authors.ts';
+import { authorSlug, fnv1a32 } from './authors.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
 
-/** FNV-1a, 32 bits, over UTF-8: the same in Node and in the browser. */
-function fnv1a(text: string): number {
-  let value = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
-    value ^= byte;
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value;
-}
-
 /** The Pagefind filter name that holds an author's papers: `author-00` … `author-3f`. */
 export function authorFilterName(slug: string): string {
-  return `author-${(fnv1a(slug) % AUTHOR_FILTER_BUCKETS).toString(16).padStart(2, '0')}`;
+  return `author-${(fnv1a32(slug) % AUTHOR_FILTER_BUCKETS).toString(16).padStart(2, '0')}`;
 }
 
 /**

@@ -5,7 +5,7 @@
  * a word no paper has): the first search downloads none of them.
  */
 import { canonicalArxivId } from './arxiv-id.ts';
-import { authorSlug } from './authors.ts';
+import { groupByAuthor } from './author-index.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { arxivShard, comparable, hiddenTex } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
@@ -112,29 +112,12 @@ export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string,
 // ---- The author directory (see src/lib/search-authors.ts) ----
 
 /**
- * Every author of the digest by slug: the spelling the papers use most (ties: the first in code
- * point order) and how many papers they are on.
+ * Every author of the digest by slug: the spelling their author page shows and how many papers
+ * they are on.
  */
 export function authorEntries(papers: readonly PaperForSearch[]): Map<string, DirectoryEntry> {
-  const spellings = new Map<string, Map<string, number>>();
-  const counts = new Map<string, number>();
-  for (const paper of papers) {
-    const slugs = new Set<string>();
-    for (const name of paper.data.authors) {
-      const slug = authorSlug(name);
-      const forms = spellings.get(slug) ?? new Map<string, number>();
-      forms.set(name, (forms.get(name) ?? 0) + 1);
-      spellings.set(slug, forms);
-      slugs.add(slug);
-    }
-    for (const slug of slugs) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-  }
-  const entries = new Map<string, DirectoryEntry>();
-  for (const [slug, forms] of spellings) {
-    const [name] = [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]!;
-    entries.set(slug, [name, counts.get(slug)!]);
-  }
-  return entries;
+  // The spelling shown is the author page's (groupByAuthor): one rule for both.
+  return new Map([...groupByAuthor(papers)].map(([slug, author]) => [slug, [author.name, author.papers.length]]));
 }
 
 /** The author directory's files, by shard key. */

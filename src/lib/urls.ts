@@ -77,6 +77,8 @@ export function createUrls({ base, site }: UrlOptions) {
     opml: () => path('feeds.opml'),
     subscribe: () => path('subscribe/'),
     search: () => path('search/'),
+    /** The search page filtered to one author's papers (the filter of src/client/search.ts). */
+    searchByAuthor: (slug: string) => `${path('search/')}?author=${encodeURIComponent(slug)}`,
     about: () => path('about/'),
     /** The sitemap index, or with a chunk's name, that chunk (see src/lib/sitemap.ts). */
     sitemap: (chunk?: string) => path(chunk ? `sitemap-${encodeURIComponent(chunk)}.xml` : 'sitemap.xml'),

@@ -97,6 +97,14 @@ describe('author pages', () => {
     await expect(read(authorPath(author.slug, pages + 1))).rejects.toThrow();
   });
 
+  it('link to the search page filtered to their author, by slug', async () => {
+    for (const author of AUTHORS) {
+      const html = await read(authorPath(author.slug));
+      const href = /<a href="([^"]+)">Search this author's papers<\/a>/.exec(html)?.[1];
+      expect(href, author.slug).toBe(`${BASE}search/?author=${encodeURIComponent(author.slug)}`);
+    }
+  });
+
   it('gives a name with no letter a page too, at its hashed slug', async () => {
     const html = await read('authors/');
     const href = /<a href="([^"]+)">—<\/a>/.exec(html)?.[1];

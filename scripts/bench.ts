@@ -27,6 +27,7 @@ import {
 import { measureAnswerTimes, measureSearchBytes, type AnswerTime, type SearchBytes } from '../src/bench/search.ts';
 import { chooseSearchWords, type SearchWords } from '../src/bench/words.ts';
 import { serveStatic } from '../src/dev/browser.ts';
+import { inSlices } from '../src/integrations/files.ts';
 import { siteConfig } from '../src/site.config.ts';
 
 const { values } = parseArgs({
@@ -151,7 +152,14 @@ type CorpusWords = SearchWords & { rareFile: string };
 
 async function searchWordsOf(folder: string): Promise<CorpusWords> {
   const files = (await glob('papers/**/*.mdx', { cwd: folder })).sort();
-  const words = chooseSearchWords(await Promise.all(files.map((file) => readFile(join(folder, file), 'utf8'))));
+  // A slice at a time: 100,000 files opened at once pass the open-file limit (EMFILE).
+  const texts: string[] = [];
+  await inSlices(
+    files,
+    (file) => readFile(join(folder, file), 'utf8'),
+    (_, text) => texts.push(text),
+  );
+  const words = chooseSearchWords(texts);
   const rareFile = files[words.rarePaper]!;
   log(
     `search words: common "${words.common}", rare "${words.rare}" (${rareFile}), topic ${words.topic}, middling ${words.middling.join(', ')}`,

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR } from '../src/content/paths.ts';
+import { countOf, paperCount } from '../src/lib/count.ts';
 import { formatProblem } from '../src/content/problems.ts';
 
 const { values, positionals } = parseArgs({
@@ -24,7 +25,7 @@ const { problems, files } = await checkContent({
 const elapsed = Math.round(performance.now() - started);
 for (const problem of problems) console.error(formatProblem(problem));
 if (problems.length > 0) {
-  console.error(`\n✗ ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} files (${elapsed} ms).`);
+  console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(files, 'file')} (${elapsed} ms).`);
   process.exit(1);
 }
-console.log(`✓ ${files} papers OK (${elapsed} ms).`);
+console.log(`✓ ${paperCount(files)} OK (${elapsed} ms).`);

@@ -8,6 +8,7 @@ import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import { idsFromText, newPapers, type PaperOutcome } from '../src/content/new-papers.ts';
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
+import { countOf } from '../src/lib/count.ts';
 
 const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topic-b [options]
        npm run new-paper -- <id> <id> … [--from-file ids.txt] [--tags a,b | --accept-suggested] [--date YYYY-MM-DD]
@@ -180,7 +181,7 @@ async function runBatch(inputs: string[]): Promise<number> {
     .filter(([status]) => counts.has(status))
     .map(([status, label]) => `${counts.get(status)} ${label}`);
   console.log(
-    `\n${report.ok ? '✓' : '✗'} ${inputs.length} id${inputs.length === 1 ? '' : 's'}: ${parts.join(', ')}; ${report.requests} arXiv request${report.requests === 1 ? '' : 's'}.`,
+    `\n${report.ok ? '✓' : '✗'} ${countOf(inputs.length, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
   );
   if (counts.has('failed'))
     console.log('Fix what is listed, then run the same command again: papers already written are skipped.');

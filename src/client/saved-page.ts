@@ -6,6 +6,7 @@
  *
  * A shared list is never written over the reader's own: the page shows it and offers to add it.
  */
+import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
 import {
   bibFileName,
@@ -23,10 +24,6 @@ type Loaded = { summary: PaperSummary } | { missing: true } | { failed: true };
 
 /** Requests at a time: a long shared list must not flood the server. */
 const PARALLEL_REQUESTS = 6;
-
-/** `1 paper`, `2 papers`, `1,000 papers`. */
-const numberOf = (count: number, singular: string, plural = `${singular}s`) =>
-  `${count.toLocaleString('en')} ${count === 1 ? singular : plural}`;
 
 /** Runs `task` on every item, a few at a time, and returns the results in order. */
 async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
@@ -114,7 +111,7 @@ class SavedPage {
     this.fillList(found, !shared);
     this.fillMissing(missing, !shared);
     part(this.root, 'status').textContent =
-      failed.length > 0 ? `${numberOf(failed.length, 'paper')} could not be loaded; reload the page to try again.` : '';
+      failed.length > 0 ? `${countOf(failed.length, 'paper')} could not be loaded; reload the page to try again.` : '';
   }
 
   private showSharedSummary(
@@ -122,16 +119,16 @@ class SavedPage {
     found: PaperSummary[],
     missing: string[],
   ) {
-    const notes = [`This link lists ${numberOf(shared.ids.length, 'paper')}.`];
-    if (missing.length > 0) notes.push(`${numberOf(missing.length, 'of them is', 'of them are')} not in this digest.`);
+    const notes = [`This link lists ${countOf(shared.ids.length, 'paper')}.`];
+    if (missing.length > 0) notes.push(`${countOf(missing.length, 'of them is', 'of them are')} not in this digest.`);
     if (shared.rejected > 0) {
       notes.push(
-        `${numberOf(shared.rejected, 'entry of the link is not a paper id', 'entries of the link are not paper ids')}: left out.`,
+        `${countOf(shared.rejected, 'entry of the link is not a paper id', 'entries of the link are not paper ids')}: left out.`,
       );
     }
     if (shared.overLimit > 0) {
       notes.push(
-        `It holds ${numberOf(shared.overLimit, 'more paper', 'more papers')} than a list can: only the first ${shared.ids.length.toLocaleString('en')} are shown.`,
+        `It holds ${countOf(shared.overLimit, 'more paper', 'more papers')} than a list can: only the first ${shared.ids.length.toLocaleString('en')} are shown.`,
       );
     }
     part(this.root, 'shared-summary').textContent = notes.join(' ');
@@ -141,7 +138,7 @@ class SavedPage {
     add.hidden = !this.list || found.length === 0;
     add.disabled = toAdd === 0;
     add.textContent =
-      toAdd === 0 ? 'All of these are in your reading list' : `Add ${numberOf(toAdd, 'paper')} to your reading list`;
+      toAdd === 0 ? 'All of these are in your reading list' : `Add ${countOf(toAdd, 'paper')} to your reading list`;
   }
 
   private showShareLink(ids: string[]) {
@@ -212,9 +209,9 @@ class SavedPage {
     const added = this.list.add(inDigest);
     const left = inDigest.filter((id) => !this.list!.has(id)).length;
     part(this.root, 'status').textContent =
-      `Added ${numberOf(added, 'paper')} to your reading list.` +
+      `Added ${countOf(added, 'paper')} to your reading list.` +
       (left > 0
-        ? ` ${numberOf(left, 'paper')} did not fit: a list holds at most ${READING_LIST_LIMIT.toLocaleString('en')}.`
+        ? ` ${countOf(left, 'paper')} did not fit: a list holds at most ${READING_LIST_LIMIT.toLocaleString('en')}.`
         : '');
     await this.render();
   }
@@ -243,8 +240,8 @@ class SavedPage {
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     const lost = ids.length - written.length;
     status.textContent =
-      `Downloaded ${numberOf(written.length, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
-      (lost > 0 ? ` ${numberOf(lost, 'entry', 'entries')} could not be loaded.` : '');
+      `Downloaded ${countOf(written.length, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
+      (lost > 0 ? ` ${countOf(lost, 'entry', 'entries')} could not be loaded.` : '');
   }
 }
 

@@ -25,6 +25,7 @@
  *   of its code (43 KB) before the first search, to spare the page a few milliseconds of work.
  * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
  */
+import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import { arxivIdInQuery, arxivShard, comparable, matchesWord, queryWords, revealTex } from '../lib/search-query.ts';
@@ -107,8 +108,6 @@ function loadPagefind(config: SearchConfig): Promise<Pagefind> {
 function messageOf(error: unknown): string {
   return error instanceof SearchUnavailable ? error.message : FAILED_MESSAGE;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -403,7 +402,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         suggestionElement(config, suggestion),
       );
       message.hidden = count > 0;
-      status.textContent = count === 0 ? (message.textContent ?? '') : `${plural(count, 'paper')} found.`;
+      status.textContent = count === 0 ? (message.textContent ?? '') : `${paperCount(count)} found.`;
       all.href = `${config.page}?${new URLSearchParams({ q: term })}`;
       all.textContent = count > PREVIEW_SIZE ? `All ${count} results →` : 'Filter and sort on the search page →';
       open();
@@ -564,7 +563,7 @@ function setUpAuthorField(
         const item = element('li');
         const button = element('button', 'search-author-suggestion', name);
         button.type = 'button';
-        button.append(element('span', 'search-author-count', ` · ${plural(papers, 'paper')}`));
+        button.append(element('span', 'search-author-count', ` · ${paperCount(papers)}`));
         button.addEventListener('click', () => {
           input.value = name;
           hide();
@@ -727,7 +726,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
       if (current !== generation) return;
       const count = answer.results.length;
       status.replaceChildren(
-        count === 0 ? `No papers found${words}${by}.` : `${plural(count, 'paper')} found${words}${by}.`,
+        count === 0 ? `No papers found${words}${by}.` : `${paperCount(count)} found${words}${by}.`,
         suggestionElement(config, answer.suggestion),
       );
     } catch (error) {

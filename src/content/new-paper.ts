@@ -5,6 +5,7 @@ import { Document, Scalar } from 'yaml';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import { countOf } from '../lib/count.ts';
 import {
   ArxivInputError,
   ArxivNotFoundError,
@@ -159,7 +160,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       body: abstractToMdx(options.abstract ?? entry.summary),
     };
     notes.push(
-      `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${entry.authors.length} author${entry.authors.length === 1 ? '' : 's'}, first-version date ${entry.published}, abstract.`,
+      `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${countOf(entry.authors.length, 'author')}, first-version date ${entry.published}, abstract.`,
     );
     for (const flag of ['title', 'authors', 'published', 'abstract'] as const) {
       if (options[flag] !== undefined) notes.push(`--${flag} was given: it replaces what arXiv says.`);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import { paperCount } from '../lib/count.ts';
 import { isCalendarDate } from '../lib/dates.ts';
 import {
   ArxivInputError,
@@ -166,7 +167,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   const ask = async (ids: string[]) => {
     if (requests > 0) await sleep(delayMs);
     requests++;
-    progress(`Asking arXiv for ${ids.length} paper${ids.length === 1 ? '' : 's'}…`);
+    progress(`Asking arXiv for ${paperCount(ids.length)}…`);
     return fetchArxivBatch(ids, {
       ...(context.fetch ? { fetch: context.fetch } : {}),
       ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}),

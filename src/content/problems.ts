@@ -1,3 +1,5 @@
+import { countOf } from '../lib/count.ts';
+
 /**
  * A problem found in a content file, reported as `file:line: field: message`. The content check,
  * the loader (and so the build) all report the same problems the same way.
@@ -22,8 +24,7 @@ export class ContentError extends Error {
   readonly problems: readonly ContentProblem[];
 
   constructor(problems: readonly ContentProblem[]) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`Paper content has ${count}:\n${problems.map(formatProblem).join('\n')}`);
+    super(`Paper content has ${countOf(problems.length, 'problem')}:\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
     // The problems are the whole story: a stack trace would point at the loader, not the file.

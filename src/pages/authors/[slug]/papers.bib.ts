@@ -1,3 +1,4 @@
+import { paperCount } from '@/lib/count.ts';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getAuthorPaths, getBibtex } from '@/data/papers.ts';
 import { withCacheKeys } from '@/data/page-keys.ts';
@@ -23,7 +24,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props: { author, entries } }) => {
   const body = bibtexFile(entries, [
-    `${siteConfig.title}: ${author.name} (${entries.length} ${entries.length === 1 ? 'paper' : 'papers'}).`,
+    `${siteConfig.title}: ${author.name} (${paperCount(entries.length)}).`,
     urls.absolute(urls.author(author.slug)),
   ]);
   return new Response(body, { headers: { 'Content-Type': BIBTEX_CONTENT_TYPE } });

@@ -1,3 +1,4 @@
+import { paperCount } from '@/lib/count.ts';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getBibtex, getTopicPaths } from '@/data/papers.ts';
 import { withCacheKeys } from '@/data/page-keys.ts';
@@ -20,7 +21,7 @@ type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props: { topic, entries } }) => {
   const body = bibtexFile(entries, [
-    `${siteConfig.title}: ${topic.label} (${entries.length} ${entries.length === 1 ? 'paper' : 'papers'}).`,
+    `${siteConfig.title}: ${topic.label} (${paperCount(entries.length)}).`,
     urls.absolute(urls.topic(topic.slug)),
   ]);
   return new Response(body, { headers: { 'Content-Type': BIBTEX_CONTENT_TYPE } });

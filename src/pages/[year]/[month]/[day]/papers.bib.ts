@@ -1,3 +1,4 @@
+import { paperCount } from '@/lib/count.ts';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getArchive, getBibtex } from '@/data/papers.ts';
 import { withCacheKeys } from '@/data/page-keys.ts';
@@ -20,7 +21,7 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = ({ props: { date, entries } }) => {
-  const count = `${entries.length} ${entries.length === 1 ? 'paper' : 'papers'}`;
+  const count = paperCount(entries.length);
   const body = bibtexFile(entries, [
     `${siteConfig.title}: the digest of ${formatDate(date)} (${count}).`,
     urls.absolute(urls.day(date)),

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { countOf, paperCount } from '@/lib/count.ts';
+
+describe('countOf', () => {
+  it('uses the singular for exactly one and the plural otherwise', () => {
+    expect(paperCount(1)).toBe('1 paper');
+    expect(paperCount(0)).toBe('0 papers');
+    expect(paperCount(2)).toBe('2 papers');
+    expect(countOf(3, 'entry', 'entries')).toBe('3 entries');
+  });
+
+  it('groups thousands the same way wherever it runs', () => {
+    expect(paperCount(10000)).toBe('10,000 papers');
+    expect(countOf(1234567, 'author')).toBe('1,234,567 authors');
+  });
+});

@@ -101,21 +101,11 @@ let authorGroups: Promise<Map<string, Author<Paper>>> | undefined;
 
 /**
  * Each author (by slug, src/lib/authors.ts) with the spelling their pages show and their papers,
- * newest first, computed once for all author pages, feeds and `.bib` files.
+ * newest first, computed once for all author pages, feeds and `.bib` files (src/data/author-files.ts).
  */
 export function getPapersByAuthor(): Promise<Map<string, Author<Paper>>> {
   authorGroups ??= getPapers().then((all) => groupByAuthor(all));
   return authorGroups;
-}
-
-/** One static path per author, for the per-author files: feed and `.bib`. */
-export async function getAuthorPaths(): Promise<
-  { params: { slug: string }; props: { author: { slug: string; name: string }; papers: Paper[] } }[]
-> {
-  return [...(await getPapersByAuthor()).values()].map(({ slug, name, papers: own }) => ({
-    params: { slug },
-    props: { author: { slug, name }, papers: own },
-  }));
 }
 
 let authorList: Promise<IndexEntry[]> | undefined;

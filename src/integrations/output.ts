@@ -3,6 +3,7 @@ import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
+import { BUNDLE_MANIFEST } from './bundles.ts';
 import { inSlices } from './files.ts';
 
 /**
@@ -21,7 +22,8 @@ import { inSlices } from './files.ts';
  * - **A build that stopped half-way.** Its output may mix two versions of the content while
  *   Astro's incremental manifest describes neither. `startOutput` leaves a mark that only
  *   `finishOutput` removes, after every check passed; when a build starts and finds the mark, it
- *   deletes the manifest, so every page is rendered again.
+ *   deletes the manifest, so every page is rendered again (and the bundles' manifest, so every
+ *   bundled file is written again).
  */
 export interface OutputFolders {
   outDir: string;
@@ -36,7 +38,10 @@ const UNFINISHED_MARK = 'paper-digest-build-unfinished';
 export async function startOutput({ outDir, cacheDir }: OutputFolders): Promise<{ previousUnfinished: boolean }> {
   const mark = join(cacheDir, UNFINISHED_MARK);
   const previousUnfinished = existsSync(mark);
-  if (previousUnfinished) await rm(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
+  if (previousUnfinished) {
+    await rm(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
+    await rm(join(cacheDir, BUNDLE_MANIFEST), { force: true });
+  }
   await mkdir(cacheDir, { recursive: true });
   await writeFile(mark, 'A build started here and has not finished; the next one renders every page.\n');
   await rm(join(outDir, '_astro'), { recursive: true, force: true });
@@ -45,11 +50,11 @@ export async function startOutput({ outDir, cacheDir }: OutputFolders): Promise<
 
 /**
  * Deletes every file under `outDir` that this build did not produce, and the folders left empty.
- * `outputs` are the files Astro wrote or kept for routes (the `assets` of `astro:build:done`).
+ * `outputs` are the files this build wrote or kept (relative to `outDir`): those of Astro's routes
+ * (see astroOutputs) and those unpacked from bundles (src/integrations/bundles.ts).
  */
-export async function pruneOutput({ outDir, publicDir }: OutputFolders, outputs: Iterable<URL>): Promise<string[]> {
-  const expected = new Set<string>();
-  for (const url of outputs) expected.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
+export async function pruneOutput({ outDir, publicDir }: OutputFolders, outputs: Iterable<string>): Promise<string[]> {
+  const expected = new Set<string>(outputs);
   for (const file of await filesUnder(publicDir)) expected.add(file);
   const stale = (await filesUnder(outDir)).filter(
     (file) => !expected.has(file) && !file.startsWith('_astro/') && !file.startsWith('pagefind/'),
@@ -61,6 +66,13 @@ export async function pruneOutput({ outDir, publicDir }: OutputFolders, outputs:
     await rmdir(join(outDir, folder)).catch(() => undefined); // not empty: still in use
   }
   return stale.sort();
+}
+
+/** The files Astro wrote or kept for routes (the `assets` of `astro:build:done`), relative to `outDir`. */
+export function astroOutputs(outDir: string, assets: Map<string, URL[]>): Set<string> {
+  const files = new Set<string>();
+  for (const url of [...assets.values()].flat()) files.add(relative(outDir, fileURLToPath(url)).split(sep).join('/'));
+  return files;
 }
 
 export async function finishOutput({ cacheDir }: OutputFolders): Promise<void> {

@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
+import { unpackBundles } from './bundles.ts';
+import { astroOutputs, finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
 import { indexSearchPages, type PagefindOptions } from './pagefind.ts';
 import { assertNoProblems, verifyPages, verifySearchIndex, type VerifyOptions } from './verify/index.ts';
 
 /**
  * What happens to `dist/` after Astro has written the pages, in order:
- * 1. files this build did not produce are removed (the folder is reused, see output.ts);
+ * 1. the file bundles are unpacked into the files they carry (bundles.ts), and files this build
+ *    did not produce are removed (the folder is reused, see output.ts);
  * 2. the search index is built (Pagefind runs in its own process); while it assembles the index,
  *    the pages and feeds are verified here, so the two share the machine's cores;
  * 3. the search index is checked against the paper pages;
@@ -32,7 +34,10 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
       'astro:build:done': async ({ assets, logger }) => {
         // Each step's time goes to the log, so a slow deploy shows which one to look at.
         const time = timer();
-        const stale = await time('pruned', () => pruneOutput(folders!, [...assets.values()].flat()));
+        const routeFiles = astroOutputs(folders!.outDir, assets);
+        const bundled = await time('bundles unpacked', () => unpackBundles(folders!, routeFiles));
+        if (bundled.written > 0) logger.info(`${bundled.written} bundled file(s) written`);
+        const stale = await time('pruned', () => pruneOutput(folders!, [...routeFiles, ...bundled.files]));
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the previous build left`);
 
         // Pagefind reads the paper pages on every core first; it then assembles the index on

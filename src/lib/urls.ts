@@ -30,6 +30,17 @@ export function paperPaths(id: string): { page: string; files: [page: string, bi
   };
 }
 
+/**
+ * Where an author's feed and `.bib` are written, relative to the output folder (the slug as it is:
+ * src/lib/authors.ts keeps it to letters, digits and `-`). Their links below are built from these.
+ */
+export function authorFilePaths(slug: string): { feed: string; bib: string } {
+  return { feed: `authors/${slug}/rss.xml`, bib: `authors/${slug}/papers.bib` };
+}
+
+/** A file path as a URL path: each segment percent-encoded. */
+const encodePath = (file: string) => file.split('/').map(encodeURIComponent).join('/');
+
 export function createUrls({ base, site }: UrlOptions) {
   const basePath = normalizeBase(base);
   const origin = new URL(site).origin;
@@ -66,8 +77,8 @@ export function createUrls({ base, site }: UrlOptions) {
     authors: (page = 1) => path(page > 1 ? `authors/-/${page}/` : 'authors/'),
     /** An author's page (`slug` from authorSlug); page 2 and on hold older papers. */
     author: (slug: string, page = 1) => path(`authors/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
-    authorFeed: (slug: string) => path(`authors/${encodeURIComponent(slug)}/rss.xml`),
-    authorBib: (slug: string) => path(`authors/${encodeURIComponent(slug)}/papers.bib`),
+    authorFeed: (slug: string) => path(encodePath(authorFilePaths(slug).feed)),
+    authorBib: (slug: string) => path(encodePath(authorFilePaths(slug).bib)),
     dayBib: (date: string) => {
       const { year, month, day } = dateParts(date);
       return path(`${year}/${month}/${day}/papers.bib`);

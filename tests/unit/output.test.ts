@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { finishOutput, pruneOutput, startOutput, type OutputFolders } from '../../src/integrations/output.ts';
+import { BUNDLE_MANIFEST } from '../../src/integrations/bundles.ts';
+import {
+  astroOutputs,
+  finishOutput,
+  pruneOutput,
+  startOutput,
+  type OutputFolders,
+} from '../../src/integrations/output.ts';
 
 async function folders(files: Record<string, string[]>): Promise<OutputFolders> {
   const root = await mkdtemp(join(tmpdir(), 'output-'));
@@ -34,8 +41,10 @@ describe('pruneOutput', () => {
       ],
       public: ['favicon.svg'],
     });
-    const outputs = ['index.html', 'papers/kept/index.html'].map((file) => pathToFileURL(join(dirs.outDir, file)));
-    const stale = await pruneOutput(dirs, outputs);
+    const assets = new Map([
+      ['/[...page]', ['index.html', 'papers/kept/index.html'].map((file) => pathToFileURL(join(dirs.outDir, file)))],
+    ]);
+    const stale = await pruneOutput(dirs, astroOutputs(dirs.outDir, assets));
     expect(stale).toEqual(['no-longer-public.txt', 'papers/removed.bib', 'papers/removed/index.html']);
     for (const kept of [
       'index.html',
@@ -53,14 +62,16 @@ describe('pruneOutput', () => {
 
 describe('startOutput and finishOutput', () => {
   it('empty _astro/, and forget the incremental manifest only after a build that did not finish', async () => {
-    const dirs = await folders({ dist: ['_astro/old.css'], cache: ['incremental-build.json'] });
+    const dirs = await folders({ dist: ['_astro/old.css'], cache: ['incremental-build.json', BUNDLE_MANIFEST] });
     expect(await startOutput(dirs)).toEqual({ previousUnfinished: false });
     expect(existsSync(join(dirs.outDir, '_astro'))).toBe(false);
     expect(existsSync(join(dirs.cacheDir, 'incremental-build.json'))).toBe(true);
+    expect(existsSync(join(dirs.cacheDir, BUNDLE_MANIFEST))).toBe(true);
 
     // The first build never finished: the next one must not trust the manifest.
     expect(await startOutput(dirs)).toEqual({ previousUnfinished: true });
     expect(existsSync(join(dirs.cacheDir, 'incremental-build.json'))).toBe(false);
+    expect(existsSync(join(dirs.cacheDir, BUNDLE_MANIFEST))).toBe(false);
 
     await finishOutput(dirs);
     expect(await startOutput(dirs)).toEqual({ previousUnfinished: false });

@@ -1,31 +1,17 @@
-import { paperCount } from '@/lib/count.ts';
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { getAuthorPaths, getBibtex } from '@/data/papers.ts';
-import { withCacheKeys } from '@/data/page-keys.ts';
-import { urls } from '@/data/urls.ts';
-import { BIBTEX_CONTENT_TYPE, bibtexFile } from '@/lib/bibtex.ts';
-import { siteConfig } from '@/site.config.ts';
+import { authorBibtex, getAuthorFilesInputs } from '@/data/author-files.ts';
+import { BIBTEX_CONTENT_TYPE } from '@/lib/bibtex.ts';
 
 /**
- * `/authors/<slug>/papers.bib`: every paper of an author, newest first. The entries are the
- * digest's, made once per paper (getBibtex), so each file only joins strings.
+ * `/authors/<slug>/papers.bib` in `astro dev`. The build writes these files through bundles
+ * (src/data/author-files.ts): the same text, without a route per author.
  */
-export const getStaticPaths = (async () => {
-  const [paths, bibtex] = await Promise.all([getAuthorPaths(), getBibtex()]);
-  return withCacheKeys(
-    paths.map(({ params, props: { author, papers } }) => ({
-      params,
-      props: { author, entries: papers.map((paper) => bibtex.get(paper.id)!.entry) },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  import.meta.env.DEV
+    ? (await getAuthorFilesInputs()).map((input) => ({ params: { slug: input.author.slug }, props: input }))
+    : []) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = ({ props: { author, entries } }) => {
-  const body = bibtexFile(entries, [
-    `${siteConfig.title}: ${author.name} (${paperCount(entries.length)}).`,
-    urls.absolute(urls.author(author.slug)),
-  ]);
-  return new Response(body, { headers: { 'Content-Type': BIBTEX_CONTENT_TYPE } });
-};
+export const GET: APIRoute<Props> = ({ props }) =>
+  new Response(authorBibtex(props), { headers: { 'Content-Type': BIBTEX_CONTENT_TYPE } });

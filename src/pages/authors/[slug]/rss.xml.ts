@@ -1,20 +1,17 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { authorFeedItemOf, getAuthorPaths } from '@/data/papers.ts';
-import { withCacheKeys } from '@/data/page-keys.ts';
-import { urls } from '@/data/urls.ts';
-import { authorFeed } from '@/lib/author-feed.ts';
-import { RSS_CONTENT_TYPE, rssXml } from '@/lib/feed.ts';
-import { siteConfig } from '@/site.config.ts';
+import { authorFeedXml, getAuthorFilesInputs } from '@/data/author-files.ts';
+import { RSS_CONTENT_TYPE } from '@/lib/feed.ts';
 
 /**
- * `/authors/<slug>/rss.xml`: an author's papers, whole days, newest first; text items (title,
- * authors, topics, plain-text abstract), not the typeset abstract: see textFeedItem.
+ * `/authors/<slug>/rss.xml` in `astro dev`. The build writes these files through bundles
+ * (src/data/author-files.ts): the same text, without a route per author.
  */
-export const getStaticPaths = (async () => withCacheKeys(await getAuthorPaths())) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  import.meta.env.DEV
+    ? (await getAuthorFilesInputs()).map((input) => ({ params: { slug: input.author.slug }, props: input }))
+    : []) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute<Props> = ({ props: { author, papers } }) => {
-  const feed = authorFeed(author, papers, siteConfig.feedSize, { urls, site: siteConfig }, authorFeedItemOf);
-  return new Response(rssXml(feed), { headers: { 'Content-Type': RSS_CONTENT_TYPE } });
-};
+export const GET: APIRoute<Props> = ({ props }) =>
+  new Response(authorFeedXml(props), { headers: { 'Content-Type': RSS_CONTENT_TYPE } });

@@ -1,0 +1,92 @@
+import { authorFeed } from '../lib/author-feed.ts';
+import { fnv1a32 } from '../lib/authors.ts';
+import { bibtexFile } from '../lib/bibtex.ts';
+import { paperCount } from '../lib/count.ts';
+import { rssXml } from '../lib/feed.ts';
+import type { BundledFile } from '../lib/file-bundle.ts';
+import { authorFilePaths } from '../lib/urls.ts';
+import { siteConfig } from '../site.config.ts';
+import { authorFeedItemOf, getBibtex, getPapersByAuthor, type Paper } from './papers.ts';
+import { urls } from './urls.ts';
+
+/**
+ * An author's two files, `/authors/<slug>/rss.xml` and `/authors/<slug>/papers.bib`: made here
+ * and nowhere else. The build writes them through file bundles (src/lib/file-bundle.ts, route
+ * src/pages/build-bundles/), because as routes of their own they cost Astro as much as the rest
+ * of the site; `astro dev` serves them from routes of their own (src/pages/authors/[slug]/).
+ */
+
+/** Everything an author's files are made from, so it can key them (src/data/page-keys.ts). */
+// A type, not an interface: route props must be assignable to Record<string, unknown>.
+export type AuthorFilesInput = {
+  author: { slug: string; name: string };
+  /** Newest first. */
+  papers: Paper[];
+  /** Their BibTeX entries, in the same order: keys are assigned over the whole digest. */
+  bibEntries: string[];
+};
+
+let inputs: Promise<AuthorFilesInput[]> | undefined;
+
+/** Every author's files' inputs, in the order of getPapersByAuthor, computed once. */
+export function getAuthorFilesInputs(): Promise<AuthorFilesInput[]> {
+  inputs ??= Promise.all([getPapersByAuthor(), getBibtex()]).then(([byAuthor, bibtex]) =>
+    [...byAuthor.values()].map(({ slug, name, papers }) => ({
+      author: { slug, name },
+      papers,
+      bibEntries: papers.map((paper) => bibtex.get(paper.id)!.entry),
+    })),
+  );
+  return inputs;
+}
+
+/**
+ * An author's RSS feed: their papers of whole days, newest first; text items (title, authors,
+ * topics, plain-text abstract), not the typeset abstract (see textFeedItem).
+ */
+export function authorFeedXml({ author, papers }: AuthorFilesInput): string {
+  return rssXml(authorFeed(author, papers, siteConfig.feedSize, { urls, site: siteConfig }, authorFeedItemOf));
+}
+
+/** Every paper of an author, newest first, as the digest's BibTeX entries (made once per paper). */
+export function authorBibtex({ author, bibEntries }: AuthorFilesInput): string {
+  return bibtexFile(bibEntries, [
+    `${siteConfig.title}: ${author.name} (${paperCount(bibEntries.length)}).`,
+    urls.absolute(urls.author(author.slug)),
+  ]);
+}
+
+export function authorFiles(input: AuthorFilesInput): BundledFile[] {
+  const paths = authorFilePaths(input.author.slug);
+  return [
+    [paths.feed, authorFeedXml(input)],
+    [paths.bib, authorBibtex(input)],
+  ];
+}
+
+/**
+ * How many bundles the author files are spread over. An author's bundle is fixed by a hash of
+ * their slug, so a new paper re-renders only the bundles of its authors (a few hundred authors
+ * each at 10,000 papers), not all of them.
+ */
+export const AUTHOR_BUNDLES = 256;
+
+export function authorBundleName(slug: string): string {
+  return `authors-${(fnv1a32(slug) % AUTHOR_BUNDLES).toString(16).padStart(2, '0')}`;
+}
+
+/** One static path per non-empty bundle, with the inputs of its authors' files. */
+export async function getAuthorBundlePaths(): Promise<
+  { params: { bundle: string }; props: { authors: AuthorFilesInput[] } }[]
+> {
+  const bundles = new Map<string, AuthorFilesInput[]>();
+  for (const input of await getAuthorFilesInputs()) {
+    const name = authorBundleName(input.author.slug);
+    const members = bundles.get(name);
+    if (members) members.push(input);
+    else bundles.set(name, [input]);
+  }
+  return [...bundles]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([bundle, authors]) => ({ params: { bundle }, props: { authors } }));
+}

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/bench/random.ts';
+import { unpackBundles } from '../../src/integrations/bundles.ts';
+import { BUNDLE_FOLDER, decodeFileBundle, encodeFileBundle, pathProblem } from '../../src/lib/file-bundle.ts';
+
+async function site(): Promise<{ outDir: string; cacheDir: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'bundles-'));
+  return { outDir: join(root, 'dist'), cacheDir: join(root, 'cache') };
+}
+
+/** Writes bundles into dist/build-bundles/ the way Astro writes the bundle route's outputs. */
+async function writeBundles(outDir: string, bundles: Record<string, [string, string][]>): Promise<void> {
+  await mkdir(join(outDir, BUNDLE_FOLDER), { recursive: true });
+  for (const [name, files] of Object.entries(bundles)) {
+    await writeFile(join(outDir, BUNDLE_FOLDER, `${name}.json`), encodeFileBundle(files));
+  }
+}
+
+const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+const read = (outDir: string, file: string) => readFile(join(outDir, file), 'utf8');
+
+describe('file bundles', () => {
+  it('carry any text unchanged (2,000 seeded random files, every UTF-16 code unit)', () => {
+    const random = seededRandom(16);
+    const unit = () =>
+      // Mostly the awkward ones: controls, quotes, <, lone surrogates, U+2028; sometimes any unit.
+      random() < 0.5
+        ? pick(random, ['\0', '\n', '"', '\\', '<', '</script>', '\u2028', '\ud800', '\udfff', '\u{1F600}', 'ü'])
+        : String.fromCharCode(Math.floor(random() * 0x10000));
+    const files = Array.from({ length: 2000 }, (_, index): [string, string] => [
+      `authors/a${index}/rss.xml`,
+      Array.from({ length: Math.floor(random() * 40) }, unit).join(''),
+    ]);
+    expect(decodeFileBundle(encodeFileBundle(files), 'test')).toEqual(files);
+  });
+
+  it('refuse paths that leave the output folder or name no file', () => {
+    for (const path of [
+      '/etc/passwd',
+      '../x',
+      'a/../../x',
+      'a//b',
+      'a/./b',
+      'a/',
+      '',
+      'a\\b',
+      'a\0b',
+      `${BUNDLE_FOLDER}/x.json`,
+    ]) {
+      expect(pathProblem(path), path).toBeDefined();
+      expect(() => encodeFileBundle([[path, 'x']]), path).toThrow();
+      expect(() => decodeFileBundle(JSON.stringify({ files: [[path, 'x']] }), 'b.json'), path).toThrow(
+        /b\.json: file 1/,
+      );
+    }
+    for (const path of ['authors/ekin-akyurek/rss.xml', 'authors/李-明/papers.bib', 'a..b/c']) {
+      expect(pathProblem(path), path).toBeUndefined();
+    }
+  });
+
+  it('name the bundle when it is not one', () => {
+    expect(() => decodeFileBundle('{', 'authors-00.json')).toThrow(/authors-00\.json: is not a file bundle/);
+    expect(() => decodeFileBundle('{"files":[["a",1]]}', 'authors-01.json')).toThrow(/authors-01\.json: file 1/);
+  });
+});
+
+describe('unpackBundles', () => {
+  it('writes the files a bundle carries, removes the bundles, and lists the files', async () => {
+    const dirs = await site();
+    await writeBundles(dirs.outDir, {
+      'authors-00': [
+        ['authors/a/rss.xml', '<rss>a</rss>'],
+        ['authors/a/papers.bib', '@misc{a}'],
+      ],
+      'authors-01': [['authors/b/rss.xml', '<rss>b</rss>']],
+    });
+    const unpacked = await unpackBundles(dirs, new Set(['index.html']));
+    expect(unpacked.files.sort()).toEqual(['authors/a/papers.bib', 'authors/a/rss.xml', 'authors/b/rss.xml']);
+    expect(unpacked.written).toBe(3);
+    expect(await read(dirs.outDir, 'authors/a/rss.xml')).toBe('<rss>a</rss>');
+    expect(await read(dirs.outDir, 'authors/b/rss.xml')).toBe('<rss>b</rss>');
+    expect(existsSync(join(dirs.outDir, BUNDLE_FOLDER))).toBe(false);
+  });
+
+  it('writes again only what changed or went missing', async () => {
+    const dirs = await site();
+    const first = {
+      'authors-00': [
+        ['x/1', 'one'],
+        ['x/2', 'two'],
+      ],
+      'authors-01': [['y/1', 'three']],
+    } satisfies Record<string, [string, string][]>;
+    await writeBundles(dirs.outDir, first);
+    await unpackBundles(dirs, new Set());
+    const before = await stat(join(dirs.outDir, 'x/1'));
+
+    // Unchanged bundles (Astro restored them from its cache): nothing written.
+    await writeBundles(dirs.outDir, first);
+    expect((await unpackBundles(dirs, new Set())).written).toBe(0);
+
+    // One file of a bundle changed, another file's copy in dist/ went missing.
+    await writeBundles(dirs.outDir, {
+      ...first,
+      'authors-00': [
+        ['x/1', 'one'],
+        ['x/2', 'two, fixed'],
+      ],
+    });
+    await rm(join(dirs.outDir, 'y/1'));
+    const unpacked = await unpackBundles(dirs, new Set());
+    expect(unpacked.written).toBe(2);
+    expect(await read(dirs.outDir, 'x/2')).toBe('two, fixed');
+    expect(await read(dirs.outDir, 'y/1')).toBe('three');
+    expect((await stat(join(dirs.outDir, 'x/1'))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('refuses a file that a page route or another bundle also writes', async () => {
+    const dirs = await site();
+    await writeBundles(dirs.outDir, { 'authors-00': [['index.html', 'x']] });
+    await expect(unpackBundles(dirs, new Set(['index.html']))).rejects.toThrow(
+      /authors-00\.json: carries index\.html, which a page route also writes/,
+    );
+    await writeBundles(dirs.outDir, { 'authors-00': [['a', 'x']], 'authors-01': [['a', 'y']] });
+    await expect(unpackBundles(dirs, new Set())).rejects.toThrow(
+      /authors-01\.json: carries a, which .*authors-00\.json also writes/,
+    );
+  });
+});

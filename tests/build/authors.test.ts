@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { BUNDLE_FOLDER } from '../../src/lib/file-bundle.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { parseBib } from '../helpers/bibtex.ts';
 import { checkInternalLinks } from '../helpers/verify.ts';
@@ -192,6 +194,21 @@ describe('author feeds and .bib files', () => {
       const entries = parseBib(source, author.slug);
       expect(entries.map((entry) => entry.fields.title)).toEqual(author.papers.map((id) => paper(id).title));
       expect(source).toContain(`% ${SITE}${BASE}authors/${encodeURIComponent(author.slug)}/`);
+    }
+  });
+
+  it('are unpacked from their bundles, and no bundle is published', async () => {
+    const files = await glob('**/*', { cwd: build.outDir });
+    expect(files.filter((file) => file.includes(BUNDLE_FOLDER) || /authors-[0-9a-f]{2}\.json$/.test(file))).toEqual([]);
+    // Each author's feed and .bib are there, beside their page.
+    for (const author of AUTHORS) {
+      expect(files.filter((file) => file.startsWith(`authors/${author.slug}/`)).sort()).toEqual(
+        expect.arrayContaining([
+          `authors/${author.slug}/index.html`,
+          `authors/${author.slug}/papers.bib`,
+          `authors/${author.slug}/rss.xml`,
+        ]),
+      );
     }
   });
 });

@@ -23,73 +23,77 @@ interface Manifest {
   bundles: Record<string, { digest: string; files: Record<string, string> }>;
 }
 
-export interface Unpacked {
-  /** Every file the bundles carry, relative to dist/ (written now or already there). */
+export interface OpenedBundles {
+  /** Every file the bundles carry, relative to dist/ (to be written, or already there). */
   files: string[];
-  written: number;
+  /** Writes the files that changed or are missing, removes the bundles; resolves to how many were written. */
+  write: () => Promise<number>;
 }
 
 /**
- * `astroOutputs`: the files Astro wrote itself (relative to dist/): a bundled file may not be one
- * of them, nor be carried by two bundles.
+ * Reads the bundles and says which files they carry, so that pruning can run before they are
+ * written, and the writing beside the search indexer (it reads only paper pages). `astroOutputs`:
+ * the files Astro wrote itself (relative to dist/); a bundled file may not be one of them, nor be
+ * carried by two bundles.
  */
-export async function unpackBundles(
+export async function openBundles(
   { outDir, cacheDir }: { outDir: string; cacheDir: string },
   astroOutputs: ReadonlySet<string>,
-): Promise<Unpacked> {
+): Promise<OpenedBundles> {
   const folder = join(outDir, BUNDLE_FOLDER);
   const manifestFile = join(cacheDir, BUNDLE_MANIFEST);
   const previous = await readManifest(manifestFile);
   const next: Manifest = { version: 1, bundles: {} };
   const carried = new Map<string, string>(); // file → the bundle that carries it
-  const folders = new Set<string>();
-  let written = 0;
-
   const names = existsSync(folder) ? (await readdir(folder)).filter((name) => name.endsWith('.json')).sort() : [];
   for (const name of names) {
     const bundle = `${BUNDLE_FOLDER}/${name}`;
     const text = await readFile(join(folder, name), 'utf8');
     const digest = digestOf(text);
     const before = previous?.bundles[name];
-    let files: Record<string, string>;
-    let toWrite: (readonly [string, string])[];
-    if (before?.digest === digest) {
-      files = before.files;
-      toWrite = []; // same text as last time: only missing files need it parsed
-      if (Object.keys(files).some((file) => !existsSync(join(outDir, file)))) {
-        toWrite = decodeFileBundle(text, bundle).filter(([file]) => !existsSync(join(outDir, file)));
-      }
-    } else {
-      files = {};
-      toWrite = [];
-      for (const [file, body] of decodeFileBundle(text, bundle)) {
-        files[file] = digestOf(body);
-        if (before?.files[file] !== files[file] || !existsSync(join(outDir, file))) toWrite.push([file, body]);
-      }
-    }
+    // The same text as last time (Astro restored it from its cache): no need to parse it.
+    const files =
+      before?.digest === digest
+        ? before.files
+        : Object.fromEntries(decodeFileBundle(text, bundle).map(([file, body]) => [file, digestOf(body)]));
     for (const file of Object.keys(files)) {
       const other = carried.get(file) ?? (astroOutputs.has(file) ? 'a page route' : undefined);
       if (other) throw new Error(`${bundle}: carries ${file}, which ${other} also writes: one file, two outputs`);
       carried.set(file, bundle);
     }
-    await inSlices(toWrite, async ([file, body]) => {
-      const parent = dirname(join(outDir, file));
-      if (!folders.has(parent)) {
-        await mkdir(parent, { recursive: true });
-        folders.add(parent);
-      }
-      await writeFile(join(outDir, file), body);
-    });
-    written += toWrite.length;
     next.bundles[name] = { digest, files };
   }
 
-  await rm(folder, { recursive: true, force: true });
-  // Written whole, then moved into place: a build stopped half-way leaves the old manifest or the new.
-  await mkdir(cacheDir, { recursive: true });
-  await writeFile(`${manifestFile}.tmp`, JSON.stringify(next));
-  await rename(`${manifestFile}.tmp`, manifestFile);
-  return { files: [...carried.keys()], written };
+  const write = async (): Promise<number> => {
+    const folders = new Set<string>();
+    let written = 0;
+    for (const name of names) {
+      const { files } = next.bundles[name]!;
+      const before = previous?.bundles[name]?.files;
+      const stale = (file: string) => before?.[file] !== files[file] || !existsSync(join(outDir, file));
+      if (!Object.keys(files).some(stale)) continue;
+      // Parsed again rather than kept from above: at 100,000 papers the bodies weigh gigabytes.
+      const bundle = await readFile(join(folder, name), 'utf8');
+      const toWrite = decodeFileBundle(bundle, `${BUNDLE_FOLDER}/${name}`).filter(([file]) => stale(file));
+      await inSlices(toWrite, async ([file, body]) => {
+        const parent = dirname(join(outDir, file));
+        if (!folders.has(parent)) {
+          await mkdir(parent, { recursive: true });
+          folders.add(parent);
+        }
+        await writeFile(join(outDir, file), body);
+      });
+      written += toWrite.length;
+    }
+    await rm(folder, { recursive: true, force: true });
+    // Written whole, then moved into place: a build stopped half-way leaves the old manifest or the new.
+    await mkdir(cacheDir, { recursive: true });
+    await writeFile(`${manifestFile}.tmp`, JSON.stringify(next));
+    await rename(`${manifestFile}.tmp`, manifestFile);
+    return written;
+  };
+
+  return { files: [...carried.keys()], write };
 }
 
 async function readManifest(file: string): Promise<Manifest | undefined> {

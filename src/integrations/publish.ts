@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { unpackBundles } from './bundles.ts';
+import { openBundles } from './bundles.ts';
 import { astroOutputs, finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
 import { indexSearchPages, type PagefindOptions } from './pagefind.ts';
 import { assertNoProblems, verifyPages, verifySearchIndex, type VerifyOptions } from './verify/index.ts';
 
 /**
  * What happens to `dist/` after Astro has written the pages, in order:
- * 1. the file bundles are unpacked into the files they carry (bundles.ts), and files this build
- *    did not produce are removed (the folder is reused, see output.ts);
- * 2. the search index is built (Pagefind runs in its own process); while it assembles the index,
- *    the pages and feeds are verified here, so the two share the machine's cores;
+ * 1. the file bundles are read (bundles.ts), and files this build did not produce, Astro's or the
+ *    bundles', are removed (the folder is reused, see output.ts);
+ * 2. the search index is built (Pagefind runs in its own process); meanwhile the bundles' files
+ *    are written and then the pages and feeds are verified here, so the two share the cores;
  * 3. the search index is checked against the paper pages;
  * 4. the build is marked finished. Any failure on the way fails the build.
  */
@@ -35,25 +35,30 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
         // Each step's time goes to the log, so a slow deploy shows which one to look at.
         const time = timer();
         const routeFiles = astroOutputs(folders!.outDir, assets);
-        const bundled = await time('bundles unpacked', () => unpackBundles(folders!, routeFiles));
-        if (bundled.written > 0) logger.info(`${bundled.written} bundled file(s) written`);
-        const stale = await time('pruned', () => pruneOutput(folders!, [...routeFiles, ...bundled.files]));
+        const bundles = await time('bundles read', () => openBundles(folders!, routeFiles));
+        const stale = await time('pruned', () => pruneOutput(folders!, [...routeFiles, ...bundles.files]));
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the previous build left`);
 
-        // Pagefind reads the paper pages on every core first; it then assembles the index on
-        // one, which leaves the other for checking the pages.
-        const search = await time('search pages read', () =>
-          indexSearchPages(folders!.outDir, {
-            ...options,
-            manifestFile: join(folders!.cacheDir, 'pagefind-files.json'),
-          }),
-        );
-        const [index, pages] = await Promise.all([
-          time('search index assembled and written', () => search.write()),
-          time('pages verified', () =>
+        // Pagefind reads the paper pages on every core first, then assembles the index on one.
+        // It reads nothing the bundles carry, so their files are written meanwhile, and the pages
+        // and feeds are checked once they are all in place, on the core Pagefind leaves free.
+        const searchIndex = (async () => {
+          const search = await time('search pages read', () =>
+            indexSearchPages(folders!.outDir, {
+              ...options,
+              manifestFile: join(folders!.cacheDir, 'pagefind-files.json'),
+            }),
+          );
+          return time('search index assembled and written', () => search.write());
+        })();
+        const checks = (async () => {
+          const written = await time('bundled files written', () => bundles.write());
+          if (written > 0) logger.info(`${written} bundled file(s) written`);
+          return time('pages verified', () =>
             verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),
-          ),
-        ]);
+          );
+        })();
+        const [index, pages] = await Promise.all([searchIndex, checks]);
         logger.info(`${index.pages} pages indexed (${index.written} index files written, ${index.removed} removed)`);
         assertNoProblems([...pages.problems, ...(await verifySearchIndex(folders!.outDir, pages.paperPages))]);
         await finishOutput(folders!);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/bench/random.ts';
-import { unpackBundles } from '../../src/integrations/bundles.ts';
+import { openBundles } from '../../src/integrations/bundles.ts';
 import { BUNDLE_FOLDER, decodeFileBundle, encodeFileBundle, pathProblem } from '../../src/lib/file-bundle.ts';
 
 async function site(): Promise<{ outDir: string; cacheDir: string }> {
@@ -21,6 +21,12 @@ async function writeBundles(outDir: string, bundles: Record<string, [string, str
 }
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+
+/** Both steps, as the publish step takes them. */
+async function unpackBundles(dirs: { outDir: string; cacheDir: string }, astroOutputs: ReadonlySet<string>) {
+  const opened = await openBundles(dirs, astroOutputs);
+  return { files: opened.files, written: await opened.write() };
+}
 
 const read = (outDir: string, file: string) => readFile(join(outDir, file), 'utf8');
 
@@ -69,7 +75,7 @@ describe('file bundles', () => {
   });
 });
 
-describe('unpackBundles', () => {
+describe('openBundles', () => {
   it('writes the files a bundle carries, removes the bundles, and lists the files', async () => {
     const dirs = await site();
     await writeBundles(dirs.outDir, {
@@ -85,6 +91,16 @@ describe('unpackBundles', () => {
     expect(await read(dirs.outDir, 'authors/a/rss.xml')).toBe('<rss>a</rss>');
     expect(await read(dirs.outDir, 'authors/b/rss.xml')).toBe('<rss>b</rss>');
     expect(existsSync(join(dirs.outDir, BUNDLE_FOLDER))).toBe(false);
+  });
+
+  it('lists the files before writing them, so pruning can come first', async () => {
+    const dirs = await site();
+    await writeBundles(dirs.outDir, { 'authors-00': [['authors/a/rss.xml', '<rss>a</rss>']] });
+    const opened = await openBundles(dirs, new Set());
+    expect(opened.files).toEqual(['authors/a/rss.xml']);
+    expect(existsSync(join(dirs.outDir, 'authors/a/rss.xml'))).toBe(false);
+    expect(await opened.write()).toBe(1);
+    expect(await read(dirs.outDir, 'authors/a/rss.xml')).toBe('<rss>a</rss>');
   });
 
   it('writes again only what changed or went missing', async () => {

@@ -55,7 +55,11 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
           const written = await time('bundled files written', () => bundles.write());
           if (written > 0) logger.info(`${written} bundled file(s) written`);
           return time('pages verified', () =>
-            verifyPages(folders!.outDir, { ...options, cacheFile: join(folders!.cacheDir, 'verify-scans.json') }),
+            verifyPages(folders!.outDir, {
+              ...options,
+              cacheFile: join(folders!.cacheDir, 'verify-scans.json'),
+              documentCacheFile: join(folders!.cacheDir, 'verify-documents.json'),
+            }),
           );
         })();
         const [index, pages] = await Promise.all([searchIndex, checks]);

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { DocumentCache } from '../../src/integrations/verify/document-cache.ts';
 import { verifyPages } from '../../src/integrations/verify/index.ts';
 import { xmlErrors } from '../../src/lib/xml.ts';
 import { verifySite } from '../helpers/verify.ts';
@@ -107,6 +108,55 @@ describe('verifyPages with a scan cache', () => {
     await writeFile(join(dir, page), broken);
     await utimes(join(dir, page), modified, modified);
     expect((await verifyPages(dir, options)).problems).toEqual([`${page}: has 1 KaTeX error(s) in its markup`]);
+  });
+});
+
+describe('verifyPages with a document cache', () => {
+  it('finds a feed or JSON file broken since it passed', async () => {
+    const dir = await site({
+      'index.html': good('', '/'),
+      'rss.xml': '<rss><channel><title>ok</title></channel></rss>',
+      'feed.json': '{"items":[]}',
+    });
+    const options = {
+      site: 'https://site.org',
+      base: '/',
+      documentCacheFile: join(dir, '..', `${Date.now()}-documents.json`),
+    };
+    expect((await verifyPages(dir, options)).problems).toEqual([]);
+    expect((await verifyPages(dir, options)).problems).toEqual([]);
+
+    await writeFile(join(dir, 'rss.xml'), '<rss><channel><title>a & b</title></channel></rss>');
+    await writeFile(join(dir, 'feed.json'), '{"items":[}');
+    const problems = (await verifyPages(dir, options)).problems;
+    // One line per error the parser reports; one bad `&` may give several.
+    expect([...new Set(problems.map((problem) => problem.replace(/: (is not [^:]+):.*/, ': $1')))]).toEqual([
+      'feed.json: is not valid JSON',
+      'rss.xml: is not well-formed XML',
+    ]);
+    // A failure is not remembered: still found on the next build.
+    expect((await verifyPages(dir, options)).problems).toEqual(problems);
+  });
+});
+
+describe('DocumentCache', () => {
+  it('remembers a pass for its file and signature only, and only this build’s passes', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'documents-')), 'cache.json');
+    const first = await DocumentCache.open(path);
+    expect(first.passed('rss.xml', '1:10:5:5')).toBe(false);
+    first.record('rss.xml', '1:10:5:5');
+    first.record('gone.xml', '2:10:5:5');
+    await first.save();
+
+    const second = await DocumentCache.open(path);
+    expect(second.passed('rss.xml', '1:10:5:5')).toBe(true);
+    expect(second.passed('rss.xml', '1:11:6:6')).toBe(false);
+    expect(second.passed('other.xml', '1:10:5:5')).toBe(false);
+    await second.save(); // gone.xml was not seen in this build
+
+    const third = await DocumentCache.open(path);
+    expect(third.passed('rss.xml', '1:10:5:5')).toBe(true);
+    expect(third.passed('gone.xml', '2:10:5:5')).toBe(false);
   });
 });
 

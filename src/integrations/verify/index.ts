@@ -6,6 +6,8 @@ import { xmlErrors } from '../../lib/xml.ts';
 import { formatLinkProblem, LinkChecker, listFiles, scanSite, shortLink, uncheckedReason } from './links.ts';
 import { indexedPages } from '../pagefind.ts';
 import { isUnsafeUrl } from './scan.ts';
+import { inSlices } from '../files.ts';
+import { DocumentCache } from './document-cache.ts';
 import { ScanCache } from './scan-cache.ts';
 
 /**
@@ -25,7 +27,7 @@ export interface VerifyOptions {
  */
 export async function verifyPages(
   outDir: string,
-  { site, base, cacheFile }: VerifyOptions & { cacheFile?: string },
+  { site, base, cacheFile, documentCacheFile }: VerifyOptions & { cacheFile?: string; documentCacheFile?: string },
 ): Promise<{ problems: string[]; paperPages: number }> {
   const cache = cacheFile ? await ScanCache.open(cacheFile) : undefined;
   const files = new Set([...(await listFiles(outDir))].filter((file) => !file.startsWith('pagefind/')));
@@ -57,30 +59,45 @@ export async function verifyPages(
   await cache?.save();
   problems.push(...links.finish().map((problem) => formatLinkProblem(problem)));
 
-  for (const file of [...files].filter((name) => /\.(xml|opml)$/.test(name)).sort()) {
-    try {
-      for (const error of xmlErrors(await readFile(join(outDir, file), 'utf8'))) {
-        problems.push(`${file}: is not well-formed XML: ${error}`);
-      }
-    } catch (error) {
-      problems.push(`${file}: ${uncheckedReason(error)}`);
-    }
-  }
-  for (const file of [...files].filter((name) => name.endsWith('.json')).sort()) {
-    let text: string;
-    try {
-      text = await readFile(join(outDir, file), 'utf8');
-    } catch (error) {
-      problems.push(`${file}: ${uncheckedReason(error)}`);
-      continue;
-    }
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      problems.push(`${file}: is not valid JSON: ${String(error)}`);
-    }
-  }
+  problems.push(...(await checkDocuments(outDir, files, documentCacheFile)));
   return { problems, paperPages };
+}
+
+/**
+ * Feeds, sitemaps and the OPML must be well-formed XML, and JSON files valid JSON. A file that
+ * passed and has not changed since (DocumentCache) is not read again.
+ */
+async function checkDocuments(outDir: string, files: Set<string>, cacheFile: string | undefined): Promise<string[]> {
+  const cache = cacheFile ? await DocumentCache.open(cacheFile) : undefined;
+  const documents = [...files].filter((name) => /\.(xml|opml|json)$/.test(name)).sort();
+  const found = new Map<string, string[]>();
+  await inSlices(documents, async (file) => {
+    const path = join(outDir, file);
+    try {
+      const signature = await ScanCache.signature(path);
+      if (cache?.passed(file, signature)) return;
+      const text = await readFile(path, 'utf8');
+      const problems = file.endsWith('.json')
+        ? jsonErrors(text).map((error) => `${file}: is not valid JSON: ${error}`)
+        : xmlErrors(text).map((error) => `${file}: is not well-formed XML: ${error}`);
+      if (problems.length === 0) cache?.record(file, signature);
+      else found.set(file, problems);
+    } catch (error) {
+      found.set(file, [`${file}: ${uncheckedReason(error)}`]);
+    }
+  });
+  await cache?.save();
+  // In file order, whatever order the reads finished in.
+  return documents.flatMap((file) => found.get(file) ?? []);
+}
+
+function jsonErrors(text: string): string[] {
+  try {
+    JSON.parse(text);
+    return [];
+  } catch (error) {
+    return [String(error)];
+  }
 }
 
 /** Only paper pages may be in the search index: exactly one entry per paper page. */

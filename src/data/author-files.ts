@@ -16,8 +16,10 @@ import { urls } from './urls.ts';
  * of the site; `astro dev` serves them from routes of their own (src/pages/authors/[slug]/).
  */
 
-/** Everything an author's files are made from, so it can key them (src/data/page-keys.ts). */
-// A type, not an interface: route props must be assignable to Record<string, unknown>.
+/**
+ * Everything an author's files are made from, so it can key them (src/data/page-keys.ts). A type,
+ * not an interface: route props must be assignable to Record<string, unknown>.
+ */
 export type AuthorFilesInput = {
   author: { slug: string; name: string };
   /** Newest first. */
@@ -66,7 +68,7 @@ export function authorFiles(input: AuthorFilesInput): BundledFile[] {
 
 /**
  * How many bundles the author files are spread over. An author's bundle is fixed by a hash of
- * their slug, so a new paper re-renders only the bundles of its authors (a few hundred authors
+ * their slug, so a new paper re-renders only the bundles of its authors (about a hundred authors
  * each at 10,000 papers), not all of them.
  */
 export const AUTHOR_BUNDLES = 256;

@@ -77,10 +77,21 @@ export function authorBundleName(slug: string): string {
   return `authors-${(fnv1a32(slug) % AUTHOR_BUNDLES).toString(16).padStart(2, '0')}`;
 }
 
-/** One static path per non-empty bundle, with the inputs of its authors' files. */
+/**
+ * The static paths of the routes that serve an author's files one by one in `astro dev`
+ * (src/pages/authors/[slug]/rss.xml.ts and papers.bib.ts). None in a build, which writes the files
+ * from bundles.
+ */
+export async function getAuthorFileDevPaths(): Promise<{ params: { slug: string }; props: AuthorFilesInput }[]> {
+  if (!import.meta.env.DEV) return [];
+  return (await getAuthorFilesInputs()).map((input) => ({ params: { slug: input.author.slug }, props: input }));
+}
+
+/** One static path per non-empty bundle, with the inputs of its authors' files; none in `astro dev`. */
 export async function getAuthorBundlePaths(): Promise<
   { params: { bundle: string }; props: { authors: AuthorFilesInput[] } }[]
 > {
+  if (import.meta.env.DEV) return [];
   const bundles = new Map<string, AuthorFilesInput[]>();
   for (const input of await getAuthorFilesInputs()) {
     const name = authorBundleName(input.author.slug);

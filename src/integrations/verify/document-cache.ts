@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { codeDigest } from './scan-cache.ts';
 
 /**
  * Remembers which feeds, sitemaps and JSON files passed their check, by the file's signature
@@ -30,9 +30,7 @@ export class DocumentCache {
   }
 
   static async open(path: string): Promise<DocumentCache> {
-    const hash = createHash('sha256');
-    for (const source of CHECKER_SOURCES) hash.update(await readFile(source));
-    const checker = hash.digest('hex');
+    const checker = await codeDigest(CHECKER_SOURCES);
     let previous: Record<string, string> = {};
     try {
       const stored = JSON.parse(await readFile(path, 'utf8')) as Stored;

@@ -36,9 +36,7 @@ export class ScanCache {
   }
 
   static async open(path: string): Promise<ScanCache> {
-    const scanner = createHash('sha256')
-      .update(await readFile(SCANNER_SOURCE))
-      .digest('hex');
+    const scanner = await codeDigest([SCANNER_SOURCE]);
     const previous = new Map<string, Entry>();
     try {
       let header = true;
@@ -101,6 +99,13 @@ export class ScanCache {
     file.end();
     await once(file, 'finish');
   }
+}
+
+/** A digest of the code that makes a cached result, so a cache made by other code is dropped. */
+export async function codeDigest(sources: readonly URL[]): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of sources) hash.update(await readFile(source));
+  return hash.digest('hex');
 }
 
 function withIdSet(stored: StoredScan): PageScan {

@@ -9,8 +9,7 @@ import { encodeFileBundle } from '@/lib/file-bundle.ts';
  * Never published: the publish step removes it. Build only; `astro dev` serves the author files
  * from their own routes.
  */
-export const getStaticPaths = (async () =>
-  import.meta.env.DEV ? [] : withCacheKeys(await getAuthorBundlePaths())) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => withCacheKeys(await getAuthorBundlePaths())) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 

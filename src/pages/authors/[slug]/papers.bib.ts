@@ -1,15 +1,12 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { authorBibtex, getAuthorFilesInputs } from '@/data/author-files.ts';
+import { authorBibtex, getAuthorFileDevPaths } from '@/data/author-files.ts';
 import { BIBTEX_CONTENT_TYPE } from '@/lib/bibtex.ts';
 
 /**
  * `/authors/<slug>/papers.bib` in `astro dev`. The build writes these files through bundles
  * (src/data/author-files.ts): the same text, without a route per author.
  */
-export const getStaticPaths = (async () =>
-  import.meta.env.DEV
-    ? (await getAuthorFilesInputs()).map((input) => ({ params: { slug: input.author.slug }, props: input }))
-    : []) satisfies GetStaticPaths;
+export const getStaticPaths = (() => getAuthorFileDevPaths()) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 

@@ -182,21 +182,36 @@ function loadAuthorCode(): Promise<AuthorCode> {
 
 const fetchJson = <T>(url: string) => fetchOnce(url, (response) => response.json() as Promise<T>);
 
+/** The words of text a result's matched locations point at (its fragment, loaded on first use). */
+async function locatedTokens(result: PagefindResult): Promise<string[]> {
+  const data = await result.data();
+  const tokens = (data.content ?? '').split(/\s+/);
+  return (data.locations ?? result.words).map((location) => tokens[location] ?? '');
+}
+
 /**
- * Whether some paper really has this query word. An exact search (`"word"`) answers for a word
- * Pagefind knows whole; otherwise a prefix search may still answer words that start with it, or,
- * if none does, Pagefind's fallback to a shorter prefix (all or nothing for one word), which the
- * matched words of its first result tell apart. One letter counts only as itself.
+ * Whether some paper really has this query word.
+ *
+ * - If the answer's first paper shows the word at one of its matched locations, it does: this
+ *   costs no search of its own. (An exact search costs Pagefind time in proportion to the papers
+ *   that hold the word times the pages of the index, seconds for a word most papers have.)
+ * - Otherwise an exact search (`"word"`) answers for a word Pagefind knows whole (its stem: the
+ *   text may write `model` for `models`).
+ * - Otherwise a prefix search may still answer words that start with it, or, if none does,
+ *   Pagefind's fallback to a shorter prefix (all or nothing for one word), which the matched words
+ *   of its first result tell apart.
+ *
+ * One letter counts only as itself, so only the exact search answers for it.
  */
-async function hasRealMatch(pagefind: Pagefind, word: string): Promise<boolean> {
+async function hasRealMatch(pagefind: Pagefind, word: string, shown: readonly string[]): Promise<boolean> {
+  const oneLetter = comparable(word).length <= 1;
+  if (!oneLetter && shown.some((token) => matchesWord(word, token))) return true;
   const exact = await pagefind.search(`"${word}"`);
   if (exact.results.length > 0) return true;
-  if (comparable(word).length <= 1) return false;
+  if (oneLetter) return false;
   const first = (await pagefind.search(word)).results[0];
   if (!first) return false;
-  const data = await first.data();
-  const tokens = (data.content ?? '').split(/\s+/);
-  return (data.locations ?? first.words).some((location) => matchesWord(word, tokens[location] ?? ''));
+  return (await locatedTokens(first)).some((token) => matchesWord(word, token));
 }
 
 interface WordsAnswer {
@@ -242,7 +257,9 @@ async function searchWords(
       ? await pagefind.search(term, options)
       : await pagefind.debouncedSearch(term, options, debounce);
   if (response === null) return null;
-  const matched = await Promise.all(words.map((word) => hasRealMatch(pagefind, word)));
+  const first = words.length > 0 ? response.results[0] : undefined;
+  const shown = first ? await locatedTokens(first) : [];
+  const matched = await Promise.all(words.map((word) => hasRealMatch(pagefind, word, shown)));
   const unmatched = words.filter((_, index) => !matched[index]);
   if (unmatched.length === 0)
     return { results: await phraseFirst(pagefind, words, options, response.results), unmatched };

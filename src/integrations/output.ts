@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
 import { BUNDLE_MANIFEST } from './bundles.ts';
+import { SEARCH_MANIFEST } from './pagefind.ts';
 import { inSlices } from './files.ts';
 
 /**
@@ -22,8 +23,8 @@ import { inSlices } from './files.ts';
  * - **A build that stopped half-way.** Its output may mix two versions of the content while
  *   Astro's incremental manifest describes neither. `startOutput` leaves a mark that only
  *   `finishOutput` removes, after every check passed; when a build starts and finds the mark, it
- *   deletes the manifest, so every page is rendered again (and the bundles' manifest, so every
- *   bundled file is written again).
+ *   deletes the manifest, so every page is rendered again (and the bundles' and the search
+ *   index's manifests, so every bundled file and index file is written again).
  */
 export interface OutputFolders {
   outDir: string;
@@ -41,6 +42,7 @@ export async function startOutput({ outDir, cacheDir }: OutputFolders): Promise<
   if (previousUnfinished) {
     await rm(join(cacheDir, INCREMENTAL_MANIFEST), { force: true });
     await rm(join(cacheDir, BUNDLE_MANIFEST), { force: true });
+    await rm(join(cacheDir, SEARCH_MANIFEST), { force: true });
   }
   await mkdir(cacheDir, { recursive: true });
   await writeFile(mark, 'A build started here and has not finished; the next one renders every page.\n');

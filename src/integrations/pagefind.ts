@@ -19,6 +19,13 @@ import { inSlices } from './files.ts';
  */
 export const PAGEFIND_EXCLUDE_SELECTORS = ['.katex', '.paper-links'];
 
+/**
+ * The manifest of the index files written (`manifestFile`, in the cache folder). Dropped after a
+ * build that did not finish (src/integrations/output.ts): that build may have written some files
+ * the manifest does not describe.
+ */
+export const SEARCH_MANIFEST = 'pagefind-files.json';
+
 export interface PagefindOptions {
   /** Extra selectors to leave out of the index. */
   excludeSelectors?: string[];

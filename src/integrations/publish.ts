@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { openBundles } from './bundles.ts';
 import { astroOutputs, finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
-import { indexSearchPages, type PagefindOptions } from './pagefind.ts';
+import { indexSearchPages, SEARCH_MANIFEST, type PagefindOptions } from './pagefind.ts';
 import { assertNoProblems, verifyPages, verifySearchIndex, type VerifyOptions } from './verify/index.ts';
 
 /**
@@ -46,7 +46,7 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
           const search = await time('search pages read', () =>
             indexSearchPages(folders!.outDir, {
               ...options,
-              manifestFile: join(folders!.cacheDir, 'pagefind-files.json'),
+              manifestFile: join(folders!.cacheDir, SEARCH_MANIFEST),
             }),
           );
           return time('search index assembled and written', () => search.write());

@@ -77,10 +77,15 @@ describe('incremental rebuilds', () => {
     const page = join(first.outDir, 'papers/a1/index.html');
     const good = await readFile(page);
     await writeFile(page, good.toString('utf8').replace('Paper a1', 'Half-written'));
+    // … or a search index file its manifest says was written whole.
+    const entry = join(first.outDir, 'pagefind', 'pagefind-entry.json');
+    const goodEntry = await readFile(entry);
+    await writeFile(entry, '{"half": "written"}');
     await writeFile(join(first.work, 'cache', 'paper-digest-build-unfinished'), '');
     const again = await buildFixture(content, { env, work: first.work });
     expect(again.ok, again.output).toBe(true);
     expect(again.output).toMatch(/previous build did not finish/);
     expect((await readFile(page)).equals(good)).toBe(true);
+    expect((await readFile(entry)).equals(goodEntry)).toBe(true);
   });
 });

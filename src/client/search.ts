@@ -199,16 +199,23 @@ async function locatedTokens(result: PagefindResult): Promise<string[]> {
  *   text may write `model` for `models`).
  * - Otherwise a prefix search may still answer words that start with it, or, if none does,
  *   Pagefind's fallback to a shorter prefix (all or nothing for one word), which the matched words
- *   of its first result tell apart.
+ *   of its first result tell apart. When the answer was that very search (`alone`: the word by
+ *   itself, no filters), `shown` has told already; a fallback can match most papers, so it is not
+ *   run twice.
  *
  * One letter counts only as itself, so only the exact search answers for it.
  */
-async function hasRealMatch(pagefind: Pagefind, word: string, shown: readonly string[]): Promise<boolean> {
+async function hasRealMatch(
+  pagefind: Pagefind,
+  word: string,
+  shown: readonly string[],
+  alone: boolean,
+): Promise<boolean> {
   const oneLetter = comparable(word).length <= 1;
   if (!oneLetter && shown.some((token) => matchesWord(word, token))) return true;
   const exact = await pagefind.search(`"${word}"`);
   if (exact.results.length > 0) return true;
-  if (oneLetter) return false;
+  if (oneLetter || alone) return false;
   const first = (await pagefind.search(word)).results[0];
   if (!first) return false;
   return (await locatedTokens(first)).some((token) => matchesWord(word, token));
@@ -259,7 +266,8 @@ async function searchWords(
   if (response === null) return null;
   const first = words.length > 0 ? response.results[0] : undefined;
   const shown = first ? await locatedTokens(first) : [];
-  const matched = await Promise.all(words.map((word) => hasRealMatch(pagefind, word, shown)));
+  const alone = words.length === 1 && term === words[0] && Object.keys(options.filters ?? {}).length === 0;
+  const matched = await Promise.all(words.map((word) => hasRealMatch(pagefind, word, shown, alone)));
   const unmatched = words.filter((_, index) => !matched[index]);
   if (unmatched.length === 0)
     return { results: await phraseFirst(pagefind, words, options, response.results), unmatched };

@@ -16,7 +16,7 @@ const contentDir = positionals[0] ?? CONTENT_DIR;
 const cacheName = createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16);
 
 const started = performance.now();
-const { problems, files } = await checkContent({
+const { problems, files, read } = await checkContent({
   papersDir: `${contentDir}/papers`,
   topicsFile: `${contentDir}/topics.yaml`,
   cacheFile: values['no-cache'] ? undefined : `node_modules/.cache/paper-digest/check-${cacheName}.json`,
@@ -28,4 +28,5 @@ if (problems.length > 0) {
   console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(files, 'file')} (${elapsed} ms).`);
   process.exit(1);
 }
-console.log(`✓ ${paperCount(files)} OK (${elapsed} ms).`);
+// How many files were read tells whether the cache served: after one edit, one.
+console.log(`✓ ${paperCount(files)} OK (${elapsed} ms, ${countOf(read, 'file')} read).`);

@@ -5,8 +5,10 @@ import { siteConfig } from '../site.config.ts';
 import type { ValidPaper } from './validate.ts';
 
 /**
- * Remembers which paper files passed `npm run check`, by a digest of their bytes, so a check
- * run on every save only re-reads what changed. A file with problems is never cached: its
+ * Remembers which paper files passed `npm run check`, by a digest of their bytes and, for a file
+ * that had settled, its stamp (size, times, inode: discover.ts), so a check run on every save
+ * reads only the files whose stamp changed, and checks only those whose bytes did. (Git's index
+ * and ESLint's cache trust a file's stat the same way.) A file with problems is never cached: its
  * messages are always computed afresh. The cache is thrown away whenever the rules may have
  * changed: the code of the content modules, the render libraries' versions, the dependency
  * lockfile or the topic vocabulary.
@@ -15,7 +17,8 @@ export type CheckedPaper = Omit<ValidPaper, 'rendered' | 'body'>;
 
 interface CacheFile {
   rules: string;
-  papers: Record<string, { digest: string; paper: CheckedPaper }>;
+  /** By file: the digest of the bytes that passed, and the file's stamp then, if it had settled. */
+  papers: Record<string, { digest: string; stamp?: string; paper: CheckedPaper }>;
 }
 
 /**
@@ -72,7 +75,8 @@ export async function ruleSources(entryPoints: readonly URL[] = RULE_ENTRY_POINT
     if (sources.has(url.href)) continue;
     const code = await readFile(url);
     sources.set(url.href, code);
-    for (const match of code.toString('utf8').matchAll(/(?:from|import)\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    // Static imports, and dynamic ones (`import('./validate.ts')`).
+    for (const match of code.toString('utf8').matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
       pending.push(new URL(match[1]!, url));
     }
   }
@@ -114,39 +118,77 @@ export async function rulesDigest({
   return hash.digest('hex');
 }
 
+/**
+ * How long after a file last changed its stat is trusted to stand for its bytes. A file changed
+ * again within the same tick of the file system's clock (coarse on some) could keep its times:
+ * as Git does, a file seen changing this recently is read, and its stat not remembered.
+ */
+export const STAT_SETTLE_MS = 2000;
+
 export class CheckCache {
   private fresh: CacheFile['papers'] = {};
+  private changed: boolean;
   private readonly path: string;
   private readonly rules: string;
   private readonly previous: CacheFile['papers'];
 
-  private constructor(path: string, rules: string, previous: CacheFile['papers']) {
+  private constructor(path: string, rules: string, previous: CacheFile['papers'], changed: boolean) {
     this.path = path;
     this.rules = rules;
     this.previous = previous;
+    this.changed = changed;
   }
 
   static async open(path: string, rules: string): Promise<CheckCache> {
     const stored = await readFile(path, 'utf8')
       .then((text) => JSON.parse(text) as CacheFile)
       .catch(() => undefined);
-    return new CheckCache(path, rules, stored?.rules === rules ? stored.papers : {});
+    const valid = stored?.rules === rules;
+    return new CheckCache(path, rules, valid ? stored.papers : {}, !valid);
   }
 
-  get(file: string, digest: string): CheckedPaper | undefined {
+  /** The paper that passed with these bytes, if this file's were the same when it passed. */
+  get(file: string, digest: string, stamp?: string): CheckedPaper | undefined {
     const entry = this.previous[file];
     if (entry?.digest !== digest) return undefined;
-    this.fresh[file] = entry;
+    this.keep(file, { ...entry, stamp });
     return entry.paper;
   }
 
-  set(file: string, digest: string, paper: CheckedPaper): void {
-    this.fresh[file] = { digest, paper };
+  /**
+   * The paper that passed when this file had this stamp (discover.ts: size, times, inode), if it
+   * still has it: its bytes are not even read. Undefined for a stamp not remembered.
+   */
+  getByStamp(file: string, stamp: string): CheckedPaper | undefined {
+    const entry = this.previous[file];
+    if (entry?.stamp === undefined || entry.stamp !== stamp) return undefined;
+    this.keep(file, entry);
+    return entry.paper;
   }
 
-  /** Writes only the files seen in this run, so deleted papers drop out. */
+  /** Remembers a paper that passed; `stamp` only for a file that had settled (STAT_SETTLE_MS). */
+  set(file: string, digest: string, paper: CheckedPaper, stamp?: string): void {
+    this.keep(file, { digest, paper, stamp });
+  }
+
+  private keep(file: string, entry: CacheFile['papers'][string]): void {
+    if (entry.stamp === undefined) delete entry.stamp;
+    const before = this.previous[file];
+    if (before?.digest !== entry.digest || before.stamp !== entry.stamp || before.paper !== entry.paper) {
+      this.changed = true;
+    }
+    this.fresh[file] = entry;
+  }
+
+  /**
+   * Writes the files seen in this run, so deleted papers drop out; nothing when that is what the
+   * file holds already (at 10,000 papers it is megabytes of JSON).
+   */
   async save(): Promise<void> {
+    const dropped = Object.keys(this.previous).some((file) => !(file in this.fresh));
+    if (!this.changed && !dropped) return;
     await mkdir(dirname(this.path), { recursive: true });
     await writeFile(this.path, JSON.stringify({ rules: this.rules, papers: this.fresh } satisfies CacheFile));
+    this.changed = false;
   }
 }

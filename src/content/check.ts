@@ -6,7 +6,7 @@ import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
 import { readFiles } from './read-files.ts';
 import type { ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
-import { CheckCache, digestOf, rulesDigest, type CheckedPaper } from './check-cache.ts';
+import { CheckCache, digestOf, rulesDigest, STAT_SETTLE_MS, type CheckedPaper } from './check-cache.ts';
 import type { ValidPaper } from './validate.ts';
 import { readTopics } from './vocabulary.ts';
 import { parseCalendarDate } from '../lib/dates.ts';
@@ -25,6 +25,7 @@ export async function checkContent({
   keepRendered = true,
   today = new Date(),
   versions,
+  statSettleMs = STAT_SETTLE_MS,
 }: {
   root?: string;
   papersDir?: string;
@@ -37,15 +38,19 @@ export async function checkContent({
   today?: Date;
   /** Render library versions for the cache key (tests); read from node_modules by default. */
   versions?: readonly string[];
+  /** How long a file must have been unchanged for its stat to be trusted (tests shorten it). */
+  statSettleMs?: number;
 } = {}): Promise<{
   problems: ContentProblem[];
   /** Papers that passed on their own: rendered, unless they came from the cache. */
   papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[];
   files: number;
+  /** Paper files whose bytes were read: those the cache could not vouch for by their stat. */
+  read: number;
 }> {
   const { topics, problems: topicProblems } = readTopics(topicsFile, root);
   // Without a vocabulary every paper's topics would be reported: fix the vocabulary first.
-  if (topicProblems.length > 0) return { problems: topicProblems, papers: [], files: 0 };
+  if (topicProblems.length > 0) return { problems: topicProblems, papers: [], files: 0, read: 0 };
   const cache = cacheFile
     ? await CheckCache.open(
         cacheFile,
@@ -59,20 +64,29 @@ export async function checkContent({
         }),
       )
     : undefined;
+  // Files that changed after this moment minus STAT_SETTLE_MS are read, whatever their stat.
+  const seenMs = Date.now();
   const found = await discoverPapers(root, papersDir);
   const problems: ContentProblem[] = [...found.problems];
   const papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[] = [];
-  const jobs: (ValidationJob & { digest: string })[] = [];
+  const jobs: (ValidationJob & { digest: string; stamp?: string })[] = [];
+  // A file whose stamp is the one it passed with is not read at all; the others are.
+  const unread = found.papers.filter(({ file, stamp }) => {
+    const cached = cache?.getByStamp(file, stamp);
+    if (cached) papers.push(cached);
+    return !cached;
+  });
   const contents = await readFiles(
     resolve(root, papersDir),
-    found.papers.map((paper) => paper.name),
+    unread.map((paper) => paper.name),
   );
-  found.papers.forEach(({ file }, index) => {
+  unread.forEach(({ file, stamp, changedMs }, index) => {
     const bytes = contents[index]!;
     const digest = cache ? digestOf(bytes) : '';
-    const cached = cache?.get(file, digest);
+    const settledStamp = changedMs < seenMs - statSettleMs ? stamp : undefined;
+    const cached = cache?.get(file, digest, settledStamp);
     if (cached) papers.push(cached);
-    else jobs.push({ file, bytes, digest });
+    else jobs.push({ file, bytes, digest, stamp: settledStamp });
   });
   const results = await validatePapers(
     jobs,
@@ -85,13 +99,15 @@ export async function checkContent({
     papers.push(result.paper);
     if (result.problems.length === 0) {
       const { rendered: _rendered, body: _body, ...checked } = result.paper;
-      cache?.set(jobs[index]!.file, jobs[index]!.digest, checked);
+      cache?.set(jobs[index]!.file, jobs[index]!.digest, checked, jobs[index]!.stamp);
     }
   });
   await cache?.save();
+  // Cached papers come first; the callers get them in file order whatever came from where.
+  papers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   problems.push(...findCollisions(papers), ...futureDateProblems(papers, today));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { problems, papers, files: found.entries };
+  return { problems, papers, files: found.entries, read: unread.length };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lstat, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ContentProblem } from './problems.ts';
-import { fileSizeProblem } from './validate.ts';
+import { fileSizeProblem } from './file-size.ts';
 
 /**
  * Finds the paper files under a folder, for the loader and `npm run check` alike, without ever
@@ -20,6 +20,14 @@ export interface FoundPaper {
   name: string;
   /** Path shown in problems, relative to the project root. */
   file: string;
+  /**
+   * The file's size, modification and change times (ns) and inode, as seen before it is read:
+   * while they stay the same, so do its bytes (see check-cache.ts, which trusts this only for a
+   * file last changed well before it was seen).
+   */
+  stamp: string;
+  /** When the file last changed (the later of its modification and change times), in ms. */
+  changedMs: number;
 }
 
 export async function discoverPapers(
@@ -74,12 +82,21 @@ export async function discoverPapers(
   // thousands of lstat calls at once would queue up behind each other anyway.
   for (let start = 0; start < sorted.length; start += 256) {
     const slice = sorted.slice(start, start + 256);
-    const stats = await Promise.all(slice.map((path) => lstat(path)));
+    const stats = await Promise.all(slice.map((path) => lstat(path, { bigint: true })));
     slice.forEach((path, index) => {
-      const tooLarge = fileSizeProblem(shown(path), stats[index]!.size);
-      if (!stats[index]!.isFile()) problems.push(problem(path, link));
+      const stat = stats[index]!;
+      const tooLarge = fileSizeProblem(shown(path), Number(stat.size));
+      if (!stat.isFile()) problems.push(problem(path, link));
       else if (tooLarge) problems.push(tooLarge);
-      else papers.push({ name: relative(top, path).split('\\').join('/'), file: shown(path) });
+      else {
+        const changedNs = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
+        papers.push({
+          name: relative(top, path).split('\\').join('/'),
+          file: shown(path),
+          stamp: `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`,
+          changedMs: Number(changedNs / 1_000_000n),
+        });
+      }
     });
   }
   return { papers, problems, entries };

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createPaperSchema } from './schema.ts';
-import { validatePaper, type ValidPaper } from './validate.ts';
+import type { ValidPaper } from './validate.ts';
 import type { ContentProblem } from './problems.ts';
 import { pageHtml } from './page-html.ts';
 
@@ -47,7 +47,11 @@ export async function validatePapers(
 ): Promise<ValidationResult[]> {
   const workerCount = Math.min(threads, Math.ceil(jobs.length / batchSize));
   // The worker is loaded from source; if this module was bundled elsewhere, stay on this thread.
+  if (jobs.length === 0) return [];
   if (jobs.length < parallelThreshold || workerCount < 2 || !existsSync(workerFile)) {
+    // Loaded on use: the render pipeline takes a third of a second to load, and a cached
+    // `npm run check` renders nothing.
+    const { validatePaper } = await import('./validate.ts');
     const schema = createPaperSchema(new Set(topicSlugs));
     return jobs.map((job) => asWanted(validatePaper(job.file, job.bytes, schema), keepRendered));
   }

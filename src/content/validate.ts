@@ -6,6 +6,7 @@ import { paperIdFromPath, paperIdProblem } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
 import { fieldName, type ContentProblem } from './problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
+import { fileSizeProblem } from './file-size.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -23,27 +24,10 @@ export interface ValidPaper {
   lines: { arxiv: number; title: number; date: number; authors: number[] };
 }
 
-/**
- * Largest paper file read at all, in bytes: room for the frontmatter limit (YAML_LIMITS) and
- * the body limit (LIMITS.body) in any UTF-8; a larger file is refused before it is decoded.
- */
-export const MAX_FILE_BYTES = 256 * 1024;
-
 /** Forbidden characters reported per file. */
 const MAX_CHARACTER_PROBLEMS = 10;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** The problem with a paper file of `size` bytes, if it is too large to read. */
-export function fileSizeProblem(file: string, size: number): ContentProblem | undefined {
-  if (size <= MAX_FILE_BYTES) return undefined;
-  return {
-    file,
-    line: 1,
-    field: 'file',
-    message: `has ${size} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
-  };
-}
 
 export function validatePaper(
   file: string,

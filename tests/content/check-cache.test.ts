@@ -1,14 +1,14 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CheckCache } from '../../src/content/check-cache.ts';
+import { CheckCache, ruleSources } from '../../src/content/check-cache.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 /** A scratch copy of a fixture content folder, and a cache file beside it. */
-async function scratch(fixture: string) {
+async function scratch(fixture: string, { statSettleMs }: { statSettleMs?: number } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'check-cache-'));
   await cp(join(projectRoot, fixture), join(dir, 'content'), { recursive: true });
   const run = () =>
@@ -17,9 +17,13 @@ async function scratch(fixture: string) {
       papersDir: 'content/papers',
       topicsFile: 'content/topics.yaml',
       cacheFile: join(dir, 'cache.json'),
+      statSettleMs,
     });
   return { dir, run };
 }
+
+/** Long enough for a file's times to fall behind the clock's, whatever the file system's tick. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 describe('the check cache', () => {
   it('gives the same answer from the cache as without it', async () => {
@@ -65,5 +69,83 @@ describe('the check cache', () => {
     expect((await CheckCache.open(path, 'rules-1')).get('a.mdx', 'digest')?.id).toBe('a');
     expect((await CheckCache.open(path, 'rules-2')).get('a.mdx', 'digest')).toBeUndefined();
     expect((await CheckCache.open(path, 'rules-1')).get('a.mdx', 'other-digest')).toBeUndefined();
+  });
+
+  it('reads only the files whose stat changed since they passed', async () => {
+    const { dir, run } = await scratch('tests/fixtures/site', { statSettleMs: 0 });
+    await settle();
+    const first = await run();
+    expect(first.problems).toEqual([]);
+    expect(first.read).toBe(first.papers.length);
+    expect(first.read).toBeGreaterThan(1);
+    expect((await run()).read).toBe(0);
+
+    const file = join(dir, 'content/papers/plain-paper.mdx');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('in-context-learning', 'in-context-lerning'));
+    await settle();
+    const edited = await run();
+    expect(edited.read).toBe(1);
+    expect(edited.problems.map(formatProblem)).toEqual([
+      'content/papers/plain-paper.mdx:7: tags[0]: unknown topic "in-context-lerning". Did you mean "in-context-learning"?',
+    ]);
+  });
+
+  it('reads a file whose bytes changed though its size and modification time were put back', async () => {
+    const { dir, run } = await scratch('tests/fixtures/site', { statSettleMs: 0 });
+    const file = join(dir, 'content/papers/plain-paper.mdx');
+    // A whole second, so that setting it again restores it exactly.
+    const time = Math.floor(Date.now() / 1000) - 60;
+    await utimes(file, time, time);
+    await settle();
+    expect((await run()).problems).toEqual([]);
+    const before = await stat(file);
+    const text = await readFile(file, 'utf8');
+    // The same length: only the change time (which no tool can set) tells the file changed.
+    await writeFile(file, text.replace('in-context-learning', 'in-context-learnin_'));
+    await utimes(file, time, time);
+    expect((await stat(file)).size).toBe(before.size);
+    expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
+    const again = await run();
+    expect(again.read).toBe(1);
+    expect(again.problems.map((problem) => problem.field)).toEqual(['tags[0]']);
+  });
+
+  it('reads every file while they are too fresh for their stat to be trusted', async () => {
+    const { run } = await scratch('tests/fixtures/site', { statSettleMs: 60_000 });
+    const first = await run();
+    expect((await run()).read).toBe(first.read);
+  });
+
+  it('rewrites its file only when what it holds changed', async () => {
+    const { dir, run } = await scratch('tests/fixtures/site', { statSettleMs: 0 });
+    await settle();
+    await run();
+    const cacheFile = join(dir, 'cache.json');
+    const written = (await stat(cacheFile)).mtimeMs;
+    await settle();
+    await run();
+    expect((await stat(cacheFile)).mtimeMs).toBe(written);
+
+    await rm(join(dir, 'content/papers/plain-paper.mdx'));
+    await run();
+    const papers = JSON.parse(await readFile(cacheFile, 'utf8')) as { papers: Record<string, unknown> };
+    expect(Object.keys(papers.papers)).not.toContain('content/papers/plain-paper.mdx');
+    expect(Object.keys(papers.papers).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the rules digest', () => {
+  it('covers modules imported on use, not only at the top', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rule-sources-'));
+    await mkdir(join(dir, 'lib'));
+    await writeFile(join(dir, 'entry.ts'), "const { rule } = await import('./lib/lazy.ts');\nexport { rule };\n");
+    await writeFile(join(dir, 'lib/lazy.ts'), "export { rule } from './rule.ts';\n");
+    await writeFile(join(dir, 'lib/rule.ts'), 'export const rule = 1;\n');
+    const sources = await ruleSources([new URL(`file://${join(dir, 'entry.ts')}`)]);
+    expect([...sources.keys()].map((url) => url.slice(url.lastIndexOf(dir) + dir.length))).toEqual([
+      '/entry.ts',
+      '/lib/lazy.ts',
+      '/lib/rule.ts',
+    ]);
   });
 });

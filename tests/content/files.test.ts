@@ -8,7 +8,7 @@ import { findCollisions, type CollisionCandidate } from '../../src/content/colle
 import { discoverPapers } from '../../src/content/discover.ts';
 import { MAX_PAPER_ID_LENGTH, paperIdFromPath, paperIdProblem } from '../../src/content/paper-id.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { MAX_FILE_BYTES } from '../../src/content/validate.ts';
+import { MAX_FILE_BYTES } from '../../src/content/file-size.ts';
 import { paperPaths } from '../../src/lib/urls.ts';
 import { projectRoot } from '../helpers/build.ts';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { linksOf, scanHtml, type PageScan } from './scan.ts';
+import { linksOf, scanHtml, stringPool, type PageScan } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
 import { inSlices } from '../files.ts';
 import { normalizeBase } from '../../lib/urls.ts';
@@ -159,9 +159,10 @@ export async function scanSite(
   cache?: ScanCache,
 ): Promise<void> {
   const html = [...files].filter((file) => file.endsWith('.html')).sort();
+  const keep = stringPool();
   await inSlices(
     html,
-    (file) => scanFile(outDir, file, cache).catch((error: unknown) => ({ error })),
+    (file) => scanFile(outDir, file, cache, keep).catch((error: unknown) => ({ error })),
     (file, scan) => {
       try {
         if ('error' in scan) throw scan.error;
@@ -173,9 +174,14 @@ export async function scanSite(
   );
 }
 
-async function scanFile(outDir: string, file: string, cache: ScanCache | undefined): Promise<PageScan> {
+async function scanFile(
+  outDir: string,
+  file: string,
+  cache: ScanCache | undefined,
+  keep: (text: string) => string,
+): Promise<PageScan> {
   const path = join(outDir, file);
-  if (!cache) return scanHtml(await readFile(path, 'utf8'));
+  if (!cache) return scanHtml(await readFile(path, 'utf8'), keep);
   const signature = await ScanCache.signature(path);
   const known = cache.getByFile(file, signature);
   if (known) return known;
@@ -183,7 +189,7 @@ async function scanFile(outDir: string, file: string, cache: ScanCache | undefin
   const digest = ScanCache.digest(bytes);
   const seen = cache.getByDigest(file, signature, digest);
   if (seen) return seen;
-  const scan = scanHtml(bytes.toString('utf8'));
+  const scan = scanHtml(bytes.toString('utf8'), keep);
   cache.set(file, signature, digest, scan);
   return scan;
 }

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { AstroIntegration } from 'astro';
 import { openBundles } from './bundles.ts';
 import { astroOutputs, finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
@@ -32,6 +34,8 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
         if (previousUnfinished) logger.warn('the previous build did not finish: rendering every page again');
       },
       'astro:build:done': async ({ assets, logger }) => {
+        const heap = collectGarbage();
+        if (heap) logger.info(`heap ${heap.before} MB, ${heap.after} MB once Astro's garbage was collected`);
         // Each step's time goes to the log, so a slow deploy shows which one to look at.
         const time = timer();
         const routeFiles = astroOutputs(folders!.outDir, assets);
@@ -70,6 +74,25 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
       },
     },
   };
+}
+
+/**
+ * Collects the garbage page generation left, before publishing allocates more: at 10,000 papers
+ * Astro hands over a heap of 1,170 MB of which 310 MB is live, and V8 would only collect it once
+ * the heap grew further. The build's peak memory was at publishing: 2,067 MB before, 1,963 MB
+ * after (one cold build each). Undefined where the collector cannot be reached.
+ */
+function collectGarbage(): { before: number; after: number } | undefined {
+  const used = () => Math.round(getHeapStatistics().used_heap_size / 1e6);
+  try {
+    const before = used();
+    // `gc` exists only under --expose-gc; setting the flag now exposes it to new contexts.
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    return { before, after: used() };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Times steps (some of them at once) for the log: `name a.b s` each, and the total. */

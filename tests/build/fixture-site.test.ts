@@ -18,6 +18,12 @@ describe('a fixture site build', () => {
     expect(build.ok).toBe(true);
   });
 
+  it("collects Astro's garbage before publishing (the build's peak memory is there)", () => {
+    const [, before, after] = /heap (\d+) MB, (\d+) MB once Astro's garbage was collected/.exec(build.output) ?? [];
+    expect(Number(after)).toBeGreaterThan(0);
+    expect(Number(after)).toBeLessThan(Number(before));
+  });
+
   it('writes a page per paper with its fields', async () => {
     const html = await page('papers/2306.13575');
     expect(html).toContain('<title>Scaling MLPs: A Tale of Inductive Bias · Paper Digest</title>');

@@ -5,7 +5,6 @@ import { normalizeBase } from '../../lib/urls.ts';
 import { xmlErrors } from '../../lib/xml.ts';
 import { formatLinkProblem, LinkChecker, listFiles, scanSite, shortLink, uncheckedReason } from './links.ts';
 import { indexedPages } from '../pagefind.ts';
-import { isUnsafeUrl } from './scan.ts';
 import { inSlices } from '../files.ts';
 import { DocumentCache } from './document-cache.ts';
 import { ScanCache } from './scan-cache.ts';
@@ -44,12 +43,10 @@ export async function verifyPages(
       // The 404 page is served at every missing URL, so it has no canonical URL of its own.
       if (!scan.canonical && file !== '404.html') problems.push(`${file}: has no canonical URL`);
       if (scan.katexErrors > 0) problems.push(`${file}: has ${scan.katexErrors} KaTeX error(s) in its markup`);
-      for (const url of scan.urls) {
-        if (isUnsafeUrl(url.value)) {
-          problems.push(
-            `${file}: <${url.element} ${url.attribute}="${shortLink(url.value, 60)}"> uses an unsafe URL scheme`,
-          );
-        }
+      for (const url of scan.unsafeUrls) {
+        problems.push(
+          `${file}: <${url.element} ${url.attribute}="${shortLink(url.value, 60)}"> uses an unsafe URL scheme`,
+        );
       }
       links.addPage(file, scan);
     },

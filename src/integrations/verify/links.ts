@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { linksOf, scanHtml, stringPool, type PageScan } from './scan.ts';
+import { scanHtml, stringPool, type PageScan } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
 import { inSlices } from '../files.ts';
 import { normalizeBase } from '../../lib/urls.ts';
@@ -81,7 +81,7 @@ export class LinkChecker {
   addPage(file: string, scan: PageScan): void {
     this.ids.set(file, scan.ids);
     let pageUrl: URL | undefined;
-    for (const link of linksOf(scan)) {
+    for (const link of scan.links) {
       // Most links (the header's, every card's) are written from the root: resolve each once.
       const fromRoot = ABSOLUTE_OR_ROOT.test(link);
       let verdict = fromRoot ? this.resolved.get(link) : undefined;

@@ -87,8 +87,14 @@ export class ScanCache {
     this.fresh.set(file, [file, signature, digest, stored]);
   }
 
-  /** Writes the scans of this build's pages only, so the file never outgrows the site. */
+  /**
+   * Writes the scans of this build's pages only, so the file never outgrows the site; nothing when
+   * every page was scanned as before and none is gone (it is tens of megabytes).
+   */
   async save(): Promise<void> {
+    const unchanged =
+      this.fresh.size === this.byFile.size && [...this.fresh].every(([file, entry]) => this.byFile.get(file) === entry);
+    if (unchanged) return;
     await mkdir(dirname(this.path), { recursive: true });
     const file = createWriteStream(this.path, 'utf8');
     const write = async (line: string) => {

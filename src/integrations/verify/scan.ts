@@ -3,8 +3,10 @@ import { Parser } from 'htmlparser2';
 /** What the post-build checks need from one HTML page, gathered in a single parse. */
 export interface PageScan {
   ids: Set<string>;
-  /** Every URL-bearing attribute: `href`, `src`, `action`, … with its element. */
-  urls: { element: string; attribute: string; value: string }[];
+  /** The links to check, as written: each `href`, `src`, `action`… of an element that navigates or loads (LINK_ELEMENTS), but `srcset`. */
+  links: string[];
+  /** Every URL-bearing attribute, of any element, whose URL a browser would run (`isUnsafeUrl`). */
+  unsafeUrls: { element: string; attribute: string; value: string }[];
   lang?: string;
   title: string;
   canonical?: string;
@@ -13,6 +15,9 @@ export interface PageScan {
 }
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster', 'xlink:href', 'srcset', 'data']);
+
+/** Elements whose `href`/`src` is a link to navigate or a resource to load (not metadata). */
+const LINK_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'source', 'iframe', 'form', 'area', 'audio', 'video']);
 
 /**
  * Returns each string as an unshared copy, the same copy for equal strings. The parser's strings
@@ -35,7 +40,7 @@ export function stringPool(): (text: string) => string {
 }
 
 export function scanHtml(html: string, keep: (text: string) => string = stringPool()): PageScan {
-  const scan: PageScan = { ids: new Set(), urls: [], title: '', katexErrors: 0 };
+  const scan: PageScan = { ids: new Set(), links: [], unsafeUrls: [], title: '', katexErrors: 0 };
   const keepOptional = (text: string | undefined) => (text === undefined ? undefined : keep(text));
   let inTitle = false;
   const parser = new Parser(
@@ -50,9 +55,10 @@ export function scanHtml(html: string, keep: (text: string) => string = stringPo
         }
         if (attributes.class?.split(/\s+/).includes('katex-error')) scan.katexErrors += 1;
         for (const [attribute, value] of Object.entries(attributes)) {
-          if (URL_ATTRIBUTES.has(attribute)) {
-            scan.urls.push({ element: keep(name), attribute: keep(attribute), value: keep(value) });
-          }
+          if (!URL_ATTRIBUTES.has(attribute)) continue;
+          if (LINK_ELEMENTS.has(name) && attribute !== 'srcset') scan.links.push(keep(value));
+          if (isUnsafeUrl(value))
+            scan.unsafeUrls.push({ element: keep(name), attribute: keep(attribute), value: keep(value) });
         }
       },
       ontext(text) {
@@ -67,15 +73,6 @@ export function scanHtml(html: string, keep: (text: string) => string = stringPo
   parser.end(html);
   scan.title = keep(scan.title.trim());
   return scan;
-}
-
-/** Elements whose `href`/`src` is a link to navigate or a resource to load (not metadata). */
-const LINK_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'source', 'iframe', 'form', 'area', 'audio', 'video']);
-
-export function linksOf(scan: PageScan): string[] {
-  return scan.urls
-    .filter((url) => LINK_ELEMENTS.has(url.element) && url.attribute !== 'srcset')
-    .map((url) => url.value);
 }
 
 /**

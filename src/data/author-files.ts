@@ -3,7 +3,7 @@ import { fnv1a32 } from '../lib/authors.ts';
 import { bibtexFile } from '../lib/bibtex.ts';
 import { paperCount } from '../lib/count.ts';
 import { rssXml } from '../lib/feed.ts';
-import type { BundledFile } from '../lib/file-bundle.ts';
+import { groupIntoBundles, type BundledFile } from '../lib/file-bundle.ts';
 import { authorFilePaths } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { authorFeedItemOf, getBibtex, getPapersByAuthor, type Paper } from './papers.ts';
@@ -92,14 +92,6 @@ export async function getAuthorBundlePaths(): Promise<
   { params: { bundle: string }; props: { authors: AuthorFilesInput[] } }[]
 > {
   if (import.meta.env.DEV) return [];
-  const bundles = new Map<string, AuthorFilesInput[]>();
-  for (const input of await getAuthorFilesInputs()) {
-    const name = authorBundleName(input.author.slug);
-    const members = bundles.get(name);
-    if (members) members.push(input);
-    else bundles.set(name, [input]);
-  }
-  return [...bundles]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([bundle, authors]) => ({ params: { bundle }, props: { authors } }));
+  const bundles = groupIntoBundles(await getAuthorFilesInputs(), (input) => authorBundleName(input.author.slug));
+  return bundles.map(([bundle, authors]) => ({ params: { bundle }, props: { authors } }));
 }

@@ -1,8 +1,9 @@
 /**
  * A file bundle: many small output files carried in one build output, for files that are only a
- * string each (an author's feed and `.bib`). Astro spends about a millisecond on every route it
- * renders, whatever the route does, so 52,000 author files at 10,000 papers cost it nearly a
- * minute as routes of their own; as 256 bundles they cost it 256 routes. The publish step
+ * string each (an author's feed and `.bib`, a paper's `.bib` and `.json`). Astro spends about a
+ * millisecond on every route it renders, whatever the route does, so 52,000 author files at
+ * 10,000 papers cost it nearly a minute as routes of their own; as 256 bundles they cost it 256
+ * routes. The publish step
  * (src/integrations/bundles.ts) unpacks the bundles into their files and removes them.
  *
  * A bundle is JSON: `{ "files": [[path, body], …] }`, each path relative to the output folder.
@@ -12,6 +13,21 @@
 export const BUNDLE_FOLDER = 'build-bundles';
 
 export type BundledFile = readonly [path: string, body: string];
+
+/**
+ * Items grouped into the bundles `nameOf` assigns them to, in bundle name order, each bundle's
+ * items in their given order: one static path per non-empty bundle.
+ */
+export function groupIntoBundles<Item>(items: readonly Item[], nameOf: (item: Item) => string): [string, Item[]][] {
+  const bundles = new Map<string, Item[]>();
+  for (const item of items) {
+    const name = nameOf(item);
+    const members = bundles.get(name);
+    if (members) members.push(item);
+    else bundles.set(name, [item]);
+  }
+  return [...bundles].sort(([a], [b]) => (a < b ? -1 : 1));
+}
 
 export function encodeFileBundle(files: readonly BundledFile[]): string {
   for (const [path] of files) {

@@ -199,7 +199,9 @@ describe('author feeds and .bib files', () => {
 
   it('are unpacked from their bundles, and no bundle is published', async () => {
     const files = await glob('**/*', { cwd: build.outDir });
-    expect(files.filter((file) => file.includes(BUNDLE_FOLDER) || /authors-[0-9a-f]{2}\.json$/.test(file))).toEqual([]);
+    expect(
+      files.filter((file) => file.includes(BUNDLE_FOLDER) || /(authors|papers)-[0-9a-f]{2}\.json$/.test(file)),
+    ).toEqual([]);
     // Each author's feed and .bib are there, beside their page.
     for (const author of AUTHORS) {
       expect(files.filter((file) => file.startsWith(`authors/${author.slug}/`)).sort()).toEqual(

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/bench/random.ts';
 import { openBundles } from '../../src/integrations/bundles.ts';
-import { BUNDLE_FOLDER, decodeFileBundle, encodeFileBundle, pathProblem } from '../../src/lib/file-bundle.ts';
+import {
+  BUNDLE_FOLDER,
+  decodeFileBundle,
+  encodeFileBundle,
+  groupIntoBundles,
+  pathProblem,
+} from '../../src/lib/file-bundle.ts';
 
 async function site(): Promise<{ outDir: string; cacheDir: string }> {
   const root = await mkdtemp(join(tmpdir(), 'bundles-'));
@@ -72,6 +78,18 @@ describe('file bundles', () => {
   it('name the bundle when it is not one', () => {
     expect(() => decodeFileBundle('{', 'authors-00.json')).toThrow(/authors-00\.json: is not a file bundle/);
     expect(() => decodeFileBundle('{"files":[["a",1]]}', 'authors-01.json')).toThrow(/authors-01\.json: file 1/);
+  });
+});
+
+describe('groupIntoBundles', () => {
+  it('puts each item in its bundle, in the given order, bundles in name order', () => {
+    const items = ['b1', 'a1', 'c1', 'a2', 'b2'];
+    expect(groupIntoBundles(items, (item) => `bundle-${item[0]!}`)).toEqual([
+      ['bundle-a', ['a1', 'a2']],
+      ['bundle-b', ['b1', 'b2']],
+      ['bundle-c', ['c1']],
+    ]);
+    expect(groupIntoBundles([], () => 'x')).toEqual([]);
   });
 });
 

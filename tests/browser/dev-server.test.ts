@@ -152,3 +152,19 @@ describe('astro dev', () => {
     });
   }
 });
+
+describe('astro dev, the files the build writes from bundles', () => {
+  it("serves a paper's .bib and .json and an author's feed and .bib from routes of their own", async () => {
+    const json = await fetch(`${url}papers/2306.13575.json`);
+    expect(json.status, log).toBe(200);
+    expect(await json.json()).toMatchObject({ id: '2306.13575', title: 'Scaling MLPs: A Tale of Inductive Bias' });
+    const bib = await fetch(`${url}papers/2306.13575.bib`).then((response) => response.text());
+    expect(bib).toMatch(/^@\w+\{[^,]+,\n/);
+    expect(bib).toContain('Scaling');
+    const feed = await fetch(`${url}authors/gregor-bachmann/rss.xml`).then((response) => response.text());
+    expect(feed).toContain('<rss');
+    expect(feed).toContain('Scaling MLPs');
+    const authorBib = await fetch(`${url}authors/gregor-bachmann/papers.bib`).then((response) => response.text());
+    expect(authorBib).toContain('Scaling');
+  });
+});

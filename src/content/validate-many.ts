@@ -45,9 +45,9 @@ export async function validatePapers(
     keepRendered?: boolean;
   } = {},
 ): Promise<ValidationResult[]> {
+  if (jobs.length === 0) return [];
   const workerCount = Math.min(threads, Math.ceil(jobs.length / batchSize));
   // The worker is loaded from source; if this module was bundled elsewhere, stay on this thread.
-  if (jobs.length === 0) return [];
   if (jobs.length < parallelThreshold || workerCount < 2 || !existsSync(workerFile)) {
     // Loaded on use: the render pipeline takes a third of a second to load, and a cached
     // `npm run check` renders nothing.

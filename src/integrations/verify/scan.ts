@@ -3,7 +3,10 @@ import { Parser } from 'htmlparser2';
 /** What the post-build checks need from one HTML page, gathered in a single parse. */
 export interface PageScan {
   ids: Set<string>;
-  /** The links to check, as written: each `href`, `src`, `action`… of an element that navigates or loads (LINK_ELEMENTS), but `srcset`. */
+  /**
+   * The links to check, as written: each `href`, `src`, `action`… (not `srcset`) of an element
+   * that navigates or loads (LINK_ELEMENTS).
+   */
   links: string[];
   /** Every URL-bearing attribute, of any element, whose URL a browser would run (`isUnsafeUrl`). */
   unsafeUrls: { element: string; attribute: string; value: string }[];

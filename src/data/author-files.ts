@@ -1,5 +1,4 @@
 import { authorFeed } from '../lib/author-feed.ts';
-import { fnv1a32 } from '../lib/authors.ts';
 import { bibtexFile } from '../lib/bibtex.ts';
 import { paperCount } from '../lib/count.ts';
 import { rssXml } from '../lib/feed.ts';
@@ -67,17 +66,6 @@ export function authorFiles(input: AuthorFilesInput): BundledFile[] {
 }
 
 /**
- * How many bundles the author files are spread over. An author's bundle is fixed by a hash of
- * their slug, so a new paper re-renders only the bundles of its authors (about a hundred authors
- * each at 10,000 papers), not all of them.
- */
-export const AUTHOR_BUNDLES = 256;
-
-export function authorBundleName(slug: string): string {
-  return `authors-${(fnv1a32(slug) % AUTHOR_BUNDLES).toString(16).padStart(2, '0')}`;
-}
-
-/**
  * The static paths of the routes that serve an author's files one by one in `astro dev`
  * (src/pages/authors/[slug]/rss.xml.ts and papers.bib.ts). None in a build, which writes the files
  * from bundles.
@@ -92,6 +80,6 @@ export async function getAuthorBundlePaths(): Promise<
   { params: { bundle: string }; props: { authors: AuthorFilesInput[] } }[]
 > {
   if (import.meta.env.DEV) return [];
-  const bundles = groupIntoBundles(await getAuthorFilesInputs(), (input) => authorBundleName(input.author.slug));
+  const bundles = groupIntoBundles(await getAuthorFilesInputs(), 'authors', (input) => input.author.slug);
   return bundles.map(([bundle, authors]) => ({ params: { bundle }, props: { authors } }));
 }

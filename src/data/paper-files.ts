@@ -1,4 +1,3 @@
-import { fnv1a32 } from '../lib/authors.ts';
 import { encodeJson } from '../lib/encode/json.ts';
 import { groupIntoBundles, type BundledFile } from '../lib/file-bundle.ts';
 import type { PaperSummary } from '../lib/reading-list.ts';
@@ -58,16 +57,6 @@ export function paperFiles(input: PaperFilesInput): BundledFile[] {
 }
 
 /**
- * How many bundles the paper files are spread over. A paper's bundle is fixed by a hash of its id,
- * so a new paper re-renders one bundle (about forty papers at 10,000), not all of them.
- */
-export const PAPER_BUNDLES = 256;
-
-export function paperBundleName(id: string): string {
-  return `papers-${(fnv1a32(id) % PAPER_BUNDLES).toString(16).padStart(2, '0')}`;
-}
-
-/**
  * The static paths of the routes that serve a paper's files one by one in `astro dev`. None in a
  * build, which writes the files from bundles.
  */
@@ -81,6 +70,6 @@ export async function getPaperBundlePaths(): Promise<
   { params: { bundle: string }; props: { papers: PaperFilesInput[] } }[]
 > {
   if (import.meta.env.DEV) return [];
-  const bundles = groupIntoBundles(await getPaperFilesInputs(), (input) => paperBundleName(input.id));
+  const bundles = groupIntoBundles(await getPaperFilesInputs(), 'papers', (input) => input.id);
   return bundles.map(([bundle, papers]) => ({ params: { bundle }, props: { papers } }));
 }

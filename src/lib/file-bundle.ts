@@ -1,10 +1,12 @@
+import { fnv1a32 } from './authors.ts';
+
 /**
  * A file bundle: many small output files carried in one build output, for files that are only a
  * string each (an author's feed and `.bib`, a paper's `.bib` and `.json`). Astro spends about a
  * millisecond on every route it renders, whatever the route does, so 52,000 author files at
  * 10,000 papers cost it nearly a minute as routes of their own; as 256 bundles they cost it 256
- * routes. The publish step
- * (src/integrations/bundles.ts) unpacks the bundles into their files and removes them.
+ * routes. The publish step (src/integrations/bundles.ts) unpacks the bundles into their files
+ * and removes them.
  *
  * A bundle is JSON: `{ "files": [[path, body], …] }`, each path relative to the output folder.
  */
@@ -15,13 +17,24 @@ export const BUNDLE_FOLDER = 'build-bundles';
 export type BundledFile = readonly [path: string, body: string];
 
 /**
- * Items grouped into the bundles `nameOf` assigns them to, in bundle name order, each bundle's
- * items in their given order: one static path per non-empty bundle.
+ * How many bundles each kind of file is spread over. A file's bundle is fixed by a hash of its
+ * owner's key (an author's slug, a paper's id), so a new paper re-renders only its own bundle and
+ * its authors' (about forty papers or a hundred authors each at 10,000 papers), not all of them.
  */
-export function groupIntoBundles<Item>(items: readonly Item[], nameOf: (item: Item) => string): [string, Item[]][] {
+export const BUNDLES_PER_KIND = 256;
+
+/**
+ * Items grouped into bundles `<kind>-<xx>`, `xx` from a hash of `keyOf(item)`: in bundle name
+ * order, each bundle's items in their given order, one static path per non-empty bundle.
+ */
+export function groupIntoBundles<Item>(
+  items: readonly Item[],
+  kind: string,
+  keyOf: (item: Item) => string,
+): [string, Item[]][] {
   const bundles = new Map<string, Item[]>();
   for (const item of items) {
-    const name = nameOf(item);
+    const name = `${kind}-${(fnv1a32(keyOf(item)) % BUNDLES_PER_KIND).toString(16).padStart(2, '0')}`;
     const members = bundles.get(name);
     if (members) members.push(item);
     else bundles.set(name, [item]);

@@ -9,6 +9,7 @@ import {
   BUNDLE_FOLDER,
   decodeFileBundle,
   encodeFileBundle,
+  BUNDLES_PER_KIND,
   groupIntoBundles,
   pathProblem,
 } from '../../src/lib/file-bundle.ts';
@@ -82,14 +83,24 @@ describe('file bundles', () => {
 });
 
 describe('groupIntoBundles', () => {
-  it('puts each item in its bundle, in the given order, bundles in name order', () => {
-    const items = ['b1', 'a1', 'c1', 'a2', 'b2'];
-    expect(groupIntoBundles(items, (item) => `bundle-${item[0]!}`)).toEqual([
-      ['bundle-a', ['a1', 'a2']],
-      ['bundle-b', ['b1', 'b2']],
-      ['bundle-c', ['c1']],
-    ]);
-    expect(groupIntoBundles([], () => 'x')).toEqual([]);
+  it('puts items of one key in one bundle, named by kind and hash, bundles in name order', () => {
+    const items = Array.from({ length: 2000 }, (_, index) => ({ key: `k${index % 1000}`, index }));
+    const bundles = groupIntoBundles(items, 'papers', (item) => item.key);
+    const names = bundles.map(([name]) => name);
+    expect(names.every((name) => /^papers-[0-9a-f]{2}$/.test(name))).toBe(true);
+    expect(names).toEqual([...new Set(names)].sort());
+    // 1,000 keys over 256 bundles: nearly every bundle is used (about 251 expected).
+    expect(bundles.length).toBeGreaterThan(240);
+    expect(bundles.length).toBeLessThanOrEqual(BUNDLES_PER_KIND);
+    expect(bundles.flatMap(([, members]) => members)).toHaveLength(2000);
+    for (const [, members] of bundles) {
+      expect(members.length).toBeGreaterThan(0);
+      // Each bundle's items in their given order.
+      expect(members.map((item) => item.index)).toEqual(members.map((item) => item.index).sort((x, y) => x - y));
+    }
+    const bundleOf = new Map(bundles.flatMap(([name, members]) => members.map((item) => [item.key, name] as const)));
+    for (const [name, members] of bundles) for (const item of members) expect(bundleOf.get(item.key)).toBe(name);
+    expect(groupIntoBundles([], 'authors', String)).toEqual([]);
   });
 });
 

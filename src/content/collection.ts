@@ -27,11 +27,12 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
   const folders = new Map<string, CollisionCandidate>();
   const byArxiv = new Map<string, CollisionCandidate>();
   for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
-    const clash = outputClash(paper, outputs, folders);
+    const paths = paperPaths(paper.id);
+    const clash = outputClash(paths, outputs, folders);
     if (clash) {
       problems.push({ file: paper.file, line: 1, field: 'file', message: clash });
     } else {
-      for (const output of paperPaths(paper.id).files.map((path) => path.toLowerCase())) {
+      for (const output of paths.files.map((path) => path.toLowerCase())) {
         outputs.set(output, paper);
         for (const folder of foldersOf(output)) folders.set(folder, paper);
       }
@@ -71,17 +72,30 @@ interface Byline {
  * spelling and where it is, so either can be rewritten to match the other.
  */
 export function authorSlugClashes(papers: readonly CollisionCandidate[]): ContentProblem[] {
-  const bySlug = new Map<string, Map<string, Byline[]>>();
-  // Most names recur across papers: fold each written name once.
+  // First, which slugs have two keys: each written name is folded once (most names recur across
+  // papers, and at 100,000 papers there are half a million bylines but few clashes).
   const folded = new Map<string, { slug: string; key: string }>();
+  const keyOfSlug = new Map<string, string>();
+  const clashing = new Set<string>();
+  for (const paper of papers) {
+    for (const name of paper.data.authors ?? []) {
+      if (folded.has(name)) continue;
+      const key = authorKey(name);
+      const slug = slugOfKey(key);
+      folded.set(name, { slug, key });
+      const other = keyOfSlug.get(slug);
+      if (other === undefined) keyOfSlug.set(slug, key);
+      else if (other !== key) clashing.add(slug);
+    }
+  }
+  if (clashing.size === 0) return [];
+
+  // Then the bylines of those slugs only, in file order, to say who owns each page.
+  const bySlug = new Map<string, Map<string, Byline[]>>();
   for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
     (paper.data.authors ?? []).forEach((name, index) => {
-      let names = folded.get(name);
-      if (!names) {
-        const key = authorKey(name);
-        folded.set(name, (names = { slug: slugOfKey(key), key }));
-      }
-      const { slug, key } = names;
+      const { slug, key } = folded.get(name)!;
+      if (!clashing.has(slug)) return;
       const keys = bySlug.get(slug) ?? new Map<string, Byline[]>();
       bySlug.set(slug, keys);
       const bylines = keys.get(key) ?? [];
@@ -91,7 +105,6 @@ export function authorSlugClashes(papers: readonly CollisionCandidate[]): Conten
   }
   const problems: ContentProblem[] = [];
   for (const [slug, keys] of bySlug) {
-    if (keys.size < 2) continue;
     // Map order is first-seen order, and the sort is stable: ties go to the first file.
     const [owner, ...others] = [...keys.values()].sort((a, b) => b.length - a.length);
     const first = owner![0]!;
@@ -114,11 +127,10 @@ function lineOf({ paper, index }: Byline): number {
 
 /** Why a paper's outputs cannot be written beside those already claimed, or undefined. */
 function outputClash(
-  paper: CollisionCandidate,
+  { page, files }: ReturnType<typeof paperPaths>,
   outputs: ReadonlyMap<string, CollisionCandidate>,
   folders: ReadonlyMap<string, CollisionCandidate>,
 ): string | undefined {
-  const { page, files } = paperPaths(paper.id);
   for (const output of files) {
     const key = output.toLowerCase();
     const same = outputs.get(key);
@@ -139,6 +151,9 @@ function outputClash(
 
 /** The folders an output path is written in: `papers/x/index.html` → `papers`, `papers/x`. */
 function foldersOf(path: string): string[] {
-  const parts = path.split('/');
-  return parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join('/'));
+  const folders: string[] = [];
+  for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    folders.push(path.slice(0, slash));
+  }
+  return folders;
 }

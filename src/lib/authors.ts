@@ -59,6 +59,9 @@ const ACCENT_ON_ALPHABET = /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyril
 /** Printable ASCII but upper-case letters, `\\`, `{`, `}` and `~`: text a fold leaves as it is. */
 const FOLDED_ASCII = /^[\x20-\x40\x5b\x5d-\x7a\x7c]*$/;
 
+/** Printable ASCII but `\\`, `{`, `}` and `~`: a name whose fold needs no more than {@link authorKey}'s fast path. */
+const PLAIN_ASCII = /^[\x20-\x5b\x5d-\x7a\x7c]*$/;
+
 /** One pass of the fold; `authorKey` repeats it until nothing changes (TeX can nest: `\'{\i}`). */
 function foldOnce(text: string): string {
   return text
@@ -83,6 +86,9 @@ function foldOnce(text: string): string {
  * one slug, which the content check refuses: write a name the same way everywhere).
  */
 export function authorKey(name: string): string {
+  // Most names are printable ASCII without TeX syntax: for them the fold is only lower-casing and
+  // collapsing spaces (no accent, mark, invisible or TeX letter to remove), done here without it.
+  if (PLAIN_ASCII.test(name)) return name.toLowerCase().replace(/ +/g, ' ').trim();
   let key = foldOnce(name);
   // Most names fold to plain lower-case ASCII without TeX syntax, which another pass would not change.
   if (FOLDED_ASCII.test(key)) return key;
@@ -111,12 +117,15 @@ export function authorSlug(name: string): string {
 export function slugOfKey(key: string): string {
   const slug = key.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
   if (slug === '') return `author--${hash(key)}`;
-  if (utf8Length(slug) <= MAX_SLUG_BYTES) return slug;
+  // A UTF-16 code unit is at most three bytes of UTF-8: most slugs are short enough not to count.
+  if (slug.length * 3 <= MAX_SLUG_BYTES || utf8Length(slug) <= MAX_SLUG_BYTES) return slug;
   return `${cutToBytes(slug, MAX_SLUG_BYTES - 10).replace(/-+$/, '')}--${hash(key)}`;
 }
 
+const utf8 = new TextEncoder();
+
 function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  return utf8.encode(text).length;
 }
 
 /** The longest prefix of whole code points that fits in `bytes` UTF-8 bytes. */
@@ -137,7 +146,7 @@ function cutToBytes(text: string, bytes: number): string {
  */
 export function fnv1a32(text: string): number {
   let value = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of utf8.encode(text)) {
     value ^= byte;
     value = Math.imul(value, 0x01000193) >>> 0;
   }

@@ -90,6 +90,15 @@ describe('authorKey and authorSlug on examples', () => {
     expect(cjk).toMatch(/^王+--[0-9a-f]{8}$/);
   });
 
+  it('keeps a slug of exactly the byte limit whole, and cuts one a character longer', () => {
+    // 王 is three bytes of UTF-8: 33 of them are 99 bytes, 34 are 102.
+    expect(authorSlug('王'.repeat(33))).toBe('王'.repeat(33));
+    expect(authorSlug('王'.repeat(34))).toMatch(/^王{30}--[0-9a-f]{8}$/);
+    const twoByte = 'ж'.repeat(MAX_SLUG_BYTES / 2);
+    expect(authorSlug(twoByte)).toBe(twoByte);
+    expect(authorSlug(`${twoByte}ж`)).toMatch(/^ж+--[0-9a-f]{8}$/);
+  });
+
   it('is total: no string throws, including lone surrogates and stray TeX', () => {
     for (const odd of ['\ud800', '\\', '\\"', '{', '}}}', '\\foo{bar}', '\\c', '~~', '\u0301', '\u200d']) {
       expect(() => authorSlug(odd)).not.toThrow();
@@ -148,6 +157,19 @@ describe('authorKey and authorSlug properties (3,000 seeded random names)', () =
       expect(authorKey(key), JSON.stringify(name)).toBe(key);
       expect(authorSlug(key), JSON.stringify(name)).toBe(authorSlug(name));
       expect(slugOfKey(key), JSON.stringify(name)).toBe(authorSlug(name));
+    }
+  });
+
+  it('plain ASCII names (the fast path) get the key the full fold gives', () => {
+    const random = seededRandom(23);
+    const printable = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz|';
+    for (let index = 0; index < 3000; index++) {
+      const name = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => printable[Math.floor(random() * printable.length)],
+      ).join('');
+      // A soft hyphen is invisible (the fold drops it) and not ASCII: that spelling takes the full fold.
+      expect(authorKey(name), JSON.stringify(name)).toBe(authorKey(`${name}\u00ad`));
     }
   });
 

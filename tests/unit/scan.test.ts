@@ -41,6 +41,17 @@ describe('the string pool of the page scans', () => {
     expect(scanHtml('<html><title>t</title></html>').lang).toBeUndefined();
   });
 
+  it('counts katex-error as a whole class among others, at any ASCII whitespace, and nothing like it', () => {
+    const count = (classes: string[]) =>
+      scanHtml(classes.map((name) => `<span class="${name}">x</span>`).join('')).katexErrors;
+    expect(count(['katex-error', 'katex katex-error', 'katex-error\tx', '\nkatex-error\f', 'a  katex-error  b'])).toBe(
+      5,
+    );
+    expect(
+      count(['katex-errors', 'not-katex-error', 'katex-error-x', 'Katex-Error', 'x\u00a0katex-error', 'katex']),
+    ).toBe(0);
+  });
+
   it('keeps no page text alive: a scan holds its own strings, not slices of its page', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -29,6 +29,9 @@ const LINK_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'source', 'iframe',
  * (55 MB once copied). Pages share most of their links (the header's, every card's), so equal
  * strings are kept once. One pool per build: it holds every distinct string it was given.
  */
+/** `katex-error` as one of the classes of a `class` attribute (HTML splits classes at ASCII whitespace). */
+const KATEX_ERROR_CLASS = /(?:^|[\t\n\f\r ])katex-error(?:[\t\n\f\r ]|$)/;
+
 export function stringPool(): (text: string) => string {
   const pool = new Map<string, string>();
   return (text) => {
@@ -56,9 +59,11 @@ export function scanHtml(html: string, keep: (text: string) => string = stringPo
         if (name === 'link' && attributes.rel?.split(/\s+/).includes('canonical')) {
           scan.canonical = keepOptional(attributes.href);
         }
-        if (attributes.class?.split(/\s+/).includes('katex-error')) scan.katexErrors += 1;
-        for (const [attribute, value] of Object.entries(attributes)) {
+        // Tested without splitting or copying: a paper page's KaTeX markup is thousands of elements.
+        if (attributes.class !== undefined && KATEX_ERROR_CLASS.test(attributes.class)) scan.katexErrors += 1;
+        for (const attribute in attributes) {
           if (!URL_ATTRIBUTES.has(attribute)) continue;
+          const value = attributes[attribute]!;
           if (LINK_ELEMENTS.has(name) && attribute !== 'srcset') scan.links.push(keep(value));
           if (isUnsafeUrl(value))
             scan.unsafeUrls.push({ element: keep(name), attribute: keep(attribute), value: keep(value) });

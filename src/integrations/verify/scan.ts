@@ -22,6 +22,9 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'poster',
 /** Elements whose `href`/`src` is a link to navigate or a resource to load (not metadata). */
 const LINK_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'source', 'iframe', 'form', 'area', 'audio', 'video']);
 
+/** `katex-error` as one of the classes of a `class` attribute (HTML splits classes at ASCII whitespace). */
+const KATEX_ERROR_CLASS = /(?:^|[\t\n\f\r ])katex-error(?:[\t\n\f\r ]|$)/;
+
 /**
  * Returns each string as an unshared copy, the same copy for equal strings. The parser's strings
  * are slices of the page's text, and V8 keeps a whole string alive for any slice of it: the scans
@@ -29,9 +32,6 @@ const LINK_ELEMENTS = new Set(['a', 'link', 'script', 'img', 'source', 'iframe',
  * (55 MB once copied). Pages share most of their links (the header's, every card's), so equal
  * strings are kept once. One pool per build: it holds every distinct string it was given.
  */
-/** `katex-error` as one of the classes of a `class` attribute (HTML splits classes at ASCII whitespace). */
-const KATEX_ERROR_CLASS = /(?:^|[\t\n\f\r ])katex-error(?:[\t\n\f\r ]|$)/;
-
 export function stringPool(): (text: string) => string {
   const pool = new Map<string, string>();
   return (text) => {

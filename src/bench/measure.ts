@@ -32,7 +32,10 @@ export function timedRun(
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
+    child.on('error', (error) => {
+      sampler?.stop();
+      reject(error);
+    });
     child.on('close', (code) => {
       const kb = Number(/PEAK_RSS_KB=(\d+)/.exec(output)?.[1] ?? NaN);
       const sampledMB = sampler?.stop() ?? 0;
@@ -66,7 +69,9 @@ export function sampleTreeRss(rootPid: number, intervalMs = 200): { stop: () => 
       }
       const pid = Number(entry);
       const parent = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
-      children.set(parent, [...(children.get(parent) ?? []), pid]);
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(pid);
+      else children.set(parent, [pid]);
       rssKB.set(pid, Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0));
     }
     const tree = [rootPid];

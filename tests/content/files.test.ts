@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { findCollisions, type CollisionCandidate } from '../../src/content/collection.ts';
@@ -71,6 +71,27 @@ describe('content discovery', () => {
     expect(found.papers.map((paper) => paper.file)).toEqual(
       found.papers.map((paper) => `content/papers/${paper.name}`),
     );
+  });
+
+  it('shows each file as path.relative would, whether the folder is the root, below it or outside it', async () => {
+    const { root } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    await mkdir(join(papers, '2024/deeper'), { recursive: true });
+    const [first] = (await discoverPapers(root, 'content/papers')).papers;
+    await cp(join(papers, first!.name), join(papers, '2024/deeper/nested-copy.mdx'));
+    for (const [from, folder] of [
+      [papers, '.'],
+      [root, 'content/papers'],
+      [join(root, 'content'), 'papers'],
+      [join(root, 'elsewhere'), '../content/papers'],
+    ] as const) {
+      const found = await discoverPapers(from, folder);
+      expect(found.papers.some((paper) => paper.name === '2024/deeper/nested-copy.mdx')).toBe(true);
+      for (const paper of found.papers) {
+        expect(paper.file).toBe(relative(from, join(papers, paper.name)));
+        expect(paper.name).toBe(relative(papers, join(papers, paper.name)));
+      }
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { countOf } from '../lib/count.ts';
+import { terminalText } from '../lib/encode/terminal.ts';
 
 /**
  * A problem found in a content file, reported as `file:line: field: message`. The content check,
@@ -14,9 +15,14 @@ export interface ContentProblem {
   message: string;
 }
 
+/**
+ * One line for a terminal or a CI log: the file's name, a field or a message may hold what a
+ * stranger's pull request wrote (a file name with escape sequences, a value quoted in a message),
+ * so each is shown with terminalText.
+ */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.column ? `${problem.line}:${problem.column}` : `${problem.line}`;
-  return `${problem.file}:${where}: ${problem.field}: ${problem.message}`;
+  return `${terminalText(problem.file)}:${where}: ${terminalText(problem.field)}: ${terminalText(problem.message)}`;
 }
 
 /** Thrown by the loader so that a bad paper stops the build with every problem listed. */

@@ -5,6 +5,8 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
 import { encodeJson } from '../../src/lib/encode/json.ts';
+import { terminalText } from '../../src/lib/encode/terminal.ts';
+import { formatProblem } from '../../src/content/problems.ts';
 import { outputUrl } from '../../src/lib/encode/url.ts';
 import { escapeXml, serializeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
 import { hostileStrings } from '../helpers/hostile.ts';
@@ -54,6 +56,48 @@ describe('HTML text', () => {
       expect(toText(p, { whitespace: 'pre' }), JSON.stringify(value)).toBe(normalized.replace(/\0/g, ''));
       expect(p.properties.title, JSON.stringify(value)).toBe(normalized.replace(/\0/g, '\uFFFD'));
     }
+  });
+});
+
+describe('terminal text', () => {
+  /** What a terminal acts on rather than shows: controls, format characters, separators, lone surrogates. */
+  const active = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+
+  it('holds nothing a terminal acts on, and shows every such character as its code point, for every string', () => {
+    for (const value of [
+      ...strings,
+      '\u001b[31mred\u001b]0;title\u0007',
+      '\u009b2J',
+      '\u202egpj.mdx',
+      'a\nb\rc',
+      '\u2028',
+    ]) {
+      const shown = terminalText(value);
+      expect(shown, JSON.stringify(value)).not.toMatch(active);
+      // Every other character is kept, in order: removing the escapes gives back the rest of the string.
+      expect(shown.replace(/\\u\{[0-9A-F]+\}/g, ''), JSON.stringify(value)).toBe(
+        [...value].filter((char) => !active.test(char)).join(''),
+      );
+    }
+    expect(terminalText('a\u001b[31mb\u202ec\nd\ud800')).toBe('a\\u{1B}[31mb\\u{202E}c\\u{A}d\\u{D800}');
+  });
+
+  it('leaves names, TeX and every printable character of any script as they are', () => {
+    const printable = 'Ekin Akyürek, 王小明, Σίσυφος: \\frac{a}{b} ≤ 😀 "quoted" <tag> 100%';
+    expect(terminalText(printable)).toBe(printable);
+  });
+
+  it('is how a content problem shows its file, field and message, so one problem is one line', () => {
+    const line = formatProblem({
+      file: 'content/papers/2025/a\u001b[2J\u202e.mdx',
+      line: 1,
+      field: 'file',
+      message: 'name "a\u001b[2J\nOK\u202e.mdx" must be the arXiv id',
+    });
+    expect(line).toBe(
+      'content/papers/2025/a\\u{1B}[2J\\u{202E}.mdx:1: file: name "a\\u{1B}[2J\\u{A}OK\\u{202E}.mdx" must be the arXiv id',
+    );
+    expect(line).not.toMatch(active);
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { terminalText } from '../../lib/encode/terminal.ts';
 import { normalizeBase } from '../../lib/urls.ts';
 import { xmlErrors } from '../../lib/xml.ts';
 import { formatLinkProblem, LinkChecker, listFiles, scanSite, shortLink, uncheckedReason } from './links.ts';
@@ -115,7 +116,8 @@ export async function verifySearchIndex(outDir: string, paperPages: number): Pro
 /** Throws with every problem (the first 50 of them), so a bad build fails. */
 export function assertNoProblems(problems: string[]): void {
   if (problems.length === 0) return;
-  const shown = problems.slice(0, 50).map((problem) => `  - ${problem}`);
+  // A problem quotes links and paths of pages made from paper files: shown as terminal text.
+  const shown = problems.slice(0, 50).map((problem) => `  - ${terminalText(problem)}`);
   if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
   throw new Error(`The build output failed verification (${problems.length} problems):\n${shown.join('\n')}`);
 }

@@ -38,6 +38,7 @@ const RULE_ENTRY_POINTS = ['validate.ts', 'validate-many.ts', 'collection.ts', '
 export const RENDER_LIBRARIES = [
   '@astrojs/markdown-remark',
   'astro',
+  'decode-named-character-reference',
   'hast-util-from-html',
   'hast-util-to-html',
   'hast-util-to-text',
@@ -49,6 +50,7 @@ export const RENDER_LIBRARIES = [
   'micromark',
   'micromark-extension-math',
   'micromark-extension-mdxjs',
+  'micromark-util-decode-numeric-character-reference',
   'rehype-katex',
   'rehype-stringify',
   'remark-math',

@@ -11,9 +11,13 @@ import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
+import { isOnSiteHost } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import { MAX_FORMULA_LENGTH } from './math-rules.ts';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
+import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
+import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import type { ContentProblem } from './problems.ts';
 
 export { MAX_FORMULA_LENGTH };
@@ -167,10 +171,11 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
   // on another would pass the check and fail the build, or the other way round.
   if (treeDepth(tree) > MAX_TREE_DEPTH) throw new RangeError('nested too deeply');
 
-  const problems = findUnsafeNodes(tree, siteOrigin).map(({ node, message }) => ({
-    ...at(node.position?.start.line, node.position?.start.column),
-    message,
-  }));
+  const problems = findUnsafeNodes(tree, siteOrigin, body).map(({ node, message, offset }) => {
+    if (offset === undefined) return { ...at(node.position?.start.line, node.position?.start.column), message };
+    const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
+    return { ...at(countLines(body, offset), offset - lineStart + 1), message };
+  });
   if (problems.length > 0) return { problems };
 
   const mathNodes = markDisplayMath(tree, body);
@@ -267,6 +272,22 @@ function markDisplayMath(tree: MdastRoot, body: string): MdastNodes[] {
   return formulas;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` of at most `length` UTF-16 code units that ends between two
+ * characters as a reader sees them (grapheme clusters): never half of a surrogate pair, a letter
+ * without its accent, or half of an emoji sequence.
+ */
+export function wholeCharacters(text: string, length: number): string {
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text)) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
 /** The card excerpt as HTML, and whether it holds a formula. */
 function excerptOf(tree: HastRoot): Pick<RenderedBody, 'excerptHtml' | 'excerptHasMath'> {
   const cut = excerpt(tree);
@@ -303,7 +324,8 @@ function excerpt(tree: HastRoot): HastRoot {
     if (child.type === 'text') {
       const room = child.value.slice(0, EXCERPT_LENGTH - length);
       const cut = room.lastIndexOf(' ');
-      children.push({ type: 'text', value: `${(cut > 0 ? room.slice(0, cut) : room).trimEnd()}…` });
+      const kept = cut > 0 ? room.slice(0, cut) : wholeCharacters(child.value, room.length);
+      children.push({ type: 'text', value: `${kept.trimEnd()}…` });
     } else {
       children.push({ type: 'text', value: ' …' });
     }
@@ -312,13 +334,71 @@ function excerpt(tree: HastRoot): HastRoot {
   return { type: 'root', children: [{ ...first, children }] };
 }
 
-function findUnsafeNodes(tree: MdastRoot, siteOrigin: string): { node: MdastNodes; message: string }[] {
-  const found: { node: MdastNodes; message: string }[] = [];
+/**
+ * Every node a paper may not have, with why; `offset`, where in the body the problem is when that
+ * is not where the node starts (a character reference inside it).
+ */
+function findUnsafeNodes(
+  tree: MdastRoot,
+  siteOrigin: string,
+  body: string,
+): { node: MdastNodes; message: string; offset?: number }[] {
+  const found: { node: MdastNodes; message: string; offset?: number }[] = [];
   visit(tree, (node) => {
+    const decoded = decodedForbiddenCharacter(node);
+    if (decoded) {
+      const { start, end } = node.position ?? {};
+      const offset = start?.offset !== undefined ? forbiddenReferenceAt(body, start.offset, end?.offset) : undefined;
+      found.push({ node, message: decoded, ...(offset !== undefined ? { offset } : {}) });
+    }
     const message = unsafeReason(node, siteOrigin);
-    if (message) found.push({ node: node, message });
+    if (message) found.push({ node, message });
   });
   return found;
+}
+
+/**
+ * A character the raw-file scan refuses (characters.ts) that a Markdown character reference
+ * (`&#x202E;`, `&rlm;`) decoded into any string of a node: its text, a link's URL or title, a code
+ * block's language. Each of them reaches the pages and the feeds, so none may hold what the file
+ * itself could not.
+ */
+function decodedForbiddenCharacter(node: MdastNodes): string | undefined {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'type' || typeof value !== 'string') continue;
+    const bad = findForbiddenCharacter(value, { multiline: true });
+    if (bad) return describeForbiddenCharacter(bad, 'a character reference');
+  }
+  return undefined;
+}
+
+/** A character reference as CommonMark reads one: hexadecimal, decimal or named. */
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
+
+/**
+ * Where the first character reference between `start` and `end` of `source` that decodes (as
+ * micromark decodes it) to a forbidden character begins, so the problem names its line and column.
+ */
+function forbiddenReferenceAt(source: string, start: number, end = source.length): number | undefined {
+  CHARACTER_REFERENCE.lastIndex = start;
+  for (let match = CHARACTER_REFERENCE.exec(source); match && match.index < end;) {
+    const [, hex, decimal, name] = match;
+    const decoded = hex
+      ? decodeNumericCharacterReference(hex, 16)
+      : decimal
+        ? decodeNumericCharacterReference(decimal, 10)
+        : decodeNamedCharacterReference(name!);
+    if (decoded && findForbiddenCharacter(decoded, { multiline: true })) return match.index;
+    match = CHARACTER_REFERENCE.exec(source);
+  }
+  return undefined;
+}
+
+/** The 1-based line of `offset` in `text`. */
+function countLines(text: string, offset: number): number {
+  let lines = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
 }
 
 function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
@@ -354,7 +434,7 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
 /**
  * A link in an abstract leads to another site, over https, or to an e-mail address. The URL is
  * parsed once, by the WHATWG parser (as browsers do), and only its normalized form is kept. Refused:
- * relative, protocol-relative and `#fragment` links, and links to the digest's own origin (papers
+ * relative, protocol-relative and `#fragment` links, and links to the digest's own host, by http or https (papers
  * link to papers through the site, which checks that they exist, not by URL); other schemes;
  * backslashes (a browser reads them as `/`, other tools do not) and user names or passwords (they
  * make a link look as if it led elsewhere); and a `%` that does not start an escape (tools that
@@ -372,7 +452,7 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   } catch {
     return { problem: `it is not a full URL (relative and #fragment links are not allowed): ${fullUrl}` };
   }
-  if (parsed.origin === siteOrigin) {
+  if (isOnSiteHost(parsed, new URL(siteOrigin).host)) {
     return {
       problem: `it leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`,
     };
@@ -387,13 +467,13 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
 /** A bare URL to the digest's own origin written in the text, which some tools make a link. */
 function ownSiteUrlIn(text: string, siteOrigin: string): string | undefined {
   for (const [candidate] of text.matchAll(/https?:\/\/[^\s<>"'`]+/gi)) {
-    let origin: string;
+    let url: URL;
     try {
-      origin = new URL(candidate).origin;
+      url = new URL(candidate);
     } catch {
       continue;
     }
-    if (origin === siteOrigin) {
+    if (isOnSiteHost(url, new URL(siteOrigin).host)) {
       return `the URL "${candidate.slice(0, 80)}" leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`;
     }
   }

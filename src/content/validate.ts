@@ -161,8 +161,8 @@ function schemaProblems(
 }
 
 /**
- * The abstract as a reader sees it: it must have text, and Markdown character references
- * (`&#x202E;`) must not decode to a character the raw-file scan would have refused.
+ * The abstract as a reader sees it must have text. (That character references decode to no
+ * forbidden character, in the text or anywhere else, is the pipeline's rule: pipeline.ts.)
  */
 function abstractTextProblems(
   text: string,
@@ -172,8 +172,7 @@ function abstractTextProblems(
   if (text.trim() === '') {
     return [problem(bodyLine, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
   }
-  const bad = findForbiddenCharacter(text, { multiline: true });
-  return bad ? [problem(bodyLine, 'body', describeForbiddenCharacter(bad, 'a character reference'))] : [];
+  return [];
 }
 
 function describeIssue(

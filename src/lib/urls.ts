@@ -38,6 +38,21 @@ export function authorFilePaths(slug: string): { feed: string; bib: string } {
   return { feed: `authors/${slug}/rss.xml`, bib: `authors/${slug}/papers.bib` };
 }
 
+/** The folder of page `page` of an author's list (page 2 and on hold older papers); its file is `index.html`. */
+export function authorPageFolder(slug: string, page = 1): string {
+  return `authors/${slug}/${page > 1 ? `${page}/` : ''}`;
+}
+
+/**
+ * Whether a URL leads to the digest's own site: http or https on the site's host (`siteHost` as
+ * URL.host gives it: any case, no default port), whichever scheme the site is served with, since
+ * a browser follows either. The content rules refuse such links in abstracts, and the build's
+ * link check follows them into dist/: one rule for both.
+ */
+export function isOnSiteHost(url: URL, siteHost: string): boolean {
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === siteHost;
+}
+
 /** A file path as a URL path: each segment percent-encoded. */
 const encodePath = (file: string) => file.split('/').map(encodeURIComponent).join('/');
 
@@ -76,7 +91,7 @@ export function createUrls({ base, site }: UrlOptions) {
      */
     authors: (page = 1) => path(page > 1 ? `authors/-/${page}/` : 'authors/'),
     /** An author's page (`slug` from authorSlug); page 2 and on hold older papers. */
-    author: (slug: string, page = 1) => path(`authors/${encodeURIComponent(slug)}/${page > 1 ? `${page}/` : ''}`),
+    author: (slug: string, page = 1) => path(encodePath(authorPageFolder(slug, page))),
     authorFeed: (slug: string) => path(encodePath(authorFilePaths(slug).feed)),
     authorBib: (slug: string) => path(encodePath(authorFilePaths(slug).bib)),
     dayBib: (date: string) => {

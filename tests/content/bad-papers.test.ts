@@ -107,7 +107,7 @@ const expected: [string, string][] = [
   ['raw-tag-character-body', ':10:12: file: contains the invisible tag character U+E0049: delete it.'],
   [
     'body-character-reference',
-    ':9: body: contains the invisible control character U+202E, written as a character reference',
+    ':10:13: body: contains the invisible control character U+202E, written as a character reference',
   ],
   // Cost: the frontmatter is size-limited before YAML reads it, and YAML's output is bounded.
   ['huge-frontmatter', ':2: frontmatter: The frontmatter has 48067 characters; it must be at most 32000'],

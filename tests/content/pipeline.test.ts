@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeUrl, renderPaperBody } from '../../src/content/pipeline.ts';
+import { EXCERPT_LENGTH, isSafeUrl, renderPaperBody } from '../../src/content/pipeline.ts';
 
 const render = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 10 });
 
@@ -192,6 +192,22 @@ describe('links in abstracts', () => {
     });
   });
 
+  it('refuses links to the site over the other scheme, which the build would follow into the site', () => {
+    // The site is served over https; a browser follows http://owner.github.io/ to the same pages.
+    for (const url of ['http://owner.github.io/paper-digest/x/', 'http://OWNER.github.io:80/y']) {
+      expect(withSite(`See [this](${url}).`).problems, url).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/is not allowed: it leads to this digest itself/) }),
+      ]);
+      expect(withSite(`See ${url} too.`).problems, url).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('leads to this digest itself') }),
+      ]);
+    }
+    // Another host, or another port on the same host, is another site.
+    for (const url of ['https://owner.github.io.evil.example/x', 'https://owner.github.io:8443/x']) {
+      expect(withSite(`See [this](${url}).`).problems, url).toEqual([]);
+    }
+  });
+
   it('writes only the normalized URL', () => {
     const { rendered } = withSite('See [this](<HTTPS://Example.ORG:443/a b/../c?q=%41#x>) and [mail](mailto:a@b.org).');
     expect(rendered?.html).toBe(
@@ -202,5 +218,62 @@ describe('links in abstracts', () => {
   it('compares with the site given, or this process’s settings by default', () => {
     expect(render('[a](https://owner.github.io/)').problems).toEqual([]);
     expect(render('[a](http://localhost:4321/)').problems).toHaveLength(1);
+  });
+});
+
+describe('character references', () => {
+  const render = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 10 });
+
+  it.each([
+    ['in the text', 'Text on one line,\nand on &#x202E; the next.', 12, 8, 'U+202E'],
+    ['decimal, in emphasis', 'An *emphasized &#8238; word*.', 11, 16, 'U+202E'],
+    ['named, in a link title', 'See [a page](https://example.com/x "ti&rlm;tle") here.', 11, 39, 'U+200F'],
+    ['in a link URL', 'See [a page](https://example.com/&ZeroWidthSpace;x) here.', 11, 34, 'U+200B'],
+    ['in a reference definition', 'See [a page][r].\n\n[r]: https://example.com/ "a&shy;b"', 13, 29, 'U+00AD'],
+    ['in a code fence language', '```js&#x2066;x\ncode\n```', 11, 6, 'U+2066'],
+  ])('refuses a forbidden character %s, at the reference', (_, body, line, column, code) => {
+    const { rendered, problems } = render(`\n${body}`);
+    expect(rendered).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line,
+        column,
+        field: 'body',
+        message: expect.stringContaining(`${code}, written as a character reference: delete it.`),
+      }),
+    ]);
+  });
+
+  it('keeps references to characters a paper may hold', () => {
+    const { rendered, problems } = render(
+      '\nCaf&eacute; &amp; na&#xEF;ve &lt;x&gt; [a](https://example.com/ "&quot;t&quot;").',
+    );
+    expect(problems).toEqual([]);
+    expect(rendered?.text).toContain('Café & naïve <x>');
+    // Code shows its references as written, as CommonMark says: nothing is decoded there.
+    expect(render('\nCall `f&#x202E;` now.').rendered?.html).toBe('<p>Call <code>f&#x26;#x202E;</code> now.</p>');
+  });
+});
+
+describe('card excerpts', () => {
+  it('cut a text without spaces between whole characters, never inside a surrogate pair or a cluster', () => {
+    for (const unit of ['𠮷', 'e\u0301', '🇩🇪']) {
+      for (const lead of ['', 'a']) {
+        const body = `${lead}${unit.repeat(400)} tail`;
+        const excerpt = renderPaperBody(body, { file: 'x.mdx', bodyLine: 10 }).rendered!.excerptHtml;
+        const text = /^<p>(.*)…<\/p>$/s.exec(excerpt)?.[1];
+        expect(text, `${lead}+${unit}`).toBeDefined();
+        // Whole units only: what is left after the lead is a repetition of the unit.
+        expect(
+          text!
+            .slice(lead.length)
+            .split(unit)
+            .every((piece) => piece === ''),
+          `${lead}+${unit}`,
+        ).toBe(true);
+        expect(text!.length).toBeLessThanOrEqual(EXCERPT_LENGTH);
+        expect(text!.length).toBeGreaterThan(EXCERPT_LENGTH - unit.length - 1);
+      }
+    }
   });
 });

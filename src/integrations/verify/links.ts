@@ -4,7 +4,7 @@ import { glob } from 'tinyglobby';
 import { scanHtml, stringPool, type PageScan } from './scan.ts';
 import { ScanCache } from './scan-cache.ts';
 import { inSlices } from '../files.ts';
-import { normalizeBase } from '../../lib/urls.ts';
+import { isOnSiteHost, normalizeBase } from '../../lib/urls.ts';
 
 /**
  * Checks that every internal link and fragment in a built site resolves: each `href`/`src` that
@@ -106,7 +106,7 @@ export class LinkChecker {
     }
     // The site's own pages, however the link spells the site (http or https, any case, a port
     // that is the default), are checked like relative links; any other host or scheme is external.
-    if (!/^https?:$/.test(target.protocol) || target.host !== this.host) return { external: true };
+    if (!isOnSiteHost(target, this.host)) return { external: true };
     if (!target.pathname.startsWith(this.base)) return { reason: `is outside the base path ${this.base}` };
     const path = percentDecoded(target.pathname.slice(this.base.length));
     if (path === undefined) return { reason: 'has a malformed %-escape in its path, so it names no file' };

@@ -141,6 +141,22 @@ describe('PR check', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
+  it('checks and builds with the Pages origin and base path, as the deploy does', () => {
+    const pages = stepUsing(job!, 'actions/configure-pages');
+    expect(pages?.id).toBe('pages');
+    for (const command of ['npm run check', 'npm run build']) {
+      const step = job!.steps[runIndex(job!, command)]!;
+      expect(step.env, command).toEqual({
+        SITE_URL: '${{ steps.pages.outputs.origin }}',
+        PAGES_BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+      });
+      expect(step.run, command).toContain('export BASE_PATH="${PAGES_BASE_PATH%/}/"');
+      expect(job!.steps.indexOf(step), command).toBeGreaterThan(job!.steps.indexOf(pages!));
+    }
+    // The tests build their own sites, each with its own URL: they get neither.
+    expect(job!.steps[runIndex(job!, 'npm test')]!.env).toBeUndefined();
+  });
+
   it('labels a change outside content/ in the job summary, diffing against the base', () => {
     const checkout = stepUsing(job!, 'actions/checkout');
     expect(checkout?.with?.['fetch-depth']).toBe(0);

@@ -8,10 +8,10 @@ import {
   authorFilterName,
   type DirectoryEntry,
   directoryFile,
+  firstDirectoryWord,
   nameMatches,
   shardForPrefix,
   shardForWord,
-  slugWords,
   typedWords,
 } from '../lib/search-authors.ts';
 
@@ -34,8 +34,7 @@ export async function authorBySlug(
   slug: string,
   fetchJson: FetchJson,
 ): Promise<DirectoryEntry | undefined> {
-  const [word] = slugWords(slug);
-  const key = word === undefined ? undefined : shardForWord(word, await directoryKeys(page, fetchJson));
+  const key = shardForWord(firstDirectoryWord(slug), await directoryKeys(page, fetchJson));
   if (key === undefined) return undefined;
   return (await directoryShard(page, key, fetchJson)).find(([name]) => authorSlug(name) === slug);
 }

@@ -113,9 +113,20 @@ export function authorSlug(name: string): string {
   return slugOfKey(authorKey(name));
 }
 
+/** What separates the words of a folded name: anything but letters, digits and combining marks. */
+const BETWEEN_WORDS = /[^\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * The words of a name as its slug joins them (`Ekin Akyürek` → `ekin`, `akyurek`), all of them,
+ * also where the slug is cut short; none for a name without letters or digits.
+ */
+export function nameWords(name: string): string[] {
+  return authorKey(name).split(BETWEEN_WORDS).filter(Boolean);
+}
+
 /** `authorSlug` of a name whose key is already known (`slugOfKey(authorKey(name))`): no second fold. */
 export function slugOfKey(key: string): string {
-  const slug = key.replace(/[^\p{L}\p{N}\p{M}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const slug = key.replace(BETWEEN_WORDS, '-').replace(/^-+|-+$/g, '');
   if (slug === '') return `author--${hash(key)}`;
   // A UTF-16 code unit is at most three bytes of UTF-8: most slugs are short enough not to count.
   if (slug.length * 3 <= MAX_SLUG_BYTES || utf8Length(slug) <= MAX_SLUG_BYTES) return slug;

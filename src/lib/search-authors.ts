@@ -13,7 +13,7 @@
  *   words' first letters (more letters where a file would grow past DIRECTORY_SHARD_SIZE),
  *   loaded only when the reader uses the author field.
  */
-import { authorSlug, fnv1a32 } from './authors.ts';
+import { authorSlug, fnv1a32, nameWords } from './authors.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -43,18 +43,24 @@ export function authorFilterRecord(authors: readonly string[]): Record<string, s
 }
 
 /**
- * The words of a name as the directory lists them: the words of its slug (`Ekin Akyürek` →
- * `ekin`, `akyurek`). A slug with `--` is a derived one (a name without letters, or cut and
- * hashed, see authorSlug): all of it is one word.
+ * The words the directory lists a name under: the words of its slug before any cut (`Ekin
+ * Akyürek` → `ekin`, `akyurek`; every word of a name too long for its slug). A name without
+ * letters or digits has one word, its slug (`author--<hash>`, see authorSlug).
  */
-export function slugWords(slug: string): string[] {
-  if (slug.includes('--')) return [slug];
-  return [...new Set(slug.split('-').filter(Boolean))];
+export function directoryWords(name: string): string[] {
+  const words = nameWords(name);
+  return words.length > 0 ? [...new Set(words)] : [authorSlug(name)];
+}
+
+/** The word the directory lists the author of a slug under first (directoryWords): where to look it up. */
+export function firstDirectoryWord(slug: string): string {
+  // A derived slug is its whole name's word; any other starts with its first word, or a prefix of it.
+  return slug.startsWith('author--') ? slug : slug.split('-')[0]!;
 }
 
 /** The words of what a reader typed in the author field, as the directory lists words. */
 export function typedWords(typed: string): string[] {
-  return typed.trim() === '' ? [] : slugWords(authorSlug(typed));
+  return typed.trim() === '' ? [] : directoryWords(typed);
 }
 
 // ---- The directory ----
@@ -94,7 +100,7 @@ export function shardForPrefix(prefix: string, keys: readonly string[]): string 
  * name (the last one may be unfinished; the others too, as in `e akyurek`).
  */
 export function nameMatches(name: string, typed: readonly string[]): boolean {
-  const words = slugWords(authorSlug(name));
+  const words = directoryWords(name);
   return typed.every((part) => words.some((word) => word.startsWith(part)));
 }
 
@@ -119,7 +125,7 @@ export function authorDirectory(
   authors: ReadonlyMap<string, DirectoryEntry>,
   size = DIRECTORY_SHARD_SIZE,
 ): Map<string, DirectoryEntry[]> {
-  const listed = [...authors].flatMap(([slug, entry]) => slugWords(slug).map((word) => ({ word, entry })));
+  const listed = [...authors.values()].flatMap((entry) => directoryWords(entry[0]).map((word) => ({ word, entry })));
   const shards = new Map<string, DirectoryEntry[]>();
   const split = (prefix: string, items: typeof listed) => {
     const length = [...prefix].length;

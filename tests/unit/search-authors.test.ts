@@ -11,7 +11,8 @@ import {
   nameMatches,
   shardForPrefix,
   shardForWord,
-  slugWords,
+  directoryWords,
+  firstDirectoryWord,
   typedWords,
 } from '../../src/lib/search-authors.ts';
 import { authorEntries } from '../../src/lib/search-data.ts';
@@ -44,10 +45,27 @@ describe('authorFilterName', () => {
 });
 
 describe('names as words', () => {
-  it('splits a slug into its words, a derived slug kept whole', () => {
-    expect(slugWords('ekin-akyurek')).toEqual(['ekin', 'akyurek']);
-    expect(slugWords('li-li')).toEqual(['li']);
-    expect(slugWords('author--0badf00d')).toEqual(['author--0badf00d']);
+  it('lists a name under the words of its slug, a name without letters under its slug', () => {
+    expect(directoryWords('Ekin Akyürek')).toEqual(['ekin', 'akyurek']);
+    expect(directoryWords('Li Li')).toEqual(['li']);
+    expect(directoryWords('—')).toEqual([authorSlug('—')]);
+    expect(authorSlug('—')).toMatch(/^author--[0-9a-f]{8}$/);
+  });
+
+  it('lists a name too long for its slug under every word, and finds it from the cut slug', () => {
+    const thai = 'ศุภชัยศุภชัยศุภชัยศุภชัยศุภชัยศุภชัยศุภชัย วงศ์สวัสดิ์วงศ์สวัสดิ์';
+    const long = `Maximilian ${'Wolfeschlegelsteinhausenbergerdorff '.repeat(4)}Senior`;
+    for (const name of [thai, long]) {
+      const slug = authorSlug(name);
+      expect(slug, name).toMatch(/--[0-9a-f]{8}$/); // cut and hashed
+      const words = directoryWords(name);
+      expect(words.at(-1), name).toBe(authorSlug(name.split(' ').at(-1)!)); // the last word, past the cut
+      expect(nameMatches(name, typedWords(name.split(' ').at(-1)!)), name).toBe(true);
+      // The slug's first word is the name's first word (or the start of it, when that alone is cut).
+      expect(words[0]!.startsWith(firstDirectoryWord(slug)), name).toBe(true);
+    }
+    expect(firstDirectoryWord('ekin-akyurek')).toBe('ekin');
+    expect(firstDirectoryWord(authorSlug('—'))).toBe(authorSlug('—'));
   });
 
   it('reads what a reader typed with the one name function', () => {
@@ -98,13 +116,11 @@ describe('authorDirectory', () => {
     const keys = [...shards.keys()];
     for (const [key, entries] of shards) {
       // Only a shard whose entries all share one whole word may exceed the size.
-      const words = new Set(
-        entries.flatMap(([name]) => slugWords(authorSlug(name)).filter((word) => word.startsWith(key))),
-      );
+      const words = new Set(entries.flatMap(([name]) => directoryWords(name).filter((word) => word.startsWith(key))));
       if (entries.length > 10) expect([...words]).toEqual([key]);
     }
     for (const name of names)
-      for (const word of slugWords(authorSlug(name))) {
+      for (const word of directoryWords(name)) {
         const key = shardForWord(word, keys);
         expect(key, word).toBeDefined();
         expect(

@@ -246,8 +246,9 @@ export type EntryType = 'misc' | 'inproceedings' | 'article';
 /**
  * `@article` or `@inproceedings` for a venue whose name gives its year; else `@misc`, the
  * preprint, dated by its first version. A venue without a year (`TMLR`) then goes in a `note`:
- * the journal is never given the preprint's year, and no entry lacks a year (natbib's author-year
- * styles stop with an error on one that does).
+ * the journal is never given the preprint's year. A paper with neither a first version (an arXiv
+ * id or `published`) nor a venue year has no `year` field at all: the digest date is not a
+ * publication date, and BibTeX only warns about an entry without a year.
  */
 export function entryType(paper: CitablePaper): EntryType {
   const { venue } = paper.data;

@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { BUNDLE_FOLDER, decodeFileBundle } from '../lib/file-bundle.ts';
+import { BUNDLE_FOLDER, decodeFileBundle, type BundledFile } from '../lib/file-bundle.ts';
+import { decodePageBundle, PAGE_BUNDLE_FOLDER } from '../lib/page-bundle.ts';
 import { inSlices } from './files.ts';
 
 /**
- * Unpacks the file bundles Astro wrote under `dist/build-bundles/` (see src/lib/file-bundle.ts)
- * into the files they carry, and removes them, so none is published.
+ * Unpacks the bundles Astro wrote under `dist/build-bundles/` into the files they carry, and
+ * removes them, so none is published: file bundles, `<name>.json` (see src/lib/file-bundle.ts), and
+ * page bundles, `pages/<name>/index.html` (see src/lib/page-bundle.ts).
  *
  * dist/ is kept between builds, so a file is written only when its text changed or it is missing:
  * the manifest in the cache folder holds a digest of each bundle and of each file it carried. A
@@ -45,8 +47,8 @@ export async function openBundles(
   const previous = await readManifest(manifestFile);
   const next: Manifest = { version: 1, bundles: {} };
   const carried = new Map<string, string>(); // file → the bundle that carries it
-  const names = existsSync(folder) ? (await readdir(folder)).filter((name) => name.endsWith('.json')).sort() : [];
-  for (const name of names) {
+  const bundles = await findBundles(outDir);
+  for (const { name, decode } of bundles) {
     const bundle = `${BUNDLE_FOLDER}/${name}`;
     const text = await readFile(join(folder, name), 'utf8');
     const digest = digestOf(text);
@@ -55,7 +57,7 @@ export async function openBundles(
     const files =
       before?.digest === digest
         ? before.files
-        : Object.fromEntries(decodeFileBundle(text, bundle).map(([file, body]) => [file, digestOf(body)]));
+        : Object.fromEntries(decode(text, bundle).map(([file, body]) => [file, digestOf(body)]));
     for (const file of Object.keys(files)) {
       const other = carried.get(file) ?? (astroOutputs.has(file) ? 'a page route' : undefined);
       if (other) throw new Error(`${bundle}: carries ${file}, which ${other} also writes: one file, two outputs`);
@@ -67,14 +69,14 @@ export async function openBundles(
   const write = async (): Promise<number> => {
     const folders = new Set<string>();
     let written = 0;
-    for (const name of names) {
+    for (const { name, decode } of bundles) {
       const { files } = next.bundles[name]!;
       const before = previous?.bundles[name]?.files;
       const stale = (file: string) => before?.[file] !== files[file] || !existsSync(join(outDir, file));
       if (!Object.keys(files).some(stale)) continue;
       // Parsed again rather than kept from above: at 100,000 papers the bodies weigh gigabytes.
       const bundle = await readFile(join(folder, name), 'utf8');
-      const toWrite = decodeFileBundle(bundle, `${BUNDLE_FOLDER}/${name}`).filter(([file]) => stale(file));
+      const toWrite = decode(bundle, `${BUNDLE_FOLDER}/${name}`).filter(([file]) => stale(file));
       await inSlices(toWrite, async ([file, body]) => {
         const parent = dirname(join(outDir, file));
         if (!folders.has(parent)) {
@@ -94,6 +96,25 @@ export async function openBundles(
   };
 
   return { files: [...carried.keys()], write };
+}
+
+/**
+ * The bundles in dist/, by name relative to the bundles' folder (`x.json`, `pages/y/index.html`),
+ * in name order, each with the decoder of its kind.
+ */
+async function findBundles(
+  outDir: string,
+): Promise<{ name: string; decode: (text: string, name: string) => BundledFile[] }[]> {
+  const list = async (folder: string) => (existsSync(folder) ? (await readdir(folder)).sort() : []);
+  const fileBundles = (await list(join(outDir, BUNDLE_FOLDER)))
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => ({ name, decode: decodeFileBundle }));
+  const pagesFolder = PAGE_BUNDLE_FOLDER.slice(BUNDLE_FOLDER.length + 1);
+  const pageBundles = (await list(join(outDir, PAGE_BUNDLE_FOLDER)))
+    .map((name) => `${pagesFolder}/${name}/index.html`)
+    .filter((name) => existsSync(join(outDir, BUNDLE_FOLDER, name)))
+    .map((name) => ({ name, decode: decodePageBundle }));
+  return [...fileBundles, ...pageBundles];
 }
 
 async function readManifest(file: string): Promise<Manifest | undefined> {

@@ -5,6 +5,7 @@ import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BUNDLE_FOLDER } from '../../src/lib/file-bundle.ts';
+import { PAGE_BUNDLE_MARKERS } from '../../src/lib/page-bundle.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { parseBib } from '../helpers/bibtex.ts';
 import { checkInternalLinks } from '../helpers/verify.ts';
@@ -197,11 +198,18 @@ describe('author feeds and .bib files', () => {
     }
   });
 
-  it('are unpacked from their bundles, and no bundle is published', async () => {
+  it('are unpacked from their bundles, pages and files, and no bundle is published', async () => {
     const files = await glob('**/*', { cwd: build.outDir });
     expect(
       files.filter((file) => file.includes(BUNDLE_FOLDER) || /(authors|papers)-[0-9a-f]{2}\.json$/.test(file)),
     ).toEqual([]);
+    // The author pages were cut out of page bundles: no page keeps a marker of them.
+    const pages = files.filter((file) => file.endsWith('.html'));
+    expect(pages.filter((file) => file.startsWith('authors/')).length).toBeGreaterThan(AUTHORS.length);
+    for (const file of pages) {
+      const html = await readFile(join(build.outDir, file), 'utf8');
+      for (const marker of Object.values(PAGE_BUNDLE_MARKERS)) expect(html, file).not.toContain(marker);
+    }
     // Each author's feed and .bib are there, beside their page.
     for (const author of AUTHORS) {
       expect(files.filter((file) => file.startsWith(`authors/${author.slug}/`)).sort()).toEqual(

@@ -13,6 +13,7 @@ import {
   groupIntoBundles,
   pathProblem,
 } from '../../src/lib/file-bundle.ts';
+import { PAGE_BUNDLE_FOLDER, PAGE_BUNDLE_MARKERS } from '../../src/lib/page-bundle.ts';
 
 async function site(): Promise<{ outDir: string; cacheDir: string }> {
   const root = await mkdtemp(join(tmpdir(), 'bundles-'));
@@ -25,6 +26,20 @@ async function writeBundles(outDir: string, bundles: Record<string, [string, str
   for (const [name, files] of Object.entries(bundles)) {
     await writeFile(join(outDir, BUNDLE_FOLDER, `${name}.json`), encodeFileBundle(files));
   }
+}
+
+/** Writes a page bundle the way Astro writes the page-bundle route's output: `pages` are [file, title, heading]. */
+async function writePageBundle(outDir: string, name: string, pages: [string, string, string][]): Promise<void> {
+  const { headSlot, pages: list, pageHead, pageMain } = PAGE_BUNDLE_MARKERS;
+  const parts = pages.map(
+    ([file, title, heading]) =>
+      `<${pageHead} data-file="${file}"><title>${title}</title></${pageHead}><${pageMain} data-file="${file}"><h1>${heading}</h1></${pageMain}>`,
+  );
+  await mkdir(join(outDir, PAGE_BUNDLE_FOLDER, name), { recursive: true });
+  await writeFile(
+    join(outDir, PAGE_BUNDLE_FOLDER, name, 'index.html'),
+    `<html><head><${headSlot}></${headSlot}></head><body><main><${list}>${parts.join('')}</${list}></main></body></html>`,
+  );
 }
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -163,6 +178,46 @@ describe('openBundles', () => {
     expect(await read(dirs.outDir, 'x/2')).toBe('two, fixed');
     expect(await read(dirs.outDir, 'y/1')).toBe('three');
     expect((await stat(join(dirs.outDir, 'x/1'))).mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('cuts the pages out of page bundles, beside the file bundles, and writes again only what changed', async () => {
+    const dirs = await site();
+    await writeBundles(dirs.outDir, { 'authors-00': [['authors/a/rss.xml', '<rss>a</rss>']] });
+    await writePageBundle(dirs.outDir, 'author-pages-00', [
+      ['authors/a/index.html', 'A', 'Ada'],
+      ['authors/a/2/index.html', 'A (page 2)', 'Ada'],
+    ]);
+    await writePageBundle(dirs.outDir, 'author-pages-01', [['authors/b/index.html', 'B', 'Bo']]);
+    const unpacked = await unpackBundles(dirs, new Set(['index.html']));
+    expect(unpacked.files.sort()).toEqual([
+      'authors/a/2/index.html',
+      'authors/a/index.html',
+      'authors/a/rss.xml',
+      'authors/b/index.html',
+    ]);
+    expect(unpacked.written).toBe(4);
+    expect(await read(dirs.outDir, 'authors/a/2/index.html')).toBe(
+      '<html><head><title>A (page 2)</title></head><body><main><h1>Ada</h1></main></body></html>',
+    );
+    expect(existsSync(join(dirs.outDir, BUNDLE_FOLDER))).toBe(false);
+
+    await writePageBundle(dirs.outDir, 'author-pages-00', [
+      ['authors/a/index.html', 'A', 'Ada'],
+      ['authors/a/2/index.html', 'A (page 2)', 'Ada L.'],
+    ]);
+    await writePageBundle(dirs.outDir, 'author-pages-01', [['authors/b/index.html', 'B', 'Bo']]);
+    const again = await unpackBundles(dirs, new Set());
+    expect(again.written).toBe(1);
+    expect(await read(dirs.outDir, 'authors/a/2/index.html')).toContain('<h1>Ada L.</h1>');
+  });
+
+  it('refuses a page that a file bundle also carries, naming both bundles', async () => {
+    const dirs = await site();
+    await writeBundles(dirs.outDir, { 'authors-00': [['authors/a/index.html', 'x']] });
+    await writePageBundle(dirs.outDir, 'author-pages-00', [['authors/a/index.html', 'A', 'Ada']]);
+    await expect(unpackBundles(dirs, new Set())).rejects.toThrow(
+      /pages\/author-pages-00\/index\.html: carries authors\/a\/index\.html, which .*authors-00\.json also writes/,
+    );
   });
 
   it('refuses a file that a page route or another bundle also writes', async () => {

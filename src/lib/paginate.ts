@@ -1,0 +1,37 @@
+import type { Page } from 'astro';
+
+/**
+ * A list cut into pages as Astro's `paginate()` cuts it (the same fields, the same numbering),
+ * but with each page's URL from `urlOf`. For pages that are not rendered by their own route:
+ * an author's pages are rendered inside page bundles (src/data/author-pages.ts), whose route's
+ * `paginate()` would give the bundle's URLs.
+ */
+export function paginateList<Item>(
+  items: readonly Item[],
+  pageSize: number,
+  urlOf: (page: number) => string,
+): Page<Item>[] {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`paginateList: page size ${pageSize}`);
+  const lastPage = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: lastPage }, (_, index) => {
+    const currentPage = index + 1;
+    const start = index * pageSize;
+    const end = Math.min(start + pageSize, items.length);
+    return {
+      data: items.slice(start, end),
+      start,
+      end: end - 1,
+      size: pageSize,
+      total: items.length,
+      currentPage,
+      lastPage,
+      url: {
+        current: urlOf(currentPage),
+        prev: currentPage > 1 ? urlOf(currentPage - 1) : undefined,
+        next: currentPage < lastPage ? urlOf(currentPage + 1) : undefined,
+        first: currentPage > 1 ? urlOf(1) : undefined,
+        last: currentPage < lastPage ? urlOf(lastPage) : undefined,
+      },
+    };
+  });
+}

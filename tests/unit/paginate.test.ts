@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { paginateList } from '../../src/lib/paginate.ts';
+
+const urlOf = (page: number) => `/authors/ada/${page > 1 ? `${page}/` : ''}`;
+
+describe('paginateList', () => {
+  it("cuts a list into pages with Astro's fields: 0-based start and end, 1-based page numbers", () => {
+    const pages = paginateList(['a', 'b', 'c', 'd', 'e'], 2, urlOf);
+    expect(pages.map((page) => page.data)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(
+      pages.map(({ start, end, size, total, currentPage, lastPage }) => [
+        start,
+        end,
+        size,
+        total,
+        currentPage,
+        lastPage,
+      ]),
+    ).toEqual([
+      [0, 1, 2, 5, 1, 3],
+      [2, 3, 2, 5, 2, 3],
+      [4, 4, 2, 5, 3, 3],
+    ]);
+  });
+
+  it('links each page to its neighbours, the first and the last, none to itself', () => {
+    const [first, middle, last] = paginateList([1, 2, 3, 4, 5], 2, urlOf);
+    expect(first!.url).toEqual({
+      current: '/authors/ada/',
+      prev: undefined,
+      next: '/authors/ada/2/',
+      first: undefined,
+      last: '/authors/ada/3/',
+    });
+    expect(middle!.url).toEqual({
+      current: '/authors/ada/2/',
+      prev: '/authors/ada/',
+      next: '/authors/ada/3/',
+      first: '/authors/ada/',
+      last: '/authors/ada/3/',
+    });
+    expect(last!.url).toEqual({
+      current: '/authors/ada/3/',
+      prev: '/authors/ada/2/',
+      next: undefined,
+      first: '/authors/ada/',
+      last: undefined,
+    });
+  });
+
+  it('gives one page for a list that fits, and one empty page for an empty list, as Astro does', () => {
+    expect(paginateList([1, 2], 2, urlOf)).toHaveLength(1);
+    const [empty, ...more] = paginateList([], 2, urlOf);
+    expect(more).toEqual([]);
+    expect(empty).toMatchObject({ data: [], start: 0, end: -1, total: 0, currentPage: 1, lastPage: 1 });
+    expect(empty!.url.next).toBeUndefined();
+  });
+
+  it('refuses a page size that is not a positive whole number', () => {
+    for (const size of [0, -1, 1.5, Number.NaN]) expect(() => paginateList([1], size, urlOf)).toThrow(/page size/);
+  });
+});

@@ -28,7 +28,7 @@
 import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
-import { arxivIdInQuery, arxivShard, comparable, matchesWord, queryWords, revealTex } from '../lib/search-query.ts';
+import { arxivIdInQuery, arxivShard, comparable, matchesWord, parseQuery, revealTex } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
@@ -190,32 +190,26 @@ async function locatedTokens(result: PagefindResult): Promise<string[]> {
 }
 
 /**
- * Whether some paper really has this query word.
+ * Whether a word no paper has whole (its exact search found nothing) is still a real match as the
+ * start of words, as when the reader is still typing it (`netw`), or only Pagefind's fallback to a
+ * shorter prefix (all or nothing for one word), which the matched words of a result tell apart.
  *
- * - If the answer's first paper shows the word at one of its matched locations, it does: this
- *   costs no search of its own. (An exact search costs Pagefind time in proportion to the papers
- *   that hold the word times the pages of the index, seconds for a word most papers have.)
- * - Otherwise an exact search (`"word"`) answers for a word Pagefind knows whole (its stem: the
- *   text may write `model` for `models`).
- * - Otherwise a prefix search may still answer words that start with it, or, if none does,
- *   Pagefind's fallback to a shorter prefix (all or nothing for one word), which the matched words
- *   of its first result tell apart. When the answer was that very search (`alone`: the word by
- *   itself, no filters), `shown` has told already; a fallback can match most papers, so it is not
- *   run twice.
+ * - If the answer's first paper shows the word at one of its matched locations, it is real.
+ * - Otherwise, unless the answer was that very search (`alone`: the word by itself, no filters),
+ *   the word's own prefix search's first result tells. A fallback can match most papers, so it
+ *   is not run twice.
  *
  * One letter counts only as itself, so only the exact search answers for it.
  */
-async function hasRealMatch(
+async function hasPrefixMatch(
   pagefind: Pagefind,
   word: string,
   shown: readonly string[],
   alone: boolean,
 ): Promise<boolean> {
-  const oneLetter = comparable(word).length <= 1;
-  if (!oneLetter && shown.some((token) => matchesWord(word, token))) return true;
-  const exact = await pagefind.search(`"${word}"`);
-  if (exact.results.length > 0) return true;
-  if (oneLetter || alone) return false;
+  if (comparable(word).length <= 1) return false;
+  if (shown.some((token) => matchesWord(word, token))) return true;
+  if (alone) return false;
   const first = (await pagefind.search(word)).results[0];
   if (!first) return false;
   return (await locatedTokens(first)).some((token) => matchesWord(word, token));
@@ -245,9 +239,16 @@ async function suggestionFor(config: SearchConfig, words: string[], unmatched: s
 }
 
 /**
- * Runs a word query (or a filter-only one, `query` empty) and keeps only real matches: if any
- * word has none, no paper has all the words. A one-letter query finds that word only, not every
- * word that starts with the letter. Null when a newer debounced search superseded this one.
+ * Runs a query (or a filter-only one, `query` empty) and keeps only real matches.
+ *
+ * Pagefind matches a query word's stem as the start of words, so `why` (stem `whi`) would also
+ * find every `which` and `while`. So each quoted phrase and each word is first searched exactly
+ * (`"why"`: the words with that very stem, `models` for `model` too), and a paper must be in the
+ * answer of each. A word with no exact match may still be the start of words (the reader is
+ * typing it): then its prefix matches count, if they are real (hasPrefixMatch); if they are not,
+ * or a phrase has no match, no paper has the whole query. The order is Pagefind's relevance over
+ * all the words, papers that hold them together first (phraseFirst). Null when a newer debounced
+ * search superseded this one.
  */
 async function searchWords(
   pagefind: Pagefind,
@@ -256,23 +257,49 @@ async function searchWords(
   options: PagefindQuery,
   debounce?: number,
 ): Promise<WordsAnswer | null> {
-  const words = queryWords(query);
-  const single = words.length === 1 && comparable(words[0]!).length === 1;
-  const term = words.length === 0 ? null : single ? `"${words[0]}"` : query;
-  const response =
-    debounce === undefined
-      ? await pagefind.search(term, options)
-      : await pagefind.debouncedSearch(term, options, debounce);
-  if (response === null) return null;
-  const first = words.length > 0 ? response.results[0] : undefined;
-  const shown = first ? await locatedTokens(first) : [];
-  const alone = words.length === 1 && term === words[0] && Object.keys(options.filters ?? {}).length === 0;
-  const matched = await Promise.all(words.map((word) => hasRealMatch(pagefind, word, shown, alone)));
-  const unmatched = words.filter((_, index) => !matched[index]);
-  if (unmatched.length === 0)
-    return { results: await phraseFirst(pagefind, words, options, response.results), unmatched };
-  const suggestion = await suggestionFor(config, words, unmatched).catch(() => undefined);
-  return { results: [], unmatched, ...(suggestion && { suggestion }) };
+  const { phrases, words } = parseQuery(query);
+  // The first search waits until the reader stops typing; the others follow at once.
+  let waited = debounce === undefined;
+  const search = async (term: string | null) => {
+    if (waited) return pagefind.search(term, options);
+    waited = true;
+    return pagefind.debouncedSearch(term, options, debounce);
+  };
+  const allWords = [...phrases.flat(), ...words];
+  if (allWords.length === 0) {
+    const response = await search(null);
+    return response && { results: response.results, unmatched: [] };
+  }
+
+  const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...words];
+  const known: Set<string>[] = [];
+  const prefixOnly: string[] = [];
+  let onlyAnswer: PagefindResult[] | undefined;
+  for (const [index, term] of exactTerms.entries()) {
+    const response = await search(`"${term}"`);
+    if (response === null) return null;
+    if (response.results.length > 0) {
+      known.push(new Set(response.results.map((result) => result.id)));
+      onlyAnswer = response.results;
+    } else if (index < phrases.length) return { results: [], unmatched: [`“${term}”`] };
+    else prefixOnly.push(term);
+  }
+  // One word or phrase, known whole: its exact answer is the answer, in Pagefind's order.
+  if (exactTerms.length === 1 && onlyAnswer) return { results: onlyAnswer, unmatched: [] };
+
+  const ranked = (await search(allWords.join(' ')))!.results;
+  if (prefixOnly.length > 0) {
+    const shown = ranked[0] ? await locatedTokens(ranked[0]) : [];
+    const alone = allWords.length === 1 && Object.keys(options.filters ?? {}).length === 0;
+    const real = await Promise.all(prefixOnly.map((word) => hasPrefixMatch(pagefind, word, shown, alone)));
+    const unmatched = prefixOnly.filter((_, index) => !real[index]);
+    if (unmatched.length > 0) {
+      const suggestion = await suggestionFor(config, allWords, unmatched).catch(() => undefined);
+      return { results: [], unmatched, ...(suggestion && { suggestion }) };
+    }
+  }
+  const results = ranked.filter((result) => known.every((ids) => ids.has(result.id)));
+  return { results: await phraseFirst(pagefind, allWords, options, results), unmatched: [] };
 }
 
 /**
@@ -687,10 +714,13 @@ function setUpSearchPage(form: HTMLFormElement): void {
   };
 
   /**
-   * The author in the address or the field, as the directory names them: by slug, or by a name
-   * written there instead. Undefined when the digest has no such author.
+   * The author in the address or the field, as the directory names them: by slug, by a name
+   * written there instead, or by part of a name that only one author's name has. Not known when
+   * the digest has no such author, or (`matching`) when several authors' names have that part.
    */
-  const resolveAuthor = async (choice: AuthorChoice): Promise<{ known: boolean; author: AuthorChoice }> => {
+  const resolveAuthor = async (
+    choice: AuthorChoice,
+  ): Promise<{ known: boolean; author: AuthorChoice; matching?: number }> => {
     const code = await loadAuthorCode();
     const slugs =
       choice.slug === undefined ? [code.authorSlug(choice.name)] : [choice.slug, code.authorSlug(choice.slug)];
@@ -701,7 +731,15 @@ function setUpSearchPage(form: HTMLFormElement): void {
       const known = code.authorSlug(name);
       return { known: true, author: { name, slug: known, filter: code.authorFilterName(known) } };
     }
-    return { known: false, author: { ...choice, slug: slugs[0] } };
+    // Part of a name (`Richtarik` for Peter Richtárik): the one author it matches, as the
+    // suggestions under the field show them; several, and the reader must choose.
+    const matching = await code.suggestAuthors(config.page, choice.name, fetchJson);
+    if (matching.length === 1) {
+      const [name] = matching[0]!;
+      const known = code.authorSlug(name);
+      return { known: true, author: { name, slug: known, filter: code.authorFilterName(known) } };
+    }
+    return { known: false, author: { ...choice, slug: slugs[0] }, matching: matching.length };
   };
 
   const run = async (debounce: boolean) => {
@@ -735,7 +773,9 @@ function setUpSearchPage(form: HTMLFormElement): void {
         rememberState(now);
         if (!resolved.known) {
           clearResults();
-          status.textContent = `No papers by “${asked.name}”: the digest has no author of that name.`;
+          status.textContent = resolved.matching
+            ? `“${asked.name}” matches several authors: choose one from the list under the field.`
+            : `No papers by “${asked.name}”: the digest has no author of that name.`;
           return;
         }
         if (document.activeElement !== authorInput) authorInput.value = author.name;

@@ -9,13 +9,18 @@ const ARXIV_URL = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|ht
 /** An old-style id as typed, any case: `math.gt/0309136`. */
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
 
+/** What may open or close an id in running text: brackets, quotes, and after it a full stop or comma. */
+const OPENING_PUNCTUATION = /^[\s([{<"'\u2018\u201C]+/u;
+const CLOSING_PUNCTUATION = /[\s)\]}>"'\u2019\u201D.,;:!?]+$/u;
+
 /**
  * The canonical arXiv id a whole query stands for, or undefined when it is not one id: `2306.13575`,
  * `2306.13575v2`, `arXiv:2306.13575`, `https://arxiv.org/abs/2306.13575v1`, `…/pdf/2306.13575.pdf`,
  * `…/html/2306.13575v2`, `math.GT/0309136`, `math/0309136v1` all name one paper.
  */
 export function arxivIdInQuery(query: string): string | undefined {
-  let rest = query.trim();
+  // As pasted from a sentence or a reference: `(2306.13575)`, `[2306.13575]`, `2306.13575.`
+  let rest = query.trim().replace(OPENING_PUNCTUATION, '').replace(CLOSING_PUNCTUATION, '');
   const url = ARXIV_URL.exec(rest);
   if (url)
     rest = url[1]!
@@ -42,16 +47,38 @@ export function arxivShard(canonicalId: string): string {
   return number ? `${parsed.id.yearMonth}-${number}` : parsed.id.yearMonth;
 }
 
-/** Punctuation that Pagefind drops from a query (pagefind.js: Pd, Pe, Pf, Pi, Po, Ps). */
-const QUERY_PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu;
+/**
+ * What the index keeps of a word is its letters, digits and `_` (comparable): punctuation and
+ * symbols go, so `R^d` in a formula's TeX is the word `rd`, and so it must be in a query
+ * (Pagefind itself drops only punctuation from a query, and would look for `r^d`).
+ */
+const NOT_INDEXED = /[^\p{L}\p{N}\p{M}_\s]/gu;
 
-/** The words of a query as Pagefind splits them: lower case, punctuation dropped. */
+/** The words of a query as the index holds words: lower case, punctuation and symbols dropped. */
 export function queryWords(query: string): string[] {
   return query
     .toLowerCase()
-    .replace(QUERY_PUNCTUATION, '')
+    .replace(NOT_INDEXED, '')
     .split(/\s+/)
     .filter((word) => comparable(word).length > 0);
+}
+
+/** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
+const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
+
+/**
+ * A query as the search runs it: each quoted phrase (its words together and in order) and the
+ * other words, every word as queryWords gives it. `"neural network" gaussian` is one phrase and
+ * one word; each phrase is searched on its own (Pagefind would join two quoted parts into one).
+ */
+export function parseQuery(query: string): { phrases: string[][]; words: string[] } {
+  const phrases: string[][] = [];
+  const rest = query.replace(QUOTED, (_, inner: string) => {
+    const words = queryWords(inner);
+    if (words.length > 0) phrases.push(words);
+    return ' ';
+  });
+  return { phrases, words: queryWords(rest) };
 }
 
 /** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */

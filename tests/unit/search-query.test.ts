@@ -7,6 +7,7 @@ import {
   hiddenTex,
   indexedForms,
   matchesWord,
+  parseQuery,
   queryWords,
   revealTex,
 } from '../../src/lib/search-query.ts';
@@ -30,6 +31,14 @@ describe('arxivIdInQuery', () => {
     ['math.gt/0309136v2', 'math/0309136'],
     ['arXiv:hep-th/9901001', 'hep-th/9901001'],
     ['https://arxiv.org/abs/math.GT/0309136v1', 'math/0309136'],
+    // As pasted from running text or a reference list.
+    ['2401.12973.', '2401.12973'],
+    ['2401.12973,', '2401.12973'],
+    ['(2401.12973)', '2401.12973'],
+    ['[2401.12973v2];', '2401.12973'],
+    ['“arXiv:2401.12973”', '2401.12973'],
+    ['<https://arxiv.org/abs/2401.12973>.', '2401.12973'],
+    ['(hep-th/9901001).', 'hep-th/9901001'],
   ])('%s → %s', (query, id) => {
     expect(arxivIdInQuery(query)).toBe(id);
   });
@@ -43,6 +52,8 @@ describe('arxivIdInQuery', () => {
     'https://example.org/abs/2306.13575',
     '2306.13575 transformers',
     'math/030913',
+    '(2306.1357)',
+    '2306.13575)x',
     '',
   ])('%s is no id', (query) => {
     expect(arxivIdInQuery(query)).toBeUndefined();
@@ -78,8 +89,20 @@ describe('matchesWord', () => {
     expect(indexedForms('Kolmogorov–Arnold')).toEqual(['kolmogorovarnold', 'kolmogorov', 'arnold']);
   });
 
-  it('reads query words as Pagefind does', () => {
+  it('reads query words as the index holds words: punctuation and symbols dropped', () => {
     expect(queryWords('  Kolmogorov–Arnold, “networks”  ')).toEqual(['kolmogorovarnold', 'networks']);
+    // A formula's TeX is indexed without its symbols: `$\\mathbb{R}^d$` holds the word `rd`.
+    expect(queryWords('R^d')).toEqual(['rd']);
+    expect(queryWords('2^k - 1')).toEqual(['2k', '1']);
+    expect(queryWords('k=1 | x+y ≤ z')).toEqual(['k1', 'xy', 'z']);
+  });
+
+  it('reads quoted phrases apart from the other words, each phrase on its own', () => {
+    expect(parseQuery('"in-context" "linear"')).toEqual({ phrases: [['incontext'], ['linear']], words: [] });
+    expect(parseQuery('“neural network” Gaussian')).toEqual({ phrases: [['neural', 'network']], words: ['gaussian'] });
+    expect(parseQuery('deep "unclosed phrase')).toEqual({ phrases: [['unclosed', 'phrase']], words: ['deep'] });
+    expect(parseQuery('a "" b " ^ "')).toEqual({ phrases: [], words: ['a', 'b'] });
+    expect(parseQuery('   ')).toEqual({ phrases: [], words: [] });
   });
 });
 

@@ -26,6 +26,18 @@ export function comparePapers(a: Orderable, b: Orderable): number {
   );
 }
 
+/**
+ * One text per paper whose code-unit order is comparePapers's, reversed (ascending: oldest first),
+ * made from the paper alone: for the search index's sort, which knows one value per paper, so that
+ * "newest first" there lists a day's papers as the day's page does. Parts are joined by `!`, below
+ * every character of a date or an id, so a shorter part (`YYYY-MM`, or no first version) sorts
+ * below a longer one that starts the same, as comparePapers compares them.
+ */
+export function orderKey(paper: Orderable): string {
+  if (paper.id.includes('!')) throw new Error(`orderKey: the id "${paper.id}" holds "!"`);
+  return `${paper.data.date}!${firstVersion(paper.data) ?? ''}!${paper.id}`;
+}
+
 /** When a paper's first version appeared, as precisely as it is known: `YYYY-MM-DD`, `YYYY-MM`, or unknown. */
 export function firstVersion(data: Orderable['data']): string | undefined {
   return data.published ?? (data.arxiv === undefined ? undefined : arxivId(data.arxiv).yearMonth);

@@ -6,6 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { comparePapers, type Orderable } from '../../src/lib/archive.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import {
   type Browser,
@@ -98,7 +102,35 @@ const TABLE: Expectation[] = [
     only: ['2210.06313', '2311.13774', '2411.12537', '2502.16763', '2504.15471'],
   },
   { query: 'q', why: '$q$ in one abstract', only: ['2311.13774'] },
+  // A whole word finds the papers that have it, not every word its stem starts (Pagefind matches
+  // the stem `whi` of "why" as the start of "which" and "while", `len` of "lens" in "length").
+  {
+    query: 'why',
+    why: 'three abstracts ask why; many more say which or while',
+    only: ['2003.07845', '2303.01566', '2312.03951'],
+  },
+  { query: 'lens', why: 'one abstract has "lens"; many have "length"', only: ['2401.12973'] },
+  // Quoted phrases, each on its own
+  {
+    query: '"in-context" "linear"',
+    why: 'two phrases, both in four papers (never next to each other)',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2401.12973'],
+  },
+  {
+    query: '"neural network" "gaussian"',
+    why: 'four papers have both; one through its topic "Kernels & Gaussian Processes"',
+    only: ['2107.01408', '2310.13225', '2311.13774', '2502.16763'],
+  },
+  // An id as pasted from a sentence or a reference list
+  { query: '(2401.12973)', why: 'an id in brackets', only: ['2401.12973'] },
+  { query: '2401.12973.', why: 'an id ending a sentence', only: ['2401.12973'] },
   // TeX-ish queries
+  {
+    query: 'R^d',
+    why: 'the formula $\\mathbb{R}^d$ of two abstracts, typed as TeX',
+    only: ['2310.15003', '2311.13774'],
+  },
+  { query: '2^k', why: '$2^k - 1$ in one abstract', only: ['2502.16763'] },
   { query: 'softmax', why: 'in a title, and in three abstracts', top: ['2402.04347'] },
   { query: 'mathbb', why: 'a TeX command is no word of any paper', none: true },
 ];
@@ -168,6 +200,25 @@ describe('search relevance on the seed', () => {
         .poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 })
         .toBeGreaterThan(0);
     }
+  });
+});
+
+describe('newest first', () => {
+  it("lists a day's papers in the day's own order, as every list of the site does", async () => {
+    // The seed's days hold up to 20 papers each; the search index used to sort by the date alone.
+    const sources = await Promise.all(
+      papers.map(async (paper) => {
+        const text = await readFile(join('content/papers', `${paper.date.slice(0, 4)}`, `${paper.id}.mdx`), 'utf8');
+        const data = parseYaml(text.split('---\n')[1] ?? '') as Orderable['data'];
+        return { id: paper.id, data };
+      }),
+    );
+    const expected = sources.sort(comparePapers).map((paper) => paper.id);
+    await page.goto(`${server.origin}${urls.search()}?year=2025`);
+    const titles = page.locator('[data-search-results] .search-result-title a');
+    await expect.poll(() => titles.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(10);
+    const hrefs = await titles.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(hrefs.map(idOf)).toEqual(expected.slice(0, hrefs.length));
   });
 });
 

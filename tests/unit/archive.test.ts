@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, comparePapers, neighbours, type Orderable } from '../../src/lib/archive.ts';
+import { buildArchive, comparePapers, neighbours, orderKey, type Orderable } from '../../src/lib/archive.ts';
 
 const paper = (id: string, date: string) => ({ id, data: { date } });
 
@@ -95,6 +95,31 @@ describe('comparePapers', () => {
         }
       }
     }
+  });
+
+  it("has a one-value key per paper whose order, reversed, is this order (the search index's sort)", () => {
+    const byKey = (list: Orderable[]) =>
+      [...list].sort((a, b) => (orderKey(a) < orderKey(b) ? 1 : orderKey(a) > orderKey(b) ? -1 : 0));
+    expect(byKey([...expected].reverse()).map((paper) => paper.id)).toEqual(expected.map((paper) => paper.id));
+    // Random papers of a few days, with every precision of first version and ids that prefix others.
+    let seed = 11;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const papers = Array.from({ length: 400 }, (_, index) =>
+      dated(
+        pick(['a', 'a-b', 'ab', '2506.0001', '2506.00012', `p${index % 7}`]) + (index % 3 === 0 ? '' : `-${index}`),
+        pick(['2025-06-06', '2025-06-07', '2025-06-10']),
+        pick([
+          {},
+          { published: '2025-06-01' },
+          { published: '2025-06-10' },
+          { arxiv: '2506.00001' },
+          { arxiv: '2505.00001' },
+        ]),
+      ),
+    );
+    expect(byKey(papers).map(orderKey)).toEqual([...papers].sort(comparePapers).map(orderKey));
+    expect(() => orderKey(dated('a!b', '2025-06-06'))).toThrow(/holds "!"/);
   });
 
   it('gives the same order whatever order the papers come in', () => {

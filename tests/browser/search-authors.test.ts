@@ -155,6 +155,26 @@ describe('filtering by author', () => {
     await waitForTitles(titlesOf(byEkin));
   });
 
+  it('takes part of a name that one author has, and asks to choose when several have it', async () => {
+    const byAndreas = papers.filter((paper) => paper.authors.includes('Jacob Andreas'));
+    expect(byAndreas.length).toBeGreaterThan(0);
+    await page.goto(server.origin + urls.search());
+    await authorField().fill('andreas');
+    await authorField().press('Enter');
+    await waitForTitles(titlesOf(byAndreas));
+    expect(new URL(page.url()).searchParams.get('author')).toBe(authorSlug('Jacob Andreas'));
+    expect(await status().textContent()).toMatch(/ by Jacob Andreas\.$/);
+
+    // "Akyurek" is in Ekin Akyürek's name and in Jacob Akyurek's.
+    await page.goto(server.origin + urls.search());
+    await authorField().fill('Akyurek');
+    await authorField().press('Enter');
+    await expect
+      .poll(() => status().textContent(), { timeout: 10_000 })
+      .toBe('“Akyurek” matches several authors: choose one from the list under the field.');
+    expect(await page.locator('[data-search-results] li').count()).toBe(0);
+  });
+
   it('combines with a word', async () => {
     const expected = byEkin.filter((paper) => /glacier/i.test(paper.text));
     await openSearch({ q: 'glacier', author: SLUG });

@@ -14,6 +14,7 @@
  *   loaded only when the reader uses the author field.
  */
 import { authorSlug, fnv1a32, nameWords } from './authors.ts';
+import { comparable } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -50,6 +51,17 @@ export function authorFilterRecord(authors: readonly string[]): Record<string, s
 export function directoryWords(name: string): string[] {
   const words = nameWords(name);
   return words.length > 0 ? [...new Set(words)] : [authorSlug(name)];
+}
+
+/**
+ * A name as the search index must also hold it for readers who type it in plain letters, or
+ * undefined when the index reads it that way already. Pagefind drops accents that Unicode can
+ * take off (`Akyürek` is found as `Akyurek`), but not letters such as ł, ø, ß or æ: `Łukasz
+ * Ødegård` is also indexed as `lukasz odegard`, the words of its one name key (authorKey).
+ */
+export function plainSpellingForSearch(name: string): string | undefined {
+  const words = nameWords(name);
+  return words.join('') === comparable(name) ? undefined : words.join(' ');
 }
 
 /** The word the directory lists the author of a slug under first (directoryWords): where to look it up. */

@@ -175,6 +175,13 @@ describe('filtering by author', () => {
     expect(await page.locator('[data-search-results] li').count()).toBe(0);
   });
 
+  it('finds a name with letters such as ø typed in plain letters, as words', async () => {
+    const expected = papers.filter((paper) => paper.authors.some((name) => /^Bj(ö|o)rn (Ø|O)deg(å|a)rd$/.test(name)));
+    expect(expected.length).toBe(2);
+    await openSearch({ q: 'odegard' });
+    await waitForTitles(titlesOf(expected));
+  });
+
   it('combines with a word', async () => {
     const expected = byEkin.filter((paper) => /glacier/i.test(paper.text));
     await openSearch({ q: 'glacier', author: SLUG });

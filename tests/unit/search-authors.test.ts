@@ -9,6 +9,7 @@ import {
   type DirectoryEntry,
   directoryFile,
   nameMatches,
+  plainSpellingForSearch,
   shardForPrefix,
   shardForWord,
   directoryWords,
@@ -66,6 +67,16 @@ describe('names as words', () => {
     }
     expect(firstDirectoryWord('ekin-akyurek')).toBe('ekin');
     expect(firstDirectoryWord(authorSlug('—'))).toBe(authorSlug('—'));
+  });
+
+  it('spells for the search index, in plain letters, the names whose letters Pagefind does not fold', () => {
+    expect(plainSpellingForSearch('Łukasz Kowalski')).toBe('lukasz kowalski');
+    expect(plainSpellingForSearch('Björn Ødegård')).toBe('bjorn odegard');
+    expect(plainSpellingForSearch('Hans Straße')).toBe('hans strasse');
+    // Accents Unicode takes off, and apostrophes, Pagefind reads as the key does: nothing to add.
+    for (const name of ['Ekin Akyürek', "Conor O'Brien", 'Zoë Kravitz', '王小明', 'J. R. Smith']) {
+      expect(plainSpellingForSearch(name), name).toBeUndefined();
+    }
   });
 
   it('reads what a reader typed with the one name function', () => {

@@ -28,7 +28,15 @@
 import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
-import { arxivIdInQuery, arxivShard, comparable, matchesWord, parseQuery, revealTex } from '../lib/search-query.ts';
+import {
+  arxivIdInQuery,
+  arxivShard,
+  comparable,
+  matchesWord,
+  parseQuery,
+  queryWords,
+  revealTex,
+} from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
@@ -242,13 +250,14 @@ async function suggestionFor(config: SearchConfig, words: string[], unmatched: s
  * Runs a query (or a filter-only one, `query` empty) and keeps only real matches.
  *
  * Pagefind matches a query word's stem as the start of words, so `why` (stem `whi`) would also
- * find every `which` and `while`. So each quoted phrase and each word is first searched exactly
- * (`"why"`: the words with that very stem, `models` for `model` too), and a paper must be in the
- * answer of each. A word with no exact match may still be the start of words (the reader is
- * typing it): then its prefix matches count, if they are real (hasPrefixMatch); if they are not,
- * or a phrase has no match, no paper has the whole query. The order is Pagefind's relevance over
- * all the words, papers that hold them together first (phraseFirst). Null when a newer debounced
- * search superseded this one.
+ * find every `which` and `while`. So each quoted phrase and each finished word is first searched
+ * exactly (`"why"`: the words with that very stem, `models` for `model` too), and a paper must be
+ * in the answer of each. A word with no exact match, and the last word while the reader is still
+ * typing (a debounced search, the query not ending in a space), match the words they start: their
+ * prefix matches count, if they are real (hasPrefixMatch). If they are not, or a phrase has no
+ * match, no paper has the whole query. The order is the chosen sort, or else Pagefind's relevance
+ * over all the words, papers that hold them together first (phraseFirst). Null when a newer
+ * debounced search superseded this one.
  */
 async function searchWords(
   pagefind: Pagefind,
@@ -271,9 +280,13 @@ async function searchWords(
     return response && { results: response.results, unmatched: [] };
   }
 
-  const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...words];
+  // While the reader types, the query's last word may be unfinished (`neur`, `tran`): it matches
+  // the words it starts, as Pagefind's own search does, even if it is also a word of its own.
+  const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
+  const unfinished = tail !== undefined && queryWords(tail).join(' ') === words.at(-1) ? words.at(-1) : undefined;
+  const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   const known: Set<string>[] = [];
-  const prefixOnly: string[] = [];
+  const prefixOnly: string[] = unfinished ? [unfinished] : [];
   let onlyAnswer: PagefindResult[] | undefined;
   for (const [index, term] of exactTerms.entries()) {
     const response = await search(`"${term}"`);
@@ -285,13 +298,20 @@ async function searchWords(
     else prefixOnly.push(term);
   }
   // One word or phrase, known whole: its exact answer is the answer, in Pagefind's order.
-  if (exactTerms.length === 1 && onlyAnswer) return { results: onlyAnswer, unmatched: [] };
+  if (exactTerms.length === 1 && prefixOnly.length === 0 && onlyAnswer) return { results: onlyAnswer, unmatched: [] };
 
   const ranked = (await search(allWords.join(' ')))!.results;
   if (prefixOnly.length > 0) {
     const shown = ranked[0] ? await locatedTokens(ranked[0]) : [];
     const alone = allWords.length === 1 && Object.keys(options.filters ?? {}).length === 0;
-    const real = await Promise.all(prefixOnly.map((word) => hasPrefixMatch(pagefind, word, shown, alone)));
+    const real = await Promise.all(
+      // An unfinished word of one letter starts words; a finished one counts only as itself.
+      prefixOnly.map(async (word) =>
+        word === unfinished && comparable(word).length === 1
+          ? ranked.length > 0
+          : hasPrefixMatch(pagefind, word, shown, alone),
+      ),
+    );
     const unmatched = prefixOnly.filter((_, index) => !real[index]);
     if (unmatched.length > 0) {
       const suggestion = await suggestionFor(config, allWords, unmatched).catch(() => undefined);
@@ -299,6 +319,8 @@ async function searchWords(
     }
   }
   const results = ranked.filter((result) => known.every((ids) => ids.has(result.id)));
+  // A chosen sort (newest, oldest) is the order; otherwise papers with the words together come first.
+  if (options.sort) return { results, unmatched: [] };
   return { results: await phraseFirst(pagefind, allWords, options, results), unmatched: [] };
 }
 

@@ -156,8 +156,11 @@ const idOf = (href: string | null) => /\/papers\/([^/]+)\/$/.exec(href ?? '')?.[
 const titleOf = (id: string) => papers.find((paper) => paper.id === id)?.title;
 
 /** Runs a query on the search page; returns the result ids in order and the status line. */
-async function searchPage(query: string): Promise<{ ids: string[]; status: string }> {
-  await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query })}`);
+async function searchPage(
+  query: string,
+  params: Record<string, string> = {},
+): Promise<{ ids: string[]; status: string }> {
+  await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query, ...params })}`);
   const status = page.locator('#search-status');
   await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
   const hrefs = await page
@@ -203,6 +206,41 @@ describe('search relevance on the seed', () => {
   });
 });
 
+describe('a word being typed', () => {
+  /** Seed papers whose file (title, authors, venue, abstract) has a word that starts with `start`. */
+  const withWordStarting = async (start: string) => {
+    const found: string[] = [];
+    for (const paper of papers) {
+      const text = await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8');
+      if (new RegExp(`(^|[^\\p{L}])${start}`, 'iu').test(text)) found.push(paper.id);
+    }
+    return found;
+  };
+
+  it.each(['neur', 'tran'])(
+    'matches the words it starts while the reader types it, though "%s" is a word or stem of its own',
+    async (typed) => {
+      await page.goto(`${server.origin}${urls.search()}`);
+      await page.locator('#search-q').pressSequentially(typed);
+      const status = page.locator('#search-status');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found/);
+      const count = Number(/^(\d+) papers? found/.exec((await status.textContent()) ?? '')?.[1]);
+      // Pagefind sees topic labels too, so a few more papers than the files' own words may count.
+      expect(count, typed).toBeGreaterThanOrEqual((await withWordStarting(typed)).length);
+      // Sent (Enter), the word is a finished word: only papers that have it, or a word of its stem.
+      await page.locator('#search-q').press('Enter');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).not.toMatch(new RegExp(`^${count} `));
+    },
+  );
+
+  it('keeps the results of the words before it while the next one is begun', async () => {
+    await page.goto(`${server.origin}${urls.search()}`);
+    await page.locator('#search-q').pressSequentially('neural n');
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^\d+ papers found for “neural n”/);
+  });
+});
+
 describe('newest first', () => {
   it("lists a day's papers in the day's own order, as every list of the site does", async () => {
     // The seed's days hold up to 20 papers each; the search index used to sort by the date alone.
@@ -219,6 +257,11 @@ describe('newest first', () => {
     await expect.poll(() => titles.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(10);
     const hrefs = await titles.evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(hrefs.map(idOf)).toEqual(expected.slice(0, hrefs.length));
+
+    // With words too: the sort is the order, not "papers with the words together first".
+    const { ids } = await searchPage('neural network', { sort: 'newest' });
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids).toEqual(expected.filter((id) => ids.includes(id)));
   });
 });
 

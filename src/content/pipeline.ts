@@ -345,12 +345,8 @@ function findUnsafeNodes(
 ): { node: MdastNodes; message: string; offset?: number }[] {
   const found: { node: MdastNodes; message: string; offset?: number }[] = [];
   visit(tree, (node) => {
-    const decoded = decodedForbiddenCharacter(node);
-    if (decoded) {
-      const { start, end } = node.position ?? {};
-      const offset = start?.offset !== undefined ? forbiddenReferenceAt(body, start.offset, end?.offset) : undefined;
-      found.push({ node, message: decoded, ...(offset !== undefined ? { offset } : {}) });
-    }
+    const decoded = holdsForbiddenCharacter(node) ? forbiddenReference(body, node) : undefined;
+    if (decoded) found.push({ node, ...decoded });
     const message = unsafeReason(node, siteOrigin);
     if (message) found.push({ node, message });
   });
@@ -358,38 +354,38 @@ function findUnsafeNodes(
 }
 
 /**
- * A character the raw-file scan refuses (characters.ts) that a Markdown character reference
- * (`&#x202E;`, `&rlm;`) decoded into any string of a node: its text, a link's URL or title, a code
- * block's language. Each of them reaches the pages and the feeds, so none may hold what the file
- * itself could not.
+ * Whether any string of a node (its text, a link's URL or title, a code block's language) holds a
+ * character the raw-file scan refuses (characters.ts). Each of them reaches the pages and the feeds.
  */
-function decodedForbiddenCharacter(node: MdastNodes): string | undefined {
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'type' || typeof value !== 'string') continue;
-    const bad = findForbiddenCharacter(value, { multiline: true });
-    if (bad) return describeForbiddenCharacter(bad, 'a character reference');
-  }
-  return undefined;
+function holdsForbiddenCharacter(node: MdastNodes): boolean {
+  return Object.entries(node).some(
+    ([key, value]) => key !== 'type' && typeof value === 'string' && findForbiddenCharacter(value, { multiline: true }),
+  );
 }
 
 /** A character reference as CommonMark reads one: hexadecimal, decimal or named. */
 const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
 
 /**
- * Where the first character reference between `start` and `end` of `source` that decodes (as
- * micromark decodes it) to a forbidden character begins, so the problem names its line and column.
+ * The first character reference in a node's source (`&#x202E;`, `&rlm;`) that decodes, as
+ * micromark decodes it, to a forbidden character: the problem, and where it begins. None when the
+ * character is written as itself, which the file's own scan reports (validate.ts), once.
  */
-function forbiddenReferenceAt(source: string, start: number, end = source.length): number | undefined {
+function forbiddenReference(body: string, node: MdastNodes): { message: string; offset: number } | undefined {
+  const start = node.position?.start.offset;
+  if (start === undefined) return undefined;
+  const end = node.position?.end.offset ?? body.length;
   CHARACTER_REFERENCE.lastIndex = start;
-  for (let match = CHARACTER_REFERENCE.exec(source); match && match.index < end;) {
+  for (let match = CHARACTER_REFERENCE.exec(body); match && match.index < end;) {
     const [, hex, decimal, name] = match;
     const decoded = hex
       ? decodeNumericCharacterReference(hex, 16)
       : decimal
         ? decodeNumericCharacterReference(decimal, 10)
         : decodeNamedCharacterReference(name!);
-    if (decoded && findForbiddenCharacter(decoded, { multiline: true })) return match.index;
-    match = CHARACTER_REFERENCE.exec(source);
+    const bad = decoded ? findForbiddenCharacter(decoded, { multiline: true }) : undefined;
+    if (bad) return { message: describeForbiddenCharacter(bad, 'a character reference'), offset: match.index };
+    match = CHARACTER_REFERENCE.exec(body);
   }
   return undefined;
 }

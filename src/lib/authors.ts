@@ -113,6 +113,9 @@ export function authorSlug(name: string): string {
   return slugOfKey(authorKey(name));
 }
 
+/** How the slug of a name without letters or digits starts (`author--<hash of its key>`). */
+export const NAMELESS_SLUG_PREFIX = 'author--';
+
 /** What separates the words of a folded name: anything but letters, digits and combining marks. */
 const BETWEEN_WORDS = /[^\p{L}\p{N}\p{M}]+/gu;
 
@@ -127,7 +130,7 @@ export function nameWords(name: string): string[] {
 /** `authorSlug` of a name whose key is already known (`slugOfKey(authorKey(name))`): no second fold. */
 export function slugOfKey(key: string): string {
   const slug = key.replace(BETWEEN_WORDS, '-').replace(/^-+|-+$/g, '');
-  if (slug === '') return `author--${hash(key)}`;
+  if (slug === '') return `${NAMELESS_SLUG_PREFIX}${hash(key)}`;
   // A UTF-16 code unit is at most three bytes of UTF-8: most slugs are short enough not to count.
   if (slug.length * 3 <= MAX_SLUG_BYTES || utf8Length(slug) <= MAX_SLUG_BYTES) return slug;
   return `${cutToBytes(slug, MAX_SLUG_BYTES - 10).replace(/-+$/, '')}--${hash(key)}`;

@@ -13,7 +13,7 @@
  *   words' first letters (more letters where a file would grow past DIRECTORY_SHARD_SIZE),
  *   loaded only when the reader uses the author field.
  */
-import { authorSlug, fnv1a32, nameWords } from './authors.ts';
+import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
 import { comparable } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
@@ -67,7 +67,7 @@ export function plainSpellingForSearch(name: string): string | undefined {
 /** The word the directory lists the author of a slug under first (directoryWords): where to look it up. */
 export function firstDirectoryWord(slug: string): string {
   // A derived slug is its whole name's word; any other starts with its first word, or a prefix of it.
-  return slug.startsWith('author--') ? slug : slug.split('-')[0]!;
+  return slug.startsWith(NAMELESS_SLUG_PREFIX) ? slug : slug.split('-')[0]!;
 }
 
 /** The words of what a reader typed in the author field, as the directory lists words. */

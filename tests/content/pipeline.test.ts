@@ -244,6 +244,18 @@ describe('character references', () => {
     ]);
   });
 
+  it('reports a character written as itself only once, where the file scan finds it, and a reference by its own code', () => {
+    // A raw U+202E is the file scan's to report (validate.ts), with its line and column.
+    expect(render('\nText \u202E here.').problems).toEqual([]);
+    expect(render('\nText \u202E and &#x2066; here.').problems).toEqual([
+      expect.objectContaining({
+        line: 11,
+        column: 12,
+        message: expect.stringContaining('U+2066, written as a character reference'),
+      }),
+    ]);
+  });
+
   it('keeps references to characters a paper may hold', () => {
     const { rendered, problems } = render(
       '\nCaf&eacute; &amp; na&#xEF;ve &lt;x&gt; [a](https://example.com/ "&quot;t&quot;").',

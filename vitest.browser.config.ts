@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/browser/**/*.test.ts'],
+    globalSetup: ['tests/helpers/global-setup.ts'],
     // Each file builds a site first (astro build in a child process) on a 2-core machine.
     hookTimeout: 240_000,
     testTimeout: 60_000,

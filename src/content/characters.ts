@@ -11,6 +11,7 @@ import { fieldName } from './problems.ts';
  * paragraph separators U+2028/U+2029, lone surrogates, noncharacters (U+FDD0–FDEF and the last
  * two code points of every plane), private-use characters, and the Hangul fillers and combining grapheme
  * joiner, which draw nothing. Tab and newline are allowed only where a field allows several lines.
+ * And no character may carry more than four combining marks.
  */
 export interface ForbiddenCharacter {
   /** UTF-16 index of the character in the string. */
@@ -20,6 +21,8 @@ export interface ForbiddenCharacter {
   code: string;
   /** What kind of character it is, for the message. */
   kind: string;
+  /** For a combining mark too many: how many marks its letter carries. */
+  marks?: number;
 }
 
 // \p{Cc} and \p{Cf} cover controls, bidi controls, zero-width characters and tag characters;
@@ -46,25 +49,47 @@ function kindOf(codePoint: number): string {
 }
 
 /**
- * The first character of `value` that a paper may not contain. `multiline` allows tab and
- * newline (a file, an abstract); frontmatter fields are single-line and allow neither.
+ * Combining marks one character may carry. Real writing stacks few (Vietnamese two, pointed
+ * Hebrew three or four); a pile of them ("Zalgo" text) is drawn up and down across the lines
+ * around it, on the page, in feed readers and in the author list, and LaTeX cannot set it.
+ */
+export const MAX_COMBINING_MARKS = 4;
+const MARK_STACK = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'gv');
+
+const codeOf = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The first character of `value` that a paper may not contain, or the first mark past the
+ * {@link MAX_COMBINING_MARKS} that one character may carry. `multiline` allows tab and newline (a
+ * file, an abstract); frontmatter fields are single-line and allow neither.
  */
 export function findForbiddenCharacter(
   value: string,
   { multiline = false }: { multiline?: boolean } = {},
 ): ForbiddenCharacter | undefined {
+  let found: ForbiddenCharacter | undefined;
   FORBIDDEN.lastIndex = 0;
   for (let match = FORBIDDEN.exec(value); match; match = FORBIDDEN.exec(value)) {
     const codePoint = match[0].codePointAt(0)!;
     if (multiline && (codePoint === 0x09 || codePoint === 0x0a)) continue;
+    found = { index: match.index, codePoint, code: codeOf(codePoint), kind: kindOf(codePoint) };
+    break;
+  }
+  MARK_STACK.lastIndex = 0;
+  const stack = MARK_STACK.exec(value);
+  if (stack && (!found || stack.index < found.index)) {
+    const marks = [...stack[0]];
+    const extra = marks[MAX_COMBINING_MARKS]!;
+    const codePoint = extra.codePointAt(0)!;
     return {
-      index: match.index,
+      index: stack.index + marks.slice(0, MAX_COMBINING_MARKS).join('').length,
       codePoint,
-      code: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
-      kind: kindOf(codePoint),
+      code: codeOf(codePoint),
+      kind: 'combining mark',
+      marks: marks.length,
     };
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -74,6 +99,9 @@ export function findForbiddenCharacter(
 export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?: string): string {
   if (found.codePoint === 0x09 || found.codePoint === 0x0a) {
     return `contains a ${found.kind} (${found.code}): write it on one line, with single spaces.`;
+  }
+  if (found.marks !== undefined) {
+    return `has ${found.marks} combining marks (${found.code}…) on one letter${writtenAs ? `, written as ${writtenAs}` : ''}: a letter may carry at most ${MAX_COMBINING_MARKS}; delete the rest.`;
   }
   return `contains the ${found.kind} ${found.code}${writtenAs ? `, written as ${writtenAs}` : ''}: delete it.`;
 }

@@ -345,7 +345,9 @@ function findUnsafeNodes(
 ): { node: MdastNodes; message: string; offset?: number }[] {
   const found: { node: MdastNodes; message: string; offset?: number }[] = [];
   visit(tree, (node) => {
-    const decoded = holdsForbiddenCharacter(node) ? forbiddenReference(body, node) : undefined;
+    const decoded = holdsForbiddenCharacter(node)
+      ? (forbiddenReference(body, node) ?? assembledFromReferences(body, node))
+      : undefined;
     if (decoded) found.push({ node, ...decoded });
     const message = unsafeReason(node, siteOrigin);
     if (message) found.push({ node, message });
@@ -386,6 +388,23 @@ function forbiddenReference(body: string, node: MdastNodes): { message: string; 
     const bad = decoded ? findForbiddenCharacter(decoded, { multiline: true }) : undefined;
     if (bad) return { message: describeForbiddenCharacter(bad, 'a character reference'), offset: match.index };
     match = CHARACTER_REFERENCE.exec(body);
+  }
+  return undefined;
+}
+
+/**
+ * What several character references make together though none is forbidden alone: a letter with
+ * `&#x301;` written ten times carries ten combining marks. None when the node's own source already
+ * holds it, which the file's own scan reports.
+ */
+function assembledFromReferences(body: string, node: MdastNodes): { message: string; offset: number } | undefined {
+  const start = node.position?.start.offset;
+  if (start === undefined) return undefined;
+  if (findForbiddenCharacter(body.slice(start, node.position?.end.offset), { multiline: true })) return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    const bad =
+      key !== 'type' && typeof value === 'string' ? findForbiddenCharacter(value, { multiline: true }) : undefined;
+    if (bad) return { message: describeForbiddenCharacter(bad, 'character references'), offset: start };
   }
   return undefined;
 }

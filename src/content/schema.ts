@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { decodeHTML } from 'entities';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
@@ -28,15 +29,75 @@ const tooLong =
     return `${size === undefined ? '' : `has ${size} ${unit}; `}must be at most ${max} ${unit}: ${fix}.`;
   };
 
+/**
+ * What makes plain text mean something else to a reader that shows it as HTML. Many feed readers
+ * show an RSS title that way (RSS never said whether it may hold HTML, and a feed has no CSP);
+ * reference managers read tags in titles as rich text. HTML starts a tag at `<` followed by a
+ * letter, `/`, `!` or `?`, and reads a character reference (`&lt;`, `&#60;`, and even `&copy`
+ * or the `&amp` of `&amplifier` without a semicolon) as another character. Refused, so that a title
+ * reads the same to every consumer, text or HTML. Which references HTML decodes is the `entities`
+ * package's answer (the HTML standard's table), not a list of our own.
+ */
+const TAG_START = /<[A-Za-z/!?]/g;
+const REFERENCE_LIKE = /&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*);?/g;
+
+/** What in `value` a reader showing it as HTML would take for markup: one message per kind. */
+export function markupInTextProblems(value: string): string[] {
+  const quoted = (found: Iterable<string>) => [...new Set(found)].map((match) => `"${match}"`).join(', ');
+  const tags = quoted(value.match(TAG_START) ?? []);
+  const references = quoted((value.match(REFERENCE_LIKE) ?? []).filter((match) => decodeHTML(match) !== match));
+  return [
+    ...(tags
+      ? [
+          `contains ${tags}, which readers that show it as HTML (feed readers, reference managers) take for the start of a tag: put a space after "<" ("a < b"), or write \\lt in math`,
+        ]
+      : []),
+    ...(references
+      ? [
+          `contains ${references}, which readers that show it as HTML turn into another character: write the character itself, or put a space after "&"`,
+        ]
+      : []),
+  ];
+}
+
+/** Scripts whose letters look alike (`і` and `i`, `о` and `o`, `Α` and `A`). */
+const LOOKALIKE_SCRIPTS = [
+  ['Latin', /\p{Script=Latin}/u],
+  ['Greek', /\p{Script=Greek}/u],
+  ['Cyrillic', /\p{Script=Cyrillic}/u],
+] as const;
+
+/**
+ * A name word whose letters come from two of the scripts that look alike: "Lі" with a Cyrillic
+ * `і` shows as "Li" but is another name, with an author page of its own beside the real one.
+ */
+export function mixedScriptProblem(name: string): string | undefined {
+  for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
+    const scripts = LOOKALIKE_SCRIPTS.filter(([, pattern]) => pattern.test(word)).map(([script]) => script);
+    if (scripts.length > 1) {
+      return `has the word "${word}", which mixes ${scripts.join(' and ')} letters that look alike: write each word in one script`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * One line of plain text: white space collapsed, Unicode in its composed form (NFC: a name
+ * pasted as `u` + U+0308 is the same `ü` as one typed, and LaTeX reads only the composed form),
+ * nothing an HTML reader would take for markup.
+ */
 const text = (max: number) =>
   z
     .string()
-    .transform((value) => value.replace(/\s+/g, ' ').trim())
+    .transform((value) => value.replace(/\s+/g, ' ').trim().normalize('NFC'))
     .pipe(
       z
         .string()
         .min(1, 'must not be empty')
-        .max(max, { error: tooLong(max, 'characters', 'shorten it') }),
+        .max(max, { error: tooLong(max, 'characters', 'shorten it') })
+        .superRefine((value, ctx) => {
+          for (const message of markupInTextProblems(value)) ctx.addIssue({ code: 'custom', message });
+        }),
     );
 
 /** arXiv's first year: no paper in the digest, and no digest, is older. */
@@ -89,6 +150,12 @@ const httpsUrl = z
     return url.href;
   });
 
+/** A value quoted in a message: long enough to recognise, never a screenful. */
+function shortened(value: string, max = 60): string {
+  const characters = [...value];
+  return characters.length <= max ? value : `${characters.slice(0, max).join('')}…`;
+}
+
 export const PAPER_KEYS = ['title', 'authors', 'date', 'arxiv', 'published', 'venue', 'tags', 'links'] as const;
 export const LINK_KEYS = ['code', 'project', 'pdf'] as const;
 
@@ -102,9 +169,14 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
       authors: z
         .array(
           // Names are text, never markup: these characters are TeX or HTML syntax, not letters.
-          text(LIMITS.author).refine((name) => !/[\\{}$^~<>|#]/.test(name), {
-            message: 'must be a plain name: no \\ { } $ ^ ~ < > | # (write accents as letters, e.g. "Akyürek")',
-          }),
+          text(LIMITS.author)
+            .refine((name) => !/[\\{}$^~<>|#]/.test(name), {
+              message: 'must be a plain name: no \\ { } $ ^ ~ < > | # (write accents as letters, e.g. "Akyürek")',
+            })
+            .superRefine((name, ctx) => {
+              const message = mixedScriptProblem(name);
+              if (message) ctx.addIssue({ code: 'custom', message });
+            }),
         )
         .min(1, 'list at least one author, in the order the paper gives them')
         .max(LIMITS.authors, {
@@ -131,7 +203,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
               ctx.addIssue({
                 code: 'custom',
                 path: [index],
-                message: `unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
+                message: `unknown topic "${shortened(tag)}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
               });
             }
           });

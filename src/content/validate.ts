@@ -6,6 +6,7 @@ import { paperIdFromPath, paperIdProblem } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
 import { fieldName, type ContentProblem } from './problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
+import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv-id.ts';
 import { fileSizeProblem } from './file-size.ts';
 
 /**
@@ -71,6 +72,8 @@ export function validatePaper(
 
   const parsed = characterProblems.length > 0 ? undefined : schema.safeParse(source.data);
   if (parsed && !parsed.success) problems.push(...schemaProblems(parsed.error.issues, source, problem));
+  const namedFor = parsed?.success ? fileNameProblem(id, parsed.data.arxiv) : undefined;
+  if (namedFor) problems.push(problem(parsed?.data?.arxiv ? source.lineOf(['arxiv']) : 1, 'arxiv', namedFor));
 
   // 3. The body, through the safe-MDX pipeline. An oversized body is reported above and not
   // rendered: its size alone could stall the build.
@@ -135,6 +138,18 @@ function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; prob
   });
   if (forbidden.length > 0) return { problems: [...problems, ...forbidden] };
   return { text, problems };
+}
+
+/**
+ * A file named for an arXiv id is that paper's address (`/papers/2306.13575/`, its `.bib`, the
+ * search's id lookup): it must hold that paper, so no file can take another paper's address.
+ */
+function fileNameProblem(id: string, arxiv: string | undefined): string | undefined {
+  const namedFor = arxivIdOfFileName(id);
+  if (namedFor === undefined) return undefined;
+  if (arxiv === undefined) return `is missing: the file is named for arXiv ${namedFor}, so write arxiv: "${namedFor}"`;
+  if (canonicalArxivId(arxiv) === namedFor) return undefined;
+  return `is ${arxiv}, but the file is named for arXiv ${namedFor}: name the file ${arxivFileName(arxiv)}.mdx, or correct the id`;
 }
 
 /** The schema's issues as problems at their lines; an unknown key suggests the closest known one. */

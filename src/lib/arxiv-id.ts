@@ -91,3 +91,13 @@ export function arxivLinks(id: string): { abs: string; pdf: string } {
 export function arxivFileName(id: string): string {
   return arxivId(id).canonical.replace('/', '-');
 }
+
+/**
+ * The arXiv id a paper file name stands for, the inverse of {@link arxivFileName}: `2306.13575` for
+ * `2306.13575`, `math/0309136` for `math-0309136`; undefined for a slug that names no arXiv id.
+ */
+export function arxivIdOfFileName(fileId: string): string | undefined {
+  const candidate = fileId.replace(/-(\d{7})$/, '/$1');
+  const canonical = canonicalOrUndefined(candidate);
+  return canonical !== undefined && arxivFileName(canonical) === fileId ? canonical : undefined;
+}

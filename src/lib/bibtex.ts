@@ -109,35 +109,23 @@ export function naturalKey(paper: CitablePaper): string {
   return `${name.slice(0, KEY_PART_LENGTH)}${year}${titleKeyWord(paper.data.title).slice(0, KEY_PART_LENGTH)}`;
 }
 
-/** `a`, `b`, …, `z`, `aa`, `ab`, … */
-function suffix(index: number): string {
-  let n = index;
-  let out = '';
-  do {
-    out = String.fromCharCode(97 + (n % 26)) + out;
-    n = Math.floor(n / 26) - 1;
-  } while (n >= 0);
-  return out;
-}
-
 /**
- * A key for every paper, unique across the digest. Papers are taken oldest digest date first, then
- * by id; the first to claim a natural key keeps it, and each later one gets the next free suffix
- * (`vaswani2017attention`, `vaswani2017attentiona`, …). Papers are added to the digest with new
- * dates, so adding one never changes the key of a paper already published.
+ * A key for every paper, unique across the digest and tied to its paper for good. A natural key
+ * that one paper alone has is its key (`bachmann2023scaling`). Papers that share one each add
+ * their own id (`celik2024attention-2402.00002`, `celik2024attention-2403.00003`), which natural
+ * keys never contain (`-`). So a key never passes from one paper to another: a paper added later,
+ * whatever its date, can take no key already published; it can only make a shared key end, which
+ * a citing reader's LaTeX then reports as an undefined citation instead of citing the wrong paper.
  */
 export function assignCitationKeys(papers: readonly CitablePaper[]): Map<string, string> {
-  const order = [...papers].sort((a, b) =>
-    a.data.date !== b.data.date ? (a.data.date < b.data.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
-  const used = new Set<string>();
+  const byNaturalKey = new Map<string, CitablePaper[]>();
+  for (const paper of papers) {
+    const key = naturalKey(paper);
+    byNaturalKey.set(key, [...(byNaturalKey.get(key) ?? []), paper]);
+  }
   const keys = new Map<string, string>();
-  for (const paper of order) {
-    const base = naturalKey(paper);
-    let key = base;
-    for (let index = 0; used.has(key); index++) key = base + suffix(index);
-    used.add(key);
-    keys.set(paper.id, key);
+  for (const [key, sharing] of byNaturalKey) {
+    for (const paper of sharing) keys.set(paper.id, sharing.length === 1 ? key : `${key}-${paper.id}`);
   }
   return keys;
 }
@@ -224,7 +212,12 @@ export function formatAuthors(authors: readonly string[]): string {
     .map((author) => {
       const escaped = escapeText(author).trim();
       const parts = escaped.split(',');
-      const oneName = !/\band\b/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
+      // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
+      const oneName =
+        !/\band\b/i.test(escaped) &&
+        !/^others$/i.test(escaped) &&
+        parts.length <= 3 &&
+        parts.every((part) => part.trim());
       return oneName ? escaped : `{${escaped}}`;
     })
     .join(' and ');

@@ -50,7 +50,9 @@ export function authorPageFolder(slug: string, page = 1): string {
  * link check follows them into dist/: one rule for both.
  */
 export function isOnSiteHost(url: URL, siteHost: string): boolean {
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === siteHost;
+  // `digest.example.org.` (a fully qualified name, with the root's dot) is the same host to DNS.
+  const host = url.host.replace(/\.(?=:\d+$|$)/, '');
+  return (url.protocol === 'http:' || url.protocol === 'https:') && host === siteHost.replace(/\.(?=:\d+$|$)/, '');
 }
 
 /** A file path as a URL path: each segment percent-encoded. */

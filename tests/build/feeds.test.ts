@@ -159,8 +159,8 @@ describe.each([
     expect(shown(sharp.description)).toContain('We bound the loss by $\\mathcal{O}(d^k) < \\epsilon$ for all');
     expect(sharp.description).toContain('$\\mathcal{O}(d^k) &lt; \\epsilon$');
     expect(xml).toContain('$\\mathcal{O}(d^k) &amp;lt; \\epsilon$');
-    expect(fixture('2501.00005').title).toBe('Sharp & <Flat> Minima: "Bounds" Revisited');
-    expect(xml).toContain('<title>Sharp &amp; &lt;Flat&gt; Minima: &quot;Bounds&quot; Revisited</title>');
+    expect(fixture('2501.00005').title).toBe('Sharp & <1 Flat> Minima: "Bounds" Revisited');
+    expect(xml).toContain('<title>Sharp &amp; &lt;1 Flat&gt; Minima: &quot;Bounds&quot; Revisited</title>');
     expect(xml).toContain('<dc:creator>Zoë O&apos;Brien &amp; Co</dc:creator>');
     expect(xml).toContain('<category>Theory &amp; Practice</category>');
   });

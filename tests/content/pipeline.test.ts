@@ -244,6 +244,24 @@ describe('character references', () => {
     ]);
   });
 
+  it('reports a stack of combining marks built from character references, none forbidden alone', () => {
+    const { problems } = renderPaperBody(`Zalgo a${'&#x301;'.repeat(8)} and e&#x301; fine.`, {
+      file: 'z.mdx',
+      bodyLine: 9,
+    });
+    expect(problems).toEqual([
+      {
+        file: 'z.mdx',
+        line: 9,
+        column: 1,
+        field: 'body',
+        message:
+          'has 8 combining marks (U+0301…) on one letter, written as character references: a letter may carry at most 4; delete the rest.',
+      },
+    ]);
+    expect(renderPaperBody('Vie&#x323;&#x302;t and e&#x301;.', { file: 'z.mdx', bodyLine: 9 }).problems).toEqual([]);
+  });
+
   it('reports a character written as itself only once, where the file scan finds it, and a reference by its own code', () => {
     // A raw U+202E is the file scan's to report (validate.ts), with its line and column.
     expect(render('\nText \u202E here.').problems).toEqual([]);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPaperSchema, FIRST_YEAR } from '../../src/content/schema.ts';
+import { createPaperSchema, FIRST_YEAR, markupInTextProblems } from '../../src/content/schema.ts';
+import { hostileStrings } from '../helpers/hostile.ts';
+import { escapeHtml } from '../../src/lib/encode/html.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 
 const schema = createPaperSchema(new Set(['optimization']));
 const base = { title: 'T', authors: ['A'], date: '2025-06-06', tags: ['optimization'] };
@@ -66,5 +70,86 @@ describe('dates', () => {
     expect(first.success).toBe(true);
     const again = schema.safeParse(first.data);
     expect(again.success && again.data).toEqual(first.data);
+  });
+});
+
+describe('plain text (title, venue, authors, topic labels)', () => {
+  const messages = (extra: Record<string, unknown>) => {
+    const result = parse(extra);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it.each([
+    ['Attention <img src=x onerror=alert(1)> is all you need', '"<i"'],
+    ['Plain </title> text', '"</"'],
+    ['A <!-- comment --> title', '"<!"'],
+    ['A <?php ?> title', '"<?"'],
+    ['Models &lt;3 &amp; friends', '"&lt;", "&amp;"'],
+    ['A &#60;b&#x3E; title', '"&#60;", "&#x3E;"'],
+    ['Signal &amplifier and &copy 2024', '"&amplifier", "&copy"'],
+  ])('refuses %s, naming %s', (title, named) => {
+    const [message, ...rest] = messages({ title });
+    expect(message).toContain(`title: contains ${named}`);
+    // One message per kind of markup, however often it occurs.
+    expect(rest.every((other) => !other.includes(named))).toBe(true);
+  });
+
+  it('refuses markup in the venue and author names too', () => {
+    expect(messages({ venue: 'ICML <b>2024</b>' }).join()).toContain('venue: contains "<b", "</"');
+    expect(messages({ authors: ['Ada &amp; Co'] }).join()).toContain('authors.0: contains "&amp;"');
+  });
+
+  it.each([
+    'Sample complexity a < b and a<1',
+    'R&D at 50% & more',
+    'x <= y, <3, <-> arrows, a> b',
+    'AT&T; Q&A; S&P 500',
+  ])('accepts %s, which no HTML reader reads as markup', (title) => {
+    expect(messages({ title })).toEqual([]);
+  });
+
+  it('leaves nothing that reads differently as HTML and as text, for any string it accepts', () => {
+    for (const value of hostileStrings(17, 400)) {
+      if (markupInTextProblems(value).length > 0) continue;
+      // A reader that shows the string as HTML shows exactly the string.
+      const shown = toText(fromHtml(value.replaceAll('\0', ''), { fragment: true }), { whitespace: 'pre' });
+      expect(shown, JSON.stringify(value)).toBe(value.replaceAll('\0', '').replace(/\r\n?/g, '\n'));
+      expect(escapeHtml(value)).toBeTypeOf('string');
+    }
+  });
+
+  it('stores names and titles in composed form (NFC), as LaTeX reads them', () => {
+    const result = parse({ title: 'Aky\u0075\u0308rek', authors: ['Ekin Aky\u0075\u0308rek'] });
+    expect(result.success && result.data.title).toBe('Aky\u00FCrek');
+    expect(result.success && result.data.authors).toEqual(['Ekin Aky\u00FCrek']);
+  });
+});
+
+describe('author names', () => {
+  const authors = (names: string[]) => {
+    const result = parse({ authors: names });
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('refuses a word that mixes Latin, Greek or Cyrillic letters, which look alike', () => {
+    // U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I; U+0391 GREEK CAPITAL LETTER ALPHA.
+    expect(authors(['Yixuan L\u0456'])).toEqual([
+      'authors.0: has the word "L\u0456", which mixes Latin and Cyrillic letters that look alike: write each word in one script',
+    ]);
+    expect(authors(['\u0391lice Smith']).join()).toContain('mixes Latin and Greek letters');
+  });
+
+  it('accepts names written in one script a word, whatever the scripts of the name', () => {
+    expect(
+      authors(['Иван Петров', 'Γιώργος Παπαδόπουλος', 'Ekin Akyürek', 'Ivan Иванов', '山田 太郎', 'Nguyễn Văn A']),
+    ).toEqual([]);
+  });
+});
+
+describe('tags', () => {
+  it('quotes an unknown topic in its message shortened, never a screenful', () => {
+    const result = parse({ tags: ['x'.repeat(20_000)] });
+    const [message] = result.success ? [] : result.error.issues.map((issue) => issue.message);
+    expect(message).toBe(`unknown topic "${'x'.repeat(60)}…". Topics are listed in content/topics.yaml.`);
   });
 });

@@ -71,7 +71,7 @@ describe('citation keys', () => {
     expect(naturalKey(paper('x', { venue: 'TMLR', published: '2023-02-01' }))).toBe('lovelace2023title');
   });
 
-  it('makes keys unique across the digest, oldest paper first, whatever the input order', () => {
+  it("makes keys unique across the digest: a shared natural key gets each paper's id, whatever the input order", () => {
     const papers = [
       paper('b', { date: '2025-01-02' }),
       paper('a', { date: '2025-01-02' }),
@@ -81,29 +81,45 @@ describe('citation keys', () => {
     const keys = assignCitationKeys(papers);
     expect(Object.fromEntries(keys)).toEqual({
       old: 'lovelace2024title',
-      a: 'lovelace2025title',
-      b: 'lovelace2025titlea',
+      a: 'lovelace2025title-a',
+      b: 'lovelace2025title-b',
       other: 'turing2025title',
     });
     expect(assignCitationKeys([...papers].reverse())).toEqual(keys);
-    // A later paper with the same natural key takes the next suffix; earlier keys do not move.
-    const more = assignCitationKeys([...papers, paper('c', { date: '2025-03-01' })]);
-    expect(more.get('c')).toBe('lovelace2025titleb');
-    for (const [id, key] of keys) expect(more.get(id)).toBe(key);
   });
 
-  it('goes on past z, and never reuses a key another paper has naturally', () => {
+  it("never gives a published key to another paper, whatever the new paper's date or id", () => {
+    const published = [paper('2306.13575', { date: '2025-06-06' }), paper('other', { authors: ['Alan Turing'] })];
+    const before = assignCitationKeys(published);
+    for (const newcomer of [
+      paper('0-first', { date: '2025-06-06' }),
+      paper('zz-last', { date: '2025-06-06' }),
+      paper('h-keysteal', { date: '1991-01-01' }),
+      paper('later', { date: '2026-01-01' }),
+    ]) {
+      const after = assignCitationKeys([...published, newcomer]);
+      const owner = new Map([...after].map(([id, key]) => [key, id]));
+      // Every key published before names the same paper after, or no paper at all.
+      for (const [id, key] of before) expect([id, undefined]).toContain(owner.get(key));
+      expect(new Set(after.values()).size).toBe(after.size);
+    }
+  });
+
+  it("never makes a key that is another paper's natural key", () => {
     const many = Array.from({ length: 30 }, (_, index) => paper(`p${String(index).padStart(2, '0')}`));
     const keys = [...assignCitationKeys(many).values()];
     expect(new Set(keys).size).toBe(30);
-    expect(keys).toContain('lovelace2025titlez');
-    expect(keys).toContain('lovelace2025titleaa');
+    expect(keys).toContain('lovelace2025title-p29');
     const clash = assignCitationKeys([
       paper('1', { title: 'Title' }),
       paper('2', { title: 'Title' }),
       paper('3', { title: 'Titlea' }),
     ]);
-    expect(new Set(clash.values()).size).toBe(3);
+    expect(Object.fromEntries(clash)).toEqual({
+      1: 'lovelace2025title-1',
+      2: 'lovelace2025title-2',
+      3: 'lovelace2025titlea',
+    });
   });
 });
 
@@ -141,6 +157,8 @@ describe('escaping', () => {
     expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
       'Zoë Çelik and {Research and Development Team} and A \\& B',
     );
+    // A last name "others" would print as "et al.", inventing co-authors.
+    expect(formatAuthors(['Alice Hostile', 'others', 'OTHERS'])).toBe('Alice Hostile and {others} and {OTHERS}');
   });
 
   it.each([

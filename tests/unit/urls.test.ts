@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, normalizeBase } from '../../src/lib/urls.ts';
+import { createUrls, isOnSiteHost, normalizeBase } from '../../src/lib/urls.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 
 describe('urls', () => {
@@ -69,5 +69,21 @@ describe('author urls', () => {
       expect(authorSlug(name)).not.toBe(indexSegment);
       expect(urls.author(authorSlug(name))).not.toBe(urls.authors(2));
     }
+  });
+});
+
+describe('isOnSiteHost', () => {
+  it.each([
+    ['https://digest.example.org/x', true],
+    ['http://digest.example.org/x', true],
+    // The root's trailing dot names the same host.
+    ['https://digest.example.org./x', true],
+    ['https://DIGEST.EXAMPLE.ORG.:443/x', true],
+    ['https://digest.example.org:8443/x', false],
+    ['https://digest.example.org.evil.example/x', false],
+    ['https://other.example/x', false],
+    ['mailto:a@digest.example.org', false],
+  ])('%s is on the site: %s', (url, expected) => {
+    expect(isOnSiteHost(new URL(url), 'digest.example.org')).toBe(expected);
   });
 });

@@ -32,6 +32,7 @@ import {
   arxivIdInQuery,
   arxivShard,
   comparable,
+  indexedForms,
   matchesWord,
   parseQuery,
   queryWords,
@@ -68,7 +69,6 @@ interface Pagefind {
   options: (options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, query?: PagefindQuery) => Promise<PagefindResponse>;
-  debouncedSearch: (term: string | null, query?: PagefindQuery, timeout?: number) => Promise<PagefindResponse | null>;
 }
 
 /** Config every search form carries (filled from the URL module at build time). */
@@ -114,7 +114,10 @@ function loadPagefind(config: SearchConfig): Promise<Pagefind> {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof SearchUnavailable ? error.message : FAILED_MESSAGE;
+  if (error instanceof SearchUnavailable) return error.message;
+  // A bug, not a missing index: the reader sees a short message, the console the cause.
+  console.error('Search failed', error);
+  return FAILED_MESSAGE;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -223,6 +226,77 @@ async function hasPrefixMatch(
   return (await locatedTokens(first)).some((token) => matchesWord(word, token));
 }
 
+/** Words of the digest a started word stands for, at most: each costs one exact search. */
+const MAX_STARTED_WORDS = 8;
+/** Letters a stem may cut into a started word: `generalizati…` → `general` (Pagefind's stem). */
+const MAX_STEM_CUT = 5;
+
+/**
+ * The digest's words that `word` starts, when the digest has it only as the start of longer words
+ * (`attenti`, `optimiz`, `neur`): Pagefind indexes stems and matches a query as the start of a
+ * stem, but the stem of `attention` is `attent`, which `attenti` does not start, so its own search
+ * finds only papers with a longer stem (`attentionbased`). Each of these words (the vocabulary,
+ * most frequent first) is then searched exactly, which finds every paper with its stem. Undefined
+ * when the word is too short to tell, is itself a word of the digest (its stem is indexed, and
+ * Pagefind's own prefix search finds it), or starts none.
+ */
+async function wordsStartedBy(config: SearchConfig, word: string): Promise<string[] | undefined> {
+  const started = comparable(word);
+  if (started.length < 3) return undefined;
+  const vocabulary = await vocabularyFor(config, word).catch(() => []);
+  const words = vocabulary.filter((candidate) => comparable(candidate).startsWith(started));
+  if (words.length === 0 || words.some((candidate) => comparable(candidate) === started)) return undefined;
+  return words.slice(0, MAX_STARTED_WORDS);
+}
+
+/**
+ * The papers with a word that `word` starts: those with one of the digest's `words` it starts, or
+ * a word of the same stem (each searched exactly), and those Pagefind's own prefix search finds,
+ * when its answer is real (a paper shows a word that `word` starts, not a fallback to a shorter
+ * prefix; `NeurIPS` is indexed as `neur` and `ips`, which no vocabulary word names).
+ */
+async function papersStartedBy(
+  pagefind: Pagefind,
+  word: string,
+  words: readonly string[],
+  options: PagefindQuery,
+): Promise<Set<string>> {
+  const [own, ...answers] = await Promise.all([
+    pagefind.search(word, options),
+    ...words.map((candidate) => pagefind.search(`"${candidate}"`, options)),
+  ]);
+  const papers = new Set(answers.flatMap((answer) => answer.results.map((result) => result.id)));
+  const started = comparable(word);
+  const first = own.results[0];
+  const ownIsReal =
+    first && (await locatedTokens(first)).some((token) => indexedForms(token).some((form) => form.startsWith(started)));
+  if (ownIsReal) for (const result of own.results) papers.add(result.id);
+  return papers;
+}
+
+/**
+ * A started word as a Pagefind prefix short enough to start every stem of the words it starts
+ * (`optimizati` → `optim`, the stem of `optimization`), so that one search ranks and sorts all of
+ * them; papersStartedBy then keeps only the papers that really have one.
+ */
+function stemSafePrefix(word: string): string {
+  const letters = comparable(word);
+  return letters.slice(0, Math.max(3, letters.length - MAX_STEM_CUT));
+}
+
+let typingCount = 0;
+
+/**
+ * Waits `ms` after a keystroke's search request; true when no newer one came meanwhile, so only
+ * the query the reader stopped at is searched. (Pagefind's own debouncedSearch gates one search;
+ * a query here runs several, and must not be overtaken by an older query's later ones.)
+ */
+async function typingPaused(ms: number): Promise<boolean> {
+  const mine = ++typingCount;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return mine === typingCount;
+}
+
 interface WordsAnswer {
   results: PagefindResult[];
   /** Query words no paper really has: then there are no results. */
@@ -231,14 +305,18 @@ interface WordsAnswer {
   suggestion?: string;
 }
 
+/** The digest's words that start as `word` does (src/lib/search-data.ts), most frequent first. */
+function vocabularyFor(config: SearchConfig, word: string): Promise<string[]> {
+  return fetchOnce(`${config.page}words/${vocabularyShard(word)}.txt`, async (response) =>
+    (await response.text()).split('\n').filter(Boolean),
+  );
+}
+
 /** The closest vocabulary word for each unmatched word, as a whole corrected query. */
 async function suggestionFor(config: SearchConfig, words: string[], unmatched: string[]): Promise<string | undefined> {
   const replacements = new Map<string, string>();
   for (const word of unmatched) {
-    const shard = vocabularyShard(word);
-    const vocabulary = await fetchOnce(`${config.page}words/${shard}.txt`, async (response) =>
-      (await response.text()).split('\n').filter(Boolean),
-    );
+    const vocabulary = await vocabularyFor(config, word);
     const closest = closestWord(word, vocabulary);
     if (!closest) return undefined;
     replacements.set(word, closest);
@@ -267,18 +345,11 @@ async function searchWords(
   debounce?: number,
 ): Promise<WordsAnswer | null> {
   const { phrases, words } = parseQuery(query);
-  // The first search waits until the reader stops typing; the others follow at once.
-  let waited = debounce === undefined;
-  const search = async (term: string | null) => {
-    if (waited) return pagefind.search(term, options);
-    waited = true;
-    return pagefind.debouncedSearch(term, options, debounce);
-  };
+  // Nothing is searched until the reader stops typing; then only the newest query goes on.
+  if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+  const search = (term: string | null) => pagefind.search(term, options);
   const allWords = [...phrases.flat(), ...words];
-  if (allWords.length === 0) {
-    const response = await search(null);
-    return response && { results: response.results, unmatched: [] };
-  }
+  if (allWords.length === 0) return { results: (await search(null)).results, unmatched: [] };
 
   // While the reader types, the query's last word may be unfinished (`neur`, `tran`): it matches
   // the words it starts, as Pagefind's own search does, even if it is also a word of its own.
@@ -290,7 +361,6 @@ async function searchWords(
   let onlyAnswer: PagefindResult[] | undefined;
   for (const [index, term] of exactTerms.entries()) {
     const response = await search(`"${term}"`);
-    if (response === null) return null;
     if (response.results.length > 0) {
       known.push(new Set(response.results.map((result) => result.id)));
       onlyAnswer = response.results;
@@ -300,16 +370,28 @@ async function searchWords(
   // One word or phrase, known whole: its exact answer is the answer, in Pagefind's order.
   if (exactTerms.length === 1 && prefixOnly.length === 0 && onlyAnswer) return { results: onlyAnswer, unmatched: [] };
 
-  const ranked = (await search(allWords.join(' ')))!.results;
+  // Words the digest has only as the start of longer ones: searched by a prefix short enough for
+  // their stems, then narrowed to the papers that have one of the words they start.
+  const startedWords = new Map<string, string[]>();
+  for (const word of prefixOnly) {
+    const words = await wordsStartedBy(config, word);
+    if (words) startedWords.set(word, words);
+  }
+  const rankedQuery = allWords.map((word) => (startedWords.has(word) ? stemSafePrefix(word) : word)).join(' ');
+  const ranked = (await search(rankedQuery)).results;
+  const startedBy = new Map<string, Set<string>>();
+  for (const [word, words] of startedWords) startedBy.set(word, await papersStartedBy(pagefind, word, words, options));
   if (prefixOnly.length > 0) {
     const shown = ranked[0] ? await locatedTokens(ranked[0]) : [];
     const alone = allWords.length === 1 && Object.keys(options.filters ?? {}).length === 0;
     const real = await Promise.all(
       // An unfinished word of one letter starts words; a finished one counts only as itself.
       prefixOnly.map(async (word) =>
-        word === unfinished && comparable(word).length === 1
-          ? ranked.length > 0
-          : hasPrefixMatch(pagefind, word, shown, alone),
+        startedBy.has(word)
+          ? startedBy.get(word)!.size > 0
+          : word === unfinished && comparable(word).length === 1
+            ? ranked.length > 0
+            : hasPrefixMatch(pagefind, word, shown, alone),
       ),
     );
     const unmatched = prefixOnly.filter((_, index) => !real[index]);
@@ -318,7 +400,9 @@ async function searchWords(
       return { results: [], unmatched, ...(suggestion && { suggestion }) };
     }
   }
-  const results = ranked.filter((result) => known.every((ids) => ids.has(result.id)));
+  const results = ranked.filter(
+    (result) => known.every((ids) => ids.has(result.id)) && [...startedBy.values()].every((ids) => ids.has(result.id)),
+  );
   // A chosen sort (newest, oldest) is the order; otherwise papers with the words together come first.
   if (options.sort) return { results, unmatched: [] };
   return { results: await phraseFirst(pagefind, allWords, options, results), unmatched: [] };

@@ -233,6 +233,34 @@ describe('a word being typed', () => {
     },
   );
 
+  // Pagefind indexes stems: `attention` is `attent`, `optimization` is `optim`, which these do not start.
+  it.each([
+    ['attenti', 'attent'],
+    ['optimiz', 'optim'],
+    ['computati', 'comput'],
+  ])(
+    'finds every paper with a word "%s" starts, typed or sent, and only papers of its stem %s',
+    async (typed, stem) => {
+      const expected = await withWordStarting(typed);
+      const ofStem = await withWordStarting(stem);
+      expect(expected.length, typed).toBeGreaterThan(5);
+      const status = page.locator('#search-status');
+      const countOf = async () => Number(/^(\d+) papers? found/.exec((await status.textContent()) ?? '')?.[1]);
+
+      await page.goto(`${server.origin}${urls.search()}`);
+      await page.locator('#search-q').pressSequentially(typed);
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`found for “${typed}”`));
+      const typedCount = await countOf();
+      expect(typedCount, typed).toBeGreaterThanOrEqual(expected.length);
+      expect(typedCount, typed).toBeLessThanOrEqual(ofStem.length + 2);
+
+      // From a link, a word no paper has whole is a finished word that finds the words it starts.
+      const { ids } = await searchPage(typed);
+      expect(await countOf(), typed).toBe(typedCount);
+      for (const id of ids) expect(ofStem, `${typed}: ${id}`).toContain(id);
+    },
+  );
+
   it('keeps the results of the words before it while the next one is begun', async () => {
     await page.goto(`${server.origin}${urls.search()}`);
     await page.locator('#search-q').pressSequentially('neural n');

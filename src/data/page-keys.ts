@@ -40,9 +40,12 @@ function siteSettingsDigest(): string {
   return settingsDigest;
 }
 
-/** A paper's id and digest stand for all of it (and avoid reading its rendered HTML). */
+/**
+ * A paper's id and digest stand for all of it (and avoid reading its rendered HTML), with the page
+ * of its day that lists it, which other papers decide.
+ */
 function paperAsDigest(_key: string, value: unknown): unknown {
-  return isPaper(value) ? `${value.id}@${value.digest}` : value;
+  return isPaper(value) ? `${value.id}@${value.digest}@${value.dayPage}` : value;
 }
 
 function isPaper(value: unknown): value is Paper {

@@ -3,6 +3,8 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, comparePapers, type Archive } from '../lib/archive.ts';
 import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
 import { relatedPapers } from '../lib/related.ts';
+import { pageOf } from '../lib/paginate.ts';
+import { siteConfig } from '../site.config.ts';
 import { authorIndex, groupByAuthor, type Author, type IndexEntry } from '../lib/author-index.ts';
 import { authorSlug } from '../lib/authors.ts';
 import { textFeedItem, type FeedItem } from '../lib/feed.ts';
@@ -34,6 +36,12 @@ export interface Paper {
   excerptHtml: string;
   /** Whether the excerpt shows typeset math (so a list page needs KaTeX's stylesheet). */
   excerptHasMath: boolean;
+  /**
+   * The page of its digest day that lists it (pages of siteConfig.pageSize papers), so that a link
+   * to its day opens the page that shows it. Part of its cache-key digest (page-keys.ts): a paper
+   * added before it on its day can move it to the next page.
+   */
+  dayPage: number;
 }
 
 let papers: Promise<Paper[]> | undefined;
@@ -56,11 +64,22 @@ export function getPapers(): Promise<Paper[]> {
           text: metadata.text,
           excerptHtml: metadata.excerptHtml,
           excerptHasMath: metadata.excerptHasMath,
+          dayPage: 1,
         };
       })
-      .sort(comparePapers),
+      .sort(comparePapers)
+      .map(withDayPage()),
   );
   return papers;
+}
+
+/** Numbers each paper's day page, for papers in listing order (a day's papers together). */
+function withDayPage(): (paper: Paper, index: number, sorted: Paper[]) => Paper {
+  let dayStart = 0;
+  return (paper, index, sorted) => {
+    if (index > 0 && sorted[index - 1]!.data.date !== paper.data.date) dayStart = index;
+    return { ...paper, dayPage: pageOf(index - dayStart, siteConfig.pageSize) };
+  };
 }
 
 /** The order of every list, feed and index (pure, so unit-tested in tests/unit/archive.test.ts). */

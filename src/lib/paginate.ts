@@ -35,3 +35,10 @@ export function paginateList<Item>(
     };
   });
 }
+
+/** The page (from 1) that lists the item at `index` of a list cut into pages of `pageSize`. */
+export function pageOf(index: number, pageSize: number): number {
+  if (!Number.isInteger(index) || index < 0) throw new Error(`pageOf: index ${index}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageOf: page size ${pageSize}`);
+  return Math.floor(index / pageSize) + 1;
+}

@@ -137,6 +137,29 @@ describe('browse pages', () => {
     expect(navNamed(last, 'Other papers of January 1, 2025')).not.toContain('rel="next"');
   });
 
+  it('links a paper to the page of its day that lists it, from its own page and from cards', async () => {
+    // Page size 3: January 1's a7 a3 a1 are on its first page, a2 a6 a4 on its second.
+    const expected: [string, string][] = [
+      ['a7', '/2025/01/01/'],
+      ['a1', '/2025/01/01/'],
+      ['a2', '/2025/01/01/2/'],
+      ['a4', '/2025/01/01/2/'],
+      ['b1', '/2024/12/31/'],
+    ];
+    for (const [id, dayPage] of expected) {
+      const html = await read(farWest, `papers/${id}`);
+      expect(/<p class="eyebrow"[^>]*>\s*<a href="([^"]+)"/.exec(html)?.[1], id).toBe(dayPage);
+      expect(await read(farWest, dayPage.slice(1)), `${dayPage} lists ${id}`).toContain(`/papers/${id}/"`);
+    }
+    // The gpt-4 topic's first page lists a2, a6 and a4: each card's date opens the day's page 2.
+    const topic = await read(farWest, 'topics/gpt-4');
+    const cardOf = (id: string) =>
+      topic.split('data-paper-card').find((card) => card.includes(`/papers/${id}/"`)) ?? '';
+    for (const id of ['a2', 'a6', 'a4']) {
+      expect(/class="meta-date" href="([^"]+)"/.exec(cardOf(id))?.[1], id).toBe('/2025/01/01/2/');
+    }
+  });
+
   it('never lists more than a page of papers on any page', async () => {
     for (const file of await glob('**/*.html', { cwd: farWest.outDir })) {
       const html = await readFile(join(farWest.outDir, file), 'utf8');

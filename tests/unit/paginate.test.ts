@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paginateList } from '../../src/lib/paginate.ts';
+import { pageOf, paginateList } from '../../src/lib/paginate.ts';
 
 const urlOf = (page: number) => `/authors/ada/${page > 1 ? `${page}/` : ''}`;
 
@@ -58,5 +58,17 @@ describe('paginateList', () => {
 
   it('refuses a page size that is not a positive whole number', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) expect(() => paginateList([1], size, urlOf)).toThrow(/page size/);
+  });
+});
+
+describe('pageOf', () => {
+  it('is the page paginateList puts each item on', () => {
+    const items = Array.from({ length: 11 }, (_, index) => index);
+    for (const size of [1, 2, 3, 5, 11, 50]) {
+      const pages = paginateList(items, size, urlOf);
+      for (const page of pages) for (const item of page.data) expect(pageOf(item, size)).toBe(page.currentPage);
+    }
+    expect(() => pageOf(-1, 3)).toThrow();
+    expect(() => pageOf(0, 0)).toThrow();
   });
 });

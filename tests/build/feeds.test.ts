@@ -307,6 +307,8 @@ describe.each([
       expect.arrayContaining(topics.map((topic) => [`${base}topics/${topic.slug}/rss.xml`, topic.label])),
     );
     expect(html).toContain(`${prefix}rss.xml`);
+    // The feed holds whole days (more than FEED_SIZE papers here, see `feedOf`): the page says so.
+    expect(html.replace(/\s+/g, ' ')).toContain(`The newest digest days, each whole: at least ${FEED_SIZE} papers`);
   });
 });
 

@@ -51,11 +51,13 @@ export function citationYear(paper: CitablePaper): string | undefined {
 
 /**
  * The paper's date for Google Scholar (`citation_publication_date`, `YYYY/MM/DD`, `YYYY/MM` or
- * `YYYY`) and schema.org (`datePublished`, the same with `-`): the first version's date as
- * precisely as it is known, else the venue's year, else nothing.
+ * `YYYY`) and schema.org (`datePublished`, the same with `-`): the date other papers cite, as the
+ * BibTeX entry does (see {@link citationYear}): the venue's year when its name gives one, else the
+ * first version's date as precisely as it is known, else nothing. A reference manager then files
+ * a NeurIPS 2022 paper under 2022, as its BibTeX says, not under its preprint's 2021.
  */
 export function publicationDate(paper: CitablePaper): string | undefined {
-  return firstVersionDate(paper) ?? venueYear(paper.data.venue);
+  return venueYear(paper.data.venue) ?? firstVersionDate(paper);
 }
 
 /** {@link publicationDate} as Google Scholar writes dates, `YYYY/MM/DD`. */
@@ -102,6 +104,11 @@ export function citationMetaTags(paper: CitablePaper): MetaTag[] {
   for (const author of data.authors) tags.push({ name: 'citation_author', content: author });
   const date = citationDate(paper);
   if (date) tags.push({ name: 'citation_publication_date', content: date });
+  // Google Scholar's date of entry into a repository: the first version, when that is not the date above.
+  const online = firstVersionDate(paper);
+  if (online && online !== publicationDate(paper)) {
+    tags.push({ name: 'citation_online_date', content: online.replaceAll('-', '/') });
+  }
   if (data.venue) {
     const kind = venueKind(data.venue);
     tags.push({

@@ -271,12 +271,17 @@ describe('BibTeX and citation metadata of the seed', () => {
     expect(values('citation_author')).toEqual(paper.authors);
     expect(values('citation_arxiv_id')).toEqual([id]);
     expect(values('citation_pdf_url')).toEqual([`https://arxiv.org/pdf/${id}`]);
-    // The first version's date, as precisely as known; never the digest date.
-    expect(values('citation_publication_date')).toEqual([firstVersion(paper).replaceAll('-', '/')]);
+    // The year of a venue that names one (as the BibTeX entry cites it), else the first version's
+    // date as precisely as known; never the digest date.
+    const published = /\b(?:19|20)\d{2}\b/.exec(paper.venue ?? '')?.[0] ?? firstVersion(paper);
+    expect(values('citation_publication_date')).toEqual([published.replaceAll('-', '/')]);
+    expect(values('citation_online_date')).toEqual(
+      published === firstVersion(paper) ? [] : [firstVersion(paper).replaceAll('-', '/')],
+    );
     expect(jsonLdOf(tree)).toMatchObject({
       '@type': 'ScholarlyArticle',
       headline: paper.title,
-      datePublished: firstVersion(paper),
+      datePublished: published,
     });
   });
 

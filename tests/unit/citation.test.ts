@@ -44,10 +44,11 @@ describe('citation facts', () => {
     expect(citationYear(paper({ venue: 'TMLR' }))).toBeUndefined();
   });
 
-  it('dates a paper by its first version, as precisely as known, else by its venue year, else not at all', () => {
+  it('dates a paper by its venue year, else by its first version as precisely as known, else not at all', () => {
     expect(citationDate(paper({ published: '2023-09-01', arxiv: '2310.00001' }))).toBe('2023/09/01');
     expect(citationDate(paper({ arxiv: '2310.00001' }))).toBe('2023/10');
-    expect(citationDate(paper({ arxiv: 'math.GT/0309136', venue: 'Topology 2005' }))).toBe('2003/09');
+    // Cited as the Topology paper of 2005, as its BibTeX entry is.
+    expect(citationDate(paper({ arxiv: 'math.GT/0309136', venue: 'Topology 2005' }))).toBe('2005');
     expect(citationDate(paper({ venue: 'NeurIPS 2021' }))).toBe('2021');
     expect(citationDate(paper({ venue: 'TMLR' }))).toBeUndefined();
     expect(citationDate(paper())).toBeUndefined();
@@ -66,7 +67,9 @@ describe('citation meta tags', () => {
       { name: 'citation_title', content: 'A Title' },
       { name: 'citation_author', content: 'Ada Lovelace' },
       { name: 'citation_author', content: 'Alan Turing' },
-      { name: 'citation_publication_date', content: '2023/06/23' },
+      // The year the BibTeX entry cites (the venue's); the preprint's date as the date it went online.
+      { name: 'citation_publication_date', content: '2023' },
+      { name: 'citation_online_date', content: '2023/06/23' },
       { name: 'citation_conference_title', content: 'NeurIPS 2023' },
       { name: 'citation_arxiv_id', content: '2306.13575' },
       { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2306.13575' },
@@ -81,6 +84,11 @@ describe('citation meta tags', () => {
     expect(bare).toEqual(['citation_title', 'citation_author', 'citation_author']);
     const fromId = citationMetaTags(paper({ arxiv: '2401.00002' }));
     expect(fromId).toContainEqual({ name: 'citation_publication_date', content: '2024/01' });
+    expect(fromId.map((tag) => tag.name)).not.toContain('citation_online_date');
+    // A preprint of 2021 at NeurIPS 2022: filed under 2022, as its BibTeX year says.
+    const later = citationMetaTags(paper({ arxiv: '2110.03313', venue: 'NeurIPS 2022' }));
+    expect(later).toContainEqual({ name: 'citation_publication_date', content: '2022' });
+    expect(later).toContainEqual({ name: 'citation_online_date', content: '2021/10' });
   });
 });
 
@@ -99,7 +107,8 @@ describe('JSON-LD', () => {
         { '@type': 'Person', name: 'Ada Lovelace' },
         { '@type': 'Person', name: 'Alan Turing' },
       ],
-      datePublished: '2023-06-23',
+      // Published at ICLR 2024, as its BibTeX cites it (first version 2023-06-23).
+      datePublished: '2024',
       url: 'https://example.org/papers/x/',
       sameAs: 'https://arxiv.org/abs/2306.13575',
       abstract: 'An abstract.',

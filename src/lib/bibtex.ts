@@ -180,18 +180,42 @@ function needsProtection(word: string): boolean {
 }
 
 /**
+ * Whether a title is written in sentence case ("Scale mixtures of neural network Gaussian
+ * processes"): most of its longer words after the first start lowercase. Then a capital that starts
+ * a later word is a name's, which a style must keep; in title case ("Scaling MLPs: A Tale of
+ * Inductive Bias") capitals say nothing, and only inner capitals do.
+ */
+export function isSentenceCase(title: string): boolean {
+  const words = splitMath(title)
+    .filter((part) => !part.math)
+    .flatMap((part) => part.text.split(/[^\p{L}]+/u).filter(Boolean))
+    .slice(1)
+    .filter((word) => word.length >= 4);
+  const capitalized = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return words.length >= 2 && capitalized * 2 < words.length;
+}
+
+/**
  * A title for BibTeX: text escaped, `$…$` math kept (braced, so styles leave it alone) when it can
- * be, and words with inner capitals braced against a style's sentence casing.
+ * be, and braced against a style's sentence casing: words with inner capitals, and in a title
+ * written in sentence case every later word that starts with a capital (`{Gaussian}`).
  */
 export function formatTitle(title: string): string {
+  const sentenceCase = isSentenceCase(title);
+  let wordsBefore = 0;
   return splitMath(title)
     .map(({ text, math }) => {
       // Math that the title-math rules refuse is printed as the text it is, never run.
-      if (math) return mathProblems(text).length === 0 ? `{$${text.replace(/\s+/g, ' ')}$}` : escapeText(`$${text}$`);
+      if (math) {
+        wordsBefore += 1;
+        return mathProblems(text).length === 0 ? `{$${text.replace(/\s+/g, ' ')}$}` : escapeText(`$${text}$`);
+      }
       return text
         .split(/(\s+)/)
         .map((word) => {
-          if (!needsProtection(word)) return escapeText(word);
+          const later = /\p{L}/u.test(word) && wordsBefore++ > 0;
+          const name = sentenceCase && later && /^[^\p{L}\p{N}]*\p{Lu}/u.test(word);
+          if (!needsProtection(word) && !name) return escapeText(word);
           // Brace from the first letter or digit to the last: `{MLPs}:`, `({GPT-4})`. The group
           // never starts with a backslash, which would make it a BibTeX "special character".
           const [, lead = '', core = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word) ?? [];

@@ -9,6 +9,7 @@ import {
   familyName,
   formatAuthors,
   formatTitle,
+  isSentenceCase,
   naturalKey,
   splitMath,
   titleKeyWord,
@@ -140,12 +141,31 @@ describe('escaping', () => {
   });
 
   it('keeps math, escapes text and braces words with inner capitals', () => {
+    // Sentence case (Friends, snake, case: one capital in three), so Friends keeps its capital too.
     expect(formatTitle('GPT-4 & Friends: 50% of snake_case in $O(n^2)$')).toBe(
-      '{GPT-4} \\& Friends: 50\\% of snake\\_case in {$O(n^2)$}',
+      '{GPT-4} \\& {Friends}: 50\\% of snake\\_case in {$O(n^2)$}',
     );
     expect(formatTitle('Kolmogorov-Arnold Networks for MLPs')).toBe('{Kolmogorov-Arnold} Networks for {MLPs}');
     expect(formatTitle('A Tale of Bias')).toBe('A Tale of Bias');
     expect(formatTitle('Beyond (GPT-4): _R&D_ LLMs?')).toBe('Beyond ({GPT-4}): \\_{R\\&D}\\_ {LLMs}?');
+  });
+
+  it('keeps the capitals of names in a title written in sentence case, where a capital means a name', () => {
+    // Seed titles (2107.01408 and 2306.04891): a style that lower-cases titles must keep these.
+    expect(formatTitle('Scale mixtures of neural network Gaussian processes')).toBe(
+      'Scale mixtures of neural network {Gaussian} processes',
+    );
+    expect(formatTitle('Learning with $k$ Fourier features: A study of Hebbian rules')).toBe(
+      'Learning with {$k$} {Fourier} features: {A} study of {Hebbian} rules',
+    );
+    // In title case a capital says nothing: only inner capitals are braced.
+    expect(formatTitle('A Tale of Inductive Bias in Bayesian Models')).toBe(
+      'A Tale of Inductive Bias in Bayesian Models',
+    );
+    expect(isSentenceCase('Scaling MLPs: A Tale of Inductive Bias')).toBe(false);
+    expect(isSentenceCase('Transformers learn in-context by gradient descent')).toBe(true);
+    // Too few long words to tell: title case is assumed, as before.
+    expect(isSentenceCase('On Gauss')).toBe(false);
   });
 
   it('escapes math that would break a field instead of keeping it', () => {

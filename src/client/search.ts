@@ -69,6 +69,8 @@ interface Pagefind {
   options: (options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, query?: PagefindQuery) => Promise<PagefindResponse>;
+  /** Loads the index chunks a search for `term` needs, without searching. */
+  preload: (term: string, query?: PagefindQuery) => Promise<void>;
 }
 
 /** Config every search form carries (filled from the URL module at build time). */
@@ -345,8 +347,12 @@ async function searchWords(
   debounce?: number,
 ): Promise<WordsAnswer | null> {
   const { phrases, words } = parseQuery(query);
-  // Nothing is searched until the reader stops typing; then only the newest query goes on.
-  if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+  // Nothing is searched until the reader stops typing; then only the newest query goes on. The
+  // index chunks its words need load meanwhile, as Pagefind's own debounced search does.
+  if (debounce !== undefined) {
+    void pagefind.preload(query, options).catch(() => undefined);
+    if (!(await typingPaused(debounce))) return null;
+  }
   const search = (term: string | null) => pagefind.search(term, options);
   const allWords = [...phrases.flat(), ...words];
   if (allWords.length === 0) return { results: (await search(null)).results, unmatched: [] };

@@ -431,6 +431,12 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
     case 'image':
     case 'imageReference':
       return 'Images are not allowed in an abstract.';
+    // The paper's title is its page's one heading; an abstract's `#` or underlined line would
+    // outrank it, on the page, in feeds and in the page's outline.
+    case 'heading':
+      return 'Headings (`#`, or a line underlined with `===` or `---`) are not allowed in an abstract: write it as paragraphs; a `---` under a line needs a blank line before it, or write it as text.';
+    case 'thematicBreak':
+      return 'Horizontal rules (`---`, `***`) are not allowed in an abstract: separate paragraphs with a blank line.';
     case 'link':
     case 'definition': {
       const checked = checkLink(node.url, siteOrigin);

@@ -4,6 +4,8 @@ import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
 import { titleMathProblems } from '../lib/title-math.ts';
+import { authorKey } from '../lib/authors.ts';
+import { venueYear } from '../lib/citation.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -82,6 +84,18 @@ export function mixedScriptProblem(name: string): string | undefined {
 }
 
 /**
+ * A name that names nobody: no letter at all (`…`, `-`), or a stand-in for more authors ("et al.",
+ * "and others", "others"), which BibTeX and every list would print as a person.
+ */
+export function notANameProblem(name: string): string | undefined {
+  if (!/\p{L}/u.test(name)) return "has no letter: write the author's name";
+  if (/^(?:et\s+al\.?|(?:and\s+)?others)$/i.test(name.trim())) {
+    return "stands for more authors: list every author by name, in the paper's order";
+  }
+  return undefined;
+}
+
+/**
  * One line of plain text: white space collapsed, Unicode in its composed form (NFC: a name
  * pasted as `u` + U+0308 is the same `ü` as one typed, and LaTeX reads only the composed form),
  * nothing an HTML reader would take for markup.
@@ -131,6 +145,9 @@ const httpsUrl = z
       return z.NEVER;
     };
     if (value.includes('\\')) return refuse('must not contain a backslash (\\): write the address with `/`');
+    // As in abstracts' links (pipeline.ts, checkLink): tools that decode the address would fail.
+    if (/%(?![0-9A-Fa-f]{2})/.test(value))
+      return refuse('a "%" must start an escape of two hex digits: write %25 for a literal %');
     if (/\s/.test(value)) return refuse('must not contain spaces or line breaks: percent-encode them (%20)');
     let url: URL | undefined;
     try {
@@ -174,10 +191,25 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
               message: 'must be a plain name: no \\ { } $ ^ ~ < > | # (write accents as letters, e.g. "Akyürek")',
             })
             .superRefine((name, ctx) => {
-              const message = mixedScriptProblem(name);
+              const message = mixedScriptProblem(name) ?? notANameProblem(name);
               if (message) ctx.addIssue({ code: 'custom', message });
             }),
         )
+        .superRefine((names, ctx) => {
+          // One person twice in one paper (case, accents and punctuation aside) is a slip.
+          const seen = new Map<string, number>();
+          names.forEach((name, index) => {
+            const key = authorKey(name);
+            const first = seen.get(key);
+            if (first === undefined) seen.set(key, index);
+            else
+              ctx.addIssue({
+                code: 'custom',
+                path: [index],
+                message: `repeats authors[${first}] ("${names[first]}"): list each author once`,
+              });
+          });
+        })
         .min(1, 'list at least one author, in the order the paper gives them')
         .max(LIMITS.authors, {
           error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
@@ -217,17 +249,24 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         })
         .optional(),
     })
-    .superRefine(checkDatesAgree);
+    .superRefine(checkFieldsAgree);
 }
 
 /**
- * Dates that contradict each other. `published` is the date of the paper's first version, so it
+ * Fields that contradict each other. `published` is the date of the paper's first version, so it
  * cannot be after the digest `date` that featured the paper, and it falls in the year and month
  * of its arXiv id (ids are numbered by the month of the first version). The digest date cannot
- * be before that month either.
+ * be before that month either. A venue's year is not more than a year after the digest date, and
+ * a paper on arXiv has arXiv's PDF, not `links.pdf`.
  */
-function checkDatesAgree(
-  paper: { date: string; published?: string | undefined; arxiv?: string | undefined },
+function checkFieldsAgree(
+  paper: {
+    date: string;
+    published?: string | undefined;
+    arxiv?: string | undefined;
+    venue?: string | undefined;
+    links?: { pdf?: string | undefined } | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
   const { date, published, arxiv } = paper;
@@ -241,8 +280,25 @@ function checkDatesAgree(
       message: `is after the digest date ${date}: a paper is featured after its first version; check both dates`,
     });
   }
+  // A venue names the year of a meeting or volume the paper is in: not years after its digest date.
+  const year = venueYear(paper.venue);
+  if (year !== undefined && Number(year) > Number(date.slice(0, 4)) + 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['venue'],
+      message: `names the year ${year}, more than a year after the digest date ${date}: check the venue's year`,
+    });
+  }
   const parsed = typeof arxiv === 'string' ? parseArxivId(arxiv) : undefined;
   if (!parsed || !('id' in parsed)) return;
+  // An arXiv paper's PDF is arXiv's: reference managers take `citation_pdf_url` for its full text.
+  if (paper.links?.pdf !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['links', 'pdf'],
+      message: `is for a paper that is not on arXiv; this one's PDF is arXiv's (https://arxiv.org/pdf/${parsed.id.canonical}), linked already: delete links.pdf`,
+    });
+  }
   const { yearMonth } = parsed.id;
   if (published !== undefined && published.slice(0, 7) !== yearMonth) {
     ctx.addIssue({

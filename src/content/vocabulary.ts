@@ -5,6 +5,7 @@ import { nodeLine, parseYaml } from './frontmatter.ts';
 import { TOPICS_FILE } from './paths.ts';
 import { ContentError, fieldName, type ContentProblem } from './problems.ts';
 import { topicListSchema, type Topic } from './schema.ts';
+import { comparable } from '../lib/search-query.ts';
 
 /** The vocabulary file's size limit: the real one is about 3 KB for 20 topics. */
 export const MAX_TOPICS_BYTES = 64 * 1024;
@@ -86,6 +87,9 @@ export function readTopics(
   }
   const problems: ContentProblem[] = [];
   const seen = new Map<string, number>();
+  // Labels name topics to readers and to the search page's topic filter: two topics with one label
+  // (case and accents aside) would be one topic there, and one feed title twice.
+  const seenLabels = new Map<string, number>();
   result.data.forEach((topic, index) => {
     const line = lineOf([index, 'slug']);
     const first = seen.get(topic.slug);
@@ -96,6 +100,17 @@ export function readTopics(
         line,
         field: field([index, 'slug']),
         message: `"${topic.slug}" is listed twice (first on line ${first}): keep one.`,
+      });
+    const labelLine = lineOf([index, 'label']);
+    const labelKey = comparable(topic.label);
+    const firstLabel = seenLabels.get(labelKey);
+    if (firstLabel === undefined) seenLabels.set(labelKey, labelLine);
+    else
+      problems.push({
+        file,
+        line: labelLine,
+        field: field([index, 'label']),
+        message: `"${topic.label}" is the label of another topic too (line ${firstLabel}): give each topic its own label.`,
       });
   });
   return problems.length > 0 ? { topics: [], problems } : { topics: result.data, problems };

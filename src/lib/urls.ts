@@ -50,9 +50,12 @@ export function authorPageFolder(slug: string, page = 1): string {
  * link check follows them into dist/: one rule for both.
  */
 export function isOnSiteHost(url: URL, siteHost: string): boolean {
-  // `digest.example.org.` (a fully qualified name, with the root's dot) is the same host to DNS.
-  const host = url.host.replace(/\.(?=:\d+$|$)/, '');
-  return (url.protocol === 'http:' || url.protocol === 'https:') && host === siteHost.replace(/\.(?=:\d+$|$)/, '');
+  // Another port is another origin, so another site; but `digest.example.org.` (a fully
+  // qualified name, with the root's dot) is the same host to DNS.
+  const withoutRootDot = (host: string) => host.replace(/\.(?=:\d+$|$)/, '');
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') && withoutRootDot(url.host) === withoutRootDot(siteHost)
+  );
 }
 
 /** A file path as a URL path: each segment percent-encoded. */

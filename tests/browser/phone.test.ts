@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSite, openSite, type OpenSite } from './helpers.ts';
+import { authorSlug } from '../../src/lib/authors.ts';
 
 /** tests/fixtures/phone: two papers on 2025-06-06, one with a very long title, authors and venue. */
 const LONG_PAPER = 'papers/2401.01234/';
@@ -113,6 +114,40 @@ describe('the BibTeX entry', () => {
       expect(entry.tabIndex).toBe(0);
       expect(await overflowsSideways(page)).toBe(false);
       await page.close();
+    });
+  }
+});
+
+describe('words longer than a phone is wide', () => {
+  // tests/fixtures/phone/papers/long-words.mdx: a 135-letter title word, a 90-letter author word,
+  // an 80-letter venue word, and the title word again in its abstract.
+  const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
+  const author = authorSlug(
+    'Hubert Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafe',
+  );
+  const pages = [
+    'papers/long-words/',
+    '2025/06/06/',
+    'topics/optimization/',
+    'authors/',
+    `authors/${author}/`,
+    // Its neighbour on the day: the link to the next paper holds the long title.
+    'papers/2401.01234/',
+    'search/?q=unbroken',
+    `search/?q=${longWord}`,
+  ];
+  for (const width of [320, 375]) {
+    it(`wrap inside the screen at ${width} px on every page that shows them`, async () => {
+      for (const path of pages) {
+        const page = await openAt(width, path);
+        if (path.startsWith('search/')) {
+          await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+        }
+        // The page shows one of the long words (the A–Z list and author pages show the name's).
+        expect(await page.content(), path).toMatch(/Pneumonoultramicroscopic|Wolfeschlegelstein/);
+        expect(await overflowsSideways(page), `${path} at ${width} px`).toBe(false);
+        await page.close();
+      }
     });
   }
 });

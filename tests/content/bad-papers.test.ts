@@ -160,7 +160,8 @@ const expected: [string, string][] = [
   // An abstract must have text.
   ['empty-abstract', ":9: body: is empty: paste the paper's abstract below the frontmatter's closing `---`."],
   ['blank-abstract', ":9: body: is empty: paste the paper's abstract"],
-  ['empty-heading-abstract', ":9: body: is empty: paste the paper's abstract"],
+  // A lone `#` is an empty heading, and an abstract has none.
+  ['empty-heading-abstract', ':10:1: body: Headings (`#`, or a line underlined with `===` or `---`) are not allowed'],
   [
     'url-collision',
     `:1: file: publishes at the same URL (/papers/url-collision/) as ${file('2024/url-collision')}: rename one of them.`,

@@ -244,6 +244,19 @@ describe('character references', () => {
     ]);
   });
 
+  it('refuses headings and horizontal rules, which would outrank the paper title', () => {
+    const messages = (body: string) =>
+      renderPaperBody(body, { file: 'h.mdx', bodyLine: 9 }).problems.map(
+        (problem) => `${problem.line}: ${problem.message}`,
+      );
+    expect(messages('# FREE PRIZES\n\nText.')[0]).toMatch(/^9: Headings \(`#`/);
+    expect(messages('Setext heading\n===\n\nText.')[0]).toMatch(/^9: Headings/);
+    expect(messages('A line\n---\n')[0]).toMatch(/^9: Headings/);
+    expect(messages('Text.\n\n***\n\nMore.')[0]).toMatch(/^11: Horizontal rules/);
+    // An abstract's own symbols stay text: a # that starts no heading, a dash that is punctuation.
+    expect(messages('We rank #1 --- and a - b = c.')).toEqual([]);
+  });
+
   it('reports a stack of combining marks built from character references, none forbidden alone', () => {
     const { problems } = renderPaperBody(`Zalgo a${'&#x301;'.repeat(8)} and e&#x301; fine.`, {
       file: 'z.mdx',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPaperSchema, FIRST_YEAR, markupInTextProblems } from '../../src/content/schema.ts';
+import { createPaperSchema, FIRST_YEAR, markupInTextProblems, notANameProblem } from '../../src/content/schema.ts';
 import { hostileStrings } from '../helpers/hostile.ts';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
 import { fromHtml } from 'hast-util-from-html';
@@ -151,5 +151,56 @@ describe('tags', () => {
     const result = parse({ tags: ['x'.repeat(20_000)] });
     const [message] = result.success ? [] : result.error.issues.map((issue) => issue.message);
     expect(message).toBe(`unknown topic "${'x'.repeat(60)}…". Topics are listed in content/topics.yaml.`);
+  });
+});
+
+describe('fields that must agree', () => {
+  const issues = (extra: Record<string, unknown>) => {
+    const result = parse(extra);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it("refuses links.pdf on an arXiv paper, whose PDF is arXiv's", () => {
+    expect(issues({ arxiv: '2401.00004', links: { pdf: 'https://arxiv.org/pdf/2306.13575' } })).toEqual([
+      "links.pdf: is for a paper that is not on arXiv; this one's PDF is arXiv's (https://arxiv.org/pdf/2401.00004), linked already: delete links.pdf",
+    ]);
+    expect(issues({ links: { pdf: 'https://example.org/paper.pdf' } })).toEqual([]);
+  });
+
+  it('refuses a venue year more than a year after the digest date', () => {
+    expect(issues({ venue: 'NeurIPS 2099' })).toEqual([
+      "venue: names the year 2099, more than a year after the digest date 2025-06-06: check the venue's year",
+    ]);
+    // Accepted at next year's conference, and published long before the preprint: both real.
+    expect(issues({ venue: 'ICLR 2026' })).toEqual([]);
+    expect(issues({ venue: 'ICML 1995', arxiv: '2401.00001' })).toEqual([]);
+  });
+
+  it('refuses a link with a % that starts no escape, as in abstracts', () => {
+    expect(issues({ links: { pdf: 'https://example.org/a%2Fb.pdf?%' } }).join()).toContain(
+      'a "%" must start an escape of two hex digits',
+    );
+    expect(issues({ links: { pdf: 'https://example.org/a%2Fb.pdf' } })).toEqual([]);
+  });
+});
+
+describe('names that name nobody', () => {
+  it.each(['…', '-', '0', 'et al.', 'Et Al', 'and others', 'others'])('refuses %s', (name) => {
+    expect(notANameProblem(name)).toBeDefined();
+    expect(parse({ authors: ['Ada Lovelace', name] }).success).toBe(false);
+  });
+
+  it.each(['Ada Lovelace', 'Al-Khwarizmi', 'J. R. R. Tolkien', 'Otherson'])('accepts %s', (name) => {
+    expect(notANameProblem(name)).toBeUndefined();
+  });
+
+  it('refuses one person twice in one paper, case, accents and punctuation aside', () => {
+    const result = parse({ authors: ['Test Author', 'Ekin Akyürek', 'test author', 'Ekin Akyurek'] });
+    expect(
+      result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    ).toEqual([
+      'authors.2: repeats authors[0] ("Test Author"): list each author once',
+      'authors.3: repeats authors[1] ("Ekin Akyürek"): list each author once',
+    ]);
   });
 });

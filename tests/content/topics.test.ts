@@ -12,6 +12,14 @@ const dir = 'tests/fixtures/bad-topics';
 const expected: [string, string[]][] = [
   ['malformed', ['4: topics: YAML: Missing closing "quote']],
   ['duplicate-slug', ['7: topics[2].slug: "optimization" is listed twice (first on line 1): keep one.']],
+  // Search filters topics by label: two topics with one label would be one there.
+  [
+    'duplicate-label',
+    [
+      '8: topics[2].label: "Vision MLPs" is the label of another topic too (line 2): give each topic its own label.',
+      '11: topics[3].label: "vision-MLPS" is the label of another topic too (line 2): give each topic its own label.',
+    ],
+  ],
   ['bad-slug', ['1: topics[0].slug: must be lowercase letters, digits and single hyphens']],
   [
     'unknown-key',

@@ -31,6 +31,7 @@ import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   arxivIdInQuery,
   arxivShard,
+  acronymOtherNumber,
   comparable,
   indexedForms,
   matchesWord,
@@ -53,6 +54,8 @@ interface PagefindResultData {
 }
 interface PagefindResult {
   id: string;
+  /** Relevance: higher is better. */
+  score: number;
   /** Positions of the matched words in the page's indexed text. */
   words: number[];
   data: () => Promise<PagefindResultData>;
@@ -230,8 +233,6 @@ async function hasPrefixMatch(
 
 /** Words of the digest a started word stands for, at most: each costs one exact search. */
 const MAX_STARTED_WORDS = 8;
-/** Letters a stem may cut into a started word: `generalizati…` → `general` (Pagefind's stem). */
-const MAX_STEM_CUT = 5;
 
 /**
  * The digest's words that `word` starts, when the digest has it only as the start of longer words
@@ -252,38 +253,38 @@ async function wordsStartedBy(config: SearchConfig, word: string): Promise<strin
 }
 
 /**
- * The papers with a word that `word` starts: those with one of the digest's `words` it starts, or
- * a word of the same stem (each searched exactly), and those Pagefind's own prefix search finds,
- * when its answer is real (a paper shows a word that `word` starts, not a fallback to a shorter
- * prefix; `NeurIPS` is indexed as `neur` and `ips`, which no vocabulary word names).
+ * The papers with a word that `word` starts, each as its best-scored result: those with one of
+ * the digest's `words` it starts, or a word of the same stem (each searched exactly), and those
+ * Pagefind's own prefix search finds, when its answer is real (a paper shows a word that `word`
+ * starts, not a fallback to a shorter prefix; `NeurIPS` is indexed as `neur` and `ips`, which no
+ * vocabulary word names).
  */
 async function papersStartedBy(
   pagefind: Pagefind,
   word: string,
   words: readonly string[],
   options: PagefindQuery,
-): Promise<Set<string>> {
+): Promise<Map<string, PagefindResult>> {
   const [own, ...answers] = await Promise.all([
     pagefind.search(word, options),
     ...words.map((candidate) => pagefind.search(`"${candidate}"`, options)),
   ]);
-  const papers = new Set(answers.flatMap((answer) => answer.results.map((result) => result.id)));
+  const found = answers.flatMap((answer) => answer.results);
   const started = comparable(word);
   const first = own.results[0];
   const ownIsReal =
     first && (await locatedTokens(first)).some((token) => indexedForms(token).some((form) => form.startsWith(started)));
-  if (ownIsReal) for (const result of own.results) papers.add(result.id);
-  return papers;
+  if (ownIsReal) found.push(...own.results);
+  return bestById(found);
 }
 
-/**
- * A started word as a Pagefind prefix short enough to start every stem of the words it starts
- * (`optimizati` → `optim`, the stem of `optimization`), so that one search ranks and sorts all of
- * them; papersStartedBy then keeps only the papers that really have one.
- */
-function stemSafePrefix(word: string): string {
-  const letters = comparable(word);
-  return letters.slice(0, Math.max(3, letters.length - MAX_STEM_CUT));
+/** Results by paper, each paper's best-scored one, in descending score. */
+function bestById(results: readonly PagefindResult[]): Map<string, PagefindResult> {
+  const best = new Map<string, PagefindResult>();
+  for (const result of [...results].sort((a, b) => b.score - a.score)) {
+    if (!best.has(result.id)) best.set(result.id, result);
+  }
+  return best;
 }
 
 let typingCount = 0;
@@ -365,11 +366,19 @@ async function searchWords(
   const known: Set<string>[] = [];
   const prefixOnly: string[] = unfinished ? [unfinished] : [];
   let onlyAnswer: PagefindResult[] | undefined;
+  // An acronym's plural is a word of its own to Pagefind's stemmer (`LLMs`, `LLM`): both are searched,
+  // and the ranked search below uses the shorter, whose prefix search finds both.
+  const rankedForms = new Map<string, string>();
   for (const [index, term] of exactTerms.entries()) {
-    const response = await search(`"${term}"`);
-    if (response.results.length > 0) {
-      known.push(new Set(response.results.map((result) => result.id)));
-      onlyAnswer = response.results;
+    const other = index < phrases.length ? undefined : acronymOtherNumber(term);
+    const [answer, otherAnswer] = await Promise.all(
+      [term, ...(other ? [other] : [])].map((form) => search(`"${form}"`)),
+    );
+    const results = [...answer!.results, ...(otherAnswer?.results ?? [])];
+    if (results.length > 0) {
+      known.push(new Set(results.map((result) => result.id)));
+      onlyAnswer = otherAnswer?.results.length ? undefined : answer!.results;
+      if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
     } else if (index < phrases.length) return { results: [], unmatched: [`“${term}”`] };
     else prefixOnly.push(term);
   }
@@ -383,10 +392,18 @@ async function searchWords(
     const words = await wordsStartedBy(config, word);
     if (words) startedWords.set(word, words);
   }
-  const rankedQuery = allWords.map((word) => (startedWords.has(word) ? stemSafePrefix(word) : word)).join(' ');
-  const ranked = (await search(rankedQuery)).results;
-  const startedBy = new Map<string, Set<string>>();
+  const startedBy = new Map<string, Map<string, PagefindResult>>();
   for (const [word, words] of startedWords) startedBy.set(word, await papersStartedBy(pagefind, word, words, options));
+  // Ranked (or sorted) by Pagefind over the other words; with none, the started word's own
+  // results by score, or, for a chosen sort, every paper the filters allow in that order. (A
+  // shortened prefix would be stemmed again: `akyu` cut to `aky` is searched as `aki`.)
+  const otherWords = allWords.filter((word) => !startedWords.has(word)).map((word) => rankedForms.get(word) ?? word);
+  const ranked =
+    otherWords.length > 0 || startedBy.size === 0
+      ? (await search(otherWords.join(' '))).results
+      : options.sort
+        ? (await search(null)).results
+        : [...startedBy.values().next().value!.values()];
   if (prefixOnly.length > 0) {
     const shown = ranked[0] ? await locatedTokens(ranked[0]) : [];
     const alone = allWords.length === 1 && Object.keys(options.filters ?? {}).length === 0;

@@ -63,6 +63,21 @@ export function queryWords(query: string): string[] {
     .filter((word) => comparable(word).length > 0);
 }
 
+/**
+ * An acronym's other number, singular for plural and plural for singular (`llms` ↔ `llm`,
+ * `mlp` ↔ `mlps`): Pagefind's English stemmer drops a plural `s` only after a vowel, so to it an
+ * acronym without one and its plural are two words. Undefined for any other word, which the
+ * stemmer already folds (`models`, `model`; `kans`, `kan`).
+ */
+export function acronymOtherNumber(word: string): string | undefined {
+  const letters = comparable(word);
+  if (!/^[a-z]{2,}$/.test(letters)) return undefined;
+  const plural = letters.length > 2 && letters.endsWith('s');
+  const stem = plural ? letters.slice(0, -1) : letters;
+  if (/[aeiouy]/.test(stem)) return undefined;
+  return plural ? stem : `${stem}s`;
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

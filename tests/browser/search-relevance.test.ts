@@ -261,6 +261,32 @@ describe('a word being typed', () => {
     },
   );
 
+  // A started word is never searched shortened: Pagefind would stem the shorter word again
+  // (`akyu` cut to `aky` was searched as `aki`, which only "akin" has).
+  it.each(['akyu', 'akyur', 'polynomia'])('finds the papers with a word "%s" starts, typed or sent', async (typed) => {
+    const files = await Promise.all(
+      papers.map(async (paper) => ({
+        id: paper.id,
+        text: (await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8'))
+          .normalize('NFD')
+          .replace(/\p{M}/gu, ''),
+      })),
+    );
+    const expected = files
+      .filter((file) => new RegExp(`(^|[^\\p{L}])${typed}`, 'iu').test(file.text))
+      .map((file) => file.id);
+    expect(expected.length, typed).toBeGreaterThanOrEqual(3);
+    const status = page.locator('#search-status');
+    const countOf = async () => Number(/^(\d+) papers? found/.exec((await status.textContent()) ?? '')?.[1] ?? 0);
+    await page.goto(`${server.origin}${urls.search()}`);
+    await page.locator('#search-q').pressSequentially(typed);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`for “${typed}”`));
+    expect(await countOf(), `typed ${typed}`).toBeGreaterThanOrEqual(expected.length);
+    const { ids } = await searchPage(typed);
+    expect(await countOf(), `sent ${typed}`).toBeGreaterThanOrEqual(expected.length);
+    for (const id of expected.slice(0, 10)) expect(ids.length >= 10 || ids.includes(id), `${typed}: ${id}`).toBe(true);
+  });
+
   it('keeps the results of the words before it while the next one is begun', async () => {
     await page.goto(`${server.origin}${urls.search()}`);
     await page.locator('#search-q').pressSequentially('neural n');
@@ -335,4 +361,25 @@ describe('snippets', () => {
       expect(excerpt, query).not.toMatch(/2k−1|Rd→R|[\ue000-\uf8ff]/);
     }
   });
+});
+
+describe('acronyms', () => {
+  // Pagefind's stemmer drops a plural s only after a vowel: to it LLM and LLMs are two words.
+  it.each(['LLM', 'LLMs', 'MLP', 'MLPs', 'CNN', 'CNNs'])(
+    '%s finds the papers with the acronym or its plural',
+    async (query) => {
+      const singular = query.replace(/s$/, '');
+      const expected: string[] = [];
+      for (const paper of papers) {
+        const text = await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8');
+        if (new RegExp(`(^|[^A-Za-z])${singular}s?([^A-Za-z]|$)`).test(text)) expected.push(paper.id);
+      }
+      expect(expected.length, query).toBeGreaterThanOrEqual(2);
+      const { ids, status } = await searchPage(query);
+      const count = Number(/^(\d+) papers? found/.exec(status)?.[1] ?? 0);
+      expect(count, query).toBeGreaterThanOrEqual(expected.length);
+      expect(count, query).toBeLessThan(papers.length);
+      if (expected.length <= 10) expect([...ids].sort(), query).toEqual(expect.arrayContaining(expected));
+    },
+  );
 });

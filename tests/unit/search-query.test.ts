@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
 import {
+  acronymOtherNumber,
   arxivIdInQuery,
   arxivShard,
   hiddenTex,
@@ -183,5 +184,20 @@ describe('search data files', () => {
     expect([...shards.keys()]).toHaveLength(27);
     expect(vocabularyShard('Ökonomie')).toBe('o');
     expect(vocabularyShard('σ-algebra')).toBe('_');
+  });
+});
+
+describe('acronymOtherNumber', () => {
+  it.each([
+    ['LLMs', 'llm'],
+    ['llm', 'llms'],
+    ['MLP', 'mlps'],
+    ['CNNs', 'cnn'],
+  ])('%s ↔ %s', (word, other) => {
+    expect(acronymOtherNumber(word)).toBe(other);
+  });
+
+  it.each(['models', 'KANs', 'kan', 'a', 'GPT-4', 'attention'])('leaves %s to the stemmer', (word) => {
+    expect(acronymOtherNumber(word)).toBeUndefined();
   });
 });

@@ -6,6 +6,8 @@ import { parseArxivId } from './arxiv-id.ts';
 
 /** arXiv's own hosts, as a reader may paste them. */
 const ARXIV_URL = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/(.+)$/i;
+/** arXiv's DOI for a paper, bare or as a link: `https://doi.org/10.48550/arXiv.2306.13575`. */
+const ARXIV_DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.48550\/arxiv\.(.+)$/i;
 /** An old-style id as typed, any case: `math.gt/0309136`. */
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
 
@@ -19,15 +21,22 @@ const CLOSING_PUNCTUATION = /[\s)\]}>"'\u2019\u201D.,;:!?]+$/u;
  * `…/html/2306.13575v2`, `math.GT/0309136`, `math/0309136v1` all name one paper.
  */
 export function arxivIdInQuery(query: string): string | undefined {
-  // As pasted from a sentence or a reference: `(2306.13575)`, `[2306.13575]`, `2306.13575.`
-  let rest = query.trim().replace(OPENING_PUNCTUATION, '').replace(CLOSING_PUNCTUATION, '');
+  // As pasted from a sentence or a reference: `(2306.13575)`, `[2306.13575]`, `2306.13575.`, and
+  // as references cite it: `arXiv preprint arXiv:2306.13575`, `arXiv:2306.13575 [cs.LG]`, its DOI.
+  let rest = query
+    .trim()
+    .replace(/^arxiv\s+preprint\s+/i, '')
+    .replace(/\s*\[[a-z-]+(?:\.[a-z]{2})?\]\s*$/i, '')
+    .replace(ARXIV_DOI, '$1')
+    .replace(OPENING_PUNCTUATION, '')
+    .replace(CLOSING_PUNCTUATION, '');
   const url = ARXIV_URL.exec(rest);
   if (url)
     rest = url[1]!
       .replace(/[?#].*$/, '')
       .replace(/\/+$/, '')
       .replace(/\.pdf$/i, '');
-  else rest = rest.replace(/^arxiv:\s*/i, '');
+  else rest = rest.replace(/^arxiv(?::\s*|\s+)/i, '');
   rest = rest.replace(/v\d+$/i, '');
   const old = OLD_STYLE.exec(rest);
   if (old) rest = `${old[1]!.toLowerCase()}${old[2]?.toUpperCase() ?? ''}/${old[3]}`;

@@ -40,6 +40,14 @@ describe('arxivIdInQuery', () => {
     ['“arXiv:2401.12973”', '2401.12973'],
     ['<https://arxiv.org/abs/2401.12973>.', '2401.12973'],
     ['(hep-th/9901001).', 'hep-th/9901001'],
+    // As references cite a paper: arXiv's own line, natbib's "preprint", the DOI arXiv gives it.
+    ['arXiv:2306.13575 [cs.LG]', '2306.13575'],
+    ['arXiv:math/0309136v1 [math.GT]', 'math/0309136'],
+    ['arXiv preprint arXiv:2306.13575', '2306.13575'],
+    ['arxiv 2306.13575', '2306.13575'],
+    ['https://doi.org/10.48550/arXiv.2306.13575', '2306.13575'],
+    ['10.48550/arXiv.2306.13575', '2306.13575'],
+    ['doi:10.48550/ARXIV.2306.13575', '2306.13575'],
   ])('%s → %s', (query, id) => {
     expect(arxivIdInQuery(query)).toBe(id);
   });
@@ -52,6 +60,10 @@ describe('arxivIdInQuery', () => {
     '2313.13575', // month 13
     'https://example.org/abs/2306.13575',
     '2306.13575 transformers',
+    'arxiv preprint',
+    '10.48550/arXiv.kolmogorov',
+    'https://doi.org/10.1000/2306.13575',
+    'arXiv:2306.13575 [not a class]',
     'math/030913',
     '(2306.1357)',
     '2306.13575)x',

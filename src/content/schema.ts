@@ -84,11 +84,11 @@ export function mixedScriptProblem(name: string): string | undefined {
 }
 
 /**
- * A name that names nobody: no letter at all (`…`, `-`), or a stand-in for more authors ("et al.",
- * "and others", "others"), which BibTeX and every list would print as a person.
+ * A stand-in for more authors ("et al.", "and others", "others"), which BibTeX and every list
+ * would print as a person. (A name with no letter, such as "—", is a name: it gets a page at a
+ * hashed slug, see src/lib/authors.ts.)
  */
 export function notANameProblem(name: string): string | undefined {
-  if (!/\p{L}/u.test(name)) return "has no letter: write the author's name";
   if (/^(?:et\s+al\.?|(?:and\s+)?others)$/i.test(name.trim())) {
     return "stands for more authors: list every author by name, in the paper's order";
   }

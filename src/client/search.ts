@@ -385,8 +385,8 @@ async function searchWords(
   // One word or phrase, known whole: its exact answer is the answer, in Pagefind's order.
   if (exactTerms.length === 1 && prefixOnly.length === 0 && onlyAnswer) return { results: onlyAnswer, unmatched: [] };
 
-  // Words the digest has only as the start of longer ones: searched by a prefix short enough for
-  // their stems, then narrowed to the papers that have one of the words they start.
+  // Words the digest has only as the start of longer ones: the papers with one of the words they
+  // start, found through the vocabulary (papersStartedBy).
   const startedWords = new Map<string, string[]>();
   for (const word of prefixOnly) {
     const words = await wordsStartedBy(config, word);

@@ -18,7 +18,7 @@ import { MAX_FORMULA_LENGTH } from './math-rules.ts';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
-import type { ContentProblem } from './problems.ts';
+import { shortened, type ContentProblem } from './problems.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -440,7 +440,7 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
     case 'link':
     case 'definition': {
       const checked = checkLink(node.url, siteOrigin);
-      if ('problem' in checked) return `Link URL "${node.url.slice(0, 80)}" is not allowed: ${checked.problem}`;
+      if ('problem' in checked) return `Link URL "${shortened(node.url, 80)}" is not allowed: ${checked.problem}`;
       // Every output sees the URL as the WHATWG parser normalized it, and only that.
       node.url = checked.href;
       return undefined;
@@ -495,7 +495,7 @@ function ownSiteUrlIn(text: string, siteOrigin: string): string | undefined {
       continue;
     }
     if (isOnSiteHost(url, new URL(siteOrigin).host)) {
-      return `the URL "${candidate.slice(0, 80)}" leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`;
+      return `the URL "${shortened(candidate, 80)}" leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`;
     }
   }
   return undefined;

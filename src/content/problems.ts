@@ -47,3 +47,12 @@ export function fieldName(path: readonly (string | number)[]): string {
     ) || 'frontmatter'
   );
 }
+
+/**
+ * A value from a paper quoted in a message: long enough to recognise, never a screenful, and cut
+ * between whole characters (a cut inside a surrogate pair would leave half a character).
+ */
+export function shortened(value: string, max = 60): string {
+  const characters = [...value];
+  return characters.length <= max ? value : `${characters.slice(0, max).join('')}…`;
+}

@@ -5,6 +5,7 @@ import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
 import { titleMathProblems } from '../lib/title-math.ts';
 import { authorKey } from '../lib/authors.ts';
+import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
 
 /**
@@ -45,7 +46,8 @@ const REFERENCE_LIKE = /&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*);?/g;
 
 /** What in `value` a reader showing it as HTML would take for markup: one message per kind. */
 export function markupInTextProblems(value: string): string[] {
-  const quoted = (found: Iterable<string>) => [...new Set(found)].map((match) => `"${match}"`).join(', ');
+  const quoted = (found: Iterable<string>) =>
+    [...new Set(found)].map((match) => `"${shortened(match, 20)}"`).join(', ');
   const tags = quoted(value.match(TAG_START) ?? []);
   const references = quoted((value.match(REFERENCE_LIKE) ?? []).filter((match) => decodeHTML(match) !== match));
   return [
@@ -166,12 +168,6 @@ const httpsUrl = z
     }
     return url.href;
   });
-
-/** A value quoted in a message: long enough to recognise, never a screenful. */
-function shortened(value: string, max = 60): string {
-  const characters = [...value];
-  return characters.length <= max ? value : `${characters.slice(0, max).join('')}…`;
-}
 
 export const PAPER_KEYS = ['title', 'authors', 'date', 'arxiv', 'published', 'venue', 'tags', 'links'] as const;
 export const LINK_KEYS = ['code', 'project', 'pdf'] as const;

@@ -38,6 +38,7 @@ import {
   parseQuery,
   queryWords,
   revealTex,
+  withoutIndexOnlyWords,
 } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
 
@@ -143,10 +144,15 @@ function dateElement(date: string | undefined): HTMLTimeElement | undefined {
   return time;
 }
 
+/** A result's title as the paper page shows it (the index's copy holds hidden words, see withIndexedParts). */
+function titleOf(data: PagefindResultData): string {
+  return data.meta.title === undefined ? data.url : withoutIndexOnlyWords(data.meta.title);
+}
+
 /** Pagefind's excerpt is HTML-escaped text with `<mark>` around the matches: safe as HTML. */
 function excerptElement(excerpt: string): HTMLParagraphElement {
   const paragraph = element('p', 'search-result-excerpt');
-  paragraph.innerHTML = revealTex(excerpt);
+  paragraph.innerHTML = revealTex(withoutIndexOnlyWords(excerpt));
   return paragraph;
 }
 
@@ -570,7 +576,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       list.replaceChildren(
         ...shown.map((data) => {
           const item = element('li', 'search-preview-item');
-          const link = element('a', undefined, data.meta.title ?? data.url);
+          const link = element('a', undefined, titleOf(data));
           link.href = data.url;
           item.append(link);
           const time = dateElement(data.meta.date);
@@ -677,7 +683,7 @@ function pagefindQuery(
 function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | undefined, string | undefined>) {
   const item = element('li', 'search-result');
   const heading = element('h2', 'search-result-title');
-  const link = element('a', undefined, data.meta.title ?? data.url);
+  const link = element('a', undefined, titleOf(data));
   link.href = data.url;
   heading.append(link);
   const meta = element('div', 'search-result-meta');

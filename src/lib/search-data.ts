@@ -7,7 +7,9 @@
 import { canonicalArxivId } from './arxiv-id.ts';
 import { groupByAuthor } from './author-index.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
-import { arxivShard, comparable, hiddenTex } from './search-query.ts';
+import { decodeHTML } from 'entities';
+import { escapeHtml } from './encode/html.ts';
+import { arxivShard, comparable, hiddenTex, indexOnlyWords } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 
 // ---- Math in the index ----
@@ -28,6 +30,42 @@ export function withIndexedTex(html: string): string {
     const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
+}
+
+// ---- Compound words in the index ----
+
+/** A tag, or the text between two tags. */
+const TAG_OR_TEXT = /<[^>]*>|[^<]+/g;
+/** Where the index reads no words: KaTeX's markup (left out, see pagefind.ts) and the hidden TeX copies. */
+const NOT_PROSE = /^<span\b[^>]*(?:\bclass="katex|\bhidden\b)/;
+
+/**
+ * Adds after each compound word of a paper's HTML the parts Pagefind would miss
+ * (`indexOnlyWords`), hidden, for the index only: `LLaMA-2` is found by `llama`, and a snippet
+ * marks `LLaMA-2` for it. Formulas and their TeX copies are left as they are. A word split by
+ * inline markup (`<em>LLaMA</em>-2`) is read as two.
+ */
+export function withIndexedParts(html: string): string {
+  let skippedSpans = 0;
+  return html.replace(TAG_OR_TEXT, (piece) => {
+    if (piece.startsWith('<')) {
+      if (skippedSpans > 0) {
+        if (piece.startsWith('<span')) skippedSpans += 1;
+        else if (piece.startsWith('</span')) skippedSpans -= 1;
+      } else if (NOT_PROSE.test(piece)) skippedSpans = 1;
+      return piece;
+    }
+    if (skippedSpans > 0) return piece;
+    return piece.replace(/[^\s]+/g, (word) => {
+      const parts = indexOnlyWords(decodeHTML(word));
+      return parts === '' ? word : `${word}<span hidden>${parts}</span>`;
+    });
+  });
+}
+
+/** Plain text (a title, a name, a venue) as HTML, with its compound words' parts for the index (withIndexedParts). */
+export function textWithIndexedParts(text: string): string {
+  return withIndexedParts(escapeHtml(text));
 }
 
 // ---- The arXiv id → paper map ----

@@ -161,6 +161,70 @@ export function matchesWord(queryWord: string, token: string): boolean {
   });
 }
 
+// ---- Parts of compound words in the index ----
+
+/**
+ * Pagefind indexes a word with punctuation in it (`LLaMA-2`, `ImageNet-1K`) whole (`llama2`) and
+ * in parts, but it cuts the parts again at every change of case or between letters and digits
+ * (`l`, `la`, `ma`), and at ASCII punctuation only (`Kolmogorov–Arnold`, with an en dash, has no
+ * part `arnold`). So `llama` would not find `LLaMA-2`, nor `arnold` that title. The page adds the
+ * parts Pagefind misses after the word, hidden and fenced by these two marks (Private Use Area
+ * characters, which Pagefind does not index and no paper may hold): the search script drops the
+ * fenced words from its snippets (withoutIndexOnlyWords).
+ */
+export const INDEX_ONLY_START = '\ue100';
+export const INDEX_ONLY_END = '\ue101';
+
+/** A part Pagefind cuts again: a change of case inside it (`LLaMA`, `ImageNet`) or between letters and digits (`7B`). */
+const CUT_AGAIN = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}|\p{L}\p{N}|\p{N}\p{L}/u;
+const WORD_CHARACTERS = /^[\p{L}\p{N}]*$/u;
+const ASCII_OR_WORD_CHARACTERS = /^[\p{L}\p{N}\x21-\x7e]*$/u;
+
+/**
+ * The parts of one word of text (no spaces) that the index must hold besides what Pagefind makes
+ * of it, as `comparable` words: none for a word without punctuation, which Pagefind indexes whole.
+ */
+export function compoundParts(word: string): string[] {
+  if (WORD_CHARACTERS.test(word)) return [];
+  const whole = comparable(word);
+  // Cut only at ASCII punctuation, Pagefind keeps a part that is not cut again; any other separator
+  // (an en dash, a typographic quote) leaves every part to add.
+  const cutAtAsciiOnly = ASCII_OR_WORD_CHARACTERS.test(word);
+  const parts = word
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((part) => !cutAtAsciiOnly || CUT_AGAIN.test(part))
+    .map(comparable)
+    .filter((part) => part.length > 1 && part !== whole);
+  return [...new Set(parts)];
+}
+
+/** The compound parts of a text's words (compoundParts), fenced for the index: empty when there are none. */
+export function indexOnlyWords(text: string): string {
+  const parts = [...new Set(text.split(/\s+/).flatMap(compoundParts))];
+  return parts.length === 0 ? '' : ` ${INDEX_ONLY_START} ${parts.join(' ')} ${INDEX_ONLY_END} `;
+}
+
+/**
+ * A Pagefind excerpt (escaped text, `<mark>` around matches) without the fenced index-only words,
+ * even where the excerpt starts or ends inside a fence. A match on a hidden part marks the word
+ * it belongs to, the one before the fence.
+ */
+export function withoutIndexOnlyWords(excerpt: string): string {
+  return excerpt
+    .replace(new RegExp(`^[^${INDEX_ONLY_START}${INDEX_ONLY_END}]*${INDEX_ONLY_END}`, 'u'), '')
+    .replace(
+      new RegExp(`(\\S+)?\\s*${INDEX_ONLY_START}([^${INDEX_ONLY_END}]*)(?:${INDEX_ONLY_END}|$)`, 'gu'),
+      (_, before: string | undefined, fenced: string) =>
+        before === undefined
+          ? ''
+          : fenced.includes('<mark>') && !before.includes('<mark>')
+            ? `<mark>${before}</mark>`
+            : before,
+    )
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
 // ---- TeX in the index ----
 
 /**

@@ -297,6 +297,38 @@ describe('a word being typed', () => {
   });
 });
 
+describe('a part of a compound word', () => {
+  // Pagefind cuts `LLaMA-2` into `l`, `la`, `ma` and `2`, `ImageNet-1K` into `image`, `net`, `1`, `k`.
+  it.each(['llama', 'imagenet'])('"%s" finds every paper with it, alone or in a compound word', async (word) => {
+    const files = await Promise.all(
+      papers.map(async (paper) => ({
+        id: paper.id,
+        title: paper.title,
+        text: await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8'),
+      })),
+    );
+    const asWord = new RegExp(`(^|[^\\p{L}\\p{N}])${word}([^\\p{L}\\p{N}]|$)`, 'iu');
+    const expected = files.filter((file) => asWord.test(file.text)).map((file) => file.id);
+    const inCompound = files.filter((file) => new RegExp(`${word}-|-${word}`, 'iu').test(file.text));
+    expect(inCompound.length, word).toBeGreaterThan(0);
+    expect(expected.length, word).toBeLessThanOrEqual(10);
+
+    const { ids } = await searchPage(word);
+    expect([...ids].sort(), word).toEqual([...expected].sort());
+    // The words added for the index show nowhere: titles as the files write them, and the
+    // snippet marks the compound word itself.
+    const titles = await page.locator('[data-search-results] .search-result-title a').allTextContents();
+    expect(titles.sort()).toEqual(ids.map((id) => files.find((file) => file.id === id)!.title).sort());
+    const excerpts = await page.locator('[data-search-results] .search-result-excerpt').allTextContents();
+    for (const excerpt of excerpts) expect(excerpt).not.toMatch(/[\ue000-\uf8ff]/u);
+    const marked = await page.locator('[data-search-results] .search-result-excerpt mark').allTextContents();
+    expect(
+      marked.some((text) => /-/.test(text) && new RegExp(word, 'i').test(text)),
+      word,
+    ).toBe(true);
+  });
+});
+
 describe('newest first', () => {
   it("lists a day's papers in the day's own order, as every list of the site does", async () => {
     // The seed's days hold up to 20 papers each; the search index used to sort by the date alone.

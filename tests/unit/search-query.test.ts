@@ -1,3 +1,7 @@
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { remove } from 'unist-util-remove';
 import { describe, expect, it } from 'vitest';
 import { closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
@@ -5,14 +9,27 @@ import {
   acronymOtherNumber,
   arxivIdInQuery,
   arxivShard,
+  compoundParts,
   hiddenTex,
+  INDEX_ONLY_END,
+  INDEX_ONLY_START,
+  indexOnlyWords,
   indexedForms,
   matchesWord,
   parseQuery,
   queryWords,
   revealTex,
+  withoutIndexOnlyWords,
 } from '../../src/lib/search-query.ts';
-import { arxivShards, vocabularyShards, withIndexedTex } from '../../src/lib/search-data.ts';
+import {
+  arxivShards,
+  textWithIndexedParts,
+  vocabularyShards,
+  withIndexedParts,
+  withIndexedTex,
+} from '../../src/lib/search-data.ts';
+import { escapeHtml } from '../../src/lib/encode/html.ts';
+import { hostileStrings } from '../helpers/hostile.ts';
 
 describe('arxivIdInQuery', () => {
   it.each([
@@ -136,6 +153,76 @@ describe('TeX in the index', () => {
     expect(indexed).toContain(`out of <span hidden>$2^k - 1$</span>${katex('2^k - 1')} and`);
     expect(indexed).toContain(`<span class="katex-display"><span hidden>$$a &lt; b$$</span>${katex('a &lt; b')}`);
     expect(withIndexedTex(html)).not.toContain('$');
+  });
+});
+
+describe('parts of compound words in the index', () => {
+  it.each([
+    // Pagefind cuts these parts again at a change of case or between letters and digits.
+    ['LLaMA-2', ['llama']],
+    ['LLaMA-NAS:', ['llama']],
+    ['ImageNet-1K', ['imagenet', '1k']],
+    ['LLaMA2-7B', ['llama2', '7b']],
+    ['McDonald-Smith', ['mcdonald']],
+    // Pagefind cuts only at ASCII punctuation: every part of a word cut elsewhere is added.
+    ['Kolmogorov–Arnold', ['kolmogorov', 'arnold']],
+    ['O’Brien', ['brien']],
+    // Pagefind indexes these parts itself, or the word whole.
+    ['self-attention', []],
+    ['Kolmogorov-Arnold', []],
+    ['GPT-4,', []],
+    ['“attention”', []],
+    ['LLaMA', []],
+    ['ImageNet', []],
+  ])('%s → %j', (word, parts) => {
+    expect(compoundParts(word)).toEqual(parts);
+  });
+
+  it('fences the parts of a text, or gives nothing', () => {
+    expect(indexOnlyWords('LLaMA-2 and ImageNet-1K, LLaMA-2')).toBe(
+      ` ${INDEX_ONLY_START} llama imagenet 1k ${INDEX_ONLY_END} `,
+    );
+    expect(indexOnlyWords('plain words, self-attention')).toBe('');
+  });
+
+  it('adds the parts after their word, hidden, outside formulas and TeX copies', () => {
+    const llama = ` ${INDEX_ONLY_START} llama ${INDEX_ONLY_END} `;
+    const formula = '<span class="katex"><span class="katex-html">LLaMA-2 <span>x</span></span></span>';
+    const html = `<p>Models such as <a href="https://example.org/A-B">LLaMA-2</a>, ${formula} <span hidden>$\\ImageNet-1K$</span> Q&amp;A-LLaMA.</p>`;
+    expect(withIndexedParts(html)).toBe(
+      `<p>Models such as <a href="https://example.org/A-B">LLaMA-2<span hidden>${llama}</span></a>, ${formula} <span hidden>$\\ImageNet-1K$</span> Q&amp;A-LLaMA.<span hidden>${llama}</span></p>`,
+    );
+  });
+
+  it('drops the fenced words from a snippet, marking the word they belong to', () => {
+    const fence = (words: string) => `${INDEX_ONLY_START} ${words} ${INDEX_ONLY_END}`;
+    expect(withoutIndexOnlyWords(`such as LLaMA-2, ${fence('<mark>llama</mark>')} GPT-4`)).toBe(
+      'such as <mark>LLaMA-2,</mark> GPT-4',
+    );
+    expect(withoutIndexOnlyWords(`such as <mark>LLaMA-2,</mark> ${fence('<mark>llama</mark>')} GPT-4`)).toBe(
+      'such as <mark>LLaMA-2,</mark> GPT-4',
+    );
+    expect(withoutIndexOnlyWords(`such as LLaMA-2, ${fence('llama')} GPT-4`)).toBe('such as LLaMA-2, GPT-4');
+    // A snippet that starts or ends inside a fence.
+    expect(withoutIndexOnlyWords(`llama 1k ${INDEX_ONLY_END} and more`)).toBe('and more');
+    expect(withoutIndexOnlyWords(`and ImageNet-1K ${INDEX_ONLY_START} <mark>imagenet</mark>`)).toBe(
+      'and <mark>ImageNet-1K</mark>',
+    );
+    expect(withoutIndexOnlyWords('no fence here')).toBe('no fence here');
+  });
+
+  it('shows any text as it was: the hidden parts are only for the index', () => {
+    const textOf = (html: string) => toText(fromHtml(html, { fragment: true }), { whitespace: 'pre' });
+    for (const text of [...hostileStrings(91, 400), 'LLaMA-2 on ImageNet-1K, Kolmogorov–Arnold']) {
+      // What a browser makes of the text as HTML (it drops a NUL, say), with no parts added.
+      const shown = textOf(escapeHtml(text));
+      const tree = fromHtml(textWithIndexedParts(text), { fragment: true });
+      const indexed = toText(tree, { whitespace: 'pre' });
+      remove(tree, (node) => node.type === 'element' && (node as Element).properties.hidden === true);
+      // Shown, the text is unchanged; as the index reads it, the fences come off again.
+      expect(toText(tree, { whitespace: 'pre' })).toBe(shown);
+      expect(withoutIndexOnlyWords(indexed)).toBe(shown.replace(/\s{2,}/g, ' ').trim());
+    }
   });
 });
 

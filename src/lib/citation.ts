@@ -2,6 +2,7 @@ import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
+import { titleText } from './title-text.ts';
 
 /**
  * Citation facts derived from a paper's frontmatter, shared by the BibTeX entries, the
@@ -133,8 +134,8 @@ export function scholarlyArticle(
   return {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
-    headline: data.title,
-    name: data.title,
+    headline: titleText(data.title),
+    name: titleText(data.title),
     author: data.authors.map((name) => ({ '@type': 'Person', name })),
     ...(datePublished && { datePublished }),
     url: pageUrl,

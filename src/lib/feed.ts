@@ -8,6 +8,7 @@ import { escapeHtml } from './encode/html.ts';
 import { outputUrl } from './encode/url.ts';
 import { mathVariantText } from './math-letters.ts';
 import type { Urls } from './urls.ts';
+import { titleText } from './title-text.ts';
 import { stripXmlIllegal, xmlDocument, type XmlElement } from './xml.ts';
 
 /**
@@ -253,7 +254,7 @@ export function textFeedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContex
   const labels = new Map(topics.map((topic) => [topic.slug, topic.label]));
   return {
     url,
-    title: stripXmlIllegal(paper.data.title),
+    title: stripXmlIllegal(titleText(paper.data.title)),
     authors: paper.data.authors.map(stripXmlIllegal),
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),

@@ -11,6 +11,7 @@ import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
 import { arxivShard, comparable, hiddenTex, indexOnlyWords } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
+import { titleText } from './title-text.ts';
 
 // ---- Math in the index ----
 
@@ -96,7 +97,7 @@ export function arxivShards(papers: readonly PaperForSearch[]): Map<string, Reco
     const id = canonicalArxivId(paper.data.arxiv);
     const shard = arxivShard(id);
     const entries = shards.get(shard) ?? {};
-    entries[id] = { url: paper.url, title: paper.data.title, date: paper.data.date, topics: paper.topics };
+    entries[id] = { url: paper.url, title: titleText(paper.data.title), date: paper.data.date, topics: paper.topics };
     shards.set(shard, entries);
   }
   return shards;

@@ -167,7 +167,8 @@ describe('BibTeX and citation metadata on fixture content', () => {
     expect(jsonLdOf(tree)).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ScholarlyArticle',
-      headline: 'GPT-4 & Friends: 50% of snake_case in $O(n^2)$ Time, {Braced} #1 ~ ^ \\ <2>',
+      // Shown to readers, the title's math is read as text; only citation_title and BibTeX keep TeX.
+      headline: 'GPT-4 & Friends: 50% of snake_case in O(n^2) Time, {Braced} #1 ~ ^ \\ <2>',
       author: [
         { '@type': 'Person', name: 'Zoë Çelik' },
         { '@type': 'Person', name: "Ahmet O'Brien-Łukasz" },
@@ -180,6 +181,30 @@ describe('BibTeX and citation metadata on fixture content', () => {
     // The title's `<` is text on the page, as in every output above.
     const [heading] = findAll(tree, (element) => element.tagName === 'h1');
     expect(toText(heading!)).toContain('{Braced} #1 ~ ^ \\ <2>');
+  });
+
+  it('shows a title’s math as text wherever readers see the title', async () => {
+    const shown = 'GPT-4 & Friends: 50% of snake_case in O(n^2) Time, {Braced} #1 ~ ^ \\ <2>';
+    const tree = await page(cite, 'papers/2401.00001');
+    const [heading] = findAll(tree, (element) => element.tagName === 'h1');
+    expect(toText(heading!)).toBe(shown);
+    const [title] = findAll(tree, (element) => element.tagName === 'title');
+    expect(toText(title!)).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} · `));
+    const meta = (property: string) =>
+      findAll(tree, (element) => element.tagName === 'meta' && element.properties.property === property)[0]?.properties
+        .content;
+    expect(meta('og:title')).toBe(shown);
+    // On its day's page, in the feeds.
+    const day = await page(cite, '2025/02/03');
+    const cardTitles = byClass(day, 'paper-card-title').map((element) => toText(element));
+    expect(cardTitles).toContain(shown);
+    const feed = JSON.parse(await readFile(join(cite.outDir, 'feed.json'), 'utf8')) as { items: { title: string }[] };
+    expect(feed.items.map((item) => item.title)).toContain(shown);
+    const rss = await readFile(join(cite.outDir, 'rss.xml'), 'utf8');
+    const rssTitles = [...rss.matchAll(/<item>\s*<title>([^<]*)<\/title>/g)].map((match) => match[1]!);
+    expect(rssTitles.filter((title) => title.includes('snake_case'))).toEqual([
+      'GPT-4 &amp; Friends: 50% of snake_case in O(n^2) Time, {Braced} #1 ~ ^ \\ &lt;2&gt;',
+    ]);
   });
 
   it('shows the entry with a copy button (shown by script) and links the .bib file', async () => {

@@ -32,6 +32,7 @@ import {
   arxivIdInQuery,
   arxivShard,
   acronymOtherNumber,
+  compoundWords,
   comparable,
   indexedForms,
   matchesWord,
@@ -142,11 +143,6 @@ function dateElement(date: string | undefined): HTMLTimeElement | undefined {
   const time = element('time', undefined, formatDate(date));
   time.dateTime = date;
   return time;
-}
-
-/** A result's title as the paper page shows it (the index's copy holds hidden words, see withIndexedParts). */
-function titleOf(data: PagefindResultData): string {
-  return data.meta.title === undefined ? data.url : withoutIndexOnlyWords(data.meta.title);
 }
 
 /** Pagefind's excerpt is HTML-escaped text with `<mark>` around the matches: safe as HTML. */
@@ -343,8 +339,9 @@ async function suggestionFor(config: SearchConfig, words: string[], unmatched: s
  * typing (a debounced search, the query not ending in a space), match the words they start: their
  * prefix matches count, if they are real (hasPrefixMatch). If they are not, or a phrase has no
  * match, no paper has the whole query. The order is the chosen sort, or else Pagefind's relevance
- * over all the words, papers that hold them together first (phraseFirst). Null when a newer
- * debounced search superseded this one.
+ * over all the words (an exact search scores every paper alike, so it only filters), papers that
+ * hold them together first (phraseFirst). A query of only symbols (`?`, `🤖`) has no words, and no
+ * paper has it. Null when a newer debounced search superseded this one.
  */
 async function searchWords(
   pagefind: Pagefind,
@@ -354,6 +351,7 @@ async function searchWords(
   debounce?: number,
 ): Promise<WordsAnswer | null> {
   const { phrases, words } = parseQuery(query);
+  const compounds = compoundWords(query);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The
   // index chunks its words need load meanwhile, as Pagefind's own debounced search does.
   if (debounce !== undefined) {
@@ -362,35 +360,46 @@ async function searchWords(
   }
   const search = (term: string | null) => pagefind.search(term, options);
   const allWords = [...phrases.flat(), ...words];
-  if (allWords.length === 0) return { results: (await search(null)).results, unmatched: [] };
+  if (allWords.length === 0) {
+    return query.trim() === ''
+      ? { results: (await search(null)).results, unmatched: [] }
+      : { results: [], unmatched: [query.trim()] };
+  }
 
   // While the reader types, the query's last word may be unfinished (`neur`, `tran`): it matches
   // the words it starts, as Pagefind's own search does, even if it is also a word of its own.
   const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
-  const unfinished = tail !== undefined && queryWords(tail).join(' ') === words.at(-1) ? words.at(-1) : undefined;
+  // (A compound word, `neural-network`, is finished: the reader is typing its parts.)
+  const unfinished =
+    tail !== undefined && queryWords(tail).join(' ') === words.at(-1) && !compounds.has(words.at(-1)!)
+      ? words.at(-1)
+      : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   const known: Set<string>[] = [];
   const prefixOnly: string[] = unfinished ? [unfinished] : [];
-  let onlyAnswer: PagefindResult[] | undefined;
   // An acronym's plural is a word of its own to Pagefind's stemmer (`LLMs`, `LLM`): both are searched,
-  // and the ranked search below uses the shorter, whose prefix search finds both.
+  // and the ranked search below uses the shorter, whose prefix search finds both. A compound word
+  // is searched joined and as the phrase of its parts, and ranked by its parts.
   const rankedForms = new Map<string, string>();
   for (const [index, term] of exactTerms.entries()) {
-    const other = index < phrases.length ? undefined : acronymOtherNumber(term);
-    const [answer, otherAnswer] = await Promise.all(
-      [term, ...(other ? [other] : [])].map((form) => search(`"${form}"`)),
-    );
-    const results = [...answer!.results, ...(otherAnswer?.results ?? [])];
+    const isWord = index >= phrases.length;
+    const other = isWord ? acronymOtherNumber(term) : undefined;
+    const parts = isWord ? compounds.get(term) : undefined;
+    const [answer, otherAnswer, partsAnswer] = await Promise.all([
+      search(`"${term}"`),
+      other ? search(`"${other}"`) : undefined,
+      parts ? search(`"${parts.join(' ')}"`) : undefined,
+    ]);
+    const results = [...answer.results, ...(otherAnswer?.results ?? []), ...(partsAnswer?.results ?? [])];
     if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
-      onlyAnswer = otherAnswer?.results.length ? undefined : answer!.results;
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
-    } else if (index < phrases.length) return { results: [], unmatched: [`“${term}”`] };
+      // Pagefind keeps no part of one character (`GPT-4`'s `4`), which the ranked search would require.
+      const rankedParts = parts?.filter((part) => comparable(part).length > 1) ?? [];
+      if (rankedParts.length > 0) rankedForms.set(term, rankedParts.join(' '));
+    } else if (!isWord) return { results: [], unmatched: [`“${term}”`] };
     else prefixOnly.push(term);
   }
-  // One word or phrase, known whole: its exact answer is the answer, in Pagefind's order.
-  if (exactTerms.length === 1 && prefixOnly.length === 0 && onlyAnswer) return { results: onlyAnswer, unmatched: [] };
-
   // Words the digest has only as the start of longer ones: the papers with one of the words they
   // start, found through the vocabulary (papersStartedBy).
   const startedWords = new Map<string, string[]>();
@@ -411,6 +420,9 @@ async function searchWords(
         ? (await search(null)).results
         : [...startedBy.values().next().value!.values()];
   if (prefixOnly.length > 0) {
+    // An unfinished word that is also a word of the digest whole (`transformers`, `modeling`) is
+    // real, whatever its prefix search shows first (`Transformer`, `model`: the same stems).
+    const unfinishedIsWord = unfinished !== undefined && (await search(`"${unfinished}"`)).results.length > 0;
     const shown = ranked[0] ? await locatedTokens(ranked[0]) : [];
     const alone = allWords.length === 1 && Object.keys(options.filters ?? {}).length === 0;
     const real = await Promise.all(
@@ -418,7 +430,7 @@ async function searchWords(
       prefixOnly.map(async (word) =>
         startedBy.has(word)
           ? startedBy.get(word)!.size > 0
-          : word === unfinished && comparable(word).length === 1
+          : word === unfinished && (unfinishedIsWord || comparable(word).length === 1)
             ? ranked.length > 0
             : hasPrefixMatch(pagefind, word, shown, alone),
       ),
@@ -576,7 +588,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       list.replaceChildren(
         ...shown.map((data) => {
           const item = element('li', 'search-preview-item');
-          const link = element('a', undefined, titleOf(data));
+          const link = element('a', undefined, data.meta.title ?? data.url);
           link.href = data.url;
           item.append(link);
           const time = dateElement(data.meta.date);
@@ -683,7 +695,7 @@ function pagefindQuery(
 function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | undefined, string | undefined>) {
   const item = element('li', 'search-result');
   const heading = element('h2', 'search-result-title');
-  const link = element('a', undefined, titleOf(data));
+  const link = element('a', undefined, data.meta.title ?? data.url);
   link.href = data.url;
   heading.append(link);
   const meta = element('div', 'search-result-meta');

@@ -87,6 +87,25 @@ export function acronymOtherNumber(word: string): string | undefined {
   return plural ? stem : `${stem}s`;
 }
 
+/**
+ * The words of a query that join two or more words by punctuation (`neural-network`,
+ * `time/series`, `GPT-4`), each as queryWords gives it (`neuralnetwork`) with its parts
+ * (`neural`, `network`). The text may write them joined, as the index holds `self-attention`
+ * (`selfattention`), or apart, as `neural network`: a compound query word finds both.
+ */
+export function compoundWords(query: string): Map<string, string[]> {
+  const compounds = new Map<string, string[]>();
+  for (const token of query.replace(QUOTED, ' ').split(/\s+/)) {
+    const [joined] = queryWords(token);
+    const parts = token
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}\p{M}_]+/u)
+      .filter((part) => comparable(part).length > 0);
+    if (joined && parts.length > 1) compounds.set(joined, parts);
+  }
+  return compounds;
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

@@ -297,6 +297,64 @@ describe('a word being typed', () => {
   });
 });
 
+describe('one word', () => {
+  // An exact search scores every paper alike; the order must still be by relevance.
+  it.each(['gradients', 'descent', 'interpreting', 'estimation', 'quadratic', 'gaussian', 'neuron', 'hardware'])(
+    '"%s" lists the papers with it in their title first',
+    async (word) => {
+      const inTitle = papers
+        .filter((paper) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'iu').test(paper.title))
+        .map((paper) => paper.id);
+      expect(inTitle.length, word).toBeGreaterThan(0);
+      const { ids } = await searchPage(word);
+      expect(ids.length, word).toBeGreaterThan(inTitle.length);
+      expect(ids.slice(0, inTitle.length).sort(), word).toEqual([...inTitle].sort());
+    },
+  );
+
+  // Typed, a word that is also the start of others (its plural, its stem's other words) is real:
+  // it finds at least the papers it finds sent (and the words it starts, as it is being typed).
+  it.each(['transformers', 'modeling', 'neurons', 'graphs'])(
+    '"%s" finds its papers typed as well as sent',
+    async (word) => {
+      const countOf = (status: string | null) => Number(/^(\d+) papers? found/.exec(status ?? '')?.[1] ?? 0);
+      const { ids, status: sent } = await searchPage(word);
+      expect(ids.length, word).toBeGreaterThan(0);
+      const status = page.locator('#search-status');
+      await page.goto(`${server.origin}${urls.search()}`);
+      await page.locator('#search-q').pressSequentially(word);
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(new RegExp(`for “${word}”`));
+      expect(countOf(await status.textContent()), word).toBeGreaterThanOrEqual(countOf(sent));
+    },
+  );
+
+  it.each(['?', '%', '🤖', '""'])('"%s", a query of no words, finds no paper', async (query) => {
+    const { ids, status } = await searchPage(query);
+    expect(ids, query).toEqual([]);
+    expect(status, query).toMatch(/^No paper/);
+  });
+});
+
+describe('words joined by punctuation in the query', () => {
+  it.each(['neural-network', 'neural,network', 'gradient-descent', 'time-series', 'time/series'])(
+    '"%s" finds the papers with the words together, joined or apart',
+    async (query) => {
+      const [first, second] = query.split(/[-,/]/);
+      const together = new RegExp(`(^|[^\\p{L}])${first}[-\\s]+${second}`, 'iu');
+      const expected = [];
+      for (const paper of papers) {
+        const text = await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8');
+        if (together.test(text)) expected.push(paper.id);
+      }
+      expect(expected.length, query).toBeGreaterThan(1);
+      const { ids, status } = await searchPage(query);
+      const count = Number(/^(\d+) papers? found/.exec(status)?.[1] ?? 0);
+      expect(count, query).toBe(expected.length);
+      expect(expected, query).toEqual(expect.arrayContaining(ids));
+    },
+  );
+});
+
 describe('a part of a compound word', () => {
   // Pagefind cuts `LLaMA-2` into `l`, `la`, `ma` and `2`, `ImageNet-1K` into `image`, `net`, `1`, `k`.
   it.each(['llama', 'imagenet'])('"%s" finds every paper with it, alone or in a compound word', async (word) => {

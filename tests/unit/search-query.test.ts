@@ -9,6 +9,7 @@ import {
   acronymOtherNumber,
   arxivIdInQuery,
   arxivShard,
+  compoundWords,
   compoundParts,
   hiddenTex,
   INDEX_ONLY_END,
@@ -93,6 +94,17 @@ describe('arxivIdInQuery', () => {
     expect(arxivShard('2306.13575')).toBe('2023-06-13');
     expect(arxivShard('0704.0001')).toBe('2007-04-00');
     expect(arxivShard('math/0309136')).toBe('2003-09');
+  });
+});
+
+describe('compoundWords', () => {
+  it('gives each word joined by punctuation with its parts, outside quoted phrases', () => {
+    expect([...compoundWords('neural-network time/series GPT-4, "self-attention" plain')]).toEqual([
+      ['neuralnetwork', ['neural', 'network']],
+      ['timeseries', ['time', 'series']],
+      ['gpt4', ['gpt', '4']],
+    ]);
+    expect([...compoundWords('Akyürek (2023) ?!')]).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
-import { isOnSiteHost } from '../lib/urls.ts';
+import { ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import { MAX_FORMULA_LENGTH } from './math-rules.ts';
@@ -473,11 +473,8 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   } catch {
     return { problem: `it is not a full URL (relative and #fragment links are not allowed): ${fullUrl}` };
   }
-  if (isOnSiteHost(parsed, new URL(siteOrigin).host)) {
-    return {
-      problem: `it leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`,
-    };
-  }
+  const ownSite = ownSiteLinkProblem(parsed, siteOrigin);
+  if (ownSite) return { problem: `it ${ownSite}.` };
   if (!LINK_PROTOCOLS.has(parsed.protocol)) return { problem: fullUrl };
   if (parsed.username || parsed.password) {
     return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
@@ -494,9 +491,8 @@ function ownSiteUrlIn(text: string, siteOrigin: string): string | undefined {
     } catch {
       continue;
     }
-    if (isOnSiteHost(url, new URL(siteOrigin).host)) {
-      return `the URL "${shortened(candidate, 80)}" leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead.`;
-    }
+    const ownSite = ownSiteLinkProblem(url, siteOrigin);
+    if (ownSite) return `the URL "${shortened(candidate, 80)}" ${ownSite}.`;
   }
   return undefined;
 }

@@ -7,6 +7,8 @@ import { titleMathProblems } from '../lib/title-math.ts';
 import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
+import { ownSiteLinkProblem } from '../lib/urls.ts';
+import { siteConfig } from '../site.config.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -161,6 +163,9 @@ const httpsUrl = z
       return refuse('must be a full https:// URL, e.g. "https://github.com/owner/repo"');
     }
     if (url.username || url.password) return refuse('must not contain a user name or password (`user@`)');
+    // As in abstracts' links (pipeline.ts, checkLink), and as the build's link check reads them.
+    const ownSite = ownSiteLinkProblem(url, new URL(siteConfig.siteUrl).origin);
+    if (ownSite) return refuse(ownSite);
     if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname) || /^[\d.]+$/.test(url.hostname)) {
       return refuse(
         'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name',

@@ -58,6 +58,16 @@ export function isOnSiteHost(url: URL, siteHost: string): boolean {
   );
 }
 
+/**
+ * Why a paper may not link to `url`, if it leads to the digest's own site (isOnSiteHost): the
+ * one message for links in abstracts and in the frontmatter.
+ */
+export function ownSiteLinkProblem(url: URL, siteOrigin: string): string | undefined {
+  return isOnSiteHost(url, new URL(siteOrigin).host)
+    ? `leads to this digest itself (${siteOrigin}): papers link to papers through the site, not by URL; link to the paper's arXiv page instead`
+    : undefined;
+}
+
 /** A file path as a URL path: each segment percent-encoded. */
 const encodePath = (file: string) => file.split('/').map(encodeURIComponent).join('/');
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
@@ -236,6 +237,20 @@ describe('content check on a folder of bad papers', () => {
     for (const [name, message] of expected) expect(stderr).toContain(file(name) + message);
     for (const message of several) expect(stderr).toContain(file('several-problems') + message);
     expect(stderr).toMatch(/✗ \d+ problems in \d+ files/);
+  });
+
+  it('npm run check refuses a frontmatter link to the site’s own host, as the build’s link check does', async () => {
+    const run = promisify(execFile);
+    const cite = join(projectRoot, 'tests/fixtures/cite');
+    // The fixture's links.pdf is https://example.org/paper.pdf: fine for a digest elsewhere.
+    await expect(run('node', ['scripts/check.ts', '--no-cache', cite], { cwd: projectRoot })).resolves.toBeDefined();
+    const env = { ...process.env, SITE_URL: 'https://example.org', BASE_PATH: '/digest/' };
+    const failure = await run('node', ['scripts/check.ts', '--no-cache', cite], { cwd: projectRoot, env }).catch(
+      (error: unknown) => error,
+    );
+    const { code, stderr } = failure as { code: number; stderr: string };
+    expect(code).toBe(1);
+    expect(stderr).toContain('tests/fixtures/cite/papers/no-arxiv.mdx:9: links.pdf: leads to this digest itself');
   });
 
   it('npm run check passes the bundled content', async () => {

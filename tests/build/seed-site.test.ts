@@ -148,6 +148,18 @@ describe('the seed’s paper pages', () => {
     expect(rss).toContain('annotation encoding=&quot;application/x-tex&quot;');
   });
 
+  it('show the arXiv id and the first version: its day, or the month its id gives', async () => {
+    expect(seed.some((paper) => paper.published === null)).toBe(true);
+    for (const paper of seed) {
+      const html = await readFile(join(build.outDir, 'papers', paper.arxiv, 'index.html'), 'utf8');
+      const meta = /<p class="?meta"? data-pagefind-ignore[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+      expect(meta, paper.arxiv).toContain(`arXiv:${paper.arxiv}`);
+      // New-style ids are YYMM.NNNNN: the month of the first version.
+      const month = `20${paper.arxiv.slice(0, 2)}-${paper.arxiv.slice(2, 4)}`;
+      expect(meta, paper.arxiv).toMatch(new RegExp(`First version <time datetime="?${paper.published ?? month}"?>`));
+    }
+  });
+
   it('show the BibTeX entry with a copy button, and link the .bib file that holds it', async () => {
     for (const page of await paperPages(build.outDir)) {
       const { bibtex, bibtexId, bibHref, copyTarget } = checkPaperPage(page);

@@ -100,7 +100,10 @@ class SavedPage {
     const failed = ids.filter((_, index) => 'failed' in results[index]!);
 
     part(this.root, 'shared').hidden = !shared;
-    part(this.root, 'heading').textContent = shared ? 'A shared reading list' : 'Your reading list';
+    const heading = shared ? 'A shared reading list' : 'Your reading list';
+    part(this.root, 'heading').textContent = heading;
+    // The tab and history name the list shown (the page's own title names the reader's list).
+    document.title = document.title.replace(/^(A shared reading list|Your reading list)/, heading);
     part(this.root, 'empty').hidden = Boolean(shared) || !this.list || ids.length > 0;
     part(this.root, 'unavailable').hidden = Boolean(shared) || Boolean(this.list);
     part(this.root, 'actions').hidden = found.length === 0;

@@ -159,9 +159,9 @@ export function authorFeedItemOf(paper: Paper): FeedItem {
 
 let topics: Topic[] | undefined;
 
-/** The topic vocabulary, in file order. */
+/** The topic vocabulary, by label (as readers look a topic up: the Topics page, Subscribe, OPML, search). */
 export function getTopics(): Topic[] {
-  topics ??= loadTopics();
+  topics ??= loadTopics().sort((a, b) => a.label.localeCompare(b.label, 'en'));
   return topics;
 }
 

@@ -227,6 +227,22 @@ export function formatTitle(title: string): string {
 }
 
 /**
+ * A name ending in `Jr.`, `III` and the like written as BibTeX reads such a name,
+ * `von Last, Jr., First` (`Martin Luther King Jr.` → `King, Jr., Martin Luther`): as written,
+ * BibTeX would take the suffix for the family name. Any other name is returned as it is.
+ */
+export function withSuffixAfterFamilyName(author: string): string {
+  const words = author.trim().split(/\s+/);
+  if (author.includes(',') || words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
+  let end = words.length;
+  while (end > 2 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
+  const family = familyName(author);
+  const given = words.slice(0, end - family.split(/\s+/).length);
+  if (given.length === 0) return author;
+  return `${family}, ${words.slice(end).join(' ')}, ${given.join(' ')}`;
+}
+
+/**
  * Authors joined by `and`. A name BibTeX would not read as one name is braced, so it stays one:
  * one that contains the word "and", and one whose commas are not `Last, First` or
  * `Last, Jr., First` (more than two, or an empty part).
@@ -234,7 +250,7 @@ export function formatTitle(title: string): string {
 export function formatAuthors(authors: readonly string[]): string {
   return authors
     .map((author) => {
-      const escaped = escapeText(author).trim();
+      const escaped = escapeText(withSuffixAfterFamilyName(author)).trim();
       const parts = escaped.split(',');
       // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
       const oneName =

@@ -375,6 +375,9 @@ describe('/saved/', () => {
     await waitForSaved(shared, 2);
     expect(await savedIds(shared)).toEqual([TRICKY, '2402.00002']);
     expect(await shared.locator('h1').textContent()).toBe('A shared reading list');
+    // One heading says so; the tab says so too.
+    expect(await shared.getByRole('heading', { name: 'A shared reading list' }).count()).toBe(1);
+    expect(await shared.title()).toMatch(/^A shared reading list/);
     expect(await shared.locator('[data-saved-remove]').count()).toBe(0);
     expect(await storedIds(shared)).toBe(bobsList);
 

@@ -173,6 +173,14 @@ describe('escaping', () => {
     expect(formatTitle('Also $50%$ bad')).toBe('Also \\$50\\%\\$ bad');
   });
 
+  it('writes a name suffix after the family name, as BibTeX reads names', () => {
+    expect(formatAuthors(['Martin Luther King Jr.', 'Laurens van der Maaten III', 'Ada Lovelace'])).toBe(
+      'King, Jr., Martin Luther and van der Maaten, III, Laurens and Ada Lovelace',
+    );
+    // Already in BibTeX's order, or no given name: as written.
+    expect(formatAuthors(['King, Jr., Martin Luther', 'King Jr.'])).toBe('King, Jr., Martin Luther and King Jr.');
+  });
+
   it('joins authors with and, bracing a name that contains the word', () => {
     expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
       'Zoë Çelik and {Research and Development Team} and A \\& B',

@@ -4,8 +4,12 @@
  */
 import { parseArxivId } from './arxiv-id.ts';
 
-/** arXiv's own hosts, as a reader may paste them. */
-const ARXIV_URL = /^(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)\/(.+)$/i;
+/**
+ * arXiv's own hosts, as a reader may paste them, the sites that show an arXiv paper at its id
+ * (ar5iv, alphaXiv, Hugging Face Papers, Semantic Scholar), and a bare `abs/…` or `pdf/…` path.
+ */
+const ARXIV_URL =
+  /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)|ar5iv(?:\.labs\.arxiv)?\.org\/(?:abs|html)|(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)|(?:www\.)?huggingface\.co\/papers|(?:www\.)?semanticscholar\.org\/arxiv|abs|pdf)\/(.+)$/i;
 /** arXiv's DOI for a paper, bare or as a link: `https://doi.org/10.48550/arXiv.2306.13575`. */
 const ARXIV_DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.48550\/arxiv\.(.+)$/i;
 /** An old-style id as typed, any case: `math.gt/0309136`. */
@@ -26,6 +30,8 @@ export function arxivIdInQuery(query: string): string | undefined {
   let rest = query
     .trim()
     .replace(/^arxiv\s+preprint\s+/i, '')
+    // A reference's year after the id: `arXiv preprint arXiv:2306.13575, 2023`.
+    .replace(/,\s*(?:19|20)\d\d\.?$/, '')
     .replace(/\s*\[[a-z-]+(?:\.[a-z]{2})?\]\s*$/i, '')
     .replace(ARXIV_DOI, '$1')
     .replace(OPENING_PUNCTUATION, '')
@@ -63,9 +69,64 @@ export function arxivShard(canonicalId: string): string {
  */
 const NOT_INDEXED = /[^\p{L}\p{N}\p{M}_\s]/gu;
 
+/**
+ * The letters TeX names, which a reader searches by name (`sigma`, `\sigma`, `σ`): Greek, in
+ * either case, and `\ell`. Their names stay words in the index (a `var` form's `var` does not).
+ */
+const GREEK_NAMES = [
+  'alpha',
+  'beta',
+  'gamma',
+  'delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'iota',
+  'kappa',
+  'lambda',
+  'mu',
+  'nu',
+  'xi',
+  'omicron',
+  'pi',
+  'rho',
+  'sigma',
+  'tau',
+  'upsilon',
+  'phi',
+  'chi',
+  'psi',
+  'omega',
+];
+const LETTER_COMMAND = new RegExp(`^(var)?(${GREEK_NAMES.join('|')}|ell)$`, 'i');
+
+/** Greek letters by code point (`α`, `ϵ`, `Σ`), and `ℓ`, as the index names them (hiddenTex). */
+const LETTER_NAMES = new Map<string, string>([
+  ...GREEK_NAMES.flatMap((name, index): [string, string][] => {
+    // α–ω are U+03B1–U+03C9 in this order (with ς, final sigma, before σ), Α–Ω 32 lower.
+    const code = 0x3b1 + index + (index >= 17 ? 1 : 0);
+    return [
+      [String.fromCodePoint(code), name],
+      [String.fromCodePoint(code - 32), name],
+    ];
+  }),
+  ['ς', 'sigma'],
+  ['ϵ', 'epsilon'],
+  ['ϑ', 'theta'],
+  ['ϕ', 'phi'],
+  ['ϖ', 'pi'],
+  ['ϱ', 'rho'],
+  ['ℓ', 'ell'],
+]);
+/** A Greek letter on its own, not within a word of Greek script (a name: `Νίκος`). */
+const LONE_LETTER =
+  /(?<![\p{Script=Greek}\p{M}])[\u0391-\u03A9\u03B1-\u03C9\u03D1\u03D5\u03D6\u03F1\u03F5\u2113](?![\p{Script=Greek}\p{M}])/gu;
+
 /** The words of a query as the index holds words: lower case, punctuation and symbols dropped. */
 export function queryWords(query: string): string[] {
   return query
+    .replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter)
     .toLowerCase()
     .replace(NOT_INDEXED, '')
     .split(/\s+/)
@@ -261,7 +322,10 @@ function hideAscii(text: string): string {
 /** A formula's TeX as the index holds it: `$…$`, or `$$…$$` for display math. */
 export function hiddenTex(tex: string, display: boolean): string {
   const delimiter = hideAscii(display ? '$$' : '$');
-  const commands = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => `\\${hideAscii(name)}`);
+  const commands = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
+    const letter = LETTER_COMMAND.exec(name);
+    return letter ? `\\${hideAscii(letter[1] ?? '')}${letter[2]}` : `\\${hideAscii(name)}`;
+  });
   return `${delimiter}${commands}${delimiter}`;
 }
 

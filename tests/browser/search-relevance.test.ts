@@ -335,6 +335,27 @@ describe('one word', () => {
   });
 });
 
+describe('Greek letters, by name, as TeX or as the letter', () => {
+  it.each([
+    ['sigma', 'sigma'],
+    ['\\sigma', 'sigma'],
+    ['σ', 'sigma'],
+    ['Phi', 'phi'],
+    ['Φ', 'phi'],
+    ['ℓ_2', 'ell_2'],
+  ])('"%s" finds the papers that write \\%s', async (query, name) => {
+    const written = new RegExp(`\\\\(?:var)?${name}(?![a-zA-Z])|(^|[^\\p{L}\\\\])${name}([^\\p{L}]|$)`, 'iu');
+    const expected = [];
+    for (const paper of papers) {
+      const text = await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8');
+      if (written.test(text)) expected.push(paper.id);
+    }
+    expect(expected.length, query).toBeGreaterThan(0);
+    const { ids } = await searchPage(query);
+    expect([...ids].sort(), query).toEqual(expected.sort());
+  });
+});
+
 describe('words joined by punctuation in the query', () => {
   it.each(['neural-network', 'neural,network', 'gradient-descent', 'time-series', 'time/series'])(
     '"%s" finds the papers with the words together, joined or apart',

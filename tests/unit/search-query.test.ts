@@ -60,6 +60,12 @@ describe('arxivIdInQuery', () => {
     ['(hep-th/9901001).', 'hep-th/9901001'],
     // As references cite a paper: arXiv's own line, natbib's "preprint", the DOI arXiv gives it.
     ['arXiv:2306.13575 [cs.LG]', '2306.13575'],
+    ['arXiv preprint arXiv:2306.13575, 2023', '2306.13575'],
+    ['https://huggingface.co/papers/2306.13575', '2306.13575'],
+    ['https://www.alphaxiv.org/abs/2306.13575v2', '2306.13575'],
+    ['https://ar5iv.labs.arxiv.org/html/2306.13575', '2306.13575'],
+    ['https://www.semanticscholar.org/arxiv/2306.13575', '2306.13575'],
+    ['abs/2306.13575', '2306.13575'],
     ['arXiv:math/0309136v1 [math.GT]', 'math/0309136'],
     ['arXiv preprint arXiv:2306.13575', '2306.13575'],
     ['arxiv 2306.13575', '2306.13575'],
@@ -139,6 +145,11 @@ describe('matchesWord', () => {
     expect(queryWords('k=1 | x+y ≤ z')).toEqual(['k1', 'xy', 'z']);
   });
 
+  it('reads a lone Greek letter or ℓ as the name the index holds, not a Greek word', () => {
+    expect(queryWords('σ(x) ℓ2 Φ ϵ')).toEqual(['sigmax', 'ell2', 'phi', 'epsilon']);
+    expect(queryWords('Νίκος α')).toEqual(['νίκος', 'alpha']);
+  });
+
   it('reads quoted phrases apart from the other words, each phrase on its own', () => {
     expect(parseQuery('"in-context" "linear"')).toEqual({ phrases: [['incontext'], ['linear']], words: [] });
     expect(parseQuery('“neural network” Gaussian')).toEqual({ phrases: [['neural', 'network']], words: ['gaussian'] });
@@ -155,6 +166,14 @@ describe('TeX in the index', () => {
     expect(hidden).toContain('{softmax}(x)');
     expect(revealTex(hidden)).toBe('$\\mathbb{R}^d \\to \\operatorname{softmax}(x)$');
     expect(revealTex(hiddenTex('a', true))).toBe('$$a$$');
+  });
+
+  it('keeps the names of Greek letters and \\ell searchable, as a reader types them', () => {
+    const hidden = hiddenTex('\\sigma(x) + \\varepsilon_\\Phi \\ell_2 \\mathbb{R} \\etaX', false);
+    expect(hidden).toMatch(/\\sigma\(x\)/);
+    expect(hidden).toMatch(/epsilon_\\Phi \\ell_2/);
+    expect(hidden).not.toMatch(/var|mathbb|etaX/);
+    expect(revealTex(hidden)).toBe('$\\sigma(x) + \\varepsilon_\\Phi \\ell_2 \\mathbb{R} \\etaX$');
   });
 
   it('puts each formula as TeX, hidden, before KaTeX', () => {

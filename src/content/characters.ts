@@ -7,11 +7,16 @@ import { fieldName } from './problems.ts';
  *
  * Refused everywhere: control characters (C0 except tab and newline, DEL, C1), every invisible
  * format character (general category Cf: bidi controls and marks, zero-width space/joiners, word
- * joiner, soft hyphen, BOM, invisible operators, tag characters U+E0000–E007F…), the line and
- * paragraph separators U+2028/U+2029, lone surrogates, noncharacters (U+FDD0–FDEF and the last
- * two code points of every plane), private-use characters, and the Hangul fillers and combining grapheme
- * joiner, which draw nothing. Tab and newline are allowed only where a field allows several lines.
- * And no character may carry more than four combining marks.
+ * joiner, soft hyphen, BOM, invisible operators, tag characters U+E0000–E007F…), every other
+ * character Unicode says a renderer shows as nothing when it cannot use it
+ * (Default_Ignorable_Code_Point: the Hangul fillers, the combining grapheme joiner, the variation
+ * selectors U+FE00–FE0F and U+E0100–E01EF, also after an emoji, the Khmer vowels U+17B4/U+17B5, the
+ * Mongolian variation selectors…), the three letters and symbols whose glyph is blank (U+2800
+ * BRAILLE PATTERN BLANK…, below), the line and paragraph separators U+2028/U+2029, lone
+ * surrogates, private-use characters, noncharacters (U+FDD0–FDEF and the last two code points of every plane) and every
+ * code point not assigned in the Unicode version Node knows (general category Cn: nothing can draw
+ * it, and a later version may give it a meaning). Tab and newline are allowed only where a field
+ * allows several lines. And no character may carry more than four combining marks.
  */
 export interface ForbiddenCharacter {
   /** UTF-16 index of the character in the string. */
@@ -26,11 +31,15 @@ export interface ForbiddenCharacter {
 }
 
 // \p{Cc} and \p{Cf} cover controls, bidi controls, zero-width characters and tag characters;
-// \p{Co} private use; \p{Cs} lone surrogates (the `v` flag matches them one by one);
-// unassigned tag code points are listed too; U+2028/2029 are Zl/Zp; the Hangul fillers (Lo) and
-// U+034F (Mn) draw nothing.
+// \p{Default_Ignorable_Code_Point} the other invisible characters; \p{Co} private use; \p{Cs} lone
+// surrogates (the `v` flag matches them one by one); \p{Cn} unassigned code points, noncharacters
+// among them; U+2028/2029 are Zl/Zp. The last three are the letters and symbols that are neither
+// spaces nor default-ignorable yet draw nothing (Unicode's charts show each as a dashed box, and no
+// property names them): U+2800 BRAILLE PATTERN BLANK (the braille cell without a dot), U+1D159
+// MUSICAL SYMBOL NULL NOTEHEAD and U+16FE4 KHITAN SMALL SCRIPT FILLER. Spaces are not among them:
+// fields collapse and trim white space, and a field of spaces is empty.
 const FORBIDDEN =
-  /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{E0000}-\u{E007F}\u034F\u2028\u2029\u115F\u1160\u3164\uFFA0\uFDD0-\uFDEF\uFFFE\uFFFF\u{1FFFE}\u{1FFFF}\u{2FFFE}\u{2FFFF}\u{3FFFE}\u{3FFFF}\u{4FFFE}\u{4FFFF}\u{5FFFE}\u{5FFFF}\u{6FFFE}\u{6FFFF}\u{7FFFE}\u{7FFFF}\u{8FFFE}\u{8FFFF}\u{9FFFE}\u{9FFFF}\u{AFFFE}\u{AFFFF}\u{BFFFE}\u{BFFFF}\u{CFFFE}\u{CFFFF}\u{DFFFE}\u{DFFFF}\u{EFFFE}\u{EFFFF}\u{FFFFE}\u{FFFFF}\u{10FFFE}\u{10FFFF}]/gv;
+  /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}\u2028\u2029\u2800\u{1D159}\u{16FE4}]/gv;
 
 function kindOf(codePoint: number): string {
   const char = String.fromCodePoint(codePoint);
@@ -44,8 +53,12 @@ function kindOf(codePoint: number): string {
   if (codePoint >= 0xd800 && codePoint <= 0xdfff) return 'lone surrogate (half of a character)';
   if (/\p{Co}/v.test(char)) return 'private-use character';
   if (/\p{Cf}/v.test(char)) return 'invisible formatting character';
-  if (/\p{Lo}|\p{Mn}/v.test(char)) return 'invisible filler character';
-  return 'noncharacter';
+  if (/\p{Noncharacter_Code_Point}/v.test(char)) return 'noncharacter';
+  if (/\p{Cn}/v.test(char)) return 'unassigned code point';
+  // The Hangul fillers are letters that draw nothing.
+  if (/\p{Lo}/v.test(char)) return 'invisible filler character';
+  if (/\p{Default_Ignorable_Code_Point}/v.test(char)) return 'invisible character';
+  return 'blank character';
 }
 
 /**

@@ -99,8 +99,8 @@ export async function renderLibraryVersions(root: string): Promise<string[]> {
 
 /**
  * The cache key of the content rules: the code of every rule module, the versions of the
- * render libraries (read from `root`'s node_modules unless given) and any other inputs (the
- * topic vocabulary). The loader and `npm run check` key their caches on it.
+ * render libraries (read from `root`'s node_modules unless given), Node's Unicode version and any
+ * other inputs (the topic vocabulary). The loader and `npm run check` key their caches on it.
  */
 export async function rulesDigest({
   root,
@@ -116,6 +116,8 @@ export async function rulesDigest({
   for (const version of versions ?? (await renderLibraryVersions(root))) hash.update(`${version}\n`);
   // Which links an abstract may have depends on the site's own origin (pipeline.ts refuses links to it).
   hash.update(`${new URL(siteConfig.siteUrl).origin}\n`);
+  // Which code points are unassigned, and so refused (characters.ts), depends on Node's Unicode version.
+  hash.update(`unicode ${process.versions.unicode}\n`);
   for (const input of inputs) hash.update(input);
   return hash.digest('hex');
 }

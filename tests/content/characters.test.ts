@@ -40,6 +40,56 @@ describe('the character rule', () => {
     expect(accepted.map(hex)).toEqual([]);
   });
 
+  it('refuses exactly the invisible, blank, unassigned and other forbidden code points, and nothing else', () => {
+    // By the classes the rule names, computed here one property at a time, not by its regex.
+    const refused = (char: string) =>
+      (/\p{Cc}/v.test(char) && char !== '\t' && char !== '\n') ||
+      /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}\p{Zl}\p{Zp}]/v.test(char) ||
+      ['\u2800', '\u{1D159}', '\u{16FE4}'].includes(char);
+    const wrong: string[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      const char = String.fromCodePoint(codePoint);
+      if (refused(char) !== (findForbiddenCharacter(char, { multiline: true }) !== undefined))
+        wrong.push(hex(codePoint));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('names invisible, blank and unassigned characters, raw or as YAML escapes', () => {
+    const cases: [string, string][] = [
+      ['\u2800', 'blank character U+2800'],
+      ['\u{1D159}', 'blank character U+1D159'],
+      ['\u17B4', 'invisible character U+17B4'],
+      ['\u180B', 'invisible character U+180B'],
+      ['\u180F', 'invisible character U+180F'],
+      ['\uFE0F', 'invisible character U+FE0F'],
+      ['\u{E0100}', 'invisible character U+E0100'],
+      ['\u034F', 'invisible character U+034F'],
+      ['\u3164', 'invisible filler character U+3164'],
+      ['\uFFF0', 'unassigned code point U+FFF0'],
+      ['\u{E0080}', 'unassigned code point U+E0080'],
+      ['\u{50000}', 'unassigned code point U+50000'],
+      ['\u{5FFFE}', 'noncharacter U+5FFFE'],
+    ];
+    for (const [char, named] of cases) {
+      const codePoint = char.codePointAt(0)!;
+      const raw = validatePaper('content/papers/p.mdx', paper(`A${char}${char}`), schema).problems.map(formatProblem);
+      expect(raw).toEqual([`content/papers/p.mdx:2:10: file: contains the ${named}: delete it.`]);
+      const escaped = validatePaper(
+        'content/papers/p.mdx',
+        paper(`A \\U${codePoint.toString(16).padStart(8, '0')}`),
+        schema,
+      );
+      expect(escaped.problems.map(formatProblem)).toEqual([
+        `content/papers/p.mdx:2: title: contains the ${named}, written as a YAML escape: delete it.`,
+      ]);
+    }
+    // An author or a title that is only blank characters, and a variation selector after an emoji.
+    expect(findForbiddenCharacter('\u2800')?.code).toBe('U+2800');
+    expect(findForbiddenCharacter('\u2800\u2800\u2800')?.code).toBe('U+2800');
+    expect(findForbiddenCharacter('A smile \u263A\uFE0F', { multiline: true })?.code).toBe('U+FE0F');
+  });
+
   it('accepts the text of real titles and names', () => {
     for (const text of [
       'Scaling MLPs: A Tale of Inductive Bias',

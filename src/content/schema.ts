@@ -9,6 +9,7 @@ import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
 import { ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
+import { scriptsOf } from './scripts.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -66,22 +67,116 @@ export function markupInTextProblems(value: string): string[] {
   ];
 }
 
-/** Scripts whose letters look alike (`і` and `i`, `о` and `o`, `Α` and `A`). */
-const LOOKALIKE_SCRIPTS = [
-  ['Latin', /\p{Script=Latin}/u],
-  ['Greek', /\p{Script=Greek}/u],
-  ['Cyrillic', /\p{Script=Cyrillic}/u],
-] as const;
+/** Names of ASCII only: none of the letter rules below can refuse them. */
+const ASCII = /^[\x00-\x7F]*$/;
+
+const codeOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
- * A name word whose letters come from two of the scripts that look alike: "Lі" with a Cyrillic
- * `і` shows as "Li" but is another name, with an author page of its own beside the real one.
+ * A compatibility character in a name: a letter that Unicode (NFKC) says is another letter drawn
+ * differently, such as mathematical bold `𝐉`, fullwidth `Ｊ`, the ligature `ﬁ`, superscript `ᵃ` or
+ * circled `Ⓙ`. The author page folds it to the plain letter, so the name joins the real person's
+ * page and, as its newest spelling, would replace the name shown there. Names only: a title may
+ * write ℝ or ².
+ */
+export function compatibilityProblem(name: string): string | undefined {
+  if (ASCII.test(name)) return undefined;
+  for (const char of name) {
+    const plain = char.normalize('NFKC');
+    if (plain !== char) {
+      return `has "${char}" (${codeOf(char)}), a compatibility form of "${plain}" (bold, italic, fullwidth, a ligature, superscript, subscript, circled…): write "${plain}"`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The blocks whose Latin letters real names use: Basic Latin, Latin-1 Supplement, Latin
+ * Extended-A and -B (U+0000–024F) and Latin Extended Additional (U+1E00–1EFF, the precomposed
+ * Vietnamese letters among them). Combining marks are not Latin (their script is Inherited).
+ * JavaScript has no Block property: these are the blocks' ranges.
+ */
+const NAME_LATIN = /[\u0000-\u024F\u1E00-\u1EFF]/v;
+
+/**
+ * For messages only: the ordinary letter that a phonetic letter or small capital looks like, where
+ * no decomposition says so (`ɡ` U+0261 is not a `g` to Unicode).
+ */
+const LOOKS_LIKE: Record<string, string> = {
+  ɑ: 'a',
+  ɡ: 'g',
+  ɢ: 'G',
+  ɩ: 'i',
+  ɪ: 'I',
+  ɴ: 'N',
+  ʀ: 'R',
+  ʏ: 'Y',
+  ʙ: 'B',
+  ʜ: 'H',
+  ʟ: 'L',
+  ᴀ: 'A',
+  ᴄ: 'C',
+  ᴅ: 'D',
+  ᴇ: 'E',
+  ᴊ: 'J',
+  ᴋ: 'K',
+  ᴍ: 'M',
+  ᴏ: 'O',
+  ᴘ: 'P',
+  ᴛ: 'T',
+  ᴜ: 'U',
+  ᴠ: 'V',
+  ᴡ: 'W',
+  ᴢ: 'Z',
+  ꜰ: 'F',
+  ꜱ: 'S',
+  ꞯ: 'Q',
+};
+
+/**
+ * A Latin letter from outside the blocks names use: IPA and phonetic letters (`ɡ` U+0261, which
+ * looks like `g`), small capitals (`ᴀ`), modifier letters, the Latin Extended-C to -G additions.
+ * Each would give the name an author page of its own beside the real person's.
+ */
+export function latinLetterProblem(name: string): string | undefined {
+  if (ASCII.test(name)) return undefined;
+  for (const char of name) {
+    if (!/\p{Script=Latin}/v.test(char) || NAME_LATIN.test(char)) continue;
+    const base = char.normalize('NFKD').replace(/\p{M}/gv, '');
+    const plain = LOOKS_LIKE[char] ?? (base !== char && NAME_LATIN.test(base) ? base : undefined);
+    const fix = plain
+      ? `write "${plain}"`
+      : 'write the letter of the ordinary Latin alphabet it stands for (Basic Latin, Latin-1, Latin Extended-A, -B or Additional)';
+    return `has the letter "${char}" (${codeOf(char)}), a phonetic or decorative Latin letter (IPA, small capital, modifier) that names do not use: ${fix}`;
+  }
+  return undefined;
+}
+
+/**
+ * A name word whose letters come from two scripts: "LeCսn" with an Armenian `ս`, "Ꮐoodfellow"
+ * with a Cherokee `Ꮐ`, "Lі" with a Cyrillic `і` show as "LeCun", "Goodfellow", "Li" but are other
+ * names, each with an author page beside the real one. A letter's scripts are its
+ * Script_Extensions (scripts.ts); characters of Script Common or Inherited (combining accents,
+ * apostrophes, hyphens) go with any script, and Han goes with kana, Hangul and Bopomofo, as
+ * Japanese, Korean and Chinese write them.
  */
 export function mixedScriptProblem(name: string): string | undefined {
+  if (ASCII.test(name)) return undefined;
   for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
-    const scripts = LOOKALIKE_SCRIPTS.filter(([, pattern]) => pattern.test(word)).map(([script]) => script);
-    if (scripts.length > 1) {
-      return `has the word "${word}", which mixes ${scripts.join(' and ')} letters that look alike: write each word in one script`;
+    let shared: Set<string> | undefined;
+    let firstScript: string | undefined;
+    for (const char of word) {
+      const { script, scripts } = scriptsOf(char);
+      if (!scripts) continue;
+      if (!shared) {
+        shared = new Set(scripts);
+        firstScript = script;
+        continue;
+      }
+      shared = new Set([...shared].filter((each) => scripts.has(each)));
+      if (shared.size === 0) {
+        return `has the word "${shortened(word, 40)}", which mixes ${firstScript} and ${script} letters: write each word in one script (letters of two scripts can look alike, and the name would be another author)`;
+      }
     }
   }
   return undefined;
@@ -192,7 +287,11 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
               message: 'must be a plain name: no \\ { } $ ^ ~ < > | # (write accents as letters, e.g. "Akyürek")',
             })
             .superRefine((name, ctx) => {
-              const message = mixedScriptProblem(name) ?? notANameProblem(name);
+              const message =
+                compatibilityProblem(name) ??
+                latinLetterProblem(name) ??
+                mixedScriptProblem(name) ??
+                notANameProblem(name);
               if (message) ctx.addIssue({ code: 'custom', message });
             }),
         )

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createPaperSchema, FIRST_YEAR, markupInTextProblems, notANameProblem } from '../../src/content/schema.ts';
+import {
+  compatibilityProblem,
+  createPaperSchema,
+  FIRST_YEAR,
+  latinLetterProblem,
+  markupInTextProblems,
+  mixedScriptProblem,
+  notANameProblem,
+} from '../../src/content/schema.ts';
+import { SCRIPT_NAMES } from '../../src/content/scripts.ts';
 import { hostileStrings } from '../helpers/hostile.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -7,6 +16,9 @@ import { toText } from 'hast-util-to-text';
 const schema = createPaperSchema(new Set(['optimization']));
 const base = { title: 'T', authors: ['A'], date: '2025-06-06', tags: ['optimization'] };
 const parse = (extra: Record<string, unknown>) => schema.safeParse({ ...base, ...extra });
+/** The letter rules of an author name, in the schema's order. */
+const nameProblem = (name: string) =>
+  compatibilityProblem(name) ?? latinLetterProblem(name) ?? mixedScriptProblem(name);
 const code = (url: string) => {
   const result = parse({ links: { code: url } });
   return result.success ? result.data.links?.code : result.error.issues.map((issue) => issue.message).join('; ');
@@ -129,17 +141,109 @@ describe('author names', () => {
     return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   };
 
-  it('refuses a word that mixes Latin, Greek or Cyrillic letters, which look alike', () => {
+  it('refuses a word that mixes letters of two scripts, whichever they are', () => {
     // U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I; U+0391 GREEK CAPITAL LETTER ALPHA.
     expect(authors(['Yixuan L\u0456'])).toEqual([
-      'authors.0: has the word "L\u0456", which mixes Latin and Cyrillic letters that look alike: write each word in one script',
+      'authors.0: has the word "L\u0456", which mixes Latin and Cyrillic letters: write each word in one script (letters of two scripts can look alike, and the name would be another author)',
     ]);
-    expect(authors(['\u0391lice Smith']).join()).toContain('mixes Latin and Greek letters');
+    expect(authors(['\u0391lice Smith']).join()).toContain('mixes Greek and Latin letters');
+    // Armenian ս (U+057D), Cherokee Ꮐ (U+13C0) and Ꭿ (U+13AF): scripts the old rule did not cover.
+    expect(authors(['Yann LeC\u057Dn']).join()).toContain('"LeC\u057Dn", which mixes Latin and Armenian letters');
+    expect(authors(['Ian \u13C0oodfellow']).join()).toContain('which mixes Cherokee and Latin letters');
+    expect(authors(['\u13AFlan Turing']).join()).toContain('which mixes Cherokee and Latin letters');
+  });
+
+  it("knows every script of Node's Unicode by name (scripts.ts)", () => {
+    const known = new RegExp(
+      `[${[...SCRIPT_NAMES, 'Common', 'Inherited', 'Unknown'].map((name) => `\\p{Script=${name}}`).join('')}]`,
+      'v',
+    );
+    const unknown: string[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
+      if (!known.test(String.fromCodePoint(codePoint))) unknown.push(codePoint.toString(16));
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('refuses every letter of another script in a Latin word', () => {
+    // Every letter whose script is neither Latin nor Common/Inherited, inside "Clune".
+    const accepted: string[] = [];
+    for (let codePoint = 0x80; codePoint <= 0x10ffff; codePoint++) {
+      const letter = String.fromCodePoint(codePoint);
+      if (!/\p{L}/v.test(letter) || /[\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/v.test(letter)) continue;
+      if (letter.normalize('NFC') !== letter) continue; // stored composed: another letter
+      if (nameProblem(`Jeff Cl${letter}ne`) === undefined) accepted.push(letter);
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('refuses Latin letters from outside the alphabets names use, naming the letter to write', () => {
+    expect(authors(['Yoshua Ben\u0261io'])).toEqual([
+      'authors.0: has the letter "\u0261" (U+0261), a phonetic or decorative Latin letter (IPA, small capital, modifier) that names do not use: write "g"',
+    ]);
+    expect(authors(['\u1D00lan Turing']).join()).toContain('has the letter "\u1D00" (U+1D00)');
+    expect(authors(['\u1D00lan Turing']).join()).toContain('write "A"');
+    // Latin Extended-D: no letter to suggest, so the message says where the letters come from.
+    expect(authors(['\uA77Bred']).join()).toContain('write the letter of the ordinary Latin alphabet it stands for');
+    const accepted: string[] = [];
+    for (let codePoint = 0x250; codePoint <= 0x10ffff; codePoint++) {
+      const letter = String.fromCodePoint(codePoint);
+      if (!/\p{Script=Latin}/v.test(letter) || (codePoint >= 0x1e00 && codePoint <= 0x1eff)) continue;
+      if (letter.normalize('NFC') !== letter) continue;
+      if (nameProblem(`Alan Tur${letter}ng`) === undefined) accepted.push(letter);
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it('refuses compatibility letters (bold, fullwidth, ligatures, superscripts, circled) in names only', () => {
+    expect(authors(['\u{1D409}\u{1D41E}\u{1D41F}\u{1D41F} Clune'])).toEqual([
+      'authors.0: has "\u{1D409}" (U+1D409), a compatibility form of "J" (bold, italic, fullwidth, a ligature, superscript, subscript, circled…): write "J"',
+    ]);
+    for (const [name, char, plain] of [
+      ['\uFF2A\uFF45\uFF46\uFF46 Clune', '\uFF2A', 'J'],
+      ['Jo\uFB01a Smith', '\uFB01', 'fi'],
+      ['Jeff Clune\u00B2', '\u00B2', '2'],
+      ['Jeff C\u2097une', '\u2097', 'l'],
+      ['\u24BFeff Clune', '\u24BF', 'J'],
+      ['Mar\u00AAa Smith', '\u00AA', 'a'],
+    ]) {
+      expect(authors([name!]).join(), name).toContain(`has "${char}" (U+`);
+      expect(authors([name!]).join(), name).toContain(`: write "${plain}"`);
+    }
+    // Every character that NFKC changes, in a name; none of them in a title or a venue.
+    const accepted: string[] = [];
+    for (let codePoint = 0xa0; codePoint <= 0x10ffff; codePoint++) {
+      const char = String.fromCodePoint(codePoint);
+      if (/[\s\p{Cs}]/v.test(char) || char.normalize('NFC') !== char || char.normalize('NFKC') === char) continue;
+      if (compatibilityProblem(`Jeff ${char}`) === undefined) accepted.push(char);
+    }
+    expect(accepted).toEqual([]);
+    expect(parse({ title: 'Learning on \u211D\u00B2 with \uFB01ne \u{1D409}', venue: 'NeurIPS\u00B2' }).success).toBe(
+      true,
+    );
   });
 
   it('accepts names written in one script a word, whatever the scripts of the name', () => {
     expect(
-      authors(['Иван Петров', 'Γιώργος Παπαδόπουλος', 'Ekin Akyürek', 'Ivan Иванов', '山田 太郎', 'Nguyễn Văn A']),
+      authors([
+        'Иван Петров',
+        'Γιώργος Παπαδόπουλος',
+        'Ekin Akyürek',
+        'Emre Aky\u0075\u0308rek',
+        'Ivan Иванов',
+        'Ivan-Иван Petrov',
+        '山田 太郎',
+        '山田はなこ',
+        'キム・ミンジュン',
+        '김철수',
+        'Nguyễn Văn A',
+        'Trần Thị Thu',
+        'محمد علي',
+        'देवनागरी शर्मा',
+        'Ɛwe Ɔko Ŋugi',
+        "O’Brien, Hawaiʻi, D'Souza, Gal·la",
+        'ẞtraße Ærø Łukasiewicz Dvořák Ðorđe Ţepeş Ș',
+      ]),
     ).toEqual([]);
   });
 });

@@ -319,13 +319,30 @@ function hideAscii(text: string): string {
   return [...text].map((character) => String.fromCharCode(HIDDEN_ASCII_OFFSET + character.charCodeAt(0))).join('');
 }
 
-/** A formula's TeX as the index holds it: `$…$`, or `$$…$$` for display math. */
+/**
+ * A backslash with the character it escapes, or a comment: an unescaped `%` to the end of its line
+ * and the line break, as KaTeX reads them (`\%` is a percent sign, `\\%` a line break and then a
+ * comment).
+ */
+const TEX_ESCAPE_OR_COMMENT = /\\[\s\S]|%[^\n]*(?:\n[ \t]*)?/g;
+
+/**
+ * TeX without its comments, which KaTeX shows as nothing: the index must not find a paper by
+ * words its page does not show.
+ */
+export function withoutTexComments(tex: string): string {
+  return tex.replace(TEX_ESCAPE_OR_COMMENT, (match) => (match.startsWith('%') ? '' : match));
+}
+
+/** A formula's TeX as the index holds it, comments dropped: `$…$`, or `$$…$$` for display math. */
 export function hiddenTex(tex: string, display: boolean): string {
   const delimiter = hideAscii(display ? '$$' : '$');
-  const commands = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
-    const letter = LETTER_COMMAND.exec(name);
-    return letter ? `\\${hideAscii(letter[1] ?? '')}${letter[2]}` : `\\${hideAscii(name)}`;
-  });
+  const commands = withoutTexComments(tex)
+    .trim()
+    .replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
+      const letter = LETTER_COMMAND.exec(name);
+      return letter ? `\\${hideAscii(letter[1] ?? '')}${letter[2]}` : `\\${hideAscii(name)}`;
+    });
   return `${delimiter}${commands}${delimiter}`;
 }
 

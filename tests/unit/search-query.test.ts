@@ -21,6 +21,7 @@ import {
   queryWords,
   revealTex,
   withoutIndexOnlyWords,
+  withoutTexComments,
 } from '../../src/lib/search-query.ts';
 import {
   arxivShards,
@@ -30,6 +31,7 @@ import {
   withIndexedTex,
 } from '../../src/lib/search-data.ts';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
+import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { hostileStrings } from '../helpers/hostile.ts';
 
 describe('arxivIdInQuery', () => {
@@ -174,6 +176,28 @@ describe('TeX in the index', () => {
     expect(hidden).toMatch(/epsilon_\\Phi \\ell_2/);
     expect(hidden).not.toMatch(/var|mathbb|etaX/);
     expect(revealTex(hidden)).toBe('$\\sigma(x) + \\varepsilon_\\Phi \\ell_2 \\mathbb{R} \\etaX$');
+  });
+
+  it('leaves out TeX comments, which KaTeX shows as nothing, and keeps an escaped percent sign', () => {
+    expect(revealTex(hiddenTex('x % zzqhiddenword attention \n + y', true))).toBe('$$x + y$$');
+    expect(revealTex(hiddenTex('50\\% of x %zzqhiddenword', false))).toBe('$50\\% of x$');
+    expect(revealTex(hiddenTex('a \\\\% zzqhiddenword\nb', true))).toBe('$$a \\\\b$$');
+    expect(revealTex(hiddenTex('a %% one\n%two\nb % three', false))).toBe('$a b$');
+    expect(withoutTexComments('\\text{100\\%} % hidden')).toBe('\\text{100\\%} ');
+  });
+
+  it('indexes no word of a comment inside display math or a math fence', () => {
+    for (const body of [
+      'A formula $$ x % zzqhiddenword attention \n \\cdot y $$ in a sentence.',
+      '```math\nx % zzqhiddenword attention\n+ y\n```',
+    ]) {
+      const { rendered, problems } = renderPaperBody(body, { file: 'p.mdx', bodyLine: 1 });
+      expect(problems).toEqual([]);
+      const html = withIndexedTex(rendered!.html);
+      expect(html, body).toContain('zzqhiddenword'); // KaTeX's own annotation keeps the source
+      const indexed = html.replace(/<span class="katex">[\s\S]*?<\/annotation>/g, '');
+      expect(indexed, body).not.toContain('zzqhiddenword');
+    }
   });
 
   it('puts each formula as TeX, hidden, before KaTeX', () => {

@@ -3,12 +3,14 @@ import { lstat, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { fileSizeProblem } from './file-size.ts';
+import { YEAR_FOLDER } from './paper-id.ts';
 
 /**
  * Finds the paper files under a folder, for the loader and `npm run check` alike, without ever
  * following a symbolic link: a link (to a file or a folder, anywhere under the folder, or the
  * folder itself) is a problem, as is any entry that is not a folder or a regular file (a FIFO
- * would block the read), a file that is not `.mdx`, and a file too large to be a paper.
+ * would block the read), a file that is not `.mdx`, a file too large to be a paper, and a folder
+ * that is not a year folder (`2025`) directly in the papers folder (its contents are not read).
  * Entries whose names start with `.` (editor and OS files) are skipped unless they are links.
  *
  * tinyglobby with `followSymbolicLinks: false` leaves links out of its results without a word,
@@ -29,6 +31,14 @@ export interface FoundPaper {
   stamp: string;
   /** When the file last changed (the later of its modification and change times), in ms. */
   changedMs: number;
+}
+
+const NESTED_FOLDER =
+  'is a folder inside a year folder: papers are files directly in content/papers/<year>/; move its papers there and remove it.';
+
+function yearFolderProblem(name: string): string | undefined {
+  if (YEAR_FOLDER.test(name)) return undefined;
+  return `is not a year folder: papers live in content/papers/<year>/<name>.mdx, the four-digit year of their date (e.g. content/papers/2025/); move its papers there and remove it.`;
 }
 
 export async function discoverPapers(
@@ -52,9 +62,11 @@ export async function discoverPapers(
 
   const candidates: string[] = [];
   let entries = 0;
-  const folders = [top];
+  // The papers folder holds year folders, and they hold papers: a folder anywhere else is refused,
+  // and what it holds is not read.
+  const folders = [{ path: top, depth: 0 }];
   while (folders.length > 0) {
-    const folder = folders.pop()!;
+    const { path: folder, depth } = folders.pop()!;
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isSymbolicLink()) {
@@ -63,7 +75,11 @@ export async function discoverPapers(
       } else if (entry.name.startsWith('.')) {
         continue;
       } else if (entry.isDirectory()) {
-        folders.push(path);
+        const misplaced = depth === 0 ? yearFolderProblem(entry.name) : NESTED_FOLDER;
+        if (misplaced) {
+          entries++;
+          problems.push(problem(path, misplaced));
+        } else folders.push({ path, depth: depth + 1 });
       } else if (!entry.isFile()) {
         entries++;
         problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));

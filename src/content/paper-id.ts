@@ -14,6 +14,12 @@
 export const PAPER_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+|(?<=[0-9])\.[0-9]+)*$/;
 export const MAX_PAPER_ID_LENGTH = 100;
 
+/**
+ * The name of the folder that holds a paper: the four-digit year of its date
+ * (`content/papers/2025/`). Discovery refuses any other folder; validation, a date in another year.
+ */
+export const YEAR_FOLDER = /^\d{4}$/;
+
 /** The id of a paper file, from its path (`content/papers/2025/2306.13575.mdx` → `2306.13575`). */
 export function paperIdFromPath(path: string): string {
   return (path.split('/').at(-1) ?? path).replace(/\.mdx$/, '');

@@ -2,7 +2,7 @@ import type { z } from 'astro/zod';
 import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from './schema.ts';
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
-import { paperIdFromPath, paperIdProblem } from './paper-id.ts';
+import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
 import { fieldName, type ContentProblem } from './problems.ts';
 import { didYouMean } from '../lib/suggest.ts';
@@ -74,6 +74,8 @@ export function validatePaper(
   if (parsed && !parsed.success) problems.push(...schemaProblems(parsed.error.issues, source, problem));
   const namedFor = parsed?.success ? fileNameProblem(id, parsed.data.arxiv) : undefined;
   if (namedFor) problems.push(problem(parsed?.data?.arxiv ? source.lineOf(['arxiv']) : 1, 'arxiv', namedFor));
+  const wrongYear = parsed?.success ? folderYearProblem(file, parsed.data.date) : undefined;
+  if (wrongYear) problems.push(problem(source.lineOf(['date']), 'date', wrongYear));
 
   // 3. The body, through the safe-MDX pipeline. An oversized body is reported above and not
   // rendered: its size alone could stall the build.
@@ -150,6 +152,17 @@ function fileNameProblem(id: string, arxiv: string | undefined): string | undefi
   if (arxiv === undefined) return `is missing: the file is named for arXiv ${namedFor}, so write arxiv: "${namedFor}"`;
   if (canonicalArxivId(arxiv) === namedFor) return undefined;
   return `is ${arxiv}, but the file is named for arXiv ${namedFor}: name the file ${arxivFileName(arxiv)}.mdx, or correct the id`;
+}
+
+/**
+ * A paper in a year folder (`content/papers/2025/`, the only folders discovery accepts) has its
+ * digest date in that year, so that the folder says where to find it.
+ */
+function folderYearProblem(file: string, date: string): string | undefined {
+  const folder = file.split('/').at(-2);
+  const year = date.slice(0, 4);
+  if (folder === undefined || !YEAR_FOLDER.test(folder) || folder === year) return undefined;
+  return `is in ${year}, but the file is in the year folder ${folder}: move it to content/papers/${year}/, or correct the date`;
 }
 
 /** The schema's issues as problems at their lines; an unknown key suggests the closest known one. */

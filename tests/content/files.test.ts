@@ -76,9 +76,9 @@ describe('content discovery', () => {
   it('shows each file as path.relative would, whether the folder is the root, below it or outside it', async () => {
     const { root } = await scratchSite();
     const papers = join(root, 'content/papers');
-    await mkdir(join(papers, '2024/deeper'), { recursive: true });
+    await mkdir(join(papers, '2024'), { recursive: true });
     const [first] = (await discoverPapers(root, 'content/papers')).papers;
-    await cp(join(papers, first!.name), join(papers, '2024/deeper/nested-copy.mdx'));
+    await cp(join(papers, first!.name), join(papers, '2024/nested-copy.mdx'));
     for (const [from, folder] of [
       [papers, '.'],
       [root, 'content/papers'],
@@ -86,12 +86,52 @@ describe('content discovery', () => {
       [join(root, 'elsewhere'), '../content/papers'],
     ] as const) {
       const found = await discoverPapers(from, folder);
-      expect(found.papers.some((paper) => paper.name === '2024/deeper/nested-copy.mdx')).toBe(true);
+      expect(found.papers.some((paper) => paper.name === '2024/nested-copy.mdx')).toBe(true);
       for (const paper of found.papers) {
         expect(paper.file).toBe(relative(from, join(papers, paper.name)));
         expect(paper.name).toBe(relative(papers, join(papers, paper.name)));
       }
     }
+  });
+});
+
+describe('paper folders', () => {
+  const notYear =
+    'is not a year folder: papers live in content/papers/<year>/<name>.mdx, the four-digit year of their date (e.g. content/papers/2025/); move its papers there and remove it.';
+  const nested =
+    'is a folder inside a year folder: papers are files directly in content/papers/<year>/; move its papers there and remove it.';
+
+  it('refuses a paper deeper than a year folder, or in a folder that is not a year, and reads neither', async () => {
+    const { root, check } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    const paper = join(papers, 'plain-paper.mdx');
+    for (const folder of ['a/b/c', '2025/deeper', '\u001b[31mred', '202', '20255', 'year-2025']) {
+      await mkdir(join(papers, folder), { recursive: true });
+      await cp(paper, join(papers, folder, 'deep.mdx'));
+    }
+    // The terminal sees the escape character as text (formatProblem), never as a colour.
+    expect(await check()).toEqual([
+      `content/papers/\\u{1B}[31mred:1: file: ${notYear}`,
+      `content/papers/202:1: file: ${notYear}`,
+      `content/papers/2025/deeper:1: file: ${nested}`,
+      `content/papers/20255:1: file: ${notYear}`,
+      `content/papers/a:1: file: ${notYear}`,
+      `content/papers/year-2025:1: file: ${notYear}`,
+    ]);
+    const found = await discoverPapers(root, 'content/papers');
+    expect(found.papers.map((each) => each.name).sort()).toEqual(['2306.13575.mdx', 'plain-paper.mdx']);
+  });
+
+  it("refuses a paper whose date is not in its year folder's year", async () => {
+    const { root, check } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    await mkdir(join(papers, '2024'));
+    await mkdir(join(papers, '2025'));
+    await rename(join(papers, 'plain-paper.mdx'), join(papers, '2024/plain-paper.mdx'));
+    await rename(join(papers, '2306.13575.mdx'), join(papers, '2025/2306.13575.mdx'));
+    expect(await check()).toEqual([
+      'content/papers/2024/plain-paper.mdx:5: date: is in 2025, but the file is in the year folder 2024: move it to content/papers/2025/, or correct the date',
+    ]);
   });
 });
 

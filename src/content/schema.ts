@@ -135,13 +135,17 @@ const LOOKS_LIKE: Record<string, string> = {
 
 /**
  * A Latin letter from outside the blocks names use: IPA and phonetic letters (`ɡ` U+0261, which
- * looks like `g`), small capitals (`ᴀ`), modifier letters, the Latin Extended-C to -G additions.
+ * looks like `g`), small capitals (`ᴀ`), modifier letters, the Latin Extended-C to -G additions;
+ * but not a small letter whose capital is in those blocks (`ɛ`, `Ɛ`: Ewe, Twi, Fula names).
  * Each would give the name an author page of its own beside the real person's.
  */
 export function latinLetterProblem(name: string): string | undefined {
   if (ASCII.test(name)) return undefined;
   for (const char of name) {
     if (!/\p{Script=Latin}/v.test(char) || NAME_LATIN.test(char)) continue;
+    // The small letters of African alphabets (ɛ ɔ ɖ ɣ ʋ ɲ ɓ ɗ, in the IPA block) have their capitals
+    // in Latin Extended-B: a name may use them, unless the letter passes for an ordinary one.
+    if (!(char in LOOKS_LIKE) && char.toUpperCase() !== char && NAME_LATIN.test(char.toUpperCase())) continue;
     const base = char.normalize('NFKD').replace(/\p{M}/gv, '');
     const plain = LOOKS_LIKE[char] ?? (base !== char && NAME_LATIN.test(base) ? base : undefined);
     const fix = plain

@@ -33,6 +33,7 @@ import {
   arxivShard,
   acronymOtherNumber,
   compoundWords,
+  otherSpelling,
   comparable,
   indexedForms,
   matchesWord,
@@ -369,10 +370,16 @@ async function searchWords(
   // While the reader types, the query's last word may be unfinished (`neur`, `tran`): it matches
   // the words it starts, as Pagefind's own search does, even if it is also a word of its own.
   const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
-  // (A compound word, `neural-network`, is finished: the reader is typing its parts.)
+  // (A compound word, `neural-network`, is finished: the reader is typing its parts; so is a word
+  // with a British or American ending, `behaviour`, which finds its other spelling too.)
+  const last = words.at(-1);
   const unfinished =
-    tail !== undefined && queryWords(tail).join(' ') === words.at(-1) && !compounds.has(words.at(-1)!)
-      ? words.at(-1)
+    tail !== undefined &&
+    last !== undefined &&
+    queryWords(tail).join(' ') === last &&
+    !compounds.has(last) &&
+    otherSpelling(last) === undefined
+      ? last
       : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   const known: Set<string>[] = [];
@@ -381,17 +388,31 @@ async function searchWords(
   // and the ranked search below uses the shorter, whose prefix search finds both. A compound word
   // is searched joined and as the phrase of its parts, and ranked by its parts.
   const rankedForms = new Map<string, string>();
+  // A word whose other spelling the digest also has (`behaviour`, `behavior`): its papers, each by
+  // its best score in a ranked search of either spelling (no one search ranks both).
+  const spelledBoth = new Map<string, Map<string, PagefindResult>>();
   for (const [index, term] of exactTerms.entries()) {
     const isWord = index >= phrases.length;
     const other = isWord ? acronymOtherNumber(term) : undefined;
     const parts = isWord ? compounds.get(term) : undefined;
-    const [answer, otherAnswer, partsAnswer] = await Promise.all([
+    const spelled = isWord ? otherSpelling(term) : undefined;
+    const [answer, otherAnswer, partsAnswer, spelledAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,
       parts ? search(`"${parts.join(' ')}"`) : undefined,
+      spelled ? search(`"${spelled}"`) : undefined,
     ]);
-    const results = [...answer.results, ...(otherAnswer?.results ?? []), ...(partsAnswer?.results ?? [])];
-    if (results.length > 0) {
+    const results = [
+      ...answer.results,
+      ...(otherAnswer?.results ?? []),
+      ...(partsAnswer?.results ?? []),
+      ...(spelledAnswer?.results ?? []),
+    ];
+    if (spelledAnswer && spelledAnswer.results.length > 0) {
+      const exact = new Set(results.map((result) => result.id));
+      const ranked = await Promise.all([search(term), search(spelled!)]);
+      spelledBoth.set(term, bestById(ranked.flatMap((each) => each.results).filter((result) => exact.has(result.id))));
+    } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
       // Pagefind keeps no part of one character (`GPT-4`'s `4`), which the ranked search would require.
@@ -409,6 +430,11 @@ async function searchWords(
   }
   const startedBy = new Map<string, Map<string, PagefindResult>>();
   for (const [word, words] of startedWords) startedBy.set(word, await papersStartedBy(pagefind, word, words, options));
+  // A word of two spellings is ranked as a started word is: by its own results, not Pagefind's over the others.
+  for (const [word, papers] of spelledBoth) {
+    startedWords.set(word, []);
+    startedBy.set(word, papers);
+  }
   // Ranked (or sorted) by Pagefind over the other words; with none, the started word's own
   // results by score, or, for a chosen sort, every paper the filters allow in that order. (A
   // shortened prefix would be stemmed again: `akyu` cut to `aky` is searched as `aki`.)

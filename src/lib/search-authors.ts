@@ -34,16 +34,6 @@ export function authorFilterAttributes(authors: readonly string[]): string[] {
 }
 
 /**
- * The same filters as Pagefind's Node API takes them for a record (`addCustomRecord`'s `filters`),
- * for an index fed from the data rather than from the pages.
- */
-export function authorFilterRecord(authors: readonly string[]): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
-  for (const slug of new Set(authors.map(authorSlug))) (filters[authorFilterName(slug)] ??= []).push(slug);
-  return filters;
-}
-
-/**
  * The words the directory lists a name under: the words of its slug before any cut (`Ekin
  * Akyürek` → `ekin`, `akyurek`; every word of a name too long for its slug). A name without
  * letters or digits has one word, its slug (`author--<hash>`, see authorSlug).

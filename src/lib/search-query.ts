@@ -167,6 +167,48 @@ export function compoundWords(query: string): Map<string, string[]> {
   return compounds;
 }
 
+/**
+ * British and American spellings of one word, by their regular endings: each pair rewrites a
+ * word's ending into the other spelling's. Pagefind's stemmer keeps them apart (`behaviour`,
+ * `behavior`), so a query word is also searched in its other spelling (otherSpelling). A
+ * rewrite that is no word of the digest finds nothing and costs nothing else; the doubled `l` is
+ * rewritten only in long words (`filled` is not `filed`).
+ */
+const SPELLINGS: [RegExp, string][] = [
+  [/^(\p{L}{2,})our(s|ed|ing|al|ally|able|ably|ite|ites|hood|less|ful|er|ers)?$/u, '$1or$2'],
+  [/^(\p{L}{3,})or(s|ed|ing|al|ally|able|ably|ite|ites|hood|less|ful)?$/u, '$1our$2'],
+  [/^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers|able)$/u, '$1iz$2'],
+  [/^(\p{L}{3,})iz(e|es|ed|ing|ation|ations|er|ers|able)$/u, '$1is$2'],
+  [/^(\p{L}{2,})ys(e|es|ed|ing|er|ers)$/u, '$1yz$2'],
+  [/^(\p{L}{2,})yz(e|es|ed|ing|er|ers)$/u, '$1ys$2'],
+  [/^(\p{L}{2,})([tb])re(s)?$/u, '$1$2er$3'],
+  [/^(\p{L}{2,})([tb])er(s)?$/u, '$1$2re$3'],
+  [/^(\p{L}{3,})ogue(s)?$/u, '$1og$2'],
+  [/^(\p{L}{3,})og(s)?$/u, '$1ogue$2'],
+  [/^(\p{L}{2,}[aeiou])ll(ing|ed|er|ers)$/u, '$1l$2'],
+  [/^(\p{L}{2,}[aeiou])l(ing|ed|er|ers)$/u, '$1ll$2'],
+];
+
+/**
+ * A query word in its other spelling, British or American (`behaviour` ↔ `behavior`,
+ * `optimisation` ↔ `optimization`, `analyse` ↔ `analyze`, `centre` ↔ `center`, `modelling` ↔
+ * `modeling`, `catalogue` ↔ `catalog`), or undefined when it has none by these rules.
+ */
+export function otherSpelling(word: string): string | undefined {
+  const letters = comparable(word);
+  if (letters.length < 5 || !/^\p{L}+$/u.test(letters)) return undefined;
+  for (const [pattern, replacement] of SPELLINGS) {
+    if (!pattern.test(letters)) continue;
+    const other = letters.replace(pattern, replacement);
+    // The doubled l: only in words of seven letters or more, either way.
+    if (pattern.source.includes('ll') || replacement.includes('ll')) {
+      if (letters.length < 7 || other.length < 7) continue;
+    }
+    return other;
+  }
+  return undefined;
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

@@ -356,6 +356,31 @@ describe('Greek letters, by name, as TeX or as the letter', () => {
   });
 });
 
+describe('British and American spellings', () => {
+  it.each([
+    ['behaviour', 'behavior'],
+    ['optimisation', 'optimization'],
+    ['modelling', 'modeling'],
+    ['analyse', 'analyze'],
+  ])('"%s" and "%s" find the same papers, all those with either', async (british, american) => {
+    const written = new RegExp(`(^|[^\\p{L}])(${british}|${american})(s|d|ed)?([^\\p{L}]|$)`, 'iu');
+    const expected = [];
+    for (const paper of papers) {
+      const text = await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8');
+      if (written.test(text)) expected.push(paper.id);
+    }
+    expect(expected.length, british).toBeGreaterThan(0);
+    const countOf = (status: string) => Number(/^(\d+) papers? found/.exec(status)?.[1] ?? 0);
+    const fromBritish = await searchPage(british);
+    const fromAmerican = await searchPage(american);
+    // Both find as many, at least every paper with either (the stem can be wider: `optimal`).
+    expect(countOf(fromBritish.status), british).toBe(countOf(fromAmerican.status));
+    expect(countOf(fromBritish.status), british).toBeGreaterThanOrEqual(expected.length);
+    // Where all results are on the first page (ten), every expected paper is among them.
+    if (countOf(fromBritish.status) <= 10) expect(fromBritish.ids, british).toEqual(expect.arrayContaining(expected));
+  });
+});
+
 describe('words joined by punctuation in the query', () => {
   it.each(['neural-network', 'neural,network', 'gradient-descent', 'time-series', 'time/series'])(
     '"%s" finds the papers with the words together, joined or apart',

@@ -10,6 +10,7 @@ import {
   arxivIdInQuery,
   arxivShard,
   compoundWords,
+  otherSpelling,
   compoundParts,
   hiddenTex,
   INDEX_ONLY_END,
@@ -102,6 +103,30 @@ describe('arxivIdInQuery', () => {
     expect(arxivShard('2306.13575')).toBe('2023-06-13');
     expect(arxivShard('0704.0001')).toBe('2007-04-00');
     expect(arxivShard('math/0309136')).toBe('2003-09');
+  });
+});
+
+describe('otherSpelling', () => {
+  it.each([
+    ['behaviour', 'behavior'],
+    ['behavior', 'behaviour'],
+    ['neighbours', 'neighbors'],
+    ['favourable', 'favorable'],
+    ['optimisation', 'optimization'],
+    ['optimization', 'optimisation'],
+    ['regularisers', 'regularizers'],
+    ['analysed', 'analyzed'],
+    ['centre', 'center'],
+    ['fibers', 'fibres'],
+    ['catalogue', 'catalog'],
+    ['modelling', 'modeling'],
+    ['labeled', 'labelled'],
+  ])('%s → %s', (word, other) => {
+    expect(otherSpelling(word)).toBe(other);
+  });
+
+  it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
+    expect(otherSpelling(word)).toBeUndefined();
   });
 });
 

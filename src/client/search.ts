@@ -318,8 +318,11 @@ function vocabularyFor(config: SearchConfig, word: string): Promise<string[]> {
   );
 }
 
-/** The closest vocabulary word for each unmatched word, as a whole corrected query. */
-async function suggestionFor(config: SearchConfig, words: string[], unmatched: string[]): Promise<string | undefined> {
+/**
+ * The closest vocabulary word for each unmatched word, as a whole corrected query: the reader's
+ * own words as typed (`Jörg frnke` → `Jörg Franke`), each unmatched one replaced.
+ */
+async function suggestionFor(config: SearchConfig, query: string, unmatched: string[]): Promise<string | undefined> {
   const replacements = new Map<string, string>();
   for (const word of unmatched) {
     const vocabulary = await vocabularyFor(config, word);
@@ -327,7 +330,14 @@ async function suggestionFor(config: SearchConfig, words: string[], unmatched: s
     if (!closest) return undefined;
     replacements.set(word, closest);
   }
-  return words.map((word) => replacements.get(word) ?? word).join(' ');
+  return query
+    .trim()
+    .split(/\s+/)
+    .map((token) => {
+      const words = queryWords(token);
+      return words.length === 1 ? (replacements.get(words[0]!) ?? token) : token;
+    })
+    .join(' ');
 }
 
 /**
@@ -463,7 +473,7 @@ async function searchWords(
     );
     const unmatched = prefixOnly.filter((_, index) => !real[index]);
     if (unmatched.length > 0) {
-      const suggestion = await suggestionFor(config, allWords, unmatched).catch(() => undefined);
+      const suggestion = await suggestionFor(config, query, unmatched).catch(() => undefined);
       return { results: [], unmatched, ...(suggestion && { suggestion }) };
     }
   }

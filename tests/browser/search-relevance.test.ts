@@ -335,6 +335,16 @@ describe('one word', () => {
   });
 });
 
+describe('"Did you mean"', () => {
+  it('keeps the words the reader typed as typed, and replaces only the unknown one', async () => {
+    const { status } = await searchPage('KERNEL prcoesses');
+    expect(status).toMatch(/^No paper/);
+    const suggestion = await page.locator('#search-status a').textContent();
+    expect(suggestion?.split(' ')[0]).toBe('KERNEL');
+    expect(suggestion?.split(' ')[1]?.toLowerCase()).toBe('processes');
+  });
+});
+
 describe('Greek letters, by name, as TeX or as the letter', () => {
   it.each([
     ['sigma', 'sigma'],

@@ -683,11 +683,19 @@ interface PageState {
 }
 
 /** Keeps the address bar in step, so a search can be bookmarked, shared and reloaded. */
-function rememberState(current: PageState): void {
+/**
+ * Puts the form's state in the address, as a new entry in the browser's history or in place of
+ * the current one. True when the address changed.
+ */
+function rememberState(current: PageState, asNewEntry: boolean): boolean {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(current) as [string, string][]) if (value) params.set(key, value);
   const query = params.toString();
-  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+  const address = query ? `?${query}` : location.pathname;
+  if (new URL(address, location.href).href === location.href) return false;
+  if (asNewEntry) history.pushState(null, '', address);
+  else history.replaceState(null, '', address);
+  return true;
 }
 
 /** The form as the address bar says; a value no option has is left empty. Returns the author parameter. */
@@ -925,10 +933,16 @@ function setUpSearchPage(form: HTMLFormElement): void {
     return { known: false, author: { ...choice, slug: slugs[0] }, matching: matching.length };
   };
 
-  const run = async (debounce: boolean) => {
+  let nextChangeIsNewEntry = true;
+  /** Runs the form's search; `fromAddress`: the form was just read from the address (a link, Back). */
+  const run = async (debounce: boolean, fromAddress = false) => {
     const current = ++generation;
     let now = state();
-    rememberState(now);
+    // A search the reader asked for (Enter, a filter) is a new entry in the history, and so is the
+    // first keystroke after one, so that Back returns to it; the keystrokes after that update
+    // the entry they made.
+    if (rememberState(now, !fromAddress && (!debounce || nextChangeIsNewEntry))) nextChangeIsNewEntry = false;
+    if (!debounce) nextChangeIsNewEntry = true;
     if (!now.q && !now.topic && !now.year && !author) {
       clearResults();
       status.textContent = idle;
@@ -953,7 +967,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
         if (current !== generation) return;
         author = resolved.author;
         now = state();
-        rememberState(now);
+        rememberState(now, false);
         if (!resolved.known) {
           clearResults();
           status.textContent = resolved.matching
@@ -1009,14 +1023,18 @@ function setUpSearchPage(form: HTMLFormElement): void {
     void showMore(generation).then(() => list.children[first]?.querySelector('a')?.focus());
   });
 
-  const authorParam = restoreState({ input, topic, year, sort });
-  if (authorParam) {
+  /** The form as the address says, and its search. */
+  const restore = (always: boolean) => {
+    const authorParam = restoreState({ input, topic, year, sort });
     // A slug from a link (`?author=ekin-akyurek`), or a name from the form sent without JavaScript.
-    author = { name: authorParam, slug: authorParam };
+    author = authorParam ? { name: authorParam, slug: authorParam } : undefined;
     authorInput.value = authorParam;
-  }
-  const initial = state();
-  if (initial.q || initial.topic || initial.year || initial.author) void run(false);
+    const initial = state();
+    if (always || initial.q || initial.topic || initial.year || initial.author) void run(false, true);
+  };
+  restore(false);
+  // Back and Forward show the search of that entry.
+  window.addEventListener('popstate', () => restore(true));
 }
 
 // ---- Wiring ----

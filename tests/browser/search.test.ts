@@ -294,4 +294,25 @@ describe('the search page', () => {
     await waitForResults(0);
     expect(new URL(page.url()).search).toBe('');
   });
+
+  it('goes Back to the search before, and Forward again', async () => {
+    await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
+    await waitForResults(kolmogorov.length);
+    const status = page.locator('#search-status');
+    const before = await status.textContent();
+    const box = page.getByLabel('Words', { exact: true });
+    await box.fill('');
+    await box.pressSequentially('attention');
+    await box.press('Enter');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/for “attention”/);
+    const after = await status.textContent();
+
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Kolmogorov');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(before);
+    expect(await box.inputValue()).toBe('Kolmogorov');
+    await page.goForward();
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(after);
+    expect(await box.inputValue()).toBe('attention');
+  });
 });

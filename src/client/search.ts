@@ -381,14 +381,16 @@ async function searchWords(
   // the words it starts, as Pagefind's own search does, even if it is also a word of its own.
   const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
   // (A compound word, `neural-network`, is finished: the reader is typing its parts; so is a word
-  // with a British or American ending, `behaviour`, which finds its other spelling too.)
+  // with a British or American ending, `behaviour`, or an acronym, `LLMs`, which find their other
+  // spelling or number too.)
   const last = words.at(-1);
   const unfinished =
     tail !== undefined &&
     last !== undefined &&
     queryWords(tail).join(' ') === last &&
     !compounds.has(last) &&
-    otherSpelling(last) === undefined
+    otherSpelling(last) === undefined &&
+    acronymOtherNumber(last) === undefined
       ? last
       : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];

@@ -314,7 +314,7 @@ describe('one word', () => {
 
   // Typed, a word that is also the start of others (its plural, its stem's other words) is real:
   // it finds at least the papers it finds sent (and the words it starts, as it is being typed).
-  it.each(['transformers', 'modeling', 'neurons', 'graphs'])(
+  it.each(['transformers', 'modeling', 'neurons', 'graphs', 'LLMs', 'behaviour'])(
     '"%s" finds its papers typed as well as sent',
     async (word) => {
       const countOf = (status: string | null) => Number(/^(\d+) papers? found/.exec(status ?? '')?.[1] ?? 0);

@@ -664,6 +664,15 @@ function setUpHeaderBox(form: HTMLFormElement): void {
     if (event.key === 'Escape' && !panel.hidden) {
       close();
       input.focus();
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !panel.hidden) {
+      // Down from the box into the preview's links, and through them; Up from the first, back.
+      const links = [...panel.querySelectorAll<HTMLAnchorElement>('a')];
+      const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+      if (at === -1 && event.key === 'ArrowUp') return;
+      event.preventDefault();
+      const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+      if (next < 0) input.focus();
+      else links[Math.min(next, links.length - 1)]?.focus();
     }
   });
   form.addEventListener('focusout', (event) => {

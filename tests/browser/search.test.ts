@@ -160,6 +160,23 @@ describe('pages nobody searches from', () => {
 });
 
 describe('the header search box', () => {
+  it('moves through the preview with the arrow keys, and back to the box', async () => {
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kolmogorov');
+    const preview = page.locator('[data-search-preview]');
+    await expect.poll(() => preview.locator('li').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const titles = await preview.locator('li a').allTextContents();
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(titles[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(titles[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => headerBox().evaluate((input) => input === document.activeElement)).toBe(true);
+  });
+
   it('is focused by "/" from anywhere, but "/" still types in a field', async () => {
     await page.goto(server.origin + urls.paper(papers[0]!.id));
     await page.keyboard.press('/');

@@ -13,9 +13,9 @@ import { fieldName } from './problems.ts';
  * selectors U+FE00–FE0F and U+E0100–E01EF, also after an emoji, the Khmer vowels U+17B4/U+17B5, the
  * Mongolian variation selectors…), the three letters and symbols whose glyph is blank (U+2800
  * BRAILLE PATTERN BLANK…, below), the line and paragraph separators U+2028/U+2029, lone
- * surrogates, private-use characters, noncharacters (U+FDD0–FDEF and the last two code points of every plane) and every
- * code point not assigned in the Unicode version Node knows (general category Cn: nothing can draw
- * it, and a later version may give it a meaning). Tab and newline are allowed only where a field
+ * surrogates, private-use characters, noncharacters (U+FDD0–FDEF and the last two code points of
+ * every plane) and every code point not assigned in the Unicode version Node knows (general
+ * category Cn: nothing can draw it, and a later version may give it a meaning). Tab and newline are allowed only where a field
  * allows several lines. And no character may carry more than four combining marks.
  */
 export interface ForbiddenCharacter {

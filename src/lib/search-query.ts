@@ -236,6 +236,9 @@ export function comparable(word: string): string {
     .replace(/[^\p{L}\p{N}_]/gu, '');
 }
 
+/** Where Pagefind cuts a run of letters at a change of case (`Diff|ROAR`, `L|La|MA`). */
+const CASE_CHANGE = String.raw`(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})`;
+
 /**
  * The keys Pagefind indexes for one word of text: the whole word, and its parts split at
  * punctuation and case changes (`Kolmogorov-Arnold`, `DiffROAR` → `diff`, `roar`).
@@ -244,8 +247,7 @@ export function indexedForms(token: string): string[] {
   const parts = token
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
-    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+    .replace(new RegExp(CASE_CHANGE, 'gu'), ' ')
     .split(/[^\p{L}\p{N}]+/u);
   return [comparable(token), ...parts.map(comparable)].filter((part) => part.length > 0);
 }
@@ -298,7 +300,7 @@ export const INDEX_ONLY_START = '\ue100';
 export const INDEX_ONLY_END = '\ue101';
 
 /** A part Pagefind cuts again: a change of case inside it (`LLaMA`, `ImageNet`) or between letters and digits (`7B`). */
-const CUT_AGAIN = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}|\p{L}\p{N}|\p{N}\p{L}/u;
+const CUT_AGAIN = new RegExp(String.raw`${CASE_CHANGE}|\p{L}\p{N}|\p{N}\p{L}`, 'u');
 const WORD_CHARACTERS = /^[\p{L}\p{N}]*$/u;
 const ASCII_OR_WORD_CHARACTERS = /^[\p{L}\p{N}\x21-\x7e]*$/u;
 

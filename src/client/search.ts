@@ -29,10 +29,11 @@ import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import {
-  arxivIdInQuery,
+  arxivIdsInQuery,
   arxivShard,
   acronymOtherNumber,
   compoundWords,
+  DECIMAL_POINT,
   otherSpelling,
   comparable,
   indexedForms,
@@ -382,7 +383,8 @@ async function searchWords(
   const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
   // (A compound word, `neural-network`, is finished: the reader is typing its parts; so is a word
   // with a British or American ending, `behaviour`, or an acronym, `LLMs`, which find their other
-  // spelling or number too.)
+  // spelling or number too, and a decimal number or a bound, `1.5`, `O(n)`, once the reader types
+  // its last digit or bracket.)
   const last = words.at(-1);
   const unfinished =
     tail !== undefined &&
@@ -390,7 +392,8 @@ async function searchWords(
     queryWords(tail).join(' ') === last &&
     !compounds.has(last) &&
     otherSpelling(last) === undefined &&
-    acronymOtherNumber(last) === undefined
+    acronymOtherNumber(last) === undefined &&
+    !last.includes(DECIMAL_POINT)
       ? last
       : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
@@ -512,6 +515,27 @@ function suggestionElement(config: SearchConfig, suggestion: string | undefined)
   return fragment;
 }
 
+/** The papers the digest has of these ids, and the ids it has not. */
+async function papersByArxivIds(
+  config: SearchConfig,
+  ids: readonly string[],
+): Promise<{ found: PagefindResultData[]; missing: string[] }> {
+  const entries = await Promise.all(ids.map((id) => paperByArxivId(config, id)));
+  return {
+    found: ids.flatMap((id, index) => (entries[index] ? [arxivResult(id, entries[index])] : [])),
+    missing: ids.filter((_, index) => !entries[index]),
+  };
+}
+
+/** What an id query found: `No paper with arXiv id 2306.13575 in this digest.`, or the count and the ids it lacks. */
+function arxivStatus(found: number, missing: readonly string[], words: string): string {
+  const lacking =
+    missing.length === 0
+      ? ''
+      : `No paper with arXiv id${missing.length === 1 ? '' : 's'} ${missing.join(', ')} in this digest.`;
+  return found === 0 ? lacking : `${paperCount(found)} found${words}.${lacking ? ` ${lacking}` : ''}`;
+}
+
 /** The one paper an id query names, shaped like a Pagefind result for the same rendering. */
 function arxivResult(id: string, entry: ArxivEntry): PagefindResultData {
   return {
@@ -605,14 +629,14 @@ function setUpHeaderBox(form: HTMLFormElement): void {
     const current = ++generation;
     if (!term) return reset();
     try {
-      const id = arxivIdInQuery(term);
+      const ids = arxivIdsInQuery(term);
       let shown: PagefindResultData[];
       let count: number;
       let suggestion: string | undefined;
-      if (id) {
-        const entry = await paperByArxivId(config, id);
+      let missing: string[] = [];
+      if (ids) {
+        ({ found: shown, missing } = await papersByArxivIds(config, ids));
         if (current !== generation) return;
-        shown = entry ? [arxivResult(id, entry)] : [];
         count = shown.length;
       } else {
         const pagefind = await loadPagefind(config);
@@ -635,11 +659,11 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         }),
       );
       message.replaceChildren(
-        id ? `No paper with arXiv id ${id} in this digest.` : `No papers match “${term}”.`,
+        ids ? arxivStatus(0, missing, '') : `No papers match “${term}”.`,
         suggestionElement(config, suggestion),
       );
       message.hidden = count > 0;
-      status.textContent = count === 0 ? (message.textContent ?? '') : `${paperCount(count)} found.`;
+      status.textContent = count === 0 ? (message.textContent ?? '') : arxivStatus(count, missing, '');
       all.href = `${config.page}?${new URLSearchParams({ q: term })}`;
       all.textContent = count > PREVIEW_SIZE ? `All ${count} results →` : 'Filter and sort on the search page →';
       open();
@@ -961,14 +985,14 @@ function setUpSearchPage(form: HTMLFormElement): void {
     }
     try {
       const words = now.q ? ` for “${now.q}”` : '';
-      const id = now.q ? arxivIdInQuery(now.q) : undefined;
-      if (id) {
+      const ids = now.q ? arxivIdsInQuery(now.q) : undefined;
+      if (ids) {
         // An id names one paper, whatever the filters say.
-        const entry = await paperByArxivId(config, id);
+        const { found, missing } = await papersByArxivIds(config, ids);
         if (current !== generation) return;
         clearResults();
-        list.replaceChildren(...(entry ? [render(arxivResult(id, entry))] : []));
-        status.textContent = entry ? `1 paper found${words}.` : `No paper with arXiv id ${id} in this digest.`;
+        list.replaceChildren(...found.map(render));
+        status.textContent = arxivStatus(found.length, missing, words);
         return;
       }
       let by = '';

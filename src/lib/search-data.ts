@@ -9,7 +9,7 @@ import { groupByAuthor } from './author-index.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
-import { arxivShard, comparable, hiddenTex, indexOnlyWords } from './search-query.ts';
+import { arxivShard, comparable, fencedForIndex, hiddenTex, indexOnlyWords, mathIndexWords } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 import { titleText } from './title-text.ts';
 
@@ -28,7 +28,9 @@ const FORMULA =
  */
 export function withIndexedTex(html: string): string {
   return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
-    const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}</span>`;
+    // The words a reader types for it (`l2` for `\ell_2`, `O(n)`), fenced after it (mathIndexWords).
+    const typed = fencedForIndex(mathIndexWords(decodeHTML(tex)));
+    const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}${typed}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
 }

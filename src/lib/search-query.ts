@@ -50,6 +50,24 @@ export function arxivIdInQuery(query: string): string | undefined {
   return 'id' in parsed ? parsed.id.canonical : undefined;
 }
 
+/** A category as references write it after an id: `[cs.LG]`. */
+const CATEGORY = /^\[[a-z-]+(?:\.[a-z]{2})?\]$/i;
+
+/**
+ * The canonical arXiv ids a whole query names: one (as arxivIdInQuery reads it), or a list of
+ * them apart by spaces, commas or semicolons, as a reader pastes from a reading list or a
+ * reference section (`2306.13575, arXiv:2310.06825 [cs.CL]`), each once, in the query's order.
+ * Undefined when any other word is in the query.
+ */
+export function arxivIdsInQuery(query: string): string[] | undefined {
+  const one = arxivIdInQuery(query);
+  if (one) return [one];
+  const tokens = query.split(/[\s,;]+/).filter((token) => token !== '' && !CATEGORY.test(token));
+  if (tokens.length < 2) return undefined;
+  const ids = tokens.map(arxivIdInQuery);
+  return ids.every((id) => id !== undefined) ? [...new Set(ids)] : undefined;
+}
+
 /**
  * The shard of the id → paper map that holds an id: the year and month it carries, and for a
  * new-style id the first two digits of its number (`2023-06-13` for 2306.13575), so that a shard
@@ -123,13 +141,38 @@ const LETTER_NAMES = new Map<string, string>([
 const LONE_LETTER =
   /(?<![\p{Script=Greek}\p{M}])[\u0391-\u03A9\u03B1-\u03C9\u03D1\u03D5\u03D6\u03F1\u03F5\u2113](?![\p{Script=Greek}\p{M}])/gu;
 
+// ---- Decimal numbers ----
+
+/**
+ * A decimal number, or a version's dotted numbers (`1.5`, `0.01`, `3.5.1`). Pagefind drops the
+ * point, so to it `1.5` is the word `15` and its parts `1` and `5`: the number fifteen. The index
+ * also holds each such number with its points written as {@link DECIMAL_POINT} (decimalWords), and
+ * a query that is a decimal number searches that word.
+ */
+const DECIMAL = /(?<!\p{N}|\p{N}\.)\p{Nd}+(?:\.\p{Nd}+)+(?!\.?\p{Nd})/gu;
+/** A query word that is a decimal number, with punctuation around it: `1.5`, `(0.01)`, `1.5%`. */
+const DECIMAL_QUERY_WORD = /^[^\p{L}\p{N}]*(\p{Nd}+(?:\.\p{Nd}+)+)[^\p{L}\p{N}]*$/u;
+/**
+ * The point of a decimal number as the index writes it: a letter (U+A78F, LATIN LETTER SINOLOGICAL
+ * DOT), so that Pagefind keeps `1ꞏ5` one word, and one that no paper writes between two digits.
+ */
+export const DECIMAL_POINT = '\ua78f';
+
+/** The decimal numbers in a word of text as the index holds them (`Gemini-1.5` → `1ꞏ5`). */
+export function decimalWords(word: string): string[] {
+  return [...word.matchAll(DECIMAL)].map(([number]) => number.replaceAll('.', DECIMAL_POINT));
+}
+
 /** The words of a query as the index holds words: lower case, punctuation and symbols dropped. */
 export function queryWords(query: string): string[] {
-  return query
+  return withBoundWords(query)
     .replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter)
     .toLowerCase()
-    .replace(NOT_INDEXED, '')
     .split(/\s+/)
+    .map((word) => {
+      const decimal = DECIMAL_QUERY_WORD.exec(word)?.[1];
+      return decimal ? decimal.replaceAll('.', DECIMAL_POINT) : word.replace(NOT_INDEXED, '');
+    })
     .filter((word) => comparable(word).length > 0);
 }
 
@@ -156,7 +199,8 @@ export function acronymOtherNumber(word: string): string | undefined {
  */
 export function compoundWords(query: string): Map<string, string[]> {
   const compounds = new Map<string, string[]>();
-  for (const token of query.replace(QUOTED, ' ').split(/\s+/)) {
+  for (const token of withBoundWords(query.replace(QUOTED, ' ')).split(/\s+/)) {
+    if (DECIMAL_QUERY_WORD.test(token)) continue;
     const [joined] = queryWords(token);
     const parts = token
       .toLowerCase()
@@ -249,7 +293,7 @@ export function indexedForms(token: string): string[] {
     .replace(/\p{M}/gu, '')
     .replace(new RegExp(CASE_CHANGE, 'gu'), ' ')
     .split(/[^\p{L}\p{N}]+/u);
-  return [comparable(token), ...parts.map(comparable)].filter((part) => part.length > 0);
+  return [comparable(token), ...parts.map(comparable), ...decimalWords(token)].filter((part) => part.length > 0);
 }
 
 /**
@@ -306,11 +350,13 @@ const ASCII_OR_WORD_CHARACTERS = /^[\p{L}\p{N}\x21-\x7e]*$/u;
 
 /**
  * The parts of one word of text (no spaces) that the index must hold besides what Pagefind makes
- * of it, as `comparable` words: none for a word without punctuation, which Pagefind indexes whole.
+ * of it, as `comparable` words, and its decimal numbers (decimalWords): none for a word without
+ * punctuation, which Pagefind indexes whole.
  */
 export function compoundParts(word: string): string[] {
   if (WORD_CHARACTERS.test(word)) return [];
   const whole = comparable(word);
+  const decimals = decimalWords(word);
   // Cut only at ASCII punctuation, Pagefind keeps a part that is not cut again; any other separator
   // (an en dash, a typographic quote) leaves every part to add.
   const cutAtAsciiOnly = ASCII_OR_WORD_CHARACTERS.test(word);
@@ -319,13 +365,18 @@ export function compoundParts(word: string): string[] {
     .filter((part) => !cutAtAsciiOnly || CUT_AGAIN.test(part))
     .map(comparable)
     .filter((part) => part.length > 1 && part !== whole);
-  return [...new Set(parts)];
+  return [...new Set([...parts, ...decimals])];
+}
+
+/** Words for the index only, fenced (see INDEX_ONLY_START): empty when there are none. */
+export function fencedForIndex(words: readonly string[]): string {
+  const unique = [...new Set(words)];
+  return unique.length === 0 ? '' : ` ${INDEX_ONLY_START} ${unique.join(' ')} ${INDEX_ONLY_END} `;
 }
 
 /** The compound parts of a text's words (compoundParts), fenced for the index: empty when there are none. */
 export function indexOnlyWords(text: string): string {
-  const parts = [...new Set(text.split(/\s+/).flatMap(compoundParts))];
-  return parts.length === 0 ? '' : ` ${INDEX_ONLY_START} ${parts.join(' ')} ${INDEX_ONLY_END} `;
+  return fencedForIndex(text.split(/\s+/).flatMap(compoundParts));
 }
 
 /**
@@ -394,4 +445,67 @@ export function revealTex(text: string): string {
   return text.replace(/[\ue000-\ue07f]/g, (character) =>
     String.fromCharCode(character.charCodeAt(0) - HIDDEN_ASCII_OFFSET),
   );
+}
+
+// ---- Formulas as readers type them ----
+
+/**
+ * Commands that only style or space what they hold (`\mathcal{O}`, `\widetilde`, `\left(`), or
+ * join factors (`\cdot`): a reader types none of them.
+ */
+const STYLING_COMMANDS =
+  /\\(?:math(?:cal|bb|rm|bf|it|sf|scr|frak)|boldsymbol|bm|operatorname\*?|text(?:rm|bf|it)?|tilde|widetilde|hat|widehat|bar|overline|left|right|[bB]ig{1,2}[lr]?|displaystyle|cdot|times|[,;:! ]|q?quad)(?![a-zA-Z])/g;
+
+/** TeX as a reader would type it: styling commands and braces gone, `\ell` as `l`, other commands by name. */
+function typedTex(tex: string): string {
+  return withoutTexComments(tex)
+    .replace(STYLING_COMMANDS, ' ')
+    .replace(/[{}]/g, '')
+    .replace(/\\ell(?![a-zA-Z])/g, 'l')
+    .replace(/\\var(epsilon|theta|phi|pi|rho|sigma)(?![a-zA-Z])/g, '$1')
+    .replace(/\\([a-zA-Z]+)/g, '$1');
+}
+
+/**
+ * A letter with a subscript, as a reader writes it without the `_`: `\ell_2`, `L_{2}`, `x_i` are
+ * `l2`, `l2`, `xi` (the index has `l_2`; a superscript, `L^2`, is `l2` to Pagefind already).
+ */
+const SUBSCRIPTED = /(?<![a-zA-Z\\])([a-zA-Z])\s*_\s*([a-zA-Z0-9]+)/g;
+
+/**
+ * An asymptotic bound, `O(n \log n)`, `\Theta(d^4)`, `o(1)`: the letter and what its brackets hold
+ * (with brackets inside them), in TeX or as a query types it (`O(n log n)`, `Θ(d^4)`).
+ */
+const BOUND = /(?<![\p{L}\p{N}\\])\\?(O|o|Θ|Ω|ω|Theta|Omega|omega)\s*\(((?:[^()]|\([^()]*\))*)\)/gu;
+const BOUND_NAMES: Record<string, string> = { θ: 'theta', ω: 'omega', Θ: 'theta', Ω: 'omega' };
+
+/**
+ * One word for an asymptotic bound (`O(n log n)` → `oꞏnlogn`): the bound's letter, the
+ * {@link DECIMAL_POINT} letter, then the letters and digits its brackets hold, so that `O(n)` is
+ * not the word `on`. Superscript digits read as digits (`n²`), Greek letters by name.
+ */
+function boundWord(letter: string, inside: string): string {
+  const name = BOUND_NAMES[letter] ?? letter.toLowerCase();
+  const flat = comparable(inside.normalize('NFKC').replace(LONE_LETTER, (greek) => LETTER_NAMES.get(greek) ?? greek));
+  return `${name}${DECIMAL_POINT}${flat}`;
+}
+
+/**
+ * Words a formula's TeX is searched by, for the index only: its decimal numbers (decimalWords),
+ * its subscripted letters as typed (`l2`, and `ell2` for `\ell_2`), and its asymptotic bounds
+ * (boundWord).
+ */
+export function mathIndexWords(tex: string): string[] {
+  const typed = typedTex(tex);
+  const words = decimalWords(typed);
+  for (const [, letter, script] of typed.matchAll(SUBSCRIPTED)) words.push(`${letter}${script}`.toLowerCase());
+  for (const [, script] of withoutTexComments(tex).matchAll(/\\ell\s*[_^]\s*\{?\s*([a-zA-Z0-9]+)/g))
+    words.push(`ell${script}`.toLowerCase(), `l${script}`.toLowerCase());
+  for (const [, letter, inside] of typed.matchAll(BOUND)) words.push(boundWord(letter!, inside!));
+  return [...new Set(words)];
+}
+
+/** A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord). */
+function withBoundWords(query: string): string {
+  return query.replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);
 }

@@ -88,6 +88,16 @@ const TABLE: Expectation[] = [
   { query: 'https://arxiv.org/pdf/2312.06635v3.pdf', why: 'pdf URL', only: ['2312.06635'] },
   { query: 'arxiv.org/html/2504.15471v2', why: 'html URL without scheme', only: ['2504.15471'] },
   { query: '2306.99999', why: 'a valid id of no paper here', none: true },
+  {
+    query: '2306.13575, arXiv:2401.12973 [cs.LG]',
+    why: 'two ids pasted from a reading list: both papers, and nothing else',
+    only: ['2306.13575', '2401.12973'],
+  },
+  // Numbers and formulas as a reader types them
+  { query: '1.5', why: 'a decimal: "1.5x" and "Gemini-1.5", not the number 15', only: ['2405.18377', '2502.17812'] },
+  { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },
+  { query: 'O(d^k)', why: 'the bound $\\widetilde{\\mathcal{O}}(d^k)$', only: ['2311.13774'] },
+  { query: 'O(n)', why: 'a bound no paper states: not every paper with the word "on"', none: true },
   // Typos and words in no paper
   { query: 'kolmogrov', why: 'typo: Pagefind would answer papers with "k"', none: true, suggests: 'Kolmogorov' },
   { query: 'transfomer', why: 'typo', none: true, suggests: 'transformer' },
@@ -203,6 +213,15 @@ describe('search relevance on the seed', () => {
         .poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 })
         .toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a list of arXiv ids', () => {
+  it('shows the papers the digest has, and names the ids it has not', async () => {
+    const { ids, status } = await searchPage('2306.99999 2306.13575 hep-th/9901001');
+    expect(ids).toEqual(['2306.13575']);
+    expect(status).toContain('1 paper found');
+    expect(status).toContain('No paper with arXiv ids 2306.99999, hep-th/9901001 in this digest.');
   });
 });
 

@@ -8,16 +8,19 @@ import { editDistance } from '../../src/lib/suggest.ts';
 import {
   acronymOtherNumber,
   arxivIdInQuery,
+  arxivIdsInQuery,
   arxivShard,
   compoundWords,
   otherSpelling,
   compoundParts,
+  decimalWords,
   hiddenTex,
   INDEX_ONLY_END,
   INDEX_ONLY_START,
   indexOnlyWords,
   indexedForms,
   matchesWord,
+  mathIndexWords,
   parseQuery,
   queryWords,
   revealTex,
@@ -33,7 +36,7 @@ import {
 } from '../../src/lib/search-data.ts';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
-import { hostileStrings } from '../helpers/hostile.ts';
+import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
 
 describe('arxivIdInQuery', () => {
   it.each([
@@ -104,6 +107,27 @@ describe('arxivIdInQuery', () => {
     expect(arxivShard('0704.0001')).toBe('2007-04-00');
     expect(arxivShard('math/0309136')).toBe('2003-09');
   });
+});
+
+describe('arxivIdsInQuery', () => {
+  it.each([
+    ['2306.13575', ['2306.13575']],
+    ['arXiv preprint arXiv:2306.13575, 2023', ['2306.13575']],
+    ['2306.13575 2401.12973', ['2306.13575', '2401.12973']],
+    ['2401.12973v2, https://arxiv.org/abs/2306.13575;math.GT/0309136', ['2401.12973', '2306.13575', 'math/0309136']],
+    ['arXiv:2306.13575 [cs.LG]\narXiv:2401.12973 [cs.CL]', ['2306.13575', '2401.12973']],
+    // The same paper twice (two versions) is one paper.
+    ['2306.13575v1 2306.13575v2', ['2306.13575']],
+  ])('%s → %j', (query, ids) => {
+    expect(arxivIdsInQuery(query)).toEqual(ids);
+  });
+
+  it.each(['2306.13575 transformers', '2306.13575 2023', 'kolmogorov arnold', '[cs.LG] [cs.CL]', ''])(
+    '%s is no list of ids',
+    (query) => {
+      expect(arxivIdsInQuery(query)).toBeUndefined();
+    },
+  );
 });
 
 describe('otherSpelling', () => {
@@ -378,5 +402,92 @@ describe('acronymOtherNumber', () => {
 
   it.each(['models', 'KANs', 'kan', 'a', 'GPT-4', 'attention'])('leaves %s to the stemmer', (word) => {
     expect(acronymOtherNumber(word)).toBeUndefined();
+  });
+});
+
+describe('decimal numbers', () => {
+  it.each([
+    ['Gemini-1.5', ['1.5']],
+    ['1.5x', ['1.5']],
+    ['(15.4%)', ['15.4']],
+    ['v1.5.2', ['1.5.2']],
+    ['is 0.01.', ['0.01']],
+    ['15', []],
+    ['.5', []],
+    ['e.g.', []],
+  ])('%s holds %j', (word, numbers) => {
+    expect(decimalWords(word)).toEqual(numbers.map((number) => queryWords(number)[0]));
+  });
+
+  it('is a word of its own in a query, not the number its digits make without the point', () => {
+    expect(queryWords('1.5')).not.toEqual(queryWords('15'));
+    expect(queryWords('(0.01)')).toEqual(queryWords('0.01'));
+    expect(queryWords('gemini 1.5')).toEqual(['gemini', ...queryWords('1.5')]);
+    expect(compoundWords('1.5')).toEqual(new Map());
+    // Joined to letters, it is the word the index holds whole.
+    expect(queryWords('1.5x')).toEqual(['15x']);
+  });
+
+  it('finds every word of text that holds it, wherever the number stands', () => {
+    const random = seededRandom(15);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const around = ['', 'x', 'B', '%', ')', ',', '.', '-', 'Gemini-', 'v', '(', '~'];
+    for (let run = 0; run < 500; run += 1) {
+      const digits = Array.from({ length: 2 + Math.floor(random() * 3) }, () => String(Math.floor(random() * 1000)));
+      const decimal = digits.join('.');
+      const [before, after] = [pick(around), pick(around)];
+      const [word] = queryWords(decimal);
+      const text = `${before}${decimal}${after}`;
+      expect(indexedForms(text), text).toContain(word);
+      expect(compoundParts(text), text).toContain(word);
+      // Not the number with one more digit.
+      expect(indexedForms(`${before}${decimal}7${after}`), text).not.toContain(word);
+    }
+  });
+});
+
+describe('formulas as readers type them', () => {
+  it.each([
+    ['\\ell_2', 'l2'],
+    ['\\ell_2', 'ℓ2'],
+    ['\\ell_{1}', 'l1'],
+    ['\\ell^1', 'l1'],
+    ['L_{2}', 'l2'],
+    ['x_{12} + y', 'x12'],
+    ['\\widetilde{\\mathcal{O}}(d^k)', 'O(d^k)'],
+    ['\\widetilde \\Theta(d^{4})', 'Θ(d^4)'],
+    ['\\widetilde \\Theta(d^{4})', '\\Theta(d^4)'],
+    ['O(n \\log n)', 'O(n log n)'],
+    ['O(n^2)', 'O(n²)'],
+    ['\\mathcal{O}(\\sqrt{n})', 'O(sqrt(n))'],
+    ['O\\left(1/\\varepsilon^2\\right)', 'O(1/ε^2)'],
+    ['\\epsilon = 0.01', '0.01'],
+  ])('%s is found by %s', (tex, query) => {
+    const words = queryWords(query);
+    expect(words).toHaveLength(1);
+    expect(mathIndexWords(tex)).toContain(words[0]);
+  });
+
+  it('keeps a bound apart from the word its letters make, and from other bounds', () => {
+    expect(queryWords('O(n)')).not.toContain('on');
+    expect(queryWords('O(n) time')).toEqual([...queryWords('O(n)'), 'time']);
+    expect(mathIndexWords('O(n \\log n)')).not.toContain(queryWords('O(n)')[0]);
+    expect(mathIndexWords('f(n) + \\sum_j w_j')).toEqual(['wj']);
+  });
+
+  it('gives only word characters, whatever the TeX: the words go into HTML as they are', () => {
+    for (const tex of hostileStrings(17, 400)) {
+      for (const word of mathIndexWords(tex)) expect(word, JSON.stringify(tex)).toMatch(/^[\p{L}\p{N}_]+$/u);
+    }
+  });
+
+  it('fences the words after the TeX copy of the formula, for the index only', () => {
+    const katex = (tex: string) =>
+      `<span class="katex"><span class="katex-mathml"><math><semantics><mrow></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span></span>`;
+    const indexed = withIndexedTex(`<p>the ${katex('\\ell_2')} norm</p>`);
+    expect(indexed).toContain(`${INDEX_ONLY_START} ${mathIndexWords('\\ell_2').join(' ')} ${INDEX_ONLY_END} </span>`);
+    expect(
+      withoutIndexOnlyWords(revealTex(indexed.replace(/<span class="katex">[\s\S]*<\/span><\/span>/, ''))),
+    ).not.toContain('l2');
   });
 });

@@ -4,6 +4,7 @@ import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
 import { titleMathProblems } from '../lib/title-math.ts';
+import { titleText } from '../lib/title-text.ts';
 import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
@@ -56,7 +57,7 @@ export function markupInTextProblems(value: string): string[] {
   return [
     ...(tags
       ? [
-          `contains ${tags}, which readers that show it as HTML (feed readers, reference managers) take for the start of a tag: put a space after "<" ("a < b"), or write \\lt in math`,
+          `contains ${tags}, which readers that show it as HTML (feed readers, reference managers) take for the start of a tag: put a space after "<" ("a < b")`,
         ]
       : []),
     ...(references
@@ -281,7 +282,23 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
     .strictObject({
       // A title's math goes into every .bib, where LaTeX runs it: only inert commands may pass.
       title: text(LIMITS.title).superRefine((title, ctx) => {
-        for (const message of titleMathProblems(title)) ctx.addIssue({ code: 'custom', message });
+        const mathProblems = titleMathProblems(title);
+        for (const message of mathProblems) ctx.addIssue({ code: 'custom', message });
+        if (mathProblems.length > 0) return;
+        // Pages and feeds show the title with its math typeset as text (titleText): that text,
+        // too, must have words, and read the same to a reader that shows it as HTML.
+        const shown = titleText(title);
+        if (!/[\p{L}\p{N}]/u.test(shown)) {
+          const typeset = shown === title ? '' : ` once its math is typeset ("${shortened(shown, 40)}")`;
+          ctx.addIssue({ code: 'custom', message: `has no letter or digit${typeset}: write the title's words` });
+        }
+        if (shown === title) return;
+        for (const message of markupInTextProblems(shown)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `with its math typeset, as pages and feeds show it ("${shortened(shown, 60)}"), ${message}`,
+          });
+        }
       }),
       authors: z
         .array(

@@ -25,7 +25,10 @@ export function titleText(title: string): string {
 function readTitle(title: string): string {
   const text = title.replace(MATH_SPAN, (span: string, tex: string) => {
     try {
-      return plainTextOfHtml(katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false }));
+      const math = plainTextOfHtml(katex.renderToString(tex, { output: 'mathml', throwOnError: true, trust: false }));
+      // A relation stands apart, as typeset (`a<b` is set `a < b`): a `<` then a letter would
+      // start a tag to a reader that shows the title as HTML.
+      return math.replace(/\s*([<>])\s*/g, ' $1 ');
     } catch {
       return span;
     }

@@ -9,7 +9,8 @@ import {
   notANameProblem,
 } from '../../src/content/schema.ts';
 import { SCRIPT_NAMES } from '../../src/content/scripts.ts';
-import { hostileStrings } from '../helpers/hostile.ts';
+import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
+import { titleText } from '../../src/lib/title-text.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
@@ -126,6 +127,56 @@ describe('plain text (title, venue, authors, topic labels)', () => {
       const shown = toText(fromHtml(value.replaceAll('\0', ''), { fragment: true }), { whitespace: 'pre' });
       expect(shown, JSON.stringify(value)).toBe(value.replaceAll('\0', '').replace(/\r\n?/g, '\n'));
     }
+  });
+
+  it('refuses a title whose math, typeset as pages and feeds show it, makes markup or nothing', () => {
+    expect(messages({ title: 'Bounds &$\\mathrm{copy}$; more' }).join()).toContain(
+      'with its math typeset, as pages and feeds show it ("Bounds &copy; more"), contains "&copy;"',
+    );
+    expect(messages({ title: '$\\quad$' }).join()).toContain('title: has no letter or digit once its math is typeset');
+    expect(messages({ title: '$\\,\\;$ $\\quad$' }).join()).toContain('has no letter or digit');
+  });
+
+  it('shows every title it accepts, with its math typeset, the same to text and HTML readers', () => {
+    const pieces = [
+      '$\\text{<}$',
+      '$<$',
+      '$>$',
+      '$\\mathrm{b}$',
+      '$\\text{img src=x>}$',
+      'img',
+      '&',
+      ';',
+      '#60',
+      '$\\text{&}$',
+      '$\\mathrm{amp}$',
+      '$\\text{!--}$',
+      '/',
+      '!',
+      '?',
+      'x',
+      ' ',
+      '$\\quad$',
+      '$a<b$',
+      '$\\text{lt};$',
+      '$\\alpha$',
+    ];
+    const random = seededRandom(33);
+    let accepted = 0;
+    for (let run = 0; run < 600; run += 1) {
+      const title = Array.from(
+        { length: 1 + Math.floor(random() * 5) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
+      const result = parse({ title });
+      if (!result.success) continue;
+      accepted += 1;
+      const shown = titleText(result.data.title);
+      expect(shown, title).toMatch(/[\p{L}\p{N}]/u);
+      expect(toText(fromHtml(shown, { fragment: true }), { whitespace: 'pre' }), title).toBe(shown);
+    }
+    // The rule does not simply refuse everything.
+    expect(accepted).toBeGreaterThan(100);
   });
 
   it('stores names and titles in composed form (NFC), as LaTeX reads them', () => {

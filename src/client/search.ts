@@ -42,6 +42,7 @@ import {
   queryWords,
   revealTex,
   withoutIndexOnlyWords,
+  withTightMarks,
 } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
 
@@ -150,7 +151,7 @@ function dateElement(date: string | undefined): HTMLTimeElement | undefined {
 /** Pagefind's excerpt is HTML-escaped text with `<mark>` around the matches: safe as HTML. */
 function excerptElement(excerpt: string): HTMLParagraphElement {
   const paragraph = element('p', 'search-result-excerpt');
-  paragraph.innerHTML = revealTex(withoutIndexOnlyWords(excerpt));
+  paragraph.innerHTML = revealTex(withTightMarks(withoutIndexOnlyWords(excerpt)));
   return paragraph;
 }
 

@@ -400,6 +400,65 @@ export function withoutIndexOnlyWords(excerpt: string): string {
     .trim();
 }
 
+/** Opening and closing brackets and quotes, paired, as Pagefind leaves them on a marked word. */
+const PAIRS: readonly (readonly [string, string])[] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['{', '}'],
+  ['\u201C', '\u201D'],
+  ['\u2018', '\u2019'],
+  ['\u00AB', '\u00BB'],
+  ['&quot;', '&quot;'],
+  ['&#39;', '&#39;'],
+  ['"', '"'],
+  ["'", "'"],
+];
+/** Punctuation that ends a sentence or a clause after a marked word. */
+const TRAILING = ['.', ',', ';', ':', '!', '?'];
+
+/** How often `piece` occurs in `text`. */
+const occurrences = (text: string, piece: string) => text.split(piece).length - 1;
+
+/**
+ * A marked word without the punctuation around it: Pagefind marks a whole word of text, with the
+ * quotes, brackets or full stop that touch it (`<mark>“informative”</mark>`, `<mark>Gemini-1.5)</mark>`),
+ * but the reader's word is only its letters. A bracket or quote that the marked text also opens
+ * or closes stays (`<mark>O(n)</mark>`); so does the excerpt's text, character for character.
+ */
+export function withTightMarks(excerpt: string): string {
+  return excerpt.replace(/<mark>([^<]*)<\/mark>/g, (_, marked: string) => {
+    let [before, inner, after] = ['', marked, ''];
+    for (let changed = true; changed && inner.length > 0;) {
+      changed = false;
+      for (const [open, close] of PAIRS) {
+        const balanced = (text: string) =>
+          open === close ? occurrences(text, open) % 2 === 0 : occurrences(text, open) === occurrences(text, close);
+        // Around the whole word: `“informative”`, `(MLP)`.
+        const enclosed = inner.slice(open.length, -close.length);
+        if (inner.startsWith(open) && inner.endsWith(close) && enclosed.length > 0 && balanced(enclosed)) {
+          [before, inner, after] = [before + open, enclosed, close + after];
+          changed = true;
+          continue;
+        }
+        if (inner.startsWith(open) && !balanced(inner) && inner.length > open.length) {
+          [before, inner] = [before + open, inner.slice(open.length)];
+          changed = true;
+        }
+        if (inner.endsWith(close) && !balanced(inner) && inner.length > close.length) {
+          [inner, after] = [inner.slice(0, -close.length), close + after];
+          changed = true;
+        }
+      }
+      const last = inner.at(-1);
+      if (last !== undefined && TRAILING.includes(last) && inner.length > 1) {
+        [inner, after] = [inner.slice(0, -1), last + after];
+        changed = true;
+      }
+    }
+    return `${before}<mark>${inner}</mark>${after}`;
+  });
+}
+
 // ---- TeX in the index ----
 
 /**

@@ -462,6 +462,19 @@ describe('a part of a compound word', () => {
   });
 });
 
+describe('snippets', () => {
+  it.each(['informative', 'MLP'])(
+    'mark the word "%s" itself, not the quotes, brackets or stop around it',
+    async (word) => {
+      const { ids } = await searchPage(word);
+      expect(ids.length).toBeGreaterThan(0);
+      const marked = await page.locator('[data-search-results] .search-result-excerpt mark').allTextContents();
+      expect(marked.length).toBeGreaterThan(0);
+      for (const text of marked) expect(text, word).toMatch(/^[\p{L}\p{N}](?:.*[\p{L}\p{N}])?$/u);
+    },
+  );
+});
+
 describe('newest first', () => {
   it("lists a day's papers in the day's own order, as every list of the site does", async () => {
     // The seed's days hold up to 20 papers each; the search index used to sort by the date alone.

@@ -26,6 +26,7 @@ import {
   revealTex,
   withoutIndexOnlyWords,
   withoutTexComments,
+  withTightMarks,
 } from '../../src/lib/search-query.ts';
 import {
   arxivShards,
@@ -489,5 +490,33 @@ describe('formulas as readers type them', () => {
     expect(
       withoutIndexOnlyWords(revealTex(indexed.replace(/<span class="katex">[\s\S]*<\/span><\/span>/, ''))),
     ).not.toContain('l2');
+  });
+});
+
+describe('marks in a snippet', () => {
+  it.each([
+    ['a <mark>“informative”</mark> b', 'a “<mark>informative</mark>” b'],
+    ['<mark>Gemini-1.5)</mark> and', '<mark>Gemini-1.5</mark>) and'],
+    ['<mark>(MLP)</mark> is', '(<mark>MLP</mark>) is'],
+    ['<mark>&quot;deep&quot;,</mark>', '&quot;<mark>deep</mark>&quot;,'],
+    ['<mark>models.</mark> Then', '<mark>models</mark>. Then'],
+    // What belongs to the word stays marked.
+    ['<mark>O(n).</mark>', '<mark>O(n)</mark>.'],
+    ['<mark>f(x))</mark>', '<mark>f(x)</mark>)'],
+    ["<mark>model's</mark>", "<mark>model's</mark>"],
+    ['<mark>.</mark>', '<mark>.</mark>'],
+  ])('%s → %s', (excerpt, tight) => {
+    expect(withTightMarks(excerpt)).toBe(tight);
+  });
+
+  it('moves only marks: the text is the same, character for character', () => {
+    const text = (html: string) => html.replaceAll('<mark>', '').replaceAll('</mark>', '');
+    for (const word of hostileStrings(29, 400)) {
+      const escaped = escapeHtml(word.replace(/\s+/g, ' '));
+      const excerpt = `before <mark>${escaped}</mark> after`;
+      const tight = withTightMarks(excerpt);
+      expect(text(tight), JSON.stringify(word)).toBe(text(excerpt));
+      expect(tight.match(/<mark>/g)?.length, JSON.stringify(word)).toBe(1);
+    }
   });
 });

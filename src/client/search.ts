@@ -401,12 +401,13 @@ async function searchWords(
   const known: Set<string>[] = [];
   const prefixOnly: string[] = unfinished ? [unfinished] : [];
   // An acronym's plural is a word of its own to Pagefind's stemmer (`LLMs`, `LLM`): both are searched,
-  // and the ranked search below uses the shorter, whose prefix search finds both. A compound word
-  // is searched joined and as the phrase of its parts, and ranked by its parts.
+  // and the ranked search below uses the shorter, whose prefix search finds both.
   const rankedForms = new Map<string, string>();
-  // A word whose other spelling the digest also has (`behaviour`, `behavior`): its papers, each by
-  // its best score in a ranked search of either spelling (no one search ranks both).
-  const spelledBoth = new Map<string, Map<string, PagefindResult>>();
+  // A word found in two forms that no one ranked search finds together: a word whose other
+  // spelling the digest also has (`behaviour`, `behavior`), and a compound word, joined or apart
+  // (`non-linear`: `nonlinearity`, `non linear`). Its papers, each by its best score in a ranked
+  // search of either form.
+  const rankedApart = new Map<string, Map<string, PagefindResult>>();
   for (const [index, term] of exactTerms.entries()) {
     const isWord = index >= phrases.length;
     const other = isWord ? acronymOtherNumber(term) : undefined;
@@ -424,16 +425,16 @@ async function searchWords(
       ...(partsAnswer?.results ?? []),
       ...(spelledAnswer?.results ?? []),
     ];
-    if (spelledAnswer && spelledAnswer.results.length > 0) {
+    // Pagefind keeps no part of one character (`GPT-4`'s `4`), which a ranked search would require.
+    const rankedParts = parts?.filter((part) => comparable(part).length > 1) ?? [];
+    const otherForm = spelledAnswer && spelledAnswer.results.length > 0 ? spelled : rankedParts.join(' ');
+    if (results.length > 0 && otherForm) {
       const exact = new Set(results.map((result) => result.id));
-      const ranked = await Promise.all([search(term), search(spelled!)]);
-      spelledBoth.set(term, bestById(ranked.flatMap((each) => each.results).filter((result) => exact.has(result.id))));
+      const ranked = await Promise.all([search(term), search(otherForm)]);
+      rankedApart.set(term, bestById(ranked.flatMap((each) => each.results).filter((result) => exact.has(result.id))));
     } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
-      // Pagefind keeps no part of one character (`GPT-4`'s `4`), which the ranked search would require.
-      const rankedParts = parts?.filter((part) => comparable(part).length > 1) ?? [];
-      if (rankedParts.length > 0) rankedForms.set(term, rankedParts.join(' '));
     } else if (!isWord) return { results: [], unmatched: [`“${term}”`] };
     else prefixOnly.push(term);
   }
@@ -446,8 +447,8 @@ async function searchWords(
   }
   const startedBy = new Map<string, Map<string, PagefindResult>>();
   for (const [word, words] of startedWords) startedBy.set(word, await papersStartedBy(pagefind, word, words, options));
-  // A word of two spellings is ranked as a started word is: by its own results, not Pagefind's over the others.
-  for (const [word, papers] of spelledBoth) {
+  // A word of two forms is ranked as a started word is: by its own results, not Pagefind's over the others.
+  for (const [word, papers] of rankedApart) {
     startedWords.set(word, []);
     startedBy.set(word, papers);
   }

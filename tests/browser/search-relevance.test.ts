@@ -93,6 +93,22 @@ const TABLE: Expectation[] = [
     why: 'two ids pasted from a reading list: both papers, and nothing else',
     only: ['2306.13575', '2401.12973'],
   },
+  {
+    query: 'non-linear',
+    why: 'a compound word, however a paper writes it: non-linear, nonlinear, nonlinearity, Nonlinearities',
+    only: [
+      '1511.07543',
+      '1706.06978',
+      '2211.15661',
+      '2306.04891',
+      '2307.03576',
+      '2310.19809',
+      '2405.21063',
+      '2408.08338',
+      '2411.03884',
+      '2411.12537',
+    ],
+  },
   // Numbers and formulas as a reader types them
   { query: '1.5', why: 'a decimal: "1.5x" and "Gemini-1.5", not the number 15', only: ['2405.18377', '2502.17812'] },
   { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },

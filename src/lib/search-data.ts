@@ -9,7 +9,7 @@ import { groupByAuthor } from './author-index.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
-import { arxivShard, comparable, fencedForIndex, hiddenTex, indexOnlyWords, mathIndexWords } from './search-query.ts';
+import { arxivShard, comparable, compoundParts, fencedForIndex, hiddenTex, mathIndexWords } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 import { titleText } from './title-text.ts';
 
@@ -42,11 +42,16 @@ const TAG_OR_TEXT = /<[^>]*>|[^<]+/g;
 /** Where the index reads no words: KaTeX's markup (left out, see pagefind.ts) and the hidden TeX copies. */
 const NOT_PROSE = /^<span\b[^>]*(?:\bclass="katex|\bhidden\b)/;
 
+/** A word that ends a sentence: a full stop, question or exclamation mark, then closing quotes or brackets. */
+const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
+
 /**
- * Adds after each compound word of a paper's HTML the parts Pagefind would miss
- * (`indexOnlyWords`), hidden, for the index only: `LLaMA-2` is found by `llama`, and a snippet
- * marks `LLaMA-2` for it. Formulas and their TeX copies are left as they are. A word split by
- * inline markup (`<em>LLaMA</em>-2`) is read as two.
+ * Adds to a paper's HTML the parts of its compound words that Pagefind would miss
+ * (compoundParts), hidden, for the index only: `LLaMA-2` is found by `llama`. The parts go
+ * after the sentence that has the word (or the end of its run of text), not after the word, so
+ * that a phrase still finds its words side by side (`"ImageNet-1K classification"`); a snippet
+ * marks the compound word for them (withoutIndexOnlyWords). Formulas and their TeX copies are left
+ * as they are. A word split by inline markup (`<em>LLaMA</em>-2`) is read as two.
  */
 export function withIndexedParts(html: string): string {
   let skippedSpans = 0;
@@ -59,10 +64,18 @@ export function withIndexedParts(html: string): string {
       return piece;
     }
     if (skippedSpans > 0) return piece;
-    return piece.replace(/[^\s]+/g, (word) => {
-      const parts = indexOnlyWords(decodeHTML(word));
-      return parts === '' ? word : `${word}<span hidden>${parts}</span>`;
+    let pending: string[] = [];
+    const fence = () => {
+      const words = fencedForIndex(pending);
+      pending = [];
+      return words === '' ? '' : `<span hidden>${words}</span>`;
+    };
+    const withParts = piece.replace(/[^\s]+/g, (word) => {
+      const text = decodeHTML(word);
+      pending.push(...compoundParts(text));
+      return SENTENCE_END.test(text) ? word + fence() : word;
     });
+    return withParts + fence();
   });
 }
 

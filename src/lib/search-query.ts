@@ -336,7 +336,7 @@ export function matchesWord(queryWord: string, token: string): boolean {
  * in parts, but it cuts the parts again at every change of case or between letters and digits
  * (`l`, `la`, `ma`), and at ASCII punctuation only (`Kolmogorov–Arnold`, with an en dash, has no
  * part `arnold`). So `llama` would not find `LLaMA-2`, nor `arnold` that title. The page adds the
- * parts Pagefind misses after the word, hidden and fenced by these two marks (Private Use Area
+ * parts Pagefind misses after the word's sentence, hidden and fenced by these two marks (Private Use Area
  * characters, which Pagefind does not index and no paper may hold): the search script drops the
  * fenced words from its snippets (withoutIndexOnlyWords).
  */
@@ -374,30 +374,55 @@ export function fencedForIndex(words: readonly string[]): string {
   return unique.length === 0 ? '' : ` ${INDEX_ONLY_START} ${unique.join(' ')} ${INDEX_ONLY_END} `;
 }
 
-/** The compound parts of a text's words (compoundParts), fenced for the index: empty when there are none. */
-export function indexOnlyWords(text: string): string {
-  return fencedForIndex(text.split(/\s+/).flatMap(compoundParts));
+/** The references Pagefind writes in an excerpt, which escapes `& < > " '`. */
+const EXCERPT_REFERENCES: Readonly<Record<string, string>> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
+
+/** A word of an excerpt as text: its marks dropped, its references decoded. */
+function excerptWordText(word: string): string {
+  return word
+    .replace(/<\/?mark>/g, '')
+    .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (reference) => EXCERPT_REFERENCES[reference]!);
+}
+
+/**
+ * Text before a fence, with the last word whose index-only parts include one of `parts` marked
+ * (unless a mark is on it already).
+ */
+function withWordOfPartsMarked(before: string, parts: ReadonlySet<string>): string {
+  const pieces = before.split(/(\s+)/);
+  for (let index = pieces.length - 1; index >= 0; index -= 1) {
+    const word = pieces[index]!;
+    if (word.trim() === '' || !compoundParts(excerptWordText(word)).some((part) => parts.has(part))) continue;
+    if (!word.includes('<mark>')) pieces[index] = `<mark>${word}</mark>`;
+    break;
+  }
+  return pieces.join('');
 }
 
 /**
  * A Pagefind excerpt (escaped text, `<mark>` around matches) without the fenced index-only words,
  * even where the excerpt starts or ends inside a fence. A match on a hidden part marks the word
- * it belongs to, the one before the fence.
+ * before the fence that it is a part of (the fence follows the word's sentence: withIndexedParts).
  */
 export function withoutIndexOnlyWords(excerpt: string): string {
-  return excerpt
-    .replace(new RegExp(`^[^${INDEX_ONLY_START}${INDEX_ONLY_END}]*${INDEX_ONLY_END}`, 'u'), '')
-    .replace(
-      new RegExp(`(\\S+)?\\s*${INDEX_ONLY_START}([^${INDEX_ONLY_END}]*)(?:${INDEX_ONLY_END}|$)`, 'gu'),
-      (_, before: string | undefined, fenced: string) =>
-        before === undefined
-          ? ''
-          : fenced.includes('<mark>') && !before.includes('<mark>')
-            ? `<mark>${before}</mark>`
-            : before,
-    )
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  const text = excerpt.replace(new RegExp(`^[^${INDEX_ONLY_START}${INDEX_ONLY_END}]*${INDEX_ONLY_END}`, 'u'), '');
+  const fence = new RegExp(`${INDEX_ONLY_START}([^${INDEX_ONLY_END}]*)(?:${INDEX_ONLY_END}|$)`, 'gu');
+  let result = '';
+  let from = 0;
+  for (const match of text.matchAll(fence)) {
+    const before = text.slice(from, match.index);
+    const parts = new Set([...match[1]!.matchAll(/<mark>([^<]*)<\/mark>/g)].map(([, part]) => comparable(part!)));
+    result += parts.size > 0 ? withWordOfPartsMarked(before, parts) : before;
+    from = match.index + match[0].length;
+  }
+  return (result + text.slice(from)).replace(/\s{2,}/g, ' ').trim();
 }
 
 /** Opening and closing brackets and quotes, paired, as Pagefind leaves them on a marked word. */

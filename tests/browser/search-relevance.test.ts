@@ -109,6 +109,11 @@ const TABLE: Expectation[] = [
       '2411.12537',
     ],
   },
+  {
+    query: '"ImageNet-1K classification"',
+    why: 'a phrase with a compound word: the words its parts add to the index must not stand between',
+    only: ['2202.06510'],
+  },
   // Numbers and formulas as a reader types them
   { query: '1.5', why: 'a decimal: "1.5x" and "Gemini-1.5", not the number 15', only: ['2405.18377', '2502.17812'] },
   { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },

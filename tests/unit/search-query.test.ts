@@ -17,7 +17,7 @@ import {
   hiddenTex,
   INDEX_ONLY_END,
   INDEX_ONLY_START,
-  indexOnlyWords,
+  fencedForIndex,
   indexedForms,
   matchesWord,
   mathIndexWords,
@@ -284,10 +284,10 @@ describe('parts of compound words in the index', () => {
   });
 
   it('fences the parts of a text, or gives nothing', () => {
-    expect(indexOnlyWords('LLaMA-2 and ImageNet-1K, LLaMA-2')).toBe(
+    expect(fencedForIndex('LLaMA-2 and ImageNet-1K, LLaMA-2'.split(' ').flatMap(compoundParts))).toBe(
       ` ${INDEX_ONLY_START} llama imagenet 1k ${INDEX_ONLY_END} `,
     );
-    expect(indexOnlyWords('plain words, self-attention')).toBe('');
+    expect(fencedForIndex('plain words, self-attention'.split(' ').flatMap(compoundParts))).toBe('');
   });
 
   it('adds the parts after their word, hidden, outside formulas and TeX copies', () => {
@@ -297,6 +297,28 @@ describe('parts of compound words in the index', () => {
     expect(withIndexedParts(html)).toBe(
       `<p>Models such as <a href="https://example.org/A-B">LLaMA-2<span hidden>${llama}</span></a>, ${formula} <span hidden>$\\ImageNet-1K$</span> Q&amp;A-LLaMA.<span hidden>${llama}</span></p>`,
     );
+  });
+
+  it('adds the parts after the sentence, so that a phrase finds its words side by side', () => {
+    const fence = (words: string) => `<span hidden> ${INDEX_ONLY_START} ${words} ${INDEX_ONLY_END} </span>`;
+    expect(withIndexedParts('<p>On ImageNet-1K classification and LLaMA-2 tasks. Then Qwen-7B</p>')).toBe(
+      `<p>On ImageNet-1K classification and LLaMA-2 tasks.${fence('imagenet 1k llama')} Then Qwen-7B${fence('7b')}</p>`,
+    );
+  });
+
+  it('marks, for a part matched in a fence, the word before it that the part belongs to', () => {
+    const fence = (words: string) => `${INDEX_ONLY_START} ${words} ${INDEX_ONLY_END}`;
+    expect(
+      withoutIndexOnlyWords(`On ImageNet-1K with LLaMA-2 and more. ${fence('imagenet 1k <mark>llama</mark>')} Next`),
+    ).toBe('On ImageNet-1K with <mark>LLaMA-2</mark> and more. Next');
+    expect(withoutIndexOnlyWords(`Q&amp;A-LLaMA runs. ${fence('<mark>llama</mark>')}`)).toBe(
+      '<mark>Q&amp;A-LLaMA</mark> runs.',
+    );
+    // A word marked already stays as it is; a part whose word the excerpt cut off marks nothing.
+    expect(withoutIndexOnlyWords(`<mark>LLaMA-2</mark> runs. ${fence('<mark>llama</mark>')}`)).toBe(
+      '<mark>LLaMA-2</mark> runs.',
+    );
+    expect(withoutIndexOnlyWords(`runs fast. ${fence('<mark>llama</mark>')}`)).toBe('runs fast.');
   });
 
   it('drops the fenced words from a snippet, marking the word they belong to', () => {

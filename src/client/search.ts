@@ -43,6 +43,8 @@ import {
   revealTex,
   withoutIndexOnlyWords,
   withTightMarks,
+  topicInQuery,
+  type TopicName,
 } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
 
@@ -357,6 +359,47 @@ async function suggestionFor(config: SearchConfig, query: string, unmatched: str
  * paper has it. Null when a newer debounced search superseded this one.
  */
 async function searchWords(
+  pagefind: Pagefind,
+  config: SearchConfig,
+  query: string,
+  options: PagefindQuery,
+  debounce?: number,
+  topics: readonly TopicName[] = [],
+): Promise<WordsAnswer | null> {
+  const answer = await searchText(pagefind, config, query, options, debounce);
+  const topic = topicInQuery(query, topics);
+  if (answer === null || !topic || options.filters?.topic) return answer;
+  // A query that names a topic (its label, or its slug from a topic page's address): the topic's
+  // papers come first, those the words find in their order, then the others newest first; then
+  // the rest of what the words find. In a chosen order (newest, oldest), all of them in it.
+  const inTopic = (
+    await pagefind.search(null, {
+      ...options,
+      filters: { ...options.filters, topic: topic.label },
+      sort: options.sort ?? { date: 'desc' },
+    })
+  ).results;
+  const topicIds = new Set(inTopic.map((result) => result.id));
+  const foundIds = new Set(answer.results.map((result) => result.id));
+  if (options.sort) {
+    const all = new Set([...topicIds, ...foundIds]);
+    return {
+      results: (await pagefind.search(null, options)).results.filter((result) => all.has(result.id)),
+      unmatched: [],
+    };
+  }
+  return {
+    results: [
+      ...answer.results.filter((result) => topicIds.has(result.id)),
+      ...inTopic.filter((result) => !foundIds.has(result.id)),
+      ...answer.results.filter((result) => !topicIds.has(result.id)),
+    ],
+    unmatched: [],
+  };
+}
+
+/** The papers the words of a query find (see searchWords, which also reads a topic's name). */
+async function searchText(
   pagefind: Pagefind,
   config: SearchConfig,
   query: string,
@@ -925,6 +968,9 @@ function setUpSearchPage(form: HTMLFormElement): void {
     [...topic.options].filter((option) => option.value).map((option) => [option.dataset.filter, option.dataset.url]),
   );
   const render = (data: PagefindResultData) => resultItem(data, topicLinks);
+  const topicNames: TopicName[] = [...topic.options]
+    .filter((option) => option.value && option.dataset.filter)
+    .map((option) => ({ slug: option.value, label: option.dataset.filter! }));
 
   const showMore = async (current: number) => {
     const batch = pending.slice(0, PAGE_SIZE);
@@ -1017,7 +1063,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
       }
       if (!pagefindPromise) status.textContent = 'Loading search…';
       const pagefind = await loadPagefind(config);
-      const answer = await searchWords(pagefind, config, now.q, query(now), debounce ? 200 : undefined);
+      const answer = await searchWords(pagefind, config, now.q, query(now), debounce ? 200 : undefined, topicNames);
       if (answer === null || current !== generation) return;
       pending = answer.results;
       list.replaceChildren();

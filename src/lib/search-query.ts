@@ -176,6 +176,32 @@ export function queryWords(query: string): string[] {
     .filter((word) => comparable(word).length > 0);
 }
 
+/** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */
+export interface TopicName {
+  slug: string;
+  label: string;
+}
+
+/** A topic's name as one run of letters: `Expressivity & Approximation` and `expressivity and approximation` alike. */
+function topicLetters(name: string): string {
+  return queryWords(name)
+    .filter((word) => word !== 'and')
+    .join('')
+    .replace(/s$/, '');
+}
+
+/**
+ * The topic a whole query names, by its slug (`in-context-learning`, as a topic page's address
+ * has it) or its label however written (`Kolmogorov-Arnold networks`, `expressivity and
+ * approximation`, a plural's `s` left off), or undefined.
+ */
+export function topicInQuery(query: string, topics: readonly TopicName[]): TopicName | undefined {
+  const slug = query.trim().toLowerCase();
+  const letters = topicLetters(query);
+  if (letters === '') return undefined;
+  return topics.find((topic) => topic.slug === slug || topicLetters(topic.label) === letters);
+}
+
 /**
  * An acronym's other number, singular for plural and plural for singular (`llms` ↔ `llm`,
  * `mlp` ↔ `mlps`): Pagefind's English stemmer drops a plural `s` only after a vowel, so to it an

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -481,6 +482,28 @@ describe('a part of a compound word', () => {
       word,
     ).toBe(true);
   });
+});
+
+describe('a topic named in the query', () => {
+  const topics = (parseYaml(readFileSync('content/topics.yaml', 'utf8')) as { slug: string; label: string }[])
+    .map((topic) => ({
+      ...topic,
+      own: papers.filter((paper) => paper.tags.includes(topic.slug)).map((paper) => paper.id),
+    }))
+    .filter((topic) => topic.own.length > 0);
+
+  it.each(topics.map((topic) => [topic.slug, topic] as const))(
+    'lists the papers of %s first, for its label or its slug',
+    async (_slug, topic) => {
+      for (const query of [topic.label, topic.slug]) {
+        const { ids } = await searchPage(query);
+        // The page shows ten results at first.
+        const first = Math.min(topic.own.length, 10);
+        expect(ids.length, query).toBeGreaterThanOrEqual(first);
+        for (const id of ids.slice(0, first)) expect(topic.own, `${query}: ${id}`).toContain(id);
+      }
+    },
+  );
 });
 
 describe('snippets', () => {

@@ -27,6 +27,7 @@ import {
   withoutIndexOnlyWords,
   withoutTexComments,
   withTightMarks,
+  topicInQuery,
 } from '../../src/lib/search-query.ts';
 import {
   arxivShards,
@@ -541,4 +542,31 @@ describe('marks in a snippet', () => {
       expect(tight.match(/<mark>/g)?.length, JSON.stringify(word)).toBe(1);
     }
   });
+});
+
+describe('topicInQuery', () => {
+  const topics = [
+    { slug: 'expressivity-and-approximation', label: 'Expressivity & Approximation' },
+    { slug: 'kolmogorov-arnold-networks', label: 'Kolmogorov–Arnold Networks' },
+    { slug: 'network-verification', label: 'Verification & Certified Bounds' },
+    { slug: 'optimization', label: 'Optimization & Training Dynamics' },
+  ];
+  it.each([
+    ['expressivity-and-approximation', 'expressivity-and-approximation'],
+    ['Expressivity & Approximation', 'expressivity-and-approximation'],
+    ['expressivity and approximation', 'expressivity-and-approximation'],
+    ['kolmogorov-arnold network', 'kolmogorov-arnold-networks'],
+    ['  Network-Verification ', 'network-verification'],
+    ['verification and certified bounds', 'network-verification'],
+    ['optimization', 'optimization'],
+  ])('%s names %s', (query, slug) => {
+    expect(topicInQuery(query, topics)?.slug).toBe(slug);
+  });
+
+  it.each(['expressivity', 'approximation expressivity', 'network verification methods', 'and', '&', ''])(
+    '%s names no topic',
+    (query) => {
+      expect(topicInQuery(query, topics)).toBeUndefined();
+    },
+  );
 });

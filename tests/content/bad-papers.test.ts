@@ -50,7 +50,6 @@ const expected: [string, string][] = [
   ['author-tex', ':5: authors[1]: must be a plain name: no \\ { } $ ^ ~ < > | #'],
   ['title-tex-primitive', ':2: title: $\\immediate\\write18{rm -rf ~}x$: `\\immediate` is not allowed in title math'],
   ['long-author', ':4: authors[0]: has 211 characters; must be at most 200 characters: shorten it.'],
-  ['too-many-authors', ':4: authors: has 501 authors; must be at most 500 authors'],
   ['long-body', ':9: body: has 10561 characters; an abstract must be at most 10000'],
   ['unknown-link-key', ':9: links.projet: unknown field. Did you mean "project"?'],
   // Hostile input: every way we know to smuggle code, markup or unbounded work into a page.
@@ -119,10 +118,8 @@ const expected: [string, string][] = [
     ':10:13: body: contains the invisible control character U+202E, written as a character reference',
   ],
   // Cost: the frontmatter is size-limited before YAML reads it, and YAML's output is bounded.
-  ['huge-frontmatter', ':2: frontmatter: The frontmatter has 48067 characters; it must be at most 32000'],
   ['many-keys', ':2: frontmatter: YAML: a mapping of 2501 keys; at most 50: keep to the documented fields.'],
   ['deep-nesting', ':14: frontmatter: YAML: nested more than 8 levels deep: write plain fields.'],
-  ['long-list', ':7: frontmatter: YAML: a list of 1001 items; at most 1000.'],
   ['flow-commas', ':3: frontmatter: YAML: 19999 more errors like these.'],
   ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`name:`), not lists, mappings or empty.'],
   ['duplicate-key', ':3: frontmatter: YAML: Map keys must be unique; "title" is already given on line 2: keep one.'],

@@ -57,6 +57,19 @@ describe('parseSource cost', () => {
     ]);
   });
 
+  it('refuses a list longer than any field needs, at its line', () => {
+    const text = `---\ntitle: T\ntags:\n${'  - a\n'.repeat(YAML_LIMITS.sequenceItems + 1)}---\n\nBody\n`;
+    const { problems } = parseSource('p.mdx', text);
+    expect(problems).toEqual([
+      {
+        file: 'p.mdx',
+        line: 4,
+        field: 'frontmatter',
+        message: `YAML: a list of ${YAML_LIMITS.sequenceItems + 1} items; at most ${YAML_LIMITS.sequenceItems}.`,
+      },
+    ]);
+  });
+
   it('reports a key given twice with the line of the first', () => {
     const { problems } = parseYaml('p.mdx', 'a: 1\nb: 2\na: 3\n', 2, 1000);
     expect(problems).toEqual([

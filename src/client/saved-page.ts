@@ -6,6 +6,7 @@
  *
  * A shared list is never written over the reader's own: the page shows it and offers to add it.
  */
+import { shortAuthorNames } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
 import {
@@ -165,7 +166,7 @@ class SavedPage {
         date.dateTime = paper.date;
         const meta = element('p', 'meta', 'Digest of ');
         meta.append(date);
-        text.append(title, element('p', 'authors', paper.authors.join(', ')), meta);
+        text.append(title, element('p', 'authors', shortAuthorNames(paper.authors).join(', ')), meta);
         item.append(text);
         if (removable) item.append(this.removeButton(paper.id, paper.title));
         return item;

@@ -23,7 +23,10 @@ export type AuthorFilesInput = {
   author: { slug: string; name: string };
   /** Newest first. */
   papers: Paper[];
-  /** Their BibTeX entries, in the same order: keys are assigned over the whole digest. */
+  /**
+   * Their BibTeX entries, in the same order: keys are assigned over the whole digest; a paper of
+   * many authors names the first few and `others` (PaperBibtex.listedEntry).
+   */
   bibEntries: string[];
 };
 
@@ -35,7 +38,7 @@ export function getAuthorFilesInputs(): Promise<AuthorFilesInput[]> {
     [...byAuthor.values()].map(({ slug, name, papers }) => ({
       author: { slug, name },
       papers,
-      bibEntries: papers.map((paper) => bibtex.get(paper.id)!.entry),
+      bibEntries: papers.map((paper) => bibtex.get(paper.id)!.listedEntry),
     })),
   );
   return inputs;
@@ -46,7 +49,11 @@ export function getAuthorFilesInputs(): Promise<AuthorFilesInput[]> {
  * topics, plain-text abstract), not the typeset abstract (see textFeedItem).
  */
 export function authorFeedXml({ author, papers }: AuthorFilesInput): string {
-  return rssXml(authorFeed(author, papers, siteConfig.feedSize, { urls, site: siteConfig }, authorFeedItemOf));
+  return rssXml(
+    authorFeed(author, papers, siteConfig.feedSize, { urls, site: siteConfig }, (paper) =>
+      authorFeedItemOf(paper, author.slug),
+    ),
+  );
 }
 
 /** Every paper of an author, newest first, as the digest's BibTeX entries (made once per paper). */

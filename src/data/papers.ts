@@ -6,8 +6,9 @@ import { relatedPapers } from '../lib/related.ts';
 import { pageOf } from '../lib/paginate.ts';
 import { siteConfig } from '../site.config.ts';
 import { authorIndex, groupByAuthor, type Author, type IndexEntry } from '../lib/author-index.ts';
+import { BIBTEX_LISTED_AUTHORS, LISTED_AUTHORS } from '../lib/author-list.ts';
 import { authorSlug } from '../lib/authors.ts';
-import { textFeedItem, type FeedItem } from '../lib/feed.ts';
+import { feedAuthors, textFeedItem, type FeedItem } from '../lib/feed.ts';
 import type { PaperMetadata } from '../content/loader.ts';
 import { urls } from './urls.ts';
 import { loadTopics } from '../content/vocabulary.ts';
@@ -144,17 +145,41 @@ export function slugOfAuthor(name: string): string {
   return slug;
 }
 
+const authorPlaces = new WeakMap<readonly string[], Map<string, number>>();
+
+/**
+ * Where the author of `slug` stands in a paper's list (0-based), for a shortened list that keeps
+ * them visible (src/lib/author-list.ts); undefined when the list is shown whole anyway. Each
+ * paper's places are found once: a paper of n authors is on n author pages.
+ */
+export function authorPlace(paper: Pick<Paper, 'data'>, slug: string): number | undefined {
+  const { authors } = paper.data;
+  if (authors.length <= LISTED_AUTHORS) return undefined;
+  let places = authorPlaces.get(authors);
+  if (!places) {
+    places = new Map();
+    for (const [index, name] of authors.entries()) {
+      const own = slugOfAuthor(name);
+      if (!places.has(own)) places.set(own, index);
+    }
+    authorPlaces.set(authors, places);
+  }
+  return places.get(slug);
+}
+
 const feedItems = new Map<string, FeedItem>();
 
 /**
- * A paper as an author feed's item (text only, see textFeedItem), made once per paper and build:
- * the author feeds, one per author, list each paper several times.
+ * A paper as an item of the feed of the author of `slug` (text only, see textFeedItem), made once
+ * per paper and build: the author feeds, one per author, list each paper several times. Its
+ * authors are shortened as lists shorten them, that author kept (src/lib/author-list.ts).
  */
-export function authorFeedItemOf(paper: Paper): FeedItem {
+export function authorFeedItemOf(paper: Paper, slug: string): FeedItem {
   const cacheKey = `${paper.id}@${paper.digest}`;
   let item = feedItems.get(cacheKey);
   if (!item) feedItems.set(cacheKey, (item = textFeedItem(paper, { urls, topics: getTopics() })));
-  return item;
+  const place = authorPlace(paper, slug);
+  return place === undefined ? item : { ...item, authors: feedAuthors(paper.data.authors, place) };
 }
 
 let topics: Topic[] | undefined;
@@ -171,19 +196,36 @@ export function topicBySlug(slug: string): Topic {
   return topic;
 }
 
-let bibtex: Promise<Map<string, { key: string; entry: string }>> | undefined;
+/** A paper's BibTeX key and entries. */
+export interface PaperBibtex {
+  key: string;
+  /** The entry, every author named: the paper's own `.bib`, its page, day and topic `.bib` files. */
+  entry: string;
+  /**
+   * The entry with at most BIBTEX_LISTED_AUTHORS names, then `and others`: an author's `.bib`,
+   * where a paper of n authors is listed n times (the same text as `entry` for most papers).
+   */
+  listedEntry: string;
+}
+
+let bibtex: Promise<Map<string, PaperBibtex>> | undefined;
 
 /**
- * Every paper's BibTeX key and entry, computed once: keys are assigned over the whole digest
+ * Every paper's BibTeX key and entries, computed once: keys are assigned over the whole digest
  * (see `assignCitationKeys`), so they are unique and do not depend on which page asks.
  */
-export function getBibtex(): Promise<Map<string, { key: string; entry: string }>> {
+export function getBibtex(): Promise<Map<string, PaperBibtex>> {
   bibtex ??= getPapers().then((all) => {
     const keys = assignCitationKeys(all);
     return new Map(
       all.map((paper) => {
         const key = keys.get(paper.id)!;
-        return [paper.id, { key, entry: bibtexEntry(paper, key) }];
+        const entry = bibtexEntry(paper, key);
+        const listedEntry =
+          paper.data.authors.length > BIBTEX_LISTED_AUTHORS
+            ? bibtexEntry(paper, key, { maxAuthors: BIBTEX_LISTED_AUTHORS })
+            : entry;
+        return [paper.id, { key, entry, listedEntry }];
       }),
     );
   });

@@ -289,14 +289,23 @@ export function entryType(paper: CitablePaper): EntryType {
   return venueKind(venue) === 'journal' ? 'article' : 'inproceedings';
 }
 
-/** The BibTeX entry of a paper under `key`. */
-export function bibtexEntry(paper: CitablePaper, key: string): string {
+/**
+ * The BibTeX entry of a paper under `key`. With `maxAuthors`, a paper with more authors than that
+ * names the first `maxAuthors` and then `others`, which BibTeX prints as "et al." (a `.bib` that
+ * lists the paper among others: an author's; the paper's own `.bib` names everyone).
+ */
+export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { maxAuthors?: number } = {}): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9:_.-]*$/.test(key)) throw new Error(`Not a safe BibTeX key: ${key}`);
   const { data } = paper;
   const type = entryType(paper);
   const fields: [string, string][] = [
     ['title', formatTitle(data.title)],
-    ['author', formatAuthors(data.authors)],
+    [
+      'author',
+      maxAuthors !== undefined && data.authors.length > maxAuthors
+        ? `${formatAuthors(data.authors.slice(0, maxAuthors))} and others`
+        : formatAuthors(data.authors),
+    ],
   ];
   if (data.venue) {
     if (type === 'misc') fields.push(['note', `Published in ${escapeText(data.venue)}`]);

@@ -4,6 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
 import { toUTCDate } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
+import { shortAuthorNames } from './author-list.ts';
 import { escapeHtml } from './encode/html.ts';
 import { outputUrl } from './encode/url.ts';
 import { mathVariantText } from './math-letters.ts';
@@ -68,6 +69,10 @@ export interface FeedItem {
   /** Absolute URL of the paper page: link, RSS guid and JSON Feed id. */
   url: string;
   title: string;
+  /**
+   * The first authors, then how many more (`and 491 others`) for a paper of many: a feed lists a
+   * paper among others, as a card does (src/lib/author-list.ts); its page names everyone.
+   */
   authors: string[];
   /** Digest date, `YYYY-MM-DD`. */
   date: string;
@@ -248,19 +253,29 @@ export function feedItem(paper: FeedPaper, context: Pick<FeedContext, 'urls' | '
  * One paper as a feed item without the typeset abstract (no `html`, so RSS writes no
  * `content:encoded`): the author feeds, one per author, where the abstract's MathML would make
  * most of the site's bytes. The plain-text abstract (math as TeX) is still the description.
+ * `keepAuthor`: the place of an author whose name stays in a shortened list (their own feed).
  */
-export function textFeedItem(paper: FeedPaper, { urls, topics }: Pick<FeedContext, 'urls' | 'topics'>): FeedItem {
+export function textFeedItem(
+  paper: FeedPaper,
+  { urls, topics }: Pick<FeedContext, 'urls' | 'topics'>,
+  keepAuthor?: number,
+): FeedItem {
   const url = urls.absolute(urls.paper(paper.id));
   const labels = new Map(topics.map((topic) => [topic.slug, topic.label]));
   return {
     url,
     title: stripXmlIllegal(titleText(paper.data.title)),
-    authors: paper.data.authors.map(stripXmlIllegal),
+    authors: feedAuthors(paper.data.authors, keepAuthor),
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),
     text: stripXmlIllegal(paper.text),
     ...(paper.data.arxiv ? { externalUrl: arxivLinks(paper.data.arxiv).abs } : {}),
   };
+}
+
+/** A paper's authors as a feed item lists them (see FeedItem.authors). */
+export function feedAuthors(authors: readonly string[], keepAuthor?: number): string[] {
+  return shortAuthorNames(authors, keepAuthor).map(stripXmlIllegal);
 }
 
 /**

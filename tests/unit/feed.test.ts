@@ -307,19 +307,26 @@ describe('feeds of hostile papers', () => {
 
   it('keeps number-like and keyword-like authors, titles and topics as the strings they are', () => {
     const words = ['1e3', '0x1F', '007', 'true', 'null', '-0', '1_000', ' 42 ', '1.50', 'NaN', '+5', 'Infinity'];
-    const feed = digestFeed([hostile('Abstract.', { title: words.join(' | '), authors: words, tags: ['theory'] })], 1, {
+    // Two papers, as a feed names at most LISTED_AUTHORS authors of one.
+    const halves = [words.slice(0, 6), words.slice(6)];
+    const papers = halves.map((authors) =>
+      hostile('Abstract.', { title: words.join(' | '), authors, tags: ['theory'] }),
+    );
+    const feed = digestFeed(papers, 2, {
       ...context(),
       topics: [{ slug: 'theory', label: '0x1F', description: '007' }],
     });
     const rss = readXml(rssXml(feed));
-    const [item] = xmlElements(rss, 'item');
-    expect(xmlElements(item!, 'dc:creator').map(xmlText)).toEqual(words);
-    expect(xmlElements(item!, 'title').map(xmlText)).toEqual([words.join(' | ')]);
-    expect(xmlElements(item!, 'category').map(xmlText)).toEqual(['0x1F']);
+    const items = xmlElements(rss, 'item');
+    expect(items.map((item) => xmlElements(item, 'dc:creator').map(xmlText))).toEqual(halves);
+    for (const item of items) {
+      expect(xmlElements(item, 'title').map(xmlText)).toEqual([words.join(' | ')]);
+      expect(xmlElements(item, 'category').map(xmlText)).toEqual(['0x1F']);
+    }
     const json = JSON.parse(JSON.stringify(jsonFeed(feed, 'https://example.org/feed.json'))) as {
       items: { authors: { name: unknown }[]; tags: unknown[] }[];
     };
-    expect(json.items[0]!.authors.map((author) => author.name)).toEqual(words);
+    expect(json.items.map((item) => item.authors.map((author) => author.name))).toEqual(halves);
     expect(json.items[0]!.tags).toEqual(['0x1F']);
   });
 

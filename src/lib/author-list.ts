@@ -1,0 +1,59 @@
+/**
+ * How many of a paper's authors a list shows. A paper's own page, its `.bib` and its citation tags
+ * name every author; everything that lists a paper among others (cards on the home, day, topic
+ * and author pages, feed items, the reading list) names the first few and says how many more
+ * there are. Physics collaborations write thousands of names: listed in full on each of their
+ * authors' pages and feeds, one paper of 500 authors made 35 MB of the site (each name once on
+ * 500 pages), where shortened it makes a few hundred KB.
+ */
+
+/** A list shows every name of a paper with at most this many authors. */
+export const LISTED_AUTHORS = 10;
+
+/** A longer list is cut after this many names (then the list's own author, if later, and a count). */
+export const AUTHORS_BEFORE_CUT = 8;
+
+/** The `author` field of a `.bib` that lists a paper among others holds at most this many names, then `and others`. */
+export const BIBTEX_LISTED_AUTHORS = 20;
+
+/** A shortened author list: the names shown, in the paper's order, and how many are not shown. */
+export interface ShortAuthorList {
+  /**
+   * The names shown, with their place in the paper's list: the first ones, then the author the
+   * list belongs to when that one comes later (so `index` may jump: a gap a reader should see).
+   */
+  shown: { name: string; index: number }[];
+  /** Authors not shown. */
+  others: number;
+}
+
+/**
+ * The names a list shows of `authors`: all of them up to LISTED_AUTHORS, else the first
+ * AUTHORS_BEFORE_CUT, plus the author at `keep` (the author whose page or feed this is) when that
+ * one comes later, and the count of the rest. Linear in the names shown, not in `authors`.
+ */
+export function shortAuthorList(authors: readonly string[], keep?: number): ShortAuthorList {
+  if (authors.length <= LISTED_AUTHORS) {
+    return { shown: authors.map((name, index) => ({ name, index })), others: 0 };
+  }
+  const shown = authors.slice(0, AUTHORS_BEFORE_CUT).map((name, index) => ({ name, index }));
+  if (keep !== undefined && keep >= AUTHORS_BEFORE_CUT && keep < authors.length) {
+    shown.push({ name: authors[keep]!, index: keep });
+  }
+  return { shown, others: authors.length - shown.length };
+}
+
+/** `and 1 other`, `and 491 others`. */
+export function othersText(others: number): string {
+  return `and ${others.toLocaleString('en-US')} ${others === 1 ? 'other' : 'others'}`;
+}
+
+/**
+ * A shortened list as plain names, the count as a last entry (`and 491 others`): for feeds, whose
+ * readers join creators with commas, and the reading list.
+ */
+export function shortAuthorNames(authors: readonly string[], keep?: number): string[] {
+  const { shown, others } = shortAuthorList(authors, keep);
+  const names = shown.map(({ name }) => name);
+  return others > 0 ? [...names, othersText(others)] : names;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AUTHORS_BEFORE_CUT,
+  LISTED_AUTHORS,
+  othersText,
+  shortAuthorList,
+  shortAuthorNames,
+} from '../../src/lib/author-list.ts';
+import { bibtexEntry } from '../../src/lib/bibtex.ts';
+
+const names = (count: number) => Array.from({ length: count }, (_, index) => `Author ${index + 1}`);
+
+describe('shortAuthorList', () => {
+  it('shows every name of a short list', () => {
+    expect(shortAuthorNames(names(LISTED_AUTHORS))).toEqual(names(LISTED_AUTHORS));
+    expect(shortAuthorList(names(3), 2)).toEqual({
+      shown: names(3).map((name, index) => ({ name, index })),
+      others: 0,
+    });
+  });
+
+  it('cuts a long list after the first names and counts the rest', () => {
+    expect(shortAuthorNames(names(500))).toEqual([...names(AUTHORS_BEFORE_CUT), 'and 492 others']);
+    expect(shortAuthorNames(names(LISTED_AUTHORS + 1))).toEqual([
+      ...names(AUTHORS_BEFORE_CUT),
+      `and ${LISTED_AUTHORS + 1 - AUTHORS_BEFORE_CUT} others`,
+    ]);
+  });
+
+  it('keeps the list’s own author visible, in its place after the first names', () => {
+    const list = shortAuthorList(names(500), 299);
+    expect(list.shown.map(({ index }) => index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 299]);
+    expect(list.shown.at(-1)!.name).toBe('Author 300');
+    expect(list.others).toBe(491);
+    // An author among the first names is shown once.
+    expect(shortAuthorList(names(500), 3).shown).toHaveLength(AUTHORS_BEFORE_CUT);
+    // A place outside the list is ignored.
+    expect(shortAuthorList(names(500), 500).shown).toHaveLength(AUTHORS_BEFORE_CUT);
+  });
+
+  it('is as long as the names it shows, however many authors there are', () => {
+    for (const count of [11, 500, 5_000]) {
+      expect(shortAuthorNames(names(count), count - 1).join(', ').length).toBeLessThan(200);
+    }
+  });
+
+  it('says how many others', () => {
+    expect(othersText(1)).toBe('and 1 other');
+    expect(othersText(4_991)).toBe('and 4,991 others');
+  });
+});
+
+describe('bibtexEntry with maxAuthors', () => {
+  const paper = (count: number) => ({
+    id: 'p',
+    data: { title: 'T', authors: names(count), date: '2025-06-06', tags: [] as string[] },
+  });
+
+  it('names the first authors, then others (BibTeX’s "et al.")', () => {
+    const entry = bibtexEntry(paper(500), 'key', { maxAuthors: 3 });
+    expect(entry).toContain('author = {Author 1 and Author 2 and Author 3 and others}');
+  });
+
+  it('names everyone without it, or when the paper has few enough', () => {
+    expect(bibtexEntry(paper(500), 'key')).toContain('Author 499 and Author 500}');
+    expect(bibtexEntry(paper(3), 'key', { maxAuthors: 3 })).toContain('author = {Author 1 and Author 2 and Author 3}');
+  });
+});

@@ -27,6 +27,8 @@ export interface PaperMetadata {
   digest: string;
   hasMath: boolean;
   text: string;
+  /** The abstract as a description (descriptionOfHtml), made once per paper on a worker. */
+  description: string;
   excerptHtml: string;
   excerptHasMath: boolean;
   lines: ValidPaper['lines'];
@@ -117,13 +119,22 @@ export function paperLoader({
         await mkdir(htmlDir, { recursive: true });
         for (const { paper, digest } of fresh) {
           const data = await context.parseData({ id: paper.id, data: paper.data, filePath: paper.file });
-          const { html, pageHtml, ...rendered } = paper.rendered;
-          if (pageHtml === undefined) throw new Error(`${paper.file}: rendered without its page form`);
+          const { html, pageHtml, description, ...rendered } = paper.rendered;
+          if (pageHtml === undefined || description === undefined) {
+            throw new Error(`${paper.file}: rendered without its page form or description`);
+          }
           const htmlFile = join(htmlDir, `${digest}.html`);
           const pageHtmlFile = join(htmlDir, `${digest}.page.html`);
           await writeFile(htmlFile, html);
           await writeFile(pageHtmlFile, pageHtml);
-          const metadata: PaperMetadata = { ...rendered, htmlFile, pageHtmlFile, digest, lines: paper.lines };
+          const metadata: PaperMetadata = {
+            ...rendered,
+            description,
+            htmlFile,
+            pageHtmlFile,
+            digest,
+            lines: paper.lines,
+          };
           store.set({ id: paper.id, data, filePath: paper.file, digest, rendered: { html: '', metadata } });
         }
         const current = new Set(papers.map((paper) => paper.id));

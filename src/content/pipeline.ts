@@ -48,6 +48,8 @@ export interface RenderedBody {
   excerptHasMath: boolean;
   /** The abstract as paper pages show it (page-html.ts): added by validatePapers for the build. */
   pageHtml?: string;
+  /** The abstract as a description (descriptionOfHtml): added by validatePapers for the build. */
+  description?: string;
 }
 
 /** Characters of text in a card's excerpt before it is cut at a word boundary. */
@@ -77,7 +79,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 7;
+export const PIPELINE_VERSION = 8;
 
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;

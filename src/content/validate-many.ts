@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { createPaperSchema } from './schema.ts';
 import type { ValidPaper } from './validate.ts';
 import type { ContentProblem } from './problems.ts';
+import { descriptionOfHtml } from '../lib/plain-text.ts';
 import { pageHtml } from './page-html.ts';
 
 /**
@@ -94,13 +95,14 @@ export async function validatePapers(
 /**
  * A result as its caller wants it. The build (keepRendered) also gets the abstract as paper pages
  * show it, made here, on the worker, once per paper: lighter KaTeX markup, and the TeX copy for
- * search (page-html.ts). `npm run check` wants only the verdict: the HTML and text are emptied.
+ * search (page-html.ts); and its description for feeds (descriptionOfHtml). `npm run check` wants only the verdict: the HTML and text are emptied.
  */
 export function asWanted(result: ValidationResult, keepRendered: boolean): ValidationResult {
   if (!result.paper) return result;
   if (keepRendered) {
     const { rendered } = result.paper;
-    return { ...result, paper: { ...result.paper, rendered: { ...rendered, pageHtml: pageHtml(rendered.html) } } };
+    const made = { pageHtml: pageHtml(rendered.html), description: descriptionOfHtml(rendered.html) };
+    return { ...result, paper: { ...result.paper, rendered: { ...rendered, ...made } } };
   }
   const { hasMath } = result.paper.rendered;
   const rendered = { hasMath, html: '', text: '', excerptHtml: '', excerptHasMath: false };

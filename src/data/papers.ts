@@ -31,8 +31,10 @@ export interface Paper {
   /** The abstract as its page shows it (src/content/page-html.ts), read from its file on each call. */
   readPageHtml(): string;
   hasMath: boolean;
-  /** Plain-text abstract, math as `$TeX$`. */
+  /** Plain-text abstract, math as `$TeX$` (for search and related papers). */
   text: string;
+  /** The abstract as a description (descriptionOfHtml): feeds' plain text. */
+  description: string;
   /** Opening lines of the abstract as HTML, for cards on list pages. */
   excerptHtml: string;
   /** Whether the excerpt shows typeset math (so a list page needs KaTeX's stylesheet). */
@@ -63,6 +65,7 @@ export function getPapers(): Promise<Paper[]> {
           readPageHtml: () => readFileSync(metadata.pageHtmlFile, 'utf8'),
           hasMath: metadata.hasMath,
           text: metadata.text,
+          description: metadata.description,
           excerptHtml: metadata.excerptHtml,
           excerptHasMath: metadata.excerptHasMath,
           dayPage: 1,

@@ -9,6 +9,7 @@ import { escapeHtml } from './encode/html.ts';
 import { outputUrl } from './encode/url.ts';
 import { mathVariantText } from './math-letters.ts';
 import type { Urls } from './urls.ts';
+import { descriptionText } from './plain-text.ts';
 import { titleText } from './title-text.ts';
 import { stripXmlIllegal, xmlDocument, type XmlElement } from './xml.ts';
 
@@ -41,8 +42,8 @@ export interface FeedPaper {
   };
   /** The abstract as rendered for the pages (KaTeX HTML + MathML), read on each call. */
   readHtml(): string;
-  /** The abstract as plain text, math as `$TeX$`. */
-  text: string;
+  /** The abstract as a description: plain text, math as Unicode, no TeX (descriptionOfHtml). */
+  description: string;
 }
 
 export interface FeedTopic {
@@ -78,7 +79,7 @@ export interface FeedItem {
   date: string;
   /** Topic labels, in the paper's order. */
   categories: string[];
-  /** Plain-text abstract. */
+  /** The abstract as a description (src/lib/plain-text.ts): plain text, no TeX, no markup. */
   text: string;
   /** Abstract HTML with math as MathML only, absolute links, and the paper's links; none in author feeds. */
   html?: string;
@@ -268,7 +269,7 @@ export function textFeedItem(
     authors: feedAuthors(paper.data.authors, keepAuthor),
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),
-    text: stripXmlIllegal(paper.text),
+    text: descriptionText(paper.description),
     ...(paper.data.arxiv ? { externalUrl: arxivLinks(paper.data.arxiv).abs } : {}),
   };
 }
@@ -347,11 +348,12 @@ const text = (name: string, value: string): XmlElement => ({ name, children: [va
 
 /**
  * RSS `<description>` is HTML to a reader: it decodes the XML once, then renders the result as
- * HTML. The plain-text abstract is therefore HTML-escaped here, and XML-escaped when written, so
- * that after one decode `<img onerror=…>` typed as text, inline code or the TeX `$a<b$` is text.
+ * HTML. The text is made a description (descriptionText: no TeX, nothing that reads as markup even
+ * decoded twice), HTML-escaped here, and XML-escaped when written, so that after one decode
+ * `<img onerror=…>` typed as text, inline code or the TeX `$a<b$` is text.
  */
 export function rssDescription(plainText: string): string {
-  return escapeHtml(plainText);
+  return escapeHtml(descriptionText(plainText));
 }
 
 /** One RSS item. `pubDate` is the digest date: when the digest published the item. */
@@ -428,7 +430,7 @@ export function jsonFeed(feed: Feed, feedUrl: string): JsonFeed {
     title: feed.title,
     home_page_url: feed.homeUrl,
     feed_url: feedUrl,
-    description: feed.description,
+    description: descriptionText(feed.description),
     language: feed.lang,
     items: feed.items.map((item) => ({
       id: item.url,

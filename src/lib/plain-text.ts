@@ -35,6 +35,108 @@ export function plainTextOfHtml(html: string): string {
 }
 
 /**
+ * A description: the plain text that stands for a page or a paper where no markup is shown — the
+ * page's `<meta name="description">` and its link previews (Open Graph, Twitter), a feed item's
+ * RSS `<description>` and JSON Feed `content_text`. The one place those texts are made, from
+ * rendered abstract HTML ({@link descriptionOfHtml}) or from any other text (a topic's description).
+ *
+ * Its consumers are programs that may show it as HTML after decoding it once (feed readers, link
+ * previews) or index it as words, so beyond plainTextOfHtml it holds:
+ * - no TeX debris: a backslash command (`\emph`, `\alpha` in prose) is dropped with the braces of
+ *   its arguments (`\emph{strong}` → `strong`), an escaped character is the character (`\%` →
+ *   `%`), any other backslash goes, and so does a brace that is not matched (a matched pair, as
+ *   in set notation `{x : x > 0}`, stays);
+ * - no markup after decoding: `<` directly before a letter, `/`, `!` or `?` (the start of a tag, a
+ *   comment or a declaration) is followed by a space, and `&` before what would read as a
+ *   character reference (`&lt;`, `&#60;`) likewise, so decoding it once more gives text still;
+ * - no control characters, noncharacters or broken surrogates (so it is also legal XML), and
+ *   single spaces.
+ * It is idempotent: a description made again from a description is the same text.
+ */
+export function descriptionText(text: string): string {
+  return withoutTex(text.toWellFormed().replace(CONTROLS, ' '))
+    .replace(MARKUP_START, '$& ')
+    .replace(REFERENCE_START, '$& ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The description of rendered abstract HTML (see {@link descriptionText}, plainTextOfHtml). */
+export function descriptionOfHtml(html: string): string {
+  return descriptionText(plainTextOfHtml(html));
+}
+
+/** Control characters and noncharacters: nothing to read, and XML 1.0 forbids most of them. */
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
+/** What an HTML parser reads as the start of a tag, an end tag, a comment or a declaration. */
+const MARKUP_START = /<(?=[A-Za-z/!?])/g;
+/** What an HTML parser reads as a character reference: `&#…`, `&name;`. */
+const REFERENCE_START = /&(?=#|[A-Za-z][A-Za-z0-9]*;)/g;
+/**
+ * A TeX command (`\emph`, `\alpha*`), a control symbol (`\%`, `\\`, `\,`: ASCII), or a backslash
+ * alone (before a space, a letter of another script, an emoji, or at the end).
+ */
+const TEX_COMMAND = /\\(?:[A-Za-z]+\*?|[!-@[-`{-~])?/y;
+/** Characters TeX escapes with a backslash that mean themselves in plain text. */
+const TEX_ESCAPED = /^[{}$%&_#]$/;
+
+/** Text without TeX commands and unmatched braces (see {@link descriptionText}). */
+function withoutTex(text: string): string {
+  if (!/[\\{}]/.test(text)) return text;
+  const out: string[] = [];
+  // Braces kept so far and not yet closed: where each is in `out`, and whether its pair goes
+  // (the argument of a dropped command, or a group that starts with one: `{\bf x}`).
+  const open: { at: number; drop: boolean }[] = [];
+  let afterCommand = false;
+  let index = 0;
+  while (index < text.length) {
+    let char = text[index]!;
+    if (char === '\\') {
+      TEX_COMMAND.lastIndex = index;
+      const command = TEX_COMMAND.exec(text)![0];
+      index += command.length;
+      const name = command.slice(1);
+      if (/^[A-Za-z]/.test(name)) {
+        afterCommand = true;
+        continue;
+      }
+      afterCommand = false;
+      if (!TEX_ESCAPED.test(name)) {
+        // A line break or a space (`\\`, `\,`) is a space; a backslash alone goes.
+        if (name !== '') out.push(' ');
+        continue;
+      }
+      char = name;
+    } else {
+      index += 1;
+    }
+    if (char === '{') {
+      const startsWithCommand = text[index] === '\\' && /[A-Za-z]/.test(text[index + 1] ?? '');
+      open.push({ at: out.length, drop: afterCommand || startsWithCommand });
+      out.push('{');
+      afterCommand = false;
+    } else if (char === '}') {
+      const group = open.pop();
+      // A closing brace without its opening one: dropped.
+      if (group?.drop) {
+        out[group.at] = '';
+        // A command's next argument follows its previous one: `\frac{a}{b}`.
+        afterCommand = true;
+      } else {
+        if (group) out.push('}');
+        afterCommand = false;
+      }
+    } else {
+      out.push(char);
+      afterCommand = false;
+    }
+  }
+  // Opening braces never closed: dropped.
+  for (const group of open) out[group.at] = '';
+  return out.join('');
+}
+
+/**
  * The HTML as a hast tree, read by htmlparser2: every paper page asks for its description, and
  * htmlparser2 reads KaTeX's markup several times faster than a full HTML5 parser. The input is the
  * pipeline's own well-formed HTML, so the two read it alike.
@@ -80,7 +182,8 @@ const INVISIBLE = /[\u2061-\u2064]/g;
 
 /** A MathML element as linear text (KaTeX's MathML: see the module comment). */
 export function mathText(node: ElementContent): string {
-  if (node.type === 'text') return node.value.replace(INVISIBLE, '');
+  // A backslash in a formula (`\backslash`, set difference) is the math operator ⧵, not TeX.
+  if (node.type === 'text') return node.value.replace(INVISIBLE, '').replace(/\\/g, '\u29F5');
   if (node.type !== 'element') return '';
   const children = node.children.filter((child): child is Element => child.type === 'element');
   const [first, second, third] = children;

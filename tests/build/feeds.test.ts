@@ -156,13 +156,33 @@ describe.each([
   it('escapes titles and authors with markup characters', async () => {
     const xml = await read('rss.xml');
     const sharp = (await channelOf('rss.xml')).item!.find((item) => item.link === paperUrl('2501.00005'))!;
-    expect(shown(sharp.description)).toContain('We bound the loss by $\\mathcal{O}(d^k) < \\epsilon$ for all');
-    expect(sharp.description).toContain('$\\mathcal{O}(d^k) &lt; \\epsilon$');
-    expect(xml).toContain('$\\mathcal{O}(d^k) &amp;lt; \\epsilon$');
+    // Math in a description is read from MathML, as Unicode: no TeX (src/lib/plain-text.ts).
+    expect(shown(sharp.description)).toContain('We bound the loss by 𝒪(d^k) < ϵ for all');
+    expect(sharp.description).toContain('𝒪(d^k) &lt; ϵ');
+    expect(xml).toContain('𝒪(d^k) &amp;lt; ϵ');
     expect(fixture('2501.00005').title).toBe('Sharp & <1 Flat> Minima: "Bounds" Revisited');
     expect(xml).toContain('<title>Sharp &amp; &lt;1 Flat&gt; Minima: &quot;Bounds&quot; Revisited</title>');
     expect(xml).toContain('<dc:creator>Zoë O&apos;Brien &amp; Co</dc:creator>');
     expect(xml).toContain('<category>Theory &amp; Practice</category>');
+  });
+
+  it('describes a paper as text, no TeX and no markup, in its page head, RSS and JSON Feed alike', async () => {
+    // The abstract: `\\<img src=x onerror=alert(1)\\> is text, and \\emph\\{TeX\\} pasted …`.
+    const expected =
+      'An abstract without any math: < img src=x onerror=alert(1)> is text, and TeX pasted into prose leaves no debris.';
+    const head = fromHtml(await read('papers/plain-paper/index.html'));
+    const metas = new Map<string, string>();
+    visit(head, 'element', (node) => {
+      if (node.tagName !== 'meta') return;
+      const key = String(node.properties.name ?? node.properties.property ?? '');
+      metas.set(key, String(node.properties.content ?? ''));
+    });
+    expect(metas.get('description')).toBe(expected);
+    expect(metas.get('og:description')).toBe(expected);
+    const item = (await channelOf('rss.xml')).item!.find((candidate) => candidate.link === paperUrl('plain-paper'))!;
+    expect(shown(item.description)).toBe(expected);
+    const json = JSON.parse(await read('feed.json')) as { items: { url: string; content_text: string }[] };
+    expect(json.items.find((candidate) => candidate.url === paperUrl('plain-paper'))!.content_text).toBe(expected);
   });
 
   it('puts the abstract in content:encoded with its math as MathML only', async () => {

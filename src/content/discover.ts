@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { ContentProblem } from './problems.ts';
@@ -9,8 +9,9 @@ import { YEAR_FOLDER } from './paper-id.ts';
  * Finds the paper files under a folder, for the loader and `npm run check` alike, without ever
  * following a symbolic link: a link (to a file or a folder, anywhere under the folder, or the
  * folder itself) is a problem, as is any entry that is not a folder or a regular file (a FIFO
- * would block the read), a file that is not `.mdx`, a file too large to be a paper, and a folder
- * that is not a year folder (`2025`) directly in the papers folder (its contents are not read).
+ * would block the read), a file that is not `.mdx`, a file too large to be a paper, a paper
+ * directly in the papers folder rather than in its year's folder, and a folder that is not a year
+ * folder (`2025`) directly in the papers folder (its contents are not read).
  * Entries whose names start with `.` (editor and OS files) are skipped unless they are links.
  *
  * tinyglobby with `followSymbolicLinks: false` leaves links out of its results without a word,
@@ -39,6 +40,35 @@ const NESTED_FOLDER =
 function yearFolderProblem(name: string): string | undefined {
   if (YEAR_FOLDER.test(name)) return undefined;
   return `is not a year folder: papers live in content/papers/<year>/<name>.mdx, the four-digit year of their date (e.g. content/papers/2025/); move its papers there and remove it.`;
+}
+
+/** How much of a misplaced paper is read to find its date, for the folder to name. */
+const DATE_SEARCH_BYTES = 4096;
+
+/**
+ * The problem of a paper directly in the papers folder, naming the folder it belongs in: its
+ * date's year when the file's first lines give one (`date: "2025-06-06"`), else `<year>`. The
+ * file is not read as a paper: year folders are the rule (validate.ts checks the year).
+ */
+function notInYearFolder(path: string, name: string, papersFolder: string): string {
+  let year: string | undefined;
+  try {
+    const start = Buffer.alloc(DATE_SEARCH_BYTES);
+    // Not following a link, and not waiting on a FIFO put in the file's place since it was listed.
+    const handle = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const read = readSync(handle, start, 0, DATE_SEARCH_BYTES, 0);
+      year = /^date:[ \t]*["']?(\d{4})-\d\d-\d\d\b/m.exec(start.subarray(0, read).toString('utf8'))?.[1];
+    } finally {
+      closeSync(handle);
+    }
+  } catch {
+    // Unreadable: the message names no year.
+  }
+  const target = `${papersFolder}/${year ?? '<year>'}/${name}`;
+  return `is not in a year folder: a paper lives in the folder of its date's four-digit year${
+    year ? ` (this one's is ${year})` : ''
+  }; move it to ${target}.`;
 }
 
 export async function discoverPapers(
@@ -86,6 +116,10 @@ export async function discoverPapers(
       } else if (!entry.name.endsWith('.mdx')) {
         entries++;
         problems.push(problem(path, 'is not a paper: papers are .mdx files; move or rename it.'));
+      } else if (depth === 0) {
+        // A paper directly in the papers folder: it belongs in its year's folder, and is not read.
+        entries++;
+        problems.push(problem(path, notInYearFolder(path, entry.name, shown(top))));
       } else {
         entries++;
         candidates.push(path);

@@ -119,7 +119,7 @@ describe('the BibTeX entry', () => {
 });
 
 describe('words longer than a phone is wide', () => {
-  // tests/fixtures/phone/papers/long-words.mdx: a 135-letter title word, a 90-letter author word,
+  // tests/fixtures/phone/papers/2025/long-words.mdx: a 135-letter title word, a 90-letter author word,
   // an 80-letter venue word, and the title word again in its abstract.
   const longWord = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(3);
   const author = authorSlug(

@@ -38,7 +38,7 @@ interface FixturePaper {
 
 async function readFixture(): Promise<FixturePaper[]> {
   const folder = join(projectRoot, CONTENT, 'papers');
-  const files = (await glob('*.mdx', { cwd: folder })).sort();
+  const files = (await glob('*/*.mdx', { cwd: folder })).sort();
   return Promise.all(
     files.map(async (file) => {
       const { source } = parseSource(file, await readFile(join(folder, file), 'utf8'));

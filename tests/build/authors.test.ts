@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BUNDLE_FOLDER } from '../../src/lib/file-bundle.ts';
 import { PAGE_BUNDLE_MARKERS } from '../../src/lib/page-bundle.ts';
-import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { buildFixture, fixturePaperFiles, fixturePaperId, type BuildResult } from '../helpers/build.ts';
 import { parseBib } from '../helpers/bibtex.ts';
 import { checkInternalLinks } from '../helpers/verify.ts';
 import { parseStrictXml } from '../helpers/xml.ts';
@@ -24,9 +24,9 @@ const BASE = '/digest/';
 const ORDER = ['p1', 'p2', 'p3', 'p4', 'p5'];
 
 const fixture = new Map(
-  readdirSync(join(FIXTURE, 'papers')).map((file) => {
+  fixturePaperFiles(FIXTURE).map((file) => {
     const [, frontmatter = ''] = readFileSync(join(FIXTURE, 'papers', file), 'utf8').split('---\n');
-    return [file.replace(/\.mdx$/, ''), parseYaml(frontmatter) as { title: string; authors: string[]; date: string }];
+    return [fixturePaperId(file), parseYaml(frontmatter) as { title: string; authors: string[]; date: string }];
   }),
 );
 const paper = (id: string) => fixture.get(id)!;

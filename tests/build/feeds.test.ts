@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Element } from 'hast';
@@ -7,7 +7,7 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { buildFixture, fixturePaperFiles, fixturePaperId, type BuildResult } from '../helpers/build.ts';
 import { parseStrictXml } from '../helpers/xml.ts';
 
 /**
@@ -39,9 +39,9 @@ interface FixtureTopic {
 
 const topics = parseYaml(readFileSync(join(FIXTURE, 'topics.yaml'), 'utf8')) as FixtureTopic[];
 const fixturePapers = new Map(
-  readdirSync(join(FIXTURE, 'papers')).map((file): [string, FixturePaper] => {
+  fixturePaperFiles(FIXTURE).map((file): [string, FixturePaper] => {
     const [, frontmatter = '', body = ''] = readFileSync(join(FIXTURE, 'papers', file), 'utf8').split('---\n');
-    const id = file.replace(/\.mdx$/, '');
+    const id = fixturePaperId(file);
     return [id, { id, ...(parseYaml(frontmatter) as Omit<FixturePaper, 'id' | 'math'>), math: body.includes('$') }];
   }),
 );

@@ -104,7 +104,7 @@ describe('a paper with an export statement', () => {
     const failed = await buildFixture('tests/fixtures/canary', { env: { PAPER_DIGEST_CANARY: canary } });
     expect(failed.ok).toBe(false);
     expect(failed.output).toContain(
-      'tests/fixtures/canary/papers/canary.mdx:10:1: body: `import`/`export` is not allowed in a paper',
+      'tests/fixtures/canary/papers/2025/canary.mdx:10:1: body: `import`/`export` is not allowed in a paper',
     );
     expect(existsSync(canary)).toBe(false);
     expect(existsSync(join(failed.outDir, 'index.html'))).toBe(false);
@@ -113,7 +113,7 @@ describe('a paper with an export statement', () => {
   it('is a live canary: evaluated as ordinary MDX, it writes its file', async () => {
     const { evaluate } = await import('@mdx-js/mdx');
     const canary = join(build.outDir, '..', 'canary-proof.txt');
-    const source = await readFile('tests/fixtures/canary/papers/canary.mdx', 'utf8');
+    const source = await readFile('tests/fixtures/canary/papers/2025/canary.mdx', 'utf8');
     const body = source.split('---\n').slice(2).join('---\n');
     process.env.PAPER_DIGEST_CANARY = canary;
     // A do-nothing JSX runtime is enough: the canary runs while the module is evaluated.

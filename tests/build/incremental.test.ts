@@ -36,11 +36,11 @@ function differences(a: Map<string, Buffer>, b: Map<string, Buffer>): string[] {
  */
 async function editContent(dir: string): Promise<void> {
   const papers = join(dir, 'papers');
-  const a1 = await readFile(join(papers, 'a1.mdx'), 'utf8');
-  await writeFile(join(papers, 'a5.mdx'), a1.replace('Paper a1', 'Paper a5, added later'));
-  const b1 = await readFile(join(papers, 'b1.mdx'), 'utf8');
-  await writeFile(join(papers, 'b1.mdx'), b1.replace(/^title: .*$/m, 'title: "A better title for b1"'));
-  await rm(join(papers, 'e1.mdx'));
+  const a1 = await readFile(join(papers, '2025/a1.mdx'), 'utf8');
+  await writeFile(join(papers, '2025/a5.mdx'), a1.replace('Paper a1', 'Paper a5, added later'));
+  const b1 = await readFile(join(papers, '2024/b1.mdx'), 'utf8');
+  await writeFile(join(papers, '2024/b1.mdx'), b1.replace(/^title: .*$/m, 'title: "A better title for b1"'));
+  await rm(join(papers, '2023/e1.mdx'));
 }
 
 describe('incremental rebuilds', () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -7,7 +7,7 @@ import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { xmlErrors } from '../../src/lib/xml.ts';
-import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { buildFixture, fixturePaperFiles, fixturePaperId, type BuildResult } from '../helpers/build.ts';
 
 /**
  * The sitemap, robots.txt and the link-preview meta of built sites: the feeds fixture under a
@@ -27,10 +27,10 @@ interface FixturePaper {
   tags: string[];
 }
 const topics = parseYaml(readFileSync(join(FIXTURE, 'topics.yaml'), 'utf8')) as { slug: string }[];
-const fixturePapers = readdirSync(join(FIXTURE, 'papers'))
+const fixturePapers = fixturePaperFiles(FIXTURE)
   .map((file): FixturePaper => {
     const [, frontmatter = ''] = readFileSync(join(FIXTURE, 'papers', file), 'utf8').split('---\n');
-    return { id: file.replace(/\.mdx$/, ''), ...(parseYaml(frontmatter) as Omit<FixturePaper, 'id'>) };
+    return { id: fixturePaperId(file), ...(parseYaml(frontmatter) as Omit<FixturePaper, 'id'>) };
   })
   .sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.id < b.id ? -1 : 1));
 const newestOf = (papers: FixturePaper[]) => papers[0]?.date;

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { projectRoot } from '../helpers/build.ts';
+import { fixturePaperFiles, projectRoot } from '../helpers/build.ts';
 
 const dir = 'tests/fixtures/bad-papers';
-const file = (name: string) => `${dir}/papers/math-${name}.mdx`;
+/** Each fixture is in the folder of its date's year: `math-<name>` → `…/papers/2025/math-<name>.mdx`. */
+const paths = new Map(fixturePaperFiles(dir).map((path) => [path.replace(/^\d{4}\//, ''), path]));
+const file = (name: string) => `${dir}/papers/${paths.get(`math-${name}.mdx`) ?? `math-${name}.mdx`}`;
 
 /** Hostile math and links, one fixture each, with the exact line a contributor sees. */
 const expected: [string, string][] = [

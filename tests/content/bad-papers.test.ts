@@ -4,10 +4,25 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/content/problems.ts';
-import { projectRoot } from '../helpers/build.ts';
+import { fixturePaperFiles, projectRoot } from '../helpers/build.ts';
 
 const dir = 'tests/fixtures/bad-papers';
-const file = (name: string) => `${dir}/papers/${name}.mdx`;
+/**
+ * Each fixture is in the folder of its date's year (2025 for one without a readable date): a
+ * name (`control-character`) is its one file, a name with its folder (`2024/url-collision`) that file.
+ */
+const byName = new Map<string, string[]>();
+for (const path of fixturePaperFiles(dir)) {
+  const name = path.replace(/^\d{4}\//, '').replace(/\.mdx$/, '');
+  byName.set(name, [...(byName.get(name) ?? []), path]);
+}
+const file = (name: string) => {
+  if (name.includes('/')) return `${dir}/papers/${name}.mdx`;
+  const paths = byName.get(name) ?? [];
+  // url-collision: the one that is not named with its folder.
+  const path = paths.find((candidate) => !candidate.startsWith('2024/url-collision')) ?? `${name}.mdx`;
+  return `${dir}/papers/${path}`;
+};
 
 /** One fixture per problem, with the exact line a contributor must see. */
 const expected: [string, string][] = [
@@ -160,6 +175,11 @@ const expected: [string, string][] = [
   ['blank-abstract', ":9: body: is empty: paste the paper's abstract"],
   // A lone `#` is an empty heading, and an abstract has none.
   ['empty-heading-abstract', ':10:1: body: Headings (`#`, or a line underlined with `===` or `---`) are not allowed'],
+  // A paper lives in its year's folder: one directly in papers/ is refused, and the folder named.
+  [
+    'not-in-year-folder',
+    `:1: file: is not in a year folder: a paper lives in the folder of its date's four-digit year (this one's is 2025); move it to ${dir}/papers/2025/not-in-year-folder.mdx.`,
+  ],
   [
     'url-collision',
     `:1: file: publishes at the same URL (/papers/url-collision/) as ${file('2024/url-collision')}: rename one of them.`,
@@ -247,7 +267,7 @@ describe('content check on a folder of bad papers', () => {
     );
     const { code, stderr } = failure as { code: number; stderr: string };
     expect(code).toBe(1);
-    expect(stderr).toContain('tests/fixtures/cite/papers/no-arxiv.mdx:9: links.pdf: leads to this digest itself');
+    expect(stderr).toContain('tests/fixtures/cite/papers/2025/no-arxiv.mdx:9: links.pdf: leads to this digest itself');
   });
 
   it('npm run check passes the bundled content', async () => {

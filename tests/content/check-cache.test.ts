@@ -37,21 +37,21 @@ describe('the check cache', () => {
   it('checks a changed paper again', async () => {
     const { dir, run } = await scratch('tests/fixtures/site');
     expect((await run()).problems).toEqual([]);
-    const file = join(dir, 'content/papers/plain-paper.mdx');
+    const file = join(dir, 'content/papers/2025/plain-paper.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace('in-context-learning', 'in-context-lerning'));
     const { problems } = await run();
     expect(problems.map(formatProblem)).toEqual([
-      'content/papers/plain-paper.mdx:7: tags[0]: unknown topic "in-context-lerning". Did you mean "in-context-learning"?',
+      'content/papers/2025/plain-paper.mdx:7: tags[0]: unknown topic "in-context-lerning". Did you mean "in-context-learning"?',
     ]);
   });
 
   it('still reports cross-file problems between cached papers', async () => {
     const { dir, run } = await scratch('tests/fixtures/site');
     await run();
-    await cp(join(dir, 'content/papers/2306.13575.mdx'), join(dir, 'content/papers/copy.mdx'));
+    await cp(join(dir, 'content/papers/2025/2306.13575.mdx'), join(dir, 'content/papers/2025/copy.mdx'));
     const problems = (await run()).problems.map(formatProblem);
     expect(problems).toEqual([
-      expect.stringMatching(/^content\/papers\/copy\.mdx:\d+: arxiv: arXiv 2306\.13575 is already/),
+      expect.stringMatching(/^content\/papers\/2025\/copy\.mdx:\d+: arxiv: arXiv 2306\.13575 is already/),
     ]);
   });
 
@@ -80,19 +80,19 @@ describe('the check cache', () => {
     expect(first.read).toBeGreaterThan(1);
     expect((await run()).read).toBe(0);
 
-    const file = join(dir, 'content/papers/plain-paper.mdx');
+    const file = join(dir, 'content/papers/2025/plain-paper.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace('in-context-learning', 'in-context-lerning'));
     await settle();
     const edited = await run();
     expect(edited.read).toBe(1);
     expect(edited.problems.map(formatProblem)).toEqual([
-      'content/papers/plain-paper.mdx:7: tags[0]: unknown topic "in-context-lerning". Did you mean "in-context-learning"?',
+      'content/papers/2025/plain-paper.mdx:7: tags[0]: unknown topic "in-context-lerning". Did you mean "in-context-learning"?',
     ]);
   });
 
   it('reads a file whose bytes changed though its size and modification time were put back', async () => {
     const { dir, run } = await scratch('tests/fixtures/site', { statSettleMs: 0 });
-    const file = join(dir, 'content/papers/plain-paper.mdx');
+    const file = join(dir, 'content/papers/2025/plain-paper.mdx');
     // A whole second, so that setting it again restores it exactly.
     const time = Math.floor(Date.now() / 1000) - 60;
     await utimes(file, time, time);
@@ -126,10 +126,10 @@ describe('the check cache', () => {
     await run();
     expect((await stat(cacheFile)).mtimeMs).toBe(written);
 
-    await rm(join(dir, 'content/papers/plain-paper.mdx'));
+    await rm(join(dir, 'content/papers/2025/plain-paper.mdx'));
     await run();
     const papers = JSON.parse(await readFile(cacheFile, 'utf8')) as { papers: Record<string, unknown> };
-    expect(Object.keys(papers.papers)).not.toContain('content/papers/plain-paper.mdx');
+    expect(Object.keys(papers.papers)).not.toContain('content/papers/2025/plain-paper.mdx');
     expect(Object.keys(papers.papers).length).toBeGreaterThan(0);
   });
 });

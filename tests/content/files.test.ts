@@ -57,9 +57,9 @@ describe('content discovery', () => {
   it('refuses a FIFO (which would block the read) and an oversized file without reading it', async () => {
     const { root, check } = await scratchSite();
     execFileSync('mkfifo', [join(root, 'content/papers/pipe.mdx')]);
-    await writeFile(join(root, 'content/papers/huge.mdx'), Buffer.alloc(MAX_FILE_BYTES + 1, 'a'));
+    await writeFile(join(root, 'content/papers/2025/huge.mdx'), Buffer.alloc(MAX_FILE_BYTES + 1, 'a'));
     expect(await check()).toEqual([
-      `content/papers/huge.mdx:1: file: has ${MAX_FILE_BYTES + 1} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
+      `content/papers/2025/huge.mdx:1: file: has ${MAX_FILE_BYTES + 1} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
       'content/papers/pipe.mdx:1: file: is not a regular file: papers are .mdx files; remove it.',
     ]);
   });
@@ -104,7 +104,7 @@ describe('paper folders', () => {
   it('refuses a paper deeper than a year folder, or in a folder that is not a year, and reads neither', async () => {
     const { root, check } = await scratchSite();
     const papers = join(root, 'content/papers');
-    const paper = join(papers, 'plain-paper.mdx');
+    const paper = join(papers, '2025/plain-paper.mdx');
     for (const folder of ['a/b/c', '2025/deeper', '\u001b[31mred', '202', '20255', 'year-2025']) {
       await mkdir(join(papers, folder), { recursive: true });
       await cp(paper, join(papers, folder, 'deep.mdx'));
@@ -119,16 +119,27 @@ describe('paper folders', () => {
       `content/papers/year-2025:1: file: ${notYear}`,
     ]);
     const found = await discoverPapers(root, 'content/papers');
-    expect(found.papers.map((each) => each.name).sort()).toEqual(['2306.13575.mdx', 'plain-paper.mdx']);
+    expect(found.papers.map((each) => each.name).sort()).toEqual(['2025/2306.13575.mdx', '2025/plain-paper.mdx']);
+  });
+
+  it('refuses a paper directly in the papers folder, names the folder of its year, and does not read it', async () => {
+    const { root, check } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    await rename(join(papers, '2025/plain-paper.mdx'), join(papers, 'plain-paper.mdx'));
+    await writeFile(join(papers, 'no-date.mdx'), '---\ntitle: No date\n---\n\nText.\n');
+    expect(await check()).toEqual([
+      "content/papers/no-date.mdx:1: file: is not in a year folder: a paper lives in the folder of its date's four-digit year; move it to content/papers/<year>/no-date.mdx.",
+      "content/papers/plain-paper.mdx:1: file: is not in a year folder: a paper lives in the folder of its date's four-digit year (this one's is 2025); move it to content/papers/2025/plain-paper.mdx.",
+    ]);
+    const found = await discoverPapers(root, 'content/papers');
+    expect(found.papers.map((each) => each.name)).toEqual(['2025/2306.13575.mdx']);
   });
 
   it("refuses a paper whose date is not in its year folder's year", async () => {
     const { root, check } = await scratchSite();
     const papers = join(root, 'content/papers');
     await mkdir(join(papers, '2024'));
-    await mkdir(join(papers, '2025'));
-    await rename(join(papers, 'plain-paper.mdx'), join(papers, '2024/plain-paper.mdx'));
-    await rename(join(papers, '2306.13575.mdx'), join(papers, '2025/2306.13575.mdx'));
+    await rename(join(papers, '2025/plain-paper.mdx'), join(papers, '2024/plain-paper.mdx'));
     expect(await check()).toEqual([
       'content/papers/2024/plain-paper.mdx:5: date: is in 2025, but the file is in the year folder 2024: move it to content/papers/2025/, or correct the date',
     ]);

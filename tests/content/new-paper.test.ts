@@ -261,7 +261,9 @@ describe('npm run new-paper on recorded arXiv answers', () => {
 
   it('refuses a paper whose file name is taken, before any network call', async () => {
     const root = await tempProject({
-      papers: [{ from: join(projectRoot, 'tests/fixtures/site/papers/plain-paper.mdx'), to: '2024/9901.00001.mdx' }],
+      papers: [
+        { from: join(projectRoot, 'tests/fixtures/site/papers/2025/plain-paper.mdx'), to: '2024/9901.00001.mdx' },
+      ],
     });
     const { fetch, calls } = fakeFetch(await recorded('9901.00001-tex.xml'));
     const error = await refusal(newPaper(options('9901.00001'), { root, fetch }));

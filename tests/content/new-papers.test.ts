@@ -170,7 +170,9 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
 
   it('refuses an id whose file name is taken by another paper, without asking arXiv about it', async () => {
     const root = await tempProject({
-      papers: [{ from: join(projectRoot, 'tests/fixtures/site/papers/plain-paper.mdx'), to: '2024/9901.00010.mdx' }],
+      papers: [
+        { from: join(projectRoot, 'tests/fixtures/site/papers/2025/plain-paper.mdx'), to: '2024/9901.00010.mdx' },
+      ],
     });
     const feed = await recorded('batch-9901.00010-00013.xml');
     const { fetch, calls } = fakeFetch(() => feed);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,4 +74,20 @@ export async function buildFixture(
 function inheritedEnv(): NodeJS.ProcessEnv {
   const leaked = /^(VITEST.*|SITE|BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|ASSETS_PREFIX)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !leaked.test(key)));
+}
+
+/**
+ * The paper files of a fixture content folder, as paths relative to its `papers/` folder
+ * (`2025/p1.mdx`: papers live in the folder of their date's year), sorted.
+ */
+export function fixturePaperFiles(contentDir: string): string[] {
+  return readdirSync(join(contentDir, 'papers'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.mdx'))
+    .map((file) => file.split('\\').join('/'))
+    .sort();
+}
+
+/** The id of a paper file (`2025/p1.mdx` → `p1`). */
+export function fixturePaperId(file: string): string {
+  return file.replace(/^.*\//, '').replace(/\.mdx$/, '');
 }

@@ -182,8 +182,9 @@ describe('author feeds and .bib files', () => {
     // Feed size 1, but p1 and p2 share their day: both.
     expect(ekin.item?.map((item) => item.link)).toEqual(['p1', 'p2'].map((id) => `${SITE}${BASE}papers/${id}/`));
     expect(ekin.item?.[1]?.['dc:creator']).toEqual(paper('p2').authors);
-    // Text items: the plain-text abstract, not the typeset one (26,000 feeds at 10,000 papers).
-    expect(ekin.item?.[0]?.description).toBe(`An abstract of ${paper('p1').title} with math $x^2$.`);
+    // Text items: the abstract as a description (math as Unicode text, no TeX), not the typeset
+    // one (26,000 feeds at 10,000 papers).
+    expect(ekin.item?.[0]?.description).toBe(`An abstract of ${paper('p1').title} with math x^2.`);
     expect(ekin.item?.[0]).not.toHaveProperty('content:encoded');
     const zola = await feed('emile-zola');
     expect(zola.item?.map((item) => item.title)).toEqual([paper('p5').title]);

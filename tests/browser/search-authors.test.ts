@@ -43,7 +43,7 @@ async function readFixture(): Promise<FixturePaper[]> {
     files.map(async (file) => {
       const { source } = parseSource(file, await readFile(join(folder, file), 'utf8'));
       const data = source!.data as { title: string; authors: string[]; tags: string[] };
-      return { id: file.replace(/\.mdx$/, ''), ...data, text: `${data.title} ${source!.body}` };
+      return { id: file.replace(/^.*\//, '').replace(/\.mdx$/, ''), ...data, text: `${data.title} ${source!.body}` };
     }),
   );
 }

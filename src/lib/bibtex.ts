@@ -1,4 +1,5 @@
 import { arxivEprint, citationYear, paperUrl, venueKind, venueYear, type CitablePaper } from './citation.ts';
+import { CLUSTER, nonAsciiLatex } from './encode/latex.ts';
 import { outputUrl } from './encode/url.ts';
 import { MATH_SPAN, mathProblems } from './title-math.ts';
 
@@ -162,14 +163,20 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
  * typed and runs nothing. Literal braces become `\textbrace…{}` rather than `\{`, because BibTeX
  * counts every brace, escaped or not, when it matches them. Runs of white space become one space
  * (a blank line would end a paragraph, a line end inside a field means nothing), and ligatures
- * TeX would make from typed characters (`--`, `''`, `,,`) are broken with `{}`.
+ * TeX would make from typed characters (`--`, `''`, `,,`) are broken with `{}`. Everything outside
+ * ASCII is written as ASCII LaTeX that a plain pdflatex document sets (`{\"O}`, `{$\alpha$}`;
+ * see src/lib/encode/latex.ts), so the field is ASCII.
  */
 export function escapeText(text: string): string {
   return text
     .replace(UNPRINTABLE, (char) => (/\s/.test(char) ? ' ' : ''))
     .replace(/\s+/g, ' ')
-    .replace(/[\\{}&%$#_~^<>|`]/g, (char) => SPECIALS[char] ?? char)
-    .replace(/([-',])(?=\1)/g, '$1{}');
+    .replace(CLUSTER, (cluster, offset: number, whole: string) => {
+      const latex = cluster.length === 1 && cluster < '\x80' ? undefined : nonAsciiLatex(cluster);
+      if (latex !== undefined) return latex;
+      const char = cluster.normalize('NFD')[0]!;
+      return SPECIALS[char] ?? (/[-',]/.test(char) && whole[offset + cluster.length] === char ? `${char}{}` : char);
+    });
 }
 
 /** A word with a capital after its first letter (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) keeps its case. */
@@ -195,6 +202,47 @@ export function isSentenceCase(title: string): boolean {
   return words.length >= 2 && capitalized * 2 < words.length;
 }
 
+/** What `\text{…}` in title math may hold that LaTeX's default OT1 fonts print as another character. */
+const TEXT_IN_MATH: Record<string, string> = {
+  // OT1 prints `<`, `>` and `|` as ¡, ¿ and —, and `?`` `!`` as ¿ ¡.
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  '`': '{`}',
+};
+
+/**
+ * Title math (accepted by the title-math rules, so ASCII) as LaTeX prints what KaTeX shows: inside
+ * `\text{…}`, which LaTeX sets in the text font, `<`, `>`, `|` and a backquote become commands.
+ */
+export function mathText(tex: string): string {
+  let out = '';
+  let textDepth = 0; // brace depth inside a \text argument, 0 when outside
+  for (let index = 0; index < tex.length; index++) {
+    const char = tex[index]!;
+    const command = /^\\(?:[A-Za-z]+|.)/s.exec(tex.slice(index))?.[0];
+    if (command) {
+      out += command;
+      index += command.length - 1;
+      if (textDepth === 0 && command === '\\text') {
+        const open = /^\s*\{/.exec(tex.slice(index + 1));
+        if (open) {
+          out += open[0];
+          index += open[0].length;
+          textDepth = 1;
+        }
+      }
+      continue;
+    }
+    if (textDepth > 0) {
+      if (char === '{') textDepth++;
+      else if (char === '}') textDepth--;
+      out += textDepth > 0 ? (TEXT_IN_MATH[char] ?? char) : char;
+    } else out += char;
+  }
+  return out;
+}
+
 /**
  * A title for BibTeX: text escaped, `$…$` math kept (braced, so styles leave it alone) when it can
  * be, and braced against a style's sentence casing: words with inner capitals, and in a title
@@ -208,7 +256,7 @@ export function formatTitle(title: string): string {
       // Math that the title-math rules refuse is printed as the text it is, never run.
       if (math) {
         wordsBefore += 1;
-        return mathProblems(text).length === 0 ? `{$${text.replace(/\s+/g, ' ')}$}` : escapeText(`$${text}$`);
+        return mathProblems(text).length === 0 ? `{$${mathText(text.replace(/\s+/g, ' '))}$}` : escapeText(`$${text}$`);
       }
       return text
         .split(/(\s+)/)
@@ -217,8 +265,10 @@ export function formatTitle(title: string): string {
           const name = sentenceCase && later && /^[^\p{L}\p{N}]*\p{Lu}/u.test(word);
           if (!needsProtection(word) && !name) return escapeText(word);
           // Brace from the first letter or digit to the last: `{MLPs}:`, `({GPT-4})`. The group
-          // never starts with a backslash, which would make it a BibTeX "special character".
-          const [, lead = '', core = '', trail = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(word) ?? [];
+          // never starts with a backslash, which would make it a BibTeX "special character"; a letter
+          // keeps its combining marks.
+          const [, lead = '', core = '', trail = ''] =
+            /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}\p{M}]*)$/su.exec(word) ?? [];
           return `${escapeText(lead)}{${escapeText(core)}}${escapeText(trail)}`;
         })
         .join('');
@@ -265,13 +315,24 @@ export function formatAuthors(authors: readonly string[]): string {
 
 /**
  * A URL as a field value: the normalized https URL (else none), with every character outside
- * RFC 3986's unreserved and reserved sets percent-encoded, `^` included: a style that prints the
- * field outside `\url{…}` would otherwise hand LaTeX braces, backslashes, or `^^5c` (a backslash).
+ * RFC 3986's unreserved and reserved sets percent-encoded (`^` included, and `$`, which hyperref's
+ * `\url` cannot take even as `\$`), then `%`, `#`, `&` and `_` written as `\%`, `\#`, `\&`, `\_`. Styles print the field with `\url{…}`, but no
+ * one form suits every reader: raw, `%` comments out the rest of the entry wherever the field is
+ * read as an argument (plainnat's `\texttt` stand-in for `\url` when the url package is not
+ * loaded, hyperref's backref), and `# & _` stop pdflatex there; escaped, every document
+ * compiles, hyperref's `\url` (and so its link) reads the escapes as the characters, and url.sty
+ * alone prints the backslashes. A bibliography that compiles comes first. `~` stays raw (a space
+ * in `\texttt`). Checked with pdflatex + bibtex: plainurl with url and with hyperref, plainnat
+ * with and without url.
  */
 export function formatUrl(url: string): string | undefined {
-  return outputUrl(url)?.replace(/[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]/g, (char) =>
-    [...new TextEncoder().encode(char)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-  );
+  return outputUrl(url)
+    ?.replace(/[^A-Za-z0-9\-._~:/?#[\]@!&'()*+,;=%]/g, (char) =>
+      [...new TextEncoder().encode(char)]
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join(''),
+    )
+    .replace(/[%#&_]/g, '\\$&');
 }
 
 export type EntryType = 'misc' | 'inproceedings' | 'article';
@@ -326,12 +387,23 @@ export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { 
   return `@${type}{${key},\n${body}\n}\n`;
 }
 
+/** A comment's text in ASCII, as the fields write it outside ASCII (`{\L}ukasz`): the file is ASCII. */
+function asciiComment(text: string): string {
+  return text
+    .replace(UNPRINTABLE, '')
+    .replace(CLUSTER, (cluster) =>
+      cluster.length === 1 && cluster < '\x80' ? cluster : (nonAsciiLatex(cluster) ?? cluster.normalize('NFD')[0]!),
+    );
+}
+
 /**
  * A `.bib` file: comment lines (outside any entry, where BibTeX ignores text; `@` would start an
  * entry, so it is dropped), then the entries, one blank line apart.
  */
 export function bibtexFile(entries: readonly string[], comments: readonly string[] = []): string {
-  const header = comments.map((line) => `% ${line.replace(/@/g, '').replace(/\s+/g, ' ').trim()}\n`).join('');
+  const header = comments
+    .map((line) => `% ${asciiComment(line.replace(/@/g, '').replace(/\s+/g, ' ').trim())}\n`)
+    .join('');
   return [header, ...entries].filter(Boolean).join('\n');
 }
 

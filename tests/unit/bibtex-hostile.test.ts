@@ -1,6 +1,6 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { bibtexEntry, escapeText, formatTitle } from '../../src/lib/bibtex.ts';
+import { bibtexEntry, escapeText, formatTitle, mathText } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
 import { titleMathProblems, titleMathSpans } from '../../src/lib/title-math.ts';
 import { bracesBalance, parseBib } from '../helpers/bibtex.ts';
@@ -16,12 +16,21 @@ const paper = (data: Partial<CitablePaper['data']>): CitablePaper => ({
   data: { title: 'T', authors: ['A B'], date: '2025-06-06', published: '2025-01-02', ...data },
 });
 
-/** What LaTeX should print for a string: controls and invisible format characters gone, white space runs one space. */
+/**
+ * What LaTeX should print for a string: controls and invisible format characters gone, white space
+ * runs one space, and characters that a plain pdflatex document cannot set (here CJK, emoji, a
+ * noncharacter) as their code points.
+ */
 function printed(text: string): string {
   return text
     .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, (char) => (/\s/.test(char) ? ' ' : ''))
     .replace(/\s+/g, ' ')
-    .trim();
+    .replace(
+      /[\p{Script=Han}\p{Script=Hiragana}\u{1F600}\uFFFE]/gu,
+      (char) => `[U+${char.codePointAt(0)!.toString(16).toUpperCase()}]`,
+    )
+    .trim()
+    .normalize('NFC');
 }
 
 function parseOne(entry: string) {
@@ -35,7 +44,7 @@ const names = hostileStrings(14, 400);
 
 describe('BibTeX of hostile strings', () => {
   it('escapes every TeX special, so no unescaped one is left in text', () => {
-    for (const text of titles) {
+    for (const text of titles.map((title) => title.replace(/[^\x00-\x7F]/g, ''))) {
       // Remove what the escapes write; nothing special to TeX may remain.
       const rest = escapeText(text)
         .replace(/\\(?:text[a-z]+\{\}|[&%$#_])|\{`\}/g, '')
@@ -45,17 +54,23 @@ describe('BibTeX of hostile strings', () => {
   });
 
   it('writes entries that parse, with balanced braces, whose title, authors and venue round-trip', () => {
+    // The parser reads `{$\mathbf{A}$}` (𝐀) and `{$\mathbb{R}$}` (ℝ) as unknown macros, as it does title
+    // math: those two are left to the tests below.
+    const plain = (text: string) => text.replace(/\u{1D400}/gu, 'A').replace(/ℝ/g, 'R');
     titles.forEach((raw, index) => {
-      const title = raw.replace(/\$/g, '¤'); // no math here: see below
-      const venue = names[index]!.replace(/\b(19|20)\d\d\b/g, '');
-      const authors = ['Ada Lovelace', ...[names[index]!, names[(index + 1) % names.length]!].filter(printed)];
+      const title = plain(raw).replace(/\$/g, 'S'); // no math here: see below
+      const venue = plain(names[index]!).replace(/\b(19|20)\d\d\b/g, '');
+      const authors = [
+        'Ada Lovelace',
+        ...[names[index]!, names[(index + 1) % names.length]!].map(plain).filter(printed),
+      ];
       const entry = bibtexEntry(paper({ title, authors, venue }), 'key');
       expect(bracesBalance(entry), entry).toBe(true);
       const parsed = parseOne(entry);
-      expect(parsed.fields.title ?? '', JSON.stringify(title)).toBe(printed(title));
+      expect((parsed.fields.title ?? '').normalize('NFC'), JSON.stringify(title)).toBe(printed(title));
       const venueField =
         parsed.fields.journal ?? parsed.fields.booktitle ?? parsed.fields.note?.replace(/^Published in /, '');
-      if (printed(venue)) expect(venueField, JSON.stringify(venue)).toBe(printed(venue));
+      if (printed(venue)) expect(venueField?.normalize('NFC'), JSON.stringify(venue)).toBe(printed(venue));
       // Every author stays one name, in order.
       expect(parsed.fields.author, JSON.stringify(authors)).toHaveLength(authors.length);
       expect(parsed.fields.author?.[0]).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
@@ -63,14 +78,15 @@ describe('BibTeX of hostile strings', () => {
   });
 
   it('keeps title math as math exactly when the title-math rules accept it', () => {
-    const mathTitles = hostileStrings(15, 200).map((text) => `On $${text}$ and $x^2$`);
+    // ASCII only: outside ASCII, text is written as LaTeX math too (`{$\alpha$}`), counted below.
+    const mathTitles = hostileStrings(15, 200).map((text) => `On $${text.replace(/[^\x00-\x7F]/g, '')}$ and $x^2$`);
     for (const title of mathTitles) {
       const raw = parse(bibtexEntry(paper({ title }), 'k'), { raw: true });
       expect(raw.errors, title).toEqual([]);
       const field = raw.entries[0]!.fields.title!;
       const accepted = titleMathProblems(title).length === 0;
       const spans = titleMathSpans(title);
-      if (accepted) for (const tex of spans) expect(field).toContain(`{$${tex.replace(/\s+/g, ' ')}$}`);
+      if (accepted) for (const tex of spans) expect(field).toContain(`{$${mathText(tex.replace(/\s+/g, ' '))}$}`);
       else expect(field.match(/\{\$/g)?.length ?? 0, title).toBeLessThan(spans.length);
       // Whatever was refused, no TeX primitive reaches the field as a command.
       expect(field).not.toMatch(

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bibtex } from 'unicode2latex';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
@@ -30,19 +31,36 @@ const DOCUMENT = String.raw`\documentclass{article}
 \end{document}
 `;
 
+/**
+ * Other citing documents: alpha.bst, whose labels BibTeX cuts from names byte by byte, and natbib's
+ * plainnat without the url package, which prints the url field with `\texttt`.
+ */
+const OTHER_DOCUMENTS = {
+  alpha: DOCUMENT.replace('{plainurl}', '{alpha}'),
+  plainnat: DOCUMENT.replace(/\\usepackage\{url\}\n\\usepackage\{hyperref\}\n/, '\\usepackage{natbib}\n').replace(
+    '{plainurl}',
+    '{plainnat}',
+  ),
+};
+
 const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
 /** Compiles `bib` as a citing document would (latex, bibtex, latex twice); reports each run. */
-function compile(bib: string) {
+function compile(bib: string, document = DOCUMENT) {
   const folder = mkdtempSync(join(tmpdir(), 'bibtex-tex-'));
   folders.push(folder);
-  writeFileSync(join(folder, 'main.tex'), DOCUMENT);
+  writeFileSync(join(folder, 'main.tex'), document);
   writeFileSync(join(folder, 'refs.bib'), bib);
   const run = (tool: string, args: string[]) => {
-    const result = spawnSync(tool, args, { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(tool, args, {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return { tool, status: result.status, output: `${result.stdout}${result.stderr}` };
   };
   const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'main.tex']);
@@ -57,8 +75,18 @@ function compile(bib: string) {
   };
 }
 
-/** Pieces pdflatex can typeset in a default document (ASCII and Latin-1 letters), plus those the writer removes. */
-const TEX_PIECES = HOSTILE_PIECES.filter((piece) => /^[\u0000-\u00FF\u2028\u2029\u202E\u200B\uD800]*$/u.test(piece));
+/** Every hostile piece, with names and symbols papers hold: the writer makes all of them ASCII LaTeX. */
+const TEX_PIECES = [
+  ...HOSTILE_PIECES,
+  ...['α', 'ℝ²', '𝒪', '≤', '→', '∞', '±', '€', 'µ', 'Nguyễn', 'Łukasz', 'Çelik', 'Özdemir', 'Kɔfi', 'Đức', 'Ŋaro'],
+  ...['Þórsson', '王小明', 'Ørsted', 'Æsir', 'Dvořák', 'Erdős', 'Ångström', 'İlkay', 'ĳ', '«»', '‘’“”', '–—…'],
+];
+
+/** Every character unicode2latex's table knows, a title of 64 at a time: each is written as LaTeX that compiles. */
+const TABLE_TITLES = Object.keys(bibtex.base)
+  .filter((char) => /[^\x00-\x7F]/.test(char))
+  .join(' ')
+  .match(/(?:\S+ ){1,64}/g)!;
 
 const ATTACKS = [
   String.raw`$\immediate\openout1=pwned.tex\immediate\write1{x}\immediate\closeout1$`,
@@ -127,7 +155,7 @@ function papers(): CitablePaper[] {
   const math = randomMath(200);
   // Every allowed command, as KaTeX accepts it: LaTeX (with amsmath and amssymb) must typeset each.
   const commands = [...TITLE_MATH_COMMANDS].map((name) => `Using $${usageOf(name)}$`);
-  const titles = [...ATTACKS, ...commands, ...texts, ...math.map((tex) => `On $${tex}$ Things`)];
+  const titles = [...ATTACKS, ...commands, ...texts, ...math.map((tex) => `On $${tex}$ Things`), ...TABLE_TITLES];
   return titles.map((title, index) => ({
     id: `p${index}`,
     data: {
@@ -175,4 +203,24 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(new Set(writes)).toEqual(new Set(['main.aux', 'main.out']));
     for (const key of keys.values()) expect(bbl).toContain(`\\bibitem{${key}}`);
   }, 120_000);
+
+  it.each(Object.entries(OTHER_DOCUMENTS))(
+    'compiles the same entries with %s',
+    (_, document) => {
+      // alpha.bst gives a 27th paper with the same label the suffix `{`, so each year here has few.
+      const all = papers().map((paper, index) => ({
+        ...paper,
+        data: { ...paper.data, published: `${1900 + (index % 100)}-02-03` },
+      }));
+      const keys = assignCitationKeys(all);
+      const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+      const { runs, blg, log } = compile(bib, document);
+      for (const run of runs)
+        expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+          run.tool === 'bibtex' ? 1 : 0,
+        );
+      expect(log).not.toMatch(/^! /m);
+    },
+    120_000,
+  );
 });

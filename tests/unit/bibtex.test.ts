@@ -183,7 +183,7 @@ describe('escaping', () => {
 
   it('joins authors with and, bracing a name that contains the word', () => {
     expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
-      'Zoë Çelik and {Research and Development Team} and A \\& B',
+      'Zo{\\"e} {\\c{C}}elik and {Research and Development Team} and A \\& B',
     );
     // A last name "others" would print as "et al.", inventing co-authors.
     expect(formatAuthors(['Alice Hostile', 'others', 'OTHERS'])).toBe('Alice Hostile and {others} and {OTHERS}');
@@ -194,12 +194,13 @@ describe('escaping', () => {
     'Braces { and } and \\backslash and ~tilde^',
     'Unbalanced }{ braces {{{',
     'Percent 100% #1 _under_ $dollar',
-    'ÇA VA? Ünïcödé — “quotes” 日本語 GPT-4o',
+    'ÇA VA? Ünïcödé — “quotes” Łukasz Đức GPT-4o',
   ])('round-trips the title %j through a BibTeX parser', (title) => {
     const entry = bibtexEntry(paper('x', { title }), 'key2025');
     expect(bracesBalance(entry)).toBe(true);
     const [parsed] = parseBib(entry);
-    expect(parsed?.fields.title).toBe(title);
+    // Đ has no form in a plain document (its \DJ needs T1), nor ư's horn: they are written D and u.
+    expect(parsed?.fields.title?.normalize('NFC')).toBe(title.replace('Đứ', 'Dú'));
   });
 
   it('keeps math in the title as TeX', () => {
@@ -281,7 +282,7 @@ describe('entries', () => {
 
   it('points a paper without arXiv id at its PDF or project page, or at nothing', () => {
     const pdf = parseBib(bibtexEntry(paper('p', { links: { pdf: 'https://example.org/a b{c}.pdf' } }), 'p'));
-    expect(pdf[0]?.fields.url).toBe('https://example.org/a%20b%7Bc%7D.pdf');
+    expect(pdf[0]?.fields.url).toBe('https://example.org/a\\%20b\\%7Bc\\%7D.pdf');
     expect(pdf[0]?.fields.eprint).toBeUndefined();
     const none = parseBib(bibtexEntry(paper('n'), 'n'));
     expect(none[0]?.fields.url).toBeUndefined();

@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
-import { visit } from 'unist-util-visit';
+import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
 import { ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
@@ -79,7 +79,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 8;
+export const PIPELINE_VERSION = 9;
 
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;
@@ -300,19 +300,65 @@ function excerptOf(tree: HastRoot): Pick<RenderedBody, 'excerptHtml' | 'excerptH
   return { excerptHtml: renderer.stringify(cut), excerptHasMath };
 }
 
+/** Elements that hold blocks: a list item with one of these is not a run of text itself. */
+const BLOCK_HOLDERS = new Set([
+  'p',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
+
+/** Whether a node is display math, which a card does not show. */
+const isDisplayMath = (node: Element['children'][number]) => isRawMath(node) && Boolean(node.data.display);
+
 /**
- * The first paragraph, cut after about EXCERPT_LENGTH characters at a word boundary. Inline
- * elements (typeset formulas, links, emphasis) are kept whole or left out, never cut in half,
- * so the excerpt needs no second KaTeX pass and shows no half-formula.
+ * The first run of text of the abstract, in reading order: a paragraph, or a list item of text
+ * (an abstract may open with a list), with something besides display math in it.
+ */
+function firstRunOfText(tree: HastRoot): Element | undefined {
+  let found: Element | undefined;
+  visit(tree, 'element', (node: Element) => {
+    if (found) return EXIT;
+    const run =
+      node.tagName === 'p' ||
+      (node.tagName === 'li' &&
+        !node.children.some((child) => child.type === 'element' && BLOCK_HOLDERS.has(child.tagName)));
+    if (!run) return undefined;
+    const shown = node.children.filter((child) => !isDisplayMath(child));
+    if (shown.some((child) => isRawMath(child) || toText(child).trim() !== '')) found = node;
+    return found ? EXIT : SKIP;
+  });
+  return found;
+}
+
+/**
+ * The first run of text (a paragraph, or a list item), as a paragraph cut after about
+ * EXCERPT_LENGTH characters at a word boundary. Inline elements (typeset formulas, links,
+ * emphasis) are kept whole or left out, never cut in half, so the excerpt needs no second KaTeX
+ * pass and shows no half-formula.
  */
 function excerpt(tree: HastRoot): HastRoot {
-  const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+  const first = firstRunOfText(tree);
   if (!first) return { type: 'root', children: [] };
   const children: Element['children'] = [];
   let length = 0;
   for (const child of first.children) {
     // Display math set inside the paragraph ends the excerpt: a card shows text and inline math.
-    if (isRawMath(child) && child.data.display) {
+    // Before any text, it is left out (`$$x$$ holds for…`).
+    if (isDisplayMath(child)) {
+      if (children.every((kept) => !isRawMath(kept) && toText(kept).trim() === '')) {
+        children.length = 0;
+        continue;
+      }
       children.push({ type: 'text', value: ' …' });
       break;
     }
@@ -333,7 +379,7 @@ function excerpt(tree: HastRoot): HastRoot {
     }
     break;
   }
-  return { type: 'root', children: [{ ...first, children }] };
+  return { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children }] };
 }
 
 /**

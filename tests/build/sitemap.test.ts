@@ -265,6 +265,11 @@ describe('link-preview meta values (feeds fixture)', () => {
     expect(meta.get('og:url')).toBe(`${SITE}/digest/papers/2501.00005/`);
   });
 
+  it('describes an abstract that opens with display math and a list by its first words', async () => {
+    // tests/fixtures/feeds/papers/2024/2412.99998.mdx
+    expect((await headOfPaper('2412.99998')).meta.get('og:description')).toBe('Momentum helps.');
+  });
+
   it('escapes a topic description with markup characters', async () => {
     const head = headOf(await readFile(join(fixture.outDir, 'topics/theory-practice/index.html'), 'utf8'));
     expect(head.meta.get('og:title')).toBe('Theory & Practice');

@@ -126,6 +126,16 @@ describe('display math wherever it stands', () => {
     expect(rendered?.excerptHtml).toBe('<p>The loss  …</p>');
   });
 
+  it.each([
+    ['$$\\sum_i x_i$$ holds for every loss.', '<p> holds for every loss.</p>'],
+    ['$$\\sum_i x_i$$\n\nThe loss is small.', '<p>The loss is small.</p>'],
+    ['- first finding\n- second finding\n\nThen prose.', '<p>first finding</p>'],
+    ['1. A loose item.\n\n2. Another.', '<p>A loose item.</p>'],
+    ['> Quoted opening.\n\nProse.', '<p>Quoted opening.</p>'],
+  ])('makes a card excerpt of the first text of %j, whatever comes before it', (body, excerpt) => {
+    expect(render(body).rendered?.excerptHtml).toBe(excerpt);
+  });
+
   it.each(['```math\n\\frac{a}{b}\n```', '~~~math\n\\frac{a}{b}\n~~~'])(
     'typesets the fence %j as display math',
     (body) => {

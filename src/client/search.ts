@@ -684,8 +684,10 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         if (current !== generation) return;
         count = shown.length;
       } else {
+        // The topics, which the search page lists in its filter, to read a query that names one.
+        const topics = fetchJson<TopicName[]>(`${config.page}topics.json`).catch(() => []);
         const pagefind = await loadPagefind(config);
-        const answer = await searchWords(pagefind, config, term, {}, 150);
+        const answer = await searchWords(pagefind, config, term, {}, 150, await topics);
         if (answer === null || current !== generation) return;
         shown = await Promise.all(answer.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
         count = answer.results.length;

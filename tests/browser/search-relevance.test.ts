@@ -559,6 +559,20 @@ describe('arXiv ids in the header box', () => {
   });
 });
 
+describe('the header box, for a topic', () => {
+  it("previews the topic's papers for its slug, as the search page lists them", async () => {
+    const own = papers.filter((paper) => paper.tags.includes('in-context-learning')).map((paper) => paper.id);
+    expect(own.length).toBeGreaterThan(1);
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill('in-context-learning');
+    const preview = page.locator('[data-search-preview]');
+    const first = Math.min(own.length, 5);
+    await expect.poll(() => preview.locator('li').count(), { timeout: 10_000 }).toBe(first);
+    const hrefs = await preview.locator('li a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    for (const href of hrefs) expect(own.map((id) => urls.paper(id))).toContain(href);
+  });
+});
+
 describe('the header box, for a word in no paper', () => {
   it('says so and offers the close word of the digest', async () => {
     await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });

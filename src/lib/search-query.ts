@@ -154,7 +154,8 @@ const DECIMAL = /(?<!\p{N}|\p{N}\.)\p{Nd}+(?:\.\p{Nd}+)+(?!\.?\p{Nd})/gu;
 const DECIMAL_QUERY_WORD = /^[^\p{L}\p{N}]*(\p{Nd}+(?:\.\p{Nd}+)+)[^\p{L}\p{N}]*$/u;
 /**
  * The point of a decimal number as the index writes it: a letter (U+A78F, LATIN LETTER SINOLOGICAL
- * DOT), so that Pagefind keeps `1ꞏ5` one word, and one that no paper writes between two digits.
+ * DOT), so that Pagefind keeps `1ꞏ5` one word, and one that papers do not write between digits (a
+ * paper that did would be found by the decimal, nothing worse).
  */
 export const DECIMAL_POINT = '\ua78f';
 
@@ -362,9 +363,9 @@ export function matchesWord(queryWord: string, token: string): boolean {
  * in parts, but it cuts the parts again at every change of case or between letters and digits
  * (`l`, `la`, `ma`), and at ASCII punctuation only (`Kolmogorov–Arnold`, with an en dash, has no
  * part `arnold`). So `llama` would not find `LLaMA-2`, nor `arnold` that title. The page adds the
- * parts Pagefind misses after the word's sentence, hidden and fenced by these two marks (Private Use Area
- * characters, which Pagefind does not index and no paper may hold): the search script drops the
- * fenced words from its snippets (withoutIndexOnlyWords).
+ * parts Pagefind misses after the word's sentence, hidden and fenced by these two marks (Private
+ * Use Area characters, which Pagefind does not index and no paper may hold): the search script
+ * drops the fenced words from its snippets (withoutIndexOnlyWords).
  */
 export const INDEX_ONLY_START = '\ue100';
 export const INDEX_ONLY_END = '\ue101';
@@ -417,18 +418,22 @@ function excerptWordText(word: string): string {
     .replace(/&(?:amp|lt|gt|quot|#39|#x27);/g, (reference) => EXCERPT_REFERENCES[reference]!);
 }
 
+/** A character of a formula's hidden TeX copy (hiddenTex), before revealTex shows it. */
+const HIDDEN_TEX = /[\ue000-\ue07f]/;
+
 /**
- * Text before a fence, with the last word whose index-only parts include one of `parts` marked
- * (unless a mark is on it already).
+ * Text before a fence, with the word its matched `parts` belong to marked (unless a mark is on it
+ * already): the last word whose compound parts include one of them, or, for a formula's fence
+ * (mathIndexWords), which follows its TeX copy, the end of that copy.
  */
 function withWordOfPartsMarked(before: string, parts: ReadonlySet<string>): string {
   const pieces = before.split(/(\s+)/);
-  for (let index = pieces.length - 1; index >= 0; index -= 1) {
-    const word = pieces[index]!;
-    if (word.trim() === '' || !compoundParts(excerptWordText(word)).some((part) => parts.has(part))) continue;
-    if (!word.includes('<mark>')) pieces[index] = `<mark>${word}</mark>`;
-    break;
-  }
+  const last = pieces.findLastIndex((piece) => piece.trim() !== '');
+  let index = pieces.findLastIndex(
+    (piece) => piece.trim() !== '' && compoundParts(excerptWordText(piece)).some((part) => parts.has(part)),
+  );
+  if (index === -1 && last !== -1 && HIDDEN_TEX.test(pieces[last]!)) index = last;
+  if (index !== -1 && !pieces[index]!.includes('<mark>')) pieces[index] = `<mark>${pieces[index]}</mark>`;
   return pieces.join('');
 }
 

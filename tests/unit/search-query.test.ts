@@ -320,6 +320,11 @@ describe('parts of compound words in the index', () => {
       '<mark>LLaMA-2</mark> runs.',
     );
     expect(withoutIndexOnlyWords(`runs fast. ${fence('<mark>llama</mark>')}`)).toBe('runs fast.');
+    // A formula's fence follows its hidden TeX copy, which the match marks.
+    const tex = hiddenTex('\\ell_2', false);
+    expect(withoutIndexOnlyWords(`estimating ${tex} ${fence('<mark>l2</mark> ell2')} and`)).toBe(
+      `estimating <mark>${tex}</mark> and`,
+    );
   });
 
   it('drops the fenced words from a snippet, marking the word they belong to', () => {

@@ -6,6 +6,8 @@
 import { authorSlug } from '../lib/authors.ts';
 import {
   authorFilterName,
+  citedNameMatches,
+  citedNamesInQuery,
   type DirectoryEntry,
   directoryFile,
   firstDirectoryWord,
@@ -62,4 +64,46 @@ export async function suggestAuthors(page: string, typed: string, fetchJson: Fet
   return (await directoryShard(page, key, fetchJson))
     .filter(([name]) => nameMatches(name, words))
     .slice(0, SUGGESTIONS);
+}
+
+/** A Pagefind filter on the papers of authors: each group names one cited author's possible slugs. */
+export interface CitedAuthorsFilter {
+  all: { any: Record<string, string>[] }[];
+}
+
+/**
+ * The authors a query cites with initials (`Z. Kolter`, `Hsieh, C.-J.`), as a filter on their
+ * papers, and the rest of the query, or undefined when the digest has no author for one of them:
+ * then the query is read as words (initials are sometimes not a name: `e.g. attention`). A name
+ * stands for every author it fits (`H. Zhang`: Huan Zhang, Hao Zhang, …).
+ */
+export async function citedAuthorsFilter(
+  page: string,
+  query: string,
+  typing: boolean,
+  fetchJson: FetchJson,
+): Promise<{ filter: CitedAuthorsFilter; rest: string } | undefined> {
+  const { names, rest } = citedNamesInQuery(query, { typing });
+  if (names.length === 0) return undefined;
+  const keys = await directoryKeys(page, fetchJson);
+  const groups: CitedAuthorsFilter['all'] = [];
+  for (const name of names) {
+    // Every author is listed under each word of their name: the longest word's file is the
+    // smallest. A word still being typed needs the one file with every word it starts.
+    const key = name.unfinished
+      ? shardForPrefix(name.words.at(-1)!, keys)
+      : shardForWord(
+          name.words.reduce((a, b) => (b.length > a.length ? b : a)),
+          keys,
+        );
+    if (key === undefined) return undefined;
+    const slugs = new Set(
+      (await directoryShard(page, key, fetchJson))
+        .filter(([author]) => citedNameMatches(author, name))
+        .map(([author]) => authorSlug(author)),
+    );
+    if (slugs.size === 0) return undefined;
+    groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
+  }
+  return { filter: { all: groups }, rest };
 }

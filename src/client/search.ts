@@ -44,6 +44,7 @@ import {
   withoutIndexOnlyWords,
   withTightMarks,
   topicInQuery,
+  hasInitials,
   type TopicName,
 } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
@@ -72,7 +73,8 @@ interface PagefindResponse {
   unfilteredResultCount: number;
 }
 interface PagefindQuery {
-  filters?: Record<string, string>;
+  /** A value for each filter name; `all` holds groups of which a page must match each (see citedAuthorsFilter). */
+  filters?: { [name: string]: string | CitedAuthorsFilter['all'] };
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
@@ -195,6 +197,7 @@ async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEn
 // ---- The author filter's code, loaded on use ----
 
 type AuthorCode = typeof import('./search-authors.ts');
+type CitedAuthorsFilter = import('./search-authors.ts').CitedAuthorsFilter;
 let authorCode: Promise<AuthorCode> | undefined;
 
 function loadAuthorCode(): Promise<AuthorCode> {
@@ -366,6 +369,23 @@ async function searchWords(
   debounce?: number,
   topics: readonly TopicName[] = [],
 ): Promise<WordsAnswer | null> {
+  // Authors cited with initials (`Z. Kolter`, `Hsieh, C.-J.`) filter the papers to theirs, newest
+  // first when nothing else is asked; the rest of the query is words.
+  if (hasInitials(query)) {
+    const typing = debounce !== undefined && !/\s$/.test(query);
+    const cited = await loadAuthorCode()
+      .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))
+      .catch(() => undefined);
+    if (cited) {
+      const alone = cited.rest.trim() === '' && !options.sort;
+      options = {
+        ...options,
+        filters: { ...options.filters, all: cited.filter.all },
+        ...(alone && { sort: { date: 'desc' } }),
+      };
+      query = cited.rest;
+    }
+  }
   const answer = await searchText(pagefind, config, query, options, debounce);
   const topic = topicInQuery(query, topics);
   if (answer === null || !topic || options.filters?.topic) return answer;

@@ -14,7 +14,7 @@
  *   loaded only when the reader uses the author field.
  */
 import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
-import { comparable } from './search-query.ts';
+import { comparable, INITIALS, QUOTED } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -150,4 +150,106 @@ export function authorDirectory(
   for (const [key, group] of groupByPrefix(listed, 1)) split(key, group);
   for (const entries of shards.values()) entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
   return new Map([...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+// ---- Authors cited with initials (`Z. Kolter`, `Hsieh, C.-J.`) ----
+
+/** An author as a reference list cites one: the initials of given names, and the name written out. */
+export interface CitedName {
+  /** What the reader typed for this name (`Kolter, Z.`), to name it when no author matches. */
+  text: string;
+  /** The initials, lower case, accents off (`C.-J.` → `c`, `j`). */
+  initials: string[];
+  /** The name written out, as the author directory lists words (`Akyürek` → `akyurek`). */
+  words: string[];
+  /** Whether the reader may still be typing the name's last word (`Z. Kol`): it starts a word of the name. */
+  unfinished?: boolean;
+}
+
+/**
+ * The authors a query cites with initials, and the rest of the query. Initials go with the word
+ * after them (`Z. Kolter`, `J. Z. Kolter`), or, when a comma or the query's end follows them, with
+ * the word before (`Kolter, Z.`, `Hsieh, C.-J.`). Initials with no such word, and the words in
+ * quotes, stay in the query. While the reader is still typing (`typing`), the query's last word
+ * may be unfinished: a name that ends with it is `unfinished`.
+ */
+export function citedNamesInQuery(query: string, { typing = false } = {}): { names: CitedName[]; rest: string } {
+  const quoted: string[] = [];
+  const tokens = query
+    .replace(QUOTED, (phrase) => (quoted.push(phrase), ' '))
+    .split(/\s+/)
+    .filter(Boolean);
+  const isInitials = (index: number) => index >= 0 && index < tokens.length && INITIALS.test(tokens[index]!);
+  // A word of the directory, not a number or a name of no letters (`2023`, `&`).
+  const word = (index: number) => {
+    if (index < 0 || index >= tokens.length || isInitials(index)) return undefined;
+    const words = nameWords(tokens[index]!);
+    return words.length > 0 && words.every((each) => /\p{L}/u.test(each)) ? words : undefined;
+  };
+  const names: CitedName[] = [];
+  const kept: number[] = [];
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (!isInitials(index)) {
+      kept.push(index);
+      continue;
+    }
+    let end = index;
+    while (isInitials(end + 1) && !tokens[end]!.endsWith(',')) end += 1;
+    const initials = tokens
+      .slice(index, end + 1)
+      .flatMap((token) => token.match(/\p{L}/gu) ?? [])
+      .map(comparable);
+    const nameEnds = tokens[end]!.endsWith(',') || end === tokens.length - 1;
+    const after = nameEnds ? undefined : word(end + 1);
+    const unfinished = typing && end + 1 === tokens.length - 1;
+    // The word before, unless it already went with other initials.
+    const before = nameEnds && kept.at(-1) === index - 1 ? word(index - 1) : undefined;
+    if (after !== undefined) {
+      names.push({
+        text: tokens.slice(index, end + 2).join(' '),
+        initials,
+        words: after,
+        ...(unfinished && { unfinished }),
+      });
+      index = end + 1;
+    } else if (before !== undefined) {
+      names.push({
+        text: tokens
+          .slice(index - 1, end + 1)
+          .join(' ')
+          .replace(/,$/, ''),
+        initials,
+        words: before,
+      });
+      kept.pop();
+      index = end;
+    } else {
+      for (let each = index; each <= end; each += 1) kept.push(each);
+      index = end;
+    }
+  }
+  return { names, rest: [...quoted, ...kept.map((index) => tokens[index]!)].join(' ') };
+}
+
+/**
+ * Whether a directory name is an author a reference list cites this way: the name has the
+ * written-out words side by side (the last one started, if `unfinished`), and its other words
+ * start with the initials, in order (`Z. Kolter` and `Kolter, J. Z.` are J. Zico Kolter; `C.-J.
+ * Hsieh` is Cho-Jui Hsieh).
+ */
+export function citedNameMatches(name: string, cited: CitedName): boolean {
+  const words = directoryWords(name);
+  const size = cited.words.length;
+  for (let start = 0; start + size <= words.length; start += 1) {
+    const fits = (word: string, offset: number) =>
+      cited.unfinished && offset === size - 1
+        ? (words[start + offset]?.startsWith(word) ?? false)
+        : words[start + offset] === word;
+    if (!cited.words.every(fits)) continue;
+    const others = [...words.slice(0, start), ...words.slice(start + size)];
+    let next = 0;
+    for (const word of others) if (next < cited.initials.length && word.startsWith(cited.initials[next]!)) next += 1;
+    if (next === cited.initials.length) return true;
+  }
+  return false;
 }

@@ -281,7 +281,7 @@ export function otherSpelling(word: string): string | undefined {
 }
 
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
-const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
+export const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 
 /**
  * A query as the search runs it: each quoted phrase (its words together and in order) and the
@@ -296,6 +296,19 @@ export function parseQuery(query: string): { phrases: string[][]; words: string[
     return ' ';
   });
   return { phrases, words: queryWords(rest) };
+}
+
+// ---- Authors cited with initials ----
+
+/** Initials as reference lists write them, each letter with its full stop: `Z.`, `J.Z.`, `C.-J.,`. */
+export const INITIALS = /^(?:\p{L}\.-?)+,?$/u;
+
+/**
+ * Whether a query has initials, so may cite an author as reference lists do (`Z. Kolter`): then
+ * the search reads it with the author directory (citedNamesInQuery in search-authors.ts).
+ */
+export function hasInitials(query: string): boolean {
+  return query.split(/\s+/).some((token) => INITIALS.test(token));
 }
 
 /** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */

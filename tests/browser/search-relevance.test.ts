@@ -69,6 +69,13 @@ const TABLE: Expectation[] = [
   },
   { query: 'Li Du', why: 'the author Li Du first, before papers with other Lis and Du… words', top: ['2312.08937'] },
   { query: 'Zico Kolter', why: '"J. Zico Kolter" and "Zico Kolter"', only: ['2303.07320', '2405.21063'] },
+  // Authors cited as reference lists cite them, with initials
+  { query: 'Z. Kolter', why: 'an initial and the family name: both spellings', only: ['2303.07320', '2405.21063'] },
+  { query: 'Kolter, J. Z.', why: 'family name first, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
+  { query: 'Hsieh, C.-J.', why: 'hyphenated initials of "Cho-Jui"', only: ['2405.21063'] },
+  { query: 'H. Zhang', why: 'Hanlin and Huan Zhang, not the twelve other Zhangs', only: ['2202.01336', '2405.21063'] },
+  { query: 'H. Zhang softmax', why: 'cited author and a word: neither H. Zhang paper says softmax', none: true },
+  { query: 'e.g. LLaMA', why: 'initials that name no author are words', only: ['2310.03016'] },
   {
     query: 'Akyürek',
     why: 'family name with a diacritic: his two papers first, then one that cites "Akyürek et al."',

@@ -5,6 +5,8 @@ import {
   authorDirectory,
   authorFilterAttributes,
   authorFilterName,
+  citedNameMatches,
+  citedNamesInQuery,
   type DirectoryEntry,
   directoryFile,
   nameMatches,
@@ -145,5 +147,61 @@ describe('authorDirectory', () => {
     const files = keys.map(directoryFile);
     for (const file of files) expect(file).toMatch(/^[A-Za-z0-9_]+$/);
     expect(new Set(files.map((file) => file.toLowerCase())).size).toBe(keys.length);
+  });
+});
+
+describe('authors cited with initials', () => {
+  const cited = (query: string, typing = false) => citedNamesInQuery(query, { typing });
+
+  it('reads initials with the name written out beside them, as reference lists cite authors', () => {
+    expect(cited('Z. Kolter')).toEqual({
+      names: [{ text: 'Z. Kolter', initials: ['z'], words: ['kolter'] }],
+      rest: '',
+    });
+    expect(cited('J. Z. Kolter verification').names).toEqual([
+      { text: 'J. Z. Kolter', initials: ['j', 'z'], words: ['kolter'] },
+    ]);
+    expect(cited('J. Z. Kolter verification').rest).toBe('verification');
+    expect(cited('Hsieh, C.-J.').names).toEqual([{ text: 'Hsieh, C.-J.', initials: ['c', 'j'], words: ['hsieh'] }]);
+    expect(cited('Akyürek E.').names).toEqual([{ text: 'Akyürek E.', initials: ['e'], words: ['akyurek'] }]);
+    expect(cited('Shi, Z., Jin, Q.').names.map((name) => name.words)).toEqual([['shi'], ['jin']]);
+    expect(cited('H. Zhang, Z. Kolter').names.map((name) => [name.initials, name.words])).toEqual([
+      [['h'], ['zhang']],
+      [['z'], ['kolter']],
+    ]);
+  });
+
+  it('leaves in the query initials with no name beside them, quoted words, and the word still being typed', () => {
+    expect(cited('Z.')).toEqual({ names: [], rest: 'Z.' });
+    expect(cited('attention O. 2023')).toEqual({ names: [], rest: 'attention O. 2023' });
+    expect(cited('"Zico Kolter" Z.')).toEqual({ names: [], rest: '"Zico Kolter" Z.' });
+    expect(cited('neural networks').names).toEqual([]);
+  });
+
+  it('reads the last word as one still being typed, while the reader types', () => {
+    expect(cited('attention Z. Kol', true)).toEqual({
+      names: [{ text: 'Z. Kol', initials: ['z'], words: ['kol'], unfinished: true }],
+      rest: 'attention',
+    });
+    expect(cited('Z. Kolter attention', true).names[0]).not.toHaveProperty('unfinished');
+    const [typing] = cited('Z. Kol', true).names;
+    expect(citedNameMatches('Zico Kolter', typing!)).toBe(true);
+    expect(citedNameMatches('Zico Kolter', cited('Z. Kol').names[0]!)).toBe(false);
+  });
+
+  it('finds the authors a cited name fits, and no other', () => {
+    const fits = (query: string, name: string) => citedNameMatches(name, cited(query).names[0]!);
+    expect(fits('Z. Kolter', 'J. Zico Kolter')).toBe(true);
+    expect(fits('Z. Kolter', 'Zico Kolter')).toBe(true);
+    expect(fits('Kolter, J. Z.', 'J. Zico Kolter')).toBe(true);
+    expect(fits('C.-J. Hsieh', 'Cho-Jui Hsieh')).toBe(true);
+    expect(fits('E. Akyurek', 'Ekin Akyürek')).toBe(true);
+    expect(fits('L. van', 'Laurens van der Maaten')).toBe(true);
+    // The initials must start other words of the name, in order; the name must have the word.
+    expect(fits('Z. Kolter', 'Zachary Kolterman')).toBe(false);
+    expect(fits('K. Kolter', 'Zico Kolter')).toBe(false);
+    expect(fits('Z. J. Kolter', 'J. Zico Kolter')).toBe(false);
+    expect(fits('H. Zhang', 'Zhang Huan')).toBe(true);
+    expect(fits('H. Zhang', 'Michael Zhang')).toBe(false);
   });
 });

@@ -70,8 +70,17 @@ export function typedWords(typed: string): string[] {
 /** One author in the directory: the name as the digest writes it most often, and their paper count. */
 export type DirectoryEntry = [name: string, papers: number];
 
-/** Most entries in one directory file, unless they all share one whole word. */
+/** Most entries in one directory file, unless they all share one whole word or its longest key. */
 export const DIRECTORY_SHARD_SIZE = 400;
+
+/**
+ * Longest file name of a shard, without `.json`: a key is not split further once one more letter
+ * could make its name longer (one letter is at most 12 characters, `_F0_9F_98_80`). Keys grow only
+ * where hundreds of names share a start, and a file name holds 255 bytes: 401 names that share 30
+ * Han letters (one paper may list them) made a key whose name no file system could write.
+ */
+export const MAX_SHARD_FILE_NAME = 120;
+const LONGEST_LETTER_FILE_NAME = 12;
 
 /** The file name of a directory shard: its key, percent-encoded with `_` for `%` (keys are letters and digits). */
 export function directoryFile(key: string): string {
@@ -121,7 +130,8 @@ function groupByPrefix<T extends { word: string }>(items: readonly T[], length: 
  * The directory, by shard key: every author under each word of their slug. Keys are prefixes of
  * words, one letter to start with, one more wherever a shard would list more than `size`
  * entries; a word's entries stay together in the shard named by the word itself when all of a
- * shard's entries share it. Each shard lists most papers first, then by name.
+ * shard's entries share it, and a key whose file name is near {@link MAX_SHARD_FILE_NAME} keeps
+ * every word it starts. Each shard lists most papers first, then by name.
  */
 export function authorDirectory(
   authors: ReadonlyMap<string, DirectoryEntry>,
@@ -133,7 +143,8 @@ export function authorDirectory(
     const length = [...prefix].length;
     const exact = items.filter((item) => item.word === prefix);
     const longer = items.filter((item) => item.word !== prefix);
-    if (items.length <= size || longer.length === 0) {
+    const splittable = directoryFile(prefix).length + LONGEST_LETTER_FILE_NAME <= MAX_SHARD_FILE_NAME;
+    if (items.length <= size || longer.length === 0 || !splittable) {
       shards.set(
         prefix,
         items.map((item) => item.entry),

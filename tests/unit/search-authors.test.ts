@@ -9,6 +9,7 @@ import {
   citedNamesInQuery,
   type DirectoryEntry,
   directoryFile,
+  MAX_SHARD_FILE_NAME,
   nameMatches,
   plainSpellingForSearch,
   shardForPrefix,
@@ -140,6 +141,22 @@ describe('authorDirectory', () => {
     // `w` is spread over several files: a reader must type more; `waa` names one.
     expect(shardForPrefix('w', keys)).toBeUndefined();
     expect(shardForPrefix('waa', keys)).toBeDefined();
+  });
+
+  it('keeps file names short when hundreds of names share a long start, and every word still finds its shard', () => {
+    // One paper may list 10,000 authors: 401 names sharing 40 Han letters (9 characters each in a
+    // file name) split letter by letter would name a file of 370 characters.
+    const names = Array.from({ length: 401 }, (_, index) => `${'王'.repeat(40)}${index.toString(36)}`);
+    const shards = authorDirectory(authors(names), 10);
+    const keys = [...shards.keys()];
+    for (const key of keys) expect(directoryFile(key).length).toBeLessThanOrEqual(MAX_SHARD_FILE_NAME);
+    for (const name of names) {
+      const key = shardForWord(directoryWords(name)[0]!, keys);
+      expect(
+        shards.get(key!)!.map(([listed]) => listed),
+        name,
+      ).toContain(name);
+    }
   });
 
   it('names its files with letters, digits and `_` only, one file per key', () => {

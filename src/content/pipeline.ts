@@ -99,6 +99,31 @@ function treeDepth(root: MdastRoot): number {
   return deepest;
 }
 
+/**
+ * A block quote (`>`) or list item (`-`, `*`, `+`, `1.`, `1)`) opened at the start of a line, after
+ * those before it on the line: each adds at least one level to the tree.
+ */
+const CONTAINER_MARKER = /^[ \t]{0,3}(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))/;
+
+/**
+ * The first line (0-based) that opens more containers than the tree may be deep, before the body
+ * is parsed: micromark takes time quadratic in the nesting of one line (`- - - … a`, 5,000 deep in
+ * 10,000 characters, took 30 s to parse, and only then was it refused as too deep). A line that
+ * opens more than MAX_TREE_DEPTH containers makes a tree deeper than that, so this refuses nothing
+ * the limit would accept (unless the line is code in a fence).
+ */
+function tooDeepLine(body: string): number | undefined {
+  const lines = body.split('\n');
+  for (const [index, line] of lines.entries()) {
+    let rest = line;
+    for (let opened = 0, marker = CONTAINER_MARKER.exec(rest); marker; marker = CONTAINER_MARKER.exec(rest)) {
+      if (++opened > MAX_TREE_DEPTH) return index;
+      rest = rest.slice(marker[0].length);
+    }
+  }
+  return undefined;
+}
+
 /** Links in abstracts lead off the site: open them without giving the target a handle on us. */
 function rehypeExternalLinks() {
   return (tree: HastRoot) => {
@@ -150,6 +175,17 @@ export function renderPaperBody(
 }
 
 function render(body: string, at: Place, siteOrigin: string): { rendered?: RenderedBody; problems: ContentProblem[] } {
+  const deepLine = tooDeepLine(body);
+  if (deepLine !== undefined) {
+    return {
+      problems: [
+        {
+          ...at(deepLine + 1),
+          message: `is nested too deeply: this line opens more than ${MAX_TREE_DEPTH} quotes and lists. Simplify the abstract.`,
+        },
+      ],
+    };
+  }
   let tree: MdastRoot;
   try {
     tree = parser.parse(body);

@@ -76,7 +76,10 @@ const expected: [string, string][] = [
   ['katex-html-attribute', ':10:8: body: LaTeX: \\htmlStyle is not allowed'],
   ['katex-nesting', ':10:6: body: LaTeX: a formula of 6001 characters is too long (at most 1000).'],
   ['katex-enormous', ':10:6: body: LaTeX: a formula of 1401 characters is too long (at most 1000).'],
-  ['markdown-nesting', ':9: body: could not be processed: it is nested too deeply. Simplify the abstract.'],
+  [
+    'markdown-nesting',
+    ':10: body: is nested too deeply: this line opens more than 32 quotes and lists. Simplify the abstract.',
+  ],
   ['bidi-override', ':2:11: file: contains the invisible control character U+202E: delete it.'],
   ['nul-byte', ':10:4: file: contains the invisible control character U+0000: delete it.'],
   ['smuggled-tag', ':2: frontmatter: Explicit YAML tags (tag:yaml.org,2002:js/function) are not allowed'],

@@ -82,6 +82,20 @@ describe('nesting', () => {
     ]);
     expect(render(quoted(20)).problems).toEqual([]);
   });
+
+  it('refuses a line of thousands of nested lists at its line, before parsing it (that took 30 s)', () => {
+    const started = performance.now();
+    const { problems } = render(`Fine.\n\n${'- '.repeat(4990)}a`);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 12, message: expect.stringContaining('nested too deeply') }),
+    ]);
+    // At the limit a line is parsed, and the tree's own depth decides.
+    expect(render(`${'> '.repeat(28)}An abstract.`).problems).toEqual([]);
+    expect(render(`${'1. '.repeat(33)}a`).problems).toEqual([
+      expect.objectContaining({ line: 10, message: expect.stringContaining('nested too deeply') }),
+    ]);
+  });
 });
 
 describe('excerpts for cards', () => {

@@ -8,6 +8,7 @@ import {
   authorFilterName,
   citedNameMatches,
   citedNamesInQuery,
+  CITED_YEAR_FILTER,
   type DirectoryEntry,
   directoryFile,
   firstDirectoryWord,
@@ -72,10 +73,11 @@ export interface CitedAuthorsFilter {
 }
 
 /**
- * The authors a query cites with initials (`Z. Kolter`, `Hsieh, C.-J.`), as a filter on their
- * papers, and the rest of the query, or undefined when the digest has no author for one of them:
- * then the query is read as words (initials are sometimes not a name: `e.g. attention`). A name
- * stands for every author it fits (`H. Zhang`: Huan Zhang, Hao Zhang, …).
+ * The authors a query cites (`Z. Kolter`, `Hsieh, C.-J.`, `Akyürek et al., 2023`: see
+ * citedNamesInQuery), as a filter on their papers (of the year cited, if any), and the rest of
+ * the query; undefined when the digest has no author for one of them: then the query is read as
+ * words (initials are sometimes not a name: `e.g. attention`). A name stands for every author it
+ * fits (`H. Zhang`: Huan Zhang, Hao Zhang, …).
  */
 export async function citedAuthorsFilter(
   page: string,
@@ -104,6 +106,7 @@ export async function citedAuthorsFilter(
     );
     if (slugs.size === 0) return undefined;
     groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
+    if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });
   }
   return { filter: { all: groups }, rest };
 }

@@ -44,7 +44,7 @@ import {
   withoutIndexOnlyWords,
   withTightMarks,
   topicInQuery,
-  hasInitials,
+  mayCiteAuthors,
   type TopicName,
 } from '../lib/search-query.ts';
 import { closestWord, vocabularyShard } from '../lib/spelling.ts';
@@ -369,9 +369,9 @@ async function searchWords(
   debounce?: number,
   topics: readonly TopicName[] = [],
 ): Promise<WordsAnswer | null> {
-  // Authors cited with initials (`Z. Kolter`, `Hsieh, C.-J.`) filter the papers to theirs, newest
-  // first when nothing else is asked; the rest of the query is words.
-  if (hasInitials(query)) {
+  // Authors cited as papers cite them (`Z. Kolter`, `Akyürek et al., 2023`) filter the papers to
+  // theirs, newest first when nothing else is asked; the rest of the query is words.
+  if (mayCiteAuthors(query)) {
     const typing = debounce !== undefined && !/\s$/.test(query);
     const cited = await loadAuthorCode()
       .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))

@@ -51,6 +51,16 @@ export function citationYear(paper: CitablePaper): string | undefined {
 }
 
 /**
+ * The years other papers may cite this one by: its venue's, as its BibTeX entry says, and its
+ * first version's, as a preprint is cited (`Akyürek et al., 2022` for the arXiv version of an ICLR
+ * 2023 paper). For search (`Akyürek et al., 2023`); none when neither is known.
+ */
+export function citedYears(paper: CitablePaper): string[] {
+  const years = [venueYear(paper.data.venue), firstVersionDate(paper)?.slice(0, 4)];
+  return [...new Set(years.filter((year) => year !== undefined))];
+}
+
+/**
  * The paper's date for Google Scholar (`citation_publication_date`, `YYYY/MM/DD`, `YYYY/MM` or
  * `YYYY`) and schema.org (`datePublished`, the same with `-`): the date other papers cite, as the
  * BibTeX entry does (see {@link citationYear}): the venue's year when its name gives one, else the

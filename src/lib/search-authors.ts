@@ -14,7 +14,7 @@
  *   loaded only when the reader uses the author field.
  */
 import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
-import { comparable, INITIALS, QUOTED } from './search-query.ts';
+import { AL, comparable, ET, INITIALS, QUOTED } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -167,22 +167,31 @@ export function authorDirectory(
 
 /** An author as a reference list cites one: the initials of given names, and the name written out. */
 export interface CitedName {
-  /** What the reader typed for this name (`Kolter, Z.`), to name it when no author matches. */
-  text: string;
-  /** The initials, lower case, accents off (`C.-J.` → `c`, `j`). */
+  /** The initials, lower case, accents off (`C.-J.` → `c`, `j`); none for `Akyürek et al.`. */
   initials: string[];
   /** The name written out, as the author directory lists words (`Akyürek` → `akyurek`). */
   words: string[];
   /** Whether the reader may still be typing the name's last word (`Z. Kol`): it starts a word of the name. */
   unfinished?: boolean;
+  /** The year cited after the name (`Akyürek et al., 2023`, `Kolter, Z. (2023)`). */
+  year?: string;
 }
 
+/** The Pagefind filter that holds the years a paper is cited by: its venue's and its first version's. */
+export const CITED_YEAR_FILTER = 'cited-year';
+
+/** A year as a citation writes it after a name: `2023`, `(2023)`, `2023a,`, `2023).` */
+const CITED_YEAR = /^\(?((?:19|20)\d\d)[a-z]?\)?[.,;]?\)?$/;
+
 /**
- * The authors a query cites with initials, and the rest of the query. Initials go with the word
- * after them (`Z. Kolter`, `J. Z. Kolter`), or, when a comma or the query's end follows them, with
- * the word before (`Kolter, Z.`, `Hsieh, C.-J.`). Initials with no such word, and the words in
- * quotes, stay in the query. While the reader is still typing (`typing`), the query's last word
- * may be unfinished: a name that ends with it is `unfinished`.
+ * The authors a query cites as reference lists and papers cite them, and the rest of the query:
+ * - initials with the name word after them (`Z. Kolter`, `J. Z. Kolter`), or, when a comma, a
+ *   year or the query's end follows them, the word before (`Kolter, Z.`, `Hsieh, C.-J.`);
+ * - a name word before `et al.` (`Akyürek et al.`);
+ * each with the year after it, if any (`Akyürek et al., 2023`, `(Akyürek et al. 2023)`).
+ * Initials with no such word, and the words in quotes, stay in the query. While the reader is
+ * still typing (`typing`), the query's last word may be unfinished: a name that ends with it is
+ * `unfinished`.
  */
 export function citedNamesInQuery(query: string, { typing = false } = {}): { names: CitedName[]; rest: string } {
   const quoted: string[] = [];
@@ -190,16 +199,35 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
     .replace(QUOTED, (phrase) => (quoted.push(phrase), ' '))
     .split(/\s+/)
     .filter(Boolean);
-  const isInitials = (index: number) => index >= 0 && index < tokens.length && INITIALS.test(tokens[index]!);
+  const at = (index: number) => (index >= 0 && index < tokens.length ? tokens[index]! : '');
+  const isInitials = (index: number) => INITIALS.test(at(index));
+  const isEtAl = (index: number) => ET.test(at(index)) && AL.test(at(index + 1));
   // A word of the directory, not a number or a name of no letters (`2023`, `&`).
   const word = (index: number) => {
-    if (index < 0 || index >= tokens.length || isInitials(index)) return undefined;
+    if (index < 0 || index >= tokens.length || isInitials(index) || isEtAl(index)) return undefined;
     const words = nameWords(tokens[index]!);
     return words.length > 0 && words.every((each) => /\p{L}/u.test(each)) ? words : undefined;
   };
   const names: CitedName[] = [];
   const kept: number[] = [];
+  // A name that ends at token `last`, with the year after it, if any: where the name ends.
+  const cite = (last: number, initials: string[], words: string[], unfinished = false) => {
+    const year = CITED_YEAR.exec(at(last + 1))?.[1];
+    names.push({ initials, words, ...(unfinished && { unfinished }), ...(year && { year }) });
+    return year ? last + 1 : last;
+  };
   for (let index = 0; index < tokens.length; index += 1) {
+    if (isEtAl(index)) {
+      const before = kept.at(-1) === index - 1 ? word(index - 1) : undefined;
+      if (before !== undefined) {
+        kept.pop();
+        index = cite(index + 1, [], before);
+      } else {
+        kept.push(index, index + 1);
+        index += 1;
+      }
+      continue;
+    }
     if (!isInitials(index)) {
       kept.push(index);
       continue;
@@ -210,30 +238,15 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
       .slice(index, end + 1)
       .flatMap((token) => token.match(/\p{L}/gu) ?? [])
       .map(comparable);
-    const nameEnds = tokens[end]!.endsWith(',') || end === tokens.length - 1;
+    const nameEnds = tokens[end]!.endsWith(',') || end === tokens.length - 1 || CITED_YEAR.test(at(end + 1));
     const after = nameEnds ? undefined : word(end + 1);
-    const unfinished = typing && end + 1 === tokens.length - 1;
     // The word before, unless it already went with other initials.
     const before = nameEnds && kept.at(-1) === index - 1 ? word(index - 1) : undefined;
     if (after !== undefined) {
-      names.push({
-        text: tokens.slice(index, end + 2).join(' '),
-        initials,
-        words: after,
-        ...(unfinished && { unfinished }),
-      });
-      index = end + 1;
+      index = cite(end + 1, initials, after, typing && end + 1 === tokens.length - 1);
     } else if (before !== undefined) {
-      names.push({
-        text: tokens
-          .slice(index - 1, end + 1)
-          .join(' ')
-          .replace(/,$/, ''),
-        initials,
-        words: before,
-      });
       kept.pop();
-      index = end;
+      index = cite(end, initials, before);
     } else {
       for (let each = index; each <= end; each += 1) kept.push(each);
       index = end;

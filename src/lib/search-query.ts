@@ -298,17 +298,21 @@ export function parseQuery(query: string): { phrases: string[][]; words: string[
   return { phrases, words: queryWords(rest) };
 }
 
-// ---- Authors cited with initials ----
+// ---- Authors cited as references cite them ----
 
 /** Initials as reference lists write them, each letter with its full stop: `Z.`, `J.Z.`, `C.-J.,`. */
 export const INITIALS = /^(?:\p{L}\.-?)+,?$/u;
+/** The two words of `et al.`, as it is written: `et al`, `et al.,`, `et. al.`. */
+export const ET = /^et\.?$/i;
+export const AL = /^al\.?,?$/i;
 
 /**
- * Whether a query has initials, so may cite an author as reference lists do (`Z. Kolter`): then
- * the search reads it with the author directory (citedNamesInQuery in search-authors.ts).
+ * Whether a query may cite an author as papers do (`Z. Kolter`, `Akyürek et al.`): then the search
+ * reads it with the author directory (citedNamesInQuery in search-authors.ts).
  */
-export function hasInitials(query: string): boolean {
-  return query.split(/\s+/).some((token) => INITIALS.test(token));
+export function mayCiteAuthors(query: string): boolean {
+  const tokens = query.split(/\s+/);
+  return tokens.some((token, index) => INITIALS.test(token) || (ET.test(token) && AL.test(tokens[index + 1] ?? '')));
 }
 
 /** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */

@@ -77,6 +77,14 @@ const TABLE: Expectation[] = [
   { query: 'H. Zhang softmax', why: 'cited author and a word: neither H. Zhang paper says softmax', none: true },
   { query: 'e.g. LLaMA', why: 'initials that name no author are words', only: ['2310.03016'] },
   {
+    query: 'Akyürek et al.',
+    why: 'his two papers, not the one whose abstract cites "Akyürek et al."',
+    only: ['2211.15661', '2401.12973'],
+  },
+  { query: '(Akyürek et al., 2023)', why: 'the ICLR 2023 paper', only: ['2211.15661'] },
+  { query: 'Akyürek et al. 2022', why: 'the same paper cited by its preprint (arXiv 2211)', only: ['2211.15661'] },
+  { query: 'Shi et al. 2024', why: 'an arXiv 2405 paper without a venue', only: ['2405.21063'] },
+  {
     query: 'Akyürek',
     why: 'family name with a diacritic: his two papers first, then one that cites "Akyürek et al."',
     top: ['2211.15661', '2401.12973'],

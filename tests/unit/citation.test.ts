@@ -4,6 +4,7 @@ import {
   citationDate,
   citationMetaTags,
   citationYear,
+  citedYears,
   jsonLd,
   scholarlyArticle,
   venueKind,
@@ -42,6 +43,13 @@ describe('citation facts', () => {
     expect(citationYear(paper({ venue: 'TMLR', published: '2023-09-01', arxiv: '2309.00001' }))).toBe('2023');
     expect(citationYear(paper({ venue: 'Journal of Machine Learning Research', arxiv: '2309.00001' }))).toBe('2023');
     expect(citationYear(paper({ venue: 'TMLR' }))).toBeUndefined();
+  });
+
+  it('is cited by its venue year and by its preprint year, for a search that cites it', () => {
+    expect(citedYears(paper({ venue: 'ICLR 2023', arxiv: '2211.15661' }))).toEqual(['2023', '2022']);
+    expect(citedYears(paper({ venue: 'ICLR 2024', published: '2024-01-05' }))).toEqual(['2024']);
+    expect(citedYears(paper({ venue: 'TMLR', arxiv: '2309.00001' }))).toEqual(['2023']);
+    expect(citedYears(paper())).toEqual([]);
   });
 
   it('dates a paper by its venue year, else by its first version as precisely as known, else not at all', () => {

@@ -172,15 +172,13 @@ describe('authors cited with initials', () => {
 
   it('reads initials with the name written out beside them, as reference lists cite authors', () => {
     expect(cited('Z. Kolter')).toEqual({
-      names: [{ text: 'Z. Kolter', initials: ['z'], words: ['kolter'] }],
+      names: [{ initials: ['z'], words: ['kolter'] }],
       rest: '',
     });
-    expect(cited('J. Z. Kolter verification').names).toEqual([
-      { text: 'J. Z. Kolter', initials: ['j', 'z'], words: ['kolter'] },
-    ]);
+    expect(cited('J. Z. Kolter verification').names).toEqual([{ initials: ['j', 'z'], words: ['kolter'] }]);
     expect(cited('J. Z. Kolter verification').rest).toBe('verification');
-    expect(cited('Hsieh, C.-J.').names).toEqual([{ text: 'Hsieh, C.-J.', initials: ['c', 'j'], words: ['hsieh'] }]);
-    expect(cited('Akyürek E.').names).toEqual([{ text: 'Akyürek E.', initials: ['e'], words: ['akyurek'] }]);
+    expect(cited('Hsieh, C.-J.').names).toEqual([{ initials: ['c', 'j'], words: ['hsieh'] }]);
+    expect(cited('Akyürek E.').names).toEqual([{ initials: ['e'], words: ['akyurek'] }]);
     expect(cited('Shi, Z., Jin, Q.').names.map((name) => name.words)).toEqual([['shi'], ['jin']]);
     expect(cited('H. Zhang, Z. Kolter').names.map((name) => [name.initials, name.words])).toEqual([
       [['h'], ['zhang']],
@@ -190,14 +188,33 @@ describe('authors cited with initials', () => {
 
   it('leaves in the query initials with no name beside them, quoted words, and the word still being typed', () => {
     expect(cited('Z.')).toEqual({ names: [], rest: 'Z.' });
-    expect(cited('attention O. 2023')).toEqual({ names: [], rest: 'attention O. 2023' });
+    expect(cited('O. 2023')).toEqual({ names: [], rest: 'O. 2023' });
     expect(cited('"Zico Kolter" Z.')).toEqual({ names: [], rest: '"Zico Kolter" Z.' });
     expect(cited('neural networks').names).toEqual([]);
   });
 
+  it('reads a name before "et al." and the year a citation gives', () => {
+    expect(cited('Akyürek et al.')).toEqual({
+      names: [{ initials: [], words: ['akyurek'] }],
+      rest: '',
+    });
+    expect(cited('(Akyürek et al., 2023)').names).toEqual([{ initials: [], words: ['akyurek'], year: '2023' }]);
+    expect(cited('transformers Akyurek et. al 2022a').names).toEqual([
+      { initials: [], words: ['akyurek'], year: '2022' },
+    ]);
+    expect(cited('transformers Akyurek et. al 2022a').rest).toBe('transformers');
+    expect(cited('Kolter, Z. (2023)').names).toEqual([{ initials: ['z'], words: ['kolter'], year: '2023' }]);
+    expect(cited('Z. Kolter 2023 verification').names[0]!.year).toBe('2023');
+    // No name before it: the words stay.
+    expect(cited('et al. 2023')).toEqual({ names: [], rest: 'et al. 2023' });
+    expect(cited('2023 et al.')).toEqual({ names: [], rest: '2023 et al.' });
+    expect(citedNameMatches('Ekin Akyürek', cited('Akyurek et al.').names[0]!)).toBe(true);
+    expect(citedNameMatches('Ekin Akyurekoglu', cited('Akyurek et al.').names[0]!)).toBe(false);
+  });
+
   it('reads the last word as one still being typed, while the reader types', () => {
     expect(cited('attention Z. Kol', true)).toEqual({
-      names: [{ text: 'Z. Kol', initials: ['z'], words: ['kol'], unfinished: true }],
+      names: [{ initials: ['z'], words: ['kol'], unfinished: true }],
       rest: 'attention',
     });
     expect(cited('Z. Kolter attention', true).names[0]).not.toHaveProperty('unfinished');

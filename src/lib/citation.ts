@@ -1,5 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
+import { familyName, withSuffixAfterFamilyName } from './bibtex.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';
@@ -100,6 +101,29 @@ export function paperUrl(paper: CitablePaper): string | undefined {
   return given === undefined ? undefined : outputUrl(given);
 }
 
+/**
+ * An author as `citation_author` names them: family name first, `Family, Given` (`Bachmann,
+ * Gregor`), as Google Scholar and Zotero read it without guessing. Written `Given Family`, a
+ * reader takes the last word for the family name: Zotero files "Laurens van der Maaten" as
+ * Maaten, "Martin Luther King Jr." as Jr. The family name is the one the BibTeX entry gives
+ * (`familyName`: particles such as `van der` and `de la` belong to it), and a suffix goes last
+ * (`King, Martin Luther, Jr.`). A name written with a comma already, a name of one word, and one
+ * that BibTeX keeps whole as it is written (one with the word "and": a team) stay as written.
+ */
+export function citationAuthorName(author: string): string {
+  const name = author.trim().replace(/\s+/g, ' ');
+  if (name.includes(',') || !name.includes(' ') || /\band\b/i.test(name)) return name;
+  // `Family, Suffix, Given` (BibTeX's order) when the name ends in a suffix such as `Jr.`.
+  const withSuffix = withSuffixAfterFamilyName(name);
+  if (withSuffix !== name) {
+    const [family, suffix, given] = withSuffix.split(', ');
+    return `${family}, ${given}, ${suffix}`;
+  }
+  const family = familyName(name);
+  const given = name.slice(0, name.length - family.length).trim();
+  return given && name.endsWith(family) ? `${family}, ${given}` : name;
+}
+
 export interface MetaTag {
   name: string;
   content: string;
@@ -107,12 +131,12 @@ export interface MetaTag {
 
 /**
  * Highwire Press `citation_*` tags, read by Google Scholar and Zotero: one `citation_author`
- * per author, in order.
+ * per author, in order, family name first ({@link citationAuthorName}).
  */
 export function citationMetaTags(paper: CitablePaper): MetaTag[] {
   const { data } = paper;
   const tags: MetaTag[] = [{ name: 'citation_title', content: data.title }];
-  for (const author of data.authors) tags.push({ name: 'citation_author', content: author });
+  for (const author of data.authors) tags.push({ name: 'citation_author', content: citationAuthorName(author) });
   const date = citationDate(paper);
   if (date) tags.push({ name: 'citation_publication_date', content: date });
   // Google Scholar's date of entry into a repository: the first version, when that is not the date above.

@@ -161,8 +161,9 @@ describe('BibTeX and citation metadata on fixture content', () => {
     const tree = await page(cite, 'papers/2401.00001');
     expect(metaTags(tree)).toEqual([
       ['citation_title', 'GPT-4 & Friends: 50% of snake_case in $O(n^2)$ Time, {Braced} #1 ~ ^ \\ <2>'],
-      ['citation_author', 'Zoë Çelik'],
-      ['citation_author', "Ahmet O'Brien-Łukasz"],
+      // Family name first; a team's name, which BibTeX too keeps whole, as written.
+      ['citation_author', 'Çelik, Zoë'],
+      ['citation_author', "O'Brien-Łukasz, Ahmet"],
       ['citation_author', 'Research and Development Team'],
       ['citation_publication_date', '2024/01/01'],
       ['citation_journal_title', 'Journal of Tricky Titles'],
@@ -302,7 +303,15 @@ describe('BibTeX and citation metadata of the seed', () => {
     const tags = metaTags(tree);
     const values = (name: string) => tags.filter(([tag]) => tag === name).map(([, content]) => content);
     expect(values('citation_title')).toEqual([paper.title]);
-    expect(values('citation_author')).toEqual(paper.authors);
+    // Family name first (`Bachmann, Gregor`): the two parts, put back in the written order, are
+    // the name as written, and the family name holds the name's last word and any particle
+    // (`de Luca, Artur Back`).
+    const cited = values('citation_author').map((name) => name.split(', '));
+    expect(cited.map(([family, given]) => `${given} ${family}`)).toEqual(paper.authors);
+    for (const [family = '', given = ''] of cited) {
+      expect(family).toMatch(/^\S/);
+      expect(given).not.toMatch(/(?:^|\s)\p{Ll}/u);
+    }
     expect(values('citation_arxiv_id')).toEqual([id]);
     expect(values('citation_pdf_url')).toEqual([`https://arxiv.org/pdf/${id}`]);
     // The year of a venue that names one (as the BibTeX entry cites it), else the first version's

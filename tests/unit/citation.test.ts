@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   arxivEprint,
+  citationAuthorName,
   citationDate,
   citationMetaTags,
   citationYear,
@@ -73,8 +74,9 @@ describe('citation meta tags', () => {
   it('gives Google Scholar and Zotero what they read, one author per tag', () => {
     expect(citationMetaTags(paper({ arxiv: '2306.13575', published: '2023-06-23', venue: 'NeurIPS 2023' }))).toEqual([
       { name: 'citation_title', content: 'A Title' },
-      { name: 'citation_author', content: 'Ada Lovelace' },
-      { name: 'citation_author', content: 'Alan Turing' },
+      // Family name first: what Google Scholar and Zotero read without guessing.
+      { name: 'citation_author', content: 'Lovelace, Ada' },
+      { name: 'citation_author', content: 'Turing, Alan' },
       // The year the BibTeX entry cites (the venue's); the preprint's date as the date it went online.
       { name: 'citation_publication_date', content: '2023' },
       { name: 'citation_online_date', content: '2023/06/23' },
@@ -82,6 +84,26 @@ describe('citation meta tags', () => {
       { name: 'citation_arxiv_id', content: '2306.13575' },
       { name: 'citation_pdf_url', content: 'https://arxiv.org/pdf/2306.13575' },
     ]);
+  });
+
+  it.each([
+    // Written "Given Family", Zotero takes the last word for the family name: Maaten, Jr.
+    ['Laurens van der Maaten', 'van der Maaten, Laurens'],
+    ['Juan de la Cruz', 'de la Cruz, Juan'],
+    ['Charles de Gaulle', 'de Gaulle, Charles'],
+    ['Martin Luther King Jr.', 'King, Martin Luther, Jr.'],
+    ['Ana Maria de Souza Jr.', 'de Souza, Ana Maria, Jr.'],
+    ['John Smith III', 'Smith, John, III'],
+    ['Ekin Akyürek', 'Akyürek, Ekin'],
+    ['Jean-Luc  Picard', 'Picard, Jean-Luc'],
+    // Written family name first already, one word, or a team BibTeX keeps whole: as written.
+    ['Hofmann, Thomas', 'Hofmann, Thomas'],
+    ['王小明', '王小明'],
+    ['Research and Development Team', 'Research and Development Team'],
+    ['Smith Jr.', 'Smith Jr.'],
+  ])('names %s in citation_author as %s', (written, cited) => {
+    expect(citationAuthorName(written)).toBe(cited);
+    expect(citationMetaTags(paper({ authors: [written] }))).toContainEqual({ name: 'citation_author', content: cited });
   });
 
   it('names a journal as one, uses a given PDF, and leaves out what is unknown', () => {

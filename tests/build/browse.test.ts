@@ -115,6 +115,22 @@ describe('browse pages', () => {
       expect(archive).toContain(`href="${path}"`);
   });
 
+  it('names what a month cell counts: "November 2" would be a date, and the link leads to a month', async () => {
+    // What assistive technology reads (without what is hidden from it), and what the eye sees.
+    const without = (html: string, attribute: string) =>
+      html.replace(new RegExp(`<(\\w+)[^>]*${attribute}[^>]*>[^<]*</\\1>`, 'g'), '');
+    const spoken = (html: string) => text(without(html, 'aria-hidden="true"')).replace(/\s+,/g, ',').trim();
+    const shown = (html: string) => text(without(html, 'class="visually-hidden"')).trim();
+    for (const page of ['2024', 'archive']) {
+      const html = await read(farWest, page);
+      const november = /<a href="\/2024\/11\/">([^]*?)<\/a>/.exec(html)?.[1] ?? '';
+      expect(spoken(november), page).toBe('November, 2 papers');
+      expect(shown(november), page).toMatch(/^November\s*2$/);
+    }
+    const january = /<li class="month-cell empty">([^]*?)<\/li>/.exec(await read(farWest, '2024'))?.[1] ?? '';
+    expect(spoken(january)).toBe('January, 0 papers');
+  });
+
   it('lists topics with counts and paginates each topic, newest first', async () => {
     const topics = await read(farWest, 'topics');
     expect(topics).toMatch(/Optimization<\/a>\s*<\/h2>\s*<span class="count">\s*6 papers/);

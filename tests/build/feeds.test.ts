@@ -303,8 +303,13 @@ describe.each([
       new RegExp(
         `<link rel="alternate" type="application/rss\\+xml" title="[^"]+" href="${href.replaceAll('.', '\\.')}">`,
       );
+    // The JSON Feed too, by the link its spec asks publishers for (type application/feed+json).
+    const jsonAlternate = new RegExp(
+      `<link rel="alternate" type="application/feed\\+json" title="[^"]+" href="${prefix.replaceAll('.', '\\.')}feed\\.json">`,
+    );
     for (const page of ['index.html', 'papers/2501.00005/index.html', 'subscribe/index.html']) {
       expect(await read(page)).toMatch(alternate(`${prefix}rss.xml`));
+      expect(await read(page)).toMatch(jsonAlternate);
     }
     for (const topic of topics) {
       expect(await read(`topics/${topic.slug}/index.html`)).toMatch(alternate(`${prefix}topics/${topic.slug}/rss.xml`));

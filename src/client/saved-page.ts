@@ -110,7 +110,10 @@ class SavedPage {
     part(this.root, 'actions').hidden = found.length === 0;
     part(this.root, 'share').hidden = Boolean(shared);
     if (shared) this.showSharedSummary(shared, found, missing);
-    else this.showShareLink(ids);
+    // The link shares the papers the list shows, not ids the digest no longer has (listed apart,
+    // to be removed): those would only tell whoever opens it that they are missing. A paper that
+    // could not be loaded this time is still shared.
+    else this.showShareLink(ids.filter((id) => !missing.includes(id)));
 
     this.fillList(found, !shared);
     this.fillMissing(missing, !shared);

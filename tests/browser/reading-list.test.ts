@@ -422,6 +422,10 @@ describe('/saved/', () => {
     await waitForSaved(page, 1);
     expect(await page.locator('[data-saved-missing]').isVisible()).toBe(true);
     expect(await page.locator('[data-saved-missing-list] code').allTextContents()).toEqual(['gone-paper']);
+    // The share link shares the papers the list shows, not the id the digest does not have.
+    expect(await page.locator('[data-saved-share-link]').getAttribute('href')).toBe(
+      `${urls.saved()}#papers=${encodeURIComponent(TRICKY)}`,
+    );
     await page.locator('button[data-saved-remove="gone-paper"]').click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-saved-missing]')?.hidden);
     expect(JSON.parse((await storedIds(page))!)).toEqual([TRICKY]);

@@ -100,6 +100,33 @@ describe('the seed digest', () => {
   });
 });
 
+describe('the seed’s list pages', () => {
+  it.each(['', '2025/06/06', '2025/06/06/2', 'topics/optimization'])(
+    '/%s names each outside link so that one name leads to one address',
+    async (path) => {
+      const tree = fromHtml(await readFile(join(build.outDir, path, 'index.html'), 'utf8'));
+      const addresses = new Map<string, Set<string>>();
+      const visit = (node: Root | Element) => {
+        for (const child of node.children) {
+          if (child.type !== 'element') continue;
+          const href = child.tagName === 'a' ? String(child.properties.href ?? '') : '';
+          if (href.startsWith('https://')) {
+            // The accessible name: aria-label when there is one, else the text.
+            const label = child.properties.ariaLabel;
+            const name = typeof label === 'string' ? label : toText(child, { whitespace: 'normal' }).trim();
+            addresses.set(name, (addresses.get(name) ?? new Set()).add(href));
+          } else visit(child);
+        }
+      };
+      visit(tree);
+      // Every card has its arXiv and PDF links: a list of the page's links must tell them apart.
+      expect(addresses.size).toBeGreaterThan(1);
+      for (const [name, hrefs] of addresses) expect([...hrefs], name).toHaveLength(1);
+      expect([...addresses.keys()].filter((name) => name.startsWith('arXiv: ')).length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe('the seed’s corrections (tests/fixtures/seed/corrections.json)', () => {
   it('list papers of the seed', () => {
     expect(corrected.length).toBeGreaterThan(0);

@@ -189,8 +189,11 @@ describe('the seed’s paper pages', () => {
 
   it('show the BibTeX entry with a copy button, and link the .bib file that holds it', async () => {
     for (const page of await paperPages(build.outDir)) {
-      const { bibtex, bibtexId, bibHref, copyTarget } = checkPaperPage(page);
+      const { bibtex, bibtexId, bibtexRole, bibtexName, bibHref, copyTarget } = checkPaperPage(page);
       expect(bibtex, page.id).toMatch(/^@\w+\{/);
+      // It takes focus, to scroll with the keys: a region, whose name a screen reader says (on a
+      // <pre> without a role, ARIA prohibits aria-label, and screen readers may drop it).
+      expect([bibtexRole, bibtexName], page.id).toEqual(['region', 'BibTeX entry']);
       expect(copyTarget, page.id).toBe(bibtexId);
       expect(bibHref, page.id).toBe(`/papers/${page.id}.bib`);
       const file = await readFile(join(build.outDir, bibHref!), 'utf8');

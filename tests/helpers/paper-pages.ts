@@ -59,6 +59,9 @@ export function checkPaperPage(page: PaperPage): {
   mathml: number;
   bibtex: string;
   bibtexId: string | undefined;
+  /** The BibTeX block's role and name: it takes focus (to scroll), so it needs both. */
+  bibtexRole: string | undefined;
+  bibtexName: string | undefined;
   bibHref: string | undefined;
   copyTarget: string | undefined;
 } {
@@ -67,6 +70,8 @@ export function checkPaperPage(page: PaperPage): {
   let mathml = 0;
   let bibtex = '';
   let bibtexId: string | undefined;
+  let bibtexRole: string | undefined;
+  let bibtexName: string | undefined;
   let bibHref: string | undefined;
   let copyTarget: string | undefined;
   visit(tree, 'element', (node) => {
@@ -75,6 +80,8 @@ export function checkPaperPage(page: PaperPage): {
     if (node.tagName === 'pre' && classesOf(node).includes('bibtex')) {
       bibtex = toText(node);
       bibtexId = node.properties.id;
+      bibtexRole = node.properties.role === undefined ? undefined : String(node.properties.role);
+      bibtexName = node.properties.ariaLabel === undefined ? undefined : String(node.properties.ariaLabel);
     }
     if (node.tagName === 'a' && String(node.properties.href ?? '').endsWith('.bib'))
       bibHref = String(node.properties.href);
@@ -83,7 +90,7 @@ export function checkPaperPage(page: PaperPage): {
   });
   expect(page.html, page.id).not.toContain('<annotation');
   expect(page.html, page.id).not.toContain('data-astro-cid');
-  return { formulas, mathml, bibtex, bibtexId, bibHref, copyTarget };
+  return { formulas, mathml, bibtex, bibtexId, bibtexRole, bibtexName, bibHref, copyTarget };
 }
 
 /**

@@ -335,6 +335,14 @@ describe.each([
     expect(html).toContain(`${prefix}rss.xml`);
     // The feed holds whole days (more than FEED_SIZE papers here, see `feedOf`): the page says so.
     expect(html.replace(/\s+/g, ' ')).toContain(`The newest digest days, each whole: at least ${FEED_SIZE} papers`);
+    // Its description (search results, link previews) promises only feeds that exist: a topic has
+    // an RSS feed and no JSON Feed.
+    const description = /<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(description).toMatch(/JSON Feed/);
+    for (const topic of topics) expect(existsSync(join(build().outDir, `topics/${topic.slug}/feed.json`))).toBe(false);
+    const topicClauses = description.split(/[,;:.]/).filter((clause) => /\btopic/.test(clause));
+    expect(topicClauses.length).toBeGreaterThan(0);
+    for (const clause of topicClauses) expect(clause).not.toMatch(/JSON/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { authorKey, authorSlug } from './authors.ts';
+import { authorKey, authorSlug, familyNameForSorting } from './authors.ts';
 
 /**
  * Papers grouped by author, and the A–Z list of authors. Pure: the query layer
@@ -52,23 +52,9 @@ export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<str
   return result;
 }
 
-/** Name suffixes that are not a family name: "Martin Luther King Jr." sorts under K. */
-const SUFFIX = /^(?:jr|sr|i{2,3}|iv|v|vi)\.?$/i;
-
-/**
- * The family name a list sorts by: the last word of the name that is not a suffix. Names that put
- * the family name first (as many East Asian names are written) sort by their last word too; the
- * digest has no field that says which word is the family name, so this is the one rule for all.
- */
-export function familyName(name: string): string {
-  const words = name.split(/[\s,]+/).filter(Boolean);
-  while (words.length > 1 && SUFFIX.test(words.at(-1)!)) words.pop();
-  return words.at(-1) ?? name;
-}
-
 /** The A–Z heading of a name: its family name's first letter without accents, `#` or `Other`. */
 export function letterOf(name: string): string {
-  const first = [...authorKey(familyName(name))][0] ?? '';
+  const first = [...authorKey(familyNameForSorting(name))][0] ?? '';
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
   return /^\p{L}$/u.test(first) ? OTHER_SCRIPTS : NO_LETTER;
 }
@@ -97,7 +83,7 @@ export function authorIndex(authors: Iterable<Author<unknown>>): IndexEntry[] {
     name,
     count: papers.length,
     letter: letterOf(name),
-    family: familyName(name),
+    family: familyNameForSorting(name),
   }));
   entries.sort(
     (a, b) =>

@@ -171,3 +171,48 @@ export function fnv1a32(text: string): number {
 function hash(text: string): string {
   return fnv1a32(text).toString(16).padStart(8, '0');
 }
+
+// ---- Parts of a name ----
+
+/** Words after a name that are not its family name: `Jr.`, `III`. */
+const NAME_SUFFIX = /^(?:jr|sr|i{2,3}|iv|v|vi)\.?$/i;
+
+/**
+ * The family name of an author, as BibTeX reads a name (`First von Last, Jr.`): the part before a
+ * comma (`Hofmann, Thomas`), else everything from the first lowercase particle on (`Laurens van
+ * der Maaten` → `van der Maaten`), else the last word, ignoring `Jr.` and the like. Names that put
+ * the family name first (as many East Asian names are written) give their last word too: the
+ * digest has no field that says which word is the family name, so this is the one rule for all.
+ * Used by citation keys and tags, and (without its particles: familyNameForSorting) the A–Z list.
+ */
+export function familyName(author: string): string {
+  const comma = author.indexOf(',');
+  if (comma > 0) return author.slice(0, comma).trim();
+  const words = author.trim().split(/\s+/);
+  while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
+  const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && /^\p{Ll}/u.test(word));
+  return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
+}
+
+/** The family name without its lowercase particles, which an A–Z list passes over (`van der Maaten` → `Maaten`). */
+export function familyNameForSorting(author: string): string {
+  const words = familyName(author).split(/\s+/);
+  const first = words.findIndex((word) => !/^\p{Ll}/u.test(word));
+  return first > 0 ? words.slice(first).join(' ') : words.join(' ');
+}
+
+/**
+ * A name ending in `Jr.`, `III` and the like written as BibTeX reads such a name,
+ * `von Last, Jr., First` (`Martin Luther King Jr.` → `King, Jr., Martin Luther`): as written,
+ * BibTeX would take the suffix for the family name. Any other name is returned as it is.
+ */
+export function withSuffixAfterFamilyName(author: string): string {
+  const words = author.trim().split(/\s+/);
+  if (author.includes(',') || words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
+  let end = words.length;
+  while (end > 2 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
+  const family = familyName(author);
+  const given = words.slice(0, end - family.split(/\s+/).length);
+  if (given.length === 0) return author;
+  return `${family}, ${words.slice(end).join(' ')}, ${given.join(' ')}`;
+}

@@ -1,3 +1,4 @@
+import { familyName, withSuffixAfterFamilyName } from './authors.ts';
 import { arxivEprint, citationYear, paperUrl, venueKind, venueYear, type CitablePaper } from './citation.ts';
 import { CLUSTER, nonAsciiLatex } from './encode/latex.ts';
 import { outputUrl } from './encode/url.ts';
@@ -56,24 +57,8 @@ const keyPart = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '');
 
-const NAME_SUFFIX = /^(jr|sr|ii|iii|iv|v)\.?$/i;
-
 /** Longest family name or title word a key keeps. */
 const KEY_PART_LENGTH = 40;
-
-/**
- * The family name of an author, for the key: the part before a comma (`Hofmann, Thomas`), else
- * everything from the first lowercase particle on (`Laurens van der Maaten` → `van der Maaten`),
- * else the last word, ignoring `Jr.` and the like.
- */
-export function familyName(author: string): string {
-  const comma = author.indexOf(',');
-  if (comma > 0) return author.slice(0, comma).trim();
-  const words = author.trim().split(/\s+/);
-  while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
-  const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && /^\p{Ll}/u.test(word));
-  return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
-}
 
 /** Splits a title into text and `$…$` math (a `$` followed by a non-space, closed by a `$` after one). */
 export function splitMath(title: string): { text: string; math: boolean }[] {
@@ -274,22 +259,6 @@ export function formatTitle(title: string): string {
         .join('');
     })
     .join('');
-}
-
-/**
- * A name ending in `Jr.`, `III` and the like written as BibTeX reads such a name,
- * `von Last, Jr., First` (`Martin Luther King Jr.` → `King, Jr., Martin Luther`): as written,
- * BibTeX would take the suffix for the family name. Any other name is returned as it is.
- */
-export function withSuffixAfterFamilyName(author: string): string {
-  const words = author.trim().split(/\s+/);
-  if (author.includes(',') || words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
-  let end = words.length;
-  while (end > 2 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
-  const family = familyName(author);
-  const given = words.slice(0, end - family.split(/\s+/).length);
-  if (given.length === 0) return author;
-  return `${family}, ${words.slice(end).join(' ')}, ${given.join(' ')}`;
 }
 
 /**

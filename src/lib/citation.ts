@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { familyName, withSuffixAfterFamilyName } from './bibtex.ts';
+import { familyName, withSuffixAfterFamilyName } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';

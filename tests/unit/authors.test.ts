@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { authorKey, authorSlug, MAX_SLUG_BYTES, slugOfKey } from '../../src/lib/authors.ts';
+import {
+  authorKey,
+  authorSlug,
+  familyName,
+  familyNameForSorting,
+  MAX_SLUG_BYTES,
+  slugOfKey,
+  withSuffixAfterFamilyName,
+} from '../../src/lib/authors.ts';
+import { letterOf } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { formatProblem } from '../../src/content/problems.ts';
@@ -248,5 +257,26 @@ describe('authorSlugClashes (the cross-file rule)', () => {
     expect(
       authorSlugClashes([paper('a.mdx', ['Ekin Akyürek']), paper('b.mdx', ['EKIN AKYUREK', 'Ekin Aky\\"{u}rek'])]),
     ).toEqual([]);
+  });
+});
+
+describe('the family name, one rule for citations and the A–Z list', () => {
+  it.each([
+    ['Laurens van der Maaten', 'van der Maaten', 'Maaten', 'M'],
+    ['Hofmann, Thomas', 'Hofmann', 'Hofmann', 'H'],
+    ['van der Maaten, Laurens', 'van der Maaten', 'Maaten', 'M'],
+    ['Martin Luther King Jr.', 'King', 'King', 'K'],
+    ['Louis XVI', 'XVI', 'XVI', 'X'],
+    ['Ekin Akyürek', 'Akyürek', 'Akyürek', 'A'],
+    ['OpenAI', 'OpenAI', 'OpenAI', 'O'],
+  ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
+    expect(familyName(name)).toBe(family);
+    expect(familyNameForSorting(name)).toBe(sorting);
+    expect(letterOf(name)).toBe(letter);
+  });
+
+  it('puts a suffix after the family name as BibTeX reads it', () => {
+    expect(withSuffixAfterFamilyName('Martin Luther King Jr.')).toBe('King, Jr., Martin Luther');
+    expect(withSuffixAfterFamilyName('Ada Lovelace')).toBe('Ada Lovelace');
   });
 });

@@ -1,4 +1,5 @@
 import { parse } from '@retorquere/bibtex-parser';
+import { familyName } from '../../src/lib/authors.ts';
 import { describe, expect, it } from 'vitest';
 import {
   asciiFold,
@@ -6,7 +7,6 @@ import {
   bibtexEntry,
   bibtexFile,
   escapeText,
-  familyName,
   formatAuthors,
   formatTitle,
   isSentenceCase,

@@ -552,7 +552,30 @@ async function searchText(
   );
   // A chosen sort (newest, oldest) is the order; otherwise papers with the words together come first.
   if (options.sort) return { results, unmatched: [] };
-  return { results: await phraseFirst(pagefind, allWords, options, results), unmatched: [] };
+  return {
+    results: await wholeWordFirst(allWords, await phraseFirst(pagefind, allWords, options, results)),
+    unmatched: [],
+  };
+}
+
+/**
+ * For a query of one short word (three letters at most, as a name often is: `Ré`, `Ma`), the
+ * papers that have it as a word of its own (`Ré.`) before those that have it only as a part of a
+ * longer word (`ReLU`, `LLaMA-2`, `re-examine`): Pagefind cuts words at punctuation and case
+ * changes, and ranks by every word the query word starts, so a short name came after papers full
+ * of `re…` words. Longer words keep Pagefind's order (a plural in a title still ranks first). Only
+ * when the answer fits on one page of results, whose texts are loaded anyway to show them; each
+ * group keeps its order.
+ */
+async function wholeWordFirst(words: string[], results: PagefindResult[]): Promise<PagefindResult[]> {
+  const word = words.length === 1 ? comparable(words[0]!) : '';
+  if (word.length === 0 || word.length > 3 || results.length < 2 || results.length > PAGE_SIZE) return results;
+  const whole = await Promise.all(
+    results.map(async (result) =>
+      ((await result.data()).content ?? '').split(/\s+/).some((token) => comparable(token) === word),
+    ),
+  );
+  return [...results.filter((_, index) => whole[index]), ...results.filter((_, index) => !whole[index])];
 }
 
 /**

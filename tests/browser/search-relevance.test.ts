@@ -69,6 +69,11 @@ const TABLE: Expectation[] = [
   },
   { query: 'Li Du', why: 'the author Li Du first, before papers with other Lis and Du… words', top: ['2312.08937'] },
   { query: 'Zico Kolter', why: '"J. Zico Kolter" and "Zico Kolter"', only: ['2303.07320', '2405.21063'] },
+  {
+    query: 'Ré',
+    why: 'Christopher Ré first: the others have "re" only inside ReLU, re-examine, ReLinear',
+    top: ['2402.04347'],
+  },
   // Authors cited as reference lists cite them, with initials
   { query: 'Z. Kolter', why: 'an initial and the family name: both spellings', only: ['2303.07320', '2405.21063'] },
   { query: 'Kolter, J. Z.', why: 'family name first, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },

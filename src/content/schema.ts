@@ -272,6 +272,14 @@ const httpsUrl = z
         'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name',
       );
     }
+    // The normalized form is what is published, and the build reads it through this schema again
+    // (Astro's parseData): it is held to the limit too. Percent-encoding makes an address longer
+    // (é is %C3%A9), so one the limit let in as written could be refused by the build.
+    if (url.href.length > LIMITS.url) {
+      return refuse(
+        `is ${url.href.length} characters long as published (percent-encoded); must be at most ${LIMITS.url} characters: link to a shorter address`,
+      );
+    }
     return url.href;
   });
 

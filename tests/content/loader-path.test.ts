@@ -9,12 +9,14 @@ import { checkContent } from '../../src/content/check.ts';
 import { paperLoader } from '../../src/content/loader.ts';
 import { ContentError, formatProblem } from '../../src/content/problems.ts';
 import { readTopics } from '../../src/content/vocabulary.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 /**
  * The loader (the build's path) run directly, with a minimal stand-in for Astro's loader context:
- * a Map as the store, the data passed through as parsed. What it logs and the problems it throws
- * are what a build would print.
+ * a Map as the store, and the data read through the collection's schema again, as Astro's
+ * `parseData` does (it throws on data the schema refuses, with no file line). What it logs and the
+ * problems it throws are what a build would print.
  */
 async function runLoader(
   root: string,
@@ -28,6 +30,7 @@ async function runLoader(
   } = {},
 ) {
   const { topics, problems: topicProblems } = readTopics(`${contentDir}/topics.yaml`, root);
+  const schema = createPaperSchema(new Set(topics.map((topic) => topic.slug)));
   const loader = paperLoader({
     directory: `${contentDir}/papers`,
     topicSlugs: topics.map((topic) => topic.slug),
@@ -45,7 +48,11 @@ async function runLoader(
     },
     config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(join(root, '.loader-cache/')) },
     generateDigest: (value: string) => createHash('sha256').update(value).digest('hex'),
-    parseData: async ({ data }: { data: unknown }) => data,
+    parseData: async ({ id, data }: { id: string; data: unknown }) => {
+      const parsed = await schema.safeParseAsync(data);
+      if (!parsed.success) throw new Error(`papers → ${id} data does not match collection schema`);
+      return parsed.data;
+    },
     logger: { info: (message: string) => logged.push(message), error: (message: string) => logged.push(message) },
     watcher: undefined,
   } as unknown as LoaderContext;
@@ -137,5 +144,37 @@ describe('the loader cache key', () => {
     expect((await runLoader(root, 'content', { store, versions: ['yaml@2.9.2'] })).logged).toContain(
       '2 papers (2 rendered, 0 cached)',
     );
+  });
+});
+
+/**
+ * One paper file, with its frontmatter's `links:` and body as given, run through `npm run check`
+ * and the loader (the build), each in a content folder of its own with the bad fixtures' topics.
+ */
+async function bothVerdicts(name: string, { links = '', body = 'An abstract.' }: { links?: string; body?: string }) {
+  const root = await mkdtemp(join(tmpdir(), 'loader-verdict-'));
+  await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+  await cp(join(projectRoot, 'tests/fixtures/bad-papers/topics.yaml'), join(root, 'content/topics.yaml'));
+  const text = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n${links}---\n\n${body}\n`;
+  await writeFile(join(root, `content/papers/2025/${name}.mdx`), text);
+  const check = await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' });
+  const build = await runLoader(root, 'content');
+  return { check: check.problems.map(formatProblem), build: build.problems, stored: [...build.store.keys()] };
+}
+
+describe('a paper the check accepts, the build accepts (Astro reads its data through the schema again)', () => {
+  // 20 characters of https://example.org/ and 80 é, each %C3%A9 once normalized: 500 characters.
+  const link = (letters: number) => `links:\n  code: "https://example.org/${'é'.repeat(letters)}"\n`;
+
+  it('a link whose normalized form is as long as a link may be', async () => {
+    expect(await bothVerdicts('at-limit', { links: link(80) })).toEqual({ check: [], build: [], stored: ['at-limit'] });
+  });
+
+  it('refuses a link whose normalized form is longer, in both, at its line', async () => {
+    const { check, build } = await bothVerdicts('past-limit', { links: link(81) });
+    expect(check).toEqual([
+      'content/papers/2025/past-limit.mdx:9: links.code: is 506 characters long as published (percent-encoded); must be at most 500 characters: link to a shorter address',
+    ]);
+    expect(build).toEqual(check);
   });
 });

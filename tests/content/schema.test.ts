@@ -365,3 +365,46 @@ describe('names that name nobody', () => {
     ]);
   });
 });
+
+describe("the schema's output", () => {
+  // The build reads a paper's data through the schema twice: the loader validates the file, and
+  // Astro's parseData parses what the loader stores. Data the first pass made must pass the second
+  // unchanged, or the check accepts a paper whose build fails with Astro's error, without a line.
+  it('passes the schema again unchanged, whatever hostile values it was made from', () => {
+    const random = seededRandom(29);
+    const values = hostileStrings(31, 300, undefined, 90);
+    const letters = ['é', 'ü', '日', '😀', 'a', '%41', '"', '<', '|', '`'];
+    let accepted = 0;
+    for (const [index, value] of values.entries()) {
+      const path = Array.from({ length: Math.floor(random() * 200) }, () => letters[Math.floor(random() * 10)]).join(
+        '',
+      );
+      // The hostile value in one field at a time, the others plain, so that most are accepted.
+      const field = index % 4;
+      const data = {
+        ...base,
+        title: field === 0 ? value : 'T',
+        authors: field === 1 ? [value, 'Ada Lovelace'] : ['Ada Lovelace'],
+        venue: field === 2 ? `${value} 2024` : undefined,
+        tags: [' optimization', 'optimization'],
+        links: {
+          code: `https://example.org/${path}`,
+          project: `https://bücher.example/${field === 3 ? value.replace(/[\s\\%]/g, '') : ''}`,
+        },
+      };
+      const first = schema.safeParse(data);
+      if (!first.success) continue;
+      accepted += 1;
+      expect(schema.safeParse(first.data), `value ${index}`).toEqual(first);
+    }
+    expect(accepted).toBeGreaterThan(20);
+  });
+
+  it('counts a link as published, percent-encoded: é is %C3%A9', () => {
+    const link = (letters: number) => `https://example.org/${'é'.repeat(letters)}`;
+    expect(code(link(80))).toHaveLength(500);
+    expect(code(link(81))).toBe(
+      'is 506 characters long as published (percent-encoded); must be at most 500 characters: link to a shorter address',
+    );
+  });
+});

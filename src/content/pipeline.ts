@@ -586,18 +586,36 @@ export function isSafeUrl(url: string, siteOrigin = new URL(siteConfig.siteUrl).
   return 'href' in checkLink(url, siteOrigin);
 }
 
-/** The abstract as plain text: paragraphs joined by blank lines, math as `$TeX$`. */
+/** Nodes that stand apart from what comes before them: their first word is a word of its own. */
+const APART = new Set([
+  'paragraph',
+  'listItem',
+  'blockquote',
+  'heading',
+  'code',
+  'math',
+  'table',
+  'tableRow',
+  'tableCell',
+]);
+
+/**
+ * The abstract as plain text: paragraphs joined by blank lines, math as `$TeX$`; list items, a
+ * quote's paragraphs and display math inside a block are kept apart by a space ("one two", not
+ * "onetwo"), for related papers and the search vocabulary read its words.
+ */
 function plainText(tree: MdastRoot, body: string): string {
   const blocks: string[] = [];
   for (const block of tree.children) {
     const parts: string[] = [];
     visit(block, (node) => {
+      if (APART.has(node.type)) parts.push(' ');
       if (node.type === 'text') parts.push((node as { value: string }).value);
       else if (node.type === 'inlineCode') parts.push((node as { value: string }).value);
       else if (node.type === 'inlineMath') {
         const dollars = isDoubleDollar(node, body) ? '$$' : '$';
         parts.push(`${dollars}${(node as { value: string }).value}${dollars}`);
-      } else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$`);
+      } else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$ `);
       else if (node.type === 'break') parts.push(' ');
     });
     const textOfBlock = parts.join('').replace(/\s+/g, ' ').trim();

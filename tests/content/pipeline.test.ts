@@ -23,6 +23,12 @@ describe('renderPaperBody', () => {
     );
   });
 
+  it('keeps the words of list items, quoted paragraphs and display math apart in its plain text', () => {
+    // The plain text is what related papers and the search vocabulary read as words.
+    const { rendered } = render('1. one\n2. two\n\n> a\n>\n> b\n\n- x\n  $$y$$\n- z');
+    expect(rendered?.text).toBe('one two\n\na b\n\nx $$y$$ z');
+  });
+
   it('reports positions in file lines, after the frontmatter', () => {
     const { problems } = render('ok\n\nbad {x}');
     expect(problems).toEqual([expect.objectContaining({ file: 'x.mdx', line: 12, column: 5, field: 'body' })]);

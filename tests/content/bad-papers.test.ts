@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -257,6 +259,29 @@ describe('content check on a folder of bad papers', () => {
     for (const [name, message] of expected) expect(stderr).toContain(file(name) + message);
     for (const message of several) expect(stderr).toContain(file('several-problems') + message);
     expect(stderr).toMatch(/✗ \d+ problems in \d+ files/);
+  });
+
+  it('npm run check prints every problem into a pipe, however many (as CI reads it)', async () => {
+    // 400 papers with a problem of about 200 characters each: more than a pipe holds (64 KB). Exiting
+    // while the output was still queued cut it after the first 64 KB, mid-line.
+    const root = await mkdtemp(join(tmpdir(), 'check-pipe-'));
+    await mkdir(join(root, 'papers/2025'), { recursive: true });
+    await cp(join(projectRoot, dir, 'topics.yaml'), join(root, 'topics.yaml'));
+    const link = `https://example.org/${'a'.repeat(60)}`;
+    for (let index = 0; index < 400; index++) {
+      const paper = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\n[a](${link}\\${index})\n`;
+      await writeFile(join(root, `papers/2025/p${index}.mdx`), paper);
+    }
+    const run = promisify(execFile);
+    const failure = await run('node', ['scripts/check.ts', '--no-cache', root], {
+      cwd: projectRoot,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: unknown) => error);
+    const { code, stderr } = failure as { code: number; stderr: string };
+    expect(code).toBe(1);
+    expect(stderr.length).toBeGreaterThan(64 * 1024);
+    expect(stderr.split('\n').filter((line) => line.includes(': body: Link URL '))).toHaveLength(400);
+    expect(stderr).toContain('✗ 400 problems in 400 files');
   });
 
   it('npm run check refuses a frontmatter link to the site’s own host, as the build’s link check does', async () => {

@@ -41,7 +41,8 @@ export interface PaperMetadata {
  * digest of its file, the topic vocabulary, the content rules' code and PIPELINE_VERSION: an
  * unchanged paper is not parsed again. (Bump PIPELINE_VERSION when the pipeline's output changes
  * for a reason outside those files, such as a plugin option.)
- * Any problem in any paper fails the load with every problem listed, and nothing is stored.
+ * Any problem in any paper fails the load with its problems listed (as many as fit: see
+ * ContentError), and nothing is stored.
  */
 export function paperLoader({
   directory = PAPERS_DIR,

@@ -25,12 +25,34 @@ export function formatProblem(problem: ContentProblem): string {
   return `${terminalText(problem.file)}:${where}: ${terminalText(problem.field)}: ${terminalText(problem.message)}`;
 }
 
-/** Thrown by the loader so that a bad paper stops the build with every problem listed. */
+/**
+ * How much of the problems a build's error lists, in bytes of UTF-8: Astro prints the error and
+ * exits at once, and into a pipe (CI's log) only the first 64 KB of it reached the reader, the last
+ * problem cut mid-line (409 of 2,521). The problems that fit, in the check's order, are listed
+ * whole, then how many more there are; `npm run check` lists every one.
+ */
+export const MAX_LISTED_BYTES = 48 * 1024;
+
+/** Thrown by the loader so that a bad paper stops the build with its problems listed (as many as fit). */
 export class ContentError extends Error {
+  /** Every problem, listed or not. */
   readonly problems: readonly ContentProblem[];
 
   constructor(problems: readonly ContentProblem[]) {
-    super(`Paper content has ${countOf(problems.length, 'problem')}:\n${problems.map(formatProblem).join('\n')}`);
+    const listed: string[] = [];
+    let bytes = 0;
+    for (const problem of problems) {
+      const line = formatProblem(problem);
+      bytes += Buffer.byteLength(line) + 1;
+      if (bytes > MAX_LISTED_BYTES) break;
+      listed.push(line);
+    }
+    if (listed.length < problems.length) {
+      listed.push(
+        `… and ${countOf(problems.length - listed.length, 'more problem')}: \`npm run check\` lists them all.`,
+      );
+    }
+    super(`Paper content has ${countOf(problems.length, 'problem')}:\n${listed.join('\n')}`);
     this.name = 'ContentError';
     this.problems = problems;
     // The problems are the whole story: a stack trace would point at the loader, not the file.

@@ -58,10 +58,10 @@ async function runLoader(
   } as unknown as LoaderContext;
   try {
     await loader.load(context);
-    return { problems: [] as string[], logged, store };
+    return { problems: [] as string[], logged, store, message: '' };
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
-    return { problems: error.problems.map(formatProblem), logged, store };
+    return { problems: error.problems.map(formatProblem), logged, store, message: error.message };
   }
 }
 
@@ -176,5 +176,29 @@ describe('a paper the check accepts, the build accepts (Astro reads its data thr
       'content/papers/2025/past-limit.mdx:9: links.code: is 506 characters long as published (percent-encoded); must be at most 500 characters: link to a shorter address',
     ]);
     expect(build).toEqual(check);
+  });
+});
+
+describe('a build with many problems', () => {
+  it('lists the problems that fit in 48 KB, as the check lists them, and how many more: Astro exits as it prints', async () => {
+    // Into a pipe (CI's log) only the first 64 KB of the error reached the reader, cut mid-line.
+    const root = await mkdtemp(join(tmpdir(), 'loader-many-'));
+    await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+    await cp(join(projectRoot, 'tests/fixtures/bad-papers/topics.yaml'), join(root, 'content/topics.yaml'));
+    for (let index = 0; index < 400; index++) {
+      const paper = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\n[a](https://example.org/${'a'.repeat(60)}\\${index})\n`;
+      await writeFile(join(root, `content/papers/2025/p${index}.mdx`), paper);
+    }
+    const check = await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' });
+    const build = await runLoader(root, 'content');
+    expect(build.problems).toEqual(check.problems.map(formatProblem));
+    expect(build.problems).toHaveLength(400);
+    const [heading, ...lines] = build.message.split('\n');
+    const listed = lines.length - 1;
+    expect(heading).toBe('Paper content has 400 problems:');
+    expect(listed).toBeGreaterThan(100);
+    expect(lines.slice(0, listed)).toEqual(build.problems.slice(0, listed));
+    expect(lines.at(-1)).toBe(`… and ${400 - listed} more problems: \`npm run check\` lists them all.`);
+    expect(Buffer.byteLength(build.message)).toBeLessThan(50 * 1024);
   });
 });

@@ -124,6 +124,26 @@ function tooDeepLine(body: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Most lines underlined as headings (`===` or `---` under a line of text) that are parsed: micromark
+ * takes time quadratic in their number (2,490 in 10,000 characters took 6 s to parse), and an
+ * abstract may have no heading at all (each is refused at its line). Past this many, the body is
+ * refused at the first one over, unparsed. (A line of only `=` or `-` in a fence is counted too.)
+ */
+export const MAX_UNDERLINES = 100;
+const UNDERLINE = /^[ \t]*(?:=+|-+)[ \t]*$/;
+
+/** The first line (0-based) that is the (MAX_UNDERLINES + 1)th of only `=` or `-` under a line of text. */
+function tooManyUnderlinesLine(body: string): number | undefined {
+  const lines = body.split('\n');
+  let underlines = 0;
+  for (let index = 1; index < lines.length; index++) {
+    if (!UNDERLINE.test(lines[index]!) || lines[index - 1]!.trim() === '') continue;
+    if (++underlines > MAX_UNDERLINES) return index;
+  }
+  return undefined;
+}
+
 /** Links in abstracts lead off the site: open them without giving the target a handle on us. */
 function rehypeExternalLinks() {
   return (tree: HastRoot) => {
@@ -182,6 +202,17 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
         {
           ...at(deepLine + 1),
           message: `is nested too deeply: this line opens more than ${MAX_TREE_DEPTH} quotes and lists. Simplify the abstract.`,
+        },
+      ],
+    };
+  }
+  const underlineLine = tooManyUnderlinesLine(body);
+  if (underlineLine !== undefined) {
+    return {
+      problems: [
+        {
+          ...at(underlineLine + 1),
+          message: `has more than ${MAX_UNDERLINES} lines of only "=" or "-" under a line of text, each a heading's underline (an abstract has no headings): write it as paragraphs.`,
         },
       ],
     };

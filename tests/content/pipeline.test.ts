@@ -104,6 +104,27 @@ describe('nesting', () => {
   });
 });
 
+describe('headings by the thousand', () => {
+  it('refuses the 101st line underlined as a heading at its line, before parsing (2,490 took micromark 6 s)', () => {
+    const started = performance.now();
+    // "Fine." is file line 10; each "a" then "=": the 101st "=" is body line 2 + 2 × 101.
+    const { problems } = render(`Fine.\n\n${'a\n=\n'.repeat(2490)}`);
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 213, message: expect.stringContaining('more than 100 lines of only') }),
+    ]);
+    expect(render(`${'a\n-\n'.repeat(2490)}`).problems).toEqual([
+      expect.objectContaining({ line: 211, message: expect.stringContaining('more than 100 lines of only') }),
+    ]);
+    // Fewer are parsed, and each heading is refused at its line, as before.
+    const few = render('a\n===\n\nb\n---\n').problems;
+    expect(few.map((problem) => [problem.line, problem.message.slice(0, 8)])).toEqual([
+      [10, 'Headings'],
+      [13, 'Headings'],
+    ]);
+  });
+});
+
 describe('excerpts for cards', () => {
   it('keeps a short first paragraph whole and drops later paragraphs and display math', () => {
     const { rendered } = render('First $x^2$ paragraph.\n\n$$\ny\n$$\n\nSecond paragraph.');

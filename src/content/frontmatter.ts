@@ -1,4 +1,17 @@
-import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { ContentProblem } from './problems.ts';
 
 /** A paper file split into its YAML frontmatter and MDX body, with a way back to source lines. */
@@ -112,13 +125,16 @@ export function parseYaml(
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    doc = parseDocument(yamlText, {
-      lineCounter,
-      schema: 'core',
-      uniqueKeys: false,
-      prettyErrors: false,
-      strict: true,
-    });
+    // As yaml's parseDocument, in two steps: its syntax tree is built without recursion, but the
+    // document is composed from it recursively, and a thousand nested `[` overflowed the stack of
+    // the main thread (not a worker's, which is larger): the check and the build told different
+    // stories. Nesting past the limit is refused from the syntax tree, on every thread alike.
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(yamlText)];
+    const tooDeep = tooDeepToken(tokens);
+    if (tooDeep !== undefined) {
+      return { lineAt, problems: [problem(lineAt(tooDeep), NESTED_TOO_DEEPLY)] };
+    }
+    doc = composeOne(tokens, yamlText.length);
   } catch {
     // yaml reports syntax errors in `doc.errors`; a throw means it gave up (e.g. nesting too deep).
     return { lineAt, problems: [problem(firstLine, 'YAML: could not be read: write plain `key: value` lines.')] };
@@ -142,6 +158,53 @@ export function parseYaml(
   // "unresolved tag".
   problems.push(...checkPlainData(doc, (node) => (node.range ? lineAt(node.range[0]) : firstLine), problem));
   return problems.length > 0 ? { lineAt, problems } : { doc, lineAt, problems };
+}
+
+const NESTED_TOO_DEEPLY = `YAML: nested more than ${YAML_LIMITS.depth} levels deep: write plain fields.`;
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/**
+ * The offset of the first list or mapping in a YAML syntax tree nested deeper than
+ * YAML_LIMITS.depth, as checkPlainData counts levels (the document's value is level 1). Iterative.
+ */
+function tooDeepToken(tokens: readonly CST.Token[]): number | undefined {
+  const stack: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth: 1 });
+      continue;
+    }
+    if (!COLLECTIONS.has(token.type)) continue;
+    if (depth > YAML_LIMITS.depth) return token.offset;
+    for (const item of (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items) {
+      if ('key' in item) stack.push({ token: item.key, depth: depth + 1 });
+      if ('value' in item) stack.push({ token: item.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** The first document composed from a syntax tree, as yaml's parseDocument does it. */
+function composeOne(tokens: readonly CST.Token[], length: number): Document {
+  const composer = new Composer({ schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true });
+  let doc: Document | undefined;
+  for (const composed of composer.compose(tokens, true, length)) {
+    if (!doc) doc = composed;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          composed.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return doc!;
 }
 
 /**
@@ -170,7 +233,7 @@ function checkPlainData(
     }
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > YAML_LIMITS.depth) {
-      problems.push(problem(line, `YAML: nested more than ${YAML_LIMITS.depth} levels deep: write plain fields.`));
+      problems.push(problem(line, NESTED_TOO_DEEPLY));
       continue;
     }
     if (isSeq(node)) {

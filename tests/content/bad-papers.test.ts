@@ -140,6 +140,8 @@ const expected: [string, string][] = [
   // Cost: the frontmatter is size-limited before YAML reads it, and YAML's output is bounded.
   ['many-keys', ':2: frontmatter: YAML: a mapping of 2501 keys; at most 50: keep to the documented fields.'],
   ['deep-nesting', ':14: frontmatter: YAML: nested more than 8 levels deep: write plain fields.'],
+  // Refused from yaml's syntax tree: composing it overflowed the main thread's stack, not a worker's.
+  ['yaml-deep-flow', ':2: frontmatter: YAML: nested more than 8 levels deep: write plain fields.'],
   ['flow-commas', ':3: frontmatter: YAML: 19999 more errors like these.'],
   ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`name:`), not lists, mappings or empty.'],
   ['duplicate-key', ':3: frontmatter: YAML: Map keys must be unique; "title" is already given on line 2: keep one.'],

@@ -37,6 +37,8 @@ const RULE_ENTRY_POINTS = ['validate.ts', 'validate-many.ts', 'collection.ts', '
  */
 export const RENDER_LIBRARIES = [
   '@astrojs/markdown-remark',
+  'acorn',
+  'acorn-jsx',
   'astro',
   'decode-named-character-reference',
   'hast-util-from-html',

@@ -5,6 +5,8 @@ import type {} from 'mdast-util-math';
 import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
+import { Parser as AcornParser } from 'acorn';
+import acornJsx from 'acorn-jsx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -153,7 +155,51 @@ function rehypeExternalLinks() {
   };
 }
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkMath);
+/**
+ * Deepest JavaScript that acorn reads in an abstract's `{…}`, JSX or `import`/`export` (each of which
+ * is refused), counted in calls of its recursive steps. acorn recurses once per level of nesting,
+ * and `{((((…))))}` a thousand deep overflowed the main thread's stack but not a worker's (which
+ * is larger): the check and the build gave different messages at different columns. Past this
+ * depth acorn stops with a syntax error at that place, on every thread alike.
+ */
+export const MAX_SCRIPT_DEPTH = 100;
+const RECURSIVE_STEPS = [
+  'parseStatement',
+  'parseMaybeAssign',
+  'parseMaybeUnary',
+  'parseExprAtom',
+  'parseBindingAtom',
+  'jsx_parseElementAt',
+] as const;
+
+type AcornClass = typeof AcornParser;
+function depthLimited(Base: AcornClass): AcornClass {
+  class Limited extends (Base as unknown as new (...args: unknown[]) => Record<string, unknown>) {
+    scriptDepth = 0;
+  }
+  const prototype = Limited.prototype as unknown as Record<string, unknown>;
+  for (const step of RECURSIVE_STEPS) {
+    const inner = (Base.prototype as unknown as Record<string, unknown>)[step];
+    if (typeof inner !== 'function') throw new Error(`acorn has no ${step}: update the depth limit`);
+    prototype[step] = function (
+      this: { scriptDepth: number; start: number; raise(at: number, message: string): never },
+      ...args: unknown[]
+    ) {
+      if (++this.scriptDepth > MAX_SCRIPT_DEPTH) this.raise(this.start, 'Nested too deeply');
+      try {
+        return (inner as (...a: unknown[]) => unknown).apply(this, args);
+      } finally {
+        this.scriptDepth--;
+      }
+    };
+  }
+  return Limited as unknown as AcornClass;
+}
+
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkMdx, { acorn: AcornParser.extend(acornJsx(), depthLimited) })
+  .use(remarkMath);
 const renderer = unified()
   .use(remarkRehype)
   .use(rehypeExternalLinks)

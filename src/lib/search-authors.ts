@@ -204,8 +204,8 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
   const isEtAl = (index: number) => ET.test(at(index)) && AL.test(at(index + 1));
   // A word of the directory, not a number or a name of no letters (`2023`, `&`).
   const word = (index: number) => {
-    if (index < 0 || index >= tokens.length || isInitials(index) || isEtAl(index)) return undefined;
-    const words = nameWords(tokens[index]!);
+    if (isInitials(index) || isEtAl(index)) return undefined;
+    const words = nameWords(at(index));
     return words.length > 0 && words.every((each) => /\p{L}/u.test(each)) ? words : undefined;
   };
   const names: CitedName[] = [];

@@ -266,7 +266,8 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Hofmann, Thomas', 'Hofmann', 'Hofmann', 'H'],
     ['van der Maaten, Laurens', 'van der Maaten', 'Maaten', 'M'],
     ['Martin Luther King Jr.', 'King', 'King', 'K'],
-    ['Louis XVI', 'XVI', 'XVI', 'X'],
+    ['Gregor Bachmann', 'Bachmann', 'Bachmann', 'B'],
+    ['Yann LeCun', 'LeCun', 'LeCun', 'L'],
     ['Ekin Akyürek', 'Akyürek', 'Akyürek', 'A'],
     ['OpenAI', 'OpenAI', 'OpenAI', 'O'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {

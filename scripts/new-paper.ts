@@ -37,128 +37,145 @@ Many papers (a day's list): several ids, or --from-file, or one id without --tag
 arXiv is asked once per 50 ids, 3 s apart. Ids already in the digest are skipped.
 `;
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      tags: { type: 'string' },
-      date: { type: 'string' },
-      code: { type: 'string' },
-      project: { type: 'string' },
-      venue: { type: 'string' },
-      offline: { type: 'boolean' },
-      title: { type: 'string' },
-      authors: { type: 'string' },
-      published: { type: 'string' },
-      abstract: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      'from-file': { type: 'string' },
-      'accept-suggested': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n\n${usage}`);
-  process.exit(1);
+// Not process.exit: into a pipe, output is still being written when the call returns, and exiting
+// then cuts it off. Setting the exit code lets Node flush everything first.
+process.exitCode = await main();
+
+async function main(): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        tags: { type: 'string' },
+        date: { type: 'string' },
+        code: { type: 'string' },
+        project: { type: 'string' },
+        venue: { type: 'string' },
+        offline: { type: 'boolean' },
+        title: { type: 'string' },
+        authors: { type: 'string' },
+        published: { type: 'string' },
+        abstract: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'from-file': { type: 'string' },
+        'accept-suggested': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${usage}`);
+    return 1;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const singlePaperFlags = [
+    'offline',
+    'title',
+    'authors',
+    'published',
+    'abstract',
+    'code',
+    'project',
+    'venue',
+  ] as const;
+  const given = singlePaperFlags.filter((flag) => values[flag] !== undefined);
+  // One id with no --tags (and none of the one-paper flags) gets proposals too.
+  const batch =
+    positionals.length > 1 ||
+    values['from-file'] !== undefined ||
+    values['accept-suggested'] === true ||
+    (positionals.length === 1 && values.tags === undefined && given.length === 0);
+  if (batch) {
+    if (given.length > 0) {
+      console.error(
+        `${given.map((flag) => `--${flag}`).join(', ')}: only for one paper at a time, with --tags.\n\n${usage}`,
+      );
+      return 1;
+    }
+    let inputs = [...positionals];
+    if (values['from-file'] !== undefined) {
+      try {
+        inputs = [...inputs, ...idsFromText(await readFile(values['from-file'], 'utf8'))];
+      } catch (error) {
+        console.error(
+          `✗ --from-file: cannot read ${values['from-file']} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+        );
+        return 1;
+      }
+    }
+    return runBatch(inputs, {
+      tags: list(values.tags, /[,\s]+/),
+      date: values.date,
+      acceptSuggested: values['accept-suggested'],
+      dryRun: values['dry-run'],
+    });
+  }
+  if (positionals.length !== 1) {
+    console.error(
+      `${positionals.length === 0 ? 'Give one arXiv id or URL.' : `Give one arXiv id or URL, not ${positionals.length}.`}\n\n${usage}`,
+    );
+    return 1;
+  }
+
+  try {
+    const result = await newPaper({
+      input: positionals[0]!,
+      tags: list(values.tags, /[,\s]+/),
+      date: values.date,
+      code: values.code,
+      project: values.project,
+      venue: values.venue,
+      offline: values.offline,
+      title: values.title,
+      authors: list(values.authors, /;/),
+      published: values.published,
+      abstract: values.abstract,
+      dryRun: values['dry-run'],
+    });
+    for (const note of result.notes) console.error(note);
+    if (result.written) {
+      console.log(`\n✓ Wrote ${result.file}${result.source === 'template' ? ' (a template from your flags)' : ''}.`);
+      console.log(
+        'Next: read it over, adjust the tags, run `npm run check`, and open a pull request (see CONTRIBUTING.md).',
+      );
+    } else {
+      console.error(`\n✓ ${result.file} would pass the content check (dry run, nothing written):\n`);
+      console.log(result.text);
+    }
+  } catch (error) {
+    if (!(error instanceof NewPaperError)) throw error;
+    console.error(`✗ ${error.message}`);
+    for (const problem of error.problems) console.error(formatProblem(problem));
+    if (error.text !== undefined && values['dry-run']) console.log(`\n${error.text}`);
+    else if (error.text !== undefined)
+      console.error('\nRun again with --dry-run to print the entry; you can save it by hand and fix what is listed.');
+    return 1;
+  }
+  return 0;
 }
-const { values, positionals } = parsed;
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const list = (value: string | undefined, separator: RegExp) =>
-  value === undefined
+
+/** A comma- or semicolon-separated flag as its items; undefined when the flag is absent. */
+function list(value: string | undefined, separator: RegExp): string[] | undefined {
+  return value === undefined
     ? undefined
     : value
         .split(separator)
         .map((item) => item.trim())
         .filter(Boolean);
-
-const singlePaperFlags = ['offline', 'title', 'authors', 'published', 'abstract', 'code', 'project', 'venue'] as const;
-const given = singlePaperFlags.filter((flag) => values[flag] !== undefined);
-// One id with no --tags (and none of the one-paper flags) gets proposals too.
-const batch =
-  positionals.length > 1 ||
-  values['from-file'] !== undefined ||
-  values['accept-suggested'] === true ||
-  (positionals.length === 1 && values.tags === undefined && given.length === 0);
-if (batch) {
-  if (given.length > 0) {
-    console.error(
-      `${given.map((flag) => `--${flag}`).join(', ')}: only for one paper at a time, with --tags.\n\n${usage}`,
-    );
-    process.exit(1);
-  }
-  let inputs = [...positionals];
-  if (values['from-file'] !== undefined) {
-    try {
-      inputs = [...inputs, ...idsFromText(await readFile(values['from-file'], 'utf8'))];
-    } catch (error) {
-      console.error(
-        `✗ --from-file: cannot read ${values['from-file']} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      );
-      process.exit(1);
-    }
-  }
-  process.exit(await runBatch(inputs));
-}
-if (positionals.length !== 1) {
-  console.error(
-    `${positionals.length === 0 ? 'Give one arXiv id or URL.' : `Give one arXiv id or URL, not ${positionals.length}.`}\n\n${usage}`,
-  );
-  process.exit(1);
-}
-
-try {
-  const result = await newPaper({
-    input: positionals[0]!,
-    tags: list(values.tags, /[,\s]+/),
-    date: values.date,
-    code: values.code,
-    project: values.project,
-    venue: values.venue,
-    offline: values.offline,
-    title: values.title,
-    authors: list(values.authors, /;/),
-    published: values.published,
-    abstract: values.abstract,
-    dryRun: values['dry-run'],
-  });
-  for (const note of result.notes) console.error(note);
-  if (result.written) {
-    console.log(`\n✓ Wrote ${result.file}${result.source === 'template' ? ' (a template from your flags)' : ''}.`);
-    console.log(
-      'Next: read it over, adjust the tags, run `npm run check`, and open a pull request (see CONTRIBUTING.md).',
-    );
-  } else {
-    console.error(`\n✓ ${result.file} would pass the content check (dry run, nothing written):\n`);
-    console.log(result.text);
-  }
-} catch (error) {
-  if (!(error instanceof NewPaperError)) throw error;
-  console.error(`✗ ${error.message}`);
-  for (const problem of error.problems) console.error(formatProblem(problem));
-  if (error.text !== undefined && values['dry-run']) console.log(`\n${error.text}`);
-  else if (error.text !== undefined)
-    console.error('\nRun again with --dry-run to print the entry; you can save it by hand and fix what is listed.');
-  process.exit(1);
 }
 
 /** Runs a batch and prints one block per paper, then a summary; returns the exit code. */
-async function runBatch(inputs: string[]): Promise<number> {
+async function runBatch(
+  inputs: string[],
+  options: { tags?: string[]; date?: string; acceptSuggested?: boolean; dryRun?: boolean },
+): Promise<number> {
   let report;
   try {
-    report = await newPapers(
-      {
-        inputs,
-        tags: list(values.tags, /[,\s]+/),
-        date: values.date,
-        acceptSuggested: values['accept-suggested'],
-        dryRun: values['dry-run'],
-      },
-      { progress: (line) => console.error(line) },
-    );
+    report = await newPapers({ inputs, ...options }, { progress: (line) => console.error(line) });
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
     console.error(`✗ ${error.message}\nNothing was fetched or written.`);
@@ -167,7 +184,7 @@ async function runBatch(inputs: string[]): Promise<number> {
   const counts = new Map<string, number>();
   for (const outcome of report.outcomes) {
     counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
-    for (const line of describeOutcome(outcome, values.date)) console.log(line);
+    for (const line of describeOutcome(outcome, options.date)) console.log(line);
   }
   const parts = (
     [
@@ -179,7 +196,7 @@ async function runBatch(inputs: string[]): Promise<number> {
     ] as const
   )
     .filter(([status]) => counts.has(status))
-    .map(([status, label]) => `${counts.get(status)} ${label}`);
+    .map(([status, label]) => countOf(counts.get(status)!, label, label));
   console.log(
     `\n${report.ok ? '✓' : '✗'} ${countOf(inputs.length, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
   );

@@ -390,6 +390,20 @@ describe('the CLI with many ids', () => {
     );
   });
 
+  it('prints every line into a pipe, however many (as CI and `| less` read it)', async () => {
+    // 3,000 ids that are not arXiv ids: a line each, about 150 KB, more than a pipe holds (64 KB).
+    // Exiting with process.exit() right after printing cut stdout off at what the pipe had taken.
+    const root = await tempProject();
+    const ids = Array.from({ length: 3000 }, (_, index) => `not-an-id-${index}`);
+    const list = join(root, 'ids.txt');
+    await writeFile(list, ids.join('\n'));
+    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization', '--date', '2099-01-10');
+    expect(code).toBe(1);
+    expect(stdout.length).toBeGreaterThan(64 * 1024);
+    for (const id of [ids[0]!, ids[2999]!]) expect(stdout).toContain(`✗ ${id}: "${id}" is not an arXiv id or URL.`);
+    expect(stdout).toContain('✗ 3,000 ids: 3,000 failed; 0 arXiv requests.');
+  });
+
   it('exits 0 when every id is skipped, and refuses one-paper flags with many ids', async () => {
     const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
     const skipped = await cli(root, '2306.13575', 'arXiv:2306.13575', '--accept-suggested');

@@ -10,6 +10,7 @@ import {
   YAMLParseError,
   type CST,
   type Document,
+  type ErrorCode,
   type Node,
 } from 'yaml';
 import type { ContentProblem } from './problems.ts';
@@ -146,7 +147,7 @@ export function parseYaml(
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const message = `YAML: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '')}`;
+    const message = `YAML: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '')}${yamlHint(error.code, error.message)}`;
     if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
     seen.add(message);
     problems.push(problem(lineAt(error.pos[0]), message));
@@ -156,8 +157,24 @@ export function parseYaml(
   }
   // Checked even after a syntax error: an explicit tag is reported as such, not only as yaml's
   // "unresolved tag".
-  problems.push(...checkPlainData(doc, (node) => (node.range ? lineAt(node.range[0]) : firstLine), problem));
+  problems.push(...checkPlainData(doc, yamlText, (node) => (node.range ? lineAt(node.range[0]) : firstLine), problem));
   return problems.length > 0 ? { lineAt, problems } : { doc, lineAt, problems };
+}
+
+/**
+ * What to do about the yaml errors a hand-written paper runs into: yaml's own words say what is
+ * wrong in YAML's terms, not what the contributor should write.
+ */
+function yamlHint(code: ErrorCode, message: string): string {
+  // `title: Attention: A Survey`: the second ": " opens a mapping inside the value.
+  if (code === 'BLOCK_AS_IMPLICIT_KEY')
+    return ': a value with ": " in it must be in quotes, e.g. title: "Attention: A Survey"';
+  // `title: @home robots`, `title: %x`: characters YAML keeps for itself.
+  if (code === 'BAD_SCALAR_START') return ': put the whole value in quotes, e.g. title: "@home robots"';
+  // `title: "Attention" is all you need`, `tags: [a] b`: the value ended before the line did.
+  if (code === 'UNEXPECTED_TOKEN' && message.includes('at node end'))
+    return ': a value in quotes or brackets ends there; put all of it in the quotes (write \\" for a quote inside)';
+  return '';
 }
 
 const NESTED_TOO_DEEPLY = `YAML: nested more than ${YAML_LIMITS.depth} levels deep: write plain fields.`;
@@ -214,6 +231,7 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document {
  */
 function checkPlainData(
   doc: Document,
+  yamlText: string,
   lineOf: (node: Node) => number,
   problem: (line: number, message: string) => ContentProblem,
 ): ContentProblem[] {
@@ -229,6 +247,10 @@ function checkPlainData(
     }
     if (node.tag) {
       problems.push(problem(line, `Explicit YAML tags (${node.tag}) are not allowed; write plain values.`));
+      continue;
+    }
+    if (isScalar(node) && node.type === 'PLAIN' && node.range && COMMENT_AFTER.test(yamlText.slice(node.range[1]))) {
+      problems.push(problem(line, commentCutsValue(String(node.source))));
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
@@ -280,6 +302,18 @@ function checkPlainData(
     }
   }
   return problems;
+}
+
+/**
+ * ` #` right after an unquoted value, on its line: YAML reads a comment there and the value ends
+ * before it, so `title: Learning #hashtags` was the title "Learning". Quoted values and comments on
+ * lines of their own are unambiguous.
+ */
+const COMMENT_AFTER = /^[ \t]+#/;
+
+function commentCutsValue(value: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  return `YAML: " #" starts a comment, so this value ends at "${shown}" and the rest of the line is dropped: put the whole value in quotes if the # belongs to it, or move the comment to a line of its own.`;
 }
 
 /** The 1-based file line of a value (`['tags', 1]`), or of its nearest parent that has one. */

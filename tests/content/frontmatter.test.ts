@@ -35,6 +35,44 @@ describe('parseSource', () => {
   });
 });
 
+describe('values YAML would cut short or misread', () => {
+  it.each([
+    ['a title', '---\ntitle: Learning #hashtags\n---\n', 2, '"Learning"'],
+    ['a venue', '---\ntitle: T\nvenue: ICLR 2016 # oral\n---\n', 3, '"ICLR 2016"'],
+    ['a list item', '---\nauthors:\n  - Ann Lee\n  - Bo Li #2\n---\n', 4, '"Bo Li"'],
+    ['a tab before the #', '---\ntitle: C\t# sharp\n---\n', 2, '"C"'],
+  ])('refuses a comment after %s, which ends the value there', (_name, text, line, kept) => {
+    const { source, problems } = parseSource('p.mdx', text);
+    expect(source).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(line);
+    expect(problems[0]?.message).toContain(`" #" starts a comment, so this value ends at ${kept}`);
+    expect(problems[0]?.message).toContain('put the whole value in quotes');
+  });
+
+  it.each([
+    ['# inside a word', '---\ntitle: C# and F# compilers\n---\n', 'C# and F# compilers'],
+    ['# in quotes', '---\ntitle: "Learning #hashtags"\n---\n', 'Learning #hashtags'],
+    ['a comment on its own line', '---\n# the title\ntitle: T\n---\n', 'T'],
+    ['a comment after a quoted value', '---\ntitle: "T" # why\n---\n', 'T'],
+  ])('keeps %s', (_name, text, title) => {
+    const { source, problems } = parseSource('p.mdx', text);
+    expect(problems).toEqual([]);
+    expect(source?.data.title).toBe(title);
+  });
+
+  it.each([
+    ['": " inside a plain value', 'title: Attention: A Survey', 'must be in quotes, e.g. title: "Attention: A Survey"'],
+    ['a reserved first character', 'title: @home robots', 'put the whole value in quotes'],
+    ['text after the closing quote', 'title: "Attention" is all', 'put all of it in the quotes'],
+  ])('says what to write for %s', (_name, line, hint) => {
+    const { problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
+    expect(problems[0]?.line).toBe(2);
+    expect(problems[0]?.message).toMatch(/^YAML: /);
+    expect(problems[0]?.message).toContain(hint);
+  });
+});
+
 describe('parseSource cost', () => {
   const keys = (count: number) => Array.from({ length: count }, (_, index) => `k${index}: ${index}`).join('\n');
 

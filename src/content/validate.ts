@@ -4,7 +4,8 @@ import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
-import { fieldName, type ContentProblem } from './problems.ts';
+import { fieldName, shortened, type ContentProblem } from './problems.ts';
+import { descriptionOfHtml } from '../lib/plain-text.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv-id.ts';
 import { fileSizeProblem } from './file-size.ts';
@@ -83,7 +84,7 @@ export function validatePaper(
     ? { rendered: undefined, problems: [] }
     : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
-  if (rendered) problems.push(...abstractTextProblems(rendered.text, source.bodyLine, problem));
+  if (rendered) problems.push(...abstractTextProblems(rendered, source.bodyLine, problem));
 
   if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
   return {
@@ -189,19 +190,35 @@ function schemaProblems(
 }
 
 /**
- * The abstract as a reader sees it must have text. (That character references decode to no
- * forbidden character, in the text or anywhere else, is the pipeline's rule: pipeline.ts.)
+ * The abstract as a reader sees it must have text: a letter or digit in its description (feeds,
+ * link previews), where math is typeset and TeX commands are dropped, so an abstract of `\\` or
+ * `$\quad$` is as empty as no abstract. (That character references decode to no forbidden
+ * character, in the text or anywhere else, is the pipeline's rule: pipeline.ts.)
  */
 function abstractTextProblems(
-  text: string,
+  { text, html }: RenderedBody,
   bodyLine: number,
   problem: (line: number, field: string, message: string) => ContentProblem,
 ): ContentProblem[] {
   if (text.trim() === '') {
     return [problem(bodyLine, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
   }
-  return [];
+  // Words outside math and TeX commands are words of the description too; only an abstract
+  // without them is worth making its description for.
+  if (WORD_CHARACTER.test(text.replace(/\$[^$]*\$/g, ' ').replace(/\\[A-Za-z]+/g, ' '))) return [];
+  const shown = descriptionOfHtml(html);
+  if (WORD_CHARACTER.test(shown)) return [];
+  const seen = shown === '' ? 'nothing' : `only "${shortened(shown, 40)}"`;
+  return [
+    problem(
+      bodyLine,
+      'body',
+      `has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show ${seen}. Paste the paper's abstract below the frontmatter's closing \`---\`.`,
+    ),
+  ];
 }
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 function describeIssue(
   issue: { code: string; message: string; expected?: unknown },

@@ -182,6 +182,19 @@ const expected: [string, string][] = [
   // An abstract must have text.
   ['empty-abstract', ":9: body: is empty: paste the paper's abstract below the frontmatter's closing `---`."],
   ['blank-abstract', ":9: body: is empty: paste the paper's abstract"],
+  // … that readers see: feeds and link previews show math typeset and drop TeX commands.
+  [
+    'backslash-abstract',
+    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show nothing.',
+  ],
+  [
+    'spacing-math-abstract',
+    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show nothing.',
+  ],
+  [
+    'punctuation-abstract',
+    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "… — ?".',
+  ],
   // A lone `#` is an empty heading, and an abstract has none.
   ['empty-heading-abstract', ':10:1: body: Headings (`#`, or a line underlined with `===` or `---`) are not allowed'],
   // A paper lives in its year's folder: one directly in papers/ is refused, and the folder named.

@@ -291,6 +291,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
     .strictObject({
       // A title's math goes into every .bib, where LaTeX runs it: only inert commands may pass.
       title: text(LIMITS.title).superRefine((title, ctx) => {
+        if (title === '') return; // text() has said "must not be empty"
         const mathProblems = titleMathProblems(title);
         for (const message of mathProblems) ctx.addIssue({ code: 'custom', message });
         if (mathProblems.length > 0) return;

@@ -172,7 +172,13 @@ function schemaProblems(
   source: ParsedSource,
   problem: (line: number, field: string, message: string) => ContentProblem,
 ): ContentProblem[] {
+  // A value of the wrong type is that one problem: zod still runs a field's other checks on it
+  // (`tags: optimization` was also "has 12 topics", the string's length).
+  const wrongType = new Set(
+    issues.filter((issue) => issue.code === 'invalid_type').map((issue) => JSON.stringify(issue.path)),
+  );
   return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) return [];
     if (issue.code === 'unrecognized_keys') {
       const parent = issue.path;
       const known = parent.length === 0 ? PAPER_KEYS : LINK_KEYS;
@@ -239,5 +245,11 @@ function describeIssue(
     return `was read by YAML as the ${typeof value} ${String(value)}; quote it: "${written}".`;
   }
   const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+  if (issue.expected === 'array' && typeof value === 'string') {
+    // `tags: a, b` or `authors: Ann Lee, Bo Li`: show the list the contributor meant.
+    const items = value.split(path[0] === 'authors' ? /\s*(?:;|,|\band\b)\s*/ : /[,\s]+/).filter(Boolean);
+    const example = items.length > 0 ? items.slice(0, 2) : ['…'];
+    return `must be a list, not a string: write each item on a line of its own under \`${String(path[0])}:\`, starting with "- " (${example.map((item) => `"- ${shortened(item, 40)}"`).join(', ')}).`;
+  }
   return `must be ${issue.expected === 'array' ? 'a list' : `a ${String(issue.expected)}`}, not ${got}.`;
 }

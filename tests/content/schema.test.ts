@@ -9,6 +9,7 @@ import {
   notANameProblem,
 } from '../../src/content/schema.ts';
 import { SCRIPT_NAMES } from '../../src/content/scripts.ts';
+import { validatePaper } from '../../src/content/validate.ts';
 import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
 import { titleText } from '../../src/lib/title-text.ts';
 import { fromHtml } from 'hast-util-from-html';
@@ -406,5 +407,31 @@ describe("the schema's output", () => {
     expect(code(link(81))).toBe(
       'is 506 characters long as published (percent-encoded); must be at most 500 characters: link to a shorter address',
     );
+  });
+});
+
+describe('one problem for a value of the wrong type or an empty one', () => {
+  const paperSchema = createPaperSchema(new Set(['optimization', 'interpretability']));
+  const check = (fields: string) =>
+    validatePaper(
+      'content/papers/2025/p.mdx',
+      new TextEncoder().encode(`---\n${fields}\ndate: "2025-06-06"\n---\n\nAn abstract.\n`),
+      paperSchema,
+    ).problems.map((problem) => `${problem.line}: ${problem.field}: ${problem.message}`);
+
+  it.each([
+    [
+      'topics written on one line',
+      'title: T\nauthors:\n  - Ann Lee\ntags: optimization, interpretability',
+      '5: tags: must be a list, not a string: write each item on a line of its own under `tags:`, starting with "- " ("- optimization", "- interpretability").',
+    ],
+    [
+      'authors written on one line',
+      'title: T\nauthors: Ann Lee and Bo Li\ntags:\n  - optimization',
+      '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Ann Lee", "- Bo Li").',
+    ],
+    ['an empty title', 'title: ""\nauthors:\n  - Ann Lee\ntags:\n  - optimization', '2: title: must not be empty'],
+  ])('%s', (_name, fields, only) => {
+    expect(check(fields)).toEqual([only]);
   });
 });

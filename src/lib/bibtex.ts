@@ -262,24 +262,47 @@ export function formatTitle(title: string): string {
 }
 
 /**
- * Authors joined by `and`. A name BibTeX would not read as one name is braced, so it stays one:
- * one that contains the word "and", and one whose commas are not `Last, First` or
+ * One author as BibTeX reads a name. A name BibTeX would not read as one name is braced, so it
+ * stays one: one that contains the word "and", and one whose commas are not `Last, First` or
  * `Last, Jr., First` (more than two, or an empty part).
  */
+export function formatAuthor(author: string): string {
+  const escaped = escapeText(withSuffixAfterFamilyName(author)).trim();
+  const parts = escaped.split(',');
+  // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
+  const oneName =
+    !/\band\b/i.test(escaped) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
+  return oneName ? escaped : `{${escaped}}`;
+}
+
+/** Authors joined by `and` (see formatAuthor). */
 export function formatAuthors(authors: readonly string[]): string {
-  return authors
-    .map((author) => {
-      const escaped = escapeText(withSuffixAfterFamilyName(author)).trim();
-      const parts = escaped.split(',');
-      // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
-      const oneName =
-        !/\band\b/i.test(escaped) &&
-        !/^others$/i.test(escaped) &&
-        parts.length <= 3 &&
-        parts.every((part) => part.trim());
-      return oneName ? escaped : `{${escaped}}`;
-    })
-    .join(' and ');
+  return authors.map(formatAuthor).join(' and ');
+}
+
+/**
+ * Most characters of names an `author` field holds before `and others`. BibTeX and LaTeX read a
+ * field, and natbib's list of every family name, into buffers of fixed size (TeX Live:
+ * 200,000 characters a line): past that BibTeX cuts the list mid-name without an error, and
+ * pdflatex stops reading the `.aux` ("Unable to read an entire line"). A collaboration's 10,000
+ * names reached that; 20,000 characters keeps every name of most papers, and hundreds of any.
+ */
+export const MAX_AUTHOR_FIELD = 20_000;
+
+/**
+ * The `author` field: the names in order, as many as fit in MAX_AUTHOR_FIELD characters and
+ * `maxAuthors`, then `others` (BibTeX's "et al.") if any are left. The first name is always given.
+ */
+export function authorField(authors: readonly string[], maxAuthors = Infinity): string {
+  const names: string[] = [];
+  let length = 0;
+  for (const author of authors.slice(0, maxAuthors)) {
+    const name = formatAuthor(author);
+    length += (names.length > 0 ? ' and '.length : 0) + name.length;
+    if (names.length > 0 && length > MAX_AUTHOR_FIELD) break;
+    names.push(name);
+  }
+  return names.length < authors.length ? `${names.join(' and ')} and others` : names.join(' and ');
 }
 
 /**
@@ -322,7 +345,8 @@ export function entryType(paper: CitablePaper): EntryType {
 /**
  * The BibTeX entry of a paper under `key`. With `maxAuthors`, a paper with more authors than that
  * names the first `maxAuthors` and then `others`, which BibTeX prints as "et al." (a `.bib` that
- * lists the paper among others: an author's; the paper's own `.bib` names everyone).
+ * lists the paper among others: an author's; the paper's own `.bib` names everyone whose names
+ * fit in MAX_AUTHOR_FIELD characters).
  */
 export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { maxAuthors?: number } = {}): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9:_.-]*$/.test(key)) throw new Error(`Not a safe BibTeX key: ${key}`);
@@ -330,12 +354,7 @@ export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { 
   const type = entryType(paper);
   const fields: [string, string][] = [
     ['title', formatTitle(data.title)],
-    [
-      'author',
-      maxAuthors !== undefined && data.authors.length > maxAuthors
-        ? `${formatAuthors(data.authors.slice(0, maxAuthors))} and others`
-        : formatAuthors(data.authors),
-    ],
+    ['author', authorField(data.authors, maxAuthors)],
   ];
   if (data.venue) {
     if (type === 'misc') fields.push(['note', `Published in ${escapeText(data.venue)}`]);

@@ -204,6 +204,23 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     for (const key of keys.values()) expect(bbl).toContain(`\\bibitem{${key}}`);
   }, 120_000);
 
+  it('compiles the entry of a paper of 10,000 authors with plainnat, its names whole', () => {
+    // natbib's label holds every family name: a line pdflatex could not read (its buffer is 200,000).
+    const authors = Array.from({ length: 10_000 }, (_, index) => `Given${index} Collaborationmember${index}`);
+    const bib = bibtexEntry(
+      { id: 'many', data: { title: 'A Title', authors, date: '2025-06-06', published: '2024-02-03' } },
+      'many2024',
+    );
+    const { runs, blg, log, bbl } = compile(bib, OTHER_DOCUMENTS.plainnat);
+    for (const run of runs)
+      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+        run.tool === 'bibtex' ? 1 : 0,
+      );
+    expect(log).not.toMatch(/^! /m);
+    // The last name printed is whole, then et al.
+    expect(bbl).toMatch(/Collaborationmember\d+ et~al\./);
+  }, 120_000);
+
   it.each(Object.entries(OTHER_DOCUMENTS))(
     'compiles the same entries with %s',
     (_, document) => {

@@ -9,6 +9,7 @@ import {
   escapeText,
   formatAuthors,
   formatTitle,
+  MAX_AUTHOR_FIELD,
   isSentenceCase,
   naturalKey,
   splitMath,
@@ -176,6 +177,28 @@ describe('escaping', () => {
     );
     // A last name "others" would print as "et al.", inventing co-authors.
     expect(formatAuthors(['Alice Hostile', 'others', 'OTHERS'])).toBe('Alice Hostile and {others} and {OTHERS}');
+  });
+
+  it('names authors while their names fit in the field, then others, each name whole', () => {
+    const cases: [number, (index: number) => string][] = [
+      // The most authors a paper may list: BibTeX and LaTeX would cut a field of all of them.
+      [10_000, (index) => `Given${index} Collaborator${index}`],
+      // Names whose LaTeX is five times as long as they are ({\"u}).
+      [300, (index) => `Ann ${'ü'.repeat(150)}${index}`],
+      [3, (index) => `${'\u738b'.repeat(195)}${index}`],
+    ];
+    for (const [count, name] of cases) {
+      const authors = Array.from({ length: count }, (_, index) => name(index));
+      const entry = bibtexEntry(paper('many', { authors }), 'key2025');
+      const field = /^ {2}author\s*= \{(.*)\},$/m.exec(entry)![1]!;
+      expect(field.length).toBeLessThanOrEqual(MAX_AUTHOR_FIELD + ' and others'.length);
+      // The names given are the first ones, each whole, as the whole list writes them.
+      const all = formatAuthors(authors);
+      const given = field.replace(/ and others$/, '');
+      expect(all === given || all.startsWith(`${given} and `)).toBe(true);
+      expect(field.endsWith(' and others')).toBe(given !== all);
+      expect(parseBib(entry)[0]!.fields.author!.length).toBeGreaterThan(0);
+    }
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { titleText } from '../lib/title-text.ts';
 import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
+import { formatAuthor } from '../lib/bibtex.ts';
 import { ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
@@ -201,6 +202,23 @@ export function notANameProblem(name: string): string | undefined {
 }
 
 /**
+ * Longest a name may be as LaTeX in `.bib` files (formatAuthor: `{\\"u}` for ü, `{[U+738B]}` for
+ * a letter LaTeX cannot set). Author-year styles (natbib's plainnat, apalike) keep a citation
+ * label, the family names of up to two authors and the year, in one of BibTeX's entry strings,
+ * which TeX Live cuts at 500 characters: a longer label lost its year or a closing brace, and
+ * every document citing the paper (or its day's or topic's `.bib`) stopped with a LaTeX error.
+ * Two names of 240 and the year fit.
+ */
+export const MAX_NAME_LATEX = 240;
+
+/** A name too long as LaTeX for a citation label (MAX_NAME_LATEX). */
+export function nameLatexProblem(name: string): string | undefined {
+  const latex = formatAuthor(name);
+  if (latex.length <= MAX_NAME_LATEX) return undefined;
+  return `is ${latex.length} characters long as LaTeX in .bib files (each letter outside ASCII takes several, such as {\\"u} for ü or {[U+738B]} for 王); must be at most ${MAX_NAME_LATEX}, which BibTeX keeps for a citation label: write the name as the paper gives it, in Latin letters if it gives them`;
+}
+
+/**
  * One line of plain text: white space collapsed, Unicode in its composed form (NFC: a name
  * pasted as `u` + U+0308 is the same `ü` as one typed, and LaTeX reads only the composed form),
  * nothing an HTML reader would take for markup.
@@ -322,7 +340,8 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
                 compatibilityProblem(name) ??
                 latinLetterProblem(name) ??
                 mixedScriptProblem(name) ??
-                notANameProblem(name);
+                notANameProblem(name) ??
+                nameLatexProblem(name);
               if (message) ctx.addIssue({ code: 'custom', message });
             }),
         )

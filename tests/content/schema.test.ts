@@ -193,6 +193,23 @@ describe('author names', () => {
     return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   };
 
+  it('refuses a name longer as LaTeX than a citation label holds, whatever makes it long', () => {
+    // Under 200 characters each, but 5 or 10 characters each as LaTeX: {\"u}, {[U+738B]}.
+    for (const name of ['\u738b'.repeat(30), `Ann M${'\u00fc'.repeat(60)}`, `${'\u00e9 '.repeat(45)}Smith`]) {
+      expect(authors([name]).join(), name).toMatch(
+        /^authors\.0: is \d+ characters long as LaTeX in \.bib files .*must be at most 240/,
+      );
+    }
+    // Real names in any script are far shorter.
+    for (const name of [
+      '\u738b\u5c0f\u660e',
+      'Nguy\u1ec5n Th\u1ecb Minh Khai',
+      'Ólafur Þórsson',
+      'King, Jr., Martin Luther',
+    ])
+      expect(authors([name]), name).toEqual([]);
+  });
+
   it('refuses a word that mixes letters of two scripts, whichever they are', () => {
     // U+0456 CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I; U+0391 GREEK CAPITAL LETTER ALPHA.
     expect(authors(['Yixuan L\u0456'])).toEqual([

@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
 import { TITLE_MATH_COMMANDS, titleMathProblems } from '../../src/lib/title-math.ts';
+import { MAX_NAME_LATEX, nameLatexProblem } from '../../src/content/schema.ts';
+import { formatAuthor } from '../../src/lib/bibtex.ts';
 import { HOSTILE_PIECES, hostileStrings, seededRandom } from '../helpers/hostile.ts';
 import { usageOf } from '../helpers/title-math.ts';
 
@@ -219,6 +221,46 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(log).not.toMatch(/^! /m);
     // The last name printed is whole, then et al.
     expect(bbl).toMatch(/Collaborationmember\d+ et~al\./);
+  }, 120_000);
+
+  /** The longest name of `letter` repeated (after `prefix`) that the schema accepts. */
+  const longestName = (prefix: string, letter: string) => {
+    let name = prefix + letter;
+    while (nameLatexProblem(name + letter) === undefined) name += letter;
+    return name;
+  };
+
+  it('compiles citation labels of the longest names the schema accepts with plainnat', () => {
+    // Two authors: plainnat's label is both family names and the year, in a string BibTeX cuts.
+    const pairs = [
+      ['\u00fc', '\u00f6'],
+      ['\u738b', '\u5c0f'],
+      ['%', '_'],
+    ].map(([a, b]) => [longestName('', a!), longestName('Ann M', b!)]);
+    for (const names of pairs)
+      for (const name of names) expect(formatAuthor(name).length).toBeLessThanOrEqual(MAX_NAME_LATEX);
+    const all = pairs.map((authors, index) => ({
+      id: `p${index}`,
+      data: { title: 'A Title', authors, date: '2025-06-06', published: '2024-02-03' },
+    }));
+    const keys = assignCitationKeys(all);
+    const { runs, blg, log } = compile(
+      bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!))),
+      OTHER_DOCUMENTS.plainnat,
+    );
+    for (const run of runs)
+      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+        run.tool === 'bibtex' ? 1 : 0,
+      );
+    expect(log).not.toMatch(/^! /m);
+  }, 120_000);
+
+  it('notices a citation label BibTeX cut (the check can fail)', () => {
+    const name = '\u00fc'.repeat(120);
+    expect(nameLatexProblem(name)).toBeDefined();
+    const paper = { id: 'p', data: { title: 'A Title', authors: [name], date: '2025-06-06', published: '2024-02-03' } };
+    const { runs } = compile(bibtexEntry(paper, 'key'), OTHER_DOCUMENTS.plainnat);
+    expect(runs.at(-1)!.status).not.toBe(0);
   }, 120_000);
 
   it.each(Object.entries(OTHER_DOCUMENTS))(

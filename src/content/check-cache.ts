@@ -31,9 +31,10 @@ const RULE_ENTRY_POINTS = ['validate.ts', 'validate-many.ts', 'collection.ts', '
 );
 
 /**
- * The libraries that parse and render papers: a new version may render the same file
- * differently (a KaTeX upgrade changes HTML that must match the shipped stylesheet), so their
- * resolved versions are part of the cache key.
+ * The libraries that parse, judge and render papers: a new version may render the same file
+ * differently (a KaTeX upgrade changes HTML that must match the shipped stylesheet) or judge it
+ * differently (entities' table of references, unicode2latex's LaTeX for a name), so their resolved
+ * versions are part of the cache key. A test checks every package a rule module imports is here.
  */
 export const RENDER_LIBRARIES = [
   '@astrojs/markdown-remark',
@@ -41,6 +42,7 @@ export const RENDER_LIBRARIES = [
   'acorn-jsx',
   'astro',
   'decode-named-character-reference',
+  'entities',
   'hast-util-from-html',
   'hast-util-to-html',
   'hast-util-to-text',
@@ -59,6 +61,7 @@ export const RENDER_LIBRARIES = [
   'remark-mdx',
   'remark-parse',
   'remark-rehype',
+  'unicode2latex',
   'unified',
   'unist-util-visit',
   'vfile',

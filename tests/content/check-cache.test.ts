@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CheckCache, ruleSources } from '../../src/content/check-cache.ts';
+import { CheckCache, RENDER_LIBRARIES, ruleSources } from '../../src/content/check-cache.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { projectRoot } from '../helpers/build.ts';
@@ -135,6 +135,25 @@ describe('the check cache', () => {
 });
 
 describe('the rules digest', () => {
+  it('covers the version of every package a rule module runs', async () => {
+    // Runtime imports only: `import type` leaves nothing in the running code.
+    const packages = new Set<string>();
+    for (const code of (await ruleSources()).values()) {
+      for (const [, spec] of code
+        .toString('utf8')
+        .matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s*['"]([^'"]+)['"]/gm))
+        if (!spec!.startsWith('.') && !spec!.startsWith('node:'))
+          packages.add(
+            spec!
+              .split('/')
+              .slice(0, spec!.startsWith('@') ? 2 : 1)
+              .join('/'),
+          );
+    }
+    expect(packages.size).toBeGreaterThan(10);
+    expect([...packages].filter((name) => !(RENDER_LIBRARIES as readonly string[]).includes(name))).toEqual([]);
+  });
+
   it('covers modules imported on use, not only at the top', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rule-sources-'));
     await mkdir(join(dir, 'lib'));

@@ -1,4 +1,5 @@
 import katex, { type KatexOptions } from 'katex';
+import { shortened } from './problems.ts';
 
 /**
  * What math an abstract may contain: the one list of TeX commands and environments, and the limits
@@ -165,8 +166,10 @@ export function controlSequences(tex: string): { name: string; offset: number }[
   return found;
 }
 
-function refusal(command: string): string {
-  const family = REFUSED_FAMILIES.find(([pattern]) => pattern.test(command));
+function refusal(name: string): string {
+  const family = REFUSED_FAMILIES.find(([pattern]) => pattern.test(name));
+  // A made-up name can be as long as the formula: the message quotes its start, on one short line.
+  const command = shortened(name, 40);
   if (family && family[1].startsWith('(')) return `${command} is not allowed ${family[1]}.`;
   return `${command} is not allowed in an abstract: ${family?.[1] ?? GENERIC_REFUSAL}.`;
 }
@@ -182,7 +185,7 @@ function checkCommands(tex: string): void {
       }
       if (!ALLOWED_ENVIRONMENTS.has(environment)) {
         throw new FormulaRefused(
-          `the environment ${environment} is not allowed in an abstract: use one of ${[...ALLOWED_ENVIRONMENTS].join(', ')}.`,
+          `the environment ${shortened(environment, 40)} is not allowed in an abstract: use one of ${[...ALLOWED_ENVIRONMENTS].join(', ')}.`,
         );
       }
     }

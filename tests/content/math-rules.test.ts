@@ -34,6 +34,20 @@ async function seedFormulas(): Promise<{ file: string; tex: string; display: boo
   return formulas;
 }
 
+describe('refusals of made-up names', () => {
+  it('quote the start of a long command or environment name, on a short line', () => {
+    const name = 'z'.repeat(900);
+    for (const [tex, quoted] of [
+      [`\\${name}`, `\\${'z'.repeat(39)}…`],
+      [`\\begin{${name}}x\\end{${name}}`.slice(0, 990), `${'z'.repeat(40)}…`],
+    ] as const) {
+      const [message] = inline(tex);
+      expect(message).toContain(quoted);
+      expect(message!.length).toBeLessThan(400);
+    }
+  });
+});
+
 describe('the allowlist', () => {
   it('accepts every formula of the seed, and of the math sample', async () => {
     const formulas = await seedFormulas();

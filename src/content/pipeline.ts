@@ -13,7 +13,7 @@ import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import type { VFileMessage } from 'vfile-message';
-import { ownSiteLinkProblem } from '../lib/urls.ts';
+import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import { MAX_FORMULA_LENGTH } from './math-rules.ts';
@@ -639,6 +639,13 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   if (!LINK_PROTOCOLS.has(parsed.protocol)) return { problem: fullUrl };
   if (parsed.username || parsed.password) {
     return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
+  }
+  // As in the frontmatter's links (schema.ts): a link leaves for a host on the web.
+  if (parsed.protocol === 'https:' && !isWebHost(parsed)) {
+    return {
+      problem:
+        'it names no web host with a domain but an IP address or a local name: link to a site, e.g. https://github.com/….',
+    };
   }
   return { href: parsed.href };
 }

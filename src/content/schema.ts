@@ -9,7 +9,7 @@ import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
 import { formatAuthor } from '../lib/bibtex.ts';
-import { ownSiteLinkProblem } from '../lib/urls.ts';
+import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
 
@@ -285,7 +285,7 @@ const httpsUrl = z
     // As in abstracts' links (pipeline.ts, checkLink), and as the build's link check reads them.
     const ownSite = ownSiteLinkProblem(url, new URL(siteConfig.siteUrl).origin);
     if (ownSite) return refuse(ownSite);
-    if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname) || /^[\d.]+$/.test(url.hostname)) {
+    if (!isWebHost(url)) {
       return refuse(
         'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name',
       );

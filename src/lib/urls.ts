@@ -68,6 +68,17 @@ export function ownSiteLinkProblem(url: URL, siteOrigin: string): string | undef
     : undefined;
 }
 
+/**
+ * Whether a parsed link's host is a name on the web: labels of letters, digits and hyphens with
+ * at least one dot (IDNs are in their `xn--` form by now). Not an IP address (IPv4 in any form the
+ * parser reads is dotted decimal by now; IPv6 is bracketed) nor a name without a dot (`localhost`,
+ * a machine on the reader's own network): from a page or feed they trust, such a link reaches the
+ * reader's own machine or network. One rule for links in abstracts and in the frontmatter.
+ */
+export function isWebHost(url: URL): boolean {
+  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname) && !/^[\d.]+$/.test(url.hostname);
+}
+
 /** A file path as a URL path: each segment percent-encoded. */
 const encodePath = (file: string) => file.split('/').map(encodeURIComponent).join('/');
 

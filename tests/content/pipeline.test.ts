@@ -218,6 +218,13 @@ describe('links in abstracts', () => {
     ['https://arxiv.org\\\\@evil.example/', 'it contains a backslash'],
     ['https://user:pass@a.org/', 'it contains a user name or password'],
     ['https://arxiv.org@evil.example/', 'it contains a user name or password'],
+    // As links in the frontmatter: a host on the web, not the reader's own machine or network.
+    ['https://127.0.0.1/admin', 'it names no web host with a domain but an IP address or a local name'],
+    ['https://0x7f.1/', 'it names no web host with a domain'],
+    ['https://[::1]/', 'it names no web host with a domain'],
+    ['https://localhost/', 'it names no web host with a domain'],
+    ['https://router/', 'it names no web host with a domain'],
+    ['https://a..org/', 'it names no web host with a domain'],
   ])('refuses [text](%s)', (url, message) => {
     const { rendered, problems } = withSite(`First line.\n\nSee [this](${url}).`);
     expect(rendered).toBeUndefined();

@@ -207,9 +207,10 @@ export function notANameProblem(name: string): string | undefined {
  * label, the family names of up to two authors and the year, in one of BibTeX's entry strings,
  * which TeX Live cuts at 500 characters: a longer label lost its year or a closing brace, and
  * every document citing the paper (or its day's or topic's `.bib`) stopped with a LaTeX error.
- * Two names of 240 and the year fit.
+ * Two names of 220, the year and the letter natbib adds to tell two such labels of one year apart
+ * (`{\natexlab{a}}`) fit, with room to spare.
  */
-export const MAX_NAME_LATEX = 240;
+export const MAX_NAME_LATEX = 220;
 
 /** A name too long as LaTeX for a citation label (MAX_NAME_LATEX). */
 export function nameLatexProblem(name: string): string | undefined {

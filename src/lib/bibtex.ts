@@ -116,21 +116,27 @@ export function assignCitationKeys(papers: readonly CitablePaper[]): Map<string,
   return keys;
 }
 
+/**
+ * Each is a brace group that starts with a backslash: a BibTeX "special character", which BibTeX
+ * counts as one character and never cuts. Bare, `\_\_\_` lost its third backslash's `_` when
+ * alpha.bst took a name's first three characters for a label (`\bibitem[\_\24]`, an undefined
+ * `\24`), and an author-year label cut mid-escape could end in a lone backslash.
+ */
 const SPECIALS: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\textbraceleft{}',
-  '}': '\\textbraceright{}',
-  '&': '\\&',
-  '%': '\\%',
-  $: '\\$',
-  '#': '\\#',
-  _: '\\_',
-  '~': '\\textasciitilde{}',
-  '^': '\\textasciicircum{}',
+  '\\': '{\\textbackslash}',
+  '{': '{\\textbraceleft}',
+  '}': '{\\textbraceright}',
+  '&': '{\\&}',
+  '%': '{\\%}',
+  $: '{\\$}',
+  '#': '{\\#}',
+  _: '{\\_}',
+  '~': '{\\textasciitilde}',
+  '^': '{\\textasciicircum}',
   // In LaTeX's default OT1 encoding `<`, `>` and `|` print as ¡, ¿ and —.
-  '<': '\\textless{}',
-  '>': '\\textgreater{}',
-  '|': '\\textbar{}',
+  '<': '{\\textless}',
+  '>': '{\\textgreater}',
+  '|': '{\\textbar}',
   // A backquote makes ligatures (` `` ` is “, `` ?` `` is ¿): alone in a group, it makes none.
   '`': '{`}',
 };

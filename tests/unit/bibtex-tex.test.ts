@@ -265,6 +265,28 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(runs.at(-1)!.status).not.toBe(0);
   }, 120_000);
 
+  it('compiles alpha labels cut from names of TeX specials', () => {
+    // alpha.bst labels an entry of one author with the first three characters of the family name, then the year.
+    const specials = ['_', '%', '&', '#', '$', '`', "'", '-', ',', '.'];
+    const all = specials.map((special, index) => ({
+      id: `p${index}`,
+      data: {
+        title: 'A Title',
+        authors: [special.repeat(5)],
+        date: '2025-06-06',
+        published: '2024-02-03',
+      },
+    }));
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    const { runs, blg, log } = compile(bib, OTHER_DOCUMENTS.alpha);
+    for (const run of runs)
+      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+        run.tool === 'bibtex' ? 1 : 0,
+      );
+    expect(log).not.toMatch(/^! /m);
+  }, 120_000);
+
   it.each(Object.entries(OTHER_DOCUMENTS))(
     'compiles the same entries with %s',
     (_, document) => {

@@ -117,7 +117,7 @@ describe('citation keys', () => {
 describe('escaping', () => {
   it('escapes every BibTeX and LaTeX special character in text', () => {
     expect(escapeText('{ } \\ & % $ # _ ~ ^ < >')).toBe(
-      '\\textbraceleft{} \\textbraceright{} \\textbackslash{} \\& \\% \\$ \\# \\_ \\textasciitilde{} \\textasciicircum{} \\textless{} \\textgreater{}',
+      '{\\textbraceleft} {\\textbraceright} {\\textbackslash} {\\&} {\\%} {\\$} {\\#} {\\_} {\\textasciitilde} {\\textasciicircum} {\\textless} {\\textgreater}',
     );
   });
 
@@ -133,11 +133,11 @@ describe('escaping', () => {
   it('keeps math, escapes text and braces words with inner capitals', () => {
     // Sentence case (Friends, snake, case: one capital in three), so Friends keeps its capital too.
     expect(formatTitle('GPT-4 & Friends: 50% of snake_case in $O(n^2)$')).toBe(
-      '{GPT-4} \\& {Friends}: 50\\% of snake\\_case in {$O(n^2)$}',
+      '{GPT-4} {\\&} {Friends}: 50{\\%} of snake{\\_}case in {$O(n^2)$}',
     );
     expect(formatTitle('Kolmogorov-Arnold Networks for MLPs')).toBe('{Kolmogorov-Arnold} Networks for {MLPs}');
     expect(formatTitle('A Tale of Bias')).toBe('A Tale of Bias');
-    expect(formatTitle('Beyond (GPT-4): _R&D_ LLMs?')).toBe('Beyond ({GPT-4}): \\_{R\\&D}\\_ {LLMs}?');
+    expect(formatTitle('Beyond (GPT-4): _R&D_ LLMs?')).toBe('Beyond ({GPT-4}): {\\_}{R{\\&}D}{\\_} {LLMs}?');
   });
 
   it('keeps the capitals of names in a title written in sentence case, where a capital means a name', () => {
@@ -159,8 +159,8 @@ describe('escaping', () => {
   });
 
   it('escapes math that would break a field instead of keeping it', () => {
-    expect(formatTitle('Bad $\\{x$ math')).toBe('Bad \\$\\textbackslash{}\\textbraceleft{}x\\$ math');
-    expect(formatTitle('Also $50%$ bad')).toBe('Also \\$50\\%\\$ bad');
+    expect(formatTitle('Bad $\\{x$ math')).toBe('Bad {\\$}{\\textbackslash}{\\textbraceleft}x{\\$} math');
+    expect(formatTitle('Also $50%$ bad')).toBe('Also {\\$}50{\\%}{\\$} bad');
   });
 
   it('writes a name suffix after the family name, as BibTeX reads names', () => {
@@ -173,7 +173,7 @@ describe('escaping', () => {
 
   it('joins authors with and, bracing a name that contains the word', () => {
     expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
-      'Zo{\\"e} {\\c{C}}elik and {Research and Development Team} and A \\& B',
+      'Zo{\\"e} {\\c{C}}elik and {Research and Development Team} and A {\\&} B',
     );
     // A last name "others" would print as "et al.", inventing co-authors.
     expect(formatAuthors(['Alice Hostile', 'others', 'OTHERS'])).toBe('Alice Hostile and {others} and {OTHERS}');

@@ -42,3 +42,27 @@ export function pageOf(index: number, pageSize: number): number {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageOf: page size ${pageSize}`);
   return Math.floor(index / pageSize) + 1;
 }
+
+/** The items (numbered from 1, both ends included) that one page of a list lists. */
+export interface PageSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * The items page `page` (from 1) of a list of `total` items lists, cut into pages of `pageSize`
+ * as paginateList and Astro's `paginate()` cut it; undefined for a page the list does not have.
+ */
+export function pageSpan(page: number, pageSize: number, total: number): PageSpan | undefined {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSpan: page size ${pageSize}`);
+  const first = (page - 1) * pageSize + 1;
+  if (!Number.isInteger(page) || page < 1 || first > total) return undefined;
+  return { first, last: Math.min(page * pageSize, total) };
+}
+
+/** What a page lists, as pagers and links to a page say it: `papers 51–100`, `paper 101`. */
+export function spanText({ first, last }: PageSpan): string {
+  return first === last
+    ? `paper ${first.toLocaleString('en')}`
+    : `papers ${first.toLocaleString('en')}–${last.toLocaleString('en')}`;
+}

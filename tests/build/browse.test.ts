@@ -53,7 +53,7 @@ describe('browse pages', () => {
     // The papers the home page does not show are exactly those on the day's page 2.
     const more = /<p class="more">\s*<a href="([^"]+)">\s*([^<]*)/.exec(html);
     expect(more?.[1]).toBe('/2025/01/01/2/');
-    expect(more?.[2]?.trim()).toBe('Papers 4–6 of this day');
+    expect(more?.[2]?.trim()).toBe('Page 2 of this day: papers 4–6 of 6');
     const second = await read(farWest, '2025/01/01/2');
     expect(inOrder(second, ['a2', 'a6', 'a4'])).toBe(true);
     for (const day of ['/2024/12/31/', '/2024/11/30/', '/2024/11/02/', '/2023/05/05/'])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, paginateList } from '../../src/lib/paginate.ts';
+import { pageOf, pageSpan, paginateList, spanText } from '../../src/lib/paginate.ts';
 
 const urlOf = (page: number) => `/authors/ada/${page > 1 ? `${page}/` : ''}`;
 
@@ -70,5 +70,26 @@ describe('pageOf', () => {
     }
     expect(() => pageOf(-1, 3)).toThrow();
     expect(() => pageOf(0, 0)).toThrow();
+  });
+});
+
+describe('pageSpan and spanText', () => {
+  it('name the items a page lists, as paginateList cuts the list', () => {
+    const items = Array.from({ length: 8 }, (_, index) => index + 1);
+    const pages = paginateList(items, 3, urlOf);
+    for (const page of pages) {
+      expect(pageSpan(page.currentPage, 3, items.length)).toEqual({ first: page.data[0], last: page.data.at(-1) });
+    }
+    // Page 2 of 8 items, 3 a page, is items 4–6: not "4–8", the rest of the list.
+    expect(spanText(pageSpan(2, 3, 8)!)).toBe('papers 4–6');
+    expect(spanText(pageSpan(3, 3, 7)!)).toBe('paper 7');
+    expect(spanText({ first: 1001, last: 1050 })).toBe('papers 1,001–1,050');
+  });
+
+  it('gives no span for a page the list does not have', () => {
+    expect(pageSpan(2, 3, 3)).toBeUndefined();
+    expect(pageSpan(0, 3, 3)).toBeUndefined();
+    expect(pageSpan(1, 3, 0)).toBeUndefined();
+    expect(() => pageSpan(1, 0, 3)).toThrow(/page size/);
   });
 });

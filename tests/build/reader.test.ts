@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type BuildResult } from '../helpers/build.ts';
+
+/**
+ * tests/fixtures/reader: 34 papers built with a page size of 3, to read the site as a reader does
+ * where a day is busier than two pages.
+ *   2025-01-01: busy1–busy8 (8 papers: pages of 3, 3 and 2) · 2024-12-31: full1–full3 (one page)
+ *   2024-12-01 … 2024-12-20: dec1–dec20, one a day · 2024-02-29: leap · 2023-12-31: old
+ *   2023-01-01: new23
+ * Each paper's title is "Paper <name>"; its file is named by its arXiv id where it has one.
+ */
+const fixture = 'tests/fixtures/reader';
+let build: BuildResult;
+
+beforeAll(async () => {
+  build = await buildFixture(fixture, { env: { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_FEED_SIZE: '4' } });
+});
+
+const read = (path: string) => readFile(join(build.outDir, path, 'index.html'), 'utf8');
+/** The papers a page lists, as its cards link them, in order. */
+const listed = (html: string) =>
+  [...html.matchAll(/<article class="paper-card"[^]*?<a href="\/papers\/([^/"]+)\/"/g)].map((match) => match[1]);
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('reading a busy day', () => {
+  it('builds', () => {
+    expect(build.ok, build.output).toBe(true);
+  });
+
+  it("names on the home page's link the papers the page it opens lists", async () => {
+    const home = await read('');
+    const more = /<p class="more">\s*<a href="([^"]+)">([^]*?)<\/a>/.exec(home);
+    expect(more?.[1]).toBe('/2025/01/01/2/');
+    // Page 2 of a day of 8 papers, 3 a page, lists papers 4–6: not 4–8, which also takes page 3.
+    const said = /papers (\d+)–(\d+) of (\d+)/.exec(text(more?.[2] ?? ''));
+    expect(said?.slice(1).map(Number)).toEqual([4, 6, 8]);
+    const first = listed(home);
+    const second = listed(await read('2025/01/01/2'));
+    const third = listed(await read('2025/01/01/3'));
+    expect(first).toHaveLength(3);
+    expect(second).toHaveLength(3);
+    expect(third).toHaveLength(2);
+    expect(new Set([...first, ...second, ...third]).size).toBe(8);
+    // The page's own pager says the same.
+    expect(text(await read('2025/01/01/2'))).toContain('Page 2 of 3: papers 4–6 of 8');
+  });
+});

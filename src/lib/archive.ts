@@ -124,3 +124,13 @@ export function buildArchive<T extends Dated>(papers: readonly T[]): Archive<T> 
 export function neighbours<T>(list: readonly T[], index: number): { newer?: T; older?: T } {
   return { newer: index > 0 ? list[index - 1] : undefined, older: list[index + 1] };
 }
+
+/**
+ * The months (1–12) a year's month grid shows: all twelve, except in the year of the digest's
+ * newest month, which ends there. A later month has not been published yet, so the digest cannot
+ * say it has no papers (the grid printed "December, 0 papers" for a December still to come).
+ */
+export function gridMonths(year: number, newest: { year: number; month: number } | undefined): number[] {
+  const last = newest !== undefined && year === newest.year ? newest.month : 12;
+  return Array.from({ length: last }, (_, index) => index + 1);
+}

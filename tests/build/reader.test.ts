@@ -51,3 +51,23 @@ describe('reading a busy day', () => {
     expect(text(await read('2025/01/01/2'))).toContain('Page 2 of 3: papers 4–6 of 8');
   });
 });
+
+describe('dates the digest knows', () => {
+  it("shows no month after the digest's newest one in the year and archive grids", async () => {
+    /** The months a page's grids name, by year (each grid is labelled with its year). */
+    const grids = (html: string): Record<string, string[]> =>
+      Object.fromEntries(
+        [...html.matchAll(/<ol class="month-grid" aria-label="Papers per month in (\d+)">([^]*?)<\/ol>/g)].map(
+          (match) => [match[1], [...match[2]!.matchAll(/<span class="month-name">\s*(\w+)/g)].map((name) => name[1])],
+        ),
+      );
+    // The newest paper is of January 1, 2025: February 2025 has not been published, so the digest
+    // cannot say it has 0 papers. Every month of 2024 has been.
+    expect(grids(await read('2025'))).toEqual({ '2025': ['January'] });
+    const archive = grids(await read('archive'));
+    expect(archive['2025']).toEqual(['January']);
+    expect(archive['2024']).toHaveLength(12);
+    expect(archive['2023']).toHaveLength(12);
+    expect(grids(await read('2024'))['2024']).toHaveLength(12);
+  });
+});

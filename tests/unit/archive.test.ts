@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildArchive, comparePapers, neighbours, orderKey, type Orderable } from '../../src/lib/archive.ts';
+import {
+  buildArchive,
+  comparePapers,
+  gridMonths,
+  neighbours,
+  orderKey,
+  type Orderable,
+} from '../../src/lib/archive.ts';
 
 const paper = (id: string, date: string) => ({ id, data: { date } });
 
@@ -129,5 +136,15 @@ describe('comparePapers', () => {
       const shuffled = [...expected].sort(() => random() - 0.5);
       expect(shuffled.sort(comparePapers)).toEqual(expected);
     }
+  });
+});
+
+describe('gridMonths', () => {
+  it("shows every month of a year, but none after the digest's newest month", () => {
+    const newest = { year: 2025, month: 3 };
+    expect(gridMonths(2024, newest)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(gridMonths(2025, newest)).toEqual([1, 2, 3]);
+    expect(gridMonths(2025, { year: 2025, month: 12 })).toHaveLength(12);
+    expect(gridMonths(2025, undefined)).toHaveLength(12);
   });
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { joinedWords } from '../helpers/spacing.ts';
 
 /**
  * tests/fixtures/reader: 34 papers built with a page size of 3, to read the site as a reader does
@@ -69,5 +70,13 @@ describe('dates the digest knows', () => {
     expect(archive['2024']).toHaveLength(12);
     expect(archive['2023']).toHaveLength(12);
     expect(grids(await read('2024'))['2024']).toHaveLength(12);
+  });
+});
+
+describe('the words of the pages', () => {
+  it('keep a space between a word and a link or other inline element beside it, on every page', async () => {
+    // The search page's noscript line read "browse the topicsor the archive", the reading list's
+    // "in thearchive": a line break in the template between a word and a link is no space in Astro 7.
+    expect(await joinedWords(build.outDir)).toEqual([]);
   });
 });

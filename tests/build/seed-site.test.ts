@@ -6,6 +6,7 @@ import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
+import { joinedWords } from '../helpers/spacing.ts';
 import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '../helpers/paper-pages.ts';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
@@ -125,6 +126,12 @@ describe('the seed’s list pages', () => {
       expect([...addresses.keys()].filter((name) => name.startsWith('arXiv: ')).length).toBeGreaterThan(0);
     },
   );
+});
+
+describe('the seed’s pages', () => {
+  it('keep a space between words of neighbouring elements (related papers, venues, neighbours, pagers)', async () => {
+    expect(await joinedWords(build.outDir)).toEqual([]);
+  });
 });
 
 describe('the seed’s corrections (tests/fixtures/seed/corrections.json)', () => {

@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import { glob } from 'tinyglobby';
 
-/** Elements that sit inside a line of text, where a missing space joins two words. */
-const INLINE = new Set(['a', 'abbr', 'b', 'cite', 'code', 'em', 'i', 'kbd', 'q', 'strong', 'time']);
+/**
+ * Elements whose words run on with their neighbours' in the page's text (what is copied, what a
+ * text-based reader or an accessible name made from it reads), whatever the stylesheet shows.
+ */
+const INLINE = new Set(['a', 'abbr', 'b', 'button', 'cite', 'code', 'em', 'i', 'kbd', 'q', 'span', 'strong', 'time']);
 
 /** Paper content (abstracts, formulas) is written by authors, not by the templates: not checked. */
 const isContent = (node: Element) => {
@@ -16,13 +18,19 @@ const isContent = (node: Element) => {
 
 const starts = (text: string) => /^[\p{L}\p{N}]/u.test(text);
 const ends = (text: string) => /[\p{L}\p{N},.;:]$/u.test(text);
-const textOf = (node: ElementContent) => (node.type === 'text' ? node.value : toText(node));
+/** The text of a node as assistive technology reads it: without what is hidden from it. */
+const textOf = (node: ElementContent): string => {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || node.properties.ariaHidden === 'true' || node.properties.hidden) return '';
+  return node.children.map(textOf).join('');
+};
 
 /**
  * Where a page's own words touch an inline element with no space between them, as in
  * `in the<a>archive</a>` or `<a>topics</a>or the`: Astro's JSX whitespace rule (compressHTML
- * 'jsx', Astro 7's default) drops a line break between text and an element, so a template that
- * breaks its line there prints two words as one. Returns `file: …words…` for each.
+ * 'jsx', Astro 7's default) drops a line break between text and an element, or between two
+ * elements, so a template that breaks its line there prints two words as one. Returns
+ * `file: …words…` for each.
  */
 export async function joinedWords(outDir: string): Promise<string[]> {
   const problems: string[] = [];
@@ -38,9 +46,9 @@ export async function joinedWords(outDir: string): Promise<string[]> {
           const inline = (child: ElementContent) => child.type === 'element' && INLINE.has(child.tagName);
           const left = textOf(node);
           const right = textOf(next);
-          // Text beside an element; two elements side by side are laid out apart by the stylesheet
-          // (flex rows of links), which a look at the HTML cannot tell.
-          const touching = (node.type === 'text' && inline(next)) || (inline(node) && next.type === 'text');
+          // Two elements side by side too: a flex row shows them apart, but their text runs on
+          // ('← Newer dayDecember 1, 2024' was a link's name, '20258 papers' a heading).
+          const touching = (inline(node) || node.type === 'text') && (inline(next) || next.type === 'text');
           if (touching && ends(left) && starts(right))
             problems.push(`${file}: …${left.slice(-20)}|${right.slice(0, 20)}…`);
         }

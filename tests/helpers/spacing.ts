@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { glob } from 'tinyglobby';
 
@@ -37,8 +37,8 @@ export async function joinedWords(outDir: string): Promise<string[]> {
   for (const file of (await glob('**/*.html', { cwd: outDir })).sort()) {
     const tree: Root = fromHtml(await readFile(join(outDir, file), 'utf8'));
     const visit = (parent: Root | Element) => {
-      const children = parent.children.filter(
-        (child): child is ElementContent => child.type === 'text' || child.type === 'element',
+      const children = (parent.children as (Root | Element)['children'][number][]).filter(
+        (child): child is Element | Text => child.type === 'text' || child.type === 'element',
       );
       children.forEach((node, index) => {
         const next = children[index + 1];

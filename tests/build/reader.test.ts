@@ -5,8 +5,8 @@ import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { joinedWords } from '../helpers/spacing.ts';
 
 /**
- * tests/fixtures/reader: 34 papers built with a page size of 3, to read the site as a reader does
- * where a day is busier than two pages.
+ * tests/fixtures/reader: 34 papers of one topic, built with a page size of 3 and a feed size of 1,
+ * to read the site as a reader does where a day is busier than two pages and counts are one.
  *   2025-01-01: busy1–busy8 (8 papers: pages of 3, 3 and 2) · 2024-12-31: full1–full3 (one page)
  *   2024-12-01 … 2024-12-20: dec1–dec20, one a day · 2024-02-29: leap · 2023-12-31: old
  *   2023-01-01: new23
@@ -16,7 +16,7 @@ const fixture = 'tests/fixtures/reader';
 let build: BuildResult;
 
 beforeAll(async () => {
-  build = await buildFixture(fixture, { env: { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_FEED_SIZE: '4' } });
+  build = await buildFixture(fixture, { env: { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_FEED_SIZE: '1' } });
 });
 
 const read = (path: string) => readFile(join(build.outDir, path, 'index.html'), 'utf8');
@@ -80,5 +80,12 @@ describe('the words of the pages', () => {
     // heading "20258 papers": Astro 7 drops a line break in the template between two elements or
     // an element and a word, and a flex row shows them apart but their text runs on.
     expect(await joinedWords(build.outDir)).toEqual([]);
+  });
+});
+
+describe('counts', () => {
+  it('say one thing in the singular: one topic, a feed of at least one paper', async () => {
+    expect(text(await read('topics'))).toContain('1 topic. Each has its own page and feed.');
+    expect(text(await read('subscribe'))).toContain('at least 1 paper, or all of them');
   });
 });

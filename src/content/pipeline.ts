@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
+import { texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import type { VFileMessage } from 'vfile-message';
 import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
@@ -512,6 +513,16 @@ function findUnsafeNodes(
     if (decoded) found.push({ node, ...decoded });
     const message = unsafeReason(node, siteOrigin);
     if (message) found.push({ node, message });
+    // In the source, not the text: Markdown has already read `\"` of `G\"odel` as an escape.
+    const start = node.type === 'text' ? node.position?.start.offset : undefined;
+    const tex = start === undefined ? undefined : texInProse(body.slice(start, node.position?.end.offset));
+    if (tex && start !== undefined) {
+      found.push({
+        node,
+        message: texInProseAdvice(tex.tex, 'Markdown for *emphasis*, **bold**, `code` and [links](https://…)'),
+        offset: start + tex.index,
+      });
+    }
   });
   return found;
 }

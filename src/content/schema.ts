@@ -3,7 +3,8 @@ import { decodeHTML } from 'entities';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
-import { titleMathProblems } from '../lib/title-math.ts';
+import { MATH_SPAN, titleMathProblems } from '../lib/title-math.ts';
+import { texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import { titleText } from '../lib/title-text.ts';
 import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
@@ -314,6 +315,8 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         const mathProblems = titleMathProblems(title);
         for (const message of mathProblems) ctx.addIssue({ code: 'custom', message });
         if (mathProblems.length > 0) return;
+        const tex = texInProse(title.replace(MATH_SPAN, ' '));
+        if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a title has no emphasis') });
         // Pages and feeds show the title with its math typeset as text (titleText): that text,
         // too, must have words, and read the same to a reader that shows it as HTML.
         const shown = titleText(title);

@@ -167,9 +167,10 @@ describe.each([
   });
 
   it('describes a paper as text, no TeX and no markup, in its page head, RSS and JSON Feed alike', async () => {
-    // The abstract: `\\<img src=x onerror=alert(1)\\> is text, and \\emph\\{TeX\\} pasted …`.
+    // The abstract: `\\<img src=x onerror=alert(1)\\> is text, and \\{braces\\} pasted …`. (TeX
+    // commands in prose are refused by the check; descriptionText drops them anyway: description.test.ts.)
     const expected =
-      'An abstract without any math: < img src=x onerror=alert(1)> is text, and TeX pasted into prose leaves no debris.';
+      'An abstract without any math: < img src=x onerror=alert(1)> is text, and {braces} pasted into prose are text too.';
     const head = fromHtml(await read('papers/plain-paper/index.html'));
     const metas = new Map<string, string>();
     visit(head, 'element', (node) => {

@@ -193,7 +193,14 @@ const expected: [string, string][] = [
   ],
   [
     'punctuation-abstract',
-    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "… — ?".',
+    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "{…} — ?".',
+  ],
+  // TeX outside math is shown as written (and Markdown eats an accent's backslash): refused where it stands.
+  ['tex-accent-abstract', ':10:16: body: TeX outside math ("\\"o") is shown as written, backslash and all'],
+  ['tex-command-abstract', ':10:11: body: TeX outside math ("\\textbf") is shown as written'],
+  [
+    'tex-title',
+    ':2: title: TeX outside math ("\\emph") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; a title has no emphasis), and math in $…$',
   ],
   // A lone `#` is an empty heading, and an abstract has none.
   ['empty-heading-abstract', ':10:1: body: Headings (`#`, or a line underlined with `===` or `---`) are not allowed'],

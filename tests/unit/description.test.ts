@@ -114,8 +114,6 @@ describe('descriptionOfHtml', () => {
   it.each([
     // An abstract's escaped `<` is text, and stays text: no tag after any number of decodes.
     ['Text \\<img src=x onerror=alert(1)\\> here.', 'Text < img src=x onerror=alert(1)> here.'],
-    // TeX pasted into prose (braces escaped, as MDX asks) leaves no debris.
-    ['We use \\emph\\{sparse\\} attention and \\textbf\\{bold\\}.', 'We use sparse attention and bold.'],
     // Math is read from MathML, as Unicode: braces of set notation are symbols, a backslash an operator.
     ['Sets $\\{x : x > 0\\}$ and $A \\backslash B$ and $\\alpha$.', 'Sets {x : x > 0} and A⧵B and α.'],
   ])('describes the abstract %s as %s', (body, expected) => {

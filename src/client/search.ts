@@ -32,6 +32,7 @@ import {
   arxivIdsInQuery,
   arxivShard,
   acronymOtherNumber,
+  adjacentWordPairs,
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
@@ -418,6 +419,39 @@ async function searchWords(
   };
 }
 
+/** Two words of a query side by side, and the papers with them joined into one word. */
+interface JoinedPair {
+  first: string;
+  second: string;
+  joined: string;
+  results: PagefindResult[];
+}
+
+/**
+ * The pairs of words side by side in a query (adjacentWordPairs) that the digest also has as one
+ * word (`pre training`: `pretraining`; `GPT 4`: `GPT-4`, which the index holds as `gpt4`, and
+ * whose `4` Pagefind does not keep as a word), left to right, each word in one pair at most. The
+ * word the reader is still typing is in none: it is not a word yet.
+ */
+async function joinedPairs(
+  search: (term: string) => Promise<PagefindResponse>,
+  query: string,
+  unfinished: string | undefined,
+): Promise<JoinedPair[]> {
+  const candidates = adjacentWordPairs(query).filter(([first, second]) => first !== second);
+  if (unfinished !== undefined && candidates.at(-1)?.[1] === unfinished) candidates.pop();
+  const answers = await Promise.all(candidates.map(([first, second]) => search(`"${first}${second}"`)));
+  const pairs: JoinedPair[] = [];
+  const used = new Set<string>();
+  for (const [index, [first, second]] of candidates.entries()) {
+    const { results } = answers[index]!;
+    if (results.length === 0 || used.has(first) || used.has(second)) continue;
+    used.add(first).add(second);
+    pairs.push({ first, second, joined: `${first}${second}`, results });
+  }
+  return pairs;
+}
+
 /** The papers the words of a query find (see searchWords, which also reads a topic's name). */
 async function searchText(
   pagefind: Pagefind,
@@ -471,6 +505,10 @@ async function searchText(
   // (`non-linear`: `nonlinearity`, `non linear`). Its papers, each by its best score in a ranked
   // search of either form.
   const rankedApart = new Map<string, Map<string, PagefindResult>>();
+  // Two words side by side that the digest also has as one word (`pre training`, `GPT 4`).
+  const pairs = await joinedPairs(search, query, unfinished);
+  const paired = new Set(pairs.flatMap((pair) => [pair.first, pair.second]));
+  const pairedAnswers = new Map<string, PagefindResult[]>();
   for (const [index, term] of exactTerms.entries()) {
     const isWord = index >= phrases.length;
     const other = isWord ? acronymOtherNumber(term) : undefined;
@@ -488,6 +526,11 @@ async function searchText(
       ...(partsAnswer?.results ?? []),
       ...(spelledAnswer?.results ?? []),
     ];
+    // A word of a pair is a condition only together with its pair (below).
+    if (isWord && paired.has(term)) {
+      pairedAnswers.set(term, results);
+      continue;
+    }
     // Pagefind keeps no part of one character (`GPT-4`'s `4`), which a ranked search would require.
     const rankedParts = parts?.filter((part) => comparable(part).length > 1) ?? [];
     const otherForm = spelledAnswer && spelledAnswer.results.length > 0 ? spelled : rankedParts.join(' ');
@@ -515,10 +558,26 @@ async function searchText(
     startedWords.set(word, []);
     startedBy.set(word, papers);
   }
+  // A pair is found in the papers with both words (each as its exact search finds it) or with the
+  // joined word, and ranked as a word of two forms is.
+  for (const { first, second, joined, results: joinedResults } of pairs) {
+    const firstAnswer = pairedAnswers.get(first) ?? [];
+    const secondIds = new Set((pairedAnswers.get(second) ?? []).map((result) => result.id));
+    const ids = new Set([
+      ...joinedResults.map((result) => result.id),
+      ...firstAnswer.filter((result) => secondIds.has(result.id)).map((result) => result.id),
+    ]);
+    const ranked = await Promise.all([search(`${first} ${second}`), search(joined)]);
+    const found = [...ranked.flatMap((each) => each.results), ...joinedResults, ...firstAnswer];
+    startedWords.set(`${first} ${second}`, []);
+    startedBy.set(`${first} ${second}`, bestById(found.filter((result) => ids.has(result.id))));
+  }
   // Ranked (or sorted) by Pagefind over the other words; with none, the started word's own
   // results by score, or, for a chosen sort, every paper the filters allow in that order. (A
   // shortened prefix would be stemmed again: `akyu` cut to `aky` is searched as `aki`.)
-  const otherWords = allWords.filter((word) => !startedWords.has(word)).map((word) => rankedForms.get(word) ?? word);
+  const otherWords = allWords
+    .filter((word) => !startedWords.has(word) && !paired.has(word))
+    .map((word) => rankedForms.get(word) ?? word);
   const ranked =
     otherWords.length > 0 || startedBy.size === 0
       ? (await search(otherWords.join(' '))).results
@@ -553,7 +612,7 @@ async function searchText(
   // A chosen sort (newest, oldest) is the order; otherwise papers with the words together come first.
   if (options.sort) return { results, unmatched: [] };
   return {
-    results: await wholeWordFirst(allWords, await phraseFirst(pagefind, allWords, options, results)),
+    results: await wholeWordFirst(allWords, await phraseFirst(pagefind, allWords, options, results, pairs)),
     unmatched: [],
   };
 }
@@ -580,17 +639,33 @@ async function wholeWordFirst(words: string[], results: PagefindResult[]): Promi
 
 /**
  * Results that hold the query's words together and in order (`"ming li"`: an author's full name,
- * a title's phrase) come first, each group in Pagefind's order.
+ * a title's phrase; with a pair's words joined too, `"multilayer perceptron"` for `multi layer
+ * perceptron`) come first, each group in Pagefind's order.
  */
 async function phraseFirst(
   pagefind: Pagefind,
   words: string[],
   options: PagefindQuery,
   results: PagefindResult[],
+  pairs: readonly JoinedPair[],
 ): Promise<PagefindResult[]> {
   if (words.length < 2) return results;
-  const phrase = new Set((await pagefind.search(`"${words.join(' ')}"`, options)).results.map((result) => result.id));
-  return [...results.filter((result) => phrase.has(result.id)), ...results.filter((result) => !phrase.has(result.id))];
+  const phrases = [words.join(' ')];
+  if (pairs.length > 0) {
+    const joined: string[] = [];
+    for (let index = 0; index < words.length; index += 1) {
+      const pair = pairs.find((each) => each.first === words[index] && each.second === words[index + 1]);
+      joined.push(pair ? pair.joined : words[index]!);
+      if (pair) index += 1;
+    }
+    phrases.push(joined.join(' '));
+  }
+  const answers = await Promise.all(phrases.map((phrase) => pagefind.search(`"${phrase}"`, options)));
+  const together = new Set(answers.flatMap((answer) => answer.results.map((result) => result.id)));
+  return [
+    ...results.filter((result) => together.has(result.id)),
+    ...results.filter((result) => !together.has(result.id)),
+  ];
 }
 
 /** "Did you mean …?" as a link to the search page, or nothing. */

@@ -239,6 +239,24 @@ export function compoundWords(query: string): Map<string, string[]> {
 }
 
 /**
+ * Two words side by side in a query (outside quoted phrases, each as queryWords gives it), which
+ * the text may write as one word: `pre training` (`pretraining`), `fine tuning`, `multi task`,
+ * `GPT 4`, `Llama 2`, `7 B`. Each is searched joined too (searchText keeps the pair when the
+ * digest has the joined word). A decimal number or a bound is left alone: it is not part of a word.
+ */
+export function adjacentWordPairs(query: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const segment of query.replace(QUOTED, '\0').split('\0')) {
+    const words = queryWords(segment);
+    for (let index = 1; index < words.length; index += 1) {
+      const [first, second] = [words[index - 1]!, words[index]!];
+      if (!first.includes(DECIMAL_POINT) && !second.includes(DECIMAL_POINT)) pairs.push([first, second]);
+    }
+  }
+  return pairs;
+}
+
+/**
  * British and American spellings of one word, by their regular endings: each pair rewrites a
  * word's ending into the other spelling's. Pagefind's stemmer keeps them apart (`behaviour`,
  * `behavior`), so a query word is also searched in its other spelling (otherSpelling). A

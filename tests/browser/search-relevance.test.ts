@@ -135,6 +135,35 @@ const TABLE: Expectation[] = [
     why: 'a phrase with a compound word: the words its parts add to the index must not stand between',
     only: ['2202.06510'],
   },
+  // Two words the papers write as one (joined or hyphenated)
+  {
+    query: 'back propagation',
+    why: 'the six papers that write backpropagation',
+    only: ['2003.07845', '2110.06081', '2310.13225', '2402.05424', '2404.01278', '2409.19841'],
+  },
+  {
+    query: 'fine tuning',
+    why: 'fine-tuning, finetuning, finetuned, fine-tune',
+    only: ['2303.07320', '2310.13225', '2402.04347', '2405.18377', '2409.01659', '2503.16188'],
+  },
+  {
+    query: 'feed forward',
+    why: 'feedforward and feed-forward',
+    only: ['2107.01408', '2310.13225', '2408.08338', '2409.19841', '2502.16763'],
+  },
+  {
+    query: 'multi task',
+    why: 'Multitasking (a title), multi-task, multitask first; then papers with both words apart',
+    top: ['2306.04891', '2308.04106', '2405.15953'],
+  },
+  { query: 'non zero', why: 'nonzero and non-zero first', top: ['2210.06313', '2502.16763'] },
+  { query: 'GPT 4', why: 'GPT-4, whose 4 is no word of its own', only: ['2310.03016'] },
+  {
+    query: 'Llama 2',
+    why: 'Llama-2, LLaMA-2, Llama2, LLaMA2-7B',
+    only: ['2310.03016', '2402.04347', '2403.19521', '2405.18377'],
+  },
+  { query: '7 B', why: 'a model size typed apart: 7B', only: ['2402.04347', '2403.19521', '2405.18377'] },
   // Numbers and formulas as a reader types them
   { query: '1.5', why: 'a decimal: "1.5x" and "Gemini-1.5", not the number 15', only: ['2405.18377', '2502.17812'] },
   { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },

@@ -7,6 +7,7 @@ import { closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
 import {
   acronymOtherNumber,
+  adjacentWordPairs,
   arxivIdInQuery,
   arxivIdsInQuery,
   arxivShard,
@@ -164,6 +165,23 @@ describe('compoundWords', () => {
       ['gpt4', ['gpt', '4']],
     ]);
     expect([...compoundWords('Akyürek (2023) ?!')]).toEqual([]);
+  });
+});
+
+describe('adjacentWordPairs', () => {
+  it('gives the words side by side, within each part of the query outside quoted phrases', () => {
+    expect(adjacentWordPairs('Pre training of GPT-4')).toEqual([
+      ['pre', 'training'],
+      ['training', 'of'],
+      ['of', 'gpt4'],
+    ]);
+    expect(adjacentWordPairs('multi "layer perceptron" task force')).toEqual([['task', 'force']]);
+    expect(adjacentWordPairs('  fine   tuning  ')).toEqual([['fine', 'tuning']]);
+  });
+
+  it('leaves out decimal numbers and bounds, which are no part of a word', () => {
+    expect(adjacentWordPairs('Gemini 1.5 O(n) time')).toEqual([]);
+    expect(adjacentWordPairs('word')).toEqual([]);
   });
 });
 

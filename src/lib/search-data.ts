@@ -9,7 +9,21 @@ import { groupByAuthor } from './author-index.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
-import { arxivShard, comparable, compoundParts, fencedForIndex, hiddenTex, mathIndexWords } from './search-query.ts';
+import { latex2unicode } from 'unicode2latex';
+import {
+  arxivShard,
+  commandWord,
+  comparable,
+  compoundParts,
+  fencedForIndex,
+  hiddenTex,
+  isLetterCommand,
+  isStylingCommand,
+  MATH_SYMBOL,
+  mathIndexWords,
+  symbolWord,
+  withoutTexComments,
+} from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 import { titleText } from './title-text.ts';
 
@@ -29,10 +43,61 @@ const FORMULA =
 export function withIndexedTex(html: string): string {
   return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
     // The words a reader types for it (`l2` for `\ell_2`, `O(n)`), fenced after it (mathIndexWords).
-    const typed = fencedForIndex(mathIndexWords(decodeHTML(tex)));
+    const typed = fencedForIndex([...mathIndexWords(decodeHTML(tex)), ...mathSymbolWords(decodeHTML(tex))]);
     const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}${typed}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
+}
+
+/** What unicode2latex's table gives for a LaTeX command in math: its text, or its text in math mode and in text. */
+type TableEntry = string | { math?: string; text?: string };
+
+/** The character a command (`gg`) stands for in math (`≫`), if one (`\textinfinity` is text). */
+function characterOf(name: string): string | undefined {
+  const entry = (latex2unicode as Readonly<Record<string, TableEntry>>)[`\\${name}`];
+  const text = typeof entry === 'string' ? entry : entry?.math;
+  return text !== undefined && [...text].length === 1 ? text : undefined;
+}
+
+/** Commands by the one character each stands for (`≤`: `\le`, `\leq`), from unicode2latex's table. */
+let commandsByCharacter: Map<string, string[]> | undefined;
+
+function commandsFor(character: string): string[] {
+  if (!commandsByCharacter) {
+    commandsByCharacter = new Map();
+    for (const latex of Object.keys(latex2unicode)) {
+      // Not the text-mode commands (`\textinfinity`): a formula has none.
+      const name = /^\\((?!text)[a-zA-Z]+)$/.exec(latex)?.[1];
+      const unicode = name === undefined ? undefined : characterOf(name);
+      if (unicode !== undefined) commandsByCharacter.set(unicode, [...(commandsByCharacter.get(unicode) ?? []), name!]);
+    }
+  }
+  return commandsByCharacter.get(character) ?? [];
+}
+
+/**
+ * The words a formula's commands and symbols are searched by, for the index only: Pagefind keeps
+ * no symbol, and the index holds command names out of sight (hiddenTex), so `\gg`, `≫`, `\infty`
+ * and `∞` would find nothing. Each command other than a letter's (which the index holds by name)
+ * is its commandWord; one that stands for a math symbol (unicode2latex's table: `\gg` is `≫`)
+ * is also that symbol's symbolWord and the commandWord of each other command for it (`\le` and
+ * `\leq`); a symbol written as itself is the same words.
+ */
+export function mathSymbolWords(tex: string): string[] {
+  const words = new Set<string>();
+  const symbol = (character: string) => {
+    words.add(symbolWord(character));
+    for (const name of commandsFor(character)) words.add(commandWord(name));
+  };
+  const source = withoutTexComments(tex);
+  for (const [, name] of source.matchAll(/\\([a-zA-Z]+)/g)) {
+    if (isLetterCommand(name!) || isStylingCommand(name!)) continue;
+    words.add(commandWord(name!));
+    const character = characterOf(name!);
+    if (character !== undefined && new RegExp(MATH_SYMBOL.source, 'u').test(character)) symbol(character);
+  }
+  for (const [character] of source.matchAll(MATH_SYMBOL)) symbol(character);
+  return [...words];
 }
 
 // ---- Compound words in the index ----

@@ -164,17 +164,72 @@ export function decimalWords(word: string): string[] {
   return [...word.matchAll(DECIMAL)].map(([number]) => number.replaceAll('.', DECIMAL_POINT));
 }
 
+/**
+ * The word the index holds for a formula's symbol (mathSymbolWords in search-data.ts), which
+ * Pagefind would not index: a command by its name (`\gg` → `ꞏgg`), a symbol character by its code
+ * point (`≫` → `ꞏ226b`; the index holds both for `\gg`). The {@link DECIMAL_POINT} letter before
+ * it keeps it apart from words of text (`\circ` is not `circ…`, as in `circuit`).
+ */
+export function commandWord(name: string): string {
+  return `${DECIMAL_POINT}${name.toLowerCase()}`;
+}
+export function symbolWord(symbol: string): string {
+  return `${DECIMAL_POINT}${symbol.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * A math symbol as a reader may paste it (`≫`, `∞`, `∘`, `≤`). ASCII signs (`+`, `<`, `=`) are
+ * punctuation to the index, and so are the symbols TeX writes in ASCII: the minus sign `−` (`-`),
+ * `∗` (`*`), `∕` (`/`) and `∣` (`|`).
+ */
+export const MATH_SYMBOL = /(?![\x00-\x7f\u2212\u2215\u2217\u2223])\p{Sm}/gu;
+
+/**
+ * Whether a TeX command (its name) only styles or spaces what it holds (`mathbb`, `widetilde`,
+ * `left`): no word of a query or of the index. (`\cdot` and `\times` join factors in typedTex,
+ * but are symbols to a reader who types them.)
+ */
+export function isStylingCommand(name: string): boolean {
+  STYLING_COMMANDS.lastIndex = 0;
+  return name !== 'cdot' && name !== 'times' && STYLING_COMMANDS.test(`\\${name}`);
+}
+
+/** Whether a TeX command (its name) is a letter that the index holds by name (`sigma`, `varphi`, `ell`). */
+export function isLetterCommand(name: string): boolean {
+  return LETTER_COMMAND.test(name);
+}
+
+/**
+ * TeX commands in a query, read as the index reads a formula: a letter's name is a word (`\sigma`,
+ * `\varepsilon` → `epsilon`), a styling command is nothing (`\mathbb{R}^d` is `R^d`), and any
+ * other command is the word the index holds for it (`\gg`, `\infty`, `\circ`: commandWord), as is
+ * a pasted math symbol (symbolWord).
+ */
+function withTexCommandsRead(query: string): string {
+  return query
+    .replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
+      const letter = LETTER_COMMAND.exec(name);
+      if (letter) return letter[2]!;
+      return isStylingCommand(name) ? '' : ` ${commandWord(name)} `;
+    })
+    .replace(MATH_SYMBOL, (symbol) => ` ${symbolWord(symbol)} `);
+}
+
 /** The words of a query as the index holds words: lower case, punctuation and symbols dropped. */
 export function queryWords(query: string): string[] {
-  return withBoundWords(query)
-    .replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter)
-    .toLowerCase()
-    .split(/\s+/)
-    .map((word) => {
-      const decimal = DECIMAL_QUERY_WORD.exec(word)?.[1];
-      return decimal ? decimal.replaceAll('.', DECIMAL_POINT) : word.replace(NOT_INDEXED, '');
-    })
-    .filter((word) => comparable(word).length > 0);
+  return (
+    withTexCommandsRead(withBoundWords(query).replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter))
+      // Compatibility letters as their plain ones: `ℝ^d` is `R^d`, `ﬁne` is `fine`.
+      .normalize('NFKC')
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => {
+        const decimal = DECIMAL_QUERY_WORD.exec(word)?.[1];
+        // A sub- or superscript's mark left at a word's edge by a command (`\ell_\infty`) is no letter.
+        return decimal ? decimal.replaceAll('.', DECIMAL_POINT) : word.replace(NOT_INDEXED, '').replace(/^_+|_+$/g, '');
+      })
+      .filter((word) => comparable(word).length > 0)
+  );
 }
 
 /** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */

@@ -214,6 +214,24 @@ const TABLE: Expectation[] = [
   { query: '2^k', why: '$2^k - 1$ in one abstract', only: ['2502.16763'] },
   { query: 'softmax', why: 'in a title, and in three abstracts', top: ['2402.04347'] },
   { query: 'mathbb', why: 'a TeX command is no word of any paper', none: true },
+  // Formulas typed or pasted as TeX or Unicode: commands that are symbols, styling that is not
+  { query: '\\gg', why: '$m \\gg n$ in one abstract', only: ['2303.01566'] },
+  { query: 'm ≫ n', why: 'the same formula with the Unicode symbol', only: ['2303.01566'] },
+  { query: '\\ell_\\infty', why: 'the norm $\\ell_\\infty$ as TeX', only: ['2401.14033'] },
+  { query: '∞', why: 'the symbol of $\\infty$', only: ['2401.14033'] },
+  {
+    query: '\\circ',
+    why: 'a composition in two abstracts, not every word that starts with circ (circuit)',
+    only: ['2303.01566', '2311.13774'],
+  },
+  { query: 'g \\circ p', why: '$h = g \\circ p$', only: ['2311.13774'] },
+  {
+    query: '\\mathbb{R}^d',
+    why: 'a formula pasted as TeX: \\mathbb only styles the R',
+    only: ['2310.15003', '2311.13774'],
+  },
+  { query: 'ℝ^d', why: 'the same formula with the double-struck letter', only: ['2310.15003', '2311.13774'] },
+  { query: '2^k − 1', why: 'a minus sign typed as the Unicode one: $2^k - 1$', only: ['2502.16763'] },
 ];
 
 let build: BuildResult;

@@ -11,7 +11,9 @@ import {
   arxivIdInQuery,
   arxivIdsInQuery,
   arxivShard,
+  commandWord,
   compoundWords,
+  symbolWord,
   otherSpelling,
   compoundParts,
   decimalWords,
@@ -32,6 +34,7 @@ import {
 } from '../../src/lib/search-query.ts';
 import {
   arxivShards,
+  mathSymbolWords,
   textWithIndexedParts,
   vocabularyShards,
   withIndexedParts,
@@ -213,7 +216,8 @@ describe('matchesWord', () => {
     // A formula's TeX is indexed without its symbols: `$\\mathbb{R}^d$` holds the word `rd`.
     expect(queryWords('R^d')).toEqual(['rd']);
     expect(queryWords('2^k - 1')).toEqual(['2k', '1']);
-    expect(queryWords('k=1 | x+y ≤ z')).toEqual(['k1', 'xy', 'z']);
+    // ASCII signs are punctuation; a math symbol is the word the index holds for it (mathSymbolWords).
+    expect(queryWords('k=1 | x+y ≤ z')).toEqual(['k1', 'xy', symbolWord('≤'), 'z']);
   });
 
   it('reads a lone Greek letter or ℓ as the name the index holds, not a Greek word', () => {
@@ -536,6 +540,44 @@ describe('formulas as readers type them', () => {
     expect(
       withoutIndexOnlyWords(revealTex(indexed.replace(/<span class="katex">[\s\S]*<\/span><\/span>/, ''))),
     ).not.toContain('l2');
+  });
+});
+
+describe('formula symbols as readers type or paste them', () => {
+  it.each([
+    ['m \\gg n', '\\gg'],
+    ['m \\gg n', '≫'],
+    ['\\ell_\\infty', '\\infty'],
+    ['\\ell_\\infty', '∞'],
+    ['a \\leq b', '\\le'],
+    ['a \\le b', '≤'],
+    ['x ≤ y', '\\leq'],
+    ['h = g \\circ p', '∘'],
+    ['a \\times b', '×'],
+    ['f \\rightarrow g', '\\to'],
+  ])('%s is found by %s', (tex, query) => {
+    const words = queryWords(query);
+    expect(words).toHaveLength(1);
+    expect(mathSymbolWords(tex)).toContain(words[0]);
+  });
+
+  it('reads a query as the index reads a formula: letters by name, styling as nothing', () => {
+    expect(queryWords('\\mathbb{R}^d')).toEqual(queryWords('R^d'));
+    expect(queryWords('ℝ^d')).toEqual(queryWords('R^d'));
+    expect(queryWords('\\left( \\varepsilon \\right)')).toEqual(['epsilon']);
+    expect(queryWords('\\ell_\\infty')).toEqual(['ell', commandWord('infty')]);
+    expect(queryWords('m \\gg n')).toEqual(['m', commandWord('gg'), 'n']);
+    // A command is no word of text: `\circ` does not find `circuit`.
+    expect(queryWords('\\circ')).toEqual([commandWord('circ')]);
+    // Symbols that TeX writes in ASCII are punctuation, as their ASCII forms are.
+    expect(queryWords('2^k − 1')).toEqual(queryWords('2^k - 1'));
+  });
+
+  it('gives no words for letters or styling, and only word characters, whatever the TeX', () => {
+    expect(mathSymbolWords('\\mathbb{R}^d + \\sigma_i')).toEqual([]);
+    for (const tex of hostileStrings(23, 400)) {
+      for (const word of mathSymbolWords(tex)) expect(word, JSON.stringify(tex)).toMatch(/^[\p{L}\p{N}_]+$/u);
+    }
   });
 });
 

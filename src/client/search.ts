@@ -289,6 +289,21 @@ async function papersStartedBy(
   return bestById(found);
 }
 
+/**
+ * The papers of an exact answer (`exact`, the results of exact searches), each by its best score
+ * in `ranked` (Pagefind's ranked searches of the same words), in descending score; then the ones
+ * no ranked search found, which are still real matches (`[0, 1]` for the word `01`).
+ */
+function rankedWithin(
+  ranked: readonly PagefindResult[],
+  exact: readonly PagefindResult[],
+): Map<string, PagefindResult> {
+  const ids = new Set(exact.map((result) => result.id));
+  const best = bestById(ranked.filter((result) => ids.has(result.id)));
+  for (const result of exact) if (!best.has(result.id)) best.set(result.id, result);
+  return best;
+}
+
 /** Results by paper, each paper's best-scored one, in descending score. */
 function bestById(results: readonly PagefindResult[]): Map<string, PagefindResult> {
   const best = new Map<string, PagefindResult>();
@@ -534,10 +549,16 @@ async function searchText(
     // Pagefind keeps no part of one character (`GPT-4`'s `4`), which a ranked search would require.
     const rankedParts = parts?.filter((part) => comparable(part).length > 1) ?? [];
     const otherForm = spelledAnswer && spelledAnswer.results.length > 0 ? spelled : rankedParts.join(' ');
-    if (results.length > 0 && otherForm) {
-      const exact = new Set(results.map((result) => result.id));
-      const ranked = await Promise.all([search(term), search(otherForm)]);
-      rankedApart.set(term, bestById(ranked.flatMap((each) => each.results).filter((result) => exact.has(result.id))));
+    // (Parts all of one character, `[0,1]` written `[0, 1]`, have no ranked search of their own.)
+    if (results.length > 0 && (otherForm || (partsAnswer?.results.length ?? 0) > 0)) {
+      const ranked = await Promise.all([search(term), ...(otherForm ? [search(otherForm)] : [])]);
+      rankedApart.set(
+        term,
+        rankedWithin(
+          ranked.flatMap((each) => each.results),
+          results,
+        ),
+      );
     } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
@@ -563,14 +584,16 @@ async function searchText(
   for (const { first, second, joined, results: joinedResults } of pairs) {
     const firstAnswer = pairedAnswers.get(first) ?? [];
     const secondIds = new Set((pairedAnswers.get(second) ?? []).map((result) => result.id));
-    const ids = new Set([
-      ...joinedResults.map((result) => result.id),
-      ...firstAnswer.filter((result) => secondIds.has(result.id)).map((result) => result.id),
-    ]);
+    const exact = [...joinedResults, ...firstAnswer.filter((result) => secondIds.has(result.id))];
     const ranked = await Promise.all([search(`${first} ${second}`), search(joined)]);
-    const found = [...ranked.flatMap((each) => each.results), ...joinedResults, ...firstAnswer];
     startedWords.set(`${first} ${second}`, []);
-    startedBy.set(`${first} ${second}`, bestById(found.filter((result) => ids.has(result.id))));
+    startedBy.set(
+      `${first} ${second}`,
+      rankedWithin(
+        ranked.flatMap((each) => each.results),
+        exact,
+      ),
+    );
   }
   // Ranked (or sorted) by Pagefind over the other words; with none, the started word's own
   // results by score, or, for a chosen sort, every paper the filters allow in that order. (A

@@ -710,7 +710,19 @@ export function mathIndexWords(tex: string): string[] {
   return [...new Set(words)];
 }
 
-/** A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord). */
+/**
+ * The space after the comma of a bracketed pair of whole numbers, an interval (`[0, 1]`, `(-1, 1)`),
+ * which a query writes with or without it: without, it is one word that finds both (compoundWords),
+ * where `[0, 1]` would be two words, `0` and `1`, that most papers have.
+ */
+const INTERVAL_SPACE = /(?<=[[(]\s*[-\u2212]?\d+)\s*,\s*(?=[-\u2212]?\d+\s*[\])])/g;
+
+/**
+ * A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord), and
+ * each interval of whole numbers written without spaces (INTERVAL_SPACE).
+ */
 function withBoundWords(query: string): string {
-  return query.replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);
+  return query
+    .replace(INTERVAL_SPACE, ',')
+    .replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);
 }

@@ -220,6 +220,15 @@ describe('matchesWord', () => {
     expect(queryWords('k=1 | x+y ≤ z')).toEqual(['k1', 'xy', symbolWord('≤'), 'z']);
   });
 
+  it('reads an interval of whole numbers as one word, with or without the space after its comma', () => {
+    expect(queryWords('[0, 1]')).toEqual(queryWords('[0,1]'));
+    expect(queryWords('( -1 ,  1 )')).toEqual(queryWords('(-1,1)'));
+    expect([...compoundWords('[0, 1]')]).toEqual([...compoundWords('[0,1]')]);
+    // Not a list outside brackets, nor decimal numbers, which are words of their own.
+    expect(queryWords('figures 1, 2')).toEqual(['figures', '1', '2']);
+    expect(queryWords('[0.5, 1]')).toEqual([...queryWords('0.5'), '1']);
+  });
+
   it('reads a lone Greek letter or ℓ as the name the index holds, not a Greek word', () => {
     expect(queryWords('σ(x) ℓ2 Φ ϵ')).toEqual(['sigmax', 'ell2', 'phi', 'epsilon']);
     expect(queryWords('Νίκος α')).toEqual(['νίκος', 'alpha']);

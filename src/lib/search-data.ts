@@ -9,6 +9,7 @@ import { groupByAuthor } from './author-index.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
+import katex from 'katex';
 import { latex2unicode } from 'unicode2latex';
 import {
   arxivShard,
@@ -41,9 +42,17 @@ const FORMULA =
  * written in the Private Use Area (see `hiddenTex`); the search script shows them as TeX.
  */
 export function withIndexedTex(html: string): string {
+  // Each word once a page, after the first formula that has it: it finds the paper as well, and
+  // the page stays light.
+  const held = new Set<string>();
   return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
-    // The words a reader types for it (`l2` for `\ell_2`, `O(n)`), fenced after it (mathIndexWords).
-    const typed = fencedForIndex([...mathIndexWords(decodeHTML(tex)), ...mathSymbolWords(decodeHTML(tex))]);
+    // The words a reader types for it (`l2` for `\ell_2`, `O(n)`: mathIndexWords) and its
+    // symbols' words (`\gg`, `≫`: mathSymbolWords), fenced after it.
+    const words = [...mathIndexWords(decodeHTML(tex)), ...mathSymbolWords(decodeHTML(tex))].filter(
+      (word) => !held.has(word),
+    );
+    for (const word of words) held.add(word);
+    const typed = fencedForIndex(words);
     const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}${typed}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
@@ -57,6 +66,23 @@ function characterOf(name: string): string | undefined {
   const entry = (latex2unicode as Readonly<Record<string, TableEntry>>)[`\\${name}`];
   const text = typeof entry === 'string' ? entry : entry?.math;
   return text !== undefined && [...text].length === 1 ? text : undefined;
+}
+
+const knownToKatex = new Map<string, boolean>();
+
+/** Whether KaTeX reads a command (`surd` yes, unicode-math's `vysmwhtcircle` no): a reader types only those. */
+function katexKnows(name: string): boolean {
+  let known = knownToKatex.get(name);
+  if (known === undefined) {
+    try {
+      katex.renderToString(`\\${name}`, { throwOnError: true, strict: 'ignore' });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownToKatex.set(name, known);
+  }
+  return known;
 }
 
 /** Commands by the one character each stands for (`≤`: `\le`, `\leq`), from unicode2latex's table. */
@@ -87,7 +113,7 @@ export function mathSymbolWords(tex: string): string[] {
   const words = new Set<string>();
   const symbol = (character: string) => {
     words.add(symbolWord(character));
-    for (const name of commandsFor(character)) words.add(commandWord(name));
+    for (const name of commandsFor(character)) if (katexKnows(name)) words.add(commandWord(name));
   };
   const source = withoutTexComments(tex);
   for (const [, name] of source.matchAll(/\\([a-zA-Z]+)/g)) {

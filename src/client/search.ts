@@ -434,6 +434,9 @@ async function searchWords(
   };
 }
 
+/** Most pairs of neighbouring words a query is also searched with joined (joinedPairs). */
+const MAX_JOINED_PAIRS = 6;
+
 /** Two words of a query side by side, and the papers with them joined into one word. */
 interface JoinedPair {
   first: string;
@@ -455,6 +458,10 @@ async function joinedPairs(
 ): Promise<JoinedPair[]> {
   const candidates = adjacentWordPairs(query).filter(([first, second]) => first !== second);
   if (unfinished !== undefined && candidates.at(-1)?.[1] === unfinished) candidates.pop();
+  // Each pair is one more exact search, which may load an index chunk of its own: a pasted
+  // sentence of thirty words would ask for twenty-nine. The first few pairs hold the compounds a
+  // reader types; a longer query is found by its words and ranked by its phrase.
+  candidates.splice(MAX_JOINED_PAIRS);
   const answers = await Promise.all(candidates.map(([first, second]) => search(`"${first}${second}"`)));
   const pairs: JoinedPair[] = [];
   const used = new Set<string>();

@@ -23,6 +23,7 @@ import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { createPaperSchema, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
+import { texPlainText, texText } from './tex-text.ts';
 import { loadTopics } from './vocabulary.ts';
 
 /**
@@ -149,15 +150,17 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   let fields: EntryFields;
   if (entry) {
     fields = {
-      title: options.title ?? entry.title,
-      authors: options.authors ?? entry.authors,
+      ...fromTex({
+        title: options.title ?? entry.title,
+        authors: options.authors ?? entry.authors,
+        abstract: options.abstract ?? entry.summary,
+      }),
       date,
       arxiv: id,
       published: options.published ?? entry.published,
       venue: options.venue,
       tags: options.tags ?? [],
       links: { code: options.code, project: options.project },
-      body: abstractToMdx(options.abstract ?? entry.summary),
     };
     notes.push(
       `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${countOf(entry.authors.length, 'author')}, first-version date ${entry.published}, abstract.`,
@@ -184,15 +187,13 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     if (!options.abstract) notes.push('The abstract is empty: paste it below the frontmatter (math in $…$).');
     if (!options.published) notes.push("Add `published:` (the first version's date) if you know it.");
     fields = {
-      title: options.title!,
-      authors: options.authors!,
+      ...fromTex({ title: options.title!, authors: options.authors!, abstract: options.abstract ?? '' }),
       date,
       arxiv: id,
       published: options.published,
       venue: options.venue,
       tags: options.tags ?? [],
       links: { code: options.code, project: options.project },
-      body: options.abstract ? abstractToMdx(options.abstract) : '',
     };
   }
 
@@ -262,7 +263,7 @@ export function checkEntry(
   // until then `npm run check` reports the empty abstract.
   const checked = fields.body ? text : renderEntry({ ...fields, body: 'An abstract.' });
   const result = validatePaper(file, new TextEncoder().encode(checked), createPaperSchema(topicSlugs));
-  const problems = [...result.problems];
+  const problems = [...unconvertedProblems(file, text, fields.unconverted ?? []), ...result.problems];
   if (result.paper) {
     problems.push(
       ...findCollisions([...existing, result.paper]).filter(
@@ -350,6 +351,80 @@ export interface EntryFields {
   tags: string[];
   links: { code?: string | undefined; project?: string | undefined };
   body: string;
+  /** TeX commands that fromTex could not turn into text, by field: each is a problem. */
+  unconverted?: Unconverted[];
+}
+
+export interface Unconverted {
+  field: 'title' | 'authors' | 'body';
+  /** For authors: which one. */
+  index?: number;
+  /** The command as written, `\cite{foo}`. */
+  command: string;
+}
+
+/** Which flag replaces each field that arXiv gives. */
+const FLAG_OF = { title: '--title', authors: '--authors', body: '--abstract' } as const;
+
+/**
+ * A title, authors and abstract in arXiv's TeX as the entry's fields: TeX outside math becomes
+ * the characters (and, in the abstract, the Markdown) it prints; commands that have no such form
+ * are listed in `unconverted`, which checkEntry reports with their line.
+ */
+export function fromTex({
+  title,
+  authors,
+  abstract,
+}: {
+  title: string;
+  authors: readonly string[];
+  abstract: string;
+}): Pick<EntryFields, 'title' | 'authors' | 'body' | 'unconverted'> {
+  const unconverted: Unconverted[] = [];
+  const plain = (value: string, field: 'title' | 'authors', index?: number) => {
+    const { text, unknown } = texPlainText(value);
+    for (const command of unknown) unconverted.push({ field, ...(index === undefined ? {} : { index }), command });
+    return text;
+  };
+  // A title's math stays TeX (its own rules check it); only the text around it is converted.
+  const convertedTitle = title
+    .split(/(\$[^$]*\$)/)
+    .map((part, index) => (index % 2 === 1 ? part : plain(part, 'title')))
+    .join('');
+  const body = convertAbstract(abstract);
+  for (const command of body.unknown) unconverted.push({ field: 'body', command });
+  return {
+    title: convertedTitle,
+    authors: authors.map((author, index) => plain(author, 'authors', index)),
+    body: body.body,
+    ...(unconverted.length > 0 ? { unconverted } : {}),
+  };
+}
+
+/** A problem for each command fromTex could not convert, at its line in the entry's text. */
+function unconvertedProblems(file: string, text: string, unconverted: readonly Unconverted[]): ContentProblem[] {
+  const { source } = parseSource(file, text);
+  if (!source) return [];
+  const bodyLines = source.body.split('\n');
+  return unconverted.map(({ field, index, command }) => {
+    const name = /^\\[a-zA-Z]+|^\\./.exec(command)?.[0] ?? command;
+    let line: number;
+    if (field === 'body') {
+      // The command is in the body as written, escaped for Markdown: find its name's letters.
+      const at = bodyLines.findIndex((bodyLine) => bodyLine.includes(name.slice(1)));
+      line = source.bodyLine + Math.max(at, 0);
+    } else {
+      line = source.lineOf(index === undefined ? [field] : [field, index]);
+    }
+    return {
+      file,
+      line,
+      field: field === 'authors' ? `authors[${index}]` : field,
+      message:
+        `${command} is TeX that has no form on the page ` +
+        `(a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out, with ${FLAG_OF[field]} "…".`,
+    };
+  });
 }
 
 /**
@@ -382,11 +457,21 @@ export function renderEntry(fields: EntryFields): string {
 /**
  * An arXiv abstract as a paper body: paragraphs kept (arXiv starts a new paragraph on an indented
  * or blank line; other line breaks are only wrapping), math between `$…$` or `$$…$$` kept as it
- * is, and everything outside math that MDX or Markdown would read as syntax escaped, so the text
- * shows as written. An unpaired `$` is a literal dollar.
+ * is, TeX outside math turned into what it prints (src/content/tex-text.ts), and everything else
+ * that MDX or Markdown would read as syntax escaped, so the text shows as written. A `$` that does
+ * not pair up as math is a literal dollar ("$5 and $10").
  */
 export function abstractToMdx(summary: string): string {
-  return splitParagraphs(summary).map(escapeParagraph).join('\n\n');
+  return convertAbstract(summary).body;
+}
+
+/** abstractToMdx, with the TeX commands outside math that have no form on the page. */
+export function convertAbstract(summary: string): { body: string; unknown: string[] } {
+  const unknown: string[] = [];
+  const body = splitParagraphs(summary)
+    .map((paragraph) => convertParagraph(paragraph, unknown))
+    .join('\n\n');
+  return { body, unknown };
 }
 
 function splitParagraphs(summary: string): string[] {
@@ -408,51 +493,46 @@ function splitParagraphs(summary: string): string[] {
   return paragraphs.filter(Boolean);
 }
 
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
-/** Characters that MDX (`{ } < >`) or Markdown (emphasis, code, links, entities) would read as syntax. */
-const ESCAPED = new Set(['{', '}', '<', '>', '*', '`', '[', ']', '&']);
+/** Characters that MDX (`{ } < >`) or Markdown (emphasis, code, links, entities, math, escapes) would read as syntax. */
+const ESCAPED = new Set(['{', '}', '<', '>', '*', '`', '[', ']', '&', '$', '\\']);
 
-function escapeParagraph(paragraph: string): string {
+function convertParagraph(paragraph: string, unknown: string[]): string {
   let out = '';
+  let text = '';
+  /** The TeX text read so far, converted and escaped. */
+  const flushText = () => {
+    const converted = texText(text, 'markdown');
+    unknown.push(...converted.unknown);
+    for (const piece of converted.pieces) out += 'markdown' in piece ? piece.markdown : escapeText(piece.text);
+    text = '';
+  };
   let index = 0;
   while (index < paragraph.length) {
     const char = paragraph[index]!;
     if (char === '\\') {
-      const next = paragraph[index + 1];
-      // `\%`, `\$`, `\{` are already escapes: Markdown shows the character, as TeX would.
-      if (next !== undefined && ASCII_PUNCTUATION.test(next)) {
-        out += char + next;
-        index += 2;
-      } else {
-        out += char;
-        index += 1;
-      }
+      // `\$` is a dollar in TeX text, never the start of math.
+      text += paragraph.slice(index, index + 2);
+      index += 2;
       continue;
     }
     if (char === '$') {
       let run = 1;
       while (paragraph[index + run] === '$') run++;
-      const close = run <= 2 ? closingRun(paragraph, index + run, run) : -1;
-      if (close > index + run && paragraph.slice(index + run, close).trim()) {
+      const close = run <= 2 ? mathEnd(paragraph, index, run) : -1;
+      if (close !== -1) {
+        flushText();
         out += paragraph.slice(index, close + run);
         index = close + run;
       } else {
-        out += '\\$'.repeat(run);
+        text += '\\$'.repeat(run);
         index += run;
       }
       continue;
     }
-    if (char === '_') {
-      // Inside a word (snake_case) an underscore is never emphasis; elsewhere it may be.
-      const inWord =
-        /[\p{L}\p{N}]/u.test(paragraph[index - 1] ?? '') && /[\p{L}\p{N}]/u.test(paragraph[index + 1] ?? '');
-      out += inWord ? char : '\\_';
-      index += 1;
-      continue;
-    }
-    out += ESCAPED.has(char) ? `\\${char}` : char;
+    text += char;
     index += 1;
   }
+  flushText();
   // What would start a heading, list, quote or thematic break at the start of a paragraph.
   return out
     .replace(/^#/, '\\#')
@@ -460,13 +540,42 @@ function escapeParagraph(paragraph: string): string {
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
-/** Index of the next run of exactly `length` dollar signs (how remark-math closes math), or -1. */
-function closingRun(text: string, from: number, length: number): number {
+/** Plain characters as Markdown that shows them as they are. */
+function escapeText(value: string): string {
+  let out = '';
+  for (let index = 0; index < value.length; index++) {
+    const char = value[index]!;
+    if (char === '_') {
+      // Inside a word (snake_case) an underscore is never emphasis; elsewhere it may be.
+      const inWord = /[\p{L}\p{N}]/u.test(value[index - 1] ?? '') && /[\p{L}\p{N}]/u.test(value[index + 1] ?? '');
+      out += inWord ? char : '\\_';
+    } else {
+      out += ESCAPED.has(char) ? `\\${char}` : char;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the math opened by the run of `length` dollars at `open` closes (the index of the closing
+ * run), or -1 when those dollars are literal. `$$…$$` closes at the next `$$`. A single `$` closes
+ * at the next lone `$` that is not followed by a digit, as in Pandoc: "$10" is an amount, never
+ * the end of math. Math that starts with a digit and ends with a space ("$5 and $") is an amount
+ * too; so is a pair with a dollar between (remark-math would close at that one instead).
+ */
+function mathEnd(text: string, open: number, length: number): number {
+  const from = open + length;
   let index = text.indexOf('$', from);
   while (index !== -1) {
     let run = 1;
     while (text[index + run] === '$') run++;
-    if (run === length) return index;
+    const closes = run === length && (length === 2 || !/\d/.test(text[index + 1] ?? ''));
+    if (closes) {
+      const content = text.slice(from, index);
+      if (!content.trim() || content.includes('$')) return -1;
+      if (length === 1 && /^\d/.test(content) && /\s$/.test(content)) return -1;
+      return index;
+    }
     index = text.indexOf('$', index + run);
   }
   return -1;

@@ -16,9 +16,9 @@ import {
 import type { CollisionCandidate } from './collection.ts';
 import { parseSource } from './frontmatter.ts';
 import {
-  abstractToMdx,
   checkEntry,
   contentPaths,
+  fromTex,
   NewPaperError,
   readVocabulary,
   scanDigest,
@@ -218,8 +218,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     const tags = options.tags?.length ? [...options.tags] : acceptedTags(proposals ?? []);
     const checked = checkEntry(
       {
-        title: answer.title,
-        authors: answer.authors,
+        ...fromTex({ title: answer.title, authors: answer.authors, abstract: answer.summary }),
         date,
         arxiv: id,
         published: answer.published,
@@ -227,7 +226,6 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         // that the curator learns now, not on the next run, whether it would pass.
         tags: tags.length > 0 ? tags : [proposals?.[0]?.tag ?? topics[0]!.slug],
         links: {},
-        body: abstractToMdx(answer.summary),
       },
       // The papers written so far count too: unreachable while ids are deduplicated above (same
       // canonical id, same file name), but it keeps the batch as strict as \`npm run check\`.

@@ -37,6 +37,8 @@ export interface ArxivEntry {
   published: string;
   journalRef?: string;
   doi?: string;
+  /** arXiv's note that the latest version withdraws the paper (its comment or abstract), if it says so. */
+  withdrawn?: string;
 }
 
 /** What a contributor typed could not be read as an arXiv id. */
@@ -312,6 +314,8 @@ function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why
 
   const journalRef = collapse(text(entry.journal_ref));
   const doi = collapse(text(entry.doi));
+  // A withdrawal is a new version whose comment (and often abstract) says so; the API has no flag.
+  const withdrawn = [collapse(text(entry.comment)), collapse(summary)].find((note) => WITHDRAWN.test(note));
   return {
     id: parsedId.id,
     ...(parsedId.version ? { version: parsedId.version } : {}),
@@ -321,8 +325,12 @@ function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why
     published,
     ...(journalRef ? { journalRef } : {}),
     ...(doi ? { doi } : {}),
+    ...(withdrawn ? { withdrawn } : {}),
   };
 }
+
+/** How arXiv's withdrawal notices put it: "This paper has been withdrawn by the author(s)". */
+const WITHDRAWN = /\b(?:paper|article|submission|manuscript|preprint|version)\s+(?:has\s+been|is|was)\s+withdrawn\b/i;
 
 function text(node: unknown): string {
   if (typeof node === 'string') return node;

@@ -147,6 +147,8 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     }
   }
 
+  if (entry?.withdrawn) throw new NewPaperError(withdrawnMessage(id, entry));
+
   let fields: EntryFields;
   if (entry) {
     fields = {
@@ -211,6 +213,14 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   }
   await writeNewEntry(path, file, text);
   return { file, path, text, source: entry ? 'arxiv' : 'template', written: true, notes };
+}
+
+/** Why a withdrawn paper is not written: its latest version is the withdrawal, not the paper. */
+export function withdrawnMessage(id: string, entry: ArxivEntry): string {
+  return (
+    `arXiv's latest version of ${id}${entry.version ? ` (v${entry.version})` : ''} withdraws the paper: "${entry.withdrawn!.slice(0, 200)}". ` +
+    'A withdrawn paper is not added to the digest. Nothing was written.'
+  );
 }
 
 /** Where content lives for a run, and how paths are shown: relative to the project, unless the content folder is elsewhere. */

@@ -24,6 +24,7 @@ import {
   scanDigest,
   today,
   unknownTags,
+  withdrawnMessage,
   writeNewEntry,
   type NewPaperContext,
 } from './new-paper.ts';
@@ -212,6 +213,10 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         message: `${answer.message} Nothing was written.`,
         problems: [],
       };
+      continue;
+    }
+    if (answer.withdrawn) {
+      outcomes[index] = { input, id, status: 'failed', message: withdrawnMessage(id, answer), problems: [] };
       continue;
     }
     const proposals = options.tags?.length ? undefined : await propose(answer);

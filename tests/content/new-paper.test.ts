@@ -319,6 +319,11 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     ['9901.00003', '9901.00003-not-found-legacy.xml', /^arXiv has no paper 9901\.00003/],
     ['9901.00004', '9901.00004-error.xml', /^arXiv refused the id 9901\.00004: incorrect id format for 9901\.00004\./],
     ['9901.00005', '9901.00005-malformed.xml', /^arXiv's answer for 9901\.00005 is not a usable Atom feed: .*line \d+/],
+    [
+      '9901.00021',
+      '9901.00021-withdrawn.xml',
+      /^arXiv's latest version of 9901\.00021 \(v2\) withdraws the paper: "This paper has been withdrawn by the authors"\. A withdrawn paper is not added to the digest\. Nothing was written\.$/,
+    ],
   ])('%s (%s): a clear error, and nothing written', async (id, name, message) => {
     const root = await tempProject();
     const { fetch, calls } = fakeFetch(await recorded(name));
@@ -469,6 +474,11 @@ describe('without arXiv', () => {
       'a network error',
       () => Promise.reject(new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })),
       /could not be reached \(ENOTFOUND\)/,
+    ],
+    [
+      'arXiv asking for fewer requests',
+      () => Promise.resolve(new Response('Too Many Requests', { status: 429 })),
+      /not answering right now \(HTTP 429: Too Many Requests\)/,
     ],
     [
       'arXiv throttling',

@@ -168,6 +168,31 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(parseArxivFeed(feed, 'synthetic.EX/0612999')).toMatchObject({ id: 'synthetic/0612999', version: 2 });
   });
 
+  it("converts each paper's TeX and refuses a withdrawn paper, as the one-paper command does", async () => {
+    const root = await tempProject();
+    const answers: Record<string, string> = {
+      '9901.00020': await recorded('9901.00020-tex-text.xml'),
+      '9901.00021': await recorded('9901.00021-withdrawn.xml'),
+    };
+    // Each id asked alone (batches of one), so each recorded single-paper answer is the whole feed.
+    const { fetch } = fakeFetch((ids) => answers[ids[0]!]!);
+    const report = await newPapers(
+      { ...day, inputs: ['9901.00020', '9901.00021'] },
+      context(root, fetch, { batchSize: 1 }).context,
+    );
+    expect(summary(report.outcomes)).toEqual([
+      ['9901.00020', 'written', undefined],
+      [
+        '9901.00021',
+        'failed',
+        expect.stringMatching(/^arXiv's latest version of 9901\.00021 \(v2\) withdraws the paper/),
+      ],
+    ]);
+    const written = await readFile(join(root, 'content/papers/2099/9901.00020.mdx'), 'utf8');
+    expect(written).toContain('title: "Schrödinger Bridges for Synthetic Data: a $\\\\ell_1$ Study"');
+    expect(written).toContain('We study *synthetic* bridges à la Schrödinger');
+  });
+
   it('refuses an id whose file name is taken by another paper, without asking arXiv about it', async () => {
     const root = await tempProject({
       papers: [

@@ -1,3 +1,5 @@
+import { getParser } from '@unified-latex/unified-latex-util-parse';
+import { printRaw } from '@unified-latex/unified-latex-util-print-raw';
 import { latex2unicode } from 'unicode2latex';
 
 /**
@@ -7,9 +9,10 @@ import { latex2unicode } from 'unicode2latex';
  * emphasis, bold, code and links. Published as written, `\emph{sparse}` would show its backslash
  * and braces on the page and in feeds, and `G\"odel` would fail the author rules.
  *
- * A command with no faithful form (`\cite{…}`, `\footnote{…}`, `\ref{…}`, a name that is not in
- * the table) is kept as written and listed in `unknown`, so that new-paper can stop and say what
- * to write instead: dropping it would drop words, keeping it would publish TeX.
+ * unified-latex parses the TeX (macros with their arguments, groups, text); this file only maps
+ * that tree to text. A command with no faithful form (`\cite{…}`, `\footnote{…}`, `\ref{…}`, a
+ * name that is not in the table) is kept as written and listed in `unknown`, so that new-paper
+ * can stop and say what to write instead: dropping it would drop words, keeping it would publish TeX.
  */
 
 /** Converted text: characters (Markdown-escaped later) or Markdown syntax, kept as it is. */
@@ -25,13 +28,18 @@ export interface TexText {
 export type TexMode = 'markdown' | 'plain';
 
 /** Accents written with a symbol (`\"o`, `\'e`) or a letter (`\c{c}`, `\H o`): a combining mark each. */
-const SYMBOL_ACCENTS = new Set(['"', "'", '`', '^', '~', '=', '.']);
-const LETTER_ACCENTS = new Set(['H', 'c', 'k', 'r', 'u', 'v', 'd', 'b', 't']);
+const ACCENTS = ['"', "'", '`', '^', '~', '=', '.', 'H', 'c', 'k', 'r', 'u', 'v', 'd', 'b', 't'];
 /** Accents unicode2latex has no combining mark for: bar-under and tie. */
 const EXTRA_ACCENTS: Record<string, string> = { b: '\u0331', t: '\u0361' };
 
+/** The parser, told that each accent takes an argument (`\"odel`: the accent and `odel`). */
+const parser = getParser({ macros: Object.fromEntries(ACCENTS.map((name) => [name, { signature: 'm' }])) });
+type Node = ReturnType<typeof parser.parse>['content'][number];
+type Macro = Extract<Node, { type: 'macro' }>;
+
+type Font = 'emphasis' | 'strong' | 'code' | 'plain';
 /** Font commands, by the Markdown they become; `plain` keeps the words only (small caps, roman, …). */
-const FONT_COMMANDS: Record<string, 'emphasis' | 'strong' | 'code' | 'plain'> = {
+const FONT_COMMANDS: Record<string, Font> = {
   emph: 'emphasis',
   textit: 'emphasis',
   textsl: 'emphasis',
@@ -46,8 +54,8 @@ const FONT_COMMANDS: Record<string, 'emphasis' | 'strong' | 'code' | 'plain'> = 
   mbox: 'plain',
   text: 'plain',
 };
-/** Old-style switches inside a group: `{\em word}`, `{\bf word}`. */
-const FONT_SWITCHES: Record<string, 'emphasis' | 'strong' | 'code' | 'plain'> = {
+/** Old-style switches at the start of a group: `{\em word}`, `{\bf word}`. */
+const FONT_SWITCHES: Record<string, Font> = {
   em: 'emphasis',
   it: 'emphasis',
   sl: 'emphasis',
@@ -62,26 +70,33 @@ const FONT_SWITCHES: Record<string, 'emphasis' | 'strong' | 'code' | 'plain'> = 
 const SILENT = new Set(['/', '@', '-', 'relax', 'protect', 'noindent', 'xspace', 'null', 'ignorespaces']);
 /** Commands that print a name the table lacks. */
 const LOGOS: Record<string, string> = { LaTeX: 'LaTeX', TeX: 'TeX', LaTeXe: 'LaTeX2ε', BibTeX: 'BibTeX' };
+/** Escaped characters, `\%` and the like, print themselves. */
+const ESCAPES = new Set(['%', '&', '$', '#', '_', '{', '}']);
 
 const NO_BREAK_SPACE = '\u00A0';
 
 /** Converts TeX text (no math in it: the caller splits math off first). */
 export function texText(source: string, mode: TexMode): TexText {
-  const reader = new Reader(source, mode);
-  const pieces = reader.read(source.length);
-  return { pieces: mergePieces(pieces), unknown: reader.unknown };
+  // arXiv's text is not a TeX file: a `%` there is a percent sign, not a comment to the end of the line.
+  const escaped = source.replace(/(?<!\\)((?:\\\\)*)%/g, '$1\\%');
+  // The parser drops the spaces at either end, which here sit next to math: they are kept around it.
+  const [, leading = '', trailing = ''] = /^(\s*)[\s\S]*?(\s*)$/.exec(escaped)!;
+  const converter = new Converter(escaped, mode);
+  const pieces = [{ text: leading }, ...converter.nodes(parser.parse(escaped).content), { text: trailing }];
+  return {
+    pieces: mergePieces(pieces).filter((piece) => !('text' in piece) || piece.text !== ''),
+    unknown: converter.unknown,
+  };
 }
 
 /** A title's or a name's TeX as plain characters; `unknown` as in texText. */
 export function texPlainText(source: string): { text: string; unknown: string[] } {
   const { pieces, unknown } = texText(source, 'plain');
-  return { text: pieces.map((piece) => ('text' in piece ? piece.text : piece.markdown)).join(''), unknown };
+  return { text: piecesText(pieces), unknown };
 }
 
-class Reader {
-  index = 0;
+class Converter {
   readonly unknown: string[] = [];
-
   readonly source: string;
   readonly mode: TexMode;
 
@@ -90,207 +105,135 @@ class Reader {
     this.mode = mode;
   }
 
-  /** Reads up to `end` (exclusive), returning its pieces. */
-  read(end: number): TexPiece[] {
+  nodes(nodes: readonly Node[]): TexPiece[] {
     const pieces: TexPiece[] = [];
-    const text = (value: string) => pieces.push({ text: value });
-    while (this.index < end) {
-      const char = this.source[this.index]!;
-      const rest = this.source.slice(this.index, end);
-      const url = /^https?:\/\/[^\s{}]+/.exec(rest);
-      if (url && !/[\p{L}\p{N}]/u.test(this.source[this.index - 1] ?? '')) {
-        // A bare address is kept as written: TeX's ligatures (`--`) and ties (`~`) are not its own.
-        text(url[0]);
-        this.index += url[0].length;
-      } else if (char === '\\') {
-        pieces.push(...this.command(end));
-      } else if (char === '{') {
-        pieces.push(...this.group(end));
-      } else if (/^--+>|^<-/.test(rest)) {
-        // An arrow written in ASCII (`-->`, `<--`) is not a dash.
-        const arrow = /^--+>|^<-+/.exec(rest)![0];
-        text(arrow);
-        this.index += arrow.length;
-      } else if (rest.startsWith('---')) {
-        text('—');
-        this.index += 3;
-      } else if (rest.startsWith('--')) {
-        text('–');
-        this.index += 2;
-      } else if (rest.startsWith('``')) {
-        text('“');
-        this.index += 2;
-      } else if (rest.startsWith("''")) {
-        text('”');
-        this.index += 2;
-      } else if (char === '`' && /^`[^`']*'/.test(rest)) {
-        // TeX's single quotes, `word'; a backtick without its closing quote stays as written.
-        const quoted = /^`([^`']*)'/.exec(rest)!;
-        text('‘');
-        this.index += 1;
-        pieces.push(...this.read(this.index + quoted[1]!.length));
-        text('’');
-        this.index += 1;
-      } else if (char === '~') {
-        // A tie (`Fig.~1`, `et al.~[3]`) between a word and what follows is a no-break space;
-        // anywhere else (`~100 samples`, `(~10%)`) it is the tilde that the author meant.
-        const tie =
-          /[\p{L}\p{N}.]/u.test(this.source[this.index - 1] ?? '') && /\S/.test(this.source[this.index + 1] ?? '');
-        text(tie ? NO_BREAK_SPACE : '~');
-        this.index += 1;
+    let index = 0;
+    while (index < nodes.length) {
+      const node = nodes[index]!;
+      const run = this.textRun(nodes, index);
+      if (run > index) {
+        // Text as the source has it, so that ligatures and ties see the characters around them.
+        const start = nodes[index]!.position!.start.offset;
+        pieces.push({ text: this.text(start, nodes[run - 1]!.position!.end.offset) });
+        index = run;
+      } else if (node.type === 'whitespace' || node.type === 'parbreak') {
+        pieces.push({ text: ' ' });
+        index += 1;
+      } else if (node.type === 'string') {
+        pieces.push({ text: node.content });
+        index += 1;
+      } else if (node.type === 'group') {
+        pieces.push(...this.group(node.content));
+        index += 1;
+      } else if (node.type === 'macro') {
+        const { pieces: converted, used } = this.macro(node, nodes, index + 1);
+        pieces.push(...converted);
+        index += 1 + used;
       } else {
-        text(char);
-        this.index += 1;
+        // An environment, `\verb`, `\(…\)`: no faithful form outside math.
+        const { position } = node;
+        pieces.push(
+          this.unknownTex(position ? this.source.slice(position.start.offset, position.end.offset) : printRaw(node)),
+        );
+        index += 1;
       }
     }
     return pieces;
   }
 
-  /** A `{…}` group: braces that only group converted commands (`{\"o}`, `{\em x}`) print nothing. */
-  group(end: number): TexPiece[] {
-    const close = this.matchingBrace(this.index, end);
-    if (close === -1) {
-      this.index += 1;
-      return [{ text: '{' }];
+  /** The end of the text (strings, spaces, escaped characters) that starts at `start`, with positions. */
+  textRun(nodes: readonly Node[], start: number): number {
+    let end = start;
+    for (; end < nodes.length; end++) {
+      const node = nodes[end]!;
+      const isText =
+        node.type === 'string' ||
+        node.type === 'whitespace' ||
+        (node.type === 'macro' && ESCAPES.has(node.content) && !node.args);
+      if (!isText || !node.position) break;
     }
-    const inner = this.source.slice(this.index + 1, close);
-    const switchMatch = /^\\([a-z]+)(?![a-zA-Z])\s*/.exec(inner);
-    const font = switchMatch ? FONT_SWITCHES[switchMatch[1]!] : undefined;
-    if (font) {
-      this.index += 1 + switchMatch![0].length;
-      const pieces = this.read(close);
-      this.index = close + 1;
-      return this.styled(font, pieces);
+    return end;
+  }
+
+  /** The source from `start` to `end`, plain text: TeX's ligatures, quotes, ties and escapes as what they print. */
+  text(start: number, end: number): string {
+    const source = this.source;
+    const pattern = /https?:\/\/[^\s{}]+|--+>|<-+|---|--|``|''|`[^`']*'|~|\\([%&$#_{}])/gu;
+    return source.slice(start, end).replace(pattern, (match: string, escaped: string | undefined, at: number) => {
+      const before = source[start + at - 1] ?? '';
+      if (escaped) return escaped;
+      if (match.startsWith('http')) {
+        // A bare address is kept as written: TeX's ligatures (`--`) and ties (`~`) are not its own.
+        if (!/[\p{L}\p{N}]/u.test(before)) return match.replace(/\\([%&$#_{}])/g, '$1');
+        return match.slice(0, 4) + this.text(start + at + 4, start + at + match.length);
+      }
+      if (match.startsWith('<') || match.endsWith('>')) return match; // an arrow, not a dash
+      if (match === '---') return '—';
+      if (match === '--') return '–';
+      if (match === '``') return '“';
+      if (match === "''") return '”';
+      if (match.startsWith('`')) return `‘${this.text(start + at + 1, start + at + match.length - 1)}’`;
+      // A tie (`Fig.~1`, `et al.~[3]`) between a word and what follows is a no-break space;
+      // anywhere else (`~100 samples`, `(~10%)`) it is the tilde that the author meant.
+      const after = source[start + at + 1] ?? '';
+      return /[\p{L}\p{N}.]/u.test(before) && /\S/.test(after) ? NO_BREAK_SPACE : '~';
+    });
+  }
+
+  /** A `{…}` group: braces that only group commands (`{\"o}`, `{\em x}`) print nothing. */
+  group(content: readonly Node[]): TexPiece[] {
+    const first = content[0];
+    if (first?.type === 'macro' && FONT_SWITCHES[first.content] && !first.args) {
+      const rest = content.slice(1);
+      while (rest[0]?.type === 'whitespace') rest.shift();
+      return this.styled(FONT_SWITCHES[first.content]!, this.nodes(rest));
     }
-    if (/^\\(?:[^a-zA-Z]|[a-zA-Z]+)/.test(inner) || inner === '') {
-      // `{\"o}`, `{\ss}`, `\ss{}`: grouping only.
-      this.index += 1;
-      const pieces = this.read(close);
-      this.index = close + 1;
-      return pieces;
-    }
+    if (first === undefined || first.type === 'macro') return this.nodes(content);
     // Any other braces are text as arXiv shows it (`{previous}`).
-    this.index += 1;
-    return [{ text: '{' }];
+    return [{ text: '{' }, ...this.nodes(content), { text: '}' }];
   }
 
-  command(end: number): TexPiece[] {
-    const start = this.index;
-    const match = /^\\(?:([a-zA-Z]+)\*?|([^a-zA-Z]))/.exec(this.source.slice(start, end));
-    if (!match) {
-      this.index += 1;
-      return [{ text: '\\' }];
-    }
-    this.index += match[0].length;
-    const name = match[1] ?? match[2]!;
-    const wordCommand = match[1] !== undefined;
+  /**
+   * A command, and how many of the nodes after it (from `next`) it took: the empty group that
+   * ends a name (`\ss{}`), or the arguments of a command the parser does not know.
+   */
+  macro(node: Macro, nodes: readonly Node[], next: number): { pieces: TexPiece[]; used: number } {
+    const name = node.content;
+    const done = (pieces: TexPiece[], used = 0) => ({ pieces, used });
+    const args = (node.args ?? []).filter((arg) => arg.openMark === '{').map((arg) => arg.content);
+    const emptyGroup = () => (nodes[next]?.type === 'group' && nodes[next].content.length === 0 ? 1 : 0);
 
-    if (SYMBOL_ACCENTS.has(name) || (wordCommand && LETTER_ACCENTS.has(name))) {
-      const accented = this.accent(name, wordCommand, end);
-      if (accented !== undefined) return [{ text: accented }];
-    }
-    if (!wordCommand) {
-      if ('%&$#_{}'.includes(name)) return [{ text: name }];
-      if (name === '\\' || name === ' ' || name === '\n') return [{ text: ' ' }];
-      if (name === ',') return [{ text: '\u2009' }];
-      if (SILENT.has(name)) return [];
-    }
-    if (wordCommand) {
-      const font = FONT_COMMANDS[name];
-      if (font) {
-        const argument = this.argument(end);
-        if (argument) return this.styled(font, argument);
-      }
-      if (name === 'url') {
-        const argument = this.rawArgument(end);
-        if (argument !== undefined) return this.link(argument, [{ text: argument }]);
-      }
-      if (name === 'href') {
-        const url = this.rawArgument(end);
-        const label = url === undefined ? undefined : this.argument(end);
-        if (url !== undefined && label) return this.link(url, label);
-      }
-      if (SILENT.has(name)) return (this.emptyGroup(end), []);
-      const logo = LOGOS[name] ?? symbol(name);
-      if (logo !== undefined) {
-        this.emptyGroup(end);
-        return [{ text: logo }];
-      }
-    }
+    // An accent without its letter is reported below: its table entry is a lone combining mark.
+    const accented = ACCENTS.includes(name) && args[0] ? accent(name, piecesText(this.nodes(args[0]))) : undefined;
+    if (accented !== undefined) return done([{ text: accented }]);
+    if (ESCAPES.has(name)) return done([{ text: name }]);
+    if (name === '\\' || name === ' ' || name === '\n') return done([{ text: ' ' }]);
+    if (name === ',') return done([{ text: '\u2009' }]);
+    const font = FONT_COMMANDS[name];
+    if (font && args[0]) return done(this.styled(font, this.nodes(args[0])));
+    const url = args[0] && rawUrl(args[0]);
+    if (name === 'url' && url) return done(this.link(url, [{ text: url }]));
+    if (name === 'href' && url && args.length === 2) return done(this.link(url, this.nodes(args[1]!)));
+    if (SILENT.has(name)) return done([], emptyGroup());
+    const printed = LOGOS[name] ?? (/^[a-zA-Z]+$/.test(name) && !ACCENTS.includes(name) ? symbol(name) : undefined);
+    if (printed !== undefined) return done([{ text: printed }], emptyGroup());
+
     // No faithful form: keep it as written (with its arguments) and report it.
-    this.index = start + match[0].length;
-    while (this.source[this.index] === '{') {
-      const close = this.matchingBrace(this.index, end);
-      if (close === -1) break;
-      this.index = close + 1;
-    }
-    const written = this.source.slice(start, this.index);
+    let used = 0;
+    if (!node.args) while (nodes[next + used]?.type === 'group') used++;
+    const written = [node, ...nodes.slice(next, next + used)].map((part) => printRaw(part)).join('');
+    return done([this.unknownTex(written)], used);
+  }
+
+  unknownTex(written: string): TexPiece {
     this.unknown.push(written);
-    return [{ text: written }];
+    return { text: written };
   }
 
-  /** The accented character of `\"o`, `\"{o}`, `\c c`, `\'{\i}`, or undefined with no base. */
-  accent(name: string, wordCommand: boolean, end: number): string | undefined {
-    const mark = EXTRA_ACCENTS[name] ?? symbol(name);
-    if (mark === undefined) return undefined;
-    const save = this.index;
-    if (wordCommand) while (this.source[this.index] === ' ') this.index++;
-    let base: string | undefined;
-    const braced = this.source[this.index] === '{';
-    if (braced) {
-      const close = this.matchingBrace(this.index, end);
-      if (close !== -1) {
-        base = texPlainText(this.source.slice(this.index + 1, close)).text;
-        this.index = close + 1;
-      }
-    } else if (/^\\[ij](?![a-zA-Z])/.test(this.source.slice(this.index, end))) {
-      base = this.source[this.index + 1] === 'i' ? 'i' : 'j';
-      this.index += 2;
-    } else if (this.index < end && /\p{L}/u.test(this.source[this.index]!)) {
-      base = this.source[this.index];
-      this.index += 1;
-    }
-    if (!base) {
-      this.index = save;
-      return undefined;
-    }
-    // The mark goes on the first letter (`\"{oe}` is `öe`); NFC composes it where Unicode can.
-    const [first = '', ...others] = [...base.replace(/^[ıȷ]/, (dotless) => (dotless === 'ı' ? 'i' : 'j'))];
-    return (first + mark + others.join('')).normalize('NFC');
-  }
-
-  /** A `{…}` argument, converted; undefined when there is none. */
-  argument(end: number): TexPiece[] | undefined {
-    while (this.source[this.index] === ' ') this.index++;
-    if (this.source[this.index] !== '{') return undefined;
-    const close = this.matchingBrace(this.index, end);
-    if (close === -1) return undefined;
-    this.index += 1;
-    const pieces = this.read(close);
-    this.index = close + 1;
-    return pieces;
-  }
-
-  /** A `{…}` argument as written (a URL). */
-  rawArgument(end: number): string | undefined {
-    while (this.source[this.index] === ' ') this.index++;
-    if (this.source[this.index] !== '{') return undefined;
-    const close = this.matchingBrace(this.index, end);
-    if (close === -1) return undefined;
-    const value = this.source.slice(this.index + 1, close).replace(/\\([%#&_~$])/g, '$1');
-    this.index = close + 1;
-    return value.trim();
-  }
-
-  /** `\ss{}`, `\LaTeX{}`: the empty group that ends a command's name. */
-  emptyGroup(end: number): void {
-    if (this.source.startsWith('{}', this.index) && this.index + 2 <= end) this.index += 2;
-  }
-
-  styled(font: 'emphasis' | 'strong' | 'code' | 'plain', pieces: TexPiece[]): TexPiece[] {
+  styled(font: Font, pieces: TexPiece[]): TexPiece[] {
     if (this.mode === 'plain' || font === 'plain') return pieces;
     const inner = mergePieces(pieces);
-    const text = inner.map((piece) => ('text' in piece ? piece.text : piece.markdown)).join('');
+    const text = piecesText(inner);
     if (!text.trim()) return inner;
     if (font === 'code') {
       // A code span shows its content as written; a longer run of backticks than any inside it.
@@ -320,18 +263,26 @@ class Reader {
     const destination = url.replace(/[\s<>{}]/g, (char) => encodeURIComponent(char)).replace(/[()]/g, '\\$&');
     return [{ markdown: '[' }, ...label, { markdown: `](${destination})` }];
   }
+}
 
-  /** Index of the `}` closing the `{` at `open`, skipping escaped braces; -1 when there is none. */
-  matchingBrace(open: number, end: number): number {
-    let depth = 0;
-    for (let index = open; index < end; index++) {
-      const char = this.source[index];
-      if (char === '\\') index++;
-      else if (char === '{') depth++;
-      else if (char === '}' && --depth === 0) return index;
-    }
-    return -1;
-  }
+/** The accented text of `\"o`, `\"{o}`, `\c c`, `\'{\i}`: the mark goes on the first letter (`\"{oe}` is `öe`). */
+function accent(name: string, base: string): string | undefined {
+  const mark = EXTRA_ACCENTS[name] ?? symbol(name);
+  // An accent over no letter (`\'{}`, `\" 1`) has no character to stand for.
+  if (mark === undefined || !/^\p{L}/u.test(base)) return undefined;
+  const [first = '', ...others] = [...base.replace(/^[ıȷ]/, (dotless) => (dotless === 'ı' ? 'i' : 'j'))];
+  // NFC composes the letter and its mark where Unicode can.
+  return (first + mark + others.join('')).normalize('NFC');
+}
+
+/** A `\url` or `\href` address as written, without TeX's escapes. */
+function rawUrl(content: readonly Node[]): string | undefined {
+  // An address is characters only: an argument with a command in it (`\url\foo`) is no address.
+  const isText = (node: Node) => node.type === 'string' || (node.type === 'macro' && ESCAPES.has(node.content));
+  if (content.length === 0 || !content.every(isText)) return undefined;
+  return printRaw([...content])
+    .replace(/\\([%#&_~$])/g, '$1')
+    .trim();
 }
 
 /** The text unicode2latex gives a command (`\ss` → `ß`, `\"` → a combining diaeresis). */
@@ -339,6 +290,10 @@ function symbol(name: string): string | undefined {
   const entry = (latex2unicode as Record<string, string | { text?: string }>)[`\\${name}`];
   const value = typeof entry === 'string' ? entry : entry?.text;
   return value === undefined || value === '' ? undefined : value;
+}
+
+function piecesText(pieces: readonly TexPiece[]): string {
+  return pieces.map((piece) => ('text' in piece ? piece.text : piece.markdown)).join('');
 }
 
 function mergePieces(pieces: TexPiece[]): TexPiece[] {

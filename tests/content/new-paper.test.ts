@@ -144,6 +144,12 @@ describe('abstract to MDX', () => {
       'As in \\\\cite\\{smith99\\}, \\\\footnote\\{a\\}.',
     ],
     [
+      // A lone combining mark would print no letter, and the digit under it would be lost or misplaced.
+      'keeps an accent over no letter as written, escaped',
+      "Grade \\c{1} or \\'{}.",
+      "Grade \\\\c\\{1\\} or \\\\'\\{\\}.",
+    ],
+    [
       'escapes what would start a block',
       '# not a heading\n  1. not a list\n  - nor this\n  > nor a quote',
       '\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote',

@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { glob } from 'tinyglobby';
+import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { joinedWords } from '../helpers/spacing.ts';
@@ -87,5 +92,77 @@ describe('counts', () => {
   it('say one thing in the singular: one topic, a feed of at least one paper', async () => {
     expect(text(await read('topics'))).toContain('1 topic. Each has its own page and feed.');
     expect(text(await read('subscribe'))).toContain('at least 1 paper, or all of them');
+  });
+});
+
+describe('where the reader is', () => {
+  /** Each element with aria-current on a page, as `<value> <text> → <href>` (pagers have no href). */
+  const currents = (html: string): string[] => {
+    const found: string[] = [];
+    visit(fromHtml(html), 'element', (node: Element) => {
+      const value = node.properties.ariaCurrent;
+      if (value === undefined) return;
+      const text = toText(node).replace(/\s+/g, ' ').trim();
+      found.push(`${String(value)} ${text}${node.properties.href ? ` → ${String(node.properties.href)}` : ''}`);
+    });
+    return found;
+  };
+  /** The URL path a built file is served at. */
+  const pathOf = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+
+  it('marks the site links to the page itself aria-current="page", on every page, and no other link', async () => {
+    const files = await glob('**/*.html', { cwd: build.outDir });
+    expect(files.length).toBeGreaterThan(50);
+    const links = (tree: Root | Element) => {
+      const found: Element[] = [];
+      visit(tree, 'element', (node: Element) => {
+        if (node.tagName === 'a' && typeof node.properties.href === 'string') found.push(node);
+      });
+      return found;
+    };
+    for (const file of files) {
+      const tree: Root = fromHtml(await readFile(join(build.outDir, file), 'utf8'));
+      const isSelf = (link: Element) => link.properties.href === pathOf(file);
+      for (const link of links(tree)) {
+        if (link.properties.ariaCurrent === 'page') expect(isSelf(link), `${file}: ${link.properties.href}`).toBe(true);
+      }
+      // Every link of the site's header and footer to the page itself says so.
+      const chrome: Element[] = [];
+      visit(tree, 'element', (node: Element) => {
+        const classes = node.properties.className;
+        if (Array.isArray(classes) && (classes.includes('site-header') || classes.includes('site-footer'))) {
+          chrome.push(node);
+        }
+      });
+      expect(chrome, file).toHaveLength(2);
+      for (const link of chrome.flatMap(links).filter(isSelf)) {
+        expect(link.properties.ariaCurrent, `${file}: ${link.properties.href}`).toBe('page');
+      }
+    }
+  });
+
+  it("marks the section a page is in on the header's and footer's links", async () => {
+    const site = (path: string) => read(path).then((html) => currents(html).filter((mark) => mark.includes(' → ')));
+    expect(await site('')).toEqual(['page Paper Digest → /', 'page Latest → /']);
+    expect(await site('topics')).toEqual(['page Topics → /topics/', 'page Topics → /topics/']);
+    expect(await site('topics/alpha')).toEqual(['true Topics → /topics/', 'true Topics → /topics/']);
+    expect(await site('topics/alpha/2')).toEqual(['true Topics → /topics/', 'true Topics → /topics/']);
+    expect(await site('archive')).toEqual(['page Archive → /archive/', 'page Archive → /archive/']);
+    for (const path of ['2025', '2024/12', '2025/01/01', '2025/01/01/3']) {
+      expect(await site(path), path).toEqual(['true Archive → /archive/', 'true Archive → /archive/']);
+    }
+    expect(await site('authors')).toEqual(['page Authors → /authors/']);
+    expect(await site('authors/shared-person')).toEqual(['true Authors → /authors/']);
+    expect(await site('subscribe')).toEqual(['page Subscribe → /subscribe/']);
+    expect(await site('about')).toEqual(['page About → /about/']);
+    expect(await site('saved')).toEqual(['page Your reading list → /saved/']);
+    // A paper, search and a missing page are in no section of the header.
+    for (const path of ['papers/2311.00555', 'search']) expect(await site(path), path).toEqual([]);
+    expect(currents(await readFile(join(build.outDir, '404.html'), 'utf8'))).toEqual([]);
+  });
+
+  it("marks the pager's status as the current page", async () => {
+    expect(currents(await read('2025/01/01/2'))).toContain('page Page 2 of 3: papers 4–6 of 8');
+    expect(currents(await read('topics/alpha/2')).filter((mark) => mark.startsWith('page Page'))).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { joinedWords } from '../helpers/spacing.ts';
+import { ambiguousNames } from './link-names.ts';
 
 /**
  * tests/fixtures/reader: 34 papers of one topic, built with a page size of 3 and a feed size of 1,
@@ -164,5 +165,11 @@ describe('where the reader is', () => {
   it("marks the pager's status as the current page", async () => {
     expect(currents(await read('2025/01/01/2'))).toContain('page Page 2 of 3: papers 4–6 of 8');
     expect(currents(await read('topics/alpha/2')).filter((mark) => mark.startsWith('page Page'))).toHaveLength(1);
+  });
+});
+
+describe('names of links and buttons', () => {
+  it('tell apart the links and buttons of a page: one name, one destination, one button', async () => {
+    expect(await ambiguousNames(build.outDir)).toEqual([]);
   });
 });

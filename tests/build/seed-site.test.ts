@@ -7,6 +7,7 @@ import { remove } from 'unist-util-remove';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { joinedWords } from '../helpers/spacing.ts';
+import { ambiguousNames } from './link-names.ts';
 import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '../helpers/paper-pages.ts';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
@@ -133,6 +134,11 @@ describe('the seed’s list pages', () => {
 });
 
 describe('the seed’s pages', () => {
+  it('tell apart their links and buttons: one name, one destination, one button', async () => {
+    // Two papers of a topic on pages 1 and 2 of one day linked two places as "June 6, 2025".
+    expect(await ambiguousNames(build.outDir)).toEqual([]);
+  });
+
   it('keep a space between words of neighbouring elements (related papers, venues, neighbours, pagers)', async () => {
     expect(await joinedWords(build.outDir)).toEqual([]);
   });

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Element, ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { glob } from 'tinyglobby';
+import { visit } from 'unist-util-visit';
+
+/** A link's or button's accessible name, near enough: its aria-label, else its text as read. */
+const nameOf = (node: Element): string => {
+  if (typeof node.properties.ariaLabel === 'string') return node.properties.ariaLabel;
+  const read = (child: ElementContent): string =>
+    child.type === 'text'
+      ? child.value
+      : child.type === 'element' && child.properties.ariaHidden !== 'true'
+        ? child.children.map(read).join('')
+        : '';
+  return node.children.map(read).join('').replace(/\s+/g, ' ').trim();
+};
+
+/**
+ * Names that stand for more than one thing on a page of a built site, as `file: "name" → …`: a
+ * link name that leads to two places ("arXiv" for fifty papers), or two buttons of one name
+ * (fifty "Save"). Assistive technology lists a page's links and buttons by name, out of context.
+ * Buttons hidden until their script runs count too: they show once it does.
+ */
+export async function ambiguousNames(outDir: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of (await glob('**/*.html', { cwd: outDir })).sort()) {
+    const targets = new Map<string, Set<string>>();
+    visit(fromHtml(await readFile(join(outDir, file), 'utf8')), 'element', (node: Element) => {
+      const isLink = node.tagName === 'a' && typeof node.properties.href === 'string';
+      if (!isLink && node.tagName !== 'button') return;
+      const name = nameOf(node);
+      const seen = targets.get(name) ?? new Set();
+      seen.add(isLink ? String(node.properties.href) : `button ${seen.size + 1}`);
+      targets.set(name, seen);
+    });
+    for (const [name, seen] of targets)
+      if (seen.size > 1) problems.push(`${file}: "${name}" → ${[...seen].join(', ')}`);
+  }
+  return problems;
+}

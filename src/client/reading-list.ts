@@ -21,11 +21,20 @@ export interface ReadingList {
   /** The saved ids, newest saved first. */
   ids(): string[];
   has(id: string): boolean;
-  /** Saves `ids` (in that order, before the ones already saved); how many were new, fitted and were stored. */
-  add(ids: readonly string[]): number;
-  remove(id: string): void;
+  /** Saves `ids` (in that order, before the ones already saved). */
+  add(ids: readonly string[]): AddResult;
+  /** Unsaves `id`; false when the browser refused to store the change. */
+  remove(id: string): boolean;
   /** Calls `listener` when another tab changes the list. */
   onChange(listener: () => void): void;
+}
+
+/** What `add` did: the ids stored, those left out by the list's limit, and whether storing failed. */
+export interface AddResult {
+  added: string[];
+  overLimit: string[];
+  /** The browser refused to store the list (storage full, or revoked): nothing was added. */
+  refused: boolean;
 }
 
 const KEY_PREFIX = 'paper-digest:reading-list:';
@@ -70,12 +79,16 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
     add: (ids) => {
       const saved = read();
       const fresh = ids.filter((id, index) => isPaperId(id) && !saved.includes(id) && ids.indexOf(id) === index);
-      const fitting = fresh.slice(0, Math.max(0, READING_LIST_LIMIT - saved.length));
-      return fitting.length > 0 && write([...fitting, ...saved]) ? fitting.length : 0;
+      const room = Math.max(0, READING_LIST_LIMIT - saved.length);
+      const fitting = fresh.slice(0, room);
+      const overLimit = fresh.slice(room);
+      if (fitting.length === 0) return { added: [], overLimit, refused: false };
+      const stored = write([...fitting, ...saved]);
+      return { added: stored ? fitting : [], overLimit, refused: !stored };
     },
     remove: (id) => {
       const saved = read();
-      if (saved.includes(id)) write(saved.filter((other) => other !== id));
+      return !saved.includes(id) || write(saved.filter((other) => other !== id));
     },
     onChange: (listener) =>
       window.addEventListener('storage', (event) => {
@@ -84,16 +97,35 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
   };
 }
 
-/** A polite live region, made on first use, that tells screen readers what a key press did. */
+/**
+ * A polite live region that tells screen readers what a Save or Remove did (with `s`, focus is on
+ * the card, not on the button). Screen readers watch a live region only once it is in the page, so
+ * it is added when the toggles start, empty, not with its first message.
+ */
 let statusRegion: HTMLElement | undefined;
-export function announce(message: string): void {
+export function prepareAnnouncements(): HTMLElement {
   if (!statusRegion) {
     statusRegion = document.createElement('p');
     statusRegion.className = 'visually-hidden';
     statusRegion.setAttribute('role', 'status');
+    statusRegion.dataset.readingListStatus = '';
     document.body.append(statusRegion);
   }
-  statusRegion.textContent = message;
+  return statusRegion;
+}
+export function announce(message: string): void {
+  prepareAnnouncements().textContent = message;
+}
+
+/** What saving one paper did, said to the reader. */
+export function addedMessage(title: string, result: AddResult): string {
+  if (result.added.length > 0) return `Saved “${title}” to your reading list.`;
+  if (result.refused)
+    return `“${title}” was not saved: this browser refused to store the reading list (its storage may be full).`;
+  if (result.overLimit.length > 0) {
+    return `“${title}” was not saved: your reading list is full (${READING_LIST_LIMIT.toLocaleString('en')} papers). Remove some on the Saved page first.`;
+  }
+  return `“${title}” is in your reading list.`;
 }
 
 export function initSaveToggles(): void {
@@ -103,6 +135,7 @@ export function initSaveToggles(): void {
   if (toggles.length === 0) return;
   const list = openReadingList();
   if (!list) return;
+  prepareAnnouncements();
 
   const show = () => {
     const saved = new Set(list.ids());
@@ -112,16 +145,12 @@ export function initSaveToggles(): void {
     toggle.dataset.saveReady = 'true';
     toggle.addEventListener('click', () => {
       const id = toggle.dataset.saveToggle!;
-      if (list.has(id)) {
-        list.remove(id);
-        announce('Removed from your reading list.');
-      } else if (list.add([id]) === 1) {
-        announce('Saved to your reading list.');
-      } else if (list.ids().length >= READING_LIST_LIMIT) {
-        announce(`Your reading list is full (${READING_LIST_LIMIT} papers): remove some on the Saved page first.`);
-      } else {
-        announce('Not saved: this browser refused to store the reading list (its storage may be full).');
-      }
+      // Each message names its paper: two papers saved in a row are two announcements, not one
+      // sentence repeated, which screen readers may not read again.
+      const title = toggle.dataset.saveTitle ?? id;
+      if (!list.has(id)) announce(addedMessage(title, list.add([id])));
+      else if (list.remove(id)) announce(`Removed “${title}” from your reading list.`);
+      else announce(`“${title}” is still saved: this browser refused to store the change.`);
       show();
     });
     toggle.hidden = false;

@@ -18,7 +18,7 @@ import {
   type PaperSummary,
 } from '../lib/reading-list.ts';
 import { createUrls, type Urls } from '../lib/urls.ts';
-import { announce, openReadingList, type ReadingList } from './reading-list.ts';
+import { announce, openReadingList, prepareAnnouncements, type ReadingList } from './reading-list.ts';
 
 /** A listed paper: its summary, or why there is none. */
 type Loaded = { summary: PaperSummary } | { missing: true } | { failed: true };
@@ -143,7 +143,8 @@ class SavedPage {
     const saved = new Set(this.list?.ids() ?? []);
     const toAdd = found.filter((paper) => !saved.has(paper.id)).length;
     add.hidden = !this.list || found.length === 0;
-    add.disabled = toAdd === 0;
+    // aria-disabled, not disabled: a disabled button drops the focus of the reader who just pressed it.
+    add.setAttribute('aria-disabled', String(toAdd === 0));
     add.textContent =
       toAdd === 0 ? 'All of these are in your reading list' : `Add ${countOf(toAdd, 'paper')} to your reading list`;
   }
@@ -200,8 +201,11 @@ class SavedPage {
 
   private async remove(id: string, name: string) {
     const position = this.shown.indexOf(id);
-    this.list?.remove(id);
-    announce(`Removed “${name}” from your reading list.`);
+    announce(
+      this.list?.remove(id)
+        ? `Removed “${name}” from your reading list.`
+        : `“${name}” is still in your reading list: this browser refused to store the change.`,
+    );
     await this.render();
     // Keyboard readers stay where they were: on the next paper's Remove, or on the heading.
     const buttons = [...this.root.querySelectorAll<HTMLButtonElement>('[data-saved-remove]')];
@@ -213,14 +217,15 @@ class SavedPage {
     if (!this.list) return;
     const results = await Promise.all(this.shown.map((id) => this.load(id)));
     const inDigest = this.shown.filter((_, index) => 'summary' in results[index]!);
-    const added = this.list.add(inDigest);
-    const left = inDigest.filter((id) => !this.list!.has(id)).length;
-    part(this.root, 'status').textContent =
-      `Added ${countOf(added, 'paper')} to your reading list.` +
-      (left > 0
-        ? ` ${countOf(left, 'paper')} did not fit: a list holds at most ${READING_LIST_LIMIT.toLocaleString('en')}.`
-        : '');
+    const { added, overLimit, refused } = this.list.add(inDigest);
     await this.render();
+    // After rendering, which clears the status it writes.
+    part(this.root, 'status').textContent = refused
+      ? 'Nothing was added: this browser refused to store the reading list (its storage may be full).'
+      : `Added ${countOf(added.length, 'paper')} to your reading list.` +
+        (overLimit.length > 0
+          ? ` ${countOf(overLimit.length, 'paper')} did not fit: a list holds at most ${READING_LIST_LIMIT.toLocaleString('en')}.`
+          : '');
   }
 
   /** The shown papers' BibTeX entries, from the `.bib` file the site publishes for each, as one download. */
@@ -259,8 +264,12 @@ export function initSavedPage(): void {
   root.dataset.savedReady = 'true';
   part(root, 'needs-script').hidden = true;
   const list = openReadingList(base);
+  prepareAnnouncements();
   const page = new SavedPage(root, createUrls({ base, site: location.origin }), list);
-  part(root, 'add').addEventListener('click', () => void page.addShared());
+  const add = part(root, 'add');
+  add.addEventListener('click', () => {
+    if (add.getAttribute('aria-disabled') !== 'true') void page.addShared();
+  });
   part(root, 'bib').addEventListener('click', () => void page.downloadBib());
   window.addEventListener('hashchange', () => void page.render());
   list?.onChange(() => void page.render());

@@ -23,6 +23,8 @@ const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
 const papers = await readPapers('tests/fixtures/cite');
 const paper = (id: string) => papers.find((candidate) => candidate.id === id)!;
 const TRICKY = '2401.00001';
+/** Its title as the site shows it: math as text, `&` and `<` as characters. */
+const TRICKY_TITLE = 'GPT-4 & Friends: 50% of snake_case in O(n^2) Time, {Braced} #1 ~ ^ \\ <2>';
 /** The papers of the day page 2025-02-04, in its order (the fixture's, newest first by file). */
 const DAY = '2025-02-04';
 /** The key the site keeps the list under (per base path): tests read and plant it directly. */
@@ -195,7 +197,7 @@ describe('Save toggles', () => {
     const id = (await toggles(day))[0]!.id!;
     await cardToggle(day, id).click();
     expect(await pressed(day)).toEqual([]);
-    expect(await day.locator('body > [role="status"]').textContent()).toMatch(/full \(1000 papers\)/);
+    expect(await day.locator('body > [role="status"]').textContent()).toMatch(/full \(1,000 papers\)/);
     expect(JSON.parse((await storedIds(day))!)).toHaveLength(1000);
   });
 
@@ -222,6 +224,73 @@ describe('Save toggles', () => {
       id,
     );
     expect(await pressed(two)).toEqual([id]);
+  });
+});
+
+describe('what a press says', () => {
+  const status = (page: Page) => page.locator('body > [role="status"][data-reading-list-status]');
+
+  it('names the paper saved or removed, in a live region that was there before the first press', async () => {
+    const reader = await newReader();
+    const day = await open(reader, urls.day(DAY));
+    // A live region added with its first message is not read by every screen reader.
+    expect(await status(day).count()).toBe(1);
+    expect(await status(day).textContent()).toBe('');
+    const ids = (await toggles(day)).map((toggle) => toggle.id!);
+    await day.keyboard.press('j');
+    await day.keyboard.press('s');
+    expect(await status(day).textContent()).toBe(`Saved “${paper(ids[0]!).title}” to your reading list.`);
+    // Two saves in a row are two sentences, each about its paper.
+    await day.keyboard.press('j');
+    await day.keyboard.press('s');
+    expect(await status(day).textContent()).toBe(`Saved “${paper(ids[1]!).title}” to your reading list.`);
+    await day.keyboard.press('s');
+    expect(await status(day).textContent()).toBe(`Removed “${paper(ids[1]!).title}” from your reading list.`);
+  });
+
+  it('says so when the browser refuses to store the list (storage full), and saves nothing', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, ['old-style']);
+    // From now on the browser's storage is full: writing the list throws, as Chromium does.
+    await reader.addInitScript((key) => {
+      Storage.prototype.setItem = new Proxy(Reflect.get<Storage, 'setItem'>(Storage.prototype, 'setItem'), {
+        apply(write, storage, [name, value]: [string, string]) {
+          if (name === key) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          Reflect.apply(write, storage, [name, value]);
+        },
+      });
+    }, STORAGE_KEY);
+    const page = await open(reader, urls.paper(TRICKY));
+    await page.locator('button[data-save-toggle]').click();
+    expect(await pressed(page)).toEqual([]);
+    expect(await status(page).textContent()).toBe(
+      `“${TRICKY_TITLE}” was not saved: this browser refused to store the reading list (its storage may be full).`,
+    );
+    const shared = await open(reader, `${urls.saved()}#papers=${TRICKY},2402.00002`);
+    await waitForSaved(shared, 2);
+    await shared.locator('[data-saved-add]').click();
+    await shared.waitForFunction(() => document.querySelector('[data-saved-status]')?.textContent !== '');
+    expect(await shared.locator('[data-saved-status]').textContent()).toBe(
+      'Nothing was added: this browser refused to store the reading list (its storage may be full).',
+    );
+    expect(JSON.parse((await storedIds(shared))!)).toEqual(['old-style']);
+  });
+
+  it('keeps the focus on Add of a shared list once everything is added', async () => {
+    const reader = await newReader();
+    const shared = await open(reader, `${urls.saved()}#papers=${TRICKY},2402.00002`);
+    await waitForSaved(shared, 2);
+    await shared.locator('[data-saved-add]').focus();
+    await shared.keyboard.press('Enter');
+    await shared.waitForFunction(
+      () => document.querySelector('[data-saved-add]')?.getAttribute('aria-disabled') === 'true',
+    );
+    expect(await shared.evaluate(() => document.activeElement?.hasAttribute('data-saved-add'))).toBe(true);
+    expect(await shared.locator('[data-saved-status]').textContent()).toBe('Added 2 papers to your reading list.');
+    expect(await shared.locator('[data-saved-add]').textContent()).toBe('All of these are in your reading list');
+    // Pressed again, it adds nothing and says nothing new.
+    await shared.keyboard.press('Enter');
+    expect(JSON.parse((await storedIds(shared))!)).toEqual([TRICKY, '2402.00002']);
   });
 });
 
@@ -303,7 +372,7 @@ describe('/saved/', () => {
     expect(items.map((item) => item.href)).toEqual([...order].reverse().map((id) => urls.paper(id)));
     const tricky = items[1]!;
     // Title math as plain text; `<` and `&` are characters, not markup.
-    expect(tricky.title).toBe('GPT-4 & Friends: 50% of snake_case in O(n^2) Time, {Braced} #1 ~ ^ \\ <2>');
+    expect(tricky.title).toBe(TRICKY_TITLE);
     expect(tricky.authors).toBe("Zoë Çelik, Ahmet O'Brien-Łukasz, Research and Development Team");
     expect(tricky.date).toBe(paper(TRICKY).date);
     expect(tricky.dateText).toBe(formatDate(paper(TRICKY).date));
@@ -384,7 +453,9 @@ describe('/saved/', () => {
     const add = shared.locator('[data-saved-add]');
     expect(await add.textContent()).toBe('Add 2 papers to your reading list');
     await add.click();
-    await shared.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-saved-add]')?.disabled);
+    await shared.waitForFunction(
+      () => document.querySelector('[data-saved-add]')?.getAttribute('aria-disabled') === 'true',
+    );
     await shared.locator(`a[href="${urls.saved()}"]`).first().click();
     await waitForSaved(shared, 3);
     expect(await savedIds(shared)).toEqual([TRICKY, '2402.00002', 'old-style']);

@@ -30,6 +30,10 @@ export function initKeyboard(): void {
       dialog.close();
     } else {
       opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      // `s` is listed only where it works: where the Save toggles show (the reading list's script
+      // unhides them once this browser can keep the list).
+      const saveKey = dialog.querySelector<HTMLElement>('[data-keyboard-save-key]');
+      if (saveKey) saveKey.hidden = !document.querySelector('button[data-save-toggle]:not([hidden])');
       dialog.showModal();
     }
   };

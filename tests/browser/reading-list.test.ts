@@ -152,6 +152,13 @@ describe('Save toggles', () => {
     expect((await toggles(day)).every((toggle) => !toggle.visible)).toBe(true);
     await day.keyboard.press('j');
     await day.keyboard.press('s'); // nothing to do, and no error
+    // The keyboard help does not offer a key that cannot work here.
+    await day.keyboard.press('?');
+    const help = day.locator('dialog[data-keyboard-help]');
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.getByText('Save or unsave the selected paper').isVisible()).toBe(false);
+    expect(await help.getByText('Next paper').isVisible()).toBe(true);
+    await day.keyboard.press('Escape');
     const saved = await open(reader, urls.saved());
     expect(await saved.locator('[data-saved-unavailable]').isVisible()).toBe(true);
     expect(await saved.locator('[data-saved-empty]').isVisible()).toBe(false);
@@ -323,8 +330,9 @@ describe('the s key', () => {
 
     await day.locator('[data-search-input]').first().blur();
     await day.keyboard.press('?');
-    const help = await day.locator('dialog[data-keyboard-help]').textContent();
-    expect(help).toMatch(/s\s*Save or unsave the selected paper/);
+    const help = day.locator('dialog[data-keyboard-help]');
+    expect(await help.textContent()).toMatch(/s\s*Save or unsave the selected paper/);
+    expect(await help.getByText('Save or unsave the selected paper').isVisible()).toBe(true);
   });
 
   it('saves and unsaves the paper of a paper page', async () => {

@@ -92,8 +92,18 @@ class SavedPage {
     const run = ++this.rendering;
     const shared = idsFromFragment(location.hash);
     const ids = shared ? shared.ids : (this.list?.ids() ?? []);
+    // A long list takes a while to fetch: say so rather than show nothing.
+    if (ids.length > 0 && this.shown.length === 0) {
+      part(this.root, 'status').textContent = `Loading ${countOf(ids.length, 'paper')}…`;
+    }
     const results = await mapLimited(ids, (id) => this.load(id));
     if (run !== this.rendering) return; // a newer render (hash change, other tab) has started
+
+    // The paper whose Remove has the focus, and where it was: if it goes (removed here or in
+    // another tab), the focus goes to the next paper's Remove, not to the page's start.
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const focusedId = focused && this.root.contains(focused) ? focused.dataset.savedRemove : undefined;
+    const focusedAt = focusedId === undefined ? -1 : this.shown.indexOf(focusedId);
 
     this.shown = ids;
     const found = results.flatMap((result) => ('summary' in result ? [result.summary] : []));
@@ -119,6 +129,19 @@ class SavedPage {
     this.fillMissing(missing, !shared);
     part(this.root, 'status').textContent =
       failed.length > 0 ? `${countOf(failed.length, 'paper')} could not be loaded; reload the page to try again.` : '';
+    if (focusedAt >= 0 && !focused!.isConnected) this.refocusRemove(focusedId!, focusedAt);
+  }
+
+  /**
+   * Gives the focus back to the Remove of paper `id` (the list was drawn again), or if it is gone
+   * to that of the first paper now at or after its `position`, else the last one, else the heading.
+   */
+  private refocusRemove(id: string, position: number) {
+    const buttons = [...this.root.querySelectorAll<HTMLButtonElement>('[data-saved-remove]')];
+    const next =
+      buttons.find((button) => button.dataset.savedRemove === id) ??
+      buttons.find((button) => this.shown.indexOf(button.dataset.savedRemove!) >= position);
+    (next ?? buttons.at(-1) ?? part(this.root, 'heading')).focus();
   }
 
   private showSharedSummary(
@@ -200,17 +223,13 @@ class SavedPage {
   }
 
   private async remove(id: string, name: string) {
-    const position = this.shown.indexOf(id);
     announce(
       this.list?.remove(id)
         ? `Removed “${name}” from your reading list.`
         : `“${name}” is still in your reading list: this browser refused to store the change.`,
     );
+    // Keyboard readers stay where they were: render moves the focus to the next paper's Remove.
     await this.render();
-    // Keyboard readers stay where they were: on the next paper's Remove, or on the heading.
-    const buttons = [...this.root.querySelectorAll<HTMLButtonElement>('[data-saved-remove]')];
-    const next = buttons.find((button) => this.shown.indexOf(button.dataset.savedRemove!) >= position);
-    (next ?? buttons.at(-1) ?? part(this.root, 'heading')).focus();
   }
 
   async addShared(): Promise<void> {

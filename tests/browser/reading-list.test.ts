@@ -404,6 +404,45 @@ describe('/saved/', () => {
     expect(await page.locator('[data-saved-empty]').isVisible()).toBe(true);
   });
 
+  it('keeps the focus in the list when another tab removes the paper whose Remove has it', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, ['2402.00002', TRICKY, 'no-arxiv']);
+    const list = await open(reader, urls.saved());
+    await waitForSaved(list, 3);
+    await list.locator(`button[data-saved-remove="${TRICKY}"]`).focus();
+    // Another tab adds a paper on top: the focus stays on the same paper's Remove.
+    const other = await open(reader, urls.paper('old-style'));
+    await other.locator('button[data-save-toggle]').click();
+    await waitForSaved(list, 4);
+    const focused = () => list.evaluate(() => document.activeElement?.getAttribute('data-saved-remove'));
+    expect(await focused()).toBe(TRICKY);
+    // It removes that paper: the focus goes to the next paper's Remove, not back to the page's start.
+    const paperPage = await open(reader, urls.paper(TRICKY));
+    await paperPage.locator('button[data-save-toggle]').click();
+    await waitForSaved(list, 3);
+    expect(await focused()).toBe('2402.00002');
+  });
+
+  it('says it is loading while the papers of a list are fetched', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, [TRICKY, '2402.00002']);
+    const page = await reader.newPage();
+    // Hold the papers' data until the test has read the page.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/papers/*.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(site.server.origin + urls.saved());
+    await page.waitForFunction(() => document.querySelector('[data-saved-status]')?.textContent !== '');
+    expect(await page.locator('[data-saved-status]').textContent()).toBe('Loading 2 papers…');
+    release();
+    await waitForSaved(page, 2);
+    expect(await page.locator('[data-saved-status]').textContent()).toBe('');
+    await page.close();
+  });
+
   it('fetches only the saved papers, never an index of the digest', async () => {
     const reader = await newReader();
     await saveInOrder(reader, ['2403.00003']);

@@ -69,6 +69,16 @@ describe('without JavaScript', () => {
     await page.close();
   });
 
+  it('the reading list says it needs JavaScript, and asks for no Save button press', async () => {
+    const page = await site.browser.context.newPage();
+    await page.goto(`${site.server.origin}/saved/`);
+    const main = page.locator('main');
+    expect(await main.innerText()).toMatch(/needs JavaScript/);
+    // Save toggles are hidden without a script: the page does not tell the reader to press one.
+    expect(await main.innerText()).not.toMatch(/Save/);
+    await page.close();
+  });
+
   it('the header search box leads to that page', async () => {
     const page = await site.browser.context.newPage();
     await page.goto(`${site.server.origin}/topics/`);

@@ -1,6 +1,7 @@
 /**
  * The reading list: paper ids kept in this browser's localStorage, newest saved first, and the
- * Save toggles (`<button data-save-toggle="<id>" aria-pressed hidden>`) on cards and paper pages.
+ * Save toggles (`<button data-save-toggle="<id>" data-save-title aria-pressed hidden>`) on cards and
+ * paper pages.
  *
  * - Storage is untrusted: another script, an old version or the reader may have written anything
  *   there. It is read through parseStoredList (paper ids only, once each, at most
@@ -143,11 +144,13 @@ export function initSaveToggles(): void {
   };
   for (const toggle of toggles) {
     toggle.dataset.saveReady = 'true';
+    const id = toggle.dataset.saveToggle!;
+    const title = toggle.dataset.saveTitle ?? id;
+    // Its name says what it does and to which paper (fifty "Save" buttons would say neither).
+    toggle.setAttribute('aria-label', `Save “${title}” to your reading list`);
     toggle.addEventListener('click', () => {
-      const id = toggle.dataset.saveToggle!;
       // Each message names its paper: two papers saved in a row are two announcements, not one
       // sentence repeated, which screen readers may not read again.
-      const title = toggle.dataset.saveTitle ?? id;
       if (!list.has(id)) announce(addedMessage(title, list.add([id])));
       else if (list.remove(id)) announce(`Removed “${title}” from your reading list.`);
       else announce(`“${title}” is still saved: this browser refused to store the change.`);

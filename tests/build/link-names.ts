@@ -21,7 +21,8 @@ const nameOf = (node: Element): string => {
  * Names that stand for more than one thing on a page of a built site, as `file: "name" → …`: a
  * link name that leads to two places ("arXiv" for fifty papers), or two buttons of one name
  * (fifty "Save"). Assistive technology lists a page's links and buttons by name, out of context.
- * Buttons hidden until their script runs count too: they show once it does.
+ * What is `hidden` is not read; a script names what it shows (the Save toggles: see the browser
+ * test tests/browser/reading-list.test.ts).
  */
 export async function ambiguousNames(outDir: string): Promise<string[]> {
   const problems: string[] = [];
@@ -30,6 +31,7 @@ export async function ambiguousNames(outDir: string): Promise<string[]> {
     visit(fromHtml(await readFile(join(outDir, file), 'utf8')), 'element', (node: Element) => {
       const isLink = node.tagName === 'a' && typeof node.properties.href === 'string';
       if (!isLink && node.tagName !== 'button') return;
+      if (node.properties.hidden) return;
       const name = nameOf(node);
       const seen = targets.get(name) ?? new Set();
       seen.add(isLink ? String(node.properties.href) : `button ${seen.size + 1}`);

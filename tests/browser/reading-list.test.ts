@@ -575,6 +575,29 @@ describe('a hostile shared link', () => {
     );
   });
 
+  it('reads long, unicode and percent-encoded entries as the ids they spell, and writes nothing', async () => {
+    const reader = await newReader();
+    const parts = [
+      'a'.repeat(100_000), // one entry far longer than any id
+      '%'.repeat(1_000),
+      encodeURIComponent('été'),
+      '😀',
+      encodeURIComponent('\u202E2401.00001'), // a bidi override before an id
+      '2401.00001v2',
+      encodeURIComponent('2401.00001%2Cold-style'), // encoded twice: not an id
+      '__proto__',
+      // Percent-encoding of an id's own characters spells that id.
+      [...'old-style'].map((char) => `%${char.charCodeAt(0).toString(16)}`).join(''),
+    ];
+    const page = await open(reader, `${urls.saved()}#papers=${parts.join(',')}`);
+    await waitForSaved(page, 1);
+    expect(await savedIds(page)).toEqual(['old-style']);
+    expect(await page.locator('[data-saved-shared-summary]').textContent()).toBe(
+      'This link lists 1 paper. 8 entries of the link are not paper ids: left out.',
+    );
+    expect(await storedIds(page)).toBeNull();
+  });
+
   it('keeps 10,000 repeated ids to one each', async () => {
     const reader = await newReader();
     const ids = Array.from({ length: 10_000 }, (_, index) => (index % 2 ? TRICKY : 'old-style'));

@@ -9,6 +9,15 @@ import { idsFromText, newPapers, type PaperOutcome } from '../src/content/new-pa
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
 import { countOf } from '../src/lib/count.ts';
+import { terminalText } from '../src/lib/encode/terminal.ts';
+
+/**
+ * Output for a terminal: what arXiv or an id list says (a title, an id as written) may hold escape
+ * sequences or bidi characters, shown as \u{…} line by line (terminalText), as the check's are.
+ */
+const terminalLines = (text: string) => text.split('\n').map(terminalText).join('\n');
+const say = (text: string) => console.log(terminalLines(text));
+const warn = (text: string) => console.error(terminalLines(text));
 
 const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topic-b [options]
        npm run new-paper -- <id> <id> … [--from-file ids.txt] [--tags a,b | --accept-suggested] [--date YYYY-MM-DD]
@@ -64,12 +73,12 @@ async function main(): Promise<number> {
       },
     });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
+    warn(`${(error as Error).message}\n\n${usage}`);
     return 1;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log(usage);
+    say(usage);
     return 0;
   }
   const singlePaperFlags = [
@@ -91,9 +100,7 @@ async function main(): Promise<number> {
     (positionals.length === 1 && values.tags === undefined && given.length === 0);
   if (batch) {
     if (given.length > 0) {
-      console.error(
-        `${given.map((flag) => `--${flag}`).join(', ')}: only for one paper at a time, with --tags.\n\n${usage}`,
-      );
+      warn(`${given.map((flag) => `--${flag}`).join(', ')}: only for one paper at a time, with --tags.\n\n${usage}`);
       return 1;
     }
     let inputs = [...positionals];
@@ -101,7 +108,7 @@ async function main(): Promise<number> {
       try {
         inputs = [...inputs, ...idsFromText(await readFile(values['from-file'], 'utf8'))];
       } catch (error) {
-        console.error(
+        warn(
           `✗ --from-file: cannot read ${values['from-file']} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
         );
         return 1;
@@ -115,7 +122,7 @@ async function main(): Promise<number> {
     });
   }
   if (positionals.length !== 1) {
-    console.error(
+    warn(
       `${positionals.length === 0 ? 'Give one arXiv id or URL.' : `Give one arXiv id or URL, not ${positionals.length}.`}\n\n${usage}`,
     );
     return 1;
@@ -136,23 +143,21 @@ async function main(): Promise<number> {
       abstract: values.abstract,
       dryRun: values['dry-run'],
     });
-    for (const note of result.notes) console.error(note);
+    for (const note of result.notes) warn(note);
     if (result.written) {
-      console.log(`\n✓ Wrote ${result.file}${result.source === 'template' ? ' (a template from your flags)' : ''}.`);
-      console.log(
-        'Next: read it over, adjust the tags, run `npm run check`, and open a pull request (see CONTRIBUTING.md).',
-      );
+      say(`\n✓ Wrote ${result.file}${result.source === 'template' ? ' (a template from your flags)' : ''}.`);
+      say('Next: read it over, adjust the tags, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
     } else {
-      console.error(`\n✓ ${result.file} would pass the content check (dry run, nothing written):\n`);
-      console.log(result.text);
+      warn(`\n✓ ${result.file} would pass the content check (dry run, nothing written):\n`);
+      console.log(result.text); // passed the check: no control or bidi character, and saved as is
     }
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
-    console.error(`✗ ${error.message}`);
-    for (const problem of error.problems) console.error(formatProblem(problem));
-    if (error.text !== undefined && values['dry-run']) console.log(`\n${error.text}`);
+    warn(`✗ ${error.message}`);
+    for (const problem of error.problems) warn(formatProblem(problem));
+    if (error.text !== undefined && values['dry-run']) say(`\n${error.text}`);
     else if (error.text !== undefined)
-      console.error('\nRun again with --dry-run to print the entry; you can save it by hand and fix what is listed.');
+      warn('\nRun again with --dry-run to print the entry; you can save it by hand and fix what is listed.');
     return 1;
   }
   return 0;
@@ -175,16 +180,16 @@ async function runBatch(
 ): Promise<number> {
   let report;
   try {
-    report = await newPapers({ inputs, ...options }, { progress: (line) => console.error(line) });
+    report = await newPapers({ inputs, ...options }, { progress: (line) => warn(line) });
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
-    console.error(`✗ ${error.message}\nNothing was fetched or written.`);
+    warn(`✗ ${error.message}\nNothing was fetched or written.`);
     return 1;
   }
   const counts = new Map<string, number>();
   for (const outcome of report.outcomes) {
     counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
-    for (const line of describeOutcome(outcome, options.date)) console.log(line);
+    for (const line of describeOutcome(outcome, options.date)) say(line);
   }
   const parts = (
     [
@@ -197,15 +202,15 @@ async function runBatch(
   )
     .filter(([status]) => counts.has(status))
     .map(([status, label]) => countOf(counts.get(status)!, label, label));
-  console.log(
+  say(
     `\n${report.ok ? '✓' : '✗'} ${countOf(inputs.length, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
   );
   if (counts.has('failed'))
-    console.log('Fix what is listed, then run the same command again: papers already written are skipped.');
+    say('Fix what is listed, then run the same command again: papers already written are skipped.');
   if (counts.has('needs-tags'))
-    console.log('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');
+    say('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');
   if (counts.has('written'))
-    console.log('Next: read the new files over, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
+    say('Next: read the new files over, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
   return report.ok ? 0 : 1;
 }
 

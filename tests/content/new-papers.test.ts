@@ -429,6 +429,17 @@ describe('the CLI with many ids', () => {
     expect(stdout).toContain('✗ 3,000 ids: 3,000 failed; 0 arXiv requests.');
   });
 
+  it('shows the escape sequences and bidi characters of an id list as \\u{…}, never raw', async () => {
+    const root = await tempProject();
+    const list = join(root, 'ids.txt');
+    await writeFile(list, '2306.1357\u001b[2J\u001b]0;owned\u0007\nabc\u202Edef\n');
+    const { code, stdout, stderr } = await cli(root, '--from-file', list, '--tags', 'optimization');
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ 2306.1357\\u{1B}[2J\\u{1B}]0;owned\\u{7}: "2306.1357\\u{1B}[2J');
+    expect(stdout).toContain('abc\\u{202E}def');
+    expect(`${stdout}${stderr}`).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F\u202E]/);
+  });
+
   it('exits 0 when every id is skipped, and refuses one-paper flags with many ids', async () => {
     const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
     const skipped = await cli(root, '2306.13575', 'arXiv:2306.13575', '--accept-suggested');

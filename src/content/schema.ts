@@ -378,7 +378,13 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         })
         .optional(),
       published: calendarDate.optional(),
-      venue: text(LIMITS.venue).optional(),
+      // A venue has no math: any TeX in it would be shown as written (`\emph{ICLR}`).
+      venue: text(LIMITS.venue)
+        .superRefine((venue, ctx) => {
+          const tex = texInProse(venue);
+          if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a venue is plain text', false) });
+        })
+        .optional(),
       tags: z
         .array(z.string().trim())
         .min(1, 'list at least one topic from content/topics.yaml')

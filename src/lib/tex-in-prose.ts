@@ -19,7 +19,10 @@ export function texInProse(prose: string): { tex: string; index: number } | unde
   return undefined;
 }
 
-/** What to write instead of `tex`, for a field where `instead` says how to mark up text. */
-export function texInProseAdvice(tex: string, instead: string): string {
-  return `TeX outside math ("${tex.length > 40 ? `${tex.slice(0, 40)}…` : tex}") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; ${instead}), and math in $…$`;
+/**
+ * What to write instead of `tex`, for a field where `instead` says how to mark up text, and which
+ * takes math in `$…$` unless `math` is false.
+ */
+export function texInProseAdvice(tex: string, instead: string, math = true): string {
+  return `TeX outside math ("${tex.length > 40 ? `${tex.slice(0, 40)}…` : tex}") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; ${instead})${math ? ', and math in $…$' : ''}`;
 }

@@ -202,6 +202,10 @@ const expected: [string, string][] = [
     'tex-title',
     ':2: title: TeX outside math ("\\emph") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; a title has no emphasis), and math in $…$',
   ],
+  [
+    'tex-venue',
+    ':6: venue: TeX outside math ("\\emph") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; a venue is plain text)',
+  ],
   // A lone `#` is an empty heading, and an abstract has none.
   ['empty-heading-abstract', ':10:1: body: Headings (`#`, or a line underlined with `===` or `---`) are not allowed'],
   // A paper lives in its year's folder: one directly in papers/ is refused, and the folder named.

@@ -12,7 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
-import { texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
+import { looksLikeAmounts, strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import type { VFileMessage } from 'vfile-message';
 import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
@@ -515,16 +515,37 @@ function findUnsafeNodes(
     if (message) found.push({ node, message });
     // In the source, not the text: Markdown has already read `\"` of `G\"odel` as an escape.
     const start = node.type === 'text' ? node.position?.start.offset : undefined;
-    const tex = start === undefined ? undefined : texInProse(body.slice(start, node.position?.end.offset));
-    if (tex && start !== undefined) {
-      found.push({
-        node,
-        message: texInProseAdvice(tex.tex, 'Markdown for *emphasis*, **bold**, `code` and [links](https://…)'),
-        offset: start + tex.index,
-      });
+    if (start !== undefined) {
+      const source = body.slice(start, node.position?.end.offset);
+      // After a `$` that opens no math, TeX is the formula it meant to open: one problem, the `$`.
+      const dollar = strayDollar(source);
+      const tex = texInProse(source.slice(0, dollar));
+      if (tex) {
+        found.push({
+          node,
+          message: texInProseAdvice(tex.tex, 'Markdown for *emphasis*, **bold**, `code` and [links](https://…)'),
+          offset: start + tex.index,
+        });
+      }
+      if (dollar !== undefined) found.push({ node, message: strayDollarAdvice(true), offset: start + dollar });
     }
+    const amounts = node.type === 'inlineMath' && !isDoubleDollar(node, body) ? amountsAsMath(node, body) : undefined;
+    if (amounts) found.push({ node, message: amounts });
   });
   return found;
+}
+
+/**
+ * Why a `$…$` formula is amounts of money rather than math (`$5 and $10`, which Markdown pairs as
+ * the formula "5 and "), or nothing when it is math.
+ */
+function amountsAsMath(node: MdastNodes, body: string): string | undefined {
+  const end = node.position?.end.offset;
+  if (end === undefined || !('value' in node)) return undefined;
+  if (!looksLikeAmounts(node.value, body.slice(end))) return undefined;
+  const digitsAfter = /^\d*/.exec(body.slice(end, end + 20))![0];
+  const source = shortened(body.slice(node.position?.start.offset, end) + digitsAfter, 40);
+  return `"${source}" is typeset as the formula "${shortened(node.value, 30)}", though it reads as amounts of money: write each dollar sign as \\$ (\\$5); if it is math, put no space before its closing "$" and no digit right after it`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { parseArxivId } from '../lib/arxiv-id.ts';
 import { MATH_SPAN, titleMathProblems } from '../lib/title-math.ts';
-import { texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
+import { strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import { titleText } from '../lib/title-text.ts';
 import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
@@ -315,7 +315,11 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         const mathProblems = titleMathProblems(title);
         for (const message of mathProblems) ctx.addIssue({ code: 'custom', message });
         if (mathProblems.length > 0) return;
-        const tex = texInProse(title.replace(MATH_SPAN, ' '));
+        const prose = title.replace(MATH_SPAN, ' ');
+        // After a `$` that opens no math, TeX is the formula it meant to open: one problem, the `$`.
+        const dollar = strayDollar(prose, { markup: 'plain' });
+        if (dollar !== undefined) ctx.addIssue({ code: 'custom', message: strayDollarAdvice(false) });
+        const tex = texInProse(prose.slice(0, dollar), { markup: 'plain' });
         if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a title has no emphasis') });
         // Pages and feeds show the title with its math typeset as text (titleText): that text,
         // too, must have words, and read the same to a reader that shows it as HTML.
@@ -381,7 +385,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
       // A venue has no math: any TeX in it would be shown as written (`\emph{ICLR}`).
       venue: text(LIMITS.venue)
         .superRefine((venue, ctx) => {
-          const tex = texInProse(venue);
+          const tex = texInProse(venue, { markup: 'plain' });
           if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a venue is plain text', false) });
         })
         .optional(),

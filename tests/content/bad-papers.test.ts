@@ -206,6 +206,20 @@ const expected: [string, string][] = [
     'tex-venue',
     ':6: venue: TeX outside math ("\\emph") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; a venue is plain text)',
   ],
+  // In a title or a venue nothing reads a TeX escape: `50\\%` would be shown with its backslash.
+  [
+    'escape-in-title',
+    ':2: title: "\\%" is shown as written, backslash and all (nothing here reads a TeX escape): write "%" alone',
+  ],
+  ['escape-in-venue', ':6: venue: "\\&" is shown as written, backslash and all'],
+  // A `$` that opens no math is a formula left open: one problem, the `$`, not also the TeX after it.
+  ['unclosed-math-abstract', ':10:23: body: has a "$" that opens no math'],
+  ['unclosed-math-title', ':2: title: has a "$" that opens no math'],
+  // Markdown pairs two amounts as one formula; Pandoc and the titles' rule do not.
+  [
+    'money-as-math-abstract',
+    ':10:16: body: "$5 and $10" is typeset as the formula "5 and ", though it reads as amounts of money',
+  ],
   // A lone `#` is an empty heading, and an abstract has none.
   ['empty-heading-abstract', ':10:1: body: Headings (`#`, or a line underlined with `===` or `---`) are not allowed'],
   // A paper lives in its year's folder: one directly in papers/ is refused, and the folder named.

@@ -199,6 +199,37 @@ describe('display math wherever it stands', () => {
   });
 });
 
+describe('dollars', () => {
+  it('refuses a "$" that opens no math once, where it stands, and not the TeX after it', () => {
+    const { rendered, problems } = render('Some text.\n\nWe bound it by $\\epsilon and show it is tight.');
+    expect(rendered).toBeUndefined();
+    expect(problems.map(({ line, column, message }) => [line, column, message.slice(0, 33)])).toEqual([
+      [12, 16, 'has a "$" that opens no math (a f'],
+    ]);
+  });
+
+  it('refuses amounts of money that Markdown pairs as a formula, at the formula', () => {
+    for (const body of ['Runs cost $5 and $10.', 'Runs cost $5 and $ 10.', 'From $5-$10 a run.']) {
+      const { problems } = render(body);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]!.message).toContain('though it reads as amounts of money');
+      expect(problems[0]!.column).toBe(body.indexOf('$') + 1);
+    }
+  });
+
+  it('refuses an amount that an escaped dollar closes as math (inside math a backslash escapes nothing)', () => {
+    const { problems } = render('Runs cost $5, or \\$10.');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain('"$5, or \\$10" is typeset as the formula "5, or \\"');
+  });
+
+  it('keeps amounts, escaped dollars and math that starts with a digit', () => {
+    for (const body of ['Runs cost $5 each.', 'It takes $2^k$ steps and $n$ runs.', 'Pay \\$5 and \\$10.']) {
+      expect(render(body).problems).toEqual([]);
+    }
+  });
+});
+
 describe('links in abstracts', () => {
   const site = 'https://owner.github.io/paper-digest/';
   const withSite = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 10, siteUrl: site });

@@ -106,8 +106,13 @@ const REFUSED_FAMILIES: [RegExp, string][] = [
     /^\\(color|textcolor|colorbox|fcolorbox|boxed|fbox|bbox|cancel|bcancel|xcancel|sout|enclose)$/,
     'formulas are shown in the colours and frames of the page: leave it out',
   ],
+  [/^\\(mbox|hbox|textup)$/, 'write text in a formula as \\text{…}'],
   [
-    /^\\(raisebox|smash|[mh]?phantom|vphantom|rlap|llap|clap|mathrlap|mathllap|mathclap|kern|mkern|hskip|mskip|hspace|mspace|vspace|rule|strut|mathstrut|hfill|hfil|vcenter|lower|raise|moveleft|moveright|arraystretch|hbox|vbox|tag|notag|nonumber|label)$/,
+    /^\\(tag|notag|nonumber|label|eqref|ref)$/,
+    "an abstract's formulas are not numbered or referred to: leave it out (new-paper does)",
+  ],
+  [
+    /^\\(raisebox|smash|[mh]?phantom|vphantom|rlap|llap|clap|mathrlap|mathllap|mathclap|kern|mkern|hskip|mskip|hspace|mspace|vspace|rule|strut|mathstrut|hfill|hfil|vcenter|lower|raise|moveleft|moveright|arraystretch|vbox)$/,
     'a formula may not move, hide or overlap its parts or change its box: use the spacing commands \\, \\; \\quad \\qquad',
   ],
 ];
@@ -174,6 +179,16 @@ function refusal(name: string): string {
   return `${command} is not allowed in an abstract: ${family?.[1] ?? GENERIC_REFUSAL}.`;
 }
 
+/**
+ * A paper's numbered display environments, and what an abstract writes instead (new-paper
+ * rewrites them so: see mathForAbstract in new-paper.ts).
+ */
+const DISPLAY_ENVIRONMENTS: Record<string, string> = {
+  equation: 'write the formula alone between $$…$$',
+  align: 'write aligned (inside $$…$$), which takes the same & and \\\\',
+  gather: 'write gathered (inside $$…$$), which takes the same \\\\',
+};
+
 /** Refuses any command or environment not on the lists, before KaTeX reads the formula. */
 function checkCommands(tex: string): void {
   for (const { name, offset } of controlSequences(tex)) {
@@ -184,8 +199,9 @@ function checkCommands(tex: string): void {
         throw new FormulaRefused(`${name} must be followed by an environment name in braces, e.g. ${name}{aligned}.`);
       }
       if (!ALLOWED_ENVIRONMENTS.has(environment)) {
+        const instead = DISPLAY_ENVIRONMENTS[environment.replace(/\*$/, '')];
         throw new FormulaRefused(
-          `the environment ${shortened(environment, 40)} is not allowed in an abstract: use one of ${[...ALLOWED_ENVIRONMENTS].join(', ')}.`,
+          `the environment ${shortened(environment, 40)} is not allowed in an abstract: ${instead ?? `use one of ${[...ALLOWED_ENVIRONMENTS].join(', ')}`}.`,
         );
       }
     }

@@ -467,7 +467,7 @@ export function renderEntry(fields: EntryFields): string {
 /**
  * An arXiv abstract as a paper body: paragraphs kept (arXiv starts a new paragraph on an indented
  * or blank line; other line breaks are only wrapping), math between `$…$` or `$$…$$` kept as it
- * is, TeX outside math turned into what it prints (src/content/tex-text.ts), and everything else
+ * is but for a paper's markup that an abstract writes otherwise (mathForAbstract), TeX outside math turned into what it prints (src/content/tex-text.ts), and everything else
  * that MDX or Markdown would read as syntax escaped, so the text shows as written. A `$` that does
  * not pair up as math is a literal dollar ("$5 and $10").
  */
@@ -531,7 +531,7 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
       const close = run <= 2 ? mathEnd(paragraph, index, run) : -1;
       if (close !== -1) {
         flushText();
-        out += paragraph.slice(index, close + run);
+        out += mathForAbstract(paragraph.slice(index, close + run));
         index = close + run;
       } else {
         text += '\\$'.repeat(run);
@@ -548,6 +548,22 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
     .replace(/^#/, '\\#')
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * A formula as the check takes it, printing the same: what a paper's LaTeX writes that an
+ * abstract's math writes otherwise (math-rules.ts refuses the first and names the second).
+ * `\mbox{…}` and `\hbox{…}` are `\text{…}`; `align` and `gather` are `aligned` and `gathered`;
+ * an `equation` is its formula; labels and `\nonumber` print nothing. A `\tag`, which prints a
+ * number, stays, for the check to report.
+ */
+export function mathForAbstract(formula: string): string {
+  // `(?<!\\)`: the backslash of `\\label` ends a line, and starts no command.
+  return formula
+    .replace(/(?<!\\)\\(?:mbox|hbox|textup)(?![A-Za-z])\s*\{/g, '\\text{')
+    .replace(/(?<!\\)\\label\s*\{[^{}]*\}|(?<!\\)\\(?:nonumber|notag)(?![A-Za-z])/g, '')
+    .replace(/(?<!\\)\\(begin|end)\s*\{(align|gather)\*?\}/g, '\\$1{$2ed}')
+    .replace(/(?<!\\)\\(?:begin|end)\s*\{equation\*?\}/g, '');
 }
 
 /** Plain characters as Markdown that shows them as they are. */

@@ -133,7 +133,19 @@ describe('the allowlist', () => {
     ['\\htmlStyle{position:fixed}{x}', '\\htmlStyle is not allowed (math may not contain links'],
     ['\\verb|\\def|', '\\verb is not allowed in an abstract: it is not one of the commands an abstract may use'],
     ['\\csname raisebox\\endcsname', '\\csname is not allowed in an abstract: it defines a macro'],
-    ['\\tag{1} x', '\\tag is not allowed in an abstract'],
+    ['\\tag{1} x', "\\tag is not allowed in an abstract: an abstract's formulas are not numbered or referred to"],
+    ['x \\label{eq:1}', "\\label is not allowed in an abstract: an abstract's formulas are not numbered"],
+    ['\\mbox{poly}(n)', '\\mbox is not allowed in an abstract: write text in a formula as \\text{…}'],
+    ['\\hbox{x}', '\\hbox is not allowed in an abstract: write text in a formula as \\text{…}'],
+    [
+      '\\begin{align*} a &= b \\end{align*}',
+      'the environment align* is not allowed in an abstract: write aligned (inside $$…$$), which takes the same & and \\\\',
+    ],
+    [
+      '\\begin{equation} x \\end{equation}',
+      'the environment equation is not allowed in an abstract: write the formula alone',
+    ],
+    ['\\begin{gather} x \\end{gather}', 'the environment gather is not allowed in an abstract: write gathered'],
     ['\\begin{CD} a @>>> b \\end{CD}', 'the environment CD is not allowed in an abstract: use one of matrix, pmatrix'],
     ['\\begin {array x}', '\\begin must be followed by an environment name in braces'],
   ])('refuses %s', (tex, message) => {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseArxivInput, type FetchLike } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
+import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { abstractToMdx, newPaper, NewPaperError, type NewPaperOptions } from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { buildFixture, projectRoot } from '../helpers/build.ts';
@@ -150,12 +151,29 @@ describe('abstract to MDX', () => {
       "Grade \\\\c\\{1\\} or \\\\'\\{\\}.",
     ],
     [
+      "writes a paper's math markup as an abstract's: \\text, aligned, no equation, label or \\nonumber",
+      'In $\\mbox{poly}(n)$: $$\\begin{align*} a &= b \\label{eq:1} \\\\ c &= d \\nonumber \\end{align*}$$ $$\\begin{equation}x\\end{equation}$$',
+      'In $\\text{poly}(n)$: $$\\begin{aligned} a &= b  \\\\ c &= d  \\end{aligned}$$ $$x$$',
+    ],
+    [
+      'keeps a tag, which prints a number, for the check to report, and a line break before a word',
+      '$$a \\tag{1}$$ and $\\begin{aligned}a\\\\label\\end{aligned}$',
+      '$$a \\tag{1}$$ and $\\begin{aligned}a\\\\label\\end{aligned}$',
+    ],
+    [
       'escapes what would start a block',
       '# not a heading\n  1. not a list\n  - nor this\n  > nor a quote',
       '\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote',
     ],
   ])('%s', (_name, input, output) => {
     expect(abstractToMdx(input)).toBe(output);
+  });
+
+  it("writes math that the check refuses in a paper's markup as math it accepts, printing the same", () => {
+    const paperMath = 'In $\\mbox{poly}(n)$: $$\\begin{align} a &= b \\label{x} \\\\ c &= d \\notag \\end{align}$$';
+    const render = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 1 }).problems;
+    expect(render(paperMath)).not.toEqual([]);
+    expect(render(abstractToMdx(paperMath))).toEqual([]);
   });
 });
 

@@ -271,6 +271,11 @@ export function formatTitle(title: string): string {
  * One author as BibTeX reads a name. A name BibTeX would not read as one name is braced, so it
  * stays one: one that contains the word "and", and one whose commas are not `Last, First` or
  * `Last, Jr., First` (more than two, or an empty part).
+ *
+ * The braces open with `\relax` (which does nothing), making the name one BibTeX "special
+ * character": alpha.bst labels a name by its first three characters (`text.prefix$`), and inside a
+ * plain group it counts the characters of the commands too, so `{J{\"u}rgen and Sons}` was cut to
+ * `{J{\"}}` and `{A {\&} B and C}` to `{A {\}}`, which stop LaTeX. A special character is never cut.
  */
 export function formatAuthor(author: string): string {
   const escaped = escapeText(withSuffixAfterFamilyName(author)).trim();
@@ -278,7 +283,7 @@ export function formatAuthor(author: string): string {
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =
     !/\band\b/i.test(escaped) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
-  return oneName ? escaped : `{${escaped}}`;
+  return oneName ? escaped : `{\\relax ${escaped}}`;
 }
 
 /** Authors joined by `and` (see formatAuthor). */

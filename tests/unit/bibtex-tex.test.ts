@@ -287,6 +287,24 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(log).not.toMatch(/^! /m);
   }, 120_000);
 
+  it('compiles alpha labels of braced names (a team, "others") whose first characters are TeX commands', () => {
+    // A name BibTeX must keep whole is braced; alpha.bst took its first three characters for the
+    // label counting a command's letters, and cut `{J{\"u}rgen and Sons}` to `{J{\"}}`.
+    const names = ['Jürgen and Sons', 'Çelik and Co', 'A & B and C', 'X\\Y and Z', 'Ω and Co', 'others'];
+    const all = names.map((name, index) => ({
+      id: `p${index}`,
+      data: { title: 'A Title', authors: [name], date: '2025-06-06', published: '2024-02-03' },
+    }));
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    const { runs, blg, log } = compile(bib, OTHER_DOCUMENTS.alpha);
+    for (const run of runs)
+      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+        run.tool === 'bibtex' ? 1 : 0,
+      );
+    expect(log).not.toMatch(/^! /m);
+  }, 120_000);
+
   it.each(Object.entries(OTHER_DOCUMENTS))(
     'compiles the same entries with %s',
     (_, document) => {

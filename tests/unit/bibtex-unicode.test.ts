@@ -52,6 +52,8 @@ const texts = hostileStrings(42, 300, [...HOSTILE_PIECES, ...UNICODE_PIECES], 6)
 const WRITTEN = new Set([
   ...['textbackslash', 'textbraceleft', 'textbraceright', 'textasciitilde', 'textasciicircum'],
   ...['textless', 'textgreater', 'textbar', '&', '%', '$', '#', '_'],
+  // Opens a name kept whole (a team's, "others"): see formatAuthor.
+  'relax',
   ...PLAIN_TEXT_COMMANDS,
   ...PLAIN_MATH_COMMANDS,
   ...TITLE_MATH_COMMANDS,

@@ -173,10 +173,12 @@ describe('escaping', () => {
 
   it('joins authors with and, bracing a name that contains the word', () => {
     expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
-      'Zo{\\"e} {\\c{C}}elik and {Research and Development Team} and A {\\&} B',
+      'Zo{\\"e} {\\c{C}}elik and {\\relax Research and Development Team} and A {\\&} B',
     );
     // A last name "others" would print as "et al.", inventing co-authors.
-    expect(formatAuthors(['Alice Hostile', 'others', 'OTHERS'])).toBe('Alice Hostile and {others} and {OTHERS}');
+    expect(formatAuthors(['Alice Hostile', 'others', 'OTHERS'])).toBe(
+      'Alice Hostile and {\\relax others} and {\\relax OTHERS}',
+    );
   });
 
   it('names authors while their names fit in the field, then others, each name whole', () => {

@@ -278,12 +278,30 @@ export function formatTitle(title: string): string {
  * `{J{\"}}` and `{A {\&} B and C}` to `{A {\}}`, which stop LaTeX. A special character is never cut.
  */
 export function formatAuthor(author: string): string {
-  const escaped = escapeText(withSuffixAfterFamilyName(author)).trim();
+  const escaped = delimitersBraced(escapeText(withSuffixAfterFamilyName(author)).trim());
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =
     !/\band\b/i.test(escaped) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
   return oneName ? escaped : `{\\relax ${escaped}}`;
+}
+
+/**
+ * Names go into the labels of `\bibitem[…]`, which LaTeX reads up to the first `]` outside braces,
+ * and natbib splits a label `Names(Year)Names` at the first `(` and `)` outside braces: a name such
+ * as `Ada (Ed.)` or `Bob [x]` ended the label early ("Bibliography not compatible with author-year
+ * citations", which stops pdflatex). Each of `[ ] ( )` outside braces is braced alone: it prints
+ * as itself, and no macro that scans for it sees it.
+ */
+function delimitersBraced(latex: string): string {
+  let depth = 0;
+  let out = '';
+  for (const char of latex) {
+    if (char === '{') depth++;
+    else if (char === '}') depth--;
+    out += depth === 0 && /[[\]()]/.test(char) ? `{${char}}` : char;
+  }
+  return out;
 }
 
 /** Authors joined by `and` (see formatAuthor). */

@@ -305,6 +305,28 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(log).not.toMatch(/^! /m);
   }, 120_000);
 
+  it('compiles author-year labels of names with parentheses and brackets with plainnat', () => {
+    // natbib splits `\bibitem[Names(Year)Names]` at the first `(` and `)`, and LaTeX ends the label
+    // at the first `]`: `Ada (Ed.)` stopped pdflatex, `Bob [x]` garbled the label and the key.
+    const names = ['Ada (Ed.)', 'Bob [x]', '(Ed.) Carol', 'Dan ]', 'Eve [', 'Fay )( Gil'];
+    const all = names.map((name, index) => ({
+      id: `p${index}`,
+      data: { title: 'A Title', authors: [name, 'Ada Lovelace'], date: '2025-06-06', published: '2024-02-03' },
+    }));
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    for (const document of [OTHER_DOCUMENTS.plainnat, OTHER_DOCUMENTS.alpha]) {
+      const { runs, blg, log } = compile(bib, document);
+      for (const run of runs)
+        expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+          run.tool === 'bibtex' ? 1 : 0,
+        );
+      expect(log).not.toMatch(/^! /m);
+      // Each entry is cited under its own key: none was cut into another's.
+      expect(log).not.toMatch(/multiply defined|undefined/);
+    }
+  }, 120_000);
+
   it.each(Object.entries(OTHER_DOCUMENTS))(
     'compiles the same entries with %s',
     (_, document) => {

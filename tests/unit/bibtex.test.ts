@@ -181,6 +181,10 @@ describe('escaping', () => {
     );
   });
 
+  it('braces the parentheses and brackets of a name, which end or split a \\bibitem label', () => {
+    expect(formatAuthors(['Ada (Ed.)', 'Bob [x]'])).toBe('Ada {(}Ed.{)} and Bob {[}x{]}');
+  });
+
   it('names authors while their names fit in the field, then others, each name whole', () => {
     const cases: [number, (index: number) => string][] = [
       // The most authors a paper may list: BibTeX and LaTeX would cut a field of all of them.

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createPaperSchema } from '../../src/content/schema.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { validatePaper, type ValidPaper } from '../../src/content/validate.ts';
+import { validatePapers } from '../../src/content/validate-many.ts';
+import { readTopics } from '../../src/content/vocabulary.ts';
+import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
+import { hostilePaperFiles } from '../helpers/hostile-papers.ts';
+import { CITING_DOCUMENTS, compileBib, hasTex } from '../helpers/latex.ts';
+import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
+
+/**
+ * Differential fuzzing of hostile paper files (tests/helpers/hostile-papers.ts: near-valid files
+ * built from YAML, Markdown/MDX, TeX, BibTeX, URL and Unicode pieces that earlier fixes showed to
+ * be dangerous). Each file goes through the check's rules (validatePaper, which `npm run check` and
+ * the build's loader both call); each accepted one through every per-paper output, read by a real
+ * consumer (tests/helpers/output-consumers.ts); each refused one's messages must be fit for a
+ * terminal and name the file, a line of it and a field. Seeded and bounded: the same files every
+ * run. `node scripts/fuzz-papers.ts --seed N --runs M --out DIR` runs longer, and writes the
+ * accepted files for a full build.
+ */
+
+const FILES = hostilePaperFiles(20261205, 500);
+const { topics } = readTopics('content/topics.yaml', process.cwd());
+const topicSlugs = topics.map((topic) => topic.slug);
+const schema = createPaperSchema(new Set(topicSlugs));
+const path = (id: string) => `content/papers/2025/${id}.mdx`;
+const results = FILES.map((file) => ({ file, ...validatePaper(path(file.id), file.bytes, schema) }));
+const accepted = results.flatMap(({ paper }) => (paper ? [paper] : []));
+
+describe('hostile paper files', () => {
+  it('reach the outputs: the grammar makes files the check accepts, and files it refuses', () => {
+    // Without accepted files the output checks below would test nothing.
+    expect(accepted.length).toBeGreaterThanOrEqual(30);
+    expect(FILES.length - accepted.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {
+    const found = results.flatMap(({ file, paper, problems }) =>
+      paper ? [] : messageProblems(path(file.id), file.text, problems),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('once accepted, give outputs that every consumer reads as the same safe data', () => {
+    const found = accepted.flatMap((paper) => outputProblems(paper).problems);
+    expect(found).toEqual([]);
+  });
+
+  it('get the same verdict from the build (worker threads) as from the check', async () => {
+    const jobs = FILES.slice(0, 150).map((file) => ({ file: path(file.id), bytes: file.bytes }));
+    const built = await validatePapers(jobs, topicSlugs, { threads: 2, parallelThreshold: 0, batchSize: 40 });
+    const verdict = ({
+      paper,
+      problems,
+    }: {
+      paper?: ValidPaper;
+      problems: readonly Parameters<typeof formatProblem>[0][];
+    }) => ({
+      accepted: Boolean(paper),
+      problems: problems.map(formatProblem),
+    });
+    expect(built.map(verdict)).toEqual(results.slice(0, 150).map(verdict));
+  });
+
+  it.runIf(hasTex).each(Object.keys(CITING_DOCUMENTS) as (keyof typeof CITING_DOCUMENTS)[])(
+    'once accepted, give .bib entries that a %s document compiles with pdflatex + bibtex, writing nothing',
+    (style) => {
+      const keys = assignCitationKeys(accepted);
+      const bib = bibtexFile(accepted.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+      const { runs, log, files } = compileBib(bib, style);
+      for (const run of runs) expect(run.status, `${run.tool}\n${run.output}`).toBe(0);
+      expect(log).not.toMatch(/^! /m);
+      expect(log).not.toMatch(/multiply defined/);
+      expect(files).toEqual(
+        [
+          'main.aux',
+          'main.bbl',
+          'main.blg',
+          'main.log',
+          'main.tex',
+          'refs.bib',
+          'main.pdf',
+          ...(style === 'plainurl' ? ['main.out'] : []),
+        ].sort(),
+      );
+    },
+    120_000,
+  );
+});

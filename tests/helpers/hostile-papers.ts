@@ -1,0 +1,599 @@
+/**
+ * A grammar of hostile paper files (fast-check is not installed: the grammar draws from the seeded
+ * random of tests/helpers/hostile.ts, so a seed gives the same files). Each file is a *near-valid*
+ * paper: a valid frontmatter and abstract whose values are composed from pieces that earlier fixes
+ * showed to be dangerous (YAML features, Markdown/MDX syntax, TeX, BibTeX specials, URL-ish values,
+ * Unicode that draws nothing or reorders text, extreme sizes), so that many pass the check and reach
+ * the outputs. Used by tests/content/fuzz-papers.test.ts and scripts/fuzz-papers.ts.
+ */
+
+import { seededRandom } from './hostile.ts';
+
+export interface HostilePaperFile {
+  /** Entry id: the file name without `.mdx`. */
+  id: string;
+  /** The file as written, before any line-end or BOM change. */
+  text: string;
+  bytes: Uint8Array;
+}
+
+type Random = () => number;
+
+class Grammar {
+  readonly random: Random;
+  /** How likely a choice is one the check surely refuses: drawn per file, so many files pass. */
+  hostility = 0.1;
+
+  constructor(random: Random) {
+    this.random = random;
+  }
+
+  /** Whether to take a piece the check is expected to refuse. */
+  risky(): boolean {
+    return this.random() < this.hostility;
+  }
+
+  chance(p: number): boolean {
+    return this.random() < p;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1));
+  }
+
+  pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.random() * list.length)]!;
+  }
+
+  /** `count` items of `make`, joined by `separator`. */
+  some(min: number, max: number, make: () => string, separator = ''): string {
+    return Array.from({ length: this.int(min, max) }, make).join(separator);
+  }
+}
+
+const WORDS = [
+  'Attention',
+  'GPT-4',
+  'MLPs',
+  'networks',
+  'the',
+  'of',
+  'learning',
+  'Kolmogorov–Arnold',
+  'Gödel',
+  'Łukasz',
+  'Çelik',
+  'naïve',
+  'O(n)',
+  '1e3',
+  '0x1F',
+  '007',
+  'true',
+  'null',
+  'ℝ',
+  '²',
+  'α-β',
+  '日本語',
+  '😀',
+  'Nguyễn',
+  'ﬁne',
+];
+
+/** Text pieces that must reach every output as text: markup, TeX, BibTeX, XML and JSON specials. */
+/** Title math the title-math rules allow, and other values that pass the check but stress encoders. */
+const PASSABLE_PIECES = [
+  '$\\alpha$',
+  '$O(n^2)$',
+  '$\\mathcal{O}(n \\log n)$',
+  '$x_{1}^{2}$',
+  '$\\{a\\}$',
+  '$\\%$',
+  '$a \\le b$',
+  '$\\sqrt{x}$',
+  '$\\frac{1}{2}$',
+  '$\\mathbb{R}$',
+  '$\\text{and}$',
+  '$\\ell_2$',
+  'a_b',
+  'C++',
+  'C#',
+  'F#',
+  '100%',
+  '~1',
+  'x^y',
+  '@home',
+  'AT&T',
+  'Q&A',
+  'R&D',
+  '"quoted"',
+  "don't",
+  '¿Qué?',
+  '«ça»',
+  'Æsir',
+  'ǅ',
+  'İstanbul',
+  'ﬀ',
+  '①',
+  '½',
+  '™',
+  '€',
+  '…',
+  '‰',
+  '†',
+  '√2',
+  '∞',
+  '≠',
+  '⟨x⟩',
+  'Ω',
+  '𝔉',
+  'ℏ',
+  '‐',
+  '−',
+  'Ꙭ',
+  'ᚠ',
+  'ア',
+  'اللغة',
+  'עברית',
+  'हिन्दी',
+  'ไทย',
+  '한국어',
+  'x'.repeat(150),
+  'Supercalifragilisticexpialidocious'.repeat(4),
+  '{X}',
+  '\\{X\\}',
+  '[1]',
+  '(a)',
+  'i.e.,',
+  'et al.',
+  'etc.',
+];
+
+const TEXT_PIECES = [
+  '&',
+  '&amp;',
+  '&#60;',
+  '&#0;',
+  '&#x202e;',
+  '&copy',
+  '< b',
+  'a<b',
+  '<i>',
+  '</script>',
+  '<!--',
+  ']]>',
+  '"',
+  "'",
+  '`',
+  '%',
+  '#',
+  '~',
+  '^',
+  '_',
+  '@',
+  '{',
+  '}',
+  '{}',
+  '\\',
+  '\\\\',
+  '\\%',
+  '\\\\%',
+  '\\emph{x}',
+  '\\input{/etc/passwd}',
+  '\\immediate\\write18{touch pwned}',
+  '\\def\\x{y}',
+  '\\catcode`\\@=0',
+  '^^5cinput',
+  '@misc{evil,',
+  '}, title = {',
+  ' and ',
+  ' AND ',
+  '--',
+  '---',
+  "''",
+  '``',
+  '?`',
+  '$x$',
+  '$x^2$',
+  '$\\mathbb{R}^d$',
+  '$\\alpha$',
+  '$5',
+  '\\(x\\)',
+  'javascript:alert(1)',
+  'data:text/html,<script>',
+  '//evil.example',
+  'https://a.org\\@b.org/',
+  'mailto:a@b.org',
+  ': ',
+  ' #',
+  '- ',
+  '? ',
+  '*',
+  '!',
+  '|',
+  '>',
+  '\u00A0',
+  '\u2003',
+  'e\u0301',
+  'a\u0308\u0308\u0308',
+];
+
+/** Characters that are refused wherever they are (or decoded from an escape). */
+const INVISIBLE = [
+  '\u202E',
+  '\u2066',
+  '\u200B',
+  '\u200D',
+  '\uFEFF',
+  '\u00AD',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u0000',
+  '\u001B',
+  '\u007F',
+  '\uFFFE',
+  '\uE000',
+  '\u2800',
+  '\u{E0041}',
+];
+
+/** YAML double-quoted escapes, some of which decode to refused characters. */
+const YAML_ESCAPES = [
+  '\\u202e',
+  '\\ud800',
+  '\\udc00',
+  '\\0',
+  '\\e',
+  '\\x41',
+  '\\N',
+  '\\L',
+  '\\P',
+  '\\_',
+  '\\t',
+  '\\"',
+  '\\\\',
+  '\\/',
+  '\\u00e9',
+  '\\U0001F600',
+  '\\a',
+  '\\v',
+];
+
+const TOPICS = [
+  'deep-learning-theory',
+  'interpretability',
+  'optimization',
+  'language-models',
+  'not-a-topic',
+  'Optimization',
+];
+
+function textValue(g: Grammar, maxPieces = 8): string {
+  const parts: string[] = [];
+  const n = g.int(1, maxPieces);
+  for (let index = 0; index < n; index++) {
+    const roll = g.random();
+    if (roll < 0.35) parts.push(g.pick(WORDS));
+    else if (roll < 0.65) parts.push(g.pick(PASSABLE_PIECES));
+    else if (roll < 0.93) parts.push(g.pick(TEXT_PIECES));
+    else if (g.risky()) parts.push(g.pick(INVISIBLE));
+    else if (roll < 0.97) parts.push(g.pick(WORDS));
+    else parts.push(g.pick([...WORDS, ...TEXT_PIECES]).repeat(g.int(2, 120)));
+    parts.push(g.chance(0.7) ? ' ' : '');
+  }
+  return parts.join('').trim() || 'Untitled';
+}
+
+function nameValue(g: Grammar): string {
+  const given = [
+    'Ada',
+    'Jürgen',
+    'Łukasz',
+    'Martin Luther',
+    'J.',
+    "O'Brien",
+    'Zoë',
+    '王',
+    'Jean-Pierre',
+    'de la',
+    'van der',
+    'Ø.',
+    'Ólafur Ragnar',
+    'Đặng Văn',
+    'Ngũgĩ wa',
+    'Ibn',
+    "D'Angelo",
+    'Ñuño',
+    'Чебышёв',
+    'Σωκράτης',
+    'محمد',
+    'さくら',
+    'A.-B.',
+    'Mary-Ann O.',
+    'Bäck, Thomas',
+  ];
+  const family = [
+    ...['Lovelace', 'Schmidhuber', 'Kaiser', 'King Jr.', 'Smith', 'Çelik', '小明', 'Nguyễn', 'Maaten', 'III'],
+    ...['Tolkien, J. R. R.', 'Smith, Jr.', 'and Sons', 'ATLAS Collaboration', "O'Neil-Smith", 'Ó Súilleabháin'],
+    ...['Ærøskøbing', 'Đorđević', 'Þórsson', 'Çağlar', 'Nguyễn-Trần', '1st', 'X Æ A-12', 'Kołodziej', 'Đ', 'others'],
+    ...['A'.repeat(150), 'Ł'.repeat(60), '王'.repeat(30), "d'", '-', '&', '%', '@', '"Bob"', '(Ed.)', '[x]', 'Jr', '!'],
+  ];
+  const name = `${g.pick(given)} ${g.pick(family)}`;
+  if (!g.chance(0.25) || !g.risky()) return name;
+  // A name made hostile by one piece: most are refused by the name rules, some are not.
+  const piece = g.pick([
+    ...TEXT_PIECES,
+    ...PASSABLE_PIECES,
+    ...INVISIBLE,
+    ',',
+    ', Jr.',
+    ' and Bob',
+    '.',
+    '-',
+    '  ',
+    'others',
+  ]);
+  return g.chance(0.5) ? `${name}${piece}` : `${piece}${name}`;
+}
+
+/** A scalar in one of YAML's styles; `value` is what it should decode to (before any escape). */
+function yamlScalar(g: Grammar, value: string, indent: string): string {
+  const style = g.random();
+  if (style < 0.4) {
+    // Double-quoted, with escapes for `"` and `\`, sometimes an escape added.
+    let body = value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+    if (g.risky()) body += g.pick(YAML_ESCAPES);
+    return `"${body}"`;
+  }
+  if (style < 0.6) return `'${value.replace(/'/g, "''")}'`;
+  if (style < 0.72 && g.risky()) {
+    const indicator = g.pick(['|', '>', '|-', '>-', '|+', '>+', '|2', '>2-', '|-2']);
+    const step = /\d/.test(indicator) ? `${indent}  ` : `${indent}  `;
+    return `${indicator}\n${step}${value}`;
+  }
+  if (!g.risky()) return style < 0.8 ? JSON.stringify(value) : value;
+  if (style < 0.76) return `!!str ${JSON.stringify(value)}`;
+  if (style < 0.78) return `!!binary ${Buffer.from(value).toString('base64')}`;
+  if (style < 0.8) return `!!int 42`;
+  // Plain: only what YAML reads back as the same string gets through, but try it anyway.
+  return value;
+}
+
+function authorsBlock(g: Grammar): string {
+  const count = g.chance(0.05) ? g.int(50, 400) : g.int(1, 6);
+  const names = Array.from({ length: count }, () => nameValue(g));
+  const roll = g.random();
+  if (g.risky()) {
+    if (roll < 0.3) return `authors: &people\n  - ${JSON.stringify(names[0])}\n`;
+    if (roll < 0.6) return `authors: !!seq\n${names.map((name) => `  - ${JSON.stringify(name)}`).join('\n')}`;
+    return `authors: ${yamlScalar(g, names[0]!, '')}`;
+  }
+  if (roll < 0.15) return `authors: [${names.map((name) => JSON.stringify(name)).join(', ')}]`;
+  return `authors:\n${names.map((name) => `  - ${yamlScalar(g, name, '  ')}`).join('\n')}`;
+}
+
+function urlValue(g: Grammar): string {
+  return g.pick([
+    'https://github.com/a/b',
+    'https://example.org/a_b~c%41#x',
+    'https://example.org/?q=%25&x=a#b',
+    'https://example.org/a{b}c',
+    'https://example.org/a\\b',
+    'https://EXAMPLE.org:443/./a/../b',
+    'https://example.org/%7B%7D%5C',
+    'https://例え.jp/パス',
+    "https://example.org/it's",
+    'https://example.org/a|b^c`d',
+    'https://example.org/%0a%0d',
+    'https://example.org/%00',
+    'https://example.org/%E2%80%8B',
+    'mailto:a@b.org?subject=<x>',
+    'https://example.org/path?q=1&r=2#frag',
+    'https://example.org/%E2%80%AE',
+    'https://example.org/a%20b',
+    'https://example.org/{x}',
+    'https://example.org/a%b',
+    'https://ex\u00e4mple.org/ü',
+    'https://a.org\\@b.org/',
+    'https://user:pass@a.org/',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example/x',
+    'http://example.org/',
+    'https://127.0.0.1/',
+    'https://localhost/',
+    'https://example.org/"><script>',
+    "https://example.org/'onmouseover='x",
+    'https://example.org/\\',
+    `https://example.org/${'a'.repeat(g.int(10, 600))}`,
+    'https://example.org/%',
+    'https://example.org/a b',
+    'https://example.org/</script>',
+    'https://xn--80ak6aa92e.com/',
+    'https://example.org/&lt;',
+  ]);
+}
+
+function frontmatter(g: Grammar, id: number): string {
+  const lines: string[] = [];
+  const field = (key: string, value: string) => lines.push(`${key}: ${value}`);
+  field('title', yamlScalar(g, textValue(g), ''));
+  lines.push(authorsBlock(g));
+  const year = 2025;
+  field('date', g.chance(0.9) ? '"2025-06-06"' : g.pick(['2025-06-06', '"2025-02-30"', '"2025-6-6"', '20250606']));
+  if (g.chance(0.5)) {
+    // Unique per file, so that a batch of accepted files can be built together.
+    const month = String(g.int(1, 6)).padStart(2, '0');
+    field(
+      'arxiv',
+      g.chance(0.9)
+        ? `"25${month}.${String(10000 + id).padStart(5, '0')}"`
+        : g.pick(['2501.1', '"math/0309136"', '"2501.00001v2"']),
+    );
+    if (g.chance(0.6)) field('published', `"${year}-${month}-0${g.int(1, 9)}"`);
+  } else if (g.chance(0.4)) {
+    field('published', `"${year}-0${g.int(1, 5)}-1${g.int(0, 9)}"`);
+  }
+  if (g.chance(0.6))
+    field('venue', yamlScalar(g, `${textValue(g, 4)}${g.chance(0.5) ? ` ${g.int(1990, 2025)}` : ''}`, ''));
+  const tags = Array.from({ length: g.int(1, 3) }, () => (g.risky() ? g.pick(TOPICS) : g.pick(TOPICS.slice(0, 4))));
+  lines.push(g.chance(0.2) ? `tags: [${tags.join(', ')}]` : `tags:\n${tags.map((tag) => `  - ${tag}`).join('\n')}`);
+  if (g.chance(0.5)) {
+    const keys = ['code', 'project', 'pdf'].filter(() => g.chance(0.5));
+    if (keys.length > 0) {
+      lines.push('links:');
+      for (const key of keys) lines.push(`  ${key}: ${yamlScalar(g, urlValue(g), '  ')}`);
+    }
+  }
+  // YAML features around the fields.
+  const roll = g.risky() ? g.random() : 1;
+  if (roll < 0.04) lines.push(`title: "Duplicate"`);
+  else if (roll < 0.07) lines.unshift('base: &base\n  title: Merged', '<<: *base');
+  else if (roll < 0.1) lines.push(`# a comment ${g.pick(INVISIBLE)}`);
+  else if (roll < 0.12) lines.splice(1, 0, `\ttitle: tab`);
+  else if (roll < 0.14) lines.push('unknown: field');
+  else if (roll < 0.16) lines.push('? complex key\n: value');
+  else if (roll < 0.18) lines.push('...');
+  return lines.join('\n');
+}
+
+function mathPiece(g: Grammar): string {
+  const n = g.int(1, 40);
+  const inner = g.risky()
+    ? g.pick([
+        '\\href{javascript:alert(1)}{x}',
+        '\\url{https://a.org}',
+        '\\def\\x{y}\\x',
+        '\\catcode`\\@=11',
+        '\\input{/etc/passwd}',
+        '\\write18{ls}',
+        '\\left( x \\right.',
+        '{',
+        '}',
+        '\\kern-100em',
+        '\\raisebox{10em}{x}',
+        '\\htmlClass{x}{y}',
+        '\\includegraphics{x}',
+        '\\underbrace{'.repeat(g.int(20, 200)) + 'x' + '}_{1}'.repeat(g.int(20, 200)),
+        'x'.repeat(g.int(900, 1200)),
+        'a & b',
+      ])
+    : g.pick([
+        'x^2',
+        '\\frac{a}{b}',
+        '\\mathbb{R}^d',
+        '\\sum_{i=1}^n x_i',
+        '\\text{<script>}',
+        '\\text{&#x202e;}',
+        '\\operatorname{<b>}',
+        'a < b',
+        'a \\& b \\% c \\# d',
+        '\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}',
+        '\\underbrace{'.repeat(g.int(1, 8)) + 'x' + '}_{1}'.repeat(g.int(1, 8)),
+        '{'.repeat(n) + 'x' + '}'.repeat(n),
+        '% comment\nx',
+        'x'.repeat(g.int(1, 400)),
+        '\\text{\\"o \\`a}',
+        '\\mathcal{O}(n \\log n)',
+        '\\left( x \\right)',
+        '\\text{}}',
+        '\\backslash \\{ \\}',
+        '\\mathrm{x}_{\\text{--}}',
+      ]);
+  if (g.risky()) return g.pick([`\\(${inner}\\)`, `\\[${inner}\\]`]);
+  return g.pick([`$${inner}$`, `$$${inner}$$`, `\n\n\`\`\`math\n${inner}\n\`\`\`\n\n`, `$ ${inner} $`]);
+}
+
+/** Abstract syntax the check refuses: HTML, JSX, expressions, import/export. */
+const REFUSED_BODY = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<Foo bar={1} />',
+  '<a href="javascript:alert(1)">x</a>',
+  '{alert(1)}',
+  '\n\nimport x from "y"\n\n',
+  '\n\nexport const a = 1\n\n',
+  '<!-- comment -->',
+  '<b>',
+  '</i>',
+  '{',
+  '&#x202e;',
+  '&rlm;',
+  '&#0;',
+  '\n\n# Heading\n\n',
+  '<https://example.org>',
+  '\n\n---\n\n',
+  '\n\n***\n\n',
+  '![img](https://example.org/x.png)',
+  '\\emph{x}',
+  '\\cite{x}',
+  '\\href{https://a.org}{x}',
+];
+
+function bodyPiece(g: Grammar): string {
+  const roll = g.random();
+  if (g.risky() && g.chance(0.3)) return g.pick(REFUSED_BODY);
+  if (roll < 0.35) return g.pick(WORDS);
+  if (roll < 0.5) return mathPiece(g);
+  if (roll < 0.6) return g.pick(TEXT_PIECES.filter((piece) => !/[<{}]|^\\[a-z^]/.test(piece)));
+  return g.pick([
+    `[link](${urlValue(g)})`,
+    `[ref][1]\n\n[1]: ${urlValue(g)} "title"`,
+    '[^1]\n\n[^1]: a footnote',
+    '\n\n| a | b |\n|---|---|\n| \\<x> | $y$ |\n\n',
+    '\\{not code\\}',
+    '&#x1F600;',
+    '&nbsp;',
+    '&lt;script&gt;',
+    '`code <b>`',
+    '\n\n```js\nalert(1)\n```\n\n',
+    '\n\n```js"><script>\nx\n```\n\n',
+    '\n\n> quote\n\n',
+    '\n\n- item\n- item\n\n',
+    '*emph*',
+    '**strong**',
+    '~~strike~~',
+    'https://example.org/bare',
+    'www.example.org',
+    'a@b.org',
+    '\\\\',
+    '\\',
+    '  \n',
+    '\t',
+  ]);
+}
+
+function body(g: Grammar): string {
+  const paragraphs = g.int(1, 4);
+  const out: string[] = [];
+  for (let index = 0; index < paragraphs; index++) {
+    out.push(g.some(1, 12, () => bodyPiece(g), ' '));
+  }
+  if (g.risky() && g.chance(0.1)) out.push('word '.repeat(g.int(2000, 12000)));
+  return out.join('\n\n');
+}
+
+/** One hostile, near-valid paper file, named `fuzz-<index>` in the folder of its year (2025). */
+export function hostilePaperFile(g: Grammar, index: number): HostilePaperFile {
+  g.hostility = g.pick([0, 0, 0.01, 0.03, 0.1, 0.3]);
+  let text = `---\n${frontmatter(g, index)}\n---\n\n${body(g)}\n`;
+  // File-level changes: line ends, BOM, stray characters.
+  const roll = g.chance(0.3) || g.risky() ? g.random() : 1;
+  if (roll < 0.05) text = text.replace(/\n/g, '\r\n');
+  else if (roll < 0.07) text = text.replace(/\n/g, '\r');
+  else if (roll < 0.09) text = `\uFEFF${text}`;
+  else if (roll < 0.11) text = text.replace(/\n/g, g.pick(['\u0085', '\u2028']));
+  else if (roll < 0.13) text = `${text}\n---\nmore: yaml\n`;
+  else if (roll < 0.15) text = text.replace('---\n', '--- \n');
+  const bytes = new TextEncoder().encode(text);
+  return { id: `fuzz-${index}`, text, bytes };
+}
+
+/** `count` hostile paper files from `seed`. */
+export function hostilePaperFiles(seed: number, count: number, start = 0): HostilePaperFile[] {
+  const g = new Grammar(seededRandom(seed));
+  return Array.from({ length: count }, (_, index) => hostilePaperFile(g, start + index));
+}
+
+export { Grammar };

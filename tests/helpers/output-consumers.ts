@@ -1,0 +1,408 @@
+/**
+ * Each per-paper output of the build, made by the functions the routes call, read by a real
+ * consumer: a strict XML parser for RSS, JSON.parse for JSON Feed and JSON-LD, an HTML parser
+ * (parse5, through hast-util-from-html) for page and feed HTML, a BibTeX parser for `.bib` entries
+ * (tests/content/fuzz-papers.test.ts also compiles them with pdflatex + bibtex). Each returns the
+ * problems it finds as sentences, so that a test and scripts/fuzz-papers.ts can both use it.
+ */
+
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { formatProblem, type ContentProblem } from '../../src/content/problems.ts';
+import type { ValidPaper } from '../../src/content/validate.ts';
+import { pageHtml } from '../../src/content/page-html.ts';
+import { authorSlug } from '../../src/lib/authors.ts';
+import { bibtexEntry, naturalKey } from '../../src/lib/bibtex.ts';
+import { citationMetaTags, jsonLd, scholarlyArticle } from '../../src/lib/citation.ts';
+import { PLAIN_MATH_COMMANDS, PLAIN_TEXT_COMMANDS } from '../../src/lib/encode/latex.ts';
+import { encodeJson } from '../../src/lib/encode/json.ts';
+import {
+  digestFeed,
+  jsonFeed,
+  rssItem,
+  rssXml,
+  textFeedItem,
+  type FeedContext,
+  type FeedPaper,
+} from '../../src/lib/feed.ts';
+import { descriptionOfHtml } from '../../src/lib/plain-text.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import { serializeXml, xmlErrors } from '../../src/lib/xml.ts';
+import { readXml, xmlElements, xmlText } from './xml.ts';
+
+export const SITE = 'https://digest.example';
+
+const urls = createUrls({ base: '/', site: SITE });
+const context: FeedContext = {
+  urls,
+  site: { title: 'Paper Digest', description: 'Papers', lang: 'en' },
+  topics: [
+    { slug: 'deep-learning-theory', label: 'Deep Learning Theory', description: 'Theory' },
+    { slug: 'interpretability', label: 'Interpretability', description: 'Interp' },
+    { slug: 'optimization', label: 'Optimization', description: 'Opt' },
+    { slug: 'transformers', label: 'Transformers', description: 'T' },
+  ],
+};
+
+/**
+ * What the check refuses in every field and the abstract, so no output may hold it: controls other
+ * than tab and newline, bidi controls, zero-width and other invisible characters, separators.
+ */
+const REFUSED =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u206F\u2028\u2029\uFEFF\uFFFE\uFFFF\u{E0000}-\u{E007F}]|[\uD800-\uDFFF]/u;
+
+function refused(where: string, text: string): string[] {
+  const found = REFUSED.exec(
+    text
+      .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, 'x')
+      // KaTeX's own: a zero-width space that gives a vlist its baseline, MathML's invisible operators.
+      .replace(/(<span class="?vlist-s"?>)\u200B/g, '$1')
+      .replace(/[\u2061-\u2064]/g, ''),
+  );
+  return found ? [`${where}: holds U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`] : [];
+}
+
+/** Elements that run code, load resources or take input: none may come from a paper. */
+const ACTIVE_ELEMENTS = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'link',
+  'meta',
+  'base',
+  'img',
+  'video',
+  'audio',
+  'source',
+  'foreignobject',
+  'use',
+  'image',
+  'animate',
+  'set',
+  'template',
+  'noscript',
+  'dialog',
+  'details',
+  'marquee',
+  'portal',
+  'frameset',
+  'applet',
+  'math-style',
+]);
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'xLinkHref',
+  'action',
+  'formAction',
+  'poster',
+  'background',
+  'cite',
+  'data',
+  'srcSet',
+];
+
+/**
+ * HTML from a paper, as a browser reads it: no element that runs or loads anything, no event
+ * handler, only https/mailto links (and, on a page, its own footnote fragments), ids prefixed so
+ * they cannot clobber the page's, and inline styles only KaTeX's sizes.
+ */
+export function htmlProblems(where: string, html: string, { absolute = false } = {}): string[] {
+  const problems: string[] = [...refused(where, html)];
+  let tree: Root;
+  try {
+    tree = fromHtml(html, {
+      fragment: true,
+      onerror: (error) => void problems.push(`${where}: HTML parse error ${error.reason}`),
+    });
+  } catch (error) {
+    return [`${where}: HTML parser threw ${String(error)}`];
+  }
+  visit(tree, 'element', (node: Element) => {
+    if (ACTIVE_ELEMENTS.has(node.tagName.toLowerCase())) problems.push(`${where}: <${node.tagName}> element`);
+    for (const [name, value] of Object.entries(node.properties)) {
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      if (/^on/i.test(name)) problems.push(`${where}: event handler ${name}=${JSON.stringify(text)}`);
+      if (
+        /^(srcdoc|formaction)$/i.test(name) ||
+        (name === 'xmlns' && !['http://www.w3.org/1998/Math/MathML', 'http://www.w3.org/2000/svg'].includes(text))
+      )
+        problems.push(`${where}: attribute ${name}`);
+      if (URL_ATTRIBUTES.includes(name)) {
+        const ok = absolute ? /^(https:\/\/|mailto:)/i.test(text) : /^(https:\/\/|mailto:|#user-content-)/i.test(text);
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(text, `${SITE}/papers/x/`);
+        } catch {
+          problems.push(`${where}: ${name} is no URL: ${JSON.stringify(text)}`);
+        }
+        if (!ok || (parsed && !['https:', 'mailto:'].includes(parsed.protocol))) {
+          problems.push(`${where}: ${name}=${JSON.stringify(text)}`);
+        }
+      }
+      if ((name === 'id' || name === 'name') && !/^user-content-/.test(text)) {
+        problems.push(`${where}: ${name}=${JSON.stringify(text)} could clobber the page's own ids`);
+      }
+      if (
+        name === 'style' &&
+        /url\(|expression|@import|position:\s*(fixed|absolute|sticky)|\\|behavior|javascript/i.test(text)
+      ) {
+        problems.push(`${where}: style ${JSON.stringify(text)}`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** A JSON text that a browser and a JSON reader both take as the same data, safe inside <script>. */
+function jsonProblems(where: string, json: string, data: unknown, { inScript = false } = {}): string[] {
+  const problems: string[] = [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return [`${where}: JSON.parse: ${String(error)}`];
+  }
+  if (JSON.stringify(parsed) !== JSON.stringify(data)) problems.push(`${where}: does not read back as its data`);
+  if (/[<>&\u2028\u2029]/.test(json)) problems.push(`${where}: raw < > & or a line separator`);
+  if (/[\uD800-\uDFFF]/.test(json.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')))
+    problems.push(`${where}: lone surrogate`);
+  if (inScript) {
+    const tree = fromHtml(`<script type="application/ld+json">${json}</script><p>after</p>`, { fragment: true });
+    const scripts: Element[] = [];
+    visit(tree, 'element', (node: Element) => void (node.tagName === 'script' && scripts.push(node)));
+    const text = scripts[0]?.children.map((child) => ('value' in child ? child.value : '')).join('');
+    if (scripts.length !== 1 || text !== json)
+      problems.push(`${where}: the script element does not hold exactly the JSON`);
+  }
+  return problems;
+}
+
+/** Commands a `.bib` entry may hold: text accents and symbols, escaped specials, and title math. */
+const BIB_COMMANDS = new Set([
+  ...PLAIN_TEXT_COMMANDS,
+  ...PLAIN_MATH_COMMANDS,
+  '%',
+  '#',
+  '&',
+  '_',
+  '$',
+  '{',
+  '}',
+  ' ',
+  'relax',
+]);
+
+/** A `.bib` entry as a reference manager and BibTeX read it: one entry, ASCII, braces balanced, no command that runs anything. */
+export function bibProblems(where: string, entry: string): string[] {
+  const problems: string[] = [];
+  if (!/^[\x20-\x7E\n]*$/.test(entry)) problems.push(`${where}: not printable ASCII`);
+  let depth = 0;
+  for (const char of entry.replace(/\\[{}]/g, '')) {
+    if (char === '{') depth++;
+    else if (char === '}' && --depth < 0) break;
+  }
+  if (depth !== 0) problems.push(`${where}: braces do not balance`);
+  for (const [, name] of entry.matchAll(/\\([A-Za-z]+|[^A-Za-z])/g)) {
+    if (!BIB_COMMANDS.has(name!)) problems.push(`${where}: command \\${name}`);
+  }
+  if (/\^\^/.test(entry)) problems.push(`${where}: ^^ notation`);
+  const library = parseBibtex(entry, { sentenceCase: false, caseProtection: false });
+  // The parser does not know math commands (`{$\\mathbb{R}$}`): those are checked against BIB_COMMANDS above.
+  const errors = library.errors.filter(
+    (error) => !/^unhandled macro \\[A-Za-z]+$/.test(error.error) || !BIB_COMMANDS.has(error.error.slice(17)),
+  );
+  if (errors.length > 0) problems.push(`${where}: bibtex-parser: ${JSON.stringify(errors).slice(0, 300)}`);
+  if (library.entries.length !== 1) problems.push(`${where}: ${library.entries.length} entries`);
+  return problems;
+}
+
+/** Every per-paper output of an accepted paper, each read by its consumer. */
+export function outputProblems(paper: ValidPaper): { problems: string[]; bib: string } {
+  const problems: string[] = [];
+  const { data, rendered } = paper;
+  const feedPaper: FeedPaper = {
+    id: paper.id,
+    data,
+    readHtml: () => rendered.html,
+    description: rendered.description ?? descriptionOfHtml(rendered.html),
+  };
+  const tag = (where: string) => `${paper.id}: ${where}`;
+
+  // The page: the abstract as shown, the card's excerpt, Open Graph description, citation meta, JSON-LD.
+  problems.push(...htmlProblems(tag('page abstract'), rendered.pageHtml ?? pageHtml(rendered.html)));
+  problems.push(...htmlProblems(tag('card excerpt'), rendered.excerptHtml));
+  problems.push(...refused(tag('og:description'), feedPaper.description));
+  for (const meta of citationMetaTags(paper)) {
+    problems.push(...refused(tag(meta.name), meta.content));
+    if (meta.name === 'citation_pdf_url' && !/^https:\/\//.test(meta.content))
+      problems.push(tag(`citation_pdf_url ${meta.content}`));
+  }
+  const article = scholarlyArticle(paper, {
+    pageUrl: urls.absolute(urls.paper(paper.id)),
+    abstract: feedPaper.description,
+  });
+  problems.push(...jsonProblems(tag('JSON-LD'), jsonLd(article), article, { inScript: true }));
+
+  // Feeds: RSS (the digest's and a topic's are one writer), JSON Feed, an author feed's text item.
+  const feed = digestFeed([feedPaper], 1, context);
+  const rss = rssXml(feed);
+  const xml = xmlErrors(rss);
+  if (xml.length > 0) problems.push(tag(`rss.xml not well-formed: ${xml.join('; ')}`));
+  problems.push(...refused(tag('rss.xml'), rss));
+  if (xml.length === 0) {
+    // Feed readers decode an item's title and description once, then show them as HTML (no CSP).
+    for (const item of xmlElements(readXml(rss), 'item')) {
+      for (const field of [
+        ...xmlElements(item, 'title'),
+        ...xmlElements(item, 'description'),
+        ...xmlElements(item, 'dc:creator'),
+      ]) {
+        let elements = 0;
+        visit(fromHtml(xmlText(field), { fragment: true }), 'element', () => void elements++);
+        if (elements > 0)
+          problems.push(
+            tag(`rss ${field.name} is markup to a reader: ${JSON.stringify(xmlText(field)).slice(0, 200)}`),
+          );
+      }
+    }
+  }
+  for (const item of feed.items)
+    if (item.html) problems.push(...htmlProblems(tag('feed content_html'), item.html, { absolute: true }));
+  const json = jsonFeed(feed, urls.absolute(urls.jsonFeed()));
+  problems.push(...jsonProblems(tag('feed.json'), encodeJson(json, 2), json));
+  const textItem = serializeXml(rssItem(textFeedItem(feedPaper, context, 0)));
+  const textErrors = xmlErrors(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/">${textItem}</rss>`);
+  if (textErrors.length > 0) problems.push(tag(`author rss item not well-formed: ${textErrors.join('; ')}`));
+
+  // Author pages: each author's slug is a path segment.
+  for (const author of data.authors) {
+    const slug = authorSlug(author);
+    if (!slug || /[/\\?#%\s]|^\.\.?$/.test(slug) || refused('', slug).length > 0)
+      problems.push(tag(`author slug ${JSON.stringify(slug)}`));
+  }
+
+  // BibTeX.
+  const bib = bibtexEntry(paper, naturalKey(paper));
+  problems.push(...bibProblems(tag('.bib'), bib));
+  return { problems, bib };
+}
+
+/** A rejected file's messages, as the check prints them: terminal-safe, each naming its file, a real line and a field. */
+export function messageProblems(file: string, text: string, problems: readonly ContentProblem[]): string[] {
+  const found: string[] = [];
+  const lines = text.split(/\r\n|\r|\n/).length;
+  for (const problem of problems) {
+    const line = formatProblem(problem);
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u.test(line))
+      found.push(`${file}: message reaches the terminal raw: ${JSON.stringify(line)}`);
+    if (problem.file !== file) found.push(`${file}: message names ${problem.file}`);
+    if (!(problem.line >= 1 && problem.line <= lines)) found.push(`${file}: line ${problem.line} of ${lines}: ${line}`);
+    if (!problem.field) found.push(`${file}: message names no field: ${line}`);
+  }
+  return found;
+}
+
+/** Every file of a built site, relative to `dist`. */
+function distFiles(dist: string): string[] {
+  return readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dist, join(entry.parentPath, entry.name)));
+}
+
+/**
+ * A whole built site, each file read by its consumer: XML (feeds, OPML, sitemaps) by Python's
+ * xml.etree, JSON by JSON.parse, `.bib` files by a BibTeX parser, and every page by an HTML parser:
+ * scripts only the site's own files and JSON-LD that parses, no event handler, no script URL,
+ * no `<base>`, refresh or inline style element, and the CSP meta on each page.
+ */
+export function distProblems(dist: string): string[] {
+  const problems: string[] = [];
+  const files = distFiles(dist).filter((file) => !file.startsWith('pagefind/') && !file.startsWith('_astro/'));
+  const xmlFiles = files.filter((file) => /\.(xml|opml)$/.test(file));
+  const python =
+    'import sys, xml.etree.ElementTree as ET\nfor f in sys.argv[1:]:\n  try: ET.parse(f)\n  except Exception as e: print(f, e)\n';
+  const xmlOut = execFileSync('python3', ['-c', python, ...xmlFiles.map((file) => join(dist, file))], {
+    encoding: 'utf8',
+  });
+  if (xmlOut.trim())
+    problems.push(
+      ...xmlOut
+        .trim()
+        .split('\n')
+        .map((line) => `xml.etree: ${line}`),
+    );
+  for (const file of files) {
+    const text = readFileSync(join(dist, file), 'utf8');
+    if (file.endsWith('.json')) {
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        problems.push(`${file}: ${String(error)}`);
+      }
+    } else if (file.endsWith('.bib')) {
+      if (!/^[\x20-\x7E\n]*$/.test(text)) problems.push(`${file}: not printable ASCII`);
+      const library = parseBibtex(text, { sentenceCase: false, caseProtection: false });
+      const errors = library.errors.filter(
+        (error) => !/^unhandled macro \\[A-Za-z]+$/.test(error.error) || !BIB_COMMANDS.has(error.error.slice(17)),
+      );
+      if (errors.length > 0) problems.push(`${file}: ${JSON.stringify(errors).slice(0, 300)}`);
+    } else if (file.endsWith('.html')) {
+      problems.push(...pageProblems(file, text));
+    }
+  }
+  return problems;
+}
+
+function pageProblems(file: string, html: string): string[] {
+  const problems: string[] = [];
+  const tree = fromHtml(html);
+  let csp = false;
+  visit(tree, 'element', (node: Element) => {
+    const props = node.properties;
+    if (node.tagName === 'meta' && String(props.httpEquiv ?? '').toLowerCase() === 'content-security-policy')
+      csp = true;
+    if (node.tagName === 'meta' && String(props.httpEquiv ?? '').toLowerCase() === 'refresh')
+      problems.push(`${file}: meta refresh`);
+    if (['base', 'iframe', 'object', 'embed', 'frame'].includes(node.tagName)) {
+      problems.push(`${file}: <${node.tagName}>`);
+    }
+    if (node.tagName === 'script') {
+      const text = node.children.map((child) => ('value' in child ? child.value : '')).join('');
+      if (props.type === 'application/ld+json') {
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          problems.push(`${file}: JSON-LD ${String(error)}`);
+        }
+        if (/<\/?script|<!--/i.test(text)) problems.push(`${file}: JSON-LD holds markup`);
+      } else if (!(typeof props.src === 'string' && props.src.startsWith('/'))) {
+        problems.push(`${file}: inline or outside script ${JSON.stringify(String(props.src ?? text).slice(0, 80))}`);
+      }
+    }
+    for (const [name, value] of Object.entries(props)) {
+      const text = Array.isArray(value) ? value.join(' ') : String(value);
+      if (/^on/i.test(name)) problems.push(`${file}: ${node.tagName} ${name}`);
+      if (URL_ATTRIBUTES.includes(name) && /^\s*(javascript|data|vbscript):/i.test(text))
+        problems.push(`${file}: ${name}=${text.slice(0, 80)}`);
+      if (URL_ATTRIBUTES.includes(name) && /^\s*[\\/][\\/]/.test(text))
+        problems.push(`${file}: protocol-relative ${name}=${text.slice(0, 80)}`);
+    }
+    problems.push(...refused(`${file} <${node.tagName}> attributes`, Object.values(props).join(' ')));
+  });
+  if (!csp) problems.push(`${file}: no Content-Security-Policy meta`);
+  return problems;
+}

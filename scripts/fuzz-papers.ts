@@ -8,6 +8,7 @@
  *   node scripts/fuzz-papers.ts --seed 1 --runs 5000 [--out .tmp/fuzz/content]
  */
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
@@ -16,7 +17,7 @@ import type { CitablePaper } from '../src/lib/citation.ts';
 import { createPaperSchema } from '../src/content/schema.ts';
 import { validatePaper } from '../src/content/validate.ts';
 import { readTopics } from '../src/content/vocabulary.ts';
-import { hostilePaperFiles } from '../tests/helpers/hostile-papers.ts';
+import { hostilePaperFiles, mutatedPaperFiles } from '../tests/helpers/hostile-papers.ts';
 import { distProblems, messageProblems, outputProblems } from '../tests/helpers/output-consumers.ts';
 
 const { values } = parseArgs({
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '2000' },
     out: { type: 'string' },
     dist: { type: 'string' },
+    // Mutate the seed's paper files instead of composing files from the grammar.
+    mutate: { type: 'boolean', default: false },
   },
 });
 if (values.dist) {
@@ -43,7 +46,10 @@ let accepted = 0;
 const failures: string[] = [];
 const citable: CitablePaper[] = [];
 if (values.out) await mkdir(join(values.out, 'papers', '2025'), { recursive: true });
-for (const file of hostilePaperFiles(seed, runs)) {
+const seedFolder = 'content/papers/2025';
+const bases = values.mutate ? readdirSync(seedFolder).map((name) => readFileSync(join(seedFolder, name), 'utf8')) : [];
+const files = values.mutate ? mutatedPaperFiles(seed, runs, bases) : hostilePaperFiles(seed, runs);
+for (const file of files) {
   const path = `content/papers/2025/${file.id}.mdx`;
   let result;
   try {
@@ -56,6 +62,12 @@ for (const file of hostilePaperFiles(seed, runs)) {
     accepted++;
     try {
       const { problems } = outputProblems(result.paper);
+      // The build's store parses the data again with the same schema (parseData): it must take it unchanged.
+      const again = schema.safeParse(result.paper.data);
+      if (!again.success)
+        problems.push(`${file.id}: schema refuses its own output: ${JSON.stringify(again.error.issues).slice(0, 300)}`);
+      else if (JSON.stringify(again.data) !== JSON.stringify(result.paper.data))
+        problems.push(`${file.id}: schema changes its own output: ${JSON.stringify(again.data).slice(0, 300)}`);
       citable.push(result.paper);
       for (const problem of problems) failures.push(`${problem}\n  file: ${JSON.stringify(file.text).slice(0, 1500)}`);
     } catch (error) {

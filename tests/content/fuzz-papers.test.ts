@@ -5,7 +5,9 @@ import { validatePaper, type ValidPaper } from '../../src/content/validate.ts';
 import { validatePapers } from '../../src/content/validate-many.ts';
 import { readTopics } from '../../src/content/vocabulary.ts';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
-import { hostilePaperFiles } from '../helpers/hostile-papers.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostilePaperFiles, mutatedPaperFiles } from '../helpers/hostile-papers.ts';
 import { CITING_DOCUMENTS, compileBib, hasTex } from '../helpers/latex.ts';
 import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
 
@@ -20,7 +22,10 @@ import { messageProblems, outputProblems } from '../helpers/output-consumers.ts'
  * accepted files for a full build.
  */
 
-const FILES = hostilePaperFiles(20261205, 500);
+// Files composed by the grammar, and mutants of the seed's papers (a piece inserted inside a value).
+const seedFolder = 'content/papers/2025';
+const seedTexts = readdirSync(seedFolder).map((name) => readFileSync(join(seedFolder, name), 'utf8'));
+const FILES = [...hostilePaperFiles(20261205, 450), ...mutatedPaperFiles(20261206, 200, seedTexts, 450)];
 const { topics } = readTopics('content/topics.yaml', process.cwd());
 const topicSlugs = topics.map((topic) => topic.slug);
 const schema = createPaperSchema(new Set(topicSlugs));
@@ -45,6 +50,13 @@ describe('hostile paper files', () => {
   it('once accepted, give outputs that every consumer reads as the same safe data', () => {
     const found = accepted.flatMap((paper) => outputProblems(paper).problems);
     expect(found).toEqual([]);
+  });
+
+  it('once accepted, hold data the schema takes again unchanged (the build parses it a second time)', () => {
+    for (const paper of accepted) {
+      const again = schema.safeParse(paper.data);
+      expect(again.success && again.data, paper.file).toEqual(paper.data);
+    }
   });
 
   it('get the same verdict from the build (worker threads) as from the check', async () => {

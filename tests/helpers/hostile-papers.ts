@@ -531,7 +531,40 @@ const REFUSED_BODY = [
   '\\href{https://a.org}{x}',
 ];
 
+/** Labels, titles and info strings that reach attributes: footnote ids, link titles, code classes. */
+const ATTRIBUTE_PIECES = [
+  '1',
+  '__proto__',
+  'constructor',
+  'a b',
+  '😀',
+  'x"onmouseover=alert(1)',
+  "x'y",
+  '<x>',
+  'a&amp;b',
+  'é',
+  'fn-1',
+  'user-content-x',
+  '-',
+  'x'.repeat(300),
+];
+
+function attributePiece(g: Grammar): string {
+  const label = g.pick(ATTRIBUTE_PIECES);
+  return g.pick([
+    `[^${label}]\n\n[^${label}]: note`,
+    `[x][${label}]\n\n[${label}]: https://example.org/ "${label}"`,
+    `[x](https://example.org/ "${label}")`,
+    `[x](https://example.org/ '${label}')`,
+    `[x](<https://example.org/${label}>)`,
+    `\n\n\`\`\`${label}\ncode\n\`\`\`\n\n`,
+    `\n\n~~~${label} more\ncode\n~~~\n\n`,
+    `[${label}](mailto:${label}@example.org)`,
+  ]);
+}
+
 function bodyPiece(g: Grammar): string {
+  if (g.chance(0.05)) return attributePiece(g);
   const roll = g.random();
   if (g.risky() && g.chance(0.3)) return g.pick(REFUSED_BODY);
   if (roll < 0.35) return g.pick(WORDS);
@@ -597,3 +630,34 @@ export function hostilePaperFiles(seed: number, count: number, start = 0): Hosti
 }
 
 export { Grammar };
+
+/** Every piece the grammar knows, for mutations. */
+const ALL_PIECES = [...WORDS, ...PASSABLE_PIECES, ...TEXT_PIECES, ...INVISIBLE, ...YAML_ESCAPES, ...REFUSED_BODY];
+
+/**
+ * Mutations of real paper files (`bases`: their texts): one to three pieces inserted at random
+ * places, or a span deleted or repeated. Most land in a value or the abstract and keep the file
+ * near-valid, where a grammar of whole files rarely reaches (inside a formula, a link, a name).
+ */
+export function mutatedPaperFiles(
+  seed: number,
+  count: number,
+  bases: readonly string[],
+  start = 0,
+): HostilePaperFile[] {
+  const g = new Grammar(seededRandom(seed));
+  return Array.from({ length: count }, (_, index) => {
+    let text = g.pick(bases);
+    for (let edit = g.int(1, 3); edit > 0; edit--) {
+      const at = g.int(0, text.length);
+      const roll = g.random();
+      if (roll < 0.6) text = text.slice(0, at) + g.pick(ALL_PIECES) + text.slice(at);
+      else if (roll < 0.7) text = text.slice(0, at) + mathPiece(g) + text.slice(at);
+      else if (roll < 0.8) text = text.slice(0, at) + bodyPiece(g) + text.slice(at);
+      else if (roll < 0.9) text = text.slice(0, at) + text.slice(at + g.int(1, 40));
+      else text = text.slice(0, at) + text.slice(at, at + g.int(1, 20)).repeat(g.int(2, 50)) + text.slice(at);
+    }
+    // A paper named for its arXiv id must hold that id: the mutants are named as the grammar's are.
+    return { id: `fuzz-${start + index}`, text, bytes: new TextEncoder().encode(text) };
+  });
+}

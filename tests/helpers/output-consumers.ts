@@ -31,6 +31,7 @@ import {
   type FeedPaper,
 } from '../../src/lib/feed.ts';
 import { descriptionOfHtml } from '../../src/lib/plain-text.ts';
+import { titleText } from '../../src/lib/title-text.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { serializeXml, xmlErrors } from '../../src/lib/xml.ts';
 import { readXml, xmlElements, xmlText } from './xml.ts';
@@ -298,6 +299,26 @@ export function outputProblems(paper: ValidPaper): { problems: string[]; bib: st
   // BibTeX.
   const bib = bibtexEntry(paper, naturalKey(paper));
   problems.push(...bibProblems(tag('.bib'), bib));
+  // Correct, not only safe: a reference manager reads as many authors as the paper has (or the
+  // first ones and "others"), and the title the pages show.
+  const [parsed] = parseBibtex(bib, { sentenceCase: false, caseProtection: false }).entries;
+  const names = parsed?.fields.author ?? [];
+  const cut = names.at(-1)?.lastName === 'others' && !('firstName' in names.at(-1)!);
+  if (cut ? names.length > data.authors.length : names.length !== data.authors.length) {
+    problems.push(
+      tag(`.bib names ${names.length} authors of ${data.authors.length}: ${JSON.stringify(names).slice(0, 300)}`),
+    );
+  }
+  const citationAuthors = citationMetaTags(paper).filter((meta) => meta.name === 'citation_author').length;
+  if (citationAuthors !== data.authors.length)
+    problems.push(tag(`citation_author ${citationAuthors} of ${data.authors.length}`));
+  if (feed.items[0]?.title !== titleText(data.title).replace(/[^\P{Cc}\t\n\r]/gu, '')) {
+    problems.push(
+      tag(
+        `feed title ${JSON.stringify(feed.items[0]?.title)} is not the page's ${JSON.stringify(titleText(data.title))}`,
+      ),
+    );
+  }
   return { problems, bib };
 }
 

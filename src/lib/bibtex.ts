@@ -278,12 +278,51 @@ export function formatTitle(title: string): string {
  * `{J{\"}}` and `{A {\&} B and C}` to `{A {\}}`, which stop LaTeX. A special character is never cut.
  */
 export function formatAuthor(author: string): string {
-  const escaped = delimitersBraced(escapeText(withSuffixAfterFamilyName(author)).trim());
+  const escaped = delimitersBraced(specialRuns(escapeText(withSuffixAfterFamilyName(author)).trim()));
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =
     !/\band\b/i.test(escaped) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
   return oneName ? escaped : `{\\relax ${escaped}}`;
+}
+
+/**
+ * A name's letters written as math (`{$\Sigma$}`, `{$^\circ$}`) or as code points (`{[U+0166]}`),
+ * each run of them one BibTeX special character (`{\relax${\Sigma}{\omega}$}`, `{\relax[U+0166]}`).
+ * As plain groups, alpha.bst cut them when it took a name's first three characters for a label,
+ * counting the characters inside (`{$\S}`: every document citing a paper by a Greek author alone
+ * stopped), and abbrv.bst abbreviated `{$\Sigma$}…` to `S.`; a special character is one letter to
+ * both. One group a run keeps the name no longer than before (MAX_NAME_LATEX).
+ */
+function specialRuns(latex: string): string {
+  const groups: { start: number; end: number; kind: 'math' | 'code'; body: string }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < latex.length; index++) {
+    if (latex[index] === '{' && depth++ === 0) start = index;
+    else if (latex[index] === '}' && --depth === 0) {
+      const group = latex.slice(start, index + 1);
+      const math = /^\{\$(.*)\$\}$/s.exec(group);
+      const code = /^\{(\[U\+[0-9A-F]+\])\}$/.exec(group);
+      if (math) groups.push({ start, end: index + 1, kind: 'math', body: math[1]! });
+      else if (code) groups.push({ start, end: index + 1, kind: 'code', body: code[1]! });
+    }
+  }
+  let out = '';
+  let at = 0;
+  for (let index = 0; index < groups.length;) {
+    let last = index;
+    while (groups[last + 1]?.start === groups[last]!.end && groups[last + 1]!.kind === groups[index]!.kind) last++;
+    const run = groups.slice(index, last + 1);
+    const bodies = run.map((group) => group.body);
+    // Each formula a subformula of its own: `{\pi}{o}`, not the command `\pio`, and `{^\circ}{^\circ}`,
+    // not a double superscript.
+    const merged = groups[index]!.kind === 'math' ? `$${bodies.map((body) => `{${body}}`).join('')}$` : bodies.join('');
+    out += `${latex.slice(at, groups[index]!.start)}{\\relax${merged}}`;
+    at = groups[last]!.end;
+    index = last + 1;
+  }
+  return out + latex.slice(at);
 }
 
 /**

@@ -305,6 +305,42 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(log).not.toMatch(/^! /m);
   }, 120_000);
 
+  it('compiles alpha labels and abbrv initials of names whose letters are written as math or code points', () => {
+    // `{$\Sigma$}` was a plain group: alpha.bst cut a Greek family name's label to `{$\S}`, which
+    // stopped LaTeX, and `{$^\circ$}` to `{$^\}`.
+    const names = [
+      'Ada Σωκράτης',
+      'Σωκράτης Παπαδόπουλος',
+      'Ada °',
+      '°°',
+      'Ada ±°°',
+      'Ŧ',
+      '王 小明',
+      'Ω Lovelace',
+      'Ada ℝ²',
+    ];
+    const all = names.flatMap((name, index) =>
+      [[name], [name, 'Ada Lovelace']].map((authors, second) => ({
+        id: `p${index}-${second}`,
+        data: { title: 'A Title', authors, date: '2025-06-06', published: `${1991 + index}-02-03` },
+      })),
+    );
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    for (const document of [
+      OTHER_DOCUMENTS.alpha,
+      DOCUMENT.replace('{plainurl}', '{abbrv}'),
+      OTHER_DOCUMENTS.plainnat,
+    ]) {
+      const { runs, blg, log } = compile(bib, document);
+      for (const run of runs)
+        expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
+          run.tool === 'bibtex' ? 1 : 0,
+        );
+      expect(log).not.toMatch(/^! /m);
+    }
+  }, 120_000);
+
   it('compiles author-year labels of names with parentheses and brackets with plainnat', () => {
     // natbib splits `\bibitem[Names(Year)Names]` at the first `(` and `)`, and LaTeX ends the label
     // at the first `]`: `Ada (Ed.)` stopped pdflatex, `Bob [x]` garbled the label and the key.

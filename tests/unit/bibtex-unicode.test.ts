@@ -84,7 +84,10 @@ describe('BibTeX outside ASCII', () => {
     ['Ólafur Þórsson', "{\\'O}lafur Th{\\'o}rsson"],
     ['Kɔfi Mɛnsah', 'Kofi Mensah'],
     ['Luis Ŋaro', 'Luis Ngaro'],
-    ['王小明', '{[U+738B]}{[U+5C0F]}{[U+660E]}'],
+    // Letters written as math or as code points: each run one BibTeX special character, which no
+    // style cuts (formatAuthor).
+    ['王小明', '{\\relax[U+738B][U+5C0F][U+660E]}'],
+    ['Ada Σωκράτης', 'Ada {\\relax${\\Sigma}{\\omega}{\\kappa}{\\rho}{\\acute{\\alpha}}{\\tau}{\\eta}{\\varsigma}$}'],
     ['Zoë Weiß', 'Zo{\\"e} Wei{\\ss}'],
   ])('writes the name %j as %j', (name, latex) => {
     expect(formatAuthors([name])).toBe(latex);

@@ -7,7 +7,7 @@ import { readTopics } from '../../src/content/vocabulary.ts';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostilePaperFiles, mutatedPaperFiles } from '../helpers/hostile-papers.ts';
+import { hostileNames, hostilePaperFiles, mutatedPaperFiles } from '../helpers/hostile-papers.ts';
 import { CITING_DOCUMENTS, compileBib, hasTex } from '../helpers/latex.ts';
 import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
 
@@ -96,6 +96,34 @@ describe('hostile paper files', () => {
           ...(style === 'plainurl' ? ['main.out'] : []),
         ].sort(),
       );
+    },
+    120_000,
+  );
+
+  it.runIf(hasTex).each(Object.keys(CITING_DOCUMENTS) as (keyof typeof CITING_DOCUMENTS)[])(
+    'give every name the schema accepts a .bib form that a %s document compiles (labels, initials)',
+    (style) => {
+      // Names are where styles cut text (alpha's labels, abbrv's initials, natbib's Names(Year)).
+      const papers = hostileNames(7, 800).flatMap((name, index) => {
+        const data = {
+          title: 'A Title',
+          authors: index % 2 ? [name, 'Ada Lovelace'] : [name],
+          date: '2025-06-06',
+          // Spread over years: alpha.bst has only 26 letters for entries of one label.
+          published: `${1991 + (index % 35)}-02-03`,
+          tags: [topicSlugs[0]!],
+        };
+        const parsed = schema.safeParse(data);
+        return parsed.success ? [{ id: `n${index}`, data: parsed.data }] : [];
+      });
+      expect(papers.length).toBeGreaterThanOrEqual(250);
+      const keys = assignCitationKeys(papers);
+      const { runs, log } = compileBib(
+        bibtexFile(papers.map((paper) => bibtexEntry(paper, keys.get(paper.id)!))),
+        style,
+      );
+      for (const run of runs) expect(run.status, `${run.tool}\n${run.output}`).toBe(0);
+      expect(log).not.toMatch(/^! /m);
     },
     120_000,
   );

@@ -661,3 +661,19 @@ export function mutatedPaperFiles(
     return { id: `fuzz-${start + index}`, text, bytes: new TextEncoder().encode(text) };
   });
 }
+
+/** Words and signs a name may be made of: particles, suffixes, initials, letters of every kind, symbols, delimiters. */
+const NAME_PIECES = [
+  ...['Ada', 'Jürgen', 'Łukasz', 'J.', "O'Brien", 'Zoë', 'de', 'la', 'van', 'der', 'von', 'Jr.', 'Jr', 'III', 'Sr.'],
+  ...['and', 'others', 'Others', 'et', 'al.', '(Ed.)', '[x]', '(', ')', '[', ']', ',', '.', '-', "'", '"', '&', '%'],
+  ...['@', '!', '?', '*', '+', '=', '/', ';', ':', '1st', '2', 'Æ', 'Ø', 'ß', 'Đ', 'ŋ', 'Ł', 'ı', 'İ', 'ǅ', 'Ç', 'ĳ'],
+  ...['Œ', 'Þ', 'Ð', 'Ħ', 'Ŧ', 'ſ', 'Ș', 'ă', 'Nguyễn', 'Σ', 'Ω', 'Σωκράτης', 'Чебышёв', '王', 'さくら', 'محمد', 'A-B'],
+  ...["d'", "D'", "l'", 'Mc', "'t", 'Hooft', 'St.', 'Ibn', 'bin', 'al-', 'e', 'y', 'á', 'ñ', '–', '’', '“', '…'],
+  ...['·', '°', '²', '½', 'ª', 'º', '×', '÷', '±', '§', '¶', '©', '®', '™', '€', '£', '¥'],
+];
+
+/** `count` random names (most not plain names: the schema says which are), seeded. */
+export function hostileNames(seed: number, count: number): string[] {
+  const g = new Grammar(seededRandom(seed));
+  return Array.from({ length: count }, () => g.some(1, 4, () => g.pick(NAME_PIECES), g.chance(0.8) ? ' ' : ''));
+}

@@ -6,10 +6,11 @@ import { join } from 'node:path';
 /** Whether pdflatex and bibtex are installed (CI installs them; see .ci/run). */
 export const hasTex = ['pdflatex', 'bibtex'].every((tool) => spawnSync(tool, ['-version']).status === 0);
 
-/** Citing documents of three kinds: numbered with URLs (hyperref), alpha labels, author-year without the url package. */
+/** Citing documents: numbered with URLs (hyperref), alpha labels, abbreviated first names, author-year without the url package. */
 export const CITING_DOCUMENTS = {
   plainurl: '\\usepackage{url}\n\\usepackage{hyperref}',
   alpha: '\\usepackage{url}',
+  abbrv: '\\usepackage{url}',
   plainnat: '\\usepackage{natbib}',
 } as const;
 

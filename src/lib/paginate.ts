@@ -66,3 +66,17 @@ export function spanText({ first, last }: PageSpan): string {
     ? `paper ${first.toLocaleString('en')}`
     : `papers ${first.toLocaleString('en')}–${last.toLocaleString('en')}`;
 }
+
+/**
+ * The name of page `page` of a list called `name`, as both its `<title>` and its `<h1>` say it:
+ * `Reinforcement Learning — page 2 of 5` from page 2 on, the bare name on page 1 (the list's
+ * canonical page). A tab, a bookmark and a screen reader's heading list then tell the pages apart.
+ */
+export function pagedName(name: string, page: number, lastPage: number): string {
+  return page > 1 ? `${name}${pageSuffix(page, lastPage)}` : name;
+}
+
+/** What pagedName adds after the name: ` — page 2 of 5` from page 2 on, else nothing. */
+export function pageSuffix(page: number, lastPage: number): string {
+  return page > 1 ? ` — page ${page.toLocaleString('en')} of ${lastPage.toLocaleString('en')}` : '';
+}

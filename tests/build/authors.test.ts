@@ -89,11 +89,11 @@ describe('author pages', () => {
     const seen: string[] = [];
     for (let page = 1; page <= pages; page++) {
       const html = await read(authorPath(author.slug, page));
-      expect(decode(/<h1 class="page-title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '')).toBe(author.name);
+      // From page 2 on, the h1 and the title both say which page of how many.
+      const named = `${author.name}${page > 1 ? ` — page ${page} of ${pages}` : ''}`;
+      expect(decode(/<h1 class="page-title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '')).toBe(named);
       expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}${encodeURI(authorPath(author.slug, page))}">`);
-      expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(
-        `${author.name}${page > 1 ? ` (page ${page})` : ''} · Paper Digest`,
-      );
+      expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(`${named} · Paper Digest`);
       seen.push(...listed(html));
     }
     expect(seen).toEqual(author.papers);

@@ -168,6 +168,46 @@ describe('where the reader is', () => {
   });
 });
 
+describe('pages of a list', () => {
+  /** A page's title without the site's name, its h1, its pager's status and its rel links. */
+  const pageFacts = (html: string) => {
+    const facts = { title: '', h1: [] as string[], status: '', prev: [] as string[], next: [] as string[] };
+    visit(fromHtml(html), 'element', (node: Element) => {
+      const said = toText(node).replace(/\s+/g, ' ').trim();
+      if (node.tagName === 'title') facts.title = said.replace(/ · Paper Digest$/, '');
+      if (node.tagName === 'h1') facts.h1.push(said);
+      if (String(node.properties.className ?? '').includes('pager-status')) facts.status = said;
+      const rel = node.properties.rel;
+      if (Array.isArray(rel) && rel.includes('prev')) facts.prev.push(String(node.properties.href));
+      if (Array.isArray(rel) && rel.includes('next')) facts.next.push(String(node.properties.href));
+    });
+    return facts;
+  };
+
+  it('say in the title and the h1 alike which page of how many they are, and link only their neighbour pages', async () => {
+    const files = (await glob('**/index.html', { cwd: build.outDir })).sort();
+    let paged = 0;
+    for (const file of files) {
+      const facts = pageFacts(await readFile(join(build.outDir, file), 'utf8'));
+      const pager = /^Page (\d+) of (\d+):/.exec(facts.status);
+      if (!pager) continue;
+      paged += 1;
+      const [at, last] = [Number(pager[1]), Number(pager[2])];
+      expect(facts.h1, file).toEqual([facts.title]);
+      if (at > 1) expect(facts.title, file).toMatch(new RegExp(` — page ${at} of ${last}$`));
+      else expect(facts.title, file).not.toMatch(/page \d/);
+      // One series a page: rel="prev" and rel="next" are the pages before and after, and only those.
+      const folder = `/${file.replace(/index\.html$/, '')}`;
+      const base = at > 1 ? folder.replace(/\d+\/$/, '') : folder;
+      const pageUrl = (n: number) => (n === 1 ? base : `${base}${n}/`);
+      expect(facts.prev, file).toEqual(at > 1 ? [pageUrl(at - 1)] : []);
+      expect(facts.next, file).toEqual(at < last ? [pageUrl(at + 1)] : []);
+    }
+    // Day 2025-01-01's three pages and the topic's twelve at least.
+    expect(paged).toBeGreaterThan(10);
+  });
+});
+
 describe('names of links and buttons', () => {
   it('tell apart the links and buttons of a page: one name, one destination, one button', async () => {
     expect(await ambiguousNames(build.outDir)).toEqual([]);

@@ -15,6 +15,7 @@
  * No inline script or handler: the page's CSP forbids both.
  */
 import { isPaperId } from '../content/paper-id.ts';
+import { quotedTitle } from '../lib/distinct-names.ts';
 import { parseStoredList, READING_LIST_LIMIT } from '../lib/reading-list.ts';
 import { isTyping } from './typing.ts';
 
@@ -118,15 +119,15 @@ export function announce(message: string): void {
   prepareAnnouncements().textContent = message;
 }
 
-/** What saving one paper did, said to the reader. */
-export function addedMessage(title: string, result: AddResult): string {
-  if (result.added.length > 0) return `Saved “${title}” to your reading list.`;
+/** What saving one paper did, said to the reader; `name` is its quoted title (quotedTitle). */
+export function addedMessage(name: string, result: AddResult): string {
+  if (result.added.length > 0) return `Saved ${name} to your reading list.`;
   if (result.refused)
-    return `“${title}” was not saved: this browser refused to store the reading list (its storage may be full).`;
+    return `${name} was not saved: this browser refused to store the reading list (its storage may be full).`;
   if (result.overLimit.length > 0) {
-    return `“${title}” was not saved: your reading list is full (${READING_LIST_LIMIT.toLocaleString('en')} papers). Remove some on the Saved page first.`;
+    return `${name} was not saved: your reading list is full (${READING_LIST_LIMIT.toLocaleString('en')} papers). Remove some on the Saved page first.`;
   }
-  return `“${title}” is in your reading list.`;
+  return `${name} is in your reading list.`;
 }
 
 export function initSaveToggles(): void {
@@ -145,15 +146,16 @@ export function initSaveToggles(): void {
   for (const toggle of toggles) {
     toggle.dataset.saveReady = 'true';
     const id = toggle.dataset.saveToggle!;
-    const title = toggle.dataset.saveTitle ?? id;
-    // Its name says what it does and to which paper (fifty "Save" buttons would say neither).
-    toggle.setAttribute('aria-label', `Save “${title}” to your reading list`);
+    // Its name says what it does and to which paper (fifty "Save" buttons would say neither), and
+    // where two papers of the page share a title, what tells them apart (data-save-detail).
+    const name = quotedTitle(toggle.dataset.saveTitle ?? id, toggle.dataset.saveDetail);
+    toggle.setAttribute('aria-label', `Save ${name} to your reading list`);
     toggle.addEventListener('click', () => {
       // Each message names its paper: two papers saved in a row are two announcements, not one
       // sentence repeated, which screen readers may not read again.
-      if (!list.has(id)) announce(addedMessage(title, list.add([id])));
-      else if (list.remove(id)) announce(`Removed “${title}” from your reading list.`);
-      else announce(`“${title}” is still saved: this browser refused to store the change.`);
+      if (!list.has(id)) announce(addedMessage(name, list.add([id])));
+      else if (list.remove(id)) announce(`Removed ${name} from your reading list.`);
+      else announce(`${name} is still saved: this browser refused to store the change.`);
       show();
     });
     toggle.hidden = false;

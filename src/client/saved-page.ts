@@ -9,9 +9,11 @@
 import { shortAuthorNames } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
+import { quotedTitle, titleDetails } from '../lib/distinct-names.ts';
 import {
   bibFileName,
   idsFromFragment,
+  PARALLEL_REQUESTS,
   READING_LIST_LIMIT,
   shareFragment,
   summaryOf,
@@ -23,17 +25,23 @@ import { announce, openReadingList, prepareAnnouncements, type ReadingList } fro
 /** A listed paper: its summary, or why there is none. */
 type Loaded = { summary: PaperSummary } | { missing: true } | { failed: true };
 
-/** Requests at a time: a long shared list must not flood the server. */
-const PARALLEL_REQUESTS = 6;
-
-/** Runs `task` on every item, a few at a time, and returns the results in order. */
-async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Runs `task` on every item, at most PARALLEL_REQUESTS at a time, and returns the results in
+ * order; `progress` hears how many are done after each one.
+ */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  task: (item: T) => Promise<R>,
+  progress?: (done: number) => void,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let done = 0;
   const worker = async () => {
     while (next < items.length) {
       const index = next++;
       results[index] = await task(items[index]!);
+      progress?.(++done);
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_REQUESTS, items.length) }, worker));
@@ -92,12 +100,26 @@ class SavedPage {
     const run = ++this.rendering;
     const shared = idsFromFragment(location.hash);
     const ids = shared ? shared.ids : (this.list?.ids() ?? []);
-    // A long list takes a while to fetch: say so rather than show nothing.
-    if (ids.length > 0 && this.shown.length === 0) {
+    // A long list takes a while to fetch: say so rather than show nothing, show how far it got
+    // (a progress bar, which screen readers read when asked, not at each step), and say once
+    // what was found when it is done.
+    const loading = ids.length > 0 && this.shown.length === 0;
+    const progress = part<HTMLProgressElement>(this.root, 'progress');
+    if (loading) {
       part(this.root, 'status').textContent = `Loading ${countOf(ids.length, 'paper')}…`;
+      progress.max = ids.length;
+      progress.value = 0;
+      progress.hidden = false;
     }
-    const results = await mapLimited(ids, (id) => this.load(id));
+    const results = await mapLimited(
+      ids,
+      (id) => this.load(id),
+      (done) => {
+        if (run === this.rendering) progress.value = done;
+      },
+    );
     if (run !== this.rendering) return; // a newer render (hash change, other tab) has started
+    progress.hidden = true;
 
     // The paper whose Remove has the focus, and where it was: if it goes (removed here or in
     // another tab), the focus goes to the next paper's Remove, not to the page's start.
@@ -127,8 +149,16 @@ class SavedPage {
 
     this.fillList(found, !shared);
     this.fillMissing(missing, !shared);
-    part(this.root, 'status').textContent =
-      failed.length > 0 ? `${countOf(failed.length, 'paper')} could not be loaded; reload the page to try again.` : '';
+    const said: string[] = [];
+    if (loading) {
+      said.push(
+        `Showing ${countOf(found.length, 'paper')}` +
+          (missing.length > 0 ? `; ${countOf(missing.length, 'is', 'are')} not in this digest.` : '.'),
+      );
+    }
+    if (failed.length > 0)
+      said.push(`${countOf(failed.length, 'paper')} could not be loaded; reload the page to try again.`);
+    part(this.root, 'status').textContent = said.join(' ');
     if (focusedAt >= 0 && !focused!.isConnected) this.refocusRemove(focusedId!, focusedAt);
   }
 
@@ -180,6 +210,12 @@ class SavedPage {
 
   private fillList(papers: PaperSummary[], removable: boolean) {
     const list = part(this.root, 'list');
+    // Papers of one title: their links and Remove buttons also say what tells them apart.
+    const details = titleDetails(
+      papers,
+      (paper) => paper.title,
+      (paper) => [formatDate(paper.date), paper.id],
+    );
     list.replaceChildren(
       ...papers.map((paper) => {
         const item = element('li');
@@ -188,6 +224,8 @@ class SavedPage {
         const title = element('h2', 'saved-title');
         const link = element('a', undefined, paper.title);
         link.href = this.urls.paper(paper.id);
+        const detail = details.get(paper);
+        if (detail) link.append(element('span', 'visually-hidden', ` (${detail})`));
         title.append(link);
         const date = element('time', undefined, formatDate(paper.date));
         date.dateTime = paper.date;
@@ -195,7 +233,7 @@ class SavedPage {
         meta.append(date);
         text.append(title, element('p', 'authors', shortAuthorNames(paper.authors).join(', ')), meta);
         item.append(text);
-        if (removable) item.append(this.removeButton(paper.id, paper.title));
+        if (removable) item.append(this.removeButton(paper.id, quotedTitle(paper.title, detail)));
         return item;
       }),
     );
@@ -207,17 +245,18 @@ class SavedPage {
       ...ids.map((id) => {
         const item = element('li');
         item.append(element('code', undefined, id));
-        if (removable) item.append(this.removeButton(id, id));
+        if (removable) item.append(this.removeButton(id, quotedTitle(id)));
         return item;
       }),
     );
   }
 
+  /** A Remove button; `name` is the paper's quoted title (quotedTitle), as its messages say it. */
   private removeButton(id: string, name: string): HTMLButtonElement {
     const button = element('button', 'saved-button', 'Remove');
     button.type = 'button';
     button.dataset.savedRemove = id;
-    button.setAttribute('aria-label', `Remove “${name}” from your reading list`);
+    button.setAttribute('aria-label', `Remove ${name} from your reading list`);
     button.addEventListener('click', () => void this.remove(id, name));
     return button;
   }
@@ -225,8 +264,8 @@ class SavedPage {
   private async remove(id: string, name: string) {
     announce(
       this.list?.remove(id)
-        ? `Removed “${name}” from your reading list.`
-        : `“${name}” is still in your reading list: this browser refused to store the change.`,
+        ? `Removed ${name} from your reading list.`
+        : `${name} is still in your reading list: this browser refused to store the change.`,
     );
     // Keyboard readers stay where they were: render moves the focus to the next paper's Remove.
     await this.render();

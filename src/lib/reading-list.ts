@@ -12,6 +12,12 @@ import { isCalendarDate } from './dates.ts';
 export const READING_LIST_LIMIT = 1000;
 
 /** A paper as /saved/ shows it: `/papers/<id>.json`. The title is plain text (math as Unicode). */
+/**
+ * Papers /saved/ asks for at a time: a shared link of 1,000 ids must not send 1,000 requests at
+ * once (the browser would queue them all, and a Remove or a second render would wait behind them).
+ */
+export const PARALLEL_REQUESTS = 6;
+
 export interface PaperSummary {
   id: string;
   title: string;

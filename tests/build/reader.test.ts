@@ -11,12 +11,13 @@ import { joinedWords } from '../helpers/spacing.ts';
 import { ambiguousNames } from './link-names.ts';
 
 /**
- * tests/fixtures/reader: 34 papers of one topic, built with a page size of 3 and a feed size of 1,
+ * tests/fixtures/reader: 37 papers of one topic, built with a page size of 3 and a feed size of 1,
  * to read the site as a reader does where a day is busier than two pages and counts are one.
  *   2025-01-01: busy1–busy8 (8 papers: pages of 3, 3 and 2) · 2024-12-31: full1–full3 (one page)
- *   2024-12-01 … 2024-12-20: dec1–dec20, one a day · 2024-02-29: leap · 2023-12-31: old
- *   2023-01-01: new23
- * Each paper's title is "Paper <name>"; its file is named by its arXiv id where it has one.
+ *   2024-12-01 … 2024-12-20: dec1–dec20, one a day · 2024-06-15: twina, twinb · 2024-06-14: twinc
+ *   2024-02-29: leap · 2023-12-31: old · 2023-01-01: new23
+ * Each paper's title is "Paper <name>", but for the three twins, all "Paper twin" (or "Twin"); its
+ * file is named by its arXiv id where it has one.
  */
 const fixture = 'tests/fixtures/reader';
 let build: BuildResult;

@@ -1,0 +1,166 @@
+/**
+ * Reading the reader fixture (tests/fixtures/reader, page size 3) in Debian's Chromium: the names
+ * of links and buttons as the browser computes them (accessibility tree) where papers share a
+ * title, a shared reading list of 1,000 ids the digest does not have, and the keyboard help.
+ *
+ * The fixture's 2024-06-15 has two papers titled "Paper twin" (2406.00001 and 2406.00002), and
+ * 2024-06-14 a third, "Paper Twin", without an arXiv id (twin-undated).
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PARALLEL_REQUESTS } from '../../src/lib/reading-list.ts';
+import { buildSite, closeSite, freshPageForEachTest, launchBrowser, serveStatic, type OpenSite } from './helpers.ts';
+
+let site: OpenSite;
+let page: Page;
+
+beforeAll(async () => {
+  const build = await buildSite('tests/fixtures/reader', { env: { PAPER_DIGEST_PAGE_SIZE: '3' } });
+  if (!build.ok) throw new Error(`build failed:\n${build.output}`);
+  site = { build, server: await serveStatic(build.outDir), browser: await launchBrowser() };
+});
+
+afterAll(() => closeSite(site));
+
+freshPageForEachTest(
+  () => site.browser,
+  (fresh) => (page = fresh),
+);
+
+const open = (path: string) => page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
+
+/**
+ * The page's links and buttons as Chromium's accessibility tree names them (what a screen reader's
+ * list of links or buttons shows), with each link's target: `button "Save …"`, `link "…" → /x/`.
+ */
+async function namedControls(): Promise<{ role: string; name: string; target: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number }[];
+  };
+  const controls = [];
+  for (const node of nodes) {
+    const role = node.role?.value;
+    if (node.ignored || (role !== 'button' && role !== 'link') || node.backendDOMNodeId === undefined) continue;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return this.getAttribute("href") ?? ""; }',
+      returnByValue: true,
+    });
+    controls.push({ role, name: node.name?.value ?? '', target: String(result.value) });
+  }
+  await cdp.detach();
+  return controls;
+}
+
+/** Names that stand for two things: two buttons of one name, or one link name to two places. */
+async function ambiguous(): Promise<string[]> {
+  const seen = new Map<string, Set<string>>();
+  for (const { role, name, target } of await namedControls()) {
+    const key = `${role} "${name}"`;
+    const targets = seen.get(key) ?? new Set();
+    targets.add(role === 'button' ? `#${targets.size + 1}` : target);
+    seen.set(key, targets);
+  }
+  return [...seen]
+    .filter(([, targets]) => targets.size > 1)
+    .map(([key, targets]) => `${key} → ${[...targets].join(', ')}`);
+}
+
+describe('papers of one title', () => {
+  it('have Save buttons and links of names that tell them apart on a day, a topic and an author page', async () => {
+    for (const path of ['/2024/06/15/', '/topics/alpha/11/', '/authors/shared-person/11/']) {
+      await open(path);
+      const twins = await page.locator('.paper-card', { hasText: /Paper twin/i }).count();
+      expect(twins, path).toBeGreaterThanOrEqual(2);
+      expect(await ambiguous(), path).toEqual([]);
+    }
+    await open('/2024/06/15/');
+    const saves = (await namedControls()).filter((control) => control.name.startsWith('Save'));
+    expect(saves.map((control) => control.name).sort()).toEqual([
+      'Save “Paper twin” (arXiv:2406.00001) to your reading list',
+      'Save “Paper twin” (arXiv:2406.00002) to your reading list',
+    ]);
+    // What a press says names the same paper.
+    await page.getByRole('button', { name: 'Save “Paper twin” (arXiv:2406.00002) to your reading list' }).click();
+    expect(await page.locator('[data-reading-list-status]').textContent()).toBe(
+      'Saved “Paper twin” (arXiv:2406.00002) to your reading list.',
+    );
+  });
+
+  it('have Remove buttons and links that tell them apart on the reading list', async () => {
+    await open('/');
+    await page.evaluate(() => localStorage.clear());
+    await open('/saved/#papers=2406.00001,2406.00002,twin-undated');
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved-list] li').length === 3);
+    expect(await ambiguous()).toEqual([]);
+    // Their own list, with Remove buttons.
+    await page.getByRole('button', { name: /^Add 3 papers/ }).click();
+    await open('/saved/');
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved-remove]').length === 3);
+    expect(await ambiguous()).toEqual([]);
+    const removes = (await namedControls()).filter((control) => control.name.startsWith('Remove'));
+    expect(removes).toHaveLength(3);
+  });
+});
+
+describe('a shared link of 1,000 ids the digest does not have', () => {
+  // A page of its own, not watched for failed requests: 404s are what these tests answer.
+  let own: Page;
+  beforeEach(async () => {
+    own = await site.browser.context.newPage();
+  });
+  afterEach(() => own.close());
+  it(`asks for at most ${PARALLEL_REQUESTS} papers at a time, shows its progress and says what it found`, async () => {
+    const ids = Array.from({ length: 1000 }, (_, index) => `absent-${index}`);
+    let inFlight = 0;
+    let most = 0;
+    let asked = 0;
+    // Each answer waits for the next turn of the server's event loop, so requests sent together
+    // are seen together.
+    await own.route('**/papers/*.json', async (route) => {
+      asked += 1;
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      await route.fulfill({ status: 404, body: '' });
+    });
+    // Not 'networkidle': the requests are the point. A 404 is what this test expects.
+    await own.goto(`${site.server.origin}/saved/#papers=${ids.join(',')}`);
+    const progress = own.locator('[data-saved-progress]');
+    await own.waitForFunction(() => document.querySelectorAll('[data-saved-missing-list] li').length === 1000);
+    expect(asked).toBe(1000);
+    expect(most).toBeLessThanOrEqual(PARALLEL_REQUESTS);
+    expect(await progress.isHidden()).toBe(true);
+    expect(await own.locator('[data-saved-status]').textContent()).toBe(
+      'Showing 0 papers; 1,000 are not in this digest.',
+    );
+    expect(await own.locator('[data-saved-shared-summary]').textContent()).toBe(
+      'This link lists 1,000 papers. 1,000 of them are not in this digest.',
+    );
+  });
+
+  it('shows a progress bar while it loads', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let answered = 0;
+    await own.route('**/papers/*.json', async (route) => {
+      // The first answers come at once, the rest when the test has looked.
+      if (answered++ >= PARALLEL_REQUESTS) await held;
+      await route.fulfill({ status: 404, body: '' });
+    });
+    await own.goto(
+      `${site.server.origin}/saved/#papers=${Array.from({ length: 50 }, (_, i) => `absent-${i}`).join(',')}`,
+    );
+    const progress = own.locator('[data-saved-progress]');
+    await own.waitForFunction(() => (document.querySelector('[data-saved-progress]') as HTMLProgressElement).value > 0);
+    expect(await progress.isVisible()).toBe(true);
+    expect(await progress.evaluate((bar: HTMLProgressElement) => [bar.value > 0, bar.max])).toEqual([true, 50]);
+    expect(await own.locator('[data-saved-status]').textContent()).toBe('Loading 50 papers…');
+    release();
+    await own.waitForFunction(() => document.querySelectorAll('[data-saved-missing-list] li').length === 50);
+    expect(await progress.isHidden()).toBe(true);
+  });
+});

@@ -164,3 +164,103 @@ describe('a shared link of 1,000 ids the digest does not have', () => {
     expect(await progress.isHidden()).toBe(true);
   });
 });
+
+describe('the keyboard help', () => {
+  /** The keys the help lists, as its <kbd>s say them. */
+  const listedKeys = () =>
+    page.$$eval('dialog[data-keyboard-help] dt kbd', (keys) => keys.map((key) => key.textContent));
+  const helpOpen = () => page.$eval('dialog[data-keyboard-help]', (dialog) => (dialog as HTMLDialogElement).open);
+  const selected = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-paper-card]')].findIndex((card) =>
+        card.hasAttribute('data-keyboard-current'),
+      ),
+    );
+
+  it('lists only keys that do what it says, on a list page', async () => {
+    const checks: Record<string, () => Promise<void>> = {
+      j: async () => {
+        await page.keyboard.press('j');
+        await page.keyboard.press('j');
+        expect(await selected()).toBe(1);
+      },
+      k: async () => {
+        await page.keyboard.press('j');
+        await page.keyboard.press('j');
+        await page.keyboard.press('k');
+        expect(await selected()).toBe(0);
+      },
+      o: async () => {
+        await page.keyboard.press('j');
+        await Promise.all([page.waitForURL(/\/papers\//), page.keyboard.press('o')]);
+      },
+      Enter: async () => {
+        await page.keyboard.press('j');
+        await Promise.all([page.waitForURL(/\/papers\//), page.keyboard.press('Enter')]);
+      },
+      s: async () => {
+        await page.keyboard.press('j');
+        await page.keyboard.press('s');
+        expect(
+          await page.locator('[data-keyboard-current] button[data-save-toggle]').getAttribute('aria-pressed'),
+        ).toBe('true');
+        await page.keyboard.press('s');
+      },
+      '/': async () => {
+        await page.keyboard.press('/');
+        expect(
+          await page.evaluate(() => document.activeElement?.matches('input[type="search"], [data-search-input]')),
+        ).toBe(true);
+      },
+      '?': async () => {
+        await page.keyboard.press('?');
+        expect(await helpOpen()).toBe(true);
+        await page.keyboard.press('?');
+        expect(await helpOpen()).toBe(false);
+      },
+      Esc: async () => {
+        await page.keyboard.press('?');
+        await page.keyboard.press('Escape');
+        expect(await helpOpen()).toBe(false);
+      },
+    };
+    await open('/2025/01/01/');
+    const keys = await listedKeys();
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(Object.keys(checks), `a listed key this test cannot check: ${key}`).toContain(key);
+      await open('/2025/01/01/');
+      await checks[key]!();
+    }
+  });
+
+  it('opens from its button with the keyboard and gives the focus back when it closes', async () => {
+    await open('/2025/01/01/');
+    const button = page.locator('[data-keyboard-help-open]');
+    // Reachable with Tab from the start of the page.
+    let reached = false;
+    for (let presses = 0; presses < 60 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await button.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await helpOpen()).toBe(true);
+    // The focus is in the dialog, and Escape closes it back onto the button.
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog[open]')))).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await helpOpen()).toBe(false);
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Closed with its Close button, pressed with the keyboard, likewise.
+    await page.keyboard.press('Enter');
+    await page.locator('[data-keyboard-help-close]').focus();
+    await page.keyboard.press('Enter');
+    expect(await helpOpen()).toBe(false);
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    // Opened with ? from a selected paper, it closes back onto that paper.
+    await page.keyboard.press('j');
+    await page.keyboard.press('?');
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-keyboard-current'))).toBe(true);
+  });
+});

@@ -264,3 +264,42 @@ describe('the keyboard help', () => {
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-keyboard-current'))).toBe(true);
   });
 });
+
+describe('printing', () => {
+  for (const theme of ['dark', 'light'] as const) {
+    it(`prints the ${theme} theme's pages black on white, without screen-only controls, with link addresses`, async () => {
+      await page.emulateMedia({ colorScheme: theme });
+      await open('/papers/2412.01001/');
+      // The reader's choice of theme, as the toggle stores it, is overridden too.
+      await page.evaluate((chosen) => document.documentElement.setAttribute('data-theme', chosen), theme);
+      await page.emulateMedia({ media: 'print', colorScheme: theme });
+      const colours = await page.evaluate(() => {
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        return { background: style('body').backgroundColor, text: style('.paper-title').color };
+      });
+      expect(colours).toEqual({ background: 'rgb(255, 255, 255)', text: 'rgb(0, 0, 0)' });
+      const shown = (selector: string) =>
+        page.$$eval(
+          selector,
+          (elements) => elements.filter((element) => getComputedStyle(element).display !== 'none').length,
+        );
+      for (const selector of ['.header-search', '.theme-toggle', '.save-toggle', '.neighbours', '.site-header nav']) {
+        expect(await shown(selector), selector).toBe(0);
+      }
+      expect(await shown('.paper-title')).toBe(1);
+      expect(await shown('.abstract')).toBe(1);
+      // The arXiv link's address is printed after it.
+      const after = await page.$eval(
+        '.paper-links a[href^="https://arxiv.org/abs/"]',
+        (link) => getComputedStyle(link, '::after').content,
+      );
+      expect(after).toContain('https://arxiv.org/abs/2412.01001');
+
+      await open('/2025/01/01/');
+      await page.emulateMedia({ media: 'print', colorScheme: theme });
+      for (const selector of ['.pager', '.keyboard-hint', '.save-toggle'])
+        expect(await shown(selector), selector).toBe(0);
+      expect(await shown('[data-paper-card]')).toBe(3);
+    });
+  }
+});

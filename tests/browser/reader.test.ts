@@ -303,3 +303,27 @@ describe('printing', () => {
     });
   }
 });
+
+describe('dates in far time zones', () => {
+  for (const timezoneId of ['Pacific/Kiritimati', 'America/Adak']) {
+    it(`shows the digest's own days on the reading list in ${timezoneId}`, async () => {
+      const context = await site.browser.context.browser()!.newContext({ timezoneId });
+      try {
+        const far = await context.newPage();
+        // The first days of a year and a leap day: a shift of one day would show another year or month.
+        await far.goto(`${site.server.origin}/saved/#papers=new23,leap,2412.01001`, { waitUntil: 'networkidle' });
+        await far.waitForFunction(() => document.querySelectorAll('[data-saved-list] li').length === 3);
+        const dates = await far.$$eval('[data-saved-list] time', (times) =>
+          times.map((time) => `${time.getAttribute('datetime')} ${time.textContent}`),
+        );
+        expect(dates.sort()).toEqual([
+          '2023-01-01 January 1, 2023',
+          '2024-02-29 February 29, 2024',
+          '2025-01-01 January 1, 2025',
+        ]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

@@ -327,3 +327,23 @@ describe('dates in far time zones', () => {
     });
   }
 });
+
+describe('the missing page', () => {
+  it('offers a search for what the address asked for, and the ways into the digest', async () => {
+    const missing = await site.browser.context.newPage(); // a 404 is what this test asks for
+    try {
+      await missing.goto(`${site.server.origin}/papers/2412.01001v3/`);
+      const offer = missing.locator('[data-not-found-search] a');
+      expect(await offer.textContent()).toBe('Search the digest for 2412.01001');
+      expect(new URL((await offer.getAttribute('href'))!, site.server.origin).search).toBe('?q=2412.01001');
+      await missing.goto(`${site.server.origin}/topics/reinforcement_learning-methods/`);
+      expect(await missing.locator('[data-not-found-words]').textContent()).toBe('reinforcement learning methods');
+      const ways = await missing.$$eval('main li a', (links) =>
+        links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
+      );
+      expect(ways).toEqual(['/', '/search/', '/topics/', '/archive/', '/authors/']);
+    } finally {
+      await missing.close();
+    }
+  });
+});

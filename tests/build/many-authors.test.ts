@@ -95,13 +95,13 @@ describe(`a paper of ${AUTHORS} authors`, () => {
     const others = AUTHORS - AUTHORS_BEFORE_CUT;
     for (const page of ['index.html', '2025/03/04/index.html', 'topics/optimization/index.html']) {
       const html = await read(many, page);
-      expect(html, page).toContain(`>and ${others} others</a>`);
+      expect(html, page).toContain(`>and ${others} others<span class="visually-hidden">: all authors of “`);
       expect(html, page).not.toContain(`>${names[LISTED_AUTHORS]}</a>`);
     }
     const last = names.at(-1)!;
     const own = await read(many, `authors/${authorSlug(last)}/index.html`);
     expect(own).toContain(`, …, <a class="author" href="/authors/${authorSlug(last)}/">${last}</a>`);
-    expect(own).toContain(`>and ${others - 1} others</a>`);
+    expect(own).toContain(`>and ${others - 1} others<span class="visually-hidden">: all authors of “`);
     expect(own).not.toContain(`>${names.at(-2)}</a>`);
   });
 

@@ -11,7 +11,8 @@ import { joinedWords } from '../helpers/spacing.ts';
 import { ambiguousNames } from './link-names.ts';
 
 /**
- * tests/fixtures/reader: 37 papers of one topic, built with a page size of 3 and a feed size of 1,
+ * tests/fixtures/reader: 37 papers of one topic, built with a page size of 3, a feed size of 1 and
+ * 10 names a page of the A–Z list of authors,
  * to read the site as a reader does where a day is busier than two pages and counts are one.
  *   2025-01-01: busy1–busy8 (8 papers: pages of 3, 3 and 2) · 2024-12-31: full1–full3 (one page)
  *   2024-12-01 … 2024-12-20: dec1–dec20, one a day · 2024-06-15: twina, twinb · 2024-06-14: twinc
@@ -23,7 +24,9 @@ const fixture = 'tests/fixtures/reader';
 let build: BuildResult;
 
 beforeAll(async () => {
-  build = await buildFixture(fixture, { env: { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_FEED_SIZE: '1' } });
+  build = await buildFixture(fixture, {
+    env: { PAPER_DIGEST_PAGE_SIZE: '3', PAPER_DIGEST_FEED_SIZE: '1', PAPER_DIGEST_AUTHOR_INDEX_PAGE_SIZE: '10' },
+  });
 });
 
 const read = (path: string) => readFile(join(build.outDir, path, 'index.html'), 'utf8');
@@ -190,7 +193,7 @@ describe('pages of a list', () => {
     let paged = 0;
     for (const file of files) {
       const facts = pageFacts(await readFile(join(build.outDir, file), 'utf8'));
-      const pager = /^Page (\d+) of (\d+):/.exec(facts.status);
+      const pager = /^Page (\d+) of (\d+)\b/.exec(facts.status);
       if (!pager) continue;
       paged += 1;
       const [at, last] = [Number(pager[1]), Number(pager[2])];
@@ -198,13 +201,14 @@ describe('pages of a list', () => {
       if (at > 1) expect(facts.title, file).toMatch(new RegExp(` — page ${at} of ${last}$`));
       else expect(facts.title, file).not.toMatch(/page \d/);
       // One series a page: rel="prev" and rel="next" are the pages before and after, and only those.
+      // Page n of a list at /x/ is /x/n/, but for the A–Z list of authors: /authors/-/n/.
       const folder = `/${file.replace(/index\.html$/, '')}`;
-      const base = at > 1 ? folder.replace(/\d+\/$/, '') : folder;
-      const pageUrl = (n: number) => (n === 1 ? base : `${base}${n}/`);
+      const base = at > 1 ? folder.replace(/(-\/)?\d+\/$/, '') : folder;
+      const pageUrl = (n: number) => (n === 1 ? base : `${base}${base === '/authors/' ? '-/' : ''}${n}/`);
       expect(facts.prev, file).toEqual(at > 1 ? [pageUrl(at - 1)] : []);
       expect(facts.next, file).toEqual(at < last ? [pageUrl(at + 1)] : []);
     }
-    // Day 2025-01-01's three pages and the topic's twelve at least.
+    // Day 2025-01-01's three pages, the topic's thirteen and the A–Z list's at least.
     expect(paged).toBeGreaterThan(10);
   });
 });

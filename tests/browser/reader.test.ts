@@ -338,6 +338,10 @@ describe('the missing page', () => {
       expect(new URL((await offer.getAttribute('href'))!, site.server.origin).search).toBe('?q=2412.01001');
       await missing.goto(`${site.server.origin}/topics/reinforcement_learning-methods/`);
       expect(await missing.locator('[data-not-found-words]').textContent()).toBe('reinforcement learning methods');
+      // A stranger's link: its bidi override and markup are shown as neither (the words are text).
+      await missing.goto(`${site.server.origin}/papers/${encodeURIComponent('abc\u202Edef<b>x</b>')}/`);
+      expect(await missing.locator('[data-not-found-words]').textContent()).toBe('abcdef<b>x</b>');
+      expect(await missing.locator('[data-not-found-words] b').count()).toBe(0);
       const ways = await missing.$$eval('main li a', (links) =>
         links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
       );

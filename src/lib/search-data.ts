@@ -101,6 +101,16 @@ function commandsFor(character: string): string[] {
   return commandsByCharacter.get(character) ?? [];
 }
 
+/** The words one math symbol (`≤`) is searched by: its symbolWord and the commandWord of each command for it (`\le`, `\leq`). */
+function symbolWords(character: string): string[] {
+  return [symbolWord(character), ...commandsFor(character).filter(katexKnows).map(commandWord)];
+}
+
+/** The words of the math symbols a word of prose holds (`≤`, `×`, `→`, as abstracts write them outside math). */
+export function proseSymbolWords(text: string): string[] {
+  return [...new Set([...text.matchAll(MATH_SYMBOL)].flatMap(([character]) => symbolWords(character)))];
+}
+
 /**
  * The words a formula's commands and symbols are searched by, for the index only: Pagefind keeps
  * no symbol, and the index holds command names out of sight (hiddenTex), so `\gg`, `≫`, `\infty`
@@ -112,8 +122,7 @@ function commandsFor(character: string): string[] {
 export function mathSymbolWords(tex: string): string[] {
   const words = new Set<string>();
   const symbol = (character: string) => {
-    words.add(symbolWord(character));
-    for (const name of commandsFor(character)) if (katexKnows(name)) words.add(commandWord(name));
+    for (const word of symbolWords(character)) words.add(word);
   };
   const source = withoutTexComments(tex);
   for (const [, name] of source.matchAll(/\\([a-zA-Z]+)/g)) {
@@ -163,7 +172,8 @@ export function withIndexedParts(html: string): string {
     };
     const withParts = piece.replace(/[^\s]+/g, (word) => {
       const text = decodeHTML(word);
-      pending.push(...compoundParts(text));
+      // Pagefind keeps no symbol: a math symbol in prose is held as a formula's is (mathSymbolWords).
+      pending.push(...compoundParts(text), ...proseSymbolWords(text));
       return SENTENCE_END.test(text) ? word + fence() : word;
     });
     return withParts + fence();

@@ -184,6 +184,16 @@ export function symbolWord(symbol: string): string {
  */
 export const MATH_SYMBOL = /(?![\x00-\x7f\u2212\u2215\u2217\u2223])\p{Sm}/gu;
 
+/** Math symbols as a reader types them in ASCII (`<=` for `≤`, `->` for `→`), read as the symbols. */
+const ASCII_SYMBOL_CHARACTERS: Readonly<Record<string, string>> = {
+  '<=': '\u2264',
+  '>=': '\u2265',
+  '!=': '\u2260',
+  '->': '\u2192',
+  '=>': '\u21d2',
+};
+const ASCII_SYMBOLS = /<=|>=|!=|->|=>/g;
+
 /**
  * Whether a TeX command (its name) only styles or spaces what it holds (`mathbb`, `widetilde`,
  * `left`): no word of a query or of the index. (`\cdot` and `\times` join factors in typedTex,
@@ -207,6 +217,7 @@ export function isLetterCommand(name: string): boolean {
  */
 function withTexCommandsRead(query: string): string {
   return query
+    .replace(ASCII_SYMBOLS, (typed) => ASCII_SYMBOL_CHARACTERS[typed]!)
     .replace(/\\([a-zA-Z]+)/g, (_, name: string) => {
       const letter = LETTER_COMMAND.exec(name);
       if (letter) return letter[2]!;
@@ -226,7 +237,13 @@ export function queryWords(query: string): string[] {
       .map((word) => {
         const decimal = DECIMAL_QUERY_WORD.exec(word)?.[1];
         // A sub- or superscript's mark left at a word's edge by a command (`\ell_\infty`) is no letter.
-        return decimal ? decimal.replaceAll('.', DECIMAL_POINT) : word.replace(NOT_INDEXED, '').replace(/^_+|_+$/g, '');
+        if (decimal) return decimal.replaceAll('.', DECIMAL_POINT);
+        // A letter's subscript as a reader types it (`l_2`, `x_{ij}`, `l_inf`) is the word the
+        // index holds for it (mathIndexWords: `l2`, `xij`, `linf`).
+        return word
+          .replace(NOT_INDEXED, '')
+          .replace(/^_+|_+$/g, '')
+          .replace(/^(\p{L}|ell)_(?=[\p{L}\p{N}]+$)/u, '$1');
       })
       .filter((word) => comparable(word).length > 0)
   );
@@ -281,13 +298,18 @@ export function acronymOtherNumber(word: string): string | undefined {
  */
 export function compoundWords(query: string): Map<string, string[]> {
   const compounds = new Map<string, string[]>();
-  for (const token of withBoundWords(query.replace(QUOTED, ' ')).split(/\s+/)) {
+  // A math symbol is a word of its own (`a≤b`, `a<=b`: `a`, `≤`, `b`), not a join.
+  const spaced = query.replace(QUOTED, ' ').replace(ASCII_SYMBOLS, ' $& ').replace(MATH_SYMBOL, ' $& ');
+  for (const token of withBoundWords(spaced).split(/\s+/)) {
     if (DECIMAL_QUERY_WORD.test(token)) continue;
     const [joined] = queryWords(token);
+    // A `^` binds a superscript to its base, as the index holds it: `2^k-1` is `2k` and `1`.
     const parts = token
+      .replace(/[{}]/g, '')
       .toLowerCase()
-      .split(/[^\p{L}\p{N}\p{M}_]+/u)
-      .filter((part) => comparable(part).length > 0);
+      .split(/[^\p{L}\p{N}\p{M}_^]+/u)
+      .map(comparable)
+      .filter((part) => part.length > 0);
     if (joined && parts.length > 1) compounds.set(joined, parts);
   }
   return compounds;
@@ -672,10 +694,18 @@ function typedTex(tex: string): string {
 }
 
 /**
- * A letter with a subscript, as a reader writes it without the `_`: `\ell_2`, `L_{2}`, `x_i` are
- * `l2`, `l2`, `xi` (the index has `l_2`; a superscript, `L^2`, is `l2` to Pagefind already).
+ * A letter with a subscript, or a letter or digit with a superscript, as a reader writes it
+ * without the `_` or `^`: `\ell_2`, `L_{2}`, `x_i`, `d^2`, `2^k` are `l2`, `l2`, `xi`, `d2`, `2k`
+ * (the index has `l_2`; a superscript alone, `$L^2$`, is `l2` to Pagefind already, but not inside
+ * a longer formula, `\mathcal{O}(d^2)`).
  */
-const SUBSCRIPTED = /(?<![a-zA-Z\\])([a-zA-Z])\s*_\s*([a-zA-Z0-9]+)/g;
+const SCRIPTED = /(?<![a-zA-Z0-9\\])(?:([a-zA-Z])\s*_|([a-zA-Z0-9])\s*\^)\s*([a-zA-Z0-9]+)/g;
+
+/**
+ * What a reader types for `\infty` in a script (`\ell_\infty`, `L^\infty`): `l_inf`, `l_infinity`,
+ * `L-infinity` as well as `l_infty`.
+ */
+const INFINITY_NAMES = ['infty', 'inf', 'infinity'];
 
 /**
  * An asymptotic bound, `O(n \log n)`, `\Theta(d^4)`, `o(1)`: the letter and what its brackets hold
@@ -703,7 +733,20 @@ function boundWord(letter: string, inside: string): string {
 export function mathIndexWords(tex: string): string[] {
   const typed = typedTex(tex);
   const words = decimalWords(typed);
-  for (const [, letter, script] of typed.matchAll(SUBSCRIPTED)) words.push(`${letter}${script}`.toLowerCase());
+  // The words Pagefind makes of the TeX copy itself (hiddenTex: a command's name is hidden, a
+  // letter's is not): a superscript standing alone, `$2^k - 1$`, is the word `2k` already.
+  const indexedWhole = new Set(
+    withoutTexComments(tex)
+      .replace(/\\([a-zA-Z]+)/g, (_, name: string) => LETTER_COMMAND.exec(name)?.[2] ?? '')
+      .split(/\s+/)
+      .map(comparable),
+  );
+  for (const [, subscripted, superscripted, script] of typed.matchAll(SCRIPTED)) {
+    const base = (subscripted ?? superscripted)!.toLowerCase();
+    const scripts = script === 'infty' ? INFINITY_NAMES : [script!.toLowerCase()];
+    const scripted = scripts.map((each) => `${base}${each}`);
+    words.push(...(superscripted ? scripted.filter((word) => !indexedWhole.has(word)) : scripted));
+  }
   for (const [, script] of withoutTexComments(tex).matchAll(/\\ell\s*[_^]\s*\{?\s*([a-zA-Z0-9]+)/g))
     words.push(`ell${script}`.toLowerCase(), `l${script}`.toLowerCase());
   for (const [, letter, inside] of typed.matchAll(BOUND)) words.push(boundWord(letter!, inside!));
@@ -718,11 +761,20 @@ export function mathIndexWords(tex: string): string[] {
 const INTERVAL_SPACE = /(?<=[[(]\s*[-\u2212]?\d+)\s*,\s*(?=[-\u2212]?\d+\s*[\])])/g;
 
 /**
+ * A formula typed without spaces (`2^k-1`, `x_i+y`): a sign between two terms of it, which the
+ * TeX, and so the index, writes apart (`$2^k - 1$` is the words `2k` and `1`). Only in a word
+ * with a superscript or a letter's subscript, so that `GPT-4` and `time/series` stay compounds.
+ */
+const SCRIPT_MARK = /\^|(?<![\p{L}\p{N}])\p{L}_/u;
+const FORMULA_SIGN = /(?<=[\p{L}\p{N})}])[-+=*/<>\u2212](?=[\p{L}\p{N}({\\])/gu;
+
+/**
  * A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord), and
  * each interval of whole numbers written without spaces (INTERVAL_SPACE).
  */
 function withBoundWords(query: string): string {
   return query
+    .replace(/\S+/g, (token) => (SCRIPT_MARK.test(token) ? token.replace(FORMULA_SIGN, ' $& ') : token))
     .replace(INTERVAL_SPACE, ',')
     .replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);
 }

@@ -235,6 +235,14 @@ const TABLE: Expectation[] = [
   { query: '[0, 1]', why: 'the same interval with a space', only: ['2401.14033', '2411.12537'] },
   { query: '[-1, 1]', why: '$[-1, 1]$ in one abstract, not every paper with the number 1', only: ['2411.12537'] },
   { query: '2^k − 1', why: 'a minus sign typed as the Unicode one: $2^k - 1$', only: ['2502.16763'] },
+  { query: '2^k-1', why: '$2^k - 1$ typed without spaces', only: ['2502.16763'] },
+  { query: 'd^2', why: 'the square inside $\\widetilde{\\mathcal{O}}(d^2)$', only: ['2311.13774'] },
+  { query: 'l_2', why: 'the norm $\\ell_2$ with its subscript mark', only: ['2401.14033'] },
+  { query: 'l_inf', why: 'the norm $\\ell_\\infty$ as readers abbreviate it', only: ['2401.14033'] },
+  { query: 'l_infinity', why: 'the norm $\\ell_\\infty$ with infinity spelled out', only: ['2401.14033'] },
+  { query: 'L-infinity', why: 'the norm $\\ell_\\infty$ hyphenated', only: ['2401.14033'] },
+  { query: 'l infinity', why: 'the norm $\\ell_\\infty$ in two words', only: ['2401.14033'] },
+  { query: 'ℓ∞', why: 'the norm $\\ell_\\infty$ in Unicode', only: ['2401.14033'] },
 ];
 
 let build: BuildResult;

@@ -220,6 +220,32 @@ describe('matchesWord', () => {
     expect(queryWords('k=1 | x+y ≤ z')).toEqual(['k1', 'xy', symbolWord('≤'), 'z']);
   });
 
+  it('reads a letter and its subscript as typed without braces or `_`, as the index holds it', () => {
+    // mathIndexWords holds `l2` for `\\ell_2`, `x12` for `x_{12}`, `linf` for `\\ell_\\infty`.
+    expect(queryWords('l_2 x_{12} l_inf')).toEqual(['l2', 'x12', 'linf']);
+    for (const word of queryWords('l_2 l_inf l_infinity'))
+      expect(mathIndexWords('\\ell_2 \\ell_\\infty')).toContain(word);
+    // A name in code keeps its `_`, as the index does.
+    expect(queryWords('max_new_tokens')).toEqual(['max_new_tokens']);
+  });
+
+  it('reads a symbol typed in ASCII as the symbol, a word of its own', () => {
+    expect(queryWords('a<=b x -> y')).toEqual(queryWords('a ≤ b x → y'));
+    expect(queryWords('>= !=')).toEqual([symbolWord('≥'), symbolWord('≠')]);
+    expect([...compoundWords('a<=b a≤b')]).toEqual([]);
+  });
+
+  it('reads a formula typed without spaces as the TeX writes it: 2^k-1 is 2k and 1', () => {
+    expect(queryWords('2^k-1')).toEqual(queryWords('2^k - 1'));
+    expect(queryWords('x_i+y^2')).toEqual(queryWords('x_i + y^2'));
+    expect([...compoundWords('2^k-1 x_{12}')]).toEqual([]);
+    // A word without a script mark is a compound still.
+    expect([...compoundWords('GPT-4 k-means')]).toEqual([
+      ['gpt4', ['gpt', '4']],
+      ['kmeans', ['k', 'means']],
+    ]);
+  });
+
   it('reads an interval of whole numbers as one word, with or without the space after its comma', () => {
     expect(queryWords('[0, 1]')).toEqual(queryWords('[0,1]'));
     expect(queryWords('( -1 ,  1 )')).toEqual(queryWords('(-1,1)'));
@@ -336,6 +362,13 @@ describe('parts of compound words in the index', () => {
     expect(withIndexedParts('<p>On ImageNet-1K classification and LLaMA-2 tasks. Then Qwen-7B</p>')).toBe(
       `<p>On ImageNet-1K classification and LLaMA-2 tasks.${fence('imagenet 1k llama')} Then Qwen-7B${fence('7b')}</p>`,
     );
+  });
+
+  it('holds a math symbol of prose as a formula holds it: n ≥ 3 is found by ≥ and \\geq', () => {
+    const indexed = withIndexedParts('<p>For n ≥ 3 and 3×3 grids.</p>');
+    for (const symbol of ['≥', '\\geq', '\\ge', '×', '\\times'])
+      for (const word of queryWords(symbol)) expect(indexed, symbol).toContain(` ${word} `);
+    expect(indexed).toMatch(/^<p>For n ≥ 3 and 3×3 grids\.<span hidden>/);
   });
 
   it('marks, for a part matched in a fence, the word before it that the part belongs to', () => {
@@ -526,6 +559,19 @@ describe('formulas as readers type them', () => {
     const words = queryWords(query);
     expect(words).toHaveLength(1);
     expect(mathIndexWords(tex)).toContain(words[0]);
+  });
+
+  it('holds a superscript inside a longer formula as typed (d^2 in O(d^2)), not one Pagefind has whole', () => {
+    expect(mathIndexWords('\\widetilde{\\mathcal{O}}(d^2)')).toContain(queryWords('d^2')[0]);
+    expect(mathIndexWords('2^k - 1')).toEqual([]);
+    expect(mathIndexWords('\\sigma^2')).toEqual([]);
+  });
+
+  it('holds an infinite script by the names readers type for it: l_inf, l_infinity, L-infinity', () => {
+    expect(mathIndexWords('\\ell_\\infty')).toEqual(expect.arrayContaining(['linfty', 'linf', 'linfinity']));
+    expect(mathIndexWords('L^\\infty')).toEqual(expect.arrayContaining(['linfty', 'linf', 'linfinity']));
+    expect(mathIndexWords('x_{\\infty}')).toEqual(expect.arrayContaining(['xinfty', 'xinf', 'xinfinity']));
+    expect(queryWords('L-infinity')).toEqual(['linfinity']);
   });
 
   it('keeps a bound apart from the word its letters make, and from other bounds', () => {

@@ -44,14 +44,58 @@ export function directoryWords(name: string): string[] {
 }
 
 /**
+ * Letters that German and Scandinavian spelling writes out in plain letters (`Müller` as
+ * `Mueller`, `Allgöwer` as `Allgoewer`, `Sørensen` as `Soerensen`, `Åström` as `Aastroem`),
+ * where the name key drops the accent instead (authorKey: `muller`, `sorensen`). Both are
+ * spellings a reader types; references and e-mail addresses use the written-out one.
+ */
+const WRITTEN_OUT: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ø: 'oe',
+  å: 'aa',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  Ø: 'Oe',
+  Å: 'Aa',
+};
+const WRITTEN_OUT_LETTER = new RegExp(`[${Object.keys(WRITTEN_OUT).join('')}]`, 'gu');
+
+/** A name with its umlauts and ø, å written out (WRITTEN_OUT), or the name itself when it has none. */
+export function writtenOutSpelling(name: string): string {
+  return name.normalize('NFC').replace(WRITTEN_OUT_LETTER, (letter) => WRITTEN_OUT[letter]!);
+}
+
+/**
+ * The words of each spelling of a name a reader may type (directoryWords): the name key's, and,
+ * for a name with umlauts, ø or å, the written-out one's (`Müller`: `muller`, `mueller`).
+ */
+export function spellingsOfName(name: string): string[][] {
+  const words = directoryWords(name);
+  const writtenOut = directoryWords(writtenOutSpelling(name));
+  return writtenOut.join(' ') === words.join(' ') ? [words] : [words, writtenOut];
+}
+
+/** Every word a name is listed and matched under, in any of its spellings (spellingsOfName). */
+export function listedWords(name: string): string[] {
+  return [...new Set(spellingsOfName(name).flat())];
+}
+
+/**
  * A name as the search index must also hold it for readers who type it in plain letters, or
  * undefined when the index reads it that way already. Pagefind drops accents that Unicode can
  * take off (`Akyürek` is found as `Akyurek`), but not letters such as ł, ø, ß or æ: `Łukasz
- * Ødegård` is also indexed as `lukasz odegard`, the words of its one name key (authorKey).
+ * Ødegård` is also indexed as `lukasz odegard`, the words of its one name key (authorKey). A name
+ * with umlauts, ø or å is also held written out (`Allgöwer` as `allgoewer`: writtenOutSpelling).
  */
 export function plainSpellingForSearch(name: string): string | undefined {
   const words = nameWords(name);
-  return words.join('') === comparable(name) ? undefined : words.join(' ');
+  const plain = words.join('') === comparable(name) ? [] : words;
+  const writtenOut = nameWords(writtenOutSpelling(name)).filter((word) => !words.includes(word));
+  const extra = [...plain, ...writtenOut];
+  return extra.length === 0 ? undefined : extra.join(' ');
 }
 
 /** The word the directory lists the author of a slug under first (directoryWords): where to look it up. */
@@ -111,7 +155,7 @@ export function shardForPrefix(prefix: string, keys: readonly string[]): string 
  * name (the last one may be unfinished; the others too, as in `e akyurek`).
  */
 export function nameMatches(name: string, typed: readonly string[]): boolean {
-  const words = directoryWords(name);
+  const words = listedWords(name);
   return typed.every((part) => words.some((word) => word.startsWith(part)));
 }
 
@@ -137,7 +181,7 @@ export function authorDirectory(
   authors: ReadonlyMap<string, DirectoryEntry>,
   size = DIRECTORY_SHARD_SIZE,
 ): Map<string, DirectoryEntry[]> {
-  const listed = [...authors.values()].flatMap((entry) => directoryWords(entry[0]).map((word) => ({ word, entry })));
+  const listed = [...authors.values()].flatMap((entry) => listedWords(entry[0]).map((word) => ({ word, entry })));
   const shards = new Map<string, DirectoryEntry[]>();
   const split = (prefix: string, items: typeof listed) => {
     const length = [...prefix].length;
@@ -145,17 +189,11 @@ export function authorDirectory(
     const longer = items.filter((item) => item.word !== prefix);
     const splittable = directoryFile(prefix).length + LONGEST_LETTER_FILE_NAME <= MAX_SHARD_FILE_NAME;
     if (items.length <= size || longer.length === 0 || !splittable) {
-      shards.set(
-        prefix,
-        items.map((item) => item.entry),
-      );
+      // Once a shard, however many of its words (or spellings: `muller`, `mueller`) it lists.
+      shards.set(prefix, [...new Set(items.map((item) => item.entry))]);
       return;
     }
-    if (exact.length > 0)
-      shards.set(
-        prefix,
-        exact.map((item) => item.entry),
-      );
+    if (exact.length > 0) shards.set(prefix, [...new Set(exact.map((item) => item.entry))]);
     for (const [key, group] of groupByPrefix(longer, length + 1)) split(key, group);
   };
   for (const [key, group] of groupByPrefix(listed, 1)) split(key, group);
@@ -262,7 +300,11 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
  * Hsieh` is Cho-Jui Hsieh).
  */
 export function citedNameMatches(name: string, cited: CitedName): boolean {
-  const words = directoryWords(name);
+  return spellingsOfName(name).some((words) => citedWordsMatch(words, cited));
+}
+
+/** Whether the words of one spelling of a name are an author cited this way (citedNameMatches). */
+function citedWordsMatch(words: readonly string[], cited: CitedName): boolean {
   const size = cited.words.length;
   for (let start = 0; start + size <= words.length; start += 1) {
     const fits = (word: string, offset: number) =>

@@ -137,6 +137,15 @@ describe('filtering by author', () => {
     expect(new URL(page.url()).searchParams.get('author')).toBe('bjorn-odegard');
   });
 
+  it.each(['akyuer', 'Ekin Akyuerek'])('suggests Ekin Akyürek for %s, the umlaut written out', async (typed) => {
+    await page.goto(server.origin + urls.search());
+    await authorField().fill(typed);
+    // Not Jacob Akyurek, whose name has no umlaut to write out.
+    await expect
+      .poll(() => page.locator('[data-search-author-suggestions] button').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Ekin Akyürek · 3 papers']);
+  });
+
   it.each([
     ['a link with the slug', { author: SLUG }],
     ['a name without accents', { author: 'Ekin Akyurek' }],

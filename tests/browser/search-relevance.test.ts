@@ -75,6 +75,9 @@ const TABLE: Expectation[] = [
     top: ['2402.04347'],
   },
   // Authors cited as reference lists cite them, with initials
+  { query: 'Allgoewer', why: 'Frank Allgöwer, the umlaut written out as German does', only: ['2401.14033'] },
+  { query: 'Allgower', why: 'Frank Allgöwer, the umlaut dropped', only: ['2401.14033'] },
+  { query: 'F. Allgoewer', why: 'Frank Allgöwer cited with an initial, the umlaut written out', only: ['2401.14033'] },
   { query: 'Z. Kolter', why: 'an initial and the family name: both spellings', only: ['2303.07320', '2405.21063'] },
   { query: 'Kolter, J. Z.', why: 'family name first, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
   { query: 'Hsieh, C.-J.', why: 'hyphenated initials of "Cho-Jui"', only: ['2405.21063'] },

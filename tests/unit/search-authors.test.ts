@@ -15,6 +15,7 @@ import {
   shardForPrefix,
   shardForWord,
   directoryWords,
+  listedWords,
   firstDirectoryWord,
   typedWords,
 } from '../../src/lib/search-authors.ts';
@@ -70,12 +71,29 @@ describe('names as words', () => {
 
   it('spells for the search index, in plain letters, the names whose letters Pagefind does not fold', () => {
     expect(plainSpellingForSearch('Łukasz Kowalski')).toBe('lukasz kowalski');
-    expect(plainSpellingForSearch('Björn Ødegård')).toBe('bjorn odegard');
+    expect(plainSpellingForSearch('Björn Ødegård')).toBe('bjorn odegard bjoern oedegaard');
     expect(plainSpellingForSearch('Hans Straße')).toBe('hans strasse');
+    // Umlauts, ø and å also written out, as German and Scandinavian spelling does.
+    expect(plainSpellingForSearch('Frank Allgöwer')).toBe('allgoewer');
+    expect(plainSpellingForSearch('Klaus-Robert Müller')).toBe('mueller');
+    expect(plainSpellingForSearch('Søren Sørensen')).toBe('soren sorensen soeren soerensen');
     // Accents Unicode takes off, and apostrophes, Pagefind reads as the key does: nothing to add.
-    for (const name of ['Ekin Akyürek', "Conor O'Brien", 'Zoë Kravitz', '王小明', 'J. R. Smith']) {
+    for (const name of ['Ekin Akyurek', "Conor O'Brien", 'Zoë Kravitz', '王小明', 'J. R. Smith', 'José Pérez']) {
       expect(plainSpellingForSearch(name), name).toBeUndefined();
     }
+  });
+
+  it('lists and matches a name with umlauts, ø or å in both spellings, not a name without them', () => {
+    expect(listedWords('Klaus-Robert Müller')).toEqual(['klaus', 'robert', 'muller', 'mueller']);
+    expect(listedWords('Jens Sørensen')).toEqual(['jens', 'sorensen', 'soerensen']);
+    for (const typed of ['Mueller', 'Muller', 'Müller', 'muel'])
+      expect(nameMatches('Klaus-Robert Müller', typedWords(typed)), typed).toBe(true);
+    expect(nameMatches('Jens Sørensen', typedWords('Soerensen'))).toBe(true);
+    // Whoever writes Muller is not Mueller.
+    expect(nameMatches('Anne Muller', typedWords('Mueller'))).toBe(false);
+    const cited = (query: string) => citedNamesInQuery(query, { typing: false }).names[0]!;
+    expect(citedNameMatches('Frank Allgöwer', cited('Allgoewer et al.'))).toBe(true);
+    expect(citedNameMatches('Frank Allgöwer', cited('F. Allgoewer'))).toBe(true);
   });
 
   it('reads what a reader typed with the one name function', () => {
@@ -114,6 +132,12 @@ describe('authorDirectory', () => {
       ['Jacob Andreas', 2],
       ['Ekin Akyürek', 1],
     ]);
+  });
+
+  it('lists an author once in a shard that holds two of their words or spellings', () => {
+    const shards = authorDirectory(authors(['Ekin Ekinci', 'Anna Müller']));
+    expect(shards.get('e')).toEqual([['Ekin Ekinci', 1]]);
+    expect(shards.get('m')).toEqual([['Anna Müller', 2]]);
   });
 
   it('splits a shard that would grow too large by one more letter, and every word finds its shard', () => {

@@ -33,6 +33,7 @@ import {
   arxivShard,
   acronymOtherNumber,
   adjacentWordPairs,
+  splitAtHead,
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
@@ -94,6 +95,8 @@ interface SearchConfig {
   base: string;
   /** The search page. */
   page: string;
+  /** The first parts of the digest's compound words (the search page's only: compoundHeads). */
+  heads: string[];
 }
 
 const DEV_MESSAGE =
@@ -103,9 +106,14 @@ const FAILED_MESSAGE = 'Search could not be loaded. Reload the page to try again
 class SearchUnavailable extends Error {}
 
 function configOf(form: HTMLElement): SearchConfig {
-  const { searchBundle, searchBase, searchUrl } = form.dataset;
+  const { searchBundle, searchBase, searchUrl, searchHeads } = form.dataset;
   if (!searchBundle || !searchBase || !searchUrl) throw new Error('search form without data-search-* config');
-  return { bundle: searchBundle, base: searchBase, page: searchUrl };
+  return {
+    bundle: searchBundle,
+    base: searchBase,
+    page: searchUrl,
+    heads: searchHeads?.split(' ').filter(Boolean) ?? [],
+  };
 }
 
 let pagefindPromise: Promise<Pagefind> | undefined;
@@ -517,6 +525,13 @@ async function searchText(
       ? last
       : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
+  // A finished word that starts with the first part of a compound word of the digest is also
+  // searched as the two words the text may write apart (`dataset`: `data sets`), as a compound
+  // query word is (`data-set`).
+  for (const word of unfinished ? words.slice(0, -1) : words) {
+    const split = compounds.has(word) ? undefined : splitAtHead(word, config.heads);
+    if (split) compounds.set(word, split);
+  }
   const known: Set<string>[] = [];
   const prefixOnly: string[] = unfinished ? [unfinished] : [];
   // An acronym's plural is a word of its own to Pagefind's stemmer (`LLMs`, `LLM`): both are searched,

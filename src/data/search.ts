@@ -1,4 +1,4 @@
-import { arxivShards, authorShards, vocabularyShards } from '../lib/search-data.ts';
+import { arxivShards, authorShards, compoundHeads, vocabularyShards } from '../lib/search-data.ts';
 import { getPapers, topicBySlug } from './papers.ts';
 import { urls } from './urls.ts';
 
@@ -17,15 +17,20 @@ let searchData:
       arxiv: ReturnType<typeof arxivShards>;
       vocabulary: ReturnType<typeof vocabularyShards>;
       authors: ReturnType<typeof authorShards>;
+      heads: string[];
     }>
   | undefined;
 
-/** The arXiv id map, the vocabulary and the author directory, by shard, computed once for all the files under /search/. */
+/**
+ * The arXiv id map, the vocabulary and the author directory, by shard, computed once for all the
+ * files under /search/, and the first parts of compound words that the search page carries.
+ */
 export function getSearchData() {
   searchData ??= getPapersForSearch().then((papers) => ({
     arxiv: arxivShards(papers),
     vocabulary: vocabularyShards(papers),
     authors: authorShards(papers),
+    heads: compoundHeads(papers),
   }));
   return searchData;
 }

@@ -264,6 +264,44 @@ export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string,
   return new Map([...shards].map(([shard, list]) => [shard, list.map((word) => `${word}\n`).join('')]));
 }
 
+// ---- The first parts of compound words ----
+
+/** Most first parts of compound words the search page carries (compoundHeads): about 2 KB. */
+export const MAX_COMPOUND_HEADS = 300;
+
+/**
+ * The words the digest writes as the first part of a compound word (`pre-trained`, `fine-tuning`,
+ * `multi-head`, `non-convex`), or apart before a word that it also writes joined to them (`data
+ * sets` beside `datasets`), most frequent first, at most `limit`, each of three letters or more.
+ * The search page carries them (data-search-heads) so that a query word that starts with one
+ * (`dataset`, `finetuning`) also finds it written as two words (`data sets`, `fine tuning`):
+ * Pagefind has no word for such a pair, and the browser has no list of the index's words.
+ */
+export function compoundHeads(papers: readonly PaperForSearch[], limit = MAX_COMPOUND_HEADS): string[] {
+  const counts = new Map<string, number>();
+  const count = (head: string) => counts.set(head, (counts.get(head) ?? 0) + 1);
+  const texts = papers.map((paper) => `${paper.data.title}\n${paper.text}`.replace(MATH, ' '));
+  const words = new Set(texts.flatMap((text) => text.split(/[^\p{L}]+/u).map(comparable)));
+  const LETTERS = /^\p{L}{3,}$/u;
+  for (const text of texts) {
+    const tokens = text.split(/\s+/).map((token) => token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+    for (const [index, token] of tokens.entries()) {
+      // A compound of two words of letters joined by a hyphen: `pre-trained`, `multi-head`.
+      const parts = token.split(/[-\u2010\u2011]/);
+      if (parts.length === 2 && LETTERS.test(parts[0]!) && /^\p{L}{2,}$/u.test(parts[1]!)) count(comparable(parts[0]!));
+      // Two words side by side that the digest also writes as one: `data sets` and `datasets`.
+      const next = tokens[index + 1];
+      if (next !== undefined && LETTERS.test(token) && /^\p{L}{2,}$/u.test(next)) {
+        if (words.has(comparable(token + next))) count(comparable(token));
+      }
+    }
+  }
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, limit)
+    .map(([head]) => head);
+}
+
 // ---- The author directory (see src/lib/search-authors.ts) ----
 
 /**

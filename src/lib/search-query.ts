@@ -316,6 +316,21 @@ export function compoundWords(query: string): Map<string, string[]> {
 }
 
 /**
+ * A query word as the two words the text may write apart (`dataset` → `data`, `set`;
+ * `finetuning` → `fine`, `tuning`), split after the longest of `heads` it starts (the first parts
+ * of the digest's compound words: compoundHeads in search-data.ts) when three letters or more
+ * follow; undefined for any other word.
+ */
+export function splitAtHead(word: string, heads: readonly string[]): [string, string] | undefined {
+  if (!/^\p{L}+$/u.test(word)) return undefined;
+  let best: string | undefined;
+  for (const head of heads) {
+    if (word.length - head.length >= 3 && word.startsWith(head) && (!best || head.length > best.length)) best = head;
+  }
+  return best === undefined ? undefined : [best, word.slice(best.length)];
+}
+
+/**
  * Two words side by side in a query (outside quoted phrases, each as queryWords gives it), which
  * the text may write as one word: `pre training` (`pretraining`), `fine tuning`, `multi task`,
  * `GPT 4`, `Llama 2`, `7 B`. Each is searched joined too (searchText keeps the pair when the

@@ -238,6 +238,12 @@ const TABLE: Expectation[] = [
   { query: '[0, 1]', why: 'the same interval with a space', only: ['2401.14033', '2411.12537'] },
   { query: '[-1, 1]', why: '$[-1, 1]$ in one abstract, not every paper with the number 1', only: ['2411.12537'] },
   { query: '2^k − 1', why: 'a minus sign typed as the Unicode one: $2^k - 1$', only: ['2502.16763'] },
+  // One word where papers write two (compoundHeads)
+  {
+    query: 'pruning dataset',
+    why: 'the one pruning paper, whose abstract writes "4 data sets"',
+    only: ['2210.04092'],
+  },
   { query: '2^k-1', why: '$2^k - 1$ typed without spaces', only: ['2502.16763'] },
   { query: 'd^2', why: 'the square inside $\\widetilde{\\mathcal{O}}(d^2)$', only: ['2311.13774'] },
   { query: 'l_2', why: 'the norm $\\ell_2$ with its subscript mark', only: ['2401.14033'] },

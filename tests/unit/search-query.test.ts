@@ -25,6 +25,7 @@ import {
   matchesWord,
   mathIndexWords,
   parseQuery,
+  splitAtHead,
   queryWords,
   revealTex,
   withoutIndexOnlyWords,
@@ -34,6 +35,7 @@ import {
 } from '../../src/lib/search-query.ts';
 import {
   arxivShards,
+  compoundHeads,
   mathSymbolWords,
   textWithIndexedParts,
   vocabularyShards,
@@ -480,6 +482,39 @@ describe('search data files', () => {
     expect([...shards.keys()]).toHaveLength(27);
     expect(vocabularyShard('Ökonomie')).toBe('o');
     expect(vocabularyShard('σ-algebra')).toBe('_');
+  });
+
+  it('list the first parts of compound words, hyphenated or apart beside their joined form, commonest first', () => {
+    const heads = compoundHeads([
+      paper('a', 'Pre-trained multi-head attention', [], 'Two data sets, $x-y$, a non-convex loss. Fine-tuning.'),
+      paper('b', 'Datasets', [], 'We fine-tune pre-trained models in the data, on GPT-4 and x-rays.'),
+    ]);
+    // `data` is written apart before `sets`, which the digest also writes joined (`Datasets`).
+    expect(heads).toEqual(['fine', 'pre', 'data', 'multi', 'non']);
+    // Not a part of one or two letters (`x-rays`), a number's (`GPT-4`), or math's (`$x-y$`).
+    expect(compoundHeads([paper('a', 'T', [], 'x-rays GPT-4 in the end.')])).toEqual([]);
+    expect(compoundHeads([paper('a', 'Pre-trained fine-tuned', [], '')], 1)).toEqual(['fine']);
+  });
+});
+
+describe('splitAtHead', () => {
+  const heads = ['data', 'fine', 'pre', 'multi', 'non', 'model'];
+  it.each([
+    ['dataset', ['data', 'set']],
+    ['finetuning', ['fine', 'tuning']],
+    ['pretrained', ['pre', 'trained']],
+    ['multihead', ['multi', 'head']],
+    ['nonconvex', ['non', 'convex']],
+  ])('%s → %j', (word, split) => {
+    expect(splitAtHead(word, heads)).toEqual(split);
+  });
+
+  it.each(['data', 'datas', 'models', 'gpt4', 'training'])('leaves %s whole', (word) => {
+    expect(splitAtHead(word, heads)).toBeUndefined();
+  });
+
+  it('splits after the longest first part', () => {
+    expect(splitAtHead('multimodal', ['multi', 'mul'])).toEqual(['multi', 'modal']);
   });
 });
 

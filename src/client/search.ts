@@ -663,21 +663,35 @@ async function searchText(
 }
 
 /**
- * For a query of one short word (three letters at most, as a name often is: `Ré`, `Ma`), the
- * papers that have it as a word of its own (`Ré.`) before those that have it only as a part of a
- * longer word (`ReLU`, `LLaMA-2`, `re-examine`): Pagefind cuts words at punctuation and case
- * changes, and ranks by every word the query word starts, so a short name came after papers full
- * of `re…` words. Longer words keep Pagefind's order (a plural in a title still ranks first). Only
- * when the answer fits on one page of results, whose texts are loaded anyway to show them; each
- * group keeps its order.
+ * For a query of one word, the papers that have the reader's word itself (or a longer word it
+ * starts: `optimal` in `optimality`, `model` in `models`) before those that have only another word
+ * of its stem: Pagefind compares stems, so `optimal` (stem `optim`) also finds `optimize` and
+ * `optimization`, `useful` finds `use`, and ranks a paper full of them above one that says the
+ * word once. Its inflections count as the word (withoutInflection: `optimize`, `optimized`,
+ * `optimization`; `study`, `studies`), its derived words do not (`optimal`, `optimize`). A word of three letters at most (as a name often is: `Ré`, `Ma`) counts only whole,
+ * not as a part of a longer word (`ReLU`, `LLaMA-2`, `re-examine`). Only when the answer fits on
+ * one page of results, whose texts are loaded anyway to show them; each group keeps its order.
  */
+/** A word without an inflection's ending (`models`, `changed`, `studies` → `model`, `chang`, `stud`), if four letters stay. */
+function withoutInflection(word: string): string {
+  const stem = word.replace(/(?:ies|es|s|ed|ing|e|y)$/, '');
+  return stem.length >= 4 ? stem : word;
+}
+
 async function wholeWordFirst(words: string[], results: PagefindResult[]): Promise<PagefindResult[]> {
   const word = words.length === 1 ? comparable(words[0]!) : '';
-  if (word.length === 0 || word.length > 3 || results.length < 2 || results.length > PAGE_SIZE) return results;
+  if (word.length === 0 || results.length < 2 || results.length > PAGE_SIZE) return results;
+  // The word's other forms that the search found as the word itself: an acronym's other number
+  // (`LLMs`, `LLM`) and the other spelling (`behaviour`, `behavior`).
+  const starts = [word, acronymOtherNumber(word), otherSpelling(word)].flatMap((form) =>
+    form === undefined ? [] : [withoutInflection(form)],
+  );
+  const has = (token: string) =>
+    word.length <= 3
+      ? comparable(token) === word
+      : indexedForms(token).some((form) => starts.some((start) => form.startsWith(start)));
   const whole = await Promise.all(
-    results.map(async (result) =>
-      ((await result.data()).content ?? '').split(/\s+/).some((token) => comparable(token) === word),
-    ),
+    results.map(async (result) => ((await result.data()).content ?? '').split(/\s+/).some(has)),
   );
   return [...results.filter((_, index) => whole[index]), ...results.filter((_, index) => !whole[index])];
 }

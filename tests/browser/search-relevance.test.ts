@@ -238,6 +238,12 @@ const TABLE: Expectation[] = [
   { query: '[0, 1]', why: 'the same interval with a space', only: ['2401.14033', '2411.12537'] },
   { query: '[-1, 1]', why: '$[-1, 1]$ in one abstract, not every paper with the number 1', only: ['2411.12537'] },
   { query: '2^k − 1', why: 'a minus sign typed as the Unicode one: $2^k - 1$', only: ['2502.16763'] },
+  // A word before the other words of its stem (Pagefind's stem of minimal, minimize, minimization is minim)
+  {
+    query: 'minimal',
+    why: 'the three abstracts that say minimal, before those that say only minimize, minimizer or minimization',
+    top: ['2306.09364', '2411.03884', '2504.15471'],
+  },
   // One word where papers write two (compoundHeads)
   {
     query: 'pruning dataset',

@@ -37,6 +37,7 @@ import {
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
+  writtenOutSpelling,
   comparable,
   indexedForms,
   matchesWord,
@@ -550,7 +551,9 @@ async function searchText(
     const isWord = index >= phrases.length;
     const other = isWord ? acronymOtherNumber(term) : undefined;
     const parts = isWord ? compounds.get(term) : undefined;
-    const spelled = isWord ? otherSpelling(term) : undefined;
+    // Its other spelling: British or American, or an umlaut's, ø's or å's written out (`müller`, `mueller`).
+    const writtenOut = writtenOutSpelling(term);
+    const spelled = isWord ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut)) : undefined;
     const [answer, otherAnswer, partsAnswer, spelledAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,

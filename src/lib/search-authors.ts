@@ -14,7 +14,7 @@
  *   loaded only when the reader uses the author field.
  */
 import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
-import { AL, comparable, ET, INITIALS, QUOTED } from './search-query.ts';
+import { AL, comparable, ET, INITIALS, QUOTED, writtenOutSpelling } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -41,31 +41,6 @@ export function authorFilterAttributes(authors: readonly string[]): string[] {
 export function directoryWords(name: string): string[] {
   const words = nameWords(name);
   return words.length > 0 ? [...new Set(words)] : [authorSlug(name)];
-}
-
-/**
- * Letters that German and Scandinavian spelling writes out in plain letters (`Müller` as
- * `Mueller`, `Allgöwer` as `Allgoewer`, `Sørensen` as `Soerensen`, `Åström` as `Aastroem`),
- * where the name key drops the accent instead (authorKey: `muller`, `sorensen`). Both are
- * spellings a reader types; references and e-mail addresses use the written-out one.
- */
-const WRITTEN_OUT: Readonly<Record<string, string>> = {
-  ä: 'ae',
-  ö: 'oe',
-  ü: 'ue',
-  ø: 'oe',
-  å: 'aa',
-  Ä: 'Ae',
-  Ö: 'Oe',
-  Ü: 'Ue',
-  Ø: 'Oe',
-  Å: 'Aa',
-};
-const WRITTEN_OUT_LETTER = new RegExp(`[${Object.keys(WRITTEN_OUT).join('')}]`, 'gu');
-
-/** A name with its umlauts and ø, å written out (WRITTEN_OUT), or the name itself when it has none. */
-export function writtenOutSpelling(name: string): string {
-  return name.normalize('NFC').replace(WRITTEN_OUT_LETTER, (letter) => WRITTEN_OUT[letter]!);
 }
 
 /**

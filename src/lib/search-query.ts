@@ -390,6 +390,36 @@ export function otherSpelling(word: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Letters that German and Scandinavian spelling writes out in plain letters (`Müller` as
+ * `Mueller`, `Allgöwer` as `Allgoewer`, `Sørensen` as `Soerensen`, `Åström` as `Aastroem`),
+ * where the name key drops the accent instead (authorKey: `muller`, `sorensen`). Both are
+ * spellings a reader types; references and e-mail addresses use the written-out one.
+ */
+const WRITTEN_OUT: Readonly<Record<string, string>> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ø: 'oe',
+  å: 'aa',
+  Ä: 'Ae',
+  Ö: 'Oe',
+  Ü: 'Ue',
+  Ø: 'Oe',
+  Å: 'Aa',
+};
+const WRITTEN_OUT_LETTER = new RegExp(`[${Object.keys(WRITTEN_OUT).join('')}]`, 'gu');
+
+/**
+ * A name or word with its umlauts and ø, å written out (WRITTEN_OUT), or itself when it has none.
+ * The author directory lists a name in both spellings (search-authors.ts), the index holds an
+ * author's written-out name, and a query word is also searched written out (`Müller` finds a
+ * paper that writes `Mueller`).
+ */
+export function writtenOutSpelling(name: string): string {
+  return name.normalize('NFC').replace(WRITTEN_OUT_LETTER, (letter) => WRITTEN_OUT[letter]!);
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 export const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

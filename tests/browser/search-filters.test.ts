@@ -129,3 +129,14 @@ describe('old-style arXiv ids', () => {
     expect(await page.locator('.search-result-title a').getAttribute('href')).toBe(urls.paper(knots!.id));
   });
 });
+
+describe('a name written out', () => {
+  // The fixture's Jonas Mueller (on lattice-momentum-2025) writes his name's umlaut out; a reader may type it (Müller).
+  const momentum = papers.find((paper) => paper.id === 'lattice-momentum-2025');
+
+  it.each(['Müller', 'Mueller', 'Mu\u0308ller'])('%s finds the paper that writes Mueller', async (query) => {
+    expect(momentum).toBeDefined();
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query })}`);
+    await waitForTitles([momentum!.title]);
+  });
+});

@@ -31,6 +31,7 @@ import {
   withoutIndexOnlyWords,
   withoutTexComments,
   withTightMarks,
+  writtenOutSpelling,
   topicInQuery,
 } from '../../src/lib/search-query.ts';
 import {
@@ -159,6 +160,24 @@ describe('otherSpelling', () => {
 
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
     expect(otherSpelling(word)).toBeUndefined();
+  });
+});
+
+describe('writtenOutSpelling', () => {
+  it.each([
+    ['Müller', 'Mueller'],
+    ['müller', 'mueller'],
+    ['Allgöwer', 'Allgoewer'],
+    ['Sørensen', 'Soerensen'],
+    ['Ångström', 'Aangstroem'],
+    // A decomposed umlaut, as some keyboards and PDFs write it.
+    ['Mu\u0308ller', 'Mueller'],
+  ])('%s → %s', (word, writtenOut) => {
+    expect(writtenOutSpelling(word)).toBe(writtenOut);
+  });
+
+  it.each(['Akyurek', 'José', 'Łukasz', 'mueller'])('leaves %s as it is', (word) => {
+    expect(writtenOutSpelling(word)).toBe(word.normalize('NFC'));
   });
 });
 

@@ -4,6 +4,7 @@
  * reader uses the author field or opens a search by author: no other page downloads it.
  */
 import { authorSlug } from '../lib/authors.ts';
+import { writtenOutSpelling } from '../lib/search-query.ts';
 import {
   authorFilterName,
   citedNameMatches,
@@ -49,7 +50,16 @@ const SUGGESTIONS = 8;
  * first. Nothing until one of the typed words names a single directory file.
  */
 export async function suggestAuthors(page: string, typed: string, fetchJson: FetchJson): Promise<DirectoryEntry[]> {
-  const words = typedWords(typed);
+  // A name typed with an umlaut, ø or å is also looked up written out (`Müller`: `Mueller`).
+  const writtenOut = writtenOutSpelling(typed);
+  const found = await suggestAuthorsFor(page, typedWords(typed), fetchJson);
+  if (writtenOut === typed.normalize('NFC')) return found;
+  const more = await suggestAuthorsFor(page, typedWords(writtenOut), fetchJson);
+  const names = new Set(found.map(([name]) => name));
+  return [...found, ...more.filter(([name]) => !names.has(name))].sort(([, a], [, b]) => b - a).slice(0, SUGGESTIONS);
+}
+
+async function suggestAuthorsFor(page: string, words: string[], fetchJson: FetchJson): Promise<DirectoryEntry[]> {
   if (words.length === 0) return [];
   const keys = await directoryKeys(page, fetchJson);
   // The longest word narrows most; the last one may be unfinished.

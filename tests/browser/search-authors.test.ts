@@ -146,6 +146,14 @@ describe('filtering by author', () => {
       .toEqual(['Ekin Akyürek · 3 papers']);
   });
 
+  it.each(['Müller', 'Jonas Müller'])('suggests Jonas Mueller, who writes the umlaut out, for %s', async (typed) => {
+    await page.goto(server.origin + urls.search());
+    await authorField().fill(typed);
+    await expect
+      .poll(() => page.locator('[data-search-author-suggestions] button').allTextContents(), { timeout: 10_000 })
+      .toEqual(['Jonas Mueller · 1 paper']);
+  });
+
   it.each([
     ['a link with the slug', { author: SLUG }],
     ['a name without accents', { author: 'Ekin Akyurek' }],

@@ -46,6 +46,15 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** `decodeURIComponent`, or undefined where the text has a malformed `%` escape (`%zz`, `%E0%A4%A`). */
+function percentDecoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Serves a built site like a static host would: the folder at `base`, `index.html` for folders,
  * a redirect from `/dir` to `/dir/`, and `404.html` (status 404) for anything else, including
@@ -57,7 +66,10 @@ export async function serveStatic(root: string, { base = '/' }: { base?: string 
 
   const resolveFile = async (pathname: string): Promise<{ file: string } | { redirect: string } | undefined> => {
     if (!pathname.startsWith(basePath)) return undefined;
-    const relative = normalize(decodeURIComponent(pathname.slice(basePath.length)));
+    const decoded = percentDecoded(pathname.slice(basePath.length));
+    // A malformed escape (%E0%A4%A) names no file: a static host answers 404, not an error.
+    if (decoded === undefined) return undefined;
+    const relative = normalize(decoded);
     if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`)) return undefined;
     const file = join(root, relative);
     const info = await stat(file).catch(() => undefined);

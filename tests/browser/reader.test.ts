@@ -342,6 +342,10 @@ describe('the missing page', () => {
       await missing.goto(`${site.server.origin}/papers/${encodeURIComponent('abc\u202Edef<b>x</b>')}/`);
       expect(await missing.locator('[data-not-found-words]').textContent()).toBe('abcdef<b>x</b>');
       expect(await missing.locator('[data-not-found-words] b').count()).toBe(0);
+      // A malformed escape names no page: the site's 404, as a static host answers it.
+      const malformed = await missing.goto(`${site.server.origin}/papers/%E0%A4%A/`);
+      expect(malformed?.status()).toBe(404);
+      expect(await missing.locator('[data-not-found-words]').textContent()).toBe('%E0%A4%A');
       const ways = await missing.$$eval('main li a', (links) =>
         links.map((link) => new URL((link as HTMLAnchorElement).href).pathname),
       );

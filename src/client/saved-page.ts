@@ -65,6 +65,10 @@ class SavedPage {
   private readonly loaded = new Map<string, Promise<Loaded>>();
   private shown: string[] = [];
   private rendering = 0;
+  /** The fragment the list shown came from (a shared link's, or '' for the reader's own). */
+  private shownFragment: string | undefined;
+  /** A list opened (page load or another link in this tab) whose 'Showing…' is still to be said. */
+  private opening = false;
 
   private readonly root: HTMLElement;
   private readonly urls: Urls;
@@ -103,7 +107,13 @@ class SavedPage {
     // A long list takes a while to fetch: say so rather than show nothing, show how far it got
     // (a progress bar, which screen readers read when asked, not at each step), and say once
     // what was found when it is done.
-    const loading = ids.length > 0 && this.shown.length === 0;
+    // A list is opened when the page loads and when another link opens in this tab (a hash
+    // change); not when the list shown changes (a Remove here, a save in another tab).
+    const opened = location.hash !== this.shownFragment || this.shown.length === 0;
+    this.shownFragment = location.hash;
+    const loading = ids.length > 0 && opened;
+    // An empty list opened says nothing; one superseded by a change still has to be said.
+    this.opening = loading || (this.opening && !opened);
     const progress = part<HTMLProgressElement>(this.root, 'progress');
     if (loading) {
       part(this.root, 'status').textContent = `Loading ${countOf(ids.length, 'paper')}…`;
@@ -150,7 +160,9 @@ class SavedPage {
     this.fillList(found, !shared);
     this.fillMissing(missing, !shared);
     const said: string[] = [];
-    if (loading) {
+    // Said by the render that finishes, though a newer one (a save in another tab) took over.
+    if (this.opening) {
+      this.opening = false;
       said.push(
         `Showing ${countOf(found.length, 'paper')}` +
           (missing.length > 0 ? `; ${countOf(missing.length, 'is', 'are')} not in this digest.` : '.'),

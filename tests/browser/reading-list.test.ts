@@ -444,6 +444,26 @@ describe('/saved/', () => {
     await page.close();
   });
 
+  it('says it is loading, and then what it shows, when another shared link opens in the same tab', async () => {
+    const reader = await newReader();
+    const page = await open(reader, `${urls.saved()}#papers=${TRICKY}`);
+    await waitForSaved(page, 1);
+    expect(await page.locator('[data-saved-status]').textContent()).toBe('Showing 1 paper.');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/papers/*.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    // The reader follows another link to the page: only the fragment changes (a hashchange).
+    await page.evaluate(() => (location.hash = '#papers=2402.00002,no-arxiv'));
+    await page.waitForFunction(() => document.querySelector('[data-saved-status]')?.textContent?.startsWith('Loading'));
+    expect(await page.locator('[data-saved-status]').textContent()).toBe('Loading 2 papers…');
+    release();
+    await waitForSaved(page, 2);
+    expect(await page.locator('[data-saved-status]').textContent()).toBe('Showing 2 papers.');
+  });
+
   it('fetches only the saved papers, never an index of the digest', async () => {
     const reader = await newReader();
     await saveInOrder(reader, ['2403.00003']);

@@ -1,46 +1,130 @@
 /**
  * Keyboard reading on list pages: `j`/`k` select the next/previous paper card
  * (`[data-paper-card]`), `o` or `Enter` opens the selected one, `s` saves or unsaves it (its
- * Save toggle, src/client/reading-list.ts), `?` shows or hides the help
- * dialog (`dialog[data-keyboard-help]`). Keys typed into a form field, and keys with Ctrl, Alt or
- * Meta, are left alone, as is `/` (search). Progressive enhancement: the page works without it.
+ * Save toggle, src/client/reading-list.ts). On list and paper pages `?` shows or hides the help
+ * dialog, which lists the keys that work on that page (on a paper page `s` and `/`, whose
+ * handlers are reading-list.ts's and search.ts's). Keys typed into a form field, and keys with
+ * Ctrl, Alt or Meta, are left alone, as is `/` (search). Progressive enhancement: the page works
+ * without it, and the help, which only matters when scripts run, is built here.
  */
 import { isTyping } from './typing.ts';
 
 const CARD = '[data-paper-card]';
 const CURRENT = 'data-keyboard-current';
 
+/** A line of the help: its keys, what they do, and whether they work right now (else not listed). */
+interface HelpRow {
+  keys: string[];
+  action: string;
+  works?: () => boolean;
+}
+
+/** `s` works where a Save toggle shows: the reading list's script unhides them once this browser can keep the list. */
+const saveWorks = () => Boolean(document.querySelector('button[data-save-toggle]:not([hidden])'));
+
+const LIST_KEYS: HelpRow[] = [
+  { keys: ['j'], action: 'Next paper' },
+  { keys: ['k'], action: 'Previous paper' },
+  { keys: ['o', 'Enter'], action: 'Open the selected paper' },
+  { keys: ['s'], action: 'Save or unsave the selected paper', works: saveWorks },
+  { keys: ['/'], action: 'Search' },
+  { keys: ['?'], action: 'Show or hide these keys' },
+];
+
+const PAPER_KEYS: HelpRow[] = [
+  { keys: ['s'], action: 'Save or unsave this paper', works: saveWorks },
+  { keys: ['/'], action: 'Search' },
+  { keys: ['?'], action: 'Show or hide these keys' },
+];
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const created = document.createElement(tag);
+  if (className) created.className = className;
+  if (text !== undefined) created.textContent = text;
+  return created;
+}
+
+/** The help dialog listing `rows` (appended to the page, closed), and the function that opens or closes it. */
+function keyboardHelp(rows: HelpRow[]): { dialog: HTMLDialogElement; toggle: () => void } {
+  const dialog = element('dialog', 'keyboard-help');
+  dialog.dataset.keyboardHelp = '';
+  dialog.setAttribute('aria-labelledby', 'keyboard-help-title');
+  const title = element('h2', undefined, 'Keyboard shortcuts');
+  title.id = 'keyboard-help-title';
+  const list = element('dl', 'keyboard-keys');
+  const lines = rows.map((row) => {
+    const keys = element('dt');
+    row.keys.forEach((key, index) => keys.append(index > 0 ? ' or ' : '', element('kbd', undefined, key)));
+    const line = element('div');
+    line.append(keys, element('dd', undefined, row.action));
+    return line;
+  });
+  list.append(...lines);
+  const close = element('button', 'keyboard-help-close', 'Close');
+  close.type = 'button';
+  close.dataset.keyboardHelpClose = '';
+  close.addEventListener('click', () => dialog.close());
+  dialog.append(title, list, close);
+  document.body.append(dialog);
+
+  let opener: HTMLElement | null = null;
+  // Back to where the reader was, whether the dialog closed with the button, `?` or Escape.
+  dialog.addEventListener('close', () => opener?.focus({ preventScroll: true }));
+  const toggle = () => {
+    if (dialog.open) {
+      dialog.close();
+      return;
+    }
+    opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    rows.forEach((row, index) => (lines[index]!.hidden = row.works ? !row.works() : false));
+    dialog.showModal();
+  };
+  return { dialog, toggle };
+}
+
+/** The button that opens the help, at the end of the page's content: what KeyboardHelp.astro writes on list pages. */
+function appendHint(): HTMLElement {
+  const hint = element('p', 'keyboard-hint');
+  hint.dataset.keyboardHint = '';
+  const button = element('button', 'keyboard-hint-button', 'Keyboard shortcuts ');
+  button.type = 'button';
+  button.dataset.keyboardHelpOpen = '';
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.append(element('kbd', undefined, '?'));
+  hint.append(button);
+  (document.querySelector('main') ?? document.body).append(hint);
+  return hint;
+}
+
 /** The link that opens a card's paper: the one in its title, else the first. */
 function paperLink(card: HTMLElement): HTMLAnchorElement | null {
   return card.querySelector<HTMLAnchorElement>('h2 a[href], h3 a[href], h4 a[href]') ?? card.querySelector('a[href]');
 }
 
+/** Whether a key event is the reader's to this script: not typed with a modifier, nor already handled. */
+const plainKey = (event: KeyboardEvent) =>
+  !(event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing);
+
 export function initKeyboard(): void {
   const cards = [...document.querySelectorAll<HTMLElement>(CARD)];
-  const dialog = document.querySelector<HTMLDialogElement>('dialog[data-keyboard-help]');
-  if (cards.length === 0 || document.documentElement.dataset.keyboardReady) return;
+  const paperPage = document.querySelector('button[data-save-toggle][data-save-page]');
+  if ((cards.length === 0 && !paperPage) || document.documentElement.dataset.keyboardReady) return;
   document.documentElement.dataset.keyboardReady = 'true';
 
-  const hint = document.querySelector<HTMLElement>('[data-keyboard-hint]');
-  if (hint && dialog) hint.hidden = false;
-  let opener: HTMLElement | null = null;
-  const toggleHelp = () => {
-    if (!dialog) return;
-    if (dialog.open) {
-      dialog.close();
-    } else {
-      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      // `s` is listed only where it works: where the Save toggles show (the reading list's script
-      // unhides them once this browser can keep the list).
-      const saveKey = dialog.querySelector<HTMLElement>('[data-keyboard-save-key]');
-      if (saveKey) saveKey.hidden = !document.querySelector('button[data-save-toggle]:not([hidden])');
-      dialog.showModal();
-    }
-  };
+  const { dialog, toggle: toggleHelp } = keyboardHelp(cards.length > 0 ? LIST_KEYS : PAPER_KEYS);
+  const hint = document.querySelector<HTMLElement>('[data-keyboard-hint]') ?? appendHint();
+  hint.hidden = false;
   document.querySelector('[data-keyboard-help-open]')?.addEventListener('click', toggleHelp);
-  dialog?.querySelector('[data-keyboard-help-close]')?.addEventListener('click', () => dialog.close());
-  // Back to where the reader was, whether the dialog closed with the button, `?` or Escape.
-  dialog?.addEventListener('close', () => opener?.focus({ preventScroll: true }));
+
+  if (cards.length === 0) {
+    // A paper page: `s` and `/` are other scripts' keys; `?` is this one's.
+    document.addEventListener('keydown', (event) => {
+      if (event.key !== '?' || !plainKey(event) || (!dialog.open && isTyping(event.target))) return;
+      event.preventDefault();
+      toggleHelp();
+    });
+    return;
+  }
 
   let current = -1;
   const select = (index: number) => {
@@ -60,8 +144,8 @@ export function initKeyboard(): void {
   };
 
   document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-    if (dialog?.open) {
+    if (!plainKey(event)) return;
+    if (dialog.open) {
       if (event.key === '?') {
         event.preventDefault();
         toggleHelp();

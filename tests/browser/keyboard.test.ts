@@ -143,11 +143,43 @@ describe('keyboard reading', () => {
     expect((await selection()).selected).toBe(-1);
   });
 
-  it('does nothing on pages without paper cards', async () => {
-    await open(urls.paper('2402.00002'));
+  it('does nothing on pages with neither paper cards nor a paper', async () => {
+    await open(urls.archive());
     await page.keyboard.press('j');
     await page.keyboard.press('?');
     expect(await page.$('dialog[data-keyboard-help]')).toBeNull();
+  });
+
+  it('shows the keys of a paper page with ?, closes with its button and gives the focus back', async () => {
+    await open(urls.paper('2402.00002'));
+    const help = page.locator('dialog[data-keyboard-help]');
+    const isOpen = () => help.evaluate((dialog) => (dialog as HTMLDialogElement).open);
+    const save = page.locator('button[data-save-toggle]');
+    await save.focus();
+    await page.keyboard.press('?');
+    expect(await isOpen()).toBe(true);
+    // The keys that work here, each once; not the list pages' j, k and o.
+    const keys = await help.locator('dt:visible').allInnerTexts();
+    expect(keys).toEqual(['s', '/', '?']);
+    expect(await help.getByText('Save or unsave this paper').isVisible()).toBe(true);
+    // Keyboard-reachable: the focus is in the dialog, and its Close button closes it.
+    expect(await help.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+    await help.locator('[data-keyboard-help-close]').focus();
+    await page.keyboard.press('Enter');
+    expect(await isOpen()).toBe(false);
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    // ? closes it too, and the hint button opens it.
+    await page.keyboard.press('?');
+    await page.keyboard.press('?');
+    expect(await isOpen()).toBe(false);
+    await page.click('[data-keyboard-help-open]');
+    expect(await isOpen()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    // Typed into the search box, ? is a character.
+    await page.locator('[data-search-input]').first().focus();
+    await page.keyboard.press('?');
+    expect(await isOpen()).toBe(false);
   });
 });
 

@@ -396,11 +396,7 @@ export function fromTex({
     for (const command of unknown) unconverted.push({ field, ...(index === undefined ? {} : { index }), command });
     return text;
   };
-  // A title's math stays TeX (its own rules check it); only the text around it is converted.
-  const convertedTitle = title
-    .split(/(\$[^$]*\$)/)
-    .map((part, index) => (index % 2 === 1 ? part : plain(part, 'title')))
-    .join('');
+  const convertedTitle = titleFromTex(title, (text) => plain(text, 'title'));
   const body = convertAbstract(abstract);
   for (const command of body.unknown) unconverted.push({ field: 'body', command });
   return {
@@ -409,6 +405,42 @@ export function fromTex({
     body: body.body,
     ...(unconverted.length > 0 ? { unconverted } : {}),
   };
+}
+
+/**
+ * A title's math stays TeX (its own rules check it), written `$…$` however arXiv delimits it
+ * (`\(…\)` and `\[…\]` too: a title has no display math); only the text around it goes through
+ * `plain`. An escaped dollar (`\$5`) is text, and opens no math.
+ */
+function titleFromTex(title: string, plain: (text: string) => string): string {
+  let out = '';
+  let text = '';
+  const flushText = () => {
+    if (text) out += plain(text);
+    text = '';
+  };
+  let index = 0;
+  while (index < title.length) {
+    const char = title[index]!;
+    const math = char === '\\' ? delimitedMath(title, index) : undefined;
+    const close = char === '$' ? title.indexOf('$', index + 1) : -1;
+    if (math) {
+      flushText();
+      out += `$${math.formula.replace(/^\$+|\$+$/g, '')}$`;
+      index = math.end;
+    } else if (close !== -1) {
+      flushText();
+      out += title.slice(index, close + 1);
+      index = close + 1;
+    } else {
+      // A backslash takes the character after it: `\$` is a dollar, not math.
+      const length = char === '\\' ? 2 : 1;
+      text += title.slice(index, index + length);
+      index += length;
+    }
+  }
+  flushText();
+  return out;
 }
 
 /** A problem for each command fromTex could not convert, at its line in the entry's text. */
@@ -507,19 +539,32 @@ function splitParagraphs(summary: string): string[] {
 const ESCAPED = new Set(['{', '}', '<', '>', '*', '`', '[', ']', '&', '$', '\\']);
 
 function convertParagraph(paragraph: string, unknown: string[]): string {
-  let out = '';
-  let text = '';
-  /** The TeX text read so far, converted and escaped. */
-  const flushText = () => {
-    const converted = texText(text, 'markdown');
-    unknown.push(...converted.unknown);
-    for (const piece of converted.pieces) out += 'markdown' in piece ? piece.markdown : escapeText(piece.text);
-    text = '';
+  // Each formula is set aside and a placeholder character (one the paragraph does not hold) takes
+  // its place, so that the TeX around it is converted whole: `\emph{$x$ y}` is one group, and
+  // `Fig.~$1$` a tie before the math. The placeholders are private-use characters, which the check
+  // refuses anywhere in a paper, so none stays in the entry unnoticed.
+  const formulas: string[] = [];
+  const placeholders: string[] = [];
+  let nextCodePoint = 0xe000; // the private-use area, U+E000–U+F8FF
+  const setAside = (formula: string) => {
+    while (paragraph.includes(String.fromCodePoint(nextCodePoint))) nextCodePoint++;
+    const placeholder = String.fromCodePoint(nextCodePoint++);
+    formulas.push(mathForAbstract(formula));
+    placeholders.push(placeholder);
+    return placeholder;
   };
+  let text = '';
   let index = 0;
   while (index < paragraph.length) {
     const char = paragraph[index]!;
     if (char === '\\') {
+      // LaTeX's own math delimiters, `\(…\)` and `\[…\]`, print math as `$…$` and `$$…$$` do.
+      const math = delimitedMath(paragraph, index);
+      if (math) {
+        text += setAside(math.formula);
+        index = math.end;
+        continue;
+      }
       // `\$` is a dollar in TeX text, never the start of math.
       text += paragraph.slice(index, index + 2);
       index += 2;
@@ -530,8 +575,7 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
       while (paragraph[index + run] === '$') run++;
       const close = run <= 2 ? mathEnd(paragraph, index, run) : -1;
       if (close !== -1) {
-        flushText();
-        out += mathForAbstract(paragraph.slice(index, close + run));
+        text += setAside(paragraph.slice(index, close + run));
         index = close + run;
       } else {
         text += '\\$'.repeat(run);
@@ -542,12 +586,51 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
     text += char;
     index += 1;
   }
-  flushText();
+
+  const converted = texText(text, 'markdown');
+  /** `value` with each placeholder back as its formula, and the text between through `escape`. */
+  const withMath = (value: string, escape: (part: string) => string) =>
+    value
+      .split(/([\uE000-\uF8FF])/)
+      .map((part) => {
+        const at = placeholders.indexOf(part);
+        return at === -1 ? escape(part) : formulas[at]!;
+      })
+      .join('');
+  unknown.push(...converted.unknown.map((written) => withMath(written, (part) => part)));
+  let out = '';
+  for (const piece of converted.pieces) {
+    out += 'markdown' in piece ? withMath(piece.markdown, (part) => part) : withMath(piece.text, escapeText);
+  }
   // What would start a heading, list, quote or thematic break at the start of a paragraph.
   return out
     .replace(/^#/, '\\#')
     .replace(/^([-+=])/, '\\$1')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/**
+ * The math that LaTeX's delimiters `\(…\)` (inline) or `\[…\]` (display) open at `open`, written
+ * `$…$` or `$$…$$` as an abstract writes it, and where it ends; undefined when `open` starts neither,
+ * or nothing closes it. Spaces inside are dropped: `$ x $` is no math to Markdown.
+ */
+export function delimitedMath(text: string, open: number): { formula: string; end: number } | undefined {
+  const kind = text[open + 1];
+  if (text[open] !== '\\' || (kind !== '(' && kind !== '[')) return undefined;
+  const closing = kind === '(' ? '\\)' : '\\]';
+  // The closing delimiter is a backslash that is not itself escaped (`\\` ends a line in math).
+  for (let close = text.indexOf(closing, open + 2); close !== -1; close = text.indexOf(closing, close + 1)) {
+    let backslashes = 0;
+    while (text[close - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 1) continue;
+    const inner = text.slice(open + 2, close).trim();
+    // A dollar inside would close the rewritten math early; an empty formula prints nothing; math
+    // opened again inside (`\(x or \(y\)`) is an error in TeX, whose first delimiter is unclosed.
+    if (!inner || inner.includes('$') || /(?<!\\)(?:\\\\)*\\[([]/.test(inner)) return undefined;
+    const dollars = kind === '(' ? '$' : '$$';
+    return { formula: `${dollars}${inner}${dollars}`, end: close + 2 };
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { parseArxivInput, type FetchLike } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
-import { abstractToMdx, newPaper, NewPaperError, type NewPaperOptions } from '../../src/content/new-paper.ts';
+import { abstractToMdx, fromTex, newPaper, NewPaperError, type NewPaperOptions } from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { buildFixture, projectRoot } from '../helpers/build.ts';
 import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
@@ -161,6 +161,21 @@ describe('abstract to MDX', () => {
       '$$a \\tag{1}$$ and $\\begin{aligned}a\\\\label\\end{aligned}$',
     ],
     [
+      "writes LaTeX's math delimiters \\(…\\) and \\[…\\] as $…$ and $$…$$, spaces inside dropped",
+      'With \\( O(n) \\) time: \\[\\mbox{loss} = 0\\] and \\(a \\\\ b\\).',
+      'With $O(n)$ time: $$\\text{loss} = 0$$ and $a \\\\ b$.',
+    ],
+    [
+      'keeps an unclosed or empty \\( as written, for the check to report',
+      'An \\(x or \\(\\).',
+      'An \\\\(x or \\\\(\\\\).',
+    ],
+    [
+      'converts a TeX group with math in it whole: font, tie and braces around the formula',
+      '\\emph{$x$ is small}, Fig.~$2$, \\textbf{see \\(y\\)}',
+      '*$x$ is small*, Fig.\u00A0$2$, **see $y$**',
+    ],
+    [
       'escapes what would start a block',
       '# not a heading\n  1. not a list\n  - nor this\n  > nor a quote',
       '\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote',
@@ -174,6 +189,29 @@ describe('abstract to MDX', () => {
     const render = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 1 }).problems;
     expect(render(paperMath)).not.toEqual([]);
     expect(render(abstractToMdx(paperMath))).toEqual([]);
+  });
+});
+
+describe('TeX in a title', () => {
+  const title = (tex: string) => fromTex({ title: tex, authors: ['Ada Lovelace'], abstract: '' });
+  it.each([
+    [
+      'writes \\(…\\) and \\[…\\] as $…$ (a title has no display math)',
+      'On \\( O(n) \\) and \\[k\\] Bounds',
+      'On $O(n)$ and $k$ Bounds',
+    ],
+    [
+      'reads an escaped dollar as a dollar that opens no math',
+      'From \\$5 to \\$10 with $x$',
+      'From $5 to $10 with $x$',
+    ],
+    [
+      'keeps $…$ math as written and converts the text around it',
+      'G\\"odel and $\\ell_1$ \\emph{Norms}',
+      'Gödel and $\\ell_1$ Norms',
+    ],
+  ])('%s', (_name, input, output) => {
+    expect(title(input)).toEqual({ title: output, authors: ['Ada Lovelace'], body: '' });
   });
 });
 

@@ -278,7 +278,9 @@ function accent(name: string, base: string): string | undefined {
 /** A `\url` or `\href` address as written, without TeX's escapes. */
 function rawUrl(content: readonly Node[]): string | undefined {
   // An address is characters only: an argument with a command in it (`\url\foo`) is no address.
-  const isText = (node: Node) => node.type === 'string' || (node.type === 'macro' && ESCAPES.has(node.content));
+  // A space is a character of it (link() percent-encodes it), as hyperref takes `\href{a b}{…}`.
+  const isText = (node: Node) =>
+    node.type === 'string' || node.type === 'whitespace' || (node.type === 'macro' && ESCAPES.has(node.content));
   if (content.length === 0 || !content.every(isText)) return undefined;
   return printRaw([...content])
     .replace(/\\([%#&_~$])/g, '$1')

@@ -176,6 +176,11 @@ describe('abstract to MDX', () => {
       '*$x$ is small*, Fig.\u00A0$2$, **see $y$**',
     ],
     [
+      'takes a space in an \\href address, percent-encoded',
+      '\\href{https://a.org/my file.pdf}{the file}',
+      '[the file](https://a.org/my%20file.pdf)',
+    ],
+    [
       'escapes what would start a block',
       '# not a heading\n  1. not a list\n  - nor this\n  > nor a quote',
       '\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote',

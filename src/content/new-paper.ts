@@ -25,6 +25,7 @@ import { createPaperSchema, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText } from './tex-text.ts';
 import { loadTopics } from './vocabulary.ts';
+import { titleMathSpans } from '../lib/title-math.ts';
 
 /**
  * `npm run new-paper`: writes a paper entry from the arXiv API (or, offline, from flags). The
@@ -371,6 +372,8 @@ export interface Unconverted {
   index?: number;
   /** The command as written, `\cite{foo}`. */
   command: string;
+  /** Why it has no form, when it is not a command without one. */
+  reason?: string;
 }
 
 /** Which flag replaces each field that arXiv gives. */
@@ -396,7 +399,15 @@ export function fromTex({
     for (const command of unknown) unconverted.push({ field, ...(index === undefined ? {} : { index }), command });
     return text;
   };
-  const convertedTitle = titleFromTex(title, (text) => plain(text, 'title'));
+  const { title: convertedTitle, pairedDollars } = titleFromTex(title, (text) => plain(text, 'title'));
+  if (pairedDollars) {
+    unconverted.push({
+      field: 'title',
+      command: '\\$',
+      reason:
+        'is a dollar sign that, in the title, would pair with another as math, and a title has no escape for "$": write the title without it',
+    });
+  }
   const body = convertAbstract(abstract);
   for (const command of body.unknown) unconverted.push({ field: 'body', command });
   return {
@@ -412,12 +423,21 @@ export function fromTex({
  * (`\(…\)` and `\[…\]` too: a title has no display math); only the text around it goes through
  * `plain`. An escaped dollar (`\$5`) is text, and opens no math.
  */
-function titleFromTex(title: string, plain: (text: string) => string): string {
+function titleFromTex(title: string, plain: (text: string) => string): { title: string; pairedDollars: boolean } {
   let out = '';
   let text = '';
+  const formulas: string[] = [];
+  let dollarsInText = false;
   const flushText = () => {
-    if (text) out += plain(text);
+    const converted = text ? plain(text) : '';
+    dollarsInText ||= converted.includes('$');
+    out += converted;
     text = '';
+  };
+  const addMath = (formula: string) => {
+    flushText();
+    formulas.push(formula);
+    out += formula;
   };
   let index = 0;
   while (index < title.length) {
@@ -425,12 +445,10 @@ function titleFromTex(title: string, plain: (text: string) => string): string {
     const math = char === '\\' ? delimitedMath(title, index) : undefined;
     const close = char === '$' ? title.indexOf('$', index + 1) : -1;
     if (math) {
-      flushText();
-      out += `$${math.formula.replace(/^\$+|\$+$/g, '')}$`;
+      addMath(`$${math.formula.replace(/^\$+|\$+$/g, '')}$`);
       index = math.end;
     } else if (close !== -1) {
-      flushText();
-      out += title.slice(index, close + 1);
+      addMath(title.slice(index, close + 1));
       index = close + 1;
     } else {
       // A backslash takes the character after it: `\$` is a dollar, not math.
@@ -440,7 +458,9 @@ function titleFromTex(title: string, plain: (text: string) => string): string {
     }
   }
   flushText();
-  return out;
+  // The dollars of escapes (`\$x\$`) are text in TeX, but in the title they would pair as math.
+  const spans = (value: string) => titleMathSpans(value).join('\n');
+  return { title: out, pairedDollars: dollarsInText && spans(out) !== spans(formulas.join(' ')) };
 }
 
 /** A problem for each command fromTex could not convert, at its line in the entry's text. */
@@ -448,7 +468,7 @@ function unconvertedProblems(file: string, text: string, unconverted: readonly U
   const { source } = parseSource(file, text);
   if (!source) return [];
   const bodyLines = source.body.split('\n');
-  return unconverted.map(({ field, index, command }) => {
+  return unconverted.map(({ field, index, command, reason }) => {
     const name = /^\\[a-zA-Z]+|^\\./.exec(command)?.[0] ?? command;
     let line: number;
     if (field === 'body') {
@@ -462,9 +482,10 @@ function unconvertedProblems(file: string, text: string, unconverted: readonly U
       file,
       line,
       field: field === 'authors' ? `authors[${index}]` : field,
-      message:
-        `${command} is TeX that has no form on the page ` +
-        `(a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out, with ${FLAG_OF[field]} "…".`,
+      message: reason
+        ? `${command} ${reason}, with ${FLAG_OF[field]} "…".`
+        : `${command} is TeX that has no form on the page ` +
+          `(a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out, with ${FLAG_OF[field]} "…".`,
     };
   });
 }

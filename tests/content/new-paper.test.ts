@@ -218,6 +218,14 @@ describe('TeX in a title', () => {
   ])('%s', (_name, input, output) => {
     expect(title(input)).toEqual({ title: output, authors: ['Ada Lovelace'], body: '' });
   });
+
+  it('refuses escaped dollars that the title would pair as math (TeX prints "$x$", the page would typeset x)', () => {
+    expect(title('Why \\$x\\$ Is Not Math').unconverted).toEqual([
+      expect.objectContaining({ field: 'title', command: '\\$', reason: expect.stringContaining('pair') }),
+    ]);
+    // A dollar next to real math pairs with nothing: it is text.
+    expect(title('A \\$ Sign and $x$').unconverted).toBeUndefined();
+  });
 });
 
 describe('npm run new-paper on recorded arXiv answers', () => {

@@ -203,6 +203,16 @@ class Converter {
     const args = (node.args ?? []).filter((arg) => arg.openMark === '{').map((arg) => arg.content);
     const emptyGroup = () => (nodes[next]?.type === 'group' && nodes[next].content.length === 0 ? 1 : 0);
 
+    // The parser reads an unclosed brace (`\emph{a`, `\url{http://…`) as an argument holding a
+    // lone "{": the command has no argument, and TeX would stop there. Reported as written.
+    const unclosed = (node.args ?? []).findIndex((arg) => arg.openMark === '{' && printRaw(arg.content) === '{');
+    if (unclosed !== -1) {
+      const written = `\\${name}${node
+        .args!.slice(0, unclosed)
+        .map((arg) => printRaw(arg))
+        .join('')}{`;
+      return done([this.unknownTex(written)]);
+    }
     // An accent without its letter is reported below: its table entry is a lone combining mark.
     const accented = ACCENTS.includes(name) && args[0] ? accent(name, piecesText(this.nodes(args[0]))) : undefined;
     if (accented !== undefined) return done([{ text: accented }]);

@@ -5,7 +5,14 @@ import { parse } from 'yaml';
 import { parseArxivInput, type FetchLike } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
-import { abstractToMdx, fromTex, newPaper, NewPaperError, type NewPaperOptions } from '../../src/content/new-paper.ts';
+import {
+  abstractToMdx,
+  convertAbstract,
+  fromTex,
+  newPaper,
+  NewPaperError,
+  type NewPaperOptions,
+} from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { buildFixture, projectRoot } from '../helpers/build.ts';
 import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
@@ -187,6 +194,14 @@ describe('abstract to MDX', () => {
     ],
   ])('%s', (_name, input, output) => {
     expect(abstractToMdx(input)).toBe(output);
+  });
+
+  it('reports a command whose brace is never closed, rather than styling or linking a lone "{"', () => {
+    // The parser reads `\\emph{a` as \\emph with the argument "{": published as an emphasised brace.
+    expect(convertAbstract('An \\emph{open text and \\url{https://a.org/x').unknown).toEqual(['\\emph{', '\\url{']);
+    expect(fromTex({ title: 'A \\textbf{Bold Title', authors: ['Ada Lovelace'], abstract: '' }).unconverted).toEqual([
+      { field: 'title', command: '\\textbf{' },
+    ]);
   });
 
   it("writes math that the check refuses in a paper's markup as math it accepts, printing the same", () => {

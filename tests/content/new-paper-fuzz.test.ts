@@ -70,6 +70,7 @@ const PROSE: Piece[] = [
   ['--->', '--->'],
   ['\\textsc{Caps}', 'Caps'],
   ['\\"{}', '\\"{}', 'refused'],
+  ['\\emph{open', '\\emph{open', 'refused'],
   ['\\cite{foo}', '\\cite{foo}', 'refused'],
   ['\\foo', '\\foo', 'refused'],
 ];

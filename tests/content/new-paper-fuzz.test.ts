@@ -109,11 +109,9 @@ const ABSTRACT: Piece[] = [
  */
 const REFUSED_IN_TITLES = new Set(['<b>bold</b>', '<script>x</script>', '&amp;', '&lt;', 'costs \\$']);
 const TITLE: Piece[] = [
-  ...PROSE.map(([written, shown, refused]): Piece => [
-    written,
-    shown,
-    ...(refused || REFUSED_IN_TITLES.has(written) ? ['refused' as const] : []),
-  ]),
+  ...PROSE.map(([written, shown, refused]): Piece =>
+    refused || REFUSED_IN_TITLES.has(written) ? [written, shown, 'refused'] : [written, shown],
+  ),
   ['$O(n)$', '$O(n)$'],
   ['\\(n^2\\)', '$n^2$'],
   ['\\[k\\]', '$k$'],
@@ -193,7 +191,7 @@ describe('new-paper on hostile arXiv TeX', () => {
     const wrong = runs.flatMap(({ input, text, problems }) => {
       const lines = text.split('\n').length;
       const unnamed = problems.filter((problem) => !problem.field || !(problem.line >= 1 && problem.line <= lines));
-      if (unnamed.length > 0) return [{ input: tex(input.abstract.flat()), problems: unnamed.map(formatProblem) }];
+      if (unnamed.length > 0) return [{ text, problems: unnamed.map(formatProblem) }];
       if (problems.length > 0 && !refusing(input)) return [{ text, problems: problems.map(formatProblem) }];
       if (problems.length === 0 && refusing(input)) return [{ text, problems: ['accepted'] }];
       return [];

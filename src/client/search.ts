@@ -50,7 +50,7 @@ import {
   mayCiteAuthors,
   type TopicName,
 } from '../lib/search-query.ts';
-import { closestWord, vocabularyShard } from '../lib/spelling.ts';
+import { closestSpelling, vocabularyShard } from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
@@ -352,24 +352,28 @@ function vocabularyFor(config: SearchConfig, word: string): Promise<string[]> {
 
 /**
  * The closest vocabulary word for each unmatched word, as a whole corrected query: the reader's
- * own words as typed (`Jörg frnke` → `Jörg Franke`), each unmatched one replaced.
+ * own words as typed (`Jörg frnke` → `Jörg Franke`), each unmatched one replaced, an ending after an
+ * apostrophe kept (`netwrok's` → `network's`; closestSpelling).
  */
 async function suggestionFor(config: SearchConfig, query: string, unmatched: string[]): Promise<string | undefined> {
-  const replacements = new Map<string, string>();
-  for (const word of unmatched) {
-    const vocabulary = await vocabularyFor(config, word);
-    const closest = closestWord(word, vocabulary);
+  const tokens = query.trim().split(/\s+/);
+  const corrected: string[] = [];
+  const replaced = new Set<string>();
+  for (const token of tokens) {
+    const words = queryWords(token);
+    const word = words.length === 1 && unmatched.includes(words[0]!) ? words[0]! : undefined;
+    if (word === undefined) {
+      corrected.push(token);
+      continue;
+    }
+    const closest = closestSpelling(token, await vocabularyFor(config, token));
     if (!closest) return undefined;
-    replacements.set(word, closest);
+    corrected.push(closest);
+    replaced.add(word);
   }
-  return query
-    .trim()
-    .split(/\s+/)
-    .map((token) => {
-      const words = queryWords(token);
-      return words.length === 1 ? (replacements.get(words[0]!) ?? token) : token;
-    })
-    .join(' ');
+  // Each unmatched word needs a correction (one inside a longer token, `neural-netwrk`, gets none).
+  if (unmatched.some((word) => !replaced.has(word))) return undefined;
+  return corrected.join(' ');
 }
 
 /**

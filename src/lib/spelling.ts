@@ -23,6 +23,25 @@ export function closestWord(word: string, vocabulary: readonly string[]): string
   return best?.word;
 }
 
+/**
+ * An English ending after an apostrophe (`network's`, `networks'`, `don't`, `we'll`), and any
+ * punctuation after it: it is no part of the word to correct.
+ */
+const APOSTROPHE_ENDING = /^(.*\p{L})(['\u2019]\p{L}{0,2})[^\p{L}\p{N}]*$/u;
+
+/**
+ * "Did you mean" for one word of the query as the reader typed it. A word with an ending after an
+ * apostrophe is corrected before the apostrophe and keeps its ending (`netwrok's` → `network's`):
+ * read whole, `don't` is `dont`, which `done` is one letter from, though the reader meant no such
+ * word.
+ */
+export function closestSpelling(typed: string, vocabulary: readonly string[]): string | undefined {
+  const ending = APOSTROPHE_ENDING.exec(typed);
+  if (!ending) return closestWord(typed, vocabulary);
+  const word = closestWord(ending[1]!, vocabulary);
+  return word && word + ending[2]!;
+}
+
 /** The vocabulary's files: one per first letter, `_` for words that start with anything else. */
 export const VOCABULARY_SHARDS = [...'abcdefghijklmnopqrstuvwxyz_'];
 

@@ -38,6 +38,8 @@ interface Expectation {
   none?: true;
   /** The "Did you mean" offered, case-insensitive. */
   suggests?: string;
+  /** No "Did you mean" is offered: no word of the digest is what the reader meant. */
+  suggestsNothing?: true;
 }
 
 const KAN = ['2408.08338', '2409.10594', '2503.06112'];
@@ -177,6 +179,18 @@ const TABLE: Expectation[] = [
   { query: 'transfomer', why: 'typo', none: true, suggests: 'transformer' },
   { query: 'hebian learning', why: 'typo in one of two words', none: true, suggests: 'hebbian learning' },
   { query: 'diffusion', why: 'in no paper: must not match "DiffROAR"', none: true },
+  {
+    query: "netwrok's",
+    why: "a possessive with a typo: the word is corrected, the 's kept",
+    none: true,
+    suggests: "network's",
+  },
+  {
+    query: "don't",
+    why: 'no paper has a contraction, and "done" is not what the reader meant',
+    none: true,
+    suggestsNothing: true,
+  },
   { query: 'blockchain', why: 'in no paper', none: true },
   { query: 'kolmo', why: 'a word being typed finds the words it starts', only: KAN },
   // Single letters: the letter as a word (a variable, an initial), not every word it starts
@@ -319,6 +333,7 @@ describe('search relevance on the seed', () => {
       expect(ids.length, row.why).toBeGreaterThanOrEqual(row.top.length);
       expect(ids.slice(0, row.top.length).sort(), row.why).toEqual([...row.top].sort());
     }
+    if (row.suggestsNothing) expect(await page.locator('#search-status a').count(), row.why).toBe(0);
     if (row.suggests) {
       const suggestion = page.locator('#search-status a');
       expect((await suggestion.textContent())?.toLowerCase(), row.why).toBe(row.suggests.toLowerCase());

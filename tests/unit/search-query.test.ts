@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { describe, expect, it } from 'vitest';
-import { closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
+import { closestSpelling, closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
 import {
   acronymOtherNumber,
@@ -466,6 +466,21 @@ describe('spelling', () => {
 
   it('prefers the commoner of equally close words (the vocabulary is ordered by frequency)', () => {
     expect(closestWord('netwrk', ['network', 'networx'])).toBe('network');
+  });
+
+  // Read whole, `don't` is `dont`, one letter from `done`; `netwrok's` is `netwroks`, close to `networks`.
+  it.each([
+    ["netwrok's", "network's"],
+    ['netwroks\u2019', 'networks\u2019'],
+    ["Hofmnan's?", "Hofmann's"],
+    ['modle\u2019s', 'model\u2019s'],
+    ['netwrok', 'network'],
+  ])('corrects %s before its apostrophe and keeps the ending: %s', (typed, expected) => {
+    expect(closestSpelling(typed, ['networks', 'network', 'Hofmann', 'models', 'model'])).toBe(expected);
+  });
+
+  it.each([["don't"], ["can't"], ['we\u2019ll']])('suggests no word for the contraction %s', (typed) => {
+    expect(closestSpelling(typed, ['done', 'dont', 'cant', 'can', 'well', 'welt'])).toBeUndefined();
   });
 });
 

@@ -48,6 +48,8 @@ import {
   withTightMarks,
   topicInQuery,
   mayCiteAuthors,
+  yearInQuery,
+  CITED_YEAR_FILTER,
   type TopicName,
 } from '../lib/search-query.ts';
 import { closestSpelling, vocabularyShard } from '../lib/spelling.ts';
@@ -397,7 +399,32 @@ async function searchWords(
   options: PagefindQuery,
   debounce?: number,
   topics: readonly TopicName[] = [],
+  readYear = true,
 ): Promise<WordsAnswer | null> {
+  // A year beside other words (`transformers 2023`) is the paper's year, as citations give it (its
+  // first version's or its venue's), or the year in its text; not when the papers write it after
+  // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
+  const year = !readYear || mayCiteAuthors(query) ? undefined : yearInQuery(query);
+  if (year) {
+    if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+    const phrase = year.before && (await pagefind.search(`"${year.before} ${year.year}"`, options)).results.length;
+    if (!phrase) {
+      // One after the other, each with no wait of its own: a newer keystroke still supersedes them.
+      const wait = debounce === undefined ? undefined : 0;
+      const filters = { ...options.filters, [CITED_YEAR_FILTER]: year.year };
+      const ofYear = await searchWords(pagefind, config, year.rest, { ...options, filters }, wait, topics);
+      const asText = ofYear && (await searchWords(pagefind, config, query, options, wait, topics, false));
+      if (!ofYear || !asText || ofYear.results.length === 0) return asText;
+      const ids = new Set(ofYear.results.map((result) => result.id));
+      const results = [...ofYear.results, ...asText.results.filter((result) => !ids.has(result.id))];
+      if (!options.sort) return { results, unmatched: [] };
+      // In a chosen order (newest, oldest), all of them in it.
+      const all = new Set(results.map((result) => result.id));
+      const sorted = (await pagefind.search(null, options)).results.filter((result) => all.has(result.id));
+      return { results: sorted, unmatched: [] };
+    }
+    debounce = debounce === undefined ? undefined : 0;
+  }
   // Authors cited as papers cite them (`Z. Kolter`, `Akyürek et al., 2023`) filter the papers to
   // theirs, newest first when nothing else is asked; the rest of the query is words.
   if (mayCiteAuthors(query)) {

@@ -190,8 +190,7 @@ export interface CitedName {
   year?: string;
 }
 
-/** The Pagefind filter that holds the years a paper is cited by: its venue's and its first version's. */
-export const CITED_YEAR_FILTER = 'cited-year';
+export { CITED_YEAR_FILTER } from './search-query.ts';
 
 /** A year as a citation writes it after a name: `2023`, `(2023)`, `2023a,`, `2023).` */
 const CITED_YEAR = /^\(?((?:19|20)\d\d)[a-z]?\)?[.,;]?\)?$/;

@@ -249,6 +249,29 @@ export function queryWords(query: string): string[] {
   );
 }
 
+/** The Pagefind filter that holds the years a paper is cited by: its venue's and its first version's. */
+export const CITED_YEAR_FILTER = 'cited-year';
+
+/** A year as a query writes it: `2023`, `(2023)`, `2023,`. */
+const QUERY_YEAR = /^\(?((?:19|20)\d\d)\)?[.,;]?$/;
+
+/**
+ * The year a query names beside other words (`transformers 2023`), the word just before it (which
+ * may make it a venue, `ICLR 2024`), and the query without it. Undefined for a query with quotes
+ * (a phrase is as typed), with no year, with two, or with nothing but the year.
+ */
+export function yearInQuery(query: string): { year: string; before?: string; rest: string } | undefined {
+  if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
+  const tokens = query.trim().split(/\s+/);
+  const years = tokens.flatMap((token, index) => (QUERY_YEAR.test(token) ? [index] : []));
+  if (years.length !== 1) return undefined;
+  const index = years[0]!;
+  const rest = tokens.filter((_, other) => other !== index);
+  if (rest.every((token) => queryWords(token).length === 0)) return undefined;
+  const before = index > 0 && queryWords(tokens[index - 1]!).length > 0 ? tokens[index - 1] : undefined;
+  return { year: QUERY_YEAR.exec(tokens[index]!)![1]!, ...(before && { before }), rest: rest.join(' ') };
+}
+
 /** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */
 export interface TopicName {
   slug: string;

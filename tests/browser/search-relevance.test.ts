@@ -174,6 +174,17 @@ const TABLE: Expectation[] = [
   { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },
   { query: 'O(d^k)', why: 'the bound $\\widetilde{\\mathcal{O}}(d^k)$', only: ['2311.13774'] },
   { query: 'O(n)', why: 'a bound no paper states: not every paper with the word "on"', none: true },
+  // A year beside other words: the paper's year (first version or venue), or a venue's year as written
+  {
+    query: 'Kolmogorov 2024',
+    why: 'the two KAN papers first posted in 2024, not the 2025 one',
+    only: ['2408.08338', '2409.10594'],
+  },
+  {
+    query: 'in-context learning 2023',
+    why: 'the in-context learning papers of 2023 (2211.15661 at ICLR 2023), not the 2024 one',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016'],
+  },
   // Typos and words in no paper
   { query: 'kolmogrov', why: 'typo: Pagefind would answer papers with "k"', none: true, suggests: 'Kolmogorov' },
   { query: 'transfomer', why: 'typo', none: true, suggests: 'transformer' },

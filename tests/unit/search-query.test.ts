@@ -27,6 +27,7 @@ import {
   parseQuery,
   splitAtHead,
   queryWords,
+  yearInQuery,
   revealTex,
   withoutIndexOnlyWords,
   withoutTexComments,
@@ -756,6 +757,24 @@ describe('topicInQuery', () => {
     '%s names no topic',
     (query) => {
       expect(topicInQuery(query, topics)).toBeUndefined();
+    },
+  );
+});
+
+describe('yearInQuery', () => {
+  it.each([
+    ['transformers 2023', { year: '2023', before: 'transformers', rest: 'transformers' }],
+    ['2024 Kolmogorov', { year: '2024', rest: 'Kolmogorov' }],
+    ['ICLR (2024).', { year: '2024', before: 'ICLR', rest: 'ICLR' }],
+    ['ICLR (2024)', { year: '2024', before: 'ICLR', rest: 'ICLR' }],
+  ])('reads %s', (query, expected) => {
+    expect(yearInQuery(query)).toEqual(expected);
+  });
+
+  it.each([['2023'], ['transformers 2023 2024'], ['"ICLR 2024"'], ['transformers 20234'], ['? 2023']])(
+    'reads no year in %s',
+    (query) => {
+      expect(yearInQuery(query)).toBeUndefined();
     },
   );
 });

@@ -463,6 +463,20 @@ function titleFromTex(title: string, plain: (text: string) => string): { title: 
   return { title: out, pairedDollars: dollarsInText && spans(out) !== spans(formulas.join(' ')) };
 }
 
+/** Why TeX that fromTex kept as written has no form on the page, and what to write instead. */
+function whyUnconverted(command: string): string {
+  if (/^\\begin\s*\{/.test(command)) {
+    return 'is TeX that has no form on the page (an environment, such as a list or a table, outside math): write its text as paragraphs, or leave it out';
+  }
+  if (/^\\verb(?![a-zA-Z])/.test(command)) {
+    return 'is TeX that has no form on the page (verbatim text): write it as `code`';
+  }
+  if (command.endsWith('{') && !command.includes('}')) {
+    return 'is TeX that has no form on the page (its group opens with "{" and is never closed): close it, or write what it stands for';
+  }
+  return 'is TeX that has no form on the page (a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out';
+}
+
 /** A problem for each command fromTex could not convert, at its line in the entry's text. */
 function unconvertedProblems(file: string, text: string, unconverted: readonly Unconverted[]): ContentProblem[] {
   const { source } = parseSource(file, text);
@@ -482,10 +496,7 @@ function unconvertedProblems(file: string, text: string, unconverted: readonly U
       file,
       line,
       field: field === 'authors' ? `authors[${index}]` : field,
-      message: reason
-        ? `${command} ${reason}, with ${FLAG_OF[field]} "…".`
-        : `${command} is TeX that has no form on the page ` +
-          `(a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out, with ${FLAG_OF[field]} "…".`,
+      message: `${command} ${reason ?? whyUnconverted(command)}, with ${FLAG_OF[field]} "…".`,
     };
   });
 }

@@ -387,6 +387,25 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     },
   );
 
+  it.each([
+    [
+      'an environment',
+      '\\begin{itemize}\\item a\\end{itemize}',
+      'an environment, such as a list or a table, outside math',
+    ],
+    ['verbatim text', '\\verb|x_1|', 'verbatim text): write it as `code`'],
+    ['a group never closed', '\\emph{open', 'its group opens with "{" and is never closed'],
+  ])('says why %s in the abstract has no form on the page', async (_kind, tex, reason) => {
+    const root = await tempProject();
+    const xml = (await recorded('9901.00020-tex-text.xml')).replace('see Fig.~2.', `see Fig.~2 and ${tex}`);
+    const error = await refusal(
+      newPaper(options('9901.00020', { date: '2099-01-10' }), { root, fetch: fakeFetch(xml).fetch }),
+    );
+    const problem = error.problems.find((found) => found.field === 'body');
+    expect(problem?.message).toContain(`is TeX that has no form on the page (${reason}`);
+    expect(problem?.message).toContain('with --abstract "…"');
+  });
+
   it('keeps many authors, in order, quoting the names YAML needs quoted', async () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('9901.00002-many-authors.xml'));

@@ -1,15 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { bibtex } from 'unicode2latex';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
 import type { CitablePaper } from '../../src/lib/citation.ts';
 import { TITLE_MATH_COMMANDS, titleMathProblems } from '../../src/lib/title-math.ts';
 import { MAX_NAME_LATEX, nameLatexProblem } from '../../src/content/schema.ts';
 import { formatAuthor } from '../../src/lib/bibtex.ts';
 import { HOSTILE_PIECES, hostileStrings, seededRandom } from '../helpers/hostile.ts';
+import { compileDocument, expectCompiled, hasTex } from '../helpers/latex.ts';
 import { usageOf } from '../helpers/title-math.ts';
 
 /**
@@ -18,8 +15,6 @@ import { usageOf } from '../helpers/title-math.ts';
  * the test checks what a reader would suffer: no file written besides LaTeX's own, no file read
  * outside TeX's, and no failed run. CI installs TeX (.ci/run); without it these tests do not run.
  */
-const hasTex = ['pdflatex', 'bibtex'].every((tool) => spawnSync(tool, ['-version']).status === 0);
-
 const EXPECTED_FILES = ['main.aux', 'main.bbl', 'main.blg', 'main.log', 'main.out', 'main.pdf', 'main.tex', 'refs.bib'];
 
 const DOCUMENT = String.raw`\documentclass{article}
@@ -45,37 +40,8 @@ const OTHER_DOCUMENTS = {
   ),
 };
 
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
 /** Compiles `bib` as a citing document would (latex, bibtex, latex twice); reports each run. */
-function compile(bib: string, document = DOCUMENT) {
-  const folder = mkdtempSync(join(tmpdir(), 'bibtex-tex-'));
-  folders.push(folder);
-  writeFileSync(join(folder, 'main.tex'), document);
-  writeFileSync(join(folder, 'refs.bib'), bib);
-  const run = (tool: string, args: string[]) => {
-    const result = spawnSync(tool, args, {
-      cwd: folder,
-      encoding: 'utf8',
-      timeout: 60_000,
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    return { tool, status: result.status, output: `${result.stdout}${result.stderr}` };
-  };
-  const latex = () => run('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', '-no-shell-escape', 'main.tex']);
-  const runs = [latex(), run('bibtex', ['main']), latex(), latex()];
-  const read = (file: string) => readFileSync(join(folder, file), 'utf8');
-  return {
-    runs,
-    files: readdirSync(folder).sort(),
-    log: read('main.log'),
-    bbl: read('main.bbl'),
-    blg: read('main.blg'),
-  };
-}
+const compile = (bib: string, document = DOCUMENT) => compileDocument(document, bib);
 
 /** Every hostile piece, with names and symbols papers hold: the writer makes all of them ASCII LaTeX. */
 const TEX_PIECES = [
@@ -191,13 +157,9 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expect(accepted.length).toBeGreaterThan(20);
     const keys = assignCitationKeys(all);
     const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
-    const { runs, files, log, bbl, blg } = compile(bib);
-    for (const run of runs) {
-      // bibtex exits 1 when it only warns (a venue without a year, say); 2 and up are errors.
-      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-        run.tool === 'bibtex' ? 1 : 0,
-      );
-    }
+    const compiled = compile(bib);
+    expectCompiled(compiled);
+    const { files, log, bbl } = compiled;
     expect(files).toEqual(EXPECTED_FILES);
     // TeX logs each file it opens as `(/path` and each write as `\openout<n> = `.
     expect(log).not.toContain('(/etc/hostname');
@@ -213,14 +175,10 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
       { id: 'many', data: { title: 'A Title', authors, date: '2025-06-06', published: '2024-02-03' } },
       'many2024',
     );
-    const { runs, blg, log, bbl } = compile(bib, OTHER_DOCUMENTS.plainnat);
-    for (const run of runs)
-      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-        run.tool === 'bibtex' ? 1 : 0,
-      );
-    expect(log).not.toMatch(/^! /m);
+    const compiled = compile(bib, OTHER_DOCUMENTS.plainnat);
+    expectCompiled(compiled);
     // The last name printed is whole, then et al.
-    expect(bbl).toMatch(/Collaborationmember\d+ et~al\./);
+    expect(compiled.bbl).toMatch(/Collaborationmember\d+ et~al\./);
   }, 120_000);
 
   /** The longest name of `letter` repeated (after `prefix`) that the schema accepts. */
@@ -246,15 +204,9 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
       data: { title: 'A Title', authors, date: '2025-06-06', published: '2024-02-03' },
     }));
     const keys = assignCitationKeys(all);
-    const { runs, blg, log } = compile(
-      bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!))),
-      OTHER_DOCUMENTS.plainnat,
+    expectCompiled(
+      compile(bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!))), OTHER_DOCUMENTS.plainnat),
     );
-    for (const run of runs)
-      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-        run.tool === 'bibtex' ? 1 : 0,
-      );
-    expect(log).not.toMatch(/^! /m);
   }, 120_000);
 
   it('notices a citation label BibTeX cut (the check can fail)', () => {
@@ -279,12 +231,7 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     }));
     const keys = assignCitationKeys(all);
     const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
-    const { runs, blg, log } = compile(bib, OTHER_DOCUMENTS.alpha);
-    for (const run of runs)
-      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-        run.tool === 'bibtex' ? 1 : 0,
-      );
-    expect(log).not.toMatch(/^! /m);
+    expectCompiled(compile(bib, OTHER_DOCUMENTS.alpha));
   }, 120_000);
 
   it('compiles alpha labels of braced names (a team, "others") whose first characters are TeX commands', () => {
@@ -297,12 +244,7 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     }));
     const keys = assignCitationKeys(all);
     const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
-    const { runs, blg, log } = compile(bib, OTHER_DOCUMENTS.alpha);
-    for (const run of runs)
-      expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-        run.tool === 'bibtex' ? 1 : 0,
-      );
-    expect(log).not.toMatch(/^! /m);
+    expectCompiled(compile(bib, OTHER_DOCUMENTS.alpha));
   }, 120_000);
 
   it('compiles alpha labels and abbrv initials of names whose letters are written as math or code points', () => {
@@ -332,12 +274,7 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
       DOCUMENT.replace('{plainurl}', '{abbrv}'),
       OTHER_DOCUMENTS.plainnat,
     ]) {
-      const { runs, blg, log } = compile(bib, document);
-      for (const run of runs)
-        expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-          run.tool === 'bibtex' ? 1 : 0,
-        );
-      expect(log).not.toMatch(/^! /m);
+      expectCompiled(compile(bib, document));
     }
   }, 120_000);
 
@@ -352,14 +289,10 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     const keys = assignCitationKeys(all);
     const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
     for (const document of [OTHER_DOCUMENTS.plainnat, OTHER_DOCUMENTS.alpha]) {
-      const { runs, blg, log } = compile(bib, document);
-      for (const run of runs)
-        expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-          run.tool === 'bibtex' ? 1 : 0,
-        );
-      expect(log).not.toMatch(/^! /m);
+      const compiled = compile(bib, document);
+      expectCompiled(compiled);
       // Each entry is cited under its own key: none was cut into another's.
-      expect(log).not.toMatch(/multiply defined|undefined/);
+      expect(compiled.log).not.toMatch(/multiply defined|undefined/);
     }
   }, 120_000);
 
@@ -373,12 +306,7 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
       }));
       const keys = assignCitationKeys(all);
       const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
-      const { runs, blg, log } = compile(bib, document);
-      for (const run of runs)
-        expect(run.status, `${run.tool}\n${run.output.slice(-3000)}\n${blg}`).toBeLessThanOrEqual(
-          run.tool === 'bibtex' ? 1 : 0,
-        );
-      expect(log).not.toMatch(/^! /m);
+      expectCompiled(compile(bib, document));
     },
     120_000,
   );

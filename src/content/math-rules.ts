@@ -52,7 +52,7 @@ const ALLOWED_WORDS = `
   operatorname mathop mathrel mathbin mathord mathopen mathclose mathpunct mathinner limits nolimits
   mathbb mathcal mathscr mathfrak mathrm mathbf mathit mathsf mathtt mathnormal boldsymbol bm Bbb
   bold rm bf it sf tt cal frak
-  text textrm textbf textit textsf texttt textnormal textup emph
+  text textrm textbf textit textsf texttt textnormal textup emph textdollar
   frac dfrac tfrac binom dbinom tbinom choose over sqrt
   hat widehat tilde widetilde bar overline underline vec overrightarrow overleftarrow
   overleftrightarrow dot ddot breve check acute grave mathring underbrace overbrace overset

@@ -575,16 +575,32 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
   // its place, so that the TeX around it is converted whole: `\emph{$x$ y}` is one group, and
   // `Fig.~$1$` a tie before the math. The placeholders are private-use characters, which the check
   // refuses anywhere in a paper, so none stays in the entry unnoticed.
-  const formulas: string[] = [];
+  const formulas: { display: boolean; parts: string[] }[] = [];
   const placeholders: string[] = [];
   let nextCodePoint = 0xe000; // the private-use area, U+E000–U+F8FF
   const setAside = (formula: string) => {
+    const display = formula.startsWith('$$');
+    const inner = mathForAbstract(formula.slice(display ? 2 : 1, display ? -2 : -1), { inline: !display });
+    // `$x$$y$` is two formulas in TeX (a `$` closes inline math whatever follows), but Markdown
+    // would read `$x$$y$` as one formula "x$$y": side by side they become one, `${x}{y}$`, each
+    // part braced so that it keeps its own spacing and font switches, as a formula of its own does.
+    const previous = formulas.at(-1);
+    if (!display && previous && !previous.display && text.endsWith(placeholders.at(-1)!)) {
+      previous.parts.push(inner);
+      return '';
+    }
     while (paragraph.includes(String.fromCodePoint(nextCodePoint))) nextCodePoint++;
     const placeholder = String.fromCodePoint(nextCodePoint++);
-    formulas.push(mathForAbstract(formula));
+    formulas.push({ display, parts: [inner] });
     placeholders.push(placeholder);
     return placeholder;
   };
+  const written = ({ display, parts }: { display: boolean; parts: string[] }) =>
+    display
+      ? `$$${parts[0]}$$`
+      : parts.length === 1
+        ? `$${parts[0]}$`
+        : `$${parts.map((part) => `{${part}}`).join('')}$`;
   let text = '';
   let index = 0;
   while (index < paragraph.length) {
@@ -626,7 +642,7 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
       .split(/([\uE000-\uF8FF])/)
       .map((part) => {
         const at = placeholders.indexOf(part);
-        return at === -1 ? escape(part) : formulas[at]!;
+        return at === -1 ? escape(part) : written(formulas[at]!);
       })
       .join('');
   unknown.push(...converted.unknown.map((written) => withMath(written, (part) => part)));
@@ -656,9 +672,9 @@ export function delimitedMath(text: string, open: number): { formula: string; en
     while (text[close - 1 - backslashes] === '\\') backslashes++;
     if (backslashes % 2 === 1) continue;
     const inner = text.slice(open + 2, close).trim();
-    // A dollar inside would close the rewritten math early; an empty formula prints nothing; math
+    // A dollar sign not escaped inside would close the rewritten math early; an empty formula prints nothing; math
     // opened again inside (`\(x or \(y\)`) is an error in TeX, whose first delimiter is unclosed.
-    if (!inner || inner.includes('$') || /(?<!\\)(?:\\\\)*\\[([]/.test(inner)) return undefined;
+    if (!inner || unescapedDollar(inner, 0) !== -1 || /(?<!\\)(?:\\\\)*\\[([]/.test(inner)) return undefined;
     const dollars = kind === '(' ? '$' : '$$';
     return { formula: `${dollars}${inner}${dollars}`, end: close + 2 };
   }
@@ -666,19 +682,21 @@ export function delimitedMath(text: string, open: number): { formula: string; en
 }
 
 /**
- * A formula as the check takes it, printing the same: what a paper's LaTeX writes that an
- * abstract's math writes otherwise (math-rules.ts refuses the first and names the second).
- * `\mbox{…}` and `\hbox{…}` are `\text{…}`; `align` and `gather` are `aligned` and `gathered`;
- * an `equation` is its formula; labels and `\nonumber` print nothing. A `\tag`, which prints a
- * number, stays, for the check to report.
+ * A formula's TeX (without its dollars) as the check takes it, printing the same: what a paper's
+ * LaTeX writes that an abstract's math writes otherwise (math-rules.ts refuses the first and names
+ * the second). `\mbox{…}` and `\hbox{…}` are `\text{…}`; `align` and `gather` are `aligned` and
+ * `gathered`; an `equation` is its formula; labels and `\nonumber` print nothing. A `\tag`, which
+ * prints a number, stays, for the check to report. In `inline` math a dollar sign (`\$`) is
+ * `\text{\textdollar}`: Markdown ends `$…$` at any `$`, escaped or not (`$$…$$` ends only at `$$`).
  */
-export function mathForAbstract(formula: string): string {
+export function mathForAbstract(tex: string, { inline }: { inline: boolean }): string {
   // `(?<!\\)`: the backslash of `\\label` ends a line, and starts no command.
-  return formula
+  const rewritten = tex
     .replace(/(?<!\\)\\(?:mbox|hbox|textup)(?![A-Za-z])\s*\{/g, '\\text{')
     .replace(/(?<!\\)\\label\s*\{[^{}]*\}|(?<!\\)\\(?:nonumber|notag)(?![A-Za-z])/g, '')
     .replace(/(?<!\\)\\(begin|end)\s*\{(align|gather)\*?\}/g, '\\$1{$2ed}')
     .replace(/(?<!\\)\\(?:begin|end)\s*\{equation\*?\}/g, '');
+  return inline ? rewritten.replace(/(?<!\\)((?:\\\\)*)\\\$/g, '$1\\text{\\textdollar}') : rewritten;
 }
 
 /** Plain characters as Markdown that shows them as they are. */
@@ -701,23 +719,35 @@ function escapeText(value: string): string {
  * Where the math opened by the run of `length` dollars at `open` closes (the index of the closing
  * run), or -1 when those dollars are literal. `$$…$$` closes at the next `$$`. A single `$` closes
  * at the next lone `$` that is not followed by a digit, as in Pandoc: "$10" is an amount, never
- * the end of math. Math that starts with a digit and ends with a space ("$5 and $") is an amount
- * too; so is a pair with a dollar between (remark-math would close at that one instead).
+ * the end of math. As in TeX, an escaped `\$` inside is a dollar sign, and the first `$` of a run
+ * closes (`$x$$y$` is two formulas). Math that starts with a digit and ends with a space
+ * ("$5 and $") is an amount too; so is a pair with a dollar between (remark-math would close at
+ * that one instead).
  */
 function mathEnd(text: string, open: number, length: number): number {
   const from = open + length;
-  let index = text.indexOf('$', from);
+  let index = unescapedDollar(text, from);
   while (index !== -1) {
     let run = 1;
     while (text[index + run] === '$') run++;
-    const closes = run === length && (length === 2 || !/\d/.test(text[index + 1] ?? ''));
+    const closes = length === 2 ? run === 2 : !/\d/.test(text[index + 1] ?? '');
     if (closes) {
       const content = text.slice(from, index);
-      if (!content.trim() || content.includes('$')) return -1;
+      if (!content.trim() || unescapedDollar(content, 0) !== -1) return -1;
       if (length === 1 && /^\d/.test(content) && /\s$/.test(content)) return -1;
       return index;
     }
-    index = text.indexOf('$', index + run);
+    index = unescapedDollar(text, index + run);
+  }
+  return -1;
+}
+
+/** The first `$` at or after `from` that no backslash escapes, or -1. */
+function unescapedDollar(text: string, from: number): number {
+  for (let index = text.indexOf('$', from); index !== -1; index = text.indexOf('$', index + 1)) {
+    let backslashes = 0;
+    while (index - 1 - backslashes >= from && text[index - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) return index;
   }
   return -1;
 }

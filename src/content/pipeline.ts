@@ -506,6 +506,11 @@ function findUnsafeNodes(
   body: string,
 ): { node: MdastNodes; message: string; offset?: number }[] {
   const found: { node: MdastNodes; message: string; offset?: number }[] = [];
+  // The rest of a paragraph after a formula cut short by an escaped dollar (`$\$5$`): the `$`
+  // meant to close it pairs with the next one, and so on, and each is that formula's problem.
+  let afterCut = { from: 0, to: 0 };
+  const paired = (offset: number | undefined) =>
+    offset !== undefined && offset >= afterCut.from && offset < afterCut.to;
   visit(tree, (node) => {
     const decoded = holdsForbiddenCharacter(node)
       ? (forbiddenReference(body, node) ?? assembledFromReferences(body, node))
@@ -518,7 +523,7 @@ function findUnsafeNodes(
     if (start !== undefined) {
       const source = body.slice(start, node.position?.end.offset);
       // After a `$` that opens no math, TeX is the formula it meant to open: one problem, the `$`.
-      const dollar = strayDollar(source);
+      const dollar = paired(start) ? undefined : strayDollar(source);
       const tex = texInProse(source.slice(0, dollar));
       if (tex) {
         found.push({
@@ -529,10 +534,35 @@ function findUnsafeNodes(
       }
       if (dollar !== undefined) found.push({ node, message: strayDollarAdvice(true), offset: start + dollar });
     }
-    const amounts = node.type === 'inlineMath' && !isDoubleDollar(node, body) ? amountsAsMath(node, body) : undefined;
-    if (amounts) found.push({ node, message: amounts });
+    if (node.type === 'inlineMath' && !isDoubleDollar(node, body) && !paired(node.position?.start.offset)) {
+      const cut = cutByEscapedDollar(node, body);
+      if (cut) afterCut = cut.rest;
+      const problem = cut?.message ?? amountsAsMath(node, body);
+      if (problem) found.push({ node, message: problem });
+    }
   });
   return found;
+}
+
+/**
+ * Why a `$…$` formula was closed early by an escaped dollar, or nothing: in TeX `\$` is a dollar
+ * sign inside math, but Markdown ends `$…$` at any `$`, so `$\$5$` is the formula "\" and a stray
+ * `$`. Told from amounts (`$5, or \$10`, amountsAsMath) by that stray `$`: the paragraph's rest
+ * has an odd number of dollars, one of them meant to close the formula.
+ */
+function cutByEscapedDollar(
+  node: MdastNodes,
+  body: string,
+): { message: string; rest: { from: number; to: number } } | undefined {
+  const end = node.position?.end.offset;
+  if (end === undefined || !('value' in node) || !/(?<!\\)\\(?:\\\\)*$/.test(node.value)) return undefined;
+  const rest = body.slice(end).split(/\n[ \t]*\n/, 1)[0]!;
+  const dollars = [...rest.matchAll(/(?<!\\)(?:\\\\)*\$/g)].length;
+  if (dollars % 2 === 0) return undefined;
+  return {
+    message: `the formula "$${shortened(node.value, 30)}$" is closed by the "$" of "\\$": in $…$ any "$" closes the formula, escaped or not; write a dollar sign in math as \\text{\\textdollar} (in $$…$$ math, \\$ works)`,
+    rest: { from: end, to: end + rest.length },
+  };
 }
 
 /**

@@ -71,15 +71,17 @@ describe('the allowlist', () => {
           ? '\\begin{array}{c} \\hline a \\\\ \\hdashline b \\end{array}'
           : /^\\['"`^~=.]$/.test(command)
             ? `\\text{${command}e}`
-            : command === '\\limits' || command === '\\nolimits'
-              ? `\\sum${command}_a^b`
-              : command === '\\over' || command === '\\choose'
-                ? `{a ${command} b}`
-                : command === '\\substack'
-                  ? '\\sum_{\\substack{a \\\\ b}}'
-                  : command === '\\&'
-                    ? 'a \\& b'
-                    : `${command}{x}{y}`;
+            : command === '\\textdollar' // a text symbol, as in LaTeX
+              ? '\\text{\\textdollar}5'
+              : command === '\\limits' || command === '\\nolimits'
+                ? `\\sum${command}_a^b`
+                : command === '\\over' || command === '\\choose'
+                  ? `{a ${command} b}`
+                  : command === '\\substack'
+                    ? '\\sum_{\\substack{a \\\\ b}}'
+                    : command === '\\&'
+                      ? 'a \\& b'
+                      : `${command}{x}{y}`;
       expect(() => typesetFormula(tex, { ...katexOptions, displayMode: false }), tex).not.toThrow();
     }
   });

@@ -1,6 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { remove } from 'unist-util-remove';
 import { afterAll, describe, expect, it } from 'vitest';
+import { visit } from 'unist-util-visit';
 import { parse } from 'yaml';
 import { parseArxivInput, type FetchLike } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
@@ -173,6 +178,18 @@ describe('abstract to MDX', () => {
       'With $O(n)$ time: $$\\text{loss} = 0$$ and $a \\\\ b$.',
     ],
     [
+      // In TeX a `$` closes inline math whatever follows; Markdown would read `$x$$y$` as one formula "x$$y".
+      'writes formulas side by side as one, each part braced as a formula of its own',
+      'Both $x$$y$ and $a=$$b$$c$, apart $u$ $v$, display $$d$$',
+      'Both ${x}{y}$ and ${a=}{b}{c}$, apart $u$ $v$, display $$d$$',
+    ],
+    [
+      // Markdown ends `$…$` at any `$`; `$$…$$` ends only at `$$`, where `\$` stays.
+      'writes a dollar sign inside inline math as \\text{\\textdollar}, and keeps it in display math',
+      'Costs $\\$5$, \\(x + \\$1\\), $a \\\\$ and $$\\$2$$',
+      'Costs $\\text{\\textdollar}5$, $x + \\text{\\textdollar}1$, $a \\\\$ and $$\\$2$$',
+    ],
+    [
       'keeps an unclosed or empty \\( as written, for the check to report',
       'An \\(x or \\(\\).',
       'An \\\\(x or \\\\(\\\\).',
@@ -209,6 +226,28 @@ describe('abstract to MDX', () => {
     const render = (body: string) => renderPaperBody(body, { file: 'x.mdx', bodyLine: 1 }).problems;
     expect(render(paperMath)).not.toEqual([]);
     expect(render(abstractToMdx(paperMath))).toEqual([]);
+  });
+
+  it('writes dollar signs in math and formulas side by side so that the page prints what TeX prints', () => {
+    const paperMath = 'A $\\$5$ fee, \\(x + \\$1\\) and $a=$$b$.';
+    const rendered = renderPaperBody(abstractToMdx(paperMath), { file: 'x.mdx', bodyLine: 1 });
+    expect(rendered.problems).toEqual([]);
+    // MathML's characters, formula by formula: the dollar signs are math, and no `$` is left in the text.
+    const page = fromHtml(rendered.rendered!.html, { fragment: true });
+    const isElement = (node: RootContent | Root, tagName: string): node is Element =>
+      node.type === 'element' && node.tagName === tagName;
+    remove(page, (node) => isElement(node as RootContent, 'annotation'));
+    const formulas: string[] = [];
+    visit(page, 'element', (node) => {
+      if (node.tagName === 'math') formulas.push(toText(node));
+    });
+    expect(formulas).toEqual(['$5', 'x+$1', 'a=b']);
+    remove(
+      page,
+      (node) =>
+        isElement(node as RootContent, 'span') && String((node as Element).properties.className).includes('katex'),
+    );
+    expect(toText(page)).toBe('A  fee,  and .');
   });
 });
 

@@ -223,6 +223,20 @@ describe('dollars', () => {
     expect(problems[0]!.message).toContain('"$5, or \\$10" is typeset as the formula "5, or \\"');
   });
 
+  it('refuses math that an escaped dollar closes, once, and says how to write a dollar sign in math', () => {
+    for (const body of ['A $\\$5$ fee.', 'A fee of $x + \\$5$ a run, and $y$.']) {
+      const { problems } = render(body);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]!.message).toContain('is closed by the "$" of "\\$"');
+      expect(problems[0]!.message).toContain('write a dollar sign in math as \\text{\\textdollar}');
+      expect(problems[0]!.column).toBe(body.indexOf('$') + 1);
+    }
+    // A line break (`\\`) before the closing `$` is no escape; `$$…$$` takes `\$`.
+    expect(
+      render('Rows $\\begin{aligned}a\\\\b\\end{aligned}$ and $$\\$5$$, $\\text{\\textdollar}5$.').problems,
+    ).toEqual([]);
+  });
+
   it('keeps amounts, escaped dollars and math that starts with a digit', () => {
     for (const body of ['Runs cost $5 each.', 'It takes $2^k$ steps and $n$ runs.', 'Pay \\$5 and \\$10.']) {
       expect(render(body).problems).toEqual([]);

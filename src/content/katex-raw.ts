@@ -19,7 +19,7 @@ import { MathBudgetSpent, newMathBudget, typesetFormula } from './math-rules.ts'
  * The result must be stringified with `allowDangerousHtml`; KaTeX escapes the text it writes,
  * and with `trust` refusing every command it writes no link, class or style from the TeX.
  *
- * Display math is wrapped in a scroll box a keyboard can reach ({@link DISPLAY_MATH_ATTRIBUTES}):
+ * Display math is wrapped in a scroll box a keyboard can reach (displayMathAttributes):
  * a formula wider than a phone's column scrolls sideways inside it, with a cue (global.css).
  */
 export interface RawMath {
@@ -30,15 +30,18 @@ export interface RawMath {
 
 /**
  * Attributes of a display formula's scroll box (KaTeX's `.katex-display`): focusable, so that
- * the arrow keys scroll it, and named, since a focusable region needs a name.
+ * the arrow keys scroll it, and named, since a focusable region needs a name. Where an abstract
+ * has several, each is numbered ("Formula 2 of 3"): a screen reader's list of a page's regions
+ * would otherwise show the same name several times, none to tell which is which.
  */
-export const DISPLAY_MATH_ATTRIBUTES = 'tabindex="0" role="region" aria-label="Formula"';
+const displayMathAttributes = (label: string) => `tabindex="0" role="region" aria-label="${label}"`;
 
 export function rehypeKatexRaw(options: KatexOptions) {
   return (tree: Root, file: VFile) => {
     // One budget of math for the whole abstract: once spent, the rest is not typeset at all.
     const budget = newMathBudget();
     let spent = false;
+    const displayed: RawMath[] = [];
     visit(tree, 'element', (element: Element, index, parent) => {
       if (index === undefined || !parent) return undefined;
       // remark-math writes inline math as <code class="language-math math-inline"> and display
@@ -58,8 +61,9 @@ export function rehypeKatexRaw(options: KatexOptions) {
       try {
         if (spent) return [SKIP, index + 1];
         const html = typesetFormula(tex, { ...options, displayMode: display, throwOnError: true }, budget);
-        const value = display ? withScrollBox(html) : html;
-        replacement.push({ type: 'raw', value, data: { tex, display } });
+        const formula: RawMath = { type: 'raw', value: html, data: { tex, display } };
+        if (display) displayed.push(formula);
+        replacement.push(formula);
       } catch (error) {
         spent ||= error instanceof MathBudgetSpent || budget.nodes < 0;
         file.message('Could not render math with KaTeX', {
@@ -72,14 +76,18 @@ export function rehypeKatexRaw(options: KatexOptions) {
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];
     });
+    displayed.forEach((formula, at) => {
+      const label = displayed.length === 1 ? 'Formula' : `Formula ${at + 1} of ${displayed.length}`;
+      formula.value = withScrollBox(formula.value, label);
+    });
   };
 }
 
 /** KaTeX's display output starts with its `.katex-display` box: that box is the one that scrolls. */
-function withScrollBox(html: string): string {
+function withScrollBox(html: string, label: string): string {
   const open = '<span class="katex-display">';
   if (!html.startsWith(open)) throw new Error('KaTeX display math no longer starts with .katex-display');
-  return `<span class="katex-display" ${DISPLAY_MATH_ATTRIBUTES}>${html.slice(open.length)}`;
+  return `<span class="katex-display" ${displayMathAttributes(label)}>${html.slice(open.length)}`;
 }
 
 export function isRawMath(node: unknown): node is RawMath {

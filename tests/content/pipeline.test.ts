@@ -157,6 +157,13 @@ describe('display math wherever it stands', () => {
     expect(rendered?.text).toBe('The loss $$\\sum_i x_i$$ is small.');
   });
 
+  it('numbers the scroll boxes of an abstract with several, so that each region has a name of its own', () => {
+    const { rendered, problems } = render('First $$a$$ then\n\n$$b$$\n\n```math\nc\n```\n\nand $d$.');
+    expect(problems).toEqual([]);
+    const labels = [...rendered!.html.matchAll(/role="region" aria-label="([^"]*)"/g)].map((match) => match[1]);
+    expect(labels).toEqual(['Formula 1 of 3', 'Formula 2 of 3', 'Formula 3 of 3']);
+  });
+
   it('keeps $…$ inline', () => {
     const { rendered } = render('The loss $\\sum_i x_i$ is small.');
     expect(rendered?.html).not.toContain('katex-display');

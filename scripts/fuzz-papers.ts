@@ -3,7 +3,8 @@
  * goes through the check's rules (validatePaper, as `npm run check` and the build's loader call it);
  * each accepted one through every per-paper output and its consumer (tests/helpers/output-consumers.ts);
  * each refused one's messages are checked for the terminal. With --out, accepted files are written
- * to <out>/papers/2025/ with the seed's topics, for a full build (PAPER_DIGEST_CONTENT=<out>).
+ * to <out>/papers/2025/ with the seed's topics, for a full build (PAPER_DIGEST_CONTENT=<out>); with
+ * --dist, that build's files are read by their consumers and its pages by an HTML validator.
  *
  *   node scripts/fuzz-papers.ts --seed 1 --runs 5000 [--out .tmp/fuzz/content]
  */
@@ -18,6 +19,7 @@ import { createPaperSchema } from '../src/content/schema.ts';
 import { validatePaper } from '../src/content/validate.ts';
 import { readTopics } from '../src/content/vocabulary.ts';
 import { hostilePaperFiles, mutatedPaperFiles } from '../tests/helpers/hostile-papers.ts';
+import { htmlProblems } from '../tests/helpers/html-valid.ts';
 import { distProblems, messageProblems, outputProblems } from '../tests/helpers/output-consumers.ts';
 
 const { values } = parseArgs({
@@ -31,8 +33,9 @@ const { values } = parseArgs({
   },
 });
 if (values.dist) {
-  // A built site of fuzzed papers (PAPER_DIGEST_CONTENT=<out>): every file read by its consumer.
-  const problems = distProblems(values.dist);
+  // A built site of fuzzed papers (PAPER_DIGEST_CONTENT=<out>): every file read by its consumer,
+  // and every page by an HTML validator.
+  const problems = [...distProblems(values.dist), ...(await htmlProblems(values.dist))];
   console.log(`${values.dist}: ${problems.length} problems`);
   for (const problem of problems.slice(0, 60)) console.log(`- ${problem}`);
   process.exit(problems.length > 0 ? 1 : 0);

@@ -109,8 +109,10 @@ const FAILED_MESSAGE = 'Search could not be loaded. Reload the page to try again
 class SearchUnavailable extends Error {}
 
 function configOf(form: HTMLElement): SearchConfig {
-  const { searchBundle, searchBase, searchUrl, searchHeads } = form.dataset;
-  if (!searchBundle || !searchBase || !searchUrl) throw new Error('search form without data-search-* config');
+  const { searchBundle, searchBase, searchHeads } = form.dataset;
+  // The search page's address is where the form goes without script.
+  const searchUrl = form.getAttribute('action');
+  if (!searchBundle || !searchBase || !searchUrl) throw new Error('search form without action or data-search-* config');
   return {
     bundle: searchBundle,
     base: searchBase,

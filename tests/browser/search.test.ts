@@ -217,6 +217,25 @@ describe('the header search box', () => {
     expect(hrefs.sort()).toEqual(kolmogorov.map((paper) => urls.paper(paper.id)).sort());
   });
 
+  it('has a Search button, next after the box in tab order, shown while it has focus', async () => {
+    await page.goto(server.origin + urls.paper(papers[0]!.id), { waitUntil: 'networkidle' });
+    const button = page.locator('.search-box').getByRole('button', { name: 'Search' });
+    const width = () => button.evaluate((element) => element.getBoundingClientRect().width);
+    expect(await width()).toBeLessThanOrEqual(1);
+    await headerBox().fill('Kolmogorov');
+    // The preview's fetches finish first: leaving the page would cut them off.
+    await expect
+      .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+      .toBe(`${kolmogorov.length} papers found.`);
+    await page.waitForLoadState('networkidle');
+    await headerBox().press('Tab');
+    await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await width()).toBeGreaterThan(20);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === urls.search() && url.searchParams.get('q') === 'Kolmogorov');
+    await waitForResults(kolmogorov.length);
+  });
+
   it('is cleared by Esc', async () => {
     await page.goto(server.origin + urls.home());
     await page.keyboard.press('/');
@@ -233,7 +252,8 @@ describe('the search page', () => {
     await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
     await waitForResults(kolmogorov.length);
     const status = page.locator('#search-status');
-    expect(await status.getAttribute('aria-live')).toBe('polite');
+    // A status is a polite live region (ARIA 1.2): screen readers announce its changes.
+    expect(await status.getAttribute('role')).toBe('status');
     expect(await status.textContent()).toBe(`${kolmogorov.length} papers found for “Kolmogorov”.`);
     for (const paper of kolmogorov) {
       const result = page.locator('.search-result', { has: page.locator(`a[href="${urls.paper(paper.id)}"]`) });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { htmlProblems } from '../helpers/html-valid.ts';
 
 let build: BuildResult;
 const page = (path: string) => readFile(join(build.outDir, path, 'index.html'), 'utf8');
@@ -16,6 +17,10 @@ describe('a fixture site build', () => {
   it('succeeds', () => {
     expect(build.output).not.toMatch(/error/i);
     expect(build.ok).toBe(true);
+  });
+
+  it('is valid, accessible HTML, page by page', async () => {
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 
   it("collects Astro's garbage before publishing (the build's peak memory is there)", () => {

@@ -6,6 +6,7 @@ import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
+import { htmlProblems } from '../helpers/html-valid.ts';
 import { joinedWords } from '../helpers/spacing.ts';
 import { ambiguousNames } from './link-names.ts';
 import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '../helpers/paper-pages.ts';
@@ -76,6 +77,10 @@ const articleOf = async (id: string): Promise<Element> => {
 describe('the seed digest', () => {
   it('builds', () => {
     expect(build.ok, build.output).toBe(true);
+  });
+
+  it('is valid, accessible HTML, page by page', async () => {
+    expect(await htmlProblems(build.outDir)).toEqual([]);
   });
 
   it.each(seed.map((paper) => [paper.arxiv, paper] as const))('%s has its verified facts', async (id, paper) => {

@@ -4,10 +4,12 @@
  * Save toggle, src/client/reading-list.ts). On list and paper pages `?` shows or hides the help
  * dialog, which lists the keys that work on that page (on a paper page `s` and `/`, whose
  * handlers are reading-list.ts's and search.ts's). Keys typed into a form field, and keys with
- * Ctrl, Alt or Meta, are left alone, as is `/` (search). Progressive enhancement: the page works
- * without it, and the help, which only matters when scripts run, is built here.
+ * Ctrl, Alt or Meta, are left alone, as is `/` (search). While the help is open (modal: the page
+ * behind it is inert) only `?`, Escape and its Close button work; every other script's key waits.
+ * Progressive enhancement: the page works without it, and the help, which only matters when
+ * scripts run, is built here.
  */
-import { isTyping } from './typing.ts';
+import { isTyping, modalOpen } from './typing.ts';
 
 const CARD = '[data-paper-card]';
 const CURRENT = 'data-keyboard-current';
@@ -82,9 +84,14 @@ function keyboardHelp(rows: HelpRow[]): { dialog: HTMLDialogElement; toggle: () 
   return { dialog, toggle };
 }
 
-/** The button that opens the help, at the end of the page's content: what KeyboardHelp.astro writes on list pages. */
-function appendHint(): HTMLElement {
-  const hint = element('p', 'keyboard-hint');
+/**
+ * The button that opens the help, as KeyboardHelp.astro writes it on list pages, made here for a
+ * paper page and put right after `control` (its Save toggle), beside the page's other controls:
+ * a reader meets it there, in reading and in tab order, not at the end of the page after the
+ * neighbour links. With no such control, at the end of the page's content.
+ */
+function makeHint(control: Element | null): HTMLElement {
+  const hint = element('span', 'keyboard-hint');
   hint.dataset.keyboardHint = '';
   const button = element('button', 'keyboard-hint-button', 'Keyboard shortcuts ');
   button.type = 'button';
@@ -92,7 +99,8 @@ function appendHint(): HTMLElement {
   button.setAttribute('aria-haspopup', 'dialog');
   button.append(element('kbd', undefined, '?'));
   hint.append(button);
-  (document.querySelector('main') ?? document.body).append(hint);
+  if (control) control.after(hint);
+  else (document.querySelector('main') ?? document.body).append(hint);
   return hint;
 }
 
@@ -112,7 +120,7 @@ export function initKeyboard(): void {
   document.documentElement.dataset.keyboardReady = 'true';
 
   const { dialog, toggle: toggleHelp } = keyboardHelp(cards.length > 0 ? LIST_KEYS : PAPER_KEYS);
-  const hint = document.querySelector<HTMLElement>('[data-keyboard-hint]') ?? appendHint();
+  const hint = document.querySelector<HTMLElement>('[data-keyboard-hint]') ?? makeHint(paperPage);
   hint.hidden = false;
   document.querySelector('[data-keyboard-help-open]')?.addEventListener('click', toggleHelp);
 
@@ -145,8 +153,8 @@ export function initKeyboard(): void {
 
   document.addEventListener('keydown', (event) => {
     if (!plainKey(event)) return;
-    if (dialog.open) {
-      if (event.key === '?') {
+    if (modalOpen()) {
+      if (event.key === '?' && dialog.open) {
         event.preventDefault();
         toggleHelp();
       }

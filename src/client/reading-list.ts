@@ -17,7 +17,7 @@
 import { isPaperId } from '../content/paper-id.ts';
 import { quotedTitle } from '../lib/distinct-names.ts';
 import { parseStoredList, READING_LIST_LIMIT } from '../lib/reading-list.ts';
-import { isTyping } from './typing.ts';
+import { isTyping, modalOpen } from './typing.ts';
 
 export interface ReadingList {
   /** The saved ids, newest saved first. */
@@ -168,7 +168,7 @@ export function initSaveToggles(): void {
   if (pageToggle && !document.querySelector('[data-paper-card]')) {
     document.addEventListener('keydown', (event) => {
       if (event.key !== 's' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.isComposing || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.isComposing || isTyping(event.target) || modalOpen()) return;
       event.preventDefault();
       pageToggle.click();
     });

@@ -53,6 +53,7 @@ import {
   type TopicName,
 } from '../lib/search-query.ts';
 import { closestSpelling, vocabularyShard } from '../lib/spelling.ts';
+import { isTyping, modalOpen } from './typing.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
@@ -171,11 +172,6 @@ function excerptElement(excerpt: string): HTMLParagraphElement {
   const paragraph = element('p', 'search-result-excerpt');
   paragraph.innerHTML = revealTex(withTightMarks(withoutIndexOnlyWords(excerpt)));
   return paragraph;
-}
-
-function isEditable(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
 // ---- Answering a query: an arXiv id, or words that really match ----
@@ -816,7 +812,8 @@ function searchInput(): HTMLInputElement | null {
 function setUpShortcut(): void {
   document.addEventListener('keydown', (event) => {
     if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    if (isEditable(event.target)) return;
+    // Typed into a field, `/` is a character; behind the open keyboard help, the page is inert.
+    if (isTyping(event.target) || modalOpen()) return;
     const input = searchInput();
     if (!input) return;
     event.preventDefault();

@@ -4,3 +4,11 @@ export function isTyping(target: EventTarget | null): boolean {
   if (target instanceof HTMLElement && target.isContentEditable) return true;
   return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
 }
+
+/**
+ * True while a modal dialog (the keyboard help) is open: the page behind it is inert, so the
+ * page's own keys (`/`, `s`, `j`, …) must do nothing until it closes; only the dialog's keys work.
+ */
+export function modalOpen(): boolean {
+  return document.querySelector('dialog:modal') !== null;
+}

@@ -183,6 +183,81 @@ describe('keyboard reading', () => {
   });
 });
 
+describe('keyboard help: where it is, and the keys while it is open', () => {
+  it('offers the help on a paper page beside its other controls, not after the neighbour links', async () => {
+    await open(urls.paper('2402.00002'));
+    const hint = page.locator('[data-keyboard-help-open]');
+    expect(await hint.isVisible()).toBe(true);
+    const place = await hint.evaluate((button) => {
+      const before = (selector: string) =>
+        Boolean(button.compareDocumentPosition(document.querySelector(selector)!) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const save = document.querySelector('button[data-save-toggle]')!;
+      return {
+        besideSave: button.closest('[data-keyboard-hint]')!.parentElement === save.parentElement,
+        beforeAbstract: before('.abstract'),
+        beforeCitation: before('.citation'),
+        beforeNeighbours: before('nav.neighbours'),
+      };
+    });
+    expect(place).toEqual({ besideSave: true, beforeAbstract: true, beforeCitation: true, beforeNeighbours: true });
+    // In tab order, right after the Save toggle.
+    await page.locator('button[data-save-toggle]').focus();
+    await page.keyboard.press('Tab');
+    expect(await hint.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
+  /** Every key of the page pressed with the help open: each must leave the page as it was and go unclaimed. */
+  async function pressPageKeysWithHelpOpen(keys: string[]) {
+    await page.evaluate(() => {
+      (window as unknown as { claimed: string[] }).claimed = [];
+      window.addEventListener('keydown', (event) => {
+        if (event.defaultPrevented) (window as unknown as { claimed: string[] }).claimed.push(event.key);
+      });
+    });
+    const state = () =>
+      page.evaluate(() => ({
+        url: location.href,
+        open: (document.querySelector('dialog[data-keyboard-help]') as HTMLDialogElement).open,
+        focusInDialog: document.querySelector('dialog[data-keyboard-help]')!.contains(document.activeElement),
+        selected: document.querySelectorAll('[data-keyboard-current]').length,
+        saved: [...document.querySelectorAll('button[data-save-toggle]')].map((b) => b.getAttribute('aria-pressed')),
+        search: (document.querySelector('[data-search-input]') as HTMLInputElement).value,
+      }));
+    const opened = await state();
+    expect(opened).toMatchObject({ open: true, focusInDialog: true, selected: 0 });
+    for (const key of keys) {
+      await page.keyboard.press(key);
+      expect(await state(), `after ${key}`).toEqual(opened);
+    }
+    expect(await page.evaluate(() => (window as unknown as { claimed: string[] }).claimed)).toEqual([]);
+  }
+
+  it('takes no page key while open on a paper page: s and / wait, ? and Escape close it', async () => {
+    await open(urls.paper('2402.00002'));
+    await page.keyboard.press('?');
+    await pressPageKeysWithHelpOpen(['s', '/', 'j', 'k', 'o']);
+    await page.keyboard.press('?');
+    expect(await page.$eval('dialog[data-keyboard-help]', (dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    // Opened with the hint button, the same.
+    await page.click('[data-keyboard-help-open]');
+    await pressPageKeysWithHelpOpen(['/', 's']);
+    await page.keyboard.press('Escape');
+    expect(await page.$eval('dialog[data-keyboard-help]', (dialog) => (dialog as HTMLDialogElement).open)).toBe(false);
+    // Closed, the keys work again: / goes to the search box.
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-input'))).toBe(true);
+  });
+
+  it('takes no page key while open on a list page', async () => {
+    await open(urls.day('2025-02-04'));
+    await page.keyboard.press('?');
+    await pressPageKeysWithHelpOpen(['j', 'k', 'o', 's', '/']);
+    await page.click('[data-keyboard-help-close]');
+    await page.click('[data-keyboard-help-open]');
+    await pressPageKeysWithHelpOpen(['/', 'j', 's']);
+  });
+});
+
 describe('copy button', () => {
   it('appears with JavaScript and copies the BibTeX entry', async () => {
     await open(urls.paper('2402.00002'));

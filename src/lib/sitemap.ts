@@ -13,7 +13,9 @@ import { xmlDocument, type XmlElement } from './xml.ts';
  * Every other HTML page (home, lists, topics, date pages, the A–Z list of authors) is in the
  * `pages` chunk, except the author pages: they are in the `authors` chunk(s). Each URL
  * carries its page's date as `<lastmod>`: a paper's and a day's digest date, and for a page
- * listing papers, the newest digest date it shows. Pages that show no paper date have none.
+ * listing papers, the newest digest date it shows. Every page of a topic's or an author's list,
+ * paged newest first, carries the list's newest date: a newer paper moves the papers of every
+ * page down one place, so page 3 changed that day too. Pages that show no paper date have none.
  */
 export const SITEMAP_NAMESPACE = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 export const MAX_SITEMAP_URLS = 50_000;
@@ -74,14 +76,15 @@ export function sitemapChunks<T extends Dated>(input: SitemapInput<T>): SitemapC
 }
 
 /**
- * Every page of every author, dated by the newest paper it shows: a chunk of its own (`authors`,
- * split past the protocol's limit), as a digest has more authors than papers.
+ * Every page of every author, dated by the author's newest paper (every page shifts when one is
+ * added): a chunk of its own (`authors`, split past the protocol's limit), as a digest has more
+ * authors than papers.
  */
 function authorPages<T extends Dated>({ urls, authors = [], pageSize }: SitemapInput<T>): SitemapEntry[] {
   const entries: SitemapEntry[] = [];
   for (const { slug, papers } of authors) {
+    const lastmod = papers[0]?.data.date;
     for (let page = 1; page <= Math.max(1, Math.ceil(papers.length / pageSize)); page++) {
-      const lastmod = papers[(page - 1) * pageSize]?.data.date;
       entries.push(
         lastmod
           ? { loc: urls.absolute(urls.author(slug, page)), lastmod }
@@ -112,7 +115,7 @@ function otherPages<T extends Dated>(input: SitemapInput<T>): SitemapEntry[] {
   for (const { slug } of topics) {
     const papers = papersByTopic.get(slug) ?? [];
     for (let page = 1; page <= pageCount(papers.length); page++) {
-      entries.push(entry(urls.topic(slug, page), papers[(page - 1) * pageSize]?.data.date));
+      entries.push(entry(urls.topic(slug, page), papers[0]?.data.date));
     }
   }
   for (const year of archive.years) entries.push(entry(urls.year(year.year), year.months[0]?.days[0]?.date));

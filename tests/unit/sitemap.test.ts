@@ -35,7 +35,7 @@ const month = (prefix: string, yearMonth: string, count: number) =>
   );
 
 describe('sitemap chunks', () => {
-  it('puts every page of every author in the authors chunk(s), dated by the newest paper each shows', () => {
+  it("puts every page of every author in the authors chunk(s), dated by the author's newest paper", () => {
     const papers = newestFirst(month('a', '2025-01', 5));
     const chunks = sitemapChunks({
       urls,
@@ -52,11 +52,12 @@ describe('sitemap chunks', () => {
     });
     const byName = new Map(chunks.map((chunk) => [chunk.name, chunk.entries]));
     const root = 'https://digest.example.org/digest/';
-    // Ada: 5 papers, 3 pages; Bo: 1 page. Four URLs: two parts of at most three.
+    // Ada: 5 papers, 3 pages; Bo: 1 page. Four URLs: two parts of at most three. Ada's newest
+    // paper (January 5) moved every one of her pages' papers down a place: all three changed then.
     expect(byName.get('authors-1')).toEqual([
       { loc: `${root}authors/ada/`, lastmod: '2025-01-05' },
-      { loc: `${root}authors/ada/2/`, lastmod: '2025-01-03' },
-      { loc: `${root}authors/ada/3/`, lastmod: '2025-01-01' },
+      { loc: `${root}authors/ada/2/`, lastmod: '2025-01-05' },
+      { loc: `${root}authors/ada/3/`, lastmod: '2025-01-05' },
     ]);
     expect(byName.get('authors-2')).toEqual([{ loc: `${root}authors/bo/`, lastmod: '2025-01-05' }]);
     const pages = [...byName].filter(([name]) => name.startsWith('pages')).flatMap(([, entries]) => entries);

@@ -10,5 +10,12 @@ export function isTyping(target: EventTarget | null): boolean {
  * page's own keys (`/`, `s`, `j`, …) must do nothing until it closes; only the dialog's keys work.
  */
 export function modalOpen(): boolean {
-  return document.querySelector('dialog:modal') !== null;
+  return [...document.querySelectorAll('dialog[open]')].some((dialog) => {
+    try {
+      return dialog.matches(':modal');
+    } catch {
+      // A browser that does not know :modal (before 2022): the site opens its dialog only modally.
+      return true;
+    }
+  });
 }

@@ -116,6 +116,27 @@ describe('browse pages', () => {
       expect(archive).toContain(`href="${path}"`);
   });
 
+  it('lists every day of a year on its year page, under its month, newest first', async () => {
+    // The fixture's digest days, read from its files.
+    const files = await glob('papers/**/*.mdx', { cwd: fixture });
+    const dates = await Promise.all(
+      files.map(async (file) => /^date: "(\d{4}-\d\d-\d\d)"$/m.exec(await readFile(join(fixture, file), 'utf8'))![1]!),
+    );
+    const days = [...new Set(dates)].sort().reverse();
+    for (const year of new Set(days.map((day) => day.slice(0, 4)))) {
+      const html = await read(farWest, year);
+      const linked = [...html.matchAll(/href="\/(\d{4})\/(\d\d)\/(\d\d)\/"/g)].map((m) => `${m[1]}-${m[2]}-${m[3]}`);
+      expect(linked, year).toEqual(days.filter((day) => day.startsWith(year)));
+      // Each under a heading that links its month, and says when it is.
+      for (const day of days.filter((date) => date.startsWith(year))) {
+        const month = day.slice(0, 7).replace('-', '/');
+        const heading = html.indexOf(`<a href="/${month}/">`, html.indexOf('<h2'));
+        expect(heading, day).toBeGreaterThan(0);
+        expect(html.indexOf(`<time datetime="${day}">`), day).toBeGreaterThan(heading);
+      }
+    }
+  });
+
   it('names what a month cell counts: "November 2" would be a date, and the link leads to a month', async () => {
     // What assistive technology reads (without what is hidden from it), and what the eye sees.
     const without = (html: string, attribute: string) =>

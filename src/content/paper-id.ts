@@ -1,3 +1,5 @@
+import { windowsDeviceName, windowsDeviceProblem } from '../lib/file-names.ts';
+
 /**
  * Paper ids: the file name of a paper without `.mdx`, used as its URL segment and output file
  * names (see `paperPaths` in src/lib/urls.ts). One grammar, here, for the loader, the content
@@ -5,7 +7,9 @@
  *
  * - lowercase letters and digits, in words joined by single hyphens (`attention-sinks`,
  *   `math-0309136`), or by dots between digits only (`2306.13575`);
- * - at most 100 characters.
+ * - at most 100 characters;
+ * - not a name Windows keeps for a device (`aux`, `con`, `com1.5`: src/lib/file-names.ts), which
+ *   no Windows checkout could hold as `aux.mdx`.
  *
  * Dots only between digits means no id ends like a file name (`x.bib`, `x.html`): a page folder
  * `papers/<id>/` can never be another paper's `papers/<id>.bib`. Lowercase only means two ids
@@ -27,11 +31,15 @@ export function paperIdFromPath(path: string): string {
 
 /** Whether a string is a paper id. Pure, so the browser's reading list checks ids by the same rule. */
 export function isPaperId(id: string): boolean {
-  return id.length <= MAX_PAPER_ID_LENGTH && PAPER_ID_PATTERN.test(id);
+  return id.length <= MAX_PAPER_ID_LENGTH && PAPER_ID_PATTERN.test(id) && windowsDeviceName(id) === undefined;
 }
 
 /** Why a file name is not a valid paper id (a sentence for `file: …`), or undefined when it is. */
 export function paperIdProblem(id: string): string | undefined {
   if (isPaperId(id)) return undefined;
+  const device = windowsDeviceName(id);
+  if (device !== undefined && PAPER_ID_PATTERN.test(id)) {
+    return `name ${windowsDeviceProblem(`${id}.mdx`)}; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. ${device}-learning.mdx).`;
+  }
   return `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx, math-0309136.mdx) or a short slug of lowercase letters, digits and single hyphens (at most ${MAX_PAPER_ID_LENGTH} characters).`;
 }

@@ -11,6 +11,7 @@ import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
 import { formatAuthor } from '../lib/bibtex.ts';
 import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
+import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
 
@@ -485,7 +486,17 @@ export type PaperData = z.output<PaperSchema>;
 
 /** The topic vocabulary file: a list of topics, each with a URL slug, a label and a description. */
 export const topicSchema = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      message: 'must be lowercase letters, digits and single hyphens',
+      abort: true,
+    })
+    .superRefine((slug, ctx) => {
+      // The slug is a folder of the site (`topics/<slug>/`).
+      const device = windowsDeviceProblem(slug);
+      if (device) ctx.addIssue({ code: 'custom', message: `${device}; use a longer slug (e.g. ${slug}-learning)` });
+    }),
   label: text(80),
   description: text(200),
 });

@@ -1,3 +1,5 @@
+import { windowsDeviceName } from './file-names.ts';
+
 /**
  * The one name function: who a written author name is (`authorKey`) and where their page lives
  * (`authorSlug`). Total over every string; used by the pages, the content check and search.
@@ -104,10 +106,12 @@ export const MAX_SLUG_BYTES = 100;
  * The URL segment of an author page: the key with every run of characters that are not letters,
  * digits or their marks turned into one `-`, no `-` at either end. Letters of every script are
  * kept (a URL percent-encodes them). So a slug never contains `--` and never starts with `-`;
- * the two derived forms below use `--` and cannot equal an ordinary slug, and the author index's
+ * the derived forms below use `--` and cannot equal an ordinary slug, and the author index's
  * own pages live under `/authors/-/`, which no slug can be.
  * - a name with no letter or digit: `author--<hash of its key>`;
- * - a slug over MAX_SLUG_BYTES: its first letters, then `--<hash of its key>`.
+ * - a slug over MAX_SLUG_BYTES: its first letters, then `--<hash of its key>`;
+ * - a slug that Windows keeps for a device (`Aux` → `aux`, `Nul`, `Com1`: src/lib/file-names.ts),
+ *   which no Windows checkout of the site could hold as a folder: `aux--<hash of its key>`.
  */
 export function authorSlug(name: string): string {
   return slugOfKey(authorKey(name));
@@ -131,6 +135,7 @@ export function nameWords(name: string): string[] {
 export function slugOfKey(key: string): string {
   const slug = key.replace(BETWEEN_WORDS, '-').replace(/^-+|-+$/g, '');
   if (slug === '') return `${NAMELESS_SLUG_PREFIX}${hash(key)}`;
+  if (windowsDeviceName(slug) !== undefined) return `${slug}--${hash(key)}`;
   // A UTF-16 code unit is at most three bytes of UTF-8: most slugs are short enough not to count.
   if (slug.length * 3 <= MAX_SLUG_BYTES || utf8Length(slug) <= MAX_SLUG_BYTES) return slug;
   return `${cutToBytes(slug, MAX_SLUG_BYTES - 10).replace(/-+$/, '')}--${hash(key)}`;

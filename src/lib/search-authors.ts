@@ -14,6 +14,7 @@
  *   loaded only when the reader uses the author field.
  */
 import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
+import { windowsDeviceName } from './file-names.ts';
 import { AL, comparable, ET, INITIALS, QUOTED, writtenOutSpelling } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
@@ -101,9 +102,15 @@ export const DIRECTORY_SHARD_SIZE = 400;
 export const MAX_SHARD_FILE_NAME = 120;
 const LONGEST_LETTER_FILE_NAME = 12;
 
-/** The file name of a directory shard: its key, percent-encoded with `_` for `%` (keys are letters and digits). */
+/**
+ * The file name of a directory shard: its key, percent-encoded with `_` for `%` (keys are letters
+ * and digits), and never a name Windows keeps for a device (src/lib/file-names.ts).
+ */
 export function directoryFile(key: string): string {
-  return encodeURIComponent(key).replace(/%/g, '_');
+  const file = encodeURIComponent(key).replace(/%/g, '_');
+  // A key Windows keeps for a device (`con`, once 400 names start with it) gets a `_` after it,
+  // which no encoded key ends with (its `_` is always followed by two hex digits).
+  return windowsDeviceName(file) === undefined ? file : `${file}_`;
 }
 
 /**

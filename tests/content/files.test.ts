@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,15 @@ describe('content discovery', () => {
     await symlink('../topics.yaml', join(other.root, 'content/topics.yaml'));
     expect(await other.check()).toEqual([
       'content/topics.yaml:1: file: is a symbolic link: it must be a file in the repository itself.',
+    ]);
+  });
+
+  it('refuses a paper named like a Windows device, saying so and what to name it (the file is made here: this repository must stay checkable-out on Windows)', async () => {
+    const { root, check } = await scratchSite();
+    const plain = await readFile(join(root, 'content/papers/2025/plain-paper.mdx'), 'utf8');
+    await writeFile(join(root, 'content/papers/2025/aux.mdx'), plain);
+    expect(await check()).toEqual([
+      `content/papers/2025/aux.mdx:1: file: name "aux.mdx" is a device's name on Windows (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, in any case, with any extension): a Windows checkout cannot hold such a file, nor a build there write it; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. aux-learning.mdx).`,
     ]);
   });
 
@@ -168,6 +177,17 @@ describe('paper ids', () => {
     ['', false],
     ['a'.repeat(MAX_PAPER_ID_LENGTH), true],
     ['a'.repeat(MAX_PAPER_ID_LENGTH + 1), false],
+    // Names Windows keeps for devices, with any extension: no Windows checkout could hold the file.
+    ['aux', false],
+    ['con', false],
+    ['nul', false],
+    ['prn', false],
+    ['com1', false],
+    ['lpt9', false],
+    ['com1.5', false],
+    ['auxiliary', true],
+    ['con-attention', true],
+    ['com10', true],
   ])('%s is valid: %s', (id, valid) => {
     expect(paperIdProblem(id) === undefined).toBe(valid);
   });

@@ -21,6 +21,14 @@ const expected: [string, string[]][] = [
     ],
   ],
   ['bad-slug', ['1: topics[0].slug: must be lowercase letters, digits and single hyphens']],
+  // A topic's slug is a folder of the site (topics/<slug>/), and Windows keeps these names for devices.
+  [
+    'device-slug',
+    [
+      '4: topics[1].slug: must be lowercase letters, digits and single hyphens',
+      '7: topics[2].slug: "com1" is a device\'s name on Windows (CON, PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, in any case, with any extension): a Windows checkout cannot hold such a file, nor a build there write it; use a longer slug (e.g. com1-learning)',
+    ],
+  ],
   [
     'unknown-key',
     [

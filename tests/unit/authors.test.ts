@@ -12,6 +12,7 @@ import { letterOf } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
 /** Spellings of one person: each row must share one key and one slug. */
 const SAME_PERSON: [slug: string, ...spellings: string[]][] = [
@@ -106,6 +107,20 @@ describe('authorKey and authorSlug on examples', () => {
     const twoByte = 'ж'.repeat(MAX_SLUG_BYTES / 2);
     expect(authorSlug(twoByte)).toBe(twoByte);
     expect(authorSlug(`${twoByte}ж`)).toMatch(/^ж+--[0-9a-f]{8}$/);
+  });
+
+  it('gives a name whose slug Windows keeps for a device a slug from a hash of its key', () => {
+    // `authors/aux/` could not be written on Windows, nor a checkout of the built site hold it.
+    for (const name of ['Aux', 'NUL', 'con', 'Prn', 'Com1', 'LPT9', 'Lpt¹']) {
+      const slug = authorSlug(name);
+      expect(slug, name).toMatch(/^(?:aux|nul|con|prn|com1|lpt9|lpt1)--[0-9a-f]{8}$/);
+      expect(windowsDeviceName(slug), name).toBeUndefined();
+    }
+    expect(authorSlug('Aux')).toBe(authorSlug('AUX'));
+    expect(authorSlug('Aux')).not.toBe(authorSlug('Nul'));
+    // Only the whole slug is a device's name.
+    expect(authorSlug('Con Air')).toBe('con-air');
+    expect(authorSlug('Auxiliadora')).toBe('auxiliadora');
   });
 
   it('is total: no string throws, including lone surrogates and stray TeX', () => {
@@ -214,6 +229,8 @@ describe('authorKey and authorSlug properties (3,000 seeded random names)', () =
       const derived = /^(?:author|[\p{L}\p{N}\p{M}-]+)--[0-9a-f]{8}$/u.test(slug);
       expect(ORDINARY_SLUG.test(slug) || derived, `${JSON.stringify(name)} → ${slug}`).toBe(true);
       expect(slug).not.toMatch(/^-|-$|[A-Z]/);
+      // A folder that Windows can write.
+      expect(windowsDeviceName(slug), JSON.stringify(name)).toBeUndefined();
       expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
       // An ordinary slug is already folded: its own slug.
       if (ORDINARY_SLUG.test(slug)) expect(authorSlug(slug)).toBe(slug);

@@ -20,6 +20,7 @@ import {
   typedWords,
 } from '../../src/lib/search-authors.ts';
 import { authorEntries } from '../../src/lib/search-data.ts';
+import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
 const paper = (authors: string[]) => ({
   data: { title: 't', date: '2024-01-01', authors, tags: [] },
@@ -188,6 +189,17 @@ describe('authorDirectory', () => {
     const files = keys.map(directoryFile);
     for (const file of files) expect(file).toMatch(/^[A-Za-z0-9_]+$/);
     expect(new Set(files.map((file) => file.toLowerCase())).size).toBe(keys.length);
+  });
+
+  it('names no file as Windows names a device, even where hundreds of names start with one', () => {
+    const names = Array.from({ length: 30 }, (_, index) => `Con ${index.toString(36)}x Aux`);
+    const keys = [...authorDirectory(authors([...names, 'Nul', 'Com1 Lee']), 10).keys()];
+    expect(keys).toContain('con');
+    for (const key of [...keys, 'aux', 'nul', 'com1', 'lpt9', 'prn']) {
+      expect(directoryFile(key)).toMatch(/^[A-Za-z0-9_]+$/);
+      expect(windowsDeviceName(directoryFile(key)), key).toBeUndefined();
+    }
+    expect(new Set(keys.map(directoryFile)).size).toBe(keys.length);
   });
 });
 

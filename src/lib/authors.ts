@@ -66,19 +66,25 @@ const PLAIN_ASCII = /^[\x20-\x5b\x5d-\x7a\x7c]*$/;
 
 /** One pass of the fold; `authorKey` repeats it until nothing changes (TeX can nest: `\'{\i}`). */
 function foldOnce(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(ACCENT_ON_ALPHABET, '')
-    .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
-    .toLowerCase()
-    .replace(TEX_LETTER, (_, letter: string) => TEX_LETTERS[letter]!)
-    .replace(TEX_ACCENT, '')
-    .replace(/[{}]/g, '')
-    .replace(/~/g, ' ')
-    .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter]!)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .normalize('NFC');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(ACCENT_ON_ALPHABET, '')
+      .replace(/\p{Default_Ignorable_Code_Point}/gu, '')
+      // Case folded, not only lower-cased: a few small letters are variants of another small
+      // letter, one capital for both (Cyrillic `ᲀ` and `в` are `В`). Lower-cased they were two
+      // slugs, and on a case-insensitive disk one author folder.
+      .toUpperCase()
+      .toLowerCase()
+      .replace(TEX_LETTER, (_, letter: string) => TEX_LETTERS[letter]!)
+      .replace(TEX_ACCENT, '')
+      .replace(/[{}]/g, '')
+      .replace(/~/g, ' ')
+      .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter]!)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .normalize('NFC')
+  );
 }
 
 /**

@@ -123,6 +123,12 @@ describe('authorKey and authorSlug on examples', () => {
     expect(authorSlug('Auxiliadora')).toBe('auxiliadora');
   });
 
+  it('folds case as a case-insensitive disk does: letters with one capital are one author', () => {
+    // Cyrillic ᲀ (U+1C80) and в are both В: lower-cased they were two folders that such a disk merges.
+    expect(authorKey('Иᲀан')).toBe(authorKey('Иван'));
+    expect(authorSlug('ꙋм')).toBe(authorSlug('ᲈм'));
+  });
+
   it('is total: no string throws, including lone surrogates and stray TeX', () => {
     for (const odd of ['\ud800', '\\', '\\"', '{', '}}}', '\\foo{bar}', '\\c', '~~', '\u0301', '\u200d']) {
       expect(() => authorSlug(odd)).not.toThrow();
@@ -149,7 +155,7 @@ const PIECES = [
   '\\c c',
   '\\H{o}',
   "\\'{\\i}",
-  ...'王小明김철수ガカसीहिΣσςΑβИвй',
+  ...'王小明김철수ガカसीहिΣσςΑβИвйᲀᲄꙋ',
   '\u0301',
   '\u0308',
   '\u093f',
@@ -229,7 +235,10 @@ describe('authorKey and authorSlug properties (3,000 seeded random names)', () =
       const derived = /^(?:author|[\p{L}\p{N}\p{M}-]+)--[0-9a-f]{8}$/u.test(slug);
       expect(ORDINARY_SLUG.test(slug) || derived, `${JSON.stringify(name)} → ${slug}`).toBe(true);
       expect(slug).not.toMatch(/^-|-$|[A-Z]/);
-      // A folder that Windows can write.
+      // One folder on a case-insensitive disk (which folds each letter alone: no final-sigma rule),
+      // and one that Windows can write.
+      const folded = [...slug].map((letter) => letter.toUpperCase().toLowerCase()).join('');
+      expect(folded, JSON.stringify(name)).toBe(slug);
       expect(windowsDeviceName(slug), JSON.stringify(name)).toBeUndefined();
       expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
       // An ordinary slug is already folded: its own slug.

@@ -484,6 +484,9 @@ function checkFieldsAgree(
 export type PaperSchema = ReturnType<typeof createPaperSchema>;
 export type PaperData = z.output<PaperSchema>;
 
+/** The longest topic slug, as a paper id (paper-id.ts): a folder name, well within a file system's 255 bytes. */
+export const MAX_TOPIC_SLUG_LENGTH = 100;
+
 /** The topic vocabulary file: a list of topics, each with a URL slug, a label and a description. */
 export const topicSchema = z.strictObject({
   slug: z
@@ -493,7 +496,14 @@ export const topicSchema = z.strictObject({
       abort: true,
     })
     .superRefine((slug, ctx) => {
-      // The slug is a folder of the site (`topics/<slug>/`).
+      // The slug is a folder of the site (`topics/<slug>/`): a name a file system can hold (at most
+      // 255 bytes, where a longer one stopped the build with ENAMETOOLONG), and Windows too.
+      if (slug.length > MAX_TOPIC_SLUG_LENGTH) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `has ${slug.length} characters; a topic slug names a folder of the site and is at most ${MAX_TOPIC_SLUG_LENGTH}: shorten it`,
+        });
+      }
       const device = windowsDeviceProblem(slug);
       if (device) ctx.addIssue({ code: 'custom', message: `${device}; use a longer slug (e.g. ${slug}-learning)` });
     }),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content/problems.ts';
+import { MAX_TOPIC_SLUG_LENGTH } from '../../src/content/schema.ts';
 import { loadTopics, MAX_TOPICS_BYTES, readTopics } from '../../src/content/vocabulary.ts';
 import { projectRoot } from '../helpers/build.ts';
 
@@ -52,6 +53,16 @@ describe('the topic vocabulary', () => {
     const { topics, problems } = readTopics(file, projectRoot);
     expect(topics).toEqual([]);
     expect(problems.map(formatProblem)).toEqual(lines.map((line) => `${file}:${line}`));
+  });
+
+  it('refuses a slug too long for a folder name, which stopped the build with ENAMETOOLONG', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    const slug = (length: number) => `${'optimization-'.repeat(30)}`.slice(0, length).replace(/-$/, 'x');
+    const topic = (length: number) => `- slug: ${slug(length)}\n  label: L${length}\n  description: A topic.\n`;
+    await writeFile(join(root, 'topics.yaml'), topic(MAX_TOPIC_SLUG_LENGTH) + topic(300));
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      `topics.yaml:4: topics[1].slug: has 300 characters; a topic slug names a folder of the site and is at most ${MAX_TOPIC_SLUG_LENGTH}: shorten it`,
+    ]);
   });
 
   it('is size-limited before it is parsed', async () => {

@@ -82,6 +82,18 @@ describe('terminal text', () => {
     expect(terminalText('a\u001b[31mb\u202ec\nd\ud800')).toBe('a\\u{1B}[31mb\\u{202E}c\\u{A}d\\u{D800}');
   });
 
+  it('shows the marks past the fourth on one character as code points, so no stack draws over other lines', () => {
+    // A file name the check reports (`a` with 100 acute accents.mdx) was printed as a Zalgo stack, twice.
+    const zalgo = `a${'\u0301'.repeat(100)}.mdx`;
+    const shown = terminalText(zalgo);
+    expect(shown).toBe(`a${'\u0301'.repeat(4)}${'\\u{301}'.repeat(96)}.mdx`);
+    for (const value of [...strings, zalgo, `${'\u0308'.repeat(9)}x\u200d${'\u0301'.repeat(6)}`]) {
+      expect(terminalText(value), JSON.stringify(value)).not.toMatch(/\p{M}{5}/u);
+    }
+    // Four marks, as a letter may carry and scripts such as Devanagari write, stay marks.
+    expect(terminalText('ệ́̃̈ हिंदी')).toBe('ệ́̃̈ हिंदी');
+  });
+
   it('leaves names, TeX and every printable character of any script as they are', () => {
     const printable = 'Ekin Akyürek, 王小明, Σίσυφος: \\frac{a}{b} ≤ 😀 "quoted" <tag> 100%';
     expect(terminalText(printable)).toBe(printable);

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { BUNDLE_FOLDER } from '../../src/lib/file-bundle.ts';
 import { PAGE_BUNDLE_MARKERS } from '../../src/lib/page-bundle.ts';
+import { authorSlug } from '../../src/lib/authors.ts';
+import { windowsDeviceName } from '../../src/lib/file-names.ts';
 import { buildFixture, fixturePaperFiles, fixturePaperId, type BuildResult } from '../helpers/build.ts';
 import { parseBib } from '../helpers/bibtex.ts';
 import { checkInternalLinks } from '../helpers/verify.ts';
@@ -16,7 +18,8 @@ import { parseStrictXml } from '../helpers/xml.ts';
  * and 3 names a page of the A–Z list. Newest first (comparePapers): p1 p2 (2025-03-03, p1's first
  * version newer), p3 (03-02), p4 (03-01), p5 (02-01). Ekin Akyürek is on all five, written
  * "Ekin Akyürek" three times, "Ekin Akyurek" and "EKIN AKYÜREK" once each; Zoë Kravitz is written
- * "Zoë Kravitz" (p1) and "Zoe Kravitz" (p4), a tie that the newer paper wins.
+ * "Zoë Kravitz" (p1) and "Zoe Kravitz" (p4), a tie that the newer paper wins. "Nul" (p5) is a name
+ * whose plain slug, `nul`, Windows keeps for a device.
  */
 const FIXTURE = 'tests/fixtures/authors';
 const SITE = 'https://digest.example.org';
@@ -39,6 +42,7 @@ const AUTHORS: { slug: string; name: string; papers: string[] }[] = [
   { slug: 'martin-luther-king-jr', name: 'Martin Luther King Jr.', papers: ['p3'] },
   { slug: 'emile-zola', name: 'Émile Zola', papers: ['p5'] },
   { slug: '王小明', name: '王小明', papers: ['p1'] },
+  { slug: authorSlug('Nul'), name: 'Nul', papers: ['p5'] },
 ];
 /** The page of each spelling written in the fixture (the name without letters: its own test). */
 const SLUG_OF: Record<string, string> = {
@@ -51,9 +55,19 @@ const SLUG_OF: Record<string, string> = {
   'Martin Luther King Jr.': 'martin-luther-king-jr',
   'Émile Zola': 'emile-zola',
   王小明: '王小明',
+  Nul: authorSlug('Nul'),
 };
 /** A–Z by family name: signs first, letters of other scripts last. */
-const A_TO_Z = ['—', 'Ekin Akyürek', 'Martin Luther King Jr.', 'Zoë Kravitz', 'Ada Lovelace', 'Émile Zola', '王小明'];
+const A_TO_Z = [
+  '—',
+  'Ekin Akyürek',
+  'Martin Luther King Jr.',
+  'Zoë Kravitz',
+  'Ada Lovelace',
+  'Nul',
+  'Émile Zola',
+  '王小明',
+];
 
 let build: BuildResult;
 beforeAll(async () => {
@@ -199,6 +213,16 @@ describe('author feeds and .bib files', () => {
     }
   });
 
+  it('are files any checkout can hold: no name Windows keeps for a device, none too long, none twice but for case', async () => {
+    expect(authorSlug('Nul')).toMatch(/^nul--[0-9a-f]{8}$/);
+    const paths = await glob('**/*', { cwd: build.outDir, onlyFiles: false });
+    const names = new Set(paths.flatMap((path) => path.split('/')));
+    expect([...names].filter((name) => windowsDeviceName(name) !== undefined)).toEqual([]);
+    expect([...names].filter((name) => Buffer.byteLength(name) > 255)).toEqual([]);
+    const folded = (path: string) => [...path].map((letter) => letter.toUpperCase().toLowerCase()).join('');
+    expect(new Set(paths.map(folded)).size).toBe(paths.length);
+  });
+
   it('are unpacked from their bundles, pages and files, and no bundle is published', async () => {
     const files = await glob('**/*', { cwd: build.outDir });
     expect(
@@ -253,7 +277,7 @@ describe('the A–Z list of authors', () => {
         label: label!,
       }),
     );
-    expect(jumps.map((jump) => jump.label)).toEqual(['#', 'A', 'K', 'L', 'Z', 'Other scripts']);
+    expect(jumps.map((jump) => jump.label)).toEqual(['#', 'A', 'K', 'L', 'N', 'Z', 'Other scripts']);
     for (const jump of jumps) {
       expect(await read(jump.page), `${jump.label} → ${jump.page}#${jump.id}`).toContain(`<h2 id="${jump.id}">`);
     }

@@ -736,8 +736,14 @@ export function hiddenTex(tex: string, display: boolean): string {
   return `${delimiter}${commands}${delimiter}`;
 }
 
+/**
+ * A snippet with a formula's hidden TeX shown again. Only what hiddenTex hides comes back: the
+ * letters of command names and `$`. The search script puts the snippet in `innerHTML` after
+ * Pagefind escaped it, so a hidden `<` or `&` (U+E03C, U+E026, which no paper may hold, but the
+ * snippet should not depend on that) stays a Private Use character, never markup.
+ */
 export function revealTex(text: string): string {
-  return text.replace(/[\ue000-\ue07f]/g, (character) =>
+  return text.replace(/[\ue024\ue041-\ue05a\ue061-\ue07a]/g, (character) =>
     String.fromCharCode(character.charCodeAt(0) - HIDDEN_ASCII_OFFSET),
   );
 }

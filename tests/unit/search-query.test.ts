@@ -300,6 +300,17 @@ describe('TeX in the index', () => {
     expect(revealTex(hiddenTex('a', true))).toBe('$$a$$');
   });
 
+  it('shows again only what it hides, so a snippet put in innerHTML gains no markup', () => {
+    // Every ASCII character moved to the Private Use Area as hiddenTex moves them: only the
+    // letters and the dollar come back; `<`, `&`, `"` and the rest stay hidden.
+    const ascii = Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code)).join('');
+    const moved = [...ascii].map((character) => String.fromCharCode(0xe000 + character.charCodeAt(0))).join('');
+    expect(revealTex(moved).replace(/[\ue000-\ue07f]/g, '')).toBe(
+      '$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+    );
+    expect(revealTex('a \ue03cimg src=x onerror=alert(1)\ue03e b')).not.toContain('<');
+  });
+
   it('keeps the names of Greek letters and \\ell searchable, as a reader types them', () => {
     const hidden = hiddenTex('\\sigma(x) + \\varepsilon_\\Phi \\ell_2 \\mathbb{R} \\etaX', false);
     expect(hidden).toMatch(/\\sigma\(x\)/);

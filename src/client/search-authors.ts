@@ -12,6 +12,7 @@ import {
   CITED_YEAR_FILTER,
   type DirectoryEntry,
   directoryFile,
+  DIRECTORY_INDEX,
   firstDirectoryWord,
   nameMatches,
   shardForPrefix,
@@ -25,7 +26,7 @@ export { authorFilterName, authorSlug, type DirectoryEntry };
 export type FetchJson = <T>(url: string) => Promise<T>;
 
 function directoryKeys(page: string, fetchJson: FetchJson): Promise<string[]> {
-  return fetchJson<string[]>(`${page}authors/shards.json`);
+  return fetchJson<string[]>(`${page}authors/${DIRECTORY_INDEX}.json`);
 }
 
 function directoryShard(page: string, key: string, fetchJson: FetchJson): Promise<DirectoryEntry[]> {

@@ -102,15 +102,21 @@ export const DIRECTORY_SHARD_SIZE = 400;
 export const MAX_SHARD_FILE_NAME = 120;
 const LONGEST_LETTER_FILE_NAME = 12;
 
+/** The directory's list of keys, `/search/authors/shards.json` (src/pages/search/authors/shards.json.ts). */
+export const DIRECTORY_INDEX = 'shards';
+
 /**
  * The file name of a directory shard: its key, percent-encoded with `_` for `%` (keys are letters
- * and digits), and never a name Windows keeps for a device (src/lib/file-names.ts).
+ * and digits), never the list of keys' (DIRECTORY_INDEX) nor a name Windows keeps for a device
+ * (src/lib/file-names.ts).
  */
 export function directoryFile(key: string): string {
   const file = encodeURIComponent(key).replace(/%/g, '_');
-  // A key Windows keeps for a device (`con`, once 400 names start with it) gets a `_` after it,
-  // which no encoded key ends with (its `_` is always followed by two hex digits).
-  return windowsDeviceName(file) === undefined ? file : `${file}_`;
+  // A key that is the name of the directory's list of keys (`shards`, once 400 names start with
+  // it: one paper may list them, and Astro then skipped that file for the list) or that Windows
+  // keeps for a device (`con`) gets a `_` after it, which no encoded key ends with (its `_` is
+  // always followed by two hex digits).
+  return file === DIRECTORY_INDEX || windowsDeviceName(file) !== undefined ? `${file}_` : file;
 }
 
 /**

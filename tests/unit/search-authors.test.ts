@@ -9,6 +9,7 @@ import {
   citedNamesInQuery,
   type DirectoryEntry,
   directoryFile,
+  DIRECTORY_INDEX,
   MAX_SHARD_FILE_NAME,
   nameMatches,
   plainSpellingForSearch,
@@ -189,6 +190,15 @@ describe('authorDirectory', () => {
     const files = keys.map(directoryFile);
     for (const file of files) expect(file).toMatch(/^[A-Za-z0-9_]+$/);
     expect(new Set(files.map((file) => file.toLowerCase())).size).toBe(keys.length);
+  });
+
+  it('names no shard as its list of keys, shards.json, even where hundreds of names start with shards', () => {
+    // One paper may list them: the build then skipped that shard for the list (a route conflict).
+    const names = Array.from({ length: 30 }, (_, index) => `Shards ${index.toString(36)}q`);
+    const keys = [...authorDirectory(authors(names), 10).keys()];
+    expect(keys).toContain(DIRECTORY_INDEX);
+    expect(keys.map(directoryFile)).not.toContain(DIRECTORY_INDEX);
+    expect(new Set(keys.map(directoryFile)).size).toBe(keys.length);
   });
 
   it('names no file as Windows names a device, even where hundreds of names start with one', () => {

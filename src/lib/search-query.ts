@@ -686,7 +686,9 @@ export function withTightMarks(excerpt: string): string {
         }
       }
       const last = inner.at(-1);
-      if (last !== undefined && TRAILING.includes(last) && inner.length > 1) {
+      // The `;` that ends a character reference (`x&gt;`) is part of it: moved out, the reader saw `x>;`.
+      const reference = last === ';' && /&(?:[a-z]+|#\d+|#x[0-9a-f]+);$/i.test(inner);
+      if (last !== undefined && TRAILING.includes(last) && inner.length > 1 && !reference) {
         [inner, after] = [inner.slice(0, -1), last + after];
         changed = true;
       }

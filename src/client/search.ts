@@ -44,6 +44,7 @@ import {
   parseQuery,
   queryWords,
   revealTex,
+  sitePageInQuery,
   withoutIndexOnlyWords,
   withTightMarks,
   topicInQuery,
@@ -399,6 +400,21 @@ async function searchWords(
   topics: readonly TopicName[] = [],
   readYear = true,
 ): Promise<WordsAnswer | null> {
+  // The address of this digest's page of a topic or an author, pasted: that page's papers, newest
+  // first as the page lists them (a paper's page is its arXiv id: arxivIdInQuery).
+  const page = sitePageInQuery(query);
+  const topicOfPage = page?.kind === 'topics' ? topics.find((topic) => topic.slug === page.slug) : undefined;
+  if (page?.kind === 'topics' && !topicOfPage) return { results: [], unmatched: [] };
+  if (topicOfPage || page?.kind === 'authors') {
+    const filter = topicOfPage
+      ? { topic: topicOfPage.label }
+      : { [(await loadAuthorCode()).authorFilterName(page!.slug)]: page!.slug };
+    const sort = options.sort ?? { date: 'desc' };
+    return {
+      results: (await pagefind.search(null, { filters: { ...options.filters, ...filter }, sort })).results,
+      unmatched: [],
+    };
+  }
   // A year beside other words (`transformers 2023`) is the paper's year, as citations give it (its
   // first version's or its venue's), or the year in its text; not when the papers write it after
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).

@@ -2,7 +2,7 @@
  * How the search box reads a query: an arXiv id or link, or words. Runs in the browser (bundled
  * into src/scripts/search.ts) and in tests, so it imports nothing heavier than the arXiv id module.
  */
-import { parseArxivId } from './arxiv-id.ts';
+import { arxivIdOfFileName, parseArxivId } from './arxiv-id.ts';
 
 /**
  * arXiv's own hosts, as a reader may paste them, the sites that show an arXiv paper at its id
@@ -47,7 +47,34 @@ export function arxivIdInQuery(query: string): string | undefined {
   const old = OLD_STYLE.exec(rest);
   if (old) rest = `${old[1]!.toLowerCase()}${old[2]?.toUpperCase() ?? ''}/${old[3]}`;
   const parsed = parseArxivId(rest);
-  return 'id' in parsed ? parsed.id.canonical : undefined;
+  if ('id' in parsed) return parsed.id.canonical;
+  // This digest's own page of a paper named for its arXiv id (`…/papers/math-0309136/`).
+  const page = sitePageInQuery(query);
+  return page?.kind === 'papers' ? arxivIdOfFileName(page.slug) : undefined;
+}
+
+/**
+ * A page of this site as a reader pastes its address into the box: a paper's
+ * (`https://…/papers/2306.13575/`, its `.bib` or `.json`), a topic's (`/topics/in-context-learning/2/`,
+ * its feed) or an author's (`…/authors/ekin-akyurek/`, `papers.bib`), as urls.ts writes them, with
+ * what the page is of (the paper's id, the topic's or author's slug). Any host and base path, or
+ * none: the digest may be served elsewhere than at its own address. Undefined for anything else
+ * (the A–Z list of authors, `/authors/-/2/`, is no author's).
+ */
+const SITE_PAGE =
+  /^(?:https?:\/\/)?(?:[^\s?#]*\/)?(papers|topics|authors)\/([^/\s?#]+?)(?:\.bib|\.json|\/(?:\d+\/)?(?:index\.html|rss\.xml|papers\.bib)?)(?:[?#]\S*)?$/i;
+
+export function sitePageInQuery(query: string): { kind: 'papers' | 'topics' | 'authors'; slug: string } | undefined {
+  const match = SITE_PAGE.exec(query.trim());
+  if (!match) return undefined;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[2]!);
+  } catch {
+    return undefined;
+  }
+  if (slug.startsWith('-')) return undefined;
+  return { kind: match[1]!.toLowerCase() as 'papers' | 'topics' | 'authors', slug };
 }
 
 /** A category as references write it after an id: `[cs.LG]`. */

@@ -140,6 +140,19 @@ const TABLE: Expectation[] = [
     why: 'a phrase with a compound word: the words its parts add to the index must not stand between',
     only: ['2202.06510'],
   },
+  // The address of a page of this digest, pasted: the paper, the topic's papers, the author's
+  { query: 'https://digest.example.org/digest/papers/2409.10594/', why: "a paper's page", only: ['2409.10594'] },
+  {
+    query: 'https://digest.example.org/digest/topics/in-context-learning/',
+    why: "a topic's page: its five papers, not every paper with the word learning",
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  {
+    query: 'https://digest.example.org/digest/authors/ekin-akyurek/',
+    why: "an author's page: his two papers",
+    only: ['2211.15661', '2401.12973'],
+  },
+  { query: 'https://digest.example.org/digest/topics/no-such-topic/', why: 'a topic the digest has not', none: true },
   // Two words the papers write as one (joined or hyphenated)
   {
     query: 'back propagation',

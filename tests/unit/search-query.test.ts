@@ -11,6 +11,7 @@ import {
   arxivIdInQuery,
   arxivIdsInQuery,
   arxivShard,
+  sitePageInQuery,
   commandWord,
   compoundWords,
   symbolWord,
@@ -116,6 +117,34 @@ describe('arxivIdInQuery', () => {
     expect(arxivShard('2306.13575')).toBe('2023-06-13');
     expect(arxivShard('0704.0001')).toBe('2007-04-00');
     expect(arxivShard('math/0309136')).toBe('2003-09');
+  });
+});
+
+describe("this digest's own pages, their address pasted", () => {
+  it.each([
+    ['https://digest.example.org/papers/2409.10594/', 'papers', '2409.10594'],
+    ['http://127.0.0.1:4321/digest/papers/math-0309136/index.html', 'papers', 'math-0309136'],
+    ['/papers/2306.13575.bib', 'papers', '2306.13575'],
+    ['digest.example.org/topics/in-context-learning/2/', 'topics', 'in-context-learning'],
+    ['https://digest.example.org/topics/in-context-learning/rss.xml', 'topics', 'in-context-learning'],
+    ['https://digest.example.org/authors/ekin-akyurek/papers.bib', 'authors', 'ekin-akyurek'],
+    ['https://digest.example.org/authors/%E7%8E%8B%E5%B0%8F%E6%98%8E/?utm=x', 'authors', '王小明'],
+  ])('%s is the page of %s %s', (query, kind, slug) => {
+    expect(sitePageInQuery(query)).toEqual({ kind, slug });
+  });
+
+  it.each(['/authors/-/2/', 'papers', 'time/series', 'https://example.org/papers/a b/', 'topics/attention'])(
+    '%s is no page of a paper, topic or author',
+    (query) => {
+      expect(sitePageInQuery(query)).toBeUndefined();
+    },
+  );
+
+  it("reads a paper's page named for its arXiv id as that id", () => {
+    expect(arxivIdInQuery('https://digest.example.org/digest/papers/2409.10594/')).toBe('2409.10594');
+    expect(arxivIdInQuery('/papers/math-0309136/')).toBe('math/0309136');
+    expect(arxivIdsInQuery('/papers/2306.13575/ /papers/2401.12973/')).toEqual(['2306.13575', '2401.12973']);
+    expect(arxivIdInQuery('https://digest.example.org/papers/my-own-paper/')).toBeUndefined();
   });
 });
 

@@ -31,8 +31,11 @@ import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   arxivIdsInQuery,
   arxivShard,
+  acronymExpansion,
   acronymOtherNumber,
+  acronymTable,
   adjacentWordPairs,
+  spelledOutAcronyms,
   splitAtHead,
   compoundWords,
   DECIMAL_POINT,
@@ -102,6 +105,8 @@ interface SearchConfig {
   page: string;
   /** The first parts of the digest's compound words (the search page's only: compoundHeads). */
   heads: string[];
+  /** The digest's abbreviations and what they stand for (the search page's only: acronymExpansions). */
+  acronyms: Map<string, string[]>;
 }
 
 const DEV_MESSAGE =
@@ -111,7 +116,7 @@ const FAILED_MESSAGE = 'Search could not be loaded. Reload the page to try again
 class SearchUnavailable extends Error {}
 
 function configOf(form: HTMLElement): SearchConfig {
-  const { searchBundle, searchBase, searchHeads } = form.dataset;
+  const { searchBundle, searchBase, searchHeads, searchAcronyms } = form.dataset;
   // The search page's address is where the form goes without script.
   const searchUrl = form.getAttribute('action');
   if (!searchBundle || !searchBase || !searchUrl) throw new Error('search form without action or data-search-* config');
@@ -120,6 +125,7 @@ function configOf(form: HTMLElement): SearchConfig {
     base: searchBase,
     page: searchUrl,
     heads: searchHeads?.split(' ').filter(Boolean) ?? [],
+    acronyms: acronymTable(searchAcronyms?.split(' ').filter(Boolean) ?? []),
   };
 }
 
@@ -573,9 +579,14 @@ async function searchText(
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   // A finished word that starts with the first part of a compound word of the digest is also
   // searched as the two words the text may write apart (`dataset`: `data sets`), as a compound
-  // query word is (`data-set`).
+  // query word is (`data-set`); an abbreviation, as the words it stands for (`LLM`: `large
+  // language model`).
+  const abbreviations = new Set<string>();
   for (const word of unfinished ? words.slice(0, -1) : words) {
-    const split = compounds.has(word) ? undefined : splitAtHead(word, config.heads);
+    if (compounds.has(word)) continue;
+    const expansion = acronymExpansion(word, query, config.acronyms);
+    if (expansion) abbreviations.add(word);
+    const split = expansion ?? splitAtHead(word, config.heads);
     if (split) compounds.set(word, split);
   }
   const known: Set<string>[] = [];
@@ -591,6 +602,12 @@ async function searchText(
   // Two words side by side that the digest also has as one word (`pre training`, `GPT 4`).
   const pairs = await joinedPairs(search, query, unfinished);
   const paired = new Set(pairs.flatMap((pair) => [pair.first, pair.second]));
+  // An abbreviation's words in the query (`large language models`), finished: also the papers that
+  // write the abbreviation instead (`LLMs`). Their words, like a pair's, are a condition together.
+  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, [...config.acronyms]).filter(
+    (run) => !run.words.some((word) => paired.has(word)),
+  );
+  const grouped = new Set([...paired, ...spelledOut.flatMap((run) => run.words)]);
   const pairedAnswers = new Map<string, PagefindResult[]>();
   for (const [index, term] of exactTerms.entries()) {
     const isWord = index >= phrases.length;
@@ -612,7 +629,7 @@ async function searchText(
       ...(spelledAnswer?.results ?? []),
     ];
     // A word of a pair is a condition only together with its pair (below).
-    if (isWord && paired.has(term)) {
+    if (isWord && grouped.has(term)) {
       pairedAnswers.set(term, results);
       continue;
     }
@@ -622,13 +639,15 @@ async function searchText(
     // (Parts all of one character, `[0,1]` written `[0, 1]`, have no ranked search of their own.)
     if (results.length > 0 && (otherForm || (partsAnswer?.results.length ?? 0) > 0)) {
       const ranked = await Promise.all([search(term), ...(otherForm ? [search(otherForm)] : [])]);
-      rankedApart.set(
-        term,
-        rankedWithin(
-          ranked.flatMap((each) => each.results),
-          results,
-        ),
+      const papers = rankedWithin(
+        ranked.flatMap((each) => each.results),
+        results,
       );
+      // An abbreviation: the papers that write it as the reader did (or its plural) before those
+      // that only spell it out.
+      const own = new Set([...answer.results, ...(otherAnswer?.results ?? [])].map((result) => result.id));
+      const first = (id: string) => (abbreviations.has(term) && !own.has(id) ? 1 : 0);
+      rankedApart.set(term, new Map([...papers].sort(([a], [b]) => first(a) - first(b))));
     } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
@@ -648,6 +667,28 @@ async function searchText(
   for (const [word, papers] of rankedApart) {
     startedWords.set(word, []);
     startedBy.set(word, papers);
+  }
+  // Spelled out, an abbreviation is found in the papers with all its words or with it (singular or
+  // plural), and ranked as a word of two forms is.
+  for (const run of spelledOut) {
+    const plural = acronymOtherNumber(run.letters) ?? `${run.letters}s`;
+    const [singularAnswer, pluralAnswer] = await Promise.all([search(`"${run.letters}"`), search(`"${plural}"`)]);
+    const withAll = run.words
+      .map((word) => pairedAnswers.get(word) ?? [])
+      .reduce((kept, answer) => {
+        const ids = new Set(answer.map((result) => result.id));
+        return kept.filter((result) => ids.has(result.id));
+      });
+    const exact = [...singularAnswer.results, ...pluralAnswer.results, ...withAll];
+    const ranked = await Promise.all([search(run.words.join(' ')), search(run.letters)]);
+    startedWords.set(run.words.join(' '), []);
+    startedBy.set(
+      run.words.join(' '),
+      rankedWithin(
+        ranked.flatMap((each) => each.results),
+        exact,
+      ),
+    );
   }
   // A pair is found in the papers with both words (each as its exact search finds it) or with the
   // joined word, and ranked as a word of two forms is.
@@ -669,7 +710,7 @@ async function searchText(
   // results by score, or, for a chosen sort, every paper the filters allow in that order. (A
   // shortened prefix would be stemmed again: `akyu` cut to `aky` is searched as `aki`.)
   const otherWords = allWords
-    .filter((word) => !startedWords.has(word) && !paired.has(word))
+    .filter((word) => !startedWords.has(word) && !grouped.has(word))
     .map((word) => rankedForms.get(word) ?? word);
   const ranked =
     otherWords.length > 0 || startedBy.size === 0

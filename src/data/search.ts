@@ -1,4 +1,4 @@
-import { arxivShards, authorShards, compoundHeads, vocabularyShards } from '../lib/search-data.ts';
+import { acronymExpansions, arxivShards, authorShards, compoundHeads, vocabularyShards } from '../lib/search-data.ts';
 import { getPapers, topicBySlug } from './papers.ts';
 import { urls } from './urls.ts';
 
@@ -18,12 +18,13 @@ let searchData:
       vocabulary: ReturnType<typeof vocabularyShards>;
       authors: ReturnType<typeof authorShards>;
       heads: string[];
+      acronyms: string[];
     }>
   | undefined;
 
 /**
  * The arXiv id map, the vocabulary and the author directory, by shard, computed once for all the
- * files under /search/, and the first parts of compound words that the search page carries.
+ * files under /search/, and the first parts of compound words and the abbreviations that the search page carries.
  */
 export function getSearchData() {
   searchData ??= getPapersForSearch().then((papers) => ({
@@ -31,6 +32,7 @@ export function getSearchData() {
     vocabulary: vocabularyShards(papers),
     authors: authorShards(papers),
     heads: compoundHeads(papers),
+    acronyms: acronymExpansions(papers),
   }));
   return searchData;
 }

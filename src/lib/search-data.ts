@@ -304,6 +304,99 @@ export function compoundHeads(papers: readonly PaperForSearch[], limit = MAX_COM
     .map(([head]) => head);
 }
 
+// ---- Abbreviations and what they stand for ----
+
+/** Most abbreviations the search page carries (acronymExpansions). */
+export const MAX_ACRONYMS = 150;
+
+/**
+ * The field's common abbreviations, for a digest whose papers use one without defining it (`RL`
+ * beside `reinforcement learning` elsewhere). A definition in the digest's own text wins.
+ */
+const COMMON_ACRONYMS: Readonly<Record<string, string>> = {
+  llm: 'large language model',
+  rl: 'reinforcement learning',
+  gnn: 'graph neural network',
+  vit: 'vision transformer',
+  cnn: 'convolutional neural network',
+  rnn: 'recurrent neural network',
+  nlp: 'natural language processing',
+  gan: 'generative adversarial network',
+  vae: 'variational autoencoder',
+  sgd: 'stochastic gradient descent',
+  ntk: 'neural tangent kernel',
+  icl: 'in-context learning',
+  ssm: 'state-space model',
+  moe: 'mixture of experts',
+  mlp: 'multi-layer perceptron',
+};
+
+/**
+ * Words of an expansion as the index holds them, a hyphenated word joined (`multi-layer` →
+ * `multilayer`): Pagefind finds a phrase with the joined word where the text writes it either way.
+ */
+const expansionWords = (text: string) =>
+  text
+    .split(/\s+/u)
+    .map(comparable)
+    .filter((word) => word.length > 0);
+
+/**
+ * The abbreviations the digest defines, as papers do (`large language models (LLMs)`,
+ * `Branch-and-bound (BaB)`: the words before the brackets whose initials spell it, a hyphenated
+ * word's parts each, as expansionWords writes them), each with its commonest expansion, most often defined first, at most
+ * `limit`; then the common ones (COMMON_ACRONYMS) the digest writes, either way. Each entry is
+ * `llm:large-language-model`, as the search page carries them (data-search-acronyms), so that `LLM`
+ * also finds `large language models` (acronymExpansion in search-query.ts).
+ */
+export function acronymExpansions(papers: readonly PaperForSearch[], limit = MAX_ACRONYMS): string[] {
+  const counts = new Map<string, Map<string, number>>();
+  const texts = papers.map((paper) => `${paper.data.title}\n${paper.text}`.replace(MATH, ' '));
+  const words = new Set<string>();
+  for (const text of texts) {
+    const tokens = text.split(/\s+/);
+    for (const token of tokens) words.add(comparable(token));
+    for (const [index, token] of tokens.entries()) {
+      const defined = /^\((\p{L}+?)s?\)[.,;:]?$/u.exec(token)?.[1];
+      // Two to six letters, two capitals at least: `LLM`, `BaB`, `ViT`; not `(i)`, `(Fig)`.
+      if (!defined || !/^\p{L}{2,6}$/u.test(defined) || (defined.match(/\p{Lu}/gu)?.length ?? 0) < 2) continue;
+      const letters = comparable(defined);
+      // The words before it, last first, until their parts (a hyphenated word's each) are as many
+      // as its letters; each word kept whole (`multi-layer`), as the index also holds it joined.
+      const before: string[] = [];
+      let parts: string[] = [];
+      for (let at = index - 1; at >= 0 && parts.length < letters.length; at -= 1) {
+        const word = tokens[at]!;
+        const pieces = word.split(/[-\u2010\u2011]/u);
+        if (!pieces.every((piece) => /^\p{L}+$/u.test(piece))) break;
+        before.unshift(word);
+        parts = [...pieces, ...parts];
+      }
+      if (parts.map((part) => comparable(part)[0]).join('') !== letters) continue;
+      const expansion = before.map(comparable).join('-');
+      const forms = counts.get(letters) ?? new Map<string, number>();
+      forms.set(expansion, (forms.get(expansion) ?? 0) + 1);
+      counts.set(letters, forms);
+    }
+  }
+  const defined = [...counts]
+    .map(([letters, forms]) => {
+      const [expansion] = [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]!;
+      return { letters, expansion, count: [...forms.values()].reduce((sum, n) => sum + n, 0) };
+    })
+    .sort((a, b) => b.count - a.count || (a.letters < b.letters ? -1 : 1))
+    .slice(0, limit)
+    .map(({ letters, expansion }) => `${letters}:${expansion}`);
+  const common = Object.entries(COMMON_ACRONYMS)
+    .filter(([letters]) => !counts.has(letters))
+    .filter(
+      ([letters, expansion]) =>
+        words.has(letters) || words.has(`${letters}s`) || expansionWords(expansion).every((word) => words.has(word)),
+    )
+    .map(([letters, expansion]) => `${letters}:${expansionWords(expansion).join('-')}`);
+  return [...defined, ...common];
+}
+
 // ---- The author directory (see src/lib/search-authors.ts) ----
 
 /**

@@ -381,6 +381,71 @@ export function splitAtHead(word: string, heads: readonly string[]): [string, st
 }
 
 /**
+ * The search page's abbreviations (data-search-acronyms: acronymExpansions in search-data.ts), each
+ * with the words it stands for: `llm:large-language-model` → `llm` → `large`, `language`, `model`.
+ */
+export function acronymTable(entries: readonly string[]): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  for (const entry of entries) {
+    const [letters, expansion] = entry.split(':');
+    if (letters && expansion) table.set(letters, expansion.split('-'));
+  }
+  return table;
+}
+
+/**
+ * The words a query word stands for when it is an abbreviation of the table, singular or plural
+ * (`LLMs`: `large language model`), which the search also looks for as a phrase: papers write one
+ * or the other. Only when the query writes it as an abbreviation, with two capitals (`LLM`, `ViT`),
+ * or it has no vowel (`llm`, `gnn`): `map` or `art` typed is the word.
+ */
+export function acronymExpansion(
+  word: string,
+  query: string,
+  table: ReadonlyMap<string, string[]>,
+): string[] | undefined {
+  if (!/^\p{L}+$/u.test(word)) return undefined;
+  const letters = table.has(word) ? word : word.endsWith('s') && table.has(word.slice(0, -1)) ? word.slice(0, -1) : '';
+  if (letters === '') return undefined;
+  const typed = new RegExp(`(?<![\\p{L}])${letters}s?(?![\\p{L}])`, 'giu');
+  const asAbbreviation = [...query.normalize('NFC').matchAll(typed)].some(
+    ([written]) => (written.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || !/[aeiouy]/i.test(written.replace(/s$/i, '')),
+  );
+  return asAbbreviation ? table.get(letters) : undefined;
+}
+
+/** Two words alike but for a plural's ending: `model`, `models`; `process`, `processes`. */
+const sameButNumber = (a: string, b: string) =>
+  a === b || a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`;
+
+/**
+ * The runs of a query's words that spell out an abbreviation of the table (`large language models`
+ * for `llm`, `in-context learning` for `icl`), longest expansion first, no word in two: the search
+ * also finds the papers that write the abbreviation instead (`LLMs`).
+ */
+export function spelledOutAcronyms(
+  words: readonly string[],
+  table: Iterable<readonly [string, readonly string[]]>,
+): { letters: string; words: string[] }[] {
+  const found: { letters: string; words: string[] }[] = [];
+  const used = new Set<number>();
+  const byLength = [...table]
+    .filter(([, expansion]) => expansion.length > 1)
+    .sort(([, a], [, b]) => b.length - a.length);
+  for (const [letters, expansion] of byLength) {
+    for (let start = 0; start + expansion.length <= words.length; start += 1) {
+      const at = expansion.map((_, offset) => start + offset);
+      if (at.some((index) => used.has(index))) continue;
+      if (!at.every((index, offset) => sameButNumber(words[index]!, expansion[offset]!))) continue;
+      for (const index of at) used.add(index);
+      found.push({ letters, words: at.map((index) => words[index]!) });
+      break;
+    }
+  }
+  return found;
+}
+
+/**
  * Two words side by side in a query (outside quoted phrases, each as queryWords gives it), which
  * the text may write as one word: `pre training` (`pretraining`), `fine tuning`, `multi task`,
  * `GPT 4`, `Llama 2`, `7 B`. Each is searched joined too (searchText keeps the pair when the

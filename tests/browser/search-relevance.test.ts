@@ -182,6 +182,32 @@ const TABLE: Expectation[] = [
     only: ['2310.03016', '2402.04347', '2403.19521', '2405.18377'],
   },
   { query: '7 B', why: 'a model size typed apart: 7B', only: ['2402.04347', '2403.19521', '2405.18377'] },
+  // Abbreviations and what they stand for: as a paper defines one (`in-context learning (ICL)`), or the field's own
+  {
+    query: 'ICL',
+    why: 'the five papers that write in-context learning; one defines ICL',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  {
+    query: 'NLP',
+    why: 'the papers with NLP or natural language processing',
+    only: ['2003.07845', '2210.06313', '2303.07320', '2405.15953', '2405.18377', '2408.08338'],
+  },
+  {
+    query: 'natural language processing',
+    why: 'the same papers: 2303.07320 writes only NLP',
+    only: ['2003.07845', '2210.06313', '2303.07320', '2405.15953', '2405.18377', '2408.08338'],
+  },
+  {
+    query: 'RL',
+    why: 'CLS-RL, and reinforcement learning in an abstract and a topic, which no paper abbreviates',
+    only: ['2310.16355', '2410.22269', '2503.16188'],
+  },
+  {
+    query: 'ViT',
+    why: 'ViT-B16, and the vision transformers of five abstracts',
+    only: ['2108.04384', '2202.06510', '2210.06313', '2402.05424', '2405.15953', '2405.21063'],
+  },
   // Numbers and formulas as a reader types them
   { query: '1.5', why: 'a decimal: "1.5x" and "Gemini-1.5", not the number 15', only: ['2405.18377', '2502.17812'] },
   { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },

@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { closestSpelling, closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
 import {
+  acronymExpansion,
   acronymOtherNumber,
+  acronymTable,
   adjacentWordPairs,
+  spelledOutAcronyms,
   arxivIdInQuery,
   arxivIdsInQuery,
   arxivShard,
@@ -37,6 +40,7 @@ import {
   topicInQuery,
 } from '../../src/lib/search-query.ts';
 import {
+  acronymExpansions,
   arxivShards,
   compoundHeads,
   mathSymbolWords,
@@ -525,14 +529,15 @@ describe('spelling', () => {
   });
 });
 
-describe('search data files', () => {
-  const paper = (id: string, title: string, authors: string[], text: string, arxiv?: string) => ({
-    data: { title, date: '2025-06-06', authors, tags: ['t'], ...(arxiv && { arxiv }) },
-    url: `/papers/${id}/`,
-    text,
-    topics: ['Kolmogorov–Arnold Networks'],
-  });
+/** A paper as the search data files take it (src/data/search.ts). */
+const paper = (id: string, title: string, authors: string[], text: string, arxiv?: string) => ({
+  data: { title, date: '2025-06-06', authors, tags: ['t'], ...(arxiv && { arxiv }) },
+  url: `/papers/${id}/`,
+  text,
+  topics: ['Kolmogorov–Arnold Networks'],
+});
 
+describe('search data files', () => {
   it('map each arXiv id to its paper, one shard per month', () => {
     const shards = arxivShards([
       paper('a', 'A', [], '', '2306.13575'),
@@ -569,6 +574,70 @@ describe('search data files', () => {
     // Not a part of one or two letters (`x-rays`), a number's (`GPT-4`), or math's (`$x-y$`).
     expect(compoundHeads([paper('a', 'T', [], 'x-rays GPT-4 in the end.')])).toEqual([]);
     expect(compoundHeads([paper('a', 'Pre-trained fine-tuned', [], '')], 1)).toEqual(['fine']);
+  });
+});
+
+describe('abbreviations', () => {
+  it('are read from the definitions the digest writes, each with its commonest expansion, then the common ones it uses', () => {
+    const table = acronymExpansions([
+      paper(
+        'a',
+        'Large language models (LLMs) at scale',
+        [],
+        'A multi-layer perceptron (MLP) and Branch-and-bound (BaB).',
+      ),
+      paper('b', 'T', [], 'Large language models (LLMs), not (i) or (Fig) or (AB) after a number 3 (AB). We use RL.'),
+      paper('c', 'T', [], 'A vision transformer, and gated linear attention (GLA), then large language models (LLM).'),
+    ]);
+    // Defined: by how often, then A–Z; `AB` after a number spells nothing. Common: RL (written) and
+    // ViT (its words written), not GAN (neither).
+    expect(table).toEqual([
+      'llm:large-language-models',
+      'bab:branchandbound',
+      'gla:gated-linear-attention',
+      'mlp:multilayer-perceptron',
+      'rl:reinforcement-learning',
+      'vit:vision-transformer',
+    ]);
+    expect(
+      acronymExpansions([paper('a', 'T', [], 'Large language models (LLMs) and (GLA) gated linear attention.')], 1),
+    ).toEqual(['llm:large-language-models']);
+  });
+
+  const table = acronymTable([
+    'llm:large-language-model',
+    'vit:vision-transformer',
+    'map:maximum-a-posteriori',
+    'nn:neural-network',
+  ]);
+
+  it.each([
+    ['llm', 'LLM', ['large', 'language', 'model']],
+    ['llms', 'scaling LLMs', ['large', 'language', 'model']],
+    ['llm', 'llm', ['large', 'language', 'model']],
+    ['vit', 'ViT-B16', ['vision', 'transformer']],
+    ['map', 'the MAP estimate', ['maximum', 'a', 'posteriori']],
+  ])('%s in “%s” stands for %j', (word, query, expansion) => {
+    expect(acronymExpansion(word, query, table)).toEqual(expansion);
+  });
+
+  it.each([
+    ['vit', 'vit'],
+    ['map', 'map of the loss'],
+    ['model', 'model'],
+  ])('%s in “%s” is a word, not an abbreviation', (word, query) => {
+    expect(acronymExpansion(word, query, table)).toBeUndefined();
+  });
+
+  it('finds an abbreviation spelled out in the words of a query, singular or plural, each word in one', () => {
+    expect(spelledOutAcronyms(['scaling', 'large', 'language', 'models'], table)).toEqual([
+      { letters: 'llm', words: ['large', 'language', 'models'] },
+    ]);
+    expect(spelledOutAcronyms(['vision', 'transformers', 'neural', 'network'], table)).toEqual([
+      { letters: 'vit', words: ['vision', 'transformers'] },
+      { letters: 'nn', words: ['neural', 'network'] },
+    ]);
+    expect(spelledOutAcronyms(['language', 'large', 'model'], table)).toEqual([]);
   });
 });
 

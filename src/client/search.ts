@@ -34,6 +34,7 @@ import {
   acronymExpansion,
   acronymOtherNumber,
   acronymTable,
+  NORM_NAMES,
   adjacentWordPairs,
   spelledOutAcronyms,
   splitAtHead,
@@ -603,10 +604,11 @@ async function searchText(
   const pairs = await joinedPairs(search, query, unfinished);
   const paired = new Set(pairs.flatMap((pair) => [pair.first, pair.second]));
   // An abbreviation's words in the query (`large language models`), finished: also the papers that
-  // write the abbreviation instead (`LLMs`). Their words, like a pair's, are a condition together.
-  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, [...config.acronyms]).filter(
-    (run) => !run.words.some((word) => paired.has(word)),
-  );
+  // write the abbreviation instead (`LLMs`); so for a norm named in words (`infinity norm`: `$\ell_\infty$`). Their words, like a pair's, are a condition together.
+  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, [
+    ...config.acronyms,
+    ...NORM_NAMES,
+  ]).filter((run) => !run.words.some((word) => paired.has(word)));
   const grouped = new Set([...paired, ...spelledOut.flatMap((run) => run.words)]);
   const pairedAnswers = new Map<string, PagefindResult[]>();
   for (const [index, term] of exactTerms.entries()) {

@@ -876,6 +876,24 @@ const SCRIPTED = /(?<![a-zA-Z0-9\\])(?:([a-zA-Z])\s*_|([a-zA-Z0-9])\s*\^)\s*([a-
 const INFINITY_NAMES = ['infty', 'inf', 'infinity'];
 
 /**
+ * A norm named in words (`infinity norm`, `L2 norm`, `ℓ∞ norm`, `l_inf norm`), with the word the
+ * index holds for the ℓ that papers write instead, often without the word norm (mathIndexWords:
+ * `$\ell_\infty$` is `linfinity`, `$\ell_2$` is `l2`). The search reads one as it reads an
+ * abbreviation spelled out (spelledOutAcronyms): the papers with the words, or with the ℓ.
+ */
+export const NORM_NAMES: readonly (readonly [string, readonly string[]])[] = [
+  ...INFINITY_NAMES.flatMap((word) => [
+    ['linfinity', [word, 'norm']] as const,
+    ['linfinity', [`l${word}`, 'norm']] as const,
+  ]),
+  ...['l', 'ell'].map((letter) => ['linfinity', [letter, symbolWord('\u221e'), 'norm']] as const),
+  ...['1', '2', 'p'].flatMap((index) => [
+    [`l${index}`, [`l${index}`, 'norm']] as const,
+    [`l${index}`, [`ell${index}`, 'norm']] as const,
+  ]),
+];
+
+/**
  * An asymptotic bound, `O(n \log n)`, `\Theta(d^4)`, `o(1)`: the letter and what its brackets hold
  * (with brackets inside them), in TeX or as a query types it (`O(n log n)`, `Θ(d^4)`).
  */

@@ -322,6 +322,12 @@ const TABLE: Expectation[] = [
   { query: 'L-infinity', why: 'the norm $\\ell_\\infty$ hyphenated', only: ['2401.14033'] },
   { query: 'l infinity', why: 'the norm $\\ell_\\infty$ in two words', only: ['2401.14033'] },
   { query: 'ℓ∞', why: 'the norm $\\ell_\\infty$ in Unicode', only: ['2401.14033'] },
+  {
+    query: 'infinity norm',
+    why: 'the norm $\\ell_\\infty$ named in words, though the paper writes no "norm"',
+    only: ['2401.14033'],
+  },
+  { query: 'L2 norm', why: 'the norm $\\ell_2$ named in words', only: ['2401.14033'] },
 ];
 
 let build: BuildResult;

@@ -9,6 +9,7 @@ import {
   acronymExpansion,
   acronymOtherNumber,
   acronymTable,
+  NORM_NAMES,
   adjacentWordPairs,
   spelledOutAcronyms,
   arxivIdInQuery,
@@ -638,6 +639,18 @@ describe('abbreviations', () => {
       { letters: 'nn', words: ['neural', 'network'] },
     ]);
     expect(spelledOutAcronyms(['language', 'large', 'model'], table)).toEqual([]);
+  });
+
+  it.each([
+    ['infinity norm', 'linfinity'],
+    ['l_inf norm', 'linfinity'],
+    ['ℓ∞ norm', 'linfinity'],
+    ['L2 norm', 'l2'],
+    ['ℓ2 norm', 'l2'],
+  ])('reads the norm “%s” as the ℓ the index holds, %s', (query, letters) => {
+    const [run] = spelledOutAcronyms(queryWords(query), NORM_NAMES);
+    expect(run?.letters).toBe(letters);
+    expect(run?.words).toEqual(queryWords(query));
   });
 });
 

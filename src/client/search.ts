@@ -1061,7 +1061,13 @@ function restoreState(controls: {
   const select = (control: HTMLSelectElement, value: string | null) => {
     control.value = [...control.options].some((option) => option.value === value) ? (value ?? '') : '';
   };
-  select(controls.topic, params.get('topic'));
+  // A topic by its slug, as the form writes it, or by its label however written (`Interpretability`,
+  // `expressivity and approximation`), as a reader may edit the address: never dropped unread.
+  const topicNames = [...controls.topic.options]
+    .filter((option) => option.value && option.dataset.filter)
+    .map((option) => ({ slug: option.value, label: option.dataset.filter! }));
+  const topic = params.get('topic');
+  select(controls.topic, topic === null ? null : (topicInQuery(topic, topicNames)?.slug ?? topic));
   select(controls.year, params.get('year'));
   select(controls.sort, params.get('sort'));
   return params.get('author')?.trim() ?? '';

@@ -402,6 +402,20 @@ describe('search relevance on the seed', () => {
   });
 });
 
+describe('a topic filter in the address', () => {
+  it.each(['interpretability', 'Interpretability', 'expressivity and approximation'])(
+    'is read by its label as well as its slug: %s',
+    async (topic) => {
+      const slug = topic.includes(' ') ? 'expressivity-and-approximation' : 'interpretability';
+      const own = papers.filter((paper) => paper.tags.includes(slug)).map((paper) => paper.id);
+      const { ids } = await searchPage('neural networks', { topic });
+      expect(ids.length, topic).toBeGreaterThan(0);
+      for (const id of ids) expect(own, `${topic}: ${id}`).toContain(id);
+      expect(await page.locator('select[name="topic"]').inputValue()).toBe(slug);
+    },
+  );
+});
+
 describe('a list of arXiv ids', () => {
   it('shows the papers the digest has, and names the ids it has not', async () => {
     const { ids, status } = await searchPage('2306.99999 2306.13575 hep-th/9901001');

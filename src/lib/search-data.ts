@@ -351,10 +351,10 @@ const expansionWords = (text: string) =>
  */
 export function acronymExpansions(papers: readonly PaperForSearch[], limit = MAX_ACRONYMS): string[] {
   const counts = new Map<string, Map<string, number>>();
-  const texts = papers.map((paper) => `${paper.data.title}\n${paper.text}`.replace(MATH, ' '));
   const words = new Set<string>();
-  for (const text of texts) {
-    const tokens = text.split(/\s+/);
+  // One paper's text at a time: an array of every text would hold the whole digest at once.
+  for (const paper of papers) {
+    const tokens = `${paper.data.title}\n${paper.text}`.replace(MATH, ' ').split(/\s+/);
     for (const token of tokens) words.add(comparable(token));
     for (const [index, token] of tokens.entries()) {
       const defined = /^\((\p{L}+?)s?\)[.,;:]?$/u.exec(token)?.[1];

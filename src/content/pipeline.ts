@@ -17,7 +17,7 @@ import type { VFileMessage } from 'vfile-message';
 import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
-import { MAX_FORMULA_LENGTH } from './math-rules.ts';
+import { ALLOWED_COMMANDS, MAX_FORMULA_LENGTH } from './math-rules.ts';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
@@ -336,12 +336,20 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
 
 /** KaTeX's message, without its prefix, and without advice about settings a contributor cannot change. */
 function explainKatexError(message: string): string {
-  return message
-    .replace(/^KaTeX parse error: /, '')
-    .replace(
-      /^Too many expansions: infinite loop or need to increase maxExpand setting/,
-      `Too many expansions (more than ${katexOptions.maxExpand} steps of KaTeX's own macros): shorten the formula`,
-    );
+  return (
+    message
+      .replace(/^KaTeX parse error: /, '')
+      // An allowed command KaTeX knows in text only (`\textdollar`): say where it works.
+      .replace(/^Undefined control sequence: (\\[A-Za-z]+) at position \d+: [\s\S]*$/, (whole, command: string) =>
+        ALLOWED_COMMANDS.has(command)
+          ? `${command} is a text command: write it inside \\text{…} (\\text{${command}})`
+          : whole,
+      )
+      .replace(
+        /^Too many expansions: infinite loop or need to increase maxExpand setting/,
+        `Too many expansions (more than ${katexOptions.maxExpand} steps of KaTeX's own macros): shorten the formula`,
+      )
+  );
 }
 
 /** Whether an inline math node was written `$$…$$` (display math inside a paragraph). */

@@ -244,6 +244,13 @@ describe('dollars', () => {
     ).toEqual([]);
   });
 
+  it('says that \\textdollar, a text command, goes inside \\text{…}', () => {
+    const { problems } = render('A $\\textdollar 5$ fee.');
+    expect(problems.map((problem) => problem.message)).toEqual([
+      'LaTeX: \\textdollar is a text command: write it inside \\text{…} (\\text{\\textdollar})',
+    ]);
+  });
+
   it('keeps amounts, escaped dollars and math that starts with a digit', () => {
     for (const body of ['Runs cost $5 each.', 'It takes $2^k$ steps and $n$ runs.', 'Pay \\$5 and \\$10.']) {
       expect(render(body).problems).toEqual([]);

@@ -6,8 +6,11 @@
  *   already holds a query or a filter.
  * - `/` focuses the search box from anywhere (unless the reader is typing in a field); `Esc` in
  *   the box clears it.
- * - URLs (bundle, base path, search page) come from `data-search-*` attributes that the
- *   components fill from the URL module; no path is built here.
+ * - URLs (bundle, base path) come from `data-search-*` attributes that the components fill from
+ *   the URL module, and the search page's from the form's `action`; no path is built here.
+ * - What a query word is also searched as (`dataset` as `data sets`, `ICL` as `in-context
+ *   learning`) comes from /search/expansions.json, fetched with the first search beside Pagefind,
+ *   by the header box and the search page alike.
  * - A query that is an arXiv id or link (any version, `arXiv:` prefix, abs/pdf/html URL, old-style
  *   ids with or without subject class) answers that one paper, from the small id → paper map under
  *   /search/arxiv/, without loading Pagefind.
@@ -55,6 +58,7 @@ import {
   mayCiteAuthors,
   yearInQuery,
   CITED_YEAR_FILTER,
+  type QueryExpansions,
   type TopicName,
 } from '../lib/search-query.ts';
 import { closestSpelling, vocabularyShard } from '../lib/spelling.ts';
@@ -104,10 +108,6 @@ interface SearchConfig {
   base: string;
   /** The search page. */
   page: string;
-  /** The first parts of the digest's compound words (the search page's only: compoundHeads). */
-  heads: string[];
-  /** The digest's abbreviations and what they stand for (the search page's only: acronymExpansions). */
-  acronyms: Map<string, string[]>;
 }
 
 const DEV_MESSAGE =
@@ -117,17 +117,11 @@ const FAILED_MESSAGE = 'Search could not be loaded. Reload the page to try again
 class SearchUnavailable extends Error {}
 
 function configOf(form: HTMLElement): SearchConfig {
-  const { searchBundle, searchBase, searchHeads, searchAcronyms } = form.dataset;
+  const { searchBundle, searchBase } = form.dataset;
   // The search page's address is where the form goes without script.
   const searchUrl = form.getAttribute('action');
   if (!searchBundle || !searchBase || !searchUrl) throw new Error('search form without action or data-search-* config');
-  return {
-    bundle: searchBundle,
-    base: searchBase,
-    page: searchUrl,
-    heads: searchHeads?.split(' ').filter(Boolean) ?? [],
-    acronyms: acronymTable(searchAcronyms?.split(' ').filter(Boolean) ?? []),
-  };
+  return { bundle: searchBundle, base: searchBase, page: searchUrl };
 }
 
 let pagefindPromise: Promise<Pagefind> | undefined;
@@ -200,6 +194,26 @@ function fetchOnce<T>(url: string, read: (response: Response) => Promise<T>): Pr
   return promise;
 }
 
+const fetchJson = <T>(url: string) => fetchOnce(url, (response) => response.json() as Promise<T>);
+
+/** What query words are also searched as: the first parts of compound words, and the abbreviations. */
+interface Expansions {
+  heads: string[];
+  acronyms: Map<string, string[]>;
+}
+
+/**
+ * The digest's compound-word heads and abbreviations (/search/expansions.json), fetched once, with
+ * the first search (the header box's and the search page's alike), beside Pagefind. Without the
+ * file (offline), words are searched as typed.
+ */
+function expansionsFor(config: SearchConfig): Promise<Expansions> {
+  return fetchJson<QueryExpansions>(`${config.page}expansions.json`).then(
+    ({ heads, acronyms }) => ({ heads, acronyms: acronymTable(acronyms) }),
+    () => ({ heads: [], acronyms: new Map() }),
+  );
+}
+
 /** The paper with this canonical arXiv id, if the digest has it. */
 async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEntry | undefined> {
   const shards = await fetchOnce(`${config.page}arxiv/shards.json`, (response) => response.json() as Promise<string[]>);
@@ -223,8 +237,6 @@ function loadAuthorCode(): Promise<AuthorCode> {
   authorCode.catch(() => (authorCode = undefined));
   return authorCode;
 }
-
-const fetchJson = <T>(url: string) => fetchOnce(url, (response) => response.json() as Promise<T>);
 
 /** The words of text a result's matched locations point at (its fragment, loaded on first use). */
 async function locatedTokens(result: PagefindResult): Promise<string[]> {
@@ -545,6 +557,8 @@ async function searchText(
 ): Promise<WordsAnswer | null> {
   const { phrases, words } = parseQuery(query);
   const compounds = compoundWords(query);
+  // Fetched beside Pagefind by the first search (run), so it is there or on its way by now.
+  const { heads, acronyms } = await expansionsFor(config);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The
   // index chunks its words need load meanwhile, as Pagefind's own debounced search does.
   if (debounce !== undefined) {
@@ -565,15 +579,26 @@ async function searchText(
   // (A compound word, `neural-network`, is finished: the reader is typing its parts; so is a word
   // with a British or American ending, `behaviour`, or an acronym, `LLMs`, which find their other
   // spelling or number too, and a decimal number or a bound, `1.5`, `O(n)`, once the reader types
-  // its last digit or bracket.)
+  // its last digit or bracket; and an abbreviation of the digest, `ICL`, a word that starts with a
+  // compound word's first part, `dataset`, or ends one's words, `natural language processing`,
+  // which find their other form too, as they do sent. A finished word no paper has whole still
+  // matches the words it starts.)
   const last = words.at(-1);
+  const table = [...acronyms, ...NORM_NAMES];
+  // The last word of an abbreviation spelled out (`natural language processing`) is finished too.
+  const endsSpelledOut = spelledOutAcronyms(words, table).some(
+    (run) => words.slice(-run.words.length).join(' ') === run.words.join(' '),
+  );
   const unfinished =
     tail !== undefined &&
+    !endsSpelledOut &&
     last !== undefined &&
     queryWords(tail).join(' ') === last &&
     !compounds.has(last) &&
     otherSpelling(last) === undefined &&
     acronymOtherNumber(last) === undefined &&
+    acronymExpansion(last, query, acronyms) === undefined &&
+    splitAtHead(last, heads) === undefined &&
     !last.includes(DECIMAL_POINT)
       ? last
       : undefined;
@@ -585,9 +610,9 @@ async function searchText(
   const abbreviations = new Set<string>();
   for (const word of unfinished ? words.slice(0, -1) : words) {
     if (compounds.has(word)) continue;
-    const expansion = acronymExpansion(word, query, config.acronyms);
+    const expansion = acronymExpansion(word, query, acronyms);
     if (expansion) abbreviations.add(word);
-    const split = expansion ?? splitAtHead(word, config.heads);
+    const split = expansion ?? splitAtHead(word, heads);
     if (split) compounds.set(word, split);
   }
   const known: Set<string>[] = [];
@@ -605,10 +630,9 @@ async function searchText(
   const paired = new Set(pairs.flatMap((pair) => [pair.first, pair.second]));
   // An abbreviation's words in the query (`large language models`), finished: also the papers that
   // write the abbreviation instead (`LLMs`); so for a norm named in words (`infinity norm`: `$\ell_\infty$`). Their words, like a pair's, are a condition together.
-  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, [
-    ...config.acronyms,
-    ...NORM_NAMES,
-  ]).filter((run) => !run.words.some((word) => paired.has(word)));
+  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, table).filter(
+    (run) => !run.words.some((word) => paired.has(word)),
+  );
   const grouped = new Set([...paired, ...spelledOut.flatMap((run) => run.words)]);
   const pairedAnswers = new Map<string, PagefindResult[]>();
   for (const [index, term] of exactTerms.entries()) {
@@ -955,6 +979,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       } else {
         // The topics, which the search page lists in its filter, to read a query that names one.
         const topics = fetchJson<TopicName[]>(`${config.page}topics.json`).catch(() => []);
+        void expansionsFor(config);
         const pagefind = await loadPagefind(config);
         const answer = await searchWords(pagefind, config, term, {}, 150, await topics);
         if (answer === null || current !== generation) return;
@@ -1339,6 +1364,8 @@ function setUpSearchPage(form: HTMLFormElement): void {
         by = ` by ${author.name}`;
       }
       if (!pagefindPromise) status.textContent = 'Loading search…';
+      // What query words are also searched as: fetched beside Pagefind, not after it.
+      if (now.q) void expansionsFor(config);
       const pagefind = await loadPagefind(config);
       const answer = await searchWords(pagefind, config, now.q, query(now), debounce ? 200 : undefined, topicNames);
       if (answer === null || current !== generation) return;

@@ -24,7 +24,7 @@ let searchData:
 
 /**
  * The arXiv id map, the vocabulary and the author directory, by shard, computed once for all the
- * files under /search/, and the first parts of compound words and the abbreviations that the search page carries.
+ * files under /search/, and the first parts of compound words and the abbreviations (/search/expansions.json).
  */
 export function getSearchData() {
   searchData ??= getPapersForSearch().then((papers) => ({

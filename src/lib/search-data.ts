@@ -266,14 +266,14 @@ export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string,
 
 // ---- The first parts of compound words ----
 
-/** Most first parts of compound words the search page carries (compoundHeads): about 2 KB. */
+/** Most first parts of compound words in /search/expansions.json (compoundHeads): about 2 KB. */
 export const MAX_COMPOUND_HEADS = 300;
 
 /**
  * The words the digest writes as the first part of a compound word (`pre-trained`, `fine-tuning`,
  * `multi-head`, `non-convex`), or apart before a word that it also writes joined to them (`data
  * sets` beside `datasets`), most frequent first, at most `limit`, each of three letters or more.
- * The search page carries them (data-search-heads) so that a query word that starts with one
+ * /search/expansions.json holds them (QueryExpansions) so that a query word that starts with one
  * (`dataset`, `finetuning`) also finds it written as two words (`data sets`, `fine tuning`):
  * Pagefind has no word for such a pair, and the browser has no list of the index's words.
  */
@@ -306,7 +306,7 @@ export function compoundHeads(papers: readonly PaperForSearch[], limit = MAX_COM
 
 // ---- Abbreviations and what they stand for ----
 
-/** Most abbreviations the search page carries (acronymExpansions). */
+/** Most abbreviations in /search/expansions.json (acronymExpansions). */
 export const MAX_ACRONYMS = 150;
 
 /**
@@ -346,7 +346,7 @@ const expansionWords = (text: string) =>
  * `Branch-and-bound (BaB)`: the words before the brackets whose initials spell it, a hyphenated
  * word's parts each, as expansionWords writes them), each with its commonest expansion, most often defined first, at most
  * `limit`; then the common ones (COMMON_ACRONYMS) the digest writes, either way. Each entry is
- * `llm:large-language-model`, as the search page carries them (data-search-acronyms), so that `LLM`
+ * `llm:large-language-model`, as /search/expansions.json holds them (QueryExpansions), so that `LLM`
  * also finds `large language models` (acronymExpansion in search-query.ts).
  */
 export function acronymExpansions(papers: readonly PaperForSearch[], limit = MAX_ACRONYMS): string[] {

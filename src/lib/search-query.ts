@@ -381,7 +381,17 @@ export function splitAtHead(word: string, heads: readonly string[]): [string, st
 }
 
 /**
- * The search page's abbreviations (data-search-acronyms: acronymExpansions in search-data.ts), each
+ * What a query word is also searched as, from the digest's own text, in /search/expansions.json:
+ * the first parts of its compound words (compoundHeads in search-data.ts: splitAtHead) and its
+ * abbreviations, each `llm:large-language-model` (acronymExpansions: acronymTable).
+ */
+export interface QueryExpansions {
+  heads: string[];
+  acronyms: string[];
+}
+
+/**
+ * The digest's abbreviations (QueryExpansions' acronyms: acronymExpansions in search-data.ts), each
  * with the words it stands for: `llm:large-language-model` → `llm` → `large`, `language`, `model`.
  */
 export function acronymTable(entries: readonly string[]): Map<string, string[]> {

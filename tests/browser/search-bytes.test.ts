@@ -2,8 +2,10 @@
  * What the first search downloads (issue 16's budget), file by file, counted at the server: a
  * browser's own byte count misses what a web worker fetches. The files are deterministic, so the
  * test holds the list exactly: Pagefind's code, its WASM, entry and meta files, one index chunk
- * for a one-word query and one fragment per result shown — no worker script, no filter file, no
- * author, vocabulary or arXiv data.
+ * for a one-word query and one fragment per result shown, and the query expansions
+ * (/search/expansions.json) — no worker script, no filter file, no author, vocabulary or arXiv data.
+ * The log line also counts the page itself (its HTML, scripts and styles), which the answer needs
+ * as much as these.
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -42,6 +44,7 @@ function kindOf(path: string): string {
   if (path.endsWith('.pf_filter')) return 'filter';
   if (path.endsWith('.pf_index')) return 'index';
   if (path.endsWith('.pf_fragment')) return 'fragment';
+  if (path === '/search/expansions.json') return 'expansions';
   if (path.startsWith('/search/') && path !== '/search/') return 'search data';
   return path.includes('/pagefind/') ? 'other pagefind' : 'page';
 }
@@ -56,10 +59,14 @@ async function firstSearch(
   await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 }).toBe(resultCount);
   await page.waitForLoadState('networkidle');
   const kinds = new Map<string, { files: string[]; bytes: number }>();
+  let pageBytes = 0;
   for (const requested of server.requests.slice(before)) {
     const kind = kindOf(requested);
-    if (kind === 'page') continue;
-    const size = (await stat(join(build.outDir, requested))).size;
+    const size = (await stat(join(build.outDir, requested, requested.endsWith('/') ? 'index.html' : ''))).size;
+    if (kind === 'page') {
+      pageBytes += size;
+      continue;
+    }
     const entry = kinds.get(kind) ?? { files: [], bytes: 0 };
     entry.files.push(requested);
     entry.bytes += size;
@@ -67,7 +74,7 @@ async function firstSearch(
   }
   const total = [...kinds.values()].reduce((sum, { bytes }) => sum + bytes, 0);
   console.info(
-    `${path}: ${total} bytes; ${[...kinds].map(([kind, { files, bytes }]) => `${kind} ${files.length} ${bytes}`).join(', ')}`,
+    `${path}: ${total} bytes; ${[...kinds].map(([kind, { files, bytes }]) => `${kind} ${files.length} ${bytes}`).join(', ')}; and the page ${pageBytes}`,
   );
   return kinds;
 }
@@ -76,14 +83,22 @@ describe('the first one-word search', () => {
   it('downloads Pagefind, its index files for the word and the fragments of the results shown, nothing else', async () => {
     // Every fixture paper says "lattice": five results, one page.
     const kinds = await firstSearch(`${urls.search()}?q=lattice`, 5);
-    expect([...kinds.keys()].sort()).toEqual(['entry', 'fragment', 'index', 'meta', 'pagefind.js', 'wasm']);
-    for (const kind of ['entry', 'index', 'meta', 'pagefind.js', 'wasm'])
+    expect([...kinds.keys()].sort()).toEqual([
+      'entry',
+      'expansions',
+      'fragment',
+      'index',
+      'meta',
+      'pagefind.js',
+      'wasm',
+    ]);
+    for (const kind of ['entry', 'expansions', 'index', 'meta', 'pagefind.js', 'wasm'])
       expect(kinds.get(kind)!.files, kind).toHaveLength(1);
     expect(kinds.get('wasm')!.files[0]).toMatch(/wasm\.en\.pagefind$/);
     expect(kinds.get('fragment')!.files).toHaveLength(5);
   });
 
-  it('from the header box, fetches one fragment per result it shows, and no worker or filter', async () => {
+  it('from the header box, fetches one fragment per result it shows, the query expansions, and no worker or filter', async () => {
     await page.goto(server.origin + urls.paper('lattice-knots-2022'));
     const before = server.requests.length;
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('lattice');
@@ -91,6 +106,8 @@ describe('the first one-word search', () => {
     await page.waitForLoadState('networkidle');
     const kinds = server.requests.slice(before).map(kindOf);
     expect(kinds.filter((kind) => kind === 'fragment')).toHaveLength(5);
+    // The same expansions as the search page's: `ICL` and `dataset` find as many papers here.
+    expect(kinds.filter((kind) => kind === 'expansions')).toHaveLength(1);
     expect(kinds).not.toContain('worker');
     expect(kinds).not.toContain('filter');
   });

@@ -751,6 +751,21 @@ describe('the header box, for a topic', () => {
   });
 });
 
+describe('the header box answers as the search page does', () => {
+  // Abbreviations and compound words' first parts (/search/expansions.json) are the header box's
+  // too, and a word of them is finished as typed: `ICL` is in-context learning, `dataset` data sets.
+  it.each(['ICL', 'pruning dataset', 'NLP', 'natural language processing'])('%s', async (query) => {
+    const countOf = (status: string | null) => Number(/^(\d+) papers? found/.exec(status ?? '')?.[1] ?? 0);
+    const { status: sent } = await searchPage(query);
+    expect(countOf(sent), query).toBeGreaterThan(0);
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
+    const status = page.locator('form[data-search-box] [data-search-status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
+    expect(countOf(await status.textContent()), query).toBe(countOf(sent));
+  });
+});
+
 describe('the header box, for a word in no paper', () => {
   it('says so and offers the close word of the digest', async () => {
     await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });

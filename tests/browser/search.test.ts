@@ -147,6 +147,8 @@ describe('pages nobody searches from', () => {
     await page.waitForTimeout(300);
     expect(pagefindRequests(watch.requests)).toEqual([]);
     expect(pagefindRequests(server.requests.slice(before))).toEqual([]);
+    // Nor what the first search fetches beside Pagefind.
+    expect(server.requests.slice(before).filter((path) => path.endsWith('/search/expansions.json'))).toEqual([]);
   });
 
   it('load the search code as an external module, never inlined (a strict CSP allows no inline script)', async () => {

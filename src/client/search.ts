@@ -32,8 +32,9 @@ import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import {
-  arxivIdsInQuery,
-  arxivShard,
+  isArxivKey,
+  paperKeysInQuery,
+  paperShard,
   acronymExpansion,
   acronymOtherNumber,
   acronymTable,
@@ -214,10 +215,13 @@ function expansionsFor(config: SearchConfig): Promise<Expansions> {
   );
 }
 
-/** The paper with this canonical arXiv id, if the digest has it. */
-async function paperByArxivId(config: SearchConfig, id: string): Promise<ArxivEntry | undefined> {
+/**
+ * The paper with this canonical arXiv id, or this file name (a paper without an id), if the digest
+ * has it. A shard not listed is not asked for: no 404, which the browser would log as an error.
+ */
+async function paperByKey(config: SearchConfig, id: string): Promise<ArxivEntry | undefined> {
   const shards = await fetchOnce(`${config.page}arxiv/shards.json`, (response) => response.json() as Promise<string[]>);
-  const shard = arxivShard(id);
+  const shard = paperShard(id);
   if (!shards.includes(shard)) return undefined;
   const entries = await fetchOnce(
     `${config.page}arxiv/${shard}.json`,
@@ -852,24 +856,31 @@ function suggestionElement(config: SearchConfig, suggestion: string | undefined)
   return fragment;
 }
 
-/** The papers the digest has of these ids, and the ids it has not. */
-async function papersByArxivIds(
+/** The papers the digest has of these ids (or file names: paperKeysInQuery), and the ids it has not. */
+async function papersByKeys(
   config: SearchConfig,
   ids: readonly string[],
 ): Promise<{ found: PagefindResultData[]; missing: string[] }> {
-  const entries = await Promise.all(ids.map((id) => paperByArxivId(config, id)));
+  const entries = await Promise.all(ids.map((id) => paperByKey(config, id)));
   return {
     found: ids.flatMap((id, index) => (entries[index] ? [arxivResult(id, entries[index])] : [])),
     missing: ids.filter((_, index) => !entries[index]),
   };
 }
 
-/** What an id query found: `No paper with arXiv id 2306.13575 in this digest.`, or the count and the ids it lacks. */
+/**
+ * What an id query found: `No paper with arXiv id 2306.13575 in this digest.` (or `No paper named
+ * my-paper …` for a file name), or the count and the ids it lacks.
+ */
 function arxivStatus(found: number, missing: readonly string[], words: string): string {
-  const lacking =
-    missing.length === 0
-      ? ''
-      : `No paper with arXiv id${missing.length === 1 ? '' : 's'} ${missing.join(', ')} in this digest.`;
+  const ids = missing.filter(isArxivKey);
+  const names = missing.filter((key) => !isArxivKey(key));
+  const lacking = [
+    ids.length === 0 ? '' : `No paper with arXiv id${ids.length === 1 ? '' : 's'} ${ids.join(', ')} in this digest.`,
+    names.length === 0 ? '' : `No paper named ${names.join(', ')} in this digest.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return found === 0 ? lacking : `${paperCount(found)} found${words}.${lacking ? ` ${lacking}` : ''}`;
 }
 
@@ -877,7 +888,7 @@ function arxivStatus(found: number, missing: readonly string[], words: string): 
 function arxivResult(id: string, entry: ArxivEntry): PagefindResultData {
   return {
     url: entry.url,
-    excerpt: `arXiv:${id}`,
+    excerpt: isArxivKey(id) ? `arXiv:${id}` : '',
     meta: { title: entry.title, date: entry.date },
     filters: { topic: entry.topics },
   };
@@ -967,13 +978,13 @@ function setUpHeaderBox(form: HTMLFormElement): void {
     const current = ++generation;
     if (!term) return reset();
     try {
-      const ids = arxivIdsInQuery(term);
+      const ids = paperKeysInQuery(term);
       let shown: PagefindResultData[];
       let count: number;
       let suggestion: string | undefined;
       let missing: string[] = [];
       if (ids) {
-        ({ found: shown, missing } = await papersByArxivIds(config, ids));
+        ({ found: shown, missing } = await papersByKeys(config, ids));
         if (current !== generation) return;
         count = shown.length;
       } else {
@@ -1335,10 +1346,10 @@ function setUpSearchPage(form: HTMLFormElement): void {
     }
     try {
       const words = now.q ? ` for “${now.q}”` : '';
-      const ids = now.q ? arxivIdsInQuery(now.q) : undefined;
+      const ids = now.q ? paperKeysInQuery(now.q) : undefined;
       if (ids) {
         // An id names one paper, whatever the filters say.
-        const { found, missing } = await papersByArxivIds(config, ids);
+        const { found, missing } = await papersByKeys(config, ids);
         if (current !== generation) return;
         clearResults();
         list.replaceChildren(...found.map(render));

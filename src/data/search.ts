@@ -5,6 +5,7 @@ import { urls } from './urls.ts';
 /** Every paper as the search data files need it (src/lib/search-data.ts): URL and topic labels resolved. */
 async function getPapersForSearch() {
   return (await getPapers()).map((paper) => ({
+    id: paper.id,
     data: paper.data,
     url: urls.paper(paper.id),
     text: paper.text,

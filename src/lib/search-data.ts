@@ -12,11 +12,11 @@ import { escapeHtml } from './encode/html.ts';
 import katex from 'katex';
 import { latex2unicode } from 'unicode2latex';
 import {
-  arxivShard,
   commandWord,
   comparable,
   compoundParts,
   fencedForIndex,
+  paperShard,
   hiddenTex,
   isLetterCommand,
   isStylingCommand,
@@ -196,6 +196,8 @@ export interface ArxivEntry {
 }
 
 interface PaperForSearch {
+  /** The file name: `2306.13575`, `math-0309136`, `my-paper`. */
+  id: string;
   data: { title: string; date: string; arxiv?: string | undefined; authors: string[]; tags: string[] };
   url: string;
   /** Plain-text abstract, math as `$TeX$`. */
@@ -204,14 +206,16 @@ interface PaperForSearch {
   topics: string[];
 }
 
-/** Papers with an arXiv id, by shard (see `arxivShard`), each shard keyed by canonical id. */
+/**
+ * Every paper by shard (see `paperShard`), each shard keyed by canonical arXiv id, or for a paper
+ * without one by its file name (`my-paper`), which a pasted address of its page names.
+ */
 export function arxivShards(papers: readonly PaperForSearch[]): Map<string, Record<string, ArxivEntry>> {
   const shards = new Map<string, Record<string, ArxivEntry>>();
   for (const paper of papers) {
-    if (!paper.data.arxiv) continue;
     // Keyed by the canonical id, which is what the browser makes of a query (`math.GT/…` → `math/…`).
-    const id = canonicalArxivId(paper.data.arxiv);
-    const shard = arxivShard(id);
+    const id = paper.data.arxiv ? canonicalArxivId(paper.data.arxiv) : paper.id;
+    const shard = paperShard(id);
     const entries = shards.get(shard) ?? {};
     entries[id] = { url: paper.url, title: titleText(paper.data.title), date: paper.data.date, topics: paper.topics };
     shards.set(shard, entries);

@@ -77,6 +77,25 @@ export function sitePageInQuery(query: string): { kind: 'papers' | 'topics' | 'a
   return { kind: match[1]!.toLowerCase() as 'papers' | 'topics' | 'authors', slug };
 }
 
+/**
+ * The file name of a paper without an arXiv id (`my-paper`) whose page's address a query is
+ * (`https://…/papers/my-paper/`): the search opens that paper from the id → paper map, where
+ * such a paper is kept by its file name (paperShard). Undefined for anything else.
+ */
+export function paperFileNameInQuery(query: string): string | undefined {
+  const page = sitePageInQuery(query);
+  return page?.kind === 'papers' && arxivIdOfFileName(page.slug) === undefined ? page.slug : undefined;
+}
+
+/**
+ * The papers a whole query names: its arXiv ids (arxivIdsInQuery), or the file name of a paper
+ * without one, from its page's address (paperFileNameInQuery). Each is a key of the id → paper map.
+ */
+export function paperKeysInQuery(query: string): string[] | undefined {
+  const fileName = paperFileNameInQuery(query);
+  return arxivIdsInQuery(query) ?? (fileName === undefined ? undefined : [fileName]);
+}
+
 /** A category as references write it after an id: `[cs.LG]`. */
 const CATEGORY = /^\[[a-z-]+(?:\.[a-z]{2})?\]$/i;
 
@@ -105,6 +124,21 @@ export function arxivShard(canonicalId: string): string {
   if ('reason' in parsed) throw new Error(`"${canonicalId}" is not a valid arXiv id`);
   const number = /^\d{4}\.(\d{2})/.exec(canonicalId)?.[1];
   return number ? `${parsed.id.yearMonth}-${number}` : parsed.id.yearMonth;
+}
+
+/**
+ * The shard of the id → paper map that holds a key of paperKeysInQuery: an arXiv id's
+ * (arxivShard), or for the file name of a paper without one (`my-paper`), `name-` and its first
+ * character, which no arXiv id's shard starts with (a file name holds no dot or slash, so it is no
+ * arXiv id either).
+ */
+export function paperShard(key: string): string {
+  return isArxivKey(key) ? arxivShard(key) : `name-${key[0]}`;
+}
+
+/** Whether a key of the id → paper map is an arXiv id, not a paper's file name. */
+export function isArxivKey(key: string): boolean {
+  return !('reason' in parseArxivId(key));
 }
 
 /**

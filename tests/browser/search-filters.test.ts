@@ -140,3 +140,30 @@ describe('a name written out', () => {
     await waitForTitles([momentum!.title]);
   });
 });
+
+describe('the pasted address of a paper without an arXiv id', () => {
+  // Only lattice-knots-2022 has an arXiv id: the others' pages are named for their file names.
+  const kernels = papers.find((paper) => paper.id === 'lattice-kernels-2023');
+  const address = (id: string) => urls.absolute(urls.paper(id));
+
+  it('opens that paper alone, on the search page and in the header box', async () => {
+    expect(kernels).toBeDefined();
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: address(kernels!.id) })}`);
+    await waitForTitles([kernels!.title]);
+    expect(await page.locator('.search-result-title a').getAttribute('href')).toBe(urls.paper(kernels!.id));
+
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(address(kernels!.id));
+    const preview = page.locator('[data-search-preview] li a');
+    await expect.poll(() => preview.allTextContents(), { timeout: 10_000 }).toEqual([kernels!.title]);
+  });
+
+  it('finds none when the digest has no paper of that name, and asks for no file that is not there', async () => {
+    // The test's watch fails it on a console error or a failed request (a 404 is both).
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: address('no-such-paper') })}`);
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/No paper/);
+    expect(await page.locator('[data-search-results] li').count()).toBe(0);
+    expect(await status.textContent()).toContain('no-such-paper');
+  });
+});

@@ -24,6 +24,7 @@ import { authorEntries } from '../../src/lib/search-data.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
 const paper = (authors: string[]) => ({
+  id: 'p',
   data: { title: 't', date: '2024-01-01', authors, tags: [] },
   url: '/p/',
   text: '',

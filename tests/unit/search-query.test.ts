@@ -16,6 +16,8 @@ import {
   arxivIdsInQuery,
   arxivShard,
   sitePageInQuery,
+  paperKeysInQuery,
+  paperShard,
   commandWord,
   compoundWords,
   symbolWord,
@@ -150,6 +152,17 @@ describe("this digest's own pages, their address pasted", () => {
     expect(arxivIdInQuery('/papers/math-0309136/')).toBe('math/0309136');
     expect(arxivIdsInQuery('/papers/2306.13575/ /papers/2401.12973/')).toEqual(['2306.13575', '2401.12973']);
     expect(arxivIdInQuery('https://digest.example.org/papers/my-own-paper/')).toBeUndefined();
+  });
+
+  it("reads a paper's page named for no arXiv id as its file name, which the id → paper map also keys", () => {
+    expect(paperKeysInQuery('https://digest.example.org/digest/papers/my-own-paper/')).toEqual(['my-own-paper']);
+    expect(paperKeysInQuery('/papers/my-own-paper.bib')).toEqual(['my-own-paper']);
+    expect(paperKeysInQuery('/papers/math-0309136/')).toEqual(['math/0309136']);
+    expect(paperKeysInQuery('my own paper')).toBeUndefined();
+    // Its shard is apart from every arXiv id's.
+    expect(paperShard('my-own-paper')).toBe('name-m');
+    expect(paperShard('2306.13575')).toBe(arxivShard('2306.13575'));
+    expect(paperShard('0704-0001')).toBe('name-0');
   });
 });
 
@@ -532,6 +545,7 @@ describe('spelling', () => {
 
 /** A paper as the search data files take it (src/data/search.ts). */
 const paper = (id: string, title: string, authors: string[], text: string, arxiv?: string) => ({
+  id,
   data: { title, date: '2025-06-06', authors, tags: ['t'], ...(arxiv && { arxiv }) },
   url: `/papers/${id}/`,
   text,
@@ -545,8 +559,11 @@ describe('search data files', () => {
       paper('b', 'B', [], '', 'math.GT/0309136'),
       paper('c', 'C', [], ''),
     ]);
-    expect([...shards.keys()].sort()).toEqual(['2003-09', '2023-06-13']);
+    expect([...shards.keys()].sort()).toEqual(['2003-09', '2023-06-13', 'name-c']);
     expect(Object.keys(shards.get('2003-09')!)).toEqual(['math/0309136']);
+    // A paper without an arXiv id by its file name, which the address of its page names.
+    expect(Object.keys(shards.get('name-c')!)).toEqual(['c']);
+    expect(paperShard(paperKeysInQuery('https://digest.example.org/papers/c/')![0]!)).toBe('name-c');
     expect(shards.get('2023-06-13')).toEqual({
       '2306.13575': { url: '/papers/a/', title: 'A', date: '2025-06-06', topics: ['Kolmogorov–Arnold Networks'] },
     });

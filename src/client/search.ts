@@ -33,6 +33,7 @@ import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   isArxivKey,
+  namedSymbolWord,
   paperKeysInQuery,
   paperShard,
   acronymExpansion,
@@ -645,7 +646,10 @@ async function searchText(
     const parts = isWord ? compounds.get(term) : undefined;
     // Its other spelling: British or American, or an umlaut's, ø's or å's written out (`müller`, `mueller`).
     const writtenOut = writtenOutSpelling(term);
-    const spelled = isWord ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut)) : undefined;
+    // Or the symbol it names (`infinity`: `$\infty$`).
+    const spelled = isWord
+      ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut) ?? namedSymbolWord(term))
+      : undefined;
     const [answer, otherAnswer, partsAnswer, spelledAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,

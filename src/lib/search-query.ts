@@ -920,6 +920,18 @@ const SCRIPTED = /(?<![a-zA-Z0-9\\])(?:([a-zA-Z])\s*_|([a-zA-Z0-9])\s*\^)\s*([a-
 const INFINITY_NAMES = ['infty', 'inf', 'infinity'];
 
 /**
+ * Math symbols by the name a reader types for one alone (`infinity`, `infty` for `∞`: a paper's
+ * `$\infty$`); `inf` is no such name, as it is the infimum's.
+ */
+const SYMBOL_NAMES: Readonly<Record<string, string>> = { infinity: '\u221e', infty: '\u221e' };
+
+/** The word the index holds for the symbol a query word names (SYMBOL_NAMES: symbolWord), if it names one. */
+export function namedSymbolWord(word: string): string | undefined {
+  const symbol = SYMBOL_NAMES[comparable(word)];
+  return symbol === undefined ? undefined : symbolWord(symbol);
+}
+
+/**
  * A norm named in words (`infinity norm`, `L2 norm`, `ℓ∞ norm`, `l_inf norm`), with the word the
  * index holds for the ℓ that papers write instead, often without the word norm (mathIndexWords:
  * `$\ell_\infty$` is `linfinity`, `$\ell_2$` is `l2`). The search reads one as it reads an

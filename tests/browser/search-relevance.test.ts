@@ -751,6 +751,22 @@ describe('the header box, for a topic', () => {
   });
 });
 
+describe('a symbol named in words', () => {
+  it('infinity finds the paper that writes $\\infty$, and no paper without the word or the symbol', async () => {
+    const expected: string[] = [];
+    const either: string[] = [];
+    for (const paper of papers) {
+      const text = await readFile(join('content/papers', paper.date.slice(0, 4), `${paper.id}.mdx`), 'utf8');
+      if (/\\infty|∞/u.test(text)) expected.push(paper.id);
+      if (/\\infty|∞|infinit/iu.test(text)) either.push(paper.id);
+    }
+    expect(expected.length).toBeGreaterThan(0);
+    const { ids } = await searchPage('infinity');
+    expect(ids).toEqual(expect.arrayContaining(expected));
+    for (const id of ids) expect(either, id).toContain(id);
+  });
+});
+
 describe('the header box answers as the search page does', () => {
   // Abbreviations and compound words' first parts (/search/expansions.json) are the header box's
   // too, and a word of them is finished as typed: `ICL` is in-context learning, `dataset` data sets.

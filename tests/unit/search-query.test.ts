@@ -18,6 +18,7 @@ import {
   sitePageInQuery,
   paperKeysInQuery,
   paperShard,
+  namedSymbolWord,
   commandWord,
   compoundWords,
   symbolWord,
@@ -919,4 +920,15 @@ describe('yearInQuery', () => {
       expect(yearInQuery(query)).toBeUndefined();
     },
   );
+});
+
+describe('namedSymbolWord', () => {
+  it('is the index word of the symbol a query word names alone', () => {
+    expect(namedSymbolWord('infinity')).toBe(symbolWord('\u221e'));
+    expect(namedSymbolWord('Infinity')).toBe(symbolWord('\u221e'));
+    expect(namedSymbolWord('infty')).toBe(symbolWord('\u221e'));
+    // The infimum, and a word that only starts like the name.
+    expect(namedSymbolWord('inf')).toBeUndefined();
+    expect(namedSymbolWord('infinite')).toBeUndefined();
+  });
 });

@@ -102,7 +102,8 @@ describe('display math on a phone', () => {
         () => `${document.activeElement?.className} ${document.activeElement?.getAttribute('aria-label')}`,
       );
     }
-    expect(focused).toBe('katex-display Formula');
+    // The first of the abstract's two display formulas, each a region with a name of its own.
+    expect(focused).toBe('katex-display Formula 1 of 2');
     const role = await page.evaluate(() => document.activeElement?.getAttribute('role'));
     expect(role).toBe('region');
     expect(await page.evaluate(() => document.activeElement!.scrollLeft)).toBe(0);

@@ -3,7 +3,7 @@
  * one unbroken word, 400 authors, a 200-character name, names in Arabic, Hebrew and CJK, the
  * longest venue, eight topics, a 100-character topic slug with an 80-character label and a
  * 200-character description, a one-word label, long addresses and code spans, wide display math.
- * Every kind of page holds them inside a phone's screen.
+ * Every kind of page holds them inside a phone's screen, and names keep their own direction.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,48 @@ describe('no page scrolls sideways on a phone', () => {
     });
     expect(chip.right).toBeLessThanOrEqual(320);
     expect(chip.lines).toBeGreaterThan(1);
+    await page.close();
+  });
+});
+
+describe('names in right-to-left scripts', () => {
+  it('keep the list order: two Arabic names in a row are drawn first, then second', async () => {
+    // At desktop width the first three names share a line: in a left-to-right line, the first
+    // name starts left of the second, and its comma sits between them.
+    const page = await openAt(1280, 'papers/rtl-names/');
+    const boxes = await page.evaluate(() => {
+      const links = [...document.querySelectorAll<HTMLElement>('.authors a.author')].slice(0, 3);
+      const range = document.createRange();
+      const comma = links[0]!.nextSibling!;
+      range.setStart(comma, 0);
+      range.setEnd(comma, 1);
+      return {
+        names: links.map((link) => {
+          const box = link.getBoundingClientRect();
+          return { text: link.textContent, left: box.left, right: box.right, top: Math.round(box.top) };
+        }),
+        comma: range.getBoundingClientRect().left,
+      };
+    });
+    expect(boxes.names.map((name) => name.text)).toEqual([ARABIC_AUTHOR, 'عبد الرحمن الصوفي', 'Ada Example']);
+    expect(new Set(boxes.names.map((name) => name.top)).size).toBe(1);
+    const [first, second, third] = boxes.names;
+    expect(first!.right).toBeLessThanOrEqual(boxes.comma + 0.5);
+    expect(boxes.comma).toBeLessThan(second!.left);
+    expect(second!.right).toBeLessThan(third!.left);
+    await page.close();
+  });
+
+  it('keep their paper count after them in the A–Z list', async () => {
+    const page = await openAt(1280, 'authors/');
+    const entry = await page.evaluate((name) => {
+      const link = [...document.querySelectorAll<HTMLElement>('.author-index a')].find(
+        (each) => each.textContent === name,
+      )!;
+      const count = link.parentElement!.querySelector<HTMLElement>('.count')!;
+      return { name: link.getBoundingClientRect().right, count: count.getBoundingClientRect().left };
+    }, ARABIC_AUTHOR);
+    expect(entry.count).toBeGreaterThan(entry.name);
     await page.close();
   });
 });

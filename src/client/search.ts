@@ -1201,9 +1201,14 @@ function setUpAuthorField(
     list.replaceChildren(
       ...entries.map(([name, papers]) => {
         const item = element('li');
-        const button = element('button', 'search-author-suggestion', name);
+        const button = element('button', 'search-author-suggestion');
         button.type = 'button';
-        button.append(element('span', 'search-author-count', ` · ${paperCount(papers)}`));
+        // The name in an element of its own with the pages' class (.author, isolated in
+        // global.css): else an Arabic or Hebrew name draws the count's "1 ·" before itself.
+        button.append(
+          element('span', 'author', name),
+          element('span', 'search-author-count', ` · ${paperCount(papers)}`),
+        );
         button.addEventListener('click', () => {
           input.value = name;
           hide();

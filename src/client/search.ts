@@ -561,7 +561,9 @@ async function searchText(
   debounce?: number,
 ): Promise<WordsAnswer | null> {
   const { phrases, words } = parseQuery(query);
-  const compounds = compoundWords(query);
+  // The compound words as typed (`L1-norm`), before abbreviations and split words join them below.
+  const typedCompounds: ReadonlyMap<string, string[]> = compoundWords(query);
+  const compounds = new Map(typedCompounds);
   // Fetched beside Pagefind by the first search (run), so it is there or on its way by now.
   const { heads, acronyms } = await expansionsFor(config);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The
@@ -591,7 +593,7 @@ async function searchText(
   const last = words.at(-1);
   const table = [...acronyms, ...NORM_NAMES];
   // The last word of an abbreviation spelled out (`natural language processing`) is finished too.
-  const endsSpelledOut = spelledOutAcronyms(words, table).some(
+  const endsSpelledOut = spelledOutAcronyms(words, table, typedCompounds).some(
     (run) => words.slice(-run.words.length).join(' ') === run.words.join(' '),
   );
   const unfinished =
@@ -635,7 +637,7 @@ async function searchText(
   const paired = new Set(pairs.flatMap((pair) => [pair.first, pair.second]));
   // An abbreviation's words in the query (`large language models`), finished: also the papers that
   // write the abbreviation instead (`LLMs`); so for a norm named in words (`infinity norm`: `$\ell_\infty$`). Their words, like a pair's, are a condition together.
-  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, table).filter(
+  const spelledOut = spelledOutAcronyms(unfinished ? words.slice(0, -1) : words, table, typedCompounds).filter(
     (run) => !run.words.some((word) => paired.has(word)),
   );
   const grouped = new Set([...paired, ...spelledOut.flatMap((run) => run.words)]);

@@ -465,28 +465,52 @@ const sameButNumber = (a: string, b: string) =>
 /**
  * The runs of a query's words that spell out an abbreviation of the table (`large language models`
  * for `llm`, `in-context learning` for `icl`), longest expansion first, no word in two: the search
- * also finds the papers that write the abbreviation instead (`LLMs`).
+ * also finds the papers that write the abbreviation instead (`LLMs`). A compound word of the query
+ * (`compounds`: compoundWords) also spells one out by its parts (`L1-norm`: `l1`, `norm`), alone or
+ * with the words around it (`large-language models`), when the run takes each of its parts.
  */
 export function spelledOutAcronyms(
   words: readonly string[],
   table: Iterable<readonly [string, readonly string[]]>,
+  compounds: ReadonlyMap<string, readonly string[]> = new Map(),
 ): { letters: string; words: string[] }[] {
+  // The query's words, and each compound word's parts, with the query word each comes from.
+  const whole = words.map((word, index) => ({ text: word, index, first: true, last: true }));
+  const split = words.flatMap((word, index) => {
+    const parts = compounds.get(word) ?? [word];
+    return parts.map((text, part) => ({ text, index, first: part === 0, last: part === parts.length - 1 }));
+  });
   const found: { letters: string; words: string[] }[] = [];
   const used = new Set<number>();
   const byLength = [...table]
     .filter(([, expansion]) => expansion.length > 1)
     .sort(([, a], [, b]) => b.length - a.length);
   for (const [letters, expansion] of byLength) {
-    for (let start = 0; start + expansion.length <= words.length; start += 1) {
-      const at = expansion.map((_, offset) => start + offset);
-      if (at.some((index) => used.has(index))) continue;
-      if (!at.every((index, offset) => sameButNumber(words[index]!, expansion[offset]!))) continue;
+    for (const pieces of [whole, split]) {
+      const at = runAt(pieces, expansion, used);
+      if (!at) continue;
       for (const index of at) used.add(index);
       found.push({ letters, words: at.map((index) => words[index]!) });
       break;
     }
   }
   return found;
+}
+
+/** The query words (by index) of the first run of `pieces` that spells `expansion`, whole words only. */
+function runAt(
+  pieces: readonly { text: string; index: number; first: boolean; last: boolean }[],
+  expansion: readonly string[],
+  used: ReadonlySet<number>,
+): number[] | undefined {
+  for (let start = 0; start + expansion.length <= pieces.length; start += 1) {
+    const run = pieces.slice(start, start + expansion.length);
+    if (!run[0]!.first || !run.at(-1)!.last) continue;
+    if (run.some((piece) => used.has(piece.index))) continue;
+    if (!run.every((piece, offset) => sameButNumber(piece.text, expansion[offset]!))) continue;
+    return [...new Set(run.map((piece) => piece.index))];
+  }
+  return undefined;
 }
 
 /**

@@ -328,6 +328,7 @@ const TABLE: Expectation[] = [
     only: ['2401.14033'],
   },
   { query: 'L2 norm', why: 'the norm $\\ell_2$ named in words', only: ['2401.14033'] },
+  { query: 'L2-norm', why: 'the norm $\\ell_2$ named in one hyphenated word', only: ['2401.14033'] },
 ];
 
 let build: BuildResult;

@@ -670,6 +670,28 @@ describe('abbreviations', () => {
     expect(run?.letters).toBe(letters);
     expect(run?.words).toEqual(queryWords(query));
   });
+
+  it.each([
+    ['L1-norm', 'l1'],
+    ['infinity-norm', 'linfinity'],
+    ['the Lp-norms of', 'lp'],
+  ])('reads the compound word “%s” by its parts as the norm the index holds, %s', (query, letters) => {
+    const words = queryWords(query);
+    const runs = spelledOutAcronyms(words, NORM_NAMES, compoundWords(query));
+    expect(runs.map((run) => run.letters)).toEqual([letters]);
+    // The run is the compound word itself, searched with its parts or as the ℓ.
+    expect(runs[0]!.words).toEqual(words.filter((word) => compoundWords(query).has(word)));
+  });
+
+  it('takes a compound word into a run only with all of its parts', () => {
+    const query = 'large-language models';
+    expect(spelledOutAcronyms(queryWords(query), table, compoundWords(query))).toEqual([
+      { letters: 'llm', words: queryWords(query) },
+    ]);
+    // `language-models` has one part the run would need and one it would not.
+    const partly = 'large language-models ranking';
+    expect(spelledOutAcronyms(queryWords(partly), [['lm', ['large', 'language']]], compoundWords(partly))).toEqual([]);
+  });
 });
 
 describe('splitAtHead', () => {

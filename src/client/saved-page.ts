@@ -6,7 +6,7 @@
  *
  * A shared list is never written over the reader's own: the page shows it and offers to add it.
  */
-import { shortAuthorNames } from '../lib/author-list.ts';
+import { othersText, shortAuthorList } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
 import { quotedTitle, titleDetails } from '../lib/distinct-names.ts';
@@ -243,12 +243,29 @@ class SavedPage {
         date.dateTime = paper.date;
         const meta = element('p', 'meta', 'Digest of ');
         meta.append(date);
-        text.append(title, element('p', 'authors', shortAuthorNames(paper.authors).join(', ')), meta);
+        text.append(title, this.authorLine(paper.authors), meta);
         item.append(text);
         if (removable) item.append(this.removeButton(paper.id, quotedTitle(paper.title, detail)));
         return item;
       }),
     );
+  }
+
+  /**
+   * The authors as the paper pages show them (PaperMeta.astro): each name in its own `.author`
+   * element, which the stylesheet isolates, so two right-to-left names in a row keep the list's
+   * order; one string would be one run of text, its right-to-left names drawn in reverse. The
+   * commas stay plain text between them: the line reads as before.
+   */
+  private authorLine(authors: readonly string[]): HTMLParagraphElement {
+    const line = element('p', 'authors');
+    const { shown, others } = shortAuthorList(authors);
+    shown.forEach(({ name }, position) => {
+      if (position > 0) line.append(', ');
+      line.append(element('span', 'author', name));
+    });
+    if (others > 0) line.append(`, ${othersText(others)}`);
+    return line;
   }
 
   private fillMissing(ids: string[], removable: boolean) {

@@ -50,7 +50,7 @@ export function othersText(others: number): string {
 
 /**
  * A shortened list as plain names, the count as a last entry (`and 491 others`): for feeds, whose
- * readers join creators with commas, and the reading list.
+ * readers join creators with commas.
  */
 export function shortAuthorNames(authors: readonly string[], keep?: number): string[] {
   const { shown, others } = shortAuthorList(authors, keep);

@@ -91,12 +91,26 @@ describe('no page scrolls sideways on a phone', () => {
 });
 
 describe('names in right-to-left scripts', () => {
-  it('keep the list order: two Arabic names in a row are drawn first, then second', async () => {
-    // At desktop width the first three names share a line: in a left-to-right line, the first
-    // name starts left of the second, and its comma sits between them.
-    const page = await openAt(1280, 'papers/rtl-names/');
-    const boxes = await page.evaluate(() => {
-      const links = [...document.querySelectorAll<HTMLElement>('.authors a.author')].slice(0, 3);
+  /** The fixture's rtl-names paper's authors, in its order (at most LISTED_AUTHORS: every one is shown). */
+  const RTL_AUTHORS = [
+    ARABIC_AUTHOR,
+    'عبد الرحمن الصوفي',
+    'Ada Example',
+    'דוד בן גוריון',
+    'Jun Example (Tokyo)',
+    '王小明',
+    '山田 太郎',
+    '김민준',
+  ];
+
+  /**
+   * Where the first three names of the author line at `selector` are drawn, and the comma after
+   * the first. At desktop width they share a line: in a left-to-right line, the first name
+   * starts left of the second, and its comma sits between them.
+   */
+  async function expectFirstNamesInOrder(page: Page, selector: string) {
+    const boxes = await page.evaluate((selector) => {
+      const links = [...document.querySelectorAll<HTMLElement>(selector)].slice(0, 3);
       const range = document.createRange();
       const comma = links[0]!.nextSibling!;
       range.setStart(comma, 0);
@@ -108,14 +122,33 @@ describe('names in right-to-left scripts', () => {
         }),
         comma: range.getBoundingClientRect().left,
       };
-    });
-    expect(boxes.names.map((name) => name.text)).toEqual([ARABIC_AUTHOR, 'عبد الرحمن الصوفي', 'Ada Example']);
+    }, selector);
+    expect(boxes.names.map((name) => name.text)).toEqual(RTL_AUTHORS.slice(0, 3));
     expect(new Set(boxes.names.map((name) => name.top)).size).toBe(1);
     const [first, second, third] = boxes.names;
     expect(first!.right).toBeLessThanOrEqual(boxes.comma + 0.5);
     expect(boxes.comma).toBeLessThan(second!.left);
     expect(second!.right).toBeLessThan(third!.left);
+  }
+
+  it('keep the list order: two Arabic names in a row are drawn first, then second', async () => {
+    const page = await openAt(1280, 'papers/rtl-names/');
+    await expectFirstNamesInOrder(page, '.authors a.author');
     await page.close();
+  });
+
+  it('keep the list order on /saved/, which says the same line as the paper page', async () => {
+    const reader = await site.browser.context.browser()!.newContext({ viewport: { width: 1280, height: 740 } });
+    const paper = await reader.newPage();
+    await paper.goto(site.server.url + 'papers/rtl-names/', { waitUntil: 'load' });
+    await paper.locator('button[data-save-toggle]').click();
+    const page = await reader.newPage();
+    await page.goto(site.server.url + 'saved/', { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved-list] > li').length === 1);
+    await expectFirstNamesInOrder(page, '.saved-list .authors .author');
+    // What it says, and what a screen reader reads: the names and their commas, nothing more.
+    expect(await page.locator('.saved-list .authors').textContent()).toBe(RTL_AUTHORS.join(', '));
+    await reader.close();
   });
 
   it('keep their paper count after them in the A–Z list', async () => {

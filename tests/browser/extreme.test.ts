@@ -164,3 +164,30 @@ describe('names in right-to-left scripts', () => {
     await page.close();
   });
 });
+
+describe('printing', () => {
+  // An A4 page's printed width: 210 mm less Chrome's default margins of 1 cm a side, in CSS px.
+  const A4_PRINTED_WIDTH = Math.floor((190 / 25.4) * 96);
+
+  it('fits a display formula far wider than the page inside the page', async () => {
+    const page = await openAt(A4_PRINTED_WIDTH, 'papers/wide-math/');
+    await page.emulateMedia({ media: 'print' });
+    const formula = await page.evaluate(() => {
+      const display = document.querySelector<HTMLElement>('.abstract .katex-display')!;
+      const parts = [...display.querySelectorAll<HTMLElement>('.katex-html > .katex-base')];
+      return {
+        right: Math.max(...parts.map((part) => part.getBoundingClientRect().right)),
+        left: Math.min(...parts.map((part) => part.getBoundingClientRect().left)),
+        lines: new Set(parts.map((part) => Math.round(part.getBoundingClientRect().top))).size,
+        page: document.documentElement.clientWidth,
+        pageScroll: document.documentElement.scrollWidth,
+      };
+    });
+    // Every part of it is drawn on the paper: it takes several lines, none wider than the page.
+    expect(formula.left).toBeGreaterThanOrEqual(0);
+    expect(formula.right).toBeLessThanOrEqual(formula.page);
+    expect(formula.lines).toBeGreaterThan(1);
+    expect(formula.pageScroll).toBeLessThanOrEqual(formula.page);
+    await page.close();
+  });
+});

@@ -25,6 +25,10 @@ export default defineConfig({
   // publishSite prunes, indexes and verifies the finished dist/. No MDX integration: the site's
   // own pages are Markdown (about), and paper bodies are parsed as MDX but never compiled (src/content/).
   integrations: [publishSite({ site, base })],
+  // Two routes that render one path fail the build rather than lose a page to a warning. The list
+  // of expected outputs (src/pages/build-bundles/[list].txt.ts) stops such a build first, naming
+  // the papers; this holds for whatever that list does not cover.
+  prerenderConflictBehavior: 'error',
   markdown: {
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },

@@ -150,7 +150,7 @@ function outputClash(
 }
 
 /** The folders an output path is written in: `papers/x/index.html` → `papers`, `papers/x`. */
-function foldersOf(path: string): string[] {
+export function foldersOf(path: string): string[] {
   const folders: string[] = [];
   for (let slash = path.indexOf('/'); slash !== -1; slash = path.indexOf('/', slash + 1)) {
     folders.push(path.slice(0, slash));

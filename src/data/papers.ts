@@ -23,6 +23,8 @@ export type PaperEntry = CollectionEntry<'papers'>;
 
 export interface Paper {
   id: string;
+  /** The paper's file (`content/papers/2025/x.mdx`), for messages about it. */
+  file: string;
   data: PaperEntry['data'];
   /** Changes whenever anything about the paper does (see PaperMetadata.digest). */
   digest: string;
@@ -59,6 +61,7 @@ export function getPapers(): Promise<Paper[]> {
         if (!metadata?.digest) throw new Error(`${entry.id}: the paper loader stored no rendered metadata`);
         return {
           id: entry.id,
+          file: entry.filePath ?? entry.id,
           data: entry.data,
           digest: metadata.digest,
           readHtml: () => readFileSync(metadata.htmlFile, 'utf8'),

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
@@ -7,6 +8,13 @@ import { openBundles } from './bundles.ts';
 import { astroOutputs, finishOutput, pruneOutput, startOutput, type OutputFolders } from './output.ts';
 import { indexSearchPages, SEARCH_MANIFEST, type PagefindOptions } from './pagefind.ts';
 import { assertNoProblems, verifyPages, verifySearchIndex, type VerifyOptions } from './verify/index.ts';
+import {
+  decodeExpectedOutputs,
+  EXPECTED_OUTPUTS_FILE,
+  unlistedOutputs,
+  type ExpectedOutput,
+} from './verify/outputs.ts';
+import { BUNDLE_FOLDER } from '../lib/file-bundle.ts';
 
 /**
  * What happens to `dist/` after Astro has written the pages, in order:
@@ -39,8 +47,12 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
         // Each step's time goes to the log, so a slow deploy shows which one to look at.
         const time = timer();
         const routeFiles = astroOutputs(folders!.outDir, assets);
+        // Read before the bundles' folder, which holds it, is removed.
+        const expected = await readExpectedOutputs(folders!.outDir);
         const bundles = await time('bundles read', () => openBundles(folders!, routeFiles));
         const stale = await time('pruned', () => pruneOutput(folders!, [...routeFiles, ...bundles.files]));
+        const produced = [...routeFiles, ...bundles.files].filter((file) => !file.startsWith(`${BUNDLE_FOLDER}/`));
+        assertNoProblems(unlistedOutputs(expected, produced));
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the previous build left`);
 
         // Pagefind reads the paper pages on every core first, then assembles the index on one.
@@ -63,6 +75,7 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
               ...options,
               cacheFile: join(folders!.cacheDir, 'verify-scans.json'),
               documentCacheFile: join(folders!.cacheDir, 'verify-documents.json'),
+              expected,
             }),
           );
         })();
@@ -74,6 +87,17 @@ export function publishSite(options: VerifyOptions & PagefindOptions): AstroInte
       },
     },
   };
+}
+
+/** The list of files the build means to write (see verify/outputs.ts); a build without it fails. */
+async function readExpectedOutputs(outDir: string): Promise<ExpectedOutput[]> {
+  try {
+    return decodeExpectedOutputs(await readFile(join(outDir, EXPECTED_OUTPUTS_FILE), 'utf8'));
+  } catch (error) {
+    throw new Error(`${EXPECTED_OUTPUTS_FILE}: the list of files to check dist/ against could not be read`, {
+      cause: error,
+    });
+  }
 }
 
 /**

@@ -8,6 +8,12 @@ import { xmlErrors } from '../../src/lib/xml.ts';
 import { verifySite } from '../helpers/verify.ts';
 import { LinkChecker } from '../../src/integrations/verify/links.ts';
 import { isUnsafeUrl } from '../../src/integrations/verify/scan.ts';
+import {
+  decodeExpectedOutputs,
+  encodeExpectedOutputs,
+  outputCollisions,
+  unlistedOutputs,
+} from '../../src/integrations/verify/outputs.ts';
 
 const good = (body: string, path = '/x/') =>
   `<!doctype html><html lang="en"><head><title>T</title><link rel="canonical" href="https://site.org${path}"></head><body>${body}</body></html>`;
@@ -294,5 +300,68 @@ describe('verifyPages on hostile links', () => {
     } finally {
       failing.mockRestore();
     }
+  });
+});
+
+describe('the expected outputs', () => {
+  const paper = 'content/papers/2025/x.mdx';
+  const other = 'content/papers/2025/y.mdx';
+
+  it('names the file and both owners where two outputs are one file, however the clash arises', () => {
+    const problems = outputCollisions([
+      { file: 'search/authors/shards.json', owner: "the site's author directory's list of keys" },
+      { file: 'papers/x/index.html', owner: paper },
+      { file: 'search/authors/shards.json', owner: `the author directory's names under "shards" (${other})` },
+      // One file on a disk that ignores case (macOS, Windows).
+      { file: 'authors/Ivan/rss.xml', owner: `the author "Ivan" (${other})` },
+      { file: 'authors/ivan/rss.xml', owner: `the author "ivan" (${paper})` },
+      // A file where another output needs a folder, in either order.
+      { file: 'papers/x/index.html/2.html', owner: other },
+      { file: 'papers/x', owner: other },
+    ]);
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toBe(
+      `search/authors/shards.json: written twice for the site's author directory's list of keys and for the author directory's names under "shards" (${other}): rename one of them`,
+    );
+    expect(problems[1]).toMatch(
+      /^authors\/ivan\/rss\.xml: written as authors\/Ivan\/rss\.xml and as authors\/ivan\/rss\.xml/,
+    );
+    expect(problems[1]).toContain(`for the author "Ivan" (${other}) and for the author "ivan" (${paper})`);
+    expect(problems[2]).toBe(
+      `papers/x/index.html/2.html: inside papers/x/index.html, which is a file, for ${paper} and for ${other}: rename one of them`,
+    );
+    expect(problems[3]).toBe(
+      `papers/x: a folder of papers/x/index.html and a file of its own, for ${paper} and for ${other}: rename one of them`,
+    );
+    expect(
+      outputCollisions([
+        { file: 'papers/x/index.html', owner: paper },
+        { file: 'papers/x.bib', owner: paper },
+        { file: 'papers/y/index.html', owner: other },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps each output whole through its file, whatever its owner’s name holds', () => {
+    const outputs = [
+      { file: 'authors/a/rss.xml', owner: 'the author "A\nB \\" [x]" (c.mdx)' },
+      { file: 'papers/é/index.html', owner: paper },
+    ];
+    expect(decodeExpectedOutputs(encodeExpectedOutputs(outputs))).toEqual(outputs);
+  });
+
+  it('fails a build that lacks an expected file, or wrote one the list does not name', async () => {
+    const dir = await site({ 'index.html': good('', '/'), 'papers/x/index.html': good('', '/papers/x/') });
+    const expected = [
+      { file: 'index.html', owner: "the site's home page" },
+      { file: 'papers/x/index.html', owner: paper },
+      { file: 'papers/x.bib', owner: paper },
+    ];
+    expect((await verifyPages(dir, { site: 'https://site.org', base: '/', expected })).problems).toEqual([
+      `papers/x.bib: is missing from the output, though ${paper} needs it`,
+    ]);
+    expect(unlistedOutputs(expected, ['index.html', 'papers/x/index.html', 'papers/x.bib', 'search/new.json'])).toEqual(
+      ['search/new.json: was written, but the list of expected outputs (src/data/outputs.ts) does not name it'],
+    );
   });
 });

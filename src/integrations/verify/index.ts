@@ -9,6 +9,7 @@ import { indexedPages } from '../pagefind.ts';
 import { inSlices } from '../files.ts';
 import { DocumentCache } from './document-cache.ts';
 import { ScanCache } from './scan-cache.ts';
+import { outputProblems, type ExpectedOutput } from './outputs.ts';
 
 /**
  * The checks a finished build must pass before it may be published. `astro build` exits 0 on
@@ -27,12 +28,19 @@ export interface VerifyOptions {
  */
 export async function verifyPages(
   outDir: string,
-  { site, base, cacheFile, documentCacheFile }: VerifyOptions & { cacheFile?: string; documentCacheFile?: string },
+  {
+    site,
+    base,
+    cacheFile,
+    documentCacheFile,
+    expected,
+  }: VerifyOptions & { cacheFile?: string; documentCacheFile?: string; expected?: readonly ExpectedOutput[] },
 ): Promise<{ problems: string[]; paperPages: number }> {
   const cache = cacheFile ? await ScanCache.open(cacheFile) : undefined;
   const files = new Set([...(await listFiles(outDir))].filter((file) => !file.startsWith('pagefind/')));
   const links = new LinkChecker(files, { site, base: normalizeBase(base) });
-  const problems: string[] = [];
+  // Every file the content implies is there, and no two of them are one file (outputs.ts).
+  const problems: string[] = expected ? outputProblems(expected, files) : [];
   let paperPages = 0;
   await scanSite(
     outDir,
@@ -114,10 +122,10 @@ export async function verifySearchIndex(outDir: string, paperPages: number): Pro
 }
 
 /** Throws with every problem (the first 50 of them), so a bad build fails. */
-export function assertNoProblems(problems: string[]): void {
+export function assertNoProblems(problems: string[], heading = 'The build output failed verification'): void {
   if (problems.length === 0) return;
   // A problem quotes links and paths of pages made from paper files: shown as terminal text.
   const shown = problems.slice(0, 50).map((problem) => `  - ${terminalText(problem)}`);
   if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
-  throw new Error(`The build output failed verification (${problems.length} problems):\n${shown.join('\n')}`);
+  throw new Error(`${heading} (${problems.length} problems):\n${shown.join('\n')}`);
 }

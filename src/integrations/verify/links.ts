@@ -29,6 +29,18 @@ function servedPath(file: string, base: string): string {
   return base + file.replace(/(^|\/)index\.html$/, '$1');
 }
 
+/**
+ * The file a URL path under `base` is served from, relative to the output folder: the path
+ * percent-decoded, and `index.html` for a folder (`/base/papers/x/` → `papers/x/index.html`).
+ * Undefined where a `%` escape is malformed. The inverse of servedPath; links and the list of
+ * expected outputs (outputs.ts) both find files by it.
+ */
+export function servedFile(pathname: string, base: string): string | undefined {
+  const path = percentDecoded(pathname.slice(base.length));
+  if (path === undefined) return undefined;
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
 /** `decodeURIComponent`, or undefined where the text has a malformed `%` escape (`%zz`, `%E0%A4%A`). */
 function percentDecoded(text: string): string | undefined {
   try {
@@ -108,9 +120,8 @@ export class LinkChecker {
     // that is the default), are checked like relative links; any other host or scheme is external.
     if (!isOnSiteHost(target, this.host)) return { external: true };
     if (!target.pathname.startsWith(this.base)) return { reason: `is outside the base path ${this.base}` };
-    const path = percentDecoded(target.pathname.slice(this.base.length));
-    if (path === undefined) return { reason: 'has a malformed %-escape in its path, so it names no file' };
-    const targetFile = path === '' || path.endsWith('/') ? `${path}index.html` : path;
+    const targetFile = servedFile(target.pathname, this.base);
+    if (targetFile === undefined) return { reason: 'has a malformed %-escape in its path, so it names no file' };
     if (!this.files.has(targetFile)) {
       return { reason: `points to ${shortLink(targetFile)}, which the build did not write` };
     }

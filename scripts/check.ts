@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
-import { formatProblem } from '../src/content/problems.ts';
+import { formatProblems } from '../src/content/problems.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -23,7 +23,7 @@ const { problems, files, read } = await checkContent({
   keepRendered: false,
 });
 const elapsed = Math.round(performance.now() - started);
-for (const problem of problems) console.error(formatProblem(problem));
+for (const line of formatProblems(problems)) console.error(line);
 if (problems.length > 0) {
   console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(files, 'file')} (${elapsed} ms).`);
   // Not process.exit: into a pipe (CI's log) output is written after the call returns, and exiting

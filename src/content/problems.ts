@@ -25,6 +25,63 @@ export function formatProblem(problem: ContentProblem): string {
   return `${terminalText(problem.file)}:${where}: ${terminalText(problem.field)}: ${terminalText(problem.message)}`;
 }
 
+/** How many problems of one kind in one field list (authors[i]) and file are shown one by one. */
+export const SHOWN_ALIKE = 3;
+
+/** Fields named in the line that stands for the rest of a kind; the count says how many more. */
+const NAMED_ALIKE = 10;
+
+/**
+ * The lines that report `problems`, in their order, where a file has many problems alike: the
+ * same message for items of one list field (`authors[10]`, `authors[11]`…; 10,000 bad names gave
+ * 20,000 lines that buried every other problem). The first SHOWN_ALIKE of a kind are listed as
+ * they are; the next stands for all the rest, at its own line and field, with how many more and
+ * which, so that a contributor fixes them in one pass:
+ * `x.mdx:7: authors[3]: must be… (and 9,996 more authors with the same problem: authors[3] (line 7), authors[4] (line 8), …)`.
+ */
+export function formatProblems(problems: readonly ContentProblem[]): string[] {
+  const listOf = (field: string) => /^(.*)\[\d+\]$/.exec(field)?.[1];
+  const kindOf = (problem: ContentProblem) => {
+    const list = listOf(problem.field);
+    return list === undefined ? undefined : JSON.stringify([problem.file, list, problem.message]);
+  };
+  const alike = new Map<string, ContentProblem[]>();
+  for (const problem of problems) {
+    const kind = kindOf(problem);
+    if (kind === undefined) continue;
+    const group = alike.get(kind);
+    if (group) group.push(problem);
+    else alike.set(kind, [problem]);
+  }
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const problem of problems) {
+    const kind = kindOf(problem);
+    const group = kind === undefined ? undefined : alike.get(kind)!;
+    // A kind only one past the shown ones is listed whole: its summary would be no shorter.
+    if (!group || group.length <= SHOWN_ALIKE + 1) {
+      lines.push(formatProblem(problem));
+      continue;
+    }
+    const place = seen.get(kind!) ?? 0;
+    seen.set(kind!, place + 1);
+    if (place < SHOWN_ALIKE) lines.push(formatProblem(problem));
+    else if (place === SHOWN_ALIKE) {
+      const rest = group.slice(SHOWN_ALIKE + 1);
+      const named = rest.slice(0, NAMED_ALIKE).map((other) => `${other.field} (line ${other.line})`);
+      if (rest.length > NAMED_ALIKE) named.push('…');
+      const more = `${rest.length.toLocaleString('en')} more in ${listOf(problem.field)!}`;
+      lines.push(
+        formatProblem({
+          ...problem,
+          message: `${problem.message} (and ${more} with the same problem: ${named.join(', ')})`,
+        }),
+      );
+    }
+  }
+  return lines;
+}
+
 /**
  * How much of the problems a build's error lists, in bytes of UTF-8: Astro prints the error and
  * exits at once, and into a pipe (CI's log) only the first 64 KB of it reached the reader, the last
@@ -41,16 +98,14 @@ export class ContentError extends Error {
   constructor(problems: readonly ContentProblem[]) {
     const listed: string[] = [];
     let bytes = 0;
-    for (const problem of problems) {
-      const line = formatProblem(problem);
+    const lines = formatProblems(problems);
+    for (const line of lines) {
       bytes += Buffer.byteLength(line) + 1;
       if (bytes > MAX_LISTED_BYTES) break;
       listed.push(line);
     }
-    if (listed.length < problems.length) {
-      listed.push(
-        `… and ${countOf(problems.length - listed.length, 'more problem')}: \`npm run check\` lists them all.`,
-      );
+    if (listed.length < lines.length) {
+      listed.push(`… and ${countOf(lines.length - listed.length, 'more line')}: \`npm run check\` lists them all.`);
     }
     super(`Paper content has ${countOf(problems.length, 'problem')}:\n${listed.join('\n')}`);
     this.name = 'ContentError';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError, formatProblems, SHOWN_ALIKE, type ContentProblem } from '../../src/content/problems.ts';
+
+const plain = 'must be a plain name: no \\ { } $ ^ ~ < > | #';
+const tag = 'contains "<b", which readers take for the start of a tag';
+
+/** `count` bad author names in one file, from line 4, each with both problems (as the check gives them). */
+function badNames(file: string, count: number): ContentProblem[] {
+  return Array.from({ length: count }, (_, index) => [
+    { file, line: 4 + index, field: `authors[${index}]`, message: tag },
+    { file, line: 4 + index, field: `authors[${index}]`, message: plain },
+  ]).flat();
+}
+
+describe('formatProblems', () => {
+  it('lists the first few problems alike in one list field of one file, then one line for the rest', () => {
+    const problems = [
+      ...badNames('a.mdx', 10_000),
+      { file: 'a.mdx', line: 10_004, field: 'date', message: 'is not a date' },
+      ...badNames('b.mdx', 5),
+    ];
+    const lines = formatProblems(problems);
+    // Per kind (two kinds, two files): SHOWN_ALIKE lines, then one for the rest; and the date.
+    expect(lines).toHaveLength(2 * 2 * (SHOWN_ALIKE + 1) + 1);
+    for (const line of lines) expect(line).toMatch(/^[ab]\.mdx:\d+: (authors\[\d+\]|date): /);
+    const a = lines.filter((line) => line.startsWith('a.mdx:') && line.includes(plain));
+    expect(a.slice(0, SHOWN_ALIKE)).toEqual(
+      Array.from({ length: SHOWN_ALIKE }, (_, index) => `a.mdx:${4 + index}: authors[${index}]: ${plain}`),
+    );
+    const rest = a[SHOWN_ALIKE]!;
+    const first = SHOWN_ALIKE;
+    expect(rest.startsWith(`a.mdx:${4 + first}: authors[${first}]: ${plain} (and `)).toBe(true);
+    expect(rest).toContain(`and ${(10_000 - first - 1).toLocaleString('en')} more in authors with the same problem: `);
+    expect(rest).toContain(`authors[${first + 1}] (line ${5 + first}), authors[${first + 2}] (line ${6 + first})`);
+    expect(rest.endsWith(', …)')).toBe(true);
+    expect(rest.length).toBeLessThan(700);
+    expect(lines).toContain('a.mdx:10004: date: is not a date');
+    // Another file's problems are its own.
+    expect(lines.filter((line) => line.startsWith('b.mdx:') && line.includes('(and 1 more in authors'))).toHaveLength(
+      2,
+    );
+  });
+
+  it('lists a kind whole when the line for the rest would stand for only one', () => {
+    const problems = badNames('a.mdx', SHOWN_ALIKE + 1);
+    expect(formatProblems(problems)).toHaveLength(problems.length);
+    expect(formatProblems(problems).join('\n')).not.toContain('more in authors');
+  });
+
+  it('keeps a build’s error short for a file of thousands of bad names', () => {
+    const error = new ContentError(badNames('a.mdx', 10_000));
+    expect(error.problems).toHaveLength(20_000);
+    expect(error.message.split('\n')).toHaveLength(1 + 2 * (SHOWN_ALIKE + 1));
+  });
+});

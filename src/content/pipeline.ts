@@ -14,6 +14,7 @@ import { toText } from 'hast-util-to-text';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { looksLikeAmounts, strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import type { VFileMessage } from 'vfile-message';
+import { descriptionOfHtml } from '../lib/plain-text.ts';
 import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
@@ -313,6 +314,12 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
     problems.push({
       ...at(node?.position?.start.line, node?.position?.start.column),
       message: `LaTeX: ${command} is not allowed (math may not contain links, HTML attributes or images)`,
+    });
+  }
+  for (const link of linksWithoutText(hast)) {
+    problems.push({
+      ...at(link.position?.start.line, link.position?.start.column),
+      message: `A link's text has no letter or digit once its math is typeset (${link.shown ? `only "${shortened(link.shown, 40)}"` : 'nothing'}): a screen reader names a link by its text, and a reader sees what to click by it. Write words that say where it leads, as in [the code](https://…).`,
     });
   }
   if (problems.length > 0) return { problems };
@@ -682,6 +689,24 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
       return undefined;
   }
 }
+
+/**
+ * The links of a rendered abstract whose text, as feeds and screen readers read it (math from its
+ * MathML, see descriptionOfHtml), has no letter or digit: `[](…)`, `[ ](…)`, `[$\quad$](…)`.
+ * Their accessible name is empty or says nothing (WCAG H30).
+ */
+function linksWithoutText(tree: HastRoot): { position: Element['position']; shown: string }[] {
+  const found: { position: Element['position']; shown: string }[] = [];
+  visit(tree, 'element', (node: Element) => {
+    if (node.tagName !== 'a') return undefined;
+    const shown = descriptionOfHtml(renderer.stringify({ type: 'root', children: node.children }));
+    if (!WORD_CHARACTER.test(shown)) found.push({ position: node.position, shown });
+    return SKIP;
+  });
+  return found;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
  * A link in an abstract leads to another site, over https, or to an e-mail address. The URL is

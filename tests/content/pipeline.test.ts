@@ -300,6 +300,39 @@ describe('links in abstracts', () => {
     ]);
   });
 
+  it.each([
+    '[](https://a.org/)',
+    '[ ](https://a.org/)',
+    '[$\\quad$](https://a.org/)',
+    '[$\\,$ ](https://a.org/)',
+    '[`  `](https://a.org/)',
+    '[*—*](https://a.org/)',
+    '[x][a]',
+  ])('refuses a link with no letter or digit to name it: %s', (link) => {
+    const body = `First line.\n\nSee ${link.replace('[x]', '[]')} here.${link.endsWith('[a]') ? '\n\n[a]: https://a.org/' : ''}`;
+    const { rendered, problems } = withSite(body);
+    expect(rendered).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 12,
+        column: 5,
+        field: 'body',
+        message: expect.stringMatching(/^A link's text has no letter or digit once its math is typeset \(/),
+      }),
+    ]);
+  });
+
+  it('takes a link named by words, a number, or math that shows a letter', () => {
+    for (const link of [
+      '[code](https://a.org/)',
+      '[2](https://a.org/)',
+      '[$\\alpha$](https://a.org/)',
+      '[$\\mathbb{R}^n$ code](https://a.org/)',
+    ]) {
+      expect(withSite(`First line.\n\nSee ${link} here.`).problems, link).toEqual([]);
+    }
+  });
+
   it('refuses reference-style links and bare URLs to the site itself', () => {
     expect(withSite('See [this][a].\n\n[a]: https://owner.github.io/x')).toMatchObject({
       problems: [{ line: 12, message: expect.stringContaining('leads to this digest itself') }],

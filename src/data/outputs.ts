@@ -65,6 +65,7 @@ export async function getExpectedOutputs(): Promise<ExpectedOutput[]> {
     add(urls.authors(page), site(`A–Z list of authors, page ${page}`));
   for (const { name } of sitemap) add(urls.sitemap(name), site(`sitemap chunk "${name}"`));
   add(urls.search() + 'topics.json', site("search's list of topics"));
+  add(urls.search() + 'expansions.json', site("search's compound words and abbreviations"));
   add(urls.search() + 'arxiv/shards.json', site("search's list of arXiv shards"));
   add(`${urls.search()}authors/${DIRECTORY_INDEX}.json`, site("author directory's list of keys"));
   for (const initial of search.vocabulary.keys())

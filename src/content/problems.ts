@@ -40,6 +40,11 @@ const NAMED_ALIKE = 10;
  * `x.mdx:7: authors[3]: must be… (and 9,996 more authors with the same problem: authors[3] (line 7), authors[4] (line 8), …)`.
  */
 export function formatProblems(problems: readonly ContentProblem[]): string[] {
+  return problemLines(problems).map(({ line }) => line);
+}
+
+/** formatProblems' lines, each with how many problems it reports (a summary line: its whole kind). */
+function problemLines(problems: readonly ContentProblem[]): { line: string; problems: number }[] {
   const listOf = (field: string) => /^(.*)\[\d+\]$/.exec(field)?.[1];
   const kindOf = (problem: ContentProblem) => {
     const list = listOf(problem.field);
@@ -54,29 +59,30 @@ export function formatProblems(problems: readonly ContentProblem[]): string[] {
     else alike.set(kind, [problem]);
   }
   const seen = new Map<string, number>();
-  const lines: string[] = [];
+  const lines: { line: string; problems: number }[] = [];
   for (const problem of problems) {
     const kind = kindOf(problem);
     const group = kind === undefined ? undefined : alike.get(kind)!;
     // A kind only one past the shown ones is listed whole: its summary would be no shorter.
     if (!group || group.length <= SHOWN_ALIKE + 1) {
-      lines.push(formatProblem(problem));
+      lines.push({ line: formatProblem(problem), problems: 1 });
       continue;
     }
     const place = seen.get(kind!) ?? 0;
     seen.set(kind!, place + 1);
-    if (place < SHOWN_ALIKE) lines.push(formatProblem(problem));
+    if (place < SHOWN_ALIKE) lines.push({ line: formatProblem(problem), problems: 1 });
     else if (place === SHOWN_ALIKE) {
       const rest = group.slice(SHOWN_ALIKE + 1);
       const named = rest.slice(0, NAMED_ALIKE).map((other) => `${other.field} (line ${other.line})`);
       if (rest.length > NAMED_ALIKE) named.push('…');
       const more = `${rest.length.toLocaleString('en')} more in ${listOf(problem.field)!}`;
-      lines.push(
-        formatProblem({
+      lines.push({
+        line: formatProblem({
           ...problem,
           message: `${problem.message} (and ${more} with the same problem: ${named.join(', ')})`,
         }),
-      );
+        problems: group.length - SHOWN_ALIKE,
+      });
     }
   }
   return lines;
@@ -98,14 +104,15 @@ export class ContentError extends Error {
   constructor(problems: readonly ContentProblem[]) {
     const listed: string[] = [];
     let bytes = 0;
-    const lines = formatProblems(problems);
-    for (const line of lines) {
+    let reported = 0;
+    for (const { line, problems: count } of problemLines(problems)) {
       bytes += Buffer.byteLength(line) + 1;
       if (bytes > MAX_LISTED_BYTES) break;
       listed.push(line);
+      reported += count;
     }
-    if (listed.length < lines.length) {
-      listed.push(`… and ${countOf(lines.length - listed.length, 'more line')}: \`npm run check\` lists them all.`);
+    if (reported < problems.length) {
+      listed.push(`… and ${countOf(problems.length - reported, 'more problem')}: \`npm run check\` lists them all.`);
     }
     super(`Paper content has ${countOf(problems.length, 'problem')}:\n${listed.join('\n')}`);
     this.name = 'ContentError';

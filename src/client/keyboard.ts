@@ -70,8 +70,13 @@ function keyboardHelp(rows: HelpRow[]): { dialog: HTMLDialogElement; toggle: () 
   document.body.append(dialog);
 
   let opener: HTMLElement | null = null;
-  // Back to where the reader was, whether the dialog closed with the button, `?` or Escape.
-  dialog.addEventListener('close', () => opener?.focus({ preventScroll: true }));
+  // Back to where the reader was, whether the dialog closed with the button, `?` or Escape. The
+  // close event comes a task later: a key pressed meanwhile (`/` to search) may have moved focus
+  // already, and it stays there.
+  dialog.addEventListener('close', () => {
+    const focus = document.activeElement;
+    if (!focus || focus === document.body || dialog.contains(focus)) opener?.focus({ preventScroll: true });
+  });
   const toggle = () => {
     if (dialog.open) {
       dialog.close();

@@ -232,6 +232,20 @@ describe('keyboard help: where it is, and the keys while it is open', () => {
     expect(await page.evaluate(() => (window as unknown as { claimed: string[] }).claimed)).toEqual([]);
   }
 
+  it('gives the focus back on closing only where no key has moved it since (the close event comes a task later)', async () => {
+    await open(urls.paper('2402.00002'));
+    // Opened from its hint button, where the focus would go back.
+    await page.click('[data-keyboard-help-open]');
+    // Closed, and `/` pressed before the dialog's close event: the search box keeps the focus.
+    const focused = await page.evaluate(async () => {
+      (document.querySelector('dialog[data-keyboard-help]') as HTMLDialogElement).close();
+      document.querySelector<HTMLInputElement>('[data-search-input]')!.focus();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return document.activeElement?.hasAttribute('data-search-input');
+    });
+    expect(focused).toBe(true);
+  });
+
   it('takes no page key while open on a paper page: s and / wait, ? and Escape close it', async () => {
     await open(urls.paper('2402.00002'));
     await page.keyboard.press('?');

@@ -189,17 +189,26 @@ function hash(text: string): string {
 const NAME_SUFFIX = /^(?:jr|sr|i{2,3}|iv|v|vi)\.?$/i;
 
 /**
+ * A name written wholly in a script whose names put the family name first, words apart: Han
+ * (Chinese, Japanese kanji), kana and Hangul (`王 小明`, `山田 太郎`, `김 민준`). Written so, the first
+ * word is the family name; the same letters run together (`王小明`) are one word with no split to
+ * read, and a name in Latin letters (`Xiaoming Wang`) is read as any other.
+ */
+const FAMILY_NAME_FIRST =
+  /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+(?:\s+[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+)+$/u;
+
+/**
  * The family name of an author, as BibTeX reads a name (`First von Last, Jr.`): the part before a
- * comma (`Hofmann, Thomas`), else everything from the first lowercase particle on (`Laurens van
- * der Maaten` → `van der Maaten`), else the last word, ignoring `Jr.` and the like. Names that put
- * the family name first (as many East Asian names are written) give their last word too: the
- * digest has no field that says which word is the family name, so this is the one rule for all.
+ * comma (`Hofmann, Thomas`), else the first word of a name written family name first in its own
+ * script (`王 小明` → `王`: FAMILY_NAME_FIRST), else everything from the first lowercase particle on
+ * (`Laurens van der Maaten` → `van der Maaten`), else the last word, ignoring `Jr.` and the like.
  * Used by citation keys and tags, and (without its particles: familyNameForSorting) the A–Z list.
  */
 export function familyName(author: string): string {
   const comma = author.indexOf(',');
   if (comma > 0) return author.slice(0, comma).trim();
   const words = author.trim().split(/\s+/);
+  if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
   const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && /^\p{Ll}/u.test(word));
   return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
@@ -213,13 +222,17 @@ export function familyNameForSorting(author: string): string {
 }
 
 /**
- * A name ending in `Jr.`, `III` and the like written as BibTeX reads such a name,
- * `von Last, Jr., First` (`Martin Luther King Jr.` → `King, Jr., Martin Luther`): as written,
- * BibTeX would take the suffix for the family name. Any other name is returned as it is.
+ * A name written as BibTeX reads it, family name first, where BibTeX would otherwise take another
+ * word for it: one ending in `Jr.`, `III` and the like as `von Last, Jr., First` (`Martin Luther
+ * King Jr.` → `King, Jr., Martin Luther`: as written, BibTeX would take the suffix for the family
+ * name), and one written family name first in its own script as `Last, First` (`王 小明` → `王, 小明`:
+ * BibTeX would take `小明`). Any other name is returned as it is.
  */
-export function withSuffixAfterFamilyName(author: string): string {
+export function nameInBibtexOrder(author: string): string {
   const words = author.trim().split(/\s+/);
-  if (author.includes(',') || words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
+  if (author.includes(',')) return author;
+  if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
+  if (words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
   let end = words.length;
   while (end > 2 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
   const family = familyName(author);

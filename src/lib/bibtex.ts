@@ -1,4 +1,4 @@
-import { familyName, withSuffixAfterFamilyName } from './authors.ts';
+import { familyName, nameInBibtexOrder } from './authors.ts';
 import { arxivEprint, citationYear, paperUrl, venueKind, venueYear, type CitablePaper } from './citation.ts';
 import { CLUSTER, nonAsciiLatex } from './encode/latex.ts';
 import { outputUrl } from './encode/url.ts';
@@ -278,7 +278,7 @@ export function formatTitle(title: string): string {
  * `{J{\"}}` and `{A {\&} B and C}` to `{A {\}}`, which stop LaTeX. A special character is never cut.
  */
 export function formatAuthor(author: string): string {
-  const escaped = delimitersBraced(specialRuns(escapeText(withSuffixAfterFamilyName(author)).trim()));
+  const escaped = delimitersBraced(specialRuns(escapeText(nameInBibtexOrder(author)).trim()));
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =

@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { familyName, withSuffixAfterFamilyName } from './authors.ts';
+import { familyName, nameInBibtexOrder } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';
@@ -113,11 +113,12 @@ export function paperUrl(paper: CitablePaper): string | undefined {
 export function citationAuthorName(author: string): string {
   const name = author.trim().replace(/\s+/g, ' ');
   if (name.includes(',') || !name.includes(' ') || /\band\b/i.test(name)) return name;
-  // `Family, Suffix, Given` (BibTeX's order) when the name ends in a suffix such as `Jr.`.
-  const withSuffix = withSuffixAfterFamilyName(name);
-  if (withSuffix !== name) {
-    const [family, suffix, given] = withSuffix.split(', ');
-    return `${family}, ${given}, ${suffix}`;
+  // BibTeX's order when it differs from the written one: `Family, Given` for a name written family
+  // name first (`王 小明`), `Family, Suffix, Given` for one ending in a suffix such as `Jr.`.
+  const ordered = nameInBibtexOrder(name);
+  if (ordered !== name) {
+    const [family, ...rest] = ordered.split(', ');
+    return rest.length === 2 ? `${family}, ${rest[1]}, ${rest[0]}` : ordered;
   }
   const family = familyName(name);
   const given = name.slice(0, name.length - family.length).trim();

@@ -6,9 +6,9 @@ import {
   familyNameForSorting,
   MAX_SLUG_BYTES,
   slugOfKey,
-  withSuffixAfterFamilyName,
+  nameInBibtexOrder,
 } from '../../src/lib/authors.ts';
-import { letterOf } from '../../src/lib/author-index.ts';
+import { letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { formatProblem } from '../../src/content/problems.ts';
@@ -296,14 +296,26 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Yann LeCun', 'LeCun', 'LeCun', 'L'],
     ['Ekin Akyürek', 'Akyürek', 'Akyürek', 'A'],
     ['OpenAI', 'OpenAI', 'OpenAI', 'O'],
+    // Written family name first in its own script, words apart: the first word.
+    ['王 小明', '王', '王', OTHER_SCRIPTS],
+    ['山田 太郎', '山田', '山田', OTHER_SCRIPTS],
+    ['김 민준', '김', '김', OTHER_SCRIPTS],
+    // Run together, one word; in Latin letters, read as any other name.
+    ['王小明', '王小明', '王小明', OTHER_SCRIPTS],
+    ['Xiaoming Wang', 'Wang', 'Wang', 'W'],
+    ['王 Xiaoming', 'Xiaoming', 'Xiaoming', 'X'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);
     expect(letterOf(name)).toBe(letter);
   });
 
-  it('puts a suffix after the family name as BibTeX reads it', () => {
-    expect(withSuffixAfterFamilyName('Martin Luther King Jr.')).toBe('King, Jr., Martin Luther');
-    expect(withSuffixAfterFamilyName('Ada Lovelace')).toBe('Ada Lovelace');
+  it('writes a name as BibTeX reads it where BibTeX would take another word for the family name', () => {
+    expect(nameInBibtexOrder('Martin Luther King Jr.')).toBe('King, Jr., Martin Luther');
+    expect(nameInBibtexOrder('王 小明')).toBe('王, 小明');
+    expect(nameInBibtexOrder('  山田   太郎 ')).toBe('山田, 太郎');
+    expect(nameInBibtexOrder('Ada Lovelace')).toBe('Ada Lovelace');
+    expect(nameInBibtexOrder('王小明')).toBe('王小明');
+    expect(nameInBibtexOrder('王, 小明')).toBe('王, 小明');
   });
 });

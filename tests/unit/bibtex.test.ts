@@ -163,10 +163,14 @@ describe('escaping', () => {
     expect(formatTitle('Also $50%$ bad')).toBe('Also {\\$}50{\\%}{\\$} bad');
   });
 
-  it('writes a name suffix after the family name, as BibTeX reads names', () => {
+  it('writes a name in BibTeX order where BibTeX would take another word for the family name', () => {
     expect(formatAuthors(['Martin Luther King Jr.', 'Laurens van der Maaten III', 'Ada Lovelace'])).toBe(
       'King, Jr., Martin Luther and van der Maaten, III, Laurens and Ada Lovelace',
     );
+    // Written family name first in its own script: BibTeX would take the last word.
+    const [familyFirst, runTogether] = formatAuthors(['王 小明', '王小明']).split(' and ');
+    expect(familyFirst).toBe(`${formatAuthors(['王'])}, ${formatAuthors(['小明'])}`);
+    expect(runTogether).not.toContain(',');
     // Already in BibTeX's order, or no given name: as written.
     expect(formatAuthors(['King, Jr., Martin Luther', 'King Jr.'])).toBe('King, Jr., Martin Luther and King Jr.');
   });

@@ -96,6 +96,9 @@ describe('citation meta tags', () => {
     ['John Smith III', 'Smith, John, III'],
     ['Ekin Akyürek', 'Akyürek, Ekin'],
     ['Jean-Luc  Picard', 'Picard, Jean-Luc'],
+    // Written family name first in its own script: the first word is the family name.
+    ['王 小明', '王, 小明'],
+    ['김 민준', '김, 민준'],
     // Written family name first already, one word, or a team BibTeX keeps whole: as written.
     ['Hofmann, Thomas', 'Hofmann, Thomas'],
     ['王小明', '王小明'],

@@ -1,6 +1,7 @@
 import { TOPICS_FILE } from '../content/paths.ts';
 import { servedFile } from '../integrations/verify/links.ts';
 import type { ExpectedOutput } from '../integrations/verify/outputs.ts';
+import { pageCount } from '../lib/paginate.ts';
 import { DIRECTORY_INDEX, directoryFile } from '../lib/search-authors.ts';
 import { authorFilePaths, paperPaths } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
@@ -40,7 +41,6 @@ export async function getExpectedOutputs(): Promise<ExpectedOutput[]> {
   const outputs: ExpectedOutput[] = [];
   /** A URL path from urls.ts, as the file it is served from. */
   const add = (path: string, owner: string) => outputs.push({ file: servedFile(path, urls.base) ?? path, owner });
-  const pageCount = (items: number) => Math.max(1, Math.ceil(items / siteConfig.pageSize));
 
   const site = (what: string) => `the site's ${what}`;
   add(urls.home(), site('home page'));
@@ -60,7 +60,7 @@ export async function getExpectedOutputs(): Promise<ExpectedOutput[]> {
   ] as const) {
     add(path, site(what));
   }
-  const authorIndexPages = Math.max(1, Math.ceil(authorIndex.length / siteConfig.authorIndexPageSize));
+  const authorIndexPages = pageCount(authorIndex.length, siteConfig.authorIndexPageSize);
   for (let page = 1; page <= authorIndexPages; page++)
     add(urls.authors(page), site(`A–Z list of authors, page ${page}`));
   for (const { name } of sitemap) add(urls.sitemap(name), site(`sitemap chunk "${name}"`));
@@ -76,7 +76,8 @@ export async function getExpectedOutputs(): Promise<ExpectedOutput[]> {
   }
   for (const day of archive.days) {
     const owner = `the digest day ${day.date} (${day.papers[0]!.file})`;
-    for (let page = 1; page <= pageCount(day.papers.length); page++) add(urls.day(day.date, page), owner);
+    for (let page = 1; page <= pageCount(day.papers.length, siteConfig.pageSize); page++)
+      add(urls.day(day.date, page), owner);
     add(urls.dayBib(day.date), owner);
   }
   for (const month of archive.months) {
@@ -89,7 +90,7 @@ export async function getExpectedOutputs(): Promise<ExpectedOutput[]> {
   }
   for (const topic of getTopics()) {
     const owner = `the topic "${topic.slug}" (${TOPICS_FILE})`;
-    const count = pageCount(byTopic.get(topic.slug)?.length ?? 0);
+    const count = pageCount(byTopic.get(topic.slug)?.length ?? 0, siteConfig.pageSize);
     for (let page = 1; page <= count; page++) add(urls.topic(topic.slug, page), owner);
     add(urls.topicFeed(topic.slug), owner);
     add(urls.topicBib(topic.slug), owner);

@@ -1,5 +1,6 @@
 import { getArchive, getAuthorIndex, getPapersByAuthor, getPapersByTopic, getTopics } from './papers.ts';
 import { urls } from './urls.ts';
+import { pageCount } from '../lib/paginate.ts';
 import { sitemapChunks, type SitemapChunk } from '../lib/sitemap.ts';
 import { siteConfig } from '../site.config.ts';
 
@@ -17,7 +18,7 @@ export function getSitemapChunks(): Promise<SitemapChunk[]> {
         pageSize: siteConfig.pageSize,
         // In A–Z order: an author's place in the chunk does not move when someone else publishes.
         authors: index.map(({ slug }) => byAuthor.get(slug)!),
-        authorIndexPages: Math.max(1, Math.ceil(index.length / siteConfig.authorIndexPageSize)),
+        authorIndexPages: pageCount(index.length, siteConfig.authorIndexPageSize),
       }),
   );
   return chunks;

@@ -1,4 +1,5 @@
 import { authorKey, authorSlug, familyNameForSorting } from './authors.ts';
+import { pageOf } from './paginate.ts';
 
 /**
  * Papers grouped by author, and the A–Z list of authors. Pure: the query layer
@@ -100,8 +101,7 @@ export function authorIndex(authors: Iterable<Author<unknown>>): IndexEntry[] {
 export function letterPages(entries: readonly IndexEntry[], pageSize: number): { letter: string; page: number }[] {
   const starts: { letter: string; page: number }[] = [];
   entries.forEach((entry, index) => {
-    if (starts.at(-1)?.letter !== entry.letter)
-      starts.push({ letter: entry.letter, page: Math.floor(index / pageSize) + 1 });
+    if (starts.at(-1)?.letter !== entry.letter) starts.push({ letter: entry.letter, page: pageOf(index, pageSize) });
   });
   return starts;
 }

@@ -11,8 +11,7 @@ export function paginateList<Item>(
   pageSize: number,
   urlOf: (page: number) => string,
 ): Page<Item>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`paginateList: page size ${pageSize}`);
-  const lastPage = Math.max(1, Math.ceil(items.length / pageSize));
+  const lastPage = pageCount(items.length, pageSize);
   return Array.from({ length: lastPage }, (_, index) => {
     const currentPage = index + 1;
     const start = index * pageSize;
@@ -34,6 +33,16 @@ export function paginateList<Item>(
       },
     };
   });
+}
+
+/**
+ * How many pages a list of `itemCount` items takes, cut into pages of `pageSize`: at least one,
+ * as an empty list still has its first page (the one that says it is empty).
+ */
+export function pageCount(itemCount: number, pageSize: number): number {
+  if (!Number.isInteger(itemCount) || itemCount < 0) throw new Error(`pageCount: item count ${itemCount}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageCount: page size ${pageSize}`);
+  return Math.max(1, Math.ceil(itemCount / pageSize));
 }
 
 /** The page (from 1) that lists the item at `index` of a list cut into pages of `pageSize`. */

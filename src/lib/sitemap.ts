@@ -1,4 +1,5 @@
 import type { Archive } from './archive.ts';
+import { pageCount } from './paginate.ts';
 import type { Urls } from './urls.ts';
 import { xmlDocument, type XmlElement } from './xml.ts';
 
@@ -84,7 +85,7 @@ function authorPages<T extends Dated>({ urls, authors = [], pageSize }: SitemapI
   const entries: SitemapEntry[] = [];
   for (const { slug, papers } of authors) {
     const lastmod = papers[0]?.data.date;
-    for (let page = 1; page <= Math.max(1, Math.ceil(papers.length / pageSize)); page++) {
+    for (let page = 1; page <= pageCount(papers.length, pageSize); page++) {
       entries.push(
         lastmod
           ? { loc: urls.absolute(urls.author(slug, page)), lastmod }
@@ -101,7 +102,6 @@ function otherPages<T extends Dated>(input: SitemapInput<T>): SitemapEntry[] {
   const entry = (path: string, lastmod: string | undefined): SitemapEntry =>
     lastmod ? { loc: urls.absolute(path), lastmod } : { loc: urls.absolute(path) };
   const newest = archive.days[0]?.date;
-  const pageCount = (items: number) => Math.max(1, Math.ceil(items / pageSize));
   const entries: SitemapEntry[] = [
     // Pages that list or count every paper change whenever the newest paper does.
     ...[urls.home(), urls.archive(), urls.topics(), urls.search(), urls.subscribe()].map((path) => entry(path, newest)),
@@ -114,7 +114,7 @@ function otherPages<T extends Dated>(input: SitemapInput<T>): SitemapEntry[] {
   }
   for (const { slug } of topics) {
     const papers = papersByTopic.get(slug) ?? [];
-    for (let page = 1; page <= pageCount(papers.length); page++) {
+    for (let page = 1; page <= pageCount(papers.length, pageSize); page++) {
       entries.push(entry(urls.topic(slug, page), papers[0]?.data.date));
     }
   }
@@ -123,7 +123,7 @@ function otherPages<T extends Dated>(input: SitemapInput<T>): SitemapEntry[] {
     entries.push(entry(urls.month(month.year, month.month), month.days[0]?.date));
   }
   for (const day of archive.days) {
-    for (let page = 1; page <= pageCount(day.papers.length); page++)
+    for (let page = 1; page <= pageCount(day.papers.length, pageSize); page++)
       entries.push(entry(urls.day(day.date, page), day.date));
   }
   return entries;

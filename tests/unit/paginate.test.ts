@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageOf, pageSpan, paginateList, spanText } from '../../src/lib/paginate.ts';
+import { pageCount, pageOf, pageSpan, paginateList, spanText } from '../../src/lib/paginate.ts';
 
 const urlOf = (page: number) => `/authors/ada/${page > 1 ? `${page}/` : ''}`;
 
@@ -58,6 +58,32 @@ describe('paginateList', () => {
 
   it('refuses a page size that is not a positive whole number', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) expect(() => paginateList([1], size, urlOf)).toThrow(/page size/);
+  });
+});
+
+describe('pageCount', () => {
+  it('gives an empty list its one page, and a page more for each page size started', () => {
+    expect(pageCount(0, 50)).toBe(1);
+    expect(pageCount(1, 50)).toBe(1);
+    expect(pageCount(49, 50)).toBe(1);
+    expect(pageCount(50, 50)).toBe(1);
+    expect(pageCount(51, 50)).toBe(2);
+    expect(pageCount(100, 50)).toBe(2);
+    expect(pageCount(101, 50)).toBe(3);
+    expect(pageCount(7, 1)).toBe(7);
+  });
+
+  it('counts the pages paginateList makes', () => {
+    for (const length of [0, 1, 4, 5, 6, 10, 11]) {
+      expect(paginateList(Array.from({ length }), 5, urlOf)).toHaveLength(pageCount(length, 5));
+    }
+  });
+
+  it('refuses a page size or a count that cuts no list', () => {
+    expect(() => pageCount(10, 0)).toThrow('page size 0');
+    expect(() => pageCount(10, 2.5)).toThrow('page size 2.5');
+    expect(() => pageCount(-1, 50)).toThrow('item count -1');
+    expect(() => pageCount(1.5, 50)).toThrow('item count 1.5');
   });
 });
 

@@ -2,8 +2,9 @@
  * Papers at the check's limits, but valid (tests/fixtures/extreme): the longest title, a title of
  * one unbroken word, 400 authors, a 200-character name, names in Arabic, Hebrew and CJK, the
  * longest venue, eight topics, a 100-character topic slug with an 80-character label and a
- * 200-character description, a one-word label, long addresses and code spans, wide display math.
- * Every kind of page holds them inside a phone's screen, and names keep their own direction.
+ * 200-character description, a one-word label, long addresses and code spans, wide display math,
+ * a title and abstract wholly in Arabic and another in Hebrew. Every kind of page holds them inside
+ * a phone's screen, and names, titles and abstracts keep their own direction.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +162,118 @@ describe('names in right-to-left scripts', () => {
       return { name: link.getBoundingClientRect().right, count: count.getBoundingClientRect().left };
     }, ARABIC_AUTHOR);
     expect(entry.count).toBeGreaterThan(entry.name);
+    await page.close();
+  });
+});
+
+describe('titles and abstracts in right-to-left scripts', () => {
+  /**
+   * How the text of the element at `selector` (the first whose text includes `text`) is laid out:
+   * its first and last lines' edges against the element's own, and where its closing mark is
+   * drawn against the letter before it.
+   */
+  function layout(page: Page, selector: string, text: string) {
+    return page.evaluate(
+      ([selector, text]) => {
+        const element = [...document.querySelectorAll<HTMLElement>(selector)].find((each) =>
+          each.textContent?.includes(text),
+        )!;
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const texts: Text[] = [];
+        while (walker.nextNode()) if ((walker.currentNode as Text).data.trim()) texts.push(walker.currentNode as Text);
+        const last = texts.at(-1);
+        const end = last!.data.trimEnd().length;
+        const charBox = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(last!, offset);
+          range.setEnd(last!, offset + 1);
+          return range.getBoundingClientRect();
+        };
+        // The boxes of its words; a formula's (KaTeX) boxes include its MathML, drawn nowhere.
+        const lines = texts
+          .filter((node) => !node.parentElement!.closest('.katex'))
+          .flatMap((node) => {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            return [...range.getClientRects()];
+          })
+          .filter((box) => box.width > 0);
+        const top = (pick: (a: number, b: number) => number) =>
+          lines.reduce((found, box) => pick(found, Math.round(box.top)), Math.round(lines[0]!.top));
+        const edges = (lineTop: number) => {
+          const onLine = lines.filter((box) => Math.round(box.top) === lineTop);
+          return {
+            left: Math.min(...onLine.map((box) => box.left)),
+            right: Math.max(...onLine.map((box) => box.right)),
+          };
+        };
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return {
+          text: element.textContent.trim(),
+          left: box.left + parseFloat(style.paddingLeft),
+          right: box.right - parseFloat(style.paddingRight),
+          firstLine: edges(top(Math.min)),
+          lastLine: edges(top(Math.max)),
+          mark: charBox(end - 1).left,
+          letterBeforeMark: charBox(end - 2).left,
+        };
+      },
+      [selector, text] as const,
+    );
+  }
+
+  /** Laid out right to left: aligned right, the closing mark drawn left of the letter before it. */
+  async function expectRightToLeft(page: Page, selector: string, text: string) {
+    const drawn = await layout(page, selector, text);
+    expect(drawn.text).toContain(text);
+    expect(drawn.mark).toBeLessThan(drawn.letterBeforeMark);
+    expect(Math.abs(drawn.firstLine.right - drawn.right)).toBeLessThanOrEqual(1);
+    expect(Math.abs(drawn.lastLine.right - drawn.right)).toBeLessThanOrEqual(1);
+    expect(drawn.lastLine.left).toBeGreaterThan(drawn.left + 1);
+  }
+
+  const ARABIC_TITLE = 'عنوان تجريبي مكتوب بالعربية وحدها!';
+  const HEBREW_TITLE = 'כותרת לדוגמה בעברית בלבד!';
+
+  it('run right to left on the paper page: title and abstract, Arabic and Hebrew', async () => {
+    const page = await openAt(1280, 'papers/rtl-title/');
+    await expectRightToLeft(page, 'h1.paper-title', ARABIC_TITLE);
+    await expectRightToLeft(page, '.abstract p', 'هذا ملخص تجريبي');
+    await page.goto(site.server.url + 'papers/hebrew-title/', { waitUntil: 'load' });
+    await expectRightToLeft(page, 'h1.paper-title', HEBREW_TITLE);
+    // A formula inside keeps its own left-to-right order.
+    await expectRightToLeft(page, '.abstract p', 'תקציר לדוגמה');
+    await page.close();
+  });
+
+  it('run right to left on cards: the day, the topic, the author', async () => {
+    for (const path of ['2025/06/06/', 'topics/language/', 'authors/noor-example/']) {
+      const page = await openAt(1280, path);
+      await expectRightToLeft(page, '.paper-card-title', ARABIC_TITLE);
+      // An author's page lists titles alone; the others show the abstract's opening.
+      if (!path.startsWith('authors/')) await expectRightToLeft(page, '.abstract-excerpt p', 'هذا ملخص تجريبي');
+      await page.close();
+    }
+  });
+
+  it('run right to left on /saved/', async () => {
+    const reader = await site.browser.context.browser()!.newContext({ viewport: { width: 1280, height: 740 } });
+    const paper = await reader.newPage();
+    await paper.goto(site.server.url + 'papers/hebrew-title/', { waitUntil: 'load' });
+    await paper.locator('button[data-save-toggle]').click();
+    const page = await reader.newPage();
+    await page.goto(site.server.url + 'saved/', { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved-list] > li').length === 1);
+    await expectRightToLeft(page, '.saved-title', HEBREW_TITLE);
+    await reader.close();
+  });
+
+  it('leave a title that starts in Latin letters left to right, aligned left', async () => {
+    const page = await openAt(1280, 'papers/rtl-names/');
+    const drawn = await layout(page, 'h1.paper-title', 'Names written right to left');
+    expect(Math.abs(drawn.firstLine.left - drawn.left)).toBeLessThanOrEqual(1);
+    expect(drawn.mark).toBeGreaterThan(drawn.letterBeforeMark);
     await page.close();
   });
 });

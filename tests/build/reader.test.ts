@@ -4,6 +4,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { glob } from 'tinyglobby';
+import { parse } from 'yaml';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
@@ -80,6 +81,66 @@ describe('dates the digest knows', () => {
     expect(archive['2024']).toHaveLength(12);
     expect(archive['2023']).toHaveLength(12);
     expect(grids(await read('2024'))['2024']).toHaveLength(12);
+  });
+});
+
+describe('dates that say what they are', () => {
+  it("names a card's date as the digest day it links, on every list of cards", async () => {
+    const lists = [
+      '',
+      '2025/01/01/2',
+      'topics/alpha',
+      'topics/alpha/2',
+      'authors/shared-person',
+      'authors/shared-person/2',
+    ];
+    for (const path of lists) {
+      const html = await read(path);
+      const dates = [...html.matchAll(/<a class="meta-date" href="([^"]+)">([^]*?)<\/a>/g)];
+      for (const [, href, inner] of dates) {
+        const day = /<time datetime="(\d{4})-(\d\d)-(\d\d)">/.exec(inner!)!;
+        expect(href, path).toMatch(new RegExp(`^/${day[1]}/${day[2]}/${day[3]}/`));
+        expect(text(inner!), path).toMatch(/^Digest of [A-Z][a-z]+ \d{1,2}, \d{4}\b/);
+      }
+    }
+    // Topic pages show dates (several days); at least one card was read.
+    expect((await read('topics/alpha')).match(/class="meta-date"/g)?.length).toBeGreaterThan(0);
+  });
+
+  it("names related papers as they are cited, by their venue's or first version's year, never the digest day", async () => {
+    /** Every related paper every paper page names, by its id, with what its entry says after the title. */
+    const said = new Map<string, Set<string>>();
+    for (const file of await glob('papers/*/index.html', { cwd: build.outDir })) {
+      const html = await readFile(join(build.outDir, file), 'utf8');
+      const related = /<ol class="related-list">([^]*?)<\/ol>/.exec(html)?.[1] ?? '';
+      for (const [, id, meta] of related.matchAll(
+        /<a href="\/papers\/([^/"]+)\/">[^]*?<span class="related-meta">([^]*?)<\/span>/g,
+      )) {
+        expect(meta, file).not.toContain('<time');
+        said.set(id!, (said.get(id!) ?? new Set()).add(text(meta!)));
+      }
+    }
+    // The year each is cited by, read from the fixture's frontmatter: its venue's year, else its
+    // first version's (published, else its arXiv id's), else none.
+    const citedBy = new Map<string, string | undefined>();
+    for (const file of await glob('papers/*/*.mdx', { cwd: fixture })) {
+      const source = await readFile(join(fixture, file), 'utf8');
+      const data = parse(source.split(/^---$/m)[1]!) as { venue?: string; published?: string; arxiv?: string };
+      const arxivYear = data.arxiv && /^\d{4}\./.test(data.arxiv) ? `20${data.arxiv.slice(0, 2)}` : undefined;
+      const id = file.replace(/^.*\/|\.mdx$/g, '');
+      citedBy.set(id, /\b\d{4}\b/.exec(data.venue ?? '')?.[0] ?? data.published?.slice(0, 4) ?? arxivYear);
+    }
+    expect(citedBy.get('old')).toBe('2003');
+    for (const [id, entries] of said) {
+      const year = citedBy.get(id);
+      for (const entry of entries) {
+        if (year) expect(entry, id).toMatch(new RegExp(`[^,], ${year}$`));
+        else expect(entry, id).not.toMatch(/, \d{4}$/);
+      }
+    }
+    // Both kinds were read: a related paper with a year, and one without.
+    expect([...said.keys()].some((id) => citedBy.get(id))).toBe(true);
+    expect([...said.keys()].some((id) => !citedBy.get(id))).toBe(true);
   });
 });
 

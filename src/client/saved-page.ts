@@ -9,7 +9,7 @@
 import { othersText, shortAuthorList } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
-import { quotedTitle, titleDetails } from '../lib/distinct-names.ts';
+import { digestDayDetail, quotedTitle, titleDetails } from '../lib/distinct-names.ts';
 import {
   bibFileName,
   idsFromFragment,
@@ -226,7 +226,7 @@ class SavedPage {
     const details = titleDetails(
       papers,
       (paper) => paper.title,
-      (paper) => [formatDate(paper.date), paper.id],
+      (paper) => [digestDayDetail(paper.date), paper.id],
     );
     list.replaceChildren(
       ...papers.map((paper) => {

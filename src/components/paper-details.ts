@@ -1,6 +1,5 @@
 import type { Paper } from '@/data/papers.ts';
-import { formatDate } from '@/lib/dates.ts';
-import { titleDetails } from '@/lib/distinct-names.ts';
+import { digestDayDetail, titleDetails } from '@/lib/distinct-names.ts';
 import { titleText } from '@/lib/title-text.ts';
 
 /**
@@ -11,6 +10,6 @@ export function paperDetails(papers: readonly Paper[]): Map<Paper, string> {
   return titleDetails(
     papers,
     (paper) => titleText(paper.data.title),
-    (paper) => [formatDate(paper.data.date), paper.data.arxiv && `arXiv:${paper.data.arxiv}`, paper.id],
+    (paper) => [digestDayDetail(paper.data.date), paper.data.arxiv && `arXiv:${paper.data.arxiv}`, paper.id],
   );
 }

@@ -5,6 +5,17 @@
  * papers apart, to add to those names only where a title repeats.
  */
 
+import { formatDate } from './dates.ts';
+
+/**
+ * A paper's digest day as a detail that tells it apart (`digest of June 15, 2024`): said as the
+ * day it was published in the digest, as an arXiv id is said `arXiv:…`, never as a bare date,
+ * which a listener takes for the paper's own.
+ */
+export function digestDayDetail(date: string): string {
+  return `digest of ${formatDate(date)}`;
+}
+
 /** A title as a listener hears it: case, spacing and Unicode forms do not tell two apart. */
 const heard = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 

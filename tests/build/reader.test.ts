@@ -107,6 +107,18 @@ describe('dates that say what they are', () => {
     expect((await read('topics/alpha')).match(/class="meta-date"/g)?.length).toBeGreaterThan(0);
   });
 
+  it('say a digest day that tells papers of one title apart as the digest day, not as a bare date', async () => {
+    const details: string[] = [];
+    for (const file of await glob('**/index.html', { cwd: build.outDir })) {
+      const html = await readFile(join(build.outDir, file), 'utf8');
+      for (const [, detail] of html.matchAll(/<span class="visually-hidden"> \(([^)<]*)\)<\/span>/g)) {
+        if (/\b\d{4}\b/.test(detail!) && !detail!.startsWith('arXiv:')) details.push(`${file}: ${detail}`);
+      }
+    }
+    expect(details.length).toBeGreaterThan(0);
+    for (const detail of details) expect(detail).toMatch(/: digest of [A-Z][a-z]+ \d{1,2}, \d{4}$/);
+  });
+
   it("names related papers as they are cited, by their venue's or first version's year, never the digest day", async () => {
     /** Every related paper every paper page names, by its id, with what its entry says after the title. */
     const said = new Map<string, Set<string>>();

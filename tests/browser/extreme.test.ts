@@ -189,8 +189,9 @@ describe('titles and abstracts in right-to-left scripts', () => {
           range.setEnd(last!, offset + 1);
           return range.getBoundingClientRect();
         };
-        // The boxes of its words; a formula's (KaTeX) boxes include its MathML, drawn nowhere.
-        const lines = texts
+        // The boxes of its words, and of its formulas as drawn (KaTeX's HTML, not its MathML,
+        // which is drawn nowhere). A line is that of a word: a formula on it lies within its height.
+        const words = texts
           .filter((node) => !node.parentElement!.closest('.katex'))
           .flatMap((node) => {
             const range = document.createRange();
@@ -198,23 +199,29 @@ describe('titles and abstracts in right-to-left scripts', () => {
             return [...range.getClientRects()];
           })
           .filter((box) => box.width > 0);
-        const top = (pick: (a: number, b: number) => number) =>
-          lines.reduce((found, box) => pick(found, Math.round(box.top)), Math.round(lines[0]!.top));
-        const edges = (lineTop: number) => {
-          const onLine = lines.filter((box) => Math.round(box.top) === lineTop);
+        const drawn = [
+          ...words,
+          ...[...element.querySelectorAll('.katex-html')].map((math) => math.getBoundingClientRect()),
+        ];
+        const edges = (line: DOMRect) => {
+          const onLine = drawn.filter((box) => {
+            const middle = (box.top + box.bottom) / 2;
+            return middle >= line.top && middle <= line.bottom;
+          });
           return {
             left: Math.min(...onLine.map((box) => box.left)),
             right: Math.max(...onLine.map((box) => box.right)),
           };
         };
+        const byTop = [...words].sort((a, b) => a.top - b.top);
         const style = getComputedStyle(element);
         const box = element.getBoundingClientRect();
         return {
           text: element.textContent.trim(),
           left: box.left + parseFloat(style.paddingLeft),
           right: box.right - parseFloat(style.paddingRight),
-          firstLine: edges(top(Math.min)),
-          lastLine: edges(top(Math.max)),
+          firstLine: edges(byTop[0]!),
+          lastLine: edges(byTop.at(-1)!),
           mark: charBox(end - 1).left,
           letterBeforeMark: charBox(end - 2).left,
         };
@@ -244,6 +251,8 @@ describe('titles and abstracts in right-to-left scripts', () => {
     await expectRightToLeft(page, 'h1.paper-title', HEBREW_TITLE);
     // A formula inside keeps its own left-to-right order.
     await expectRightToLeft(page, '.abstract p', 'תקציר לדוגמה');
+    // A paragraph that opens with a formula takes its direction from its first word.
+    await expectRightToLeft(page, '.abstract p', 'היא נוסחה');
     await page.close();
   });
 

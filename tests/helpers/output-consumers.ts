@@ -328,7 +328,10 @@ export function messageProblems(file: string, text: string, problems: readonly C
   const lines = text.split(/\r\n|\r|\n/).length;
   for (const problem of problems) {
     const line = formatProblem(problem);
-    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u.test(line))
+    // The only format characters are the isolates terminalText puts around right-to-left text, in
+    // pairs: an unpaired one is left outside and found.
+    const outside = line.replace(/\u2068[^\u2068\u2069]*\u2069/gu, '');
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u.test(outside))
       found.push(`${file}: message reaches the terminal raw: ${JSON.stringify(line)}`);
     if (problem.file !== file) found.push(`${file}: message names ${problem.file}`);
     if (!(problem.line >= 1 && problem.line <= lines)) found.push(`${file}: line ${problem.line} of ${lines}: ${line}`);

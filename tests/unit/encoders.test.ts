@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
 import { encodeJson } from '../../src/lib/encode/json.ts';
-import { terminalText } from '../../src/lib/encode/terminal.ts';
+import { FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, terminalText } from '../../src/lib/encode/terminal.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { outputUrl } from '../../src/lib/encode/url.ts';
 import { escapeXml, serializeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
@@ -62,8 +62,11 @@ describe('HTML text', () => {
 describe('terminal text', () => {
   /** What a terminal acts on rather than shows: controls, format characters, separators, lone surrogates. */
   const active = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+  /** The line less the isolates terminalText adds around right-to-left text. */
+  const withoutIsolates = (text: string) =>
+    text.replaceAll(FIRST_STRONG_ISOLATE, '').replaceAll(POP_DIRECTIONAL_ISOLATE, '');
 
-  it('holds nothing a terminal acts on, and shows every such character as its code point, for every string', () => {
+  it('holds nothing a terminal acts on but its own isolates, and shows every such character as its code point, for every string', () => {
     for (const value of [
       ...strings,
       '\u001b[31mred\u001b]0;title\u0007',
@@ -72,7 +75,7 @@ describe('terminal text', () => {
       'a\nb\rc',
       '\u2028',
     ]) {
-      const shown = terminalText(value);
+      const shown = withoutIsolates(terminalText(value));
       expect(shown, JSON.stringify(value)).not.toMatch(active);
       // Every other character is kept, in order: removing the escapes gives back the rest of the string.
       expect(shown.replace(/\\u\{[0-9A-F]+\}/g, ''), JSON.stringify(value)).toBe(
@@ -80,6 +83,78 @@ describe('terminal text', () => {
       );
     }
     expect(terminalText('a\u001b[31mb\u202ec\nd\ud800')).toBe('a\\u{1B}[31mb\\u{202E}c\\u{A}d\\u{D800}');
+  });
+
+  /** Right-to-left letters and Arabic digits, by script: the bidi classes R, AL and AN (UAX #9). */
+  const rightToLeft =
+    /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Phoenician}\p{Script=Imperial_Aramaic}\p{Script=Kharoshthi}\p{Script=Avestan}\p{Script=Yezidi}\p{Script=Mende_Kikakui}]/u;
+  const rtlValues = [
+    'שלום',
+    'דוד כהן',
+    'محمد بن موسى',
+    'أحمد 3',
+    '٣٤',
+    'ܫܠܡܐ',
+    'ދިވެހި',
+    '𞤀𞤣𞤤𞤢𞤥',
+    'אֱלֹהִים',
+    '3 א',
+    'א, ב',
+    'a"ב"c',
+    '"א',
+  ];
+  const rtlStrings = [
+    ...rtlValues,
+    ...hostileStrings(43, 300).map((value, index) => `${value}${rtlValues[index % rtlValues.length]!}${value}`),
+  ];
+
+  /** The text outside isolates, or undefined where they are unbalanced (a PDI with no FSI, an FSI left open). */
+  function outsideIsolates(text: string): string | undefined {
+    let depth = 0;
+    let outside = '';
+    for (const char of text) {
+      if (char === FIRST_STRONG_ISOLATE) depth += 1;
+      else if (char === POP_DIRECTIONAL_ISOLATE) depth -= 1;
+      else if (depth === 0) outside += char;
+      if (depth < 0) return undefined;
+    }
+    return depth === 0 ? outside : undefined;
+  }
+
+  it('isolates every right-to-left stretch, so the rest of the line keeps its order, for every string', () => {
+    // A Hebrew file name, field and quoted value: a terminal applying the bidi algorithm drew the
+    // line right to left from its first letter, and pulled ':3:' and the next field into the name's run.
+    for (const value of [...strings, ...rtlStrings]) {
+      const line = formatProblem({
+        file: `content/papers/2025/${value}.mdx`,
+        line: 3,
+        field: value,
+        message: `"${value}" and "${value}" (line 3) are ${value}: write "${value}"`,
+      });
+      const outside = outsideIsolates(line);
+      expect(outside, JSON.stringify(value)).toBeDefined();
+      // Outside the isolates no character is right-to-left, so every one is laid out left to right
+      // in its order, each isolate as one neutral character in its place.
+      expect(outside, JSON.stringify(value)).not.toMatch(rightToLeft);
+      // The location comes first, outside any isolate: the file as written (its own stretches
+      // isolated), then the line number.
+      const file = terminalText(`content/papers/2025/${value}.mdx`);
+      expect(line.startsWith(`${file}:3: `), JSON.stringify(value)).toBe(true);
+      expect(outsideIsolates(file)!.startsWith('content/papers/2025/')).toBe(true);
+      // A stranger's isolate characters are shown as code points, never taken as ours.
+      expect(withoutIsolates(line)).not.toMatch(active);
+    }
+  });
+
+  it('keeps right-to-left text whole inside its isolate, and each quoted value in its own', () => {
+    expect(terminalText('דוד כהן')).toBe(`${FIRST_STRONG_ISOLATE}דוד כהן${POP_DIRECTIONAL_ISOLATE}`);
+    // ", " between two quoted names no longer joins them into one run that draws them swapped.
+    expect(terminalText('"דוד", "כהן"')).toBe(
+      `"${FIRST_STRONG_ISOLATE}דוד${POP_DIRECTIONAL_ISOLATE}", "${FIRST_STRONG_ISOLATE}כהן${POP_DIRECTIONAL_ISOLATE}"`,
+    );
+    // A stranger's own isolates cannot close ours.
+    expect(terminalText('א\u2069: b')).toBe(`${FIRST_STRONG_ISOLATE}א${POP_DIRECTIONAL_ISOLATE}\\u{2069}: b`);
+    expect(terminalText('title: abc 123')).toBe('title: abc 123');
   });
 
   it('shows the marks past the fourth on one character as code points, so no stack draws over other lines', () => {

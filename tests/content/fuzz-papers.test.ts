@@ -40,6 +40,30 @@ describe('hostile paper files', () => {
     expect(FILES.length - accepted.length).toBeGreaterThanOrEqual(100);
   });
 
+  it('hold every class of hostile value that an earlier round found', () => {
+    const some = (test: (file: (typeof FILES)[number]) => boolean) => FILES.some(test);
+    const names = (file: (typeof FILES)[number]) => [...file.text.matchAll(/^ {2}- "?(.*?)"?$/gmu)].map((m) => m[1]!);
+    // File names: Windows device names, the longest slug and one past it, a stack of marks, right-to-left letters.
+    expect(some((file) => /^(?:aux|con|nul|prn|com|lpt)/i.test(file.id))).toBe(true);
+    expect(some((file) => file.id.length === 100) && some((file) => file.id.length === 101)).toBe(true);
+    expect(some((file) => /\p{M}{5}/u.test(file.id))).toBe(true);
+    expect(some((file) => /[\u0590-\u08FF]/u.test(file.id))).toBe(true);
+    // Link text with no letter or digit: none, a space, math that draws nothing.
+    expect(some((file) => file.text.includes('[](')) && some((file) => file.text.includes('[$\\quad$]('))).toBe(true);
+    // Author names: a device name alone, right-to-left letters, case twins in one file and names
+    // that only a case fold merges (Иван, Иᲀан), stacks of marks.
+    expect(some((file) => names(file).some((name) => /^(?:Aux|Nul|Con|PRN|Com1|LPT9)$/.test(name)))).toBe(true);
+    expect(some((file) => names(file).some((name) => /[\u0590-\u08FF]/u.test(name)))).toBe(true);
+    expect(
+      some((file) => {
+        const list = names(file);
+        return list.some((name, index) => list.indexOf(name.toUpperCase()) > index && name !== name.toUpperCase());
+      }),
+    ).toBe(true);
+    expect(some((file) => file.text.includes('Иᲀан')) && some((file) => file.text.includes('Иван'))).toBe(true);
+    expect(some((file) => names(file).some((name) => /\p{M}{5}/u.test(name)))).toBe(true);
+  });
+
   it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {
     const found = results.flatMap(({ file, paper, problems }) =>
       paper ? [] : messageProblems(path(file.id), file.text, problems),

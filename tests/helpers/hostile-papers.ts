@@ -7,6 +7,7 @@
  * the outputs. Used by tests/content/fuzz-papers.test.ts and scripts/fuzz-papers.ts.
  */
 
+import { MAX_PAPER_ID_LENGTH } from '../../src/content/paper-id.ts';
 import { seededRandom } from './hostile.ts';
 
 export interface HostilePaperFile {
@@ -266,6 +267,8 @@ const TOPICS = [
   'language-models',
   'not-a-topic',
   'Optimization',
+  'con',
+  'aux.json',
 ];
 
 function textValue(g: Grammar, maxPieces = 8): string {
@@ -311,14 +314,28 @@ function nameValue(g: Grammar): string {
     'A.-B.',
     'Mary-Ann O.',
     'Bäck, Thomas',
+    // Windows device names and the author directory's own file name, as a given name.
+    'Aux',
+    'Nul',
+    'Shards',
+    // Right-to-left names.
+    'דוד',
+    'أحمد بن',
   ];
   const family = [
     ...['Lovelace', 'Schmidhuber', 'Kaiser', 'King Jr.', 'Smith', 'Çelik', '小明', 'Nguyễn', 'Maaten', 'III'],
     ...['Tolkien, J. R. R.', 'Smith, Jr.', 'and Sons', 'ATLAS Collaboration', "O'Neil-Smith", 'Ó Súilleabháin'],
     ...['Ærøskøbing', 'Đorđević', 'Þórsson', 'Çağlar', 'Nguyễn-Trần', '1st', 'X Æ A-12', 'Kołodziej', 'Đ', 'others'],
     ...['A'.repeat(150), 'Ł'.repeat(60), '王'.repeat(30), "d'", '-', '&', '%', '@', '"Bob"', '(Ed.)', '[x]', 'Jr', '!'],
+    // Device names Windows keeps (an author's folder and files), in any case.
+    ...['Con', 'PRN', 'aux', 'Nul', 'Com1', 'LPT9', 'Con.txt'],
+    // Right-to-left family names, with digits and Latin after them.
+    ...['כהן', 'الخوارزمي', 'כהן 2', 'בן-דוד', 'ܐܦܪܝܡ'],
+    // Names one case fold merges (Cyrillic ᲀ is a form of в; ß folds to ss), and stacks of marks.
+    ...['Иван', 'Иᲀан', 'ИВАН', 'Straße', 'STRASSE', 'Strasse', `Zoe${'\u0301'.repeat(g.int(2, 60))}`],
   ];
-  const name = `${g.pick(given)} ${g.pick(family)}`;
+  // Now and then one word alone (Aux, Shards, כהן), as a mononym is written.
+  const name = g.chance(0.05) ? g.pick(family) : `${g.pick(given)} ${g.pick(family)}`;
   if (!g.chance(0.25) || !g.risky()) return name;
   // A name made hostile by one piece: most are refused by the name rules, some are not.
   const piece = g.pick([
@@ -368,6 +385,8 @@ function authorsBlock(g: Grammar): string {
     if (roll < 0.6) return `authors: !!seq\n${names.map((name) => `  - ${JSON.stringify(name)}`).join('\n')}`;
     return `authors: ${yamlScalar(g, names[0]!, '')}`;
   }
+  // The same name again in another case (Ada Lovelace, ADA LOVELACE): one author page for two names.
+  if (names.length > 1 && g.chance(0.05)) names[1] = g.chance(0.5) ? names[0]!.toUpperCase() : names[0]!.toLowerCase();
   if (roll < 0.15) return `authors: [${names.map((name) => JSON.stringify(name)).join(', ')}]`;
   return `authors:\n${names.map((name) => `  - ${yamlScalar(g, name, '  ')}`).join('\n')}`;
 }
@@ -572,6 +591,8 @@ function bodyPiece(g: Grammar): string {
   if (roll < 0.6) return g.pick(TEXT_PIECES.filter((piece) => !/[<{}]|^\\[a-z^]/.test(piece)));
   return g.pick([
     `[link](${urlValue(g)})`,
+    // A link whose text has no letter or digit once typeset: no accessible name.
+    `[${g.pick(['', ' ', '$\\quad$', '`  `', '$\\,$', '\\*', '&nbsp;', '$x$', '2', '$\\alpha$'])}](${urlValue(g)})`,
     `[ref][1]\n\n[1]: ${urlValue(g)} "title"`,
     '[^1]\n\n[^1]: a footnote',
     '\n\n| a | b |\n|---|---|\n| \\<x> | $y$ |\n\n',
@@ -607,7 +628,27 @@ function body(g: Grammar): string {
   return out.join('\n\n');
 }
 
-/** One hostile, near-valid paper file, named `fuzz-<index>` in the folder of its year (2025). */
+/**
+ * A paper file's name: mostly `fuzz-<index>`; sometimes one of the classes found before: a name
+ * Windows keeps for a device, the longest slug and one past it, capitals, a stack of combining
+ * marks, right-to-left letters. Any name but a device's ends in the index, so accepted files never
+ * share one.
+ */
+function fileName(g: Grammar, index: number): string {
+  if (!g.chance(0.08)) return `fuzz-${index}`;
+  const tail = `-${index}`;
+  return g.pick([
+    g.pick(['aux', 'con', 'nul', 'prn', 'com1', 'lpt9', 'AUX', 'con.5', 'com¹']),
+    `${'a'.repeat(MAX_PAPER_ID_LENGTH - tail.length)}${tail}`,
+    `${'a'.repeat(MAX_PAPER_ID_LENGTH + 1 - tail.length)}${tail}`,
+    `Fuzz${tail}`,
+    `a${'\u0301'.repeat(g.int(5, 100))}${tail}`,
+    `שלום${tail}`,
+    `fuzz-${'\u202e'}${tail}`,
+  ]);
+}
+
+/** One hostile, near-valid paper file, named by fileName in the folder of its year (2025). */
 export function hostilePaperFile(g: Grammar, index: number): HostilePaperFile {
   g.hostility = g.pick([0, 0, 0.01, 0.03, 0.1, 0.3]);
   let text = `---\n${frontmatter(g, index)}\n---\n\n${body(g)}\n`;
@@ -620,7 +661,7 @@ export function hostilePaperFile(g: Grammar, index: number): HostilePaperFile {
   else if (roll < 0.13) text = `${text}\n---\nmore: yaml\n`;
   else if (roll < 0.15) text = text.replace('---\n', '--- \n');
   const bytes = new TextEncoder().encode(text);
-  return { id: `fuzz-${index}`, text, bytes };
+  return { id: fileName(g, index), text, bytes };
 }
 
 /** `count` hostile paper files from `seed`. */

@@ -595,11 +595,15 @@ function amountsAsMath(node: MdastNodes, body: string): string | undefined {
 
 /**
  * Whether any string of a node (its text, a link's URL or title, a code block's language) holds a
- * character the raw-file scan refuses (characters.ts). Each of them reaches the pages and the feeds.
+ * character the raw-file scan refuses (characters.ts), or U+FFFD, which a reference to such a
+ * character decodes to (`&#0;`). Each of them reaches the pages and the feeds.
  */
 function holdsForbiddenCharacter(node: MdastNodes): boolean {
   return Object.entries(node).some(
-    ([key, value]) => key !== 'type' && typeof value === 'string' && findForbiddenCharacter(value, { multiline: true }),
+    ([key, value]) =>
+      key !== 'type' &&
+      typeof value === 'string' &&
+      (value.includes('\uFFFD') || findForbiddenCharacter(value, { multiline: true })),
   );
 }
 
@@ -607,9 +611,12 @@ function holdsForbiddenCharacter(node: MdastNodes): boolean {
 const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/g;
 
 /**
- * The first character reference in a node's source (`&#x202E;`, `&rlm;`) that decodes, as
- * micromark decodes it, to a forbidden character: the problem, and where it begins. None when the
- * character is written as itself, which the file's own scan reports (validate.ts), once.
+ * The first character reference in a node's source (`&#x202E;`, `&rlm;`, `&#0;`) that names a
+ * forbidden character, or a number past U+10FFFF that names none: the problem, and where it
+ * begins. A number is judged by the code point it names, not by what micromark decodes it to: it
+ * turns each one that is no character of HTML text (NUL and other controls, surrogates,
+ * noncharacters, past U+10FFFF) into U+FFFD, so `&#0;` was published as a "�" in the abstract.
+ * None when the character is written as itself, which the file's own scan reports (validate.ts), once.
  */
 function forbiddenReference(body: string, node: MdastNodes): { message: string; offset: number } | undefined {
   const start = node.position?.start.offset;
@@ -618,11 +625,21 @@ function forbiddenReference(body: string, node: MdastNodes): { message: string; 
   CHARACTER_REFERENCE.lastIndex = start;
   for (let match = CHARACTER_REFERENCE.exec(body); match && match.index < end;) {
     const [, hex, decimal, name] = match;
-    const decoded = hex
-      ? decodeNumericCharacterReference(hex, 16)
-      : decimal
-        ? decodeNumericCharacterReference(decimal, 10)
-        : decodeNamedCharacterReference(name!);
+    const named = hex ? parseInt(hex, 16) : decimal ? parseInt(decimal, 10) : undefined;
+    let decoded =
+      named === undefined
+        ? decodeNamedCharacterReference(name!)
+        : decodeNumericCharacterReference(hex ?? decimal!, hex ? 16 : 10);
+    // micromark's U+FFFD for a number that names no character: judge the number.
+    if (named !== undefined && named !== 0xfffd && decoded === '\uFFFD') {
+      if (named > 0x10ffff) {
+        return {
+          message: `contains a character reference to U+${named.toString(16).toUpperCase()}, past the last character (U+10FFFF), which is shown as "\uFFFD": write the character itself, or delete the reference.`,
+          offset: match.index,
+        };
+      }
+      decoded = String.fromCodePoint(named);
+    }
     const bad = decoded ? findForbiddenCharacter(decoded, { multiline: true }) : undefined;
     if (bad) return { message: describeForbiddenCharacter(bad, 'a character reference'), offset: match.index };
     match = CHARACTER_REFERENCE.exec(body);

@@ -381,6 +381,12 @@ describe('character references', () => {
     ['in a link URL', 'See [a page](https://example.com/&ZeroWidthSpace;x) here.', 11, 34, 'U+200B'],
     ['in a reference definition', 'See [a page][r].\n\n[r]: https://example.com/ "a&shy;b"', 13, 29, 'U+00AD'],
     ['in a code fence language', '```js&#x2066;x\ncode\n```', 11, 6, 'U+2066'],
+    // Numbers that name no character of HTML text, which micromark decodes to U+FFFD: published as "�".
+    ['NUL, decimal', 'Words &#0; here.', 11, 7, 'U+0000'],
+    ['a surrogate', 'Words &#xD800; here.', 11, 7, 'U+D800'],
+    ['a carriage return, in a link URL', '[a](https://example.com/&#13;)', 11, 25, 'U+000D'],
+    ['a C1 control', 'Words &#x80; here.', 11, 7, 'U+0080'],
+    ['a noncharacter', 'Words &#xFFFE; here.', 11, 7, 'U+FFFE'],
   ])('refuses a forbidden character %s, at the reference', (_, body, line, column, code) => {
     const { rendered, problems } = render(`\n${body}`);
     expect(rendered).toBeUndefined();
@@ -435,6 +441,22 @@ describe('character references', () => {
         message: expect.stringContaining('U+2066, written as a character reference'),
       }),
     ]);
+  });
+
+  it('refuses a reference to a number past the last character, which names none', () => {
+    expect(render('\nWords &#x110000; and &#9999999; here.').problems).toEqual([
+      expect.objectContaining({
+        line: 11,
+        column: 7,
+        message: expect.stringContaining('a character reference to U+110000, past the last character (U+10FFFF)'),
+      }),
+    ]);
+  });
+
+  it('keeps a reference to U+FFFD itself, and the character, as a paper may hold them', () => {
+    const { rendered, problems } = render('\nWords &#xFFFD; and \uFFFD here.');
+    expect(problems).toEqual([]);
+    expect(rendered?.text).toContain('Words \uFFFD and \uFFFD here.');
   });
 
   it('keeps references to characters a paper may hold', () => {

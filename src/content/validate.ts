@@ -207,6 +207,17 @@ function abstractTextProblems(
   problem: (line: number, field: string, message: string) => ContentProblem,
 ): ContentProblem[] {
   if (text.trim() === '') {
+    // Only code blocks: the page shows them, but the abstract's text (search, related papers)
+    // holds none of them, so "is empty" would contradict what the contributor sees.
+    if (html.includes('<pre')) {
+      return [
+        problem(
+          bodyLine,
+          'body',
+          'has only code blocks (``` fences), which search and related papers do not read as its text: write the abstract as paragraphs; a code block may follow them.',
+        ),
+      ];
+    }
     return [problem(bodyLine, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
   }
   // Words outside math and TeX commands are words of the description too; only an abstract

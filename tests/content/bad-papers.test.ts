@@ -182,6 +182,11 @@ const expected: [string, string][] = [
   // An abstract must have text.
   ['empty-abstract', ":9: body: is empty: paste the paper's abstract below the frontmatter's closing `---`."],
   ['blank-abstract', ":9: body: is empty: paste the paper's abstract"],
+  // A code block is on the page but not the abstract's text: "is empty" would contradict what the contributor sees.
+  [
+    'code-only-abstract',
+    ':9: body: has only code blocks (``` fences), which search and related papers do not read as its text: write the abstract as paragraphs; a code block may follow them.',
+  ],
   // … that readers see: feeds and link previews show math typeset and drop TeX commands.
   [
     'backslash-abstract',

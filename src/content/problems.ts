@@ -122,13 +122,21 @@ export class ContentError extends Error {
   }
 }
 
-/** A field's name as problems show it: `authors[2]`, `links.code`, or `frontmatter` for the whole. */
+/** How many characters of a key a field's name shows: every documented field's name is shorter. */
+const MAX_KEY_SHOWN = 40;
+
+/**
+ * A field's name as problems show it: `authors[2]`, `links.code`, or `frontmatter` for the whole.
+ * A key is the file's own (an unknown field), so it is shortened as a quoted value is: a key of
+ * 5,000 letters (`? kkk…` has no length limit in YAML) made a message line of 5,132 characters.
+ */
 export function fieldName(path: readonly (string | number)[]): string {
   return (
-    path.reduce<string>(
-      (name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part),
-      '',
-    ) || 'frontmatter'
+    path.reduce<string>((name, part) => {
+      if (typeof part === 'number') return `${name}[${part}]`;
+      const key = shortened(part, MAX_KEY_SHOWN);
+      return name ? `${name}.${key}` : key;
+    }, '') || 'frontmatter'
   );
 }
 

@@ -185,7 +185,7 @@ function schemaProblems(
       return issue.keys.map((key) =>
         problem(
           source.lineOf([...parent, key] as (string | number)[]),
-          [...parent, key].join('.'),
+          fieldName([...parent, key] as (string | number)[]),
           `unknown field.${didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`}`,
         ),
       );

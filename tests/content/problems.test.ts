@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError, formatProblems, SHOWN_ALIKE, type ContentProblem } from '../../src/content/problems.ts';
+import {
+  ContentError,
+  fieldName,
+  formatProblem,
+  formatProblems,
+  SHOWN_ALIKE,
+  type ContentProblem,
+} from '../../src/content/problems.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
+import { validatePaper } from '../../src/content/validate.ts';
 
 const plain = 'must be a plain name: no \\ { } $ ^ ~ < > | #';
 const tag = 'contains "<b", which readers take for the start of a tag';
@@ -51,5 +60,29 @@ describe('formatProblems', () => {
     const error = new ContentError(badNames('a.mdx', 10_000));
     expect(error.problems).toHaveLength(20_000);
     expect(error.message.split('\n')).toHaveLength(1 + 2 * (SHOWN_ALIKE + 1));
+  });
+});
+
+describe('field names', () => {
+  const schema = createPaperSchema(new Set(['optimization']));
+  const paper = (extra: string) =>
+    new TextEncoder().encode(
+      `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n${extra}\n---\n\nAn abstract.\n`,
+    );
+
+  it('show a key of the file by its first 40 characters, so an unknown field of any length is one short line', () => {
+    // `? key` has no length limit in YAML: a key of 5,000 letters made a message line of 5,132 characters.
+    const long = 'k'.repeat(5000);
+    for (const [extra, field] of [
+      [`? ${long}\n: 1`, `${'k'.repeat(40)}…`],
+      [`links:\n  ? ${long}\n  : https://example.org/`, `links.${'k'.repeat(40)}…`],
+    ] as const) {
+      const { paper: valid, problems } = validatePaper('p.mdx', paper(extra), schema);
+      expect(valid).toBeUndefined();
+      expect(problems.map((problem) => problem.field)).toEqual([field]);
+      expect(formatProblem(problems[0]!).length).toBeLessThan(250);
+    }
+    expect(fieldName(['links', 'code'])).toBe('links.code');
+    expect(fieldName(['authors', 2])).toBe('authors[2]');
   });
 });

@@ -13,7 +13,7 @@ import {
   type ErrorCode,
   type Node,
 } from 'yaml';
-import type { ContentProblem } from './problems.ts';
+import { shortened, type ContentProblem } from './problems.ts';
 
 /** A paper file split into its YAML frontmatter and MDX body, with a way back to source lines. */
 export interface ParsedSource {
@@ -293,7 +293,10 @@ function checkPlainData(
       const first = seen.get(name);
       if (first !== undefined) {
         problems.push(
-          problem(keyLine, `YAML: Map keys must be unique; "${name}" is already given on line ${first}: keep one.`),
+          problem(
+            keyLine,
+            `YAML: Map keys must be unique; "${shortened(name, 40)}" is already given on line ${first}: keep one.`,
+          ),
         );
       } else {
         seen.set(name, keyLine);

@@ -82,6 +82,11 @@ describe('field names', () => {
       expect(problems.map((problem) => problem.field)).toEqual([field]);
       expect(formatProblem(problems[0]!).length).toBeLessThan(250);
     }
+    // A key given twice is quoted the same way.
+    const twice = validatePaper('p.mdx', paper(`? ${long}\n: 1\n? ${long}\n: 2`), schema).problems;
+    expect(twice.map(formatProblem)).toEqual([
+      `p.mdx:10: frontmatter: YAML: Map keys must be unique; "${'k'.repeat(40)}…" is already given on line 8: keep one.`,
+    ]);
     expect(fieldName(['links', 'code'])).toBe('links.code');
     expect(fieldName(['authors', 2])).toBe('authors[2]');
   });

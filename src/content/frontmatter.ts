@@ -13,7 +13,7 @@ import {
   type ErrorCode,
   type Node,
 } from 'yaml';
-import { shortened, type ContentProblem } from './problems.ts';
+import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
 
 /** A paper file split into its YAML frontmatter and MDX body, with a way back to source lines. */
 export interface ParsedSource {
@@ -147,7 +147,9 @@ export function parseYaml(
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const message = `YAML: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '')}${yamlHint(error.code, error.message)}`;
+    // yaml's own words quote the file (an unresolved tag, a key): cut as a quoted value is.
+    const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '');
+    const message = `YAML: ${shortened(reason, MAX_REASON_SHOWN)}${yamlHint(error.code, error.message)}`;
     if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
     seen.add(message);
     problems.push(problem(lineAt(error.pos[0]), message));
@@ -246,7 +248,9 @@ function checkPlainData(
       continue;
     }
     if (node.tag) {
-      problems.push(problem(line, `Explicit YAML tags (${node.tag}) are not allowed; write plain values.`));
+      problems.push(
+        problem(line, `Explicit YAML tags (${shortened(node.tag, 40)}) are not allowed; write plain values.`),
+      );
       continue;
     }
     if (isScalar(node) && node.type === 'PLAIN' && node.range && COMMENT_AFTER.test(yamlText.slice(node.range[1]))) {

@@ -22,7 +22,7 @@ import { ALLOWED_COMMANDS, MAX_FORMULA_LENGTH } from './math-rules.ts';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
-import { shortened, type ContentProblem } from './problems.ts';
+import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -278,7 +278,7 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
       problems: [
         {
           ...at(start?.line, start?.column),
-          message: `MDX syntax: ${reason} (to show a literal \`{\`, \`}\`, \`<\` or \`>\`, escape it with a backslash or put math in $…$)`,
+          message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)} (to show a literal \`{\`, \`}\`, \`<\` or \`>\`, escape it with a backslash or put math in $…$)`,
         },
       ],
     };

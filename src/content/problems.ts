@@ -141,6 +141,12 @@ export function fieldName(path: readonly (string | number)[]): string {
 }
 
 /**
+ * How much of a parser's own message (yaml's, MDX's) a problem quotes: it may quote the file
+ * (`Unresolved tag: !kkk…`, `Expected a closing tag for <kkk…>`), as long as the file allows.
+ */
+export const MAX_REASON_SHOWN = 200;
+
+/**
  * A value from a paper quoted in a message: long enough to recognise, never a screenful, and cut
  * between whole characters (a cut inside a surrogate pair would leave half a character).
  */

@@ -91,3 +91,28 @@ describe('field names', () => {
     expect(fieldName(['authors', 2])).toBe('authors[2]');
   });
 });
+
+describe("a parser's message that quotes the file", () => {
+  const schema = createPaperSchema(new Set(['optimization']));
+  const long = 'k'.repeat(5000);
+  const lines = (venue: string, body: string) =>
+    validatePaper(
+      'p.mdx',
+      new TextEncoder().encode(
+        `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n${venue}\n---\n\n${body}\n`,
+      ),
+      schema,
+    ).problems.map(formatProblem);
+
+  it('is cut, so that a tag or an element name as long as the file allows is one short line', () => {
+    // yaml's "Unresolved tag: !kkk…" and our "Explicit YAML tags (!kkk…)" were 5,074 and 5,110
+    // characters; MDX's "Expected a closing tag for `<kkk…>`" 5,191.
+    for (const found of [lines(`venue: !${long} x`, 'An abstract.'), lines('venue: x', `<${long}>`)]) {
+      expect(found.length).toBeGreaterThan(0);
+      for (const line of found) expect(line.length, line.slice(0, 120)).toBeLessThan(450);
+    }
+    expect(lines(`venue: !${long} x`, 'An abstract.')).toContain(
+      `p.mdx:8: frontmatter: Explicit YAML tags (!${'k'.repeat(39)}…) are not allowed; write plain values.`,
+    );
+  });
+});

@@ -474,6 +474,9 @@ function frontmatter(g: Grammar, id: number): string {
   else if (roll < 0.14) lines.push('unknown: field');
   else if (roll < 0.16) lines.push('? complex key\n: value');
   else if (roll < 0.18) lines.push('...');
+  // Names as long as the file allows, which messages quote: an explicit key, a tag.
+  else if (roll < 0.2) lines.push(`? ${'k'.repeat(g.int(1, 3000))}\n: 1`);
+  else if (roll < 0.22) lines.push(`venue: !${'t'.repeat(g.int(1, 3000))} x`);
   return lines.join('\n');
 }
 
@@ -534,6 +537,7 @@ const REFUSED_BODY = [
   '\n\nimport x from "y"\n\n',
   '\n\nexport const a = 1\n\n',
   '<!-- comment -->',
+  `<${'k'.repeat(3000)}>`,
   '<b>',
   '</i>',
   '{',

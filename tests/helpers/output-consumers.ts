@@ -322,6 +322,13 @@ export function outputProblems(paper: ValidPaper): { problems: string[]; bib: st
   return { problems, bib };
 }
 
+/**
+ * The longest line a problem may take: ten list fields named in a line of many alike fit, and a
+ * file name of 255 bytes of combining marks, each past the fourth shown as `\u{301}`, once in the
+ * path and once quoted.
+ */
+const MAX_MESSAGE_LINE = 2000;
+
 /** A rejected file's messages, as the check prints them: terminal-safe, each naming its file, a real line and a field. */
 export function messageProblems(file: string, text: string, problems: readonly ContentProblem[]): string[] {
   const found: string[] = [];
@@ -333,6 +340,10 @@ export function messageProblems(file: string, text: string, problems: readonly C
     const outside = line.replace(/\u2068[^\u2068\u2069]*\u2069/gu, '');
     if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u.test(outside))
       found.push(`${file}: message reaches the terminal raw: ${JSON.stringify(line)}`);
+    // A message quotes a file's values cut short (shortened, MAX_REASON_SHOWN): a line of thousands
+    // of characters fills a CI log with one value and hides the problems around it.
+    if (line.length > MAX_MESSAGE_LINE)
+      found.push(`${file}: a message line of ${line.length} characters: ${JSON.stringify(line.slice(0, 200))}`);
     if (problem.file !== file) found.push(`${file}: message names ${problem.file}`);
     if (!(problem.line >= 1 && problem.line <= lines)) found.push(`${file}: line ${problem.line} of ${lines}: ${line}`);
     if (!problem.field) found.push(`${file}: message names no field: ${line}`);

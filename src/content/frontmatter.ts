@@ -238,13 +238,19 @@ function checkPlainData(
   problem: (line: number, message: string) => ContentProblem,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  // Lines already reported for an anchor or alias: `[*a, *a, *a, …]` is one problem, not one per alias.
+  const aliasLines = new Set<number>();
   const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
   while (stack.length > 0 && problems.length < YAML_LIMITS.errors) {
     const { node, depth } = stack.pop()!;
     if (!isNode(node)) continue;
     const line = lineOf(node);
     if (isAlias(node) || node.anchor) {
-      problems.push(problem(line, 'YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.'));
+      if (!aliasLines.has(line))
+        problems.push(
+          problem(line, 'YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.'),
+        );
+      aliasLines.add(line);
       continue;
     }
     if (node.tag) {

@@ -73,6 +73,19 @@ describe('values YAML would cut short or misread', () => {
   });
 });
 
+describe('anchors and aliases', () => {
+  it('are one problem on each line that has them, however many a line has', () => {
+    // An alias bomb, `[*a, *a, …]`, printed the same line ten times.
+    const text = `---\ntitle: &a T\ntags: [${Array(3000).fill('*a').join(', ')}]\nvenue: *a\n---\n\nBody\n`;
+    const { source, problems } = parseSource('p.mdx', text);
+    expect(source).toBeUndefined();
+    expect(problems.map((problem) => problem.line).sort()).toEqual([2, 3, 4]);
+    expect(new Set(problems.map((problem) => problem.message))).toEqual(
+      new Set(['YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.']),
+    );
+  });
+});
+
 describe('parseSource cost', () => {
   const keys = (count: number) => Array.from({ length: count }, (_, index) => `k${index}: ${index}`).join('\n');
 

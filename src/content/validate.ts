@@ -262,5 +262,11 @@ function describeIssue(
     const example = items.length > 0 ? items.slice(0, 2) : ['…'];
     return `must be a list, not a string: write each item on a line of its own under \`${String(path[0])}:\`, starting with "- " (${example.map((item) => `"- ${shortened(item, 40)}"`).join(', ')}).`;
   }
-  return `must be ${issue.expected === 'array' ? 'a list' : `a ${String(issue.expected)}`}, not ${got}.`;
+  // `links: [https://…]`: a mapping of named addresses, shown with the names it takes.
+  if (issue.expected === 'object' && path[0] === 'links') {
+    return `must be a mapping, not ${got}: write each address on a line of its own under \`links:\`, indented and named ${LINK_KEYS.join(', ')} (\`  code: https://github.com/owner/repo\`).`;
+  }
+  const expected =
+    issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${String(issue.expected)}`;
+  return `must be ${expected}, not ${got}.`;
 }

@@ -448,6 +448,17 @@ describe('one problem for a value of the wrong type or an empty one', () => {
       '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Ann Lee", "- Bo Li").',
     ],
     ['an empty title', 'title: ""\nauthors:\n  - Ann Lee\ntags:\n  - optimization', '2: title: must not be empty'],
+    // Was 'must be a object, not a list.', which says neither the word nor what to write.
+    [
+      'links written as a list',
+      'title: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization\nlinks:\n  - https://github.com/a/b',
+      '8: links: must be a mapping, not a list: write each address on a line of its own under `links:`, indented and named code, project, pdf (`  code: https://github.com/owner/repo`).',
+    ],
+    [
+      'a title written as a mapping',
+      'title:\n  text: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
+      '3: title: must be a string, not a mapping.',
+    ],
   ])('%s', (_name, fields, only) => {
     expect(check(fields)).toEqual([only]);
   });

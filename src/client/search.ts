@@ -46,6 +46,7 @@ import {
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
+  plainSpelling,
   writtenOutSpelling,
   comparable,
   indexedForms,
@@ -652,17 +653,21 @@ async function searchText(
     const spelled = isWord
       ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut) ?? namedSymbolWord(term))
       : undefined;
-    const [answer, otherAnswer, partsAnswer, spelledAnswer] = await Promise.all([
+    // And in plain letters (`ødegård`: `odegard`), as the index also holds every word with ø, ß, ł or æ.
+    const plain = isWord ? plainSpelling(term) : undefined;
+    const [answer, otherAnswer, partsAnswer, spelledAnswer, plainAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,
       parts ? search(`"${parts.join(' ')}"`) : undefined,
       spelled ? search(`"${spelled}"`) : undefined,
+      plain ? search(`"${plain}"`) : undefined,
     ]);
     const results = [
       ...answer.results,
       ...(otherAnswer?.results ?? []),
       ...(partsAnswer?.results ?? []),
       ...(spelledAnswer?.results ?? []),
+      ...(plainAnswer?.results ?? []),
     ];
     // A word of a pair is a condition only together with its pair (below).
     if (isWord && grouped.has(term)) {
@@ -671,7 +676,10 @@ async function searchText(
     }
     // Pagefind keeps no part of one character (`GPT-4`'s `4`), which a ranked search would require.
     const rankedParts = parts?.filter((part) => comparable(part).length > 1) ?? [];
-    const otherForm = spelledAnswer && spelledAnswer.results.length > 0 ? spelled : rankedParts.join(' ');
+    const otherForm =
+      spelledAnswer && spelledAnswer.results.length > 0
+        ? spelled
+        : rankedParts.join(' ') || (plainAnswer && plainAnswer.results.length > 0 ? plain : '');
     // (Parts all of one character, `[0,1]` written `[0, 1]`, have no ranked search of their own.)
     if (results.length > 0 && (otherForm || (partsAnswer?.results.length ?? 0) > 0)) {
       const ranked = await Promise.all([search(term), ...(otherForm ? [search(otherForm)] : [])]);

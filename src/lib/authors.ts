@@ -49,7 +49,25 @@ const UNDECOMPOSED: Record<string, string> = {
   ʉ: 'u',
   ς: 'σ',
 };
-const UNDECOMPOSED_LETTER = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'gu');
+/** Those letters and their capitals (`Ø`, `Ł`, `Æ`, `ẞ`; not `I`, `Σ`, which lower-case to other letters). */
+const UNDECOMPOSED_LETTER = new RegExp(
+  `[${Object.keys(UNDECOMPOSED)
+    .flatMap((letter) => [letter, letter.toUpperCase()])
+    .concat('ẞ')
+    .filter((letter) => [...letter].length === 1 && UNDECOMPOSED[letter.toLowerCase()] !== undefined)
+    .join('')}]`,
+  'gu',
+);
+
+/**
+ * Text with the letters that Unicode does not decompose written in plain ones, lower-case
+ * (`Straße` → `Strasse`, `Ødegård` → `odegård`, `Łukasz` → `lukasz`): the part of the name fold
+ * (authorKey) that neither accent stripping nor Pagefind does. The search index also holds a
+ * word with such letters this way, and a query word is also searched this way (search-query.ts).
+ */
+export function withPlainLetters(text: string): string {
+  return text.replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter.toLowerCase()]!);
+}
 
 /**
  * Accents are dropped only on Latin, Greek and Cyrillic letters: elsewhere a combining mark is
@@ -80,7 +98,7 @@ function foldOnce(text: string): string {
       .replace(TEX_ACCENT, '')
       .replace(/[{}]/g, '')
       .replace(/~/g, ' ')
-      .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter]!)
+      .replace(UNDECOMPOSED_LETTER, (letter) => UNDECOMPOSED[letter.toLowerCase()]!)
       .replace(/\s+/g, ' ')
       .trim()
       .normalize('NFC')

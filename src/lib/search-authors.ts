@@ -60,18 +60,15 @@ export function listedWords(name: string): string[] {
 }
 
 /**
- * A name as the search index must also hold it for readers who type it in plain letters, or
- * undefined when the index reads it that way already. Pagefind drops accents that Unicode can
- * take off (`Akyürek` is found as `Akyurek`), but not letters such as ł, ø, ß or æ: `Łukasz
- * Ødegård` is also indexed as `lukasz odegard`, the words of its one name key (authorKey). A name
- * with umlauts, ø or å is also held written out (`Allgöwer` as `allgoewer`: writtenOutSpelling).
+ * A name as the search index must also hold it for readers who write it out, or undefined when
+ * it has nothing to write out: a name with umlauts, ø or å is also held written out (`Allgöwer`
+ * as `allgoewer`: writtenOutSpelling). (Letters such as ł, ø, ß or æ in plain letters, `Łukasz`
+ * as `lukasz`, the index holds for every word of the page: compoundParts in search-query.ts.)
  */
 export function plainSpellingForSearch(name: string): string | undefined {
   const words = nameWords(name);
-  const plain = words.join('') === comparable(name) ? [] : words;
   const writtenOut = nameWords(writtenOutSpelling(name)).filter((word) => !words.includes(word));
-  const extra = [...plain, ...writtenOut];
-  return extra.length === 0 ? undefined : extra.join(' ');
+  return writtenOut.length === 0 ? undefined : writtenOut.join(' ');
 }
 
 /** The word the directory lists the author of a slug under first (directoryWords): where to look it up. */

@@ -1,8 +1,10 @@
 /**
  * How the search box reads a query: an arXiv id or link, or words. Runs in the browser (bundled
- * into src/scripts/search.ts) and in tests, so it imports nothing heavier than the arXiv id module.
+ * into src/scripts/search.ts) and in tests, so it imports nothing heavier than the arXiv id module
+ * and the name fold's plain letters (authors.ts).
  */
 import { arxivIdOfFileName, parseArxivId } from './arxiv-id.ts';
+import { withPlainLetters } from './authors.ts';
 
 /**
  * arXiv's own hosts, as a reader may paste them, the sites that show an arXiv paper at its id
@@ -718,9 +720,33 @@ const ASCII_OR_WORD_CHARACTERS = /^[\p{L}\p{N}\x21-\x7e]*$/u;
 /**
  * The parts of one word of text (no spaces) that the index must hold besides what Pagefind makes
  * of it, as `comparable` words, and its decimal numbers (decimalWords): none for a word without
- * punctuation, which Pagefind indexes whole.
+ * punctuation, which Pagefind indexes whole. A word with letters that Unicode does not decompose
+ * (`Straße`, `Ødegård`, `Łukasz-Nowak`) is also held in plain letters, whole and by its parts
+ * (`strasse`; `lukasznowak`, `lukasz`, `nowak`): Pagefind drops accents but keeps ß, ø, ł, æ, so
+ * `Strasse` would not find `Straße` (plainSpelling is the query's side of this).
  */
 export function compoundParts(word: string): string[] {
+  const plain = withPlainLetters(word);
+  if (plain === word) return partsPagefindMisses(word);
+  const own = new Set(indexedForms(word));
+  const plainForms = [plain, ...plain.split(/[^\p{L}\p{N}]+/u)]
+    .map(comparable)
+    .filter((form) => form.length > 1 && !own.has(form));
+  return [...new Set([...partsPagefindMisses(word), ...plainForms])];
+}
+
+/**
+ * A query word with letters such as ø, ß, ł or æ in plain letters (`ødegård` → `odegård`, `straße`
+ * → `strasse`), which the index also holds for every word of text with such letters
+ * (compoundParts), or undefined for a word without them. So `Ødegård` finds a paper that writes
+ * `Odegard`, as `Odegard` finds one that writes `Ødegård`.
+ */
+export function plainSpelling(word: string): string | undefined {
+  const plain = withPlainLetters(word);
+  return plain === word ? undefined : plain;
+}
+
+function partsPagefindMisses(word: string): string[] {
   if (WORD_CHARACTERS.test(word)) return [];
   const whole = comparable(word);
   const decimals = decimalWords(word);

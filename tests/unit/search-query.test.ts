@@ -24,6 +24,8 @@ import {
   symbolWord,
   otherSpelling,
   compoundParts,
+  plainSpelling,
+  comparable,
   decimalWords,
   hiddenTex,
   INDEX_ONLY_END,
@@ -54,6 +56,7 @@ import {
   withIndexedTex,
 } from '../../src/lib/search-data.ts';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
+import { authorKey } from '../../src/lib/authors.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
 
@@ -209,6 +212,36 @@ describe('otherSpelling', () => {
 
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
     expect(otherSpelling(word)).toBeUndefined();
+  });
+});
+
+describe('plainSpelling', () => {
+  it('writes ß, ø, ł, æ, œ, đ, ð, þ, ı and their capitals in plain letters, as the name fold does', () => {
+    for (const [typed, plain] of [
+      ['straße', 'strasse'],
+      ['STRAẞE', 'strasse'],
+      ['ødegård', 'odegard'],
+      ['ØDEGÅRD', 'odegard'],
+      ['łukasz', 'lukasz'],
+      ['Łukasz', 'lukasz'],
+      ['æsir', 'aesir'],
+      ['Æsir', 'aesir'],
+      ['Œuvre', 'oeuvre'],
+      ['ðorđe', 'dorde'],
+      ['ÐORĐE', 'dorde'],
+      ['þór', 'thor'],
+      ['Þór', 'thor'],
+      ['ıstanbul', 'istanbul'],
+    ] as const) {
+      // As the index reads it (comparable: accents dropped, lower case).
+      expect(comparable(plainSpelling(typed) ?? ''), typed).toBe(plain);
+      // The same words as the author key: one fold for names, the index and the query.
+      expect(comparable(authorKey(typed)), typed).toBe(plain);
+    }
+  });
+
+  it('leaves a word without such letters alone', () => {
+    for (const word of ['odegard', 'müller', 'josé', 'σοφία', 'I']) expect(plainSpelling(word), word).toBeUndefined();
   });
 });
 
@@ -418,6 +451,17 @@ describe('parts of compound words in the index', () => {
     ['“attention”', []],
     ['LLaMA', []],
     ['ImageNet', []],
+    // Pagefind drops accents (é, å) but keeps ß, ø, ł, æ, œ, đ, ð, þ, ı: also in plain letters.
+    ['Straße', ['strasse']],
+    ['STRAẞE', ['strasse']],
+    ['Ødegård,', ['odegard']],
+    ['Łukasz-Nowak', ['lukasznowak', 'lukasz']],
+    ['Æsir', ['aesir']],
+    ['Œuvre', ['oeuvre']],
+    ['Ðorđe', ['dorde']],
+    ['Þór', ['thor']],
+    ['ıstanbul', ['istanbul']],
+    ['Ørsted–Kowalski', ['ørsted', 'kowalski', 'orstedkowalski', 'orsted']],
   ])('%s → %j', (word, parts) => {
     expect(compoundParts(word)).toEqual(parts);
   });

@@ -46,6 +46,7 @@ import {
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
+  nameReadings,
   plainSpelling,
   writtenOutSpelling,
   comparable,
@@ -707,6 +708,18 @@ async function searchText(
   }
   const startedBy = new Map<string, Map<string, PagefindResult>>();
   for (const [word, words] of startedWords) startedBy.set(word, await papersStartedBy(pagefind, word, words, options));
+  // A word that starts no word of the digest may be a name with particles typed joined (`deluca`:
+  // `de Luca`, `vanderwaals`): the papers with one of its readings as a phrase.
+  for (const word of prefixOnly) {
+    if (startedWords.has(word)) continue;
+    const readings = nameReadings(word);
+    if (readings.length === 0) continue;
+    const answers = await Promise.all(readings.map((reading) => search(`"${reading.join(' ')}"`)));
+    const found = bestById(answers.flatMap((answer) => answer.results));
+    if (found.size === 0) continue;
+    startedWords.set(word, []);
+    startedBy.set(word, found);
+  }
   // A word of two forms is ranked as a started word is: by its own results, not Pagefind's over the others.
   for (const [word, papers] of rankedApart) {
     startedWords.set(word, []);

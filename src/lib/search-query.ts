@@ -698,6 +698,44 @@ export function matchesWord(queryWord: string, token: string): boolean {
   });
 }
 
+// ---- Names with particles typed as one word ----
+
+/**
+ * Words that begin a family name written in several words (`de Luca`, `van der Waals`, `von
+ * Oswald`, `Sáez de Ocáriz`, `ibn Sina`), which a reader often types joined, as a citation key or
+ * an e-mail address writes the name. (`O'Neill` and `LeCun` need no reading: Pagefind indexes a
+ * word with an apostrophe or a change of case whole, `oneill`, `lecun`.)
+ */
+const NAME_PARTICLES = [
+  ...['al', 'ben', 'bin', 'da', 'dal', 'dalla', 'das', 'de', 'degli', 'dei', 'del', 'della', 'delle', 'den'],
+  ...['der', 'des', 'di', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'st', 'ten', 'ter', 'van', 'von', 'zu', 'zum'],
+];
+/** At most this many readings of one word are searched: each is a phrase search. */
+const MAX_NAME_READINGS = 4;
+
+/**
+ * The ways a query word no paper has could be a name with particles typed joined: the particles
+ * it starts with, then the rest (`deluca` → `de luca`; `vanderwaals` → `van der waals`, `van
+ * derwaals`), most words first, each as the words of a phrase. None for a word that starts with
+ * no particle, or whose rest would be under three letters. The search tries them only after the
+ * word itself found nothing, so `delta` or `learning` cost nothing more.
+ */
+export function nameReadings(word: string): string[][] {
+  const letters = comparable(word);
+  const readings = (rest: string, depth: number): string[][] =>
+    depth === 0
+      ? []
+      : NAME_PARTICLES.filter((particle) => rest.startsWith(particle) && rest.length - particle.length >= 3).flatMap(
+          (particle) => {
+            const after = rest.slice(particle.length);
+            return [...readings(after, depth - 1).map((more) => [particle, ...more]), [particle, after]];
+          },
+        );
+  return readings(letters, 3)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, MAX_NAME_READINGS);
+}
+
 // ---- Parts of compound words in the index ----
 
 /**

@@ -329,6 +329,11 @@ const TABLE: Expectation[] = [
   },
   { query: 'L2 norm', why: 'the norm $\\ell_2$ named in words', only: ['2401.14033'] },
   { query: 'L2-norm', why: 'the norm $\\ell_2$ named in one hyphenated word', only: ['2401.14033'] },
+  // Family names with particles typed as one word, as citation keys and addresses write them
+  { query: 'deluca', why: 'Artur Back de Luca', only: ['2502.16763'] },
+  { query: 'vonoswald', why: '"von Oswald et al., 2022" cited in one abstract', only: ['2307.03576'] },
+  { query: 'deocariz', why: 'Haitz Sáez de Ocáriz Borde', only: ['2310.15003'] },
+  { query: 'deluca permutations', why: 'the joined name beside a word of its paper', only: ['2502.16763'] },
 ];
 
 let build: BuildResult;

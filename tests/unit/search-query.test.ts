@@ -25,6 +25,7 @@ import {
   otherSpelling,
   compoundParts,
   plainSpelling,
+  nameReadings,
   comparable,
   decimalWords,
   hiddenTex,
@@ -212,6 +213,26 @@ describe('otherSpelling', () => {
 
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
     expect(otherSpelling(word)).toBeUndefined();
+  });
+});
+
+describe('nameReadings', () => {
+  it('reads a word as a family name with particles typed joined', () => {
+    expect(nameReadings('deluca')).toContainEqual(['de', 'luca']);
+    expect(nameReadings('DeLuca')).toContainEqual(['de', 'luca']);
+    expect(nameReadings('vanderwaals')).toContainEqual(['van', 'der', 'waals']);
+    expect(nameReadings('vonoswald')).toContainEqual(['von', 'oswald']);
+    expect(nameReadings('delarosa')).toContainEqual(['de', 'la', 'rosa']);
+    expect(nameReadings('ibnsina')).toContainEqual(['ibn', 'sina']);
+  });
+
+  it('gives at most four readings, most words first, each with a rest of three letters or more', () => {
+    const readings = nameReadings('delladellavanderwaals');
+    expect(readings.length).toBeLessThanOrEqual(4);
+    expect(readings.map((reading) => reading.length)).toEqual(
+      [...readings.map((reading) => reading.length)].sort((a, b) => b - a),
+    );
+    for (const word of ['de', 'dell', 'neural', 'kolmogorov']) expect(nameReadings(word), word).toEqual([]);
   });
 });
 

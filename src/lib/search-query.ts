@@ -389,12 +389,13 @@ export function compoundWords(query: string): Map<string, string[]> {
   for (const token of withBoundWords(spaced).split(/\s+/)) {
     if (DECIMAL_QUERY_WORD.test(token)) continue;
     const [joined] = queryWords(token);
-    // A `^` binds a superscript to its base, as the index holds it: `2^k-1` is `2k` and `1`.
+    // A `^` binds a superscript to its base, as the index holds it: `2^k-1` is `2k` and `1`. Each
+    // part is read as the joined word is (queryWords: `ℓ2` is `ell2`, as in `ell2norm`).
     const parts = token
       .replace(/[{}]/g, '')
       .toLowerCase()
       .split(/[^\p{L}\p{N}\p{M}_^]+/u)
-      .map(comparable)
+      .map((part) => comparable(queryWords(part).join('')))
       .filter((part) => part.length > 0);
     if (joined && parts.length > 1) compounds.set(joined, parts);
   }

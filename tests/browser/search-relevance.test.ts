@@ -329,6 +329,13 @@ const TABLE: Expectation[] = [
   },
   { query: 'L2 norm', why: 'the norm $\\ell_2$ named in words', only: ['2401.14033'] },
   { query: 'L2-norm', why: 'the norm $\\ell_2$ named in one hyphenated word', only: ['2401.14033'] },
+  // A norm's name however its subscript is typed: as L2-norm
+  { query: 'ℓ2-norm', why: 'the norm $\\ell_2$, ℓ hyphenated to norm', only: ['2401.14033'] },
+  { query: 'ℓ_2', why: 'the norm $\\ell_2$ in Unicode with its subscript mark', only: ['2401.14033'] },
+  { query: 'l2 norm', why: 'the norm $\\ell_2$ named in lower case', only: ['2401.14033'] },
+  { query: 'L^2', why: 'the norm $\\ell_2$ with the 2 typed as a power', only: ['2401.14033'] },
+  { query: 'L_2-norm', why: 'the norm $\\ell_2$ with its subscript mark, hyphenated', only: ['2401.14033'] },
+  { query: 'ℓ∞-norm', why: 'the norm $\\ell_\\infty$ in Unicode, hyphenated', only: ['2401.14033'] },
   // Family names with particles typed as one word, as citation keys and addresses write them
   { query: 'deluca', why: 'Artur Back de Luca', only: ['2502.16763'] },
   { query: 'vonoswald', why: '"von Oswald et al., 2022" cited in one abstract', only: ['2307.03576'] },

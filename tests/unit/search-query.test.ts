@@ -740,6 +740,9 @@ describe('abbreviations', () => {
     ['L1-norm', 'l1'],
     ['infinity-norm', 'linfinity'],
     ['the Lp-norms of', 'lp'],
+    // A part is read as a word is: ℓ by its name, as `ℓ2 norm` is.
+    ['ℓ2-norm', 'l2'],
+    ['ℓp-norms', 'lp'],
   ])('reads the compound word “%s” by its parts as the norm the index holds, %s', (query, letters) => {
     const words = queryWords(query);
     const runs = spelledOutAcronyms(words, NORM_NAMES, compoundWords(query));

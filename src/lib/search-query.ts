@@ -222,9 +222,60 @@ const DECIMAL_QUERY_WORD = /^[^\p{L}\p{N}]*(\p{Nd}+(?:\.\p{Nd}+)+)[^\p{L}\p{N}]*
  */
 export const DECIMAL_POINT = '\ua78f';
 
-/** The decimal numbers in a word of text as the index holds them (`Gemini-1.5` → `1ꞏ5`). */
+/**
+ * The decimal numbers in a word of text as the index holds them (`Gemini-1.5` → `1ꞏ5`), and one in
+ * scientific notation as its decimal (`1e-3` → `0ꞏ001`: scientificWords).
+ */
 export function decimalWords(word: string): string[] {
-  return [...word.matchAll(DECIMAL)].map(([number]) => number.replaceAll('.', DECIMAL_POINT));
+  const decimals = [...word.matchAll(DECIMAL)].map(([number]) => number.replaceAll('.', DECIMAL_POINT));
+  return [...decimals, ...scientificWords(word)];
+}
+
+/**
+ * A number in scientific notation, as papers and readers write it: `1e-3`, `2.5E4`, or a power of
+ * ten in TeX or typed, `10^{-3}`, `10^-3`, `5 \times 10^{-4}`, `5\cdot10^{-4}`, `5×10⁻⁴` (after
+ * NFKC, `10^-4` is not, but `10−4` would be a subtraction: only `^` or `e` makes a power). The
+ * mantissa (or none, for a bare power of ten), then the exponent; at most 12 places either way.
+ */
+const SCIENTIFIC = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.^_])(?:(\d+(?:\.\d+)?)\s*(?:[eE]|(?:\\times|\\cdot|[×·⋅*])\s*10\s*\^)|10\s*\^)` +
+    String.raw`\s*\{?\s*([-+−]?)\s*(\d{1,2})\s*\}?(?![\p{L}\p{N}^_.]\d|[\p{L}\p{N}])`,
+  'gu',
+);
+const MAX_EXPONENT = 12;
+
+/** A mantissa times ten to a power written out as a decimal (`1`, `-3` → `0.001`; `2.5`, `4` → `25000`). */
+function decimalOf(mantissa: string, exponent: number): string {
+  const [whole, fraction = ''] = mantissa.split('.');
+  let digits = whole! + fraction;
+  let point = whole!.length + exponent;
+  if (point <= 0) [digits, point] = ['0'.repeat(1 - point) + digits, 1];
+  digits = digits.padEnd(point, '0');
+  const integer = digits.slice(0, point).replace(/^0+(?=\d)/, '');
+  const decimals = digits.slice(point).replace(/0+$/, '');
+  return decimals === '' ? integer : `${integer}.${decimals}`;
+}
+
+/**
+ * Text with each number in scientific notation (SCIENTIFIC) written out as a decimal (`1e-3`,
+ * `10^{-3}`, `1 \times 10^{-3}` → `0.001`), which the index holds for all of them and for `0.001`
+ * itself (decimalWords): one number however it is written.
+ */
+export function withScientificNumbersWritten(text: string): string {
+  return text.replace(SCIENTIFIC, (written, mantissa: string | undefined, sign: string, power: string) => {
+    const exponent = (sign === '' || sign === '+' ? 1 : -1) * Number(power);
+    return Math.abs(exponent) > MAX_EXPONENT ? written : ` ${decimalOf(mantissa ?? '1', exponent)} `;
+  });
+}
+
+/** The numbers in scientific notation in a text (a word, a formula's TeX) as the index holds them (`1e-3` → `0ꞏ001`, `10^{3}` → `1000`). */
+export function scientificWords(text: string): string[] {
+  const words: string[] = [];
+  for (const match of text.matchAll(SCIENTIFIC)) {
+    const [number] = withScientificNumbersWritten(match[0]).trim().split(/\s+/);
+    if (number !== undefined && /^\d/.test(number)) words.push(number.replaceAll('.', DECIMAL_POINT));
+  }
+  return words;
 }
 
 /**
@@ -1081,6 +1132,8 @@ export function mathIndexWords(tex: string): string[] {
   for (const [, script] of withoutTexComments(tex).matchAll(/\\ell\s*[_^]\s*\{?\s*([a-zA-Z0-9]+)/g))
     words.push(`ell${script}`.toLowerCase(), `l${script}`.toLowerCase());
   for (const [, letter, inside] of typed.matchAll(BOUND)) words.push(boundWord(letter!, inside!));
+  // A power of ten, `10^{-3}`, `5 \times 10^{-4}`: the decimal it writes (`0ꞏ001`).
+  words.push(...scientificWords(withoutTexComments(tex)));
   return [...new Set(words)];
 }
 
@@ -1100,11 +1153,13 @@ const SCRIPT_MARK = /\^|(?<![\p{L}\p{N}])\p{L}_/u;
 const FORMULA_SIGN = /(?<=[\p{L}\p{N})}])[-+=*/<>\u2212](?=[\p{L}\p{N}({\\])/gu;
 
 /**
- * A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord), and
- * each interval of whole numbers written without spaces (INTERVAL_SPACE).
+ * A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord),
+ * each interval of whole numbers written without spaces (INTERVAL_SPACE), and each number in
+ * scientific notation written out (withScientificNumbersWritten).
  */
 function withBoundWords(query: string): string {
-  return query
+  // A number in scientific notation (`1e-3`, `10^{-3}`) is the decimal it writes (`0.001`).
+  return withScientificNumbersWritten(query)
     .replace(/\S+/g, (token) => (SCRIPT_MARK.test(token) ? token.replace(FORMULA_SIGN, ' $& ') : token))
     .replace(INTERVAL_SPACE, ',')
     .replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);

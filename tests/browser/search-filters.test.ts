@@ -1,5 +1,5 @@
 /**
- * Year filter, date sort and math words, on a small fixture that spans several years, served at
+ * Year filter, date sort, math words and numbers however written, on a small fixture that spans several years, served at
  * the root of its origin (base path `/`). The seed test covers a base path.
  */
 import type { Page } from 'playwright-core';
@@ -165,5 +165,18 @@ describe('the pasted address of a paper without an arXiv id', () => {
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/No paper/);
     expect(await page.locator('[data-search-results] li').count()).toBe(0);
     expect(await status.textContent()).toContain('no-such-paper');
+  });
+});
+
+describe('a number however it is written', () => {
+  // The fixture writes one thousandth as 1e-3, $10^{-3}$ and 0.001, in three papers.
+  const thousandth = papers.filter((paper) => /1e-3|10\^\{-3\}|0\.001/.test(paper.body));
+
+  it.each(['0.001', '1e-3', '10^{-3}', '10^-3', '1 \\times 10^{-3}'])('%s finds each way', async (query) => {
+    expect(thousandth.length).toBe(3);
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query })}`);
+    await expect
+      .poll(async () => (await titles()).sort(), { timeout: 10_000 })
+      .toEqual(thousandth.map((paper) => paper.title).sort());
   });
 });

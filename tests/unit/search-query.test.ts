@@ -26,6 +26,7 @@ import {
   compoundParts,
   plainSpelling,
   nameReadings,
+  withScientificNumbersWritten,
   comparable,
   decimalWords,
   hiddenTex,
@@ -213,6 +214,40 @@ describe('otherSpelling', () => {
 
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
     expect(otherSpelling(word)).toBeUndefined();
+  });
+});
+
+describe('numbers in scientific notation', () => {
+  const decimal = queryWords('0.001');
+
+  it.each([
+    '1e-3',
+    '1E-3',
+    '1e−3',
+    '10^{-3}',
+    '10^-3',
+    '1 \\times 10^{-3}',
+    '1\\cdot10^{-3}',
+    '1×10^-3',
+    '(1e-3)',
+    '1.0e-3',
+  ])('reads %s as the decimal 0.001', (query) => expect(queryWords(query)).toEqual(decimal));
+
+  it('reads the mantissa and a positive exponent, and leaves what is no such number alone', () => {
+    expect(queryWords('2.5e4')).toEqual(queryWords('25000'));
+    expect(queryWords('5 \\times 10^{-4}')).toEqual(queryWords('0.0005'));
+    expect(queryWords('10^3')).toEqual(['1000']);
+    for (const text of ['2^{-3}', 'e-3', '1e-3x', 'GPT-4e', '10^{100}', 'x^10^3'])
+      expect(withScientificNumbersWritten(text), text).toBe(text);
+  });
+
+  it('is held by the index as the decimal, in text and in a formula', () => {
+    const [word] = decimal;
+    expect(compoundParts('1e-3,')).toContain(word);
+    expect(compoundParts('(0.001)')).toContain(word);
+    expect(mathIndexWords('\\eta = 10^{-3}')).toContain(word);
+    expect(mathIndexWords('\\eta = 1 \\times 10^{-3}')).toContain(word);
+    expect(mathIndexWords('\\eta = 0.001')).toContain(word);
   });
 });
 

@@ -46,6 +46,7 @@ import {
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
+  excludedWords,
   nameReadings,
   plainSpelling,
   writtenOutSpelling,
@@ -426,6 +427,18 @@ async function searchWords(
   topics: readonly TopicName[] = [],
   readYear = true,
 ): Promise<WordsAnswer | null> {
+  // `-word`: the papers the rest of the query finds (or all, for no rest) without those that have the word.
+  const { kept, excluded } = excludedWords(query);
+  if (excluded.length > 0) {
+    const answer =
+      kept === ''
+        ? { results: (await pagefind.search(null, options)).results, unmatched: [] }
+        : await searchWords(pagefind, config, kept, options, debounce, topics, readYear);
+    if (answer === null) return null;
+    const withWord = await Promise.all(excluded.map((word) => pagefind.search(`"${word}"`, options)));
+    const left = new Set(withWord.flatMap((each) => each.results.map((result) => result.id)));
+    return { ...answer, results: answer.results.filter((result) => !left.has(result.id)) };
+  }
   // The address of this digest's page of a topic or an author, pasted: that page's papers, newest
   // first as the page lists them (a paper's page is its arXiv id: arxivIdInQuery).
   const page = sitePageInQuery(query);

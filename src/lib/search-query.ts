@@ -657,6 +657,24 @@ export function writtenOutSpelling(name: string): string {
   return name.normalize('NFC').replace(WRITTEN_OUT_LETTER, (letter) => WRITTEN_OUT[letter]!);
 }
 
+/** A word the reader leaves out, `-word`: a hyphen that starts a word and is followed by a letter. */
+const EXCLUDED = /(?<=^|\s)-(?=\p{L})(\S+)/gu;
+
+/**
+ * A query without the words it excludes (`kolmogorov -transformer`: the papers with the first and
+ * without the second), and those words, each as queryWords reads it (`-self-attention` is
+ * `selfattention`). A hyphen inside a word (`non-linear`) or before a digit (`-1`) excludes nothing.
+ */
+export function excludedWords(query: string): { kept: string; excluded: string[] } {
+  const excluded: string[] = [];
+  const kept = query.replace(EXCLUDED, (_, word: string) => {
+    const words = queryWords(word);
+    if (words.length > 0) excluded.push(words.join(' '));
+    return ' ';
+  });
+  return { kept: kept.replace(/\s+/g, ' ').trim(), excluded };
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 export const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

@@ -415,6 +415,25 @@ describe('search relevance on the seed', () => {
   });
 });
 
+describe('a word left out, -word', () => {
+  it.each(['Kolmogorov -transformer', 'Kolmogorov -Transformers', '-transformer Kolmogorov'])(
+    '%s: the Kolmogorov–Arnold papers without the word',
+    async (query) => {
+      const texts = await Promise.all(
+        KAN.map(async (id) => {
+          const paper = papers.find((each) => each.id === id)!;
+          return readFile(join('content/papers', paper.date.slice(0, 4), `${id}.mdx`), 'utf8');
+        }),
+      );
+      const expected = KAN.filter((_, index) => !/transformer/i.test(texts[index]!));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(KAN.length);
+      const { ids } = await searchPage(query);
+      expect([...ids].sort()).toEqual([...expected].sort());
+    },
+  );
+});
+
 describe('a topic filter in the address', () => {
   it.each(['interpretability', 'Interpretability', 'expressivity and approximation'])(
     'is read by its label as well as its slug: %s',

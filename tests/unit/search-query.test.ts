@@ -23,6 +23,7 @@ import {
   compoundWords,
   symbolWord,
   otherSpelling,
+  excludedWords,
   compoundParts,
   plainSpelling,
   nameReadings,
@@ -248,6 +249,18 @@ describe('numbers in scientific notation', () => {
     expect(mathIndexWords('\\eta = 10^{-3}')).toContain(word);
     expect(mathIndexWords('\\eta = 1 \\times 10^{-3}')).toContain(word);
     expect(mathIndexWords('\\eta = 0.001')).toContain(word);
+  });
+});
+
+describe('excludedWords', () => {
+  it('takes out each word a hyphen starts, read as a query word', () => {
+    expect(excludedWords('kolmogorov -transformer')).toEqual({ kept: 'kolmogorov', excluded: ['transformer'] });
+    expect(excludedWords('-Self-Attention LLM -ViT')).toEqual({ kept: 'LLM', excluded: ['selfattention', 'vit'] });
+  });
+
+  it('excludes nothing for a hyphen inside a word, before a digit or alone', () => {
+    for (const query of ['non-linear', '[-1, 1]', '2^k-1', 'Hsieh, C.-J.', 'a - b', '-1e-3'])
+      expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });
   });
 });
 

@@ -355,11 +355,23 @@ const expansionWords = (text: string) =>
  */
 export function acronymExpansions(papers: readonly PaperForSearch[], limit = MAX_ACRONYMS): string[] {
   const counts = new Map<string, Map<string, number>>();
+  // Of the digest's words, only those the common abbreviations ask about are kept: a set of every
+  // distinct word would grow with the digest (names, numbers, typos), and no answer needs it.
+  const asked = new Set(
+    Object.entries(COMMON_ACRONYMS).flatMap(([letters, expansion]) => [
+      letters,
+      `${letters}s`,
+      ...expansionWords(expansion),
+    ]),
+  );
   const words = new Set<string>();
   // One paper's text at a time: an array of every text would hold the whole digest at once.
   for (const paper of papers) {
     const tokens = `${paper.data.title}\n${paper.text}`.replace(MATH, ' ').split(/\s+/);
-    for (const token of tokens) words.add(comparable(token));
+    for (const token of tokens) {
+      const word = comparable(token);
+      if (asked.has(word)) words.add(word);
+    }
     for (const [index, token] of tokens.entries()) {
       const defined = /^\((\p{L}+?)s?\)[.,;:]?$/u.exec(token)?.[1];
       // Two to six letters, two capitals at least: `LLM`, `BaB`, `ViT`; not `(i)`, `(Fig)`.

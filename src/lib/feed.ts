@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import { toUTCDate } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
@@ -148,6 +149,7 @@ export function feedHtml(
       const math = findMath(node);
       if (math) {
         if (display) math.properties.display = 'block';
+        withTexAsAltText(math);
         visit(math, 'element', spellMathVariant);
         parent.children.splice(index, 1, math);
         return [SKIP, index + 1];
@@ -173,6 +175,23 @@ export function feedHtml(
     return undefined;
   });
   return stripXmlIllegal(toHtml(tree, { characterReferences: { useNamedReferences: true } }));
+}
+
+/**
+ * `<math><semantics>…<annotation encoding="application/x-tex">x^2</annotation></semantics></math>`
+ * → `<math alttext="x^2">…</math>`. A reader that knows MathML hides the annotation, but one that
+ * does not, or whose sanitizer drops MathML tags and keeps their text (a common way to clean
+ * HTML), shows the formula twice, typeset then as TeX (`x2x^2`). An attribute is never shown as
+ * text, and the TeX stays with the formula for assistive technology and for copying.
+ */
+function withTexAsAltText(math: Element): void {
+  const [semantics, ...rest] = math.children.filter((child) => child.type === 'element');
+  if (semantics?.tagName !== 'semantics' || rest.length > 0) return;
+  const [presentation, ...annotations] = semantics.children.filter((child) => child.type === 'element');
+  if (!presentation || annotations.some((node) => node.tagName !== 'annotation')) return;
+  const tex = annotations.find((node) => node.properties.encoding === 'application/x-tex');
+  if (tex) math.properties.alttext = toText(tex);
+  math.children = [presentation];
 }
 
 /** Elements that run, embed or submit something: no feed item carries one. */

@@ -10,8 +10,8 @@ import { Parser, type Handler } from 'htmlparser2';
  *
  * - the TeX `<annotation>` goes, with the `<semantics>` (and a lone outer `<mrow>`) around it:
  *   browsers and screen readers use the presentation MathML, and Pagefind leaves the annotation
- *   out anyway. The feeds keep it: they make their MathML from the pipeline's HTML
- *   (src/lib/feed.ts), not from the page;
+ *   out anyway. The feeds make their MathML from the pipeline's HTML
+ *   (src/lib/feed.ts), not from the page, and keep the TeX as the `<math>`'s `alttext`;
  * - `xmlns` on `<math>` and `<svg>` goes: an HTML parser puts them in their namespace anyway;
  * - the atom-type classes (`mord`, `mrel`, …, `mtight`) go: KaTeX spaces atoms with them while it
  *   renders, but its stylesheet never selects them ({@link UNSTYLED_KATEX_CLASSES});

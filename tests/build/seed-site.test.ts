@@ -194,7 +194,8 @@ describe('the seed’s paper pages', () => {
       expect(found.mathml, page.id).toBe(found.formulas);
     }
     const rss = await readFile(join(build.outDir, 'rss.xml'), 'utf8');
-    expect(rss).toContain('annotation encoding=&quot;application/x-tex&quot;');
+    expect(rss).toMatch(/&lt;math [^<]*alttext=&quot;[^&]/);
+    expect(rss).not.toContain('&lt;annotation');
   });
 
   it('show the arXiv id and the first version: its day, or the month its id gives', async () => {

@@ -105,11 +105,8 @@ describe('feedHtml', () => {
     const math = elements(html, 'math');
     expect(math).toHaveLength(3);
     expect(math.map((node) => node.properties.display ?? 'inline')).toEqual(['inline', 'inline', 'block']);
-    expect(elements(html, 'annotation').map((node) => (node.children[0] as { value: string }).value)).toEqual([
-      '\\mathcal{O}(d^k) < 1',
-      'x',
-      '\\sum_j W_{ij}',
-    ]);
+    // The TeX rides along as alttext, which no reader shows as text.
+    expect(math.map((node) => node.properties.alttext)).toEqual(['\\mathcal{O}(d^k) < 1', 'x', '\\sum_j W_{ij}']);
     expect(html).not.toMatch(/katex|aria-hidden|style=|<span/);
     // Text around the formulas is untouched, and no formula is nested in another.
     expect(html).toMatch(/^<p>Inline <math /);
@@ -120,6 +117,15 @@ describe('feedHtml', () => {
       visit(math, 'element', (node) => void (node !== math && node.tagName === 'math' && nested++));
       expect(nested).toBe(0);
     }
+  });
+
+  it('shows each formula once to a reader that drops MathML tags and keeps their text', () => {
+    // Such a reader (or one that knows no MathML) shows every text node: a TeX <annotation> beside
+    // the typeset formula would read `x2x^2`. The text is the typeset formula's tokens alone.
+    const texts = elements(html, 'math').map((node) => toText(node));
+    expect(texts).toEqual(['𝒪(dk)<1', 'x', '∑jWij']);
+    expect(elements(html, 'annotation')).toEqual([]);
+    expect(elements(html, 'semantics')).toEqual([]);
   });
 
   it('sets display="block" on display math even when KaTeX did not', () => {
@@ -376,8 +382,8 @@ describe('feeds of hostile papers', () => {
       ['d', 'normal'],
       ['x', null],
     ]);
-    // The TeX stays in the annotation.
-    expect(elements(html, 'annotation').map((node) => toText(node))[0]).toBe('\\mathbb{R}^d');
+    // The TeX stays as written, in alttext.
+    expect(elements(html, 'math')[0]!.properties.alttext).toBe('\\mathbb{R}^d');
   });
 });
 

@@ -2,9 +2,10 @@
  * Papers at the check's limits, but valid (tests/fixtures/extreme): the longest title, a title of
  * one unbroken word, 400 authors, a 200-character name, names in Arabic, Hebrew and CJK, the
  * longest venue, eight topics, a 100-character topic slug with an 80-character label and a
- * 200-character description, a one-word label, long addresses and code spans, wide display math,
- * a title and abstract wholly in Arabic and another in Hebrew. Every kind of page holds them inside
- * a phone's screen, and names, titles and abstracts keep their own direction.
+ * 200-character description, a one-word label, long addresses and code spans, a code block with
+ * a long line, wide display math, a title and abstract wholly in Arabic and another in Hebrew.
+ * Every kind of page holds them inside a phone's screen, and names, titles and abstracts keep their
+ * own direction.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,42 @@ async function openAt(width: number, path: string): Promise<Page> {
   await page.goto(site.server.url + path, { waitUntil: 'load' });
   return page;
 }
+
+/**
+ * Text drawn beyond the viewport's sides where no scrolling reaches it: a box that clips (the
+ * abstract's `overflow-x: clip`, the page's own) hides it without making the page wider, so
+ * overflowsSideways cannot see it. Text inside a box that scrolls sideways is reachable; text
+ * visually hidden for assistive technology (clipped to a pixel, KaTeX's MathML) is not drawn.
+ */
+const cutOffText = (page: Page) =>
+  page.evaluate(() => {
+    const cut: string[] = [];
+    const drawn = (element: Element) => {
+      for (let box: Element | null = element; box; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (style.getPropertyValue('clip') !== 'auto' || style.clipPath !== 'none') return false;
+      }
+      return element.checkVisibility();
+    };
+    const scrolls = (element: Element) => {
+      for (let box: Element | null = element; box && box !== document.body; box = box.parentElement) {
+        if (/auto|scroll/.test(getComputedStyle(box).overflowX) && box.scrollWidth > box.clientWidth) return true;
+      }
+      return false;
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!node.textContent?.trim() || !element || !drawn(element) || scrolls(element)) continue;
+      range.selectNodeContents(node);
+      const outside = [...range.getClientRects()].some(
+        (rect) => rect.width > 0 && (rect.left < -1 || rect.right > window.innerWidth + 1),
+      );
+      if (outside) cut.push(node.textContent.trim().slice(0, 40));
+    }
+    return cut;
+  });
 
 /** Whether the page is wider than its viewport (anything a reader would have to scroll sideways to). */
 const overflowsSideways = (page: Page) =>
@@ -73,6 +110,16 @@ describe('no page scrolls sideways on a phone', () => {
         await page.close();
       }
       expect(wide).toEqual([]);
+    });
+
+    it(`at ${width} px, cuts no text off at the screen's edge`, async () => {
+      const cut: string[] = [];
+      for (const path of pages) {
+        const page = await openAt(width, path);
+        cut.push(...(await cutOffText(page)).map((text) => `${path}: ${text}`));
+        await page.close();
+      }
+      expect(cut).toEqual([]);
     });
   }
 

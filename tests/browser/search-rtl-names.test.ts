@@ -1,9 +1,11 @@
 /**
- * Names in right-to-left scripts in the search page's author suggestions
- * (tests/fixtures/extreme, paper rtl-names). Each name is its own `.author` element, isolated as
- * on the paper pages (global.css): without that, the Bidi algorithm reads the count after an
- * Arabic name (" · 1 paper": its digit turns Arabic next to Arabic letters) as part of the name's
- * right-to-left run, and draws "1 ·" before the name.
+ * Right-to-left text in search (tests/fixtures/extreme). Names in the search page's author
+ * suggestions (paper rtl-names): each name is its own `.author` element, isolated as on the paper
+ * pages (global.css): without that, the Bidi algorithm reads the count after an Arabic name
+ * (" · 1 paper": its digit turns Arabic next to Arabic letters) as part of the name's
+ * right-to-left run, and draws "1 ·" before the name. Titles and snippets of results (papers
+ * rtl-title and hebrew-title) take their direction from their first letter, as the paper pages'
+ * titles and abstracts do.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -59,5 +61,79 @@ describe('the author field’s suggestions', () => {
     expect(boxes.count.left).toBeGreaterThanOrEqual(boxes.name.right - 0.5);
     expect(boxes.text).toBe(name);
     expect(boxes.isolated).toBe('plaintext');
+  });
+});
+
+/**
+ * How the element's text is drawn: its closing mark against the letter before it, and its first
+ * line's right edge against the element's own.
+ */
+function drawn(page: Page, selector: string, text: string) {
+  return page.evaluate(
+    ([selector, text]) => {
+      const element = [...document.querySelectorAll<HTMLElement>(selector)].find((each) =>
+        each.textContent?.includes(text),
+      );
+      if (!element) return undefined;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      while (walker.nextNode()) if ((walker.currentNode as Text).data.trim()) texts.push(walker.currentNode as Text);
+      const boxes = texts.flatMap((node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return [...range.getClientRects()].filter((box) => box.width > 0);
+      });
+      const firstTop = Math.min(...boxes.map((box) => Math.round(box.top)));
+      const firstLineRight = Math.max(
+        ...boxes.filter((box) => Math.round(box.top) === firstTop).map((box) => box.right),
+      );
+      const last = texts.at(-1)!;
+      const end = last.data.trimEnd().length;
+      const charLeft = (offset: number) => {
+        const range = document.createRange();
+        range.setStart(last, offset);
+        range.setEnd(last, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const style = getComputedStyle(element);
+      return {
+        right: element.getBoundingClientRect().right - parseFloat(style.paddingRight),
+        firstLineRight,
+        lastCharacter: last.data.trimEnd().at(-1),
+        mark: charLeft(end - 1),
+        letterBeforeMark: charLeft(end - 2),
+      };
+    },
+    [selector, text] as const,
+  );
+}
+
+/** Drawn right to left: aligned right, its closing mark (when it has one) left of the letter before it. */
+async function expectRightToLeft(page: Page, selector: string, text: string) {
+  await expect.poll(() => drawn(page, selector, text), { timeout: 10_000 }).toBeDefined();
+  const layout = (await drawn(page, selector, text))!;
+  expect(Math.abs(layout.firstLineRight - layout.right)).toBeLessThanOrEqual(1);
+  if (layout.lastCharacter === '!') expect(layout.mark).toBeLessThan(layout.letterBeforeMark);
+}
+
+describe('results in right-to-left scripts', () => {
+  // The fixtures' titles and the opening words of their abstracts.
+  const cases = [
+    { word: 'تجريبي', title: 'عنوان تجريبي مكتوب بالعربية وحدها!', abstract: 'ملخص تجريبي' },
+    { word: 'בעברית', title: 'כותרת לדוגמה בעברית בלבד!', abstract: 'בעברית' },
+  ];
+
+  it.each(cases)('on the search page: title and snippet of “$title”', async ({ word, title, abstract }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${site.server.url}search/?${new URLSearchParams({ q: word })}`);
+    await expectRightToLeft(page, '.search-result-title', title);
+    await expectRightToLeft(page, '.search-result-excerpt', abstract);
+  });
+
+  it.each(cases)('in the header box’s preview: “$title”', async ({ word, title }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(site.server.url);
+    await page.locator('#site-search').fill(word);
+    await expectRightToLeft(page, '.search-preview-item', title);
   });
 });

@@ -49,6 +49,7 @@ import {
   excludedWords,
   nameReadings,
   plainSpelling,
+  withoutMarkup,
   writtenOutSpelling,
   comparable,
   indexedForms,
@@ -93,8 +94,11 @@ interface PagefindResponse {
   unfilteredResultCount: number;
 }
 interface PagefindQuery {
-  /** A value for each filter name; `all` holds groups of which a page must match each (see citedAuthorsFilter). */
-  filters?: { [name: string]: string | CitedAuthorsFilter['all'] };
+  /**
+   * A value for each filter name, or `{ any }` of several (a range of years); `all` holds groups of
+   * which a page must match each (see citedAuthorsFilter).
+   */
+  filters?: { [name: string]: string | { any: string[] } | CitedAuthorsFilter['all'] };
   sort?: Record<string, 'asc' | 'desc'>;
 }
 interface Pagefind {
@@ -427,6 +431,9 @@ async function searchWords(
   topics: readonly TopicName[] = [],
   readYear = true,
 ): Promise<WordsAnswer | null> {
+  // HTML and field names typed around the words (`<b>attention</b>`, `author:Hofmann`) are no words.
+  // (A query of nothing else stays as typed: it finds nothing, not every paper.)
+  query = withoutMarkup(query) || query;
   // `-word`: the papers the rest of the query finds (or all, for no rest) without those that have the word.
   const { kept, excluded } = excludedWords(query);
   if (excluded.length > 0) {
@@ -464,7 +471,7 @@ async function searchWords(
     if (!phrase) {
       // One after the other, each with no wait of its own: a newer keystroke still supersedes them.
       const wait = debounce === undefined ? undefined : 0;
-      const filters = { ...options.filters, [CITED_YEAR_FILTER]: year.year };
+      const filters = { ...options.filters, [CITED_YEAR_FILTER]: { any: year.years } };
       const ofYear = await searchWords(pagefind, config, year.rest, { ...options, filters }, wait, topics);
       const asText = ofYear && (await searchWords(pagefind, config, query, options, wait, topics, false));
       if (!ofYear || !asText || ofYear.results.length === 0) return asText;

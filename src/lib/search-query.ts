@@ -368,22 +368,40 @@ export const CITED_YEAR_FILTER = 'cited-year';
 
 /** A year as a query writes it: `2023`, `(2023)`, `2023,`. */
 const QUERY_YEAR = /^\(?((?:19|20)\d\d)\)?[.,;]?$/;
+/** A range of years: `2023..2024`, `2023-2024`, `2023–2024` (an en dash), `(2021-2023)`. */
+const QUERY_YEAR_RANGE = /^\(?((?:19|20)\d\d)(?:\.\.|[-\u2013\u2014])((?:19|20)\d\d)\)?[.,;]?$/u;
+
+/** The years a token names: one year, or every year of a range (first to last, in either order). */
+function yearsOfToken(token: string): string[] | undefined {
+  const year = QUERY_YEAR.exec(token)?.[1];
+  if (year) return [year];
+  const range = QUERY_YEAR_RANGE.exec(token);
+  if (!range) return undefined;
+  const [from, to] = [Number(range[1]), Number(range[2])].sort((a, b) => a - b) as [number, number];
+  return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
+}
 
 /**
- * The year a query names beside other words (`transformers 2023`), the word just before it (which
- * may make it a venue, `ICLR 2024`), and the query without it. Undefined for a query with quotes
- * (a phrase is as typed), with no year, with two, or with nothing but the year.
+ * The year a query names beside other words (`transformers 2023`), or the years of a range
+ * (`transformers 2023..2024`, `2023-2024`), the word just before a single year (which may make it
+ * a venue, `ICLR 2024`), and the query without it. Undefined for a query with quotes (a phrase is
+ * as typed), with no year, with two, or with nothing but the year.
  */
-export function yearInQuery(query: string): { year: string; before?: string; rest: string } | undefined {
+export function yearInQuery(
+  query: string,
+): { year: string; years: string[]; before?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
   const tokens = query.trim().split(/\s+/);
-  const years = tokens.flatMap((token, index) => (QUERY_YEAR.test(token) ? [index] : []));
+  const years = tokens.flatMap((token, index) => (yearsOfToken(token) ? [index] : []));
   if (years.length !== 1) return undefined;
   const index = years[0]!;
   const rest = tokens.filter((_, other) => other !== index);
   if (rest.every((token) => queryWords(token).length === 0)) return undefined;
-  const before = index > 0 && queryWords(tokens[index - 1]!).length > 0 ? tokens[index - 1] : undefined;
-  return { year: QUERY_YEAR.exec(tokens[index]!)![1]!, ...(before && { before }), rest: rest.join(' ') };
+  const named = yearsOfToken(tokens[index]!)!;
+  // A venue writes one year after its name; a range is the reader's.
+  const before =
+    named.length === 1 && index > 0 && queryWords(tokens[index - 1]!).length > 0 ? tokens[index - 1] : undefined;
+  return { year: named[0]!, years: named, ...(before && { before }), rest: rest.join(' ') };
 }
 
 /** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */
@@ -655,6 +673,41 @@ const WRITTEN_OUT_LETTER = new RegExp(`[${Object.keys(WRITTEN_OUT).join('')}]`, 
  */
 export function writtenOutSpelling(name: string): string {
   return name.normalize('NFC').replace(WRITTEN_OUT_LETTER, (letter) => WRITTEN_OUT[letter]!);
+}
+
+/** HTML a reader pasted or typed around words: a closing tag, and an opening one it closes. */
+const CLOSING_TAG = /<\/([a-z][a-z0-9]*)\s*>/gi;
+const CHARACTER_REFERENCES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * Field names a reader may type before a word, as other search engines take them (`author:Hofmann`,
+ * `topic:theory`, `title:attention`): here every word is searched in titles, names, topics and
+ * abstracts alike (and the Author and Topic fields filter), so the name is dropped and the word kept.
+ */
+const FIELD_PREFIX = /(?<=^|[\s"\u201C\u201D\u201E(-])(?:authors?|topics?|tags?|title|abstract|year|venue):(?=\S)/giu;
+
+/**
+ * A query without what is no word of any paper: HTML tags (`<b>attention</b>`: an opening tag
+ * only where the query closes it, so `a<b>c` stays), the common character references
+ * (`&amp;`), and a field name before a word (FIELD_PREFIX). The rest of the query is as typed.
+ */
+export function withoutMarkup(query: string): string {
+  const closed = new Set([...query.matchAll(CLOSING_TAG)].map((match) => match[1]!.toLowerCase()));
+  return query
+    .replace(/<(\/?)([a-z][a-z0-9]*)(?:\s[^<>]*)?\/?>/gi, (tag, slash: string, name: string) =>
+      slash || closed.has(name.toLowerCase()) ? ' ' : tag,
+    )
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/gi, (_, name: string) => CHARACTER_REFERENCES[name.toLowerCase()]!)
+    .replace(FIELD_PREFIX, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A word the reader leaves out, `-word`: a hyphen that starts a word and is followed by a letter. */

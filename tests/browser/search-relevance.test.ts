@@ -341,6 +341,21 @@ const TABLE: Expectation[] = [
   { query: 'vonoswald', why: '"von Oswald et al., 2022" cited in one abstract', only: ['2307.03576'] },
   { query: 'deocariz', why: 'Haitz Sáez de Ocáriz Borde', only: ['2310.15003'] },
   { query: 'deluca permutations', why: 'the joined name beside a word of its paper', only: ['2502.16763'] },
+  // A range of years beside words: the papers of any year in it, as citations date them
+  { query: 'Kolmogorov 2024..2025', why: 'the KAN papers were first posted in 2024 and 2025', only: KAN },
+  {
+    query: 'Kolmogorov 2020–2024',
+    why: 'two KAN papers first posted in 2024, not the 2025 one',
+    only: KAN.slice(0, 2),
+  },
+  // HTML and field names typed around the words
+  { query: '<b>Kolmogorov</b>', why: 'a word in bold, pasted as HTML', only: KAN },
+  { query: 'author:Hofmann', why: 'a field name as other engines take it: Thomas Hofmann', only: ['2306.13575'] },
+  {
+    query: 'topic:recommender systems',
+    why: 'a field name before a topic label',
+    top: ['1706.06978', '2304.00902'],
+  },
 ];
 
 let build: BuildResult;

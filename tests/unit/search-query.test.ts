@@ -40,6 +40,7 @@ import {
   parseQuery,
   splitAtHead,
   queryWords,
+  withoutMarkup,
   yearInQuery,
   revealTex,
   withoutIndexOnlyWords,
@@ -1044,10 +1045,14 @@ describe('topicInQuery', () => {
 
 describe('yearInQuery', () => {
   it.each([
-    ['transformers 2023', { year: '2023', before: 'transformers', rest: 'transformers' }],
-    ['2024 Kolmogorov', { year: '2024', rest: 'Kolmogorov' }],
-    ['ICLR (2024).', { year: '2024', before: 'ICLR', rest: 'ICLR' }],
-    ['ICLR (2024)', { year: '2024', before: 'ICLR', rest: 'ICLR' }],
+    ['transformers 2023', { year: '2023', years: ['2023'], before: 'transformers', rest: 'transformers' }],
+    ['2024 Kolmogorov', { year: '2024', years: ['2024'], rest: 'Kolmogorov' }],
+    ['ICLR (2024).', { year: '2024', years: ['2024'], before: 'ICLR', rest: 'ICLR' }],
+    ['ICLR (2024)', { year: '2024', years: ['2024'], before: 'ICLR', rest: 'ICLR' }],
+    // A range: every year of it, never a venue's.
+    ['transformers 2023..2024', { year: '2023', years: ['2023', '2024'], rest: 'transformers' }],
+    ['transformers 2021-2023', { year: '2021', years: ['2021', '2022', '2023'], rest: 'transformers' }],
+    ['(2024\u20132023) attention', { year: '2023', years: ['2023', '2024'], rest: 'attention' }],
   ])('reads %s', (query, expected) => {
     expect(yearInQuery(query)).toEqual(expected);
   });
@@ -1069,4 +1074,25 @@ describe('namedSymbolWord', () => {
     expect(namedSymbolWord('inf')).toBeUndefined();
     expect(namedSymbolWord('infinite')).toBeUndefined();
   });
+});
+
+describe('withoutMarkup', () => {
+  it.each([
+    ['<b>attention</b>', 'attention'],
+    ['<i>in-context</i> learning', 'in-context learning'],
+    ['<a href="https://x.org/">neural</a> networks', 'neural networks'],
+    ['attention &amp; memory', 'attention & memory'],
+    ['author:Hofmann', 'Hofmann'],
+    ['topic:theory attention', 'theory attention'],
+    ['Title:"gated linear attention"', '"gated linear attention"'],
+  ])('reads %s as %s', (query, expected) => {
+    expect(withoutMarkup(query)).toBe(expected);
+  });
+
+  it.each([['a<b>c'], ['n <= m'], ['x < y > z'], ['https://arxiv.org/abs/2306.13575'], ['ratio:1'], ['C++']])(
+    'leaves %s as typed',
+    (query) => {
+      expect(withoutMarkup(query)).toBe(query);
+    },
+  );
 });

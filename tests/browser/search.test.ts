@@ -250,6 +250,25 @@ describe('the header search box', () => {
 });
 
 describe('the search page', () => {
+  it('says what a query can hold, and its examples do it', async () => {
+    await page.goto(`${server.origin}${urls.search()}`);
+    const help = page.locator('[data-search-help]');
+    const text = (await help.textContent())!.replace(/\s+/g, ' ');
+    // Each kind of query the search reads that a reader could not guess.
+    expect(text).toMatch(/"[^"]+" in quotes/);
+    expect(text).toContain('-word leaves out');
+    expect(text).toMatch(/arXiv id or link/);
+    expect(text).toMatch(/address of a paper's, topic's or author's page/);
+    expect(text).toMatch(/Author field/);
+    // The input says where its help is, and the year example finds papers of those years.
+    expect(await page.locator('#search-q').getAttribute('aria-describedby')).toContain('search-help');
+    const years = (await help.locator('code').allTextContents()).find((code) => /\d{4}/.test(code))!;
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: `Kolmogorov ${years}` })}`);
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
+      .toMatch(/^\d+ papers? found/);
+  });
+
   it('shows title, date, topics and a highlighted excerpt for each result, and announces the count', async () => {
     await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
     await waitForResults(kolmogorov.length);

@@ -654,6 +654,7 @@ async function searchText(
   // (`non-linear`: `nonlinearity`, `non linear`). Its papers, each by its best score in a ranked
   // search of either form.
   const rankedApart = new Map<string, Map<string, PagefindResult>>();
+  const inRankedPhrase = new Set<string>();
   // Two words side by side that the digest also has as one word (`pre training`, `GPT 4`).
   const pairs = await joinedPairs(search, query, unfinished);
   const paired = new Set(pairs.flatMap((pair) => [pair.first, pair.second]));
@@ -674,8 +675,9 @@ async function searchText(
     const spelled = isWord
       ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut) ?? namedSymbolWord(term))
       : undefined;
-    // And in plain letters (`ødegård`: `odegard`), as the index also holds every word with ø, ß, ł or æ.
-    const plain = isWord ? plainSpelling(term) : undefined;
+    // And in plain letters (`ødegård`: `odegard`), as the index also holds every word with ø, ß, ł or
+    // æ, and every sentence with one whole (so a phrase too: `"bjørn ødegård"`).
+    const plain = plainSpelling(term);
     const [answer, otherAnswer, partsAnswer, spelledAnswer, plainAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,
@@ -713,6 +715,8 @@ async function searchText(
       const own = new Set([...answer.results, ...(otherAnswer?.results ?? [])].map((result) => result.id));
       const first = (id: string) => (abbreviations.has(term) && !own.has(id) ? 1 : 0);
       rankedApart.set(term, new Map([...papers].sort(([a], [b]) => first(a) - first(b))));
+      // A phrase's words are ranked with it, not searched again as they are typed.
+      if (!isWord) for (const word of term.split(' ')) inRankedPhrase.add(word);
     } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
@@ -787,7 +791,7 @@ async function searchText(
   // results by score, or, for a chosen sort, every paper the filters allow in that order. (A
   // shortened prefix would be stemmed again: `akyu` cut to `aky` is searched as `aki`.)
   const otherWords = allWords
-    .filter((word) => !startedWords.has(word) && !grouped.has(word))
+    .filter((word) => !startedWords.has(word) && !grouped.has(word) && !inRankedPhrase.has(word))
     .map((word) => rankedForms.get(word) ?? word);
   const ranked =
     otherWords.length > 0 || startedBy.size === 0

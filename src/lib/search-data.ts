@@ -6,6 +6,7 @@
  */
 import { canonicalArxivId } from './arxiv-id.ts';
 import { groupByAuthor } from './author-index.ts';
+import { withPlainLetters } from './authors.ts';
 import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
@@ -142,6 +143,9 @@ const TAG_OR_TEXT = /<[^>]*>|[^<]+/g;
 /** Where the index reads no words: KaTeX's markup (left out, see pagefind.ts) and the hidden TeX copies. */
 const NOT_PROSE = /^<span\b[^>]*(?:\bclass="katex|\bhidden\b)/;
 
+/** How many words on each side of a word with ø, ß or ł its plain-letter copy holds (withIndexedParts). */
+const PLAIN_REACH = 3;
+
 /** A word that ends a sentence: a full stop, question or exclamation mark, then closing quotes or brackets. */
 const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
 
@@ -165,13 +169,33 @@ export function withIndexedParts(html: string): string {
     }
     if (skippedSpans > 0) return piece;
     let pending: string[] = [];
+    let sentence: string[] = [];
     const fence = () => {
-      const words = fencedForIndex(pending);
+      // The words around each word with a letter such as ø, ß or ł (PLAIN_REACH a side) are also
+      // held in plain letters, in order, so that a quoted phrase in plain letters finds them
+      // (`"Bjorn Odegard"`: Bjørn Ødegård). Not the whole sentence: a snippet shows the text
+      // around the match, which would then be the hidden copy, far from the word.
+      const plainWords = sentence.map((word) => withPlainLetters(word));
+      const runs: [number, number][] = [];
+      plainWords.forEach((word, index) => {
+        if (word === sentence[index]) return;
+        const [from, to] = [Math.max(0, index - PLAIN_REACH), index + PLAIN_REACH + 1];
+        const last = runs.at(-1);
+        if (last && from <= last[1]) last[1] = to;
+        else runs.push([from, to]);
+      });
+      const copied = runs.map(([from, to]) => plainWords.slice(from, to));
+      // (A copy holds each such word's whole plain spelling: its parts need not hold it again.)
+      const inCopy = new Set(copied.flat().map(comparable));
+      const plain = copied.map((run) => fencedForIndex(run.map(escapeHtml), { inOrder: true })).join('');
+      const words = fencedForIndex(pending.filter((word) => !inCopy.has(word))) + plain;
       pending = [];
+      sentence = [];
       return words === '' ? '' : `<span hidden>${words}</span>`;
     };
     const withParts = piece.replace(/[^\s]+/g, (word) => {
       const text = decodeHTML(word);
+      sentence.push(text);
       // Pagefind keeps no symbol: a math symbol in prose is held as a formula's is (mathSymbolWords).
       pending.push(...compoundParts(text), ...proseSymbolWords(text));
       return SENTENCE_END.test(text) ? word + fence() : word;

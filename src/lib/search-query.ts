@@ -922,10 +922,13 @@ function partsPagefindMisses(word: string): string[] {
   return [...new Set([...parts, ...decimals])];
 }
 
-/** Words for the index only, fenced (see INDEX_ONLY_START): empty when there are none. */
-export function fencedForIndex(words: readonly string[]): string {
-  const unique = [...new Set(words)];
-  return unique.length === 0 ? '' : ` ${INDEX_ONLY_START} ${unique.join(' ')} ${INDEX_ONLY_END} `;
+/**
+ * Words for the index only, fenced (see INDEX_ONLY_START): empty when there are none. Each once,
+ * or `inOrder`, all of them as given (a run of text that a phrase must find side by side).
+ */
+export function fencedForIndex(words: readonly string[], { inOrder = false } = {}): string {
+  const held = inOrder ? words : [...new Set(words)];
+  return held.length === 0 ? '' : ` ${INDEX_ONLY_START} ${held.join(' ')} ${INDEX_ONLY_END} `;
 }
 
 /** The references Pagefind writes in an excerpt, which escapes `& < > " '`. */

@@ -203,6 +203,27 @@ describe('filtering by author', () => {
     },
   );
 
+  // A quoted phrase too: the words side by side in either spelling.
+  it.each(['"Bjorn Odegard"', '"Bjørn Ødegård"', '“BJORN ØDEGÅRD”'])(
+    'finds a name with letters such as ø in either spelling, as a phrase: %s',
+    async (q) => {
+      const expected = papers.filter((paper) => paper.authors.some((name) => /^Bj(ö|o)rn (Ø|O)deg(å|a)rd$/.test(name)));
+      expect(expected.length).toBe(2);
+      await openSearch({ q });
+      await waitForTitles(titlesOf(expected));
+    },
+  );
+
+  it.each(['"the Oresund become"', '"the Øresund become"'])(
+    'finds a phrase of an abstract with ø in either spelling: %s',
+    async (q) => {
+      const expected = papers.filter((paper) => /the Øresund become/.test(paper.text));
+      expect(expected.length).toBe(1);
+      await openSearch({ q });
+      await waitForTitles(titlesOf(expected));
+    },
+  );
+
   it.each(['Oresund', 'Øresund'])('finds a word of an abstract with ø in either spelling: %s', async (q) => {
     const expected = papers.filter((paper) => /Øresund/.test(paper.text));
     expect(expected.length).toBe(1);

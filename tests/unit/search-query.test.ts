@@ -559,6 +559,21 @@ describe('parts of compound words in the index', () => {
     );
   });
 
+  it('holds the words around one with ø, ß or ł in plain letters, in order, for a phrase', () => {
+    const fence = (words: string) => ` ${INDEX_ONLY_START} ${words} ${INDEX_ONLY_END} `;
+    expect(textWithIndexedParts('Bjørn Ødegård')).toBe(`Bjørn Ødegård<span hidden>${fence('Bjorn odegård')}</span>`);
+    // Three words a side (the name fold's letters lower-case, withPlainLetters); two such words near
+    // each other are one run.
+    expect(
+      withIndexedParts(
+        '<p>Ships in a busy harbour on the Øresund become tokens and attention predicts where each goes.</p>',
+      ),
+    ).toBe(
+      `<p>Ships in a busy harbour on the Øresund become tokens and attention predicts where each goes.<span hidden>${fence('harbour on the oresund become tokens and')}</span></p>`,
+    );
+    expect(withIndexedParts('<p>Straße and Łódź meet the sea.</p>')).toContain(fence('Strasse and lódź meet the sea.'));
+  });
+
   it('holds a math symbol of prose as a formula holds it: n ≥ 3 is found by ≥ and \\geq', () => {
     const indexed = withIndexedParts('<p>For n ≥ 3 and 3×3 grids.</p>');
     for (const symbol of ['≥', '\\geq', '\\ge', '×', '\\times'])

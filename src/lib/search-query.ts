@@ -391,7 +391,11 @@ export function yearInQuery(
   query: string,
 ): { year: string; years: string[]; before?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
-  const tokens = query.trim().split(/\s+/);
+  // A range written with spaces (`2023 – 2025`, `2023 to 2025`) is one token, as written without.
+  const tokens = query
+    .trim()
+    .replace(/\b((?:19|20)\d\d)\s+(?:\.\.|[-\u2013\u2014]|to)\s+((?:19|20)\d\d)\b/giu, '$1..$2')
+    .split(/\s+/);
   const years = tokens.flatMap((token, index) => (yearsOfToken(token) ? [index] : []));
   if (years.length !== 1) return undefined;
   const index = years[0]!;

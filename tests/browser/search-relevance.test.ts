@@ -343,6 +343,7 @@ const TABLE: Expectation[] = [
   { query: 'deluca permutations', why: 'the joined name beside a word of its paper', only: ['2502.16763'] },
   // A range of years beside words: the papers of any year in it, as citations date them
   { query: 'Kolmogorov 2024..2025', why: 'the KAN papers were first posted in 2024 and 2025', only: KAN },
+  { query: 'Kolmogorov 2024 – 2025', why: 'the same range, spaced as prose writes it', only: KAN },
   {
     query: 'Kolmogorov 2020–2024',
     why: 'two KAN papers first posted in 2024, not the 2025 one',

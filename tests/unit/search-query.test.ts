@@ -1067,6 +1067,8 @@ describe('yearInQuery', () => {
     // A range: every year of it, never a venue's.
     ['transformers 2023..2024', { year: '2023', years: ['2023', '2024'], rest: 'transformers' }],
     ['transformers 2021-2023', { year: '2021', years: ['2021', '2022', '2023'], rest: 'transformers' }],
+    ['Kolmogorov 2023 \u2013 2025', { year: '2023', years: ['2023', '2024', '2025'], rest: 'Kolmogorov' }],
+    ['Kolmogorov 2024 to 2025', { year: '2024', years: ['2024', '2025'], rest: 'Kolmogorov' }],
     ['(2024\u20132023) attention', { year: '2023', years: ['2023', '2024'], rest: 'attention' }],
   ])('reads %s', (query, expected) => {
     expect(yearInQuery(query)).toEqual(expected);

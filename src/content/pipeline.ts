@@ -15,7 +15,7 @@ import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { looksLikeAmounts, strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import type { VFileMessage } from 'vfile-message';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
-import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
+import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import { ALLOWED_COMMANDS, MAX_FORMULA_LENGTH } from './math-rules.ts';
@@ -753,12 +753,8 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
     return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
   }
   // As in the frontmatter's links (schema.ts): a link leaves for a host on the web.
-  if (parsed.protocol === 'https:' && !isWebHost(parsed)) {
-    return {
-      problem:
-        'it names no web host with a domain but an IP address or a local name: link to a site, e.g. https://github.com/….',
-    };
-  }
+  const hostProblem = parsed.protocol === 'https:' ? webHostProblem(parsed) : undefined;
+  if (hostProblem) return { problem: `it ${hostProblem}.` };
   return { href: parsed.href };
 }
 

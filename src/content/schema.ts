@@ -10,7 +10,7 @@ import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
 import { formatAuthor } from '../lib/bibtex.ts';
-import { isWebHost, ownSiteLinkProblem } from '../lib/urls.ts';
+import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
@@ -288,11 +288,8 @@ const httpsUrl = z
     // As in abstracts' links (pipeline.ts, checkLink), and as the build's link check reads them.
     const ownSite = ownSiteLinkProblem(url, new URL(siteConfig.siteUrl).origin);
     if (ownSite) return refuse(ownSite);
-    if (!isWebHost(url)) {
-      return refuse(
-        'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name',
-      );
-    }
+    const hostProblem = webHostProblem(url);
+    if (hostProblem) return refuse(hostProblem);
     // The normalized form is what is published, and the build reads it through this schema again
     // (Astro's parseData): it is held to the limit too. Percent-encoding makes an address longer
     // (é is %C3%A9), so one the limit let in as written could be refused by the build.

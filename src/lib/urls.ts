@@ -68,15 +68,37 @@ export function ownSiteLinkProblem(url: URL, siteOrigin: string): string | undef
     : undefined;
 }
 
+/** DNS's limits on a host name (RFC 1035, 2.3.4, in its ASCII form): no resolver looks up a longer one. */
+const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+
 /**
- * Whether a parsed link's host is a name on the web: labels of letters, digits and hyphens with
- * at least one dot (IDNs are in their `xn--` form by now). Not an IP address (IPv4 in any form the
- * parser reads is dotted decimal by now; IPv6 is bracketed) nor a name without a dot (`localhost`,
- * a machine on the reader's own network): from a page or feed they trust, such a link reaches the
- * reader's own machine or network. One rule for links in abstracts and in the frontmatter.
+ * Why a parsed link's host is no name on the web, if it is not: it must be labels of letters,
+ * digits and hyphens with at least one dot (IDNs are in their `xn--` form by now), within DNS's
+ * limits. Not an IP address (IPv4 in any form the parser reads is dotted decimal by now; IPv6 is
+ * bracketed) nor a name without a dot (`localhost`, a machine on the reader's own network): from a
+ * page or feed they trust, such a link reaches the reader's own machine or network. The WHATWG
+ * parser checks no length, so a host no resolver takes would be published as a dead link. One rule
+ * and one message for links in abstracts and in the frontmatter: a phrase after "it" or a field.
  */
-export function isWebHost(url: URL): boolean {
-  return /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(url.hostname) && !/^[\d.]+$/.test(url.hostname);
+export function webHostProblem(url: URL): string | undefined {
+  const host = url.hostname;
+  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(host) || /^[\d.]+$/.test(host)) {
+    return 'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name';
+  }
+  const labels = host.split('.');
+  const longLabel = labels.findIndex((label) => label.length > MAX_LABEL_LENGTH);
+  if (host.length > MAX_HOST_LENGTH || longLabel >= 0) {
+    const found =
+      longLabel >= 0
+        ? `its part ${longLabel + 1} (of ${labels.length}, between dots) has ${labels[longLabel]!.length} characters`
+        : `it has ${host.length} characters`;
+    return (
+      `must name a host DNS can look up: ${found}, and a host name has at most ${MAX_HOST_LENGTH} characters, ` +
+      `each part between dots at most ${MAX_LABEL_LENGTH}: link to the site's real address`
+    );
+  }
+  return undefined;
 }
 
 /** A file path as a URL path: each segment percent-encoded. */

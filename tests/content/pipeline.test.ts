@@ -278,12 +278,21 @@ describe('links in abstracts', () => {
     ['https://user:pass@a.org/', 'it contains a user name or password'],
     ['https://arxiv.org@evil.example/', 'it contains a user name or password'],
     // As links in the frontmatter: a host on the web, not the reader's own machine or network.
-    ['https://127.0.0.1/admin', 'it names no web host with a domain but an IP address or a local name'],
-    ['https://0x7f.1/', 'it names no web host with a domain'],
-    ['https://[::1]/', 'it names no web host with a domain'],
-    ['https://localhost/', 'it names no web host with a domain'],
-    ['https://router/', 'it names no web host with a domain'],
-    ['https://a..org/', 'it names no web host with a domain'],
+    [
+      'https://127.0.0.1/admin',
+      'it must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name.',
+    ],
+    ['https://0x7f.1/', 'it must name a web host with a domain'],
+    ['https://[::1]/', 'it must name a web host with a domain'],
+    ['https://localhost/', 'it must name a web host with a domain'],
+    ['https://router/', 'it must name a web host with a domain'],
+    ['https://a..org/', 'it must name a web host with a domain'],
+    // DNS's limits: a label of 64 letters, or a name of 254 characters in all, is looked up nowhere.
+    [
+      `https://${'a'.repeat(64)}.org/`,
+      'it must name a host DNS can look up: its part 1 (of 2, between dots) has 64 characters',
+    ],
+    [`https://${'abcdefghi.'.repeat(25)}info/`, 'it must name a host DNS can look up: it has 254 characters'],
   ])('refuses [text](%s)', (url, message) => {
     const { rendered, problems } = withSite(`First line.\n\nSee [this](${url}).`);
     expect(rendered).toBeUndefined();
@@ -320,6 +329,12 @@ describe('links in abstracts', () => {
         message: expect.stringMatching(/^A link's text has no letter or digit once its math is typeset \(/),
       }),
     ]);
+  });
+
+  it("takes a host at DNS's limits: 253 characters in all, 63 a part", () => {
+    for (const host of [`${'a'.repeat(63)}.org`, `${'abcdefghi.'.repeat(25)}org`]) {
+      expect(withSite(`First line.\n\nSee [code](https://${host}/) here.`).problems, host).toEqual([]);
+    }
   });
 
   it('takes a link named by words, a number, or math that shows a letter', () => {

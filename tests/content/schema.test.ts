@@ -53,6 +53,8 @@ describe('links', () => {
     ['https://0x7f.1/', 'must name a web host with a domain'],
     ['https://[::1]/', 'must name a web host with a domain'],
     ['https://github.com./', 'must name a web host with a domain'],
+    [`https://${'a'.repeat(64)}.org/`, 'must name a host DNS can look up: its part 1 (of 2, between dots) has 64'],
+    [`https://${'abcdefghi.'.repeat(25)}info/`, 'must name a host DNS can look up: it has 254 characters'],
     [' https://github.com/', 'must not contain spaces'],
     ['https://github.com/a b', 'must not contain spaces'],
     ['https://github.com/\u00A0', 'must not contain spaces'],

@@ -671,6 +671,15 @@ function countLines(text: string, offset: number): number {
   return lines;
 }
 
+/**
+ * A code block's language as a language's name is written: a short word of ASCII letters and digits,
+ * with + # . _ - inside it (`python`, `c++`, `objective-c`, `f#`). micromark takes any first word of
+ * a fence's info string, and it is published as the `class` of the block's `<code>` on the page and
+ * in the feeds: 5,000 letters of it, or `{.python}`, would be a class no language has.
+ */
+const MAX_LANGUAGE_LENGTH = 32;
+const LANGUAGE_NAME = new RegExp(`^[A-Za-z0-9][A-Za-z0-9+#._-]{0,${MAX_LANGUAGE_LENGTH - 1}}$`);
+
 function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
   switch (node.type) {
     case 'mdxjsEsm':
@@ -702,6 +711,13 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
     }
     case 'text':
       return ownSiteUrlIn(node.value, siteOrigin);
+    case 'code': {
+      // A forbidden character in it is that character's problem (findUnsafeNodes), said once.
+      if (!node.lang || LANGUAGE_NAME.test(node.lang) || holdsForbiddenCharacter(node)) return undefined;
+      const what =
+        node.lang.length > MAX_LANGUAGE_LENGTH ? `${node.lang.length} characters long` : "no language's name";
+      return `A code block's language (the word after \`\`\` or ~~~), "${shortened(node.lang, 40)}", is ${what}: write a name of at most ${MAX_LANGUAGE_LENGTH} letters, digits and + # . _ - (\`\`\`python, \`\`\`c++), or nothing after the fence.`;
+    }
     default:
       return undefined;
   }

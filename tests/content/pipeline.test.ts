@@ -79,6 +79,40 @@ describe('renderPaperBody', () => {
   });
 });
 
+describe("a code block's language", () => {
+  it.each(['python', 'c++', 'objective-c', 'F#', 'x86asm', 'py3 linenos', 'a'.repeat(32)])('takes ```%s', (info) => {
+    const { rendered, problems } = render(`First line.\n\n\`\`\`${info}\nx = 1\n\`\`\``);
+    expect(problems).toEqual([]);
+    expect(rendered?.html).toContain(`<code class="language-${info.split(' ')[0]}">`);
+  });
+
+  it.each([
+    ['a'.repeat(5000), `"${'a'.repeat(40)}…", is 5000 characters long`],
+    ['a'.repeat(33), 'is 33 characters long'],
+    ['{.python}', '"{.python}", is no language\'s name'],
+    ['a"b', '"a"b", is no language\'s name'],
+    ['-python', "is no language's name"],
+    ['日本語', "is no language's name"],
+  ])('refuses language %# (no name, or too long) at its line, not as a class', (lang, message) => {
+    // The fence opens the abstract's third line (bodyLine 10), inside a list item for ~~~.
+    for (const body of [`First line.\n\n\`\`\`${lang}\nx = 1\n\`\`\``, `First line.\n\n- ~~~${lang}\n  x\n  ~~~`]) {
+      const { rendered, problems } = render(body);
+      expect(rendered).toBeUndefined();
+      expect(problems).toEqual([
+        {
+          file: 'x.mdx',
+          line: 12,
+          column: expect.any(Number),
+          field: 'body',
+          message: expect.stringContaining(`A code block's language (the word after \`\`\` or ~~~), `),
+        },
+      ]);
+      expect(problems[0]!.message).toContain(message);
+      expect(problems[0]!.message.length).toBeLessThan(300);
+    }
+  });
+});
+
 describe('nesting', () => {
   it('refuses a tree deeper than the limit however large the stack, and accepts one at it', () => {
     // 40 nested quotes never overflow a stack, so only the explicit limit can refuse them.

@@ -1,4 +1,5 @@
 import { windowsDeviceName, windowsDeviceProblem } from '../lib/file-names.ts';
+import { shortened } from '../lib/shortened.ts';
 
 /**
  * Paper ids: the file name of a paper without `.mdx`, used as its URL segment and output file
@@ -37,9 +38,11 @@ export function isPaperId(id: string): boolean {
 /** Why a file name is not a valid paper id (a sentence for `file: …`), or undefined when it is. */
 export function paperIdProblem(id: string): string | undefined {
   if (isPaperId(id)) return undefined;
+  // The message's location already names the file; the quote repeats it, cut as quoted values are.
+  const name = shortened(`${id}.mdx`);
   const device = windowsDeviceName(id);
   if (device !== undefined && PAPER_ID_PATTERN.test(id)) {
-    return `name ${windowsDeviceProblem(`${id}.mdx`)}; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. ${device}-learning.mdx).`;
+    return `name ${windowsDeviceProblem(name)}; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. ${device}-learning.mdx).`;
   }
-  return `name "${id}.mdx" must be the arXiv id (e.g. 2306.13575.mdx, math-0309136.mdx) or a short slug of lowercase letters, digits and single hyphens (at most ${MAX_PAPER_ID_LENGTH} characters).`;
+  return `name "${name}" must be the arXiv id (e.g. 2306.13575.mdx, math-0309136.mdx) or a short slug of lowercase letters, digits and single hyphens (at most ${MAX_PAPER_ID_LENGTH} characters).`;
 }

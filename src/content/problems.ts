@@ -1,5 +1,9 @@
 import { countOf } from '../lib/count.ts';
 import { terminalText } from '../lib/encode/terminal.ts';
+import { shortened } from '../lib/shortened.ts';
+
+/** A value from a paper quoted in a message, cut (one rule for the check and the browser). */
+export { shortened };
 
 /**
  * A problem found in a content file, reported as `file:line: field: message`. The content check,
@@ -145,12 +149,3 @@ export function fieldName(path: readonly (string | number)[]): string {
  * (`Unresolved tag: !kkk…`, `Expected a closing tag for <kkk…>`), as long as the file allows.
  */
 export const MAX_REASON_SHOWN = 200;
-
-/**
- * A value from a paper quoted in a message: long enough to recognise, never a screenful, and cut
- * between whole characters (a cut inside a surrogate pair would leave half a character).
- */
-export function shortened(value: string, max = 60): string {
-  const characters = [...value];
-  return characters.length <= max ? value : `${characters.slice(0, max).join('')}…`;
-}

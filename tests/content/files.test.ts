@@ -192,6 +192,17 @@ describe('paper ids', () => {
     expect(paperIdProblem(id) === undefined).toBe(valid);
   });
 
+  it('quote a bad file name cut, as other quoted values: the location names the file already', () => {
+    // 1,300 characters, a hundred of them combining marks: the file system allows its bytes.
+    const id = `${'a\u0301'.repeat(100)}${'x'.repeat(1100)}`;
+    const message = paperIdProblem(id)!;
+    expect(message).toContain(`name "${'a\u0301'.repeat(30)}…" must be the arXiv id`);
+    expect(message.length).toBeLessThan(300);
+    const device = paperIdProblem(`com1.${'1'.repeat(1300)}`)!;
+    expect(device).toContain(`name "com1.${'1'.repeat(55)}…" is a device's name on Windows`);
+    expect(device.length).toBeLessThan(400);
+  });
+
   it('come from the file name', () => {
     expect(paperIdFromPath('content/papers/2025/2306.13575.mdx')).toBe('2306.13575');
   });

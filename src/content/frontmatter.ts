@@ -10,7 +10,7 @@ import {
   YAMLParseError,
   type CST,
   type Document,
-  type ErrorCode,
+  type YAMLError,
   type Node,
 } from 'yaml';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
@@ -121,6 +121,8 @@ export function parseYaml(
     };
   }
   let doc: Document;
+  /** Where the first `%` directive line starts, if any: yaml reports its missing `---` at the line after. */
+  let directiveAt: number | undefined;
   // yaml makes an Error object per syntax error; capturing a stack trace for each is most of the
   // cost of a text made of thousands of errors (`[,,,,…]`), and those stacks are never shown.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -131,6 +133,7 @@ export function parseYaml(
     // the main thread (not a worker's, which is larger): the check and the build told different
     // stories. Nesting past the limit is refused from the syntax tree, on every thread alike.
     const tokens = [...new Parser(lineCounter.addNewLine).parse(yamlText)];
+    directiveAt = tokens.find((token) => token.type === 'directive')?.offset;
     const tooDeep = tooDeepToken(tokens);
     if (tooDeep !== undefined) {
       return { lineAt, problems: [problem(lineAt(tooDeep), NESTED_TOO_DEEPLY)] };
@@ -149,10 +152,11 @@ export function parseYaml(
   for (const error of errors) {
     // yaml's own words quote the file (an unresolved tag, a key): cut as a quoted value is.
     const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '');
-    const message = `YAML: ${shortened(reason, MAX_REASON_SHOWN)}${yamlHint(error.code, error.message)}`;
+    const message = `YAML: ${shortened(reason, MAX_REASON_SHOWN)}${yamlHint(error, yamlText)}`;
     if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
     seen.add(message);
-    problems.push(problem(lineAt(error.pos[0]), message));
+    const at = error.message.includes('directives-end') && directiveAt !== undefined ? directiveAt : error.pos[0];
+    problems.push(problem(lineAt(at), message));
   }
   if (errors.length > problems.length) {
     problems.push(problem(problems[0]!.line, `YAML: ${errors.length - problems.length} more errors like these.`));
@@ -165,18 +169,44 @@ export function parseYaml(
 
 /**
  * What to do about the yaml errors a hand-written paper runs into: yaml's own words say what is
- * wrong in YAML's terms, not what the contributor should write.
+ * wrong in YAML's terms, not what the contributor should write. Each kind gets the advice that
+ * fits it, or none where yaml's words already say it ("Missing closing "quote"), never another
+ * kind's: a value starting with `%` was once told to write "@home robots".
  */
-function yamlHint(code: ErrorCode, message: string): string {
-  // `title: Attention: A Survey`: the second ": " opens a mapping inside the value.
-  if (code === 'BLOCK_AS_IMPLICIT_KEY')
-    return ': a value with ": " in it must be in quotes, e.g. title: "Attention: A Survey"';
-  // `title: @home robots`, `title: %x`: characters YAML keeps for itself.
-  if (code === 'BAD_SCALAR_START') return ': put the whole value in quotes, e.g. title: "@home robots"';
-  // `title: "Attention" is all you need`, `tags: [a] b`: the value ended before the line did.
-  if (code === 'UNEXPECTED_TOKEN' && message.includes('at node end'))
-    return ': a value in quotes or brackets ends there; put all of it in the quotes (write \\" for a quote inside)';
-  return '';
+function yamlHint(error: YAMLError, yamlText: string): string {
+  const { code, message } = error;
+  switch (code) {
+    // `title: Attention: A Survey`: the second ": " opens a mapping inside the value.
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return ': a value with ": " in it must be in quotes, e.g. title: "Attention: A Survey"';
+    // `title: @home robots`, `title: %x`, `title: \`x\``: characters YAML keeps for itself, shown
+    // quoted as the contributor would write it.
+    case 'BAD_SCALAR_START': {
+      const value = /^[^\n]*/.exec(yamlText.slice(error.pos[0]))![0].trimEnd();
+      return `: put the whole value in quotes, e.g. "${shortened(value, 40).replace(/["\\]/g, '\\$&')}"`;
+    }
+    // `%YAML 1.2` or `%x` at the start of a line: a directive, which a frontmatter has no use for.
+    case 'BAD_DIRECTIVE':
+    case 'MISSING_CHAR':
+      return code === 'BAD_DIRECTIVE' || message.includes('directives-end')
+        ? ': a line that starts with "%" is a YAML directive, which the frontmatter has no use for: delete it, or put the value that starts with "%" in quotes'
+        : '';
+    // `title: "\mathbb{R}"`: in double quotes a backslash starts an escape.
+    case 'BAD_DQ_ESCAPE':
+      return ': in double quotes a backslash starts an escape (\\n, \\"): write \\\\ for a backslash, or put the value in single quotes';
+    case 'TAB_AS_INDENT':
+      return ': indent with spaces';
+    // A line of `...` ends the YAML document; what follows would be another.
+    case 'MULTIPLE_DOCS':
+      return ': a line of "..." ends the YAML before it; delete it, or put the value it belongs to in quotes';
+    // `title: "Attention" is all you need`, `tags: [a] b`: the value ended before the line did.
+    case 'UNEXPECTED_TOKEN':
+      return message.includes('at node end')
+        ? ': a value in quotes or brackets ends there; put all of it in the quotes (write \\" for a quote inside)'
+        : '';
+    default:
+      return '';
+  }
 }
 
 const NESTED_TOO_DEEPLY = `YAML: nested more than ${YAML_LIMITS.depth} levels deep: write plain fields.`;
@@ -217,7 +247,7 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document {
         new YAMLParseError(
           composed.range.slice(0, 2) as [number, number],
           'MULTIPLE_DOCS',
-          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+          'A second YAML document starts here',
         ),
       );
       break;

@@ -65,11 +65,25 @@ describe('values YAML would cut short or misread', () => {
     ['": " inside a plain value', 'title: Attention: A Survey', 'must be in quotes, e.g. title: "Attention: A Survey"'],
     ['a reserved first character', 'title: @home robots', 'put the whole value in quotes'],
     ['text after the closing quote', 'title: "Attention" is all', 'put all of it in the quotes'],
-  ])('says what to write for %s', (_name, line, hint) => {
-    const { problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
-    expect(problems[0]?.line).toBe(2);
+    // Each kind its own advice, quoting what the file wrote: a `%` was once told to write "@home robots".
+    ['a "%" first', 'title: %x of y', 'put the whole value in quotes, e.g. "%x of y"'],
+    ['a backtick first', 'title: `x` "y"', 'put the whole value in quotes, e.g. "`x` \\"y\\""'],
+    ['a directive', '%YAML 1.2\ntitle: x', 'a line that starts with "%" is a YAML directive'],
+    ['an unknown directive', '%x y\ntitle: x', 'a line that starts with "%" is a YAML directive'],
+    ['TeX in double quotes', 'title: "$\\mathbb{R}$"', 'write \\\\ for a backslash, or put the value in single quotes'],
+    ['a tab as indentation', '\ttitle: x', 'indent with spaces'],
+    ['a document end', 'title: x\n...\ndate: y', 'a line of "..." ends the YAML before it'],
+  ])('says what to write for %s, at its line', (_name, lines, hint) => {
+    const { problems } = parseSource('p.mdx', `---\n${lines}\n---\n`);
+    // At the line that holds it: a directive's missing `---` too, not the line after it.
+    const line = lines.includes('...') ? 4 : 2;
+    expect(problems[0]?.line).toBe(line);
     expect(problems[0]?.message).toMatch(/^YAML: /);
     expect(problems[0]?.message).toContain(hint);
+    for (const { message } of problems) {
+      if (!lines.includes('@home')) expect(message).not.toContain('@home');
+      expect(message).not.toContain('parseAllDocuments');
+    }
   });
 });
 

@@ -359,7 +359,13 @@ function commentCutsValue(value: string): string {
   return `YAML: " #" starts a comment, so this value ends at "${shown}" and the rest of the line is dropped: put the whole value in quotes if the # belongs to it, or move the comment to a line of its own.`;
 }
 
-/** The 1-based file line of a value (`['tags', 1]`), or of its nearest parent that has one. */
+/**
+ * The 1-based file line where a field is named (`['links', 'code']`: its `code:` key) or a list
+ * item stands (`['tags', 1]`), or that of its nearest parent that has one. A field's problems are
+ * reported at its key, where a contributor looks for the field and an editor jumps, also when its
+ * value starts on a later line (a list under `title:`, a quoted value on the next line): a wrong
+ * type at the value's line and an unknown key at the key's once named two lines for one field.
+ */
 export function nodeLine(
   doc: Document,
   path: readonly (string | number)[],
@@ -367,12 +373,15 @@ export function nodeLine(
 ): number | undefined {
   for (let depth = path.length; depth > 0; depth--) {
     const prefix = path.slice(0, depth);
-    const node = doc.getIn(prefix, true);
-    if (isNode(node) && node.range) return lineAt(node.range[0]);
-    // A key whose value is empty has no value node: use the key's own position.
+    const last = prefix.at(-1)!;
+    if (typeof last === 'number') {
+      const item = doc.getIn(prefix, true);
+      if (isNode(item) && item.range) return lineAt(item.range[0]);
+      continue;
+    }
     const parent = depth > 1 ? doc.getIn(prefix.slice(0, -1), true) : doc.contents;
     const pair = (parent as { items?: { key?: unknown }[] } | null)?.items?.find(
-      (item) => isScalar(item.key) && item.key.value === prefix.at(-1),
+      (entry) => isScalar(entry.key) && String(entry.key.value) === last,
     );
     if (pair && isNode(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
   }

@@ -52,7 +52,7 @@ const expected: [string, string][] = [
   ['latin1', ':1: file: is not valid UTF-8'],
   ['missing-authors', ':1: authors: is required: add a `authors:` field (a list, one item per line).'],
   ['numeric-arxiv', ':6: arxiv: was read by YAML as the number 2401.1; quote it: "2401.10000".'],
-  ['unknown-key', ':4: authros: unknown field. Did you mean "authors"?'],
+  ['unknown-key', ':3: authros: unknown field. Did you mean "authors"?'],
   // Feed readers show RSS titles as HTML, with no CSP: a title holds no tag.
   ['title-markup', ':2: title: contains "<i", which readers that show it as HTML'],
   // A file named for an arXiv id is that paper's address and holds that paper.
@@ -147,7 +147,7 @@ const expected: [string, string][] = [
   ['flow-commas', ':3: frontmatter: YAML: 19999 more errors like these.'],
   ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`name:`), not lists, mappings or empty.'],
   ['duplicate-key', ':3: frontmatter: YAML: Map keys must be unique; "title" is already given on line 2: keep one.'],
-  ['proto-key', ':7: __proto__: unknown field.'],
+  ['proto-key', ':6: __proto__: unknown field.'],
   // File names: one id grammar, which no output path of another paper can match.
   ['output-clash.bib', ':1: file: name "output-clash.bib.mdx" must be the arXiv id (e.g. 2306.13575.mdx'],
   ['notes.html', ':1: file: name "notes.html.mdx" must be the arXiv id'],

@@ -37,7 +37,7 @@ describe('papers of many authors', () => {
     expect(valid).toBeUndefined();
     expect(LIMITS.authors).toBeGreaterThanOrEqual(6_000);
     expect(problems.map(formatProblem)).toEqual([
-      `content/papers/2025/huge.mdx:5: authors: has ${LIMITS.authors + 1} authors; must be at most ${LIMITS.authors} authors: for a large collaboration, list its name as an author.`,
+      `content/papers/2025/huge.mdx:4: authors: has ${LIMITS.authors + 1} authors; must be at most ${LIMITS.authors} authors: for a large collaboration, list its name as an author.`,
     ]);
   });
 });

@@ -454,12 +454,24 @@ describe('one problem for a value of the wrong type or an empty one', () => {
     [
       'links written as a list',
       'title: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization\nlinks:\n  - https://github.com/a/b',
-      '8: links: must be a mapping, not a list: write each address on a line of its own under `links:`, indented and named code, project, pdf (`  code: https://github.com/owner/repo`).',
+      '7: links: must be a mapping, not a list: write each address on a line of its own under `links:`, indented and named code, project, pdf (`  code: https://github.com/owner/repo`).',
     ],
     [
       'a title written as a mapping',
       'title:\n  text: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
-      '3: title: must be a string, not a mapping.',
+      '2: title: must be a string, not a mapping.',
+    ],
+    // At the key's line, where the field is named and an editor jumps, as an unknown key is: not
+    // the line its value starts on.
+    [
+      'a link written as a list',
+      'title: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization\nlinks:\n  code:\n    - https://github.com/a/b',
+      '8: links.code: must be a string, not a list.',
+    ],
+    [
+      'a title on the line after its key, quoted',
+      'title:\n  [T]\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
+      '2: title: must be a string, not a list.',
     ],
   ])('%s', (_name, fields, only) => {
     expect(check(fields)).toEqual([only]);

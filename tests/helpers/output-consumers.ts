@@ -2,7 +2,8 @@
  * Each per-paper output of the build, made by the functions the routes call, read by a real
  * consumer: a strict XML parser for RSS, JSON.parse for JSON Feed and JSON-LD, an HTML parser
  * (parse5, through hast-util-from-html) for page and feed HTML, a BibTeX parser for `.bib` entries
- * (tests/content/fuzz-papers.test.ts also compiles them with pdflatex + bibtex). Each returns the
+ * (tests/content/fuzz-papers.test.ts also compiles them with pdflatex + bibtex, and distProblems a
+ * built site's). Each returns the
  * problems it finds as sentences, so that a test and scripts/fuzz-papers.ts can both use it.
  */
 
@@ -34,6 +35,7 @@ import { descriptionOfHtml } from '../../src/lib/plain-text.ts';
 import { titleText } from '../../src/lib/title-text.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { serializeXml, xmlErrors } from '../../src/lib/xml.ts';
+import { CITING_DOCUMENTS, compileBib, hasTex } from './latex.ts';
 import { readXml, xmlElements, xmlText } from './xml.ts';
 
 export const SITE = 'https://digest.example';
@@ -397,6 +399,64 @@ export function distProblems(dist: string): string[] {
       if (errors.length > 0) problems.push(`${file}: ${JSON.stringify(errors).slice(0, 300)}`);
     } else if (file.endsWith('.html')) {
       problems.push(...pageProblems(file, text));
+    }
+  }
+  if (hasTex) problems.push(...compiledBibProblems(dist, files));
+  return problems;
+}
+
+/**
+ * The built site's `.bib` files as a citing reader uses them: compiled by pdflatex + bibtex (when
+ * installed), not only read by a parser. Every paper's own `.bib` together in each citing style;
+ * each list's (topic, day) alone in one style; the authors' files together, each entry once (they
+ * repeat the papers' entries under the same keys), with every file's header. An error of bibtex
+ * (status 2 and up) or a TeX error in the log is a problem; a warning (an entry without a year,
+ * which the digest does not invent) is not.
+ */
+function compiledBibProblems(dist: string, files: readonly string[]): string[] {
+  const bibs = files.filter((file) => file.endsWith('.bib'));
+  const read = (file: string) => readFileSync(join(dist, file), 'utf8');
+  const seen = new Set<string>();
+  const onceEach = (text: string) =>
+    text.replace(/^@\w+\{([^,\n]+),\n[\s\S]*?^\}\n?/gm, (entry, key: string) => {
+      if (seen.has(key)) return '';
+      seen.add(key);
+      return entry;
+    });
+  const groups: [string, string, (keyof typeof CITING_DOCUMENTS)[]][] = [
+    [
+      'papers/*.bib',
+      bibs
+        .filter((file) => file.startsWith('papers/'))
+        .map(read)
+        .join('\n'),
+      ['plainurl', 'alpha', 'abbrv', 'plainnat'],
+    ],
+    [
+      'authors/*.bib',
+      bibs
+        .filter((file) => file.startsWith('authors/'))
+        .map((file) => onceEach(read(file)))
+        .join('\n'),
+      ['plainurl'],
+    ],
+    ...bibs
+      .filter((file) => !file.startsWith('papers/') && !file.startsWith('authors/'))
+      .map((file): [string, string, (keyof typeof CITING_DOCUMENTS)[]] => [file, read(file), ['plainurl']]),
+  ];
+  const problems: string[] = [];
+  for (const [name, bib, styles] of groups) {
+    if (!bib.trim()) continue;
+    for (const style of styles) {
+      const { runs, log, blg } = compileBib(bib, style);
+      for (const run of runs) {
+        if ((run.status ?? 99) > (run.tool === 'bibtex' ? 1 : 0))
+          problems.push(
+            `${name} (${style}): ${run.tool} exited ${run.status}${run.tool === 'bibtex' ? `: ${blg.slice(-400)}` : ''}`,
+          );
+      }
+      const texError = /^! .*/m.exec(log);
+      if (texError) problems.push(`${name} (${style}): ${texError[0]}`);
     }
   }
   return problems;

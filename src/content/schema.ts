@@ -162,14 +162,18 @@ export function latinLetterProblem(name: string): string | undefined {
 }
 
 /**
- * A name word whose letters come from two scripts: "LeCսn" with an Armenian `ս`, "Ꮐoodfellow"
+ * A name word (or a topic label's) whose letters come from two scripts: "LeCսn" with an Armenian `ս`, "Ꮐoodfellow"
  * with a Cherokee `Ꮐ`, "Lі" with a Cyrillic `і` show as "LeCun", "Goodfellow", "Li" but are other
  * names, each with an author page beside the real one. A letter's scripts are its
  * Script_Extensions (scripts.ts); characters of Script Common or Inherited (combining accents,
  * apostrophes, hyphens) go with any script, and Han goes with kana, Hangul and Bopomofo, as
  * Japanese, Korean and Chinese write them.
  */
-export function mixedScriptProblem(name: string): string | undefined {
+export function mixedScriptProblem(
+  name: string,
+  /** What a look-alike would be taken for: another author, or another topic for a topic's label. */
+  lookAlike = 'the name would be another author',
+): string | undefined {
   if (ASCII.test(name)) return undefined;
   for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
     let shared: Set<string> | undefined;
@@ -184,7 +188,7 @@ export function mixedScriptProblem(name: string): string | undefined {
       }
       shared = new Set([...shared].filter((each) => scripts.has(each)));
       if (shared.size === 0) {
-        return `has the word "${shortened(word, 40)}", which mixes ${firstScript} and ${script} letters: write each word in one script (letters of two scripts can look alike, and the name would be another author)`;
+        return `has the word "${shortened(word, 40)}", which mixes ${firstScript} and ${script} letters: write each word in one script (letters of two scripts can look alike, and ${lookAlike})`;
       }
     }
   }
@@ -504,7 +508,12 @@ export const topicSchema = z.strictObject({
       const device = windowsDeviceProblem(slug);
       if (device) ctx.addIssue({ code: 'custom', message: `${device}; use a longer slug (e.g. ${slug}-learning)` });
     }),
-  label: text(80),
+  // A label names its topic on pages and in the search filter: "Оptimization" with a Cyrillic `О`
+  // would be a second topic that reads as the first, as a name would be a second author.
+  label: text(80).superRefine((label, ctx) => {
+    const message = mixedScriptProblem(label, "the label would read as another topic's");
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
   description: text(200),
 });
 export const topicListSchema = z.array(topicSchema).min(1);

@@ -65,6 +65,25 @@ describe('the topic vocabulary', () => {
     ]);
   });
 
+  it('refuses a label with a word of two scripts, which reads as another topic; takes words of several', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
+    await writeFile(
+      join(root, 'topics.yaml'),
+      topic('optimization', 'Optimization') +
+        // A Cyrillic О (U+041E) first, then a Greek ο (U+03BF) inside a Latin word.
+        topic('optimisation', '\u041Eptimization') +
+        topic('robots', 'Rοbot Learning') +
+        // Words in different scripts, and Han with kana in one word, are how labels are written.
+        topic('nlp-ja', 'Language Models 日本語モデル') +
+        topic('greek', 'αβ-CROWN Verification'),
+    );
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      'topics.yaml:5: topics[1].label: has the word "\u041Eptimization", which mixes Cyrillic and Latin letters: write each word in one script (letters of two scripts can look alike, and the label would read as another topic\'s)',
+      'topics.yaml:8: topics[2].label: has the word "Rοbot", which mixes Latin and Greek letters: write each word in one script (letters of two scripts can look alike, and the label would read as another topic\'s)',
+    ]);
+  });
+
   it('is size-limited before it is parsed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
     const text = Array.from({ length: 1000 }, (_, i) => `- slug: t${i}\n  label: T${i}\n  description: A topic.`).join(

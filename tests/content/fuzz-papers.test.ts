@@ -62,6 +62,9 @@ describe('hostile paper files', () => {
     ).toBe(true);
     expect(some((file) => file.text.includes('Иᲀан')) && some((file) => file.text.includes('Иван'))).toBe(true);
     expect(some((file) => names(file).some((name) => /\p{M}{5}/u.test(name)))).toBe(true);
+    // A host past DNS's limits; a code fence's language too long to be a name.
+    expect(some((file) => /https:\/\/a{64}\.org/.test(file.text))).toBe(true);
+    expect(some((file) => /^```x{33,}$/m.test(file.text))).toBe(true);
   });
 
   it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {

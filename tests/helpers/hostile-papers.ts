@@ -431,6 +431,9 @@ function urlValue(g: Grammar): string {
     'https://example.org/</script>',
     'https://xn--80ak6aa92e.com/',
     'https://example.org/&lt;',
+    // DNS's limits: a part of 63 letters passes, one of 64 or a name past 253 characters does not.
+    `https://${'a'.repeat(g.int(62, 64))}.org/`,
+    `https://${'abcdefghi.'.repeat(25)}${g.pick(['org', 'info'])}/`,
   ]);
 }
 
@@ -607,6 +610,9 @@ function bodyPiece(g: Grammar): string {
     '`code <b>`',
     '\n\n```js\nalert(1)\n```\n\n',
     '\n\n```js"><script>\nx\n```\n\n',
+    // A fence's language is published as a class: a short name passes, a long one or none is refused.
+    `\n\n\`\`\`${'x'.repeat(g.int(30, 5000))}\ncode\n\`\`\`\n\n`,
+    '\n\n```{.python}\nx\n```\n\n',
     '\n\n> quote\n\n',
     '\n\n- item\n- item\n\n',
     '*emph*',

@@ -368,16 +368,27 @@ export const CITED_YEAR_FILTER = 'cited-year';
 
 /** A year as a query writes it: `2023`, `(2023)`, `2023,`. */
 const QUERY_YEAR = /^\(?((?:19|20)\d\d)\)?[.,;]?$/;
-/** A range of years: `2023..2024`, `2023-2024`, `2023–2024` (an en dash), `(2021-2023)`. */
-const QUERY_YEAR_RANGE = /^\(?((?:19|20)\d\d)(?:\.\.|[-\u2013\u2014])((?:19|20)\d\d)\)?[.,;]?$/u;
+/**
+ * A range of years: `2023..2024`, `2023-2024`, `2023–2024` (an en dash), `(2021-2023)`, or with the
+ * second year's last two digits only, `2023-25`.
+ */
+const QUERY_YEAR_RANGE = /^\(?((?:19|20)\d\d)(?:\.\.|[-\u2013\u2014])((?:19|20)?\d\d)\)?[.,;]?$/u;
 
-/** The years a token names: one year, or every year of a range (first to last, in either order). */
+/**
+ * The years a token names: one year, or every year of a range (first to last, in either order).
+ * A second year of two digits is in the first one's century and after it (`2019-21`); one that
+ * would be before it is no range but a month (`2023-11`, November 2023), and names no year here.
+ */
 function yearsOfToken(token: string): string[] | undefined {
   const year = QUERY_YEAR.exec(token)?.[1];
   if (year) return [year];
   const range = QUERY_YEAR_RANGE.exec(token);
   if (!range) return undefined;
-  const [from, to] = [Number(range[1]), Number(range[2])].sort((a, b) => a - b) as [number, number];
+  const [first, second] = [range[1]!, range[2]!];
+  const shortSecond = second.length === 2;
+  const last = shortSecond ? first.slice(0, 2) + second : second;
+  if (shortSecond && Number(last) <= Number(first)) return undefined;
+  const [from, to] = [Number(first), Number(last)].sort((a, b) => a - b) as [number, number];
   return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
 }
 
@@ -391,10 +402,14 @@ export function yearInQuery(
   query: string,
 ): { year: string; years: string[]; before?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
-  // A range written with spaces (`2023 – 2025`, `2023 to 2025`) is one token, as written without.
+  // A range written with spaces or in words (`2023 – 2025`, `from 2023 to 2025`, `between 2023 and
+  // 2025`) is one token, as written without: its words say only that it is a range.
   const tokens = query
     .trim()
-    .replace(/\b((?:19|20)\d\d)\s+(?:\.\.|[-\u2013\u2014]|to)\s+((?:19|20)\d\d)\b/giu, '$1..$2')
+    .replace(
+      /\b(?:(?:from|between)\s+)?((?:19|20)\d\d)\s+(?:\.\.|[-\u2013\u2014]|to|and|through|until)\s+((?:19|20)\d\d)\b/giu,
+      '$1..$2',
+    )
     .split(/\s+/);
   const years = tokens.flatMap((token, index) => (yearsOfToken(token) ? [index] : []));
   if (years.length !== 1) return undefined;

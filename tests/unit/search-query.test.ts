@@ -1070,16 +1070,27 @@ describe('yearInQuery', () => {
     ['Kolmogorov 2023 \u2013 2025', { year: '2023', years: ['2023', '2024', '2025'], rest: 'Kolmogorov' }],
     ['Kolmogorov 2024 to 2025', { year: '2024', years: ['2024', '2025'], rest: 'Kolmogorov' }],
     ['(2024\u20132023) attention', { year: '2023', years: ['2023', '2024'], rest: 'attention' }],
+    // The second year by its last two digits, and ranges in words.
+    ['transformers 2023-25', { year: '2023', years: ['2023', '2024', '2025'], rest: 'transformers' }],
+    ['transformers (2019\u201321)', { year: '2019', years: ['2019', '2020', '2021'], rest: 'transformers' }],
+    ['Kolmogorov from 2024 to 2025', { year: '2024', years: ['2024', '2025'], rest: 'Kolmogorov' }],
+    ['Kolmogorov between 2023 and 2024', { year: '2023', years: ['2023', '2024'], rest: 'Kolmogorov' }],
+    ['learning from 2023', { year: '2023', years: ['2023'], before: 'from', rest: 'learning from' }],
   ])('reads %s', (query, expected) => {
     expect(yearInQuery(query)).toEqual(expected);
   });
 
-  it.each([['2023'], ['transformers 2023 2024'], ['"ICLR 2024"'], ['transformers 20234'], ['? 2023']])(
-    'reads no year in %s',
-    (query) => {
-      expect(yearInQuery(query)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['2023'],
+    ['transformers 2023 2024'],
+    ['"ICLR 2024"'],
+    ['transformers 20234'],
+    ['? 2023'],
+    // A year and a month, not a range.
+    ['transformers 2023-11'],
+  ])('reads no year in %s', (query) => {
+    expect(yearInQuery(query)).toBeUndefined();
+  });
 });
 
 describe('namedSymbolWord', () => {

@@ -25,7 +25,9 @@ const { problems, files, read } = await checkContent({
 const elapsed = Math.round(performance.now() - started);
 for (const line of formatProblems(problems)) console.error(line);
 if (problems.length > 0) {
-  console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(files, 'file')} (${elapsed} ms).`);
+  // The files the problems are in: a refused topics file stops the check before any paper is read.
+  const withProblems = new Set(problems.map((problem) => problem.file)).size;
+  console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(withProblems, 'file')} (${elapsed} ms).`);
   // Not process.exit: into a pipe (CI's log) output is written after the call returns, and exiting
   // would drop all but the first 64 KB, cutting a problem mid-line.
   process.exitCode = 1;

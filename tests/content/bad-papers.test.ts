@@ -331,6 +331,26 @@ describe('content check on a folder of bad papers', () => {
     expect(stderr).toContain('✗ 400 problems in 400 files');
   });
 
+  it('npm run check counts the files its problems are in, the topics file too', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'check-topics-'));
+    await mkdir(join(root, 'papers/2025'), { recursive: true });
+    await writeFile(
+      join(root, 'topics.yaml'),
+      '- slug: optimization\n  label: \u041eptimization\n  description: Optimization.\n',
+    );
+    const paper = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n`;
+    await writeFile(join(root, 'papers/2025/p.mdx'), paper);
+    const run = promisify(execFile);
+    const failure = await run('node', ['scripts/check.ts', '--no-cache', root], { cwd: projectRoot }).catch(
+      (error: unknown) => error,
+    );
+    const { code, stderr } = failure as { code: number; stderr: string };
+    expect(code).toBe(1);
+    expect(stderr).toContain('topics.yaml:2: topics[0].label:');
+    // Not "in 0 files": the vocabulary is refused before any paper is read.
+    expect(stderr).toContain('✗ 1 problem in 1 file');
+  });
+
   it('npm run check refuses a frontmatter link to the site’s own host, as the build’s link check does', async () => {
     const run = promisify(execFile);
     const cite = join(projectRoot, 'tests/fixtures/cite');

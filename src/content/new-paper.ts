@@ -567,8 +567,8 @@ function splitParagraphs(summary: string): string[] {
   return paragraphs.filter(Boolean);
 }
 
-/** Characters that MDX (`{ } < >`) or Markdown (emphasis, code, links, entities, math, escapes) would read as syntax. */
-const ESCAPED = new Set(['{', '}', '<', '>', '*', '`', '[', ']', '&', '$', '\\']);
+/** Characters that MDX (`{ } < >`) or Markdown (emphasis, links, entities, math, escapes) would read as syntax; a backtick (code) is written as a character reference. */
+const ESCAPED = new Set(['{', '}', '<', '>', '*', '[', ']', '&', '$', '\\']);
 
 function convertParagraph(paragraph: string, unknown: string[]): string {
   // Each formula is set aside and a placeholder character (one the paragraph does not hold) takes
@@ -650,11 +650,24 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
   for (const piece of converted.pieces) {
     out += 'markdown' in piece ? withMath(piece.markdown, (part) => part) : withMath(piece.text, escapeText);
   }
-  // What would start a heading, list, quote or thematic break at the start of a paragraph.
+  // What would start a heading, list, quote, thematic break or tilde code fence at the start of a
+  // paragraph (a paragraph is one line here, so no setext underline can follow it), and MDX's
+  // `import `/`export `, which it would read as JavaScript: its first letter as a character
+  // reference, since a backslash before a letter is no escape.
   return out
     .replace(/^#/, '\\#')
-    .replace(/^([-+=])/, '\\$1')
+    .replace(/^([-+])/, '\\$1')
+    .replace(/^~(?=~~)/, '\\~')
+    .replace(
+      /^([ie])(mport|xport)(?= )/,
+      (_match, first: string, rest: string) => `${characterReference(first)}${rest}`,
+    )
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** `char` as a decimal character reference, which Markdown and MDX print as the character itself. */
+function characterReference(char: string): string {
+  return `&#${char.codePointAt(0)};`;
 }
 
 /**
@@ -708,6 +721,9 @@ function escapeText(value: string): string {
       // Inside a word (snake_case) an underscore is never emphasis; elsewhere it may be.
       const inWord = /[\p{L}\p{N}]/u.test(value[index - 1] ?? '') && /[\p{L}\p{N}]/u.test(value[index + 1] ?? '');
       out += inWord ? char : '\\_';
+    } else if (char === '`') {
+      // Not `\``: before a letter that is TeX's grave accent (`\`a`, à) to the check.
+      out += characterReference(char);
     } else {
       out += ESCAPED.has(char) ? `\\${char}` : char;
     }

@@ -121,7 +121,7 @@ describe('abstract to MDX', () => {
     [
       'escapes Markdown syntax outside math',
       'an *emphasis*, `code`, [link](x) & _under_ snake_case',
-      'an \\*emphasis\\*, \\`code\\`, \\[link\\](x) \\& \\_under\\_ snake_case',
+      'an \\*emphasis\\*, &#96;code&#96;, \\[link\\](x) \\& \\_under\\_ snake_case',
     ],
     ['turns TeX escapes into the characters they print', '90\\% of \\$5 \\& \\#1', '90% of \\$5 \\& #1'],
     ['makes an unpaired dollar literal', 'It costs $5.', 'It costs \\$5.'],
@@ -148,7 +148,7 @@ describe('abstract to MDX', () => {
     [
       'turns TeX quotes, dashes and ties into what they print, but not arrows, tildes or code',
       "``exact'' `q' 3--5 a---b Fig.~2 ~100 (~10%) a --> b `code`",
-      '“exact” ‘q’ 3–5 a—b Fig.\u00A02 ~100 (~10%) a --\\> b \\`code\\`',
+      '“exact” ‘q’ 3–5 a—b Fig.\u00A02 ~100 (~10%) a --\\> b &#96;code&#96;',
     ],
     ['keeps a bare address as written', 'See https://a.org/x--y~z.', 'See https://a.org/x--y~z.'],
     [
@@ -208,6 +208,13 @@ describe('abstract to MDX', () => {
       'escapes what would start a block',
       '# not a heading\n  1. not a list\n  - nor this\n  > nor a quote',
       '\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n\n\\> nor a quote',
+    ],
+    [
+      // MDX reads a line that starts `import ` or `export ` as JavaScript, and `~~~` opens a code block;
+      // a backslash before `=` or a backtick would be a TeX accent to the check (`\=a` is ā).
+      'escapes what would start code, and only that',
+      'import of goods\n  export x\n  ~~~ y\n  =a, `b`\n  imports',
+      '&#105;mport of goods\n\n&#101;xport x\n\n\\~~~ y\n\n=a, &#96;b&#96;\n\nimports',
     ],
   ])('%s', (_name, input, output) => {
     expect(abstractToMdx(input)).toBe(output);

@@ -1,37 +1,78 @@
-// npm run check [-- <content dir>] [--no-cache]: checks every paper without building the site.
+// npm run check [-- <content folder>] [--no-cache]: checks every paper without building the site.
 // Papers that passed before and have not changed since are not checked again (see check-cache.ts).
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
 import { formatProblems } from '../src/content/problems.ts';
+import { terminalLines } from '../src/lib/encode/terminal.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { 'no-cache': { type: 'boolean', default: false } },
-});
-const contentDir = positionals[0] ?? CONTENT_DIR;
-const cacheName = createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16);
+const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
 
-const started = performance.now();
-const { problems, files, read } = await checkContent({
-  papersDir: `${contentDir}/papers`,
-  topicsFile: `${contentDir}/topics.yaml`,
-  cacheFile: values['no-cache'] ? undefined : `node_modules/.cache/paper-digest/check-${cacheName}.json`,
-  keepRendered: false,
-});
-const elapsed = Math.round(performance.now() - started);
-for (const line of formatProblems(problems)) console.error(line);
-if (problems.length > 0) {
+  <content folder>   the folder with papers/ and topics.yaml (default: ${CONTENT_DIR})
+  --no-cache         check every paper again, even those that passed before unchanged
+  --help             print this
+`;
+
+/** The command's arguments, or a message and the exit code when they are not what it takes. */
+function readArguments(): { contentDir: string; noCache: boolean } | { message: string; exitCode: number } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    // parseArgs' own message names the option and says how to pass a folder starting with "-".
+    return { message: `${(error as Error).message}\n\n${usage}`, exitCode: 2 };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { message: usage, exitCode: 0 };
+  if (positionals.length > 1) {
+    return { message: `One content folder at a time: got ${positionals.length}.\n\n${usage}`, exitCode: 2 };
+  }
+  const contentDir = positionals[0] ?? CONTENT_DIR;
+  if (!statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) {
+    return {
+      message: `${contentDir}: no such folder. Give the folder that holds papers/ and topics.yaml.`,
+      exitCode: 2,
+    };
+  }
+  return { contentDir, noCache: values['no-cache'] };
+}
+
+// Not process.exit: into a pipe (CI's log) output is written after the call returns, and exiting
+// would drop all but the first 64 KB, cutting a problem mid-line.
+const args = readArguments();
+if ('message' in args) {
+  (args.exitCode === 0 ? console.log : console.error)(terminalLines(args.message));
+  process.exitCode = args.exitCode;
+} else {
+  process.exitCode = await check(args);
+}
+
+/** Checks the papers and prints what is wrong, or how many passed; the exit code. */
+async function check({ contentDir, noCache }: { contentDir: string; noCache: boolean }): Promise<number> {
+  const cacheName = createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16);
+  const started = performance.now();
+  const { problems, files, read } = await checkContent({
+    papersDir: `${contentDir}/papers`,
+    topicsFile: `${contentDir}/topics.yaml`,
+    cacheFile: noCache ? undefined : `node_modules/.cache/paper-digest/check-${cacheName}.json`,
+    keepRendered: false,
+  });
+  const elapsed = Math.round(performance.now() - started);
+  for (const line of formatProblems(problems)) console.error(line);
+  if (problems.length === 0) {
+    // How many files were read tells whether the cache served: after one edit, one.
+    console.log(`✓ ${paperCount(files)} OK (${elapsed} ms, ${countOf(read, 'file')} read).`);
+    return 0;
+  }
   // The files the problems are in: a refused topics file stops the check before any paper is read.
   const withProblems = new Set(problems.map((problem) => problem.file)).size;
   console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(withProblems, 'file')} (${elapsed} ms).`);
-  // Not process.exit: into a pipe (CI's log) output is written after the call returns, and exiting
-  // would drop all but the first 64 KB, cutting a problem mid-line.
-  process.exitCode = 1;
-} else {
-  // How many files were read tells whether the cache served: after one edit, one.
-  console.log(`✓ ${paperCount(files)} OK (${elapsed} ms, ${countOf(read, 'file')} read).`);
+  return 1;
 }

@@ -9,13 +9,10 @@ import { idsFromText, newPapers, type PaperOutcome } from '../src/content/new-pa
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
 import { countOf } from '../src/lib/count.ts';
-import { terminalText } from '../src/lib/encode/terminal.ts';
+import { terminalLines } from '../src/lib/encode/terminal.ts';
 
-/**
- * Output for a terminal: what arXiv or an id list says (a title, an id as written) may hold escape
- * sequences or bidi characters, shown as \u{…} line by line (terminalText), as the check's are.
- */
-const terminalLines = (text: string) => text.split('\n').map(terminalText).join('\n');
+// What arXiv or an id list says (a title, an id as written) may hold escape sequences or bidi
+// characters: shown as \u{…} line by line, as the check's messages are.
 const say = (text: string) => console.log(terminalLines(text));
 const warn = (text: string) => console.error(terminalLines(text));
 

@@ -25,6 +25,11 @@ export function terminalText(text: string): string {
   return rightToLeftIsolated(text.replace(ACTIVE, codePoint).replace(markStack, codePoint));
 }
 
+/** A message of several lines for a terminal: each line as terminalText, the line breaks kept. */
+export function terminalLines(text: string): string {
+  return text.split('\n').map(terminalText).join('\n');
+}
+
 /** First Strong Isolate and Pop Directional Isolate (Unicode 6.3, UAX #9). */
 export const FIRST_STRONG_ISOLATE = '\u2068';
 export const POP_DIRECTIONAL_ISOLATE = '\u2069';

@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
+
+/** `npm run check` with `args`: its exit code and what it printed. */
+async function check(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = promisify(execFile);
+  return run('node', ['scripts/check.ts', ...args], { cwd: projectRoot }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe('npm run check, given what it does not take', () => {
+  it('prints its usage for --help, and exits 0', async () => {
+    const { code, stdout } = await check('--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: npm run check/);
+    expect(stdout).toContain('--no-cache');
+  });
+
+  it('names an unknown option and prints the usage, exiting 2 (not a stack trace)', async () => {
+    const { code, stderr } = await check('--nocache');
+    expect(code).toBe(2);
+    expect(stderr).toContain("Unknown option '--nocache'");
+    expect(stderr).toContain('Usage: npm run check');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a second folder rather than checking only the first', async () => {
+    const { code, stderr } = await check('content', 'tests/fixtures/cite');
+    expect(code).toBe(2);
+    expect(stderr).toContain('One content folder at a time: got 2.');
+  });
+
+  it('says that a folder does not exist, rather than that its topics file is missing', async () => {
+    const { code, stderr } = await check('no-such-folder');
+    expect(code).toBe(2);
+    expect(stderr).toContain('no-such-folder: no such folder.');
+    expect(stderr).not.toContain('topics.yaml:1');
+  });
+
+  it('shows a folder name as typed with its control characters visible', async () => {
+    const { code, stderr } = await check('folder\u001b[31mred');
+    expect(code).toBe(2);
+    expect(stderr).toContain('folder\\u{1B}[31mred: no such folder.');
+    expect(stderr).not.toContain('\u001b');
+  });
+});

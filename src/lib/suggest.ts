@@ -32,16 +32,19 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Candidates close to `input` (by edit distance or shared prefix), closest first. */
 export function closeMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = input.toLowerCase();
-  return [...candidates]
-    .map((candidate) => {
-      const lower = candidate.toLowerCase();
-      const prefix = lower.startsWith(needle) || needle.startsWith(lower);
-      return { candidate, score: prefix ? 0.5 : editDistance(needle, lower, Math.max(needle.length, lower.length)) };
-    })
-    .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+  return (
+    [...candidates]
+      .map((candidate) => {
+        const lower = candidate.toLowerCase();
+        const prefix = lower.startsWith(needle) || needle.startsWith(lower);
+        return { candidate, score: prefix ? 0.5 : editDistance(needle, lower, Math.max(needle.length, lower.length)) };
+      })
+      .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
+      // Ties by code points: localeCompare without a locale takes the machine's (Danish puts `aa` after `z`).
+      .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+      .slice(0, limit)
+      .map(({ candidate }) => candidate)
+  );
 }
 
 /** ` Did you mean "a" or "b"?` or an empty string. */

@@ -24,11 +24,14 @@ async function secondCheckout(): Promise<string> {
 }
 
 describe('reproducible builds', () => {
-  it('two checkouts, built at different times and in different time zones, write byte-identical sites', async () => {
-    const first = await buildFixture('tests/fixtures/feeds', { env: { TZ: 'Asia/Kolkata' } });
+  it('two checkouts, built at different times, in different time zones and locales, write byte-identical sites', async () => {
+    const first = await buildFixture('tests/fixtures/feeds', { env: { TZ: 'Asia/Kolkata', LC_ALL: 'tr_TR.UTF-8' } });
     const other = await secondCheckout();
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a different second on the clock
-    const second = await buildFixture('tests/fixtures/feeds', { root: other, env: { TZ: 'America/Anchorage' } });
+    const second = await buildFixture('tests/fixtures/feeds', {
+      root: other,
+      env: { TZ: 'America/Anchorage', LC_ALL: 'da_DK.UTF-8' },
+    });
     expect(first.ok, first.output).toBe(true);
     expect(second.ok, second.output).toBe(true);
 

@@ -9,6 +9,7 @@
 import { othersText, shortAuthorList } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
+import { directionAttribute } from '../lib/direction.ts';
 import { digestDayDetail, quotedTitle, titleDetails } from '../lib/distinct-names.ts';
 import {
   bibFileName,
@@ -234,6 +235,9 @@ class SavedPage {
         item.dataset.savedPaper = paper.id;
         const text = element('div', 'saved-paper');
         const title = element('h2', 'saved-title');
+        // The direction of most of its letters where its first letter says otherwise (global.css).
+        const dir = directionAttribute(paper.title);
+        if (dir) title.dir = dir;
         const link = element('a', undefined, paper.title);
         link.href = this.urls.paper(paper.id);
         const detail = details.get(paper);

@@ -325,6 +325,57 @@ describe('titles and abstracts in right-to-left scripts', () => {
     await reader.close();
   });
 
+  /** Laid out left to right: aligned left, the closing mark drawn right of the letter before it. */
+  async function expectLeftToRight(page: Page, selector: string, text: string) {
+    const drawn = await layout(page, selector, text);
+    expect(drawn.text).toContain(text);
+    expect(drawn.mark).toBeGreaterThan(drawn.letterBeforeMark);
+    expect(Math.abs(drawn.firstLine.left - drawn.left)).toBeLessThanOrEqual(1);
+    expect(drawn.lastLine.right).toBeLessThan(drawn.right - 1);
+  }
+
+  // Synthetic papers whose first letter runs the other way than most of their letters.
+  const HEBREW_FIRST = 'מבוא: A synthetic title written mostly in English letters!';
+  const ARABIC_MOSTLY = 'GPT: عنوان تجريبي مكتوب بالعربية في معظمه!';
+
+  it('run in the direction of most of their letters, not of their first one', async () => {
+    const page = await openAt(1280, 'papers/hebrew-first-word/');
+    await expectLeftToRight(page, 'h1.paper-title', HEBREW_FIRST);
+    await expectLeftToRight(page, '.abstract p', 'This synthetic abstract opens');
+    // A block wholly in Hebrew beside it keeps its own direction.
+    await expectRightToLeft(page, '.abstract p', 'פסקה שנייה');
+    await page.goto(site.server.url + 'papers/arabic-after-acronym/', { waitUntil: 'load' });
+    await expectRightToLeft(page, 'h1.paper-title', ARABIC_MOSTLY);
+    await expectRightToLeft(page, '.abstract p', 'هذا ملخص تجريبي مكتوب');
+    await expectLeftToRight(page, '.abstract p', 'This second paragraph');
+    await page.close();
+  });
+
+  it('run in the direction of most of their letters on cards and on /saved/', async () => {
+    for (const path of ['2025/06/06/', 'topics/language/', 'authors/dana-example/', 'authors/yara-example/']) {
+      const page = await openAt(1280, path);
+      if (path !== 'authors/yara-example/') await expectLeftToRight(page, '.paper-card-title', HEBREW_FIRST);
+      if (path !== 'authors/dana-example/') await expectRightToLeft(page, '.paper-card-title', ARABIC_MOSTLY);
+      if (!path.startsWith('authors/')) {
+        await expectLeftToRight(page, '.abstract-excerpt p', 'This synthetic abstract opens');
+        await expectRightToLeft(page, '.abstract-excerpt p', 'هذا ملخص تجريبي مكتوب');
+      }
+      await page.close();
+    }
+    const reader = await site.browser.context.browser()!.newContext({ viewport: { width: 1280, height: 740 } });
+    const paper = await reader.newPage();
+    for (const id of ['hebrew-first-word', 'arabic-after-acronym']) {
+      await paper.goto(site.server.url + `papers/${id}/`, { waitUntil: 'load' });
+      await paper.locator('button[data-save-toggle]').click();
+    }
+    const page = await reader.newPage();
+    await page.goto(site.server.url + 'saved/', { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-saved-list] > li').length === 2);
+    await expectLeftToRight(page, '.saved-title', HEBREW_FIRST);
+    await expectRightToLeft(page, '.saved-title', ARABIC_MOSTLY);
+    await reader.close();
+  });
+
   it('leave a title that starts in Latin letters left to right, aligned left', async () => {
     const page = await openAt(1280, 'papers/rtl-names/');
     const drawn = await layout(page, 'h1.paper-title', 'Names written right to left');

@@ -288,6 +288,9 @@ describe('printing', () => {
       }
       expect(await shown('.paper-title')).toBe(1);
       expect(await shown('.abstract')).toBe(1);
+      // The citation is printed; its copy button and download link, which do nothing on paper, are not.
+      expect(await shown('.citation .bibtex')).toBe(1);
+      expect(await shown('.citation-actions')).toBe(0);
       // The arXiv link's address is printed after it.
       const after = await page.$eval(
         '.paper-links a[href^="https://arxiv.org/abs/"]',
@@ -300,6 +303,14 @@ describe('printing', () => {
       for (const selector of ['.pager', '.keyboard-hint', '.save-toggle'])
         expect(await shown(selector), selector).toBe(0);
       expect(await shown('[data-paper-card]')).toBe(3);
+      expect(await shown('.bib-link'), '.bib-link').toBe(0);
+      for (const path of ['/topics/alpha/', '/authors/shared-person/']) {
+        await open(path);
+        await page.emulateMedia({ media: 'print', colorScheme: theme });
+        for (const selector of ['.feed-link', '.bib-link', '.author-search-link', '.save-toggle'])
+          expect(await shown(selector), `${path} ${selector}`).toBe(0);
+        expect(await shown('.paper-card'), path).toBeGreaterThan(0);
+      }
     });
   }
 });

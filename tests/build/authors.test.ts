@@ -117,7 +117,7 @@ describe('author pages', () => {
   it('link to the search page filtered to their author, by slug', async () => {
     for (const author of AUTHORS) {
       const html = await read(authorPath(author.slug));
-      const href = /<a href="([^"]+)">Search this author's papers<\/a>/.exec(html)?.[1];
+      const href = /<a [^>]*href="([^"]+)">Search this author's papers<\/a>/.exec(html)?.[1];
       expect(href, author.slug).toBe(`${BASE}search/?author=${encodeURIComponent(author.slug)}`);
     }
   });

@@ -15,7 +15,7 @@
  */
 import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
 import { windowsDeviceName } from './file-names.ts';
-import { AL, comparable, ET, INITIALS, QUOTED, writtenOutSpelling } from './search-query.ts';
+import { AL, comparable, ET, initialsAt, QUOTED, writtenOutSpelling } from './search-query.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -222,7 +222,7 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
     .split(/\s+/)
     .filter(Boolean);
   const at = (index: number) => (index >= 0 && index < tokens.length ? tokens[index]! : '');
-  const isInitials = (index: number) => INITIALS.test(at(index));
+  const isInitials = (index: number) => initialsAt(tokens, index);
   const isEtAl = (index: number) => ET.test(at(index)) && AL.test(at(index + 1));
   // A word of the directory, not a number or a name of no letters (`2023`, `&`).
   const word = (index: number) => {

@@ -779,7 +779,31 @@ export const AL = /^al\.?,?$/i;
  */
 export function mayCiteAuthors(query: string): boolean {
   const tokens = query.split(/\s+/);
-  return tokens.some((token, index) => INITIALS.test(token) || (ET.test(token) && AL.test(tokens[index + 1] ?? '')));
+  return tokens.some(
+    (_, index) => initialsAt(tokens, index) || (ET.test(tokens[index]!) && AL.test(tokens[index + 1] ?? '')),
+  );
+}
+
+/**
+ * Initials as Vancouver and PubMed cite them, capitals without full stops after the family name:
+ * `LeCun Y`, `Kolter JZ`, `Ma T,`. Bare capitals are taken as initials only there: after a word
+ * that starts with a capital, at the end of the query or before a comma (`GPT 4o`, `deep RL` and
+ * `RL agents` are words; a digest with no such author reads them as words anyway).
+ */
+const BARE_INITIALS = /^\p{Lu}{1,3},?$/u;
+const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
+
+/** Whether `tokens[index]` (the query split at spaces) is initials as a reference list writes them. */
+export function initialsAt(tokens: readonly string[], index: number): boolean {
+  const token = tokens[index] ?? '';
+  if (INITIALS.test(token)) return true;
+  const previous = tokens[index - 1] ?? '';
+  return (
+    BARE_INITIALS.test(token) &&
+    (index === tokens.length - 1 || token.endsWith(',')) &&
+    CAPITALISED_WORD.test(previous) &&
+    !INITIALS.test(previous)
+  );
 }
 
 /** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */

@@ -84,6 +84,14 @@ const TABLE: Expectation[] = [
   { query: 'Kolter, J. Z.', why: 'family name first, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
   { query: 'Hsieh, C.-J.', why: 'hyphenated initials of "Cho-Jui"', only: ['2405.21063'] },
   { query: 'H. Zhang', why: 'Hanlin and Huan Zhang, not the twelve other Zhangs', only: ['2202.01336', '2405.21063'] },
+  { query: 'Ma T', why: 'Vancouver style, family name then initial: Tengyu Ma', only: ['2211.15661', '2307.03576'] },
+  { query: 'Kolter JZ', why: 'Vancouver style, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
+  { query: 'Hsieh CJ', why: 'Vancouver style initials of "Cho-Jui"', only: ['2405.21063'] },
+  {
+    query: 'Zhang H',
+    why: 'Vancouver style: Hanlin and Huan Zhang, no other Zhang',
+    only: ['2202.01336', '2405.21063'],
+  },
   { query: 'H. Zhang softmax', why: 'cited author and a word: neither H. Zhang paper says softmax', none: true },
   { query: 'e.g. LLaMA', why: 'initials that name no author are words', only: ['2310.03016'] },
   {

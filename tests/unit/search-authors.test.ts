@@ -21,6 +21,7 @@ import {
   typedWords,
 } from '../../src/lib/search-authors.ts';
 import { authorEntries } from '../../src/lib/search-data.ts';
+import { mayCiteAuthors } from '../../src/lib/search-query.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
 const paper = (authors: string[]) => ({
@@ -232,6 +233,25 @@ describe('authors cited with initials', () => {
       [['h'], ['zhang']],
       [['z'], ['kolter']],
     ]);
+  });
+
+  it('reads initials as Vancouver and PubMed write them: capitals without full stops after the family name', () => {
+    expect(cited('Kolter JZ')).toEqual({ names: [{ initials: ['j', 'z'], words: ['kolter'] }], rest: '' });
+    expect(cited('LeCun Y').names).toEqual([{ initials: ['y'], words: ['lecun'] }]);
+    expect(cited('Hsieh CJ, Zhang H').names.map((name) => [name.initials, name.words])).toEqual([
+      [['c', 'j'], ['hsieh']],
+      [['h'], ['zhang']],
+    ]);
+    expect(cited('attention Ma T').rest).toBe('attention');
+    expect(citedNameMatches('Cho-Jui Hsieh', cited('Hsieh CJ').names[0]!)).toBe(true);
+    expect(citedNameMatches('J. Zico Kolter', cited('Kolter JZ').names[0]!)).toBe(true);
+    // Capitals elsewhere are words: not after a capitalised word, nor before more words.
+    expect(cited('deep RL').names).toEqual([]);
+    expect(cited('RL agents').names).toEqual([]);
+    expect(cited('Kolter JZ verification').names).toEqual([]);
+    expect(cited('GPT 4o').names).toEqual([]);
+    expect(mayCiteAuthors('Tengyu Ma T')).toBe(true);
+    expect(mayCiteAuthors('efficient LLM')).toBe(false);
   });
 
   it('leaves in the query initials with no name beside them, quoted words, and the word still being typed', () => {

@@ -34,6 +34,7 @@ import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   isArxivKey,
   namedSymbolWord,
+  scaleSpelledOut,
   paperKeysInQuery,
   paperShard,
   acronymExpansion,
@@ -625,6 +626,7 @@ async function searchText(
     queryWords(tail).join(' ') === last &&
     !compounds.has(last) &&
     otherSpelling(last) === undefined &&
+    scaleSpelledOut(last, query) === undefined &&
     acronymOtherNumber(last) === undefined &&
     acronymExpansion(last, query, acronyms) === undefined &&
     splitAtHead(last, heads) === undefined &&
@@ -671,9 +673,12 @@ async function searchText(
     const parts = isWord ? compounds.get(term) : undefined;
     // Its other spelling: British or American, or an umlaut's, ø's or å's written out (`müller`, `mueller`).
     const writtenOut = writtenOutSpelling(term);
-    // Or the symbol it names (`infinity`: `$\infty$`).
+    // Or the symbol it names (`infinity`: `$\infty$`), or a count's scale in words (`2B`: `2 billion`).
     const spelled = isWord
-      ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut) ?? namedSymbolWord(term))
+      ? (otherSpelling(term) ??
+        (writtenOut === term ? undefined : writtenOut) ??
+        namedSymbolWord(term) ??
+        scaleSpelledOut(term, query))
       : undefined;
     // And in plain letters (`ødegård`: `odegard`), as the index also holds every word with ø, ß, ł or
     // æ, and every sentence with one whole (so a phrase too: `"bjørn ødegård"`).

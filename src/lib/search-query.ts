@@ -268,6 +268,45 @@ export function withScientificNumbersWritten(text: string): string {
   });
 }
 
+/**
+ * A count with its scale as papers write it, a letter after the number (`7B`, `1.3B`, `66M`,
+ * `ImageNet-1K`) or a word (`2 billion`, `10 thousand`), and a share as a percentage, `%` or in
+ * words (`3.5%`, `3.5 percent`, `3.5 per cent`). The index holds them as written: `1b`, `13b`,
+ * `2 billion`; Pagefind keeps no `%`.
+ */
+const SCALE_WORDS: Readonly<Record<string, string>> = { k: 'thousand', m: 'million', b: 'billion', t: 'trillion' };
+const NUMBER_WITH_SCALE_WORD = /(?<![\p{L}\p{N}.,])(\d+)\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])/giu;
+const PERCENT_IN_WORDS = /(?<=\d)\s*\b(?:percent|per\s+cent)(?![\p{L}\p{N}])/giu;
+const WHOLE_NUMBER_WITH_SCALE_LETTER = /^(\d+)([kmbt])$/;
+
+/**
+ * A query with each whole count written with a scale word as papers write it with a letter (`1
+ * billion` → `1B`), which the search also reads as the word (scaleSpelledOut), and each
+ * percentage in words as `%` (`3.5 percent` → `3.5%`): one number however the reader writes it.
+ * A decimal count stays as typed (`1.3 billion`): the index holds `1.3B` as `13b`, which the
+ * search could not also read as words.
+ */
+export function withScalesAsLetters(query: string): string {
+  return query
+    .replace(NUMBER_WITH_SCALE_WORD, (_, number: string, word: string) => {
+      const letter = Object.keys(SCALE_WORDS).find((key) => SCALE_WORDS[key] === word.toLowerCase())!;
+      return `${number}${letter.toUpperCase()}`;
+    })
+    .replace(PERCENT_IN_WORDS, '%');
+}
+
+/**
+ * A query word that is a whole number with a scale letter (`2b`, as queryWords gives `2B` or
+ * `2 billion`), as a phrase with the scale's word (`2 billion`), which papers also write. Not a
+ * decimal count: `1.3B` is the word `13b` to the index, and `13 billion` another number.
+ */
+export function scaleSpelledOut(word: string, query: string): string | undefined {
+  const [, number, letter] = WHOLE_NUMBER_WITH_SCALE_LETTER.exec(word) ?? [];
+  if (number === undefined || letter === undefined) return undefined;
+  const typed = new RegExp(`(?<![\\p{L}\\p{N}.,])${number}${letter}(?![\\p{L}\\p{N}])`, 'iu');
+  return typed.test(withScalesAsLetters(query)) ? `${number} ${SCALE_WORDS[letter]}` : undefined;
+}
+
 /** The numbers in scientific notation in a text (a word, a formula's TeX) as the index holds them (`1e-3` → `0ꞏ001`, `10^{3}` → `1000`). */
 export function scientificWords(text: string): string[] {
   const words: string[] = [];
@@ -1178,9 +1217,9 @@ const INFINITY_NAMES = ['infty', 'inf', 'infinity'];
 
 /**
  * Math symbols by the name a reader types for one alone (`infinity`, `infty` for `∞`: a paper's
- * `$\infty$`); `inf` is no such name, as it is the infimum's.
+ * `$\infty$`; `sqrt` for `√`, `$\sqrt{d}$`); `inf` is no such name, as it is the infimum's.
  */
-const SYMBOL_NAMES: Readonly<Record<string, string>> = { infinity: '\u221e', infty: '\u221e' };
+const SYMBOL_NAMES: Readonly<Record<string, string>> = { infinity: '\u221e', infty: '\u221e', sqrt: '\u221a' };
 
 /** The word the index holds for the symbol a query word names (SYMBOL_NAMES: symbolWord), if it names one. */
 export function namedSymbolWord(word: string): string | undefined {
@@ -1276,7 +1315,7 @@ const FORMULA_SIGN = /(?<=[\p{L}\p{N})}])[-+=*/<>\u2212](?=[\p{L}\p{N}({\\])/gu;
  */
 function withBoundWords(query: string): string {
   // A number in scientific notation (`1e-3`, `10^{-3}`) is the decimal it writes (`0.001`).
-  return withScientificNumbersWritten(query)
+  return withScientificNumbersWritten(withScalesAsLetters(query))
     .replace(/\S+/g, (token) => (SCRIPT_MARK.test(token) ? token.replace(FORMULA_SIGN, ' $& ') : token))
     .replace(INTERVAL_SPACE, ',')
     .replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);

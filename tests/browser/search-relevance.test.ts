@@ -190,6 +190,16 @@ const TABLE: Expectation[] = [
     only: ['2310.03016', '2402.04347', '2403.19521', '2405.18377'],
   },
   { query: '7 B', why: 'a model size typed apart: 7B', only: ['2402.04347', '2403.19521', '2405.18377'] },
+  { query: '1 billion', why: 'a model size in words: "up to 1B parameters"', only: ['2504.15471'] },
+  { query: '66 billion', why: 'OPT "up to the size of 66B"', only: ['2310.16355'] },
+  { query: '7 billion', why: 'the three 7B models', only: ['2402.04347', '2403.19521', '2405.18377'] },
+  { query: '2B', why: 'a count in a letter: "over 2 billion samples"', only: ['1706.06978'] },
+  {
+    query: '3.5 percent',
+    why: 'a percentage in words: the two papers that write 3.5%',
+    only: ['2303.07320', '2410.22269'],
+  },
+  { query: 'sqrt n', why: 'the square root named in words: $\\sqrt{\\mathcal{C}_\\Psi/n}$', only: ['2303.01566'] },
   // Abbreviations and what they stand for: as a paper defines one (`in-context learning (ICL)`), or the field's own
   {
     query: 'ICL',

@@ -19,6 +19,7 @@ import {
   paperKeysInQuery,
   paperShard,
   namedSymbolWord,
+  scaleSpelledOut,
   commandWord,
   compoundWords,
   symbolWord,
@@ -1098,9 +1099,48 @@ describe('namedSymbolWord', () => {
     expect(namedSymbolWord('infinity')).toBe(symbolWord('\u221e'));
     expect(namedSymbolWord('Infinity')).toBe(symbolWord('\u221e'));
     expect(namedSymbolWord('infty')).toBe(symbolWord('\u221e'));
+    expect(namedSymbolWord('sqrt')).toBe(symbolWord('\u221a'));
+    // A query's words: `sqrt d` is `√d`, which the index holds for `$\sqrt{d}$`.
+    expect(queryWords('sqrt d').map((word) => namedSymbolWord(word) ?? word)).toEqual(queryWords('√d'));
     // The infimum, and a word that only starts like the name.
     expect(namedSymbolWord('inf')).toBeUndefined();
     expect(namedSymbolWord('infinite')).toBeUndefined();
+  });
+});
+
+describe('counts with a scale, and percentages', () => {
+  it.each([
+    ['1 billion', '1B'],
+    ['66 Billion parameters', '66B parameters'],
+    ['10 thousand', '10K'],
+    ['3 million', '3M'],
+  ])('reads a whole count with a scale word as the letter papers write: %s', (typed, written) => {
+    expect(queryWords(typed)).toEqual(queryWords(written));
+  });
+
+  it.each([
+    ['3.5 percent', '3.5%'],
+    ['99 per cent', '99%'],
+    ['50 Percent', '50%'],
+  ])('reads a percentage in words as %%: %s', (typed, written) => {
+    expect(queryWords(typed)).toEqual(queryWords(written));
+  });
+
+  it('also searches a whole count with a scale letter in words, however it was typed', () => {
+    expect(scaleSpelledOut(queryWords('2B')[0]!, '2B')).toBe('2 billion');
+    expect(scaleSpelledOut(queryWords('1 billion')[0]!, '1 billion')).toBe('1 billion');
+    expect(scaleSpelledOut(queryWords('ImageNet 1K')[1]!, 'ImageNet 1K')).toBe('1 thousand');
+  });
+
+  it('leaves alone a decimal count, a scale word with no number, and words that only end in a scale letter', () => {
+    // `1.3B` is `13b` to the index: not thirteen billion.
+    expect(scaleSpelledOut(queryWords('1.3B')[0]!, '1.3B')).toBeUndefined();
+    expect(queryWords('1.3 billion')).toEqual([...queryWords('1.3'), 'billion']);
+    expect(queryWords('a billion')).toEqual(['a', 'billion']);
+    expect(queryWords('percent')).toEqual(['percent']);
+    expect(scaleSpelledOut('b', 'b')).toBeUndefined();
+    expect(scaleSpelledOut('2bit', '2bit')).toBeUndefined();
+    expect(scaleSpelledOut('4x', '4x')).toBeUndefined();
   });
 });
 

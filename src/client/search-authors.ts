@@ -98,23 +98,28 @@ export async function citedAuthorsFilter(
 ): Promise<{ filter: CitedAuthorsFilter; rest: string } | undefined> {
   const { names, rest } = citedNamesInQuery(query, { typing });
   if (names.length === 0) return undefined;
+  // A name typed with an umlaut, ø or å is also the name written out (`Müller et al.`: Jonas
+  // Mueller), as in the author field (suggestAuthors); the same query, so the same names in order.
+  const writtenOut = citedNamesInQuery(writtenOutSpelling(query), { typing }).names;
   const keys = await directoryKeys(page, fetchJson);
   const groups: CitedAuthorsFilter['all'] = [];
-  for (const name of names) {
-    // Every author is listed under each word of their name: the longest word's file is the
-    // smallest. A word still being typed needs the one file with every word it starts.
-    const key = name.unfinished
-      ? shardForPrefix(name.words.at(-1)!, keys)
-      : shardForWord(
-          name.words.reduce((a, b) => (b.length > a.length ? b : a)),
-          keys,
-        );
-    if (key === undefined) return undefined;
-    const slugs = new Set(
-      (await directoryShard(page, key, fetchJson))
-        .filter(([author]) => citedNameMatches(author, name))
-        .map(([author]) => authorSlug(author)),
-    );
+  for (const [index, name] of names.entries()) {
+    const other = writtenOut.length === names.length ? writtenOut[index] : undefined;
+    const spellings = other && other.words.join(' ') !== name.words.join(' ') ? [name, other] : [name];
+    const slugs = new Set<string>();
+    for (const spelling of spellings) {
+      // Every author is listed under each word of their name: the longest word's file is the
+      // smallest. A word still being typed needs the one file with every word it starts.
+      const key = spelling.unfinished
+        ? shardForPrefix(spelling.words.at(-1)!, keys)
+        : shardForWord(
+            spelling.words.reduce((a, b) => (b.length > a.length ? b : a)),
+            keys,
+          );
+      if (key === undefined) continue;
+      for (const [author] of await directoryShard(page, key, fetchJson))
+        if (citedNameMatches(author, spelling)) slugs.add(authorSlug(author));
+    }
     if (slugs.size === 0) return undefined;
     groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
     if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });

@@ -154,6 +154,14 @@ describe('filtering by author', () => {
       .toEqual(['Jonas Mueller · 1 paper']);
   });
 
+  // Cited in the words box as papers cite him, with the umlaut he writes out: as the field does.
+  it.each(['Müller et al.', 'J. Müller', 'Müller, J.', 'Müller J'])('finds Jonas Mueller cited as %s', async (q) => {
+    const expected = papers.filter((paper) => paper.authors.includes('Jonas Mueller'));
+    expect(expected.length).toBe(1);
+    await openSearch({ q });
+    await waitForTitles(titlesOf(expected));
+  });
+
   it.each([
     ['a link with the slug', { author: SLUG }],
     ['a name without accents', { author: 'Ekin Akyurek' }],

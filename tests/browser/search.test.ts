@@ -260,6 +260,8 @@ describe('the search page', () => {
     expect(text).toMatch(/arXiv id or link/);
     expect(text).toMatch(/address of a paper's, topic's or author's page/);
     expect(text).toMatch(/Author field/);
+    // A field name before a word is dropped (withoutMarkup): the help says so, not that it filters.
+    expect(text).toMatch(/author: or topic: before a word changes nothing/);
     // The input says where its help is, and the year example finds papers of those years.
     expect(await page.locator('#search-q').getAttribute('aria-describedby')).toContain('search-help');
     const years = (await help.locator('code').allTextContents()).find((code) => /\d{4}/.test(code))!;

@@ -34,6 +34,7 @@ import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   isArxivKey,
   namedSymbolWord,
+  onlyCommonWords,
   scaleSpelledOut,
   paperKeysInQuery,
   paperShard,
@@ -370,6 +371,8 @@ async function typingPaused(ms: number): Promise<boolean> {
 
 interface WordsAnswer {
   results: PagefindResult[];
+  /** The query is only words nearly every paper has (onlyCommonWords): no results, and a status that says so. */
+  tooCommon?: true;
   /** Query words no paper really has: then there are no results. */
   unmatched: string[];
   /** The query with each unmatched word replaced by the closest word of the digest, if all have one. */
@@ -447,6 +450,8 @@ async function searchWords(
     const left = new Set(withWord.flatMap((each) => each.results.map((result) => result.id)));
     return { ...answer, results: answer.results.filter((result) => !left.has(result.id)) };
   }
+  // Only words such as `the of and`: every paper has them, so listing every paper answers nothing.
+  if (onlyCommonWords(query)) return { results: [], unmatched: [], tooCommon: true };
   // The address of this digest's page of a topic or an author, pasted: that page's papers, newest
   // first as the page lists them (a paper's page is its arXiv id: arxivIdInQuery).
   const page = sitePageInQuery(query);
@@ -903,6 +908,11 @@ async function phraseFirst(
 }
 
 /** "Did you mean …?" as a link to the search page, or nothing. */
+/** What the header box and the search page say for a query of only common words (onlyCommonWords). */
+function tooCommonStatus(query: string): string {
+  return `“${query.trim()}” has only words nearly every paper has. Add a word that says what you are looking for, or put words in quotes to find them side by side.`;
+}
+
 function suggestionElement(config: SearchConfig, suggestion: string | undefined): DocumentFragment {
   const fragment = document.createDocumentFragment();
   if (!suggestion) return fragment;
@@ -1039,6 +1049,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       let count: number;
       let suggestion: string | undefined;
       let missing: string[] = [];
+      let tooCommon = false;
       if (ids) {
         ({ found: shown, missing } = await papersByKeys(config, ids));
         if (current !== generation) return;
@@ -1053,6 +1064,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         shown = await Promise.all(answer.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
         count = answer.results.length;
         suggestion = answer.suggestion;
+        tooCommon = answer.tooCommon === true;
       }
       if (current !== generation) return;
       list.replaceChildren(
@@ -1067,7 +1079,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         }),
       );
       message.replaceChildren(
-        ids ? arxivStatus(0, missing, '') : `No papers match “${term}”.`,
+        ids ? arxivStatus(0, missing, '') : tooCommon ? tooCommonStatus(term) : `No papers match “${term}”.`,
         suggestionElement(config, suggestion),
       );
       message.hidden = count > 0;
@@ -1447,7 +1459,11 @@ function setUpSearchPage(form: HTMLFormElement): void {
       if (current !== generation) return;
       const count = answer.results.length;
       status.replaceChildren(
-        count === 0 ? `No papers found${words}${by}.` : `${paperCount(count)} found${words}${by}.`,
+        answer.tooCommon
+          ? tooCommonStatus(now.q)
+          : count === 0
+            ? `No papers found${words}${by}.`
+            : `${paperCount(count)} found${words}${by}.`,
         suggestionElement(config, answer.suggestion),
       );
     } catch (error) {

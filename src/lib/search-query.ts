@@ -745,6 +745,30 @@ const CHARACTER_REFERENCES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * English words so common that nearly every abstract has them: articles, prepositions,
+ * conjunctions, pronouns and forms of "to be". A query of these alone (`the of and`) would list
+ * every paper as a match; question words (`why`, `what`) and single letters (a variable, an
+ * initial) are not among them, as some papers have them and others do not.
+ */
+const COMMON_WORDS = new Set(
+  (
+    'the an and or of in on at to for from with by as into onto via than then ' +
+    'is are was were be been being am it its this that these those there their they them ' +
+    'we our us you your he his she her which whose whom'
+  ).split(' '),
+);
+
+/**
+ * Whether a query is only common words (COMMON_WORDS), outside quotes: then the search says so
+ * rather than list every paper. A quoted phrase of them (`"of the"`) is searched as a phrase.
+ */
+export function onlyCommonWords(query: string): boolean {
+  if (/["\u201C\u201D\u201E]/u.test(query)) return false;
+  const words = query.split(/\s+/).map(comparable).filter(Boolean);
+  return words.length > 0 && words.every((word) => COMMON_WORDS.has(word));
+}
+
+/**
  * Field names a reader may type before a word, as other search engines take them (`author:Hofmann`,
  * `topic:theory`, `title:attention`): here every word is searched in titles, names, topics and
  * abstracts alike (and the Author and Topic fields filter), so the name is dropped and the word kept.

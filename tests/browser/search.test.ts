@@ -250,6 +250,35 @@ describe('the header search box', () => {
 });
 
 describe('the search page', () => {
+  it.each(['the of and', 'The, of and IN'])(
+    'says a query of only common words (%s) has them, rather than list every paper',
+    async (q) => {
+      // Every seed paper has these words: a list of them all would answer nothing.
+      expect(papers.every((paper) => /\bthe\b/i.test(paper.body) && /\bof\b/i.test(paper.body))).toBe(true);
+      await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
+      const status = page.locator('#search-status');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/only words nearly every paper has/);
+      expect(await page.locator('[data-search-results] li').count()).toBe(0);
+      // The header box says the same.
+      await page.goto(server.origin + urls.home());
+      await headerBox().fill(q);
+      await expect
+        .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+        .toMatch(/only words nearly every paper has/);
+      expect(await page.locator('[data-search-preview] li').count()).toBe(0);
+    },
+  );
+
+  it('still searches common words beside another word, or quoted as a phrase', async () => {
+    const withPhrase = papers.filter((paper) => /\bof the\b/i.test(`${paper.title} ${paper.body}`));
+    expect(withPhrase.length).toBeGreaterThan(0);
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: '"of the"' })}`);
+    await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 }).toMatch(/found/);
+    expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ papers? found/);
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: 'the Kolmogorov' })}`);
+    await waitForResults(kolmogorov.length);
+  });
+
   it('says what a query can hold, and its examples do it', async () => {
     await page.goto(`${server.origin}${urls.search()}`);
     const help = page.locator('[data-search-help]');

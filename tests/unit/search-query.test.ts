@@ -19,6 +19,7 @@ import {
   paperKeysInQuery,
   paperShard,
   namedSymbolWord,
+  onlyCommonWords,
   scaleSpelledOut,
   commandWord,
   compoundWords,
@@ -1142,6 +1143,18 @@ describe('counts with a scale, and percentages', () => {
     expect(scaleSpelledOut('2bit', '2bit')).toBeUndefined();
     expect(scaleSpelledOut('4x', '4x')).toBeUndefined();
   });
+});
+
+describe('onlyCommonWords', () => {
+  it.each(['the of and', 'The, of AND', 'in the', 'we', 'of'])('is true for %s', (query) => {
+    expect(onlyCommonWords(query)).toBe(true);
+  });
+  it.each(['the transformer', 'why', 'what is the', 'a', 'k', '"of the"', '2023', '', '   '])(
+    'is false for %s: a word some papers have and others not, a letter, a phrase, nothing',
+    (query) => {
+      expect(onlyCommonWords(query)).toBe(false);
+    },
+  );
 });
 
 describe('withoutMarkup', () => {

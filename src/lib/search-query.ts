@@ -764,7 +764,8 @@ const COMMON_WORDS = new Set(
  */
 export function onlyCommonWords(query: string): boolean {
   if (/["\u201C\u201D\u201E]/u.test(query)) return false;
-  const words = query.split(/\s+/).map(comparable).filter(Boolean);
+  // The words as the search reads them: `O(n)` is one word, the bound, not `on`.
+  const words = queryWords(query);
   return words.length > 0 && words.every((word) => COMMON_WORDS.has(word));
 }
 

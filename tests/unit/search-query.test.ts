@@ -1149,8 +1149,8 @@ describe('onlyCommonWords', () => {
   it.each(['the of and', 'The, of AND', 'in the', 'we', 'of'])('is true for %s', (query) => {
     expect(onlyCommonWords(query)).toBe(true);
   });
-  it.each(['the transformer', 'why', 'what is the', 'a', 'k', '"of the"', '2023', '', '   '])(
-    'is false for %s: a word some papers have and others not, a letter, a phrase, nothing',
+  it.each(['the transformer', 'why', 'what is the', 'a', 'k', '"of the"', '2023', 'O(n)', 'o(n)', '', '   '])(
+    'is false for %s: a word some papers have and others not, a letter, a phrase, a bound, nothing',
     (query) => {
       expect(onlyCommonWords(query)).toBe(false);
     },

@@ -852,22 +852,33 @@ export function mayCiteAuthors(query: string): boolean {
  * Initials as Vancouver and PubMed cite them, capitals without full stops after the family name:
  * `LeCun Y`, `Kolter JZ`, `Ma T,`. Bare capitals are taken as initials only there: after a word
  * that starts with a capital, at the end of the query or before a comma (`GPT 4o`, `deep RL` and
- * `RL agents` are words; a digest with no such author reads them as words anyway).
+ * `RL agents` are words; a digest with no such author reads them as words anyway), or one by one
+ * before such a word (`E Akyürek`).
  */
 const BARE_INITIALS = /^\p{Lu}{1,3},?$/u;
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
+
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
 /** Whether `tokens[index]` (the query split at spaces) is initials as a reference list writes them. */
 export function initialsAt(tokens: readonly string[], index: number): boolean {
   const token = tokens[index] ?? '';
   if (INITIALS.test(token)) return true;
   const previous = tokens[index - 1] ?? '';
-  return (
+  const afterName =
     BARE_INITIALS.test(token) &&
     (index === tokens.length - 1 || token.endsWith(',')) &&
     CAPITALISED_WORD.test(previous) &&
-    !INITIALS.test(previous)
-  );
+    !INITIALS.test(previous);
+  // Or capitals one by one before the name, as a reader types `E. Akyürek` without the full
+  // stop (`E Akyürek`, `J Z Kolter`), the name at the query's end or before a comma.
+  let name = index;
+  while (SINGLE_CAPITAL.test(tokens[name] ?? '')) name += 1;
+  const beforeName =
+    name > index &&
+    CAPITALISED_WORD.test(tokens[name] ?? '') &&
+    (name === tokens.length - 1 || tokens[name]!.endsWith(','));
+  return afterName || beforeName;
 }
 
 /** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */

@@ -84,6 +84,7 @@ const TABLE: Expectation[] = [
   { query: 'Kolter, J. Z.', why: 'family name first, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
   { query: 'Hsieh, C.-J.', why: 'hyphenated initials of "Cho-Jui"', only: ['2405.21063'] },
   { query: 'H. Zhang', why: 'Hanlin and Huan Zhang, not the twelve other Zhangs', only: ['2202.01336', '2405.21063'] },
+  { query: 'E Akyürek', why: 'an initial typed without its full stop', only: ['2211.15661', '2401.12973'] },
   { query: 'Ma T', why: 'Vancouver style, family name then initial: Tengyu Ma', only: ['2211.15661', '2307.03576'] },
   { query: 'Kolter JZ', why: 'Vancouver style, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
   { query: 'Hsieh CJ', why: 'Vancouver style initials of "Cho-Jui"', only: ['2405.21063'] },

@@ -251,6 +251,11 @@ describe('authors cited with initials', () => {
     expect(cited('Kolter JZ verification').names).toEqual([]);
     expect(cited('GPT 4o').names).toEqual([]);
     expect(mayCiteAuthors('Tengyu Ma T')).toBe(true);
+    // Before the name, one capital at a time, as `E. Akyürek` typed without its full stop.
+    expect(cited('E Akyürek')).toEqual({ names: [{ initials: ['e'], words: ['akyurek'] }], rest: '' });
+    expect(cited('J Z Kolter').names).toEqual([{ initials: ['j', 'z'], words: ['kolter'] }]);
+    expect(cited('Type I error').names).toEqual([]);
+    expect(cited('A Survey of transformers').names).toEqual([]);
     expect(mayCiteAuthors('efficient LLM')).toBe(false);
   });
 

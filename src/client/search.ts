@@ -843,14 +843,23 @@ async function searchText(
 }
 
 /**
+ * Most papers a one-word answer is ranked by the whole word in (wholeWordFirst): three pages. A
+ * stem shared by many words (`optimal`, `optimization`: `optim`) put papers with only the other
+ * words on the first page, and the ones with the word on the second; past this, Pagefind's order.
+ */
+const MAX_WHOLE_WORD_RANKED = 30;
+
+/**
  * For a query of one word, the papers that have the reader's word itself (or a longer word it
  * starts: `optimal` in `optimality`, `model` in `models`) before those that have only another word
  * of its stem: Pagefind compares stems, so `optimal` (stem `optim`) also finds `optimize` and
  * `optimization`, `useful` finds `use`, and ranks a paper full of them above one that says the
  * word once. Its inflections count as the word (withoutInflection: `optimize`, `optimized`,
  * `optimization`; `study`, `studies`), its derived words do not (`optimal`, `optimize`). A word of three letters at most (as a name often is: `Ré`, `Ma`) counts only whole,
- * not as a part of a longer word (`ReLU`, `LLaMA-2`, `re-examine`). Only when the answer fits on
- * one page of results, whose texts are loaded anyway to show them; each group keeps its order.
+ * not as a part of a longer word (`ReLU`, `LLaMA-2`, `re-examine`). Only when the answer has at
+ * most {@link MAX_WHOLE_WORD_RANKED} papers, as each paper's text is one more file to load (about
+ * 1.2 KB, whatever the digest's size; the first page's ten load anyway to show them); each group
+ * keeps its order.
  */
 /** A word without an inflection's ending (`models`, `changed`, `studies` → `model`, `chang`, `stud`), if four letters stay. */
 function withoutInflection(word: string): string {
@@ -860,7 +869,7 @@ function withoutInflection(word: string): string {
 
 async function wholeWordFirst(words: string[], results: PagefindResult[]): Promise<PagefindResult[]> {
   const word = words.length === 1 ? comparable(words[0]!) : '';
-  if (word.length === 0 || results.length < 2 || results.length > PAGE_SIZE) return results;
+  if (word.length === 0 || results.length < 2 || results.length > MAX_WHOLE_WORD_RANKED) return results;
   // The word's other forms that the search found as the word itself: an acronym's other number
   // (`LLMs`, `LLM`) and the other spelling (`behaviour`, `behavior`).
   const starts = [word, acronymOtherNumber(word), otherSpelling(word)].flatMap((form) =>

@@ -323,6 +323,22 @@ const TABLE: Expectation[] = [
   { query: '2^k − 1', why: 'a minus sign typed as the Unicode one: $2^k - 1$', only: ['2502.16763'] },
   // A word before the other words of its stem (Pagefind's stem of minimal, minimize, minimization is minim)
   {
+    query: 'optimal',
+    why: 'the ten papers with optimal (optimally, optimality) before the ten with only optimize or optimization, a second page away',
+    top: [
+      '2307.03576',
+      '2310.03016',
+      '2310.13225',
+      '2310.15003',
+      '2311.13774',
+      '2405.18377',
+      '2405.21063',
+      '2411.03884',
+      '2503.06112',
+      '2504.15471',
+    ],
+  },
+  {
     query: 'minimal',
     why: 'the three abstracts that say minimal, before those that say only minimize, minimizer or minimization',
     top: ['2306.09364', '2411.03884', '2504.15471'],

@@ -33,7 +33,7 @@ const RULE_ENTRY_POINTS = ['validate.ts', 'validate-many.ts', 'collection.ts', '
 /**
  * The libraries that parse, judge and render papers: a new version may render the same file
  * differently (a KaTeX upgrade changes HTML that must match the shipped stylesheet) or judge it
- * differently (entities' table of references, unicode2latex's LaTeX for a name), so their resolved
+ * differently (entities' table of references, unicode2latex's LaTeX for a name, unhomoglyph's table of look-alike letters), so their resolved
  * versions are part of the cache key. A test checks every package a rule module imports is here.
  */
 export const RENDER_LIBRARIES = [
@@ -62,6 +62,7 @@ export const RENDER_LIBRARIES = [
   'remark-parse',
   'remark-rehype',
   'unicode2latex',
+  'unhomoglyph',
   'unified',
   'unist-util-visit',
   'vfile',

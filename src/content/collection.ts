@@ -1,8 +1,10 @@
-import type { ContentProblem } from './problems.ts';
+import { shortened, type ContentProblem } from './problems.ts';
 import type { ValidPaper } from './validate.ts';
 import { canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { paperPaths } from '../lib/urls.ts';
 import { authorKey, slugOfKey } from '../lib/authors.ts';
+import { latinLookAlike, lookAlikeKey, lookAlikeLetters } from '../lib/look-alike.ts';
+import { scriptsOf } from './scripts.ts';
 
 /**
  * What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`, which
@@ -53,7 +55,7 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
       byArxiv.set(canonical, paper);
     }
   }
-  problems.push(...authorSlugClashes(papers));
+  problems.push(...authorSlugClashes(papers), ...authorLookAlikes(papers));
   return problems;
 }
 
@@ -115,6 +117,64 @@ export function authorSlugClashes(papers: readonly CollisionCandidate[]): Conten
         line: lineOf(byline),
         field: `authors[${byline.index}]`,
         message: `"${byline.name}" and "${first.name}" (${where}) are different names with one author page, /authors/${slug}/: write the name the same way in both files (case and accents may differ, punctuation and spaces between words may not).`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Two names with different author pages (different `authorSlug`) that look alike
+ * (`lookAlikeKey`): "Асе Smith" with a Cyrillic А, с and е beside "Ace Smith", or "lan Smith"
+ * with a small L beside "Ian Smith". A reader cannot tell their pages, links and search entries
+ * apart. The name with the fewest letters of another script that pass for Latin ones, then the
+ * one written most often (ties: the first file), is taken for the real one, and each other is reported where it is written, with the letters that
+ * differ and their code points.
+ */
+export function authorLookAlikes(papers: readonly CollisionCandidate[]): ContentProblem[] {
+  // Each written name is folded once; only groups of look-alike names with two slugs go on.
+  const spellings = new Map<string, { slug: string; look: string }>();
+  const slugsOfLook = new Map<string, Set<string>>();
+  for (const paper of papers) {
+    for (const name of paper.data.authors ?? []) {
+      if (spellings.has(name)) continue;
+      const look = lookAlikeKey(name);
+      const slug = slugOfKey(authorKey(name));
+      spellings.set(name, { slug, look });
+      const slugs = slugsOfLook.get(look) ?? new Set<string>();
+      slugsOfLook.set(look, slugs.add(slug));
+    }
+  }
+  const clashing = new Set([...slugsOfLook].filter(([, slugs]) => slugs.size > 1).map(([look]) => look));
+  if (clashing.size === 0) return [];
+
+  const byLook = new Map<string, Map<string, Byline[]>>();
+  for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
+    (paper.data.authors ?? []).forEach((name, index) => {
+      const { slug, look } = spellings.get(name)!;
+      if (!clashing.has(look)) return;
+      const slugs = byLook.get(look) ?? new Map<string, Byline[]>();
+      byLook.set(look, slugs);
+      const bylines = slugs.get(slug) ?? [];
+      slugs.set(slug, bylines);
+      bylines.push({ paper, index, name, key: look });
+    });
+  }
+  const script = (char: string) => scriptsOf(char).script ?? 'Common';
+  // Letters of another script that pass for Latin ones: the spelling with fewer is taken for the real one.
+  const borrowed = (bylines: Byline[]) => [...bylines[0]!.name].filter((char) => latinLookAlike(char)).length;
+  const problems: ContentProblem[] = [];
+  for (const slugs of byLook.values()) {
+    const [owner, ...others] = [...slugs.values()].sort((a, b) => borrowed(a) - borrowed(b) || b.length - a.length);
+    const first = owner![0]!;
+    for (const byline of others.flat()) {
+      const letters = lookAlikeLetters(byline.name, first.name, script);
+      const which = letters.length > 0 ? `${letters.slice(0, 6).join(', ')}` : 'their letters look alike';
+      problems.push({
+        file: byline.paper.file,
+        line: lineOf(byline),
+        field: `authors[${byline.index}]`,
+        message: `"${shortened(byline.name, 60)}" looks like "${shortened(first.name, 60)}" (${first.paper.file}:${lineOf(first)}) but is another name, with an author page of its own (/authors/${spellings.get(byline.name)!.slug}/ beside /authors/${spellings.get(first.name)!.slug}/): ${which}. If they are one person, write the name as ${first.paper.file} does; if not, write it exactly as the paper gives it, each word in the letters of one script.`,
       });
     }
   }

@@ -14,6 +14,7 @@ import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
+import { latinLookAlike } from '../lib/look-alike.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -167,7 +168,14 @@ export function latinLetterProblem(name: string): string | undefined {
  * names, each with an author page beside the real one. A letter's scripts are its
  * Script_Extensions (scripts.ts); characters of Script Common or Inherited (combining accents,
  * apostrophes, hyphens) go with any script, and Han goes with kana, Hangul and Bopomofo, as
- * Japanese, Korean and Chinese write them.
+ * Japanese, Korean and Chinese write them. A Greek letter that passes for no basic Latin letter
+ * (latinLookAlike: `μ`, `β`, `λ`, `π`) goes with any script too: it is a symbol (`μP`, as the micro
+ * sign `µP` is, which NFKC makes `μP`), and no reader takes it for another letter.
+ *
+ * Also a word written wholly in letters of another script that each pass for a Latin letter,
+ * beside Latin words: "Асе Smith" with a Cyrillic `А`, `с`, `е` reads as "Ace Smith", and
+ * "α-divergence" as "a-divergence", though every word is of one script. A word of such a script
+ * with one letter that looks like none (`Ольга`, whose `л` is plainly Cyrillic) is read as what it is.
  */
 export function mixedScriptProblem(
   name: string,
@@ -175,12 +183,14 @@ export function mixedScriptProblem(
   lookAlike = 'the name would be another author',
 ): string | undefined {
   if (ASCII.test(name)) return undefined;
-  for (const word of name.split(/[^\p{L}\p{M}]+/u)) {
+  const words = name.split(/[^\p{L}\p{M}]+/u);
+  for (const word of words) {
     let shared: Set<string> | undefined;
     let firstScript: string | undefined;
     for (const char of word) {
       const { script, scripts } = scriptsOf(char);
       if (!scripts) continue;
+      if (script === 'Greek' && latinLookAlike(char) === undefined) continue;
       if (!shared) {
         shared = new Set(scripts);
         firstScript = script;
@@ -191,6 +201,20 @@ export function mixedScriptProblem(
         return `has the word "${shortened(word, 40)}", which mixes ${firstScript} and ${script} letters: write each word in one script (letters of two scripts can look alike, and ${lookAlike})`;
       }
     }
+  }
+  if (!/\p{sc=Latin}/u.test(name)) return undefined;
+  for (const word of words) {
+    const letters = [...word].filter((char) => /\p{L}/u.test(char));
+    if (letters.length === 0 || letters.some((char) => /\p{sc=Latin}/u.test(char))) continue;
+    // An accented letter passes for what its base letter does (Cyrillic `ё` for `ë`).
+    const looks = letters.map((char) => latinLookAlike([...char.normalize('NFD')][0]!));
+    if (looks.some((look) => look === undefined)) continue;
+    const script = scriptsOf(letters[0]!).script ?? 'another script';
+    const which = [...new Set(letters)]
+      .slice(0, 8)
+      .map((char) => `"${char}" ${codeOf(char)}`)
+      .join(', ');
+    return `has the word "${shortened(word, 40)}", in ${script} letters (${which}) that each look like a Latin letter, beside Latin words: it reads as "${shortened(looks.join(''), 40)}", and ${lookAlike}. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in ${script}`;
   }
   return undefined;
 }

@@ -6,6 +6,8 @@ import { TOPICS_FILE } from './paths.ts';
 import { ContentError, fieldName, type ContentProblem } from './problems.ts';
 import { topicListSchema, type Topic } from './schema.ts';
 import { comparable } from '../lib/search-query.ts';
+import { lookAlikeKey, lookAlikeLetters } from '../lib/look-alike.ts';
+import { scriptsOf } from './scripts.ts';
 
 /** The vocabulary file's size limit: the real one is about 3 KB for 20 topics. */
 export const MAX_TOPICS_BYTES = 64 * 1024;
@@ -90,6 +92,9 @@ export function readTopics(
   // Labels name topics to readers and to the search page's topic filter: two topics with one label
   // (case and accents aside) would be one topic there, and one feed title twice.
   const seenLabels = new Map<string, number>();
+  // …and two labels that look alike (`lookAlikeKey`: "Асе" in Cyrillic letters and "Ace") would
+  // read as one topic there while being two.
+  const seenLooks = new Map<string, { label: string; line: number }>();
   result.data.forEach((topic, index) => {
     const line = lineOf([index, 'slug']);
     const first = seen.get(topic.slug);
@@ -104,8 +109,21 @@ export function readTopics(
     const labelLine = lineOf([index, 'label']);
     const labelKey = comparable(topic.label);
     const firstLabel = seenLabels.get(labelKey);
-    if (firstLabel === undefined) seenLabels.set(labelKey, labelLine);
-    else
+    const look = comparable(lookAlikeKey(topic.label));
+    const twin = seenLooks.get(look);
+    if (firstLabel === undefined) {
+      seenLabels.set(labelKey, labelLine);
+      if (twin === undefined) seenLooks.set(look, { label: topic.label, line: labelLine });
+      else {
+        const letters = lookAlikeLetters(topic.label, twin.label, (char) => scriptsOf(char).script ?? 'Common');
+        problems.push({
+          file,
+          line: labelLine,
+          field: field([index, 'label']),
+          message: `"${topic.label}" looks like "${twin.label}", another topic's label (line ${twin.line})${letters.length > 0 ? `: ${letters.slice(0, 6).join(', ')}` : ''}. Give each topic a label of its own, each word in the letters of one script.`,
+        });
+      }
+    } else
       problems.push({
         file,
         line: labelLine,

@@ -9,6 +9,7 @@ import {
   notANameProblem,
 } from '../../src/content/schema.ts';
 import { SCRIPT_NAMES } from '../../src/content/scripts.ts';
+import { latinLookAlike } from '../../src/lib/look-alike.ts';
 import { validatePaper } from '../../src/content/validate.ts';
 import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
 import { titleText } from '../../src/lib/title-text.ts';
@@ -236,7 +237,7 @@ describe('author names', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('refuses every letter of another script in a Latin word', () => {
+  it('refuses every letter of another script in a Latin word, but a Greek symbol that passes for no Latin letter', () => {
     // Every letter whose script is neither Latin nor Common/Inherited, inside "Clune".
     const accepted: string[] = [];
     for (let codePoint = 0x80; codePoint <= 0x10ffff; codePoint++) {
@@ -245,7 +246,40 @@ describe('author names', () => {
       if (letter.normalize('NFC') !== letter) continue; // stored composed: another letter
       if (nameProblem(`Jeff Cl${letter}ne`) === undefined) accepted.push(letter);
     }
-    expect(accepted).toEqual([]);
+    // Only Greek letters, each looking like no basic Latin one: μ, β, λ, π are read as symbols.
+    expect(accepted.filter((letter) => !/\p{Script=Greek}/v.test(letter) || latinLookAlike(letter))).toEqual([]);
+    expect(accepted).toEqual(expect.arrayContaining(['μ', 'β', 'λ', 'π', 'Σ']));
+    expect(accepted).not.toEqual(expect.arrayContaining(['α']));
+    for (const lookAlike of ['α', 'ο', 'ν', 'ρ', 'Α', 'Ο']) expect(accepted, lookAlike).not.toContain(lookAlike);
+  });
+
+  it('refuses a word wholly in letters of another script that pass for Latin ones, beside Latin words', () => {
+    // Cyrillic А (U+0410), с (U+0441), е (U+0435): every word is of one script, the name reads "Ace Smith".
+    expect(authors(['\u0410\u0441\u0435 Smith'])).toEqual([
+      'authors.0: has the word "\u0410\u0441\u0435", in Cyrillic letters ("\u0410" U+0410, "\u0441" U+0441, "\u0435" U+0435) that each look like a Latin letter, beside Latin words: it reads as "Ace", and the name would be another author. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in Cyrillic',
+    ]);
+    // Cyrillic Вера reads "Bepa"; Greek Ορο "Opo"; Cherokee ᎪᏞᎪ "ALA"; an accented look-alike too.
+    for (const name of [
+      '\u0412\u0435\u0440\u0430 Smith',
+      'John \u039F\u03C1\u03BF',
+      '\u13AA\u13DE\u13AA Smith',
+      'Ada \u0451\u0445',
+    ])
+      expect(authors([name]).join(), name).toContain('that each look like a Latin letter, beside Latin words');
+    // Real names: words of one script each, or a word with a letter that looks like no Latin one.
+    for (const name of [
+      '\u738B Xiaoming',
+      'Ольга Иванова',
+      'Ольга Smith',
+      'Ева Smith',
+      'Σωκράτης Παπαδόπουλος',
+      'Ekin Akyürek',
+      "Shane O'Neill",
+      'محمد علي',
+      'דוד כהן',
+      'Ahmed محمد',
+    ])
+      expect(authors([name]), name).toEqual([]);
   });
 
   it('refuses Latin letters from outside the alphabets names use, naming the letter to write', () => {

@@ -84,6 +84,38 @@ describe('the topic vocabulary', () => {
     ]);
   });
 
+  it('refuses two labels that look alike, and a word of look-alike letters beside Latin words', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
+    await writeFile(
+      join(root, 'topics.yaml'),
+      topic('ace', 'Ace') +
+        // Cyrillic А (U+0410), с (U+0441), е (U+0435): one script, and it reads "Ace".
+        topic('ace-cyrillic', '\u0410\u0441\u0435') +
+        // μ (U+03BC) and the micro sign µ (U+00B5), which NFKC makes μ: each a symbol, one look.
+        topic('mup', '\u03BCP Scaling') +
+        topic('mup-micro', '\u00B5P Scaling') +
+        topic('alpha-divergence', '\u03B1-divergence') +
+        topic('beta-vae', '\u03B2-VAE Models'),
+    );
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      'topics.yaml:14: topics[4].label: has the word "\u03B1", in Greek letters ("\u03B1" U+03B1) that each look like a Latin letter, beside Latin words: it reads as "a", and the label would read as another topic\'s. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in Greek',
+    ]);
+    // Once every label passes alone, the twins are refused, each at its line, with the letters.
+    await writeFile(
+      join(root, 'topics.yaml'),
+      topic('ace', 'Ace') +
+        topic('ace-cyrillic', '\u0410\u0441\u0435') +
+        topic('mup', '\u03BCP Scaling') +
+        topic('mup-micro', '\u00B5P Scaling') +
+        topic('beta-vae', '\u03B2-VAE Models'),
+    );
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      'topics.yaml:5: topics[1].label: "\u0410\u0441\u0435" looks like "Ace", another topic\'s label (line 2): "\u0410" (U+0410, Cyrillic) looks like "A", "\u0441" (U+0441, Cyrillic) looks like "c", "\u0435" (U+0435, Cyrillic) looks like "e". Give each topic a label of its own, each word in the letters of one script.',
+      'topics.yaml:11: topics[3].label: "\u00B5P Scaling" looks like "\u03BCP Scaling", another topic\'s label (line 8): "\u00B5" (U+00B5, Common) looks like "\u03BC". Give each topic a label of its own, each word in the letters of one script.',
+    ]);
+  });
+
   it('is size-limited before it is parsed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
     const text = Array.from({ length: 1000 }, (_, i) => `- slug: t${i}\n  label: T${i}\n  description: A topic.`).join(

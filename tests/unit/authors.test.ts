@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/authors.ts';
 import { letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
-import { authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
+import { authorLookAlikes, authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
@@ -282,6 +282,39 @@ describe('authorSlugClashes (the cross-file rule)', () => {
   it('joins spellings that differ only in case, accents or TeX, and reports nothing', () => {
     expect(
       authorSlugClashes([paper('a.mdx', ['Ekin Akyürek']), paper('b.mdx', ['EKIN AKYUREK', 'Ekin Aky\\"{u}rek'])]),
+    ).toEqual([]);
+  });
+});
+
+describe('authorLookAlikes (names of two pages that look alike)', () => {
+  const paper = (file: string, authors: string[]): CollisionCandidate => ({
+    id: file,
+    file,
+    data: { authors },
+    lines: { arxiv: 1, authors: authors.map((_, index) => 3 + index) },
+  });
+
+  it('reports a name that looks like another, naming both, their places and the look-alike letters', () => {
+    const problems = authorLookAlikes([
+      paper('a.mdx', ['Ace Smith', 'Ian Goodfellow']),
+      // Cyrillic А, с, е (U+0410, U+0441, U+0435); a small L for the capital I; a Cyrillic В (U+0412).
+      paper('b.mdx', ['\u0410\u0441\u0435 Smith', 'lan Goodfellow', '\u0412ob Lee']),
+      paper('c.mdx', ['ACE SMITH', 'Bob Lee']),
+    ]).map(formatProblem);
+    expect(problems).toEqual([
+      'b.mdx:3: authors[0]: "\u0410\u0441\u0435 Smith" looks like "Ace Smith" (a.mdx:3) but is another name, with an author page of its own (/authors/\u0430\u0441\u0435-smith/ beside /authors/ace-smith/): "\u0410" (U+0410, Cyrillic) looks like "A", "\u0441" (U+0441, Cyrillic) looks like "c", "\u0435" (U+0435, Cyrillic) looks like "e". If they are one person, write the name as a.mdx does; if not, write it exactly as the paper gives it, each word in the letters of one script.',
+      'b.mdx:4: authors[1]: "lan Goodfellow" looks like "Ian Goodfellow" (a.mdx:4) but is another name, with an author page of its own (/authors/lan-goodfellow/ beside /authors/ian-goodfellow/): "I" (U+0049, Latin) looks like "l". If they are one person, write the name as a.mdx does; if not, write it exactly as the paper gives it, each word in the letters of one script.',
+      // The spelling in Latin letters is taken for the real one, though b.mdx comes first.
+      'b.mdx:5: authors[2]: "\u0412ob Lee" looks like "Bob Lee" (c.mdx:4) but is another name, with an author page of its own (/authors/\u0432ob-lee/ beside /authors/bob-lee/): "\u0412" (U+0412, Cyrillic) looks like "B". If they are one person, write the name as c.mdx does; if not, write it exactly as the paper gives it, each word in the letters of one script.',
+    ]);
+  });
+
+  it('leaves names that only look alike to a fold alone, and real names of other scripts', () => {
+    expect(
+      authorLookAlikes([
+        paper('a.mdx', ['Ekin Akyürek', 'Ольга Иванова', '王 Xiaoming', 'Σωκράτης Παπαδόπουλος']),
+        paper('b.mdx', ['EKIN AKYUREK', 'Olga Ivanova', 'Wang Xiaoming', 'Sokratis Papadopoulos', "Shane O'Neill"]),
+      ]),
     ).toEqual([]);
   });
 });

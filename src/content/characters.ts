@@ -1,4 +1,5 @@
 import { fieldName } from './problems.ts';
+import { MAX_COMBINING_MARKS } from '../lib/combining-marks.ts';
 
 /**
  * The one rule for which characters a paper may contain, applied to the raw file and again to
@@ -61,12 +62,7 @@ function kindOf(codePoint: number): string {
   return 'blank character';
 }
 
-/**
- * Combining marks one character may carry. Real writing stacks few (Vietnamese two, pointed
- * Hebrew three or four); a pile of them ("Zalgo" text) is drawn up and down across the lines
- * around it, on the page, in feed readers and in the author list, and LaTeX cannot set it.
- */
-export const MAX_COMBINING_MARKS = 4;
+export { MAX_COMBINING_MARKS };
 const MARK_STACK = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'gv');
 
 const codeOf = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;

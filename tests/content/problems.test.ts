@@ -9,6 +9,9 @@ import {
 } from '../../src/content/problems.ts';
 import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
+import { shortened } from '../../src/lib/shortened.ts';
+import { MAX_COMBINING_MARKS } from '../../src/lib/combining-marks.ts';
+import { hostileStrings } from '../helpers/hostile.ts';
 
 const plain = 'must be a plain name: no \\ { } $ ^ ~ < > | #';
 const tag = 'contains "<b", which readers take for the start of a tag';
@@ -114,5 +117,36 @@ describe("a parser's message that quotes the file", () => {
     expect(lines(`venue: !${long} x`, 'An abstract.')).toContain(
       `p.mdx:8: frontmatter: Explicit YAML tags (!${'k'.repeat(39)}…) are not allowed; write plain values.`,
     );
+  });
+});
+
+describe('shortened (a quoted value)', () => {
+  const graphemes = (text: string) => [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)];
+
+  it('cuts between characters as a reader sees them, never inside one', () => {
+    // A letter and its accent, a flag of two regional indicators: one character each.
+    expect(shortened('a\u0301'.repeat(100), 60)).toBe(`${'a\u0301'.repeat(60)}…`);
+    expect(shortened('\u{1F1EB}\u{1F1F7}'.repeat(70), 60)).toBe(`${'\u{1F1EB}\u{1F1F7}'.repeat(60)}…`);
+    expect(shortened('short', 60)).toBe('short');
+    expect(shortened('x'.repeat(61), 60)).toBe(`${'x'.repeat(60)}…`);
+  });
+
+  it('ends the quote at a character with a pile of marks, keeping the letter and the marks a letter may carry', () => {
+    // A cut value used to end in up to 59 combining marks, drawn across the terminal's lines.
+    const zalgo = `Name e${'\u0301'.repeat(59)}${'x'.repeat(100)}`;
+    expect(shortened(zalgo)).toBe(`Name e${'\u0301'.repeat(MAX_COMBINING_MARKS)}…`);
+    // Short values too: the pile is never quoted whole.
+    expect(shortened(`e${'\u0301'.repeat(20)}`)).toBe(`e${'\u0301'.repeat(MAX_COMBINING_MARKS)}…`);
+  });
+
+  it('gives a prefix of any string, of at most max characters, none longer than a letter and its marks', () => {
+    for (const value of hostileStrings(16, 400)) {
+      const quoted = shortened(value, 20);
+      const body = quoted.endsWith('…') && quoted !== value ? quoted.slice(0, -1) : quoted;
+      expect(value.startsWith(body)).toBe(true);
+      expect(graphemes(body).length).toBeLessThanOrEqual(20);
+      const longest = Math.max(0, ...graphemes(body).map(({ segment }) => [...segment].length));
+      expect(longest).toBeLessThanOrEqual(MAX_COMBINING_MARKS + 1);
+    }
   });
 });

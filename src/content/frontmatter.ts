@@ -238,7 +238,14 @@ function tooDeepToken(tokens: readonly CST.Token[]): number | undefined {
 
 /** The first document composed from a syntax tree, as yaml's parseDocument does it. */
 function composeOne(tokens: readonly CST.Token[], length: number): Document {
-  const composer = new Composer({ schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true });
+  // Source tokens kept: a block list item's line is that of its `-` (listItemIndicator).
+  const composer = new Composer({
+    schema: 'core',
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    keepSourceTokens: true,
+  });
   let doc: Document | undefined;
   for (const composed of composer.compose(tokens, true, length)) {
     if (!doc) doc = composed;
@@ -361,7 +368,8 @@ function commentCutsValue(value: string): string {
 
 /**
  * The 1-based file line where a field is named (`['links', 'code']`: its `code:` key) or a list
- * item stands (`['tags', 1]`), or that of its nearest parent that has one. A field's problems are
+ * item stands (`['tags', 1]`: its `-`, also when the value is on the line after it), or that of
+ * its nearest parent that has one. A field's problems are
  * reported at its key, where a contributor looks for the field and an editor jumps, also when its
  * value starts on a later line (a list under `title:`, a quoted value on the next line): a wrong
  * type at the value's line and an unknown key at the key's once named two lines for one field.
@@ -375,6 +383,9 @@ export function nodeLine(
     const prefix = path.slice(0, depth);
     const last = prefix.at(-1)!;
     if (typeof last === 'number') {
+      const list = depth > 1 ? doc.getIn(prefix.slice(0, -1), true) : doc.contents;
+      const indicator = listItemIndicator(list, last);
+      if (indicator !== undefined) return lineAt(indicator);
       const item = doc.getIn(prefix, true);
       if (isNode(item) && item.range) return lineAt(item.range[0]);
       continue;
@@ -386,4 +397,17 @@ export function nodeLine(
     if (pair && isNode(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
   }
   return undefined;
+}
+
+/**
+ * Where the `-` of a block list's item stands, from the syntax tree the document keeps
+ * (keepSourceTokens): its value may start on a later line (`-` alone, the name indented below),
+ * and the item is where a contributor wrote the `-`. Undefined for a flow list (`[a, b]`, whose
+ * items are their values) or when the tree's items do not pair with the list's one for one.
+ */
+function listItemIndicator(list: unknown, index: number): number | undefined {
+  if (!isSeq(list)) return undefined;
+  const token = list.srcToken;
+  if (token?.type !== 'block-seq' || token.items.length !== list.items.length) return undefined;
+  return token.items[index]?.start.find((part) => part.type === 'seq-item-ind')?.offset;
 }

@@ -507,6 +507,12 @@ describe('one problem for a value of the wrong type or an empty one', () => {
       'title:\n  [T]\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
       '2: title: must be a string, not a list.',
     ],
+    // A list item at its `-` (line 5), where it was written, not at its value on the next line.
+    [
+      'an author on the line after its -',
+      'title: T\nauthors:\n  - Ann Lee\n  -\n    [Bob]\ntags:\n  - optimization',
+      '5: authors[1]: must be a string, not a list.',
+    ],
   ])('%s', (_name, fields, only) => {
     expect(check(fields)).toEqual([only]);
   });

@@ -362,7 +362,7 @@ function checkPlainData(
 const COMMENT_AFTER = /^[ \t]+#/;
 
 function commentCutsValue(value: string): string {
-  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  const shown = shortened(value, 60);
   return `YAML: " #" starts a comment, so this value ends at "${shown}" and the rest of the line is dropped: put the whole value in quotes if the # belongs to it, or move the comment to a line of its own.`;
 }
 

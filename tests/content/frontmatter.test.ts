@@ -41,6 +41,8 @@ describe('values YAML would cut short or misread', () => {
     ['a venue', '---\ntitle: T\nvenue: ICLR 2016 # oral\n---\n', 3, '"ICLR 2016"'],
     ['a list item', '---\nauthors:\n  - Ann Lee\n  - Bo Li #2\n---\n', 4, '"Bo Li"'],
     ['a tab before the #', '---\ntitle: C\t# sharp\n---\n', 2, '"C"'],
+    // Quoted cut as every quoted value (shortened): by characters, never half of an emoji's pair.
+    ['a long title', `---\ntitle: x${'\u{1F600}'.repeat(40)} # note\n---\n`, 2, `"x${'\u{1F600}'.repeat(40)}"`],
   ])('refuses a comment after %s, which ends the value there', (_name, text, line, kept) => {
     const { source, problems } = parseSource('p.mdx', text);
     expect(source).toBeUndefined();

@@ -91,16 +91,19 @@ export const MAX_RENDERED_BYTES = 150_000;
 /** Deepest Markdown tree accepted: an abstract's quotes, lists and emphasis nest a few levels. */
 export const MAX_TREE_DEPTH = 32;
 
-/** Depth of a tree, without recursion (the tree may be deeper than the stack). */
-function treeDepth(root: MdastRoot): number {
-  let deepest = 0;
+/**
+ * The first node, in reading order, deeper in the tree than MAX_TREE_DEPTH, without recursion (the
+ * tree may be deeper than the stack), to report where the nesting goes too deep.
+ */
+function tooDeepNode(root: MdastRoot): MdastNodes | undefined {
   const stack: [MdastNodes, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    deepest = Math.max(deepest, depth);
-    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+    if (depth > MAX_TREE_DEPTH) return node;
+    // Pushed last child first, so the first child is taken first.
+    if ('children' in node) for (const child of [...node.children].reverse()) stack.push([child, depth + 1]);
   }
-  return deepest;
+  return undefined;
 }
 
 /**
@@ -286,7 +289,19 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
   // The same limit on every thread: how deep the parser can recurse depends on the thread's
   // stack (worker threads have a larger one), so input that overflowed it on one thread and not
   // on another would pass the check and fail the build, or the other way round.
-  if (treeDepth(tree) > MAX_TREE_DEPTH) throw new RangeError('nested too deeply');
+  // Reported where it goes too deep: lines each indented one list deeper open one container
+  // each, so no one line is refused before parsing, and the whole abstract is not the place.
+  const deep = tooDeepNode(tree);
+  if (deep) {
+    return {
+      problems: [
+        {
+          ...at(deep.position?.start.line, deep.position?.start.column),
+          message: `is nested too deeply: here the abstract is inside more than ${MAX_TREE_DEPTH} quotes, lists and emphases. Simplify the abstract.`,
+        },
+      ],
+    };
+  }
 
   const problems = findUnsafeNodes(tree, siteOrigin, body).map(({ node, message, offset }) => {
     if (offset === undefined) return { ...at(node.position?.start.line, node.position?.start.column), message };

@@ -123,6 +123,20 @@ describe('nesting', () => {
     expect(render(quoted(20)).problems).toEqual([]);
   });
 
+  it('refuses a list indented one level deeper on each line at the line where it goes too deep', () => {
+    // Each line opens one list: no line opens too many, the tree is 95 lists deep. The list of
+    // body line n is at depth 2n (the root is 1), its item at 2n + 1, the item's paragraph and
+    // text below: the first node past 32 is line 15's text, file line 24 (body line 1 is line 10).
+    const lines = Array.from({ length: 95 }, (_, depth) => `${'  '.repeat(depth)}- a`).join('\n');
+    expect(render(lines).problems).toEqual([
+      expect.objectContaining({
+        line: 24,
+        message: expect.stringContaining('is nested too deeply: here the abstract is inside more than 32'),
+      }),
+    ]);
+    expect(render(lines.split('\n').slice(0, 14).join('\n')).problems).toEqual([]);
+  });
+
   it('refuses a line of thousands of nested lists at its line, before parsing it (that took 30 s)', () => {
     const started = performance.now();
     const { problems } = render(`Fine.\n\n${'- '.repeat(4990)}a`);

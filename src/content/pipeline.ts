@@ -23,6 +23,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
+import { lookAlikeHostProblem } from './schema.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -541,7 +542,17 @@ function findUnsafeNodes(
   let afterCut = { from: 0, to: 0 };
   const paired = (offset: number | undefined) =>
     offset !== undefined && offset >= afterCut.from && offset < afterCut.to;
+  // A reference link (`[text][r]`) shows its text and leads to its definition's address.
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+  });
   visit(tree, (node) => {
+    if (node.type === 'linkReference') {
+      const checked = checkLink(definitions.get(node.identifier) ?? '', siteOrigin);
+      const problem = 'href' in checked ? linkTextHostProblem(textOf(node), checked.href) : undefined;
+      if (problem) found.push({ node, message: problem });
+    }
     const decoded = holdsForbiddenCharacter(node)
       ? (forbiddenReference(body, node) ?? assembledFromReferences(body, node))
       : undefined;
@@ -722,7 +733,7 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
       if ('problem' in checked) return `Link URL "${shortened(node.url, 80)}" is not allowed: ${checked.problem}`;
       // Every output sees the URL as the WHATWG parser normalized it, and only that.
       node.url = checked.href;
-      return undefined;
+      return node.type === 'link' ? linkTextHostProblem(textOf(node), checked.href) : undefined;
     }
     case 'text':
       return ownSiteUrlIn(node.value, siteOrigin);
@@ -784,9 +795,54 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
     return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
   }
   // As in the frontmatter's links (schema.ts): a link leaves for a host on the web.
-  const hostProblem = parsed.protocol === 'https:' ? webHostProblem(parsed) : undefined;
+  const hostProblem =
+    parsed.protocol === 'https:' ? (webHostProblem(parsed) ?? lookAlikeHostProblem(parsed)) : undefined;
   if (hostProblem) return { problem: `it ${hostProblem}.` };
   return { href: parsed.href };
+}
+
+/** The text of a Markdown node as written: its text, code and math, without the markup around them. */
+function textOf(node: MdastNodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? node.children.map((child) => textOf(child as MdastNodes)).join('') : '';
+}
+
+/** An address written in text: with its scheme or `www.`, anywhere. */
+const ADDRESS_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`]+/iu;
+/**
+ * Text that is only a host name with a path (`github.com/owner/repo`), or with the ending of a
+ * common generic domain (`arxiv.org`): a name such as `Node.js` or `scikit-learn.py` is no address.
+ */
+const HOST_TEXT =
+  /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:[/:?#]\S*)$|^(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|edu|gov|io|ai|dev|app|info)$/iu;
+
+/** The host a link's text names, without `www.` and a final dot; undefined for text that names none. */
+function hostNamedBy(text: string): string | undefined {
+  const trimmed = text.trim();
+  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
+  if (!written) return undefined;
+  try {
+    const url = new URL(/^https?:\/\//i.test(written) ? written : `https://${written}`);
+    return url.hostname.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A link whose text names one site and leads to another: `[https://arxiv.org](https://evil.example/)`
+ * or `[arxiv.org/abs/1706.03762](https://evil.example/)` shows a reader (and a feed reader, which
+ * shows the text) an address the link does not go to. The text may name the link's own host or a
+ * host it is under (`arxiv.org` for export.arxiv.org); words (`[the code](…)`) name none.
+ */
+function linkTextHostProblem(text: string, href: string): string | undefined {
+  const named = hostNamedBy(text);
+  if (named === undefined) return undefined;
+  const target = new URL(href);
+  if (target.protocol !== 'https:') return undefined;
+  const host = target.hostname.replace(/^www\./, '');
+  if (host === named || host.endsWith(`.${named}`)) return undefined;
+  return `Link text "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
 }
 
 /** A bare URL to the digest's own origin written in the text, which some tools make a link. */

@@ -1,3 +1,4 @@
+import { domainToUnicode } from 'node:url';
 import { z } from 'astro/zod';
 import { decodeHTML } from 'entities';
 import { isCalendarDate } from '../lib/dates.ts';
@@ -220,6 +221,24 @@ export function mixedScriptProblem(
 }
 
 /**
+ * A host name that passes for another: an internationalized name (written in Unicode or as
+ * punycode, `xn--`) whose parts, read as Unicode, mix scripts (`аrxiv.org` with a Cyrillic `а`,
+ * published as `xn--rxiv-5ve.org`) or stand in look-alike letters beside Latin parts (`асе.com`
+ * in Cyrillic), by the rule names follow (mixedScriptProblem). A feed reader or a browser that
+ * shows the address in Unicode shows `arxiv.org`. A phrase after "it" or a field, as
+ * webHostProblem's; links in abstracts (pipeline.ts, checkLink) and the frontmatter alike.
+ */
+export function lookAlikeHostProblem(url: URL): string | undefined {
+  if (!url.hostname.split('.').some((label) => label.startsWith('xn--'))) return undefined;
+  const host = domainToUnicode(url.hostname);
+  const problem = mixedScriptProblem(host.replaceAll('.', ' '));
+  if (!problem) return undefined;
+  // The rule's finding, without its advice for names (a host is not the contributor's to spell).
+  const finding = problem.split(':')[0]!.replace(/\bwords?\b/g, (word) => word.replace('word', 'part'));
+  return `names the host "${shortened(host, 80)}" (${shortened(url.hostname, 80)} as published), which ${finding}: letters of two scripts look alike, and the link would pass for one to another site; link to the site's real address`;
+}
+
+/**
  * A stand-in for more authors ("et al.", "and others", "others"), which BibTeX and every list
  * would print as a person. (A name with no letter, such as "—", is a name: it gets a page at a
  * hashed slug, see src/lib/authors.ts.)
@@ -316,7 +335,7 @@ const httpsUrl = z
     // As in abstracts' links (pipeline.ts, checkLink), and as the build's link check reads them.
     const ownSite = ownSiteLinkProblem(url, new URL(siteConfig.siteUrl).origin);
     if (ownSite) return refuse(ownSite);
-    const hostProblem = webHostProblem(url);
+    const hostProblem = webHostProblem(url) ?? lookAlikeHostProblem(url);
     if (hostProblem) return refuse(hostProblem);
     // The normalized form is what is published, and the build reads it through this schema again
     // (Astro's parseData): it is held to the limit too. Percent-encoding makes an address longer

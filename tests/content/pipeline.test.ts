@@ -341,6 +341,11 @@ describe('links in abstracts', () => {
       'it must name a host DNS can look up: its part 1 (of 2, between dots) has 64 characters',
     ],
     [`https://${'abcdefghi.'.repeat(25)}info/`, 'it must name a host DNS can look up: it has 254 characters'],
+    // A host that passes for another: a Cyrillic а (U+0430) in arxiv, written or as punycode, and
+    // a whole part of Cyrillic look-alikes (асе.com) beside a Latin one.
+    ['https://\u0430rxiv.org/abs/1', 'it names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published)'],
+    ['https://xn--rxiv-43d.org/abs/1', 'it names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published)'],
+    ['https://\u0430\u0441\u0435.com/', 'it names the host "\u0430\u0441\u0435.com"'],
   ])('refuses [text](%s)', (url, message) => {
     const { rendered, problems } = withSite(`First line.\n\nSee [this](${url}).`);
     expect(rendered).toBeUndefined();
@@ -377,6 +382,39 @@ describe('links in abstracts', () => {
         message: expect.stringMatching(/^A link's text has no letter or digit once its math is typeset \(/),
       }),
     ]);
+  });
+
+  it('refuses a link whose text names another site than the one it leads to', () => {
+    for (const [link, named] of [
+      ['[https://arxiv.org](https://evil.example/)', 'arxiv.org'],
+      ['[arxiv.org/abs/1706.03762](https://evil.example/x)', 'arxiv.org'],
+      ['[www.github.com/owner/repo](https://evil.example/)', 'github.com'],
+      ['[see https://arxiv.org/abs/1 here](https://evil.example/)', 'arxiv.org'],
+      ['[github.com][a]', 'github.com'],
+    ] as const) {
+      const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
+      expect(withSite(body).problems, link).toEqual([
+        expect.objectContaining({
+          line: 12,
+          column: 5,
+          message: `Link text "${link.slice(1, link.indexOf(']'))}" names ${named}, but the link leads to evil.example: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`,
+        }),
+      ]);
+    }
+  });
+
+  it('takes a link whose text names its own site, one it is under, or no site; and an international host in one script', () => {
+    for (const link of [
+      '[https://arxiv.org/abs/1](https://arxiv.org/abs/1)',
+      '[arxiv.org](https://export.arxiv.org/abs/1)',
+      '[github.com/owner/repo](https://www.github.com/owner/repo)',
+      '[Node.js](https://nodejs.org/)',
+      '[the code](https://github.com/a/b)',
+      '[a site](https://b\u00FCcher.example/)',
+      '[a site](https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/)',
+    ]) {
+      expect(withSite(`First line.\n\nSee ${link} here.`).problems, link).toEqual([]);
+    }
   });
 
   it("takes a host at DNS's limits: 253 characters in all, 63 a part", () => {

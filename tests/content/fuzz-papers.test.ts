@@ -65,6 +65,10 @@ describe('hostile paper files', () => {
     // A host past DNS's limits; a code fence's language too long to be a name.
     expect(some((file) => /https:\/\/a{64}\.org/.test(file.text))).toBe(true);
     expect(some((file) => /^```x{33,}$/m.test(file.text))).toBe(true);
+    // Look-alikes: a Cyrillic word that reads as Latin in a name, a host and a link's text naming another site.
+    expect(some((file) => names(file).some((name) => name.startsWith('\u0410\u0441\u0435 ')))).toBe(true);
+    expect(some((file) => file.text.includes('https://\u0430rxiv.org/'))).toBe(true);
+    expect(some((file) => /\[https:\/\/arxiv\.org\]\(https:\/\/(?!arxiv\.org)/.test(file.text))).toBe(true);
   });
 
   it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {

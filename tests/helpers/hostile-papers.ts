@@ -321,6 +321,12 @@ function nameValue(g: Grammar): string {
     // Right-to-left names.
     'דוד',
     'أحمد بن',
+    // A word wholly in Cyrillic letters that look Latin (Асе, Вера), and its Latin twin; a small L for I.
+    '\u0410\u0441\u0435',
+    'Ace',
+    '\u0412\u0435\u0440\u0430',
+    'Ian',
+    'lan',
   ];
   const family = [
     ...['Lovelace', 'Schmidhuber', 'Kaiser', 'King Jr.', 'Smith', 'Çelik', '小明', 'Nguyễn', 'Maaten', 'III'],
@@ -430,6 +436,9 @@ function urlValue(g: Grammar): string {
     'https://example.org/a b',
     'https://example.org/</script>',
     'https://xn--80ak6aa92e.com/',
+    // Hosts that pass for another: a Cyrillic а in arxiv, written and as punycode.
+    'https://\u0430rxiv.org/abs/1',
+    'https://xn--rxiv-43d.org/abs/1',
     'https://example.org/&lt;',
     // DNS's limits: a part of 63 letters passes, one of 64 or a name past 253 characters does not.
     `https://${'a'.repeat(g.int(62, 64))}.org/`,
@@ -598,6 +607,8 @@ function bodyPiece(g: Grammar): string {
   if (roll < 0.6) return g.pick(TEXT_PIECES.filter((piece) => !/[<{}]|^\\[a-z^]/.test(piece)));
   return g.pick([
     `[link](${urlValue(g)})`,
+    // A link whose text is an address, the link's own or another's.
+    `[${g.pick(['https://arxiv.org', 'arxiv.org/abs/1706.03762', 'www.github.com', 'example.org'])}](${urlValue(g)})`,
     // A link whose text has no letter or digit once typeset: no accessible name.
     `[${g.pick(['', ' ', '$\\quad$', '`  `', '$\\,$', '\\*', '&nbsp;', '$x$', '2', '$\\alpha$'])}](${urlValue(g)})`,
     `[ref][1]\n\n[1]: ${urlValue(g)} "title"`,

@@ -11,6 +11,8 @@ import {
 import { letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorLookAlikes, authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
+import { lookAlikeKey } from '../../src/lib/look-alike.ts';
+import unhomoglyph from 'unhomoglyph';
 import { formatProblem } from '../../src/content/problems.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
@@ -307,6 +309,23 @@ describe('authorLookAlikes (names of two pages that look alike)', () => {
       // The spelling in Latin letters is taken for the real one, though b.mdx comes first.
       'b.mdx:5: authors[2]: "\u0412ob Lee" looks like "Bob Lee" (c.mdx:4) but is another name, with an author page of its own (/authors/\u0432ob-lee/ beside /authors/bob-lee/): "\u0412" (U+0412, Cyrillic) looks like "B". If they are one person, write the name as c.mdx does; if not, write it exactly as the paper gives it, each word in the letters of one script.',
     ]);
+  });
+
+  it("maps ASCII as the package's table does, on its own fast path", () => {
+    // The skeleton of every printable ASCII text, as unhomoglyph gives it around the fold.
+    const bySkeleton = (text: string) => {
+      let key = authorKey(unhomoglyph(text.normalize('NFD')));
+      for (let next = authorKey(unhomoglyph(key)); next !== key; next = authorKey(unhomoglyph(key))) key = next;
+      return key;
+    };
+    const random = seededRandom(39);
+    for (let index = 0; index < 2000; index++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+        String.fromCharCode(0x20 + Math.floor(random() * 95)),
+      ).join('');
+      expect(lookAlikeKey(text), text).toBe(bySkeleton(text));
+    }
+    expect(lookAlikeKey('Sam Ian')).toBe('sarn lan');
   });
 
   it('leaves names that only look alike to a fold alone, and real names of other scripts', () => {

@@ -95,11 +95,26 @@ export function readTopics(
   // …and two labels that look alike (`lookAlikeKey`: "Асе" in Cyrillic letters and "Ace") would
   // read as one topic there while being two.
   const seenLooks = new Map<string, { label: string; line: number }>();
+  const seenSlugLooks = new Map<string, { slug: string; line: number }>();
   result.data.forEach((topic, index) => {
     const line = lineOf([index, 'slug']);
     const first = seen.get(topic.slug);
-    if (first === undefined) seen.set(topic.slug, line);
-    else
+    const slugLook = lookAlikeKey(topic.slug);
+    const slugTwin = seenSlugLooks.get(slugLook);
+    if (first === undefined) {
+      seen.set(topic.slug, line);
+      // Slugs are lowercase ASCII, whose look-alikes are few: `rn` and `m`, `1` and `l`, `0` and `o`.
+      if (slugTwin === undefined) seenSlugLooks.set(slugLook, { slug: topic.slug, line });
+      else {
+        const letters = lookAlikeLetters(topic.slug, slugTwin.slug, (char) => scriptsOf(char).script ?? 'Common');
+        problems.push({
+          file,
+          line,
+          field: field([index, 'slug']),
+          message: `"${topic.slug}" looks like "${slugTwin.slug}", another topic's slug (line ${slugTwin.line})${letters.length > 0 ? `: ${letters.slice(0, 6).join(', ')}` : ''}. Give each topic a slug of its own that reads as no other.`,
+        });
+      }
+    } else
       problems.push({
         file,
         line,

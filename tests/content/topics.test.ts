@@ -116,6 +116,23 @@ describe('the topic vocabulary', () => {
     ]);
   });
 
+  it('refuses two slugs that look alike, which name two topics in addresses that read the same', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
+    await writeFile(
+      join(root, 'topics.yaml'),
+      topic('language-models', 'Language Models') +
+        topic('language-rnodels', 'Other Models') +
+        topic('l1-methods', 'Sparse Methods') +
+        topic('ll-methods', 'Log-Linear Methods') +
+        topic('vision', 'Vision'),
+    );
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      'topics.yaml:4: topics[1].slug: "language-rnodels" looks like "language-models", another topic\'s slug (line 1): "m" (U+006D, Latin) looks like "rn". Give each topic a slug of its own that reads as no other.',
+      'topics.yaml:10: topics[3].slug: "ll-methods" looks like "l1-methods", another topic\'s slug (line 7): "1" (U+0031, Common) looks like "l". Give each topic a slug of its own that reads as no other.',
+    ]);
+  });
+
   it('is size-limited before it is parsed', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
     const text = Array.from({ length: 1000 }, (_, i) => `- slug: t${i}\n  label: T${i}\n  description: A topic.`).join(

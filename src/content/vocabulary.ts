@@ -6,7 +6,7 @@ import { TOPICS_FILE } from './paths.ts';
 import { ContentError, fieldName, type ContentProblem } from './problems.ts';
 import { topicListSchema, type Topic } from './schema.ts';
 import { comparable } from '../lib/search-query.ts';
-import { lookAlikeKey, lookAlikeLetters } from '../lib/look-alike.ts';
+import { lookAlikeKey, lookAlikeLetters, slugLookAlikeKey } from '../lib/look-alike.ts';
 import { scriptsOf } from './scripts.ts';
 
 /** The vocabulary file's size limit: the real one is about 3 KB for 20 topics. */
@@ -99,7 +99,7 @@ export function readTopics(
   result.data.forEach((topic, index) => {
     const line = lineOf([index, 'slug']);
     const first = seen.get(topic.slug);
-    const slugLook = lookAlikeKey(topic.slug);
+    const slugLook = slugLookAlikeKey(topic.slug);
     const slugTwin = seenSlugLooks.get(slugLook);
     if (first === undefined) {
       seen.set(topic.slug, line);

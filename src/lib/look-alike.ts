@@ -31,36 +31,83 @@ export function latinLookAlike(char: string): string | undefined {
 
 /**
  * What a name or label looks like: two with one look-alike key read the same (`Асе Smith` with
- * Cyrillic А, с, е and `Ace Smith`; `Ian` and `lan`; `µP` with the micro sign and `μP`). The
- * skeleton is taken before the fold, where capitals still look like capitals (Cyrillic `В` like
- * `B`, though its small `в` looks like no `b`), then again after it, until nothing changes.
+ * Cyrillic А, с, е and `Ace Smith`; `Ian` and `lan` with a small L; `µP` with the micro sign and
+ * `μP`). Each character is mapped to its prototype (UTS #39's skeleton, `skeletonOf`) before the
+ * fold, where capitals still look like capitals (Cyrillic `В` like `B`, though its small `в` looks
+ * like no `b`); the fold's own letters are mapped again after it, until nothing changes.
+ *
+ * Two departures from the plain skeleton, each of which would refuse real names:
+ * - the prototype of `I`, `l`, `1`, `|` (and of Greek `Ι`, `ℓ`) is kept apart from the small `l`
+ *   that the fold makes of a capital `L`: `Ian` and `lan` look alike, `Ian` and `Lan` do not;
+ * - an ASCII letter is no look-alike of a run of others: `Kim` and `Kirn` are two real names, though
+ *   confusables.txt writes `m` as `rn`. (Topic slugs, a short list the maintainers name, do take
+ *   that: slugLookAlikeKey.)
  */
 export function lookAlikeKey(text: string): string {
-  let key = authorKey(skeleton(text));
-  // Each pass maps to the table's prototypes and folds; a few settle any text (the cap is a guard).
+  let key = authorKey(nameSkeleton(text, { ascii: true }));
+  // The fold's small letters of other scripts may have prototypes of their own (a capital with none).
   for (let pass = 0; pass < 4; pass++) {
-    const next = authorKey(skeleton(key));
+    const next = authorKey(nameSkeleton(key, { ascii: false }));
     if (next === key) break;
     key = next;
   }
   return key;
 }
 
+/**
+ * What a topic slug looks like, by the plain skeleton: `language-rnodels` as `language-models`,
+ * `l1-methods` as `ll-methods`. Slugs are lowercase ASCII.
+ */
+export function slugLookAlikeKey(slug: string): string {
+  let mapped = '';
+  for (let index = 0; index < slug.length; index++) {
+    const code = slug.charCodeAt(index);
+    mapped += code < 0x7f ? ASCII_SKELETON[code]! : unhomoglyph(slug[index]!);
+  }
+  return mapped;
+}
+
 /** The skeleton of each printable ASCII character (`m` → `rn`, `I` → `l`, `0` → `O`), from the table. */
 const ASCII_SKELETON = Array.from({ length: 0x7f }, (_, code) => unhomoglyph(String.fromCharCode(code)));
 
 /**
- * UTS #39's skeleton of a text (decomposed, then each character mapped to its prototype). Most
- * names are ASCII, which has only a few look-alikes, mapped here a character at a time: the
- * package's regular expression of six thousand alternatives took as long per name as the fold.
+ * The prototype of the letters shaped as a single stroke (`I`, `l`, `1`, `|`, Greek `Ι`, `ℓ`), in
+ * place of confusables.txt's small `l`, which the fold also makes of a capital `L`. `|` is itself
+ * such a stroke, no name has one, and the fold keeps it (on its fast path for ASCII).
  */
-function skeleton(text: string): string {
-  if (/^[\x00-\x7e]*$/.test(text)) {
-    let mapped = '';
-    for (let index = 0; index < text.length; index++) mapped += ASCII_SKELETON[text.charCodeAt(index)]!;
+const STROKE = '|';
+
+/** A character's prototype in a name: its skeleton, with a single stroke as STROKE. */
+const prototypes = new Map<string, string>();
+function prototypeOf(char: string): string {
+  let prototype = prototypes.get(char);
+  if (prototype === undefined) {
+    const skeleton = unhomoglyph(char);
+    // A single letter's prototype, not a run of them (`m` is no `rn` in a name).
+    const single = /^[\x00-\x7f]$/.test(char) && [...skeleton].length > 1 ? char : skeleton;
+    prototype = single === 'l' || single === STROKE ? STROKE : single;
+    prototypes.set(char, prototype);
+  }
+  return prototype;
+}
+
+/** prototypeOf each printable ASCII character, looked up without the map: most names are ASCII. */
+const ASCII_PROTOTYPE = Array.from({ length: 0x7f }, (_, code) => prototypeOf(String.fromCharCode(code)));
+const ASCII_ONLY = /^[\x00-\x7e]*$/;
+
+/**
+ * UTS #39's skeleton of a name (decomposed, each character mapped to its prototype), as
+ * prototypeOf maps them; with `ascii: false` ASCII stays as it is (the fold's letters, mapped once).
+ */
+function nameSkeleton(text: string, { ascii }: { ascii: boolean }): string {
+  let mapped = '';
+  if (ASCII_ONLY.test(text)) {
+    if (!ascii) return text;
+    for (let index = 0; index < text.length; index++) mapped += ASCII_PROTOTYPE[text.charCodeAt(index)]!;
     return mapped;
   }
-  return unhomoglyph(text.normalize('NFD'));
+  for (const char of text.normalize('NFD')) mapped += !ascii && char < '\x7f' ? char : prototypeOf(char);
+  return mapped;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { indexedForms } from '../lib/search-query.ts';
+import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * The words and topic the benchmark searches for, chosen from the corpus it built (never written
@@ -52,7 +53,7 @@ export function paperWords(mdx: string): PaperWords {
 }
 
 const byCountThenWord = ([a, countA]: [string, number], [b, countB]: [string, number]) =>
-  countB - countA || (a < b ? -1 : a > b ? 1 : 0);
+  countB - countA || byCodeUnits(a, b);
 
 /** Chooses the benchmark's search words from the papers' MDX texts (same texts, same words). */
 export function chooseSearchWords(texts: readonly string[]): SearchWords {

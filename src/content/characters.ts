@@ -1,5 +1,6 @@
 import { fieldName } from './problems.ts';
 import { MAX_COMBINING_MARKS } from '../lib/combining-marks.ts';
+import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * The one rule for which characters a paper may contain, applied to the raw file and again to
@@ -148,5 +149,5 @@ export function forbiddenInData(
       }
     }
   }
-  return found.sort((a, b) => fieldName(a.path).localeCompare(fieldName(b.path)));
+  return found.sort((a, b) => byCodeUnits(fieldName(a.path), fieldName(b.path)));
 }

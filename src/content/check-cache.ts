@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { siteConfig } from '../site.config.ts';
 import type { ValidPaper } from './validate.ts';
+import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * Remembers which paper files passed `npm run check`, by a digest of their bytes and, for a file
@@ -88,7 +89,7 @@ export async function ruleSources(entryPoints: readonly URL[] = RULE_ENTRY_POINT
       pending.push(new URL(match[1]!, url));
     }
   }
-  return new Map([...sources].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...sources].sort(([a], [b]) => byCodeUnits(a, b)));
 }
 
 /** `name@version` of each render library, as installed under `root`'s node_modules. */

@@ -4,12 +4,13 @@ import { findCollisions } from './collection.ts';
 import { discoverPapers } from './discover.ts';
 import { PAPERS_DIR, TOPICS_FILE } from './paths.ts';
 import { readFiles } from './read-files.ts';
-import type { ContentProblem } from './problems.ts';
+import { byPlace, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import { CheckCache, digestOf, rulesDigest, STAT_SETTLE_MS, type CheckedPaper } from './check-cache.ts';
 import type { ValidPaper } from './validate.ts';
 import { readTopics } from './vocabulary.ts';
 import { parseCalendarDate } from '../lib/dates.ts';
+import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * The content check behind `npm run check`: the build's rules, through the same functions the
@@ -104,9 +105,9 @@ export async function checkContent({
   });
   await cache?.save();
   // Cached papers come first; the callers get them in file order whatever came from where.
-  papers.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  papers.sort((a, b) => byCodeUnits(a.file, b.file));
   problems.push(...findCollisions(papers), ...futureDateProblems(papers, today));
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  problems.sort(byPlace);
   return { problems, papers, files: found.entries, read: unread.length };
 }
 

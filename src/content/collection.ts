@@ -5,6 +5,7 @@ import { paperPaths } from '../lib/urls.ts';
 import { authorKey, slugOfKey } from '../lib/authors.ts';
 import { latinLookAlike, lookAlikeKey, lookAlikeLetters } from '../lib/look-alike.ts';
 import { scriptsOf } from './scripts.ts';
+import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * What the cross-file checks look at: a valid paper, or a quick scan of one (`new-paper`, which
@@ -28,7 +29,7 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
   const outputs = new Map<string, CollisionCandidate>();
   const folders = new Map<string, CollisionCandidate>();
   const byArxiv = new Map<string, CollisionCandidate>();
-  for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
     const paths = paperPaths(paper.id);
     const clash = outputClash(paths, outputs, folders);
     if (clash) {
@@ -94,7 +95,7 @@ export function authorSlugClashes(papers: readonly CollisionCandidate[]): Conten
 
   // Then the bylines of those slugs only, in file order, to say who owns each page.
   const bySlug = new Map<string, Map<string, Byline[]>>();
-  for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
     (paper.data.authors ?? []).forEach((name, index) => {
       const { slug, key } = folded.get(name)!;
       if (!clashing.has(slug)) return;
@@ -149,7 +150,7 @@ export function authorLookAlikes(papers: readonly CollisionCandidate[]): Content
   if (clashing.size === 0) return [];
 
   const byLook = new Map<string, Map<string, Byline[]>>();
-  for (const paper of [...papers].sort((a, b) => a.file.localeCompare(b.file))) {
+  for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
     (paper.data.authors ?? []).forEach((name, index) => {
       const { slug, look } = spellings.get(name)!;
       if (!clashing.has(look)) return;

@@ -10,7 +10,7 @@ import { PAPERS_DIR } from './paths.ts';
 import { readFiles } from './read-files.ts';
 import { rulesDigest } from './check-cache.ts';
 import { PIPELINE_VERSION } from './pipeline.ts';
-import { ContentError, type ContentProblem } from './problems.ts';
+import { byPlace, ContentError, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import type { ValidPaper } from './validate.ts';
 
@@ -113,7 +113,7 @@ export function paperLoader({
         });
         problems.push(...findCollisions(papers));
         if (problems.length > 0) {
-          problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+          problems.sort(byPlace);
           throw new ContentError(problems);
         }
 

@@ -419,7 +419,7 @@ function markDisplayMath(tree: MdastRoot, body: string): MdastNodes[] {
   return formulas;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * The longest start of `text` of at most `length` UTF-16 code units that ends between two

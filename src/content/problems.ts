@@ -1,6 +1,7 @@
 import { countOf } from '../lib/count.ts';
 import { terminalText } from '../lib/encode/terminal.ts';
 import { shortened } from '../lib/shortened.ts';
+import { byCodeUnits } from '../lib/text-order.ts';
 
 /** A value from a paper quoted in a message, cut (one rule for the check and the browser). */
 export { shortened };
@@ -17,6 +18,11 @@ export interface ContentProblem {
   /** Frontmatter field (`tags[1]`), or `body`, or `file` for whole-file problems. */
   field: string;
   message: string;
+}
+
+/** The order problems are reported in, by the check and the build alike: by file, then line. */
+export function byPlace(a: ContentProblem, b: ContentProblem): number {
+  return byCodeUnits(a.file, b.file) || a.line - b.line;
 }
 
 /**

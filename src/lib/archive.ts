@@ -1,5 +1,6 @@
 import { arxivId } from './arxiv-id.ts';
 import { parseCalendarDate } from './dates.ts';
+import { byCodeUnits } from './text-order.ts';
 
 /** What ordering needs of a paper: its id, digest date and what is known of its first version. */
 export interface Orderable {
@@ -45,7 +46,7 @@ export function firstVersion(data: Orderable['data']): string | undefined {
 
 /** Code-unit order, reversed: the same on every machine and locale. */
 function descending(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
+  return byCodeUnits(b, a);
 }
 
 /**

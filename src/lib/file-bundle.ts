@@ -1,4 +1,5 @@
 import { fnv1a32 } from './authors.ts';
+import { byCodeUnits } from './text-order.ts';
 
 /**
  * A file bundle: many small output files carried in one build output, for files that are only a
@@ -39,7 +40,7 @@ export function groupIntoBundles<Item>(
     if (members) members.push(item);
     else bundles.set(name, [item]);
   }
-  return [...bundles].sort(([a], [b]) => (a < b ? -1 : 1));
+  return [...bundles].sort(([a], [b]) => byCodeUnits(a, b));
 }
 
 export function encodeFileBundle(files: readonly BundledFile[]): string {

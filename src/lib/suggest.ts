@@ -1,3 +1,5 @@
+import { byCodeUnits } from './text-order.ts';
+
 /**
  * Close matches for a mistyped name: topics and frontmatter fields in content errors, words of the
  * digest in search (src/lib/spelling.ts). One edit distance for both.
@@ -41,7 +43,7 @@ export function closeMatches(input: string, candidates: Iterable<string>, limit 
       })
       .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
       // Ties by code points: localeCompare without a locale takes the machine's (Danish puts `aa` after `z`).
-      .sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+      .sort((a, b) => a.score - b.score || byCodeUnits(a.candidate, b.candidate))
       .slice(0, limit)
       .map(({ candidate }) => candidate)
   );

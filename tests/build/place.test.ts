@@ -33,6 +33,14 @@ describe('the date and order rules answer the same in any time zone and locale',
     expect(await answers(place)).toEqual(here);
   });
 
+  it("the check's messages are in file order by code points, not by the locale", async () => {
+    const { problems } = (await answers({ TZ: 'UTC', LC_ALL: 'da_DK.UTF-8' })) as { problems: string[] };
+    const files = problems.map((problem) => problem.split(':')[0]);
+    expect(files).toEqual(['content/papers/2025/ib.mdx', 'content/papers/2025/yb.mdx', 'content/papers/2025/zeta.mdx']);
+    // aalto.mdx comes first, so it is the one the others are said to repeat.
+    expect(problems[0]).toContain('aalto.mdx');
+  });
+
   it('ties among suggestions are broken by code points, not by the locale', async () => {
     const { suggestions } = (await answers({ TZ: 'UTC', LC_ALL: 'da_DK.UTF-8' })) as { suggestions: string[][] };
     expect(suggestions).toEqual([

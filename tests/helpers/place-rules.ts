@@ -6,6 +6,8 @@
  * edge (UTC+14 is already in the next day), Turkish dotted and dotless i, Danish `aa` (sorted
  * after `z`), Lithuanian `y` (sorted with `i`).
  */
+import { findCollisions } from '../../src/content/collection.ts';
+import { byPlace } from '../../src/content/problems.ts';
 import { buildArchive, comparePapers } from '../../src/lib/archive.ts';
 import { authorIndex, groupByAuthor, letterOf } from '../../src/lib/author-index.ts';
 import { assignCitationKeys } from '../../src/lib/bibtex.ts';
@@ -54,6 +56,20 @@ const answers = {
   counts: [countOf(1234567, 'paper'), spanText({ first: 1001, last: 2000 })],
   // Ties in distance are broken by the candidates' order: `aab` (Danish: after `z`) and `zb`, `yb` and `ib`.
   suggestions: [closeMatches('ab', ['zb', 'aab']), closeMatches('xb', ['yb', 'ib', 'jb'])],
+  // The check's messages, in the order it prints them, and which of two files for one paper it
+  // calls the one already in the digest: `aalto.mdx` (Danish: after `zeta.mdx`) or the other.
+  problems: [
+    ...findCollisions(
+      ['zeta', 'aalto', 'yb', 'ib'].map((name) => ({
+        id: name,
+        file: `content/papers/2025/${name}.mdx`,
+        data: { arxiv: '2412.00001' },
+        lines: { arxiv: 4 },
+      })),
+    ),
+  ]
+    .sort(byPlace)
+    .map((problem) => `${problem.file}: ${problem.message}`),
 };
 
 process.stdout.write(JSON.stringify(answers));

@@ -1,3 +1,5 @@
+import { shortened } from './shortened.ts';
+
 /**
  * TeX written where nothing reads TeX: in a title outside its `$…$`, in a venue, or in an
  * abstract's prose. Pages show it as written (`\emph{new}`, backslash and braces), descriptions
@@ -70,5 +72,5 @@ export function texInProseAdvice(tex: string, instead: string, math = true): str
   if (/^\\[!-/:-@[-`{-~]$/.test(tex)) {
     return `"${tex}" is shown as written, backslash and all (nothing here reads a TeX escape): write "${tex[1]}" alone`;
   }
-  return `TeX outside math ("${tex.length > 40 ? `${tex.slice(0, 40)}…` : tex}") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; ${instead})${math ? ', and math in $…$' : ''}`;
+  return `TeX outside math ("${shortened(tex, 40)}") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; ${instead})${math ? ', and math in $…$' : ''}`;
 }

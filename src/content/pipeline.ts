@@ -278,11 +278,18 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
     const place = (error as VFileMessage).place;
     const start = place && 'start' in place ? place.start : place;
     const reason = (error as VFileMessage).reason ?? String(error);
+    // MDX reads a paragraph that starts with the word `import` or `export` and a space as
+    // JavaScript; prose that starts so ("export controls …") fails to parse as such.
+    const esmLine = start?.line === undefined ? undefined : body.split('\n')[start.line - 1];
+    const advice =
+      esmLine !== undefined && /^(?:import|export) /.test(esmLine)
+        ? `MDX reads a paragraph that starts with the word "${esmLine.slice(0, 6)}" and a space as JavaScript, which a paper may not hold: start the paragraph with another word, or write its first letter as a character reference (&#${esmLine.codePointAt(0)};${esmLine.slice(1, 6)})`
+        : 'to show a literal `{`, `}`, `<` or `>`, escape it with a backslash or put math in $…$';
     return {
       problems: [
         {
           ...at(start?.line, start?.column),
-          message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)} (to show a literal \`{\`, \`}\`, \`<\` or \`>\`, escape it with a backslash or put math in $…$)`,
+          message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)} (${advice})`,
         },
       ],
     };

@@ -48,6 +48,20 @@ describe('renderPaperBody', () => {
     }
   });
 
+  it('says why prose that starts a paragraph with "import " or "export " is refused, and how to write it', () => {
+    const [problem] = render('We study trade.\n\nexport controls matter.').problems;
+    expect(problem).toMatchObject({ line: 12, field: 'body' });
+    expect(problem!.message).toContain(
+      'MDX reads a paragraph that starts with the word "export" and a space as JavaScript',
+    );
+    expect(problem!.message).toContain('(&#101;xport)');
+    // The advice it gives works: the paragraph renders as written.
+    const advised = render('We study trade.\n\n&#101;xport controls matter.');
+    expect(advised.problems).toEqual([]);
+    expect(advised.rendered!.html).toContain('<p>export controls matter.</p>');
+    expect(render('import of goods').problems[0]!.message).toContain('(&#105;mport)');
+  });
+
   it('reports a KaTeX error instead of leaving red text', () => {
     const { rendered, problems } = render('Bad $\\frac{1}{$ math');
     expect(rendered).toBeUndefined();

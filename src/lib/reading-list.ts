@@ -71,14 +71,18 @@ export function idsFromFragment(hash: string): ReturnType<typeof paperIds> | und
   const parts = fragment
     .slice(FRAGMENT_KEY.length)
     .split(',')
-    .filter((part) => part !== '')
-    .map((part) => {
+    .flatMap((part) => {
+      let text: string;
       try {
-        return decodeURIComponent(part);
+        text = decodeURIComponent(part);
       } catch {
-        return undefined; // a malformed escape (`%zz`): not an id
+        return [undefined]; // a malformed escape (`%zz`): not an id
       }
-    });
+      // No id holds a comma or a space: a comma written %2C (mail and chat programs encode them)
+      // still separates ids, and spaces around an id (a hand-edited link) are not part of it.
+      return text.split(',').map((id) => id.trim());
+    })
+    .filter((part) => part !== '');
   return paperIds(parts);
 }
 

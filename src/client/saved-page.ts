@@ -20,6 +20,7 @@ import {
   summaryOf,
   type PaperSummary,
 } from '../lib/reading-list.ts';
+import { shortened } from '../lib/shortened.ts';
 import { createUrls, type Urls } from '../lib/urls.ts';
 import { announce, openReadingList, prepareAnnouncements, type ReadingList } from './reading-list.ts';
 
@@ -143,6 +144,7 @@ class SavedPage {
     const missing = ids.filter((_, index) => 'missing' in results[index]!);
     const failed = ids.filter((_, index) => 'failed' in results[index]!);
 
+    this.showLinkProblem(shared ? '' : location.hash);
     part(this.root, 'shared').hidden = !shared;
     const heading = shared ? 'A shared reading list' : 'Your reading list';
     part(this.root, 'heading').textContent = heading;
@@ -213,6 +215,36 @@ class SavedPage {
     add.setAttribute('aria-disabled', String(toAdd === 0));
     add.textContent =
       toAdd === 0 ? 'All of these are in your reading list' : `Add ${countOf(toAdd, 'paper')} to your reading list`;
+  }
+
+  /**
+   * A fragment that is neither a shared list nor a place on this page (`#ids=…`, `#papers` cut
+   * short, a link mangled on its way): the reader followed a link expecting a list, so say that
+   * it holds none rather than show their own list as if it were the link's. The fragment is
+   * quoted as text, cut short, in a <bdi> so that its own direction marks stay inside the quote.
+   */
+  private showLinkProblem(hash: string) {
+    const problem = part(this.root, 'link-problem');
+    const fragment = hash.replace(/^#/, '');
+    let target = fragment;
+    try {
+      target = decodeURIComponent(fragment);
+    } catch {
+      // A malformed escape names no element: the fragment is a broken link.
+    }
+    problem.hidden = fragment === '' || document.getElementById(target) !== null;
+    if (problem.hidden) {
+      problem.replaceChildren();
+      return;
+    }
+    const quoted = element('bdi');
+    quoted.append(element('code', undefined, `#${shortened(fragment)}`));
+    problem.replaceChildren(
+      'This link ends in ',
+      quoted,
+      `, which is not a reading list (a shared list's link ends in #papers= and the papers' ids). ` +
+        (this.list ? 'Showing your own reading list instead.' : 'No papers to show.'),
+    );
   }
 
   private showShareLink(ids: string[]) {

@@ -619,6 +619,39 @@ describe('a hostile shared link', () => {
     expect(await storedIds(page)).toBeNull();
   });
 
+  it("says when its fragment is no reading list, quoting it as text, and still shows the reader's own", async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, [TRICKY]);
+    const problem = (page: Page) => page.locator('[data-saved-link-problem]');
+    for (const fragment of ['ids=<script>alert(1)</script>', 'papers', 'Papers%3D2401.00001', '%E0%A4%A']) {
+      const page = await open(reader, `${urls.saved()}#${fragment}`);
+      await waitForSaved(page, 1);
+      expect(await problem(page).isVisible(), fragment).toBe(true);
+      const quoted = await problem(page).locator('bdi code').textContent();
+      expect(quoted, fragment).toBe(new URL(page.url()).hash);
+      expect(await problem(page).textContent()).toBe(
+        `This link ends in ${quoted}, which is not a reading list (a shared list's link ends in #papers= and the papers' ids). Showing your own reading list instead.`,
+      );
+      expect(await page.locator('[data-saved-heading]').textContent()).toBe('Your reading list');
+      await noMarkup(page);
+      await page.close();
+    }
+    // A place on the page (the skip link's #main) is no link to a list; nor is a list itself.
+    for (const fragment of ['main', `papers=${TRICKY}`]) {
+      const page = await open(reader, `${urls.saved()}#${fragment}`);
+      await waitForSaved(page, 1);
+      expect(await problem(page).isHidden(), fragment).toBe(true);
+      await page.close();
+    }
+  });
+
+  it('reads commas written %2C as the separators they are', async () => {
+    const reader = await newReader();
+    const page = await open(reader, `${urls.saved()}#papers=old-style%2C${TRICKY}`);
+    await waitForSaved(page, 2);
+    expect(await savedIds(page)).toEqual(['old-style', TRICKY]);
+  });
+
   it('keeps 10,000 repeated ids to one each', async () => {
     const reader = await newReader();
     const ids = Array.from({ length: 10_000 }, (_, index) => (index % 2 ? TRICKY : 'old-style'));

@@ -6,7 +6,8 @@
  * - Storage is untrusted: another script, an old version or the reader may have written anything
  *   there. It is read through parseStoredList (paper ids only, once each, at most
  *   READING_LIST_LIMIT), and read again before every change, so tabs never overwrite each other's
- *   saves; the `storage` event keeps other open tabs' toggles in step.
+ *   saves; the `storage` event keeps other open tabs' toggles in step, and `pageshow` a page
+ *   restored by Back from the back-forward cache.
  * - Where localStorage is unavailable (private modes, storage disabled: it throws) the toggles stay
  *   hidden, as they do without JavaScript: no button that cannot keep what it promises.
  * - The list is kept per site base path, so two digests on one origin (GitHub Pages project sites)
@@ -27,7 +28,7 @@ export interface ReadingList {
   add(ids: readonly string[]): AddResult;
   /** Unsaves `id`; false when the browser refused to store the change. */
   remove(id: string): boolean;
-  /** Calls `listener` when another tab changes the list. */
+  /** Calls `listener` when another tab changes the list, or a page comes back from the back-forward cache. */
   onChange(listener: () => void): void;
 }
 
@@ -92,10 +93,16 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
       const saved = read();
       return !saved.includes(id) || write(saved.filter((other) => other !== id));
     },
-    onChange: (listener) =>
+    onChange: (listener) => {
       window.addEventListener('storage', (event) => {
         if (event.key === key || event.key === null) listener();
-      }),
+      });
+      // A page the reader comes Back to from the back-forward cache was frozen, not closed: it
+      // missed the storage events of its time away (a Save on the paper's page), so look again.
+      window.addEventListener('pageshow', (event) => {
+        if (event.persisted) listener();
+      });
+    },
   };
 }
 

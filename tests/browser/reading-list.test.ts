@@ -232,6 +232,30 @@ describe('Save toggles', () => {
     );
     expect(await pressed(two)).toEqual([id]);
   });
+
+  it('follow the list when the reader comes Back to a page after saving on another (back-forward cache)', async () => {
+    // A page restored from the back-forward cache missed the storage events of its time away.
+    // Playwright's Chromium keeps no such cache: the restore is played here, as the page sees it,
+    // with the list changed meanwhile by this same tab (which sends this tab no storage event).
+    const restore = (page: Page, ids: string[]) =>
+      page.evaluate(
+        ([key, value]) => {
+          localStorage.setItem(key!, value!);
+          window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+        },
+        [STORAGE_KEY, JSON.stringify(ids)],
+      );
+    const reader = await newReader();
+    const day = await open(reader, urls.day(DAY));
+    const id = (await toggles(day))[0]!.id!;
+    await restore(day, [id]);
+    expect(await pressed(day)).toEqual([id]);
+    const saved = await open(reader, urls.saved());
+    await waitForSaved(saved, 1);
+    await restore(saved, []);
+    await waitForSaved(saved, 0);
+    expect(await saved.locator('[data-saved-empty]').isVisible()).toBe(true);
+  });
 });
 
 describe('what a press says', () => {

@@ -356,7 +356,10 @@ class SavedPage {
     const status = part(this.root, 'status');
     status.textContent = 'Preparing the BibTeX file…';
     const results = await Promise.all(this.shown.map((id) => this.load(id)));
-    const ids = this.shown.filter((_, index) => 'summary' in results[index]!);
+    // Every paper but those the digest does not have: one whose summary failed to load (shown as
+    // such) may still have its entry, and if not it is counted below, never silently left out.
+    const ids = this.shown.filter((_, index) => !('missing' in results[index]!));
+    const absent = this.shown.length - ids.length;
     const entries = await mapLimited(ids, (id) =>
       fetch(this.urls.paperBib(id))
         .then((response) => (response.ok ? response.text() : undefined))
@@ -376,7 +379,10 @@ class SavedPage {
     const lost = ids.length - written.length;
     status.textContent =
       `Downloaded ${countOf(written.length, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
-      (lost > 0 ? ` ${countOf(lost, 'entry', 'entries')} could not be loaded.` : '');
+      (lost > 0 ? ` ${countOf(lost, 'entry', 'entries')} could not be loaded.` : '') +
+      (absent > 0
+        ? ` ${countOf(absent, 'saved paper is', 'saved papers are')} not in this digest, so not in the file.`
+        : '');
   }
 }
 

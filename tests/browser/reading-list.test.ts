@@ -520,6 +520,35 @@ describe('/saved/', () => {
     expect(await page.locator('[data-saved-status]').textContent()).toMatch(/Downloaded 2 BibTeX entries/);
   });
 
+  it('downloads the entry of a saved paper whose summary failed to load, and says which papers are not in the file', async () => {
+    const reader = await newReader();
+    await reader.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem('planted')) localStorage.setItem(key!, value!);
+        sessionStorage.setItem('planted', '1');
+      },
+      [STORAGE_KEY, JSON.stringify(['gone-paper', TRICKY, '2402.00002'])],
+    );
+    // The summary of 2402.00002 fails on the way (its .bib does not): a flaky network.
+    await reader.route(`**${urls.paperJson('2402.00002')}`, (route) => route.abort('aborted'));
+    const page = await open(reader, urls.saved(), { allow404: true });
+    await waitForSaved(page, 1);
+    await page.waitForFunction(() =>
+      /could not be loaded/.test(document.querySelector('[data-saved-status]')?.textContent ?? ''),
+    );
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-saved-bib]').click()]);
+    const keys = parseBib(await readFile(await download.path(), 'utf8'), 'downloaded .bib').map((entry) => entry.key);
+    const published = await Promise.all(
+      [TRICKY, '2402.00002'].map(async (id) =>
+        parseBib(await readFile(join(site.build.outDir, `papers/${id}.bib`), 'utf8')),
+      ),
+    );
+    expect(keys).toEqual(published.flat().map((entry) => entry.key));
+    expect(await page.locator('[data-saved-status]').textContent()).toBe(
+      `Downloaded 2 BibTeX entries as ${download.suggestedFilename()}. 1 saved paper is not in this digest, so not in the file.`,
+    );
+  });
+
   it('shares the list in a link that opens in another browser without replacing its own list', async () => {
     const alice = await newReader();
     await saveInOrder(alice, ['2402.00002', TRICKY]);

@@ -1,8 +1,19 @@
+/**
+ * Where the reader types: form fields, editable text, and what other scripts' widgets announce as
+ * a text box (`role=textbox`, a searchbox, a combobox, which takes letters to find an option).
+ */
+const TYPED_INTO =
+  'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="textbox"], [role="searchbox"], [role="combobox"]';
+
 /** True when a key goes into something the reader is typing in: single-letter keys leave it alone. */
 export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target instanceof HTMLElement && target.isContentEditable) return true;
-  return target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null;
+  let element = target instanceof Element ? target : null;
+  // A key typed in a component's field (an open shadow root: an extension's, an embedded widget's)
+  // reaches the page's listeners with the component as its target: look at the field inside.
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  if (!element) return false;
+  if (element instanceof HTMLElement && element.isContentEditable) return true;
+  return element.closest(TYPED_INTO) !== null;
 }
 
 /**

@@ -359,6 +359,36 @@ describe('the s key', () => {
     expect(await help.getByText('Save or unsave the selected paper').isVisible()).toBe(true);
   });
 
+  it('is a letter in a field of a component (shadow root) or a widget announced as a text box', async () => {
+    const reader = await newReader();
+    for (const path of [urls.day(DAY), urls.paper(TRICKY)]) {
+      const page = await open(reader, path);
+      if (path === urls.day(DAY)) await page.keyboard.press('j'); // a card selected
+      await page.evaluate(() => {
+        // A component's text field, as a browser extension or an embedded widget adds one.
+        const host = document.createElement('div');
+        host.id = 'component';
+        host.attachShadow({ mode: 'open' }).append(document.createElement('input'));
+        // A text box of another script: focusable, announced as a text box, typing its own letters.
+        const box = document.createElement('div');
+        box.id = 'widget';
+        box.tabIndex = 0;
+        box.setAttribute('role', 'textbox');
+        box.setAttribute('aria-label', 'Notes');
+        box.addEventListener('keydown', (event) => (box.textContent += event.key));
+        document.querySelector('main')!.append(host, box);
+      });
+      await page.locator('#component input').focus();
+      await page.keyboard.type('ss');
+      expect(await page.locator('#component input').inputValue(), path).toBe('ss');
+      await page.locator('#widget').focus();
+      await page.keyboard.type('s');
+      expect(await page.locator('#widget').textContent(), path).toBe('s');
+      expect(await pressed(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('saves and unsaves the paper of a paper page', async () => {
     const reader = await newReader();
     const page = await open(reader, urls.paper(TRICKY));

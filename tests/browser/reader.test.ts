@@ -340,6 +340,33 @@ describe('dates in far time zones', () => {
 });
 
 describe('the missing page', () => {
+  it('offers the page an address nearly names: capitals, an arXiv version, page 1 or a page past the last', async () => {
+    const missing = await site.browser.context.newPage(); // a 404 is what this test asks for
+    const near = missing.locator('[data-not-found-near]');
+    try {
+      for (const [asked, meant] of [
+        ['/papers/2406.00001v3/', '/papers/2406.00001/'],
+        ['/Papers/2406.00001V2', '/papers/2406.00001/'],
+        ['/topics/Alpha/', '/topics/alpha/'],
+        ['/topics/alpha/1/', '/topics/alpha/'],
+        ['/topics/alpha/999/', '/topics/alpha/'],
+        ['/topics/ALPHA/2/', '/topics/alpha/2/'],
+      ] as const) {
+        const response = await missing.goto(site.server.origin + asked);
+        expect(response?.status(), asked).toBe(404);
+        await near.waitFor({ timeout: 3000 });
+        expect(await near.textContent(), asked).toBe(`Perhaps you meant ${meant}`);
+        expect(new URL((await near.locator('a').getAttribute('href'))!, site.server.origin).pathname).toBe(meant);
+        expect((await missing.goto(site.server.origin + meant))?.status(), meant).toBe(200);
+      }
+      // Nothing near: no offer.
+      await missing.goto(`${site.server.origin}/topics/nothing-here/`, { waitUntil: 'networkidle' });
+      expect(await near.isHidden()).toBe(true);
+    } finally {
+      await missing.close();
+    }
+  });
+
   it('offers a search for what the address asked for, and the ways into the digest', async () => {
     const missing = await site.browser.context.newPage(); // a 404 is what this test asks for
     try {

@@ -758,6 +758,38 @@ describe('a hostile shared link', () => {
   });
 });
 
+describe('the missing page under the base path', () => {
+  it('loads its stylesheet and scripts and links into the site from any depth, and offers the page nearly named', async () => {
+    const reader = await newReader();
+    const page = await reader.newPage(); // a 404 is what this test asks for: no watch of failures
+    const failed: string[] = [];
+    page.on('requestfailed', (request) => {
+      // Chromium reports the page's HEAD requests as aborted though they are answered (the offer
+      // checked below is made from that answer): any other failure counts.
+      const text = `${request.method()} ${request.url()} ${request.failure()?.errorText}`;
+      if (!/^HEAD .* net::ERR_ABORTED$/.test(text)) failed.push(text);
+    });
+    page.on('pageerror', (error) => failed.push(String(error)));
+    for (const asked of ['/sub/nowhere/', '/sub/Topics/Attention/', '/sub/a/b/c/d/e/']) {
+      const response = await page.goto(site.server.origin + asked, { waitUntil: 'networkidle' });
+      expect(response?.status(), asked).toBe(404);
+      // Styled (the site's stylesheet applied), its links all inside the site's base path.
+      const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.cssRules.length));
+      expect(sheets.length, asked).toBeGreaterThan(0);
+      for (const rules of sheets) expect(rules, asked).toBeGreaterThan(0);
+      const links = await page.$$eval('main a[href]', (anchors) =>
+        anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname),
+      );
+      for (const link of links) expect(link, asked).toMatch(/^\/sub\//);
+    }
+    await page.goto(`${site.server.origin}/sub/Topics/Attention/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('[data-not-found-near]').textContent()).toBe(
+      `Perhaps you meant ${urls.topic('attention')}`,
+    );
+    expect(failed).toEqual([]);
+  });
+});
+
 describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   /** axe's violations on the page as it is now, as `rule: target` lines. */
   const axeViolations = async (page: Page) => {

@@ -1,0 +1,29 @@
+/**
+ * Addresses near one the site has no page at, for the 404 page to try (src/pages/404.astro) and
+ * offer the first that exists. A reader reaches a missing page by an address that is nearly right:
+ *
+ * - letters in upper case (`/topics/Machine-Learning/`): every slug and paper id is lower case
+ *   (src/content/paper-id.ts), but a static host's paths are case-sensitive;
+ * - an arXiv id with its version (`/papers/2306.13575v2/`): the digest has one page per paper;
+ * - a file name (`/papers/2306.13575.html`, `…/index.html`) or no final slash;
+ * - a page number the list does not have: `/topics/x/1/` (the first page is `/topics/x/`, its
+ *   one address) or one past the last page; the list's first page says how many it has.
+ *
+ * Only the part after the site's base path is changed: a base path may have capitals of its own
+ * (a GitHub Pages project `/Paper-Digest/`). Nearest first; none that is the address itself.
+ */
+export function nearAddresses(pathname: string, base: string): string[] {
+  const root = base.endsWith('/') ? base.slice(0, -1) : base;
+  if (!pathname.startsWith(`${root}/`)) return [];
+  const rest = pathname.slice(root.length);
+  // What changes nothing but the spelling of the same page.
+  let same = rest
+    .toLowerCase()
+    .replace(/(?<=\/)(\d{4}\.\d{4,5})v\d+(?=\/|\.html?$|$)/g, '$1')
+    .replace(/\/index\.html?$/, '/')
+    .replace(/\.html?$/, '');
+  if (!same.endsWith('/')) same += '/';
+  // The list a page number belongs to: its first page (a number after at least one segment).
+  const list = same.replace(/(?<=^\/.+\/)\d+\/$/, '');
+  return [...new Set([same, list])].filter((candidate) => candidate !== rest).map((candidate) => root + candidate);
+}

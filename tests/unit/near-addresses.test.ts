@@ -1,0 +1,33 @@
+/**
+ * The addresses the 404 page tries for one the site has no page at (src/lib/near-addresses.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { nearAddresses } from '../../src/lib/near-addresses.ts';
+
+describe('addresses near a missing one', () => {
+  it('spell the same page as the site does: lower case, no arXiv version, no file name, a final slash', () => {
+    expect(nearAddresses('/topics/Machine-Learning/', '/')).toEqual(['/topics/machine-learning/']);
+    expect(nearAddresses('/papers/2306.13575v2/', '/')).toEqual(['/papers/2306.13575/']);
+    expect(nearAddresses('/papers/2306.13575V12', '/')).toEqual(['/papers/2306.13575/']);
+    expect(nearAddresses('/papers/2306.13575v2.html', '/')).toEqual(['/papers/2306.13575/']);
+    expect(nearAddresses('/topics/robots/index.html', '/')).toEqual(['/topics/robots/']);
+    // A version only after an arXiv id: a slug ending in v2 is left as it is.
+    expect(nearAddresses('/papers/model-v2/', '/')).toEqual([]);
+  });
+
+  it("go from a page number the list does not have to the list's first page", () => {
+    expect(nearAddresses('/topics/robots/1/', '/')).toEqual(['/topics/robots/']);
+    expect(nearAddresses('/topics/robots/99', '/')).toEqual(['/topics/robots/99/', '/topics/robots/']);
+    expect(nearAddresses('/Topics/Robots/7/', '/')).toEqual(['/topics/robots/7/', '/topics/robots/']);
+    expect(nearAddresses('/2025/02/04/3/', '/')).toEqual(['/2025/02/04/']);
+    // A year alone is no page number of a list.
+    expect(nearAddresses('/2031/', '/')).toEqual([]);
+  });
+
+  it('leave the base path as it is written, and addresses outside it alone', () => {
+    expect(nearAddresses('/Paper-Digest/Topics/Robots/', '/Paper-Digest/')).toEqual(['/Paper-Digest/topics/robots/']);
+    expect(nearAddresses('/Paper-Digest/topics/robots/1/', '/Paper-Digest')).toEqual(['/Paper-Digest/topics/robots/']);
+    expect(nearAddresses('/elsewhere/x/', '/Paper-Digest/')).toEqual([]);
+    expect(nearAddresses('/Paper-Digest', '/Paper-Digest/')).toEqual([]);
+  });
+});

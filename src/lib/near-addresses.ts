@@ -16,13 +16,20 @@ export function nearAddresses(pathname: string, base: string): string[] {
   const root = base.endsWith('/') ? base.slice(0, -1) : base;
   if (!pathname.startsWith(`${root}/`)) return [];
   const rest = pathname.slice(root.length);
+  let text = rest;
+  try {
+    text = decodeURI(rest); // `%D0%98` is `И`, whose lower case is `и`
+  } catch {
+    // A malformed escape: the letters around its escapes, which stay as they are written.
+  }
   // What changes nothing but the spelling of the same page.
-  let same = rest
-    .toLowerCase()
+  let same = text
+    .replace(/%[0-9A-Fa-f]{0,2}|[^%]+/g, (part) => (part.startsWith('%') ? part : part.toLowerCase()))
     .replace(/(?<=\/)(\d{4}\.\d{4,5})v\d+(?=\/|\.html?$|$)/g, '$1')
     .replace(/\/index\.html?$/, '/')
     .replace(/\.html?$/, '');
   if (!same.endsWith('/')) same += '/';
+  if (text !== rest) same = encodeURI(same);
   // The list a page number belongs to: its first page (a number after at least one segment).
   const list = same.replace(/(?<=^\/.+\/)\d+\/$/, '');
   return [...new Set([same, list])].filter((candidate) => candidate !== rest).map((candidate) => root + candidate);

@@ -11,6 +11,12 @@ describe('addresses near a missing one', () => {
     expect(nearAddresses('/papers/2306.13575V12', '/')).toEqual(['/papers/2306.13575/']);
     expect(nearAddresses('/papers/2306.13575v2.html', '/')).toEqual(['/papers/2306.13575/']);
     expect(nearAddresses('/topics/robots/index.html', '/')).toEqual(['/topics/robots/']);
+    // Letters written as escapes (an author's name in Cyrillic) are letters too.
+    expect(nearAddresses(`/authors/${encodeURIComponent('Иван-Петров')}/`, '/')).toEqual([
+      `/authors/${encodeURIComponent('иван-петров')}/`,
+    ]);
+    expect(nearAddresses('/topics/%E0%A4%A/', '/')).toEqual([]);
+    expect(nearAddresses('/Topics/%E0%A4%A/', '/')).toEqual(['/topics/%E0%A4%A/']);
     // A version only after an arXiv id: a slug ending in v2 is left as it is.
     expect(nearAddresses('/papers/model-v2/', '/')).toEqual([]);
   });

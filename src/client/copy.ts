@@ -19,6 +19,12 @@ async function copyText(text: string, source: HTMLElement): Promise<boolean> {
   }
 }
 
+/** Whether the page's selection is now in `source`, and not empty (copyText selects it on a refusal). */
+function selected(source: HTMLElement): boolean {
+  const selection = window.getSelection();
+  return Boolean(selection && !selection.isCollapsed && selection.anchorNode && source.contains(selection.anchorNode));
+}
+
 export function initCopyButtons(root: ParentNode = document): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-copy-target]')) {
     const source = document.getElementById(button.dataset.copyTarget ?? '');
@@ -30,11 +36,17 @@ export function initCopyButtons(root: ParentNode = document): void {
     // The listener itself is synchronous: a promise handed to addEventListener is never awaited.
     const copyAndTell = async () => {
       const copied = await copyText(source.textContent ?? '', source);
-      if (status) {
-        status.textContent = copied ? 'Copied to the clipboard.' : 'Selected: press Ctrl+C (⌘C) to copy.';
-        clearTimeout(reset);
+      if (!status) return;
+      clearTimeout(reset);
+      if (copied) {
+        status.textContent = 'Copied to the clipboard.';
         reset = setTimeout(() => (status.textContent = ''), 4000);
+        return;
       }
+      // What failed, and what the reader can do: a refusal stays until the next press.
+      status.textContent =
+        'Could not copy: this browser did not allow it. ' +
+        (selected(source) ? 'The text is selected: press Ctrl+C (⌘C) to copy it.' : 'Select the text to copy it.');
     };
     button.addEventListener('click', () => void copyAndTell());
   }

@@ -284,4 +284,26 @@ describe('copy button', () => {
     expect(copied).toBe(expected);
     expect(await page.textContent('.copy-status')).toBe('Copied to the clipboard.');
   });
+
+  it('says it could not copy where the clipboard is refused, and leaves the entry selected to copy by hand', async () => {
+    await page.addInitScript(() => {
+      Object.defineProperty(navigator.clipboard, 'writeText', {
+        value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+      });
+    });
+    await open(urls.paper('2402.00002'));
+    await page.locator('button[data-copy-target]').click();
+    await page.waitForFunction(() => document.querySelector('.copy-status')?.textContent !== '');
+    expect(await page.textContent('.copy-status')).toBe(
+      'Could not copy: this browser did not allow it. The text is selected: press Ctrl+C (⌘C) to copy it.',
+    );
+    // The selection is the entry, as the page shows it (the text a Ctrl+C copies).
+    const entry = await page.$eval('#bibtex-entry', (pre) => (pre as HTMLElement).innerText.trim());
+    expect(entry).toMatch(/^@\w+\{/);
+    expect(await page.evaluate(() => window.getSelection()?.toString().trim())).toBe(entry);
+    expect(await page.$eval('#bibtex-entry', (pre) => getComputedStyle(pre).userSelect)).not.toBe('none');
+    // A refusal is not a passing note: it stays until the next press (a success clears itself).
+    await page.waitForTimeout(4500);
+    expect(await page.textContent('.copy-status')).toMatch(/^Could not copy/);
+  });
 });

@@ -111,8 +111,11 @@ class SavedPage {
     // what was found when it is done.
     // A list is opened when the page loads and when another link opens in this tab (a hash
     // change); not when the list shown changes (a Remove here, a save in another tab).
-    const opened = location.hash !== this.shownFragment || this.shown.length === 0;
-    this.shownFragment = location.hash;
+    // The reader's own list is one list whatever the fragment (the skip link's #main, a fragment
+    // that is no list): moving between those opens nothing.
+    const source = shared ? location.hash : '';
+    const opened = source !== this.shownFragment || this.shown.length === 0;
+    this.shownFragment = source;
     const loading = ids.length > 0 && opened;
     // An empty list opened says nothing; one superseded by a change still has to be said.
     this.opening = loading || (this.opening && !opened);

@@ -518,6 +518,32 @@ describe('/saved/', () => {
     expect(await page.locator('[data-saved-status]').textContent()).toBe('Showing 2 papers.');
   });
 
+  it('opens nothing anew when the skip link or another fragment that is no list changes the address', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, [TRICKY]);
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 1);
+    await page.waitForFunction(() => document.querySelector('[data-saved-status]')?.textContent === 'Showing 1 paper.');
+    await page.evaluate(() => {
+      const status = document.querySelector('[data-saved-status]')!;
+      (window as unknown as { said: string[] }).said = [];
+      new MutationObserver(() => (window as unknown as { said: string[] }).said.push(status.textContent ?? '')).observe(
+        status,
+        { childList: true, characterData: true, subtree: true },
+      );
+    });
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#main');
+    await page.evaluate(() => (location.hash = 'ids=1'));
+    await page.locator('[data-saved-link-problem]').waitFor();
+    await page.evaluate(() => (location.hash = ''));
+    await page.locator('[data-saved-link-problem]').waitFor({ state: 'hidden' });
+    // Nothing said again: the same list, not a list opened.
+    expect(await page.evaluate(() => (window as unknown as { said: string[] }).said.filter(Boolean))).toEqual([]);
+    expect(await savedIds(page)).toEqual([TRICKY]);
+  });
+
   it('fetches only the saved papers, never an index of the digest', async () => {
     const reader = await newReader();
     await saveInOrder(reader, ['2403.00003']);

@@ -30,6 +30,7 @@
  */
 import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
+import { directionAttribute } from '../lib/direction.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   isArxivKey,
@@ -184,7 +185,18 @@ function dateElement(date: string | undefined): HTMLTimeElement | undefined {
 function excerptElement(excerpt: string): HTMLParagraphElement {
   const paragraph = element('p', 'search-result-excerpt');
   paragraph.innerHTML = revealTex(withTightMarks(withoutIndexOnlyWords(excerpt)));
+  withDirection(paragraph, paragraph.textContent);
   return paragraph;
+}
+
+/**
+ * Gives a result's title or snippet the direction of most of its letters where its first letter
+ * says otherwise (src/lib/direction.ts, the rule of the paper pages): the stylesheet's
+ * `unicode-bidi: plaintext` alone ran 'מבוא: A title in English' right to left.
+ */
+function withDirection(node: HTMLElement, text: string): void {
+  const dir = directionAttribute(text);
+  if (dir) node.dir = dir;
 }
 
 // ---- Answering a query: an arXiv id, or words that really match ----
@@ -1079,6 +1091,8 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       list.replaceChildren(
         ...shown.map((data) => {
           const item = element('li', 'search-preview-item');
+          // The title's letters alone: the date after it would count its month's.
+          withDirection(item, data.meta.title ?? data.url);
           const link = element('a', undefined, data.meta.title ?? data.url);
           link.href = data.url;
           item.append(link);
@@ -1209,6 +1223,7 @@ function pagefindQuery(
 function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | undefined, string | undefined>) {
   const item = element('li', 'search-result');
   const heading = element('h2', 'search-result-title');
+  withDirection(heading, data.meta.title ?? data.url);
   const link = element('a', undefined, data.meta.title ?? data.url);
   link.href = data.url;
   heading.append(link);

@@ -4,8 +4,9 @@
  * pages (global.css): without that, the Bidi algorithm reads the count after an Arabic name
  * (" · 1 paper": its digit turns Arabic next to Arabic letters) as part of the name's
  * right-to-left run, and draws "1 ·" before the name. Titles and snippets of results (papers
- * rtl-title and hebrew-title) take their direction from their first letter, as the paper pages'
- * titles and abstracts do.
+ * rtl-title and hebrew-title) run right to left, as the paper pages' titles and abstracts do; those
+ * whose first letter runs the other way than most of their letters (hebrew-first-word,
+ * arabic-after-acronym) take the direction of most of them (src/lib/direction.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -84,9 +85,9 @@ function drawn(page: Page, selector: string, text: string) {
         return [...range.getClientRects()].filter((box) => box.width > 0);
       });
       const firstTop = Math.min(...boxes.map((box) => Math.round(box.top)));
-      const firstLineRight = Math.max(
-        ...boxes.filter((box) => Math.round(box.top) === firstTop).map((box) => box.right),
-      );
+      const firstLine = boxes.filter((box) => Math.round(box.top) === firstTop);
+      const firstLineRight = Math.max(...firstLine.map((box) => box.right));
+      const firstLineLeft = Math.min(...firstLine.map((box) => box.left));
       const last = texts.at(-1)!;
       const end = last.data.trimEnd().length;
       const charLeft = (offset: number) => {
@@ -98,7 +99,9 @@ function drawn(page: Page, selector: string, text: string) {
       const style = getComputedStyle(element);
       return {
         right: element.getBoundingClientRect().right - parseFloat(style.paddingRight),
+        left: element.getBoundingClientRect().left + parseFloat(style.paddingLeft),
         firstLineRight,
+        firstLineLeft,
         lastCharacter: last.data.trimEnd().at(-1),
         mark: charLeft(end - 1),
         letterBeforeMark: charLeft(end - 2),
@@ -114,6 +117,14 @@ async function expectRightToLeft(page: Page, selector: string, text: string) {
   const layout = (await drawn(page, selector, text))!;
   expect(Math.abs(layout.firstLineRight - layout.right)).toBeLessThanOrEqual(1);
   if (layout.lastCharacter === '!') expect(layout.mark).toBeLessThan(layout.letterBeforeMark);
+}
+
+/** Drawn left to right: aligned left, its closing mark (when it has one) right of the letter before it. */
+async function expectLeftToRight(page: Page, selector: string, text: string) {
+  await expect.poll(() => drawn(page, selector, text), { timeout: 10_000 }).toBeDefined();
+  const layout = (await drawn(page, selector, text))!;
+  expect(Math.abs(layout.firstLineLeft - layout.left)).toBeLessThanOrEqual(1);
+  if (layout.lastCharacter === '!') expect(layout.mark).toBeGreaterThan(layout.letterBeforeMark);
 }
 
 describe('results in right-to-left scripts', () => {
@@ -136,4 +147,39 @@ describe('results in right-to-left scripts', () => {
     await page.locator('#site-search').fill(word);
     await expectRightToLeft(page, '.search-preview-item', title);
   });
+});
+
+/** A fixture paper's title, read from its content file. */
+async function titleOf(file: string): Promise<string> {
+  const { source } = parseSource(file, await readFile(join(projectRoot, CONTENT, file), 'utf8'));
+  return (source!.data as { title: string }).title;
+}
+
+describe('results whose first letter runs the other way than most of their letters', () => {
+  // A Hebrew word opening an English title and abstract; "GPT" and "BERT" opening Arabic ones.
+  const cases = [
+    { word: 'מבוא', file: 'papers/2025/hebrew-first-word.mdx', snippet: 'This synthetic abstract', rtl: false },
+    { word: 'معظمه', file: 'papers/2025/arabic-after-acronym.mdx', snippet: 'هذا ملخص تجريبي', rtl: true },
+  ];
+  const expectDirection = (rtl: boolean) => (rtl ? expectRightToLeft : expectLeftToRight);
+
+  it.each(cases)(
+    'take the direction of most letters on the search page: $file',
+    async ({ word, file, snippet, rtl }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${site.server.url}search/?${new URLSearchParams({ q: word })}`);
+      await expectDirection(rtl)(page, '.search-result-title', await titleOf(file));
+      await expectDirection(rtl)(page, '.search-result-excerpt', snippet);
+    },
+  );
+
+  it.each(cases)(
+    'take the direction of most letters in the header box’s preview: $file',
+    async ({ word, file, rtl }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(site.server.url);
+      await page.locator('#site-search').fill(word);
+      await expectDirection(rtl)(page, '.search-preview-item', await titleOf(file));
+    },
+  );
 });

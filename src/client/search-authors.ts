@@ -17,7 +17,7 @@ import {
   nameMatches,
   shardForPrefix,
   shardForWord,
-  typedWords,
+  typedReadings,
 } from '../lib/search-authors.ts';
 
 export { authorFilterName, authorSlug, type DirectoryEntry };
@@ -51,13 +51,22 @@ const SUGGESTIONS = 8;
  * first. Nothing until one of the typed words names a single directory file.
  */
 export async function suggestAuthors(page: string, typed: string, fetchJson: FetchJson): Promise<DirectoryEntry[]> {
-  // A name typed with an umlaut, ø or å is also looked up written out (`Müller`: `Mueller`).
-  const writtenOut = writtenOutSpelling(typed);
-  const found = await suggestAuthorsFor(page, typedWords(typed), fetchJson);
-  if (writtenOut === typed.normalize('NFC')) return found;
-  const more = await suggestAuthorsFor(page, typedWords(writtenOut), fetchJson);
+  // A name typed with an umlaut, ø or å is also looked up written out (`Müller`: `Mueller`), and
+  // initials run together one by one (`Kolter JZ`: typedReadings).
+  const readings = new Map<string, string[]>();
+  for (const spelling of new Set([typed.normalize('NFC'), writtenOutSpelling(typed)]))
+    for (const words of typedReadings(spelling)) readings.set(words.join(' '), words);
+  const [first = [], ...others] = readings.values();
+  const found = await suggestAuthorsFor(page, first, fetchJson);
+  if (others.length === 0) return found;
   const names = new Set(found.map(([name]) => name));
-  return [...found, ...more.filter(([name]) => !names.has(name))].sort(([, a], [, b]) => b - a).slice(0, SUGGESTIONS);
+  for (const words of others)
+    for (const entry of await suggestAuthorsFor(page, words, fetchJson)) {
+      if (names.has(entry[0])) continue;
+      names.add(entry[0]);
+      found.push(entry);
+    }
+  return found.sort(([, a], [, b]) => b - a).slice(0, SUGGESTIONS);
 }
 
 async function suggestAuthorsFor(page: string, words: string[], fetchJson: FetchJson): Promise<DirectoryEntry[]> {

@@ -82,6 +82,23 @@ export function typedWords(typed: string): string[] {
   return typed.trim() === '' ? [] : directoryWords(typed);
 }
 
+/**
+ * The ways to read what a reader typed in the author field, each as typedWords: as typed, and,
+ * where it cites a name with its initials run together as Vancouver style does (`Kolter JZ`,
+ * `Hsieh CJ`: initialsAt, the search's one rule for them, which leaves `deep RL` a word), with
+ * each initial a word of its own (`kolter`, `j`, `z`), which nameMatches finds as the start of a
+ * given name. Both, as capitals after a name may also be one (`Hao LI`).
+ */
+export function typedReadings(typed: string): string[][] {
+  const asTyped = typedWords(typed);
+  const tokens = typed.trim().split(/\s+/);
+  const split = tokens.map((token, index) =>
+    initialsAt(tokens, index) ? (token.match(/\p{L}/gu) ?? []).join(' ') : token,
+  );
+  const withInitials = typedWords(split.join(' '));
+  return withInitials.join(' ') === asTyped.join(' ') ? [asTyped] : [asTyped, withInitials];
+}
+
 // ---- The directory ----
 
 /** One author in the directory: the name as the digest writes it most often, and their paper count. */

@@ -68,6 +68,7 @@ export interface SourcePaper {
   /** The file name without `.mdx`: the paper's URL slug. */
   id: string;
   title: string;
+  authors: string[];
   date: string;
   /** Topic slugs. */
   tags: string[];
@@ -83,8 +84,9 @@ export async function readPapers(contentDir: string): Promise<SourcePaper[]> {
     files.sort().map(async (file) => {
       const { source, problems } = parseSource(file, await readFile(join(folder, file), 'utf8'));
       if (!source) throw new Error(`${file}: ${problems.map((problem) => problem.message).join('; ')}`);
-      const data = source.data as { title: string; date: string; tags: string[] };
-      return { id: basename(file, '.mdx'), title: data.title, date: data.date, tags: data.tags, body: source.body };
+      const data = source.data as { title: string; authors: string[]; date: string; tags: string[] };
+      const { title, authors, date, tags } = data;
+      return { id: basename(file, '.mdx'), title, authors, date, tags, body: source.body };
     }),
   );
 }

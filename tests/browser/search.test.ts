@@ -269,6 +269,26 @@ describe('the search page', () => {
     },
   );
 
+  // Vancouver style, as PubMed cites: the family name, then the initials run together.
+  it.each([
+    ['Kolter JZ', 'J. Zico Kolter'],
+    ['Hsieh CJ', 'Cho-Jui Hsieh'],
+    ['Rawat AS', 'Ankit Singh Rawat'],
+  ])('takes a name cited Vancouver style in the Author field: %s', async (typed, name) => {
+    const byName = papers.filter((paper) => paper.authors.includes(name));
+    expect(byName.length).toBeGreaterThan(0);
+    await page.goto(`${server.origin}${urls.search()}`);
+    const field = page.getByLabel('Author', { exact: true });
+    await field.fill(typed);
+    await expect
+      .poll(() => page.locator('[data-search-author-suggestions] .author').allTextContents(), { timeout: 10_000 })
+      .toEqual([name]);
+    await field.press('Enter');
+    await waitForResults(byName.length);
+    expect((await resultTitles()).sort()).toEqual(byName.map((paper) => paper.title).sort());
+    expect(await page.locator('#search-status').textContent()).toContain(` by ${name}.`);
+  });
+
   it('still searches common words beside another word, or quoted as a phrase', async () => {
     const withPhrase = papers.filter((paper) => /\bof the\b/i.test(`${paper.title} ${paper.body}`));
     expect(withPhrase.length).toBeGreaterThan(0);

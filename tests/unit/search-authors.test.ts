@@ -18,6 +18,7 @@ import {
   directoryWords,
   listedWords,
   firstDirectoryWord,
+  typedReadings,
   typedWords,
 } from '../../src/lib/search-authors.ts';
 import { authorEntries } from '../../src/lib/search-data.ts';
@@ -104,6 +105,26 @@ describe('names as words', () => {
   it('reads what a reader typed with the one name function', () => {
     expect(typedWords('  Aky\u00fcrek, E. ')).toEqual(['akyurek', 'e']);
     expect(typedWords('   ')).toEqual([]);
+  });
+
+  it('reads initials run together after a family name as initials too, as Vancouver style cites them', () => {
+    const matches = (name: string, typed: string) => typedReadings(typed).some((words) => nameMatches(name, words));
+    expect(typedReadings('Kolter JZ')).toEqual([
+      ['kolter', 'jz'],
+      ['kolter', 'j', 'z'],
+    ]);
+    for (const typed of ['Kolter JZ', 'Kolter, JZ', 'Kolter J'])
+      expect(matches('J. Zico Kolter', typed), typed).toBe(true);
+    expect(matches('Cho-Jui Hsieh', 'Hsieh CJ')).toBe(true);
+    expect(matches('Ankit Singh Rawat', 'Rawat AS')).toBe(true);
+    // Initials of no given name of theirs.
+    expect(matches('Zico Kolter', 'Kolter JZ')).toBe(false);
+    // Capitals after a word in lower case are an acronym (initialsAt), not initials.
+    expect(typedReadings('deep RL')).toEqual([['deep', 'rl']]);
+    expect(matches('Deep Rao Lal', 'deep RL')).toBe(false);
+    // A family name in capitals is still read as typed.
+    expect(matches('Hao Li', 'Hao LI')).toBe(true);
+    expect(typedReadings('  ')).toEqual([[]]);
   });
 
   it('matches a name when each typed word starts one of its words', () => {

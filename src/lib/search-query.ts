@@ -22,6 +22,12 @@ const OPENING_PUNCTUATION = /^[\s([{<"'\u2018\u201C]+/u;
 const CLOSING_PUNCTUATION = /[\s)\]}>"'\u2019\u201D.,;:!?]+$/u;
 
 /**
+ * The space before a version typed apart from its id (`2306.13575 v2`, `math/0309136 v1`): the id
+ * is read as if written together, as arXiv writes it.
+ */
+const VERSION_APART = /(?<=\d)\s+(?=v\d+(?![\p{L}\p{N}]))/giu;
+
+/**
  * The canonical arXiv id a whole query stands for, or undefined when it is not one id: `2306.13575`,
  * `2306.13575v2`, `arXiv:2306.13575`, `https://arxiv.org/abs/2306.13575v1`, `…/pdf/2306.13575.pdf`,
  * `…/html/2306.13575v2`, `math.GT/0309136`, `math/0309136v1` all name one paper.
@@ -31,6 +37,7 @@ export function arxivIdInQuery(query: string): string | undefined {
   // as references cite it: `arXiv preprint arXiv:2306.13575`, `arXiv:2306.13575 [cs.LG]`, its DOI.
   let rest = query
     .trim()
+    .replace(VERSION_APART, '')
     .replace(/^arxiv\s+preprint\s+/i, '')
     // A reference's year after the id: `arXiv preprint arXiv:2306.13575, 2023`.
     .replace(/,\s*(?:19|20)\d\d\.?$/, '')
@@ -110,7 +117,10 @@ const CATEGORY = /^\[[a-z-]+(?:\.[a-z]{2})?\]$/i;
 export function arxivIdsInQuery(query: string): string[] | undefined {
   const one = arxivIdInQuery(query);
   if (one) return [one];
-  const tokens = query.split(/[\s,;]+/).filter((token) => token !== '' && !CATEGORY.test(token));
+  const tokens = query
+    .replace(VERSION_APART, '')
+    .split(/[\s,;]+/)
+    .filter((token) => token !== '' && !CATEGORY.test(token));
   if (tokens.length < 2) return undefined;
   const ids = tokens.map(arxivIdInQuery);
   return ids.every((id) => id !== undefined) ? [...new Set(ids)] : undefined;

@@ -118,6 +118,7 @@ const TABLE: Expectation[] = [
   // arXiv ids and links: that paper, first and alone
   { query: '2306.13575', why: 'an id', only: ['2306.13575'] },
   { query: '2306.13575v2', why: 'an id with version', only: ['2306.13575'] },
+  { query: '2306.13575 v2', why: 'an id and its version apart', only: ['2306.13575'] },
   { query: 'arXiv:2409.10594', why: 'arXiv: prefix', only: ['2409.10594'] },
   { query: 'https://arxiv.org/abs/2402.04347v1', why: 'abs URL with version', only: ['2402.04347'] },
   { query: 'https://arxiv.org/pdf/2312.06635v3.pdf', why: 'pdf URL', only: ['2312.06635'] },

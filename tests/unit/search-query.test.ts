@@ -70,6 +70,10 @@ describe('arxivIdInQuery', () => {
   it.each([
     ['2306.13575', '2306.13575'],
     ['  2306.13575v2 ', '2306.13575'],
+    // The version typed apart from the id.
+    ['2306.13575 v2', '2306.13575'],
+    ['arXiv:2306.13575  V3 [cs.LG]', '2306.13575'],
+    ['math/0309136 v1.', 'math/0309136'],
     ['arXiv:2306.13575', '2306.13575'],
     ['arxiv: 2306.13575v12', '2306.13575'],
     ['https://arxiv.org/abs/2306.13575', '2306.13575'],
@@ -118,6 +122,8 @@ describe('arxivIdInQuery', () => {
     '2313.13575', // month 13
     'https://example.org/abs/2306.13575',
     '2306.13575 transformers',
+    '2306.13575 v2x',
+    '2306.13575 version',
     'arxiv preprint',
     '10.48550/arXiv.kolmogorov',
     'https://doi.org/10.1000/2306.13575',
@@ -185,16 +191,21 @@ describe('arxivIdsInQuery', () => {
     ['arXiv:2306.13575 [cs.LG]\narXiv:2401.12973 [cs.CL]', ['2306.13575', '2401.12973']],
     // The same paper twice (two versions) is one paper.
     ['2306.13575v1 2306.13575v2', ['2306.13575']],
+    ['2306.13575 v2, 2401.12973 v1', ['2306.13575', '2401.12973']],
   ])('%s → %j', (query, ids) => {
     expect(arxivIdsInQuery(query)).toEqual(ids);
   });
 
-  it.each(['2306.13575 transformers', '2306.13575 2023', 'kolmogorov arnold', '[cs.LG] [cs.CL]', ''])(
-    '%s is no list of ids',
-    (query) => {
-      expect(arxivIdsInQuery(query)).toBeUndefined();
-    },
-  );
+  it.each([
+    '2306.13575 transformers',
+    '2306.13575 2023',
+    '2306.13575 v2 v3 transformers',
+    'kolmogorov arnold',
+    '[cs.LG] [cs.CL]',
+    '',
+  ])('%s is no list of ids', (query) => {
+    expect(arxivIdsInQuery(query)).toBeUndefined();
+  });
 });
 
 describe('otherSpelling', () => {

@@ -1157,11 +1157,17 @@ describe('counts with a scale, and percentages', () => {
 });
 
 describe('onlyCommonWords', () => {
-  it.each(['the of and', 'The, of AND', 'in the', 'we', 'of'])('is true for %s', (query) => {
+  it.each(['the of and', 'The, of and', 'THE OF AND', 'in the', 'we', 'of', 'It', 'Us'])('is true for %s', (query) => {
     expect(onlyCommonWords(query)).toBe(true);
   });
   it.each(['the transformer', 'why', 'what is the', 'a', 'k', '"of the"', '2023', 'O(n)', 'o(n)', '', '   '])(
     'is false for %s: a word some papers have and others not, a letter, a phrase, a bound, nothing',
+    (query) => {
+      expect(onlyCommonWords(query)).toBe(false);
+    },
+  );
+  it.each(['US', 'IT', ' US. ', 'the OR', 'The, of AND', 'US and IT'])(
+    'is false for %s: a word in capitals is an acronym',
     (query) => {
       expect(onlyCommonWords(query)).toBe(false);
     },

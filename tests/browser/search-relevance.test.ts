@@ -88,6 +88,12 @@ const TABLE: Expectation[] = [
   { query: 'Ma T', why: 'Vancouver style, family name then initial: Tengyu Ma', only: ['2211.15661', '2307.03576'] },
   { query: 'Kolter JZ', why: 'Vancouver style, two initials: "J. Zico Kolter" only', only: ['2303.07320'] },
   { query: 'Hsieh CJ', why: 'Vancouver style initials of "Cho-Jui"', only: ['2405.21063'] },
+  { query: 'Kolter JZ 2023', why: 'Vancouver style and the year cited: his EMNLP 2023 paper', only: ['2303.07320'] },
+  {
+    query: 'Kolter JZ 2024',
+    why: 'Vancouver style and the year cited: "Zico Kolter" has a 2024 paper, "J. Zico Kolter" none',
+    none: true,
+  },
   {
     query: 'Zhang H',
     why: 'Vancouver style: Hanlin and Huan Zhang, no other Zhang',

@@ -408,6 +408,21 @@ describe('the search page', () => {
     expect(focused).toBe(await page.locator('.search-result-title a').nth(10).textContent());
   });
 
+  it('shows a hostile query back as text, never as markup, in both boxes', async () => {
+    const q = '<img src=x onerror="window.__hostile=1"><script>window.__hostile=2</script>zzqx';
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain(q);
+    expect(await page.getByLabel('Words', { exact: true }).inputValue()).toBe(q);
+    await page.goto(server.origin + urls.home());
+    await headerBox().fill(q);
+    await expect
+      .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+      .toContain(q);
+    expect(await page.locator('main img[src="x"], .search-box img, #search-status img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __hostile?: number }).__hostile)).toBeUndefined();
+  });
+
   it('clears the results with Esc', async () => {
     await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
     await waitForResults(kolmogorov.length);

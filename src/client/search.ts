@@ -1219,6 +1219,21 @@ function pagefindQuery(
   return { filters, ...(sorted && { sort: { date: sorted } }) };
 }
 
+/**
+ * After "No papers found", the filters that narrowed the search, which the reader may remove
+ * (` Searched only in topic “Theory”, year 2021: remove a filter to search more widely.`);
+ * nothing without one, or for a filter alone, with no words or other filter left to search by.
+ */
+function filtersToRemove(state: PageState, topicLabel: string | null | undefined, byAuthor: boolean): string {
+  const filters = [
+    state.topic && `topic “${topicLabel?.trim() || state.topic}”`,
+    state.year && `year ${state.year}`,
+    byAuthor && 'papers by the author',
+  ].filter(Boolean);
+  if (filters.length === 0 || (filters.length === 1 && !state.q)) return '';
+  return ` Searched only in ${filters.join(', ')}: remove a filter to search more widely.`;
+}
+
 /** One result: its title as a link, its date and topics (linked to their pages), its excerpt. */
 function resultItem(data: PagefindResultData, topicLinks: ReadonlyMap<string | undefined, string | undefined>) {
   const item = element('li', 'search-result');
@@ -1486,7 +1501,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
         answer.tooCommon
           ? tooCommonStatus(now.q)
           : count === 0
-            ? `No papers found${words}${by}.`
+            ? `No papers found${words}${by}.${filtersToRemove(now, topic.selectedOptions[0]?.textContent, !!author)}`
             : `${paperCount(count)} found${words}${by}.`,
         suggestionElement(config, answer.suggestion),
       );

@@ -423,6 +423,28 @@ describe('the search page', () => {
     expect(await page.evaluate(() => (window as { __hostile?: number }).__hostile)).toBeUndefined();
   });
 
+  it('names the filters to remove when words and filters together find nothing', async () => {
+    // A topic and a year that no Kolmogorov paper has together.
+    const years = [...new Set(papers.map((paper) => paper.date.slice(0, 4)))];
+    const slugs = [...new Set(papers.flatMap((paper) => paper.tags))];
+    const empty = slugs
+      .flatMap((slug) => years.map((year) => ({ slug, year })))
+      .find(
+        ({ slug, year }) =>
+          papers.some((paper) => paper.tags.includes(slug)) &&
+          !kolmogorov.some((paper) => paper.tags.includes(slug) && paper.date.startsWith(year)),
+      );
+    expect(empty, 'a topic and year with no Kolmogorov paper').toBeDefined();
+    await page.goto(
+      `${server.origin}${urls.search()}?${new URLSearchParams({ q: 'Kolmogorov', topic: empty!.slug, year: empty!.year })}`,
+    );
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
+      .toBe(
+        `No papers found for “Kolmogorov”. Searched only in topic “${labelOf(empty!.slug)}”, year ${empty!.year}: remove a filter to search more widely.`,
+      );
+  });
+
   it('clears the results with Esc', async () => {
     await page.goto(`${server.origin}${urls.search()}?q=Kolmogorov`);
     await waitForResults(kolmogorov.length);

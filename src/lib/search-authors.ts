@@ -16,6 +16,7 @@
 import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
 import { windowsDeviceName } from './file-names.ts';
 import { AL, comparable, ET, initialsAt, QUOTED, writtenOutSpelling } from './search-query.ts';
+import { byCodeUnits } from './text-order.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
 export const AUTHOR_FILTER_BUCKETS = 64;
@@ -199,8 +200,8 @@ export function authorDirectory(
     for (const [key, group] of groupByPrefix(longer, length + 1)) split(key, group);
   };
   for (const [key, group] of groupByPrefix(listed, 1)) split(key, group);
-  for (const entries of shards.values()) entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  return new Map([...shards].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const entries of shards.values()) entries.sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b));
+  return new Map([...shards].sort(([a], [b]) => byCodeUnits(a, b)));
 }
 
 // ---- Authors cited with initials (`Z. Kolter`, `Hsieh, C.-J.`) ----

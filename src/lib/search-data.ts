@@ -28,6 +28,7 @@ import {
 } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
 import { titleText } from './title-text.ts';
+import { byCodeUnits } from './text-order.ts';
 
 // ---- Math in the index ----
 
@@ -277,7 +278,7 @@ export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string,
   }
   const words = [...counts.values()]
     .map((forms) => {
-      const sorted = [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+      const sorted = [...forms].sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b));
       return { word: sorted[0]![0], count: sorted.reduce((sum, [, n]) => sum + n, 0) };
     })
     .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1));
@@ -327,7 +328,7 @@ export function compoundHeads(papers: readonly PaperForSearch[], limit = MAX_COM
     }
   }
   return [...counts]
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b))
     .slice(0, limit)
     .map(([head]) => head);
 }
@@ -421,7 +422,7 @@ export function acronymExpansions(papers: readonly PaperForSearch[], limit = MAX
   }
   const defined = [...counts]
     .map(([letters, forms]) => {
-      const [expansion] = [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]!;
+      const [expansion] = [...forms].sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b))[0]!;
       return { letters, expansion, count: [...forms.values()].reduce((sum, n) => sum + n, 0) };
     })
     .sort((a, b) => b.count - a.count || (a.letters < b.letters ? -1 : 1))

@@ -72,10 +72,11 @@ const ASCII_SKELETON = Array.from({ length: 0x7f }, (_, code) => unhomoglyph(Str
 
 /**
  * The prototype of the letters shaped as a single stroke (`I`, `l`, `1`, `|`, Greek `Ι`, `ℓ`), in
- * place of confusables.txt's small `l`, which the fold also makes of a capital `L`. `|` is itself
- * such a stroke, no name has one, and the fold keeps it (on its fast path for ASCII).
+ * place of confusables.txt's small `l`, which the fold also makes of a capital `L`. `_` stands for
+ * it: no name or label has one, and the fold (on its fast path for ASCII) and the labels' own
+ * comparison (comparable, which drops other punctuation: `I-JEPA` is no `JEPA`) keep it.
  */
-const STROKE = '|';
+const STROKE = '_';
 
 /** A character's prototype in a name: its skeleton, with a single stroke as STROKE. */
 const prototypes = new Map<string, string>();

@@ -817,11 +817,12 @@ function textOf(node: MdastNodes): string {
 /** An address written in text: with its scheme or `www.`, anywhere. */
 const ADDRESS_IN_TEXT = /(?:https?:\/\/|www\.)[^\s<>"'`]+/iu;
 /**
- * Text that is only a host name with a path (`github.com/owner/repo`), or with the ending of a
- * common generic domain (`arxiv.org`): a name such as `Node.js` or `scikit-learn.py` is no address.
+ * Text that is only a host name, alone or with a path (`arxiv.org`, `github.com/owner/repo`), in
+ * one of the generic domains most sites are under. Not other endings: text such as `train.py#L10`,
+ * `README.md#usage`, `cs.AI`, `torchvision.io` or `Vue.js/guide` names a file, a category or a
+ * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
  */
-const HOST_TEXT =
-  /^(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}(?:[/:?#]\S*)$|^(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|edu|gov|io|ai|dev|app|info)$/iu;
+const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|edu|gov)(?:[/:?#]\S*)?$/iu;
 
 /** The host a link's text names, without `www.` and a final dot; undefined for text that names none. */
 function hostNamedBy(text: string): string | undefined {
@@ -837,10 +838,21 @@ function hostNamedBy(text: string): string | undefined {
 }
 
 /**
+ * The site a host belongs to, roughly: its last two labels (`export.arxiv.org` → `arxiv.org`), or
+ * three under a country's second level (`www.ox.ac.uk` → `ox.ac.uk`). A site's own names
+ * (`dx.doi.org` and `doi.org`, `ai.meta.com` and `llama.meta.com`) are one site.
+ */
+function siteOf(host: string): string {
+  const labels = host.split('.');
+  const secondLevel = labels.length >= 3 && labels.at(-1)!.length === 2 && labels.at(-2)!.length <= 3;
+  return labels.slice(secondLevel ? -3 : -2).join('.');
+}
+
+/**
  * A link whose text names one site and leads to another: `[https://arxiv.org](https://evil.example/)`
  * or `[arxiv.org/abs/1706.03762](https://evil.example/)` shows a reader (and a feed reader, which
- * shows the text) an address the link does not go to. The text may name the link's own host or a
- * host it is under (`arxiv.org` for export.arxiv.org); words (`[the code](…)`) name none.
+ * shows the text) an address the link does not go to. The text may name any host of the site the
+ * link leads to (siteOf); words (`[the code](…)`) and names of files or libraries name none.
  */
 function linkTextHostProblem(text: string, href: string): string | undefined {
   const named = hostNamedBy(text);
@@ -848,7 +860,7 @@ function linkTextHostProblem(text: string, href: string): string | undefined {
   const target = new URL(href);
   if (target.protocol !== 'https:') return undefined;
   const host = target.hostname.replace(/^www\./, '');
-  if (host === named || host.endsWith(`.${named}`)) return undefined;
+  if (siteOf(host) === siteOf(named)) return undefined;
   return `Link text "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
 }
 

@@ -399,19 +399,21 @@ describe('links in abstracts', () => {
   });
 
   it('refuses a link whose text names another site than the one it leads to', () => {
-    for (const [link, named] of [
+    for (const [link, named, host = 'evil.example'] of [
       ['[https://arxiv.org](https://evil.example/)', 'arxiv.org'],
       ['[arxiv.org/abs/1706.03762](https://evil.example/x)', 'arxiv.org'],
       ['[www.github.com/owner/repo](https://evil.example/)', 'github.com'],
       ['[see https://arxiv.org/abs/1 here](https://evil.example/)', 'arxiv.org'],
       ['[github.com][a]', 'github.com'],
+      ['[pytorch.org/docs](https://pytorch.org.evil.example/)', 'pytorch.org', 'pytorch.org.evil.example'],
+      ['[www.ox.ac.uk](https://evil.ac.uk/)', 'ox.ac.uk', 'evil.ac.uk'],
     ] as const) {
       const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
         expect.objectContaining({
           line: 12,
           column: 5,
-          message: `Link text "${link.slice(1, link.indexOf(']'))}" names ${named}, but the link leads to evil.example: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`,
+          message: `Link text "${link.slice(1, link.indexOf(']'))}" names ${named}, but the link leads to ${host}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`,
         }),
       ]);
     }
@@ -423,6 +425,17 @@ describe('links in abstracts', () => {
       '[arxiv.org](https://export.arxiv.org/abs/1)',
       '[github.com/owner/repo](https://www.github.com/owner/repo)',
       '[Node.js](https://nodejs.org/)',
+      // Names of files, categories and libraries, though some endings are domains too.
+      '[train.py#L10](https://github.com/x/y/blob/main/train.py#L10)',
+      '[README.md#usage](https://github.com/x/y#usage)',
+      '[cs.AI](https://arxiv.org/list/cs.AI/recent)',
+      '[cs.LG/recent](https://arxiv.org/list/cs.LG/recent)',
+      '[torchvision.io](https://pytorch.org/vision/stable/io.html)',
+      '[Vue.js/guide](https://vuejs.org/guide/)',
+      // Another host of the same site.
+      '[dx.doi.org/10.1000/1](https://doi.org/10.1000/1)',
+      '[ai.meta.com/llama](https://llama.meta.com/)',
+      '[www.ox.ac.uk](https://www.cs.ox.ac.uk/)',
       '[the code](https://github.com/a/b)',
       '[a site](https://b\u00FCcher.example/)',
       '[a site](https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/)',

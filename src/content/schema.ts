@@ -163,26 +163,41 @@ export function latinLetterProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** How mixedScriptProblem reads a text: an author's name by default. */
+export interface ScriptRules {
+  /** What a look-alike would be taken for: another author, or another topic for a topic's label. */
+  lookAlike?: string;
+  /**
+   * A topic label's Greek letters used as symbols: one that passes for no basic Latin letter
+   * (latinLookAlike: `μ`, `β`, `λ`) goes with any script (`μP`, as the micro sign `µP` is, which
+   * NFKC makes `μP`), and a Greek letter standing alone is a symbol (`α-divergence`). Not in
+   * names, where `Gauβ` or `Aλex` would be another author.
+   */
+  greekSymbols?: boolean;
+  /**
+   * A host name: Latin goes with Han, kana and Hangul in one part (`ドメイン名例abc.jp`), as UTS #39's
+   * highly restrictive profile, which browsers follow for addresses, allows.
+   */
+  latinWithCjk?: boolean;
+}
+
+const CJK_SCRIPTS: ReadonlySet<string> = new Set(['Han', 'Hiragana', 'Katakana', 'Hangul', 'Bopomofo']);
+
 /**
  * A name word (or a topic label's) whose letters come from two scripts: "LeCսn" with an Armenian `ս`, "Ꮐoodfellow"
  * with a Cherokee `Ꮐ`, "Lі" with a Cyrillic `і` show as "LeCun", "Goodfellow", "Li" but are other
  * names, each with an author page beside the real one. A letter's scripts are its
  * Script_Extensions (scripts.ts); characters of Script Common or Inherited (combining accents,
  * apostrophes, hyphens) go with any script, and Han goes with kana, Hangul and Bopomofo, as
- * Japanese, Korean and Chinese write them. A Greek letter that passes for no basic Latin letter
- * (latinLookAlike: `μ`, `β`, `λ`, `π`) goes with any script too: it is a symbol (`μP`, as the micro
- * sign `µP` is, which NFKC makes `μP`), and no reader takes it for another letter.
+ * Japanese, Korean and Chinese write them.
  *
  * Also a word written wholly in letters of another script that each pass for a Latin letter,
- * beside Latin words: "Асе Smith" with a Cyrillic `А`, `с`, `е` reads as "Ace Smith", and
- * "α-divergence" as "a-divergence", though every word is of one script. A word of such a script
- * with one letter that looks like none (`Ольга`, whose `л` is plainly Cyrillic) is read as what it is.
+ * beside Latin words: "Асе Smith" with a Cyrillic `А`, `с`, `е` reads as "Ace Smith", though
+ * every word is of one script. A word of such a script with one letter that looks like none
+ * (`Ольга`, whose `л` is plainly Cyrillic) is read as what it is.
  */
-export function mixedScriptProblem(
-  name: string,
-  /** What a look-alike would be taken for: another author, or another topic for a topic's label. */
-  lookAlike = 'the name would be another author',
-): string | undefined {
+export function mixedScriptProblem(name: string, rules: ScriptRules = {}): string | undefined {
+  const { lookAlike = 'the name would be another author', greekSymbols = false, latinWithCjk = false } = rules;
   if (ASCII.test(name)) return undefined;
   const words = name.split(/[^\p{L}\p{M}]+/u);
   for (const word of words) {
@@ -191,7 +206,8 @@ export function mixedScriptProblem(
     for (const char of word) {
       const { script, scripts } = scriptsOf(char);
       if (!scripts) continue;
-      if (script === 'Greek' && latinLookAlike(char) === undefined) continue;
+      if (greekSymbols && script === 'Greek' && latinLookAlike(char) === undefined) continue;
+      if (latinWithCjk && CJK_SCRIPTS.has(script ?? '')) continue;
       if (!shared) {
         shared = new Set(scripts);
         firstScript = script;
@@ -207,6 +223,8 @@ export function mixedScriptProblem(
   for (const word of words) {
     const letters = [...word].filter((char) => /\p{L}/u.test(char));
     if (letters.length === 0 || letters.some((char) => /\p{sc=Latin}/u.test(char))) continue;
+    // A Greek letter standing alone is a symbol: `α-divergence`, `ν-SVM`, `σ-algebras`.
+    if (greekSymbols && letters.length === 1 && /\p{sc=Greek}/u.test(letters[0]!)) continue;
     // An accented letter passes for what its base letter does (Cyrillic `ё` for `ë`).
     const looks = letters.map((char) => latinLookAlike([...char.normalize('NFD')][0]!));
     if (looks.some((look) => look === undefined)) continue;
@@ -223,7 +241,7 @@ export function mixedScriptProblem(
 /**
  * A host name that passes for another: an internationalized name (written in Unicode or as
  * punycode, `xn--`) whose parts, read as Unicode, mix scripts (`аrxiv.org` with a Cyrillic `а`,
- * published as `xn--rxiv-5ve.org`) or stand in look-alike letters beside Latin parts (`асе.com`
+ * published as `xn--rxiv-43d.org`) or stand in look-alike letters beside Latin parts (`асе.com`
  * in Cyrillic), by the rule names follow (mixedScriptProblem). A feed reader or a browser that
  * shows the address in Unicode shows `arxiv.org`. A phrase after "it" or a field, as
  * webHostProblem's; links in abstracts (pipeline.ts, checkLink) and the frontmatter alike.
@@ -231,7 +249,7 @@ export function mixedScriptProblem(
 export function lookAlikeHostProblem(url: URL): string | undefined {
   if (!url.hostname.split('.').some((label) => label.startsWith('xn--'))) return undefined;
   const host = domainToUnicode(url.hostname);
-  const problem = mixedScriptProblem(host.replaceAll('.', ' '));
+  const problem = mixedScriptProblem(host.replaceAll('.', ' '), { latinWithCjk: true });
   if (!problem) return undefined;
   // The rule's finding, without its advice for names (a host is not the contributor's to spell).
   const finding = problem.split(':')[0]!.replace(/\bwords?\b/g, (word) => word.replace('word', 'part'));
@@ -554,7 +572,10 @@ export const topicSchema = z.strictObject({
   // A label names its topic on pages and in the search filter: "Оptimization" with a Cyrillic `О`
   // would be a second topic that reads as the first, as a name would be a second author.
   label: text(80).superRefine((label, ctx) => {
-    const message = mixedScriptProblem(label, "the label would read as another topic's");
+    const message = mixedScriptProblem(label, {
+      lookAlike: "the label would read as another topic's",
+      greekSymbols: true,
+    });
     if (message) ctx.addIssue({ code: 'custom', message });
   }),
   description: text(200),

@@ -95,11 +95,12 @@ describe('the topic vocabulary', () => {
         // μ (U+03BC) and the micro sign µ (U+00B5), which NFKC makes μ: each a symbol, one look.
         topic('mup', '\u03BCP Scaling') +
         topic('mup-micro', '\u00B5P Scaling') +
-        topic('alpha-divergence', '\u03B1-divergence') +
+        // Cyrillic А, с, е beside a Latin word; a Greek letter alone is a symbol (below).
+        topic('ace-models', '\u0410\u0441\u0435 Models') +
         topic('beta-vae', '\u03B2-VAE Models'),
     );
     expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
-      'topics.yaml:14: topics[4].label: has the word "\u03B1", in Greek letters ("\u03B1" U+03B1) that each look like a Latin letter, beside Latin words: it reads as "a", and the label would read as another topic\'s. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in Greek',
+      'topics.yaml:14: topics[4].label: has the word "\u0410\u0441\u0435", in Cyrillic letters ("\u0410" U+0410, "\u0441" U+0441, "\u0435" U+0435) that each look like a Latin letter, beside Latin words: it reads as "Ace", and the label would read as another topic\'s. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in Cyrillic',
     ]);
     // Once every label passes alone, the twins are refused, each at its line, with the letters.
     await writeFile(
@@ -114,7 +115,12 @@ describe('the topic vocabulary', () => {
         topic('i-jepa', 'I-JEPA') +
         topic('jepa', 'JEPA') +
         topic('il', 'IL Methods') +
-        topic('ll', 'LL Methods'),
+        topic('ll', 'LL Methods') +
+        // Greek letters used as symbols, alone or beside Latin letters that do not look like them.
+        topic('alpha-divergence', '\u03B1-divergence') +
+        topic('nu-svm', '\u03BD-SVM') +
+        topic('sigma-algebras', '\u03C3-Algebras') +
+        topic('alpha-beta-crown', '\u03B1,\u03B2-CROWN'),
     );
     expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
       'topics.yaml:5: topics[1].label: "\u0410\u0441\u0435" looks like "Ace", another topic\'s label (line 2): "\u0410" (U+0410, Cyrillic) looks like "A", "\u0441" (U+0441, Cyrillic) looks like "c", "\u0435" (U+0435, Cyrillic) looks like "e". Give each topic a label of its own, each word in the letters of one script.',

@@ -479,10 +479,20 @@ async function searchWords(
       unmatched: [],
     };
   }
+  // Authors cited as papers cite them (`Z. Kolter`, `Akyürek et al., 2023`) filter the papers to
+  // theirs, newest first when nothing else is asked; the rest of the query is words. Looked up
+  // first: a query that only looks like a citation (`2023 Offline RL`) fits no author, and its year
+  // is then read as any other query's.
+  const typing = debounce !== undefined && !/\s$/.test(query);
+  const cited = mayCiteAuthors(query)
+    ? await loadAuthorCode()
+        .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))
+        .catch(() => undefined)
+    : undefined;
   // A year beside other words (`transformers 2023`) is the paper's year, as citations give it (its
   // first version's or its venue's), or the year in its text; not when the papers write it after
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
-  const year = !readYear || mayCiteAuthors(query) ? undefined : yearInQuery(query);
+  const year = !readYear || cited ? undefined : yearInQuery(query);
   if (year) {
     if (debounce !== undefined && !(await typingPaused(debounce))) return null;
     const phrase = year.before && (await pagefind.search(`"${year.before} ${year.year}"`, options)).results.length;
@@ -503,22 +513,14 @@ async function searchWords(
     }
     debounce = debounce === undefined ? undefined : 0;
   }
-  // Authors cited as papers cite them (`Z. Kolter`, `Akyürek et al., 2023`) filter the papers to
-  // theirs, newest first when nothing else is asked; the rest of the query is words.
-  if (mayCiteAuthors(query)) {
-    const typing = debounce !== undefined && !/\s$/.test(query);
-    const cited = await loadAuthorCode()
-      .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))
-      .catch(() => undefined);
-    if (cited) {
-      const alone = cited.rest.trim() === '' && !options.sort;
-      options = {
-        ...options,
-        filters: { ...options.filters, all: cited.filter.all },
-        ...(alone && { sort: { date: 'desc' } }),
-      };
-      query = cited.rest;
-    }
+  if (cited) {
+    const alone = cited.rest.trim() === '' && !options.sort;
+    options = {
+      ...options,
+      filters: { ...options.filters, all: cited.filter.all },
+      ...(alone && { sort: { date: 'desc' } }),
+    };
+    query = cited.rest;
   }
   const answer = await searchText(pagefind, config, query, options, debounce);
   const topic = topicInQuery(query, topics);

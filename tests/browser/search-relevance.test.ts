@@ -492,6 +492,21 @@ describe('a word left out, -word', () => {
   );
 });
 
+describe('a year beside capitals that name nobody', () => {
+  // `MLP` after a capitalised word reads like a citation (a family name and initials, as `Kolter JZ`);
+  // no author fits, so the year is read as in any query, wherever it stands.
+  it.each([
+    ['2024 Learning MLP', 'learning MLP 2024'],
+    ['2023 Models GPT', 'models GPT 2023'],
+    ['2024 Models LLM', 'models LLM 2024'],
+  ])('%s finds what %s finds', async (before, after) => {
+    const expected = await searchPage(after);
+    expect(expected.ids.length).toBeGreaterThan(0);
+    const { ids } = await searchPage(before);
+    expect(ids).toEqual(expected.ids);
+  });
+});
+
 describe('a topic filter in the address', () => {
   it.each(['interpretability', 'Interpretability', 'expressivity and approximation'])(
     'is read by its label as well as its slug: %s',

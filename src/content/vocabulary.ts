@@ -103,7 +103,7 @@ export function readTopics(
     const slugTwin = seenSlugLooks.get(slugLook);
     if (first === undefined) {
       seen.set(topic.slug, line);
-      // Slugs are lowercase ASCII, whose look-alikes are few: `rn` and `m`, `1` and `l`, `0` and `o`.
+      // Slugs are lowercase ASCII, whose look-alikes are few: `rn` and `m`, `1` and `l`, `0` and `o` (slugLookAlikeKey).
       if (slugTwin === undefined) seenSlugLooks.set(slugLook, { slug: topic.slug, line });
       else {
         const letters = lookAlikeLetters(topic.slug, slugTwin.slug, (char) => scriptsOf(char).script ?? 'Common');

@@ -56,7 +56,7 @@ export function lookAlikeKey(text: string): string {
 
 /**
  * What a topic slug looks like, by the plain skeleton: `language-rnodels` as `language-models`,
- * `l1-methods` as `ll-methods`. Slugs are lowercase ASCII.
+ * `l1-methods` as `ll-methods`, `l0-methods` as `lo-methods`. Slugs are lowercase ASCII.
  */
 export function slugLookAlikeKey(slug: string): string {
   let mapped = '';
@@ -64,7 +64,8 @@ export function slugLookAlikeKey(slug: string): string {
     const code = slug.charCodeAt(index);
     mapped += code < 0x7f ? ASCII_SKELETON[code]! : unhomoglyph(slug[index]!);
   }
-  return mapped;
+  // Lower case, as slugs are: the prototype of `0` is a capital `O`, which a slug's `o` is not.
+  return mapped.toLowerCase();
 }
 
 /** The skeleton of each printable ASCII character (`m` → `rn`, `I` → `l`, `0` → `O`), from the table. */

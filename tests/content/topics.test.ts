@@ -137,11 +137,14 @@ describe('the topic vocabulary', () => {
         topic('language-rnodels', 'Other Models') +
         topic('l1-methods', 'Sparse Methods') +
         topic('ll-methods', 'Log-Linear Methods') +
-        topic('vision', 'Vision'),
+        topic('vision', 'Vision') +
+        topic('l0-methods', 'L0 Methods') +
+        topic('lo-methods', 'Local Methods'),
     );
     expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
       'topics.yaml:4: topics[1].slug: "language-rnodels" looks like "language-models", another topic\'s slug (line 1): "m" (U+006D, Latin) looks like "rn". Give each topic a slug of its own that reads as no other.',
       'topics.yaml:10: topics[3].slug: "ll-methods" looks like "l1-methods", another topic\'s slug (line 7): "1" (U+0031, Common) looks like "l". Give each topic a slug of its own that reads as no other.',
+      'topics.yaml:19: topics[6].slug: "lo-methods" looks like "l0-methods", another topic\'s slug (line 16): "0" (U+0030, Common) looks like "O". Give each topic a slug of its own that reads as no other.',
     ]);
   });
 

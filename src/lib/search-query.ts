@@ -756,9 +756,10 @@ const CHARACTER_REFERENCES: Readonly<Record<string, string>> = {
 
 /**
  * English words so common that nearly every abstract has them: articles, prepositions,
- * conjunctions, pronouns and forms of "to be". A query of these alone (`the of and`) would list
- * every paper as a match; question words (`why`, `what`) and single letters (a variable, an
- * initial) are not among them, as some papers have them and others do not.
+ * conjunctions, pronouns (the relative `which`, `whose`, `whom` too) and forms of "to be". A query
+ * of these alone (`the of and`) would list every paper as a match; question words (`why`, `what`,
+ * `how`) and single letters (a variable, an initial) are not among them, as some papers have them
+ * and others do not.
  */
 const COMMON_WORDS = new Set(
   (

@@ -1,12 +1,13 @@
 import { parse } from 'yaml';
-import { indexedForms } from '../lib/search-query.ts';
+import { indexedForms, onlyCommonWords } from '../lib/search-query.ts';
 import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * The words and topic the benchmark searches for, chosen from the corpus it built (never written
  * into the benchmark, so they follow the corpus when it changes):
  * - the common word: the indexable word used most often in the whole corpus, the search that
- *   loads the most index;
+ *   loads the most index; not one the search answers as too common to search (onlyCommonWords:
+ *   `the`), which loads no index at all;
  * - the rare word: a word in exactly one paper, which no other word of the corpus starts with (a
  *   reader's word also finds the words it starts with);
  * - the topic: the one most papers carry, for the filtered query (the common word and this topic);
@@ -71,7 +72,7 @@ export function chooseSearchWords(texts: readonly string[]): SearchWords {
     for (const topic of new Set(topics)) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
   }
   const ranked = [...occurrences].sort(byCountThenWord);
-  const common = ranked[0]?.[0];
+  const common = ranked.find(([word]) => !onlyCommonWords(word))?.[0];
   const topic = [...topicCounts].sort(byCountThenWord)[0]?.[0];
   if (!common || !topic) throw new Error('the corpus has no indexable words or no topics');
 

@@ -81,6 +81,14 @@ describe('choosing the search words', () => {
     expect(withoutAbacus).toMatchObject({ rare: 'bako', rarePaper: 1 });
   });
 
+  it('passes over the words the search answers as too common, which it would not search', () => {
+    const common = [
+      paper({ tags: ['theory'], body: 'The graph of the graph and the network.', authors: ['Ada Lovelace'] }),
+      paper({ tags: ['theory'], body: 'The graph and the zebra.', authors: ['Ada Lovelace'] }),
+    ];
+    expect(chooseSearchWords(common).common).toBe('graph');
+  });
+
   it('breaks ties alphabetically, so the same corpus always gives the same words', () => {
     const tied = [
       paper({ tags: ['b', 'a'], body: 'Beta alpha gamma.', authors: ['Alpha Beta'] }),

@@ -1,4 +1,4 @@
-// npm run bench -- --papers 10000 [--runs N] [--json file] [--keep] [--skip-warm] [--max-old-space-size MB]
+// npm run bench -- --papers 10000 [--runs N] [--json file] [--keep] [--skip-warm] [--max-old-space-size MB] [--help]
 // Measures every figure of the budget table (src/bench/budgets.ts) on a synthetic corpus: cold
 // build and peak RSS, two warm rebuilds (one paper added, one word of a paper changed), the
 // content check cold and cached, and in Chromium the bytes of a first search (a common word, a
@@ -28,23 +28,60 @@ import { measureAnswerTimes, measureSearchBytes, type AnswerTime, type SearchByt
 import { chooseSearchWords, type SearchWords } from '../src/bench/words.ts';
 import { serveStatic } from '../src/dev/browser.ts';
 import { inSlices } from '../src/integrations/files.ts';
+import { terminalLines } from '../src/lib/encode/terminal.ts';
 import { siteConfig } from '../src/site.config.ts';
 
-const { values } = parseArgs({
-  options: {
-    papers: { type: 'string', default: '1000' },
-    runs: { type: 'string', default: '1' },
-    json: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    // The warm rebuilds are budgeted at every size; skip them only when asked.
-    'skip-warm': { type: 'boolean', default: false },
-    'max-old-space-size': { type: 'string' },
-  },
-});
-const papers = Number(values.papers);
-if (!Number.isInteger(papers) || papers < 1) throw new Error('--papers must be a positive whole number');
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number');
+const usage = `Usage: npm run bench -- [--papers N] [--runs N] [--json file] [--keep] [--skip-warm]
+                     [--max-old-space-size MB]
+
+  --papers N                 papers in the synthetic corpus (default 1000; budgets exist for 10000, 100000)
+  --runs N                   measure N times and report medians (default 1)
+  --json file                write the figures there (default bench-results/<papers>-<UTC time>.json)
+  --keep                     keep the corpus, dist/ and caches under .tmp/bench-<papers>/
+  --skip-warm                skip the two warm rebuilds
+  --max-old-space-size MB    the builds' V8 heap limit
+  --help                     print this
+`;
+
+/** Prints a message (the usage, or what is wrong with the arguments) and ends with its exit code. */
+function stop(message: string, exitCode: number): never {
+  // Short, so process.exit drops nothing of it; exit code 2 for a wrong command, as check's.
+  (exitCode === 0 ? console.log : console.error)(terminalLines(message));
+  process.exit(exitCode);
+}
+
+/** A positive whole number given as an option, or the command stops saying what was wrong. */
+function positiveWhole(name: string, text: string): number {
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < 1) {
+    stop(`--${name} takes a positive whole number, not "${text}".\n\n${usage}`, 2);
+  }
+  return number;
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      papers: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '1' },
+      json: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+      // The warm rebuilds are budgeted at every size; skip them only when asked.
+      'skip-warm': { type: 'boolean', default: false },
+      'max-old-space-size': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+} catch (error) {
+  // parseArgs' own message names the option (unknown, or missing its value).
+  stop(`${(error as Error).message}\n\n${usage}`, 2);
+}
+const { values } = parsed;
+if (values.help) stop(usage, 0);
+const papers = positiveWhole('papers', values.papers);
+const runs = positiveWhole('runs', values.runs);
+if (values['max-old-space-size'] !== undefined) positiveWhole('max-old-space-size', values['max-old-space-size']);
 
 const root = process.cwd();
 // Inside the project: Astro keeps a build's server files next to an outDir inside the project.

@@ -56,16 +56,76 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
       byArxiv.set(canonical, paper);
     }
   }
-  problems.push(...authorSlugClashes(papers), ...authorLookAlikes(papers));
+  // Each written name is folded once for both rules: most names recur across papers, and at
+  // 100,000 papers there are half a million bylines but few clashes.
+  const names = foldedNames(papers);
+  problems.push(...authorSlugClashes(papers, names), ...authorLookAlikes(papers, names));
   return problems;
 }
 
-/** One written author name: which paper, which place in its list, and its identity. */
+/** One written author name: which paper, and which place in its list. */
 interface Byline {
   paper: CollisionCandidate;
   index: number;
   name: string;
+}
+
+/** What a written name is folded to: its identity, its author page, and how it looks. */
+interface NameKeys {
+  /** `authorKey`: one person's names, whatever their case and accents. */
   key: string;
+  /** The author page's slug. */
+  slug: string;
+  /** `lookAlikeKey`: what the name looks like to a reader. */
+  look: string;
+}
+
+/** Each distinct written name with its keys, folded once. */
+function foldedNames(papers: readonly CollisionCandidate[]): Map<string, NameKeys> {
+  const names = new Map<string, NameKeys>();
+  for (const paper of papers) {
+    for (const name of paper.data.authors ?? []) {
+      if (names.has(name)) continue;
+      const key = authorKey(name);
+      names.set(name, { key, slug: slugOfKey(key), look: lookAlikeKey(name) });
+    }
+  }
+  return names;
+}
+
+/**
+ * The bylines of names that share one `group` value but differ in their `member` value (names
+ * with one page but two identities; names that look alike but have two pages), by group and
+ * then member, in file order. First the distinct names alone are grouped, so that the bylines of
+ * the (usually no) clashing groups are the only ones gathered.
+ */
+function clashingBylines(
+  papers: readonly CollisionCandidate[],
+  names: ReadonlyMap<string, NameKeys>,
+  group: keyof NameKeys,
+  member: keyof NameKeys,
+): Map<string, Map<string, Byline[]>> {
+  const memberOfGroup = new Map<string, string>();
+  const clashing = new Set<string>();
+  for (const keys of names.values()) {
+    const other = memberOfGroup.get(keys[group]);
+    if (other === undefined) memberOfGroup.set(keys[group], keys[member]);
+    else if (other !== keys[member]) clashing.add(keys[group]);
+  }
+  const groups = new Map<string, Map<string, Byline[]>>();
+  if (clashing.size === 0) return groups;
+  for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
+    (paper.data.authors ?? []).forEach((name, index) => {
+      const keys = names.get(name)!;
+      if (!clashing.has(keys[group])) return;
+      const members = groups.get(keys[group]) ?? new Map<string, Byline[]>();
+      groups.set(keys[group], members);
+      const bylines = members.get(keys[member]) ?? [];
+      members.set(keys[member], bylines);
+      bylines.push({ paper, index, name });
+    });
+  }
+  return groups;
 }
 
 /**
@@ -74,38 +134,11 @@ interface Byline {
  * (ties: the first file); each other spelling is reported where it is written, with the page's
  * spelling and where it is, so either can be rewritten to match the other.
  */
-export function authorSlugClashes(papers: readonly CollisionCandidate[]): ContentProblem[] {
-  // First, which slugs have two keys: each written name is folded once (most names recur across
-  // papers, and at 100,000 papers there are half a million bylines but few clashes).
-  const folded = new Map<string, { slug: string; key: string }>();
-  const keyOfSlug = new Map<string, string>();
-  const clashing = new Set<string>();
-  for (const paper of papers) {
-    for (const name of paper.data.authors ?? []) {
-      if (folded.has(name)) continue;
-      const key = authorKey(name);
-      const slug = slugOfKey(key);
-      folded.set(name, { slug, key });
-      const other = keyOfSlug.get(slug);
-      if (other === undefined) keyOfSlug.set(slug, key);
-      else if (other !== key) clashing.add(slug);
-    }
-  }
-  if (clashing.size === 0) return [];
-
-  // Then the bylines of those slugs only, in file order, to say who owns each page.
-  const bySlug = new Map<string, Map<string, Byline[]>>();
-  for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
-    (paper.data.authors ?? []).forEach((name, index) => {
-      const { slug, key } = folded.get(name)!;
-      if (!clashing.has(slug)) return;
-      const keys = bySlug.get(slug) ?? new Map<string, Byline[]>();
-      bySlug.set(slug, keys);
-      const bylines = keys.get(key) ?? [];
-      keys.set(key, bylines);
-      bylines.push({ paper, index, name, key });
-    });
-  }
+export function authorSlugClashes(
+  papers: readonly CollisionCandidate[],
+  names = foldedNames(papers),
+): ContentProblem[] {
+  const bySlug = clashingBylines(papers, names, 'slug', 'key');
   const problems: ContentProblem[] = [];
   for (const [slug, keys] of bySlug) {
     // Map order is first-seen order, and the sort is stable: ties go to the first file.
@@ -132,35 +165,8 @@ export function authorSlugClashes(papers: readonly CollisionCandidate[]): Conten
  * one written most often (ties: the first file), is taken for the real one, and each other is reported where it is written, with the letters that
  * differ and their code points.
  */
-export function authorLookAlikes(papers: readonly CollisionCandidate[]): ContentProblem[] {
-  // Each written name is folded once; only groups of look-alike names with two slugs go on.
-  const spellings = new Map<string, { slug: string; look: string }>();
-  const slugsOfLook = new Map<string, Set<string>>();
-  for (const paper of papers) {
-    for (const name of paper.data.authors ?? []) {
-      if (spellings.has(name)) continue;
-      const look = lookAlikeKey(name);
-      const slug = slugOfKey(authorKey(name));
-      spellings.set(name, { slug, look });
-      const slugs = slugsOfLook.get(look) ?? new Set<string>();
-      slugsOfLook.set(look, slugs.add(slug));
-    }
-  }
-  const clashing = new Set([...slugsOfLook].filter(([, slugs]) => slugs.size > 1).map(([look]) => look));
-  if (clashing.size === 0) return [];
-
-  const byLook = new Map<string, Map<string, Byline[]>>();
-  for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
-    (paper.data.authors ?? []).forEach((name, index) => {
-      const { slug, look } = spellings.get(name)!;
-      if (!clashing.has(look)) return;
-      const slugs = byLook.get(look) ?? new Map<string, Byline[]>();
-      byLook.set(look, slugs);
-      const bylines = slugs.get(slug) ?? [];
-      slugs.set(slug, bylines);
-      bylines.push({ paper, index, name, key: look });
-    });
-  }
+export function authorLookAlikes(papers: readonly CollisionCandidate[], names = foldedNames(papers)): ContentProblem[] {
+  const byLook = clashingBylines(papers, names, 'look', 'slug');
   const script = (char: string) => scriptsOf(char).script ?? 'Common';
   // Letters of another script that pass for Latin ones: the spelling with fewer is taken for the real one.
   const borrowed = (bylines: Byline[]) => [...bylines[0]!.name].filter((char) => latinLookAlike(char)).length;
@@ -175,7 +181,7 @@ export function authorLookAlikes(papers: readonly CollisionCandidate[]): Content
         file: byline.paper.file,
         line: lineOf(byline),
         field: `authors[${byline.index}]`,
-        message: `"${shortened(byline.name, 60)}" looks like "${shortened(first.name, 60)}" (${first.paper.file}:${lineOf(first)}) but is another name, with an author page of its own (/authors/${spellings.get(byline.name)!.slug}/ beside /authors/${spellings.get(first.name)!.slug}/): ${which}. If they are one person, write the name as ${first.paper.file} does; if not, write it exactly as the paper gives it, each word in the letters of one script.`,
+        message: `"${shortened(byline.name, 60)}" looks like "${shortened(first.name, 60)}" (${first.paper.file}:${lineOf(first)}) but is another name, with an author page of its own (/authors/${names.get(byline.name)!.slug}/ beside /authors/${names.get(first.name)!.slug}/): ${which}. If they are one person, write the name as ${first.paper.file} does; if not, write it exactly as the paper gives it, each word in the letters of one script.`,
       });
     }
   }

@@ -71,7 +71,6 @@ import {
   type TopicName,
 } from '../lib/search-query.ts';
 import { closestSpelling, vocabularyShard } from '../lib/spelling.ts';
-import { isTyping, modalOpen } from './typing.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
@@ -983,27 +982,7 @@ function arxivResult(id: string, entry: ArxivEntry): PagefindResultData {
   };
 }
 
-// ---- Keyboard: `/` focuses the search box, Esc clears it ----
-
-function searchInput(): HTMLInputElement | null {
-  return (
-    document.querySelector<HTMLInputElement>('[data-search-page] [data-search-input]') ??
-    document.querySelector<HTMLInputElement>('[data-search-input]')
-  );
-}
-
-function setUpShortcut(): void {
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-    // Typed into a field, `/` is a character; behind the open keyboard help, the page is inert.
-    if (isTyping(event.target) || modalOpen()) return;
-    const input = searchInput();
-    if (!input) return;
-    event.preventDefault();
-    input.focus();
-    input.select();
-  });
-}
+// ---- Keyboard: Esc clears a search box (`/` is search-boot.ts's, loaded on every page) ----
 
 /** Esc in a search box empties it (and the results that went with it). */
 function onEscape(input: HTMLInputElement, cleared: () => void): void {
@@ -1555,6 +1534,5 @@ function setUpSearchPage(form: HTMLFormElement): void {
 
 // ---- Wiring ----
 
-setUpShortcut();
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-box]')) setUpHeaderBox(form);
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-search-page]')) setUpSearchPage(form);

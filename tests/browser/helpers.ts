@@ -135,9 +135,10 @@ export function freshPageForEachTest(browser: () => Browser, onPage: (page: Page
   });
   afterEach(async () => {
     await page.close();
-    expect(watch.consoleErrors, 'console errors').toEqual([]);
-    expect(watch.pageErrors, 'page errors').toEqual([]);
-    expect(watch.failures, 'failed requests').toEqual([]);
+    // Named in the message: Vitest's diff shows a long array only as `[ Array(1) ]`.
+    expect(watch.consoleErrors, `console errors: ${watch.consoleErrors.join('; ')}`).toEqual([]);
+    expect(watch.pageErrors, `page errors: ${watch.pageErrors.join('; ')}`).toEqual([]);
+    expect(watch.failures, `failed requests: ${watch.failures.join('; ')}`).toEqual([]);
   });
 }
 

@@ -179,6 +179,20 @@ describe('the header search box', () => {
     await expect.poll(() => headerBox().evaluate((input) => input === document.activeElement)).toBe(true);
   });
 
+  it('loads its code only when the reader may search: every page but /search/ is lighter for it', async () => {
+    // The search code's own chunk (the query reading, the preview), not search-authors' or search-boot's.
+    const searchCode = () => watch.requests.filter((url) => /\/_astro\/search\.[\w-]+\.js$/.test(url));
+    await page.goto(server.origin + urls.paper(papers[0]!.id), { waitUntil: 'networkidle' });
+    expect(searchCode(), 'search code fetched before any reader action').toEqual([]);
+    // Words typed at once after "/", while the code is still on its way, are searched all the same.
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kolmogorov');
+    await expect
+      .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+      .toBe(`${kolmogorov.length} papers found.`);
+    expect(searchCode()).toHaveLength(1);
+  });
+
   it('is focused by "/" from anywhere, but "/" still types in a field', async () => {
     await page.goto(server.origin + urls.paper(papers[0]!.id));
     await page.keyboard.press('/');

@@ -304,8 +304,10 @@ describe('the search page', () => {
   });
 
   // In capitals, a common word is an acronym (the United States, information technology).
-  it.each(['US', 'IT'])('searches a word in capitals alone (%s), in both boxes', async (q) => {
-    const withWord = papers.filter((paper) => new RegExp(`\\b${q}\\b`, 'i').test(`${paper.title} ${paper.body}`));
+  it.each(['US', 'IT', 'US IT'])('searches words in capitals (%s), in both boxes', async (q) => {
+    const withWord = papers.filter((paper) =>
+      q.split(' ').every((word) => new RegExp(`\\b${word}\\b`, 'i').test(`${paper.title} ${paper.body}`)),
+    );
     expect(withWord.length).toBeGreaterThan(0);
     await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
     await expect

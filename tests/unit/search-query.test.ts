@@ -1157,16 +1157,19 @@ describe('counts with a scale, and percentages', () => {
 });
 
 describe('onlyCommonWords', () => {
-  it.each(['the of and', 'The, of and', 'THE OF AND', 'in the', 'we', 'of', 'It', 'Us'])('is true for %s', (query) => {
-    expect(onlyCommonWords(query)).toBe(true);
-  });
+  it.each(['the of and', 'The, of and', 'THE OF AND', 'US AND IT', 'FROM THEM', 'in the', 'we', 'of', 'It', 'Us'])(
+    'is true for %s',
+    (query) => {
+      expect(onlyCommonWords(query)).toBe(true);
+    },
+  );
   it.each(['the transformer', 'why', 'what is the', 'a', 'k', '"of the"', '2023', 'O(n)', 'o(n)', '', '   '])(
     'is false for %s: a word some papers have and others not, a letter, a phrase, a bound, nothing',
     (query) => {
       expect(onlyCommonWords(query)).toBe(false);
     },
   );
-  it.each(['US', 'IT', ' US. ', 'the OR', 'The, of AND', 'US and IT'])(
+  it.each(['US', 'IT', ' US. ', 'the OR', 'The, of AND', 'US and IT', 'US IT', 'IT OR US', 'AS AT'])(
     'is false for %s: a word in capitals is an acronym',
     (query) => {
       expect(onlyCommonWords(query)).toBe(false);

@@ -36,7 +36,7 @@ import {
   isArxivKey,
   namedSymbolWord,
   onlyCommonWords,
-  scaleSpelledOut,
+  countsInQuery,
   paperKeysInQuery,
   paperShard,
   acronymExpansion,
@@ -626,8 +626,8 @@ async function searchText(
   const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
   // (A compound word, `neural-network`, is finished: the reader is typing its parts; so is a word
   // with a British or American ending, `behaviour`, or an acronym, `LLMs`, which find their other
-  // spelling or number too, and a decimal number or a bound, `1.5`, `O(n)`, once the reader types
-  // its last digit or bracket; and an abbreviation of the digest, `ICL`, a word that starts with a
+  // spelling or number too, and a decimal number, a count or a bound, `1.5`, `10k`, `O(n)`, once the
+  // reader types its last digit, scale or bracket; and an abbreviation of the digest, `ICL`, a word that starts with a
   // compound word's first part, `dataset`, or ends one's words, `natural language processing`,
   // which find their other form too, as they do sent. A finished word no paper has whole still
   // matches the words it starts.)
@@ -644,7 +644,7 @@ async function searchText(
     queryWords(tail).join(' ') === last &&
     !compounds.has(last) &&
     otherSpelling(last) === undefined &&
-    scaleSpelledOut(last, query) === undefined &&
+    !countsInQuery(query).includes(last) &&
     acronymOtherNumber(last) === undefined &&
     acronymExpansion(last, query, acronyms) === undefined &&
     splitAtHead(last, heads) === undefined &&
@@ -691,12 +691,9 @@ async function searchText(
     const parts = isWord ? compounds.get(term) : undefined;
     // Its other spelling: British or American, or an umlaut's, ø's or å's written out (`müller`, `mueller`).
     const writtenOut = writtenOutSpelling(term);
-    // Or the symbol it names (`infinity`: `$\infty$`), or a count's scale in words (`2B`: `2 billion`).
+    // Or the symbol it names (`infinity`: `$\infty$`).
     const spelled = isWord
-      ? (otherSpelling(term) ??
-        (writtenOut === term ? undefined : writtenOut) ??
-        namedSymbolWord(term) ??
-        scaleSpelledOut(term, query))
+      ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut) ?? namedSymbolWord(term))
       : undefined;
     // And in plain letters (`ødegård`: `odegard`), as the index also holds every word with ø, ß, ł or
     // æ, and every sentence with one whole (so a phrase too: `"bjørn ødegård"`).

@@ -16,6 +16,7 @@ import {
   commandWord,
   comparable,
   compoundParts,
+  countWords,
   fencedForIndex,
   paperShard,
   hiddenTex,
@@ -189,6 +190,8 @@ export function withIndexedParts(html: string): string {
       // (A copy holds each such word's whole plain spelling: its parts need not hold it again.)
       const inCopy = new Set(copied.flat().map(comparable));
       const plain = copied.map((run) => fencedForIndex(run.map(escapeHtml), { inOrder: true })).join('');
+      // Each count with a scale as its value (`1.3B`, `1.3 billion` → `1300000000`), as the query reads one.
+      pending.push(...countWords(sentence.join(' ')));
       const words = fencedForIndex(pending.filter((word) => !inCopy.has(word))) + plain;
       pending = [];
       sentence = [];

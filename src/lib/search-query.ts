@@ -279,42 +279,63 @@ export function withScientificNumbersWritten(text: string): string {
 }
 
 /**
- * A count with its scale as papers write it, a letter after the number (`7B`, `1.3B`, `66M`,
- * `ImageNet-1K`) or a word (`2 billion`, `10 thousand`), and a share as a percentage, `%` or in
- * words (`3.5%`, `3.5 percent`, `3.5 per cent`). The index holds them as written: `1b`, `13b`,
- * `2 billion`; Pagefind keeps no `%`.
+ * A count with its scale as papers and readers write it: a whole or decimal number, its thousands
+ * apart by commas or not (`7`, `1.3`, `12.4`, `1,000`), then a scale letter (`7B`, `1.3B`, `10k`,
+ * `66M`, `ImageNet-1K`) or a scale word, joined, apart or hyphenated (`2 billion`, `1.3 billion`,
+ * `10 thousand`, `7-billion`). Each is one number, its value written out (countWords: `1.3B`,
+ * `1.3 billion` and `1,300,000,000` are `1300000000`), which the index holds beside the text
+ * (withIndexedParts in search-data.ts) and the query searches: `1.3B` is not `13B` (Pagefind's
+ * `13b`), and `10k` finds `10,000`.
  */
-const SCALE_WORDS: Readonly<Record<string, string>> = { k: 'thousand', m: 'million', b: 'billion', t: 'trillion' };
-const NUMBER_WITH_SCALE_WORD = /(?<![\p{L}\p{N}.,])(\d+)\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])/giu;
+const SCALE_POWERS: Readonly<Record<string, number>> = {
+  k: 3,
+  thousand: 3,
+  m: 6,
+  million: 6,
+  b: 9,
+  billion: 9,
+  t: 12,
+  trillion: 12,
+};
+const COUNT_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
+const COUNT_SCALE = String.raw`(?:[\s-]?(thousand|million|billion|trillion)|([kmbt]))(?![\p{L}\p{N}])`;
+/** A count in text: also after a hyphen or letters (`ImageNet-1K`, `LLaMA2-7B`). */
+const COUNT_IN_TEXT = new RegExp(String.raw`(?<![\p{N}.,])${COUNT_NUMBER}${COUNT_SCALE}`, 'giu');
+/** A count in a query: a word of its own (`ImageNet-1K` typed stays that compound word). */
+const COUNT_IN_QUERY = new RegExp(String.raw`(?<![\p{L}\p{N}.,-])${COUNT_NUMBER}${COUNT_SCALE}`, 'giu');
 const PERCENT_IN_WORDS = /(?<=\d)\s*\b(?:percent|per\s+cent)(?![\p{L}\p{N}])/giu;
-const WHOLE_NUMBER_WITH_SCALE_LETTER = /^(\d+)([kmbt])$/;
 
-/**
- * A query with each whole count written with a scale word as papers write it with a letter (`1
- * billion` → `1B`), which the search also reads as the word (scaleSpelledOut), and each
- * percentage in words as `%` (`3.5 percent` → `3.5%`): one number however the reader writes it.
- * A decimal count stays as typed (`1.3 billion`): the index holds `1.3B` as `13b`, which the
- * search could not also read as words.
- */
-export function withScalesAsLetters(query: string): string {
-  return query
-    .replace(NUMBER_WITH_SCALE_WORD, (_, number: string, word: string) => {
-      const letter = Object.keys(SCALE_WORDS).find((key) => SCALE_WORDS[key] === word.toLowerCase())!;
-      return `${number}${letter.toUpperCase()}`;
-    })
-    .replace(PERCENT_IN_WORDS, '%');
+/** A count's value written out (`1`, `3`, `b` → `1300000000`; `12`, `4`, `k` → `12400`). */
+function countValue(whole: string, fraction: string | undefined, scale: string): string {
+  const number = whole.replaceAll(',', '') + (fraction === undefined ? '' : `.${fraction}`);
+  return decimalOf(number, SCALE_POWERS[scale.toLowerCase()]!);
+}
+
+/** The counts with a scale in a text (COUNT_IN_TEXT), each as the index holds its value (`1.3B` → `1300000000`). */
+export function countWords(text: string): string[] {
+  return [...text.matchAll(COUNT_IN_TEXT)].map(([, whole, fraction, word, letter]) =>
+    countValue(whole!, fraction, (word ?? letter)!).replaceAll('.', DECIMAL_POINT),
+  );
 }
 
 /**
- * A query word that is a whole number with a scale letter (`2b`, as queryWords gives `2B` or
- * `2 billion`), as a phrase with the scale's word (`2 billion`), which papers also write. Not a
- * decimal count: `1.3B` is the word `13b` to the index, and `13 billion` another number.
+ * A query with each count with a scale written as its value (`1.3 billion`, `1.3B` → `1300000000`,
+ * `10k` → `10000`: COUNT_IN_QUERY), and each percentage in words as `%` (`3.5 percent` → `3.5%`):
+ * one number however the reader writes it.
  */
-export function scaleSpelledOut(word: string, query: string): string | undefined {
-  const [, number, letter] = WHOLE_NUMBER_WITH_SCALE_LETTER.exec(word) ?? [];
-  if (number === undefined || letter === undefined) return undefined;
-  const typed = new RegExp(`(?<![\\p{L}\\p{N}.,])${number}${letter}(?![\\p{L}\\p{N}])`, 'iu');
-  return typed.test(withScalesAsLetters(query)) ? `${number} ${SCALE_WORDS[letter]}` : undefined;
+export function withCountsWritten(query: string): string {
+  return query
+    .replace(
+      COUNT_IN_QUERY,
+      (_, whole: string, fraction: string | undefined, word: string | undefined, letter: string | undefined) =>
+        ` ${countValue(whole, fraction, (word ?? letter)!)} `,
+    )
+    .replace(PERCENT_IN_WORDS, '%');
+}
+
+/** The query words that are counts with a scale (`1.3B`: `1300000000`), which are finished words as soon as typed. */
+export function countsInQuery(query: string): string[] {
+  return [...query.matchAll(COUNT_IN_QUERY)].flatMap(([count]) => queryWords(count));
 }
 
 /** The numbers in scientific notation in a text (a word, a formula's TeX) as the index holds them (`1e-3` → `0ꞏ001`, `10^{3}` → `1000`). */
@@ -389,10 +410,16 @@ function withTexCommandsRead(query: string): string {
     .replace(MATH_SYMBOL, (symbol) => ` ${symbolWord(symbol)} `);
 }
 
-/** The words of a query as the index holds words: lower case, punctuation and symbols dropped. */
-export function queryWords(query: string): string[] {
+/**
+ * The words of a query as the index holds words: lower case, punctuation and symbols dropped, a
+ * count with its scale as its value (withCountsWritten), unless `countsAsTyped` (a quoted phrase,
+ * which the text holds as written: `"1.3B parameters"`).
+ */
+export function queryWords(query: string, { countsAsTyped = false } = {}): string[] {
   return (
-    withTexCommandsRead(withBoundWords(query).replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter))
+    withTexCommandsRead(
+      withBoundWords(query, countsAsTyped).replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter),
+    )
       // Compatibility letters as their plain ones: `ℝ^d` is `R^d`, `ﬁne` is `fine`.
       .normalize('NFKC')
       .toLowerCase()
@@ -532,7 +559,8 @@ export function compoundWords(query: string): Map<string, string[]> {
       .replace(/[{}]/g, '')
       .toLowerCase()
       .split(/[^\p{L}\p{N}\p{M}_^]+/u)
-      .map((part) => comparable(queryWords(part).join('')))
+      // (A part is the text's, as typed: `ImageNet-1K`'s `1k`, not the count's value.)
+      .map((part) => comparable(queryWords(part, { countsAsTyped: true }).join('')))
       .filter((part) => part.length > 0);
     if (joined && parts.length > 1) compounds.set(joined, parts);
   }
@@ -842,7 +870,8 @@ export const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u2
 export function parseQuery(query: string): { phrases: string[][]; words: string[] } {
   const phrases: string[][] = [];
   const rest = query.replace(QUOTED, (_, inner: string) => {
-    const words = queryWords(inner);
+    // A phrase is searched as the text writes it, side by side: a count as typed (`"1.3B parameters"`).
+    const words = queryWords(inner, { countsAsTyped: true });
     if (words.length > 0) phrases.push(words);
     return ' ';
   });
@@ -1367,11 +1396,12 @@ const FORMULA_SIGN = /(?<=[\p{L}\p{N})}])[-+=*/<>\u2212](?=[\p{L}\p{N}({\\])/gu;
 /**
  * A query with each asymptotic bound in it (`O(n log n)`) written as its one word (boundWord),
  * each interval of whole numbers written without spaces (INTERVAL_SPACE), and each number in
- * scientific notation written out (withScientificNumbersWritten).
+ * scientific notation written out (withScientificNumbersWritten), as is each count with a scale
+ * (withCountsWritten) unless `countsAsTyped`.
  */
-function withBoundWords(query: string): string {
+function withBoundWords(query: string, countsAsTyped = false): string {
   // A number in scientific notation (`1e-3`, `10^{-3}`) is the decimal it writes (`0.001`).
-  return withScientificNumbersWritten(withScalesAsLetters(query))
+  return withScientificNumbersWritten(countsAsTyped ? query : withCountsWritten(query))
     .replace(/\S+/g, (token) => (SCRIPT_MARK.test(token) ? token.replace(FORMULA_SIGN, ' $& ') : token))
     .replace(INTERVAL_SPACE, ',')
     .replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);

@@ -203,6 +203,17 @@ const TABLE: Expectation[] = [
   { query: '7 billion', why: 'the three 7B models', only: ['2402.04347', '2403.19521', '2405.18377'] },
   { query: '2B', why: 'a count in a letter: "over 2 billion samples"', only: ['1706.06978'] },
   {
+    query: '1.3 billion',
+    why: 'a decimal count in words: the three abstracts with "1.3B" (not a 13B model)',
+    only: ['2312.06635', '2403.19521', '2411.12537'],
+  },
+  { query: '12,400', why: '"12.4k time series", the count written out with a comma', only: ['2502.17812'] },
+  {
+    query: '340 million',
+    why: 'the "340M-parameter" models of two abstracts',
+    only: ['2312.06635', '2401.12973'],
+  },
+  {
     query: '3.5 percent',
     why: 'a percentage in words: the two papers that write 3.5%',
     only: ['2303.07320', '2410.22269'],

@@ -20,7 +20,8 @@ import {
   paperShard,
   namedSymbolWord,
   onlyCommonWords,
-  scaleSpelledOut,
+  countWords,
+  countsInQuery,
   commandWord,
   compoundWords,
   symbolWord,
@@ -568,7 +569,7 @@ describe('parts of compound words in the index', () => {
   it('adds the parts after the sentence, so that a phrase finds its words side by side', () => {
     const fence = (words: string) => `<span hidden> ${INDEX_ONLY_START} ${words} ${INDEX_ONLY_END} </span>`;
     expect(withIndexedParts('<p>On ImageNet-1K classification and LLaMA-2 tasks. Then Qwen-7B</p>')).toBe(
-      `<p>On ImageNet-1K classification and LLaMA-2 tasks.${fence('imagenet 1k llama')} Then Qwen-7B${fence('7b')}</p>`,
+      `<p>On ImageNet-1K classification and LLaMA-2 tasks.${fence('imagenet 1k llama 1000')} Then Qwen-7B${fence('7b 7000000000')}</p>`,
     );
   });
 
@@ -1138,21 +1139,41 @@ describe('counts with a scale, and percentages', () => {
     expect(queryWords(typed)).toEqual(queryWords(written));
   });
 
-  it('also searches a whole count with a scale letter in words, however it was typed', () => {
-    expect(scaleSpelledOut(queryWords('2B')[0]!, '2B')).toBe('2 billion');
-    expect(scaleSpelledOut(queryWords('1 billion')[0]!, '1 billion')).toBe('1 billion');
-    expect(scaleSpelledOut(queryWords('ImageNet 1K')[1]!, 'ImageNet 1K')).toBe('1 thousand');
+  it.each([
+    ['1.3 billion', '1.3B', '1,300,000,000'],
+    ['10k', '10,000', '10 thousand'],
+    ['1,000', '1K', '1000'],
+    ['7B', '7 billion', '7-billion'],
+    ['175B parameters', '175 billion parameters', '175,000,000,000 parameters'],
+    ['12.4k', '12,400', '12400'],
+  ])('reads a count however it is written as one number: %s, %s, %s', (...written) => {
+    const [first, ...others] = written.map((query) => queryWords(query));
+    for (const words of others) expect(words).toEqual(first);
   });
 
-  it('leaves alone a decimal count, a scale word with no number, and words that only end in a scale letter', () => {
-    // `1.3B` is `13b` to the index: not thirteen billion.
-    expect(scaleSpelledOut(queryWords('1.3B')[0]!, '1.3B')).toBeUndefined();
-    expect(queryWords('1.3 billion')).toEqual([...queryWords('1.3'), 'billion']);
+  it('holds in the index, beside the text, the value of each count with a scale, as the query reads it', () => {
+    const text = 'a 1.3B-parameter model, 12.4k prompts, 2 billion tokens, LLaMA2-7B and ImageNet-1K';
+    for (const query of ['1.3 billion', '12,400', '2B', '7 billion', '1,000'])
+      expect(countWords(text), query).toEqual(expect.arrayContaining(queryWords(query)));
+  });
+
+  it('keeps apart a decimal count and the whole number of its digits, and a count from the compound word it ends', () => {
+    // Pagefind indexes `1.3B` as `13b`, the word of `13B`.
+    expect(queryWords('1.3B')).not.toEqual(queryWords('13B'));
+    expect(countWords('a 13B model')).not.toEqual(expect.arrayContaining(queryWords('1.3B')));
+    // Typed, `ImageNet-1K` is the compound word of the text; quoted, a count is as the text writes it.
+    expect(queryWords('ImageNet-1K')).toEqual(['imagenet1k']);
+    expect(compoundWords('ImageNet-1K').get('imagenet1k')).toEqual(['imagenet', '1k']);
+    expect(parseQuery('"1.3B parameters"').phrases).toEqual([['13b', 'parameters']]);
+  });
+
+  it('takes as counts only a number with a scale, and counts are finished words as typed', () => {
     expect(queryWords('a billion')).toEqual(['a', 'billion']);
     expect(queryWords('percent')).toEqual(['percent']);
-    expect(scaleSpelledOut('b', 'b')).toBeUndefined();
-    expect(scaleSpelledOut('2bit', '2bit')).toBeUndefined();
-    expect(scaleSpelledOut('4x', '4x')).toBeUndefined();
+    expect(queryWords('2bit 4x b')).toEqual(['2bit', '4x', 'b']);
+    expect(countWords('top-5 accuracy in 2023')).toEqual([]);
+    expect(countsInQuery('GPT 175B')).toEqual(queryWords('175 billion'));
+    expect(countsInQuery('1.5 models')).toEqual([]);
   });
 });
 

@@ -9,12 +9,15 @@ import {
   authorFilterName,
   citedNameMatches,
   citedNamesInQuery,
+  citedReadings,
+  type CitedName,
   CITED_YEAR_FILTER,
   type DirectoryEntry,
   directoryFile,
   DIRECTORY_INDEX,
   firstDirectoryWord,
   nameMatches,
+  nameMatchesClosely,
   shardForPrefix,
   shardForWord,
   typedReadings,
@@ -56,17 +59,15 @@ export async function suggestAuthors(page: string, typed: string, fetchJson: Fet
   const readings = new Map<string, string[]>();
   for (const spelling of new Set([typed.normalize('NFC'), writtenOutSpelling(typed)]))
     for (const words of typedReadings(spelling)) readings.set(words.join(' '), words);
-  const [first = [], ...others] = readings.values();
-  const found = await suggestAuthorsFor(page, first, fetchJson);
-  if (others.length === 0) return found;
-  const names = new Set(found.map(([name]) => name));
-  for (const words of others)
-    for (const entry of await suggestAuthorsFor(page, words, fetchJson)) {
-      if (names.has(entry[0])) continue;
-      names.add(entry[0]);
-      found.push(entry);
-    }
-  return found.sort(([, a], [, b]) => b - a).slice(0, SUGGESTIONS);
+  const found = new Map<string, DirectoryEntry>();
+  for (const words of readings.values())
+    for (const entry of await suggestAuthorsFor(page, words, fetchJson)) found.set(entry[0], entry);
+  // The names with the typed words side by side, where there are any (`de Freitas`: Nando de
+  // Freitas, not Denise Freitas), else every name with each word.
+  const close = [...found.values()].filter(([name]) =>
+    [...readings.values()].some((words) => nameMatchesClosely(name, words)),
+  );
+  return (close.length > 0 ? close : [...found.values()]).sort(([, a], [, b]) => b - a).slice(0, SUGGESTIONS);
 }
 
 async function suggestAuthorsFor(page: string, words: string[], fetchJson: FetchJson): Promise<DirectoryEntry[]> {
@@ -82,9 +83,8 @@ async function suggestAuthorsFor(page: string, words: string[], fetchJson: Fetch
     .sort((a, b) => b.word.length - a.word.length);
   const key = shards[0]?.key;
   if (key === undefined) return [];
-  return (await directoryShard(page, key, fetchJson))
-    .filter(([name]) => nameMatches(name, words))
-    .slice(0, SUGGESTIONS);
+  // All of them: the closest matches may be past the first few (suggestAuthors).
+  return (await directoryShard(page, key, fetchJson)).filter(([name]) => nameMatches(name, words));
 }
 
 /** A Pagefind filter on the papers of authors: each group names one cited author's possible slugs. */
@@ -112,26 +112,52 @@ export async function citedAuthorsFilter(
   const writtenOut = citedNamesInQuery(writtenOutSpelling(query), { typing }).names;
   const keys = await directoryKeys(page, fetchJson);
   const groups: CitedAuthorsFilter['all'] = [];
+  const words: string[] = [];
   for (const [index, name] of names.entries()) {
     const other = writtenOut.length === names.length ? writtenOut[index] : undefined;
-    const spellings = other && other.words.join(' ') !== name.words.join(' ') ? [name, other] : [name];
-    const slugs = new Set<string>();
-    for (const spelling of spellings) {
-      // Every author is listed under each word of their name: the longest word's file is the
-      // smallest. A word still being typed needs the one file with every word it starts.
-      const key = spelling.unfinished
-        ? shardForPrefix(spelling.words.at(-1)!, keys)
-        : shardForWord(
-            spelling.words.reduce((a, b) => (b.length > a.length ? b : a)),
-            keys,
-          );
-      if (key === undefined) continue;
-      for (const [author] of await directoryShard(page, key, fetchJson))
-        if (citedNameMatches(author, spelling)) slugs.add(authorSlug(author));
+    // The name with as many of the words before it as an author's name has (`van der Maaten`,
+    // `Le Cun`), the others given back to the query's words (citedReadings).
+    const readings = citedReadings(name);
+    const otherReadings = other ? citedReadings(other) : [];
+    let slugs = new Set<string>();
+    for (const [at, reading] of readings.entries()) {
+      const spelling = otherReadings[at]?.cited;
+      const spellings =
+        spelling && spelling.words.join(' ') !== reading.cited.words.join(' ')
+          ? [reading.cited, spelling]
+          : [reading.cited];
+      slugs = await citedSlugs(page, keys, spellings, fetchJson);
+      if (slugs.size === 0) continue;
+      words.push(...reading.dropped);
+      break;
     }
     if (slugs.size === 0) return undefined;
     groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
     if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });
   }
-  return { filter: { all: groups }, rest };
+  return { filter: { all: groups }, rest: [...words, rest].join(' ').trim() };
+}
+
+/** The slugs of the authors of the directory that any of these spellings of a cited name fits. */
+async function citedSlugs(
+  page: string,
+  keys: readonly string[],
+  spellings: readonly CitedName[],
+  fetchJson: FetchJson,
+): Promise<Set<string>> {
+  const slugs = new Set<string>();
+  for (const spelling of spellings) {
+    // Every author is listed under each word of their name: the longest word's file is the
+    // smallest. A word still being typed needs the one file with every word it starts.
+    const key = spelling.unfinished
+      ? shardForPrefix(spelling.words.at(-1)!, keys)
+      : shardForWord(
+          spelling.words.reduce((a, b) => (b.length > a.length ? b : a)),
+          keys,
+        );
+    if (key === undefined) continue;
+    for (const [author] of await directoryShard(page, key, fetchJson))
+      if (citedNameMatches(author, spelling)) slugs.add(authorSlug(author));
+  }
+  return slugs;
 }

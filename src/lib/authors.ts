@@ -232,6 +232,30 @@ export function familyName(author: string): string {
   return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
 }
 
+/**
+ * The ways a citation may name an author by family name alone (`van der Maaten 2008`), each as
+ * the words of nameWords: the family name (familyName: `van der Maaten`), without its particles
+ * (`Maaten`, as the A–Z list sorts it), and the longer endings of the name that end with it, but
+ * never the whole name from its first word, a given name: `Le Cun` and `Cun` for Yann Le Cun,
+ * `García Márquez` for Gabriel García Márquez, `Ben Amor` for Nejib Ben Amor (a particle or a
+ * second family name written capitalised, which familyName cannot tell from a given name). A
+ * family name written first (`Hofmann, Thomas`, `王 小明`) is cited as itself, or its endings.
+ */
+export function citedFamilyNames(author: string): string[][] {
+  const family = nameWords(familyName(author));
+  const words = nameWords(author);
+  if (family.length === 0) return [];
+  // Where the family name ends among the name's words (before a `Jr.`), if it is there.
+  let end = 0;
+  for (let start = words.length - family.length; start >= 0 && end === 0; start -= 1)
+    if (family.every((word, offset) => words[start + offset] === word)) end = start + family.length;
+  const sorted = nameWords(familyNameForSorting(author));
+  const endings = sorted.join(' ') === family.join(' ') ? [family] : [sorted, family];
+  // Longer than the family name, an ending stops before the name's first word.
+  for (let from = end - family.length - 1; from > 0; from -= 1) endings.push(words.slice(from, end));
+  return endings;
+}
+
 /** The family name without its lowercase particles, which an A–Z list passes over (`van der Maaten` → `Maaten`). */
 export function familyNameForSorting(author: string): string {
   const words = familyName(author).split(/\s+/);

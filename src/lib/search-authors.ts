@@ -13,9 +13,20 @@
  *   words' first letters (more letters where a file would grow past DIRECTORY_SHARD_SIZE),
  *   loaded only when the reader uses the author field.
  */
-import { authorSlug, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
+import { authorSlug, citedFamilyNames, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
 import { windowsDeviceName } from './file-names.ts';
-import { AL, comparable, ET, initialsAt, QUOTED, writtenOutSpelling } from './search-query.ts';
+import {
+  AL,
+  CAPITALISED_WORD,
+  CITED_YEAR,
+  comparable,
+  ET,
+  initialsAt,
+  NAME_PARTICLES,
+  QUOTED,
+  withoutOpening,
+  writtenOutSpelling,
+} from './search-query.ts';
 import { byCodeUnits } from './text-order.ts';
 
 /** How many Pagefind filter names the authors are spread over (each costs the first search ~10 bytes). */
@@ -162,6 +173,24 @@ export function nameMatches(name: string, typed: readonly string[]): boolean {
   return typed.every((part) => words.some((word) => word.startsWith(part)));
 }
 
+/**
+ * Whether a directory name is what the reader typed closely: the typed words of two letters or
+ * more are words of the name side by side, in the order typed (the last one may be unfinished),
+ * and single letters start its other words, in order, as initials do (citedNameMatches). So a
+ * family name of several words is read whole: `van der Maaten`, `de Freitas`, `Le Cun`, `Ben
+ * Amor`, `Abu-Mostafa`, `García Márquez` are the authors whose names have them so, not `Denise
+ * Freitas`, `Cun Le` or `Márquez García`, whose names only have each word (nameMatches). The
+ * author field lists the names that match closely where there are any (suggestAuthors).
+ */
+export function nameMatchesClosely(name: string, typed: readonly string[]): boolean {
+  const initials = typed.filter((word) => [...word].length === 1);
+  const words = typed.filter((word) => [...word].length > 1);
+  // The words of the name must be typed side by side: `Ankit S Rawat` is read only loosely.
+  const first = typed.findIndex((word) => [...word].length > 1);
+  if (words.length > 0 && typed.slice(first, first + words.length).some((word) => [...word].length === 1)) return false;
+  return citedNameMatches(name, { initials, words, unfinished: true });
+}
+
 function groupByPrefix<T extends { word: string }>(items: readonly T[], length: number): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -216,22 +245,35 @@ export interface CitedName {
   unfinished?: boolean;
   /** The year cited after the name (`Akyürek et al., 2023`, `Kolter, Z. (2023)`). */
   year?: string;
+  /**
+   * The query's words just before the name that may start its family name (`van der` of `van der
+   * Maaten et al.`, `Le` of `Le Cun, Y.`), as typed: read with the name as far as an author has them.
+   */
+  leading?: string[];
+  /** Cited by family name alone, before a year (`van der Maaten 2008`): the words end the author's name (citedFamilyNames). */
+  familyOnly?: true;
 }
 
 export { CITED_YEAR_FILTER } from './search-query.ts';
 
-/** A year as a citation writes it after a name: `2023`, `(2023)`, `2023a,`, `2023).` */
-const CITED_YEAR = /^\(?((?:19|20)\d\d)[a-z]?\)?[.,;]?\)?$/;
+/** Most words a family name is read with before its last word (`Sáez de Ocáriz Borde`): leading. */
+const MAX_LEADING = 3;
 
 /**
  * The authors a query cites as reference lists and papers cite them, and the rest of the query:
- * - initials with the name word after them (`Z. Kolter`, `J. Z. Kolter`), or, when a comma, a
- *   year or the query's end follows them, the word before (`Kolter, Z.`, `Hsieh, C.-J.`);
+ * - initials with the name word after them (`Z. Kolter`, `J. Z. Kolter`, and the particles that
+ *   start a family name with it: `L. van der Maaten`), or, when a comma, a year or the query's end
+ *   follows them, the word before (`Kolter, Z.`, `Hsieh, C.-J.`);
  * - a name word before `et al.` (`Akyürek et al.`);
- * each with the year after it, if any (`Akyürek et al., 2023`, `(Akyürek et al. 2023)`).
- * Initials with no such word, and the words in quotes, stay in the query. While the reader is
- * still typing (`typing`), the query's last word may be unfinished: a name that ends with it is
- * `unfinished`.
+ * - a capitalised word before a year, a family name alone as author–year citations write it
+ *   (`Hofmann 2023`, `van der Maaten (2008)`: `familyOnly`);
+ * each with the year after it, if any (`Akyürek et al., 2023`, `(Akyürek et al. 2023)`). A name
+ * word before its initials, `et al.` or its year may have more words before it, capitalised or
+ * particles (`van der Maaten et al.`, `Le Cun, Y.`, `García Márquez 1967`): they are its
+ * `leading` tokens, which citedAuthorsFilter reads with it as far as an author's name has them,
+ * and gives back to the query's words where none has. Initials with no such word, and the words
+ * in quotes, stay in the query. While the reader is still typing (`typing`), the query's last word
+ * may be unfinished: a name that ends with it is `unfinished`.
  */
 export function citedNamesInQuery(query: string, { typing = false } = {}): { names: CitedName[]; rest: string } {
   const quoted: string[] = [];
@@ -248,12 +290,24 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
     const words = nameWords(at(index));
     return words.length > 0 && words.every((each) => /\p{L}/u.test(each)) ? words : undefined;
   };
+  // A particle, as written in a name (`van`, `de`) or capitalised (`Le`, `Ben`).
+  const isParticle = (index: number) => NAME_PARTICLES.includes(withoutOpening(at(index)).toLowerCase());
+  // A word that may be a family name's, before its last: capitalised, or a particle (`(van`, `Le`).
+  const mayLead = (index: number) =>
+    word(index) !== undefined && (isParticle(index) || CAPITALISED_WORD.test(withoutOpening(at(index))));
   const names: CitedName[] = [];
   const kept: number[] = [];
+  // The words kept just before token `index` that may lead a family name, taken from the kept words.
+  const leadingBefore = (index: number) => {
+    const leading: string[] = [];
+    while (leading.length < MAX_LEADING && kept.at(-1) === index - leading.length - 1 && mayLead(kept.at(-1)!))
+      leading.unshift(tokens[kept.pop()!]!);
+    return leading;
+  };
   // A name that ends at token `last`, with the year after it, if any: where the name ends.
-  const cite = (last: number, initials: string[], words: string[], unfinished = false) => {
+  const cite = (last: number, { leading, ...name }: CitedName) => {
     const year = CITED_YEAR.exec(at(last + 1))?.[1];
-    names.push({ initials, words, ...(unfinished && { unfinished }), ...(year && { year }) });
+    names.push({ ...name, ...(leading && leading.length > 0 ? { leading } : {}), ...(year && { year }) });
     return year ? last + 1 : last;
   };
   for (let index = 0; index < tokens.length; index += 1) {
@@ -261,11 +315,18 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
       const before = kept.at(-1) === index - 1 ? word(index - 1) : undefined;
       if (before !== undefined) {
         kept.pop();
-        index = cite(index + 1, [], before);
+        index = cite(index + 1, { initials: [], words: before, leading: leadingBefore(index - 1) });
       } else {
         kept.push(index, index + 1);
         index += 1;
       }
+      continue;
+    }
+    // A family name alone before a year: `Hofmann 2023`, `van der Maaten (2008)`.
+    const family = kept.at(-1) === index - 1 ? word(index - 1) : undefined;
+    if (CITED_YEAR.test(at(index)) && family && CAPITALISED_WORD.test(withoutOpening(at(index - 1)))) {
+      kept.pop();
+      index = cite(index - 1, { initials: [], words: family, leading: leadingBefore(index - 1), familyOnly: true });
       continue;
     }
     if (!isInitials(index)) {
@@ -279,14 +340,18 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
       .flatMap((token) => token.match(/\p{L}/gu) ?? [])
       .map(comparable);
     const nameEnds = tokens[end]!.endsWith(',') || end === tokens.length - 1 || CITED_YEAR.test(at(end + 1));
-    const after = nameEnds ? undefined : word(end + 1);
+    // The name after the initials, with the particles that start it (`L. van der Maaten`).
+    let last = end + 1;
+    while (isParticle(last) && word(last + 1) !== undefined) last += 1;
+    const after = nameEnds || word(end + 1) === undefined ? undefined : tokens.slice(end + 1, last + 1);
     // The word before, unless it already went with other initials.
     const before = nameEnds && kept.at(-1) === index - 1 ? word(index - 1) : undefined;
     if (after !== undefined) {
-      index = cite(end + 1, initials, after, typing && end + 1 === tokens.length - 1);
+      const unfinished = typing && last === tokens.length - 1;
+      index = cite(last, { initials, words: nameWords(after.join(' ')), ...(unfinished && { unfinished }) });
     } else if (before !== undefined) {
       kept.pop();
-      index = cite(end, initials, before);
+      index = cite(end, { initials, words: before, leading: leadingBefore(index - 1) });
     } else {
       for (let each = index; each <= end; each += 1) kept.push(each);
       index = end;
@@ -302,7 +367,30 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
  * Hsieh` is Cho-Jui Hsieh).
  */
 export function citedNameMatches(name: string, cited: CitedName): boolean {
+  if (cited.familyOnly) {
+    // By family name alone, in either spelling of the name (`Allgoewer 2024`: Frank Allgöwer).
+    const wanted = cited.words.join(' ');
+    return [...new Set([name, writtenOutSpelling(name)])].some((spelling) =>
+      citedFamilyNames(spelling).some((words) => words.join(' ') === wanted),
+    );
+  }
   return spellingsOfName(name).some((words) => citedWordsMatch(words, cited));
+}
+
+/**
+ * The ways to read a cited name with the words that may lead it (CitedName's `leading`), longest
+ * first: with all of them (`van der Maaten`), then without the first, and so on to the name
+ * alone; each with the tokens it leaves to the query's words. The search takes the first that
+ * fits an author, so `Scaling Akyürek et al.` is Akyürek and the word scaling.
+ */
+export function citedReadings(cited: CitedName): { cited: CitedName; dropped: string[] }[] {
+  const { leading = [], ...name } = cited;
+  return leading
+    .map((_, drop) => ({
+      cited: { ...name, words: [...nameWords(leading.slice(drop).join(' ')), ...name.words] },
+      dropped: leading.slice(0, drop),
+    }))
+    .concat({ cited: name, dropped: leading });
 }
 
 /** Whether the words of one spelling of a name are an author cited this way (citedNameMatches). */

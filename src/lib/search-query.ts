@@ -886,14 +886,24 @@ export const INITIALS = /^(?:\p{L}\.-?)+,?$/u;
 export const ET = /^et\.?$/i;
 export const AL = /^al\.?,?$/i;
 
+/** A year as a citation writes it after a name: `2023`, `(2023)`, `2023a,`, `2023).` */
+export const CITED_YEAR = /^\(?((?:19|20)\d\d)[a-z]?\)?[.,;]?\)?$/;
+
+/** A token without the brackets or quotes that open it: `(van` is `van`. */
+export const withoutOpening = (token: string) => token.replace(OPENING_PUNCTUATION, '');
+
 /**
- * Whether a query may cite an author as papers do (`Z. Kolter`, `Akyürek et al.`): then the search
- * reads it with the author directory (citedNamesInQuery in search-authors.ts).
+ * Whether a query may cite an author as papers do (`Z. Kolter`, `Akyürek et al.`, `van der Maaten
+ * 2008`: a capitalised word before a year): then the search reads it with the author directory
+ * (citedNamesInQuery in search-authors.ts).
  */
 export function mayCiteAuthors(query: string): boolean {
   const tokens = query.split(/\s+/);
   return tokens.some(
-    (_, index) => initialsAt(tokens, index) || (ET.test(tokens[index]!) && AL.test(tokens[index + 1] ?? '')),
+    (token, index) =>
+      initialsAt(tokens, index) ||
+      (ET.test(token) && AL.test(tokens[index + 1] ?? '')) ||
+      (CAPITALISED_WORD.test(withoutOpening(token)) && CITED_YEAR.test(tokens[index + 1] ?? '')),
   );
 }
 
@@ -905,7 +915,7 @@ export function mayCiteAuthors(query: string): boolean {
  * before such a word (`E Akyürek`).
  */
 const BARE_INITIALS = /^\p{Lu}{1,3},?$/u;
-const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
+export const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
 
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
@@ -996,7 +1006,7 @@ export function matchesWord(queryWord: string, token: string): boolean {
  * an e-mail address writes the name. (`O'Neill` and `LeCun` need no reading: Pagefind indexes a
  * word with an apostrophe or a change of case whole, `oneill`, `lecun`.)
  */
-const NAME_PARTICLES = [
+export const NAME_PARTICLES = [
   ...['al', 'ben', 'bin', 'da', 'dal', 'dalla', 'das', 'de', 'degli', 'dei', 'del', 'della', 'delle', 'den'],
   ...['der', 'des', 'di', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'st', 'ten', 'ter', 'van', 'von', 'zu', 'zum'],
 ];

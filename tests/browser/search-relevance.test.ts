@@ -110,6 +110,26 @@ const TABLE: Expectation[] = [
   { query: 'Akyürek et al. 2022', why: 'the same paper cited by its preprint (arXiv 2211)', only: ['2211.15661'] },
   { query: 'Shi et al. 2024', why: 'an arXiv 2405 paper without a venue', only: ['2405.21063'] },
   {
+    query: 'Akyürek 2023',
+    why: 'a family name and a year, as author–year citations write them: his ICLR 2023 paper, not the 2023 paper citing him',
+    only: ['2211.15661'],
+  },
+  {
+    query: 'Akyürek 2024',
+    why: 'his ICML 2024 paper, not the ICLR 2024 paper whose abstract cites "Akyürek et al."',
+    only: ['2401.12973'],
+  },
+  {
+    query: 'de Luca 2025',
+    why: 'a family name with its particle, and the year: Artur Back de Luca',
+    only: ['2502.16763'],
+  },
+  {
+    query: 'Sáez de Ocáriz Borde 2024',
+    why: 'a family name of four words, cited with the year of its venue (ICLR 2024)',
+    only: ['2310.15003'],
+  },
+  {
     query: 'Akyürek',
     why: 'family name with a diacritic: his two papers first, then one that cites "Akyürek et al."',
     top: ['2211.15661', '2401.12973'],

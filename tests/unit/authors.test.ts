@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   authorKey,
   authorSlug,
+  citedFamilyNames,
   familyName,
   familyNameForSorting,
   MAX_SLUG_BYTES,
@@ -370,6 +371,20 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);
     expect(letterOf(name)).toBe(letter);
+  });
+
+  it.each([
+    ['Laurens van der Maaten', ['maaten', 'van der maaten']],
+    ['Yann Le Cun', ['cun', 'le cun']],
+    ['Nejib Ben Amor', ['amor', 'ben amor']],
+    ['Yaser S. Abu-Mostafa', ['abu mostafa', 's abu mostafa']],
+    ['Gabriel García Márquez', ['marquez', 'garcia marquez']],
+    ['van der Maaten, Laurens', ['maaten', 'van der maaten']],
+    ['Martin Luther King Jr.', ['king', 'luther king']],
+    ['王 小明', ['王']],
+    ['Adam Smith', ['smith']],
+  ])('reads the family names a citation may name %s by, never from a given name', (name, cited) => {
+    expect(citedFamilyNames(name).map((words) => words.join(' '))).toEqual(cited);
   });
 
   it('writes a name as BibTeX reads it where BibTeX would take another word for the family name', () => {

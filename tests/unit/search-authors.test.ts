@@ -12,6 +12,8 @@ import {
   DIRECTORY_INDEX,
   MAX_SHARD_FILE_NAME,
   nameMatches,
+  nameMatchesClosely,
+  citedReadings,
   plainSpellingForSearch,
   shardForPrefix,
   shardForWord,
@@ -21,7 +23,8 @@ import {
   typedReadings,
   typedWords,
 } from '../../src/lib/search-authors.ts';
-import { authorEntries } from '../../src/lib/search-data.ts';
+import { authorEntries, authorShards } from '../../src/lib/search-data.ts';
+import { citedAuthorsFilter, suggestAuthors } from '../../src/client/search-authors.ts';
 import { mayCiteAuthors } from '../../src/lib/search-query.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
@@ -331,5 +334,88 @@ describe('authors cited with initials', () => {
     expect(fits('Z. J. Kolter', 'J. Zico Kolter')).toBe(false);
     expect(fits('H. Zhang', 'Zhang Huan')).toBe(true);
     expect(fits('H. Zhang', 'Michael Zhang')).toBe(false);
+  });
+});
+
+describe('family names of several words', () => {
+  // Each compound family name beside names that only have its words, apart or in another order.
+  const names = [
+    'Laurens van der Maaten',
+    'Vanessa Derby Maaten',
+    'Maaten van der Berg',
+    'Nando de Freitas',
+    'Denise Freitas',
+    'Freitas de Souza',
+    'Yann Le Cun',
+    'Cun Le',
+    'Nejib Ben Amor',
+    'Benjamin Amor',
+    'Amor Ben Salah',
+    'Yaser S. Abu-Mostafa',
+    'Abu Bakr Mostafa',
+    'Gabriel García Márquez',
+    'Ana Márquez García',
+    'Adam Smith',
+  ];
+  const shards = authorShards(names.map((name) => paper([name])));
+  const byFile = new Map([...shards.keys()].map((key) => [directoryFile(key), key]));
+  const fetchJson = <T>(url: string): Promise<T> => {
+    const file = url.replace(/^\/search\/authors\//, '').replace(/\.json$/, '');
+    return Promise.resolve((file === DIRECTORY_INDEX ? [...shards.keys()] : shards.get(byFile.get(file)!)) as T);
+  };
+  const slugsOf = (filter: Awaited<ReturnType<typeof citedAuthorsFilter>>) =>
+    filter?.filter.all.flatMap((group) => group.any.flatMap((each) => Object.values(each)));
+
+  it.each([
+    ['van der Maaten', 'Laurens van der Maaten'],
+    ['de Freitas', 'Nando de Freitas'],
+    ['Le Cun', 'Yann Le Cun'],
+    ['Ben Amor', 'Nejib Ben Amor'],
+    ['Abu-Mostafa', 'Yaser S. Abu-Mostafa'],
+    ['García Márquez', 'Gabriel García Márquez'],
+    ['Garcia Marquez', 'Gabriel García Márquez'],
+  ])(
+    'suggests for %s in the Author field the one author whose name has it, not the others with its words',
+    async (typed, name) => {
+      expect((await suggestAuthors('/search/', typed, fetchJson)).map(([each]) => each)).toEqual([name]);
+    },
+  );
+
+  it('still suggests a name by its words in another order where no name has them side by side', async () => {
+    expect((await suggestAuthors('/search/', 'Smith Adam', fetchJson)).map(([each]) => each)).toEqual(['Adam Smith']);
+    expect(nameMatchesClosely('Adam Smith', typedWords('Smith Adam'))).toBe(false);
+    expect(nameMatchesClosely('Ekin Akyürek', typedWords('e akyu'))).toBe(true);
+  });
+
+  it.each([
+    ['van der Maaten 2008', 'Laurens van der Maaten', '2008'],
+    ['(van der Maaten, 2008)', 'Laurens van der Maaten', '2008'],
+    ['van der Maaten et al.', 'Laurens van der Maaten', undefined],
+    ['L. van der Maaten', 'Laurens van der Maaten', undefined],
+    ['Y. Le Cun', 'Yann Le Cun', undefined],
+    ['de Freitas 2016', 'Nando de Freitas', '2016'],
+    ['Le Cun et al., 1998', 'Yann Le Cun', '1998'],
+    ['Ben Amor 2019', 'Nejib Ben Amor', '2019'],
+    ['Abu-Mostafa 2012', 'Yaser S. Abu-Mostafa', '2012'],
+    ['García Márquez 1967', 'Gabriel García Márquez', '1967'],
+  ])('reads %s in the query as that author cited, no other', async (query, name, year) => {
+    const filter = await citedAuthorsFilter('/search/', query, false, fetchJson);
+    expect(slugsOf(filter)).toEqual([authorSlug(name), ...(year ? [year] : [])]);
+    expect(filter?.rest).toBe('');
+  });
+
+  it('reads a capitalised word before a year as a family name only where an author has it so', async () => {
+    // A given name is no family name: the query is words and a year.
+    expect(await citedAuthorsFilter('/search/', 'Adam 2023', false, fetchJson)).toBeUndefined();
+    expect(await citedAuthorsFilter('/search/', 'Kolmogorov 2024', false, fetchJson)).toBeUndefined();
+    expect(citedNamesInQuery('transformers 2023').names).toEqual([]);
+    // Words before a name that no author has with it go back to the query's words.
+    const scaling = await citedAuthorsFilter('/search/', 'Scaling Smith 2023', false, fetchJson);
+    expect(slugsOf(scaling)).toEqual([authorSlug('Adam Smith'), '2023']);
+    expect(scaling?.rest).toBe('Scaling');
+    expect(citedReadings(citedNamesInQuery('Le Cun et al.').names[0]!).map((reading) => reading.cited.words)).toEqual([
+      ['le', 'cun'],
+      ['cun'],
+    ]);
   });
 });

@@ -417,9 +417,7 @@ function withTexCommandsRead(query: string): string {
  */
 export function queryWords(query: string, { countsAsTyped = false } = {}): string[] {
   return (
-    withTexCommandsRead(
-      withBoundWords(query, countsAsTyped).replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter),
-    )
+    withTexCommandsRead(withLettersNamed(withBoundWords(query, countsAsTyped)))
       // Compatibility letters as their plain ones: `ℝ^d` is `R^d`, `ﬁne` is `fine`.
       .normalize('NFKC')
       .toLowerCase()
@@ -1064,13 +1062,26 @@ const ASCII_OR_WORD_CHARACTERS = /^[\p{L}\p{N}\x21-\x7e]*$/u;
  * `Strasse` would not find `Straße` (plainSpelling is the query's side of this).
  */
 export function compoundParts(word: string): string[] {
-  const plain = withPlainLetters(word);
+  // Most words are ASCII: nothing to spell otherwise.
+  const named = /^[\x00-\x7f]*$/.test(word) ? word : withLettersNamed(word);
+  const plain = withPlainLetters(named);
   if (plain === word) return partsPagefindMisses(word);
   const own = new Set(indexedForms(word));
-  const plainForms = [plain, ...plain.split(/[^\p{L}\p{N}]+/u)]
-    .map(comparable)
-    .filter((form) => form.length > 1 && !own.has(form));
-  return [...new Set([...partsPagefindMisses(word), ...plainForms])];
+  // A Greek letter in prose, alone or in a word (`α-divergence`, `ν-SVM`, `μP`), by its name too,
+  // as the query reads one (queryWords): `alpha divergence` and `α-divergence` find it.
+  const namedForms = named === word ? [] : indexedForms(named);
+  const plainForms = [plain, ...plain.split(/[^\p{L}\p{N}]+/u)].map(comparable);
+  return [
+    ...new Set([
+      ...partsPagefindMisses(word),
+      ...[...namedForms, ...plainForms].filter((form) => form.length > 1 && !own.has(form)),
+    ]),
+  ];
+}
+
+/** Text with each Greek letter standing alone or in a word of another script named (`α-divergence` → `alpha-divergence`). */
+function withLettersNamed(text: string): string {
+  return text.replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter);
 }
 
 /**
@@ -1354,7 +1365,7 @@ const BOUND_NAMES: Record<string, string> = { θ: 'theta', ω: 'omega', Θ: 'the
  */
 function boundWord(letter: string, inside: string): string {
   const name = BOUND_NAMES[letter] ?? letter.toLowerCase();
-  const flat = comparable(inside.normalize('NFKC').replace(LONE_LETTER, (greek) => LETTER_NAMES.get(greek) ?? greek));
+  const flat = comparable(withLettersNamed(inside.normalize('NFKC')));
   return `${name}${DECIMAL_POINT}${flat}`;
 }
 

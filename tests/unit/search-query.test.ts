@@ -546,8 +546,29 @@ describe('parts of compound words in the index', () => {
     ['Þór', ['thor']],
     ['ıstanbul', ['istanbul']],
     ['Ørsted–Kowalski', ['ørsted', 'kowalski', 'orstedkowalski', 'orsted']],
+    // A Greek letter in prose, alone or in a word of Latin letters, also by its name.
+    ['α-divergence', ['alphadivergence', 'alpha']],
+    ['ν-SVM', ['nusvm', 'nu']],
+    ['μP', ['mup', 'mu']],
+    ['σ', ['sigma']],
   ])('%s → %j', (word, parts) => {
     expect(compoundParts(word)).toEqual(parts);
+  });
+
+  it.each([
+    ['α-divergence', 'alpha divergence'],
+    ['α-divergence', 'alpha-divergence'],
+    ['ν-SVM', 'nu SVM'],
+    ['μP', 'muP'],
+    ['α,β-CROWN', 'alpha beta crown'],
+  ])('holds a word with a Greek letter in prose (%s) as the query reads it and its name (%s)', (text, named) => {
+    const held = new Set([...indexedForms(text), ...compoundParts(text)]);
+    for (const query of [text, named]) {
+      const compound = [...compoundWords(query)][0];
+      // The query's word, joined, or its parts, as the search looks for either (searchText).
+      const found = queryWords(query).every((word) => held.has(word)) || compound?.[1].every((part) => held.has(part));
+      expect(found, query).toBe(true);
+    }
   });
 
   it('fences the parts of a text, or gives nothing', () => {

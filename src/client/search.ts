@@ -1420,6 +1420,8 @@ function setUpSearchPage(form: HTMLFormElement): void {
   };
 
   let nextChangeIsNewEntry = true;
+  /** The address's query of the search the page shows (popstate: a fragment alone changes nothing). */
+  let searched = location.search;
   /** Runs the form's search; `fromAddress`: the form was just read from the address (a link, Back). */
   const run = async (debounce: boolean, fromAddress = false) => {
     const current = ++generation;
@@ -1429,6 +1431,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
     // the entry they made.
     if (rememberState(now, !fromAddress && (!debounce || nextChangeIsNewEntry))) nextChangeIsNewEntry = false;
     if (!debounce) nextChangeIsNewEntry = true;
+    searched = location.search;
     if (!now.q && !now.topic && !now.year && !author) {
       clearResults();
       status.textContent = idle;
@@ -1454,6 +1457,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
         author = resolved.author;
         now = state();
         rememberState(now, false);
+        searched = location.search;
         if (!resolved.known) {
           clearResults();
           status.textContent = resolved.matching
@@ -1525,8 +1529,14 @@ function setUpSearchPage(form: HTMLFormElement): void {
     if (always || initial.q || initial.topic || initial.year || initial.author) void run(false, true);
   };
   restore(false);
-  // Back and Forward show the search of that entry.
-  window.addEventListener('popstate', () => restore(true));
+  // Back and Forward show the search of that entry. An entry of the same search with another
+  // fragment (the skip link's #main) is the same search: it keeps its results, as far as "More"
+  // showed them, and the status is not announced again.
+  window.addEventListener('popstate', () => {
+    if (location.search === searched) return;
+    searched = location.search;
+    restore(true);
+  });
 }
 
 // ---- Wiring ----

@@ -490,4 +490,26 @@ describe('the search page', () => {
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(after);
     expect(await box.inputValue()).toBe('attention');
   });
+
+  it('keeps the results it shows when only the fragment changes (the skip link, Back from it)', async () => {
+    const withWord = papers.filter((paper) => /\bneural\b/i.test(`${paper.title} ${paper.body}`));
+    expect(withWord.length).toBeGreaterThan(10);
+    await page.goto(`${server.origin}${urls.search()}?q=neural`);
+    await waitForResults(10);
+    await page.locator('[data-search-more]').click();
+    const items = page.locator('[data-search-results] > li');
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBeGreaterThan(10);
+    const shown = await items.count();
+    // A mark on the list's first item, which a search run again would replace.
+    await page
+      .locator('[data-search-results] > li')
+      .first()
+      .evaluate((item) => item.setAttribute('data-mark', ''));
+    await page.evaluate(() => (location.hash = 'main'));
+    await page.goBack();
+    await page.goForward();
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-search-results] > li').count()).toBe(shown);
+    expect(await page.locator('[data-search-results] > li[data-mark]').count()).toBe(1);
+  });
 });

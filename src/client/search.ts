@@ -70,7 +70,7 @@ import {
   type QueryExpansions,
   type TopicName,
 } from '../lib/search-query.ts';
-import { closestSpelling, vocabularyShard } from '../lib/spelling.ts';
+import { closestJoinedSpelling, closestSpelling, vocabularyShard } from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
@@ -397,6 +397,14 @@ function vocabularyFor(config: SearchConfig, word: string): Promise<string[]> {
   );
 }
 
+/** "Did you mean" for a word joined by punctuation (`neural-netwrk`), part by part (closestJoinedSpelling). */
+async function joinedSpelling(config: SearchConfig, token: string): Promise<string | undefined> {
+  const vocabularies = new Map<string, string[]>();
+  for (const part of token.split(/[^\p{L}\p{N}]+/u).filter(Boolean))
+    vocabularies.set(vocabularyShard(part), await vocabularyFor(config, part));
+  return closestJoinedSpelling(token, (part) => vocabularies.get(vocabularyShard(part)) ?? []);
+}
+
 /**
  * The closest vocabulary word for each unmatched word, as a whole corrected query: the reader's
  * own words as typed (`Jörg frnke` → `Jörg Franke`), each unmatched one replaced, an ending after an
@@ -413,7 +421,7 @@ async function suggestionFor(config: SearchConfig, query: string, unmatched: str
       corrected.push(token);
       continue;
     }
-    const closest = closestSpelling(token, await vocabularyFor(config, token));
+    const closest = closestSpelling(token, await vocabularyFor(config, token)) ?? (await joinedSpelling(config, token));
     if (!closest) return undefined;
     corrected.push(closest);
     replaced.add(word);

@@ -42,6 +42,35 @@ export function closestSpelling(typed: string, vocabulary: readonly string[]): s
   return word && word + ending[2]!;
 }
 
+/** The words and the punctuation between them of a word joined by punctuation (`neural-netwrk`). */
+const JOINED_PARTS = /([^\p{L}\p{N}]+)/u;
+
+/**
+ * "Did you mean" for a word joined by punctuation (`neural-netwrk`, `self-atention`), which the
+ * vocabulary, a list of single words, has no entry for: each part of four letters or more that
+ * is no word of the digest is corrected (closestSpelling), the others and the punctuation kept
+ * (`neural-network`). Undefined where a part has no correction, or no part needed one.
+ * `vocabularyOf` gives the vocabulary shard of a part (vocabularyShard).
+ */
+export function closestJoinedSpelling(
+  typed: string,
+  vocabularyOf: (part: string) => readonly string[],
+): string | undefined {
+  const pieces = typed.split(JOINED_PARTS);
+  if (pieces.filter((piece) => comparable(piece) !== '').length < 2) return undefined;
+  let corrected = 0;
+  const spelled = pieces.map((piece, index) => {
+    const wanted = comparable(piece);
+    if (index % 2 === 1 || wanted.length < 4) return piece;
+    const vocabulary = vocabularyOf(piece);
+    if (vocabulary.some((word) => comparable(word) === wanted)) return piece;
+    const closest = closestSpelling(piece, vocabulary);
+    if (closest !== undefined) corrected += 1;
+    return closest;
+  });
+  return corrected === 0 || spelled.includes(undefined) ? undefined : spelled.join('');
+}
+
 /** The vocabulary's files: one per first letter, `_` for words that start with anything else. */
 export const VOCABULARY_SHARDS = [...'abcdefghijklmnopqrstuvwxyz_'];
 

@@ -285,6 +285,12 @@ const TABLE: Expectation[] = [
   { query: 'kolmogrov', why: 'typo: Pagefind would answer papers with "k"', none: true, suggests: 'Kolmogorov' },
   { query: 'transfomer', why: 'typo', none: true, suggests: 'transformer' },
   { query: 'hebian learning', why: 'typo in one of two words', none: true, suggests: 'hebbian learning' },
+  {
+    query: 'neural-netwrok',
+    why: 'a typo in a part of a hyphenated word: the hyphen and the other part kept',
+    none: true,
+    suggests: 'neural-network',
+  },
   { query: 'diffusion', why: 'in no paper: must not match "DiffROAR"', none: true },
   {
     query: "netwrok's",

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { describe, expect, it } from 'vitest';
-import { closestSpelling, closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
+import { closestJoinedSpelling, closestSpelling, closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
 import {
   acronymExpansion,
@@ -690,6 +690,19 @@ describe('spelling', () => {
 
   it('prefers the commoner of equally close words (the vocabulary is ordered by frequency)', () => {
     expect(closestWord('netwrk', ['network', 'networx'])).toBe('network');
+  });
+
+  it('corrects a word joined by punctuation part by part, keeping the punctuation and the parts that are words', () => {
+    const vocabulary = ['network', 'neural', 'attention', 'self', 'series', 'time', 'Kolmogorov', 'Arnold'];
+    const joined = (typed: string) => closestJoinedSpelling(typed, () => vocabulary);
+    expect(joined('neural-netwrk')).toBe('neural-network');
+    expect(joined('self-atention')).toBe('self-attention');
+    expect(joined('Kolmogrov–Arnold')).toBe('Kolmogorov–Arnold');
+    expect(joined('time/sereis')).toBe('time/series');
+    // Nothing to correct, a part with no close word, or one word: no suggestion.
+    expect(joined('neural-network')).toBeUndefined();
+    expect(joined('neural-blockchain')).toBeUndefined();
+    expect(joined('netwrk')).toBeUndefined();
   });
 
   // Read whole, `don't` is `dont`, one letter from `done`; `netwrok's` is `netwroks`, close to `networks`.

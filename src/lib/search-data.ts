@@ -17,6 +17,7 @@ import {
   comparable,
   compoundParts,
   countWords,
+  proseBoundWords,
   fencedForIndex,
   paperShard,
   hiddenTex,
@@ -190,8 +191,9 @@ export function withIndexedParts(html: string): string {
       // (A copy holds each such word's whole plain spelling: its parts need not hold it again.)
       const inCopy = new Set(copied.flat().map(comparable));
       const plain = copied.map((run) => fencedForIndex(run.map(escapeHtml), { inOrder: true })).join('');
-      // Each count with a scale as its value (`1.3B`, `1.3 billion` → `1300000000`), as the query reads one.
-      pending.push(...countWords(sentence.join(' ')));
+      // Each count with a scale as its value (`1.3B`, `1.3 billion` → `1300000000`), and each bound
+      // written outside math as its word (a title's `𝒪(n log n)`), as the query reads them.
+      pending.push(...countWords(sentence.join(' ')), ...proseBoundWords(sentence.join(' ')));
       const words = fencedForIndex(pending.filter((word) => !inCopy.has(word))) + plain;
       pending = [];
       sentence = [];

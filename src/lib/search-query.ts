@@ -1062,21 +1062,25 @@ const ASCII_OR_WORD_CHARACTERS = /^[\p{L}\p{N}\x21-\x7e]*$/u;
  * `Strasse` would not find `Straße` (plainSpelling is the query's side of this).
  */
 export function compoundParts(word: string): string[] {
-  // Most words are ASCII: nothing to spell otherwise.
-  const named = /^[\x00-\x7f]*$/.test(word) ? word : withLettersNamed(word);
+  // Most words are ASCII: Pagefind's own forms and the parts it misses are all there is.
+  if (/^[\x00-\x7f]*$/.test(word)) return partsPagefindMisses(word);
+  const named = withLettersNamed(word);
   const plain = withPlainLetters(named);
-  if (plain === word) return partsPagefindMisses(word);
+  const compatible = word.normalize('NFKC') !== word;
+  // (Most words outside ASCII are names with accents, which Pagefind reads as a query does.)
+  if (plain === word && !compatible) return partsPagefindMisses(word);
   const own = new Set(indexedForms(word));
-  // A Greek letter in prose, alone or in a word (`α-divergence`, `ν-SVM`, `μP`), by its name too,
-  // as the query reads one (queryWords): `alpha divergence` and `α-divergence` find it.
-  const namedForms = named === word ? [] : indexedForms(named);
-  const plainForms = [plain, ...plain.split(/[^\p{L}\p{N}]+/u)].map(comparable);
-  return [
-    ...new Set([
-      ...partsPagefindMisses(word),
-      ...[...namedForms, ...plainForms].filter((form) => form.length > 1 && !own.has(form)),
-    ]),
+  const forms = [
+    // A Greek letter in prose, alone or in a word (`α-divergence`, `ν-SVM`, `μP`), by its name too,
+    // as the query reads one: `alpha divergence` and `α-divergence` find it.
+    ...(named === word ? [] : indexedForms(named)),
+    ...(plain === named ? [] : [plain, ...plain.split(/[^\p{L}\p{N}]+/u)].map(comparable)),
+    // And a word with compatibility letters or a Greek letter as a query reads it (queryWords): a
+    // title's math as the page shows it, its letters plain and a subscript's mark dropped (`ℝ^d` is
+    // `rd`, `ℓ_2` is `ell2`).
+    ...(named === word && !compatible ? [] : queryWords(word).map(comparable)),
   ];
+  return [...new Set([...partsPagefindMisses(word), ...forms.filter((form) => form.length > 1 && !own.has(form))])];
 }
 
 /** Text with each Greek letter standing alone or in a word of another script named (`α-divergence` → `alpha-divergence`). */
@@ -1421,9 +1425,44 @@ const FORMULA_SIGN = /(?<=[\p{L}\p{N})}])[-+=*/<>\u2212](?=[\p{L}\p{N}({\\])/gu;
  * (withCountsWritten) unless `countsAsTyped`.
  */
 function withBoundWords(query: string, countsAsTyped = false): string {
+  const plain = withPlainCompatibilityLetters(query);
   // A number in scientific notation (`1e-3`, `10^{-3}`) is the decimal it writes (`0.001`).
-  return withScientificNumbersWritten(countsAsTyped ? query : withCountsWritten(query))
+  return withBoundLettersUnstyled(withScientificNumbersWritten(countsAsTyped ? plain : withCountsWritten(plain)))
     .replace(/\S+/g, (token) => (SCRIPT_MARK.test(token) ? token.replace(FORMULA_SIGN, ' $& ') : token))
     .replace(INTERVAL_SPACE, ',')
     .replace(BOUND, (_, letter: string, inside: string) => ` ${boundWord(letter, inside)} `);
+}
+
+/**
+ * Text with its compatibility characters as their plain ones (NFKC: a title's `𝒪(n)` as the page
+ * shows it is `O(n)`, full-width `ＧＰＴ` is `GPT`, `n²` is `n2`), but `ℓ`, which is read by its
+ * name (`ℓ2` is `ell2`; NFKC would make it an `l`).
+ */
+function withPlainCompatibilityLetters(text: string): string {
+  return text.replace(/[^\u2113]+/gu, (run) => run.normalize('NFKC'));
+}
+
+/**
+ * A bound's letter as TeX styles it, written plain (`\mathcal{O}(n)`, `\widetilde{\mathcal{O}}(d^k)`
+ * → `O(n)`, `O(d^k)`), so that a title or formula pasted as TeX is read as its bound (BOUND).
+ */
+function withBoundLettersUnstyled(text: string): string {
+  let unstyled = text.replace(/\\([a-zA-Z]+)\s*(?=\{)/g, (command, name: string) =>
+    isStylingCommand(name) ? '' : command,
+  );
+  for (let before = ''; before !== unstyled;) {
+    before = unstyled;
+    unstyled = unstyled.replace(/\{\s*(\\?(?:O|o|Θ|Ω|ω|Theta|Omega|omega))\s*\}(?=[\s}]*\()/gu, '$1');
+  }
+  return unstyled;
+}
+
+/**
+ * The asymptotic bounds of prose (a title's `𝒪(n log n)` as the page shows it, an abstract's `O(n)`
+ * written outside math), each as the one word a query reads it as (boundWord), for the index.
+ */
+export function proseBoundWords(text: string): string[] {
+  return [...withBoundLettersUnstyled(withPlainCompatibilityLetters(text)).matchAll(BOUND)].map(([, letter, inside]) =>
+    boundWord(letter!, inside!),
+  );
 }

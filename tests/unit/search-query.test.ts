@@ -5,6 +5,7 @@ import { remove } from 'unist-util-remove';
 import { describe, expect, it } from 'vitest';
 import { closestJoinedSpelling, closestSpelling, closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
+import { titleText } from '../../src/lib/title-text.ts';
 import {
   acronymExpansion,
   acronymOtherNumber,
@@ -1007,6 +1008,24 @@ describe('formulas as readers type them', () => {
     expect(
       withoutIndexOnlyWords(revealTex(indexed.replace(/<span class="katex">[\s\S]*<\/span><\/span>/, ''))),
     ).not.toContain('l2');
+  });
+});
+
+describe('a title with math, pasted as the page shows it or as its TeX', () => {
+  it.each([
+    'Sorting in $\\mathcal{O}(n \\log n)$ with $\\alpha$-nets',
+    'The Best Title for $\\mathcal{O}(n)$ sorting',
+    'GPT-4 & Friends in $O(n^2)$ Time',
+    'Bounds on $\\ell_2$ and $\\mathbb{R}^d$ with $x \\geq 3$',
+  ])('finds every word of %s in the title the paper page holds', (title) => {
+    // The page's title for the index: the title as shown (titleText), with its words for the index.
+    const shown = titleText(title);
+    const text = textWithIndexedParts(shown)
+      .replace(/<[^>]*>/g, ' ')
+      .replaceAll('&amp;', '&');
+    const held = new Set(text.split(/\s+/).flatMap(indexedForms));
+    for (const query of [shown, title])
+      for (const word of queryWords(query)) expect(held, `${query}: ${word}`).toContain(word);
   });
 });
 

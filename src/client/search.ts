@@ -1211,13 +1211,26 @@ function pagefindQuery(
  * nothing without one, or for a filter alone, with no words or other filter left to search by.
  */
 function filtersToRemove(state: PageState, topicLabel: string | null | undefined, byAuthor: boolean): string {
-  const filters = [
-    state.topic && `topic “${topicLabel?.trim() || state.topic}”`,
-    state.year && `year ${state.year}`,
-    byAuthor && 'papers by the author',
-  ].filter(Boolean);
+  const filters = [...filterNames(state, topicLabel), ...(byAuthor ? ['papers by the author'] : [])];
   if (filters.length === 0 || (filters.length === 1 && !state.q)) return '';
   return ` Searched only in ${filters.join(', ')}: remove a filter to search more widely.`;
+}
+
+/** The topic and year filters of the form, as the statuses name them: `topic “Theory”`, `year 2021`. */
+function filterNames(state: PageState, topicLabel: string | null | undefined): string[] {
+  return [state.topic && `topic “${topicLabel?.trim() || state.topic}”`, state.year && `year ${state.year}`].filter(
+    (name) => name !== '',
+  );
+}
+
+/**
+ * What the search page found, with what it searched by: the words, the author and the topic and
+ * year filters (`12 papers found for “neural” in topic “Theory”, year 2021.`); a filter alone
+ * otherwise said only `12 papers found.`
+ */
+function foundStatus(count: number, words: string, by: string, filters: readonly string[]): string {
+  const within = filters.length === 0 ? '' : ` in ${filters.join(', ')}`;
+  return `${paperCount(count)} found${words}${by}${within}.`;
 }
 
 /** One result: its title as a link, its date and topics (linked to their pages), its excerpt. */
@@ -1492,7 +1505,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
           ? tooCommonStatus(now.q)
           : count === 0
             ? `No papers found${words}${by}.${filtersToRemove(now, topic.selectedOptions[0]?.textContent, !!author)}`
-            : `${paperCount(count)} found${words}${by}.`,
+            : foundStatus(count, words, by, filterNames(now, topic.selectedOptions[0]?.textContent)),
         suggestionElement(config, answer.suggestion),
       );
     } catch (error) {

@@ -77,7 +77,8 @@ describe('the search page at the site root', () => {
     // A year alone lists that year's papers, newest first.
     await page.goto(`${server.origin}${urls.search()}?year=${year}`);
     await waitForTitles(inYear.map((paper) => paper.title));
-    expect(await page.locator('#search-status').textContent()).toBe(`${inYear.length} papers found.`);
+    // The status names the filter it searched by.
+    expect(await page.locator('#search-status').textContent()).toBe(`${inYear.length} papers found in year ${year}.`);
   });
 
   it('offers only the years and topics that have papers', async () => {

@@ -390,7 +390,7 @@ describe('the search page', () => {
     expect(await page.getByLabel('Words', { exact: true }).inputValue()).toBe('');
     await waitForResults(Math.min(inTopic.length, 10));
     expect(await page.locator('#search-status').textContent()).toBe(
-      `${inTopic.length} ${inTopic.length === 1 ? 'paper' : 'papers'} found.`,
+      `${inTopic.length} ${inTopic.length === 1 ? 'paper' : 'papers'} found in topic “${labelOf(slug!)}”.`,
     );
   });
 

@@ -4,7 +4,7 @@
  * reader uses the author field or opens a search by author: no other page downloads it.
  */
 import { authorSlug } from '../lib/authors.ts';
-import { writtenOutSpelling } from '../lib/search-query.ts';
+import { nameReadings, writtenOutSpelling } from '../lib/search-query.ts';
 import {
   authorFilterName,
   citedNameMatches,
@@ -62,6 +62,16 @@ export async function suggestAuthors(page: string, typed: string, fetchJson: Fet
   const found = new Map<string, DirectoryEntry>();
   for (const words of readings.values())
     for (const entry of await suggestAuthorsFor(page, words, fetchJson)) found.set(entry[0], entry);
+  // Where no name has the words, a family name with particles typed as one word, as citation keys
+  // write it (`vandermaaten`, `lecun`: nameReadings, as the query reads one), is read apart.
+  if (found.size === 0)
+    for (const words of [...readings.values()])
+      for (const [index, word] of words.entries())
+        for (const parts of nameReadings(word)) {
+          const apart = [...words.slice(0, index), ...parts, ...words.slice(index + 1)];
+          readings.set(apart.join(' '), apart);
+          for (const entry of await suggestAuthorsFor(page, apart, fetchJson)) found.set(entry[0], entry);
+        }
   // The names with the typed words side by side, where there are any (`de Freitas`: Nando de
   // Freitas, not Denise Freitas), else every name with each word.
   const close = [...found.values()].filter(([name]) =>

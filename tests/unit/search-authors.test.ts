@@ -381,6 +381,17 @@ describe('family names of several words', () => {
     },
   );
 
+  it.each([
+    ['vandermaaten', 'Laurens van der Maaten'],
+    ['lecun', 'Yann Le Cun'],
+    ['Benamor', 'Nejib Ben Amor'],
+  ])(
+    'suggests for %s, a family name with particles typed as one word, the author whose name has it',
+    async (typed, name) => {
+      expect((await suggestAuthors('/search/', typed, fetchJson)).map(([each]) => each)).toEqual([name]);
+    },
+  );
+
   it('still suggests a name by its words in another order where no name has them side by side', async () => {
     expect((await suggestAuthors('/search/', 'Smith Adam', fetchJson)).map(([each]) => each)).toEqual(['Adam Smith']);
     expect(nameMatchesClosely('Adam Smith', typedWords('Smith Adam'))).toBe(false);

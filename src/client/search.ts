@@ -46,6 +46,7 @@ import {
   adjacentWordPairs,
   spelledOutAcronyms,
   splitAtHead,
+  splitAtNumber,
   compoundWords,
   DECIMAL_POINT,
   otherSpelling,
@@ -636,8 +637,8 @@ async function searchText(
   // with a British or American ending, `behaviour`, or an acronym, `LLMs`, which find their other
   // spelling or number too, and a decimal number, a count or a bound, `1.5`, `10k`, `O(n)`, once the
   // reader types its last digit, scale or bracket; and an abbreviation of the digest, `ICL`, a word that starts with a
-  // compound word's first part, `dataset`, or ends one's words, `natural language processing`,
-  // which find their other form too, as they do sent. A finished word no paper has whole still
+  // compound word's first part, `dataset`, or ends one's words, `natural language processing`, or
+  // a name and its number, `llama2`, which find their other form too, as they do sent. A finished word no paper has whole still
   // matches the words it starts.)
   const last = words.at(-1);
   const table = [...acronyms, ...NORM_NAMES];
@@ -656,20 +657,21 @@ async function searchText(
     acronymOtherNumber(last) === undefined &&
     acronymExpansion(last, query, acronyms) === undefined &&
     splitAtHead(last, heads) === undefined &&
+    splitAtNumber(last) === undefined &&
     !last.includes(DECIMAL_POINT)
       ? last
       : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   // A finished word that starts with the first part of a compound word of the digest is also
   // searched as the two words the text may write apart (`dataset`: `data sets`), as a compound
-  // query word is (`data-set`); an abbreviation, as the words it stands for (`LLM`: `large
-  // language model`).
+  // query word is (`data-set`), and so is a name and its number (`llama2`: `Llama 2`); an
+  // abbreviation, as the words it stands for (`LLM`: `large language model`).
   const abbreviations = new Set<string>();
   for (const word of unfinished ? words.slice(0, -1) : words) {
     if (compounds.has(word)) continue;
     const expansion = acronymExpansion(word, query, acronyms);
     if (expansion) abbreviations.add(word);
-    const split = expansion ?? splitAtHead(word, heads);
+    const split = expansion ?? splitAtHead(word, heads) ?? splitAtNumber(word);
     if (split) compounds.set(word, split);
   }
   const known: Set<string>[] = [];

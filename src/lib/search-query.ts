@@ -581,6 +581,16 @@ export function splitAtHead(word: string, heads: readonly string[]): [string, st
 }
 
 /**
+ * A query word of letters then a number (`llama2`, `gpt4`, `resnet50`), as the two words a text may
+ * write apart (`Llama 2`, `ResNet 50`): the reverse of a pair typed apart (adjacentWordPairs), and
+ * what a hyphenated query word finds already (`Llama-2`: compoundWords). Undefined for any other word.
+ */
+export function splitAtNumber(word: string): [string, string] | undefined {
+  const [, letters, number] = /^(\p{L}{2,})(\p{Nd}+)$/u.exec(word) ?? [];
+  return letters === undefined || number === undefined ? undefined : [letters, number];
+}
+
+/**
  * What a query word is also searched as, from the digest's own text, in /search/expansions.json:
  * the first parts of its compound words (compoundHeads in search-data.ts: splitAtHead) and its
  * abbreviations, each `llm:large-language-model` (acronymExpansions: acronymTable).

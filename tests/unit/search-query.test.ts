@@ -43,6 +43,7 @@ import {
   mathIndexWords,
   parseQuery,
   splitAtHead,
+  splitAtNumber,
   queryWords,
   withoutMarkup,
   yearInQuery,
@@ -893,6 +894,21 @@ describe('splitAtHead', () => {
 
   it('splits after the longest first part', () => {
     expect(splitAtHead('multimodal', ['multi', 'mul'])).toEqual(['multi', 'modal']);
+  });
+});
+
+describe('splitAtNumber', () => {
+  it.each([
+    ['llama2', ['llama', '2']],
+    ['gpt4', ['gpt', '4']],
+    ['resnet50', ['resnet', '50']],
+  ])('%s → %j, as a text writes it apart', (word, split) => {
+    expect(splitAtNumber(word)).toEqual(split);
+  });
+
+  // A letter and its index is a formula's word (`l2`: $\ell_2$); a count's value, a year, a word: whole.
+  it.each(['l2', 'x12', '2023', 'llama', '7b', 'gpt4o'])('leaves %s whole', (word) => {
+    expect(splitAtNumber(word)).toBeUndefined();
   });
 });
 

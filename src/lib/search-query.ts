@@ -628,7 +628,8 @@ export function acronymExpansion(
   const letters = table.has(word) ? word : word.endsWith('s') && table.has(word.slice(0, -1)) ? word.slice(0, -1) : '';
   if (letters === '') return undefined;
   const typed = new RegExp(`(?<![\\p{L}])${letters}s?(?![\\p{L}])`, 'giu');
-  const asAbbreviation = [...query.normalize('NFC').matchAll(typed)].some(
+  // (Full-width and mathematical letters as plain ones, as queryWords reads them: `ＬＬＭ`, `𝐌𝐀𝐏`.)
+  const asAbbreviation = [...query.normalize('NFKC').matchAll(typed)].some(
     ([written]) => (written.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || !/[aeiouy]/i.test(written.replace(/s$/i, '')),
   );
   return asAbbreviation ? table.get(letters) : undefined;

@@ -815,6 +815,9 @@ describe('abbreviations', () => {
     ['llm', 'llm', ['large', 'language', 'model']],
     ['vit', 'ViT-B16', ['vision', 'transformer']],
     ['map', 'the MAP estimate', ['maximum', 'a', 'posteriori']],
+    // Full-width and mathematical capitals, as queryWords reads them.
+    ['llms', 'ＬＬＭｓ', ['large', 'language', 'model']],
+    ['map', 'the 𝐌𝐀𝐏 estimate', ['maximum', 'a', 'posteriori']],
   ])('%s in “%s” stands for %j', (word, query, expansion) => {
     expect(acronymExpansion(word, query, table)).toEqual(expansion);
   });

@@ -54,6 +54,7 @@ import {
   nameReadings,
   plainSpelling,
   withoutMarkup,
+  withPlainCompatibilityLetters,
   writtenOutSpelling,
   comparable,
   indexedForms,
@@ -458,6 +459,9 @@ async function searchWords(
   // HTML and field names typed around the words (`<b>attention</b>`, `author:Hofmann`) are no words.
   // (A query of nothing else stays as typed: it finds nothing, not every paper.)
   query = withoutMarkup(query) || query;
+  // Full-width and mathematical letters and digits as plain ones (`ＧＰＴ`, `２０２４`, `𝐆𝐏𝐓`), so that
+  // a year, a citation or an id in them is read as typed plainly, as their words are (queryWords).
+  query = withPlainCompatibilityLetters(query);
   // `-word`: the papers the rest of the query finds (or all, for no rest) without those that have the word.
   const { kept, excluded } = excludedWords(query);
   if (excluded.length > 0) {

@@ -101,8 +101,10 @@ export function paperFileNameInQuery(query: string): string | undefined {
  * without one, from its page's address (paperFileNameInQuery). Each is a key of the id → paper map.
  */
 export function paperKeysInQuery(query: string): string[] | undefined {
-  const fileName = paperFileNameInQuery(query);
-  return arxivIdsInQuery(query) ?? (fileName === undefined ? undefined : [fileName]);
+  // Full-width digits and stops as plain ones (`２３０６．１３５７５`), as the words of a query are read.
+  const text = withPlainCompatibilityLetters(query);
+  const fileName = paperFileNameInQuery(text);
+  return arxivIdsInQuery(text) ?? (fileName === undefined ? undefined : [fileName]);
 }
 
 /** A category as references write it after an id: `[cs.LG]`. */
@@ -1449,7 +1451,7 @@ function withBoundWords(query: string, countsAsTyped = false): string {
  * shows it is `O(n)`, full-width `ＧＰＴ` is `GPT`, `n²` is `n2`), but `ℓ`, which is read by its
  * name (`ℓ2` is `ell2`; NFKC would make it an `l`).
  */
-function withPlainCompatibilityLetters(text: string): string {
+export function withPlainCompatibilityLetters(text: string): string {
   return text.replace(/[^\u2113]+/gu, (run) => run.normalize('NFKC'));
 }
 

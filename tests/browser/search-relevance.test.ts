@@ -144,6 +144,7 @@ const TABLE: Expectation[] = [
   // arXiv ids and links: that paper, first and alone
   { query: '2306.13575', why: 'an id', only: ['2306.13575'] },
   { query: '2306.13575v2', why: 'an id with version', only: ['2306.13575'] },
+  { query: '２３０６．１３５７５', why: 'an id typed in full-width digits', only: ['2306.13575'] },
   { query: '2306.13575 v2', why: 'an id and its version apart', only: ['2306.13575'] },
   { query: 'arXiv:2409.10594', why: 'arXiv: prefix', only: ['2409.10594'] },
   { query: 'https://arxiv.org/abs/2402.04347v1', why: 'abs URL with version', only: ['2402.04347'] },
@@ -274,6 +275,11 @@ const TABLE: Expectation[] = [
   {
     query: 'Kolmogorov 2024',
     why: 'the two KAN papers first posted in 2024, not the 2025 one',
+    only: ['2408.08338', '2409.10594'],
+  },
+  {
+    query: 'Ｋｏｌｍｏｇｏｒｏｖ ２０２４',
+    why: 'the same, typed in full-width letters and digits (a Japanese or Chinese keyboard)',
     only: ['2408.08338', '2409.10594'],
   },
   {

@@ -183,6 +183,11 @@ describe("this digest's own pages, their address pasted", () => {
     expect(paperShard('2306.13575')).toBe(arxivShard('2306.13575'));
     expect(paperShard('0704-0001')).toBe('name-0');
   });
+
+  it('reads an id typed in full-width digits and stops as the id', () => {
+    expect(paperKeysInQuery('２３０６．１３５７５')).toEqual(['2306.13575']);
+    expect(paperKeysInQuery('ａｒＸｉｖ：２３０６．１３５７５ｖ２')).toEqual(['2306.13575']);
+  });
 });
 
 describe('arxivIdsInQuery', () => {

@@ -125,6 +125,11 @@ const TABLE: Expectation[] = [
     only: ['2502.16763'],
   },
   {
+    query: 'Ma 2023',
+    why: 'a short family name and a year: the two papers of Tengyu Ma cited with 2023, not those with the "ma" of LLaMA',
+    only: ['2211.15661', '2307.03576'],
+  },
+  {
     query: 'Sáez de Ocáriz Borde 2024',
     why: 'a family name of four words, cited with the year of its venue (ICLR 2024)',
     only: ['2310.15003'],

@@ -1,0 +1,106 @@
+/**
+ * Queries a demanding reader types, on a fixture written for them: a title with math, pasted as
+ * the page shows it and as its TeX; a word with a Greek letter and its name; counts written in
+ * other ways than the paper writes them; a name and its number joined; family names of several
+ * words, cited and in the Author field, beside names that only have their words. Expectations
+ * come from the fixture's files, read as a reader reads them, not from the search's output.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { titleText } from '../../src/lib/title-text.ts';
+import { createUrls } from '../../src/lib/urls.ts';
+import type { BuildResult } from '../helpers/build.ts';
+import { type Browser, closeSite, freshPageForEachTest, openSite, readPapers, type StaticServer } from './helpers.ts';
+
+const CONTENT = 'tests/browser/fixtures/search-reader';
+const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
+const papers = await readPapers(CONTENT);
+const paper = (id: string) => papers.find((each) => each.id === id)!;
+/** Its title has math; its abstract a 1.3B model, an α-divergence, 12,000 images and Llama 2. */
+const DIVERGENCE = paper('lattice-divergence-2024');
+/** A 13B model and 12.4k prompts; its abstract names van der Maaten and de Freitas, its authors only their words. */
+const SCALING = paper('lattice-scaling-2024');
+
+let build: BuildResult;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ({ build, server, browser } = await openSite(CONTENT));
+});
+
+afterAll(() => closeSite({ build, server, browser }));
+
+freshPageForEachTest(
+  () => browser,
+  (fresh) => (page = fresh),
+);
+
+const resultTitles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
+/** A title as the results show it: its math as text (titleText). */
+const shown = (title: string) => titleText(title);
+
+/** The titles the search page lists for a query, once it has answered. */
+async function titlesFor(q: string): Promise<string[]> {
+  await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
+  const status = page.locator('#search-status');
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
+  return resultTitles();
+}
+
+describe('the fixture', () => {
+  it('writes what the queries below look for', () => {
+    expect(DIVERGENCE.title).toContain('$');
+    expect(DIVERGENCE.body).toMatch(/1\.3B.*α-divergence.*12,000.*Llama 2/su);
+    expect(SCALING.body).toMatch(/van der Maaten.*de Freitas.*13B.*12\.4k/su);
+    expect(DIVERGENCE.authors).toEqual(expect.arrayContaining(['Laurens van der Maaten', 'Nando de Freitas']));
+    expect(SCALING.authors).toEqual(expect.arrayContaining(['Denise Freitas', 'Cun Le']));
+  });
+});
+
+describe('a reader finds', () => {
+  it.each([
+    ['α-divergence', DIVERGENCE],
+    ['alpha divergence', DIVERGENCE],
+    ['1.3 billion', DIVERGENCE],
+    ['1.3B', DIVERGENCE],
+    ['13 billion', SCALING],
+    ['12k', DIVERGENCE],
+    ['12 thousand', DIVERGENCE],
+    ['12,400', SCALING],
+    ['Llama2', DIVERGENCE],
+    // Cited by family name and year: its author's paper, not the paper of that year that names him.
+    ['van der Maaten 2024', DIVERGENCE],
+    ['(de Freitas, 2024)', DIVERGENCE],
+  ])('%s: that paper alone', async (q, expected) => {
+    expect(await titlesFor(q)).toEqual([shown(expected.title)]);
+  });
+
+  it.each([
+    ['as the page shows it', titleText(DIVERGENCE.title)],
+    ['as its TeX', DIVERGENCE.title],
+  ])('a title with math pasted %s', async (_, q) => {
+    expect(q).not.toBe('');
+    expect(await titlesFor(q)).toEqual([shown(DIVERGENCE.title)]);
+  });
+});
+
+describe('the Author field, for a family name of several words', () => {
+  it.each([
+    ['de Freitas', 'Nando de Freitas'],
+    ['Le Cun', 'Yann Le Cun'],
+    ['vandermaaten', 'Laurens van der Maaten'],
+  ])('suggests for %s only %s, and Enter filters by them', async (typed, name) => {
+    await page.goto(`${server.origin}${urls.search()}`);
+    const field = page.getByLabel('Author', { exact: true });
+    await field.fill(typed);
+    await expect
+      .poll(() => page.locator('[data-search-author-suggestions] .author').allTextContents(), { timeout: 10_000 })
+      .toEqual([name]);
+    await field.press('Enter');
+    const byName = papers.filter((each) => each.authors.includes(name)).map((each) => shown(each.title));
+    await expect.poll(resultTitles, { timeout: 10_000 }).toEqual(byName);
+    expect(await page.locator('#search-status').textContent()).toContain(` by ${name}.`);
+  });
+});

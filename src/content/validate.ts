@@ -9,6 +9,7 @@ import { descriptionOfHtml } from '../lib/plain-text.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv-id.ts';
 import { fileSizeProblem } from './file-size.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -28,8 +29,6 @@ export interface ValidPaper {
 
 /** Forbidden characters reported per file. */
 const MAX_CHARACTER_PROBLEMS = 10;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function validatePaper(
   file: string,
@@ -113,14 +112,12 @@ export function validatePaper(
 function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; problems: ContentProblem[] } {
   const tooLarge = fileSizeProblem(file, bytes.length);
   if (tooLarge) return { problems: [tooLarge] };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded))
     return {
-      problems: [{ file, line: 1, field: 'file', message: 'is not valid UTF-8: save it as UTF-8 (without BOM).' }],
+      problems: [{ file, field: 'file', ...decoded, message: `${decoded.message}: save it as UTF-8 (without BOM).` }],
     };
-  }
+  let text = decoded.text;
   const problems: ContentProblem[] = [];
   if (text.startsWith('\uFEFF')) {
     problems.push({

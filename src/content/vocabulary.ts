@@ -8,11 +8,10 @@ import { topicListSchema, type Topic } from './schema.ts';
 import { comparable } from '../lib/search-query.ts';
 import { lookAlikeKey, lookAlikeLetters, slugLookAlikeKey } from '../lib/look-alike.ts';
 import { scriptsOf } from './scripts.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 /** The vocabulary file's size limit: the real one is about 3 KB for 20 topics. */
 export const MAX_TOPICS_BYTES = 64 * 1024;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Reads and checks the topic vocabulary with the same rules as a paper's frontmatter: no link,
@@ -38,15 +37,13 @@ export function readTopics(
   if (stats.size > MAX_TOPICS_BYTES) {
     return fail(1, 'file', `has ${stats.size} bytes; the topic vocabulary must be at most ${MAX_TOPICS_BYTES}.`);
   }
-  let text: string;
-  try {
-    text = utf8
-      .decode(readNoFollow(absolute))
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
-  } catch {
-    return fail(1, 'file', 'is not valid UTF-8: save it as UTF-8.');
-  }
+  const decoded = decodeUtf8(readNoFollow(absolute));
+  if (!('text' in decoded))
+    return {
+      topics: [],
+      problems: [{ file, field: 'file', ...decoded, message: `${decoded.message}: save it as UTF-8.` }],
+    };
+  const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   for (const [index, line] of lines.entries()) {
     const found = findForbiddenCharacter(line, { multiline: true });

@@ -49,7 +49,8 @@ const expected: [string, string][] = [
   ['katex-expansion', ':10:6: body: LaTeX: \\def is not allowed in an abstract: it defines a macro'],
   ['katex-href', ':10:7: body: LaTeX: \\href is not allowed'],
   ['katex-invalid', ":10:6: body: LaTeX: Unexpected end of input in a macro argument, expected '}'"],
-  ['latin1', ':1: file: is not valid UTF-8'],
+  // Reported where the Latin-1 é (byte E9) of "Café" is, not at line 1.
+  ['latin1', ':2:12: file: is not valid UTF-8: the byte E9 here is no UTF-8 character'],
   ['missing-authors', ':1: authors: is required: add a `authors:` field (a list, one item per line).'],
   ['numeric-arxiv', ':6: arxiv: was read by YAML as the number 2401.1; quote it: "2401.10000".'],
   ['unknown-key', ':3: authros: unknown field. Did you mean "authors"?'],

@@ -183,13 +183,28 @@ function schemaProblems(
         problem(
           source.lineOf([...parent, key] as (string | number)[]),
           fieldName([...parent, key] as (string | number)[]),
-          `unknown field.${didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`}`,
+          `unknown field.${didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`}${keyCharacters(key)}`,
         ),
       );
     }
     const path = issue.path as (string | number)[];
     return [problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source))];
   });
+}
+
+/**
+ * What in an unknown key is not what it looks like: a field's name is ASCII letters, and `tіtle`
+ * with a Cyrillic і, `ｔitle` in fullwidth or `title` with a no-break space before its colon read
+ * as `title` in the message (`Did you mean "title"?`) unless their odd characters are named.
+ */
+function keyCharacters(key: string): string {
+  const odd = [...new Set(key.match(/[^\x21-\x7E]/gu) ?? [])].slice(0, 3);
+  if (odd.length === 0) return '';
+  const named = odd.map((char) => {
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return /\s/u.test(char) ? `a space (${code})` : `"${char}" (${code})`;
+  });
+  return ` The key holds ${named.join(', ')}: write a field's name in plain ASCII letters, with no space in it.`;
 }
 
 /**

@@ -518,3 +518,31 @@ describe('one problem for a value of the wrong type or an empty one', () => {
     expect(check(fields)).toEqual([only]);
   });
 });
+
+describe('an unknown field that looks like a known one', () => {
+  const paperSchema = createPaperSchema(new Set(['optimization']));
+  const problems = (key: string) =>
+    validatePaper(
+      'content/papers/2025/p.mdx',
+      new TextEncoder().encode(
+        `---\n${key}: T\nauthors:\n  - Ann Lee\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n`,
+      ),
+      paperSchema,
+    ).problems.map((problem) => `${problem.line}: ${problem.field}: ${problem.message}`);
+
+  it('names the characters that make it another key: a Cyrillic letter, a fullwidth one, a space', () => {
+    // Printed as `tіtle: unknown field. Did you mean "title"?`, the key read as the one it meant.
+    for (const [key, named] of [
+      ['t\u0456tle', '"\u0456" (U+0456)'],
+      ['\uFF54itle', '"\uFF54" (U+FF54)'],
+      ['"title\u00A0"', 'a space (U+00A0)'],
+      ['"title "', 'a space (U+0020)'],
+    ] as const) {
+      expect(problems(key), key).toContainEqual(
+        `2: ${key.replace(/"/g, '')}: unknown field. Did you mean "title"? The key holds ${named}: write a field's name in plain ASCII letters, with no space in it.`,
+      );
+    }
+    // A misspelt ASCII key is only misspelt.
+    expect(problems('titel')).toContainEqual('2: titel: unknown field. Did you mean "title"?');
+  });
+});

@@ -277,10 +277,16 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
     if (error instanceof RangeError) throw error;
     const place = (error as VFileMessage).place;
     const start = place && 'start' in place ? place.start : place;
-    const reason = (error as VFileMessage).reason ?? String(error);
+    // MDX's note for `<!`, to write `{/* … */}`, leads to the expression rule's refusal.
+    const reason = ((error as VFileMessage).reason ?? String(error)).replace(MDX_COMMENT_NOTE, '');
     // MDX reads a paragraph that starts with the word `import` or `export` and a space as
     // JavaScript; prose that starts so ("export controls …") fails to parse as such.
     const esmLine = start?.line === undefined ? undefined : body.split('\n')[start.line - 1];
+    // An HTML comment: MDX's parser stops at its `!`, and its note suggests `{/* … */}`, which is
+    // refused too: say that a paper holds no comment of either kind instead.
+    const htmlComment =
+      esmLine !== undefined && start?.column !== undefined && esmLine.slice(start.column - 2).startsWith('<!--');
+    if (htmlComment) return { problems: [{ ...at(start.line, start.column - 1), message: COMMENT_ADVICE }] };
     const advice =
       esmLine !== undefined && /^(?:import|export) /.test(esmLine)
         ? `MDX reads a paragraph that starts with the word "${esmLine.slice(0, 6)}" and a space as JavaScript, which a paper may not hold: start the paragraph with another word, or write its first letter as a character reference (&#${esmLine.codePointAt(0)};${esmLine.slice(1, 6)})`
@@ -713,13 +719,48 @@ function countLines(text: string, offset: number): number {
 const MAX_LANGUAGE_LENGTH = 32;
 const LANGUAGE_NAME = new RegExp(`^[A-Za-z0-9][A-Za-z0-9+#._-]{0,${MAX_LANGUAGE_LENGTH - 1}}$`);
 
+/**
+ * Whether an expression holds comments and nothing but white space: `{/* note *\/}`, MDX's own
+ * comment (`{}` holds none). A scan, not a regular expression: `(\/\*…\*\/|…)*` backtracks
+ * exponentially over many comments followed by code.
+ */
+function onlyComments(code: string): boolean {
+  let comments = 0;
+  for (let index = 0; index < code.length;) {
+    if (/\s/.test(code[index]!)) index++;
+    else if (code.startsWith('/*', index)) {
+      const end = code.indexOf('*/', index + 2);
+      if (end === -1) return false;
+      index = end + 2;
+      comments++;
+    } else if (code.startsWith('//', index)) {
+      const end = code.indexOf('\n', index);
+      comments++;
+      if (end === -1) break;
+      index = end + 1;
+    } else return false;
+  }
+  return comments > 0;
+}
+
+/**
+ * Comments, `<!-- … -->` or MDX's `{/* … *\/}`. MDX's parser, stopped by the first, suggests the
+ * second (MDX_COMMENT_NOTE), which the expression rule then refuses: neither is allowed, and the
+ * advice says so for both.
+ */
+const COMMENT_ADVICE =
+  'Comments (`<!-- … -->` or `{/* … */}`) are not allowed in a paper, which holds only the abstract readers see: delete the comment.';
+const MDX_COMMENT_NOTE = / \(note: to create a comment in MDX, use `\{\/\* text \*\/\}`\)/;
+
 function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
   switch (node.type) {
     case 'mdxjsEsm':
       return '`import`/`export` is not allowed in a paper: MDX code would run at build time. Abstracts are plain text and math.';
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
-      return '`{…}` expressions are not allowed in a paper. Escape a literal brace as `\\{`, or put math in $…$.';
+      return onlyComments(node.value)
+        ? COMMENT_ADVICE
+        : '`{…}` expressions are not allowed in a paper. Escape a literal brace as `\\{`, or put math in $…$.';
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
       return `JSX/HTML elements (<${node.name ?? ''}>) are not allowed in a paper. Use Markdown: *emphasis*, **bold**, [text](https://…).`;

@@ -62,6 +62,35 @@ describe('renderPaperBody', () => {
     expect(render('import of goods').problems[0]!.message).toContain('(&#105;mport)');
   });
 
+  it('refuses a comment of either kind at its start, with advice that does not lead to the other', () => {
+    // MDX's parser stops at the `!` of `<!--` and suggests `{/* … */}`, which is refused in turn.
+    const cases: [string, number, number][] = [
+      ['An abstract <!-- a note --> here.', 10, 13],
+      ['An abstract.\n\n<!--\na note\n-->', 12, 1],
+      ['An abstract {/* a note */} here.', 10, 13],
+      ['An abstract.\n\n{/* a note */}', 12, 1],
+      ['An abstract.\n\n{// a note\n}', 12, 1],
+    ];
+    for (const [body, line, column] of cases) {
+      const { rendered, problems } = render(body);
+      expect(rendered, body).toBeUndefined();
+      expect(problems, body).toEqual([
+        expect.objectContaining({ line, column, field: 'body', message: expect.stringMatching(/^Comments \(/) }),
+      ]);
+      expect(problems[0]!.message, body).toContain('delete the comment');
+      expect(problems[0]!.message, body).not.toContain('to create a comment in MDX');
+    }
+    // An expression that holds more than a comment is still an expression, and `<!` of no
+    // comment gets MDX's reason without the note.
+    for (const body of ['a {/* x */ 1} b', 'a {} b'])
+      expect(render(body).problems[0]!.message, body).toMatch(/^`\{…\}` expressions/);
+    // Read in one pass: many comments before code are no work for a backtracking pattern.
+    expect(render(`a {${'/**/ '.repeat(1500)}x} b`).problems[0]!.message).toMatch(/^`\{…\}` expressions/);
+    const doctype = render('a <!DOCTYPE x> b').problems[0]!.message;
+    expect(doctype).toMatch(/^MDX syntax: /);
+    expect(doctype).not.toContain('{/*');
+  });
+
   it('reports a KaTeX error instead of leaving red text', () => {
     const { rendered, problems } = render('Bad $\\frac{1}{$ math');
     expect(rendered).toBeUndefined();

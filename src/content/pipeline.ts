@@ -752,6 +752,11 @@ const COMMENT_ADVICE =
   'Comments (`<!-- … -->` or `{/* … */}`) are not allowed in a paper, which holds only the abstract readers see: delete the comment.';
 const MDX_COMMENT_NOTE = / \(note: to create a comment in MDX, use `\{\/\* text \*\/\}`\)/;
 
+/** A paragraph that starts as GFM's footnote definitions do: `[^label]:`. */
+const FOOTNOTE_START = /^\[\^[^\]\s]+\]:/;
+const FOOTNOTE_ADVICE =
+  'Footnotes (`[^1]: …`) are not supported in an abstract: write the note in the text, in parentheses, and leave out its `[^1]` mark.';
+
 function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
   switch (node.type) {
     case 'mdxjsEsm':
@@ -777,6 +782,9 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
       return 'Horizontal rules (`---`, `***`) are not allowed in an abstract: separate paragraphs with a blank line.';
     case 'link':
     case 'definition': {
+      // GFM's footnote (`[^1]: note`), which this Markdown reads as a link definition whose
+      // address is the note's first word: say what is not supported, not that "note" is no URL.
+      if (node.type === 'definition' && node.label?.startsWith('^')) return FOOTNOTE_ADVICE;
       const checked = checkLink(node.url, siteOrigin);
       if ('problem' in checked) return `Link URL "${shortened(node.url, 80)}" is not allowed: ${checked.problem}`;
       // Every output sees the URL as the WHATWG parser normalized it, and only that.
@@ -785,6 +793,11 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
     }
     case 'text':
       return ownSiteUrlIn(node.value, siteOrigin);
+    // A footnote of several words is no definition: it would be shown as written, `[^1]:` and all.
+    case 'paragraph': {
+      const [first] = node.children;
+      return first?.type === 'text' && FOOTNOTE_START.test(first.value) ? FOOTNOTE_ADVICE : undefined;
+    }
     case 'code': {
       // A forbidden character in it is that character's problem (findUnsafeNodes), said once.
       if (!node.lang || LANGUAGE_NAME.test(node.lang) || holdsForbiddenCharacter(node)) return undefined;

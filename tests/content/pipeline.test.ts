@@ -91,6 +91,31 @@ describe('renderPaperBody', () => {
     expect(doctype).not.toContain('{/*');
   });
 
+  it('says that footnotes are not supported, however the note is written', () => {
+    // This Markdown has no footnotes: `[^1]: note` was read as a link definition to "note" (refused
+    // as no URL), and a note of several words as a paragraph shown with its `[^1]:`.
+    for (const note of [
+      'twice',
+      'https://example.org/',
+      'a note of several words',
+      'see [a link](https://example.org/).',
+    ]) {
+      const { rendered, problems } = render(`An abstract[^1] here.\n\n[^1]: ${note}`);
+      expect(rendered, note).toBeUndefined();
+      expect(problems, note).toEqual([
+        expect.objectContaining({
+          line: 12,
+          column: 1,
+          field: 'body',
+          message: expect.stringMatching(/^Footnotes \(/),
+        }),
+      ]);
+    }
+    // A reference link's label may hold a caret where it is not first, and brackets stay text.
+    expect(render('An [x][a^b] here.\n\n[a^b]: https://example.org/').problems).toEqual([]);
+    expect(render('An abstract on [^1] as text, and [x]: y.').problems).toEqual([]);
+  });
+
   it('reports a KaTeX error instead of leaving red text', () => {
     const { rendered, problems } = render('Bad $\\frac{1}{$ math');
     expect(rendered).toBeUndefined();

@@ -461,6 +461,14 @@ describe('links in abstracts', () => {
       ['[github.com][a]', 'github.com'],
       ['[pytorch.org/docs](https://pytorch.org.evil.example/)', 'pytorch.org', 'pytorch.org.evil.example'],
       ['[www.ox.ac.uk](https://evil.ac.uk/)', 'ox.ac.uk', 'evil.ac.uk'],
+      // Written so that the host reads the same: a final dot (a sentence's, or DNS's root), the
+      // ideographic full stops that browsers read as a dot, another web scheme, and a host before
+      // an `@`, which makes it a user name of the host after it.
+      ['[arxiv.org.](https://evil.example/)', 'arxiv.org'],
+      ['[arxiv\u3002org](https://evil.example/)', 'arxiv.org'],
+      ['[arxiv\uFF61org/abs/1](https://evil.example/)', 'arxiv.org'],
+      ['[ftp://arxiv.org/pub](https://evil.example/)', 'arxiv.org'],
+      ['[https://arxiv.org@evil.example/abs/1](https://evil.example/abs/1)', 'arxiv.org'],
     ] as const) {
       const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
@@ -493,6 +501,10 @@ describe('links in abstracts', () => {
       '[the code](https://github.com/a/b)',
       '[a site](https://b\u00FCcher.example/)',
       '[a site](https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/)',
+      // A sentence's dot after its own host; a user name that is no host; another scheme's name.
+      '[arxiv.org.](https://arxiv.org/)',
+      '[https://git@github.com/a/b](https://github.com/a/b)',
+      '[hf://datasets/x](https://huggingface.co/datasets/x)',
     ]) {
       expect(withSite(`First line.\n\nSee ${link} here.`).problems, link).toEqual([]);
     }

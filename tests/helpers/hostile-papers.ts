@@ -608,7 +608,8 @@ function bodyPiece(g: Grammar): string {
   return g.pick([
     `[link](${urlValue(g)})`,
     // A link whose text is an address, the link's own or another's.
-    `[${g.pick(['https://arxiv.org', 'arxiv.org/abs/1706.03762', 'www.github.com', 'example.org'])}](${urlValue(g)})`,
+    // Also the same host with a final dot, an ideographic full stop, another scheme, or before an `@`.
+    `[${g.pick(['https://arxiv.org', 'arxiv.org/abs/1706.03762', 'www.github.com', 'example.org', 'arxiv.org.', 'arxiv\u3002org', 'ftp://arxiv.org', 'https://arxiv.org@example.org/'])}](${urlValue(g)})`,
     // A link whose text has no letter or digit once typeset: no accessible name.
     `[${g.pick(['', ' ', '$\\quad$', '`  `', '$\\,$', '\\*', '&nbsp;', '$x$', '2', '$\\alpha$'])}](${urlValue(g)})`,
     `[ref][1]\n\n[1]: ${urlValue(g)} "title"`,

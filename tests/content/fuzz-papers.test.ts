@@ -83,6 +83,14 @@ describe('hostile paper files', () => {
     expect(found).toEqual([]);
   });
 
+  it("read title math's spaces and control symbols in a .bib entry as BibTeX does, not as unknown commands", () => {
+    // `\,` `\;` `\:` `\!` `\ ` `\|` are title math (TITLE_MATH_SYMBOLS): the consumer took them for commands.
+    const text = `---\ntitle: "Spaces $a\\\\,b \\\\; c \\\\: d \\\\! e \\\\| f \\\\ g$ in a title"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - ${topicSlugs[0]}\n---\n\nAn abstract.\n`;
+    const { paper, problems } = validatePaper(path('spaces'), new TextEncoder().encode(text), schema);
+    expect(problems).toEqual([]);
+    expect(outputProblems(paper!).problems).toEqual([]);
+  });
+
   it('once accepted, hold data the schema takes again unchanged (the build parses it a second time)', () => {
     for (const paper of accepted) {
       const again = schema.safeParse(paper.data);

@@ -95,6 +95,8 @@ const PASSABLE_PIECES = [
   '$\\mathbb{R}$',
   '$\\text{and}$',
   '$\\ell_2$',
+  // Title math's spaces and its one other control symbol, `\|` (‖).
+  '$a\\,b \\; c \\: d \\! e \\| f \\ g$',
   'a_b',
   'C++',
   'C#',

@@ -32,6 +32,7 @@ import {
   type FeedPaper,
 } from '../../src/lib/feed.ts';
 import { descriptionOfHtml } from '../../src/lib/plain-text.ts';
+import { TITLE_MATH_SYMBOLS } from '../../src/lib/title-math.ts';
 import { titleText } from '../../src/lib/title-text.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { serializeXml, xmlErrors } from '../../src/lib/xml.ts';
@@ -194,10 +195,11 @@ function jsonProblems(where: string, json: string, data: unknown, { inScript = f
   return problems;
 }
 
-/** Commands a `.bib` entry may hold: text accents and symbols, escaped specials, and title math. */
+/** Commands a `.bib` entry may hold: text accents and symbols, escaped specials, title math and its spaces (`\,`). */
 const BIB_COMMANDS = new Set([
   ...PLAIN_TEXT_COMMANDS,
   ...PLAIN_MATH_COMMANDS,
+  ...TITLE_MATH_SYMBOLS,
   '%',
   '#',
   '&',
@@ -208,6 +210,17 @@ const BIB_COMMANDS = new Set([
   ' ',
   'relax',
 ]);
+
+/**
+ * A `.bib` text read by a JavaScript BibTeX parser, and its errors. The parser does not know math
+ * commands (`{$\\mathbb{R}$}`) or title math's control symbols (`\\,`, `\\|`): those the text
+ * may hold (BIB_COMMANDS, which bibProblems checks it against) are no error.
+ */
+function parsedBib(text: string) {
+  const library = parseBibtex(text, { sentenceCase: false, caseProtection: false });
+  const known = (error: string) => error.startsWith('unhandled macro \\') && BIB_COMMANDS.has(error.slice(17));
+  return { library, errors: library.errors.filter((error) => !known(error.error)) };
+}
 
 /** A `.bib` entry as a reference manager and BibTeX read it: one entry, ASCII, braces balanced, no command that runs anything. */
 export function bibProblems(where: string, entry: string): string[] {
@@ -223,11 +236,7 @@ export function bibProblems(where: string, entry: string): string[] {
     if (!BIB_COMMANDS.has(name!)) problems.push(`${where}: command \\${name}`);
   }
   if (/\^\^/.test(entry)) problems.push(`${where}: ^^ notation`);
-  const library = parseBibtex(entry, { sentenceCase: false, caseProtection: false });
-  // The parser does not know math commands (`{$\\mathbb{R}$}`): those are checked against BIB_COMMANDS above.
-  const errors = library.errors.filter(
-    (error) => !/^unhandled macro \\[A-Za-z]+$/.test(error.error) || !BIB_COMMANDS.has(error.error.slice(17)),
-  );
+  const { library, errors } = parsedBib(entry);
   if (errors.length > 0) problems.push(`${where}: bibtex-parser: ${JSON.stringify(errors).slice(0, 300)}`);
   if (library.entries.length !== 1) problems.push(`${where}: ${library.entries.length} entries`);
   return problems;
@@ -392,10 +401,7 @@ export function distProblems(dist: string): string[] {
       }
     } else if (file.endsWith('.bib')) {
       if (!/^[\x20-\x7E\n]*$/.test(text)) problems.push(`${file}: not printable ASCII`);
-      const library = parseBibtex(text, { sentenceCase: false, caseProtection: false });
-      const errors = library.errors.filter(
-        (error) => !/^unhandled macro \\[A-Za-z]+$/.test(error.error) || !BIB_COMMANDS.has(error.error.slice(17)),
-      );
+      const { errors } = parsedBib(text);
       if (errors.length > 0) problems.push(`${file}: ${JSON.stringify(errors).slice(0, 300)}`);
     } else if (file.endsWith('.html')) {
       problems.push(...pageProblems(file, text));

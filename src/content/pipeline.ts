@@ -23,7 +23,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
-import { lookAlikeHostProblem } from './schema.ts';
+import { hostNamedBy, lookAlikeHostProblem } from './schema.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -866,38 +866,6 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
 function textOf(node: MdastNodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   return 'children' in node ? node.children.map((child) => textOf(child as MdastNodes)).join('') : '';
-}
-
-/** An address written in text: with a web scheme or `www.`, anywhere. */
-const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
-/**
- * Text that is only a host name, alone or with a path (`arxiv.org`, `github.com/owner/repo`), in
- * one of the generic domains most sites are under. Not other endings: text such as `train.py#L10`,
- * `README.md#usage`, `cs.AI`, `torchvision.io` or `Vue.js/guide` names a file, a category or a
- * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
- */
-const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|edu|gov)(?:[/:?#]\S*)?$/iu;
-/** Full stops that IDNA (UTS #46) reads as a host's dot, as browsers do: `arxiv。org` is arxiv.org. */
-const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
-
-/**
- * The host a link's text names, without `www.` and a final dot; undefined for text that names none.
- * A final dot, a sentence's or the root's (`arxiv.org.`), and IDNA's other dots do not hide it;
- * nor does an `@`: `https://arxiv.org@evil.example/` leads to evil.example, but names arxiv.org to
- * a reader, who reads the host first.
- */
-function hostNamedBy(text: string): string | undefined {
-  const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
-  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
-  if (!written) return undefined;
-  try {
-    const url = new URL(/^[a-z]+:\/\//i.test(written) ? written : `https://${written}`);
-    const user = decodeURIComponent(url.username);
-    const host = user.includes('.') ? new URL(`https://${user}`).hostname : url.hostname;
-    return host.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

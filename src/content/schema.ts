@@ -256,14 +256,57 @@ export function lookAlikeHostProblem(url: URL): string | undefined {
   return `names the host "${shortened(host, 80)}" (${shortened(url.hostname, 80)} as published), which ${finding}: letters of two scripts look alike, and the link would pass for one to another site; link to the site's real address`;
 }
 
+/** An address written in text: with a web scheme or `www.`, anywhere. */
+const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
 /**
- * A stand-in for more authors ("et al.", "and others", "others"), which BibTeX and every list
- * would print as a person. (A name with no letter, such as "—", is a name: it gets a page at a
- * hashed slug, see src/lib/authors.ts.)
+ * Text that is only a host name, alone or with a path (`arxiv.org`, `github.com/owner/repo`), in
+ * one of the generic domains most sites are under. Not other endings: text such as `train.py#L10`,
+ * `README.md#usage`, `cs.AI`, `torchvision.io` or `Vue.js/guide` names a file, a category or a
+ * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
+ */
+const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|edu|gov)(?:[/:?#]\S*)?$/iu;
+/** Full stops that IDNA (UTS #46) reads as a host's dot, as browsers do: `arxiv。org` is arxiv.org. */
+const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
+
+/**
+ * The host a text names (a link's text in an abstract, pipeline.ts; a word of an author's name),
+ * without `www.` and a final dot; undefined for text that names none.
+ * A final dot, a sentence's or the root's (`arxiv.org.`), and IDNA's other dots do not hide it;
+ * nor does an `@`: `https://arxiv.org@evil.example/` leads to evil.example, but names arxiv.org to
+ * a reader, who reads the host first.
+ */
+export function hostNamedBy(text: string): string | undefined {
+  const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
+  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
+  if (!written) return undefined;
+  try {
+    const url = new URL(/^[a-z]+:\/\//i.test(written) ? written : `https://${written}`);
+    const user = decodeURIComponent(url.username);
+    const host = user.includes('.') ? new URL(`https://${user}`).hostname : url.hostname;
+    return host.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What is no person's name: a stand-in for more authors ("et al.", "and others", "others"), which
+ * BibTeX and every list would print as a person, or an address. (A name with no letter, such as
+ * "—", is a name: it gets a page at a hashed slug, see src/lib/authors.ts.)
  */
 export function notANameProblem(name: string): string | undefined {
-  if (/^(?:et\s+al\.?|(?:and\s+)?others)$/i.test(name.trim())) {
+  // Also after a name: "Ada Lovelace et al." names one author and stands for the rest.
+  if (/(?:^|\s)(?:et\s+al\.?|(?:and\s+)?others)$/i.test(name.trim())) {
     return "stands for more authors: list every author by name, in the paper's order";
+  }
+  // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
+  // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
+  const host = name
+    .split(/\s+/)
+    .map((word) => hostNamedBy(word.replace(/^[("'[\u2018\u201C]+|[)"'\],;:\u2019\u201D]+$/gu, '')))
+    .find((named) => named !== undefined);
+  if (host !== undefined || name.includes('@')) {
+    return `holds ${host === undefined ? 'an e-mail address or a handle ("@")' : `an address (${shortened(host, 60)})`}, which is no part of a name: write the author's name only`;
   }
   return undefined;
 }

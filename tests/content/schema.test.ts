@@ -336,6 +336,33 @@ describe('author names', () => {
     );
   });
 
+  it('refuses a name that holds an address or stands for more authors, and takes dotted initials and particles', () => {
+    const refused = (name: string) => parse({ authors: [name] }).error?.issues.map((issue) => issue.message) ?? [];
+    for (const [name, what] of [
+      ['Ada https://evil.example', 'an address (evil.example)'],
+      ['Ada www.evil.com Lovelace', 'an address (evil.com)'],
+      ['Ada Lovelace (evil.com)', 'an address (evil.com)'],
+      ['Ada arxiv\u3002org', 'an address (arxiv.org)'],
+      ['Ada ada@evil.org', 'an e-mail address or a handle ("@")'],
+      ['Ada @lovelace', 'an e-mail address or a handle ("@")'],
+    ]) {
+      expect(refused(name!), name).toEqual([`holds ${what}, which is no part of a name: write the author's name only`]);
+    }
+    expect(refused('Ada Lovelace et al.')).toEqual([
+      "stands for more authors: list every author by name, in the paper's order",
+    ]);
+    for (const name of [
+      'J.R.R. Tolkien',
+      'St. John Smith',
+      'A.-B. Dupont',
+      'Ada Lovelace Jr.',
+      'Torch.Vision Ng',
+      'Alice Allothers',
+    ]) {
+      expect(refused(name), name).toEqual([]);
+    }
+  });
+
   it('accepts names written in one script a word, whatever the scripts of the name', () => {
     expect(
       authors([

@@ -1,18 +1,22 @@
 /**
  * Each per-paper output of the build, made by the functions the routes call, read by a real
- * consumer: a strict XML parser for RSS, JSON.parse for JSON Feed and JSON-LD, an HTML parser
- * (parse5, through hast-util-from-html) for page and feed HTML, a BibTeX parser for `.bib` entries
- * (tests/content/fuzz-papers.test.ts also compiles them with pdflatex + bibtex, and distProblems a
- * built site's). Each returns the
- * problems it finds as sentences, so that a test and scripts/fuzz-papers.ts can both use it.
+ * consumer: a strict XML parser for RSS (the digest's, a topic's, an author's), JSON.parse for JSON
+ * Feed, JSON-LD and the search's data files, an HTML parser (parse5, through hast-util-from-html)
+ * for page and feed HTML, a BibTeX parser for `.bib` entries (tests/content/fuzz-papers.test.ts
+ * also compiles them with pdflatex + bibtex, and distProblems a built site's). distProblems reads
+ * a whole built site, also the reading list's summaries (by its own reader) and Pagefind's records.
+ * Each returns the problems it finds as sentences, so that a test and scripts/fuzz-papers.ts can
+ * both use it.
  */
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { formatProblem, type ContentProblem } from '../../src/content/problems.ts';
 import type { ValidPaper } from '../../src/content/validate.ts';
@@ -32,6 +36,9 @@ import {
   type FeedPaper,
 } from '../../src/lib/feed.ts';
 import { descriptionOfHtml } from '../../src/lib/plain-text.ts';
+import { summaryOf } from '../../src/lib/reading-list.ts';
+import { arxivShards, authorShards, vocabularyShards } from '../../src/lib/search-data.ts';
+import { revealTex, withoutIndexOnlyWords, withTightMarks } from '../../src/lib/search-query.ts';
 import { TITLE_MATH_SYMBOLS } from '../../src/lib/title-math.ts';
 import { titleText } from '../../src/lib/title-text.ts';
 import { createUrls } from '../../src/lib/urls.ts';
@@ -242,6 +249,30 @@ export function bibProblems(where: string, entry: string): string[] {
   return problems;
 }
 
+/**
+ * RSS as a strict XML parser and a feed reader read it: well-formed, no refused character, and each
+ * item's title, description and creator, which readers decode once and then show as HTML (with no
+ * CSP), hold no element.
+ */
+function rssProblems(where: string, rss: string): string[] {
+  const errors = xmlErrors(rss);
+  if (errors.length > 0) return [`${where} not well-formed: ${errors.join('; ')}`];
+  const problems = refused(where, rss);
+  for (const item of xmlElements(readXml(rss), 'item')) {
+    for (const field of [
+      ...xmlElements(item, 'title'),
+      ...xmlElements(item, 'description'),
+      ...xmlElements(item, 'dc:creator'),
+    ]) {
+      let elements = 0;
+      visit(fromHtml(xmlText(field), { fragment: true }), 'element', () => void elements++);
+      if (elements > 0)
+        problems.push(`${where} ${field.name} is markup to a reader: ${JSON.stringify(xmlText(field)).slice(0, 200)}`);
+    }
+  }
+  return problems;
+}
+
 /** Every per-paper output of an accepted paper, each read by its consumer. */
 export function outputProblems(paper: ValidPaper): { problems: string[]; bib: string } {
   const problems: string[] = [];
@@ -272,33 +303,35 @@ export function outputProblems(paper: ValidPaper): { problems: string[]; bib: st
   // Feeds: RSS (the digest's and a topic's are one writer), JSON Feed, an author feed's text item.
   const feed = digestFeed([feedPaper], 1, context);
   const rss = rssXml(feed);
-  const xml = xmlErrors(rss);
-  if (xml.length > 0) problems.push(tag(`rss.xml not well-formed: ${xml.join('; ')}`));
-  problems.push(...refused(tag('rss.xml'), rss));
-  if (xml.length === 0) {
-    // Feed readers decode an item's title and description once, then show them as HTML (no CSP).
-    for (const item of xmlElements(readXml(rss), 'item')) {
-      for (const field of [
-        ...xmlElements(item, 'title'),
-        ...xmlElements(item, 'description'),
-        ...xmlElements(item, 'dc:creator'),
-      ]) {
-        let elements = 0;
-        visit(fromHtml(xmlText(field), { fragment: true }), 'element', () => void elements++);
-        if (elements > 0)
-          problems.push(
-            tag(`rss ${field.name} is markup to a reader: ${JSON.stringify(xmlText(field)).slice(0, 200)}`),
-          );
-      }
-    }
-  }
+  problems.push(...rssProblems(tag('rss.xml'), rss));
   for (const item of feed.items)
     if (item.html) problems.push(...htmlProblems(tag('feed content_html'), item.html, { absolute: true }));
   const json = jsonFeed(feed, urls.absolute(urls.jsonFeed()));
   problems.push(...jsonProblems(tag('feed.json'), encodeJson(json, 2), json));
   const textItem = serializeXml(rssItem(textFeedItem(feedPaper, context, 0)));
-  const textErrors = xmlErrors(`<rss xmlns:dc="http://purl.org/dc/elements/1.1/">${textItem}</rss>`);
-  if (textErrors.length > 0) problems.push(tag(`author rss item not well-formed: ${textErrors.join('; ')}`));
+  problems.push(
+    ...rssProblems(tag('author rss item'), `<rss xmlns:dc="http://purl.org/dc/elements/1.1/">${textItem}</rss>`),
+  );
+
+  // The search's data files (/search/): JSON that reads back as its data, and the vocabulary's
+  // one word a line, as the search script splits it.
+  const forSearch = [
+    {
+      id: paper.id,
+      data,
+      url: urls.paper(paper.id),
+      text: rendered.text,
+      topics: data.tags.map((tag) => `Topic ${tag}`),
+    },
+  ];
+  for (const [shard, entries] of arxivShards(forSearch))
+    problems.push(...jsonProblems(tag(`search/arxiv/${shard}.json`), encodeJson(entries), entries));
+  for (const [shard, entries] of authorShards(forSearch))
+    problems.push(...jsonProblems(tag(`search/authors/${shard}.json`), encodeJson(entries), entries));
+  for (const [shard, words] of vocabularyShards(forSearch)) {
+    for (const word of words.split('\n').slice(0, -1))
+      if (!/^[\p{L}\p{N}\p{M}]+$/u.test(word)) problems.push(tag(`search/words/${shard}.txt: ${JSON.stringify(word)}`));
+  }
 
   // Author pages: each author's slug is a path segment.
   for (const author of data.authors) {
@@ -394,11 +427,16 @@ export function distProblems(dist: string): string[] {
   for (const file of files) {
     const text = readFileSync(join(dist, file), 'utf8');
     if (file.endsWith('.json')) {
+      let value: unknown;
       try {
-        JSON.parse(text);
+        value = JSON.parse(text);
       } catch (error) {
         problems.push(`${file}: ${String(error)}`);
       }
+      // A paper's summary, as the reading list (/saved/) reads it: it shows nothing it does not take.
+      const summary = /^papers\/([^/]+)\.json$/.exec(file);
+      if (summary && value !== undefined && !summaryOf(value, summary[1]!))
+        problems.push(`${file}: the reading list does not take it as the summary of ${summary[1]}`);
     } else if (file.endsWith('.bib')) {
       if (!/^[\x20-\x7E\n]*$/.test(text)) problems.push(`${file}: not printable ASCII`);
       const { errors } = parsedBib(text);
@@ -407,7 +445,50 @@ export function distProblems(dist: string): string[] {
       problems.push(...pageProblems(file, text));
     }
   }
+  problems.push(...pagefindProblems(dist));
   if (hasTex) problems.push(...compiledBibProblems(dist, files));
+  return problems;
+}
+
+/**
+ * The search index's records as the search page shows them: each fragment (`pagefind/fragment/`,
+ * gzip of `pagefind_dcd` and JSON) names a paper page; its content, escaped as Pagefind's script
+ * escapes it (only `<` and `>`), with a match marked, and made an excerpt by the search script's
+ * own steps (src/client/search.ts: index-only words out, marks tightened, hidden TeX revealed)
+ * before it is set as HTML, holds no element but the marks and no character of the index's own
+ * (private-use characters that fence or hide words), and no refused character.
+ */
+function pagefindProblems(dist: string): string[] {
+  const folder = join(dist, 'pagefind', 'fragment');
+  if (!existsSync(folder)) return [];
+  const problems: string[] = [];
+  for (const name of readdirSync(folder)) {
+    const where = `pagefind/fragment/${name}`;
+    let record: { url?: unknown; content?: unknown; meta?: { title?: unknown } };
+    try {
+      const bytes = gunzipSync(readFileSync(join(folder, name)));
+      if (bytes.subarray(0, 12).toString('latin1') !== 'pagefind_dcd') throw new Error('no pagefind_dcd header');
+      record = JSON.parse(bytes.subarray(12).toString('utf8')) as typeof record;
+    } catch (error) {
+      problems.push(`${where}: ${String(error)}`);
+      continue;
+    }
+    if (typeof record.url !== 'string' || !/^\/papers\/[^/]+\/$/.test(record.url))
+      problems.push(`${where}: url ${JSON.stringify(record.url)} is no paper page`);
+    if (typeof record.content !== 'string' || typeof record.meta?.title !== 'string') {
+      problems.push(`${where}: no content or title`);
+      continue;
+    }
+    const escaped = record.content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const excerpt = revealTex(withTightMarks(withoutIndexOnlyWords(escaped.replace(/^(\S+)/, '<mark>$1</mark>'))));
+    const tree = fromHtml(excerpt, { fragment: true });
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'mark') problems.push(`${where}: a search result shows <${node.tagName}>`);
+    });
+    const shown = toText(tree);
+    if (/[\uE000-\uF8FF]/u.test(shown)) problems.push(`${where}: a search result shows the index's own characters`);
+    problems.push(...refused(`${where} content`, shown), ...refused(`${where} title`, record.meta.title));
+  }
   return problems;
 }
 

@@ -7,7 +7,7 @@ import { readTopics } from '../../src/content/vocabulary.ts';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hostileNames, hostilePaperFiles, mutatedPaperFiles } from '../helpers/hostile-papers.ts';
+import { hostileNames, hostilePaperFiles, mutatedPaperFiles, valueClassPapers } from '../helpers/hostile-papers.ts';
 import { CITING_DOCUMENTS, compileBib, hasTex } from '../helpers/latex.ts';
 import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
 
@@ -25,7 +25,12 @@ import { messageProblems, outputProblems } from '../helpers/output-consumers.ts'
 // Files composed by the grammar, and mutants of the seed's papers (a piece inserted inside a value).
 const seedFolder = 'content/papers/2025';
 const seedTexts = readdirSync(seedFolder).map((name) => readFileSync(join(seedFolder, name), 'utf8'));
-const FILES = [...hostilePaperFiles(20261205, 450), ...mutatedPaperFiles(20261206, 200, seedTexts, 450)];
+// And each class of hostile value in each field it can reach (valueClassPapers).
+const FILES = [
+  ...hostilePaperFiles(20261205, 450),
+  ...mutatedPaperFiles(20261206, 200, seedTexts, 450),
+  ...valueClassPapers(),
+];
 const { topics } = readTopics('content/topics.yaml', process.cwd());
 const topicSlugs = topics.map((topic) => topic.slug);
 const schema = createPaperSchema(new Set(topicSlugs));

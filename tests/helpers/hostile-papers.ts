@@ -742,3 +742,148 @@ export function hostileNames(seed: number, count: number): string[] {
   const g = new Grammar(seededRandom(seed));
   return Array.from({ length: count }, () => g.some(1, 4, () => g.pick(NAME_PIECES), g.chance(0.8) ? ' ' : ''));
 }
+
+/**
+ * Each class of hostile value, by name, as text a paper could hold: what ends or opens markup in
+ * the outputs (CDATA's end, a script's end, a comment), what moves or hides text (line and
+ * paragraph separators, bidi overrides and isolates, controls, noncharacters, a lone surrogate
+ * written as an escape), what TeX or BibTeX act on (`%`, `#`, `@comment{`, an unbalanced brace,
+ * file and shell commands, `^^5c`, which TeX reads as a backslash, `\catcode`, an accent command)
+ * and a word longer than any line.
+ */
+export const VALUE_CLASSES: Readonly<Record<string, string>> = {
+  'cdata-end': 'a ]]> b',
+  'script-end': 'a </script> b',
+  'comment-open': 'a <!-- b',
+  'comment-close': 'a --> b',
+  'line-separator': 'a \u2028 b',
+  'paragraph-separator': 'a \u2029 b',
+  'lone-surrogate': 'a \uD800 b',
+  noncharacter: 'a \uFFFE b \uFFFF',
+  c0: 'a \u0007\u001B[31m b',
+  c1: 'a \u009B31m b',
+  nul: 'a \u0000 b',
+  nel: 'a \u0085 b',
+  'bidi-override': 'a \u202Eevil\u202C b',
+  'bidi-isolate': 'a \u2066evil\u2069 b',
+  percent: '100% of #1',
+  'bibtex-comment': 'a @comment{ b',
+  'brace-open': 'a { b',
+  'brace-close': 'a } b',
+  'tex-input': 'a \\input{/etc/passwd} b',
+  'tex-write18': 'a \\immediate\\write18{touch pwned} b',
+  'tex-csname': 'a \\csname input\\endcsname b',
+  'tex-hex-escape': 'a ^^5cinput{/etc/passwd} b',
+  'tex-catcode': 'a \\catcode`\\^^=11 b',
+  'tex-accent': 'G{\\"o}del',
+  'long-word': `a ${'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(4)} b`,
+};
+
+/** Addresses that run or carry code, and the ways a scheme is hidden: case, white space, references. */
+export const SCRIPT_URLS: readonly string[] = [
+  'javascript:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  'java&#x09;script:alert(1)',
+  '&#106;avascript:alert(1)',
+  'javascript&colon;alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'DATA:text/html;base64,PHNjcmlwdD4=',
+  'vbscript:msgbox(1)',
+  'VbScript:msgbox(1)',
+  'https://example.org/" onmouseover="alert(1)',
+];
+
+/** A YAML double-quoted scalar of any text: `"`, `\` and every character YAML would not keep written as escapes. */
+function yamlQuoted(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029 || code === 0xfeff)
+      out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code >= 0xd800 && code <= 0xdfff) out += `\\u${code.toString(16)}`;
+    else out += char;
+  }
+  return `"${out}"`;
+}
+
+/**
+ * UTF-8, except that a lone surrogate is written as its three bytes (as WTF-8 would), not as the
+ * replacement character TextEncoder writes: a file may hold any bytes.
+ */
+function wtf8(text: string): Uint8Array {
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code >= 0xd800 && code <= 0xdfff)
+      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f));
+    else bytes.push(...encoder.encode(char));
+  }
+  return new Uint8Array(bytes);
+}
+
+/** Text as an abstract writes it to show it as is: Markdown's and MDX's specials escaped. */
+function markdownEscaped(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#!|~$&]/g, (char) => `\\${char}`);
+}
+
+/**
+ * One paper file per value class and field it can reach (title, venue, an author's name, the
+ * abstract as written and with its specials escaped), and one per script address in each link
+ * field and as an abstract's link. Most are refused; those the check accepts reach every output.
+ * Named `value-<class>-<field>`, all in 2025 and unique, so that a folder of them can be built.
+ */
+export function valueClassPapers(): HostilePaperFile[] {
+  const files: HostilePaperFile[] = [];
+  const file = (
+    id: string,
+    {
+      title = 'A hostile value',
+      venue,
+      author = 'Ada Lovelace',
+      links = '',
+      body = 'An abstract.',
+    }: {
+      title?: string;
+      venue?: string;
+      author?: string;
+      links?: string;
+      body?: string;
+    },
+  ): HostilePaperFile => {
+    const frontmatter = [
+      `title: ${yamlQuoted(title)}`,
+      'authors:',
+      `  - ${yamlQuoted(author)}`,
+      '  - Grace Hopper',
+      'date: "2025-06-06"',
+      // Years spread out: alpha.bst labels entries of one label and year with only 26 letters.
+      `published: "${1991 + (files.length % 35)}-02-03"`,
+      ...(venue === undefined ? [] : [`venue: ${yamlQuoted(venue)}`]),
+      'tags:',
+      '  - optimization',
+      ...(links ? [links] : []),
+    ];
+    const text = `---\n${frontmatter.join('\n')}\n---\n\n${body}\n`;
+    return { id, text, bytes: wtf8(text) };
+  };
+  for (const [name, value] of Object.entries(VALUE_CLASSES)) {
+    files.push(
+      file(`value-${name}-title`, { title: `A ${value} title` }),
+      file(`value-${name}-venue`, { venue: `${value} 2024` }),
+      file(`value-${name}-author`, { author: `Ada ${value.replace(/^a | b$/g, '')} Lovelace` }),
+      file(`value-${name}-abstract`, { body: `An abstract with ${value} in it.` }),
+      file(`value-${name}-escaped`, { body: `An abstract with ${markdownEscaped(value)} in it.` }),
+    );
+  }
+  SCRIPT_URLS.forEach((url, index) => {
+    for (const key of ['code', 'project', 'pdf'])
+      files.push(file(`value-url-${index}-${key}`, { links: `links:\n  ${key}: ${yamlQuoted(url)}` }));
+    files.push(file(`value-url-${index}-abstract`, { body: `An abstract with [a link](${url}) in it.` }));
+  });
+  return files;
+}

@@ -74,6 +74,14 @@ describe('hostile paper files', () => {
     expect(some((file) => names(file).some((name) => name.startsWith('\u0410\u0441\u0435 ')))).toBe(true);
     expect(some((file) => file.text.includes('https://\u0430rxiv.org/'))).toBe(true);
     expect(some((file) => /\[https:\/\/arxiv\.org\]\(https:\/\/(?!arxiv\.org)/.test(file.text))).toBe(true);
+    // This round's: a letter saved as Latin-1, an address in a name, a footnote, an MDX comment.
+    expect(
+      some((file) => !file.id.startsWith('value-') && file.bytes.length !== new TextEncoder().encode(file.text).length),
+    ).toBe(true);
+    expect(some((file) => names(file).some((name) => /www\.evil\.com|@evil\.org/.test(name)))).toBe(true);
+    expect(some((file) => file.text.includes('[^1]: a footnote')) && some((file) => file.text.includes('{/*'))).toBe(
+      true,
+    );
   });
 
   it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {

@@ -341,6 +341,8 @@ function nameValue(g: Grammar): string {
     ...['כהן', 'الخوارزمي', 'כהן 2', 'בן-דוד', 'ܐܦܪܝܡ'],
     // Names one case fold merges (Cyrillic ᲀ is a form of в; ß folds to ss), and stacks of marks.
     ...['Иван', 'Иᲀан', 'ИВАН', 'Straße', 'STRASSE', 'Strasse', `Zoe${'\u0301'.repeat(g.int(2, 60))}`],
+    // An address in a name, and more authors after one.
+    ...['Lovelace www.evil.com', 'ada@evil.org', 'Lovelace et al.'],
   ];
   // Now and then one word alone (Aux, Shards, כהן), as a mononym is written.
   const name = g.chance(0.05) ? g.pick(family) : `${g.pick(given)} ${g.pick(family)}`;
@@ -486,6 +488,7 @@ function frontmatter(g: Grammar, id: number): string {
   else if (roll < 0.1) lines.push(`# a comment ${g.pick(INVISIBLE)}`);
   else if (roll < 0.12) lines.splice(1, 0, `\ttitle: tab`);
   else if (roll < 0.14) lines.push('unknown: field');
+  else if (roll < 0.15) lines.push('t\u0456tle: a key with a Cyrillic letter');
   else if (roll < 0.16) lines.push('? complex key\n: value');
   else if (roll < 0.18) lines.push('...');
   // Names as long as the file allows, which messages quote: an explicit key, a tag.
@@ -551,6 +554,8 @@ const REFUSED_BODY = [
   '\n\nimport x from "y"\n\n',
   '\n\nexport const a = 1\n\n',
   '<!-- comment -->',
+  '{/* comment */}',
+  '\n\n[^1]: a footnote of several words\n\n',
   `<${'k'.repeat(3000)}>`,
   '<b>',
   '</i>',
@@ -684,7 +689,14 @@ export function hostilePaperFile(g: Grammar, index: number): HostilePaperFile {
   else if (roll < 0.11) text = text.replace(/\n/g, g.pick(['\u0085', '\u2028']));
   else if (roll < 0.13) text = `${text}\n---\nmore: yaml\n`;
   else if (roll < 0.15) text = text.replace('---\n', '--- \n');
-  const bytes = new TextEncoder().encode(text);
+  let bytes = new TextEncoder().encode(text);
+  // One letter as Latin-1 writes it (é as the byte E9), which UTF-8 reads as no character.
+  const latin1 = /[\u0080-\u00FF]/.exec(text);
+  if (roll >= 0.15 && roll < 0.2 && latin1) {
+    const encoder = new TextEncoder();
+    const [before, after] = [encoder.encode(text.slice(0, latin1.index)), encoder.encode(text.slice(latin1.index + 1))];
+    bytes = new Uint8Array([...before, latin1[0].charCodeAt(0), ...after]);
+  }
   return { id: fileName(g, index), text, bytes };
 }
 

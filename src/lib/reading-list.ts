@@ -63,7 +63,9 @@ export function shareFragment(ids: readonly string[]): string {
 
 /**
  * The ids a shared link's fragment carries (`#papers=…`), checked like any untrusted ids;
- * undefined when the fragment carries no list. `rejected` counts the parts that are not paper ids.
+ * undefined when the fragment carries no list: another key, or `papers=` followed by no paper id
+ * at all (nothing, a link cut short, or mangled), which /saved/ says is no list rather than
+ * "0 papers". `rejected` counts the parts that are not paper ids.
  */
 export function idsFromFragment(hash: string): ReturnType<typeof paperIds> | undefined {
   const fragment = hash.replace(/^#/, '');
@@ -83,7 +85,8 @@ export function idsFromFragment(hash: string): ReturnType<typeof paperIds> | und
       return text.split(',').map((id) => id.trim());
     })
     .filter((part) => part !== '');
-  return paperIds(parts);
+  const found = paperIds(parts);
+  return found.ids.length === 0 ? undefined : found;
 }
 
 /** A fetched `/papers/<id>.json` as a summary, if it has the shape and is the paper asked for. */

@@ -732,7 +732,16 @@ describe('a hostile shared link', () => {
     const reader = await newReader();
     await saveInOrder(reader, [TRICKY]);
     const problem = (page: Page) => page.locator('[data-saved-link-problem]');
-    for (const fragment of ['ids=<script>alert(1)</script>', 'papers', 'Papers%3D2401.00001', '%E0%A4%A']) {
+    // `papers=` naming no paper id (a link cut short, or mangled) lists nothing: no list, not "0 papers".
+    for (const fragment of [
+      'ids=<script>alert(1)</script>',
+      'papers',
+      'papers=',
+      'papers=,%20',
+      'papers=%3Cb%3E,%zz',
+      'Papers%3D2401.00001',
+      '%E0%A4%A',
+    ]) {
       const page = await open(reader, `${urls.saved()}#${fragment}`);
       await waitForSaved(page, 1);
       expect(await problem(page).isVisible(), fragment).toBe(true);

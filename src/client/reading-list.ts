@@ -4,10 +4,10 @@
  * paper pages.
  *
  * - Storage is untrusted: another script, an old version or the reader may have written anything
- *   there. It is read through parseStoredList (paper ids only, once each, at most
- *   READING_LIST_LIMIT), and read again before every change, so tabs never overwrite each other's
- *   saves; the `storage` event keeps other open tabs' toggles in step, and `pageshow` a page
- *   restored by Back from the back-forward cache.
+ *   there. It is read through parseStoredList (paper ids only, once each; at most
+ *   READING_LIST_LIMIT shown, any beyond kept, not dropped), and read again before every change,
+ *   so tabs never overwrite each other's saves; the `storage` event keeps other open tabs'
+ *   toggles in step, and `pageshow` a page restored by Back from the back-forward cache.
  * - Where localStorage is unavailable (private modes, storage disabled: it throws) the toggles stay
  *   hidden, as they do without JavaScript: no button that cannot keep what it promises.
  * - The list is kept per site base path, so two digests on one origin (GitHub Pages project sites)
@@ -17,12 +17,13 @@
  */
 import { isPaperId } from '../content/paper-id.ts';
 import { quotedTitle } from '../lib/distinct-names.ts';
-import { parseStoredList, READING_LIST_LIMIT } from '../lib/reading-list.ts';
+import { parseStoredList, READING_LIST_LIMIT, type StoredList } from '../lib/reading-list.ts';
 import { isTyping, modalOpen } from './typing.ts';
 
 export interface ReadingList {
-  /** The saved ids, newest saved first. */
-  ids(): string[];
+  /** The saved ids, newest saved first: those /saved/ shows, and any stored beyond the limit. */
+  stored(): StoredList;
+  /** Whether `id` is saved, shown or beyond the limit. */
   has(id: string): boolean;
   /** Saves `ids` (in that order, before the ones already saved). */
   add(ids: readonly string[]): AddResult;
@@ -60,12 +61,17 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
   } catch {
     return undefined;
   }
-  const read = (): string[] => {
+  const read = (): StoredList => {
     try {
       return parseStoredList(storage.getItem(key));
     } catch {
-      return [];
+      return { ids: [], beyondLimit: [] };
     }
+  };
+  /** Every stored id: a change writes back those beyond the limit too, never dropping them unseen. */
+  const readAll = (): string[] => {
+    const { ids, beyondLimit } = read();
+    return [...ids, ...beyondLimit];
   };
   /** False when the browser refused (storage full, or revoked since the probe). */
   const write = (ids: readonly string[]): boolean => {
@@ -77,10 +83,10 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
     }
   };
   return {
-    ids: read,
-    has: (id) => read().includes(id),
+    stored: read,
+    has: (id) => readAll().includes(id),
     add: (ids) => {
-      const saved = read();
+      const saved = readAll();
       const fresh = ids.filter((id, index) => isPaperId(id) && !saved.includes(id) && ids.indexOf(id) === index);
       const room = Math.max(0, READING_LIST_LIMIT - saved.length);
       const fitting = fresh.slice(0, room);
@@ -90,7 +96,7 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
       return { added: stored ? fitting : [], overLimit, refused: !stored };
     },
     remove: (id) => {
-      const saved = read();
+      const saved = readAll();
       return !saved.includes(id) || write(saved.filter((other) => other !== id));
     },
     onChange: (listener) => {
@@ -147,7 +153,8 @@ export function initSaveToggles(): void {
   prepareAnnouncements();
 
   const show = () => {
-    const saved = new Set(list.ids());
+    const { ids, beyondLimit } = list.stored();
+    const saved = new Set([...ids, ...beyondLimit]);
     for (const toggle of toggles) toggle.setAttribute('aria-pressed', String(saved.has(toggle.dataset.saveToggle!)));
   };
   for (const toggle of toggles) {

@@ -105,7 +105,8 @@ class SavedPage {
   async render(): Promise<void> {
     const run = ++this.rendering;
     const shared = idsFromFragment(location.hash);
-    const ids = shared ? shared.ids : (this.list?.ids() ?? []);
+    const own = shared ? undefined : this.list?.stored();
+    const ids = shared ? shared.ids : (own?.ids ?? []);
     // A long list takes a while to fetch: say so rather than show nothing, show how far it got
     // (a progress bar, which screen readers read when asked, not at each step), and say once
     // what was found when it is done.
@@ -176,6 +177,16 @@ class SavedPage {
     }
     if (failed.length > 0)
       said.push(`${countOf(failed.length, 'paper')} could not be loaded; reload the page to try again.`);
+    // Stored by another version or script: kept, never cut unseen, so say they are there.
+    const beyond = own?.beyondLimit.length ?? 0;
+    if (beyond > 0) {
+      said.push(
+        `Your reading list holds ${countOf(ids.length + beyond, 'paper')}, more than this page shows ` +
+          `(${READING_LIST_LIMIT.toLocaleString('en')}): the ` +
+          countOf(beyond, 'paper saved longest ago is', 'papers saved longest ago are') +
+          ' kept, but not shown, shared or downloaded. Remove some to see them.',
+      );
+    }
     part(this.root, 'status').textContent = said.join(' ');
     if (focusedAt >= 0 && !focused!.isConnected) this.refocusRemove(focusedId!, focusedAt);
   }
@@ -211,7 +222,8 @@ class SavedPage {
     }
     part(this.root, 'shared-summary').textContent = notes.join(' ');
     const add = part<HTMLButtonElement>(this.root, 'add');
-    const saved = new Set(this.list?.ids() ?? []);
+    const stored = this.list?.stored();
+    const saved = new Set([...(stored?.ids ?? []), ...(stored?.beyondLimit ?? [])]);
     const toAdd = found.filter((paper) => !saved.has(paper.id)).length;
     add.hidden = !this.list || found.length === 0;
     // aria-disabled, not disabled: a disabled button drops the focus of the reader who just pressed it.

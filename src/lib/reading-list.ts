@@ -28,30 +28,45 @@ export interface PaperSummary {
   url: string;
 }
 
-/** Ids from any list of values: paper ids only, the first occurrence of each, at most the limit. */
-export function paperIds(values: readonly unknown[]): { ids: string[]; rejected: number; overLimit: number } {
+/** Ids from any list of values: paper ids only, the first occurrence of each, at most `limit`. */
+export function paperIds(
+  values: readonly unknown[],
+  limit = READING_LIST_LIMIT,
+): { ids: string[]; rejected: number; overLimit: number } {
   const ids = new Set<string>();
   let rejected = 0;
   let overLimit = 0;
   for (const value of values) {
     if (typeof value !== 'string' || !isPaperId(value)) rejected++;
     else if (ids.has(value)) continue;
-    else if (ids.size >= READING_LIST_LIMIT) overLimit++;
+    else if (ids.size >= limit) overLimit++;
     else ids.add(value);
   }
   return { ids: [...ids], rejected, overLimit };
 }
 
+/** A stored reading list: the ids a list shows, and any saved beyond the limit. */
+export interface StoredList {
+  /** At most READING_LIST_LIMIT ids, newest saved first: what /saved/ shows, shares and downloads. */
+  ids: string[];
+  /**
+   * Paper ids stored after the first READING_LIST_LIMIT (saved longest ago): a list written by
+   * another version or script can hold more than this one saves. They are kept, so that a Remove
+   * does not drop them unseen, and said to be there; each comes into view as others are removed.
+   */
+  beyondLimit: string[];
+}
+
 /** The ids a stored list holds (JSON array of ids, newest saved first); anything else holds none. */
-export function parseStoredList(text: string | null): string[] {
-  if (text === null) return [];
+export function parseStoredList(text: string | null): StoredList {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = text === null ? [] : JSON.parse(text);
   } catch {
-    return [];
+    value = [];
   }
-  return Array.isArray(value) ? paperIds(value).ids : [];
+  const ids = Array.isArray(value) ? paperIds(value, Number.POSITIVE_INFINITY).ids : [];
+  return { ids: ids.slice(0, READING_LIST_LIMIT), beyondLimit: ids.slice(READING_LIST_LIMIT) };
 }
 
 const FRAGMENT_KEY = 'papers=';

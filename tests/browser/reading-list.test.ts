@@ -678,6 +678,45 @@ describe('/saved/', () => {
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-saved-missing]')?.hidden);
     expect(JSON.parse((await storedIds(page))!)).toEqual([TRICKY]);
   });
+  it('keeps, and names, papers a stored list holds beyond the limit: a toggle shows them saved, a Remove keeps them', async () => {
+    // Another version or script stored more than a list shows: 1,000 ids, then TRICKY, saved longest ago.
+    const absent = Array.from({ length: 1000 }, (_, index) => `absent-${index}`);
+    const reader = await newReader();
+    await reader.addInitScript(
+      ([key, value]) => {
+        if (!sessionStorage.getItem('planted')) localStorage.setItem(key!, value!);
+        sessionStorage.setItem('planted', '1');
+      },
+      [STORAGE_KEY, JSON.stringify([...absent, TRICKY])],
+    );
+    const page = await open(reader, urls.saved(), { allow404: true });
+    const status = page.locator('[data-saved-status]');
+    await page.waitForFunction(() => document.querySelector('[data-saved-status]')?.textContent?.includes('Showing'));
+    expect(await status.textContent()).toBe(
+      'Showing 0 papers; 1,000 are not in this digest. Your reading list holds 1,001 papers, more than this page ' +
+        'shows (1,000): the 1 paper saved longest ago is kept, but not shown, shared or downloaded. Remove some to see them.',
+    );
+    await page.locator('button[data-saved-remove="absent-0"]').click();
+    await page.waitForFunction(() => !document.querySelector('button[data-saved-remove="absent-0"]'));
+    // The paper beyond the limit is still stored, and now within it: shown.
+    expect(JSON.parse((await storedIds(page))!)).toEqual([...absent.slice(1), TRICKY]);
+    await waitForSaved(page, 1);
+    expect(await savedIds(page)).toEqual([TRICKY]);
+    expect(await status.textContent()).not.toContain('more than this page shows');
+    const day = await open(reader, urls.day('2025-02-03'));
+    expect(await pressed(day)).toEqual([TRICKY]);
+  });
+
+  it('shows a paper stored beyond the limit as saved on its toggle, and saves no more', async () => {
+    const reader = await newReader();
+    const absent = Array.from({ length: 1000 }, (_, index) => `absent-${index}`);
+    await reader.addInitScript(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [STORAGE_KEY, JSON.stringify([...absent, TRICKY])],
+    );
+    const day = await open(reader, urls.day('2025-02-03'));
+    expect(await pressed(day)).toEqual([TRICKY]);
+  });
 });
 
 describe('a hostile shared link', () => {

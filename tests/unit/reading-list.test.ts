@@ -38,9 +38,19 @@ describe('paper ids from untrusted values', () => {
 
   it('read a stored list only from a JSON array', () => {
     for (const text of [null, '', 'not json', '{}', '"2306.13575"', 'null', '{"0":"a"}', ...hostile]) {
-      expect(parseStoredList(text), String(text)).toEqual(paperIds(safeArray(text)).ids);
+      expect(parseStoredList(text).ids, String(text)).toEqual(paperIds(safeArray(text)).ids);
     }
-    expect(parseStoredList('["b", "a", "b", "<i>", 3]')).toEqual(['b', 'a']);
+    expect(parseStoredList('["b", "a", "b", "<i>", 3]')).toEqual({ ids: ['b', 'a'], beyondLimit: [] });
+  });
+
+  it('keep the papers a stored list holds beyond the limit, apart, rather than drop them unseen', () => {
+    // Another version or script may have stored more than this one saves: a Remove that wrote back
+    // only the first READING_LIST_LIMIT would lose the rest without a word.
+    const many = Array.from({ length: READING_LIST_LIMIT + 3 }, (_, index) => `p-${index}`);
+    const stored = parseStoredList(JSON.stringify(['p-0', ...many, 'bad id', 'p-1']));
+    expect(stored.ids).toEqual(many.slice(0, READING_LIST_LIMIT));
+    expect(stored.beyondLimit).toEqual(['p-1000', 'p-1001', 'p-1002']);
+    expect(parseStoredList(JSON.stringify(many.slice(0, READING_LIST_LIMIT))).beyondLimit).toEqual([]);
   });
 });
 

@@ -410,4 +410,43 @@ describe('printing', () => {
     expect(formula.pageScroll).toBeLessThanOrEqual(formula.page);
     await page.close();
   });
+
+  it('sets a formula with no place to break (one bracket group) small enough to fit the page, and no smaller', async () => {
+    const page = await openAt(A4_PRINTED_WIDTH, 'papers/wide-math/');
+    // The widths are measured once the math fonts are in (src/client/print-math.ts).
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>('.abstract .katex-display')].every((display) =>
+        display.style.getPropertyValue('--widest-part'),
+      ),
+    );
+    await page.emulateMedia({ media: 'print' });
+    const formulas = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.abstract .katex-display')].map((display) => {
+        // Every glyph's box: nothing of the formula may lie beyond the paper's edges.
+        const boxes = [...display.querySelectorAll<HTMLElement>('.katex-html *')]
+          .map((element) => element.getBoundingClientRect())
+          .filter((box) => box.width > 0);
+        const html = display.querySelector<HTMLElement>('.katex-html')!;
+        return {
+          left: Math.min(...boxes.map((box) => box.left)),
+          right: Math.max(...boxes.map((box) => box.right)),
+          size:
+            parseFloat(getComputedStyle(html).fontSize) / parseFloat(getComputedStyle(html.parentElement!).fontSize),
+        };
+      }),
+    );
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(formulas).toHaveLength(2);
+    const [breaks, whole] = formulas as [(typeof formulas)[0], (typeof formulas)[0]];
+    // The one that breaks between its parts keeps its size; the one that cannot is made smaller…
+    expect(breaks.size).toBe(1);
+    expect(whole.size).toBeLessThan(1);
+    // …until it fits the page, and not much further: it still spans most of it.
+    for (const formula of formulas) {
+      expect(formula.left).toBeGreaterThanOrEqual(0);
+      expect(formula.right).toBeLessThanOrEqual(width);
+    }
+    expect(whole.right - whole.left).toBeGreaterThan(0.9 * width);
+    await page.close();
+  });
 });

@@ -1,11 +1,11 @@
 /**
- * Client-side search, bundled by Astro from `<script>` tags in SearchBox.astro and search.astro.
+ * Client-side search: imported by search.astro's `<script>` on the search page, and on other pages
+ * by search-boot.ts (SearchBox.astro's script) when the reader points at or focuses the header box.
  *
  * - Nothing of Pagefind is fetched until the reader searches: `pagefind.js` (and through it the
  *   WASM and index chunks) is imported on the first non-empty input, or on /search/ when the URL
  *   already holds a query or a filter.
- * - `/` focuses the search box from anywhere (unless the reader is typing in a field); `Esc` in
- *   the box clears it.
+ * - `Esc` in a search box clears it (`/`, which focuses the box from anywhere, is search-boot.ts's).
  * - URLs (bundle, base path) come from `data-search-*` attributes that the components fill from
  *   the URL module, and the search page's from the form's `action`; no path is built here.
  * - What a query word is also searched as (`dataset` as `data sets`, `ICL` as `in-context

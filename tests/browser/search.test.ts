@@ -193,6 +193,63 @@ describe('the header search box', () => {
     expect(searchCode()).toHaveLength(1);
   });
 
+  it('keeps a preview the reader closed closed when the pointer first comes over the box', async () => {
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kolmogorov');
+    const preview = page.locator('[data-search-preview]');
+    await expect.poll(() => preview.isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => preview.isVisible()).toBe(false);
+    await headerBox().hover();
+    // What the box would do has had time to happen: a search answers in well under a second here.
+    await page.waitForTimeout(1000);
+    expect(await preview.isVisible()).toBe(false);
+  });
+
+  it('previews words typed into a box focused before its script ran', async () => {
+    // The boot script is held back until the reader has clicked into the box: no focus event is left for it.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/SearchBox\.astro_astro_type_script/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const loaded = page.goto(server.origin + urls.home());
+    await headerBox().focus();
+    release();
+    await loaded;
+    await page.keyboard.type('Kolmogorov');
+    await expect
+      .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+      .toBe(`${kolmogorov.length} papers found.`);
+  });
+
+  it('loads the search code again after a failed load (a deploy replaced it), on the next focus', async () => {
+    let failed = false;
+    await page.route(/\/_astro\/search\.[\w-]+\.js$/, async (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      await route.abort();
+    });
+    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await headerBox().focus();
+    await expect.poll(() => failed).toBe(true);
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    await page.keyboard.type('Kolmogorov');
+    await expect
+      .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+      .toBe(`${kolmogorov.length} papers found.`);
+    // The refused request was this test's own doing.
+    watch.failures.splice(
+      0,
+      watch.failures.length,
+      ...watch.failures.filter((failure) => !/\/_astro\/search\./.test(failure)),
+    );
+    watch.consoleErrors.splice(0, watch.consoleErrors.length);
+  });
+
   it('is focused by "/" from anywhere, but "/" still types in a field', async () => {
     await page.goto(server.origin + urls.paper(papers[0]!.id));
     await page.keyboard.press('/');

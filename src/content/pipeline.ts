@@ -560,6 +560,7 @@ function findUnsafeNodes(
   visit(tree, 'definition', (node) => {
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
   });
+  const marked = new Set([...body.matchAll(FOOTNOTE_MARK)].map((match) => match[1]!));
   visit(tree, (node) => {
     if (node.type === 'linkReference') {
       const checked = checkLink(definitions.get(node.identifier) ?? '', siteOrigin);
@@ -572,6 +573,9 @@ function findUnsafeNodes(
     if (decoded) found.push({ node, ...decoded });
     const message = unsafeReason(node, siteOrigin);
     if (message) found.push({ node, message });
+    if (node.type === 'paragraph') {
+      for (const offset of footnotesIn(node, body, marked)) found.push({ node, message: FOOTNOTE_ADVICE, offset });
+    }
     // In the source, not the text: Markdown has already read `\"` of `G\"odel` as an escape.
     const start = node.type === 'text' ? node.position?.start.offset : undefined;
     if (start !== undefined) {
@@ -752,10 +756,46 @@ const COMMENT_ADVICE =
   'Comments (`<!-- … -->` or `{/* … */}`) are not allowed in a paper, which holds only the abstract readers see: delete the comment.';
 const MDX_COMMENT_NOTE = / \(note: to create a comment in MDX, use `\{\/\* text \*\/\}`\)/;
 
-/** A paragraph that starts as GFM's footnote definitions do: `[^label]:`. */
-const FOOTNOTE_START = /^\[\^[^\]\s]+\]:/;
+/**
+ * GFM's footnote definition, `[^label]:` (its label has no space or bracket), which this Markdown
+ * does not have: read in the source, where an escaped `\[^1]:` is not one.
+ */
+const FOOTNOTE_DEFINITION = /\[\^([^\][\s]+)\]:/g;
+/** A footnote's mark in the text, `[^label]` not followed by `:`. */
+const FOOTNOTE_MARK = /\[\^([^\][\s]+)\](?!:)/g;
+/**
+ * A label as authors name a footnote: letters, digits, `-` and `_` (`1`, `a`, `note`, `fn-2`),
+ * not a regular expression's class written as text (`[^a-z]:`, `[^A-Za-z0-9]:`, `[^\s]:`): a
+ * range, a lone letter or digit before a hyphen, is in no footnote's name.
+ */
+const FOOTNOTE_LABEL = /^[\p{L}\p{N}_-]+$/u;
+const CHARACTER_RANGE = /(?<![\p{L}\p{N}])[\p{L}\p{N}]-[\p{L}\p{N}]/u;
 const FOOTNOTE_ADVICE =
   'Footnotes (`[^1]: …`) are not supported in an abstract: write the note in the text, in parentheses, and leave out its `[^1]` mark.';
+
+/**
+ * Where the footnote definitions in a paragraph start: a note of several words is no link
+ * definition, and would be shown as written, `[^1]:` and all, on the paragraph's first line or
+ * any other (a definition cannot interrupt a paragraph). Only in its text (not code or math),
+ * where a line starts (after a quote's `>`), and with a footnote's label, or one the abstract
+ * marks (`[^*]` in the text).
+ */
+function footnotesIn(paragraph: MdastNodes, body: string, marked: ReadonlySet<string>): number[] {
+  const found: number[] = [];
+  visit(paragraph, 'text', (node) => {
+    const start = node.position?.start.offset;
+    if (start === undefined) return;
+    for (const match of body.slice(start, node.position?.end.offset).matchAll(FOOTNOTE_DEFINITION)) {
+      const label = match[1]!;
+      const offset = start + match.index;
+      const lineStart = Math.max(body.lastIndexOf('\n', offset - 1), body.lastIndexOf('\r', offset - 1)) + 1;
+      const startsLine = offset === paragraph.position?.start.offset || /^[ \t>]*$/.test(body.slice(lineStart, offset));
+      const isFootnote = marked.has(label) || (FOOTNOTE_LABEL.test(label) && !CHARACTER_RANGE.test(label));
+      if (startsLine && isFootnote) found.push(offset);
+    }
+  });
+  return found;
+}
 
 function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
   switch (node.type) {
@@ -793,11 +833,6 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
     }
     case 'text':
       return ownSiteUrlIn(node.value, siteOrigin);
-    // A footnote of several words is no definition: it would be shown as written, `[^1]:` and all.
-    case 'paragraph': {
-      const [first] = node.children;
-      return first?.type === 'text' && FOOTNOTE_START.test(first.value) ? FOOTNOTE_ADVICE : undefined;
-    }
     case 'code': {
       // A forbidden character in it is that character's problem (findUnsafeNodes), said once.
       if (!node.lang || LANGUAGE_NAME.test(node.lang) || holdsForbiddenCharacter(node)) return undefined;

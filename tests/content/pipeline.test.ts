@@ -116,6 +116,29 @@ describe('renderPaperBody', () => {
     expect(render('An abstract on [^1] as text, and [x]: y.').problems).toEqual([]);
   });
 
+  it("refuses a footnote on any line of a paragraph, and text that only looks like one's start nowhere", () => {
+    // A definition cannot interrupt a paragraph: on its second line it was shown, `[^1]:` and all.
+    const footnoteAt = (body: string) =>
+      render(body).problems.map(({ line, column, message }) => [line, column, message.slice(0, 10)]);
+    expect(footnoteAt('Text.\n[^1]: a note after a line')).toEqual([[11, 1, 'Footnotes ']]);
+    expect(footnoteAt('Text *that\n[^note-2]: goes* on.')).toEqual([[11, 1, 'Footnotes ']]);
+    expect(footnoteAt('> A quote.\n> [^a]: its note')).toEqual([[11, 3, 'Footnotes ']]);
+    // A label that is no footnote's name counts when the text marks it.
+    expect(footnoteAt('Text[^*] here.\n\n[^*]: the note')).toEqual([[12, 1, 'Footnotes ']]);
+    // Escaped, as a regular expression's class, in code or math, or not where a line starts: text.
+    for (const body of [
+      '\\[^1]: is how GFM writes a footnote; we do not use it.',
+      '[^a-z]: matches any non-lowercase letter, and so on.',
+      '[^A-Za-z0-9]: matches any other character.',
+      'Text.\n[^.,]: matches any character but a full stop or a comma.',
+      'Text `a\n[^1]: b` here.',
+      'Text $a\n[^1]: b$ here.',
+      'Text and [^1]: b here.',
+    ]) {
+      expect(render(body).problems, body).toEqual([]);
+    }
+  });
+
   it('reports a KaTeX error instead of leaving red text', () => {
     const { rendered, problems } = render('Bad $\\frac{1}{$ math');
     expect(rendered).toBeUndefined();

@@ -264,7 +264,7 @@ const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
  * `README.md#usage`, `cs.AI`, `torchvision.io` or `Vue.js/guide` names a file, a category or a
  * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
  */
-const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(?:com|org|net|edu|gov)(?:[/:?#]\S*)?$/iu;
+const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(com|org|net|edu|gov)([/:?#]\S*)?$/iu;
 /** Full stops that IDNA (UTS #46) reads as a host's dot, as browsers do: `arxiv。org` is arxiv.org. */
 const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
 
@@ -273,21 +273,40 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  * without `www.` and a final dot; undefined for text that names none.
  * A final dot, a sentence's or the root's (`arxiv.org.`), and IDNA's other dots do not hide it;
  * nor does an `@`: `https://arxiv.org@evil.example/` leads to evil.example, but names arxiv.org to
- * a reader, who reads the host first.
+ * a reader, who reads the host first, when the part before the `@` names a host by this same
+ * rule (`https://jane.doe@gitlab.com/` names gitlab.com: `jane.doe` is a user's name).
+ *
+ * `inName`: the text is a word of a name, where a host with no scheme, `www.` or path counts only
+ * with its top-level domain in lower case, as addresses are written (`evil.com`, `GitHub.com`),
+ * not capitalised as a name's words are (`ASP.NET`, `X.Com`). A link's text is read in any case:
+ * a browser goes to `ARXIV.ORG` as to arxiv.org.
  */
-export function hostNamedBy(text: string): string | undefined {
+export function hostNamedBy(text: string, { inName = false } = {}): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
-  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
+  const [, domain, path] = HOST_TEXT.exec(trimmed) ?? [];
+  const bareHost = domain !== undefined && (!inName || domain === domain.toLowerCase() || path !== undefined);
+  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
   if (!written) return undefined;
   try {
     const url = new URL(/^[a-z]+:\/\//i.test(written) ? written : `https://${written}`);
-    const user = decodeURIComponent(url.username);
-    const host = user.includes('.') ? new URL(`https://${user}`).hostname : url.hostname;
+    const user = url.username && hostNamedBy(decodeURIComponent(url.username), { inName });
+    const host = user || url.hostname;
     return host.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
   } catch {
     return undefined;
   }
 }
+
+/** What stands for more authors in a list of them: "et al.", "and others", "others". */
+const STAND_IN = String.raw`(?:et\s+al\.?|(?:and\s+)?others)`;
+/** A whole name that is a stand-in, however capitalised ("Et Al", "Others"). */
+const STAND_IN_ALONE = new RegExp(`^${STAND_IN}$`, 'i');
+/**
+ * A stand-in after a name, in lower case as lists write it: "Ada Lovelace et al." names one author
+ * and stands for the rest, while "Isaac Others", "A. K. Others" and "Sebastian Et Al" end in a
+ * family name.
+ */
+const STAND_IN_AFTER_NAME = new RegExp(`\\s${STAND_IN}$`);
 
 /**
  * What is no person's name: a stand-in for more authors ("et al.", "and others", "others"), which
@@ -295,15 +314,15 @@ export function hostNamedBy(text: string): string | undefined {
  * "—", is a name: it gets a page at a hashed slug, see src/lib/authors.ts.)
  */
 export function notANameProblem(name: string): string | undefined {
-  // Also after a name: "Ada Lovelace et al." names one author and stands for the rest.
-  if (/(?:^|\s)(?:et\s+al\.?|(?:and\s+)?others)$/i.test(name.trim())) {
+  const trimmed = name.trim();
+  if (STAND_IN_ALONE.test(trimmed) || STAND_IN_AFTER_NAME.test(trimmed)) {
     return "stands for more authors: list every author by name, in the paper's order";
   }
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
   const host = name
     .split(/\s+/)
-    .map((word) => hostNamedBy(word.replace(/^[("'[\u2018\u201C]+|[)"'\],;:\u2019\u201D]+$/gu, '')))
+    .map((word) => hostNamedBy(word.replace(/^[("'[\u2018\u201C]+|[)"'\],;:\u2019\u201D]+$/gu, ''), { inName: true }))
     .find((named) => named !== undefined);
   if (host !== undefined || name.includes('@')) {
     return `holds ${host === undefined ? 'an e-mail address or a handle ("@")' : `an address (${shortened(host, 60)})`}, which is no part of a name: write the author's name only`;

@@ -492,6 +492,9 @@ describe('links in abstracts', () => {
       ['[arxiv\uFF61org/abs/1](https://evil.example/)', 'arxiv.org'],
       ['[ftp://arxiv.org/pub](https://evil.example/)', 'arxiv.org'],
       ['[https://arxiv.org@evil.example/abs/1](https://evil.example/abs/1)', 'arxiv.org'],
+      // Capitals hide no host from a reader or a browser.
+      ['[ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      ['[https://GitHub.Com@evil.example/](https://evil.example/)', 'github.com'],
     ] as const) {
       const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
@@ -527,6 +530,9 @@ describe('links in abstracts', () => {
       // A sentence's dot after its own host; a user name that is no host; another scheme's name.
       '[arxiv.org.](https://arxiv.org/)',
       '[https://git@github.com/a/b](https://github.com/a/b)',
+      // A dotted user name is a user's name: only one that reads as a host is one.
+      '[https://jane.doe@gitlab.com/a/b](https://gitlab.com/a/b)',
+      '[https://first.last.name@github.com/a](https://github.com/a)',
       '[hf://datasets/x](https://huggingface.co/datasets/x)',
     ]) {
       expect(withSite(`First line.\n\nSee ${link} here.`).problems, link).toEqual([]);

@@ -345,12 +345,18 @@ describe('author names', () => {
       ['Ada arxiv\u3002org', 'an address (arxiv.org)'],
       ['Ada ada@evil.org', 'an e-mail address or a handle ("@")'],
       ['Ada @lovelace', 'an e-mail address or a handle ("@")'],
+      // A host is written with its top-level domain in lower case, or with a path after it.
+      ['Ada Evil.com', 'an address (evil.com)'],
+      ['Ada GitHub.com/ada', 'an address (github.com)'],
+      ['Ada Evil.Com/x', 'an address (evil.com)'],
+      ['Ada WWW.EVIL.COM', 'an address (evil.com)'],
+      ['Ada https://jane.doe@evil.com', 'an address (evil.com)'],
     ]) {
       expect(refused(name!), name).toEqual([`holds ${what}, which is no part of a name: write the author's name only`]);
     }
-    expect(refused('Ada Lovelace et al.')).toEqual([
-      "stands for more authors: list every author by name, in the paper's order",
-    ]);
+    for (const name of ['Ada Lovelace et al.', 'Ada Lovelace et al', 'Ada Lovelace and others', 'Ada others']) {
+      expect(refused(name), name).toEqual(["stands for more authors: list every author by name, in the paper's order"]);
+    }
     for (const name of [
       'J.R.R. Tolkien',
       'St. John Smith',
@@ -358,6 +364,14 @@ describe('author names', () => {
       'Ada Lovelace Jr.',
       'Torch.Vision Ng',
       'Alice Allothers',
+      // A capitalised Others or Et Al after a name is a family name; lists write "et al." in lower case.
+      'Isaac Others',
+      'Joan Others',
+      'A. K. Others',
+      'Sebastian Et Al',
+      // A capitalised top-level domain is a word of a name, as a host is not written.
+      'ASP.NET Team',
+      'X.Com',
     ]) {
       expect(refused(name), name).toEqual([]);
     }

@@ -195,14 +195,17 @@ function schemaProblems(
 /**
  * What in an unknown key is not what it looks like: a field's name is ASCII letters, and `tіtle`
  * with a Cyrillic і, `ｔitle` in fullwidth or `title` with a no-break space before its colon read
- * as `title` in the message (`Did you mean "title"?`) unless their odd characters are named.
+ * as `title` in the message (`Did you mean "title"?`) unless their odd characters are named; so
+ * does `ve\u0301nue` with its accent apart, which would print on the message's quote mark.
  */
 function keyCharacters(key: string): string {
   const odd = [...new Set(key.match(/[^\x21-\x7E]/gu) ?? [])].slice(0, 3);
   if (odd.length === 0) return '';
   const named = odd.map((char) => {
     const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    return /\s/u.test(char) ? `a space (${code})` : `"${char}" (${code})`;
+    if (/\s/u.test(char)) return `a space (${code})`;
+    // A combining mark alone in quotes sits on the quote: shown on a dotted circle, as charts do.
+    return /\p{M}/u.test(char) ? `a combining mark "\u25CC${char}" (${code})` : `"${char}" (${code})`;
   });
   return ` The key holds ${named.join(', ')}: write a field's name in plain ASCII letters, with no space in it.`;
 }

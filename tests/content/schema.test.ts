@@ -571,13 +571,15 @@ describe('an unknown field that looks like a known one', () => {
       paperSchema,
     ).problems.map((problem) => `${problem.line}: ${problem.field}: ${problem.message}`);
 
-  it('names the characters that make it another key: a Cyrillic letter, a fullwidth one, a space', () => {
+  it('names the characters that make it another key: a Cyrillic letter, a fullwidth one, a space, a mark', () => {
     // Printed as `tіtle: unknown field. Did you mean "title"?`, the key read as the one it meant.
     for (const [key, named] of [
       ['t\u0456tle', '"\u0456" (U+0456)'],
       ['\uFF54itle', '"\uFF54" (U+FF54)'],
       ['"title\u00A0"', 'a space (U+00A0)'],
       ['"title "', 'a space (U+0020)'],
+      // An accent apart from its letter is shown on a dotted circle, not on the quote mark.
+      ['ti\u0301tle', 'a combining mark "\u25CC\u0301" (U+0301)'],
     ] as const) {
       expect(problems(key), key).toContainEqual(
         `2: ${key.replace(/"/g, '')}: unknown field. Did you mean "title"? The key holds ${named}: write a field's name in plain ASCII letters, with no space in it.`,

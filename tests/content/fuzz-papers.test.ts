@@ -82,6 +82,10 @@ describe('hostile paper files', () => {
     expect(some((file) => file.text.includes('[^1]: a footnote')) && some((file) => file.text.includes('{/*'))).toBe(
       true,
     );
+    // And the next: a footnote on a paragraph's second line, text that only looks like one, Others.
+    expect(some((file) => file.text.includes('\n[^1]: a footnote after a line'))).toBe(true);
+    expect(some((file) => file.text.includes('\n[^a-z]: a class of characters'))).toBe(true);
+    expect(some((file) => names(file).some((name) => / Others$/.test(name)))).toBe(true);
   });
 
   it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {

@@ -343,6 +343,8 @@ function nameValue(g: Grammar): string {
     ...['Иван', 'Иᲀан', 'ИВАН', 'Straße', 'STRASSE', 'Strasse', `Zoe${'\u0301'.repeat(g.int(2, 60))}`],
     // An address in a name, and more authors after one.
     ...['Lovelace www.evil.com', 'ada@evil.org', 'Lovelace et al.'],
+    // A family name Others or Et Al, a name's word with a dotted capital ending, and a host in it.
+    ...['Others', 'Et Al', 'ASP.NET', 'X.Com', 'Evil.com'],
   ];
   // Now and then one word alone (Aux, Shards, כהן), as a mononym is written.
   const name = g.chance(0.05) ? g.pick(family) : `${g.pick(given)} ${g.pick(family)}`;
@@ -621,6 +623,10 @@ function bodyPiece(g: Grammar): string {
     `[${g.pick(['', ' ', '$\\quad$', '`  `', '$\\,$', '\\*', '&nbsp;', '$x$', '2', '$\\alpha$'])}](${urlValue(g)})`,
     `[ref][1]\n\n[1]: ${urlValue(g)} "title"`,
     '[^1]\n\n[^1]: a footnote',
+    // A footnote on a paragraph's second line; text that only looks like one: escaped, a regex's class.
+    '\n[^1]: a footnote after a line',
+    '\\[^1]: an escaped mark',
+    '\n[^a-z]: a class of characters',
     '\n\n| a | b |\n|---|---|\n| \\<x> | $y$ |\n\n',
     '\\{not code\\}',
     '&#x1F600;',

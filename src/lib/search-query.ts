@@ -815,15 +815,17 @@ const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/u;
  * Whether a query is only common words (COMMON_WORDS), outside quotes: then the search says so
  * rather than list every paper. A quoted phrase of them (`"of the"`) is searched as a phrase, and
  * so is a word in capitals (`US`, `IT`, `the OR`, and `US IT` all in capitals: ACRONYM), unless
- * the query is all in capitals with a common word of three letters or more (`THE OF AND`): two
- * capitals are an acronym as often as a word (US, IT, OR, AI), but THE, AND or FROM in capitals
- * are the reader's capitals, and so is the rest of that query.
+ * the query is several words all in capitals with a common word of three letters or more (`THE OF
+ * AND`): two capitals are an acronym as often as a word (US, IT, OR, AI), but THE, AND or FROM among
+ * other words in capitals are the reader's capitals, and so is the rest of that query. One word
+ * alone in capitals is an acronym whatever its length (HER: Hindsight Experience Replay; VIA, ITS).
  */
 export function onlyCommonWords(query: string): boolean {
   if (/["\u201C\u201D\u201E]/u.test(query)) return false;
   // The words as the search reads them: `O(n)` is one word, the bound, not `on`.
   const words = queryWords(query);
-  const shouted = !/\p{Ll}/u.test(query) && words.some((word) => word.length > 2 && COMMON_WORDS.has(word));
+  const shouted =
+    words.length > 1 && !/\p{Ll}/u.test(query) && words.some((word) => word.length > 2 && COMMON_WORDS.has(word));
   if (ACRONYM.test(query) && !shouted) return false;
   return words.length > 0 && words.every((word) => COMMON_WORDS.has(word));
 }

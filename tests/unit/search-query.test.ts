@@ -1273,6 +1273,12 @@ describe('onlyCommonWords', () => {
       expect(onlyCommonWords(query)).toBe(false);
     },
   );
+  it.each(['HER', 'ITS', 'VIA', 'SHE', 'OUR', 'WAS', 'THE', ' HER. '])(
+    'is false for %s: one word alone in capitals is an acronym, however long',
+    (query) => {
+      expect(onlyCommonWords(query)).toBe(false);
+    },
+  );
 });
 
 describe('withoutMarkup', () => {

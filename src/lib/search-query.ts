@@ -1451,10 +1451,11 @@ function withBoundWords(query: string, countsAsTyped = false): string {
 /**
  * Text with its compatibility characters as their plain ones (NFKC: a title's `𝒪(n)` as the page
  * shows it is `O(n)`, full-width `ＧＰＴ` is `GPT`, `n²` is `n2`), but `ℓ`, which is read by its
- * name (`ℓ2` is `ell2`; NFKC would make it an `l`).
+ * name (`ℓ2` is `ell2`; NFKC would make it an `l`). The fraction slash `⁄`, which NFKC puts in a
+ * vulgar fraction (`½` is `1⁄2`), is the slash a reader types (`1/2`), not a math symbol's word.
  */
 export function withPlainCompatibilityLetters(text: string): string {
-  return text.replace(/[^\u2113]+/gu, (run) => run.normalize('NFKC'));
+  return text.replace(/[^\u2113]+/gu, (run) => run.normalize('NFKC').replaceAll('\u2044', '/'));
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   otherSpelling,
   excludedWords,
   compoundParts,
+  DECIMAL_POINT,
   plainSpelling,
   nameReadings,
   withScientificNumbersWritten,
@@ -576,6 +577,20 @@ describe('parts of compound words in the index', () => {
       const found = queryWords(query).every((word) => held.has(word)) || compound?.[1].every((part) => held.has(part));
       expect(found, query).toBe(true);
     }
+  });
+
+  it.each([
+    ['½', '1/2'],
+    ['¾', '3/4'],
+    ['½-approx', '1/2-approx'],
+    ['3½', '31/2'],
+  ])('reads a vulgar fraction (%s) as its digits with a slash (%s), in a query and on the page', (fraction, typed) => {
+    // NFKC makes ½ 1⁄2, with the fraction slash U+2044: a slash, not a math symbol's word.
+    expect(queryWords(fraction)).toEqual(queryWords(typed));
+    expect(queryWords('1\u20442')).toEqual(queryWords('1/2'));
+    const held = new Set([...indexedForms(fraction), ...compoundParts(fraction)]);
+    for (const word of queryWords(typed)) expect(held, word).toContain(word);
+    expect([...held].filter((word) => word.includes(DECIMAL_POINT))).toEqual([]);
   });
 
   it('fences the parts of a text, or gives nothing', () => {

@@ -36,7 +36,6 @@ import {
   isArxivKey,
   namedSymbolWord,
   onlyCommonWords,
-  countsInQuery,
   paperKeysInQuery,
   paperShard,
   acronymExpansion,
@@ -47,8 +46,8 @@ import {
   spelledOutAcronyms,
   splitAtHead,
   splitAtNumber,
+  unfinishedWord,
   compoundWords,
-  DECIMAL_POINT,
   otherSpelling,
   excludedWords,
   nameReadings,
@@ -635,36 +634,9 @@ async function searchText(
   }
 
   // While the reader types, the query's last word may be unfinished (`neur`, `tran`): it matches
-  // the words it starts, as Pagefind's own search does, even if it is also a word of its own.
-  const tail = debounce === undefined ? undefined : /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
-  // (A compound word, `neural-network`, is finished: the reader is typing its parts; so is a word
-  // with a British or American ending, `behaviour`, or an acronym, `LLMs`, which find their other
-  // spelling or number too, and a decimal number, a count or a bound, `1.5`, `10k`, `O(n)`, once the
-  // reader types its last digit, scale or bracket; and an abbreviation of the digest, `ICL`, a word that starts with a
-  // compound word's first part, `dataset`, or ends one's words, `natural language processing`, or
-  // a name and its number, `llama2`, which find their other form too, as they do sent. A finished word no paper has whole still
-  // matches the words it starts.)
-  const last = words.at(-1);
+  // the words it starts, as Pagefind's own search does (unfinishedWord says which word is).
+  const unfinished = debounce === undefined ? undefined : unfinishedWord(query, heads, acronyms);
   const table = [...acronyms, ...NORM_NAMES];
-  // The last word of an abbreviation spelled out (`natural language processing`) is finished too.
-  const endsSpelledOut = spelledOutAcronyms(words, table, typedCompounds).some(
-    (run) => words.slice(-run.words.length).join(' ') === run.words.join(' '),
-  );
-  const unfinished =
-    tail !== undefined &&
-    !endsSpelledOut &&
-    last !== undefined &&
-    queryWords(tail).join(' ') === last &&
-    !compounds.has(last) &&
-    otherSpelling(last) === undefined &&
-    !countsInQuery(query).includes(last) &&
-    acronymOtherNumber(last) === undefined &&
-    acronymExpansion(last, query, acronyms) === undefined &&
-    splitAtHead(last, heads) === undefined &&
-    splitAtNumber(last) === undefined &&
-    !last.includes(DECIMAL_POINT)
-      ? last
-      : undefined;
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   // A finished word that starts with the first part of a compound word of the digest is also
   // searched as the two words the text may write apart (`dataset`: `data sets`), as a compound
@@ -777,6 +749,16 @@ async function searchText(
     if (found.size === 0) continue;
     startedWords.set(word, []);
     startedBy.set(word, found);
+  }
+  // A name and its number still being typed (`llama2`) also finds its two words apart (`Llama 2`), as
+  // it does finished, beside the longer words it starts (`cifar10`: `CIFAR-100`, Pagefind's prefix search).
+  const typedApart = unfinished === undefined ? undefined : splitAtNumber(unfinished);
+  if (unfinished !== undefined && typedApart && !startedWords.has(unfinished)) {
+    const [started, apart] = await Promise.all([search(unfinished), search(`"${typedApart.join(' ')}"`)]);
+    if (apart.results.length > 0) {
+      startedWords.set(unfinished, []);
+      startedBy.set(unfinished, bestById([...started.results, ...apart.results]));
+    }
   }
   // A word of two forms is ranked as a started word is: by its own results, not Pagefind's over the others.
   for (const [word, papers] of rankedApart) {

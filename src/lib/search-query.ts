@@ -891,6 +891,46 @@ export function parseQuery(query: string): { phrases: string[][]; words: string[
   return { phrases, words: queryWords(rest) };
 }
 
+/**
+ * The query's last word, if the reader may still be typing it (`neur`, `tran`): while the reader
+ * types, it matches the words it starts, as Pagefind's own search does, even if it is also a word
+ * of its own; undefined when the last word is finished (`heads`, `acronyms`: QueryExpansions, the
+ * abbreviations as acronymTable reads them). Finished are a compound word, `neural-network` (the
+ * reader is typing its parts); a word with a British or American ending, `behaviour`, or an
+ * acronym, `LLMs`, which find their other spelling or number too; a decimal number, a count or a
+ * bound, `1.5`, `10k`, `O(n)`, once the reader types its last digit, scale or bracket; an
+ * abbreviation of the digest, `ICL`, a word that starts with a compound word's first part,
+ * `dataset`, or ends one's words, `natural language processing`, which find their other form too,
+ * as they do sent. A name and its number (`cifar10`, `llama2`) is not: it may be on its way to a
+ * longer one (`cifar100`), which no stem joins to it. A finished word no paper has whole still
+ * matches the words it starts (searchText).
+ */
+export function unfinishedWord(
+  query: string,
+  heads: readonly string[],
+  acronyms: ReadonlyMap<string, string[]>,
+): string | undefined {
+  const tail = /[^\s"\u201C\u201D\u201E]+$/.exec(query)?.[0];
+  const { words } = parseQuery(query);
+  const last = words.at(-1);
+  if (tail === undefined || last === undefined || queryWords(tail).join(' ') !== last) return undefined;
+  const compounds = compoundWords(query);
+  // The last word of an abbreviation spelled out (`natural language processing`) is finished too.
+  const endsSpelledOut = spelledOutAcronyms(words, [...acronyms, ...NORM_NAMES], compounds).some(
+    (run) => words.slice(-run.words.length).join(' ') === run.words.join(' '),
+  );
+  const finished =
+    endsSpelledOut ||
+    compounds.has(last) ||
+    otherSpelling(last) !== undefined ||
+    countsInQuery(query).includes(last) ||
+    acronymOtherNumber(last) !== undefined ||
+    acronymExpansion(last, query, acronyms) !== undefined ||
+    splitAtHead(last, heads) !== undefined ||
+    last.includes(DECIMAL_POINT);
+  return finished ? undefined : last;
+}
+
 // ---- Authors cited as references cite them ----
 
 /** Initials as reference lists write them, each letter with its full stop: `Z.`, `J.Z.`, `C.-J.,`. */

@@ -86,6 +86,17 @@ describe('a reader finds', () => {
   });
 });
 
+describe('while the reader types', () => {
+  it('a name and its number, Llama2, finds the paper that writes them apart', async () => {
+    await page.goto(`${server.origin}${urls.search()}`);
+    await page.locator('#search-q').pressSequentially('Llama2');
+    await expect
+      .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
+      .toMatch(/found for “Llama2”/);
+    expect(await resultTitles()).toEqual([shown(DIVERGENCE.title)]);
+  });
+});
+
 describe('the Author field, for a family name of several words', () => {
   it.each([
     ['de Freitas', 'Nando de Freitas'],

@@ -29,6 +29,7 @@ import {
   otherSpelling,
   excludedWords,
   compoundParts,
+  unfinishedWord,
   DECIMAL_POINT,
   plainSpelling,
   nameReadings,
@@ -1266,6 +1267,38 @@ describe('counts with a scale, and percentages', () => {
     expect(countWords('top-5 accuracy in 2023')).toEqual([]);
     expect(countsInQuery('GPT 175B')).toEqual(queryWords('175 billion'));
     expect(countsInQuery('1.5 models')).toEqual([]);
+  });
+});
+
+describe('unfinishedWord', () => {
+  const heads = ['data'];
+  const acronyms = acronymTable(['icl:in-context-learning', 'llm:large-language-model']);
+  it.each([
+    ['neur', 'neur'],
+    ['deep tran', 'tran'],
+    // A name and its number may be on its way to a longer one: cifar10 to cifar100, gpt4 to gpt4o.
+    ['cifar10', 'cifar10'],
+    ['results on CIFAR10', 'cifar10'],
+    ['Llama2', 'llama2'],
+    ['gpt4', 'gpt4'],
+  ])('%s ends in the unfinished word %s', (query, word) => {
+    expect(unfinishedWord(query, heads, acronyms)).toBe(word);
+  });
+  it.each([
+    'neural-network',
+    'behaviour',
+    'LLMs',
+    'ICL',
+    'in-context learning',
+    'dataset',
+    '1.5',
+    '10k',
+    'O(n)',
+    '"neural network"',
+    'neur ',
+    '',
+  ])('%s ends in no unfinished word', (query) => {
+    expect(unfinishedWord(query, heads, acronyms)).toBeUndefined();
   });
 });
 

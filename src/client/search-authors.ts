@@ -107,14 +107,16 @@ export interface CitedAuthorsFilter {
  * citedNamesInQuery), as a filter on their papers (of the year cited, if any), and the rest of
  * the query; undefined when the digest has no author for one of them: then the query is read as
  * words (initials are sometimes not a name: `e.g. attention`). A name stands for every author it
- * fits (`H. Zhang`: Huan Zhang, Hao Zhang, …).
+ * fits (`H. Zhang`: Huan Zhang, Hao Zhang, …). `alsoWords` when a name is a family name alone that
+ * text may write as a word before a year (CitedName's `bare`: `Adam 2023`): the query's words are
+ * searched too.
  */
 export async function citedAuthorsFilter(
   page: string,
   query: string,
   typing: boolean,
   fetchJson: FetchJson,
-): Promise<{ filter: CitedAuthorsFilter; rest: string } | undefined> {
+): Promise<{ filter: CitedAuthorsFilter; rest: string; alsoWords?: true } | undefined> {
   const { names, rest } = citedNamesInQuery(query, { typing });
   if (names.length === 0) return undefined;
   // A name typed with an umlaut, ø or å is also the name written out (`Müller et al.`: Jonas
@@ -123,6 +125,9 @@ export async function citedAuthorsFilter(
   const keys = await directoryKeys(page, fetchJson);
   const groups: CitedAuthorsFilter['all'] = [];
   const words: string[] = [];
+  // A family name alone that fits an author by its one word (`Adam 2023`: Hartwig Adam) may also be
+  // an ordinary word and a year (the Adam optimizer, long context): the query is searched both ways.
+  let alsoWords = false;
   for (const [index, name] of names.entries()) {
     const other = writtenOut.length === names.length ? writtenOut[index] : undefined;
     // The name with as many of the words before it as an author's name has (`van der Maaten`,
@@ -139,13 +144,14 @@ export async function citedAuthorsFilter(
       slugs = await citedSlugs(page, keys, spellings, fetchJson);
       if (slugs.size === 0) continue;
       words.push(...reading.dropped);
+      if (name.bare && reading.cited.words.length === name.words.length) alsoWords = true;
       break;
     }
     if (slugs.size === 0) return undefined;
     groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
     if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });
   }
-  return { filter: { all: groups }, rest: [...words, rest].join(' ').trim() };
+  return { filter: { all: groups }, rest: [...words, rest].join(' ').trim(), ...(alsoWords && { alsoWords }) };
 }
 
 /** The slugs of the authors of the directory that any of these spellings of a cited name fits. */

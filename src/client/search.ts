@@ -368,6 +368,26 @@ function bestById(results: readonly PagefindResult[]): Map<string, PagefindResul
   return best;
 }
 
+/**
+ * Two readings of one query as one answer: the first reading's papers, then the second's others
+ * (a year as the papers' year, then as text; a family name as an author, then as a word). The first
+ * found nothing: the second's answer. In a chosen order (newest, oldest), all of them in it.
+ */
+async function firstThen(
+  pagefind: Pagefind,
+  options: PagefindQuery,
+  first: WordsAnswer,
+  second: WordsAnswer,
+): Promise<WordsAnswer> {
+  if (first.results.length === 0) return second;
+  const ids = new Set(first.results.map((result) => result.id));
+  const results = [...first.results, ...second.results.filter((result) => !ids.has(result.id))];
+  if (!options.sort) return { results, unmatched: [] };
+  const all = new Set(results.map((result) => result.id));
+  const sorted = (await pagefind.search(null, options)).results.filter((result) => all.has(result.id));
+  return { results: sorted, unmatched: [] };
+}
+
 let typingCount = 0;
 
 /**
@@ -454,6 +474,7 @@ async function searchWords(
   debounce?: number,
   topics: readonly TopicName[] = [],
   readYear = true,
+  readCitations = true,
 ): Promise<WordsAnswer | null> {
   // HTML and field names typed around the words (`<b>attention</b>`, `author:Hofmann`) are no words.
   // (A query of nothing else stays as typed: it finds nothing, not every paper.)
@@ -495,11 +516,12 @@ async function searchWords(
   // first: a query that only looks like a citation (`2023 Offline RL`) fits no author, and its year
   // is then read as any other query's.
   const typing = debounce !== undefined && !/\s$/.test(query);
-  const cited = mayCiteAuthors(query)
-    ? await loadAuthorCode()
-        .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))
-        .catch(() => undefined)
-    : undefined;
+  const cited =
+    readCitations && mayCiteAuthors(query)
+      ? await loadAuthorCode()
+          .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))
+          .catch(() => undefined)
+      : undefined;
   // A year beside other words (`transformers 2023`) is the paper's year, as citations give it (its
   // first version's or its venue's), or the year in its text; not when the papers write it after
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
@@ -513,24 +535,27 @@ async function searchWords(
       const filters = { ...options.filters, [CITED_YEAR_FILTER]: { any: year.years } };
       const ofYear = await searchWords(pagefind, config, year.rest, { ...options, filters }, wait, topics);
       const asText = ofYear && (await searchWords(pagefind, config, query, options, wait, topics, false));
-      if (!ofYear || !asText || ofYear.results.length === 0) return asText;
-      const ids = new Set(ofYear.results.map((result) => result.id));
-      const results = [...ofYear.results, ...asText.results.filter((result) => !ids.has(result.id))];
-      if (!options.sort) return { results, unmatched: [] };
-      // In a chosen order (newest, oldest), all of them in it.
-      const all = new Set(results.map((result) => result.id));
-      const sorted = (await pagefind.search(null, options)).results.filter((result) => all.has(result.id));
-      return { results: sorted, unmatched: [] };
+      return ofYear && asText && firstThen(pagefind, options, ofYear, asText);
     }
     debounce = debounce === undefined ? undefined : 0;
   }
   if (cited) {
     const alone = cited.rest.trim() === '' && !options.sort;
-    options = {
+    const citedOptions: PagefindQuery = {
       ...options,
       filters: { ...options.filters, all: cited.filter.all },
       ...(alone && { sort: { date: 'desc' } }),
     };
+    if (cited.alsoWords) {
+      // A family name alone may be a word (`Adam 2023`: Hartwig Adam's paper, or the Adam
+      // optimizer's of 2023): the author's papers first, then what the words and year find.
+      if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+      const wait = debounce === undefined ? undefined : 0;
+      const ofAuthor = await searchText(pagefind, config, cited.rest, citedOptions, wait);
+      const asWords = ofAuthor && (await searchWords(pagefind, config, query, options, wait, topics, readYear, false));
+      return ofAuthor && asWords && firstThen(pagefind, options, ofAuthor, asWords);
+    }
+    options = citedOptions;
     query = cited.rest;
   }
   const answer = await searchText(pagefind, config, query, options, debounce);

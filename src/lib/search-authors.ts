@@ -252,9 +252,20 @@ export interface CitedName {
   leading?: string[];
   /** Cited by family name alone, before a year (`van der Maaten 2008`): the words end the author's name (citedFamilyNames). */
   familyOnly?: true;
+  /**
+   * A family name alone as text may write an ordinary word and a year (`Adam 2023`, `Long 2023`):
+   * one capitalised word, no bracket or comma around it or the year, no year letter (`(Adam, 2023)`,
+   * `Adam (2023)` and `Adam 2023a` are citations only). The query may then mean its words.
+   */
+  bare?: true;
 }
 
 export { CITED_YEAR_FILTER } from './search-query.ts';
+
+/** A word as text writes it before a year, no bracket or comma (`Adam`, `Long`): CitedName's `bare`. */
+const BARE_FAMILY_NAME = /^\p{Lu}[\p{L}\p{M}'\u2019-]*$/u;
+/** A year as text writes it after a word, without a bracket or a citation's letter (`2023`, `2023.`). */
+const BARE_YEAR = /^(?:19|20)\d\d[.,;]?$/;
 
 /** Most words a family name is read with before its last word (`Sáez de Ocáriz Borde`): leading. */
 const MAX_LEADING = 3;
@@ -325,8 +336,10 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
     // A family name alone before a year: `Hofmann 2023`, `van der Maaten (2008)`.
     const family = kept.at(-1) === index - 1 ? word(index - 1) : undefined;
     if (CITED_YEAR.test(at(index)) && family && CAPITALISED_WORD.test(withoutOpening(at(index - 1)))) {
+      const bare = BARE_FAMILY_NAME.test(at(index - 1)) && BARE_YEAR.test(at(index));
       kept.pop();
-      index = cite(index - 1, { initials: [], words: family, leading: leadingBefore(index - 1), familyOnly: true });
+      const leading = leadingBefore(index - 1);
+      index = cite(index - 1, { initials: [], words: family, leading, familyOnly: true, ...(bare && { bare }) });
       continue;
     }
     if (!isInitials(index)) {

@@ -111,14 +111,15 @@ const TABLE: Expectation[] = [
   { query: 'Shi et al. 2024', why: 'an arXiv 2405 paper without a venue', only: ['2405.21063'] },
   {
     query: 'Akyürek 2023',
-    why: 'a family name and a year, as author–year citations write them: his ICLR 2023 paper, not the 2023 paper citing him',
-    only: ['2211.15661'],
+    why: 'a family name and a year, as author–year citations write them: his ICLR 2023 paper first (the 2023 paper citing him, which has the word, after it)',
+    top: ['2211.15661'],
   },
   {
     query: 'Akyürek 2024',
-    why: 'his ICML 2024 paper, not the ICLR 2024 paper whose abstract cites "Akyürek et al."',
-    only: ['2401.12973'],
+    why: 'his ICML 2024 paper first, before the ICLR 2024 paper whose abstract cites "Akyürek et al."',
+    top: ['2401.12973'],
   },
+  { query: 'Akyürek (2023)', why: 'a family name with its year in brackets is a citation only', only: ['2211.15661'] },
   {
     query: 'de Luca 2025',
     why: 'a family name with its particle, and the year: Artur Back de Luca',
@@ -126,8 +127,8 @@ const TABLE: Expectation[] = [
   },
   {
     query: 'Ma 2023',
-    why: 'a short family name and a year: the two papers of Tengyu Ma cited with 2023, not those with the "ma" of LLaMA',
-    only: ['2211.15661', '2307.03576'],
+    why: 'a short family name and a year: the two papers of Tengyu Ma cited with 2023 first, before those with the "ma" of LLaMA',
+    top: ['2211.15661', '2307.03576'],
   },
   {
     query: 'Sáez de Ocáriz Borde 2024',

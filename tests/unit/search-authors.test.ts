@@ -430,3 +430,51 @@ describe('family names of several words', () => {
     ]);
   });
 });
+
+describe('a family name alone that is also a word', () => {
+  // Family names that text writes as words too: the Adam optimizer, long context, green AI.
+  const names = ['Hartwig Adam', 'Mingsheng Long', 'Tim Green', 'David Silver', 'Ekin Akyürek'];
+  const shards = authorShards(names.map((name) => paper([name])));
+  const byFile = new Map([...shards.keys()].map((key) => [directoryFile(key), key]));
+  const fetchJson = <T>(url: string): Promise<T> => {
+    const file = url.replace(/^\/search\/authors\//, '').replace(/\.json$/, '');
+    return Promise.resolve((file === DIRECTORY_INDEX ? [...shards.keys()] : shards.get(byFile.get(file)!)) as T);
+  };
+  const slugsOf = (filter: Awaited<ReturnType<typeof citedAuthorsFilter>>) =>
+    filter?.filter.all.flatMap((group) => group.any.flatMap((each) => Object.values(each)));
+
+  it.each([
+    ['Adam 2023', 'Hartwig Adam', '2023'],
+    ['Long 2023', 'Mingsheng Long', '2023'],
+    ['LONG 2023', 'Mingsheng Long', '2023'],
+    ['Green 2021', 'Tim Green', '2021'],
+    ['Silver 2016', 'David Silver', '2016'],
+    ['Akyürek 2023', 'Ekin Akyürek', '2023'],
+    ['optimizer Adam 2023.', 'Hartwig Adam', '2023'],
+  ])('reads %s as that author cited and as words and a year, both', async (query, name, year) => {
+    const filter = await citedAuthorsFilter('/search/', query, false, fetchJson);
+    expect(slugsOf(filter)).toEqual([authorSlug(name), year]);
+    expect(filter?.alsoWords).toBe(true);
+  });
+
+  it.each([
+    ['(Adam, 2023)', 'Hartwig Adam'],
+    ['Adam (2023)', 'Hartwig Adam'],
+    ['Adam, 2023', 'Hartwig Adam'],
+    ['Adam 2023a', 'Hartwig Adam'],
+    ['H. Adam 2023', 'Hartwig Adam'],
+    ['Adam et al. 2023', 'Hartwig Adam'],
+    ['(Long et al., 2023)', 'Mingsheng Long'],
+  ])('reads %s, a citation by its form, as that author cited only', async (query, name) => {
+    const filter = await citedAuthorsFilter('/search/', query, false, fetchJson);
+    expect(slugsOf(filter)).toEqual([authorSlug(name), '2023']);
+    expect(filter?.alsoWords).toBeUndefined();
+  });
+
+  it('marks only a capitalised word before a plain year as bare', () => {
+    expect(citedNamesInQuery('Adam 2023').names).toEqual([
+      { initials: [], words: ['adam'], familyOnly: true, bare: true, year: '2023' },
+    ]);
+    expect(citedNamesInQuery('(Adam, 2023)').names[0]?.bare).toBeUndefined();
+  });
+});

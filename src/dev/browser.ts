@@ -198,18 +198,34 @@ export interface PageWatch {
   failures: string[];
   /** Bytes received (encoded, as over the wire) per URL, for finished requests. */
   bytes: Map<string, number>;
+  /** Requests made and not yet finished or failed: a test that leaves the page waits for none. */
+  inFlight: Set<Request>;
 }
 
 /** Records what a page logs, throws and requests, for assertions at the end of a test. */
 export function watchPage(page: Page): PageWatch {
-  const watch: PageWatch = { consoleErrors: [], pageErrors: [], requests: [], failures: [], bytes: new Map() };
+  const watch: PageWatch = {
+    consoleErrors: [],
+    pageErrors: [],
+    requests: [],
+    failures: [],
+    bytes: new Map(),
+    inFlight: new Set(),
+  };
   page.on('console', (message) => {
     if (message.type() === 'error') watch.consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
-  page.on('request', (request) => watch.requests.push(request.url()));
-  page.on('requestfailed', (request) => watch.failures.push(`${request.url()}: ${request.failure()?.errorText}`));
+  page.on('request', (request) => {
+    watch.requests.push(request.url());
+    watch.inFlight.add(request);
+  });
+  page.on('requestfailed', (request) => {
+    watch.inFlight.delete(request);
+    watch.failures.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
   page.on('requestfinished', (request: Request) => {
+    watch.inFlight.delete(request);
     void request
       .sizes()
       .then((sizes) => watch.bytes.set(request.url(), sizes.responseBodySize + sizes.responseHeadersSize))

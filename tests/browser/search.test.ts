@@ -330,6 +330,8 @@ describe('the search page', () => {
       const status = page.locator('#search-status');
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/only words nearly every paper has/);
       expect(await page.locator('[data-search-results] li').count()).toBe(0);
+      // The answer needs no index, but Pagefind may still be loading: leaving now would cancel it.
+      await expect.poll(() => watch.inFlight.size, { timeout: 10_000 }).toBe(0);
       // The header box says the same.
       await page.goto(server.origin + urls.home());
       await headerBox().fill(q);
@@ -337,6 +339,7 @@ describe('the search page', () => {
         .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
         .toMatch(/only words nearly every paper has/);
       expect(await page.locator('[data-search-preview] li').count()).toBe(0);
+      await expect.poll(() => watch.inFlight.size, { timeout: 10_000 }).toBe(0);
     },
   );
 

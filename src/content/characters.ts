@@ -1,6 +1,7 @@
 import { fieldName } from './problems.ts';
 import { MAX_COMBINING_MARKS } from '../lib/combining-marks.ts';
 import { byCodeUnits } from '../lib/text-order.ts';
+import { codePointName } from '../lib/code-point.ts';
 
 /**
  * The one rule for which characters a paper may contain, applied to the raw file and again to
@@ -66,8 +67,6 @@ function kindOf(codePoint: number): string {
 export { MAX_COMBINING_MARKS };
 const MARK_STACK = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'gv');
 
-const codeOf = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-
 /**
  * The first character of `value` that a paper may not contain, or the first mark past the
  * {@link MAX_COMBINING_MARKS} that one character may carry. `multiline` allows tab and newline (a
@@ -82,7 +81,7 @@ export function findForbiddenCharacter(
   for (let match = FORBIDDEN.exec(value); match; match = FORBIDDEN.exec(value)) {
     const codePoint = match[0].codePointAt(0)!;
     if (multiline && (codePoint === 0x09 || codePoint === 0x0a)) continue;
-    found = { index: match.index, codePoint, code: codeOf(codePoint), kind: kindOf(codePoint) };
+    found = { index: match.index, codePoint, code: codePointName(codePoint), kind: kindOf(codePoint) };
     break;
   }
   MARK_STACK.lastIndex = 0;
@@ -94,7 +93,7 @@ export function findForbiddenCharacter(
     return {
       index: stack.index + marks.slice(0, MAX_COMBINING_MARKS).join('').length,
       codePoint,
-      code: codeOf(codePoint),
+      code: codePointName(codePoint),
       kind: 'combining mark',
       marks: marks.length,
     };

@@ -16,6 +16,7 @@ import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
 import { latinLookAlike } from '../lib/look-alike.ts';
+import { codePointName } from '../lib/code-point.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -77,8 +78,6 @@ export function markupInTextProblems(value: string): string[] {
 /** Names of ASCII only: none of the letter rules below can refuse them. */
 const ASCII = /^[\x00-\x7F]*$/;
 
-const codeOf = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-
 /**
  * A compatibility character in a name: a letter that Unicode (NFKC) says is another letter drawn
  * differently, such as mathematical bold `𝐉`, fullwidth `Ｊ`, the ligature `ﬁ`, superscript `ᵃ` or
@@ -91,7 +90,7 @@ export function compatibilityProblem(name: string): string | undefined {
   for (const char of name) {
     const plain = char.normalize('NFKC');
     if (plain !== char) {
-      return `has "${char}" (${codeOf(char)}), a compatibility form of "${plain}" (bold, italic, fullwidth, a ligature, superscript, subscript, circled…): write "${plain}"`;
+      return `has "${char}" (${codePointName(char)}), a compatibility form of "${plain}" (bold, italic, fullwidth, a ligature, superscript, subscript, circled…): write "${plain}"`;
     }
   }
   return undefined;
@@ -158,7 +157,7 @@ export function latinLetterProblem(name: string): string | undefined {
     const fix = plain
       ? `write "${plain}"`
       : 'write the letter of the ordinary Latin alphabet it stands for (Basic Latin, Latin-1, Latin Extended-A, -B or Additional)';
-    return `has the letter "${char}" (${codeOf(char)}), a phonetic or decorative Latin letter (IPA, small capital, modifier) that names do not use: ${fix}`;
+    return `has the letter "${char}" (${codePointName(char)}), a phonetic or decorative Latin letter (IPA, small capital, modifier) that names do not use: ${fix}`;
   }
   return undefined;
 }
@@ -231,7 +230,7 @@ export function mixedScriptProblem(name: string, rules: ScriptRules = {}): strin
     const script = scriptsOf(letters[0]!).script ?? 'another script';
     const which = [...new Set(letters)]
       .slice(0, 8)
-      .map((char) => `"${char}" ${codeOf(char)}`)
+      .map((char) => `"${char}" ${codePointName(char)}`)
       .join(', ');
     return `has the word "${shortened(word, 40)}", in ${script} letters (${which}) that each look like a Latin letter, beside Latin words: it reads as "${shortened(looks.join(''), 40)}", and ${lookAlike}. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in ${script}`;
   }

@@ -10,6 +10,7 @@ import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv-id.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { codePointName } from '../lib/code-point.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -202,7 +203,7 @@ function keyCharacters(key: string): string {
   const odd = [...new Set(key.match(/[^\x21-\x7E]/gu) ?? [])].slice(0, 3);
   if (odd.length === 0) return '';
   const named = odd.map((char) => {
-    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const code = codePointName(char);
     if (/\s/u.test(char)) return `a space (${code})`;
     // A combining mark alone in quotes sits on the quote: shown on a dotted circle, as charts do.
     return /\p{M}/u.test(char) ? `a combining mark "\u25CC${char}" (${code})` : `"${char}" (${code})`;

@@ -1,5 +1,6 @@
 import unhomoglyph from 'unhomoglyph';
 import { authorKey } from './authors.ts';
+import { codePointName } from './code-point.ts';
 
 /**
  * Which names and topic labels look alike: UTS #39's skeleton (Unicode's confusables.txt, by the
@@ -127,10 +128,6 @@ export function lookAlikeLetters(one: string, other: string, scriptOf: (char: st
   return differing.flatMap((char) => {
     const looks = unhomoglyph(char.normalize('NFD'));
     if (looks === char.normalize('NFD')) return [];
-    return [`"${char}" (${codeOf(char)}, ${scriptOf(char)}) looks like "${looks}"`];
+    return [`"${char}" (${codePointName(char)}, ${scriptOf(char)}) looks like "${looks}"`];
   });
-}
-
-export function codeOf(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }

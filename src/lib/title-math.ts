@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { codePointName } from './code-point.ts';
 
 /**
  * Math in titles, `$…$`. A title's math is copied into every BibTeX entry, and BibTeX hands it to
@@ -149,9 +150,7 @@ export function mathProblems(tex: string): string[] {
       refused.add('%');
     } else if (!PLAIN.test(symbol) && !refused.has(symbol)) {
       refused.add(symbol);
-      const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(symbol)
-        ? `\`${symbol}\``
-        : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      const shown = /[\p{L}\p{N}\p{P}\p{S}]/u.test(symbol) ? `\`${symbol}\`` : codePointName(codePoint);
       problems.push(
         `${shown} is not allowed in title math: ${symbol.charCodeAt(0) < 128 ? 'it has a special meaning in TeX; write it outside the $…$' : unicodeAdvice(symbol)}.`,
       );

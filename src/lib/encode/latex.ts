@@ -1,5 +1,6 @@
 import { Transform } from 'unicode2latex';
 import { TITLE_MATH_COMMANDS } from '../title-math.ts';
+import { codePointName } from '../code-point.ts';
 
 /**
  * Non-ASCII text as ASCII LaTeX that pdflatex sets in a plain document (OT1 fonts, amsmath and
@@ -127,7 +128,7 @@ function balanced(text: string): boolean {
 
 function codePoints(text: string): string {
   // Braced, so no style lowercases it and no `]` ends an optional argument (alpha's `\bibitem[…]`).
-  return [...text].map((char) => `{[U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]}`).join('');
+  return [...text].map((char) => `{[${codePointName(char)}]}`).join('');
 }
 
 /**

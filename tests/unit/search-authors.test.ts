@@ -337,6 +337,20 @@ describe('authors cited with initials', () => {
   });
 });
 
+/** The author directory of papers by `names`, served as the client fetches it (/search/authors/…). */
+function directoryOf(names: string[]): <T>(url: string) => Promise<T> {
+  const shards = authorShards(names.map((name) => paper([name])));
+  const byFile = new Map([...shards.keys()].map((key) => [directoryFile(key), key]));
+  return <T>(url: string): Promise<T> => {
+    const file = url.replace(/^\/search\/authors\//, '').replace(/\.json$/, '');
+    return Promise.resolve((file === DIRECTORY_INDEX ? [...shards.keys()] : shards.get(byFile.get(file)!)) as T);
+  };
+}
+
+/** The author slugs a cited-authors filter keeps. */
+const slugsOf = (filter: Awaited<ReturnType<typeof citedAuthorsFilter>>) =>
+  filter?.filter.all.flatMap((group) => group.any.flatMap((each) => Object.values(each)));
+
 describe('family names of several words', () => {
   // Each compound family name beside names that only have its words, apart or in another order.
   const names = [
@@ -357,14 +371,7 @@ describe('family names of several words', () => {
     'Ana Márquez García',
     'Adam Smith',
   ];
-  const shards = authorShards(names.map((name) => paper([name])));
-  const byFile = new Map([...shards.keys()].map((key) => [directoryFile(key), key]));
-  const fetchJson = <T>(url: string): Promise<T> => {
-    const file = url.replace(/^\/search\/authors\//, '').replace(/\.json$/, '');
-    return Promise.resolve((file === DIRECTORY_INDEX ? [...shards.keys()] : shards.get(byFile.get(file)!)) as T);
-  };
-  const slugsOf = (filter: Awaited<ReturnType<typeof citedAuthorsFilter>>) =>
-    filter?.filter.all.flatMap((group) => group.any.flatMap((each) => Object.values(each)));
+  const fetchJson = directoryOf(names);
 
   it.each([
     ['van der Maaten', 'Laurens van der Maaten'],
@@ -434,14 +441,7 @@ describe('family names of several words', () => {
 describe('a family name alone that is also a word', () => {
   // Family names that text writes as words too: the Adam optimizer, long context, green AI.
   const names = ['Hartwig Adam', 'Mingsheng Long', 'Tim Green', 'David Silver', 'Ekin Akyürek'];
-  const shards = authorShards(names.map((name) => paper([name])));
-  const byFile = new Map([...shards.keys()].map((key) => [directoryFile(key), key]));
-  const fetchJson = <T>(url: string): Promise<T> => {
-    const file = url.replace(/^\/search\/authors\//, '').replace(/\.json$/, '');
-    return Promise.resolve((file === DIRECTORY_INDEX ? [...shards.keys()] : shards.get(byFile.get(file)!)) as T);
-  };
-  const slugsOf = (filter: Awaited<ReturnType<typeof citedAuthorsFilter>>) =>
-    filter?.filter.all.flatMap((group) => group.any.flatMap((each) => Object.values(each)));
+  const fetchJson = directoryOf(names);
 
   it.each([
     ['Adam 2023', 'Hartwig Adam', '2023'],

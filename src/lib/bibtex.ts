@@ -1,5 +1,13 @@
 import { familyName, nameInBibtexOrder } from './authors.ts';
-import { arxivEprint, citationYear, paperUrl, venueKind, venueYear, type CitablePaper } from './citation.ts';
+import {
+  arxivEprint,
+  citationMonth,
+  citationYear,
+  paperUrl,
+  venueKind,
+  venueYear,
+  type CitablePaper,
+} from './citation.ts';
 import { CLUSTER, nonAsciiLatex } from './encode/latex.ts';
 import { outputUrl } from './encode/url.ts';
 import { MATH_SPAN, mathProblems } from './title-math.ts';
@@ -395,6 +403,22 @@ export function formatUrl(url: string): string | undefined {
     .replace(/[%#&_]/g, '\\$&');
 }
 
+/** BibTeX's month macros, January to December, defined by every standard style (and biblatex). */
+export const MONTH_MACROS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;
+
 export type EntryType = 'misc' | 'inproceedings' | 'article';
 
 /**
@@ -420,7 +444,8 @@ export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { 
   if (!/^[A-Za-z0-9][A-Za-z0-9:_.-]*$/.test(key)) throw new Error(`Not a safe BibTeX key: ${key}`);
   const { data } = paper;
   const type = entryType(paper);
-  const fields: [string, string][] = [
+  // A field's value is braced, unless it is a macro name (`'macro'`).
+  const fields: [name: string, value: string, macro?: 'macro'][] = [
     ['title', formatTitle(data.title)],
     ['author', authorField(data.authors, maxAuthors)],
   ];
@@ -430,6 +455,10 @@ export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { 
   }
   const year = citationYear(paper);
   if (year) fields.push(['year', year]);
+  const month = citationMonth(paper);
+  // BibTeX's month macro, unbraced (`month = jun`): every style defines them, and prints or sorts
+  // the month as it writes months; a braced `{jun}` would be printed as it stands.
+  if (month !== undefined) fields.push(['month', MONTH_MACROS[month - 1]!, 'macro']);
   if (data.arxiv) {
     const { eprint, primaryClass } = arxivEprint(data.arxiv);
     fields.push(['eprint', eprint], ['archivePrefix', 'arXiv']);
@@ -439,7 +468,9 @@ export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { 
   const url = paperLink === undefined ? undefined : formatUrl(paperLink);
   if (url) fields.push(['url', url]);
   const width = Math.max(...fields.map(([name]) => name.length));
-  const body = fields.map(([name, value]) => `  ${name.padEnd(width)} = {${value}}`).join(',\n');
+  const body = fields
+    .map(([name, value, macro]) => `  ${name.padEnd(width)} = ${macro ? value : `{${value}}`}`)
+    .join(',\n');
   return `@${type}{${key},\n${body}\n}\n`;
 }
 

@@ -48,7 +48,17 @@ export function firstVersionDate(paper: CitablePaper): string | undefined {
  * a year is not given the preprint's: the BibTeX entry is then the preprint's (see `entryType`).
  */
 export function citationYear(paper: CitablePaper): string | undefined {
-  return venueYear(paper.data.venue) ?? firstVersionDate(paper)?.slice(0, 4);
+  return publicationDate(paper)?.slice(0, 4);
+}
+
+/**
+ * The month to cite (1–12), from the same date as {@link citationYear}: the first version's month
+ * when the year is the first version's. A venue's year comes with no month (a conference's month
+ * is not the preprint's, nor known), so then there is none, as there is none without a date.
+ */
+export function citationMonth(paper: CitablePaper): number | undefined {
+  const date = publicationDate(paper);
+  return date !== undefined && date.length >= 7 ? Number(date.slice(5, 7)) : undefined;
 }
 
 /**

@@ -340,3 +340,33 @@ describe('BibTeX and citation metadata of the seed', () => {
     }
   });
 });
+
+describe('the month each citation output gives', () => {
+  it('is the month of the date the year comes from, the same in the .bib, the meta tags, the JSON-LD and the page', async () => {
+    const files = await bibFiles(seed);
+    let months = 0;
+    for (const paper of facts) {
+      // A venue's year comes with no month; the first version's date (or the id's month) has one.
+      const venueYear = /\b(?:19|20)\d{2}\b/.test(paper.venue ?? '');
+      const month = venueYear ? undefined : Number(firstVersion(paper).slice(5, 7));
+      if (month !== undefined) months++;
+      const [entry] = files.get(`papers/${paper.arxiv}.bib`)!;
+      expect(entry!.fields.month, paper.arxiv).toBe(month === undefined ? undefined : String(month));
+      const tree = await page(seed, `papers/${paper.arxiv}`);
+      const [date] = metaTags(tree)
+        .filter(([name]) => name === 'citation_publication_date')
+        .map(([, content]) => content.split('/'));
+      expect(date?.[1] === undefined ? undefined : Number(date[1]), paper.arxiv).toBe(month);
+      const published = String(jsonLdOf(tree).datePublished).split('-');
+      expect(published[1] === undefined ? undefined : Number(published[1]), paper.arxiv).toBe(month);
+      // The page's "First version" date is where a preprint's month is seen.
+      const shown = findAll(tree, (element) => element.tagName === 'time').map((time) =>
+        String(time.properties.dateTime),
+      );
+      expect(shown, paper.arxiv).toContain(firstVersion(paper));
+    }
+    // The seed has papers of both kinds.
+    expect(months).toBeGreaterThan(10);
+    expect(months).toBeLessThan(facts.length);
+  });
+});

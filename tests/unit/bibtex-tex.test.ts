@@ -6,7 +6,7 @@ import { TITLE_MATH_COMMANDS, titleMathProblems } from '../../src/lib/title-math
 import { MAX_NAME_LATEX, nameLatexProblem } from '../../src/content/schema.ts';
 import { formatAuthor } from '../../src/lib/bibtex.ts';
 import { HOSTILE_PIECES, hostileStrings, seededRandom } from '../helpers/hostile.ts';
-import { compileDocument, expectCompiled, hasTex } from '../helpers/latex.ts';
+import { compileBib, compileDocument, expectCompiled, hasTex } from '../helpers/latex.ts';
 import { usageOf } from '../helpers/title-math.ts';
 
 /**
@@ -310,4 +310,21 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     },
     120_000,
   );
+});
+
+describe.runIf(hasTex)('the month, compiled', () => {
+  it('is printed by the styles as the month name, before the year', () => {
+    const all: CitablePaper[] = [
+      { id: 'a', data: { title: 'Alpha', authors: ['Ada Lovelace'], date: '2025-06-06', published: '2023-06-23' } },
+      { id: 'b', data: { title: 'Beta', authors: ['Alan Turing'], date: '2025-06-06', arxiv: '2402.00001' } },
+    ];
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    for (const style of ['plainurl', 'plainnat'] as const) {
+      const compiled = compileBib(bib, style);
+      expectCompiled(compiled);
+      expect(compiled.bbl, style).toMatch(/June\s+2023/);
+      expect(compiled.bbl, style).toMatch(/February\s+2024/);
+    }
+  }, 120_000);
 });

@@ -250,6 +250,7 @@ describe('entries', () => {
         '  title         = {Scaling {MLPs}: A Tale of Inductive Bias},',
         '  author        = {Gregor Bachmann and Sotiris Anagnostidis and Thomas Hofmann},',
         '  year          = {2023},',
+        '  month         = jun,',
         '  eprint        = {2306.13575},',
         '  archivePrefix = {arXiv},',
         '  url           = {https://arxiv.org/abs/2306.13575}',
@@ -323,5 +324,26 @@ describe('entries', () => {
     expect(file.startsWith('% Topic misc{evil, title={x}}\n% https://example.org/\n\n@misc{a2025,')).toBe(true);
     expect(parseBib(file).map((entry) => entry.key)).toEqual(['a2025', 'b2025']);
     expect(bibtexFile([])).toBe('');
+  });
+});
+
+describe('month', () => {
+  const monthLine = (entry: string) => /^ {2}month\s*= (\w+),?$/m.exec(entry)?.[1];
+
+  it('gives the month of the date the year comes from, as BibTeX’s unbraced macro', () => {
+    // The first version's day, or its month as an arXiv id tells it (2311: November 2023).
+    expect(monthLine(bibtexEntry(paper('a', { published: '2023-01-31' }), 'a'))).toBe('jan');
+    expect(monthLine(bibtexEntry(paper('b', { published: undefined, arxiv: '2311.00001' }), 'b'))).toBe('nov');
+    expect(monthLine(bibtexEntry(paper('c', { published: '2021-12-01', venue: 'TMLR' }), 'c'))).toBe('dec');
+    // A reader's parser reads the macro as the month.
+    expect(parseBib(bibtexEntry(paper('d', { published: '2024-09-15' }), 'd'))[0]?.fields.month).toBe('9');
+  });
+
+  it('gives none where the year is a venue’s or no date is known', () => {
+    // The venue's year is cited; its month is not the preprint's (June 2023), nor known.
+    expect(monthLine(bibtexEntry(paper('a', { published: '2023-06-23', venue: 'NeurIPS 2023' }), 'a'))).toBeUndefined();
+    const undated = bibtexEntry(paper('b', { published: undefined }), 'b');
+    expect(monthLine(undated)).toBeUndefined();
+    expect(undated).not.toMatch(/year/);
   });
 });

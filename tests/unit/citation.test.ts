@@ -4,6 +4,7 @@ import {
   citationAuthorName,
   citationDate,
   citationMetaTags,
+  citationMonth,
   citationYear,
   citedYears,
   jsonLd,
@@ -178,6 +179,30 @@ describe('JSON-LD', () => {
       'not a url',
     ]) {
       expect(tags(bad), bad).toEqual([]);
+    }
+  });
+});
+
+describe('the month to cite', () => {
+  it('is the month of the date the year comes from, as the meta tags and JSON-LD give it', () => {
+    const cases: [Partial<CitablePaper['data']>, number | undefined][] = [
+      [{ published: '2023-06-23' }, 6],
+      [{ arxiv: '2212.00001' }, 12],
+      [{ arxiv: 'hep-th/9901001' }, 1],
+      [{ venue: 'TMLR', published: '2023-02-01' }, 2],
+      // A venue's year has no month; neither has a paper with no date (the digest date is none).
+      [{ venue: 'ICLR 2024', published: '2023-09-01' }, undefined],
+      [{}, undefined],
+    ];
+    for (const [data, month] of cases) {
+      const cited = paper(data);
+      expect(citationMonth(cited), JSON.stringify(data)).toBe(month);
+      const date = citationDate(cited)?.split('/');
+      expect(date?.[1] === undefined ? undefined : Number(date[1])).toBe(month);
+      const published = scholarlyArticle(cited, { pageUrl: 'https://example.org/p/' }).datePublished as
+        string | undefined;
+      const publishedMonth = published?.split('-')[1];
+      expect(publishedMonth === undefined ? undefined : Number(publishedMonth)).toBe(month);
     }
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'astro';
 import { authorFeedTitle } from '../lib/author-feed.ts';
 import { paperCount } from '../lib/count.ts';
 import { groupIntoBundles } from '../lib/file-bundle.ts';
-import { pagedName, paginateList } from '../lib/paginate.ts';
+import { pagedDescription, pagedName, paginateList, spanText } from '../lib/paginate.ts';
 import { authorPageFolder } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { getPapersByAuthor, type Paper } from './papers.ts';
@@ -47,7 +47,12 @@ export function authorPageHead({ author, page }: AuthorPage): {
 } {
   return {
     title: pagedName(author.name, page.currentPage, page.lastPage),
-    description: `${paperCount(page.total)} by ${author.name} in the digest, newest first.`,
+    description: pagedDescription(
+      `${paperCount(page.total)} by ${author.name} in the digest, newest first.`,
+      page.currentPage,
+      page.lastPage,
+      spanText({ first: page.start + 1, last: page.end + 1 }),
+    ),
     feeds: [{ title: authorFeedTitle(siteConfig, author), href: urls.authorFeed(author.slug) }],
   };
 }

@@ -89,3 +89,14 @@ export function pagedName(name: string, page: number, lastPage: number): string 
 export function pageSuffix(page: number, lastPage: number): string {
   return page > 1 ? ` — page ${page.toLocaleString('en')} of ${lastPage.toLocaleString('en')}` : '';
 }
+
+/**
+ * The description (meta description, link previews) of page `page` of a list: the list's own on
+ * its first page; from page 2 on, also which page it is and what it lists (`… Page 2 of 13:
+ * papers 4–6.`), as pagedName does for the title: no two pages of a list give a search result or a
+ * link preview the same words.
+ */
+export function pagedDescription(description: string, page: number, lastPage: number, shown?: string): string {
+  if (page <= 1) return description;
+  return `${description} Page ${page.toLocaleString('en')} of ${lastPage.toLocaleString('en')}${shown ? `: ${shown}` : ''}.`;
+}

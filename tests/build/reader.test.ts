@@ -291,3 +291,35 @@ describe('names of links and buttons', () => {
     expect(await ambiguousNames(build.outDir)).toEqual([]);
   });
 });
+
+describe('the names of pages', () => {
+  it('give every page a title and a description of its own: pages of a list, papers of one title', async () => {
+    const files = (await glob('**/*.html', { cwd: build.outDir })).sort();
+    const titles = new Map<string, string[]>();
+    const descriptions = new Map<string, string[]>();
+    for (const file of files) {
+      const tree = fromHtml(await readFile(join(build.outDir, file), 'utf8'));
+      let title = '';
+      let description = '';
+      visit(tree, 'element', (node: Element) => {
+        if (node.tagName === 'title') title = toText(node);
+        if (node.tagName === 'meta' && node.properties.name === 'description') {
+          description = String(node.properties.content);
+        }
+      });
+      titles.set(title, [...(titles.get(title) ?? []), file]);
+      descriptions.set(description, [...(descriptions.get(description) ?? []), file]);
+    }
+    const shared = (named: Map<string, string[]>) => [...named].filter(([, pages]) => pages.length > 1);
+    expect(shared(titles)).toEqual([]);
+    expect(shared(descriptions)).toEqual([]);
+    // The three papers titled "Paper twin" or "Paper Twin" are told apart in their titles, by
+    // what tells them apart on a list (src/components/paper-details.ts).
+    const twins = [...titles.keys()].filter((title) => /^Paper twin\b/i.test(title));
+    expect(twins).toHaveLength(3);
+    for (const twin of twins) expect(twin).toMatch(/^Paper twin \(.+\) · Paper Digest$/i);
+    // A day of one paper says so as a reader would, not "the 1 paper".
+    const leap = descriptions.entries().find(([, pages]) => pages.includes('2024/02/29/index.html'))?.[0];
+    expect(leap).toBe('The paper of the February 29, 2024 digest.');
+  });
+});

@@ -7,7 +7,8 @@
  * - an arXiv id with its version (`/papers/2306.13575v2/`): the digest has one page per paper;
  * - a file name (`/papers/2306.13575.html`, `…/index.html`) or no final slash;
  * - a page number the list does not have: `/topics/x/1/` (the first page is `/topics/x/`, its
- *   one address) or one past the last page; the list's first page says how many it has.
+ *   one address) or one past the last page; the list's first page says how many it has;
+ * - a day or month without papers (`/2024/11/05/`): its month's page, else its year's.
  *
  * Only the part after the site's base path is changed: a base path may have capitals of its own
  * (a GitHub Pages project `/Paper-Digest/`). Nearest first; none that is the address itself.
@@ -32,5 +33,11 @@ export function nearAddresses(pathname: string, base: string): string[] {
   if (text !== rest) same = encodeURI(same);
   // The list a page number belongs to: its first page (a number after at least one segment).
   const list = same.replace(/(?<=^\/.+\/)\d+\/$/, '');
-  return [...new Set([same, list])].filter((candidate) => candidate !== rest).map((candidate) => root + candidate);
+  // A date the digest has no page for (`/2024/11/05/`, a day of a month without papers): its
+  // month, then its year, the nearest pages of the archive that may list that time.
+  const date = /^\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?/.exec(same);
+  const calendar = date ? [`/${date[1]}/${date[2]}/`, `/${date[1]}/`] : [];
+  return [...new Set([same, list, ...calendar])]
+    .filter((candidate) => candidate !== rest)
+    .map((candidate) => root + candidate);
 }

@@ -393,3 +393,25 @@ describe('the missing page', () => {
     }
   });
 });
+
+describe('the missing page of a date', () => {
+  it('offers the month of a day without papers, and the year of a month without papers', async () => {
+    const missing = await site.browser.context.newPage(); // a 404 is what this test asks for
+    const near = missing.locator('[data-not-found-near]');
+    try {
+      // December 2024 has papers, but none on the 21st; November 2024 has none at all.
+      for (const [asked, meant] of [
+        ['/2024/12/21/', '/2024/12/'],
+        ['/2024/11/05/', '/2024/'],
+        ['/2024/11/', '/2024/'],
+      ] as const) {
+        expect((await missing.goto(site.server.origin + asked))?.status(), asked).toBe(404);
+        await near.waitFor({ timeout: 3000 });
+        expect(await near.textContent(), asked).toBe(`Perhaps you meant ${meant}`);
+        expect((await missing.goto(site.server.origin + meant))?.status(), meant).toBe(200);
+      }
+    } finally {
+      await missing.close();
+    }
+  });
+});

@@ -25,7 +25,7 @@ describe('addresses near a missing one', () => {
     expect(nearAddresses('/topics/robots/1/', '/')).toEqual(['/topics/robots/']);
     expect(nearAddresses('/topics/robots/99', '/')).toEqual(['/topics/robots/99/', '/topics/robots/']);
     expect(nearAddresses('/Topics/Robots/7/', '/')).toEqual(['/topics/robots/7/', '/topics/robots/']);
-    expect(nearAddresses('/2025/02/04/3/', '/')).toEqual(['/2025/02/04/']);
+    expect(nearAddresses('/2025/02/04/3/', '/')).toEqual(['/2025/02/04/', '/2025/02/', '/2025/']);
     // A year alone is no page number of a list.
     expect(nearAddresses('/2031/', '/')).toEqual([]);
   });
@@ -35,5 +35,18 @@ describe('addresses near a missing one', () => {
     expect(nearAddresses('/Paper-Digest/topics/robots/1/', '/Paper-Digest')).toEqual(['/Paper-Digest/topics/robots/']);
     expect(nearAddresses('/elsewhere/x/', '/Paper-Digest/')).toEqual([]);
     expect(nearAddresses('/Paper-Digest', '/Paper-Digest/')).toEqual([]);
+  });
+
+  it('go from a day or month without papers to its month, then its year', () => {
+    // A day of a month without papers: its month, which the 404 page finds missing too, then its year.
+    expect(nearAddresses('/2024/11/05/', '/')).toEqual(['/2024/11/', '/2024/']);
+    expect(nearAddresses('/2024/11/', '/')).toEqual(['/2024/']);
+    expect(nearAddresses('/Paper-Digest/2024/11/05', '/Paper-Digest/')).toEqual([
+      '/Paper-Digest/2024/11/05/',
+      '/Paper-Digest/2024/11/',
+      '/Paper-Digest/2024/',
+    ]);
+    // Only the archive's own addresses: a paper id of digits is no date.
+    expect(nearAddresses('/papers/2024/11/', '/')).toEqual(['/papers/2024/']);
   });
 });

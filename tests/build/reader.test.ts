@@ -171,6 +171,19 @@ describe('counts', () => {
     expect(text(await read('topics'))).toContain('1 topic. Each has its own page and feed.');
     expect(text(await read('subscribe'))).toContain('at least 1 paper, or all of them');
   });
+
+  it("keep the topics index's promise of a feed for each topic: each entry links its topic's feed", async () => {
+    const topics = fromHtml(await read('topics'));
+    const feeds: string[] = [];
+    visit(topics, 'element', (node: Element) => {
+      if (node.tagName === 'a' && /^\/topics\/.*\/rss\.xml$/.test(String(node.properties.href)))
+        feeds.push(String(node.properties.href));
+    });
+    const vocabulary = parse(await readFile(join(fixture, 'topics.yaml'), 'utf8')) as { slug: string }[];
+    expect(feeds).toEqual(vocabulary.map(({ slug }) => `/topics/${slug}/rss.xml`));
+    // Each link is a feed the build wrote.
+    for (const feed of feeds) await expect(readFile(join(build.outDir, feed), 'utf8')).resolves.toContain('<rss');
+  });
 });
 
 describe('where the reader is', () => {

@@ -3,17 +3,13 @@
  * person's name opens that person's page, and the A–Z list reaches every page of it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSite, openSite, type OpenSite } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, type OpenSite } from './helpers.ts';
 
 /** tests/fixtures/authors: Ekin Akyürek on all five papers, written three ways; see tests/build/authors.test.ts. */
 let site: OpenSite;
 
-beforeAll(async () => {
-  site = await openSite('tests/fixtures/authors');
-});
-
-afterAll(() => closeSite(site));
+useSite('tests/fixtures/authors', { onOpen: (opened) => (site = opened) });
 
 async function open(path: string): Promise<Page> {
   const page = await site.browser.context.newPage();

@@ -8,17 +8,13 @@
  * own direction.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSite, openSite, type OpenSite } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, type OpenSite } from './helpers.ts';
 import { htmlProblems } from '../helpers/html-valid.ts';
 
 let site: OpenSite;
 
-beforeAll(async () => {
-  site = await openSite('tests/fixtures/extreme');
-});
-
-afterAll(() => closeSite(site));
+useSite('tests/fixtures/extreme', { onOpen: (opened) => (site = opened) });
 
 const LONG_TOPIC =
   'segment0-segment1-segment2-segment3-segment4-segment5-segment6-segment7-segment8-segment9-segment10y';

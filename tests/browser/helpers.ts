@@ -7,7 +7,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { glob } from 'tinyglobby';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { parse } from 'yaml';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
@@ -22,7 +22,7 @@ import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts
  * not in `.tmp/builds`, which every `npm test` run empties when it starts: in a checkout shared
  * by several people, that would delete a browser test's site while it is being served.
  */
-export async function buildSite(
+async function buildSite(
   contentDir: string,
   options: { base?: string; site?: string; env?: Record<string, string> } = {},
 ): Promise<BuildResult> {
@@ -37,22 +37,13 @@ export async function buildSite(
 }
 
 /** Removes a folder made by buildSite (its parent, with the build cache). */
-export async function removeSite(build: BuildResult | undefined): Promise<void> {
+async function removeSite(build: BuildResult | undefined): Promise<void> {
   if (build) await rm(join(build.outDir, '..'), { recursive: true, force: true });
 }
 
 // ---- Serving and the browser (src/dev/browser.ts, shared with the benchmark and screenshots) ----
 
-export {
-  CHROMIUM_ARGS,
-  chromiumPath,
-  launchBrowser,
-  serveStatic,
-  watchPage,
-  type Browser,
-  type PageWatch,
-  type StaticServer,
-} from '../../src/dev/browser.ts';
+export * from '../../src/dev/browser.ts';
 import {
   launchBrowser,
   serveStatic,
@@ -108,28 +99,49 @@ export interface OpenSite {
   browser: Browser;
 }
 
-/** Builds `contentDir`, fails loudly if the build fails, serves it and launches Chromium. */
-export async function openSite(
-  contentDir: string,
-  { base = '/', browserOptions = {} }: { base?: string; browserOptions?: Parameters<typeof launchBrowser>[0] } = {},
-): Promise<OpenSite> {
-  const build = await buildSite(contentDir, { base });
-  if (!build.ok) throw new Error(`build of ${contentDir} failed:\n${build.output}`);
-  const server = await serveStatic(build.outDir, { base });
-  const browser = await launchBrowser(browserOptions);
-  return { build, server, browser };
+export interface SiteOptions {
+  /** The base path the site is built for and served under (`/` by default). */
+  base?: string;
+  /** More build settings, such as `PAPER_DIGEST_PAGE_SIZE`. */
+  env?: Record<string, string>;
+  browserOptions?: Parameters<typeof launchBrowser>[0];
+  /** Receives the site once it is open, before the file's first test. */
+  onOpen: (site: OpenSite) => void;
+  /**
+   * When given, each test gets a fresh page, watched, and the page is closed after the test,
+   * which fails if the page did not run clean: no console error, no uncaught error, no failed or
+   * 4xx/5xx request. `onPage` hands the page and its watch to the test file.
+   */
+  onPage?: (page: Page, watch: PageWatch) => void;
 }
 
 /**
- * Gives each test of a file a fresh page, watched, and closes it after the test, which fails if
- * the page did not run clean: no console error, no uncaught error, no failed or 4xx/5xx request.
- * `onPage` hands the page and its watch to the test file.
+ * The setup of a browser test file: before its tests, builds `contentDir` (failing loudly if the
+ * build fails), serves it and launches Chromium; after them, closes whatever of that was opened
+ * and removes the built site. Call it once, at the top of the file.
  */
-export function freshPageForEachTest(browser: () => Browser, onPage: (page: Page, watch: PageWatch) => void): void {
+export function useSite(
+  contentDir: string,
+  { base = '/', env = {}, browserOptions = {}, onOpen, onPage }: SiteOptions,
+): void {
+  const site: Partial<OpenSite> = {};
+  beforeAll(async () => {
+    site.build = await buildSite(contentDir, { base, env });
+    if (!site.build.ok) throw new Error(`build of ${contentDir} failed:\n${site.build.output}`);
+    site.server = await serveStatic(site.build.outDir, { base });
+    site.browser = await launchBrowser(browserOptions);
+    onOpen(site as OpenSite);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    await removeSite(site.build);
+  });
+  if (!onPage) return;
   let page: Page;
   let watch: PageWatch;
   beforeEach(async () => {
-    page = await browser().context.newPage();
+    page = await site.browser!.context.newPage();
     watch = watchPage(page);
     onPage(page, watch);
   });
@@ -140,11 +152,4 @@ export function freshPageForEachTest(browser: () => Browser, onPage: (page: Page
     expect(watch.pageErrors, `page errors: ${watch.pageErrors.join('; ')}`).toEqual([]);
     expect(watch.failures, `failed requests: ${watch.failures.join('; ')}`).toEqual([]);
   });
-}
-
-/** Closes what openSite opened (whatever of it was opened) and removes the built site. */
-export async function closeSite(site: Partial<OpenSite>): Promise<void> {
-  await site.browser?.close();
-  await site.server?.close();
-  await removeSite(site.build);
 }

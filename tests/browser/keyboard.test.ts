@@ -4,32 +4,22 @@
  * the copy button of a paper page. Built from tests/fixtures/cite under a base path (`/sub/`).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../helpers/build.ts';
+import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
-import { type Browser, closeSite, openSite, type StaticServer, freshPageForEachTest } from './helpers.ts';
+import { type StaticServer, useSite } from './helpers.ts';
 
 const BASE = '/sub/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
 
-let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite('tests/fixtures/cite', {
-    base: BASE,
-    browserOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
-  }));
+useSite('tests/fixtures/cite', {
+  base: BASE,
+  browserOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
+  onOpen: (site) => ({ server } = site),
+  onPage: (fresh) => (page = fresh),
 });
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh) => (page = fresh),
-);
 
 const open = (path: string) => page.goto(server.origin + path, { waitUntil: 'load' });
 

@@ -8,27 +8,21 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { compactMathHtml } from '../../src/lib/math-html.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import type { BuildResult } from '../helpers/build.ts';
 import { MATH_SAMPLE } from '../helpers/math-sample.ts';
-import { type Browser, closeSite, openSite, readPapers, type StaticServer } from './helpers.ts';
+import { type Browser, readPapers, type StaticServer, useSite } from './helpers.ts';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
 const PHONE = { width: 360, height: 740 };
 
-let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite('tests/fixtures/math-box'));
-});
-
-afterAll(() => closeSite({ build, server, browser }));
+useSite('tests/fixtures/math-box', { onOpen: (site) => ({ server, browser } = site) });
 
 async function open(path: string, viewport = PHONE): Promise<Page> {
   const page = await browser.context.newPage();

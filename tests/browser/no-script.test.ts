@@ -6,18 +6,16 @@
  * Built from tests/fixtures/reader with a page size of 3, so day and topic pages have pages 2 and 3.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, closeSite, launchBrowser, serveStatic, type OpenSite } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, type OpenSite } from './helpers.ts';
 
 let site: OpenSite;
 
-beforeAll(async () => {
-  const build = await buildSite('tests/fixtures/reader', { env: { PAPER_DIGEST_PAGE_SIZE: '3' } });
-  if (!build.ok) throw new Error(`build failed:\n${build.output}`);
-  site = { build, server: await serveStatic(build.outDir), browser: await launchBrowser({ javaScriptEnabled: false }) };
+useSite('tests/fixtures/reader', {
+  env: { PAPER_DIGEST_PAGE_SIZE: '3' },
+  browserOptions: { javaScriptEnabled: false },
+  onOpen: (opened) => (site = opened),
 });
-
-afterAll(() => closeSite(site));
 
 /** One page of each kind. */
 const pages = [

@@ -3,8 +3,8 @@
  * and a BibTeX entry that shows all of its text at any width.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSite, openSite, type OpenSite } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite, type OpenSite } from './helpers.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 
 /** tests/fixtures/phone: two papers on 2025-06-06, one with a very long title, authors and venue. */
@@ -12,11 +12,7 @@ const LONG_PAPER = 'papers/2401.01234/';
 
 let site: OpenSite;
 
-beforeAll(async () => {
-  site = await openSite('tests/fixtures/phone');
-});
-
-afterAll(() => closeSite(site));
+useSite('tests/fixtures/phone', { onOpen: (opened) => (site = opened) });
 
 async function openAt(width: number, path: string, context: BrowserContext = site.browser.context): Promise<Page> {
   const page = await context.newPage();

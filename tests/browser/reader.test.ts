@@ -7,25 +7,18 @@
  * 2024-06-14 a third, "Paper Twin", without an arXiv id (twin-undated).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PARALLEL_REQUESTS } from '../../src/lib/reading-list.ts';
-import { buildSite, closeSite, freshPageForEachTest, launchBrowser, serveStatic, type OpenSite } from './helpers.ts';
+import { useSite, type OpenSite } from './helpers.ts';
 
 let site: OpenSite;
 let page: Page;
 
-beforeAll(async () => {
-  const build = await buildSite('tests/fixtures/reader', { env: { PAPER_DIGEST_PAGE_SIZE: '3' } });
-  if (!build.ok) throw new Error(`build failed:\n${build.output}`);
-  site = { build, server: await serveStatic(build.outDir), browser: await launchBrowser() };
+useSite('tests/fixtures/reader', {
+  env: { PAPER_DIGEST_PAGE_SIZE: '3' },
+  onOpen: (opened) => (site = opened),
+  onPage: (fresh) => (page = fresh),
 });
-
-afterAll(() => closeSite(site));
-
-freshPageForEachTest(
-  () => site.browser,
-  (fresh) => (page = fresh),
-);
 
 const open = (path: string) => page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
 

@@ -12,11 +12,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseBib } from '../helpers/bibtex.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { closeSite, openSite, readPapers, watchPage, type OpenSite, type PageWatch } from './helpers.ts';
+import { readPapers, useSite, watchPage, type OpenSite, type PageWatch } from './helpers.ts';
 
 const BASE = '/sub/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -36,11 +36,7 @@ let site: OpenSite;
 const contexts: BrowserContext[] = [];
 const watched: { page: Page; watch: PageWatch; violations: string[]; allow404: boolean }[] = [];
 
-beforeAll(async () => {
-  site = await openSite('tests/fixtures/cite', { base: BASE });
-});
-
-afterAll(() => closeSite(site));
+useSite('tests/fixtures/cite', { base: BASE, onOpen: (opened) => (site = opened) });
 
 /** A fresh browser profile: its own localStorage, as a different reader or device. */
 async function newReader(

@@ -8,21 +8,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { glob } from 'tinyglobby';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 import { authorFilterName } from '../../src/lib/search-authors.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import type { BuildResult } from '../helpers/build.ts';
 import { projectRoot } from '../helpers/build.ts';
-import {
-  type Browser,
-  closeSite,
-  freshPageForEachTest,
-  openSite,
-  type PageWatch,
-  type StaticServer,
-} from './helpers.ts';
+import { type PageWatch, type StaticServer, useSite } from './helpers.ts';
 import { searchIndex } from './search-helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search-authors';
@@ -53,22 +45,14 @@ const SLUG = authorSlug('Ekin Akyürek');
 const byEkin = papers.filter((paper) => paper.authors.some((name) => authorSlug(name) === SLUG));
 const titlesOf = (list: readonly FixturePaper[]) => list.map((paper) => paper.title).sort();
 
-let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite(CONTENT));
+useSite(CONTENT, {
+  onOpen: (site) => ({ server } = site),
+  onPage: (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
 });
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
-);
 
 const status = () => page.locator('#search-status');
 const authorField = () => page.getByLabel('Author', { exact: true });

@@ -10,29 +10,19 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
 import type { BuildResult } from '../helpers/build.ts';
-import { type Browser, closeSite, freshPageForEachTest, openSite, type StaticServer } from './helpers.ts';
+import { type StaticServer, useSite } from './helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
 
 let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite(CONTENT));
-});
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh) => (page = fresh),
-);
+useSite(CONTENT, { onOpen: (site) => ({ build, server } = site), onPage: (fresh) => (page = fresh) });
 
 /** The kind of a file of the search, by its path. */
 function kindOf(path: string): string {

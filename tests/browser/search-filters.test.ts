@@ -3,10 +3,9 @@
  * the root of its origin (base path `/`). The seed test covers a base path.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../helpers/build.ts';
+import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
-import { type Browser, closeSite, openSite, readPapers, type StaticServer, freshPageForEachTest } from './helpers.ts';
+import { readPapers, type StaticServer, useSite } from './helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -16,21 +15,10 @@ const WORD = 'lattice';
 const byDate = (order: 'newest' | 'oldest') =>
   [...papers].sort((a, b) => (order === 'newest' ? b.date.localeCompare(a.date) : a.date.localeCompare(b.date)));
 
-let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite(CONTENT));
-});
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh) => (page = fresh),
-);
+useSite(CONTENT, { onOpen: (site) => ({ server } = site), onPage: (fresh) => (page = fresh) });
 
 const titles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
 

@@ -6,11 +6,10 @@
  * come from the fixture's files, read as a reader reads them, not from the search's output.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { titleText } from '../../src/lib/title-text.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import type { BuildResult } from '../helpers/build.ts';
-import { type Browser, closeSite, freshPageForEachTest, openSite, readPapers, type StaticServer } from './helpers.ts';
+import { readPapers, type StaticServer, useSite } from './helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search-reader';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -21,21 +20,10 @@ const DIVERGENCE = paper('lattice-divergence-2024');
 /** A 13B model and 12.4k prompts; its abstract names van der Maaten and de Freitas, its authors only their words. */
 const SCALING = paper('lattice-scaling-2024');
 
-let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite(CONTENT));
-});
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh) => (page = fresh),
-);
+useSite(CONTENT, { onOpen: (site) => ({ server } = site), onPage: (fresh) => (page = fresh) });
 
 const resultTitles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
 /** A title as the results show it: its math as text (titleText). */

@@ -4,23 +4,14 @@
  * papers (titles, authors, topics, abstracts), not by copying the search's output.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../helpers/build.ts';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { comparePapers, type Orderable } from '../../src/lib/archive.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import {
-  type Browser,
-  closeSite,
-  freshPageForEachTest,
-  openSite,
-  type PageWatch,
-  readPapers,
-  type StaticServer,
-} from './helpers.ts';
+import { type PageWatch, readPapers, type StaticServer, useSite } from './helpers.ts';
 
 const BASE = '/digest/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -450,22 +441,15 @@ const TABLE: Expectation[] = [
   },
 ];
 
-let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite('content', { base: BASE }));
+useSite('content', {
+  base: BASE,
+  onOpen: (site) => ({ server } = site),
+  onPage: (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
 });
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
-);
 
 const idOf = (href: string | null) => /\/papers\/([^/]+)\/$/.exec(href ?? '')?.[1] ?? `not a paper: ${href}`;
 const titleOf = (id: string) => papers.find((paper) => paper.id === id)?.title;

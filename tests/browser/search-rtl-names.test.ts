@@ -11,10 +11,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { closeSite, freshPageForEachTest, openSite, type OpenSite } from './helpers.ts';
+import { useSite, type OpenSite } from './helpers.ts';
 
 const CONTENT = 'tests/fixtures/extreme';
 const FILE = 'papers/2025/rtl-names.mdx';
@@ -28,16 +28,7 @@ const rtlNames = authors.filter((name) => RTL.test(name));
 let site: OpenSite;
 let page: Page;
 
-beforeAll(async () => {
-  site = await openSite(CONTENT);
-});
-
-afterAll(() => closeSite(site));
-
-freshPageForEachTest(
-  () => site.browser,
-  (fresh) => (page = fresh),
-);
+useSite(CONTENT, { onOpen: (opened) => (site = opened), onPage: (fresh) => (page = fresh) });
 
 describe('the author field’s suggestions', () => {
   it.each(rtlNames)('show %s as one isolated name, its paper count after it', async (name) => {

@@ -5,19 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import {
-  type Browser,
-  closeSite,
-  openSite,
-  type PageWatch,
-  readPapers,
-  readTopicLabels,
-  type StaticServer,
-  freshPageForEachTest,
-} from './helpers.ts';
+import { type PageWatch, readPapers, readTopicLabels, type StaticServer, useSite } from './helpers.ts';
 import { revealTex } from '../../src/lib/search-query.ts';
 import { excerptText, expectedIndexText, searchIndex, skeleton } from './search-helpers.ts';
 
@@ -34,20 +25,14 @@ const withMath = papers.filter((paper) => /\$/.test(paper.body));
 
 let build: BuildResult;
 let server: StaticServer;
-let browser: Browser;
 let page: Page;
 let watch: PageWatch;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite('content', { base: BASE }));
+useSite('content', {
+  base: BASE,
+  onOpen: (site) => ({ build, server } = site),
+  onPage: (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
 });
-
-afterAll(() => closeSite({ build, server, browser }));
-
-freshPageForEachTest(
-  () => browser,
-  (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
-);
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}]+/u);
 const pagefindRequests = (requests: readonly string[]) => requests.filter((url) => url.includes('/pagefind/'));

@@ -3,19 +3,13 @@
  * theme (the stored choice is applied before the page is first painted).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuildResult } from '../helpers/build.ts';
-import { closeSite, openSite, type Browser, type StaticServer } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { type Browser, type StaticServer, useSite } from './helpers.ts';
 
-let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite('tests/fixtures/site'));
-});
-
-afterAll(() => closeSite({ build, server, browser }));
+useSite('tests/fixtures/site', { onOpen: (site) => ({ server, browser } = site) });
 
 /** The page background, as painted. */
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

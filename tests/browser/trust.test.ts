@@ -7,14 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { compactMathHtml, UNSTYLED_KATEX_CLASSES } from '../../src/lib/math-html.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { MATH_SAMPLE } from '../helpers/math-sample.ts';
-import { type Browser, closeSite, openSite, readPapers, type StaticServer, watchPage } from './helpers.ts';
+import { type Browser, readPapers, type StaticServer, useSite, watchPage } from './helpers.ts';
 
 const BASE = '/digest/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -55,11 +55,7 @@ let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  ({ build, server, browser } = await openSite('content', { base: BASE }));
-});
-
-afterAll(() => closeSite({ build, server, browser }));
+useSite('content', { base: BASE, onOpen: (site) => ({ build, server, browser } = site) });
 
 async function open(
   path: string,

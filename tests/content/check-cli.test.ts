@@ -1,16 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/build.ts';
+import { runScript } from '../helpers/cli.ts';
 
 /** `npm run check` with `args`: its exit code and what it printed. */
-async function check(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const run = promisify(execFile);
-  return run('node', ['scripts/check.ts', ...args], { cwd: projectRoot }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const check = (...args: string[]) => runScript('scripts/check.ts', args);
 
 describe('npm run check, given what it does not take', () => {
   it('prints its usage for --help, and exits 0', async () => {

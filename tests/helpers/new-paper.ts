@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { projectRoot } from './build.ts';
+import { runScript } from './cli.ts';
 
 const seedDir = join(projectRoot, 'content/papers/2025');
 const roots: string[] = [];
@@ -37,11 +36,7 @@ export async function removeTempProjects(): Promise<void> {
 
 /** `npm run new-paper` as a contributor runs it, on the content of `root`; never throws. */
 export function runNewPaperCli(root: string, ...args: string[]) {
-  return promisify(execFile)('node', ['scripts/new-paper.ts', ...args], {
-    cwd: projectRoot,
+  return runScript('scripts/new-paper.ts', args, {
     env: { ...process.env, PAPER_DIGEST_CONTENT: join(root, 'content') },
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+  });
 }

@@ -1,16 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../helpers/build.ts';
+import { runScript } from '../helpers/cli.ts';
 
 /** `npm run bench` with `args`: its exit code and what it printed (each case here stops before any build). */
-async function bench(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const run = promisify(execFile);
-  return run('node', ['scripts/bench.ts', ...args], { cwd: projectRoot }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+const bench = (...args: string[]) => runScript('scripts/bench.ts', args);
 
 describe('npm run bench, given what it does not take', () => {
   it('prints its usage for --help, naming every option, and exits 0', async () => {

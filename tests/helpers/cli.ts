@@ -1,0 +1,21 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { projectRoot } from './build.ts';
+
+/** How a command-line run ended: its exit code and what it printed. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs one of the project's scripts (`scripts/check.ts`) with `args`, from the project root, as
+ * its npm script does. Never throws: an exit code other than 0 is what a test checks.
+ */
+export function runScript(script: string, args: string[], { env }: { env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> {
+  return promisify(execFile)('node', [script, ...args], { cwd: projectRoot, env }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: CliRun) => error,
+  );
+}

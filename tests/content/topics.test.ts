@@ -9,6 +9,9 @@ import { projectRoot } from '../helpers/build.ts';
 
 const dir = 'tests/fixtures/bad-topics';
 
+/** One topic of a `topics.yaml`, as a contributor writes it (three lines). */
+const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
+
 /** One broken vocabulary per case, with the exact line a contributor must see. */
 const expected: [string, string[]][] = [
   ['malformed', ['4: topics: YAML: Missing closing "quote']],
@@ -67,7 +70,6 @@ describe('the topic vocabulary', () => {
 
   it('refuses a label with a word of two scripts, which reads as another topic; takes words of several', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
-    const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
     await writeFile(
       join(root, 'topics.yaml'),
       topic('optimization', 'Optimization') +
@@ -86,7 +88,6 @@ describe('the topic vocabulary', () => {
 
   it('refuses two labels that look alike, and a word of look-alike letters beside Latin words', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
-    const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
     await writeFile(
       join(root, 'topics.yaml'),
       topic('ace', 'Ace') +
@@ -130,7 +131,6 @@ describe('the topic vocabulary', () => {
 
   it('refuses two slugs that look alike, which name two topics in addresses that read the same', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
-    const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${label}\n  description: A topic.\n`;
     await writeFile(
       join(root, 'topics.yaml'),
       topic('language-models', 'Language Models') +

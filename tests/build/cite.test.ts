@@ -8,7 +8,7 @@ import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBib } from '../helpers/bibtex.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
-import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
+import { seedFacts as facts, type SeedFacts } from '../helpers/seed-facts.ts';
 
 /**
  * Cite and discover, in built output: every `.bib` file parses with a real BibTeX parser (Better
@@ -250,20 +250,11 @@ describe('BibTeX and citation metadata on fixture content', () => {
   });
 });
 
-interface SeedFacts {
-  title: string;
-  arxiv: string;
-  authors: string[];
-  published: string | null;
-  venue: string | null;
-}
-
 /** The first version's date as the seed knows it: `published`, else the id's year and month (`2306.13575`: 2023-06). */
 const firstVersion = (paper: SeedFacts) => paper.published ?? `20${paper.arxiv.slice(0, 2)}-${paper.arxiv.slice(2, 4)}`;
 /** The year to cite: a venue's own year, else the first version's (the entry is then the preprint). */
 const citedYear = (paper: SeedFacts) =>
   /\b(19|20)\d\d\b/.exec(paper.venue ?? '')?.[0] ?? firstVersion(paper).slice(0, 4);
-const facts = metadata as SeedFacts[];
 
 describe('BibTeX and citation metadata of the seed', () => {
   it('builds', () => {

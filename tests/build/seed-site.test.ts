@@ -15,18 +15,7 @@ import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { pageHtml } from '../../src/content/page-html.ts';
 import { INDEX_ONLY_END, INDEX_ONLY_START } from '../../src/lib/search-query.ts';
 import corrections from '../fixtures/seed/corrections.json' with { type: 'json' };
-import metadata from '../fixtures/seed/metadata.json' with { type: 'json' };
-
-/** The seed's verified facts (a copy of ../shared/seed/metadata.json). */
-interface SeedFacts {
-  title: string;
-  arxiv: string;
-  authors: string[];
-  published: string | null;
-  venue: string | null;
-  code: string | null;
-}
-const seed = metadata as SeedFacts[];
+import { seedFacts as seed } from '../helpers/seed-facts.ts';
 
 /**
  * What the scrape lost, with the authors' own text (a copy of ../shared/seed/corrections.json):

@@ -15,7 +15,7 @@ import { authorFilterName } from '../../src/lib/search-authors.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { type PageWatch, type StaticServer, useSite } from './helpers.ts';
-import { searchIndex } from './search-helpers.ts';
+import { resultLinks, searchIndex } from './search-helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search-authors';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -56,8 +56,7 @@ useSite(CONTENT, {
 
 const status = () => page.locator('#search-status');
 const authorField = () => page.getByLabel('Author', { exact: true });
-const resultTitles = async () =>
-  (await page.locator('[data-search-results] .search-result-title a').allTextContents()).sort();
+const resultTitles = async () => (await resultLinks(page).allTextContents()).sort();
 
 async function waitForTitles(expected: string[]): Promise<void> {
   await expect.poll(resultTitles, { timeout: 10_000 }).toEqual([...expected].sort());

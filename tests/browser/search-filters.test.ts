@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
 import { readPapers, type StaticServer, useSite } from './helpers.ts';
+import { resultLinks } from './search-helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -20,7 +21,7 @@ let page: Page;
 
 useSite(CONTENT, { onOpen: (site) => ({ server } = site), onPage: (fresh) => (page = fresh) });
 
-const titles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
+const titles = () => resultLinks(page).allTextContents();
 
 async function waitForTitles(expected: string[]): Promise<void> {
   await expect.poll(titles, { timeout: 10_000 }).toEqual(expected);

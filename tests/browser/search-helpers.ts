@@ -1,9 +1,25 @@
 /**
- * Search-specific helpers for browser tests: read the Pagefind index through Pagefind's own
- * browser API, and compare texts without caring about spacing or punctuation.
+ * Search-specific helpers for browser tests: read the search page's answer, read the Pagefind
+ * index through Pagefind's own browser API, and compare texts without caring about spacing or
+ * punctuation.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { PAGEFIND_EXCLUDE_SELECTORS } from '../../src/integrations/pagefind.ts';
+
+/** The title links of the search page's results, in the order it shows them. */
+export const resultLinks = (page: Page): Locator => page.locator('[data-search-results] .search-result-title a');
+
+/**
+ * Opens the search page at `address` (with its query in the URL) and waits until it has answered:
+ * its status says what it found, or that no paper matched. Returns the status line.
+ */
+export async function openAnsweredSearch(page: Page, address: string): Promise<Locator> {
+  await page.goto(address);
+  const status = page.locator('#search-status');
+  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
+  return status;
+}
 
 export interface IndexedPage {
   url: string;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { titleText } from '../../src/lib/title-text.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { readPapers, type StaticServer, useSite } from './helpers.ts';
+import { openAnsweredSearch, resultLinks } from './search-helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search-reader';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -25,15 +26,13 @@ let page: Page;
 
 useSite(CONTENT, { onOpen: (site) => ({ server } = site), onPage: (fresh) => (page = fresh) });
 
-const resultTitles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
+const resultTitles = () => resultLinks(page).allTextContents();
 /** A title as the results show it: its math as text (titleText). */
 const shown = (title: string) => titleText(title);
 
 /** The titles the search page lists for a query, once it has answered. */
 async function titlesFor(q: string): Promise<string[]> {
-  await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
-  const status = page.locator('#search-status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
+  await openAnsweredSearch(page, `${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
   return resultTitles();
 }
 

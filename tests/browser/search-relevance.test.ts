@@ -12,6 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { comparePapers, type Orderable } from '../../src/lib/archive.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { type PageWatch, readPapers, type StaticServer, useSite } from './helpers.ts';
+import { openAnsweredSearch, resultLinks } from './search-helpers.ts';
 
 const BASE = '/digest/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -459,12 +460,11 @@ async function searchPage(
   query: string,
   params: Record<string, string> = {},
 ): Promise<{ ids: string[]; status: string }> {
-  await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query, ...params })}`);
-  const status = page.locator('#search-status');
-  await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
-  const hrefs = await page
-    .locator('[data-search-results] .search-result-title a')
-    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  const status = await openAnsweredSearch(
+    page,
+    `${server.origin}${urls.search()}?${new URLSearchParams({ q: query, ...params })}`,
+  );
+  const hrefs = await resultLinks(page).evaluateAll((links) => links.map((link) => link.getAttribute('href')));
   return { ids: hrefs.map(idOf), status: (await status.textContent()) ?? '' };
 }
 

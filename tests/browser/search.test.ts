@@ -10,7 +10,7 @@ import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { type PageWatch, readPapers, readTopicLabels, type StaticServer, useSite } from './helpers.ts';
 import { revealTex } from '../../src/lib/search-query.ts';
-import { excerptText, expectedIndexText, searchIndex, skeleton } from './search-helpers.ts';
+import { excerptText, expectedIndexText, resultLinks, searchIndex, skeleton } from './search-helpers.ts';
 
 const BASE = '/digest/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -37,7 +37,7 @@ useSite('content', {
 const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}]+/u);
 const pagefindRequests = (requests: readonly string[]) => requests.filter((url) => url.includes('/pagefind/'));
 const headerBox = () => page.getByRole('searchbox', { name: 'Search papers' });
-const resultTitles = () => page.locator('[data-search-results] .search-result-title a').allTextContents();
+const resultTitles = () => resultLinks(page).allTextContents();
 
 /** Waits until the search page has rendered results for its current query. */
 async function waitForResults(count: number): Promise<void> {

@@ -275,20 +275,17 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  * a reader, who reads the host first, when the part before the `@` names a host by this same
  * rule (`https://jane.doe@gitlab.com/` names gitlab.com: `jane.doe` is a user's name).
  *
- * `inName`: the text is a word of a name, where a host with no scheme, `www.` or path counts only
- * with its top-level domain in lower case, as addresses are written (`evil.com`, `GitHub.com`),
- * not capitalised as a name's words are (`ASP.NET`, `X.Com`). A link's text is read in any case:
- * a browser goes to `ARXIV.ORG` as to arxiv.org.
+ * Case does not matter, in a link's text or a name's word alike: a browser goes to `ARXIV.ORG` as
+ * to arxiv.org, and the linkifiers of mail clients, chat and reference managers make `ASP.NET`,
+ * `X.Com` and `EVIL.COM` links to those hosts, however a name capitalises them.
  */
-export function hostNamedBy(text: string, { inName = false } = {}): string | undefined {
+export function hostNamedBy(text: string): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
-  const [, domain, path] = HOST_TEXT.exec(trimmed) ?? [];
-  const bareHost = domain !== undefined && (!inName || domain === domain.toLowerCase() || path !== undefined);
-  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
+  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
   if (!written) return undefined;
   try {
     const url = new URL(/^[a-z]+:\/\//i.test(written) ? written : `https://${written}`);
-    const user = url.username && hostNamedBy(decodeURIComponent(url.username), { inName });
+    const user = url.username && hostNamedBy(decodeURIComponent(url.username));
     const host = user || url.hostname;
     return host.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
   } catch {
@@ -319,12 +316,17 @@ export function notANameProblem(name: string): string | undefined {
   }
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
+  // Read in pieces split at what a host or its path cannot hold, as a linkifier finds one: in
+  // `(evil.com)`, `evil.com!`, `«EVIL.COM»` or `evil.com's` it takes evil.com.
   const host = name
-    .split(/\s+/)
-    .map((word) => hostNamedBy(word.replace(/^[("'[\u2018\u201C]+|[)"'\],;:\u2019\u201D]+$/gu, ''), { inName: true }))
+    .split(/[^\p{L}\p{N}\p{M}.\-/:#@\u3002\uFF0E\uFF61]+/u)
+    .map((piece) => hostNamedBy(piece.replace(/:+$/, '')))
     .find((named) => named !== undefined);
-  if (host !== undefined || name.includes('@')) {
-    return `holds ${host === undefined ? 'an e-mail address or a handle ("@")' : `an address (${shortened(host, 60)})`}, which is no part of a name: write the author's name only`;
+  if (host !== undefined) {
+    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host, in any case): write the author's name only, and a word of a team's or product's name that ends as a host does (ASP.NET) with a space for its dot (ASP NET)`;
+  }
+  if (name.includes('@')) {
+    return `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
   }
   return undefined;
 }

@@ -338,21 +338,33 @@ describe('author names', () => {
 
   it('refuses a name that holds an address or stands for more authors, and takes dotted initials and particles', () => {
     const refused = (name: string) => parse({ authors: [name] }).error?.issues.map((issue) => issue.message) ?? [];
-    for (const [name, what] of [
-      ['Ada https://evil.example', 'an address (evil.example)'],
-      ['Ada www.evil.com Lovelace', 'an address (evil.com)'],
-      ['Ada Lovelace (evil.com)', 'an address (evil.com)'],
-      ['Ada arxiv\u3002org', 'an address (arxiv.org)'],
-      ['Ada ada@evil.org', 'an e-mail address or a handle ("@")'],
-      ['Ada @lovelace', 'an e-mail address or a handle ("@")'],
-      // A host is written with its top-level domain in lower case, or with a path after it.
-      ['Ada Evil.com', 'an address (evil.com)'],
-      ['Ada GitHub.com/ada', 'an address (github.com)'],
-      ['Ada Evil.Com/x', 'an address (evil.com)'],
-      ['Ada WWW.EVIL.COM', 'an address (evil.com)'],
-      ['Ada https://jane.doe@evil.com', 'an address (evil.com)'],
+    const holdsHost = (host: string) =>
+      `holds an address (${host}), which is no part of a name (mail clients, chat and reference managers make it a link to that host, in any case): write the author's name only, and a word of a team's or product's name that ends as a host does (ASP.NET) with a space for its dot (ASP NET)`;
+    const holdsHandle = `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
+    for (const [name, message] of [
+      ['Ada https://evil.example', holdsHost('evil.example')],
+      ['Ada www.evil.com Lovelace', holdsHost('evil.com')],
+      ['Ada Lovelace (evil.com)', holdsHost('evil.com')],
+      ['Ada arxiv\u3002org', holdsHost('arxiv.org')],
+      ['Ada ada@evil.org', holdsHandle],
+      ['Ada @lovelace', holdsHandle],
+      ['Ada Evil.com', holdsHost('evil.com')],
+      ['Ada GitHub.com/ada', holdsHost('github.com')],
+      ['Ada Evil.Com/x', holdsHost('evil.com')],
+      ['Ada WWW.EVIL.COM', holdsHost('evil.com')],
+      ['Ada https://jane.doe@evil.com', holdsHost('evil.com')],
+      // A host in any case, as linkifiers read one: capitals are no name's mark.
+      ['Ada EVIL.COM', holdsHost('evil.com')],
+      ['ASP.NET Team', holdsHost('asp.net')],
+      ['X.Com', holdsHost('x.com')],
+      ['Ada Mit.Edu', holdsHost('mit.edu')],
+      // Inside other characters, where a linkifier still finds it.
+      ['Ada evil.com!', holdsHost('evil.com')],
+      ['Ada \u00ABEVIL.COM\u00BB', holdsHost('evil.com')],
+      ["Ada evil.com's", holdsHost('evil.com')],
+      ['Ada Lovelace, evil.org:', holdsHost('evil.org')],
     ]) {
-      expect(refused(name!), name).toEqual([`holds ${what}, which is no part of a name: write the author's name only`]);
+      expect(refused(name!), name).toEqual([message]);
     }
     for (const name of ['Ada Lovelace et al.', 'Ada Lovelace et al', 'Ada Lovelace and others', 'Ada others']) {
       expect(refused(name), name).toEqual(["stands for more authors: list every author by name, in the paper's order"]);
@@ -369,9 +381,10 @@ describe('author names', () => {
       'Joan Others',
       'A. K. Others',
       'Sebastian Et Al',
-      // A capitalised top-level domain is a word of a name, as a host is not written.
-      'ASP.NET Team',
-      'X.Com',
+      // Dotted words that end in no host's domain: a library's or a category's name.
+      'ASP NET Team',
+      'Torch.Vision Ng',
+      'Vue.js Team',
     ]) {
       expect(refused(name), name).toEqual([]);
     }

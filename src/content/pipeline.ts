@@ -574,7 +574,9 @@ function findUnsafeNodes(
     const message = unsafeReason(node, siteOrigin);
     if (message) found.push({ node, message });
     if (node.type === 'paragraph') {
-      for (const offset of footnotesIn(node, body, marked)) found.push({ node, message: FOOTNOTE_ADVICE, offset });
+      for (const { offset, label } of footnotesIn(node, body, marked)) {
+        found.push({ node, message: footnoteAdvice(label), offset });
+      }
     }
     // In the source, not the text: Markdown has already read `\"` of `G\"odel` as an escape.
     const start = node.type === 'text' ? node.position?.start.offset : undefined;
@@ -770,8 +772,15 @@ const FOOTNOTE_MARK = /\[\^([^\][\s]+)\](?!:)/g;
  */
 const FOOTNOTE_LABEL = /^[\p{L}\p{N}_-]+$/u;
 const CHARACTER_RANGE = /(?<![\p{L}\p{N}])[\p{L}\p{N}]-[\p{L}\p{N}]/u;
-const FOOTNOTE_ADVICE =
-  'Footnotes (`[^1]: …`) are not supported in an abstract: write the note in the text, in parentheses, and leave out its `[^1]` mark.';
+/**
+ * What to write instead of the footnote `[^label]:`: the note in the text, or, where the text
+ * means the characters (a regular expression's class, a footnote's syntax explained), the bracket
+ * escaped, which GFM and this Markdown read as text.
+ */
+function footnoteAdvice(label: string): string {
+  const mark = `[^${shortened(label.replace(/\s+/g, ' '), 40)}]`;
+  return `Footnotes (\`${mark}: …\`) are not supported in an abstract: write the note in the text, in parentheses, and leave out its \`${mark}\` mark; to show \`${mark}:\` as written, escape its bracket: \`\\${mark}:\`.`;
+}
 
 /**
  * Where the footnote definitions in a paragraph start: a note of several words is no link
@@ -780,8 +789,12 @@ const FOOTNOTE_ADVICE =
  * where a line starts (after a quote's `>`), and with a footnote's label, or one the abstract
  * marks (`[^*]` in the text).
  */
-function footnotesIn(paragraph: MdastNodes, body: string, marked: ReadonlySet<string>): number[] {
-  const found: number[] = [];
+function footnotesIn(
+  paragraph: MdastNodes,
+  body: string,
+  marked: ReadonlySet<string>,
+): { offset: number; label: string }[] {
+  const found: { offset: number; label: string }[] = [];
   visit(paragraph, 'text', (node) => {
     const start = node.position?.start.offset;
     if (start === undefined) return;
@@ -791,7 +804,7 @@ function footnotesIn(paragraph: MdastNodes, body: string, marked: ReadonlySet<st
       const lineStart = Math.max(body.lastIndexOf('\n', offset - 1), body.lastIndexOf('\r', offset - 1)) + 1;
       const startsLine = offset === paragraph.position?.start.offset || /^[ \t>]*$/.test(body.slice(lineStart, offset));
       const isFootnote = marked.has(label) || (FOOTNOTE_LABEL.test(label) && !CHARACTER_RANGE.test(label));
-      if (startsLine && isFootnote) found.push(offset);
+      if (startsLine && isFootnote) found.push({ offset, label });
     }
   });
   return found;
@@ -824,7 +837,7 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
     case 'definition': {
       // GFM's footnote (`[^1]: note`), which this Markdown reads as a link definition whose
       // address is the note's first word: say what is not supported, not that "note" is no URL.
-      if (node.type === 'definition' && node.label?.startsWith('^')) return FOOTNOTE_ADVICE;
+      if (node.type === 'definition' && node.label?.startsWith('^')) return footnoteAdvice(node.label.slice(1));
       const checked = checkLink(node.url, siteOrigin);
       if ('problem' in checked) return `Link URL "${shortened(node.url, 80)}" is not allowed: ${checked.problem}`;
       // Every output sees the URL as the WHATWG parser normalized it, and only that.

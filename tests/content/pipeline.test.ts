@@ -116,6 +116,28 @@ describe('renderPaperBody', () => {
     expect(render('An abstract on [^1] as text, and [x]: y.').problems).toEqual([]);
   });
 
+  it('refuses a footnote wherever GFM reads one, and says how to write its mark as text', () => {
+    const advice = (label: string) =>
+      `Footnotes (\`[^${label}]: …\`) are not supported in an abstract: write the note in the text, in parentheses, and leave out its \`[^${label}]\` mark; to show \`[^${label}]:\` as written, escape its bracket: \`\\[^${label}]:\`.`;
+    const problemsOf = (body: string) =>
+      render(body).problems.map(({ line, column, message }) => [line, column, message]);
+    // Unmarked, alone (a link definition to "note") or as a paragraph of several words.
+    expect(problemsOf('[^abc]: note')).toEqual([[10, 1, advice('abc')]]);
+    expect(problemsOf('[^abc]: a note')).toEqual([[10, 1, advice('abc')]]);
+    // In a list item, a quote, both, and after indentation (MDX has no indented code).
+    expect(problemsOf('- [^abc]: a note')).toEqual([[10, 3, advice('abc')]]);
+    expect(problemsOf('1. item\n\n   [^n]: a note')).toEqual([[12, 4, advice('n')]]);
+    expect(problemsOf('- item\n  [^abc]: a note')).toEqual([[11, 3, advice('abc')]]);
+    expect(problemsOf('> > [^abc]: a note')).toEqual([[10, 5, advice('abc')]]);
+    expect(problemsOf('- > [^abc]: a note')).toEqual([[10, 5, advice('abc')]]);
+    expect(problemsOf('   [^abc]: a note')).toEqual([[10, 4, advice('abc')]]);
+    expect(problemsOf('Text.\n    [^abc]: a note')).toEqual([[11, 5, advice('abc')]]);
+    // The way out the message gives is text, wherever it is written.
+    for (const body of ['\\[^abc]: a note', '- \\[^abc]: a note', '> \\[^abc]: note', '   \\[^abc]: note']) {
+      expect(render(body).problems, body).toEqual([]);
+    }
+  });
+
   it("refuses a footnote on any line of a paragraph, and text that only looks like one's start nowhere", () => {
     // A definition cannot interrupt a paragraph: on its second line it was shown, `[^1]:` and all.
     const footnoteAt = (body: string) =>

@@ -23,7 +23,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
-import { hostNamedBy, lookAlikeHostProblem } from './schema.ts';
+import { hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -910,8 +910,12 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   return { href: parsed.href };
 }
 
-/** The text of a Markdown node as written: its text, code and math, without the markup around them. */
+/**
+ * The text of a Markdown node as a reader sees it: its text, code and math, without the markup
+ * around them; math without its commands and braces (`\\text{arxiv}.\\mathrm{org}` shows arxiv.org).
+ */
 function textOf(node: MdastNodes): string {
+  if (node.type === 'inlineMath' || node.type === 'math') return node.value.replace(/\\(?:[A-Za-z]+|.)|[{}]/g, '');
   if ('value' in node && typeof node.value === 'string') return node.value;
   return 'children' in node ? node.children.map((child) => textOf(child as MdastNodes)).join('') : '';
 }
@@ -934,12 +938,12 @@ function siteOf(host: string): string {
  * link leads to (siteOf); words (`[the code](…)`) and names of files or libraries name none.
  */
 function linkTextHostProblem(text: string, href: string): string | undefined {
-  const named = hostNamedBy(text);
-  if (named === undefined) return undefined;
   const target = new URL(href);
   if (target.protocol !== 'https:') return undefined;
   const host = target.hostname.replace(/^www\./, '');
-  if (siteOf(host) === siteOf(named)) return undefined;
+  // Anywhere in the text: `[see arxiv.org now](…)` shows arxiv.org as much as `[arxiv.org](…)`.
+  const named = hostsNamedIn(text).find((name) => siteOf(name) !== siteOf(host));
+  if (named === undefined) return undefined;
   return `Link text "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
 }
 

@@ -293,6 +293,18 @@ export function hostNamedBy(text: string): string | undefined {
   }
 }
 
+/**
+ * Every host a text names anywhere in it (hostNamedBy), as a linkifier finds one in a sentence:
+ * read in pieces split at what a host or its path cannot hold, so `(evil.com)`, `evil.com!`,
+ * `«EVIL.COM»`, `evil.com's` and `see arxiv.org now` each name theirs. A word of a name
+ * (notANameProblem) and a link's text (pipeline.ts) are read so.
+ */
+export function hostsNamedIn(text: string): string[] {
+  return text
+    .split(/[^\p{L}\p{N}\p{M}.\-/:#@\u3002\uFF0E\uFF61]+/u)
+    .flatMap((piece) => hostNamedBy(piece.replace(/:+$/, '')) ?? []);
+}
+
 /** What stands for more authors in a list of them: "et al.", "and others", "others". */
 const STAND_IN = String.raw`(?:et\s+al\.?|(?:and\s+)?others)`;
 /** A whole name that is a stand-in, however capitalised ("Et Al", "Others"). */
@@ -316,12 +328,7 @@ export function notANameProblem(name: string): string | undefined {
   }
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
-  // Read in pieces split at what a host or its path cannot hold, as a linkifier finds one: in
-  // `(evil.com)`, `evil.com!`, `«EVIL.COM»` or `evil.com's` it takes evil.com.
-  const host = name
-    .split(/[^\p{L}\p{N}\p{M}.\-/:#@\u3002\uFF0E\uFF61]+/u)
-    .map((piece) => hostNamedBy(piece.replace(/:+$/, '')))
-    .find((named) => named !== undefined);
+  const [host] = hostsNamedIn(name);
   if (host !== undefined) {
     return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host, in any case): write the author's name only, and a word of a team's or product's name that ends as a host does (ASP.NET) with a space for its dot (ASP NET)`;
   }

@@ -517,6 +517,11 @@ describe('links in abstracts', () => {
       // Capitals hide no host from a reader or a browser.
       ['[ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
       ['[https://GitHub.Com@evil.example/](https://evil.example/)', 'github.com'],
+      // A host anywhere in the text, as a reader or a linkifier finds one in a sentence.
+      ['[see arxiv.org now](https://evil.example/)', 'arxiv.org'],
+      ['[code (github.com)](https://evil.example/)', 'github.com'],
+      ['[https:// arxiv.org](https://evil.example/)', 'arxiv.org'],
+      ['[the code on github.com, the paper on arxiv.org](https://github.com/a/b)', 'arxiv.org', 'github.com'],
     ] as const) {
       const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
@@ -527,6 +532,15 @@ describe('links in abstracts', () => {
         }),
       ]);
     }
+  });
+
+  it('reads math in a link text as it shows: without its commands and braces', () => {
+    const problems = withSite(
+      'First line.\n\nSee [$\\text{arxiv}.\\mathrm{org}$](https://evil.example/) here.',
+    ).problems;
+    expect(problems.map((problem) => problem.message)).toEqual([
+      `Link text "arxiv.org" names arxiv.org, but the link leads to evil.example: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`,
+    ]);
   });
 
   it('takes a link whose text names its own site, one it is under, or no site; and an international host in one script', () => {
@@ -547,6 +561,7 @@ describe('links in abstracts', () => {
       '[ai.meta.com/llama](https://llama.meta.com/)',
       '[www.ox.ac.uk](https://www.cs.ox.ac.uk/)',
       '[the code](https://github.com/a/b)',
+      '[the code on github.com](https://github.com/a/b)',
       '[a site](https://b\u00FCcher.example/)',
       '[a site](https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/)',
       // A sentence's dot after its own host; a user name that is no host; another scheme's name.

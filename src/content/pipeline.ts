@@ -903,11 +903,44 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   if (parsed.username || parsed.password) {
     return { problem: 'it contains a user name or password (before an "@"): leave them out.' };
   }
-  // As in the frontmatter's links (schema.ts): a link leaves for a host on the web.
-  const hostProblem =
-    parsed.protocol === 'https:' ? (webHostProblem(parsed) ?? lookAlikeHostProblem(parsed)) : undefined;
+  // As in the frontmatter's links (schema.ts): a link leaves for a host on the web; an e-mail
+  // address's domain is one too.
+  const mail = parsed.protocol === 'mailto:' ? mailtoProblem(parsed) : undefined;
+  if (typeof mail === 'string') return { problem: mail };
+  const host = mail?.domain ?? parsed;
+  const hostProblem = webHostProblem(host) ?? lookAlikeHostProblem(host);
   if (hostProblem) return { problem: `it ${hostProblem}.` };
   return { href: parsed.href };
+}
+
+/** One e-mail address: a local part and a domain, without spaces, brackets, quotes or a second address. */
+const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@([^\s@,;:<>()[\]\\"/?#]+)$/u;
+
+/**
+ * A `mailto:` link gives one address and nothing else. Header fields after `?` (`cc`, `bcc`,
+ * `subject`, `body`) fill in the reader's message, as a hidden copy to another address; a second
+ * address (`a@x.org,b@y.org`) or text that is no address (`mailto:javascript:alert(1)`) is not
+ * the one address the text shows. The address's domain, as a URL whose host it is, is checked as
+ * an https link's host; a phrase after "it", as checkLink's.
+ */
+function mailtoProblem(url: URL): string | { domain: URL } {
+  const advice = 'a mailto: link is one e-mail address and nothing after it: write mailto:name@example.org';
+  if (url.search || url.hash) {
+    return `it has "${shortened(url.search + url.hash, 40)}" after the address, which would fill in the reader's message (cc, bcc, subject or body): ${advice}.`;
+  }
+  let address: string;
+  try {
+    address = decodeURIComponent(url.pathname);
+  } catch {
+    address = url.pathname;
+  }
+  const domain = MAIL_ADDRESS.exec(address)?.[1];
+  if (domain === undefined) return `"${shortened(address, 60)}" is not one e-mail address: ${advice}.`;
+  try {
+    return { domain: new URL(`https://${domain}/`) };
+  } catch {
+    return `"${shortened(domain, 60)}" is not an e-mail address's domain: ${advice}.`;
+  }
 }
 
 /**
@@ -939,8 +972,10 @@ function siteOf(host: string): string {
  */
 function linkTextHostProblem(text: string, href: string): string | undefined {
   const target = new URL(href);
-  if (target.protocol !== 'https:') return undefined;
-  const host = target.hostname.replace(/^www\./, '');
+  // An e-mail address's site is its domain's (checkLink took only one address).
+  const targetHost =
+    target.protocol === 'mailto:' ? decodeURIComponent(target.pathname).split('@').at(-1)! : target.hostname;
+  const host = new URL(`https://${targetHost}/`).hostname.replace(/^www\./, '');
   // Anywhere in the text: `[see arxiv.org now](…)` shows arxiv.org as much as `[arxiv.org](…)`.
   const named = hostsNamedIn(text).find((name) => siteOf(name) !== siteOf(host));
   if (named === undefined) return undefined;

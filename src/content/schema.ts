@@ -264,6 +264,8 @@ const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
  * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
  */
 const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(com|org|net|edu|gov)([/:?#]\S*)?$/iu;
+/** Text that is an e-mail address (`ada@example.org`, `mailto:ada@example.org`); its domain. */
+const EMAIL_TEXT = /^(?:mailto:)?[^\s@/:]+@((?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]+)$/iu;
 /** Full stops that IDNA (UTS #46) reads as a host's dot, as browsers do: `arxiv。org` is arxiv.org. */
 const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
 
@@ -281,6 +283,9 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  */
 export function hostNamedBy(text: string): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
+  // An e-mail address names its domain, whatever the domain (`ada@evil.example`).
+  const mailDomain = EMAIL_TEXT.exec(trimmed)?.[1];
+  if (mailDomain !== undefined) return hostNamedBy(`https://${mailDomain}/`);
   const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
   if (!written) return undefined;
   try {
@@ -328,12 +333,12 @@ export function notANameProblem(name: string): string | undefined {
   }
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
+  if (name.includes('@') && !ADDRESS_IN_TEXT.test(name)) {
+    return `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
+  }
   const [host] = hostsNamedIn(name);
   if (host !== undefined) {
     return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host, in any case): write the author's name only, and a word of a team's or product's name that ends as a host does (ASP.NET) with a space for its dot (ASP NET)`;
-  }
-  if (name.includes('@')) {
-    return `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
   }
   return undefined;
 }

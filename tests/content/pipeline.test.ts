@@ -459,6 +459,19 @@ describe('links in abstracts', () => {
     ['https://\u0430rxiv.org/abs/1', 'it names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published)'],
     ['https://xn--rxiv-43d.org/abs/1', 'it names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published)'],
     ['https://\u0430\u0441\u0435.com/', 'it names the host "\u0430\u0441\u0435.com"'],
+    // A mailto: link is one address: no header fields (a hidden copy, a filled-in message), no
+    // second address, nothing that is no address, and a domain on the web as an https host's.
+    [
+      'mailto:ada@example.org?bcc=eve@evil.example&body=hi',
+      'it has "?bcc=eve@evil.example&body=hi" after the address, which would fill in the reader\'s message (cc, bcc, subject or body): a mailto: link is one e-mail address and nothing after it: write mailto:name@example.org.',
+    ],
+    ['mailto:ada@example.org?subject=x', 'it has "?subject=x" after the address'],
+    ['mailto:javascript:alert(1)', '"javascript:alert(1)" is not one e-mail address: a mailto: link is one'],
+    ['mailto:ada@example.org,eve@evil.example', '"ada@example.org,eve@evil.example" is not one e-mail address'],
+    ['mailto:ada', '"ada" is not one e-mail address'],
+    ['mailto:ada@127.0.0.1', 'it must name a web host with a domain'],
+    ['mailto:ada@localhost', 'it must name a web host with a domain'],
+    ['mailto:ada@\u0430rxiv.org', 'it names the host "\u0430rxiv.org"'],
   ])('refuses [text](%s)', (url, message) => {
     const { rendered, problems } = withSite(`First line.\n\nSee [this](${url}).`);
     expect(rendered).toBeUndefined();
@@ -469,7 +482,7 @@ describe('links in abstracts', () => {
         column: 5,
         field: 'body',
         message: expect.stringMatching(
-          new RegExp(`^Link URL ".*" is not allowed: ${message.replace(/[()\\.%]/g, '\\$&')}`),
+          new RegExp(`^Link URL ".*" is not allowed: ${message.replace(/[()\\.%?]/g, '\\$&')}`),
         ),
       },
     ]);
@@ -590,6 +603,28 @@ describe('links in abstracts', () => {
       '[$\\mathbb{R}^n$ code](https://a.org/)',
     ]) {
       expect(withSite(`First line.\n\nSee ${link} here.`).problems, link).toEqual([]);
+    }
+  });
+
+  it("reads an e-mail address in a link's text as naming its domain, and a mailto: link as leading to its own", () => {
+    const message = (text: string, named: string, host: string) =>
+      `Link text "${text}" names ${named}, but the link leads to ${host}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
+    const messagesOf = (link: string) => withSite(`First line.\n\nSee ${link} here.`).problems.map((p) => p.message);
+    expect(messagesOf('[ada@arxiv.org](https://evil.example/)')).toEqual([
+      message('ada@arxiv.org', 'arxiv.org', 'evil.example'),
+    ]);
+    expect(messagesOf('[ada@example.org](mailto:eve@evil.example)')).toEqual([
+      message('ada@example.org', 'example.org', 'evil.example'),
+    ]);
+    expect(messagesOf('[arxiv.org](mailto:eve@evil.example)')).toEqual([
+      message('arxiv.org', 'arxiv.org', 'evil.example'),
+    ]);
+    for (const link of [
+      '[ada@example.org](mailto:ada@example.org)',
+      '[write to us](mailto:ada@example.org)',
+      '[git@github.com](https://github.com/a/b)',
+    ]) {
+      expect(messagesOf(link), link).toEqual([]);
     }
   });
 

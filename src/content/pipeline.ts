@@ -916,6 +916,16 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
 /** One e-mail address: a local part and a domain, without spaces, brackets, quotes or a second address. */
 const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@([^\s@,;:<>()[\]\\"/?#]+)$/u;
 
+/** The domain of a `mailto:` URL's one address, read as a mail client reads it (decoded); else undefined. */
+function mailDomain(url: URL): string | undefined {
+  try {
+    return MAIL_ADDRESS.exec(decodeURIComponent(url.pathname))?.[1];
+  } catch {
+    // A `%` escape of no UTF-8 character (`%C3` alone) is no address.
+    return undefined;
+  }
+}
+
 /**
  * A `mailto:` link gives one address and nothing else. Header fields after `?` (`cc`, `bcc`,
  * `subject`, `body`) fill in the reader's message, as a hidden copy to another address; a second
@@ -928,14 +938,8 @@ function mailtoProblem(url: URL): string | { domain: URL } {
   if (url.search || url.hash) {
     return `it has "${shortened(url.search + url.hash, 40)}" after the address, which would fill in the reader's message (cc, bcc, subject or body): ${advice}.`;
   }
-  let address: string;
-  try {
-    address = decodeURIComponent(url.pathname);
-  } catch {
-    address = url.pathname;
-  }
-  const domain = MAIL_ADDRESS.exec(address)?.[1];
-  if (domain === undefined) return `"${shortened(address, 60)}" is not one e-mail address: ${advice}.`;
+  const domain = mailDomain(url);
+  if (domain === undefined) return `"${shortened(url.pathname, 60)}" is not one e-mail address: ${advice}.`;
   try {
     return { domain: new URL(`https://${domain}/`) };
   } catch {
@@ -973,8 +977,7 @@ function siteOf(host: string): string {
 function linkTextHostProblem(text: string, href: string): string | undefined {
   const target = new URL(href);
   // An e-mail address's site is its domain's (checkLink took only one address).
-  const targetHost =
-    target.protocol === 'mailto:' ? decodeURIComponent(target.pathname).split('@').at(-1)! : target.hostname;
+  const targetHost = target.protocol === 'mailto:' ? (mailDomain(target) ?? '') : target.hostname;
   const host = new URL(`https://${targetHost}/`).hostname.replace(/^www\./, '');
   // Anywhere in the text: `[see arxiv.org now](…)` shows arxiv.org as much as `[arxiv.org](…)`.
   const named = hostsNamedIn(text).find((name) => siteOf(name) !== siteOf(host));

@@ -469,6 +469,8 @@ describe('links in abstracts', () => {
     ['mailto:javascript:alert(1)', '"javascript:alert(1)" is not one e-mail address: a mailto: link is one'],
     ['mailto:ada@example.org,eve@evil.example', '"ada@example.org,eve@evil.example" is not one e-mail address'],
     ['mailto:ada', '"ada" is not one e-mail address'],
+    // An escape of no character: no address (it was the message "could not be processed").
+    ['mailto:ada%C3@example.org', '"ada%C3@example.org" is not one e-mail address'],
     ['mailto:ada@127.0.0.1', 'it must name a web host with a domain'],
     ['mailto:ada@localhost', 'it must name a web host with a domain'],
     ['mailto:ada@\u0430rxiv.org', 'it names the host "\u0430rxiv.org"'],

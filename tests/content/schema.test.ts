@@ -57,6 +57,12 @@ describe('links', () => {
     ['https://github.com./', 'must name a web host with a domain'],
     [`https://${'a'.repeat(64)}.org/`, 'must name a host DNS can look up: its part 1 (of 2, between dots) has 64'],
     [`https://${'abcdefghi.'.repeat(25)}info/`, 'must name a host DNS can look up: it has 254 characters'],
+    [
+      'https://-github.com/',
+      'must name a host DNS can look up: its part 1 (of 2, between dots), "-github", starts or ends with a hyphen',
+    ],
+    ['https://github-.com/', 'its part 1 (of 2, between dots), "github-", starts or ends with a hyphen'],
+    ['https://a.b-.github.com/', 'its part 2 (of 4, between dots), "b-", starts or ends with a hyphen'],
     // A host that passes for another: a Cyrillic а (U+0430) in github, written or as punycode.
     ['https://\u0430rxiv.org/', 'names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published), which has the part'],
     ['https://xn--rxiv-43d.org/', 'which mixes Cyrillic and Latin letters: letters of two scripts look alike'],

@@ -86,6 +86,11 @@ describe('hostile paper files', () => {
     expect(some((file) => file.text.includes('\n[^1]: a footnote after a line'))).toBe(true);
     expect(some((file) => file.text.includes('\n[^a-z]: a class of characters'))).toBe(true);
     expect(some((file) => names(file).some((name) => / Others$/.test(name)))).toBe(true);
+    // A host in a name in capitals; a host in a link's sentence; a mailto: with header fields; a hyphen ending a host's part.
+    expect(some((file) => names(file).some((name) => / EVIL\.COM$/.test(name)))).toBe(true);
+    expect(some((file) => file.text.includes('[see arxiv.org now]('))).toBe(true);
+    expect(some((file) => file.text.includes('mailto:a@example.org?bcc='))).toBe(true);
+    expect(some((file) => /https:\/\/(?:-example|example-)\.org\//.test(file.text))).toBe(true);
   });
 
   it('are refused with messages that name the file, a line of it and a field, safe for a terminal', () => {

@@ -345,6 +345,8 @@ function nameValue(g: Grammar): string {
     ...['Lovelace www.evil.com', 'ada@evil.org', 'Lovelace et al.'],
     // A family name Others or Et Al, a name's word with a dotted capital ending, and a host in it.
     ...['Others', 'Et Al', 'ASP.NET', 'X.Com', 'Evil.com'],
+    // A host in capitals, or inside other characters, as linkifiers find one.
+    ...['EVIL.COM', 'evil.com!', '«Evil.org»'],
   ];
   // Now and then one word alone (Aux, Shards, כהן), as a mononym is written.
   const name = g.chance(0.05) ? g.pick(family) : `${g.pick(given)} ${g.pick(family)}`;
@@ -449,6 +451,13 @@ function urlValue(g: Grammar): string {
     // DNS's limits: a part of 63 letters passes, one of 64 or a name past 253 characters does not.
     `https://${'a'.repeat(g.int(62, 64))}.org/`,
     `https://${'abcdefghi.'.repeat(25)}${g.pick(['org', 'info'])}/`,
+    // A part that starts or ends with a hyphen; a mailto: that fills in the message or is no address.
+    'https://-example.org/',
+    'https://example-.org/',
+    'mailto:a@example.org?bcc=eve@evil.example',
+    'mailto:javascript:alert(1)',
+    'mailto:a@example.org,eve@evil.example',
+    'mailto:a%C3@example.org',
   ]);
 }
 
@@ -618,7 +627,7 @@ function bodyPiece(g: Grammar): string {
     `[link](${urlValue(g)})`,
     // A link whose text is an address, the link's own or another's.
     // Also the same host with a final dot, an ideographic full stop, another scheme, or before an `@`.
-    `[${g.pick(['https://arxiv.org', 'arxiv.org/abs/1706.03762', 'www.github.com', 'example.org', 'arxiv.org.', 'arxiv\u3002org', 'ftp://arxiv.org', 'https://arxiv.org@example.org/'])}](${urlValue(g)})`,
+    `[${g.pick(['https://arxiv.org', 'arxiv.org/abs/1706.03762', 'www.github.com', 'example.org', 'arxiv.org.', 'arxiv\u3002org', 'ftp://arxiv.org', 'https://arxiv.org@example.org/', 'see arxiv.org now', 'ada@arxiv.org', '$\\text{arxiv.org}$'])}](${urlValue(g)})`,
     // A link whose text has no letter or digit once typeset: no accessible name.
     `[${g.pick(['', ' ', '$\\quad$', '`  `', '$\\,$', '\\*', '&nbsp;', '$x$', '2', '$\\alpha$'])}](${urlValue(g)})`,
     `[ref][1]\n\n[1]: ${urlValue(g)} "title"`,

@@ -277,20 +277,24 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  * a reader, who reads the host first, when the part before the `@` names a host by this same
  * rule (`https://jane.doe@gitlab.com/` names gitlab.com: `jane.doe` is a user's name).
  *
- * Case does not matter, in a link's text or a name's word alike: a browser goes to `ARXIV.ORG` as
- * to arxiv.org, and the linkifiers of mail clients, chat and reference managers make `ASP.NET`,
- * `X.Com` and `EVIL.COM` links to those hosts, however a name capitalises them.
+ * A bare host (no scheme, `www.` or path) counts only written as hosts are, its top-level domain
+ * in lower case (`evil.com`, `GitHub.com`): capitalised, it is a word of a name or a product
+ * (`ASP.NET Team`, `Infer.NET`, `X.Com`, `Zhang.Net`), and refusing those refuses real papers.
+ * So `EVIL.COM` alone passes, a known leftover (README). `anyCase`: the text is already inside an
+ * address (the part before an `@`), where a capitalised host is still a host.
  */
-export function hostNamedBy(text: string): string | undefined {
+export function hostNamedBy(text: string, { anyCase = false } = {}): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
   // An e-mail address names its domain, whatever the domain (`ada@evil.example`).
   const mailDomain = EMAIL_TEXT.exec(trimmed)?.[1];
   if (mailDomain !== undefined) return hostNamedBy(`https://${mailDomain}/`);
-  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (HOST_TEXT.test(trimmed) ? trimmed : undefined);
+  const [, domain, path] = HOST_TEXT.exec(trimmed) ?? [];
+  const bareHost = domain !== undefined && (anyCase || path !== undefined || domain === domain.toLowerCase());
+  const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
   if (!written) return undefined;
   try {
     const url = new URL(/^[a-z]+:\/\//i.test(written) ? written : `https://${written}`);
-    const user = url.username && hostNamedBy(decodeURIComponent(url.username));
+    const user = url.username && hostNamedBy(decodeURIComponent(url.username), { anyCase: true });
     const host = user || url.hostname;
     return host.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
   } catch {
@@ -301,7 +305,7 @@ export function hostNamedBy(text: string): string | undefined {
 /**
  * Every host a text names anywhere in it (hostNamedBy), as a linkifier finds one in a sentence:
  * read in pieces split at what a host or its path cannot hold, so `(evil.com)`, `evil.com!`,
- * `«EVIL.COM»`, `evil.com's` and `see arxiv.org now` each name theirs. A word of a name
+ * `«evil.com»`, `evil.com's` and `see arxiv.org now` each name theirs. A word of a name
  * (notANameProblem) and a link's text (pipeline.ts) are read so.
  */
 export function hostsNamedIn(text: string): string[] {
@@ -338,7 +342,7 @@ export function notANameProblem(name: string): string | undefined {
   }
   const [host] = hostsNamedIn(name);
   if (host !== undefined) {
-    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host, in any case): write the author's name only, and a word of a team's or product's name that ends as a host does (ASP.NET) with a space for its dot (ASP NET)`;
+    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only`;
   }
   return undefined;
 }

@@ -537,9 +537,14 @@ describe('links in abstracts', () => {
       ['[arxiv\uFF61org/abs/1](https://evil.example/)', 'arxiv.org'],
       ['[ftp://arxiv.org/pub](https://evil.example/)', 'arxiv.org'],
       ['[https://arxiv.org@evil.example/abs/1](https://evil.example/abs/1)', 'arxiv.org'],
-      // Capitals hide no host from a reader or a browser.
-      ['[ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      // An address's form (a scheme, www., a path, the part before an `@`) in any case; a bare
+      // host written as hosts are, in lower case, also beside capitals or inside punctuation.
+      ['[WWW.ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      ['[HTTPS://ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      ['[ArXiv.Org/abs/1](https://evil.example/)', 'arxiv.org'],
       ['[https://GitHub.Com@evil.example/](https://evil.example/)', 'github.com'],
+      ['[ASP.NET on arxiv.org!](https://evil.example/)', 'arxiv.org'],
+      ['[«GitHub.com»](https://evil.example/)', 'github.com'],
       // A host anywhere in the text, as a reader or a linkifier finds one in a sentence.
       ['[see arxiv.org now](https://evil.example/)', 'arxiv.org'],
       ['[code (github.com)](https://evil.example/)', 'github.com'],
@@ -579,6 +584,12 @@ describe('links in abstracts', () => {
       '[cs.LG/recent](https://arxiv.org/list/cs.LG/recent)',
       '[torchvision.io](https://pytorch.org/vision/stable/io.html)',
       '[Vue.js/guide](https://vuejs.org/guide/)',
+      // A product's name with a capitalised ending is no host (so `[ARXIV.ORG](…)` passes too: a
+      // known leftover, README).
+      '[Infer.NET framework](https://github.com/dotnet/infer)',
+      '[Math.NET Numerics](https://numerics.mathdotnet.com/)',
+      '[ASP.NET Core docs](https://learn.microsoft.com/aspnet/core/)',
+      '[ML.NET](https://dotnet.microsoft.com/apps/ml-dotnet)',
       // Another host of the same site.
       '[dx.doi.org/10.1000/1](https://doi.org/10.1000/1)',
       '[ai.meta.com/llama](https://llama.meta.com/)',

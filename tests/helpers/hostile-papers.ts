@@ -345,7 +345,7 @@ function nameValue(g: Grammar): string {
     ...['Lovelace www.evil.com', 'ada@evil.org', 'Lovelace et al.'],
     // A family name Others or Et Al, a name's word with a dotted capital ending, and a host in it.
     ...['Others', 'Et Al', 'ASP.NET', 'X.Com', 'Evil.com'],
-    // A host in capitals, or inside other characters, as linkifiers find one.
+    // A host in capitals (a name's word, accepted), or inside other characters, as linkifiers find one.
     ...['EVIL.COM', 'evil.com!', '«Evil.org»'],
   ];
   // Now and then one word alone (Aux, Shards, כהן), as a mononym is written.

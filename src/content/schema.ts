@@ -337,10 +337,12 @@ export function notANameProblem(name: string): string | undefined {
   }
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
-  if (name.includes('@') && !ADDRESS_IN_TEXT.test(name)) {
+  // Any `@` is refused: as an e-mail address or a handle, unless a web address in the name names
+  // a host (`https://jane.doe@evil.com`), the more precise finding.
+  const [host] = hostsNamedIn(name);
+  if (name.includes('@') && (host === undefined || !ADDRESS_IN_TEXT.test(name))) {
     return `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
   }
-  const [host] = hostsNamedIn(name);
   if (host !== undefined) {
     return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only`;
   }

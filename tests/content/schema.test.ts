@@ -354,6 +354,11 @@ describe('author names', () => {
       ['Ada arxiv\u3002org', holdsHost('arxiv.org')],
       ['Ada ada@evil.org', holdsHandle],
       ['Ada @lovelace', holdsHandle],
+      // An `@` beside a `www.` or a scheme that names no host is refused all the same.
+      ['Ada @ada www..', holdsHandle],
+      ['Ada @lovelace (www.)', holdsHandle],
+      ['Ada @lovelace https://', holdsHandle],
+      ['Ada @lovelace WWW.', holdsHandle],
       ['Ada Evil.com', holdsHost('evil.com')],
       ['Ada GitHub.com/ada', holdsHost('github.com')],
       ['Ada Evil.Com/x', holdsHost('evil.com')],

@@ -23,7 +23,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
-import { hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
+import { MAIL_ADDRESS, hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -912,9 +912,6 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   if (hostProblem) return { problem: `it ${hostProblem}.` };
   return { href: parsed.href };
 }
-
-/** One e-mail address: a local part and a domain, without spaces, brackets, quotes or a second address. */
-const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@([^\s@,;:<>()[\]\\"/?#]+)$/u;
 
 /** The domain of a `mailto:` URL's one address, read as a mail client reads it (decoded); else undefined. */
 function mailDomain(url: URL): string | undefined {

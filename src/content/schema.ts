@@ -264,8 +264,18 @@ const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
  * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
  */
 const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(com|org|net|edu|gov)([/:?#]\S*)?$/iu;
-/** Text that is an e-mail address (`ada@example.org`, `mailto:ada@example.org`); its domain. */
-const EMAIL_TEXT = /^(?:mailto:)?[^\s@/:]+@((?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]+)$/iu;
+/**
+ * One e-mail address, its domain in group 1: a local part and a domain, with no space, bracket,
+ * quote, comma, semicolon, colon or second `@` (which make a list of addresses, a route or a
+ * display name) and nothing after the domain (`/`, `?`, `#`). The one shape for a `mailto:`
+ * link's address (pipeline.ts, mailDomain) and an address written in text (hostNamedBy).
+ */
+export const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@([^\s@,;:<>()[\]\\"/?#]+)$/u;
+/**
+ * A mail domain as text shows one: dotted, its last part with a letter. `lodash@4.17.21` is a
+ * package's version, and a mail domain that is an IP address is written in brackets (RFC 5321).
+ */
+const MAIL_DOMAIN_TEXT = /\.[^.]*\p{L}[^.]*$/u;
 /** Full stops that IDNA (UTS #46) reads as a host's dot, as browsers do: `arxiv。org` is arxiv.org. */
 const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
 
@@ -285,10 +295,11 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  */
 export function hostNamedBy(text: string, { anyCase = false } = {}): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
-  // An e-mail address names its domain, whatever the domain (`ada@evil.example`).
-  const mailDomain = EMAIL_TEXT.exec(trimmed)?.[1];
-  if (mailDomain !== undefined) return hostNamedBy(`https://${mailDomain}/`);
   const [, domain, path] = HOST_TEXT.exec(trimmed) ?? [];
+  // An e-mail address names its domain, whatever the domain (`ada@evil.example`); an `@` in a
+  // host's path (`github.com/ada@x.org`) is part of a web address.
+  const mailDomain = path === undefined ? MAIL_ADDRESS.exec(trimmed.replace(/^mailto:/i, ''))?.[1] : undefined;
+  if (mailDomain !== undefined && MAIL_DOMAIN_TEXT.test(mailDomain)) return hostNamedBy(`https://${mailDomain}/`);
   const bareHost = domain !== undefined && (anyCase || path !== undefined || domain === domain.toLowerCase());
   const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
   if (!written) return undefined;

@@ -644,6 +644,9 @@ describe('links in abstracts', () => {
       '[ada@example.org](mailto:ada@example.org)',
       '[write to us](mailto:ada@example.org)',
       '[git@github.com](https://github.com/a/b)',
+      // A package's version and an address with a path name no mail domain.
+      '[lodash@4.17.21](https://www.npmjs.com/package/lodash/v/4.17.21)',
+      '[github.com/ada@example.org](https://github.com/ada@example.org)',
     ]) {
       expect(messagesOf(link), link).toEqual([]);
     }

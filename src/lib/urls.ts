@@ -87,11 +87,13 @@ export function webHostProblem(url: URL): string | undefined {
     return 'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name';
   }
   const labels = host.split('.');
-  // DNS's host names (RFC 1123, 2.1): a part starts and ends with a letter or digit. Browsers
-  // take `-example.com` or `example-.com`, but no registry gives out such a name.
+  // Host names' rule (RFC 952, RFC 1123 2.1): a part starts and ends with a letter or digit. It
+  // is a naming policy, not DNS's: a resolver looks up `-example.com` and browsers take it, but
+  // registries give out no such domain, so such a link is a typo or a made-up address. (A
+  // service's own subdomain may break the policy, blogspot.com's once did: those are refused too.)
   const hyphenLabel = labels.findIndex((label) => label.startsWith('-') || label.endsWith('-'));
   if (hyphenLabel >= 0) {
-    return `must name a host DNS can look up: its part ${hyphenLabel + 1} (of ${labels.length}, between dots), "${labels[hyphenLabel]!.slice(0, MAX_LABEL_LENGTH + 1)}", starts or ends with a hyphen, which no host name does: link to the site's real address`;
+    return `must name a host as host names are written (RFC 1123): its part ${hyphenLabel + 1} (of ${labels.length}, between dots), "${labels[hyphenLabel]!.slice(0, MAX_LABEL_LENGTH + 1)}", starts or ends with a hyphen, which a host name's part may not, and registries give out no such name: link to the site's real address`;
   }
   const longLabel = labels.findIndex((label) => label.length > MAX_LABEL_LENGTH);
   if (host.length > MAX_HOST_LENGTH || longLabel >= 0) {

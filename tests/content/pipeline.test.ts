@@ -456,11 +456,11 @@ describe('links in abstracts', () => {
     [`https://${'abcdefghi.'.repeat(25)}info/`, 'it must name a host DNS can look up: it has 254 characters'],
     [
       'https://-example.org/',
-      'it must name a host DNS can look up: its part 1 (of 2, between dots), "-example", starts or ends with a hyphen',
+      'it must name a host as host names are written (RFC 1123): its part 1 (of 2, between dots), "-example", starts or ends with a hyphen',
     ],
     [
       'mailto:ada@example-.org',
-      'it must name a host DNS can look up: its part 1 (of 2, between dots), "example-", starts',
+      'it must name a host as host names are written (RFC 1123): its part 1 (of 2, between dots), "example-", starts',
     ],
     // A host that passes for another: a Cyrillic а (U+0430) in arxiv, written or as punycode, and
     // a whole part of Cyrillic look-alikes (асе.com) beside a Latin one.

@@ -59,7 +59,7 @@ describe('links', () => {
     [`https://${'abcdefghi.'.repeat(25)}info/`, 'must name a host DNS can look up: it has 254 characters'],
     [
       'https://-github.com/',
-      'must name a host DNS can look up: its part 1 (of 2, between dots), "-github", starts or ends with a hyphen',
+      'must name a host as host names are written (RFC 1123): its part 1 (of 2, between dots), "-github", starts or ends with a hyphen',
     ],
     ['https://github-.com/', 'its part 1 (of 2, between dots), "github-", starts or ends with a hyphen'],
     ['https://a.b-.github.com/', 'its part 2 (of 4, between dots), "b-", starts or ends with a hyphen'],

@@ -2,9 +2,9 @@
  * Client-side search: imported by search.astro's `<script>` on the search page, and on other pages
  * by search-boot.ts (SearchBox.astro's script) when the reader points at or focuses the header box.
  *
- * - Nothing of Pagefind is fetched until the reader searches: `pagefind.js` (and through it the
- *   WASM and index chunks) is imported on the first non-empty input, or on /search/ when the URL
- *   already holds a query or a filter.
+ * - Nothing of Pagefind is fetched until a search needs the index: `pagefind.js` (and through it
+ *   the WASM and index chunks) is imported by the first query or filter whose answer searches it
+ *   (pagefindOnUse), not for one it needs not (an empty query, an arXiv id, only common words).
  * - `Esc` in a search box clears it (`/`, which focuses the box from anywhere, is search-boot.ts's).
  * - URLs (bundle, base path) come from `data-search-*` attributes that the components fill from
  *   the URL module, and the search page's from the form's `action`; no path is built here.
@@ -154,6 +154,20 @@ function loadPagefind(config: SearchConfig): Promise<Pagefind> {
     return pagefind;
   })();
   return pagefindPromise;
+}
+
+/**
+ * Pagefind as the searches use it, loaded by the first call that needs the index: an answer that
+ * needs none (a query of only common words, the address of a topic page the digest lacks) fetches
+ * nothing of it, neither `pagefind.js` nor its WASM, meta or index chunks.
+ */
+function pagefindOnUse(config: SearchConfig): Pagefind {
+  return {
+    options: async (options) => (await loadPagefind(config)).options(options),
+    init: async () => (await loadPagefind(config)).init(),
+    search: async (term, query) => (await loadPagefind(config)).search(term, query),
+    preload: async (term, query) => (await loadPagefind(config)).preload(term, query),
+  };
 }
 
 function messageOf(error: unknown): string {
@@ -1078,8 +1092,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         // The topics, which the search page lists in its filter, to read a query that names one.
         const topics = fetchJson<TopicName[]>(`${config.page}topics.json`).catch(() => []);
         void expansionsFor(config);
-        const pagefind = await loadPagefind(config);
-        const answer = await searchWords(pagefind, config, term, {}, 150, await topics);
+        const answer = await searchWords(pagefindOnUse(config), config, term, {}, 150, await topics);
         if (answer === null || current !== generation) return;
         shown = await Promise.all(answer.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
         count = answer.results.length;
@@ -1505,8 +1518,14 @@ function setUpSearchPage(form: HTMLFormElement): void {
       if (!pagefindPromise) status.textContent = 'Loading search…';
       // What query words are also searched as: fetched beside Pagefind, not after it.
       if (now.q) void expansionsFor(config);
-      const pagefind = await loadPagefind(config);
-      const answer = await searchWords(pagefind, config, now.q, query(now), debounce ? 200 : undefined, topicNames);
+      const answer = await searchWords(
+        pagefindOnUse(config),
+        config,
+        now.q,
+        query(now),
+        debounce ? 200 : undefined,
+        topicNames,
+      );
       if (answer === null || current !== generation) return;
       pending = answer.results;
       list.replaceChildren();

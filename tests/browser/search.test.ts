@@ -315,16 +315,28 @@ describe('the search page', () => {
       const status = page.locator('#search-status');
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/only words nearly every paper has/);
       expect(await page.locator('[data-search-results] li').count()).toBe(0);
-      // The answer needs no index, but Pagefind may still be loading: leaving now would cancel it.
-      await expect.poll(() => watch.inFlight.size, { timeout: 10_000 }).toBe(0);
-      // The header box says the same.
+      // The answer needs no index: nothing of Pagefind is fetched for it.
+      await page.waitForLoadState('networkidle');
+      expect(pagefindRequests(watch.requests)).toEqual([]);
+      // The next query, which needs it, loads it and is answered.
+      await page.locator('#search-q').fill('Kolmogorov');
+      await page.locator('#search-q').press('Enter');
+      await waitForResults(kolmogorov.length);
+      expect(pagefindRequests(watch.requests).length).toBeGreaterThan(0);
+      // The header box says the same, and fetches nothing of Pagefind either.
       await page.goto(server.origin + urls.home());
+      watch.requests.length = 0;
       await headerBox().fill(q);
       await expect
         .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
         .toMatch(/only words nearly every paper has/);
       expect(await page.locator('[data-search-preview] li').count()).toBe(0);
-      await expect.poll(() => watch.inFlight.size, { timeout: 10_000 }).toBe(0);
+      await page.waitForLoadState('networkidle');
+      expect(pagefindRequests(watch.requests)).toEqual([]);
+      await headerBox().fill('Kolmogorov');
+      await expect
+        .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
+        .toBe(`${kolmogorov.length} papers found.`);
     },
   );
 

@@ -109,9 +109,20 @@ function foldOnce(text: string): string {
  * The identity of a person: case, accents (Unicode or TeX), letters such as ß/ø/ł, invisible
  * characters and runs of spaces do not count. "Akyürek", "Akyurek", "AKYUREK" and `Aky\"{u}rek`
  * have one key. Punctuation and word breaks do count: "J. Smith" and "J Smith" are two keys (and
- * one slug, which the content check refuses: write a name the same way everywhere).
+ * one slug, which the content check refuses: write a name the same way everywhere), except the
+ * commas of a name written as BibTeX reads one (commaParts): `Hofmann, Thomas` is Thomas Hofmann,
+ * and `Martin Luther King, Jr.`, `King, Jr., Martin Luther` and `King, Martin Luther, Jr.` are
+ * Martin Luther King Jr.
  */
 export function authorKey(name: string): string {
+  const key = foldedName(name);
+  // `King, Martin Luther, Jr.`, `Martin Luther King, Jr.` and `Martin Luther King Jr.` are one
+  // name. Read from the fold, so that what the fold drops (an accent, a soft hyphen) changes nothing.
+  return key.includes(',') ? nameInReadingOrder(key) : key;
+}
+
+/** The fold of authorKey, before the commas of a name are read. */
+function foldedName(name: string): string {
   // Most names are printable ASCII without TeX syntax: for them the fold is only lower-casing and
   // collapsing spaces (no accent, mark, invisible or TeX letter to remove), done here without it.
   if (PLAIN_ASCII.test(name)) return name.toLowerCase().replace(/ +/g, ' ').trim();
@@ -215,14 +226,68 @@ const NAME_SUFFIX = /^(?:jr|sr|i{2,3}|iv|v|vi)\.?$/i;
 const FAMILY_NAME_FIRST =
   /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+(?:\s+[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+)+$/u;
 
+/** A part of a name after a comma that is a suffix such as `Jr.` (punctuation before it aside). */
+function isSuffix(part: string): boolean {
+  return NAME_SUFFIX.test(part.replace(/^[^\p{L}\p{N}]+/u, ''));
+}
+
+/** A name's parts, as BibTeX and citations name them: `King, Martin Luther, Jr.`. */
+export interface NameParts {
+  /** The given names (`Martin Luther`); empty when the name has none (`Smith, Jr.`). */
+  given: string;
+  /** The family name, with its particles (`King`, `van der Maaten`). */
+  family: string;
+  /** `Jr.`, `III` and the like, or empty. */
+  suffix: string;
+}
+
 /**
- * The family name of an author, as BibTeX reads a name (`First von Last, Jr.`): the part before a
- * comma (`Hofmann, Thomas`), else the first word of a name written family name first in its own
+ * The parts of a name written with commas, as readers write one: `Last, First` (`Hofmann,
+ * Thomas`); `First Last, Jr.` (`Martin Luther King, Jr.`, where the comma sets off the suffix:
+ * the family name is then read from `First Last` as familyName reads a name without commas);
+ * `Last, First, Jr.` (`King, Martin Luther, Jr.`, the order of citation tags and Zotero); and
+ * BibTeX's `von Last, Jr., First` (`King, Jr., Martin Luther`). Undefined for a name without a
+ * comma, and for one no such form fits (more than two commas, an empty part, a part with no letter
+ * or digit, or the word "and" of a team), which is read as written.
+ */
+export function commaParts(author: string): NameParts | undefined {
+  if (!author.includes(',') || /\band\b/i.test(author)) return undefined;
+  const parts = author.split(',').map((part) => part.trim().replace(/\s+/g, ' '));
+  if (parts.length > 3 || !parts.every((part) => /[\p{L}\p{N}]/u.test(part))) return undefined;
+  const [first, second, third] = parts as [string, string, string | undefined];
+  if (third === undefined) {
+    if (!isSuffix(second)) return { given: second, family: first, suffix: '' };
+    const family = familyName(first);
+    return { given: first.slice(0, first.length - family.length).trim(), family, suffix: second };
+  }
+  // `Last, First, Jr.` when only the last part is a suffix; otherwise BibTeX's own order.
+  return isSuffix(third) && !isSuffix(second)
+    ? { given: second, family: first, suffix: third }
+    : { given: third, family: first, suffix: second };
+}
+
+/**
+ * A name in the order it is read, given names first, without the commas of its written form
+ * (commaParts): `King, Martin Luther, Jr.` → `Martin Luther King Jr.`, `Hofmann, Thomas` →
+ * `Thomas Hofmann`. Any other name is returned as it is. The key of a name (authorKey) is this
+ * order's, so that each written form of a name is one person, with one page.
+ */
+export function nameInReadingOrder(author: string): string {
+  const parts = commaParts(author);
+  if (!parts) return author;
+  return [parts.given, parts.family, parts.suffix].filter(Boolean).join(' ');
+}
+
+/**
+ * The family name of an author, as BibTeX reads a name (`First von Last, Jr.`): the family part of
+ * a name written with commas (commaParts: `Hofmann, Thomas`, `Martin Luther King, Jr.`), else the first word of a name written family name first in its own
  * script (`王 小明` → `王`: FAMILY_NAME_FIRST), else everything from the first lowercase particle on
  * (`Laurens van der Maaten` → `van der Maaten`), else the last word, ignoring `Jr.` and the like.
  * Used by citation keys and tags, and (without its particles: familyNameForSorting) the A–Z list.
  */
 export function familyName(author: string): string {
+  const parts = commaParts(author);
+  if (parts) return parts.family;
   const comma = author.indexOf(',');
   if (comma > 0) return author.slice(0, comma).trim();
   const words = author.trim().split(/\s+/);
@@ -272,7 +337,12 @@ export function familyNameForSorting(author: string): string {
  */
 export function nameInBibtexOrder(author: string): string {
   const words = author.trim().split(/\s+/);
-  if (author.includes(',')) return author;
+  if (author.includes(',')) {
+    // A suffix written after a comma (`Martin Luther King, Jr.`, `King, Martin Luther, Jr.`):
+    // BibTeX would read it as the given name. In BibTeX's order it is `King, Jr., Martin Luther`.
+    const parts = commaParts(author);
+    return parts?.suffix && parts.given ? `${parts.family}, ${parts.suffix}, ${parts.given}` : author;
+  }
   if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
   if (words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
   let end = words.length;

@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { familyName, nameInBibtexOrder } from './authors.ts';
+import { commaParts, familyName, nameInBibtexOrder } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';
@@ -117,11 +117,15 @@ export function paperUrl(paper: CitablePaper): string | undefined {
  * reader takes the last word for the family name: Zotero files "Laurens van der Maaten" as
  * Maaten, "Martin Luther King Jr." as Jr. The family name is the one the BibTeX entry gives
  * (`familyName`: particles such as `van der` and `de la` belong to it), and a suffix goes last
- * (`King, Martin Luther, Jr.`). A name written with a comma already, a name of one word, and one
+ * (`King, Martin Luther, Jr.`), also where the name writes it after a comma (`Martin Luther King,
+ * Jr.`, `King, Jr., Martin Luther`: commaParts). Any other name written with a comma, a name of one word, and one
  * that BibTeX keeps whole as it is written (one with the word "and": a team) stay as written.
  */
 export function citationAuthorName(author: string): string {
   const name = author.trim().replace(/\s+/g, ' ');
+  // Written with commas, the parts as the name gives them (`Martin Luther King, Jr.`: its suffix last).
+  const parts = commaParts(name);
+  if (parts?.given) return [parts.family, parts.given, parts.suffix].filter(Boolean).join(', ');
   if (name.includes(',') || !name.includes(' ') || /\band\b/i.test(name)) return name;
   // BibTeX's order when it differs from the written one: `Family, Given` for a name written family
   // name first (`王 小明`), `Family, Suffix, Given` for one ending in a suffix such as `Jr.`.

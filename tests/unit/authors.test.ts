@@ -8,6 +8,7 @@ import {
   MAX_SLUG_BYTES,
   slugOfKey,
   nameInBibtexOrder,
+  nameInReadingOrder,
 } from '../../src/lib/authors.ts';
 import { letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
@@ -394,5 +395,52 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     expect(nameInBibtexOrder('Ada Lovelace')).toBe('Ada Lovelace');
     expect(nameInBibtexOrder('王小明')).toBe('王小明');
     expect(nameInBibtexOrder('王, 小明')).toBe('王, 小明');
+  });
+});
+
+describe('a name written with commas, as readers and BibTeX write one', () => {
+  // Each way a name with a suffix is written: as read, the suffix set off by a comma (the BibTeX
+  // form `First Last, Jr.`), BibTeX's `Last, Jr., First` and the citation tags' `Last, First, Jr.`.
+  const KING = [
+    'Martin Luther King Jr.',
+    'Martin Luther King, Jr.',
+    'King, Jr., Martin Luther',
+    'King, Martin Luther, Jr.',
+  ];
+
+  it.each(KING)('reads %s as Martin Luther King Jr.: one key, one page, family name King', (name) => {
+    expect(authorKey(name)).toBe(authorKey('Martin Luther King Jr.'));
+    expect(authorSlug(name)).toBe('martin-luther-king-jr');
+    expect(familyName(name)).toBe('King');
+    expect(familyNameForSorting(name)).toBe('King');
+    expect(letterOf(name)).toBe('K');
+    expect(citedFamilyNames(name).map((words) => words.join(' '))).toEqual(['king', 'luther king']);
+    expect(nameInBibtexOrder(name)).toBe('King, Jr., Martin Luther');
+    expect(nameInReadingOrder(name)).toBe('Martin Luther King Jr.');
+  });
+
+  it('reads a family name with particles before a suffix after a comma', () => {
+    expect(familyName('Laurens van der Maaten, III')).toBe('van der Maaten');
+    expect(nameInBibtexOrder('Laurens van der Maaten, III')).toBe('van der Maaten, III, Laurens');
+    expect(authorSlug('van der Maaten, Laurens, III')).toBe(authorSlug('Laurens van der Maaten III'));
+  });
+
+  it('reads Last, First as the same person as First Last', () => {
+    expect(authorKey('Hofmann, Thomas')).toBe(authorKey('Thomas Hofmann'));
+    expect(authorSlug('van der Maaten, Laurens')).toBe(authorSlug('Laurens van der Maaten'));
+    expect(familyName('Hofmann, Thomas')).toBe('Hofmann');
+  });
+
+  it('keeps a name as written where no comma form fits it', () => {
+    // A team (the word "and"), more than two commas, a part with no letter: read as written.
+    for (const name of ['Smith, Jones, and Partners', 'A, B, C, D', 'Ada Lovelace, ?']) {
+      expect(nameInReadingOrder(name)).toBe(name);
+      expect(nameInBibtexOrder(name)).toBe(name);
+    }
+    expect(authorSlug('A, B, C, D')).toBe('a-b-c-d');
+    // No given name: `Smith, Jr.` is Smith Jr., whom BibTeX reads as written.
+    expect(authorKey('Smith, Jr.')).toBe(authorKey('Smith Jr.'));
+    expect(nameInBibtexOrder('Smith, Jr.')).toBe('Smith, Jr.');
+    expect(familyName('Smith, Jr.')).toBe('Smith');
   });
 });

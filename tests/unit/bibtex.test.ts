@@ -173,6 +173,10 @@ describe('escaping', () => {
     expect(runTogether).not.toContain(',');
     // Already in BibTeX's order, or no given name: as written.
     expect(formatAuthors(['King, Jr., Martin Luther', 'King Jr.'])).toBe('King, Jr., Martin Luther and King Jr.');
+    // A suffix after a comma, which BibTeX would read as the given name: in its order too.
+    expect(formatAuthors(['Martin Luther King, Jr.', 'King, Martin Luther, Jr.'])).toBe(
+      'King, Jr., Martin Luther and King, Jr., Martin Luther',
+    );
   });
 
   it('joins authors with and, bracing a name that contains the word', () => {

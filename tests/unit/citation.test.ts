@@ -102,6 +102,11 @@ describe('citation meta tags', () => {
     ['김 민준', '김, 민준'],
     // Written family name first already, one word, or a team BibTeX keeps whole: as written.
     ['Hofmann, Thomas', 'Hofmann, Thomas'],
+    // A suffix set off by a comma, in each order a name is written in: the suffix last.
+    ['Martin Luther King, Jr.', 'King, Martin Luther, Jr.'],
+    ['King, Jr., Martin Luther', 'King, Martin Luther, Jr.'],
+    ['King, Martin Luther, Jr.', 'King, Martin Luther, Jr.'],
+    ['Laurens van der Maaten, III', 'van der Maaten, Laurens, III'],
     ['王小明', '王小明'],
     ['Research and Development Team', 'Research and Development Team'],
     ['Smith Jr.', 'Smith Jr.'],

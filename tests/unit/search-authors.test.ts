@@ -106,7 +106,9 @@ describe('names as words', () => {
   });
 
   it('reads what a reader typed with the one name function', () => {
-    expect(typedWords('  Aky\u00fcrek, E. ')).toEqual(['akyurek', 'e']);
+    // Written family name first with a comma, the name as read (authorKey): given names first.
+    expect(typedWords('  Aky\u00fcrek, E. ')).toEqual(['e', 'akyurek']);
+    expect(typedWords('Aky\u00fcrek, ')).toEqual(['akyurek']);
     expect(typedWords('   ')).toEqual([]);
   });
 
@@ -477,4 +479,23 @@ describe('a family name alone that is also a word', () => {
     ]);
     expect(citedNamesInQuery('(Adam, 2023)').names[0]?.bare).toBeUndefined();
   });
+});
+
+describe('a name written with a suffix after a comma', () => {
+  // BibTeX's forms of one name: the directory holds them as one author, cited by the family name.
+  it.each(['Martin Luther King, Jr.', 'King, Martin Luther, Jr.', 'King, Jr., Martin Luther'])(
+    'reads King and King 2019 as %s cited, and suggests the name for King',
+    async (name) => {
+      const fetchJson = directoryOf([name, 'Jr. Smith']);
+      for (const [query, year] of [
+        ['King 2019', '2019'],
+        ['(King et al., 2019)', '2019'],
+        ['M. L. King', undefined],
+      ] as const) {
+        const filter = await citedAuthorsFilter('/search/', query, false, fetchJson);
+        expect(slugsOf(filter), query).toEqual(['martin-luther-king-jr', ...(year ? [year] : [])]);
+      }
+      expect((await suggestAuthors('/search/', 'King', fetchJson)).map(([each]) => each)).toEqual([name]);
+    },
+  );
 });

@@ -16,6 +16,7 @@ import {
   commandWord,
   comparable,
   compoundParts,
+  joinedNameNumber,
   countWords,
   proseBoundWords,
   fencedForIndex,
@@ -201,9 +202,13 @@ export function withIndexedParts(html: string): string {
     };
     const withParts = piece.replace(/[^\s]+/g, (word) => {
       const text = decodeHTML(word);
+      const previous = sentence.at(-1);
       sentence.push(text);
       // Pagefind keeps no symbol: a math symbol in prose is held as a formula's is (mathSymbolWords).
       pending.push(...compoundParts(text), ...proseSymbolWords(text));
+      // A name and its number written apart, also as one word (`YOLO v8`: `yolov8`).
+      const joined = previous === undefined ? undefined : joinedNameNumber(previous, text);
+      if (joined) pending.push(joined);
       return SENTENCE_END.test(text) ? word + fence() : word;
     });
     return withParts + fence();

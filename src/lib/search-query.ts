@@ -593,6 +593,29 @@ export function splitAtNumber(word: string): [string, string] | undefined {
 }
 
 /**
+ * A word a text writes after a name as its number or version: `2`, `50`, `v8`, `4o`, `7B` (at most
+ * three digits, so that a year is none: `since 2020`).
+ */
+const NUMBER_WORD = /^(?:\p{L}?\p{Nd}{1,3}|\p{Nd}{1,3}\p{L}{1,2})$/u;
+
+/**
+ * A name and its number that a text writes apart (`YOLO v8`, `Llama 2`, `GPT 4`, `ResNet 50`), as
+ * the one word a reader types (`yolov8`, `llama2`, `gpt4`, `resnet50`), or undefined for any other
+ * two words side by side, a common word before a number among them (`in 3`, `of 10`). A page holds
+ * the joined word, hidden, for the index (withIndexedParts), so that `YOLOv8` finds `YOLO v8` as it
+ * finds `YOLOv8` and `YOLO-v8`, which Pagefind holds whole: splitAtNumber alone cannot tell where
+ * such a word's name ends (`yolov8` is `yolo v8`, `resnet50` is not `resne t50`). The other way,
+ * the query's two words also find them joined (joinedPairs in the search script).
+ */
+export function joinedNameNumber(first: string, second: string): string | undefined {
+  const name = /^[^\p{L}\p{N}]*(\p{L}{2,})$/u.exec(first)?.[1];
+  const number = /^(\p{L}?\p{N}+\p{L}*)[^\p{L}\p{N}]*$/u.exec(second)?.[1];
+  if (name === undefined || number === undefined || !NUMBER_WORD.test(number)) return undefined;
+  if (COMMON_WORDS.has(name.toLowerCase())) return undefined;
+  return comparable(name + number);
+}
+
+/**
  * What a query word is also searched as, from the digest's own text, in /search/expansions.json:
  * the first parts of its compound words (compoundHeads in search-data.ts: splitAtHead) and its
  * abbreviations, each `llm:large-language-model` (acronymExpansions: acronymTable).

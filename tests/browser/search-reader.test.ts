@@ -102,3 +102,10 @@ describe('the Author field, for a family name of several words', () => {
     expect(await page.locator('#search-status').textContent()).toContain(` by ${name}.`);
   });
 });
+
+describe('a name and its number typed joined, which the paper writes apart', () => {
+  it.each(['YOLOv8', 'yolov8', 'YOLO-v8', 'YOLO v8'])('%s finds the paper that writes YOLO v8', async (q) => {
+    expect(DIVERGENCE.body).toContain('YOLO v8');
+    expect(await titlesFor(q)).toEqual([shown(DIVERGENCE.title)]);
+  });
+});

@@ -55,6 +55,7 @@ import {
   withTightMarks,
   writtenOutSpelling,
   topicInQuery,
+  joinedNameNumber,
 } from '../../src/lib/search-query.ts';
 import {
   acronymExpansions,
@@ -1348,4 +1349,39 @@ describe('withoutMarkup', () => {
       expect(withoutMarkup(query)).toBe(query);
     },
   );
+});
+
+describe('a name and its number written apart (joinedNameNumber)', () => {
+  it.each([
+    ['YOLO', 'v8', 'yolov8'],
+    ['Llama', '2', 'llama2'],
+    ['GPT', '4', 'gpt4'],
+    ['GPT', '4o', 'gpt4o'],
+    ['ResNet', '50,', 'resnet50'],
+    ['(YOLO', 'v8)', 'yolov8'],
+    ['Mistral', '7B', 'mistral7b'],
+  ])('%s %s is also the one word %s', (first, second, joined) => {
+    expect(joinedNameNumber(first, second)).toBe(joined);
+  });
+
+  it.each([
+    ['in', '3'],
+    ['of', '10'],
+    ['since', '2020'],
+    ['YOLO,', 'v8'],
+    ['a', '2'],
+    ['attention', 'heads'],
+    ['GPT-4', 'turbo'],
+    ['Llama', '2.5'],
+  ])('leaves %s %s apart', (first, second) => {
+    expect(joinedNameNumber(first, second)).toBeUndefined();
+  });
+
+  it('holds the joined word after the sentence, for the index only, so that YOLOv8 finds YOLO v8', () => {
+    const indexed = withIndexedParts('<p>We compare YOLO v8 with Llama 2. In 3 of 10 runs since 2020, it wins.</p>');
+    expect(indexed).toBe(
+      `<p>We compare YOLO v8 with Llama 2.<span hidden> ${INDEX_ONLY_START} yolov8 llama2 ${INDEX_ONLY_END} </span> In 3 of 10 runs since 2020, it wins.</p>`,
+    );
+    expect(queryWords('YOLOv8').map(comparable)).toEqual(['yolov8']);
+  });
 });

@@ -300,11 +300,23 @@ const SCALE_POWERS: Readonly<Record<string, number>> = {
   trillion: 12,
 };
 const COUNT_NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?`;
-const COUNT_SCALE = String.raw`(?:[\s-]?(thousand|million|billion|trillion)|([kmbt]))(?![\p{L}\p{N}])`;
+/** A scale word in lower case, capitalised or in capitals (`million`, `Million`, `MILLION`). */
+const SCALE_WORD = ['thousand', 'million', 'billion', 'trillion']
+  .flatMap((word) => [word, word[0]!.toUpperCase() + word.slice(1), word.toUpperCase()])
+  .join('|');
+/**
+ * A scale letter as the SI prefixes read it: `k` or `K` a thousand (kilo), `M` a million (mega),
+ * `T` a trillion (tera), and `b` or `B` a billion (no unit is written b in a paper's counts, and
+ * readers type `7b`). A lower-case `m` or `t` is no count: `100m` is as often metres or minutes
+ * (`m`, milli), `5t` tonnes, so they are words as written (and `100m` typed still finds `100M`,
+ * as Pagefind reads case alike).
+ */
+const SCALE_LETTER = '[kKMbBT]';
+const COUNT_SCALE = String.raw`(?:[\s-]?(${SCALE_WORD})|(${SCALE_LETTER}))(?![\p{L}\p{N}])`;
 /** A count in text: also after a hyphen or letters (`ImageNet-1K`, `LLaMA2-7B`). */
-const COUNT_IN_TEXT = new RegExp(String.raw`(?<![\p{N}.,])${COUNT_NUMBER}${COUNT_SCALE}`, 'giu');
+const COUNT_IN_TEXT = new RegExp(String.raw`(?<![\p{N}.,])${COUNT_NUMBER}${COUNT_SCALE}`, 'gu');
 /** A count in a query: a word of its own (`ImageNet-1K` typed stays that compound word). */
-const COUNT_IN_QUERY = new RegExp(String.raw`(?<![\p{L}\p{N}.,-])${COUNT_NUMBER}${COUNT_SCALE}`, 'giu');
+const COUNT_IN_QUERY = new RegExp(String.raw`(?<![\p{L}\p{N}.,-])${COUNT_NUMBER}${COUNT_SCALE}`, 'gu');
 const PERCENT_IN_WORDS = /(?<=\d)\s*\b(?:percent|per\s+cent)(?![\p{L}\p{N}])/giu;
 
 /** A count's value written out (`1`, `3`, `b` → `1300000000`; `12`, `4`, `k` → `12400`). */

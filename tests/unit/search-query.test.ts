@@ -1385,3 +1385,29 @@ describe('a name and its number written apart (joinedNameNumber)', () => {
     expect(queryWords('YOLOv8').map(comparable)).toEqual(['yolov8']);
   });
 });
+
+describe('a scale letter as the SI prefixes read it', () => {
+  it.each([
+    ['100M', '100 million'],
+    ['66M', '66,000,000'],
+    ['1T', '1 trillion'],
+    ['10 MILLION', '10 million'],
+    ['7b', '7 billion'],
+    ['10K', '10k'],
+  ])('reads %s as a count, as %s', (typed, written) => {
+    expect(queryWords(typed)).toEqual(queryWords(written));
+  });
+
+  it.each(['100m', '1.5m', '400m', '5t'])(
+    'reads %s (metres, minutes, milli, tonnes as often) as the word it is',
+    (typed) => {
+      expect(queryWords(typed)).toEqual([comparable(typed)]);
+      expect(countsInQuery(typed)).toEqual([]);
+      expect(countWords(`a ${typed} run`)).toEqual([]);
+    },
+  );
+
+  it('holds the value of a count in capitals, not of a length in metres', () => {
+    expect(countWords('a 100M-parameter model ran 100m')).toEqual(queryWords('100 million'));
+  });
+});

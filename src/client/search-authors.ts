@@ -16,12 +16,15 @@ import {
   directoryFile,
   DIRECTORY_INDEX,
   firstDirectoryWord,
+  listedWords,
   nameMatches,
   nameMatchesClosely,
   shardForPrefix,
   shardForWord,
   typedReadings,
+  typedWords,
 } from '../lib/search-authors.ts';
+import { closestWord } from '../lib/spelling.ts';
 
 export { authorFilterName, authorSlug, type DirectoryEntry };
 
@@ -78,6 +81,35 @@ export async function suggestAuthors(page: string, typed: string, fetchJson: Fet
     [...readings.values()].some((words) => nameMatchesClosely(name, words)),
   );
   return (close.length > 0 ? close : [...found.values()]).sort(([, a], [, b]) => b - a).slice(0, SUGGESTIONS);
+}
+
+/**
+ * "Did you mean …?" for a name the directory has no author for (`Vaswanni`, `Hinten`): each typed
+ * word that starts no word of a name in its directory file is replaced by the closest word of that
+ * file (closestWord, the rule the words box uses: src/lib/spelling.ts), the words of authors with
+ * more papers first; then the authors the corrected words find (suggestAuthors), most papers
+ * first. None when every word starts a name's word, or a misspelt one has no close word.
+ */
+export async function authorsSpelledLike(page: string, typed: string, fetchJson: FetchJson): Promise<DirectoryEntry[]> {
+  const words = typedWords(typed);
+  if (words.length === 0) return [];
+  const keys = await directoryKeys(page, fetchJson);
+  let changed = false;
+  const corrected: string[] = [];
+  for (const word of words) {
+    const key = shardForWord(word, keys);
+    const entries = key === undefined ? [] : await directoryShard(page, key, fetchJson);
+    const vocabulary = [...new Set([...entries].sort(([, a], [, b]) => b - a).flatMap(([name]) => listedWords(name)))];
+    if (vocabulary.some((known) => known.startsWith(word))) {
+      corrected.push(word);
+      continue;
+    }
+    const closest = closestWord(word, vocabulary);
+    if (closest === undefined) return [];
+    corrected.push(closest);
+    changed = true;
+  }
+  return changed ? suggestAuthors(page, corrected.join(' '), fetchJson) : [];
 }
 
 async function suggestAuthorsFor(page: string, words: string[], fetchJson: FetchJson): Promise<DirectoryEntry[]> {

@@ -1322,19 +1322,26 @@ function setUpAuthorField(
   const suggest = async () => {
     const current = ++generation;
     const typed = input.value;
-    const entries = await loadAuthorCode()
-      .then((code) => code.suggestAuthors(config.page, typed, fetchJson))
-      .catch(() => []);
+    // The names that match; where none does, the names of the closest spelling ("Did you mean").
+    const { entries, misspelt } = await loadAuthorCode()
+      .then(async (code) => {
+        const matching = await code.suggestAuthors(config.page, typed, fetchJson);
+        if (matching.length > 0) return { entries: matching, misspelt: false };
+        return { entries: await code.authorsSpelledLike(config.page, typed, fetchJson), misspelt: true };
+      })
+      .catch(() => ({ entries: [], misspelt: false }));
     if (current !== generation) return;
     list.replaceChildren(
       ...entries.map(([name, papers]) => {
         const item = element('li');
         const button = element('button', 'search-author-suggestion');
         button.type = 'button';
+        if (misspelt) button.append('Did you mean ');
         // The name in an element of its own with the pages' class (.author, isolated in
         // global.css): else an Arabic or Hebrew name draws the count's "1 ·" before itself.
         button.append(
           element('span', 'author', name),
+          misspelt ? '?' : '',
           element('span', 'search-author-count', ` · ${paperCount(papers)}`),
         );
         button.addEventListener('click', () => {
@@ -1510,6 +1517,17 @@ function setUpSearchPage(form: HTMLFormElement): void {
           status.textContent = resolved.matching
             ? `“${asked.name}” matches several authors: choose one from the list under the field.`
             : `No papers by “${asked.name}”: the digest has no author of that name.`;
+          if (!resolved.matching) {
+            // The author of the closest spelling, as the words box offers a word's (authorsSpelledLike).
+            const code = await loadAuthorCode();
+            const [closest] = await code.authorsSpelledLike(config.page, asked.name, fetchJson).catch(() => []);
+            if (current !== generation || !closest) return;
+            const params = new URLSearchParams(location.search);
+            params.set('author', code.authorSlug(closest[0]));
+            const link = element('a', 'search-suggestion', closest[0]);
+            link.href = `${config.page}?${params}`;
+            status.append(' Did you mean ', link, '?');
+          }
           return;
         }
         if (document.activeElement !== authorInput) authorInput.value = author.name;

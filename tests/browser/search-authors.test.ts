@@ -301,3 +301,30 @@ describe('what the author filter downloads', () => {
     expect(watch.failures).toEqual([]);
   });
 });
+
+describe('a misspelt name in the Author field', () => {
+  const jacob = papers.filter((paper) => paper.authors.includes('Jacob Akyurek'));
+
+  it('offers the authors of the closest spelling under the field, and choosing one filters by them', async () => {
+    expect(jacob.length).toBe(1);
+    await openSearch({});
+    await authorField().fill('Akyurekk');
+    const suggestions = page.locator('[data-search-author-suggestions] button');
+    await expect
+      .poll(() => suggestions.allTextContents(), { timeout: 10_000 })
+      .toEqual([`Did you mean Ekin Akyürek? · ${byEkin.length} papers`, 'Did you mean Jacob Akyurek? · 1 paper']);
+    await suggestions.first().click();
+    await waitForTitles(titlesOf(byEkin));
+    expect(new URL(page.url()).searchParams.get('author')).toBe(SLUG);
+  });
+
+  it('says, for a misspelt name sent, that no author has it, and links the closest', async () => {
+    await openSearch({ author: 'Akyurekk' });
+    const status = page.locator('#search-status');
+    await expect
+      .poll(() => status.textContent(), { timeout: 10_000 })
+      .toBe('No papers by “Akyurekk”: the digest has no author of that name. Did you mean Ekin Akyürek?');
+    await status.getByRole('link', { name: 'Ekin Akyürek' }).click();
+    await waitForTitles(titlesOf(byEkin));
+  });
+});

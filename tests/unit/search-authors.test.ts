@@ -24,7 +24,7 @@ import {
   typedWords,
 } from '../../src/lib/search-authors.ts';
 import { authorEntries, authorShards } from '../../src/lib/search-data.ts';
-import { citedAuthorsFilter, suggestAuthors } from '../../src/client/search-authors.ts';
+import { authorsSpelledLike, citedAuthorsFilter, suggestAuthors } from '../../src/client/search-authors.ts';
 import { mayCiteAuthors } from '../../src/lib/search-query.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
@@ -498,4 +498,26 @@ describe('a name written with a suffix after a comma', () => {
       expect((await suggestAuthors('/search/', 'King', fetchJson)).map(([each]) => each)).toEqual([name]);
     },
   );
+});
+
+describe('did you mean, for a misspelt name in the Author field', () => {
+  const names = ['Ashish Vaswani', 'Geoffrey Hinton', 'Ekin Akyürek', 'Hinrich Schütze', 'Tengyu Ma'];
+  const fetchJson = directoryOf(names);
+  const spelledLike = async (typed: string) =>
+    (await authorsSpelledLike('/search/', typed, fetchJson)).map(([name]) => name);
+
+  it.each([
+    ['Vaswanni', 'Ashish Vaswani'],
+    ['Hinten', 'Geoffrey Hinton'],
+    ['geoffrey hinten', 'Geoffrey Hinton'],
+    ['Akyurekk', 'Ekin Akyürek'],
+  ])('offers for %s the author %s, whom the typed words alone do not find', async (typed, name) => {
+    expect(await suggestAuthors('/search/', typed, fetchJson)).toEqual([]);
+    expect(await spelledLike(typed)).toEqual([name]);
+  });
+
+  it('offers nothing for a name the directory has, nor for one far from every name', async () => {
+    for (const typed of ['Vaswani', 'Hinton', 'Schutze', 'Ekin Aky', 'Zzyzx', 'Ma', 'Mo', ''])
+      expect(await spelledLike(typed)).toEqual([]);
+  });
 });

@@ -1188,17 +1188,12 @@ describe('yearInQuery', () => {
     expect(yearInQuery(query)).toEqual(expected);
   });
 
-  it.each([
-    ['2023'],
-    ['transformers 2023 2024'],
-    ['"ICLR 2024"'],
-    ['transformers 20234'],
-    ['? 2023'],
-    // A year and a month, not a range.
-    ['transformers 2023-11'],
-  ])('reads no year in %s', (query) => {
-    expect(yearInQuery(query)).toBeUndefined();
-  });
+  it.each([['2023'], ['transformers 2023 2024'], ['"ICLR 2024"'], ['transformers 20234'], ['? 2023']])(
+    'reads no year in %s',
+    (query) => {
+      expect(yearInQuery(query)).toBeUndefined();
+    },
+  );
 });
 
 describe('namedSymbolWord', () => {
@@ -1409,5 +1404,33 @@ describe('a scale letter as the SI prefixes read it', () => {
 
   it('holds the value of a count in capitals, not of a length in metres', () => {
     expect(countWords('a 100M-parameter model ran 100m')).toEqual(queryWords('100 million'));
+  });
+});
+
+describe('a month and its year in the query', () => {
+  it.each([
+    ['transformers March 2024', '2024', '03', 'transformers'],
+    ['transformers Mar. 2024', '2024', '03', 'transformers'],
+    ['Sept 2023 attention', '2023', '09', 'attention'],
+    ['attention 2024 march', '2024', '03', 'attention'],
+    ['May 2024', '2024', '05', ''],
+    ['transformers 2024-03', '2024', '03', 'transformers'],
+    // A year and a month, not a range (2023-11: November 2023).
+    ['transformers 2023-11', '2023', '11', 'transformers'],
+    ['transformers 2024/03', '2024', '03', 'transformers'],
+    ['03/2024 lattice', '2024', '03', 'lattice'],
+    ['2024-03-05', '2024', '03', ''],
+  ])('reads %s as the year %s, month %s, and the words %j', (query, year, month, rest) => {
+    expect(yearInQuery(query)).toEqual({ year, years: [year], month, rest });
+  });
+
+  it.each([
+    ['models may 2024', { year: '2024', years: ['2024'], before: 'may', rest: 'models may' }],
+    ['transformers 2019-21', { year: '2019', years: ['2019', '2020', '2021'], rest: 'transformers' }],
+    ['march of progress', undefined],
+    ['transformers 2024-13', undefined],
+    ['March 2024 and April 2024', undefined],
+  ])('reads no month in %s', (query, expected) => {
+    expect(yearInQuery(query)).toEqual(expected);
   });
 });

@@ -690,6 +690,8 @@ async function searchText(
   // The compound words as typed (`L1-norm`), before abbreviations and split words join them below.
   const typedCompounds: ReadonlyMap<string, string[]> = compoundWords(query);
   const compounds = new Map(typedCompounds);
+  // A search that needs the index: Pagefind loads beside the expansions, not after them.
+  void loadPagefind(config).catch(() => undefined);
   // Fetched beside Pagefind by the first search (run), so it is there or on its way by now.
   const { heads, acronyms } = await expansionsFor(config);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The

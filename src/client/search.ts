@@ -540,26 +540,6 @@ async function searchWords(
   // first version's or its venue's), or the year in its text; not when the papers write it after
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
   const year = !readYear || cited ? undefined : yearInQuery(query);
-  if (year?.month) {
-    // A month (`March 2024`, `2024-03`): the papers of its digest dates, as the pages date them.
-    if (debounce !== undefined && !(await typingPaused(debounce))) return null;
-    const asked = options.filters?.year;
-    if (asked !== undefined && asked !== year.year) return { results: [], unmatched: [] };
-    const filters = { ...options.filters, year: year.year };
-    // The date alone: that month's papers newest first, as a day's or month's page lists them.
-    const sort = options.sort ?? (year.rest.trim() === '' ? { date: 'desc' as const } : undefined);
-    const wait = debounce === undefined ? undefined : 0;
-    const ofYear = await searchWords(
-      pagefind,
-      config,
-      year.rest,
-      { ...options, filters, ...(sort && { sort }) },
-      wait,
-      topics,
-      false,
-    );
-    return ofYear && { ...ofYear, results: await ofMonth(ofYear.results, `${year.year}-${year.month}`) };
-  }
   if (year) {
     if (debounce !== undefined && !(await typingPaused(debounce))) return null;
     const phrase = year.before && (await pagefind.search(`"${year.before} ${year.year}"`, options)).results.length;
@@ -622,20 +602,6 @@ async function searchWords(
     ],
     unmatched: [],
   };
-}
-
-/** Most papers of a year whose date ofMonth reads: each is one more small file to load. */
-const MAX_MONTH_READ = 100;
-
-/**
- * The papers of a month (`2024-03`) among a year's, by the date their pages show (a result's
- * `date`), in their order. A year of more than MAX_MONTH_READ papers is read that far: the month's
- * papers among them, then the papers not read (the year's index has no month of its own).
- */
-async function ofMonth(results: readonly PagefindResult[], month: string): Promise<PagefindResult[]> {
-  const read = results.slice(0, MAX_MONTH_READ);
-  const dates = await Promise.all(read.map(async (result) => (await result.data()).meta.date ?? ''));
-  return [...read.filter((_, index) => dates[index]!.startsWith(month)), ...results.slice(MAX_MONTH_READ)];
 }
 
 /** Most pairs of neighbouring words a query is also searched with joined (joinedPairs). */

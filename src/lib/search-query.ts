@@ -488,10 +488,8 @@ function yearsOfToken(token: string): string[] | undefined {
  */
 export function yearInQuery(
   query: string,
-): { year: string; years: string[]; before?: string; month?: string; rest: string } | undefined {
+): { year: string; years: string[]; before?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
-  const dated = monthInQuery(query);
-  if (dated) return dated;
   // A range written with spaces or in words (`2023 – 2025`, `from 2023 to 2025`, `between 2023 and
   // 2025`) is one token, as written without: its words say only that it is a range.
   const tokens = query
@@ -511,70 +509,6 @@ export function yearInQuery(
   const before =
     named.length === 1 && index > 0 && queryWords(tokens[index - 1]!).length > 0 ? tokens[index - 1] : undefined;
   return { year: named[0]!, years: named, ...(before && { before }), rest: rest.join(' ') };
-}
-
-/** The months as a query names them, whole or cut short (`March`, `Mar`, `Mar.`, `Sept`), by number. */
-const MONTH_NAMES: ReadonlyMap<string, string> = new Map(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].flatMap((name, index) => {
-    const month = String(index + 1).padStart(2, '0');
-    return [[name, month], [name.slice(0, 3), month], ...(name === 'september' ? [['sept', month]] : [])] as [
-      string,
-      string,
-    ][];
-  }),
-);
-
-/** A month of a year written in digits: `2024-03`, `2024/03`, `03/2024`, `2024-03-05` (a day's date). */
-const MONTH_OF_YEAR =
-  /^\(?(?:((?:19|20)\d\d)[-/](0[1-9]|1[0-2])(?:[-/](?:0[1-9]|[12]\d|3[01]))?|(0?[1-9]|1[0-2])[/-]((?:19|20)\d\d))\)?[.,;]?$/u;
-
-/**
- * The month and year a query names (`attention March 2024`, `Mar. 2024`, `2024 March`, `2024-03`,
- * `03/2024`), as yearInQuery reads a year: the papers of that year (the year filter), those of the
- * month first (the search script orders them: monthFirst), and the query without the date, which
- * may then be empty (the date alone: that month's papers). A month's name counts only beside a
- * year, and `may` only capitalised (`May 2024`, not `models may 2024`). Undefined for a query
- * with no such date or with two.
- */
-function monthInQuery(query: string): { year: string; years: string[]; month: string; rest: string } | undefined {
-  const tokens = query.trim().split(/\s+/);
-  const found: { year: string; month: string; from: number; to: number }[] = [];
-  for (const [index, token] of tokens.entries()) {
-    const digits = MONTH_OF_YEAR.exec(token);
-    if (digits) {
-      const year = digits[1] ?? digits[4]!;
-      const month = (digits[2] ?? digits[3]!).padStart(2, '0');
-      found.push({ year, month, from: index, to: index });
-      continue;
-    }
-    const year = QUERY_YEAR.exec(token)?.[1];
-    if (!year) continue;
-    // The month's name before the year (`March 2024`, `Mar. 2024,`), or after it (`2024 March`).
-    for (const at of [index - 1, index + 1]) {
-      const name = tokens[at]?.replace(/[.,;]$/, '');
-      const month = name === undefined ? undefined : MONTH_NAMES.get(name.toLowerCase());
-      if (month === undefined || (name!.toLowerCase() === 'may' && name !== 'May')) continue;
-      found.push({ year, month, from: Math.min(at, index), to: Math.max(at, index) });
-      break;
-    }
-  }
-  if (found.length !== 1) return undefined;
-  const [{ year, month, from, to }] = found as [(typeof found)[0]];
-  const rest = tokens.filter((_, index) => index < from || index > to).join(' ');
-  return { year, years: [year], month, rest };
 }
 
 /** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */

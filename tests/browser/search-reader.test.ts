@@ -109,17 +109,3 @@ describe('a name and its number typed joined, which the paper writes apart', () 
     expect(await titlesFor(q)).toEqual([shown(DIVERGENCE.title)]);
   });
 });
-
-describe('a month and its year', () => {
-  it.each([
-    ['lattice March 2024', DIVERGENCE],
-    ['lattice 2024-03', DIVERGENCE],
-    ['Mar. 2024', DIVERGENCE],
-    ['lattice July 2024', SCALING],
-    ['2024-07', SCALING],
-  ])('%s finds the papers of that month alone', async (q, expected) => {
-    expect(DIVERGENCE.date.slice(0, 7)).toBe('2024-03');
-    expect(SCALING.date.slice(0, 7)).toBe('2024-07');
-    expect(await titlesFor(q)).toEqual([shown(expected.title)]);
-  });
-});

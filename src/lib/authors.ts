@@ -110,15 +110,14 @@ function foldOnce(text: string): string {
  * characters and runs of spaces do not count. "Akyürek", "Akyurek", "AKYUREK" and `Aky\"{u}rek`
  * have one key. Punctuation and word breaks do count: "J. Smith" and "J Smith" are two keys (and
  * one slug, which the content check refuses: write a name the same way everywhere), except the
- * commas of a name written as BibTeX reads one (commaParts): `Hofmann, Thomas` is Thomas Hofmann,
- * and `Martin Luther King, Jr.`, `King, Jr., Martin Luther` and `King, Martin Luther, Jr.` are
- * Martin Luther King Jr.
+ * comma before a suffix (suffixAfterComma): `Martin Luther King, Jr.` is Martin Luther King Jr.
+ * Other names with commas keep their order (`Hofmann, Thomas` is its own key and page, as the
+ * pages of such names have always been).
  */
 export function authorKey(name: string): string {
   const key = foldedName(name);
-  // `King, Martin Luther, Jr.`, `Martin Luther King, Jr.` and `Martin Luther King Jr.` are one
-  // name. Read from the fold, so that what the fold drops (an accent, a soft hyphen) changes nothing.
-  return key.includes(',') ? nameInReadingOrder(key) : key;
+  // Read on the name as written: the fold lowers the capitals that tell `III` from a given name.
+  return suffixAfterComma(name) ? key.replace(/\s*,\s*/, ' ') : key;
 }
 
 /** The fold of authorKey, before the commas of a name are read. */
@@ -214,8 +213,12 @@ function hash(text: string): string {
 
 // ---- Parts of a name ----
 
-/** Words after a name that are not its family name: `Jr.`, `III`. */
-const NAME_SUFFIX = /^(?:jr|sr|i{2,3}|iv|v|vi)\.?$/i;
+/**
+ * Words after a name that are not its family name: `Jr.`, `Sr.` (any case, dot or not), and a
+ * roman numeral written as one is, in capitals without a dot (`III`, `IV`, `V`): `V.` is an
+ * initial and `Vi` a given name (Nguyen, Vi).
+ */
+const NAME_SUFFIX = /^(?:[Jj][Rr]|[Ss][Rr])\.?$|^(?:I{2,3}|IV|VI?)$/;
 
 /**
  * A name written wholly in a script whose names put the family name first, words apart: Han
@@ -231,9 +234,19 @@ function isSuffix(part: string): boolean {
   return NAME_SUFFIX.test(part.replace(/^[^\p{L}\p{N}]+/u, ''));
 }
 
+/**
+ * A name written `First Last, Jr.` (`Martin Luther King, Jr.`, `Laurens van der Maaten, III`):
+ * one comma, a suffix after it, and a whole name of two words or more before it. With one word
+ * before it the comma is a `Last, First` one (`Smith, V.`, `Smith, V`, `Nguyen, Vi`).
+ */
+function suffixAfterComma(author: string): boolean {
+  const parts = author.split(',');
+  return parts.length === 2 && isSuffix(parts[1]!.trim()) && parts[0]!.trim().split(/\s+/).length >= 2;
+}
+
 /** A name's parts, as BibTeX and citations name them: `King, Martin Luther, Jr.`. */
 export interface NameParts {
-  /** The given names (`Martin Luther`); empty when the name has none (`Smith, Jr.`). */
+  /** The given names (`Martin Luther`), or empty. */
   given: string;
   /** The family name, with its particles (`King`, `van der Maaten`). */
   family: string;
@@ -243,12 +256,14 @@ export interface NameParts {
 
 /**
  * The parts of a name written with commas, as readers write one: `Last, First` (`Hofmann,
- * Thomas`); `First Last, Jr.` (`Martin Luther King, Jr.`, where the comma sets off the suffix:
- * the family name is then read from `First Last` as familyName reads a name without commas);
+ * Thomas`, `Smith, V.`); `First Last, Jr.` (`Martin Luther King, Jr.`, where the comma sets off
+ * the suffix, suffixAfterComma: the family name is then read from `First Last` as familyName
+ * reads a name without commas);
  * `Last, First, Jr.` (`King, Martin Luther, Jr.`, the order of citation tags and Zotero); and
  * BibTeX's `von Last, Jr., First` (`King, Jr., Martin Luther`). Undefined for a name without a
  * comma, and for one no such form fits (more than two commas, an empty part, a part with no letter
- * or digit, or the word "and" of a team), which is read as written.
+ * or digit, or the word "and" of a team), which is read as written. The parts say which name is
+ * the family one (citations, BibTeX, the A–Z list); they do not reorder a name's key (authorKey).
  */
 export function commaParts(author: string): NameParts | undefined {
   if (!author.includes(',') || /\band\b/i.test(author)) return undefined;
@@ -256,7 +271,7 @@ export function commaParts(author: string): NameParts | undefined {
   if (parts.length > 3 || !parts.every((part) => /[\p{L}\p{N}]/u.test(part))) return undefined;
   const [first, second, third] = parts as [string, string, string | undefined];
   if (third === undefined) {
-    if (!isSuffix(second)) return { given: second, family: first, suffix: '' };
+    if (!suffixAfterComma(author)) return { given: second, family: first, suffix: '' };
     const family = familyName(first);
     return { given: first.slice(0, first.length - family.length).trim(), family, suffix: second };
   }
@@ -264,18 +279,6 @@ export function commaParts(author: string): NameParts | undefined {
   return isSuffix(third) && !isSuffix(second)
     ? { given: second, family: first, suffix: third }
     : { given: third, family: first, suffix: second };
-}
-
-/**
- * A name in the order it is read, given names first, without the commas of its written form
- * (commaParts): `King, Martin Luther, Jr.` → `Martin Luther King Jr.`, `Hofmann, Thomas` →
- * `Thomas Hofmann`. Any other name is returned as it is. The key of a name (authorKey) is this
- * order's, so that each written form of a name is one person, with one page.
- */
-export function nameInReadingOrder(author: string): string {
-  const parts = commaParts(author);
-  if (!parts) return author;
-  return [parts.given, parts.family, parts.suffix].filter(Boolean).join(' ');
 }
 
 /**

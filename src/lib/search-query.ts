@@ -610,10 +610,19 @@ export function splitAtNumber(word: string): [string, string] | undefined {
  */
 const NUMBER_WORD = /^(?:\p{L}?\p{Nd}{1,3}|\p{Nd}{1,3}\p{L}{1,2})$/u;
 
+/** A word written as a model's or product's name is: two capitals or more (`YOLO`, `GPT`, `ResNet`, `LLaMA`). */
+const NAME_LIKE = /\p{Lu}.*\p{Lu}/u;
+
+/** A number written as a version: a letter, then digits (`v8`, `V3`). */
+const VERSION_NUMBER = /^\p{L}\p{Nd}+$/u;
+
 /**
- * A name and its number that a text writes apart (`YOLO v8`, `Llama 2`, `GPT 4`, `ResNet 50`), as
- * the one word a reader types (`yolov8`, `llama2`, `gpt4`, `resnet50`), or undefined for any other
- * two words side by side, a common word before a number among them (`in 3`, `of 10`). A page holds
+ * A name and its number that a text writes apart (`YOLO v8`, `GPT 4o`, `ResNet 50`, `yolo v8`), as
+ * the one word a reader types (`yolov8`, `gpt4o`, `resnet50`), or undefined for any other two
+ * words side by side: the name must read as one (NAME_LIKE) or the number as a version
+ * (VERSION_NUMBER), so that prose's `Table 3`, `Figure 2`, `Section 4` or `Jun 6` adds no hidden
+ * word; a common word before a number never joins (`in 3`, `of 10`). `Llama 2` is left apart too:
+ * `llama2` typed is searched as `llama 2` (splitAtNumber). A page holds
  * the joined word, hidden, for the index (withIndexedParts), so that `YOLOv8` finds `YOLO v8` as it
  * finds `YOLOv8` and `YOLO-v8`, which Pagefind holds whole: splitAtNumber alone cannot tell where
  * such a word's name ends (`yolov8` is `yolo v8`, `resnet50` is not `resne t50`). The other way,
@@ -624,6 +633,7 @@ export function joinedNameNumber(first: string, second: string): string | undefi
   const number = /^(\p{L}?\p{N}+\p{L}*)[^\p{L}\p{N}]*$/u.exec(second)?.[1];
   if (name === undefined || number === undefined || !NUMBER_WORD.test(number)) return undefined;
   if (COMMON_WORDS.has(name.toLowerCase())) return undefined;
+  if (!NAME_LIKE.test(name) && !VERSION_NUMBER.test(number)) return undefined;
   return comparable(name + number);
 }
 

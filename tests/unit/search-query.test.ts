@@ -1363,12 +1363,14 @@ describe('withoutMarkup', () => {
 describe('a name and its number written apart (joinedNameNumber)', () => {
   it.each([
     ['YOLO', 'v8', 'yolov8'],
-    ['Llama', '2', 'llama2'],
     ['GPT', '4', 'gpt4'],
     ['GPT', '4o', 'gpt4o'],
     ['ResNet', '50,', 'resnet50'],
     ['(YOLO', 'v8)', 'yolov8'],
-    ['Mistral', '7B', 'mistral7b'],
+    ['LLaMA', '2', 'llama2'],
+    // A version (a letter, then digits) after any word but a common one.
+    ['yolo', 'v8', 'yolov8'],
+    ['Gemma', 'v2', 'gemmav2'],
   ])('%s %s is also the one word %s', (first, second, joined) => {
     expect(joinedNameNumber(first, second)).toBe(joined);
   });
@@ -1382,15 +1384,27 @@ describe('a name and its number written apart (joinedNameNumber)', () => {
     ['attention', 'heads'],
     ['GPT-4', 'turbo'],
     ['Llama', '2.5'],
+    // Prose's references and dates: one capital, a number that is no version.
+    ['Table', '3'],
+    ['Figure', '2'],
+    ['Section', '4'],
+    ['Figure', '3a'],
+    ['Jun', '6'],
+    ['Across', '5'],
+    // Typed joined, splitAtNumber reads llama2 as llama 2: no hidden word is needed.
+    ['Llama', '2'],
   ])('leaves %s %s apart', (first, second) => {
     expect(joinedNameNumber(first, second)).toBeUndefined();
   });
 
   it('holds the joined word after the sentence, for the index only, so that YOLOv8 finds YOLO v8', () => {
-    const indexed = withIndexedParts('<p>We compare YOLO v8 with Llama 2. In 3 of 10 runs since 2020, it wins.</p>');
-    expect(indexed).toBe(
-      `<p>We compare YOLO v8 with Llama 2.<span hidden> ${INDEX_ONLY_START} yolov8 llama2 ${INDEX_ONLY_END} </span> In 3 of 10 runs since 2020, it wins.</p>`,
+    const indexed = withIndexedParts(
+      '<p>We compare YOLO v8 with GPT 4o (Table 3). In 3 of 10 runs since 2020, it wins.</p>',
     );
+    expect(indexed).toBe(
+      `<p>We compare YOLO v8 with GPT 4o (Table 3).<span hidden> ${INDEX_ONLY_START} yolov8 gpt4o ${INDEX_ONLY_END} </span> In 3 of 10 runs since 2020, it wins.</p>`,
+    );
+    expect(splitAtNumber('llama2')).toEqual(['llama', '2']);
     expect(queryWords('YOLOv8').map(comparable)).toEqual(['yolov8']);
   });
 });

@@ -42,7 +42,7 @@ const resultTitles = () => resultLinks(page).allTextContents();
 /**
  * Waits until the page has made no new request and had none in flight for `ms` running, so a
  * request its last action still makes (after a debounce, a timer or another download) is in
- * watch.requests. (`waitForLoadState('networkidle')` on a page already loaded waits for nothing.)
+ * watch.requests. (`waitForLoadState('networkidle')` returns at once on a page once idle.)
  */
 async function settled(ms = 1_000): Promise<void> {
   let seen = -1;
@@ -307,7 +307,7 @@ describe('the header search box', () => {
     await expect
       .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
       .toBe(`${kolmogorov.length} papers found.`);
-    await page.waitForLoadState('networkidle');
+    await settled();
     await headerBox().press('Tab');
     await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await width()).toBeGreaterThan(20);

@@ -23,7 +23,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
-import { MAIL_ADDRESS, hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
+import { MAIL_ADDRESS, hostNamedBy, hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
 
 export { MAX_FORMULA_LENGTH };
 
@@ -976,8 +976,13 @@ function linkTextHostProblem(text: string, href: string): string | undefined {
   // An e-mail address's site is its domain's (checkLink took only one address).
   const targetHost = target.protocol === 'mailto:' ? (mailDomain(target) ?? '') : target.hostname;
   const host = new URL(`https://${targetHost}/`).hostname.replace(/^www\./, '');
-  // Anywhere in the text: `[see arxiv.org now](…)` shows arxiv.org as much as `[arxiv.org](…)`.
-  const named = hostsNamedIn(text).find((name) => siteOf(name) !== siteOf(host));
+  // A text that is a host and nothing else reads as the link's destination in any case
+  // (`[ARXIV.ORG](…)`: a browser goes there as to arxiv.org); and a host anywhere in the text,
+  // written as hosts are: `[see arxiv.org now](…)` shows arxiv.org as much as `[arxiv.org](…)`.
+  const whole = hostNamedBy(text, { anyCase: true });
+  const named = [...(whole === undefined ? [] : [whole]), ...hostsNamedIn(text)].find(
+    (name) => siteOf(name) !== siteOf(host),
+  );
   if (named === undefined) return undefined;
   return `Link text "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
 }

@@ -290,8 +290,9 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  * A bare host (no scheme, `www.` or path) counts only written as hosts are, its top-level domain
  * in lower case (`evil.com`, `GitHub.com`): capitalised, it is a word of a name or a product
  * (`ASP.NET Team`, `Infer.NET`, `X.Com`, `Zhang.Net`), and refusing those refuses real papers.
- * So `EVIL.COM` alone passes, a known leftover (README). `anyCase`: the text is already inside an
- * address (the part before an `@`), where a capitalised host is still a host.
+ * So `EVIL.COM` in a name passes, a known leftover (README). `anyCase`: a capitalised host is still
+ * a host where the text can be nothing else: inside an address (the part before an `@`), or a
+ * link's whole text (`[ARXIV.ORG](…)`, pipeline.ts).
  */
 export function hostNamedBy(text: string, { anyCase = false } = {}): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');

@@ -540,6 +540,10 @@ describe('links in abstracts', () => {
       // An address's form (a scheme, www., a path, the part before an `@`) in any case; a bare
       // host written as hosts are, in lower case, also beside capitals or inside punctuation.
       ['[WWW.ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      // A link's whole text that is a host, in any case: it reads as where the link goes.
+      ['[ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      ['[GitHub.Com](https://evil.example/)', 'github.com'],
+      ['[ML.NET](https://dotnet.microsoft.com/apps/ml-dotnet)', 'ml.net', 'dotnet.microsoft.com'],
       ['[HTTPS://ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
       ['[ArXiv.Org/abs/1](https://evil.example/)', 'arxiv.org'],
       ['[https://GitHub.Com@evil.example/](https://evil.example/)', 'github.com'],
@@ -584,12 +588,11 @@ describe('links in abstracts', () => {
       '[cs.LG/recent](https://arxiv.org/list/cs.LG/recent)',
       '[torchvision.io](https://pytorch.org/vision/stable/io.html)',
       '[Vue.js/guide](https://vuejs.org/guide/)',
-      // A product's name with a capitalised ending is no host (so `[ARXIV.ORG](…)` passes too: a
-      // known leftover, README).
+      // A product's name with a capitalised ending, among other words, is no host.
       '[Infer.NET framework](https://github.com/dotnet/infer)',
       '[Math.NET Numerics](https://numerics.mathdotnet.com/)',
       '[ASP.NET Core docs](https://learn.microsoft.com/aspnet/core/)',
-      '[ML.NET](https://dotnet.microsoft.com/apps/ml-dotnet)',
+      '[the ML.NET library](https://dotnet.microsoft.com/apps/ml-dotnet)',
       // Another host of the same site.
       '[dx.doi.org/10.1000/1](https://doi.org/10.1000/1)',
       '[ai.meta.com/llama](https://llama.meta.com/)',

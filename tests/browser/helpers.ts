@@ -116,6 +116,16 @@ export interface SiteOptions {
 }
 
 /**
+ * Waits until the watched page has no request in flight. Call it before leaving a page (goto,
+ * close): leaving aborts what is still loading, and the watch counts an aborted request as failed.
+ */
+export async function noneInFlight(watch: PageWatch): Promise<void> {
+  await expect
+    .poll(() => [...watch.inFlight].map((request) => request.url()), { timeout: 15_000, interval: 50 })
+    .toEqual([]);
+}
+
+/**
  * The setup of a browser test file: before its tests, builds `contentDir` (failing loudly if the
  * build fails), serves it and launches Chromium; after them, closes whatever of that was opened
  * and removes the built site. Call it once, at the top of the file.
@@ -146,6 +156,9 @@ export function useSite(
     onPage(page, watch);
   });
   afterEach(async () => {
+    // Closing the page would abort a request still on its way (the search code a key loads), which
+    // the watch counts as failed: a test ends when its page has none in flight.
+    await noneInFlight(watch);
     await page.close();
     // Named in the message: Vitest's diff shows a long array only as `[ Array(1) ]`.
     expect(watch.consoleErrors, `console errors: ${watch.consoleErrors.join('; ')}`).toEqual([]);

@@ -9,18 +9,27 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PARALLEL_REQUESTS } from '../../src/lib/reading-list.ts';
-import { useSite, type OpenSite } from './helpers.ts';
+import type { PageWatch } from '../../src/dev/browser.ts';
+import { noneInFlight, useSite, type OpenSite } from './helpers.ts';
 
 let site: OpenSite;
 let page: Page;
+let watch: PageWatch;
 
 useSite('tests/fixtures/reader', {
   env: { PAPER_DIGEST_PAGE_SIZE: '3' },
   onOpen: (opened) => (site = opened),
-  onPage: (fresh) => (page = fresh),
+  onPage: (fresh, freshWatch) => {
+    page = fresh;
+    watch = freshWatch;
+  },
 });
 
-const open = (path: string) => page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
+/** Goes to `path` once the page shown has nothing in flight (leaving would abort it: noneInFlight). */
+const open = async (path: string) => {
+  await noneInFlight(watch);
+  return page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
+};
 
 /**
  * The page's links and buttons as Chromium's accessibility tree names them (what a screen reader's

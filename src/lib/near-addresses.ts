@@ -10,8 +10,12 @@
  *   one address) or one past the last page; the list's first page says how many it has;
  * - a day or month without papers (`/2024/11/05/`): its month's page, else its year's.
  *
+ * - slashes doubled (`/topics//robots/`), one slash to a reader.
+ *
  * Only the part after the site's base path is changed: a base path may have capitals of its own
- * (a GitHub Pages project `/Paper-Digest/`). Nearest first; none that is the address itself.
+ * (a GitHub Pages project `/Paper-Digest/`). Nearest first; none that is the address itself, and
+ * only addresses on this site: a stranger writes the link, and `//evil.example/X/` spelt in lower
+ * case is still another site's address (a browser reads `//` as the start of a host).
  */
 export function nearAddresses(pathname: string, base: string): string[] {
   const root = base.endsWith('/') ? base.slice(0, -1) : base;
@@ -26,6 +30,7 @@ export function nearAddresses(pathname: string, base: string): string[] {
   // What changes nothing but the spelling of the same page.
   let same = text
     .replace(/%[0-9A-Fa-f]{0,2}|[^%]+/g, (part) => (part.startsWith('%') ? part : part.toLowerCase()))
+    .replace(/\/{2,}/g, '/')
     .replace(/(?<=\/)(\d{4}\.\d{4,5})v\d+(?=\/|\.html?$|$)/g, '$1')
     .replace(/\/index\.html?$/, '/')
     .replace(/\.html?$/, '');
@@ -39,5 +44,12 @@ export function nearAddresses(pathname: string, base: string): string[] {
   const calendar = date ? [`/${date[1]}/${date[2]}/`, `/${date[1]}/`] : [];
   return [...new Set([same, list, ...calendar])]
     .filter((candidate) => candidate !== rest)
-    .map((candidate) => root + candidate);
+    .map((candidate) => root + candidate)
+    .filter(onThisSite);
+}
+
+/** Whether a path, read as a link on this site's pages, stays on this site. */
+function onThisSite(path: string): boolean {
+  const here = 'https://site.invalid';
+  return path.startsWith('/') && new URL(path, here).origin === here;
 }

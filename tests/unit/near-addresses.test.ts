@@ -50,3 +50,17 @@ describe('addresses near a missing one', () => {
     expect(nearAddresses('/papers/2024/11/', '/')).toEqual(['/papers/2024/']);
   });
 });
+
+describe('addresses near a missing one stay on the site', () => {
+  it('read doubled slashes as one, so no near address starts a host', () => {
+    // `https://digest//evil.example/X/` is a missing page of the digest; its lower-case spelling
+    // `//evil.example/x/` would be a link to evil.example.
+    expect(nearAddresses('//evil.example/X/', '/')).toEqual(['/evil.example/x/']);
+    expect(nearAddresses('/Paper-Digest//evil.example/X', '/Paper-Digest/')).toEqual(['/Paper-Digest/evil.example/x/']);
+    expect(nearAddresses('/topics//Robots//2/', '/')).toEqual(['/topics/robots/2/', '/topics/robots/']);
+    // A backslash written as an escape stays an escape: a browser reads it in a path as a slash.
+    const [escaped] = nearAddresses('/%5CEvil.example/X/', '/');
+    expect(escaped).toBe('/%5Cevil.example/x/');
+    expect(new URL(escaped!, 'https://digest.example').origin).toBe('https://digest.example');
+  });
+});

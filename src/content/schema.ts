@@ -1,4 +1,4 @@
-import { domainToUnicode } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { z } from 'astro/zod';
 import { decodeHTML } from 'entities';
 import { isCalendarDate } from '../lib/dates.ts';
@@ -17,6 +17,7 @@ import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
 import { latinLookAlike } from '../lib/look-alike.ts';
 import { codePointName } from '../lib/code-point.ts';
+import { TOP_LEVEL_DOMAINS } from '../lib/top-level-domains.ts';
 
 /**
  * The one definition of a paper's frontmatter. Strict: an unknown key is an error. Strings are
@@ -258,12 +259,11 @@ export function lookAlikeHostProblem(url: URL): string | undefined {
 /** An address written in text: with a web scheme or `www.`, anywhere. */
 const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
 /**
- * Text that is only a host name, alone or with a path (`arxiv.org`, `github.com/owner/repo`), in
- * one of the generic domains most sites are under. Not other endings: text such as `train.py#L10`,
- * `README.md#usage`, `cs.AI`, `torchvision.io` or `Vue.js/guide` names a file, a category or a
- * library, though `.py`, `.md`, `.ai`, `.io` and `.js`-like endings are domains too.
+ * Text that is only a dotted word, alone or with a path (`arxiv.org`, `github.com/owner/repo`):
+ * the whole host in group 1, its part before the last in group 2, the last part in group 3. It is
+ * a host when that last part is a top-level domain (TOP_LEVEL_DOMAINS), see hostNamedBy.
  */
-const HOST_TEXT = /^(?:[\p{L}\p{N}-]+\.)+(com|org|net|edu|gov)([/:?#]\S*)?$/iu;
+const HOST_TEXT = /^((?:[\p{L}\p{N}-]+\.)*([\p{L}\p{N}-]+)\.([\p{L}\p{N}-]+))([/:?#]\S*)?$/u;
 /**
  * One e-mail address, its domain in group 1: a local part and a domain, with no space, bracket,
  * quote, comma, semicolon, colon or second `@` (which make a list of addresses, a route or a
@@ -287,21 +287,26 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  * a reader, who reads the host first, when the part before the `@` names a host by this same
  * rule (`https://jane.doe@gitlab.com/` names gitlab.com: `jane.doe` is a user's name).
  *
- * A bare host (no scheme, `www.` or path) counts only written as hosts are, its top-level domain
- * in lower case (`evil.com`, `GitHub.com`): capitalised, it is a word of a name or a product
- * (`ASP.NET Team`, `Infer.NET`, `X.Com`, `Zhang.Net`), and refusing those refuses real papers.
- * So `EVIL.COM` in a name passes, a known leftover (README). `anyCase`: a capitalised host is still
- * a host where the text can be nothing else: inside an address (the part before an `@`), or a
- * link's whole text (`[ARXIV.ORG](…)`, pipeline.ts).
+ * A bare host (no scheme, `www.` or path) is a dotted word whose last part is a top-level domain
+ * in the root zone, in any case and under any domain: `evil.com`, `EVIL.COM`, `evil.io`, `EVIL.AI`,
+ * `bad.co.uk`, and so `ASP.NET` and `cs.AI` too, which linkifiers (mail clients, chat, reference
+ * managers' "open URL") make links of as they do `EVIL.COM`: case does not tell a host from a
+ * product. Not `Vue.js` or `train.yaml` (no such domain), nor an initial, a lone capital before
+ * the dot (`Y.Li`, `J.Edu`, `J.R.R.`). `anyCase`: where the text can be nothing but a host (the
+ * part before an `@` in an address, a link's whole text, pipeline.ts), an initial is read as a
+ * host's part too (`[X.COM](…)`).
  */
 export function hostNamedBy(text: string, { anyCase = false } = {}): string | undefined {
   const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
-  const [, domain, path] = HOST_TEXT.exec(trimmed) ?? [];
+  const [, domain, beforeLast, last, path] = HOST_TEXT.exec(trimmed) ?? [];
   // An e-mail address names its domain, whatever the domain (`ada@evil.example`); an `@` in a
   // host's path (`github.com/ada@x.org`) is part of a web address.
   const mailDomain = path === undefined ? MAIL_ADDRESS.exec(trimmed.replace(/^mailto:/i, ''))?.[1] : undefined;
   if (mailDomain !== undefined && MAIL_DOMAIN_TEXT.test(mailDomain)) return hostNamedBy(`https://${mailDomain}/`);
-  const bareHost = domain !== undefined && (anyCase || path !== undefined || domain === domain.toLowerCase());
+  // domainToASCII reads the last part as DNS does: in lower case, `рф` as `xn--p1ai`.
+  const underDomain = last !== undefined && TOP_LEVEL_DOMAINS.has(domainToASCII(last));
+  const initial = beforeLast !== undefined && /^\p{Lu}$/u.test(beforeLast);
+  const bareHost = domain !== undefined && underDomain && (anyCase || path !== undefined || !initial);
   const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
   if (!written) return undefined;
   try {
@@ -356,7 +361,12 @@ export function notANameProblem(name: string): string | undefined {
     return `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
   }
   if (host !== undefined) {
-    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only`;
+    // A bare dotted word may be a product's name in a team's (`ASP.NET Team`): a space for its dot
+    // reads the same and keeps the author's page (its slug is asp-net-team either way).
+    const team = ADDRESS_IN_TEXT.test(name)
+      ? ''
+      : ` (for a team named after a product, write a space for the dot: "ASP NET Team")`;
+    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only${team}`;
   }
   return undefined;
 }

@@ -547,13 +547,26 @@ describe('links in abstracts', () => {
       ['[HTTPS://ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
       ['[ArXiv.Org/abs/1](https://evil.example/)', 'arxiv.org'],
       ['[https://GitHub.Com@evil.example/](https://evil.example/)', 'github.com'],
-      ['[ASP.NET on arxiv.org!](https://evil.example/)', 'arxiv.org'],
+      ['[Math on arxiv.org!](https://evil.example/)', 'arxiv.org'],
       ['[«GitHub.com»](https://evil.example/)', 'github.com'],
       // A host anywhere in the text, as a reader or a linkifier finds one in a sentence.
       ['[see arxiv.org now](https://evil.example/)', 'arxiv.org'],
       ['[code (github.com)](https://evil.example/)', 'github.com'],
       ['[https:// arxiv.org](https://evil.example/)', 'arxiv.org'],
       ['[the code on github.com, the paper on arxiv.org](https://github.com/a/b)', 'arxiv.org', 'github.com'],
+      // Under any top-level domain, in any case: a dotted word whose last part is one is a host,
+      // be it a file's, a category's or a product's name too (as linkifiers read them).
+      ['[EVIL.AI](https://arxiv.org/)', 'evil.ai', 'arxiv.org'],
+      ['[see evil.io now](https://arxiv.org/)', 'evil.io', 'arxiv.org'],
+      ['[see EVIL.COM now](https://arxiv.org/)', 'evil.com', 'arxiv.org'],
+      ['[bad.co.uk](https://www.ox.ac.uk/)', 'bad.co.uk', 'ox.ac.uk'],
+      ['[Bad.Xyz/page](https://arxiv.org/)', 'bad.xyz', 'arxiv.org'],
+      ['[train.py#L10](https://github.com/x/y/blob/main/train.py#L10)', 'train.py', 'github.com'],
+      ['[README.md#usage](https://github.com/x/y#usage)', 'readme.md', 'github.com'],
+      ['[cs.AI](https://arxiv.org/list/cs.AI/recent)', 'cs.ai', 'arxiv.org'],
+      ['[torchvision.io](https://pytorch.org/vision/stable/io.html)', 'torchvision.io', 'pytorch.org'],
+      ['[Infer.NET framework](https://github.com/dotnet/infer)', 'infer.net', 'github.com'],
+      ['[ASP.NET Core docs](https://learn.microsoft.com/aspnet/core/)', 'asp.net', 'learn.microsoft.com'],
     ] as const) {
       const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
@@ -581,18 +594,14 @@ describe('links in abstracts', () => {
       '[arxiv.org](https://export.arxiv.org/abs/1)',
       '[github.com/owner/repo](https://www.github.com/owner/repo)',
       '[Node.js](https://nodejs.org/)',
-      // Names of files, categories and libraries, though some endings are domains too.
-      '[train.py#L10](https://github.com/x/y/blob/main/train.py#L10)',
-      '[README.md#usage](https://github.com/x/y#usage)',
-      '[cs.AI](https://arxiv.org/list/cs.AI/recent)',
+      // Names of files, categories and libraries whose last part is no top-level domain; a
+      // dotted initial.
+      '[train.yaml#L10](https://github.com/x/y/blob/main/train.yaml#L10)',
       '[cs.LG/recent](https://arxiv.org/list/cs.LG/recent)',
-      '[torchvision.io](https://pytorch.org/vision/stable/io.html)',
       '[Vue.js/guide](https://vuejs.org/guide/)',
-      // A product's name with a capitalised ending, among other words, is no host.
-      '[Infer.NET framework](https://github.com/dotnet/infer)',
-      '[Math.NET Numerics](https://numerics.mathdotnet.com/)',
-      '[ASP.NET Core docs](https://learn.microsoft.com/aspnet/core/)',
-      '[the ML.NET library](https://dotnet.microsoft.com/apps/ml-dotnet)',
+      '[Y.Li and J.Ma](https://example.org/)',
+      // A product's name that is its own site's host.
+      '[Math.NET Numerics](https://www.math.net/numerics)',
       // Another host of the same site.
       '[dx.doi.org/10.1000/1](https://doi.org/10.1000/1)',
       '[ai.meta.com/llama](https://llama.meta.com/)',
@@ -604,9 +613,10 @@ describe('links in abstracts', () => {
       // A sentence's dot after its own host; a user name that is no host; another scheme's name.
       '[arxiv.org.](https://arxiv.org/)',
       '[https://git@github.com/a/b](https://github.com/a/b)',
-      // A dotted user name is a user's name: only one that reads as a host is one.
+      // A dotted user name is a user's name: only one that reads as a host is one (`first.last.name`,
+      // under .name, would be).
       '[https://jane.doe@gitlab.com/a/b](https://gitlab.com/a/b)',
-      '[https://first.last.name@github.com/a](https://github.com/a)',
+      '[https://first.middle.last@github.com/a](https://github.com/a)',
       '[hf://datasets/x](https://huggingface.co/datasets/x)',
     ]) {
       expect(withSite(`First line.\n\nSee ${link} here.`).problems, link).toEqual([]);

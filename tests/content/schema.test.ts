@@ -344,12 +344,14 @@ describe('author names', () => {
 
   it('refuses a name that holds an address or stands for more authors, and takes dotted initials and particles', () => {
     const refused = (name: string) => parse({ authors: [name] }).error?.issues.map((issue) => issue.message) ?? [];
-    const holdsHost = (host: string) =>
+    const holdsAddress = (host: string) =>
       `holds an address (${host}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only`;
+    const holdsHost = (host: string) =>
+      `${holdsAddress(host)} (for a team named after a product, write a space for the dot: "ASP NET Team")`;
     const holdsHandle = `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
     for (const [name, message] of [
-      ['Ada https://evil.example', holdsHost('evil.example')],
-      ['Ada www.evil.com Lovelace', holdsHost('evil.com')],
+      ['Ada https://evil.example', holdsAddress('evil.example')],
+      ['Ada www.evil.com Lovelace', holdsAddress('evil.com')],
       ['Ada Lovelace (evil.com)', holdsHost('evil.com')],
       ['Ada arxiv\u3002org', holdsHost('arxiv.org')],
       ['Ada ada@evil.org', holdsHandle],
@@ -362,15 +364,31 @@ describe('author names', () => {
       ['Ada Evil.com', holdsHost('evil.com')],
       ['Ada GitHub.com/ada', holdsHost('github.com')],
       ['Ada Evil.Com/x', holdsHost('evil.com')],
-      ['Ada WWW.EVIL.COM', holdsHost('evil.com')],
-      ['Ada https://jane.doe@evil.com', holdsHost('evil.com')],
+      ['Ada WWW.EVIL.COM', holdsAddress('evil.com')],
+      ['Ada https://jane.doe@evil.com', holdsAddress('evil.com')],
       // Inside other characters, where a linkifier still finds it.
       ['Ada evil.com!', holdsHost('evil.com')],
       ['Ada \u00ABevil.com\u00BB', holdsHost('evil.com')],
-      ['Ada \u00ABWWW.EVIL.COM\u00BB', holdsHost('evil.com')],
+      ['Ada \u00ABWWW.EVIL.COM\u00BB', holdsAddress('evil.com')],
       ["Ada evil.com's", holdsHost('evil.com')],
-      ["Ada HTTPS://EVIL.COM's", holdsHost('evil.com')],
+      ["Ada HTTPS://EVIL.COM's", holdsAddress('evil.com')],
       ['Ada Lovelace, evil.org:', holdsHost('evil.org')],
+      // A host is a dotted word under a top-level domain, in any case and under any domain:
+      // linkifiers link EVIL.COM, evil.io and ASP.NET alike.
+      ['Ada EVIL.COM', holdsHost('evil.com')],
+      ['Ada evil.io', holdsHost('evil.io')],
+      ['Ada EVIL.AI', holdsHost('evil.ai')],
+      ['Ada bad.co.uk', holdsHost('bad.co.uk')],
+      ['Ada (Bad.Co.Uk)', holdsHost('bad.co.uk')],
+      ['Ada evil.xyz!', holdsHost('evil.xyz')],
+      ['Ada x.com', holdsHost('x.com')],
+      ['Ada Evil.Vision', holdsHost('evil.vision')],
+      ['Ada \u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444', holdsHost('xn--e1afmkfd.xn--p1ai')],
+      ['ASP.NET Team', holdsHost('asp.net')],
+      ["ASP.NET's Team", holdsHost('asp.net')],
+      ['Infer.NET Team', holdsHost('infer.net')],
+      ['Zhang.Net', holdsHost('zhang.net')],
+      ['Ada Mit.Edu', holdsHost('mit.edu')],
     ]) {
       expect(refused(name!), name).toEqual([message]);
     }
@@ -382,29 +400,25 @@ describe('author names', () => {
       'St. John Smith',
       'A.-B. Dupont',
       'Ada Lovelace Jr.',
-      'Torch.Vision Ng',
       'Alice Allothers',
       // A capitalised Others or Et Al after a name is a family name; lists write "et al." in lower case.
       'Isaac Others',
       'Joan Others',
       'A. K. Others',
       'Sebastian Et Al',
-      // Dotted words that end in no host's domain: a library's or a category's name.
+      // Dotted words that end in no top-level domain: a library's or a category's name.
       'ASP NET Team',
-      'Torch.Vision Ng',
+      'Torch.Nn Ng',
       'Vue.js Team',
-      // A capitalised ending, as names and products write one, not hosts: real authors and teams.
-      // (So `EVIL.COM` alone passes too: a known leftover, README.)
-      'ASP.NET Team',
-      'Infer.NET Team',
-      'ML.NET Team',
-      "ASP.NET's Team",
+      'Ada cs.LG',
+      // An initial, a lone capital before the dot, though the word after it is a domain too.
+      'Y.Li',
+      'J.Ma',
+      'H.Ng',
       'X.Com',
-      'Zhang.Net',
-      'Le.Net',
       'J.Edu',
       'A.Org',
-      'Ada Mit.Edu',
+      'Ada A.I. Smith',
     ]) {
       expect(refused(name), name).toEqual([]);
     }

@@ -343,10 +343,10 @@ function nameValue(g: Grammar): string {
     ...['Иван', 'Иᲀан', 'ИВАН', 'Straße', 'STRASSE', 'Strasse', `Zoe${'\u0301'.repeat(g.int(2, 60))}`],
     // An address in a name, and more authors after one.
     ...['Lovelace www.evil.com', 'ada@evil.org', 'Lovelace et al.'],
-    // A family name Others or Et Al, a name's word with a dotted capital ending, and a host in it.
-    ...['Others', 'Et Al', 'ASP.NET', 'X.Com', 'Evil.com'],
-    // A host in capitals (a name's word, accepted), or inside other characters, as linkifiers find one.
-    ...['EVIL.COM', 'evil.com!', '«Evil.org»'],
+    // A family name Others or Et Al, an initial before a domain's name (accepted), and hosts.
+    ...['Others', 'Et Al', 'ASP.NET', 'X.Com', 'Y.Li', 'Evil.com'],
+    // A host in any case, under any top-level domain, or inside other characters, as linkifiers find one.
+    ...['EVIL.COM', 'evil.com!', '«Evil.org»', 'EVIL.AI', 'evil.io', 'bad.co.uk'],
   ];
   // Now and then one word alone (Aux, Shards, כהן), as a mononym is written.
   const name = g.chance(0.05) ? g.pick(family) : `${g.pick(given)} ${g.pick(family)}`;

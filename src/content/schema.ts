@@ -15,7 +15,7 @@ import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
-import { latinLookAlike } from '../lib/look-alike.ts';
+import { latinLookAlike, withLookAlikeDots } from '../lib/look-alike.ts';
 import { codePointName } from '../lib/code-point.ts';
 import { TOP_LEVEL_DOMAINS } from '../lib/top-level-domains.ts';
 
@@ -278,6 +278,8 @@ export const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@([^\s@,;:<>()[\]\\"/?#]+)$/u;
 const MAIL_DOMAIN_TEXT = /\.[^.]*\p{L}[^.]*$/u;
 /** Full stops that IDNA (UTS #46) reads as a host's dot, as browsers do: `arxiv。org` is arxiv.org. */
 const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
+/** Text with every dot a browser (IDNA_DOTS) or a reader (withLookAlikeDots: `arxiv․org`) reads in a host as `.`. */
+const readDots = (text: string): string => withLookAlikeDots(text.replace(IDNA_DOTS, '.'));
 
 /**
  * The host a text names (a link's text in an abstract, pipeline.ts; a word of an author's name),
@@ -297,7 +299,7 @@ const IDNA_DOTS = /[\u3002\uFF0E\uFF61]/gu;
  * host's part too (`[X.COM](…)`).
  */
 export function hostNamedBy(text: string, { anyCase = false } = {}): string | undefined {
-  const trimmed = text.trim().replace(IDNA_DOTS, '.').replace(/\.+$/, '');
+  const trimmed = readDots(text).trim().replace(/\.+$/, '');
   const [, domain, beforeLast, last, path] = HOST_TEXT.exec(trimmed) ?? [];
   // An e-mail address names its domain, whatever the domain (`ada@evil.example`); an `@` in a
   // host's path (`github.com/ada@x.org`) is part of a web address.
@@ -326,8 +328,8 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
  * (notANameProblem) and a link's text (pipeline.ts) are read so.
  */
 export function hostsNamedIn(text: string): string[] {
-  return text
-    .split(/[^\p{L}\p{N}\p{M}.\-/:#@\u3002\uFF0E\uFF61]+/u)
+  return readDots(text)
+    .split(/[^\p{L}\p{N}\p{M}.\-/:#@]+/u)
     .flatMap((piece) => hostNamedBy(piece.replace(/:+$/, '')) ?? []);
 }
 

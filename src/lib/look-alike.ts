@@ -31,6 +31,15 @@ export function latinLookAlike(char: string): string | undefined {
 }
 
 /**
+ * Text with each character a reader takes for a full stop written as one: those whose UTS #39
+ * prototype is `.` (`․` ONE DOT LEADER, Lisu `ꓸ`, Syriac `܁`, Arabic-Indic zero `٠`…). A host
+ * written with one, `arxiv․org`, reads as arxiv.org though no parser reads a host in it.
+ */
+export function withLookAlikeDots(text: string): string {
+  return text.replace(/[^\x00-\x7F]/gu, (char) => (unhomoglyph(char) === '.' ? '.' : char));
+}
+
+/**
  * What a name or label looks like: two with one look-alike key read the same (`Асе Smith` with
  * Cyrillic А, с, е and `Ace Smith`; `Ian` and `lan` with a small L; `µP` with the micro sign and
  * `μP`). Each character is mapped to its prototype (UTS #39's skeleton, `skeletonOf`) before the

@@ -535,6 +535,10 @@ describe('links in abstracts', () => {
       ['[arxiv.org.](https://evil.example/)', 'arxiv.org'],
       ['[arxiv\u3002org](https://evil.example/)', 'arxiv.org'],
       ['[arxiv\uFF61org/abs/1](https://evil.example/)', 'arxiv.org'],
+      // And what a reader takes for a dot, though no parser does (UTS #39: its prototype is `.`).
+      ['[arxiv\u2024org](https://evil.example/)', 'arxiv.org'],
+      ['[see arxiv\u0701org/abs/1 now](https://evil.example/)', 'arxiv.org'],
+      ['[arxiv\uA4F8org](https://evil.example/)', 'arxiv.org'],
       ['[ftp://arxiv.org/pub](https://evil.example/)', 'arxiv.org'],
       ['[https://arxiv.org@evil.example/abs/1](https://evil.example/abs/1)', 'arxiv.org'],
       // An address's form (a scheme, www., a path, the part before an `@`) in any case; a bare

@@ -354,6 +354,8 @@ describe('author names', () => {
       ['Ada www.evil.com Lovelace', holdsAddress('evil.com')],
       ['Ada Lovelace (evil.com)', holdsHost('evil.com')],
       ['Ada arxiv\u3002org', holdsHost('arxiv.org')],
+      ['Ada evil\u0701com', holdsHost('evil.com')],
+      ['Ada evil\u0660com', holdsHost('evil.com')],
       ['Ada ada@evil.org', holdsHandle],
       ['Ada @lovelace', holdsHandle],
       // An `@` beside a `www.` or a scheme that names no host is refused all the same.

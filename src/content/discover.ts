@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { YEAR_FOLDER } from './paper-id.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 /**
  * Finds the paper files under a folder, for the loader and `npm run check` alike, without ever
@@ -40,6 +41,15 @@ const NESTED_FOLDER =
 function yearFolderProblem(name: string): string | undefined {
   if (YEAR_FOLDER.test(name)) return undefined;
   return `is not a year folder: papers live in content/papers/<year>/<name>.mdx, the four-digit year of their date (e.g. content/papers/2025/); move its papers there and remove it.`;
+}
+
+/** The problem of a file or folder whose name is no UTF-8 (decodeUtf8's finding, about its bytes). */
+function notUtf8Name(finding: string): string {
+  const bytes = finding
+    .replace(/^is not valid UTF-8: /, '')
+    .replace(' here', '')
+    .replace(/ \(.*\)$/, '');
+  return `has a name that is not valid UTF-8 (${bytes}): rename it; a paper is named for its arXiv id (2306.13575.mdx) or a slug of lowercase letters, digits and single hyphens.`;
 }
 
 /** How much of a misplaced paper is read to find its date, for the folder to name. */
@@ -97,15 +107,24 @@ export async function discoverPapers(
   const folders = [{ path: top, depth: 0 }];
   while (folders.length > 0) {
     const { path: folder, depth } = folders.pop()!;
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
+    for (const entry of await readdir(folder, { withFileTypes: true, encoding: 'buffer' })) {
+      // Names as bytes: a name that is no UTF-8 would be read with U+FFFD in place of its bad
+      // bytes, a path no file has, and the stat below would stop the check and the build.
+      const decoded = decodeUtf8(entry.name);
+      if (!('text' in decoded)) {
+        entries++;
+        problems.push(problem(join(folder, entry.name.toString('utf8')), notUtf8Name(decoded.message)));
+        continue;
+      }
+      const name = decoded.text;
+      const path = join(folder, name);
       if (entry.isSymbolicLink()) {
         entries++;
         problems.push(problem(path, link));
-      } else if (entry.name.startsWith('.')) {
+      } else if (name.startsWith('.')) {
         continue;
       } else if (entry.isDirectory()) {
-        const misplaced = depth === 0 ? yearFolderProblem(entry.name) : NESTED_FOLDER;
+        const misplaced = depth === 0 ? yearFolderProblem(name) : NESTED_FOLDER;
         if (misplaced) {
           entries++;
           problems.push(problem(path, misplaced));
@@ -113,13 +132,13 @@ export async function discoverPapers(
       } else if (!entry.isFile()) {
         entries++;
         problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));
-      } else if (!entry.name.endsWith('.mdx')) {
+      } else if (!name.endsWith('.mdx')) {
         entries++;
         problems.push(problem(path, 'is not a paper: papers are .mdx files; move or rename it.'));
       } else if (depth === 0) {
         // A paper directly in the papers folder: it belongs in its year's folder, and is not read.
         entries++;
-        problems.push(problem(path, notInYearFolder(path, entry.name, shown(top))));
+        problems.push(problem(path, notInYearFolder(path, name, shown(top))));
       } else {
         entries++;
         candidates.push(path);

@@ -144,6 +144,24 @@ describe('paper folders', () => {
     expect(found.papers.map((each) => each.name)).toEqual(['2025/2306.13575.mdx']);
   });
 
+  it('refuses a file or folder whose name is not UTF-8, naming its bad byte, where reading it stopped the check', async () => {
+    const { root, check } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    const plain = await readFile(join(papers, '2025/plain-paper.mdx'));
+    // Latin-1 names: "caf\xE9.mdx" and a folder "\xFF" (Node takes a name's bytes as a Buffer).
+    await writeFile(
+      Buffer.concat([Buffer.from(`${papers}/2025/caf`), Buffer.from([0xe9]), Buffer.from('.mdx')]),
+      plain,
+    );
+    await mkdir(Buffer.concat([Buffer.from(`${papers}/`), Buffer.from([0xff])]));
+    const rename =
+      '): rename it; a paper is named for its arXiv id (2306.13575.mdx) or a slug of lowercase letters, digits and single hyphens.';
+    expect(await check()).toEqual([
+      `content/papers/2025/caf\uFFFD.mdx:1: file: has a name that is not valid UTF-8 (the byte E9 is no UTF-8 character${rename}`,
+      `content/papers/\uFFFD:1: file: has a name that is not valid UTF-8 (the byte FF is no UTF-8 character${rename}`,
+    ]);
+  });
+
   it("refuses a paper whose date is not in its year folder's year", async () => {
     const { root, check } = await scratchSite();
     const papers = join(root, 'content/papers');

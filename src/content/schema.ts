@@ -305,8 +305,13 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
   // host's path (`github.com/ada@x.org`) is part of a web address.
   const mailDomain = path === undefined ? MAIL_ADDRESS.exec(trimmed.replace(/^mailto:/i, ''))?.[1] : undefined;
   if (mailDomain !== undefined && MAIL_DOMAIN_TEXT.test(mailDomain)) return hostNamedBy(`https://${mailDomain}/`);
-  // domainToASCII reads the last part as DNS does: in lower case, `рф` as `xn--p1ai`.
-  const underDomain = last !== undefined && TOP_LEVEL_DOMAINS.has(domainToASCII(last));
+  // domainToASCII reads the last part as DNS does: in lower case, `рф` as `xn--p1ai`; and as a
+  // reader does, each letter that passes for a Latin one as that letter (`cοm` with a Greek ο).
+  const underDomain =
+    last !== undefined &&
+    [last, [...last].map((char) => latinLookAlike(char) ?? char).join('')].some((part) =>
+      TOP_LEVEL_DOMAINS.has(domainToASCII(part)),
+    );
   const initial = beforeLast !== undefined && /^\p{Lu}$/u.test(beforeLast);
   const bareHost = domain !== undefined && underDomain && (anyCase || path !== undefined || !initial);
   const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);

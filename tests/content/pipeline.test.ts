@@ -539,6 +539,8 @@ describe('links in abstracts', () => {
       ['[arxiv\u2024org](https://evil.example/)', 'arxiv.org'],
       ['[see arxiv\u0701org/abs/1 now](https://evil.example/)', 'arxiv.org'],
       ['[arxiv\uA4F8org](https://evil.example/)', 'arxiv.org'],
+      // A top-level domain in letters that pass for Latin ones (Greek ο, Cyrillic о): it reads as .com.
+      ['[see evil.c\u03BFm now](https://arxiv.org/)', 'evil.xn--cm-jbc', 'arxiv.org'],
       ['[ftp://arxiv.org/pub](https://evil.example/)', 'arxiv.org'],
       ['[https://arxiv.org@evil.example/abs/1](https://evil.example/abs/1)', 'arxiv.org'],
       // An address's form (a scheme, www., a path, the part before an `@`) in any case; a bare

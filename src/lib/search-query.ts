@@ -552,6 +552,9 @@ export function acronymOtherNumber(word: string): string | undefined {
   return plural ? stem : `${stem}s`;
 }
 
+/** The point of a decimal number right after a name, or a hyphen after one: `qwen2.5`, `Qwen-2.5`. */
+const NAME_DECIMAL_POINT = /(?<=\p{L}-?\p{Nd}+)\.(?=\p{Nd})/gu;
+
 /**
  * The words of a query that join two or more words by punctuation (`neural-network`,
  * `time/series`, `GPT-4`), each as queryWords gives it (`neuralnetwork`) with its parts
@@ -569,6 +572,9 @@ export function compoundWords(query: string): Map<string, string[]> {
     // part is read as the joined word is (queryWords: `ℓ2` is `ell2`, as in `ell2norm`).
     const parts = token
       .replace(/[{}]/g, '')
+      // A name's decimal version (`qwen2.5`, `Qwen-2.5`) is one part, as Pagefind holds `2.5` in
+      // text: `25`. So `qwen2.5` is no compound but a name and its number (splitAtNumber: `qwen 25`).
+      .replace(NAME_DECIMAL_POINT, '')
       .toLowerCase()
       .split(/[^\p{L}\p{N}\p{M}_^]+/u)
       // (A part is the text's, as typed: `ImageNet-1K`'s `1k`, not the count's value.)
@@ -595,12 +601,16 @@ export function splitAtHead(word: string, heads: readonly string[]): [string, st
 }
 
 /**
- * A query word of letters then a number (`llama2`, `gpt4`, `resnet50`), as the two words a text may
- * write apart (`Llama 2`, `ResNet 50`): the reverse of a pair typed apart (adjacentWordPairs), and
- * what a hyphenated query word finds already (`Llama-2`: compoundWords). Undefined for any other word.
+ * A query word of letters then a number of any kind (`llama2`, `resnet50`; a count with its scale
+ * letter, `mistral7b`, `llama70b`; a version's letter, `gpt4o`; `conv2d`), as the two words a text
+ * may write apart (`Llama 2`, `Mistral 7B`, `GPT 4o`): the reverse of a pair typed apart
+ * (adjacentWordPairs), and what a hyphenated query word finds already (`Mistral-7B`:
+ * compoundWords). At most two letters after the number, so that `word2vec` or `seq2seq` stay
+ * whole, and two before it, so that `x86`, `h100` or `l2` (a formula's word) do; the split is
+ * searched beside the word as typed, never instead of it. Undefined for any other word.
  */
 export function splitAtNumber(word: string): [string, string] | undefined {
-  const [, letters, number] = /^(\p{L}{2,})(\p{Nd}+)$/u.exec(word) ?? [];
+  const [, letters, number] = /^(\p{L}{2,})(\p{Nd}+\p{L}{0,2})$/u.exec(word) ?? [];
   return letters === undefined || number === undefined ? undefined : [letters, number];
 }
 
@@ -621,8 +631,8 @@ const VERSION_NUMBER = /^\p{L}\p{Nd}+$/u;
  * the one word a reader types (`yolov8`, `gpt4o`, `resnet50`), or undefined for any other two
  * words side by side: the name must read as one (NAME_LIKE) or the number as a version
  * (VERSION_NUMBER), so that prose's `Table 3`, `Figure 2`, `Section 4` or `Jun 6` adds no hidden
- * word; a common word before a number never joins (`in 3`, `of 10`). `Llama 2` is left apart too:
- * `llama2` typed is searched as `llama 2` (splitAtNumber). A page holds
+ * word; a common word before a number never joins (`in 3`, `of 10`). `Llama 2` and `Mistral 7B` are left apart
+ * too: `llama2` and `mistral7b` typed are searched as `llama 2` and `mistral 7b` (splitAtNumber). A page holds
  * the joined word, hidden, for the index (withIndexedParts), so that `YOLOv8` finds `YOLO v8` as it
  * finds `YOLOv8` and `YOLO-v8`, which Pagefind holds whole: splitAtNumber alone cannot tell where
  * such a word's name ends (`yolov8` is `yolo v8`, `resnet50` is not `resne t50`). The other way,

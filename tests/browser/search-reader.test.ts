@@ -16,7 +16,7 @@ const CONTENT = 'tests/browser/fixtures/search-reader';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
 const papers = await readPapers(CONTENT);
 const paper = (id: string) => papers.find((each) => each.id === id)!;
-/** Its title has math; its abstract a 1.3B model, an α-divergence, 12,000 images and Llama 2. */
+/** Its title has math; its abstract a 1.3B model, an α-divergence, 12,000 images, Llama 2, Mistral 7B and Qwen 2.5. */
 const DIVERGENCE = paper('lattice-divergence-2024');
 /** A 13B model and 12.4k prompts; its abstract names van der Maaten and de Freitas, its authors only their words. */
 const SCALING = paper('lattice-scaling-2024');
@@ -106,6 +106,21 @@ describe('the Author field, for a family name of several words', () => {
 describe('a name and its number typed joined, which the paper writes apart', () => {
   it.each(['YOLOv8', 'yolov8', 'YOLO-v8', 'YOLO v8'])('%s finds the paper that writes YOLO v8', async (q) => {
     expect(DIVERGENCE.body).toContain('YOLO v8');
+    expect(await titlesFor(q)).toEqual([shown(DIVERGENCE.title)]);
+  });
+});
+
+describe('a name and its count or decimal version typed joined, which the paper writes apart', () => {
+  it.each([
+    ['mistral7b', 'Mistral 7B'],
+    ['Mistral7B', 'Mistral 7B'],
+    ['MISTRAL-7B', 'Mistral 7B'],
+    ['mistral 7b', 'Mistral 7B'],
+    ['qwen2.5', 'Qwen 2.5'],
+    ['Qwen-2.5', 'Qwen 2.5'],
+    ['qwen 2.5', 'Qwen 2.5'],
+  ])('%s finds the paper that writes %s', async (q, written) => {
+    expect(DIVERGENCE.body).toContain(written);
     expect(await titlesFor(q)).toEqual([shown(DIVERGENCE.title)]);
   });
 });

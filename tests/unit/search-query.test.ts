@@ -366,6 +366,16 @@ describe('compoundWords', () => {
     ]);
     expect([...compoundWords('Akyürek (2023) ?!')]).toEqual([]);
   });
+
+  it("keeps a name's decimal version one part, as the index holds 2.5 in text (25)", () => {
+    expect([...compoundWords('Qwen-2.5 gpt-3.5')]).toEqual([
+      ['qwen25', ['qwen', '25']],
+      ['gpt35', ['gpt', '35']],
+    ]);
+    // Joined, it is no compound but a name and its number (splitAtNumber).
+    expect([...compoundWords('qwen2.5')]).toEqual([]);
+    expect(splitAtNumber(queryWords('qwen2.5')[0]!)).toEqual(['qwen', '25']);
+  });
 });
 
 describe('adjacentWordPairs', () => {
@@ -927,14 +937,23 @@ describe('splitAtNumber', () => {
     ['llama2', ['llama', '2']],
     ['gpt4', ['gpt', '4']],
     ['resnet50', ['resnet', '50']],
+    // A number of any kind: a count with its scale letter, a version's letter.
+    ['mistral7b', ['mistral', '7b']],
+    ['llama70b', ['llama', '70b']],
+    ['gpt4o', ['gpt', '4o']],
+    ['conv2d', ['conv', '2d']],
   ])('%s → %j, as a text writes it apart', (word, split) => {
     expect(splitAtNumber(word)).toEqual(split);
   });
 
-  // A letter and its index is a formula's word (`l2`: $\ell_2$); a count's value, a year, a word: whole.
-  it.each(['l2', 'x12', '2023', 'llama', '7b', 'gpt4o'])('leaves %s whole', (word) => {
-    expect(splitAtNumber(word)).toBeUndefined();
-  });
+  // A letter and its index is a formula's word (`l2`: $\ell_2$); a count's value, a year, a word,
+  // a name with a number inside it: whole.
+  it.each(['l2', 'x12', 'x86', 'h100', 't5', '2023', 'llama', '7b', 'word2vec', 'seq2seq'])(
+    'leaves %s whole',
+    (word) => {
+      expect(splitAtNumber(word)).toBeUndefined();
+    },
+  );
 });
 
 describe('acronymOtherNumber', () => {

@@ -111,13 +111,27 @@ function foldOnce(text: string): string {
  * have one key. Punctuation and word breaks do count: "J. Smith" and "J Smith" are two keys (and
  * one slug, which the content check refuses: write a name the same way everywhere), except the
  * comma before a suffix (suffixAfterComma): `Martin Luther King, Jr.` is Martin Luther King Jr.
+ * The same holds for the other orders of a name with a suffix, which BibTeX and citation tags
+ * write (`King, Martin Luther, Jr.`, `King, Jr., Martin Luther`: suffixedNameInReadingOrder).
  * Other names with commas keep their order (`Hofmann, Thomas` is its own key and page, as the
- * pages of such names have always been).
+ * pages of such names have always been: a name with commas may be a team's).
  */
 export function authorKey(name: string): string {
-  const key = foldedName(name);
   // Read on the name as written: the fold lowers the capitals that tell `III` from a given name.
-  return suffixAfterComma(name) ? key.replace(/\s*,\s*/, ' ') : key;
+  return foldedName(suffixedNameInReadingOrder(name) ?? name);
+}
+
+/**
+ * A name written with commas and a suffix (`Martin Luther King, Jr.`, `King, Martin Luther, Jr.`,
+ * BibTeX's `King, Jr., Martin Luther`: commaParts) in reading order, `Martin Luther King Jr.`, or
+ * undefined for any other name. A suffix names a person, so these commas are read for certain;
+ * a name with commas and no suffix may be a team's (`Google Research, Brain Team`) and is not.
+ */
+function suffixedNameInReadingOrder(name: string): string | undefined {
+  if (!name.includes(',')) return undefined;
+  const parts = commaParts(name);
+  if (!parts?.suffix || !parts.given || isSuffix(parts.given)) return undefined;
+  return `${parts.given} ${parts.family} ${parts.suffix}`;
 }
 
 /** The fold of authorKey, before the commas of a name are read. */

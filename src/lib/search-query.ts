@@ -1019,13 +1019,15 @@ export function mayCiteAuthors(query: string): boolean {
  * Initials as Vancouver and PubMed cite them, capitals without full stops after the family name:
  * `LeCun Y`, `Kolter JZ`, `Ma T,`. Bare capitals are taken as initials only there: after a word
  * that starts with a capital, at the end of the query or before a comma (`GPT 4o`, `deep RL` and
- * `RL agents` are words; a digest with no such author reads them as words anyway), or one by one
- * before such a word (`E Akyürek`).
+ * `RL agents` are words; a digest with no such author reads them as words anyway), or before such
+ * a word, one by one or run together (`E Akyürek`, `JZ Kolter`).
  */
 const BARE_INITIALS = /^\p{Lu}{1,3},?$/u;
 export const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
 
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
+/** Two or three initials run together, without a comma: `JZ`, `CJ`. */
+const RUN_OF_CAPITALS = /^\p{Lu}{2,3}$/u;
 
 /** Whether `tokens[index]` (the query split at spaces) is initials as a reference list writes them. */
 export function initialsAt(tokens: readonly string[], index: number): boolean {
@@ -1037,10 +1039,12 @@ export function initialsAt(tokens: readonly string[], index: number): boolean {
     (index === tokens.length - 1 || token.endsWith(',')) &&
     CAPITALISED_WORD.test(previous) &&
     !INITIALS.test(previous);
-  // Or capitals one by one before the name, as a reader types `E. Akyürek` without the full
-  // stop (`E Akyürek`, `J Z Kolter`), the name at the query's end or before a comma.
+  // Or capitals before the name, as a reader types `E. Akyürek` without the full stop, one by one
+  // or run together (`E Akyürek`, `J Z Kolter`, `JZ Kolter`), the name at the query's end or
+  // before a comma.
   let name = index;
   while (SINGLE_CAPITAL.test(tokens[name] ?? '')) name += 1;
+  if (name === index && RUN_OF_CAPITALS.test(token)) name += 1;
   const beforeName =
     name > index &&
     CAPITALISED_WORD.test(tokens[name] ?? '') &&

@@ -520,3 +520,36 @@ describe('did you mean, for a misspelt name in the Author field', () => {
       expect(await spelledLike(typed)).toEqual([]);
   });
 });
+
+describe('an author cited with initials, in the words box and the Author field', () => {
+  const names = ['Ashish Vaswani', 'Bob Vaswani', 'Jean-Pierre Vaswani', 'Jacob Andreas'];
+  const fetchJson = directoryOf(names);
+  const cited = async (query: string) => slugsOf(await citedAuthorsFilter('/search/', query, false, fetchJson));
+  const suggested = async (typed: string) =>
+    (await suggestAuthors('/search/', typed, fetchJson)).map(([name]) => name).sort();
+
+  it.each(['Vaswani A', 'A. Vaswani', 'vaswani, a.', 'Vaswani, A.', 'A Vaswani'])(
+    '%s is Ashish Vaswani alone: the initial fits only his given name',
+    async (query) => {
+      expect(await cited(query)).toEqual([authorSlug('Ashish Vaswani')]);
+      expect(await suggested(query)).toEqual(['Ashish Vaswani']);
+    },
+  );
+
+  it('finds the whole name in the Author field', async () => {
+    expect(await suggested('Ashish Vaswani')).toEqual(['Ashish Vaswani']);
+  });
+
+  // Initials run together before the name, as after it (`Vaswani JP`): the given names' initials in order.
+  it.each(['JP Vaswani', 'J. P. Vaswani', 'J.-P. Vaswani', 'Vaswani JP', 'Vaswani, J.-P.'])(
+    '%s is Jean-Pierre Vaswani alone',
+    async (query) => {
+      expect(await cited(query)).toEqual([authorSlug('Jean-Pierre Vaswani')]);
+      expect(await suggested(query)).toEqual(['Jean-Pierre Vaswani']);
+    },
+  );
+
+  it('reads capitals before a word as words where no author has them as initials', async () => {
+    for (const query of ['PJ Vaswani', 'RL Andreas', 'GAN Vaswani']) expect(await cited(query), query).toBeUndefined();
+  });
+});

@@ -14,6 +14,9 @@ const ARXIV_URL =
   /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)|ar5iv(?:\.labs\.arxiv)?\.org\/(?:abs|html)|(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)|(?:www\.)?huggingface\.co\/papers|(?:www\.)?semanticscholar\.org\/arxiv|abs|pdf)\/(.+)$/i;
 /** arXiv's DOI for a paper, bare or as a link: `https://doi.org/10.48550/arXiv.2306.13575`. */
 const ARXIV_DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.48550\/arxiv\.(.+)$/i;
+/** The date after the class in the stamp on arXiv's PDFs: `arXiv:2306.13575v2 [cs.LG] 12 Jun 2023`. */
+const ARXIV_STAMP_DATE =
+  /(?<=\])\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d$/i;
 /** An old-style id as typed, any case: `math.gt/0309136`. */
 const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
 
@@ -36,11 +39,16 @@ export function arxivIdInQuery(query: string): string | undefined {
   // As pasted from a sentence or a reference: `(2306.13575)`, `[2306.13575]`, `2306.13575.`, and
   // as references cite it: `arXiv preprint arXiv:2306.13575`, `arXiv:2306.13575 [cs.LG]`, its DOI.
   let rest = query
+    // Full-width letters and colon, as pasted from text in Chinese or Japanese: `ａｒＸｉｖ：2306.13575`.
+    .normalize('NFKC')
     .trim()
     .replace(VERSION_APART, '')
-    .replace(/^arxiv\s+preprint\s+/i, '')
-    // A reference's year after the id: `arXiv preprint arXiv:2306.13575, 2023`.
-    .replace(/,\s*(?:19|20)\d\d\.?$/, '')
+    // Other references' names for arXiv: DBLP's `CoRR abs/2306.13575`, ADS's `arXiv e-prints, arXiv:…`.
+    .replace(/^(?:arxiv\s+preprint|corr|arxiv\s+e-prints,?(?:\s+art\.)?)\s+/i, '')
+    // The stamp in the margin of arXiv's PDFs, pasted whole: `arXiv:2306.13575v2 [cs.LG] 12 Jun 2023`.
+    .replace(ARXIV_STAMP_DATE, '')
+    // A reference's year after the id: `arXiv preprint arXiv:2306.13575, 2023`, `… (2023).`
+    .replace(/(?:,\s*|\s+\(\s*)(?:19|20)\d\d\s*\)?\.?$/, '')
     .replace(/\s*\[[a-z-]+(?:\.[a-z]{2})?\]\s*$/i, '')
     .replace(ARXIV_DOI, '$1')
     .replace(OPENING_PUNCTUATION, '')
@@ -51,7 +59,9 @@ export function arxivIdInQuery(query: string): string | undefined {
       .replace(/[?#].*$/, '')
       .replace(/\/+$/, '')
       .replace(/\.pdf$/i, '');
-  else rest = rest.replace(/^arxiv(?::\s*|\s+)/i, '');
+  // `arXiv.2306.13575` is how its DOI (10.48550/arXiv.2306.13575) ends; `2306.13575v2.pdf` a
+  // downloaded file's name.
+  else rest = rest.replace(/^arxiv(?::\s*|\.|\s+)/i, '').replace(/\.pdf$/i, '');
   rest = rest.replace(/v\d+$/i, '');
   const old = OLD_STYLE.exec(rest);
   if (old) rest = `${old[1]!.toLowerCase()}${old[2]?.toUpperCase() ?? ''}/${old[3]}`;

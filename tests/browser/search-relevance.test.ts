@@ -150,6 +150,14 @@ const TABLE: Expectation[] = [
   { query: 'arxiv.org/html/2504.15471v2', why: 'html URL without scheme', only: ['2504.15471'] },
   { query: '2306.99999', why: 'a valid id of no paper here', none: true },
   {
+    query: 'arXiv:2306.13575v1 [cs.LG] 23 Jun 2023',
+    why: "the stamp in the margin of arXiv's PDF, pasted whole (v1 of 23 June 2023)",
+    only: ['2306.13575'],
+  },
+  { query: 'CoRR abs/2401.12973', why: 'DBLP cites an arXiv paper so', only: ['2401.12973'] },
+  { query: 'arXiv.2409.10594', why: "the ending of arXiv's DOI, 10.48550/arXiv.2409.10594", only: ['2409.10594'] },
+  { query: '2312.06635v3.pdf', why: "a downloaded PDF's file name", only: ['2312.06635'] },
+  {
     query: '2306.13575, arXiv:2401.12973 [cs.LG]',
     why: 'two ids pasted from a reading list: both papers, and nothing else',
     only: ['2306.13575', '2401.12973'],

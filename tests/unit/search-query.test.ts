@@ -116,6 +116,16 @@ describe('arxivIdInQuery', () => {
     ['https://doi.org/10.48550/arXiv.2306.13575', '2306.13575'],
     ['10.48550/arXiv.2306.13575', '2306.13575'],
     ['doi:10.48550/ARXIV.2306.13575', '2306.13575'],
+    // The stamp in the margin of arXiv's PDFs, the DOI's ending, a downloaded file's name, other
+    // references' forms (DBLP, ADS, a year in brackets), and full-width text.
+    ['arXiv:2306.13575v2  [cs.LG]  12 Jun 2023', '2306.13575'],
+    ['arXiv:math/0309136v1 [math.GT] 9 Sep 2003', 'math/0309136'],
+    ['arXiv.2306.13575', '2306.13575'],
+    ['2306.13575v2.pdf', '2306.13575'],
+    ['CoRR abs/2306.13575', '2306.13575'],
+    ['arXiv e-prints, arXiv:2306.13575', '2306.13575'],
+    ['arXiv preprint arXiv:2306.13575 (2023).', '2306.13575'],
+    ['ａｒＸｉｖ：2306.13575', '2306.13575'],
   ])('%s → %s', (query, id) => {
     expect(arxivIdInQuery(query)).toBe(id);
   });
@@ -137,6 +147,9 @@ describe('arxivIdInQuery', () => {
     'math/030913',
     '(2306.1357)',
     '2306.13575)x',
+    'arXiv:2306.13575 12 Jun 2023',
+    'arXiv:2306.13575 [cs.LG] 12 Jun',
+    'CoRR 2306.1357',
     '',
   ])('%s is no id', (query) => {
     expect(arxivIdInQuery(query)).toBeUndefined();

@@ -796,6 +796,8 @@ const SPELLINGS: [RegExp, string][] = [
   [/^(\p{L}{2,}[aeiou])ll(ing|ed|er|ers)$/u, '$1l$2'],
   [/^(\p{L}{2,}[aeiou])l(ing|ed|er|ers)$/u, '$1ll$2'],
 ];
+/** The rules of the doubled `l`, rewritten only in words of seven letters or more, either way. */
+const DOUBLED_L = new Set(SPELLINGS.slice(-2));
 
 /**
  * A query word in its other spelling, British or American (`behaviour` ↔ `behavior`,
@@ -805,13 +807,12 @@ const SPELLINGS: [RegExp, string][] = [
 export function otherSpelling(word: string): string | undefined {
   const letters = comparable(word);
   if (letters.length < 5 || !/^\p{L}+$/u.test(letters)) return undefined;
-  for (const [pattern, replacement] of SPELLINGS) {
+  for (const rule of SPELLINGS) {
+    const [pattern, replacement] = rule;
     if (!pattern.test(letters)) continue;
     const other = letters.replace(pattern, replacement);
-    // The doubled l: only in words of seven letters or more, either way.
-    if (pattern.source.includes('ll') || replacement.includes('ll')) {
-      if (letters.length < 7 || other.length < 7) continue;
-    }
+    // (Known by the rule, not by an `ll` in its pattern, which `-our`'s ending `ally` has too.)
+    if (DOUBLED_L.has(rule) && (letters.length < 7 || other.length < 7)) continue;
     return other;
   }
   return undefined;

@@ -247,6 +247,12 @@ describe('otherSpelling', () => {
     ['catalogue', 'catalog'],
     ['modelling', 'modeling'],
     ['labeled', 'labelled'],
+    // Short words too: the doubled l's length rule is its own.
+    ['colour', 'color'],
+    ['color', 'colour'],
+    ['tumours', 'tumors'],
+    ['favour', 'favor'],
+    ['honor', 'honour'],
   ])('%s → %s', (word, other) => {
     expect(otherSpelling(word)).toBe(other);
   });

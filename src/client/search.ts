@@ -71,7 +71,7 @@ import {
   type QueryExpansions,
   type TopicName,
 } from '../lib/search-query.ts';
-import { closestJoinedSpelling, closestSpelling, vocabularyShard } from '../lib/spelling.ts';
+import { closestJoinedSpelling, closestSpelling, swappedStartShard, vocabularyShard } from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
@@ -427,9 +427,20 @@ interface WordsAnswer {
 
 /** The digest's words that start as `word` does (src/lib/search-data.ts), most frequent first. */
 function vocabularyFor(config: SearchConfig, word: string): Promise<string[]> {
-  return fetchOnce(`${config.page}words/${vocabularyShard(word)}.txt`, async (response) =>
+  return vocabularyOfShard(config, vocabularyShard(word));
+}
+
+/** The digest's words in one vocabulary shard (vocabularyShard), most frequent first. */
+function vocabularyOfShard(config: SearchConfig, shard: string): Promise<string[]> {
+  return fetchOnce(`${config.page}words/${shard}.txt`, async (response) =>
     (await response.text()).split('\n').filter(Boolean),
   );
+}
+
+/** "Did you mean" for a word whose first two letters may be swapped (`rtansformer`), from the other shard (swappedStartShard). */
+async function swappedStartSpelling(config: SearchConfig, token: string): Promise<string | undefined> {
+  const shard = swappedStartShard(token);
+  return shard === undefined ? undefined : closestSpelling(token, await vocabularyOfShard(config, shard));
 }
 
 /** "Did you mean" for a word joined by punctuation (`neural-netwrk`), part by part (closestJoinedSpelling). */
@@ -456,7 +467,10 @@ async function suggestionFor(config: SearchConfig, query: string, unmatched: str
       corrected.push(token);
       continue;
     }
-    const closest = closestSpelling(token, await vocabularyFor(config, token)) ?? (await joinedSpelling(config, token));
+    const closest =
+      closestSpelling(token, await vocabularyFor(config, token)) ??
+      (await joinedSpelling(config, token)) ??
+      (await swappedStartSpelling(config, token));
     if (!closest) return undefined;
     corrected.push(closest);
     replaced.add(word);

@@ -79,3 +79,16 @@ export function vocabularyShard(word: string): string {
   const first = comparable(word)[0] ?? '';
   return /^[a-z]$/.test(first) ? first : '_';
 }
+
+/**
+ * The other vocabulary shard to look in for a word whose first two letters may be swapped
+ * (`rtansformer`: `t`, where `transformer` is), or undefined where both letters give the word's
+ * own shard. A swap is the commonest typo (editDistance counts it as one edit), but at the start
+ * it moves the word to another shard, whose words its own shard's closestWord never sees.
+ */
+export function swappedStartShard(word: string): string | undefined {
+  const letters = comparable(word);
+  if (letters.length < 2) return undefined;
+  const swapped = vocabularyShard(letters[1]!);
+  return swapped === vocabularyShard(letters) ? undefined : swapped;
+}

@@ -296,6 +296,12 @@ const TABLE: Expectation[] = [
   // Typos and words in no paper
   { query: 'kolmogrov', why: 'typo: Pagefind would answer papers with "k"', none: true, suggests: 'Kolmogorov' },
   { query: 'transfomer', why: 'typo', none: true, suggests: 'transformer' },
+  {
+    query: 'rtansformer',
+    why: 'its first two letters swapped: a word of another first letter',
+    none: true,
+    suggests: 'transformer',
+  },
   { query: 'hebian learning', why: 'typo in one of two words', none: true, suggests: 'hebbian learning' },
   {
     query: 'neural-netwrok',

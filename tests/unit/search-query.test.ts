@@ -3,7 +3,13 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
 import { describe, expect, it } from 'vitest';
-import { closestJoinedSpelling, closestSpelling, closestWord, vocabularyShard } from '../../src/lib/spelling.ts';
+import {
+  closestJoinedSpelling,
+  closestSpelling,
+  closestWord,
+  swappedStartShard,
+  vocabularyShard,
+} from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
 import { titleText } from '../../src/lib/title-text.ts';
 import {
@@ -1470,5 +1476,19 @@ describe('a scale letter as the SI prefixes read it', () => {
 
   it('holds the value of a count in capitals, not of a length in metres', () => {
     expect(countWords('a 100M-parameter model ran 100m')).toEqual(queryWords('100 million'));
+  });
+});
+
+describe('a typo that swaps the first two letters (swappedStartShard)', () => {
+  it('looks in the shard of the second letter, where the word meant is, and finds it there', () => {
+    expect(swappedStartShard('rtansformer')).toBe(vocabularyShard('transformer'));
+    expect(closestSpelling('rtansformer', ['transformer', 'training'])).toBe('transformer');
+    expect(swappedStartShard('Ékin')).toBe(vocabularyShard('kin'));
+  });
+
+  it('gives no other shard where both letters give the word its own', () => {
+    expect(swappedStartShard('aardvark')).toBeUndefined();
+    expect(swappedStartShard('a')).toBeUndefined();
+    expect(swappedStartShard('12')).toBeUndefined();
   });
 });

@@ -369,3 +369,105 @@ export function nameInBibtexOrder(author: string): string {
   if (given.length === 0) return author;
   return `${family}, ${words.slice(end).join(' ')}, ${given.join(' ')}`;
 }
+
+/**
+ * Words that make a name a group's, not a person's (`ATLAS Collaboration`, `Gemini Team`, `Google
+ * Research`, `Meta AI`): a group has no given name to abbreviate nor a family name to put first.
+ * Compared whole, in any case but `AI`, which in capitals is no person's name (`Ai` can be).
+ */
+const GROUP_WORDS = new Set([
+  'alliance',
+  'association',
+  'authors',
+  'center',
+  'centre',
+  'collaboration',
+  'committee',
+  'community',
+  'consortium',
+  'contributors',
+  'corporation',
+  'council',
+  'department',
+  'developers',
+  'foundation',
+  'group',
+  'inc',
+  'initiative',
+  'institute',
+  'lab',
+  'laboratories',
+  'laboratory',
+  'labs',
+  'llc',
+  'ltd',
+  'network',
+  'organisation',
+  'organization',
+  'project',
+  'research',
+  'society',
+  'team',
+  'university',
+]);
+
+/** Whether a name is a group's (GROUP_WORDS, or the word "and" of a team, as BibTeX reads it). */
+export function isGroupName(author: string): boolean {
+  const words = author.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  return /\band\b/i.test(author) || words.some((word) => word === 'AI' || GROUP_WORDS.has(word.toLowerCase()));
+}
+
+/**
+ * A person's name in its parts, as citations read it, whichever way it is written: commaParts for
+ * a name with commas; the first word as the family name for one written family name first in its
+ * own script (`王 小明`: FAMILY_NAME_FIRST); else familyName's family name (`van der Maaten`), the
+ * suffixes after it (`Jr.`, `III`) and the words before it as the given names. Undefined for a name
+ * that is read as written: one word (`OpenAI`, `Aristotle`), a group's (isGroupName), and one whose
+ * commas fit no form of commaParts.
+ */
+export function nameParts(author: string): NameParts | undefined {
+  const name = author.trim().replace(/\s+/g, ' ');
+  if (isGroupName(name)) return undefined;
+  if (name.includes(',')) return commaParts(name);
+  if (!name.includes(' ')) return undefined;
+  const words = name.split(' ');
+  if (FAMILY_NAME_FIRST.test(name)) return { given: words.slice(1).join(' '), family: words[0]!, suffix: '' };
+  let end = words.length;
+  while (end > 1 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
+  const family = familyName(name);
+  const given = words.slice(0, end - family.split(' ').length).join(' ');
+  return { given, family, suffix: words.slice(end).join(' ') };
+}
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * Given names as initials, as reference lists write them: each name's first letter and a full stop
+ * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` →
+ * `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
+ * and two or three capitals run together as Vancouver style writes them: `JZ` → `J. Z.`).
+ * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`). Undefined where a name
+ * starts with a letter of a script without capitals (Han, kana, Hangul, Arabic, Devanagari…),
+ * which no reference abbreviates to an initial: the given names are then cited in full.
+ */
+export function givenInitials(given: string): string | undefined {
+  const initials: string[] = [];
+  for (const word of given.split(/[\s.]+/).filter((word) => /[\p{L}\p{N}]/u.test(word))) {
+    // Initials run together in capitals, as Vancouver style writes them (`JZ Kolter`): one each.
+    if (/^\p{Lu}{2,3}$/u.test(word)) {
+      initials.push([...word].map((letter) => `${letter}.`).join(' '));
+      continue;
+    }
+    const parts: string[] = [];
+    for (const part of word.split(/[-‐]/).filter((part) => /[\p{L}\p{N}]/u.test(part))) {
+      // The first letter or digit, past any apostrophe or bracket before it, with its marks.
+      const from = part.slice(part.search(/[\p{L}\p{N}]/u));
+      const first = graphemes.segment(from)[Symbol.iterator]().next().value?.segment ?? from;
+      const base = [...first][0]!;
+      if (/\p{L}/u.test(base) && base.toUpperCase() === base.toLowerCase()) return undefined;
+      parts.push(`${first}.`);
+    }
+    initials.push(parts.join('-'));
+  }
+  return initials.join(' ');
+}

@@ -1,4 +1,4 @@
-import { familyName, nameInBibtexOrder } from './authors.ts';
+import { familyName, isGroupName, nameInBibtexOrder } from './authors.ts';
 import {
   arxivEprint,
   citationMonth,
@@ -278,7 +278,9 @@ export function formatTitle(title: string): string {
 /**
  * One author as BibTeX reads a name. A name BibTeX would not read as one name is braced, so it
  * stays one: one that contains the word "and", and one whose commas are not `Last, First` or
- * `Last, Jr., First` (more than two, or an empty part).
+ * `Last, Jr., First` (more than two, or an empty part). So is a group's name (isGroupName:
+ * `ATLAS Collaboration`, `Google Research, Brain Team`), which unbraced BibTeX reads as a person's
+ * and abbreviates (`A. Collaboration`), as the citation tags and the reference keep it whole.
  *
  * The braces open with `\relax` (which does nothing), making the name one BibTeX "special
  * character": alpha.bst labels a name by its first three characters (`text.prefix$`), and inside a
@@ -290,7 +292,11 @@ export function formatAuthor(author: string): string {
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =
-    !/\band\b/i.test(escaped) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
+    !isGroupName(author) &&
+    !/\band\b/i.test(escaped) &&
+    !/^others$/i.test(escaped) &&
+    parts.length <= 3 &&
+    parts.every((part) => part.trim());
   return oneName ? escaped : `{\\relax ${escaped}}`;
 }
 

@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { commaParts, familyName, nameInBibtexOrder } from './authors.ts';
+import { givenInitials, nameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';
@@ -118,25 +118,73 @@ export function paperUrl(paper: CitablePaper): string | undefined {
  * Maaten, "Martin Luther King Jr." as Jr. The family name is the one the BibTeX entry gives
  * (`familyName`: particles such as `van der` and `de la` belong to it), and a suffix goes last
  * (`King, Martin Luther, Jr.`), also where the name writes it after a comma (`Martin Luther King,
- * Jr.`, `King, Jr., Martin Luther`: commaParts). Any other name written with a comma, a name of one word, and one
- * that BibTeX keeps whole as it is written (one with the word "and": a team) stay as written.
+ * Jr.`, `King, Jr., Martin Luther`: commaParts), all read by nameParts. A name it gives no parts
+ * (one word, a group's such as `ATLAS Collaboration` or a team with "and", a name whose commas fit
+ * no form) stays as written.
  */
 export function citationAuthorName(author: string): string {
   const name = author.trim().replace(/\s+/g, ' ');
-  // Written with commas, the parts as the name gives them (`Martin Luther King, Jr.`: its suffix last).
-  const parts = commaParts(name);
-  if (parts?.given) return [parts.family, parts.given, parts.suffix].filter(Boolean).join(', ');
-  if (name.includes(',') || !name.includes(' ') || /\band\b/i.test(name)) return name;
-  // BibTeX's order when it differs from the written one: `Family, Given` for a name written family
-  // name first (`王 小明`), `Family, Suffix, Given` for one ending in a suffix such as `Jr.`.
-  const ordered = nameInBibtexOrder(name);
-  if (ordered !== name) {
-    const [family, ...rest] = ordered.split(', ');
-    return rest.length === 2 ? `${family}, ${rest[1]}, ${rest[0]}` : ordered;
+  const parts = nameParts(name);
+  return parts?.given ? [parts.family, parts.given, parts.suffix].filter(Boolean).join(', ') : name;
+}
+
+/**
+ * An author as a reference list names one (APA's style): family name, given names as initials,
+ * suffix (`Vaswani, A.`, `van der Maaten, L.`, `Sartre, J.-P.`, `King, M. L., Jr.`), read by
+ * nameParts and givenInitials. A name without parts (one word, a group's: `ATLAS Collaboration`),
+ * and one whose given names are in a script without capitals (`王 小明`), are cited as written.
+ */
+export function referenceAuthorName(author: string): string {
+  const name = author.trim().replace(/\s+/g, ' ');
+  const parts = nameParts(name);
+  const initials = parts?.given ? givenInitials(parts.given) : undefined;
+  return parts && initials ? [parts.family, initials, parts.suffix].filter(Boolean).join(', ') : name;
+}
+
+/** How many authors a reference names before `…` and the last one (APA 7: up to 20, all). */
+export const REFERENCE_AUTHORS = 20;
+
+/**
+ * The authors of a reference, as APA 7 lists them: one alone; up to REFERENCE_AUTHORS joined by
+ * commas, the last after `&`; more, the first 19, `…` and the last.
+ */
+export function referenceAuthors(authors: readonly string[]): string {
+  if (authors.length <= 1) return authors.map(referenceAuthorName).join('');
+  const last = referenceAuthorName(authors.at(-1)!);
+  if (authors.length > REFERENCE_AUTHORS) {
+    return `${authors
+      .slice(0, REFERENCE_AUTHORS - 1)
+      .map(referenceAuthorName)
+      .join(', ')}, … ${last}`;
   }
-  const family = familyName(name);
-  const given = name.slice(0, name.length - family.length).trim();
-  return given && name.endsWith(family) ? `${family}, ${given}` : name;
+  return `${authors.slice(0, -1).map(referenceAuthorName).join(', ')}, & ${last}`;
+}
+
+/** Text that ends a sentence: a full stop added unless it ends with one, `?` or `!`. */
+const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
+
+/**
+ * A plain-text reference to paste into a document, in APA's style: `Vaswani, A., Shazeer, N., …
+ * (2017). Attention is all you need. arXiv:1706.03762.` The year is the BibTeX entry's
+ * (citationYear), else `n.d.` (APA's "no date"): never a month or day, nor the digest date. Then
+ * the title as readers see it (math as Unicode: titleText), the venue, and where the paper is: its
+ * arXiv id (with the class of an old-style one, as arXiv cites it), else its PDF or project page.
+ */
+export function referenceText(paper: CitablePaper): string {
+  const { data } = paper;
+  const parts = [
+    `${referenceAuthors(data.authors)} (${citationYear(paper) ?? 'n.d.'}).`,
+    sentence(titleText(data.title)),
+  ];
+  if (data.venue) parts.push(sentence(data.venue));
+  if (data.arxiv) {
+    const { eprint, primaryClass } = arxivEprint(data.arxiv);
+    parts.push(`arXiv:${eprint}${primaryClass ? ` [${primaryClass}]` : ''}.`);
+  } else {
+    const url = paperUrl(paper);
+    if (url) parts.push(url);
+  }
+  return parts.join(' ');
 }
 
 export interface MetaTag {

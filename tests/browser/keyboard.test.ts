@@ -262,17 +262,21 @@ describe('keyboard help: where it is, and the keys while it is open', () => {
   });
 });
 
+/** The BibTeX entry's copy button and its status (the reference above it has its own). */
+const BIBTEX_BUTTON = 'button[data-copy-target="bibtex-entry"]';
+const BIBTEX_STATUS = '.citation-actions:has([data-copy-target="bibtex-entry"]) .copy-status';
+
 describe('copy button', () => {
   it('appears with JavaScript and copies the BibTeX entry', async () => {
     await open(urls.paper('2402.00002'));
-    const button = page.locator('button[data-copy-target]');
+    const button = page.locator(BIBTEX_BUTTON);
     expect(await button.isVisible()).toBe(true);
     await button.click();
-    await page.waitForFunction(() => document.querySelector('.copy-status')?.textContent !== '');
+    await page.waitForFunction((status) => document.querySelector(status)?.textContent !== '', BIBTEX_STATUS);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const expected = await (await fetch(server.origin + urls.paperBib('2402.00002'))).text();
     expect(copied).toBe(expected);
-    expect(await page.textContent('.copy-status')).toBe('Copied to the clipboard.');
+    expect(await page.textContent(BIBTEX_STATUS)).toBe('Copied to the clipboard.');
   });
 
   it('says it could not copy where the clipboard is refused, and leaves the entry selected to copy by hand', async () => {
@@ -282,9 +286,9 @@ describe('copy button', () => {
       });
     });
     await open(urls.paper('2402.00002'));
-    await page.locator('button[data-copy-target]').click();
-    await page.waitForFunction(() => document.querySelector('.copy-status')?.textContent !== '');
-    expect(await page.textContent('.copy-status')).toBe(
+    await page.locator(BIBTEX_BUTTON).click();
+    await page.waitForFunction((status) => document.querySelector(status)?.textContent !== '', BIBTEX_STATUS);
+    expect(await page.textContent(BIBTEX_STATUS)).toBe(
       'Could not copy: this browser did not allow it. The text is selected: press Ctrl+C (⌘C) to copy it.',
     );
     // The selection is the entry, as the page shows it (the text a Ctrl+C copies).
@@ -294,6 +298,24 @@ describe('copy button', () => {
     expect(await page.$eval('#bibtex-entry', (pre) => getComputedStyle(pre).userSelect)).not.toBe('none');
     // A refusal is not a passing note: it stays until the next press (a success clears itself).
     await page.waitForTimeout(4500);
-    expect(await page.textContent('.copy-status')).toMatch(/^Could not copy/);
+    expect(await page.textContent(BIBTEX_STATUS)).toMatch(/^Could not copy/);
+  });
+});
+
+describe('copy the reference', () => {
+  it('copies the plain-text reference, as APA cites the paper, and says so beside its own button', async () => {
+    await open(urls.paper('2402.00002'));
+    const button = page.locator('button[data-copy-target="reference-text"]');
+    expect(await button.isVisible()).toBe(true);
+    expect((await button.textContent())?.trim()).toBe('Copy reference');
+    await button.click();
+    const status = '.citation-actions:has([data-copy-target="reference-text"]) .copy-status';
+    await page.waitForFunction((selector) => document.querySelector(selector)?.textContent !== '', status);
+    // tests/fixtures/cite: Zoë Çelik and Alan Turing, first version 2024-02-01, at NeurIPS 2024.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      'Çelik, Z., & Turing, A. (2024). Attention Is What You Need. NeurIPS 2024. arXiv:2402.00002.',
+    );
+    expect(await page.textContent(status)).toBe('Copied to the clipboard.');
+    expect(await page.textContent(BIBTEX_STATUS)).toBe('');
   });
 });

@@ -221,7 +221,7 @@ describe('BibTeX and citation metadata on fixture content', () => {
     const tree = await page(cite, 'papers/2401.00001');
     const [pre] = byClass(tree, 'bibtex');
     expect(toText(pre!)).toBe(await readFile(join(cite.outDir, 'papers/2401.00001.bib'), 'utf8'));
-    const [button] = byClass(tree, 'copy-button');
+    const button = byClass(tree, 'copy-button').find((element) => element.properties.dataCopyTarget === 'bibtex-entry');
     expect(button?.properties).toMatchObject({ hidden: true, dataCopyTarget: pre?.properties.id });
     const [section] = byClass(tree, 'citation');
     expect(section?.properties.dataPagefindIgnore).toBe('');
@@ -230,6 +230,28 @@ describe('BibTeX and citation metadata on fixture content', () => {
     // No inline event handlers anywhere: the CSP forbids them.
     const html = await readFile(join(cite.outDir, 'papers/2401.00001/index.html'), 'utf8');
     expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it('shows a plain-text reference in the page itself (no script needed), with its own copy button', async () => {
+    // tests/fixtures/cite: the journal has no year, so the year is the first version's (2024-01-01).
+    const tree = await page(cite, 'papers/2401.00001');
+    const [reference] = byClass(tree, 'reference');
+    expect(toText(reference!)).toBe(
+      "Çelik, Z., O'Brien-Łukasz, A., & Research and Development Team (2024). GPT-4 & Friends: 50% of snake_case in " +
+        'O(n^2) Time, {Braced} #1 ~ ^ \\ <2>. Journal of Tricky Titles. arXiv:2401.00001.',
+    );
+    const button = byClass(tree, 'copy-button').find(
+      (element) => element.properties.dataCopyTarget === 'reference-text',
+    );
+    expect(reference?.properties.id).toBe('reference-text');
+    expect(button?.properties.hidden).toBe(true);
+    // An old-style id with its class; a paper known only by its PDF, with no date: n.d., never the digest date.
+    expect(toText(byClass(await page(cite, 'papers/old-style'), 'reference')[0]!)).toBe(
+      'van der Maaten, L. (2003). Knot Invariants, Old-Style. arXiv:math/0309136 [math.GT].',
+    );
+    expect(toText(byClass(await page(cite, 'papers/no-arxiv'), 'reference')[0]!)).toBe(
+      'Hopper, G. (n.d.). A Paper Without arXiv. https://example.org/paper.pdf',
+    );
   });
 
   it('links the .bib of a topic and a day from their pages, not of an empty topic', async () => {

@@ -6,7 +6,10 @@ import {
   commaParts,
   familyName,
   familyNameForSorting,
+  givenInitials,
+  isGroupName,
   MAX_SLUG_BYTES,
+  nameParts,
   slugOfKey,
   nameInBibtexOrder,
 } from '../../src/lib/authors.ts';
@@ -486,5 +489,70 @@ describe('a name written with commas, as readers and BibTeX write one', () => {
       expect(nameInBibtexOrder(name)).toBe(name);
     }
     expect(authorSlug('A, B, C, D')).toBe('a-b-c-d');
+  });
+});
+
+describe('a name in parts, and given names as initials, for references', () => {
+  it.each([
+    ['Ashish Vaswani', { given: 'Ashish', family: 'Vaswani', suffix: '' }],
+    ['Laurens van der Maaten', { given: 'Laurens', family: 'van der Maaten', suffix: '' }],
+    ['Juan de la Cruz', { given: 'Juan', family: 'de la Cruz', suffix: '' }],
+    ['Martin Luther King Jr.', { given: 'Martin Luther', family: 'King', suffix: 'Jr.' }],
+    ['Martin Luther King, Jr.', { given: 'Martin Luther', family: 'King', suffix: 'Jr.' }],
+    ['King, Jr., Martin Luther', { given: 'Martin Luther', family: 'King', suffix: 'Jr.' }],
+    ['John  Smith III', { given: 'John', family: 'Smith', suffix: 'III' }],
+    ['Hofmann, Thomas', { given: 'Thomas', family: 'Hofmann', suffix: '' }],
+    ['王 小明', { given: '小明', family: '王', suffix: '' }],
+    ['Smith Jr.', { given: '', family: 'Smith', suffix: 'Jr.' }],
+  ])('reads %s in parts', (name, parts) => {
+    expect(nameParts(name)).toEqual(parts);
+  });
+
+  it.each([
+    'Aristotle',
+    'OpenAI',
+    '王小明',
+    'A, B, C, D',
+    'ATLAS Collaboration',
+    'Google Research, Brain Team',
+    'Meta AI',
+  ])('reads %s as written, in no parts', (name) => {
+    expect(nameParts(name)).toBeUndefined();
+  });
+
+  it('tells a group from a person by its words, whole, in any case', () => {
+    for (const group of [
+      'ATLAS Collaboration',
+      'The Gemini team',
+      'Research and Development Team',
+      'IBM Research',
+      'Meta AI',
+    ])
+      expect(isGroupName(group), group).toBe(true);
+    for (const person of ['Weiwei Ai', 'Teamy Smith', 'Ada Groupe', 'Ashish Vaswani', 'Labrador Nguyen-Research'])
+      expect(isGroupName(person), person).toBe(person === 'Labrador Nguyen-Research');
+  });
+
+  it.each([
+    ['Ashish', 'A.'],
+    ['Martin Luther', 'M. L.'],
+    ['Jean-Paul', 'J.-P.'],
+    ['Chia-jung', 'C.-j.'],
+    ['J.R.R.', 'J. R. R.'],
+    ['J. R. R.', 'J. R. R.'],
+    ['JZ', 'J. Z.'],
+    ["D'Arcy", 'D.'],
+    ['Ølga Ǆemal', 'Ø. Ǆ.'],
+    // A letter with its combining marks is one letter (U+0301 after the E).
+    ['E\u0301mile', 'E\u0301.'],
+    ['Ольга', 'О.'],
+    ['Ζωή', 'Ζ.'],
+    ['Given0', 'G.'],
+  ])('writes %s as the initials %s', (given, initials) => {
+    expect(givenInitials(given)).toBe(initials);
+  });
+
+  it.each(['小明', '민준', 'محمد', 'प्रिया', 'Ada 小明'])('cites %s in full: its script has no capitals', (given) => {
+    expect(givenInitials(given)).toBeUndefined();
   });
 });

@@ -351,3 +351,11 @@ describe('month', () => {
     expect(undated).not.toMatch(/year/);
   });
 });
+
+describe("a group's name", () => {
+  it('is braced whole, so that BibTeX reads no given name in it to abbreviate', () => {
+    expect(formatAuthors(['ATLAS Collaboration', 'Google Research, Brain Team', 'Ada Lovelace'])).toBe(
+      '{\\relax ATLAS Collaboration} and {\\relax Google Research, Brain Team} and Ada Lovelace',
+    );
+  });
+});

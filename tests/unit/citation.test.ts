@@ -8,6 +8,8 @@ import {
   citationYear,
   citedYears,
   jsonLd,
+  referenceAuthorName,
+  referenceText,
   scholarlyArticle,
   venueKind,
   type CitablePaper,
@@ -109,6 +111,8 @@ describe('citation meta tags', () => {
     ['Laurens van der Maaten, III', 'van der Maaten, Laurens, III'],
     ['王小明', '王小明'],
     ['Research and Development Team', 'Research and Development Team'],
+    // A group's name: no given name to put last (Zotero would file it as Collaboration, ATLAS).
+    ['ATLAS Collaboration', 'ATLAS Collaboration'],
     ['Smith Jr.', 'Smith Jr.'],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
@@ -209,5 +213,63 @@ describe('the month to cite', () => {
       const publishedMonth = published?.split('-')[1];
       expect(publishedMonth === undefined ? undefined : Number(publishedMonth)).toBe(month);
     }
+  });
+});
+
+describe('the plain-text reference', () => {
+  it.each([
+    ['Ashish Vaswani', 'Vaswani, A.'],
+    ['Jean-Paul Sartre', 'Sartre, J.-P.'],
+    ['Laurens van der Maaten', 'van der Maaten, L.'],
+    ['Juan de la Cruz', 'de la Cruz, J.'],
+    ['Martin Luther King Jr.', 'King, M. L., Jr.'],
+    ['King, Jr., Martin Luther', 'King, M. L., Jr.'],
+    ['John Smith III', 'Smith, J., III'],
+    ['J.R.R. Tolkien', 'Tolkien, J. R. R.'],
+    ['Yaser S. Abu-Mostafa', 'Abu-Mostafa, Y. S.'],
+    ['Ольга Иванова', 'Иванова, О.'],
+    ['Zoë Çelik', 'Çelik, Z.'],
+    ['Hofmann, Thomas', 'Hofmann, T.'],
+    // As written: one word, a group, a script without capitals.
+    ['Aristotle', 'Aristotle'],
+    ['ATLAS Collaboration', 'ATLAS Collaboration'],
+    ['Research and Development Team', 'Research and Development Team'],
+    ['王 小明', '王 小明'],
+    ['김 민준', '김 민준'],
+    ['محمد علي', 'محمد علي'],
+  ])('names %s as %s', (written, cited) => {
+    expect(referenceAuthorName(written)).toBe(cited);
+  });
+
+  it('joins the authors as APA 7 does: the last after &, past 20 the first 19, … and the last', () => {
+    const named = (count: number) => Array.from({ length: count }, (_, index) => `Given${index} Family${index}`);
+    const cited = (count: number) => referenceText(paper({ authors: named(count), arxiv: '1706.03762' }));
+    expect(cited(1)).toBe('Family0, G. (2017). A Title. arXiv:1706.03762.');
+    expect(cited(2)).toMatch(/^Family0, G\., & Family1, G\. \(2017\)/);
+    const twenty = cited(20);
+    expect(twenty).toContain('Family18, G., & Family19, G. (2017)');
+    expect(twenty.match(/Family\d+/g)).toHaveLength(20);
+    const many = cited(10_000);
+    expect(many).toContain('Family17, G., Family18, G., … Family9999, G. (2017)');
+    expect(many.match(/Family\d+/g)).toHaveLength(20);
+  });
+
+  it("takes the year the .bib's year comes from, no month or day, and no year it does not know", () => {
+    expect(referenceText(paper({ arxiv: '2110.03313', venue: 'NeurIPS 2022', published: '2021-10-07' }))).toBe(
+      'Lovelace, A., & Turing, A. (2022). A Title. NeurIPS 2022. arXiv:2110.03313.',
+    );
+    expect(referenceText(paper({ published: '2023-06-23', title: 'Why? A Title' }))).toBe(
+      'Lovelace, A., & Turing, A. (2023). Why? A Title.',
+    );
+    // The digest date (2025-06-06) is no publication date.
+    expect(referenceText(paper({ links: { pdf: 'https://example.org/p.pdf' } }))).toBe(
+      'Lovelace, A., & Turing, A. (n.d.). A Title. https://example.org/p.pdf',
+    );
+  });
+
+  it('cites an old-style arXiv id with its class, and a title with math as readers see it', () => {
+    expect(referenceText(paper({ arxiv: 'math.GT/0309136', title: 'Knots in $\\mathbb{R}^3$' }))).toBe(
+      'Lovelace, A., & Turing, A. (2003). Knots in ℝ^3. arXiv:math/0309136 [math.GT].',
+    );
   });
 });

@@ -165,14 +165,34 @@ describe('browse pages', () => {
     expect(first).toMatch(/href="\/topics\/optimization\/2\/" rel="next">\s*Page 2 of this topic/);
   });
 
-  it('gives a paper its topics as links, its neighbours of the same day and a canonical URL', async () => {
+  it('gives a paper its topics as links, its neighbours and a canonical URL', async () => {
     const html = await read(farWest, 'papers/a1');
     expect(html).toContain('href="/topics/optimization/"');
     expect(html).toMatch(/href="\/papers\/a3\/" rel="prev">[^]*Previous paper/);
     expect(html).toMatch(/href="\/papers\/a2\/" rel="next">[^]*Next paper/);
     expect(html).toContain('<link rel="canonical" href="https://digest.example.org/papers/a1/">');
-    const last = await read(farWest, 'papers/a4');
-    expect(navNamed(last, 'Other papers of January 1, 2025')).not.toContain('rel="next"');
+    // Of the same day, a neighbour names no day.
+    expect(text(navNamed(html, 'Previous and next papers'))).not.toContain('digest of');
+  });
+
+  it("goes on from a day's last paper to the next day's first, and back, in the day pages' order", async () => {
+    // The day pages' order, newest day first: a7 a3 a1 a2 a6 a4 · b2 b1 · c1 · d1 · e1.
+    const order = ['a7', 'a3', 'a1', 'a2', 'a6', 'a4', 'b2', 'b1', 'c1', 'd1', 'e1'];
+    const link = (html: string, rel: string) =>
+      new RegExp(`href="/papers/([^/"]+)/" rel="${rel}"`).exec(navNamed(html, 'Previous and next papers'))?.[1];
+    for (const [index, id] of order.entries()) {
+      const html = await read(farWest, `papers/${id}`);
+      expect(link(html, 'next'), `${id}: next`).toBe(order[index + 1]);
+      expect(link(html, 'prev'), `${id}: previous`).toBe(order[index - 1]);
+    }
+    // Leaving the day, the link says which day it goes to; the first and last paper of the digest have one link.
+    const last = text(navNamed(await read(farWest, 'papers/a4'), 'Previous and next papers'));
+    expect(last).toContain('Next paper, digest of December 31, 2024 →');
+    expect(last).not.toContain('Previous paper, digest');
+    const first = text(navNamed(await read(farWest, 'papers/b2'), 'Previous and next papers'));
+    expect(first).toContain('Previous paper, digest of January 1, 2025');
+    expect(navNamed(await read(farWest, 'papers/a7'), 'Previous and next papers')).not.toContain('rel="prev"');
+    expect(navNamed(await read(farWest, 'papers/e1'), 'Previous and next papers')).not.toContain('rel="next"');
   });
 
   it('links a paper to the page of its day that lists it, from its own page and from cards', async () => {

@@ -154,16 +154,19 @@ describe('a day of 66 papers', () => {
     expect(alpha).toEqual(ofTopic('alpha').filter((id) => ofDay(BUSY).includes(id)));
   });
 
-  it("walks each day's papers with Next paper from its first, in the same order, without a gap", async () => {
-    for (const date of [BUSY, BEFORE]) {
-      const walked = [ofDay(date)[0]!];
+  it("walks every paper with Next paper from the first, in the day pages' order, without a gap, and back", async () => {
+    const walk = async (from: string, direction: 'older' | 'newer') => {
+      const walked = [from];
       for (;;) {
         const html = await page(`papers/${walked.at(-1)}`);
-        const next = /<a class="neighbour older" href="\/papers\/([^/"]+)\/"/.exec(html)?.[1];
-        if (!next) break;
-        walked.push(next);
+        const to = new RegExp(`<a class="neighbour ${direction}" href="/papers/([^/"]+)/"`).exec(html)?.[1];
+        if (!to) return walked;
+        walked.push(to);
       }
-      expect(walked).toEqual(ofDay(date));
-    }
+    };
+    // From the busy day's first paper over its two pages, on into the day before, to its last.
+    const all = [...ofDay(BUSY), ...ofDay(BEFORE)];
+    expect(await walk(all[0]!, 'older')).toEqual(all);
+    expect(await walk(all.at(-1)!, 'newer')).toEqual(all.toReversed());
   });
 });

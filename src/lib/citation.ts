@@ -231,8 +231,8 @@ export function scholarlyArticle(
   return {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
+    // The title once: schema.org's `name` would repeat `headline`, bytes on every paper page.
     headline: titleText(data.title),
-    name: titleText(data.title),
     author: data.authors.map((name) => ({ '@type': 'Person', name })),
     ...(datePublished && { datePublished }),
     url: pageUrl,

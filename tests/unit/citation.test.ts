@@ -145,7 +145,6 @@ describe('JSON-LD', () => {
       '@context': 'https://schema.org',
       '@type': 'ScholarlyArticle',
       headline: 'A Title',
-      name: 'A Title',
       author: [
         { '@type': 'Person', name: 'Ada Lovelace' },
         { '@type': 'Person', name: 'Alan Turing' },

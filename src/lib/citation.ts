@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { givenInitials, nameParts } from './authors.ts';
+import { givenInitials, isGroupName, nameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';
@@ -233,7 +233,8 @@ export function scholarlyArticle(
     '@type': 'ScholarlyArticle',
     // The title once: schema.org's `name` would repeat `headline`, bytes on every paper page.
     headline: titleText(data.title),
-    author: data.authors.map((name) => ({ '@type': 'Person', name })),
+    // A group's name (isGroupName: `ATLAS Collaboration`) is an organisation's, not a person's.
+    author: data.authors.map((name) => ({ '@type': isGroupName(name) ? 'Organization' : 'Person', name })),
     ...(datePublished && { datePublished }),
     url: pageUrl,
     ...(sameAs && { sameAs }),

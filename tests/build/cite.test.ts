@@ -182,7 +182,7 @@ describe('BibTeX and citation metadata on fixture content', () => {
       author: [
         { '@type': 'Person', name: 'Zoë Çelik' },
         { '@type': 'Person', name: "Ahmet O'Brien-Łukasz" },
-        { '@type': 'Person', name: 'Research and Development Team' },
+        { '@type': 'Organization', name: 'Research and Development Team' },
       ],
       datePublished: '2024-01-01',
       url: 'https://digest.example.org/sub/papers/2401.00001/',

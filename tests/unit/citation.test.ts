@@ -272,3 +272,19 @@ describe('the plain-text reference', () => {
     );
   });
 });
+
+describe("JSON-LD of a group's name", () => {
+  it('gives a collaboration or a team as an Organization, a person as a Person', () => {
+    const { author } = scholarlyArticle(
+      paper({ authors: ['Ada Lovelace', 'ATLAS Collaboration', 'Research and Development Team'] }),
+      {
+        pageUrl: 'https://example.org/p/',
+      },
+    );
+    expect(author).toEqual([
+      { '@type': 'Person', name: 'Ada Lovelace' },
+      { '@type': 'Organization', name: 'ATLAS Collaboration' },
+      { '@type': 'Organization', name: 'Research and Development Team' },
+    ]);
+  });
+});

@@ -19,8 +19,9 @@ const warn = (text: string) => console.error(terminalLines(text));
 const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topic-b [options]
        npm run new-paper -- <id> <id> … [--from-file ids.txt] [--tags a,b | --accept-suggested] [--date YYYY-MM-DD]
 
-  <arXiv id or URL>     2306.13575, 2306.13575v2, https://arxiv.org/abs/2306.13575,
-                        https://arxiv.org/pdf/2306.13575v1, math.GT/0309136
+  <arXiv id or URL>     2306.13575, 2306.13575v2, arXiv:2306.13575, https://arxiv.org/abs/2306.13575,
+                        https://arxiv.org/pdf/2306.13575v1.pdf, 10.48550/arXiv.2306.13575,
+                        hep-th/9901001, math.GT/0309136
   --tags a,b            topics from content/topics.yaml (required)
   --date YYYY-MM-DD     the digest date (default: today, UTC)
   --code URL            the official code repository (https)

@@ -86,6 +86,26 @@ describe('reading what a contributor pastes', () => {
     ['math.GT/0309136v1', 'math.GT/0309136', 1],
     ['https://arxiv.org/abs/hep-th/9901001v3', 'hep-th/9901001', 3],
     ['https://arxiv.org/pdf/cond-mat/0702661v2', 'cond-mat/0702661', 2],
+    // As copied from a sentence, a reference list, a PDF's margin or a DOI.
+    ['2306.13575.', '2306.13575', undefined],
+    ['(arXiv:2306.13575v2),', '2306.13575', 2],
+    ['"2306.13575"', '2306.13575', undefined],
+    ['<https://arxiv.org/abs/2306.13575>.', '2306.13575', undefined],
+    ['https://arxiv.org/pdf/2306.13575v1.pdf;', '2306.13575', 1],
+    ['2306.13575.pdf', '2306.13575', undefined],
+    ['2306.13575v3.pdf', '2306.13575', 3],
+    ['2306.13575V2', '2306.13575', 2],
+    ['2306. 13575', '2306.13575', undefined],
+    ['2306.13575 v2', '2306.13575', 2],
+    ['\u200b2306.13575\ufeff', '2306.13575', undefined],
+    ['arXiv:2306.13575v2 [cs.LG] 5 Oct 2023', '2306.13575', 2],
+    ['arXiv:math/0309136 [math.GT]', 'math/0309136', undefined],
+    ['https://browse.arxiv.org/abs/2306.13575', '2306.13575', undefined],
+    ['10.48550/arXiv.2306.13575', '2306.13575', undefined],
+    ['https://doi.org/10.48550/arXiv.2306.13575', '2306.13575', undefined],
+    ['doi:10.48550/ARXIV.2306.13575', '2306.13575', undefined],
+    ['HEP-TH/9901001', 'hep-th/9901001', undefined],
+    ['math.gt/0309136v2', 'math.GT/0309136', 2],
   ])('%s → %s (version %s)', (input, id, version) => {
     expect(parseArxivInput(input)).toEqual(version === undefined ? { id } : { id, version });
   });
@@ -100,6 +120,9 @@ describe('reading what a contributor pastes', () => {
     ['0612.0001', /is not a valid arXiv id/],
     ['https://arxiv.org/list/cs.LG/recent', /not a paper's page/],
     ['https://example.org/abs/2306.13575', /is not an arXiv id or URL/],
+    ['2306.13575 2306.13576', /is not an arXiv id or URL/],
+    ['10.48550/arXiv.2306.1357', /five digits after the dot/],
+    ['https://arxiv.org/abs/2306.13575v2x', /is not an arXiv id or URL/],
   ])('refuses %j', (input, message) => {
     expect(() => parseArxivInput(input)).toThrow(message);
   });

@@ -203,7 +203,13 @@ async function runBatch(
   say(
     `\n${report.ok ? '✓' : '✗'} ${countOf(inputs.length, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
   );
-  if (counts.has('failed'))
+  const failed = report.outcomes.filter((outcome) => outcome.status === 'failed');
+  const arxivSide = failed.filter((outcome) => outcome.tryAgainLater).length;
+  if (arxivSide > 0)
+    say(
+      `arXiv gave no usable answer for ${countOf(arxivSide, 'paper')}: that is arXiv's side, not your list; run the same command again later.`,
+    );
+  if (failed.length > arxivSide)
     say('Fix what is listed, then run the same command again: papers already written are skipped.');
   if (counts.has('needs-tags'))
     say('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');

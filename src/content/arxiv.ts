@@ -59,7 +59,18 @@ export class ArxivResponseError extends Error {
 /** arXiv could not be reached: network error, timeout, or the service is down or throttling. */
 export class ArxivUnreachableError extends Error {
   override name = 'ArxivUnreachableError';
+  /** arXiv itself said it is busy (HTTP 429 or 503): ask it nothing more in this run. */
+  readonly busy: boolean;
+
+  constructor(message: string, { busy = false }: { busy?: boolean } = {}) {
+    super(message);
+    this.busy = busy;
+  }
 }
+
+/** What a contributor can do when arXiv's side failed: nothing in the command was wrong. */
+export const TRY_AGAIN_LATER =
+  "That is arXiv's side (or the network's), not your command: run the same command again later.";
 
 const VERSION = /v([1-9]\d{0,2})$/i;
 
@@ -247,11 +258,27 @@ async function requestFeed(
     throw new ArxivUnreachableError(`arXiv's answer was cut off (${describeNetworkError(error)}).`);
   }
   if (response.status === 429 || response.status >= 500) {
+    const wait = retryAfter(response.headers.get('retry-after'));
     throw new ArxivUnreachableError(
-      `arXiv is not answering right now (HTTP ${response.status}${body.trim() ? `: ${firstLine(body)}` : ''}).`,
+      `arXiv is not answering right now (HTTP ${response.status}${body.trim() ? `: ${firstLine(body)}` : ''})` +
+        `${wait ? `; it asks to wait ${wait} before asking again` : ''}.`,
+      { busy: response.status === 429 || response.status === 503 },
     );
   }
   return { response, body };
+}
+
+/**
+ * How long a Retry-After header asks to wait, in words (`2 minutes`), or undefined when it says
+ * nothing usable. It is seconds or an HTTP date (RFC 9110 §10.2.3).
+ */
+export function retryAfter(header: string | null, now: number = Date.now()): string | undefined {
+  const value = header?.trim() ?? '';
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 120 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
 }
 
 function describeNetworkError(error: unknown): string {
@@ -321,15 +348,22 @@ function entryFor(feed: Extract<ArxivFeed, { kind: 'entries' }>, id: string): Ba
 /** Reads an arXiv API answer with any number of entries. */
 export function readArxivFeed(xml: string): ArxivFeed {
   const malformed = (why: string): ArxivFeed => ({ kind: 'malformed', why });
+  if (!xml.trim()) return malformed('the answer is empty');
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
   // saxes reports "line:column: message"; say it the other way round.
-  if (error) return malformed(error.replace(/^(\d+):(\d+): (.*)$/s, '$3 (line $1)'));
+  if (error) return malformed(error.replace(/^(\d+):(\d+): (.*?)\.?$/s, '$3 (line $1)'));
   const feed = (parser.parse(xml) as XmlNode).feed as XmlNode | undefined;
   if (!feed || typeof feed !== 'object') return malformed('there is no <feed> element');
 
   const entries = ((feed.entry as XmlNode[] | undefined) ?? []).filter((entry) => typeof entry === 'object');
-  const errorEntry = entries.find((entry) => /^https?:\/\/arxiv\.org\/api\/errors/.test(text(entry.id)));
+  // arXiv's error answer is an entry whose id is an `api/errors` address and whose title is
+  // "Error"; either one, on an entry that is no paper's, is read as the error.
+  const errorEntry = entries.find(
+    (entry) =>
+      /^https?:\/\/(?:[a-z0-9-]+\.)*arxiv\.org\/api\/errors/i.test(text(entry.id).trim()) ||
+      (collapse(text(entry.title)).toLowerCase() === 'error' && !entryId(text(entry.id))),
+  );
   if (errorEntry) return { kind: 'refused', message: collapse(text(errorEntry.summary)) || 'no message' };
   // An unknown id gives no entry (older API versions: an entry without an <id>).
   const papers = entries.filter((entry) => text(entry.id).trim() !== '');

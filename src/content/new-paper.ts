@@ -13,6 +13,7 @@ import {
   ArxivUnreachableError,
   fetchArxivEntry,
   parseArxivInput,
+  TRY_AGAIN_LATER,
   type ArxivEntry,
   type FetchLike,
 } from './arxiv.ts';
@@ -131,6 +132,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   // 3. arXiv, or a template from the flags.
   const notes: string[] = [];
   let entry: ArxivEntry | undefined;
+  let unreachable: ArxivUnreachableError | undefined;
   if (!options.offline) {
     try {
       entry = await fetchArxivEntry(id, {
@@ -139,9 +141,12 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       });
     } catch (error) {
       if (error instanceof ArxivUnreachableError) {
+        unreachable = error;
         notes.push(`${error.message} Writing a template from your flags instead.`);
-      } else if (error instanceof ArxivNotFoundError || error instanceof ArxivResponseError) {
+      } else if (error instanceof ArxivNotFoundError) {
         throw new NewPaperError(`${error.message} Nothing was written.`);
+      } else if (error instanceof ArxivResponseError) {
+        throw new NewPaperError(`${error.message} Nothing was written. ${TRY_AGAIN_LATER}`);
       } else {
         throw error;
       }
@@ -178,10 +183,11 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   } else {
     const missing = (['title', 'authors'] as const).filter((flag) => options[flag] === undefined);
     if (missing.length > 0) {
-      const why = options.offline ? 'With --offline' : 'Since arXiv could not be reached';
+      const flags = `give ${missing.map((flag) => `--${flag}`).join(' and ')} (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis")`;
       throw new NewPaperError(
-        `${notes.length ? `${notes[0]!.replace(/ Writing a template.*$/, '')}\n` : ''}${why}, the entry is written from flags: give ${missing.map((flag) => `--${flag}`).join(' and ')}` +
-          ` (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis"). Nothing was written.`,
+        unreachable
+          ? `${unreachable.message} Nothing was written.\n${TRY_AGAIN_LATER} Or write the entry from flags: ${flags}.`
+          : `With --offline, the entry is written from flags: ${flags}. Nothing was written.`,
       );
     }
     if (options.offline)

@@ -83,7 +83,13 @@ export type PaperOutcome = Known &
     | { status: 'skipped'; reason: string }
     /** Fetched and checked, but no tags to write: the curator decides. */
     | { status: 'needs-tags'; file: string; proposals: TagProposal[] }
-    | { status: 'failed'; message: string; problems: readonly ContentProblem[] }
+    | {
+        status: 'failed';
+        message: string;
+        problems: readonly ContentProblem[];
+        /** arXiv did not answer usably: nothing to fix, the same command may be run again later. */
+        tryAgainLater?: true;
+      }
   );
 
 export interface NewPapersReport {
@@ -175,15 +181,24 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     });
   };
   const canonicalIds = pending.map((paper) => paper.canonical);
+  // Once arXiv says it is busy (HTTP 429 or 503, often with a Retry-After of minutes), the later
+  // batches are not sent: asking again 3 s later is not the wait it asked for. Their papers fail
+  // with the same reason. Any other failure (a network error, a broken answer) fails its batch alone.
+  let down: ArxivUnreachableError | undefined;
   for (let start = 0; start < canonicalIds.length; start += batchSize) {
     let unsettled = canonicalIds.slice(start, start + batchSize);
     // arXiv refusing one id refuses the request: ask again without it, until every id is settled.
     while (unsettled.length > 0) {
+      if (down) {
+        for (const id of unsettled) answers.set(id, down);
+        break;
+      }
       try {
         const results = await ask(unsettled);
         for (const [id, result] of results) answers.set(id, result);
       } catch (error) {
         if (!(error instanceof ArxivUnreachableError || error instanceof ArxivResponseError)) throw error;
+        if (error instanceof ArxivUnreachableError && error.busy) down = error;
         for (const id of unsettled) answers.set(id, error);
       }
       const before = unsettled.length;
@@ -212,6 +227,10 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         status: 'failed',
         message: `${answer.message} Nothing was written.`,
         problems: [],
+        // Not the paper's fault nor the command's: the same command later may well succeed.
+        ...(answer instanceof ArxivUnreachableError || answer instanceof ArxivResponseError
+          ? { tryAgainLater: true }
+          : {}),
       };
       continue;
     }

@@ -529,6 +529,43 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(await paperFiles(root)).toEqual([]);
   });
 
+  // Minimal synthetic answers of the shapes arXiv fails with; no paper's metadata in them.
+  const syntheticErrorFeed = [
+    '<feed xmlns="http://www.w3.org/2005/Atom"><title>Synthetic query</title>',
+    '<entry><id>https://export.arxiv.org/api/synthetic-error</id><title>Error</title>',
+    '<summary>synthetic error message</summary></entry></feed>',
+  ].join('');
+  it.each([
+    [
+      'an empty answer',
+      { status: 200, body: '' },
+      /^arXiv's answer for 9901\.00001 is not a usable Atom feed: the answer is empty\. Nothing was written\. That is arXiv's side \(or the network's\), not your command: run the same command again later\.$/,
+    ],
+    [
+      'an answer that is not XML',
+      { status: 200, body: 'Synthetic plain text' },
+      /^arXiv's answer for 9901\.00001 is not a usable Atom feed: [^.]*\(line 1\)\. Nothing was written\. That is arXiv's side/,
+    ],
+    [
+      'an error entry whose id is not an api/errors address: its title says Error',
+      { status: 200, body: syntheticErrorFeed },
+      /^arXiv refused the id 9901\.00001: synthetic error message\. Nothing was written\.$/,
+    ],
+  ])('%s: says what happened and what to do, and writes nothing', async (_name, answer, message) => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(answer);
+    expect((await refusal(newPaper(options('9901.00001'), { root, fetch }))).message).toMatch(message);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it('an answer about another paper says to run the command again later', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
+    expect((await refusal(newPaper(options('9901.00001'), { root, fetch }))).message).toMatch(
+      /not 9901\.00001\. Nothing was written\. That is arXiv's side \(or the network's\), not your command: run the same command again later\.$/,
+    );
+  });
+
   it('refuses an id already in the digest before any network call, naming the file', async () => {
     const root = await tempProject({ papers: [{ from: seedFile, to: '2025/2306.13575.mdx' }] });
     const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
@@ -686,7 +723,21 @@ describe('without arXiv', () => {
       newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch, timeoutMs: 50 }),
     );
     expect(error.message).toMatch(
-      /^arXiv could not be reached \(no answer within 50 ms\)\.\nSince arXiv could not be reached/,
+      /^arXiv could not be reached \(no answer within 50 ms\)\. Nothing was written\.\nThat is arXiv's side \(or the network's\), not your command: run the same command again later\. Or write the entry from flags: give --title and --authors/,
+    );
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it('when arXiv is busy, says how long it asks to wait, and to run the command again; nothing written', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(() =>
+      Promise.resolve(new Response('Service Unavailable', { status: 503, headers: { 'retry-after': '600' } })),
+    );
+    const error = await refusal(newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch }));
+    expect(error.message).toBe(
+      'arXiv is not answering right now (HTTP 503: Service Unavailable); it asks to wait 10 minutes before asking again. Nothing was written.\n' +
+        "That is arXiv's side (or the network's), not your command: run the same command again later. " +
+        'Or write the entry from flags: give --title and --authors (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis").',
     );
     expect(await paperFiles(root)).toEqual([]);
   });

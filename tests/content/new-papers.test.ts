@@ -263,7 +263,7 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     let call = 0;
     const { fetch } = fakeFetch(() => {
       call++;
-      if (call === 1) return new Response('Rate exceeded.', { status: 503 });
+      if (call === 1) return new Response('Bad Gateway', { status: 502 });
       if (call === 2) return truncated;
       return feed;
     });
@@ -272,7 +272,7 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
       context(root, fetch, { batchSize: 1 }).context,
     );
     expect(summary(report.outcomes)).toEqual([
-      ['9901.00010', 'failed', 'arXiv is not answering right now (HTTP 503: Rate exceeded.). Nothing was written.'],
+      ['9901.00010', 'failed', 'arXiv is not answering right now (HTTP 502: Bad Gateway). Nothing was written.'],
       [
         '9901.00011',
         'failed',
@@ -281,6 +281,42 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
       ['9901.00012', 'written', undefined],
     ]);
   });
+
+  it.each([
+    [
+      'HTTP 503 with Retry-After in seconds',
+      503,
+      { 'retry-after': '120' },
+      '; it asks to wait 2 minutes before asking again',
+    ],
+    [
+      'HTTP 429 with Retry-After as a date',
+      429,
+      { 'retry-after': new Date(Date.now() + 30_000).toUTCString() },
+      /; it asks to wait \d+ s before asking again/,
+    ],
+    ['HTTP 503 without Retry-After', 503, {}, ''],
+  ])(
+    'when arXiv says it is busy (%s), asks it nothing more, and every paper says to run again later',
+    async (_name, status, headers, wait) => {
+      const root = await tempProject();
+      const { fetch, calls } = fakeFetch(() => new Response('Rate exceeded.', { status, headers }));
+      const report = await newPapers(
+        { ...day, inputs: ['9901.00010', '9901.00011', '9901.00012'] },
+        context(root, fetch, { batchSize: 1 }).context,
+      );
+      expect(calls).toHaveLength(1);
+      expect(report).toMatchObject({ ok: false, requests: 1 });
+      for (const outcome of report.outcomes) {
+        expect(outcome).toMatchObject({ status: 'failed', tryAgainLater: true });
+        const message = (outcome as { message: string }).message;
+        expect(message).toContain(`arXiv is not answering right now (HTTP ${status}: Rate exceeded.)`);
+        if (typeof wait === 'string') expect(message).toContain(`${wait}. Nothing was written.`);
+        else expect(message).toMatch(wait);
+      }
+      expect(await paperFiles(root, '2099')).toEqual([]);
+    },
+  );
 
   it('a paper that fails the content check, or whose file appears meanwhile, does not stop the others', async () => {
     const root = await tempProject();

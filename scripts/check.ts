@@ -2,7 +2,7 @@
 // Papers that passed before and have not changed since are not checked again (see check-cache.ts).
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR } from '../src/content/paths.ts';
@@ -15,6 +15,9 @@ const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
   <content folder>   the folder with papers/ and topics.yaml (default: ${CONTENT_DIR})
   --no-cache         check every paper again, even those that passed before unchanged
   --help             print this
+
+Exit code: 0 every paper passed, 1 problems were found (each printed as file:line: field: message),
+2 the command was wrong (an unknown option, a second folder, a folder that is not a content folder).
 `;
 
 /** The command's arguments, or a message and the exit code when they are not what it takes. */
@@ -35,9 +38,18 @@ function readArguments(): { contentDir: string; noCache: boolean } | { message: 
     return { message: `One content folder at a time: got ${positionals.length}.\n\n${usage}`, exitCode: 2 };
   }
   const contentDir = positionals[0] ?? CONTENT_DIR;
-  if (!statSync(contentDir, { throwIfNoEntry: false })?.isDirectory()) {
+  const stats = statSync(contentDir, { throwIfNoEntry: false });
+  const wanted = 'Give the folder that holds papers/ and topics.yaml';
+  if (!stats) return { message: `${contentDir}: no such folder. ${wanted}.`, exitCode: 2 };
+  if (!stats.isDirectory()) {
+    return { message: `${contentDir}: is a file, not a folder. ${wanted} (default: ${CONTENT_DIR}).`, exitCode: 2 };
+  }
+  // A folder with neither is some other folder (a typo, or one level too deep or too high): saying
+  // that its topics.yaml is missing would send the contributor to write one.
+  const holds = (name: string) => statSync(join(contentDir, name), { throwIfNoEntry: false }) !== undefined;
+  if (!holds('papers') && !holds('topics.yaml')) {
     return {
-      message: `${contentDir}: no such folder. Give the folder that holds papers/ and topics.yaml.`,
+      message: `${contentDir}: holds neither papers/ nor topics.yaml, so it is no content folder. ${wanted} (default: ${CONTENT_DIR}).`,
       exitCode: 2,
     };
   }

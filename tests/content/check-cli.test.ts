@@ -33,6 +33,25 @@ describe('npm run check, given what it does not take', () => {
     expect(stderr).not.toContain('topics.yaml:1');
   });
 
+  it('says that a file is not a folder', async () => {
+    const { code, stderr } = await check('README.md');
+    expect(code).toBe(2);
+    expect(stderr).toContain('README.md: is a file, not a folder. Give the folder that holds papers/ and topics.yaml');
+  });
+
+  it('refuses a folder that holds neither papers/ nor topics.yaml, rather than asking for a topics file', async () => {
+    const { code, stderr } = await check('tests/fixtures');
+    expect(code).toBe(2);
+    expect(stderr).toContain('tests/fixtures: holds neither papers/ nor topics.yaml, so it is no content folder.');
+    expect(stderr).not.toContain('topics.yaml:1');
+  });
+
+  it('documents its exit codes in --help', async () => {
+    const { stdout } = await check('--help');
+    expect(stdout).toContain('Exit code: 0 every paper passed, 1 problems were found');
+    expect(stdout).toContain('2 the command was wrong');
+  });
+
   it('shows a folder name as typed with its control characters visible', async () => {
     const { code, stderr } = await check('folder\u001b[31mred');
     expect(code).toBe(2);

@@ -17,6 +17,7 @@ import {
   type ArxivEntry,
   type FetchLike,
 } from './arxiv.ts';
+import { futureDateProblems } from './check.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { parseSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
@@ -207,7 +208,13 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   }
 
   // 4. The text, checked exactly as `npm run check` would check it.
-  const { text, path, file, problems } = checkEntry(fields, { papersDir, rel, existing, topicSlugs });
+  const { text, path, file, problems } = checkEntry(fields, {
+    papersDir,
+    rel,
+    existing,
+    topicSlugs,
+    today: context.now?.() ?? new Date(),
+  });
   if (problems.length > 0) {
     throw new NewPaperError(`The entry for ${id} would not pass the content check, so nothing was written.`, {
       problems,
@@ -257,7 +264,8 @@ export function today(context: { now?: () => Date }): string {
 
 /**
  * An entry's text and where it goes, with the problems `npm run check` would find in it: its
- * own, and collisions with the papers already in the digest (`existing`).
+ * own, collisions with the papers already in the digest (`existing`), and a digest date too far
+ * after `today` (the check's clock rule, which the build does not apply).
  */
 export function checkEntry(
   fields: EntryFields,
@@ -266,11 +274,13 @@ export function checkEntry(
     rel,
     existing,
     topicSlugs,
+    today,
   }: {
     papersDir: string;
     rel: (path: string) => string;
     existing: readonly CollisionCandidate[];
     topicSlugs: ReadonlySet<string>;
+    today: Date;
   },
 ): { text: string; path: string; file: string; problems: ContentProblem[]; paper?: CollisionCandidate } {
   const text = renderEntry(fields);
@@ -287,6 +297,7 @@ export function checkEntry(
         (problem) =>
           problem.file === file || problem.message.includes(`${file}:`) || problem.message.includes(`${file} `),
       ),
+      ...futureDateProblems([result.paper], today),
     );
   }
   return { text, path, file, problems, ...(result.paper ? { paper: result.paper } : {}) };

@@ -253,7 +253,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       },
       // The papers written so far count too: unreachable while ids are deduplicated above (same
       // canonical id, same file name), but it keeps the batch as strict as \`npm run check\`.
-      { papersDir, rel, existing: [...existing, ...added], topicSlugs },
+      { papersDir, rel, existing: [...existing, ...added], topicSlugs, today: context.now?.() ?? new Date() },
     );
     const { file } = checked;
     if (checked.problems.length > 0) {

@@ -182,7 +182,13 @@ function run({ title, authors, abstract }: Case) {
     tags: [topics[0]!.slug],
     links: {},
   };
-  const entry = checkEntry(fields, { papersDir: 'content/papers', rel: (path) => path, existing: [], topicSlugs });
+  const entry = checkEntry(fields, {
+    papersDir: 'content/papers',
+    rel: (path) => path,
+    existing: [],
+    topicSlugs,
+    today: new Date('2025-06-06T12:00:00Z'),
+  });
   // The written text, read again as `npm run check` reads a file: what readers would see.
   const { paper } = validatePaper(entry.file, new TextEncoder().encode(entry.text), schema);
   return { ...entry, paper };

@@ -14,8 +14,9 @@ import {
   abstractToMdx,
   convertAbstract,
   fromTex,
-  newPaper,
+  newPaper as newPaperNow,
   NewPaperError,
+  type NewPaperContext,
   type NewPaperOptions,
 } from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
@@ -23,6 +24,13 @@ import { buildFixture, projectRoot } from '../helpers/build.ts';
 import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
 
 afterAll(removeTempProjects);
+
+/**
+ * new-paper with the clock in January 2099, where the synthetic answers' papers (9901.*) are:
+ * a digest date after tomorrow is refused, as `npm run check` refuses it.
+ */
+const newPaper = (options: NewPaperOptions, context: NewPaperContext = {}) =>
+  newPaperNow(options, { now: () => new Date('2099-01-10T12:00:00Z'), ...context });
 
 const recorded = (name: string) => readFile(join(projectRoot, 'tests/fixtures/arxiv', name), 'utf8');
 const seedFile = join(projectRoot, 'content/papers/2025/2306.13575.mdx');
@@ -748,27 +756,52 @@ describe('the CLI', () => {
 
   it('writes an offline entry into the content folder and tells what to do next', async () => {
     const root = await tempProject();
+    // The CLI runs on the real clock: the seed paper's facts, in a digest without it.
     const { code, stdout, stderr } = await cli(
       root,
-      'https://arxiv.org/abs/9901.00007v1',
+      'https://arxiv.org/abs/2306.13575v1',
       '--offline',
       '--title',
-      'A CLI Paper',
+      'Scaling MLPs: A Tale of Inductive Bias',
       '--authors',
-      'Ada Example; Bao Sample',
+      'Gregor Bachmann; Sotiris Anagnostidis; Thomas Hofmann',
       '--tags',
-      'optimization,deep-learning-theory',
+      'vision-mlps,mlp-architectures',
       '--date',
-      '2099-01-10',
+      '2025-06-06',
     );
     expect(stderr).toContain('Offline: the entry is a template');
     expect(code).toBe(0);
     expect(stdout).toContain(
-      `✓ Wrote ${join(root, 'content/papers/2099/9901.00007.mdx')} (a template from your flags).`,
+      `✓ Wrote ${join(root, 'content/papers/2025/2306.13575.mdx')} (a template from your flags).`,
     );
-    const text = await readFile(join(root, 'content/papers/2099/9901.00007.mdx'), 'utf8');
-    expect(text).toContain('authors:\n  - Ada Example\n  - Bao Sample\n');
-    expect(text).toContain('tags:\n  - optimization\n  - deep-learning-theory\n');
+    const text = await readFile(join(root, 'content/papers/2025/2306.13575.mdx'), 'utf8');
+    expect(text).toContain('authors:\n  - Gregor Bachmann\n  - Sotiris Anagnostidis\n  - Thomas Hofmann\n');
+    expect(text).toContain('tags:\n  - vision-mlps\n  - mlp-architectures\n');
+  });
+
+  it('refuses a digest date that `npm run check` would refuse as in the future, and writes nothing', async () => {
+    const root = await tempProject();
+    const { code, stderr } = await cli(
+      root,
+      '2306.13575',
+      '--offline',
+      '--title',
+      'Scaling MLPs: A Tale of Inductive Bias',
+      '--authors',
+      'Gregor Bachmann; Sotiris Anagnostidis; Thomas Hofmann',
+      '--abstract',
+      'Synthetic abstract.',
+      '--tags',
+      'mlp-architectures',
+      '--date',
+      '2999-01-01',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /content\/papers\/2999\/2306\.13575\.mdx:7: date: 2999-01-01 is in the future: a digest date may be \d{4}-\d{2}-\d{2} \(tomorrow\) at the latest/,
+    );
+    expect(await paperFiles(root)).toEqual([]);
   });
 
   it('exits 1 with the reason for an id already in the digest', async () => {

@@ -44,6 +44,8 @@ function context(root: string, fetch: FetchLike, extra: Partial<NewPapersContext
     context: {
       root,
       fetch,
+      // The synthetic answers' papers (9901.*) are of January 2099: a later digest date is refused.
+      now: () => new Date('2099-01-10T12:00:00Z'),
       sleep: async (ms: number) => {
         pauses.push(ms);
       },
@@ -123,7 +125,11 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     const singleRoot = await tempProject();
     const single = await newPaper(
       { input: '2306.13575', tags, date: '2099-01-10' },
-      { root: singleRoot, fetch: fakeFetch(async () => recorded('2306.13575.xml')).fetch },
+      {
+        root: singleRoot,
+        fetch: fakeFetch(async () => recorded('2306.13575.xml')).fetch,
+        now: () => new Date('2099-01-10T12:00:00Z'),
+      },
     );
     expect(await readFile(join(batchRoot, 'content/papers/2099/2306.13575.mdx'), 'utf8')).toBe(single.text);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseArxivFeed } from '../../src/content/arxiv.ts';
 import { checkEntry, fromTex, type EntryFields } from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { createPaperSchema } from '../../src/content/schema.ts';
@@ -8,7 +9,8 @@ import { seededRandom } from '../helpers/hostile.ts';
 
 /**
  * new-paper against the check, fuzzed: arXiv titles, authors and abstracts built from TeX-ish
- * pieces whose printed text is known (what arXiv's TeX shows), turned into an entry by fromTex
+ * pieces whose printed text is known (what arXiv's TeX shows), written as arXiv's Atom answer
+ * and read back by parseArxivFeed, turned into an entry by fromTex
  * and checked by checkEntry (the check's own validatePaper, as `npm run new-paper` does). The
  * property: an entry is either accepted and shows readers the printed text (no word lost, no
  * escape shown as a backslash, math kept as math), or refused with problems that name a line of
@@ -133,6 +135,18 @@ const NAMES: Piece[] = [
   ["Fran\\c{c}ois Cl\\'ement", 'François Clément'],
   ['J{\\o}rn M{\\"u}ller', 'Jørn Müller'],
   ['Li Wei', 'Li Wei'],
+  // As arXiv lists authors: collaborations, initials, particles, suffixes, other scripts, and
+  // characters the XML answer escapes (synthetic names).
+  ['The Synthetic Collaboration', 'The Synthetic Collaboration'],
+  ['Example Collaboration', 'Example Collaboration'],
+  ['A.-B. Example', 'A.-B. Example'],
+  ["D. O'Sample", "D. O'Sample"],
+  ['M. Placeholder Jr.', 'M. Placeholder Jr.'],
+  ['Zoë de la Muestra', 'Zoë de la Muestra'],
+  ['王小明', '王小明'],
+  ['Lê Văn Ví Dụ', 'Lê Văn Ví Dụ'],
+  ['Ana & Bo Team', 'Ana & Bo Team'],
+  ['{\\AA}sa {\\L}ukasz', 'Åsa Łukasz'],
 ];
 
 const { topics } = readTopics('content/topics.yaml', process.cwd());
@@ -169,20 +183,33 @@ const printed = (pieces: readonly Piece[]) => pieces.map(([, shown]) => shown).j
 /** Spaces as readers see them: a tie's no-break space is a space. */
 const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function run({ title, authors, abstract }: Case) {
+/** The case as arXiv's Atom answer, escaped as XML escapes it, so that reading the feed is fuzzed too. */
+function feedOf({ title, authors, abstract }: Case): string {
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return [
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">',
+    '<entry><id>http://arxiv.org/abs/2506.01234v1</id>',
+    `<title>${xml(tex(title))}</title>`,
+    // arXiv wraps lines and indents a new paragraph.
+    `<summary>  ${xml(abstract.map(tex).join('\n  '))}\n</summary>`,
+    '<published>2025-06-02T17:59:59Z</published>',
+    ...authors.map(([name]) => `<author><name>${xml(name)}</name></author>`),
+    '</entry></feed>',
+  ].join('\n');
+}
+
+function run(input: Case) {
+  const entry = parseArxivFeed(feedOf(input), '2506.01234');
+  if (entry instanceof Error) throw entry;
   const fields: EntryFields = {
-    ...fromTex({
-      title: tex(title),
-      authors: authors.map(([name]) => name),
-      // arXiv wraps lines and indents a new paragraph.
-      abstract: abstract.map(tex).join('\n  '),
-    }),
+    ...fromTex({ title: entry.title, authors: entry.authors, abstract: entry.summary }),
     date: '2025-06-06',
     arxiv: '2506.01234',
+    published: entry.published,
     tags: [topics[0]!.slug],
     links: {},
   };
-  const entry = checkEntry(fields, {
+  const checked = checkEntry(fields, {
     papersDir: 'content/papers',
     rel: (path) => path,
     existing: [],
@@ -190,8 +217,8 @@ function run({ title, authors, abstract }: Case) {
     today: new Date('2025-06-06T12:00:00Z'),
   });
   // The written text, read again as `npm run check` reads a file: what readers would see.
-  const { paper } = validatePaper(entry.file, new TextEncoder().encode(entry.text), schema);
-  return { ...entry, paper };
+  const { paper } = validatePaper(checked.file, new TextEncoder().encode(checked.text), schema);
+  return { ...checked, paper };
 }
 
 const CASES = cases(20261207, 600);

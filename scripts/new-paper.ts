@@ -42,7 +42,14 @@ Many papers (a day's list): several ids, or --from-file, or one id without --tag
                         and listed with their proposals, but not written)
   --date, --dry-run     as above
 arXiv is asked once per 50 ids, 3 s apart. Ids already in the digest are skipped.
+
+Exit code: 0 every paper was written (or checked, or skipped), 1 a paper failed or needs tags,
+2 the command was wrong (an unknown option, no id, one-paper flags with many ids, an unreadable
+--from-file), as for npm run check.
 `;
+
+/** The exit code of a command that could not be run as typed, as `npm run check` uses it. */
+const WRONG_COMMAND = 2;
 
 // Not process.exit: into a pipe, output is still being written when the call returns, and exiting
 // then cuts it off. Setting the exit code lets Node flush everything first.
@@ -72,7 +79,7 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     warn(`${(error as Error).message}\n\n${usage}`);
-    return 1;
+    return WRONG_COMMAND;
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -99,17 +106,24 @@ async function main(): Promise<number> {
   if (batch) {
     if (given.length > 0) {
       warn(`${given.map((flag) => `--${flag}`).join(', ')}: only for one paper at a time, with --tags.\n\n${usage}`);
-      return 1;
+      return WRONG_COMMAND;
     }
     let inputs = [...positionals];
     if (values['from-file'] !== undefined) {
       try {
         inputs = [...inputs, ...idsFromText(await readFile(values['from-file'], 'utf8'))];
       } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const why =
+          code === 'ENOENT'
+            ? 'there is no such file'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : (code ?? (error as Error).message);
         warn(
-          `✗ --from-file: cannot read ${values['from-file']} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+          `✗ --from-file ${values['from-file']}: cannot read it (${why}). Give a text file with one arXiv id or URL a line. Nothing was fetched or written.`,
         );
-        return 1;
+        return WRONG_COMMAND;
       }
     }
     return runBatch(inputs, {
@@ -123,7 +137,7 @@ async function main(): Promise<number> {
     warn(
       `${positionals.length === 0 ? 'Give one arXiv id or URL.' : `Give one arXiv id or URL, not ${positionals.length}.`}\n\n${usage}`,
     );
-    return 1;
+    return WRONG_COMMAND;
   }
 
   try {

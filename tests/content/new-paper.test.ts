@@ -816,7 +816,11 @@ describe('the CLI', () => {
     const root = await tempProject();
     expect((await cli(root, '--help')).stdout).toContain('Usage: npm run new-paper -- <arXiv id or URL>');
     const missing = await cli(root, '--tags', 'optimization');
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('Give one arXiv id or URL.');
+    const unknown = await cli(root, '2306.13575', '--tag', 'optimization');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--tag'");
+    expect((await cli(root, '--help')).stdout).toContain('Exit code: 0 every paper was written');
   });
 });

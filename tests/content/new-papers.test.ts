@@ -488,7 +488,16 @@ describe('the CLI with many ids', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('✓ 2 ids: 2 skipped; 0 arXiv requests.');
     const flags = await cli(root, '9901.00010', '9901.00011', '--title', 'One Title', '--tags', 'optimization');
-    expect(flags.code).toBe(1);
+    expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('--title: only for one paper at a time, with --tags.');
+  });
+
+  it('says that a --from-file does not exist, and exits 2 as for a wrong command', async () => {
+    const root = await tempProject();
+    const { code, stderr } = await cli(root, '--from-file', join(root, 'no-such-list.txt'));
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `✗ --from-file ${join(root, 'no-such-list.txt')}: cannot read it (there is no such file). Give a text file with one arXiv id or URL a line.`,
+    );
   });
 });

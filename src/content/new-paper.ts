@@ -174,6 +174,15 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     notes.push(
       `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${countOf(entry.authors.length, 'author')}, first-version date ${entry.published}, abstract.`,
     );
+    // arXiv answers with the latest version whatever version was asked: say so when they differ.
+    const asked = reference.version;
+    if (asked !== undefined && entry.version !== undefined && asked !== entry.version) {
+      notes.push(
+        asked > entry.version
+          ? `You gave v${asked}, but arXiv's latest version of ${id} is v${entry.version}: check the id; the entry is written from v${entry.version}.`
+          : `You gave v${asked}; the entry is written from v${entry.version}, arXiv's latest (the digest links the paper, not one version): check the title and abstract.`,
+      );
+    }
     for (const flag of ['title', 'authors', 'published', 'abstract'] as const) {
       if (options[flag] !== undefined) notes.push(`--${flag} was given: it replaces what arXiv says.`);
     }

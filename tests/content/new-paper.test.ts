@@ -346,6 +346,25 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(await check(root)).toMatchObject({ problems: [] });
   });
 
+  it.each([
+    ['2306.13575v3', "You gave v3, but arXiv's latest version of 2306.13575 is v1: check the id"],
+    ['https://arxiv.org/abs/9901.00011v2', "You gave v2; the entry is written from v3, arXiv's latest"],
+  ])('says when the version given (%s) is not the one arXiv answers with', async (input, note) => {
+    const root = await tempProject();
+    const answer = input.startsWith('2306')
+      ? await recorded('2306.13575.xml')
+      : await recorded('batch-9901.00010-00013.xml');
+    const { fetch } = fakeFetch(answer);
+    const result = await newPaper({ input, tags: ['optimization'], date: '2099-01-10', dryRun: true }, { root, fetch });
+    expect(result.notes.join('\n')).toContain(note);
+    // Asked without a version, or for the latest, nothing is said.
+    const plain = await newPaper(
+      { input: input.replace(/v\d$/, ''), tags: ['optimization'], date: '2099-01-10', dryRun: true },
+      { root, fetch },
+    );
+    expect(plain.notes.join('\n')).not.toContain('You gave');
+  });
+
   it('uses today (UTC) as the digest date when --date is not given', async () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('2306.13575.xml'));

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { fixturePaperFiles, projectRoot } from '../helpers/build.ts';
+import { runScript } from '../helpers/cli.ts';
 
 const dir = 'tests/fixtures/bad-papers';
 /**
@@ -300,9 +299,7 @@ describe('content check on a folder of bad papers', () => {
   });
 
   it('npm run check prints every problem and exits 1', async () => {
-    const run = promisify(execFile);
-    const failure = await run('node', ['scripts/check.ts', dir], { cwd: projectRoot }).catch((error: unknown) => error);
-    const { code, stderr } = failure as { code: number; stderr: string };
+    const { code, stderr } = await runScript('scripts/check.ts', [dir]);
     expect(code).toBe(1);
     for (const [name, message] of expected) expect(stderr).toContain(file(name) + message);
     for (const message of several) expect(stderr).toContain(file('several-problems') + message);
@@ -320,12 +317,7 @@ describe('content check on a folder of bad papers', () => {
       const paper = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\n[a](${link}\\${index})\n`;
       await writeFile(join(root, `papers/2025/p${index}.mdx`), paper);
     }
-    const run = promisify(execFile);
-    const failure = await run('node', ['scripts/check.ts', '--no-cache', root], {
-      cwd: projectRoot,
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: unknown) => error);
-    const { code, stderr } = failure as { code: number; stderr: string };
+    const { code, stderr } = await runScript('scripts/check.ts', ['--no-cache', root]);
     expect(code).toBe(1);
     expect(stderr.length).toBeGreaterThan(64 * 1024);
     expect(stderr.split('\n').filter((line) => line.includes(': body: Link URL '))).toHaveLength(400);
@@ -341,11 +333,7 @@ describe('content check on a folder of bad papers', () => {
     );
     const paper = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n`;
     await writeFile(join(root, 'papers/2025/p.mdx'), paper);
-    const run = promisify(execFile);
-    const failure = await run('node', ['scripts/check.ts', '--no-cache', root], { cwd: projectRoot }).catch(
-      (error: unknown) => error,
-    );
-    const { code, stderr } = failure as { code: number; stderr: string };
+    const { code, stderr } = await runScript('scripts/check.ts', ['--no-cache', root]);
     expect(code).toBe(1);
     expect(stderr).toContain('topics.yaml:2: topics[0].label:');
     // Not "in 0 files": the vocabulary is refused before any paper is read.
@@ -353,15 +341,11 @@ describe('content check on a folder of bad papers', () => {
   });
 
   it('npm run check refuses a frontmatter link to the site’s own host, as the build’s link check does', async () => {
-    const run = promisify(execFile);
     const cite = join(projectRoot, 'tests/fixtures/cite');
     // The fixture's links.pdf is https://example.org/paper.pdf: fine for a digest elsewhere.
-    await expect(run('node', ['scripts/check.ts', '--no-cache', cite], { cwd: projectRoot })).resolves.toBeDefined();
+    expect((await runScript('scripts/check.ts', ['--no-cache', cite])).code).toBe(0);
     const env = { ...process.env, SITE_URL: 'https://example.org', BASE_PATH: '/digest/' };
-    const failure = await run('node', ['scripts/check.ts', '--no-cache', cite], { cwd: projectRoot, env }).catch(
-      (error: unknown) => error,
-    );
-    const { code, stderr } = failure as { code: number; stderr: string };
+    const { code, stderr } = await runScript('scripts/check.ts', ['--no-cache', cite], { env });
     expect(code).toBe(1);
     expect(stderr).toContain('tests/fixtures/cite/papers/2025/no-arxiv.mdx:9: links.pdf: leads to this digest itself');
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
-import { launchBrowser, type Browser } from './helpers.ts';
+import { launchBrowser, settled, type Browser, watchPage } from './helpers.ts';
 
 let server: ChildProcess | undefined;
 let cacheDir: string;
@@ -91,9 +91,11 @@ async function stopDevServer(): Promise<void> {
  */
 async function warmUp(paths: string[]): Promise<void> {
   const page = await browser.context.newPage();
+  const watch = watchPage(page);
   for (const path of paths) {
-    await page.goto(url + path, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(1000);
+    await page.goto(url + path);
+    // Done when 1.5 s have passed without a request: a reload would have asked for the page again.
+    await settled(watch, { quiet: 1_500 });
   }
   await page.close();
 }

@@ -116,13 +116,41 @@ export interface SiteOptions {
 }
 
 /**
- * Waits until the watched page has no request in flight. Call it before leaving a page (goto,
- * close): leaving aborts what is still loading, and the watch counts an aborted request as failed.
+ * Waits until the watched page is done with what the test's last step set off, before the test
+ * reads the page or its requests, and before it leaves the page (goto, close: leaving aborts
+ * what is still loading, and the watch counts an aborted request as failed):
+ * - `ready`, when given, holds: the page's own signal that its answer is there (search results
+ *   rendered, a list filled, fonts loaded);
+ * - no request is in flight, and none has started for `quiet` ms running: 100 by default, as a
+ *   page that asks one thing after another (the missing page's near addresses, Pagefind's files)
+ *   has none in flight between two; more for a test whose point is what was, or was not,
+ *   requested, so that a request the page makes later (after a debounce or a timer) is in
+ *   watch.requests before it checks.
+ *
+ * Not Playwright's `waitForLoadState('networkidle')`: that returns at once on a page that has been
+ * idle once, so a request set off later comes after it, and it always waits half a second.
  */
-export async function noneInFlight(watch: PageWatch): Promise<void> {
+export async function settled(
+  watch: PageWatch,
+  { ready, quiet = 100 }: { ready?: () => boolean | Promise<boolean>; quiet?: number } = {},
+): Promise<void> {
+  let seen = -1;
+  let since = Date.now();
   await expect
-    .poll(() => [...watch.inFlight].map((request) => request.url()), { timeout: 15_000, interval: 50 })
-    .toEqual([]);
+    .poll(
+      async () => {
+        if (ready && !(await ready())) return 'the page is not ready';
+        const loading = [...watch.inFlight].map((request) => request.url());
+        if (watch.requests.length !== seen || loading.length > 0) {
+          seen = watch.requests.length;
+          since = Date.now();
+        }
+        if (loading.length > 0) return `in flight: ${loading.join(' ')}`;
+        return Date.now() - since >= quiet ? 'settled' : 'a request started lately';
+      },
+      { timeout: 15_000, interval: 50 },
+    )
+    .toBe('settled');
 }
 
 /**
@@ -158,7 +186,7 @@ export function useSite(
   afterEach(async () => {
     // Closing the page would abort a request still on its way (the search code a key loads), which
     // the watch counts as failed: a test ends when its page has none in flight.
-    await noneInFlight(watch);
+    await settled(watch);
     await page.close();
     // Named in the message: Vitest's diff shows a long array only as `[ Array(1) ]`.
     expect(watch.consoleErrors, `console errors: ${watch.consoleErrors.join('; ')}`).toEqual([]);

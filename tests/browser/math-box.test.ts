@@ -13,7 +13,7 @@ import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { compactMathHtml } from '../../src/lib/math-html.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { MATH_SAMPLE } from '../helpers/math-sample.ts';
-import { type Browser, readPapers, type StaticServer, useSite } from './helpers.ts';
+import { type Browser, readPapers, settled, type StaticServer, useSite, watchPage } from './helpers.ts';
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -26,9 +26,11 @@ useSite('tests/fixtures/math-box', { onOpen: (site) => ({ server, browser } = si
 
 async function open(path: string, viewport = PHONE): Promise<Page> {
   const page = await browser.context.newPage();
+  const watch = watchPage(page);
   await page.setViewportSize(viewport);
-  await page.goto(server.origin + path, { waitUntil: 'networkidle' });
-  await page.evaluate(() => document.fonts.ready);
+  await page.goto(server.origin + path);
+  // Laid out in its own fonts: KaTeX's load as the page uses them.
+  await settled(watch, { ready: () => page.evaluate(async () => (await document.fonts.ready, true)) });
   return page;
 }
 
@@ -140,7 +142,9 @@ describe('display math, accessible', () => {
       const page = await browser.context.newPage();
       await page.setViewportSize(PHONE);
       await page.emulateMedia({ colorScheme });
-      await page.goto(server.origin + urls.paper('wide'), { waitUntil: 'networkidle' });
+      const watch = watchPage(page);
+      await page.goto(server.origin + urls.paper('wide'));
+      await settled(watch);
       // Injected through the DevTools protocol: the page's CSP rightly refuses inline scripts.
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PARALLEL_REQUESTS } from '../../src/lib/reading-list.ts';
 import type { PageWatch } from '../../src/dev/browser.ts';
-import { noneInFlight, useSite, type OpenSite } from './helpers.ts';
+import { settled, useSite, watchPage, type OpenSite } from './helpers.ts';
 
 let site: OpenSite;
 let page: Page;
@@ -25,10 +25,15 @@ useSite('tests/fixtures/reader', {
   },
 });
 
-/** Goes to `path` once the page shown has nothing in flight (leaving would abort it: noneInFlight). */
+/**
+ * Goes to `path` once the page shown has nothing in flight (leaving would abort it), and waits
+ * until the new page has settled.
+ */
 const open = async (path: string) => {
-  await noneInFlight(watch);
-  return page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
+  await settled(watch);
+  const response = await page.goto(site.server.origin + path);
+  await settled(watch);
+  return response;
 };
 
 /**
@@ -129,7 +134,7 @@ describe('a shared link of 1,000 ids the digest does not have', () => {
       inFlight -= 1;
       await route.fulfill({ status: 404, body: '' });
     });
-    // Not 'networkidle': the requests are the point. A 404 is what this test expects.
+    // No waiting for the page to settle: the requests are the point. A 404 is what this test expects.
     await own.goto(`${site.server.origin}/saved/#papers=${ids.join(',')}`);
     const progress = own.locator('[data-saved-progress]');
     await own.waitForFunction(() => document.querySelectorAll('[data-saved-missing-list] li').length === 1000);
@@ -324,7 +329,7 @@ describe('dates in far time zones', () => {
       try {
         const far = await context.newPage();
         // The first days of a year and a leap day: a shift of one day would show another year or month.
-        await far.goto(`${site.server.origin}/saved/#papers=new23,leap,2412.01001`, { waitUntil: 'networkidle' });
+        await far.goto(`${site.server.origin}/saved/#papers=new23,leap,2412.01001`);
         await far.waitForFunction(() => document.querySelectorAll('[data-saved-list] li').length === 3);
         const dates = await far.$$eval('[data-saved-list] time', (times) =>
           times.map((time) => `${time.getAttribute('datetime')} ${time.textContent}`),
@@ -344,6 +349,7 @@ describe('dates in far time zones', () => {
 describe('the missing page', () => {
   it('offers the page an address nearly names: capitals, an arXiv version, page 1 or a page past the last', async () => {
     const missing = await site.browser.context.newPage(); // a 404 is what this test asks for
+    const missingWatch = watchPage(missing); // waited on, its failures not checked
     const near = missing.locator('[data-not-found-near]');
     try {
       for (const [asked, meant] of [
@@ -362,7 +368,9 @@ describe('the missing page', () => {
         expect((await missing.goto(site.server.origin + meant))?.status(), meant).toBe(200);
       }
       // Nothing near: no offer.
-      await missing.goto(`${site.server.origin}/topics/nothing-here/`, { waitUntil: 'networkidle' });
+      await missing.goto(`${site.server.origin}/topics/nothing-here/`);
+      // The near addresses are asked one at a time: none shown once a while has passed without a request.
+      await settled(missingWatch, { quiet: 1_000 });
       expect(await near.isHidden()).toBe(true);
     } finally {
       await missing.close();

@@ -16,7 +16,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseBib } from '../helpers/bibtex.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { readPapers, useSite, watchPage, type OpenSite, type PageWatch } from './helpers.ts';
+import { readPapers, settled, useSite, watchPage, type OpenSite, type PageWatch } from './helpers.ts';
 
 const BASE = '/sub/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -61,8 +61,17 @@ async function open(context: BrowserContext, path: string, { allow404 = false } 
     );
   });
   page.on('dialog', (dialog) => record.violations.push(`dialog: ${dialog.message()}`));
-  await page.goto(site.server.origin + path, { waitUntil: 'networkidle' });
+  await page.goto(site.server.origin + path);
+  await settled(record.watch);
   return page;
+}
+
+/** Reloads a page that `open` opened, once it has nothing in flight, and waits until it has settled. */
+async function reload(page: Page): Promise<void> {
+  const { watch } = watched.find((record) => record.page === page)!;
+  await settled(watch);
+  await page.reload();
+  await settled(watch);
 }
 
 afterEach(async () => {
@@ -173,7 +182,7 @@ describe('Save toggles', () => {
     const first = shown[0]!.id!;
     await cardToggle(day, first).click();
     expect(await pressed(day)).toEqual([first]);
-    await day.reload({ waitUntil: 'networkidle' });
+    await reload(day);
     expect(await pressed(day)).toEqual([first]);
 
     // The paper's own page agrees, and unsaves it.
@@ -181,14 +190,14 @@ describe('Save toggles', () => {
     expect(await pressed(page)).toEqual([first]);
     await page.locator('button[data-save-toggle]').click();
     expect(await pressed(page)).toEqual([]);
-    await day.reload({ waitUntil: 'networkidle' });
+    await reload(day);
     expect(await pressed(day)).toEqual([]);
 
     // Saving on a paper page, seen on the list.
     await page.locator('button[data-save-toggle]').click();
-    await page.reload({ waitUntil: 'networkidle' });
+    await reload(page);
     expect(await pressed(page)).toEqual([first]);
-    await day.reload({ waitUntil: 'networkidle' });
+    await reload(day);
     expect(await pressed(day)).toEqual([first]);
   });
 
@@ -390,7 +399,7 @@ describe('the s key', () => {
     const page = await open(reader, urls.paper(TRICKY));
     await page.keyboard.press('s');
     expect(await pressed(page)).toEqual([TRICKY]);
-    await page.reload({ waitUntil: 'networkidle' });
+    await reload(page);
     expect(await pressed(page)).toEqual([TRICKY]);
     await page.keyboard.press('s');
     expect(await pressed(page)).toEqual([]);
@@ -442,7 +451,7 @@ describe('/saved/', () => {
     expect(await savedIds(page)).toEqual(['no-arxiv', '2402.00002']);
     // Focus stays in the list, on the next paper's Remove.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-saved-remove'))).toBe('2402.00002');
-    await page.reload({ waitUntil: 'networkidle' });
+    await reload(page);
     await waitForSaved(page, 2);
     expect(await savedIds(page)).toEqual(['no-arxiv', '2402.00002']);
     const paperPage = await open(reader, urls.paper(TRICKY));
@@ -832,6 +841,7 @@ describe('the missing page under the base path', () => {
   it('loads its stylesheet and scripts and links into the site from any depth, and offers the page nearly named', async () => {
     const reader = await newReader();
     const page = await reader.newPage(); // a 404 is what this test asks for: no watch of failures
+    const watch = watchPage(page); // waited on only
     const failed: string[] = [];
     page.on('requestfailed', (request) => {
       // Chromium reports the page's HEAD requests as aborted though they are answered (the offer
@@ -841,7 +851,8 @@ describe('the missing page under the base path', () => {
     });
     page.on('pageerror', (error) => failed.push(String(error)));
     for (const asked of ['/sub/nowhere/', '/sub/Topics/Attention/', '/sub/a/b/c/d/e/']) {
-      const response = await page.goto(site.server.origin + asked, { waitUntil: 'networkidle' });
+      const response = await page.goto(site.server.origin + asked);
+      await settled(watch);
       expect(response?.status(), asked).toBe(404);
       // Styled (the site's stylesheet applied), its links all inside the site's base path.
       const sheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.cssRules.length));
@@ -852,7 +863,8 @@ describe('the missing page under the base path', () => {
       );
       for (const link of links) expect(link, asked).toMatch(/^\/sub\//);
     }
-    await page.goto(`${site.server.origin}/sub/Topics/Attention/`, { waitUntil: 'networkidle' });
+    await page.goto(`${site.server.origin}/sub/Topics/Attention/`);
+    await settled(watch, { ready: () => page.locator('[data-not-found-near]').isVisible() });
     expect(await page.locator('[data-not-found-near]').textContent()).toBe(
       `Perhaps you meant ${urls.topic('attention')}`,
     );

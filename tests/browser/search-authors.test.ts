@@ -14,7 +14,7 @@ import { authorSlug } from '../../src/lib/authors.ts';
 import { authorFilterName } from '../../src/lib/search-authors.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { projectRoot } from '../helpers/build.ts';
-import { type PageWatch, type StaticServer, useSite } from './helpers.ts';
+import { type PageWatch, settled, type StaticServer, useSite } from './helpers.ts';
 import { resultLinks, searchIndex } from './search-helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search-authors';
@@ -283,7 +283,7 @@ describe('what the author filter downloads', () => {
     const before = server.requests.length;
     await openSearch({ q: 'glacier' });
     await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await page.waitForLoadState('networkidle');
+    await settled(watch, { quiet: 1_000 });
     const paths = fetched(before);
     expect(paths.filter((path) => path.includes('/search/authors/') || path.endsWith('.pf_filter'))).toEqual([]);
   });
@@ -292,7 +292,7 @@ describe('what the author filter downloads', () => {
     const before = server.requests.length;
     await openSearch({ author: SLUG });
     await waitForTitles(titlesOf(byEkin));
-    await page.waitForLoadState('networkidle');
+    await settled(watch, { quiet: 1_000 });
     const paths = fetched(before);
     expect(paths.filter((path) => path.endsWith('.pf_filter')).length).toBe(1);
     expect(paths.filter((path) => path.startsWith('/search/authors/')).sort()).toEqual(

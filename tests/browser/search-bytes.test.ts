@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
 import type { BuildResult } from '../helpers/build.ts';
-import { type StaticServer, useSite } from './helpers.ts';
+import { type PageWatch, settled, type StaticServer, useSite } from './helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
 const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
@@ -21,8 +21,12 @@ const urls = createUrls({ base: '/', site: 'https://digest.example.org' });
 let build: BuildResult;
 let server: StaticServer;
 let page: Page;
+let watch: PageWatch;
 
-useSite(CONTENT, { onOpen: (site) => ({ build, server } = site), onPage: (fresh) => (page = fresh) });
+useSite(CONTENT, {
+  onOpen: (site) => ({ build, server } = site),
+  onPage: (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
+});
 
 /** The kind of a file of the search, by its path. */
 function kindOf(path: string): string {
@@ -47,7 +51,7 @@ async function firstSearch(
   const before = server.requests.length;
   await page.goto(server.origin + path);
   await expect.poll(() => page.locator('[data-search-results] > li').count(), { timeout: 10_000 }).toBe(resultCount);
-  await page.waitForLoadState('networkidle');
+  await settled(watch, { quiet: 1_000 });
   const kinds = new Map<string, { files: string[]; bytes: number }>();
   let pageBytes = 0;
   for (const requested of server.requests.slice(before)) {
@@ -93,7 +97,7 @@ describe('the first one-word search', () => {
     const before = server.requests.length;
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('lattice');
     await expect.poll(() => page.locator('[data-search-preview] li').count(), { timeout: 10_000 }).toBe(5);
-    await page.waitForLoadState('networkidle');
+    await settled(watch, { quiet: 1_000 });
     const kinds = server.requests.slice(before).map(kindOf);
     expect(kinds.filter((kind) => kind === 'fragment')).toHaveLength(5);
     // The same expansions as the search page's: `ICL` and `dataset` find as many papers here.

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createUrls } from '../../src/lib/urls.ts';
-import { readPapers, type StaticServer, useSite } from './helpers.ts';
+import { type PageWatch, readPapers, settled, type StaticServer, useSite } from './helpers.ts';
 import { resultLinks } from './search-helpers.ts';
 
 const CONTENT = 'tests/browser/fixtures/search';
@@ -18,8 +18,12 @@ const byDate = (order: 'newest' | 'oldest') =>
 
 let server: StaticServer;
 let page: Page;
+let watch: PageWatch;
 
-useSite(CONTENT, { onOpen: (site) => ({ server } = site), onPage: (fresh) => (page = fresh) });
+useSite(CONTENT, {
+  onOpen: (site) => ({ server } = site),
+  onPage: (fresh, freshWatch) => ((page = fresh), (watch = freshWatch)),
+});
 
 const titles = () => resultLinks(page).allTextContents();
 
@@ -142,7 +146,8 @@ describe('the pasted address of a paper without an arXiv id', () => {
     await waitForTitles([kernels!.title]);
     expect(await page.locator('.search-result-title a').getAttribute('href')).toBe(urls.paper(kernels!.id));
 
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(address(kernels!.id));
     const preview = page.locator('[data-search-preview] li a');
     await expect.poll(() => preview.allTextContents(), { timeout: 10_000 }).toEqual([kernels!.title]);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { comparePapers, type Orderable } from '../../src/lib/archive.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { type PageWatch, readPapers, type StaticServer, useSite } from './helpers.ts';
+import { type PageWatch, readPapers, settled, type StaticServer, useSite } from './helpers.ts';
 import { openAnsweredSearch, resultLinks } from './search-helpers.ts';
 
 const BASE = '/digest/';
@@ -882,13 +882,15 @@ describe('arXiv ids in the header box', () => {
     ['2306.13575v1', '2306.13575'],
     ['https://arxiv.org/abs/2409.10594', '2409.10594'],
   ])('%s previews that paper alone, without loading Pagefind', async (query, id) => {
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     // Pasted, as an id or a link usually is: typing it would search its first characters as words.
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
     const preview = page.locator('[data-search-preview]');
     await expect.poll(() => preview.locator('li').count(), { timeout: 10_000 }).toBe(1);
     expect(await preview.locator('li a').getAttribute('href')).toBe(urls.paper(id));
     expect(await preview.locator('li a').textContent()).toBe(titleOf(id));
+    await settled(watch, { quiet: 1_000 });
     expect(watch.requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
   });
 });
@@ -897,7 +899,8 @@ describe('the header box, for a topic', () => {
   it("previews the topic's papers for its slug, as the search page lists them", async () => {
     const own = papers.filter((paper) => paper.tags.includes('in-context-learning')).map((paper) => paper.id);
     expect(own.length).toBeGreaterThan(1);
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await page.getByRole('searchbox', { name: 'Search papers' }).fill('in-context-learning');
     const preview = page.locator('[data-search-preview]');
     const first = Math.min(own.length, 5);
@@ -930,7 +933,8 @@ describe('the header box answers as the search page does', () => {
     const countOf = (status: string | null) => Number(/^(\d+) papers? found/.exec(status ?? '')?.[1] ?? 0);
     const { status: sent } = await searchPage(query);
     expect(countOf(sent), query).toBeGreaterThan(0);
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
     const status = page.locator('form[data-search-box] [data-search-status]');
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/found|No paper/);
@@ -940,7 +944,8 @@ describe('the header box answers as the search page does', () => {
 
 describe('the header box, for a word in no paper', () => {
   it('says so and offers the close word of the digest', async () => {
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await page.keyboard.press('/');
     await page.keyboard.type('kolmogrov');
     const message = page.locator('.search-preview-message');

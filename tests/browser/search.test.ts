@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BuildResult } from '../helpers/build.ts';
 import { createUrls } from '../../src/lib/urls.ts';
-import { type PageWatch, readPapers, readTopicLabels, type StaticServer, useSite } from './helpers.ts';
+import { type PageWatch, readPapers, readTopicLabels, settled, type StaticServer, useSite } from './helpers.ts';
 import { revealTex } from '../../src/lib/search-query.ts';
 import { excerptText, expectedIndexText, resultLinks, searchIndex, skeleton } from './search-helpers.ts';
 
@@ -38,28 +38,6 @@ const wordsOf = (text: string) => text.toLowerCase().split(/[^\p{L}]+/u);
 const pagefindRequests = (requests: readonly string[]) => requests.filter((url) => url.includes('/pagefind/'));
 const headerBox = () => page.getByRole('searchbox', { name: 'Search papers' });
 const resultTitles = () => resultLinks(page).allTextContents();
-
-/**
- * Waits until the page has made no new request and had none in flight for `ms` running, so a
- * request its last action still makes (after a debounce, a timer or another download) is in
- * watch.requests. (`waitForLoadState('networkidle')` returns at once on a page once idle.)
- */
-async function settled(ms = 1_000): Promise<void> {
-  let seen = -1;
-  let since = Date.now();
-  await expect
-    .poll(
-      () => {
-        if (watch.requests.length !== seen || watch.inFlight.size > 0) {
-          seen = watch.requests.length;
-          since = Date.now();
-        }
-        return Date.now() - since >= ms;
-      },
-      { timeout: 15_000, interval: 50 },
-    )
-    .toBe(true);
-}
 
 /** Waits until the search page has rendered results for its current query. */
 async function waitForResults(count: number): Promise<void> {
@@ -148,10 +126,12 @@ describe('pages nobody searches from', () => {
 
   it.each(pages())('%s loads nothing of Pagefind, even with the box focused', async (_name, path) => {
     const before = server.requests.length;
-    await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+    await page.goto(server.origin + path);
+    await settled(watch);
     await page.keyboard.press('/');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-    await page.waitForTimeout(300);
+    // What the focus sets off (the search code) has loaded, and a second has passed without a request.
+    await settled(watch, { quiet: 1_000 });
     expect(pagefindRequests(watch.requests)).toEqual([]);
     expect(pagefindRequests(server.requests.slice(before))).toEqual([]);
     // Nor what the first search fetches beside Pagefind.
@@ -170,7 +150,8 @@ describe('pages nobody searches from', () => {
 
 describe('the header search box', () => {
   it('moves through the preview with the arrow keys, and back to the box', async () => {
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await page.keyboard.press('/');
     await page.keyboard.type('Kolmogorov');
     const preview = page.locator('[data-search-preview]');
@@ -189,7 +170,8 @@ describe('the header search box', () => {
   it('loads its code only when the reader may search: every page but /search/ is lighter for it', async () => {
     // The search code's own chunk (the query reading, the preview), not search-authors' or search-boot's.
     const searchCode = () => watch.requests.filter((url) => /\/_astro\/search\.[\w-]+\.js$/.test(url));
-    await page.goto(server.origin + urls.paper(papers[0]!.id), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.paper(papers[0]!.id));
+    await settled(watch, { quiet: 1_000 });
     expect(searchCode(), 'search code fetched before any reader action').toEqual([]);
     // Words typed at once after "/", while the code is still on its way, are searched all the same.
     await page.keyboard.press('/');
@@ -201,7 +183,8 @@ describe('the header search box', () => {
   });
 
   it('keeps a preview the reader closed closed when the pointer first comes over the box', async () => {
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await page.keyboard.press('/');
     await page.keyboard.type('Kolmogorov');
     const preview = page.locator('[data-search-preview]');
@@ -210,7 +193,7 @@ describe('the header search box', () => {
     await expect.poll(() => preview.isVisible()).toBe(false);
     await headerBox().hover();
     // What the box would do has had time to happen: a search answers in well under a second here.
-    await page.waitForTimeout(1000);
+    await settled(watch, { quiet: 1_000 });
     expect(await preview.isVisible()).toBe(false);
   });
 
@@ -239,7 +222,8 @@ describe('the header search box', () => {
       failed = true;
       await route.abort();
     });
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     await headerBox().focus();
     await expect.poll(() => failed).toBe(true);
     await page.locator('main').click({ position: { x: 5, y: 5 } });
@@ -266,7 +250,8 @@ describe('the header search box', () => {
   });
 
   it('finds the Kolmogorov–Arnold papers, then opens the search page on Enter', async () => {
-    await page.goto(server.origin + urls.home(), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.home());
+    await settled(watch);
     const before = server.requests.length;
     await page.keyboard.press('/');
     await page.keyboard.type('Kolmogorov');
@@ -298,7 +283,8 @@ describe('the header search box', () => {
   });
 
   it('has a Search button, next after the box in tab order, shown while it has focus', async () => {
-    await page.goto(server.origin + urls.paper(papers[0]!.id), { waitUntil: 'networkidle' });
+    await page.goto(server.origin + urls.paper(papers[0]!.id));
+    await settled(watch);
     const button = page.locator('.search-box').getByRole('button', { name: 'Search' });
     const width = () => button.evaluate((element) => element.getBoundingClientRect().width);
     expect(await width()).toBeLessThanOrEqual(1);
@@ -307,7 +293,7 @@ describe('the header search box', () => {
     await expect
       .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
       .toBe(`${kolmogorov.length} papers found.`);
-    await settled();
+    await settled(watch);
     await headerBox().press('Tab');
     await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await width()).toBeGreaterThan(20);
@@ -338,7 +324,7 @@ describe('the search page', () => {
       await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/only words nearly every paper has/);
       expect(await page.locator('[data-search-results] li').count()).toBe(0);
       // The answer needs no index: nothing of Pagefind is fetched for it, then or later.
-      await settled();
+      await settled(watch, { quiet: 1_000 });
       expect(pagefindRequests(watch.requests)).toEqual([]);
       // The next query, which needs it, loads it and is answered: Pagefind's first request is its.
       const typed = watch.requests.length;
@@ -355,7 +341,7 @@ describe('the search page', () => {
         .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
         .toMatch(/only words nearly every paper has/);
       expect(await page.locator('[data-search-preview] li').count()).toBe(0);
-      await settled();
+      await settled(watch, { quiet: 1_000 });
       expect(pagefindRequests(watch.requests)).toEqual([]);
       const boxTyped = watch.requests.length;
       await headerBox().fill('Kolmogorov');

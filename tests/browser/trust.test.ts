@@ -14,7 +14,7 @@ import { compactMathHtml, UNSTYLED_KATEX_CLASSES } from '../../src/lib/math-html
 import { createUrls } from '../../src/lib/urls.ts';
 import { siteConfig } from '../../src/site.config.ts';
 import { MATH_SAMPLE } from '../helpers/math-sample.ts';
-import { type Browser, readPapers, type StaticServer, useSite, watchPage } from './helpers.ts';
+import { type Browser, readPapers, settled, type StaticServer, useSite, watchPage } from './helpers.ts';
 
 const BASE = '/digest/';
 const urls = createUrls({ base: BASE, site: 'https://digest.example.org' });
@@ -76,7 +76,8 @@ async function open(
       ),
     );
   });
-  await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+  await page.goto(server.origin + path);
+  await settled(watch);
   return { page, watch, violations };
 }
 
@@ -214,7 +215,9 @@ describe('KaTeX markup made lighter for paper pages (src/lib/math-html.ts)', () 
 
   it('lays out every formula of the seed, and of a sample of hard ones, exactly as KaTeX’s own markup does', async () => {
     const page = await browser.context.newPage();
-    await page.goto(server.origin + pages.paper, { waitUntil: 'networkidle' });
+    const watch = watchPage(page);
+    await page.goto(server.origin + pages.paper);
+    await settled(watch);
     const unstyled = [...UNSTYLED_KATEX_CLASSES];
     let formulas = 0;
     const abstracts = [

@@ -132,25 +132,27 @@ export interface SiteOptions {
  */
 export async function settled(
   watch: PageWatch,
-  { ready, quiet = 100 }: { ready?: () => boolean | Promise<boolean>; quiet?: number } = {},
+  { ready, quiet = 100 }: { ready?: () => Promise<boolean>; quiet?: number } = {},
 ): Promise<void> {
+  // A loop of its own, not expect.poll, which only runs inside a test: a file's beforeAll waits too.
+  const deadline = Date.now() + 15_000;
   let seen = -1;
   let since = Date.now();
-  await expect
-    .poll(
-      async () => {
-        if (ready && !(await ready())) return 'the page is not ready';
-        const loading = [...watch.inFlight].map((request) => request.url());
-        if (watch.requests.length !== seen || loading.length > 0) {
-          seen = watch.requests.length;
-          since = Date.now();
-        }
-        if (loading.length > 0) return `in flight: ${loading.join(' ')}`;
-        return Date.now() - since >= quiet ? 'settled' : 'a request started lately';
-      },
-      { timeout: 15_000, interval: 50 },
-    )
-    .toBe('settled');
+  for (;;) {
+    const state = await (async () => {
+      if (ready && !(await ready().catch(() => false))) return 'the page is not ready';
+      const loading = [...watch.inFlight].map((request) => request.url());
+      if (watch.requests.length !== seen || loading.length > 0) {
+        seen = watch.requests.length;
+        since = Date.now();
+      }
+      if (loading.length > 0) return `in flight: ${loading.join(' ')}`;
+      return Date.now() - since >= quiet ? 'settled' : 'a request started lately';
+    })();
+    if (state === 'settled') return;
+    if (Date.now() > deadline) throw new Error(`the page did not settle in 15 s: ${state}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'astro/types';
 import { urls } from '@/data/urls.ts';
 
 /**
@@ -15,7 +16,10 @@ import { urls } from '@/data/urls.ts';
  * writes a class of its own; that empty class:list is one, and writes nothing. Its styles select
  * the `data-astro-cid-…` attribute, which Astro writes all the same.
  */
-export function searchFormAttributes(own: { class: string; marker: 'data-search-box' | 'data-search-page' }) {
+export function searchFormAttributes(own: {
+  class: string;
+  marker: 'data-search-box' | 'data-search-page';
+}): HTMLAttributes<'form'> {
   return {
     role: 'search',
     action: urls.search(),
@@ -43,7 +47,7 @@ export function searchInputAttributes(own: {
   class?: string;
   placeholder?: string;
   'aria-describedby'?: string;
-}) {
+}): HTMLAttributes<'input'> {
   return {
     id: own.id,
     class: own.class,

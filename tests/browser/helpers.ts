@@ -121,18 +121,18 @@ export interface SiteOptions {
  * what is still loading, and the watch counts an aborted request as failed):
  * - `ready`, when given, holds: the page's own signal that its answer is there (search results
  *   rendered, a list filled, fonts loaded);
- * - no request is in flight, and none has started for `quiet` ms running: 100 by default, as a
- *   page that asks one thing after another (the missing page's near addresses, Pagefind's files)
- *   has none in flight between two; more for a test whose point is what was, or was not,
- *   requested, so that a request the page makes later (after a debounce or a timer) is in
- *   watch.requests before it checks.
+ * - no request is in flight, and none has started for `quiet` ms running: 500 by default, longer
+ *   than the page's own timers (the search's 200 ms debounce, the Author field's 120 ms) and the
+ *   gap between two requests of a page that asks one thing after another (the missing page's near
+ *   addresses, Pagefind's files), so a request the test's last step sets off has started before
+ *   the wait ends; more for a test whose point is what was, or was not, requested.
  *
  * Not Playwright's `waitForLoadState('networkidle')`: that returns at once on a page that has been
  * idle once, so a request set off later comes after it, and it always waits half a second.
  */
 export async function settled(
   watch: PageWatch,
-  { ready, quiet = 100 }: { ready?: () => Promise<boolean>; quiet?: number } = {},
+  { ready, quiet = 500 }: { ready?: () => Promise<boolean>; quiet?: number } = {},
 ): Promise<void> {
   // A loop of its own, not expect.poll, which only runs inside a test: a file's beforeAll waits too.
   const deadline = Date.now() + 15_000;

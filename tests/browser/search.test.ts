@@ -293,7 +293,7 @@ describe('the header search box', () => {
     await expect
       .poll(() => page.locator('.search-box [role="status"]').textContent(), { timeout: 10_000 })
       .toBe(`${kolmogorov.length} papers found.`);
-    await settled(watch);
+    await settled(watch, { quiet: 1_000 });
     await headerBox().press('Tab');
     await expect.poll(() => button.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await width()).toBeGreaterThan(20);

@@ -259,11 +259,23 @@ export function lookAlikeHostProblem(url: URL): string | undefined {
 /** An address written in text: with a web scheme or `www.`, anywhere. */
 const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
 /**
- * Text that is only a dotted word, alone or with a path (`arxiv.org`, `github.com/owner/repo`):
- * the whole host in group 1, its part before the last in group 2, the last part in group 3. It is
- * a host when that last part is a top-level domain (TOP_LEVEL_DOMAINS), see hostNamedBy.
+ * One part of a host (a DNS label): letters and digits, a hyphen only inside (`xn--p1ai`), never
+ * first or last. `-P` in `J.-P.Li` is no such part, so that word is no host (hostsNamedIn reads a
+ * host after such a hyphen: `x.-evil.com` names evil.com).
  */
-const HOST_TEXT = /^((?:[\p{L}\p{N}-]+\.)*([\p{L}\p{N}-]+)\.([\p{L}\p{N}-]+))([/:?#]\S*)?$/u;
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
+/**
+ * Text that is only a dotted word of DNS labels, alone or with a path (`arxiv.org`,
+ * `github.com/owner/repo`): the whole host in group 1, its last part in group 2, the path in
+ * group 3. It is a host when that last part is a top-level domain (TOP_LEVEL_DOMAINS), see
+ * hostNamedBy.
+ */
+const HOST_TEXT = new RegExp(String.raw`^((?:${LABEL}\.)+(${LABEL}))([/:?#]\S*)?$`, 'u');
+/**
+ * A part of a dotted word written as a part of a person's name: a capital and lower-case letters
+ * (`Yu`, `Li`, `Xiao`, `Wang`), or an initial, a capital alone (`Y`). See hostNamedBy.
+ */
+const NAME_PART = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
 /**
  * One e-mail address, its domain in group 1: a local part and a domain, with no space, bracket,
  * quote, comma, semicolon, colon or second `@` (which make a list of addresses, a route or a
@@ -290,17 +302,19 @@ const readDots = (text: string): string => withLookAlikeDots(text.replace(IDNA_D
  * rule (`https://jane.doe@gitlab.com/` names gitlab.com: `jane.doe` is a user's name).
  *
  * A bare host (no scheme, `www.` or path) is a dotted word whose last part is a top-level domain
- * in the root zone, in any case and under any domain: `evil.com`, `EVIL.COM`, `evil.io`, `EVIL.AI`,
- * `bad.co.uk`, and so `ASP.NET` and `cs.AI` too, which linkifiers (mail clients, chat, reference
- * managers' "open URL") make links of as they do `EVIL.COM`: case does not tell a host from a
- * product. Not `Vue.js` or `train.yaml` (no such domain), nor an initial, a lone capital before
- * the dot (`Y.Li`, `J.Edu`, `J.R.R.`). `anyCase`: where the text can be nothing but a host (the
- * part before an `@` in an address, a link's whole text, pipeline.ts), an initial is read as a
- * host's part too (`[X.COM](…)`).
+ * in the root zone, under any domain: `evil.com`, `EVIL.COM`, `evil.io`, `EVIL.AI`, `bad.co.uk`,
+ * and so `ASP.NET` and `cs.AI` too, which linkifiers (mail clients, chat, reference managers'
+ * "open URL") make links of as they do `EVIL.COM`. Not `Vue.js` or `train.yaml` (no such
+ * domain), and not a word whose every part is written as a name's (NAME_PART: `Yu.Li`,
+ * `Xiao.Wang`, `Dr.Kim`, `J.R.R.`): common family names are domains too (li, ng, kim, wang), and
+ * a name written without spaces reads as one. Any other spelling is a host's (`Evil.com`,
+ * `Evil.COM`, `ASP.NET`); the rule's cost is that `Evil.Com`, written as a name, passes as one.
+ * `anyCase`: where the text can be nothing but a host (the part before an `@` in an address, a
+ * link's whole text, pipeline.ts), a name's spelling is a host's too (`[X.COM](…)`, `[Arxiv.Org](…)`).
  */
 export function hostNamedBy(text: string, { anyCase = false } = {}): string | undefined {
   const trimmed = readDots(text).trim().replace(/\.+$/, '');
-  const [, domain, beforeLast, last, path] = HOST_TEXT.exec(trimmed) ?? [];
+  const [, domain, last, path] = HOST_TEXT.exec(trimmed) ?? [];
   // An e-mail address names its domain, whatever the domain (`ada@evil.example`); an `@` in a
   // host's path (`github.com/ada@x.org`) is part of a web address.
   const mailDomain = path === undefined ? MAIL_ADDRESS.exec(trimmed.replace(/^mailto:/i, ''))?.[1] : undefined;
@@ -312,8 +326,8 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
     [last, [...last].map((char) => latinLookAlike(char) ?? char).join('')].some((part) =>
       TOP_LEVEL_DOMAINS.has(domainToASCII(part)),
     );
-  const initial = beforeLast !== undefined && /^\p{Lu}$/u.test(beforeLast);
-  const bareHost = domain !== undefined && underDomain && (anyCase || path !== undefined || !initial);
+  const writtenAsName = domain !== undefined && domain.split('.').every((part) => NAME_PART.test(part));
+  const bareHost = domain !== undefined && underDomain && (anyCase || path !== undefined || !writtenAsName);
   const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
   if (!written) return undefined;
   try {
@@ -329,12 +343,14 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
 /**
  * Every host a text names anywhere in it (hostNamedBy), as a linkifier finds one in a sentence:
  * read in pieces split at what a host or its path cannot hold, so `(evil.com)`, `evil.com!`,
- * `«evil.com»`, `evil.com's` and `see arxiv.org now` each name theirs. A word of a name
- * (notANameProblem) and a link's text (pipeline.ts) are read so.
+ * `«evil.com»`, `evil.com's` and `see arxiv.org now` each name theirs; and at hyphens that begin
+ * or end a part, which no host holds (LABEL), so `J.-P.Li` is read as `J.` and `P.Li` (a name),
+ * `x.-evil.com` as `x.` and `evil.com`. A word of a name (notANameProblem) and a link's text
+ * (pipeline.ts) are read so.
  */
 export function hostsNamedIn(text: string): string[] {
   return readDots(text)
-    .split(/[^\p{L}\p{N}\p{M}.\-/:#@]+/u)
+    .split(/[^\p{L}\p{N}\p{M}.\-/:#@]+|(?<![\p{L}\p{N}\p{M}-])-+|-+(?![\p{L}\p{N}\p{M}-])/u)
     .flatMap((piece) => hostNamedBy(piece.replace(/:+$/, '')) ?? []);
 }
 
@@ -368,12 +384,12 @@ export function notANameProblem(name: string): string | undefined {
     return `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
   }
   if (host !== undefined) {
-    // A bare dotted word may be a product's name in a team's (`ASP.NET Team`): a space for its dot
-    // reads the same and keeps the author's page (its slug is asp-net-team either way).
-    const team = ADDRESS_IN_TEXT.test(name)
+    // A bare dotted word may be a word of the name (`Yu.LI`, `ASP.NET Team`): a space for its dot
+    // reads the same and keeps the author's page (its slug is yu-li, asp-net-team either way).
+    const dotted = ADDRESS_IN_TEXT.test(name)
       ? ''
-      : ` (for a team named after a product, write a space for the dot: "ASP NET Team")`;
-    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only${team}`;
+      : ` (if the dotted word is part of the name, write a space for the dot: "Yu Li", "ASP NET Team")`;
+    return `holds an address (${shortened(host, 60)}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only${dotted}`;
   }
   return undefined;
 }

@@ -347,7 +347,7 @@ describe('author names', () => {
     const holdsAddress = (host: string) =>
       `holds an address (${host}), which is no part of a name (mail clients, chat and reference managers make it a link to that host): write the author's name only`;
     const holdsHost = (host: string) =>
-      `${holdsAddress(host)} (for a team named after a product, write a space for the dot: "ASP NET Team")`;
+      `${holdsAddress(host)} (if the dotted word is part of the name, write a space for the dot: "Yu Li", "ASP NET Team")`;
     const holdsHandle = `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
     for (const [name, message] of [
       ['Ada https://evil.example', holdsAddress('evil.example')],
@@ -375,22 +375,31 @@ describe('author names', () => {
       ["Ada evil.com's", holdsHost('evil.com')],
       ["Ada HTTPS://EVIL.COM's", holdsAddress('evil.com')],
       ['Ada Lovelace, evil.org:', holdsHost('evil.org')],
-      // A host is a dotted word under a top-level domain, in any case and under any domain:
-      // linkifiers link EVIL.COM, evil.io and ASP.NET alike.
+      // A host is a dotted word under a top-level domain, under any domain, in any spelling but a
+      // name's: linkifiers link EVIL.COM, evil.io and ASP.NET alike.
       ['Ada EVIL.COM', holdsHost('evil.com')],
       ['Ada evil.io', holdsHost('evil.io')],
-      ['Ada EVIL.AI', holdsHost('evil.ai')],
+      ['EVIL.AI', holdsHost('evil.ai')],
       ['Ada bad.co.uk', holdsHost('bad.co.uk')],
-      ['Ada (Bad.Co.Uk)', holdsHost('bad.co.uk')],
+      ['Ada (BAD.CO.UK)', holdsHost('bad.co.uk')],
       ['Ada evil.xyz!', holdsHost('evil.xyz')],
       ['Ada x.com', holdsHost('x.com')],
-      ['Ada Evil.Vision', holdsHost('evil.vision')],
+      ['Ada J.com', holdsHost('j.com')],
+      ['Evil.COM', holdsHost('evil.com')],
+      ['Ada Evil.VISION', holdsHost('evil.vision')],
       ['Ada \u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444', holdsHost('xn--e1afmkfd.xn--p1ai')],
       ['ASP.NET Team', holdsHost('asp.net')],
       ["ASP.NET's Team", holdsHost('asp.net')],
       ['Infer.NET Team', holdsHost('infer.net')],
-      ['Zhang.Net', holdsHost('zhang.net')],
-      ['Ada Mit.Edu', holdsHost('mit.edu')],
+      ['Yu.LI', holdsHost('yu.li')],
+      ['Yu.li', holdsHost('yu.li')],
+      ['Ada Mit.edu', holdsHost('mit.edu')],
+      // A hyphen that begins or ends a part is no host's, and a linkifier reads the host after it.
+      ['Ada x.-evil.com', holdsHost('evil.com')],
+      ['Ada -evil.com', holdsHost('evil.com')],
+      ['Ada J.-evil.io', holdsHost('evil.io')],
+      // A look-alike dot is read as a reader reads it.
+      ['Ada evil\u0701io', holdsHost('evil.io')],
     ]) {
       expect(refused(name!), name).toEqual([message]);
     }
@@ -413,7 +422,9 @@ describe('author names', () => {
       'Torch.Nn Ng',
       'Vue.js Team',
       'Ada cs.LG',
-      // An initial, a lone capital before the dot, though the word after it is a domain too.
+      // A dotted word whose every part is written as a name's, a capital and lower-case letters or
+      // an initial, is a name written without spaces, though common family names are domains too
+      // (li, ng, kim, wang, ma). (So Title-case `Evil.Com` passes too: the rule's cost, README.)
       'Y.Li',
       'J.Ma',
       'H.Ng',
@@ -421,6 +432,22 @@ describe('author names', () => {
       'J.Edu',
       'A.Org',
       'Ada A.I. Smith',
+      'Yu.Li',
+      'Zh.Wang',
+      'Ch.Kim',
+      'Kh.Ng',
+      'Jun.Li',
+      'Xiao.Wang',
+      'Dr.Kim',
+      'Hu.Ma',
+      'Zoë.Li',
+      'Zhang.Net',
+      'Ada Mit.Edu',
+      'Ada (Bad.Co.Uk)',
+      // A part with a hyphen first or last (`-P`) is no host's part: the name's initials stand apart.
+      'J.-P.Li',
+      'Y.-H.Li',
+      'Jean-Pierre J.-P.Ng',
     ]) {
       expect(refused(name), name).toEqual([]);
     }

@@ -966,23 +966,51 @@ function siteOf(host: string): string {
 }
 
 /**
+ * The hosts a link's text names: the whole text when it is a host in any spelling (`[ARXIV.ORG](…)`,
+ * `[X.COM](…)`: it reads as the link's destination, and a browser goes there as to arxiv.org), and
+ * each host among its words, in any spelling but a name's (hostsNamedIn): `[see arxiv.org now](…)`
+ * shows arxiv.org as much as `[arxiv.org](…)`.
+ */
+function hostsOfText(text: string): string[] {
+  const whole = hostNamedBy(text, { anyCase: true });
+  return [...(whole === undefined ? [] : [whole]), ...hostsNamedIn(text)];
+}
+
+/**
+ * Whether a dotted word a link's text names (`cs.cv`, `readme.md`, `train.py`, read as a host)
+ * names a part of the link's own address instead: it is under a country's two-letter domain, as
+ * `.md`, `.py`, `.rs`, `.cc` and arXiv's categories (`cs.CV`, `stat.ML`) are, and it is a segment
+ * of the address's path or its fragment, read as the text is (hostsOfText), so without case.
+ * `[cs.CV](https://arxiv.org/list/cs.CV/recent)` and `[README.md](…/blob/main/README.md)` name a
+ * category and a file. A generic domain (`[arxiv.org](https://evil.example/arxiv.org)`) names its
+ * host wherever it stands.
+ */
+function namesPartOfAddress(name: string, target: URL): boolean {
+  if (target.protocol === 'mailto:' || !/\.[a-z]{2}$/.test(name)) return false;
+  return [...target.pathname.split('/'), target.hash.slice(1)].some((segment) => {
+    try {
+      return hostsOfText(decodeURIComponent(segment)).includes(name);
+    } catch {
+      // A `%` escape of no UTF-8 character names nothing.
+      return false;
+    }
+  });
+}
+
+/**
  * A link whose text names one site and leads to another: `[https://arxiv.org](https://evil.example/)`
  * or `[arxiv.org/abs/1706.03762](https://evil.example/)` shows a reader (and a feed reader, which
  * shows the text) an address the link does not go to. The text may name any host of the site the
- * link leads to (siteOf); words (`[the code](…)`) and names of files or libraries name none.
+ * link leads to (siteOf) and a part of its address (namesPartOfAddress); words (`[the code](…)`),
+ * names written without spaces (`Yu.Li`) and names of files or libraries under no domain
+ * (`Node.js`, `train.yaml`) name none.
  */
 function linkTextHostProblem(text: string, href: string): string | undefined {
   const target = new URL(href);
   // An e-mail address's site is its domain's (checkLink took only one address).
   const targetHost = target.protocol === 'mailto:' ? (mailDomain(target) ?? '') : target.hostname;
   const host = new URL(`https://${targetHost}/`).hostname.replace(/^www\./, '');
-  // A text that is a host and nothing else reads as the link's destination in any case
-  // (`[ARXIV.ORG](…)`: a browser goes there as to arxiv.org); and a host anywhere in the text,
-  // written as hosts are: `[see arxiv.org now](…)` shows arxiv.org as much as `[arxiv.org](…)`.
-  const whole = hostNamedBy(text, { anyCase: true });
-  const named = [...(whole === undefined ? [] : [whole]), ...hostsNamedIn(text)].find(
-    (name) => siteOf(name) !== siteOf(host),
-  );
+  const named = hostsOfText(text).find((name) => siteOf(name) !== siteOf(host) && !namesPartOfAddress(name, target));
   if (named === undefined) return undefined;
   return `Link text "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
 }

@@ -560,19 +560,29 @@ describe('links in abstracts', () => {
       ['[code (github.com)](https://evil.example/)', 'github.com'],
       ['[https:// arxiv.org](https://evil.example/)', 'arxiv.org'],
       ['[the code on github.com, the paper on arxiv.org](https://github.com/a/b)', 'arxiv.org', 'github.com'],
-      // Under any top-level domain, in any case: a dotted word whose last part is one is a host,
-      // be it a file's, a category's or a product's name too (as linkifiers read them).
+      // Under any top-level domain, in any spelling but a name's: a dotted word whose last part is
+      // one is a host, be it a product's name too (as linkifiers read them).
       ['[EVIL.AI](https://arxiv.org/)', 'evil.ai', 'arxiv.org'],
-      ['[see evil.io now](https://arxiv.org/)', 'evil.io', 'arxiv.org'],
+      ['[see evil.io now](https://github.com/)', 'evil.io', 'github.com'],
       ['[see EVIL.COM now](https://arxiv.org/)', 'evil.com', 'arxiv.org'],
+      ['[see J.com now](https://arxiv.org/)', 'j.com', 'arxiv.org'],
       ['[bad.co.uk](https://www.ox.ac.uk/)', 'bad.co.uk', 'ox.ac.uk'],
       ['[Bad.Xyz/page](https://arxiv.org/)', 'bad.xyz', 'arxiv.org'],
-      ['[train.py#L10](https://github.com/x/y/blob/main/train.py#L10)', 'train.py', 'github.com'],
+      ['[Yu.Li](https://example.org/)', 'yu.li', 'example.org'],
       ['[README.md#usage](https://github.com/x/y#usage)', 'readme.md', 'github.com'],
-      ['[cs.AI](https://arxiv.org/list/cs.AI/recent)', 'cs.ai', 'arxiv.org'],
       ['[torchvision.io](https://pytorch.org/vision/stable/io.html)', 'torchvision.io', 'pytorch.org'],
       ['[Infer.NET framework](https://github.com/dotnet/infer)', 'infer.net', 'github.com'],
       ['[ASP.NET Core docs](https://learn.microsoft.com/aspnet/core/)', 'asp.net', 'learn.microsoft.com'],
+      // A part of the link's own address names that part only under a country's two-letter domain
+      // (a file's, a category's): a generic domain names its host wherever it stands, and a
+      // two-letter one that is not a segment of the address (a piece of one, another address's).
+      ['[arxiv.org](https://evil.example/arxiv.org)', 'arxiv.org', 'evil.example'],
+      ['[see arxiv.org now](https://evil.example/a/arxiv.org#arxiv.org)', 'arxiv.org', 'evil.example'],
+      ['[X.COM](https://evil.example/X.COM)', 'x.com', 'evil.example'],
+      ['[evil.io](https://github.com/x/y/blob/main/notevil.io)', 'evil.io', 'github.com'],
+      ['[evil.io](https://github.com/x/y?file=evil.io)', 'evil.io', 'github.com'],
+      ['[cs.CV](https://arxiv.org/list/cs.LG/recent)', 'cs.cv', 'arxiv.org'],
+      ['[see evil.io now](https://github.com/evil/io)', 'evil.io', 'github.com'],
     ] as const) {
       const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
@@ -605,7 +615,28 @@ describe('links in abstracts', () => {
       '[train.yaml#L10](https://github.com/x/y/blob/main/train.yaml#L10)',
       '[cs.LG/recent](https://arxiv.org/list/cs.LG/recent)',
       '[Vue.js/guide](https://vuejs.org/guide/)',
+      // Names written without spaces among other words, each part a name's (a capital and
+      // lower-case letters, or an initial): the rule for names, schema.ts.
       '[Y.Li and J.Ma](https://example.org/)',
+      "[Yu.Li's code](https://example.org/)",
+      '[code by J.-P.Li](https://example.org/)',
+      // A dotted word under a country's two-letter domain that is a segment of the link's own
+      // address, its path's or its fragment, without case: a category or a file, not a host.
+      '[cs.CV](https://arxiv.org/list/cs.CV/recent)',
+      '[cs.CL](https://arxiv.org/list/cs.CL/recent)',
+      '[cs.RO](https://arxiv.org/list/cs.RO/recent)',
+      '[stat.ML](https://arxiv.org/list/stat.ML/recent)',
+      '[math.PR](https://arxiv.org/list/math.PR/recent)',
+      '[eess.AS](https://arxiv.org/list/eess.AS/recent)',
+      '[cs.ai](https://arxiv.org/list/cs.AI/recent)',
+      '[README.md](https://github.com/x/y/blob/main/README.md)',
+      '[run.sh](https://github.com/x/y/blob/main/scripts/run.sh)',
+      '[main.rs](https://github.com/x/y/blob/main/src/main.rs)',
+      '[utils.cc](https://gitlab.com/x/y/-/blob/main/utils.cc)',
+      '[train.py#L10](https://github.com/x/y/blob/main/train.py#L10)',
+      '[see train.py](https://github.com/x/y/blob/main/train.py)',
+      '[my_model.py](https://github.com/x/y/blob/main/my_model.py)',
+      '[the usage of cli.py](https://example.org/docs#cli.py)',
       // A product's name that is its own site's host.
       '[Math.NET Numerics](https://www.math.net/numerics)',
       // Another host of the same site.

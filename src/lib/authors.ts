@@ -372,15 +372,13 @@ export function nameInBibtexOrder(author: string): string {
 
 /**
  * Words that make a name a group's, not a person's (`ATLAS Collaboration`, `Gemini Team`, `Google
- * Research`, `Meta AI`): a group has no given name to abbreviate nor a family name to put first.
- * Compared whole, in any case but `AI`, which in capitals is no person's name (`Ai` can be).
+ * Research`): words no person bears as a name. A group has no given name to abbreviate nor a
+ * family name to put first. Compared whole, in any case.
  */
 const GROUP_WORDS = new Set([
   'alliance',
   'association',
   'authors',
-  'center',
-  'centre',
   'collaboration',
   'committee',
   'community',
@@ -411,10 +409,28 @@ const GROUP_WORDS = new Set([
   'university',
 ]);
 
-/** Whether a name is a group's (GROUP_WORDS, or the word "and" of a team, as BibTeX reads it). */
+/**
+ * Words that name groups but are also people's names: `Center` and `Centre` (Julian Center), and
+ * `AI` in capitals (the family name Ai as venues print family names: `AI Weiwei`, `Chen AI`). Alone
+ * they make no group: only beside a group word (`Shanghai AI Lab`) or "for"/"of", which no
+ * person's name holds (`Center for AI Safety`, `Centre of Excellence`). So `Meta AI` is read as a
+ * person's name, as `Chen AI` must be: a group writes the word that makes it one (`Meta AI
+ * Research`).
+ */
+const SHARED_WORDS = new Set(['center', 'centre', 'AI']);
+
+/**
+ * Whether a name is a group's: it holds a group word (GROUP_WORDS; SHARED_WORDS only with one, or
+ * with "for" or "of"), or the word "and", which BibTeX reads as between two names (a team:
+ * `Research and Development Team`). Words are whole, between anything but letters, digits and
+ * marks: `Andó` and `Ferdinand` hold no "and", `Nguyen-Research` holds "Research".
+ */
 export function isGroupName(author: string): boolean {
   const words = author.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
-  return /\band\b/i.test(author) || words.some((word) => word === 'AI' || GROUP_WORDS.has(word.toLowerCase()));
+  const lower = words.map((word) => word.toLowerCase());
+  if (lower.some((word) => word === 'and' || GROUP_WORDS.has(word))) return true;
+  const shared = words.some((word) => SHARED_WORDS.has(word === 'AI' ? word : word.toLowerCase()));
+  return shared && lower.some((word) => word === 'for' || word === 'of');
 }
 
 /**

@@ -277,10 +277,11 @@ export function formatTitle(title: string): string {
 
 /**
  * One author as BibTeX reads a name. A name BibTeX would not read as one name is braced, so it
- * stays one: one that contains the word "and", and one whose commas are not `Last, First` or
- * `Last, Jr., First` (more than two, or an empty part). So is a group's name (isGroupName:
- * `ATLAS Collaboration`, `Google Research, Brain Team`), which unbraced BibTeX reads as a person's
- * and abbreviates (`A. Collaboration`), as the citation tags and the reference keep it whole.
+ * stays one: a group's name (isGroupName: `ATLAS Collaboration`, `Google Research, Brain Team`,
+ * and any name with the word "and", which BibTeX reads as between two names), which unbraced
+ * BibTeX reads as a person's and abbreviates (`A. Collaboration`), as the citation tags and the
+ * reference keep it whole; and one whose commas are not `Last, First` or `Last, Jr., First`
+ * (more than two, or an empty part).
  *
  * The braces open with `\relax` (which does nothing), making the name one BibTeX "special
  * character": alpha.bst labels a name by its first three characters (`text.prefix$`), and inside a
@@ -292,11 +293,7 @@ export function formatAuthor(author: string): string {
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =
-    !isGroupName(author) &&
-    !/\band\b/i.test(escaped) &&
-    !/^others$/i.test(escaped) &&
-    parts.length <= 3 &&
-    parts.every((part) => part.trim());
+    !isGroupName(author) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
   return oneName ? escaped : `{\\relax ${escaped}}`;
 }
 

@@ -515,22 +515,42 @@ describe('a name in parts, and given names as initials, for references', () => {
     'A, B, C, D',
     'ATLAS Collaboration',
     'Google Research, Brain Team',
-    'Meta AI',
+    'Center for AI Safety',
   ])('reads %s as written, in no parts', (name) => {
     expect(nameParts(name)).toBeUndefined();
   });
 
-  it('tells a group from a person by its words, whole, in any case', () => {
+  it('tells a group from a person by words no person bears as a name, whole, in any case', () => {
     for (const group of [
       'ATLAS Collaboration',
       'The Gemini team',
       'Research and Development Team',
       'IBM Research',
-      'Meta AI',
+      'Google Research, Brain Team',
+      'Shanghai AI Lab',
+      // A word people also bear as a name, with "for" or "of", which no person's name holds.
+      'Center for AI Safety',
+      'Centre of Excellence',
+      'Labrador Nguyen-Research',
     ])
       expect(isGroupName(group), group).toBe(true);
-    for (const person of ['Weiwei Ai', 'Teamy Smith', 'Ada Groupe', 'Ashish Vaswani', 'Labrador Nguyen-Research'])
-      expect(isGroupName(person), person).toBe(person === 'Labrador Nguyen-Research');
+    for (const person of [
+      'Weiwei Ai',
+      'Teamy Smith',
+      'Ada Groupe',
+      'Ashish Vaswani',
+      // Center is a family name, and AI the family name Ai as some venues print family names.
+      'Julian Center',
+      'Chen AI',
+      'AI Weiwei',
+      'Ai Center',
+      // Like Chen AI: nothing in it says it is not a person's. A group writes the word that makes it one.
+      'Meta AI',
+      // "and" is a whole word: not in Ferdinand, nor beside a letter outside ASCII (Andó).
+      'Mária Andó',
+      'Ferdinand Smith',
+    ])
+      expect(isGroupName(person), person).toBe(false);
   });
 
   it.each([

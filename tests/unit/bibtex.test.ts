@@ -358,4 +358,11 @@ describe("a group's name", () => {
       '{\\relax ATLAS Collaboration} and {\\relax Google Research, Brain Team} and Ada Lovelace',
     );
   });
+
+  it('leaves a person whose name holds a word groups also use, or "and" inside a word, unbraced', () => {
+    // Center and AI are also family names; Andó holds no word "and", which BibTeX would split at.
+    expect(formatAuthors(['Julian Center', 'Chen AI', 'Mária Andó'])).toBe(
+      "Julian Center and Chen AI and M{\\'a}ria And{\\'o}",
+    );
+  });
 });

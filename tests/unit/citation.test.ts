@@ -114,6 +114,10 @@ describe('citation meta tags', () => {
     // A group's name: no given name to put last (Zotero would file it as Collaboration, ATLAS).
     ['ATLAS Collaboration', 'ATLAS Collaboration'],
     ['Smith Jr.', 'Smith Jr.'],
+    // People whose names hold a word that groups also use: people still.
+    ['Julian Center', 'Center, Julian'],
+    ['Chen AI', 'AI, Chen'],
+    ['ʻAkau Tupou', 'Tupou, ʻAkau'],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
     expect(citationMetaTags(paper({ authors: [written] }))).toContainEqual({ name: 'citation_author', content: cited });
@@ -236,6 +240,10 @@ describe('the plain-text reference', () => {
     ['王 小明', '王 小明'],
     ['김 민준', '김 민준'],
     ['محمد علي', 'محمد علي'],
+    // A person whose name holds a word groups also use is abbreviated as any person.
+    ['Julian Center', 'Center, J.'],
+    ['Chen AI', 'AI, C.'],
+    ['Google Research, Brain Team', 'Google Research, Brain Team'],
   ])('names %s as %s', (written, cited) => {
     expect(referenceAuthorName(written)).toBe(cited);
   });
@@ -276,7 +284,7 @@ describe('the plain-text reference', () => {
 describe("JSON-LD of a group's name", () => {
   it('gives a collaboration or a team as an Organization, a person as a Person', () => {
     const { author } = scholarlyArticle(
-      paper({ authors: ['Ada Lovelace', 'ATLAS Collaboration', 'Research and Development Team'] }),
+      paper({ authors: ['Ada Lovelace', 'ATLAS Collaboration', 'Research and Development Team', 'Julian Center'] }),
       {
         pageUrl: 'https://example.org/p/',
       },
@@ -285,6 +293,8 @@ describe("JSON-LD of a group's name", () => {
       { '@type': 'Person', name: 'Ada Lovelace' },
       { '@type': 'Organization', name: 'ATLAS Collaboration' },
       { '@type': 'Organization', name: 'Research and Development Team' },
+      // Center is also a family name: alone it makes no group.
+      { '@type': 'Person', name: 'Julian Center' },
     ]);
   });
 });

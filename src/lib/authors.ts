@@ -462,7 +462,8 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` →
  * `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
  * and two or three capitals run together as Vancouver style writes them: `JZ` → `J. Z.`).
- * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`). Undefined where a name
+ * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`), and letters without case
+ * before a capital go with it (`ʻAkau` → `ʻA.`). Undefined where a name
  * starts with a letter of a script without capitals (Han, kana, Hangul, Arabic, Devanagari…),
  * which no reference abbreviates to an initial: the given names are then cited in full.
  */
@@ -478,10 +479,14 @@ export function givenInitials(given: string): string | undefined {
     for (const part of word.split(/[-‐]/).filter((part) => /[\p{L}\p{N}]/u.test(part))) {
       // The first letter or digit, past any apostrophe or bracket before it, with its marks.
       const from = part.slice(part.search(/[\p{L}\p{N}]/u));
-      const first = graphemes.segment(from)[Symbol.iterator]().next().value?.segment ?? from;
+      // Letters without case before the first with case (the ʻokina of ʻAkau, a click letter ǃ)
+      // are sounds of the name, not a script without capitals: they stay with it (ʻA.).
+      const lead = /^[\p{Lm}\p{Lo}]+(?=\p{LC})/u.exec(from)?.[0] ?? '';
+      const rest = from.slice(lead.length);
+      const first = graphemes.segment(rest)[Symbol.iterator]().next().value?.segment ?? rest;
       const base = [...first][0]!;
       if (/\p{L}/u.test(base) && base.toUpperCase() === base.toLowerCase()) return undefined;
-      parts.push(`${first}.`);
+      parts.push(`${lead}${first}.`);
     }
     initials.push(parts.join('-'));
   }

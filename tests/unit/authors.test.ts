@@ -568,6 +568,10 @@ describe('a name in parts, and given names as initials, for references', () => {
     ['Ольга', 'О.'],
     ['Ζωή', 'Ζ.'],
     ['Given0', 'G.'],
+    // A letter without case before a capital is a sound of the name (the Hawaiian ʻokina, a click).
+    ['ʻAkau', 'ʻA.'],
+    ['Sione ʻAkau', 'S. ʻA.'],
+    ['ǃXaus', 'ǃX.'],
   ])('writes %s as the initials %s', (given, initials) => {
     expect(givenInitials(given)).toBe(initials);
   });

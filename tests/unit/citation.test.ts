@@ -244,6 +244,8 @@ describe('the plain-text reference', () => {
     ['Julian Center', 'Center, J.'],
     ['Chen AI', 'AI, C.'],
     ['Google Research, Brain Team', 'Google Research, Brain Team'],
+    // The same reading as citation_author (Tupou, ʻAkau): the ʻokina goes with its initial.
+    ['ʻAkau Tupou', 'Tupou, ʻA.'],
   ])('names %s as %s', (written, cited) => {
     expect(referenceAuthorName(written)).toBe(cited);
   });

@@ -407,6 +407,7 @@ const GROUP_WORDS = new Set([
   'society',
   'team',
   'university',
+  'workshop',
 ]);
 
 /**

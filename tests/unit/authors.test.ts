@@ -528,6 +528,7 @@ describe('a name in parts, and given names as initials, for references', () => {
       'IBM Research',
       'Google Research, Brain Team',
       'Shanghai AI Lab',
+      'BigScience Workshop',
       // A word people also bear as a name, with "for" or "of", which no person's name holds.
       'Center for AI Safety',
       'Centre of Excellence',

@@ -131,14 +131,16 @@ export function citationAuthorName(author: string): string {
 /**
  * An author as a reference list names one (APA's style): family name, given names as initials,
  * suffix (`Vaswani, A.`, `van der Maaten, L.`, `Sartre, J.-P.`, `King, M. L., Jr.`), read by
- * nameParts and givenInitials. A name without parts (one word, a group's: `ATLAS Collaboration`),
- * and one whose given names are in a script without capitals (`王 小明`), are cited as written.
+ * nameParts and givenInitials, as citationAuthorName reads it. Given names in a script without
+ * capitals, which no reference abbreviates, are written in full in the same order (`王, 小明`,
+ * `علي, محمد`: the citation tags' form). A name without given names (one word, a group's: `ATLAS
+ * Collaboration`) is cited as written.
  */
 export function referenceAuthorName(author: string): string {
   const name = author.trim().replace(/\s+/g, ' ');
   const parts = nameParts(name);
-  const initials = parts?.given ? givenInitials(parts.given) : undefined;
-  return parts && initials ? [parts.family, initials, parts.suffix].filter(Boolean).join(', ') : name;
+  if (!parts?.given) return name;
+  return [parts.family, givenInitials(parts.given) ?? parts.given, parts.suffix].filter(Boolean).join(', ');
 }
 
 /** How many authors a reference names before `…` and the last one (APA 7: up to 20, all). */

@@ -233,13 +233,15 @@ describe('the plain-text reference', () => {
     ['Ольга Иванова', 'Иванова, О.'],
     ['Zoë Çelik', 'Çelik, Z.'],
     ['Hofmann, Thomas', 'Hofmann, T.'],
-    // As written: one word, a group, a script without capitals.
+    // As written: one word, a group.
     ['Aristotle', 'Aristotle'],
     ['ATLAS Collaboration', 'ATLAS Collaboration'],
     ['Research and Development Team', 'Research and Development Team'],
-    ['王 小明', '王 小明'],
-    ['김 민준', '김 민준'],
-    ['محمد علي', 'محمد علي'],
+    // Given names in a script without capitals in full, in citation_author's order.
+    ['王 小明', '王, 小明'],
+    ['김 민준', '김, 민준'],
+    ['محمد علي', 'علي, محمد'],
+    ['Ada 小明 Lovelace', 'Lovelace, Ada 小明'],
     // A person whose name holds a word groups also use is abbreviated as any person.
     ['Julian Center', 'Center, J.'],
     ['Chen AI', 'AI, C.'],

@@ -71,7 +71,13 @@ import {
   type QueryExpansions,
   type TopicName,
 } from '../lib/search-query.ts';
-import { closestJoinedSpelling, closestSpelling, swappedStartShard, vocabularyShard } from '../lib/spelling.ts';
+import {
+  closestJoinedSpelling,
+  closestSpelling,
+  swappedStartShard,
+  swappedStartSpelling,
+  vocabularyShard,
+} from '../lib/spelling.ts';
 
 // ---- The part of Pagefind's browser API used here (see pagefind_web_js/types) ----
 
@@ -438,9 +444,9 @@ function vocabularyOfShard(config: SearchConfig, shard: string): Promise<string[
 }
 
 /** "Did you mean" for a word whose first two letters may be swapped (`rtansformer`), from the other shard (swappedStartShard). */
-async function swappedStartSpelling(config: SearchConfig, token: string): Promise<string | undefined> {
+async function swappedStartSuggestion(config: SearchConfig, token: string): Promise<string | undefined> {
   const shard = swappedStartShard(token);
-  return shard === undefined ? undefined : closestSpelling(token, await vocabularyOfShard(config, shard));
+  return shard === undefined ? undefined : swappedStartSpelling(token, await vocabularyOfShard(config, shard));
 }
 
 /** "Did you mean" for a word joined by punctuation (`neural-netwrk`), part by part (closestJoinedSpelling). */
@@ -470,7 +476,7 @@ async function suggestionFor(config: SearchConfig, query: string, unmatched: str
     const closest =
       closestSpelling(token, await vocabularyFor(config, token)) ??
       (await joinedSpelling(config, token)) ??
-      (await swappedStartSpelling(config, token));
+      (await swappedStartSuggestion(config, token));
     if (!closest) return undefined;
     corrected.push(closest);
     replaced.add(word);

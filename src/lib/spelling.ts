@@ -92,3 +92,29 @@ export function swappedStartShard(word: string): string | undefined {
   const swapped = vocabularyShard(letters[1]!);
   return swapped === vocabularyShard(letters) ? undefined : swapped;
 }
+
+/**
+ * "Did you mean" from the other shard (swappedStartShard) for a word whose first two letters are
+ * swapped: only a word that starts with them the other way round (`rtansformer` → `transformer`),
+ * within the typos the word's length allows, the swap counted as one. Any close word of that shard
+ * would also take a word with its first letter dropped (`qlora` → `lora`, `vllm` → `llm`), which is
+ * another word, not a typo.
+ */
+export function swappedStartSpelling(typed: string, vocabulary: readonly string[]): string | undefined {
+  const ending = APOSTROPHE_ENDING.exec(typed);
+  const letters = comparable(ending ? ending[1]! : typed);
+  if (letters.length < 2 || letters[0] === letters[1]) return undefined;
+  const max = typosAllowed(letters.length) - 1; // the swap is one of them
+  if (max < 0) return undefined;
+  const start = letters[1]! + letters[0]!;
+  const unswapped = start + letters.slice(2);
+  let best: { word: string; distance: number } | undefined;
+  for (const candidate of vocabulary) {
+    const word = comparable(candidate);
+    if (!word.startsWith(start)) continue;
+    const distance = editDistance(unswapped, word, best ? best.distance - 1 : max);
+    if (distance <= max && (!best || distance < best.distance)) best = { word: candidate, distance };
+    if (best?.distance === 0) break;
+  }
+  return best && best.word + (ending ? ending[2]! : '');
+}

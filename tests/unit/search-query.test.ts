@@ -8,6 +8,7 @@ import {
   closestSpelling,
   closestWord,
   swappedStartShard,
+  swappedStartSpelling,
   vocabularyShard,
 } from '../../src/lib/spelling.ts';
 import { editDistance } from '../../src/lib/suggest.ts';
@@ -1490,5 +1491,24 @@ describe('a typo that swaps the first two letters (swappedStartShard)', () => {
     expect(swappedStartShard('aardvark')).toBeUndefined();
     expect(swappedStartShard('a')).toBeUndefined();
     expect(swappedStartShard('12')).toBeUndefined();
+  });
+});
+
+describe('a suggestion from the other shard (swappedStartSpelling)', () => {
+  const shard = ['lora', 'llm', 'lstm', 'loss', 'transformer', 'training', 'tlora'];
+
+  it('is a word with the first two letters the other way round, within the typos left', () => {
+    expect(swappedStartSpelling('rtansformer', shard)).toBe('transformer');
+    expect(swappedStartSpelling('rtansfromer', shard)).toBe('transformer');
+    expect(swappedStartSpelling("rtansformer's", shard)).toBe("transformer's");
+  });
+
+  // A word with its first letter dropped is one edit from the typed word too, but another word.
+  it.each(['qlora', 'vllm', 'xlstm', 'sloss'])('offers nothing for %s', (typed) => {
+    expect(swappedStartSpelling(typed, shard)).toBeUndefined();
+  });
+
+  it('gives no swap where the first two letters are alike', () => {
+    expect(swappedStartSpelling('llora', ['llora', 'lora'])).toBeUndefined();
   });
 });

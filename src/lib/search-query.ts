@@ -776,6 +776,17 @@ export function adjacentWordPairs(query: string): [string, string][] {
 }
 
 /**
+ * The words British spelling writes with `-our` and American with `-or`, before that ending (with
+ * `un`, `dis` or `mis` before them: `unfavourable`, `dishonour`, `misbehaviour`). A list, as no
+ * shape tells them apart: `flour`, `hours`, `detour`, `contour` have no `-or` spelling, nor
+ * `error`, `motor`, `tensor`, `floor` one in `-our`.
+ */
+const OUR_WORDS =
+  '(?:un|dis|mis)?(?:col|hon|fav|lab|hum|behavi|neighb|rum|vap|tum|harb|flav|arm|od|sav|val|vig|rig|endeav|parl|clam)';
+/** The endings after `-our` or `-or` that these words take: `colours`, `favourite`, `honourable`, `neighbourhood`. */
+const OUR_ENDINGS = 's|ed|ing|al|ally|able|ably|ite|ites|hood|hoods|less|ful|er|ers';
+
+/**
  * British and American spellings of one word, by their regular endings: each pair rewrites a
  * word's ending into the other spelling's. Pagefind's stemmer keeps them apart (`behaviour`,
  * `behavior`), so a query word is also searched in its other spelling (otherSpelling). A
@@ -783,8 +794,8 @@ export function adjacentWordPairs(query: string): [string, string][] {
  * rewritten only in long words (`filled` is not `filed`).
  */
 const SPELLINGS: [RegExp, string][] = [
-  [/^(\p{L}{2,})our(s|ed|ing|al|ally|able|ably|ite|ites|hood|less|ful|er|ers)?$/u, '$1or$2'],
-  [/^(\p{L}{3,})or(s|ed|ing|al|ally|able|ably|ite|ites|hood|less|ful)?$/u, '$1our$2'],
+  [new RegExp(`^(${OUR_WORDS})our(${OUR_ENDINGS})?$`), '$1or$2'],
+  [new RegExp(`^(${OUR_WORDS})or(${OUR_ENDINGS})?$`), '$1our$2'],
   [/^(\p{L}{3,})is(e|es|ed|ing|ation|ations|er|ers|able)$/u, '$1iz$2'],
   [/^(\p{L}{3,})iz(e|es|ed|ing|ation|ations|er|ers|able)$/u, '$1is$2'],
   [/^(\p{L}{2,})ys(e|es|ed|ing|er|ers)$/u, '$1yz$2'],

@@ -260,8 +260,20 @@ describe('otherSpelling', () => {
     ['tumours', 'tumors'],
     ['favour', 'favor'],
     ['honor', 'honour'],
+    ['unfavourable', 'unfavorable'],
+    ['neighborhoods', 'neighbourhoods'],
+    ['flavours', 'flavors'],
+    ['vigor', 'vigour'],
   ])('%s → %s', (word, other) => {
     expect(otherSpelling(word)).toBe(other);
+  });
+
+  // No shape tells colour from flour: only the words whose spellings really differ are rewritten.
+  it.each([
+    ...['flour', 'hours', 'tours', 'yours', 'amour', 'detour', 'devour', 'contour', 'contours', 'glamour'],
+    ...['error', 'motor', 'minor', 'actor', 'prior', 'floor', 'tensor', 'errors', 'factors', 'vectors', 'monitoring'],
+  ])('%s has no -our/-or spelling', (word) => {
+    expect(otherSpelling(word)).toBeUndefined();
   });
 
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {

@@ -458,6 +458,9 @@ export function nameParts(author: string): NameParts | undefined {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** Two or three initials run together in capitals, as Vancouver style writes them: `JZ`, `CJ`. */
+export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
+
 /**
  * Given names as initials, as reference lists write them: each name's first letter and a full stop
  * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` →
@@ -472,7 +475,7 @@ export function givenInitials(given: string): string | undefined {
   const initials: string[] = [];
   for (const word of given.split(/[\s.]+/).filter((word) => /[\p{L}\p{N}]/u.test(word))) {
     // Initials run together in capitals, as Vancouver style writes them (`JZ Kolter`): one each.
-    if (/^\p{Lu}{2,3}$/u.test(word)) {
+    if (RUN_TOGETHER_INITIALS.test(word)) {
       initials.push([...word].map((letter) => `${letter}.`).join(' '));
       continue;
     }

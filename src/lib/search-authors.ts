@@ -97,7 +97,8 @@ export function typedWords(typed: string): string[] {
 /**
  * The ways to read what a reader typed in the author field, each as typedWords: as typed, and,
  * where it cites a name with its initials run together as Vancouver style does (`Kolter JZ`,
- * `Hsieh CJ`: initialsAt, the search's one rule for them, which leaves `deep RL` a word), with
+ * `Hsieh CJ`, or before the name, `JZ Kolter`, which only a name field reads so: initialsAt, the
+ * search's one rule for them, which leaves `deep RL` a word), with
  * each initial a word of its own (`kolter`, `j`, `z`), which nameMatches finds as the start of a
  * given name. Both, as capitals after a name may also be one (`Hao LI`).
  */
@@ -105,7 +106,7 @@ export function typedReadings(typed: string): string[][] {
   const asTyped = typedWords(typed);
   const tokens = typed.trim().split(/\s+/);
   const split = tokens.map((token, index) =>
-    initialsAt(tokens, index) ? (token.match(/\p{L}/gu) ?? []).join(' ') : token,
+    initialsAt(tokens, index, { runTogetherBefore: true }) ? (token.match(/\p{L}/gu) ?? []).join(' ') : token,
   );
   const withInitials = typedWords(split.join(' '));
   return withInitials.join(' ') === asTyped.join(' ') ? [asTyped] : [asTyped, withInitials];

@@ -4,7 +4,7 @@
  * and the name fold's plain letters (authors.ts).
  */
 import { arxivIdOfFileName, parseArxivId } from './arxiv-id.ts';
-import { withPlainLetters } from './authors.ts';
+import { RUN_TOGETHER_INITIALS, withPlainLetters } from './authors.ts';
 
 /**
  * arXiv's own hosts, as a reader may paste them, the sites that show an arXiv paper at its id
@@ -1048,11 +1048,19 @@ const BARE_INITIALS = /^\p{Lu}{1,3},?$/u;
 export const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
 
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
-/** Two or three initials run together, without a comma: `JZ`, `CJ`. */
-const RUN_OF_CAPITALS = /^\p{Lu}{2,3}$/u;
 
-/** Whether `tokens[index]` (the query split at spaces) is initials as a reference list writes them. */
-export function initialsAt(tokens: readonly string[], index: number): boolean {
+/**
+ * Whether `tokens[index]` (the query split at spaces) is initials as a reference list writes them.
+ * Capitals run together before a name (`JZ Kolter`) count only with `runTogetherBefore`, which the
+ * Author field gives, where a name is expected: in the words box, `AI Safety`, `LLM Agents` and
+ * `ML Systems` are far more often an acronym and a word than an author, and reading them as
+ * initials would load the author directory for every such query.
+ */
+export function initialsAt(
+  tokens: readonly string[],
+  index: number,
+  { runTogetherBefore = false }: { runTogetherBefore?: boolean } = {},
+): boolean {
   const token = tokens[index] ?? '';
   if (INITIALS.test(token)) return true;
   const previous = tokens[index - 1] ?? '';
@@ -1062,11 +1070,11 @@ export function initialsAt(tokens: readonly string[], index: number): boolean {
     CAPITALISED_WORD.test(previous) &&
     !INITIALS.test(previous);
   // Or capitals before the name, as a reader types `E. Akyürek` without the full stop, one by one
-  // or run together (`E Akyürek`, `J Z Kolter`, `JZ Kolter`), the name at the query's end or
-  // before a comma.
+  // (`E Akyürek`, `J Z Kolter`) or, in the Author field, run together (`JZ Kolter`), the name at
+  // the query's end or before a comma.
   let name = index;
   while (SINGLE_CAPITAL.test(tokens[name] ?? '')) name += 1;
-  if (name === index && RUN_OF_CAPITALS.test(token)) name += 1;
+  if (name === index && runTogetherBefore && RUN_TOGETHER_INITIALS.test(token)) name += 1;
   const beforeName =
     name > index &&
     CAPITALISED_WORD.test(tokens[name] ?? '') &&

@@ -328,3 +328,27 @@ describe('a misspelt name in the Author field', () => {
     await waitForTitles(titlesOf(byEkin));
   });
 });
+
+describe('a title-case query in the words box', () => {
+  // An acronym and a capitalised word (`AI Safety`, `LLM Agents`) are far more often words than an
+  // author's initials and name: the search reads them without the author code or directory.
+  it.each(['AI Safety', 'LLM Glacier'])('%s loads no author code and no author data', async (q) => {
+    await openSearch({ q });
+    await expect.poll(() => status().textContent(), { timeout: 10_000 }).not.toBe('');
+    // No new request and none in flight for a second: a late load of the author code would show.
+    let seen = -1;
+    let since = Date.now();
+    await expect
+      .poll(
+        () => {
+          if (watch.requests.length !== seen || watch.inFlight.size > 0)
+            [seen, since] = [watch.requests.length, Date.now()];
+          return Date.now() - since >= 1_000;
+        },
+        { timeout: 15_000, interval: 50 },
+      )
+      .toBe(true);
+    expect(watch.requests.filter((path) => /search-authors|\/search\/authors\//.test(path))).toEqual([]);
+    expect(watch.requests.some((path) => path.endsWith('.pf_index'))).toBe(true);
+  });
+});

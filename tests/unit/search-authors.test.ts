@@ -540,14 +540,33 @@ describe('an author cited with initials, in the words box and the Author field',
     expect(await suggested('Ashish Vaswani')).toEqual(['Ashish Vaswani']);
   });
 
-  // Initials run together before the name, as after it (`Vaswani JP`): the given names' initials in order.
-  it.each(['JP Vaswani', 'J. P. Vaswani', 'J.-P. Vaswani', 'Vaswani JP', 'Vaswani, J.-P.'])(
+  // The given names' initials in order, after the name or before it with full stops.
+  it.each(['J. P. Vaswani', 'J.-P. Vaswani', 'Vaswani JP', 'Vaswani, J.-P.'])(
     '%s is Jean-Pierre Vaswani alone',
     async (query) => {
       expect(await cited(query)).toEqual([authorSlug('Jean-Pierre Vaswani')]);
       expect(await suggested(query)).toEqual(['Jean-Pierre Vaswani']);
     },
   );
+
+  // Run together before the name only in the Author field, where a name is expected: in the words
+  // box an acronym before a capitalised word (`AI Safety`) is far more often words.
+  it('reads JP Vaswani as initials in the Author field, not in the words box', async () => {
+    expect(await suggested('JP Vaswani')).toEqual(['Jean-Pierre Vaswani']);
+    expect(await cited('JP Vaswani')).toBeUndefined();
+  });
+
+  it.each(['AI Safety', 'LLM Agents', 'ML Systems', 'GPT Models', 'NLP Tasks', 'AI Safety, Alignment'])(
+    '%s may cite no author in the words box',
+    (query) => {
+      expect(mayCiteAuthors(query)).toBe(false);
+    },
+  );
+
+  it('still reads capitals one by one before a name in the words box (J P Vaswani)', async () => {
+    expect(mayCiteAuthors('J P Vaswani')).toBe(true);
+    expect(await cited('J P Vaswani')).toEqual([authorSlug('Jean-Pierre Vaswani')]);
+  });
 
   it('reads capitals before a word as words where no author has them as initials', async () => {
     for (const query of ['PJ Vaswani', 'RL Andreas', 'GAN Vaswani']) expect(await cited(query), query).toBeUndefined();

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
 import { xmlErrors } from '../lib/xml.ts';
-import { canonicalOrUndefined, parseArxivId } from '../lib/arxiv-id.ts';
+import { arxivIdInText, canonicalOrUndefined, parseArxivId } from '../lib/arxiv-id.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
@@ -72,90 +72,30 @@ export class ArxivUnreachableError extends Error {
 export const TRY_AGAIN_LATER =
   "That is arXiv's side (or the network's), not your command: run the same command again later.";
 
-const VERSION = /v([1-9]\d{0,2})$/i;
-
 /**
- * Reads an arXiv id from what a contributor pasted, however it was written: `2306.13575`,
- * `2306.13575v2`, `arXiv:2306.13575`, `arxiv.org/abs/2306.13575`, `https://arxiv.org/pdf/2306.13575v1`
- * (with or without `.pdf`, also after a bare id), arXiv's DOI `10.48550/arXiv.2306.13575` or its
- * doi.org link, the stamp in a PDF's margin (`arXiv:2306.13575v2 [cs.LG] 5 Oct 2023`), or an
- * old-style id such as `math.GT/0309136`; in quotes or brackets, with the punctuation of the
- * sentence it was copied from (`2306.13575.`, `(2306.13575),`), spaces inside it or invisible
- * characters around it. The id comes back as written, but in arXiv's case (`hep-th`, `math.GT`):
- * an old-style id keeps its subject class, which BibTeX cites as the primary class; everything
- * that compares or links ids uses its canonical form (src/lib/arxiv-id.ts).
+ * Reads an arXiv id from what a contributor pasted, however it was written (arxivIdInText, the one
+ * reading of pasted ids, src/lib/arxiv-id.ts): `2306.13575`, `2306.13575v2`, `arXiv:2306.13575`,
+ * `arxiv.org/abs/2306.13575`, `https://arxiv.org/pdf/2306.13575v1.pdf`, arXiv's DOI or its doi.org
+ * link, a PDF's margin stamp, an old-style id such as `math.GT/0309136`, with a sentence's
+ * punctuation, spaces inside or invisible characters around it. The id comes back as written, but
+ * in arXiv's case (`hep-th`, `math.GT`): an old-style id keeps its subject class, which BibTeX
+ * cites as the primary class; everything that compares or links ids uses its canonical form.
  */
 export function parseArxivInput(input: string): ArxivReference {
-  // Zero-width characters and a BOM come along with text copied from web pages and PDFs.
   const raw = input.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').trim();
   if (!raw) throw new ArxivInputError('Give an arXiv id or URL, e.g. 2306.13575 or https://arxiv.org/abs/2306.13575.');
-  let candidate = withoutSurroundings(raw);
-  const looksLikeUrl = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*arxiv\.org\//i.test(candidate);
-  const doi = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|doi:\s*)?10\.48550\/arxiv\.(.+)$/i.exec(candidate);
-  if (doi) {
-    candidate = doi[1]!;
-  } else if (looksLikeUrl) {
-    let url: URL;
-    try {
-      url = new URL(/^https?:\/\//i.test(candidate) ? candidate : `https://${candidate}`);
-    } catch {
-      throw new ArxivInputError(
-        `"${raw}" is not a web address: use the paper's link, e.g. https://arxiv.org/abs/2306.13575.`,
-      );
-    }
-    const match = /^\/(?:abs|pdf|html|format)\/(.+?)\/?$/.exec(url.pathname);
-    if (!match?.[1]) {
-      throw new ArxivInputError(
-        `"${raw}" is an arXiv address but not a paper's page: use the abstract or PDF link, e.g. https://arxiv.org/abs/2306.13575.`,
-      );
-    }
-    candidate = withoutSurroundings(decodeURIComponent(match[1]));
+  const read = arxivIdInText(raw);
+  if ('id' in read) return read;
+  if (read.problem === 'not a paper page') {
+    throw new ArxivInputError(
+      `"${raw}" is an arXiv address but not a paper's page: use the abstract or PDF link, e.g. https://arxiv.org/abs/2306.13575.`,
+    );
   }
-  // An id holds no space: `2306. 13575` or `2306.13575 v2` is one broken across a line or a gap.
-  candidate = candidate.replace(/\s+/g, '').replace(/\.pdf$/i, '');
-
-  let version: number | undefined;
-  const versionMatch = VERSION.exec(candidate);
-  if (versionMatch) {
-    version = Number(versionMatch[1]);
-    candidate = candidate.slice(0, versionMatch.index);
-  }
-  // arXiv writes an archive in lower case and a subject class in capitals (`math.GT/0309136`).
-  candidate = candidate.replace(
-    /^([a-z]+(?:-[a-z]+)*)(?:\.([a-z]{2}))?(?=\/)/i,
-    (_match, archive: string, subject?: string) => archive.toLowerCase() + (subject ? `.${subject.toUpperCase()}` : ''),
-  );
-
-  const parsed = parseArxivId(candidate);
-  if ('id' in parsed) return version === undefined ? { id: candidate } : { id: candidate, version };
   // Something shaped like an id gets the grammar's reason; anything else, examples.
-  if (/^\d{4}\.\d+$|^[a-z-]+(?:\.[A-Z]{2})?\/\d+$/.test(candidate)) {
-    throw new ArxivInputError(`"${raw}" is not a valid arXiv id: ${parsed.reason}.`);
-  }
+  if (read.problem === 'invalid') throw new ArxivInputError(`"${raw}" is not a valid arXiv id: ${read.reason}.`);
   throw new ArxivInputError(
     `"${raw}" is not an arXiv id or URL. Examples: 2306.13575, 2306.13575v2, https://arxiv.org/abs/2306.13575, math.GT/0309136.`,
   );
-}
-
-/**
- * An id or link without what it was quoted with: the `arXiv:` prefix, quotes and brackets around
- * it, the sentence's punctuation after it, and the subject class and date that arXiv's stamp and
- * listings write after it (`arXiv:2306.13575v2 [cs.LG] 5 Oct 2023`). None of these characters
- * ends an id or a paper's link.
- */
-function withoutSurroundings(text: string): string {
-  let previous;
-  let rest = text;
-  do {
-    previous = rest;
-    rest = rest
-      .trim()
-      .replace(/^arxiv\s*:\s*/i, '')
-      .replace(/\s+\[[a-z-]+(?:\.[a-z-]+)?\](?:\s+\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4})?$/i, '')
-      .replace(/^["'“‘«‹(<[{]+/u, '')
-      .replace(/["'”’»›)>\]}.,;:!?]+$/u, '');
-  } while (rest !== previous);
-  return rest;
 }
 
 export type FetchLike = (

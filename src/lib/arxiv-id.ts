@@ -101,3 +101,106 @@ export function arxivIdOfFileName(fileId: string): string | undefined {
   const canonical = canonicalOrUndefined(candidate);
   return canonical !== undefined && arxivFileName(canonical) === fileId ? canonical : undefined;
 }
+
+// ---- An id in pasted text ----
+
+/**
+ * A paper's page at its id: on arXiv (any of its hosts: `arxiv.org`, `export.`, `browse.`,
+ * `ar5iv.labs.`), on the sites that show an arXiv paper at its id (ar5iv, alphaXiv, Hugging Face
+ * Papers, Semantic Scholar), or a bare `abs/…` or `pdf/…` path (DBLP's `CoRR abs/…`).
+ */
+const PAPER_ADDRESS =
+  /^(?:https?:\/\/)?(?:(?:[a-z0-9-]+\.)*arxiv\.org\/(?:abs|pdf|html|format)|ar5iv\.org\/(?:abs|html)|(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)|(?:www\.)?huggingface\.co\/papers|(?:www\.)?semanticscholar\.org\/arxiv|abs|pdf)\/([^?#]+)(?:[?#].*)?$/i;
+/** Any address on arXiv: one that is no paper's page gets a reason of its own. */
+const ARXIV_ADDRESS = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)*arxiv\.org(?:[/?#]|$)/i;
+/** arXiv's DOI for a paper, bare or as a link, with or without its scheme: `doi.org/10.48550/arXiv.2306.13575`. */
+const ARXIV_DOI = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/|doi:\s*)?10\.48550\/arxiv\.(.+)$/i;
+/** Other references' names for arXiv before an id: natbib's `arXiv preprint`, DBLP's `CoRR`, ADS's `arXiv e-prints,`. */
+const REFERENCE_NAME = /^(?:arxiv\s+preprint|corr|arxiv\s+e-prints,?(?:\s+art\.)?)\s+/i;
+/**
+ * What arXiv writes after an id in its listings and in the stamp on its PDFs: the class, and in the
+ * stamp the date (`arXiv:2306.13575v2 [cs.LG] 12 Jun 2023`). A date without a class is no stamp.
+ */
+const CLASS_AND_DATE =
+  /\s*\[[a-z-]+(?:\.[a-z-]+)?\](?:\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d)?$/i;
+/** A reference's year after the id: `arXiv:2306.13575, 2023`, `arXiv:2306.13575 (2023).` */
+const CITED_YEAR_AFTER = /(?:,\s*|\s+\(\s*)(?:19|20)\d\d\s*\)?\.?$/;
+/** `arXiv:` before an id, `arXiv.` as its DOI ends (`arXiv.2306.13575`), or `arXiv` and a space. */
+const ARXIV_PREFIX = /^arxiv(?:\s*:\s*|\.(?=\d)|\s+)/i;
+const VERSION = /v([1-9]\d{0,2})$/i;
+/** Shaped like an id, though not a valid one: it gets the grammar's reason. */
+const ID_SHAPED = /^\d{4}\.\d+$|^[a-z-]+(?:\.[A-Z]{2})?\/\d+$/;
+
+/** What arxivIdInText read: an id, or why there is none. */
+export type PastedArxivId =
+  | { id: string; version?: number }
+  | { problem: 'invalid'; written: string; reason: string }
+  | { problem: 'not a paper page' }
+  | { problem: 'no id' };
+
+/**
+ * The one reading of an arXiv id pasted as people copy it, for `new-paper` and the search:
+ * `2306.13575`, `2306.13575v2`, `arXiv:2306.13575`, a paper's page on arXiv or a site that shows
+ * it at its id (`https://arxiv.org/pdf/2306.13575v1.pdf`, `browse.arxiv.org/abs/…`,
+ * `huggingface.co/papers/…`), arXiv's DOI or its doi.org link (`doi.org/10.48550/arXiv.…`), the
+ * stamp in a PDF's margin (`arXiv:2306.13575v2 [cs.LG] 5 Oct 2023`), a reference's forms
+ * (`arXiv preprint arXiv:…, 2023`, `CoRR abs/…`), a downloaded file's name (`2306.13575v2.pdf`), an
+ * old-style id (`math.GT/0309136`); in quotes or brackets, with a sentence's punctuation, spaces
+ * inside (`2306. 13575`, `2306.13575 v2`), invisible or full-width characters. The id comes back as
+ * written but in arXiv's case (`hep-th`, `math.GT`, its subject class kept), with its version.
+ */
+export function arxivIdInText(text: string): PastedArxivId {
+  // Zero-width characters and a BOM come with text copied from web pages and PDFs; full-width
+  // letters and colon (`ａｒＸｉｖ：`) with text in Chinese or Japanese.
+  let candidate = withoutSurroundings(text.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').normalize('NFKC'));
+  const doi = ARXIV_DOI.exec(candidate);
+  const address = doi ? undefined : PAPER_ADDRESS.exec(candidate);
+  if (doi) candidate = withoutSurroundings(doi[1]!);
+  else if (address) {
+    try {
+      candidate = withoutSurroundings(decodeURIComponent(address[1]!).replace(/\/+$/, ''));
+    } catch {
+      return { problem: 'no id' };
+    }
+  } else if (ARXIV_ADDRESS.test(candidate)) return { problem: 'not a paper page' };
+  // An id holds no space: `2306. 13575` or `2306.13575 v2` is one broken across a line or a gap.
+  candidate = candidate.replace(/\s+/g, '').replace(/\.pdf$/i, '');
+  let version: number | undefined;
+  const versionMatch = VERSION.exec(candidate);
+  if (versionMatch) {
+    version = Number(versionMatch[1]);
+    candidate = candidate.slice(0, versionMatch.index);
+  }
+  // arXiv writes an archive in lower case and a subject class in capitals (`math.GT/0309136`).
+  candidate = candidate.replace(
+    /^([a-z]+(?:-[a-z]+)*)(?:\.([a-z]{2}))?(?=\/)/i,
+    (_match, archive: string, subject?: string) => archive.toLowerCase() + (subject ? `.${subject.toUpperCase()}` : ''),
+  );
+  const parsed = parseArxivId(candidate);
+  if ('id' in parsed) return version === undefined ? { id: candidate } : { id: candidate, version };
+  return ID_SHAPED.test(candidate)
+    ? { problem: 'invalid', written: candidate, reason: parsed.reason }
+    : { problem: 'no id' };
+}
+
+/**
+ * An id or link without what it was quoted with: a reference's name for arXiv and its year, the
+ * `arXiv:` prefix, quotes and brackets, a sentence's punctuation after it, and the class and date
+ * arXiv writes after it. None of these characters ends an id or a paper's link.
+ */
+function withoutSurroundings(text: string): string {
+  let previous;
+  let rest = text;
+  do {
+    previous = rest;
+    rest = rest
+      .trim()
+      .replace(REFERENCE_NAME, '')
+      .replace(CITED_YEAR_AFTER, '')
+      .replace(ARXIV_PREFIX, '')
+      .replace(CLASS_AND_DATE, '')
+      .replace(/^["'“‘«‹(<[{]+/u, '')
+      .replace(/["'”’»›)>\]}.,;:!?]+$/u, '');
+  } while (rest !== previous);
+  return rest;
+}

@@ -3,26 +3,11 @@
  * into src/scripts/search.ts) and in tests, so it imports nothing heavier than the arXiv id module
  * and the name fold's plain letters (authors.ts).
  */
-import { arxivIdOfFileName, parseArxivId } from './arxiv-id.ts';
+import { arxivIdInText, arxivIdOfFileName, canonicalArxivId, parseArxivId } from './arxiv-id.ts';
 import { RUN_TOGETHER_INITIALS, withPlainLetters } from './authors.ts';
 
-/**
- * arXiv's own hosts, as a reader may paste them, the sites that show an arXiv paper at its id
- * (ar5iv, alphaXiv, Hugging Face Papers, Semantic Scholar), and a bare `abs/…` or `pdf/…` path.
- */
-const ARXIV_URL =
-  /^(?:https?:\/\/)?(?:(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html|format)|ar5iv(?:\.labs\.arxiv)?\.org\/(?:abs|html)|(?:www\.)?alphaxiv\.org\/(?:abs|overview|pdf)|(?:www\.)?huggingface\.co\/papers|(?:www\.)?semanticscholar\.org\/arxiv|abs|pdf)\/(.+)$/i;
-/** arXiv's DOI for a paper, bare or as a link: `https://doi.org/10.48550/arXiv.2306.13575`. */
-const ARXIV_DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.48550\/arxiv\.(.+)$/i;
-/** The date after the class in the stamp on arXiv's PDFs: `arXiv:2306.13575v2 [cs.LG] 12 Jun 2023`. */
-const ARXIV_STAMP_DATE =
-  /(?<=\])\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d$/i;
-/** An old-style id as typed, any case: `math.gt/0309136`. */
-const OLD_STYLE = /^([a-z]+(?:-[a-z]+)*)(\.[a-z]{2})?\/(\d{7})$/i;
-
-/** What may open or close an id in running text: brackets, quotes, and after it a full stop or comma. */
+/** What may open an id or a name in running text: brackets and quotes. */
 const OPENING_PUNCTUATION = /^[\s([{<"'\u2018\u201C]+/u;
-const CLOSING_PUNCTUATION = /[\s)\]}>"'\u2019\u201D.,;:!?]+$/u;
 
 /**
  * The space before a version typed apart from its id (`2306.13575 v2`, `math/0309136 v1`): the id
@@ -31,43 +16,14 @@ const CLOSING_PUNCTUATION = /[\s)\]}>"'\u2019\u201D.,;:!?]+$/u;
 const VERSION_APART = /(?<=\d)\s+(?=v\d+(?![\p{L}\p{N}]))/giu;
 
 /**
- * The canonical arXiv id a whole query stands for, or undefined when it is not one id: `2306.13575`,
- * `2306.13575v2`, `arXiv:2306.13575`, `https://arxiv.org/abs/2306.13575v1`, `…/pdf/2306.13575.pdf`,
- * `…/html/2306.13575v2`, `math.GT/0309136`, `math/0309136v1` all name one paper.
+ * The canonical arXiv id a whole query stands for, or undefined when it is not one id: as pasted
+ * anywhere (arxivIdInText, the one reading of pasted ids: `2306.13575v2`, `arXiv:2306.13575 [cs.LG]`,
+ * `https://arxiv.org/abs/2306.13575v1`, its DOI, `math.GT/0309136`…), or this digest's own page
+ * of a paper named for its arXiv id (`…/papers/math-0309136/`).
  */
 export function arxivIdInQuery(query: string): string | undefined {
-  // As pasted from a sentence or a reference: `(2306.13575)`, `[2306.13575]`, `2306.13575.`, and
-  // as references cite it: `arXiv preprint arXiv:2306.13575`, `arXiv:2306.13575 [cs.LG]`, its DOI.
-  let rest = query
-    // Full-width letters and colon, as pasted from text in Chinese or Japanese: `ａｒＸｉｖ：2306.13575`.
-    .normalize('NFKC')
-    .trim()
-    .replace(VERSION_APART, '')
-    // Other references' names for arXiv: DBLP's `CoRR abs/2306.13575`, ADS's `arXiv e-prints, arXiv:…`.
-    .replace(/^(?:arxiv\s+preprint|corr|arxiv\s+e-prints,?(?:\s+art\.)?)\s+/i, '')
-    // The stamp in the margin of arXiv's PDFs, pasted whole: `arXiv:2306.13575v2 [cs.LG] 12 Jun 2023`.
-    .replace(ARXIV_STAMP_DATE, '')
-    // A reference's year after the id: `arXiv preprint arXiv:2306.13575, 2023`, `… (2023).`
-    .replace(/(?:,\s*|\s+\(\s*)(?:19|20)\d\d\s*\)?\.?$/, '')
-    .replace(/\s*\[[a-z-]+(?:\.[a-z]{2})?\]\s*$/i, '')
-    .replace(ARXIV_DOI, '$1')
-    .replace(OPENING_PUNCTUATION, '')
-    .replace(CLOSING_PUNCTUATION, '');
-  const url = ARXIV_URL.exec(rest);
-  if (url)
-    rest = url[1]!
-      .replace(/[?#].*$/, '')
-      .replace(/\/+$/, '')
-      .replace(/\.pdf$/i, '');
-  // `arXiv.2306.13575` is how its DOI (10.48550/arXiv.2306.13575) ends; `2306.13575v2.pdf` a
-  // downloaded file's name.
-  else rest = rest.replace(/^arxiv(?::\s*|\.|\s+)/i, '').replace(/\.pdf$/i, '');
-  rest = rest.replace(/v\d+$/i, '');
-  const old = OLD_STYLE.exec(rest);
-  if (old) rest = `${old[1]!.toLowerCase()}${old[2]?.toUpperCase() ?? ''}/${old[3]}`;
-  const parsed = parseArxivId(rest);
-  if ('id' in parsed) return parsed.id.canonical;
-  // This digest's own page of a paper named for its arXiv id (`…/papers/math-0309136/`).
+  const read = arxivIdInText(query);
+  if ('id' in read) return canonicalArxivId(read.id);
   const page = sitePageInQuery(query);
   return page?.kind === 'papers' ? arxivIdOfFileName(page.slug) : undefined;
 }

@@ -114,6 +114,15 @@ describe('reading what a contributor pastes', () => {
     ['doi:10.48550/ARXIV.2306.13575', '2306.13575', undefined],
     ['HEP-TH/9901001', 'hep-th/9901001', undefined],
     ['math.gt/0309136v2', 'math.GT/0309136', 2],
+    // As the search reads them too (arxivIdInText, one reading for both): a reference's forms,
+    // the sites that show a paper at its id, full-width text, the DOI's ending.
+    ['arXiv preprint arXiv:2306.13575, 2023', '2306.13575', undefined],
+    ['CoRR abs/2306.13575', '2306.13575', undefined],
+    ['https://huggingface.co/papers/2306.13575', '2306.13575', undefined],
+    ['https://ar5iv.labs.arxiv.org/html/2306.13575v2', '2306.13575', 2],
+    ['ａｒＸｉｖ：2306.13575', '2306.13575', undefined],
+    ['arXiv.2306.13575', '2306.13575', undefined],
+    ['doi.org/10.48550/arXiv.2306.13575', '2306.13575', undefined],
   ])('%s → %s (version %s)', (input, id, version) => {
     expect(parseArxivInput(input)).toEqual(version === undefined ? { id } : { id, version });
   });

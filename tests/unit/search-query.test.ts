@@ -133,6 +133,14 @@ describe('arxivIdInQuery', () => {
     ['arXiv e-prints, arXiv:2306.13575', '2306.13575'],
     ['arXiv preprint arXiv:2306.13575 (2023).', '2306.13575'],
     ['ａｒＸｉｖ：2306.13575', '2306.13575'],
+    // As new-paper reads them too (arxivIdInText, one reading for both): a DOI link without its
+    // scheme, arXiv's other hosts, an id broken by a space, a subject class in a listing's brackets.
+    ['doi.org/10.48550/arXiv.2306.13575', '2306.13575'],
+    ['https://browse.arxiv.org/abs/2306.13575', '2306.13575'],
+    ['browse.arxiv.org/abs/2306.13575v2', '2306.13575'],
+    ['2306. 13575', '2306.13575'],
+    ['\u200b2306.13575', '2306.13575'],
+    ['arXiv:cond-mat/0702661 [cond-mat.mes-hall]', 'cond-mat/0702661'],
   ])('%s → %s', (query, id) => {
     expect(arxivIdInQuery(query)).toBe(id);
   });

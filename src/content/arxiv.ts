@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
 import { xmlErrors } from '../lib/xml.ts';
-import { arxivIdInText, canonicalOrUndefined, parseArxivId } from '../lib/arxiv-id.ts';
+import { arxivIdInText, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf

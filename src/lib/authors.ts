@@ -280,7 +280,7 @@ export interface NameParts {
  * the family one (citations, BibTeX, the A–Z list); they do not reorder a name's key (authorKey).
  */
 export function commaParts(author: string): NameParts | undefined {
-  if (!author.includes(',') || /\band\b/i.test(author)) return undefined;
+  if (!author.includes(',') || holdsWordAnd(author)) return undefined;
   const parts = author.split(',').map((part) => part.trim().replace(/\s+/g, ' '));
   if (parts.length > 3 || !parts.every((part) => /[\p{L}\p{N}]/u.test(part))) return undefined;
   const [first, second, third] = parts as [string, string, string | undefined];
@@ -421,15 +421,24 @@ const GROUP_WORDS = new Set([
 const SHARED_WORDS = new Set(['center', 'centre', 'AI']);
 
 /**
+ * Whether a name holds the word "and", which BibTeX reads as between two names: a whole word
+ * (between BETWEEN_WORDS), so `Ferdinand` and `Andó` hold none. One rule for groups (isGroupName) and for
+ * names with commas (commaParts).
+ */
+function holdsWordAnd(author: string): boolean {
+  return author.split(BETWEEN_WORDS).some((word) => word.toLowerCase() === 'and');
+}
+
+/**
  * Whether a name is a group's: it holds a group word (GROUP_WORDS; SHARED_WORDS only with one, or
  * with "for" or "of"), or the word "and", which BibTeX reads as between two names (a team:
  * `Research and Development Team`). Words are whole, between anything but letters, digits and
  * marks: `Andó` and `Ferdinand` hold no "and", `Nguyen-Research` holds "Research".
  */
 export function isGroupName(author: string): boolean {
-  const words = author.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  const words = author.split(BETWEEN_WORDS).filter(Boolean);
   const lower = words.map((word) => word.toLowerCase());
-  if (lower.some((word) => word === 'and' || GROUP_WORDS.has(word))) return true;
+  if (holdsWordAnd(author) || lower.some((word) => GROUP_WORDS.has(word))) return true;
   const shared = words.some((word) => SHARED_WORDS.has(word === 'AI' ? word : word.toLowerCase()));
   return shared && lower.some((word) => word === 'for' || word === 'of');
 }

@@ -581,3 +581,13 @@ describe('a name in parts, and given names as initials, for references', () => {
     expect(givenInitials(given)).toBeUndefined();
   });
 });
+
+describe('the word "and" in a name with commas', () => {
+  it('is a whole word, as for groups: Andó, Mária has parts, a team with "and" has none', () => {
+    // `\band\b` without the u flag saw a word's end after "And" in "Andó" (ó is no ASCII letter).
+    expect(commaParts('Andó, Mária')).toEqual({ given: 'Mária', family: 'Andó', suffix: '' });
+    expect(nameParts('Andó, Mária')).toEqual({ given: 'Mária', family: 'Andó', suffix: '' });
+    expect(commaParts('Research and Development, Team')).toBeUndefined();
+    expect(isGroupName('Research and Development, Team')).toBe(true);
+  });
+});

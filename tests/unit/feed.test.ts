@@ -367,6 +367,23 @@ describe('feeds of hostile papers', () => {
     }
   });
 
+  it('writes < and > inside attribute values as references, so a pattern that finds tags finds only real ones', () => {
+    const withoutTags = (out: string) => out.replace(/<\/?[a-z][^<>]*>/gi, '');
+    const math = feedHtml(render('Bounded: $\\mathcal{O}(d^k) < 1 > \\text{<b>}$.').html, 'https://example.org/');
+    expect(elements(math, 'math')[0]!.properties.alttext).toBe('\\mathcal{O}(d^k) < 1 > \\text{<b>}');
+    expect(math).toContain('alttext="\\mathcal{O}(d^k) &lt; 1 &gt; \\text{&lt;b&gt;}"');
+    for (const title of [...texts, '<img src=x onerror=alert(1)>', 'a > b', '\uFDD0 held \uFDD1', '<<>>']) {
+      const input = `<p><a href="https://example.org/" title="${escapeXml(stripXmlIllegal(title))}">l</a></p>`;
+      const out = feedHtml(input, 'https://example.org/');
+      expect(withoutTags(out)).not.toMatch(/[<>]/);
+      // A browser reads the title that was written (the input's own noncharacters aside, and a
+      // carriage return, which HTML reads as a line end wherever it is written raw).
+      const written = String(elements(input, 'a')[0]!.properties.title);
+      const expected = written.replace(/[\uFDD0\uFDD1]/g, '\uFFFD').replace(/\r\n?/g, '\n');
+      expect(elements(out, 'a')[0]!.properties.title).toBe(expected);
+    }
+  });
+
   it('spells styled math letters in Unicode, which MathML Core shows, instead of mathvariant', () => {
     const html = feedHtml(
       render('In $\\mathbb{R}^d$, $\\mathcal{C}$, $\\mathfrak{F}$, $\\mathbf{x}_1$ and $\\mathrm{d}x$.').html,

@@ -2,19 +2,19 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Nodes as MdastNodes } from 'mdast';
 import type {} from 'mdast-util-mdx';
 import type {} from 'mdast-util-math';
-import rehypeStringify from 'rehype-stringify';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import { Parser as AcornParser } from 'acorn';
 import acornJsx from 'acorn-jsx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { toText } from 'hast-util-to-text';
 import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { looksLikeAmounts, strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import type { VFileMessage } from 'vfile-message';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
+import { htmlOfTree } from '../lib/encode/html-tree.ts';
 import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
@@ -84,7 +84,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 10;
+export const PIPELINE_VERSION = 11;
 
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;
@@ -202,6 +202,15 @@ function depthLimited(Base: AcornClass): AcornClass {
   return Limited as unknown as AcornClass;
 }
 
+/**
+ * rehype-stringify's place, with the one tree serializer of pages and feeds (its attribute values
+ * hold no raw `<` or `>`). The only raw HTML in the tree is KaTeX's (Markdown's raw HTML is
+ * refused before this).
+ */
+const rehypeHtmlOfTree: Plugin<[], HastRoot, string> = function () {
+  this.compiler = (tree) => htmlOfTree(tree as HastRoot, { allowDangerousHtml: true });
+};
+
 const parser = unified()
   .use(remarkParse)
   .use(remarkMdx, { acorn: AcornParser.extend(acornJsx(), depthLimited) })
@@ -210,8 +219,7 @@ const renderer = unified()
   .use(remarkRehype)
   .use(rehypeExternalLinks)
   .use(rehypeKatexRaw, katexOptions)
-  // The only raw HTML in the tree is KaTeX's (Markdown's raw HTML is refused before this).
-  .use(rehypeStringify, { allowDangerousHtml: true });
+  .use(rehypeHtmlOfTree);
 
 interface RenderContext {
   file: string;

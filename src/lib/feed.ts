@@ -1,12 +1,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import { toUTCDate } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
 import { shortAuthorNames } from './author-list.ts';
 import { escapeHtml } from './encode/html.ts';
+import { htmlOfTree } from './encode/html-tree.ts';
 import { outputUrl } from './encode/url.ts';
 import { mathVariantText } from './math-letters.ts';
 import type { Urls } from './urls.ts';
@@ -140,7 +140,7 @@ export function feedHtml(
   baseUrl: string,
   links: readonly { label: string; href: string }[] = [],
 ): string {
-  const tree: Root = fromHtml(stripXmlIllegal(html).replace(HELD_MARKS, '\uFFFD'), { fragment: true });
+  const tree: Root = fromHtml(stripXmlIllegal(html), { fragment: true });
   if (links.length > 0) tree.children.push({ type: 'text', value: '\n' }, linksParagraph(links));
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
@@ -174,31 +174,8 @@ export function feedHtml(
     }
     return undefined;
   });
-  visit(tree, 'element', holdMarksInAttributes);
-  return stripXmlIllegal(toHtml(tree, { characterReferences: { useNamedReferences: true } }))
-    .replaceAll(HELD_LESS_THAN, '&lt;')
-    .replaceAll(HELD_GREATER_THAN, '&gt;');
-}
-
-/**
- * `<` and `>` in an attribute's value (a formula's TeX in `alttext`, a link's `title`) are written
- * as `&lt;` and `&gt;`. hast-util-to-html escapes only `"` and `&` inside a quoted value (valid
- * HTML, and it has no option for more), but feed readers clean HTML without a CSP behind them, and
- * a sanitizer that finds tags with a pattern reads `alttext="<img src=x onerror=…>"` as a tag. The
- * two are held as noncharacters while the serializer runs (the input's own are replaced first, so
- * only held marks become references).
- */
-const HELD_LESS_THAN = '\uFDD0';
-const HELD_GREATER_THAN = '\uFDD1';
-const HELD_MARKS = /[\uFDD0\uFDD1]/g;
-
-function holdMarksInAttributes(node: Element): void {
-  for (const [name, value] of Object.entries(node.properties)) {
-    const hold = (text: string) => text.replaceAll('<', HELD_LESS_THAN).replaceAll('>', HELD_GREATER_THAN);
-    if (typeof value === 'string') node.properties[name] = hold(value);
-    else if (Array.isArray(value))
-      node.properties[name] = value.map((part) => (typeof part === 'string' ? hold(part) : part));
-  }
+  // Attribute values keep no raw < or > (a formula's TeX in alttext, a link's title): htmlOfTree.
+  return stripXmlIllegal(htmlOfTree(tree, { characterReferences: { useNamedReferences: true } }));
 }
 
 /**

@@ -4,9 +4,13 @@ import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
+import { htmlOfTree } from '../../src/lib/encode/html-tree.ts';
+import { Parser } from 'htmlparser2';
 import { encodeJson } from '../../src/lib/encode/json.ts';
 import { FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, terminalText } from '../../src/lib/encode/terminal.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { pageHtml } from '../../src/content/page-html.ts';
+import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { outputUrl } from '../../src/lib/encode/url.ts';
 import { escapeXml, serializeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
 import { hostileStrings } from '../helpers/hostile.ts';
@@ -55,6 +59,60 @@ describe('HTML text', () => {
       const normalized = value.replace(/\r\n?/g, '\n');
       expect(toText(p, { whitespace: 'pre' }), JSON.stringify(value)).toBe(normalized.replace(/\0/g, ''));
       expect(p.properties.title, JSON.stringify(value)).toBe(normalized.replace(/\0/g, '\uFFFD'));
+    }
+  });
+});
+
+describe('HTML of a tree (pages and feeds)', () => {
+  /** Each attribute's value as written in the markup (references not decoded). */
+  const writtenValues = (html: string): string[] => {
+    const values: string[] = [];
+    const parser = new Parser({ onattribute: (_, value) => void values.push(value) }, { decodeEntities: false });
+    parser.end(html);
+    return values;
+  };
+
+  it('reads back as the tree, and writes no < or > inside an attribute value, for every string', () => {
+    for (const value of [...strings, '<img src=x onerror=alert(1)>', 'a > b', '\uFDD0<\uFDD1>']) {
+      const tree = fromHtml('<p><a href="https://example.org/">l</a> <math></math></p>', { fragment: true });
+      const [link, math] = [...(tree.children[0] as Element).children].filter((node) => node.type === 'element');
+      link!.properties.title = value;
+      link!.properties.className = [value, 'x'];
+      math!.properties.alttext = value;
+      (tree.children[0] as Element).children.push({ type: 'text', value });
+      const html = htmlOfTree(tree);
+      expect(writtenValues(html).join(''), JSON.stringify(value)).not.toMatch(/[<>]/);
+      // The tree is as it was given, and an HTML parser reads its values back (CR LF as LF, NUL in
+      // an attribute as U+FFFD, NUL in text dropped, and the noncharacters the serializer holds its
+      // marks in as U+FFFD).
+      expect(link!.properties.title).toBe(value);
+      const attribute = value.replace(/\r\n?/g, '\n').replace(/[\0\uFDD0\uFDD1]/g, '\uFFFD');
+      const read = fromHtml(html, { fragment: true });
+      const elements: Element[] = [];
+      visit(read, 'element', (node) => void elements.push(node));
+      const [readLink, readMath] = elements.filter((node) => node.tagName === 'a' || node.tagName === 'math');
+      expect(readLink!.properties.title, JSON.stringify(value)).toBe(attribute);
+      expect(readMath!.properties.alttext, JSON.stringify(value)).toBe(attribute);
+      expect(toText(read.children[0]!, { whitespace: 'pre' }), JSON.stringify(value)).toBe(
+        `l ${value
+          .replace(/\r\n?/g, '\n')
+          .replace(/\0/g, '')
+          .replace(/[\uFDD0\uFDD1]/g, '\uFFFD')}`,
+      );
+    }
+  });
+});
+
+describe('a paper page’s abstract', () => {
+  it('writes a link title and TeX with < and > as references in every attribute, on the page as in the pipeline', () => {
+    const body = 'See [code](https://example.org/ "<img src=x onerror=alert(1)> a > b") and $a < b > \\text{<i>}$.';
+    const { rendered, problems } = renderPaperBody(body, { file: 't.mdx', bodyLine: 1 });
+    expect(problems).toEqual([]);
+    for (const html of [rendered!.html, pageHtml(rendered!.html)]) {
+      const values: string[] = [];
+      new Parser({ onattribute: (_, value) => void values.push(value) }, { decodeEntities: false }).end(html);
+      expect(values).toContain('&lt;img src=x onerror=alert(1)&gt; a &gt; b');
+      expect(values.join('')).not.toMatch(/[<>]/);
     }
   });
 });

@@ -607,9 +607,11 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
 
 /**
  * Fields that contradict each other. `published` is the date of the paper's first version, so it
- * cannot be after the digest `date` that featured the paper, and it falls in the year and month
- * of its arXiv id (ids are numbered by the month of the first version). The digest date cannot
- * be before that month either. A venue's year is not more than a year after the digest date, and
+ * cannot be after the digest `date` that featured the paper, nor after the year and month of its
+ * arXiv id. arXiv gives an id in the month it first announces the paper, which may be a month or
+ * more after the first version was submitted (a paper sent on 29 December can be 2401.…; arXiv's
+ * help, "A note about arXiv-id assignments"), so an earlier month is no contradiction. The digest
+ * date cannot be before the id's month either. A venue's year is not more than a year after the digest date, and
  * a paper on arXiv has arXiv's PDF, not `links.pdf`.
  */
 function checkFieldsAgree(
@@ -653,11 +655,11 @@ function checkFieldsAgree(
     });
   }
   const { yearMonth } = parsed.id;
-  if (published !== undefined && published.slice(0, 7) !== yearMonth) {
+  if (published !== undefined && published.slice(0, 7) > yearMonth) {
     ctx.addIssue({
       code: 'custom',
       path: ['published'],
-      message: `is not in ${yearMonth}, the month of arXiv ${arxiv}'s first version: use the date of version 1 on arXiv`,
+      message: `is after ${yearMonth}, the month arXiv ${arxiv} was first announced, which is never before its first version: use the date of version 1 on arXiv`,
     });
   }
   if (date.slice(0, 7) < yearMonth) {

@@ -163,7 +163,7 @@ const expected: [string, string][] = [
   ],
   [
     'published-wrong-month',
-    ":7: published: is not in 2023-06, the month of arXiv 2306.13576's first version: use the date of version 1 on arXiv",
+    ":7: published: is after 2023-06, the month arXiv 2306.13576 was first announced, which is never before its first version: use the date of version 1 on arXiv",
   ],
   ['date-before-arxiv', ':5: date: is before 2023-06, when arXiv 2306.13577 first appeared'],
   ['future-date', ':5: date: 9999-12-31 is in the future: a digest date may be '],

@@ -86,6 +86,12 @@ describe('dates', () => {
     expect(parse({ arxiv: '2306.13575', published: '2023-06-23' }).success).toBe(true);
     expect(parse({ arxiv: 'math.GT/0309136', published: '2003-09-08', date: '2003-09-09' }).success).toBe(true);
     expect(parse({ arxiv: 'math.GT/0309136', published: '2003-10-01' }).success).toBe(false);
+    // arXiv numbers a paper by the month it first announces it: a first version sent late in
+    // December is announced, and numbered, in January (or later, after a hold).
+    expect(parse({ arxiv: '2401.00001', published: '2023-12-29', date: '2024-01-03' }).success).toBe(true);
+    expect(parse({ arxiv: '2401.00002', published: '2023-11-20', date: '2024-01-03' }).success).toBe(true);
+    expect(parse({ arxiv: 'hep-th/9901001', published: '1998-12-31', date: '1999-01-04' }).success).toBe(true);
+    expect(parse({ arxiv: '2401.00001', published: '2024-02-01', date: '2024-02-03' }).success).toBe(false);
     expect(parse({ published: '2025-06-07' }).success).toBe(false);
     expect(parse({ published: '2025-06-06' }).success).toBe(true);
     expect(parse({ arxiv: '2507.00001' }).success).toBe(false);

@@ -11,6 +11,7 @@ import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv
 import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { codePointName } from '../lib/code-point.ts';
+import { nameWords } from '../lib/authors.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -253,6 +254,22 @@ function abstractTextProblems(
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/**
+ * The names in `authors: Ann Lee and Bo Li; Cy Dee, Ed Fo`, for the message's example: split at
+ * `;`, `,` and the word "and", a word as the author pages read words (nameWords, authors.ts), so
+ * `Ñandú Pérez` and `Mária Andó` hold no "and".
+ */
+function namesInOneLine(value: string): string[] {
+  return value.split(/[;,]/).flatMap((part) => {
+    const names: string[][] = [[]];
+    for (const word of part.split(/\s+/).filter(Boolean)) {
+      if (nameWords(word).join(' ') === 'and') names.push([]);
+      else names.at(-1)!.push(word);
+    }
+    return names.map((name) => name.join(' ')).filter(Boolean);
+  });
+}
+
 function describeIssue(
   issue: { code: string; message: string; expected?: unknown },
   path: (string | number)[],
@@ -274,7 +291,7 @@ function describeIssue(
   const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
   if (issue.expected === 'array' && typeof value === 'string') {
     // `tags: a, b` or `authors: Ann Lee, Bo Li`: show the list the contributor meant.
-    const items = value.split(path[0] === 'authors' ? /\s*(?:;|,|\band\b)\s*/ : /[,\s]+/).filter(Boolean);
+    const items = path[0] === 'authors' ? namesInOneLine(value) : value.split(/[,\s]+/).filter(Boolean);
     const example = items.length > 0 ? items.slice(0, 2) : ['…'];
     return `must be a list, not a string: write each item on a line of its own under \`${String(path[0])}:\`, starting with "- " (${example.map((item) => `"- ${shortened(item, 40)}"`).join(', ')}).`;
   }

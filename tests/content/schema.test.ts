@@ -607,6 +607,17 @@ describe('one problem for a value of the wrong type or an empty one', () => {
       'title: T\nauthors: Ann Lee and Bo Li\ntags:\n  - optimization',
       '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Ann Lee", "- Bo Li").',
     ],
+    // Was split at /\band\b/, whose ASCII \b sees a word end at Ñ and ú: "- Ñ", "- ú Pérez".
+    [
+      'authors with "and" inside a name, on one line',
+      'title: T\nauthors: Ñandú Pérez and Mária Andó; Ferdinand Lee\ntags:\n  - optimization',
+      '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Ñandú Pérez", "- Mária Andó").',
+    ],
+    [
+      'authors with "AND" and commas, on one line',
+      'title: T\nauthors: Sandor Landau AND Ann Andersen, Bo Li\ntags:\n  - optimization',
+      '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Sandor Landau", "- Ann Andersen").',
+    ],
     ['an empty title', 'title: ""\nauthors:\n  - Ann Lee\ntags:\n  - optimization', '2: title: must not be empty'],
     // Was 'must be a object, not a list.', which says neither the word nor what to write.
     [

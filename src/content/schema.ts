@@ -345,13 +345,21 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
  * read in pieces split at what a host or its path cannot hold, so `(evil.com)`, `evil.com!`,
  * `«evil.com»`, `evil.com's` and `see arxiv.org now` each name theirs; and at hyphens that begin
  * or end a part, which no host holds (LABEL), so `J.-P.Li` is read as `J.` and `P.Li` (a name),
- * `x.-evil.com` as `x.` and `evil.com`. A word of a name (notANameProblem) and a link's text
+ * `x.-evil.com` as `x.` and `evil.com`; but a web address whole (`https://evil-.com`). A word of
+ * a name (notANameProblem) and a link's text
  * (pipeline.ts) are read so.
  */
 export function hostsNamedIn(text: string): string[] {
-  return readDots(text)
-    .split(/[^\p{L}\p{N}\p{M}.\-/:#@]+|(?<![\p{L}\p{N}\p{M}-])-+|-+(?![\p{L}\p{N}\p{M}-])/u)
-    .flatMap((piece) => hostNamedBy(piece.replace(/:+$/, '')) ?? []);
+  return (
+    readDots(text)
+      .split(/[^\p{L}\p{N}\p{M}.\-/:#@]+/u)
+      // A web address (a scheme or `www.`) is read whole, as a linkifier links it: `https://evil-.com`
+      // names evil-.com, not the `evil` before its hyphen.
+      .flatMap((word) =>
+        ADDRESS_IN_TEXT.test(word) ? [word] : word.split(/(?<![\p{L}\p{N}\p{M}-])-+|-+(?![\p{L}\p{N}\p{M}-])/u),
+      )
+      .flatMap((piece) => hostNamedBy(piece.replace(/:+$/, '')) ?? [])
+  );
 }
 
 /** What stands for more authors in a list of them: "et al.", "and others", "others". */

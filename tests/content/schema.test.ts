@@ -404,6 +404,11 @@ describe('author names', () => {
       ['Ada x.-evil.com', holdsHost('evil.com')],
       ['Ada -evil.com', holdsHost('evil.com')],
       ['Ada J.-evil.io', holdsHost('evil.io')],
+      // A web address is read whole, hyphens and all: was 'evil', cut at the hyphen.
+      ['Ada https://evil-.com', holdsAddress('evil-.com')],
+      ['Ada www.-evil-.io/x', holdsAddress('-evil-.io')],
+      ['Ada (https://x.-evil.com)', holdsAddress('x.-evil.com')],
+      ["Ada https://evil.com's", holdsAddress('evil.com')],
       // A look-alike dot is read as a reader reads it.
       ['Ada evil\u0701io', holdsHost('evil.io')],
     ]) {

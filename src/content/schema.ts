@@ -536,9 +536,10 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
       authors: z
         .array(
           // Names are text, never markup: these characters are TeX or HTML syntax, not letters.
+          // (`%` too: `Cy % Dee` was cited as "Dee, C." in the reference and "Dee, Cy %" in its tags.)
           text(LIMITS.author)
-            .refine((name) => !/[\\{}$^~<>|#]/.test(name), {
-              message: 'must be a plain name: no \\ { } $ ^ ~ < > | # (write accents as letters, e.g. "Akyürek")',
+            .refine((name) => !/[\\{}$^~<>|#%]/.test(name), {
+              message: 'must be a plain name: no \\ { } $ ^ ~ < > | # % (write accents as letters, e.g. "Akyürek")',
             })
             .superRefine((name, ctx) => {
               const message =

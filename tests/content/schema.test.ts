@@ -355,6 +355,9 @@ describe('author names', () => {
     const holdsHost = (host: string) =>
       `${holdsAddress(host)} (if the dotted word is part of the name, write a space for the dot: "Yu Li", "ASP NET Team")`;
     const holdsHandle = `holds an e-mail address or a handle ("@"), which is no part of a name: write the author's name only`;
+    const notPlain = 'must be a plain name: no \\ { } $ ^ ~ < > | # % (write accents as letters, e.g. "Akyürek")';
+    // TeX syntax, not a letter: the reference dropped it (Dee, C.) where the citation tags kept it.
+    for (const name of ['Cy % Dee', '100% Dee', 'Cy Dee%', '%']) expect(refused(name), name).toEqual([notPlain]);
     for (const [name, message] of [
       ['Ada https://evil.example', holdsAddress('evil.example')],
       ['Ada www.evil.com Lovelace', holdsAddress('evil.com')],

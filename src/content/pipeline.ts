@@ -850,7 +850,10 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
       if ('problem' in checked) return `Link URL "${shortened(node.url, 80)}" is not allowed: ${checked.problem}`;
       // Every output sees the URL as the WHATWG parser normalized it, and only that.
       node.url = checked.href;
-      return node.type === 'link' ? linkTextHostProblem(textOf(node), checked.href) : undefined;
+      // The title (`[text](url "title")`, or a definition's for its reference links) is shown over
+      // the link as its tooltip: it may name another site no more than the text may.
+      const titleProblem = node.title ? linkTextHostProblem(node.title, checked.href, 'title') : undefined;
+      return (node.type === 'link' ? linkTextHostProblem(textOf(node), checked.href) : undefined) ?? titleProblem;
     }
     case 'text':
       return ownSiteUrlIn(node.value, siteOrigin);
@@ -1012,14 +1015,18 @@ function namesPartOfAddress(name: string, target: URL): boolean {
  * link leads to (siteOf) and a part of its address (namesPartOfAddress); words (`[the code](…)`),
  * names written without spaces (`Yu.Li`) and names of files or libraries under no domain
  * (`Node.js`, `train.yaml`) name none.
+ * A link's title (`part`: 'title') is read the same way: it is shown over the link as its words.
  */
-function linkTextHostProblem(text: string, href: string): string | undefined {
+function linkTextHostProblem(text: string, href: string, part: 'text' | 'title' = 'text'): string | undefined {
   const target = new URL(href);
   // An e-mail address's site is its domain's (checkLink took only one address).
   const targetHost = target.protocol === 'mailto:' ? (mailDomain(target) ?? '') : target.hostname;
   const host = new URL(`https://${targetHost}/`).hostname.replace(/^www\./, '');
   const named = hostsOfText(text).find((name) => siteOf(name) !== siteOf(host) && !namesPartOfAddress(name, target));
   if (named === undefined) return undefined;
+  if (part === 'title') {
+    return `Link title "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's title, shown over it as the link's own words, may name only the site it leads to, as its text may. Write what the link is in words, or leave the title out.`;
+  }
   return `Link text "${shortened(text, 80)}" names ${shortened(named, 80)}, but the link leads to ${shortened(host, 80)}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
 }
 

@@ -595,6 +595,45 @@ describe('links in abstracts', () => {
     }
   });
 
+  it("reads a link's title, its tooltip, as its text: it may name only the site the link leads to", () => {
+    const titled = (title: string, named: string, host: string) =>
+      `Link title "${title}" names ${named}, but the link leads to ${host}: a link's title, shown over it as the link's own words, may name only the site it leads to, as its text may. Write what the link is in words, or leave the title out.`;
+    const messagesOf = (body: string) => withSite(`First line.\n\n${body}`).problems.map((p) => p.message);
+    for (const [body, message] of [
+      [
+        'See [the code](https://evil.example/ "https://github.com/owner/repo") here.',
+        titled('https://github.com/owner/repo', 'github.com', 'evil.example'),
+      ],
+      [
+        "See [paper](https://evil.example/x 'arxiv.org/abs/1706.03762') here.",
+        titled('arxiv.org/abs/1706.03762', 'arxiv.org', 'evil.example'),
+      ],
+      [
+        'See [paper](https://evil.example/ (Read it on ARXIV.ORG)) here.',
+        titled('Read it on ARXIV.ORG', 'arxiv.org', 'evil.example'),
+      ],
+      [
+        'See [mail](mailto:eve@evil.example "ada@example.org") here.',
+        titled('ada@example.org', 'example.org', 'evil.example'),
+      ],
+      // A reference link's title is its definition's.
+      [
+        'See [paper][p] here.\n\n[p]: https://evil.example/ "www.arxiv.org"',
+        titled('www.arxiv.org', 'arxiv.org', 'evil.example'),
+      ],
+    ]) {
+      expect(messagesOf(body!), body).toEqual([message]);
+    }
+    for (const body of [
+      'See [code](https://github.com/owner/repo "github.com/owner/repo") here.',
+      'See [paper](https://export.arxiv.org/abs/1 "arxiv.org") here.',
+      'See [code](https://example.org/ "The official code, by Yu.Li") here.',
+      'See [list](https://arxiv.org/list/cs.CV/recent "cs.CV") here.',
+    ]) {
+      expect(messagesOf(body), body).toEqual([]);
+    }
+  });
+
   it('reads math in a link text as it shows: without its commands and braces', () => {
     const problems = withSite(
       'First line.\n\nSee [$\\text{arxiv}.\\mathrm{org}$](https://evil.example/) here.',

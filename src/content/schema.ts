@@ -273,7 +273,8 @@ const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
 const HOST_TEXT = new RegExp(String.raw`^((?:${LABEL}\.)+(${LABEL}))([/:?#]\S*)?$`, 'u');
 /**
  * A part of a dotted word written as a part of a person's name: a capital and lower-case letters
- * (`Yu`, `Li`, `Xiao`, `Wang`), or an initial, a capital alone (`Y`). See hostNamedBy.
+ * (`Yu`, `Li`, `Xiao`, `Wang`), or an initial, a capital alone (`Y`). See hostNamedBy. Not a part
+ * with a hyphen inside: `Mary-Jane.Com` is then a host, for `Evil-Corp.Com` would pass with it.
  */
 const NAME_PART = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
 /**

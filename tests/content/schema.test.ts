@@ -403,6 +403,9 @@ describe('author names', () => {
       ['Yu.LI', holdsHost('yu.li')],
       ['Yu.li', holdsHost('yu.li')],
       ['Ada Mit.edu', holdsHost('mit.edu')],
+      // A part with a hyphen inside is not written as a name's (README: the cost of Evil.Com stays small).
+      ['Mary-Jane.Com', holdsHost('mary-jane.com')],
+      ['Ada Evil-Corp.Com', holdsHost('evil-corp.com')],
       // A hyphen that begins or ends a part is no host's, and a linkifier reads the host after it.
       ['Ada x.-evil.com', holdsHost('evil.com')],
       ['Ada -evil.com', holdsHost('evil.com')],

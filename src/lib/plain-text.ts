@@ -61,9 +61,15 @@ export function descriptionText(text: string): string {
     .trim();
 }
 
-/** The description of rendered abstract HTML (see {@link descriptionText}, plainTextOfHtml). */
+/**
+ * The description of rendered abstract HTML (see {@link descriptionText}, plainTextOfHtml). Its
+ * text holds no TeX (the check refuses TeX outside math; math is read from MathML): a backslash
+ * in it is one the abstract wrote as text (`\\`, shown on the page as `\`), which descriptionText
+ * would take for TeX and drop with the word after it (`C:\Users\x` was `C:`). It is written as
+ * the operator ⧵ (U+29F5), as a formula's backslash is (mathText), and so stays in the text.
+ */
 export function descriptionOfHtml(html: string): string {
-  return descriptionText(plainTextOfHtml(html));
+  return descriptionText(plainTextOfHtml(html).replace(/\\/g, '\u29F5'));
 }
 
 /** Control characters and noncharacters: nothing to read, and XML 1.0 forbids most of them. */

@@ -116,6 +116,12 @@ describe('descriptionOfHtml', () => {
     ['Text \\<img src=x onerror=alert(1)\\> here.', 'Text < img src=x onerror=alert(1)> here.'],
     // Math is read from MathML, as Unicode: braces of set notation are symbols, a backslash an operator.
     ['Sets $\\{x : x > 0\\}$ and $A \\backslash B$ and $\\alpha$.', 'Sets {x : x > 0} and A⧵B and α.'],
+    // A backslash written as text (`\\`) is text, with the word after it: it was dropped with that
+    // word, as if TeX (`C:` for `C:\Users\x`), though the page shows it.
+    ['A path C:\\\\Users\\\\x here.', 'A path C:⧵Users⧵x here.'],
+    ['We write \\\\emph\\{x\\} and \\\\alpha in TeX.', 'We write ⧵emph{x} and ⧵alpha in TeX.'],
+    ['Two: \\\\\\\\ and, in code, `\\%`.', 'Two: ⧵⧵ and, in code, ⧵%.'],
+    ['Ends in a backslash \\\\', 'Ends in a backslash ⧵'],
   ])('describes the abstract %s as %s', (body, expected) => {
     expect(describeBody(body)).toBe(expected);
   });

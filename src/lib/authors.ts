@@ -296,6 +296,17 @@ export function commaParts(author: string): NameParts | undefined {
 }
 
 /**
+ * A particle of a family name (`van`, `de`, `'t`), as BibTeX tells one: a word whose first letter
+ * is lowercase, whatever comes before that letter. So `'t Hooft` (Gerard 't Hooft) is a family name
+ * with its particle, as BibTeX's own styles print and label it (`G. 't Hooft`, `[tH74]`); read from
+ * the word's first character, the apostrophe hid the particle, and the reference cited `Hooft, G.
+ * t.`, an initial of the particle. A word with no letter is none.
+ */
+function isParticle(word: string): boolean {
+  return /^\P{L}*\p{Ll}/u.test(word);
+}
+
+/**
  * The family name of an author, as BibTeX reads a name (`First von Last, Jr.`): the family part of
  * a name written with commas (commaParts: `Hofmann, Thomas`, `Martin Luther King, Jr.`), else the first word of a name written family name first in its own
  * script (`王 小明` → `王`: FAMILY_NAME_FIRST), else everything from the first lowercase particle on
@@ -310,7 +321,7 @@ export function familyName(author: string): string {
   const words = author.trim().split(/\s+/);
   if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
-  const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && /^\p{Ll}/u.test(word));
+  const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && isParticle(word));
   return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
 }
 
@@ -341,7 +352,7 @@ export function citedFamilyNames(author: string): string[][] {
 /** The family name without its lowercase particles, which an A–Z list passes over (`van der Maaten` → `Maaten`). */
 export function familyNameForSorting(author: string): string {
   const words = familyName(author).split(/\s+/);
-  const first = words.findIndex((word) => !/^\p{Ll}/u.test(word));
+  const first = words.findIndex((word) => !isParticle(word));
   return first > 0 ? words.slice(first).join(' ') : words.join(' ');
 }
 

@@ -371,6 +371,13 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['王小明', '王小明', '王小明', OTHER_SCRIPTS],
     ['Xiaoming Wang', 'Wang', 'Wang', 'W'],
     ['王 Xiaoming', 'Xiaoming', 'Xiaoming', 'X'],
+    // A particle is told by its first letter, past an apostrophe: BibTeX's reading.
+    ["Gerard 't Hooft", "'t Hooft", 'Hooft', 'H'],
+    ['Gerard ’t Hooft', '’t Hooft', 'Hooft', 'H'],
+    ["Hans van 't Hof", "van 't Hof", 'Hof', 'H'],
+    ["Willem 's Jacob", "'s Jacob", 'Jacob', 'J'],
+    ["Mary-Jane O'Neil", "O'Neil", "O'Neil", 'O'],
+    ["D'Arcy Thompson", 'Thompson', 'Thompson', 'T'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);

@@ -118,6 +118,7 @@ describe('citation meta tags', () => {
     ['Julian Center', 'Center, Julian'],
     ['Chen AI', 'AI, Chen'],
     ['ʻAkau Tupou', 'Tupou, ʻAkau'],
+    ["Gerard 't Hooft", "'t Hooft, Gerard"],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
     expect(citationMetaTags(paper({ authors: [written] }))).toContainEqual({ name: 'citation_author', content: cited });
@@ -248,6 +249,10 @@ describe('the plain-text reference', () => {
     ['Google Research, Brain Team', 'Google Research, Brain Team'],
     // The same reading as citation_author (Tupou, ʻAkau): the ʻokina goes with its initial.
     ['ʻAkau Tupou', 'Tupou, ʻA.'],
+    // A particle after an apostrophe is the family name's, never an initial (not `Hooft, G. t.`).
+    ["Gerard 't Hooft", "'t Hooft, G."],
+    ["Hans van 't Hof", "van 't Hof, H."],
+    ['Gerard ’t Hooft', '’t Hooft, G.'],
   ])('names %s as %s', (written, cited) => {
     expect(referenceAuthorName(written)).toBe(cited);
   });

@@ -478,13 +478,16 @@ export function nameParts(author: string): NameParts | undefined {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/** A full stop after an initial that a hyphen joins to the next part of the name (`J.-P.`). */
+const HYPHENATED_INITIAL = /\.(?=[-‐])/g;
+
 /** Two or three initials run together in capitals, as Vancouver style writes them: `JZ`, `CJ`. */
 export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
 
 /**
  * Given names as initials, as reference lists write them: each name's first letter and a full stop
- * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` →
- * `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
+ * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` and
+ * `J.-P.` → `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
  * and two or three capitals run together as Vancouver style writes them: `JZ` → `J. Z.`).
  * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`), and letters without case
  * before a capital go with it (`ʻAkau` → `ʻA.`). Undefined where a name
@@ -493,7 +496,10 @@ export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
  */
 export function givenInitials(given: string): string | undefined {
   const initials: string[] = [];
-  for (const word of given.split(/[\s.]+/).filter((word) => /[\p{L}\p{N}]/u.test(word))) {
+  // An initial's full stop before a hyphen ends no name: `J.-P.` is one hyphenated name, as
+  // `Jean-Pierre` is (both `J.-P.`), not the two names `J. P.`.
+  const words = given.replace(HYPHENATED_INITIAL, '').split(/[\s.]+/);
+  for (const word of words.filter((word) => /[\p{L}\p{N}]/u.test(word))) {
     // Initials run together in capitals, as Vancouver style writes them (`JZ Kolter`): one each.
     if (RUN_TOGETHER_INITIALS.test(word)) {
       initials.push([...word].map((letter) => `${letter}.`).join(' '));

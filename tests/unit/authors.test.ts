@@ -565,6 +565,13 @@ describe('a name in parts, and given names as initials, for references', () => {
     ['Ashish', 'A.'],
     ['Martin Luther', 'M. L.'],
     ['Jean-Paul', 'J.-P.'],
+    // Initials a hyphen joins are one hyphenated name, as written in full.
+    ['J.-P.', 'J.-P.'],
+    ['G.-C.', 'G.-C.'],
+    ['J.-Paul', 'J.-P.'],
+    ['Jean-P.', 'J.-P.'],
+    ['C.\u2010J.', 'C.-J.'],
+    ['J.-P. Charles', 'J.-P. C.'],
     ['Chia-jung', 'C.-j.'],
     ['J.R.R.', 'J. R. R.'],
     ['J. R. R.', 'J. R. R.'],
@@ -582,6 +589,22 @@ describe('a name in parts, and given names as initials, for references', () => {
     ['ǃXaus', 'ǃX.'],
   ])('writes %s as the initials %s', (given, initials) => {
     expect(givenInitials(given)).toBe(initials);
+  });
+
+  it('gives a hyphenated given name the same initials written in full or as initials', () => {
+    const random = seededRandom(2010);
+    const name = () =>
+      String.fromCharCode(65 + Math.floor(random() * 26)) +
+      'aeiourn'.slice(0, 1 + Math.floor(random() * 6)) +
+      (random() < 0.5 ? '' : 'é');
+    for (let run = 0; run < 200; run++) {
+      const parts = Array.from({ length: 2 + Math.floor(random() * 2) }, name);
+      const hyphen = random() < 0.5 ? '-' : '\u2010';
+      const full = parts.join(hyphen);
+      const initials = parts.map((part) => `${part[0]}.`).join(hyphen);
+      expect(givenInitials(initials), initials).toBe(givenInitials(full));
+      expect(givenInitials(`${initials} Ann`), initials).toBe(givenInitials(`${full} Ann`));
+    }
   });
 
   it.each(['小明', '민준', 'محمد', 'प्रिया', 'Ada 小明'])('cites %s in full: its script has no capitals', (given) => {

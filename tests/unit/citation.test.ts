@@ -224,6 +224,7 @@ describe('the plain-text reference', () => {
   it.each([
     ['Ashish Vaswani', 'Vaswani, A.'],
     ['Jean-Paul Sartre', 'Sartre, J.-P.'],
+    ['J.-P. Sartre', 'Sartre, J.-P.'],
     ['Laurens van der Maaten', 'van der Maaten, L.'],
     ['Juan de la Cruz', 'de la Cruz, J.'],
     ['Martin Luther King Jr.', 'King, M. L., Jr.'],

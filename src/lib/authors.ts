@@ -481,6 +481,12 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 /** A full stop after an initial that a hyphen joins to the next part of the name (`J.-P.`). */
 const HYPHENATED_INITIAL = /\.(?=[-‐])/g;
 
+/**
+ * A name in brackets or quotes among given names: the name a person goes by (`Yuanzhi (Paul)`,
+ * `Jiaming "Jimmy"`, `Xin “Eric”`), not a given name, so no reference gives it an initial.
+ */
+const NAME_GONE_BY = /\([^()]*\)|\[[^[\]]*\]|"[^"]*"|“[^“”]*”|‘[^‘’]*’|«[^«»]*»/g;
+
 /** Two or three initials run together in capitals, as Vancouver style writes them: `JZ`, `CJ`. */
 export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
 
@@ -490,7 +496,8 @@ export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
  * `J.-P.` → `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
  * and two or three capitals run together as Vancouver style writes them: `JZ` → `J. Z.`).
  * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`), and letters without case
- * before a capital go with it (`ʻAkau` → `ʻA.`). Undefined where a name
+ * before a capital go with it (`ʻAkau` → `ʻA.`). A name in brackets or quotes, the one a person
+ * goes by, has none (`Yuanzhi (Paul)` → `Y.`: NAME_GONE_BY). Undefined where a name
  * starts with a letter of a script without capitals (Han, kana, Hangul, Arabic, Devanagari…),
  * which no reference abbreviates to an initial: the given names are then cited in full.
  */
@@ -498,7 +505,11 @@ export function givenInitials(given: string): string | undefined {
   const initials: string[] = [];
   // An initial's full stop before a hyphen ends no name: `J.-P.` is one hyphenated name, as
   // `Jean-Pierre` is (both `J.-P.`), not the two names `J. P.`.
-  const words = given.replace(HYPHENATED_INITIAL, '').split(/[\s.]+/);
+  // The name one goes by, in brackets or quotes, is none of the given names (Li, Y., not Li, Y. P.).
+  const words = given
+    .replace(NAME_GONE_BY, ' ')
+    .replace(HYPHENATED_INITIAL, '')
+    .split(/[\s.]+/);
   for (const word of words.filter((word) => /[\p{L}\p{N}]/u.test(word))) {
     // Initials run together in capitals, as Vancouver style writes them (`JZ Kolter`): one each.
     if (RUN_TOGETHER_INITIALS.test(word)) {

@@ -572,6 +572,13 @@ describe('a name in parts, and given names as initials, for references', () => {
     ['Jean-P.', 'J.-P.'],
     ['C.\u2010J.', 'C.-J.'],
     ['J.-P. Charles', 'J.-P. C.'],
+    // The name one goes by, in brackets or quotes, gets no initial.
+    ['Yuanzhi (Paul)', 'Y.'],
+    ['Jiaming "Jimmy"', 'J.'],
+    ['Xin “Eric”', 'X.'],
+    ['Mikhail [Misha] Ivan', 'M. I.'],
+    ['Ana ‘Anita’ María', 'A. M.'],
+    ['«Ёжик» Ольга', 'О.'],
     ['Chia-jung', 'C.-j.'],
     ['J.R.R.', 'J. R. R.'],
     ['J. R. R.', 'J. R. R.'],

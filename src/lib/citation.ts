@@ -167,7 +167,8 @@ const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 
 /**
  * A plain-text reference to paste into a document, in APA's style: `Vaswani, A., Shazeer, N., …
- * (2017). Attention is all you need. arXiv:1706.03762.` The year is the BibTeX entry's
+ * (2017). Attention is all you need. arXiv:1706.03762.`, each element ending with a full stop
+ * (`ATLAS Collaboration. (2023).`, as APA writes a group's name). The year is the BibTeX entry's
  * (citationYear), else `n.d.` (APA's "no date"): never a month or day, nor the digest date. Then
  * the title as readers see it (math as Unicode: titleText), the venue, and where the paper is: its
  * arXiv id (with the class of an old-style one, as arXiv cites it), else its PDF or project page.
@@ -175,7 +176,9 @@ const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
 export function referenceText(paper: CitablePaper): string {
   const { data } = paper;
   const parts = [
-    `${referenceAuthors(data.authors)} (${citationYear(paper) ?? 'n.d.'}).`,
+    // The authors are the reference's first element, and end with a full stop as each element
+    // does: an initial's (`Vaswani, A.`) or their own (`ATLAS Collaboration.`, `Smith, J., III.`).
+    `${sentence(referenceAuthors(data.authors))} (${citationYear(paper) ?? 'n.d.'}).`,
     sentence(titleText(data.title)),
   ];
   if (data.venue) parts.push(sentence(data.venue));

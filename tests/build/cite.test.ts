@@ -237,7 +237,7 @@ describe('BibTeX and citation metadata on fixture content', () => {
     const tree = await page(cite, 'papers/2401.00001');
     const [reference] = findAll(tree, (element) => element.properties.id === 'reference');
     expect(toText(reference!)).toBe(
-      "Çelik, Z., O'Brien-Łukasz, A., & Research and Development Team (2024). GPT-4 & Friends: 50% of snake_case in " +
+      "Çelik, Z., O'Brien-Łukasz, A., & Research and Development Team. (2024). GPT-4 & Friends: 50% of snake_case in " +
         'O(n^2) Time, {Braced} #1 ~ ^ \\ <2>. Journal of Tricky Titles. arXiv:2401.00001.',
     );
     const button = byClass(tree, 'copy-button').find((element) => element.properties.dataCopyTarget === 'reference');

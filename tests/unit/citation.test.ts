@@ -287,6 +287,23 @@ describe('the plain-text reference', () => {
     );
   });
 
+  it('ends the authors with a full stop, as every element of the reference ends: their own where no initial ends them', () => {
+    const cited = (authors: string[]) => referenceText(paper({ authors, arxiv: '1706.03762' }));
+    // APA: `World Health Organization. (2018).`; a suffix or a name cited as written ends the list too.
+    expect(cited(['ATLAS Collaboration'])).toBe('ATLAS Collaboration. (2017). A Title. arXiv:1706.03762.');
+    expect(cited(['Aristotle'])).toBe('Aristotle. (2017). A Title. arXiv:1706.03762.');
+    expect(cited(['Ada Lovelace', 'John Smith III'])).toBe(
+      'Lovelace, A., & Smith, J., III. (2017). A Title. arXiv:1706.03762.',
+    );
+    expect(cited(['Ada Lovelace', '王 小明'])).toBe('Lovelace, A., & 王, 小明. (2017). A Title. arXiv:1706.03762.');
+    expect(cited(['Ada Lovelace', 'Gemini Team'])).toBe(
+      'Lovelace, A., & Gemini Team. (2017). A Title. arXiv:1706.03762.',
+    );
+    // An initial's full stop ends them already: not doubled.
+    expect(cited(['Martin Luther King Jr.'])).toBe('King, M. L., Jr. (2017). A Title. arXiv:1706.03762.');
+    expect(cited(['Ada Lovelace'])).toBe('Lovelace, A. (2017). A Title. arXiv:1706.03762.');
+  });
+
   it('cites an old-style arXiv id with its class, and a title with math as readers see it', () => {
     expect(referenceText(paper({ arxiv: 'math.GT/0309136', title: 'Knots in $\\mathbb{R}^3$' }))).toBe(
       'Lovelace, A., & Turing, A. (2003). Knots in ℝ^3. arXiv:math/0309136 [math.GT].',

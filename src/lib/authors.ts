@@ -296,6 +296,28 @@ export function commaParts(author: string): NameParts | undefined {
 }
 
 /**
+ * What a name written without commas may end with in brackets (`Jun Example (Tokyo)`, `Ada Lovelace
+ * [UCL]`): an affiliation or another note on the person, not their family name. It is read as a
+ * suffix is: after the family name (`Example, J., (Tokyo)`; BibTeX's `Example, {(}Tokyo{)}, Jun`),
+ * where the family name had been `(Tokyo)`, in the reference, the citation tags, the key and the
+ * A–Z list alike.
+ */
+const TRAILING_NOTE = /\s+(\([^()]*\)|\[[^[\]]*\])$/u;
+
+/**
+ * A name without commas that ends with a note in brackets, split into the name and the note. Only
+ * a name of two words or more has one: `Ada (Ed.)` has no given name to put after a family name
+ * (a `.bib` could hold none), and stays as written, as BibTeX reads it.
+ */
+function noteAfterName(author: string): { name: string; note: string } | undefined {
+  const trimmed = author.trim();
+  if (trimmed.includes(',')) return undefined;
+  const match = TRAILING_NOTE.exec(trimmed);
+  const name = match ? trimmed.slice(0, match.index) : '';
+  return match && /[\p{L}\p{N}]/u.test(name) && /\s/u.test(name) ? { name, note: match[1]! } : undefined;
+}
+
+/**
  * A particle of a family name (`van`, `de`, `'t`), as BibTeX tells one: a word whose first letter
  * is lowercase, whatever comes before that letter. So `'t Hooft` (Gerard 't Hooft) is a family name
  * with its particle, as BibTeX's own styles print and label it (`G. 't Hooft`, `[tH74]`); read from
@@ -318,6 +340,8 @@ export function familyName(author: string): string {
   if (parts) return parts.family;
   const comma = author.indexOf(',');
   if (comma > 0) return author.slice(0, comma).trim();
+  const noted = noteAfterName(author);
+  if (noted) return familyName(noted.name);
   const words = author.trim().split(/\s+/);
   if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
@@ -370,6 +394,13 @@ export function nameInBibtexOrder(author: string): string {
     // BibTeX would read it as the given name. In BibTeX's order it is `King, Jr., Martin Luther`.
     const parts = commaParts(author);
     return parts?.suffix && parts.given ? `${parts.family}, ${parts.suffix}, ${parts.given}` : author;
+  }
+  // A note in brackets after the name (noteAfterName) goes where BibTeX puts a suffix.
+  const noted = noteAfterName(author);
+  if (noted) {
+    const parts = nameParts(noted.name);
+    if (!parts?.given) return author;
+    return `${parts.family}, ${[parts.suffix, noted.note].filter(Boolean).join(' ')}, ${parts.given}`;
   }
   if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
   if (words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
@@ -466,6 +497,11 @@ export function nameParts(author: string): NameParts | undefined {
   const name = author.trim().replace(/\s+/g, ' ');
   if (isGroupName(name)) return undefined;
   if (name.includes(',')) return commaParts(name);
+  const noted = noteAfterName(name);
+  if (noted) {
+    const parts = nameParts(noted.name);
+    return parts && { ...parts, suffix: [parts.suffix, noted.note].filter(Boolean).join(' ') };
+  }
   if (!name.includes(' ')) return undefined;
   const words = name.split(' ');
   if (FAMILY_NAME_FIRST.test(name)) return { given: words.slice(1).join(' '), family: words[0]!, suffix: '' };

@@ -378,6 +378,10 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ["Willem 's Jacob", "'s Jacob", 'Jacob', 'J'],
     ["Mary-Jane O'Neil", "O'Neil", "O'Neil", 'O'],
     ["D'Arcy Thompson", 'Thompson', 'Thompson', 'T'],
+    // A note in brackets after the name (an affiliation) is none of it.
+    ['Jun Example (Tokyo)', 'Example', 'Example', 'E'],
+    ['Laurens van der Maaten [TU Delft]', 'van der Maaten', 'Maaten', 'M'],
+    ['山田 太郎 (Tokyo)', '山田', '山田', OTHER_SCRIPTS],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);
@@ -405,6 +409,10 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     expect(nameInBibtexOrder('Ada Lovelace')).toBe('Ada Lovelace');
     expect(nameInBibtexOrder('王小明')).toBe('王小明');
     expect(nameInBibtexOrder('王, 小明')).toBe('王, 小明');
+    // A note in brackets after the name goes where BibTeX puts a suffix, not in the family name.
+    expect(nameInBibtexOrder('Jun Example (Tokyo)')).toBe('Example, (Tokyo), Jun');
+    expect(nameInBibtexOrder('Martin Luther King Jr. (Atlanta)')).toBe('King, Jr. (Atlanta), Martin Luther');
+    expect(nameInBibtexOrder('Ada (Ed.)')).toBe('Ada (Ed.)');
   });
 });
 

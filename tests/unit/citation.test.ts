@@ -119,6 +119,7 @@ describe('citation meta tags', () => {
     ['Chen AI', 'AI, Chen'],
     ['ʻAkau Tupou', 'Tupou, ʻAkau'],
     ["Gerard 't Hooft", "'t Hooft, Gerard"],
+    ['Jun Example (Tokyo)', 'Example, Jun, (Tokyo)'],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
     expect(citationMetaTags(paper({ authors: [written] }))).toContainEqual({ name: 'citation_author', content: cited });
@@ -228,6 +229,8 @@ describe('the plain-text reference', () => {
     ['Yuanzhi (Paul) Li', 'Li, Y.'],
     ['Li, Yuanzhi (Paul)', 'Li, Y.'],
     ['Jiaming "Jimmy" Ma', 'Ma, J.'],
+    // A note in brackets after the name is read as a suffix is, never as the family name.
+    ['Jun Example (Tokyo)', 'Example, J., (Tokyo)'],
     ['Laurens van der Maaten', 'van der Maaten, L.'],
     ['Juan de la Cruz', 'de la Cruz, J.'],
     ['Martin Luther King Jr.', 'King, M. L., Jr.'],

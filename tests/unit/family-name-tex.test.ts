@@ -12,7 +12,7 @@ import { hasTex } from '../helpers/latex.ts';
  * The family name the reference, the citation tags and the citation key use (familyName) is the
  * one BibTeX reads from the `.bib` entry: asked of BibTeX itself, through a style that prints
  * each author's `{vv~}{ll}` (von and last parts), for names made of given names, particles
- * (`van`, `de`, `'t`, `’s`, `d'Alembert`), family names and suffixes.
+ * (`van`, `de`, `'t`, `’s`, `d'Alembert`), family names, suffixes and a note in brackets.
  */
 const STYLE = String.raw`ENTRY { author } {} {}
 INTEGERS { n i }
@@ -62,6 +62,8 @@ function randomNames(count: number, seed: number): string[] {
       ...some(['van', 'de', 'der', "'t", '’s', 'la', 'del', "d'Alembert"], 0, 2),
       ...some(['Hooft', 'Maaten', "O'Neil", 'Gravesande', 'Torre', 'Mar', 'McDonald'], 1, 2),
       pick(['', '', 'Jr.', 'III']),
+      // A note in brackets after the name (an affiliation) is no family name.
+      pick(['', '', '', '(Tokyo)', '[ETH Zürich]']),
     ]
       .filter(Boolean)
       .join(' '),
@@ -77,6 +79,8 @@ describe.runIf(hasTex)('the family name, as BibTeX reads it', () => {
       'Laurens van der Maaten',
       'Maria del Mar Alguacil',
       "Jean le Rond d'Alembert",
+      'Jun Example (Tokyo)',
+      'Laurens van der Maaten (Delft)',
       ...randomNames(300, 20),
     ];
     const read = bibtexFamilyNames(sample);

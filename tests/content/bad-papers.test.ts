@@ -190,7 +190,7 @@ const expected: [string, string][] = [
   // … that readers see: feeds and link previews show math typeset and drop TeX commands.
   [
     'backslash-abstract',
-    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show nothing.',
+    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "⧵ ⧵".',
   ],
   [
     'spacing-math-abstract',

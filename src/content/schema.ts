@@ -363,6 +363,24 @@ export function hostsNamedIn(text: string): string[] {
   );
 }
 
+/**
+ * A web address (a scheme or `www.`) or an e-mail address written in a title or a venue: feed
+ * readers, mail clients and reference managers make it a link, one no reviewer read as a link,
+ * and it names no paper or meeting. Links go in `links` or the abstract, where the link rules read
+ * them. A bare dotted word passes (`Booking.com Reviews`, `ASP.NET`, `Pass@k`): in a title it is
+ * a name, and a rule for hosts there would refuse real titles.
+ */
+export function addressInProseProblem(text: string, where: string): string | undefined {
+  for (const word of readDots(text).split(/[\s"'`<>()[\]{}«»“”‘’]+/u)) {
+    const mail = MAIL_ADDRESS.exec(word.replace(/^mailto:/i, '').replace(/[.,;:!?]+$/, ''))?.[1];
+    const address = ADDRESS_IN_TEXT.test(word) || (mail !== undefined && MAIL_DOMAIN_TEXT.test(mail));
+    if (!address) continue;
+    const host = hostNamedBy(word.replace(/[.,;:!?]+$/, '')) ?? word;
+    return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;
+  }
+  return undefined;
+}
+
 /** What stands for more authors in a list of them: "et al.", "and others", "others". */
 const STAND_IN = String.raw`(?:et\s+al\.?|(?:and\s+)?others)`;
 /** A whole name that is a stand-in, however capitalised ("Et Al", "Others"). */
@@ -522,6 +540,8 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         // Pages and feeds show the title with its math typeset as text (titleText): that text,
         // too, must have words, and read the same to a reader that shows it as HTML.
         const shown = titleText(title);
+        const address = addressInProseProblem(shown, "write the paper's title only");
+        if (address) ctx.addIssue({ code: 'custom', message: address });
         if (!/[\p{L}\p{N}]/u.test(shown)) {
           const typeset = shown === title ? '' : ` once its math is typeset ("${shortened(shown, 40)}")`;
           ctx.addIssue({ code: 'custom', message: `has no letter or digit${typeset}: write the title's words` });
@@ -586,6 +606,8 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         .superRefine((venue, ctx) => {
           const tex = texInProse(venue, { markup: 'plain' });
           if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a venue is plain text', false) });
+          const address = addressInProseProblem(venue, "write the venue's name only, as in NeurIPS 2023");
+          if (address) ctx.addIssue({ code: 'custom', message: address });
         })
         .optional(),
       tags: z

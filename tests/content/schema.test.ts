@@ -82,6 +82,32 @@ describe('dates', () => {
     expect(parse({ published: `${FIRST_YEAR - 1}-12-31` }).success).toBe(false);
   });
 
+  it('refuse a web or e-mail address in the title or venue, and keep dotted names', () => {
+    const refused = [
+      'Claim your prize at https://evil.example/login',
+      'See www.evil.com now',
+      'Write to ada@evil.com.',
+      'Results (HTTP://EVIL.IO)',
+      'A look-alike www\u2024evil\u2024com',
+    ];
+    for (const title of refused) {
+      const result = parse({ title });
+      expect(result.success, title).toBe(false);
+      expect(JSON.stringify(result.error?.issues), title).toMatch(/holds an address \(evil\.(example|com|io)\)/);
+      expect(parse({ venue: title }).success, title).toBe(false);
+    }
+    for (const title of [
+      'Booking.com Reviews at Scale',
+      'ASP.NET and Vue.js',
+      'Pass@k for Code',
+      'lodash@4.17.21',
+      'WWW 2024',
+    ]) {
+      expect(parse({ title }).success, title).toBe(true);
+      expect(parse({ venue: title }).success, title).toBe(true);
+    }
+  });
+
   it('agree with each other and with the arXiv id', () => {
     expect(parse({ arxiv: '2306.13575', published: '2023-06-23' }).success).toBe(true);
     expect(parse({ arxiv: 'math.GT/0309136', published: '2003-09-08', date: '2003-09-09' }).success).toBe(true);

@@ -286,7 +286,7 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
     const place = (error as VFileMessage).place;
     const start = place && 'start' in place ? place.start : place;
     // MDX's note for `<!`, to write `{/* … */}`, leads to the expression rule's refusal.
-    const reason = ((error as VFileMessage).reason ?? String(error)).replace(MDX_COMMENT_NOTE, '');
+    const reason = placesInFile(((error as VFileMessage).reason ?? String(error)).replace(MDX_COMMENT_NOTE, ''), at);
     // MDX reads a paragraph that starts with the word `import` or `export` and a space as
     // JavaScript; prose that starts so ("export controls …") fails to parse as such.
     const esmLine = start?.line === undefined ? undefined : body.split('\n')[start.line - 1];
@@ -764,6 +764,24 @@ function onlyComments(code: string): boolean {
  */
 const COMMENT_ADVICE =
   'Comments (`<!-- … -->` or `{/* … */}`) are not allowed in a paper, which holds only the abstract readers see: delete the comment.';
+/**
+ * The places MDX's parser writes into its reasons (`` `<b>` (3:5-3:8) ``, `` (5:6) ``, `` (`x`,
+ * 3:1-3:5) ``: unist's stringifyPosition) count lines of the body it parsed, not of the file: they
+ * are rewritten as the file's lines, like the problem's own place. Columns stay, as the body
+ * starts at a line's start.
+ */
+function placesInFile(reason: string, at: Place): string {
+  const line = (bodyLine: string) => at(Number(bodyLine)).line;
+  return reason.replace(
+    PLACE_IN_REASON,
+    (_, startLine: string, startColumn: string, endLine?: string, endColumn?: string) =>
+      endLine === undefined
+        ? `${line(startLine)}:${startColumn}`
+        : `${line(startLine)}:${startColumn}-${line(endLine)}:${endColumn}`,
+  );
+}
+const PLACE_IN_REASON = /(?<=\(|, )(\d+):(\d+)(?:-(\d+):(\d+))?(?=\))/g;
+
 const MDX_COMMENT_NOTE = / \(note: to create a comment in MDX, use `\{\/\* text \*\/\}`\)/;
 
 /**

@@ -34,6 +34,34 @@ describe('renderPaperBody', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'x.mdx', line: 12, column: 5, field: 'body' })]);
   });
 
+  it("writes the places inside MDX's reasons as lines of the file too, not of the abstract", () => {
+    // MDX names the tag it could not close by its place in the text it parsed (the body): the
+    // message must point to the file's line, where the tag is, whatever the frontmatter's length.
+    const bodies = [
+      'First.\n\nA <div> here.',
+      'a <b>x</i> y',
+      '*a <b>x* y</b>',
+      'x\n\n> a <i>b\n\nc</i>',
+      'x\n\n- one\n- <b>a\n- c</b>',
+    ];
+    for (const bodyLine of [2, 11, 40]) {
+      for (const body of bodies) {
+        const [problem] = renderPaperBody(body, { file: 'x.mdx', bodyLine }).problems;
+        const fileLines = [...Array<string>(bodyLine - 1).fill('title: x'), ...body.split('\n')];
+        const places = [...problem!.message.matchAll(/`(<[a-z]+>)` \((\d+):(\d+)-(\d+):(\d+)\)/g)];
+        expect(places, body).toHaveLength(1);
+        const [, tag, line, column, endLine, endColumn] = places[0]!;
+        expect(fileLines[Number(line) - 1]!.slice(Number(column) - 1, Number(endColumn) - 1), body).toBe(tag);
+        expect(endLine, body).toBe(line);
+      }
+      // Places that name no tag: the paragraph `x</b>`, body line 5, from column 1 to 6.
+      const [problem] = renderPaperBody('a\n\n<b>\n\nx</b>', { file: 'x.mdx', bodyLine }).problems;
+      expect(problem!.message).toContain(
+        `after the end of \`paragraph\` (${bodyLine + 4}:6) or another opening tag after the start of \`paragraph\` (${bodyLine + 4}:1)`,
+      );
+    }
+  });
+
   it('rejects what MDX would execute and never renders it', () => {
     for (const body of [
       'export const a = 1',

@@ -199,11 +199,22 @@ function yamlHint(error: YAMLError, yamlText: string): string {
     // A line of `...` ends the YAML document; what follows would be another.
     case 'MULTIPLE_DOCS':
       return ': a line of "..." ends the YAML before it; delete it, or put the value it belongs to in quotes';
-    // `title: "Attention" is all you need`, `tags: [a] b`: the value ended before the line did.
-    case 'UNEXPECTED_TOKEN':
-      return message.includes('at node end')
-        ? ': a value in quotes or brackets ends there; put all of it in the quotes (write \\" for a quote inside)'
+    // `title: "Attention" is all you need`, `title: 'It's here'`, `tags: [a] b`: the value ended
+    // before the line did, at the character before the error. Each quote has its own way to hold
+    // itself: `\"` in double quotes is two characters in single quotes, where `''` is one.
+    case 'UNEXPECTED_TOKEN': {
+      if (!message.includes('at node end')) return '';
+      const ended = yamlText.slice(0, error.pos[0]).trimEnd().at(-1);
+      if (ended === "'") {
+        return `: a value in single quotes ends at the next single quote; write a quote inside as two ('It''s'), or put the value in double quotes ("It's")`;
+      }
+      if (ended === '"') {
+        return ': a value in double quotes ends at the next double quote; write a quote inside as \\" ("A \\"quoted\\" word"), or put the value in single quotes';
+      }
+      return ended === ']' || ended === '}'
+        ? `: a value in brackets ends at its "${ended}"; put all of it inside the brackets, or write each item on a line of its own`
         : '';
+    }
     default:
       return '';
   }

@@ -66,7 +66,11 @@ describe('values YAML would cut short or misread', () => {
   it.each([
     ['": " inside a plain value', 'title: Attention: A Survey', 'must be in quotes, e.g. title: "Attention: A Survey"'],
     ['a reserved first character', 'title: @home robots', 'put the whole value in quotes'],
-    ['text after the closing quote', 'title: "Attention" is all', 'put all of it in the quotes'],
+    [
+      'text after the closing quote',
+      'title: "Attention" is all',
+      'a value in double quotes ends at the next double quote',
+    ],
     // Each kind its own advice, quoting what the file wrote: a `%` was once told to write "@home robots".
     ['a "%" first', 'title: %x of y', 'put the whole value in quotes, e.g. "%x of y"'],
     ['a backtick first', 'title: `x` "y"', 'put the whole value in quotes, e.g. "`x` \\"y\\""'],
@@ -86,6 +90,66 @@ describe('values YAML would cut short or misread', () => {
       if (!lines.includes('@home')) expect(message).not.toContain('@home');
       expect(message).not.toContain('parseAllDocuments');
     }
+  });
+});
+
+describe('a value that ends before its line does', () => {
+  // Each quote holds itself its own way (\" in double quotes is two characters in single quotes):
+  // the advice names the way of the quote the value was in, and the advice, followed, works.
+  it.each([
+    [
+      'an apostrophe in single quotes',
+      "title: 'It's here'",
+      "write a quote inside as two ('It''s')",
+      "title: 'It''s here'",
+      "It's here",
+    ],
+    ['the other way', "title: 'It's here'", 'or put the value in double quotes', 'title: "It\'s here"', "It's here"],
+    [
+      'a quote after spaces',
+      "venue: 'Rock 'n' roll'",
+      'write a quote inside as two',
+      "venue: 'Rock ''n'' roll'",
+      "Rock 'n' roll",
+    ],
+    [
+      'a quote in double quotes',
+      'title: "A "quoted" word"',
+      'write a quote inside as \\"',
+      'title: "A \\"quoted\\" word"',
+      'A "quoted" word',
+    ],
+    [
+      'the other way',
+      'title: "A "quoted" word"',
+      'or put the value in single quotes',
+      'title: \'A "quoted" word\'',
+      'A "quoted" word',
+    ],
+  ])('%s', (_name, line, advice, followed, title) => {
+    const { problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 2, field: 'frontmatter' });
+    expect(problems[0]!.message).toContain(advice);
+    const { source, problems: after } = parseSource('p.mdx', `---\n${followed}\n---\n`);
+    expect(after).toEqual([]);
+    expect(Object.values(source!.data)).toEqual([title]);
+  });
+
+  it.each([
+    ['a list', 'tags: [a, b] c', 'ends at its "]"', 'tags: [a, b, c]', { tags: ['a', 'b', 'c'] }],
+    [
+      'a mapping',
+      'links: {code: x} y',
+      'ends at its "}"',
+      'links: {code: x, project: y}',
+      { links: { code: 'x', project: 'y' } },
+    ],
+  ])('%s in brackets, and says to keep it inside them', (_name, line, advice, followed, data) => {
+    const { problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
+    expect(problems[0]!.message).toContain(advice);
+    expect(problems[0]!.message).not.toContain('quote');
+    expect(parseSource('p.mdx', `---\n${followed}\n---\n`).source!.data).toEqual(data);
   });
 });
 

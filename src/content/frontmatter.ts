@@ -13,7 +13,8 @@ import {
   type YAMLError,
   type Node,
 } from 'yaml';
-import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
+import { ALLOWED_COMMANDS } from './math-rules.ts';
+import { fieldName, MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
 
 /** A paper file split into its YAML frontmatter and MDX body, with a way back to source lines. */
 export interface ParsedSource {
@@ -107,7 +108,20 @@ export function parseYaml(
 ): { doc?: Document; lineAt: (offset: number) => number; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
-  const problem = (line: number, message: string): ContentProblem => ({ file, line, field, message });
+  // A problem inside a value names its field as the schema's do (`title`, `authors[2]`,
+  // `topics[3].label`); one of the whole text, `field`.
+  const fieldOf = (path: readonly (string | number)[]) =>
+    path.length === 0
+      ? field
+      : field === 'frontmatter'
+        ? fieldName(path)
+        : `${field}${fieldName(path).replace(/^(?!\[)/, '.')}`;
+  const problem = (line: number, message: string, path: readonly (string | number)[] = []): ContentProblem => ({
+    file,
+    line,
+    field: fieldOf(path),
+    message,
+  });
   if (yamlText.length > maxCharacters) {
     const what = firstLine > 1 ? 'The frontmatter' : 'The file';
     return {
@@ -283,14 +297,16 @@ function checkPlainData(
   doc: Document,
   yamlText: string,
   lineOf: (node: Node) => number,
-  problem: (line: number, message: string) => ContentProblem,
+  problem: (line: number, message: string, path?: readonly (string | number)[]) => ContentProblem,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   // Lines already reported for an anchor or alias: `[*a, *a, *a, …]` is one problem, not one per alias.
   const aliasLines = new Set<number>();
-  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 1 }];
+  const stack: { node: unknown; depth: number; path: (string | number)[] }[] = [
+    { node: doc.contents, depth: 1, path: [] },
+  ];
   while (stack.length > 0 && problems.length < YAML_LIMITS.errors) {
-    const { node, depth } = stack.pop()!;
+    const { node, depth, path } = stack.pop()!;
     if (!isNode(node)) continue;
     const line = lineOf(node);
     if (isAlias(node) || node.anchor) {
@@ -311,6 +327,14 @@ function checkPlainData(
       problems.push(problem(line, commentCutsValue(String(node.source))));
       continue;
     }
+    const texEscape =
+      isScalar(node) && node.type === 'QUOTE_DOUBLE' && node.range
+        ? texAsEscape(yamlText.slice(node.range[0], node.range[1]))
+        : undefined;
+    if (texEscape) {
+      problems.push(problem(line + texEscape.linesBefore, texEscape.message, path));
+      continue;
+    }
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > YAML_LIMITS.depth) {
       problems.push(problem(line, NESTED_TOO_DEEPLY));
@@ -323,7 +347,7 @@ function checkPlainData(
         );
         continue;
       }
-      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+      node.items.forEach((item, index) => stack.push({ node: item, depth: depth + 1, path: [...path, index] }));
       continue;
     }
     if (node.items.length > YAML_LIMITS.mappingKeys) {
@@ -340,7 +364,7 @@ function checkPlainData(
       const key = pair.key;
       const keyLine = isNode(key) ? lineOf(key) : line;
       if (isNode(key) && (key.anchor || key.tag)) {
-        stack.push({ node: key, depth });
+        stack.push({ node: key, depth, path });
         continue;
       }
       if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
@@ -359,7 +383,7 @@ function checkPlainData(
       } else {
         seen.set(name, keyLine);
       }
-      stack.push({ node: pair.value, depth: depth + 1 });
+      stack.push({ node: pair.value, depth: depth + 1, path: [...path, name] });
     }
   }
   return problems;
@@ -370,6 +394,55 @@ function checkPlainData(
  * before it, so `title: Learning #hashtags` was the title "Learning". Quoted values and comments on
  * lines of their own are unambiguous.
  */
+/**
+ * What YAML's escapes in double quotes decode to, for the escapes that are a letter (or `0`,
+ * `_`) and so begin TeX commands: `"$\frac{a}{b}$"` is a form feed and `rac{a}{b}`, `"\alpha"` a
+ * bell and `lpha`, `"\theta"` a tab, `"\Lambda"` a line separator, `"a\_b"` a no-break space,
+ * all without a word from YAML. `\x`, `\u` and `\U` take hex digits, and YAML refuses
+ * `\xi` or `\upsilon` itself; `\"` before a letter is a quote (`"a \"word\""`).
+ */
+const LETTER_ESCAPES: Readonly<Record<string, string>> = {
+  '0': 'a null character',
+  a: 'a bell',
+  b: 'a backspace',
+  e: 'an escape character',
+  f: 'a form feed',
+  n: 'a line break',
+  r: 'a carriage return',
+  t: 'a tab',
+  v: 'a vertical tab',
+  N: 'a next-line character',
+  L: 'a line separator',
+  P: 'a paragraph separator',
+  _: 'a no-break space',
+};
+
+/**
+ * TeX written in double quotes (`title: "On $\alpha$-Stable Laws"`), read as YAML escapes: the
+ * first escape of a letter that begins a TeX command, said as such and where it is; otherwise the
+ * contributor hears of a bell or a form feed they never typed. A command is the escape and the
+ * letters after it inside `$…$`, a math command (`\alpha`, `\nabla` outside math too), or letters
+ * and a `{` (`\textbf{…}`, `\v{r}`). An escape before a word is what it says (`"A\nB"`,
+ * `"Ada\tLovelace"`: a line break, a tab, refused as such later).
+ */
+function texAsEscape(quoted: string): { message: string; linesBefore: number } | undefined {
+  // Escapes read in order, so `\\frac` (a backslash, then `frac`) is no escape of `f`.
+  for (const match of quoted.matchAll(/\\(.)([A-Za-z]*)(\{)?/gs)) {
+    const [, escape, rest, brace] = match as unknown as [string, string, string, string | undefined];
+    const decoded = LETTER_ESCAPES[escape];
+    if (decoded === undefined || (rest === '' && brace === undefined)) continue;
+    const command = `\\${escape}${rest}`;
+    const inMath = (quoted.slice(0, match.index).match(/(?<!\\)\$/g)?.length ?? 0) % 2 === 1;
+    if (!inMath && !ALLOWED_COMMANDS.has(command) && brace === undefined) continue;
+    const shown = shortened(command, 40);
+    return {
+      linesBefore: quoted.slice(0, match.index).split('\n').length - 1,
+      message: `YAML: in double quotes "\\${escape}" is an escape, ${decoded}, so "${shown}" is not TeX there: put the value in single quotes, or in double quotes write its backslash twice ("\\${shown}").`,
+    };
+  }
+  return undefined;
+}
+
 const COMMENT_AFTER = /^[ \t]+#/;
 
 function commentCutsValue(value: string): string {

@@ -153,6 +153,84 @@ describe('a value that ends before its line does', () => {
   });
 });
 
+describe('TeX in double quotes', () => {
+  // YAML reads `\a`, `\b`, `\e`, `\f`, `\n`, `\r`, `\t`, `\v`, `\0`, `\N`, `\L`, `\P` and `\_` in
+  // double quotes as escapes: a TeX command that starts with one lost its backslash and first
+  // letter to a bell, a form feed, a tab…, of which the contributor heard, if at all, as an
+  // invisible character to delete. Every such command, in every field and on any line of a value.
+  const commands = [
+    'alpha',
+    'approx',
+    'beta',
+    'bar',
+    'epsilon',
+    'ell',
+    'frac',
+    'forall',
+    'nabla',
+    'nu',
+    'rho',
+    'right',
+    'theta',
+    'text',
+    'varepsilon',
+    'vec',
+    'Lambda',
+    'Phi',
+    'Pi',
+    'Psi',
+    'Nu',
+    '_b',
+    '0pt',
+  ];
+  const places: [string, (value: string) => string, number][] = [
+    ['title', (value) => `title: "On ${value} laws"`, 2],
+    ['venue', (value) => `title: T\nvenue: "${value}"`, 3],
+    ['authors[1]', (value) => `authors:\n  - A B\n  - "${value}"`, 4],
+    ['title', (value) => `title: "On the\n  laws ${value}"`, 3],
+  ];
+
+  it.each(commands)('\\%s is named as TeX, at its field and line, with advice that works', (command) => {
+    const tex = `$\\${command}$`;
+    for (const [field, write, line] of places) {
+      const { source, problems } = parseSource('p.mdx', `---\n${write(tex)}\n---\n`);
+      expect(source, command).toBeUndefined();
+      expect(problems, command).toEqual([expect.objectContaining({ line, field })]);
+      expect(problems[0]!.message).toContain(`in double quotes "\\${command[0]}" is an escape`);
+      expect(problems[0]!.message).toContain(`"\\${command}" is not TeX there`);
+      // Followed either way, the advice keeps the command as written.
+      for (const followed of [write(tex.replace('\\', '\\\\')), write(tex).replace(/"/g, "'")]) {
+        const parsed = parseSource('p.mdx', `---\n${followed}\n---\n`);
+        expect(parsed.problems, followed).toEqual([]);
+        expect(JSON.stringify(parsed.source!.data), followed).toContain(JSON.stringify(tex).slice(1, -1));
+      }
+    }
+  });
+
+  it.each([
+    ['a math command outside math', 'title: "\\alpha-Stable Laws"', '\\alpha'],
+    ['a text command', 'title: "A \\textbf{bold} claim"', '\\textbf'],
+    ['an accent', 'authors:\n  - "Antonín Dvo\\v{r}ák"', '\\v'],
+  ])('names TeX outside math too: %s', (_name, lines, command) => {
+    const { problems } = parseSource('p.mdx', `---\n${lines}\n---\n`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.message).toContain(`so "${command}" is not TeX there`);
+  });
+
+  it.each([
+    ['a line break before a word', 'title: "A paper\\nwith two lines"', 'A paper\nwith two lines'],
+    ['a tab before a word', 'title: "Ada\\tLovelace"', 'Ada\tLovelace'],
+    ['a quote before a letter', 'title: "An \\"open\\" world"', 'An "open" world'],
+    ['a backslash, written twice', 'title: "On $\\\\frac{a}{b}$"', 'On $\\frac{a}{b}$'],
+    ['a hex escape', 'title: "Caf\\xe9 and na\\u00efve"', 'Café and naïve'],
+    ['a space escape', 'title: "A\\ B"', 'A B'],
+  ])('reads %s as YAML does (the check refuses a line break or a tab in a field afterwards)', (_name, line, title) => {
+    const { source, problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
+    expect(problems).toEqual([]);
+    expect(source!.data.title).toBe(title);
+  });
+});
+
 describe('anchors and aliases', () => {
   it('are one problem on each line that has them, however many a line has', () => {
     // An alias bomb, `[*a, *a, …]`, printed the same line ten times.

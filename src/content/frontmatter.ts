@@ -225,9 +225,16 @@ function yamlHint(error: YAMLError, yamlText: string): string {
       if (ended === '"') {
         return ': a value in double quotes ends at the next double quote; write a quote inside as \\" ("A \\"quoted\\" word"), or put the value in single quotes';
       }
-      return ended === ']' || ended === '}'
-        ? `: a value in brackets ends at its "${ended}"; put all of it inside the brackets, or write each item on a line of its own`
-        : '';
+      if (ended !== ']' && ended !== '}') return '';
+      // `title: [Re] Reproducibility` is as likely as `tags: [a, b] c`: text that starts with a
+      // bracket, or a list that ends too soon.
+      const lineStart = yamlText.lastIndexOf('\n', error.pos[0] - 1) + 1;
+      const value = /^[^\n]*/
+        .exec(yamlText.slice(lineStart))![0]
+        .replace(/^\s*(?:-\s+)?(?:[^\s[{][^:]*:\s+)?/, '')
+        .trimEnd();
+      const asText = /^[[{]/.test(value) ? ` ("${shortened(value, 40).replace(/["\\]/g, '\\$&')}")` : '';
+      return `: a value that starts with a bracket is a list or a mapping, which ends at its "${ended}": if the brackets belong to the text, put the whole value in quotes${asText}; otherwise put all of it inside the brackets`;
     }
     default:
       return '';

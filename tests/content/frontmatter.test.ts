@@ -139,18 +139,34 @@ describe('a value that ends before its line does', () => {
   it.each([
     ['a list', 'tags: [a, b] c', 'ends at its "]"', 'tags: [a, b, c]', { tags: ['a', 'b', 'c'] }],
     [
+      'a title that starts with one',
+      'title: [Re] Reproducibility study',
+      'put the whole value in quotes ("[Re] Reproducibility study")',
+      'title: "[Re] Reproducibility study"',
+      { title: '[Re] Reproducibility study' },
+    ],
+    [
+      'an author that starts with one',
+      'authors:\n  - [Group] A B',
+      'put the whole value in quotes ("[Group] A B")',
+      'authors:\n  - "[Group] A B"',
+      { authors: ['[Group] A B'] },
+    ],
+    [
       'a mapping',
       'links: {code: x} y',
       'ends at its "}"',
       'links: {code: x, project: y}',
       { links: { code: 'x', project: 'y' } },
     ],
-  ])('%s in brackets, and says to keep it inside them', (_name, line, advice, followed, data) => {
-    const { problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
-    expect(problems[0]!.message).toContain(advice);
-    expect(problems[0]!.message).not.toContain('quote');
-    expect(parseSource('p.mdx', `---\n${followed}\n---\n`).source!.data).toEqual(data);
-  });
+  ])(
+    '%s: a value that starts with a bracket, with advice for text and for a list',
+    (_name, line, advice, followed, data) => {
+      const { problems } = parseSource('p.mdx', `---\n${line}\n---\n`);
+      expect(problems[0]!.message).toContain(advice);
+      expect(parseSource('p.mdx', `---\n${followed}\n---\n`).source!.data).toEqual(data);
+    },
+  );
 });
 
 describe('TeX in double quotes', () => {

@@ -31,22 +31,46 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
-/** Candidates close to `input` (by edit distance or shared prefix), closest first. */
+/**
+ * Candidates close to `input` (by edit distance or shared prefix), closest first. When none is, a
+ * name of several words (a topic's slug, `vision-mlps`) that has a word beginning as one of the
+ * input's does (`mlp` or `mlps`; `llm` of `multimodal-llms`), shortest first: a contributor writes
+ * the word they know, which no edit distance over the whole slug finds. Words under three letters
+ * (`in`, `of`) match nothing.
+ */
 export function closeMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = input.toLowerCase();
+  const all = [...candidates];
+  const near = all
+    .map((candidate) => {
+      const lower = candidate.toLowerCase();
+      const prefix = lower.startsWith(needle) || needle.startsWith(lower);
+      return { candidate, score: prefix ? 0.5 : editDistance(needle, lower, Math.max(needle.length, lower.length)) };
+    })
+    .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)));
+  const typed = wordsOf(needle);
+  const matches =
+    near.length > 0
+      ? near
+      : all.flatMap((candidate) => {
+          const words = wordsOf(candidate.toLowerCase());
+          const shares = words.some((word) =>
+            typed.some((typedWord) => word.startsWith(typedWord) || typedWord.startsWith(word)),
+          );
+          return words.length > 1 && shares ? [{ candidate, score: candidate.length }] : [];
+        });
   return (
-    [...candidates]
-      .map((candidate) => {
-        const lower = candidate.toLowerCase();
-        const prefix = lower.startsWith(needle) || needle.startsWith(lower);
-        return { candidate, score: prefix ? 0.5 : editDistance(needle, lower, Math.max(needle.length, lower.length)) };
-      })
-      .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)))
+    matches
       // Ties by code points: localeCompare without a locale takes the machine's (Danish puts `aa` after `z`).
       .sort((a, b) => a.score - b.score || byCodeUnits(a.candidate, b.candidate))
       .slice(0, limit)
       .map(({ candidate }) => candidate)
   );
+}
+
+/** The words of a name, split where a slug or a field name splits them, of three letters or more. */
+function wordsOf(name: string): string[] {
+  return name.split(/[-_\s]+/).filter((word) => word.length >= 3);
 }
 
 /** ` Did you mean "a" or "b"?` or an empty string. */

@@ -8,6 +8,23 @@ describe('closeMatches', () => {
     expect(closeMatches('optimizaton', topics)).toEqual(['optimization']);
     expect(closeMatches('vision', topics)).toEqual(['vision-mlps']);
   });
+  it('finds a topic by a word of its slug, as a contributor writes it, when no slug is near', () => {
+    // No edit distance over the whole slug finds these: the word is the part the contributor knows.
+    const all = ['mlp-architectures', 'vision-mlps', 'multimodal-llms', 'graph-neural-networks', 'time-series'];
+    // Shortest first.
+    expect(closeMatches('mlps', all)).toEqual(['vision-mlps', 'mlp-architectures']);
+    expect(closeMatches('Mlps', all)).toEqual(['vision-mlps', 'mlp-architectures']);
+    expect(closeMatches('llm', all)).toEqual(['multimodal-llms']);
+    expect(closeMatches('graph_networks', all)).toEqual(['graph-neural-networks']);
+    expect(didYouMean('Networks', all)).toBe(' Did you mean "graph-neural-networks"?');
+    // A slug near as a whole (a typo, a prefix) is suggested alone, not with every slug sharing a word.
+    expect(closeMatches('mlp-architecture', all)).toEqual(['mlp-architectures']);
+    expect(closeMatches('time-series-forecasting', all)).toEqual(['time-series']);
+    expect(closeMatches('MLP', all)).toEqual(['mlp-architectures']);
+    // Short words match nothing, and a one-word name (a field) only by prefix or typo.
+    expect(closeMatches('of', ['expressivity-and-approximation', 'theory-of-mind'])).toEqual([]);
+    expect(closeMatches('publication_date', ['title', 'date', 'published'])).toEqual([]);
+  });
   it('suggests nothing for unrelated input', () => {
     expect(closeMatches('quantum-chemistry', topics)).toEqual([]);
     expect(didYouMean('quantum-chemistry', topics)).toBe('');

@@ -66,12 +66,14 @@ export function rehypeKatexRaw(options: KatexOptions) {
         replacement.push(formula);
       } catch (error) {
         spent ||= error instanceof MathBudgetSpent || budget.nodes < 0;
-        file.message('Could not render math with KaTeX', {
+        const message = file.message('Could not render math with KaTeX', {
           cause: error as Error,
           place: element.position ?? code.position,
           ruleId: (error as Error).name.toLowerCase(),
           source: 'katex',
         });
+        // The formula as typeset: the error's own position counts in it (src/content/pipeline.ts).
+        message.actual = tex;
       }
       parent.children.splice(index, 1, ...replacement);
       return [SKIP, index + replacement.length];

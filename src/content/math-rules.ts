@@ -123,6 +123,12 @@ const GENERIC_REFUSAL =
 /** A formula that breaks a rule, with the reason a contributor sees after `LaTeX: `. */
 export class FormulaRefused extends Error {
   override name = 'FormulaRefused';
+  /** Where in the formula's TeX the refused part starts (a command), as KaTeX's ParseError says its `position`. */
+  readonly position?: number;
+  constructor(message: string, position?: number) {
+    super(message);
+    this.position = position;
+  }
 }
 
 /** The abstract's math is over its budget: the formulas after this one are not typeset. */
@@ -192,16 +198,20 @@ const DISPLAY_ENVIRONMENTS: Record<string, string> = {
 /** Refuses any command or environment not on the lists, before KaTeX reads the formula. */
 function checkCommands(tex: string): void {
   for (const { name, offset } of controlSequences(tex)) {
-    if (!ALLOWED_COMMANDS.has(name)) throw new FormulaRefused(refusal(name));
+    if (!ALLOWED_COMMANDS.has(name)) throw new FormulaRefused(refusal(name), offset);
     if (name === '\\begin' || name === '\\end') {
       const environment = /^\s*\{([a-zA-Z]+\*?)\}/.exec(tex.slice(offset + name.length))?.[1];
       if (environment === undefined) {
-        throw new FormulaRefused(`${name} must be followed by an environment name in braces, e.g. ${name}{aligned}.`);
+        throw new FormulaRefused(
+          `${name} must be followed by an environment name in braces, e.g. ${name}{aligned}.`,
+          offset,
+        );
       }
       if (!ALLOWED_ENVIRONMENTS.has(environment)) {
         const instead = DISPLAY_ENVIRONMENTS[environment.replace(/\*$/, '')];
         throw new FormulaRefused(
           `the environment ${shortened(environment, 40)} is not allowed in an abstract: ${instead ?? `use one of ${[...ALLOWED_ENVIRONMENTS].join(', ')}`}.`,
+          offset,
         );
       }
     }

@@ -340,9 +340,12 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
   const hast = renderer.runSync(tree, vfile);
   for (const message of vfile.messages) {
     const start = message.place && 'start' in message.place ? message.place.start : message.place;
+    const end = message.place && 'end' in message.place ? message.place.end : undefined;
     const cause = message.cause instanceof Error ? message.cause.message : message.reason;
+    const offset = formulaErrorOffset(body, message, start?.offset, end?.offset);
+    const lineStart = offset === undefined ? 0 : body.lastIndexOf('\n', offset - 1) + 1;
     problems.push({
-      ...at(start?.line, start?.column),
+      ...(offset === undefined ? at(start?.line, start?.column) : at(countLines(body, offset), offset - lineStart + 1)),
       message: `LaTeX: ${explainKatexError(cause)}`,
     });
   }
@@ -764,6 +767,28 @@ function onlyComments(code: string): boolean {
  */
 const COMMENT_ADVICE =
   'Comments (`<!-- … -->` or `{/* … */}`) are not allowed in a paper, which holds only the abstract readers see: delete the comment.';
+/**
+ * Where in the body a formula's error is: KaTeX's ParseError and a FormulaRefused count their
+ * `position` in the formula's TeX (katex-raw.ts keeps it as the message's `actual`), found in the
+ * formula's source after its opening `$`, `$$` or fence line. A formula whose TeX is not in its
+ * source as written (inside a quote or a list, whose line prefixes it drops) keeps the
+ * formula's start; so does an error without a position.
+ */
+function formulaErrorOffset(
+  body: string,
+  message: VFileMessage,
+  start: number | undefined,
+  end: number | undefined,
+): number | undefined {
+  const tex = message.actual;
+  const position = (message.cause as { position?: unknown } | undefined)?.position;
+  if (tex === undefined || typeof position !== 'number' || start === undefined || end === undefined) return undefined;
+  const source = body.slice(start, end);
+  const opening = /^(?:\$+|[`~]{3,}[^\n]*\n)/.exec(source)?.[0].length ?? 0;
+  const at = source.indexOf(tex, opening);
+  return at === -1 ? undefined : start + at + Math.min(position, tex.length);
+}
+
 /**
  * The places MDX's parser writes into its reasons (`` `<b>` (3:5-3:8) ``, `` (5:6) ``, `` (`x`,
  * 3:1-3:5) ``: unist's stringifyPosition) count lines of the body it parsed, not of the file: they

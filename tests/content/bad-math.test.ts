@@ -12,29 +12,29 @@ const file = (name: string) => `${dir}/papers/${paths.get(`math-${name}.mdx`) ??
 const expected: [string, string][] = [
   [
     'raisebox',
-    ':10:9: body: LaTeX: \\raisebox is not allowed in an abstract: a formula may not move, hide or overlap its parts or change its box: use the spacing commands \\, \\; \\quad \\qquad.',
+    ':10:10: body: LaTeX: \\raisebox is not allowed in an abstract: a formula may not move, hide or overlap its parts or change its box: use the spacing commands \\, \\; \\quad \\qquad.',
   ],
-  ['smash', ':10:9: body: LaTeX: \\smash is not allowed in an abstract: a formula may not move, hide or overlap'],
-  ['rlap', ':10:9: body: LaTeX: \\mathrlap is not allowed in an abstract: a formula may not move, hide or overlap'],
-  ['negative-kern', ':10:7: body: LaTeX: \\kern is not allowed in an abstract: a formula may not move'],
+  ['smash', ':10:10: body: LaTeX: \\smash is not allowed in an abstract: a formula may not move, hide or overlap'],
+  ['rlap', ':10:10: body: LaTeX: \\mathrlap is not allowed in an abstract: a formula may not move, hide or overlap'],
+  ['negative-kern', ':10:9: body: LaTeX: \\kern is not allowed in an abstract: a formula may not move'],
   [
     'macro',
-    ':10:8: body: LaTeX: \\def is not allowed in an abstract: it defines a macro or reaches into TeX itself: write the formula out in full.',
+    ':10:9: body: LaTeX: \\def is not allowed in an abstract: it defines a macro or reaches into TeX itself: write the formula out in full.',
   ],
-  ['arraystretch', ':10:11: body: LaTeX: \\renewcommand is not allowed in an abstract: it defines a macro'],
+  ['arraystretch', ':10:12: body: LaTeX: \\renewcommand is not allowed in an abstract: it defines a macro'],
   [
     'huge',
-    ':10:5: body: LaTeX: \\Huge is not allowed in an abstract: math is set at the size of the text around it: leave the size command out.',
+    ':10:6: body: LaTeX: \\Huge is not allowed in an abstract: math is set at the size of the text around it: leave the size command out.',
   ],
   [
     'color',
-    ':10:5: body: LaTeX: \\color is not allowed in an abstract: formulas are shown in the colours and frames of the page: leave it out.',
+    ':10:6: body: LaTeX: \\color is not allowed in an abstract: formulas are shown in the colours and frames of the page: leave it out.',
   ],
   ['row-gap', ':10:6: body: LaTeX: the size -20em is too large (at most 2em, as \\qquad).'],
   ['tall', ':10:6: body: LaTeX: the formula is 16.8em tall (at most 12em inline): split it.'],
   // A ```math fence is held to the same rules as $$…$$; `$$…$$` inside a paragraph too.
-  ['fence', ':12:1: body: LaTeX: \\raisebox is not allowed in an abstract'],
-  ['display-in-text', ':10:10: body: LaTeX: \\vphantom is not allowed in an abstract'],
+  ['fence', ':13:1: body: LaTeX: \\raisebox is not allowed in an abstract'],
+  ['display-in-text', ':10:12: body: LaTeX: \\vphantom is not allowed in an abstract'],
   [
     'budget',
     ":12:1: body: LaTeX: the abstract's math is too big (more than 1000 symbols and groups in all, counted as KaTeX reads them): shorten the formulas.",

@@ -34,6 +34,30 @@ describe('renderPaperBody', () => {
     expect(problems).toEqual([expect.objectContaining({ file: 'x.mdx', line: 12, column: 5, field: 'body' })]);
   });
 
+  it("names a formula's error where it is in the file, not where the formula starts", () => {
+    // A display formula of many lines was reported at its `$$`, whatever line held the error.
+    const cases: [string, string][] = [
+      ['First.\n\n$$\n\\begin{aligned}\na &= \\foo\n\\end{aligned}\n$$\n\nEnd.', '\\foo'],
+      ['A $x$ and $y + z \\badcmd$ here.', '\\badcmd'],
+      ['A $x +\n  y \\nope$ over two lines.', '\\nope'],
+      ['A $y \\begin{equation} z$.', '\\begin{equation}'],
+      ['```math\nx\n\\unknown\n```', '\\unknown'],
+      ['> quoted\n> $$\n> a \\refused\n> $$', '\\refused'],
+    ];
+    for (const bodyLine of [3, 17]) {
+      for (const [body, command] of cases) {
+        const { problems } = renderPaperBody(body, { file: 'x.mdx', bodyLine });
+        const fileLines = [...Array<string>(bodyLine - 1).fill('title: x'), ...body.split('\n')];
+        expect(problems, body).toHaveLength(1);
+        const { line, column } = problems[0]!;
+        expect(fileLines[line - 1]!.slice(column! - 1), body).toMatch(new RegExp(`^${command.replace(/\\/g, '\\\\')}`));
+      }
+      // An error at the formula's end (a brace left open) is at its closing dollar.
+      const [open] = renderPaperBody('Text $a + \\frac{x$ end.', { file: 'x.mdx', bodyLine }).problems;
+      expect(open).toMatchObject({ line: bodyLine, column: 'Text $a + \\frac{x'.length + 1 });
+    }
+  });
+
   it("writes the places inside MDX's reasons as lines of the file too, not of the abstract", () => {
     // MDX names the tag it could not close by its place in the text it parsed (the body): the
     // message must point to the file's line, where the tag is, whatever the frontmatter's length.
@@ -383,15 +407,14 @@ describe('display math wherever it stands', () => {
   );
 
   it.each([
-    ['```math\n\\raisebox{-9em}{x}\n```', 'LaTeX: \\raisebox is not allowed in an abstract'],
-    ['~~~math\n\\def\\a{x}\n~~~', 'LaTeX: \\def is not allowed in an abstract'],
-    [`\`\`\`math\n${'x'.repeat(1001)}\n\`\`\``, 'LaTeX: a formula of 1001 characters is too long (at most 1000).'],
-  ])('holds a math fence to the same rules: %j', (body, message) => {
+    // At the refused command, on the fence's next line; a formula refused whole, at its fence.
+    ['```math\n\\raisebox{-9em}{x}\n```', 'LaTeX: \\raisebox is not allowed in an abstract', 13],
+    ['~~~math\n\\def\\a{x}\n~~~', 'LaTeX: \\def is not allowed in an abstract', 13],
+    [`\`\`\`math\n${'x'.repeat(1001)}\n\`\`\``, 'LaTeX: a formula of 1001 characters is too long (at most 1000).', 12],
+  ])('holds a math fence to the same rules: %j', (body, message, line) => {
     const { rendered, problems } = render(`Text.\n\n${body}`);
     expect(rendered).toBeUndefined();
-    expect(problems).toEqual([
-      expect.objectContaining({ line: 12, column: 1, message: expect.stringContaining(message) }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ line, column: 1, message: expect.stringContaining(message) })]);
   });
 });
 

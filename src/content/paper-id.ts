@@ -1,3 +1,4 @@
+import { arxivFileName, arxivIdInText } from '../lib/arxiv-id.ts';
 import { windowsDeviceName, windowsDeviceProblem } from '../lib/file-names.ts';
 import { shortened } from '../lib/shortened.ts';
 
@@ -43,6 +44,12 @@ export function paperIdProblem(id: string): string | undefined {
   const device = windowsDeviceName(id);
   if (device !== undefined && PAPER_ID_PATTERN.test(id)) {
     return `name ${windowsDeviceProblem(name)}; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. ${device}-learning.mdx).`;
+  }
+  // A name that holds an arXiv id as people write one (`2306.13575v2`, `arXiv:2306.13575`, the
+  // PDF's `2306.13575v2.pdf`): the name it should have, as new-paper would write it.
+  const pasted = arxivIdInText(id);
+  if ('id' in pasted) {
+    return `name "${name}" must be the arXiv id without version or prefix: name the file ${arxivFileName(pasted.id)}.mdx.`;
   }
   return `name "${name}" must be the arXiv id (e.g. 2306.13575.mdx, math-0309136.mdx) or a short slug of lowercase letters, digits and single hyphens (at most ${MAX_PAPER_ID_LENGTH} characters).`;
 }

@@ -222,6 +222,24 @@ describe('paper ids', () => {
     expect(device.length).toBeLessThan(400);
   });
 
+  it.each([
+    ['2306.13575v2', '2306.13575.mdx'],
+    ['arXiv:2306.13575', '2306.13575.mdx'],
+    ['2306.13575v2.pdf', '2306.13575.mdx'],
+    ['math.GT_0309136', undefined],
+    ['arXiv 2306.13575', '2306.13575.mdx'],
+    ['2306.13575V2', '2306.13575.mdx'],
+    ['10.48550_arXiv.2306.13575', undefined],
+    ['2306.13575 (1)', undefined],
+  ])('named with an arXiv id as it is written elsewhere (%s) say the name it should have', (id, right) => {
+    // Every name the one reading of pasted ids (arxivIdInText) reads as an id gets that id's name.
+    const message = paperIdProblem(id)!;
+    if (right) expect(message).toContain(`name the file ${right}`);
+    else expect(message).toContain('must be the arXiv id (e.g. 2306.13575.mdx');
+    // The name it gives is a valid one.
+    if (right) expect(paperIdProblem(right.replace(/\.mdx$/, ''))).toBeUndefined();
+  });
+
   it('come from the file name', () => {
     expect(paperIdFromPath('content/papers/2025/2306.13575.mdx')).toBe('2306.13575');
   });

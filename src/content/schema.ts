@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { decodeHTML } from 'entities';
 import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
-import { parseArxivId } from '../lib/arxiv-id.ts';
+import { arxivIdInText, parseArxivId } from '../lib/arxiv-id.ts';
 import { MATH_SPAN, titleMathProblems } from '../lib/title-math.ts';
 import { strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import { titleText } from '../lib/title-text.ts';
@@ -596,8 +596,14 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         .string()
         .superRefine((id, ctx) => {
           const parsed = parseArxivId(id);
-          if ('reason' in parsed)
-            ctx.addIssue({ code: 'custom', message: `is not a valid arXiv id: ${parsed.reason}.` });
+          if (!('reason' in parsed)) return;
+          // An id as people paste it (`arXiv:2306.13575`, `2306.13575v2`, an arXiv link) names the one to write.
+          const pasted = arxivIdInText(id);
+          const message =
+            'id' in pasted
+              ? `must be the id alone, without prefix, address or version: "${pasted.id}".`
+              : `is not a valid arXiv id: ${parsed.reason}.`;
+          ctx.addIssue({ code: 'custom', message });
         })
         .optional(),
       published: calendarDate.optional(),

@@ -6,7 +6,7 @@ import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
 import { renderPaperBody, type RenderedBody } from './pipeline.ts';
 import { fieldName, shortened, type ContentProblem } from './problems.ts';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
-import { didYouMean } from '../lib/suggest.ts';
+import { closeMatches, didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv-id.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
@@ -73,7 +73,7 @@ export function validatePaper(
   }
 
   const parsed = characterProblems.length > 0 ? undefined : schema.safeParse(source.data);
-  if (parsed && !parsed.success) problems.push(...schemaProblems(parsed.error.issues, source, problem));
+  if (parsed && !parsed.success) problems.push(...schemaProblems(parsed.error.issues, source, problem, schema));
   const namedFor = parsed?.success ? fileNameProblem(id, parsed.data.arxiv) : undefined;
   if (namedFor) problems.push(problem(parsed?.data?.arxiv ? source.lineOf(['arxiv']) : 1, 'arxiv', namedFor));
   const wrongYear = parsed?.success ? folderYearProblem(file, parsed.data.date) : undefined;
@@ -170,14 +170,34 @@ function schemaProblems(
   issues: readonly z.core.$ZodIssue[],
   source: ParsedSource,
   problem: (line: number, field: string, message: string) => ContentProblem,
+  schema: PaperSchema,
 ): ContentProblem[] {
   // A value of the wrong type is that one problem: zod still runs a field's other checks on it
   // (`tags: optimization` was also "has 12 topics", the string's length).
   const wrongType = new Set(
     issues.filter((issue) => issue.code === 'invalid_type').map((issue) => JSON.stringify(issue.path)),
   );
+  // A misspelled field (`author:`) is one problem, its "Did you mean", not also "is required" for
+  // the field it meant.
+  const meant = new Set(
+    issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.flatMap((key) =>
+            closeMatches(key, issue.path.length === 0 ? PAPER_KEYS : LINK_KEYS).map((field) =>
+              JSON.stringify([...issue.path, field]),
+            ),
+          )
+        : [],
+    ),
+  );
   return issues.flatMap((issue) => {
     if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) return [];
+    if (
+      issue.code === 'invalid_type' &&
+      meant.has(JSON.stringify(issue.path)) &&
+      valueAt(source.data, issue.path) === undefined
+    )
+      return [];
     if (issue.code === 'unrecognized_keys') {
       const parent = issue.path;
       const known = parent.length === 0 ? PAPER_KEYS : LINK_KEYS;
@@ -190,8 +210,12 @@ function schemaProblems(
       );
     }
     const path = issue.path as (string | number)[];
-    return [problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source))];
+    return [problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source, schema))];
   });
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<PropertyKey, unknown> | undefined)?.[key], data);
 }
 
 /**
@@ -274,18 +298,26 @@ function describeIssue(
   issue: { code: string; message: string; expected?: unknown },
   path: (string | number)[],
   source: { data: Record<string, unknown>; sourceOf(path: (string | number)[]): string | undefined },
+  schema: PaperSchema,
 ): string {
   if (issue.code !== 'invalid_type') return issue.message;
-  const value = path.reduce<unknown>(
-    (node, key) => (node as Record<string | number, unknown> | undefined)?.[key],
-    source.data,
-  );
+  const value = valueAt(source.data, path);
   if (value === undefined) {
-    return `is required: add a \`${String(path[0])}:\` field${issue.expected === 'array' ? ' (a list, one item per line)' : ''}.`;
+    return `is required: add the \`${String(path[0])}:\` field${issue.expected === 'array' ? ' (a list, one item per line)' : ''}.`;
   }
   if (value === null) return 'is empty: give it a value or remove the line.';
   if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     const written = source.sourceOf(path) ?? String(value);
+    // Quoted, is it right? The field's own rules say (`date: 20250606` quoted is still no date).
+    const quoted = structuredClone(source.data);
+    let parent = quoted as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    parent[path.at(-1)!] = written;
+    const still = schema
+      .safeParse(quoted)
+      .error?.issues.find((other) => JSON.stringify(other.path) === JSON.stringify(path));
+    if (still)
+      return `was read by YAML as the ${typeof value} ${String(value)}; as text, it ${still.message.replace(/\.?$/, '.')}`;
     return `was read by YAML as the ${typeof value} ${String(value)}; quote it: "${written}".`;
   }
   const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;

@@ -61,7 +61,9 @@ export function parseArxivId(id: string): { id: ArxivId } | { reason: string } {
       },
     };
   }
-  return { reason: 'write it without version, e.g. "2306.13575" or "math.GT/0309136"' };
+  return {
+    reason: 'write it as arXiv numbers papers, without version or prefix, e.g. "2306.13575" or "math.GT/0309136"',
+  };
 }
 
 /** The canonical form of a valid id; throws on an invalid one (the schema refuses those first). */

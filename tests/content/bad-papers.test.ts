@@ -50,9 +50,15 @@ const expected: [string, string][] = [
   ['katex-invalid', ":10:16: body: LaTeX: Unexpected end of input in a macro argument, expected '}'"],
   // Reported where the Latin-1 é (byte E9) of "Café" is, not at line 1.
   ['latin1', ':2:12: file: is not valid UTF-8: the byte E9 here is no UTF-8 character'],
-  ['missing-authors', ':1: authors: is required: add a `authors:` field (a list, one item per line).'],
+  ['missing-authors', ':1: authors: is required: add the `authors:` field (a list, one item per line).'],
   ['numeric-arxiv', ':6: arxiv: was read by YAML as the number 2401.1; quote it: "2401.10000".'],
   ['unknown-key', ':3: authros: unknown field. Did you mean "authors"?'],
+  // Quoted, 20250606 is still no date: the message says what the field takes, not only "quote it".
+  [
+    'numeric-date',
+    ':5: date: was read by YAML as the number 20250606; as text, it must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06".',
+  ],
+  ['prefixed-arxiv', ':6: arxiv: must be the id alone, without prefix, address or version: "2401.10000".'],
   // Feed readers show RSS titles as HTML, with no CSP: a title holds no tag.
   ['title-markup', ':2: title: contains "<i", which readers that show it as HTML'],
   // A file named for an arXiv id is that paper's address and holds that paper.
@@ -163,7 +169,7 @@ const expected: [string, string][] = [
   ],
   [
     'published-wrong-month',
-    ":7: published: is after 2023-06, the month arXiv 2306.13576 was first announced, which is never before its first version: use the date of version 1 on arXiv",
+    ':7: published: is after 2023-06, the month arXiv 2306.13576 was first announced, which is never before its first version: use the date of version 1 on arXiv',
   ],
   ['date-before-arxiv', ':5: date: is before 2023-06, when arXiv 2306.13577 first appeared'],
   ['future-date', ':5: date: 9999-12-31 is in the future: a digest date may be '],
@@ -287,6 +293,13 @@ describe('content check on a folder of bad papers', () => {
     expect(lines).toContain(
       `${dir}/papers/stray-notes.txt:1: file: is not a paper: papers are .mdx files; move or rename it.`,
     );
+  });
+
+  it('reports a misspelled field once, as the field it meant, not also that field as missing', async () => {
+    const { problems } = await checkBadPapers();
+    expect(problems.filter((problem) => problem.file === file('unknown-key')).map(formatProblem)).toEqual([
+      `${file('unknown-key')}:3: authros: unknown field. Did you mean "authors"?`,
+    ]);
   });
 
   it('names the other file of a collision, and keeps the first of each pair', async () => {

@@ -50,6 +50,7 @@ import {
   compoundWords,
   otherSpelling,
   excludedWords,
+  alternativesInQuery,
   nameReadings,
   plainSpelling,
   withoutMarkup,
@@ -516,6 +517,25 @@ async function searchWords(
   // Full-width and mathematical letters and digits as plain ones (`ＧＰＴ`, `２０２４`, `𝐆𝐏𝐓`), so that
   // a year, a citation or an id in them is read as typed plainly, as their words are (queryWords).
   query = withPlainCompatibilityLetters(query);
+  // `a OR b`: each side is a query of its own, and the answer is the papers of any side, the first
+  // side's first (alternativesInQuery). A side before an OR is finished: only the last may be typed.
+  const alternatives = alternativesInQuery(query);
+  if (alternatives) {
+    if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+    let answer: WordsAnswer | undefined;
+    const unmatched: string[] = [];
+    for (const [index, side] of alternatives.entries()) {
+      const wait = debounce !== undefined && index === alternatives.length - 1 ? 0 : undefined;
+      const found = await searchWords(pagefind, config, side, options, wait, topics, readYear, readCitations);
+      if (found === null) return null;
+      unmatched.push(...found.unmatched);
+      answer = answer ? await firstThen(pagefind, options, answer, found) : found;
+    }
+    if (answer!.results.length > 0 || unmatched.length === 0) return answer!;
+    // No side finds a paper: a side's misspelt word gets its "Did you mean" in the whole query.
+    const suggestion = await suggestionFor(config, query, unmatched).catch(() => undefined);
+    return { results: [], unmatched, ...(suggestion && { suggestion }) };
+  }
   // `-word`: the papers the rest of the query finds (or all, for no rest) without those that have the word.
   const { kept, excluded } = excludedWords(query);
   if (excluded.length > 0) {

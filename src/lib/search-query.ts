@@ -905,6 +905,27 @@ export function excludedWords(query: string): { kept: string; excluded: string[]
   return { kept: kept.replace(/\s+/g, ' ').trim(), excluded };
 }
 
+/** `OR` in capitals as a word of its own, as search engines (Google, arXiv, PubMed) read it between words. */
+const OR_OPERATOR = /(?<=\s)OR(?=\s)/gu;
+
+/**
+ * The sides of a query joined by `OR` (`kolmogorov OR hebbian`, `"graph neural network" OR GNN`),
+ * each a query of its own, whose papers are any side's; undefined when the query has no such
+ * `OR`. Only `OR` in capitals between words joins: in quotes it is a phrase's word, and alone, at
+ * either end or in lower case (`the OR`, `or`) it stays a word (ACRONYM). A side without words
+ * (`? OR x`, `a OR OR b`) is no side.
+ */
+export function alternativesInQuery(query: string): string[] | undefined {
+  const quoted = [...query.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length] as const);
+  const cuts = [...query.matchAll(OR_OPERATOR)]
+    .map((match) => match.index)
+    .filter((at) => !quoted.some(([start, end]) => at > start && at < end));
+  const sides = [0, ...cuts.map((at) => at + 'OR'.length)]
+    .map((from, index) => query.slice(from, cuts[index] ?? query.length).trim())
+    .filter((side) => queryWords(side).length > 0);
+  return sides.length > 1 ? sides : undefined;
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 export const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

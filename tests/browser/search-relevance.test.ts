@@ -449,6 +449,34 @@ const TABLE: Expectation[] = [
   // HTML and field names typed around the words
   { query: '<b>Kolmogorov</b>', why: 'a word in bold, pasted as HTML', only: KAN },
   { query: 'author:Hofmann', why: 'a field name as other engines take it: Thomas Hofmann', only: ['2306.13575'] },
+  // OR in capitals, as other engines read it: the papers of either side
+  {
+    query: 'kolmogorov OR hebbian',
+    why: 'the three Kolmogorov–Arnold papers and the two Hebbian ones, which no paper joins',
+    only: [...KAN, '2308.04106', '2402.11984'],
+  },
+  { query: 'snowflakes OR porcupine', why: 'two titles, one word each', only: ['2310.15003', '2402.04347'] },
+  {
+    query: 'Hofmann OR Kolter',
+    why: 'two authors: Thomas Hofmann, and both Kolters',
+    only: ['2306.13575', '2303.07320', '2405.21063'],
+  },
+  {
+    query: '"graph neural network" OR GNN',
+    why: 'a phrase or its abbreviation: one paper writes both, no other either',
+    only: ['2310.15003'],
+  },
+  {
+    query: 'snowflakes OR porcupine -hedgehog',
+    why: 'a -word leaves out papers of its side: the porcupine paper is the hedgehog paper',
+    only: ['2310.15003'],
+  },
+  {
+    query: 'kolmogrov OR hebian',
+    why: 'a typo on each side: no paper, and the whole query corrected',
+    none: true,
+    suggests: 'Kolmogorov OR Hebbian',
+  },
   {
     query: 'topic:recommender systems',
     why: 'a field name before a topic label',

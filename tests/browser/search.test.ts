@@ -417,6 +417,20 @@ describe('the search page', () => {
     await expect
       .poll(() => page.locator('#search-status').textContent(), { timeout: 10_000 })
       .toMatch(/^\d+ papers? found/);
+    // The OR example finds the papers of either side: at least as many as each side alone (all
+    // words together would find at most as many as the rarer side).
+    expect(text).toMatch(/OR in capitals finds the papers of either side/);
+    const either = (await help.locator('code').allTextContents()).find((code) => / OR /.test(code))!;
+    const found = async (q: string) => {
+      await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q })}`);
+      const status = page.locator('#search-status');
+      await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^\d+ papers? found/);
+      return Number(/^\d+/.exec((await status.textContent())!)![0]);
+    };
+    const sides: number[] = [];
+    for (const side of either.split(' OR ')) sides.push(await found(side));
+    expect(sides[0]).not.toBe(sides[1]);
+    expect(await found(either)).toBeGreaterThanOrEqual(Math.max(...sides));
   });
 
   it('shows title, date, topics and a highlighted excerpt for each result, and announces the count', async () => {

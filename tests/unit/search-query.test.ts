@@ -35,6 +35,7 @@ import {
   symbolWord,
   otherSpelling,
   excludedWords,
+  alternativesInQuery,
   compoundParts,
   unfinishedWord,
   DECIMAL_POINT,
@@ -332,6 +333,49 @@ describe('excludedWords', () => {
   it('excludes nothing for a hyphen inside a word, before a digit or alone', () => {
     for (const query of ['non-linear', '[-1, 1]', '2^k-1', 'Hsieh, C.-J.', 'a - b', '-1e-3'])
       expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });
+  });
+});
+
+describe('alternativesInQuery', () => {
+  it('reads OR in capitals between words as a choice: each side a query of its own', () => {
+    expect(alternativesInQuery('kolmogorov OR hebbian')).toEqual(['kolmogorov', 'hebbian']);
+    expect(alternativesInQuery('"graph neural network" OR GNN')).toEqual(['"graph neural network"', 'GNN']);
+    expect(alternativesInQuery('Hofmann OR Kolter OR Akyürek 2023')).toEqual(['Hofmann', 'Kolter', 'Akyürek 2023']);
+    expect(alternativesInQuery('transformer -attention OR  mlp')).toEqual(['transformer -attention', 'mlp']);
+    // A side without words is none.
+    expect(alternativesInQuery('kolmogorov OR OR hebbian')).toEqual(['kolmogorov', 'hebbian']);
+  });
+
+  it('leaves a query whole where OR is a word: alone, at an end, in lower case, in quotes', () => {
+    for (const query of [
+      'OR',
+      'the OR',
+      'OR models',
+      'the OR ',
+      'transformers or MLPs',
+      '"attention OR memory"',
+      '? OR x',
+      'ORCA model',
+      'x ORx y',
+    ])
+      expect(alternativesInQuery(query), query).toBeUndefined();
+  });
+
+  it('splits any words at each OR, and only there (seeded random queries)', () => {
+    const random = seededRandom(20);
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+    const word = () =>
+      `${letters[Math.floor(random() * 26)]}${Array.from({ length: Math.floor(random() * 10) }, () => letters[Math.floor(random() * letters.length)]).join('')}`;
+    const side = () =>
+      Array.from({ length: 1 + Math.floor(random() * 4) }, word)
+        .filter((w) => w !== 'or')
+        .join(' ') || 'x';
+    for (let run = 0; run < 300; run++) {
+      const sides = Array.from({ length: 2 + Math.floor(random() * 3) }, side);
+      expect(alternativesInQuery(sides.join(' OR '))).toEqual(sides);
+      expect(alternativesInQuery(sides.join(' or '))).toBeUndefined();
+      expect(alternativesInQuery(`"${sides.join(' OR ')}"`)).toBeUndefined();
+    }
   });
 });
 

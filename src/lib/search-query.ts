@@ -767,12 +767,64 @@ const SPELLINGS: [RegExp, string][] = [
 const DOUBLED_L = new Set(SPELLINGS.slice(-2));
 
 /**
+ * British and American spellings that no ending rule gives (`defence`, `grey`, `programme`): each
+ * entry is the British start, the American start, and the endings both take (`|s`: the word
+ * itself and its plural). A list, as for `-our`: `tyre` is `tire`, but `tyrant` is no `tirant`.
+ */
+const IRREGULAR_SPELLINGS: readonly (readonly [british: string, american: string, endings: string])[] = [
+  ['defenc', 'defens', 'e|es|eless'],
+  ['offenc', 'offens', 'e|es'],
+  ['pretenc', 'pretens', 'e|es'],
+  ['licenc', 'licens', 'e|es'],
+  ['grey', 'gray', '|s|ed|ing|ish|ness|scale'],
+  ['programme', 'program', '|s'],
+  ['sceptic', 'skeptic', '|s|al|ally|ism'],
+  ['aluminium', 'aluminum', ''],
+  ['aeroplane', 'airplane', '|s'],
+  ['tyre', 'tire', '|s'],
+  ['plough', 'plow', '|s|ed|ing'],
+  ['mould', 'mold', '|s|ed|ing|ings'],
+  ['judgement', 'judgment', '|s|al'],
+  ['acknowledgement', 'acknowledgment', '|s'],
+  ['artefact', 'artifact', '|s'],
+  ['ageing', 'aging', ''],
+  ['manoeuvre', 'maneuver', '|s'],
+  ['encyclopaedia', 'encyclopedia', '|s'],
+  ['paediatric', 'pediatric', '|s'],
+  ['anaemi', 'anemi', 'a|c'],
+  ['leukaemia', 'leukemia', ''],
+  ['foetus', 'fetus', '|es'],
+  ['foetal', 'fetal', ''],
+  ['oesophag', 'esophag', 'us|eal'],
+  ['oestrogen', 'estrogen', '|s'],
+  ['haemoglobin', 'hemoglobin', ''],
+  ['cosy', 'cozy', ''],
+];
+
+/** A word of IRREGULAR_SPELLINGS (lower-case letters) in its other spelling, or undefined. */
+function irregularSpelling(letters: string): string | undefined {
+  for (const [british, american, endings] of IRREGULAR_SPELLINGS) {
+    for (const [from, to] of [
+      [british, american],
+      [american, british],
+    ] as const) {
+      const ending = letters.slice(from.length);
+      if (letters.startsWith(from) && endings.split('|').includes(ending)) return `${to}${ending}`;
+    }
+  }
+  return undefined;
+}
+
+/**
  * A query word in its other spelling, British or American (`behaviour` ↔ `behavior`,
  * `optimisation` ↔ `optimization`, `analyse` ↔ `analyze`, `centre` ↔ `center`, `modelling` ↔
- * `modeling`, `catalogue` ↔ `catalog`), or undefined when it has none by these rules.
+ * `modeling`, `catalogue` ↔ `catalog`; `grey` ↔ `gray`, `defence` ↔ `defense` by their list), or
+ * undefined when it has none.
  */
 export function otherSpelling(word: string): string | undefined {
   const letters = comparable(word);
+  const irregular = irregularSpelling(letters);
+  if (irregular) return irregular;
   if (letters.length < 5 || !/^\p{L}+$/u.test(letters)) return undefined;
   for (const rule of SPELLINGS) {
     const [pattern, replacement] = rule;

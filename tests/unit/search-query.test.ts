@@ -285,6 +285,35 @@ describe('otherSpelling', () => {
     expect(otherSpelling(word)).toBeUndefined();
   });
 
+  // No ending tells these pairs: their list (IRREGULAR_SPELLINGS), both ways, with the endings both take.
+  it.each([
+    ['defence', 'defense'],
+    ['offenses', 'offences'],
+    ['grey', 'gray'],
+    ['Grayscale', 'greyscale'],
+    ['programme', 'program'],
+    ['programs', 'programmes'],
+    ['tyres', 'tires'],
+    ['skeptical', 'sceptical'],
+    ['judgement', 'judgment'],
+    ['artifacts', 'artefacts'],
+    ['aluminium', 'aluminum'],
+    ['oesophageal', 'esophageal'],
+    ['mold', 'mould'],
+    ['ageing', 'aging'],
+  ])('%s → %s (irregular)', (word, other) => {
+    expect(otherSpelling(word)).toBe(other);
+    expect(otherSpelling(other)).toBe(word.toLowerCase());
+  });
+
+  // Only the pairs' own forms: a word that merely starts like one is no pair's.
+  it.each(['greyhound', 'tired', 'tyrant', 'programmer', 'moldova', 'defensive', 'plowman', 'grew', 'gravy'])(
+    '%s is no irregular pair',
+    (word) => {
+      expect(otherSpelling(word)).toBeUndefined();
+    },
+  );
+
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
     expect(otherSpelling(word)).toBeUndefined();
   });

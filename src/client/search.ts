@@ -51,6 +51,7 @@ import {
   otherSpelling,
   excludedWords,
   alternativesInQuery,
+  wordsNamedBySymbols,
   nameReadings,
   plainSpelling,
   withoutMarkup,
@@ -733,6 +734,8 @@ async function searchText(
   }
   const known: Set<string>[] = [];
   const prefixOnly: string[] = unfinished ? [unfinished] : [];
+  // A Greek letter or a symbol (`μ`: `mu`) is a whole word, not the start of others (`multi`).
+  const named = wordsNamedBySymbols(query);
   // An acronym's plural is a word of its own to Pagefind's stemmer (`LLMs`, `LLM`): both are searched,
   // and the ranked search below uses the shorter, whose prefix search finds both.
   const rankedForms = new Map<string, string>();
@@ -808,6 +811,7 @@ async function searchText(
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
     } else if (!isWord) return { results: [], unmatched: [`“${term}”`] };
+    else if (named.has(term)) return { results: [], unmatched: [term] };
     else prefixOnly.push(term);
   }
   // Words the digest has only as the start of longer ones: the papers with one of the words they

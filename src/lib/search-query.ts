@@ -391,6 +391,22 @@ function withTexCommandsRead(query: string): string {
 }
 
 /**
+ * The words a query names by a symbol or a TeX command: a Greek letter (`μ`, `\mu` → `mu`) or a
+ * symbol (`≫`, `\gg`, `<=`) standing for the word the index holds for it. Each is a whole word, as
+ * typed in full: not the start of longer words, as a word the reader spells may be (`mu` typed in
+ * letters may be on its way to `multi`; `μ` is not).
+ */
+export function wordsNamedBySymbols(query: string): Set<string> {
+  const symbols = [
+    ...[...query.matchAll(LONE_LETTER)].map(([letter]) => LETTER_NAMES.get(letter) ?? letter),
+    ...[...query.matchAll(/\\[a-zA-Z]+/g)].map(([command]) => command),
+    ...[...query.matchAll(MATH_SYMBOL)].map(([symbol]) => symbol),
+    ...[...query.matchAll(ASCII_SYMBOLS)].map(([symbol]) => symbol),
+  ];
+  return new Set(symbols.flatMap((symbol) => queryWords(symbol)));
+}
+
+/**
  * The words of a query as the index holds words: lower case, punctuation and symbols dropped, a
  * count with its scale as its value (withCountsWritten), unless `countsAsTyped` (a quoted phrase,
  * which the text holds as written: `"1.3B parameters"`).
@@ -1007,9 +1023,10 @@ export function parseQuery(query: string): { phrases: string[][]; words: string[
  * bound, `1.5`, `10k`, `O(n)`, once the reader types its last digit, scale or bracket; an
  * abbreviation of the digest, `ICL`, a word that starts with a compound word's first part,
  * `dataset`, or ends one's words, `natural language processing`, which find their other form too,
- * as they do sent. A name and its number (`cifar10`, `llama2`) is not: it may be on its way to a
- * longer one (`cifar100`), which no stem joins to it. A finished word no paper has whole still
- * matches the words it starts (searchText).
+ * as they do sent; a Greek letter or a symbol, `μ`, `\mu`, a whole word (wordsNamedBySymbols). A
+ * name and its number (`cifar10`, `llama2`) is not: it may be on its way to a longer one
+ * (`cifar100`), which no stem joins to it. A finished word no paper has whole still matches the
+ * words it starts (searchText), unless a symbol names it.
  */
 export function unfinishedWord(
   query: string,
@@ -1027,6 +1044,7 @@ export function unfinishedWord(
   );
   const finished =
     endsSpelledOut ||
+    wordsNamedBySymbols(tail).has(last) ||
     compounds.has(last) ||
     otherSpelling(last) !== undefined ||
     countsInQuery(query).includes(last) ||

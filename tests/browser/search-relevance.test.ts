@@ -367,6 +367,11 @@ const TABLE: Expectation[] = [
   { query: 'm ≫ n', why: 'the same formula with the Unicode symbol', only: ['2303.01566'] },
   { query: '\\ell_\\infty', why: 'the norm $\\ell_\\infty$ as TeX', only: ['2401.14033'] },
   { query: '∞', why: 'the symbol of $\\infty$', only: ['2401.14033'] },
+  // A Greek letter no paper writes is no start of words: μ is not `multi`, π not `pipeline`, ν not `number`
+  { query: 'μ', why: 'no paper writes μ or \\mu ("multi" starts with its name)', none: true },
+  { query: '\\mu', why: 'the same letter as TeX', none: true },
+  { query: 'π', why: 'no paper writes π ("pipeline" starts with its name)', none: true },
+  { query: 'ν', why: 'no paper writes ν ("number" starts with its name)', none: true },
   {
     query: '\\circ',
     why: 'a composition in two abstracts, not every word that starts with circ (circuit)',

@@ -36,6 +36,7 @@ import {
   otherSpelling,
   excludedWords,
   alternativesInQuery,
+  wordsNamedBySymbols,
   compoundParts,
   unfinishedWord,
   DECIMAL_POINT,
@@ -1445,8 +1446,27 @@ describe('unfinishedWord', () => {
     '"neural network"',
     'neur ',
     '',
+    // A Greek letter or a symbol is whole as typed: `μ` is not on its way to `multi`.
+    'μ',
+    'attention \\mu',
+    'm ≫',
+    'sample π',
   ])('%s ends in no unfinished word', (query) => {
     expect(unfinishedWord(query, heads, acronyms)).toBeUndefined();
+  });
+});
+
+describe('wordsNamedBySymbols', () => {
+  it('names each Greek letter, letter command and symbol as the query reads it', () => {
+    expect([...wordsNamedBySymbols('μ-law and π')]).toEqual(['mu', 'pi']);
+    expect([...wordsNamedBySymbols('\\mu \\varepsilon')]).toEqual(['mu', 'epsilon']);
+    expect(wordsNamedBySymbols('m ≫ n \\gg')).toEqual(new Set(queryWords('≫ \\gg')));
+    expect(wordsNamedBySymbols('a <= b')).toEqual(new Set(queryWords('≤')));
+  });
+
+  it('names no word a reader spells in letters, nor a Greek word, nor a styling command', () => {
+    for (const query of ['mu', 'pi nu', 'multi', 'Νίκος', '\\mathbb', 'attention', ''])
+      expect([...wordsNamedBySymbols(query)], query).toEqual([]);
   });
 });
 

@@ -462,25 +462,49 @@ function yearsOfToken(token: string): string[] | undefined {
   return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
 }
 
+/** The first year a range open at its start reaches back to (`before 2020`): before any paper's. */
+const EARLIEST_YEAR = 1900;
+
+/**
+ * A range open at one end, in words (`since 2023`, `after 2022`, `before 2020`, `until 2021`), as
+ * a closed one (`2023..2027`): to the year after `thisYear` (a venue's year may come before it
+ * does), or back to EARLIEST_YEAR. `since` and `until` hold their year, `after` and `before` not.
+ * (Not `from`: `learning from 2023` may be a title's words.)
+ */
+function withOpenRangesClosed(query: string, thisYear: number): string {
+  return query.replace(
+    /\b(since|after|before|until|till)\s+((?:19|20)\d\d)\b/giu,
+    (typed, word: string, year: string) => {
+      const held = /^(?:since|until|till)$/i.test(word) ? 0 : 1;
+      const [from, to] = /^(?:since|after)$/i.test(word)
+        ? [Number(year) + held, thisYear + 1]
+        : [EARLIEST_YEAR, Number(year) - held];
+      return from <= to ? `${from}..${to}` : typed;
+    },
+  );
+}
+
 /**
  * The year a query names beside other words (`transformers 2023`), or the years of a range
- * (`transformers 2023..2024`, `2023-2024`), the word just before a single year (which may make it
- * a venue, `ICLR 2024`), and the query without it. Undefined for a query with quotes (a phrase is
- * as typed), with no year, with two, or with nothing but the year.
+ * (`transformers 2023..2024`, `2023-2024`, `since 2023`: withOpenRangesClosed, up to the year after
+ * `thisYear`), the word just before a single year (which may make it a venue, `ICLR 2024`), and
+ * the query without it. Undefined for a query with quotes (a phrase is as typed), with no year,
+ * with two, or with nothing but the year.
  */
 export function yearInQuery(
   query: string,
+  thisYear = new Date().getUTCFullYear(),
 ): { year: string; years: string[]; before?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
   // A range written with spaces or in words (`2023 – 2025`, `from 2023 to 2025`, `between 2023 and
   // 2025`) is one token, as written without: its words say only that it is a range.
-  const tokens = query
+  const closed = query
     .trim()
     .replace(
       /\b(?:(?:from|between)\s+)?((?:19|20)\d\d)\s+(?:\.\.|[-\u2013\u2014]|to|and|through|until)\s+((?:19|20)\d\d)\b/giu,
       '$1..$2',
-    )
-    .split(/\s+/);
+    );
+  const tokens = withOpenRangesClosed(closed, thisYear).split(/\s+/);
   const years = tokens.flatMap((token, index) => (yearsOfToken(token) ? [index] : []));
   if (years.length !== 1) return undefined;
   const index = years[0]!;

@@ -444,6 +444,17 @@ const TABLE: Expectation[] = [
   { query: 'deocariz', why: 'Haitz Sáez de Ocáriz Borde', only: ['2310.15003'] },
   { query: 'deluca permutations', why: 'the joined name beside a word of its paper', only: ['2502.16763'] },
   // A range of years beside words: the papers of any year in it, as citations date them
+  {
+    query: 'in-context learning since 2023',
+    why: 'a range open at its end: the five in-context learning papers, each first posted or published in 2023 or later',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  {
+    query: 'Kolmogorov after 2024',
+    why: 'AF-KAN (2025) and KAT (ICLR 2025), not the KAN paper of 2024 alone',
+    only: ['2409.10594', '2503.06112'],
+  },
+  { query: 'Kolmogorov before 2024', why: 'the KAN papers are of 2024 and 2025', none: true },
   { query: 'Kolmogorov 2024..2025', why: 'the KAN papers were first posted in 2024 and 2025', only: KAN },
   { query: 'Kolmogorov 2024 – 2025', why: 'the same range, spaced as prose writes it', only: KAN },
   {

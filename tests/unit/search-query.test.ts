@@ -1336,16 +1336,33 @@ describe('yearInQuery', () => {
     expect(yearInQuery(query)).toEqual(expected);
   });
 
+  // A range open at one end, in words: up to the year after this one, or back to 1900.
+  const years = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
+  it.each([
+    ['in-context learning since 2023', { year: '2023', years: years(2023, 2027), rest: 'in-context learning' }],
+    ['Kolmogorov after 2024', { year: '2025', years: years(2025, 2027), rest: 'Kolmogorov' }],
+    ['After 2026 attention', { year: '2027', years: ['2027'], rest: 'attention' }],
+    ['attention before 2020', { year: '1900', years: years(1900, 2019), rest: 'attention' }],
+    ['LSTM until 1999', { year: '1900', years: years(1900, 1999), rest: 'LSTM' }],
+    // A closed range's `until` is its own; `from` alone stays a word (`learning from 2023`, above).
+    ['RNN 2019 until 2021', { year: '2019', years: years(2019, 2021), rest: 'RNN' }],
+    // None past the next year: the year is read as any other is.
+    ['attention after 2027', { year: '2027', years: ['2027'], before: 'after', rest: 'attention after' }],
+  ])('reads %s (in 2026)', (query, expected) => {
+    expect(yearInQuery(query, 2026)).toEqual(expected);
+  });
+
   it.each([
     ['2023'],
     ['transformers 2023 2024'],
+    ['since 2023'],
     ['"ICLR 2024"'],
     ['transformers 20234'],
     ['? 2023'],
     // A year and a month, not a range.
     ['transformers 2023-11'],
   ])('reads no year in %s', (query) => {
-    expect(yearInQuery(query)).toBeUndefined();
+    expect(yearInQuery(query, 2026)).toBeUndefined();
   });
 });
 

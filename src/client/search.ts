@@ -55,6 +55,7 @@ import {
   nameReadings,
   plainSpelling,
   withoutMarkup,
+  withShorthandRead,
   withPlainCompatibilityLetters,
   writtenOutSpelling,
   comparable,
@@ -518,6 +519,8 @@ async function searchWords(
   // Full-width and mathematical letters and digits as plain ones (`ＧＰＴ`, `２０２４`, `𝐆𝐏𝐓`), so that
   // a year, a citation or an id in them is read as typed plainly, as their words are (queryWords).
   query = withPlainCompatibilityLetters(query);
+  // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
+  query = withShorthandRead(query) || query;
   // `a OR b`: each side is a query of its own, and the answer is the papers of any side, the first
   // side's first (alternativesInQuery). A side before an OR is finished: only the last may be typed.
   const alternatives = alternativesInQuery(query);

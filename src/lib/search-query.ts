@@ -979,6 +979,24 @@ export function withoutMarkup(query: string): string {
     .trim();
 }
 
+/** A year by its last two digits after an apostrophe, as venues are cited: `NeurIPS'23`, `ICLR '24`, `’98`. */
+const SHORT_YEAR = /(?<=^|\s|[\p{L}\p{N}])['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u2019])/gu;
+/** `vs`, `vs.` or `versus` between two words: a comparison the reader asks for, not a word papers write. */
+const VERSUS = /(?<=\S\s+)(?:vs\.?|versus)(?=\s+\S)/giu;
+
+/**
+ * A query with the shorthand readers type read out: a year written `'23` as the year, after its
+ * venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the year after `thisYear`,
+ * else the last), and `vs` between two words dropped (`KAN vs MLP`: the papers with both).
+ */
+export function withShorthandRead(query: string, thisYear = new Date().getUTCFullYear()): string {
+  return query
+    .replace(SHORT_YEAR, (_, digits: string) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`)
+    .replace(VERSUS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** A word the reader leaves out, `-word`: a hyphen that starts a word and is followed by a letter. */
 const EXCLUDED = /(?<=^|\s)-(?=\p{L})(\S+)/gu;
 

@@ -465,6 +465,14 @@ const TABLE: Expectation[] = [
   // HTML and field names typed around the words
   { query: '<b>Kolmogorov</b>', why: 'a word in bold, pasted as HTML', only: KAN },
   { query: 'author:Hofmann', why: 'a field name as other engines take it: Thomas Hofmann', only: ['2306.13575'] },
+  // Shorthand readers type: a venue's year by its last two digits, a comparison
+  { query: "NeurIPS'23", why: 'NeurIPS 2023, as venues are cited: its two papers', only: ['2306.13575', '2312.03951'] },
+  { query: 'KAN vs MLP', why: 'the KAN papers, which all compare with MLPs; no paper writes "vs"', only: KAN },
+  {
+    query: 'transformers vs. RNNs',
+    why: 'the three papers with both words ("vs." is no word of theirs)',
+    only: ['2312.06635', '2401.12973', '2411.12537'],
+  },
   // OR in capitals, as other engines read it: the papers of either side
   {
     query: 'kolmogorov OR hebbian',

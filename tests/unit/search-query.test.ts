@@ -57,6 +57,7 @@ import {
   splitAtNumber,
   queryWords,
   withoutMarkup,
+  withShorthandRead,
   yearInQuery,
   revealTex,
   withoutIndexOnlyWords,
@@ -1510,6 +1511,28 @@ describe('onlyCommonWords', () => {
     'is false for %s: one word alone in capitals is an acronym, however long',
     (query) => {
       expect(onlyCommonWords(query)).toBe(false);
+    },
+  );
+});
+
+describe('withShorthandRead', () => {
+  it.each([
+    ["NeurIPS'23", 'NeurIPS 2023'],
+    ['ICLR \u201924 attention', 'ICLR 2024 attention'],
+    ["Hochreiter '97", 'Hochreiter 1997'],
+    ["NeurIPS'27", 'NeurIPS 2027'],
+    ["NeurIPS'28", 'NeurIPS 1928'],
+    ['KAN vs MLP', 'KAN MLP'],
+    ['transformers vs. RNNs', 'transformers RNNs'],
+    ['KAN Versus MLP', 'KAN MLP'],
+  ])('reads %s as %s (in 2026)', (query, expected) => {
+    expect(withShorthandRead(query, 2026)).toBe(expected);
+  });
+
+  it.each(["don't", "the '90s", "f'(x)", "x'123", 'versus', 'vs MLP', 'KAN vs', 'canvas vsx', "Kolmogorov's"])(
+    'leaves %s as typed',
+    (query) => {
+      expect(withShorthandRead(query, 2026)).toBe(query);
     },
   );
 });

@@ -187,15 +187,17 @@ describe('the seed’s paper pages', () => {
     expect(rss).not.toContain('&lt;annotation');
   });
 
-  it('show the arXiv id and the first version: its day, or the month its id gives', async () => {
+  it('show the arXiv id and the first version’s day, or the month its id gives, as no more than that', async () => {
     expect(seed.some((paper) => paper.published === null)).toBe(true);
     for (const paper of seed) {
       const html = await readFile(join(build.outDir, 'papers', paper.arxiv, 'index.html'), 'utf8');
       const meta = /<p class="?meta"? data-pagefind-ignore[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
       expect(meta, paper.arxiv).toContain(`arXiv:${paper.arxiv}`);
-      // New-style ids are YYMM.NNNNN: the month of the first version.
+      // New-style ids are YYMM.NNNNN: the month arXiv first announced the paper, which may be after
+      // its first version's month, so that month is shown as when it was on arXiv, not as the version's.
       const month = `20${paper.arxiv.slice(0, 2)}-${paper.arxiv.slice(2, 4)}`;
-      expect(meta, paper.arxiv).toMatch(new RegExp(`First version <time datetime="?${paper.published ?? month}"?>`));
+      const label = paper.published ? 'First version' : 'On arXiv since';
+      expect(meta, paper.arxiv).toMatch(new RegExp(`${label}\\s+<time datetime="?${paper.published ?? month}"?>`));
     }
   });
 

@@ -36,7 +36,7 @@ export function editDistance(a: string, b: string, max: number): number {
  * name of several words (a topic's slug, `vision-mlps`) that has a word beginning as one of the
  * input's does (`mlp` or `mlps`; `llm` of `multimodal-llms`), shortest first: a contributor writes
  * the word they know, which no edit distance over the whole slug finds. Words under three letters
- * (`in`, `of`) match nothing.
+ * (`in`, `of`) and linking words (`and`, `the`) match nothing.
  */
 export function closeMatches(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = input.toLowerCase();
@@ -44,7 +44,9 @@ export function closeMatches(input: string, candidates: Iterable<string>, limit 
   const near = all
     .map((candidate) => {
       const lower = candidate.toLowerCase();
-      const prefix = lower.startsWith(needle) || needle.startsWith(lower);
+      // A start of three letters names a short name (`tit`, `title`), not a long one (`for`, `formal-verification`).
+      const [shorter, longer] = needle.length <= lower.length ? [needle, lower] : [lower, needle];
+      const prefix = longer.startsWith(shorter) && (shorter.length >= 4 || shorter.length * 2 >= longer.length);
       return { candidate, score: prefix ? 0.5 : editDistance(needle, lower, Math.max(needle.length, lower.length)) };
     })
     .filter(({ candidate, score }) => score <= Math.max(2, Math.floor(candidate.length / 3)));
@@ -54,9 +56,7 @@ export function closeMatches(input: string, candidates: Iterable<string>, limit 
       ? near
       : all.flatMap((candidate) => {
           const words = wordsOf(candidate.toLowerCase());
-          const shares = words.some((word) =>
-            typed.some((typedWord) => word.startsWith(typedWord) || typedWord.startsWith(word)),
-          );
+          const shares = words.some((word) => typed.some((typedWord) => sameWordStart(word, typedWord)));
           return words.length > 1 && shares ? [{ candidate, score: candidate.length }] : [];
         });
   return (
@@ -70,7 +70,20 @@ export function closeMatches(input: string, candidates: Iterable<string>, limit 
 
 /** The words of a name, split where a slug or a field name splits them, of three letters or more. */
 function wordsOf(name: string): string[] {
-  return name.split(/[-_\s]+/).filter((word) => word.length >= 3);
+  return name.split(/[-_\s]+/).filter((word) => word.length >= 3 && !LINKING_WORDS.has(word));
+}
+
+/** Words that link others in a name (`expressivity-and-approximation`, `the-pile`): no topic's subject. */
+const LINKING_WORDS: ReadonlySet<string> = new Set(['and', 'the', 'for', 'with', 'from', 'via', 'into', 'over', 'not']);
+
+/**
+ * Whether two words begin as one: one is the other, or its plural (`mlp`, `mlps`), or the start
+ * of it when that start has four letters or more (`vision` for `visio`, `transformers` for
+ * `trans`). Three letters begin too many words to say so: `for` is no start of `formal`.
+ */
+function sameWordStart(word: string, typed: string): boolean {
+  const [shorter, longer] = word.length <= typed.length ? [word, typed] : [typed, word];
+  return longer === shorter || longer === `${shorter}s` || (shorter.length >= 4 && longer.startsWith(shorter));
 }
 
 /** ` Did you mean "a" or "b"?` or an empty string. */

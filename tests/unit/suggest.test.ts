@@ -20,10 +20,22 @@ describe('closeMatches', () => {
     // A slug near as a whole (a typo, a prefix) is suggested alone, not with every slug sharing a word.
     expect(closeMatches('mlp-architecture', all)).toEqual(['mlp-architectures']);
     expect(closeMatches('time-series-forecasting', all)).toEqual(['time-series']);
-    expect(closeMatches('MLP', all)).toEqual(['mlp-architectures']);
+    // Three letters start the long slug, but that is no nearness: `MLP` is a word of two topics.
+    expect(closeMatches('MLP', all)).toEqual(['vision-mlps', 'mlp-architectures']);
     // Short words match nothing, and a one-word name (a field) only by prefix or typo.
     expect(closeMatches('of', ['expressivity-and-approximation', 'theory-of-mind'])).toEqual([]);
     expect(closeMatches('publication_date', ['title', 'date', 'published'])).toEqual([]);
+  });
+  it('reads no topic into a linking word or a short start of a word', () => {
+    const all = ['deep-learning-theory', 'android-security', 'formal-verification', 'expressivity-and-approximation'];
+    // `the` begins "theory", `and` "android", `for` "formal": three letters begin too many words.
+    for (const input of ['the-pile', 'pile-of-the', 'and-more', 'for', 'the', 'and', 'and-or']) {
+      expect(closeMatches(input, all), input).toEqual([]);
+    }
+    // A word of four letters or more still finds the words it begins, and a whole word its topic.
+    expect(closeMatches('theor', all)).toEqual(['deep-learning-theory']);
+    expect(closeMatches('approximations', all)).toEqual(['expressivity-and-approximation']);
+    expect(closeMatches('security_bugs', all)).toEqual(['android-security']);
   });
   it('suggests nothing for unrelated input', () => {
     expect(closeMatches('quantum-chemistry', topics)).toEqual([]);

@@ -364,22 +364,31 @@ export function hostsNamedIn(text: string): string[] {
 }
 
 /**
- * A web address (a scheme or `www.`) or an e-mail address written in a title or a venue: feed
- * readers, mail clients and reference managers make it a link, one no reviewer read as a link,
- * and it names no paper or meeting. Links go in `links` or the abstract, where the link rules read
- * them. A bare dotted word passes (`Booking.com Reviews`, `ASP.NET`, `Pass@k`): in a title it is
- * a name, and a rule for hosts there would refuse real titles.
+ * A web address (a scheme or `www.`), an e-mail address, or a host with a path (`evil.com/login`)
+ * written in a title or a venue, anywhere in it (`Contact:ada@evil.com`): feed readers, mail
+ * clients and reference managers make it a link, one no reviewer read as a link, and it names no
+ * paper or meeting. Links go in `links` or the abstract, where the link rules read them. A bare
+ * dotted word passes (`Booking.com Reviews`, `ASP.NET`, `Pass@k`, `lodash@4.17.21`): in a title it
+ * is a name, and a rule for bare hosts there would refuse real titles.
  */
 export function addressInProseProblem(text: string, where: string): string | undefined {
-  for (const word of readDots(text).split(/[\s"'`<>()[\]{}«»“”‘’]+/u)) {
-    const mail = MAIL_ADDRESS.exec(word.replace(/^mailto:/i, '').replace(/[.,;:!?]+$/, ''))?.[1];
-    const address = ADDRESS_IN_TEXT.test(word) || (mail !== undefined && MAIL_DOMAIN_TEXT.test(mail));
-    if (!address) continue;
-    const host = hostNamedBy(word.replace(/[.,;:!?]+$/, '')) ?? word;
-    return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;
-  }
-  return undefined;
+  const read = readDots(text);
+  const web = ADDRESS_IN_TEXT.exec(read)?.[0];
+  const mail = [...read.matchAll(MAIL_IN_TEXT)]
+    .map(([, domain = '']) => domain.replace(/[.]+$/, ''))
+    .find((domain) => MAIL_DOMAIN_TEXT.test(domain));
+  const withPath = read
+    .split(/[\s"'`<>()[\]{}«»“”‘’,;]+/u)
+    .find((word) => /^[^/@]+\.[^/@]+\/./u.test(word) && hostNamedBy(word.replace(/[.:!?]+$/, '')) !== undefined);
+  const written = web ?? withPath;
+  // A sentence's or a bracket's end after an address is no part of it: `(https://evil.example).`
+  const host = written !== undefined ? (hostNamedBy(written.replace(/[.,;:!?)\]}>"'’”»]+$/u, '')) ?? written) : mail;
+  if (host === undefined) return undefined;
+  return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;
 }
+
+/** An e-mail address anywhere in text, its domain in group 1 (checked with MAIL_DOMAIN_TEXT). */
+const MAIL_IN_TEXT = /[^\s@,;:<>()[\]\\"'`]+@([^\s@,;:<>()[\]\\"'`/?#]+)/gu;
 
 /** What stands for more authors in a list of them: "et al.", "and others", "others". */
 const STAND_IN = String.raw`(?:et\s+al\.?|(?:and\s+)?others)`;
@@ -646,10 +655,10 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
 /**
  * Fields that contradict each other. `published` is the date of the paper's first version, so it
  * cannot be after the digest `date` that featured the paper, nor after the year and month of its
- * arXiv id. arXiv gives an id in the month it first announces the paper, which may be a month or
- * more after the first version was submitted (a paper sent on 29 December can be 2401.…; arXiv's
- * help, "A note about arXiv-id assignments"), so an earlier month is no contradiction. The digest
- * date cannot be before the id's month either. A venue's year is not more than a year after the digest date, and
+ * arXiv id. arXiv gives an id in the month it first announces the paper, which may be after the
+ * first version was submitted (a paper sent on 29 December can be 2401.…; arXiv's help, "A note
+ * about arXiv-id assignments"), so a month or two before is no contradiction; more is a typo
+ * (MONTHS_FROM_FIRST_VERSION_TO_ID). The digest date cannot be before the id's month either. A venue's year is not more than a year after the digest date, and
  * a paper on arXiv has arXiv's PDF, not `links.pdf`.
  */
 function checkFieldsAgree(
@@ -693,11 +702,18 @@ function checkFieldsAgree(
     });
   }
   const { yearMonth } = parsed.id;
-  if (published !== undefined && published.slice(0, 7) > yearMonth) {
+  const monthsBefore = published === undefined ? 0 : monthNumber(yearMonth) - monthNumber(published.slice(0, 7));
+  if (monthsBefore < 0) {
     ctx.addIssue({
       code: 'custom',
       path: ['published'],
       message: `is after ${yearMonth}, the month arXiv ${arxiv} was first announced, which is never before its first version: use the date of version 1 on arXiv`,
+    });
+  } else if (monthsBefore > MONTHS_FROM_FIRST_VERSION_TO_ID) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['published'],
+      message: `is ${monthsBefore} months before ${yearMonth}, the month arXiv ${arxiv} was first announced, which is days or weeks after its first version: check the year and month against version 1 on arXiv (if arXiv really gives this date, leave published out)`,
     });
   }
   if (date.slice(0, 7) < yearMonth) {
@@ -707,6 +723,18 @@ function checkFieldsAgree(
       message: `is before ${yearMonth}, when arXiv ${arxiv} first appeared: the digest date is when the digest featured it`,
     });
   }
+}
+
+/**
+ * How many months a first version may come before its arXiv id's month: a paper sent at a month's
+ * end, or held by moderation for some weeks, is numbered in the next month or the one after. More
+ * is a mistyped date far likelier than a paper held that long (`2013-06-12` for 2306.…).
+ */
+const MONTHS_FROM_FIRST_VERSION_TO_ID = 2;
+
+/** `2023-06` as a count of months, so that two can be subtracted. */
+function monthNumber(yearMonth: string): number {
+  return Number(yearMonth.slice(0, 4)) * 12 + Number(yearMonth.slice(5, 7)) - 1;
 }
 
 export type PaperSchema = ReturnType<typeof createPaperSchema>;

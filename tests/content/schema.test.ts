@@ -89,6 +89,13 @@ describe('dates', () => {
       'Write to ada@evil.com.',
       'Results (HTTP://EVIL.IO)',
       'A look-alike www\u2024evil\u2024com',
+      // Joined to the text by punctuation, or a host with a path: linkifiers find them all.
+      'Contact:ada@evil.com',
+      'ada@evil.com,bob@evil.com',
+      'Write to ada@evil.com;bob',
+      'ada@evil.com:8080',
+      'Go to evil.com/login?q=1.',
+      '(https://evil.example).',
     ];
     for (const title of refused) {
       const result = parse({ title });
@@ -102,6 +109,10 @@ describe('dates', () => {
       'Pass@k for Code',
       'lodash@4.17.21',
       'WWW 2024',
+      'TCP/IP and Node.js/Deno',
+      'Recall@10 and NDCG@5',
+      'ImageNet-1K/CIFAR-10 Results',
+      'GPT-4o vs. o1/o3',
     ]) {
       expect(parse({ title }).success, title).toBe(true);
       expect(parse({ venue: title }).success, title).toBe(true);
@@ -118,6 +129,10 @@ describe('dates', () => {
     expect(parse({ arxiv: '2401.00002', published: '2023-11-20', date: '2024-01-03' }).success).toBe(true);
     expect(parse({ arxiv: 'hep-th/9901001', published: '1998-12-31', date: '1999-01-04' }).success).toBe(true);
     expect(parse({ arxiv: '2401.00001', published: '2024-02-01', date: '2024-02-03' }).success).toBe(false);
+    // More than two months before the id's month is a typo far likelier than a hold that long.
+    expect(parse({ arxiv: '2401.00003', published: '2023-10-31', date: '2024-01-03' }).success).toBe(false);
+    expect(parse({ arxiv: '2306.13575', published: '2013-06-12' }).success).toBe(false);
+    expect(parse({ arxiv: '2306.13575', published: '2022-06-23' }).success).toBe(false);
     expect(parse({ published: '2025-06-07' }).success).toBe(false);
     expect(parse({ published: '2025-06-06' }).success).toBe(true);
     expect(parse({ arxiv: '2507.00001' }).success).toBe(false);

@@ -346,7 +346,7 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
     const lineStart = offset === undefined ? 0 : body.lastIndexOf('\n', offset - 1) + 1;
     problems.push({
       ...(offset === undefined ? at(start?.line, start?.column) : at(countLines(body, offset), offset - lineStart + 1)),
-      message: `LaTeX: ${explainKatexError(cause)}`,
+      message: `LaTeX: ${explainKatexError(cause, { placed: offset !== undefined })}`,
     });
   }
   for (const command of new Set(refusedCommands)) {
@@ -381,22 +381,25 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
   };
 }
 
-/** KaTeX's message, without its prefix, and without advice about settings a contributor cannot change. */
-function explainKatexError(message: string): string {
-  return (
-    message
-      .replace(/^KaTeX parse error: /, '')
-      // An allowed command KaTeX knows in text only (`\textdollar`): say where it works.
-      .replace(/^Undefined control sequence: (\\[A-Za-z]+) at position \d+: [\s\S]*$/, (whole, command: string) =>
-        ALLOWED_COMMANDS.has(command)
-          ? `${command} is a text command: write it inside \\text{…} (\\text{${command}})`
-          : whole,
-      )
-      .replace(
-        /^Too many expansions: infinite loop or need to increase maxExpand setting/,
-        `Too many expansions (more than ${katexOptions.maxExpand} steps of KaTeX's own macros): shorten the formula`,
-      )
-  );
+/**
+ * KaTeX's message, without its prefix, and without advice about settings a contributor cannot
+ * change. `placed`: the problem names the error's own line and column in the file, so KaTeX's
+ * `at position 11: x \over y \̲o̲v̲e̲r̲` (the place again, underlined with combining marks) goes.
+ */
+function explainKatexError(message: string, { placed }: { placed: boolean }): string {
+  const explained = message
+    .replace(/^KaTeX parse error: /, '')
+    // An allowed command KaTeX knows in text only (`\textdollar`): say where it works.
+    .replace(/^Undefined control sequence: (\\[A-Za-z]+) at position \d+: [\s\S]*$/, (whole, command: string) =>
+      ALLOWED_COMMANDS.has(command)
+        ? `${command} is a text command: write it inside \\text{…} (\\text{${command}})`
+        : whole,
+    )
+    .replace(
+      /^Too many expansions: infinite loop or need to increase maxExpand setting/,
+      `Too many expansions (more than ${katexOptions.maxExpand} steps of KaTeX's own macros): shorten the formula`,
+    );
+  return placed ? explained.replace(/ at position \d+: [\s\S]*$/, '') : explained;
 }
 
 /** Whether an inline math node was written `$$…$$` (display math inside a paragraph). */

@@ -951,3 +951,18 @@ describe('card excerpts', () => {
     }
   });
 });
+
+describe("KaTeX's own place in its message", () => {
+  const problemsOf = (body: string) => renderPaperBody(body, { file: 't.mdx', bodyLine: 1 }).problems;
+
+  it('is left out where the problem names the line and column, and kept where it cannot', () => {
+    // One line: the problem is at the second \over (column 17), so "at position 11: …" says it twice.
+    const [placed] = problemsOf('Text $x \\over y \\over z$ end.');
+    expect(placed?.message).toBe('LaTeX: only one infix operator per group');
+    expect([placed?.line, placed?.column]).toEqual([1, 17]);
+    // In a list item the formula's source is not its TeX as written: the problem names the
+    // formula's start, and KaTeX's position is the only pointer to the error inside it.
+    const [listed] = problemsOf('- Item\n  $$\n  x \\over y\n  \\over z\n  $$\n');
+    expect(listed?.message).toMatch(/^LaTeX: only one infix operator per group at position \d+: /);
+  });
+});

@@ -71,8 +71,18 @@ export function parseSource(file: string, text: string): { source?: ParsedSource
   const { doc, lineAt } = parsed;
 
   const data = doc.toJS({ maxAliasCount: 0 }) as unknown;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail(1, 'The frontmatter must be a YAML mapping of fields (`title: …`).');
+  // An empty frontmatter (or one of comments only) is YAML's null: say what to write, not what it is not.
+  if (data === null || data === undefined) {
+    return fail(
+      1,
+      'The frontmatter is empty: write the paper’s fields between the `---` lines, one `name: value` a line (README, "Frontmatter", lists them).',
+    );
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return fail(
+      1,
+      `The frontmatter must be a YAML mapping of fields (\`title: …\`), not ${Array.isArray(data) ? 'a list' : `the ${typeof data} ${shortened(JSON.stringify(data) ?? '', 40)}`}.`,
+    );
   }
 
   return {

@@ -26,7 +26,15 @@ describe('parseSource', () => {
     ['malformed YAML', '---\ntitle: [unclosed\n---\n', 2, 'YAML:'],
     ['duplicate key', '---\ntitle: A\ntitle: B\n---\n', 3, 'Map keys must be unique'],
     ['explicit tag', '---\ntitle: !!binary aGk=\n---\n', 2, 'Explicit YAML tags'],
-    ['a list, not a mapping', '---\n- a\n---\n', 1, 'must be a YAML mapping'],
+    ['a list, not a mapping', '---\n- a\n---\n', 1, 'must be a YAML mapping of fields (`title: …`), not a list.'],
+    ['a bare word, not a mapping', '---\ntitle\n---\n', 1, 'not the string "title".'],
+    [
+      'an empty frontmatter',
+      '---\n---\n',
+      1,
+      'The frontmatter is empty: write the paper’s fields between the `---` lines',
+    ],
+    ['comments only', '---\n# to do\n---\n', 1, 'The frontmatter is empty'],
   ])('rejects %s', (_name, text, line, message) => {
     const { source, problems } = parseSource('p.mdx', text);
     expect(source).toBeUndefined();

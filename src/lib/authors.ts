@@ -296,8 +296,8 @@ export function commaParts(author: string): NameParts | undefined {
 }
 
 /**
- * What a name written without commas may end with in brackets (`Jun Example (Tokyo)`, `Ada Lovelace
- * [UCL]`): an affiliation or another note on the person, not their family name. It is read as a
+ * What a name may end with in brackets (`Jun Example (Tokyo)`, `Lovelace, Ada [UCL]`): an
+ * affiliation or another note on the person, not their family name nor a given name. It is read as a
  * suffix is: after the family name (`Example, J., (Tokyo)`; BibTeX's `Example, {(}Tokyo{)}, Jun`),
  * where the family name had been `(Tokyo)`, in the reference, the citation tags, the key and the
  * A–Z list alike.
@@ -305,27 +305,48 @@ export function commaParts(author: string): NameParts | undefined {
 const TRAILING_NOTE = /\s+(\([^()]*\)|\[[^[\]]*\])$/u;
 
 /**
- * A name without commas that ends with a note in brackets, split into the name and the note. Only
- * a name of two words or more has one: `Ada (Ed.)` has no given name to put after a family name
- * (a `.bib` could hold none), and stays as written, as BibTeX reads it.
+ * A name that ends with a note in brackets, split into the name and the note, whichever way the
+ * name is written: `Jun Example (Tokyo)` and `Example, Jun (Tokyo)` alike, so both are cited
+ * `Example, J., (Tokyo)` (a bracket ending the given names after a comma had been read as the name
+ * a person goes by and dropped). Only a name with given names to put after its family name has one
+ * (nameParts of the name before the note): `Ada (Ed.)` has none (a `.bib` could hold none), nor
+ * has a group (`Google Research (US)`); they stay as written, as BibTeX reads them. The note is not
+ * part of a name's commas for its key (authorKey), so neither spelling changes page.
  */
 function noteAfterName(author: string): { name: string; note: string } | undefined {
-  const trimmed = author.trim();
-  if (trimmed.includes(',')) return undefined;
+  const trimmed = author.trim().replace(/\s+/g, ' ');
   const match = TRAILING_NOTE.exec(trimmed);
-  const name = match ? trimmed.slice(0, match.index) : '';
-  return match && /[\p{L}\p{N}]/u.test(name) && /\s/u.test(name) ? { name, note: match[1]! } : undefined;
+  if (!match) return undefined;
+  const name = trimmed.slice(0, match.index).replace(/,$/, '').trim();
+  return nameParts(name)?.given ? { name, note: match[1]! } : undefined;
 }
 
 /**
- * A particle of a family name (`van`, `de`, `'t`), as BibTeX tells one: a word whose first letter
- * is lowercase, whatever comes before that letter. So `'t Hooft` (Gerard 't Hooft) is a family name
- * with its particle, as BibTeX's own styles print and label it (`G. 't Hooft`, `[tH74]`); read from
- * the word's first character, the apostrophe hid the particle, and the reference cited `Hooft, G.
- * t.`, an initial of the particle. A word with no letter is none.
+ * A particle of a family name (`van`, `de`, `'t`), as BibTeX tells one: a word (of nameTokens)
+ * whose first letter is lowercase, whatever comes before that letter. So `'t Hooft` (Gerard 't
+ * Hooft) is a family name with its particle, as BibTeX's own styles print and label it (`G. 't
+ * Hooft`, `[tH74]`); read from the word's first character, the apostrophe hid the particle, and the
+ * reference cited `Hooft, G. t.`, an initial of the particle. A word with no letter is none, and so
+ * is the name a person goes by (NAME_GONE_BY: `Yuanzhi (paul) Li`, `Jiaming "jimmy" Ma`), a given
+ * name however it is written, which BibTeX is given family name first (nameInBibtexOrder).
  */
 function isParticle(word: string): boolean {
-  return /^\P{L}*\p{Ll}/u.test(word);
+  return !isNameGoneBy(word) && /^\P{L}*\p{Ll}/u.test(word);
+}
+
+/** Whether a word of nameTokens is a name a person goes by, in brackets or quotes (NAME_GONE_BY). */
+function isNameGoneBy(word: string): boolean {
+  return WHOLE_NAME_GONE_BY.test(word);
+}
+
+/**
+ * The words of a name written without commas, between spaces, but a name a person goes by in
+ * brackets or quotes is one word, however many spaces it holds (`Jiaming "jimmy boy" Ma` →
+ * `Jiaming`, `"jimmy boy"`, `Ma`), so no word of it is read as a particle. Joined by one space, the
+ * words are the name with its spaces collapsed.
+ */
+function nameTokens(name: string): string[] {
+  return name.trim().replace(/\s+/g, ' ').match(NAME_TOKEN) ?? [];
 }
 
 /**
@@ -336,13 +357,14 @@ function isParticle(word: string): boolean {
  * Used by citation keys and tags, and (without its particles: familyNameForSorting) the A–Z list.
  */
 export function familyName(author: string): string {
+  const noted = noteAfterName(author);
+  if (noted) return familyName(noted.name);
   const parts = commaParts(author);
   if (parts) return parts.family;
   const comma = author.indexOf(',');
   if (comma > 0) return author.slice(0, comma).trim();
-  const noted = noteAfterName(author);
-  if (noted) return familyName(noted.name);
-  const words = author.trim().split(/\s+/);
+  const words = nameTokens(author);
+  if (words.length === 0) return '';
   if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
   const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && isParticle(word));
@@ -375,7 +397,7 @@ export function citedFamilyNames(author: string): string[][] {
 
 /** The family name without its lowercase particles, which an A–Z list passes over (`van der Maaten` → `Maaten`). */
 export function familyNameForSorting(author: string): string {
-  const words = familyName(author).split(/\s+/);
+  const words = nameTokens(familyName(author));
   const first = words.findIndex((word) => !isParticle(word));
   return first > 0 ? words.slice(first).join(' ') : words.join(' ');
 }
@@ -389,19 +411,23 @@ export function familyNameForSorting(author: string): string {
  */
 export function nameInBibtexOrder(author: string): string {
   const words = author.trim().split(/\s+/);
+  // A note in brackets after the name (noteAfterName) goes where BibTeX puts a suffix.
+  if (noteAfterName(author)) {
+    const parts = nameParts(author)!;
+    return `${parts.family}, ${parts.suffix}, ${parts.given}`;
+  }
   if (author.includes(',')) {
     // A suffix written after a comma (`Martin Luther King, Jr.`, `King, Martin Luther, Jr.`):
     // BibTeX would read it as the given name. In BibTeX's order it is `King, Jr., Martin Luther`.
     const parts = commaParts(author);
     return parts?.suffix && parts.given ? `${parts.family}, ${parts.suffix}, ${parts.given}` : author;
   }
-  // A note in brackets after the name (noteAfterName) goes where BibTeX puts a suffix.
-  const noted = noteAfterName(author);
-  if (noted) {
-    const parts = nameParts(noted.name);
-    if (!parts?.given) return author;
-    return `${parts.family}, ${[parts.suffix, noted.note].filter(Boolean).join(' ')}, ${parts.given}`;
-  }
+  // A name a person goes by among the given names (`Yuanzhi (paul) Li`, `Jiaming "jimmy" Ma`):
+  // BibTeX reads a word whose first letter is lowercase as a particle, whatever comes before it,
+  // and would take `(paul) Li` for the family name; family name first, it reads `Li`.
+  const parts = nameParts(author);
+  if (parts?.given && nameTokens(parts.given).some(isNameGoneBy))
+    return [parts.family, parts.suffix, parts.given].filter(Boolean).join(', ');
   if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
   if (words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
   let end = words.length;
@@ -496,12 +522,12 @@ export function isGroupName(author: string): boolean {
 export function nameParts(author: string): NameParts | undefined {
   const name = author.trim().replace(/\s+/g, ' ');
   if (isGroupName(name)) return undefined;
-  if (name.includes(',')) return commaParts(name);
   const noted = noteAfterName(name);
   if (noted) {
-    const parts = nameParts(noted.name);
-    return parts && { ...parts, suffix: [parts.suffix, noted.note].filter(Boolean).join(' ') };
+    const parts = nameParts(noted.name)!;
+    return { ...parts, suffix: [parts.suffix, noted.note].filter(Boolean).join(' ') };
   }
+  if (name.includes(',')) return commaParts(name);
   if (!name.includes(' ')) return undefined;
   const words = name.split(' ');
   if (FAMILY_NAME_FIRST.test(name)) return { given: words.slice(1).join(' '), family: words[0]!, suffix: '' };
@@ -522,6 +548,10 @@ const HYPHENATED_INITIAL = /\.(?=[-‐])/g;
  * `Jiaming "Jimmy"`, `Xin “Eric”`), not a given name, so no reference gives it an initial.
  */
 const NAME_GONE_BY = /\([^()]*\)|\[[^[\]]*\]|"[^"]*"|“[^“”]*”|‘[^‘’]*’|«[^«»]*»/g;
+/** A word that is wholly a name gone by (isNameGoneBy). */
+const WHOLE_NAME_GONE_BY = new RegExp(`^(?:${NAME_GONE_BY.source})$`, 'u');
+/** A word of nameTokens: a name gone by that ends where a word does, else a run of anything but spaces. */
+const NAME_TOKEN = new RegExp(`(?:${NAME_GONE_BY.source})(?= |$)|[^ ]+`, 'gu');
 
 /** Two or three initials run together in capitals, as Vancouver style writes them: `JZ`, `CJ`. */
 export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;

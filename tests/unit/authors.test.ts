@@ -382,6 +382,14 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Jun Example (Tokyo)', 'Example', 'Example', 'E'],
     ['Laurens van der Maaten [TU Delft]', 'van der Maaten', 'Maaten', 'M'],
     ['山田 太郎 (Tokyo)', '山田', '山田', OTHER_SCRIPTS],
+    ['Example, Jun (Tokyo)', 'Example', 'Example', 'E'],
+    ['Martin Luther King, Jr. (Atlanta)', 'King', 'King', 'K'],
+    // The name one goes by, in brackets or quotes, is a given name: no particle, in any case.
+    ['Yuanzhi (paul) Li', 'Li', 'Li', 'L'],
+    ['Jiaming "jimmy" Ma', 'Ma', 'Ma', 'M'],
+    ['Jiaming "jimmy boy" Ma', 'Ma', 'Ma', 'M'],
+    ['Xin “eric” Wang', 'Wang', 'Wang', 'W'],
+    ["Gerard (gerry) 't Hooft", "'t Hooft", 'Hooft', 'H'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);
@@ -413,6 +421,12 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     expect(nameInBibtexOrder('Jun Example (Tokyo)')).toBe('Example, (Tokyo), Jun');
     expect(nameInBibtexOrder('Martin Luther King Jr. (Atlanta)')).toBe('King, Jr. (Atlanta), Martin Luther');
     expect(nameInBibtexOrder('Ada (Ed.)')).toBe('Ada (Ed.)');
+    // Written with a comma, the note goes there too: one .bib for both spellings.
+    expect(nameInBibtexOrder('Example, Jun (Tokyo)')).toBe('Example, (Tokyo), Jun');
+    expect(nameInBibtexOrder('Martin Luther King, Jr. (Atlanta)')).toBe('King, Jr. (Atlanta), Martin Luther');
+    // A name one goes by, which BibTeX would read as a particle when lowercase: family name first.
+    expect(nameInBibtexOrder('Yuanzhi (paul) Li')).toBe('Li, Yuanzhi (paul)');
+    expect(nameInBibtexOrder('Jiaming "jimmy boy" Ma Jr.')).toBe('Ma, Jr., Jiaming "jimmy boy"');
   });
 });
 

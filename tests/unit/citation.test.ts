@@ -14,6 +14,7 @@ import {
   venueKind,
   type CitablePaper,
 } from '../../src/lib/citation.ts';
+import { seededRandom } from '../../src/bench/random.ts';
 
 const paper = (data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
   id: 'x',
@@ -120,6 +121,8 @@ describe('citation meta tags', () => {
     ['ʻAkau Tupou', 'Tupou, ʻAkau'],
     ["Gerard 't Hooft", "'t Hooft, Gerard"],
     ['Jun Example (Tokyo)', 'Example, Jun, (Tokyo)'],
+    ['Example, Jun (Tokyo)', 'Example, Jun, (Tokyo)'],
+    ['Yuanzhi (paul) Li', 'Li, Yuanzhi (paul)'],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
     expect(citationMetaTags(paper({ authors: [written] }))).toContainEqual({ name: 'citation_author', content: cited });
@@ -227,10 +230,19 @@ describe('the plain-text reference', () => {
     ['Jean-Paul Sartre', 'Sartre, J.-P.'],
     ['J.-P. Sartre', 'Sartre, J.-P.'],
     ['Yuanzhi (Paul) Li', 'Li, Y.'],
-    ['Li, Yuanzhi (Paul)', 'Li, Y.'],
     ['Jiaming "Jimmy" Ma', 'Ma, J.'],
-    // A note in brackets after the name is read as a suffix is, never as the family name.
+    // Lowercase, the name gone by is no particle of the family name (not `(paul) Li, Y.`).
+    ['Yuanzhi (paul) Li', 'Li, Y.'],
+    ['Jiaming "jimmy" Ma', 'Ma, J.'],
+    ['Jiaming "jimmy boy" Ma', 'Ma, J.'],
+    ['Xin “eric” van Wang', 'van Wang, X.'],
+    ['Ana [la] Torre', 'Torre, A.'],
+    // A note in brackets after the name is read as a suffix is, never as the family name, written
+    // with a comma or without (a bracket ending the name is a note either way).
     ['Jun Example (Tokyo)', 'Example, J., (Tokyo)'],
+    ['Example, Jun (Tokyo)', 'Example, J., (Tokyo)'],
+    ['Li, Yuanzhi (Paul)', 'Li, Y., (Paul)'],
+    ['King, Jr., Martin Luther [Atlanta]', 'King, M. L., Jr. [Atlanta]'],
     ['Laurens van der Maaten', 'van der Maaten, L.'],
     ['Juan de la Cruz', 'de la Cruz, J.'],
     ['Martin Luther King Jr.', 'King, M. L., Jr.'],
@@ -262,6 +274,32 @@ describe('the plain-text reference', () => {
     ['Gerard ’t Hooft', '’t Hooft, G.'],
   ])('names %s as %s', (written, cited) => {
     expect(referenceAuthorName(written)).toBe(cited);
+  });
+
+  it('reads a name one way however it is written: a note after it, with commas or without, and a name gone by in any case', () => {
+    const random = seededRandom(2026);
+    const pick = (words: readonly string[]) => words[Math.floor(random() * words.length)]!;
+    for (let index = 0; index < 300; index++) {
+      const given = pick(['Jun', 'Ana Maria', 'Jean-Pierre', 'J. R.', 'Ølga']);
+      const family = pick(['Example', 'van der Maaten', 'de la Cruz', "'t Hooft", 'Abu-Mostafa']);
+      const suffix = pick(['', '', 'Jr.', 'III']);
+      const note = pick(['(Tokyo)', '[ETH Zürich]', '(Ed.)', '(paul)']);
+      const withoutCommas = [given, family, suffix, note].filter(Boolean).join(' ');
+      const withCommas = [family, suffix, `${given} ${note}`].filter(Boolean).join(', ');
+      const cited = [family, suffix ? `${suffix} ${note}` : note];
+      expect(referenceAuthorName(withCommas), withCommas).toBe(referenceAuthorName(withoutCommas));
+      expect(citationAuthorName(withCommas), withCommas).toBe(citationAuthorName(withoutCommas));
+      expect([
+        referenceAuthorName(withoutCommas).split(', ')[0],
+        referenceAuthorName(withoutCommas).split(', ').at(-1),
+      ]).toEqual(cited);
+      // The name one goes by, among the given names in any case or quotes, is neither an initial
+      // nor a particle: the reference is the one without it.
+      const goneBy = pick(['(paul)', '(Paul)', '"jimmy"', '“big al”', '[de]', '‘van’']);
+      const nicknamed = [given, goneBy, family, suffix].filter(Boolean).join(' ');
+      const plain = [given, family, suffix].filter(Boolean).join(' ');
+      expect(referenceAuthorName(nicknamed), nicknamed).toBe(referenceAuthorName(plain));
+    }
   });
 
   it('joins the authors as APA 7 does: the last after &, past 20 the first 19, … and the last', () => {

@@ -59,6 +59,8 @@ function randomNames(count: number, seed: number): string[] {
   return Array.from({ length: count }, () =>
     [
       pick(['Gerard', 'Hans', 'Jean-Pierre', 'Ana Maria', 'J.', 'Mary-Jane', "D'Arcy"]),
+      // The name one goes by, in any case, brackets or quotes: no particle.
+      pick(['', '', '(paul)', '"jimmy"', '“big al”', '[de]', '(Paul)']),
       ...some(['van', 'de', 'der', "'t", '’s', 'la', 'del', "d'Alembert"], 0, 2),
       ...some(['Hooft', 'Maaten', "O'Neil", 'Gravesande', 'Torre', 'Mar', 'McDonald'], 1, 2),
       pick(['', '', 'Jr.', 'III']),
@@ -80,6 +82,9 @@ describe.runIf(hasTex)('the family name, as BibTeX reads it', () => {
       'Maria del Mar Alguacil',
       "Jean le Rond d'Alembert",
       'Jun Example (Tokyo)',
+      'Example, Jun (Tokyo)',
+      'Yuanzhi (paul) Li',
+      'Jiaming "jimmy boy" Ma',
       'Laurens van der Maaten (Delft)',
       ...randomNames(300, 20),
     ];

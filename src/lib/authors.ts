@@ -296,13 +296,23 @@ export function commaParts(author: string): NameParts | undefined {
 }
 
 /**
- * What a name may end with in brackets (`Jun Example (Tokyo)`, `Lovelace, Ada [UCL]`): an
- * affiliation or another note on the person, not their family name nor a given name. It is read as a
- * suffix is: after the family name (`Example, J., (Tokyo)`; BibTeX's `Example, {(}Tokyo{)}, Jun`),
- * where the family name had been `(Tokyo)`, in the reference, the citation tags, the key and the
- * A–Z list alike.
+ * A name in brackets or quotes among given names: the name a person goes by (`Yuanzhi (Paul)`,
+ * `Jiaming "Jimmy"`, `Xin “Eric”`), not a given name, so no reference gives it an initial.
  */
-const TRAILING_NOTE = /\s+(\([^()]*\)|\[[^[\]]*\])$/u;
+const NAME_GONE_BY = /\([^()]*\)|\[[^[\]]*\]|"[^"]*"|“[^“”]*”|‘[^‘’]*’|«[^«»]*»/g;
+/** A word that is wholly a name gone by (isNameGoneBy). */
+const WHOLE_NAME_GONE_BY = new RegExp(`^(?:${NAME_GONE_BY.source})$`, 'u');
+/** A word of nameTokens: a name gone by that ends where a word does, else a run of anything but spaces. */
+const NAME_TOKEN = new RegExp(`(?:${NAME_GONE_BY.source})(?= |$)|[^ ]+`, 'gu');
+
+/**
+ * What a name may end with in brackets or quotes (`Jun Example (Tokyo)`, `Lovelace, Ada [UCL]`,
+ * `Jiaming Ma "Jimmy"`): an affiliation, another note on the person or the name they go by
+ * (NAME_GONE_BY), never their family name nor a given name. It is read as a suffix is: after the
+ * family name (`Example, J., (Tokyo)`; BibTeX's `Example, {(}Tokyo{)}, Jun`), where the family name
+ * had been `(Tokyo)`, in the reference, the citation tags and the A–Z list alike.
+ */
+const TRAILING_NOTE = new RegExp(`\\s+(${NAME_GONE_BY.source})$`, 'u');
 
 /**
  * A name that ends with a note in brackets, split into the name and the note, whichever way the
@@ -542,16 +552,6 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** A full stop after an initial that a hyphen joins to the next part of the name (`J.-P.`). */
 const HYPHENATED_INITIAL = /\.(?=[-‐])/g;
-
-/**
- * A name in brackets or quotes among given names: the name a person goes by (`Yuanzhi (Paul)`,
- * `Jiaming "Jimmy"`, `Xin “Eric”`), not a given name, so no reference gives it an initial.
- */
-const NAME_GONE_BY = /\([^()]*\)|\[[^[\]]*\]|"[^"]*"|“[^“”]*”|‘[^‘’]*’|«[^«»]*»/g;
-/** A word that is wholly a name gone by (isNameGoneBy). */
-const WHOLE_NAME_GONE_BY = new RegExp(`^(?:${NAME_GONE_BY.source})$`, 'u');
-/** A word of nameTokens: a name gone by that ends where a word does, else a run of anything but spaces. */
-const NAME_TOKEN = new RegExp(`(?:${NAME_GONE_BY.source})(?= |$)|[^ ]+`, 'gu');
 
 /** Two or three initials run together in capitals, as Vancouver style writes them: `JZ`, `CJ`. */
 export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;

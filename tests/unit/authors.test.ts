@@ -390,6 +390,9 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Jiaming "jimmy boy" Ma', 'Ma', 'Ma', 'M'],
     ['Xin “eric” Wang', 'Wang', 'Wang', 'W'],
     ["Gerard (gerry) 't Hooft", "'t Hooft", 'Hooft', 'H'],
+    // Last, it is a note as a bracket there is: not the family name.
+    ['Jiaming Ma "Jimmy"', 'Ma', 'Ma', 'M'],
+    ['Xin Wang “eric”', 'Wang', 'Wang', 'W'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);

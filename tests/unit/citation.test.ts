@@ -243,6 +243,9 @@ describe('the plain-text reference', () => {
     ['Example, Jun (Tokyo)', 'Example, J., (Tokyo)'],
     ['Li, Yuanzhi (Paul)', 'Li, Y., (Paul)'],
     ['King, Jr., Martin Luther [Atlanta]', 'King, M. L., Jr. [Atlanta]'],
+    // So is a name gone by in quotes there, never the family name (not `"Jimmy", J. M.`).
+    ['Jiaming Ma "Jimmy"', 'Ma, J., "Jimmy"'],
+    ['Xin Wang “eric”', 'Wang, X., “eric”'],
     ['Laurens van der Maaten', 'van der Maaten, L.'],
     ['Juan de la Cruz', 'de la Cruz, J.'],
     ['Martin Luther King Jr.', 'King, M. L., Jr.'],
@@ -283,7 +286,7 @@ describe('the plain-text reference', () => {
       const given = pick(['Jun', 'Ana Maria', 'Jean-Pierre', 'J. R.', 'Ølga']);
       const family = pick(['Example', 'van der Maaten', 'de la Cruz', "'t Hooft", 'Abu-Mostafa']);
       const suffix = pick(['', '', 'Jr.', 'III']);
-      const note = pick(['(Tokyo)', '[ETH Zürich]', '(Ed.)', '(paul)']);
+      const note = pick(['(Tokyo)', '[ETH Zürich]', '(Ed.)', '(paul)', '"Jimmy"', '“big al”', '«Sasha»']);
       const withoutCommas = [given, family, suffix, note].filter(Boolean).join(' ');
       const withCommas = [family, suffix, `${given} ${note}`].filter(Boolean).join(', ');
       const cited = [family, suffix ? `${suffix} ${note}` : note];

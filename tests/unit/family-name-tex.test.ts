@@ -64,8 +64,8 @@ function randomNames(count: number, seed: number): string[] {
       ...some(['van', 'de', 'der', "'t", '’s', 'la', 'del', "d'Alembert"], 0, 2),
       ...some(['Hooft', 'Maaten', "O'Neil", 'Gravesande', 'Torre', 'Mar', 'McDonald'], 1, 2),
       pick(['', '', 'Jr.', 'III']),
-      // A note in brackets after the name (an affiliation) is no family name.
-      pick(['', '', '', '(Tokyo)', '[ETH Zürich]']),
+      // A note in brackets or quotes after the name (an affiliation, a nickname) is no family name.
+      pick(['', '', '', '(Tokyo)', '[ETH Zürich]', '"Jimmy"', '“big al”']),
     ]
       .filter(Boolean)
       .join(' '),

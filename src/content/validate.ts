@@ -11,7 +11,7 @@ import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv
 import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { codePointName } from '../lib/code-point.ts';
-import { nameWords } from '../lib/authors.ts';
+import { isWordAnd } from '../lib/authors.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -280,14 +280,14 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /**
  * The names in `authors: Ann Lee and Bo Li; Cy Dee, Ed Fo`, for the message's example: split at
- * `;`, `,` and the word "and", a word as the author pages read words (nameWords, authors.ts), so
- * `Ñandú Pérez` and `Mária Andó` hold no "and".
+ * `;`, `,` and the word "and", as the .bib and the citations read it (isWordAnd, authors.ts), so
+ * `Ñandú Pérez`, `Mária Andó` and `ánd` hold no "and".
  */
 function namesInOneLine(value: string): string[] {
   return value.split(/[;,]/).flatMap((part) => {
     const names: string[][] = [[]];
     for (const word of part.split(/\s+/).filter(Boolean)) {
-      if (nameWords(word).join(' ') === 'and') names.push([]);
+      if (isWordAnd(word)) names.push([]);
       else names.at(-1)!.push(word);
     }
     return names.map((name) => name.join(' ')).filter(Boolean);

@@ -504,7 +504,18 @@ const SHARED_WORDS = new Set(['center', 'centre', 'AI']);
  * names with commas (commaParts).
  */
 function holdsWordAnd(author: string): boolean {
-  return author.split(BETWEEN_WORDS).some((word) => word.toLowerCase() === 'and');
+  return author.split(BETWEEN_WORDS).some(isWordAnd);
+}
+
+/**
+ * Whether text is the word "and" alone, between BETWEEN_WORDS (`and`, `AND`, `(and)`), as BibTeX
+ * writes it: in any case, but an accent makes another word (`ánd`, `Andó`), as no fold of
+ * authorKey is made here. holdsWordAnd's rule, also for the content check's reading of names
+ * written on one line (validate.ts).
+ */
+export function isWordAnd(text: string): boolean {
+  const words = text.split(BETWEEN_WORDS).filter(Boolean);
+  return words.length === 1 && words[0]!.toLowerCase() === 'and';
 }
 
 /**

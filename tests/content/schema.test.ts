@@ -665,6 +665,12 @@ describe('one problem for a value of the wrong type or an empty one', () => {
       'title: T\nauthors: Ñandú Pérez and Mária Andó; Ferdinand Lee\ntags:\n  - optimization',
       '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Ñandú Pérez", "- Mária Andó").',
     ],
+    // "and" with an accent is no "and" to BibTeX nor to the author pages: one name, as they read it.
+    [
+      'authors with an accented "ánd", on one line',
+      'title: T\nauthors: Ann Lee ánd Bo Li; Cy Dee\ntags:\n  - optimization',
+      '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Ann Lee ánd Bo Li", "- Cy Dee").',
+    ],
     [
       'authors with "AND" and commas, on one line',
       'title: T\nauthors: Sandor Landau AND Ann Andersen, Bo Li\ntags:\n  - optimization',

@@ -8,6 +8,7 @@ import {
   familyNameForSorting,
   givenInitials,
   isGroupName,
+  isWordAnd,
   MAX_SLUG_BYTES,
   nameParts,
   slugOfKey,
@@ -651,5 +652,14 @@ describe('the word "and" in a name with commas', () => {
     expect(nameParts('Andó, Mária')).toEqual({ given: 'Mária', family: 'Andó', suffix: '' });
     expect(commaParts('Research and Development, Team')).toBeUndefined();
     expect(isGroupName('Research and Development, Team')).toBe(true);
+  });
+
+  it('is the word alone, in any case, and an accent makes another word (isWordAnd)', () => {
+    for (const word of ['and', 'AND', 'And', '(and)', '"and"', 'and;']) expect(isWordAnd(word), word).toBe(true);
+    for (const word of ['ánd', 'ANĐ', 'a\u0301nd', 'Andó', 'Ferdinand', 'and/or', 'an d', '', 'ＡＮＤ'])
+      expect(isWordAnd(word), word).toBe(false);
+    // One rule: a name holds "and" exactly where one of its words is it.
+    expect(isGroupName('Ann ánd Bo Li')).toBe(false);
+    expect(commaParts('Lee, Ann ánd Bo')).toEqual({ given: 'Ann ánd Bo', family: 'Lee', suffix: '' });
   });
 });

@@ -306,29 +306,27 @@ const WHOLE_NAME_GONE_BY = new RegExp(`^(?:${NAME_GONE_BY.source})$`, 'u');
 const NAME_TOKEN = new RegExp(`(?:${NAME_GONE_BY.source})(?= |$)|[^ ]+`, 'gu');
 
 /**
- * What a name may end with in brackets or quotes (`Jun Example (Tokyo)`, `Lovelace, Ada [UCL]`,
- * `Jiaming Ma "Jimmy"`): an affiliation, another note on the person or the name they go by
- * (NAME_GONE_BY), never their family name nor a given name. It is read as a suffix is: after the
- * family name (`Example, J., (Tokyo)`; BibTeX's `Example, {(}Tokyo{)}, Jun`), where the family name
- * had been `(Tokyo)`, in the reference, the citation tags and the A–Z list alike.
+ * The parts of a name that ends with notes in brackets or quotes (NAME_GONE_BY: `Jun Example
+ * (Tokyo)`, `Lovelace, Ada [UCL]`, `Jiaming Ma "Jimmy"`): an affiliation, another note on the person
+ * or the name they go by, never their family name nor a given name. They are read as a suffix is,
+ * after it, whichever way the name is written: `Jun Example (Tokyo)` and `Example, Jun (Tokyo)`
+ * alike are `{ given: 'Jun', family: 'Example', suffix: '(Tokyo)' }`, cited `Example, J., (Tokyo)`,
+ * tagged `Example, Jun, (Tokyo)`, `Example, {(}Tokyo{)}, Jun` in the .bib (where the family name
+ * had been `(Tokyo)` without commas, and the note after a comma had been dropped as a name gone by).
+ * Only a name with given names to put after its family name has notes (nameParts of the name
+ * before them): `Ada (Ed.)` has none (a `.bib` could hold none), nor has a group (`Google Research
+ * (US)`); they stay as written, as BibTeX reads them. The notes are not part of a name's commas
+ * for its key (authorKey), so neither spelling changes page.
  */
-const TRAILING_NOTE = new RegExp(`\\s+(${NAME_GONE_BY.source})$`, 'u');
-
-/**
- * A name that ends with a note in brackets, split into the name and the note, whichever way the
- * name is written: `Jun Example (Tokyo)` and `Example, Jun (Tokyo)` alike, so both are cited
- * `Example, J., (Tokyo)` (a bracket ending the given names after a comma had been read as the name
- * a person goes by and dropped). Only a name with given names to put after its family name has one
- * (nameParts of the name before the note): `Ada (Ed.)` has none (a `.bib` could hold none), nor
- * has a group (`Google Research (US)`); they stay as written, as BibTeX reads them. The note is not
- * part of a name's commas for its key (authorKey), so neither spelling changes page.
- */
-function noteAfterName(author: string): { name: string; note: string } | undefined {
-  const trimmed = author.trim().replace(/\s+/g, ' ');
-  const match = TRAILING_NOTE.exec(trimmed);
-  if (!match) return undefined;
-  const name = trimmed.slice(0, match.index).replace(/,$/, '').trim();
-  return nameParts(name)?.given ? { name, note: match[1]! } : undefined;
+function noteAfterName(author: string): NameParts | undefined {
+  // The words as nameTokens reads them, one pass over the name however many notes it ends with.
+  const words = nameTokens(author);
+  let end = words.length;
+  while (end > 0 && isNameGoneBy(words[end - 1]!)) end -= 1;
+  if (end === words.length) return undefined;
+  // `Example, Jun, (Tokyo)` (as the citation tags write it) is read as `Example, Jun (Tokyo)`.
+  const parts = nameParts(words.slice(0, end).join(' ').replace(/,$/, ''));
+  return parts?.given ? { ...parts, suffix: [parts.suffix, ...words.slice(end)].filter(Boolean).join(' ') } : undefined;
 }
 
 /**
@@ -368,7 +366,7 @@ function nameTokens(name: string): string[] {
  */
 export function familyName(author: string): string {
   const noted = noteAfterName(author);
-  if (noted) return familyName(noted.name);
+  if (noted) return noted.family;
   const parts = commaParts(author);
   if (parts) return parts.family;
   const comma = author.indexOf(',');
@@ -422,10 +420,8 @@ export function familyNameForSorting(author: string): string {
 export function nameInBibtexOrder(author: string): string {
   const words = author.trim().split(/\s+/);
   // A note in brackets after the name (noteAfterName) goes where BibTeX puts a suffix.
-  if (noteAfterName(author)) {
-    const parts = nameParts(author)!;
-    return `${parts.family}, ${parts.suffix}, ${parts.given}`;
-  }
+  const noted = noteAfterName(author);
+  if (noted) return `${noted.family}, ${noted.suffix}, ${noted.given}`;
   if (author.includes(',')) {
     // A suffix written after a comma (`Martin Luther King, Jr.`, `King, Martin Luther, Jr.`):
     // BibTeX would read it as the given name. In BibTeX's order it is `King, Jr., Martin Luther`.
@@ -544,10 +540,7 @@ export function nameParts(author: string): NameParts | undefined {
   const name = author.trim().replace(/\s+/g, ' ');
   if (isGroupName(name)) return undefined;
   const noted = noteAfterName(name);
-  if (noted) {
-    const parts = nameParts(noted.name)!;
-    return { ...parts, suffix: [parts.suffix, noted.note].filter(Boolean).join(' ') };
-  }
+  if (noted) return noted;
   if (name.includes(',')) return commaParts(name);
   if (!name.includes(' ')) return undefined;
   const words = name.split(' ');

@@ -415,14 +415,12 @@ describe('the family name, one rule for citations and the A–Z list', () => {
   });
 
   it('reads a name ending with many notes in one pass', () => {
-    // Read note by note, each note doubled the work: 18 notes took seconds, where one pass takes
-    // a millisecond (the bound leaves room for a loaded machine).
-    const started = performance.now();
-    const notes = Array.from({ length: 18 }, (_, index) => (index % 2 ? `"n${index}"` : `(n${index})`)).join(' ');
+    // Read note by note, each note doubled the work (18 notes took 8 s): 60 notes would never
+    // end, so this test's own timeout fails it. No clock is read here (these machines are noisy).
+    const notes = Array.from({ length: 60 }, (_, index) => (index % 2 ? `"n${index}"` : `(n${index})`)).join(' ');
     expect(familyName(`Jun Example ${notes}`)).toBe('Example');
     expect(nameParts(`Example, Jun ${notes}`)).toEqual({ given: 'Jun', family: 'Example', suffix: notes });
     expect(nameInBibtexOrder(`Jun Example ${notes}`)).toBe(`Example, ${notes}, Jun`);
-    expect(performance.now() - started).toBeLessThan(1500);
   });
 
   it('writes a name as BibTeX reads it where BibTeX would take another word for the family name', () => {

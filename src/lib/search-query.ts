@@ -984,6 +984,11 @@ const SHORT_YEAR = /(?<=^|\s|[\p{L}\p{N}])['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u
 /** `vs`, `vs.` or `versus` between two words: a comparison the reader asks for, not a word papers write. */
 const VERSUS = /(?<=\S\s+)(?:vs\.?|versus)(?=\s+\S)/giu;
 
+/** Where a query's quoted phrases are (QUOTED), each from its opening quote to past its closing one. */
+function quotedRanges(query: string): (readonly [start: number, end: number])[] {
+  return [...query.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length] as const);
+}
+
 /**
  * A query with the shorthand readers type read out: a year written `'23` as the year, after its
  * venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the year after `thisYear`,
@@ -1016,24 +1021,90 @@ export function excludedWords(query: string): { kept: string; excluded: string[]
 }
 
 /** `OR` in capitals as a word of its own, as search engines (Google, arXiv, PubMed) read it between words. */
-const OR_OPERATOR = /(?<=\s)OR(?=\s)/gu;
+const OR_OPERATOR = 'OR';
+/** The most sides a query's ORs make (`a OR b c OR d` is four): more are not searched. */
+const MAX_ALTERNATIVES = 16;
 
 /**
- * The sides of a query joined by `OR` (`kolmogorov OR hebbian`, `"graph neural network" OR GNN`),
- * each a query of its own, whose papers are any side's; undefined when the query has no such
- * `OR`. Only `OR` in capitals between words joins: in quotes it is a phrase's word, and alone, at
- * either end or in lower case (`the OR`, `or`) it stays a word (ACRONYM). A side without words
- * (`? OR x`, `a OR OR b`) is no side.
+ * A query's units, as OR joins them: each quoted phrase, each bracketed group of words (`(x OR y)`,
+ * from a word that opens a bracket to the word that closes it) and each other word. A word that
+ * opens and closes its own brackets (`(2021-2023)`, `O(n)`) is a word.
+ */
+function orUnits(query: string): { text: string; group?: string }[] {
+  const tokens: { text: string; quoted: boolean }[] = [];
+  let from = 0;
+  for (const [start, end] of [...quotedRanges(query), [query.length, query.length] as const]) {
+    for (const word of query.slice(from, start).split(/\s+/)) if (word) tokens.push({ text: word, quoted: false });
+    if (end > start) tokens.push({ text: query.slice(start, end), quoted: true });
+    from = end;
+  }
+  const depth = ({ text, quoted }: { text: string; quoted: boolean }) =>
+    quoted ? 0 : /^\(*/.exec(text)![0].length - /\)*$/.exec(text)![0].length;
+  const units: { text: string; group?: string }[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    let open = depth(tokens[index]!);
+    let last = index;
+    while (open > 0 && last < tokens.length - 1) open += depth(tokens[++last]!);
+    if (last > index && open === 0) {
+      const text = tokens
+        .slice(index, last + 1)
+        .map((token) => token.text)
+        .join(' ');
+      units.push({ text, group: text.slice(1, -1) });
+      index = last;
+    } else units.push({ text: tokens[index]!.text });
+  }
+  return units;
+}
+
+/**
+ * The sides of a query joined by `OR`, each a query of its own, whose papers are any side's;
+ * undefined when the query has no such `OR`. As search engines read it, `OR` joins the word,
+ * phrase or bracketed group on each side of it, and the rest of the query is on every side:
+ * `a b OR c d` is `a b d` or `a c d`, `(x OR y) z` is `x z` or `y z`, `transformers OR MLPs
+ * -attention` leaves out attention on both sides, `Hofmann OR Kolter 2023` asks for 2023 on both.
+ * `OR` joins only in capitals, outside quotes, and between two units that each have a word other
+ * than a common one (COMMON_WORDS): beside a common word (`LLMs for OR modelling`), alone, at
+ * either end or in lower case it is a word (the acronym OR, operations research). The cost:
+ * `scheduling OR logistics`, meant as operations research, is read as a choice. A side without
+ * words is none; past MAX_ALTERNATIVES sides, the rest are not searched.
  */
 export function alternativesInQuery(query: string): string[] | undefined {
-  const quoted = [...query.matchAll(QUOTED)].map((match) => [match.index, match.index + match[0].length] as const);
-  const cuts = [...query.matchAll(OR_OPERATOR)]
-    .map((match) => match.index)
-    .filter((at) => !quoted.some(([start, end]) => at > start && at < end));
-  const sides = [0, ...cuts.map((at) => at + 'OR'.length)]
-    .map((from, index) => query.slice(from, cuts[index] ?? query.length).trim())
-    .filter((side) => queryWords(side).length > 0);
-  return sides.length > 1 ? sides : undefined;
+  const units = orUnits(query);
+  const isOr = (index: number) => units[index]?.text === OR_OPERATOR;
+  // A neighbour OR may join: it has a word, and not only words every paper has (`for`, `the`).
+  const joinable = (index: number) => {
+    const unit = units[index];
+    if (!unit || isOr(index)) return false;
+    const words = queryWords(unit.group ?? unit.text);
+    return words.length > 0 && !words.every((word) => COMMON_WORDS.has(word));
+  };
+  const slots: string[][] = [];
+  let joinNext = false;
+  for (let index = 0; index < units.length; index++) {
+    if (isOr(index)) {
+      // A run of ORs (`a OR OR b`) joins as one, if the words on either side of it may be joined.
+      let last = index;
+      while (isOr(last + 1)) last++;
+      if (joinable(index - 1) && joinable(last + 1)) {
+        joinNext = true;
+        index = last;
+        continue;
+      }
+    }
+    const unit = units[index]!;
+    const choices = (unit.group !== undefined && alternativesInQuery(unit.group)) || [unit.text];
+    if (joinNext) slots.at(-1)!.push(...choices);
+    else slots.push(choices);
+    joinNext = false;
+  }
+  // Every side takes one choice of each slot, the first slot's first choice first.
+  let sides = [''];
+  for (const choices of slots) {
+    sides = sides.flatMap((side) => choices.map((choice) => `${side} ${choice}`)).slice(0, MAX_ALTERNATIVES);
+  }
+  const found = [...new Set(sides.map((side) => side.trim()))].filter((side) => queryWords(side).length > 0);
+  return found.length > 1 ? found : undefined;
 }
 
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */

@@ -368,16 +368,43 @@ describe('excludedWords', () => {
 });
 
 describe('alternativesInQuery', () => {
-  it('reads OR in capitals between words as a choice: each side a query of its own', () => {
+  it('reads OR in capitals as a choice between the words beside it, the rest on every side', () => {
     expect(alternativesInQuery('kolmogorov OR hebbian')).toEqual(['kolmogorov', 'hebbian']);
     expect(alternativesInQuery('"graph neural network" OR GNN')).toEqual(['"graph neural network"', 'GNN']);
-    expect(alternativesInQuery('Hofmann OR Kolter OR Akyürek 2023')).toEqual(['Hofmann', 'Kolter', 'Akyürek 2023']);
-    expect(alternativesInQuery('transformer -attention OR  mlp')).toEqual(['transformer -attention', 'mlp']);
-    // A side without words is none.
+    expect(alternativesInQuery('kolmogorov OR hebbian learning')).toEqual(['kolmogorov learning', 'hebbian learning']);
+    expect(alternativesInQuery('a b OR c d')).toEqual(['a b d', 'a c d']);
+    expect(alternativesInQuery('Hofmann OR Kolter OR Akyürek 2023')).toEqual([
+      'Hofmann 2023',
+      'Kolter 2023',
+      'Akyürek 2023',
+    ]);
+    expect(alternativesInQuery('transformers OR MLPs -attention')).toEqual([
+      'transformers -attention',
+      'MLPs -attention',
+    ]);
+    expect(alternativesInQuery('transformer -attention OR  mlp')).toEqual([
+      'transformer -attention',
+      'transformer mlp',
+    ]);
+    // A run of ORs joins as one; a side without words is none.
     expect(alternativesInQuery('kolmogorov OR OR hebbian')).toEqual(['kolmogorov', 'hebbian']);
   });
 
-  it('leaves a query whole where OR is a word: alone, at an end, in lower case, in quotes', () => {
+  it('reads a bracketed group as one side, and an OR inside it as its own choice', () => {
+    expect(alternativesInQuery('(x OR y) z')).toEqual(['x z', 'y z']);
+    expect(alternativesInQuery('(ICL OR "in-context learning") 2023')).toEqual([
+      'ICL 2023',
+      '"in-context learning" 2023',
+    ]);
+    // Inside a group, as outside, OR joins the words beside it: `(a b OR c)` is a and b or c.
+    expect(alternativesInQuery('(a b OR c) d')).toEqual(['a b d', 'a c d']);
+    expect(alternativesInQuery('((a b) OR c) (d OR e) f')).toEqual(['(a b) d f', '(a b) e f', 'c d f', 'c e f']);
+    // A word that closes its own brackets is a word.
+    expect(alternativesInQuery('x (2021-2023) OR y')).toEqual(['x (2021-2023)', 'x y']);
+    expect(alternativesInQuery('"KAN OR MLP" OR transformer')).toEqual(['"KAN OR MLP"', 'transformer']);
+  });
+
+  it('leaves a query whole where OR is a word: alone, at an end, in lower case, in quotes, beside a common word', () => {
     for (const query of [
       'OR',
       'the OR',
@@ -388,24 +415,50 @@ describe('alternativesInQuery', () => {
       '? OR x',
       'ORCA model',
       'x ORx y',
+      // Operations research: beside a word every paper has, OR is the acronym.
+      'LLMs for OR modelling',
+      'scheduling in OR',
+      'deep learning and OR the',
     ])
       expect(alternativesInQuery(query), query).toBeUndefined();
   });
 
-  it('splits any words at each OR, and only there (seeded random queries)', () => {
+  it('searches at most MAX_ALTERNATIVES sides, however many ORs', () => {
+    const query = Array.from({ length: 12 }, (_, index) => `a${index} OR b${index}`).join(' ');
+    const sides = alternativesInQuery(query)!;
+    expect(sides).toHaveLength(16);
+    expect(sides[0]).toBe(Array.from({ length: 12 }, (_, index) => `a${index}`).join(' '));
+  });
+
+  it('joins only the words beside each OR, the rest on every side (seeded random queries)', () => {
     const random = seededRandom(20);
+    const pick = (n: number) => Math.floor(random() * n);
     const letters = 'abcdefghijklmnopqrstuvwxyz0123456789-';
+    // Words of five letters or more: none is a common word (`the`, `for`), beside which OR is a word.
     const word = () =>
-      `${letters[Math.floor(random() * 26)]}${Array.from({ length: Math.floor(random() * 10) }, () => letters[Math.floor(random() * letters.length)]).join('')}`;
-    const side = () =>
-      Array.from({ length: 1 + Math.floor(random() * 4) }, word)
-        .filter((w) => w !== 'or')
-        .join(' ') || 'x';
+      `${letters[pick(26)]}${Array.from({ length: 4 + pick(6) }, () => letters[pick(letters.length)]).join('')}`;
+    const words = (n: number) => Array.from({ length: n }, word).join(' ');
     for (let run = 0; run < 300; run++) {
-      const sides = Array.from({ length: 2 + Math.floor(random() * 3) }, side);
-      expect(alternativesInQuery(sides.join(' OR '))).toEqual(sides);
-      expect(alternativesInQuery(sides.join(' or '))).toBeUndefined();
-      expect(alternativesInQuery(`"${sides.join(' OR ')}"`)).toBeUndefined();
+      // Slots of one word, or of choices joined by OR: single words, or groups in brackets.
+      const slots = Array.from({ length: 1 + pick(4) }, () => {
+        const choices = pick(2) === 0 ? 1 : 2 + pick(2);
+        const bracketed = choices > 1 && pick(2) === 0;
+        // In a group, a choice of several words is a group of its own (`((a b) OR c)`), searched as it is.
+        const choice = () => (bracketed && pick(2) === 0 ? `(${words(2 + pick(2))})` : words(1));
+        const alternatives = Array.from({ length: choices }, choice);
+        const typed = alternatives.join(' OR ');
+        return { alternatives, typed: bracketed ? `(${typed})` : typed };
+      });
+      if (slots.every((slot) => slot.alternatives.length === 1))
+        slots.push({ alternatives: ['x1', 'y1'], typed: 'x1 OR y1' });
+      const query = slots.map((slot) => slot.typed).join(' ');
+      const expected = slots.reduce<string[]>(
+        (sides, slot) => sides.flatMap((side) => slot.alternatives.map((choice) => `${side} ${choice}`.trim())),
+        [''],
+      );
+      expect(alternativesInQuery(query), query).toEqual(expected.slice(0, 16));
+      expect(alternativesInQuery(query.replaceAll(' OR ', ' or ')), query).toBeUndefined();
+      expect(alternativesInQuery(`"${query.replace(/[()]/g, '')}"`), query).toBeUndefined();
     }
   });
 });

@@ -979,10 +979,17 @@ export function withoutMarkup(query: string): string {
     .trim();
 }
 
-/** A year by its last two digits after an apostrophe, as venues are cited: `NeurIPS'23`, `ICLR '24`, `’98`. */
-const SHORT_YEAR = /(?<=^|\s|[\p{L}\p{N}])['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u2019])/gu;
-/** `vs`, `vs.` or `versus` between two words: a comparison the reader asks for, not a word papers write. */
-const VERSUS = /(?<=\S\s+)(?:vs\.?|versus)(?=\s+\S)/giu;
+/**
+ * A year by its last two digits after an apostrophe, as venues are cited: `NeurIPS'23`, `ICLR '24`,
+ * `’98`: after a word of two letters or more, a space or nothing, so not a height (`5'10`) nor an
+ * elided word (`l'23`).
+ */
+const SHORT_YEAR = /(?<=^|\s|\p{L}\p{L})['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u2019])/gu;
+/**
+ * `vs`, `vs.` or `versus` between two words: a comparison the reader asks for. Titles write `vs.`
+ * too, but every paper of such a title has both words. `vs` in lower case only: `VS Code` is a name.
+ */
+const VERSUS = /(?<=\S\s+)(?:vs\.?|[Vv][Ee][Rr][Ss][Uu][Ss])(?=\s+\S)/gu;
 
 /** Where a query's quoted phrases are (QUOTED), each from its opening quote to past its closing one. */
 function quotedRanges(query: string): (readonly [start: number, end: number])[] {
@@ -990,14 +997,33 @@ function quotedRanges(query: string): (readonly [start: number, end: number])[] 
 }
 
 /**
- * A query with the shorthand readers type read out: a year written `'23` as the year, after its
- * venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the year after `thisYear`,
- * else the last), and `vs` between two words dropped (`KAN vs MLP`: the papers with both).
+ * A query with `pattern`'s matches rewritten only outside its quoted phrases: a phrase is searched
+ * as typed. The one place the query rules that rewrite words (withShorthandRead) and read
+ * operators (alternativesInQuery) learn where a phrase is.
+ */
+function replacedOutsideQuotes(query: string, pattern: RegExp, replace: (...match: string[]) => string): string {
+  const quoted = quotedRanges(query);
+  return query.replace(pattern, (...args: unknown[]) => {
+    const matched = args[0] as string;
+    const at = args.find((arg): arg is number => typeof arg === 'number')!;
+    if (quoted.some(([start, end]) => at >= start && at < end)) return matched;
+    return replace(...args.filter((arg): arg is string => typeof arg === 'string'));
+  });
+}
+
+/**
+ * A query with the shorthand readers type read out, outside quoted phrases: a year written `'23`
+ * as the year, after its venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the
+ * year after `thisYear`, else the last), and `vs` between two words dropped (`KAN vs MLP`: the
+ * papers with both). `"KAN vs MLP"` is a phrase, as typed.
  */
 export function withShorthandRead(query: string, thisYear = new Date().getUTCFullYear()): string {
-  return query
-    .replace(SHORT_YEAR, (_, digits: string) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`)
-    .replace(VERSUS, ' ')
+  const years = replacedOutsideQuotes(
+    query,
+    SHORT_YEAR,
+    (_, digits) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`,
+  );
+  return replacedOutsideQuotes(years, VERSUS, () => ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1582,12 +1582,54 @@ describe('withShorthandRead', () => {
     expect(withShorthandRead(query, 2026)).toBe(expected);
   });
 
-  it.each(["don't", "the '90s", "f'(x)", "x'123", 'versus', 'vs MLP', 'KAN vs', 'canvas vsx', "Kolmogorov's"])(
-    'leaves %s as typed',
-    (query) => {
-      expect(withShorthandRead(query, 2026)).toBe(query);
-    },
-  );
+  it.each([
+    ['ICLR\'24 "KAN vs MLP" vs transformers', 'ICLR 2024 "KAN vs MLP" transformers'],
+    ['"KAN" vs "MLP"', '"KAN" "MLP"'],
+    ['KAN VERSUS MLP', 'KAN MLP'],
+  ])('reads %s as %s outside its quotes (in 2026)', (query, expected) => {
+    expect(withShorthandRead(query, 2026)).toBe(expected);
+  });
+
+  it.each([
+    "don't",
+    "the '90s",
+    "f'(x)",
+    "x'123",
+    'versus',
+    'vs MLP',
+    'KAN vs',
+    'canvas vsx',
+    "Kolmogorov's",
+    // A quoted phrase is searched as typed.
+    '"KAN vs MLP"',
+    '"NeurIPS\'23"',
+    '\u201CKAN versus MLP\u201D',
+    // A height, an elided word, a name in capitals: no year, no versus.
+    "5'10",
+    "a 5'10 person",
+    "l'23",
+    'LLMs in VS Code',
+  ])('leaves %s as typed', (query) => {
+    expect(withShorthandRead(query, 2026)).toBe(query);
+  });
+});
+
+describe('withShorthandRead and quoted phrases (seeded random queries)', () => {
+  it('rewrites outside quotes and keeps every quoted phrase as typed', () => {
+    const random = seededRandom(23);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const words = ['KAN', 'vs', 'vs.', 'versus', 'Versus', "NeurIPS'23", "'24", 'MLP', 'attention', 'ICLR', '2023'];
+    const run = () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(words)).join(' ');
+    for (let index = 0; index < 300; index++) {
+      const phrases = Array.from({ length: 1 + Math.floor(random() * 2) }, () => `"${run()}"`);
+      const query = phrases.map((phrase) => `${run()} ${phrase}`).join(' ') + ` ${run()}`;
+      const read = withShorthandRead(query, 2026);
+      // The phrases are there, in order, as typed; outside them no `'23` and no `vs` between words.
+      expect(read.match(/"[^"]*"/g), query).toEqual(phrases);
+      const outside = read.replace(/"[^"]*"/g, ' # ');
+      expect(outside, query).not.toMatch(/'\d\d|\S\s+(?:vs\.?|versus)\s+\S/i);
+    }
+  });
 });
 
 describe('withoutMarkup', () => {

@@ -469,12 +469,15 @@ const EARLIEST_YEAR = 1900;
  * A range open at one end, in words (`since 2023`, `after 2022`, `before 2020`, `until 2021`), as
  * a closed one (`2023..2027`): to the year after `thisYear` (a venue's year may come before it
  * does), or back to EARLIEST_YEAR. `since` and `until` hold their year, `after` and `before` not.
- * (Not `from`: `learning from 2023` may be a title's words.)
+ * A year that starts a closed range is not an open end (`since 2023-2024` is 2023..2024). (Not `from`: `learning from 2023` may be a title's words.)
  */
 function withOpenRangesClosed(query: string, thisYear: number): string {
   return query.replace(
-    /\b(since|after|before|until|till)\s+((?:19|20)\d\d)\b/giu,
-    (typed, word: string, year: string) => {
+    /\b(since|after|before|until|till)\s+((?:19|20)\d\d)\b((?:\.\.|[-\u2013\u2014])(?:19|20)?\d\d\b)?/giu,
+    (typed, word: string, year: string, closing: string | undefined) => {
+      // A year that starts a range (`since 2019..2021`, `until 2021-22`) is no open end: the
+      // range is read as written, and the word before it says nothing more.
+      if (closing) return yearsOfToken(year + closing) ? year + closing : typed;
       const held = /^(?:since|until|till)$/i.test(word) ? 0 : 1;
       const [from, to] = /^(?:since|after)$/i.test(word)
         ? [Number(year) + held, thisYear + 1]

@@ -1400,6 +1400,11 @@ describe('yearInQuery', () => {
     ['LSTM until 1999', { year: '1900', years: years(1900, 1999), rest: 'LSTM' }],
     // A closed range's `until` is its own; `from` alone stays a word (`learning from 2023`, above).
     ['RNN 2019 until 2021', { year: '2019', years: years(2019, 2021), rest: 'RNN' }],
+    // A year that starts a range is no open end: the range as written (the word says nothing more).
+    ['transformers since 2023-2024', { year: '2023', years: years(2023, 2024), rest: 'transformers' }],
+    ['LSTM until 2021-22', { year: '2021', years: years(2021, 2022), rest: 'LSTM' }],
+    ['RNN since 2019..2021', { year: '2019', years: years(2019, 2021), rest: 'RNN' }],
+    ['attention After 2020\u20132022', { year: '2020', years: years(2020, 2022), rest: 'attention' }],
     // None past the next year: the year is read as any other is.
     ['attention after 2027', { year: '2027', years: ['2027'], before: 'after', rest: 'attention after' }],
   ])('reads %s (in 2026)', (query, expected) => {
@@ -1413,8 +1418,9 @@ describe('yearInQuery', () => {
     ['"ICLR 2024"'],
     ['transformers 20234'],
     ['? 2023'],
-    // A year and a month, not a range.
+    // A year and a month, not a range, nor an open end.
     ['transformers 2023-11'],
+    ['transformers since 2023-11'],
   ])('reads no year in %s', (query) => {
     expect(yearInQuery(query, 2026)).toBeUndefined();
   });

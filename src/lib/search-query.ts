@@ -865,9 +865,17 @@ function irregularSpelling(letters: string): string | undefined {
  * undefined when it has none.
  */
 export function otherSpelling(word: string): string | undefined {
+  return irregularSpelling(comparable(word)) ?? spellingByEnding(word);
+}
+
+/**
+ * A word's other spelling by the ending rules (SPELLINGS) alone, in words of five letters or more:
+ * such a word is finished as typed (unfinishedWord), as `behaviour` finds `behavior`. Not a word
+ * of IRREGULAR_SPELLINGS, whose short words start longer ones (`gray` grayscale, `program`
+ * programmable, `license` licensed), which the reader may be typing.
+ */
+function spellingByEnding(word: string): string | undefined {
   const letters = comparable(word);
-  const irregular = irregularSpelling(letters);
-  if (irregular) return irregular;
   if (letters.length < 5 || !/^\p{L}+$/u.test(letters)) return undefined;
   for (const rule of SPELLINGS) {
     const [pattern, replacement] = rule;
@@ -1188,7 +1196,7 @@ export function unfinishedWord(
     endsSpelledOut ||
     wordsNamedBySymbols(tail).has(last) ||
     compounds.has(last) ||
-    otherSpelling(last) !== undefined ||
+    spellingByEnding(last) !== undefined ||
     countsInQuery(query).includes(last) ||
     acronymOtherNumber(last) !== undefined ||
     acronymExpansion(last, query, acronyms) !== undefined ||

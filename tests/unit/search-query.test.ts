@@ -1507,6 +1507,15 @@ describe('unfinishedWord', () => {
     ['results on CIFAR10', 'cifar10'],
     ['Llama2', 'llama2'],
     ['gpt4', 'gpt4'],
+    // A word of the irregular spellings may be on its way to a longer word: grayscale, programmable.
+    ['gray', 'gray'],
+    ['Gray', 'gray'],
+    ['program', 'program'],
+    ['license', 'license'],
+    ['defense', 'defense'],
+    ['tire', 'tire'],
+    ['mold', 'mold'],
+    ['judgement', 'judgement'],
   ])('%s ends in the unfinished word %s', (query, word) => {
     expect(unfinishedWord(query, heads, acronyms)).toBe(word);
   });

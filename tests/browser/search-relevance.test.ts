@@ -495,6 +495,23 @@ const TABLE: Expectation[] = [
     why: 'a -word leaves out papers of its side: the porcupine paper is the hedgehog paper',
     only: ['2310.15003'],
   },
+  // OR joins the words beside it, the rest of the query is on every side (not the whole query's halves)
+  {
+    query: 'kolmogorov OR hebbian spiking',
+    why: 'Kolmogorov or Hebbian, spiking on both sides: the one Hebbian paper on spiking networks',
+    only: ['2402.11984'],
+  },
+  {
+    query: 'snowflakes OR porcupine hedgehog',
+    why: 'hedgehog on both sides: the porcupine paper is the hedgehog paper, the snowflakes one has none',
+    only: ['2402.04347'],
+  },
+  {
+    query: '(snowflakes OR porcupine) -hedgehog',
+    why: 'a bracketed choice, the -word on every side',
+    only: ['2310.15003'],
+  },
+  { query: '"KAN vs MLP"', why: 'a quoted phrase is searched as typed, and no paper writes it', none: true },
   {
     query: 'kolmogrov OR hebian',
     why: 'a typo on each side: no paper, and the whole query corrected',

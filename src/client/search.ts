@@ -49,6 +49,7 @@ import {
   unfinishedWord,
   compoundWords,
   otherSpelling,
+  spellingsTypedAsNames,
   excludedWords,
   alternativesInQuery,
   wordsNamedBySymbols,
@@ -758,6 +759,8 @@ async function searchText(
   );
   const grouped = new Set([...paired, ...spelledOut.flatMap((run) => run.words)]);
   const pairedAnswers = new Map<string, PagefindResult[]>();
+  // `Gray code`, `by Gray`: a name, searched in its one spelling (spellingsTypedAsNames).
+  const typedAsNames = spellingsTypedAsNames(query);
   for (const [index, term] of exactTerms.entries()) {
     const isWord = index >= phrases.length;
     const other = isWord ? acronymOtherNumber(term) : undefined;
@@ -766,7 +769,9 @@ async function searchText(
     const writtenOut = writtenOutSpelling(term);
     // Or the symbol it names (`infinity`: `$\infty$`).
     const spelled = isWord
-      ? (otherSpelling(term) ?? (writtenOut === term ? undefined : writtenOut) ?? namedSymbolWord(term))
+      ? ((typedAsNames.has(term) ? undefined : otherSpelling(term)) ??
+        (writtenOut === term ? undefined : writtenOut) ??
+        namedSymbolWord(term))
       : undefined;
     // And in plain letters (`ødegård`: `odegard`), as the index also holds every word with ø, ß, ł or
     // æ, and every sentence with one whole (so a phrase too: `"bjørn ødegård"`).

@@ -859,6 +859,23 @@ function irregularSpelling(letters: string): string | undefined {
 }
 
 /**
+ * The words of IRREGULAR_SPELLINGS a query writes as a name: capitalised after its first word
+ * (`Gray code`, `LLMs by Gray`, `Mold`), lower-case letters as queryWords gives them. A surname or
+ * a name of a thing has one spelling: such a word is searched as typed, not in its other spelling.
+ * (The first word of a query is capitalised as a sentence's: `Grey matter` is still `gray` too.)
+ */
+export function spellingsTypedAsNames(query: string): Set<string> {
+  const tokens = query.split(/\s+/).filter((token) => queryWords(token).length > 0);
+  return new Set(
+    tokens
+      .slice(1)
+      .filter((token) => /^\p{Lu}\p{Ll}/u.test(withoutOpening(token)))
+      .flatMap((token) => queryWords(token))
+      .filter((word) => irregularSpelling(comparable(word)) !== undefined),
+  );
+}
+
+/**
  * A query word in its other spelling, British or American (`behaviour` ↔ `behavior`,
  * `optimisation` ↔ `optimization`, `analyse` ↔ `analyze`, `centre` ↔ `center`, `modelling` ↔
  * `modeling`, `catalogue` ↔ `catalog`; `grey` ↔ `gray`, `defence` ↔ `defense` by their list), or

@@ -58,6 +58,7 @@ import {
   queryWords,
   withoutMarkup,
   withShorthandRead,
+  spellingsTypedAsNames,
   yearInQuery,
   revealTex,
   withoutIndexOnlyWords,
@@ -1626,6 +1627,22 @@ describe('withShorthandRead', () => {
     'LLMs in VS Code',
   ])('leaves %s as typed', (query) => {
     expect(withShorthandRead(query, 2026)).toBe(query);
+  });
+});
+
+describe('spellingsTypedAsNames', () => {
+  it.each([
+    ['Gray code', []],
+    ['grey matter', []],
+    ['Grey matter', []],
+    ['quantum Gray code', ['gray']],
+    ['LLMs by Gray', ['gray']],
+    ['attention (Grey, 2020)', ['grey']],
+    ['learning Mold Tire gray', ['mold', 'tire']],
+    ['Hinton Graves', []],
+    ['GRAY code GRAY', []],
+  ])('%s: %j are names', (query, names) => {
+    expect([...spellingsTypedAsNames(query)]).toEqual(names);
   });
 });
 

@@ -523,14 +523,16 @@ async function searchWords(
   // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
   query = withShorthandRead(query) || query;
   // `a OR b`: each side is a query of its own, and the answer is the papers of any side, the first
-  // side's first (alternativesInQuery). A side before an OR is finished: only the last may be typed.
+  // side's first (alternativesInQuery). The word being typed is the query's last: a side that ends
+  // in it may be typed (`kolmogorov OR hebbian lear`: both sides end in `lear`); the others are finished.
   const alternatives = alternativesInQuery(query);
   if (alternatives) {
     if (debounce !== undefined && !(await typingPaused(debounce))) return null;
     let answer: WordsAnswer | undefined;
     const unmatched: string[] = [];
-    for (const [index, side] of alternatives.entries()) {
-      const wait = debounce !== undefined && index === alternatives.length - 1 ? 0 : undefined;
+    const typed = /\S+$/.exec(query)?.[0];
+    for (const side of alternatives) {
+      const wait = debounce !== undefined && typed !== undefined && ` ${side}`.endsWith(` ${typed}`) ? 0 : undefined;
       const found = await searchWords(pagefind, config, side, options, wait, topics, readYear, readCitations);
       if (found === null) return null;
       unmatched.push(...found.unmatched);

@@ -407,11 +407,6 @@ function checkPlainData(
 }
 
 /**
- * ` #` right after an unquoted value, on its line: YAML reads a comment there and the value ends
- * before it, so `title: Learning #hashtags` was the title "Learning". Quoted values and comments on
- * lines of their own are unambiguous.
- */
-/**
  * What YAML's escapes in double quotes decode to, for the escapes that are a letter (or `0`,
  * `_`) and so begin TeX commands: `"$\frac{a}{b}$"` is a form feed and `rac{a}{b}`, `"\alpha"` a
  * bell and `lpha`, `"\theta"` a tab, `"\Lambda"` a line separator, `"a\_b"` a no-break space,
@@ -460,6 +455,11 @@ function texAsEscape(quoted: string): { message: string; linesBefore: number } |
   return undefined;
 }
 
+/**
+ * ` #` right after an unquoted value, on its line: YAML reads a comment there and the value ends
+ * before it, so `title: Learning #hashtags` was the title "Learning". Quoted values and comments on
+ * lines of their own are unambiguous.
+ */
 const COMMENT_AFTER = /^[ \t]+#/;
 
 function commentCutsValue(value: string): string {

@@ -658,8 +658,9 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
  * arXiv id. arXiv gives an id in the month it first announces the paper, which may be after the
  * first version was submitted (a paper sent on 29 December can be 2401.…; arXiv's help, "A note
  * about arXiv-id assignments"), so a month or two before is no contradiction; more is a typo
- * (MONTHS_FROM_FIRST_VERSION_TO_ID). The digest date cannot be before the id's month either. A venue's year is not more than a year after the digest date, and
- * a paper on arXiv has arXiv's PDF, not `links.pdf`.
+ * (MONTHS_FROM_FIRST_VERSION_TO_ID). The digest date cannot be before the id's month either. A
+ * venue's year is not more than a year after the digest date, and a paper on arXiv has arXiv's
+ * PDF, not `links.pdf`.
  */
 function checkFieldsAgree(
   paper: {

@@ -173,7 +173,9 @@ describe('filtering by author', () => {
     expect(new URL(page.url()).searchParams.get('author')).toBe(authorSlug('Jacob Andreas'));
     expect(await status().textContent()).toMatch(/ by Jacob Andreas\.$/);
 
-    // "Akyurek" is in Ekin Akyürek's name and in Jacob Akyurek's.
+    // "Akyurek" is in Ekin Akyürek's name and in Jacob Akyurek's. Leaving waits for the page's
+    // last request, which leaving would abort.
+    await settled(watch);
     await page.goto(server.origin + urls.search());
     await authorField().fill('Akyurek');
     await authorField().press('Enter');

@@ -340,7 +340,9 @@ describe('the search page', () => {
       await waitForResults(kolmogorov.length);
       expect(pagefindRequests(watch.requests.slice(0, typed))).toEqual([]);
       expect(pagefindRequests(watch.requests.slice(typed)).length).toBeGreaterThan(0);
-      // The header box says the same, and fetches nothing of Pagefind either.
+      // The header box says the same, and fetches nothing of Pagefind either. Leaving waits for the
+      // page's last request: the vocabulary the typed word asked for may still be on its way.
+      await settled(watch);
       await page.goto(server.origin + urls.home());
       watch.requests.length = 0;
       await headerBox().fill(q);

@@ -280,11 +280,11 @@ describe('parseSource cost', () => {
   });
 
   it('reads 50,000 keys without a quadratic duplicate-key check, and refuses the mapping', () => {
+    // The key k49999 is given twice. yaml's own duplicate-key check (quadratic: minutes here) would
+    // report it as "Map keys must be unique"; the project's check is skipped for a mapping refused
+    // by its size. So the size message alone says that neither check ran, without timing anything.
     const text = `${keys(50_000)}\nk49999: again`;
-    const started = performance.now();
     const { problems } = parseYaml('p.mdx', text, 1, Number.POSITIVE_INFINITY);
-    // A generous sanity bound: yaml's own quadratic check takes minutes here, a linear one a second.
-    expect(performance.now() - started).toBeLessThan(30_000);
     expect(problems.map((problem) => problem.message)).toEqual([
       `YAML: a mapping of 50001 keys; at most ${YAML_LIMITS.mappingKeys}: keep to the documented fields.`,
     ]);

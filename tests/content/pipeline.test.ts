@@ -303,11 +303,11 @@ describe('nesting', () => {
   });
 
   it('refuses a line of thousands of nested lists at its line, before parsing it (that took 30 s)', () => {
-    const started = performance.now();
+    // "this line opens" is the message of the check that reads lines before the parser runs (the
+    // parsed tree's own check says "here the abstract is inside"): so the parser never saw it.
     const { problems } = render(`Fine.\n\n${'- '.repeat(4990)}a`);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(problems).toEqual([
-      expect.objectContaining({ line: 12, message: expect.stringContaining('nested too deeply') }),
+      expect.objectContaining({ line: 12, message: expect.stringContaining('nested too deeply: this line opens') }),
     ]);
     // At the limit a line is parsed, and the tree's own depth decides.
     expect(render(`${'> '.repeat(28)}An abstract.`).problems).toEqual([]);
@@ -319,10 +319,10 @@ describe('nesting', () => {
 
 describe('headings by the thousand', () => {
   it('refuses the 101st line underlined as a heading at its line, before parsing (2,490 took micromark 6 s)', () => {
-    const started = performance.now();
-    // "Fine." is file line 10; each "a" then "=": the 101st "=" is body line 2 + 2 × 101.
+    // "Fine." is file line 10; each "a" then "=": the 101st "=" is body line 2 + 2 × 101. Only the
+    // check that reads lines before the parser runs says "more than 100 lines of only": a parsed
+    // heading would be refused as a heading, so the message says the parser never saw it.
     const { problems } = render(`Fine.\n\n${'a\n=\n'.repeat(2490)}`);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(problems).toEqual([
       expect.objectContaining({ line: 213, message: expect.stringContaining('more than 100 lines of only') }),
     ]);

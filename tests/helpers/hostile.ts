@@ -123,3 +123,44 @@ export function hostileStrings(seed: number, count: number, pieces?: readonly st
   const random = seededRandom(seed);
   return Array.from({ length: count }, () => hostileString(random, pieces, maxRepeat));
 }
+
+/** Code points a random string draws often: each range is [first, last]. */
+const UNICODE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00, 0x7f], // ASCII, controls and every markup, TeX and JSON special
+  [0x80, 0x9f], // C1 controls
+  [0x0300, 0x036f], // combining marks
+  [0x1ab0, 0x1aff], // more combining marks
+  [0x20d0, 0x20ff], // combining marks for symbols
+  [0x2000, 0x206f], // spaces, zero-width characters, bidi controls, line and paragraph separators
+  [0xd800, 0xdfff], // surrogates, drawn alone: lone surrogates
+  [0xfdd0, 0xfdef], // noncharacters
+  [0xfff0, 0xffff], // specials, U+FFFE and U+FFFF
+  [0xe0000, 0xe007f], // tags
+];
+
+/**
+ * `count` random strings over all of Unicode (fast-check is not installed): code points of every
+ * plane, lone surrogates, controls, noncharacters, format characters and runs of combining marks,
+ * ASCII often. Each is at most `maxLength` code points. The same seed gives the same strings.
+ */
+export function unicodeStrings(seed: number, count: number, maxLength = 40): string[] {
+  const random = seededRandom(seed);
+  const between = (first: number, last: number) => first + Math.floor(random() * (last - first + 1));
+  return Array.from({ length: count }, () => {
+    let text = '';
+    const length = Math.floor(random() * (maxLength + 1));
+    for (let index = 0; index < length; index++) {
+      const roll = random();
+      // A range above, any character of the Basic Multilingual Plane, or any code point at all.
+      const code =
+        roll < 0.6
+          ? between(...UNICODE_RANGES[Math.floor(random() * UNICODE_RANGES.length)]!)
+          : roll < 0.8
+            ? between(0, 0xffff)
+            : between(0, 0x10ffff);
+      // A surrogate's code unit on its own (String.fromCodePoint would refuse none, but say so).
+      text += code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : String.fromCodePoint(code);
+    }
+    return text;
+  });
+}

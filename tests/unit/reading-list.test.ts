@@ -15,7 +15,8 @@ import {
   summaryOf,
 } from '../../src/lib/reading-list.ts';
 import { titleText } from '../../src/lib/title-text.ts';
-import { hostileStrings } from '../helpers/hostile.ts';
+import { hostileStrings, unicodeStrings } from '../helpers/hostile.ts';
+import { createUrls } from '../../src/lib/urls.ts';
 
 const hostile = hostileStrings(15, 2000);
 
@@ -112,6 +113,39 @@ describe('share links', () => {
       // Encoded, a value is read as the text it is; its commas, though, separate ids (above).
       if (value.includes(',')) for (const id of encoded) expect(value).toContain(id);
       else expect(encoded).toEqual(isPaperId(value.trim()) ? [value.trim()] : []);
+    }
+  });
+});
+
+describe('what a shared link makes the page fetch', () => {
+  it('is only the digest’s own data files, whatever the fragment holds', () => {
+    const urls = createUrls({ base: '/sub/', site: 'https://digest.example' });
+    const fragments = [
+      ...unicodeStrings(33, 400),
+      ...hostile.slice(0, 400),
+      '..,.,%2e%2e,%2E%2E%2Fetc,a%2Fb,a/b,..%2F..%2Fpagefind%2Fpagefind,%5c..,//evil.example,https:%2F%2Fevil.example',
+      Array.from({ length: 5000 }, (_, index) => (index % 2 ? `p-${index}` : '%2e%2e')).join(','),
+      'ä,ａ,𝟎,٣,İ,ı,K,ß', // non-ASCII that case-folds or reads as ASCII letters and digits
+    ];
+    for (const fragment of fragments) {
+      for (const hash of [
+        `#papers=${fragment}`,
+        `#papers=${fragment.isWellFormed() ? encodeURIComponent(fragment) : ''}`,
+      ]) {
+        const found = idsFromFragment(hash);
+        expect((found?.ids.length ?? 0) <= READING_LIST_LIMIT).toBe(true);
+        for (const id of found?.ids ?? []) {
+          expect(isPaperId(id), JSON.stringify(id)).toBe(true);
+          for (const path of [urls.paperJson(id), urls.paperBib(id)]) {
+            const url = new URL(path, 'https://digest.example/sub/saved/');
+            expect(url.origin).toBe('https://digest.example');
+            expect(url.pathname, JSON.stringify(id)).toBe(
+              `/sub/papers/${id}.${path.endsWith('.bib') ? 'bib' : 'json'}`,
+            );
+            expect(url.search + url.hash).toBe('');
+          }
+        }
+      }
     }
   });
 });

@@ -16,6 +16,7 @@ import {
   idsFromFragment,
   PARALLEL_REQUESTS,
   READING_LIST_LIMIT,
+  readingListBib,
   shareFragment,
   summaryOf,
   type PaperSummary,
@@ -380,10 +381,8 @@ class SavedPage {
         .then((response) => (response.ok ? response.text() : undefined))
         .catch(() => undefined),
     );
-    const written = entries.filter((entry): entry is string => entry !== undefined);
-    const blob = new Blob([written.map((entry) => entry.trimEnd()).join('\n\n') + '\n'], {
-      type: 'application/x-bibtex',
-    });
+    const { file, written, lost } = readingListBib(entries);
+    const blob = new Blob([file], { type: 'application/x-bibtex' });
     const link = element('a');
     link.href = URL.createObjectURL(blob);
     link.download = bibFileName(new Date());
@@ -391,9 +390,8 @@ class SavedPage {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-    const lost = ids.length - written.length;
     status.textContent =
-      `Downloaded ${countOf(written.length, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
+      `Downloaded ${countOf(written, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
       (lost > 0 ? ` ${countOf(lost, 'entry', 'entries')} could not be loaded.` : '') +
       (absent > 0
         ? ` ${countOf(absent, 'saved paper is', 'saved papers are')} not in this digest, so not in the file.`

@@ -8,6 +8,7 @@ import {
   venueYear,
   type CitablePaper,
 } from './citation.ts';
+import { joinedEntries } from './encode/bibtex-file.ts';
 import { CLUSTER, nonAsciiLatex } from './encode/latex.ts';
 import { outputUrl } from './encode/url.ts';
 import { MATH_SPAN, mathProblems } from './title-math.ts';
@@ -494,7 +495,7 @@ export function bibtexFile(entries: readonly string[], comments: readonly string
   const header = comments
     .map((line) => `% ${asciiComment(line.replace(/@/g, '').replace(/\s+/g, ' ').trim())}\n`)
     .join('');
-  return [header, ...entries].filter(Boolean).join('\n');
+  return [header, joinedEntries(entries)].filter(Boolean).join('\n');
 }
 
 /** The media type of `.bib` files (static hosts pick their own from the extension). */

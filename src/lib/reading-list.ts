@@ -1,5 +1,6 @@
 import { isPaperId } from '../content/paper-id.ts';
 import { isCalendarDate } from './dates.ts';
+import { isBibtexEntry, joinedEntries } from './encode/bibtex-file.ts';
 
 /**
  * The reading list's rules, shared by the build (the per-paper JSON) and the browser (the Save
@@ -123,4 +124,19 @@ export function summaryOf(value: unknown, id: string): PaperSummary | undefined 
 export function bibFileName(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `reading-list-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.bib`;
+}
+
+/**
+ * The reading list's BibTeX download, from the text of each paper's `/papers/<id>.bib` as fetched
+ * (undefined where the fetch failed): the texts that are one entry as the build writes it
+ * (isBibtexEntry; a host's page for a missing file may come back as 200), joined as the build joins
+ * entries (joinedEntries), so the file is byte for byte the build's file of those entries.
+ */
+export function readingListBib(texts: readonly (string | undefined)[]): {
+  file: string;
+  written: number;
+  lost: number;
+} {
+  const entries = texts.filter((text): text is string => text !== undefined && isBibtexEntry(text));
+  return { file: joinedEntries(entries), written: entries.length, lost: texts.length - entries.length };
 }

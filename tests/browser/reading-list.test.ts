@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBib } from '../helpers/bibtex.ts';
+import { bibtexFile } from '../../src/lib/bibtex.ts';
 import { formatDate } from '../../src/lib/dates.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { readPapers, settled, useSite, watchPage, type OpenSite, type PageWatch } from './helpers.ts';
@@ -579,6 +580,29 @@ describe('/saved/', () => {
     expect(entries.map((entry) => entry.key)).toEqual(published.flat().map((entry) => entry.key));
     expect(entries.map(fields)).toEqual(published.flat().map(fields));
     expect(await page.locator('[data-saved-status]').textContent()).toMatch(/Downloaded 2 BibTeX entries/);
+  });
+
+  it('downloads the bytes the build would write of those entries, and leaves out a .bib that is not one entry', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, ['2402.00002', TRICKY, 'old-style']);
+    // A host that answers a missing file with a page and 200 (a single-page app's fallback).
+    await reader.route(`**${urls.paperBib(TRICKY)}`, (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<!doctype html><style>@media print{}</style>Home',
+      }),
+    );
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 3);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-saved-bib]').click()]);
+    const published = await Promise.all(
+      ['old-style', '2402.00002'].map((id) => readFile(join(site.build.outDir, `papers/${id}.bib`), 'utf8')),
+    );
+    expect(await readFile(await download.path(), 'utf8')).toBe(bibtexFile(published));
+    expect(await page.locator('[data-saved-status]').textContent()).toBe(
+      `Downloaded 2 BibTeX entries as ${download.suggestedFilename()}. 1 entry could not be loaded.`,
+    );
   });
 
   it('downloads the entry of a saved paper whose summary failed to load, and says which papers are not in the file', async () => {

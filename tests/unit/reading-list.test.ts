@@ -11,12 +11,17 @@ import {
   paperIds,
   parseStoredList,
   READING_LIST_LIMIT,
+  readingListBib,
   shareFragment,
   summaryOf,
 } from '../../src/lib/reading-list.ts';
+import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
+import type { CitablePaper } from '../../src/lib/citation.ts';
+import { isBibtexEntry } from '../../src/lib/encode/bibtex-file.ts';
 import { titleText } from '../../src/lib/title-text.ts';
 import { hostileStrings, unicodeStrings } from '../helpers/hostile.ts';
 import { createUrls } from '../../src/lib/urls.ts';
+import { hostileNames } from '../helpers/hostile-papers.ts';
 
 const hostile = hostileStrings(15, 2000);
 
@@ -172,6 +177,53 @@ describe('paper summaries fetched from /papers/<id>.json', () => {
 describe('the .bib download', () => {
   it('is named after the reader’s day', () => {
     expect(bibFileName(new Date(2026, 0, 5, 23, 59))).toBe('reading-list-2026-01-05.bib');
+  });
+
+  // Papers of hostile titles, names and venues, with and without an arXiv id, a venue and a year.
+  const names = hostileNames(31, 600);
+  const papers: CitablePaper[] = hostileStrings(32, 300).map((title, index) => ({
+    id: `p-${index}`,
+    data: {
+      title: title.trim() || 'T',
+      authors: [...names.slice(index * 2, index * 2 + 1 + (index % 2)).filter((name) => name.trim()), 'Ada Lovelace'],
+      date: '2025-06-06',
+      ...(index % 3 === 0 && { arxiv: `2501.${String(10000 + index)}` }),
+      ...(index % 4 === 1 && { venue: `${hostile[index]!} 2024` }),
+      ...(index % 5 !== 2 && { published: '2025-01-02' }),
+    },
+  }));
+  const keys = assignCitationKeys(papers);
+  const entries = papers.map((paper) => bibtexEntry(paper, keys.get(paper.id)!));
+
+  it('takes every entry the build writes, and is byte for byte the file the build makes of them', () => {
+    for (const entry of entries) expect(isBibtexEntry(entry), entry).toBe(true);
+    for (let size = 0; size < 40; size += 7) {
+      const some = entries.slice(size, size * 2 + 1);
+      expect(readingListBib(some)).toEqual({ file: bibtexFile(some), written: some.length, lost: 0 });
+    }
+  });
+
+  it('leaves out and counts what is not one entry: a failed fetch, a host’s page for a missing file, a mangled entry', () => {
+    const entry = entries[0]!;
+    const notEntries = [
+      '',
+      '<!DOCTYPE html><html><head><style>@media print{a{}}</style></head><body>Not found</body></html>\n',
+      `${entry}${entries[1]!}`, // two entries
+      `${entry}@comment{x}\n`,
+      entry.slice(0, -3), // cut short
+      entry.replace(/\n/g, '\r\n'),
+      entry.replace('{', '{ü'),
+      `%${entry}`,
+      `@misc{a,\n  title = {x},\n  note = {y}\n}\n@misc{b,\n  title = {z}\n}\n`,
+      ...hostile.slice(0, 50),
+    ];
+    for (const text of notEntries) expect(isBibtexEntry(text), JSON.stringify(text)).toBe(false);
+    const fetched = [entries[2], undefined, ...notEntries, entries[3]];
+    expect(readingListBib(fetched)).toEqual({
+      file: bibtexFile([entries[2]!, entries[3]!]),
+      written: 2,
+      lost: notEntries.length + 1,
+    });
   });
 });
 

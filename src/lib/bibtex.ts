@@ -151,6 +151,23 @@ const SPECIALS: Record<string, string> = {
 };
 
 /**
+ * A straight double quote as the curved quote it stands for: opening (`“`) at the start of the text
+ * or after white space or an opening bracket or quote, else closing (`”`); `before` is the character
+ * before the text, where it continues other text. escapeText then writes each as LaTeX's quotes
+ * (`{``}`, `{''}`), as it writes a typed curved quote. A `"` itself is no character to LaTeX under
+ * German babel (ngerman, the `german` option of many theses' classes): it starts a shorthand, so
+ * `"a` prints ä, `"s` ß, `"'` and `"<` other quotes, and `""` and `"|` print nothing, in text and in
+ * math alike. Backquotes and apostrophes print the same under every babel language and in a plain
+ * document, where a bare `"` printed a closing quote wherever it stood.
+ */
+export function curvedQuotes(text: string, before = ''): string {
+  return text.replace(/"/g, (_, offset: number) =>
+    QUOTE_OPENS_AFTER.test(offset === 0 ? before : text[offset - 1]!) ? '\u201C' : '\u201D',
+  );
+}
+const QUOTE_OPENS_AFTER = /^(?:|\s|[([{\u2018\u201C])$/u;
+
+/**
  * Characters no field may hold: controls (TeX reads some as end of line, others as invalid),
  * invisible format characters (bidi controls, zero-width spaces, tags: LaTeX has no glyph for
  * them) and lone surrogates (not UTF-8). Validation refuses them first.
@@ -165,18 +182,17 @@ const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
  * (a blank line would end a paragraph, a line end inside a field means nothing), and ligatures
  * TeX would make from typed characters (`--`, `''`, `,,`) are broken with `{}`. Everything outside
  * ASCII is written as ASCII LaTeX that a plain pdflatex document sets (`{\"O}`, `{$\alpha$}`;
- * see src/lib/encode/latex.ts), so the field is ASCII.
+ * see src/lib/encode/latex.ts), so the field is ASCII. A straight double quote, which German babel
+ * makes a command, is written as the curved quote it stands for (curvedQuotes).
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(UNPRINTABLE, (char) => (/\s/.test(char) ? ' ' : ''))
-    .replace(/\s+/g, ' ')
-    .replace(CLUSTER, (cluster, offset: number, whole: string) => {
-      const latex = cluster.length === 1 && cluster < '\x80' ? undefined : nonAsciiLatex(cluster);
-      if (latex !== undefined) return latex;
-      const char = cluster.normalize('NFD')[0]!;
-      return SPECIALS[char] ?? (/[-',]/.test(char) && whole[offset + cluster.length] === char ? `${char}{}` : char);
-    });
+  const spaced = text.replace(UNPRINTABLE, (char) => (/\s/.test(char) ? ' ' : '')).replace(/\s+/g, ' ');
+  return curvedQuotes(spaced).replace(CLUSTER, (cluster, offset: number, whole: string) => {
+    const latex = cluster.length === 1 && cluster < '\x80' ? undefined : nonAsciiLatex(cluster);
+    if (latex !== undefined) return latex;
+    const char = cluster.normalize('NFD')[0]!;
+    return SPECIALS[char] ?? (/[-',]/.test(char) && whole[offset + cluster.length] === char ? `${char}{}` : char);
+  });
 }
 
 /** A word with a capital after its first letter (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) keeps its case. */
@@ -209,11 +225,16 @@ const TEXT_IN_MATH: Record<string, string> = {
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
   '`': '{`}',
+  // What a plain document prints for `"` (a closing quote), which German babel would read as a
+  // shorthand (curvedQuotes): braced, so that no `'` beside it makes another ligature.
+  '"': "{''}",
 };
 
 /**
  * Title math (accepted by the title-math rules, so ASCII) as LaTeX prints what KaTeX shows: inside
- * `\text{…}`, which LaTeX sets in the text font, `<`, `>`, `|` and a backquote become commands.
+ * `\text{…}`, which LaTeX sets in the text font, `<`, `>`, `|` and a backquote become commands; a
+ * `"`, in `\text{…}` or not, becomes the closing quote a plain document prints for it (German
+ * babel reads `"` as a shorthand in math too: `"a` is an accent).
  */
 export function mathText(tex: string): string {
   let out = '';
@@ -238,7 +259,7 @@ export function mathText(tex: string): string {
       if (char === '{') textDepth++;
       else if (char === '}') textDepth--;
       out += textDepth > 0 ? (TEXT_IN_MATH[char] ?? char) : char;
-    } else out += char;
+    } else out += char === '"' ? `\\text{${TEXT_IN_MATH[char]}}` : char;
   }
   return out;
 }
@@ -251,14 +272,19 @@ export function mathText(tex: string): string {
 export function formatTitle(title: string): string {
   const sentenceCase = isSentenceCase(title);
   let wordsBefore = 0;
+  let before = ''; // the title's character before this part, which tells how a quote mark opening it reads
   return splitMath(title)
     .map(({ text, math }) => {
       // Math that the title-math rules refuse is printed as the text it is, never run.
       if (math) {
         wordsBefore += 1;
+        before = '$';
         return mathProblems(text).length === 0 ? `{$${mathText(text.replace(/\s+/g, ' '))}$}` : escapeText(`$${text}$`);
       }
-      return text
+      // Its quote marks read in the whole title, before it is cut into words.
+      const quoted = curvedQuotes(text, before);
+      before = text.at(-1) ?? before;
+      return quoted
         .split(/(\s+)/)
         .map((word) => {
           const later = /\p{L}/u.test(word) && wordsBefore++ > 0;

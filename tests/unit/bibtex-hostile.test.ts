@@ -46,10 +46,11 @@ describe('BibTeX of hostile strings', () => {
   it('escapes every TeX special, so no unescaped one is left in text', () => {
     for (const text of titles.map((title) => title.replace(/[^\x00-\x7F]/g, ''))) {
       // Remove what the escapes write; nothing special to TeX may remain.
+      // `"` too: under German babel it starts a shorthand (`"a` is ä); it is written as `` or ''.
       const rest = escapeText(text)
-        .replace(/\{\\(?:text[a-z]+|[&%$#_])\}|\{`\}/g, '')
+        .replace(/\{\\(?:text[a-z]+|[&%$#_])\}|\{`\}|\{``\}|\{''\}/g, '')
         .replace(/\{\}/g, '');
-      expect(rest, JSON.stringify(text)).not.toMatch(/[\\{}$&#^_%~\p{Cc}]/u);
+      expect(rest, JSON.stringify(text)).not.toMatch(/[\\{}$&#^_%~"\p{Cc}]/u);
     }
   });
 
@@ -67,10 +68,14 @@ describe('BibTeX of hostile strings', () => {
       const entry = bibtexEntry(paper({ title, authors, venue }), 'key');
       expect(bracesBalance(entry), entry).toBe(true);
       const parsed = parseOne(entry);
-      expect((parsed.fields.title ?? '').normalize('NFC'), JSON.stringify(title)).toBe(printed(title));
+      // Straight double quotes are printed as curved ones, opening or closing (tested in
+      // encoders.test.ts): here any curved quote read back is taken for a straight one.
+      const straight = (text: string) => text.replace(/[“”]/g, '"');
+      expect(straight(parsed.fields.title ?? '').normalize('NFC'), JSON.stringify(title)).toBe(printed(title));
       const venueField =
         parsed.fields.journal ?? parsed.fields.booktitle ?? parsed.fields.note?.replace(/^Published in /, '');
-      if (printed(venue)) expect(venueField?.normalize('NFC'), JSON.stringify(venue)).toBe(printed(venue));
+      if (printed(venue))
+        expect(straight(venueField ?? '').normalize('NFC'), JSON.stringify(venue)).toBe(printed(venue));
       // Every author stays one name, in order.
       expect(parsed.fields.author, JSON.stringify(authors)).toHaveLength(authors.length);
       expect(parsed.fields.author?.[0]).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });

@@ -168,6 +168,32 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     for (const key of keys.values()) expect(bbl).toContain(`\\bibitem{${key}}`);
   }, 120_000);
 
+  /**
+   * A citing document in German: babel's ngerman (not installed here) makes `"` active, a
+   * shorthand (`"a` is ä, `""` prints nothing), in text and in math. Here `"` is made active as it
+   * does, and stops LaTeX, so any `"` that reaches it as a character is found.
+   */
+  const GERMAN = DOCUMENT.replace(
+    '\\begin{document}\n',
+    '\\begin{document}\n\\catcode`\\"=\\active\n\\def"{\\errmessage{a double quote read as a babel shorthand}}\n',
+  );
+
+  it('notices a double quote that German babel would read as a shorthand (the check can fail)', () => {
+    const { runs, log } = compile('@misc{raw, title = {The "all" quote}}\n', GERMAN);
+    expect(runs.some((run) => run.status !== 0)).toBe(true);
+    expect(log).toContain('a double quote read as a babel shorthand');
+  });
+
+  it('writes double quotes, in text and in title math, that German babel reads as quotes', () => {
+    const titles = ['"a" ""|"s "\'"< quote', '("GPT-4") is "$x$"', 'A $a"b \\text{c"d}$ b', ...hostileStrings(33, 60)];
+    const all = titles.map((title, index) => ({
+      id: `q${index}`,
+      data: { title, authors: ['Jiaming Ma "Jimmy"', `"${title}"`], venue: `"${title}" 2024`, date: '2025-06-06' },
+    }));
+    const keys = assignCitationKeys(all);
+    expectCompiled(compile(bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!))), GERMAN));
+  }, 120_000);
+
   it('compiles the entry of a paper of 10,000 authors with plainnat, its names whole', () => {
     // natbib's label holds every family name: a line pdflatex could not read (its buffer is 200,000).
     const authors = Array.from({ length: 10_000 }, (_, index) => `Given${index} Collaborationmember${index}`);

@@ -14,6 +14,9 @@ import { pageHtml } from '../../src/content/page-html.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { outputUrl } from '../../src/lib/encode/url.ts';
 import { escapeXml, serializeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
+import { escapeText, formatTitle } from '../../src/lib/bibtex.ts';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { bracesBalance } from '../helpers/bibtex.ts';
 import { hostileStrings, unicodeStrings } from '../helpers/hostile.ts';
 import { readXml, xmlText } from '../helpers/xml.ts';
 
@@ -306,5 +309,40 @@ describe('outside URLs', () => {
     '',
   ])('refuses %s', (input) => {
     expect(outputUrl(input)).toBeUndefined();
+  });
+});
+
+describe('BibTeX text', () => {
+  /** `"` other than in a command (`\\"` is the umlaut command): under German babel it starts a shorthand. */
+  const bareQuote = /(?<!\\)"/;
+
+  it('is printable ASCII with balanced braces and no bare ", and a field a BibTeX parser reads, for every string', () => {
+    for (const value of [...strings, '"a" ""|"s" "\'', 'x"-y', '("GPT-4")', '"$x$"']) {
+      for (const field of [escapeText(value), formatTitle(value)]) {
+        expect(field, JSON.stringify(value)).toMatch(/^[\x20-\x7E]*$/);
+        expect(bracesBalance(field), JSON.stringify(value)).toBe(true);
+        expect(field, JSON.stringify(value)).not.toMatch(bareQuote);
+        // Read raw (its LaTeX not interpreted: the parser knows few math macros), the field is
+        // exactly what was written: nothing in it ends the field or the entry, or starts another.
+        // (Between two letters, since the parser drops braces around a whole field; BibTeX reads
+        // a run of spaces as one.)
+        const read = parseBibtex(`@misc{k,\n  title = {a${field}z}\n}\n`, { raw: true });
+        expect(read.errors, JSON.stringify(value)).toEqual([]);
+        expect(read.entries.map((entry) => entry.fields.title)).toEqual([`a${field}z`.replace(/ +/g, ' ')]);
+      }
+    }
+  });
+
+  it('writes a straight double quote as the curved quote it stands for, opening or closing', () => {
+    // LaTeX's quotes, which no babel language makes a shorthand: `` and ''.
+    const [open, close] = ['{``}', "{''}"];
+    expect(escapeText('"a" is ""')).toBe(`${open}a${close} is ${open}${close}`);
+    expect(escapeText('5\'10" ("x")')).toBe(`5'10${close} (${open}x${close})`);
+    // A title is cut into words and math: each quote still reads in the whole title.
+    expect(formatTitle('"Why Should I Trust You?"')).toBe(`${open}Why Should I Trust You?${close}`);
+    expect(formatTitle('The "GPT-4" model')).toBe(`The ${open}{GPT-4}${close} model`);
+    expect(formatTitle('"$x$" and "$y$"')).toBe(`${open}{$x$}${close} and ${open}{$y$}${close}`);
+    // In title math, the closing quote a plain document prints for it, in text and out.
+    expect(formatTitle('$a"b \\text{c"d}$')).toBe(`{$a\\text{${close}}b \\text{c${close}d}$}`);
   });
 });

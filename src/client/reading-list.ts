@@ -17,7 +17,7 @@
  */
 import { isPaperId } from '../content/paper-id.ts';
 import { quotedTitle } from '../lib/distinct-names.ts';
-import { parseStoredList, READING_LIST_LIMIT, type StoredList } from '../lib/reading-list.ts';
+import { idsToAdd, parseStoredList, READING_LIST_LIMIT, type StoredList } from '../lib/reading-list.ts';
 import { isTyping, modalOpen } from './typing.ts';
 
 export interface ReadingList {
@@ -87,10 +87,7 @@ export function openReadingList(base = siteBase()): ReadingList | undefined {
     has: (id) => readAll().includes(id),
     add: (ids) => {
       const saved = readAll();
-      const fresh = ids.filter((id, index) => isPaperId(id) && !saved.includes(id) && ids.indexOf(id) === index);
-      const room = Math.max(0, READING_LIST_LIMIT - saved.length);
-      const fitting = fresh.slice(0, room);
-      const overLimit = fresh.slice(room);
+      const { fitting, overLimit } = idsToAdd(saved, ids);
       if (fitting.length === 0) return { added: [], overLimit, refused: false };
       const stored = write([...fitting, ...saved]);
       return { added: stored ? fitting : [], overLimit, refused: !stored };

@@ -58,6 +58,25 @@ export interface StoredList {
   beyondLimit: string[];
 }
 
+/**
+ * What saving `ids` adds to a list that holds `saved`: the paper ids among them not yet saved, once
+ * each, as many as READING_LIST_LIMIT leaves room for (`fitting`, to go before `saved`), and the
+ * rest (`overLimit`). Saved ids are looked up in a Set, not searched for one by one: a stored list
+ * may hold any number of ids (another script's, or tampered), and a shared link adds up to
+ * READING_LIST_LIMIT at once: searching the list for each would take their product.
+ */
+export function idsToAdd(saved: readonly string[], ids: readonly string[]): { fitting: string[]; overLimit: string[] } {
+  const known = new Set(saved);
+  const fresh: string[] = [];
+  for (const id of ids) {
+    if (!isPaperId(id) || known.has(id)) continue;
+    known.add(id);
+    fresh.push(id);
+  }
+  const room = Math.max(0, READING_LIST_LIMIT - saved.length);
+  return { fitting: fresh.slice(0, room), overLimit: fresh.slice(room) };
+}
+
 /** The ids a stored list holds (JSON array of ids, newest saved first); anything else holds none. */
 export function parseStoredList(text: string | null): StoredList {
   let value: unknown;

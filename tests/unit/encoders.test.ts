@@ -14,7 +14,7 @@ import { pageHtml } from '../../src/content/page-html.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { outputUrl } from '../../src/lib/encode/url.ts';
 import { escapeXml, serializeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
-import { escapeText, formatTitle } from '../../src/lib/bibtex.ts';
+import { escapeText, formatTitle, formatUrl } from '../../src/lib/bibtex.ts';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { bracesBalance } from '../helpers/bibtex.ts';
 import { hostileStrings, unicodeStrings } from '../helpers/hostile.ts';
@@ -309,6 +309,22 @@ describe('outside URLs', () => {
     '',
   ])('refuses %s', (input) => {
     expect(outputUrl(input)).toBeUndefined();
+  });
+
+  it('is an https address of printable ASCII that parses to itself, and its .bib form escapes what TeX reads, for every string', () => {
+    for (const value of strings) {
+      for (const input of [value, `https://example.org/${value}`, `https://example.org/?q=${value}#${value}`]) {
+        const href = outputUrl(input);
+        if (href === undefined) continue;
+        expect(href, JSON.stringify(input)).toMatch(/^https:\/\/[\x21-\x7E]+$/);
+        expect(outputUrl(href), JSON.stringify(input)).toBe(href);
+        // In a .bib: printable ASCII, `%#&_` escaped, and nothing else TeX or BibTeX reads (but
+        // `~`, kept as URLs write it: formatUrl's comment).
+        const field = formatUrl(input)!;
+        expect(field, JSON.stringify(input)).toMatch(/^[\x21-\x7E]+$/);
+        expect(field.replace(/\\[%#&_]/g, ''), JSON.stringify(input)).not.toMatch(/[%#&_{}\\"$^]/);
+      }
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { remove } from 'unist-util-remove';
@@ -15,7 +15,9 @@ import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { pageHtml } from '../../src/content/page-html.ts';
 import { INDEX_ONLY_END, INDEX_ONLY_START } from '../../src/lib/search-query.ts';
 import corrections from '../fixtures/seed/corrections.json' with { type: 'json' };
-import { seedFacts as seed } from '../helpers/seed-facts.ts';
+import { seedFacts as seed, type SeedFacts as SeedFact } from '../helpers/seed-facts.ts';
+import { parseBib } from '../helpers/bibtex.ts';
+import { readXml, xmlElements, xmlText, type XmlNode } from '../helpers/xml.ts';
 
 /**
  * What the scrape lost, with the authors' own text (a copy of ../shared/seed/corrections.json):
@@ -213,5 +215,311 @@ describe('the seed’s paper pages', () => {
       const file = await readFile(join(build.outDir, bibHref!), 'utf8');
       expect(file.trim(), page.id).toBe(bibtex.trim());
     }
+  });
+});
+
+/**
+ * Every output that names a seed paper, read as its reader reads it and compared with the verified
+ * facts (tests/fixtures/seed/metadata.json), paper by paper: what is not among the facts (a DOI, a
+ * class, a version, a month of a venue) must not be printed, and each date must say which it is.
+ */
+describe('every seed paper, in every output, against its verified facts', () => {
+  const DIGEST_DAY = '2025-06-06';
+  const SITE = 'https://digest.example.org';
+  const longDate = (date: string) =>
+    new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  const longMonth = (month: string) =>
+    new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${month}-01T00:00:00Z`),
+    );
+  /** The id's year and month, the month arXiv first announced the paper (`2306.13575`: 2023-06). */
+  const idMonth = (id: string) => `${Number(id.slice(0, 2)) < 90 ? '20' : '19'}${id.slice(0, 2)}-${id.slice(2, 4)}`;
+  /** The year a venue names, if it names one. */
+  const yearOfVenue = (venue: string | null) => /\b(?:19|20)\d{2}\b/.exec(venue ?? '')?.[0];
+  const classes = (node: Root | RootContent | Element) => {
+    const value = node.type === 'element' ? node.properties.className : undefined;
+    return Array.isArray(value) ? value.map(String) : [];
+  };
+  const all = (node: Root | Element, test: (element: Element) => boolean, found: Element[] = []): Element[] => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (test(child)) found.push(child);
+      all(child, test, found);
+    }
+    return found;
+  };
+  /** What a reader sees of an element: its text without what is hidden (index-only spellings). */
+  const seen = (element: Element) => {
+    const copy = structuredClone(element);
+    remove(
+      copy,
+      (node) => (node as Element).properties?.hidden !== undefined && (node as Element).properties?.hidden !== false,
+    );
+    return toText(copy, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
+  };
+  const tree = async (path: string) => fromHtml(await readFile(join(build.outDir, path, 'index.html'), 'utf8'));
+
+  it.each(seed.map((paper) => [paper.arxiv, paper] as const))(
+    '%s: its page names its title, its authors in order, each date as what it is, and its links',
+    async (id, paper) => {
+      const page = await tree(`papers/${id}`);
+      const article = await articleOf(id);
+      expect(all(article, (element) => element.tagName === 'h1').map(seen)).toEqual([paper.title]);
+      const [title] = all(page, (element) => element.tagName === 'title');
+      expect(toText(title!)).toBe(`${paper.title} · Paper Digest`);
+      const [authors] = all(article, (element) => classes(element).includes('authors'));
+      expect(all(authors!, (element) => element.tagName === 'a').map(seen)).toEqual(paper.authors);
+      // The digest day, said as the digest's, linking the day page that lists it.
+      const [eyebrow] = all(article, (element) => classes(element).includes('eyebrow'));
+      expect(seen(eyebrow!)).toBe(`Digest of ${longDate(DIGEST_DAY)}`);
+      // Every other date of the page: the first version's day, or the month the id gives, said as such.
+      const times = all(article, (element) => element.tagName === 'time').map((time) => [
+        String(time.properties.dateTime),
+        seen(time),
+      ]);
+      const first = paper.published ?? idMonth(id);
+      expect(times).toEqual([
+        [DIGEST_DAY, longDate(DIGEST_DAY)],
+        [first, paper.published ? longDate(first) : longMonth(first)],
+      ]);
+      const text = seen(article);
+      expect(text).toContain(`${paper.published ? 'First version' : 'On arXiv since'} ${times[1]![1]} arXiv:${id}`);
+      // The venue, only where there is one.
+      const venues = all(article, (element) => classes(element).includes('venue')).map(seen);
+      expect(venues).toEqual([...(paper.venue ? [paper.venue] : []), `arXiv:${id}`]);
+      // Outside links: arXiv's page and PDF, no version, and the code (or project) page.
+      const [links] = all(article, (element) => classes(element).includes('paper-links'));
+      const outside = all(links!, (element) => element.tagName === 'a').map((link) => String(link.properties.href));
+      expect(outside).toEqual([
+        `https://arxiv.org/abs/${id}`,
+        `https://arxiv.org/pdf/${id}`,
+        ...(paper.code ? [paper.code] : []),
+      ]);
+    },
+  );
+
+  /** A name as the .bib gives it back to a reference manager: its parts in the written order. */
+  const bibName = (name: { name?: string; firstName?: string; prefix?: string; lastName?: string; suffix?: string }) =>
+    (name.name ?? [name.firstName, name.prefix, name.lastName, name.suffix].filter(Boolean).join(' ')).normalize('NFC');
+
+  it.each(seed.map((paper) => [paper.arxiv, paper] as const))(
+    '%s: its .bib holds its facts and no field the facts do not give',
+    async (id, paper) => {
+      const [entry] = parseBib(await readFile(join(build.outDir, 'papers', `${id}.bib`), 'utf8'), id);
+      const fields = entry!.fields as Record<string, unknown> & { author: Parameters<typeof bibName>[0][] };
+      expect(fields.author.map(bibName)).toEqual(paper.authors);
+      expect(fields.title).toBe(paper.title);
+      expect(fields.eprint).toBe(id);
+      expect(fields.archiveprefix).toBe('arXiv');
+      expect(fields.url).toBe(`https://arxiv.org/abs/${id}`);
+      const venueYear = yearOfVenue(paper.venue);
+      const first = paper.published ?? idMonth(id);
+      expect(fields.year).toBe(venueYear ?? first.slice(0, 4));
+      // A venue's year has no month; a preprint's is its first version's (or its id's).
+      expect(fields.month).toBe(venueYear ? undefined : String(Number(first.slice(5, 7))));
+      // The venue where the entry type says it, else as a note; no class, DOI, pages or publisher,
+      // which the facts do not give.
+      const where = venueYear
+        ? { [/Transactions|Journal/.test(paper.venue!) ? 'journal' : 'booktitle']: paper.venue }
+        : paper.venue
+          ? { note: `Published in ${paper.venue}` }
+          : {};
+      expect(Object.keys(fields).sort()).toEqual(
+        [
+          'author',
+          'title',
+          'eprint',
+          'archiveprefix',
+          'url',
+          'year',
+          ...(venueYear ? [] : ['month']),
+          ...Object.keys(where),
+        ].sort(),
+      );
+      expect(fields).toMatchObject(where);
+    },
+  );
+
+  it.each(seed.map((paper) => [paper.arxiv, paper] as const))(
+    '%s: its reference, citation tags and JSON-LD name its authors and dates as the .bib does',
+    async (id, paper) => {
+      const [entry] = parseBib(await readFile(join(build.outDir, 'papers', `${id}.bib`), 'utf8'), id);
+      const names = (entry!.fields.author as { firstName?: string; prefix?: string; lastName?: string }[]).map(
+        (name) => ({
+          family: [name.prefix, name.lastName].filter(Boolean).join(' ').normalize('NFC'),
+          given: (name.firstName ?? '').normalize('NFC'),
+        }),
+      );
+      // APA: family name, then each given name as its initial (`Feng-Lei` → `F.-L.`, `J.` kept).
+      const initials = (given: string) =>
+        given
+          .split(' ')
+          .map((word) =>
+            word
+              .split('-')
+              .map((part) => `${part[0]}.`)
+              .join('-'),
+          )
+          .join(' ');
+      const cited = names.map(({ family, given }) => `${family}, ${initials(given)}`);
+      const authors = cited.length === 1 ? cited[0]! : `${cited.slice(0, -1).join(', ')}, & ${cited.at(-1)}`;
+      const year = yearOfVenue(paper.venue) ?? (paper.published ?? idMonth(id)).slice(0, 4);
+      const title = /[.?!]$/.test(paper.title) ? paper.title : `${paper.title}.`;
+      const page = await tree(`papers/${id}`);
+      const [reference] = all(page, (element) => element.properties.id === 'reference');
+      expect(seen(reference!)).toBe(
+        `${authors} (${year}). ${title} ${paper.venue ? `${paper.venue}. ` : ''}arXiv:${id}.`,
+      );
+      const tags = all(
+        page,
+        (element) => element.tagName === 'meta' && String(element.properties.name).startsWith('citation_'),
+      );
+      expect(
+        tags.filter((tag) => tag.properties.name === 'citation_author').map((tag) => tag.properties.content),
+      ).toEqual(names.map(({ family, given }) => `${family}, ${given}`));
+      const [script] = all(page, (element) => element.properties.type === 'application/ld+json');
+      const data = JSON.parse(toText(script!)) as Record<string, unknown>;
+      expect(data).toEqual({
+        '@context': 'https://schema.org',
+        '@type': 'ScholarlyArticle',
+        headline: paper.title,
+        author: paper.authors.map((name) => ({ '@type': 'Person', name })),
+        datePublished: yearOfVenue(paper.venue) ?? paper.published ?? idMonth(id),
+        url: `${SITE}/papers/${id}/`,
+        sameAs: `https://arxiv.org/abs/${id}`,
+      });
+    },
+  );
+
+  /** The authors a list shows of a paper: all up to 10, else the first 8 (and the list's own author) and a count. */
+  const listed = (authors: string[], own?: string) => {
+    if (authors.length <= 10) return authors;
+    const shown = authors.slice(0, 8);
+    if (own !== undefined && authors.indexOf(own) >= 8) shown.push(own);
+    const others = authors.length - shown.length;
+    return [...shown, `and ${others} ${others === 1 ? 'other' : 'others'}`];
+  };
+
+  it('gives each seed paper one item in the RSS and JSON feeds, with its title, authors, link and digest date', async () => {
+    const rss = readXml(await readFile(join(build.outDir, 'rss.xml'), 'utf8'));
+    const items = xmlElements(rss, 'item');
+    const json = JSON.parse(await readFile(join(build.outDir, 'feed.json'), 'utf8')) as {
+      items: {
+        id: string;
+        url: string;
+        external_url?: string;
+        title: string;
+        date_published: string;
+        authors: { name: string }[];
+      }[];
+    };
+    expect(items).toHaveLength(seed.length);
+    expect(json.items).toHaveLength(seed.length);
+    const child = (item: XmlNode, name: string) => xmlElements(item, name).map(xmlText);
+    for (const paper of seed) {
+      const url = `${SITE}/papers/${paper.arxiv}/`;
+      const item = items.filter((found) => child(found, 'link')[0] === url);
+      expect(item, paper.arxiv).toHaveLength(1);
+      expect(child(item[0]!, 'title'), paper.arxiv).toEqual([paper.title]);
+      expect(child(item[0]!, 'dc:creator'), paper.arxiv).toEqual(listed(paper.authors));
+      // The day the digest published it, not a date of the paper.
+      expect(child(item[0]!, 'pubDate'), paper.arxiv).toEqual(['Fri, 06 Jun 2025 00:00:00 GMT']);
+      const entry = json.items.filter((found) => found.url === url);
+      expect(entry, paper.arxiv).toHaveLength(1);
+      expect(entry[0], paper.arxiv).toMatchObject({
+        id: url,
+        external_url: `https://arxiv.org/abs/${paper.arxiv}`,
+        title: paper.title,
+        date_published: `${DIGEST_DAY}T00:00:00Z`,
+        authors: listed(paper.authors).map((name) => ({ name })),
+      });
+    }
+  });
+
+  /** The cards of every page of a list, from its first page's path on (`2025/06/06`, `2025/06/06/2`, …). */
+  const cardsOf = async (path: string) => {
+    const cards: Element[] = [];
+    for (let number = 1; ; number++) {
+      const at = number === 1 ? path : `${path}/${number}`;
+      let page: Root;
+      try {
+        page = await tree(at);
+      } catch {
+        return cards;
+      }
+      cards.push(...all(page, (element) => classes(element).includes('paper-card')));
+    }
+  };
+  /** The paper a card is of, by its title's link. */
+  const cardId = (card: Element) => {
+    const [heading] = all(card, (element) => classes(element).includes('paper-card-title'));
+    const [link] = all(heading!, (element) => element.tagName === 'a');
+    return /^\/papers\/([^/]+)\/$/.exec(String(link!.properties.href))![1]!;
+  };
+  /** What a card says of its paper: title, authors as listed, the digest day it names, the venue. */
+  const cardSays = (card: Element) => {
+    // As the eye reads it: without what is said to screen readers alone.
+    const visible = structuredClone(card);
+    remove(visible, (node) => classes(node as RootContent).includes('visually-hidden'));
+    const [heading] = all(visible, (element) => classes(element).includes('paper-card-title'));
+    const [authors] = all(visible, (element) => classes(element).includes('authors'));
+    const [date] = all(visible, (element) => classes(element).includes('meta-date'));
+    const [venue] = all(visible, (element) => classes(element).includes('venue'));
+    return {
+      title: seen(heading!),
+      authors: all(authors!, (element) => element.tagName === 'a').map(seen),
+      date: date && `${seen(date)} → ${String(date.properties.href)}`,
+      venue: venue && seen(venue),
+    };
+  };
+  /** The page of the digest day that lists each paper (set by the day pages' test). */
+  const dayPage = new Map<string, string>();
+  const expectedCard = (paper: SeedFact, { dated, own }: { dated: boolean; own?: string }) => ({
+    title: paper.title,
+    authors: listed(paper.authors, own),
+    date: dated ? `Digest of ${longDate(DIGEST_DAY)} → ${dayPage.get(paper.arxiv)}` : undefined,
+    venue: paper.venue ?? undefined,
+  });
+
+  it('lists each seed paper once over its day’s pages, as the facts say, the newest first version first', async () => {
+    const cards = await cardsOf('2025/06/06');
+    expect(cards.map(cardId).sort()).toEqual(seed.map((paper) => paper.arxiv).sort());
+    // 50 a page: a card's date links the page of its day that lists it.
+    for (const [index, card] of cards.entries())
+      dayPage.set(cardId(card), index < 50 ? '/2025/06/06/' : '/2025/06/06/2/');
+    for (const card of cards) {
+      const paper = seed.find((fact) => fact.arxiv === cardId(card))!;
+      expect(cardSays(card), paper.arxiv).toEqual(expectedCard(paper, { dated: false }));
+    }
+    // Newest first version first: the first version's day, else the id's month after that month's days.
+    const firsts = cards.map(cardId).map((id) => seed.find((paper) => paper.arxiv === id)!.published ?? idMonth(id));
+    expect(firsts).toEqual(firsts.toSorted().toReversed());
+  });
+
+  it('lists each seed paper once on each of its topics’ and its authors’ pages, as the facts say', async () => {
+    let topics = 0;
+    for (const paper of seed) {
+      const article = await articleOf(paper.arxiv);
+      const links = (name: string) =>
+        all(all(article, (element) => classes(element).includes(name))[0]!, (element) => element.tagName === 'a').map(
+          (link) => String(link.properties.href).replace(/^\/|\/$/g, ''),
+        );
+      for (const topic of links('tags')) {
+        topics += 1;
+        const cards = (await cardsOf(topic)).filter((card) => cardId(card) === paper.arxiv);
+        expect(cards, `${topic}: ${paper.arxiv}`).toHaveLength(1);
+        expect(cardSays(cards[0]!), `${topic}: ${paper.arxiv}`).toEqual(expectedCard(paper, { dated: true }));
+      }
+      for (const [index, author] of links('authors').entries()) {
+        const page = await tree(author);
+        expect(all(page, (element) => element.tagName === 'h1').map(seen), author).toEqual([paper.authors[index]]);
+        const cards = (await cardsOf(author)).filter((card) => cardId(card) === paper.arxiv);
+        expect(cards, `${author}: ${paper.arxiv}`).toHaveLength(1);
+        expect(cardSays(cards[0]!), `${author}: ${paper.arxiv}`).toEqual(
+          expectedCard(paper, { dated: true, own: paper.authors[index] }),
+        );
+      }
+    }
+    expect(topics).toBeGreaterThan(seed.length);
   });
 });

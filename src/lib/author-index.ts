@@ -53,12 +53,28 @@ export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<str
   return result;
 }
 
-/** The A–Z heading of a name: its family name's first letter without accents, `#` or `Other`. */
+/**
+ * The A–Z heading of a name: its family name's first letter without accents (authorKey's fold:
+ * `Ødegård` under O), `#` for a digit or sign, `Other` for a letter of another script. A Latin
+ * letter outside A–Z goes under the letter English collation sorts it after, where the list's own
+ * order puts it (`Ɛkua` under E, `Ɔkɔ` under O, `Ɓah` under B): it is no other script. A letter
+ * without case before the first letter, a glottal stop such as the ʻokina (`ʻUluʻave`) or a click
+ * (`ǂHoan`), is passed over, as initials pass over it (givenInitials).
+ */
 export function letterOf(name: string): string {
-  const first = [...authorKey(familyNameForSorting(name))][0] ?? '';
+  const letters = [...authorKey(familyNameForSorting(name))];
+  const first = letters.find((letter) => !PASSED_OVER.test(letter)) ?? letters[0] ?? '';
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
-  return /^\p{L}$/u.test(first) ? OTHER_SCRIPTS : NO_LETTER;
+  if (!/^\p{L}$/u.test(first)) return NO_LETTER;
+  if (!/^\p{Script=Latin}$/u.test(first)) return OTHER_SCRIPTS;
+  return A_TO_Z.findLast((letter) => headingOrder.compare(letter, first) <= 0)?.toUpperCase() ?? OTHER_SCRIPTS;
 }
+
+/** Letters without case that a name's first letter may follow: modifier letters (ʻ ʼ) and Latin clicks (ǀ ǂ). */
+const PASSED_OVER = /^(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})$/u;
+const A_TO_Z = [...'abcdefghijklmnopqrstuvwxyz'];
+/** English collation, the same on every machine: the order authorIndex sorts names in. */
+const headingOrder = new Intl.Collator('en', { sensitivity: 'base' });
 
 export const NO_LETTER = '#';
 export const OTHER_SCRIPTS = 'Other';

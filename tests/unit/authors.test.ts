@@ -394,10 +394,37 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     // Last, it is a note as a bracket there is: not the family name.
     ['Jiaming Ma "Jimmy"', 'Ma', 'Ma', 'M'],
     ['Xin Wang “eric”', 'Wang', 'Wang', 'W'],
+    // A Latin letter outside A–Z is no other script: under the letter it sorts after in English.
+    ['Efua Ɛkua', 'Ɛkua', 'Ɛkua', 'E'],
+    ['Kofi Ɔdɔ', 'Ɔdɔ', 'Ɔdɔ', 'O'],
+    ['Mamadou Ɓah', 'Ɓah', 'Ɓah', 'B'],
+    ['Fatou Ɗiallo', 'Ɗiallo', 'Ɗiallo', 'D'],
+    // A letter without case before the first letter (the ʻokina, a click) is passed over.
+    ['Akau ʻUluʻave', 'ʻUluʻave', 'ʻUluʻave', 'U'],
+    ['Ann ǂHoan', 'ǂHoan', 'ǂHoan', 'H'],
+    // Letters of other scripts, cased or not, stay under Other; a digit first under #.
+    ['Σωκράτης Παπαδόπουλος', 'Παπαδόπουλος', 'Παπαδόπουλος', OTHER_SCRIPTS],
+    ['Ольга Иванова', 'Иванова', 'Иванова', OTHER_SCRIPTS],
+    ['Agent 007', '007', '007', '#'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);
     expect(letterOf(name)).toBe(letter);
+  });
+
+  it('heads each Latin name with the letter English collation files it under (2,000 seeded random names)', () => {
+    // Family names that start with any Latin capital: A–Z, accented, and letters outside A–Z
+    // (African alphabets' Ɛ Ɔ Ɓ Ɗ Ŋ, Ƒ, Ʒ, Ø, Ł…). Listed by English collation alone, their
+    // headings must run A to Z: a heading is where the list's order puts the name. (Not Þ or Æ,
+    // which the key spells th and ae, as English writes them, and so heads under T and A.)
+    const capitals = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZÀÉÎÕÜÇÑŠŽĐØŁƐƆƁƊŊƑƷƳƘ'];
+    const random = seededRandom(2026);
+    const pick = (from: readonly string[]) => from[Math.floor(random() * from.length)]!;
+    const families = Array.from({ length: 2000 }, () => pick(capitals) + pick([...'aeiouɛɔnrst']) + pick([...'bklmn']));
+    const collator = new Intl.Collator('en', { sensitivity: 'base' });
+    const headings = families.toSorted(collator.compare).map((family) => letterOf(`Ann ${family}`));
+    expect(headings.filter((heading) => !/^[A-Z]$/.test(heading))).toEqual([]);
+    expect(headings).toEqual(headings.toSorted());
   });
 
   it.each([

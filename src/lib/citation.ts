@@ -143,6 +143,24 @@ export function referenceAuthorName(author: string): string {
   return [parts.family, givenInitials(parts.given) ?? parts.given, parts.suffix].filter(Boolean).join(', ');
 }
 
+/**
+ * An author as an author–year citation names them in the text (`Panwar et al., 2024`): the family
+ * name as the reference has it (`van der Maaten`, `King` of `Martin Luther King Jr.`, `王` of `王
+ * 小明`), read by nameParts; a name without given names (one word, a group's: `ATLAS
+ * Collaboration`) whole, as the reference writes it.
+ */
+export function citedAuthorName(author: string): string {
+  const name = author.trim().replace(/\s+/g, ' ');
+  const parts = nameParts(name);
+  return parts?.given ? parts.family : name;
+}
+
+/** The authors as an author–year citation names them: `Abbott`, `Ta and Tran`, `Panwar et al.` */
+export function citedAuthors(authors: readonly string[]): string {
+  if (authors.length > 2) return `${citedAuthorName(authors[0]!)} et al.`;
+  return authors.map(citedAuthorName).join(' and ');
+}
+
 /** How many authors a reference names before `…` and the last one (APA 7: up to 20, all). */
 export const REFERENCE_AUTHORS = 20;
 

@@ -522,4 +522,32 @@ describe('every seed paper, in every output, against its verified facts', () => 
     }
     expect(topics).toBeGreaterThan(seed.length);
   });
+
+  it('names each related paper as it is cited: family names, as its .bib reads them, and its cited year', async () => {
+    /** What an author–year citation says, from the facts and the .bib's reading of the names. */
+    const cited = new Map<string, string>();
+    for (const paper of seed) {
+      const [entry] = parseBib(await readFile(join(build.outDir, 'papers', `${paper.arxiv}.bib`), 'utf8'));
+      const families = (entry!.fields.author as { prefix?: string; lastName?: string }[]).map((name) =>
+        [name.prefix, name.lastName].filter(Boolean).join(' ').normalize('NFC'),
+      );
+      const who = families.length > 2 ? `${families[0]} et al.` : families.join(' and ');
+      cited.set(
+        paper.arxiv,
+        `${who}, ${yearOfVenue(paper.venue) ?? (paper.published ?? idMonth(paper.arxiv)).slice(0, 4)}`,
+      );
+    }
+    let read = 0;
+    for (const paper of seed) {
+      const [aside] = all(await tree(`papers/${paper.arxiv}`), (element) => classes(element).includes('related'));
+      for (const item of all(aside!, (element) => element.tagName === 'li')) {
+        const [link] = all(item, (element) => element.tagName === 'a');
+        const id = /^\/papers\/([^/]+)\/$/.exec(String(link!.properties.href))![1]!;
+        const [meta] = all(item, (element) => classes(element).includes('related-meta'));
+        expect(seen(meta!), `${paper.arxiv}: ${id}`).toBe(cited.get(id));
+        read += 1;
+      }
+    }
+    expect(read).toBeGreaterThan(seed.length);
+  });
 });

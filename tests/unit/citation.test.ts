@@ -6,6 +6,7 @@ import {
   citationMetaTags,
   citationMonth,
   citationYear,
+  citedAuthors,
   citedYears,
   jsonLd,
   referenceAuthorName,
@@ -221,6 +222,27 @@ describe('the month to cite', () => {
       const publishedMonth = published?.split('-')[1];
       expect(publishedMonth === undefined ? undefined : Number(publishedMonth)).toBe(month);
     }
+  });
+});
+
+describe('the authors as an author–year citation names them', () => {
+  it.each([
+    // Family names, as the reference reads them (not the first author's whole name).
+    [['Madhur Panwar', 'Kartik Ahuja', 'Navin Goyal'], 'Panwar et al.'],
+    [['Hoang-Thang Ta', 'Anh Tran'], 'Ta and Tran'],
+    [['Vincent Abbott'], 'Abbott'],
+    [['Laurens van der Maaten', 'Geoffrey Hinton'], 'van der Maaten and Hinton'],
+    [['Martin Luther King Jr.'], 'King'],
+    [['Hofmann, Thomas', 'Bachmann, Gregor'], 'Hofmann and Bachmann'],
+    [['Jun Example (Tokyo)', 'Ann Lee', 'Bo Li'], 'Example et al.'],
+    [['王 小明'], '王'],
+    [['Ольга Иванова', 'Zoë Çelik'], 'Иванова and Çelik'],
+    // A name without given names is cited whole: a group's, one word.
+    [['ATLAS Collaboration', 'Ann Lee', 'Bo Li'], 'ATLAS Collaboration et al.'],
+    [['Research and Development Team'], 'Research and Development Team'],
+    [['Aristotle', 'Ann Lee'], 'Aristotle and Lee'],
+  ])('%j → %s', (authors, cited) => {
+    expect(citedAuthors(authors)).toBe(cited);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   type CitablePaper,
 } from '../../src/lib/citation.ts';
 import { seededRandom } from '../../src/bench/random.ts';
+import { hostileNames } from '../helpers/hostile-papers.ts';
 
 const paper = (data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
   id: 'x',
@@ -243,6 +244,15 @@ describe('the authors as an author–year citation names them', () => {
     [['Aristotle', 'Ann Lee'], 'Aristotle and Lee'],
   ])('%j → %s', (authors, cited) => {
     expect(citedAuthors(authors)).toBe(cited);
+  });
+
+  it('names each of 2,000 seeded hostile names by the family name its reference starts with', () => {
+    for (const name of hostileNames(21, 2000)) {
+      const cited = citedAuthors([name]);
+      const reference = referenceAuthorName(name);
+      // The reference is `Family, G.` (one reading of the name), or the name as written.
+      expect(reference === cited || reference.startsWith(`${cited}, `), `${name}: ${cited} / ${reference}`).toBe(true);
+    }
   });
 });
 

@@ -26,6 +26,15 @@ describe('addresses near a missing one', () => {
     expect(nearAddresses('/topics/robots/99', '/')).toEqual(['/topics/robots/99/', '/topics/robots/']);
     expect(nearAddresses('/Topics/Robots/7/', '/')).toEqual(['/topics/robots/7/', '/topics/robots/']);
     expect(nearAddresses('/2025/02/04/3/', '/')).toEqual(['/2025/02/04/', '/2025/02/', '/2025/']);
+    // The A–Z list of authors numbers its pages 2 and on under `-/`: its first page is /authors/.
+    expect(nearAddresses('/authors/-/1/', '/')).toEqual(['/authors/']);
+    expect(nearAddresses('/authors/-/9/', '/')).toEqual(['/authors/']);
+    expect(nearAddresses('/Paper-Digest/Authors/-/12', '/Paper-Digest/')).toEqual([
+      '/Paper-Digest/authors/-/12/',
+      '/Paper-Digest/authors/',
+    ]);
+    // An author's own pages are a list as a topic's are.
+    expect(nearAddresses('/authors/ada-lovelace/5/', '/')).toEqual(['/authors/ada-lovelace/']);
     // A year alone is no page number of a list.
     expect(nearAddresses('/2031/', '/')).toEqual([]);
   });

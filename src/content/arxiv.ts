@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
 import { xmlErrors } from '../lib/xml.ts';
 import { arxivIdInText, canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import { decodeUtf8 } from './utf8.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
@@ -123,7 +124,7 @@ export async function fetchArxivEntry(id: string, options: FetchEntryOptions = {
   if (entry instanceof ArxivNotFoundError) throw entry;
   if (!response.ok)
     throw new ArxivResponseError(
-      `arXiv answered HTTP ${response.status} for ${id}: ${firstLine(body) || 'empty answer'}.`,
+      `arXiv answered HTTP ${response.status} for ${id}: ${firstLine(loosely(body)) || 'empty answer'}.`,
     );
   if (entry instanceof Error) throw entry;
   return entry;
@@ -159,7 +160,7 @@ export async function fetchArxivBatch(
   }
   if (!response.ok)
     throw new ArxivResponseError(
-      `arXiv answered HTTP ${response.status} for ${list}: ${firstLine(body) || 'empty answer'}.`,
+      `arXiv answered HTTP ${response.status} for ${list}: ${firstLine(loosely(body)) || 'empty answer'}.`,
     );
   if (feed.kind === 'malformed')
     throw new ArxivResponseError(`arXiv's answer for ${list} is not a usable Atom feed: ${feed.why}.`);
@@ -173,11 +174,16 @@ function mentionsId(message: string, id: string): boolean {
   return new RegExp(`(?:^|[^\\w.])${escaped}(?![\\w]|\\.\\d)`).test(message);
 }
 
-/** One request: the answer's status and text, or ArxivUnreachableError. */
+/**
+ * One request: the answer's status and bytes, or ArxivUnreachableError. The bytes, not
+ * `response.text()`: that decodes whatever it gets as UTF-8 and puts U+FFFD in place of a byte
+ * that is none, so a title in another encoding, or with one broken byte, was written with "�" in it.
+ * readArxivFeed decodes them strictly.
+ */
 async function requestFeed(
   url: string,
   { fetch: fetchFn = fetch, timeoutMs = 20_000 }: FetchEntryOptions,
-): Promise<{ response: Response; body: string }> {
+): Promise<{ response: Response; body: Uint8Array }> {
   let response: Response;
   try {
     response = await fetchFn(url, {
@@ -191,16 +197,16 @@ async function requestFeed(
         : describeNetworkError(error);
     throw new ArxivUnreachableError(`arXiv could not be reached (${reason}).`);
   }
-  let body: string;
+  let body: Uint8Array;
   try {
-    body = await response.text();
+    body = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
     throw new ArxivUnreachableError(`arXiv's answer was cut off (${describeNetworkError(error)}).`);
   }
   if (response.status === 429 || response.status >= 500) {
     const wait = retryAfter(response.headers.get('retry-after'));
     throw new ArxivUnreachableError(
-      `arXiv is not answering right now (HTTP ${response.status}${body.trim() ? `: ${firstLine(body)}` : ''})` +
+      `arXiv is not answering right now (HTTP ${response.status}${firstLine(loosely(body)) ? `: ${firstLine(loosely(body))}` : ''})` +
         `${wait ? `; it asks to wait ${wait} before asking again` : ''}.`,
       { busy: response.status === 429 || response.status === 503 },
     );
@@ -229,6 +235,30 @@ function describeNetworkError(error: unknown): string {
 
 function firstLine(text: string): string {
   return (text.trim().split('\n')[0] ?? '').slice(0, 200);
+}
+
+/** An answer's bytes as text for a message only (an error page): a byte that is no UTF-8 as U+FFFD. */
+function loosely(bytes: Uint8Array): string {
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * The text of an answer: UTF-8, which the API answers in, strictly (see requestFeed), without its
+ * byte-order mark; or why it cannot be read. An answer that declares another encoding is read only
+ * when it is ASCII, the same text in either.
+ */
+function feedText(bytes: Uint8Array): string | { why: string } {
+  const decoded = decodeUtf8(bytes);
+  if (!('text' in decoded)) {
+    // decodeUtf8 says it of a file: "is not valid UTF-8: the byte E9 here is no UTF-8 character (…)".
+    const bad = /the bytes? [0-9A-F]{2}(?: [0-9A-F]{2})*/.exec(decoded.message)?.[0] ?? 'a byte';
+    return { why: `it is not UTF-8: ${bad} at line ${decoded.line}, column ${decoded.column} is no UTF-8 character` };
+  }
+  const text = decoded.text.replace(/^\uFEFF/, '');
+  const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];
+  if (declared && !/^utf-?8$/i.test(declared) && /[^\x00-\x7F]/.test(text))
+    return { why: `it says it is in ${declared}, not UTF-8, the API's encoding` };
+  return text;
 }
 
 const parser = new XMLParser({
@@ -263,7 +293,10 @@ export type ArxivFeed =
  * to throw: ArxivNotFoundError for an unknown or refused id, ArxivResponseError for anything
  * that is not a well-formed arXiv feed about that paper.
  */
-export function parseArxivFeed(xml: string, id: string): ArxivEntry | ArxivNotFoundError | ArxivResponseError {
+export function parseArxivFeed(
+  xml: string | Uint8Array,
+  id: string,
+): ArxivEntry | ArxivNotFoundError | ArxivResponseError {
   const feed = readArxivFeed(xml);
   if (feed.kind === 'malformed')
     return new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${feed.why}.`);
@@ -285,9 +318,11 @@ function entryFor(feed: Extract<ArxivFeed, { kind: 'entries' }>, id: string): Ba
   return 'why' in entry ? malformed(entry.why) : entry;
 }
 
-/** Reads an arXiv API answer with any number of entries. */
-export function readArxivFeed(xml: string): ArxivFeed {
+/** Reads an arXiv API answer with any number of entries: its text, or its bytes as they came. */
+export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   const malformed = (why: string): ArxivFeed => ({ kind: 'malformed', why });
+  const xml = typeof answer === 'string' ? answer : feedText(answer);
+  if (typeof xml !== 'string') return malformed(xml.why);
   if (!xml.trim()) return malformed('the answer is empty');
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
@@ -318,16 +353,27 @@ export function readArxivFeed(xml: string): ArxivFeed {
 }
 
 function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why: string } {
-  const title = collapse(text(entry.title));
-  const authors = ((entry.author as XmlNode[] | undefined) ?? [])
-    .map((author) => collapse(text(author.name)))
-    .filter(Boolean);
-  const summary = text(entry.summary);
-  const published = utcDate(text(entry.published));
+  const rawTitle = plainText(entry.title, 'title');
+  if (typeof rawTitle !== 'string') return rawTitle;
+  const summary = plainText(entry.summary, 'summary');
+  if (typeof summary !== 'string') return summary;
+  const rawPublished = plainText(entry.published, 'published');
+  if (typeof rawPublished !== 'string') return rawPublished;
+  const authors: string[] = [];
+  for (const author of (entry.author as XmlNode[] | undefined) ?? []) {
+    const name = plainText(author.name, 'name');
+    if (typeof name !== 'string') return name;
+    authors.push(collapse(name));
+  }
+  const title = collapse(rawTitle);
+  const published = utcDate(rawPublished);
   if (!title) return { why: 'the entry has no <title>' };
   if (authors.length === 0) return { why: 'the entry has no <author> names' };
+  // A nameless author would be left out of the list, which must be whole and in order.
+  const nameless = authors.findIndex((name) => !name);
+  if (nameless !== -1) return { why: `the entry's author ${nameless + 1} of ${authors.length} has no <name>` };
   if (!summary.trim()) return { why: 'the entry has no <summary> (abstract)' };
-  if (!published) return { why: `the entry's <published> date "${collapse(text(entry.published))}" is not a date` };
+  if (!published) return { why: `the entry's <published> date "${collapse(rawPublished)}" is not a date` };
 
   const journalRef = collapse(text(entry.journal_ref));
   const doi = collapse(text(entry.doi));
@@ -348,6 +394,26 @@ function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why
 
 /** How arXiv's withdrawal notices put it: "This paper has been withdrawn by the author(s)". */
 const WITHDRAWN = /\b(?:paper|article|submission|manuscript|preprint|version)\s+(?:has\s+been|is|was)\s+withdrawn\b/i;
+
+/**
+ * The whole text of an element that an entry is written from (a title, the abstract, a name, a
+ * date), or why it has none to take: arXiv writes each once, as plain text. The parser keeps an
+ * element inside it (`A <b>bold</b> title`) apart from the text around it, and text() would
+ * quietly drop its words; a repeated element, or one whose Atom `type` is HTML, is no plain text
+ * either. A comment or a CDATA section is read as the text it holds.
+ */
+function plainText(node: unknown, element: string): string | { why: string } {
+  if (Array.isArray(node)) return { why: `the entry has ${node.length} <${element}> elements where arXiv writes one` };
+  if (node && typeof node === 'object') {
+    const inner = Object.keys(node).find((key) => key !== '#text' && !key.startsWith('@_'));
+    if (inner !== undefined)
+      return { why: `the entry's <${element}> holds markup (<${inner}>), where arXiv writes plain text` };
+    const type = text((node as XmlNode)['@_type']).trim();
+    if (type && type !== 'text')
+      return { why: `the entry's <${element}> is of type "${type}", where arXiv writes plain text` };
+  }
+  return text(node);
+}
 
 function text(node: unknown): string {
   if (typeof node === 'string') return node;

@@ -1,0 +1,202 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FetchLike } from '../../src/content/arxiv.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { newPaper, NewPaperError } from '../../src/content/new-paper.ts';
+import { newPapers } from '../../src/content/new-papers.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { removeTempProjects, tempProject } from '../helpers/new-paper.ts';
+
+afterAll(removeTempProjects);
+
+/**
+ * The arXiv API's answer is input from outside too: answers that are odd or hostile, synthetic
+ * (ids 9901.*, January 2099, are fake). new-paper writes an entry that the check accepts and that
+ * says what the answer says, or refuses with a message that says why, and writes nothing.
+ */
+
+const ID = '9901.00090';
+const NOW = () => new Date('2099-01-10T12:00:00Z');
+
+/** An Atom answer of one entry; the parts are XML as written (escape text yourself). */
+function answer({
+  title = '<title>A Synthetic Title</title>',
+  summary = '<summary>  A synthetic abstract.\n</summary>',
+  authors = '<author><name>Ada Example</name></author>',
+  declaration = '<?xml version="1.0" encoding="UTF-8"?>',
+} = {}): string {
+  return [
+    declaration,
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">',
+    `<entry><id>http://arxiv.org/abs/${ID}v1</id>`,
+    title,
+    summary,
+    '<published>2099-01-03T12:00:00Z</published>',
+    authors,
+    '</entry></feed>',
+  ].join('\n');
+}
+
+/** `fetch` answering every request with these bytes. */
+function answering(body: string | Uint8Array<ArrayBuffer>): FetchLike {
+  return async () => new Response(body, { status: 200, headers: { 'content-type': 'application/atom+xml' } });
+}
+
+/** The bytes of `text` as UTF-8, with `bytes` in place of the marker `@@`. */
+function withBytes(text: string, bytes: number[]): Uint8Array<ArrayBuffer> {
+  const [before = '', after = ''] = text.split('@@');
+  const encoder = new TextEncoder();
+  return new Uint8Array([...encoder.encode(before), ...bytes, ...encoder.encode(after)]);
+}
+
+async function run(body: string | Uint8Array<ArrayBuffer>) {
+  const root = await tempProject();
+  const result = await newPaper(
+    { input: ID, tags: ['optimization'], date: '2099-01-10' },
+    { root, fetch: answering(body), now: NOW },
+  ).catch((error: unknown) => {
+    if (error instanceof NewPaperError) return error;
+    throw error;
+  });
+  const files = await readdir(join(root, 'content/papers'), { recursive: true });
+  return { root, result, files: files.filter((name) => name.endsWith('.mdx')) };
+}
+
+async function checked(root: string) {
+  const { problems, papers } = await checkContent({
+    root,
+    papersDir: 'content/papers',
+    topicsFile: 'content/topics.yaml',
+    today: NOW(),
+  });
+  return { problems: problems.map(formatProblem), paper: papers[0] };
+}
+
+describe('an arXiv answer whose bytes are not UTF-8', () => {
+  // Read as UTF-8 loosely, each bad byte became U+FFFD: the entry said "Caf�", a title arXiv never had.
+  it.each([
+    ['a Latin-1 é in the title', answer({ title: '<title>Caf@@ Effects</title>' }), [0xe9]],
+    ['a sequence cut short in the abstract', answer({ summary: '<summary>Costs 5 @@ each.</summary>' }), [0xe2, 0x82]],
+    ['a Windows-1252 quote in a name', answer({ authors: '<author><name>D@@Arcy Example</name></author>' }), [0x92]],
+    [
+      'a whole answer in ISO-8859-1, as it declares',
+      answer({ declaration: '<?xml version="1.0" encoding="ISO-8859-1"?>', title: '<title>G@@del Numbers</title>' }),
+      [0xf6],
+    ],
+  ])('%s: refused, naming the place, and nothing is written', async (_name, text, bytes) => {
+    const { result, files } = await run(withBytes(text, bytes));
+    expect(result).toBeInstanceOf(NewPaperError);
+    const hex = bytes.map((byte) => byte.toString(16).toUpperCase()).join(' ');
+    expect((result as Error).message).toMatch(
+      new RegExp(
+        `^arXiv's answer for ${ID} is not a usable Atom feed: it is not UTF-8: the bytes? ${hex} at line \\d+, column \\d+ is no UTF-8 character\\. Nothing was written\\. That is arXiv's side`,
+      ),
+    );
+    expect(files).toEqual([]);
+  });
+
+  it('refuses UTF-8 text in an answer that says it is in another encoding, which a parser would read otherwise', async () => {
+    const text = answer({
+      declaration: '<?xml version="1.0" encoding="windows-1252"?>',
+      title: '<title>Gödel</title>',
+    });
+    const { result, files } = await run(new TextEncoder().encode(text));
+    expect((result as Error).message).toContain('not a usable Atom feed: it says it is in windows-1252, not UTF-8');
+    expect(files).toEqual([]);
+  });
+
+  it.each([
+    ['with a byte-order mark', [0xef, 0xbb, 0xbf], answer({ title: '<title>Gödel Numbers</title>' })],
+    [
+      'in ASCII, declared as ISO-8859-1',
+      [],
+      answer({
+        declaration: '<?xml version="1.0" encoding="ISO-8859-1"?>',
+        title: '<title>G&#246;del Numbers</title>',
+      }),
+    ],
+  ])('reads a UTF-8 answer %s as it is', async (_name, prefix, text) => {
+    const { root, result } = await run(new Uint8Array([...prefix, ...new TextEncoder().encode(text)]));
+    expect(result).not.toBeInstanceOf(Error);
+    const { problems, paper } = await checked(root);
+    expect(problems).toEqual([]);
+    expect(paper?.data.title).toBe('Gödel Numbers');
+  });
+});
+
+describe('an arXiv answer whose text fields are not plain text', () => {
+  // The parser keeps an element inside a text apart from the text around it: the entry was
+  // written without its words ("A title" for "A <b>bold</b> title"), and a nameless author was
+  // left out of the list.
+  it.each([
+    [
+      'markup in the title',
+      { title: '<title>A <b>bold</b> title</title>' },
+      "the entry's <title> holds markup (<b>), where arXiv writes plain text",
+    ],
+    [
+      'markup in the abstract',
+      { summary: '<summary>We use <i>x</i> here.</summary>' },
+      "the entry's <summary> holds markup (<i>), where arXiv writes plain text",
+    ],
+    [
+      'markup in a name',
+      { authors: '<author><name>Ada Ex<sup>2</sup>ample</name></author>' },
+      "the entry's <name> holds markup (<sup>), where arXiv writes plain text",
+    ],
+    [
+      'an HTML title',
+      { title: '<title type="html">A &lt;b&gt;bold&lt;/b&gt; title</title>' },
+      'the entry\'s <title> is of type "html", where arXiv writes plain text',
+    ],
+    [
+      'two abstracts',
+      { summary: '<summary>One.</summary><summary>Two.</summary>' },
+      'the entry has 2 <summary> elements where arXiv writes one',
+    ],
+    [
+      'an author without a name',
+      { authors: '<author><name>Ada Example</name></author><author><affiliation>Nowhere</affiliation></author>' },
+      "the entry's author 2 of 2 has no <name>",
+    ],
+    [
+      'an author whose name is blank',
+      { authors: '<author><name> </name></author><author><name>Ada Example</name></author>' },
+      "the entry's author 1 of 2 has no <name>",
+    ],
+  ])('%s: refused, and nothing is written', async (_name, parts, why) => {
+    const { result, files } = await run(answer(parts));
+    expect(result).toBeInstanceOf(NewPaperError);
+    expect((result as Error).message).toBe(
+      `arXiv's answer for ${ID} is not a usable Atom feed: ${why}. Nothing was written. That is arXiv's side (or the network's), not your command: run the same command again later.`,
+    );
+    expect(files).toEqual([]);
+  });
+
+  it.each([
+    ['a CDATA section', { summary: '<summary>We use <![CDATA[<b> & {x}]]> here.</summary>' }, 'We use <b> & {x} here.'],
+    ['a comment', { summary: '<summary>We use<!-- a note --> this.</summary>' }, 'We use this.'],
+  ])('reads %s as the text it holds', async (_name, parts, text) => {
+    const { root } = await run(answer(parts));
+    const { problems, paper } = await checked(root);
+    expect(problems).toEqual([]);
+    expect(paper?.rendered?.text).toBe(text);
+  });
+
+  it('refuses such an answer in a batch too, and writes the other papers', async () => {
+    const root = await tempProject();
+    const other = '9901.00091';
+    const feed = answer({ title: '<title>A <b>bold</b> title</title>' }).replace(
+      '</feed>',
+      `<entry><id>http://arxiv.org/abs/${other}v1</id><title>Another Title</title><summary>Text.</summary>` +
+        '<published>2099-01-03T12:00:00Z</published><author><name>Bo Example</name></author></entry></feed>',
+    );
+    const report = await newPapers(
+      { inputs: [ID, other], tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch: answering(withBytes(feed, [])), now: NOW, sleep: async () => {} },
+    );
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'written']);
+    expect(report.outcomes[0]).toMatchObject({ message: expect.stringContaining('<title> holds markup (<b>)') });
+  });
+});

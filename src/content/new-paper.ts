@@ -574,23 +574,88 @@ export function convertAbstract(summary: string): { body: string; unknown: strin
   return { body, unknown };
 }
 
+/**
+ * The abstract's paragraphs, each on one line: a blank line ends one, and so does a line that starts
+ * indented, arXiv's mark of a new paragraph, unless it is inside a formula (`$$` on a line of its
+ * own, then indented lines): arXiv's page reads math across such a line (MathJax takes a line
+ * break inside math as a space), and split there, the formula's halves showed as text with dollars.
+ */
 function splitParagraphs(summary: string): string[] {
   const paragraphs: string[] = [];
-  let current: string[] = [];
+  for (const block of summary.replace(/\r\n?/g, '\n').split(/\n[^\S\n]*(?:\n|$)/)) {
+    // The block's lines as one, and where each indented line starts in it.
+    let joined = '';
+    const indented: number[] = [];
+    for (const line of block.split('\n')) {
+      if (!line.trim()) continue;
+      if (/^\s/.test(line) && joined) indented.push(joined.length + 1);
+      joined += `${joined ? ' ' : ''}${line.trim()}`;
+    }
+    const formulas = mathPieces(joined).filter((piece) => piece.kind === 'math');
+    let from = 0;
+    for (const at of indented) {
+      if (formulas.some(({ start, end }) => start < at && at < end)) continue;
+      paragraphs.push(joined.slice(from, at));
+      from = at;
+    }
+    paragraphs.push(joined.slice(from));
+  }
+  return paragraphs.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/** A paragraph read for its math: text, a formula (`$…$`, `$$…$$`, `\(…\)`, `\[…\]`) or dollars that open none. */
+type MathPiece =
+  | { kind: 'text'; text: string }
+  | { kind: 'math'; formula: string; start: number; end: number }
+  | { kind: 'dollars'; count: number };
+
+/**
+ * The one reading of where an abstract's formulas are, for splitting paragraphs and for converting
+ * them: LaTeX's `\(…\)` and `\[…\]` as `$…$` and `$$…$$`, a `$` or `$$` that pairs up (mathEnd),
+ * and dollars that do not, which are amounts. A backslash takes the character after it (`\$` is a
+ * dollar in TeX text, never the start of math).
+ */
+function mathPieces(paragraph: string): MathPiece[] {
+  const pieces: MathPiece[] = [];
+  let text = '';
   const flush = () => {
-    if (current.length > 0) paragraphs.push(current.join(' ').replace(/\s+/g, ' ').trim());
-    current = [];
+    if (text) pieces.push({ kind: 'text', text });
+    text = '';
   };
-  for (const line of summary.replace(/\r\n?/g, '\n').split('\n')) {
-    if (!line.trim()) {
-      flush();
+  let index = 0;
+  while (index < paragraph.length) {
+    const char = paragraph[index]!;
+    if (char === '\\') {
+      const math = delimitedMath(paragraph, index);
+      if (math) {
+        flush();
+        pieces.push({ kind: 'math', formula: math.formula, start: index, end: math.end });
+        index = math.end;
+      } else {
+        text += paragraph.slice(index, index + 2);
+        index += 2;
+      }
       continue;
     }
-    if (/^\s/.test(line)) flush();
-    current.push(line.trim());
+    if (char === '$') {
+      let run = 1;
+      while (paragraph[index + run] === '$') run++;
+      const close = run <= 2 ? mathEnd(paragraph, index, run) : -1;
+      flush();
+      if (close !== -1) {
+        pieces.push({ kind: 'math', formula: paragraph.slice(index, close + run), start: index, end: close + run });
+        index = close + run;
+      } else {
+        pieces.push({ kind: 'dollars', count: run });
+        index += run;
+      }
+      continue;
+    }
+    text += char;
+    index += 1;
   }
   flush();
-  return paragraphs.filter(Boolean);
+  return pieces;
 }
 
 /** Characters that MDX (`{ } < >`) or Markdown (emphasis, links, entities, math, escapes) would read as syntax; a backtick (code) is written as a character reference. */
@@ -628,37 +693,10 @@ function convertParagraph(paragraph: string, unknown: string[]): string {
         ? `$${parts[0]}$`
         : `$${parts.map((part) => `{${part}}`).join('')}$`;
   let text = '';
-  let index = 0;
-  while (index < paragraph.length) {
-    const char = paragraph[index]!;
-    if (char === '\\') {
-      // LaTeX's own math delimiters, `\(…\)` and `\[…\]`, print math as `$…$` and `$$…$$` do.
-      const math = delimitedMath(paragraph, index);
-      if (math) {
-        text += setAside(math.formula);
-        index = math.end;
-        continue;
-      }
-      // `\$` is a dollar in TeX text, never the start of math.
-      text += paragraph.slice(index, index + 2);
-      index += 2;
-      continue;
-    }
-    if (char === '$') {
-      let run = 1;
-      while (paragraph[index + run] === '$') run++;
-      const close = run <= 2 ? mathEnd(paragraph, index, run) : -1;
-      if (close !== -1) {
-        text += setAside(paragraph.slice(index, close + run));
-        index = close + run;
-      } else {
-        text += '\\$'.repeat(run);
-        index += run;
-      }
-      continue;
-    }
-    text += char;
-    index += 1;
+  for (const piece of mathPieces(paragraph)) {
+    if (piece.kind === 'math') text += setAside(piece.formula);
+    else if (piece.kind === 'dollars') text += '\\$'.repeat(piece.count);
+    else text += piece.text;
   }
 
   const converted = texText(text, 'markdown');

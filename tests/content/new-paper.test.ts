@@ -256,6 +256,24 @@ describe('abstract to MDX', () => {
       'import of goods\n  export x\n  ~~~ y\n  =a, `b`\n  imports',
       '&#105;mport of goods\n\n&#101;xport x\n\n\\~~~ y\n\n=a, &#96;b&#96;\n\nimports',
     ],
+    // arXiv's page reads math across an indented line (MathJax takes the break for a space): split
+    // there, each half of the formula showed as text with its dollars.
+    [
+      'keeps a formula whole across indented lines, and starts the paragraph after it',
+      '  We show\n$$\n  f(x) = 1\n$$\nholds.\n  Then more.',
+      'We show $$ f(x) = 1 $$ holds.\n\nThen more.',
+    ],
+    [
+      'keeps inline math and \\[…\\] whole across an indented line',
+      '  With $a +\n  b$ and \\[ c\n    = d \\]\n  New $x$.',
+      'With $a + b$ and $$c = d$$\n\nNew $x$.',
+    ],
+    [
+      'ends a paragraph at a blank line even inside dollars, as TeX ends math there',
+      'Costs $$ a\n\n  b $$ here.',
+      'Costs \\$\\$ a\n\nb \\$\\$ here.',
+    ],
+    ['still starts a paragraph at an indented line between amounts', 'From $5\n  to $10.', 'From \\$5\n\nto \\$10.'],
   ])('%s', (_name, input, output) => {
     expect(abstractToMdx(input)).toBe(output);
   });

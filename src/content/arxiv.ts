@@ -377,8 +377,7 @@ function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why
 
   const journalRef = collapse(text(entry.journal_ref));
   const doi = collapse(text(entry.doi));
-  // A withdrawal is a new version whose comment (and often abstract) says so; the API has no flag.
-  const withdrawn = [collapse(text(entry.comment)), collapse(summary)].find((note) => WITHDRAWN.test(note));
+  const withdrawn = withdrawalNotice(collapse(text(entry.comment)), collapse(summary));
   return {
     id: parsedId.id,
     ...(parsedId.version ? { version: parsedId.version } : {}),
@@ -392,8 +391,25 @@ function readEntry(entry: XmlNode, parsedId: ArxivReference): ArxivEntry | { why
   };
 }
 
-/** How arXiv's withdrawal notices put it: "This paper has been withdrawn by the author(s)". */
-const WITHDRAWN = /\b(?:paper|article|submission|manuscript|preprint|version)\s+(?:has\s+been|is|was)\s+withdrawn\b/i;
+/**
+ * How arXiv's withdrawal notices start: "This paper has been withdrawn by the author(s)", "This
+ * submission has been withdrawn by arXiv administrators…", "Withdrawn by the authors", "Paper
+ * withdrawn", "The authors have withdrawn this paper".
+ */
+const WITHDRAWAL =
+  /^\W*(?:(?:(?:this|the)\s+)?(?:(?:paper|article|submission|manuscript|preprint|version|work)\s+)?(?:(?:has\s+been|is|was)\s+)?withdrawn|(?:the\s+)?authors?\s+(?:have|has)\s+withdrawn)\b/i;
+
+/**
+ * The notice of a withdrawal, which is a new version whose comment (and often abstract) says so;
+ * the API has no flag. The comment is a note of several sentences ("12 pages. This paper has been
+ * withdrawn…"), so any of them may be the notice; an abstract is replaced by one, so it must start
+ * with it: an abstract that only speaks of a withdrawal ("we study why a preprint was withdrawn")
+ * is a paper's, which used to be refused as withdrawn.
+ */
+function withdrawalNotice(comment: string, summary: string): string | undefined {
+  if (comment.split(/(?<=[.;!?])\s+/).some((sentence) => WITHDRAWAL.test(sentence))) return comment;
+  return WITHDRAWAL.test(summary) ? summary : undefined;
+}
 
 /**
  * The whole text of an element that an entry is written from (a title, the abstract, a name, a

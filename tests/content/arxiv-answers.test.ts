@@ -200,3 +200,39 @@ describe('an arXiv answer whose text fields are not plain text', () => {
     expect(report.outcomes[0]).toMatchObject({ message: expect.stringContaining('<title> holds markup (<b>)') });
   });
 });
+
+describe('a withdrawn paper, and a paper that only speaks of a withdrawal', () => {
+  const withComment = (comment: string, summary = 'A synthetic abstract.') =>
+    answer({ summary: `<summary>${summary}</summary><arxiv:comment>${comment}</arxiv:comment>` });
+
+  // arXiv's notices as its comments write them: the old test read only "paper has been withdrawn".
+  it.each([
+    ['Withdrawn by the authors: an error in Lemma 2'],
+    ['12 pages. This paper has been withdrawn by the author due to an error'],
+    ['This submission has been withdrawn by arXiv administrators due to inappropriate text overlap'],
+    ['The authors have withdrawn this paper'],
+    ['Paper withdrawn'],
+  ])('refuses a paper whose comment says %j, quoting it; nothing is written', async (comment) => {
+    const { result, files } = await run(withComment(comment));
+    expect((result as Error).message).toBe(
+      `arXiv's latest version of ${ID} (v1) withdraws the paper: "${comment}". A withdrawn paper is not added to the digest. Nothing was written.`,
+    );
+    expect(files).toEqual([]);
+  });
+
+  it('refuses a paper whose abstract is the notice', async () => {
+    const { result } = await run(withComment('10 pages', 'This paper has been withdrawn by the authors.'));
+    expect((result as Error).message).toContain('withdraws the paper: "This paper has been withdrawn by the authors."');
+  });
+
+  // An abstract is about something: only a notice in place of it withdraws the paper.
+  it.each([
+    ['10 pages, 3 figures', 'We study why a preprint was withdrawn after review, and how often.'],
+    ['Accepted at a synthetic venue; an earlier workshop version was withdrawn', 'A synthetic abstract.'],
+    ['Comments welcome', 'Withdrawal rates of deposits: a synthetic model.'],
+  ])('writes a paper whose comment is %j and abstract %j', async (comment, summary) => {
+    const { root, result } = await run(withComment(comment, summary));
+    expect(result).not.toBeInstanceOf(Error);
+    expect((await checked(root)).problems).toEqual([]);
+  });
+});

@@ -98,7 +98,12 @@ export async function discoverPapers(
   const problems: ContentProblem[] = [];
   const topStats = await lstat(top).catch(() => undefined);
   if (topStats?.isSymbolicLink()) return { papers: [], problems: [problem(top, link)], entries: 1 };
-  if (!topStats) return { papers: [], problems: [], entries: 0 };
+  // An empty digest is a folder given by mistake, not a site to publish: the check said "✓ 0
+  // papers OK" where the build stopped, so it is a problem for both.
+  const firstPaper = `papers are files ${shown(top)}/<year>/<name>.mdx (npm run new-paper writes one)`;
+  if (!topStats) return { papers: [], problems: [problem(top, `is missing: ${firstPaper}.`)], entries: 0 };
+  if (!topStats.isDirectory())
+    return { papers: [], problems: [problem(top, `is not a folder: ${firstPaper}.`)], entries: 1 };
 
   const candidates: string[] = [];
   let entries = 0;
@@ -146,6 +151,7 @@ export async function discoverPapers(
     }
   }
 
+  if (entries === 0) problems.push(problem(top, `holds no papers: ${firstPaper}.`));
   const papers: FoundPaper[] = [];
   // Paths as shown and as named, by prefix: `relative()` on every one of 100,000 files costs a
   // third of a second.

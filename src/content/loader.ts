@@ -72,10 +72,9 @@ export function paperLoader({
       const load = async () => {
         if (topicProblems.length > 0) throw new ContentError(topicProblems);
         const cwd = resolve(root, directory);
-        // The same discovery as `npm run check`: links, stray and oversized files are problems.
+        // The same discovery as `npm run check`: links, stray and oversized files, and a folder
+        // with no papers at all, are problems.
         const found = await discoverPapers(root, directory);
-        // An empty digest is a misconfigured build (wrong folder), not a site to publish.
-        if (found.entries === 0) throw new Error(`No papers (*.mdx) found in ${cwd}.`);
         const problems: ContentProblem[] = [...found.problems];
         const papers: CollisionCandidate[] = [];
         const fresh: { paper: ValidPaper; digest: string }[] = [];

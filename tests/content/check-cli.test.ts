@@ -1,4 +1,8 @@
+import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../helpers/build.ts';
 import { runScript } from '../helpers/cli.ts';
 
 /** `npm run check` with `args`: its exit code and what it printed. */
@@ -44,6 +48,17 @@ describe('npm run check, given what it does not take', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('tests/fixtures: holds neither papers/ nor topics.yaml, so it is no content folder.');
     expect(stderr).not.toContain('topics.yaml:1');
+  });
+
+  it('finds a problem in a content folder with no papers, as the build does, and exits 1', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'check-no-papers-'));
+    await copyFile(join(projectRoot, 'content/topics.yaml'), join(folder, 'topics.yaml'));
+    await mkdir(join(folder, 'papers'));
+    const { code, stdout, stderr } = await check(folder);
+    expect(code).toBe(1);
+    expect(stdout).not.toContain('✓');
+    expect(stderr).toMatch(/papers:1: file: holds no papers: papers are files .*papers\/<year>\/<name>\.mdx/);
+    expect(stderr).toMatch(/✗ 1 problem in 1 file \(\d+ ms\)\.\n$/);
   });
 
   it('documents its exit codes in --help', async () => {

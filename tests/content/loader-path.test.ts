@@ -100,6 +100,41 @@ describe('npm run check and the build apply the same rules', () => {
   });
 });
 
+describe('a content folder without papers', () => {
+  // The check said "✓ 0 papers OK" (exit 0) where the build stopped with an error of its own, and
+  // a `papers` that is a file stopped the check with a stack trace.
+  it.each([
+    ['no papers folder', async () => {}, 'content/papers:1: file: is missing: papers are files content/papers/<year>/'],
+    [
+      'an empty papers folder',
+      (papers: string) => mkdir(papers),
+      'content/papers:1: file: holds no papers: papers are files content/papers/<year>/',
+    ],
+    [
+      'a papers folder with only an empty year folder and an editor file',
+      async (papers: string) => {
+        await mkdir(join(papers, '2025'), { recursive: true });
+        await writeFile(join(papers, '.DS_Store'), '');
+      },
+      'content/papers:1: file: holds no papers: papers are files content/papers/<year>/',
+    ],
+    [
+      'a file named papers',
+      (papers: string) => writeFile(papers, 'not a folder'),
+      'content/papers:1: file: is not a folder: papers are files content/papers/<year>/',
+    ],
+  ])('%s: the check and the build report the same problem', async (_name, make, start) => {
+    const root = await mkdtemp(join(tmpdir(), 'loader-empty-'));
+    await mkdir(join(root, 'content'));
+    await cp(join(projectRoot, 'content/topics.yaml'), join(root, 'content/topics.yaml'));
+    await make(join(root, 'content/papers'));
+    const check = await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' });
+    const checked = check.problems.map(formatProblem);
+    expect(checked).toEqual([`${start}<name>.mdx (npm run new-paper writes one).`]);
+    expect((await runLoader(root, 'content')).problems).toEqual(checked);
+  });
+});
+
 describe('the loader cache key', () => {
   it('changes with the version of a library that renders', async () => {
     const root = await mkdtemp(join(tmpdir(), 'loader-cache-'));

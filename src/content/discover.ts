@@ -1,6 +1,6 @@
 import { closeSync, constants, lstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { YEAR_FOLDER } from './paper-id.ts';
@@ -52,6 +52,29 @@ function notUtf8Name(finding: string): string {
   return `has a name that is not valid UTF-8 (${bytes}): rename it; a paper is named for its arXiv id (2306.13575.mdx) or a slug of lowercase letters, digits and single hyphens.`;
 }
 
+/**
+ * `.mdx` files in the content folder outside its papers folder (`content/2306.13575.mdx`,
+ * `content/paper/2025/x.mdx`), which neither the check nor the build reads: a paper put there
+ * passed the check and never reached the site. Only a papers folder named `papers` has such a
+ * content folder around it; links and hidden entries (an editor's) are passed over, and four
+ * levels are enough for a slip.
+ */
+async function papersOutside(top: string): Promise<string[]> {
+  if (basename(top) !== 'papers') return [];
+  const found: string[] = [];
+  const walk = async (folder: string, depth: number): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.name.startsWith('.') || path === top) continue;
+      if (entry.isDirectory() && depth < 3) await walk(path, depth + 1);
+      else if (entry.isFile() && entry.name.endsWith('.mdx')) found.push(path);
+    }
+  };
+  await walk(dirname(top), 0);
+  return found.sort();
+}
+
 /** How much of a misplaced paper is read to find its date, for the folder to name. */
 const DATE_SEARCH_BYTES = 4096;
 
@@ -60,7 +83,7 @@ const DATE_SEARCH_BYTES = 4096;
  * date's year when the file's first lines give one (`date: "2025-06-06"`), else `<year>`. The
  * file is not read as a paper: year folders are the rule (validate.ts checks the year).
  */
-function notInYearFolder(path: string, name: string, papersFolder: string): string {
+function notInYearFolder(path: string, name: string, papersFolder: string, where = 'is not in a year folder'): string {
   let year: string | undefined;
   try {
     const start = Buffer.alloc(DATE_SEARCH_BYTES);
@@ -76,7 +99,7 @@ function notInYearFolder(path: string, name: string, papersFolder: string): stri
     // Unreadable: the message names no year.
   }
   const target = `${papersFolder}/${year ?? '<year>'}/${name}`;
-  return `is not in a year folder: a paper lives in the folder of its date's four-digit year${
+  return `${where}: a paper lives in the folder of its date's four-digit year${
     year ? ` (this one's is ${year})` : ''
   }; move it to ${target}.`;
 }
@@ -96,17 +119,24 @@ export async function discoverPapers(
   const link =
     'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
   const problems: ContentProblem[] = [];
+  const outside = await papersOutside(top);
+  for (const path of outside) {
+    const where = `is outside ${shown(top)}/, so neither the check nor the build reads it`;
+    problems.push(problem(path, notInYearFolder(path, basename(path), shown(top), where)));
+  }
   const topStats = await lstat(top).catch(() => undefined);
-  if (topStats?.isSymbolicLink()) return { papers: [], problems: [problem(top, link)], entries: 1 };
+  if (topStats?.isSymbolicLink()) return { papers: [], problems: [...problems, problem(top, link)], entries: 1 };
   // An empty digest is a folder given by mistake, not a site to publish: the check said "✓ 0
   // papers OK" where the build stopped, so it is a problem for both.
   const firstPaper = `papers are files ${shown(top)}/<year>/<name>.mdx (npm run new-paper writes one)`;
+  // A paper put beside the folder is the one problem: it says where to move it.
+  if (!topStats && outside.length > 0) return { papers: [], problems, entries: outside.length };
   if (!topStats) return { papers: [], problems: [problem(top, `is missing: ${firstPaper}.`)], entries: 0 };
   if (!topStats.isDirectory())
-    return { papers: [], problems: [problem(top, `is not a folder: ${firstPaper}.`)], entries: 1 };
+    return { papers: [], problems: [...problems, problem(top, `is not a folder: ${firstPaper}.`)], entries: 1 };
 
   const candidates: string[] = [];
-  let entries = 0;
+  let entries = outside.length;
   // The papers folder holds year folders, and they hold papers: a folder anywhere else is refused,
   // and what it holds is not read.
   const folders = [{ path: top, depth: 0 }];

@@ -135,6 +135,34 @@ describe('a content folder without papers', () => {
   });
 });
 
+describe('a paper outside the papers folder', () => {
+  // Neither read it: the check said ✓ and the paper never reached the site.
+  it('is a problem for the check and the build alike, naming the folder it belongs in', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'loader-outside-'));
+    const seed = (name: string) => join(projectRoot, 'content/papers/2025', name);
+    await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+    await mkdir(join(root, 'content/paper/2025'), { recursive: true });
+    await mkdir(join(root, 'content/.drafts'), { recursive: true });
+    await cp(join(projectRoot, 'content/topics.yaml'), join(root, 'content/topics.yaml'));
+    await cp(seed('2306.13575.mdx'), join(root, 'content/papers/2025/2306.13575.mdx'));
+    await cp(seed('1511.07543.mdx'), join(root, 'content/1511.07543.mdx'));
+    await cp(seed('2003.07845.mdx'), join(root, 'content/paper/2025/2003.07845.mdx'));
+    // Not papers: notes, and what an editor keeps in a hidden folder.
+    await writeFile(join(root, 'content/notes.md'), 'Notes.\n');
+    await cp(seed('2008.08427.mdx'), join(root, 'content/.drafts/2008.08427.mdx'));
+
+    const check = await checkContent({ root, papersDir: 'content/papers', topicsFile: 'content/topics.yaml' });
+    const checked = check.problems.map(formatProblem);
+    const outside = (file: string, target: string) =>
+      `${file}:1: file: is outside content/papers/, so neither the check nor the build reads it: a paper lives in the folder of its date's four-digit year (this one's is 2025); move it to ${target}.`;
+    expect(checked).toEqual([
+      outside('content/1511.07543.mdx', 'content/papers/2025/1511.07543.mdx'),
+      outside('content/paper/2025/2003.07845.mdx', 'content/papers/2025/2003.07845.mdx'),
+    ]);
+    expect((await runLoader(root, 'content')).problems).toEqual(checked);
+  });
+});
+
 describe('the loader cache key', () => {
   it('changes with the version of a library that renders', async () => {
     const root = await mkdtemp(join(tmpdir(), 'loader-cache-'));

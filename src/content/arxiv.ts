@@ -328,7 +328,15 @@ export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   const [error] = xmlErrors(xml);
   // saxes reports "line:column: message"; say it the other way round.
   if (error) return malformed(error.replace(/^(\d+):(\d+): (.*?)\.?$/s, '$3 (line $1)'));
-  const feed = (parser.parse(xml) as XmlNode).feed as XmlNode | undefined;
+  let parsed: XmlNode;
+  try {
+    parsed = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    // Well-formed, yet not what the parser takes (nesting past its limit, an element named
+    // __proto__): without this, new-paper stopped with a stack trace.
+    return malformed(`the XML parser refused it (${(error as Error).message})`);
+  }
+  const feed = parsed.feed as XmlNode | undefined;
   if (!feed || typeof feed !== 'object') return malformed('there is no <feed> element');
 
   const entries = ((feed.entry as XmlNode[] | undefined) ?? []).filter((entry) => typeof entry === 'object');
@@ -340,6 +348,11 @@ export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
       (collapse(text(entry.title)).toLowerCase() === 'error' && !entryId(text(entry.id))),
   );
   if (errorEntry) return { kind: 'refused', message: collapse(text(errorEntry.summary)) || 'no message' };
+  // An entry's <id> twice or with markup in it was read as no id, the answer as "no such paper".
+  for (const entry of entries) {
+    const id = plainText(entry.id, 'id');
+    if (typeof id !== 'string') return malformed(id.why);
+  }
   // An unknown id gives no entry (older API versions: an entry without an <id>).
   const papers = entries.filter((entry) => text(entry.id).trim() !== '');
   const read = new Map<string, ArxivEntry | { why: string }>();

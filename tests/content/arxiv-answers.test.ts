@@ -236,3 +236,35 @@ describe('a withdrawn paper, and a paper that only speaks of a withdrawal', () =
     expect((await checked(root)).problems).toEqual([]);
   });
 });
+
+describe('an arXiv answer that is well-formed XML but no feed the parser or an entry can take', () => {
+  // fast-xml-parser throws on some well-formed XML: new-paper stopped with a stack trace.
+  it.each([
+    [
+      'nesting deeper than the parser takes',
+      answer({ summary: `<summary>${'<x>'.repeat(200)}${'</x>'.repeat(200)}</summary>` }),
+      /^arXiv's answer for 9901\.00090 is not a usable Atom feed: the XML parser refused it \(.+\)\. Nothing was written\./,
+    ],
+    [
+      'an element named __proto__',
+      answer({ summary: '<summary>Text.</summary><__proto__>x</__proto__>' }),
+      /^arXiv's answer for 9901\.00090 is not a usable Atom feed: the XML parser refused it \(.*__proto__.*\)\. Nothing was written\./,
+    ],
+    // The entry was read as one without an id, so the answer as "arXiv has no paper 9901.00090".
+    [
+      'an entry with two ids',
+      answer().replace('</id>', `</id><id>http://arxiv.org/abs/${ID}v2</id>`),
+      /^arXiv's answer for 9901\.00090 is not a usable Atom feed: the entry has 2 <id> elements where arXiv writes one\./,
+    ],
+    [
+      'an id with markup in it',
+      answer().replace(`<id>http://arxiv.org/abs/${ID}v1</id>`, `<id><b>http://arxiv.org/abs/${ID}v1</b></id>`),
+      /^arXiv's answer for 9901\.00090 is not a usable Atom feed: the entry's <id> holds markup \(<b>\), where arXiv writes plain text\./,
+    ],
+  ])("%s: refused as arXiv's side, and nothing is written", async (_name, text, message) => {
+    const { result, files } = await run(text);
+    expect(result).toBeInstanceOf(NewPaperError);
+    expect((result as Error).message).toMatch(message);
+    expect(files).toEqual([]);
+  });
+});

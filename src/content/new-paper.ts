@@ -25,7 +25,7 @@ import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
 import { createPaperSchema, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
-import { texPlainText, texText } from './tex-text.ts';
+import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
 import { loadTopics } from './vocabulary.ts';
 import { titleMathSpans } from '../lib/title-math.ts';
 
@@ -299,7 +299,11 @@ export function checkEntry(
   // until then `npm run check` reports the empty abstract.
   const checked = fields.body ? text : renderEntry({ ...fields, body: 'An abstract.' });
   const result = validatePaper(file, new TextEncoder().encode(checked), createPaperSchema(topicSlugs));
-  const problems = [...unconvertedProblems(file, text, fields.unconverted ?? []), ...result.problems];
+  // TeX with no form on the page is the cause of what the check then finds in that field (`\cite{…}`
+  // in a name is also "no \ { }" there): one message, which says to give the field by hand.
+  const unconverted = unconvertedProblems(file, text, fields.unconverted ?? []);
+  const byHand = new Set(unconverted.map((problem) => problem.field));
+  const problems = [...unconverted, ...result.problems.filter((problem) => !byHand.has(problem.field))];
   if (result.paper) {
     problems.push(
       ...findCollisions([...existing, result.paper]).filter(
@@ -491,6 +495,9 @@ function titleFromTex(title: string, plain: (text: string) => string): { title: 
 
 /** Why TeX that fromTex kept as written has no form on the page, and what to write instead. */
 function whyUnconverted(command: string): string {
+  if (command === TOO_DEEP) {
+    return 'has no form on the page (no text nests its groups so deep): write what it stands for';
+  }
   if (/^\\begin\s*\{/.test(command)) {
     return 'is TeX that has no form on the page (an environment, such as a list or a table, outside math): write its text as paragraphs, or leave it out';
   }
@@ -514,7 +521,15 @@ function unconvertedProblems(file: string, text: string, unconverted: readonly U
     if (field === 'body') {
       // The command is in the body as written, escaped for Markdown: find its name's letters.
       const at = bodyLines.findIndex((bodyLine) => bodyLine.includes(name.slice(1)));
-      line = source.bodyLine + Math.max(at, 0);
+      // Not found as written (TeX nested too deep is named, not quoted): the abstract's first line.
+      line =
+        source.bodyLine +
+        (at !== -1
+          ? at
+          : Math.max(
+              bodyLines.findIndex((bodyLine) => bodyLine.trim()),
+              0,
+            ));
     } else {
       line = source.lineOf(index === undefined ? [field] : [field, index]);
     }

@@ -77,6 +77,10 @@ const NO_BREAK_SPACE = '\u00A0';
 
 /** Converts TeX text (no math in it: the caller splits math off first). */
 export function texText(source: string, mode: TexMode): TexText {
+  // The parser and the converter go one level deeper for each group: a few thousand nested groups
+  // overflowed the stack, and new-paper stopped with a stack trace. No title, name or abstract
+  // nests its groups this deep, so such TeX has no form on the page: it is kept and reported.
+  if (groupDepth(source) > MAX_GROUP_DEPTH) return { pieces: [{ text: source }], unknown: [TOO_DEEP] };
   // arXiv's text is not a TeX file: a `%` there is a percent sign, not a comment to the end of the line.
   const escaped = source.replace(/(?<!\\)((?:\\\\)*)%/g, '$1\\%');
   // The parser drops the spaces at either end, which here sit next to math: they are kept around it.
@@ -87,6 +91,25 @@ export function texText(source: string, mode: TexMode): TexText {
     pieces: mergePieces(pieces).filter((piece) => !('text' in piece) || piece.text !== ''),
     unknown: converter.unknown,
   };
+}
+
+/** How deep texText reads groups (`{…}`, `\emph{…}`); real text nests a handful. */
+export const MAX_GROUP_DEPTH = 64;
+
+/** What texText lists as unknown for TeX nested deeper than MAX_GROUP_DEPTH. */
+export const TOO_DEEP = `{…} nested more than ${MAX_GROUP_DEPTH} deep`;
+
+/** How deep the groups of `source` nest; an escaped brace (`\{`) opens none. */
+function groupDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < source.length; index++) {
+    const char = source[index];
+    if (char === '\\') index++;
+    else if (char === '{') deepest = Math.max(deepest, ++depth);
+    else if (char === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
 }
 
 /** A title's or a name's TeX as plain characters; `unknown` as in texText. */

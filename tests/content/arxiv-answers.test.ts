@@ -268,3 +268,37 @@ describe('an arXiv answer that is well-formed XML but no feed the parser or an e
     expect(files).toEqual([]);
   });
 });
+
+describe('TeX in an arXiv answer nested deeper than any text', () => {
+  // The TeX parser goes a level deeper for each group: thousands overflowed the stack, and
+  // new-paper stopped with a stack trace.
+  const deep = (inner: string, open = '{') => `${open.repeat(3000)}${inner}${'}'.repeat(3000)}`;
+  it.each([
+    ['title', { title: `<title>A ${deep('title')}</title>` }, 2, '--title'],
+    ['authors[0]', { authors: `<author><name>${deep('Ada')}</name></author>` }, 4, '--authors'],
+    ['body', { summary: `<summary>We ${deep('stress', '\\emph{')}.</summary>` }, 12, '--abstract'],
+  ])('in the %s: refused at its line, with the flag to give it by hand', async (field, parts, line, flag) => {
+    const { result, files } = await run(answer(parts));
+    expect(result).toBeInstanceOf(NewPaperError);
+    expect((result as NewPaperError).problems.map(formatProblem)).toEqual([
+      `content/papers/2099/${ID}.mdx:${line}: ${field}: {…} nested more than 64 deep has no form on the page (no text nests its groups so deep): write what it stands for, with ${flag} "…".`,
+    ]);
+    expect(files).toEqual([]);
+  });
+});
+
+describe('TeX with no form on the page', () => {
+  // The check then found the same TeX in that field again ("must be a plain name: no \ { }", "TeX
+  // outside math"): two messages for one cause, the second sending the contributor to edit a file
+  // that was never written.
+  it.each([
+    ['title', { title: '<title>A \\cite{synthetic} Title</title>' }, 2, '\\cite{synthetic}', '--title'],
+    ['authors[0]', { authors: '<author><name>Ada \\foo{x} Example</name></author>' }, 4, '\\foo{x}', '--authors'],
+    ['body', { summary: '<summary>As in \\ref{sec:a}, we do.</summary>' }, 12, '\\ref{sec:a}', '--abstract'],
+  ])('in the %s is one problem, saying which flag gives it by hand', async (field, parts, line, tex, flag) => {
+    const { result } = await run(answer(parts));
+    expect((result as NewPaperError).problems.map(formatProblem)).toEqual([
+      `content/papers/2099/${ID}.mdx:${line}: ${field}: ${tex} is TeX that has no form on the page (a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out, with ${flag} "…".`,
+    ]);
+  });
+});

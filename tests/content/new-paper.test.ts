@@ -402,10 +402,13 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(result.text).toContain('date: "2031-01-01"');
   });
 
-  it('writes an entry that the build accepts', async () => {
+  it('writes entries that the check and the build accept, the build showing what arXiv says', async () => {
     const root = await tempProject();
-    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
-    await newPaper(options('2306.13575'), { root, fetch });
+    await newPaper(options('2306.13575'), { root, fetch: fakeFetch(await recorded('2306.13575.xml')).fetch });
+    // An odd answer: math over indented lines, MDX syntax in a CDATA section, particles, suffixes.
+    const odd = fakeFetch(await recorded('9901.00030-odd.xml'));
+    await newPaper(options('9901.00030', { date: '2099-01-10' }), { root, fetch: odd.fetch });
+    expect((await check(root)).problems).toEqual([]);
     // Relative to the project, as the build's content folder always is.
     const build = await buildFixture(relative(projectRoot, join(root, 'content')));
     expect(build.ok, build.output).toBe(true);
@@ -413,6 +416,27 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(html).toContain('Scaling MLPs: A Tale of Inductive Bias');
     expect(html).toContain('Gregor Bachmann');
     expect(html).toContain('All of our experiments were run on a single GPU.');
+
+    const page = fromHtml(await readFile(join(build.outDir, 'papers/9901.00030/index.html'), 'utf8'));
+    // Each of the abstract's formulas whole, as MathML: the display sum over three lines and the
+    // inline one over two (written as text with their dollars when the lines were split).
+    const formulas: string[] = [];
+    visit(page, 'element', (node) => {
+      if (node.tagName === 'math') formulas.push(toText(node));
+    });
+    expect(formulas).toEqual(['∑i=1nxi≤1', 'a+b']);
+    const paragraphs: string[] = [];
+    visit(page, 'element', (node) => {
+      if (node.tagName === 'p') paragraphs.push(toText(node));
+    });
+    const first = paragraphs.find((paragraph) => paragraph.startsWith('We study why a preprint was withdrawn'));
+    expect(first).toMatch(/ as well\.$/);
+    expect(first).not.toContain('$');
+    const text = toText(page);
+    expect(text).toContain('import of goods and <b>bold</b> & {braces} are text here.');
+    expect(text).toContain('# not a heading, - not a list, > not a quote, and export is a word.');
+    for (const name of ['Ada van der Example', 'Bo Sample Jr.', 'Placeholder', 'The Synthetic Collaboration'])
+      expect(text).toContain(name);
   });
 
   it('keeps TeX as math and escapes the rest (title and abstract with TeX)', async () => {

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { Document, Scalar } from 'yaml';
 import { isCalendarDate } from '../lib/dates.ts';
@@ -316,15 +316,37 @@ export function checkEntry(
   return { text, path, file, problems, ...(result.paper ? { paper: result.paper } : {}) };
 }
 
-/** Writes a new entry; never overwrites a file (one that appeared meanwhile is a refusal). */
+/**
+ * Writes a new entry whole or not at all, and never over a file (one that appeared meanwhile is a
+ * refusal). writeFile alone creates the file, then fills it: a full disk, a file size limit or a
+ * run stopped midway left a cut-off paper under the paper's own name. The text goes to a hidden
+ * file beside it first (discovery passes over names starting with "."), which is then linked
+ * under the paper's name: link() refuses a name that exists, and the name never shows a part.
+ */
 export async function writeNewEntry(path: string, file: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  const hidden = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const exists = () => new NewPaperError(`${file} already exists; nothing was written.`);
   try {
-    await writeFile(path, text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new NewPaperError(`${file} already exists; nothing was written.`);
-    throw error;
+    await writeFile(hidden, text);
+    try {
+      await link(hidden, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw exists();
+      // A file system without hard links: rename, which would replace a file, once the name is free.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        throw exists();
+      await rename(hidden, path);
+    }
+  } finally {
+    await rm(hidden, { force: true });
   }
 }
 

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -848,6 +850,36 @@ describe('the CLI', () => {
     const text = await readFile(join(root, 'content/papers/2025/2306.13575.mdx'), 'utf8');
     expect(text).toContain('authors:\n  - Gregor Bachmann\n  - Sotiris Anagnostidis\n  - Thomas Hofmann\n');
     expect(text).toContain('tags:\n  - vision-mlps\n  - mlp-architectures\n');
+  });
+
+  it("never leaves a cut-off entry under the paper's name when the write fails midway", async () => {
+    const root = await tempProject();
+    // A file size limit of 512 bytes stops the write of a longer entry midway, as a full disk or
+    // a stopped run would: the old write left the first 512 bytes as content/papers/2025/….mdx.
+    const args = [
+      'scripts/new-paper.ts',
+      '2306.13575',
+      '--offline',
+      '--title',
+      'Scaling MLPs: A Tale of Inductive Bias',
+      '--authors',
+      'Gregor Bachmann; Sotiris Anagnostidis; Thomas Hofmann',
+      '--tags',
+      'mlp-architectures',
+      '--date',
+      '2025-06-06',
+      '--abstract',
+      'We study multi-layer perceptrons on vision tasks at scale. '.repeat(30),
+    ];
+    const run = await promisify(execFile)('sh', ['-c', 'ulimit -f 1 && exec node "$@"', 'sh', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, PAPER_DIGEST_CONTENT: join(root, 'content') },
+    }).then(
+      () => 'exited 0',
+      (error: { code?: number; signal?: string }) => `failed (${error.signal ?? error.code})`,
+    );
+    expect(run).toMatch(/^failed/);
+    expect(await paperFiles(root)).toEqual([]);
   });
 
   it('refuses a digest date that `npm run check` would refuse as in the future, and writes nothing', async () => {

@@ -14,7 +14,7 @@ const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
 
   <content folder>   the folder with papers/ and topics.yaml (default: ${CONTENT_DIR})
   --no-cache         check every paper again, even those that passed before unchanged
-  --help             print this
+  --help, -h         print this
 
 Exit code: 0 every paper passed, 1 problems were found (each printed as file:line: field: message),
 2 the command was wrong (an unknown option, a second folder, a folder that is not a content folder).
@@ -26,7 +26,11 @@ function readArguments(): { contentDir: string; noCache: boolean } | { message: 
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { 'no-cache': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      options: {
+        'no-cache': { type: 'boolean', default: false },
+        // -h as new-paper takes it: a contributor types both.
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (error) {
     // parseArgs' own message names the option and says how to pass a folder starting with "-".

@@ -9,8 +9,8 @@ import { runScript } from '../helpers/cli.ts';
 const check = (...args: string[]) => runScript('scripts/check.ts', args);
 
 describe('npm run check, given what it does not take', () => {
-  it('prints its usage for --help, and exits 0', async () => {
-    const { code, stdout } = await check('--help');
+  it.each(['--help', '-h'])('prints its usage for %s, and exits 0', async (flag) => {
+    const { code, stdout } = await check(flag);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: npm run check/);
     expect(stdout).toContain('--no-cache');

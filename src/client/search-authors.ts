@@ -8,7 +8,7 @@ import { nameReadings, writtenOutSpelling } from '../lib/search-query.ts';
 import {
   authorFilterName,
   citedNameMatches,
-  citedNamesInQuery,
+  citedNamesAt,
   citedReadings,
   type CitedName,
   CITED_YEAR_FILTER,
@@ -137,11 +137,13 @@ export interface CitedAuthorsFilter {
 /**
  * The authors a query cites (`Z. Kolter`, `Hsieh, C.-J.`, `Akyürek et al., 2023`: see
  * citedNamesInQuery), as a filter on their papers (of the year cited, if any), and the rest of
- * the query; undefined when the digest has no author for one of them: then the query is read as
- * words (initials are sometimes not a name: `e.g. attention`). A name stands for every author it
- * fits (`H. Zhang`: Huan Zhang, Hao Zhang, …). `alsoWords` when a name is a family name alone that
- * text may write as a word before a year (CitedName's `bare`: `Adam 2023`): the query's words are
- * searched too.
+ * the query. A name the digest has no author for is given back to the query's words, and the
+ * query read again without it (a pasted reference's `ICLR 2025` is a venue and its year, no
+ * family name; `T. Scaling`, a title's word after the last initials); undefined when no name is
+ * left: then the query is read as words (initials are sometimes not a name: `e.g. attention`). A
+ * name stands for every author it fits (`H. Zhang`: Huan Zhang, Hao Zhang, …). `alsoWords` when a
+ * name is a family name alone that text may write as a word before a year (CitedName's `bare`:
+ * `Adam 2023`): the query's words are searched too.
  */
 export async function citedAuthorsFilter(
   page: string,
@@ -149,41 +151,54 @@ export async function citedAuthorsFilter(
   typing: boolean,
   fetchJson: FetchJson,
 ): Promise<{ filter: CitedAuthorsFilter; rest: string; alsoWords?: true } | undefined> {
-  const { names, rest } = citedNamesInQuery(query, { typing });
-  if (names.length === 0) return undefined;
-  // A name typed with an umlaut, ø or å is also the name written out (`Müller et al.`: Jonas
-  // Mueller), as in the author field (suggestAuthors); the same query, so the same names in order.
-  const writtenOut = citedNamesInQuery(writtenOutSpelling(query), { typing }).names;
-  const keys = await directoryKeys(page, fetchJson);
-  const groups: CitedAuthorsFilter['all'] = [];
-  const words: string[] = [];
-  // A family name alone that fits an author by its one word (`Adam 2023`: Hartwig Adam) may also be
-  // an ordinary word and a year (the Adam optimizer, long context): the query is searched both ways.
-  let alsoWords = false;
-  for (const [index, name] of names.entries()) {
-    const other = writtenOut.length === names.length ? writtenOut[index] : undefined;
-    // The name with as many of the words before it as an author's name has (`van der Maaten`,
-    // `Le Cun`), the others given back to the query's words (citedReadings).
-    const readings = citedReadings(name);
-    const otherReadings = other ? citedReadings(other) : [];
-    let slugs = new Set<string>();
-    for (const [at, reading] of readings.entries()) {
-      const spelling = otherReadings[at]?.cited;
-      const spellings =
-        spelling && spelling.words.join(' ') !== reading.cited.words.join(' ')
-          ? [reading.cited, spelling]
-          : [reading.cited];
-      slugs = await citedSlugs(page, keys, spellings, fetchJson);
-      if (slugs.size === 0) continue;
-      words.push(...reading.dropped);
-      if (name.bare && reading.cited.words.length === name.words.length) alsoWords = true;
-      break;
+  // Where the names that fit no author end (citedNamesAt's `ends`): each pass reads one more as words.
+  const skip = new Set<number>();
+  let keys: string[] | undefined;
+  for (;;) {
+    const { names, rest, ends } = citedNamesAt(query, { typing, skip });
+    if (names.length === 0) return undefined;
+    // A name typed with an umlaut, ø or å is also the name written out (`Müller et al.`: Jonas
+    // Mueller), as in the author field (suggestAuthors); the same query, so the same names in order.
+    const writtenOut = citedNamesAt(writtenOutSpelling(query), { typing, skip }).names;
+    keys ??= await directoryKeys(page, fetchJson);
+    const groups: CitedAuthorsFilter['all'] = [];
+    const words: string[] = [];
+    // A family name alone that fits an author by its one word (`Adam 2023`: Hartwig Adam) may also be
+    // an ordinary word and a year (the Adam optimizer, long context): the query is searched both ways.
+    let alsoWords = false;
+    let unknown: number | undefined;
+    for (const [index, name] of names.entries()) {
+      const other = writtenOut.length === names.length ? writtenOut[index] : undefined;
+      // The name with as many of the words before it as an author's name has (`van der Maaten`,
+      // `Le Cun`), the others given back to the query's words (citedReadings).
+      const readings = citedReadings(name);
+      const otherReadings = other ? citedReadings(other) : [];
+      let slugs = new Set<string>();
+      for (const [at, reading] of readings.entries()) {
+        const spelling = otherReadings[at]?.cited;
+        const spellings =
+          spelling && spelling.words.join(' ') !== reading.cited.words.join(' ')
+            ? [reading.cited, spelling]
+            : [reading.cited];
+        slugs = await citedSlugs(page, keys, spellings, fetchJson);
+        if (slugs.size === 0) continue;
+        words.push(...reading.dropped);
+        if (name.bare && reading.cited.words.length === name.words.length) alsoWords = true;
+        break;
+      }
+      if (slugs.size === 0) {
+        unknown = ends[index]!;
+        break;
+      }
+      groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
+      if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });
     }
-    if (slugs.size === 0) return undefined;
-    groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
-    if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });
+    if (unknown !== undefined) {
+      skip.add(unknown);
+      continue;
+    }
+    return { filter: { all: groups }, rest: [...words, rest].join(' ').trim(), ...(alsoWords && { alsoWords }) };
   }
-  return { filter: { all: groups }, rest: [...words, rest].join(' ').trim(), ...(alsoWords && { alsoWords }) };
 }
 
 /** The slugs of the authors of the directory that any of these spellings of a cited name fits. */

@@ -288,6 +288,19 @@ const MAX_LEADING = 3;
  * may be unfinished: a name that ends with it is `unfinished`.
  */
 export function citedNamesInQuery(query: string, { typing = false } = {}): { names: CitedName[]; rest: string } {
+  const { names, rest } = citedNamesAt(query, { typing });
+  return { names, rest };
+}
+
+/**
+ * citedNamesInQuery, with where each name ends in the query (`ends`: the index of its last token,
+ * the query split at spaces, quoted phrases out), and without the names that end at `skip`: their
+ * tokens stay in the query's words (a name that fits no author, as citedAuthorsFilter finds).
+ */
+export function citedNamesAt(
+  query: string,
+  { typing = false, skip = new Set<number>() }: { typing?: boolean; skip?: ReadonlySet<number> } = {},
+): { names: CitedName[]; rest: string; ends: number[] } {
   const quoted: string[] = [];
   const tokens = query
     .replace(QUOTED, (phrase) => (quoted.push(phrase), ' '))
@@ -308,6 +321,7 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
   const mayLead = (index: number) =>
     word(index) !== undefined && (isParticle(index) || CAPITALISED_WORD.test(withoutOpening(at(index))));
   const names: CitedName[] = [];
+  const ends: number[] = [];
   const kept: number[] = [];
   // The words kept just before token `index` that may lead a family name, taken from the kept words.
   const leadingBefore = (index: number) => {
@@ -316,18 +330,34 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
       leading.unshift(tokens[kept.pop()!]!);
     return leading;
   };
-  // A name that ends at token `last`, with the year after it, if any: where the name ends.
-  const cite = (last: number, { leading, ...name }: CitedName) => {
+  // A name from token `first` to `last`, with the year after it, if any: where the name ends. A
+  // name to skip is given back to the query's words, its year too.
+  const cite = (first: number, last: number, { leading, ...name }: CitedName) => {
     const year = CITED_YEAR.exec(at(last + 1))?.[1];
+    const end = year ? last + 1 : last;
+    if (skip.has(last)) {
+      for (let each = first; each <= end; each += 1) kept.push(each);
+      return end;
+    }
     names.push({ ...name, ...(leading && leading.length > 0 ? { leading } : {}), ...(year && { year }) });
-    return year ? last + 1 : last;
+    ends.push(last);
+    citedEnd = end;
+    return end;
   };
+  // Where the last name read ends (its year included).
+  let citedEnd = -1;
   for (let index = 0; index < tokens.length; index += 1) {
     if (isEtAl(index)) {
       const before = kept.at(-1) === index - 1 ? word(index - 1) : undefined;
       if (before !== undefined) {
         kept.pop();
-        index = cite(index + 1, { initials: [], words: before, leading: leadingBefore(index - 1) });
+        const leading = leadingBefore(index - 1);
+        index = cite(index - 1 - leading.length, index + 1, { initials: [], words: before, leading });
+      } else if (names.length > 0 && citedEnd === index - 1 && names.at(-1)!.year === undefined) {
+        // `et al.` after a name read with its initials (`T. Hofmann et al.`) is that name's, and so is a year after it.
+        const year = CITED_YEAR.exec(at(index + 2))?.[1];
+        if (year) names.at(-1)!.year = year;
+        index += year ? 2 : 1;
       } else {
         kept.push(index, index + 1);
         index += 1;
@@ -340,7 +370,13 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
       const bare = BARE_FAMILY_NAME.test(at(index - 1)) && BARE_YEAR.test(at(index));
       kept.pop();
       const leading = leadingBefore(index - 1);
-      index = cite(index - 1, { initials: [], words: family, leading, familyOnly: true, ...(bare && { bare }) });
+      index = cite(index - 1 - leading.length, index - 1, {
+        initials: [],
+        words: family,
+        leading,
+        familyOnly: true,
+        ...(bare && { bare }),
+      });
       continue;
     }
     if (!isInitials(index)) {
@@ -358,20 +394,26 @@ export function citedNamesInQuery(query: string, { typing = false } = {}): { nam
     let last = end + 1;
     while (isParticle(last) && word(last + 1) !== undefined) last += 1;
     const after = nameEnds || word(end + 1) === undefined ? undefined : tokens.slice(end + 1, last + 1);
+    // Read so, it is no author (citedNamesAt's `skip`): the initials may end a name before them, as
+    // the last author's do before the title in Vancouver style (`Hofmann T. Scaling MLPs`).
+    const afterSkipped = after !== undefined && skip.has(last);
     // The word before, unless it already went with other initials.
-    const before = nameEnds && kept.at(-1) === index - 1 ? word(index - 1) : undefined;
-    if (after !== undefined) {
+    const before = (nameEnds || afterSkipped) && kept.at(-1) === index - 1 ? word(index - 1) : undefined;
+    if (after !== undefined && !afterSkipped) {
       const unfinished = typing && last === tokens.length - 1;
-      index = cite(last, { initials, words: nameWords(after.join(' ')), ...(unfinished && { unfinished }) });
+      index = cite(index, last, { initials, words: nameWords(after.join(' ')), ...(unfinished && { unfinished }) });
     } else if (before !== undefined) {
       kept.pop();
-      index = cite(end, { initials, words: before, leading: leadingBefore(index - 1) });
+      const leading = leadingBefore(index - 1);
+      index = cite(index - 1 - leading.length, end, { initials, words: before, leading });
     } else {
       for (let each = index; each <= end; each += 1) kept.push(each);
       index = end;
     }
   }
-  return { names, rest: [...quoted, ...kept.map((index) => tokens[index]!)].join(' ') };
+  // A name given back may leave its words out of order among the others: the query's order.
+  const rest = [...quoted, ...kept.sort((a, b) => a - b).map((index) => tokens[index]!)].join(' ');
+  return { names, rest, ends };
 }
 
 /**

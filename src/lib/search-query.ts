@@ -1255,13 +1255,16 @@ export function mayCiteAuthors(query: string): boolean {
  * Initials as Vancouver and PubMed cite them, capitals without full stops after the family name:
  * `LeCun Y`, `Kolter JZ`, `Ma T,`. Bare capitals are taken as initials only there: after a word
  * that starts with a capital, at the end of the query or before a comma (`GPT 4o`, `deep RL` and
- * `RL agents` are words; a digest with no such author reads them as words anyway), or before such
- * a word, one by one or run together (`E Akyürek`, `JZ Kolter`).
+ * `RL agents` are words; a digest with no such author reads them as words anyway), also typed
+ * apart there (`Yu P S`, `Lee J D,`), or before such a word, one by one or run together
+ * (`E Akyürek`, `JZ Kolter`).
  */
 const BARE_INITIALS = /^\p{Lu}{1,3},?$/u;
 export const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019-]*,?$/u;
 
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
+/** One initial typed apart from the others, without its full stop, perhaps ending a name: `P`, `S,`. */
+const SPACED_INITIAL = /^\p{Lu},?$/u;
 
 /**
  * Whether `tokens[index]` (the query split at spaces) is initials as a reference list writes them.
@@ -1283,17 +1286,31 @@ export function initialsAt(
     (index === tokens.length - 1 || token.endsWith(',')) &&
     CAPITALISED_WORD.test(previous) &&
     !INITIALS.test(previous);
+  // Or one of capitals typed apart after the name (`Yu P S`, `Lee J D,`): the run of single
+  // capitals that holds it follows a name word of two letters or more, and ends the query or a name.
+  let first = index;
+  while (SPACED_INITIAL.test(tokens[first - 1] ?? '') && !tokens[first - 1]!.endsWith(',')) first -= 1;
+  let last = index;
+  while (!(tokens[last] ?? ',').endsWith(',') && SPACED_INITIAL.test(tokens[last + 1] ?? '')) last += 1;
+  const name = tokens[first - 1] ?? '';
+  const spacedAfterName =
+    SPACED_INITIAL.test(token) &&
+    last > first &&
+    (last === tokens.length - 1 || (tokens[last] ?? '').endsWith(',')) &&
+    CAPITALISED_WORD.test(name) &&
+    !SPACED_INITIAL.test(name) &&
+    !INITIALS.test(name);
   // Or capitals before the name, as a reader types `E. Akyürek` without the full stop, one by one
   // (`E Akyürek`, `J Z Kolter`) or, in the Author field, run together (`JZ Kolter`), the name at
   // the query's end or before a comma.
-  let name = index;
-  while (SINGLE_CAPITAL.test(tokens[name] ?? '')) name += 1;
-  if (name === index && runTogetherBefore && RUN_TOGETHER_INITIALS.test(token)) name += 1;
+  let next = index;
+  while (SINGLE_CAPITAL.test(tokens[next] ?? '')) next += 1;
+  if (next === index && runTogetherBefore && RUN_TOGETHER_INITIALS.test(token)) next += 1;
   const beforeName =
-    name > index &&
-    CAPITALISED_WORD.test(tokens[name] ?? '') &&
-    (name === tokens.length - 1 || tokens[name]!.endsWith(','));
-  return afterName || beforeName;
+    next > index &&
+    CAPITALISED_WORD.test(tokens[next] ?? '') &&
+    (next === tokens.length - 1 || tokens[next]!.endsWith(','));
+  return afterName || spacedAfterName || beforeName;
 }
 
 /** A word reduced to what Pagefind's index keeps of it: letters, digits, `_`, no accents, lower case. */

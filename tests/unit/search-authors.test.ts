@@ -284,6 +284,25 @@ describe('authors cited with initials', () => {
     expect(mayCiteAuthors('efficient LLM')).toBe(false);
   });
 
+  it('reads capitals typed apart after the family name as its initials, as PubMed lists them spaced', () => {
+    expect(cited('Yu P S')).toEqual({ names: [{ initials: ['p', 's'], words: ['yu'] }], rest: '' });
+    expect(cited('anomaly Lee J D').names).toEqual([{ initials: ['j', 'd'], words: ['lee'] }]);
+    expect(cited('anomaly Lee J D').rest).toBe('anomaly');
+    expect(cited('Hashimoto T B, Ma T').names.map((name) => [name.initials, name.words])).toEqual([
+      [['t', 'b'], ['hashimoto']],
+      [['t'], ['ma']],
+    ]);
+    expect(cited('Kolter J Z, Hsieh C J').names.map((name) => name.initials)).toEqual([
+      ['j', 'z'],
+      ['c', 'j'],
+    ]);
+    expect(citedNameMatches('Philip S. Yu', cited('Yu P S').names[0]!)).toBe(true);
+    expect(citedNameMatches('Felix Yu', cited('Yu P S').names[0]!)).toBe(false);
+    // Not before more words.
+    expect(cited('Yu P S transformers').names).toEqual([]);
+    expect(cited('Type I error').names).toEqual([]);
+  });
+
   it('leaves in the query initials with no name beside them, quoted words, and the word still being typed', () => {
     expect(cited('Z.')).toEqual({ names: [], rest: 'Z.' });
     expect(cited('O. 2023')).toEqual({ names: [], rest: 'O. 2023' });
@@ -306,6 +325,12 @@ describe('authors cited with initials', () => {
     // No name before it: the words stay.
     expect(cited('et al. 2023')).toEqual({ names: [], rest: 'et al. 2023' });
     expect(cited('2023 et al.')).toEqual({ names: [], rest: '2023 et al.' });
+    // After a name read with its initials, `et al.` and its year are that name's, not words.
+    expect(cited('T. Hofmann et al.')).toEqual({ names: [{ initials: ['t'], words: ['hofmann'] }], rest: '' });
+    expect(cited('MLPs Z. Kolter et al., 2024').names).toEqual([{ initials: ['z'], words: ['kolter'], year: '2024' }]);
+    expect(cited('MLPs Z. Kolter et al., 2024').rest).toBe('MLPs');
+    expect(cited('Hofmann, T., et al. (2023)').names).toEqual([{ initials: ['t'], words: ['hofmann'], year: '2023' }]);
+    expect(cited('Kolter, Z. 2023 et al.').rest).toBe('et al.');
     expect(citedNameMatches('Ekin Akyürek', cited('Akyurek et al.').names[0]!)).toBe(true);
     expect(citedNameMatches('Ekin Akyurekoglu', cited('Akyurek et al.').names[0]!)).toBe(false);
   });
@@ -436,6 +461,36 @@ describe('family names of several words', () => {
       ['le', 'cun'],
       ['cun'],
     ]);
+  });
+});
+
+describe('a pasted reference whose names are not all authors of the digest', () => {
+  const fetchJson = directoryOf(['Xingyi Yang', 'Xinchao Wang', 'Thomas Hofmann', 'Gregor Bachmann']);
+
+  it.each([
+    // A venue and its year after the title: no family name.
+    [
+      'Yang, X., & Wang, X. (2024). Kolmogorov-Arnold Transformer. ICLR 2025.',
+      ['xingyi-yang', 'xinchao-wang', '2024'],
+      '& Kolmogorov-Arnold Transformer. ICLR 2025.',
+    ],
+    // The last initials before the title, as Vancouver style writes them: `T. Scaling` is no author.
+    [
+      'Bachmann G, Hofmann T. Scaling MLPs. NeurIPS 2023',
+      ['gregor-bachmann', 'thomas-hofmann'],
+      'Scaling MLPs. NeurIPS 2023',
+    ],
+    // An author the digest does not have, beside one it has: the other is still cited.
+    ['Vaswani et al. and Hofmann et al.', ['thomas-hofmann'], 'Vaswani et al. and'],
+  ])('reads in %s the authors it has, and the rest as words', async (query, slugs, rest) => {
+    const filter = await citedAuthorsFilter('/search/', query, false, fetchJson);
+    expect(slugsOf(filter)).toEqual(slugs);
+    expect(filter?.rest).toBe(rest);
+  });
+
+  it('reads a query none of whose names is an author as words', async () => {
+    expect(await citedAuthorsFilter('/search/', 'Vaswani et al. 2017', false, fetchJson)).toBeUndefined();
+    expect(await citedAuthorsFilter('/search/', 'e.g. LLaMA, ICLR 2025', false, fetchJson)).toBeUndefined();
   });
 });
 

@@ -43,6 +43,7 @@ import {
   acronymTable,
   NORM_NAMES,
   adjacentWordPairs,
+  partGroupings,
   spelledOutAcronyms,
   splitAtHead,
   splitAtNumber,
@@ -781,7 +782,12 @@ async function searchText(
     const [answer, otherAnswer, partsAnswer, spelledAnswer, plainAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,
-      parts ? search(`"${parts.join(' ')}"`) : undefined,
+      // Apart, and, for three parts or more, some joined (`click-through-rate`: `clickthrough rate`).
+      parts
+        ? Promise.all([parts.join(' '), ...partGroupings(parts)].map((phrase) => search(`"${phrase}"`))).then(
+            (answers) => ({ results: answers.flatMap((each) => each.results) }),
+          )
+        : undefined,
       spelled ? search(`"${spelled}"`) : undefined,
       plain ? search(`"${plain}"`) : undefined,
     ]);

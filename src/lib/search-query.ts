@@ -594,6 +594,28 @@ export function compoundWords(query: string): Map<string, string[]> {
   return compounds;
 }
 
+/** Most parts of a compound word whose groupings are searched (partGroupings): 4 parts, 6 groupings. */
+const MAX_GROUPED_PARTS = 4;
+
+/**
+ * The other ways a text may write a compound word of three parts or more than wholly joined or
+ * wholly apart, each as a phrase: some parts joined, the others apart (`click-through-rate` as
+ * `clickthrough rate`, which `Click-Through Rate` is in the index, or `click throughrate`;
+ * `llama-2-7b` as `llama2 7b`). Pagefind holds a hyphenated word as one word, its parts at its
+ * place, so the phrase of all the parts does not find it beside a word written apart. None for a
+ * compound of more than MAX_GROUPED_PARTS parts (each grouping is one more search).
+ */
+export function partGroupings(parts: readonly string[]): string[] {
+  if (parts.length < 3 || parts.length > MAX_GROUPED_PARTS) return [];
+  const groupings: string[] = [];
+  // Each of the gaps between parts is joined (bit set) or a space; all joined and none are the others' forms.
+  const gaps = parts.length - 1;
+  for (let joins = 1; joins < 2 ** gaps - 1; joins += 1) {
+    groupings.push(parts.reduce((phrase, part, index) => phrase + ((joins >> (index - 1)) & 1 ? '' : ' ') + part));
+  }
+  return groupings;
+}
+
 /**
  * A query word as the two words the text may write apart (`dataset` → `data`, `set`;
  * `finetuning` → `fine`, `tuning`), split after the longest of `heads` it starts (the first parts

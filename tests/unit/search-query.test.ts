@@ -67,6 +67,7 @@ import {
   writtenOutSpelling,
   topicInQuery,
   joinedNameNumber,
+  partGroupings,
 } from '../../src/lib/search-query.ts';
 import {
   acronymExpansions,
@@ -550,6 +551,40 @@ describe('compoundWords', () => {
     // Joined, it is no compound but a name and its number (splitAtNumber).
     expect([...compoundWords('qwen2.5')]).toEqual([]);
     expect(splitAtNumber(queryWords('qwen2.5')[0]!)).toEqual(['qwen', '25']);
+  });
+});
+
+describe('partGroupings', () => {
+  it('gives each way to write a compound of three or four parts with some parts joined, the others apart', () => {
+    expect(partGroupings(['click', 'through', 'rate']).sort()).toEqual(['click throughrate', 'clickthrough rate']);
+    expect(partGroupings(['llama', '2', '7b']).sort()).toEqual(['llama 27b', 'llama2 7b']);
+    expect(partGroupings(['state', 'of', 'the', 'art']).sort()).toEqual([
+      'state of theart',
+      'state ofthe art',
+      'state oftheart',
+      'stateof the art',
+      'stateof theart',
+      'stateofthe art',
+    ]);
+    // Two parts have only their joined and apart forms, which the search has already; five or more, too many.
+    expect(partGroupings(['neural', 'network'])).toEqual([]);
+    expect(partGroupings(['a', 'b', 'c', 'd', 'e'])).toEqual([]);
+  });
+
+  it('keeps every part, in order, in every grouping of random compounds (seeded)', () => {
+    const random = seededRandom(21);
+    for (let run = 0; run < 200; run += 1) {
+      const parts = Array.from({ length: 3 + Math.floor(random() * 2) }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 4) }, () => 'abcxyz0123'[Math.floor(random() * 10)]).join(''),
+      );
+      const groupings = partGroupings(parts);
+      expect(new Set(groupings).size).toBe(2 ** (parts.length - 1) - 2);
+      for (const grouping of groupings) {
+        expect(grouping.replaceAll(' ', '')).toBe(parts.join(''));
+        expect(grouping).not.toBe(parts.join(' '));
+        expect(grouping.split(' ').length).toBeGreaterThan(1);
+      }
+    }
   });
 });
 

@@ -79,8 +79,9 @@ const CATEGORY = /^\[[a-z-]+(?:\.[a-z]{2})?\]$/i;
 /**
  * The canonical arXiv ids a whole query names: one (as arxivIdInQuery reads it), or a list of
  * them apart by spaces, commas or semicolons, as a reader pastes from a reading list or a
- * reference section (`2306.13575, arXiv:2310.06825 [cs.CL]`), each once, in the query's order.
- * Undefined when any other word is in the query.
+ * reference section (`2306.13575, arXiv:2310.06825 [cs.CL]`), each once, in the query's order;
+ * in a query with other words, the ids written so that they can only be ids (ID_MARK), as a
+ * pasted reference writes them. Undefined for other words and no such id.
  */
 export function arxivIdsInQuery(query: string): string[] | undefined {
   const one = arxivIdInQuery(query);
@@ -91,8 +92,22 @@ export function arxivIdsInQuery(query: string): string[] | undefined {
     .filter((token) => token !== '' && !CATEGORY.test(token));
   if (tokens.length < 2) return undefined;
   const ids = tokens.map(arxivIdInQuery);
-  return ids.every((id) => id !== undefined) ? [...new Set(ids)] : undefined;
+  if (ids.every((id) => id !== undefined)) return [...new Set(ids)];
+  // A pasted reference: the ids it writes as only an id is written (ID_MARK, or after `arXiv`).
+  const marked = tokens.flatMap((token, index) =>
+    ids[index] !== undefined && (ID_MARK.test(token) || /^arxiv:?$/i.test(tokens[index - 1] ?? '')) ? [ids[index]] : [],
+  );
+  return marked.length > 0 ? [...new Set(marked)] : undefined;
 }
+
+/**
+ * What writes a number as an arXiv id and nothing else: `arXiv:` or `arXiv.` before it, a link or
+ * path (`https://arxiv.org/abs/…`, `abs/…`, this digest's `…/papers/…/`), its DOI. In a query with
+ * other words, as a pasted reference has (`… Investigations with linear models. arXiv preprint
+ * arXiv:2211.15661.`), such an id names the paper; a bare id among words does not
+ * (`2306.13575 transformers` are words: a number).
+ */
+const ID_MARK = /arxiv|doi|\//iu;
 
 /**
  * The shard of the id → paper map that holds an id: the year and month it carries, and for a

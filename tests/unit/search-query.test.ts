@@ -236,6 +236,16 @@ describe('arxivIdsInQuery', () => {
     // The same paper twice (two versions) is one paper.
     ['2306.13575v1 2306.13575v2', ['2306.13575']],
     ['2306.13575 v2, 2401.12973 v1', ['2306.13575', '2401.12973']],
+    // A pasted reference: the id it writes as only an id is written, whatever the words around it.
+    [
+      'Akyürek, E., et al. (2022). What learning algorithm is in-context learning? arXiv preprint arXiv:2211.15661.',
+      ['2211.15661'],
+    ],
+    ['Scaling MLPs: A Tale of Inductive Bias. https://arxiv.org/abs/2306.13575v2', ['2306.13575']],
+    ['Yang and Wang. Kolmogorov-Arnold Transformer. CoRR abs/2409.10594 (2024)', ['2409.10594']],
+    ['Bachmann et al. (2023) doi:10.48550/arXiv.2306.13575', ['2306.13575']],
+    ['Scaling MLPs, arXiv 2306.13575 [cs.LG], and KAT, arXiv: 2409.10594v1', ['2306.13575', '2409.10594']],
+    ['see https://digest.example.org/papers/2401.12973/ for ICL', ['2401.12973']],
   ])('%s → %j', (query, ids) => {
     expect(arxivIdsInQuery(query)).toEqual(ids);
   });
@@ -244,6 +254,9 @@ describe('arxivIdsInQuery', () => {
     '2306.13575 transformers',
     '2306.13575 2023',
     '2306.13575 v2 v3 transformers',
+    'Scaling MLPs 2306.13575',
+    'arxiv transformers 2023',
+    'https://arxiv.org/abs/ MLPs',
     'kolmogorov arnold',
     '[cs.LG] [cs.CL]',
     '',

@@ -58,6 +58,7 @@ import {
   plainSpelling,
   withoutMarkup,
   withShorthandRead,
+  withoutQuestionWords,
   withPlainCompatibilityLetters,
   writtenOutSpelling,
   comparable,
@@ -523,6 +524,8 @@ async function searchWords(
   query = withPlainCompatibilityLetters(query);
   // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
   query = withShorthandRead(query) || query;
+  // `what is a KAN`: the question's own words are in no paper's text (withoutQuestionWords).
+  query = withoutQuestionWords(query);
   // `a OR b`: each side is a query of its own, and the answer is the papers of any side, the first
   // side's first (alternativesInQuery). The word being typed is the query's last: a side that ends
   // in it may be typed (`kolmogorov OR hebbian lear`: both sides end in `lear`); the others are finished.

@@ -1093,6 +1093,46 @@ export function withShorthandRead(query: string, thisYear = new Date().getUTCFul
     .trim();
 }
 
+/**
+ * The words that make a query a question when it starts with one (`what is a KAN`, `how do
+ * transformers learn in context`, `does …`, `what's …`): interrogatives and the verbs that open a
+ * question. Not `will`, `may`, `might`: they start names and dates as often (Will Grathwohl, May 2024).
+ */
+const QUESTION_WORDS = new Set(
+  (
+    'what which who whom whose when where why how whats whos hows wheres whens whys ' +
+    'do does did is are was were can could should would'
+  ).split(' '),
+);
+
+/** A token of a question the search leaves out: a question word or a common word, outside quotes, not in capitals (`IT`, `OR`). */
+const QUESTION_FRAME = /(?<=^|\s)[\p{L}'\u2019]+[?,.!]*(?=\s|$)/gu;
+
+/**
+ * A query asked as a question, without what makes it one: readers type questions (`what is a
+ * KAN`, `why does double descent happen?`), but every word of a query must be in a paper, and
+ * papers do not write `what`, `does`, `is` or `a` beside what they are about. A query that starts
+ * with a question word (QUESTION_WORDS) and has more words, or ends with `?`, loses its question
+ * words, common words (COMMON_WORDS) and `a`, outside quotes; an acronym in capitals (`IT`, `OR`) and
+ * `-word` stay. Any other query, or a question of nothing else (`what is it?`), is as typed.
+ */
+export function withoutQuestionWords(query: string): string {
+  const outside = query.replace(QUOTED, ' ');
+  const first = comparable(/\S+/.exec(outside)?.[0] ?? '');
+  const isQuestion =
+    (QUESTION_WORDS.has(first) && queryWords(outside).length + quotedRanges(query).length > 1) ||
+    /\?["\u201C\u201D\u201E]?\s*$/u.test(query);
+  if (!isQuestion) return query;
+  const asked = replacedOutsideQuotes(query, QUESTION_FRAME, (token) => {
+    const word = comparable(token);
+    // (`a` too, which COMMON_WORDS leaves as a variable or an initial: in a question it is the article.)
+    return !ACRONYM.test(token) && (QUESTION_WORDS.has(word) || COMMON_WORDS.has(word) || word === 'a') ? ' ' : token;
+  })
+    .replace(/\s+/g, ' ')
+    .trim();
+  return parseQuery(asked).phrases.length + parseQuery(asked).words.length > 0 ? asked : query;
+}
+
 /** A word the reader leaves out, `-word`: a hyphen that starts a word and is followed by a letter. */
 const EXCLUDED = /(?<=^|\s)-(?=\p{L})(\S+)/gu;
 

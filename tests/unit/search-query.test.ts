@@ -68,6 +68,7 @@ import {
   topicInQuery,
   joinedNameNumber,
   partGroupings,
+  withoutQuestionWords,
 } from '../../src/lib/search-query.ts';
 import {
   acronymExpansions,
@@ -564,6 +565,54 @@ describe('compoundWords', () => {
     // Joined, it is no compound but a name and its number (splitAtNumber).
     expect([...compoundWords('qwen2.5')]).toEqual([]);
     expect(splitAtNumber(queryWords('qwen2.5')[0]!)).toEqual(['qwen', '25']);
+  });
+});
+
+describe('withoutQuestionWords', () => {
+  it.each([
+    ['what is a KAN', 'KAN'],
+    ["What's a KAN?", 'KAN?'],
+    ['how do transformers learn in context', 'transformers learn context'],
+    ['why does double descent happen?', 'double descent happen?'],
+    ['Does batch normalization work in transformers', 'batch normalization work transformers'],
+    ['transformers: how do they learn in context?', 'transformers: learn context?'],
+    // Quoted phrases, acronyms in capitals and -word stay.
+    ['what is "in-context learning" in transformers', '"in-context learning" transformers'],
+    ['which papers compare KAN OR MLP -the', 'papers compare KAN OR MLP -the'],
+    ['what is IT security', 'IT security'],
+    // A title that asks a question is found by its other words.
+    ['What learning algorithm is in-context learning?', 'learning algorithm in-context learning?'],
+  ])('%s → %s', (query, asked) => {
+    expect(withoutQuestionWords(query)).toBe(asked);
+  });
+
+  it.each([
+    'why',
+    'what is it?',
+    'KAN is all you need',
+    'Will Grathwohl',
+    'May 2024',
+    'in-context learning of transformers',
+    '"what is a KAN"',
+    'the of and',
+  ])('leaves %s as typed', (query) => {
+    expect(withoutQuestionWords(query)).toBe(query);
+  });
+
+  it('keeps every word of a random question that is not a question word or a common one, in order (seeded)', () => {
+    const random = seededRandom(7);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const frame = ['what', 'how', 'is', 'does', 'the', 'a', 'in', 'of', 'Why', 'Can'];
+    const content = ['KAN', 'transformers', 'spiking', '"double descent"', 'ICL', 'Hofmann', '-attention', 'μ'];
+    for (let run = 0; run < 200; run += 1) {
+      const tokens = [
+        pick(frame.slice(0, 4)),
+        ...Array.from({ length: 1 + Math.floor(random() * 6) }, () => pick([...frame, ...content])),
+      ];
+      const kept = tokens.filter((token) => content.includes(token));
+      if (kept.length === 0) continue;
+      expect(withoutQuestionWords(tokens.join(' '))).toBe(kept.join(' '));
+    }
   });
 });
 

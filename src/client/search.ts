@@ -582,7 +582,10 @@ async function searchWords(
   // is then read as any other query's.
   const typing = debounce !== undefined && !/\s$/.test(query);
   const cited =
-    readCitations && mayCiteAuthors(query)
+    // Not for capitals that are an abbreviation of the digest (`Generative AI`): no author code for them.
+    readCitations &&
+    mayCiteAuthors(query) &&
+    mayCiteAuthors(query, { abbreviations: (await expansionsFor(config)).acronyms })
       ? await loadAuthorCode()
           .then((code) => code.citedAuthorsFilter(config.page, query, typing, fetchJson))
           .catch(() => undefined)

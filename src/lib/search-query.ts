@@ -1316,13 +1316,17 @@ export const withoutOpening = (token: string) => token.replace(OPENING_PUNCTUATI
 /**
  * Whether a query may cite an author as papers do (`Z. Kolter`, `Akyürek et al.`, `van der Maaten
  * 2008`: a capitalised word before a year): then the search reads it with the author directory
- * (citedNamesInQuery in search-authors.ts).
+ * (citedNamesInQuery in search-authors.ts). Capitals after a word that are an abbreviation of the
+ * digest (`abbreviations`, acronymTable's keys: `Generative AI`, `Deep RL`) are no initials here.
  */
-export function mayCiteAuthors(query: string): boolean {
+export function mayCiteAuthors(
+  query: string,
+  { abbreviations = new Map() }: { abbreviations?: ReadonlyMap<string, unknown> } = {},
+): boolean {
   const tokens = query.split(/\s+/);
   return tokens.some(
     (token, index) =>
-      initialsAt(tokens, index) ||
+      initialsAt(tokens, index, { abbreviations }) ||
       (ET.test(token) && AL.test(tokens[index + 1] ?? '')) ||
       (CAPITALISED_WORD.test(withoutOpening(token)) && CITED_YEAR.test(tokens[index + 1] ?? '')),
   );
@@ -1332,7 +1336,8 @@ export function mayCiteAuthors(query: string): boolean {
  * Initials as Vancouver and PubMed cite them, capitals without full stops after the family name:
  * `LeCun Y`, `Kolter JZ`, `Ma T,`. Bare capitals are taken as initials only there: after a word
  * that starts with a capital, at the end of the query or before a comma (`GPT 4o`, `deep RL` and
- * `RL agents` are words; a digest with no such author reads them as words anyway), also typed
+ * `RL agents` are words; a digest with no such author reads them as words anyway), unless they are
+ * one of the `abbreviations` given (the words box: `Generative AI`), also typed
  * apart there (`Yu P S`, `Lee J D,`), or before such a word, one by one or run together
  * (`E Akyürek`, `JZ Kolter`).
  */
@@ -1353,13 +1358,17 @@ const SPACED_INITIAL = /^\p{Lu},?$/u;
 export function initialsAt(
   tokens: readonly string[],
   index: number,
-  { runTogetherBefore = false }: { runTogetherBefore?: boolean } = {},
+  {
+    runTogetherBefore = false,
+    abbreviations = new Map(),
+  }: { runTogetherBefore?: boolean; abbreviations?: ReadonlyMap<string, unknown> } = {},
 ): boolean {
   const token = tokens[index] ?? '';
   if (INITIALS.test(token)) return true;
   const previous = tokens[index - 1] ?? '';
   const afterName =
     BARE_INITIALS.test(token) &&
+    !abbreviations.has(token.replace(/,$/, '').toLowerCase()) &&
     (index === tokens.length - 1 || token.endsWith(',')) &&
     CAPITALISED_WORD.test(previous) &&
     !INITIALS.test(previous);

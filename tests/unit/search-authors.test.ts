@@ -25,7 +25,7 @@ import {
 } from '../../src/lib/search-authors.ts';
 import { authorEntries, authorShards } from '../../src/lib/search-data.ts';
 import { authorsSpelledLike, citedAuthorsFilter, suggestAuthors } from '../../src/client/search-authors.ts';
-import { mayCiteAuthors } from '../../src/lib/search-query.ts';
+import { acronymTable, mayCiteAuthors } from '../../src/lib/search-query.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
 
 const paper = (authors: string[]) => ({
@@ -282,6 +282,25 @@ describe('authors cited with initials', () => {
     expect(cited('Type I error').names).toEqual([]);
     expect(cited('A Survey of transformers').names).toEqual([]);
     expect(mayCiteAuthors('efficient LLM')).toBe(false);
+  });
+
+  it("reads capitals that are one of the digest's abbreviations as the abbreviation in the words box, not initials", () => {
+    const abbreviations = acronymTable([
+      'ai:artificial-intelligence',
+      'rl:reinforcement-learning',
+      'bn:batch-normalization',
+    ]);
+    for (const query of ['Generative AI', 'Explainable AI,', 'Deep RL', 'Scaling BN'])
+      expect([mayCiteAuthors(query), mayCiteAuthors(query, { abbreviations })]).toEqual([true, false]);
+    // Other capitals after a name are still its initials, and a citation's other forms still count.
+    for (const query of [
+      'Kolter JZ',
+      'Hsieh CJ, Zhang H',
+      'Yu P S',
+      'Generative AI, Hofmann T',
+      'Generative AI Akyürek et al.',
+    ])
+      expect(mayCiteAuthors(query, { abbreviations })).toBe(true);
   });
 
   it('reads capitals typed apart after the family name as its initials, as PubMed lists them spaced', () => {

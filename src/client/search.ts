@@ -44,6 +44,7 @@ import {
   NORM_NAMES,
   adjacentWordPairs,
   partGroupings,
+  clippedAbbreviations,
   spelledOutAcronyms,
   splitAtHead,
   splitAtNumber,
@@ -714,6 +715,8 @@ async function searchText(
   void loadPagefind(config).catch(() => undefined);
   // Fetched beside Pagefind by the first search (run), so it is there or on its way by now.
   const { heads, acronyms } = await expansionsFor(config);
+  // `BatchNorm`: the words of an abbreviation, each cut short, which papers write whole (`batch normalization`).
+  for (const [word, expansion] of clippedAbbreviations(query, acronyms)) compounds.set(word, expansion);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The
   // index chunks its words need load meanwhile, as Pagefind's own debounced search does.
   if (debounce !== undefined) {

@@ -738,6 +738,41 @@ export function acronymExpansion(
   return asAbbreviation ? table.get(letters) : undefined;
 }
 
+/**
+ * The query's words that write an abbreviation of the table as the field names a module: the
+ * start of each of its words, joined in CamelCase or by punctuation (`BatchNorm`, `LayerNorm`,
+ * `batch-norm` for `bn`: `batch normalization`), each as queryWords gives it (`batchnorm`) with the
+ * words it stands for. Papers write the words (`batch normalization`), which the search then finds.
+ * A part is the start of its word, three letters or more, and one at least is shorter than its word
+ * (`FlashAttention` is its words, found as the text writes them).
+ */
+export function clippedAbbreviations(
+  query: string,
+  table: ReadonlyMap<string, readonly string[]>,
+): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const token of query.replace(QUOTED, ' ').split(/\s+/)) {
+    const parts = token
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(new RegExp(CASE_CHANGE, 'gu'), ' ')
+      .split(/[^\p{L}]+/u)
+      .map((part) => part.toLowerCase())
+      .filter(Boolean);
+    if (parts.length < 2 || parts.some((part) => part.length < 3)) continue;
+    const expansion = table.get(parts.map((part) => part[0]).join(''));
+    if (
+      expansion?.length === parts.length &&
+      parts.every((part, index) => expansion[index]!.startsWith(part)) &&
+      parts.some((part, index) => part !== expansion[index])
+    ) {
+      const [joined] = queryWords(token);
+      if (joined) found.set(joined, [...expansion]);
+    }
+  }
+  return found;
+}
+
 /** Two words alike but for a plural's ending: `model`, `models`; `process`, `processes`. */
 const sameButNumber = (a: string, b: string) =>
   a === b || a === `${b}s` || b === `${a}s` || a === `${b}es` || b === `${a}es`;
@@ -1265,7 +1300,7 @@ export function parseQuery(query: string): { phrases: string[][]; words: string[
  * reader is typing its parts); a word with a British or American ending, `behaviour`, or an
  * acronym, `LLMs`, which find their other spelling or number too; a decimal number, a count or a
  * bound, `1.5`, `10k`, `O(n)`, once the reader types its last digit, scale or bracket; an
- * abbreviation of the digest, `ICL`, a word that starts with a compound word's first part,
+ * abbreviation of the digest, `ICL`, or its words cut short, `BatchNorm`, a word that starts with a compound word's first part,
  * `dataset`, or ends one's words, `natural language processing`, which find their other form too,
  * as they do sent; a Greek letter or a symbol, `μ`, `\mu`, a whole word (wordsNamedBySymbols). A
  * name and its number (`cifar10`, `llama2`) is not: it may be on its way to a longer one
@@ -1294,6 +1329,7 @@ export function unfinishedWord(
     countsInQuery(query).includes(last) ||
     acronymOtherNumber(last) !== undefined ||
     acronymExpansion(last, query, acronyms) !== undefined ||
+    clippedAbbreviations(tail, acronyms).has(last) ||
     splitAtHead(last, heads) !== undefined ||
     last.includes(DECIMAL_POINT);
   return finished ? undefined : last;

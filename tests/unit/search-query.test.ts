@@ -69,6 +69,7 @@ import {
   joinedNameNumber,
   partGroupings,
   withoutQuestionWords,
+  clippedAbbreviations,
 } from '../../src/lib/search-query.ts';
 import {
   acronymExpansions,
@@ -614,6 +615,34 @@ describe('withoutQuestionWords', () => {
       expect(withoutQuestionWords(tokens.join(' '))).toBe(kept.join(' '));
     }
   });
+});
+
+describe('clippedAbbreviations', () => {
+  const table = acronymTable([
+    'bn:batch-normalization',
+    'ln:layer-normalization',
+    'llm:large-language-model',
+    'fa:flash-attention',
+  ]);
+
+  it('reads the words of an abbreviation cut short and joined as those words', () => {
+    expect(clippedAbbreviations('BatchNorm', table)).toEqual(new Map([['batchnorm', ['batch', 'normalization']]]));
+    expect(clippedAbbreviations('transformers without LayerNorm?', table)).toEqual(
+      new Map([['layernorm', ['layer', 'normalization']]]),
+    );
+    expect(clippedAbbreviations('batch-norm', table)).toEqual(new Map([['batchnorm', ['batch', 'normalization']]]));
+    expect(clippedAbbreviations('LargeLangModel', table)).toEqual(
+      new Map([['largelangmodel', ['large', 'language', 'model']]]),
+    );
+    expect(unfinishedWord('BatchNorm', [], table)).toBeUndefined();
+  });
+
+  it.each(['FlashAttention', 'batchnorm', 'BNorm', 'BatchNormX', 'BaNorm', '"BatchNorm"', 'Batch Norm', 'LayerNet'])(
+    'reads %s as no such word',
+    (query) => {
+      expect(clippedAbbreviations(query, table)).toEqual(new Map());
+    },
+  );
 });
 
 describe('partGroupings', () => {

@@ -527,6 +527,40 @@ const TABLE: Expectation[] = [
   { query: '340 million', why: 'the two abstracts with "340M-parameter models"', only: ['2312.06635', '2401.12973'] },
   { query: '340m', why: 'as typed, which Pagefind reads as 340M', only: ['2312.06635', '2401.12973'] },
   { query: '85M', why: 'a count in a capital: "85 million parameters"', only: ['2202.06510'] },
+  // Authors as references are pasted: initials typed apart, et al. after initials, a venue's year
+  { query: 'Yu P S', why: 'PubMed initials typed apart: Philip S. Yu, not Felix Yu', only: ['2502.17812'] },
+  { query: 'Hashimoto T B', why: 'Tatsunori B. Hashimoto, initials typed apart', only: ['2307.03576'] },
+  { query: 'T. Hofmann et al.', why: '"et al." after a name with its initial is that name\'s', only: ['2306.13575'] },
+  {
+    query: 'Yang, X., & Wang, X. (2024). Kolmogorov-Arnold Transformer. ICLR 2025.',
+    why: 'an APA reference: the two authors, and its venue and year as words (no author "ICLR")',
+    only: ['2409.10594'],
+  },
+  {
+    query: 'Bachmann G, Anagnostidis S, Hofmann T. Scaling MLPs: A tale of inductive bias. NeurIPS 2023',
+    why: 'a Vancouver reference: the last initials before the title, "Hofmann T."',
+    only: ['2306.13575'],
+  },
+  {
+    query:
+      'Akyürek, E., Schuurmans, D., Andreas, J., Ma, T., & Zhou, D. (2022). What learning algorithm is in-context learning? Investigations with linear models. arXiv preprint arXiv:2211.15661.',
+    why: 'a reference with its arXiv id, as Google Scholar gives it: that paper, whatever its other words',
+    only: ['2211.15661'],
+  },
+  // A compound of three parts the papers write partly joined: `Click-Through Rate`, `Llama-2 7B`
+  {
+    query: 'click-through-rate',
+    why: 'both CTR papers write "Click-through rate"',
+    only: ['1706.06978', '2304.00902'],
+  },
+  { query: 'llama-2-7b', why: '"Llama-2 7B" and "LLaMA2-7B"', only: ['2402.04347', '2405.18377'] },
+  // Questions: their own words are in no paper
+  { query: 'what is a KAN', why: 'the three Kolmogorov–Arnold network papers', only: KAN },
+  {
+    query: 'how do transformers learn in context',
+    why: 'the five in-context learning papers, each about transformers',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
 ];
 
 let server: StaticServer;

@@ -1090,6 +1090,13 @@ const SHORT_YEAR = /(?<=^|\s|\p{L}\p{L})['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u20
  * too, but every paper of such a title has both words. `vs` in lower case only: `VS Code` is a name.
  */
 const VERSUS = /(?<=\S\s+)(?:vs\.?|[Vv][Ee][Rr][Ss][Uu][Ss])(?=\s+\S)/gu;
+/**
+ * A citation key as Google Scholar and many `.bib` files write one: the first author's family
+ * name, the year and the title's first word, run together (`bachmann2023scaling`,
+ * `vaswani2017attention`); read as the three (`bachmann 2023 scaling`). Three letters at least on
+ * each side of the year, so a name and its number (`gpt2023`, `llama2`) is not one.
+ */
+const CITATION_KEY = /(?<![\p{L}\p{N}])(\p{L}{3,})((?:19|20)\d\d)(\p{L}{3,})(?![\p{L}\p{N}])/gu;
 
 /** Where a query's quoted phrases are (QUOTED), each from its opening quote to past its closing one. */
 function quotedRanges(query: string): (readonly [start: number, end: number])[] {
@@ -1114,7 +1121,8 @@ function replacedOutsideQuotes(query: string, pattern: RegExp, replace: (...matc
 /**
  * A query with the shorthand readers type read out, outside quoted phrases: a year written `'23`
  * as the year, after its venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the
- * year after `thisYear`, else the last), and `vs` between two words dropped (`KAN vs MLP`: the
+ * year after `thisYear`, else the last), a citation key as its name, year and word
+ * (`bachmann2023scaling`: CITATION_KEY), and `vs` between two words dropped (`KAN vs MLP`: the
  * papers with both). `"KAN vs MLP"` is a phrase, as typed.
  */
 export function withShorthandRead(query: string, thisYear = new Date().getUTCFullYear()): string {
@@ -1123,7 +1131,8 @@ export function withShorthandRead(query: string, thisYear = new Date().getUTCFul
     SHORT_YEAR,
     (_, digits) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`,
   );
-  return replacedOutsideQuotes(years, VERSUS, () => ' ')
+  const keys = replacedOutsideQuotes(years, CITATION_KEY, (_, name, year, word) => `${name} ${year} ${word}`);
+  return replacedOutsideQuotes(keys, VERSUS, () => ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

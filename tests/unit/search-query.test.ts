@@ -1720,6 +1720,10 @@ describe('withShorthandRead', () => {
     ['KAN vs MLP', 'KAN MLP'],
     ['transformers vs. RNNs', 'transformers RNNs'],
     ['KAN Versus MLP', 'KAN MLP'],
+    // A citation key: the family name, the year and the title's first word.
+    ['bachmann2023scaling', 'bachmann 2023 scaling'],
+    ['@article{vaswani2017attention,', '@article{vaswani 2017 attention,'],
+    ['Akyürek2022What learning', 'Akyürek 2022 What learning'],
   ])('reads %s as %s (in 2026)', (query, expected) => {
     expect(withShorthandRead(query, 2026)).toBe(expected);
   });
@@ -1751,6 +1755,14 @@ describe('withShorthandRead', () => {
     "a 5'10 person",
     "l'23",
     'LLMs in VS Code',
+    // A name and its number, a key in quotes, a year with fewer letters beside it: no citation key.
+    'gpt2023',
+    'llama2',
+    'COCO2017',
+    'ab2023cd',
+    'x2023abc',
+    'bachmann20233scaling',
+    '"bachmann2023scaling"',
   ])('leaves %s as typed', (query) => {
     expect(withShorthandRead(query, 2026)).toBe(query);
   });

@@ -152,7 +152,8 @@ const SPECIALS: Record<string, string> = {
 
 /**
  * A straight double quote as the curved quote it stands for: opening (`“`) at the start of the text
- * or after white space or an opening bracket or quote, else closing (`”`); `before` is the character
+ * or after white space, a dash, or an opening bracket or quote of any script (Unicode's classes
+ * Pd, Ps and Pi: `(`, `「`, `„`, `«`, `‘`), else closing (`”`); `before` is the character
  * before the text, where it continues other text. escapeText then writes each as LaTeX's quotes
  * (`{``}`, `{''}`), as it writes a typed curved quote. A `"` itself is no character to LaTeX under
  * German babel (ngerman, the `german` option of many theses' classes): it starts a shorthand, so
@@ -165,7 +166,7 @@ export function curvedQuotes(text: string, before = ''): string {
     QUOTE_OPENS_AFTER.test(offset === 0 ? before : text[offset - 1]!) ? '\u201C' : '\u201D',
   );
 }
-const QUOTE_OPENS_AFTER = /^(?:|\s|[([{\u2018\u201C])$/u;
+const QUOTE_OPENS_AFTER = /^(?:|\s|[\p{Pd}\p{Ps}\p{Pi}])$/u;
 
 /**
  * Characters no field may hold: controls (TeX reads some as end of line, others as invalid),

@@ -354,6 +354,22 @@ describe('BibTeX text', () => {
     const [open, close] = ['{``}', "{''}"];
     expect(escapeText('"a" is ""')).toBe(`${open}a${close} is ${open}${close}`);
     expect(escapeText('5\'10" ("x")')).toBe(`5'10${close} (${open}x${close})`);
+    // After any opening bracket or quote, of whatever script, and after a dash, a quote opens.
+    for (const [before, after] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['«', '»'],
+      ['„', '“'],
+      ['‘', '’'],
+      ['「', '」'],
+      ['（', '）'],
+      ['—', '—'],
+      ['-', '-'],
+    ]) {
+      const written = escapeText(`a ${before}"b"${after} c`);
+      expect(written, before).toContain(`${open}b${close}`);
+      expect(written, before).not.toContain(`${close}b`);
+    }
     // A title is cut into words and math: each quote still reads in the whole title.
     expect(formatTitle('"Why Should I Trust You?"')).toBe(`${open}Why Should I Trust You?${close}`);
     expect(formatTitle('The "GPT-4" model')).toBe(`The ${open}{GPT-4}${close} model`);

@@ -8,7 +8,7 @@ import {
   venueYear,
   type CitablePaper,
 } from './citation.ts';
-import { joinedEntries } from './encode/bibtex-file.ts';
+import { BIBTEX_KEY, joinedEntries, type EntryType } from './encode/bibtex-file.ts';
 import { CLUSTER, nonAsciiLatex } from './encode/latex.ts';
 import { outputUrl } from './encode/url.ts';
 import { MATH_SPAN, mathProblems } from './title-math.ts';
@@ -450,7 +450,7 @@ export const MONTH_MACROS = [
   'dec',
 ] as const;
 
-export type EntryType = 'misc' | 'inproceedings' | 'article';
+export type { EntryType };
 
 /**
  * `@article` or `@inproceedings` for a venue whose name gives its year; else `@misc`, the
@@ -472,7 +472,7 @@ export function entryType(paper: CitablePaper): EntryType {
  * fit in MAX_AUTHOR_FIELD characters).
  */
 export function bibtexEntry(paper: CitablePaper, key: string, { maxAuthors }: { maxAuthors?: number } = {}): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9:_.-]*$/.test(key)) throw new Error(`Not a safe BibTeX key: ${key}`);
+  if (!BIBTEX_KEY.test(key)) throw new Error(`Not a safe BibTeX key: ${key}`);
   const { data } = paper;
   const type = entryType(paper);
   // A field's value is braced, unless it is a macro name (`'macro'`).

@@ -7,14 +7,26 @@
  */
 
 /**
+ * The entry types and keys bibtexEntry writes, and so the only ones a fetched entry may have: one
+ * list for the writer and for isBibtexEntry, so that a type or key the writer starts to use is not
+ * left out of reading lists' downloads as "could not be loaded".
+ */
+export const ENTRY_TYPES = ['misc', 'inproceedings', 'article'] as const;
+export type EntryType = (typeof ENTRY_TYPES)[number];
+/** A key no BibTeX reader splits or misreads: ASCII letters and digits, then also `:_.-`. */
+export const BIBTEX_KEY = /^[A-Za-z0-9][A-Za-z0-9:_.-]*$/;
+
+/**
  * One entry as bibtexEntry writes it (src/lib/bibtex.ts): `@type{key,`, one `name = value` field a
  * line, `}` and a line end, printable ASCII only (the encoder writes every other character as
  * LaTeX). A fetched `.bib` that is not this (a host's page for a missing file served as 200, a
  * proxy's error page, two entries, an entry cut short) is not put into a reader's file, where its
  * text would be read by BibTeX and LaTeX.
  */
-const ENTRY =
-  /^@(?:misc|article|inproceedings)\{[A-Za-z0-9][A-Za-z0-9:_.-]*,\n(?: {2}[A-Za-z]+ *= [\x20-\x7E]+,\n)* {2}[A-Za-z]+ *= [\x20-\x7E]+\n\}\n$/;
+const ENTRY = new RegExp(
+  `^@(?:${ENTRY_TYPES.join('|')})\\{${BIBTEX_KEY.source.slice(1, -1)},\\n` +
+    '(?: {2}[A-Za-z]+ *= [\\x20-\\x7E]+,\\n)* {2}[A-Za-z]+ *= [\\x20-\\x7E]+\\n\\}\\n$',
+);
 
 export function isBibtexEntry(text: string): boolean {
   return ENTRY.test(text);

@@ -29,6 +29,9 @@ describe('addresses near a missing one', () => {
     // The A–Z list of authors numbers its pages 2 and on under `-/`: its first page is /authors/.
     expect(nearAddresses('/authors/-/1/', '/')).toEqual(['/authors/']);
     expect(nearAddresses('/authors/-/9/', '/')).toEqual(['/authors/']);
+    // Its pages' folder alone, an address cut back by hand, is the list too.
+    expect(nearAddresses('/authors/-/', '/')).toEqual(['/authors/']);
+    expect(nearAddresses('/base/Authors/-', '/base/')).toEqual(['/base/authors/-/', '/base/authors/']);
     expect(nearAddresses('/Paper-Digest/Authors/-/12', '/Paper-Digest/')).toEqual([
       '/Paper-Digest/authors/-/12/',
       '/Paper-Digest/authors/',

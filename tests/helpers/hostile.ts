@@ -158,7 +158,7 @@ export function unicodeStrings(seed: number, count: number, maxLength = 40): str
           : roll < 0.8
             ? between(0, 0xffff)
             : between(0, 0x10ffff);
-      // A surrogate's code unit on its own (String.fromCodePoint would refuse none, but say so).
+      // A surrogate as one code unit alone, a lone surrogate (fromCharCode says what is meant).
       text += code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : String.fromCodePoint(code);
     }
     return text;

@@ -67,14 +67,17 @@ export function letterOf(name: string): string {
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
   if (!/^\p{L}$/u.test(first)) return NO_LETTER;
   if (!/^\p{Script=Latin}$/u.test(first)) return OTHER_SCRIPTS;
-  return A_TO_Z.findLast((letter) => headingOrder.compare(letter, first) <= 0)?.toUpperCase() ?? OTHER_SCRIPTS;
+  return A_TO_Z.findLast((letter) => ENGLISH_ORDER.compare(letter, first) <= 0)?.toUpperCase() ?? OTHER_SCRIPTS;
 }
 
 /** Letters without case that a name's first letter may follow: modifier letters (ʻ ʼ) and Latin clicks (ǀ ǂ). */
 const PASSED_OVER = /^(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})$/u;
 const A_TO_Z = [...'abcdefghijklmnopqrstuvwxyz'];
-/** English collation, the same on every machine: the order authorIndex sorts names in. */
-const headingOrder = new Intl.Collator('en', { sensitivity: 'base' });
+/**
+ * English collation, the same on every machine: the one order of the A–Z list, by which authorIndex
+ * sorts names and letterOf files a letter outside A–Z (numbers in a name by their value).
+ */
+const ENGLISH_ORDER = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 export const NO_LETTER = '#';
 export const OTHER_SCRIPTS = 'Other';
@@ -94,7 +97,6 @@ export interface IndexEntry {
  * of the family name, then of the whole name, then by slug so the order is total.
  */
 export function authorIndex(authors: Iterable<Author<unknown>>): IndexEntry[] {
-  const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   const entries = [...authors].map(({ slug, name, papers }) => ({
     slug,
     name,
@@ -106,8 +108,8 @@ export function authorIndex(authors: Iterable<Author<unknown>>): IndexEntry[] {
     (a, b) =>
       LETTER_ORDER(a.letter) - LETTER_ORDER(b.letter) ||
       a.letter.localeCompare(b.letter, 'en') ||
-      collator.compare(a.family, b.family) ||
-      collator.compare(a.name, b.name) ||
+      ENGLISH_ORDER.compare(a.family, b.family) ||
+      ENGLISH_ORDER.compare(a.name, b.name) ||
       (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
   );
   return entries.map(({ slug, name, count, letter }) => ({ slug, name, count, letter }));

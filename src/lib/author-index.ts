@@ -62,16 +62,21 @@ export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<str
  * (`ǂHoan`), is passed over, as initials pass over it (givenInitials).
  */
 export function letterOf(name: string): string {
-  const letters = [...authorKey(familyNameForSorting(name))];
-  const first = letters.find((letter) => !PASSED_OVER.test(letter)) ?? letters[0] ?? '';
+  const key = authorKey(familyNameForSorting(name));
+  // Only passed-over letters: the first of them heads the name (`Other`).
+  const first = [...(key.replace(PASSED_OVER, '') || key)][0] ?? '';
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
   if (!/^\p{L}$/u.test(first)) return NO_LETTER;
   if (!/^\p{Script=Latin}$/u.test(first)) return OTHER_SCRIPTS;
   return A_TO_Z.findLast((letter) => ENGLISH_ORDER.compare(letter, first) <= 0)?.toUpperCase() ?? OTHER_SCRIPTS;
 }
 
-/** Letters without case that a name's first letter may follow: modifier letters (ʻ ʼ) and Latin clicks (ǀ ǂ). */
-const PASSED_OVER = /^(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})$/u;
+/**
+ * Letters without case that a name's first letter may follow, modifier letters (ʻ ʼ) and Latin
+ * clicks (ǀ ǂ), each with any marks it carries (the check allows marks on them, and authorKey keeps
+ * marks on a letter that has no unaccented form).
+ */
+const PASSED_OVER = /^(?:(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})\p{M}*)+/u;
 const A_TO_Z = [...'abcdefghijklmnopqrstuvwxyz'];
 /**
  * English collation, the same on every machine: the one order of the A–Z list, by which authorIndex

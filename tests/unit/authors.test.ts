@@ -412,6 +412,23 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     expect(letterOf(name)).toBe(letter);
   });
 
+  it('passes over letters without case before the first letter, with the marks they carry (2,000 seeded random names)', () => {
+    // ʻ ʼ ˀ (modifier letters), ʔ (a glottal stop), ǀ ǁ ǂ ǃ (clicks), each with up to two marks,
+    // before a family name: the name's heading is that of the family name without them.
+    const leads = [...'ʻʼˀʔǀǁǂǃ'];
+    const marks = ['', '\u0301', '\u0308', '\u0323', '\u0301\u0323'];
+    const families = ['Uluʻave', 'Hoan', 'Ɛkua', 'Ødegård', 'Zhou', 'Παπαδόπουλος', '007'];
+    const random = seededRandom(21);
+    const pick = <T>(from: readonly T[]) => from[Math.floor(random() * from.length)]!;
+    for (let index = 0; index < 2000; index++) {
+      const family = pick(families);
+      const lead = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(leads) + pick(marks)).join('');
+      expect(letterOf(`Akau ${lead}${family}`), `${lead}${family}`).toBe(letterOf(`Akau ${family}`));
+    }
+    // A name of nothing but such letters: a letter outside A–Z, not a digit or sign.
+    expect(letterOf('Akau ʻ\u0301')).toBe(OTHER_SCRIPTS);
+  });
+
   it('heads each Latin name with the letter English collation files it under (2,000 seeded random names)', () => {
     // Family names that start with any Latin capital: A–Z, accented, and letters outside A–Z
     // (African alphabets' Ɛ Ɔ Ɓ Ɗ Ŋ, Ƒ, Ʒ, Ø, Ł…). Listed by English collation alone, their

@@ -235,7 +235,8 @@ const TEXT_IN_MATH: Record<string, string> = {
  * Title math (accepted by the title-math rules, so ASCII) as LaTeX prints what KaTeX shows: inside
  * `\text{…}`, which LaTeX sets in the text font, `<`, `>`, `|` and a backquote become commands; a
  * `"`, in `\text{…}` or not, becomes the closing quote a plain document prints for it (German
- * babel reads `"` as a shorthand in math too: `"a` is an accent).
+ * babel reads `"` as a shorthand in math too: `"a` is an accent), outside `\text{…}` in `\mbox{…}`,
+ * which a document without amsmath has too.
  */
 export function mathText(tex: string): string {
   let out = '';
@@ -260,7 +261,7 @@ export function mathText(tex: string): string {
       if (char === '{') textDepth++;
       else if (char === '}') textDepth--;
       out += textDepth > 0 ? (TEXT_IN_MATH[char] ?? char) : char;
-    } else out += char === '"' ? `\\text{${TEXT_IN_MATH[char]}}` : char;
+    } else out += char === '"' ? `\\mbox{${TEXT_IN_MATH[char]}}` : char; // \mbox: LaTeX's own, \text needs amsmath
   }
   return out;
 }

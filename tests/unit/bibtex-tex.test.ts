@@ -194,6 +194,21 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     expectCompiled(compile(bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!))), GERMAN));
   }, 120_000);
 
+  it('writes a double quote in title math that a document without amsmath sets', () => {
+    // Title math that names no amsmath command needs none, so the writer may not add one (\\text):
+    // a `"` in it is a plain document's closing quote, in math as in text.
+    const PLAIN = DOCUMENT.replace('\\usepackage{amsmath,amssymb}\n', '');
+    const titles = ['$a"b$', '$x"$ and "$y$"', '$"\'"$'];
+    const all = titles.map((title, index) => ({
+      id: `m${index}`,
+      data: { title, authors: ['Ann Lee'], date: '2025-06-06' },
+    }));
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    expectCompiled(compile(bib, PLAIN));
+    expectCompiled(compile(bib, GERMAN));
+  }, 120_000);
+
   it('compiles the entry of a paper of 10,000 authors with plainnat, its names whole', () => {
     // natbib's label holds every family name: a line pdflatex could not read (its buffer is 200,000).
     const authors = Array.from({ length: 10_000 }, (_, index) => `Given${index} Collaborationmember${index}`);

@@ -375,6 +375,6 @@ describe('BibTeX text', () => {
     expect(formatTitle('The "GPT-4" model')).toBe(`The ${open}{GPT-4}${close} model`);
     expect(formatTitle('"$x$" and "$y$"')).toBe(`${open}{$x$}${close} and ${open}{$y$}${close}`);
     // In title math, the closing quote a plain document prints for it, in text and out.
-    expect(formatTitle('$a"b \\text{c"d}$')).toBe(`{$a\\text{${close}}b \\text{c${close}d}$}`);
+    expect(formatTitle('$a"b \\text{c"d}$')).toBe(`{$a\\mbox{${close}}b \\text{c${close}d}$}`);
   });
 });

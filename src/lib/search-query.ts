@@ -1094,9 +1094,11 @@ const VERSUS = /(?<=\S\s+)(?:vs\.?|[Vv][Ee][Rr][Ss][Uu][Ss])(?=\s+\S)/gu;
  * A citation key as Google Scholar and many `.bib` files write one: the first author's family
  * name, the year and the title's first word, run together (`bachmann2023scaling`,
  * `vaswani2017attention`); read as the three (`bachmann 2023 scaling`). Three letters at least on
- * each side of the year, so a name and its number (`gpt2023`, `llama2`) is not one.
+ * each side of the year, so a name and its number (`gpt2023`, `llama2`) is not one. A key is a
+ * whole token, as a reader pastes it alone or from `\cite{…}`, `@article{…,`: in a link, a path or
+ * a domain (`forum?id=abc2023xyz`, `/papers/…/`, `abc2023xyz.com`) the same letters are no key.
  */
-const CITATION_KEY = /(?<![\p{L}\p{N}])(\p{L}{3,})((?:19|20)\d\d)(\p{L}{3,})(?![\p{L}\p{N}])/gu;
+const CITATION_KEY = /(?<=^|[\s{([,;])(\p{L}{3,})((?:19|20)\d\d)(\p{L}{3,})(?=[)}\],;:.!?]*(?:\s|$))/gu;
 
 /** Where a query's quoted phrases are (QUOTED), each from its opening quote to past its closing one. */
 function quotedRanges(query: string): (readonly [start: number, end: number])[] {

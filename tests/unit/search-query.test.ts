@@ -1724,6 +1724,8 @@ describe('withShorthandRead', () => {
     ['bachmann2023scaling', 'bachmann 2023 scaling'],
     ['@article{vaswani2017attention,', '@article{vaswani 2017 attention,'],
     ['Akyürek2022What learning', 'Akyürek 2022 What learning'],
+    ['\\cite{bachmann2023scaling}.', '\\cite{bachmann 2023 scaling}.'],
+    ['see (vaswani2017attention; bachmann2023scaling)', 'see (vaswani 2017 attention; bachmann 2023 scaling)'],
   ])('reads %s as %s (in 2026)', (query, expected) => {
     expect(withShorthandRead(query, 2026)).toBe(expected);
   });
@@ -1763,6 +1765,11 @@ describe('withShorthandRead', () => {
     'x2023abc',
     'bachmann20233scaling',
     '"bachmann2023scaling"',
+    // The same letters in a link, a path or a domain are no key: the address is searched as typed.
+    'https://openreview.net/forum?id=abc2023xyz',
+    'https://digest.example.org/papers/bachmann2023scaling/',
+    'abc2023xyz.com',
+    'file_bachmann2023scaling',
   ])('leaves %s as typed', (query) => {
     expect(withShorthandRead(query, 2026)).toBe(query);
   });

@@ -1169,14 +1169,42 @@ export function withoutQuestionWords(query: string): string {
     (QUESTION_WORDS.has(first) && queryWords(outside).length + quotedRanges(query).length > 1) ||
     /\?["\u201C\u201D\u201E]?\s*$/u.test(query);
   if (!isQuestion) return query;
-  const asked = replacedOutsideQuotes(query, QUESTION_FRAME, (token) => {
-    const word = comparable(token);
-    // (`a` too, which COMMON_WORDS leaves as a variable or an initial: in a question it is the article.)
-    return !ACRONYM.test(token) && (QUESTION_WORDS.has(word) || COMMON_WORDS.has(word) || word === 'a') ? ' ' : token;
-  })
+  const quoted = quotedRanges(query);
+  const tokens = query.trim().split(/\s+/);
+  const indexAt = (at: number) => query.slice(0, at).trim().split(/\s+/).filter(Boolean).length;
+  const asked = query
+    .replace(QUESTION_FRAME, (token: string, at: number) => {
+      if (quoted.some(([start, end]) => at >= start && at < end)) return token;
+      // A pasted reference may ask a question in its title; its authors are names, not question
+      // words (`Do, M. (2023)`, `Wang, Can, …`, `Lee, A.`: an initial is no article).
+      if (inCitedName(tokens, indexAt(at))) return token;
+      const word = comparable(token);
+      // (`a` too, which COMMON_WORDS leaves as a variable or an initial: in a question it is the article.)
+      return !ACRONYM.test(token) && (QUESTION_WORDS.has(word) || COMMON_WORDS.has(word) || word === 'a') ? ' ' : token;
+    })
     .replace(/\s+/g, ' ')
     .trim();
   return parseQuery(asked).phrases.length + parseQuery(asked).words.length > 0 ? asked : query;
+}
+
+/**
+ * Whether `tokens[index]` is part of an author's name as a reference writes it: initials with
+ * their full stops (`M.`, `P. S.`), or a capitalised word ending with a comma, as a name does in a
+ * list of authors (`Do, M.`, `Wang, Can, et al.`), before initials (`Do M.`, `Do MJ,`) or after
+ * them at the query's end (`M. Do`). Bare capitals alone are not enough here: in a question they
+ * are as often an acronym (`Can KAN`, `is RL`).
+ */
+function inCitedName(tokens: readonly string[], index: number): boolean {
+  const token = tokens[index] ?? '';
+  if (INITIALS.test(token)) return true;
+  const next = tokens[index + 1] ?? '';
+  return (
+    CAPITALISED_WORD.test(token) &&
+    (token.endsWith(',') ||
+      INITIALS.test(next) ||
+      /^\p{Lu}{1,3},$/u.test(next) ||
+      (index === tokens.length - 1 && INITIALS.test(tokens[index - 1] ?? '')))
+  );
 }
 
 /** A word the reader leaves out, `-word`: a hyphen that starts a word and is followed by a letter. */

@@ -583,6 +583,12 @@ describe('withoutQuestionWords', () => {
     ['what is IT security', 'IT security'],
     // A title that asks a question is found by its other words.
     ['What learning algorithm is in-context learning?', 'learning algorithm in-context learning?'],
+    // A pasted reference that asks a question in its title: its authors' names and initials stay.
+    ['Do, M. (2023). Why does double descent happen?', 'Do, M. (2023). double descent happen?'],
+    ['Wang, Can, et al. (2024). Is a KAN all you need?', 'Wang, Can, et al. (2024). KAN all need?'],
+    ['Lee, A., & Yu, P. S. (2022). How do transformers learn?', 'Lee, A., & Yu, P. S. (2022). transformers learn?'],
+    ['Hofmann T, Is W. What is attention?', 'Hofmann T, Is W. attention?'],
+    ['who is M. Do', 'M. Do'],
   ])('%s → %s', (query, asked) => {
     expect(withoutQuestionWords(query)).toBe(asked);
   });

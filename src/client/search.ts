@@ -43,7 +43,7 @@ import {
   acronymTable,
   NORM_NAMES,
   adjacentWordPairs,
-  partGroupings,
+  compoundPhrases,
   clippedAbbreviations,
   spelledOutAcronyms,
   splitAtHead,
@@ -716,7 +716,9 @@ async function searchText(
   // Fetched beside Pagefind by the first search (run), so it is there or on its way by now.
   const { heads, acronyms } = await expansionsFor(config);
   // `BatchNorm`: the words of an abbreviation, each cut short, which papers write whole (`batch normalization`).
-  for (const [word, expansion] of clippedAbbreviations(query, acronyms)) compounds.set(word, expansion);
+  // A word typed in parts (`batch-norm`) keeps them, its abbreviation's words searched beside them (compoundPhrases).
+  const clipped = clippedAbbreviations(query, acronyms);
+  for (const [word, expansion] of clipped) if (!compounds.has(word)) compounds.set(word, expansion);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The
   // index chunks its words need load meanwhile, as Pagefind's own debounced search does.
   if (debounce !== undefined) {
@@ -793,7 +795,7 @@ async function searchText(
       other ? search(`"${other}"`) : undefined,
       // Apart, and, for three parts or more, some joined (`click-through-rate`: `clickthrough rate`).
       parts
-        ? Promise.all([parts.join(' '), ...partGroupings(parts)].map((phrase) => search(`"${phrase}"`))).then(
+        ? Promise.all(compoundPhrases(parts, clipped.get(term)).map((phrase) => search(`"${phrase}"`))).then(
             (answers) => ({ results: answers.flatMap((each) => each.results) }),
           )
         : undefined,

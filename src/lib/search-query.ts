@@ -632,6 +632,21 @@ export function partGroupings(parts: readonly string[]): string[] {
 }
 
 /**
+ * The phrases a query word written in parts is searched as, besides itself joined: its parts
+ * apart and their groupings (partGroupings), and, when they are an abbreviation's words cut short
+ * (clippedAbbreviations: `batch-norm`), those words whole, each once. The parts as typed stay:
+ * `batch-norm` finds `batch norm` as well as `batch normalization`.
+ */
+export function compoundPhrases(
+  parts: readonly string[] | undefined,
+  expansion: readonly string[] | undefined,
+): string[] {
+  const phrases = parts ? [parts.join(' '), ...partGroupings(parts)] : [];
+  if (expansion) phrases.push(expansion.join(' '));
+  return [...new Set(phrases)];
+}
+
+/**
  * A query word as the two words the text may write apart (`dataset` → `data`, `set`;
  * `finetuning` → `fine`, `tuning`), split after the longest of `heads` it starts (the first parts
  * of the digest's compound words: compoundHeads in search-data.ts) when three letters or more

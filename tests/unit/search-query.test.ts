@@ -68,6 +68,7 @@ import {
   topicInQuery,
   joinedNameNumber,
   partGroupings,
+  compoundPhrases,
   withoutQuestionWords,
   clippedAbbreviations,
 } from '../../src/lib/search-query.ts';
@@ -641,6 +642,31 @@ describe('clippedAbbreviations', () => {
       new Map([['largelangmodel', ['large', 'language', 'model']]]),
     );
     expect(unfinishedWord('BatchNorm', [], table)).toBeUndefined();
+  });
+
+  it.each([
+    ['batch-norm', 'batchnorm', ['batch norm', 'batch normalization']],
+    ['layer/norm layers', 'layernorm', ['layer norm', 'layer normalization']],
+    [
+      'large-lang-model',
+      'largelangmodel',
+      ['large lang model', 'largelang model', 'large langmodel', 'large language model'],
+    ],
+  ])('searches %s by its parts as typed and by the words they cut short', (query, word, phrases) => {
+    // The search's phrases for a word typed in parts: the compound's, and the abbreviation's beside them.
+    expect(compoundPhrases(compoundWords(query).get(word), clippedAbbreviations(query, table).get(word))).toEqual(
+      phrases,
+    );
+  });
+
+  it('searches a word typed joined (`BatchNorm`) by the words it cuts short', () => {
+    const expansion = clippedAbbreviations('BatchNorm', table).get('batchnorm');
+    expect(compoundPhrases(expansion, expansion)).toEqual(['batch normalization']);
+    expect(compoundPhrases(['click', 'through', 'rate'], undefined)).toEqual([
+      'click through rate',
+      'clickthrough rate',
+      'click throughrate',
+    ]);
   });
 
   it.each(['FlashAttention', 'batchnorm', 'BNorm', 'BatchNormX', 'BaNorm', '"BatchNorm"', 'Batch Norm', 'LayerNet'])(

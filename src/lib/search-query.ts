@@ -617,15 +617,22 @@ const MAX_GROUPED_PARTS = 4;
  * wholly apart, each as a phrase: some parts joined, the others apart (`click-through-rate` as
  * `clickthrough rate`, which `Click-Through Rate` is in the index, or `click throughrate`;
  * `llama-2-7b` as `llama2 7b`). Pagefind holds a hyphenated word as one word, its parts at its
- * place, so the phrase of all the parts does not find it beside a word written apart. None for a
- * compound of more than MAX_GROUPED_PARTS parts (each grouping is one more search).
+ * place, so the phrase of all the parts does not find it beside a word written apart. Two digits
+ * are never joined across a gap (that is another number). None for a compound of more than
+ * MAX_GROUPED_PARTS parts (each grouping is one more search).
  */
 export function partGroupings(parts: readonly string[]): string[] {
   if (parts.length < 3 || parts.length > MAX_GROUPED_PARTS) return [];
   const groupings: string[] = [];
   // Each of the gaps between parts is joined (bit set) or a space; all joined and none are the others' forms.
   const gaps = parts.length - 1;
+  // A gap between two digits is never joined: that writes another number (`llama-2-7b` is no `llama 27b`).
+  let numberGaps = 0;
+  for (let gap = 0; gap < gaps; gap += 1) {
+    if (/\d$/u.test(parts[gap]!) && /^\d/u.test(parts[gap + 1]!)) numberGaps |= 1 << gap;
+  }
   for (let joins = 1; joins < 2 ** gaps - 1; joins += 1) {
+    if (joins & numberGaps) continue;
     groupings.push(parts.reduce((phrase, part, index) => phrase + ((joins >> (index - 1)) & 1 ? '' : ' ') + part));
   }
   return groupings;

@@ -680,7 +680,11 @@ describe('clippedAbbreviations', () => {
 describe('partGroupings', () => {
   it('gives each way to write a compound of three or four parts with some parts joined, the others apart', () => {
     expect(partGroupings(['click', 'through', 'rate']).sort()).toEqual(['click throughrate', 'clickthrough rate']);
-    expect(partGroupings(['llama', '2', '7b']).sort()).toEqual(['llama 27b', 'llama2 7b']);
+    // Two digits are not joined: `27b` is another number.
+    expect(partGroupings(['llama', '2', '7b']).sort()).toEqual(['llama2 7b']);
+    expect(partGroupings(['gemma', '2', '2b']).sort()).toEqual(['gemma2 2b']);
+    expect(partGroupings(['2', '3', '4'])).toEqual([]);
+    expect(partGroupings(['top', '1', 'k']).sort()).toEqual(['top 1k', 'top1 k']);
     expect(partGroupings(['state', 'of', 'the', 'art']).sort()).toEqual([
       'state of theart',
       'state ofthe art',
@@ -701,7 +705,10 @@ describe('partGroupings', () => {
         Array.from({ length: 1 + Math.floor(random() * 4) }, () => 'abcxyz0123'[Math.floor(random() * 10)]).join(''),
       );
       const groupings = partGroupings(parts);
-      expect(new Set(groupings).size).toBe(2 ** (parts.length - 1) - 2);
+      // Every set of gaps joined but none and all, except gaps between two digits, never joined.
+      const gaps = parts.length - 1;
+      const joinable = parts.slice(1).filter((part, gap) => !(/\d$/.test(parts[gap]!) && /^\d/.test(part))).length;
+      expect(new Set(groupings).size).toBe(2 ** joinable - 1 - (joinable === gaps ? 1 : 0));
       for (const grouping of groupings) {
         expect(grouping.replaceAll(' ', '')).toBe(parts.join(''));
         expect(grouping).not.toBe(parts.join(' '));

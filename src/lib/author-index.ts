@@ -1,4 +1,4 @@
-import { authorKey, authorSlug, familyNameForSorting } from './authors.ts';
+import { authorKey, authorSlug, familyNameForSorting, passedOverLetters } from './authors.ts';
 import { pageOf } from './paginate.ts';
 
 /**
@@ -59,24 +59,20 @@ export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<str
  * letter outside A–Z goes under the letter English collation sorts it after, where the list's own
  * order puts it (`Ɛkua` under E, `Ɔkɔ` under O, `Ɓah` under B): it is no other script. A letter
  * without case before the first letter, a glottal stop such as the ʻokina (`ʻUluʻave`) or a click
- * (`ǂHoan`), is passed over, as initials pass over it (givenInitials).
+ * (`ǂHoan`), is passed over, as initials pass over it (one rule: passedOverLetters).
  */
 export function letterOf(name: string): string {
   const key = authorKey(familyNameForSorting(name));
-  // Only passed-over letters: the first of them heads the name (`Other`).
-  const first = [...(key.replace(PASSED_OVER, '') || key)][0] ?? '';
+  const rest = key.slice(passedOverLetters(key).length);
+  // Only passed-over letters: letters without case, as a script without capitals has (`Other`).
+  if (key && !rest) return OTHER_SCRIPTS;
+  const first = [...rest][0] ?? '';
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
   if (!/^\p{L}$/u.test(first)) return NO_LETTER;
   if (!/^\p{Script=Latin}$/u.test(first)) return OTHER_SCRIPTS;
   return A_TO_Z.findLast((letter) => ENGLISH_ORDER.compare(letter, first) <= 0)?.toUpperCase() ?? OTHER_SCRIPTS;
 }
 
-/**
- * Letters without case that a name's first letter may follow, modifier letters (ʻ ʼ) and Latin
- * clicks (ǀ ǂ), each with any marks it carries (the check allows marks on them, and authorKey keeps
- * marks on a letter that has no unaccented form).
- */
-const PASSED_OVER = /^(?:(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})\p{M}*)+/u;
 const A_TO_Z = [...'abcdefghijklmnopqrstuvwxyz'];
 /**
  * English collation, the same on every machine: the one order of the A–Z list, by which authorIndex

@@ -554,6 +554,23 @@ export function nameParts(author: string): NameParts | undefined {
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+/**
+ * The letters without case that a name's first letter may follow, read past by both the A–Z list
+ * (letterOf) and initials (givenInitials), so the two agree: modifier letters (the ʻokina ʻ, ʼ, ˀ)
+ * and Latin letters without case (the glottal stop ʔ, the clicks ǀ ǁ ǂ ǃ), each with any marks it
+ * carries (the check allows marks on them). A letter of a script without capitals (`王`) is none:
+ * it starts the name (`王Smith`: under Other, cited in full).
+ */
+const PASSED_OVER = /^(?:(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})\p{M}*)+/u;
+
+/**
+ * The passed-over letters at the start of `text` (PASSED_OVER), '' where there are none. Where they
+ * are the whole of it, the name has no letter with case: cited in full, listed under Other.
+ */
+export function passedOverLetters(text: string): string {
+  return PASSED_OVER.exec(text)?.[0] ?? '';
+}
+
 /** A full stop after an initial that a hyphen joins to the next part of the name (`J.-P.`). */
 const HYPHENATED_INITIAL = /\.(?=[-‐])/g;
 
@@ -565,8 +582,8 @@ export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
  * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` and
  * `J.-P.` → `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
  * and two or three capitals run together as Vancouver style writes them: `JZ` → `J. Z.`).
- * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`), and letters without case
- * before a capital go with it (`ʻAkau` → `ʻA.`). A name in brackets or quotes, the one a person
+ * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`), and the letters without case
+ * a name's first letter may follow go with it (`ʻAkau` → `ʻA.`: passedOverLetters). A name in brackets or quotes, the one a person
  * goes by, has none (`Yuanzhi (Paul)` → `Y.`: NAME_GONE_BY). Undefined where a name
  * starts with a letter of a script without capitals (Han, kana, Hangul, Arabic, Devanagari…),
  * which no reference abbreviates to an initial: the given names are then cited in full.
@@ -590,9 +607,10 @@ export function givenInitials(given: string): string | undefined {
     for (const part of word.split(/[-‐]/).filter((part) => /[\p{L}\p{N}]/u.test(part))) {
       // The first letter or digit, past any apostrophe or bracket before it, with its marks.
       const from = part.slice(part.search(/[\p{L}\p{N}]/u));
-      // Letters without case before the first with case (the ʻokina of ʻAkau, a click letter ǃ)
-      // are sounds of the name, not a script without capitals: they stay with it (ʻA.).
-      const lead = /^[\p{Lm}\p{Lo}]+(?=\p{LC})/u.exec(from)?.[0] ?? '';
+      // Letters without case before the first letter (the ʻokina of ʻAkau, a click letter ǃ) are
+      // sounds of the name, not a script without capitals: they stay with it (ʻA.).
+      const lead = passedOverLetters(from);
+      if (lead === from) return undefined;
       const rest = from.slice(lead.length);
       const first = graphemes.segment(rest)[Symbol.iterator]().next().value?.segment ?? rest;
       const base = [...first][0]!;

@@ -429,6 +429,29 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     expect(letterOf('Akau ʻ\u0301')).toBe(OTHER_SCRIPTS);
   });
 
+  it('reads the same first letter for the A–Z list and for initials (2,000 seeded random names)', () => {
+    // One rule decides which letters are passed over (passedOverLetters): a name's heading is the
+    // heading of the letter its initial is made of, and a name cited in full (its first letter of a
+    // script without capitals) is under Other. Leads passed over (ʻ ʔ ǂ, with marks) and not (王 가
+    // ー Greek, a digit) before unlike names.
+    const leads = ['', 'ʻ', 'ʔ', 'ǂ', 'ʻ\u0301', 'ǃ\u0323\u0308', '王', '가', 'ー', 'Ω', '7'];
+    const names = ['Smith', 'Akau', 'ødegård', 'Ɛkua', 'Ζωή', '小明', '1x', 'ʼ'];
+    const random = seededRandom(22);
+    const pick = <T>(from: readonly T[]) => from[Math.floor(random() * from.length)]!;
+    const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+    for (let index = 0; index < 2000; index++) {
+      const word = pick(leads) + pick(leads) + pick(names);
+      const heading = letterOf(`Ann ${word}`);
+      const initials = givenInitials(word);
+      if (initials === undefined) expect(heading, word).toBe(OTHER_SCRIPTS);
+      else {
+        const initial = [...graphemes.segment(initials.slice(0, -1))].at(-1)!.segment;
+        expect(heading, `${word} (${initials})`).toBe(letterOf(`Ann ${initial}`));
+      }
+    }
+    expect([letterOf('Ann 王Smith'), givenInitials('王Smith')]).toEqual([OTHER_SCRIPTS, undefined]);
+  });
+
   it('heads each Latin name with the letter English collation files it under (2,000 seeded random names)', () => {
     // Family names that start with any Latin capital: A–Z, accented, and letters outside A–Z
     // (African alphabets' Ɛ Ɔ Ɓ Ɗ Ŋ, Ƒ, Ʒ, Ø, Ł…). Listed by English collation alone, their

@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { givenInitials, isGroupName, nameParts } from './authors.ts';
+import { givenInitials, isGroupName, nameParts, type NameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { titleText } from './title-text.ts';
@@ -123,9 +123,19 @@ export function paperUrl(paper: CitablePaper): string | undefined {
  * no form) stays as written.
  */
 export function citationAuthorName(author: string): string {
+  return citedByParts(author, ({ family, given, suffix }) => [family, given, suffix].filter(Boolean).join(', '));
+}
+
+/**
+ * The one reading every citation form of a name starts from (citation_author, the reference, the
+ * in-text citation): the name as written with its spaces collapsed, read by nameParts; a name it
+ * gives no given names (one word, a group's: `ATLAS Collaboration`) is cited as written, else
+ * `write` writes its parts.
+ */
+function citedByParts(author: string, write: (parts: NameParts) => string): string {
   const name = author.trim().replace(/\s+/g, ' ');
   const parts = nameParts(name);
-  return parts?.given ? [parts.family, parts.given, parts.suffix].filter(Boolean).join(', ') : name;
+  return parts?.given ? write(parts) : name;
 }
 
 /**
@@ -137,10 +147,9 @@ export function citationAuthorName(author: string): string {
  * Collaboration`) is cited as written.
  */
 export function referenceAuthorName(author: string): string {
-  const name = author.trim().replace(/\s+/g, ' ');
-  const parts = nameParts(name);
-  if (!parts?.given) return name;
-  return [parts.family, givenInitials(parts.given) ?? parts.given, parts.suffix].filter(Boolean).join(', ');
+  return citedByParts(author, ({ family, given, suffix }) =>
+    [family, givenInitials(given) ?? given, suffix].filter(Boolean).join(', '),
+  );
 }
 
 /**
@@ -150,9 +159,7 @@ export function referenceAuthorName(author: string): string {
  * Collaboration`) whole, as the reference writes it.
  */
 export function citedAuthorName(author: string): string {
-  const name = author.trim().replace(/\s+/g, ' ');
-  const parts = nameParts(name);
-  return parts?.given ? parts.family : name;
+  return citedByParts(author, ({ family }) => family);
 }
 
 /** The authors as an author–year citation names them: `Abbott`, `Ta and Tran`, `Panwar et al.` */

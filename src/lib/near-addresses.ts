@@ -1,3 +1,5 @@
+import { AUTHOR_LIST_PAGES } from './urls.ts';
+
 /**
  * Addresses near one the site has no page at, for the 404 page to try (src/pages/404.astro) and
  * offer the first that exists. A reader reaches a missing page by an address that is nearly right:
@@ -8,7 +10,8 @@
  * - a file name (`/papers/2306.13575.html`, `…/index.html`) or no final slash;
  * - a page number the list does not have: `/topics/x/1/` (the first page is `/topics/x/`, its
  *   one address) or one past the last page, also of the A–Z list of authors (`/authors/-/9/` and
- *   its folder `/authors/-/` are `/authors/`); the list's first page says how many it has;
+ *   its folder `/authors/-/`, AUTHOR_LIST_PAGES, are `/authors/`; no other list's `-/`); the
+ *   list's first page says how many it has;
  * - a day or month without papers (`/2024/11/05/`): its month's page, else its year's.
  *
  * - slashes doubled (`/topics//robots/`), one slash to a reader.
@@ -38,9 +41,13 @@ export function nearAddresses(pathname: string, base: string): string[] {
   if (!same.endsWith('/')) same += '/';
   if (text !== rest) same = encodeURI(same);
   // The list a page number belongs to: its first page (a number after at least one segment). The
-  // A–Z list of authors numbers its pages under `-/` (`/authors/-/7/`), whose first page is
-  // `/authors/`; that folder alone (`/authors/-/`, a page's address cut back by hand) is the list too.
-  const list = same.replace(/(?<=^\/.+\/)(?:-\/(?:\d+\/)?|\d+\/)$/, '');
+  // A–Z list of authors alone numbers its pages in a folder of their own (`/authors/-/7/`), whose
+  // first page is `/authors/`; that folder alone (a page's address cut back by hand) is the list
+  // too. Elsewhere `-/` is no part of a page number (`/topics/-/2/` is not `/topics/`).
+  const list =
+    same.startsWith(`/${AUTHOR_LIST_PAGES}`) && /^(?:\d+\/)?$/.test(same.slice(AUTHOR_LIST_PAGES.length + 1))
+      ? `/${AUTHOR_LIST_PAGES.replace(/-\/$/, '')}`
+      : same.replace(/(?<=^\/.+\/)\d+\/$/, '');
   // A date the digest has no page for (`/2024/11/05/`, a day of a month without papers): its
   // month, then its year, the nearest pages of the archive that may list that time.
   const date = /^\/(\d{4})\/(\d{2})\/(?:\d{2}\/)?/.exec(same);

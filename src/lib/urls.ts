@@ -145,7 +145,7 @@ export function createUrls({ base, site }: UrlOptions) {
      * The A–Z list of authors; page 2 and on live under `authors/-/`, a folder no author slug can
      * be (a slug never starts with `-`, see src/lib/authors.ts).
      */
-    authors: (page = 1) => path(page > 1 ? `authors/-/${page}/` : 'authors/'),
+    authors: (page = 1) => path(page > 1 ? `${AUTHOR_LIST_PAGES}${page}/` : 'authors/'),
     /** An author's page (`slug` from authorSlug); page 2 and on hold older papers. */
     author: (slug: string, page = 1) => path(encodePath(authorPageFolder(slug, page))),
     authorFeed: (slug: string) => path(encodePath(authorFilePaths(slug).feed)),
@@ -172,3 +172,9 @@ export function createUrls({ base, site }: UrlOptions) {
 }
 
 export type Urls = ReturnType<typeof createUrls>;
+
+/**
+ * The folder of the A–Z list's pages 2 and on, under the base path (its first page is `authors/`):
+ * `-` is a folder no author slug can be. The 404 page's nearAddresses reads it back.
+ */
+export const AUTHOR_LIST_PAGES = 'authors/-/';

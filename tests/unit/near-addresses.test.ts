@@ -36,6 +36,12 @@ describe('addresses near a missing one', () => {
       '/Paper-Digest/authors/-/12/',
       '/Paper-Digest/authors/',
     ]);
+    // Only the A–Z list's folder: `-/` in any other list is no page number, nor a folder to drop.
+    expect(nearAddresses('/topics/-/2/', '/')).toEqual(['/topics/-/']);
+    expect(nearAddresses('/topics/-/', '/')).toEqual([]);
+    expect(nearAddresses('/authors/ada/-/', '/')).toEqual([]);
+    expect(nearAddresses('/2024/-/3/', '/')).toEqual(['/2024/-/']);
+    expect(nearAddresses('/authors/-/x/', '/')).toEqual([]);
     // An author's own pages are a list as a topic's are.
     expect(nearAddresses('/authors/ada-lovelace/5/', '/')).toEqual(['/authors/ada-lovelace/']);
     // A year alone is no page number of a list.

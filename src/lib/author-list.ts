@@ -49,11 +49,10 @@ export function othersText(others: number): string {
 }
 
 /**
- * A shortened list as plain names, the count as a last entry (`and 491 others`): for feeds, whose
- * readers join creators with commas.
+ * The names a shortened list shows, and nothing else: for feeds, whose readers (and reference
+ * managers reading `dc:creator` or a JSON Feed's authors) take every entry for an author, so the
+ * count (`and 491 others`) is never one; the item links the paper's page, which names everyone.
  */
-export function shortAuthorNames(authors: readonly string[], keep?: number): string[] {
-  const { shown, others } = shortAuthorList(authors, keep);
-  const names = shown.map(({ name }) => name);
-  return others > 0 ? [...names, othersText(others)] : names;
+export function shownAuthorNames(authors: readonly string[], keep?: number): string[] {
+  return shortAuthorList(authors, keep).shown.map(({ name }) => name);
 }

@@ -4,7 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import { toUTCDate } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
-import { shortAuthorNames } from './author-list.ts';
+import { shownAuthorNames } from './author-list.ts';
 import { escapeHtml } from './encode/html.ts';
 import { htmlOfTree } from './encode/html-tree.ts';
 import { outputUrl } from './encode/url.ts';
@@ -72,8 +72,9 @@ export interface FeedItem {
   url: string;
   title: string;
   /**
-   * The first authors, then how many more (`and 491 others`) for a paper of many: a feed lists a
-   * paper among others, as a card does (src/lib/author-list.ts); its page names everyone.
+   * The authors shown, the first ones for a paper of many: a feed lists a paper among others, as a
+   * card does (src/lib/author-list.ts), and its page names everyone. Each is an author's name as
+   * written, never the count of the rest, which readers would take for one more author.
    */
   authors: string[];
   /** Digest date, `YYYY-MM-DD`. */
@@ -296,7 +297,7 @@ export function textFeedItem(
 
 /** A paper's authors as a feed item lists them (see FeedItem.authors). */
 export function feedAuthors(authors: readonly string[], keepAuthor?: number): string[] {
-  return shortAuthorNames(authors, keepAuthor).map(stripXmlIllegal);
+  return shownAuthorNames(authors, keepAuthor).map(stripXmlIllegal);
 }
 
 /**

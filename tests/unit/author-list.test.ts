@@ -4,15 +4,17 @@ import {
   LISTED_AUTHORS,
   othersText,
   shortAuthorList,
-  shortAuthorNames,
+  shownAuthorNames,
 } from '../../src/lib/author-list.ts';
 import { bibtexEntry } from '../../src/lib/bibtex.ts';
+import { feedAuthors } from '../../src/lib/feed.ts';
+import { seededRandom } from '../../src/bench/random.ts';
 
 const names = (count: number) => Array.from({ length: count }, (_, index) => `Author ${index + 1}`);
 
 describe('shortAuthorList', () => {
   it('shows every name of a short list', () => {
-    expect(shortAuthorNames(names(LISTED_AUTHORS))).toEqual(names(LISTED_AUTHORS));
+    expect(shownAuthorNames(names(LISTED_AUTHORS))).toEqual(names(LISTED_AUTHORS));
     expect(shortAuthorList(names(3), 2)).toEqual({
       shown: names(3).map((name, index) => ({ name, index })),
       others: 0,
@@ -20,11 +22,9 @@ describe('shortAuthorList', () => {
   });
 
   it('cuts a long list after the first names and counts the rest', () => {
-    expect(shortAuthorNames(names(500))).toEqual([...names(AUTHORS_BEFORE_CUT), 'and 492 others']);
-    expect(shortAuthorNames(names(LISTED_AUTHORS + 1))).toEqual([
-      ...names(AUTHORS_BEFORE_CUT),
-      `and ${LISTED_AUTHORS + 1 - AUTHORS_BEFORE_CUT} others`,
-    ]);
+    expect(shortAuthorList(names(500)).others).toBe(492);
+    expect(shownAuthorNames(names(500))).toEqual(names(AUTHORS_BEFORE_CUT));
+    expect(shortAuthorList(names(LISTED_AUTHORS + 1)).others).toBe(LISTED_AUTHORS + 1 - AUTHORS_BEFORE_CUT);
   });
 
   it('keeps the list’s own author visible, in its place after the first names', () => {
@@ -40,13 +40,35 @@ describe('shortAuthorList', () => {
 
   it('is as long as the names it shows, however many authors there are', () => {
     for (const count of [11, 500, 5_000]) {
-      expect(shortAuthorNames(names(count), count - 1).join(', ').length).toBeLessThan(200);
+      expect(shownAuthorNames(names(count), count - 1).join(', ').length).toBeLessThan(200);
     }
   });
 
   it('says how many others', () => {
     expect(othersText(1)).toBe('and 1 other');
     expect(othersText(4_991)).toBe('and 4,991 others');
+  });
+});
+
+describe('feedAuthors', () => {
+  it('names only authors of the paper, in its order, never the count of the rest (2,000 seeded lists)', () => {
+    // dc:creator and a JSON Feed's authors are read as people by feed readers and reference
+    // managers: `and 492 others` would be filed as one more author.
+    const random = seededRandom(2212);
+    const words = ['Ada', 'Lovelace', 'and', 'others', 'Meta AI', '王', '1', 'et al.'];
+    for (let run = 0; run < 2000; run++) {
+      const count = 1 + Math.floor(random() * 40);
+      const authors = Array.from(
+        { length: count },
+        (_, index) => `${words[Math.floor(random() * words.length)]} ${index}`,
+      );
+      const keep = random() < 0.5 ? undefined : Math.floor(random() * (count + 2));
+      const creators = feedAuthors(authors, keep);
+      const places = creators.map((creator) => authors.indexOf(creator));
+      expect(places, `${count} authors, keep ${keep}`).not.toContain(-1);
+      expect(places).toEqual(places.toSorted((a, b) => a - b));
+      expect(creators.length).toBe(count - shortAuthorList(authors, keep).others);
+    }
   });
 });
 

@@ -34,6 +34,18 @@ export function toUTCDate(value: string): Date {
   return new Date(Date.UTC(date.year, date.month - 1, date.day));
 }
 
+/**
+ * The instant a date-only value is written as where a format takes no date without a time (RSS's
+ * `pubDate`, a JSON Feed's `date_published`): 12:00 UTC, the one time of day that is on that date
+ * from UTC−12 to UTC+11, so a feed reader showing it in its own zone shows the date the digest gave
+ * in every zone but UTC+12 to +14 (at midnight UTC, every zone west of UTC showed the day before).
+ * No time of day is known; no instant is on one date in all zones (UTC−12 to +14 span 26 hours).
+ */
+export function dateInstant(value: string): Date {
+  return new Date(toUTCDate(value).getTime() + NOON);
+}
+const NOON = 12 * 60 * 60 * 1000;
+
 const longDate = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 const weekdayDate = new Intl.DateTimeFormat('en', { dateStyle: 'full', timeZone: 'UTC' });
 const monthYear = new Intl.DateTimeFormat('en', { month: 'long', year: 'numeric', timeZone: 'UTC' });

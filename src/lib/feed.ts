@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
-import { toUTCDate } from './dates.ts';
+import { dateInstant } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
 import { shownAuthorNames } from './author-list.ts';
 import { escapeHtml } from './encode/html.ts';
@@ -26,7 +26,8 @@ import { stripXmlIllegal, xmlDocument, type XmlElement } from './xml.ts';
  * Every field is a string from the paper and stays one.
  *
  * Dates: an item's `pubDate` (and the JSON Feed's `date_published`) is the digest date, the day
- * the digest published the item — not a claim about when the paper appeared.
+ * the digest published the item — not a claim about when the paper appeared — at 12:00 UTC
+ * (dateInstant), as both formats need a time.
  */
 
 /** The fields of a paper a feed needs (structurally a `Paper` from src/data/papers.ts). */
@@ -386,7 +387,7 @@ export function rssItem(item: FeedItem): XmlElement {
       text('link', item.url),
       { name: 'guid', attributes: { isPermaLink: 'true' }, children: [item.url] },
       text('description', rssDescription(item.text)),
-      text('pubDate', toUTCDate(item.date).toUTCString()),
+      text('pubDate', dateInstant(item.date).toUTCString()),
       item.html === undefined ? undefined : text('content:encoded', item.html),
       ...item.authors.map((author) => text('dc:creator', author)),
       ...item.categories.map((category) => text('category', category)),
@@ -409,7 +410,7 @@ export function rssXml(feed: Feed): string {
           text('link', feed.homeUrl),
           { name: 'atom:link', attributes: { href: feed.rssUrl, rel: 'self', type: 'application/rss+xml' } },
           text('language', feed.lang),
-          newest ? text('lastBuildDate', toUTCDate(newest).toUTCString()) : undefined,
+          newest ? text('lastBuildDate', dateInstant(newest).toUTCString()) : undefined,
           ...feed.items.map(rssItem),
         ],
       },
@@ -467,9 +468,9 @@ export function jsonFeed(feed: Feed, feedUrl: string): JsonFeed {
   };
 }
 
-/** Midnight UTC of a digest date, as RFC 3339 (`2025-06-06T00:00:00Z`). */
+/** A digest date as RFC 3339, at dateInstant's time of day (`2025-06-06T12:00:00Z`). */
 export function rfc3339(date: string): string {
-  return toUTCDate(date).toISOString().replace('.000Z', 'Z');
+  return dateInstant(date).toISOString().replace('.000Z', 'Z');
 }
 
 /** Every RSS feed of the site: the digest's, then one per topic, in vocabulary order. */

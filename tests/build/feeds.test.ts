@@ -56,7 +56,7 @@ const feedOf = (ids: string[]) =>
 /** What a reader shows for an RSS description: it is HTML. */
 const shown = (description: string) => toText(fromHtml(description, { fragment: true }), { whitespace: 'pre' });
 const labelOf = (slug: string) => topics.find((topic) => topic.slug === slug)!.label;
-const rssDate = (date: string) => new Date(`${date}T00:00:00Z`).toUTCString();
+const rssDate = (date: string) => new Date(`${date}T12:00:00Z`).toUTCString();
 const newest = (ids: string[]) =>
   ids
     .map((id) => fixture(id).date)
@@ -269,7 +269,7 @@ describe.each([
         title: rssItem.title,
         content_html: rssItem['content:encoded'],
         content_text: shown(rssItem.description),
-        date_published: `${paper.date}T00:00:00Z`,
+        date_published: `${paper.date}T12:00:00Z`,
         authors: rssItem['dc:creator'].map((name) => ({ name })),
         tags: rssItem.category,
       });

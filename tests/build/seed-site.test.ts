@@ -425,14 +425,14 @@ describe('every seed paper, in every output, against its verified facts', () => 
       expect(child(item[0]!, 'title'), paper.arxiv).toEqual([paper.title]);
       expect(child(item[0]!, 'dc:creator'), paper.arxiv).toEqual(creators(paper.authors));
       // The day the digest published it, not a date of the paper.
-      expect(child(item[0]!, 'pubDate'), paper.arxiv).toEqual(['Fri, 06 Jun 2025 00:00:00 GMT']);
+      expect(child(item[0]!, 'pubDate'), paper.arxiv).toEqual(['Fri, 06 Jun 2025 12:00:00 GMT']);
       const entry = json.items.filter((found) => found.url === url);
       expect(entry, paper.arxiv).toHaveLength(1);
       expect(entry[0], paper.arxiv).toMatchObject({
         id: url,
         external_url: `https://arxiv.org/abs/${paper.arxiv}`,
         title: paper.title,
-        date_published: `${DIGEST_DAY}T00:00:00Z`,
+        date_published: `${DIGEST_DAY}T12:00:00Z`,
         authors: creators(paper.authors).map((name) => ({ name })),
       });
     }

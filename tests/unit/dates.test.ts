@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/bench/random.ts';
+import { rfc3339, rssItem } from '../../src/lib/feed.ts';
+import type { XmlElement } from '../../src/lib/xml.ts';
 import {
+  dateInstant,
   dateParts,
   formatDate,
   formatDateWithWeekday,
@@ -39,6 +43,27 @@ describe('calendar dates', () => {
     expect(formatDate('2025-01-01')).toBe('January 1, 2025');
     expect(formatDateWithWeekday('2025-06-06')).toBe('Friday, June 6, 2025');
     expect(formatMonth(2025, 6)).toBe('June 2025');
+  });
+
+  it('writes a date-only value as an instant that is on that date from UTC−12 to UTC+11 (500 seeded dates)', () => {
+    // Feed readers show pubDate and date_published in the reader's zone: each must be the digest
+    // date there, read back from the feeds' own text.
+    const zones = ['Etc/GMT+12', 'Pacific/Pago_Pago', 'America/Adak', 'America/Los_Angeles', 'America/Sao_Paulo'];
+    zones.push('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Etc/GMT-11');
+    const random = seededRandom(2211);
+    for (let run = 0; run < 500; run++) {
+      const date = new Date(Date.UTC(1990 + Math.floor(random() * 60), 0, 1 + Math.floor(random() * 366)));
+      const value = date.toISOString().slice(0, 10);
+      const item = rssItem({ url: 'u', title: 't', authors: [], date: value, categories: [], text: '' });
+      const pubDate = item.children?.find(
+        (child): child is XmlElement => typeof child === 'object' && child.name === 'pubDate',
+      );
+      const written = [dateInstant(value), new Date(rfc3339(value)), new Date(pubDate?.children?.[0] as string)];
+      for (const timeZone of zones) {
+        const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+        for (const instant of written) expect(day.format(instant), `${value} in ${timeZone}`).toBe(value);
+      }
+    }
   });
 
   it('splits into zero-padded URL parts', () => {

@@ -221,7 +221,7 @@ describe('feed items', () => {
   it('dates feeds by their content', () => {
     expect(newestDate([{ date: '2024-12-31' }, { date: '2025-06-07' }, { date: '2025-01-01' }])).toBe('2025-06-07');
     expect(newestDate([])).toBeUndefined();
-    expect(rfc3339('2025-06-07')).toBe('2025-06-07T00:00:00Z');
+    expect(rfc3339('2025-06-07')).toBe('2025-06-07T12:00:00Z');
   });
 });
 
@@ -249,7 +249,7 @@ describe('RSS', () => {
       '@_rel': 'self',
       '@_type': 'application/rss+xml',
     });
-    expect(channel.lastBuildDate).toBe('Sat, 07 Jun 2025 00:00:00 GMT');
+    expect(channel.lastBuildDate).toBe('Sat, 07 Jun 2025 12:00:00 GMT');
     expect(channel.item).toHaveLength(5);
 
     const last = channel.item[4]!;
@@ -258,7 +258,7 @@ describe('RSS', () => {
     expect(last.category).toEqual(['Theory & "Practice"']);
     expect(last.link).toBe('https://example.org/digest/papers/2501.00009/');
     expect(last.guid).toEqual({ '#text': 'https://example.org/digest/papers/2501.00009/', '@_isPermaLink': 'true' });
-    expect(last.pubDate).toBe('Thu, 02 Jan 2025 00:00:00 GMT');
+    expect(last.pubDate).toBe('Thu, 02 Jan 2025 12:00:00 GMT');
     expect(last.description).toBe('Abstract of 2501.00009 with a^2.');
     expect(last['dc:creator']).toEqual(['Zoë O\'Brien & <Co> "Ltd"', 'Ada']);
     expect(last['content:encoded']).toMatch(/^<p>Abstract of 2501\.00009 with <math [^>]*>.*<\/math>\.<\/p>$/);
@@ -423,7 +423,7 @@ describe('JSON Feed', () => {
       title: item.title,
       content_html: item.html,
       content_text: item.text,
-      date_published: '2025-06-07T00:00:00Z',
+      date_published: '2025-06-07T12:00:00Z',
       authors: [{ name: 'Ada Lovelace' }],
       tags: ['Theory & "Practice"'],
     });

@@ -2,7 +2,7 @@ import type { Page } from 'astro';
 import { authorFeedTitle } from '../lib/author-feed.ts';
 import { paperCount } from '../lib/count.ts';
 import { groupIntoBundles } from '../lib/file-bundle.ts';
-import { pagedDescription, pagedName, paginateList, spanText } from '../lib/paginate.ts';
+import { listTitle, pagedDescription, paginateList, spanText } from '../lib/paginate.ts';
 import { authorPageFolder } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { getPapersByAuthor, type Paper } from './papers.ts';
@@ -46,7 +46,7 @@ export function authorPageHead({ author, page }: AuthorPage): {
   feeds: { title: string; href: string }[];
 } {
   return {
-    title: pagedName(author.name, page.currentPage, page.lastPage),
+    title: listTitle('author', author.name, page.currentPage, page.lastPage),
     description: pagedDescription(
       `${paperCount(page.total)} by ${author.name} in the digest, newest first.`,
       page.currentPage,

@@ -107,7 +107,8 @@ describe('author pages', () => {
       const named = `${author.name}${page > 1 ? ` — page ${page} of ${pages}` : ''}`;
       expect(decode(/<h1 class="page-title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '')).toBe(named);
       expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}${encodeURI(authorPath(author.slug, page))}">`);
-      expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(`${named} · Paper Digest`);
+      // The title says what the page is too (listTitle): no paper of the author's name shares it.
+      expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(`Papers by ${named} · Paper Digest`);
       seen.push(...listed(html));
     }
     expect(seen).toEqual(author.papers);

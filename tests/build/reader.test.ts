@@ -264,7 +264,9 @@ describe('pages of a list', () => {
     const facts = { title: '', h1: [] as string[], status: '', prev: [] as string[], next: [] as string[] };
     visit(fromHtml(html), 'element', (node: Element) => {
       const said = toText(node).replace(/\s+/g, ' ').trim();
-      if (node.tagName === 'title') facts.title = said.replace(/ · Paper Digest$/, '');
+      // An author's or topic's title says what the list is before its name (listTitle).
+      if (node.tagName === 'title')
+        facts.title = said.replace(/ · Paper Digest$/, '').replace(/^Papers (?:by|on) /, '');
       if (node.tagName === 'h1') facts.h1.push(said);
       if (String(node.properties.className ?? '').includes('pager-status')) facts.status = said;
       const rel = node.properties.rel;

@@ -62,11 +62,12 @@ export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<str
  * (`ǂHoan`), is passed over, as initials pass over it (one rule: passedOverLetters).
  */
 export function letterOf(name: string): string {
-  const key = authorKey(familyNameForSorting(name));
-  const rest = key.slice(passedOverLetters(key).length);
+  const family = familyNameForSorting(name);
+  // Passed over as written, as initials read it: the fold would make `ʰ` (a modifier letter) an h.
+  const lead = passedOverLetters(family);
   // Only passed-over letters: letters without case, as a script without capitals has (`Other`).
-  if (key && !rest) return OTHER_SCRIPTS;
-  const first = [...rest][0] ?? '';
+  if (lead && lead === family) return OTHER_SCRIPTS;
+  const first = [...authorKey(family.slice(lead.length))][0] ?? '';
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
   if (!/^\p{L}$/u.test(first)) return NO_LETTER;
   if (!/^\p{Script=Latin}$/u.test(first)) return OTHER_SCRIPTS;

@@ -558,14 +558,16 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
  * The letters without case that a name's first letter may follow, read past by both the A–Z list
  * (letterOf) and initials (givenInitials), so the two agree: modifier letters (the ʻokina ʻ, ʼ, ˀ)
  * and Latin letters without case (the glottal stop ʔ, the clicks ǀ ǁ ǂ ǃ), each with any marks it
- * carries (the check allows marks on them). A letter of a script without capitals (`王`) is none:
- * it starts the name (`王Smith`: under Other, cited in full).
+ * carries (the check allows marks on them). Only letters of Latin or of no one script (Unicode's
+ * Script_Extensions): a letter of a script without capitals (`王`, and its modifier letters, the
+ * kana's `ー`, Han's `々`, Arabic's `ـ`, Thai's `ๆ`) is none: it starts the name (`々Smith`: under
+ * Other, cited in full).
  */
-const PASSED_OVER = /^(?:(?:\p{Lm}|(?=\p{Script=Latin})\p{Lo})\p{M}*)+/u;
+const PASSED_OVER = /^(?:(?=[\p{scx=Latin}\p{scx=Zyyy}])[\p{Lm}\p{Lo}]\p{M}*)+/u;
 
 /**
- * The passed-over letters at the start of `text` (PASSED_OVER), '' where there are none. Where they
- * are the whole of it, the name has no letter with case: cited in full, listed under Other.
+ * The passed-over letters at the start of `text` as written (PASSED_OVER), '' where there are none.
+ * Where they are the whole of it, the name has no letter with case: cited in full, listed under Other.
  */
 export function passedOverLetters(text: string): string {
   return PASSED_OVER.exec(text)?.[0] ?? '';

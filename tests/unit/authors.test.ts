@@ -432,9 +432,10 @@ describe('the family name, one rule for citations and the A–Z list', () => {
   it('reads the same first letter for the A–Z list and for initials (2,000 seeded random names)', () => {
     // One rule decides which letters are passed over (passedOverLetters): a name's heading is the
     // heading of the letter its initial is made of, and a name cited in full (its first letter of a
-    // script without capitals) is under Other. Leads passed over (ʻ ʔ ǂ, with marks) and not (王 가
-    // ー Greek, a digit) before unlike names.
-    const leads = ['', 'ʻ', 'ʔ', 'ǂ', 'ʻ\u0301', 'ǃ\u0323\u0308', '王', '가', 'ー', 'Ω', '7'];
+    // script without capitals) is under Other. Leads passed over (ʻ ʔ ǂ, with marks; ʰ ª, which
+    // the key's fold would read as h and a) and not (王 가 and the modifier letters of scripts
+    // without capitals ー 々 ـ ๆ, Greek, a digit) before unlike names.
+    const leads = ['', 'ʻ', 'ʔ', 'ǂ', 'ʻ\u0301', 'ǃ\u0323\u0308', 'ʰ', 'ª', '王', '가', 'ー', '々', 'ـ', 'ๆ', 'Ω', '7'];
     const names = ['Smith', 'Akau', 'ødegård', 'Ɛkua', 'Ζωή', '小明', '1x', 'ʼ'];
     const random = seededRandom(22);
     const pick = <T>(from: readonly T[]) => from[Math.floor(random() * from.length)]!;
@@ -450,6 +451,16 @@ describe('the family name, one rule for citations and the A–Z list', () => {
       }
     }
     expect([letterOf('Ann 王Smith'), givenInitials('王Smith')]).toEqual([OTHER_SCRIPTS, undefined]);
+    // A letter of a script without capitals starts the name, a modifier letter of one too (the
+    // kana's lengthening mark, Han's and Thai's repeat marks, Arabic's tatweel, a Lisu tone letter).
+    for (const lead of ['王', '가', 'ー', '々', 'ـ', 'ๆ', 'ꓸ']) {
+      for (const name of ['Smith', 'ʻAkau', 'ødegård']) {
+        expect([letterOf(`Ann ${lead}${name}`), givenInitials(`${lead}${name}`)], lead + name).toEqual([
+          OTHER_SCRIPTS,
+          undefined,
+        ]);
+      }
+    }
   });
 
   it('heads each Latin name with the letter English collation files it under (2,000 seeded random names)', () => {

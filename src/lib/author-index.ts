@@ -63,15 +63,23 @@ export function groupByAuthor<T extends Authored>(papers: readonly T[]): Map<str
  */
 export function letterOf(name: string): string {
   const family = familyNameForSorting(name);
-  // Passed over as written, as initials read it: the fold would make `ʰ` (a modifier letter) an h.
-  const lead = passedOverLetters(family);
+  const listed = listedFamily(family);
   // Only passed-over letters: letters without case, as a script without capitals has (`Other`).
-  if (lead && lead === family) return OTHER_SCRIPTS;
-  const first = [...authorKey(family.slice(lead.length))][0] ?? '';
+  if (family && !listed) return OTHER_SCRIPTS;
+  const first = [...authorKey(listed)][0] ?? '';
   if (/^[a-z]$/.test(first)) return first.toUpperCase();
   if (!/^\p{L}$/u.test(first)) return NO_LETTER;
   if (!/^\p{Script=Latin}$/u.test(first)) return OTHER_SCRIPTS;
   return A_TO_Z.findLast((letter) => ENGLISH_ORDER.compare(letter, first) <= 0)?.toUpperCase() ?? OTHER_SCRIPTS;
+}
+
+/**
+ * A family name as the A–Z list files and orders it: past the letters without case before its
+ * first letter, as written, as initials read them (passedOverLetters: `ǂHoan` as Hoan, `ʰSmith` as
+ * Smith; authorKey's fold would make the modifier letter ʰ an h).
+ */
+function listedFamily(family: string): string {
+  return family.slice(passedOverLetters(family).length);
 }
 
 const A_TO_Z = [...'abcdefghijklmnopqrstuvwxyz'];
@@ -104,7 +112,8 @@ export function authorIndex(authors: Iterable<Author<unknown>>): IndexEntry[] {
     name,
     count: papers.length,
     letter: letterOf(name),
-    family: familyNameForSorting(name),
+    // Ordered past the letters its heading passes over (`ǂHoan` among the H names as Hoan).
+    family: listedFamily(familyNameForSorting(name)),
   }));
   entries.sort(
     (a, b) =>

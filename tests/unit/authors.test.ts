@@ -14,7 +14,7 @@ import {
   slugOfKey,
   nameInBibtexOrder,
 } from '../../src/lib/authors.ts';
-import { letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
+import { authorIndex, letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorLookAlikes, authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { lookAlikeKey } from '../../src/lib/look-alike.ts';
@@ -459,6 +459,27 @@ describe('the family name, one rule for citations and the A–Z list', () => {
           OTHER_SCRIPTS,
           undefined,
         ]);
+      }
+    }
+  });
+
+  it('orders a name under its letter past the letters its heading passes over (500 seeded lists)', () => {
+    // `ǂHoan` is under H: it must stand among the H names where Hoan would, not after Hz (ICU
+    // sorts ǂ after z, ʻ after h), and `ʰSmith` among the S names as Smith, not before Sa.
+    const leads = ['', '', 'ʻ', 'ǂ', 'ʔ', 'ʰ', 'ʻ\u0301', 'ǃ\u0323'];
+    const random = seededRandom(2213);
+    const pick = <T>(from: readonly T[]) => from[Math.floor(random() * from.length)]!;
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    for (let run = 0; run < 500; run++) {
+      const written = new Map<string, string>(); // name → its family without the lead
+      for (let index = 0; index < 12; index++) {
+        const family = pick([...'AHSUZ']) + pick([...'aehouz']) + pick([...'bnz']) + index;
+        written.set(`Ann ${pick(leads)}${family}`, family);
+      }
+      const entries = authorIndex([...written.keys()].map((name, index) => ({ slug: `s${index}`, name, papers: [] })));
+      for (const letter of new Set(entries.map((entry) => entry.letter))) {
+        const families = entries.filter((entry) => entry.letter === letter).map((entry) => written.get(entry.name)!);
+        expect(families, letter).toEqual(families.toSorted(collator.compare));
       }
     }
   });

@@ -19,7 +19,8 @@ import { codePointName } from '../lib/code-point.ts';
  * surrogates, private-use characters, noncharacters (U+FDD0–FDEF and the last two code points of
  * every plane) and every code point not assigned in the Unicode version Node knows (general
  * category Cn: nothing can draw it, and a later version may give it a meaning). Tab and newline are allowed only where a field
- * allows several lines. And no character may carry more than four combining marks.
+ * allows several lines. And no character may carry more than four combining marks, and a combining
+ * mark must sit on a character: not at the start of a value or line, nor after white space.
  */
 export interface ForbiddenCharacter {
   /** UTF-16 index of the character in the string. */
@@ -31,6 +32,8 @@ export interface ForbiddenCharacter {
   kind: string;
   /** For a combining mark too many: how many marks its letter carries. */
   marks?: number;
+  /** For a combining mark with no character under it (at the start, or after white space). */
+  bare?: boolean;
 }
 
 // \p{Cc} and \p{Cf} cover controls, bidi controls, zero-width characters and tag characters;
@@ -66,6 +69,13 @@ function kindOf(codePoint: number): string {
 
 export { MAX_COMBINING_MARKS };
 const MARK_STACK = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'gv');
+/**
+ * A combining mark with nothing under it: at the start, or after a space, tab or line break. It
+ * draws on the space (or nothing), and it escapes the name fold, which takes marks off letters
+ * only: `\u0301Ada Lovelace` would be an author apart from Ada Lovelace who looks like her, with a
+ * mark in the page's address, and BibTeX (which drops such a mark) would cite her by his name.
+ */
+const BARE_MARK = /(?<![^\p{White_Space}])\p{M}/gv;
 
 /**
  * The first character of `value` that a paper may not contain, or the first mark past the
@@ -74,7 +84,14 @@ const MARK_STACK = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'gv');
  */
 export function findForbiddenCharacter(
   value: string,
-  { multiline = false }: { multiline?: boolean } = {},
+  {
+    multiline = false,
+    fragment = false,
+  }: {
+    multiline?: boolean;
+    /** `value` is a piece cut from a text (one decoded character reference): a mark at its start has its letter before it. */
+    fragment?: boolean;
+  } = {},
 ): ForbiddenCharacter | undefined {
   let found: ForbiddenCharacter | undefined;
   FORBIDDEN.lastIndex = 0;
@@ -83,6 +100,12 @@ export function findForbiddenCharacter(
     if (multiline && (codePoint === 0x09 || codePoint === 0x0a)) continue;
     found = { index: match.index, codePoint, code: codePointName(codePoint), kind: kindOf(codePoint) };
     break;
+  }
+  BARE_MARK.lastIndex = 0;
+  const bare = fragment ? null : BARE_MARK.exec(value);
+  if (bare && (!found || bare.index < found.index)) {
+    const codePoint = bare[0].codePointAt(0)!;
+    found = { index: bare.index, codePoint, code: codePointName(codePoint), kind: 'combining mark', bare: true };
   }
   MARK_STACK.lastIndex = 0;
   const stack = MARK_STACK.exec(value);
@@ -108,6 +131,10 @@ export function findForbiddenCharacter(
 export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?: string): string {
   if (found.codePoint === 0x09 || found.codePoint === 0x0a) {
     return `contains a ${found.kind} (${found.code}): write it on one line, with single spaces.`;
+  }
+  if (found.bare) {
+    const mark = `"\u25CC${String.fromCodePoint(found.codePoint)}"`;
+    return `has a combining mark ${mark} (${found.code}) with no letter under it (at the start, or after a space)${writtenAs ? `, written as ${writtenAs}` : ''}: put it right after the letter it belongs on, or delete it.`;
   }
   if (found.marks !== undefined) {
     return `has ${found.marks} combining marks (${found.code}…) on one letter${writtenAs ? `, written as ${writtenAs}` : ''}: a letter may carry at most ${MAX_COMBINING_MARKS}; delete the rest.`;

@@ -699,7 +699,8 @@ function forbiddenReference(body: string, node: MdastNodes): { message: string; 
       }
       decoded = String.fromCodePoint(named);
     }
-    const bad = decoded ? findForbiddenCharacter(decoded, { multiline: true }) : undefined;
+    // One reference alone: a mark it names sits on what comes before (assembledFromReferences judges that).
+    const bad = decoded ? findForbiddenCharacter(decoded, { multiline: true, fragment: true }) : undefined;
     if (bad) return { message: describeForbiddenCharacter(bad, 'a character reference'), offset: match.index };
     match = CHARACTER_REFERENCE.exec(body);
   }

@@ -3,6 +3,7 @@ import { findForbiddenCharacter } from '../../src/content/characters.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
+import { seededRandom } from '../../src/bench/random.ts';
 
 const schema = createPaperSchema(new Set(['optimization']));
 const paper = (title: string) =>
@@ -49,7 +50,8 @@ describe('the character rule', () => {
     const wrong: string[] = [];
     for (let codePoint = 0; codePoint <= 0x10ffff; codePoint++) {
       const char = String.fromCodePoint(codePoint);
-      if (refused(char) !== (findForbiddenCharacter(char, { multiline: true }) !== undefined))
+      // After a letter: a combining mark alone has nothing under it, which is refused apart (below).
+      if (refused(char) !== (findForbiddenCharacter(`a${char}`, { multiline: true }) !== undefined))
         wrong.push(hex(codePoint));
     }
     expect(wrong).toEqual([]);
@@ -122,5 +124,77 @@ describe('the character rule', () => {
     expect(findForbiddenCharacter('a\tb')?.code).toBe('U+0009');
     expect(findForbiddenCharacter('a\nb')?.code).toBe('U+000A');
     expect(findForbiddenCharacter('a\rb', { multiline: true })?.code).toBe('U+000D');
+  });
+});
+
+describe('a combining mark with no letter under it', () => {
+  // Unlike marks: nonspacing (acute, diaeresis, cedilla, Arabic fatha, kana dakuten), spacing
+  // (Devanagari vowel sign i) and enclosing (combining enclosing circle).
+  const MARKS = ['\u0301', '\u0308', '\u0327', '\u064E', '\u3099', '\u093F', '\u20DD'];
+  // What may stand before a bare mark: nothing, a space, a no-break space, an ideographic space.
+  const BEFORE = ['', 'Ada ', 'Ada\u00A0', '王\u3000'];
+
+  it('is refused at the start or after white space, wherever in the value, and named', () => {
+    for (const mark of MARKS) {
+      for (const before of BEFORE) {
+        const text = `${before}${mark}Lovelace`;
+        const found = findForbiddenCharacter(text);
+        expect(found, JSON.stringify(text)).toMatchObject({ index: before.length, bare: true });
+        expect(found?.code).toBe(`U+${hex(mark.codePointAt(0)!)}`);
+      }
+    }
+    // After a line break in an abstract, which allows several lines.
+    expect(findForbiddenCharacter('One line\n\u0301two', { multiline: true })).toMatchObject({ index: 9, bare: true });
+  });
+
+  it('is allowed on a letter, a digit or a sign, as text writes marks', () => {
+    for (const text of [
+      'Akyu\u0308rek',
+      'Vie\u0323\u0302t',
+      'हिन्दी',
+      'x\u20D7 and =\u0338',
+      '1\u20DD',
+      '"\u0301"',
+      'か\u3099',
+    ]) {
+      expect(findForbiddenCharacter(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('is refused in a seeded sample of names wherever white space puts it, and only there', () => {
+    const random = seededRandom(2213);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const words = ['Ada', 'Lovelace', 'Nguyễn', 'Çelik', '王', 'محمد', 'Иван', '2001', '-'];
+    const spaces = [' ', '\u00A0', '\u2003', '\u3000'];
+    for (let round = 0; round < 500; round++) {
+      const parts = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(words));
+      const mark = pick(MARKS);
+      const bareAt = Math.floor(random() * (parts.length + 1)); // parts.length: on a letter instead
+      let text = '';
+      let expected: number | undefined;
+      parts.forEach((word, index) => {
+        if (index > 0) text += pick(spaces);
+        if (index === bareAt) expected = text.length;
+        text += index === bareAt ? `${mark}${word}` : word;
+      });
+      if (bareAt === parts.length) text += mark;
+      const found = findForbiddenCharacter(text);
+      expect(found?.bare ? found.index : undefined, JSON.stringify(text)).toBe(expected);
+    }
+  });
+
+  it('gets a message naming the field and line, written or as a YAML escape', () => {
+    const escaped = validatePaper('content/papers/m.mdx', paper('\\u0301Ada Lovelace'), schema);
+    expect(escaped.paper).toBeUndefined();
+    expect(escaped.problems.map(formatProblem)).toEqual([
+      'content/papers/m.mdx:2: title: has a combining mark "\u25CC\u0301" (U+0301) with no letter under it (at the start, or after a space), written as a YAML escape: put it right after the letter it belongs on, or delete it.',
+    ]);
+    // An author who would look like Ada Lovelace: the name fold takes marks off letters only.
+    const file = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace \u0308\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n`;
+    const written = validatePaper('content/papers/m.mdx', new TextEncoder().encode(file), schema);
+    expect(written.paper).toBeUndefined();
+    expect(written.problems.map(formatProblem)).toEqual([
+      'content/papers/m.mdx:4:18: file: has a combining mark "\u25CC\u0308" (U+0308) with no letter under it (at the start, or after a space): put it right after the letter it belongs on, or delete it.',
+    ]);
   });
 });

@@ -98,6 +98,23 @@ export function compatibilityProblem(name: string): string | undefined {
 }
 
 /**
+ * A combining mark in a name on what is no letter: `Ada Lovelace.\u0301`, `Ada -\u0301Lovelace`,
+ * `O'\u0301Neil`, `1\u0301`. A name's marks are its letters' accents, and the name fold (authorKey)
+ * takes marks off letters only: such a mark stayed in the author's key and slug, an author apart
+ * from Ada Lovelace who reads the same (`/authors/ada-lovelace-\u0301/`). The character rule
+ * already refuses a mark with nothing under it (characters.ts); this is for names only, as a title
+ * may put a mark on a sign (`=\u0338`).
+ */
+export function markOffLetterProblem(name: string): string | undefined {
+  // After white space or at the start, the character rule's (a mark with nothing under it).
+  const found = /(?<=[^\p{L}\p{M}\p{White_Space}])\p{M}/v.exec(name);
+  if (!found) return undefined;
+  const mark = found[0];
+  const base = [...name.slice(0, found.index)].at(-1) ?? '';
+  return `has a combining mark "\u25CC${mark}" (${codePointName(mark)}) on "${base}", which is no letter: a name's marks are its letters' accents; put it on its letter ("é") or delete it`;
+}
+
+/**
  * The blocks whose Latin letters real names use: Basic Latin, Latin-1 Supplement, Latin
  * Extended-A and -B (U+0000–024F) and Latin Extended Additional (U+1E00–1EFF, the precomposed
  * Vietnamese letters among them). Combining marks are not Latin (their script is Inherited).
@@ -574,6 +591,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
             .superRefine((name, ctx) => {
               const message =
                 compatibilityProblem(name) ??
+                markOffLetterProblem(name) ??
                 latinLetterProblem(name) ??
                 mixedScriptProblem(name) ??
                 notANameProblem(name) ??

@@ -389,6 +389,34 @@ describe('author names', () => {
     );
   });
 
+  it("refuses a combining mark on what is no letter in a name, which would stay in the author's slug", () => {
+    const refused = (name: string) => parse({ authors: [name] }).error?.issues.map((issue) => issue.message) ?? [];
+    // Unlike marks (acute, diaeresis, dot below, Arabic fatha, Devanagari vowel sign) on unlike non-letters.
+    const marks = ['\u0301', '\u0308', '\u0323', '\u064E', '\u093F'];
+    const cases: [string, string][] = [
+      ['Ada Lovelace.', ''],
+      ['Ada -', 'Lovelace'],
+      ["Ada O'", 'Lovelace'],
+      ['Ada O\u2019', 'Lovelace'],
+      ['Ada Lovelace 1', ''],
+      ['Ada Lovelace,', ' Jr.'],
+      ['Ada Lovelace\u00B7', ''],
+    ];
+    for (const mark of marks) {
+      for (const [before, after] of cases) {
+        const name = `${before}${mark}${after}`;
+        const hex = mark.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        expect(refused(name), JSON.stringify(name)).toContain(
+          `has a combining mark "\u25CC${mark}" (U+${hex}) on "${[...before].at(-1)}", which is no letter: a name's marks are its letters' accents; put it on its letter ("é") or delete it`,
+        );
+      }
+    }
+    // Marks on letters, decomposed or in scripts that write vowels as marks, are the name's own.
+    for (const name of ['Nguye\u0302\u0303n Va\u0306n', 'Akyu\u0308rek', 'हिन्दी नाम', 'مُحَمَّد', 'דָּוִד כהן', 'ณัฐ สม']) {
+      expect(parse({ authors: [name] }).success, JSON.stringify(name)).toBe(true);
+    }
+  });
+
   it('refuses a name that holds an address or stands for more authors, and takes dotted initials and particles', () => {
     const refused = (name: string) => parse({ authors: [name] }).error?.issues.map((issue) => issue.message) ?? [];
     const holdsAddress = (host: string) =>

@@ -3,7 +3,8 @@ import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from 
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
-import { renderPaperBody, type RenderedBody } from './pipeline.ts';
+import { checkLink, renderPaperBody, type RenderedBody } from './pipeline.ts';
+import { siteConfig } from '../site.config.ts';
 import { fieldName, shortened, type ContentProblem } from './problems.ts';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
 import { closeMatches, didYouMean } from '../lib/suggest.ts';
@@ -86,6 +87,7 @@ export function validatePaper(
     : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
   if (rendered) problems.push(...abstractTextProblems(rendered, source.bodyLine, problem));
+  if (rendered) problems.push(...bareAddressProblems(rendered.text, source.body, source.bodyLine, problem));
 
   if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
   return {
@@ -277,6 +279,49 @@ function abstractTextProblems(
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * An address written as text (`https://…`, `ftp://…`, `www.…`), as feed readers, mail clients and
+ * reference managers find them to make links: up to white space or a character no address holds
+ * as written, less the punctuation that ends a sentence or a bracket around it.
+ */
+const BARE_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:[a-z][a-z\d+.\-]*:\/\/|www\.)[^\s<>"'`]+/giu;
+const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
+
+/**
+ * An address in the abstract's text is a link to every reader that makes one of it (feed readers
+ * show the abstract with no CSP), so it passes the rule of a link in the abstract (checkLink, the
+ * one rule): over https to a web host, with no user name before an `@` (`https://github.com@evil.example/`
+ * leads to evil.example), and no look-alike host (`https://аpple.com` in Cyrillic, or as punycode).
+ * Each address once, at the first body line that holds it. (Also in `code`: readers link there too.)
+ */
+function bareAddressProblems(
+  text: string,
+  body: string,
+  bodyLine: number,
+  problem: (line: number, field: string, message: string) => ContentProblem,
+): ContentProblem[] {
+  const origin = new URL(siteConfig.siteUrl).origin;
+  const seen = new Set<string>();
+  const problems: ContentProblem[] = [];
+  for (const [written] of text.matchAll(BARE_ADDRESS)) {
+    const address = written.replace(TRAILING, '');
+    if (seen.has(address)) continue;
+    seen.add(address);
+    // A reader links `www.…` too; the host is what it leads to, checked as https.
+    const checked = checkLink(/^www\./i.test(address) ? `https://${address}` : address, origin);
+    if ('href' in checked) continue;
+    const lineIndex = body.split('\n').findIndex((line) => line.includes(address));
+    problems.push(
+      problem(
+        bodyLine + Math.max(lineIndex, 0),
+        'body',
+        `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${checked.problem}`,
+      ),
+    );
+  }
+  return problems;
+}
 
 /**
  * The names in `authors: Ann Lee and Bo Li; Cy Dee, Ed Fo`, for the message's example: split at

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/bench/random.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
+import { validatePaper } from '../../src/content/validate.ts';
+
+/**
+ * An address written as text in an abstract is a link to feed readers (no CSP) and mail clients,
+ * which make links of them: it passes the rule of a link in the abstract.
+ */
+const schema = createPaperSchema(new Set(['optimization']));
+const file = (body: string) =>
+  new TextEncoder().encode(
+    `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\n${body}\n`,
+  );
+const problems = (body: string) =>
+  validatePaper('content/papers/p.mdx', file(body), schema).problems.map(formatProblem);
+
+/** Addresses a reader would follow somewhere other than they read, or over no https. */
+const UNSAFE = [
+  'https://аpple.com/x', // Cyrillic а among Latin letters
+  'https://xn--80ak6aa92e.com/', // аррӏе.com, all Cyrillic, as punycode
+  'https://github.com@evil.example/x', // leads to evil.example
+  'http://evil.example/x',
+  'ftp://evil.example/x',
+  'file:///etc/passwd',
+  'www.аpple.com/x',
+];
+/** Addresses as abstracts write them. */
+const SAFE = [
+  'https://github.com/a/b',
+  'https://github.com/a_(b)',
+  'www.github.com',
+  'https://arxiv.org/abs/2306.13575',
+];
+
+describe('an address written in the text of an abstract', () => {
+  it('is refused when a link to it would be, at its line, naming it and why', () => {
+    for (const address of UNSAFE) {
+      const found = problems(`Our code.\n\nIt is at (${address}).`);
+      expect(found, address).toHaveLength(1);
+      expect(found[0], address).toMatch(
+        /^content\/papers\/p\.mdx:12: body: the address ".+" in the text, which feed readers and mail clients make a link, is not allowed: /,
+      );
+      expect(found[0]).toContain(`"${address}"`);
+    }
+    expect(problems('Code at `http://evil.example/x` here.').join()).toContain('"http://evil.example/x"');
+  });
+
+  it('passes when a link to it would, with the punctuation around it', () => {
+    for (const address of SAFE) {
+      for (const written of [address, `(${address}).`, `${address},`, `"${address}"`]) {
+        expect(problems(`Code at ${written} now.`), written).toEqual([]);
+      }
+    }
+    expect(problems('```\nhttp://evil.example/\n```\n\nText.')).toEqual([]);
+  });
+
+  it('is refused wherever it stands among words, in a seeded sample, and only when unsafe', () => {
+    const random = seededRandom(2214);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const words = ['We', 'show', 'code', 'at', 'see', 'and', '$x$', '*data*', '(', ')', 'Gödel', '2023.'];
+    for (let round = 0; round < 60; round++) {
+      const unsafe = random() < 0.5;
+      const address = unsafe ? pick(UNSAFE) : pick(SAFE);
+      const before = Array.from({ length: Math.floor(random() * 6) }, () => pick(words)).join(' ');
+      const after = Array.from({ length: Math.floor(random() * 6) }, () => pick(words)).join(' ');
+      const body = `${before} ${address}${pick(['', '.', ',', ';'])} ${after} end.`;
+      const found = problems(body).filter((line) => line.includes('the address'));
+      expect(found.length, body).toBe(unsafe ? 1 : 0);
+    }
+  });
+});

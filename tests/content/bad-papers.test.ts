@@ -238,6 +238,20 @@ const expected: [string, string][] = [
     'not-in-year-folder',
     `:1: file: is not in a year folder: a paper lives in the folder of its date's four-digit year (this one's is 2025); move it to ${dir}/papers/2025/not-in-year-folder.mdx.`,
   ],
+  // A mark with no letter under it, or on a sign: an author apart from Ada Lovelace, reading the same.
+  [
+    'bare-mark-author',
+    ':5:5: file: has a combining mark "\u25CC\u0301" (U+0301) with no letter under it (at the start, or after a space): put it right after the letter it belongs on, or delete it.',
+  ],
+  [
+    'mark-on-sign-author',
+    `:4: authors[0]: has a combining mark "\u25CC\u0308" (U+0308) on ".", which is no letter: a name's marks are its letters' accents; put it on its letter ("é") or delete it`,
+  ],
+  // Feed readers make a link of an address in the text: this one leads to evil.example.
+  [
+    'bare-address-abstract',
+    ':12: body: the address "https://github.com@evil.example/ada/code" in the text, which feed readers and mail clients make a link, is not allowed: it contains a user name or password (before an "@"): leave them out.',
+  ],
   [
     'url-collision',
     `:1: file: publishes at the same URL (/papers/url-collision/) as ${file('2024/url-collision')}: rename one of them.`,

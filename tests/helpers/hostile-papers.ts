@@ -775,8 +775,8 @@ export function hostileNames(seed: number, count: number): string[] {
  * the outputs (CDATA's end, a script's end, a comment), what moves or hides text (line and
  * paragraph separators, bidi overrides and isolates, controls, noncharacters, a lone surrogate
  * written as an escape), what TeX or BibTeX act on (`%`, `#`, `@comment{`, an unbalanced brace,
- * file and shell commands, `^^5c`, which TeX reads as a backslash, `\catcode`, an accent command)
- * and a word longer than any line.
+ * file and shell commands, `^^5c`, which TeX reads as a backslash, `\catcode`, an accent command),
+ * a word longer than any line, combining marks on no letter, and addresses that lead elsewhere.
  */
 export const VALUE_CLASSES: Readonly<Record<string, string>> = {
   'cdata-end': 'a ]]> b',
@@ -804,6 +804,12 @@ export const VALUE_CLASSES: Readonly<Record<string, string>> = {
   'tex-catcode': 'a \\catcode`\\^^=11 b',
   'tex-accent': 'G{\\"o}del',
   'long-word': `a ${'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(4)} b`,
+  // A mark on nothing or on a sign escapes the name fold: an author apart who reads the same.
+  'bare-mark': 'a \u0301b',
+  'mark-on-sign': 'a .\u0308 b',
+  // Addresses that feed readers make links of, leading elsewhere than they read.
+  'address-user': 'see https://github.com@evil.example/x now',
+  'address-look-alike': 'see https://\u0430pple.com/x now',
 };
 
 /** Addresses that run or carry code, and the ways a scheme is hidden: case, white space, references. */

@@ -283,9 +283,10 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 /**
  * An address written as text (`https://…`, `ftp://…`, `www.…`), as feed readers, mail clients and
  * reference managers find them to make links: up to white space or a character no address holds
- * as written, less the punctuation that ends a sentence or a bracket around it.
+ * as written (nor `{ } $ \\`, which end it in math's source, `$\\text{https://…}$`), less the
+ * punctuation that ends a sentence or a bracket around it.
  */
-const BARE_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:[a-z][a-z\d+.\-]*:\/\/|www\.)[^\s<>"'`]+/giu;
+const BARE_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:[a-z][a-z\d+.\-]*:\/\/|www\.)[^\s<>"'`{}$\\]+/giu;
 const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
 
 /**

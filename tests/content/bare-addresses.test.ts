@@ -54,6 +54,11 @@ describe('an address written in the text of an abstract', () => {
       }
     }
     expect(problems('```\nhttp://evil.example/\n```\n\nText.')).toEqual([]);
+    // In math's source and in emphasis, the address ends where the markup starts.
+    for (const body of ['See $\\text{https://github.com}$ now.', 'See *https://github.com/a*, **www.github.com**.']) {
+      expect(problems(body), body).toEqual([]);
+    }
+    expect(problems('See $\\text{https://аpple.com}$ now.').join()).toContain('"https://аpple.com"');
   });
 
   it('is refused wherever it stands among words, in a seeded sample, and only when unsafe', () => {

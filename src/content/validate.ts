@@ -292,8 +292,10 @@ const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
 /**
  * An address in the abstract's text is a link to every reader that makes one of it (feed readers
  * show the abstract with no CSP), so it passes the rule of a link in the abstract (checkLink, the
- * one rule): over https to a web host, with no user name before an `@` (`https://github.com@evil.example/`
- * leads to evil.example), and no look-alike host (`https://аpple.com` in Cyrillic, or as punycode).
+ * one rule) as to where it leads: a web host, with no user name before an `@`
+ * (`https://github.com@evil.example/` leads to evil.example), and no look-alike host
+ * (`https://аpple.com` in Cyrillic, or as punycode). `http://`, `ftp://` and `ws://` are judged as
+ * `https://` (older abstracts write them, and they deceive no one); other schemes are refused.
  * Each address once, at the first body line that holds it. (Also in `code`: readers link there too.)
  */
 function bareAddressProblems(
@@ -309,8 +311,10 @@ function bareAddressProblems(
     const address = written.replace(TRAILING, '');
     if (seen.has(address)) continue;
     seen.add(address);
-    // A reader links `www.…` too; the host is what it leads to, checked as https.
-    const checked = checkLink(/^www\./i.test(address) ? `https://${address}` : address, origin);
+    // What it leads to is judged: its host and any user name. A reader links `www.…` too, and an
+    // older abstract's `http://` or `ftp://` address is no deception: each is checked as https.
+    const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|(?=www\.))/i, 'https://');
+    const checked = checkLink(asHttps, origin);
     if ('href' in checked) continue;
     const lineIndex = body.split('\n').findIndex((line) => line.includes(address));
     problems.push(

@@ -1186,27 +1186,31 @@ const QUESTION_FRAME = /(?<=^|\s)[\p{L}'\u2019]+[?,.!]*(?=\s|$)/gu;
  */
 export function withoutQuestionWords(query: string): string {
   const outside = query.replace(QUOTED, ' ');
+  const quoted = quotedRanges(query);
   const first = comparable(/\S+/.exec(outside)?.[0] ?? '');
   const isQuestion =
-    (QUESTION_WORDS.has(first) && queryWords(outside).length + quotedRanges(query).length > 1) ||
+    (QUESTION_WORDS.has(first) && queryWords(outside).length + quoted.length > 1) ||
     /\?["\u201C\u201D\u201E]?\s*$/u.test(query);
   if (!isQuestion) return query;
-  const quoted = quotedRanges(query);
-  const tokens = query.trim().split(/\s+/);
-  const indexAt = (at: number) => query.slice(0, at).trim().split(/\s+/).filter(Boolean).length;
+  // The query's tokens, each by where it starts: QUESTION_FRAME matches whole tokens, so a match's
+  // offset names its token (one pass, not the query's prefix split again for each token).
+  const starts = [...query.matchAll(/\S+/g)];
+  const tokens = starts.map((match) => match[0]);
+  const indexAt = new Map(starts.map((match, index) => [match.index, index]));
   const asked = query
     .replace(QUESTION_FRAME, (token: string, at: number) => {
       if (quoted.some(([start, end]) => at >= start && at < end)) return token;
       // A pasted reference may ask a question in its title; its authors are names, not question
       // words (`Do, M. (2023)`, `Wang, Can, …`, `Lee, A.`: an initial is no article).
-      if (inCitedName(tokens, indexAt(at))) return token;
+      if (inCitedName(tokens, indexAt.get(at)!)) return token;
       const word = comparable(token);
       // (`a` too, which COMMON_WORDS leaves as a variable or an initial: in a question it is the article.)
       return !ACRONYM.test(token) && (QUESTION_WORDS.has(word) || COMMON_WORDS.has(word) || word === 'a') ? ' ' : token;
     })
     .replace(/\s+/g, ' ')
     .trim();
-  return parseQuery(asked).phrases.length + parseQuery(asked).words.length > 0 ? asked : query;
+  const { phrases, words } = parseQuery(asked);
+  return phrases.length + words.length > 0 ? asked : query;
 }
 
 /**

@@ -622,6 +622,30 @@ describe('withoutQuestionWords', () => {
       expect(withoutQuestionWords(tokens.join(' '))).toBe(kept.join(' '));
     }
   });
+
+  it('keeps a cited name wherever it stands, whatever spaces are between words (seeded)', () => {
+    // Tokens are found by where they start: leading spaces, tabs, line breaks and wide spaces
+    // pasted from a PDF must not shift which token is a name's.
+    const random = seededRandom(11);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const spaces = [' ', '  ', '\t', '\n', ' \u00A0', '\u3000'];
+    const frame = ['how', 'is', 'the', 'a', 'of', 'why', 'Can'];
+    const content = ['KAN', 'transformers', '"double descent"', 'ICL', 'μ'];
+    for (let run = 0; run < 300; run += 1) {
+      const before = Array.from({ length: Math.floor(random() * 40) }, () => pick([...frame, ...content]));
+      const after = Array.from({ length: Math.floor(random() * 5) }, () => pick([...frame, ...content]));
+      // A reference's author list (`Do, M.`): names a question word spells, each kept.
+      const name = pick([
+        ['Do,', 'M.'],
+        ['Can,', 'W.'],
+        ['Is,', 'A.', 'B.'],
+      ]);
+      const tokens = ['what', ...before, ...name, ...after];
+      const query = pick(['', ' ', '\n']) + tokens.map((token) => token + pick(spaces)).join('') + 'work?';
+      const kept = [...before.filter((t) => content.includes(t)), ...name, ...after.filter((t) => content.includes(t))];
+      expect(withoutQuestionWords(query)).toBe([...kept, 'work?'].join(' '));
+    }
+  });
 });
 
 describe('clippedAbbreviations', () => {

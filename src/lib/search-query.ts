@@ -1113,14 +1113,19 @@ const SHORT_YEAR = /(?<=^|\s|\p{L}\p{L})['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u20
  */
 const VERSUS = /(?<=\S\s+)(?:vs\.?|[Vv][Ee][Rr][Ss][Uu][Ss])(?=\s+\S)/gu;
 /**
- * A citation key as Google Scholar and many `.bib` files write one: the first author's family
- * name, the year and the title's first word, run together (`bachmann2023scaling`,
- * `vaswani2017attention`); read as the three (`bachmann 2023 scaling`). Three letters at least on
- * each side of the year, so a name and its number (`gpt2023`, `llama2`) is not one. A key is a
- * whole token, as a reader pastes it alone or from `\cite{…}`, `@article{…,`: in a link, a path or
- * a domain (`forum?id=abc2023xyz`, `/papers/…/`, `abc2023xyz.com`) the same letters are no key.
+ * A citation key as Google Scholar, many `.bib` files and this digest (bibtex.ts) write one: the
+ * first author's family name, the year and the title's first word, run together
+ * (`bachmann2023scaling`, `he2024mgno`, `ta2025af`); read as the three (`bachmann 2023 scaling`).
+ * Two letters at least on each side of the year, as family names and title words may be short
+ * (He, Li, Xu; `AF-KAN`), so a name and its number (`gpt2023`, `llama2`) is not one. A key is a
+ * whole token, as a reader pastes it alone or from `\cite{…}`, `@article{…,`, whose command or
+ * entry type goes with it (no paper writes `cite` or `article`); a suffix after a hyphen with a
+ * digit, as this digest gives papers that share a key (`…2024attention-2402.00002`), goes too. In
+ * a link, a path or a domain (`forum?id=abc2023xyz`, `/papers/…/`, `abc2023xyz.com`) the same
+ * letters are no key.
  */
-const CITATION_KEY = /(?<=^|[\s{([,;])(\p{L}{3,})((?:19|20)\d\d)(\p{L}{3,})(?=[)}\],;:.!?]*(?:\s|$))/gu;
+const CITATION_KEY =
+  /(?:(?<=^|\s)(?:\\[A-Za-z]+\*?(?:\[[^\]\s]*\])*|@[A-Za-z]+)\{)?(?<=^|[\s{([,;])(\p{L}{2,})((?:19|20)\d\d)(\p{L}{2,})(?:-(?=[\p{L}.:_-]*\p{N})[\p{L}\p{N}.:_-]+)?(?=[)}\],;:.!?]*(?:\s|$))/gu;
 
 /** Where a query's quoted phrases are (QUOTED), each from its opening quote to past its closing one. */
 function quotedRanges(query: string): (readonly [start: number, end: number])[] {

@@ -1785,10 +1785,20 @@ describe('withShorthandRead', () => {
     ['KAN Versus MLP', 'KAN MLP'],
     // A citation key: the family name, the year and the title's first word.
     ['bachmann2023scaling', 'bachmann 2023 scaling'],
-    ['@article{vaswani2017attention,', '@article{vaswani 2017 attention,'],
     ['Akyürek2022What learning', 'Akyürek 2022 What learning'],
-    ['\\cite{bachmann2023scaling}.', '\\cite{bachmann 2023 scaling}.'],
     ['see (vaswani2017attention; bachmann2023scaling)', 'see (vaswani 2017 attention; bachmann 2023 scaling)'],
+    // This digest's own keys: family names and title words of two letters (He, Li, Lv; AF-KAN).
+    ['he2024mgno', 'he 2024 mgno'],
+    ['lv2024interpreting attention', 'lv 2024 interpreting attention'],
+    ['ta2025af', 'ta 2025 af'],
+    // The command or entry type a key is pasted with goes with it: no paper writes `cite` or `misc`.
+    ['@article{vaswani2017attention,', 'vaswani 2017 attention,'],
+    ['@misc{kao2024counter,', 'kao 2024 counter,'],
+    ['\\cite{bachmann2023scaling}.', 'bachmann 2023 scaling}.'],
+    ['\\citep[p.~3]{li2016convergent, ge2024provable}', 'li 2016 convergent, ge 2024 provable}'],
+    // A suffix with a digit after a hyphen, as the digest gives papers that share a key, goes too.
+    ['bachmann2023scaling-2306.13575', 'bachmann 2023 scaling'],
+    ['\\cite{celik2024attention-2402.00002}', 'celik 2024 attention}'],
   ])('reads %s as %s (in 2026)', (query, expected) => {
     expect(withShorthandRead(query, 2026)).toBe(expected);
   });
@@ -1824,8 +1834,11 @@ describe('withShorthandRead', () => {
     'gpt2023',
     'llama2',
     'COCO2017',
-    'ab2023cd',
     'x2023abc',
+    'ab2023c',
+    // A hyphen and letters after a key-like token (a domain, a word): no key's suffix.
+    'abc2023xyz-foo.com',
+    'vaswani2017attention-based',
     'bachmann20233scaling',
     '"bachmann2023scaling"',
     // The same letters in a link, a path or a domain are no key: the address is searched as typed.

@@ -2005,9 +2005,37 @@ function withBoundWords(query: string, countsAsTyped = false): string {
  * shows it is `O(n)`, full-width `ＧＰＴ` is `GPT`, `n²` is `n2`), but `ℓ`, which is read by its
  * name (`ℓ2` is `ell2`; NFKC would make it an `l`). The fraction slash `⁄`, which NFKC puts in a
  * vulgar fraction (`½` is `1⁄2`), is the slash a reader types (`1/2`), not a math symbol's word.
+ * A Greek or Cyrillic letter that passes for a Latin one, in a Latin word, is that Latin letter
+ * (withLatinLookAlikesRead).
  */
 export function withPlainCompatibilityLetters(text: string): string {
-  return text.replace(/[^\u2113]+/gu, (run) => run.normalize('NFKC').replaceAll('\u2044', '/'));
+  return withLatinLookAlikesRead(text).replace(/[^\u2113]+/gu, (run) =>
+    run.normalize('NFKC').replaceAll('\u2044', '/'),
+  );
+}
+
+/**
+ * The Greek and Cyrillic letters that pass for one basic Latin letter of the same case (`Η` for
+ * `H`, `К` for `K`, `а` for `a`): latinLookAlike's (UTS #39 confusables) over the two scripts
+ * readers' keyboards type, written out here because its table (100 KB) is not for the browser; a
+ * unit test derives it again. Each letter of LOOK_ALIKES_OF stands for the one at its place in LOOK_ALIKES_AS.
+ */
+export const LOOK_ALIKES_OF = 'ͿΑΒΕΖΗΚΜΝΟΡΤΥΧαγινορσυϜϱϲϳϹϺЅЈАВЕКМНОРСТУХагеорсухѕіјѡѴѵҮүһҽӏ';
+export const LOOK_ALIKES_AS = 'JABEZHKMNOPTYXayivopouFpcjCMSJABEKMHOPCTYXareopcyxsijwVvYyhei';
+const LATIN_FOR = new Map([...LOOK_ALIKES_OF].map((letter, index) => [letter, LOOK_ALIKES_AS[index]!]));
+
+/**
+ * Text with the look-alike letters in a Latin word read as the Latin letters they pass for
+ * (LOOK_ALIKES_OF): a word pasted from a page that mixed scripts (`Ηedgehog` with a Greek Eta,
+ * `Кolmogorov` with a Cyrillic Ka) is the word a reader sees. Only in a run of letters with a basic
+ * Latin one: a Greek or Cyrillic word (`α`, `ΑΒΓ`, `Москва`) is as typed.
+ */
+function withLatinLookAlikesRead(text: string): string {
+  // Before NFKC, which makes some of them letters that pass for none (`Ϲ`, a sigma, is `Σ`); a
+  // full-width Latin letter counts as Latin.
+  return text.replace(/[\p{L}\p{M}]+/gu, (run) =>
+    /[A-Za-z]/.test(run.normalize('NFKC')) ? [...run].map((letter) => LATIN_FOR.get(letter) ?? letter).join('') : run,
+  );
 }
 
 /**

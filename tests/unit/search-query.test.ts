@@ -71,7 +71,11 @@ import {
   compoundPhrases,
   withoutQuestionWords,
   clippedAbbreviations,
+  withPlainCompatibilityLetters,
+  LOOK_ALIKES_OF,
+  LOOK_ALIKES_AS,
 } from '../../src/lib/search-query.ts';
+import { latinLookAlike } from '../../src/lib/look-alike.ts';
 import {
   acronymExpansions,
   arxivShards,
@@ -644,6 +648,61 @@ describe('withoutQuestionWords', () => {
       const query = pick(['', ' ', '\n']) + tokens.map((token) => token + pick(spaces)).join('') + 'work?';
       const kept = [...before.filter((t) => content.includes(t)), ...name, ...after.filter((t) => content.includes(t))];
       expect(withoutQuestionWords(query)).toBe([...kept, 'work?'].join(' '));
+    }
+  });
+});
+
+describe('look-alike letters in a Latin word', () => {
+  it('are the Greek and Cyrillic letters that latinLookAlike reads as one basic Latin letter of their case', () => {
+    const derived: [string, string][] = [];
+    for (let code = 0x370; code <= 0x4ff; code += 1) {
+      const letter = String.fromCodePoint(code);
+      const latin = latinLookAlike(letter);
+      const cased = letter.toUpperCase() !== letter.toLowerCase();
+      if (latin?.length === 1 && cased && (letter === letter.toUpperCase()) === (latin === latin.toUpperCase()))
+        derived.push([letter, latin]);
+    }
+    expect([...LOOK_ALIKES_OF].map((letter, index) => [letter, LOOK_ALIKES_AS[index]])).toEqual(derived);
+    expect(LOOK_ALIKES_AS).toMatch(/^[A-Za-z]+$/);
+  });
+
+  it.each([
+    ['\u0397edgehog', 'hedgehog'],
+    ['\u041Aolmogorov-Arnold', 'kolmogorovarnold'],
+    ['TS\u041Cixer', 'tsmixer'],
+    ['tr\u0430nsf\u043Ermer', 'transformer'],
+    ['\uFF22\u0395RT', 'bert'],
+  ])('reads %s as %s', (query, word) => {
+    expect(queryWords(query)).toEqual([word]);
+  });
+
+  it.each(['α', 'α,β-CROWN', 'ΑΒΓ', 'Москва', 'μP', 'β-VAE', 'γ ray'])(
+    'leaves %s, no Latin word, as typed',
+    (query) => {
+      expect(withPlainCompatibilityLetters(query)).toBe(query);
+    },
+  );
+
+  it('reads a Latin word with any of its letters swapped for look-alikes as the word (seeded)', () => {
+    const random = seededRandom(23);
+    const swaps = new Map<string, string[]>();
+    for (const [index, letter] of [...LOOK_ALIKES_OF].entries()) {
+      const latin = LOOK_ALIKES_AS[index]!;
+      swaps.set(latin, [...(swaps.get(latin) ?? []), letter]);
+    }
+    const words = ['Hedgehog', 'Kolmogorov', 'TSMixer', 'transformer', 'BERT', 'Porcupine', 'ICL', 'spiking'];
+    for (let run = 0; run < 300; run += 1) {
+      const word = words[Math.floor(random() * words.length)]!;
+      const letters = [...word];
+      // One Latin letter stays, so the word is still a Latin word.
+      const kept = Math.floor(random() * letters.length);
+      const swapped = letters
+        .map((letter, index) => {
+          const others = swaps.get(letter);
+          return index === kept || !others || random() < 0.5 ? letter : others[Math.floor(random() * others.length)]!;
+        })
+        .join('');
+      expect(queryWords(swapped), swapped).toEqual(queryWords(word));
     }
   });
 });

@@ -60,6 +60,7 @@ import {
   withoutMarkup,
   withShorthandRead,
   withoutQuestionWords,
+  questionWithOneWordLess,
   withPlainCompatibilityLetters,
   writtenOutSpelling,
   comparable,
@@ -526,7 +527,19 @@ async function searchWords(
   // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
   query = withShorthandRead(query) || query;
   // `what is a KAN`: the question's own words are in no paper's text (withoutQuestionWords).
-  query = withoutQuestionWords(query);
+  const asked = withoutQuestionWords(query);
+  if (asked !== query) {
+    const answer = await searchWords(pagefind, config, asked, options, debounce, topics, readYear, readCitations);
+    if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;
+    // Nothing as asked: the question's verb may be in no paper beside its subject (`why does double
+    // descent happen`); the first reading with one word less that finds papers (questionWithOneWordLess).
+    const wait = debounce === undefined ? undefined : 0;
+    for (const fewer of questionWithOneWordLess(query)) {
+      const found = await searchWords(pagefind, config, fewer, options, wait, topics, readYear, readCitations);
+      if (found === null || found.results.length > 0) return found;
+    }
+    return answer;
+  }
   // `a OR b`: each side is a query of its own, and the answer is the papers of any side, the first
   // side's first (alternativesInQuery). The word being typed is the query's last: a side that ends
   // in it may be typed (`kolmogorov OR hebbian lear`: both sides end in `lear`); the others are finished.

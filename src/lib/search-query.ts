@@ -1218,6 +1218,39 @@ export function withoutQuestionWords(query: string): string {
   return phrases.length + words.length > 0 ? asked : query;
 }
 
+/** The words that start a question's verb phrase: after a question word, the verb comes later. */
+const AUXILIARIES = new Set('do does did is are was were can could should would'.split(' '));
+
+/**
+ * A question (withoutQuestionWords) asked with one word less, each way, the likeliest first: for a
+ * question that finds nothing as asked, as its verb is often in no paper beside what it asks about
+ * (`why does double descent happen`: no paper says `happen`). English puts that verb right after a
+ * question word with no auxiliary (`what causes double descent`), so that word is left out first;
+ * else after the subject, most often last (`why does X happen`, `when does X emerge`), so the last
+ * word is. Then the others, from the end. Only outside quotes, and only where two words or more
+ * are left: one alone would answer another question. Empty for a query that is no question.
+ */
+export function questionWithOneWordLess(query: string): string[] {
+  const asked = withoutQuestionWords(query);
+  if (asked === query) return [];
+  const { phrases, words: all } = parseQuery(asked);
+  if (phrases.flat().length + all.length < 3) return [];
+  const quoted = quotedRanges(asked);
+  const words = [...asked.matchAll(/\S+/g)].filter(
+    (match) =>
+      !quoted.some(([start, end]) => match.index >= start && match.index < end) && queryWords(match[0]).length > 0,
+  );
+  const [first, second] = query.replace(QUOTED, ' ').trim().split(/\s+/).map(comparable);
+  const verbFirst = QUESTION_WORDS.has(first ?? '') && !AUXILIARIES.has(first ?? '') && !AUXILIARIES.has(second ?? '');
+  const likeliest = verbFirst ? [words[0], words.at(-1)] : [words.at(-1), words[0]];
+  const order = [...likeliest, ...words.slice(1, -1).reverse()].filter(
+    (match, index, list): match is RegExpExecArray => match !== undefined && list.indexOf(match) === index,
+  );
+  return order.map((match) =>
+    `${asked.slice(0, match.index)} ${asked.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim(),
+  );
+}
+
 /**
  * Whether `tokens[index]` is part of an author's name as a reference writes it: initials with
  * their full stops (`M.`, `P. S.`), or a capitalised word ending with a comma, as a name does in a

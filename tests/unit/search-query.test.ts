@@ -72,6 +72,7 @@ import {
   withoutQuestionWords,
   clippedAbbreviations,
   withPlainCompatibilityLetters,
+  questionWithOneWordLess,
   LOOK_ALIKES_OF,
   LOOK_ALIKES_AS,
 } from '../../src/lib/search-query.ts';
@@ -648,6 +649,67 @@ describe('withoutQuestionWords', () => {
       const query = pick(['', ' ', '\n']) + tokens.map((token) => token + pick(spaces)).join('') + 'work?';
       const kept = [...before.filter((t) => content.includes(t)), ...name, ...after.filter((t) => content.includes(t))];
       expect(withoutQuestionWords(query)).toBe([...kept, 'work?'].join(' '));
+    }
+  });
+});
+
+describe('questionWithOneWordLess', () => {
+  it.each([
+    // The verb after the subject (an auxiliary before it): the last word first.
+    ['why does double descent happen?', ['double descent', 'descent happen?', 'double happen?']],
+    ['when does in-context learning emerge', ['in-context learning', 'learning emerge', 'in-context emerge']],
+    // The verb right after the question word: the first word first.
+    ['what causes double descent', ['double descent', 'causes double', 'causes descent']],
+    // A quoted phrase is never cut.
+    ['why does "double descent" happen', ['"double descent"']],
+  ])('%s: %j', (query, readings) => {
+    expect(questionWithOneWordLess(query)).toEqual(readings);
+  });
+
+  it.each(['double descent happen', 'what is a KAN', 'what causes overfitting', '"why does it happen"'])(
+    'gives none for %s (no question, or one word would be left)',
+    (query) => {
+      expect(questionWithOneWordLess(query)).toEqual([]);
+    },
+  );
+
+  it('leaves out each word of the asked question once, and nothing else (seeded)', () => {
+    const random = seededRandom(31);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const openers = ['why does', 'how do', 'what', 'when did', 'which'];
+    const content = [
+      'KAN',
+      'transformers',
+      'spiking',
+      'descent',
+      'happen',
+      'learn',
+      'Hofmann',
+      'μ',
+      '"double descent"',
+    ];
+    for (let run = 0; run < 300; run += 1) {
+      const query = [pick(openers), ...Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(content))].join(
+        ' ',
+      );
+      const asked = withoutQuestionWords(query).split(' ');
+      const readings = questionWithOneWordLess(query);
+      const cuttable = asked.filter((word) => !word.startsWith('"') && !word.endsWith('"'));
+      // (A quoted phrase counts as its two words.) Fewer than three words give no reading.
+      if (asked.length < 3) {
+        expect(readings, query).toEqual([]);
+        continue;
+      }
+      expect(readings.length, query).toBe(cuttable.length);
+      for (const reading of readings) {
+        const left = reading.split(' ');
+        expect(left.length, reading).toBe(asked.length - 1);
+        // The words kept are the asked ones, in order, without one.
+        expect(
+          asked.some((_, index) => asked.toSpliced(index, 1).join(' ') === reading),
+          reading,
+        ).toBe(true);
+      }
     }
   });
 });

@@ -561,6 +561,26 @@ const TABLE: Expectation[] = [
     why: 'the five in-context learning papers, each about transformers',
     only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
   },
+  // A question whose verb no paper writes beside its subject: the subject's papers.
+  {
+    query: 'why does double descent happen',
+    why: 'the double descent paper; no paper says happen',
+    only: ['2312.03951'],
+  },
+  { query: 'what causes double descent', why: 'the verb right after what', only: ['2312.03951'] },
+  {
+    query: 'when does in-context learning emerge',
+    why: 'the five in-context learning papers; none says emerge',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  // Look-alike letters of another script in a Latin word, as pasted from pages that mix them.
+  { query: '\u0397edgehog', why: 'Hedgehog with a Greek Eta', only: ['2402.04347'] },
+  { query: '\u041Aolmogorov', why: 'Kolmogorov with a Cyrillic Ka', only: KAN },
+  // The digest's own BibTeX keys (bibtex.ts), as pasted.
+  { query: 'he2024mgno', why: "MgNO's key: a family name of two letters", only: ['2310.19809'] },
+  { query: '\\cite{li2016convergent}', why: 'a key in \\cite', only: ['1511.07543'] },
+  { query: '@misc{kao2024counter,', why: 'an entry head from a .bib file', only: ['2409.19841'] },
+  { query: 'bachmann2023scaling-2306.13575', why: 'a key with the id suffix of a shared key', only: ['2306.13575'] },
 ];
 
 let server: StaticServer;

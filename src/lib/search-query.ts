@@ -1148,6 +1148,57 @@ function replacedOutsideQuotes(query: string, pattern: RegExp, replace: (...matc
 }
 
 /**
+ * Venues by the name references spell out in full, as the digest's venues abbreviate them
+ * (`NeurIPS 2023`). A reference pasted from a .bib file or a citation style writes `In Advances in
+ * Neural Information Processing Systems` or `Proceedings of the International Conference on
+ * Machine Learning`, words no paper page has beside its venue.
+ */
+const VENUE_NAMES: readonly (readonly [abbreviation: string, name: string])[] = [
+  ['NeurIPS', 'Neural Information Processing Systems'],
+  ['ICML', 'International Conference on Machine Learning'],
+  ['ICLR', 'International Conference on Learning Representations'],
+  ['CVPR', 'Conference on Computer Vision and Pattern Recognition'],
+  ['ICCV', 'International Conference on Computer Vision'],
+  ['ECCV', 'European Conference on Computer Vision'],
+  ['EMNLP', 'Conference on Empirical Methods in Natural Language Processing'],
+  ['NAACL', 'North American Chapter of the Association for Computational Linguistics'],
+  ['ACL', 'Annual Meeting of the Association for Computational Linguistics'],
+  ['AAAI', 'AAAI Conference on Artificial Intelligence'],
+  ['IJCAI', 'International Joint Conference on Artificial Intelligence'],
+  ['AISTATS', 'International Conference on Artificial Intelligence and Statistics'],
+  ['UAI', 'Conference on Uncertainty in Artificial Intelligence'],
+  ['COLT', 'Conference on Learning Theory'],
+  ['KDD', 'Conference on Knowledge Discovery and Data Mining'],
+  ['TMLR', 'Transactions on Machine Learning Research'],
+  ['JMLR', 'Journal of Machine Learning Research'],
+];
+
+/**
+ * A venue's name in full, with the words references put before it (`In`, `Advances in`,
+ * `Proceedings of the`, an edition `37th`, `Annual`, `ACM SIGKDD`) and its abbreviation in
+ * brackets after it, any case and spacing.
+ */
+const VENUE_NAME = new RegExp(
+  String.raw`(?<=^|[\s(,.;:])(?:in\s+)?(?:(?:advances\s+in|proceedings\s+of(?:\s+the)?)\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:annual\s+)?(?:acm\s+sigkdd\s+)?(` +
+    VENUE_NAMES.map(([, name]) => name.replace(/ /g, String.raw`\s+`)).join('|') +
+    String.raw`)(?:\s*\((?:${VENUE_NAMES.map(([abbreviation]) => abbreviation).join('|')})\))?(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/**
+ * A query with each venue written in full read as either spelling, its abbreviation or its name
+ * (`(NeurIPS OR "Neural Information Processing Systems")`, which alternativesInQuery reads): the
+ * digest writes venues abbreviated, but a paper may name one in full. The words before it go.
+ */
+export function withVenueNamesRead(query: string): string {
+  return replacedOutsideQuotes(query, VENUE_NAME, (_, name) => {
+    const typed = name.replace(/\s+/g, ' ').toLowerCase();
+    const [abbreviation, full] = VENUE_NAMES.find(([, each]) => each.toLowerCase() === typed)!;
+    return ` (${abbreviation} OR "${full}") `;
+  });
+}
+
+/**
  * A query with the shorthand readers type read out, outside quoted phrases: a year written `'23`
  * as the year, after its venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the
  * year after `thisYear`, else the last), a citation key as its name, year and word
@@ -1161,7 +1212,7 @@ export function withShorthandRead(query: string, thisYear = new Date().getUTCFul
     (_, digits) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`,
   );
   const keys = replacedOutsideQuotes(years, CITATION_KEY, (_, name, year, word) => `${name} ${year} ${word}`);
-  return replacedOutsideQuotes(keys, VERSUS, () => ' ')
+  return replacedOutsideQuotes(withVenueNamesRead(keys), VERSUS, () => ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

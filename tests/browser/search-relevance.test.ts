@@ -576,6 +576,18 @@ const TABLE: Expectation[] = [
   // Look-alike letters of another script in a Latin word, as pasted from pages that mix them.
   { query: '\u0397edgehog', why: 'Hedgehog with a Greek Eta', only: ['2402.04347'] },
   { query: '\u041Aolmogorov', why: 'Kolmogorov with a Cyrillic Ka', only: KAN },
+  // A venue written in full, as references write it.
+  {
+    query: 'In Advances in Neural Information Processing Systems',
+    why: 'the six NeurIPS papers (main track and workshops)',
+    only: ['2102.12781', '2110.03313', '2202.01336', '2210.04092', '2306.13575', '2312.03951'],
+  },
+  {
+    query:
+      'Bachmann, G., Anagnostidis, S., & Hofmann, T. (2023). Scaling MLPs: A tale of inductive bias. In Advances in Neural Information Processing Systems.',
+    why: 'an APA reference with its venue in full',
+    only: ['2306.13575'],
+  },
   // The digest's own BibTeX keys (bibtex.ts), as pasted.
   { query: 'he2024mgno', why: "MgNO's key: a family name of two letters", only: ['2310.19809'] },
   { query: '\\cite{li2016convergent}', why: 'a key in \\cite', only: ['1511.07543'] },

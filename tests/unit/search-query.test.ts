@@ -73,6 +73,7 @@ import {
   clippedAbbreviations,
   withPlainCompatibilityLetters,
   questionWithOneWordLess,
+  withVenueNamesRead,
   LOOK_ALIKES_OF,
   LOOK_ALIKES_AS,
 } from '../../src/lib/search-query.ts';
@@ -649,6 +650,70 @@ describe('withoutQuestionWords', () => {
       const query = pick(['', ' ', '\n']) + tokens.map((token) => token + pick(spaces)).join('') + 'work?';
       const kept = [...before.filter((t) => content.includes(t)), ...name, ...after.filter((t) => content.includes(t))];
       expect(withoutQuestionWords(query)).toBe([...kept, 'work?'].join(' '));
+    }
+  });
+});
+
+describe('withVenueNamesRead', () => {
+  it.each([
+    ['In Advances in Neural Information Processing Systems', '(NeurIPS OR "Neural Information Processing Systems")'],
+    [
+      'Scaling MLPs. In Advances in Neural Information Processing Systems 36.',
+      'Scaling MLPs. (NeurIPS OR "Neural Information Processing Systems") 36.',
+    ],
+    [
+      'In Proceedings of the 40th International Conference on Machine Learning (ICML), 2023',
+      '(ICML OR "International Conference on Machine Learning") , 2023',
+    ],
+    [
+      'international conference on learning\nrepresentations 2025',
+      '(ICLR OR "International Conference on Learning Representations") 2025',
+    ],
+    [
+      'Proceedings of the AAAI Conference on Artificial Intelligence',
+      '(AAAI OR "AAAI Conference on Artificial Intelligence")',
+    ],
+    [
+      'Proceedings of the 29th ACM SIGKDD Conference on Knowledge Discovery and Data Mining',
+      '(KDD OR "Conference on Knowledge Discovery and Data Mining")',
+    ],
+    ['Transactions on Machine Learning Research', '(TMLR OR "Transactions on Machine Learning Research")'],
+  ])('reads %s as %s', (query, read) => {
+    expect(withVenueNamesRead(query).replace(/\s+/g, ' ').trim()).toBe(read);
+  });
+
+  it.each([
+    'neural information processing',
+    '"Neural Information Processing Systems"',
+    'IEEE Transactions on Neural Networks and Learning Systems',
+    'International Conference on Machine Learningish',
+    'advances in transformers',
+  ])('leaves %s as typed', (query) => {
+    expect(withVenueNamesRead(query)).toBe(query);
+  });
+
+  it('reads a venue in full however a reference words, spaces and cases it, as both spellings (seeded)', () => {
+    const random = seededRandom(41);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const venues = [
+      ['NeurIPS', 'Neural Information Processing Systems'],
+      ['ICML', 'International Conference on Machine Learning'],
+      ['ICLR', 'International Conference on Learning Representations'],
+      ['CVPR', 'Conference on Computer Vision and Pattern Recognition'],
+      ['EMNLP', 'Conference on Empirical Methods in Natural Language Processing'],
+    ] as const;
+    const before = ['', 'In ', 'in Advances in ', 'Proceedings of the ', 'In Proceedings of the 37th Annual ', 'The '];
+    const cased = (text: string) =>
+      [...text]
+        .map((letter) => (random() < 0.3 ? letter.toUpperCase() : random() < 0.5 ? letter.toLowerCase() : letter))
+        .join('');
+    for (let run = 0; run < 300; run += 1) {
+      const [abbreviation, name] = pick(venues);
+      const typed = cased(pick(before) + name).replace(/ /g, () => pick([' ', '  ', '\n']));
+      const query = `Author, A. (2023). Title words. ${typed}${pick(['', '.', ', 2023', ` (${abbreviation})`])}`;
+      const read = withVenueNamesRead(query).replace(/\s+/g, ' ');
+      expect(read, query).toContain(`(${abbreviation} OR "${name}")`);
+      expect(read.startsWith('Author, A. (2023). Title words. ('), query).toBe(true);
     }
   });
 });

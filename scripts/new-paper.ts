@@ -45,7 +45,7 @@ arXiv is asked once per 50 ids, 3 s apart. Ids already in the digest are skipped
 
 Exit code: 0 every paper was written (or checked, or skipped), 1 a paper failed or needs tags,
 2 the command was wrong (an unknown option, no id, one-paper flags with many ids, an unreadable
---from-file), as for npm run check.
+--from-file, a --date or --tags that no paper could take), as for npm run check.
 `;
 
 /** The exit code of a command that could not be run as typed, as `npm run check` uses it. */
@@ -195,8 +195,9 @@ async function runBatch(
     report = await newPapers({ inputs, ...options }, { progress: (line) => warn(line) });
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
+    // A flag that holds for every paper (--date, --tags) is wrong: the command is, as typed.
     warn(`✗ ${error.message}\nNothing was fetched or written.`);
-    return 1;
+    return WRONG_COMMAND;
   }
   const counts = new Map<string, number>();
   for (const outcome of report.outcomes) {

@@ -452,7 +452,9 @@ function text(node: unknown): string {
 }
 
 function collapse(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  // JavaScript's \s counts U+FEFF (the BOM, zero-width) as a space: it shows nothing, and
+  // new-paper leaves it out (visibleText) rather than split a word there.
+  return value.replace(/[^\S\uFEFF]+/g, ' ').trim();
 }
 
 /** `http(s)://arxiv.org/abs/2306.13575v2` → `{ id: '2306.13575', version: 2 }`. */

@@ -47,6 +47,29 @@ export interface ForbiddenCharacter {
 const FORBIDDEN =
   /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Co}\p{Cs}\p{Cn}\u2028\u2029\u2800\u{1D159}\u{16FE4}]/gv;
 
+// Of those, the ones that show nothing where they stand: default-ignorable characters (zero-width
+// space and joiners, soft hyphen, bidi marks and controls, BOM, variation and tag characters) and
+// the three blank glyphs. Other format characters (Arabic number signs U+0600–0605) draw something.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u2800\u{1D159}\u{16FE4}]/gv;
+// Controls other than tab, line feed and carriage return, NEL and the line and paragraph
+// separators: each stands between words, where the text shows a space.
+const BREAKS_AS_SPACE = /[[\p{Cc}\u2028\u2029]--[\t\n\r]]/gv;
+
+/**
+ * Text from elsewhere (arXiv's answer, a flag) as the characters it shows, which the rule above
+ * allows: invisible characters left out, a control or a line separator read as the space it
+ * stands for. Characters that draw something (private use, unassigned) stay, for the check to
+ * name. `removed` lists each character left out or replaced, once, as `U+200B`.
+ */
+export function visibleText(value: string): { text: string; removed: string[] } {
+  const removed = new Set<string>();
+  const note = (char: string) => removed.add(codePointName(char.codePointAt(0)!));
+  const text = value
+    .replace(INVISIBLE, (char) => (note(char), ''))
+    .replace(BREAKS_AS_SPACE, (char) => (note(char), ' '));
+  return { text, removed: [...removed] };
+}
+
 function kindOf(codePoint: number): string {
   const char = String.fromCodePoint(codePoint);
   if (codePoint === 0x09) return 'tab';

@@ -116,13 +116,18 @@ export async function checkContent({
  * digest, first in every feed, until then. One day of slack lets a digest be dated for
  * tomorrow's mail-out from any time zone. Check-only: the build does not read the clock.
  */
+/** The latest digest date `npm run check` takes on `today`: tomorrow (UTC), `YYYY-MM-DD`. */
+export function latestDigestDate(today: Date): string {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
+}
+
 export function futureDateProblems(
   papers: readonly Pick<CheckedPaper, 'file' | 'data' | 'lines'>[],
   today: Date,
 ): ContentProblem[] {
-  const latest = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1))
-    .toISOString()
-    .slice(0, 10);
+  const latest = latestDigestDate(today);
   return papers
     .filter((paper) => parseCalendarDate(paper.data.date) && paper.data.date > latest)
     .map((paper) => ({

@@ -17,15 +17,16 @@ import {
   type ArxivEntry,
   type FetchLike,
 } from './arxiv.ts';
-import { futureDateProblems } from './check.ts';
+import { futureDateProblems, latestDigestDate } from './check.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { parseSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
-import { createPaperSchema, type Topic } from './schema.ts';
+import { createPaperSchema, FIRST_YEAR, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
+import { visibleText } from './characters.ts';
 import { loadTopics } from './vocabulary.ts';
 import { titleMathSpans } from '../lib/title-math.ts';
 
@@ -127,7 +128,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   const topics = readVocabulary(topicsFile);
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
   const date = options.date ?? today(context);
-  const flagProblems = checkFlags(options, date, topicSlugs, rel(topicsFile));
+  const flagProblems = checkFlags(options, date, context.now?.() ?? new Date(), topicSlugs, rel(topicsFile));
   if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'));
 
   // 3. arXiv, or a template from the flags.
@@ -171,6 +172,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       tags: options.tags ?? [],
       links: { code: options.code, project: options.project },
     };
+    if (fields.invisible) notes.push(fields.invisible);
     notes.push(
       `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${countOf(entry.authors.length, 'author')}, first-version date ${entry.published}, abstract.`,
     );
@@ -350,14 +352,35 @@ export async function writeNewEntry(path: string, file: string, text: string): P
   }
 }
 
+/**
+ * What is wrong with `--date` (or today's date, when it is not given), said once for the command
+ * rather than once per paper: the check's own rules for a digest date (a real calendar date, in
+ * FIRST_YEAR or later, at most tomorrow: latestDigestDate).
+ */
+export function dateFlagProblems(date: string, now: Date): string[] {
+  if (!isCalendarDate(date)) {
+    return [
+      `--date ${date}: must be a real calendar date written YYYY-MM-DD (e.g. ${now.toISOString().slice(0, 10)}, today).`,
+    ];
+  }
+  const latest = latestDigestDate(now);
+  if (date > latest) {
+    return [`--date ${date}: is in the future; a digest date may be ${latest} (tomorrow) at the latest.`];
+  }
+  if (Number(date.slice(0, 4)) < FIRST_YEAR) {
+    return [`--date ${date}: a digest date is in ${FIRST_YEAR} or later (arXiv's first year).`];
+  }
+  return [];
+}
+
 function checkFlags(
   options: NewPaperOptions,
   date: string,
+  now: Date,
   topicSlugs: ReadonlySet<string>,
   topicsFile: string,
 ): string[] {
-  const problems: string[] = [];
-  if (!isCalendarDate(date)) problems.push(`--date ${date}: must be a real calendar date written YYYY-MM-DD.`);
+  const problems = dateFlagProblems(date, now);
   if (options.published !== undefined && !isCalendarDate(options.published)) {
     problems.push(`--published ${options.published}: must be a real calendar date written YYYY-MM-DD.`);
   }
@@ -416,6 +439,8 @@ export interface EntryFields {
   body: string;
   /** TeX commands that fromTex could not turn into text, by field: each is a problem. */
   unconverted?: Unconverted[];
+  /** A note on the invisible characters fromTex left out (visibleText), when there were any. */
+  invisible?: string;
 }
 
 export interface Unconverted {
@@ -444,7 +469,22 @@ export function fromTex({
   title: string;
   authors: readonly string[];
   abstract: string;
-}): Pick<EntryFields, 'title' | 'authors' | 'body' | 'unconverted'> {
+}): Pick<EntryFields, 'title' | 'authors' | 'body' | 'unconverted' | 'invisible'> {
+  // What arXiv's text (or a pasted flag) shows, first: the check refuses invisible characters,
+  // and a zero-width space or soft hyphen in a title is no reason to give up on the paper.
+  const removed = new Map<string, Set<string>>();
+  const visible = (value: string, field: string) => {
+    const { text, removed: codes } = visibleText(value);
+    if (codes.length > 0) removed.set(field, new Set([...(removed.get(field) ?? []), ...codes]));
+    return text;
+  };
+  title = visible(title, 'the title');
+  authors = authors.map((author) => visible(author, 'the authors'));
+  abstract = visible(abstract, 'the abstract');
+  const invisible =
+    removed.size > 0
+      ? `Left out characters that show nothing (${[...removed].map(([field, codes]) => `${[...codes].join(', ')} in ${field}`).join('; ')}): the text reads as on arXiv's page.`
+      : undefined;
   const unconverted: Unconverted[] = [];
   const plain = (value: string, field: 'title' | 'authors', index?: number) => {
     const { text, unknown } = texPlainText(value);
@@ -467,6 +507,7 @@ export function fromTex({
     authors: authors.map((author, index) => plain(author, 'authors', index)),
     body: body.body,
     ...(unconverted.length > 0 ? { unconverted } : {}),
+    ...(invisible ? { invisible } : {}),
   };
 }
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { paperCount } from '../lib/count.ts';
-import { isCalendarDate } from '../lib/dates.ts';
 import {
   ArxivInputError,
   ArxivResponseError,
@@ -18,6 +17,7 @@ import { parseSource } from './frontmatter.ts';
 import {
   checkEntry,
   contentPaths,
+  dateFlagProblems,
   fromTex,
   NewPaperError,
   readVocabulary,
@@ -114,7 +114,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
   const date = options.date ?? today(context);
   const flagProblems = [
-    ...(isCalendarDate(date) ? [] : [`--date ${date}: must be a real calendar date written YYYY-MM-DD.`]),
+    ...dateFlagProblems(date, context.now?.() ?? new Date()),
     ...unknownTags(options.tags ?? [], topicSlugs, rel(topicsFile)),
   ];
   if (options.tags?.length && options.acceptSuggested)

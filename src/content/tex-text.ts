@@ -1,6 +1,7 @@
 import { getParser } from '@unified-latex/unified-latex-util-parse';
 import { printRaw } from '@unified-latex/unified-latex-util-print-raw';
 import { latex2unicode } from 'unicode2latex';
+import { isSafeUrl } from './pipeline.ts';
 
 /**
  * TeX outside math, as arXiv gives it in titles, author names and abstracts (`\emph{…}`,
@@ -291,6 +292,13 @@ class Converter {
 
   link(url: string, label: TexPiece[]): TexPiece[] {
     if (this.mode === 'plain') return label;
+    // An address the check would not take as a link (`http://`, a name without a dot, an IP
+    // address: isSafeUrl, the check's own rule) is shown as text, as written: `\url{…}` the address,
+    // `\href{…}{demo}` the text and then the address, so that no word arXiv gives is lost.
+    if (!isSafeUrl(url)) {
+      const sameText = piecesText(label).trim() === url;
+      return sameText ? [{ text: url }] : [...label, { text: ` (${url})` }];
+    }
     // Parentheses are escaped, as a Markdown destination allows; spaces and what MDX would read
     // as syntax are percent-encoded, as a browser would send them anyway.
     const destination = url.replace(/[\s<>{}]/g, (char) => encodeURIComponent(char)).replace(/[()]/g, '\\$&');

@@ -22,6 +22,7 @@ import {
   type NewPaperOptions,
 } from '../../src/content/new-paper.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { seededRandom } from '../../src/bench/random.ts';
 import { buildFixture, projectRoot } from '../helpers/build.ts';
 import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
 
@@ -494,6 +495,77 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     );
   });
 
+  it('leaves out what arXiv text holds that shows nothing, and writes the text it shows (seeded)', async () => {
+    // Invisible characters of unlike kinds (zero-width, soft hyphen, bidi marks and isolates, word
+    // joiner, BOM, a variation selector, a tag character, a Hangul filler, a blank braille cell)
+    // are left out; a C1 control and a line separator stand for the space between words.
+    const invisible = [
+      '\u200b',
+      '\u00ad',
+      '\u200f',
+      '\u2066',
+      '\u2060',
+      '\ufeff',
+      '\ufe0f',
+      '\u{e0041}',
+      '\u3164',
+      '\u2800',
+    ];
+    const spaces = ['\u0085', '\u2028'];
+    const random = seededRandom(2201);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const sprinkle = (text: string) =>
+      text.replace(/[a-z]/g, (letter) => (random() < 0.15 ? letter + pick(invisible) : letter));
+    const original = await recorded('9901.00020-tex-text.xml');
+    const title = 'Schrödinger Bridges for Synthetic Data: a $\\ell_1$ Study';
+    for (let round = 0; round < 8; round++) {
+      const root = await tempProject();
+      const xml = original
+        .replace('Bridges for \\emph{Synthetic}', sprinkle('Bridges for \\emph{Synthetic}'))
+        .replace('Paul Erd\\H{o}s Example', sprinkle('Paul') + pick(spaces) + 'Erd\\H{o}s Example')
+        .replace('We study \\emph{synthetic} bridges', sprinkle('We study \\emph{synthetic} bridges'))
+        .replace('faster\nthan', `faster${pick(spaces)}than`);
+      const { fetch } = fakeFetch(xml);
+      const result = await newPaper(options('9901.00020', { date: '2099-01-10' }), { root, fetch });
+      expect(result.notes.join('\n')).toMatch(/Left out characters that show nothing \(U\+[0-9A-F]{4,5}/);
+      const { problems, papers } = await check(root);
+      expect(problems).toEqual([]);
+      expect(papers[0]!.data.title).toBe(title);
+      expect(papers[0]!.data.authors).toEqual(['Françoise Exemplé', 'Jürgen Müller-Beispiel', 'Paul Erdős Example']);
+      expect(papers[0]!.rendered!.text).toContain('We study synthetic bridges à la Schrödinger');
+      expect(papers[0]!.rendered!.text).toContain('3–5 times faster than “exact”');
+    }
+  });
+
+  it.each([
+    // arXiv abstracts end with their code's address, as \url, \href or bare, over http too.
+    ['\\url{http://www.cs.example.edu/~ann/code_v1.html}', 'http://www.cs.example.edu/~ann/code_v1.html', undefined],
+    ['\\href{http://example.org/demo}{our demo}', 'our demo (http://example.org/demo)', undefined],
+    ['\\url{https://localhost:8080/x_y}', 'https://localhost:8080/x_y', undefined],
+    ['\\href{https://127.0.0.1/}{the server}', 'the server (https://127.0.0.1/)', undefined],
+    ['Code: https://github.com/owner/repo_name.', 'Code: https://github.com/owner/repo_name.', undefined],
+    ['(see http://a.example.org/*x*/[y](z)_{q}_)', '(see http://a.example.org/*x*/[y](z)_{q}_)', undefined],
+    [
+      '\\url{https://github.com/owner/repo_name}',
+      'https://github.com/owner/repo_name',
+      'https://github.com/owner/repo_name',
+    ],
+  ])('writes %s so that the check takes it and the page shows %s', async (tex, shown, link) => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(
+      (await recorded('9901.00020-tex-text.xml')).replace('and a \\href{https://example.org/demo}{demo}.', tex),
+    );
+    await newPaper(options('9901.00020', { date: '2099-01-10' }), { root, fetch });
+    const { problems, papers } = await check(root);
+    expect(problems).toEqual([]);
+    const { text, html } = papers[0]!.rendered!;
+    expect(text).toContain(shown);
+    // A link only where the check takes one; an address it does not is text, never a link.
+    expect([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1])).toEqual(
+      ['https://github.com/example/bridge_solve', link].filter((href) => href !== undefined),
+    );
+  });
+
   it.each([
     [
       'the abstract',
@@ -901,7 +973,7 @@ describe('the CLI', () => {
     );
     expect(code).toBe(1);
     expect(stderr).toMatch(
-      /content\/papers\/2999\/2306\.13575\.mdx:7: date: 2999-01-01 is in the future: a digest date may be \d{4}-\d{2}-\d{2} \(tomorrow\) at the latest/,
+      /--date 2999-01-01: is in the future; a digest date may be \d{4}-\d{2}-\d{2} \(tomorrow\) at the latest/,
     );
     expect(await paperFiles(root)).toEqual([]);
   });

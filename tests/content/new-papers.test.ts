@@ -371,6 +371,39 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each([
+    [
+      '2099-01-12',
+      /^--date 2099-01-12: is in the future; a digest date may be 2099-01-11 \(tomorrow\) at the latest\.$/,
+    ],
+    ['2100-01-01', /^--date 2100-01-01: is in the future/],
+    [
+      '10/01/2099',
+      /^--date 10\/01\/2099: must be a real calendar date written YYYY-MM-DD \(e\.g\. 2099-01-10, today\)\.$/,
+    ],
+    ['2099-1-10', /^--date 2099-1-10: must be a real calendar date written YYYY-MM-DD/],
+    ['1990-12-31', /^--date 1990-12-31: a digest date is in 1991 or later/],
+  ])('refuses --date %s once for the whole list, before any network call, as for one paper', async (date, message) => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(() => 'unused');
+    const many = await newPapers({ inputs: fourIds, tags: ['optimization'], date }, context(root, fetch).context).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(many).toBeInstanceOf(NewPaperError);
+    expect((many as Error).message).toMatch(message);
+    const one = await newPaper(
+      { input: '9901.00010', tags: ['optimization'], date },
+      { root, fetch, now: () => new Date('2099-01-10T12:00:00Z') },
+    ).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((one as Error).message).toMatch(message);
+    expect(calls).toEqual([]);
+    expect(await paperFiles(root, date.slice(0, 4))).toEqual([]);
+  });
+
   it('with --dry-run, checks every paper and writes none', async () => {
     const root = await tempProject();
     const feed = await recorded('batch-9901.00010-00013.xml');
@@ -445,7 +478,7 @@ describe('the CLI with many ids', () => {
     const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
     const list = join(root, 'ids.txt');
     await writeFile(list, '# today\n2306.13575\nhttps://arxiv.org/abs/2306.13575v2\n\n2306.1357\n');
-    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization', '--date', '2099-01-10');
+    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization');
     expect(code).toBe(1);
     expect(stdout).toContain(
       `- 2306.13575 skipped: already in the digest: ${join(root, 'content/papers/2025/2306.13575.mdx')}:8`,
@@ -464,7 +497,7 @@ describe('the CLI with many ids', () => {
     const ids = Array.from({ length: 3000 }, (_, index) => `not-an-id-${index}`);
     const list = join(root, 'ids.txt');
     await writeFile(list, ids.join('\n'));
-    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization', '--date', '2099-01-10');
+    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization');
     expect(code).toBe(1);
     expect(stdout.length).toBeGreaterThan(64 * 1024);
     for (const id of [ids[0]!, ids[2999]!]) expect(stdout).toContain(`✗ ${id}: "${id}" is not an arXiv id or URL.`);
@@ -490,6 +523,19 @@ describe('the CLI with many ids', () => {
     const flags = await cli(root, '9901.00010', '9901.00011', '--title', 'One Title', '--tags', 'optimization');
     expect(flags.code).toBe(2);
     expect(flags.stderr).toContain('--title: only for one paper at a time, with --tags.');
+  });
+
+  it('exits 2, as for a wrong command, when --date or --tags holds for no paper; nothing is fetched', async () => {
+    const root = await tempProject();
+    for (const flags of [
+      ['--date', '2999-01-01', '--tags', 'optimization'],
+      ['--date', '06/06/2025', '--tags', 'optimization'],
+      ['--tags', 'optimisation'],
+    ]) {
+      const { code, stderr } = await cli(root, '9901.00010', '9901.00011', ...flags);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^✗ --(?:date|tags)[ :][^]*\nNothing was fetched or written\./m);
+    }
   });
 
   it('says that a --from-file does not exist, and exits 2 as for a wrong command', async () => {

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
-import { formatProblems } from '../src/content/problems.ts';
+import { formatProblems, githubAnnotations } from '../src/content/problems.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
 
 const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
@@ -82,6 +82,9 @@ async function check({ contentDir, noCache }: { contentDir: string; noCache: boo
   });
   const elapsed = Math.round(performance.now() - started);
   for (const line of formatProblems(problems)) console.error(line);
+  // On GitHub Actions (the PR check), each problem also becomes an annotation at its file and line
+  // in the pull request; the runner reads workflow commands from standard output.
+  if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(problems)) console.log(line);
   if (problems.length === 0) {
     // How many files were read tells whether the cache served: after one edit, one.
     console.log(`✓ ${paperCount(files)} OK (${elapsed} ms, ${countOf(read, 'file')} read).`);

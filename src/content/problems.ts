@@ -53,8 +53,37 @@ export function formatProblems(problems: readonly ContentProblem[]): string[] {
   return problemLines(problems).map(({ line }) => line);
 }
 
+/**
+ * The same problems as GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::…`),
+ * which the PR check's log turns into annotations on the pull request's changed lines. One per
+ * line of formatProblems (alike problems summed up alike). Each value is first what a terminal may
+ * show (terminalText: the file's name and the quoted values are a stranger's), then escaped as the
+ * runner reads it: in the message `%`, CR and LF; in a property also `:` and `,`, which end it.
+ */
+export function githubAnnotations(problems: readonly ContentProblem[]): string[] {
+  return problemLines(problems).map(({ problem }) => {
+    const properties = [
+      `file=${workflowProperty(problem.file)}`,
+      `line=${problem.line}`,
+      ...(problem.column ? [`col=${problem.column}`] : []),
+      `title=${workflowProperty(problem.field)}`,
+    ];
+    return `::error ${properties.join(',')}::${workflowData(problem.message)}`;
+  });
+}
+
+function workflowData(value: string): string {
+  return terminalText(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function workflowProperty(value: string): string {
+  return workflowData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
 /** formatProblems' lines, each with how many problems it reports (a summary line: its whole kind). */
-function problemLines(problems: readonly ContentProblem[]): { line: string; problems: number }[] {
+function problemLines(
+  problems: readonly ContentProblem[],
+): { line: string; problem: ContentProblem; problems: number }[] {
   const listOf = (field: string) => /^(.*)\[\d+\]$/.exec(field)?.[1];
   const kindOf = (problem: ContentProblem) => {
     const list = listOf(problem.field);
@@ -69,30 +98,28 @@ function problemLines(problems: readonly ContentProblem[]): { line: string; prob
     else alike.set(kind, [problem]);
   }
   const seen = new Map<string, number>();
-  const lines: { line: string; problems: number }[] = [];
+  const lines: { line: string; problem: ContentProblem; problems: number }[] = [];
   for (const problem of problems) {
     const kind = kindOf(problem);
     const group = kind === undefined ? undefined : alike.get(kind)!;
     // A kind only one past the shown ones is listed whole: its summary would be no shorter.
     if (!group || group.length <= SHOWN_ALIKE + 1) {
-      lines.push({ line: formatProblem(problem), problems: 1 });
+      lines.push({ line: formatProblem(problem), problem, problems: 1 });
       continue;
     }
     const place = seen.get(kind!) ?? 0;
     seen.set(kind!, place + 1);
-    if (place < SHOWN_ALIKE) lines.push({ line: formatProblem(problem), problems: 1 });
+    if (place < SHOWN_ALIKE) lines.push({ line: formatProblem(problem), problem, problems: 1 });
     else if (place === SHOWN_ALIKE) {
       const rest = group.slice(SHOWN_ALIKE + 1);
       const named = rest.slice(0, NAMED_ALIKE).map((other) => `${other.field} (line ${other.line})`);
       if (rest.length > NAMED_ALIKE) named.push('…');
       const more = `${rest.length.toLocaleString('en')} more in ${listOf(problem.field)!}`;
-      lines.push({
-        line: formatProblem({
-          ...problem,
-          message: `${problem.message} (and ${more} with the same problem: ${named.join(', ')})`,
-        }),
-        problems: group.length - SHOWN_ALIKE,
-      });
+      const summary = {
+        ...problem,
+        message: `${problem.message} (and ${more} with the same problem: ${named.join(', ')})`,
+      };
+      lines.push({ line: formatProblem(summary), problem: summary, problems: group.length - SHOWN_ALIKE });
     }
   }
   return lines;

@@ -74,3 +74,28 @@ describe('npm run check, given what it does not take', () => {
     expect(stderr).not.toContain('\u001b');
   });
 });
+
+describe('npm run check on GitHub Actions', () => {
+  it('annotates each problem at its file and line (stdout, where the runner reads them), and only there', async () => {
+    const onActions = await runScript('scripts/check.ts', ['--no-cache', 'tests/fixtures/bad-papers'], {
+      env: { ...process.env, GITHUB_ACTIONS: 'true' },
+    });
+    expect(onActions.code).toBe(1);
+    const lines = onActions.stderr
+      .split('\n')
+      .filter((line) => /^tests\/fixtures\/bad-papers\/.*:\d+(:\d+)?: /.test(line));
+    const annotations = onActions.stdout.split('\n').filter((line) => line.startsWith('::error '));
+    expect(lines.length).toBeGreaterThan(10);
+    expect(annotations).toHaveLength(lines.length);
+    // The first problem, both ways: `file:line: field: message` and `::error file=…,line=…,title=field::message`.
+    const [, file, line, column, field] = /^([^:]+):(\d+)(?::(\d+))?: ([^:]+): /.exec(lines[0]!)!;
+    expect(annotations[0]).toContain(
+      `::error file=${file},line=${line},${column ? `col=${column},` : ''}title=${field}::`,
+    );
+
+    const elsewhere = await runScript('scripts/check.ts', ['--no-cache', 'tests/fixtures/bad-papers'], {
+      env: { ...process.env, GITHUB_ACTIONS: '' },
+    });
+    expect(elsewhere.stdout).not.toContain('::error');
+  });
+});

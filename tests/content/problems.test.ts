@@ -4,6 +4,7 @@ import {
   fieldName,
   formatProblem,
   formatProblems,
+  githubAnnotations,
   SHOWN_ALIKE,
   type ContentProblem,
 } from '../../src/content/problems.ts';
@@ -11,7 +12,8 @@ import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
 import { shortened } from '../../src/lib/shortened.ts';
 import { MAX_COMBINING_MARKS } from '../../src/lib/combining-marks.ts';
-import { hostileStrings } from '../helpers/hostile.ts';
+import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
+import { terminalText } from '../../src/lib/encode/terminal.ts';
 
 const plain = 'must be a plain name: no \\ { } $ ^ ~ < > | #';
 const tag = 'contains "<b", which readers take for the start of a tag';
@@ -151,6 +153,62 @@ describe('shortened (a quoted value)', () => {
       expect(graphemes(body).length).toBeLessThanOrEqual(20);
       const mostMarks = Math.max(0, ...graphemes(body).map(({ segment }) => segment.match(/\p{M}/gu)?.length ?? 0));
       expect(mostMarks).toBeLessThanOrEqual(MAX_COMBINING_MARKS);
+    }
+  });
+});
+
+/**
+ * A workflow command as the GitHub Actions runner reads it (its ActionCommand.TryParseV2): the
+ * command, its properties up to the first `::` (split at `,`, then at the first `=`), and the data;
+ * each value unescaped (%0D, %0A, %3A, %2C, then %25).
+ */
+function readWorkflowCommand(line: string) {
+  const match = /^::([a-z]+) ([^]*?)::([^]*)$/.exec(line);
+  if (!match) return undefined;
+  const unescape = (value: string) =>
+    value.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties = Object.fromEntries(
+    match[2]!.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), unescape(pair.slice(pair.indexOf('=') + 1))]),
+  );
+  return { command: match[1], properties, data: unescape(match[3]!) };
+}
+
+describe('githubAnnotations', () => {
+  it('gives each problem line as an error annotation at its file, line and column, the field as its title', () => {
+    const problems: ContentProblem[] = [
+      { file: 'content/papers/2025/a.mdx', line: 7, field: 'tags[0]', message: 'unknown topic "x". Did you mean "y"?' },
+      { file: 'content/papers/2025/b.mdx', line: 12, column: 3, field: 'body', message: '50% of it: a, b:: c' },
+    ];
+    expect(githubAnnotations(problems)).toEqual([
+      '::error file=content/papers/2025/a.mdx,line=7,title=tags[0]::unknown topic "x". Did you mean "y"?',
+      '::error file=content/papers/2025/b.mdx,line=12,col=3,title=body::50%25 of it: a, b:: c',
+    ]);
+    // Problems alike are summed up as in the terminal: one annotation per line printed.
+    const many = badNames('a.mdx', 50);
+    expect(githubAnnotations(many)).toHaveLength(formatProblems(many).length);
+  });
+
+  it("reads back, as the runner reads it, as each value's terminal form: nothing a stranger wrote breaks out (seeded)", () => {
+    const random = seededRandom(2202);
+    const pieces = [',', ':', '::', '%', '%0A', '%2C', '\r', '\n', '=', '\u001b[2J', '::error file=x::', 'é', '\u202e'];
+    const strings = [
+      ...hostileStrings(2203, 200),
+      ...Array.from({ length: 200 }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 8) }, () => pieces[Math.floor(random() * pieces.length)]).join(
+          '',
+        ),
+      ),
+    ];
+    for (let index = 0; index + 2 < strings.length; index += 3) {
+      const [file, field, message] = strings.slice(index, index + 3) as [string, string, string];
+      const annotations = githubAnnotations([{ file, line: index + 1, column: 2, field, message }]);
+      expect(annotations).toHaveLength(1);
+      expect(annotations[0]).not.toMatch(/[\r\n]/);
+      expect(readWorkflowCommand(annotations[0]!)).toEqual({
+        command: 'error',
+        properties: { file: terminalText(file), line: String(index + 1), col: '2', title: terminalText(field) },
+        data: terminalText(message),
+      });
     }
   });
 });

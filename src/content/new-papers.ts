@@ -298,12 +298,37 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   };
 }
 
-/** Ids from a file: one a line; blank lines and `#` comments (a line's rest after `#`) ignored. */
+/**
+ * Ids from a file: one a line; blank lines and `#` comments (a line's rest after `#`) ignored. A
+ * curator's list is often a Markdown list or a pasted row: a list marker (`- `, `* `, `1. `) is
+ * not part of the id, and a line of several ids apart by spaces, tabs, commas or semicolons, each
+ * an id on its own (`2306.13575, 2401.00001`), is each of them. Any other line is one input as
+ * written (`arXiv:2306.13575v2 [cs.LG]` is one id; a line that is none is reported whole).
+ */
 export function idsFromText(text: string): string[] {
   return text
     .split(/\r\n?|\n/)
-    .map((line) => line.replace(/(?:^|\s)#.*$/, '').trim())
-    .filter(Boolean);
+    .map((line) =>
+      line
+        .replace(/(?:^|\s)#.*$/, '')
+        .trim()
+        .replace(/^(?:[-*+•]|\d{1,3}[.)])\s+/u, ''),
+    )
+    .filter(Boolean)
+    .flatMap((line) => {
+      const parts = line.split(/[\s,;]+/).filter(Boolean);
+      return parts.length > 1 && parts.every(isArxivInput) ? parts : [line];
+    });
+}
+
+function isArxivInput(text: string): boolean {
+  try {
+    parseArxivInput(text);
+    return true;
+  } catch (error) {
+    if (error instanceof ArxivInputError) return false;
+    throw error;
+  }
 }
 
 /** The digest's papers with their tags and abstracts, for proposals. Unreadable files are left out. */

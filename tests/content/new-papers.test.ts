@@ -471,6 +471,35 @@ describe('ids from a file', () => {
   });
 });
 
+describe("ids from a curator's file", () => {
+  it.each([
+    [
+      'a BOM, CRLF and tabs',
+      '\uFEFF# Monday\r\n\t2306.13575\t# first\r\n9901.00010\t\r\n',
+      ['2306.13575', '9901.00010'],
+    ],
+    [
+      'a Markdown list',
+      '- 2306.13575\n* arXiv:9901.00010\n+ https://arxiv.org/abs/9901.00011v2\n',
+      ['2306.13575', 'arXiv:9901.00010', 'https://arxiv.org/abs/9901.00011v2'],
+    ],
+    ['a numbered list', '1. 2306.13575\n2) 9901.00010\n10. 9901.00011\n', ['2306.13575', '9901.00010', '9901.00011']],
+    [
+      'several ids a line',
+      '2306.13575, 9901.00010;9901.00011\t9901.00012 https://arxiv.org/pdf/9901.00013v1\n',
+      ['2306.13575', '9901.00010', '9901.00011', '9901.00012', 'https://arxiv.org/pdf/9901.00013v1'],
+    ],
+    [
+      'an id as a PDF stamps it',
+      'arXiv:2306.13575v2 [cs.LG] 5 Oct 2023\n2306.13575 v2\n',
+      ['arXiv:2306.13575v2 [cs.LG] 5 Oct 2023', '2306.13575 v2'],
+    ],
+    ['a line that is no id, kept whole to be reported', 'see 2306.13575 and more\n', ['see 2306.13575 and more']],
+  ])('reads %s', (_, text, ids) => {
+    expect(idsFromText(text)).toEqual(ids);
+  });
+});
+
 describe('the CLI with many ids', () => {
   const cli = runNewPaperCli;
 

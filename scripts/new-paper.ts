@@ -43,13 +43,17 @@ Many papers (a day's list): several ids, or --from-file, or one id without --tag
   --date, --dry-run     as above
 arXiv is asked once per 50 ids, 3 s apart. Ids already in the digest are skipped.
 
+Ctrl-C stops a batch: what is written stays (each file whole), nothing more is asked or written.
+
 Exit code: 0 every paper was written (or checked, or skipped), 1 a paper failed or needs tags,
-2 the command was wrong (an unknown option, no id, one-paper flags with many ids, an unreadable
+130 stopped by Ctrl-C, 2 the command was wrong (an unknown option, no id, one-paper flags with many ids, an unreadable
 --from-file, a --date or --tags that no paper could take), as for npm run check.
 `;
 
 /** The exit code of a command that could not be run as typed, as `npm run check` uses it. */
 const WRONG_COMMAND = 2;
+/** The exit code of a batch stopped by Ctrl-C. */
+const INTERRUPTED = 130;
 
 // Not process.exit: into a pipe, output is still being written when the call returns, and exiting
 // then cuts it off. Setting the exit code lets Node flush everything first.
@@ -190,9 +194,16 @@ async function runBatch(
   inputs: string[],
   options: { tags?: string[]; date?: string; acceptSuggested?: boolean; dryRun?: boolean },
 ): Promise<number> {
+  // Ctrl-C once: finish the paper being written (each file is written whole or not at all), send
+  // and write nothing more, and report what was done. Ctrl-C again: Node's default, quit at once.
+  const stop = new AbortController();
+  process.once('SIGINT', () => {
+    warn('Stopping: nothing more is asked or written (Ctrl-C again to quit at once)…');
+    stop.abort();
+  });
   let report;
   try {
-    report = await newPapers({ inputs, ...options }, { progress: (line) => warn(line) });
+    report = await newPapers({ inputs, ...options }, { progress: (line) => warn(line), signal: stop.signal });
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
     // A flag that holds for every paper (--date, --tags) is wrong: the command is, as typed.
@@ -218,8 +229,14 @@ async function runBatch(
   say(
     `\n${report.ok ? '✓' : '✗'} ${countOf(inputs.length, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
   );
-  const failed = report.outcomes.filter((outcome) => outcome.status === 'failed');
+  const allFailed = report.outcomes.filter((outcome) => outcome.status === 'failed');
+  const stopped = allFailed.filter((outcome) => outcome.stopped).length;
+  const failed = allFailed.filter((outcome) => !outcome.stopped);
   const arxivSide = failed.filter((outcome) => outcome.tryAgainLater).length;
+  if (stopped > 0)
+    say(
+      `Stopped (Ctrl-C) before ${countOf(stopped, 'paper')} could be written: run the same command again to finish; papers already written are skipped.`,
+    );
   if (arxivSide > 0)
     say(
       `arXiv gave no usable answer for ${countOf(arxivSide, 'paper')}: that is arXiv's side, not your list; run the same command again later.`,
@@ -230,7 +247,8 @@ async function runBatch(
     say('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');
   if (counts.has('written'))
     say('Next: read the new files over, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
-  return report.ok ? 0 : 1;
+  // 130, as a shell reports a command stopped by Ctrl-C (128 + SIGINT).
+  return stopped > 0 ? INTERRUPTED : report.ok ? 0 : 1;
 }
 
 function describeOutcome(outcome: PaperOutcome, date: string | undefined): string[] {

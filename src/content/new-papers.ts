@@ -60,6 +60,11 @@ export interface NewPapersContext extends NewPaperContext {
   sleep?: (ms: number) => Promise<void>;
   /** Progress lines, printed while the run goes on. */
   progress?: (line: string) => void;
+  /**
+   * Aborted when the curator stops the run (Ctrl-C): no request is sent and no paper written after
+   * it, each such paper is reported as stopped; papers written before it stay, each whole.
+   */
+  signal?: AbortSignal;
 }
 
 interface Known {
@@ -89,6 +94,8 @@ export type PaperOutcome = Known &
         problems: readonly ContentProblem[];
         /** arXiv did not answer usably: nothing to fix, the same command may be run again later. */
         tryAgainLater?: true;
+        /** The run was stopped (Ctrl-C) before this paper was written: run the same command again. */
+        stopped?: true;
       }
   );
 
@@ -101,6 +108,7 @@ export interface NewPapersReport {
   ok: boolean;
 }
 
+const STOPPED = 'not written: the run was stopped (Ctrl-C) first.';
 const DEFAULT_BATCH = 50;
 const DEFAULT_DELAY_MS = 3000;
 
@@ -189,6 +197,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     let unsettled = canonicalIds.slice(start, start + batchSize);
     // arXiv refusing one id refuses the request: ask again without it, until every id is settled.
     while (unsettled.length > 0) {
+      if (context.signal?.aborted) break;
       if (down) {
         for (const id of unsettled) answers.set(id, down);
         break;
@@ -219,6 +228,10 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   };
   const added: CollisionCandidate[] = [];
   for (const { index, input, id, canonical } of pending) {
+    if (context.signal?.aborted) {
+      outcomes[index] = { input, id, status: 'failed', message: STOPPED, problems: [], stopped: true };
+      continue;
+    }
     const answer = answers.get(canonical) ?? new ArxivResponseError(`arXiv's answer did not settle ${id}.`);
     if (answer instanceof Error) {
       outcomes[index] = {

@@ -240,6 +240,35 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     ]);
   });
 
+  it('stopped (Ctrl-C) while arXiv answers, asks nothing more, writes nothing, and reports each paper once', async () => {
+    const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const stop = new AbortController();
+    const { fetch, calls } = fakeFetch(() => {
+      if (calls.length === 2) stop.abort();
+      return feed;
+    });
+    const { context: ctx } = context(root, fetch, { batchSize: 2, signal: stop.signal });
+    const report = await newPapers({ ...day, inputs: ['2306.13575', ...fourIds, '9901.00015'] }, ctx);
+    expect(calls).toHaveLength(2);
+    expect(report.ok).toBe(false);
+    expect(report.outcomes.map((outcome) => [outcome.status, 'stopped' in outcome && outcome.stopped])).toEqual([
+      ['skipped', false],
+      ...Array.from({ length: 5 }, () => ['failed', true]),
+    ]);
+    expect(await paperFiles(root, '2099')).toEqual([]);
+
+    // Run again: the list goes on as if never stopped (9901.00013 fails the check in this feed, as above).
+    const again = await newPapers({ ...day, inputs: ['2306.13575', ...fourIds] }, context(root, fetch).context);
+    expect(again.outcomes.map((outcome) => outcome.status)).toEqual([
+      'skipped',
+      'written',
+      'written',
+      'written',
+      'failed',
+    ]);
+  });
+
   it('when arXiv refuses one id of a list, reports it and asks again for the others', async () => {
     const root = await tempProject();
     const refused = await recorded('batch-9901.00014-refused.xml');

@@ -27,6 +27,7 @@ import { createPaperSchema, FIRST_YEAR, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
 import { visibleText } from './characters.ts';
+import { codePointName } from '../lib/code-point.ts';
 import { loadTopics } from './vocabulary.ts';
 import { titleMathSpans } from '../lib/title-math.ts';
 
@@ -403,8 +404,19 @@ export function unknownTags(tags: readonly string[], topicSlugs: ReadonlySet<str
     .filter((tag) => !topicSlugs.has(tag))
     .map(
       (tag) =>
-        `--tags: unknown topic "${tag}".${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
+        `--tags: unknown topic "${tag}"${foreignCharacters(tag)}.${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
     );
+}
+
+/**
+ * A tag typed or pasted with a character outside ASCII (a Cyrillic `і`, a full-width `ｏ`, a
+ * zero-width space) looks like the topic it is not, and the message would quote two strings that
+ * look alike: name those characters. A slug is ASCII (PAPER_ID_PATTERN's grammar).
+ */
+function foreignCharacters(tag: string): string {
+  const foreign = [...new Set(tag.match(/[^\x20-\x7e]/gu) ?? [])];
+  if (foreign.length === 0) return '';
+  return ` (it holds ${foreign.map((char) => codePointName(char)).join(', ')}; a topic is written in ASCII: a-z, 0-9 and -)`;
 }
 
 /** What the digest already has: file, name and arXiv id of every paper whose frontmatter parses. */

@@ -401,6 +401,27 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
   });
 
   it.each([
+    ['optimizat\u0456on', 'U+0456'],
+    ['\uff4fptimization', 'U+FF4F'],
+    ['optimization\u200b', 'U+200B'],
+    ['opt\u0456m\u0456zat\u0456on', 'U+0456'],
+  ])('names the characters of a look-alike tag (%s), and suggests the topic', async (tag, code) => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(() => 'unused');
+    const error = await newPapers(
+      { inputs: fourIds, tags: [tag], date: '2099-01-10' },
+      context(root, fetch).context,
+    ).then(
+      () => undefined,
+      (reason: unknown) => reason as Error,
+    );
+    expect(error!.message).toBe(
+      `--tags: unknown topic "${tag}" (it holds ${code}; a topic is written in ASCII: a-z, 0-9 and -). Did you mean "optimization"?`,
+    );
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
     [
       '2099-01-12',
       /^--date 2099-01-12: is in the future; a digest date may be 2099-01-11 \(tomorrow\) at the latest\.$/,

@@ -158,6 +158,42 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(rerun).toMatchObject({ ok: true, requests: 0 });
   });
 
+  it('skips a paper the digest has under a slug name (its arxiv field), asked in any form, once each', async () => {
+    const root = await tempProject();
+    const seed = await readFile(join(seedDir, '2306.13575.mdx'), 'utf8');
+    await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+    await writeFile(join(root, 'content/papers/2025/scaling-mlps.mdx'), seed);
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const { fetch, calls } = fakeFetch(() => feed);
+    const inputs = [
+      '2306.13575v2',
+      'arXiv:2306.13575',
+      'https://arxiv.org/pdf/2306.13575v1',
+      '9901.00010',
+      '9901.00010v2',
+    ];
+    const report = await newPapers({ ...day, inputs }, context(root, fetch).context);
+    expect(calls).toEqual([`${API}?id_list=9901.00010&max_results=1`]);
+    expect(report.outcomes).toMatchObject([
+      { status: 'skipped', reason: 'already in the digest: content/papers/2025/scaling-mlps.mdx:8' },
+      { status: 'skipped', reason: 'listed twice (first as 2306.13575v2)' },
+      { status: 'skipped', reason: 'listed twice (first as 2306.13575v2)' },
+      { status: 'written', file: 'content/papers/2099/9901.00010.mdx' },
+      { status: 'skipped', reason: 'listed twice (first as 9901.00010)' },
+    ]);
+    // The one-paper command finds it there too, and names the file.
+    const one = await newPaper(
+      { input: '2306.13575', tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch },
+    ).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(one!.message).toBe(
+      'arXiv 2306.13575 is already in the digest: content/papers/2025/scaling-mlps.mdx:8. Edit that file instead.',
+    );
+  });
+
   it('matches entries by canonical id: an old-style id asked with its subject class', async () => {
     const root = await tempProject();
     const feed = await recorded('batch-old-style-synthetic.xml');

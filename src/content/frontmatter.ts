@@ -147,6 +147,8 @@ export function parseYaml(
   let doc: Document;
   /** Where the first `%` directive line starts, if any: yaml reports its missing `---` at the line after. */
   let directiveAt: number | undefined;
+  /** Quotes and brackets never closed: yaml reports each where it gave up, lines after it opened. */
+  let unclosed: { offset: number; type: string }[] = [];
   // yaml makes an Error object per syntax error; capturing a stack trace for each is most of the
   // cost of a text made of thousands of errors (`[,,,,…]`), and those stacks are never shown.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -158,6 +160,7 @@ export function parseYaml(
     // stories. Nesting past the limit is refused from the syntax tree, on every thread alike.
     const tokens = [...new Parser(lineCounter.addNewLine).parse(yamlText)];
     directiveAt = tokens.find((token) => token.type === 'directive')?.offset;
+    unclosed = unclosedTokens(tokens);
     const tooDeep = tooDeepToken(tokens);
     if (tooDeep !== undefined) {
       return { lineAt, problems: [problem(lineAt(tooDeep), NESTED_TOO_DEEPLY)] };
@@ -179,7 +182,9 @@ export function parseYaml(
     const message = `YAML: ${shortened(reason, MAX_REASON_SHOWN)}${yamlHint(error, yamlText)}`;
     if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
     seen.add(message);
-    const at = error.message.includes('directives-end') && directiveAt !== undefined ? directiveAt : error.pos[0];
+    const opened = unclosedAt(error, unclosed);
+    const at =
+      error.message.includes('directives-end') && directiveAt !== undefined ? directiveAt : (opened ?? error.pos[0]);
     problems.push(problem(lineAt(at), message));
   }
   if (errors.length > problems.length) {
@@ -212,9 +217,21 @@ function yamlHint(error: YAMLError, yamlText: string): string {
     // `%YAML 1.2` or `%x` at the start of a line: a directive, which a frontmatter has no use for.
     case 'BAD_DIRECTIVE':
     case 'MISSING_CHAR':
-      return code === 'BAD_DIRECTIVE' || message.includes('directives-end')
-        ? ': a line that starts with "%" is a YAML directive, which the frontmatter has no use for: delete it, or put the value that starts with "%" in quotes'
-        : '';
+      if (code === 'BAD_DIRECTIVE' || message.includes('directives-end'))
+        return ': a line that starts with "%" is a YAML directive, which the frontmatter has no use for: delete it, or put the value that starts with "%" in quotes';
+      // `title: "A paper` (reported at the line the quote opens): the value runs on to the end.
+      if (/closing (["'])quote/.test(message)) {
+        const quote = /closing (["'])quote/.exec(message)![1]!;
+        return `: the quote opened here is never closed, so the value would run on over the lines below: end the value with ${quote} on this line (${quote}A paper${quote})`;
+      }
+      return '';
+    // `tags: [a, b` (reported at the line the bracket opens).
+    case 'BAD_INDENT':
+      if (message.startsWith('Flow sequence '))
+        return ': the "[" opened here is never closed: end the list with "]" on this line (tags: [a, b]), or write one item a line, each after "- "';
+      if (message.startsWith('Flow map '))
+        return ': the "{" opened here is never closed: end it with "}" on this line (links: {code: https://…}), or write one key a line, indented below';
+      return '';
     // `title: "\mathbb{R}"`: in double quotes a backslash starts an escape.
     case 'BAD_DQ_ESCAPE':
       return ': in double quotes a backslash starts an escape (\\n, \\"): write \\\\ for a backslash, or put the value in single quotes';
@@ -227,6 +244,8 @@ function yamlHint(error: YAMLError, yamlText: string): string {
     // before the line did, at the character before the error. Each quote has its own way to hold
     // itself: `\"` in double quotes is two characters in single quotes, where `''` is one.
     case 'UNEXPECTED_TOKEN': {
+      // `tags: [a,, b]`: a comma with no item before it.
+      if (/^Unexpected , in flow /.test(message)) return ': items in brackets have one comma between two: [a, b]';
       if (!message.includes('at node end')) return '';
       const ended = yamlText.slice(0, error.pos[0]).trimEnd().at(-1);
       if (ended === "'") {
@@ -276,6 +295,48 @@ function tooDeepToken(tokens: readonly CST.Token[]): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The quoted values and the bracketed lists and mappings of a syntax tree that are never closed
+ * (`title: "A paper`, `tags: [a, b`), with where each opens.
+ */
+function unclosedTokens(tokens: readonly CST.Token[]): { offset: number; type: string }[] {
+  const found: { offset: number; type: string }[] = [];
+  const stack: (CST.Token | null | undefined)[] = [...tokens];
+  while (stack.length > 0) {
+    const token = stack.pop();
+    if (!token) continue;
+    if (token.type === 'document') stack.push(token.value);
+    else if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') {
+      const quote = token.type === 'double-quoted-scalar' ? '"' : "'";
+      // Closed when it ends with its quote, an escaped `\"` or a doubled `''` inside aside.
+      const inner = token.source.slice(1).replace(quote === '"' ? /\\[^]/g : /''/g, '');
+      if (!inner.includes(quote)) found.push({ offset: token.offset, type: token.type });
+    } else if (COLLECTIONS.has(token.type)) {
+      if (token.type === 'flow-collection' && token.end.length === 0)
+        found.push({ offset: token.offset, type: token.type });
+      for (const item of (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items) {
+        if ('key' in item) stack.push(item.key);
+        if ('value' in item) stack.push(item.value);
+      }
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Where the quote or bracket that a yaml error says was never closed opens: the last one before the error. */
+function unclosedAt(error: YAMLError, unclosed: readonly { offset: number; type: string }[]): number | undefined {
+  const type =
+    error.code === 'MISSING_CHAR' && /closing "quote/.test(error.message)
+      ? 'double-quoted-scalar'
+      : error.code === 'MISSING_CHAR' && /closing 'quote/.test(error.message)
+        ? 'single-quoted-scalar'
+        : error.code === 'BAD_INDENT' && /^Flow (?:sequence|map) /.test(error.message)
+          ? 'flow-collection'
+          : undefined;
+  if (type === undefined) return undefined;
+  return unclosed.filter((token) => token.type === type && token.offset <= error.pos[0]).at(-1)?.offset;
 }
 
 /** The first document composed from a syntax tree, as yaml's parseDocument does it. */

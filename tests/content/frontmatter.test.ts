@@ -177,6 +177,45 @@ describe('a value that ends before its line does', () => {
   );
 });
 
+describe('a quote or a bracket never closed', () => {
+  // yaml reports where it gave up, lines below; the problem is at the line that opens it, with
+  // advice that, followed, reads.
+  it.each([
+    [
+      'title: "A paper\nauthors:\n  - Ada',
+      2,
+      'end the value with " on this line',
+      'title: "A paper"\nauthors:\n  - Ada',
+    ],
+    [
+      "title: 'A paper\nauthors:\n  - Ada",
+      2,
+      "end the value with ' on this line",
+      "title: 'A paper'\nauthors:\n  - Ada",
+    ],
+    [
+      'title: x\nauthors:\n  - "Ada\n  - Bob',
+      4,
+      'end the value with " on this line',
+      'title: x\nauthors:\n  - "Ada"\n  - Bob',
+    ],
+    ['tags: [a, b\ndate: "2025-01-01"', 2, 'end the list with "]" on this line', 'tags: [a, b]\ndate: "2025-01-01"'],
+    [
+      'title: x\ntags: [a,\n  b\nvenue: y',
+      3,
+      'end the list with "]" on this line',
+      'title: x\ntags: [a,\n  b]\nvenue: y',
+    ],
+    ['links: {code: x\ndate: "2025-01-01"', 2, 'end it with "}" on this line', 'links: {code: x}\ndate: "2025-01-01"'],
+    ['tags: [a,, b]', 2, 'items in brackets have one comma between two', 'tags: [a, b]'],
+  ])('%j: at line %i', (yaml, line, advice, followed) => {
+    const { problems } = parseSource('p.mdx', `---\n${yaml}\n---\n`);
+    expect(problems[0]).toMatchObject({ line, field: 'frontmatter' });
+    expect(problems[0]!.message).toContain(advice);
+    expect(parseSource('p.mdx', `---\n${followed}\n---\n`).problems).toEqual([]);
+  });
+});
+
 describe('TeX in double quotes', () => {
   // YAML reads `\a`, `\b`, `\e`, `\f`, `\n`, `\r`, `\t`, `\v`, `\0`, `\N`, `\L`, `\P` and `\_` in
   // double quotes as escapes: a TeX command that starts with one lost its backslash and first

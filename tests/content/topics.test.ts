@@ -14,7 +14,12 @@ const topic = (slug: string, label: string) => `- slug: ${slug}\n  label: ${labe
 
 /** One broken vocabulary per case, with the exact line a contributor must see. */
 const expected: [string, string[]][] = [
-  ['malformed', ['4: topics: YAML: Missing closing "quote']],
+  [
+    'malformed',
+    [
+      '2: topics: YAML: Missing closing "quote: the quote opened here is never closed, so the value would run on over the lines below: end the value with " on this line ("A paper")',
+    ],
+  ],
   ['duplicate-slug', ['7: topics[2].slug: "optimization" is listed twice (first on line 1): keep one.']],
   // Search filters topics by label: two topics with one label would be one there.
   [

@@ -264,6 +264,7 @@ function describeOutcome(outcome: PaperOutcome, date: string | undefined): strin
       return [
         `✓ ${name} → ${outcome.file}${outcome.status === 'checked' ? ' (would pass the check)' : ''}: tags ${outcome.tags.join(', ')}${outcome.proposals ? ' (proposed)' : ''}`,
         ...(outcome.proposals ? [`    proposals: ${scores(outcome.proposals)}`] : []),
+        ...(outcome.notes ?? []).map((note) => `    ${note}`),
       ];
     case 'skipped':
       return [`- ${name} skipped: ${outcome.reason}`];

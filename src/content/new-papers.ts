@@ -83,6 +83,8 @@ export type PaperOutcome = Known &
         tags: string[];
         /** Present when the tags were proposed, not given. */
         proposals?: TagProposal[];
+        /** What the curator should know about the entry (characters left out), as one paper's run says it. */
+        notes?: string[];
       }
     /** Listed twice, or already in the digest: not an error, nothing to do. */
     | { status: 'skipped'; reason: string }
@@ -253,9 +255,10 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     }
     const proposals = options.tags?.length ? undefined : await propose(answer);
     const tags = options.tags?.length ? [...options.tags] : acceptedTags(proposals ?? []);
+    const converted = fromTex({ title: answer.title, authors: answer.authors, abstract: answer.summary });
     const checked = checkEntry(
       {
-        ...fromTex({ title: answer.title, authors: answer.authors, abstract: answer.summary }),
+        ...converted,
         date,
         arxiv: id,
         published: answer.published,
@@ -300,6 +303,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       file,
       tags,
       ...(proposals ? { proposals } : {}),
+      ...(converted.invisible ? { notes: [converted.invisible] } : {}),
     };
   }
 

@@ -194,6 +194,30 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     );
   });
 
+  it('writes a paper whose answer holds invisible characters, as the one-paper command does, and says so', async () => {
+    const root = await tempProject();
+    // 9901.00010's title, as arXiv might send it: a zero-width space and a soft hyphen in it.
+    const feed = (await recorded('batch-9901.00010-00013.xml')).replace(
+      'A Synthetic Study of',
+      'A Synthetic\u200b Study \u00adof',
+    );
+    const { fetch } = fakeFetch(() => feed);
+    const report = await newPapers({ ...day, inputs: ['9901.00010'] }, context(root, fetch).context);
+    expect(report.outcomes).toMatchObject([
+      {
+        status: 'written',
+        notes: [expect.stringMatching(/^Left out characters that show nothing \(U\+200B, U\+00AD in the title\)/)],
+      },
+    ]);
+    const { problems } = await checkContent({
+      root,
+      today: new Date('2099-01-10T12:00:00Z'),
+      papersDir: 'content/papers',
+      topicsFile: 'content/topics.yaml',
+    });
+    expect(problems.map(formatProblem)).toEqual([]);
+  });
+
   it('matches entries by canonical id: an old-style id asked with its subject class', async () => {
     const root = await tempProject();
     const feed = await recorded('batch-old-style-synthetic.xml');

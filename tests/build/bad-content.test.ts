@@ -38,7 +38,9 @@ describe('building a folder of bad papers', () => {
     await writeFile(join(content, 'topics.yaml'), '- slug: a\n  label: "A\n  description: One.\n');
     const build = await buildFixture(content);
     expect(build.ok).toBe(false);
-    expect(build.output).toMatch(/topics\.yaml:4: topics: YAML: Missing closing "quote/);
+    expect(build.output).toMatch(
+      /topics\.yaml:2: topics: YAML: Missing closing "quote: the quote opened here is never closed/,
+    );
     expect(build.output).not.toMatch(/^\s+at /m);
   });
 });

@@ -23,7 +23,7 @@ import { parseSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
-import { createPaperSchema, FIRST_YEAR, type Topic } from './schema.ts';
+import { createPaperSchema, FIRST_YEAR, LIMITS, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
 import { visibleText } from './characters.ts';
@@ -398,14 +398,24 @@ function checkFlags(
   return problems;
 }
 
-/** A problem for each `--tags` value that is not a topic, with the nearest topic when there is one. */
+/**
+ * A problem for each `--tags` value that is not a topic, with the nearest topic when there is one,
+ * and for more topics than a paper may have (the schema's LIMITS.tags): said once for the command,
+ * not once per paper of a batch.
+ */
 export function unknownTags(tags: readonly string[], topicSlugs: ReadonlySet<string>, topicsFile: string): string[] {
+  const count = new Set(tags).size;
+  const tooMany =
+    count > LIMITS.tags
+      ? [`--tags: ${count} topics; a paper has at most ${LIMITS.tags}: keep the most specific ones.`]
+      : [];
   return tags
     .filter((tag) => !topicSlugs.has(tag))
     .map(
       (tag) =>
         `--tags: unknown topic "${tag}"${foreignCharacters(tag)}.${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
-    );
+    )
+    .concat(tooMany);
 }
 
 /**

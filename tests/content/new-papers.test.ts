@@ -460,6 +460,46 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses more --tags than a paper may have once for the whole list, before any network call', async () => {
+    const root = await tempProject();
+    const slugs = (parse(await readFile(join(root, 'content/topics.yaml'), 'utf8')) as { slug: string }[]).map(
+      (topic) => topic.slug,
+    );
+    const { fetch, calls } = fakeFetch(() => 'unused');
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => undefined,
+        (error: unknown) => (error as Error).message,
+      );
+    const many = await refusal(
+      newPapers({ inputs: fourIds, tags: slugs.slice(0, 9), date: '2099-01-10' }, context(root, fetch).context),
+    );
+    expect(many).toBe('--tags: 9 topics; a paper has at most 8: keep the most specific ones.');
+    const one = await refusal(
+      newPaper(
+        { input: '9901.00010', tags: slugs.slice(0, 9), date: '2099-01-10' },
+        { root, fetch, now: () => new Date('2099-01-10T12:00:00Z') },
+      ),
+    );
+    expect(one).toBe(many);
+    // Eight, or nine that are eight once the repeated one is counted once, are taken.
+    const eight = await refusal(
+      newPaper(
+        {
+          input: '9901.00010',
+          tags: [...slugs.slice(0, 8), slugs[0]!],
+          date: '2099-01-10',
+          offline: true,
+          title: 'A title',
+          authors: ['Ada Lovelace'],
+        },
+        { root, fetch, now: () => new Date('2099-01-10T12:00:00Z') },
+      ),
+    );
+    expect(eight).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
   it.each([
     ['optimizat\u0456on', 'U+0456'],
     ['\uff4fptimization', 'U+FF4F'],

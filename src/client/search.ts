@@ -437,6 +437,8 @@ interface WordsAnswer {
   unmatched: string[];
   /** The query with each unmatched word replaced by the closest word of the digest, if all have one. */
   suggestion?: string;
+  /** A question's word the results were found without, as typed (questionWithOneWordLess): the status names it. */
+  leftOut?: string;
 }
 
 /** The digest's words that start as `word` does (src/lib/search-data.ts), most frequent first. */
@@ -534,9 +536,10 @@ async function searchWords(
     // Nothing as asked: the question's verb may be in no paper beside its subject (`why does double
     // descent happen`); the first reading with one word less that finds papers (questionWithOneWordLess).
     const wait = debounce === undefined ? undefined : 0;
-    for (const fewer of questionWithOneWordLess(query)) {
+    for (const { query: fewer, leftOut } of questionWithOneWordLess(query)) {
       const found = await searchWords(pagefind, config, fewer, options, wait, topics, readYear, readCitations);
-      if (found === null || found.results.length > 0) return found;
+      if (found === null) return null;
+      if (found.results.length > 0) return { ...found, leftOut };
     }
     return answer;
   }
@@ -1170,6 +1173,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       let suggestion: string | undefined;
       let missing: string[] = [];
       let tooCommon = false;
+      let leftOut: string | undefined;
       if (ids) {
         ({ found: shown, missing } = await papersByKeys(config, ids));
         if (current !== generation) return;
@@ -1184,6 +1188,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         count = answer.results.length;
         suggestion = answer.suggestion;
         tooCommon = answer.tooCommon === true;
+        leftOut = answer.leftOut;
       }
       if (current !== generation) return;
       list.replaceChildren(
@@ -1199,12 +1204,16 @@ function setUpHeaderBox(form: HTMLFormElement): void {
           return item;
         }),
       );
+      // Papers found without one of a question's words: said above them, as no match is.
+      const without = leftOut !== undefined && count > 0 ? `${withoutWordStatus(count, leftOut)}.` : undefined;
       message.replaceChildren(
-        ids ? arxivStatus(0, missing, '') : tooCommon ? tooCommonStatus(term) : `No papers match “${term}”.`,
+        without ??
+          (ids ? arxivStatus(0, missing, '') : tooCommon ? tooCommonStatus(term) : `No papers match “${term}”.`),
         suggestionElement(config, suggestion),
       );
-      message.hidden = count > 0;
-      status.textContent = count === 0 ? (message.textContent ?? '') : arxivStatus(count, missing, '');
+      message.hidden = count > 0 && without === undefined;
+      status.textContent =
+        count === 0 || without !== undefined ? (message.textContent ?? '') : arxivStatus(count, missing, '');
       all.href = `${config.page}?${new URLSearchParams({ q: term })}`;
       all.textContent = count > PREVIEW_SIZE ? `All ${count} results →` : 'Filter and sort on the search page →';
       open();
@@ -1340,9 +1349,16 @@ function filterNames(state: PageState, topicLabel: string | null | undefined): s
  * year filters (`12 papers found for “neural” in topic “Theory”, year 2021.`); a filter alone
  * otherwise said only `12 papers found.`
  */
-function foundStatus(count: number, words: string, by: string, filters: readonly string[]): string {
+function foundStatus(count: number, words: string, by: string, filters: readonly string[], leftOut?: string): string {
   const within = filters.length === 0 ? '' : ` in ${filters.join(', ')}`;
+  // A question found only without one of its words (questionWithOneWordLess): the reader is told which.
+  if (leftOut !== undefined) return `${withoutWordStatus(count, leftOut, words)}${by}${within}.`;
   return `${paperCount(count)} found${words}${by}${within}.`;
+}
+
+/** What the header box and the search page say of papers found without a question's word `leftOut`. */
+function withoutWordStatus(count: number, leftOut: string, words = ''): string {
+  return `No paper has all your words${words}; ${paperCount(count)} found without “${leftOut}”`;
 }
 
 /** One result: its title as a link, its date and topics (linked to their pages), its excerpt. */
@@ -1641,7 +1657,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
           ? tooCommonStatus(now.q)
           : count === 0
             ? `No papers found${words}${by}.${filtersToRemove(now, topic.selectedOptions[0]?.textContent, !!author)}`
-            : foundStatus(count, words, by, filterNames(now, topic.selectedOptions[0]?.textContent)),
+            : foundStatus(count, words, by, filterNames(now, topic.selectedOptions[0]?.textContent), answer.leftOut),
         suggestionElement(config, answer.suggestion),
       );
     } catch (error) {

@@ -1272,6 +1272,12 @@ export function withoutQuestionWords(query: string): string {
 /** The words that start a question's verb phrase: after a question word, the verb comes later. */
 const AUXILIARIES = new Set('do does did is are was were can could should would'.split(' '));
 
+/** A question's reading with one word less, and that word as typed (the status names it). */
+export interface QuestionReading {
+  query: string;
+  leftOut: string;
+}
+
 /**
  * A question (withoutQuestionWords) asked with one word less, each way, the likeliest first: for a
  * question that finds nothing as asked, as its verb is often in no paper beside what it asks about
@@ -1281,7 +1287,7 @@ const AUXILIARIES = new Set('do does did is are was were can could should would'
  * word is. Then the others, from the end. Only outside quotes, and only where two words or more
  * are left: one alone would answer another question. Empty for a query that is no question.
  */
-export function questionWithOneWordLess(query: string): string[] {
+export function questionWithOneWordLess(query: string): QuestionReading[] {
   const asked = withoutQuestionWords(query);
   if (asked === query) return [];
   const { phrases, words: all } = parseQuery(asked);
@@ -1297,9 +1303,10 @@ export function questionWithOneWordLess(query: string): string[] {
   const order = [...likeliest, ...words.slice(1, -1).reverse()].filter(
     (match, index, list): match is RegExpExecArray => match !== undefined && list.indexOf(match) === index,
   );
-  return order.map((match) =>
-    `${asked.slice(0, match.index)} ${asked.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim(),
-  );
+  return order.map((match) => ({
+    query: `${asked.slice(0, match.index)} ${asked.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim(),
+    leftOut: match[0].replace(/[?!.,;]+$/, ''),
+  }));
 }
 
 /**

@@ -1126,3 +1126,44 @@ describe('acronyms', () => {
     },
   );
 });
+
+describe('a question no paper answers in all its words', () => {
+  // Each question's words but one are in some papers' title or abstract, and no paper has them all:
+  // the papers are found without that word, and the status says which word it is.
+  const hasWord = (paper: (typeof papers)[number], word: string) =>
+    new RegExp(`(?<![\\p{L}-])${word}(?![\\p{L}-])`, 'iu').test(`${paper.title}\n${paper.body}`);
+  it.each([
+    ['why does double descent happen', ['double', 'descent'], 'happen'],
+    ['what causes double descent', ['double', 'descent'], 'causes'],
+    ['when does in-context learning emerge', ['in-context', 'learning'], 'emerge'],
+  ])('%s: the papers with %j, found without “%s”, and says so', async (query, kept, leftOut) => {
+    const expected = papers.filter((paper) => kept.every((word) => hasWord(paper, word))).map((paper) => paper.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(papers.filter((paper) => [...kept, leftOut].every((word) => hasWord(paper, word)))).toEqual([]);
+    const count = `${expected.length} paper${expected.length === 1 ? '' : 's'}`;
+    const { ids, status } = await searchPage(query);
+    expect([...ids].sort()).toEqual([...expected].sort());
+    expect(status).toBe(`No paper has all your words for “${query}”; ${count} found without “${leftOut}”.`);
+    // Said in the page's text, above the results, not only to a screen reader.
+    expect(await page.locator('#search-status').isVisible()).toBe(true);
+
+    // The header box says it in its preview, above the papers.
+    await page.goto(server.origin + urls.home());
+    await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
+    const message = page.locator('.search-preview-message');
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toContain(`without “${leftOut}”`);
+    expect(await message.isVisible()).toBe(true);
+    expect(await message.textContent()).toBe(`No paper has all your words; ${count} found without “${leftOut}”.`);
+    expect(await page.locator('.search-box [role="status"]').textContent()).toBe(await message.textContent());
+  });
+
+  it.each(['how do transformers learn in context', 'what is a KAN'])(
+    '%s, found as asked, says nothing is left out',
+    async (query) => {
+      const { ids, status } = await searchPage(query);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(status).toMatch(/^\d+ papers? found for “/);
+      expect(status).not.toContain('without');
+    },
+  );
+});

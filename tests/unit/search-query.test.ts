@@ -728,7 +728,14 @@ describe('questionWithOneWordLess', () => {
     // A quoted phrase is never cut.
     ['why does "double descent" happen', ['"double descent"']],
   ])('%s: %j', (query, readings) => {
-    expect(questionWithOneWordLess(query)).toEqual(readings);
+    expect(questionWithOneWordLess(query).map((reading) => reading.query)).toEqual(readings);
+  });
+
+  it.each([
+    ['why does double descent happen?', 'happen'],
+    ['what causes double descent', 'causes'],
+  ])('names the word %s is first searched without: %s', (query, word) => {
+    expect(questionWithOneWordLess(query)[0]?.leftOut).toBe(word);
   });
 
   it.each(['double descent happen', 'what is a KAN', 'what causes overfitting', '"why does it happen"'])(
@@ -758,7 +765,7 @@ describe('questionWithOneWordLess', () => {
         ' ',
       );
       const asked = withoutQuestionWords(query).split(' ');
-      const readings = questionWithOneWordLess(query);
+      const readings = questionWithOneWordLess(query).map((reading) => reading.query);
       const cuttable = asked.filter((word) => !word.startsWith('"') && !word.endsWith('"'));
       // (A quoted phrase counts as its two words.) Fewer than three words give no reading.
       if (asked.length < 3) {

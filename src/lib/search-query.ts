@@ -1272,6 +1272,14 @@ export function withoutQuestionWords(query: string): string {
 /** The words that start a question's verb phrase: after a question word, the verb comes later. */
 const AUXILIARIES = new Set('do does did is are was were can could should would'.split(' '));
 
+/**
+ * A word the reader did not mark, which a question may be searched without: letters alone (an
+ * apostrophe, an inner hyphen, closing punctuation). Not a quoted phrase's, an excluded `-word`,
+ * `OR` or a side of it, a bracket's, a number, a year or an id, `field:word`: each of those says
+ * what the papers must be (or must not be), and leaving it out would show other papers.
+ */
+const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'\u2019-]*[?!.,;]*$/u;
+
 /** A question's reading with one word less, and that word as typed (the status names it). */
 export interface QuestionReading {
   query: string;
@@ -1284,18 +1292,28 @@ export interface QuestionReading {
  * (`why does double descent happen`: no paper says `happen`). English puts that verb right after a
  * question word with no auxiliary (`what causes double descent`), so that word is left out first;
  * else after the subject, most often last (`why does X happen`, `when does X emerge`), so the last
- * word is. Then the others, from the end. Only outside quotes, and only where two words or more
- * are left: one alone would answer another question. Empty for a query that is no question.
+ * word is. Then the others, from the end. Only plain words (PLAIN_WORD), and only where two words
+ * of letters or more are left: one alone (or beside a year) would answer another question. Empty
+ * for a query that is no question.
  */
 export function questionWithOneWordLess(query: string): QuestionReading[] {
   const asked = withoutQuestionWords(query);
   if (asked === query) return [];
-  const { phrases, words: all } = parseQuery(asked);
-  if (phrases.flat().length + all.length < 3) return [];
+  // Words of letters the papers must have, a phrase's each (an excluded word, a year or an id is
+  // none): three, so that two are left.
+  const { phrases, words: all } = parseQuery(excludedWords(asked).kept);
+  // (A number's decimal point is a letter to the index, DECIMAL_POINT: `2306.13575` has none.)
+  const lettered = all.filter((word) => /\p{L}/u.test(word.replaceAll(DECIMAL_POINT, '')));
+  if (phrases.flat().length + lettered.length < 3) return [];
   const quoted = quotedRanges(asked);
-  const words = [...asked.matchAll(/\S+/g)].filter(
-    (match) =>
-      !quoted.some(([start, end]) => match.index >= start && match.index < end) && queryWords(match[0]).length > 0,
+  const tokens = [...asked.matchAll(/\S+/g)];
+  const words = tokens.filter(
+    (match, index) =>
+      !quoted.some(([start, end]) => match.index >= start && match.index < end) &&
+      PLAIN_WORD.test(match[0]) &&
+      queryWords(match[0]).length > 0 &&
+      // `OR` and its sides: `KAN OR MLP` without `OR` asks for both, without a side for the other.
+      ![tokens[index - 1], match, tokens[index + 1]].some((token) => token?.[0] === OR_OPERATOR),
   );
   const [first, second] = query.replace(QUOTED, ' ').trim().split(/\s+/).map(comparable);
   const verbFirst = QUESTION_WORDS.has(first ?? '') && !AUXILIARIES.has(first ?? '') && !AUXILIARIES.has(second ?? '');

@@ -727,6 +727,21 @@ describe('questionWithOneWordLess', () => {
     ['what causes double descent', ['double descent', 'causes double', 'causes descent']],
     // A quoted phrase is never cut.
     ['why does "double descent" happen', ['"double descent"']],
+    // Nor an excluded word, `OR` or its sides, a year, an id, a bracket's word: they say what the
+    // papers must (not) be, and without them other papers show.
+    [
+      'why does grokking happen suddenly -transformers',
+      ['grokking happen -transformers', 'happen suddenly -transformers', 'grokking suddenly -transformers'],
+    ],
+    ['why does KAN OR MLP fail badly', ['KAN OR MLP fail', 'KAN OR MLP badly']],
+    ['why does 2306.13575 scale so badly', ['2306.13575 scale so', '2306.13575 so badly', '2306.13575 scale badly']],
+    [
+      'why does (NeurIPS OR ICML) matter so much',
+      ['(NeurIPS OR ICML) matter so', '(NeurIPS OR ICML) so much', '(NeurIPS OR ICML) matter much'],
+    ],
+    // Two words of letters, and an exclusion or a year: one word would be left.
+    ['why does grokking happen -transformers', []],
+    ['why do KAN work in 2024', []],
   ])('%s: %j', (query, readings) => {
     expect(questionWithOneWordLess(query).map((reading) => reading.query)).toEqual(readings);
   });
@@ -734,6 +749,7 @@ describe('questionWithOneWordLess', () => {
   it.each([
     ['why does double descent happen?', 'happen'],
     ['what causes double descent', 'causes'],
+    ['why does grokking happen suddenly -transformers', 'suddenly'],
   ])('names the word %s is first searched without: %s', (query, word) => {
     expect(questionWithOneWordLess(query)[0]?.leftOut).toBe(word);
   });
@@ -745,40 +761,34 @@ describe('questionWithOneWordLess', () => {
     },
   );
 
-  it('leaves out each word of the asked question once, and nothing else (seeded)', () => {
+  it('leaves out each plain word of the asked question once, and nothing else (seeded)', () => {
     const random = seededRandom(31);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
     const openers = ['why does', 'how do', 'what', 'when did', 'which'];
-    const content = [
-      'KAN',
-      'transformers',
-      'spiking',
-      'descent',
-      'happen',
-      'learn',
-      'Hofmann',
-      'μ',
-      '"double descent"',
-    ];
-    for (let run = 0; run < 300; run += 1) {
-      const query = [pick(openers), ...Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(content))].join(
-        ' ',
-      );
+    const plain = ['KAN', 'transformers', 'spiking', 'descent', 'happen', 'learn', 'Hofmann', 'μ', "model's"];
+    // Words the reader marked: a phrase, an exclusion, a year, an id, a number in a name.
+    const marked = ['"double descent"', '-transformers', '2024', '2306.13575', 'GPT-4', '"KAN"'];
+    for (let run = 0; run < 400; run += 1) {
+      const length = 2 + Math.floor(random() * 5);
+      const content = Array.from({ length }, () => pick(random() < 0.7 ? plain : marked));
+      const query = [pick(openers), ...content].join(' ');
       const asked = withoutQuestionWords(query).split(' ');
-      const readings = questionWithOneWordLess(query).map((reading) => reading.query);
-      const cuttable = asked.filter((word) => !word.startsWith('"') && !word.endsWith('"'));
-      // (A quoted phrase counts as its two words.) Fewer than three words give no reading.
-      if (asked.length < 3) {
+      const readings = questionWithOneWordLess(query);
+      // Fewer than three words of letters give no reading (a phrase counts as its words; an
+      // exclusion, a year, an id as none).
+      const letterWords = { '"double descent"': 2, '"KAN"': 1, 'GPT-4': 1 } as Record<string, number>;
+      const count = content.reduce((sum, word) => sum + (plain.includes(word) ? 1 : (letterWords[word] ?? 0)), 0);
+      if (count < 3) {
         expect(readings, query).toEqual([]);
         continue;
       }
+      const cuttable = asked.filter((word) => plain.includes(word));
       expect(readings.length, query).toBe(cuttable.length);
-      for (const reading of readings) {
-        const left = reading.split(' ');
-        expect(left.length, reading).toBe(asked.length - 1);
-        // The words kept are the asked ones, in order, without one.
+      expect(readings.map((reading) => reading.leftOut).sort(), query).toEqual([...cuttable].sort());
+      for (const { query: reading, leftOut } of readings) {
+        // The words kept are the asked ones, in order, without the one named.
         expect(
-          asked.some((_, index) => asked.toSpliced(index, 1).join(' ') === reading),
+          asked.some((word, index) => word === leftOut && asked.toSpliced(index, 1).join(' ') === reading),
           reading,
         ).toBe(true);
       }

@@ -1186,15 +1186,18 @@ const VENUE_NAME = new RegExp(
 );
 
 /**
- * A query with each venue written in full read as either spelling, its abbreviation or its name
- * (`(NeurIPS OR "Neural Information Processing Systems")`, which alternativesInQuery reads): the
- * digest writes venues abbreviated, but a paper may name one in full. The words before it go.
+ * A query with each venue written in full read as either spelling, its name or its abbreviation
+ * (`("Neural Information Processing Systems" OR NeurIPS)`, which alternativesInQuery reads): the
+ * digest writes venues abbreviated, but a paper may name one in full. The name as typed is the
+ * first side, whose papers come first: the same words may be a title's (`Towards Neural
+ * Information Processing Systems`), and that paper is not to follow every NeurIPS paper. The
+ * words before it go.
  */
 export function withVenueNamesRead(query: string): string {
   return replacedOutsideQuotes(query, VENUE_NAME, (_, name) => {
     const typed = name.replace(/\s+/g, ' ').toLowerCase();
     const [abbreviation, full] = VENUE_NAMES.find(([, each]) => each.toLowerCase() === typed)!;
-    return ` (${abbreviation} OR "${full}") `;
+    return ` ("${full}" OR ${abbreviation}) `;
   });
 }
 

@@ -656,28 +656,28 @@ describe('withoutQuestionWords', () => {
 
 describe('withVenueNamesRead', () => {
   it.each([
-    ['In Advances in Neural Information Processing Systems', '(NeurIPS OR "Neural Information Processing Systems")'],
+    ['In Advances in Neural Information Processing Systems', '("Neural Information Processing Systems" OR NeurIPS)'],
     [
       'Scaling MLPs. In Advances in Neural Information Processing Systems 36.',
-      'Scaling MLPs. (NeurIPS OR "Neural Information Processing Systems") 36.',
+      'Scaling MLPs. ("Neural Information Processing Systems" OR NeurIPS) 36.',
     ],
     [
       'In Proceedings of the 40th International Conference on Machine Learning (ICML), 2023',
-      '(ICML OR "International Conference on Machine Learning") , 2023',
+      '("International Conference on Machine Learning" OR ICML) , 2023',
     ],
     [
       'international conference on learning\nrepresentations 2025',
-      '(ICLR OR "International Conference on Learning Representations") 2025',
+      '("International Conference on Learning Representations" OR ICLR) 2025',
     ],
     [
       'Proceedings of the AAAI Conference on Artificial Intelligence',
-      '(AAAI OR "AAAI Conference on Artificial Intelligence")',
+      '("AAAI Conference on Artificial Intelligence" OR AAAI)',
     ],
     [
       'Proceedings of the 29th ACM SIGKDD Conference on Knowledge Discovery and Data Mining',
-      '(KDD OR "Conference on Knowledge Discovery and Data Mining")',
+      '("Conference on Knowledge Discovery and Data Mining" OR KDD)',
     ],
-    ['Transactions on Machine Learning Research', '(TMLR OR "Transactions on Machine Learning Research")'],
+    ['Transactions on Machine Learning Research', '("Transactions on Machine Learning Research" OR TMLR)'],
   ])('reads %s as %s', (query, read) => {
     expect(withVenueNamesRead(query).replace(/\s+/g, ' ').trim()).toBe(read);
   });
@@ -690,6 +690,19 @@ describe('withVenueNamesRead', () => {
     'advances in transformers',
   ])('leaves %s as typed', (query) => {
     expect(withVenueNamesRead(query)).toBe(query);
+  });
+
+  it("searches a title that has a venue's words as typed first, then as the venue", () => {
+    // Papers of the first side come first (alternativesInQuery): the one titled so before every NeurIPS paper.
+    for (const query of [
+      'Towards Neural Information Processing Systems that learn',
+      'a conference on learning theory for kernels',
+      'journal of machine learning research reproducibility',
+    ]) {
+      const [first, second] = alternativesInQuery(withVenueNamesRead(query))!;
+      expect(first, query).toMatch(/"[^"]+"/);
+      expect(second, query).not.toContain('"');
+    }
   });
 
   it('reads a venue in full however a reference words, spaces and cases it, as both spellings (seeded)', () => {
@@ -712,7 +725,7 @@ describe('withVenueNamesRead', () => {
       const typed = cased(pick(before) + name).replace(/ /g, () => pick([' ', '  ', '\n']));
       const query = `Author, A. (2023). Title words. ${typed}${pick(['', '.', ', 2023', ` (${abbreviation})`])}`;
       const read = withVenueNamesRead(query).replace(/\s+/g, ' ');
-      expect(read, query).toContain(`(${abbreviation} OR "${name}")`);
+      expect(read, query).toContain(`("${name}" OR ${abbreviation})`);
       expect(read.startsWith('Author, A. (2023). Title words. ('), query).toBe(true);
     }
   });

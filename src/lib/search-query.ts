@@ -2128,12 +2128,14 @@ export function withPlainCompatibilityLetters(text: string): string {
 
 /**
  * The Greek and Cyrillic letters that pass for one basic Latin letter of the same case (`Η` for
- * `H`, `К` for `K`, `а` for `a`): latinLookAlike's (UTS #39 confusables) over the two scripts
- * readers' keyboards type, written out here because its table (100 KB) is not for the browser; a
- * unit test derives it again. Each letter of LOOK_ALIKES_OF stands for the one at its place in LOOK_ALIKES_AS.
+ * `H`, `К` for `K`, `а` for `a`, `ԁ` for `d`): latinLookAlike's (UTS #39 confusables) over every
+ * letter of the two scripts, in code point order, written out here because its table (100 KB) is
+ * not for the browser; a unit test derives it again from look-alike.ts. Each letter of
+ * LOOK_ALIKES_OF stands for the one at its place in LOOK_ALIKES_AS (`\u1FBE`, Greek prosgegrammeni,
+ * is written escaped: it shows as a mark).
  */
-export const LOOK_ALIKES_OF = 'ͿΑΒΕΖΗΚΜΝΟΡΤΥΧαγινορσυϜϱϲϳϹϺЅЈАВЕКМНОРСТУХагеорсухѕіјѡѴѵҮүһҽӏ';
-export const LOOK_ALIKES_AS = 'JABEZHKMNOPTYXayivopouFpcjCMSJABEKMHOPCTYXareopcyxsijwVvYyhei';
+export const LOOK_ALIKES_OF = 'ͿΑΒΕΖΗΚΜΝΟΡΤΥΧαγινορσυϜϱϲϳϹϺЅЈАВЕКМНОРСТУХагеорсухѕіјѡѴѵҮүһҽӏԁԌԛԜԝ\u1FBEꙇ';
+export const LOOK_ALIKES_AS = 'JABEZHKMNOPTYXayivopouFpcjCMSJABEKMHOPCTYXareopcyxsijwVvYyheidGqWwii';
 const LATIN_FOR = new Map([...LOOK_ALIKES_OF].map((letter, index) => [letter, LOOK_ALIKES_AS[index]!]));
 
 /**

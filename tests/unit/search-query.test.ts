@@ -811,9 +811,12 @@ describe('questionWithOneWordLess', () => {
 
 describe('look-alike letters in a Latin word', () => {
   it('are the Greek and Cyrillic letters that latinLookAlike reads as one basic Latin letter of their case', () => {
+    // Every letter of the two scripts, wherever Unicode put it (Cyrillic Supplement's `ԁ`, Greek
+    // Extended's `ι`, Cyrillic Extended-B's `ꙇ`), not only their first blocks.
     const derived: [string, string][] = [];
-    for (let code = 0x370; code <= 0x4ff; code += 1) {
+    for (let code = 0; code <= 0x10ffff; code += 1) {
       const letter = String.fromCodePoint(code);
+      if (!/[\p{Script=Greek}\p{Script=Cyrillic}]/u.test(letter)) continue;
       const latin = latinLookAlike(letter);
       const cased = letter.toUpperCase() !== letter.toLowerCase();
       if (latin?.length === 1 && cased && (letter === letter.toUpperCase()) === (latin === latin.toUpperCase()))
@@ -829,6 +832,8 @@ describe('look-alike letters in a Latin word', () => {
     ['TS\u041Cixer', 'tsmixer'],
     ['tr\u0430nsf\u043Ermer', 'transformer'],
     ['\uFF22\u0395RT', 'bert'],
+    ['\u0501ropout', 'dropout'],
+    ['\u051CaveNet', 'wavenet'],
   ])('reads %s as %s', (query, word) => {
     expect(queryWords(query)).toEqual([word]);
   });

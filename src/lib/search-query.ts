@@ -2142,14 +2142,22 @@ const LATIN_FOR = new Map([...LOOK_ALIKES_OF].map((letter, index) => [letter, LO
  * Text with the look-alike letters in a Latin word read as the Latin letters they pass for
  * (LOOK_ALIKES_OF): a word pasted from a page that mixed scripts (`Ηedgehog` with a Greek Eta,
  * `Кolmogorov` with a Cyrillic Ka) is the word a reader sees. Only in a run of letters with a basic
- * Latin one: a Greek or Cyrillic word (`α`, `ΑΒΓ`, `Москва`) is as typed.
+ * Latin one: a Greek or Cyrillic word (`α`, `ΑΒΓ`, `Москва`) is as typed. And not a small Greek
+ * letter that opens a run before a capital: that is a symbol before a name, as papers write
+ * `νSVM`, `αBERT`, `σReparam` (read by its name, as `ν-SVM` is), not a letter of the name.
  */
 function withLatinLookAlikesRead(text: string): string {
   // Before NFKC, which makes some of them letters that pass for none (`Ϲ`, a sigma, is `Σ`); a
   // full-width Latin letter counts as Latin.
-  return text.replace(/[\p{L}\p{M}]+/gu, (run) =>
-    /[A-Za-z]/.test(run.normalize('NFKC')) ? [...run].map((letter) => LATIN_FOR.get(letter) ?? letter).join('') : run,
-  );
+  return text.replace(/[\p{L}\p{M}]+/gu, (run) => {
+    if (!/[A-Za-z]/.test(run.normalize('NFKC'))) return run;
+    const letters = [...run];
+    const symbol =
+      /^\p{Script=Greek}$/u.test(letters[0]!) && /^\p{Ll}$/u.test(letters[0]!) && /^\p{Lu}$/u.test(letters[1] ?? '');
+    return letters
+      .map((letter, index) => (index === 0 && symbol ? letter : (LATIN_FOR.get(letter) ?? letter)))
+      .join('');
+  });
 }
 
 /**

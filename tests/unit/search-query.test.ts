@@ -845,6 +845,28 @@ describe('look-alike letters in a Latin word', () => {
     },
   );
 
+  // A small Greek letter before a capital is a symbol named before a name (`$\\nu$-SVM`, σReparam):
+  // read by its name, as the same letter before a hyphen is, not as the Latin letter it looks like.
+  it.each([
+    ['\u03BDSVM', '\u03BD-SVM', 'nusvm'],
+    ['\u03B1BERT', '\u03B1-BERT', 'alphabert'],
+    ['\u03C3Reparam', '\u03C3-Reparam', 'sigmareparam'],
+    ['\u03C1Mixer', '\u03C1-Mixer', 'rhomixer'],
+  ])("reads %s as %s is read, by the letter's name", (joined, hyphened, word) => {
+    expect(queryWords(joined)).toEqual([word]);
+    expect(queryWords(joined)).toEqual(queryWords(hyphened));
+  });
+
+  it.each([
+    // Cyrillic letters are no symbols, and a Greek one inside a name or before a small letter is a look-alike.
+    ['Mobil\u0435Net', 'mobilenet'],
+    ['\u0430BERT', 'abert'],
+    ['AlphaG\u03BFZero', 'alphagozero'],
+    ['\u03BFpt', 'opt'],
+  ])('still reads %s as %s', (query, word) => {
+    expect(queryWords(query)).toEqual([word]);
+  });
+
   it('reads a Latin word with any of its letters swapped for look-alikes as the word (seeded)', () => {
     const random = seededRandom(23);
     const swaps = new Map<string, string[]>();

@@ -173,7 +173,11 @@ export function parseYaml(
     Error.stackTraceLimit = stackTraceLimit;
   }
   // The first error of each kind, up to a few: a thousand copies of one message help no one.
-  const errors = [...doc.errors, ...doc.warnings];
+  // An unresolved tag (`!!js/function`, `!kkk`) is kept on its node, which checkPlainData below
+  // refuses as an explicit tag: one cause, one message, so yaml's own words for it are left out.
+  const errors = [...doc.errors, ...doc.warnings].filter(
+    (error) => !(error.code === 'TAG_RESOLVE_FAILED' && error.message.startsWith('Unresolved tag')),
+  );
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
@@ -232,6 +236,9 @@ function yamlHint(error: YAMLError, yamlText: string): string {
       if (message.startsWith('Flow map '))
         return ': the "{" opened here is never closed: end it with "}" on this line (links: {code: https://…}), or write one key a line, indented below';
       return '';
+    // `title: !x!foo bar`: a tag whose handle is declared nowhere (other tags are refused as such).
+    case 'TAG_RESOLVE_FAILED':
+      return ': explicit YAML tags are not allowed; write plain values';
     // `title: "\mathbb{R}"`: in double quotes a backslash starts an escape.
     case 'BAD_DQ_ESCAPE':
       return ': in double quotes a backslash starts an escape (\\n, \\"): write \\\\ for a backslash, or put the value in single quotes';

@@ -316,6 +316,13 @@ describe('content check on a folder of bad papers', () => {
     ]);
   });
 
+  it('reports a smuggled YAML tag once, as a tag, not also as yaml\'s "Unresolved tag"', async () => {
+    const { problems } = await checkBadPapers();
+    expect(problems.filter((problem) => problem.file === file('smuggled-tag')).map(formatProblem)).toEqual([
+      `${file('smuggled-tag')}:2: frontmatter: Explicit YAML tags (tag:yaml.org,2002:js/function) are not allowed; write plain values.`,
+    ]);
+  });
+
   it('names the other file of a collision, and keeps the first of each pair', async () => {
     const { problems } = await checkBadPapers();
     const files = problems.map((problem) => problem.file);

@@ -294,6 +294,29 @@ describe('TeX in double quotes', () => {
   });
 });
 
+describe('explicit tags', () => {
+  it('are one problem each, with what to write, whether yaml resolves the tag or not', () => {
+    // yaml also reports a tag it cannot resolve ("Unresolved tag"): one cause, one message.
+    for (const [value, tag] of [
+      ['!!js/function "function () { return 1 }"', 'tag:yaml.org,2002:js/function'],
+      ['!kkk x', '!kkk'],
+      ['!!int abc', 'tag:yaml.org,2002:int'],
+      ['!!binary aGk=', 'tag:yaml.org,2002:binary'],
+    ]) {
+      const { source, problems } = parseSource('p.mdx', `---\ntitle: ${value}\nvenue: V\n---\n`);
+      expect(source, value).toBeUndefined();
+      expect(
+        problems.map((problem) => [problem.line, problem.message]),
+        value,
+      ).toEqual([[2, `Explicit YAML tags (${tag}) are not allowed; write plain values.`]]);
+    }
+    // A tag whose handle is declared nowhere is yaml's to report; it too says what to write.
+    const undeclared = parseSource('p.mdx', '---\ntitle: !x!foo bar\n---\n').problems;
+    expect(undeclared).toHaveLength(1);
+    expect(undeclared[0]?.message).toContain('explicit YAML tags are not allowed; write plain values');
+  });
+});
+
 describe('anchors and aliases', () => {
   it('are one problem on each line that has them, however many a line has', () => {
     // An alias bomb, `[*a, *a, …]`, printed the same line ten times.

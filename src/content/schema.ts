@@ -470,14 +470,14 @@ export function nameLatexProblem(name: string): string | undefined {
  * pasted as `u` + U+0308 is the same `ü` as one typed, and LaTeX reads only the composed form),
  * nothing an HTML reader would take for markup.
  */
-const text = (max: number) =>
+const text = (max: number, empty: string) =>
   z
     .string()
     .transform((value) => value.replace(/\s+/g, ' ').trim().normalize('NFC'))
     .pipe(
       z
         .string()
-        .min(1, 'must not be empty')
+        .min(1, `must not be empty: ${empty}`)
         .max(max, { error: tooLong(max, 'characters', 'shorten it') })
         .superRefine((value, ctx) => {
           for (const message of markupInTextProblems(value)) ctx.addIssue({ code: 'custom', message });
@@ -528,7 +528,12 @@ const httpsUrl = z
     if (!url || url.protocol !== 'https:') {
       return refuse('must be a full https:// URL, e.g. "https://github.com/owner/repo"');
     }
-    if (url.username || url.password) return refuse('must not contain a user name or password (`user@`)');
+    // Named where the address leads (the host after the `@`), which is what the text hides.
+    if (url.username || url.password) {
+      return refuse(
+        `must not contain a user name or password (\`user@\`): this address leads to ${url.host}; write it with nothing between "//" and the host (https://${url.host}${url.pathname === '/' ? '/' : '/…'})`,
+      );
+    }
     // As in abstracts' links (pipeline.ts, checkLink), and as the build's link check reads them.
     const ownSite = ownSiteLinkProblem(url, new URL(siteConfig.siteUrl).origin);
     if (ownSite) return refuse(ownSite);
@@ -552,8 +557,8 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
   return z
     .strictObject({
       // A title's math goes into every .bib, where LaTeX runs it: only inert commands may pass.
-      title: text(LIMITS.title).superRefine((title, ctx) => {
-        if (title === '') return; // text() has said "must not be empty"
+      title: text(LIMITS.title, "write the paper's title, as arXiv gives it").superRefine((title, ctx) => {
+        if (title === '') return; // text() has said it must not be empty
         const mathProblems = titleMathProblems(title);
         for (const message of mathProblems) ctx.addIssue({ code: 'custom', message });
         if (mathProblems.length > 0) return;
@@ -584,7 +589,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         .array(
           // Names are text, never markup: these characters are TeX or HTML syntax, not letters.
           // (`%` too: `Cy % Dee` was cited as "Dee, C." in the reference and "Dee, Cy %" in its tags.)
-          text(LIMITS.author)
+          text(LIMITS.author, 'write the author\'s name, as in "- Ada Lovelace", or delete the "- " line')
             .refine((name) => !/[\\{}$^~<>|#%]/.test(name), {
               message: 'must be a plain name: no \\ { } $ ^ ~ < > | # % (write accents as letters, e.g. "Akyürek")',
             })
@@ -635,7 +640,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         .optional(),
       published: calendarDate.optional(),
       // A venue has no math: any TeX in it would be shown as written (`\emph{ICLR}`).
-      venue: text(LIMITS.venue)
+      venue: text(LIMITS.venue, 'write where the paper appeared, as in NeurIPS 2023, or delete the venue line')
         .superRefine((venue, ctx) => {
           const tex = texInProse(venue, { markup: 'plain' });
           if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a venue is plain text', false) });

@@ -43,9 +43,17 @@ describe('links', () => {
   it.each([
     ['https://arxiv.org\\@evil.example/', 'must not contain a backslash'],
     ['https:\\\\evil.example/', 'must not contain a backslash'],
-    ['https://user@github.com/', 'must not contain a user name or password'],
-    ['https://:secret@github.com/', 'must not contain a user name or password'],
-    ['https://github.com%2F@evil.example/', 'must not contain a user name or password'],
+    // Where the address leads, and what to write: the address without them.
+    [
+      'https://user@github.com/',
+      'must not contain a user name or password (`user@`): this address leads to github.com; write it with nothing between "//" and the host (https://github.com/)',
+    ],
+    [
+      'https://:secret@github.com/a/b',
+      'leads to github.com; write it with nothing between "//" and the host (https://github.com/…)',
+    ],
+    ['https://github.com%2F@evil.example/', 'this address leads to evil.example; write it with nothing between'],
+    ['https://arxiv.org:x@bücher.example:8443/', 'leads to xn--bcher-kva.example:8443; write'],
     ['http://github.com/', 'must be a full https:// URL'],
     ['javascript:alert(1)', 'must be a full https:// URL'],
     ['//github.com/a', 'must be a full https:// URL'],
@@ -704,7 +712,22 @@ describe('one problem for a value of the wrong type or an empty one', () => {
       'title: T\nauthors: Sandor Landau AND Ann Andersen, Bo Li\ntags:\n  - optimization',
       '3: authors: must be a list, not a string: write each item on a line of its own under `authors:`, starting with "- " ("- Sandor Landau", "- Ann Andersen").',
     ],
-    ['an empty title', 'title: ""\nauthors:\n  - Ann Lee\ntags:\n  - optimization', '2: title: must not be empty'],
+    // Each empty text says what to write there, not only that it is empty.
+    [
+      'an empty title',
+      'title: ""\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
+      "2: title: must not be empty: write the paper's title, as arXiv gives it",
+    ],
+    [
+      'an empty author',
+      'title: T\nauthors:\n  - Ann Lee\n  - " "\ntags:\n  - optimization',
+      '5: authors[1]: must not be empty: write the author\'s name, as in "- Ada Lovelace", or delete the "- " line',
+    ],
+    [
+      'an empty venue',
+      'title: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization\nvenue: ""',
+      '7: venue: must not be empty: write where the paper appeared, as in NeurIPS 2023, or delete the venue line',
+    ],
     // Was 'must be a object, not a list.', which says neither the word nor what to write.
     [
       'links written as a list',

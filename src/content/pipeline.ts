@@ -22,6 +22,7 @@ import { ALLOWED_COMMANDS, MAX_FORMULA_LENGTH } from './math-rules.ts';
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
+import { codePointName } from '../lib/code-point.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
 import { MAIL_ADDRESS, hostNamedBy, hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
 
@@ -346,7 +347,7 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
     const lineStart = offset === undefined ? 0 : body.lastIndexOf('\n', offset - 1) + 1;
     problems.push({
       ...(offset === undefined ? at(start?.line, start?.column) : at(countLines(body, offset), offset - lineStart + 1)),
-      message: `LaTeX: ${explainKatexError(cause, { placed: offset !== undefined })}`,
+      message: `LaTeX: ${explainKatexError(cause, { placed: offset !== undefined, source: offset === undefined ? undefined : body.slice(offset) })}`,
     });
   }
   for (const command of new Set(refusedCommands)) {
@@ -386,9 +387,20 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
  * change. `placed`: the problem names the error's own line and column in the file, so KaTeX's
  * `at position 11: x \over y \̲o̲v̲e̲r̲` (the place again, underlined with combining marks) goes.
  */
-function explainKatexError(message: string, { placed }: { placed: boolean }): string {
+function explainKatexError(message: string, { placed, source }: { placed: boolean; source?: string }): string {
   const explained = message
     .replace(/^KaTeX parse error: /, '')
+    // A strict-mode setting the contributor cannot change, and the rule's code name, go.
+    .replace(/^LaTeX-incompatible input and strict mode is set to 'error': ([\s\S]*?) \[\w+\]/, '$1')
+    // KaTeX names a character by its first UTF-16 unit (`"\ud83d" (55357)`, half of 😀's pair):
+    // the whole character is the one at the error's place in the file.
+    .replace(/^Unrecognized Unicode character "[\s\S]*?" \((\d+)\)/, (_whole, unit: string) => {
+      const char = unrecognizedCharacter(Number(unit), source);
+      const named = char
+        ? `"${char}" (${codePointName(char)})`
+        : 'a character beyond U+FFFF (an emoji or a rare letter)';
+      return `KaTeX has no glyph for ${named} in math, nor in \\text{…}: write it in the text outside the $…$, or say it in words`;
+    })
     // An allowed command KaTeX knows in text only (`\textdollar`): say where it works.
     .replace(/^Undefined control sequence: (\\[A-Za-z]+) at position \d+: [\s\S]*$/, (whole, command: string) =>
       ALLOWED_COMMANDS.has(command)
@@ -400,6 +412,15 @@ function explainKatexError(message: string, { placed }: { placed: boolean }): st
       `Too many expansions (more than ${katexOptions.maxExpand} steps of KaTeX's own macros): shorten the formula`,
     );
   return placed ? explained.replace(/ at position \d+: [\s\S]*$/, '') : explained;
+}
+
+/**
+ * The character KaTeX could not typeset, named by its first UTF-16 unit: the whole code point at
+ * the error's place when it starts with that unit; else that unit, unless it is half of a pair.
+ */
+function unrecognizedCharacter(unit: number, source: string | undefined): string | undefined {
+  if (source !== undefined && source.charCodeAt(0) === unit) return String.fromCodePoint(source.codePointAt(0)!);
+  return unit >= 0xd800 && unit <= 0xdfff ? undefined : String.fromCharCode(unit);
 }
 
 /** Whether an inline math node was written `$$…$$` (display math inside a paragraph). */

@@ -966,3 +966,28 @@ describe("KaTeX's own place in its message", () => {
     expect(listed?.message).toMatch(/^LaTeX: only one infix operator per group at position \d+: /);
   });
 });
+
+describe('a character KaTeX has no glyph for', () => {
+  const problemsOf = (body: string) => renderPaperBody(body, { file: 't.mdx', bodyLine: 1 }).problems;
+
+  it('is named whole (not half of its surrogate pair), with what to write instead', () => {
+    // Emoji, a modifier sequence, a letter beyond U+FFFF, in \text, in math, after other text.
+    for (const [char, code] of [
+      ['\u{1F600}', 'U+1F600'],
+      ['\u{1F44D}\u{1F3FD}', 'U+1F44D'],
+      ['\u{20000}', 'U+20000'],
+      ['\u{1F4A9}', 'U+1F4A9'],
+    ] as const) {
+      const first = String.fromCodePoint(char.codePointAt(0)!);
+      for (const body of [`See $\\text{${char}}$ here.`, `See $x + \\text{a${char}}$.`, `See $${char}$ here.`]) {
+        const messages = problemsOf(body).map((problem) => problem.message);
+        expect(messages, body).toEqual([
+          `LaTeX: KaTeX has no glyph for "${first}" (${code}) in math, nor in \\text{…}: write it in the text outside the $…$, or say it in words`,
+        ]);
+        expect(messages[0], body).not.toMatch(/[\uD800-\uDFFF]|strict mode|\[unknownSymbol\]/u);
+      }
+      // What the message says to write passes.
+      expect(problemsOf(`See ${char} here.`)).toEqual([]);
+    }
+  });
+});

@@ -58,6 +58,19 @@ export interface RenderedBody {
   description?: string;
 }
 
+/**
+ * Where each paragraph of a RenderedBody's `text` (split at blank lines) is written in the body:
+ * its first and last line (1-based), so that a problem found in the text is reported at its line.
+ */
+export type TextLines = { start: number; end: number }[];
+
+/** What renderPaperBody gives: the rendered body, or the problems that stop it. */
+export interface RenderResult {
+  rendered?: RenderedBody;
+  problems: ContentProblem[];
+  textLines?: TextLines;
+}
+
 /** Characters of text in a card's excerpt before it is cut at a word boundary. */
 export const EXCERPT_LENGTH = 280;
 
@@ -238,7 +251,7 @@ type Place = (line: number | undefined, column?: number) => Omit<ContentProblem,
 export function renderPaperBody(
   body: string,
   { file, bodyLine, siteUrl = siteConfig.siteUrl }: RenderContext,
-): { rendered?: RenderedBody; problems: ContentProblem[] } {
+): RenderResult {
   const at = (line: number | undefined, column?: number) => ({
     file,
     line: (line ?? 1) + bodyLine - 1,
@@ -255,7 +268,7 @@ export function renderPaperBody(
   }
 }
 
-function render(body: string, at: Place, siteOrigin: string): { rendered?: RenderedBody; problems: ContentProblem[] } {
+function render(body: string, at: Place, siteOrigin: string): RenderResult {
   const deepLine = tooDeepLine(body);
   if (deepLine !== undefined) {
     return {
@@ -376,10 +389,8 @@ function render(body: string, at: Place, siteOrigin: string): { rendered?: Rende
       ],
     };
   }
-  return {
-    problems,
-    rendered: { html, hasMath, text: plainText(tree, body), ...excerptOf(hast) },
-  };
+  const { text, textLines } = plainText(tree, body);
+  return { problems, rendered: { html, hasMath, text, ...excerptOf(hast) }, textLines };
 }
 
 /**
@@ -1136,8 +1147,9 @@ const APART = new Set([
  * quote's paragraphs and display math inside a block are kept apart by a space ("one two", not
  * "onetwo"), for related papers and the search vocabulary read its words.
  */
-function plainText(tree: MdastRoot, body: string): string {
+function plainText(tree: MdastRoot, body: string): { text: string; textLines: TextLines } {
   const blocks: string[] = [];
+  const textLines: TextLines = [];
   for (const block of tree.children) {
     const parts: string[] = [];
     visit(block, (node) => {
@@ -1151,7 +1163,9 @@ function plainText(tree: MdastRoot, body: string): string {
       else if (node.type === 'break') parts.push(' ');
     });
     const textOfBlock = parts.join('').replace(/\s+/g, ' ').trim();
-    if (textOfBlock) blocks.push(textOfBlock);
+    if (!textOfBlock) continue;
+    blocks.push(textOfBlock);
+    textLines.push({ start: block.position?.start.line ?? 1, end: block.position?.end.line ?? 1 });
   }
-  return blocks.join('\n\n');
+  return { text: blocks.join('\n\n'), textLines };
 }

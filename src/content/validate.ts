@@ -3,7 +3,7 @@ import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from 
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
-import { checkLink, renderPaperBody, type RenderedBody } from './pipeline.ts';
+import { checkLink, renderPaperBody, type RenderedBody, type TextLines } from './pipeline.ts';
 import { siteConfig } from '../site.config.ts';
 import { fieldName, shortened, type ContentProblem } from './problems.ts';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
@@ -82,12 +82,16 @@ export function validatePaper(
 
   // 3. The body, through the safe-MDX pipeline. An oversized body is reported above and not
   // rendered: its size alone could stall the build.
-  const { rendered, problems: bodyProblems } = tooLong
+  const {
+    rendered,
+    problems: bodyProblems,
+    textLines,
+  } = tooLong
     ? { rendered: undefined, problems: [] }
     : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
   if (rendered) problems.push(...abstractTextProblems(rendered, source.bodyLine, problem));
-  if (rendered) problems.push(...bareAddressProblems(rendered.text, source.body, source.bodyLine, problem));
+  if (rendered) problems.push(...bareAddressProblems(rendered.text, textLines, source.body, source.bodyLine, problem));
 
   if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
   return {
@@ -300,6 +304,7 @@ const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
  */
 function bareAddressProblems(
   text: string,
+  textLines: TextLines | undefined,
   body: string,
   bodyLine: number,
   problem: (line: number, field: string, message: string) => ContentProblem,
@@ -307,7 +312,8 @@ function bareAddressProblems(
   const origin = new URL(siteConfig.siteUrl).origin;
   const seen = new Set<string>();
   const problems: ContentProblem[] = [];
-  for (const [written] of text.matchAll(BARE_ADDRESS)) {
+  const bodyLines = body.split('\n');
+  for (const { 0: written, index } of text.matchAll(BARE_ADDRESS)) {
     const address = written.replace(TRAILING, '');
     if (seen.has(address)) continue;
     seen.add(address);
@@ -316,16 +322,37 @@ function bareAddressProblems(
     const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|(?=www\.))/i, 'https://');
     const checked = checkLink(asHttps, origin);
     if ('href' in checked) continue;
-    const lineIndex = body.split('\n').findIndex((line) => line.includes(address));
     problems.push(
       problem(
-        bodyLine + Math.max(lineIndex, 0),
+        bodyLine + addressLineIndex(address, text.slice(0, index), textLines, bodyLines),
         'body',
         `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${checked.problem}`,
       ),
     );
   }
   return problems;
+}
+
+/**
+ * The body line (0-based) an address found in the text is written on: in the paragraph the text
+ * has it in (the text's paragraphs are the body's blocks, at textLines), the first line of that
+ * block that holds it as written, or holds the most of its start (an escape, a character
+ * reference or markup inside it makes the text differ from what is written); else the block's
+ * first line.
+ */
+function addressLineIndex(
+  address: string,
+  textBefore: string,
+  textLines: TextLines | undefined,
+  bodyLines: readonly string[],
+): number {
+  const block = textLines?.[textBefore.split('\n\n').length - 1];
+  const [first, last] = block ? [block.start - 1, block.end - 1] : [0, bodyLines.length - 1];
+  for (let length = address.length; length > 0; length--) {
+    const start = address.slice(0, length);
+    for (let line = first; line <= last; line++) if (bodyLines[line]?.includes(start)) return line;
+  }
+  return first;
 }
 
 /**

@@ -49,6 +49,23 @@ describe('an address written in the text of an abstract', () => {
     expect(problems('Code at `https://аpple.com/x` here.').join()).toContain('"https://аpple.com/x"');
   });
 
+  it('is reported at its own line when the text differs from what is written there', () => {
+    // An escape, a character reference, markup inside it, math: the text the rule reads is not
+    // the line as written. The address is on the body's sixth line (file line 15), after a
+    // paragraph that holds the start of it, written plainly.
+    for (const written of [
+      'https://github.com@evil.example/a\\_b',
+      'https://github.com&#64;evil.example/',
+      'https://github.com\\@evil.example/',
+      'https://gi*thub.com@e*vil.example/',
+      '$\\text{https://аpple.com/a\\_b}$',
+    ]) {
+      const found = problems(`Code at https://github.com now.\n\nTwo.\n\nSo:\n${written} ends it.`);
+      expect(found, written).toHaveLength(1);
+      expect(found[0], written).toMatch(/^content\/papers\/p\.mdx:15: body: the address /);
+    }
+  });
+
   it('passes when a link to it would, with the punctuation around it', () => {
     for (const address of SAFE) {
       for (const written of [address, `(${address}).`, `${address},`, `"${address}"`]) {

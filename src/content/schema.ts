@@ -789,14 +789,14 @@ export const topicSchema = z.strictObject({
     }),
   // A label names its topic on pages and in the search filter: "Оptimization" with a Cyrillic `О`
   // would be a second topic that reads as the first, as a name would be a second author.
-  label: text(80).superRefine((label, ctx) => {
+  label: text(80, 'write the name pages show for the topic, as in Optimization').superRefine((label, ctx) => {
     const message = mixedScriptProblem(label, {
       lookAlike: "the label would read as another topic's",
       greekSymbols: true,
     });
     if (message) ctx.addIssue({ code: 'custom', message });
   }),
-  description: text(200),
+  description: text(200, 'write a sentence that says what papers the topic holds'),
 });
 export const topicListSchema = z.array(topicSchema).min(1);
 export type Topic = z.output<typeof topicSchema>;

@@ -73,6 +73,18 @@ describe('the topic vocabulary', () => {
     ]);
   });
 
+  it('refuses an empty label or description, saying what to write there', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    await writeFile(
+      join(root, 'topics.yaml'),
+      '- slug: optimization\n  label: " "\n  description: A topic.\n- slug: robotics\n  label: Robotics\n  description: ""\n',
+    );
+    expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
+      'topics.yaml:2: topics[0].label: must not be empty: write the name pages show for the topic, as in Optimization',
+      'topics.yaml:6: topics[1].description: must not be empty: write a sentence that says what papers the topic holds',
+    ]);
+  });
+
   it('refuses a label with a word of two scripts, which reads as another topic; takes words of several', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
     await writeFile(

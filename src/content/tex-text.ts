@@ -292,9 +292,10 @@ class Converter {
 
   link(url: string, label: TexPiece[]): TexPiece[] {
     if (this.mode === 'plain') return label;
-    // An address the check would not take as a link (`http://`, a name without a dot, an IP
-    // address: isSafeUrl, the check's own rule) is shown as text, as written: `\url{…}` the address,
-    // `\href{…}{demo}` the text and then the address, so that no word arXiv gives is lost.
+    // An address the check would not take as a link (`http://`: isSafeUrl, the check's own rule)
+    // is shown as text, as written: `\url{…}` the address, `\href{…}{demo}` the text and then the
+    // address, so that no word arXiv gives is lost. As text it is still judged where it leads
+    // (validate.ts, bareAddressProblems): a name without a dot or an IP address is refused there.
     if (!isSafeUrl(url)) {
       const sameText = piecesText(label).trim() === url;
       return sameText ? [{ text: url }] : [...label, { text: ` (${url})` }];

@@ -541,8 +541,6 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     // arXiv abstracts end with their code's address, as \url, \href or bare, over http too.
     ['\\url{http://www.cs.example.edu/~ann/code_v1.html}', 'http://www.cs.example.edu/~ann/code_v1.html', undefined],
     ['\\href{http://example.org/demo}{our demo}', 'our demo (http://example.org/demo)', undefined],
-    ['\\url{https://localhost:8080/x_y}', 'https://localhost:8080/x_y', undefined],
-    ['\\href{https://127.0.0.1/}{the server}', 'the server (https://127.0.0.1/)', undefined],
     ['Code: https://github.com/owner/repo_name.', 'Code: https://github.com/owner/repo_name.', undefined],
     ['(see http://a.example.org/*x*/[y](z)_{q}_)', '(see http://a.example.org/*x*/[y](z)_{q}_)', undefined],
     [
@@ -564,6 +562,33 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect([...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1])).toEqual(
       ['https://github.com/example/bridge_solve', link].filter((href) => href !== undefined),
     );
+  });
+
+  // Feed readers make a link of an address written as text, so as text it must lead where a
+  // link may (bareAddressProblems): the reader's own machine or network is no such place.
+  it.each([
+    ['\\url{https://localhost:8080/x_y}', 'https://localhost:8080/x_y'],
+    ['\\href{https://127.0.0.1/}{the server}', 'https://127.0.0.1/'],
+    ['\\url{http://[::1]:8888/}', 'http://[::1]:8888/'],
+    ['Demo at http://10.0.0.7/demo.', 'http://10.0.0.7/demo'],
+  ])('refuses %s as the check does, naming the address, and writes nothing', async (tex, address) => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(
+      (await recorded('9901.00020-tex-text.xml')).replace('and a \\href{https://example.org/demo}{demo}.', tex),
+    );
+    const error = await refusal(newPaper(options('9901.00020', { date: '2099-01-10' }), { root, fetch }));
+    expect(error.message).toBe('The entry for 9901.00020 would not pass the content check, so nothing was written.');
+    expect(error.problems.map((problem) => [problem.field, problem.message])).toEqual([
+      [
+        'body',
+        expect.stringContaining(
+          `the address "${address}" in the text, which feed readers and mail clients make a link, is not allowed: it must name a web host with a domain`,
+        ),
+      ],
+    ]);
+    // At the line that holds it, as the entry writes it (Markdown escapes a bracket).
+    expect(error.text!.split('\n')[error.problems[0]!.line - 1]).toContain(address.replace(/[[\]]/g, '\\$&'));
+    expect(await paperFiles(root)).toEqual([]);
   });
 
   it.each([

@@ -157,7 +157,9 @@ export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?
   }
   if (found.bare) {
     const mark = `"\u25CC${String.fromCodePoint(found.codePoint)}"`;
-    return `has a combining mark ${mark} (${found.code}) with no letter under it (at the start, or after a space)${writtenAs ? `, written as ${writtenAs}` : ''}: put it right after the letter it belongs on, or delete it.`;
+    // A space or no-break space under a mark is how older text shows a mark alone; the dotted
+    // circle is the character for that, and a reader sees it is a placeholder.
+    return `has a combining mark ${mark} (${found.code}) with no letter under it (at the start, or after a space)${writtenAs ? `, written as ${writtenAs}` : ''}: put it right after the letter it belongs on, or delete it; to show the mark alone in a title or an abstract, write it after a dotted circle, ${mark} (U+25CC).`;
   }
   if (found.marks !== undefined) {
     return `has ${found.marks} combining marks (${found.code}…) on one letter${writtenAs ? `, written as ${writtenAs}` : ''}: a letter may carry at most ${MAX_COMBINING_MARKS}; delete the rest.`;

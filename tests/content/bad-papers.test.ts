@@ -241,7 +241,7 @@ const expected: [string, string][] = [
   // A mark with no letter under it, or on a sign: an author apart from Ada Lovelace, reading the same.
   [
     'bare-mark-author',
-    ':5:5: file: has a combining mark "\u25CC\u0301" (U+0301) with no letter under it (at the start, or after a space): put it right after the letter it belongs on, or delete it.',
+    ':5:5: file: has a combining mark "\u25CC\u0301" (U+0301) with no letter under it (at the start, or after a space): put it right after the letter it belongs on, or delete it; to show the mark alone in a title or an abstract, write it after a dotted circle, "\u25CC\u0301" (U+25CC).',
   ],
   [
     'mark-on-sign-author',

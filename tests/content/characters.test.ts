@@ -187,14 +187,26 @@ describe('a combining mark with no letter under it', () => {
     const escaped = validatePaper('content/papers/m.mdx', paper('\\u0301Ada Lovelace'), schema);
     expect(escaped.paper).toBeUndefined();
     expect(escaped.problems.map(formatProblem)).toEqual([
-      'content/papers/m.mdx:2: title: has a combining mark "\u25CC\u0301" (U+0301) with no letter under it (at the start, or after a space), written as a YAML escape: put it right after the letter it belongs on, or delete it.',
+      'content/papers/m.mdx:2: title: has a combining mark "\u25CC\u0301" (U+0301) with no letter under it (at the start, or after a space), written as a YAML escape: put it right after the letter it belongs on, or delete it; to show the mark alone in a title or an abstract, write it after a dotted circle, "\u25CC\u0301" (U+25CC).',
     ]);
     // An author who would look like Ada Lovelace: the name fold takes marks off letters only.
     const file = `---\ntitle: "A paper"\nauthors:\n  - Ada Lovelace \u0308\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n`;
     const written = validatePaper('content/papers/m.mdx', new TextEncoder().encode(file), schema);
     expect(written.paper).toBeUndefined();
     expect(written.problems.map(formatProblem)).toEqual([
-      'content/papers/m.mdx:4:18: file: has a combining mark "\u25CC\u0308" (U+0308) with no letter under it (at the start, or after a space): put it right after the letter it belongs on, or delete it.',
+      'content/papers/m.mdx:4:18: file: has a combining mark "\u25CC\u0308" (U+0308) with no letter under it (at the start, or after a space): put it right after the letter it belongs on, or delete it; to show the mark alone in a title or an abstract, write it after a dotted circle, "\u25CC\u0308" (U+25CC).',
     ]);
+  });
+
+  it('says how to show a mark alone, and that way passes in a title and an abstract', () => {
+    // A mark on a space or a no-break space is how older text showed one alone.
+    for (const mark of ['\u0301', '\u0308', '\u0903', '\u20DD']) {
+      const spaced = `---\ntitle: "The accent \u00A0${mark} in Czech"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nWe study  ${mark} alone.\n`;
+      const found = validatePaper('content/papers/m.mdx', new TextEncoder().encode(spaced), schema).problems;
+      expect(found.map((problem) => problem.line)).toEqual([2, 10]);
+      for (const problem of found) expect(problem.message).toContain(`write it after a dotted circle, "\u25CC${mark}"`);
+      const advised = spaced.replace(`\u00A0${mark}`, `\u25CC${mark}`).replace(` ${mark}`, ` \u25CC${mark}`);
+      expect(validatePaper('content/papers/m.mdx', new TextEncoder().encode(advised), schema).problems).toEqual([]);
+    }
   });
 });

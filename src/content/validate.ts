@@ -290,7 +290,10 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
  * as written (nor `{ } $ \\`, which end it in math's source, `$\\text{https://…}$`), less the
  * punctuation that ends a sentence or a bracket around it.
  */
-const BARE_ADDRESS = /(?<![\p{L}\p{N}_.\-])(?:[a-z][a-z\d+.\-]*:\/\/|www\.)[^\s<>"'`{}$\\]+/giu;
+// A scheme is found wherever it starts, after any letter, digit or sign: a reader's linkifier
+// finds `https://` after Han or kana (written without spaces), `2023-` or `_`, and the leftmost
+// start takes a whole scheme (`git+https://`). `www.` only where a word starts.
+const BARE_ADDRESS = /(?:[a-z][a-z\d+.\-]*:\/\/|(?<![a-z\d_.\-])www\.)[^\s<>"'`{}$\\]+/giu;
 const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
 
 /**
@@ -314,7 +317,9 @@ function bareAddressProblems(
   const problems: ContentProblem[] = [];
   const bodyLines = body.split('\n');
   for (const { 0: written, index } of text.matchAll(BARE_ADDRESS)) {
-    const address = written.replace(TRAILING, '');
+    // A web scheme at the end of a longer run is where a linkifier starts (`git+https://`,
+    // `über-https://`, of which the match holds `ber-https://`): judged from there.
+    const address = written.replace(TRAILING, '').replace(/^[a-z\d+.\-]*[^a-z](?=(?:https?|ftp|wss?):\/\/)/i, '');
     if (seen.has(address)) continue;
     seen.add(address);
     // What it leads to is judged: its host and any user name. A reader links `www.…` too, and an

@@ -49,6 +49,27 @@ describe('an address written in the text of an abstract', () => {
     expect(problems('Code at `https://аpple.com/x` here.').join()).toContain('"https://аpple.com/x"');
   });
 
+  it('is found whatever stands right before it, as linkifiers find it', () => {
+    // Han and kana are written without spaces; a year and a hyphen, an underscore, a digit, an
+    // accented word and a hyphen: a linkifier still finds the scheme and links from it.
+    const leads = ['代码见', 'コードは', '2023-', 'x_', '1', 'über-', 'Gödel.'];
+    for (const lead of leads) {
+      for (const address of UNSAFE.filter((unsafe) => !unsafe.startsWith('www.'))) {
+        const found = problems(`Code at ${lead}${address} now.`);
+        expect(found, lead + address).toHaveLength(1);
+        expect(found[0], lead + address).toContain('which feed readers and mail clients make a link, is not allowed');
+      }
+      for (const address of SAFE.filter((safe) => !safe.startsWith('www.'))) {
+        expect(problems(`Code at ${lead}${address} now.`), lead + address).toEqual([]);
+      }
+    }
+    expect(problems('代码见www.аpple.com/x。').join()).toContain('"www.аpple.com/x');
+    // A scheme that ends in a web one is linked from it: judged as that address.
+    expect(problems('Clone git+https://github.com@evil.example/a now.').join()).toContain(
+      '"https://github.com@evil.example/a"',
+    );
+  });
+
   it('is reported at its own line when the text differs from what is written there', () => {
     // An escape, a character reference, markup inside it, math: the text the rule reads is not
     // the line as written. The address is on the body's sixth line (file line 15), after a

@@ -327,11 +327,17 @@ function bareAddressProblems(
     const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|(?=www\.))/i, 'https://');
     const checked = checkLink(asHttps, origin);
     if ('href' in checked) continue;
+    const lineIndex = addressLineIndex(address, text.slice(0, index), textLines, bodyLines);
+    // An address broken over two lines (pasted from a PDF) is read up to its line's end, and a
+    // reader's linkifier links only that much: say so, as "no web host" alone would puzzle.
+    const line = bodyLines[lineIndex] ?? '';
+    const endsLine = line.trimEnd().replace(TRAILING, '').endsWith(address);
+    const goesOn = endsLine && /^\s*[^\s]/.test(bodyLines[lineIndex + 1] ?? '');
     problems.push(
       problem(
-        bodyLine + addressLineIndex(address, text.slice(0, index), textLines, bodyLines),
+        bodyLine + lineIndex,
         'body',
-        `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${checked.problem}`,
+        `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${checked.problem}${goesOn ? ' (It ends where its line does: if it goes on in the next line, write it whole on one line, as an address holds no line break.)' : ''}`,
       ),
     );
   }

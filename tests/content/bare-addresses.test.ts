@@ -70,6 +70,28 @@ describe('an address written in the text of an abstract', () => {
     );
   });
 
+  it('says so when it ends where its line does and the text goes on, as an address broken in two', () => {
+    for (const [first, rest] of [
+      ['https://github.', 'com/owner/repo'],
+      ['https://github.com@', 'evil.example/'],
+      ['(https://arxiv.', 'org/abs/2306.13575).'],
+    ]) {
+      const found = problems(`Code at ${first}\n${rest} now.`);
+      expect(found, first).toHaveLength(1);
+      expect(found[0], first).toMatch(/^content\/papers\/p\.mdx:10: body: the address /);
+      expect(found[0], first).toContain('if it goes on in the next line, write it whole on one line');
+      // Written whole, the safe ones pass.
+      if (!rest.startsWith('evil')) expect(problems(`Code at ${first}${rest} now.`), first).toEqual([]);
+    }
+    // An unsafe address that ends a paragraph, or its sentence mid-line, is not said to be broken.
+    for (const body of [
+      'Code at https://github.com@evil.example/',
+      'At https://github.com@evil.example/ now.\nMore.',
+    ]) {
+      expect(problems(body).join(), body).not.toContain('goes on in the next line');
+    }
+  });
+
   it('is reported at its own line when the text differs from what is written there', () => {
     // An escape, a character reference, markup inside it, math: the text the rule reads is not
     // the line as written. The address is on the body's sixth line (file line 15), after a

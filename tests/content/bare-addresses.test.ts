@@ -75,7 +75,7 @@ describe('an address written in the text of an abstract', () => {
       ['https://github.', 'com/owner/repo'],
       ['https://github.com@', 'evil.example/'],
       ['(https://arxiv.', 'org/abs/2306.13575).'],
-    ]) {
+    ] as const) {
       const found = problems(`Code at ${first}\n${rest} now.`);
       expect(found, first).toHaveLength(1);
       expect(found[0], first).toMatch(/^content\/papers\/p\.mdx:10: body: the address /);

@@ -111,11 +111,6 @@ export async function checkContent({
   return { problems, papers, files: found.entries, read: unread.length };
 }
 
-/**
- * Digest dates more than one day after `today` (UTC): a date far ahead would stay the latest
- * digest, first in every feed, until then. One day of slack lets a digest be dated for
- * tomorrow's mail-out from any time zone. Check-only: the build does not read the clock.
- */
 /** The latest digest date `npm run check` takes on `today`: tomorrow (UTC), `YYYY-MM-DD`. */
 export function latestDigestDate(today: Date): string {
   return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1))
@@ -123,6 +118,11 @@ export function latestDigestDate(today: Date): string {
     .slice(0, 10);
 }
 
+/**
+ * Digest dates more than one day after `today` (UTC): a date far ahead would stay the latest
+ * digest, first in every feed, until then. One day of slack lets a digest be dated for
+ * tomorrow's mail-out from any time zone. Check-only: the build does not read the clock.
+ */
 export function futureDateProblems(
   papers: readonly Pick<CheckedPaper, 'file' | 'data' | 'lines'>[],
   today: Date,

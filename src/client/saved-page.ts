@@ -6,7 +6,7 @@
  *
  * A shared list is never written over the reader's own: the page shows it and offers to add it.
  */
-import { othersText, shortAuthorList } from '../lib/author-list.ts';
+import { othersText } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
 import { directionAttribute } from '../lib/direction.ts';
@@ -18,6 +18,7 @@ import {
   READING_LIST_LIMIT,
   readingListBib,
   shareFragment,
+  summaryAuthorLine,
   summaryOf,
   type PaperSummary,
 } from '../lib/reading-list.ts';
@@ -295,7 +296,7 @@ class SavedPage {
         date.dateTime = paper.date;
         const meta = element('p', 'meta', 'Digest of ');
         meta.append(date);
-        text.append(title, this.authorLine(paper.authors), meta);
+        text.append(title, this.authorLine(paper), meta);
         item.append(text);
         if (removable) item.append(this.removeButton(paper.id, quotedTitle(paper.title, detail)));
         return item;
@@ -309,10 +310,10 @@ class SavedPage {
    * order; one string would be one run of text, its right-to-left names drawn in reverse. The
    * commas stay plain text between them: the line reads as before.
    */
-  private authorLine(authors: readonly string[]): HTMLParagraphElement {
+  private authorLine(paper: PaperSummary): HTMLParagraphElement {
     const line = element('p', 'authors');
-    const { shown, others } = shortAuthorList(authors);
-    shown.forEach(({ name }, position) => {
+    const { names, others } = summaryAuthorLine(paper);
+    names.forEach((name, position) => {
       if (position > 0) line.append(', ');
       line.append(element('span', 'author', name));
     });

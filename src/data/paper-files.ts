@@ -1,6 +1,6 @@
 import { encodeJson } from '../lib/encode/json.ts';
 import { groupIntoBundles, type BundledFile } from '../lib/file-bundle.ts';
-import type { PaperSummary } from '../lib/reading-list.ts';
+import { paperSummary, type PaperSummary } from '../lib/reading-list.ts';
 import { titleText } from '../lib/title-text.ts';
 import { paperPaths } from '../lib/urls.ts';
 import { getBibtex, getPapers } from './papers.ts';
@@ -31,13 +31,13 @@ export function getPaperFilesInputs(): Promise<PaperFilesInput[]> {
     papers.map((paper) => ({
       id: paper.id,
       bibEntry: bibtex.get(paper.id)!.entry,
-      summary: {
+      summary: paperSummary({
         id: paper.id,
         title: titleText(paper.data.title),
         authors: paper.data.authors,
         date: paper.data.date,
         url: urls.paper(paper.id),
-      },
+      }),
     })),
   );
   return inputs;

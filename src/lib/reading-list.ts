@@ -1,4 +1,5 @@
 import { isPaperId } from '../content/paper-id.ts';
+import { shortAuthorList } from './author-list.ts';
 import { isCalendarDate } from './dates.ts';
 import { isBibtexEntry, joinedEntries } from './encode/bibtex-file.ts';
 
@@ -12,21 +13,45 @@ import { isBibtexEntry, joinedEntries } from './encode/bibtex-file.ts';
 /** The most papers a reading list (or a shared link) holds. */
 export const READING_LIST_LIMIT = 1000;
 
-/** A paper as /saved/ shows it: `/papers/<id>.json`. The title is plain text (math as Unicode). */
 /**
  * Papers /saved/ asks for at a time: a shared link of 1,000 ids must not send 1,000 requests at
  * once (the browser would queue them all, and a Remove or a second render would wait behind them).
  */
 export const PARALLEL_REQUESTS = 6;
 
+/** A paper as /saved/ shows it: `/papers/<id>.json`. The title is plain text (math as Unicode). */
 export interface PaperSummary {
   id: string;
   title: string;
+  /** The names /saved/ shows (shortAuthorList: all of a short list, else the first few). */
   authors: string[];
+  /** How many more authors the paper has: /saved/ says "and 4,990 others". */
+  otherAuthors: number;
   /** The digest day, YYYY-MM-DD. */
   date: string;
   /** The paper's page, with the site's base path. */
   url: string;
+}
+
+/**
+ * The summary of a paper for `/papers/<id>.json`: only the names /saved/ shows and how many more,
+ * as every list of papers names a paper's authors (src/lib/author-list.ts). With every name, a
+ * collaboration's summary grew with its author list (5,000 names: 115 KB, 10,000 long ones: 2 MB)
+ * for a list that shows eight of them; shortened, each summary stays under a few KB.
+ */
+export function paperSummary(paper: Omit<PaperSummary, 'otherAuthors'>): PaperSummary {
+  const { shown, others } = shortAuthorList(paper.authors);
+  const { id, title, date, url } = paper;
+  return { id, title, authors: shown.map(({ name }) => name), otherAuthors: others, date, url };
+}
+
+/**
+ * The author line /saved/ shows of a summary: its names and how many others. A summary of an
+ * older build holds every name (and no count): shortened here as the build now shortens them.
+ */
+export function summaryAuthorLine({ authors, otherAuthors }: PaperSummary): { names: string[]; others: number } {
+  const { shown, others } = shortAuthorList(authors);
+  return { names: shown.map(({ name }) => name), others: others + otherAuthors };
 }
 
 /** Ids from any list of values: paper ids only, the first occurrence of each, at most `limit`. */
@@ -127,16 +152,19 @@ export function idsFromFragment(hash: string): ReturnType<typeof paperIds> | und
 /** A fetched `/papers/<id>.json` as a summary, if it has the shape and is the paper asked for. */
 export function summaryOf(value: unknown, id: string): PaperSummary | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { title, authors, date, url } = value as Record<string, unknown>;
+  const { title, authors, otherAuthors = 0, date, url } = value as Record<string, unknown>;
   const valid =
     (value as Record<string, unknown>).id === id &&
     typeof title === 'string' &&
     Array.isArray(authors) &&
     authors.every((author) => typeof author === 'string') &&
+    // Absent in a summary written before the names were shortened (a browser's cached copy).
+    Number.isSafeInteger(otherAuthors) &&
+    (otherAuthors as number) >= 0 &&
     typeof date === 'string' &&
     isCalendarDate(date) &&
     typeof url === 'string';
-  return valid ? { id, title, authors, date, url } : undefined;
+  return valid ? { id, title, authors, otherAuthors: otherAuthors as number, date, url } : undefined;
 }
 
 /** The name of a reading list's BibTeX download: `reading-list-YYYY-MM-DD.bib` (the reader's day). */

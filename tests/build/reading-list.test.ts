@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/content/frontmatter.ts';
+import { shownAuthorNames } from '../../src/lib/author-list.ts';
 import { createUrls } from '../../src/lib/urls.ts';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
 
@@ -61,7 +62,7 @@ describe('per-paper JSON for the reading list', () => {
     }
   });
 
-  it('says what the paper says: plain-text title, authors, date and page URL under the base path', async () => {
+  it('says what the paper says: plain-text title, the authors a list shows and how many more, date and page URL under the base path', async () => {
     const urls = createUrls({ base: '/sub/', site: 'https://digest.example.org' });
     // Title math is written as text, as a reader reads it; `&` and `<` are characters.
     const plainTitles: Record<string, string> = {
@@ -75,7 +76,9 @@ describe('per-paper JSON for the reading list', () => {
       expect(data, paper.id).toEqual({
         id: paper.id,
         title: plainTitles[paper.id] ?? paper.title,
-        authors: paper.authors,
+        // The names every list of papers shows (src/lib/author-list.ts), and the count of the rest.
+        authors: shownAuthorNames(paper.authors),
+        otherAuthors: paper.authors.length - shownAuthorNames(paper.authors).length,
         date: paper.date,
         url: urls.paper(paper.id),
       });

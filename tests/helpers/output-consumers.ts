@@ -437,6 +437,8 @@ export function distProblems(dist: string): string[] {
       const summary = /^papers\/([^/]+)\.json$/.exec(file);
       if (summary && value !== undefined && !summaryOf(value, summary[1]!))
         problems.push(`${file}: the reading list does not take it as the summary of ${summary[1]}`);
+      // It holds the names /saved/ shows, not a collaboration's thousands (paperSummary).
+      if (summary && text.length > 16_000) problems.push(`${file}: ${text.length} characters for one paper's summary`);
     } else if (file.endsWith('.bib')) {
       if (!/^[\x20-\x7E\n]*$/.test(text)) problems.push(`${file}: not printable ASCII`);
       const { errors } = parsedBib(text);

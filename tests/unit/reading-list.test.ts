@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPaperId, paperIdProblem } from '../../src/content/paper-id.ts';
+import { AUTHORS_BEFORE_CUT, LISTED_AUTHORS, shortAuthorList } from '../../src/lib/author-list.ts';
+import { encodeJson } from '../../src/lib/encode/json.ts';
 import {
   bibFileName,
   idsFromFragment,
@@ -14,6 +16,8 @@ import {
   READING_LIST_LIMIT,
   readingListBib,
   shareFragment,
+  paperSummary,
+  summaryAuthorLine,
   summaryOf,
 } from '../../src/lib/reading-list.ts';
 import { assignCitationKeys, bibtexEntry, bibtexFile } from '../../src/lib/bibtex.ts';
@@ -188,20 +192,64 @@ describe('what a shared link makes the page fetch', () => {
 });
 
 describe('paper summaries fetched from /papers/<id>.json', () => {
-  const good = { id: 'a', title: 'T', authors: ['X'], date: '2025-02-03', url: '/papers/a/' };
+  const good = { id: 'a', title: 'T', authors: ['X'], otherAuthors: 0, date: '2025-02-03', url: '/papers/a/' };
 
   it('are taken only with the right shape, for the paper asked for', () => {
     expect(summaryOf(good, 'a')).toEqual(good);
+    expect(summaryOf({ ...good, otherAuthors: 4990 }, 'a')).toEqual({ ...good, otherAuthors: 4990 });
     expect(summaryOf(good, 'b')).toBeUndefined();
+    // A summary written before the count (a browser's cached copy) has every name and no count.
+    const { otherAuthors: _, ...older } = good;
+    expect(summaryOf(older, 'a')).toEqual(good);
     for (const bad of [
       null,
       'a',
       [],
       { ...good, title: 1 },
       { ...good, authors: [1] },
+      { ...good, otherAuthors: -1 },
+      { ...good, otherAuthors: 1.5 },
+      { ...good, otherAuthors: '3' },
       { ...good, date: '2025-02-30' },
     ]) {
       expect(summaryOf(bad, 'a')).toBeUndefined();
+    }
+  });
+});
+
+describe('a paper’s summary, /papers/<id>.json', () => {
+  // Author lists of every length around the cut, up to the schema's 10,000 names of 200 characters
+  // (of letters whose JSON is longest: `<` and `&` are written `\u003c`), and hostile names.
+  const names = hostileNames(37, 400);
+  const lists: string[][] = [
+    ...[1, AUTHORS_BEFORE_CUT, LISTED_AUTHORS, LISTED_AUTHORS + 1, 400].map((count) => names.slice(0, count)),
+    Array.from({ length: 10_000 }, (_, index) => `${index} ${'王<&'.repeat(66)}`.slice(0, 200)),
+    Array.from({ length: 5_000 }, (_, index) => `Member ${index} of the Collaboration`),
+  ];
+  const paper = (authors: string[]) => ({
+    id: 'p',
+    title: 'T'.repeat(300),
+    authors,
+    date: '2025-02-03',
+    url: '/papers/p/',
+  });
+
+  it('names the authors /saved/ shows, and says how many more, as every list of papers does', () => {
+    for (const authors of lists) {
+      const summary = summaryOf(JSON.parse(encodeJson(paperSummary(paper(authors)))), 'p')!;
+      const { shown, others } = shortAuthorList(authors);
+      expect(summaryAuthorLine(summary)).toEqual({ names: shown.map(({ name }) => name), others });
+      // A summary of an older build, with every name, shows the same line.
+      expect(summaryAuthorLine({ ...summary, authors, otherAuthors: 0 })).toEqual(summaryAuthorLine(summary));
+    }
+  });
+
+  it('stays a few KB however many authors the paper has (it held every name: 2 MB at 10,000)', () => {
+    for (const authors of lists) {
+      // The title's 300 characters and LISTED_AUTHORS names of at most 200, each escaped at most
+      // six characters a letter, and room for the keys.
+      const bytes = Buffer.byteLength(encodeJson(paperSummary(paper(authors))));
+      expect(bytes).toBeLessThanOrEqual(6 * (300 + LISTED_AUTHORS * 200) + 200);
     }
   });
 });

@@ -19,7 +19,9 @@ import { codePointName } from '../lib/code-point.ts';
  * surrogates, private-use characters, noncharacters (U+FDD0–FDEF and the last two code points of
  * every plane) and every code point not assigned in the Unicode version Node knows (general
  * category Cn: nothing can draw it, and a later version may give it a meaning). Tab and newline are allowed only where a field
- * allows several lines. And no character may carry more than four combining marks, and a combining
+ * allows several lines. One exception, the joiners (see {@link allowedJoinerAt}): U+200C ZERO WIDTH
+ * NON-JOINER and U+200D ZERO WIDTH JOINER are spelling between two letters of a script that uses
+ * them (Persian, Urdu, the Indic scripts), and U+200D joins two emoji into one. And no character may carry more than four combining marks, and a combining
  * mark must sit on a character: not at the start of a value or line, nor after white space.
  */
 export interface ForbiddenCharacter {
@@ -64,10 +66,61 @@ const BREAKS_AS_SPACE = /[[\p{Cc}\u2028\u2029]--[\t\n\r]]/gv;
 export function visibleText(value: string): { text: string; removed: string[] } {
   const removed = new Set<string>();
   const note = (char: string) => removed.add(codePointName(char.codePointAt(0)!));
-  const text = value
-    .replace(INVISIBLE, (char) => (note(char), ''))
+  // Joiners are judged among the characters that stay: `क्\uFE0F\u200Dष` keeps its joiner once
+  // the variation selector is out, and a joiner beside a space a control stood for goes.
+  const shown = value
+    .replace(INVISIBLE, (char) => (JOINER.test(char) ? char : (note(char), '')))
     .replace(BREAKS_AS_SPACE, (char) => (note(char), ' '));
+  const text = shown.replace(/[\u200C\u200D]/g, (char, index: number) =>
+    allowedJoinerAt(shown, index) ? char : (note(char), ''),
+  );
   return { text, removed: [...removed] };
+}
+
+const JOINER = /^[\u200C\u200D]$/;
+/**
+ * Scripts whose spelling puts a zero-width non-joiner or joiner between letters (The Unicode
+ * Standard, chapters 9 and 12: Persian's `می‌خواهم`, Devanagari's `क्‍ष` after a virama, Sinhala's
+ * conjuncts). Elsewhere a joiner changes nothing that shows, so it only hides a difference: a
+ * topic or a name that looks like another, a word search cannot find.
+ */
+const JOINING_SCRIPTS = [
+  'Arabic',
+  'Syriac',
+  'Nko',
+  'Mongolian',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+];
+/**
+ * Where a joiner is spelling: between a letter (or a mark on it, as a virama) and a letter of one
+ * joining script, or a virama and its letter (Bengali's ya-phala `র‍্য`), or U+200D between two emoji (`👩‍💻`, a skin tone before it). Script_Extensions,
+ * so an Arabic vowel mark (script Inherited) counts as Arabic. Exactly one joiner: a second one
+ * after it has no letter beside it.
+ */
+const ALLOWED_JOINER = new RegExp(
+  [
+    ...JOINING_SCRIPTS.map(
+      (script) =>
+        `(?<=[[\\p{L}\\p{M}]&&\\p{scx=${script}}])[\\u200C\\u200D](?=[\\p{M}&&\\p{scx=${script}}]?[\\p{L}&&\\p{scx=${script}}])`,
+    ),
+    '(?<=[\\p{Extended_Pictographic}\\p{Emoji_Modifier}])\\u200D(?=\\p{Extended_Pictographic})',
+  ].join('|'),
+  'vy',
+);
+
+/** Whether the joiner at `index` of `value` stands where a script or an emoji needs it (above). */
+export function allowedJoinerAt(value: string, index: number): boolean {
+  ALLOWED_JOINER.lastIndex = index;
+  return ALLOWED_JOINER.test(value);
 }
 
 function kindOf(codePoint: number): string {
@@ -121,6 +174,7 @@ export function findForbiddenCharacter(
   for (let match = FORBIDDEN.exec(value); match; match = FORBIDDEN.exec(value)) {
     const codePoint = match[0].codePointAt(0)!;
     if (multiline && (codePoint === 0x09 || codePoint === 0x0a)) continue;
+    if ((codePoint === 0x200c || codePoint === 0x200d) && allowedJoinerAt(value, match.index)) continue;
     found = { index: match.index, codePoint, code: codePointName(codePoint), kind: kindOf(codePoint) };
     break;
   }
@@ -164,8 +218,12 @@ export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?
   if (found.marks !== undefined) {
     return `has ${found.marks} combining marks (${found.code}…) on one letter${writtenAs ? `, written as ${writtenAs}` : ''}: a letter may carry at most ${MAX_COMBINING_MARKS}; delete the rest.`;
   }
-  return `contains the ${found.kind} ${found.code}${writtenAs ? `, written as ${writtenAs}` : ''}: delete it.`;
+  const joiner = found.codePoint === 0x200c || found.codePoint === 0x200d;
+  return `contains the ${found.kind} ${found.code}${writtenAs ? `, written as ${writtenAs}` : ''}: delete it.${joiner ? JOINER_ADVICE : ''}`;
 }
+/** What a joiner refused where it stands (allowedJoinerAt) would need, for text that does need one. */
+const JOINER_ADVICE =
+  ' A zero-width non-joiner (U+200C) or joiner (U+200D) is kept only between two letters of a script that spells with it (Arabic, Persian, Urdu, Syriac, N’Ko, Mongolian, the Indic scripts, Sinhala), and a joiner between two emoji; in an abstract, type it as itself there, not as a character reference.';
 
 /**
  * Every key and string in decoded YAML data that holds a forbidden character (characters.ts).

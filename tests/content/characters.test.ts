@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findForbiddenCharacter } from '../../src/content/characters.ts';
+import { findForbiddenCharacter, visibleText } from '../../src/content/characters.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
@@ -207,6 +207,88 @@ describe('a combining mark with no letter under it', () => {
       for (const problem of found) expect(problem.message).toContain(`write it after a dotted circle, "\u25CC${mark}"`);
       const advised = spaced.replace(`\u00A0${mark}`, `\u25CC${mark}`).replace(` ${mark}`, ` \u25CC${mark}`);
       expect(validatePaper('content/papers/m.mdx', new TextEncoder().encode(advised), schema).problems).toEqual([]);
+    }
+  });
+});
+
+describe('zero-width joiners (U+200C, U+200D)', () => {
+  // Spelling, each from a different script or use: Persian and Urdu words, a Devanagari half form
+  // and a non-joined conjunct after a virama, Malayalam, Sinhala's "Sri", a Bengali ya-phala
+  // (the joiner before the virama), emoji sequences (one with a skin tone).
+  const faithful = [
+    'می\u200Cخواهم',
+    'نمی\u200Cشود',
+    'ہم\u200Cآہنگ',
+    'क्\u200Dष',
+    'क्\u200Cष',
+    'ശ്രീ\u200Cരാമ',
+    'ශ්\u200Dරී',
+    'র\u200D্য',
+    '👩\u200D💻',
+    '👨🏽\u200D🔬',
+    '🏳\u200D🌈',
+  ];
+  // Hiding: inside a word of a script that never needs one, at an end, beside a space, between
+  // two scripts, doubled, a non-joiner between emoji, between digits.
+  const hiding = [
+    'optim\u200Dization',
+    'Ив\u200Cан',
+    'Ada\u200D',
+    '\u200Dक',
+    'می \u200Cخ',
+    'ي\u200Dx',
+    'क\u200Dx',
+    'क्\u200D\u200Dष',
+    '😀\u200C😀',
+    '1\u200D2',
+    '日\u200D本',
+  ];
+
+  it('are kept where a script spells with them or an emoji is joined, raw and as YAML escapes', () => {
+    for (const text of faithful) {
+      expect(findForbiddenCharacter(text), text).toBeUndefined();
+      const escaped = text.replace(/[\u200C\u200D]/g, (char) => `\\u${char.codePointAt(0)!.toString(16)}`);
+      for (const title of [text, escaped]) {
+        const body = `---\ntitle: "A study of ${title}"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nWe write ${text} here.\n`;
+        const { problems } = validatePaper('content/papers/j.mdx', new TextEncoder().encode(body), schema);
+        expect(problems.map(formatProblem), title).toEqual([]);
+      }
+      // new-paper keeps them too: arXiv's text is written as it shows.
+      expect(visibleText(text)).toEqual({ text, removed: [] });
+    }
+  });
+
+  it('are refused elsewhere, named at their line and field, with where one is kept', () => {
+    for (const text of hiding) {
+      const found = findForbiddenCharacter(text);
+      expect(found?.code, text).toMatch(/^U\+200[CD]$/);
+      const body = `---\ntitle: "A study"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nWe write ${text} here.\n`;
+      const lines = validatePaper('content/papers/j.mdx', new TextEncoder().encode(body), schema).problems.map(
+        formatProblem,
+      );
+      expect(lines, text).toEqual([
+        expect.stringMatching(
+          /^content\/papers\/j\.mdx:10:\d+: file: contains the invisible formatting character U\+200[CD]: delete it\. A zero-width non-joiner .* between two letters of a script that spells with it/,
+        ),
+      ]);
+      expect(visibleText(text).text).toBe(text.replace(/[\u200C\u200D]/g, ''));
+    }
+  });
+
+  it('are refused in a seeded sample of text in scripts that never need one, wherever they stand', () => {
+    const random = seededRandom(2311);
+    const words = ['Attention', 'Gödel', 'Иван', 'α-β', '日本語', 'Nguyễn', '😀', 'ℝ', '2024', 'O(n)', 'محمد'];
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 3 }, () => words[Math.floor(random() * words.length)]!).join(
+        random() < 0.5 ? ' ' : '',
+      );
+      const at = Math.floor(random() * (text.length + 1));
+      // Not between two letters of محمد: that one would be spelling.
+      const joiner = random() < 0.5 ? '\u200C' : '\u200D';
+      const joined = text.slice(0, at) + joiner + text.slice(at);
+      const arabicBoth = /\p{scx=Arabic}/u.test(text[at - 1] ?? '') && /\p{scx=Arabic}/u.test(text[at] ?? '');
+      const emojiBoth = joiner === '\u200D' && text.slice(at - 2, at) === '😀' && text.slice(at, at + 2) === '😀';
+      expect(findForbiddenCharacter(joined) === undefined, JSON.stringify(joined)).toBe(arabicBoth || emojiBoth);
     }
   });
 });

@@ -537,6 +537,26 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     }
   });
 
+  it('keeps a zero-width joiner or non-joiner where a script spells with it, and leaves out the others', async () => {
+    // Persian, Devanagari and an emoji sequence need theirs; in a Latin word or before a space one hides.
+    const root = await tempProject();
+    const { fetch } = fakeFetch(
+      (await recorded('9901.00020-tex-text.xml'))
+        .replace('Bridges for', 'Bri\u200Ddges (نمی\u200Cشود, क्\u200Dष) for')
+        .replace('We study', 'We \u200Cstudy 👩\u200D💻 and ہم\u200Cآہنگ'),
+    );
+    const result = await newPaper(options('9901.00020', { date: '2099-01-10' }), { root, fetch });
+    expect(result.notes.join('\n')).toMatch(
+      /Left out characters that show nothing \(U\+200D in the title; U\+200C in the abstract\)/,
+    );
+    const { problems, papers } = await check(root);
+    expect(problems).toEqual([]);
+    expect(papers[0]!.data.title).toBe(
+      'Schrödinger Bridges (نمی\u200Cشود, क्\u200Dष) for Synthetic Data: a $\\ell_1$ Study',
+    );
+    expect(papers[0]!.rendered!.text).toContain('We study 👩\u200D💻 and ہم\u200Cآہنگ synthetic bridges');
+  });
+
   it.each([
     // arXiv abstracts end with their code's address, as \url, \href or bare, over http too.
     ['\\url{http://www.cs.example.edu/~ann/code_v1.html}', 'http://www.cs.example.edu/~ann/code_v1.html', undefined],

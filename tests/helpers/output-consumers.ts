@@ -18,6 +18,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
+import { allowedJoinerAt } from '../../src/content/characters.ts';
 import { formatProblem, type ContentProblem } from '../../src/content/problems.ts';
 import type { ValidPaper } from '../../src/content/validate.ts';
 import { pageHtml } from '../../src/content/page-html.ts';
@@ -70,6 +71,8 @@ const REFUSED =
 function refused(where: string, text: string): string[] {
   const found = REFUSED.exec(
     text
+      // A joiner the check keeps as spelling (Persian, Devanagari, an emoji sequence).
+      .replace(/[\u200C\u200D]/g, (joiner, index: number) => (allowedJoinerAt(text, index) ? '' : joiner))
       .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, 'x')
       // KaTeX's own: a zero-width space that gives a vlist its baseline, MathML's invisible operators.
       .replace(/(<span class="?vlist-s"?>)\u200B/g, '$1')

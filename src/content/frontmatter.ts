@@ -183,12 +183,12 @@ export function parseYaml(
   for (const error of errors) {
     // yaml's own words quote the file (an unresolved tag, a key): cut as a quoted value is.
     const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+.*$/, '');
-    const message = `YAML: ${shortened(reason, MAX_REASON_SHOWN)}${yamlHint(error, yamlText)}`;
+    const said = readYamlError(error);
+    const message = `YAML: ${shortened(reason, MAX_REASON_SHOWN)}${yamlHint(error, said, yamlText)}`;
     if (seen.has(message) || seen.size >= YAML_LIMITS.errors) continue;
     seen.add(message);
-    const opened = unclosedAt(error, unclosed);
-    const at =
-      error.message.includes('directives-end') && directiveAt !== undefined ? directiveAt : (opened ?? error.pos[0]);
+    const opened = unclosedAt(error.pos[0], said, unclosed);
+    const at = said.kind === 'no-document-start' && directiveAt !== undefined ? directiveAt : (opened ?? error.pos[0]);
     problems.push(problem(lineAt(at), message));
   }
   if (errors.length > problems.length) {
@@ -201,14 +201,44 @@ export function parseYaml(
 }
 
 /**
+ * What a yaml error says beyond its code, read from yaml's words in this one place (yamlHint and
+ * unclosedAt act on it): a quote or bracket never closed (and which), a directive with no `---`
+ * after it, a comma with no item before it, a value that ended before its line did.
+ */
+type YamlErrorSays =
+  | { kind: 'unclosed'; token: 'double-quoted-scalar' | 'single-quoted-scalar'; quote: '"' | "'" }
+  | { kind: 'unclosed'; token: 'flow-collection'; bracket: '[' | '{' }
+  | { kind: 'no-document-start' }
+  | { kind: 'comma-without-item' }
+  | { kind: 'value-ended' }
+  | { kind: 'other' };
+
+function readYamlError({ code, message }: YAMLError): YamlErrorSays {
+  if (code === 'MISSING_CHAR') {
+    if (message.includes('directives-end')) return { kind: 'no-document-start' };
+    const quote = /closing (["'])quote/.exec(message)?.[1];
+    if (quote === '"') return { kind: 'unclosed', token: 'double-quoted-scalar', quote };
+    if (quote === "'") return { kind: 'unclosed', token: 'single-quoted-scalar', quote };
+  }
+  if (code === 'BAD_INDENT') {
+    const flow = /^Flow (sequence|map) /.exec(message)?.[1];
+    if (flow) return { kind: 'unclosed', token: 'flow-collection', bracket: flow === 'sequence' ? '[' : '{' };
+  }
+  if (code === 'UNEXPECTED_TOKEN') {
+    if (/^Unexpected , in flow /.test(message)) return { kind: 'comma-without-item' };
+    if (message.includes('at node end')) return { kind: 'value-ended' };
+  }
+  return { kind: 'other' };
+}
+
+/**
  * What to do about the yaml errors a hand-written paper runs into: yaml's own words say what is
  * wrong in YAML's terms, not what the contributor should write. Each kind gets the advice that
  * fits it, or none where yaml's words already say it ("Missing closing "quote"), never another
  * kind's: a value starting with `%` was once told to write "@home robots".
  */
-function yamlHint(error: YAMLError, yamlText: string): string {
-  const { code, message } = error;
-  switch (code) {
+function yamlHint(error: YAMLError, said: YamlErrorSays, yamlText: string): string {
+  switch (error.code) {
     // `title: Attention: A Survey`: the second ": " opens a mapping inside the value.
     case 'BLOCK_AS_IMPLICIT_KEY':
       return ': a value with ": " in it must be in quotes, e.g. title: "Attention: A Survey"';
@@ -221,19 +251,19 @@ function yamlHint(error: YAMLError, yamlText: string): string {
     // `%YAML 1.2` or `%x` at the start of a line: a directive, which a frontmatter has no use for.
     case 'BAD_DIRECTIVE':
     case 'MISSING_CHAR':
-      if (code === 'BAD_DIRECTIVE' || message.includes('directives-end'))
+      if (error.code === 'BAD_DIRECTIVE' || said.kind === 'no-document-start')
         return ': a line that starts with "%" is a YAML directive, which the frontmatter has no use for: delete it, or put the value that starts with "%" in quotes';
       // `title: "A paper` (reported at the line the quote opens): the value runs on to the end.
-      if (/closing (["'])quote/.test(message)) {
-        const quote = /closing (["'])quote/.exec(message)![1]!;
+      if (said.kind === 'unclosed' && 'quote' in said) {
+        const { quote } = said;
         return `: the quote opened here is never closed, so the value would run on over the lines below: end the value with ${quote} on this line (${quote}A paper${quote})`;
       }
       return '';
     // `tags: [a, b` (reported at the line the bracket opens).
     case 'BAD_INDENT':
-      if (message.startsWith('Flow sequence '))
+      if (said.kind === 'unclosed' && 'bracket' in said && said.bracket === '[')
         return ': the "[" opened here is never closed: end the list with "]" on this line (tags: [a, b]), or write one item a line, each after "- "';
-      if (message.startsWith('Flow map '))
+      if (said.kind === 'unclosed' && 'bracket' in said && said.bracket === '{')
         return ': the "{" opened here is never closed: end it with "}" on this line (links: {code: https://…}), or write one key a line, indented below';
       return '';
     // `title: !x!foo bar`: a tag whose handle is declared nowhere (other tags are refused as such).
@@ -252,8 +282,8 @@ function yamlHint(error: YAMLError, yamlText: string): string {
     // itself: `\"` in double quotes is two characters in single quotes, where `''` is one.
     case 'UNEXPECTED_TOKEN': {
       // `tags: [a,, b]`: a comma with no item before it.
-      if (/^Unexpected , in flow /.test(message)) return ': items in brackets have one comma between two: [a, b]';
-      if (!message.includes('at node end')) return '';
+      if (said.kind === 'comma-without-item') return ': items in brackets have one comma between two: [a, b]';
+      if (said.kind !== 'value-ended') return '';
       const ended = yamlText.slice(0, error.pos[0]).trimEnd().at(-1);
       if (ended === "'") {
         return `: a value in single quotes ends at the next single quote; write a quote inside as two ('It''s'), or put the value in double quotes ("It's")`;
@@ -332,18 +362,14 @@ function unclosedTokens(tokens: readonly CST.Token[]): { offset: number; type: s
   return found.sort((a, b) => a.offset - b.offset);
 }
 
-/** Where the quote or bracket that a yaml error says was never closed opens: the last one before the error. */
-function unclosedAt(error: YAMLError, unclosed: readonly { offset: number; type: string }[]): number | undefined {
-  const type =
-    error.code === 'MISSING_CHAR' && /closing "quote/.test(error.message)
-      ? 'double-quoted-scalar'
-      : error.code === 'MISSING_CHAR' && /closing 'quote/.test(error.message)
-        ? 'single-quoted-scalar'
-        : error.code === 'BAD_INDENT' && /^Flow (?:sequence|map) /.test(error.message)
-          ? 'flow-collection'
-          : undefined;
-  if (type === undefined) return undefined;
-  return unclosed.filter((token) => token.type === type && token.offset <= error.pos[0]).at(-1)?.offset;
+/** Where the quote or bracket that a yaml error says (readYamlError) was never closed opens: the last one before `pos`, the error's place. */
+function unclosedAt(
+  pos: number,
+  said: YamlErrorSays,
+  unclosed: readonly { offset: number; type: string }[],
+): number | undefined {
+  if (said.kind !== 'unclosed') return undefined;
+  return unclosed.filter((token) => token.type === said.token && token.offset <= pos).at(-1)?.offset;
 }
 
 /** The first document composed from a syntax tree, as yaml's parseDocument does it. */

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
-import { idsFromText, newPapers, type PaperOutcome } from '../src/content/new-papers.ts';
+import { idsFromText, newPapers, untilInterrupted, type PaperOutcome } from '../src/content/new-papers.ts';
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
 import { countOf } from '../src/lib/count.ts';
@@ -196,14 +196,12 @@ async function runBatch(
 ): Promise<number> {
   // Ctrl-C once: finish the paper being written (each file is written whole or not at all), send
   // and write nothing more, and report what was done. Ctrl-C again: Node's default, quit at once.
-  const stop = new AbortController();
-  process.once('SIGINT', () => {
-    warn('Stopping: nothing more is asked or written (Ctrl-C again to quit at once)…');
-    stop.abort();
-  });
   let report;
   try {
-    report = await newPapers({ inputs, ...options }, { progress: (line) => warn(line), signal: stop.signal });
+    report = await untilInterrupted(
+      (signal) => newPapers({ inputs, ...options }, { progress: (line) => warn(line), signal }),
+      () => warn('Stopping: nothing more is asked or written (Ctrl-C again to quit at once)…'),
+    );
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
     // A flag that holds for every paper (--date, --tags) is wrong: the command is, as typed.

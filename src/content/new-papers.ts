@@ -110,6 +110,29 @@ export interface NewPapersReport {
   ok: boolean;
 }
 
+/**
+ * Runs `work` with a signal the first Ctrl-C (SIGINT) aborts, after `onInterrupt` says so; a second
+ * Ctrl-C gets Node's default and quits at once. The listener goes when the work ends, however it
+ * ends: a Ctrl-C after it (while the summary prints, or in a program that goes on to other work)
+ * would otherwise be swallowed, telling a batch that is over to stop.
+ */
+export async function untilInterrupted<T>(
+  work: (signal: AbortSignal) => Promise<T>,
+  onInterrupt: () => void,
+): Promise<T> {
+  const stop = new AbortController();
+  const listener = () => {
+    onInterrupt();
+    stop.abort();
+  };
+  process.once('SIGINT', listener);
+  try {
+    return await work(stop.signal);
+  } finally {
+    process.off('SIGINT', listener);
+  }
+}
+
 const STOPPED = 'not written: the run was stopped (Ctrl-C) first.';
 const DEFAULT_BATCH = 50;
 const DEFAULT_DELAY_MS = 3000;

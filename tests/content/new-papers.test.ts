@@ -11,6 +11,7 @@ import {
   type NewPapersContext,
   type NewPapersOptions,
   type PaperOutcome,
+  untilInterrupted,
 } from '../../src/content/new-papers.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { projectRoot } from '../helpers/build.ts';
@@ -724,5 +725,41 @@ describe('the CLI with many ids', () => {
     expect(stderr).toContain(
       `✗ --from-file ${join(root, 'no-such-list.txt')}: cannot read it (there is no such file). Give a text file with one arXiv id or URL a line.`,
     );
+  });
+});
+
+describe('Ctrl-C during a batch (untilInterrupted)', () => {
+  it('aborts the work at the first Ctrl-C, and leaves no listener once the work ends, however it ends', async () => {
+    const before = process.listenerCount('SIGINT');
+    const said: string[] = [];
+    // Work that ends by itself, work that throws, and work stopped by a Ctrl-C.
+    expect(
+      await untilInterrupted(
+        async () => 'done',
+        () => said.push('stop'),
+      ),
+    ).toBe('done');
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    await expect(
+      untilInterrupted(
+        async () => {
+          throw new Error('arXiv is down');
+        },
+        () => said.push('stop'),
+      ),
+    ).rejects.toThrow('arXiv is down');
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    const aborted = await untilInterrupted(
+      async (signal) => {
+        expect(process.listenerCount('SIGINT')).toBe(before + 1);
+        process.emit('SIGINT');
+        return signal.aborted;
+      },
+      () => said.push('stop'),
+    );
+    expect(aborted).toBe(true);
+    expect(process.listenerCount('SIGINT')).toBe(before);
+    // A Ctrl-C after the work is not the work's: nothing says "stop" for it.
+    expect(said).toEqual(['stop']);
   });
 });

@@ -6,6 +6,7 @@ import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { countOf } from '../lib/count.ts';
+import { shortened } from '../lib/shortened.ts';
 import {
   ArxivInputError,
   ArxivNotFoundError,
@@ -306,7 +307,12 @@ export function checkEntry(
   // in a name is also "no \ { }" there): one message, which says to give the field by hand.
   const unconverted = unconvertedProblems(file, text, fields.unconverted ?? []);
   const byHand = new Set(unconverted.map((problem) => problem.field));
-  const problems = [...unconverted, ...result.problems.filter((problem) => !byHand.has(problem.field))];
+  const problems = [
+    ...unconverted,
+    ...result.problems
+      .filter((problem) => !byHand.has(problem.field))
+      .map((problem) => withAddressAdvice(problem, text)),
+  ];
   if (result.paper) {
     problems.push(
       ...findCollisions([...existing, result.paper]).filter(
@@ -317,6 +323,31 @@ export function checkEntry(
     );
   }
   return { text, path, file, problems, ...(result.paper ? { paper: result.paper } : {}) };
+}
+
+/** An address with a scheme as an abstract writes it (`s3://bucket/key`, `http://203.0.113.7:8000/x`). */
+const SCHEME_ADDRESS = /\b([a-z][a-z\d+.\-]*):\/\/([^\s<>"'`{}$\\]+?)[.,;:!?'")\]}*_~]*(?=[\s<>"'`{}$\\]|$)/gi;
+
+/**
+ * The check refuses an address in the abstract's text that leads to no web host with a domain
+ * (a public IP address, `s3://`, `hdfs://`, `gs://`), as code too, since readers make a link of
+ * it. arXiv's abstracts write such places, and the check's words ("use a full https:// URL")
+ * leave no way to keep one: say the way there is, which the check accepts. Written without its
+ * scheme, no reader makes it a link (`203.0.113.7:8000/demo`, `the s3 location bucket/key`).
+ */
+function withAddressAdvice(problem: ContentProblem, text: string): ContentProblem {
+  if (problem.field !== 'body') return problem;
+  // As the text reads it: Markdown's escapes (`bucket\_1`) are not in the message's quote.
+  const line = (text.split('\n')[problem.line - 1] ?? '').replace(/\\(?=[\p{P}\p{S}])/gu, '');
+  for (const [, scheme, rest] of line.matchAll(SCHEME_ADDRESS)) {
+    if (!problem.message.includes(`"${`${scheme}://${rest}`.slice(0, 40)}`)) continue;
+    const unlinked = /^(?:https?|ftp|wss?)$/i.test(scheme!) ? rest! : `the ${scheme} location ${rest}`;
+    return {
+      ...problem,
+      message: `${problem.message} Such an address cannot be kept with its scheme (in \`code\` neither): give the abstract with --abstract (one paper at a time), with the address written without it, "${shortened(unlinked, 80)}", which no reader makes a link, or said in words, or left out.`,
+    };
+  }
+  return problem;
 }
 
 /**

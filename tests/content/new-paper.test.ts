@@ -611,6 +611,40 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(await paperFiles(root)).toEqual([]);
   });
 
+  // An address that leads to no web host with a domain is refused with its scheme wherever it is
+  // written, in `code` too: the message says the one way there is, and that way passes.
+  it.each([
+    ['Data: s3://my-bucket/data/train.', 's3://my-bucket/data/train', 'the s3 location my-bucket/data/train'],
+    ['Logs in hdfs://namenode:8020/user/x;', 'hdfs://namenode:8020/user/x', 'the hdfs location namenode:8020/user/x'],
+    ['(gs://bucket_1/shards)', 'gs://bucket_1/shards', 'the gs location bucket_1/shards'],
+    ['Demo at \\url{http://203.0.113.7:8000/demo}.', 'http://203.0.113.7:8000/demo', '203.0.113.7:8000/demo'],
+    ['\\href{https://[2001:db8::7]/x}{here}', 'https://[2001:db8::7]/x', '[2001:db8::7]/x'],
+  ])('says how to write %s so that the check takes it, and that way passes', async (tex, address, unlinked) => {
+    const xml = (await recorded('9901.00020-tex-text.xml')).replace(
+      'and a \\href{https://example.org/demo}{demo}.',
+      tex,
+    );
+    const error = await refusal(
+      newPaper(options('9901.00020', { date: '2099-01-10' }), {
+        root: await tempProject(),
+        fetch: fakeFetch(xml).fetch,
+      }),
+    );
+    expect(error.problems).toHaveLength(1);
+    const { message } = error.problems[0]!;
+    expect(message).toContain(`the address "${address}" in the text`);
+    expect(message).toContain(
+      `give the abstract with --abstract (one paper at a time), with the address written without it, "${unlinked}"`,
+    );
+    // The advice taken: an abstract with the address written as the message says.
+    const root = await tempProject();
+    const abstract = `We keep the data at ${unlinked}, as arXiv's abstract says.`;
+    await newPaper(options('9901.00020', { date: '2099-01-10', abstract }), { root, fetch: fakeFetch(xml).fetch });
+    const { problems, papers } = await check(root);
+    expect(problems).toEqual([]);
+    expect(papers[0]!.rendered!.text).toContain(unlinked);
+  });
+
   it.each([
     [
       'the abstract',

@@ -10,9 +10,19 @@ import { countOf, paperCount } from '../src/lib/count.ts';
 import { formatProblems, githubAnnotations } from '../src/content/problems.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
 
+// The project the script belongs to: its content folder is the default, and its cache is there,
+// from whatever folder the script is run.
+const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+// npm runs a script from the project's root, whatever folder it was typed in, and says which
+// folder that was in INIT_CWD: a folder the contributor names is from there (`npm run check -- .`
+// typed in content/ is content/, not the project's root). Run as `node scripts/check.ts`, the
+// folder is the working one.
+const TYPED_IN = (process.env.npm_lifecycle_event === 'check' && process.env.INIT_CWD) || process.cwd();
+
 const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
 
-  <content folder>   the folder with papers/ and topics.yaml (default: ${CONTENT_DIR})
+  <content folder>   the folder with papers/ and topics.yaml, from the folder you are in
+                     (default: the project's ${CONTENT_DIR})
   --no-cache         check every paper again, even those that passed before unchanged
   --help, -h         print this
 
@@ -21,7 +31,8 @@ Exit code: 0 every paper passed, 1 problems were found (each printed as file:lin
 `;
 
 /** The command's arguments, or a message and the exit code when they are not what it takes. */
-function readArguments(): { contentDir: string; noCache: boolean } | { message: string; exitCode: number } {
+function readArguments():
+  { contentDir: string; shown: string; noCache: boolean } | { message: string; exitCode: number } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,23 +52,25 @@ function readArguments(): { contentDir: string; noCache: boolean } | { message: 
   if (positionals.length > 1) {
     return { message: `One content folder at a time: got ${positionals.length}.\n\n${usage}`, exitCode: 2 };
   }
-  const contentDir = positionals[0] ?? CONTENT_DIR;
+  // Named as typed in messages; read where it is.
+  const shown = positionals[0] ?? CONTENT_DIR;
+  const contentDir = positionals[0] === undefined ? join(PROJECT_ROOT, CONTENT_DIR) : resolve(TYPED_IN, shown);
   const stats = statSync(contentDir, { throwIfNoEntry: false });
   const wanted = 'Give the folder that holds papers/ and topics.yaml';
-  if (!stats) return { message: `${contentDir}: no such folder. ${wanted}.`, exitCode: 2 };
+  if (!stats) return { message: `${shown}: no such folder. ${wanted}.`, exitCode: 2 };
   if (!stats.isDirectory()) {
-    return { message: `${contentDir}: is a file, not a folder. ${wanted} (default: ${CONTENT_DIR}).`, exitCode: 2 };
+    return { message: `${shown}: is a file, not a folder. ${wanted} (default: ${CONTENT_DIR}).`, exitCode: 2 };
   }
   // A folder with neither is some other folder (a typo, or one level too deep or too high): saying
   // that its topics.yaml is missing would send the contributor to write one.
   const holds = (name: string) => statSync(join(contentDir, name), { throwIfNoEntry: false }) !== undefined;
   if (!holds('papers') && !holds('topics.yaml')) {
     return {
-      message: `${contentDir}: holds neither papers/ nor topics.yaml, so it is no content folder. ${wanted} (default: ${CONTENT_DIR}).`,
+      message: `${shown}: holds neither papers/ nor topics.yaml, so it is no content folder. ${wanted} (default: ${CONTENT_DIR}).`,
       exitCode: 2,
     };
   }
-  return { contentDir, noCache: values['no-cache'] };
+  return { contentDir, shown, noCache: values['no-cache'] };
 }
 
 // Not process.exit: into a pipe (CI's log) output is written after the call returns, and exiting
@@ -72,12 +85,14 @@ if ('message' in args) {
 
 /** Checks the papers and prints what is wrong, or how many passed; the exit code. */
 async function check({ contentDir, noCache }: { contentDir: string; noCache: boolean }): Promise<number> {
-  const cacheName = createHash('sha256').update(resolve(contentDir)).digest('hex').slice(0, 16);
+  const cacheName = createHash('sha256').update(contentDir).digest('hex').slice(0, 16);
   const started = performance.now();
+  // Files are named from the project's root, as the build and GitHub's annotations name them.
   const { problems, files, read } = await checkContent({
-    papersDir: `${contentDir}/papers`,
-    topicsFile: `${contentDir}/topics.yaml`,
-    cacheFile: noCache ? undefined : `node_modules/.cache/paper-digest/check-${cacheName}.json`,
+    root: PROJECT_ROOT,
+    papersDir: join(contentDir, 'papers'),
+    topicsFile: join(contentDir, 'topics.yaml'),
+    cacheFile: noCache ? undefined : join(PROJECT_ROOT, `node_modules/.cache/paper-digest/check-${cacheName}.json`),
     keepRendered: false,
   });
   const elapsed = Math.round(performance.now() - started);

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -97,5 +99,40 @@ describe('npm run check on GitHub Actions', () => {
       env: { ...process.env, GITHUB_ACTIONS: '' },
     });
     expect(elsewhere.stdout).not.toContain('::error');
+  });
+});
+
+describe('npm run check, typed in another folder', () => {
+  /** The script as npm runs it: from the project's root, INIT_CWD the folder it was typed in; or as `node` from `cwd`. */
+  const run = (cwd: string, args: string[], viaNpm: boolean) =>
+    promisify(execFile)('node', [join(projectRoot, 'scripts/check.ts'), ...args], {
+      cwd: viaNpm ? projectRoot : cwd,
+      env: { ...process.env, npm_lifecycle_event: viaNpm ? 'check' : 'other', INIT_CWD: viaNpm ? cwd : projectRoot },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it("reads a folder named from where it was typed, and by default the project's content", async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'check-typed-in-'));
+    const folder = join(outside, 'digest');
+    await mkdir(join(folder, 'papers/2025'), { recursive: true });
+    await copyFile(join(projectRoot, 'content/topics.yaml'), join(folder, 'topics.yaml'));
+    await copyFile(join(projectRoot, 'content/papers/2025/2306.13575.mdx'), join(folder, 'papers/2025/2306.13575.mdx'));
+    // `.` and `digest` name the same folder from inside it and from beside it, by npm or by node.
+    for (const [cwd, arg, viaNpm] of [
+      [folder, '.', true],
+      [outside, 'digest', true],
+      [folder, '.', false],
+      [outside, './digest/', false],
+    ] as const) {
+      const { code, stdout, stderr } = await run(cwd, [arg, '--no-cache'], viaNpm);
+      expect([code, stderr], `${arg} in ${cwd}`).toEqual([0, '']);
+      expect(stdout).toMatch(/^✓ 1 paper OK/);
+    }
+    // With no folder, the project's own content, wherever it is typed.
+    const seed = await run(outside, ['--no-cache'], false);
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toMatch(/^✓ \d+ papers OK/);
   });
 });

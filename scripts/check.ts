@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
-import { CONTENT_DIR } from '../src/content/paths.ts';
+import { CONTENT_DIR, typedIn } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
 import { formatProblems, githubAnnotations } from '../src/content/problems.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
@@ -13,11 +13,9 @@ import { terminalLines } from '../src/lib/encode/terminal.ts';
 // The project the script belongs to: its content folder is the default, and its cache is there,
 // from whatever folder the script is run.
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
-// npm runs a script from the project's root, whatever folder it was typed in, and says which
-// folder that was in INIT_CWD: a folder the contributor names is from there (`npm run check -- .`
-// typed in content/ is content/, not the project's root). Run as `node scripts/check.ts`, the
-// folder is the working one.
-const TYPED_IN = (process.env.npm_lifecycle_event === 'check' && process.env.INIT_CWD) || process.cwd();
+// A folder the contributor names is from where the command was typed (`npm run check -- .` typed
+// in content/ is content/, not the project's root, where npm runs the script).
+const TYPED_IN = typedIn('check');
 
 const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
 

@@ -3,9 +3,11 @@
 // Writes content/papers/<year>/<id>.mdx from the arXiv API. The logic is in src/content/new-paper.ts
 // (one paper) and src/content/new-papers.ts (many).
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import { idsFromText, newPapers, untilInterrupted, type PaperOutcome } from '../src/content/new-papers.ts';
+import { typedIn } from '../src/content/paths.ts';
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
 import { countOf } from '../src/lib/count.ts';
@@ -115,7 +117,11 @@ async function main(): Promise<number> {
     let inputs = [...positionals];
     if (values['from-file'] !== undefined) {
       try {
-        inputs = [...inputs, ...idsFromText(await readFile(values['from-file'], 'utf8'))];
+        // From where the command was typed: npm runs it from the project's root.
+        inputs = [
+          ...inputs,
+          ...idsFromText(await readFile(resolve(typedIn('new-paper'), values['from-file']), 'utf8')),
+        ];
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const why =

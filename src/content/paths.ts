@@ -7,3 +7,13 @@ import { siteConfig } from '../site.config.ts';
 export const CONTENT_DIR = siteConfig.contentDir;
 export const PAPERS_DIR = `${CONTENT_DIR}/papers`;
 export const TOPICS_FILE = `${CONTENT_DIR}/topics.yaml`;
+
+/**
+ * The folder a command was typed in, where a path the contributor gives on its line starts: npm
+ * runs a script from the project's root, whatever folder it was typed in, and says which folder
+ * that was in INIT_CWD (only when it runs this `script`: a value left from an outer npm is some
+ * other command's). Run with `node`, the working folder.
+ */
+export function typedIn(script: string): string {
+  return (process.env.npm_lifecycle_event === script && process.env.INIT_CWD) || process.cwd();
+}

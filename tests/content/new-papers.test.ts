@@ -16,6 +16,7 @@ import {
 import { formatProblem } from '../../src/content/problems.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
+import { runScript } from '../helpers/cli.ts';
 
 afterAll(removeTempProjects);
 
@@ -716,6 +717,27 @@ describe('the CLI with many ids', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(/^✗ --(?:date|tags)[ :][^]*\nNothing was fetched or written\./m);
     }
+  });
+
+  it('reads a --from-file named from the folder the command was typed in (npm runs it from the root)', async () => {
+    const root = await tempProject();
+    await mkdir(join(root, 'lists'));
+    await writeFile(join(root, 'lists/ids.txt'), 'not-an-id\n');
+    const { code, stdout, stderr } = await runScript(
+      'scripts/new-paper.ts',
+      ['--from-file', 'ids.txt', '--tags', 'optimization'],
+      {
+        env: {
+          ...process.env,
+          PAPER_DIGEST_CONTENT: join(root, 'content'),
+          npm_lifecycle_event: 'new-paper',
+          INIT_CWD: join(root, 'lists'),
+        },
+      },
+    );
+    expect(stderr).not.toContain('cannot read it');
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ not-an-id: "not-an-id" is not an arXiv id or URL.');
   });
 
   it('says that a --from-file does not exist, and exits 2 as for a wrong command', async () => {

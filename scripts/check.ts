@@ -2,7 +2,7 @@
 // Papers that passed before and have not changed since are not checked again (see check-cache.ts).
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR, typedIn } from '../src/content/paths.ts';
@@ -57,7 +57,15 @@ function readArguments():
   const wanted = 'Give the folder that holds papers/ and topics.yaml';
   if (!stats) return { message: `${shown}: no such folder. ${wanted}.`, exitCode: 2 };
   if (!stats.isDirectory()) {
-    return { message: `${shown}: is a file, not a folder. ${wanted} (default: ${CONTENT_DIR}).`, exitCode: 2 };
+    // A paper is checked with the others, whose ids and addresses it must not take: name its folder.
+    const folder = contentFolderOf(contentDir);
+    const holding = folder
+      ? ` The check reads a whole content folder, as a paper's id and address must differ from the others'; for the one that holds this file: npm run check -- ${relative(TYPED_IN, folder) || '.'}`
+      : '';
+    return {
+      message: `${shown}: is a file, not a folder. ${wanted} (default: ${CONTENT_DIR}).${holding}`,
+      exitCode: 2,
+    };
   }
   // A folder with neither is some other folder (a typo, or one level too deep or too high): saying
   // that its topics.yaml is missing would send the contributor to write one.
@@ -69,6 +77,15 @@ function readArguments():
     };
   }
   return { contentDir, shown, noCache: values['no-cache'] };
+}
+
+/** The nearest folder above `file` that holds papers/ and topics.yaml, if any. */
+function contentFolderOf(file: string): string | undefined {
+  for (let folder = dirname(file); folder !== dirname(folder); folder = dirname(folder)) {
+    const holds = (name: string) => statSync(join(folder, name), { throwIfNoEntry: false }) !== undefined;
+    if (holds('papers') && holds('topics.yaml')) return folder;
+  }
+  return undefined;
 }
 
 // Not process.exit: into a pipe (CI's log) output is written after the call returns, and exiting

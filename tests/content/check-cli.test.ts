@@ -43,6 +43,18 @@ describe('npm run check, given what it does not take', () => {
     const { code, stderr } = await check('README.md');
     expect(code).toBe(2);
     expect(stderr).toContain('README.md: is a file, not a folder. Give the folder that holds papers/ and topics.yaml');
+    expect(stderr).not.toContain('for the one that holds this file');
+  });
+
+  it.each([
+    ['content/papers/2025/2306.13575.mdx', 'content'],
+    ['content/topics.yaml', 'content'],
+    ['tests/fixtures/cite/papers/2025/2401.00001.mdx', 'tests/fixtures/cite'],
+  ])('given the file %s, names the content folder that holds it to check', async (file, folder) => {
+    const { code, stderr } = await check(file);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}: is a file, not a folder.`);
+    expect(stderr).toContain(`for the one that holds this file: npm run check -- ${folder}\n`);
   });
 
   it('refuses a folder that holds neither papers/ nor topics.yaml, rather than asking for a topics file', async () => {

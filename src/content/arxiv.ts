@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { xmlErrors } from '../lib/xml.ts';
 import { arxivIdInText, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { decodeUtf8 } from './utf8.ts';
+import { shortened } from '../lib/shortened.ts';
 
 /**
  * The arXiv side of `npm run new-paper`: turning what a contributor pastes (an id, an abs/pdf
@@ -318,12 +319,23 @@ function entryFor(feed: Extract<ArxivFeed, { kind: 'entries' }>, id: string): Ba
   return 'why' in entry ? malformed(entry.why) : entry;
 }
 
+/** An HTML page: a DOCTYPE of html or an <html> element first, after any XML declaration and comments. */
+const HTML_PAGE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[^]*?-->\s*)*(?:<!DOCTYPE\s+html\b|<html[\s>])/i;
+
 /** Reads an arXiv API answer with any number of entries: its text, or its bytes as they came. */
 export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   const malformed = (why: string): ArxivFeed => ({ kind: 'malformed', why });
   const xml = typeof answer === 'string' ? answer : feedText(answer);
   if (typeof xml !== 'string') return malformed(xml.why);
   if (!xml.trim()) return malformed('the answer is empty');
+  // A proxy's or a server's error page, sent with 200 OK (a captive portal, a gateway timing out):
+  // its title is what it says, where "declares a DOCTYPE" or "no <feed>" would say nothing.
+  if (HTML_PAGE.test(xml)) {
+    const title = /<title[^>]*>([^<]*)</i.exec(xml)?.[1]?.replace(/\s+/g, ' ').trim();
+    return malformed(
+      `it is a web page, not arXiv's feed (an error page of a proxy or a server on the way)${title ? `, titled "${shortened(title, 80)}"` : ''}`,
+    );
+  }
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
   // saxes reports "line:column: message"; say it the other way round.

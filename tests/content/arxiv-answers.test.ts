@@ -269,6 +269,35 @@ describe('an arXiv answer that is well-formed XML but no feed the parser or an e
   });
 });
 
+describe('an answer that is a web page, not a feed', () => {
+  // A proxy, a captive portal or a gateway answers 200 OK with its own page: the message said "it
+  // declares a DOCTYPE", or "there is no <feed> element", naming nothing the contributor saw.
+  it.each([
+    [
+      'a proxy error page',
+      '<!DOCTYPE html>\n<html><head><title>502 Bad\n  Gateway</title></head><body><h1>502</h1></body></html>',
+      ', titled "502 Bad Gateway"',
+    ],
+    [
+      'a page without a DOCTYPE',
+      '<html lang="en"><head><title>Log in to Café WiFi</title></head><body/></html>',
+      ', titled "Log in to Café WiFi"',
+    ],
+    [
+      'an XHTML page after an XML declaration and a comment',
+      '<?xml version="1.0"?>\n<!-- gateway -->\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x"><html xmlns="http://www.w3.org/1999/xhtml"><body>Busy</body></html>',
+      '',
+    ],
+  ])("%s: refused as a web page, named by its title, as arXiv's side", async (_name, page, titled) => {
+    const { result, files } = await run(page);
+    expect(result).toBeInstanceOf(NewPaperError);
+    expect((result as Error).message).toBe(
+      `arXiv's answer for ${ID} is not a usable Atom feed: it is a web page, not arXiv's feed (an error page of a proxy or a server on the way)${titled}. Nothing was written. That is arXiv's side (or the network's), not your command: run the same command again later.`,
+    );
+    expect(files).toEqual([]);
+  });
+});
+
 describe('TeX in an arXiv answer nested deeper than any text', () => {
   // The TeX parser goes a level deeper for each group: thousands overflowed the stack, and
   // new-paper stopped with a stack trace.

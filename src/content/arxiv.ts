@@ -125,7 +125,7 @@ export async function fetchArxivEntry(id: string, options: FetchEntryOptions = {
   if (entry instanceof ArxivNotFoundError) throw entry;
   if (!response.ok)
     throw new ArxivResponseError(
-      `arXiv answered HTTP ${response.status} for ${id}: ${firstLine(loosely(body)) || 'empty answer'}.`,
+      `arXiv answered HTTP ${response.status} for ${id}: ${answerSays(body) || 'empty answer'}.`,
     );
   if (entry instanceof Error) throw entry;
   return entry;
@@ -161,7 +161,7 @@ export async function fetchArxivBatch(
   }
   if (!response.ok)
     throw new ArxivResponseError(
-      `arXiv answered HTTP ${response.status} for ${list}: ${firstLine(loosely(body)) || 'empty answer'}.`,
+      `arXiv answered HTTP ${response.status} for ${list}: ${answerSays(body) || 'empty answer'}.`,
     );
   if (feed.kind === 'malformed')
     throw new ArxivResponseError(`arXiv's answer for ${list} is not a usable Atom feed: ${feed.why}.`);
@@ -207,7 +207,7 @@ async function requestFeed(
   if (response.status === 429 || response.status >= 500) {
     const wait = retryAfter(response.headers.get('retry-after'));
     throw new ArxivUnreachableError(
-      `arXiv is not answering right now (HTTP ${response.status}${firstLine(loosely(body)) ? `: ${firstLine(loosely(body))}` : ''})` +
+      `arXiv is not answering right now (HTTP ${response.status}${answerSays(body) ? `: ${answerSays(body)}` : ''})` +
         `${wait ? `; it asks to wait ${wait} before asking again` : ''}.`,
       { busy: response.status === 429 || response.status === 503 },
     );
@@ -232,6 +232,22 @@ function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.message ?? cause?.code ?? error.message;
+}
+
+/**
+ * A web page sent in place of the feed, as a message names it: by its title, what it says
+ * (`a web page titled "502 Bad Gateway"`); undefined when the text is no web page.
+ */
+function webPage(text: string): string | undefined {
+  if (!HTML_PAGE.test(text)) return undefined;
+  const title = /<title[^>]*>([^<]*)</i.exec(text)?.[1]?.replace(/\s+/g, ' ').trim();
+  return title ? `a web page titled "${shortened(title, 80)}"` : 'a web page';
+}
+
+/** What an error answer says, for a message: a web page by its title (not its markup), other text by its first line. */
+function answerSays(body: Uint8Array): string {
+  const text = loosely(body);
+  return webPage(text) ?? firstLine(text);
 }
 
 function firstLine(text: string): string {
@@ -330,12 +346,8 @@ export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   if (!xml.trim()) return malformed('the answer is empty');
   // A proxy's or a server's error page, sent with 200 OK (a captive portal, a gateway timing out):
   // its title is what it says, where "declares a DOCTYPE" or "no <feed>" would say nothing.
-  if (HTML_PAGE.test(xml)) {
-    const title = /<title[^>]*>([^<]*)</i.exec(xml)?.[1]?.replace(/\s+/g, ' ').trim();
-    return malformed(
-      `it is a web page, not arXiv's feed (an error page of a proxy or a server on the way)${title ? `, titled "${shortened(title, 80)}"` : ''}`,
-    );
-  }
+  const page = webPage(xml);
+  if (page) return malformed(`it is ${page}, not arXiv's feed (an error page of a proxy or a server on the way)`);
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
   // saxes reports "line:column: message"; say it the other way round.

@@ -276,12 +276,12 @@ describe('an answer that is a web page, not a feed', () => {
     [
       'a proxy error page',
       '<!DOCTYPE html>\n<html><head><title>502 Bad\n  Gateway</title></head><body><h1>502</h1></body></html>',
-      ', titled "502 Bad Gateway"',
+      ' titled "502 Bad Gateway"',
     ],
     [
       'a page without a DOCTYPE',
       '<html lang="en"><head><title>Log in to Café WiFi</title></head><body/></html>',
-      ', titled "Log in to Café WiFi"',
+      ' titled "Log in to Café WiFi"',
     ],
     [
       'an XHTML page after an XML declaration and a comment',
@@ -292,9 +292,35 @@ describe('an answer that is a web page, not a feed', () => {
     const { result, files } = await run(page);
     expect(result).toBeInstanceOf(NewPaperError);
     expect((result as Error).message).toBe(
-      `arXiv's answer for ${ID} is not a usable Atom feed: it is a web page, not arXiv's feed (an error page of a proxy or a server on the way)${titled}. Nothing was written. That is arXiv's side (or the network's), not your command: run the same command again later.`,
+      `arXiv's answer for ${ID} is not a usable Atom feed: it is a web page${titled}, not arXiv's feed (an error page of a proxy or a server on the way). Nothing was written. That is arXiv's side (or the network's), not your command: run the same command again later.`,
     );
     expect(files).toEqual([]);
+  });
+});
+
+describe('an error status whose answer is a web page', () => {
+  // The message quoted the page's first line: "<!DOCTYPE html>" or its markup, not what it says.
+  const page = (title: string) =>
+    `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+  it.each([
+    [400, {}, page('400 Bad Request'), 'arXiv answered HTTP 400 for 9901.00090: a web page titled "400 Bad Request".'],
+    [
+      503,
+      { 'retry-after': '120' },
+      page('503 Service\n Unavailable'),
+      'arXiv is not answering right now (HTTP 503: a web page titled "503 Service Unavailable"); it asks to wait 2 minutes before asking again.',
+    ],
+    [429, {}, 'Rate exceeded.\nSlow down.', 'arXiv is not answering right now (HTTP 429: Rate exceeded.).'],
+  ])('HTTP %i: names the page by its title, or the text by its first line', async (status, headers, body, said) => {
+    const root = await tempProject();
+    const fetch: FetchLike = async () =>
+      new Response(body, { status, headers: { 'content-type': 'text/html', ...headers } });
+    const error = await newPaper(
+      { input: ID, tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch, now: NOW },
+    ).catch((caught: unknown) => caught as Error);
+    expect((error as Error).message).toContain(said);
+    expect((error as Error).message).not.toContain('<');
   });
 });
 

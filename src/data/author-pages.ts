@@ -1,8 +1,9 @@
 import type { Page } from 'astro';
 import { authorFeedTitle } from '../lib/author-feed.ts';
+import { listTitle } from '../lib/page-titles.ts';
 import { paperCount } from '../lib/count.ts';
 import { groupIntoBundles } from '../lib/file-bundle.ts';
-import { listTitle, pagedDescription, paginateList, spanText } from '../lib/paginate.ts';
+import { pagedDescription, paginateList, spanText } from '../lib/paginate.ts';
 import { authorPageFolder } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { getPapersByAuthor, type Paper } from './papers.ts';

@@ -1,3 +1,4 @@
+import { listFeedTitle } from './page-titles.ts';
 import { wholeDays, type Feed, type FeedContext, type FeedItem } from './feed.ts';
 
 /**
@@ -24,5 +25,5 @@ export function authorFeed<T extends { data: { date: string } }>(
 }
 
 export function authorFeedTitle(site: { title: string }, author: { name: string }): string {
-  return `${site.title}: ${author.name}`;
+  return listFeedTitle(site, 'author', author.name);
 }

@@ -12,6 +12,7 @@ import { mathVariantText } from './math-letters.ts';
 import type { Urls } from './urls.ts';
 import { descriptionText } from './plain-text.ts';
 import { titleText } from './title-text.ts';
+import { listFeedTitle } from './page-titles.ts';
 import { stripXmlIllegal, xmlDocument, type XmlElement } from './xml.ts';
 
 /**
@@ -349,7 +350,7 @@ export function topicFeed(topic: FeedTopic, papers: readonly FeedPaper[], size: 
 }
 
 export function topicFeedTitle(site: Pick<FeedSite, 'title'>, topic: Pick<FeedTopic, 'label'>): string {
-  return `${site.title}: ${topic.label}`;
+  return listFeedTitle(site, 'topic', topic.label);
 }
 
 /** The newest digest date among the items: the feed changes only when its content does. */

@@ -85,17 +85,6 @@ export function pagedName(name: string, page: number, lastPage: number): string 
   return page > 1 ? `${name}${pageSuffix(page, lastPage)}` : name;
 }
 
-/**
- * The `<title>` of page `page` of an author's or a topic's list: what the list is, then its name
- * (`Papers by Ada Lovelace`, `Papers on Robotics — page 2 of 5`), so that a tab, a bookmark or a
- * search result says what the page is, and no author, topic or paper of one name shares a title
- * (a stranger may title a paper `Robotics` or with an author's name). Its `<h1>` is pagedName's,
- * the name alone, under the list's link (`Authors`, `Topics`).
- */
-export function listTitle(kind: 'author' | 'topic', name: string, page: number, lastPage: number): string {
-  return pagedName(`${kind === 'author' ? 'Papers by' : 'Papers on'} ${name}`, page, lastPage);
-}
-
 /** What pagedName adds after the name: ` — page 2 of 5` from page 2 on, else nothing. */
 export function pageSuffix(page: number, lastPage: number): string {
   return page > 1 ? ` — page ${page.toLocaleString('en')} of ${lastPage.toLocaleString('en')}` : '';

@@ -108,7 +108,10 @@ describe('author pages', () => {
       expect(decode(/<h1 class="page-title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '')).toBe(named);
       expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}${encodeURI(authorPath(author.slug, page))}">`);
       // The title says what the page is too (listTitle): no paper of the author's name shares it.
-      expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(`Papers by ${named} · Paper Digest`);
+      const suffix = page > 1 ? ` — page ${page} of ${pages}` : '';
+      expect(decode(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '')).toBe(
+        `Papers by “${author.name}”${suffix} · Paper Digest`,
+      );
       seen.push(...listed(html));
     }
     expect(seen).toEqual(author.papers);
@@ -191,7 +194,7 @@ describe('author feeds and .bib files', () => {
 
   it('hold whole days of the author’s papers, newest first, at least the feed size', async () => {
     const ekin = await feed('ekin-akyurek');
-    expect(ekin.title).toBe('Paper Digest: Ekin Akyürek');
+    expect(ekin.title).toBe('Paper Digest: papers by Ekin Akyürek');
     expect(ekin.link).toBe(`${SITE}${BASE}authors/ekin-akyurek/`);
     expect(ekin['atom:link']['@_href']).toBe(`${SITE}${BASE}authors/ekin-akyurek/rss.xml`);
     // Feed size 1, but p1 and p2 share their day: both.

@@ -273,7 +273,7 @@ describe('link-preview meta values (feeds fixture)', () => {
 
   it('escapes a topic description with markup characters', async () => {
     const head = headOf(await readFile(join(fixture.outDir, 'topics/theory-practice/index.html'), 'utf8'));
-    expect(head.meta.get('og:title')).toBe('Papers on Theory & Practice');
+    expect(head.meta.get('og:title')).toBe('Papers on “Theory & Practice”');
     expect(head.meta.get('og:description')).toMatch(/^Where "bounds" & <1 experiments> meet\. /);
   });
 });

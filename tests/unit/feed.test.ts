@@ -208,7 +208,7 @@ describe('feed items', () => {
 
   it('keeps only the topic’s papers in a topic feed', () => {
     const feed = topicFeed(context().topics[0]!, papers, 2, context('/'));
-    expect(feed.title).toBe('Digest & Co: Optimization');
+    expect(feed.title).toBe('Digest & Co: papers on Optimization');
     expect(feed.description).toBe('Training.');
     expect(feed.homeUrl).toBe('https://example.org/topics/optimization/');
     expect(feed.rssUrl).toBe('https://example.org/topics/optimization/rss.xml');
@@ -448,17 +448,17 @@ describe('OPML', () => {
     const topicOutlines = (topics as { outline: Record<string, string>[] }).outline;
     expect(topicOutlines.map((outline) => [outline['@_text'], outline['@_xmlUrl'], outline['@_htmlUrl']])).toEqual([
       [
-        'Digest & Co: Optimization',
+        'Digest & Co: papers on Optimization',
         'https://example.org/digest/topics/optimization/rss.xml',
         'https://example.org/digest/topics/optimization/',
       ],
       [
-        'Digest & Co: Theory & "Practice"',
+        'Digest & Co: papers on Theory & "Practice"',
         'https://example.org/digest/topics/theory/rss.xml',
         'https://example.org/digest/topics/theory/',
       ],
       [
-        'Digest & Co: Empty',
+        'Digest & Co: papers on Empty',
         'https://example.org/digest/topics/empty/rss.xml',
         'https://example.org/digest/topics/empty/',
       ],

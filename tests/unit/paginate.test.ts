@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listTitle, pageCount, pageOf, pageSpan, pagedName, paginateList, spanText } from '../../src/lib/paginate.ts';
+import { pageCount, pageOf, pageSpan, paginateList, spanText } from '../../src/lib/paginate.ts';
 
 const urlOf = (page: number) => `/authors/ada/${page > 1 ? `${page}/` : ''}`;
 
@@ -117,25 +117,5 @@ describe('pageSpan and spanText', () => {
     expect(pageSpan(0, 3, 3)).toBeUndefined();
     expect(pageSpan(1, 3, 0)).toBeUndefined();
     expect(() => pageSpan(1, 0, 3)).toThrow(/page size/);
-  });
-});
-
-describe('listTitle', () => {
-  it("says what a list is, so an author's, a topic's and a paper's page of one name have three titles", () => {
-    // A paper's page is titled with the paper's title; a stranger may give a paper any name.
-    for (const name of ['Robotics', 'Ada Lovelace', 'Papers', '王 小明', 'Theory & Practice']) {
-      for (const [page, lastPage] of [
-        [1, 1],
-        [2, 5],
-      ] as const) {
-        const titles = [listTitle('author', name, page, lastPage), listTitle('topic', name, page, lastPage), name];
-        expect(new Set(titles).size, name).toBe(3);
-        // The name, and from page 2 on which page of how many, as the h1 says them.
-        for (const title of titles.slice(0, 2))
-          expect(title.endsWith(pagedName(name, page, lastPage)), title).toBe(true);
-      }
-    }
-    expect(listTitle('author', 'Ada Lovelace', 2, 5)).toBe('Papers by Ada Lovelace — page 2 of 5');
-    expect(listTitle('topic', 'Robotics', 1, 1)).toBe('Papers on Robotics');
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The shapes of the site's page and feed titles, in one place, so that no two pages (and no two
+ * feeds) can have one title, whatever names strangers give papers, authors and topics:
+ *
+ * - the site's own pages have names of its own words (SITE_PAGE_NAMES, a year, a month, a day);
+ * - an author's or a topic's list says what it is and quotes the name (listTitle): `Papers by
+ *   “Ada Lovelace”`, `Papers on “Robotics” — page 2 of 5`. The quotes end the name, so a name
+ *   that ends like a page (`X — page 2 of 5`) stays a name on its page 1;
+ * - a feed says whose papers it has (listFeedTitle): by an author, on a topic;
+ * - a paper's page is titled with the paper's title, which may be anything: where it reads as one
+ *   of the shapes above (readsAsSitePageTitle), the paper page adds what tells it apart, as it
+ *   does for two papers of one title (src/components/paper-details.ts).
+ */
+
+import { formatDateWithWeekday, monthName } from './dates.ts';
+import { pageSuffix } from './paginate.ts';
+
+/** The `<title>`s (before ` · <site>`) of the site's pages that are not lists of a name or a date. */
+export const SITE_PAGE_NAMES = {
+  about: 'About',
+  archive: 'Archive',
+  authors: 'Authors',
+  notFound: 'Page not found',
+  // about.md, search.astro and saved.astro write their own titles; these are them.
+  saved: 'Your reading list',
+  search: 'Search',
+  subscribe: 'Subscribe',
+  topics: 'Topics',
+} as const;
+
+/** What a list of papers is a list of: an author's papers or a topic's. */
+export type ListKind = 'author' | 'topic';
+
+const LIST_WORDS: Record<ListKind, string> = { author: 'Papers by', topic: 'Papers on' };
+
+/**
+ * The `<title>` of page `page` of an author's or a topic's list: what the list is, then the name
+ * in quotes, then from page 2 on which page it is (`Papers on “Robotics” — page 2 of 5`). Its
+ * `<h1>` is pagedName's, the name alone, under the list's link (`Authors`, `Topics`).
+ */
+export function listTitle(kind: ListKind, name: string, page: number, lastPage: number): string {
+  return `${LIST_WORDS[kind]} “${name}”${pageSuffix(page, lastPage)}`;
+}
+
+/**
+ * The title of an author's or a topic's feed (`Paper Digest: papers by Ada Lovelace`): which
+ * papers it has, so that an author and a topic of one name have two feeds a reader tells apart.
+ */
+export function listFeedTitle(site: { title: string }, kind: ListKind, name: string): string {
+  return `${site.title}: ${LIST_WORDS[kind].toLowerCase()} ${name}`;
+}
+
+/** A title as compared: case, spacing and Unicode forms do not make two titles two. */
+const compared = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+
+const words = (list: readonly string[]) => list.map((word) => compared(word)).join('|');
+const MONTHS = words(Array.from({ length: 12 }, (_, index) => monthName(index + 1)));
+// Seven days in a row give the seven weekday names, as formatDateWithWeekday writes them.
+const WEEKDAYS = words(
+  Array.from({ length: 7 }, (_, index) => formatDateWithWeekday(`2024-01-0${index + 1}`).split(',')[0]!),
+);
+const DATE_TITLE = new RegExp(`^(?:\\d+|(?:${MONTHS}) \\d+|(?:${WEEKDAYS}), (?:${MONTHS}) \\d+, \\d+)$`, 'u');
+const LIST_TITLE = new RegExp(`^(?:${words(Object.values(LIST_WORDS))}) “`, 'u');
+const PAGE_SUFFIX = / — page [\d,]+ of [\d,]+$/u;
+const NAMES: ReadonlySet<string> = new Set(Object.values(SITE_PAGE_NAMES).map(compared));
+
+/**
+ * Whether a paper's title reads as the title of a page of the site that is not a paper: one of
+ * its own pages, a year, month or day, an author's or a topic's list, any of them on a later page.
+ * Such a paper's page adds what tells it apart to its title.
+ */
+export function readsAsSitePageTitle(title: string): boolean {
+  const text = compared(title).replace(PAGE_SUFFIX, '');
+  return NAMES.has(text) || DATE_TITLE.test(text) || LIST_TITLE.test(text);
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { paperPageDetails } from '../../src/components/paper-details.ts';
+import type { Paper } from '../../src/data/papers.ts';
+import { formatDateWithWeekday, formatMonth } from '../../src/lib/dates.ts';
+import {
+  listFeedTitle,
+  listTitle,
+  readsAsSitePageTitle,
+  SITE_PAGE_NAMES,
+  type ListKind,
+} from '../../src/lib/page-titles.ts';
+import { pagedName } from '../../src/lib/paginate.ts';
+import { hostileNames } from '../helpers/hostile-papers.ts';
+
+const KINDS: readonly ListKind[] = ['author', 'topic'];
+const SITE = { title: 'Paper Digest' };
+
+/** Names made to read as other pages' titles (of lists of three pages, as siteTitles makes them), and random ones (hostileNames, seeded). */
+function names(seed: number): string[] {
+  const plain = ['Robotics', 'Ada Lovelace', 'Papers', '王 小明', 'Theory & Practice', ...hostileNames(seed, 40)];
+  return [
+    ...plain,
+    ...plain.flatMap((name) => [
+      `${name} — page 2 of 3`,
+      `${name}” — page 2 of 3`,
+      `Papers by “${name}”`,
+      `Papers on ${name}`,
+      `${SITE.title}: ${name}`,
+      `papers by ${name}`,
+    ]),
+    ...Object.values(SITE_PAGE_NAMES),
+  ];
+}
+
+/** The `<title>` (before ` · <site>`) of every page of a site of these names that is not a paper. */
+function siteTitles(listNames: readonly string[]): string[] {
+  const lastPage = 3;
+  const pages = [1, 2, 3];
+  return [
+    // The A–Z list of authors is the one of them in pages.
+    ...Object.values(SITE_PAGE_NAMES).filter((name) => name !== SITE_PAGE_NAMES.authors),
+    ...pages.map((page) => pagedName(SITE_PAGE_NAMES.authors, page, lastPage)),
+    '2025',
+    formatMonth(2025, 6),
+    ...pages.map((page) => pagedName(formatDateWithWeekday('2025-06-06'), page, lastPage)),
+    ...listNames.flatMap((name) => KINDS.flatMap((kind) => pages.map((page) => listTitle(kind, name, page, lastPage)))),
+  ];
+}
+
+describe('page titles', () => {
+  it("give every author's and topic's page, and the site's own pages, a title of its own", () => {
+    for (const seed of [1, 2, 3]) {
+      const titles = siteTitles([...new Set(names(seed))]);
+      const seen = new Map<string, number>();
+      for (const title of titles) seen.set(title, (seen.get(title) ?? 0) + 1);
+      expect([...seen].filter(([, count]) => count > 1)).toEqual([]);
+    }
+  });
+
+  it("read as the site's pages, so a paper of one of their titles adds its detail", () => {
+    for (const title of siteTitles(names(4))) {
+      expect(readsAsSitePageTitle(title), title).toBe(true);
+      // A paper's detail is written last, in brackets: no other page's title ends so.
+      expect(title.endsWith(')'), title).toBe(false);
+    }
+    for (const title of ['Attention Is All You Need', 'Papers by the Sea', 'Authors of the World', '2025 Survey'])
+      expect(readsAsSitePageTitle(title), title).toBe(false);
+  });
+
+  it('say what a list is and quote its name, as the h1 says it', () => {
+    expect(listTitle('author', 'Ada Lovelace', 2, 5)).toBe('Papers by “Ada Lovelace” — page 2 of 5');
+    expect(listTitle('topic', 'Robotics', 1, 1)).toBe('Papers on “Robotics”');
+    expect(listFeedTitle(SITE, 'topic', 'Robotics')).toBe('Paper Digest: papers on Robotics');
+  });
+
+  it("give an author's and a topic's feeds, and the digest's, titles of their own", () => {
+    const all = names(5);
+    const titles = [SITE.title, ...KINDS.flatMap((kind) => all.map((name) => listFeedTitle(SITE, kind, name)))];
+    expect(new Set(titles).size).toBe(new Set(all).size * KINDS.length + 1);
+  });
+
+  it('add the digest day to the page title of a paper titled as another page, and only to those', () => {
+    const paper = (id: string, title: string) =>
+      ({ id, data: { title, date: '2025-06-06', arxiv: undefined } }) as unknown as Paper;
+    const papers = [
+      paper('a', 'Authors'),
+      paper('b', 'Papers by “Ada Lovelace”'),
+      paper('c', 'Topics — page 2 of 3'),
+      paper('d', 'June 2025'),
+      paper('e', 'Papers by the Sea'),
+      paper('f', 'Attention'),
+    ];
+    const details = paperPageDetails(papers);
+    expect(papers.map((p) => details.get(p))).toEqual([
+      ...Array(4).fill('digest of June 6, 2025'),
+      undefined,
+      undefined,
+    ]);
+  });
+});

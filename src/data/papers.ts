@@ -185,7 +185,7 @@ export function authorFeedItemOf(paper: Paper, slug: string): FeedItem {
   let item = feedItems.get(cacheKey);
   if (!item) feedItems.set(cacheKey, (item = textFeedItem(paper, { urls, topics: getTopics() })));
   const place = authorPlace(paper, slug);
-  return place === undefined ? item : { ...item, authors: feedAuthors(paper.data.authors, place) };
+  return place === undefined ? item : { ...item, ...feedAuthors(paper.data.authors, place) };
 }
 
 let topics: Topic[] | undefined;

@@ -43,6 +43,25 @@ export function shortAuthorList(authors: readonly string[], keep?: number): Shor
   return { shown, others: authors.length - shown.length };
 }
 
+/**
+ * What goes before the name at `position` of a shortened list: nothing first, then a comma, and
+ * an ellipsis where names are left out between two shown (`A, B, …, K`).
+ */
+export function authorSeparator(list: ShortAuthorList, position: number): string {
+  if (position === 0) return '';
+  return list.shown[position]!.index === list.shown[position - 1]!.index + 1 ? ', ' : ', …, ';
+}
+
+/**
+ * A shortened list as text, as a card shows it: `A, B, …, K, and 491 others`. Where a list
+ * written as text stands for the authors (a feed item's byline), so that no reader takes the
+ * names shown for all of them.
+ */
+export function shortAuthorText(list: ShortAuthorList): string {
+  const names = list.shown.map(({ name }, position) => `${authorSeparator(list, position)}${name}`).join('');
+  return list.others > 0 ? `${names}, ${othersText(list.others)}` : names;
+}
+
 /** `and 1 other`, `and 491 others`. */
 export function othersText(others: number): string {
   return `and ${others.toLocaleString('en-US')} ${others === 1 ? 'other' : 'others'}`;

@@ -4,7 +4,7 @@ import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import { dateInstant } from './dates.ts';
 import { arxivLinks } from './arxiv-id.ts';
-import { shownAuthorNames } from './author-list.ts';
+import { shortAuthorList, shortAuthorText } from './author-list.ts';
 import { escapeHtml } from './encode/html.ts';
 import { htmlOfTree } from './encode/html-tree.ts';
 import { outputUrl } from './encode/url.ts';
@@ -79,6 +79,12 @@ export interface FeedItem {
    * written, never the count of the rest, which readers would take for one more author.
    */
   authors: string[];
+  /**
+   * For a paper of more authors than `authors` names, the byline that says so (`By A, B, …, and
+   * 491 others.`): first in the item's text and HTML, where every reader shows it, as no RSS or
+   * JSON Feed field holds "and others" (readers and reference managers take each entry for a person).
+   */
+  byline?: string;
   /** Digest date, `YYYY-MM-DD`. */
   date: string;
   /** Topic labels, in the paper's order. */
@@ -142,8 +148,15 @@ export function feedHtml(
   html: string,
   baseUrl: string,
   links: readonly { label: string; href: string }[] = [],
+  byline?: string,
 ): string {
   const tree: Root = fromHtml(stripXmlIllegal(html), { fragment: true });
+  if (byline !== undefined) {
+    tree.children.unshift(
+      { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: byline }] },
+      { type: 'text', value: '\n' },
+    );
+  }
   if (links.length > 0) tree.children.push({ type: 'text', value: '\n' }, linksParagraph(links));
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
@@ -270,7 +283,7 @@ function linksParagraph(links: readonly { label: string; href: string }[]): Elem
 /** One paper as a feed item: absolute URLs, topic labels, MathML-only abstract. */
 export function feedItem(paper: FeedPaper, context: Pick<FeedContext, 'urls' | 'topics'>): FeedItem & { html: string } {
   const item = textFeedItem(paper, context);
-  return { ...item, html: feedHtml(paper.readHtml(), item.url, paperLinks(paper)) };
+  return { ...item, html: feedHtml(paper.readHtml(), item.url, paperLinks(paper), item.byline) };
 }
 
 /**
@@ -289,17 +302,12 @@ export function textFeedItem(
   return {
     url,
     title: stripXmlIllegal(titleText(paper.data.title)),
-    authors: feedAuthors(paper.data.authors, keepAuthor),
+    ...feedAuthors(paper.data.authors, keepAuthor),
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),
     text: descriptionText(paper.description),
     ...(paper.data.arxiv ? { externalUrl: arxivLinks(paper.data.arxiv).abs } : {}),
   };
-}
-
-/** A paper's authors as a feed item lists them (see FeedItem.authors). */
-export function feedAuthors(authors: readonly string[], keepAuthor?: number): string[] {
-  return shownAuthorNames(authors, keepAuthor).map(stripXmlIllegal);
 }
 
 /**
@@ -379,6 +387,23 @@ export function rssDescription(plainText: string): string {
   return escapeHtml(descriptionText(plainText));
 }
 
+/**
+ * A paper's authors as a feed item gives them (see FeedItem.authors and byline): the names a list
+ * shows, and for a paper of more, the byline that says how many more. `keepAuthor` as textFeedItem's.
+ */
+export function feedAuthors(authors: readonly string[], keepAuthor?: number): Pick<FeedItem, 'authors' | 'byline'> {
+  const list = shortAuthorList(authors, keepAuthor);
+  return {
+    authors: list.shown.map(({ name }) => stripXmlIllegal(name)),
+    ...(list.others > 0 ? { byline: stripXmlIllegal(`By ${shortAuthorText(list)}.`) } : {}),
+  };
+}
+
+/** An item's text as a feed gives it: its byline, if it has one, then the abstract. */
+function itemText(item: FeedItem): string {
+  return item.byline === undefined ? item.text : `${item.byline} ${item.text}`;
+}
+
 /** One RSS item. `pubDate` is the digest date: when the digest published the item. */
 export function rssItem(item: FeedItem): XmlElement {
   return {
@@ -387,7 +412,7 @@ export function rssItem(item: FeedItem): XmlElement {
       text('title', item.title),
       text('link', item.url),
       { name: 'guid', attributes: { isPermaLink: 'true' }, children: [item.url] },
-      text('description', rssDescription(item.text)),
+      text('description', rssDescription(itemText(item))),
       text('pubDate', dateInstant(item.date).toUTCString()),
       item.html === undefined ? undefined : text('content:encoded', item.html),
       ...item.authors.map((author) => text('dc:creator', author)),
@@ -461,7 +486,7 @@ export function jsonFeed(feed: Feed, feedUrl: string): JsonFeed {
       ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
       title: item.title,
       ...(item.html === undefined ? {} : { content_html: item.html }),
-      content_text: item.text,
+      content_text: itemText(item),
       date_published: rfc3339(item.date),
       authors: item.authors.map((name) => ({ name })),
       tags: item.categories,

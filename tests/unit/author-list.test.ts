@@ -63,11 +63,18 @@ describe('feedAuthors', () => {
         (_, index) => `${words[Math.floor(random() * words.length)]} ${index}`,
       );
       const keep = random() < 0.5 ? undefined : Math.floor(random() * (count + 2));
-      const creators = feedAuthors(authors, keep);
+      const { authors: creators, byline } = feedAuthors(authors, keep);
       const places = creators.map((creator) => authors.indexOf(creator));
       expect(places, `${count} authors, keep ${keep}`).not.toContain(-1);
       expect(places).toEqual(places.toSorted((a, b) => a - b));
-      expect(creators.length).toBe(count - shortAuthorList(authors, keep).others);
+      const others = shortAuthorList(authors, keep).others;
+      expect(creators.length).toBe(count - others);
+      // The count of the rest is said in the byline, with every name shown, and only there.
+      expect(byline === undefined, `${count} authors`).toBe(others === 0);
+      if (byline) {
+        expect(byline.endsWith(`, ${othersText(others)}.`), byline).toBe(true);
+        for (const creator of creators) expect(byline).toContain(creator);
+      }
     }
   });
 });

@@ -188,6 +188,42 @@ describe('feed items', () => {
     ]);
   });
 
+  it('says of a paper of more authors than it names that there are more, in its text and HTML, never as an author', () => {
+    const names = (count: number) => Array.from({ length: count }, (_, index) => `Ada Lovelace ${index + 1}`);
+    for (const [count, byline] of [
+      [1, undefined],
+      [10, undefined],
+      [
+        11,
+        'By Ada Lovelace 1, Ada Lovelace 2, Ada Lovelace 3, Ada Lovelace 4, Ada Lovelace 5, Ada Lovelace 6, Ada Lovelace 7, Ada Lovelace 8, and 3 others.',
+      ],
+      [
+        500,
+        'By Ada Lovelace 1, Ada Lovelace 2, Ada Lovelace 3, Ada Lovelace 4, Ada Lovelace 5, Ada Lovelace 6, Ada Lovelace 7, Ada Lovelace 8, and 492 others.',
+      ],
+    ] as const) {
+      const feed = digestFeed([paper('2501.00005', '2025-06-07', ['theory'], { authors: names(count) })], 1, context());
+      const [item] = feed.items;
+      expect(item!.byline, `${count} authors`).toBe(byline);
+      // RSS: every dc:creator a person; the byline opens the description and content:encoded.
+      const rss = readXml(rssXml(feed));
+      const rssItem = xmlElements(rss, 'item')[0]!;
+      const creators = xmlElements(rssItem, 'dc:creator').map(xmlText);
+      expect(creators).toEqual(names(Math.min(count, count > 10 ? 8 : 10)));
+      const description = xmlText(xmlElements(rssItem, 'description')[0]!);
+      const content = xmlText(xmlElements(rssItem, 'content:encoded')[0]!);
+      const json = jsonFeed(feed, 'https://example.org/digest/feed.json').items[0]!;
+      expect(json.authors.map((author) => author.name)).toEqual(creators);
+      if (byline === undefined) {
+        for (const text of [description, content, json.content_text]) expect(text).not.toMatch(/^By |others/);
+      } else {
+        expect(description.startsWith(`${byline} Abstract of`), description).toBe(true);
+        expect(json.content_text.startsWith(`${byline} Abstract of`)).toBe(true);
+        for (const html of [content, json.content_html!]) expect(toText(elements(html, 'p')[0]!)).toBe(byline);
+      }
+    }
+  });
+
   it('takes the newest papers for the digest, in the order given, never splitting a day', () => {
     const feed = digestFeed(papers, 2, context());
     expect(feed.items.map((item) => item.url)).toEqual([

@@ -268,6 +268,11 @@ export function scholarlyArticle(
     ...(datePublished && { datePublished }),
     url: pageUrl,
     ...(sameAs && { sameAs }),
+    // The arXiv id as an identifier, as schema.org readers (Google Scholar, Zotero, Dimensions)
+    // take one: `sameAs` is only a page, not which scheme names the paper.
+    ...(data.arxiv && {
+      identifier: { '@type': 'PropertyValue', propertyID: 'arXiv', value: arxivEprint(data.arxiv).eprint },
+    }),
     ...(abstract && { abstract }),
   };
 }

@@ -187,6 +187,7 @@ describe('BibTeX and citation metadata on fixture content', () => {
       datePublished: '2024-01-01',
       url: 'https://digest.example.org/sub/papers/2401.00001/',
       sameAs: 'https://arxiv.org/abs/2401.00001',
+      identifier: { '@type': 'PropertyValue', propertyID: 'arXiv', value: '2401.00001' },
     });
     // The title's `<` is text on the page, as in every output above.
     const [heading] = findAll(tree, (element) => element.tagName === 'h1');

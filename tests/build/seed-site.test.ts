@@ -387,6 +387,7 @@ describe('every seed paper, in every output, against its verified facts', () => 
         datePublished: yearOfVenue(paper.venue) ?? paper.published ?? idMonth(id),
         url: `${SITE}/papers/${id}/`,
         sameAs: `https://arxiv.org/abs/${id}`,
+        identifier: { '@type': 'PropertyValue', propertyID: 'arXiv', value: id },
       });
     },
   );

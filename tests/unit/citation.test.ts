@@ -164,10 +164,16 @@ describe('JSON-LD', () => {
       datePublished: '2024',
       url: 'https://example.org/papers/x/',
       sameAs: 'https://arxiv.org/abs/2306.13575',
+      identifier: { '@type': 'PropertyValue', propertyID: 'arXiv', value: '2306.13575' },
       abstract: 'An abstract.',
     });
     const bare = scholarlyArticle(paper(), { pageUrl: 'https://example.org/' });
     expect(bare).not.toHaveProperty('sameAs');
+    expect(bare).not.toHaveProperty('identifier');
+    // An old-style id is named as arXiv cites it, without its class.
+    expect(scholarlyArticle(paper({ arxiv: 'math.GT/0309136' }), { pageUrl: 'https://example.org/' })).toMatchObject({
+      identifier: { '@type': 'PropertyValue', propertyID: 'arXiv', value: 'math/0309136' },
+    });
     // No date is known: none is printed (the digest date is not one).
     expect(bare).not.toHaveProperty('datePublished');
     expect(scholarlyArticle(paper({ arxiv: '2402.00001' }), { pageUrl: 'https://example.org/' })).toMatchObject({

@@ -1,5 +1,5 @@
 import type { Paper } from '@/data/papers.ts';
-import { digestDayDetail, titleDetails } from '@/lib/distinct-names.ts';
+import { digestDayDetail, heard, titleDetails } from '@/lib/distinct-names.ts';
 import { readsAsSitePageTitle } from '@/lib/page-titles.ts';
 import { titleText } from '@/lib/title-text.ts';
 
@@ -21,13 +21,31 @@ const detailsOf = (paper: Paper) => [
  * What each paper page's `<title>` adds to the paper's title: what tells it from the digest's
  * other papers of its title (paperDetails over every paper), and for a paper whose title reads as
  * one of the site's other pages' (`Authors`, `Papers by “Ada Lovelace”`, `June 2025`:
- * readsAsSitePageTitle), its digest day, so that no two pages of the site share a title.
+ * readsAsSitePageTitle) or as another paper's title with its detail (a paper titled `Attention
+ * (digest of June 6, 2025)` beside two titled `Attention`), its digest day, so that no two pages
+ * of the site share a title.
  */
 export function paperPageDetails(papers: readonly Paper[]): Map<Paper, string> {
   const details = paperDetails(papers);
+  const title = (paper: Paper) => titleText(paper.data.title);
+  const pageTitle = (paper: Paper) => {
+    const detail = details.get(paper);
+    return heard(detail === undefined ? title(paper) : `${title(paper)} (${detail})`);
+  };
   for (const paper of papers) {
-    if (!details.has(paper) && readsAsSitePageTitle(titleText(paper.data.title))) {
-      details.set(paper, detailsOf(paper)[0]!);
+    if (!details.has(paper) && readsAsSitePageTitle(title(paper))) details.set(paper, detailsOf(paper)[0]!);
+  }
+  // Each round gives a detail only to a paper without one, so it ends; the papers of one title
+  // already have details that tell them apart, so a title with its detail is then one of its own.
+  for (let shared = true; shared;) {
+    const count = new Map<string, number>();
+    for (const paper of papers) count.set(pageTitle(paper), (count.get(pageTitle(paper)) ?? 0) + 1);
+    shared = false;
+    for (const paper of papers) {
+      if (!details.has(paper) && count.get(pageTitle(paper))! > 1) {
+        details.set(paper, detailsOf(paper)[0]!);
+        shared = true;
+      }
     }
   }
   return details;

@@ -17,7 +17,7 @@ export function digestDayDetail(date: string): string {
 }
 
 /** A title as a listener hears it: case, spacing and Unicode forms do not tell two apart. */
-const heard = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+export const heard = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
 
 /**
  * For each item whose title another item of `items` shares, the words that tell it from those:

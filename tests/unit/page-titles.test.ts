@@ -79,6 +79,24 @@ describe('page titles', () => {
     expect(new Set(titles).size).toBe(new Set(all).size * KINDS.length + 1);
   });
 
+  it("add the digest day to the page title of a paper titled as another paper's page, detail and all", () => {
+    const paper = (id: string, title: string, date: string) =>
+      ({ id, data: { title, date, arxiv: undefined } }) as unknown as Paper;
+    const papers = [
+      paper('a', 'Attention', '2025-06-06'),
+      paper('b', 'Attention', '2025-06-07'),
+      paper('c', 'Attention (digest of June 6, 2025)', '2025-06-08'),
+      paper('d', 'attention  (Digest of June 6, 2025) (digest of June 8, 2025)', '2025-06-09'),
+      paper('e', 'Attention (digest of June 1, 2025)', '2025-06-09'),
+    ];
+    const details = paperPageDetails(papers);
+    const titles = papers.map((p) => (details.has(p) ? `${p.data.title} (${details.get(p)})` : p.data.title));
+    const heardTitles = titles.map((title) => title.toLowerCase().replace(/\s+/g, ' '));
+    expect(new Set(heardTitles).size).toBe(papers.length);
+    // Only where a title is shared: no other paper's page adds the day `e` names.
+    expect(details.has(papers[4]!)).toBe(false);
+  });
+
   it('add the digest day to the page title of a paper titled as another page, and only to those', () => {
     const paper = (id: string, title: string) =>
       ({ id, data: { title, date: '2025-06-06', arxiv: undefined } }) as unknown as Paper;

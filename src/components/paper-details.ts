@@ -5,10 +5,19 @@ import { titleText } from '@/lib/title-text.ts';
 
 /**
  * What tells apart the papers of one list that share a title, for their links' and buttons' names:
- * the digest date where those differ, else the arXiv id, else the paper's id (its URL's name).
+ * the digest date where those differ, else the arXiv id, else the paper's id (its URL's name). A
+ * paper whose title reads as one of the site's other pages' (`Authors`, `December 2024`:
+ * readsAsSitePageTitle) gets its digest day too: its link would have the name of the header's or
+ * the breadcrumb's link to that page.
  */
 export function paperDetails(papers: readonly Paper[]): Map<Paper, string> {
-  return titleDetails(papers, (paper) => titleText(paper.data.title), detailsOf);
+  const details = titleDetails(papers, (paper) => titleText(paper.data.title), detailsOf);
+  for (const paper of papers) {
+    if (!details.has(paper) && readsAsSitePageTitle(titleText(paper.data.title))) {
+      details.set(paper, detailsOf(paper)[0]!);
+    }
+  }
+  return details;
 }
 
 const detailsOf = (paper: Paper) => [
@@ -18,10 +27,10 @@ const detailsOf = (paper: Paper) => [
 ];
 
 /**
- * What each paper page's `<title>` adds to the paper's title: what tells it from the digest's
- * other papers of its title (paperDetails over every paper), and for a paper whose title reads as
- * one of the site's other pages' (`Authors`, `Papers by “Ada Lovelace”`, `June 2025`:
- * readsAsSitePageTitle) or as another paper's title with its detail (a paper titled `Attention
+ * What each paper page's `<title>` adds to the paper's title: paperDetails over every paper (what
+ * tells it from the digest's other papers of its title, or from another page's: `Authors`,
+ * `Papers by “Ada Lovelace”`, `June 2025`), and for a paper whose title reads as another paper's
+ * title with its detail (a paper titled `Attention
  * (digest of June 6, 2025)` beside two titled `Attention`), its digest day, so that no two pages
  * of the site share a title.
  */
@@ -32,9 +41,6 @@ export function paperPageDetails(papers: readonly Paper[]): Map<Paper, string> {
     const detail = details.get(paper);
     return heard(detail === undefined ? title(paper) : `${title(paper)} (${detail})`);
   };
-  for (const paper of papers) {
-    if (!details.has(paper) && readsAsSitePageTitle(title(paper))) details.set(paper, detailsOf(paper)[0]!);
-  }
   // Each round gives a detail only to a paper without one, so it ends; the papers of one title
   // already have details that tell them apart, so a title with its detail is then one of its own.
   for (let shared = true; shared;) {

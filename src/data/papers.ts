@@ -1,3 +1,5 @@
+import { heard } from '../lib/distinct-names.ts';
+import { readsAsSitePageTitle } from '../lib/page-titles.ts';
 import { readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, comparePapers, type Archive } from '../lib/archive.ts';
@@ -194,6 +196,19 @@ let topics: Topic[] | undefined;
 export function getTopics(): Topic[] {
   topics ??= loadTopics().sort((a, b) => a.label.localeCompare(b.label, 'en'));
   return topics;
+}
+
+let topicLabels: Set<string> | undefined;
+
+/**
+ * Whether an author's name is also another link's name on the site's pages: a topic's label (the
+ * author `Alpha` beside the topic chip `Alpha`) or one of the site's pages (`Topics`, in the
+ * header). That author's links then also say they lead to an author (PaperMeta, AuthorIndex), as a
+ * screen reader lists links by name alone.
+ */
+export function authorNameNeedsKind(name: string): boolean {
+  topicLabels ??= new Set(getTopics().map((topic) => heard(topic.label)));
+  return topicLabels.has(heard(name)) || readsAsSitePageTitle(name);
 }
 
 export function topicBySlug(slug: string): Topic {

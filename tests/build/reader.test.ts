@@ -18,8 +18,10 @@ import { ambiguousNames } from './link-names.ts';
  *   2025-01-01: busy1–busy8 (8 papers: pages of 3, 3 and 2) · 2024-12-31: full1–full3 (one page)
  *   2024-12-01 … 2024-12-20: dec1–dec20, one a day · 2024-06-15: twina, twinb · 2024-06-14: twinc
  *   2024-02-29: leap · 2023-12-31: old · 2023-01-01: new23
- * Each paper's title is "Paper <name>", but for the three twins, all "Paper twin" (or "Twin"); its
- * file is named by its arXiv id where it has one.
+ * Each paper's title is "Paper <name>", but for the three twins, all "Paper twin" (or "Twin"), and
+ * dec7–dec12, titled as other pages are (`Authors`, `Papers by “Shared Person”`, `Papers on “Alpha”
+ * — page 2 of 13`, `December 2024`, `Topics`, `Tuesday, December 31, 2024`); dec13 has an author
+ * named `Alpha`, as the topic is. Its file is named by its arXiv id where it has one.
  */
 const fixture = 'tests/fixtures/reader';
 let build: BuildResult;
@@ -341,6 +343,25 @@ describe('the names of pages', () => {
     const twins = [...titles.keys()].filter((title) => /^Paper twin\b/i.test(title));
     expect(twins).toHaveLength(3);
     for (const twin of twins) expect(twin).toMatch(/^Paper twin \(.+\) · Paper Digest$/i);
+    // Papers titled as other pages add their digest day (src/lib/page-titles.ts), as twins do.
+    for (const [title, day] of [
+      ['Authors', 7],
+      ['Papers by “Shared Person”', 8],
+      ['Papers on “Alpha” — page 2 of 13', 9],
+      ['December 2024', 10],
+    ] as const) {
+      expect(titles.get(`${title} (digest of December ${day}, 2024) · Paper Digest`), title).toHaveLength(1);
+    }
+    // The author and the topic named `Alpha` have feeds of two titles, as every feed has its own.
+    const feeds = new Map<string, string[]>();
+    for (const file of await glob('**/rss.xml', { cwd: build.outDir })) {
+      const xml = await readFile(join(build.outDir, file), 'utf8');
+      const title = /<channel><title>([^<]*)<\/title>/.exec(xml)?.[1] ?? '';
+      feeds.set(title, [...(feeds.get(title) ?? []), file]);
+    }
+    expect(shared(feeds)).toEqual([]);
+    expect(feeds.get('Paper Digest: papers by Alpha')).toEqual(['authors/alpha/rss.xml']);
+    expect(feeds.get('Paper Digest: papers on Alpha')).toEqual(['topics/alpha/rss.xml']);
     // A day of one paper says so as a reader would, not "the 1 paper".
     const leap = descriptions.entries().find(([, pages]) => pages.includes('2024/02/29/index.html'))?.[0];
     expect(leap).toBe('The paper of the February 29, 2024 digest.');

@@ -2,6 +2,7 @@ import type { Paper } from '@/data/papers.ts';
 import { digestDayDetail, heard, titleDetails } from '@/lib/distinct-names.ts';
 import { readsAsSitePageTitle } from '@/lib/page-titles.ts';
 import { titleText } from '@/lib/title-text.ts';
+import { siteConfig } from '@/site.config.ts';
 
 /**
  * What tells apart the papers of one list that share a title, for their links' and buttons' names:
@@ -13,7 +14,7 @@ import { titleText } from '@/lib/title-text.ts';
 export function paperDetails(papers: readonly Paper[]): Map<Paper, string> {
   const details = titleDetails(papers, (paper) => titleText(paper.data.title), detailsOf);
   for (const paper of papers) {
-    if (!details.has(paper) && readsAsSitePageTitle(titleText(paper.data.title))) {
+    if (!details.has(paper) && readsAsSitePageTitle(titleText(paper.data.title), siteConfig.title)) {
       details.set(paper, detailsOf(paper)[0]!);
     }
   }

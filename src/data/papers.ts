@@ -208,7 +208,7 @@ let topicLabels: Set<string> | undefined;
  */
 export function authorNameNeedsKind(name: string): boolean {
   topicLabels ??= new Set(getTopics().map((topic) => heard(topic.label)));
-  return topicLabels.has(heard(name)) || readsAsSitePageTitle(name);
+  return topicLabels.has(heard(name)) || readsAsSitePageTitle(name, siteConfig.title);
 }
 
 export function topicBySlug(slug: string): Topic {

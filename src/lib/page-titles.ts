@@ -28,6 +28,13 @@ export const SITE_PAGE_NAMES = {
   topics: 'Topics',
 } as const;
 
+/**
+ * The names of the links every page has besides its pages' names (BaseLayout): the home page's
+ * in the header, the skip link. A paper or an author of one of these names would give a second
+ * place to a link name, as one of SITE_PAGE_NAMES would.
+ */
+export const SITE_LINK_NAMES = { latest: 'Latest', skip: 'Skip to content' } as const;
+
 /** What a list of papers is a list of: an author's papers or a topic's. */
 export type ListKind = 'author' | 'topic';
 
@@ -62,14 +69,22 @@ const WEEKDAYS = words(
 const DATE_TITLE = new RegExp(`^(?:\\d+|(?:${MONTHS}) \\d+|(?:${WEEKDAYS}), (?:${MONTHS}) \\d+, \\d+)$`, 'u');
 const LIST_TITLE = new RegExp(`^(?:${words(Object.values(LIST_WORDS))}) “`, 'u');
 const PAGE_SUFFIX = / — page [\d,]+ of [\d,]+$/u;
-const NAMES: ReadonlySet<string> = new Set(Object.values(SITE_PAGE_NAMES).map(compared));
+const NAMES: ReadonlySet<string> = new Set(
+  [...Object.values(SITE_PAGE_NAMES), ...Object.values(SITE_LINK_NAMES)].map(compared),
+);
 
 /**
  * Whether a paper's title reads as the title of a page of the site that is not a paper: one of
- * its own pages, a year, month or day, an author's or a topic's list, any of them on a later page.
- * Such a paper's page adds what tells it apart to its title.
+ * its own pages, a year, month or day, an author's or a topic's list, any of them on a later page,
+ * or as the name of a link every page has (SITE_LINK_NAMES, the site's title `siteTitle`). Such a
+ * paper's page adds what tells it apart to its title, and its links to their names.
  */
-export function readsAsSitePageTitle(title: string): boolean {
+export function readsAsSitePageTitle(title: string, siteTitle?: string): boolean {
   const text = compared(title).replace(PAGE_SUFFIX, '');
-  return NAMES.has(text) || DATE_TITLE.test(text) || LIST_TITLE.test(text);
+  return (
+    NAMES.has(text) ||
+    (siteTitle !== undefined && text === compared(siteTitle)) ||
+    DATE_TITLE.test(text) ||
+    LIST_TITLE.test(text)
+  );
 }

@@ -20,7 +20,8 @@ import { ambiguousNames } from './link-names.ts';
  *   2024-02-29: leap · 2023-12-31: old · 2023-01-01: new23
  * Each paper's title is "Paper <name>", but for the three twins, all "Paper twin" (or "Twin"), and
  * dec7–dec12, titled as other pages are (`Authors`, `Papers by “Shared Person”`, `Papers on “Alpha”
- * — page 2 of 13`, `December 2024`, `Topics`, `Tuesday, December 31, 2024`); dec13 has an author
+ * — page 2 of 13`, `December 2024`, `Topics`, `Tuesday, December 31, 2024`), and dec14 and dec15,
+ * titled as the header's links (`Latest`, `Paper Digest`); dec13 has an author
  * named `Alpha`, as the topic is. Its file is named by its arXiv id where it has one.
  */
 const fixture = 'tests/fixtures/reader';

@@ -105,12 +105,15 @@ describe('page titles', () => {
       paper('b', 'Papers by “Ada Lovelace”'),
       paper('c', 'Topics — page 2 of 3'),
       paper('d', 'June 2025'),
+      // The names of the links every page has: the home page's, and the site's title.
+      paper('g', 'Latest'),
+      paper('h', 'paper digest'),
       paper('e', 'Papers by the Sea'),
       paper('f', 'Attention'),
     ];
     const details = paperPageDetails(papers);
     expect(papers.map((p) => details.get(p))).toEqual([
-      ...Array(4).fill('digest of June 6, 2025'),
+      ...Array(6).fill('digest of June 6, 2025'),
       undefined,
       undefined,
     ]);

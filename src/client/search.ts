@@ -61,6 +61,7 @@ import {
   withShorthandRead,
   withoutQuestionWords,
   questionWithOneWordLess,
+  answeringReading,
   withPlainCompatibilityLetters,
   writtenOutSpelling,
   comparable,
@@ -534,14 +535,28 @@ async function searchWords(
     const answer = await searchWords(pagefind, config, asked, options, debounce, topics, readYear, readCitations);
     if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;
     // Nothing as asked: the question's verb may be in no paper beside its subject (`why does double
-    // descent happen`); the first reading with one word less that finds papers (questionWithOneWordLess).
+    // descent happen`). Each reading with one word less is searched (questionWithOneWordLess), and
+    // what its papers say of the word it leaves out picks the one to answer with (answeringReading).
     const wait = debounce === undefined ? undefined : 0;
-    for (const { query: fewer, leftOut } of questionWithOneWordLess(query)) {
-      const found = await searchWords(pagefind, config, fewer, options, wait, topics, readYear, readCitations);
-      if (found === null) return null;
-      if (found.results.length > 0) return { ...found, leftOut };
+    const readings = questionWithOneWordLess(query, asked);
+    // One after the other: each waits on typingPaused, which one begun beside it would supersede.
+    const found: WordsAnswer[] = [];
+    for (const { query: fewer } of readings) {
+      const each = await searchWords(pagefind, config, fewer, options, wait, topics, readYear, readCitations);
+      if (each === null) return null;
+      found.push(each);
     }
-    return answer;
+    const evidence = await Promise.all(
+      readings.map(async ({ leftOut }, index) => {
+        const { results } = found[index]!;
+        if (results.length === 0) return { found: 0, withLeftOutStart: 0 };
+        const words = (await wordsStartedBy(config, leftOut)) ?? [];
+        const started = await papersStartedBy(pagefind, leftOut, words, options);
+        return { found: results.length, withLeftOutStart: results.filter((result) => started.has(result.id)).length };
+      }),
+    );
+    const best = answeringReading(evidence);
+    return best === undefined ? answer : { ...found[best]!, leftOut: readings[best]!.leftOut };
   }
   // `a OR b`: each side is a query of its own, and the answer is the papers of any side, the first
   // side's first (alternativesInQuery). The word being typed is the query's last: a side that ends

@@ -1289,18 +1289,22 @@ export interface QuestionReading {
   leftOut: string;
 }
 
+/** Most readings with one word less a question is searched with: each is a whole search. */
+export const MAX_QUESTION_READINGS = 6;
+
 /**
- * A question (withoutQuestionWords) asked with one word less, each way, the likeliest first: for a
+ * A question asked with one word less, each way, the likeliest first, `asked` being the question
+ * as searchWords read it (withoutQuestionWords of `query`, which the caller has already): for a
  * question that finds nothing as asked, as its verb is often in no paper beside what it asks about
  * (`why does double descent happen`: no paper says `happen`). English puts that verb right after a
- * question word with no auxiliary (`what causes double descent`), so that word is left out first;
- * else after the subject, most often last (`why does X happen`, `when does X emerge`), so the last
- * word is. Then the others, from the end. Only plain words (PLAIN_WORD), and only where two words
- * of letters or more are left: one alone (or beside a year) would answer another question. Empty
- * for a query that is no question.
+ * question word with no auxiliary (`what causes double descent`), so that word is first; else
+ * after the subject, most often last (`why does X happen`, `when does X emerge`), so the last word
+ * is. Then the others, from the end; at most MAX_QUESTION_READINGS. Which one answers is for the
+ * papers to say (answeringReading): this order only breaks ties. Only plain words
+ * (PLAIN_WORD), and only where two words of letters or more are left: one alone (or beside a year)
+ * would answer another question. Empty for a query that is no question (`asked` is `query`).
  */
-export function questionWithOneWordLess(query: string): QuestionReading[] {
-  const asked = withoutQuestionWords(query);
+export function questionWithOneWordLess(query: string, asked: string): QuestionReading[] {
   if (asked === query) return [];
   // Words of letters the papers must have, a phrase's each (an excluded word, a year or an id is
   // none): three, so that two are left.
@@ -1324,10 +1328,39 @@ export function questionWithOneWordLess(query: string): QuestionReading[] {
   const order = [...likeliest, ...words.slice(1, -1).reverse()].filter(
     (match, index, list): match is RegExpExecArray => match !== undefined && list.indexOf(match) === index,
   );
-  return order.map((match) => ({
+  return order.slice(0, MAX_QUESTION_READINGS).map((match) => ({
     query: `${asked.slice(0, match.index)} ${asked.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim(),
     leftOut: match[0].replace(/[?!.,;]+$/, ''),
   }));
+}
+
+/** What the papers say of one reading of a question with one word less (answeringReading). */
+export interface ReadingEvidence {
+  /** How many papers the reading finds. */
+  found: number;
+  /** How many of them have a word the left-out word starts (`failure` for `fail`, `emergent` for `emerge`). */
+  withLeftOutStart: number;
+}
+
+/**
+ * Which reading of a question with one word less (questionWithOneWordLess) to answer with, from
+ * what the papers say of each: the one whose papers most often (the largest share of them) have
+ * the left-out word in another form (`why do transformers fail on parity`: the paper found by
+ * `transformers parity` says `failure`; of those `transformers fail` finds, fewer say parity), as
+ * those papers answer the whole question. Then, as the readings come, the first that finds papers. Where a word stands
+ * does not tell a verb from what the reader asks about (the subject may come last), nor does how
+ * many papers a word is in (`fail` and `parity` are both rare); the papers do. Undefined when no
+ * reading finds a paper.
+ */
+export function answeringReading(evidence: readonly ReadingEvidence[]): number | undefined {
+  let best: number | undefined;
+  for (const [index, { found, withLeftOutStart }] of evidence.entries()) {
+    if (found === 0) continue;
+    // A larger share, compared without division: a / b > c / d ⇔ a·d > c·b for positive b and d.
+    const chosen = best === undefined ? undefined : evidence[best]!;
+    if (!chosen || withLeftOutStart * chosen.found > chosen.withLeftOutStart * found) best = index;
+  }
+  return best;
 }
 
 /**

@@ -73,6 +73,8 @@ import {
   clippedAbbreviations,
   withPlainCompatibilityLetters,
   questionWithOneWordLess,
+  answeringReading,
+  MAX_QUESTION_READINGS,
   withVenueNamesRead,
   LOOK_ALIKES_OF,
   LOOK_ALIKES_AS,
@@ -756,7 +758,9 @@ describe('questionWithOneWordLess', () => {
     ['why does grokking happen -transformers', []],
     ['why do KAN work in 2024', []],
   ])('%s: %j', (query, readings) => {
-    expect(questionWithOneWordLess(query).map((reading) => reading.query)).toEqual(readings);
+    expect(questionWithOneWordLess(query, withoutQuestionWords(query)).map((reading) => reading.query)).toEqual(
+      readings,
+    );
   });
 
   it.each([
@@ -764,15 +768,22 @@ describe('questionWithOneWordLess', () => {
     ['what causes double descent', 'causes'],
     ['why does grokking happen suddenly -transformers', 'suddenly'],
   ])('names the word %s is first searched without: %s', (query, word) => {
-    expect(questionWithOneWordLess(query)[0]?.leftOut).toBe(word);
+    expect(questionWithOneWordLess(query, withoutQuestionWords(query))[0]?.leftOut).toBe(word);
   });
 
   it.each(['double descent happen', 'what is a KAN', 'what causes overfitting', '"why does it happen"'])(
     'gives none for %s (no question, or one word would be left)',
     (query) => {
-      expect(questionWithOneWordLess(query)).toEqual([]);
+      expect(questionWithOneWordLess(query, withoutQuestionWords(query))).toEqual([]);
     },
   );
+
+  it('gives a long question at most MAX_QUESTION_READINGS readings, each a whole search', () => {
+    const query = 'why do deep sparse gated linear recurrent networks forget tokens quickly';
+    const readings = questionWithOneWordLess(query, withoutQuestionWords(query));
+    expect(readings).toHaveLength(MAX_QUESTION_READINGS);
+    expect(readings[0]?.leftOut).toBe('quickly');
+  });
 
   it('leaves out each plain word of the asked question once, and nothing else (seeded)', () => {
     const random = seededRandom(31);
@@ -786,7 +797,7 @@ describe('questionWithOneWordLess', () => {
       const content = Array.from({ length }, () => pick(random() < 0.7 ? plain : marked));
       const query = [pick(openers), ...content].join(' ');
       const asked = withoutQuestionWords(query).split(' ');
-      const readings = questionWithOneWordLess(query);
+      const readings = questionWithOneWordLess(query, withoutQuestionWords(query));
       // Fewer than three words of letters give no reading (a phrase counts as its words; an
       // exclusion, a year, an id as none).
       const letterWords = { '"double descent"': 2, '"KAN"': 1, 'GPT-4': 1 } as Record<string, number>;
@@ -805,6 +816,56 @@ describe('questionWithOneWordLess', () => {
           reading,
         ).toBe(true);
       }
+    }
+  });
+});
+
+describe('answeringReading', () => {
+  const reading = (found: number, withLeftOutStart: number) => ({ found, withLeftOutStart });
+  it.each([
+    // `why do transformers fail on parity`: without `parity` one paper, which says nothing of it;
+    // without `fail` one paper, which says `failure`.
+    [[reading(1, 0), reading(1, 1), reading(0, 0)], 1],
+    // The largest share of its papers with the left-out word's start, not the most papers.
+    [[reading(9, 3), reading(2, 2), reading(5, 2)], 1],
+    [[reading(2, 1), reading(1, 1)], 1],
+    [[reading(4, 2), reading(2, 1), reading(6, 4)], 2],
+    // None says it: the first that finds papers (the likeliest).
+    [[reading(0, 0), reading(3, 0), reading(1, 0)], 1],
+    [[reading(2, 0)], 0],
+    // None finds a paper: none is answered with.
+    [[reading(0, 0), reading(0, 0)], undefined],
+    [[], undefined],
+  ])('%j: %s', (evidence, index) => {
+    expect(answeringReading(evidence)).toBe(index);
+  });
+
+  it('picks a reading that finds papers, with the largest share that say the left-out word, the first such (seeded)', () => {
+    const random = seededRandom(23);
+    for (let run = 0; run < 300; run += 1) {
+      const evidence = Array.from({ length: Math.floor(random() * 7) }, () => {
+        const found = random() < 0.4 ? 0 : 1 + Math.floor(random() * 9);
+        return reading(found, Math.floor(random() * (found + 1)));
+      });
+      const best = answeringReading(evidence);
+      const label = JSON.stringify(evidence);
+      if (evidence.every(({ found }) => found === 0)) {
+        expect(best, label).toBeUndefined();
+        continue;
+      }
+      const chosen = evidence[best!]!;
+      expect(chosen.found, label).toBeGreaterThan(0);
+      const share = ({ found, withLeftOutStart }: { found: number; withLeftOutStart: number }) =>
+        withLeftOutStart / found;
+      const finding = evidence.filter(({ found }) => found > 0);
+      expect(
+        finding.every((each) => share(each) <= share(chosen)),
+        label,
+      ).toBe(true);
+      expect(
+        evidence.slice(0, best).every((each) => each.found === 0 || share(each) < share(chosen)),
+        label,
+      ).toBe(true);
     }
   });
 });

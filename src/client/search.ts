@@ -59,6 +59,7 @@ import {
   plainSpelling,
   withoutMarkup,
   withShorthandRead,
+  withCitationKeysRead,
   withoutQuestionWords,
   questionWithOneWordLess,
   answeringReading,
@@ -527,6 +528,18 @@ async function searchWords(
   // Full-width and mathematical letters and digits as plain ones (`ＧＰＴ`, `２０２４`, `𝐆𝐏𝐓`), so that
   // a year, a citation or an id in them is read as typed plainly, as their words are (queryWords).
   query = withPlainCompatibilityLetters(query);
+  // A citation key is read as its name, year and word (withCitationKeysRead); one that finds
+  // nothing so is no key of the digest's papers, and is searched as typed, as a paper's text may
+  // write it (`Belkin2018ReconcilingMM`).
+  const keysAsTyped = withCitationKeysRead(query, { asTyped: true });
+  if (keysAsTyped !== query) {
+    const read = withCitationKeysRead(query);
+    const answer = await searchWords(pagefind, config, read, options, debounce, topics, readYear, readCitations);
+    if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;
+    const wait = debounce === undefined ? undefined : 0;
+    const typed = await searchWords(pagefind, config, keysAsTyped, options, wait, topics, readYear, readCitations);
+    return typed === null || typed.results.length > 0 ? typed : answer;
+  }
   // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
   query = withShorthandRead(query) || query;
   // `what is a KAN`: the question's own words are in no paper's text (withoutQuestionWords).

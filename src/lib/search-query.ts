@@ -1214,10 +1214,39 @@ export function withShorthandRead(query: string, thisYear = new Date().getUTCFul
     SHORT_YEAR,
     (_, digits) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`,
   );
-  const keys = replacedOutsideQuotes(years, CITATION_KEY, (_, name, year, word) => `${name} ${year} ${word}`);
+  const keys = withCitationKeysRead(years);
   return replacedOutsideQuotes(withVenueNamesRead(keys), VERSUS, () => ' ')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * A query with its citation keys (CITATION_KEY) read, outside quoted phrases: each as its name,
+ * year and word (`bachmann2023scaling` → `bachmann 2023 scaling`), or `asTyped`, as a quoted
+ * phrase of the key (`"bachmann2023scaling"`), for a key no paper of the digest has, which a
+ * paper's text may still write (`Belkin2018ReconcilingMM`). Keys listed one after the other, with
+ * only commas, semicolons or spaces between (`\cite{a, b}`, `(a; b)`), cite several papers, each
+ * of which the reader wants: the list is read as a choice, `((a) OR (b))` (alternativesInQuery).
+ */
+export function withCitationKeysRead(query: string, { asTyped = false } = {}): string {
+  const quoted = quotedRanges(query);
+  const keys = [...query.matchAll(CITATION_KEY)].filter(
+    (key) => !quoted.some(([start, end]) => key.index >= start && key.index < end),
+  );
+  const end = (key: RegExpExecArray) => key.index + key[0].length;
+  let read = '';
+  let from = 0;
+  for (let first = 0; first < keys.length;) {
+    let last = first;
+    while (last + 1 < keys.length && /^[\s,;]*$/.test(query.slice(end(keys[last]!), keys[last + 1]!.index))) last++;
+    const each = keys
+      .slice(first, last + 1)
+      .map(([, name, year, word]) => (asTyped ? `"${name}${year}${word}"` : `${name} ${year} ${word}`));
+    read += query.slice(from, keys[first]!.index) + (each.length === 1 ? each[0] : ` ((${each.join(') OR (')})) `);
+    from = end(keys[last]!);
+    first = last + 1;
+  }
+  return read + query.slice(from);
 }
 
 /**

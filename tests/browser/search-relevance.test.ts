@@ -593,6 +593,15 @@ const TABLE: Expectation[] = [
   { query: '\\cite{li2016convergent}', why: 'a key in \\cite', only: ['1511.07543'] },
   { query: '@misc{kao2024counter,', why: 'an entry head from a .bib file', only: ['2409.19841'] },
   { query: 'bachmann2023scaling-2306.13575', why: 'a key with the id suffix of a shared key', only: ['2306.13575'] },
+  // Keys listed together cite each of their papers.
+  {
+    query: '\\cite{bachmann2023scaling, he2024mgno}',
+    why: 'two keys in one \\cite: both papers',
+    only: ['2306.13575', '2310.19809'],
+  },
+  { query: 'kao2024counter; li2016convergent', why: 'keys pasted as a list', only: ['2409.19841', '1511.07543'] },
+  // A key of no paper of the digest, as a paper's text writes it (Semantic Scholar's style).
+  { query: 'Belkin2018ReconcilingMM', why: 'written so in the double descent abstract', only: ['2312.03951'] },
 ];
 
 let server: StaticServer;

@@ -58,6 +58,7 @@ import {
   queryWords,
   withoutMarkup,
   withShorthandRead,
+  withCitationKeysRead,
   spellingsTypedAsNames,
   yearInQuery,
   revealTex,
@@ -2090,7 +2091,11 @@ describe('withShorthandRead', () => {
     // A citation key: the family name, the year and the title's first word.
     ['bachmann2023scaling', 'bachmann 2023 scaling'],
     ['Akyürek2022What learning', 'Akyürek 2022 What learning'],
-    ['see (vaswani2017attention; bachmann2023scaling)', 'see (vaswani 2017 attention; bachmann 2023 scaling)'],
+    // Keys listed together cite several papers: any of them (alternativesInQuery reads the brackets).
+    [
+      'see (vaswani2017attention; bachmann2023scaling)',
+      'see ( ((vaswani 2017 attention) OR (bachmann 2023 scaling)) )',
+    ],
     // This digest's own keys: family names and title words of two letters (He, Li, Lv; AF-KAN).
     ['he2024mgno', 'he 2024 mgno'],
     ['lv2024interpreting attention', 'lv 2024 interpreting attention'],
@@ -2099,7 +2104,7 @@ describe('withShorthandRead', () => {
     ['@article{vaswani2017attention,', 'vaswani 2017 attention,'],
     ['@misc{kao2024counter,', 'kao 2024 counter,'],
     ['\\cite{bachmann2023scaling}.', 'bachmann 2023 scaling}.'],
-    ['\\citep[p.~3]{li2016convergent, ge2024provable}', 'li 2016 convergent, ge 2024 provable}'],
+    ['\\citep[p.~3]{li2016convergent, ge2024provable}', '((li 2016 convergent) OR (ge 2024 provable)) }'],
     // A suffix with a digit after a hyphen, as the digest gives papers that share a key, goes too.
     ['bachmann2023scaling-2306.13575', 'bachmann 2023 scaling'],
     ['\\cite{celik2024attention-2402.00002}', 'celik 2024 attention}'],
@@ -2152,6 +2157,39 @@ describe('withShorthandRead', () => {
     'file_bachmann2023scaling',
   ])('leaves %s as typed', (query) => {
     expect(withShorthandRead(query, 2026)).toBe(query);
+  });
+});
+
+describe('withCitationKeysRead', () => {
+  it.each([
+    // Keys side by side with commas, semicolons or spaces are a list: a choice of their papers.
+    ['\\cite{bachmann2023scaling, he2024mgno}', ['bachmann 2023 scaling', 'he 2024 mgno']],
+    ['he2024mgno; ta2025af lv2024interpreting', ['he 2024 mgno', 'ta 2025 af', 'lv 2024 interpreting']],
+    ['@misc{kao2024counter, Belkin2018ReconcilingMM', ['kao 2024 counter', 'Belkin 2018 ReconcilingMM']],
+    // Keys with other words between them are not one list: a paper with all.
+    ['bachmann2023scaling and he2024mgno', undefined],
+  ])('%s: %j', (query, sides) => {
+    const read = withCitationKeysRead(query);
+    // (A side keeps the brackets and braces around its words, which are no words.)
+    const words = (side: string) =>
+      side
+        .replace(/[(){}]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    expect(alternativesInQuery(read)?.map(words)).toEqual(sides);
+    // Each key's name, year and word are read, and no key is left.
+    expect(withCitationKeysRead(read)).toBe(read);
+  });
+
+  it.each([
+    ['Belkin2018ReconcilingMM', '"Belkin2018ReconcilingMM"'],
+    ['ms2020coco detection', '"ms2020coco" detection'],
+    ['\\cite{coco2017train}.', '"coco2017train"}.'],
+    ['(gpt2023xl; he2024mgno)', '( (("gpt2023xl") OR ("he2024mgno")) )'],
+    ['"ms2020coco" he2024mgno', '"ms2020coco" "he2024mgno"'],
+    ['attention', 'attention'],
+  ])('as typed, %s is %s', (query, typed) => {
+    expect(withCitationKeysRead(query, { asTyped: true }).replace(/\s+/g, ' ').trim()).toBe(typed);
   });
 });
 

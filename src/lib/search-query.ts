@@ -648,9 +648,28 @@ export function compoundPhrases(
   parts: readonly string[] | undefined,
   expansion: readonly string[] | undefined,
 ): string[] {
-  const phrases = parts ? [parts.join(' '), ...partGroupings(parts)] : [];
+  const phrases = parts ? [parts.join(' '), ...partGroupings(parts), ...versionsAndSizes(parts)] : [];
   if (expansion) phrases.push(expansion.join(' '));
   return [...new Set(phrases)];
+}
+
+/** A size typed after a name with more than one digit (`27b`, `130m`): the digits, then the scale letter. */
+const SIZE_OF_DIGITS = /^(\p{Nd}{2,})([kmbt])$/u;
+
+/**
+ * A name's version and its size typed as one number (`llama27b`, split as `llama`, `27b` by
+ * splitAtNumber: Llama 2 7B; `qwen1514b`: Qwen 1.5 14B, whose `1.5` the text holds as `15`), as
+ * the text writes them, the version apart from the name or joined to it: at each cut of the
+ * digits, `llama 2 7b` and `llama2 7b`. The digits may be the size alone too (`gemma27b`: Gemma
+ * 27B), which the parts as typed search. None for other parts.
+ */
+function versionsAndSizes(parts: readonly string[]): string[] {
+  const [name, number] = parts;
+  const [, digits, scale] = (parts.length === 2 && /^\p{L}+$/u.test(name!) && SIZE_OF_DIGITS.exec(number!)) || [];
+  if (digits === undefined || scale === undefined) return [];
+  return Array.from({ length: digits.length - 1 }, (_, index) => [digits.slice(0, index + 1), digits.slice(index + 1)])
+    .filter(([, size]) => !size!.startsWith('0'))
+    .flatMap(([version, size]) => [`${name} ${version} ${size}${scale}`, `${name}${version} ${size}${scale}`]);
 }
 
 /**

@@ -600,6 +600,12 @@ const TABLE: Expectation[] = [
     only: ['2306.13575', '2310.19809'],
   },
   { query: 'kao2024counter; li2016convergent', why: 'keys pasted as a list', only: ['2409.19841', '1511.07543'] },
+  // A model's version and size typed as one word.
+  {
+    query: 'llama27b',
+    why: 'LLaMA2-7B in LLaMA-NAS; Llama-2 7B and Llama2 7B in Hedgehog',
+    only: ['2405.18377', '2402.04347'],
+  },
   // A key of no paper of the digest, as a paper's text writes it (Semantic Scholar's style).
   { query: 'Belkin2018ReconcilingMM', why: 'written so in the double descent abstract', only: ['2312.03951'] },
 ];

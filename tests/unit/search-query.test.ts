@@ -998,6 +998,23 @@ describe('clippedAbbreviations', () => {
     ]);
   });
 
+  it.each([
+    // A version and a size typed as one number: each cut, the version apart or joined to the name.
+    ['llama27b', ['llama 27b', 'llama 2 7b', 'llama2 7b']],
+    [
+      'qwen1514b',
+      ['qwen 1514b', 'qwen 1 514b', 'qwen1 514b', 'qwen 15 14b', 'qwen15 14b', 'qwen 151 4b', 'qwen151 4b'],
+    ],
+    // A size never starts with 0 (`10b` is no version 1 and size 0b).
+    ['phi310b', ['phi 310b', 'phi 3 10b', 'phi3 10b']],
+    // One digit, no scale letter, a version's letter: the parts as typed only.
+    ['mistral7b', ['mistral 7b']],
+    ['resnet50', ['resnet 50']],
+    ['gpt4o', ['gpt 4o']],
+  ])('searches %s as %j', (word, phrases) => {
+    expect(compoundPhrases(splitAtNumber(word), undefined)).toEqual(phrases);
+  });
+
   it.each(['FlashAttention', 'batchnorm', 'BNorm', 'BatchNormX', 'BaNorm', '"BatchNorm"', 'Batch Norm', 'LayerNet'])(
     'reads %s as no such word',
     (query) => {

@@ -562,17 +562,21 @@ export function topicInQuery(query: string, topics: readonly TopicName[]): Topic
 }
 
 /**
- * An acronym's other number, singular for plural and plural for singular (`llms` ↔ `llm`,
- * `mlp` ↔ `mlps`): Pagefind's English stemmer drops a plural `s` only after a vowel, so to it an
- * acronym without one and its plural are two words. Undefined for any other word, which the
- * stemmer already folds (`models`, `model`; `kans`, `kan`).
+ * A word's other number, singular for plural and plural for singular, where Pagefind's English
+ * stemmer (Snowball's step 1a) keeps the two apart: it drops a plural `s` only when a vowel comes
+ * before the letter before it, and never after `u` (`status`). So an acronym without a vowel
+ * (`llms` ↔ `llm`, `mlp` ↔ `mlps`) and a word ending in `u` (`relus` ↔ `relu`, `gpu` ↔ `gpus`,
+ * `GLUs`) and its plural are two words to it. Undefined for any other word, which the stemmer
+ * already folds (`models`, `model`; `kans`, `kan`).
  */
 export function acronymOtherNumber(word: string): string | undefined {
   const letters = comparable(word);
   if (!/^[a-z]{2,}$/.test(letters)) return undefined;
-  const plural = letters.length > 2 && letters.endsWith('s');
+  const plural = letters.length > 2 && letters.endsWith('s') && !letters.endsWith('ss');
   const stem = plural ? letters.slice(0, -1) : letters;
-  if (/[aeiouy]/.test(stem)) return undefined;
+  if (/[aeiouy]/.test(stem.slice(0, -1)) && !stem.endsWith('u')) return undefined;
+  // (A vowel only right before the `s`, `gas`, `kiwis`: the stemmer keeps that `s` too.)
+  if (!plural && /[aeiouy]/.test(stem) && !stem.endsWith('u')) return undefined;
   return plural ? stem : `${stem}s`;
 }
 

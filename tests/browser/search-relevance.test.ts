@@ -1123,7 +1123,8 @@ describe('snippets', () => {
 
 describe('acronyms', () => {
   // Pagefind's stemmer drops a plural s only after a vowel: to it LLM and LLMs are two words.
-  it.each(['LLM', 'LLMs', 'MLP', 'MLPs', 'CNN', 'CNNs'])(
+  // Nor after a u: ReLU and ReLUs are two words to it too.
+  it.each(['LLM', 'LLMs', 'MLP', 'MLPs', 'CNN', 'CNNs', 'ReLU', 'ReLUs'])(
     '%s finds the papers with the acronym or its plural',
     async (query) => {
       const singular = query.replace(/s$/, '');

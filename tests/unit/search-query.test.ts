@@ -1648,13 +1648,21 @@ describe('acronymOtherNumber', () => {
     ['llm', 'llms'],
     ['MLP', 'mlps'],
     ['CNNs', 'cnn'],
+    // The stemmer never drops an `s` after `u` either.
+    ['ReLUs', 'relu'],
+    ['relu', 'relus'],
+    ['GPU', 'gpus'],
+    ['GLUs', 'glu'],
   ])('%s ↔ %s', (word, other) => {
     expect(acronymOtherNumber(word)).toBe(other);
   });
 
-  it.each(['models', 'KANs', 'kan', 'a', 'GPT-4', 'attention'])('leaves %s to the stemmer', (word) => {
-    expect(acronymOtherNumber(word)).toBeUndefined();
-  });
+  it.each(['models', 'KANs', 'kan', 'a', 'GPT-4', 'attention', 'ViTs', 'MoEs', 'loss', 'class', 'kiwis'])(
+    'leaves %s to the stemmer',
+    (word) => {
+      expect(acronymOtherNumber(word)).toBeUndefined();
+    },
+  );
 });
 
 describe('decimal numbers', () => {

@@ -266,6 +266,13 @@ export function mixedScriptProblem(name: string, rules: ScriptRules = {}): strin
 export function lookAlikeHostProblem(url: URL): string | undefined {
   if (!url.hostname.split('.').some((label) => label.startsWith('xn--'))) return undefined;
   const host = domainToUnicode(url.hostname);
+  // A joiner is spelling in a word (characters.ts keeps it), but in a host it is a second address
+  // that reads as the one without it (`क्\u200Dष.com` and `क्ष.com`), and no reader sees which.
+  const joiner = /[\u200C\u200D]/u.exec(host);
+  if (joiner) {
+    const without = host.replace(/[\u200C\u200D]/gu, '');
+    return `names the host "${shortened(host, 80)}" (${shortened(url.hostname, 80)} as published), which holds the invisible ${codePointName(joiner[0])} ${joiner[0] === '\u200C' ? 'ZERO WIDTH NON-JOINER' : 'ZERO WIDTH JOINER'}: it reads as "${shortened(without, 80)}", another site's address; link to the site's real address, written without it`;
+  }
   const problem = mixedScriptProblem(host.replaceAll('.', ' '), { latinWithCjk: true });
   if (!problem) return undefined;
   // The rule's finding, without its advice for names (a host is not the contributor's to spell).

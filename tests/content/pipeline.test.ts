@@ -518,6 +518,11 @@ describe('links in abstracts', () => {
     ['https://\u0430rxiv.org/abs/1', 'it names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published)'],
     ['https://xn--rxiv-43d.org/abs/1', 'it names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published)'],
     ['https://\u0430\u0441\u0435.com/', 'it names the host "\u0430\u0441\u0435.com"'],
+    // A joiner in a host (characters.ts keeps it in Indic words) reads as the host without it.
+    [
+      'https://\u0915\u094D\u200D\u0937.com/',
+      'it names the host "\u0915\u094D\u200D\u0937.com" (xn--11b2ezcw70k.com as published), which holds the invisible',
+    ],
     // A mailto: link is one address: no header fields (a hidden copy, a filled-in message), no
     // second address, nothing that is no address, and a domain on the web as an https host's.
     [

@@ -36,6 +36,8 @@ describe('links', () => {
     ['https://bücher.example/', 'https://xn--bcher-kva.example/'],
     // Latin with kana and Han in one part, as Japanese addresses are written (UTS #39 allows it).
     ['https://jprs\u30C9\u30E1\u30A4\u30F3.jp/', 'https://xn--jprs-yk4cni7fuf.jp/'],
+    // The same hosts as the joiner rows below, without the joiner: each one address.
+    ['https://\u0915\u094D\u0937.com/', 'https://xn--11b2ezc.com/'],
   ])('%s becomes %s', (url, href) => {
     expect(code(url)).toBe(href);
   });
@@ -74,6 +76,18 @@ describe('links', () => {
     // A host that passes for another: a Cyrillic а (U+0430) in github, written or as punycode.
     ['https://\u0430rxiv.org/', 'names the host "\u0430rxiv.org" (xn--rxiv-43d.org as published), which has the part'],
     ['https://xn--rxiv-43d.org/', 'which mixes Cyrillic and Latin letters: letters of two scripts look alike'],
+    // A joiner, kept as spelling in words of these scripts, in a host is a second address that
+    // reads as the one without it: Devanagari (ZWJ, ZWNJ), Persian, Sinhala, in a subdomain.
+    [
+      'https://\u0915\u094D\u200D\u0937.com/',
+      'which holds the invisible U+200D ZERO WIDTH JOINER: it reads as "\u0915\u094D\u0937.com"',
+    ],
+    ['https://\u0915\u094D\u200C\u0937.com/', 'which holds the invisible U+200C ZERO WIDTH NON-JOINER'],
+    [
+      'https://\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645.ir/',
+      'reads as "\u0645\u06CC\u062E\u0648\u0627\u0647\u0645.ir"',
+    ],
+    ['https://code.\u0DC1\u0DCA\u200D\u0DBB\u0DD3.lk/', 'reads as "code.\u0DC1\u0DCA\u0DBB\u0DD3.lk", another site'],
     [' https://github.com/', 'must not contain spaces'],
     ['https://github.com/a b', 'must not contain spaces'],
     ['https://github.com/\u00A0', 'must not contain spaces'],

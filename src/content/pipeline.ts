@@ -248,13 +248,24 @@ interface RenderContext {
 
 type Place = (line: number | undefined, column?: number) => Omit<ContentProblem, 'message'>;
 
+/**
+ * The file line a problem of the whole abstract is reported at (its size, no text, no parse): the
+ * abstract's first line with text, not the blank line after the frontmatter's `---`, which holds
+ * nothing to fix; `bodyLine` when it has no text. `bodyLine` is the body's first line in the file.
+ */
+export function abstractLine(body: string, bodyLine: number): number {
+  const text = /\S/.exec(body);
+  return text ? bodyLine + countLines(body, text.index) - 1 : bodyLine;
+}
+
 export function renderPaperBody(
   body: string,
   { file, bodyLine, siteUrl = siteConfig.siteUrl }: RenderContext,
 ): RenderResult {
+  // A line of the body (1 is its first), or the abstract as a whole (abstractLine) when none is known.
   const at = (line: number | undefined, column?: number) => ({
     file,
-    line: (line ?? 1) + bodyLine - 1,
+    line: line === undefined ? abstractLine(body, bodyLine) : line + bodyLine - 1,
     ...(column ? { column } : {}),
     field: 'body',
   });
@@ -264,7 +275,7 @@ export function renderPaperBody(
   } catch (error) {
     // Deeply nested input (brackets, quotes, \frac in \frac…) can overflow the parser's stack.
     const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error);
-    return { problems: [{ ...at(1), message: `could not be processed: ${reason}. Simplify the abstract.` }] };
+    return { problems: [{ ...at(undefined), message: `could not be processed: ${reason}. Simplify the abstract.` }] };
   }
 }
 
@@ -383,7 +394,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
     return {
       problems: [
         {
-          ...at(1),
+          ...at(undefined),
           message: `renders to ${Math.round(html.length / 1000)} KB of HTML (at most ${MAX_RENDERED_BYTES / 1000} KB): simplify the math.`,
         },
       ],

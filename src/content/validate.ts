@@ -3,7 +3,7 @@ import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from 
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
-import { checkLink, renderPaperBody, type RenderedBody, type TextLines } from './pipeline.ts';
+import { abstractLine, checkLink, renderPaperBody, type RenderedBody, type TextLines } from './pipeline.ts';
 import { siteConfig } from '../site.config.ts';
 import { fieldName, shortened, type ContentProblem } from './problems.ts';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
@@ -66,7 +66,7 @@ export function validatePaper(
   if (tooLong) {
     problems.push(
       problem(
-        source.bodyLine,
+        abstractLine(source.body, source.bodyLine),
         'body',
         `has ${source.body.length} characters; an abstract must be at most ${LIMITS.body}: paste the abstract only, not the paper.`,
       ),
@@ -90,7 +90,7 @@ export function validatePaper(
     ? { rendered: undefined, problems: [] }
     : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
-  if (rendered) problems.push(...abstractTextProblems(rendered, source.bodyLine, problem));
+  if (rendered) problems.push(...abstractTextProblems(rendered, abstractLine(source.body, source.bodyLine), problem));
   if (rendered) problems.push(...bareAddressProblems(rendered.text, textLines, source.body, source.bodyLine, problem));
 
   if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
@@ -250,7 +250,8 @@ function keyCharacters(key: string): string {
  */
 function abstractTextProblems(
   { text, html }: RenderedBody,
-  bodyLine: number,
+  /** Where the abstract's text starts (abstractLine): the problems are of the whole abstract. */
+  line: number,
   problem: (line: number, field: string, message: string) => ContentProblem,
 ): ContentProblem[] {
   if (text.trim() === '') {
@@ -259,13 +260,13 @@ function abstractTextProblems(
     if (html.includes('<pre')) {
       return [
         problem(
-          bodyLine,
+          line,
           'body',
           'has only code blocks (``` fences), which search and related papers do not read as its text: write the abstract as paragraphs; a code block may follow them.',
         ),
       ];
     }
-    return [problem(bodyLine, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
+    return [problem(line, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
   }
   // Words outside math and TeX commands are words of the description too; only an abstract
   // without them is worth making its description for.
@@ -275,7 +276,7 @@ function abstractTextProblems(
   const seen = shown === '' ? 'nothing' : `only "${shortened(shown, 40)}"`;
   return [
     problem(
-      bodyLine,
+      line,
       'body',
       `has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show ${seen}. Paste the paper's abstract below the frontmatter's closing \`---\`.`,
     ),

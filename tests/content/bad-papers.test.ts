@@ -75,7 +75,7 @@ const expected: [string, string][] = [
   ['author-tex', ':5: authors[1]: must be a plain name: no \\ { } $ ^ ~ < > | #'],
   ['title-tex-primitive', ':2: title: $\\immediate\\write18{rm -rf ~}x$: `\\immediate` is not allowed in title math'],
   ['long-author', ':4: authors[0]: has 211 characters; must be at most 200 characters: shorten it.'],
-  ['long-body', ':9: body: has 10561 characters; an abstract must be at most 10000'],
+  ['long-body', ':10: body: has 10561 characters; an abstract must be at most 10000'],
   ['unknown-link-key', ':9: links.projet: unknown field. Did you mean "project"?'],
   // Hostile input: every way we know to smuggle code, markup or unbounded work into a page.
   ['vbscript-link', ':10:5: body: Link URL "VBScript:msgbox(1)" is not allowed'],
@@ -189,22 +189,23 @@ const expected: [string, string][] = [
   ['empty-abstract', ":9: body: is empty: paste the paper's abstract below the frontmatter's closing `---`."],
   ['blank-abstract', ":9: body: is empty: paste the paper's abstract"],
   // A code block is on the page but not the abstract's text: "is empty" would contradict what the contributor sees.
+  // A problem of the whole abstract is at its first line with text (10), not the blank line after `---`.
   [
     'code-only-abstract',
-    ':9: body: has only code blocks (``` fences), which search and related papers do not read as its text: write the abstract as paragraphs; a code block may follow them.',
+    ':10: body: has only code blocks (``` fences), which search and related papers do not read as its text: write the abstract as paragraphs; a code block may follow them.',
   ],
   // … that readers see: feeds and link previews show math typeset and drop TeX commands.
   [
     'backslash-abstract',
-    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "⧵ ⧵".',
+    ':10: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "⧵ ⧵".',
   ],
   [
     'spacing-math-abstract',
-    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show nothing.',
+    ':10: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show nothing.',
   ],
   [
     'punctuation-abstract',
-    ':9: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "{…} — ?".',
+    ':10: body: has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show only "{…} — ?".',
   ],
   // TeX outside math is shown as written (and Markdown eats an accent's backslash): refused where it stands.
   ['tex-accent-abstract', ':10:16: body: TeX outside math ("\\"o") is shown as written, backslash and all'],

@@ -996,3 +996,21 @@ describe('a character KaTeX has no glyph for', () => {
     }
   });
 });
+
+describe('a problem of the whole abstract', () => {
+  // Reported at the abstract's first line with text, which the contributor can find and fix, not
+  // the blank line after the frontmatter's `---` (bodyLine 10 here), however many blank lines
+  // (or lines of spaces) come first.
+  // Past the size of HTML any abstract may render to (validatePaper refuses such a body before).
+  const big = 'Many words & more. '.repeat(10_000);
+  it.each([
+    ['\n', 11],
+    ['\n  \n\t\n', 13],
+    ['', 10],
+  ])('renders to too much HTML: reported after %j at line %i', (before, line) => {
+    const { problems } = render(`${before}${big}\n\nMore text.\n`);
+    expect(problems).toEqual([
+      { file: 'x.mdx', line, field: 'body', message: expect.stringMatching(/^renders to \d+ KB of HTML/) },
+    ]);
+  });
+});

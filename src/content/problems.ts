@@ -42,8 +42,8 @@ export const SHOWN_ALIKE = 3;
 const NAMED_ALIKE = 10;
 
 /**
- * The lines that report `problems`, in their order, where a file has many problems alike: the
- * same message for items of one list field (`authors[10]`, `authors[11]`…; 10,000 bad names gave
+ * The lines that report `problems`, in their order, where a file has many problems alike: one
+ * message (but for the values it quotes, messageKind) for items of one list field (`authors[10]`, `authors[11]`…; 10,000 bad names gave
  * 20,000 lines that buried every other problem). The first SHOWN_ALIKE of a kind are listed as
  * they are; the next stands for all the rest, at its own line and field, with how many more and
  * which, so that a contributor fixes them in one pass:
@@ -80,6 +80,16 @@ function workflowProperty(value: string): string {
   return workflowData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/**
+ * What makes two problems of one list field alike: their message without the values it quotes
+ * ("Ada Lovelace") and the numbers it gives (authors[12], line 40). `repeats authors[0] ("Ada")`
+ * and `repeats authors[7] ("Bo")` are one rule broken twice: 5,000 names with repeats gave 2,400
+ * lines, each quoting another name.
+ */
+function messageKind(message: string): string {
+  return message.replace(/"[^"]*"/g, '""').replace(/\d+/g, '0');
+}
+
 /** formatProblems' lines, each with how many problems it reports (a summary line: its whole kind). */
 function problemLines(
   problems: readonly ContentProblem[],
@@ -87,7 +97,7 @@ function problemLines(
   const listOf = (field: string) => /^(.*)\[\d+\]$/.exec(field)?.[1];
   const kindOf = (problem: ContentProblem) => {
     const list = listOf(problem.field);
-    return list === undefined ? undefined : JSON.stringify([problem.file, list, problem.message]);
+    return list === undefined ? undefined : JSON.stringify([problem.file, list, messageKind(problem.message)]);
   };
   const alike = new Map<string, ContentProblem[]>();
   for (const problem of problems) {
@@ -115,9 +125,11 @@ function problemLines(
       const named = rest.slice(0, NAMED_ALIKE).map((other) => `${other.field} (line ${other.line})`);
       if (rest.length > NAMED_ALIKE) named.push('…');
       const more = `${rest.length.toLocaleString('en')} more in ${listOf(problem.field)!}`;
+      // Alike, not the same, when the rest quote values of their own (each repeats another name).
+      const same = rest.every((other) => other.message === problem.message) ? 'the same problem' : 'a problem alike';
       const summary = {
         ...problem,
-        message: `${problem.message} (and ${more} with the same problem: ${named.join(', ')})`,
+        message: `${problem.message} (and ${more} with ${same}: ${named.join(', ')})`,
       };
       lines.push({ line: formatProblem(summary), problem: summary, problems: group.length - SHOWN_ALIKE });
     }

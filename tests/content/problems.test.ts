@@ -212,3 +212,67 @@ describe('githubAnnotations', () => {
     }
   });
 });
+
+describe('problems alike that quote values of their own', () => {
+  const schema = createPaperSchema(new Set(['optimization']));
+  const paper = (names: string[]) =>
+    `---\ntitle: "A study"\nauthors:\n${names.map((name) => `  - ${name}\n`).join('')}date: "2025-06-06"\ntags:\n  - optimization\n---\n\nWe study it.\n`;
+
+  it('group as one kind: a 5,000-name list with repeats gives a few lines and a count, not one line a name', () => {
+    // 2,500 names, each listed twice (the second half repeats the first): 2,500 "repeats" problems.
+    const names = Array.from(
+      { length: 2500 },
+      (_, index) => `Ada Lovelace${'x'.repeat(index % 7)} ${index.toString(36)}`,
+    );
+    const { problems } = validatePaper('a.mdx', new TextEncoder().encode(paper([...names, ...names])), schema);
+    expect(problems).toHaveLength(2500);
+    const lines = formatProblems(problems);
+    expect(lines).toHaveLength(SHOWN_ALIKE + 1);
+    // Each of the first few says which name it repeats, and the last one stands for the rest.
+    lines.slice(0, SHOWN_ALIKE).forEach((line, index) => {
+      expect(line).toBe(
+        `a.mdx:${4 + 2500 + index}: authors[${2500 + index}]: repeats authors[${index}] ("${names[index]}"): list each author once`,
+      );
+    });
+    expect(lines[SHOWN_ALIKE]).toContain(
+      `(and ${(2500 - SHOWN_ALIKE - 1).toLocaleString('en')} more in authors with a problem alike: authors[${2500 + SHOWN_ALIKE + 1}] (line ${4 + 2500 + SHOWN_ALIKE + 1})`,
+    );
+    expect(new ContentError(problems).message.split('\n')).toHaveLength(1 + SHOWN_ALIKE + 1);
+  });
+
+  it('keep kinds apart: another rule, or the same rule in another list or file, is not one of them', () => {
+    const repeats = (file: string, field: string, count: number): ContentProblem[] =>
+      Array.from({ length: count }, (_, index) => ({
+        file,
+        line: 10 + index,
+        field: `${field}[${index + 5}]`,
+        message: `repeats ${field}[${index}] ("n${index}"): list each once`,
+      }));
+    const plainNames = Array.from({ length: 6 }, (_, index) => ({
+      file: 'a.mdx',
+      line: 40 + index,
+      field: `authors[${index + 20}]`,
+      message: `has the word "x${index}", which mixes Latin and Cyrillic letters`,
+    }));
+    const problems = [
+      ...repeats('a.mdx', 'authors', 6),
+      ...plainNames,
+      ...repeats('a.mdx', 'tags', 6),
+      ...repeats('b.mdx', 'authors', 6),
+    ];
+    const lines = formatProblems(problems);
+    // Four kinds of six problems: each SHOWN_ALIKE lines and one for the other three.
+    expect(lines).toHaveLength(4 * (SHOWN_ALIKE + 1));
+    expect(lines.filter((line) => line.includes('(and 2 more in'))).toHaveLength(4);
+  });
+
+  it('say "the same problem" when the rest are the same message', () => {
+    const same = Array.from({ length: 6 }, (_, index) => ({
+      file: 'a.mdx',
+      line: 4 + index,
+      field: `authors[${index}]`,
+      message: plain,
+    }));
+    expect(formatProblems(same).at(-1)).toContain('(and 2 more in authors with the same problem: ');
+  });
+});

@@ -3,7 +3,7 @@ import type { ValidPaper } from './validate.ts';
 import { canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { paperPaths } from '../lib/urls.ts';
 import { authorKey, slugOfKey } from '../lib/authors.ts';
-import { latinLookAlike, lookAlikeKey, lookAlikeLetters } from '../lib/look-alike.ts';
+import { latinLookAlike, lookAlikeKey, lookAlikeLetters, slugLookAlikeKey } from '../lib/look-alike.ts';
 import { scriptsOf } from './scripts.ts';
 import { byCodeUnits } from '../lib/text-order.ts';
 
@@ -22,16 +22,18 @@ export type CollisionCandidate = Pick<ValidPaper, 'id' | 'file'> & {
  * where one paper's output file is a folder of another's (`x.bib.mdx` would put its page in the
  * folder `papers/x.bib/` while `x.mdx` writes the file `papers/x.bib`). Paths are compared
  * without case: on a case-insensitive disk `A` and `a` are one file. The id grammar
- * (paper-id.ts) already refuses such names; this check holds whatever the grammar allows.
+ * (paper-id.ts) already refuses such names; this check holds whatever the grammar allows. And two
+ * ids that read alike (lookAlikeIdClash: `1ora`, `lora`) would be two addresses a reader takes for one.
  */
 export function findCollisions(papers: readonly CollisionCandidate[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const outputs = new Map<string, CollisionCandidate>();
   const folders = new Map<string, CollisionCandidate>();
   const byArxiv = new Map<string, CollisionCandidate>();
+  const byLook = new Map<string, CollisionCandidate>();
   for (const paper of [...papers].sort((a, b) => byCodeUnits(a.file, b.file))) {
     const paths = paperPaths(paper.id);
-    const clash = outputClash(paths, outputs, folders);
+    const clash = outputClash(paths, outputs, folders) ?? lookAlikeIdClash(paper, byLook);
     if (clash) {
       problems.push({ file: paper.file, line: 1, field: 'file', message: clash });
     } else {
@@ -39,6 +41,7 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
         outputs.set(output, paper);
         for (const folder of foldersOf(output)) folders.set(folder, paper);
       }
+      byLook.set(slugLookAlikeKey(paper.id), paper);
     }
     const arxiv = paper.data.arxiv;
     // The same paper may be written two ways (`math.GT/0309136`, `math/0309136`): compare canonical ids.
@@ -190,6 +193,24 @@ export function authorLookAlikes(papers: readonly CollisionCandidate[], names = 
 
 function lineOf({ paper, index }: Byline): number {
   return paper.lines.authors?.[index] ?? 1;
+}
+
+/**
+ * Why a paper's id reads as another's (`1ora` and `lora`, `transforrners` and `transformers`,
+ * `lo-methods` and `l0-methods`), or undefined: its address, `.bib` and reading-list file would
+ * pass for the other paper's. Ids are lowercase ASCII, compared by the plain skeleton as topic
+ * slugs are (slugLookAlikeKey: `rn` for `m`, `1` for `l`, `0` for `o`). Two arXiv ids never read
+ * alike by it: their digits keep apart (`0` and `1` map to no digit) and so do arXiv's archives.
+ */
+function lookAlikeIdClash(
+  paper: CollisionCandidate,
+  byLook: ReadonlyMap<string, CollisionCandidate>,
+): string | undefined {
+  const twin = byLook.get(slugLookAlikeKey(paper.id));
+  if (twin === undefined || twin.id === paper.id) return undefined;
+  const letters = lookAlikeLetters(paper.id, twin.id, (char) => scriptsOf(char).script ?? 'Common');
+  const which = letters.length > 0 ? ` (${letters.slice(0, 6).join(', ')})` : '';
+  return `its address /${paperPaths(paper.id).page} reads as /${paperPaths(twin.id).page}, the address of ${twin.file}${which}: a reader could not tell the two papers' links apart. Rename one of them: name it for its paper's arXiv id (2306.13575.mdx) or a slug that reads as no other.`;
 }
 
 /** Why a paper's outputs cannot be written beside those already claimed, or undefined. */

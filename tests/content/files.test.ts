@@ -10,6 +10,8 @@ import { MAX_PAPER_ID_LENGTH, paperIdFromPath, paperIdProblem } from '../../src/
 import { formatProblem } from '../../src/content/problems.ts';
 import { MAX_FILE_BYTES } from '../../src/content/file-size.ts';
 import { paperPaths } from '../../src/lib/urls.ts';
+import { arxivFileName } from '../../src/lib/arxiv-id.ts';
+import { seededRandom } from '../helpers/hostile.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 /** A scratch project with the fixture site's content, to add links and odd files to. */
@@ -268,5 +270,116 @@ describe('output collisions', () => {
     expect(messages(['a/Paper.mdx', 'b/paper.mdx'])).toEqual([
       'b/paper.mdx:1: file: publishes at the same URL (/papers/paper/) as a/Paper.mdx: rename one of them.',
     ]);
+  });
+
+  it('refuse ids that read alike, naming both files and the letters', () => {
+    // Three unlike look-alikes: a digit for a letter, two letters for one, a digit for a letter in a word of its own.
+    const rows: [string, string, string][] = [
+      ['content/papers/2025/lora.mdx', 'content/papers/2024/1ora.mdx', '"1" (U+0031, Common) looks like "l"'],
+      [
+        'content/papers/2025/transformers.mdx',
+        'content/papers/2025/transforrners.mdx',
+        '"m" (U+006D, Latin) looks like "rn"',
+      ],
+      [
+        'content/papers/2023/lo-methods.mdx',
+        'content/papers/2025/l0-methods.mdx',
+        '"0" (U+0030, Common) looks like "O"',
+      ],
+    ];
+    for (const [first, second, letters] of rows) {
+      // Reported on the file that sorts last, whichever was written first.
+      const [kept, refused] = [first, second].sort();
+      for (const files of [
+        [first, second],
+        [second, first],
+      ]) {
+        const found = messages(files);
+        expect(found, files.join()).toHaveLength(1);
+        expect(found[0]).toMatch(
+          new RegExp(`^${refused}:1: file: its address /papers/\\S+/ reads as /papers/\\S+/, the address of ${kept} `),
+        );
+        expect(found[0]).toContain(letters);
+        expect(found[0]).toContain('Rename one of them');
+      }
+    }
+    // Ids that differ in a letter that looks like no other are two addresses.
+    expect(messages(['a/lora.mdx', 'b/lore.mdx', 'c/gpt-2.mdx', 'd/gpt-3.mdx', 'e/rn.mdx', 'f/rnn.mdx'])).toEqual([]);
+  });
+
+  it('never take two arXiv ids for look-alikes, new style or old (seeded)', () => {
+    const random = seededRandom(2325);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const digits = (count: number) => Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
+    // arXiv's archives of old-style ids (https://arxiv.org/archive), those with a subject class too.
+    const archives = [
+      'acc-phys',
+      'adap-org',
+      'alg-geom',
+      'ao-sci',
+      'astro-ph',
+      'atom-ph',
+      'bayes-an',
+      'chao-dyn',
+      'chem-ph',
+      'cmp-lg',
+      'comp-gas',
+      'cond-mat',
+      'cs',
+      'dg-ga',
+      'funct-an',
+      'gr-qc',
+      'hep-ex',
+      'hep-lat',
+      'hep-ph',
+      'hep-th',
+      'math',
+      'math-ph',
+      'mtrl-th',
+      'nlin',
+      'nucl-ex',
+      'nucl-th',
+      'patt-sol',
+      'physics',
+      'plasm-ph',
+      'q-alg',
+      'q-bio',
+      'quant-ph',
+      'solv-int',
+      'supr-con',
+      'math.GT',
+      'cs.LG',
+    ];
+    const ids = new Set<string>();
+    while (ids.size < 3000) {
+      if (random() < 0.5) {
+        const year = 7 + Math.floor(random() * 19);
+        const month = year === 7 ? 4 + Math.floor(random() * 9) : 1 + Math.floor(random() * 12);
+        ids.add(`${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}.${digits(year >= 15 ? 5 : 4)}`);
+      } else {
+        const year = pick([91, 92, 95, 98, 99, 0, 3, 5, 7]);
+        const month = year === 7 ? 1 + Math.floor(random() * 3) : 1 + Math.floor(random() * 12);
+        ids.add(`${pick(archives)}/${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}${digits(3)}`);
+      }
+    }
+    // One file a paper (two spellings of one old-style id, with and without the class, are one file).
+    const files = new Map([...ids].map((id) => [arxivFileName(id), id]));
+    const papers = [...files].map(([id, arxiv]): CollisionCandidate => ({
+      id,
+      file: `content/papers/2025/${id}.mdx`,
+      data: { arxiv },
+      lines: { arxiv: 5 },
+    }));
+    const problems = findCollisions(papers).map(formatProblem);
+    expect(problems.filter((line) => / reads as /.test(line))).toEqual([]);
+    // And the rule sees them: a slug one letter from an arXiv id's file name is refused beside it.
+    const [first] = files.keys();
+    const lookAlike = first!.replace(/0/, 'o').replace(/1/, 'l');
+    expect(lookAlike).not.toBe(first);
+    expect(
+      findCollisions([...papers, paper(`content/papers/2025/${lookAlike}.mdx`)])
+        .map(formatProblem)
+        .join('\n'),
+    ).toContain(`reads as /papers/${first}/`);
   });
 });

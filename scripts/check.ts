@@ -15,7 +15,7 @@ import { terminalLines } from '../src/lib/encode/terminal.ts';
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 // A folder the contributor names is from where the command was typed (`npm run check -- .` typed
 // in content/ is content/, not the project's root, where npm runs the script).
-const TYPED_IN = typedIn('check');
+const TYPED_IN = typedIn('check', process.env, process.cwd());
 
 const usage = `Usage: npm run check [-- [<content folder>] [--no-cache]]
 

@@ -120,7 +120,9 @@ async function main(): Promise<number> {
         // From where the command was typed: npm runs it from the project's root.
         inputs = [
           ...inputs,
-          ...idsFromText(await readFile(resolve(typedIn('new-paper'), values['from-file']), 'utf8')),
+          ...idsFromText(
+            await readFile(resolve(typedIn('new-paper', process.env, process.cwd()), values['from-file']), 'utf8'),
+          ),
         ];
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

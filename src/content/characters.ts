@@ -223,7 +223,7 @@ export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?
 }
 /** What a joiner refused where it stands (allowedJoinerAt) would need, for text that does need one. */
 const JOINER_ADVICE =
-  ' A zero-width non-joiner (U+200C) or joiner (U+200D) is kept only between two letters of a script that spells with it (Arabic, Persian, Urdu, Syriac, N’Ko, Mongolian, the Indic scripts, Sinhala), and a joiner between two emoji; in an abstract, type it as itself there, not as a character reference.';
+  ' A zero-width non-joiner (U+200C) or joiner (U+200D) is kept only between two letters of a script that spells with it (Arabic, Persian, Urdu, Syriac, N’Ko, Mongolian, the Indic scripts, Sinhala), and a joiner between two emoji, as itself or as a character reference (&zwnj;, &zwj;) in an abstract.';
 
 /**
  * Every key and string in decoded YAML data that holds a forbidden character (characters.ts).

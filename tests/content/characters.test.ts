@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findForbiddenCharacter, visibleText } from '../../src/content/characters.ts';
+import { describeForbiddenCharacter, findForbiddenCharacter, visibleText } from '../../src/content/characters.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
@@ -256,6 +256,30 @@ describe('zero-width joiners (U+200C, U+200D)', () => {
       // new-paper keeps them too: arXiv's text is written as it shows.
       expect(visibleText(text)).toEqual({ text, removed: [] });
     }
+  });
+
+  it('are kept as character references in an abstract where they spell, as the refusal says', () => {
+    const references = (text: string, form: number) =>
+      text.replace(
+        /[\u200C\u200D]/g,
+        (char) =>
+          [
+            `&#x${char.codePointAt(0)!.toString(16)};`,
+            `&#${char.codePointAt(0)!};`,
+            char === '\u200C' ? '&zwnj;' : '&zwj;',
+          ][form]!,
+      );
+    for (const text of faithful) {
+      for (const form of [0, 1, 2]) {
+        const body = `---\ntitle: "A study"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nWe write ${references(text, form)} here.\n`;
+        const { problems } = validatePaper('content/papers/j.mdx', new TextEncoder().encode(body), schema);
+        expect(problems.map(formatProblem), references(text, form)).toEqual([]);
+      }
+    }
+    // The advice for a refused one names both ways of writing it, neither refused where it spells.
+    const message = describeForbiddenCharacter(findForbiddenCharacter('optim\u200Dization')!, '&zwj;');
+    expect(message).toContain('as itself or as a character reference');
+    expect(message).not.toMatch(/not as a character reference/);
   });
 
   it('are refused elsewhere, named at their line and field, with where one is kept', () => {

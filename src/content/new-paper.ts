@@ -328,6 +328,19 @@ export function checkEntry(
 /** An address with a scheme as an abstract writes it (`s3://bucket/key`, `http://203.0.113.7:8000/x`). */
 const SCHEME_ADDRESS = /\b([a-z][a-z\d+.\-]*):\/\/([^\s<>"'`{}$\\]+?)[.,;:!?'")\]}*_~]*(?=[\s<>"'`{}$\\]|$)/gi;
 
+const WEB_SCHEME = /^(?:https?|ftp|wss?)$/i;
+
+/** Whether an address leads to no web host: another scheme (`s3://`), an IP address, or a name without a dot. */
+function leadsToNoWebHost(scheme: string, rest: string): boolean {
+  if (!WEB_SCHEME.test(scheme)) return true;
+  try {
+    const host = new URL(`${scheme}://${rest}`).hostname;
+    return host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.');
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The check refuses an address in the abstract's text that leads to no web host with a domain
  * (a public IP address, `s3://`, `hdfs://`, `gs://`), as code too, since readers make a link of
@@ -341,7 +354,11 @@ function withAddressAdvice(problem: ContentProblem, text: string): ContentProble
   const line = (text.split('\n')[problem.line - 1] ?? '').replace(/\\(?=[\p{P}\p{S}])/gu, '');
   for (const [, scheme, rest] of line.matchAll(SCHEME_ADDRESS)) {
     if (!problem.message.includes(`"${`${scheme}://${rest}`.slice(0, 40)}`)) continue;
-    const unlinked = /^(?:https?|ftp|wss?)$/i.test(scheme!) ? rest! : `the ${scheme} location ${rest}`;
+    // Only a place with no web host can be kept as text: an address refused for its host (a
+    // look-alike `аrxiv.org`, a joiner, the digest's own) is to be linked to the real site, and
+    // written without its scheme it would name that host still.
+    if (!leadsToNoWebHost(scheme!, rest!)) return problem;
+    const unlinked = WEB_SCHEME.test(scheme!) ? rest! : `the ${scheme} location ${rest}`;
     return {
       ...problem,
       message: `${problem.message} Such an address cannot be kept with its scheme (in \`code\` neither): give the abstract with --abstract (one paper at a time), with the address written without it, "${shortened(unlinked, 80)}", which no reader makes a link, or said in words, or left out.`,

@@ -645,6 +645,35 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(papers[0]!.rendered!.text).toContain(unlinked);
   });
 
+  // An address refused for its host, not for having none, is to be linked to the real site:
+  // written without its scheme it would still name that host, and be refused again.
+  it.each([
+    ['Code at \\url{http://\u0430rxiv.org/x}.', 'http://\u0430rxiv.org/x', 'mixes Cyrillic and Latin letters'],
+    ['Code at https://\u0430pple.com/x today.', 'https://\u0430pple.com/x', 'mixes Cyrillic and Latin letters'],
+    [
+      'Code at \\url{https://\u0915\u094D\u200D\u0937.com/x}.',
+      'https://\u0915\u094D\u200D\u0937.com/x',
+      'ZERO WIDTH JOINER',
+    ],
+  ])('gives no advice to drop the scheme of %s, a look-alike host', async (tex, address, why) => {
+    const xml = (await recorded('9901.00020-tex-text.xml')).replace(
+      'and a \\href{https://example.org/demo}{demo}.',
+      tex,
+    );
+    const error = await refusal(
+      newPaper(options('9901.00020', { date: '2099-01-10' }), {
+        root: await tempProject(),
+        fetch: fakeFetch(xml).fetch,
+      }),
+    );
+    expect(error.problems).toHaveLength(1);
+    const { message } = error.problems[0]!;
+    expect(message).toContain(`the address "${address}" in the text`);
+    expect(message).toContain(why);
+    expect(message).toContain("link to the site's real address");
+    expect(message).not.toContain('written without it, "');
+  });
+
   it.each([
     [
       'the abstract',

@@ -287,7 +287,9 @@ const ADDRESS_IN_TEXT = /(?:(?:https?|ftp|wss?):\/\/|www\.)[^\s<>"'`]+/iu;
  * first or last. `-P` in `J.-P.Li` is no such part, so that word is no host (hostsNamedIn reads a
  * host after such a hyphen: `x.-evil.com` names evil.com).
  */
-const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
+// A letter's marks (a virama: `क्ष`, `தமிழ்`) and a joiner between letters are part of it, as IDNA
+// takes them: without them an Indic host was no host to this rule (`क्ष.com/x` passed in a title).
+const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}\u200C\u200D-]*[\p{L}\p{M}\p{N}])?`;
 /**
  * Text that is only a dotted word of DNS labels, alone or with a path (`arxiv.org`,
  * `github.com/owner/repo`): the whole host in group 1, its last part in group 2, the path in

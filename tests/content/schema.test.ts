@@ -125,6 +125,15 @@ describe('dates', () => {
       expect(JSON.stringify(result.error?.issues), title).toMatch(/holds an address \(evil\.(example|com|io)\)/);
       expect(parse({ venue: title }).success, title).toBe(false);
     }
+    // An Indic host, read as a host: its virama is a mark, and a joiner may stand between its letters.
+    for (const [title, host] of [
+      ['Go to \u0915\u094D\u0937.com/login now', 'xn--11b2ezc.com'],
+      ['Go to \u0915\u094D\u200D\u0937.com/login now', 'xn--11b2ezcw70k.com'],
+      ['See \u0BA4\u0BAE\u0BBF\u0BB4\u0BCD.in/x', 'xn--'],
+    ]) {
+      const result = parse({ title });
+      expect(JSON.stringify(result.error?.issues), title).toContain(`holds an address (${host}`);
+    }
     for (const title of [
       'Booking.com Reviews at Scale',
       'ASP.NET and Vue.js',

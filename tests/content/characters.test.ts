@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeForbiddenCharacter, findForbiddenCharacter, visibleText } from '../../src/content/characters.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { authorSlug } from '../../src/lib/authors.ts';
 import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
 import { seededRandom } from '../../src/bench/random.ts';
@@ -313,6 +314,25 @@ describe('zero-width joiners (U+200C, U+200D)', () => {
       const arabicBoth = /\p{scx=Arabic}/u.test(text[at - 1] ?? '') && /\p{scx=Arabic}/u.test(text[at] ?? '');
       const emojiBoth = joiner === '\u200D' && text.slice(at - 2, at) === '😀' && text.slice(at, at + 2) === '😀';
       expect(findForbiddenCharacter(joined) === undefined, JSON.stringify(joined)).toBe(arabicBoth || emojiBoth);
+    }
+  });
+});
+
+describe('names that differ only by a joiner', () => {
+  it('are one author: one page, and listed twice in one paper a repeat', () => {
+    for (const [joined, plain] of [
+      ['علی\u200Cاکبر Hashemi', 'علیاکبر Hashemi'],
+      ['क्\u200Dषितिज Rao', 'क्षितिज Rao'],
+      ['ශ්\u200Dරී Perera', 'ශ්රී Perera'],
+    ] as const) {
+      expect(authorSlug(joined), joined).toBe(authorSlug(plain));
+      const body = `---\ntitle: "A study"\nauthors:\n  - ${plain}\n  - ${joined}\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nWe study it.\n`;
+      const lines = validatePaper('content/papers/j.mdx', new TextEncoder().encode(body), schema).problems.map(
+        formatProblem,
+      );
+      expect(lines, joined).toEqual([
+        expect.stringMatching(/^content\/papers\/j\.mdx:5: authors\[1\]: repeats authors\[0\]/),
+      ]);
     }
   });
 });

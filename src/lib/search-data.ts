@@ -15,6 +15,7 @@ import { latex2unicode } from 'unicode2latex';
 import {
   commandWord,
   comparable,
+  withoutJoiners,
   compoundParts,
   joinedNameNumber,
   countWords,
@@ -272,7 +273,7 @@ const MATH = /\$\$[\s\S]*?\$\$|\$[^$]*\$/g;
 export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const add = (text: string) => {
-    for (const token of text.replace(MATH, ' ').split(/[^\p{L}\p{N}]+/u)) {
+    for (const token of withoutJoiners(text.replace(MATH, ' ')).split(/[^\p{L}\p{N}]+/u)) {
       const key = comparable(token);
       if (key.length < 4 || !/\p{L}/u.test(key)) continue;
       const forms = counts.get(key) ?? new Map<string, number>();

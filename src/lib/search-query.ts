@@ -1719,7 +1719,7 @@ const CASE_CHANGE = String.raw`(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})
  * punctuation and case changes (`Kolmogorov-Arnold`, `DiffROAR` → `diff`, `roar`).
  */
 export function indexedForms(token: string): string[] {
-  const parts = token
+  const parts = withoutJoiners(token)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(new RegExp(CASE_CHANGE, 'gu'), ' ')
@@ -2206,9 +2206,21 @@ function withBoundWords(query: string, countsAsTyped = false): string {
  * (withLatinLookAlikesRead).
  */
 export function withPlainCompatibilityLetters(text: string): string {
-  return withLatinLookAlikesRead(text).replace(/[^\u2113]+/gu, (run) =>
+  return withLatinLookAlikesRead(withoutJoiners(text)).replace(/[^\u2113]+/gu, (run) =>
     run.normalize('NFKC').replaceAll('\u2044', '/'),
   );
+}
+
+/**
+ * A word spelled with a zero-width non-joiner or joiner (Persian `می‌خواهم`, Hindi `क्‍षमता` after
+ * its virama: allowedJoinerAt, src/content/characters.ts), which many keyboards type without one,
+ * is one word without it: Pagefind indexes it whole and without the joiner (`میخواهم` finds the
+ * page, its parts `می`, `خواهم` find nothing), so the search reads a query's words, the words of
+ * text it compares (indexedForms) and the vocabulary so too, never as two words cut there. (It
+ * leaves an emoji sequence two symbols, which are no words.)
+ */
+export function withoutJoiners(text: string): string {
+  return text.replace(/[\u200C\u200D]/gu, '');
 }
 
 /**

@@ -2380,3 +2380,57 @@ describe('a suggestion from the other shard (swappedStartSpelling)', () => {
     expect(swappedStartSpelling('llora', ['llora', 'lora'])).toBeUndefined();
   });
 });
+
+describe('words spelled with a zero-width non-joiner or joiner', () => {
+  const ZWNJ = '\u200C';
+  const ZWJ = '\u200D';
+  // As paper files may write them (allowedJoinerAt): Persian, Urdu, Hindi after a virama, Bengali's
+  // ya-phala, Sinhala's conjunct, Malayalam's chillu.
+  const SPELLED = [
+    `می${ZWNJ}خواهم`,
+    `نمی${ZWNJ}دانم`,
+    `ہم${ZWNJ}آہنگی`,
+    `क्${ZWJ}षमता`,
+    `र${ZWJ}्या`,
+    `ශ්${ZWJ}රී`,
+    `ന്${ZWJ}മ`,
+  ];
+  const plain = (word: string) => word.replace(/[\u200C\u200D]/g, '');
+
+  // Pagefind (1.x, in Chromium) finds such a page by the word typed without its joiner and not by
+  // the part after it (`خواهم`): the index holds the whole word, the joiner left out.
+  it.each(SPELLED)('%s is one word, the word without its joiner', (word) => {
+    for (const query of [word, `Persian ${word} words`, `"${word}"`, `${word}-based`]) {
+      expect(queryWords(query)).toEqual(queryWords(plain(query)));
+      expect([...compoundWords(query)]).toEqual([...compoundWords(plain(query))]);
+    }
+    expect(indexedForms(word)).toEqual(indexedForms(plain(word)));
+    expect(matchesWord(plain(word), word)).toBe(true);
+    expect(matchesWord(word, plain(word))).toBe(true);
+  });
+
+  it('is no cut between two words of the index', () => {
+    expect(matchesWord('خواهم', `می${ZWNJ}خواهم`)).toBe(false);
+    expect(compoundWords(`می${ZWNJ}خواهم`).size).toBe(0);
+    expect(new Set(indexedForms(`می${ZWNJ}خواهم`))).toEqual(new Set(['میخواهم']));
+  });
+
+  it('gives the vocabulary one word, however a paper writes it', () => {
+    const words = (text: string) =>
+      [...vocabularyShards([paper('a', 'A title', ['Sara Example'], text)]).values()].join('').split('\n').sort();
+    expect(words(`A word, می${ZWNJ}خواهم, and نمی${ZWNJ}دانم.`)).toEqual(words('A word, میخواهم, and نمیدانم.'));
+  });
+
+  it('reads a joiner anywhere between letters of a word as none (seeded placements)', () => {
+    const random = seededRandom(23);
+    const pick = (n: number) => Math.floor(random() * n);
+    for (let run = 0; run < 300; run++) {
+      const word = plain(SPELLED[pick(SPELLED.length)]!);
+      const at = 1 + pick(word.length - 1);
+      const joined = `${word.slice(0, at)}${pick(2) ? ZWNJ : ZWJ}${word.slice(at)}`;
+      expect(queryWords(joined), joined).toEqual(queryWords(word));
+      expect([...compoundWords(joined)], joined).toEqual([]);
+      expect(indexedForms(joined), joined).toEqual(indexedForms(word));
+    }
+  });
+});

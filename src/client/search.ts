@@ -28,6 +28,7 @@
  *   of its code (43 KB) before the first search, to spare the page a few milliseconds of work.
  * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
  */
+import { typingPauses } from '../lib/typing-pause.ts';
 import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import { directionAttribute } from '../lib/direction.ts';
@@ -418,18 +419,8 @@ async function firstThen(
   return { results: sorted, unmatched: [] };
 }
 
-let typingCount = 0;
-
-/**
- * Waits `ms` after a keystroke's search request; true when no newer one came meanwhile, so only
- * the query the reader stopped at is searched. (Pagefind's own debouncedSearch gates one search;
- * a query here runs several, and must not be overtaken by an older query's later ones.)
- */
-async function typingPaused(ms: number): Promise<boolean> {
-  const mine = ++typingCount;
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return mine === typingCount;
-}
+/** Only the query the reader stopped at is searched (typingPauses). */
+const typingPaused = typingPauses();
 
 interface WordsAnswer {
   results: PagefindResult[];
@@ -552,7 +543,8 @@ async function searchWords(
     // what its papers say of the word it leaves out picks the one to answer with (answeringReading).
     const wait = debounce === undefined ? undefined : 0;
     const readings = questionWithOneWordLess(query, asked);
-    // One after the other: each waits on typingPaused, which one begun beside it would supersede.
+    // One after the other, each first asking typingPaused(0) whether a newer keystroke came: a
+    // question superseded while the reader types on stops there, with no more searches.
     const found: WordsAnswer[] = [];
     for (const { query: fewer } of readings) {
       const each = await searchWords(pagefind, config, fewer, options, wait, topics, readYear, readCitations);

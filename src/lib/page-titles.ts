@@ -7,12 +7,14 @@
  *   “Ada Lovelace”`, `Papers on “Robotics” — page 2 of 5`. The quotes end the name, so a name
  *   that ends like a page (`X — page 2 of 5`) stays a name on its page 1;
  * - a feed says whose papers it has (listFeedTitle): by an author, on a topic;
- * - a paper's page is titled with the paper's title, which may be anything: where it reads as one
+ * - a paper's page is titled with the paper's title, which may be anything (titles compared as
+ *   heard, distinct-names.ts, as two papers' are): where it reads as one
  *   of the shapes above (readsAsSitePageTitle), the paper page adds what tells it apart, as it
  *   does for two papers of one title (src/components/paper-details.ts).
  */
 
 import { formatDateWithWeekday, monthName } from './dates.ts';
+import { heard } from './distinct-names.ts';
 import { pageSuffix } from './paginate.ts';
 
 /** The `<title>`s (before ` · <site>`) of the site's pages that are not lists of a name or a date. */
@@ -57,10 +59,7 @@ export function listFeedTitle(site: { title: string }, kind: ListKind, name: str
   return `${site.title}: ${LIST_WORDS[kind].toLowerCase()} ${name}`;
 }
 
-/** A title as compared: case, spacing and Unicode forms do not make two titles two. */
-const compared = (title: string) => title.normalize('NFKC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
-
-const words = (list: readonly string[]) => list.map((word) => compared(word)).join('|');
+const words = (list: readonly string[]) => list.map((word) => heard(word)).join('|');
 const MONTHS = words(Array.from({ length: 12 }, (_, index) => monthName(index + 1)));
 // Seven days in a row give the seven weekday names, as formatDateWithWeekday writes them.
 const WEEKDAYS = words(
@@ -70,7 +69,7 @@ const DATE_TITLE = new RegExp(`^(?:\\d+|(?:${MONTHS}) \\d+|(?:${WEEKDAYS}), (?:$
 const LIST_TITLE = new RegExp(`^(?:${words(Object.values(LIST_WORDS))}) “`, 'u');
 const PAGE_SUFFIX = / — page [\d,]+ of [\d,]+$/u;
 const NAMES: ReadonlySet<string> = new Set(
-  [...Object.values(SITE_PAGE_NAMES), ...Object.values(SITE_LINK_NAMES)].map(compared),
+  [...Object.values(SITE_PAGE_NAMES), ...Object.values(SITE_LINK_NAMES)].map(heard),
 );
 
 /**
@@ -80,10 +79,10 @@ const NAMES: ReadonlySet<string> = new Set(
  * paper's page adds what tells it apart to its title, and its links to their names.
  */
 export function readsAsSitePageTitle(title: string, siteTitle?: string): boolean {
-  const text = compared(title).replace(PAGE_SUFFIX, '');
+  const text = heard(title).replace(PAGE_SUFFIX, '');
   return (
     NAMES.has(text) ||
-    (siteTitle !== undefined && text === compared(siteTitle)) ||
+    (siteTitle !== undefined && text === heard(siteTitle)) ||
     DATE_TITLE.test(text) ||
     LIST_TITLE.test(text)
   );

@@ -574,9 +574,9 @@ export function acronymOtherNumber(word: string): string | undefined {
   if (!/^[a-z]{2,}$/.test(letters)) return undefined;
   const plural = letters.length > 2 && letters.endsWith('s') && !letters.endsWith('ss');
   const stem = plural ? letters.slice(0, -1) : letters;
-  if (/[aeiouy]/.test(stem.slice(0, -1)) && !stem.endsWith('u')) return undefined;
-  // (A vowel only right before the `s`, `gas`, `kiwis`: the stemmer keeps that `s` too.)
-  if (!plural && /[aeiouy]/.test(stem) && !stem.endsWith('u')) return undefined;
+  // (The stemmer keeps an `s` right after a lone vowel too, `gas`, `dis`, `res`: but those are no
+  // plurals of `ga`, `di`, `re`, and searching them as finished words would lose what they start.)
+  if (/[aeiouy]/.test(stem) && !stem.endsWith('u')) return undefined;
   return plural ? stem : `${stem}s`;
 }
 
@@ -1565,7 +1565,7 @@ export function parseQuery(query: string): { phrases: string[][]; words: string[
  * of its own; undefined when the last word is finished (`heads`, `acronyms`: QueryExpansions, the
  * abbreviations as acronymTable reads them). Finished are a compound word, `neural-network` (the
  * reader is typing its parts); a word with a British or American ending, `behaviour`, or an
- * acronym, `LLMs`, which find their other spelling or number too; a decimal number, a count or a
+ * acronym, `LLMs`, `ReLUs` (not `relu`, which may be `reluctant`), which find their other spelling or number too; a decimal number, a count or a
  * bound, `1.5`, `10k`, `O(n)`, once the reader types its last digit, scale or bracket; an
  * abbreviation of the digest, `ICL`, or its words cut short, `BatchNorm`, a word that starts with a compound word's first part,
  * `dataset`, or ends one's words, `natural language processing`, which find their other form too,
@@ -1594,7 +1594,8 @@ export function unfinishedWord(
     compounds.has(last) ||
     spellingByEnding(last) !== undefined ||
     countsInQuery(query).includes(last) ||
-    acronymOtherNumber(last) !== undefined ||
+    // An acronym's other number (`LLMs`); a singular ending in `u` may be on its way (`neu`: neural).
+    (acronymOtherNumber(last) !== undefined && (!/[aeiouy]/.test(last) || last.endsWith('s'))) ||
     acronymExpansion(last, query, acronyms) !== undefined ||
     clippedAbbreviations(tail, acronyms).has(last) ||
     splitAtHead(last, heads) !== undefined ||

@@ -1657,12 +1657,29 @@ describe('acronymOtherNumber', () => {
     expect(acronymOtherNumber(word)).toBe(other);
   });
 
-  it.each(['models', 'KANs', 'kan', 'a', 'GPT-4', 'attention', 'ViTs', 'MoEs', 'loss', 'class', 'kiwis'])(
-    'leaves %s to the stemmer',
-    (word) => {
-      expect(acronymOtherNumber(word)).toBeUndefined();
-    },
-  );
+  // A lone vowel before the `s` (`gas`, `dis`, `res`, `sys`) makes no plural of an acronym: those
+  // words, and the prefixes a reader types (`dis` for distribution, `pos` for position), stay words.
+  it.each([
+    'models',
+    'KANs',
+    'kan',
+    'a',
+    'GPT-4',
+    'attention',
+    'ViTs',
+    'MoEs',
+    'loss',
+    'class',
+    'kiwis',
+    'gas',
+    'dis',
+    'res',
+    'pos',
+    'sys',
+    'has',
+  ])('leaves %s to the stemmer', (word) => {
+    expect(acronymOtherNumber(word)).toBeUndefined();
+  });
 });
 
 describe('decimal numbers', () => {
@@ -2036,6 +2053,13 @@ describe('unfinishedWord', () => {
     ['tire', 'tire'],
     ['mold', 'mold'],
     ['judgement', 'judgement'],
+    // A prefix a reader types on the way to a longer word, though the stemmer keeps its `s` or it
+    // ends in `u` as ReLU does: `dis` (distribution), `res` (residual), `neu` (neural), `cau` (causal).
+    ['dis', 'dis'],
+    ['deep res', 'res'],
+    ['pos', 'pos'],
+    ['neu', 'neu'],
+    ['cau', 'cau'],
   ])('%s ends in the unfinished word %s', (query, word) => {
     expect(unfinishedWord(query, heads, acronyms)).toBe(word);
   });
@@ -2043,6 +2067,7 @@ describe('unfinishedWord', () => {
     'neural-network',
     'behaviour',
     'LLMs',
+    'ReLUs',
     'ICL',
     'in-context learning',
     'dataset',

@@ -37,22 +37,22 @@ const detailsOf = (paper: Paper) => [
  */
 export function paperPageDetails(papers: readonly Paper[]): Map<Paper, string> {
   const details = paperDetails(papers);
-  const title = (paper: Paper) => titleText(paper.data.title);
   const pageTitle = (paper: Paper) => {
+    const title = titleText(paper.data.title);
     const detail = details.get(paper);
-    return heard(detail === undefined ? title(paper) : `${title(paper)} (${detail})`);
+    return heard(detail === undefined ? title : `${title} (${detail})`);
   };
+  // Each page title is worked out once, and again only when its paper gets a detail.
+  const titles = new Map(papers.map((paper) => [paper, pageTitle(paper)]));
   // Each round gives a detail only to a paper without one, so it ends; the papers of one title
   // already have details that tell them apart, so a title with its detail is then one of its own.
-  for (let shared = true; shared;) {
+  for (let given: readonly Paper[] = papers; given.length > 0;) {
     const count = new Map<string, number>();
-    for (const paper of papers) count.set(pageTitle(paper), (count.get(pageTitle(paper)) ?? 0) + 1);
-    shared = false;
-    for (const paper of papers) {
-      if (!details.has(paper) && count.get(pageTitle(paper))! > 1) {
-        details.set(paper, detailsOf(paper)[0]!);
-        shared = true;
-      }
+    for (const title of titles.values()) count.set(title, (count.get(title) ?? 0) + 1);
+    given = papers.filter((paper) => !details.has(paper) && count.get(titles.get(paper)!)! > 1);
+    for (const paper of given) {
+      details.set(paper, detailsOf(paper)[0]!);
+      titles.set(paper, pageTitle(paper));
     }
   }
   return details;

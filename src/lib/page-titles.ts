@@ -6,7 +6,7 @@
  * - an author's or a topic's list says what it is and quotes the name (listTitle): `Papers by
  *   “Ada Lovelace”`, `Papers on “Robotics” — page 2 of 5`. The quotes end the name, so a name
  *   that ends like a page (`X — page 2 of 5`) stays a name on its page 1;
- * - a feed says whose papers it has (listFeedTitle): by an author, on a topic;
+ * - a feed is titled as its list's page 1, after the site's name (listFeedTitle);
  * - a paper's page is titled with the paper's title, which may be anything (titles compared as
  *   heard, distinct-names.ts, as two papers' are): where it reads as one
  *   of the shapes above (readsAsSitePageTitle), the paper page adds what tells it apart, as it
@@ -43,20 +43,34 @@ export type ListKind = 'author' | 'topic';
 const LIST_WORDS: Record<ListKind, string> = { author: 'Papers by', topic: 'Papers on' };
 
 /**
- * The `<title>` of page `page` of an author's or a topic's list: what the list is, then the name
- * in quotes, then from page 2 on which page it is (`Papers on “Robotics” — page 2 of 5`). Its
- * `<h1>` is pagedName's, the name alone, under the list's link (`Authors`, `Topics`).
+ * The title of page `page` of an author's or a topic's list, in its three parts: what the list
+ * is with the opening quote, the name, then the closing quote and, from page 2 on, which page it
+ * is (`Papers on “`, `Robotics`, `” — page 2 of 5`). The page's `<title>` (listTitle) and its
+ * `<h1>` (which isolates the name's direction) both say it so: the quotes end the name, so a topic
+ * named `X — page 2 of 5` reads as its own page 1, not as page 2 of `X`.
  */
+export function listTitleParts(
+  kind: ListKind,
+  name: string,
+  page: number,
+  lastPage: number,
+): readonly [lead: string, name: string, tail: string] {
+  return [`${LIST_WORDS[kind]} “`, name, `”${pageSuffix(page, lastPage)}`];
+}
+
+/** The `<title>` of page `page` of an author's or a topic's list (`Papers on “Robotics” — page 2 of 5`). */
 export function listTitle(kind: ListKind, name: string, page: number, lastPage: number): string {
-  return `${LIST_WORDS[kind]} “${name}”${pageSuffix(page, lastPage)}`;
+  return listTitleParts(kind, name, page, lastPage).join('');
 }
 
 /**
- * The title of an author's or a topic's feed (`Paper Digest: papers by Ada Lovelace`): which
- * papers it has, so that an author and a topic of one name have two feeds a reader tells apart.
+ * The title of an author's or a topic's feed: the site's name, then the list's as its page 1 is
+ * titled (`Paper Digest: Papers by “Ada Lovelace”`). One wording for a list in a browser tab and
+ * in a feed reader, and as the name is quoted, an author and a topic of one name have two feeds
+ * a reader tells apart.
  */
 export function listFeedTitle(site: { title: string }, kind: ListKind, name: string): string {
-  return `${site.title}: ${LIST_WORDS[kind].toLowerCase()} ${name}`;
+  return `${site.title}: ${listTitle(kind, name, 1, 1)}`;
 }
 
 const words = (list: readonly string[]) => list.map((word) => heard(word)).join('|');

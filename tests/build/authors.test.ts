@@ -103,9 +103,10 @@ describe('author pages', () => {
     const seen: string[] = [];
     for (let page = 1; page <= pages; page++) {
       const html = await read(authorPath(author.slug, page));
-      // From page 2 on, the h1 and the title both say which page of how many.
-      const named = `${author.name}${page > 1 ? ` — page ${page} of ${pages}` : ''}`;
-      expect(decode(/<h1 class="page-title">([^<]*)<\/h1>/.exec(html)?.[1] ?? '')).toBe(named);
+      // From page 2 on, the h1 and the title both say which page of how many; the h1 is the title.
+      const named = `Papers by “${author.name}”${page > 1 ? ` — page ${page} of ${pages}` : ''}`;
+      const h1 = /<h1 class="page-title">([^]*?)<\/h1>/.exec(html)?.[1] ?? '';
+      expect(decode(h1.replace(/<[^>]*>/g, ''))).toBe(named);
       expect(html).toContain(`<link rel="canonical" href="${SITE}${BASE}${encodeURI(authorPath(author.slug, page))}">`);
       // The title says what the page is too (listTitle): no paper of the author's name shares it.
       const suffix = page > 1 ? ` — page ${page} of ${pages}` : '';
@@ -194,7 +195,7 @@ describe('author feeds and .bib files', () => {
 
   it('hold whole days of the author’s papers, newest first, at least the feed size', async () => {
     const ekin = await feed('ekin-akyurek');
-    expect(ekin.title).toBe('Paper Digest: papers by Ekin Akyürek');
+    expect(ekin.title).toBe('Paper Digest: Papers by “Ekin Akyürek”');
     expect(ekin.link).toBe(`${SITE}${BASE}authors/ekin-akyurek/`);
     expect(ekin['atom:link']['@_href']).toBe(`${SITE}${BASE}authors/ekin-akyurek/rss.xml`);
     // Feed size 1, but p1 and p2 share their day: both.

@@ -237,7 +237,7 @@ describe.each([
     for (const topic of topics) {
       const channel = await channelOf(`topics/${topic.slug}/rss.xml`);
       const expected = feedOf(inTopic(topic.slug));
-      expect(channel.title).toBe(`Paper Digest: papers on ${topic.label}`);
+      expect(channel.title).toBe(`Paper Digest: Papers on “${topic.label}”`);
       // HTML to a reader, like an item's description: what it shows is the topic's description.
       expect(shown(channel.description)).toBe(topic.description);
       expect(channel.link).toBe(`${prefix}topics/${topic.slug}/`);

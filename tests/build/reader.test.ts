@@ -286,17 +286,16 @@ describe('pages of a list', () => {
       if (!pager) continue;
       paged += 1;
       const [at, last] = [Number(pager[1]), Number(pager[2])];
-      // An author's and a topic's title say what the list is before the h1's name, in quotes (listTitle).
+      // An author's and a topic's title say what the list is, then its name in quotes (listTitle).
       const says = /^topics\/[^/]+\//.test(file)
-        ? 'Papers on '
+        ? 'Papers on “'
         : /^authors\/(?!-\/)[^/]+\//.test(file)
-          ? 'Papers by '
+          ? 'Papers by “'
           : '';
       expect(facts.title.startsWith(says), file).toBe(true);
-      const named = says
-        ? facts.title.slice(says.length).replace(/^“(.*)”( — page \d+ of \d+)?$/, '$1$2')
-        : facts.title;
-      expect(facts.h1, file).toEqual([named]);
+      // The h1 says what the title says: a name that ends like a page (`X — page 2 of 5`) is
+      // quoted in both, so page 1 of its list does not read as page 2 of another's.
+      expect(facts.h1, file).toEqual([facts.title]);
       if (at > 1) expect(facts.title, file).toMatch(new RegExp(` — page ${at} of ${last}$`));
       else expect(facts.title, file).not.toMatch(/page \d/);
       // One series a page: rel="prev" and rel="next" are the pages before and after, and only those.
@@ -309,6 +308,22 @@ describe('pages of a list', () => {
     }
     // Day 2025-01-01's three pages, the topic's thirteen and the A–Z list's at least.
     expect(paged).toBeGreaterThan(10);
+  });
+
+  it('give every page one h1, and every page but the home, about and paper pages the h1 its title says', async () => {
+    const files = (await glob('**/*.html', { cwd: build.outDir })).sort();
+    const compared: string[] = [];
+    for (const file of files) {
+      const facts = pageFacts(await readFile(join(build.outDir, file), 'utf8'));
+      expect(facts.h1, file).toHaveLength(1);
+      // The home page's h1 says what it lists; about.md's and a paper's say their own words.
+      if (/^(index|about\/index|papers\/.*)\.html$/.test(file)) continue;
+      expect(facts.h1, file).toEqual([facts.title]);
+      compared.push(file);
+    }
+    // 404, archive, topics, authors (A–Z, each author), days, months, years: not only lists.
+    for (const file of ['404.html', 'archive/index.html', 'topics/index.html', 'authors/alpha/index.html'])
+      expect(compared).toContain(file);
   });
 });
 
@@ -361,8 +376,8 @@ describe('the names of pages', () => {
       feeds.set(title, [...(feeds.get(title) ?? []), file]);
     }
     expect(shared(feeds)).toEqual([]);
-    expect(feeds.get('Paper Digest: papers by Alpha')).toEqual(['authors/alpha/rss.xml']);
-    expect(feeds.get('Paper Digest: papers on Alpha')).toEqual(['topics/alpha/rss.xml']);
+    expect(feeds.get('Paper Digest: Papers by “Alpha”')).toEqual(['authors/alpha/rss.xml']);
+    expect(feeds.get('Paper Digest: Papers on “Alpha”')).toEqual(['topics/alpha/rss.xml']);
     // A day of one paper says so as a reader would, not "the 1 paper".
     const leap = descriptions.entries().find(([, pages]) => pages.includes('2024/02/29/index.html'))?.[0];
     expect(leap).toBe('The paper of the February 29, 2024 digest.');

@@ -515,7 +515,9 @@ describe('every seed paper, in every output, against its verified facts', () => 
       }
       for (const [index, author] of links('authors').entries()) {
         const page = await tree(author);
-        expect(all(page, (element) => element.tagName === 'h1').map(seen), author).toEqual([paper.authors[index]]);
+        expect(all(page, (element) => element.tagName === 'h1').map(seen), author).toEqual([
+          `Papers by “${paper.authors[index]}”`,
+        ]);
         const cards = (await cardsOf(author)).filter((card) => cardId(card) === paper.arxiv);
         expect(cards, `${author}: ${paper.arxiv}`).toHaveLength(1);
         expect(cardSays(cards[0]!), `${author}: ${paper.arxiv}`).toEqual(

@@ -244,7 +244,7 @@ describe('feed items', () => {
 
   it('keeps only the topic’s papers in a topic feed', () => {
     const feed = topicFeed(context().topics[0]!, papers, 2, context('/'));
-    expect(feed.title).toBe('Digest & Co: papers on Optimization');
+    expect(feed.title).toBe('Digest & Co: Papers on “Optimization”');
     expect(feed.description).toBe('Training.');
     expect(feed.homeUrl).toBe('https://example.org/topics/optimization/');
     expect(feed.rssUrl).toBe('https://example.org/topics/optimization/rss.xml');
@@ -484,17 +484,17 @@ describe('OPML', () => {
     const topicOutlines = (topics as { outline: Record<string, string>[] }).outline;
     expect(topicOutlines.map((outline) => [outline['@_text'], outline['@_xmlUrl'], outline['@_htmlUrl']])).toEqual([
       [
-        'Digest & Co: papers on Optimization',
+        'Digest & Co: Papers on “Optimization”',
         'https://example.org/digest/topics/optimization/rss.xml',
         'https://example.org/digest/topics/optimization/',
       ],
       [
-        'Digest & Co: papers on Theory & "Practice"',
+        'Digest & Co: Papers on “Theory & "Practice"”',
         'https://example.org/digest/topics/theory/rss.xml',
         'https://example.org/digest/topics/theory/',
       ],
       [
-        'Digest & Co: papers on Empty',
+        'Digest & Co: Papers on “Empty”',
         'https://example.org/digest/topics/empty/rss.xml',
         'https://example.org/digest/topics/empty/',
       ],

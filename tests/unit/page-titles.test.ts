@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { paperPageDetails } from '../../src/components/paper-details.ts';
+import { paperDetails, paperPageDetails } from '../../src/components/paper-details.ts';
 import type { Paper } from '../../src/data/papers.ts';
 import { formatDateWithWeekday, formatMonth } from '../../src/lib/dates.ts';
 import {
   listFeedTitle,
   listTitle,
+  listTitleParts,
   readsAsSitePageTitle,
   SITE_PAGE_NAMES,
   type ListKind,
@@ -70,7 +71,16 @@ describe('page titles', () => {
   it('say what a list is and quote its name, as the h1 says it', () => {
     expect(listTitle('author', 'Ada Lovelace', 2, 5)).toBe('Papers by “Ada Lovelace” — page 2 of 5');
     expect(listTitle('topic', 'Robotics', 1, 1)).toBe('Papers on “Robotics”');
-    expect(listFeedTitle(SITE, 'topic', 'Robotics')).toBe('Paper Digest: papers on Robotics');
+    expect(listTitleParts('topic', 'Robotics', 2, 5)).toEqual(['Papers on “', 'Robotics', '” — page 2 of 5']);
+    // A name that ends like a page is its list's page 1, not another list's page 2.
+    expect(listTitle('topic', 'Robotics — page 2 of 5', 1, 1)).not.toBe(listTitle('topic', 'Robotics', 2, 5));
+  });
+
+  it('word a feed as its list’s page 1 is titled, after the site’s name', () => {
+    for (const name of names(6))
+      for (const kind of KINDS)
+        expect(listFeedTitle(SITE, kind, name), name).toBe(`${SITE.title}: ${listTitle(kind, name, 1, 1)}`);
+    expect(listFeedTitle(SITE, 'author', 'Ada')).toBe('Paper Digest: Papers by “Ada”');
   });
 
   it("give an author's and a topic's feeds, and the digest's, titles of their own", () => {
@@ -95,6 +105,32 @@ describe('page titles', () => {
     expect(new Set(heardTitles).size).toBe(papers.length);
     // Only where a title is shared: no other paper's page adds the day `e` names.
     expect(details.has(papers[4]!)).toBe(false);
+  });
+
+  it('work out each paper page’s title once, and again only for a paper given a detail', () => {
+    // Chains of titles that each read as the one before with its detail: a detail a round.
+    const reads = new Map<string, number>();
+    const paper = (id: string, title: string, date: string) => {
+      const data = { date, arxiv: undefined };
+      Object.defineProperty(data, 'title', {
+        get: () => (reads.set(id, (reads.get(id) ?? 0) + 1), title),
+      });
+      return { id, data } as unknown as Paper;
+    };
+    const papers = [
+      paper('a', 'Attention', '2025-06-06'),
+      paper('b', 'Attention', '2025-06-07'),
+      paper('c', 'Attention (digest of June 6, 2025)', '2025-06-08'),
+      paper('d', 'Attention (digest of June 6, 2025) (digest of June 8, 2025)', '2025-06-09'),
+      paper('e', 'Plain', '2025-06-09'),
+      paper('f', 'Authors', '2025-06-10'),
+    ];
+    paperDetails(papers);
+    const before = new Map(reads);
+    reads.clear();
+    paperPageDetails(papers);
+    // paperPageDetails runs paperDetails, then reads each title once, and once more if given a detail.
+    for (const p of papers) expect((reads.get(p.id) ?? 0) - (before.get(p.id) ?? 0), p.id).toBeLessThanOrEqual(2);
   });
 
   it('add the digest day to the page title of a paper titled as another page, and only to those', () => {

@@ -339,6 +339,41 @@ function noteAfterName(author: string): NameParts | undefined {
  * name however it is written, which BibTeX is given family name first (nameInBibtexOrder).
  */
 function isParticle(word: string): boolean {
+  return !isNameGoneBy(word) && (/^\P{L}*\p{Ll}/u.test(word) || CAPITALISED_PARTICLES.has(word));
+}
+
+/**
+ * Particles some families write with a capital (`Vincent Van Gogh`, `Yann Le Cun`, `Luca Di
+ * Liello`, `Joost Van de Weijer`), which BibTeX reads as a given name (`Gogh, Vincent Van`).
+ * Between a given name and the last word they start the family name, as a lowercase particle does
+ * (isParticle); the .bib then writes the name family name first (nameInBibtexOrder), where BibTeX
+ * and biber read a capitalised word as part of the family name. Compared as written: `VAN` and
+ * `Vans` are no particle. The rule's cost: a Vietnamese middle name written without its accent
+ * (`Anh Van Nguyen`, Văn) is read as a particle; write the accent, or the name family name first
+ * with a comma (`Nguyen, Anh Van`).
+ */
+const CAPITALISED_PARTICLES: ReadonlySet<string> = new Set([
+  'Da',
+  'Das',
+  'De',
+  'Del',
+  'Della',
+  'Den',
+  'Der',
+  'Des',
+  'Di',
+  'Dos',
+  'Du',
+  'La',
+  'Le',
+  'Ten',
+  'Ter',
+  'Van',
+  'Von',
+]);
+
+/** Whether BibTeX reads a word as a particle: its first letter is lowercase, whatever comes before it. */
+function isBibtexParticle(word: string): boolean {
   return !isNameGoneBy(word) && /^\P{L}*\p{Ll}/u.test(word);
 }
 
@@ -403,7 +438,7 @@ export function citedFamilyNames(author: string): string[][] {
   return endings;
 }
 
-/** The family name without its lowercase particles, which an A–Z list passes over (`van der Maaten` → `Maaten`). */
+/** The family name without its particles, which an A–Z list passes over (`van der Maaten` → `Maaten`, `Van Gogh` → `Gogh`). */
 export function familyNameForSorting(author: string): string {
   const words = nameTokens(familyName(author));
   const first = words.findIndex((word) => !isParticle(word));
@@ -435,6 +470,10 @@ export function nameInBibtexOrder(author: string): string {
   if (parts?.given && nameTokens(parts.given).some(isNameGoneBy))
     return [parts.family, parts.suffix, parts.given].filter(Boolean).join(', ');
   if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
+  // A family name that starts with a capitalised particle (`Vincent Van Gogh`): BibTeX would read
+  // `Van` as a given name; family name first, it reads `Van Gogh` as the family name.
+  const startsCapitalised = parts?.given && parts.family.includes(' ') && !isBibtexParticle(parts.family);
+  if (parts && startsCapitalised) return [parts.family, parts.suffix, parts.given].filter(Boolean).join(', ');
   if (words.length < 3 || !NAME_SUFFIX.test(words.at(-1)!)) return author;
   let end = words.length;
   while (end > 2 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
@@ -485,14 +524,18 @@ const GROUP_WORDS = new Set([
 ]);
 
 /**
- * Words that name groups but are also people's names: `Center` and `Centre` (Julian Center), and
- * `AI` in capitals (the family name Ai as venues print family names: `AI Weiwei`, `Chen AI`). Alone
- * they make no group: only beside a group word (`Shanghai AI Lab`) or "for"/"of", which no
- * person's name holds (`Center for AI Safety`, `Centre of Excellence`). So `Meta AI` is read as a
- * person's name, as `Chen AI` must be: a group writes the word that makes it one (`Meta AI
- * Research`).
+ * Words that name groups but are also people's names: `Center` and `Centre` (Julian Center). Alone
+ * they make no group: only beside a group word (`Center for AI Safety Research`) or "for"/"of",
+ * which no person's name holds (`Center for AI Safety`, `Centre of Excellence`).
  */
-const SHARED_WORDS = new Set(['center', 'centre', 'AI']);
+const SHARED_WORDS = new Set(['center', 'centre']);
+
+/**
+ * A word that makes a name a group's as it is written: `AI` in capitals, an AI lab's (`Meta AI`,
+ * `Mistral AI`; the family name Ai is written so: `Chen Ai`), and a word whose lower-case letters
+ * end in an acronym (`OpenAI`, `EleutherAI`, `MosaicML`, `xAI`), as no person's name is written.
+ */
+const GROUP_WORD_AS_WRITTEN = /^(?:AI|\p{L}*\p{Ll}\p{Lu}{2,})$/u;
 
 /**
  * Whether a name holds the word "and", which BibTeX reads as between two names: a whole word
@@ -515,8 +558,8 @@ export function isWordAnd(text: string): boolean {
 }
 
 /**
- * Whether a name is a group's: it holds a group word (GROUP_WORDS; SHARED_WORDS only with one, or
- * with "for" or "of"), or the word "and", which BibTeX reads as between two names (a team:
+ * Whether a name is a group's: it holds a group word (GROUP_WORDS, GROUP_WORD_AS_WRITTEN;
+ * SHARED_WORDS only with "for" or "of"), or the word "and", which BibTeX reads as between two names (a team:
  * `Research and Development Team`). Words are whole, between anything but letters, digits and
  * marks: `Andó` and `Ferdinand` hold no "and", `Nguyen-Research` holds "Research".
  */
@@ -524,7 +567,8 @@ export function isGroupName(author: string): boolean {
   const words = author.split(BETWEEN_WORDS).filter(Boolean);
   const lower = words.map((word) => word.toLowerCase());
   if (holdsWordAnd(author) || lower.some((word) => GROUP_WORDS.has(word))) return true;
-  const shared = words.some((word) => SHARED_WORDS.has(word === 'AI' ? word : word.toLowerCase()));
+  if (words.some((word) => GROUP_WORD_AS_WRITTEN.test(word))) return true;
+  const shared = lower.some((word) => SHARED_WORDS.has(word));
   return shared && lower.some((word) => word === 'for' || word === 'of');
 }
 

@@ -674,6 +674,14 @@ describe('a name in parts, and given names as initials, for references', () => {
       'Center for AI Safety',
       'Centre of Excellence',
       'Labrador Nguyen-Research',
+      // AI in capitals is an AI lab's (the family name Ai is written so), as is a word whose
+      // lower-case letters end in an acronym: no person's name is written so.
+      'Meta AI',
+      'Mistral AI',
+      'OpenAI',
+      'EleutherAI',
+      'MosaicML',
+      'xAI',
     ])
       expect(isGroupName(group), group).toBe(true);
     for (const person of [
@@ -681,13 +689,15 @@ describe('a name in parts, and given names as initials, for references', () => {
       'Teamy Smith',
       'Ada Groupe',
       'Ashish Vaswani',
-      // Center is a family name, and AI the family name Ai as some venues print family names.
+      // Center and Ai are family names; a capital inside a name is no acronym.
       'Julian Center',
-      'Chen AI',
-      'AI Weiwei',
+      'Chen Ai',
+      'Ai Weiwei',
       'Ai Center',
-      // Like Chen AI: nothing in it says it is not a person's. A group writes the word that makes it one.
-      'Meta AI',
+      'Yann LeCun',
+      'David MacKay',
+      'JoAnne McDonald',
+      'DeAndre Jordan',
       // "and" is a whole word: not in Ferdinand, nor beside a letter outside ASCII (Andó).
       'Mária Andó',
       'Ferdinand Smith',

@@ -361,9 +361,28 @@ describe("a group's name", () => {
   });
 
   it('leaves a person whose name holds a word groups also use, or "and" inside a word, unbraced', () => {
-    // Center and AI are also family names; Andó holds no word "and", which BibTeX would split at.
-    expect(formatAuthors(['Julian Center', 'Chen AI', 'Mária Andó'])).toBe(
-      "Julian Center and Chen AI and M{\\'a}ria And{\\'o}",
+    // Center and Ai are also family names; Andó holds no word "and", which BibTeX would split at.
+    expect(formatAuthors(['Julian Center', 'Chen Ai', 'Mária Andó'])).toBe(
+      "Julian Center and Chen Ai and M{\\'a}ria And{\\'o}",
     );
+  });
+
+  it("braces an AI lab's name whole, as BibTeX would abbreviate it as a person's (`M. AI`)", () => {
+    expect(formatAuthors(['Meta AI', 'OpenAI'])).toBe('{\\relax Meta AI} and {\\relax OpenAI}');
+  });
+
+  it('writes a name whose family name starts with a capitalised particle family name first', () => {
+    // As written, BibTeX and biber read `Van` as a given name (`Gogh, Vincent Van`).
+    expect(formatAuthors(['Vincent Van Gogh', 'Yann Le Cun', 'Luca Di Liello', 'Martin Van Buren Jr.'])).toBe(
+      'Van Gogh, Vincent and Le Cun, Yann and Di Liello, Luca and Van Buren, Jr., Martin',
+    );
+    // A lowercase particle BibTeX reads itself: the name stays as written.
+    expect(formatAuthors(['Vincent van Gogh'])).toBe('Vincent van Gogh');
+    // Read as a reference manager reads BibTeX: the family names are the citation's.
+    const [entry] = parseBib(`@article{k, author = {${formatAuthors(['Vincent Van Gogh', 'Joost Van de Weijer'])}}}`);
+    expect(entry!.fields.author).toEqual([
+      { lastName: 'Van Gogh', firstName: 'Vincent' },
+      { lastName: 'Van de Weijer', firstName: 'Joost' },
+    ]);
   });
 });

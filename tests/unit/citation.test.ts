@@ -119,7 +119,11 @@ describe('citation meta tags', () => {
     ['Smith Jr.', 'Smith Jr.'],
     // People whose names hold a word that groups also use: people still.
     ['Julian Center', 'Center, Julian'],
-    ['Chen AI', 'AI, Chen'],
+    ['Chen Ai', 'Ai, Chen'],
+    // An AI lab's name is a group's, kept as written (not `AI, Meta`).
+    ['Meta AI', 'Meta AI'],
+    // A capitalised particle starts the family name, as in the .bib (not `Gogh, Vincent Van`).
+    ['Vincent Van Gogh', 'Van Gogh, Vincent'],
     ['ʻAkau Tupou', 'Tupou, ʻAkau'],
     ["Gerard 't Hooft", "'t Hooft, Gerard"],
     ['Jun Example (Tokyo)', 'Example, Jun, (Tokyo)'],
@@ -307,7 +311,14 @@ describe('the plain-text reference', () => {
     ['Ada 小明 Lovelace', 'Lovelace, Ada 小明'],
     // A person whose name holds a word groups also use is abbreviated as any person.
     ['Julian Center', 'Center, J.'],
-    ['Chen AI', 'AI, C.'],
+    ['Chen Ai', 'Ai, C.'],
+    ['Meta AI', 'Meta AI'],
+    ['OpenAI', 'OpenAI'],
+    // A capitalised particle is the family name's (not `Gogh, V. V.`), lowercase or not.
+    ['Vincent Van Gogh', 'Van Gogh, V.'],
+    ['Luca Di Liello', 'Di Liello, L.'],
+    ['Joost Van de Weijer', 'Van de Weijer, J.'],
+    ['Vincent van Gogh', 'van Gogh, V.'],
     ['Google Research, Brain Team', 'Google Research, Brain Team'],
     // The same reading as citation_author (Tupou, ʻAkau): the ʻokina goes with its initial.
     ['ʻAkau Tupou', 'Tupou, ʻA.'],
@@ -398,7 +409,17 @@ describe('the plain-text reference', () => {
 describe("JSON-LD of a group's name", () => {
   it('gives a collaboration or a team as an Organization, a person as a Person', () => {
     const { author } = scholarlyArticle(
-      paper({ authors: ['Ada Lovelace', 'ATLAS Collaboration', 'Research and Development Team', 'Julian Center'] }),
+      paper({
+        authors: [
+          'Ada Lovelace',
+          'ATLAS Collaboration',
+          'Research and Development Team',
+          'Julian Center',
+          'Meta AI',
+          'OpenAI',
+          'Vincent Van Gogh',
+        ],
+      }),
       {
         pageUrl: 'https://example.org/p/',
       },
@@ -409,6 +430,10 @@ describe("JSON-LD of a group's name", () => {
       { '@type': 'Organization', name: 'Research and Development Team' },
       // Center is also a family name: alone it makes no group.
       { '@type': 'Person', name: 'Julian Center' },
+      // An AI lab's name, however written, is an organisation's.
+      { '@type': 'Organization', name: 'Meta AI' },
+      { '@type': 'Organization', name: 'OpenAI' },
+      { '@type': 'Person', name: 'Vincent Van Gogh' },
     ]);
   });
 });

@@ -29,7 +29,7 @@ describe('author links', () => {
       const page = await open(paper);
       await page.getByRole('link', { name: spelling, exact: true }).click();
       await page.waitForURL(/\/authors\/ekin-akyurek\/$/);
-      expect(await heading(page)).toBe('Ekin Akyürek');
+      expect(await heading(page)).toBe('Papers by “Ekin Akyürek”');
       await page.close();
     }
   });
@@ -38,7 +38,7 @@ describe('author links', () => {
     const page = await open('');
     await page.getByRole('link', { name: '王小明', exact: true }).first().click();
     await page.waitForURL(/\/authors\/%E7%8E%8B%E5%B0%8F%E6%98%8E\/$/);
-    expect(await heading(page)).toBe('王小明');
+    expect(await heading(page)).toBe('Papers by “王小明”');
     await page.close();
   });
 

@@ -15,7 +15,8 @@ import {
   splitMath,
   titleKeyWord,
 } from '../../src/lib/bibtex.ts';
-import type { CitablePaper } from '../../src/lib/citation.ts';
+import { citationAuthorName, referenceAuthorName, type CitablePaper } from '../../src/lib/citation.ts';
+import { seededRandom } from '../../src/bench/random.ts';
 import { bracesBalance, parseBib } from '../helpers/bibtex.ts';
 
 const paper = (id: string, data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
@@ -384,5 +385,30 @@ describe("a group's name", () => {
       { lastName: 'Van Gogh', firstName: 'Vincent' },
       { lastName: 'Van de Weijer', firstName: 'Joost' },
     ]);
+  });
+});
+
+describe('a person’s family name, in every citation output alike', () => {
+  it('is the one the .bib gives a reference manager, the citation tag and the APA reference (seeded names)', () => {
+    // Names of a given name or two, an optional particle run (lowercase, capitalised or both), a
+    // family name and an optional suffix, as people write them.
+    const given = ['Vincent', 'Ada', 'Laurens', 'Yann', 'Luca', 'Mary Ann', 'J.', 'Jean-Paul'];
+    const particles = ['', '', 'van', 'van der', 'Van', 'Van de', 'de', 'De', 'Di', 'Le', 'von', 'Von', 'du', 'La'];
+    const families = ['Gogh', 'Maaten', 'Cun', 'Liello', 'Weijer', 'Smith', 'Oswald', 'Fontaine'];
+    const suffixes = ['', '', '', 'Jr.', 'III'];
+    const random = seededRandom(24);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    for (let index = 0; index < 400; index += 1) {
+      const family = [pick(particles), pick(families)].filter(Boolean).join(' ');
+      const name = [pick(given), family, pick(suffixes)].filter(Boolean).join(' ');
+      const [read] = parseBib(`@misc{k, author = {${formatAuthors([name])}}}`, name)[0]!.fields.author as {
+        lastName: string;
+        prefix?: string;
+      }[];
+      const bibFamily = [read!.prefix, read!.lastName].filter(Boolean).join(' ');
+      expect(bibFamily, name).toBe(family);
+      expect(citationAuthorName(name).startsWith(`${family}, `), name).toBe(true);
+      expect(referenceAuthorName(name).startsWith(`${family}, `), name).toBe(true);
+    }
   });
 });

@@ -406,6 +406,14 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Σωκράτης Παπαδόπουλος', 'Παπαδόπουλος', 'Παπαδόπουλος', OTHER_SCRIPTS],
     ['Ольга Иванова', 'Иванова', 'Иванова', OTHER_SCRIPTS],
     ['Agent 007', '007', '007', '#'],
+    // A capitalised particle starts the family name and is passed over as a lowercase one is; a
+    // given name or the family name itself is no particle.
+    ['Vincent Van Gogh', 'Van Gogh', 'Gogh', 'G'],
+    ['Joost Van de Weijer', 'Van de Weijer', 'Weijer', 'W'],
+    ['Yann Le Cun', 'Le Cun', 'Cun', 'C'],
+    ['Van Morrison', 'Morrison', 'Morrison', 'M'],
+    ['Quoc V. Le', 'Le', 'Le', 'L'],
+    ['Ada VAN Gogh', 'Gogh', 'Gogh', 'G'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);

@@ -78,8 +78,10 @@ export function spanText({ first, last }: PageSpan): string {
 
 /**
  * The name of page `page` of a list called `name`, as both its `<title>` and its `<h1>` say it:
- * `Reinforcement Learning — page 2 of 5` from page 2 on, the bare name on page 1 (the list's
+ * `Tuesday, June 3, 2025 — page 2 of 5` from page 2 on, the bare name on page 1 (the list's
  * canonical page). A tab, a bookmark and a screen reader's heading list then tell the pages apart.
+ * For lists of the site's own names (a day, the A–Z list of authors), which never end like a page:
+ * an author's or a topic's list, named by a stranger, quotes its name (listTitle, page-titles.ts).
  */
 export function pagedName(name: string, page: number, lastPage: number): string {
   return page > 1 ? `${name}${pageSuffix(page, lastPage)}` : name;

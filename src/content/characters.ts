@@ -20,8 +20,8 @@ import { codePointName } from '../lib/code-point.ts';
  * every plane) and every code point not assigned in the Unicode version Node knows (general
  * category Cn: nothing can draw it, and a later version may give it a meaning). Tab and newline are allowed only where a field
  * allows several lines. One exception, the joiners (see {@link allowedJoinerAt}): U+200C ZERO WIDTH
- * NON-JOINER and U+200D ZERO WIDTH JOINER are spelling between two letters of a script that uses
- * them (Persian, Urdu, the Indic scripts), and U+200D joins two emoji into one. And no character may carry more than four combining marks, and a combining
+ * NON-JOINER and U+200D ZERO WIDTH JOINER are spelling where Unicode gives them an effect (after a
+ * virama, between letters of a joining script), and U+200D inside an emoji ZWJ sequence. And no character may carry more than four combining marks, and a combining
  * mark must sit on a character: not at the start of a value or line, nor after white space.
  */
 export interface ForbiddenCharacter {
@@ -78,49 +78,123 @@ export function visibleText(value: string): { text: string; removed: string[] } 
 }
 
 const JOINER = /^[\u200C\u200D]$/;
+
 /**
- * Scripts whose spelling puts a zero-width non-joiner or joiner between letters (The Unicode
- * Standard, chapters 9 and 12: Persian's `می‌خواهم`, Devanagari's `क्‍ष` after a virama, Sinhala's
- * conjuncts). Elsewhere a joiner changes nothing that shows, so it only hides a difference: a
- * topic or a name that looks like another, a word search cannot find.
+ * Whether mark `m` has canonical combining class 9 (Virama), which JavaScript's regular
+ * expressions cannot ask: canonical ordering (NFD) swaps two marks after a letter exactly when
+ * their classes differ and neither is 0, so `m` is a virama when it swaps with U+3099 (class 8)
+ * but not with U+094D DEVANAGARI SIGN VIRAMA (class 9). Node's own Unicode data decides, so new
+ * scripts' viramas (Myanmar's asat, Khmer's coeng, Tibetan's halanta, Balinese…) come with it.
  */
-const JOINING_SCRIPTS = [
+const swapsWith = (m: string, other: string): boolean =>
+  `a${m}${other}`.normalize('NFD') === `a${other}${m}`.normalize('NFD');
+const VIRAMAS = (() => {
+  const found = ['\u094D'];
+  for (const range of [
+    [0x0300, 0x2fff],
+    [0xa800, 0xabff],
+    [0x10000, 0x1ffff],
+  ] as const) {
+    for (let codePoint = range[0]; codePoint <= range[1]; codePoint++) {
+      const char = String.fromCodePoint(codePoint);
+      if (/\p{M}/v.test(char) && swapsWith(char, '\u3099') && !swapsWith(char, '\u094D')) found.push(char);
+    }
+  }
+  return [...new Set(found)];
+})();
+const VIRAMA = `[${VIRAMAS.map((char) => `\\u{${char.codePointAt(0)!.toString(16)}}`).join('')}]`;
+
+/**
+ * Scripts that join their letters (Unicode's ArabicShaping.txt gives their letters Joining_Type
+ * D, R or L), where a non-joiner between two letters breaks the join: Persian's `می‌خواهم`.
+ * JavaScript cannot ask Joining_Type, so the scripts that have such letters stand for it.
+ */
+const CURSIVE_SCRIPTS = [
   'Arabic',
   'Syriac',
   'Nko',
+  'Mandaic',
+  'Manichaean',
   'Mongolian',
-  'Devanagari',
-  'Bengali',
-  'Gurmukhi',
-  'Gujarati',
-  'Oriya',
-  'Tamil',
-  'Telugu',
-  'Kannada',
-  'Malayalam',
-  'Sinhala',
+  'Phags_Pa',
+  'Psalter_Pahlavi',
+  'Sogdian',
+  'Old_Uyghur',
+  'Hanifi_Rohingya',
+  'Chorasmian',
+  'Adlam',
 ];
 /**
- * Where a joiner is spelling: between a letter (or a mark on it, as a virama) and a letter of one
- * joining script, or a virama and its letter (Bengali's ya-phala `র‍্য`), or U+200D between two emoji (`👩‍💻`, a skin tone before it). Script_Extensions,
- * so an Arabic vowel mark (script Inherited) counts as Arabic. Exactly one joiner: a second one
- * after it has no letter beside it.
+ * Where a joiner is spelling, by the rules IDNA (RFC 5892, CONTEXTJ) and identifiers (UAX #31,
+ * 2.3) give, which say where U+200C/U+200D make a visible difference:
+ * - either joiner right after a virama on a letter (`क्‍ष`, Malayalam's `ന്‍`, Myanmar's
+ *   asat `က်‌`, Khmer's coeng `ក្‌`, Sinhala's `ක්‍ය`), in any script with a virama;
+ * - U+200D between a letter and a virama: the Unicode Standard's Bengali ya-phala after ra
+ *   (`র‍্য`) and Sinhala's touching letters (`ක‍්ව`);
+ * - U+200C between two letters of one joining script (CURSIVE_SCRIPTS; marks between are
+ *   transparent to joining): `می‌خواهم`.
+ * Script_Extensions, so an Arabic vowel mark (script Inherited) counts as Arabic. Exactly one
+ * joiner: a second one after it stands after a joiner, not a virama or a letter. U+200D inside
+ * an emoji ZWJ sequence is judged apart (inEmojiZwjSequence).
  */
 const ALLOWED_JOINER = new RegExp(
   [
-    ...JOINING_SCRIPTS.map(
+    `(?<=\\p{L}\\p{M}*${VIRAMA})[\\u200C\\u200D]`,
+    `(?<=\\p{L})\\u200D(?=${VIRAMA})`,
+    ...CURSIVE_SCRIPTS.map(
       (script) =>
-        `(?<=[[\\p{L}\\p{M}]&&\\p{scx=${script}}])[\\u200C\\u200D](?=[\\p{M}&&\\p{scx=${script}}]?[\\p{L}&&\\p{scx=${script}}])`,
+        `(?<=[\\p{L}&&\\p{scx=${script}}][\\p{M}&&\\p{scx=${script}}]*)\\u200C(?=[\\p{M}&&\\p{scx=${script}}]*[\\p{L}&&\\p{scx=${script}}])`,
     ),
-    '(?<=[\\p{Extended_Pictographic}\\p{Emoji_Modifier}])\\u200D(?=\\p{Extended_Pictographic})',
   ].join('|'),
   'vy',
 );
 
+/**
+ * One emoji of a ZWJ sequence as a paper holds it: a base, then a skin tone or U+FE0F (a file
+ * holds no FE0F, characters are refused before, but the rule takes a string as typed).
+ */
+const EMOJI_ELEMENT = String.raw`[\p{Emoji}--\p{Emoji_Modifier}--[#*0-9]]\p{Emoji_Modifier}?\uFE0F?`;
+const EMOJI_CHAIN = new RegExp(String.raw`(?:${EMOJI_ELEMENT}\u200D)+${EMOJI_ELEMENT}`, 'gv');
+const RGI_ZWJ_SEQUENCE = /^\p{RGI_Emoji_ZWJ_Sequence}$/v;
+/** No RGI ZWJ sequence is near this long (the longest, a kiss of two people with skin tones, is 15). */
+const LONGEST_ZWJ_SEQUENCE = 32;
+
+/**
+ * Whether the U+200D at `index` is inside one of Unicode's recommended (RGI) emoji ZWJ sequences
+ * (`👩‍💻`, `🧑🏽‍🚀`, `🏳️‍🌈`, `👨‍👩‍👧‍👦`): the only place a joiner between emoji shows, as one
+ * picture. Between other emoji (`©‍®`, `😀‍😀`) it changes nothing that shows. Files hold no U+FE0F
+ * (refused above), so a sequence is matched with or without one after each of its emoji.
+ */
+function inEmojiZwjSequence(value: string, index: number): boolean {
+  const start = Math.max(0, index - LONGEST_ZWJ_SEQUENCE);
+  const window = value.slice(start, index + LONGEST_ZWJ_SEQUENCE);
+  for (const { 0: chain, index: at } of window.matchAll(EMOJI_CHAIN)) {
+    if (at > index - start) break;
+    if (at + chain.length <= index - start) continue;
+    return (
+      chain.length <= LONGEST_ZWJ_SEQUENCE && withVariationSelectors(chain).some((form) => RGI_ZWJ_SEQUENCE.test(form))
+    );
+  }
+  return false;
+}
+
+/** `chain` with U+FE0F after each emoji that may take one, in every combination (at most 2⁴). */
+function withVariationSelectors(chain: string): string[] {
+  const parts = chain.replaceAll('\uFE0F', '').split('\u200D');
+  let forms = [''];
+  parts.forEach((part, at) => {
+    const joined = at === 0 ? '' : '\u200D';
+    const options = /\p{Emoji_Modifier}/v.test(part) || forms.length >= 16 ? [part] : [part, `${part}\uFE0F`];
+    forms = forms.flatMap((form) => options.map((option) => form + joined + option));
+  });
+  return forms;
+}
+
 /** Whether the joiner at `index` of `value` stands where a script or an emoji needs it (above). */
 export function allowedJoinerAt(value: string, index: number): boolean {
   ALLOWED_JOINER.lastIndex = index;
-  return ALLOWED_JOINER.test(value);
+  if (ALLOWED_JOINER.test(value)) return true;
+  return value[index] === '\u200D' && inEmojiZwjSequence(value, index);
 }
 
 function kindOf(codePoint: number): string {
@@ -223,7 +297,7 @@ export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?
 }
 /** What a joiner refused where it stands (allowedJoinerAt) would need, for text that does need one. */
 const JOINER_ADVICE =
-  ' A zero-width non-joiner (U+200C) or joiner (U+200D) is kept only between two letters of a script that spells with it (Arabic, Persian, Urdu, Syriac, N’Ko, Mongolian, the Indic scripts, Sinhala), and a joiner between two emoji, as itself or as a character reference (&zwnj;, &zwj;) in an abstract.';
+  ' A zero-width non-joiner (U+200C) or joiner (U+200D) is kept only where Unicode gives it an effect that shows: right after a virama (the Indic scripts, Sinhala, Myanmar, Khmer, Tibetan…), a joiner between a letter and the virama after it (Bengali, Sinhala), a non-joiner between two letters of a script that joins its letters (Arabic, Persian, Urdu, Syriac, N’Ko, Mongolian…), and a joiner inside one of Unicode’s emoji ZWJ sequences (woman + joiner + laptop); as itself or as a character reference (&zwnj;, &zwj;) in an abstract.';
 
 /**
  * Every key and string in decoded YAML data that holds a forbidden character (characters.ts).

@@ -409,8 +409,46 @@ export function addressInProseProblem(text: string, where: string): string | und
   const written = web ?? withPath;
   // A sentence's or a bracket's end after an address is no part of it: `(https://evil.example).`
   const host = written !== undefined ? (hostNamedBy(written.replace(/[.,;:!?)\]}>"'’”»]+$/u, '')) ?? written) : mail;
-  if (host === undefined) return undefined;
+  if (host === undefined) {
+    // A bare host passes here (a name, `Booking.com`), but not one that passes for another.
+    const [lookAlike] = lookAlikeBareHosts(read);
+    return lookAlike && `holds a host that readers make a link; it ${lookAlike.message}: ${where}`;
+  }
   return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;
+}
+
+/** A scheme's address or a `www.` one, anywhere: judged whole where it is found (validate.ts), not as a bare host. */
+const SCHEME_OR_WWW = /[a-z][a-z\d+.\-]*:\/\/\S*|(?<![\p{L}\p{N}_.\-])www\.\S*/giu;
+
+/**
+ * Each host a text names bare, without a scheme or `www.` (`аpple.com`, `xn--80ak6aa92e.com/login`,
+ * `ada@аpple.com`, read as hostsNamedIn reads them), that a link to it would be refused for as a
+ * look-alike (lookAlikeHostProblem): mail clients, chat and reference managers make a link of a
+ * bare host as of an address, and show it in Unicode. `written` is the text's word that names it,
+ * `message` a phrase after "it". Ordinary dotted words name no host (`e.g.`, `Fig.2`, `v1.5`,
+ * `arXiv:2401.00001`), and an ASCII host (`model.py`, `paypa1.com`) is no look-alike to this rule,
+ * as it is none in a link. Titles, venues (addressInProseProblem) and abstracts (validate.ts).
+ */
+export function lookAlikeBareHosts(text: string): { written: string; index: number; message: string }[] {
+  const found: { written: string; index: number; message: string }[] = [];
+  const seen = new Set<string>();
+  const bare = text.replace(SCHEME_OR_WWW, (address) => ' '.repeat(address.length));
+  for (const { 0: word, index } of bare.matchAll(/\S+/gu)) {
+    for (const host of hostsNamedIn(word)) {
+      if (seen.has(host)) continue;
+      seen.add(host);
+      let url: URL;
+      try {
+        url = new URL(`https://${host}/`);
+      } catch {
+        continue;
+      }
+      const message = lookAlikeHostProblem(url);
+      if (message)
+        found.push({ written: word, index, message: message.replace(/; link to the site's real address$/, '') });
+    }
+  }
+  return found;
 }
 
 /** An e-mail address anywhere in text, its domain in group 1 (checked with MAIL_DOMAIN_TEXT). */

@@ -1,5 +1,5 @@
 import type { z } from 'astro/zod';
-import { LIMITS, PAPER_KEYS, LINK_KEYS, type PaperData, type PaperSchema } from './schema.ts';
+import { LIMITS, PAPER_KEYS, LINK_KEYS, lookAlikeBareHosts, type PaperData, type PaperSchema } from './schema.ts';
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
@@ -92,6 +92,7 @@ export function validatePaper(
   problems.push(...bodyProblems);
   if (rendered) problems.push(...abstractTextProblems(rendered, abstractLine(source.body, source.bodyLine), problem));
   if (rendered) problems.push(...bareAddressProblems(rendered.text, textLines, source.body, source.bodyLine, problem));
+  if (rendered) problems.push(...bareHostProblems(rendered.text, textLines, source.body, source.bodyLine, problem));
 
   if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
   return {
@@ -343,6 +344,28 @@ function bareAddressProblems(
     );
   }
   return problems;
+}
+
+/**
+ * A host written bare in the abstract's text (no scheme or `www.`, which bareAddressProblems
+ * judges), that passes for another (lookAlikeBareHosts, schema.ts): readers link it as they do
+ * an address. Each once, at the first body line that holds it.
+ */
+function bareHostProblems(
+  text: string,
+  textLines: TextLines | undefined,
+  body: string,
+  bodyLine: number,
+  problem: (line: number, field: string, message: string) => ContentProblem,
+): ContentProblem[] {
+  const bodyLines = body.split('\n');
+  return lookAlikeBareHosts(text).map(({ written, index, message }) =>
+    problem(
+      bodyLine + addressLineIndex(written, text.slice(0, index), textLines, bodyLines),
+      'body',
+      `the host written as "${shortened(written, 80)}" in the text, which mail clients, chat and reference managers make a link, is not allowed: it ${message}; write the site's real address, or the name without its domain`,
+    ),
+  );
 }
 
 /**

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/bench/random.ts';
+import { formatProblem } from '../../src/content/problems.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
+import { validatePaper } from '../../src/content/validate.ts';
+
+/**
+ * A host written bare in text, without a scheme or `www.` (`аpple.com/x`), is a link to mail
+ * clients, chat and reference managers, which show it in Unicode: one that passes for another is
+ * refused as a link to it is (lookAlikeBareHosts, schema.ts), in the abstract, the title and
+ * the venue; ordinary dotted words are no hosts.
+ */
+const schema = createPaperSchema(new Set(['optimization']));
+const paper = ({ title = 'A paper', venue, body }: { title?: string; venue?: string; body: string }) =>
+  new TextEncoder().encode(
+    `---\ntitle: "${title}"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\n${venue ? `venue: "${venue}"\n` : ''}tags:\n  - optimization\n---\n\n${body}\n`,
+  );
+const problems = (fields: Parameters<typeof paper>[0]) =>
+  validatePaper('content/papers/p.mdx', paper(fields), schema).problems.map(formatProblem);
+
+/** Bare hosts that pass for another, each in an unlike way, with the host as published. */
+const LOOK_ALIKE = [
+  ['аpple.com/x', 'xn--pple-43d.com'], // a Cyrillic а among Latin letters, with a path
+  ['xn--pypal-4ve.com/login', 'xn--pypal-4ve.com'], // punycode of pаypal.com
+  ['аррӏе.com', 'xn--80ak6aa92e.com'], // all Cyrillic beside a Latin .com, no path
+  ['gοοgle.com', 'xn--ggle-0nda.com'], // Greek omicrons
+  ['ada@аpple.com', 'xn--pple-43d.com'], // a mail address's domain
+  ['Вooking.com.', 'xn--ooking-hof.com'], // written as a name, at a sentence's end
+] as const;
+/** Dotted words of abstracts that name no look-alike host. */
+const ORDINARY = [
+  'e.g.',
+  'i.e.',
+  'Fig.2',
+  'v1.5',
+  'arXiv:2401.00001',
+  'model.py',
+  'paypa1.com/login', // ASCII: no look-alike to the link rule either
+  'github.com/owner/repo',
+  'пример.рф',
+  '模型.py',
+  'модель.py',
+  'J.-P.Li',
+  'Yu.Li',
+  'cs.AI',
+];
+
+describe('a bare host in text', () => {
+  it('is refused in an abstract when it passes for another, at its line, naming it', () => {
+    for (const [written, published] of LOOK_ALIKE) {
+      const found = problems({ body: `We study it.\n\nOur code is at ${written} now.` });
+      expect(found, written).toHaveLength(1);
+      expect(found[0], written).toMatch(
+        /^content\/papers\/p\.mdx:12: body: the host written as ".+" in the text, which mail clients, chat and reference managers make a link, is not allowed: it names the host /,
+      );
+      expect(found[0], written).toContain(`(${published} as published)`);
+    }
+  });
+
+  it('passes as an ordinary dotted word', () => {
+    for (const word of ORDINARY) expect(problems({ body: `We use ${word} here.` }), word).toEqual([]);
+  });
+
+  it('is judged once when written with a scheme (as an address, not again as a host)', () => {
+    const found = problems({ body: 'See https://аpple.com/y and www.аpple.com/z.' });
+    expect(found).toHaveLength(2);
+    for (const line of found) expect(line).toContain('the address "');
+  });
+
+  it('is refused in a title and a venue, where a bare name with a dot passes', () => {
+    for (const [written, published] of LOOK_ALIKE.filter(
+      ([written]) => !written.includes('/') && !written.includes('@'),
+    )) {
+      const name = written.replace(/\.$/, '');
+      const title = problems({ title: `Reviews of ${name}`, body: 'We study it.' });
+      expect(title, name).toEqual([
+        expect.stringMatching(
+          /^content\/papers\/p\.mdx:2: title: holds a host that readers make a link; it names the host /,
+        ),
+      ]);
+      expect(title[0]).toContain(published);
+      const venue = problems({ venue: `${name} Workshop`, body: 'We study it.' });
+      expect(venue, name).toEqual([expect.stringMatching(/^content\/papers\/p\.mdx:6: venue: holds a host /)]);
+    }
+    expect(
+      problems({ title: 'Reviews of Booking.com and ASP.NET', venue: 'Booking.com Workshop', body: 'We study it.' }),
+    ).toEqual([]);
+  });
+
+  it('is found wherever it stands among ordinary words (seeded)', () => {
+    const random = seededRandom(2024);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    for (let round = 0; round < 60; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
+        Array.from({ length: 4 }, () => pick([...ORDINARY, 'word', 'results'])).join(' '),
+      );
+      const at = Math.floor(random() * lines.length);
+      const [written, published] = pick(LOOK_ALIKE);
+      lines[at] = `${lines[at]} (${written.replace(/\.$/, '')})`;
+      const found = problems({ body: lines.join('\n') });
+      expect(found, lines.join(' / ')).toHaveLength(1);
+      expect(found[0]).toMatch(new RegExp(`^content/papers/p\\.mdx:${10 + at}: body: `));
+      expect(found[0]).toContain(published);
+    }
+  });
+});

@@ -810,6 +810,12 @@ export const VALUE_CLASSES: Readonly<Record<string, string>> = {
   // Addresses that feed readers make links of, leading elsewhere than they read.
   'address-user': 'see https://github.com@evil.example/x now',
   'address-look-alike': 'see https://\u0430pple.com/x now',
+  // The same host written bare, which mail clients and chat link too.
+  'bare-host-look-alike': 'see \u0430pple.com/x now',
+  // Joiners: one that joins no emoji sequence (hides a difference), and one a script spells with
+  // after its virama (Myanmar's asat).
+  'joiner-no-sequence': 'a \u00A9\u200D\u00AE b',
+  'joiner-after-virama': 'a \u1019\u103C\u1014\u103A\u200C\u1019\u102C b',
 };
 
 /** Addresses that run or carry code, and the ways a scheme is hidden: case, white space, references. */

@@ -417,8 +417,27 @@ export function addressInProseProblem(text: string, where: string): string | und
   return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;
 }
 
-/** A scheme's address or a `www.` one, anywhere: judged whole where it is found (validate.ts), not as a bare host. */
-const SCHEME_OR_WWW = /[a-z][a-z\d+.\-]*:\/\/\S*|(?<![\p{L}\p{N}_.\-])www\.\S*/giu;
+/**
+ * Where a web address starts in a word (a scheme's `…://`, `www.`), judged whole by the address
+ * rule (validate.ts) rather than as a bare host; -1 if none. The scheme is found from its `://`
+ * back: a regular expression that looks for a scheme at each letter rescans the rest of the word,
+ * seconds for a word of 10,000 letters.
+ */
+function addressStart(word: string): number {
+  const starts: number[] = [];
+  const slashes = word.indexOf('://');
+  if (slashes > 0) {
+    let from = slashes;
+    while (from > 0 && /[a-z\d+.\-]/i.test(word[from - 1]!)) from--;
+    while (from < slashes && !/[a-z]/i.test(word[from]!)) from++;
+    if (from < slashes) starts.push(from);
+  }
+  const www = word.search(/(?<![\p{L}\p{N}_.\-])www\./iu);
+  if (www >= 0) starts.push(www);
+  return starts.length > 0 ? Math.min(...starts) : -1;
+}
+/** A dot or an `@` before a letter or digit: what a word naming a host holds. */
+const HOST_SIGN = /[.@][\p{L}\p{N}]/gu;
 
 /**
  * Each host a text names bare, without a scheme or `www.` (`аpple.com`, `xn--80ak6aa92e.com/login`,
@@ -427,13 +446,27 @@ const SCHEME_OR_WWW = /[a-z][a-z\d+.\-]*:\/\/\S*|(?<![\p{L}\p{N}_.\-])www\.\S*/g
  * bare host as of an address, and show it in Unicode. `written` is the text's word that names it,
  * `message` a phrase after "it". Ordinary dotted words name no host (`e.g.`, `Fig.2`, `v1.5`,
  * `arXiv:2401.00001`), and an ASCII host (`model.py`, `paypa1.com`) is no look-alike to this rule,
- * as it is none in a link. Titles, venues (addressInProseProblem) and abstracts (validate.ts).
+ * as it is none in a link. Titles, venues (addressInProseProblem) and abstracts (validate.ts);
+ * `before` is the text before the word, where the abstract's rule counts its paragraph.
  */
-export function lookAlikeBareHosts(text: string): { written: string; index: number; message: string }[] {
-  const found: { written: string; index: number; message: string }[] = [];
+export function lookAlikeBareHosts(text: string): { written: string; before: string; message: string }[] {
+  const found: { written: string; before: string; message: string }[] = [];
   const seen = new Set<string>();
-  const bare = text.replace(SCHEME_OR_WWW, (address) => ' '.repeat(address.length));
-  for (const { 0: word, index } of bare.matchAll(/\S+/gu)) {
+  // Dots read once for the whole text (a character read as one becomes `.`; line breaks stay).
+  // Only a word with a dot or an `@` before a letter or digit can name a host, and most words have
+  // none (a sentence's full stop ends its word); a web address in it is left to the address rule.
+  const read = readDots(text);
+  let end = 0;
+  for (const { index: sign } of read.matchAll(HOST_SIGN)) {
+    if (sign < end) continue; // in the word just read
+    let start = sign;
+    while (start > 0 && !/\s/u.test(read[start - 1]!)) start--;
+    end = sign;
+    while (end < read.length && !/\s/u.test(read[end]!)) end++;
+    const piece = read.slice(start, end);
+    const address = addressStart(piece);
+    const word = address >= 0 ? piece.slice(0, address) : piece;
+    const before = read.slice(0, start);
     for (const host of hostsNamedIn(word)) {
       if (seen.has(host)) continue;
       seen.add(host);
@@ -444,8 +477,13 @@ export function lookAlikeBareHosts(text: string): { written: string; index: numb
         continue;
       }
       const message = lookAlikeHostProblem(url);
-      if (message)
-        found.push({ written: word, index, message: message.replace(/; link to the site's real address$/, '') });
+      if (message) {
+        found.push({
+          written: word,
+          before,
+          message: message.replace(/; link to the site's real address$/, ''),
+        });
+      }
     }
   }
   return found;

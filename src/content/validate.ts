@@ -359,9 +359,9 @@ function bareHostProblems(
   problem: (line: number, field: string, message: string) => ContentProblem,
 ): ContentProblem[] {
   const bodyLines = body.split('\n');
-  return lookAlikeBareHosts(text).map(({ written, index, message }) =>
+  return lookAlikeBareHosts(text).map(({ written, before, message }) =>
     problem(
-      bodyLine + addressLineIndex(written, text.slice(0, index), textLines, bodyLines),
+      bodyLine + addressLineIndex(written, before, textLines, bodyLines),
       'body',
       `the host written as "${shortened(written, 80)}" in the text, which mail clients, chat and reference managers make a link, is not allowed: it ${message}; write the site's real address, or the name without its domain`,
     ),

@@ -88,7 +88,7 @@ const JOINER = /^[\u200C\u200D]$/;
  */
 const swapsWith = (m: string, other: string): boolean =>
   `a${m}${other}`.normalize('NFD') === `a${other}${m}`.normalize('NFD');
-const VIRAMAS = (() => {
+function viramaClass(): string {
   const found = ['\u094D'];
   for (const range of [
     [0x0300, 0x2fff],
@@ -100,9 +100,8 @@ const VIRAMAS = (() => {
       if (/\p{M}/v.test(char) && swapsWith(char, '\u3099') && !swapsWith(char, '\u094D')) found.push(char);
     }
   }
-  return [...new Set(found)];
-})();
-const VIRAMA = `[${VIRAMAS.map((char) => `\\u{${char.codePointAt(0)!.toString(16)}}`).join('')}]`;
+  return `[${[...new Set(found)].map((char) => `\\u{${char.codePointAt(0)!.toString(16)}}`).join('')}]`;
+}
 
 /**
  * Scripts that join their letters (Unicode's ArabicShaping.txt gives their letters Joining_Type
@@ -135,19 +134,22 @@ const CURSIVE_SCRIPTS = [
  *   transparent to joining): `می‌خواهم`.
  * Script_Extensions, so an Arabic vowel mark (script Inherited) counts as Arabic. Exactly one
  * joiner: a second one after it stands after a joiner, not a virama or a letter. U+200D inside
- * an emoji ZWJ sequence is judged apart (inEmojiZwjSequence).
+ * an emoji ZWJ sequence is judged apart (inEmojiZwjSequence). Built at the first joiner: finding the
+ * viramas reads tens of thousands of code points, and most papers hold no joiner.
  */
-const ALLOWED_JOINER = new RegExp(
-  [
-    `(?<=\\p{L}\\p{M}*${VIRAMA})[\\u200C\\u200D]`,
-    `(?<=\\p{L})\\u200D(?=${VIRAMA})`,
-    ...CURSIVE_SCRIPTS.map(
-      (script) =>
-        `(?<=[\\p{L}&&\\p{scx=${script}}][\\p{M}&&\\p{scx=${script}}]*)\\u200C(?=[\\p{M}&&\\p{scx=${script}}]*[\\p{L}&&\\p{scx=${script}}])`,
-    ),
-  ].join('|'),
-  'vy',
-);
+let allowedJoiner: RegExp | undefined;
+const allowedJoinerPattern = (virama = viramaClass()): RegExp =>
+  new RegExp(
+    [
+      `(?<=\\p{L}\\p{M}*${virama})[\\u200C\\u200D]`,
+      `(?<=\\p{L})\\u200D(?=${virama})`,
+      ...CURSIVE_SCRIPTS.map(
+        (script) =>
+          `(?<=[\\p{L}&&\\p{scx=${script}}][\\p{M}&&\\p{scx=${script}}]*)\\u200C(?=[\\p{M}&&\\p{scx=${script}}]*[\\p{L}&&\\p{scx=${script}}])`,
+      ),
+    ].join('|'),
+    'vy',
+  );
 
 /**
  * One emoji of a ZWJ sequence as a paper holds it: a base, then a skin tone or U+FE0F (a file
@@ -192,8 +194,9 @@ function withVariationSelectors(chain: string): string[] {
 
 /** Whether the joiner at `index` of `value` stands where a script or an emoji needs it (above). */
 export function allowedJoinerAt(value: string, index: number): boolean {
-  ALLOWED_JOINER.lastIndex = index;
-  if (ALLOWED_JOINER.test(value)) return true;
+  allowedJoiner ??= allowedJoinerPattern();
+  allowedJoiner.lastIndex = index;
+  if (allowedJoiner.test(value)) return true;
   return value[index] === '\u200D' && inEmojiZwjSequence(value, index);
 }
 

@@ -7,6 +7,8 @@
  * 500 pages), where shortened it makes a few hundred KB.
  */
 
+import { isolatedIfRightToLeft } from './direction.ts';
+
 /** A list shows every name of a paper with at most this many authors. */
 export const LISTED_AUTHORS = 10;
 
@@ -58,7 +60,10 @@ export function authorSeparator(list: ShortAuthorList, position: number): string
  * names shown for all of them.
  */
 export function shortAuthorText(list: ShortAuthorList): string {
-  const names = list.shown.map(({ name }, position) => `${authorSeparator(list, position)}${name}`).join('');
+  // Plain text has no <bdi>: each name isolated in its own direction, so right-to-left names keep their order.
+  const names = list.shown
+    .map(({ name }, position) => `${authorSeparator(list, position)}${isolatedIfRightToLeft(name)}`)
+    .join('');
   return list.others > 0 ? `${names}, ${othersText(list.others)}` : names;
 }
 

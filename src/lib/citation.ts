@@ -3,6 +3,7 @@ import { arxivId, arxivLinks } from './arxiv-id.ts';
 import { givenInitials, isGroupName, nameParts, type NameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
+import { isolatedIfRightToLeft } from './direction.ts';
 import { titleText } from './title-text.ts';
 
 /**
@@ -176,19 +177,24 @@ export const REFERENCE_AUTHORS = 20;
  * commas, the last after `&`; more, the first 19, `…` and the last.
  */
 export function referenceAuthors(authors: readonly string[]): string {
-  if (authors.length <= 1) return authors.map(referenceAuthorName).join('');
-  const last = referenceAuthorName(authors.at(-1)!);
+  // Each name in its own direction (isolatedIfRightToLeft): plain text has no <bdi>.
+  const named = (author: string) => isolatedIfRightToLeft(referenceAuthorName(author));
+  if (authors.length <= 1) return authors.map(named).join('');
+  const last = named(authors.at(-1)!);
   if (authors.length > REFERENCE_AUTHORS) {
     return `${authors
       .slice(0, REFERENCE_AUTHORS - 1)
-      .map(referenceAuthorName)
+      .map(named)
       .join(', ')}, … ${last}`;
   }
-  return `${authors.slice(0, -1).map(referenceAuthorName).join(', ')}, & ${last}`;
+  return `${authors.slice(0, -1).map(named).join(', ')}, & ${last}`;
 }
 
-/** Text that ends a sentence: a full stop added unless it ends with one, `?` or `!`. */
-const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
+/**
+ * Text that ends a sentence: a full stop added unless it ends with one, `?` or `!` (inside an
+ * isolate too: `م. علي.` isolated ends with its initial's full stop).
+ */
+const sentence = (text: string) => (/[.?!]\u2069?$/.test(text) ? text : `${text}.`);
 
 /**
  * A plain-text reference to paste into a document, in APA's style: `Vaswani, A., Shazeer, N., …
@@ -204,9 +210,9 @@ export function referenceText(paper: CitablePaper): string {
     // The authors are the reference's first element, and end with a full stop as each element
     // does: an initial's (`Vaswani, A.`) or their own (`ATLAS Collaboration.`, `Smith, J., III.`).
     `${sentence(referenceAuthors(data.authors))} (${citationYear(paper) ?? 'n.d.'}).`,
-    sentence(titleText(data.title)),
+    sentence(isolatedIfRightToLeft(titleText(data.title))),
   ];
-  if (data.venue) parts.push(sentence(data.venue));
+  if (data.venue) parts.push(sentence(isolatedIfRightToLeft(data.venue)));
   if (data.arxiv) {
     const { eprint, primaryClass } = arxivEprint(data.arxiv);
     parts.push(`arXiv:${eprint}${primaryClass ? ` [${primaryClass}]` : ''}.`);

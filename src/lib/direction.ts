@@ -60,3 +60,19 @@ export function directionAttribute(text: string): Direction | undefined {
 export function hasRightToLeft(text: string): boolean {
   return RIGHT_TO_LEFT.test(text);
 }
+
+/** First Strong Isolate and Pop Directional Isolate (Unicode 6.3, UAX #9). */
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/**
+ * A name or title set in a line of plain text (a reference to paste, a feed's byline), isolated
+ * when it holds a right-to-left letter: in plain text there is no `<bdi>` or stylesheet to do it,
+ * and two Hebrew or Arabic names joined by ", " were laid out as one right-to-left run, the second
+ * drawn first, with the comma and the `&` between them moved. An isolate is laid out on its own,
+ * in the direction of its first strong letter, and counts as one neutral character outside, so the
+ * list keeps its order. Text of left-to-right letters only is returned as it is (no bytes added).
+ */
+export function isolatedIfRightToLeft(text: string): string {
+  return hasRightToLeft(text) ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text;
+}

@@ -79,6 +79,16 @@ describe('feedAuthors', () => {
   });
 });
 
+it('isolates right-to-left names in the byline, which is plain text (no <bdi> in a feed reader)', () => {
+  const authors = [
+    'אדה לבלייס',
+    'אלן טיורינג',
+    ...Array.from({ length: LISTED_AUTHORS }, (_, index) => `Ada ${index}`),
+  ];
+  const { byline } = feedAuthors(authors);
+  expect(byline).toMatch(/^By \u2068אדה לבלייס\u2069, \u2068אלן טיורינג\u2069, Ada 0, /u);
+});
+
 describe('bibtexEntry with maxAuthors', () => {
   const paper = (count: number) => ({
     id: 'p',

@@ -437,3 +437,44 @@ describe("JSON-LD of a group's name", () => {
     ]);
   });
 });
+
+describe('right-to-left names and titles in the plain-text reference', () => {
+  // U+2068 and U+2069 written out: the expected text is spelt by hand, not taken from the output.
+  const [open, close] = ['\u2068', '\u2069'];
+
+  it('isolates each right-to-left element, so two Hebrew names are not drawn in swapped order', () => {
+    const hebrew = paper({ title: 'מודלים של שפה?', authors: ['אדה לבלייס', 'אלן טיורינג'], venue: 'כנס 2024' });
+    expect(referenceText(hebrew)).toBe(
+      `${open}לבלייס, אדה${close}, & ${open}טיורינג, אלן${close}. (2024). ${open}מודלים של שפה?${close} ${open}כנס 2024${close}.`,
+    );
+    const mixed = paper({ authors: ['محمد علي', 'Ada Lovelace'] });
+    expect(referenceText(mixed)).toBe(`${open}علي, محمد${close}, & Lovelace, A. (n.d.). A Title.`);
+  });
+
+  it('adds nothing to a reference of left-to-right letters only', () => {
+    for (const authors of [['Ada Lovelace'], ['Ольга Иванова', '王 小明', 'Alan Turing']]) {
+      const text = referenceText(paper({ authors, venue: 'NeurIPS 2024' }));
+      expect(text, text).not.toMatch(/[\u2066-\u2069]/u);
+    }
+  });
+
+  it('leaves no right-to-left letter outside an isolate, and nests none (seeded mixes)', () => {
+    const random = seededRandom(2406);
+    const names = ['אדה לבלייס', 'محمد بن علي', 'Ada Lovelace', 'Иван Петров', 'Yoav (יואב) Levi', 'ديفيد 2nd'];
+    for (let run = 0; run < 300; run++) {
+      const count = 1 + Math.floor(random() * 24);
+      const authors = Array.from({ length: count }, () => names[Math.floor(random() * names.length)]!);
+      const title = random() < 0.5 ? 'Learning שפה' : 'למידה עמוקה';
+      const text = referenceText(paper({ authors, title }));
+      let depth = 0;
+      for (const character of text) {
+        if (character === open) depth += 1;
+        else if (character === close) depth -= 1;
+        else if (/[\u0590-\u08FF]/u.test(character)) expect(depth, text).toBe(1);
+        expect(depth, text).toBeGreaterThanOrEqual(0);
+        expect(depth, text).toBeLessThanOrEqual(1);
+      }
+      expect(depth, text).toBe(0);
+    }
+  });
+});

@@ -196,12 +196,28 @@ export function escapeText(text: string): string {
   });
 }
 
-/** A word with a capital after its first letter (`GPT-4`, `MLPs`, `Kolmogorov-Arnold`) keeps its case. */
+/**
+ * A word a style must not lower-case: one with a capital after its first letter (`GPT-4`, `MLPs`,
+ * `Kolmogorov-Arnold`), or a lone capital joined to a digit or a sign (`T5`, `L1`, `C#`, `C++`,
+ * `Q-learning`, `X-ray`, `A*`), a name or a symbol, never an article or a pronoun (`A`, `I`,
+ * which stand alone or before punctuation that ends a word).
+ */
 function needsProtection(word: string): boolean {
   if (!word.trim()) return false;
   const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
-  return /\p{Lu}/u.test(letters.slice(1));
+  if (/\p{Lu}/u.test(letters.slice(1))) return true;
+  return LONE_CAPITAL_JOINED.test(word.replace(WORD_END_PUNCTUATION, ''));
 }
+
+/**
+ * A word's first letter a capital, followed at once by a digit or a sign that joins it to the rest
+ * (`C#`, `T5`, `X-ray`, `A/B`). Not superscripts or brackets: `ℝ²` and `𝒪(n)` are written as math,
+ * which a style leaves alone.
+ */
+const LONE_CAPITAL_JOINED = /^[^\p{L}\p{N}]*\p{Lu}[\p{Nd}#+*/-]/u;
+
+/** Punctuation that ends a word in a sentence (`A,`, `I.`, `(A)`), which joins no capital to anything. */
+const WORD_END_PUNCTUATION = /[\s.,:;!?)\]}"'’”»]+$/u;
 
 /**
  * Whether a title is written in sentence case ("Scale mixtures of neural network Gaussian

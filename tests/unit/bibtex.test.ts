@@ -159,6 +159,16 @@ describe('escaping', () => {
     expect(isSentenceCase('On Gauss')).toBe(false);
   });
 
+  it('braces a lone capital joined to a digit or a sign, which a style would lower-case (`c#`, `t5`)', () => {
+    // Title case: only these capitals are braced, not the articles and pronouns that stand alone.
+    expect(formatTitle('Exploring T5 and C# Models: A Study of L1 Losses, Q-learning and A* Search')).toBe(
+      'Exploring {T5} and {C}{\\#} Models: A Study of {L1} Losses, {Q-learning} and {A}* Search',
+    );
+    expect(formatTitle('What I Learned from X-ray Images (A) and C++, I.')).toBe(
+      'What I Learned from {X-ray} Images (A) and {C}++, I.',
+    );
+  });
+
   it('escapes math that would break a field instead of keeping it', () => {
     expect(formatTitle('Bad $\\{x$ math')).toBe('Bad {\\$}{\\textbackslash}{\\textbraceleft}x{\\$} math');
     expect(formatTitle('Also $50%$ bad')).toBe('Also {\\$}50{\\%}{\\$} bad');

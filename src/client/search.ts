@@ -590,7 +590,7 @@ async function searchWords(
     const answer =
       kept === ''
         ? { results: (await pagefind.search(null, options)).results, unmatched: [] }
-        : await searchWords(pagefind, config, kept, options, debounce, topics, readYear);
+        : await searchWords(pagefind, config, kept, options, debounce, topics, readYear, readCitations);
     if (answer === null) return null;
     const withWord = await Promise.all(excluded.map((word) => pagefind.search(`"${word}"`, options)));
     const left = new Set(withWord.flatMap((each) => each.results.map((result) => result.id)));
@@ -638,8 +638,18 @@ async function searchWords(
       // One after the other, each with no wait of its own: a newer keystroke still supersedes them.
       const wait = debounce === undefined ? undefined : 0;
       const filters = { ...options.filters, [CITED_YEAR_FILTER]: { any: year.years } };
-      const ofYear = await searchWords(pagefind, config, year.rest, { ...options, filters }, wait, topics);
-      const asText = ofYear && (await searchWords(pagefind, config, query, options, wait, topics, false));
+      const ofYear = await searchWords(
+        pagefind,
+        config,
+        year.rest,
+        { ...options, filters },
+        wait,
+        topics,
+        true,
+        readCitations,
+      );
+      const asText =
+        ofYear && (await searchWords(pagefind, config, query, options, wait, topics, false, readCitations));
       return ofYear && asText && firstThen(pagefind, options, ofYear, asText);
     }
     debounce = debounce === undefined ? undefined : 0;

@@ -7,7 +7,8 @@
 import { canonicalArxivId } from './arxiv-id.ts';
 import { groupByAuthor } from './author-index.ts';
 import { withPlainLetters } from './authors.ts';
-import { authorDirectory, type DirectoryEntry } from './search-authors.ts';
+import { authorDirectory, type DirectoryEntry, plainSpellingForSearch } from './search-authors.ts';
+import { asciiFold, naturalKey } from './bibtex.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
 import katex from 'katex';
@@ -214,6 +215,34 @@ export function withIndexedParts(html: string): string {
     });
     return withParts + fence();
   });
+}
+
+/**
+ * The other spellings of an author's name the index holds for search, hidden on the paper page
+ * (PaperMeta): the name written out (plainSpellingForSearch: `Allgöwer` as `allgoewer`), and its
+ * family name as the digest's citation keys begin with it (citationKeyName), when that is no word
+ * of the name already: a key pasted from a .bib file (`deocarizborde2024neural`) is read as name,
+ * year and word (withCitationKeysRead), and its name then finds the paper as one word.
+ */
+export function nameSpellingsForSearch(name: string): string[] {
+  const words = asciiFold(name)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  const keyName = citationKeyName(name);
+  // A name of one family word is in the index already; a key of no letters of the name (`anon`,
+  // for a name in another script) is no spelling of it.
+  const isOtherSpelling = !words.includes(keyName) && words.join('').includes(keyName);
+  return [...(plainSpellingForSearch(name)?.split(' ') ?? []), ...(isOtherSpelling ? [keyName] : [])];
+}
+
+/**
+ * The family name of `name` as the digest's citation keys begin with it (bibtex.ts's naturalKey:
+ * plain lower-case letters, its words run together: `Sáez de Ocáriz Borde` → `deocarizborde`).
+ * Taken from naturalKey itself, for a paper of this author alone with no year and no title, so
+ * that the key and the index can never spell it apart.
+ */
+export function citationKeyName(name: string): string {
+  return naturalKey({ id: '', data: { authors: [name], title: '', date: '2000-01-01', links: [] } });
 }
 
 /** Plain text (a title, a name, a venue) as HTML, with its compound words' parts for the index (withIndexedParts). */

@@ -608,6 +608,12 @@ const TABLE: Expectation[] = [
   },
   // A key of no paper of the digest, as a paper's text writes it (Semantic Scholar's style).
   { query: 'Belkin2018ReconcilingMM', why: 'written so in the double descent abstract', only: ['2312.03951'] },
+  {
+    query: 'deocarizborde2024neural',
+    why: "the digest's own key for Neural Snowflakes: its family name with particles run together",
+    only: ['2310.15003'],
+  },
+  { query: '\\cite{deocarizborde2024neural}', why: 'the same key in a LaTeX citation', only: ['2310.15003'] },
 ];
 
 let server: StaticServer;

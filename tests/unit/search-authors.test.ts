@@ -23,7 +23,9 @@ import {
   typedReadings,
   typedWords,
 } from '../../src/lib/search-authors.ts';
-import { authorEntries, authorShards } from '../../src/lib/search-data.ts';
+import { authorEntries, authorShards, nameSpellingsForSearch } from '../../src/lib/search-data.ts';
+import { asciiFold, naturalKey } from '../../src/lib/bibtex.ts';
+import { seededRandom } from '../../src/bench/random.ts';
 import { authorsSpelledLike, citedAuthorsFilter, suggestAuthors } from '../../src/client/search-authors.ts';
 import { acronymTable, mayCiteAuthors } from '../../src/lib/search-query.ts';
 import { windowsDeviceName } from '../../src/lib/file-names.ts';
@@ -90,6 +92,48 @@ describe('names as words', () => {
     for (const name of ['Ekin Akyurek', "Conor O'Brien", 'Zoë Kravitz', '王小明', 'J. R. Smith', 'José Pérez']) {
       expect(plainSpellingForSearch(name), name).toBeUndefined();
     }
+  });
+
+  it('holds the family name as a citation key begins with it, whatever words the name has', () => {
+    // The key's name part must be a word the index holds for the paper: one of the name's own
+    // words, or one of the spellings added for search.
+    const keyName = (name: string) =>
+      naturalKey({
+        id: 'x',
+        data: { authors: [name], title: 'Neural X', date: '2025-06-06', venue: 'ICLR 2024', links: [] },
+      }).replace(/2024neural$/, '');
+    const held = (name: string) => [
+      ...asciiFold(name)
+        .toLowerCase()
+        .split(/[^a-z0-9]+/),
+      ...nameSpellingsForSearch(name),
+    ];
+    const names = [
+      'Haitz Sáez de Ocáriz Borde',
+      'Artur Back de Luca',
+      'Ludwig van der Waals',
+      'Johannes von Oswald',
+      'Ibn al Haytham',
+      'Gregor Bachmann',
+      'Ekin Akyürek',
+      'Frank Allgöwer',
+    ];
+    const random = seededRandom(24);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    const given = ['Ana', 'Jörg', 'Łukasz', 'Zoë', 'Ji-Woo'];
+    const family = ['Ocáriz', 'Borde', 'Luca', 'Müller', 'Straße', 'Waals', 'García-López'];
+    for (let index = 0; index < 300; index++) {
+      const particles = Array.from({ length: Math.floor(random() * 3) }, () =>
+        pick(['de', 'van', 'der', 'von', 'la', 'al']),
+      );
+      const words = Array.from({ length: 1 + Math.floor(random() * 2) }, () => pick(family));
+      names.push([pick(given), ...particles, ...words].join(' '));
+    }
+    for (const name of names) expect(held(name), name).toContain(keyName(name));
+    expect(nameSpellingsForSearch('Haitz Sáez de Ocáriz Borde')).toEqual(['deocarizborde']);
+    // A family name of one word is in the index as it is; a name in another script has no key name.
+    expect(nameSpellingsForSearch('Gregor Bachmann')).toEqual([]);
+    expect(nameSpellingsForSearch('王小明')).toEqual([]);
   });
 
   it('lists and matches a name with umlauts, ø or å in both spellings, not a name without them', () => {

@@ -242,7 +242,7 @@ export function nameSpellingsForSearch(name: string): string[] {
  * that the key and the index can never spell it apart.
  */
 export function citationKeyName(name: string): string {
-  return naturalKey({ id: '', data: { authors: [name], title: '', date: '2000-01-01', links: [] } });
+  return naturalKey({ id: '', data: { authors: [name], title: '', date: '2000-01-01' } });
 }
 
 /** Plain text (a title, a name, a venue) as HTML, with its compound words' parts for the index (withIndexedParts). */

@@ -100,7 +100,7 @@ describe('names as words', () => {
     const keyName = (name: string) =>
       naturalKey({
         id: 'x',
-        data: { authors: [name], title: 'Neural X', date: '2025-06-06', venue: 'ICLR 2024', links: [] },
+        data: { authors: [name], title: 'Neural X', date: '2025-06-06', venue: 'ICLR 2024' },
       }).replace(/2024neural$/, '');
     const held = (name: string) => [
       ...asciiFold(name)

@@ -16,7 +16,7 @@ import { latex2unicode } from 'unicode2latex';
 import {
   commandWord,
   comparable,
-  withoutJoiners,
+  textWords,
   compoundParts,
   joinedNameNumber,
   countWords,
@@ -302,7 +302,9 @@ const MATH = /\$\$[\s\S]*?\$\$|\$[^$]*\$/g;
 export function vocabularyShards(papers: readonly PaperForSearch[]): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
   const add = (text: string) => {
-    for (const token of withoutJoiners(text.replace(MATH, ' ')).split(/[^\p{L}\p{N}]+/u)) {
+    // Each word as written (an Indic word whole with its marks, a Persian one with its joiner), by
+    // its comparable key (which a query's word is compared by, joiners and marks left out).
+    for (const token of textWords(text.replace(MATH, ' '))) {
       const key = comparable(token);
       if (key.length < 4 || !/\p{L}/u.test(key)) continue;
       const forms = counts.get(key) ?? new Map<string, number>();

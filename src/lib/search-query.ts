@@ -481,14 +481,15 @@ function yearsOfToken(token: string): string[] | undefined {
 const EARLIEST_YEAR = 1900;
 
 /**
- * A range open at one end, in words (`since 2023`, `after 2022`, `before 2020`, `until 2021`), as
+ * A range open at one end, in words (`since 2023`, `after 2022`, `before 2020`, `until 2021`, or
+ * as other engines' operators write them, `before:2021`, `since:2023`), as
  * a closed one (`2023..2027`): to the year after `thisYear` (a venue's year may come before it
  * does), or back to EARLIEST_YEAR. `since` and `until` hold their year, `after` and `before` not.
  * A year that starts a closed range is not an open end (`since 2023-2024` is 2023..2024). (Not `from`: `learning from 2023` may be a title's words.)
  */
 function withOpenRangesClosed(query: string, thisYear: number): string {
   return query.replace(
-    /\b(since|after|before|until|till)\s+((?:19|20)\d\d)\b((?:\.\.|[-\u2013\u2014])(?:19|20)?\d\d\b)?/giu,
+    /\b(since|after|before|until|till)(?:\s+|:\s*)((?:19|20)\d\d)\b((?:\.\.|[-\u2013\u2014])(?:19|20)?\d\d\b)?/giu,
     (typed, word: string, year: string, closing: string | undefined) => {
       // A year that starts a range (`since 2019..2021`, `until 2021-22`) is no open end: the
       // range is read as written, and the word before it says nothing more.
@@ -506,8 +507,8 @@ function withOpenRangesClosed(query: string, thisYear: number): string {
  * The year a query names beside other words (`transformers 2023`), or the years of a range
  * (`transformers 2023..2024`, `2023-2024`, `since 2023`: withOpenRangesClosed, up to the year after
  * `thisYear`), the word just before a single year (which may make it a venue, `ICLR 2024`), and
- * the query without it. Undefined for a query with quotes (a phrase is as typed), with no year,
- * with two, or with nothing but the year.
+ * the query without it (empty when it has no other word). Undefined for a query with quotes (a
+ * phrase is as typed), with no year, or with two.
  */
 export function yearInQuery(
   query: string,
@@ -526,8 +527,10 @@ export function yearInQuery(
   const years = tokens.flatMap((token, index) => (yearsOfToken(token) ? [index] : []));
   if (years.length !== 1) return undefined;
   const index = years[0]!;
-  const rest = tokens.filter((_, other) => other !== index);
-  if (rest.every((token) => queryWords(token).length === 0)) return undefined;
+  // Nothing but the years (`2020-2022`, `before:2021`, `2023`): the papers of those years, and no
+  // words to search (the search then also finds the year written in their text).
+  const kept = tokens.filter((_, other) => other !== index);
+  const rest = kept.some((token) => queryWords(token).length > 0) ? kept : [];
   const named = yearsOfToken(tokens[index]!)!;
   // A venue writes one year after its name; a range is the reader's.
   const before =
@@ -1105,12 +1108,20 @@ export function onlyCommonWords(query: string): boolean {
  * `topic:theory`, `title:attention`): here every word is searched in titles, names, topics and
  * abstracts alike (and the Author and Topic fields filter), so the name is dropped and the word kept.
  */
-const FIELD_PREFIX = /(?<=^|[\s"\u201C\u201D\u201E(-])(?:authors?|topics?|tags?|title|abstract|year|venue):(?=\S)/giu;
+const FIELD_PREFIX =
+  /(?<=^|[\s"\u201C\u201D\u201E(-])(?:authors?|topics?|tags?|title|abstract|year|venue|(?:all)?in(?:title|text|author)|ti|au|abs):(?=\S)/giu;
+
+/**
+ * Operators of web search engines that name where to look, not a word (`site:arxiv.org`,
+ * `filetype:pdf`, `inurl:abs`): every paper here is on this site, so the operator and what it names go.
+ */
+const PLACE_OPERATOR = /(?<=^|\s)(?:site|filetype|ext|inurl|allinurl):\S*/giu;
 
 /**
  * A query without what is no word of any paper: HTML tags (`<b>attention</b>`: an opening tag
  * only where the query closes it, so `a<b>c` stays), the common character references
- * (`&amp;`), and a field name before a word (FIELD_PREFIX). The rest of the query is as typed.
+ * (`&amp;`), a field name before a word (FIELD_PREFIX), and an operator naming a place
+ * (PLACE_OPERATOR). The rest of the query is as typed.
  */
 export function withoutMarkup(query: string): string {
   const closed = new Set([...query.matchAll(CLOSING_TAG)].map((match) => match[1]!.toLowerCase()));
@@ -1120,6 +1131,7 @@ export function withoutMarkup(query: string): string {
     )
     .replace(/&(amp|lt|gt|quot|apos|nbsp);/gi, (_, name: string) => CHARACTER_REFERENCES[name.toLowerCase()]!)
     .replace(FIELD_PREFIX, '')
+    .replace(PLACE_OPERATOR, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -1435,13 +1447,18 @@ function inCitedName(tokens: readonly string[], index: number): boolean {
   );
 }
 
-/** A word the reader leaves out, `-word`: a hyphen that starts a word and is followed by a letter. */
-const EXCLUDED = /(?<=^|\s)-(?=\p{L})(\S+)/gu;
+/**
+ * A word the reader leaves out: `-word`, a hyphen that starts a word and is followed by a letter,
+ * or `NOT word`, in capitals as a word of its own, as Boolean search engines (PubMed, Scopus, a
+ * library's catalogue) and readers used to them write it, as they write OR (OR_OPERATOR).
+ */
+const EXCLUDED = /(?<=^|\s)(?:-|NOT\s+)(?=\p{L})(\S+)/gu;
 
 /**
  * A query without the words it excludes (`kolmogorov -transformer`: the papers with the first and
  * without the second), and those words, each as queryWords reads it (`-self-attention` is
- * `selfattention`). A hyphen inside a word (`non-linear`) or before a digit (`-1`) excludes nothing.
+ * `selfattention`; `transformer NOT kolmogorov` as `transformer -kolmogorov`). A hyphen inside a
+ * word (`non-linear`) or before a digit (`-1`), and `not` in lower case, exclude nothing.
  */
 export function excludedWords(query: string): { kept: string; excluded: string[] } {
   const excluded: string[] = [];
@@ -2148,12 +2165,14 @@ export function mathIndexWords(tex: string): string[] {
   const words = decimalWords(typed);
   // The words Pagefind makes of the TeX copy itself (hiddenTex: a command's name is hidden, a
   // letter's is not): a superscript standing alone, `$2^k - 1$`, is the word `2k` already.
-  const indexedWhole = new Set(
-    withoutTexComments(tex)
-      .replace(/\\([a-zA-Z]+)/g, (_, name: string) => LETTER_COMMAND.exec(name)?.[2] ?? '')
-      .split(/\s+/)
-      .map(comparable),
-  );
+  const texWords = withoutTexComments(tex)
+    .replace(/\\([a-zA-Z]+)/g, (_, name: string) => LETTER_COMMAND.exec(name)?.[2] ?? '')
+    .split(/\s+/);
+  const indexedWhole = new Set(texWords.map(comparable));
+  // A word of the formula with a subscript and more after it (`O_i(u)`) Pagefind holds
+  // whole with its `_` (`o_iu`), which a query reads without (queryWords: `oiu`): held as read too.
+  for (const word of texWords)
+    if (/[\p{L}\p{N}}]_/u.test(word)) words.push(...queryWords(word).filter((each) => !indexedWhole.has(each)));
   for (const [, subscripted, superscripted, script] of typed.matchAll(SCRIPTED)) {
     const base = (subscripted ?? superscripted)!.toLowerCase();
     const scripts = script === 'infty' ? INFINITY_NAMES : [script!.toLowerCase()];
@@ -2222,6 +2241,19 @@ export function withPlainCompatibilityLetters(text: string): string {
  */
 export function withoutJoiners(text: string): string {
   return text.replace(/[\u200C\u200D]/gu, '');
+}
+
+/**
+ * What parts words in text, as Pagefind reads them: anything but a letter, a digit, a letter's
+ * mark and a joiner. A mark is part of its word (a virama or vowel sign: `क्षमता`, `தமிழ்` are
+ * one word each; cut there, they would be letters and pieces no reader types), and so is a joiner
+ * (withoutJoiners). The one rule for the vocabulary's words and the parts of a joined word.
+ */
+export const BETWEEN_WORDS = /[^\p{L}\p{M}\p{N}\u200C\u200D]+/u;
+
+/** The words of a text (BETWEEN_WORDS), as written: marks and joiners kept. */
+export function textWords(text: string): string[] {
+  return text.split(BETWEEN_WORDS).filter(Boolean);
 }
 
 /**

@@ -2,7 +2,7 @@
  * "Did you mean …?" for a query word that no paper has: the closest words of the digest's own
  * vocabulary (built by src/lib/search-data.ts, loaded only then). Runs in the browser.
  */
-import { comparable, typosAllowed } from './search-query.ts';
+import { BETWEEN_WORDS, comparable, typosAllowed } from './search-query.ts';
 import { editDistance } from './suggest.ts';
 
 /**
@@ -42,8 +42,8 @@ export function closestSpelling(typed: string, vocabulary: readonly string[]): s
   return word && word + ending[2]!;
 }
 
-/** The words and the punctuation between them of a word joined by punctuation (`neural-netwrk`). */
-const JOINED_PARTS = /([^\p{L}\p{N}]+)/u;
+/** The words and the punctuation between them of a word joined by punctuation (`neural-netwrk`): BETWEEN_WORDS. */
+const JOINED_PARTS = new RegExp(`(${BETWEEN_WORDS.source})`, 'u');
 
 /**
  * "Did you mean" for a word joined by punctuation (`neural-netwrk`, `self-atention`), which the

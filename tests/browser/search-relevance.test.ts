@@ -608,6 +608,36 @@ const TABLE: Expectation[] = [
   },
   // A key of no paper of the digest, as a paper's text writes it (Semantic Scholar's style).
   { query: 'Belkin2018ReconcilingMM', why: 'written so in the double descent abstract', only: ['2312.03951'] },
+  // Other engines' operators and years alone
+  {
+    query: 'kolmogorov NOT transformer',
+    why: 'NOT in capitals as Boolean engines write it: the two KAN papers whose text has no transformer',
+    only: ['2408.08338', '2503.06112'],
+  },
+  { query: 'snowflakes OR porcupine NOT hedgehog', why: 'NOT beside OR, as -hedgehog', only: ['2310.15003'] },
+  { query: 'site:arxiv.org kolmogorov', why: 'every paper is here: the site is no word', only: KAN },
+  { query: 'intitle:snowflakes', why: "Google's field for a title's word", only: ['2310.15003'] },
+  {
+    query: 'before:2021',
+    why: 'years alone: the papers first posted or published before 2021 (1511, 1706, 2003 and 2008 ids)',
+    only: ['1511.07543', '1706.06978', '2003.07845', '2008.08427'],
+  },
+  {
+    query: 'after:2024',
+    why: 'years alone: the three ICLR 2025 papers and the five first posted in 2025',
+    only: [
+      '2409.10594',
+      '2410.22269',
+      '2411.03884',
+      '2502.16763',
+      '2502.17812',
+      '2503.06112',
+      '2503.16188',
+      '2504.15471',
+    ],
+  },
+  // A formula's subscripted function copied from an abstract
+  { query: '\\mathcal O_i(u)', why: 'MgNO defines its operator layer by $\\mathcal O_i(u)$', only: ['2310.19809'] },
   {
     query: 'deocarizborde2024neural',
     why: "the digest's own key for Neural Snowflakes: its family name with particles run together",

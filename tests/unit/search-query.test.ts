@@ -382,10 +382,37 @@ describe('numbers in scientific notation', () => {
   });
 });
 
+describe("a formula's subscripted word as a query reads it (mathIndexWords)", () => {
+  // Pagefind holds a word of the TeX copy whole, `_` kept (`O_i(u)` is `o_iu`); a query reads the
+  // subscript without it (`oiu`): the index must hold that reading too.
+  const held = (tex: string) => new Set([...mathIndexWords(tex), ...tex.split(/\s+/).map(comparable)]);
+  it.each([
+    ['\\mathcal O_i(u) = \\sigma', 'O_i(u)'],
+    ['\\mathcal{O}_i(u)', '\\mathcal{O}_i(u)'],
+    ['f_\\theta(x)', 'f_\\theta(x)'],
+    ['\\ell_2(x)', '\\ell_2(x)'],
+    ['g_{k}(z) + 1', 'g_k(z)'],
+    ['\\sigma_1(W)', 'σ_1(W)'],
+  ])('holds %s as the query %s reads it', (tex, query) => {
+    const words = queryWords(query);
+    expect(words.length).toBeGreaterThan(0);
+    for (const word of words) expect(held(tex), `${word} of ${query}`).toContain(word);
+  });
+});
+
 describe('excludedWords', () => {
   it('takes out each word a hyphen starts, read as a query word', () => {
     expect(excludedWords('kolmogorov -transformer')).toEqual({ kept: 'kolmogorov', excluded: ['transformer'] });
     expect(excludedWords('-Self-Attention LLM -ViT')).toEqual({ kept: 'LLM', excluded: ['selfattention', 'vit'] });
+  });
+
+  it('takes out the word after NOT in capitals, as Boolean search engines read it', () => {
+    expect(excludedWords('transformer NOT kolmogorov')).toEqual({ kept: 'transformer', excluded: ['kolmogorov'] });
+    expect(excludedWords('NOT Self-Attention LLM')).toEqual({ kept: 'LLM', excluded: ['selfattention'] });
+    expect(excludedWords('spiking AND NOT hebbian')).toEqual({ kept: 'spiking AND', excluded: ['hebbian'] });
+    // `not` in lower case is a word of the query; NOT before a number or alone excludes nothing.
+    for (const query of ['why do transformers not generalize', 'NOT 2', 'attention NOT', 'NOTation'])
+      expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });
   });
 
   it('excludes nothing for a hyphen inside a word, before a digit or alone', () => {
@@ -1948,13 +1975,27 @@ describe('yearInQuery', () => {
     expect(yearInQuery(query, 2026)).toEqual(expected);
   });
 
+  // Nothing but years: the papers of those years, with no words to search.
   it.each([
-    ['2023'],
+    ['2023', { year: '2023', years: ['2023'], rest: '' }],
+    ['2020-2022', { year: '2020', years: years(2020, 2022), rest: '' }],
+    ['(2020..2022)', { year: '2020', years: years(2020, 2022), rest: '' }],
+    ['since 2023', { year: '2023', years: years(2023, 2027), rest: '' }],
+    ['? 2023', { year: '2023', years: ['2023'], rest: '' }],
+    // Other engines' operators: `before:2021` is the years before it, as `before 2021` is.
+    ['before:2021', { year: '1900', years: years(1900, 2020), rest: '' }],
+    ['kolmogorov after:2024', { year: '2025', years: years(2025, 2027), rest: 'kolmogorov' }],
+    ['Since: 2024 attention', { year: '2024', years: years(2024, 2027), rest: 'attention' }],
+    ['until:2020-21 LSTM', { year: '2020', years: years(2020, 2021), rest: 'LSTM' }],
+  ])('reads %s, years alone or by an operator (in 2026)', (query, expected) => {
+    expect(yearInQuery(query, 2026)).toEqual(expected);
+  });
+
+  it.each([
     ['transformers 2023 2024'],
-    ['since 2023'],
     ['"ICLR 2024"'],
     ['transformers 20234'],
-    ['? 2023'],
+    ['before:20211'],
     // A year and a month, not a range, nor an open end.
     ['transformers 2023-11'],
     ['transformers since 2023-11'],
@@ -2286,16 +2327,28 @@ describe('withoutMarkup', () => {
     ['author:Hofmann', 'Hofmann'],
     ['topic:theory attention', 'theory attention'],
     ['Title:"gated linear attention"', '"gated linear attention"'],
+    // Other engines' operators: a field is kept as its word, a place goes.
+    ['intitle:snowflakes', 'snowflakes'],
+    ['au:Kolter ti:verification', 'Kolter verification'],
+    ['site:arxiv.org kolmogorov', 'kolmogorov'],
+    ['hebbian filetype:pdf', 'hebbian'],
+    ['inurl:abs site: snowflakes', 'snowflakes'],
   ])('reads %s as %s', (query, expected) => {
     expect(withoutMarkup(query)).toBe(expected);
   });
 
-  it.each([['a<b>c'], ['n <= m'], ['x < y > z'], ['https://arxiv.org/abs/2306.13575'], ['ratio:1'], ['C++']])(
-    'leaves %s as typed',
-    (query) => {
-      expect(withoutMarkup(query)).toBe(query);
-    },
-  );
+  it.each([
+    ['a<b>c'],
+    ['n <= m'],
+    ['x < y > z'],
+    ['https://arxiv.org/abs/2306.13575'],
+    ['ratio:1'],
+    ['C++'],
+    ['parasite:host'],
+    ['website: arxiv'],
+  ])('leaves %s as typed', (query) => {
+    expect(withoutMarkup(query)).toBe(query);
+  });
 });
 
 describe('a name and its number written apart (joinedNameNumber)', () => {
@@ -2440,10 +2493,33 @@ describe('words spelled with a zero-width non-joiner or joiner', () => {
     expect(new Set(indexedForms(`می${ZWNJ}خواهم`))).toEqual(new Set(['میخواهم']));
   });
 
-  it('gives the vocabulary one word, however a paper writes it', () => {
-    const words = (text: string) =>
-      [...vocabularyShards([paper('a', 'A title', ['Sara Example'], text)]).values()].join('').split('\n').sort();
+  const vocabularyOf = (text: string) =>
+    [...vocabularyShards([paper('a', 'A title', ['Sara Example'], text)]).values()]
+      .join('')
+      .split('\n')
+      .filter(Boolean);
+
+  it('gives the vocabulary one word, however a paper writes it, spelled as it does', () => {
+    const words = (text: string) => vocabularyOf(text).map(comparable).sort();
     expect(words(`A word, می${ZWNJ}خواهم, and نمی${ZWNJ}دانم.`)).toEqual(words('A word, میخواهم, and نمیدانم.'));
+    // A suggestion is a word as the digest writes it: with its joiner.
+    expect(vocabularyOf(`A word, می${ZWNJ}خواهم.`)).toContain(`می${ZWNJ}خواهم`);
+    expect(vocabularyOf(`क्${ZWJ}षमता`)).toContain(`क्${ZWJ}षमता`);
+  });
+
+  // Pagefind indexes a word whole with its marks (a virama, a vowel sign): so must the vocabulary,
+  // or "Did you mean" offers pieces of words (`षमत`) and never the word.
+  it.each([
+    ['क्षमता', 'क्षनता'],
+    ['தமிழ்நாடு', 'தமிழ்காடு'],
+    ['বাংলাদেশ', 'বাংলাদেষ'],
+    ['ಕನ್ನಡಿಗರು', 'ಕನ್ನಡಿಗಳು'],
+    ['Ελληνικά', 'Ελληνικη'],
+  ])('keeps %s whole in the vocabulary, and suggests it for %s', (word, typo) => {
+    const vocabulary = vocabularyOf(`Some text: ${word}, and more ${word}.`);
+    expect(vocabulary).toContain(word);
+    expect(vocabulary.every((each) => word.includes(each) === (each === word))).toBe(true);
+    expect(closestSpelling(typo, vocabulary)).toBe(word);
   });
 
   it('reads a joiner anywhere between letters of a word as none (seeded placements)', () => {

@@ -28,7 +28,7 @@
  *   of its code (43 KB) before the first search, to spare the page a few milliseconds of work.
  * - No inline handlers and no inline styles: a strict CSP allows this file as it is.
  */
-import { typingPauses } from '../lib/typing-pause.ts';
+import { type Keystroke, typingPauses } from '../lib/typing-pause.ts';
 import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
 import { directionAttribute } from '../lib/direction.ts';
@@ -78,6 +78,7 @@ import {
   topicInQuery,
   mayCiteAuthors,
   yearInQuery,
+  textWords,
   CITED_YEAR_FILTER,
   type QueryExpansions,
   type TopicName,
@@ -455,8 +456,7 @@ async function swappedStartSuggestion(config: SearchConfig, token: string): Prom
 /** "Did you mean" for a word joined by punctuation (`neural-netwrk`), part by part (closestJoinedSpelling). */
 async function joinedSpelling(config: SearchConfig, token: string): Promise<string | undefined> {
   const vocabularies = new Map<string, string[]>();
-  for (const part of token.split(/[^\p{L}\p{N}]+/u).filter(Boolean))
-    vocabularies.set(vocabularyShard(part), await vocabularyFor(config, part));
+  for (const part of textWords(token)) vocabularies.set(vocabularyShard(part), await vocabularyFor(config, part));
   return closestJoinedSpelling(token, (part) => vocabularies.get(vocabularyShard(part)) ?? []);
 }
 
@@ -508,7 +508,7 @@ async function searchWords(
   config: SearchConfig,
   query: string,
   options: PagefindQuery,
-  debounce?: number,
+  keystroke?: Keystroke,
   topics: readonly TopicName[] = [],
   readYear = true,
   readCitations = true,
@@ -525,10 +525,9 @@ async function searchWords(
   const keysAsTyped = withCitationKeysRead(query, { asTyped: true });
   if (keysAsTyped !== query) {
     const read = withCitationKeysRead(query);
-    const answer = await searchWords(pagefind, config, read, options, debounce, topics, readYear, readCitations);
+    const answer = await searchWords(pagefind, config, read, options, keystroke, topics, readYear, readCitations);
     if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;
-    const wait = debounce === undefined ? undefined : 0;
-    const typed = await searchWords(pagefind, config, keysAsTyped, options, wait, topics, readYear, readCitations);
+    const typed = await searchWords(pagefind, config, keysAsTyped, options, keystroke, topics, readYear, readCitations);
     return typed === null || typed.results.length > 0 ? typed : answer;
   }
   // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
@@ -536,21 +535,21 @@ async function searchWords(
   // `what is a KAN`: the question's own words are in no paper's text (withoutQuestionWords).
   const asked = withoutQuestionWords(query);
   if (asked !== query) {
-    const answer = await searchWords(pagefind, config, asked, options, debounce, topics, readYear, readCitations);
+    const answer = await searchWords(pagefind, config, asked, options, keystroke, topics, readYear, readCitations);
     if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;
     // Nothing as asked: the question's verb may be in no paper beside its subject (`why does double
     // descent happen`). Each reading with one word less is searched (questionWithOneWordLess), and
     // what its papers say of the word it leaves out picks the one to answer with (answeringReading).
-    const wait = debounce === undefined ? undefined : 0;
     const readings = questionWithOneWordLess(query, asked);
-    // One after the other, each first asking typingPaused(0) whether a newer keystroke came: a
-    // question superseded while the reader types on stops there, with no more searches.
+    // One after the other, each a step of this keystroke's search (keystroke.paused): a question
+    // superseded while the reader types on stops there, with no more searches.
     const found: WordsAnswer[] = [];
     for (const { query: fewer } of readings) {
-      const each = await searchWords(pagefind, config, fewer, options, wait, topics, readYear, readCitations);
+      const each = await searchWords(pagefind, config, fewer, options, keystroke, topics, readYear, readCitations);
       if (each === null) return null;
       found.push(each);
     }
+    if (keystroke && !(await keystroke.paused())) return null;
     const evidence = await Promise.all(
       readings.map(async ({ leftOut }, index) => {
         const { results } = found[index]!;
@@ -568,14 +567,15 @@ async function searchWords(
   // in it may be typed (`kolmogorov OR hebbian lear`: both sides end in `lear`); the others are finished.
   const alternatives = alternativesInQuery(query);
   if (alternatives) {
-    if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+    if (keystroke && !(await keystroke.paused())) return null;
     let answer: WordsAnswer | undefined;
     const unmatched: string[] = [];
     const typed = /\S+$/.exec(query)?.[0];
     for (const side of alternatives) {
-      const wait = debounce !== undefined && typed !== undefined && ` ${side}`.endsWith(` ${typed}`) ? 0 : undefined;
-      const found = await searchWords(pagefind, config, side, options, wait, topics, readYear, readCitations);
-      if (found === null) return null;
+      const typedSide = keystroke && typed !== undefined && ` ${side}`.endsWith(` ${typed}`) ? keystroke : undefined;
+      const found = await searchWords(pagefind, config, side, options, typedSide, topics, readYear, readCitations);
+      // A finished side is searched as no keystroke's: the search asks after it whether to go on.
+      if (found === null || (keystroke && !(await keystroke.paused()))) return null;
       unmatched.push(...found.unmatched);
       answer = answer ? await firstThen(pagefind, options, answer, found) : found;
     }
@@ -590,7 +590,7 @@ async function searchWords(
     const answer =
       kept === ''
         ? { results: (await pagefind.search(null, options)).results, unmatched: [] }
-        : await searchWords(pagefind, config, kept, options, debounce, topics, readYear, readCitations);
+        : await searchWords(pagefind, config, kept, options, keystroke, topics, readYear, readCitations);
     if (answer === null) return null;
     const withWord = await Promise.all(excluded.map((word) => pagefind.search(`"${word}"`, options)));
     const left = new Set(withWord.flatMap((each) => each.results.map((result) => result.id)));
@@ -617,7 +617,7 @@ async function searchWords(
   // theirs, newest first when nothing else is asked; the rest of the query is words. Looked up
   // first: a query that only looks like a citation (`2023 Offline RL`) fits no author, and its year
   // is then read as any other query's.
-  const typing = debounce !== undefined && !/\s$/.test(query);
+  const typing = keystroke !== undefined && !/\s$/.test(query);
   const cited =
     // Not for capitals that are an abbreviation of the digest (`Generative AI`): no author code for them.
     readCitations &&
@@ -632,27 +632,25 @@ async function searchWords(
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
   const year = !readYear || cited ? undefined : yearInQuery(query);
   if (year) {
-    if (debounce !== undefined && !(await typingPaused(debounce))) return null;
+    if (keystroke && !(await keystroke.paused())) return null;
     const phrase = year.before && (await pagefind.search(`"${year.before} ${year.year}"`, options)).results.length;
     if (!phrase) {
-      // One after the other, each with no wait of its own: a newer keystroke still supersedes them.
-      const wait = debounce === undefined ? undefined : 0;
+      // One after the other, each a step of this keystroke's search: a newer keystroke stops them.
       const filters = { ...options.filters, [CITED_YEAR_FILTER]: { any: year.years } };
       const ofYear = await searchWords(
         pagefind,
         config,
         year.rest,
         { ...options, filters },
-        wait,
+        keystroke,
         topics,
         true,
         readCitations,
       );
       const asText =
-        ofYear && (await searchWords(pagefind, config, query, options, wait, topics, false, readCitations));
+        ofYear && (await searchWords(pagefind, config, query, options, keystroke, topics, false, readCitations));
       return ofYear && asText && firstThen(pagefind, options, ofYear, asText);
     }
-    debounce = debounce === undefined ? undefined : 0;
   }
   if (cited) {
     const alone = cited.rest.trim() === '' && !options.sort;
@@ -664,16 +662,16 @@ async function searchWords(
     if (cited.alsoWords) {
       // A family name alone may be a word (`Adam 2023`: Hartwig Adam's paper, or the Adam
       // optimizer's of 2023): the author's papers first, then what the words and year find.
-      if (debounce !== undefined && !(await typingPaused(debounce))) return null;
-      const wait = debounce === undefined ? undefined : 0;
-      const ofAuthor = await searchText(pagefind, config, cited.rest, citedOptions, wait);
-      const asWords = ofAuthor && (await searchWords(pagefind, config, query, options, wait, topics, readYear, false));
+      if (keystroke && !(await keystroke.paused())) return null;
+      const ofAuthor = await searchText(pagefind, config, cited.rest, citedOptions, keystroke);
+      const asWords =
+        ofAuthor && (await searchWords(pagefind, config, query, options, keystroke, topics, readYear, false));
       return ofAuthor && asWords && firstThen(pagefind, options, ofAuthor, asWords);
     }
     options = citedOptions;
     query = cited.rest;
   }
-  const answer = await searchText(pagefind, config, query, options, debounce);
+  const answer = await searchText(pagefind, config, query, options, keystroke);
   const topic = topicInQuery(query, topics);
   if (answer === null || !topic || options.filters?.topic) return answer;
   // A query that names a topic (its label, or its slug from a topic page's address): the topic's
@@ -751,7 +749,7 @@ async function searchText(
   config: SearchConfig,
   query: string,
   options: PagefindQuery,
-  debounce?: number,
+  keystroke?: Keystroke,
 ): Promise<WordsAnswer | null> {
   const { phrases, words } = parseQuery(query);
   // The compound words as typed (`L1-norm`), before abbreviations and split words join them below.
@@ -767,9 +765,9 @@ async function searchText(
   for (const [word, expansion] of clipped) if (!compounds.has(word)) compounds.set(word, expansion);
   // Nothing is searched until the reader stops typing; then only the newest query goes on. The
   // index chunks its words need load meanwhile, as Pagefind's own debounced search does.
-  if (debounce !== undefined) {
+  if (keystroke) {
     void pagefind.preload(query, options).catch(() => undefined);
-    if (!(await typingPaused(debounce))) return null;
+    if (!(await keystroke.paused())) return null;
   }
   const search = (term: string | null) => pagefind.search(term, options);
   const allWords = [...phrases.flat(), ...words];
@@ -781,7 +779,7 @@ async function searchText(
 
   // While the reader types, the query's last word may be unfinished (`neur`, `tran`): it matches
   // the words it starts, as Pagefind's own search does (unfinishedWord says which word is).
-  const unfinished = debounce === undefined ? undefined : unfinishedWord(query, heads, acronyms);
+  const unfinished = keystroke === undefined ? undefined : unfinishedWord(query, heads, acronyms);
   const table = [...acronyms, ...NORM_NAMES];
   const exactTerms = [...phrases.map((phrase) => phrase.join(' ')), ...(unfinished ? words.slice(0, -1) : words)];
   // A finished word that starts with the first part of a compound word of the digest is also
@@ -1212,7 +1210,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         // The topics, which the search page lists in its filter, to read a query that names one.
         const topics = fetchJson<TopicName[]>(`${config.page}topics.json`).catch(() => []);
         void expansionsFor(config);
-        const answer = await searchWords(pagefindOnUse(config), config, term, {}, 150, await topics);
+        const answer = await searchWords(pagefindOnUse(config), config, term, {}, typingPaused(150), await topics);
         if (answer === null || current !== generation) return;
         shown = await Promise.all(answer.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
         count = answer.results.length;
@@ -1673,7 +1671,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
         config,
         now.q,
         query(now),
-        debounce ? 200 : undefined,
+        debounce ? typingPaused(200) : undefined,
         topicNames,
       );
       if (answer === null || current !== generation) return;

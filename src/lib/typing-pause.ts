@@ -1,28 +1,38 @@
 /**
  * The search box's debounce (src/client/search.ts), apart from the page so that a test can run it.
  * One search runs several Pagefind searches, some after others (a question's readings, a citation
- * key as typed); a newer keystroke supersedes it, so that only the query the reader stopped at is
- * searched and shown.
+ * key as typed, an OR's sides); a newer keystroke supersedes it, so that only the query the reader
+ * stopped at is searched and shown, and a superseded search asks for nothing more.
  */
-export type TypingPaused = (ms: number) => Promise<boolean>;
+
+/** One keystroke's search, which each of its steps asks whether to go on. */
+export interface Keystroke {
+  /**
+   * The first call waits the debounce; every call is then true while no newer keystroke has come
+   * since this one. A step of the search asks before it searches, and stops on false.
+   */
+  paused(): Promise<boolean>;
+}
+
+/** A debounce: `typingPaused(ms)` is a new keystroke's search, which supersedes every older one. */
+export type TypingPaused = (ms: number) => Keystroke;
 
 /**
- * A debounce, `typingPaused(ms)`: waits `ms` after a keystroke's search begins; true when no newer
- * keystroke came meanwhile. `typingPaused(0)` is a later step of the search under way: it waits
- * for nothing and claims no keystroke of its own, only saying whether a newer keystroke has come
- * since that search's wait ended. (Were it a keystroke of its own, it would supersede a newer one
- * still waiting, whose search would then stop and never be shown.)
+ * Keystrokes of one search box. Each is told apart by its own number, which its search carries
+ * through all its steps: an older search's later step is never taken for a newer one's, whether
+ * the newer keystroke still waits or its search already runs.
  */
 export function typingPauses(): TypingPaused {
   let keystrokes = 0;
-  // The keystroke whose search is running: the last whose wait ended with no newer one.
-  let searching = 0;
-  return async (ms) => {
-    if (ms === 0) return keystrokes === searching;
+  return (ms) => {
     const mine = ++keystrokes;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-    if (mine !== keystrokes) return false;
-    searching = mine;
-    return true;
+    let waited: Promise<void> | undefined;
+    return {
+      async paused() {
+        waited ??= new Promise((resolve) => setTimeout(resolve, ms));
+        await waited;
+        return mine === keystrokes;
+      },
+    };
   };
 }

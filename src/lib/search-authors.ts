@@ -271,6 +271,9 @@ const BARE_YEAR = /^(?:19|20)\d\d[.,;]?$/;
 /** Most words a family name is read with before its last word (`Sáez de Ocáriz Borde`): leading. */
 const MAX_LEADING = 3;
 
+/** What joins the last two names of a list of authors. */
+const LIST_JOINER = /^(?:&|and|und)$/i;
+
 /**
  * The authors a query cites as reference lists and papers cite them, and the rest of the query:
  * - initials with the name word after them (`Z. Kolter`, `J. Z. Kolter`, and the particles that
@@ -309,9 +312,9 @@ export function citedNamesAt(
   const at = (index: number) => (index >= 0 && index < tokens.length ? tokens[index]! : '');
   const isInitials = (index: number) => initialsAt(tokens, index);
   const isEtAl = (index: number) => ET.test(at(index)) && AL.test(at(index + 1));
-  // A word of the directory, not a number or a name of no letters (`2023`, `&`).
+  // A word of the directory, not a number, a name of no letters (`2023`, `&`) or `and` between names.
   const word = (index: number) => {
-    if (isInitials(index) || isEtAl(index)) return undefined;
+    if (isInitials(index) || isEtAl(index) || LIST_JOINER.test(at(index))) return undefined;
     const words = nameWords(at(index));
     return words.length > 0 && words.every((each) => /\p{L}/u.test(each)) ? words : undefined;
   };
@@ -347,6 +350,9 @@ export function citedNamesAt(
   // Where the last name read ends (its year included).
   let citedEnd = -1;
   for (let index = 0; index < tokens.length; index += 1) {
+    // `&` or `and` right after a name, before more, joins a list of authors (APA's `…, A., &
+    // Fountoulakis, K.`, BibTeX's `… and …`): part of the list, no word of the query.
+    if (LIST_JOINER.test(at(index)) && citedEnd === index - 1 && index < tokens.length - 1) continue;
     if (isEtAl(index)) {
       const before = kept.at(-1) === index - 1 ? word(index - 1) : undefined;
       if (before !== undefined) {
@@ -389,7 +395,11 @@ export function citedNamesAt(
       .slice(index, end + 1)
       .flatMap((token) => token.match(/\p{L}/gu) ?? [])
       .map(comparable);
-    const nameEnds = tokens[end]!.endsWith(',') || end === tokens.length - 1 || CITED_YEAR.test(at(end + 1));
+    const nameEnds =
+      tokens[end]!.endsWith(',') ||
+      end === tokens.length - 1 ||
+      CITED_YEAR.test(at(end + 1)) ||
+      LIST_JOINER.test(at(end + 1));
     // The name after the initials, with the particles that start it (`L. van der Maaten`).
     let last = end + 1;
     while (isParticle(last) && word(last + 1) !== undefined) last += 1;

@@ -636,6 +636,13 @@ const TABLE: Expectation[] = [
       '2504.15471',
     ],
   },
+  // A list of authors as APA and BibTeX join its last name
+  {
+    query: 'Giapitzakis, G., Back de Luca, A., & Fountoulakis, K.',
+    why: "the three authors of the permutations paper, APA's & before the last",
+    only: ['2502.16763'],
+  },
+  { query: 'Hofmann, T. and Bachmann, G.', why: "BibTeX's and between two authors", only: ['2306.13575'] },
   // A formula's subscripted function copied from an abstract
   { query: '\\mathcal O_i(u)', why: 'MgNO defines its operator layer by $\\mathcal O_i(u)$', only: ['2310.19809'] },
   {

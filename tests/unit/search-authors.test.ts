@@ -288,6 +288,20 @@ describe('authorDirectory', () => {
 describe('authors cited with initials', () => {
   const cited = (query: string, typing = false) => citedNamesInQuery(query, { typing });
 
+  it("reads & or and before a list's last name as part of the list, no word of the query", () => {
+    const apa = cited('Giapitzakis, G., Back de Luca, A., & Fountoulakis, K.');
+    expect(apa.names.map((name) => name.words)).toEqual([['giapitzakis'], ['luca'], ['fountoulakis']]);
+    expect(apa.rest).toBe('');
+    expect(cited('Yang, X., & Wang, X. (2024). Kolmogorov-Arnold Transformer.').rest).toBe(
+      'Kolmogorov-Arnold Transformer.',
+    );
+    expect(cited('Hofmann, T. and Bachmann, G.').rest).toBe('');
+    expect(cited('Müller, K. und Schmidt, J.').rest).toBe('');
+    // Not after a name, nor at the end: a word of the query.
+    expect(cited('attention & memory').rest).toBe('attention & memory');
+    expect(cited('Z. Kolter and').rest).toBe('and');
+  });
+
   it('reads initials with the name written out beside them, as reference lists cite authors', () => {
     expect(cited('Z. Kolter')).toEqual({
       names: [{ initials: ['z'], words: ['kolter'] }],
@@ -535,7 +549,8 @@ describe('a pasted reference whose names are not all authors of the digest', () 
     [
       'Yang, X., & Wang, X. (2024). Kolmogorov-Arnold Transformer. ICLR 2025.',
       ['xingyi-yang', 'xinchao-wang', '2024'],
-      '& Kolmogorov-Arnold Transformer. ICLR 2025.',
+      // The `&` before the last author is the list's (no word: it once made the query find nothing).
+      'Kolmogorov-Arnold Transformer. ICLR 2025.',
     ],
     // The last initials before the title, as Vancouver style writes them: `T. Scaling` is no author.
     [

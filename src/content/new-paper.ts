@@ -6,7 +6,6 @@ import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { countOf } from '../lib/count.ts';
-import { shortened } from '../lib/shortened.ts';
 import {
   ArxivInputError,
   ArxivNotFoundError,
@@ -309,9 +308,7 @@ export function checkEntry(
   const byHand = new Set(unconverted.map((problem) => problem.field));
   const problems = [
     ...unconverted,
-    ...result.problems
-      .filter((problem) => !byHand.has(problem.field))
-      .map((problem) => withAddressAdvice(problem, text)),
+    ...result.problems.filter((problem) => !byHand.has(problem.field)).map(withFlagAdvice),
   ];
   if (result.paper) {
     problems.push(
@@ -325,46 +322,16 @@ export function checkEntry(
   return { text, path, file, problems, ...(result.paper ? { paper: result.paper } : {}) };
 }
 
-/** An address with a scheme as an abstract writes it (`s3://bucket/key`, `http://203.0.113.7:8000/x`). */
-const SCHEME_ADDRESS = /\b([a-z][a-z\d+.\-]*):\/\/([^\s<>"'`{}$\\]+?)[.,;:!?'")\]}*_~]*(?=[\s<>"'`{}$\\]|$)/gi;
-
-const WEB_SCHEME = /^(?:https?|ftp|wss?)$/i;
-
-/** Whether an address leads to no web host: another scheme (`s3://`), an IP address, or a name without a dot. */
-function leadsToNoWebHost(scheme: string, rest: string): boolean {
-  if (!WEB_SCHEME.test(scheme)) return true;
-  try {
-    const host = new URL(`${scheme}://${rest}`).hostname;
-    return host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.');
-  } catch {
-    return false;
-  }
-}
-
 /**
- * The check refuses an address in the abstract's text that leads to no web host with a domain
- * (a public IP address, `s3://`, `hdfs://`, `gs://`), as code too, since readers make a link of
- * it. arXiv's abstracts write such places, and the check's words ("use a full https:// URL")
- * leave no way to keep one: say the way there is, which the check accepts. Written without its
- * scheme, no reader makes it a link (`203.0.113.7:8000/demo`, `the s3 location bucket/key`).
+ * The check's message about the abstract says what to write instead; new-paper writes the abstract
+ * (arXiv's, or --abstract's), so it adds the one way to give it written so: --abstract.
  */
-function withAddressAdvice(problem: ContentProblem, text: string): ContentProblem {
+function withFlagAdvice(problem: ContentProblem): ContentProblem {
   if (problem.field !== 'body') return problem;
-  // As the text reads it: Markdown's escapes (`bucket\_1`) are not in the message's quote.
-  const line = (text.split('\n')[problem.line - 1] ?? '').replace(/\\(?=[\p{P}\p{S}])/gu, '');
-  for (const [, scheme, rest] of line.matchAll(SCHEME_ADDRESS)) {
-    if (!problem.message.includes(`"${`${scheme}://${rest}`.slice(0, 40)}`)) continue;
-    // Only a place with no web host can be kept as text: an address refused for its host (a
-    // look-alike `аrxiv.org`, a joiner, the digest's own) is to be linked to the real site, and
-    // written without its scheme it would name that host still.
-    if (!leadsToNoWebHost(scheme!, rest!)) return problem;
-    const unlinked = WEB_SCHEME.test(scheme!) ? rest! : `the ${scheme} location ${rest}`;
-    return {
-      ...problem,
-      message: `${problem.message} Such an address cannot be kept with its scheme (in \`code\` neither): give the abstract with --abstract (one paper at a time), with the address written without it, "${shortened(unlinked, 80)}", which no reader makes a link, or said in words, or left out.`,
-    };
-  }
-  return problem;
+  return {
+    ...problem,
+    message: `${problem.message} To write the abstract otherwise, give it with --abstract "…" (one paper at a time).`,
+  };
 }
 
 /**

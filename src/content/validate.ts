@@ -13,6 +13,7 @@ import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { codePointName } from '../lib/code-point.ts';
 import { isWordAnd } from '../lib/authors.ts';
+import { hostsNamedIn } from './schema.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -329,6 +330,7 @@ function bareAddressProblems(
     const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|(?=www\.))/i, 'https://');
     const checked = checkLink(asHttps, origin);
     if ('href' in checked) continue;
+    const unlinked = asText(address, asHttps, origin);
     const lineIndex = addressLineIndex(address, text.slice(0, index), textLines, bodyLines);
     // An address broken over two lines (pasted from a PDF) is read up to its line's end, and a
     // reader's linkifier links only that much: say so, as "no web host" alone would puzzle.
@@ -339,11 +341,57 @@ function bareAddressProblems(
       problem(
         bodyLine + lineIndex,
         'body',
-        `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${checked.problem}${goesOn ? ' (It ends where its line does: if it goes on in the next line, write it whole on one line, as an address holds no line break.)' : ''}`,
+        `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${unlinked?.why ?? checked.problem}${goesOn ? ' (It ends where its line does: if it goes on in the next line, write it whole on one line, as an address holds no line break.)' : ''}${unlinked ? unlinked.advice : ''}`,
       ),
     );
   }
   return problems;
+}
+
+/** The schemes whose addresses are judged as https:// (bareAddressProblems): they name a web host. */
+const WEB_SCHEME = /^(?:https?|ftp|wss?):$/i;
+
+/**
+ * How to keep, as text no reader links, an address refused because it leads to no web host at all:
+ * another scheme's place (`s3://bucket/key`, `hdfs://…`, `gs://…`, `file:///…`) or a web scheme's
+ * IP address or name without a dot (`http://203.0.113.7/x`, `http://localhost:8080/`), which
+ * arXiv's abstracts write. Without its scheme (`the s3 location bucket/key`, `203.0.113.7/x`) no
+ * linkifier finds it. Undefined for any other refusal (a look-alike host, a user name before an
+ * `@`, the digest's own address): written without its scheme such an address would still name
+ * the host that deceives, so the link's own advice stands. The way given is one the check takes:
+ * it holds no address BARE_ADDRESS finds, and each host it names would pass as a link.
+ */
+function asText(address: string, asHttps: string, origin: string): { why?: string; advice: string } | undefined {
+  const scheme = /^[a-z][a-z\d+.\-]*:(?=\/\/)/i.exec(address)?.[0];
+  if (scheme === undefined) return undefined;
+  const rest = address.slice(scheme.length + 2);
+  let why: string | undefined;
+  let unlinked: string;
+  if (!WEB_SCHEME.test(scheme)) {
+    why = `an address of ${scheme}// leads to no web page, and an address in the text may only be one a link may be: https:// (or http://) to another site.`;
+    unlinked = `the ${scheme.slice(0, -1)} location ${rest}`;
+  } else {
+    let host: string;
+    try {
+      host = new URL(asHttps).hostname;
+    } catch {
+      return undefined;
+    }
+    // webHostProblem's first refusal (src/lib/urls.ts), whose words stand: an IP address (the
+    // parser writes IPv4 in dotted decimal, IPv6 in brackets) or a name without a dot.
+    if (!(host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.'))) return undefined;
+    unlinked = rest;
+  }
+  const kept =
+    [...unlinked.matchAll(BARE_ADDRESS)].length === 0 &&
+    hostsNamedIn(unlinked).every((host) => 'href' in checkLink(`https://${host}/`, origin));
+  const inWords = 'say in words where it is, or leave it out';
+  return {
+    ...(why === undefined ? {} : { why }),
+    advice: kept
+      ? ` To name the place without a link, write it without "${scheme}//", as "${shortened(unlinked, 80)}", which no reader makes a link (in \`code\` the scheme is still found), or ${inWords}.`
+      : ` Written without its scheme it would still name a host no link may lead to: ${inWords}.`,
+  };
 }
 
 /**

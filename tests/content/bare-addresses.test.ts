@@ -137,4 +137,63 @@ describe('an address written in the text of an abstract', () => {
       expect(found.length, body).toBe(unsafe ? 1 : 0);
     }
   });
+
+  // A place with no web host (another scheme's, an IP address, a name without a dot) is refused
+  // with its scheme; the message says how to name it as text, and that way passes the check.
+  const adviceOf = (message: string) =>
+    /write it without "[^"]+", as "(.*?)", which no reader makes a link/.exec(message)?.[1];
+
+  it.each([
+    ['s3://my-bucket/data/train', 'the s3 location my-bucket/data/train'],
+    ['hdfs://namenode:8020/user/x', 'the hdfs location namenode:8020/user/x'],
+    ['gs://bucket_1/shards', 'the gs location bucket_1/shards'],
+    ['file:///etc/passwd', 'the file location /etc/passwd'],
+    ['hdfs://namenode.example.org/x', 'the hdfs location namenode.example.org/x'],
+    ['http://203.0.113.7/x', '203.0.113.7/x'],
+    ['ftp://10.0.0.1:2121/pub', '10.0.0.1:2121/pub'],
+    ['https://[2001:db8::7]/x', '[2001:db8::7]/x'],
+    ['http://localhost:8080/demo', 'localhost:8080/demo'],
+  ])('of no web host, %s, is told how to name it as text, and that way passes', (address, unlinked) => {
+    const found = problems(`Data at ${address} now.`);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(`the address "${address}" in the text`);
+    expect(adviceOf(found[0]!)).toBe(unlinked);
+    expect(problems(`Data at ${unlinked} now.`)).toEqual([]);
+    // Not the dead end of a link's words: an s3 place has no https:// address to give.
+    expect(found[0]).not.toContain('use a full https:// URL');
+  });
+
+  it('gives no such advice where the address without its scheme would still name a host no link may lead to', () => {
+    for (const address of ['https://аpple.com/x', 'https://github.com@evil.example/x', 's3://аrxiv.org/x']) {
+      const [found] = problems(`Data at ${address} now.`);
+      expect(adviceOf(found!), address).toBeUndefined();
+    }
+    expect(problems('Data at s3://аrxiv.org/x now.').join()).toContain('say in words where it is, or leave it out');
+  });
+
+  it('of no web host, in a seeded sample of schemes, hosts and paths, is told a way that passes', () => {
+    const random = seededRandom(2424);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const piece = () => Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick([...'abcxyz019_-.~'])).join('');
+    const number = () => String(Math.floor(random() * 256));
+    for (let round = 0; round < 80; round++) {
+      const other = random() < 0.5;
+      const scheme = other
+        ? pick(['s3', 'gs', 'hdfs', 'ssh', 'git', 'smb', 'x-y.z+a'])
+        : pick(['http', 'https', 'ftp']);
+      const host = pick([
+        () => [number(), number(), number(), number()].join('.'),
+        () => `[2001:db8::${number()}]`,
+        () => pick(['localhost', 'gpu01', 'namenode']),
+        ...(other ? [() => `bucket-${piece().replace(/\W/g, '')}`] : []),
+      ])();
+      const address = `${scheme}://${host}${pick(['', `:${number()}`])}/${piece()}/${piece()}`;
+      const body = `${pick(['Data at', '(see', 'Code:'])} ${address} ${pick(['now.', 'and more.', ')'])}`;
+      const found = problems(body);
+      expect(found, body).toHaveLength(1);
+      const unlinked = adviceOf(found[0]!);
+      expect(unlinked, found[0]).toBeDefined();
+      expect(problems(body.replace(address, unlinked!)), unlinked).toEqual([]);
+    }
+  });
 });

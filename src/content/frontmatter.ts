@@ -148,7 +148,7 @@ export function parseYaml(
   /** Where the first `%` directive line starts, if any: yaml reports its missing `---` at the line after. */
   let directiveAt: number | undefined;
   /** Quotes and brackets never closed: yaml reports each where it gave up, lines after it opened. */
-  let unclosed: { offset: number; type: string }[] = [];
+  let unclosed: { offset: number; opener: Opener }[] = [];
   // yaml makes an Error object per syntax error; capturing a stack trace for each is most of the
   // cost of a text made of thousands of errors (`[,,,,…]`), and those stacks are never shown.
   const stackTraceLimit = Error.stackTraceLimit;
@@ -206,8 +206,7 @@ export function parseYaml(
  * after it, a comma with no item before it, a value that ended before its line did.
  */
 type YamlErrorSays =
-  | { kind: 'unclosed'; token: 'double-quoted-scalar' | 'single-quoted-scalar'; quote: '"' | "'" }
-  | { kind: 'unclosed'; token: 'flow-collection'; bracket: '[' | '{' }
+  | { kind: 'unclosed'; opener: Opener }
   | { kind: 'no-document-start' }
   | { kind: 'comma-without-item' }
   | { kind: 'value-ended' }
@@ -217,12 +216,11 @@ function readYamlError({ code, message }: YAMLError): YamlErrorSays {
   if (code === 'MISSING_CHAR') {
     if (message.includes('directives-end')) return { kind: 'no-document-start' };
     const quote = /closing (["'])quote/.exec(message)?.[1];
-    if (quote === '"') return { kind: 'unclosed', token: 'double-quoted-scalar', quote };
-    if (quote === "'") return { kind: 'unclosed', token: 'single-quoted-scalar', quote };
+    if (quote === '"' || quote === "'") return { kind: 'unclosed', opener: quote };
   }
   if (code === 'BAD_INDENT') {
     const flow = /^Flow (sequence|map) /.exec(message)?.[1];
-    if (flow) return { kind: 'unclosed', token: 'flow-collection', bracket: flow === 'sequence' ? '[' : '{' };
+    if (flow) return { kind: 'unclosed', opener: flow === 'sequence' ? '[' : '{' };
   }
   if (code === 'UNEXPECTED_TOKEN') {
     if (/^Unexpected , in flow /.test(message)) return { kind: 'comma-without-item' };
@@ -254,16 +252,16 @@ function yamlHint(error: YAMLError, said: YamlErrorSays, yamlText: string): stri
       if (error.code === 'BAD_DIRECTIVE' || said.kind === 'no-document-start')
         return ': a line that starts with "%" is a YAML directive, which the frontmatter has no use for: delete it, or put the value that starts with "%" in quotes';
       // `title: "A paper` (reported at the line the quote opens): the value runs on to the end.
-      if (said.kind === 'unclosed' && 'quote' in said) {
-        const { quote } = said;
+      if (said.kind === 'unclosed' && (said.opener === '"' || said.opener === "'")) {
+        const quote = said.opener;
         return `: the quote opened here is never closed, so the value would run on over the lines below: end the value with ${quote} on this line (${quote}A paper${quote})`;
       }
       return '';
     // `tags: [a, b` (reported at the line the bracket opens).
     case 'BAD_INDENT':
-      if (said.kind === 'unclosed' && 'bracket' in said && said.bracket === '[')
+      if (said.kind === 'unclosed' && said.opener === '[')
         return ': the "[" opened here is never closed: end the list with "]" on this line (tags: [a, b]), or write one item a line, each after "- "';
-      if (said.kind === 'unclosed' && 'bracket' in said && said.bracket === '{')
+      if (said.kind === 'unclosed' && said.opener === '{')
         return ': the "{" opened here is never closed: end it with "}" on this line (links: {code: https://…}), or write one key a line, indented below';
       return '';
     // `title: !x!foo bar`: a tag whose handle is declared nowhere (other tags are refused as such).
@@ -334,12 +332,15 @@ function tooDeepToken(tokens: readonly CST.Token[]): number | undefined {
   return undefined;
 }
 
+/** What opens a quoted value, a bracketed list or a mapping, which yaml may find never closed. */
+type Opener = '"' | "'" | '[' | '{';
+
 /**
  * The quoted values and the bracketed lists and mappings of a syntax tree that are never closed
- * (`title: "A paper`, `tags: [a, b`), with where each opens.
+ * (`title: "A paper`, `tags: [a, b`), with where each opens and the character that opens it.
  */
-function unclosedTokens(tokens: readonly CST.Token[]): { offset: number; type: string }[] {
-  const found: { offset: number; type: string }[] = [];
+function unclosedTokens(tokens: readonly CST.Token[]): { offset: number; opener: Opener }[] {
+  const found: { offset: number; opener: Opener }[] = [];
   const stack: (CST.Token | null | undefined)[] = [...tokens];
   while (stack.length > 0) {
     const token = stack.pop();
@@ -349,10 +350,10 @@ function unclosedTokens(tokens: readonly CST.Token[]): { offset: number; type: s
       const quote = token.type === 'double-quoted-scalar' ? '"' : "'";
       // Closed when it ends with its quote, an escaped `\"` or a doubled `''` inside aside.
       const inner = token.source.slice(1).replace(quote === '"' ? /\\[^]/g : /''/g, '');
-      if (!inner.includes(quote)) found.push({ offset: token.offset, type: token.type });
+      if (!inner.includes(quote)) found.push({ offset: token.offset, opener: quote });
     } else if (COLLECTIONS.has(token.type)) {
       if (token.type === 'flow-collection' && token.end.length === 0)
-        found.push({ offset: token.offset, type: token.type });
+        found.push({ offset: token.offset, opener: token.start.source === '{' ? '{' : '[' });
       for (const item of (token as CST.BlockMap | CST.BlockSequence | CST.FlowCollection).items) {
         if ('key' in item) stack.push(item.key);
         if ('value' in item) stack.push(item.value);
@@ -366,10 +367,10 @@ function unclosedTokens(tokens: readonly CST.Token[]): { offset: number; type: s
 function unclosedAt(
   pos: number,
   said: YamlErrorSays,
-  unclosed: readonly { offset: number; type: string }[],
+  unclosed: readonly { offset: number; opener: Opener }[],
 ): number | undefined {
   if (said.kind !== 'unclosed') return undefined;
-  return unclosed.filter((token) => token.type === said.token && token.offset <= pos).at(-1)?.offset;
+  return unclosed.filter((token) => token.opener === said.opener && token.offset <= pos).at(-1)?.offset;
 }
 
 /** The first document composed from a syntax tree, as yaml's parseDocument does it. */

@@ -214,6 +214,36 @@ describe('a quote or a bracket never closed', () => {
     expect(problems[0]!.message).toContain(advice);
     expect(parseSource('p.mdx', `---\n${followed}\n---\n`).problems).toEqual([]);
   });
+
+  // Each never-closed bracket is told at the line of its own opener, not at a later opener of
+  // another kind (a "{" inside a "[" are both flow collections to yaml).
+  it.each<[string, [number, string][]]>([
+    [
+      'tags: [a,\n  {b: c\ndate: "x"',
+      [
+        [2, '"["'],
+        [3, '"{"'],
+      ],
+    ],
+    [
+      'links: {code: x,\n  more: [a,\n  b\ndate: "x"',
+      [
+        [2, '"{"'],
+        [3, '"["'],
+      ],
+    ],
+    [
+      "tags: [a,\n  'b\nvenue: y",
+      [
+        [2, '"["'],
+        [3, 'quote'],
+      ],
+    ],
+  ])('%j: each opener at its line', (yaml, expected) => {
+    const { problems } = parseSource('p.mdx', `---\n${yaml}\n---\n`);
+    const told = (opener: string) => problems.find((problem) => problem.message.includes(`the ${opener} opened here`));
+    for (const [line, opener] of expected) expect(told(opener)?.line, opener).toBe(line);
+  });
 });
 
 describe('TeX in double quotes', () => {

@@ -6,6 +6,7 @@ import { isCalendarDate } from '../lib/dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { countOf } from '../lib/count.ts';
+import { shortened } from '../lib/shortened.ts';
 import {
   ArxivInputError,
   ArxivNotFoundError,
@@ -173,7 +174,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       tags: options.tags ?? [],
       links: { code: options.code, project: options.project },
     };
-    if (fields.invisible) notes.push(fields.invisible);
+    notes.push(...(fields.notes ?? []));
     notes.push(
       `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${countOf(entry.authors.length, 'author')}, first-version date ${entry.published}, abstract.`,
     );
@@ -323,16 +324,27 @@ export function checkEntry(
 }
 
 /**
- * The check's message about the abstract says what to write instead; new-paper writes the abstract
- * (arXiv's, or --abstract's), so it adds the one way to give it written so: --abstract.
+ * The check's message about a field new-paper fills (the title, the names, the abstract: arXiv's,
+ * or a flag's) says what to write instead; new-paper adds the one way to give the field written
+ * so: its flag (FLAG_OF). `et al.` as an arXiv author is refused by the check ("list every
+ * author by name"): the names are given with --authors.
  */
 function withFlagAdvice(problem: ContentProblem): ContentProblem {
-  if (problem.field !== 'body') return problem;
+  const field = /^(title|authors|body)(?:\[\d+\])?$/.exec(problem.field)?.[1] as keyof typeof FLAG_OF | undefined;
+  if (field === undefined) return problem;
+  const { what, example } = FIELD_TO_GIVE[field];
   return {
     ...problem,
-    message: `${problem.message} To write the abstract otherwise, give it with --abstract "…" (one paper at a time).`,
+    message: `${problem.message} To write ${what} otherwise, give ${field === 'authors' ? 'them' : 'it'} with ${FLAG_OF[field]} ${example} (one paper at a time).`,
   };
 }
+
+/** How the advice of withFlagAdvice names each field and shows its flag's value. */
+const FIELD_TO_GIVE = {
+  title: { what: 'the title', example: '"…"' },
+  authors: { what: 'the authors', example: '"First Author; Second Author"' },
+  body: { what: 'the abstract', example: '"…"' },
+} as const;
 
 /**
  * Writes a new entry whole or not at all, and never over a file (one that appeared meanwhile is a
@@ -476,8 +488,8 @@ export interface EntryFields {
   body: string;
   /** TeX commands that fromTex could not turn into text, by field: each is a problem. */
   unconverted?: Unconverted[];
-  /** A note on the invisible characters fromTex left out (visibleText), when there were any. */
-  invisible?: string;
+  /** What fromTex left out that the contributor should know of: invisible characters, affiliations. */
+  notes?: string[];
 }
 
 export interface Unconverted {
@@ -506,7 +518,7 @@ export function fromTex({
   title: string;
   authors: readonly string[];
   abstract: string;
-}): Pick<EntryFields, 'title' | 'authors' | 'body' | 'unconverted' | 'invisible'> {
+}): Pick<EntryFields, 'title' | 'authors' | 'body' | 'unconverted' | 'notes'> {
   // What arXiv's text (or a pasted flag) shows, first: the check refuses invisible characters,
   // and a zero-width space or soft hyphen in a title is no reason to give up on the paper.
   const removed = new Map<string, Set<string>>();
@@ -516,12 +528,14 @@ export function fromTex({
     return text;
   };
   title = visible(title, 'the title');
-  authors = authors.map((author) => visible(author, 'the authors'));
+  const named = authors.map((author) => withoutAffiliation(visible(author, 'the authors')));
+  authors = named.map(({ name }) => name);
   abstract = visible(abstract, 'the abstract');
-  const invisible =
-    removed.size > 0
-      ? `Left out characters that show nothing (${[...removed].map(([field, codes]) => `${[...codes].join(', ')} in ${field}`).join('; ')}): the text reads as on arXiv's page.`
-      : undefined;
+  const notes: string[] = [];
+  if (removed.size > 0)
+    notes.push(
+      `Left out characters that show nothing (${[...removed].map(([field, codes]) => `${[...codes].join(', ')} in ${field}`).join('; ')}): the text reads as on arXiv's page.`,
+    );
   const unconverted: Unconverted[] = [];
   const plain = (value: string, field: 'title' | 'authors', index?: number) => {
     const { text, unknown } = texPlainText(value);
@@ -539,13 +553,53 @@ export function fromTex({
   }
   const body = convertAbstract(abstract);
   for (const command of body.unknown) unconverted.push({ field: 'body', command });
+  const convertedAuthors = authors.map((author, index) => plain(author, 'authors', index));
+  // Said as the page shows them (TeX accents as letters); a command in what is left out is no problem.
+  const affiliated = named.flatMap(({ dropped }, index) =>
+    dropped === undefined ? [] : [{ name: convertedAuthors[index]!, dropped: texPlainText(dropped).text }],
+  );
+  if (affiliated.length > 0) {
+    const shown = affiliated
+      .slice(0, 3)
+      .map(({ name, dropped }) => `"${shortened(name, 40)}" without "${shortened(dropped, 40)}"`);
+    notes.push(
+      `Left out the parentheses after ${countOf(affiliated.length, 'name')}, taken for an affiliation (the digest lists names only): ${shown.join(', ')}${affiliated.length > 3 ? `, and ${affiliated.length - 3} more` : ''}. Check the names against the paper.`,
+    );
+  }
   return {
     title: convertedTitle,
-    authors: authors.map((author, index) => plain(author, 'authors', index)),
+    authors: convertedAuthors,
     body: body.body,
     ...(unconverted.length > 0 ? { unconverted } : {}),
-    ...(invisible ? { invisible } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+/**
+ * A name as arXiv's list may write it, with an affiliation or its numbers in parentheses after it
+ * (`Ada Lovelace (MIT)`, `Ada Lovelace (1 and 2)`, `Ada Lovelace (MIT) (Google)`): the name, and
+ * what was left out. A name is what the digest lists, links and cites; a parenthesis inside a
+ * name (`Ada (Ann) Lovelace`) or a name that is nothing but one is left as written.
+ */
+export function withoutAffiliation(written: string): { name: string; dropped?: string } {
+  let name = written.trimEnd();
+  while (name.endsWith(')')) {
+    // The group's opening parenthesis, nested ones counted.
+    let depth = 0;
+    let open = -1;
+    for (let index = name.length - 1; index >= 0; index--) {
+      if (name[index] === ')') depth++;
+      else if (name[index] === '(' && --depth === 0) {
+        open = index;
+        break;
+      }
+    }
+    const before = open > 0 ? name.slice(0, open) : '';
+    if (!/\s$/.test(before) || !/[\p{L}\p{N}]/u.test(before)) break;
+    name = before.trimEnd();
+  }
+  const dropped = written.slice(name.length).trim();
+  return dropped ? { name, dropped } : { name: written };
 }
 
 /**

@@ -326,7 +326,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       file,
       tags,
       ...(proposals ? { proposals } : {}),
-      ...(converted.invisible ? { notes: [converted.invisible] } : {}),
+      ...(converted.notes ? { notes: converted.notes } : {}),
     };
   }
 

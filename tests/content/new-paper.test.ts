@@ -734,6 +734,71 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(problem?.message).toContain('with --abstract "…"');
   });
 
+  // arXiv's list may write an author's affiliation, or its numbers, in parentheses after the name:
+  // the digest lists, links and cites names, so the name is written and the rest left out, said.
+  it.each([
+    ['Ada van der Example (MIT)', 'Ada van der Example', '(MIT)'],
+    ['Ada van der Example (1 and 2)', 'Ada van der Example', '(1 and 2)'],
+    [
+      'Ada van der Example (Dept. of CS (AI Lab), Univ.) (Google)',
+      'Ada van der Example',
+      '(Dept. of CS (AI Lab), Univ.) (Google)',
+    ],
+    ['Ad\\`a van der Example  (Universit\\`a di Example)', 'Adà van der Example', '(Università di Example)'],
+  ])('writes the name of %j, leaving out its affiliation and saying so', async (written, name, dropped) => {
+    const root = await tempProject();
+    const xml = (await recorded('9901.00030-odd.xml')).replace(
+      '<name>Ada van der Example</name>',
+      `<name>${written}</name>`,
+    );
+    const result = await newPaper(options('9901.00030', { date: '2099-01-10' }), { root, fetch: fakeFetch(xml).fetch });
+    expect((parse(result.text.split('---\n')[1]!) as { authors: string[] }).authors).toEqual([
+      name,
+      'Bo Sample Jr.',
+      'Placeholder',
+      'The Synthetic Collaboration',
+    ]);
+    expect(result.notes.join('\n')).toContain(`"${name}" without "${dropped.replace(/\\`a/, 'à')}"`);
+    expect((await check(root)).problems).toEqual([]);
+  });
+
+  it('leaves a name alone whose parentheses are no affiliation after it, and says nothing', async () => {
+    for (const written of ['Ada (Ann) van der Example', '(Ada van der Example)', 'Ada van der Example ()x']) {
+      const xml = (await recorded('9901.00030-odd.xml')).replace(
+        '<name>Ada van der Example</name>',
+        `<name>${written}</name>`,
+      );
+      const result = await newPaper(options('9901.00030', { date: '2099-01-10', dryRun: true }), {
+        root: await tempProject(),
+        fetch: fakeFetch(xml).fetch,
+      }).catch((error: unknown) => error as NewPaperError);
+      expect(result instanceof NewPaperError ? result.text : result.text, written).toContain(written);
+      if (!(result instanceof NewPaperError)) expect(result.notes.join('\n'), written).not.toContain('affiliation');
+    }
+  });
+
+  // `et al.` stands for names arXiv does not give: the check refuses it, and new-paper says how to
+  // give the names (it invents none, and leaves none out unsaid).
+  it.each(['et al.', 'Bo Sample et al.'])(
+    'refuses %j as an author, saying to give the names with --authors',
+    async (written) => {
+      const root = await tempProject();
+      const xml = (await recorded('9901.00030-odd.xml')).replace('<name>Placeholder</name>', `<name>${written}</name>`);
+      const error = await refusal(
+        newPaper(options('9901.00030', { date: '2099-01-10' }), { root, fetch: fakeFetch(xml).fetch }),
+      );
+      expect(error.problems).toEqual([
+        expect.objectContaining({
+          field: 'authors[2]',
+          message: expect.stringContaining(
+            'To write the authors otherwise, give them with --authors "First Author; Second Author"',
+          ),
+        }),
+      ]);
+      expect(await paperFiles(root)).toEqual([]);
+    },
+  );
+
   it('keeps many authors, in order, quoting the names YAML needs quoted', async () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('9901.00002-many-authors.xml'));

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR, typedIn } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
-import { formatProblems, githubAnnotations } from '../src/content/problems.ts';
+import { formatProblems, githubAnnotations, sameProblemInFiles } from '../src/content/problems.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
 
 // The project the script belongs to: its content folder is the default, and its cache is there,
@@ -111,6 +111,16 @@ async function check({ contentDir, noCache }: { contentDir: string; noCache: boo
     keepRendered: false,
   });
   const elapsed = Math.round(performance.now() - started);
+  // The files the problems are in: a refused topics file stops the check before any paper is read.
+  const withProblems = new Set(problems.map((problem) => problem.file)).size;
+  const counted = `${countOf(problems.length, 'problem')} in ${countOf(withProblems, 'file')}`;
+  // Said first, for whoever reads only the top of a long list, and again last, under it; with the
+  // problems many files have the same (a renamed topic), each once, before every line is listed.
+  if (problems.length > 0) {
+    const same = sameProblemInFiles(problems);
+    console.error(`✗ ${counted}${same.length > 0 ? '; the same problem in many files:' : ':'}`);
+    if (same.length > 0) console.error(`${same.map((line) => `  ${line}`).join('\n')}\n`);
+  }
   for (const line of formatProblems(problems)) console.error(line);
   // On GitHub Actions (the PR check), each problem also becomes an annotation at its file and line
   // in the pull request; the runner reads workflow commands from standard output.
@@ -120,8 +130,6 @@ async function check({ contentDir, noCache }: { contentDir: string; noCache: boo
     console.log(`✓ ${paperCount(files)} OK (${elapsed} ms, ${countOf(read, 'file')} read).`);
     return 0;
   }
-  // The files the problems are in: a refused topics file stops the check before any paper is read.
-  const withProblems = new Set(problems.map((problem) => problem.file)).size;
-  console.error(`\n✗ ${countOf(problems.length, 'problem')} in ${countOf(withProblems, 'file')} (${elapsed} ms).`);
+  console.error(`\n✗ ${counted} (${elapsed} ms).`);
   return 1;
 }

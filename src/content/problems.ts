@@ -137,6 +137,37 @@ function problemLines(
   return lines;
 }
 
+/** What makes problems in many files the same problem: one message, in one field or list. */
+function sameProblemKind(problem: ContentProblem): string {
+  return JSON.stringify([/^(.*)\[\d+\]$/.exec(problem.field)?.[1] ?? problem.field, problem.message]);
+}
+
+/**
+ * For the top of the check's output, which lists every problem: each problem that more than
+ * SHOWN_ALIKE + 1 files have the same (sameProblemKind), most files first, as one line that says
+ * in how many files and names the first few, so that a reader in a hurry sees one cause of 300 lines.
+ * Not in a problem line's shape (`file:line: field: message`), which tools that read the list match.
+ */
+export function sameProblemInFiles(problems: readonly ContentProblem[]): string[] {
+  const groups = new Map<string, ContentProblem[]>();
+  for (const problem of problems) {
+    const group = groups.get(sameProblemKind(problem));
+    if (group) group.push(problem);
+    else groups.set(sameProblemKind(problem), [problem]);
+  }
+  return [...groups.values()]
+    .map((group) => ({ group, files: new Set(group.map(({ file }) => file)).size }))
+    .filter(({ files }) => files > SHOWN_ALIKE + 1)
+    .sort((a, b) => b.files - a.files)
+    .map(({ group, files }) => {
+      const [first] = group;
+      const named = group.slice(0, SHOWN_ALIKE).map(({ file, line }) => `${file}:${line}`);
+      return terminalText(
+        `${countOf(files, 'file')} have the same problem in ${first!.field}: ${first!.message} (${named.join(', ')}, …)`,
+      );
+    });
+}
+
 /**
  * How much of the problems a build's error lists, in bytes of UTF-8: Astro prints the error and
  * exits at once, and into a pipe (CI's log) only the first 64 KB of it reached the reader, the last

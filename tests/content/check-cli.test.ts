@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,28 @@ describe('npm run check, given what it does not take', () => {
     expect(stdout).not.toContain('✓');
     expect(stderr).toMatch(/papers:1: file: holds no papers: papers are files .*papers\/<year>\/<name>\.mdx/);
     expect(stderr).toMatch(/✗ 1 problem in 1 file \(\d+ ms\)\.\n$/);
+    // Whoever reads only the top of the output learns how much is wrong, and where.
+    expect(stderr.split('\n')[0]).toBe('✗ 1 problem in 1 file:');
+  });
+
+  it('says first how many problems in how many files, then a problem many files have, once, then every line', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'check-same-'));
+    await copyFile(join(projectRoot, 'content/topics.yaml'), join(folder, 'topics.yaml'));
+    await mkdir(join(folder, 'papers/2025'), { recursive: true });
+    for (let index = 0; index < 6; index++) {
+      const paper = `---\ntitle: "Paper ${index}"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - old-topic\n---\n\nAn abstract.\n`;
+      await writeFile(join(folder, `papers/2025/p${index}.mdx`), paper);
+    }
+    await writeFile(join(folder, 'papers/2025/q.mdx'), '');
+    const { code, stderr } = await check('--no-cache', folder);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n');
+    expect(lines[0]).toBe('✗ 7 problems in 7 files; the same problem in many files:');
+    expect(lines[1]).toMatch(
+      /^ {2}6 files have the same problem in tags\[0\]: unknown topic "old-topic"[^]*p0\.mdx:7, [^]*p1\.mdx:7, [^]*p2\.mdx:7, …\)$/,
+    );
+    expect(lines.filter((line) => line.includes('.mdx:7: tags[0]: unknown topic'))).toHaveLength(6);
+    expect(stderr).toMatch(/✗ 7 problems in 7 files \(\d+ ms\)\.\n$/);
   });
 
   it('documents its exit codes in --help', async () => {

@@ -5,6 +5,7 @@ import {
   formatProblem,
   formatProblems,
   githubAnnotations,
+  sameProblemInFiles,
   SHOWN_ALIKE,
   type ContentProblem,
 } from '../../src/content/problems.ts';
@@ -274,5 +275,52 @@ describe('problems alike that quote values of their own', () => {
       message: plain,
     }));
     expect(formatProblems(same).at(-1)).toContain('(and 2 more in authors with the same problem: ');
+  });
+
+  // A topic renamed under 300 papers, a rule broken the same way in every file: the check lists
+  // every line, under one line that says it is one problem.
+  it.each([
+    ['tags[0]', 'unknown topic "old-topic". Topics are listed in content/topics.yaml.'],
+    ['file', 'is not valid UTF-8: save it as UTF-8 (without BOM).'],
+    ['body', 'is empty: paste the abstract.'],
+  ])('group the same problem (%s) in many files, naming the rest', (field, message) => {
+    const files = Array.from(
+      { length: 300 },
+      (_, index) => `content/papers/2025/p${String(index).padStart(3, '0')}.mdx`,
+    );
+    const other = { file: files[150]!, line: 2, field: 'title', message: 'is empty.' };
+    const problems = [...files.map((file) => ({ file, line: 7, field, message })), other].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.line - b.line,
+    );
+    expect(formatProblems(problems)).toHaveLength(301);
+    expect(sameProblemInFiles(problems)).toEqual([
+      `300 files have the same problem in ${field}: ${message} (${files
+        .slice(0, SHOWN_ALIKE)
+        .map((file) => `${file}:7`)
+        .join(', ')}, …)`,
+    ]);
+    // The build's error lists the check's lines (as many as fit), so that the two say the same.
+    expect(new ContentError(problems).message.split('\n').slice(1)).toEqual(formatProblems(problems));
+  });
+
+  it('keep files apart whose messages differ, or whose problem is in another field', () => {
+    const files = Array.from({ length: 20 }, (_, index) => `p${String(index).padStart(2, '0')}.mdx`);
+    // Each quotes a value of its own: each is a problem of its own to find.
+    const own = files.map((file, index) => ({
+      file,
+      line: 9,
+      field: 'body',
+      message: `Link URL "https://x.org/${index}" is not allowed.`,
+    }));
+    expect(sameProblemInFiles(own)).toEqual([]);
+    const fields = files.map((file, index) => ({
+      file,
+      line: 9,
+      field: index % 2 ? 'title' : 'venue',
+      message: 'is empty.',
+    }));
+    expect(sameProblemInFiles(fields)).toHaveLength(2);
+    // Four files are listed whole: a line for the rest would stand for one.
+    expect(sameProblemInFiles(fields.slice(0, 8))).toEqual([]);
   });
 });

@@ -11,6 +11,14 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * for a message: `is not valid UTF-8: the byte E9 here is no UTF-8 character (…)`.
  */
 export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; column: number; message: string } {
+  const utf16 = utf16Form(bytes);
+  if (utf16) {
+    return {
+      line: 1,
+      column: 1,
+      message: `is not UTF-8 but UTF-16 (${utf16}), where each character takes two bytes or four (as Windows tools save "Unicode" text)`,
+    };
+  }
   try {
     return { text: decoder.decode(bytes) };
   } catch {
@@ -25,6 +33,28 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number
       message: `is not valid UTF-8: the ${bad.length === 1 ? 'byte' : 'bytes'} ${bad.join(' ')} here ${bad.length === 1 ? 'is' : 'are'} no UTF-8 character (a file saved as Latin-1 or Windows-1252 has such bytes)`,
     };
   }
+}
+
+/**
+ * Whether `bytes` are UTF-16 text, and which form: a UTF-16 byte-order mark (FF FE, FE FF: no
+ * UTF-8 text starts so), or, without one, a zero byte beside most other bytes of the first ones, as
+ * UTF-16 writes the ASCII a paper or a vocabulary starts with (`---`, `- slug:`). Read as UTF-8,
+ * without the mark such a file is valid, and was told to delete a U+0000 on every line.
+ */
+function utf16Form(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian, with a byte-order mark';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian, with a byte-order mark';
+  const pairs = Math.min(Math.floor(bytes.length / 2), 32);
+  if (pairs < 2) return undefined;
+  // Most pairs, not all: a letter past U+00FF (`ő`, an emoji's surrogates) has no zero byte.
+  const zeroAt = (parity: number) =>
+    Array.from({ length: pairs }, (_, pair) => [bytes[2 * pair + parity], bytes[2 * pair + 1 - parity]]).filter(
+      ([zero, other]) => zero === 0 && other !== 0,
+    ).length >=
+    pairs * 0.75;
+  if (zeroAt(1)) return 'little-endian';
+  if (zeroAt(0)) return 'big-endian';
+  return undefined;
 }
 
 /** How many bytes a UTF-8 sequence that starts with `lead` takes, or 0 where no sequence starts so. */

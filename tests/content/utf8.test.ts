@@ -4,8 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content/problems.ts';
 import { decodeUtf8 } from '../../src/content/utf8.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
+import { validatePaper } from '../../src/content/validate.ts';
 import { readTopics } from '../../src/content/vocabulary.ts';
 import { seededRandom } from '../helpers/hostile.ts';
+
+const schema = createPaperSchema(new Set(['optimization']));
 
 const bytesOf = (...parts: (string | number[])[]) =>
   new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
@@ -75,5 +79,45 @@ describe('decodeUtf8', () => {
     expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
       'topics.yaml:2:13: file: is not valid UTF-8: the byte E9 here is no UTF-8 character (a file saved as Latin-1 or Windows-1252 has such bytes): save it as UTF-8.',
     ]);
+  });
+
+  // A paper or vocabulary saved as UTF-16 ("Unicode" in Windows tools): with a byte-order mark it
+  // is no UTF-8; without one it is, with a zero byte beside every ASCII letter, and was told to
+  // delete U+0000 on every line. Either way: one problem, at its start, that names the encoding.
+  const utf16 = (text: string, bigEndian: boolean, mark: boolean) => {
+    const units = [...(mark ? '\uFEFF' : ''), ...text].flatMap((char) => {
+      const code = char.codePointAt(0)!;
+      const pair = code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
+      return pair.flatMap((unit) => (bigEndian ? [unit >> 8, unit & 0xff] : [unit & 0xff, unit >> 8]));
+    });
+    return new Uint8Array(units);
+  };
+  const paper =
+    '---\ntitle: "Gödel 😀"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n';
+  it.each([
+    [false, false, 'little-endian'],
+    [true, false, 'big-endian'],
+    [false, true, 'little-endian, with a byte-order mark'],
+    [true, true, 'big-endian, with a byte-order mark'],
+  ])('names UTF-16 (big-endian %s, mark %s) as such, once, at the start', (bigEndian, mark, form) => {
+    for (const text of [paper, '- slug: optimization\n  label: Optimization\n', '# Topics\n- slug: x\n']) {
+      expect(decodeUtf8(utf16(text, bigEndian, mark))).toEqual({
+        line: 1,
+        column: 1,
+        message: expect.stringContaining(`is not UTF-8 but UTF-16 (${form})`),
+      });
+    }
+    const problems = validatePaper('content/papers/2025/p.mdx', utf16(paper, bigEndian, mark), schema).problems;
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^content\/papers\/2025\/p\.mdx:1:1: file: is not UTF-8 but UTF-16 .*: save it as UTF-8 \(without BOM\)\.$/,
+      ),
+    ]);
+  });
+
+  it('reads UTF-8 with zero-free text as before, whatever its letters', () => {
+    for (const text of [paper, 'a', 'ab', '😀😀', 'Ωmega\n', '日本語のテキスト']) {
+      expect(decodeUtf8(new TextEncoder().encode(text))).toEqual({ text });
+    }
   });
 });

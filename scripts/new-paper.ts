@@ -182,7 +182,8 @@ async function main(): Promise<number> {
     if (error.text !== undefined && values['dry-run']) say(`\n${error.text}`);
     else if (error.text !== undefined)
       warn('\nRun again with --dry-run to print the entry; you can save it by hand and fix what is listed.');
-    return 1;
+    // A flag no paper could take (--date, --tags) is the command's fault, as in a batch.
+    return error.wrongCommand ? WRONG_COMMAND : 1;
   }
   return 0;
 }

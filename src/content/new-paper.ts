@@ -90,9 +90,20 @@ export class NewPaperError extends Error {
   /** The entry that was refused, when there was one. */
   readonly text?: string;
 
-  constructor(message: string, { problems = [], text }: { problems?: readonly ContentProblem[]; text?: string } = {}) {
+  /** The command as typed is wrong (a flag no paper could take): no paper was tried. */
+  readonly wrongCommand: boolean;
+
+  constructor(
+    message: string,
+    {
+      problems = [],
+      text,
+      wrongCommand = false,
+    }: { problems?: readonly ContentProblem[]; text?: string; wrongCommand?: boolean } = {},
+  ) {
     super(message);
     this.problems = problems;
+    this.wrongCommand = wrongCommand;
     if (text !== undefined) this.text = text;
   }
 }
@@ -131,7 +142,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
   const date = options.date ?? today(context);
   const flagProblems = checkFlags(options, date, context.now?.() ?? new Date(), topicSlugs, rel(topicsFile));
-  if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'));
+  if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'), { wrongCommand: true });
 
   // 3. arXiv, or a template from the flags.
   const notes: string[] = [];
@@ -387,8 +398,9 @@ export async function writeNewEntry(path: string, file: string, text: string): P
  */
 export function dateFlagProblems(date: string, now: Date): string[] {
   if (!isCalendarDate(date)) {
+    const meant = dateAsWritten(date);
     return [
-      `--date ${date}: must be a real calendar date written YYYY-MM-DD (e.g. ${now.toISOString().slice(0, 10)}, today).`,
+      `--date ${date}: must be a real calendar date written YYYY-MM-DD (${meant ? `write --date ${meant}` : `e.g. ${now.toISOString().slice(0, 10)}, today`}).`,
     ];
   }
   const latest = latestDigestDate(now);
@@ -399,6 +411,29 @@ export function dateFlagProblems(date: string, now: Date): string[] {
     return [`--date ${date}: a digest date is in ${FIRST_YEAR} or later (arXiv's first year).`];
   }
   return [];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date written another way that reads one way only, as YYYY-MM-DD: year first with other
+ * separators or no zeros (`2024/12/01`, `2024.12.1`), or with the month's English name (`1 Dec
+ * 2024`, `December 1, 2024`). Undefined for anything else, a day or month that does not exist
+ * (`2024-13-01`), or a date whose day and month could be either (`01/12/2024`).
+ */
+function dateAsWritten(written: string): string | undefined {
+  const text = written.trim().toLowerCase();
+  const month = (name: string) => MONTHS.findIndex((start) => name.startsWith(start) && name.length >= 3) + 1;
+  let parts: [string, number, string] | undefined;
+  let match = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(text);
+  if (match) parts = [match[1]!, Number(match[2]), match[3]!];
+  match ??= /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$/.exec(text);
+  if (match && !parts) parts = [match[3]!, month(match[2]!), match[1]!];
+  match ??= /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(text);
+  if (match && !parts) parts = [match[3]!, month(match[1]!), match[2]!];
+  if (!parts || parts[1] === 0) return undefined;
+  const date = `${parts[0]}-${String(parts[1]).padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+  return isCalendarDate(date) ? date : undefined;
 }
 
 function checkFlags(

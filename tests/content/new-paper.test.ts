@@ -1096,6 +1096,20 @@ describe('the CLI', () => {
     expect(text).toContain('tags:\n  - vision-mlps\n  - mlp-architectures\n');
   });
 
+  // As its --help says, and as a batch does: a flag no paper could take is the command's fault.
+  it.each([
+    ['--date', '2024/12/01'],
+    ['--date', '2024-13-01'],
+    ['--tags', 'no-such-topic'],
+  ])('exits 2 for %s %s, which no paper could take, and writes nothing', async (flag, value) => {
+    const root = await tempProject();
+    const args = ['2306.13575', '--offline', '--title', 'A paper', '--authors', 'Ada Lovelace'];
+    const { code, stderr } = await cli(root, ...args, '--tags', 'optimization', flag, value);
+    expect(stderr).toMatch(new RegExp(`✗ ${flag}[: ][^\\n]*${value}`));
+    expect(code).toBe(2);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
   it("never leaves a cut-off entry under the paper's name when the write fails midway", async () => {
     const root = await tempProject();
     // A file size limit of 512 bytes stops the write of a longer entry midway, as a full disk or
@@ -1143,7 +1157,8 @@ describe('the CLI', () => {
       '--date',
       '2999-01-01',
     );
-    expect(code).toBe(1);
+    // The command's fault, as its --help says: no paper could take the date.
+    expect(code).toBe(2);
     expect(stderr).toMatch(
       /--date 2999-01-01: is in the future; a digest date may be \d{4}-\d{2}-\d{2} \(tomorrow\) at the latest/,
     );

@@ -533,7 +533,16 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
       '10/01/2099',
       /^--date 10\/01\/2099: must be a real calendar date written YYYY-MM-DD \(e\.g\. 2099-01-10, today\)\.$/,
     ],
-    ['2099-1-10', /^--date 2099-1-10: must be a real calendar date written YYYY-MM-DD/],
+    ['2099-1-10', /^--date 2099-1-10: must be a real calendar date written YYYY-MM-DD \(write --date 2099-01-10\)\.$/],
+    // Written another way that reads one way only: said as the flag takes it.
+    ['2098/12/01', /^--date 2098\/12\/01: must be .* \(write --date 2098-12-01\)\.$/],
+    ['1 Dec 2098', /^--date 1 Dec 2098: must be .* \(write --date 2098-12-01\)\.$/],
+    ['December 1, 2098', /^--date December 1, 2098: must be .* \(write --date 2098-12-01\)\.$/],
+    ['2098.2.3', /^--date 2098\.2\.3: must be .* \(write --date 2098-02-03\)\.$/],
+    // No such month or day, or day and month either way: no reading offered.
+    ['2098-13-01', /^--date 2098-13-01: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
+    ['30 Feb 2098', /^--date 30 Feb 2098: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
+    ['01/12/2098', /^--date 01\/12\/2098: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
     ['1990-12-31', /^--date 1990-12-31: a digest date is in 1991 or later/],
   ])('refuses --date %s once for the whole list, before any network call, as for one paper', async (date, message) => {
     const root = await tempProject();

@@ -169,7 +169,7 @@ export async function discoverPapers(
         problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));
       } else if (!name.endsWith('.mdx')) {
         entries++;
-        problems.push(problem(path, 'is not a paper: papers are .mdx files; move or rename it.'));
+        problems.push(problem(path, notAPaper(name)));
       } else if (depth === 0) {
         // A paper directly in the papers folder: it belongs in its year's folder, and is not read.
         entries++;
@@ -209,4 +209,15 @@ export async function discoverPapers(
     }
   }
   return { papers, problems, entries };
+}
+
+/**
+ * Why a file in a papers folder is not read, and what to do: a paper saved with its ending in
+ * capitals or as Markdown (`2401.00001.MDX`, `x.md`, as editors and file systems that ignore case
+ * leave them) is to be renamed to the name given; anything else moved away or renamed.
+ */
+function notAPaper(name: string): string {
+  const stem = /^(.+)\.(?:mdx|md|markdown)$/i.exec(name)?.[1];
+  if (stem === undefined || stem.startsWith('.')) return 'is not a paper: papers are .mdx files; move or rename it.';
+  return `is not a paper: papers are files ending in .mdx, in lower case: rename it ${stem}.mdx.`;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,10 @@ import { paperPaths } from '../../src/lib/urls.ts';
 import { arxivFileName } from '../../src/lib/arxiv-id.ts';
 import { seededRandom } from '../helpers/hostile.ts';
 import { projectRoot } from '../helpers/build.ts';
+
+/** The site fixture's papers, relative to content/papers. */
+const readdirOf = async (root: string) =>
+  (await readdir(join(root, 'content/papers'), { recursive: true })).filter((name) => name.endsWith('.mdx'));
 
 /** A scratch project with the fixture site's content, to add links and odd files to. */
 async function scratchSite() {
@@ -73,6 +77,29 @@ describe('content discovery', () => {
       `content/papers/2025/huge.mdx:1: file: has ${MAX_FILE_BYTES + 1} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
       'content/papers/pipe.mdx:1: file: is not a regular file: papers are .mdx files; remove it.',
     ]);
+  });
+
+  it('says to rename a paper whose ending is in capitals or Markdown, and to what', async () => {
+    const { root, check } = await scratchSite();
+    await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+    const paper = await readFile(join(root, 'content/papers', (await readdirOf(root))[0]!), 'utf8');
+    for (const name of ['2401.00001.MDX', 'my-paper.Mdx', 'notes.md', 'x.markdown', 'notes.txt']) {
+      await writeFile(join(root, 'content/papers/2025', name), paper);
+    }
+    const found = await check();
+    for (const [name, stem] of [
+      ['2401.00001.MDX', '2401.00001'],
+      ['my-paper.Mdx', 'my-paper'],
+      ['notes.md', 'notes'],
+      ['x.markdown', 'x'],
+    ]) {
+      expect(found).toContain(
+        `content/papers/2025/${name}:1: file: is not a paper: papers are files ending in .mdx, in lower case: rename it ${stem}.mdx.`,
+      );
+    }
+    expect(found).toContain(
+      'content/papers/2025/notes.txt:1: file: is not a paper: papers are .mdx files; move or rename it.',
+    );
   });
 
   it('lists papers relative to their folder, with forward slashes', async () => {

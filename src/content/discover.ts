@@ -109,7 +109,7 @@ export async function discoverPapers(
   papersDir: string,
 ): Promise<{ papers: FoundPaper[]; problems: ContentProblem[]; entries: number }> {
   const top = resolve(root, papersDir);
-  const shown = (path: string) => relative(root, path).split('\\').join('/') || '.';
+  const shown = (path: string) => relative(root, path).split(sep).join('/') || '.';
   const problem = (path: string, message: string): ContentProblem => ({
     file: shown(path),
     line: 1,
@@ -187,7 +187,7 @@ export async function discoverPapers(
   // third of a second.
   const shownTop = shown(top);
   const start = top.endsWith(sep) ? top.length : top.length + 1;
-  const below = (path: string) => path.slice(start).split('\\').join('/');
+  const below = (path: string) => path.slice(start).split(sep).join('/');
   // The walk saw files; check each again right before reading, and take its size. Synchronously:
   // a stat is one quick system call, and through the promise API (the thread pool) 100,000 of
   // them take four times as long.

@@ -1,5 +1,5 @@
 import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { Document, Scalar } from 'yaml';
 import { isCalendarDate } from '../lib/dates.ts';
@@ -267,7 +267,7 @@ export function contentPaths(context: Pick<NewPaperContext, 'root' | 'contentDir
   const contentDir = resolve(root, context.contentDir ?? CONTENT_DIR);
   const rel = (path: string) => {
     const inProject = relative(root, path);
-    return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split('\\').join('/');
+    return (inProject.startsWith('..') || isAbsolute(inProject) ? path : inProject).split(sep).join('/');
   };
   return { root, papersDir: join(contentDir, 'papers'), topicsFile: join(contentDir, 'topics.yaml'), rel };
 }

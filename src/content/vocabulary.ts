@@ -1,5 +1,5 @@
 import { closeSync, constants, lstatSync, openSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { nodeLine, parseYaml } from './frontmatter.ts';
 import { TOPICS_FILE } from './paths.ts';
@@ -24,7 +24,7 @@ export function readTopics(
   root: string = process.cwd(),
 ): { topics: Topic[]; problems: ContentProblem[] } {
   const absolute = resolve(root, path);
-  const file = relative(root, absolute).split('\\').join('/');
+  const file = relative(root, absolute).split(sep).join('/');
   const fail = (line: number, field: string, message: string) => ({
     topics: [],
     problems: [{ file, line, field, message }],

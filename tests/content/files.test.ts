@@ -69,6 +69,21 @@ describe('content discovery', () => {
     ]);
   });
 
+  it('reads a name holding a backslash (a Linux file name may) as one name, not a path, and refuses it', async () => {
+    // On Linux `\\` is a letter of a name: read as a separator, the check opened `a/b.mdx` and crashed.
+    const { root, check } = await scratchSite();
+    const plain = await readFile(join(root, 'content/papers/2025/plain-paper.mdx'), 'utf8');
+    for (const name of ['a\\b.mdx', '2025\\x.mdx', 'paper\\.mdx'])
+      await writeFile(join(root, 'content/papers/2025', name), plain);
+    const problems = await check();
+    for (const name of ['a\\b.mdx', '2025\\x.mdx', 'paper\\.mdx']) {
+      expect(
+        problems.filter((line) => line.startsWith(`content/papers/2025/${name}:1: file: name "${name}" must be`)),
+      ).toHaveLength(1);
+    }
+    expect(problems).toHaveLength(3);
+  });
+
   it('refuses a FIFO (which would block the read) and an oversized file without reading it', async () => {
     const { root, check } = await scratchSite();
     execFileSync('mkfifo', [join(root, 'content/papers/pipe.mdx')]);

@@ -14,6 +14,7 @@ import { decodeUtf8 } from './utf8.ts';
 import { codePointName } from '../lib/code-point.ts';
 import { isWordAnd } from '../lib/authors.ts';
 import { hostsNamedIn } from './schema.ts';
+import { isAddressOrLocalName } from '../lib/urls.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,
@@ -377,9 +378,8 @@ function asText(address: string, asHttps: string, origin: string): { why?: strin
     } catch {
       return undefined;
     }
-    // webHostProblem's first refusal (src/lib/urls.ts), whose words stand: an IP address (the
-    // parser writes IPv4 in dotted decimal, IPv6 in brackets) or a name without a dot.
-    if (!(host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.'))) return undefined;
+    // webHostProblem's first refusal, whose words stand: an IP address or a name without a dot.
+    if (!isAddressOrLocalName(host)) return undefined;
     unlinked = rest;
   }
   const kept =

@@ -73,6 +73,15 @@ const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 
 /**
+ * Whether a host, as the URL parser writes it, is an IP address (IPv4 in dotted decimal, IPv6 in
+ * brackets) or a local name without a dot (`localhost`): no web host with a domain. The first
+ * refusal of webHostProblem, which the check's advice for such addresses in text reads too.
+ */
+export function isAddressOrLocalName(host: string): boolean {
+  return host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.');
+}
+
+/**
  * Why a parsed link's host is no name on the web, if it is not: it must be labels of letters,
  * digits and hyphens with at least one dot (IDNs are in their `xn--` form by now), within DNS's
  * limits. Not an IP address (IPv4 in any form the parser reads is dotted decimal by now; IPv6 is
@@ -83,7 +92,7 @@ const MAX_LABEL_LENGTH = 63;
  */
 export function webHostProblem(url: URL): string | undefined {
   const host = url.hostname;
-  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(host) || /^[\d.]+$/.test(host)) {
+  if (isAddressOrLocalName(host) || !/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(host)) {
     return 'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name';
   }
   const labels = host.split('.');

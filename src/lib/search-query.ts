@@ -1458,12 +1458,16 @@ const EXCLUDED = /(?<=^|\s)(?:-|NOT\s+)(?=\p{L})(\S+)/gu;
  * A query without the words it excludes (`kolmogorov -transformer`: the papers with the first and
  * without the second), and those words, each as queryWords reads it (`-self-attention` is
  * `selfattention`; `transformer NOT kolmogorov` as `transformer -kolmogorov`). A hyphen inside a
- * word (`non-linear`) or before a digit (`-1`), and `not` in lower case, exclude nothing.
+ * word (`non-linear`) or before a digit (`-1`), and `not` in lower case, exclude nothing; nor does
+ * anything inside a quoted phrase, searched as typed (`"To Be or NOT to Be"`), nor NOT before a
+ * word nearly every paper holds (COMMON_WORDS: `To Be or NOT to Be`), which no reader excludes:
+ * that NOT is a title's word.
  */
 export function excludedWords(query: string): { kept: string; excluded: string[] } {
   const excluded: string[] = [];
-  const kept = query.replace(EXCLUDED, (_, word: string) => {
+  const kept = replacedOutsideQuotes(query, EXCLUDED, (typed, word) => {
     const words = queryWords(word);
+    if (typed.startsWith('NOT') && words.length > 0 && words.every((one) => COMMON_WORDS.has(one))) return typed;
     if (words.length > 0) excluded.push(words.join(' '));
     return ' ';
   });

@@ -415,6 +415,25 @@ describe('excludedWords', () => {
       expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });
   });
 
+  it('excludes nothing inside a quoted phrase, which is searched as typed', () => {
+    for (const query of ['"To Be or NOT to Be"', '“Why NOT Transformers” kolmogorov', '"self -attention" maps'])
+      expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });
+    expect(excludedWords('"NOT all" NOT hebbian -spiking')).toEqual({
+      kept: '"NOT all"',
+      excluded: ['hebbian', 'spiking'],
+    });
+  });
+
+  it('reads NOT before a word nearly every paper holds as a title word: no reader excludes "to" or "the"', () => {
+    for (const query of ['To Be or NOT to Be', 'TO BE OR NOT TO BE', 'Why NOT the Transformer', 'NOT in Distribution'])
+      expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });
+    // The word after a common one is still the reader's to exclude with its own NOT.
+    expect(excludedWords('To Be or NOT to Be NOT hamlet')).toEqual({
+      kept: 'To Be or NOT to Be',
+      excluded: ['hamlet'],
+    });
+  });
+
   it('excludes nothing for a hyphen inside a word, before a digit or alone', () => {
     for (const query of ['non-linear', '[-1, 1]', '2^k-1', 'Hsieh, C.-J.', 'a - b', '-1e-3'])
       expect(excludedWords(query), query).toEqual({ kept: query, excluded: [] });

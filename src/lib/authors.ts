@@ -533,9 +533,23 @@ const SHARED_WORDS = new Set(['center', 'centre']);
 /**
  * A word that makes a name a group's as it is written: `AI` in capitals, an AI lab's (`Meta AI`,
  * `Mistral AI`; the family name Ai is written so: `Chen Ai`), and a word whose lower-case letters
- * end in an acronym (`OpenAI`, `EleutherAI`, `MosaicML`, `xAI`), as no person's name is written.
+ * end in an acronym (`OpenAI`, `EleutherAI`, `MosaicML`, `xAI`), as no person's name is written,
+ * but for a family name in capitals after its prefix (NAME_PREFIX_BEFORE_CAPITALS: `McDONALD`).
  */
-const GROUP_WORD_AS_WRITTEN = /^(?:AI|\p{L}*\p{Ll}\p{Lu}{2,})$/u;
+const GROUP_WORD_AS_WRITTEN = /^(?:AI|(\p{L}*\p{Ll})\p{Lu}{2,})$/u;
+
+/**
+ * Prefixes of family names written with a capital after them (`McDonald`, `MacKay`, `FitzGerald`,
+ * `DeLong`, `LeBlanc`, `DiCaprio`, `VanDyke`): a name in capitals as venues print family names
+ * (`Ronald McDONALD`, `Jean DeLONG`) keeps them in lower case, so its capitals are no acronym.
+ */
+const NAME_PREFIX_BEFORE_CAPITALS: ReadonlySet<string> = new Set(['Mc', 'Mac', 'Fitz', ...CAPITALISED_PARTICLES]);
+
+/** Whether a word makes a name a group's as it is written (GROUP_WORD_AS_WRITTEN). */
+function isGroupWordAsWritten(word: string): boolean {
+  const match = GROUP_WORD_AS_WRITTEN.exec(word);
+  return match !== null && (match[1] === undefined || !NAME_PREFIX_BEFORE_CAPITALS.has(match[1]));
+}
 
 /**
  * Whether a name holds the word "and", which BibTeX reads as between two names: a whole word
@@ -567,7 +581,7 @@ export function isGroupName(author: string): boolean {
   const words = author.split(BETWEEN_WORDS).filter(Boolean);
   const lower = words.map((word) => word.toLowerCase());
   if (holdsWordAnd(author) || lower.some((word) => GROUP_WORDS.has(word))) return true;
-  if (words.some((word) => GROUP_WORD_AS_WRITTEN.test(word))) return true;
+  if (words.some(isGroupWordAsWritten)) return true;
   const shared = lower.some((word) => SHARED_WORDS.has(word));
   return shared && lower.some((word) => word === 'for' || word === 'of');
 }

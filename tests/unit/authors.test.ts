@@ -706,6 +706,14 @@ describe('a name in parts, and given names as initials, for references', () => {
       'David MacKay',
       'JoAnne McDonald',
       'DeAndre Jordan',
+      // A family name in capitals after its prefix, as venues print family names: no acronym.
+      'Ronald McDONALD',
+      'Kevin MacKAY',
+      'Ella FitzGERALD',
+      'Jean DeLONG',
+      'Marie LeBLANC',
+      'Leo DiCAPRIO',
+      'Dick VanDYKE',
       // "and" is a whole word: not in Ferdinand, nor beside a letter outside ASCII (Andó).
       'Mária Andó',
       'Ferdinand Smith',

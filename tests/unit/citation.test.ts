@@ -312,6 +312,9 @@ describe('the plain-text reference', () => {
     // A person whose name holds a word groups also use is abbreviated as any person.
     ['Julian Center', 'Center, J.'],
     ['Chen Ai', 'Ai, C.'],
+    // A family name in capitals after its prefix is no acronym: the person's, not a lab's.
+    ['Ronald McDONALD', 'McDONALD, R.'],
+    ['Jean DeLONG', 'DeLONG, J.'],
     ['Meta AI', 'Meta AI'],
     ['OpenAI', 'OpenAI'],
     // A capitalised particle is the family name's (not `Gogh, V. V.`), lowercase or not.

@@ -438,10 +438,14 @@ export function citedFamilyNames(author: string): string[][] {
   return endings;
 }
 
-/** The family name without its particles, which an A–Z list passes over (`van der Maaten` → `Maaten`, `Van Gogh` → `Gogh`). */
+/**
+ * The family name without its particles, which an A–Z list passes over (`van der Maaten` →
+ * `Maaten`, `Van Gogh` → `Gogh`). Its last word is never passed over: a particle stands before a
+ * family name, so a last word spelt as one is the family name (`Anh Van Le` under L, `Le`).
+ */
 export function familyNameForSorting(author: string): string {
   const words = nameTokens(familyName(author));
-  const first = words.findIndex((word) => !isParticle(word));
+  const first = words.findIndex((word, index) => index === words.length - 1 || !isParticle(word));
   return first > 0 ? words.slice(first).join(' ') : words.join(' ');
 }
 

@@ -414,6 +414,11 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Van Morrison', 'Morrison', 'Morrison', 'M'],
     ['Quoc V. Le', 'Le', 'Le', 'L'],
     ['Ada VAN Gogh', 'Gogh', 'Gogh', 'G'],
+    // A last word spelt as a particle is the family name itself, never passed over.
+    ['Anh Van Le', 'Van Le', 'Le', 'L'],
+    ['Minh Van Du', 'Van Du', 'Du', 'D'],
+    ['Joost Van De', 'Van De', 'De', 'D'],
+    ['Ana de la Ter', 'de la Ter', 'Ter', 'T'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);

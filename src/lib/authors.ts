@@ -339,7 +339,7 @@ function noteAfterName(author: string): NameParts | undefined {
  * name however it is written, which BibTeX is given family name first (nameInBibtexOrder).
  */
 function isParticle(word: string): boolean {
-  return !isNameGoneBy(word) && (/^\P{L}*\p{Ll}/u.test(word) || CAPITALISED_PARTICLES.has(word));
+  return isBibtexParticle(word) || CAPITALISED_PARTICLES.has(word);
 }
 
 /**

@@ -348,9 +348,11 @@ function isParticle(word: string): boolean {
  * Between a given name and the last word they start the family name, as a lowercase particle does
  * (isParticle); the .bib then writes the name family name first (nameInBibtexOrder), where BibTeX
  * and biber read a capitalised word as part of the family name. Compared as written: `VAN` and
- * `Vans` are no particle. The rule's cost: a Vietnamese middle name written without its accent
- * (`Anh Van Nguyen`, Văn) is read as a particle; write the accent, or the name family name first
- * with a comma (`Nguyen, Anh Van`).
+ * `Vans` are no particle. The rule's cost: a given name spelt as one is read as a particle, a
+ * Vietnamese middle name without its accent (`Anh Van Nguyen`, Văn) or a Chinese syllable written
+ * apart (`Richard Yi Da Xu`); nothing in the name tells them from `Luc Van Gool` or `Luca Di
+ * Liello`, so the README asks for the accent, a joined or hyphenated given name (`Yi-Da`), or the
+ * name family name first with a comma (`Nguyen, Anh Van`, `Xu, Richard Yi Da`).
  */
 const CAPITALISED_PARTICLES: ReadonlySet<string> = new Set([
   'Da',

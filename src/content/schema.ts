@@ -418,6 +418,13 @@ export function addressInProseProblem(text: string, where: string): string | und
 }
 
 /**
+ * `www.` where a linkifier starts an address with it: not after an ASCII letter, digit, `_`, `.`
+ * or `-` (so after Han or `é` it does). The one rule for the abstract's addresses (BARE_ADDRESS,
+ * validate.ts) and the bare hosts (addressStart), so that each is judged by one of them once.
+ */
+export const WWW_AT_WORD_START = /(?<![a-z\d_.\-])www\./iu;
+
+/**
  * Where a web address starts in a word (a scheme's `…://`, `www.`), judged whole by the address
  * rule (validate.ts) rather than as a bare host; -1 if none. The scheme is found from its `://`
  * back: a regular expression that looks for a scheme at each letter rescans the rest of the word,
@@ -432,7 +439,7 @@ function addressStart(word: string): number {
     while (from < slashes && !/[a-z]/i.test(word[from]!)) from++;
     if (from < slashes) starts.push(from);
   }
-  const www = word.search(/(?<![\p{L}\p{N}_.\-])www\./iu);
+  const www = word.search(WWW_AT_WORD_START);
   if (www >= 0) starts.push(www);
   return starts.length > 0 ? Math.min(...starts) : -1;
 }

@@ -1,5 +1,14 @@
 import type { z } from 'astro/zod';
-import { LIMITS, PAPER_KEYS, LINK_KEYS, lookAlikeBareHosts, type PaperData, type PaperSchema } from './schema.ts';
+import {
+  LIMITS,
+  PAPER_KEYS,
+  LINK_KEYS,
+  WWW_AT_WORD_START,
+  hostsNamedIn,
+  lookAlikeBareHosts,
+  type PaperData,
+  type PaperSchema,
+} from './schema.ts';
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
@@ -13,7 +22,6 @@ import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { codePointName } from '../lib/code-point.ts';
 import { isWordAnd } from '../lib/authors.ts';
-import { hostsNamedIn } from './schema.ts';
 import { isAddressOrLocalName } from '../lib/urls.ts';
 
 /**
@@ -300,7 +308,10 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 // only from the first letter of a run of a scheme's characters (the lookbehind, lazy so that it
 // looks back only to the letter before): the leftmost start, as before, but tried once a run, where
 // trying it from every letter read a long word again from each (4 s for one word of 50,000 letters).
-const BARE_ADDRESS = /(?:(?<![a-z][a-z\d+.\-]*?)[a-z][a-z\d+.\-]*:\/\/|(?<![a-z\d_.\-])www\.)[^\s<>"'`{}$\\]+/giu;
+const BARE_ADDRESS = new RegExp(
+  String.raw`(?:(?<![a-z][a-z\d+.\-]*?)[a-z][a-z\d+.\-]*:\/\/|${WWW_AT_WORD_START.source})[^\s<>"'${'`'}{}$\\]+`,
+  'giu',
+);
 const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
 
 /**

@@ -67,6 +67,21 @@ describe('a bare host in text', () => {
     for (const line of found) expect(line).toContain('the address "');
   });
 
+  it('is judged once when www. follows a letter no ASCII linkifier reads as its word (é, Han, Greek)', () => {
+    // The address rule finds www. there, so the bare-host rule must leave it to it.
+    for (const before of ['é', '中文', 'Ω', 'ж']) {
+      const found = problems({ body: `See ${before}www.аpple.com/z now.` });
+      expect(found, before).toHaveLength(1);
+      expect(found[0], before).toContain('the address "www.');
+    }
+    // After an ASCII letter, `_` or a digit no linkifier starts at www., and the host is read bare.
+    for (const before of ['a_', 'x', '7']) {
+      const found = problems({ body: `See ${before}www.аpple.com/z now.` });
+      expect(found, before).toHaveLength(1);
+      expect(found[0], before).toContain('the host written as "');
+    }
+  });
+
   it('is refused in a title and a venue, where a bare name with a dot passes', () => {
     for (const [written, published] of LOOK_ALIKE.filter(
       ([written]) => !written.includes('/') && !written.includes('@'),

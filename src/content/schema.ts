@@ -410,8 +410,11 @@ export function addressInProseProblem(text: string, where: string): string | und
   // A sentence's or a bracket's end after an address is no part of it: `(https://evil.example).`
   const host = written !== undefined ? (hostNamedBy(written.replace(/[.,;:!?)\]}>"'’”»]+$/u, '')) ?? written) : mail;
   if (host === undefined) {
-    // A bare host passes here (a name, `Booking.com`), but not one that passes for another.
-    const [lookAlike] = lookAlikeBareHosts(read);
+    // A bare host passes here (a name, `Booking.com`), but not one that passes for another. An
+    // address of another scheme (`s3://`, `irc://`) is no web address to this rule, but a reader
+    // still shows its host and may link it: its host is read as a bare one (lookAlikeBareHosts
+    // leaves any scheme's address to the abstract's address rule, which titles do not have).
+    const [lookAlike] = lookAlikeBareHosts(read.replace(/[a-z][a-z\d+.\-]*:\/\//giu, ' '));
     return lookAlike && `holds a host that readers make a link; it ${lookAlike.message}: ${where}`;
   }
   return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;

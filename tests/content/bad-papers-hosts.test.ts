@@ -97,6 +97,16 @@ describe('a bare host in text', () => {
       const venue = problems({ venue: `${name} Workshop`, body: 'We study it.' });
       expect(venue, name).toEqual([expect.stringMatching(/^content\/papers\/p\.mdx:6: venue: holds a host /)]);
     }
+    // Behind a scheme no web address has, the host is still shown and may be linked.
+    for (const written of ['s3://аpple.com/x', 'irc://аррӏе.com', 'git+ssh://gοοgle.com/r', 'x-y.z://Вooking.com']) {
+      expect(problems({ title: `Data at ${written}`, body: 'We study it.' }), written).toEqual([
+        expect.stringMatching(/^content\/papers\/p\.mdx:2: title: holds a host that readers make a link; it names /),
+      ]);
+      expect(problems({ venue: `${written} Workshop`, body: 'We study it.' }), written).toEqual([
+        expect.stringMatching(/^content\/papers\/p\.mdx:6: venue: holds a host /),
+      ]);
+    }
+    expect(problems({ title: 'Data at s3://bucket.example.com/x', body: 'We study it.' })).toEqual([]);
     expect(
       problems({ title: 'Reviews of Booking.com and ASP.NET', venue: 'Booking.com Workshop', body: 'We study it.' }),
     ).toEqual([]);

@@ -393,11 +393,16 @@ export function hostsNamedIn(text: string): string[] {
  * A web address (a scheme or `www.`), an e-mail address, or a host with a path (`evil.com/login`)
  * written in a title or a venue, anywhere in it (`Contact:ada@evil.com`): feed readers, mail
  * clients and reference managers make it a link, one no reviewer read as a link, and it names no
- * paper or meeting. Links go in `links` or the abstract, where the link rules read them. A bare
+ * paper or meeting (nor a topic, in its description, where `elsewhere` is ''). Links go in `links` or
+ * the abstract, where the link rules read them (`elsewhere`, the advice that says so). A bare
  * dotted word passes (`Booking.com Reviews`, `ASP.NET`, `Pass@k`, `lodash@4.17.21`): in a title it
  * is a name, and a rule for bare hosts there would refuse real titles.
  */
-export function addressInProseProblem(text: string, where: string): string | undefined {
+export function addressInProseProblem(
+  text: string,
+  where: string,
+  elsewhere = '; put links in links.code or links.project, or in the abstract',
+): string | undefined {
   const read = readDots(text);
   const web = ADDRESS_IN_TEXT.exec(read)?.[0];
   const mail = [...read.matchAll(MAIL_IN_TEXT)]
@@ -417,7 +422,7 @@ export function addressInProseProblem(text: string, where: string): string | und
     const [lookAlike] = lookAlikeBareHosts(read.replace(/[a-z][a-z\d+.\-]*:\/\//giu, ' '));
     return lookAlike && `holds a host that readers make a link; it ${lookAlike.message}: ${where}`;
   }
-  return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}; put links in links.code or links.project, or in the abstract`;
+  return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}${elsewhere}`;
 }
 
 /**
@@ -891,7 +896,12 @@ export const topicSchema = z.strictObject({
     });
     if (message) ctx.addIssue({ code: 'custom', message });
   }),
-  description: text(200, 'write a sentence that says what papers the topic holds'),
+  // Shown on the topic's pages and in their link previews, where readers link an address or a
+  // host as in a title: the title's rule, without its advice on a paper's links.
+  description: text(200, 'write a sentence that says what papers the topic holds').superRefine((description, ctx) => {
+    const message = addressInProseProblem(description, 'write a sentence that says what papers the topic holds', '');
+    if (message) ctx.addIssue({ code: 'custom', message });
+  }),
 });
 export const topicListSchema = z.array(topicSchema).min(1);
 export type Topic = z.output<typeof topicSchema>;

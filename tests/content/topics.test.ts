@@ -85,6 +85,32 @@ describe('the topic vocabulary', () => {
     ]);
   });
 
+  it('refuses an address, or a host that passes for another, in a description; takes a dotted name', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'topics-'));
+    const described = (slug: string, description: string) =>
+      `- slug: ${slug}\n  label: ${slug}\n  description: ${description}\n`;
+    await writeFile(
+      join(root, 'topics.yaml'),
+      described('a', 'Papers, see https://evil.example/login now.') +
+        described('b', 'Write to ada@example.org for more.') +
+        described('c', 'Benchmarks of аpple.com (a Cyrillic а).') +
+        described('d', 'Models at s3://gοοgle.com/x (Greek omicrons).') +
+        described('e', 'Work on ImageNet.org, ASP.NET, Node.js, e.g. U.S. data, x.y.z and fig.3.'),
+    );
+    const found = readTopics('topics.yaml', root).problems.map(formatProblem);
+    expect(found.map((line) => line.split(': ').slice(0, 2).join(': '))).toEqual([
+      'topics.yaml:3: topics[0].description',
+      'topics.yaml:6: topics[1].description',
+      'topics.yaml:9: topics[2].description',
+      'topics.yaml:12: topics[3].description',
+    ]);
+    expect(found[0]).toContain('holds an address (evil.example)');
+    expect(found[2]).toContain('(xn--pple-43d.com as published)');
+    expect(found[3]).toContain('(xn--ggle-0nda.com as published)');
+    // The paper's advice on links.code has no place in a topic.
+    for (const line of found) expect(line).not.toContain('links.code');
+  });
+
   it('refuses a label with a word of two scripts, which reads as another topic; takes words of several', async () => {
     const root = await mkdtemp(join(tmpdir(), 'topics-'));
     await writeFile(

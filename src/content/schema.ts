@@ -496,7 +496,11 @@ export function lookAlikeBareHosts(text: string): { written: string; before: str
         found.push({
           written: word,
           before,
-          message: message.replace(/; link to the site's real address$/, ''),
+          // A Greek or Cyrillic symbol at a sentence's end with no space after its full stop
+          // (`variance σ.In this work`) names a host to a linkifier too: say the likely mend.
+          message: `${message.replace(/; link to the site's real address$/, '')}${
+            /\.\p{Lu}\p{Ll}/u.test(word) ? ' (if its dot ends a sentence, put a space after it)' : ''
+          }`,
         });
       }
     }

@@ -61,6 +61,24 @@ describe('a bare host in text', () => {
     for (const word of ORDINARY) expect(problems({ body: `We use ${word} here.` }), word).toEqual([]);
   });
 
+  it("is told a space mends it when its dot ends a sentence and the next one's first word begins", () => {
+    // Readers link `σ.In` (a Greek letter before the country domain .in) as a look-alike of o.in.
+    for (const [text, host] of [
+      ['the variance σ.In this work', 'xn--4xa.in'],
+      ['a rate γ.It follows', 'xn--oxa.it'],
+      ['with α.As shown', 'xn--mxa.as'],
+    ]) {
+      const found = problems({ body: text });
+      expect(found, text).toHaveLength(1);
+      expect(found[0], text).toContain(`(${host} as published)`);
+      expect(found[0], text).toContain('if its dot ends a sentence, put a space after it');
+    }
+    for (const [written] of LOOK_ALIKE) {
+      const [found] = problems({ body: `We study ${written}` });
+      expect(found, written).not.toContain('ends a sentence');
+    }
+  });
+
   it('is judged once when written with a scheme (as an address, not again as a host)', () => {
     const found = problems({ body: 'See https://аpple.com/y and www.аpple.com/z.' });
     expect(found).toHaveLength(2);

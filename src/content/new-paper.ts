@@ -344,9 +344,11 @@ function withFlagAdvice(problem: ContentProblem): ContentProblem {
   const field = /^(title|authors|body)(?:\[\d+\])?$/.exec(problem.field)?.[1] as keyof typeof FLAG_OF | undefined;
   if (field === undefined) return problem;
   const { what, example } = FIELD_TO_GIVE[field];
+  // The check's messages end as they will (a quote, a word): the advice is a sentence of its own.
+  const ended = /[.!?]["'”)]?$/u.test(problem.message) ? problem.message : `${problem.message}.`;
   return {
     ...problem,
-    message: `${problem.message} To write ${what} otherwise, give ${field === 'authors' ? 'them' : 'it'} with ${FLAG_OF[field]} ${example} (one paper at a time).`,
+    message: `${ended} To write ${what} otherwise, give ${field === 'authors' ? 'them' : 'it'} with ${FLAG_OF[field]} ${example} (one paper at a time).`,
   };
 }
 

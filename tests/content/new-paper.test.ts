@@ -799,6 +799,24 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     },
   );
 
+  // The advice is a sentence after the check's, whether its message ends with a full stop or not.
+  it.each([
+    ['<name>Placeholder</name>', '<name>et al.</name>', 'authors[2]'],
+    ['<name>Placeholder</name>', '<name>Ada аpple</name>', 'authors[2]'],
+    ['We study why', 'We study аpple.com/x and why', 'body'],
+    ['We study why', 'We study https://аpple.com/x and why', 'body'],
+  ])('gives its flag advice as a sentence of its own (%#)', async (from, to, field) => {
+    const xml = (await recorded('9901.00030-odd.xml')).replace(from, to);
+    const error = await refusal(
+      newPaper(options('9901.00030', { date: '2099-01-10' }), {
+        root: await tempProject(),
+        fetch: fakeFetch(xml).fetch,
+      }),
+    );
+    expect(error.problems).toEqual([expect.objectContaining({ field })]);
+    expect(error.problems[0]!.message).toMatch(/[^.][.!?]["'”)]? To write the (?:authors|abstract) otherwise, give/u);
+  });
+
   it('keeps many authors, in order, quoting the names YAML needs quoted', async () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('9901.00002-many-authors.xml'));

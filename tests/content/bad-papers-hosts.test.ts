@@ -67,7 +67,7 @@ describe('a bare host in text', () => {
       ['the variance σ.In this work', 'xn--4xa.in'],
       ['a rate γ.It follows', 'xn--oxa.it'],
       ['with α.As shown', 'xn--mxa.as'],
-    ]) {
+    ] as const) {
       const found = problems({ body: text });
       expect(found, text).toHaveLength(1);
       expect(found[0], text).toContain(`(${host} as published)`);

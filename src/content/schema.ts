@@ -418,8 +418,9 @@ export function addressInProseProblem(
     // A bare host passes here (a name, `Booking.com`), but not one that passes for another. An
     // address of another scheme (`s3://`, `irc://`) is no web address to this rule, but a reader
     // still shows its host and may link it: its host is read as a bare one (lookAlikeBareHosts
-    // leaves any scheme's address to the abstract's address rule, which titles do not have).
-    const [lookAlike] = lookAlikeBareHosts(read.replace(/[a-z][a-z\d+.\-]*:\/\//giu, ' '));
+    // leaves any scheme's address to the abstract's address rule, which titles do not have). Its
+    // `://` alone is set aside: what stands before it may be a host too (`аpple.com://x`).
+    const [lookAlike] = lookAlikeBareHosts(read.replaceAll('://', ' '));
     return lookAlike && `holds a host that readers make a link; it ${lookAlike.message}: ${where}`;
   }
   return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}${elsewhere}`;

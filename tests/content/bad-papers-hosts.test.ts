@@ -116,7 +116,13 @@ describe('a bare host in text', () => {
       expect(venue, name).toEqual([expect.stringMatching(/^content\/papers\/p\.mdx:6: venue: holds a host /)]);
     }
     // Behind a scheme no web address has, the host is still shown and may be linked.
-    for (const written of ['s3://аpple.com/x', 'irc://аррӏе.com', 'git+ssh://gοοgle.com/r', 'x-y.z://Вooking.com']) {
+    for (const written of [
+      's3://аpple.com/x',
+      'irc://аррӏе.com',
+      'git+ssh://gοοgle.com/r',
+      'x-y.z://Вooking.com',
+      'a+аpple.com://x',
+    ]) {
       expect(problems({ title: `Data at ${written}`, body: 'We study it.' }), written).toEqual([
         expect.stringMatching(/^content\/papers\/p\.mdx:2: title: holds a host that readers make a link; it names /),
       ]);

@@ -214,7 +214,26 @@ const CJK_SCRIPTS: ReadonlySet<string> = new Set(['Han', 'Hiragana', 'Katakana',
  * (`Ольга`, whose `л` is plainly Cyrillic) is read as what it is.
  */
 export function mixedScriptProblem(name: string, rules: ScriptRules = {}): string | undefined {
-  const { lookAlike = 'the name would be another author', greekSymbols = false, latinWithCjk = false } = rules;
+  const { lookAlike = 'the name would be another author' } = rules;
+  const found = mixedScriptFinding(name, rules);
+  if (!found) return undefined;
+  if (found.kind === 'mixed') {
+    return `has the word "${shortened(found.word, 40)}", which mixes ${found.scripts[0]} and ${found.scripts[1]} letters: write each word in one script (letters of two scripts can look alike, and ${lookAlike})`;
+  }
+  return `has the word "${shortened(found.word, 40)}", in ${found.script} letters (${found.letters}) that each look like a Latin letter, beside Latin words: it reads as "${shortened(found.reads, 40)}", and ${lookAlike}. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in ${found.script}`;
+}
+
+/**
+ * What mixedScriptProblem finds in a text, for each caller to word (a name's word, a host's part):
+ * a word of two scripts, or a word of look-alike letters of another script beside Latin words
+ * (`letters` names them with their code points, `reads` is the word as a reader takes it).
+ */
+export type ScriptFinding =
+  | { kind: 'mixed'; word: string; scripts: [string, string] }
+  | { kind: 'look-alike'; word: string; script: string; letters: string; reads: string };
+
+export function mixedScriptFinding(name: string, rules: ScriptRules = {}): ScriptFinding | undefined {
+  const { greekSymbols = false, latinWithCjk = false } = rules;
   if (ASCII.test(name)) return undefined;
   const words = name.split(/[^\p{L}\p{M}]+/u);
   for (const word of words) {
@@ -231,9 +250,7 @@ export function mixedScriptProblem(name: string, rules: ScriptRules = {}): strin
         continue;
       }
       shared = new Set([...shared].filter((each) => scripts.has(each)));
-      if (shared.size === 0) {
-        return `has the word "${shortened(word, 40)}", which mixes ${firstScript} and ${script} letters: write each word in one script (letters of two scripts can look alike, and ${lookAlike})`;
-      }
+      if (shared.size === 0) return { kind: 'mixed', word, scripts: [firstScript ?? 'another', script ?? 'another'] };
     }
   }
   if (!/\p{sc=Latin}/u.test(name)) return undefined;
@@ -250,34 +267,87 @@ export function mixedScriptProblem(name: string, rules: ScriptRules = {}): strin
       .slice(0, 8)
       .map((char) => `"${char}" ${codePointName(char)}`)
       .join(', ');
-    return `has the word "${shortened(word, 40)}", in ${script} letters (${which}) that each look like a Latin letter, beside Latin words: it reads as "${shortened(looks.join(''), 40)}", and ${lookAlike}. Write that word in the Latin letters it stands for (spell a letter used as a symbol out: alpha, nu), or every word in ${script}`;
+    return { kind: 'look-alike', word, script, letters: which, reads: looks.join('') };
   }
   return undefined;
+}
+
+/**
+ * What makes a host pass for another (lookAlikeHost): the invisible joiner it holds (a joiner is
+ * spelling in a word, characters.ts keeps it, but in a host it is a second address that reads as
+ * the one without it, `क्\u200Dष.com` and `क्ष.com`, and no reader sees which), or a part of two
+ * scripts or of look-alike letters (mixedScriptFinding).
+ */
+export interface LookAlikeHost {
+  /** The host in Unicode, as a reader is shown it. */
+  host: string;
+  /** The host as published (punycode). */
+  published: string;
+  /** What a reader takes it for: without the joiner, or each look-alike letter as the Latin one. */
+  readsAs: string;
+  why: { kind: 'joiner'; joiner: string } | ({ kind: 'scripts' } & { finding: ScriptFinding });
 }
 
 /**
  * A host name that passes for another: an internationalized name (written in Unicode or as
  * punycode, `xn--`) whose parts, read as Unicode, mix scripts (`аrxiv.org` with a Cyrillic `а`,
  * published as `xn--rxiv-43d.org`) or stand in look-alike letters beside Latin parts (`асе.com`
- * in Cyrillic), by the rule names follow (mixedScriptProblem). A feed reader or a browser that
- * shows the address in Unicode shows `arxiv.org`. A phrase after "it" or a field, as
- * webHostProblem's; links in abstracts (pipeline.ts, checkLink) and the frontmatter alike.
+ * in Cyrillic), by the rule names follow (mixedScriptFinding), or hold a joiner. A feed reader or
+ * a browser that shows the address in Unicode shows `arxiv.org`. The one rule for links
+ * (lookAlikeHostProblem) and bare hosts in text (lookAlikeBareHosts), each of which words it.
  */
-export function lookAlikeHostProblem(url: URL): string | undefined {
+export function lookAlikeHost(url: URL): LookAlikeHost | undefined {
   if (!url.hostname.split('.').some((label) => label.startsWith('xn--'))) return undefined;
   const host = domainToUnicode(url.hostname);
-  // A joiner is spelling in a word (characters.ts keeps it), but in a host it is a second address
-  // that reads as the one without it (`क्\u200Dष.com` and `क्ष.com`), and no reader sees which.
   const joiner = /[\u200C\u200D]/u.exec(host);
   if (joiner) {
-    const without = host.replace(/[\u200C\u200D]/gu, '');
-    return `names the host "${shortened(host, 80)}" (${shortened(url.hostname, 80)} as published), which holds the invisible ${codePointName(joiner[0])} ${joiner[0] === '\u200C' ? 'ZERO WIDTH NON-JOINER' : 'ZERO WIDTH JOINER'}: it reads as "${shortened(without, 80)}", another site's address; link to the site's real address, written without it`;
+    const readsAs = host.replace(/[\u200C\u200D]/gu, '');
+    return { host, published: url.hostname, readsAs, why: { kind: 'joiner', joiner: joiner[0] } };
   }
-  const problem = mixedScriptProblem(host.replaceAll('.', ' '), { latinWithCjk: true });
-  if (!problem) return undefined;
-  // The rule's finding, without its advice for names (a host is not the contributor's to spell).
-  const finding = problem.split(':')[0]!.replace(/\bwords?\b/g, (word) => word.replace('word', 'part'));
-  return `names the host "${shortened(host, 80)}" (${shortened(url.hostname, 80)} as published), which ${finding}: letters of two scripts look alike, and the link would pass for one to another site; link to the site's real address`;
+  const finding = mixedScriptFinding(host.replaceAll('.', ' '), { latinWithCjk: true });
+  if (!finding) return undefined;
+  const readsAs = [...host].map((char) => latinLookAlike([...char.normalize('NFD')][0]!) ?? char).join('');
+  return { host, published: url.hostname, readsAs, why: { kind: 'scripts', finding } };
+}
+
+/**
+ * A look-alike host's finding as a phrase after "it": the host, as published, and what makes it
+ * pass for another. Without advice, which each caller gives for its place.
+ */
+export function lookAlikeHostFinding(found: LookAlikeHost, written?: string): string {
+  const within = written !== undefined && written !== found.host ? ` in "${shortened(written, 60)}"` : '';
+  const named = `names the host "${shortened(found.host, 80)}"${within} (${shortened(found.published, 80)} as published)`;
+  const { why } = found;
+  if (why.kind === 'joiner') {
+    const name = why.joiner === '\u200C' ? 'ZERO WIDTH NON-JOINER' : 'ZERO WIDTH JOINER';
+    return `${named}, which holds the invisible ${codePointName(why.joiner)} ${name}: it reads as "${shortened(found.readsAs, 80)}", another site's address`;
+  }
+  const { finding } = why;
+  const part =
+    finding.kind === 'mixed'
+      ? `has the part "${shortened(finding.word, 40)}", which mixes ${finding.scripts[0]} and ${finding.scripts[1]} letters`
+      : `has the part "${shortened(finding.word, 40)}", in ${finding.script} letters (${finding.letters}) that each look like a Latin letter, beside Latin parts`;
+  const reads = found.readsAs !== found.host ? ` ("${shortened(found.readsAs, 80)}" to a reader)` : '';
+  return `${named}, which ${part}: letters of two scripts look alike${reads}, and the link would pass for one to another site`;
+}
+
+/**
+ * What to write instead of a look-alike host in text: the address it reads as, when that is one in
+ * plain letters (`apple.com` for `аpple.com`); else the site's real address. Or no host at all.
+ */
+export function lookAlikeHostMend(found: LookAlikeHost): string {
+  const plain = /^[\x21-\x7e]+$/.test(found.readsAs)
+    ? ` ("${shortened(found.readsAs, 80)}", if that is the site meant)`
+    : '';
+  return `write the site's real address${plain}, or the name without its domain`;
+}
+
+/** lookAlikeHost worded for a link (pipeline.ts, checkLink; the frontmatter's links): a phrase after "it". */
+export function lookAlikeHostProblem(url: URL): string | undefined {
+  const found = lookAlikeHost(url);
+  if (!found) return undefined;
+  const written = found.why.kind === 'joiner' ? ', written without it' : '';
+  return `${lookAlikeHostFinding(found)}; link to the site's real address${written}`;
 }
 
 /** An address written in text: with a web scheme or `www.`, anywhere. */
@@ -379,7 +449,8 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
 export function hostsNamedIn(text: string): string[] {
   return (
     readDots(text)
-      .split(/[^\p{L}\p{N}\p{M}.\-/:#@]+/u)
+      // A joiner stays in its word, as LABEL takes it: `क्\u200Dष.com` is another host than `क्ष.com`.
+      .split(/[^\p{L}\p{N}\p{M}\u200C\u200D.\-/:#@]+/u)
       // A web address (a scheme or `www.`) is read whole, as a linkifier links it: `https://evil-.com`
       // names evil-.com, not the `evil` before its hyphen.
       .flatMap((word) =>
@@ -421,7 +492,9 @@ export function addressInProseProblem(
     // leaves any scheme's address to the abstract's address rule, which titles do not have). Its
     // `://` alone is set aside: what stands before it may be a host too (`аpple.com://x`).
     const [lookAlike] = lookAlikeBareHosts(read.replaceAll('://', ' '));
-    return lookAlike && `holds a host that readers make a link; it ${lookAlike.message}: ${where}`;
+    if (!lookAlike) return undefined;
+    const { found, written, hint } = lookAlike;
+    return `holds a host that readers make a link; it ${lookAlikeHostFinding(found, written)}${hint}. ${capitalised(lookAlikeHostMend(found))}: ${where}`;
   }
   return `holds an address (${shortened(host, 60)}), which feed readers, mail clients and reference managers make a link: ${where}${elsewhere}`;
 }
@@ -434,26 +507,38 @@ export function addressInProseProblem(
 export const WWW_AT_WORD_START = /(?<![a-z\d_.\-])www\./iu;
 
 /**
- * Where a web address starts in a word (a scheme's `…://`, `www.`), judged whole by the address
- * rule (validate.ts) rather than as a bare host; -1 if none. The scheme is found from its `://`
- * back: a regular expression that looks for a scheme at each letter rescans the rest of the word,
- * seconds for a word of 10,000 letters.
+ * A scheme's `…://` where a linkifier starts an address with it: from the first ASCII letter of the
+ * run of a scheme's characters before `://` (`git+https://`, the `https://` of `中文https://` or
+ * `2023-https://`). The lookbehind refuses a letter with another letter earlier in its run; lazy,
+ * it looks back only to the letter before, so each run is read once (a start tried from every
+ * letter read a long word again from each: 4 s for one word of 50,000 letters). The one rule for
+ * the abstract's addresses (BARE_ADDRESS, validate.ts) and the bare hosts (addressStart).
+ */
+export const SCHEME_AT_RUN_START = /(?<![a-z][a-z\d+.\-]*?)[a-z][a-z\d+.\-]*:\/\//iu;
+
+/**
+ * Where a web address starts in a word (SCHEME_AT_RUN_START, WWW_AT_WORD_START), judged whole by
+ * the address rule (validate.ts) rather than as a bare host; -1 if none.
  */
 function addressStart(word: string): number {
-  const starts: number[] = [];
-  const slashes = word.indexOf('://');
-  if (slashes > 0) {
-    let from = slashes;
-    while (from > 0 && /[a-z\d+.\-]/i.test(word[from - 1]!)) from--;
-    while (from < slashes && !/[a-z]/i.test(word[from]!)) from++;
-    if (from < slashes) starts.push(from);
-  }
-  const www = word.search(WWW_AT_WORD_START);
-  if (www >= 0) starts.push(www);
+  const starts = [word.search(SCHEME_AT_RUN_START), word.search(WWW_AT_WORD_START)].filter((at) => at >= 0);
   return starts.length > 0 ? Math.min(...starts) : -1;
 }
 /** A dot or an `@` before a letter or digit: what a word naming a host holds. */
 const HOST_SIGN = /[.@][\p{L}\p{N}]/gu;
+
+/**
+ * A look-alike host found in text: the word that names it, the text before that word, the finding,
+ * and `message`, the finding worded as a phrase after "it" with `hint` (a mend for a sentence's
+ * end written without a space) at its end.
+ */
+export interface LookAlikeInText {
+  written: string;
+  before: string;
+  message: string;
+  hint: string;
+  found: LookAlikeHost;
+}
 
 /**
  * Each host a text names bare, without a scheme or `www.` (`аpple.com`, `xn--80ak6aa92e.com/login`,
@@ -465,8 +550,8 @@ const HOST_SIGN = /[.@][\p{L}\p{N}]/gu;
  * as it is none in a link. Titles, venues (addressInProseProblem) and abstracts (validate.ts);
  * `before` is the text before the word, where the abstract's rule counts its paragraph.
  */
-export function lookAlikeBareHosts(text: string): { written: string; before: string; message: string }[] {
-  const found: { written: string; before: string; message: string }[] = [];
+export function lookAlikeBareHosts(text: string): LookAlikeInText[] {
+  const found: LookAlikeInText[] = [];
   const seen = new Set<string>();
   // Dots read once for the whole text (a character read as one becomes `.`; line breaks stay).
   // Only a word with a dot or an `@` before a letter or digit can name a host, and most words have
@@ -483,7 +568,9 @@ export function lookAlikeBareHosts(text: string): { written: string; before: str
     const address = addressStart(piece);
     const word = address >= 0 ? piece.slice(0, address) : piece;
     const before = read.slice(0, start);
-    for (const host of hostsNamedIn(word)) {
+    // A `://` that starts no address (no scheme before it: `.://x`, `é://x`) is no part of a host:
+    // what stands on either side of it is read as bare hosts, as a linkifier reads them.
+    for (const host of hostsNamedIn(word.replaceAll('://', ' '))) {
       if (seen.has(host)) continue;
       seen.add(host);
       let url: URL;
@@ -492,22 +579,26 @@ export function lookAlikeBareHosts(text: string): { written: string; before: str
       } catch {
         continue;
       }
-      const message = lookAlikeHostProblem(url);
-      if (message) {
+      const lookAlike = lookAlikeHost(url);
+      if (lookAlike) {
+        const hint = /\.\p{Lu}\p{Ll}/u.test(word) ? ' (if its dot ends a sentence, put a space after it)' : '';
         found.push({
           written: word,
           before,
+          found: lookAlike,
           // A Greek or Cyrillic symbol at a sentence's end with no space after its full stop
           // (`variance σ.In this work`) names a host to a linkifier too: say the likely mend.
-          message: `${message.replace(/; link to the site's real address$/, '')}${
-            /\.\p{Lu}\p{Ll}/u.test(word) ? ' (if its dot ends a sentence, put a space after it)' : ''
-          }`,
+          message: `${lookAlikeHostFinding(lookAlike)}${hint}`,
+          hint,
         });
       }
     }
   }
   return found;
 }
+
+/** Text with its first letter a capital, to begin a sentence. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** An e-mail address anywhere in text, its domain in group 1 (checked with MAIL_DOMAIN_TEXT). */
 const MAIL_IN_TEXT = /[^\s@,;:<>()[\]\\"'`]+@([^\s@,;:<>()[\]\\"'`/?#]+)/gu;

@@ -3,9 +3,11 @@ import {
   LIMITS,
   PAPER_KEYS,
   LINK_KEYS,
+  SCHEME_AT_RUN_START,
   WWW_AT_WORD_START,
   hostsNamedIn,
   lookAlikeBareHosts,
+  lookAlikeHostMend,
   type PaperData,
   type PaperSchema,
 } from './schema.ts';
@@ -302,14 +304,12 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
  * as written (nor `{ } $ \\`, which end it in math's source, `$\\text{https://…}$`), less the
  * punctuation that ends a sentence or a bracket around it.
  */
-// A scheme is found wherever it starts, after any letter, digit or sign: a reader's linkifier
-// finds `https://` after Han or kana (written without spaces), `2023-` or `_`, and the leftmost
-// start takes a whole scheme (`git+https://`). `www.` only where a word starts. A scheme is tried
-// only from the first letter of a run of a scheme's characters (the lookbehind, lazy so that it
-// looks back only to the letter before): the leftmost start, as before, but tried once a run, where
-// trying it from every letter read a long word again from each (4 s for one word of 50,000 letters).
+// A scheme is found wherever it starts, after any letter, digit or sign (SCHEME_AT_RUN_START: a
+// reader's linkifier finds `https://` after Han or kana, `2023-` or `_`, and takes a whole scheme,
+// `git+https://`); `www.` only where a word starts (WWW_AT_WORD_START). The bare-host rule
+// (lookAlikeBareHosts) leaves to this one what these two find, so each is judged once.
 const BARE_ADDRESS = new RegExp(
-  String.raw`(?:(?<![a-z][a-z\d+.\-]*?)[a-z][a-z\d+.\-]*:\/\/|${WWW_AT_WORD_START.source})[^\s<>"'${'`'}{}$\\]+`,
+  String.raw`(?:${SCHEME_AT_RUN_START.source}|${WWW_AT_WORD_START.source})[^\s<>"'${'`'}{}$\\]+`,
   'giu',
 );
 const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
@@ -421,11 +421,11 @@ function bareHostProblems(
   problem: (line: number, field: string, message: string) => ContentProblem,
 ): ContentProblem[] {
   const bodyLines = body.split('\n');
-  return lookAlikeBareHosts(text).map(({ written, before, message }) =>
+  return lookAlikeBareHosts(text).map(({ written, before, message, found }) =>
     problem(
       bodyLine + addressLineIndex(written, before, textLines, bodyLines),
       'body',
-      `the host written as "${shortened(written, 80)}" in the text, which mail clients, chat and reference managers make a link, is not allowed: it ${message}; write the site's real address, or the name without its domain`,
+      `the host written as "${shortened(written, 80)}" in the text, which mail clients, chat and reference managers make a link, is not allowed: it ${message}; ${lookAlikeHostMend(found)}`,
     ),
   );
 }

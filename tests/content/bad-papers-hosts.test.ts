@@ -85,6 +85,40 @@ describe('a bare host in text', () => {
     for (const line of found) expect(line).toContain('the address "');
   });
 
+  it("is worded from the host rule's finding, not from another message's text", () => {
+    // A part spelt "word" was once made "part" by rewriting the link message's words.
+    const words = problems({ body: 'See wordѕ.com now.' });
+    expect(words).toHaveLength(1);
+    expect(words[0]).toContain('has the part "wordѕ"');
+    // A joiner's finding ends with what it reads as; the link's advice ("written without it") is
+    // not left in the bare host's message, which gives its own.
+    const joiner = problems({ body: 'See क्\u200Dष.com now.' });
+    expect(joiner).toHaveLength(1);
+    expect(joiner[0]).not.toContain('link to the site');
+    expect(joiner[0]).toMatch(/it reads as "क्ष\.com", another site's address; write the site's real address/);
+    // Behind a scheme-like run the title's message names the word written and what to write.
+    const [title] = problems({ title: 'Data at a+аpple.com://x', body: 'We study it.' });
+    expect(title).toContain('names the host "аpple.com" in "a+аpple.com"');
+    expect(title).toContain('Write the site\'s real address ("apple.com", if that is the site meant)');
+    const [greek] = problems({ title: 'Reviews of gοοgle.com', body: 'We study it.' });
+    expect(greek).toContain('("google.com" to a reader)');
+  });
+
+  it('is judged once wherever a scheme stands in its word (seeded): the address rule and the bare-host rule agree on where an address starts', () => {
+    // SCHEME_AT_RUN_START (schema.ts) is that one rule: a look-alike host is refused once, as an
+    // address or as a bare host, never twice and never not at all.
+    const random = seededRandom(77);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const pieces = ['é', '中文', '1', '_', '+', 'x', 'git+', 'https', 's3', '://'];
+    for (let round = 0; round < 300; round++) {
+      const head = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(pieces)).join('');
+      const tail = Array.from({ length: Math.floor(random() * 3) }, () => pick(pieces)).join('');
+      const word = `${head}аpple.com/${tail}`;
+      const found = problems({ body: `See ${word} now.` }).filter((line) => line.includes('pple.com'));
+      expect(found, word).toHaveLength(1);
+    }
+  });
+
   it('is judged once when www. follows a letter no ASCII linkifier reads as its word (é, Han, Greek)', () => {
     // The address rule finds www. there, so the bare-host rule must leave it to it.
     for (const before of ['é', '中文', 'Ω', 'ж']) {

@@ -53,6 +53,22 @@ export const YAML_LIMITS = {
 } as const;
 
 /**
+ * The index of a second frontmatter's opening `---` (a file of `---` yaml `---` `---` yaml `---`
+ * body, as a paste or a merge leaves it), else undefined: the body's first line that is not blank
+ * is a fence, and a later fence closes lines that begin with a field's `name:`. An abstract has no
+ * horizontal rule (pipeline.ts refuses them), so the body never rightly starts with one.
+ */
+function secondFrontmatter(lines: readonly string[], closing: number): number | undefined {
+  let opening = closing + 1;
+  while (opening < lines.length && lines[opening]!.trim() === '') opening++;
+  if (opening >= lines.length || !FENCE.test(lines[opening]!)) return undefined;
+  const end = lines.findIndex((line, index) => index > opening && FENCE.test(line));
+  if (end === -1) return undefined;
+  const fields = lines.slice(opening + 1, end).filter((line) => line.trim() !== '' && !/^\s*#/.test(line));
+  return fields.length > 0 && /^[\p{L}_][\p{L}\p{N}_-]*[ \t]*:(?:[ \t]|$)/u.test(fields[0]!) ? opening : undefined;
+}
+
+/**
  * Splits and parses frontmatter. YAML is read with the YAML 1.2 core schema (so `2025-06-06`
  * stays a string), duplicate keys are errors, and anchors, aliases and explicit tags are refused:
  * paper metadata is plain data.
@@ -65,6 +81,13 @@ export function parseSource(file: string, text: string): { source?: ParsedSource
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
   if (closing === -1) return fail(1, 'The frontmatter is never closed: add a `---` line after the last field.');
+  const twice = secondFrontmatter(lines, closing);
+  if (twice !== undefined) {
+    return fail(
+      twice + 1,
+      `The frontmatter is written twice: a second \`---\` block of fields starts at line ${twice + 1}, after the first closes at line ${closing + 1}. Keep one: move any field it has that the first lacks into the first (lines 1–${closing + 1}), then delete the second block, its \`---\` lines too.`,
+    );
+  }
   const yamlText = lines.slice(1, closing).join('\n');
   const parsed = parseYaml(file, yamlText, 2, YAML_LIMITS.frontmatterCharacters);
   if (!parsed.doc) return { problems: parsed.problems };

@@ -14,6 +14,26 @@ describe('parseSource', () => {
     expect(source?.body).toBe('\nBody\n');
   });
 
+  it("names a frontmatter written twice at the second one's line, in unlike layouts", () => {
+    const first = '---\ntitle: T\ndate: "2025-06-06"\n---\n';
+    for (const [text, line] of [
+      [`${first}---\nvenue: V\n---\nBody\n`, 5], // right after the first
+      [`${first}\n\n---\n# a comment\nauthors:\n  - Ada Lovelace\n---\n\nBody\n`, 7], // after blank lines, a comment first
+      [`${first}---   \ntitle: T\n---\n`, 5], // fence with trailing spaces, no body after
+    ] as const) {
+      const { problems } = parseSource('p.mdx', text);
+      expect(problems, text).toHaveLength(1);
+      expect(problems[0]!.line, text).toBe(line);
+      expect(problems[0]!.message, text).toMatch(
+        /^The frontmatter is written twice: a second `---` block of fields starts at line \d+/,
+      );
+    }
+    // A body that opens with a rule and no fields after it is left to the body's rules.
+    for (const text of [`${first}---\n\nBody\n`, `${first}---\nSome text\n---\n`]) {
+      expect(parseSource('p.mdx', text).problems, text).toEqual([]);
+    }
+  });
+
   it('remembers how a number was written', () => {
     const { source } = parseSource('p.mdx', '---\narxiv: 2401.10000\n---\n');
     expect(source?.data.arxiv).toBe(2401.1);

@@ -36,6 +36,8 @@ export interface ForbiddenCharacter {
   marks?: number;
   /** For a combining mark with no character under it (at the start, or after white space). */
   bare?: boolean;
+  /** For a joiner refused where it stands: what is wrong there, when a spelling is near (misplacedJoiner). */
+  joiner?: string;
 }
 
 // \p{Cc} and \p{Cf} cover controls, bidi controls, zero-width characters and tag characters;
@@ -138,7 +140,9 @@ const CURSIVE_SCRIPTS = [
  * viramas reads tens of thousands of code points, and most papers hold no joiner.
  */
 let allowedJoiner: RegExp | undefined;
-const allowedJoinerPattern = (virama = viramaClass()): RegExp =>
+/** viramaClass, found once. */
+let viramas: string | undefined;
+const allowedJoinerPattern = (virama = (viramas ??= viramaClass())): RegExp =>
   new RegExp(
     [
       `(?<=\\p{L}\\p{M}*${virama})[\\u200C\\u200D]`,
@@ -191,6 +195,48 @@ function withVariationSelectors(chain: string): string[] {
   });
   return forms;
 }
+
+/**
+ * What is wrong with a refused joiner that stands near a spelling (allowedJoinerAt), for advice
+ * that says so; undefined elsewhere (the general advice stands). Two cases, from the Unicode
+ * Standard's script chapters:
+ * - a joiner on each side of one virama (`ම\u200D්\u200Dය`): Sinhala (§13.2) writes one, before the
+ *   al-lakuna for touching letters (`ක\u200D්ව`) or after it for yansaya, rakaransaya and repaya
+ *   (`ම්\u200Dය`, `ක්\u200Dර`, `ර්\u200Dක`), and Bengali (§12.3) one before the virama of ya-phala
+ *   after ra; no script writes both, so the second is one too many;
+ * - a non-joiner after a word's last letter of a joining script (before a space, a sign or the
+ *   end, as some Persian keyboards leave one): there is no letter after it to keep apart, so it
+ *   changes nothing shown, and deleting it changes nothing either.
+ */
+function misplacedJoiner(value: string, index: number): string | undefined {
+  const before = value.slice(0, index);
+  const mark = [...before].at(-1);
+  if (mark !== undefined && /^\p{M}$/v.test(mark)) {
+    const atVirama = index - mark.length;
+    if (value[atVirama - 1] === '\u200D' && allowedJoinerAt(value, atVirama - 1) && viramaAt(value, atVirama)) {
+      return 'It is a second joiner around one virama: Unicode writes one, before the virama for touching letters (Sinhala ක‍්ව) or after it for a conjunct (Sinhala yansaya ම්‍ය, rakaransaya ක්‍ර, repaya ර්‍ක): keep the one the spelling needs and delete the other.';
+    }
+  }
+  if (
+    value[index] === '\u200C' &&
+    CURSIVE_LETTER_BEFORE.test(before) &&
+    !/^[\p{M}]*\p{L}/v.test(value.slice(index + 1))
+  ) {
+    return 'A zero-width non-joiner after the last letter of a word (some keyboards leave one before a space or a sign) keeps nothing apart, as no letter follows: it changes nothing shown, and deleting it changes nothing either.';
+  }
+  return undefined;
+}
+/** Whether the character at `index` is a virama (the lookbehind of allowedJoinerPattern's first rule). */
+function viramaAt(value: string, index: number): boolean {
+  viramaPattern ??= new RegExp(`^${(viramas ??= viramaClass())}`, 'v');
+  return viramaPattern.test(value.slice(index, index + 2));
+}
+let viramaPattern: RegExp | undefined;
+/** Text ending in a letter of a joining script (CURSIVE_SCRIPTS) and its marks. */
+const CURSIVE_LETTER_BEFORE = new RegExp(
+  `(?:${CURSIVE_SCRIPTS.map((script) => `[\\p{L}&&\\p{scx=${script}}][\\p{M}&&\\p{scx=${script}}]*`).join('|')})$`,
+  'v',
+);
 
 /** Whether the joiner at `index` of `value` stands where a script or an emoji needs it (above). */
 export function allowedJoinerAt(value: string, index: number): boolean {
@@ -253,6 +299,8 @@ export function findForbiddenCharacter(
     if (multiline && (codePoint === 0x09 || codePoint === 0x0a)) continue;
     if ((codePoint === 0x200c || codePoint === 0x200d) && allowedJoinerAt(value, match.index)) continue;
     found = { index: match.index, codePoint, code: codePointName(codePoint), kind: kindOf(codePoint) };
+    const joiner = codePoint === 0x200c || codePoint === 0x200d ? misplacedJoiner(value, match.index) : undefined;
+    if (joiner) found.joiner = joiner;
     break;
   }
   BARE_MARK.lastIndex = 0;
@@ -296,7 +344,8 @@ export function describeForbiddenCharacter(found: ForbiddenCharacter, writtenAs?
     return `has ${found.marks} combining marks (${found.code}…) on one letter${writtenAs ? `, written as ${writtenAs}` : ''}: a letter may carry at most ${MAX_COMBINING_MARKS}; delete the rest.`;
   }
   const joiner = found.codePoint === 0x200c || found.codePoint === 0x200d;
-  return `contains the ${found.kind} ${found.code}${writtenAs ? `, written as ${writtenAs}` : ''}: delete it.${joiner ? JOINER_ADVICE : ''}`;
+  const advice = found.joiner ? ` ${found.joiner}` : joiner ? JOINER_ADVICE : '';
+  return `contains the ${found.kind} ${found.code}${writtenAs ? `, written as ${writtenAs}` : ''}: delete it.${advice}`;
 }
 /** What a joiner refused where it stands (allowedJoinerAt) would need, for text that does need one. */
 const JOINER_ADVICE =

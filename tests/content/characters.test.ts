@@ -322,6 +322,32 @@ describe('zero-width joiners (U+200C, U+200D)', () => {
     }
   });
 
+  it('get advice that says what is wrong where a spelling is near: two joiners round a virama, a non-joiner ending a word', () => {
+    const refusal = (text: string) => {
+      const found = findForbiddenCharacter(text);
+      return found && describeForbiddenCharacter(found);
+    };
+    // The Unicode Standard's Sinhala (13.2) and Bengali (12.3) spellings: one joiner, before the
+    // virama (touching letters, ya-phala) or after it (yansaya, rakaransaya, repaya).
+    for (const text of ['ම්\u200Dය', 'ක්\u200Dර', 'ර්\u200Dක', 'ක\u200D්ව', 'ම\u200D්ය', 'র\u200D্য']) {
+      expect(findForbiddenCharacter(text), text).toBeUndefined();
+    }
+    // Both at once is no spelling: the second is refused, and the advice says keep one.
+    for (const text of ['ම\u200D්\u200Dය', 'ක\u200D්\u200Dර', 'র\u200D্\u200Dয', 'र\u200D्\u200Dय']) {
+      expect(findForbiddenCharacter(text)?.index, text).toBe(text.lastIndexOf('\u200D'));
+      expect(refusal(text), text).toMatch(/second joiner around one virama: .* keep the one the spelling needs/);
+    }
+    // A non-joiner after a Persian, Arabic or Urdu word's last letter, before a space, a sign or
+    // the end: it shows nothing, and the advice says so.
+    for (const text of ['فارسی\u200C است', 'کتاب\u200C.', 'علمِ\u200C،', 'می\u200C', 'ہم\u200C)']) {
+      expect(refusal(text), text).toMatch(/non-joiner after the last letter of a word .* changes nothing shown/);
+    }
+    // Elsewhere the general advice stands (a joiner in a Latin word, a non-joiner after a space).
+    for (const text of ['optim\u200Dization', 'می \u200Cخ', 'Ив\u200Cан']) {
+      expect(refusal(text), text).toContain('is kept only where Unicode gives it an effect that shows');
+    }
+  });
+
   it('are refused in a seeded sample of text in scripts that never need one, wherever they stand', () => {
     const random = seededRandom(2311);
     const words = ['Attention', 'Gödel', 'Иван', 'α-β', '日本語', 'Nguyễn', '😀', 'ℝ', '2024', 'O(n)', 'محمد'];

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/content/problems.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
+import { validatePaper } from '../../src/content/validate.ts';
+import { authorSlug } from '../../src/lib/authors.ts';
+import { HOSTILE_KINDS } from '../helpers/hostile-kinds.ts';
+import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
+
+/**
+ * The hostile kinds (tests/helpers/hostile-kinds.ts) one file at a time: each the check must refuse
+ * is refused naming its file, a line of it and the field, with what is right; each it accepts
+ * gives outputs every consumer reads as safe data (outputProblems). The whole set is also built
+ * (tests/build/hostile-kinds.test.ts).
+ */
+const schema = createPaperSchema(new Set(['optimization']));
+const path = (id: string) => `content/papers/2025/${id}.mdx`;
+const results = HOSTILE_KINDS.map((kind) => ({
+  kind,
+  ...validatePaper(path(kind.id), new TextEncoder().encode(kind.file), schema),
+}));
+
+describe('hostile kinds', () => {
+  it('are at least 30, each with its own id', () => {
+    expect(HOSTILE_KINDS.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(HOSTILE_KINDS.map((kind) => kind.id)).size).toBe(HOSTILE_KINDS.length);
+  });
+
+  it.each(results.filter(({ kind }) => kind.refused !== undefined).map((result) => [result.kind.id, result]))(
+    '%s is refused naming file, line and field, saying what is right',
+    (_, { kind, paper, problems }) => {
+      expect(paper).toBeUndefined();
+      expect(
+        problems.map((problem) => problem.field),
+        problems.map(formatProblem).join('\n'),
+      ).toContain(kind.refused);
+      const named = problems.filter((problem) => problem.field === kind.refused);
+      if (kind.line !== undefined) expect(named.map((problem) => problem.line)).toContain(kind.line);
+      if (kind.says) expect(named.map((problem) => problem.message).join('\n')).toMatch(kind.says);
+      // Every message as the check prints it: terminal-safe, its file, a real line, a field.
+      expect(messageProblems(path(kind.id), kind.file, problems)).toEqual([]);
+      // What is right: each message gives advice after its finding (a colon, a semicolon or a sentence).
+      for (const problem of named) expect(problem.message, problem.message).toMatch(/[:;.]\s*\S/);
+    },
+  );
+
+  it.each(results.filter(({ kind }) => kind.refused === undefined).map((result) => [result.kind.id, result]))(
+    '%s is accepted, and each output reads as its consumer expects',
+    (_, { paper, problems }) => {
+      expect(problems.map(formatProblem)).toEqual([]);
+      expect(outputProblems(paper!).problems).toEqual([]);
+    },
+  );
+
+  it('reads NFC and NFD spellings of one name as one author, and a paper naming both as a repeat', () => {
+    const accepted = results.filter(({ kind }) => kind.id === 'nfc-author' || kind.id === 'nfd-author');
+    const slugs = accepted.map(({ paper }) => authorSlug(paper!.data.authors[0]!));
+    expect(new Set(slugs).size).toBe(1);
+    const repeat = results.find(({ kind }) => kind.id === 'nfc-nfd-repeat')!;
+    expect(repeat.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/:5: authors\[1\]: repeats authors\[0\]/),
+    ]);
+  });
+});

@@ -95,13 +95,22 @@ export function titleKeyWord(title: string): string {
   return words.find((word) => !STOP_WORDS.has(word)) ?? words[0] ?? '';
 }
 
+/**
+ * A citation key's name part for an author: the family name in plain lower-case letters, its words
+ * run together (`Sáez de Ocáriz Borde` → `deocarizborde`); the whole name when the family name has
+ * no such letters, `anon` when neither has. The one rule for it: naturalKey begins with it, and
+ * search (search-data.ts) indexes it so that a key pasted from a .bib file finds its paper.
+ */
+export function citationKeyNamePart(author: string): string {
+  // Cut to a length no real name reaches, so no key is unboundedly long.
+  return (keyPart(familyName(author)) || keyPart(author) || 'anon').slice(0, KEY_PART_LENGTH);
+}
+
 /** `<first author's family name><year><first significant title word>`, e.g. `bachmann2023scaling`. */
 export function naturalKey(paper: CitablePaper): string {
-  const author = paper.data.authors[0] ?? '';
-  const name = keyPart(familyName(author)) || keyPart(author) || 'anon';
+  const name = citationKeyNamePart(paper.data.authors[0] ?? '');
   const year = citationYear(paper) ?? '';
-  // Each part is cut to a length no real name or word reaches, so no key is unboundedly long.
-  return `${name.slice(0, KEY_PART_LENGTH)}${year}${titleKeyWord(paper.data.title).slice(0, KEY_PART_LENGTH)}`;
+  return `${name}${year}${titleKeyWord(paper.data.title).slice(0, KEY_PART_LENGTH)}`;
 }
 
 /**

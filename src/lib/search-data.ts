@@ -8,7 +8,7 @@ import { canonicalArxivId } from './arxiv-id.ts';
 import { groupByAuthor } from './author-index.ts';
 import { withPlainLetters } from './authors.ts';
 import { authorDirectory, type DirectoryEntry, plainSpellingForSearch } from './search-authors.ts';
-import { asciiFold, naturalKey } from './bibtex.ts';
+import { asciiFold, citationKeyNamePart } from './bibtex.ts';
 import { decodeHTML } from 'entities';
 import { escapeHtml } from './encode/html.ts';
 import katex from 'katex';
@@ -236,13 +236,12 @@ export function nameSpellingsForSearch(name: string): string[] {
 }
 
 /**
- * The family name of `name` as the digest's citation keys begin with it (bibtex.ts's naturalKey:
- * plain lower-case letters, its words run together: `Sáez de Ocáriz Borde` → `deocarizborde`).
- * Taken from naturalKey itself, for a paper of this author alone with no year and no title, so
- * that the key and the index can never spell it apart.
+ * The family name of `name` as the digest's citation keys begin with it (`Sáez de Ocáriz Borde` →
+ * `deocarizborde`): bibtex.ts's citationKeyNamePart, the rule naturalKey reads, so that the key
+ * and the index can never spell it apart.
  */
 export function citationKeyName(name: string): string {
-  return naturalKey({ id: '', data: { authors: [name], title: '', date: '2000-01-01' } });
+  return citationKeyNamePart(name);
 }
 
 /** Plain text (a title, a name, a venue) as HTML, with its compound words' parts for the index (withIndexedParts). */

@@ -3,6 +3,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { glob } from 'tinyglobby';
 import { Document, Scalar } from 'yaml';
 import { isCalendarDate } from '../lib/dates.ts';
+import { calendarDateAsWritten } from '../lib/written-dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { countOf } from '../lib/count.ts';
@@ -400,10 +401,7 @@ export async function writeNewEntry(path: string, file: string, text: string): P
  */
 export function dateFlagProblems(date: string, now: Date): string[] {
   if (!isCalendarDate(date)) {
-    const meant = dateAsWritten(date);
-    return [
-      `--date ${date}: must be a real calendar date written YYYY-MM-DD (${meant ? `write --date ${meant}` : `e.g. ${now.toISOString().slice(0, 10)}, today`}).`,
-    ];
+    return [`--date ${date}: ${notIsoDate('--date', date, `e.g. ${now.toISOString().slice(0, 10)}, today`)}`];
   }
   const latest = latestDigestDate(now);
   if (date > latest) {
@@ -415,27 +413,14 @@ export function dateFlagProblems(date: string, now: Date): string[] {
   return [];
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 /**
- * A date written another way that reads one way only, as YYYY-MM-DD: year first with other
- * separators or no zeros (`2024/12/01`, `2024.12.1`), or with the month's English name (`1 Dec
- * 2024`, `December 1, 2024`). Undefined for anything else, a day or month that does not exist
- * (`2024-13-01`), or a date whose day and month could be either (`01/12/2024`).
+ * What to say of a date flag not written YYYY-MM-DD: the flag to write instead when the date reads
+ * one way only (calendarDateAsWritten: `2024/12/01`, `1 Dec 2024`), else `example` if given.
  */
-function dateAsWritten(written: string): string | undefined {
-  const text = written.trim().toLowerCase();
-  const month = (name: string) => MONTHS.findIndex((start) => name.startsWith(start) && name.length >= 3) + 1;
-  let parts: [string, number, string] | undefined;
-  let match = /^(\d{4})[-/. ](\d{1,2})[-/. ](\d{1,2})$/.exec(text);
-  if (match) parts = [match[1]!, Number(match[2]), match[3]!];
-  match ??= /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$/.exec(text);
-  if (match && !parts) parts = [match[3]!, month(match[2]!), match[1]!];
-  match ??= /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(text);
-  if (match && !parts) parts = [match[3]!, month(match[1]!), match[2]!];
-  if (!parts || parts[1] === 0) return undefined;
-  const date = `${parts[0]}-${String(parts[1]).padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
-  return isCalendarDate(date) ? date : undefined;
+function notIsoDate(flag: string, written: string, example?: string): string {
+  const meant = calendarDateAsWritten(written);
+  const hint = meant ? `write ${flag} ${meant}` : example;
+  return `must be a real calendar date written YYYY-MM-DD${hint ? ` (${hint})` : ''}.`;
 }
 
 function checkFlags(
@@ -447,7 +432,7 @@ function checkFlags(
 ): string[] {
   const problems = dateFlagProblems(date, now);
   if (options.published !== undefined && !isCalendarDate(options.published)) {
-    problems.push(`--published ${options.published}: must be a real calendar date written YYYY-MM-DD.`);
+    problems.push(`--published ${options.published}: ${notIsoDate('--published', options.published)}`);
   }
   const tags = options.tags ?? [];
   if (tags.length === 0) {

@@ -934,10 +934,17 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     const root = await tempProject();
     const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
     const error = await refusal(
-      newPaper(options('2306.13575', { tags: ['mlp-architecture'], date: '2025-02-30' }), { root, fetch }),
+      newPaper(options('2306.13575', { tags: ['mlp-architecture'], date: '2025-02-30', published: '2023/6/23' }), {
+        root,
+        fetch,
+      }),
     );
     expect(error.message).toContain('--tags: unknown topic "mlp-architecture". Did you mean "mlp-architectures"?');
     expect(error.message).toContain('--date 2025-02-30: must be a real calendar date');
+    // --published is read as --date is: the date to write when it reads one way only.
+    expect(error.message).toContain(
+      '--published 2023/6/23: must be a real calendar date written YYYY-MM-DD (write --published 2023-06-23).',
+    );
     const noTags = await refusal(newPaper({ input: '2306.13575' }, { root, fetch }));
     expect(noTags.message).toMatch(
       /^--tags is required: one or more topics from content\/topics\.yaml.*mlp-architectures/,

@@ -190,22 +190,11 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     notes.push(
       `Metadata from arXiv ${id}${entry.version ? `v${entry.version}` : ''}: title, ${countOf(entry.authors.length, 'author')}, first-version date ${entry.published}, abstract.`,
     );
-    // arXiv answers with the latest version whatever version was asked: say so when they differ.
-    const asked = reference.version;
-    if (asked !== undefined && entry.version !== undefined && asked !== entry.version) {
-      notes.push(
-        asked > entry.version
-          ? `You gave v${asked}, but arXiv's latest version of ${id} is v${entry.version}: check the id; the entry is written from v${entry.version}.`
-          : `You gave v${asked}; the entry is written from v${entry.version}, arXiv's latest (the digest links the paper, not one version): check the title and abstract.`,
-      );
-    }
+    notes.push(...versionNotes(id, reference.version, entry));
     for (const flag of ['title', 'authors', 'published', 'abstract'] as const) {
       if (options[flag] !== undefined) notes.push(`--${flag} was given: it replaces what arXiv says.`);
     }
-    if (entry.journalRef)
-      notes.push(
-        `arXiv lists the journal reference "${entry.journalRef}": if that is the venue, add it as \`venue:\`.`,
-      );
+    notes.push(...journalNotes(entry));
   } else {
     const missing = (['title', 'authors'] as const).filter((flag) => options[flag] === undefined);
     if (missing.length > 0) {
@@ -252,6 +241,27 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   }
   await writeNewEntry(path, file, text);
   return { file, path, text, source: entry ? 'arxiv' : 'template', written: true, notes };
+}
+
+/**
+ * What the curator should know of a version: arXiv answers with the latest version whatever
+ * version was asked, so when they differ the entry is not the version given. For one paper and
+ * for each paper of a list alike.
+ */
+export function versionNotes(id: string, asked: number | undefined, entry: ArxivEntry): string[] {
+  if (asked === undefined || entry.version === undefined || asked === entry.version) return [];
+  return [
+    asked > entry.version
+      ? `You gave v${asked}, but arXiv's latest version of ${id} is v${entry.version}: check the id; the entry is written from v${entry.version}.`
+      : `You gave v${asked}; the entry is written from v${entry.version}, arXiv's latest (the digest links the paper, not one version): check the title and abstract.`,
+  ];
+}
+
+/** A journal reference arXiv lists, which may be the venue: the curator decides. */
+export function journalNotes(entry: ArxivEntry): string[] {
+  return entry.journalRef
+    ? [`arXiv lists the journal reference "${entry.journalRef}": if that is the venue, add it as \`venue:\`.`]
+    : [];
 }
 
 /** Why a withdrawn paper is not written: its latest version is the withdrawal, not the paper. */

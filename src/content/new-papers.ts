@@ -18,6 +18,8 @@ import {
   checkEntry,
   contentPaths,
   dateFlagProblems,
+  journalNotes,
+  versionNotes,
   fromTex,
   NewPaperError,
   readVocabulary,
@@ -163,12 +165,12 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     if (canonical && !inDigest.has(canonical)) inDigest.set(canonical, paper);
   }
   const outcomes: (PaperOutcome | undefined)[] = [];
-  const pending: { index: number; input: string; id: string; canonical: string }[] = [];
+  const pending: { index: number; input: string; id: string; canonical: string; version?: number }[] = [];
   const firstInput = new Map<string, string>();
   options.inputs.forEach((input, index) => {
-    let id;
+    let id, version;
     try {
-      ({ id } = parseArxivInput(input));
+      ({ id, version } = parseArxivInput(input));
     } catch (error) {
       if (!(error instanceof ArxivInputError)) throw error;
       outcomes[index] = { input, status: 'failed', message: error.message, problems: [] };
@@ -196,7 +198,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         problems: [],
       };
     } else {
-      pending.push({ index, input, id, canonical });
+      pending.push({ index, input, id, canonical, ...(version === undefined ? {} : { version }) });
     }
     firstInput.set(canonical, firstInput.get(canonical) ?? input);
   });
@@ -252,7 +254,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     return proposer(entry);
   };
   const added: CollisionCandidate[] = [];
-  for (const { index, input, id, canonical } of pending) {
+  for (const { index, input, id, canonical, version } of pending) {
     if (context.signal?.aborted) {
       outcomes[index] = { input, id, status: 'failed', message: STOPPED, problems: [], stopped: true };
       continue;
@@ -309,6 +311,8 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       outcomes[index] = { input, id, status: 'needs-tags', file, proposals };
       continue;
     }
+    // As one paper's run says them: characters left out, a version other than the one given, a journal.
+    const notes = [...(converted.notes ?? []), ...versionNotes(id, version, answer), ...journalNotes(answer)];
     if (!options.dryRun) {
       try {
         await writeNewEntry(checked.path, file, checked.text);
@@ -326,7 +330,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       file,
       tags,
       ...(proposals ? { proposals } : {}),
-      ...(converted.notes ? { notes: converted.notes } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     };
   }
 

@@ -136,6 +136,40 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(await readFile(join(batchRoot, 'content/papers/2099/2306.13575.mdx'), 'utf8')).toBe(single.text);
   });
 
+  it('says for each paper of a list, as for one paper, that arXiv answered another version, and its journal reference', async () => {
+    const root = await tempProject();
+    // arXiv answers each id with its latest version (9901.00011v3) whatever version was asked.
+    const feed = (await recorded('batch-9901.00010-00013.xml')).replace(
+      '<title>Synthetic Pruning and Quantization for Smaller, Faster Models</title>',
+      '$&\n    <arxiv:journal_ref>Synthetic Journal of Pruning 1 (2099) 1-9</arxiv:journal_ref>',
+    );
+    const { fetch } = fakeFetch(() => feed);
+    const inputs = ['9901.00010v1', '9901.00011v1', '9901.00012v2', '9901.00013v9'];
+    const report = await newPapers({ ...day, inputs, dryRun: true }, context(root, fetch).context);
+    const notes = (input: string) => {
+      const outcome = report.outcomes.find((each) => each.input === input);
+      return outcome && 'notes' in outcome ? (outcome.notes ?? []) : [];
+    };
+    const oneRun = async (input: string) =>
+      (
+        await newPaper(
+          { input, tags: ['optimization'], date: '2099-01-10', dryRun: true },
+          context(root, fetch).context,
+        )
+      ).notes;
+    expect(notes('9901.00010v1')).toEqual([]);
+    expect(notes('9901.00011v1')).toEqual([
+      "You gave v1; the entry is written from v3, arXiv's latest (the digest links the paper, not one version): check the title and abstract.",
+    ]);
+    expect(notes('9901.00012v2')).toEqual([
+      'arXiv lists the journal reference "Synthetic Journal of Pruning 1 (2099) 1-9": if that is the venue, add it as `venue:`.',
+    ]);
+    // The same words as one paper's run.
+    for (const input of ['9901.00011v1', '9901.00012v2']) {
+      for (const note of notes(input)) expect(await oneRun(input)).toContain(note);
+    }
+  });
+
   it('skips ids already in the digest and ids listed twice before any network call', async () => {
     const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
     const feed = await recorded('batch-9901.00010-00013.xml');

@@ -148,7 +148,8 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   // 3. arXiv, or a template from the flags.
   const notes: string[] = [];
   let entry: ArxivEntry | undefined;
-  let unreachable: ArxivUnreachableError | undefined;
+  // What arXiv's side did, said of this id: the error itself is worded for a list too.
+  let unreachable: string | undefined;
   if (!options.offline) {
     try {
       entry = await fetchArxivEntry(id, {
@@ -157,8 +158,8 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       });
     } catch (error) {
       if (error instanceof ArxivUnreachableError) {
-        unreachable = error;
-        notes.push(`${error.message} Writing a template from your flags instead.`);
+        unreachable = `For ${id}, ${error.message}`;
+        notes.push(`${unreachable} Writing a template from your flags instead.`);
       } else if (error instanceof ArxivNotFoundError) {
         throw new NewPaperError(`${error.message} Nothing was written.`);
       } else if (error instanceof ArxivResponseError) {
@@ -201,7 +202,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       const flags = `give ${missing.map((flag) => `--${flag}`).join(' and ')} (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis")`;
       throw new NewPaperError(
         unreachable
-          ? `${unreachable.message} Nothing was written.\n${TRY_AGAIN_LATER} Or write the entry from flags: ${flags}.`
+          ? `${unreachable} Nothing was written.\n${TRY_AGAIN_LATER} Or write the entry from flags: ${flags}.`
           : `With --offline, the entry is written from flags: ${flags}. Nothing was written.`,
       );
     }

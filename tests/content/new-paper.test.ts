@@ -1056,6 +1056,7 @@ describe('without arXiv', () => {
     expect(calls).toHaveLength(1);
     expect(result.source).toBe('template');
     expect(result.notes[0]).toMatch(message);
+    expect(result.notes[0]).toMatch(/^For \S+, arXiv /);
     expect(result.notes[0]).toContain('Writing a template from your flags instead.');
     expect(result.text).toMatch(/---\n\nAn abstract with \$x\^2\$\.\n$/);
     expect(await check(root)).toMatchObject({ problems: [] });
@@ -1072,7 +1073,7 @@ describe('without arXiv', () => {
       newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch, timeoutMs: 50 }),
     );
     expect(error.message).toMatch(
-      /^arXiv could not be reached \(no answer within 50 ms\)\. Nothing was written\.\nThat is arXiv's side \(or the network's\), not your command: run the same command again later\. Or write the entry from flags: give --title and --authors/,
+      /^For 9901\.00006, arXiv could not be reached \(no answer within 50 ms\)\. Nothing was written\.\nThat is arXiv's side \(or the network's\), not your command: run the same command again later\. Or write the entry from flags: give --title and --authors/,
     );
     expect(await paperFiles(root)).toEqual([]);
   });
@@ -1084,7 +1085,7 @@ describe('without arXiv', () => {
     );
     const error = await refusal(newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch }));
     expect(error.message).toBe(
-      'arXiv is not answering right now (HTTP 503: Service Unavailable); it asks to wait 10 minutes before asking again. Nothing was written.\n' +
+      'For 9901.00006, arXiv is not answering right now (HTTP 503: Service Unavailable); it asks to wait 10 minutes before asking again. Nothing was written.\n' +
         "That is arXiv's side (or the network's), not your command: run the same command again later. " +
         'Or write the entry from flags: give --title and --authors (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis").',
     );

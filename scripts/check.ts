@@ -52,7 +52,8 @@ function readArguments():
   }
   // Named as typed in messages; read where it is.
   const shown = positionals[0] ?? CONTENT_DIR;
-  const contentDir = positionals[0] === undefined ? join(PROJECT_ROOT, CONTENT_DIR) : resolve(TYPED_IN, shown);
+  // resolve, not join: PAPER_DIGEST_CONTENT may be absolute, as the build and new-paper read it.
+  const contentDir = resolve(positionals[0] === undefined ? PROJECT_ROOT : TYPED_IN, shown);
   const stats = statSync(contentDir, { throwIfNoEntry: false });
   const wanted = 'Give the folder that holds papers/ and topics.yaml';
   if (!stats) return { message: `${shown}: no such folder. ${wanted}.`, exitCode: 2 };

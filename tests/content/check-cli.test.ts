@@ -111,6 +111,22 @@ describe('npm run check, given what it does not take', () => {
   });
 });
 
+describe('npm run check with PAPER_DIGEST_CONTENT', () => {
+  // As the build and new-paper read it: relative to the project, or absolute (tests and the
+  // benchmark give an absolute folder). Joined to the project's root, an absolute one was "no such folder".
+  it.each([
+    ['relative', 'content'],
+    ['absolute', join(projectRoot, 'content')],
+  ])('checks the folder it names (%s)', async (_kind, folder) => {
+    const { code, stdout, stderr } = await runScript('scripts/check.ts', ['--no-cache'], {
+      env: { ...process.env, PAPER_DIGEST_CONTENT: folder },
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^✓ \d+ papers? OK/);
+    expect(code).toBe(0);
+  });
+});
+
 describe('npm run check on GitHub Actions', () => {
   it('annotates each problem at its file and line (stdout, where the runner reads them), and only there', async () => {
     const onActions = await runScript('scripts/check.ts', ['--no-cache', 'tests/fixtures/bad-papers'], {

@@ -21,7 +21,7 @@ import {
 } from './arxiv.ts';
 import { futureDateProblems, latestDigestDate } from './check.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
-import { parseSource } from './frontmatter.ts';
+import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
@@ -489,14 +489,31 @@ function foreignCharacters(tag: string): string {
   return ` (it holds ${foreign.map((char) => codePointName(char)).join(', ')}; a topic is written in ASCII: a-z, 0-9 and -)`;
 }
 
-/** What the digest already has: file, name and arXiv id of every paper whose frontmatter parses. */
-export async function scanDigest(papersDir: string, rel: (path: string) => string): Promise<CollisionCandidate[]> {
+/**
+ * The digest's paper files, each with its frontmatter and body when they parse: the one way
+ * new-paper reads what the digest holds (for collisions, scanDigest; for tag proposals,
+ * readTaggedPapers). Read as the check reads a file's text: a BOM dropped, line ends made `\n`;
+ * leniently (a byte that is no UTF-8 as U+FFFD), since the check, not new-paper, reports a file.
+ */
+export async function readDigestSources(
+  papersDir: string,
+  rel: (path: string) => string,
+): Promise<{ name: string; file: string; source: ParsedSource | undefined }[]> {
   const names = (await glob('**/*.mdx', { cwd: papersDir })).sort();
-  const papers: CollisionCandidate[] = [];
+  const read = [];
   for (const name of names) {
     const path = join(papersDir, name);
     const file = rel(path);
-    const { source } = parseSource(file, (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+    const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+    read.push({ name, file, source: parseSource(file, text).source });
+  }
+  return read;
+}
+
+/** What the digest already has: file, name and arXiv id of every paper whose frontmatter parses. */
+export async function scanDigest(papersDir: string, rel: (path: string) => string): Promise<CollisionCandidate[]> {
+  const papers: CollisionCandidate[] = [];
+  for (const { name, file, source } of await readDigestSources(papersDir, rel)) {
     // A number YAML made of an unquoted id still names the paper: read what was written.
     const arxiv = source ? (source.sourceOf(['arxiv']) ?? source.data.arxiv) : undefined;
     papers.push({

@@ -1,6 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { glob } from 'tinyglobby';
 import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
 import { paperCount } from '../lib/count.ts';
 import {
@@ -13,7 +10,6 @@ import {
   type BatchResult,
 } from './arxiv.ts';
 import type { CollisionCandidate } from './collection.ts';
-import { parseSource } from './frontmatter.ts';
 import {
   checkEntry,
   contentPaths,
@@ -22,6 +18,7 @@ import {
   versionNotes,
   fromTex,
   NewPaperError,
+  readDigestSources,
   readVocabulary,
   scanDigest,
   today,
@@ -377,14 +374,8 @@ function isArxivInput(text: string): boolean {
 
 /** The digest's papers with their tags and abstracts, for proposals. Unreadable files are left out. */
 export async function readTaggedPapers(papersDir: string, rel: (path: string) => string): Promise<TaggedPaper[]> {
-  const names = (await glob('**/*.mdx', { cwd: papersDir })).sort();
   const papers: TaggedPaper[] = [];
-  for (const name of names) {
-    const path = join(papersDir, name);
-    const { source } = parseSource(
-      rel(path),
-      (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'),
-    );
+  for (const { name, source } of await readDigestSources(papersDir, rel)) {
     const tags = source?.data.tags;
     if (!source || !Array.isArray(tags)) continue;
     papers.push({

@@ -121,22 +121,10 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     throw error;
   }
   const { id } = reference;
-  const fileName = arxivFileName(id);
   const existing = await scanDigest(papersDir, rel);
-  const twin = existing.find(
-    (paper) => paper.data.arxiv !== undefined && canonicalOrUndefined(paper.data.arxiv) === canonicalArxivId(id),
-  );
-  if (twin) {
-    throw new NewPaperError(
-      `arXiv ${id} is already in the digest: ${twin.file}:${twin.lines.arxiv}. Edit that file instead.`,
-    );
-  }
-  const sameName = existing.find((paper) => paper.id.toLowerCase() === fileName.toLowerCase());
-  if (sameName) {
-    throw new NewPaperError(
-      `${sameName.file} already publishes at /papers/${sameName.id}/; is it this paper? Edit that file instead.`,
-    );
-  }
+  const { twin, sameName } = digestLookup(existing)(id);
+  if (twin) throw new NewPaperError(`arXiv ${id} is ${inDigestAt(twin)}. Edit that file instead.`);
+  if (sameName) throw new NewPaperError(sameNameMessage(sameName));
 
   // 2. The flags, before bothering arXiv.
   const topics = readVocabulary(topicsFile);
@@ -508,6 +496,39 @@ export async function readDigestSources(
     read.push({ name, file, source: parseSource(file, text).source });
   }
   return read;
+}
+
+/**
+ * What the digest holds of an arXiv id, for one paper and each of a list alike: the paper that has
+ * it (compared by canonical id, so `math.GT/0309136` is `math/0309136`), else a paper whose file
+ * name the new one's would be (a slug named so, or a name in other capitals).
+ */
+export function digestLookup(
+  existing: readonly CollisionCandidate[],
+): (id: string) => { twin?: CollisionCandidate; sameName?: CollisionCandidate } {
+  const byArxiv = new Map<string, CollisionCandidate>();
+  const byName = new Map<string, CollisionCandidate>();
+  for (const paper of existing) {
+    const canonical = paper.data.arxiv === undefined ? undefined : canonicalOrUndefined(paper.data.arxiv);
+    if (canonical && !byArxiv.has(canonical)) byArxiv.set(canonical, paper);
+    if (!byName.has(paper.id.toLowerCase())) byName.set(paper.id.toLowerCase(), paper);
+  }
+  return (id) => {
+    const twin = byArxiv.get(canonicalArxivId(id));
+    if (twin) return { twin };
+    const sameName = byName.get(arxivFileName(id).toLowerCase());
+    return sameName ? { sameName } : {};
+  };
+}
+
+/** `already in the digest: <file>:<line>`, the line of its `arxiv:`. */
+export function inDigestAt(twin: CollisionCandidate): string {
+  return `already in the digest: ${twin.file}:${twin.lines.arxiv}`;
+}
+
+/** Why an id whose file name another paper has is not written. */
+export function sameNameMessage(sameName: CollisionCandidate): string {
+  return `${sameName.file} already publishes at /papers/${sameName.id}/; is it this paper? Edit that file instead.`;
 }
 
 /** What the digest already has: file, name and arXiv id of every paper whose frontmatter parses. */

@@ -1,4 +1,4 @@
-import { arxivFileName, canonicalArxivId, canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import { canonicalArxivId } from '../lib/arxiv-id.ts';
 import { paperCount } from '../lib/count.ts';
 import {
   ArxivInputError,
@@ -14,6 +14,9 @@ import {
   checkEntry,
   contentPaths,
   dateFlagProblems,
+  digestLookup,
+  inDigestAt,
+  sameNameMessage,
   journalNotes,
   versionNotes,
   fromTex,
@@ -156,11 +159,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
 
   // 2. Ids, duplicates and the digest: no network.
   const existing = await scanDigest(papersDir, rel);
-  const inDigest = new Map<string, CollisionCandidate>();
-  for (const paper of existing) {
-    const canonical = paper.data.arxiv === undefined ? undefined : canonicalOrUndefined(paper.data.arxiv);
-    if (canonical && !inDigest.has(canonical)) inDigest.set(canonical, paper);
-  }
+  const inDigest = digestLookup(existing);
   const outcomes: (PaperOutcome | undefined)[] = [];
   const pending: { index: number; input: string; id: string; canonical: string; version?: number }[] = [];
   const firstInput = new Map<string, string>();
@@ -175,8 +174,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     }
     const canonical = canonicalArxivId(id);
     const earlier = firstInput.get(canonical);
-    const twin = inDigest.get(canonical);
-    const sameName = existing.find((paper) => paper.id.toLowerCase() === arxivFileName(id).toLowerCase());
+    const { twin, sameName } = inDigest(id);
     if (earlier !== undefined) {
       outcomes[index] = { input, id, status: 'skipped', reason: `listed twice (first as ${earlier})` };
     } else if (twin) {
@@ -184,14 +182,14 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         input,
         id,
         status: 'skipped',
-        reason: `already in the digest: ${twin.file}:${twin.lines.arxiv}`,
+        reason: inDigestAt(twin),
       };
     } else if (sameName) {
       outcomes[index] = {
         input,
         id,
         status: 'failed',
-        message: `${sameName.file} already publishes at /papers/${sameName.id}/; is it this paper? Edit that file instead.`,
+        message: sameNameMessage(sameName),
         problems: [],
       };
     } else {

@@ -78,26 +78,30 @@ async function papersOutside(top: string): Promise<string[]> {
 /** How much of a misplaced paper is read to find its date, for the folder to name. */
 const DATE_SEARCH_BYTES = 4096;
 
+/** The first DATE_SEARCH_BYTES of a file as text, or undefined when it cannot be read. */
+function fileStart(path: string): string | undefined {
+  try {
+    const start = Buffer.alloc(DATE_SEARCH_BYTES);
+    // Not following a link, and not waiting on a FIFO put in the file's place since it was listed.
+    const handle = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      return start.subarray(0, readSync(handle, start, 0, DATE_SEARCH_BYTES, 0)).toString('utf8');
+    } finally {
+      closeSync(handle);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The problem of a paper directly in the papers folder, naming the folder it belongs in: its
  * date's year when the file's first lines give one (`date: "2025-06-06"`), else `<year>`. The
  * file is not read as a paper: year folders are the rule (validate.ts checks the year).
  */
 function notInYearFolder(path: string, name: string, papersFolder: string, where = 'is not in a year folder'): string {
-  let year: string | undefined;
-  try {
-    const start = Buffer.alloc(DATE_SEARCH_BYTES);
-    // Not following a link, and not waiting on a FIFO put in the file's place since it was listed.
-    const handle = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      const read = readSync(handle, start, 0, DATE_SEARCH_BYTES, 0);
-      year = /^date:[ \t]*["']?(\d{4})-\d\d-\d\d\b/m.exec(start.subarray(0, read).toString('utf8'))?.[1];
-    } finally {
-      closeSync(handle);
-    }
-  } catch {
-    // Unreadable: the message names no year.
-  }
+  // Unreadable: the message names no year.
+  const year = /^date:[ \t]*["']?(\d{4})-\d\d-\d\d\b/m.exec(fileStart(path) ?? '')?.[1];
   const target = `${papersFolder}/${year ?? '<year>'}/${name}`;
   return `${where}: a paper lives in the folder of its date's four-digit year${
     year ? ` (this one's is ${year})` : ''
@@ -169,7 +173,7 @@ export async function discoverPapers(
         problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));
       } else if (!name.endsWith('.mdx')) {
         entries++;
-        problems.push(problem(path, notAPaper(name)));
+        problems.push(problem(path, notAPaper(path, name)));
       } else if (depth === 0) {
         // A paper directly in the papers folder: it belongs in its year's folder, and is not read.
         entries++;
@@ -213,11 +217,17 @@ export async function discoverPapers(
 
 /**
  * Why a file in a papers folder is not read, and what to do: a paper saved with its ending in
- * capitals or as Markdown (`2401.00001.MDX`, `x.md`, as editors and file systems that ignore case
- * leave them) is to be renamed to the name given; anything else moved away or renamed.
+ * capitals (`2401.00001.MDX`, as editors and file systems that ignore case leave them), or as
+ * Markdown with a paper's frontmatter (`x.md` starting `---`), is to be renamed to the name given;
+ * anything else (a README.md, notes.md: no paper, which a new name would not make one) moved
+ * away or renamed.
  */
-function notAPaper(name: string): string {
-  const stem = /^(.+)\.(?:mdx|md|markdown)$/i.exec(name)?.[1];
-  if (stem === undefined || stem.startsWith('.')) return 'is not a paper: papers are .mdx files; move or rename it.';
+function notAPaper(path: string, name: string): string {
+  const [, stem, ending = ''] = /^(.+)\.(mdx|md|markdown)$/i.exec(name) ?? [];
+  const isPaper =
+    stem !== undefined &&
+    !stem.startsWith('.') &&
+    (ending.toLowerCase() === 'mdx' || /^\uFEFF?---[ \t]*\r?\n/.test(fileStart(path) ?? ''));
+  if (!isPaper) return 'is not a paper: papers are .mdx files; move or rename it.';
   return `is not a paper: papers are files ending in .mdx, in lower case: rename it ${stem}.mdx.`;
 }

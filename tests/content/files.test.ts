@@ -117,6 +117,31 @@ describe('content discovery', () => {
     );
   });
 
+  it('says to rename a Markdown file only when it starts as a paper does, with frontmatter', async () => {
+    const { root, check } = await scratchSite();
+    await mkdir(join(root, 'content/papers/2025'), { recursive: true });
+    // Notes kept beside the papers: named .mdx, each would be refused again, as no paper.
+    const files = {
+      'papers/2025/notes.md': '# Reading notes\n\n- read 2306.13575 again\n',
+      'papers/README.md': 'Papers live in year folders.\n',
+      'papers/2025/todo.markdown': '',
+      'papers/2025/rule.md': '---\n', // frontmatter's opening line and nothing after it: still a paper's start
+      'papers/2025/dashes.md': '----\nA horizontal rule, not frontmatter.\n',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(root, 'content', name), text);
+    const found = await check();
+    for (const name of [
+      'papers/2025/notes.md',
+      'papers/README.md',
+      'papers/2025/todo.markdown',
+      'papers/2025/dashes.md',
+    ])
+      expect(found).toContain(`content/${name}:1: file: is not a paper: papers are .mdx files; move or rename it.`);
+    expect(found).toContain(
+      'content/papers/2025/rule.md:1: file: is not a paper: papers are files ending in .mdx, in lower case: rename it rule.mdx.',
+    );
+  });
+
   it('lists papers relative to their folder, with forward slashes', async () => {
     const { root } = await scratchSite();
     const found = await discoverPapers(root, 'content/papers');

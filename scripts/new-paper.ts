@@ -279,6 +279,7 @@ function describeOutcome(outcome: PaperOutcome, date: string | undefined): strin
       return [
         `? ${name} → ${outcome.file} needs tags; proposals: ${scores(outcome.proposals) || 'none (nothing in the digest is close)'}`,
         `    npm run new-paper -- ${outcome.id} --tags ${acceptedTags(outcome.proposals).join(',') || (outcome.proposals[0]?.tag ?? '<topic>')}${date ? ` --date ${date}` : ''}`,
+        ...(outcome.notes ?? []).map((note) => `    ${note}`),
       ];
     case 'failed':
       return [`✗ ${name}: ${outcome.message}`, ...outcome.problems.map((problem) => `    ${formatProblem(problem)}`)];

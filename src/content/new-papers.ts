@@ -91,7 +91,7 @@ export type PaperOutcome = Known &
     /** Listed twice, or already in the digest: not an error, nothing to do. */
     | { status: 'skipped'; reason: string }
     /** Fetched and checked, but no tags to write: the curator decides. */
-    | { status: 'needs-tags'; file: string; proposals: TagProposal[] }
+    | { status: 'needs-tags'; file: string; proposals: TagProposal[]; notes?: string[] }
     | {
         status: 'failed';
         message: string;
@@ -302,12 +302,13 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       };
       continue;
     }
-    if (proposals && (!options.acceptSuggested || tags.length === 0)) {
-      outcomes[index] = { input, id, status: 'needs-tags', file, proposals };
-      continue;
-    }
     // As one paper's run says them: characters left out, a version other than the one given, a journal.
     const notes = [...(converted.notes ?? []), ...versionNotes(id, version, answer), ...journalNotes(answer)];
+    if (proposals && (!options.acceptSuggested || tags.length === 0)) {
+      // Said now: the command printed for it names the id without the version that was given.
+      outcomes[index] = { input, id, status: 'needs-tags', file, proposals, ...(notes.length > 0 ? { notes } : {}) };
+      continue;
+    }
     if (!options.dryRun) {
       try {
         await writeNewEntry(checked.path, file, checked.text);

@@ -168,6 +168,12 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     for (const input of ['9901.00011v1', '9901.00012v2']) {
       for (const note of notes(input)) expect(await oneRun(input)).toContain(note);
     }
+    // A paper left for its tags is told too: the command printed for it names no version.
+    const untagged = await newPapers(
+      { date: '2099-01-10', inputs: ['9901.00011v1'], dryRun: true },
+      context(root, fetch).context,
+    );
+    expect(untagged.outcomes).toMatchObject([{ status: 'needs-tags', notes: notes('9901.00011v1') }]);
   });
 
   it('skips ids already in the digest and ids listed twice before any network call', async () => {

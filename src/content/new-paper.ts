@@ -400,6 +400,11 @@ export async function writeNewEntry(path: string, file: string, text: string): P
  */
 export function dateFlagProblems(date: string, now: Date): string[] {
   if (!isCalendarDate(date)) {
+    // A date read one way only is offered only if the flag would take it: else what is wrong with it.
+    const meant = calendarDateAsWritten(date);
+    const refused = meant === undefined ? [] : dateFlagProblems(meant, now);
+    if (refused.length > 0)
+      return refused.map((problem) => problem.replace(`--date ${meant}:`, `--date ${date} (${meant}):`));
     return [`--date ${date}: ${notIsoDate('--date', date, `e.g. ${now.toISOString().slice(0, 10)}, today`)}`];
   }
   const latest = latestDigestDate(now);

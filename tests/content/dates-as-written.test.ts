@@ -112,6 +112,13 @@ describe('new-paper names the date to write for --date and --published alike', (
     expect(dateFlagProblems('1st Dec 2098', now)).toEqual([
       '--date 1st Dec 2098: must be a real calendar date written YYYY-MM-DD (write --date 2098-12-01).',
     ]);
+    // Read one way only, but no digest date: what is wrong with it, not a date the flag refuses.
+    expect(dateFlagProblems('1990/12/31', now)).toEqual([
+      "--date 1990/12/31 (1990-12-31): a digest date is in 1991 or later (arXiv's first year).",
+    ]);
+    expect(dateFlagProblems('1 March 2099', now)).toEqual([
+      '--date 1 March 2099 (2099-03-01): is in the future; a digest date may be 2099-01-11 (tomorrow) at the latest.',
+    ]);
     expect(dateFlagProblems('1 Junk 2098', now)).toEqual([
       '--date 1 Junk 2098: must be a real calendar date written YYYY-MM-DD (e.g. 2099-01-10, today).',
     ]);

@@ -78,6 +78,8 @@ import {
   topicInQuery,
   mayCiteAuthors,
   yearInQuery,
+  monthInQuery,
+  CITED_MONTH_FILTER,
   textWords,
   CITED_YEAR_FILTER,
   type QueryExpansions,
@@ -630,6 +632,33 @@ async function searchWords(
   // A year beside other words (`transformers 2023`) is the paper's year, as citations give it (its
   // first version's or its venue's), or the year in its text; not when the papers write it after
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
+  // A month and its year (`June 2025`, `2024-12`) are the month of the paper's first version: its
+  // papers first, then what the query finds without the month's name (those of the year first).
+  const month = !readYear || cited ? undefined : monthInQuery(query);
+  if (month) {
+    if (keystroke && !(await keystroke.paused())) return null;
+    const filters = { ...options.filters, [CITED_MONTH_FILTER]: { any: [month.month] } };
+    const ofMonth = month.rest
+      ? await searchWords(pagefind, config, month.rest, { ...options, filters }, keystroke, topics, false, false)
+      : {
+          results: (await pagefind.search(null, { ...options, filters, sort: options.sort ?? { date: 'desc' } }))
+            .results,
+          unmatched: [],
+        };
+    const ofYear =
+      ofMonth &&
+      (await searchWords(
+        pagefind,
+        config,
+        `${month.rest} ${month.year}`.trim(),
+        options,
+        keystroke,
+        topics,
+        true,
+        readCitations,
+      ));
+    return ofMonth && ofYear && firstThen(pagefind, options, ofMonth, ofYear);
+  }
   const year = !readYear || cited ? undefined : yearInQuery(query);
   if (year) {
     if (keystroke && !(await keystroke.paused())) return null;

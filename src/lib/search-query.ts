@@ -5,6 +5,7 @@
  */
 import { arxivIdInText, arxivIdOfFileName, canonicalArxivId, parseArxivId } from './arxiv-id.ts';
 import { RUN_TOGETHER_INITIALS, withPlainLetters } from './authors.ts';
+import { monthName } from './dates.ts';
 
 /** What may open an id or a name in running text: brackets and quotes. */
 const OPENING_PUNCTUATION = /^[\s([{<"'\u2018\u201C]+/u;
@@ -536,6 +537,58 @@ export function yearInQuery(
   const before =
     named.length === 1 && index > 0 && queryWords(tokens[index - 1]!).length > 0 ? tokens[index - 1] : undefined;
   return { year: named[0]!, years: named, ...(before && { before }), rest: rest.join(' ') };
+}
+
+/** The Pagefind filter that holds the month (`YYYY-MM`) of a paper's first version, when known. */
+export const CITED_MONTH_FILTER = 'cited-month';
+
+/**
+ * The month (1–12) a word names: the month's English name (dates.ts) or its start of three letters
+ * or more, in any case, with a full stop after it or not (`June`, `jun`, `Sept.`, `dec`).
+ */
+function monthOfWord(word: string): number | undefined {
+  const letters = /^\(?(\p{L}{3,})\.?,?$/u.exec(word)?.[1]?.toLowerCase();
+  if (!letters) return undefined;
+  for (let month = 1; month <= 12; month++) {
+    if (monthName(month).toLowerCase().startsWith(letters)) return month;
+  }
+  return undefined;
+}
+
+const YEAR_WORD = /^\(?((?:19|20)\d\d)\)?[.,;]?$/;
+/** A month in digits: `2024-12`, `2024/12`, `2024.12`, `12/2024`, `12-2024` (not a range, `2023-25`). */
+const NUMERIC_MONTH = /^\(?(?:((?:19|20)\d\d)[-/.](\d\d?)|(\d\d?)[-/.]((?:19|20)\d\d))\)?[.,;]?$/;
+
+/**
+ * The month and year a query names (`June 2025`, `Dec. 2024`, `december 2024 diffusion`,
+ * `2025 June`, `2024-12`, `12/2024`): the month as `YYYY-MM`, its year, and the query without them.
+ * Undefined for a query with quotes (a phrase is as typed), with no month or with two, and for
+ * digits that are a range of years (`2023-25`: yearsOfToken reads it first).
+ */
+export function monthInQuery(query: string): { month: string; year: string; rest: string } | undefined {
+  if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
+  const tokens = query.trim().split(/\s+/);
+  const found: { at: number; length: number; year: string; month: number }[] = [];
+  tokens.forEach((token, at) => {
+    const digits = NUMERIC_MONTH.exec(token);
+    if (digits && !yearsOfToken(token)) {
+      const [year, month] = digits[1] ? [digits[1], digits[2]!] : [digits[4]!, digits[3]!];
+      found.push({ at, length: 1, year, month: Number(month) });
+      return;
+    }
+    const month = monthOfWord(token);
+    if (month === undefined) return;
+    // The year after the month (`June 2025`) or before it (`2025 June`).
+    const after = YEAR_WORD.exec(tokens[at + 1] ?? '')?.[1];
+    const before = YEAR_WORD.exec(tokens[at - 1] ?? '')?.[1];
+    if (after) found.push({ at, length: 2, year: after, month });
+    else if (before) found.push({ at: at - 1, length: 2, year: before, month });
+  });
+  if (found.length !== 1) return undefined;
+  const { at, length, year, month } = found[0]!;
+  if (month < 1 || month > 12) return undefined;
+  const rest = tokens.filter((_, index) => index < at || index >= at + length).join(' ');
+  return { month: `${year}-${String(month).padStart(2, '0')}`, year, rest };
 }
 
 /** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */

@@ -1229,3 +1229,27 @@ describe('a question no paper answers in all its words', () => {
     },
   );
 });
+
+describe('a month and its year', () => {
+  // The first versions (frontmatter `published`) of October 2023, December 2023 and February 2024.
+  const OCTOBER_2023 = ['2310.03016', '2310.13225', '2310.16355', '2310.19809'];
+  const DECEMBER_2023 = ['2312.03951', '2312.06635', '2312.08937'];
+  const FEBRUARY_2024 = ['2402.04347', '2402.05424', '2402.11984'];
+  it.each([
+    ['October 2023', OCTOBER_2023],
+    ['oct. 2023', OCTOBER_2023],
+    ['2023-12', DECEMBER_2023],
+    ['12/2023', DECEMBER_2023],
+    ['2024 February', FEBRUARY_2024],
+    ['Feb 2024', FEBRUARY_2024],
+  ])('"%s" finds the papers first posted that month first', async (query, expected) => {
+    const { ids } = await searchPage(query);
+    expect(ids.slice(0, expected.length).sort()).toEqual([...expected].sort());
+  });
+
+  it('reads the words beside it within that month: "December 2023 transformers"', async () => {
+    // Of December 2023, GLA and BiPFT have "Transformer(s)" in their titles; double descent does not.
+    const { ids } = await searchPage('December 2023 transformers');
+    expect(ids.slice(0, 2).sort()).toEqual(['2312.06635', '2312.08937']);
+  });
+});

@@ -61,6 +61,7 @@ import {
   withCitationKeysRead,
   spellingsTypedAsNames,
   yearInQuery,
+  monthInQuery,
   revealTex,
   withoutIndexOnlyWords,
   withoutTexComments,
@@ -2552,5 +2553,35 @@ describe('words spelled with a zero-width non-joiner or joiner', () => {
       expect([...compoundWords(joined)], joined).toEqual([]);
       expect(indexedForms(joined), joined).toEqual(indexedForms(word));
     }
+  });
+});
+
+describe('monthInQuery', () => {
+  it.each([
+    ['June 2025', { month: '2025-06', year: '2025', rest: '' }],
+    ['Dec 2024', { month: '2024-12', year: '2024', rest: '' }],
+    ['Dec. 2024', { month: '2024-12', year: '2024', rest: '' }],
+    ['Sept 2023', { month: '2023-09', year: '2023', rest: '' }],
+    ['2024-12', { month: '2024-12', year: '2024', rest: '' }],
+    ['03/2021 vision', { month: '2021-03', year: '2021', rest: 'vision' }],
+    ['december 2024 diffusion', { month: '2024-12', year: '2024', rest: 'diffusion' }],
+    ['diffusion 2024 DECEMBER', { month: '2024-12', year: '2024', rest: 'diffusion' }],
+    ['sparse models (Oct. 2023)', { month: '2023-10', year: '2023', rest: 'sparse models' }],
+  ])('%s names a month', (query, expected) => {
+    expect(monthInQuery(query)).toEqual(expected);
+  });
+
+  it.each([
+    'June',
+    'decoder 2024',
+    'March of the penguins',
+    '2023-25',
+    '2019..2021',
+    '"June 2025"',
+    'June 2025 and May 2024',
+    '2024-13',
+    'junk 2024',
+  ])('%s names no month', (query) => {
+    expect(monthInQuery(query)).toBeUndefined();
   });
 });

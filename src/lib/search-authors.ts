@@ -347,6 +347,37 @@ export function citedNamesAt(
     citedEnd = end;
     return end;
   };
+  // The family names joined by `and` or `&` (and commas) before the name just read from token
+  // `first` (`Yang and Wang (2020)`, `Yang, Li & Wang et al., 2020`): an in-text citation names
+  // each author so, with the one year after the last; each is read as that name is.
+  const citeJoinedBefore = (first: number) => {
+    let position = kept.length - 1;
+    if (kept[position] !== first - 1 || !LIST_JOINER.test(at(first - 1))) return;
+    const joined: number[] = [];
+    for (let index = first - 2; kept[position - 1] === index && !skip.has(index); index -= 1) {
+      if (word(index) === undefined || !CAPITALISED_WORD.test(withoutOpening(at(index)))) break;
+      joined.unshift(index);
+      position -= 1;
+      // Only a comma after the name before joins it too (`Yang, Li and Wang`).
+      if (!at(index - 1).endsWith(',')) break;
+    }
+    if (joined.length === 0) return;
+    kept.length = position;
+    // Joined to other names, the last is a citation's, no ordinary word (CitedName's `bare`).
+    delete names.at(-1)!.bare;
+    const year = names.at(-1)!.year;
+    names.splice(
+      names.length - 1,
+      0,
+      ...joined.map((index) => ({
+        initials: [],
+        words: word(index)!,
+        familyOnly: true as const,
+        ...(year && { year }),
+      })),
+    );
+    ends.splice(ends.length - 1, 0, ...joined);
+  };
   // Where the last name read ends (its year included).
   let citedEnd = -1;
   for (let index = 0; index < tokens.length; index += 1) {
@@ -358,7 +389,9 @@ export function citedNamesAt(
       if (before !== undefined) {
         kept.pop();
         const leading = leadingBefore(index - 1);
-        index = cite(index - 1 - leading.length, index + 1, { initials: [], words: before, leading });
+        const first = index - 1 - leading.length;
+        index = cite(first, index + 1, { initials: [], words: before, leading });
+        if (names.length > 0 && citedEnd === index) citeJoinedBefore(first);
       } else if (names.length > 0 && citedEnd === index - 1 && names.at(-1)!.year === undefined) {
         // `et al.` after a name read with its initials (`T. Hofmann et al.`) is that name's, and so is a year after it.
         const year = CITED_YEAR.exec(at(index + 2))?.[1];
@@ -376,13 +409,15 @@ export function citedNamesAt(
       const bare = BARE_FAMILY_NAME.test(at(index - 1)) && BARE_YEAR.test(at(index));
       kept.pop();
       const leading = leadingBefore(index - 1);
-      index = cite(index - 1 - leading.length, index - 1, {
+      const first = index - 1 - leading.length;
+      index = cite(first, index - 1, {
         initials: [],
         words: family,
         leading,
         familyOnly: true,
         ...(bare && { bare }),
       });
+      if (citedEnd === index) citeJoinedBefore(first);
       continue;
     }
     if (!isInitials(index)) {

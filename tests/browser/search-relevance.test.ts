@@ -1253,3 +1253,17 @@ describe('a month and its year', () => {
     expect(ids.slice(0, 2).sort()).toEqual(['2312.06635', '2312.08937']);
   });
 });
+
+describe('an in-text citation of several authors', () => {
+  it.each([
+    // Xingyi Yang and Xinchao Wang: the Kolmogorov–Arnold Transformer (ICLR 2025, first posted
+    // 2024) and Gated Linear Attention (ICML 2024); Wang alone has three more papers of 2024.
+    ['Yang and Wang (2024)', ['2312.06635', '2409.10594']],
+    ['(Yang & Wang, 2024)', ['2312.06635', '2409.10594']],
+    // Wang and Ma are both authors of 2411.03884 (2024) only; Ma alone also of 2307.03576 (ICLR 2024).
+    ['Wang and Ma 2024', ['2411.03884']],
+  ])('"%s" finds the papers of every name', async (query, expected) => {
+    const { ids } = await searchPage(query);
+    expect([...ids].sort()).toEqual(expected);
+  });
+});

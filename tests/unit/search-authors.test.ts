@@ -302,6 +302,36 @@ describe('authors cited with initials', () => {
     expect(cited('Z. Kolter and').rest).toBe('and');
   });
 
+  it('reads every family name of an in-text citation joined by and or &, each with its year', () => {
+    const families = (query: string) =>
+      cited(query).names.map((name) => [name.words.join(' '), name.year, name.familyOnly === true]);
+    expect(families('Yang and Wang (2020)')).toEqual([
+      ['yang', '2020', true],
+      ['wang', '2020', true],
+    ]);
+    expect(families('(Hofmann & Kolter, 2023)')).toEqual([
+      ['hofmann', '2023', true],
+      ['kolter', '2023', true],
+    ]);
+    expect(families('Shah, Jain, and Netrapalli 2021')).toEqual([
+      ['shah', '2021', true],
+      ['jain', '2021', true],
+      ['netrapalli', '2021', true],
+    ]);
+    expect(families('Müller und Schmidt et al. 2019')).toEqual([
+      ['muller', '2019', true],
+      ['schmidt', '2019', false],
+    ]);
+    // Joined to another name, the last is a citation's, not a word a text may write before a year.
+    expect(cited('Yang & Wang 2020').names.map((name) => name.bare)).toEqual([undefined, undefined]);
+    expect(cited('Yang and Wang (2020) transformers').rest).toBe('transformers');
+    // A word in lower case before the joiner is the query's: no name.
+    expect(cited('scaling and Wang 2020')).toMatchObject({ rest: 'scaling and' });
+    expect(cited('scaling and Wang 2020').names.map((name) => name.words)).toEqual([['wang']]);
+    // Without a comma, only the name just before the joiner goes with the list.
+    expect(cited('Tom and Jerry and Wang 2020').rest).toBe('Tom and');
+  });
+
   it('reads initials with the name written out beside them, as reference lists cite authors', () => {
     expect(cited('Z. Kolter')).toEqual({
       names: [{ initials: ['z'], words: ['kolter'] }],

@@ -79,6 +79,7 @@ import {
   mayCiteAuthors,
   yearInQuery,
   monthInQuery,
+  withoutStrayOperators,
   CITED_MONTH_FILTER,
   textWords,
   CITED_YEAR_FILTER,
@@ -521,6 +522,11 @@ async function searchWords(
   // Full-width and mathematical letters and digits as plain ones (`ＧＰＴ`, `２０２４`, `𝐆𝐏𝐓`), so that
   // a year, a citation or an id in them is read as typed plainly, as their words are (queryWords).
   query = withPlainCompatibilityLetters(query);
+  // `AND` or `OR` at an end of the query, `NOT` at its end, join nothing (withoutStrayOperators); a
+  // query of only them asks for nothing, as one of only words every paper has.
+  const joined = withoutStrayOperators(query);
+  if (joined === '' && query.trim() !== '') return { results: [], unmatched: [], tooCommon: true };
+  query = joined;
   // A citation key is read as its name, year and word (withCitationKeysRead); one that finds
   // nothing so is no key of the digest's papers, and is searched as typed, as a paper's text may
   // write it (`Belkin2018ReconcilingMM`).

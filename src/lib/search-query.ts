@@ -1190,6 +1190,23 @@ export function withoutMarkup(query: string): string {
 }
 
 /**
+ * `AND`, `OR` or `NOT` in capitals at either end of a query (`AND`, `transformers AND`, `OR
+ * attention`, `kernels NOT`): an operator of Boolean search with a side missing, as a reader
+ * leaves it while typing or pastes it from a longer query, and no acronym: with nothing to join,
+ * it asks for nothing. Not `NOT` before a word (`NOT kolmogorov` leaves that word out: EXCLUDED),
+ * nor inside quoted phrases (a phrase is as typed).
+ */
+const STRAY_OPERATORS = [/(?:(?:^|\s+)(?:AND|OR|NOT))+$/u, /^(?:(?:AND|OR)(?:\s+|$))+/u];
+
+/** A query without the Boolean operators at its ends that join nothing (STRAY_OPERATORS). */
+export function withoutStrayOperators(query: string): string {
+  return STRAY_OPERATORS.reduce(
+    (left, operators) => replacedOutsideQuotes(left, operators, () => ''),
+    query.trim(),
+  ).trim();
+}
+
+/**
  * A year by its last two digits after an apostrophe, as venues are cited: `NeurIPS'23`, `ICLR '24`,
  * `’98`: after a word of two letters or more, a space or nothing, so not a height (`5'10`) nor an
  * elided word (`l'23`).
@@ -1571,8 +1588,9 @@ function orUnits(query: string): { text: string; group?: string }[] {
  * `a b OR c d` is `a b d` or `a c d`, `(x OR y) z` is `x z` or `y z`, `transformers OR MLPs
  * -attention` leaves out attention on both sides, `Hofmann OR Kolter 2023` asks for 2023 on both.
  * `OR` joins only in capitals, outside quotes, and between two units that each have a word other
- * than a common one (COMMON_WORDS): beside a common word (`LLMs for OR modelling`), alone, at
- * either end or in lower case it is a word (the acronym OR, operations research). The cost:
+ * than a common one (COMMON_WORDS): beside a common word (`LLMs for OR modelling`) or in lower
+ * case it is a word (the acronym OR, operations research); at either end the search drops it
+ * first (withoutStrayOperators). The cost:
  * `scheduling OR logistics`, meant as operations research, is read as a choice. A side without
  * words is none; past MAX_ALTERNATIVES sides, the rest are not searched.
  */

@@ -1254,6 +1254,20 @@ describe('a month and its year', () => {
   });
 });
 
+describe('AND, OR or NOT that joins nothing', () => {
+  it.each(['AND', 'OR', 'NOT', 'AND OR'])('"%s" alone is no acronym: it asks for nothing', async (query) => {
+    await page.goto(`${server.origin}${urls.search()}?${new URLSearchParams({ q: query })}`);
+    const status = page.locator('#search-status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/only words nearly every paper has/);
+    expect(await resultLinks(page).count()).toBe(0);
+  });
+
+  it.each(['Kolmogorov AND', 'OR Kolmogorov', 'Kolmogorov NOT'])('"%s" is Kolmogorov', async (query) => {
+    const { ids } = await searchPage(query);
+    expect([...ids].sort()).toEqual([...KAN].sort());
+  });
+});
+
 describe('an in-text citation of several authors', () => {
   it.each([
     // Xingyi Yang and Xinchao Wang: the Kolmogorov–Arnold Transformer (ICLR 2025, first posted

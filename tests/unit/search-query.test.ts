@@ -62,6 +62,7 @@ import {
   spellingsTypedAsNames,
   yearInQuery,
   monthInQuery,
+  withoutStrayOperators,
   revealTex,
   withoutIndexOnlyWords,
   withoutTexComments,
@@ -2583,5 +2584,37 @@ describe('monthInQuery', () => {
     'junk 2024',
   ])('%s names no month', (query) => {
     expect(monthInQuery(query)).toBeUndefined();
+  });
+});
+
+describe('withoutStrayOperators', () => {
+  it.each([
+    ['AND', ''],
+    ['OR', ''],
+    ['NOT', ''],
+    ['AND OR NOT', ''],
+    ['transformers AND', 'transformers'],
+    ['OR attention heads', 'attention heads'],
+    ['kernel NOT', 'kernel'],
+    ['AND NOT kernel', 'NOT kernel'],
+    ['  AND  scaling laws  OR ', 'scaling laws'],
+  ])('"%s" is "%s"', (query, expected) => {
+    expect(withoutStrayOperators(query)).toBe(expected);
+  });
+
+  it.each([
+    'attention AND transformers',
+    'LLMs OR MLPs',
+    'transformer NOT kolmogorov',
+    'NOT kolmogorov',
+    'and',
+    'or attention',
+    'ANDROID',
+    'ORCA',
+    'NOTE',
+    '"NOT"',
+    '"attention OR"',
+  ])('"%s" keeps every word', (query) => {
+    expect(withoutStrayOperators(query)).toBe(query);
   });
 });

@@ -80,6 +80,7 @@ import {
   yearInQuery,
   monthInQuery,
   withoutStrayOperators,
+  withTypedWordsKept,
   CITED_MONTH_FILTER,
   textWords,
   CITED_YEAR_FILTER,
@@ -1119,9 +1120,11 @@ function tooCommonStatus(query: string): string {
   return `“${query.trim()}” has only words nearly every paper has. Add a word that says what you are looking for, or put words in quotes to find them side by side.`;
 }
 
-function suggestionElement(config: SearchConfig, suggestion: string | undefined): DocumentFragment {
+function suggestionElement(config: SearchConfig, typed: string, read: string | undefined): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  if (!suggestion) return fragment;
+  if (!read) return fragment;
+  // The reader's words as typed, where the search read them otherwise and corrected none (withTypedWordsKept).
+  const suggestion = withTypedWordsKept(typed, read);
   const link = element('a', 'search-suggestion', suggestion);
   link.href = `${config.page}?${new URLSearchParams({ q: suggestion })}`;
   fragment.append(' Did you mean ', link, '?');
@@ -1272,7 +1275,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       message.replaceChildren(
         without ??
           (ids ? arxivStatus(0, missing, '') : tooCommon ? tooCommonStatus(term) : `No papers match “${term}”.`),
-        suggestionElement(config, suggestion),
+        suggestionElement(config, term, suggestion),
       );
       message.hidden = count > 0 && without === undefined;
       status.textContent =
@@ -1721,7 +1724,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
           : count === 0
             ? `No papers found${words}${by}.${filtersToRemove(now, topic.selectedOptions[0]?.textContent, !!author)}`
             : foundStatus(count, words, by, filterNames(now, topic.selectedOptions[0]?.textContent), answer.leftOut),
-        suggestionElement(config, answer.suggestion),
+        suggestionElement(config, now.q, answer.suggestion),
       );
     } catch (error) {
       if (current !== generation) return;

@@ -2307,6 +2307,25 @@ export function withPlainCompatibilityLetters(text: string): string {
 }
 
 /**
+ * A "Did you mean" with each word the reader typed and the search did not correct as typed: the
+ * search reads a query with its joiners out (withoutJoiners: Persian `می‌خواهم`), full-width and
+ * look-alike letters plain (withPlainCompatibilityLetters), and the suggestion is built from that
+ * reading; a word of it that is a typed word so read is given back as the reader wrote it.
+ */
+export function withTypedWordsKept(typed: string, suggestion: string): string {
+  const asTyped = new Map(
+    typed
+      .trim()
+      .split(/\s+/)
+      .map((token) => [withPlainCompatibilityLetters(token), token]),
+  );
+  return suggestion
+    .split(' ')
+    .map((token) => asTyped.get(token) ?? token)
+    .join(' ');
+}
+
+/**
  * A word spelled with a zero-width non-joiner or joiner (Persian `می‌خواهم`, Hindi `क्‍षमता` after
  * its virama: allowedJoinerAt, src/content/characters.ts), which many keyboards type without one,
  * is one word without it: Pagefind indexes it whole and without the joiner (`میخواهم` finds the

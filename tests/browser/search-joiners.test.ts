@@ -35,3 +35,14 @@ describe('a word with or without its joiner', () => {
     expect((await resultLinks(page).allTextContents()).map((text) => text.trim()).sort()).toEqual([...titles].sort());
   });
 });
+
+describe('"Did you mean" beside a word with its joiner', () => {
+  it.each([
+    [`می${ZWNJ}خواهم Persain`, `می${ZWNJ}خواهم Persian`],
+    [`Persain می${ZWNJ}خواهم`, `Persian می${ZWNJ}خواهم`],
+    [`क्${ZWJ}षमता Persain`, `क्${ZWJ}षमता Persian`],
+  ])('%s: the word not corrected keeps its joiner as typed', async (query, expected) => {
+    await openAnsweredSearch(page, `${site.server.url}search/?q=${encodeURIComponent(query)}`);
+    expect(await page.locator('#search-status a.search-suggestion').textContent()).toBe(expected);
+  });
+});

@@ -63,6 +63,7 @@ import {
   yearInQuery,
   monthInQuery,
   withoutStrayOperators,
+  withTypedWordsKept,
   revealTex,
   withoutIndexOnlyWords,
   withoutTexComments,
@@ -2616,5 +2617,20 @@ describe('withoutStrayOperators', () => {
     '"attention OR"',
   ])('"%s" keeps every word', (query) => {
     expect(withoutStrayOperators(query)).toBe(query);
+  });
+});
+
+describe('withTypedWordsKept', () => {
+  const ZWNJ = '\u200C';
+  it.each([
+    // The search reads the joiner out; the suggestion gives the reader's word back.
+    [`می${ZWNJ}خواهم Persain`, 'میخواهم Persian', `می${ZWNJ}خواهم Persian`],
+    [`نمی${ZWNJ}دانم می${ZWNJ}خواهم kernal`, 'نمیدانم میخواهم kernel', `نمی${ZWNJ}دانم می${ZWNJ}خواهم kernel`],
+    // Full-width letters, read plain.
+    ['ＧＰＴ transfomer', 'GPT transformer', 'ＧＰＴ transformer'],
+    // A corrected word is the correction, whatever was typed.
+    ['kernal processes', 'kernel processes', 'kernel processes'],
+  ])('%s read as %s is suggested as %s', (typed, read, expected) => {
+    expect(withTypedWordsKept(typed, read)).toBe(expected);
   });
 });

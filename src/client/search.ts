@@ -81,6 +81,8 @@ import {
   monthInQuery,
   withoutStrayOperators,
   withTypedWordsKept,
+  withPrintedWordsRead,
+  titleOfPastedEntry,
   CITED_MONTH_FILTER,
   textWords,
   CITED_YEAR_FILTER,
@@ -520,6 +522,8 @@ async function searchWords(
   // HTML and field names typed around the words (`<b>attention</b>`, `author:Hofmann`) are no words.
   // (A query of nothing else stays as typed: it finds nothing, not every paper.)
   query = withoutMarkup(query) || query;
+  // A BibTeX entry pasted whole is its title (titleOfPastedEntry); a key alone is read below.
+  query = titleOfPastedEntry(query) ?? query;
   // Full-width and mathematical letters and digits as plain ones (`ＧＰＴ`, `２０２４`, `𝐆𝐏𝐓`), so that
   // a year, a citation or an id in them is read as typed plainly, as their words are (queryWords).
   query = withPlainCompatibilityLetters(query);
@@ -528,6 +532,8 @@ async function searchWords(
   const joined = withoutStrayOperators(query);
   if (joined === '' && query.trim() !== '') return { results: [], unmatched: [], tooCommon: true };
   query = joined;
+  // A word broken at a line's end, pasted from a PDF (`Predic- tion`: withPrintedWordsRead).
+  query = withPrintedWordsRead(query);
   // A citation key is read as its name, year and word (withCitationKeysRead); one that finds
   // nothing so is no key of the digest's papers, and is searched as typed, as a paper's text may
   // write it (`Belkin2018ReconcilingMM`).

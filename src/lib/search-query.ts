@@ -1207,6 +1207,35 @@ export function withoutStrayOperators(query: string): string {
 }
 
 /**
+ * A BibTeX entry pasted whole (`@inproceedings{key, title={…}, author={…}, …}`): its title field,
+ * braced (one level of inner braces, `{T}ransformers`) or quoted, is what names the paper; the
+ * field names and the other fields' words (`booktitle`, a venue written out) are no words of it.
+ */
+const PASTED_ENTRY = /^\s*@[A-Za-z]+\s*[{(]/;
+const TITLE_FIELD = /(?<![\p{L}])title\s*=\s*(?:\{((?:[^{}]|\{[^{}]*\})*)\}|"([^"]*)")/iu;
+
+/** The title of a BibTeX entry a query is (PASTED_ENTRY), its braces out; undefined for any other query. */
+export function titleOfPastedEntry(query: string): string | undefined {
+  if (!PASTED_ENTRY.test(query)) return undefined;
+  const field = TITLE_FIELD.exec(query);
+  const title = (field?.[1] ?? field?.[2])?.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+  return title || undefined;
+}
+
+/**
+ * A word broken at a line's end as a PDF prints it, pasted with the break (`Predic- tion`,
+ * `trans- former`): a hyphen after a letter, then space and a lower-case letter. Not before `and`,
+ * `or`, `to`, `nor` or `&`, where the hyphen is a shared one (`first- and second-order`, `pre- or
+ * post-training`).
+ */
+const LINE_BREAK_HYPHEN = /(?<=\p{L})-\s+(?!(?:and|or|nor|to)(?![\p{L}\p{N}])|&)(?=\p{Ll})/gu;
+
+/** A query with each word broken at a line's end joined again (LINE_BREAK_HYPHEN), outside quoted phrases. */
+export function withPrintedWordsRead(query: string): string {
+  return replacedOutsideQuotes(query, LINE_BREAK_HYPHEN, () => '');
+}
+
+/**
  * A year by its last two digits after an apostrophe, as venues are cited: `NeurIPS'23`, `ICLR '24`,
  * `’98`: after a word of two letters or more, a space or nothing, so not a height (`5'10`) nor an
  * elided word (`l'23`).

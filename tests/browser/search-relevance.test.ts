@@ -1281,3 +1281,19 @@ describe('an in-text citation of several authors', () => {
     expect([...ids].sort()).toEqual(expected);
   });
 });
+
+describe('words as a PDF or a reader writes them', () => {
+  it.each([
+    // A title pasted from a PDF with its line-break hyphen.
+    ['Deep Interest Network for Click-Through Rate Predic- tion', ['1706.06978']],
+    ['Click-Through Rate Predic- tion', ['1706.06978']],
+    // A BibTeX entry pasted whole, with a key this digest does not give the paper (its own is yang2025kat).
+    [
+      '@inproceedings{yang2024kolmogorov, title={Kolmogorov-Arnold Transformer}, author={Yang, Xingyi and Wang, Xinchao}, booktitle={The Thirteenth International Conference on Learning Representations}, year={2025}}',
+      ['2409.10594'],
+    ],
+  ])('"%s" finds the paper first', async (query, expected) => {
+    const { ids } = await searchPage(query);
+    expect(ids.slice(0, expected.length)).toEqual(expected);
+  });
+});

@@ -64,6 +64,8 @@ import {
   monthInQuery,
   withoutStrayOperators,
   withTypedWordsKept,
+  withPrintedWordsRead,
+  titleOfPastedEntry,
   revealTex,
   withoutIndexOnlyWords,
   withoutTexComments,
@@ -2632,5 +2634,59 @@ describe('withTypedWordsKept', () => {
     ['kernal processes', 'kernel processes', 'kernel processes'],
   ])('%s read as %s is suggested as %s', (typed, read, expected) => {
     expect(withTypedWordsKept(typed, read)).toBe(expected);
+  });
+});
+
+describe('withPrintedWordsRead', () => {
+  it.each([
+    ['Click-Through Rate Predic- tion', 'Click-Through Rate Prediction'],
+    ['trans- former backbones', 'transformer backbones'],
+    ['Ré- seaux de neurones', 'Réseaux de neurones'],
+  ])('"%s" is "%s"', (query, expected) => {
+    expect(withPrintedWordsRead(query)).toBe(expected);
+  });
+
+  it.each([
+    'first- and second-order',
+    'pre- or post-training',
+    'two- to three-layer',
+    'Scaling- Laws',
+    '"trans- former"',
+    '"3-layer nets"',
+    '11-layer',
+    'LLaMA-2',
+    'x-ray',
+    '2024-12',
+  ])('"%s" stays as typed', (query) => {
+    expect(withPrintedWordsRead(query)).toBe(query);
+  });
+});
+
+describe('titleOfPastedEntry', () => {
+  it.each([
+    [
+      '@inproceedings{yang2025kat, title={Kolmogorov-Arnold Transformer}, author={Yang, Xingyi and Wang, Xinchao}, booktitle={ICLR}, year={2025}}',
+      'Kolmogorov-Arnold Transformer',
+    ],
+    [
+      '@article{x,\n  booktitle = {Proc. ICML},\n  title = "Scaling {MLPs}: A Tale of Inductive Bias"\n}',
+      'Scaling MLPs: A Tale of Inductive Bias',
+    ],
+    [
+      '@misc{k, TITLE = {{BiPFT}: Binary Pre-trained Foundation Transformer}}',
+      'BiPFT: Binary Pre-trained Foundation Transformer',
+    ],
+  ])('%s is its title', (query, title) => {
+    expect(titleOfPastedEntry(query)).toBe(title);
+  });
+
+  it.each([
+    '@misc{he2024mgno,',
+    '@article{k, author={A. Author}}',
+    'title={x}',
+    'subtitle attention',
+    'booktitle={ICML} title',
+  ])('%s is no entry with a title', (query) => {
+    expect(titleOfPastedEntry(query)).toBeUndefined();
   });
 });

@@ -343,6 +343,29 @@ function isParticle(word: string): boolean {
 }
 
 /**
+ * Whether `words[index]` is a particle (isParticle), or one in capitals (`DE`, `VAN`) before a
+ * family name in capitals, as venues print family names and some write whole names (`MAX DE LA
+ * CRUZ`, `Max DE LA CRUZ`): there the capitals are the name's case, so the word is compared as
+ * the particle list writes it (`De`). Beside a family name in ordinary case (`Jo DE Smith`) a word
+ * in capitals is no particle.
+ */
+function isParticleAt(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  if (isParticle(word)) return true;
+  if (!inCapitals(word) || !words.slice(index + 1).every(inCapitals)) return false;
+  return CAPITALISED_PARTICLES.has(`${word.slice(0, 1)}${word.slice(1).toLowerCase()}`);
+}
+
+/**
+ * Whether text is written wholly in capitals: a letter with case and no lower-case letter
+ * (`JOHN SMITH`, `DE LA CRUZ`, `O'NEIL`). One rule for reading capitals as a name's case, not as
+ * an acronym or initials (isParticleAt, givenInitials' `nameInCapitals`).
+ */
+export function inCapitals(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/**
  * Particles some families write with a capital (`Vincent Van Gogh`, `Yann Le Cun`, `Luca Di
  * Liello`, `Joost Van de Weijer`), which BibTeX reads as a given name (`Gogh, Vincent Van`).
  * Between a given name and the last word they start the family name, as a lowercase particle does
@@ -412,7 +435,7 @@ export function familyName(author: string): string {
   if (words.length === 0) return '';
   if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
-  const particle = words.findIndex((word, index) => index > 0 && index < words.length - 1 && isParticle(word));
+  const particle = words.findIndex((_, index) => index > 0 && index < words.length - 1 && isParticleAt(words, index));
   return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
 }
 
@@ -447,7 +470,7 @@ export function citedFamilyNames(author: string): string[][] {
  */
 export function familyNameForSorting(author: string): string {
   const words = nameTokens(familyName(author));
-  const first = words.findIndex((word, index) => index === words.length - 1 || !isParticle(word));
+  const first = words.findIndex((_, index) => index === words.length - 1 || !isParticleAt(words, index));
   return first > 0 ? words.slice(first).join(' ') : words.join(' ');
 }
 
@@ -537,8 +560,9 @@ const GROUP_WORDS = new Set([
 const SHARED_WORDS = new Set(['center', 'centre']);
 
 /**
- * A word that makes a name a group's as it is written: `AI` in capitals, an AI lab's (`Meta AI`,
- * `Mistral AI`; the family name Ai is written so: `Chen Ai`), and a word whose lower-case letters
+ * A word that makes a name a group's as it is written: `AI` in capitals after another word, an AI
+ * lab's (`Meta AI`, `Mistral AI`; the family name Ai is written so: `Chen Ai`; first, it is a
+ * person's name in capitals or initials, as in `AI Weiwei`: isGroupWordAsWritten), and a word whose lower-case letters
  * end in an acronym (`OpenAI`, `EleutherAI`, `MosaicML`, `xAI`), as no person's name is written,
  * but for a family name in capitals after its prefix (NAME_PREFIX_BEFORE_CAPITALS: `McDONALD`).
  */
@@ -551,10 +575,12 @@ const GROUP_WORD_AS_WRITTEN = /^(?:AI|(\p{L}*\p{Ll})\p{Lu}{2,})$/u;
  */
 const NAME_PREFIX_BEFORE_CAPITALS: ReadonlySet<string> = new Set(['Mc', 'Mac', 'Fitz', ...CAPITALISED_PARTICLES]);
 
-/** Whether a word makes a name a group's as it is written (GROUP_WORD_AS_WRITTEN). */
-function isGroupWordAsWritten(word: string): boolean {
+/** Whether the word at `index` of a name makes it a group's as it is written (GROUP_WORD_AS_WRITTEN). */
+function isGroupWordAsWritten(word: string, index: number): boolean {
   const match = GROUP_WORD_AS_WRITTEN.exec(word);
-  return match !== null && (match[1] === undefined || !NAME_PREFIX_BEFORE_CAPITALS.has(match[1]));
+  if (match === null) return false;
+  // `AI` names a lab after the lab's own name; a name's first word is a person's (`AI Weiwei`).
+  return match[1] === undefined ? index > 0 : !NAME_PREFIX_BEFORE_CAPITALS.has(match[1]);
 }
 
 /**
@@ -587,7 +613,7 @@ export function isGroupName(author: string): boolean {
   const words = author.split(BETWEEN_WORDS).filter(Boolean);
   const lower = words.map((word) => word.toLowerCase());
   if (holdsWordAnd(author) || lower.some((word) => GROUP_WORDS.has(word))) return true;
-  if (words.some(isGroupWordAsWritten)) return true;
+  if (words.some((word, index) => isGroupWordAsWritten(word, index))) return true;
   const shared = lower.some((word) => SHARED_WORDS.has(word));
   return shared && lower.some((word) => word === 'for' || word === 'of');
 }
@@ -648,13 +674,15 @@ export const RUN_TOGETHER_INITIALS = /^\p{Lu}{2,3}$/u;
  * (`Martin Luther` → `M. L.`), a hyphenated name's parts joined by the hyphen (`Jean-Paul` and
  * `J.-P.` → `J.-P.`, `Chia-Jung` → `C.-J.`), initials already written kept one apart (`J.R.R.` → `J. R. R.`,
  * and two or three capitals run together as Vancouver style writes them: `JZ` → `J. Z.`).
+ * In a name written wholly in capitals (`nameInCapitals`: `MAX DE LA CRUZ`, `TOM LEE`), a word of
+ * two or three capitals is a name like any other (`M.`, `T.`), not initials run together.
  * A letter is a whole character as shown, with its marks (`Ølga` → `Ø.`), and the letters without case
  * a name's first letter may follow go with it (`ʻAkau` → `ʻA.`: passedOverLetters). A name in brackets or quotes, the one a person
  * goes by, has none (`Yuanzhi (Paul)` → `Y.`: NAME_GONE_BY). Undefined where a name
  * starts with a letter of a script without capitals (Han, kana, Hangul, Arabic, Devanagari…),
  * which no reference abbreviates to an initial: the given names are then cited in full.
  */
-export function givenInitials(given: string): string | undefined {
+export function givenInitials(given: string, { nameInCapitals = false } = {}): string | undefined {
   const initials: string[] = [];
   // An initial's full stop before a hyphen ends no name: `J.-P.` is one hyphenated name, as
   // `Jean-Pierre` is (both `J.-P.`), not the two names `J. P.`.
@@ -665,7 +693,8 @@ export function givenInitials(given: string): string | undefined {
     .split(/[\s.]+/);
   for (const word of words.filter((word) => /[\p{L}\p{N}]/u.test(word))) {
     // Initials run together in capitals, as Vancouver style writes them (`JZ Kolter`): one each.
-    if (RUN_TOGETHER_INITIALS.test(word)) {
+    // Not in a name written wholly in capitals (inCapitals: `MAX DE LA CRUZ`), whose case says nothing.
+    if (!nameInCapitals && RUN_TOGETHER_INITIALS.test(word)) {
       initials.push([...word].map((letter) => `${letter}.`).join(' '));
       continue;
     }

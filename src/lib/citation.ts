@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { givenInitials, isGroupName, nameParts, type NameParts } from './authors.ts';
+import { givenInitials, inCapitals, isGroupName, nameParts, type NameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { isolatedIfRightToLeft } from './direction.ts';
@@ -149,7 +149,7 @@ function citedByParts(author: string, write: (parts: NameParts) => string): stri
  */
 export function referenceAuthorName(author: string): string {
   return citedByParts(author, ({ family, given, suffix }) =>
-    [family, givenInitials(given) ?? given, suffix].filter(Boolean).join(', '),
+    [family, givenInitials(given, { nameInCapitals: inCapitals(author) }) ?? given, suffix].filter(Boolean).join(', '),
   );
 }
 

@@ -707,6 +707,13 @@ describe('a name in parts, and given names as initials, for references', () => {
       'Chen Ai',
       'Ai Weiwei',
       'Ai Center',
+      // AI first is a person's name (or initials), not a lab's: a lab's name comes before it.
+      'AI Weiwei',
+      'AI WEIWEI',
+      'AI Jun Li',
+      // A name wholly in capitals is a person's: its capitals are its case, not an acronym.
+      'MAX DE LA CRUZ',
+      'JOHN SMITH',
       'Yann LeCun',
       'David MacKay',
       'JoAnne McDonald',
@@ -761,6 +768,36 @@ describe('a name in parts, and given names as initials, for references', () => {
     ['ǃXaus', 'ǃX.'],
   ])('writes %s as the initials %s', (given, initials) => {
     expect(givenInitials(given)).toBe(initials);
+  });
+
+  it('reads a name written wholly in capitals as a name: whole given names, particles in capitals', () => {
+    // Each name in capitals and its parts: no word of two or three capitals is initials run
+    // together, and a particle in capitals before a family name in capitals starts it.
+    for (const [name, given, family, initials, sortedUnder] of [
+      ['MAX DE LA CRUZ', 'MAX', 'DE LA CRUZ', 'M.', 'CRUZ'],
+      ['Max DE LA CRUZ', 'Max', 'DE LA CRUZ', 'M.', 'CRUZ'],
+      ['JOHN SMITH', 'JOHN', 'SMITH', 'J.', 'SMITH'],
+      ['TOM LEE', 'TOM', 'LEE', 'T.', 'LEE'],
+      ['ANA MARÍA VAN DER BERG', 'ANA MARÍA', 'VAN DER BERG', 'A. M.', 'BERG'],
+      ['ÉVA LI', 'ÉVA', 'LI', 'É.', 'LI'],
+    ] as const) {
+      expect(nameParts(name), name).toEqual({ given, family, suffix: '' });
+      expect(givenInitials(given, { nameInCapitals: true }), name).toBe(initials);
+      expect(familyNameForSorting(name), name).toBe(sortedUnder);
+    }
+    // Beside a name in ordinary case, two or three capitals may still be initials, and a word in
+    // capitals before a family name in ordinary case is no particle.
+    for (const [name, given, family, initials] of [
+      ['John AB Smith', 'John AB', 'Smith', 'J. A. B.'],
+      ['JZ Kolter', 'JZ', 'Kolter', 'J. Z.'],
+      ['JRR Tolkien', 'JRR', 'Tolkien', 'J. R. R.'],
+      ['J. R. R. Tolkien', 'J. R. R.', 'Tolkien', 'J. R. R.'],
+      ['Jo DE Smith', 'Jo DE', 'Smith', 'J. D. E.'],
+      ['AI Weiwei', 'AI', 'Weiwei', 'A. I.'],
+    ] as const) {
+      expect(nameParts(name), name).toEqual({ given, family, suffix: '' });
+      expect(givenInitials(given), name).toBe(initials);
+    }
   });
 
   it('gives a hyphenated given name the same initials written in full or as initials', () => {

@@ -317,6 +317,13 @@ describe('the plain-text reference', () => {
     ['Jean DeLONG', 'DeLONG, J.'],
     ['Meta AI', 'Meta AI'],
     ['OpenAI', 'OpenAI'],
+    // A name wholly in capitals is a person's, its words names (not initials run together), its
+    // particles in capitals the family name's; AI first is no lab's.
+    ['MAX DE LA CRUZ', 'DE LA CRUZ, M.'],
+    ['TOM LEE', 'LEE, T.'],
+    ['JOHN SMITH', 'SMITH, J.'],
+    ['AI Weiwei', 'Weiwei, A. I.'],
+    ['John AB Smith', 'Smith, J. A. B.'],
     // A capitalised particle is the family name's (not `Gogh, V. V.`), lowercase or not.
     ['Vincent Van Gogh', 'Van Gogh, V.'],
     ['Luca Di Liello', 'Di Liello, L.'],

@@ -113,6 +113,16 @@ export function paperUrl(paper: CitablePaper): string | undefined {
 }
 
 /**
+ * What readers of a `citation_author` tag split at: a comma parts `Family, Given` (Zotero's
+ * Embedded Metadata: `Google Research, Brain Team` became family Google Research, given Brain Team,
+ * and as a paper's only author two authors), a semicolon parts authors. A name without given
+ * names (a group's) has neither family nor given name, so in the tag its commas and semicolons are
+ * spaces: one name, its words in order (`Google Research Brain Team`). The .bib braces such a name
+ * whole, the reference writes it as written, the JSON-LD names it an Organization, as written.
+ */
+const TAG_SEPARATORS = /\s*[,;]\s*/g;
+
+/**
  * An author as `citation_author` names them: family name first, `Family, Given` (`Bachmann,
  * Gregor`), as Google Scholar and Zotero read it without guessing. Written `Given Family`, a
  * reader takes the last word for the family name: Zotero files "Laurens van der Maaten" as
@@ -121,22 +131,31 @@ export function paperUrl(paper: CitablePaper): string | undefined {
  * (`King, Martin Luther, Jr.`), also where the name writes it after a comma (`Martin Luther King,
  * Jr.`, `King, Jr., Martin Luther`: commaParts), all read by nameParts. A name it gives no parts
  * (one word, a group's such as `ATLAS Collaboration` or a team with "and", a name whose commas fit
- * no form) stays as written.
+ * no form) stays as written, but for its commas and semicolons (TAG_SEPARATORS).
  */
 export function citationAuthorName(author: string): string {
-  return citedByParts(author, ({ family, given, suffix }) => [family, given, suffix].filter(Boolean).join(', '));
+  return citedByParts(
+    author,
+    ({ family, given, suffix }) => [family, given, suffix].filter(Boolean).join(', '),
+    // A name of separators alone stays as written: a tag is never empty.
+    (name) => name.replace(TAG_SEPARATORS, ' ').trim() || name,
+  );
 }
 
 /**
  * The one reading every citation form of a name starts from (citation_author, the reference, the
  * in-text citation): the name as written with its spaces collapsed, read by nameParts; a name it
- * gives no given names (one word, a group's: `ATLAS Collaboration`) is cited as written, else
- * `write` writes its parts.
+ * gives no given names (one word, a group's: `ATLAS Collaboration`) is cited as written (as
+ * `asWritten` writes it), else `write` writes its parts.
  */
-function citedByParts(author: string, write: (parts: NameParts) => string): string {
+function citedByParts(
+  author: string,
+  write: (parts: NameParts) => string,
+  asWritten: (name: string) => string = (name) => name,
+): string {
   const name = author.trim().replace(/\s+/g, ' ');
   const parts = nameParts(name);
-  return parts?.given ? write(parts) : name;
+  return parts?.given ? write(parts) : asWritten(name);
 }
 
 /**

@@ -114,6 +114,12 @@ describe('citation meta tags', () => {
     ['Laurens van der Maaten, III', 'van der Maaten, Laurens, III'],
     ['王小明', '王小明'],
     ['Research and Development Team', 'Research and Development Team'],
+    // A name without given names has no comma or semicolon in the tag, where readers split it into
+    // family and given names or into two authors: one name, its words in order.
+    ['Google Research, Brain Team', 'Google Research Brain Team'],
+    ['Meta AI, FAIR', 'Meta AI FAIR'],
+    ['DeepMind Team ; London', 'DeepMind Team London'],
+    ['A, B, C, D', 'A B C D'],
     // A group's name: no given name to put last (Zotero would file it as Collaboration, ATLAS).
     ['ATLAS Collaboration', 'ATLAS Collaboration'],
     ['Smith Jr.', 'Smith Jr.'],
@@ -260,10 +266,14 @@ describe('the authors as an author–year citation names them', () => {
     for (const name of hostileNames(21, 2000)) {
       const cited = citedAuthors([name]);
       // The reference is `Family, G.` and citation_author `Family, Given` (one reading of the
-      // name, citedByParts), or both the name as written.
-      for (const form of [referenceAuthorName(name), citationAuthorName(name)]) {
-        expect(form === cited || form.startsWith(`${cited}, `), `${name}: ${cited} / ${form}`).toBe(true);
-      }
+      // name, citedByParts), or both the name as written, citation_author without the commas and
+      // semicolons its readers split at (its words in order, no separator).
+      const reference = referenceAuthorName(name);
+      expect(reference === cited || reference.startsWith(`${cited}, `), `${name}: ${cited} / ${reference}`).toBe(true);
+      const tag = citationAuthorName(name);
+      if (tag.startsWith(`${cited}, `) || !/[^\s,;]/.test(name)) continue;
+      expect(tag, name).not.toMatch(/[,;]/);
+      expect(tag.split(' '), name).toEqual(cited.split(/[\s,;]+/).filter(Boolean));
     }
   });
 });

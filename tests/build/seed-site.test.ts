@@ -13,7 +13,7 @@ import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '
 import { parseSource } from '../../src/content/frontmatter.ts';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
 import { pageHtml } from '../../src/content/page-html.ts';
-import { INDEX_ONLY_END, INDEX_ONLY_START } from '../../src/lib/search-query.ts';
+import { INDEX_ONLY_END, INDEX_ONLY_START, withoutIndexOnlyWords } from '../../src/lib/search-query.ts';
 import corrections from '../fixtures/seed/corrections.json' with { type: 'json' };
 import { seedFacts as seed, type SeedFacts as SeedFact } from '../helpers/seed-facts.ts';
 import { parseBib } from '../helpers/bibtex.ts';
@@ -526,6 +526,159 @@ describe('every seed paper, in every output, against its verified facts', () => 
       }
     }
     expect(topics).toBeGreaterThan(seed.length);
+  });
+
+  /** A page's summary count (`55 papers · page 1 of 2`, `1 paper`) as a number, from the element given. */
+  const countIn = (element: Element | undefined) => {
+    const said = element === undefined ? '' : seen(element);
+    const match = /^(\d+) (papers?)\b/.exec(said);
+    expect(match, said).not.toBeNull();
+    expect(match![2], said).toBe(match![1] === '1' ? 'paper' : 'papers');
+    return Number(match![1]);
+  };
+  /** The paper ids of an RSS file's items, in order, each item's link, guid and date checked as a feed reader reads them. */
+  const rssIds = async (path: string) => {
+    const feed = readXml(await readFile(join(build.outDir, path), 'utf8'));
+    const ids: string[] = [];
+    let previous = Infinity;
+    for (const item of xmlElements(feed, 'item')) {
+      const [link] = xmlElements(item, 'link').map(xmlText);
+      const [guid] = xmlElements(item, 'guid').map(xmlText);
+      const [date] = xmlElements(item, 'pubDate').map(xmlText);
+      // The guid is the item's permanent link (the same each build), and the link names a written page.
+      expect(guid, path).toBe(link);
+      const id = new RegExp(`^${SITE}/papers/([^/]+)/$`).exec(link ?? '')?.[1];
+      expect(id, `${path}: ${link}`).toBeDefined();
+      await expect(readFile(join(build.outDir, 'papers', id!, 'index.html'), 'utf8')).resolves.toContain('<article');
+      // RFC 822 as RSS 2.0 writes it, four-digit year, GMT; newest first.
+      expect(date, path).toMatch(
+        /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+      );
+      const time = Date.parse(date!);
+      expect(time, path).toBeLessThanOrEqual(previous);
+      previous = time;
+      ids.push(id!);
+    }
+    return ids;
+  };
+  /** Each seed paper's topics and authors, as the links of its own page name them (`topics/x`, `authors/y`). */
+  const linkedFrom = async () => {
+    const linked = new Map<string, string[]>();
+    for (const paper of seed) {
+      const article = await articleOf(paper.arxiv);
+      for (const list of ['tags', 'authors']) {
+        const [element] = all(article, (node) => classes(node).includes(list));
+        for (const link of all(element!, (node) => node.tagName === 'a')) {
+          const path = String(link.properties.href).replace(/^\/|\/$/g, '');
+          linked.set(path, [...(linked.get(path) ?? []), paper.arxiv]);
+        }
+      }
+    }
+    return linked;
+  };
+
+  it('counts on every topic and author page, and on their indexes, the papers their pages list, and feeds exactly those, in the same order', async () => {
+    const linked = await linkedFrom();
+    /** The lists and the count each index gives them: the topics index, and every page of the A–Z list. */
+    const indexed = new Map<string, number>();
+    const indexes = ['topics', 'authors'];
+    for (let number = 2; ; number++) {
+      try {
+        await readFile(join(build.outDir, 'authors', '-', String(number), 'index.html'));
+      } catch {
+        break;
+      }
+      indexes.push(`authors/-/${number}`);
+    }
+    for (const index of indexes) {
+      for (const item of all(await tree(index), (node) => node.tagName === 'li')) {
+        const [link] = all(item, (node) => node.tagName === 'a');
+        const [count] = all(item, (node) => classes(node).includes('count'));
+        if (link === undefined || count === undefined) continue;
+        indexed.set(String(link.properties.href).replace(/^\/|\/$/g, ''), countIn(count));
+      }
+    }
+    // Every topic and author a paper links is listed by its index, and the index lists no other.
+    expect([...indexed.keys()].sort()).toEqual([...linked.keys()].sort());
+    for (const [path, papers] of linked) {
+      const cards = (await cardsOf(path)).map(cardId);
+      // Each paper that links the list once, and no other; the index and the page head count them.
+      expect(cards.toSorted(), path).toEqual(papers.toSorted());
+      expect(indexed.get(path), path).toBe(cards.length);
+      const [summary] = all(await tree(path), (node) => classes(node).includes('count'));
+      expect(countIn(summary), path).toBe(cards.length);
+      // The feed: the list's newest papers, in the page's order (one digest day here: all of them).
+      expect(await rssIds(`${path}/rss.xml`), path).toEqual(cards);
+    }
+  });
+
+  it('counts the papers of the day, month and year as their pages list them, and the feeds give them in that order', async () => {
+    const day = (await cardsOf('2025/06/06')).map(cardId);
+    expect(day.toSorted()).toEqual(seed.map((paper) => paper.arxiv).sort());
+    for (const path of ['2025/06/06', '2025/06/06/2', '2025/06', '2025', 'archive']) {
+      const [summary] = all(await tree(path), (node) => classes(node).includes('page-summary'));
+      expect(countIn(summary), path).toBe(day.length);
+    }
+    expect(await rssIds('rss.xml')).toEqual(day);
+    const json = JSON.parse(await readFile(join(build.outDir, 'feed.json'), 'utf8')) as {
+      items: { id: string; url: string; date_published: string; tags?: string[] }[];
+    };
+    expect(json.items.map((item) => /\/papers\/([^/]+)\/$/.exec(item.url)?.[1])).toEqual(day);
+    for (const item of json.items) {
+      // RFC 3339 with a zone, as JSON Feed 1.1 asks; the same instant as the RSS item's.
+      expect(item.date_published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
+      expect(item.id).toBe(item.url);
+      // Its tags are the topics its page names, in the page's order.
+      const id = /\/papers\/([^/]+)\/$/.exec(item.url)![1]!;
+      const [tags] = all(await articleOf(id), (node) => classes(node).includes('tags'));
+      expect(item.tags ?? [], id).toEqual(all(tags!, (node) => node.tagName === 'a').map(seen));
+    }
+  });
+
+  it('gives each seed paper one search record: its title, its authors in order, its topics and author filters as its page', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const { readdir } = await import('node:fs/promises');
+    const folder = join(build.outDir, 'pagefind', 'fragment');
+    const records = await Promise.all(
+      (await readdir(folder)).map(async (file) => {
+        // A fragment is gzipped `pagefind_dcd` followed by the record's JSON.
+        const bytes = gunzipSync(await readFile(join(folder, file)));
+        expect(bytes.subarray(0, 12).toString(), file).toBe('pagefind_dcd');
+        return JSON.parse(bytes.subarray(12).toString('utf8')) as {
+          url: string;
+          content: string;
+          meta: { title: string; date: string };
+          filters: Record<string, string[]>;
+        };
+      }),
+    );
+    expect(records.map((record) => record.url).sort()).toEqual(seed.map((paper) => `/papers/${paper.arxiv}/`).sort());
+    for (const paper of seed) {
+      const record = records.find((found) => found.url === `/papers/${paper.arxiv}/`)!;
+      expect(record.meta.title, paper.arxiv).toBe(paper.title);
+      expect(record.meta.date, paper.arxiv).toBe(DIGEST_DAY);
+      // Read as a result's excerpt is shown, without the words fenced for the index only (which
+      // must be fenced: a hidden spelling outside a fence reads as one more author): the title,
+      // then the authors in order, a sentence of their own. (The title's full stop is Pagefind's,
+      // which it leaves out after a title that ends with its own hidden words: not checked here.)
+      const shown = withoutIndexOnlyWords(record.content.replace(/\s+/g, ' '));
+      const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(shown, paper.arxiv).toMatch(
+        new RegExp(`^${escaped(paper.title)}\\.? ${escaped(paper.authors.join(', '))}\\. `, 'u'),
+      );
+      const article = await articleOf(paper.arxiv);
+      const links = (list: string) =>
+        all(all(article, (node) => classes(node).includes(list))[0]!, (node) => node.tagName === 'a');
+      expect(record.filters.topic?.toSorted(), paper.arxiv).toEqual(links('tags').map(seen).sort());
+      const authorFilters = Object.entries(record.filters)
+        .filter(([name]) => name.startsWith('author-'))
+        .flatMap(([, values]) => values);
+      expect(authorFilters.sort(), paper.arxiv).toEqual(
+        links('authors')
+          .map((link) => String(link.properties.href).replace(/^\/authors\/|\/$/g, ''))
+          .sort(),
+      );
+    }
   });
 
   it('names each related paper as it is cited: family names, as its .bib reads them, and its cited year', async () => {

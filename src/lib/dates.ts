@@ -71,6 +71,21 @@ export function monthName(month: number): string {
   return monthOnly.format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
+/**
+ * The month (1–12) a word names, or undefined: the month's English name (monthName) or its start of
+ * three letters or more, in any case, with a full stop after it or not (`December`, `dec`, `Sept.`).
+ * Nothing that only begins like a month (`Junk`, `Marvel`). The one reading of a month's name, for
+ * dates a contributor writes (written-dates.ts) and months a reader searches (search-query.ts).
+ */
+export function monthOfName(word: string): number | undefined {
+  const letters = /^(\p{L}{3,})\.?$/u.exec(word)?.[1]?.toLowerCase();
+  if (!letters) return undefined;
+  for (let month = 1; month <= 12; month++) {
+    if (monthName(month).toLowerCase().startsWith(letters)) return month;
+  }
+  return undefined;
+}
+
 /** Zero-padded parts of a calendar date, as used in URLs. */
 export function dateParts(value: string): { year: string; month: string; day: string } {
   const date = parseCalendarDate(value);

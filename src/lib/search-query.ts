@@ -5,7 +5,7 @@
  */
 import { arxivIdInText, arxivIdOfFileName, canonicalArxivId, parseArxivId } from './arxiv-id.ts';
 import { RUN_TOGETHER_INITIALS, withPlainLetters } from './authors.ts';
-import { monthName } from './dates.ts';
+import { monthOfName } from './dates.ts';
 
 /** What may open an id or a name in running text: brackets and quotes. */
 const OPENING_PUNCTUATION = /^[\s([{<"'\u2018\u201C]+/u;
@@ -542,17 +542,10 @@ export function yearInQuery(
 /** The Pagefind filter that holds the month (`YYYY-MM`) of a paper's first version, when known. */
 export const CITED_MONTH_FILTER = 'cited-month';
 
-/**
- * The month (1–12) a word names: the month's English name (dates.ts) or its start of three letters
- * or more, in any case, with a full stop after it or not (`June`, `jun`, `Sept.`, `dec`).
- */
+/** The month (1–12) a query's word names (monthOfName), with a bracket before or a comma after it. */
 function monthOfWord(word: string): number | undefined {
-  const letters = /^\(?(\p{L}{3,})\.?,?$/u.exec(word)?.[1]?.toLowerCase();
-  if (!letters) return undefined;
-  for (let month = 1; month <= 12; month++) {
-    if (monthName(month).toLowerCase().startsWith(letters)) return month;
-  }
-  return undefined;
+  const name = /^\(?(\p{L}{3,}\.?),?$/u.exec(word)?.[1];
+  return name === undefined ? undefined : monthOfName(name);
 }
 
 const YEAR_WORD = /^\(?((?:19|20)\d\d)\)?[.,;]?$/;

@@ -1,27 +1,8 @@
 /**
  * Dates written the ways people write them, read as the digest's `YYYY-MM-DD` (dates.ts). Kept
- * apart from dates.ts, which the search page's script imports, so its month list is not shipped.
+ * apart from dates.ts, which the search page's script imports, so these patterns are not shipped.
  */
-import { isCalendarDate, monthName } from './dates.ts';
-
-/** The English names of the months, January first, as monthName writes them; the one list. */
-export const MONTH_NAMES: readonly string[] = Array.from({ length: 12 }, (_, index) => monthName(index + 1));
-
-/**
- * The month a written name means (1–12), or undefined: a month's English name whole or its first
- * three letters (`December`, `Dec`), in any case, an abbreviation with or without its full stop,
- * and `Sept`. Nothing else, so that no word that only begins like a month (`Marvel`, `Junk`) is
- * read as one.
- */
-function monthFromName(written: string): number | undefined {
-  const name = written.toLowerCase();
-  const index = MONTH_NAMES.findIndex((month) => {
-    const full = month.toLowerCase();
-    const short = full.slice(0, 3);
-    return name === full || name === short || name === `${short}.` || (short === 'sep' && /^sept\.?$/.test(name));
-  });
-  return index === -1 ? undefined : index + 1;
-}
+import { isCalendarDate, monthOfName } from './dates.ts';
 
 /** `st`, `nd`, `rd` or `th`: the English ordinal ending of a day (1st, 2nd, 3rd, 11th, 22nd). */
 function ordinalEnding(day: number): string {
@@ -36,7 +17,7 @@ const MONTH_FIRST = /^([a-z]+\.?) (\d{1,2})([a-z]{2})?,? (\d{4})$/;
 /**
  * A date written another way that reads one way only, as `YYYY-MM-DD`; undefined for every other
  * string. It reads: `YYYY-MM-DD` itself; the year first with one separator of `-`, `/`, `.` or a
- * space and no zeros needed (`2024/12/01`, `2024.12.1`); the month's English name (monthFromName)
+ * space and no zeros needed (`2024/12/01`, `2024.12.1`); the month's English name (monthOfName)
  * after or before the day, a day's right ordinal ending allowed (`1 Dec 2024`, `1st December,
  * 2024`, `December 1, 2024`). A day or month that does not exist (`2024-13-01`, `30 Feb 2024`)
  * and a date whose day and month could be either (`01/12/2024`) read as nothing.
@@ -52,9 +33,9 @@ export function calendarDateAsWritten(written: string): string | undefined {
   const monthFirst = MONTH_FIRST.exec(text);
   if (yearFirst) [year, month, day] = [yearFirst[1], Number(yearFirst[3]), Number(yearFirst[4])];
   else if (dayFirst)
-    [day, ending, month, year] = [Number(dayFirst[1]), dayFirst[2], monthFromName(dayFirst[3]!), dayFirst[4]];
+    [day, ending, month, year] = [Number(dayFirst[1]), dayFirst[2], monthOfName(dayFirst[3]!), dayFirst[4]];
   else if (monthFirst)
-    [month, day, ending, year] = [monthFromName(monthFirst[1]!), Number(monthFirst[2]), monthFirst[3], monthFirst[4]];
+    [month, day, ending, year] = [monthOfName(monthFirst[1]!), Number(monthFirst[2]), monthFirst[3], monthFirst[4]];
   if (year === undefined || month === undefined || day === undefined) return undefined;
   if (ending !== undefined && ending !== ordinalEnding(day)) return undefined;
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

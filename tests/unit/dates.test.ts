@@ -9,9 +9,12 @@ import {
   formatDateWithWeekday,
   formatMonth,
   isCalendarDate,
+  monthOfName,
   parseCalendarDate,
   toUTCDate,
 } from '../../src/lib/dates.ts';
+import { monthInQuery } from '../../src/lib/search-query.ts';
+import { calendarDateAsWritten } from '../../src/lib/written-dates.ts';
 
 describe('calendar dates', () => {
   it.each(['2025-06-06', '2024-02-29', '2000-02-29', '1999-12-31'])('accepts %s', (value) => {
@@ -69,5 +72,32 @@ describe('calendar dates', () => {
   it('splits into zero-padded URL parts', () => {
     expect(dateParts('2025-01-09')).toEqual({ year: '2025', month: '01', day: '09' });
     expect(() => dateParts('2025-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('monthOfName: the one reading of a month written as a word', () => {
+  it.each([
+    ['December', 12],
+    ['dec', 12],
+    ['Dec.', 12],
+    ['SEPT', 9],
+    ['sept.', 9],
+    ['Septem', 9],
+    ['jan', 1],
+    ['May', 5],
+  ])('reads %j as month %i', (word, month) => {
+    expect(monthOfName(word)).toBe(month);
+  });
+
+  it.each(['Junk', 'Marvel', 'Mayday', 'de', 'Ma', 'Dec..', 'Decembers', 'Déc', '12', ''])(
+    'reads %j as no month',
+    (word) => {
+      expect(monthOfName(word)).toBeUndefined();
+    },
+  );
+
+  it('is what a contributor’s date and a reader’s month query both read', () => {
+    expect(calendarDateAsWritten('3 Septem 2024')).toBe('2024-09-03');
+    expect(monthInQuery('Septem 2024 diffusion')).toEqual({ month: '2024-09', year: '2024', rest: 'diffusion' });
   });
 });

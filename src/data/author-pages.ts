@@ -1,7 +1,7 @@
 import type { Page } from 'astro';
 import { authorFeedTitle } from '../lib/author-feed.ts';
 import { listTitle } from '../lib/page-titles.ts';
-import { paperCount } from '../lib/count.ts';
+import { listedPapersSentence } from '../lib/count.ts';
 import { groupIntoBundles } from '../lib/file-bundle.ts';
 import { pagedDescription, paginateList, spanText } from '../lib/paginate.ts';
 import { authorPageFolder } from '../lib/urls.ts';
@@ -49,7 +49,7 @@ export function authorPageHead({ author, page }: AuthorPage): {
   return {
     title: listTitle('author', author.name, page.currentPage, page.lastPage),
     description: pagedDescription(
-      `${paperCount(page.total)} by ${author.name} in the digest, newest first.`,
+      listedPapersSentence(page.total, `by ${author.name}`),
       page.currentPage,
       page.lastPage,
       spanText({ first: page.start + 1, last: page.end + 1 }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, paperCount } from '@/lib/count.ts';
+import { countOf, listedPapersSentence, paperCount } from '@/lib/count.ts';
 
 describe('countOf', () => {
   it('uses the singular for exactly one and the plural otherwise', () => {
@@ -12,5 +12,15 @@ describe('countOf', () => {
   it('groups thousands the same way wherever it runs', () => {
     expect(paperCount(10000)).toBe('10,000 papers');
     expect(countOf(1234567, 'author')).toBe('1,234,567 authors');
+  });
+});
+
+describe('listedPapersSentence', () => {
+  it('names an order only where there are two papers or more to order', () => {
+    expect(listedPapersSentence(0)).toBe('No papers in the digest yet.');
+    expect(listedPapersSentence(1, 'by Ada Lovelace')).toBe('1 paper by Ada Lovelace in the digest.');
+    expect(listedPapersSentence(1)).toBe('1 paper in the digest.');
+    expect(listedPapersSentence(2, 'by Ada Lovelace')).toBe('2 papers by Ada Lovelace in the digest, newest first.');
+    expect(listedPapersSentence(12_345)).toBe('12,345 papers in the digest, newest first.');
   });
 });

@@ -244,9 +244,18 @@ export function citationKeyName(name: string): string {
   return citationKeyNamePart(name);
 }
 
-/** Plain text (a title, a name, a venue) as HTML, with its compound words' parts for the index (withIndexedParts). */
-export function textWithIndexedParts(text: string): string {
-  return withIndexedParts(escapeHtml(text));
+/**
+ * Plain text (a title, a name, a venue) as HTML, with its compound words' parts for the index
+ * (withIndexedParts). `endsBlock`: the text is a whole block (a paper's <h1>), which Pagefind ends
+ * with a full stop in its record, as a result's excerpt shows it, unless the block's last character
+ * is a sign; its hidden parts at the end would be that last character (a fence's mark), and the
+ * excerpt would run the title into the authors after it. So the full stop is written there, hidden,
+ * after the parts, where a title ends with no sentence's end of its own.
+ */
+export function textWithIndexedParts(text: string, { endsBlock = false } = {}): string {
+  const html = withIndexedParts(escapeHtml(text));
+  if (!endsBlock || SENTENCE_END.test(text.trimEnd()) || !html.endsWith('</span>')) return html;
+  return `${html.slice(0, -'</span>'.length)}.</span>`;
 }
 
 // ---- The arXiv id → paper map ----

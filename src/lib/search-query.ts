@@ -2053,6 +2053,13 @@ export function withoutIndexOnlyWords(excerpt: string): string {
     const parts = new Set([...match[1]!.matchAll(/<mark>([^<]*)<\/mark>/g)].map(([, part]) => comparable(part!)));
     result += parts.size > 0 ? withWordOfPartsMarked(before, parts) : before;
     from = match.index + match[0].length;
+    // A sign right after a fence (a title's full stop written after its hidden parts:
+    // textWithIndexedParts) ends the words before the fence, with no space between.
+    const sign = /^\s*[.,;:!?]/u.exec(text.slice(from));
+    if (sign) {
+      result = result.trimEnd();
+      from += sign[0].length - 1;
+    }
   }
   return (result + text.slice(from)).replace(/\s{2,}/g, ' ').trim();
 }

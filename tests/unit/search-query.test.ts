@@ -1368,6 +1368,17 @@ describe('parts of compound words in the index', () => {
   it('holds the words around one with ø, ß or ł in plain letters, in order, for a phrase', () => {
     const fence = (words: string) => ` ${INDEX_ONLY_START} ${words} ${INDEX_ONLY_END} `;
     expect(textWithIndexedParts('Bjørn Ødegård')).toBe(`Bjørn Ødegård<span hidden>${fence('Bjorn odegård')}</span>`);
+    // A title, a block of its own, ends with a full stop after its parts (Pagefind ends a block
+    // with one only after a letter); not one that ends a sentence itself, nor one with no parts.
+    expect(textWithIndexedParts('Tuning LLaMA-2', { endsBlock: true })).toMatch(
+      /^Tuning LLaMA-2<span hidden>[^<]*\.<\/span>$/,
+    );
+    expect(textWithIndexedParts('Tuning LLaMA-2', { endsBlock: true })).toBe(
+      textWithIndexedParts('Tuning LLaMA-2').replace(/<\/span>$/, '.</span>'),
+    );
+    expect(textWithIndexedParts('Why LLaMA-2?', { endsBlock: true })).toBe(textWithIndexedParts('Why LLaMA-2?'));
+    expect(textWithIndexedParts('Attention is all you need', { endsBlock: true })).toBe('Attention is all you need');
+    expect(textWithIndexedParts('Tuning LLaMA-2')).not.toMatch(/\.<\/span>$/);
     // Three words a side (the name fold's letters lower-case, withPlainLetters); two such words near
     // each other are one run.
     expect(
@@ -1400,6 +1411,14 @@ describe('parts of compound words in the index', () => {
       '<mark>LLaMA-2</mark> runs.',
     );
     expect(withoutIndexOnlyWords(`runs fast. ${fence('<mark>llama</mark>')}`)).toBe('runs fast.');
+    // A sign after a fence ends the words before it: a title's full stop after its hidden parts,
+    // a comma after a link's compound word.
+    expect(withoutIndexOnlyWords(`Tuning LLaMA-2 ${fence('llama 2')}. Ada Lovelace, Alan Turing.`)).toBe(
+      'Tuning LLaMA-2. Ada Lovelace, Alan Turing.',
+    );
+    expect(withoutIndexOnlyWords(`With Qwen-7B ${fence('qwen 7b')} ${fence('plain')} , then`)).toBe(
+      'With Qwen-7B, then',
+    );
     // A formula's fence follows its hidden TeX copy, which the match marks.
     const tex = hiddenTex('\\ell_2', false);
     expect(withoutIndexOnlyWords(`estimating ${tex} ${fence('<mark>l2</mark> ell2')} and`)).toBe(

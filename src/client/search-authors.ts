@@ -15,6 +15,7 @@ import {
   type DirectoryEntry,
   directoryFile,
   DIRECTORY_INDEX,
+  firstAuthorFilterName,
   firstDirectoryWord,
   listedWords,
   nameMatches,
@@ -132,6 +133,11 @@ async function suggestAuthorsFor(page: string, words: string[], fetchJson: Fetch
 /** A Pagefind filter on the papers of authors: each group names one cited author's possible slugs. */
 export interface CitedAuthorsFilter {
   all: { any: Record<string, string>[] }[];
+  /**
+   * The same first cited name as the paper's first author, when the query cites a paper (its year,
+   * or names joined: `Wang et al., 2024`, `Yang and Wang (2020)`): its papers are listed first.
+   */
+  firstAuthor?: { any: Record<string, string>[] };
 }
 
 /**
@@ -162,6 +168,7 @@ export async function citedAuthorsFilter(
     const writtenOut = citedNamesAt(writtenOutSpelling(query), { typing, skip }).names;
     keys ??= await directoryKeys(page, fetchJson);
     const groups: CitedAuthorsFilter['all'] = [];
+    let firstAuthor: CitedAuthorsFilter['firstAuthor'];
     const words: string[] = [];
     // A family name alone that fits an author by its one word (`Adam 2023`: Hartwig Adam) may also be
     // an ordinary word and a year (the Adam optimizer, long context): the query is searched both ways.
@@ -191,13 +198,21 @@ export async function citedAuthorsFilter(
         break;
       }
       groups.push({ any: [...slugs].map((slug) => ({ [authorFilterName(slug)]: slug })) });
+      // A reference names its paper's first author first (`Wang et al., 2024`).
+      if (index === 0 && (name.year !== undefined || names.length > 1)) {
+        firstAuthor = { any: [...slugs].map((slug) => ({ [firstAuthorFilterName(slug)]: slug })) };
+      }
       if (name.year) groups.push({ any: [{ [CITED_YEAR_FILTER]: name.year }] });
     }
     if (unknown !== undefined) {
       skip.add(unknown);
       continue;
     }
-    return { filter: { all: groups }, rest: [...words, rest].join(' ').trim(), ...(alsoWords && { alsoWords }) };
+    return {
+      filter: { all: groups, ...(firstAuthor && { firstAuthor }) },
+      rest: [...words, rest].join(' ').trim(),
+      ...(alsoWords && { alsoWords }),
+    };
   }
 }
 

@@ -710,6 +710,18 @@ async function searchWords(
         ofAuthor && (await searchWords(pagefind, config, query, options, keystroke, topics, readYear, false));
       return ofAuthor && asWords && firstThen(pagefind, options, ofAuthor, asWords);
     }
+    const { firstAuthor } = cited.filter;
+    if (firstAuthor) {
+      // A reference's paper (`Wang et al., 2024`): the papers of which the first name is the first
+      // author's first, then the others the names fit, each part in its own order.
+      if (keystroke && !(await keystroke.paused())) return null;
+      const firsts = { ...citedOptions, filters: { ...citedOptions.filters, all: [...cited.filter.all, firstAuthor] } };
+      const ofFirst = await searchText(pagefind, config, cited.rest, firsts, keystroke);
+      const ofAll = ofFirst && (await searchText(pagefind, config, cited.rest, citedOptions, keystroke));
+      // (Concatenated as found unless the reader asked for an order: options.sort, not the date order
+      // of a citation alone, citedOptions'.)
+      return ofFirst && ofAll && firstThen(pagefind, options, ofFirst, ofAll);
+    }
     options = citedOptions;
     query = cited.rest;
   }

@@ -47,6 +47,23 @@ export function authorFilterAttributes(authors: readonly string[]): string[] {
 }
 
 /**
+ * The Pagefind filter name that holds the papers an author is the first author of (`first-author-1c`),
+ * spread as authorFilterName spreads authors: a citation by a paper's first author (`Wang et al.,
+ * 2024`) lists those papers first. A paper carries one (firstAuthorFilterAttribute).
+ */
+export function firstAuthorFilterName(slug: string): string {
+  return `first-${authorFilterName(slug)}`;
+}
+
+/** The `data-pagefind-filter` value of a paper's first author (`first-author-1c:ekin-akyurek`), if it has authors. */
+export function firstAuthorFilterAttribute(authors: readonly string[]): string | undefined {
+  const first = authors[0];
+  if (first === undefined) return undefined;
+  const slug = authorSlug(first);
+  return `${firstAuthorFilterName(slug)}:${slug}`;
+}
+
+/**
  * The words the directory lists a name under: the words of its slug before any cut (`Ekin
  * Akyürek` → `ekin`, `akyurek`; every word of a name too long for its slug). A name without
  * letters or digits has one word, its slug (`author--<hash>`, see authorSlug).
@@ -353,11 +370,19 @@ export function citedNamesAt(
   const citeJoinedBefore = (first: number) => {
     let position = kept.length - 1;
     if (kept[position] !== first - 1 || !LIST_JOINER.test(at(first - 1))) return;
-    const joined: number[] = [];
+    const joined: { at: number; leading: string[] }[] = [];
     for (let index = first - 2; kept[position - 1] === index && !skip.has(index); index -= 1) {
       if (word(index) === undefined || !CAPITALISED_WORD.test(withoutOpening(at(index)))) break;
-      joined.unshift(index);
       position -= 1;
+      // The particles before it start its family name (`de Freitas and van der Maaten`), as
+      // leadingBefore reads them before the last name.
+      let lead = index;
+      while (index - lead < MAX_LEADING && kept[position - 1] === lead - 1 && isParticle(lead - 1)) {
+        lead -= 1;
+        position -= 1;
+      }
+      joined.unshift({ at: index, leading: tokens.slice(lead, index) });
+      index = lead;
       // Only a comma after the name before joins it too (`Yang, Li and Wang`).
       if (!at(index - 1).endsWith(',')) break;
     }
@@ -369,14 +394,15 @@ export function citedNamesAt(
     names.splice(
       names.length - 1,
       0,
-      ...joined.map((index) => ({
+      ...joined.map(({ at: index, leading }) => ({
         initials: [],
         words: word(index)!,
         familyOnly: true as const,
+        ...(leading.length > 0 && { leading }),
         ...(year && { year }),
       })),
     );
-    ends.splice(ends.length - 1, 0, ...joined);
+    ends.splice(ends.length - 1, 0, ...joined.map(({ at: index }) => index));
   };
   // Where the last name read ends (its year included).
   let citedEnd = -1;

@@ -654,6 +654,17 @@ const TABLE: Expectation[] = [
   // A compound with a number in digits or in words: papers write both, readers type either.
   { query: '3-layer neural networks', why: 'Three-Layer in the title, typed in digits', top: ['2311.13774'] },
   { query: '2 stream MLP', why: 'FinalMLP’s Two-Stream, its number typed apart in digits', top: ['2304.00902'] },
+  // A reference names its paper's first author first: their papers of the year first.
+  {
+    query: 'Wang et al., 2024',
+    why: 'Zihao Wang is the first author of one Wang paper of 2024 (ICLR 2024)',
+    top: ['2311.13774'],
+  },
+  {
+    query: 'Zhang et al. (2024)',
+    why: 'the two 2024 papers whose first author is a Zhang, before those with a Zhang further down',
+    top: ['2402.04347', '2409.01659'],
+  },
   { query: '1-layer transformer', why: 'the paper writes one-layer transformer, typed in digits', top: ['2307.03576'] },
 ];
 

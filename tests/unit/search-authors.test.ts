@@ -4,6 +4,8 @@ import {
   AUTHOR_FILTER_BUCKETS,
   authorDirectory,
   authorFilterAttributes,
+  firstAuthorFilterAttribute,
+  firstAuthorFilterName,
   authorFilterName,
   citedNameMatches,
   citedNamesInQuery,
@@ -52,6 +54,15 @@ describe('authorFilterName', () => {
       `${authorFilterName('ekin-akyurek')}:ekin-akyurek`,
       `${authorFilterName('jacob-andreas')}:jacob-andreas`,
     ]);
+  });
+
+  it('gives a paper its first author’s filter value, under a filter name of its own', () => {
+    expect(firstAuthorFilterAttribute(['Ekin Akyürek', 'Jacob Andreas'])).toBe(
+      `${firstAuthorFilterName('ekin-akyurek')}:ekin-akyurek`,
+    );
+    expect(firstAuthorFilterName('ekin-akyurek')).not.toBe(authorFilterName('ekin-akyurek'));
+    expect(firstAuthorFilterName('ekin-akyurek')).toMatch(/^first-author-[0-9a-f]{2}$/);
+    expect(firstAuthorFilterAttribute([])).toBeUndefined();
   });
 });
 
@@ -553,6 +564,32 @@ describe('family names of several words', () => {
     const filter = await citedAuthorsFilter('/search/', query, false, fetchJson);
     expect(slugsOf(filter)).toEqual([authorSlug(name), ...(year ? [year] : [])]);
     expect(filter?.rest).toBe('');
+  });
+
+  it('asks first for the papers of which a reference’s first name is the first author (a year, or names joined)', async () => {
+    const firstOf = async (query: string) =>
+      (await citedAuthorsFilter('/search/', query, false, fetchJson))?.filter.firstAuthor?.any.flatMap((each) =>
+        Object.entries(each),
+      );
+    const first = [[firstAuthorFilterName(authorSlug('Adam Smith')), authorSlug('Adam Smith')]];
+    expect(await firstOf('Smith et al., 2012')).toEqual(first);
+    expect(await firstOf('(Smith & Denise Freitas, 2012)')).toEqual(first);
+    expect(await firstOf('de Freitas et al. 2012')).toEqual([
+      [firstAuthorFilterName(authorSlug('Nando de Freitas')), authorSlug('Nando de Freitas')],
+    ]);
+    // Each name of a list with its particles (`de`, `van der`), as a name alone is read.
+    const both = await citedAuthorsFilter('/search/', 'de Freitas and van der Maaten 2012', false, fetchJson);
+    expect(slugsOf(both)).toEqual([
+      authorSlug('Nando de Freitas'),
+      '2012',
+      authorSlug('Laurens van der Maaten'),
+      '2012',
+    ]);
+    expect(both?.filter.firstAuthor?.any.flatMap((each) => Object.values(each))).toEqual([
+      authorSlug('Nando de Freitas'),
+    ]);
+    // A name alone, with no year, cites no paper: every paper of the author as they come.
+    expect(await firstOf('Adam Smith')).toBeUndefined();
   });
 
   it('reads a capitalised word before a year as a family name only where an author has it so', async () => {

@@ -320,6 +320,22 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
     const htmlComment =
       esmLine !== undefined && start?.column !== undefined && esmLine.slice(start.column - 2).startsWith('<!--');
     if (htmlComment) return { problems: [{ ...at(start.line, start.column - 1), message: COMMENT_ADVICE }] };
+    // An element opened before the place on its line (`<style>body{…}</style>`): its contents fail
+    // to parse, but escaping them would only lead to the element's own refusal. Say that first.
+    const element =
+      esmLine !== undefined && start?.column !== undefined
+        ? /<([A-Za-z][\w.:-]*)[^<>]*>[^<]*$/.exec(esmLine.slice(0, start.column - 1))?.[1]
+        : undefined;
+    if (element) {
+      return {
+        problems: [
+          {
+            ...at(start?.line, start?.column),
+            message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)}, inside <${shortened(element, 40)}>. ${elementNotAllowed(shortened(element, 40))}`,
+          },
+        ],
+      };
+    }
     const advice =
       esmLine !== undefined && /^(?:import|export) /.test(esmLine)
         ? `MDX reads a paragraph that starts with the word "${esmLine.slice(0, 6)}" and a space as JavaScript, which a paper may not hold: start the paragraph with another word, or write its first letter as a character reference (&#${esmLine.codePointAt(0)};${esmLine.slice(1, 6)})`
@@ -908,6 +924,11 @@ function footnotesIn(
   return found;
 }
 
+/** Why an element (`<style>`, `<Chart>`) is refused, and what to write instead: one wording, parsed or not. */
+function elementNotAllowed(name: string): string {
+  return `JSX/HTML elements (<${name}>) are not allowed in a paper. Use Markdown: *emphasis*, **bold**, [text](https://…).`;
+}
+
 function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined {
   switch (node.type) {
     case 'mdxjsEsm':
@@ -919,7 +940,7 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
         : '`{…}` expressions are not allowed in a paper. Escape a literal brace as `\\{`, or put math in $…$.';
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      return `JSX/HTML elements (<${node.name ?? ''}>) are not allowed in a paper. Use Markdown: *emphasis*, **bold**, [text](https://…).`;
+      return elementNotAllowed(node.name ?? '');
     case 'html':
       return 'Raw HTML is not allowed in a paper. Use Markdown instead.';
     case 'image':

@@ -45,6 +45,12 @@ const expected: [string, string][] = [
   ['javascript-link', ':10:5: body: Link URL "JavaScript:alert(1)" is not allowed'],
   ['jsx-element', ':10:13: body: JSX/HTML elements (<span>) are not allowed'],
   ['script-tag', ':10:1: body: JSX/HTML elements (<script>) are not allowed'],
+  // Braces inside an element fail to parse first (acorn stops at the colon of `{color:red}`, column 34):
+  // the element is named, not only the braces' escape.
+  [
+    'element-with-braces',
+    ':10:34: body: MDX syntax: Could not parse expression with acorn, inside <style>. JSX/HTML elements (<style>) are not allowed in a paper.',
+  ],
   ['katex-expansion', ':10:7: body: LaTeX: \\def is not allowed in an abstract: it defines a macro'],
   ['katex-href', ':10:8: body: LaTeX: \\href is not allowed'],
   ['katex-invalid', ":10:16: body: LaTeX: Unexpected end of input in a macro argument, expected '}'"],

@@ -216,8 +216,10 @@ async function requestFeed(
 }
 
 /**
- * How long a Retry-After header asks to wait, in words (`2 minutes`), or undefined when it says
- * nothing usable. It is seconds or an HTTP date (RFC 9110 §10.2.3).
+ * How long a Retry-After header asks to wait, in words (`2 minutes`, `5 hours`, `3 days`), or the
+ * day it names when that is more than a month away (`until 2099-01-01`: a header set that far says
+ * more about the server than about when to ask; "wait 631,983 hours" said nothing usable either);
+ * undefined when it says nothing usable. It is seconds or an HTTP date (RFC 9110 §10.2.3).
  */
 export function retryAfter(header: string | null, now: number = Date.now()): string | undefined {
   const value = header?.trim() ?? '';
@@ -225,7 +227,13 @@ export function retryAfter(header: string | null, now: number = Date.now()): str
   if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
   if (seconds < 120) return `${seconds} s`;
   const minutes = Math.ceil(seconds / 60);
-  return minutes < 120 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
+  if (minutes < 120) return `${minutes} minutes`;
+  const hours = Math.ceil(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  const days = Math.ceil(hours / 24);
+  if (days <= 31) return `${days} days`;
+  const until = new Date(now + seconds * 1000);
+  return Number.isNaN(until.getTime()) ? undefined : `until ${until.toISOString().slice(0, 10)}`;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FetchLike } from '../../src/content/arxiv.ts';
+import { type FetchLike, retryAfter } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { newPaper, NewPaperError } from '../../src/content/new-paper.ts';
 import { newPapers } from '../../src/content/new-papers.ts';
@@ -356,4 +356,26 @@ describe('TeX with no form on the page', () => {
       `content/papers/2099/${ID}.mdx:${line}: ${field}: ${tex} is TeX that has no form on the page (a citation, reference, footnote or a command without a Unicode character): write what it stands for, or leave it out, with ${flag} "…".`,
     ]);
   });
+});
+
+describe('retryAfter: how long arXiv asks to wait, in words a contributor can act on', () => {
+  const now = Date.parse('2026-12-06T12:00:00Z');
+  it.each([
+    ['30', '30 s'],
+    ['600', '10 minutes'],
+    [String(5 * 3600), '5 hours'],
+    [String(3 * 86400), '3 days'],
+    ['Sun, 06 Dec 2026 12:10:00 GMT', '10 minutes'],
+    ['Fri, 01 Jan 2100 00:00:00 GMT', 'until 2100-01-01'],
+    [String(400 * 86400), 'until 2028-01-10'],
+  ])('reads %j as %j', (header, words) => {
+    expect(retryAfter(header, now)).toBe(words);
+  });
+
+  it.each([null, '', '0', '-5', 'soon', 'Thu, 01 Jan 1970 00:00:00 GMT', '9'.repeat(30)])(
+    'reads %j as nothing',
+    (header) => {
+      expect(retryAfter(header, now)).toBeUndefined();
+    },
+  );
 });

@@ -47,15 +47,16 @@ export function authorFilterAttributes(authors: readonly string[]): string[] {
 }
 
 /**
- * The Pagefind filter name that holds the papers an author is the first author of (`first-author-1c`),
- * spread as authorFilterName spreads authors: a citation by a paper's first author (`Wang et al.,
- * 2024`) lists those papers first. A paper carries one (firstAuthorFilterAttribute).
+ * The Pagefind filter name that holds the papers an author is the first author of (`first-1c`),
+ * spread over the buckets authorFilterName spreads authors over: a citation by a paper's first
+ * author (`Wang et al., 2024`) lists those papers first. A paper carries one
+ * (firstAuthorFilterAttribute); the name is short, as every paper page carries it.
  */
 export function firstAuthorFilterName(slug: string): string {
-  return `first-${authorFilterName(slug)}`;
+  return authorFilterName(slug).replace(/^author-/, 'first-');
 }
 
-/** The `data-pagefind-filter` value of a paper's first author (`first-author-1c:ekin-akyurek`), if it has authors. */
+/** The `data-pagefind-filter` value of a paper's first author (`first-1c:ekin-akyurek`), if it has authors. */
 export function firstAuthorFilterAttribute(authors: readonly string[]): string | undefined {
   const first = authors[0];
   if (first === undefined) return undefined;

@@ -28,7 +28,6 @@ import {
   isStylingCommand,
   MATH_SYMBOL,
   mathIndexWords,
-  numberSpelling,
   symbolWord,
   withoutTexComments,
 } from './search-query.ts';
@@ -209,9 +208,6 @@ export function withIndexedParts(html: string): string {
       sentence.push(text);
       // Pagefind keeps no symbol: a math symbol in prose is held as a formula's is (mathSymbolWords).
       pending.push(...compoundParts(text), ...proseSymbolWords(text));
-      // A compound with a number written the other way (`three-layer` and `3-layer`).
-      const otherSpelling = numberSpelling(text);
-      if (otherSpelling) pending.push(otherSpelling);
       // A name and its number written apart, also as one word (`YOLO v8`: `yolov8`).
       const joined = previous === undefined ? undefined : joinedNameNumber(previous, text);
       if (joined) pending.push(joined);

@@ -1962,41 +1962,6 @@ export function compoundParts(word: string): string[] {
   return [...new Set([...partsPagefindMisses(word), ...forms.filter((form) => form.length > 1 && !own.has(form))])];
 }
 
-/** The numbers one to twelve as English words, for compounds written either way (numberSpelling). */
-const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
-const NUMBER_COMPOUND = /^(\p{L}+|\d{1,2})-([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)$/u;
-
-/**
- * A compound that starts with a number, spelt the other way (`three-layer` → `3-layer`, `2-stream`
- * → `two-stream`, one to twelve), or undefined. Papers write both (`Three-Layer`, `2-layer`), and
- * readers type either (`3-layer`, `2 stream`): the page holds the other spelling, hidden, for the
- * index (withIndexedParts), so either finds both, as Pagefind reads the one written.
- */
-export function numberSpelling(word: string): string | undefined {
-  const compound = NUMBER_COMPOUND.exec(word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  if (!compound) return undefined;
-  const [, number, rest] = compound as unknown as [string, string, string];
-  const asWord = NUMBER_WORDS.indexOf(number.toLowerCase());
-  if (asWord >= 0) return `${asWord + 1}-${rest}`;
-  const value = Number(number);
-  return /^\d+$/.test(number) && value >= 1 && value <= NUMBER_WORDS.length
-    ? `${NUMBER_WORDS[value - 1]}-${rest}`
-    : undefined;
-}
-
 /** Text with each Greek letter standing alone or in a word of another script named (`α-divergence` → `alpha-divergence`). */
 function withLettersNamed(text: string): string {
   return text.replace(LONE_LETTER, (letter) => LETTER_NAMES.get(letter) ?? letter);

@@ -68,7 +68,6 @@ import {
   titleOfPastedEntry,
   revealTex,
   withoutIndexOnlyWords,
-  numberSpelling,
   withoutTexComments,
   withTightMarks,
   writtenOutSpelling,
@@ -2708,32 +2707,5 @@ describe('titleOfPastedEntry', () => {
     'booktitle={ICML} title',
   ])('%s is no entry with a title', (query) => {
     expect(titleOfPastedEntry(query)).toBeUndefined();
-  });
-});
-
-describe('numberSpelling: a compound that starts with a number, the other way', () => {
-  it.each([
-    ['three-layer', '3-layer'],
-    ['Three-Layer', '3-Layer'],
-    ['2-stream', 'two-stream'],
-    ['(12-bit,', 'twelve-bit'],
-    ['one-to-one', '1-to-one'],
-    ['Two-Stage.', '2-Stage'],
-  ])('reads %j as %j', (word, other) => {
-    expect(numberSpelling(word)).toBe(other);
-  });
-
-  it.each(['self-attention', '13-layer', '0-shot', 'three', '3', 'layer-3', 'three-', 'ResNet-50', 'two-<b>'])(
-    'leaves %j alone',
-    (word) => {
-      expect(numberSpelling(word)).toBeUndefined();
-    },
-  );
-
-  it('is held, hidden, for the index, beside the word as written', () => {
-    const indexed = withIndexedParts('<p>A Three-Layer network and a 2-layer one.</p>');
-    const hidden = [...indexed.matchAll(/<span hidden>([^<]*)<\/span>/g)].map(([, words]) => words).join(' ');
-    expect(hidden).toContain(' 3-Layer ');
-    expect(hidden).toContain(' two-layer ');
   });
 });

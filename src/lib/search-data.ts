@@ -220,7 +220,8 @@ export function withIndexedParts(html: string): string {
 /**
  * The other spellings of an author's name the index holds for search, hidden on the paper page
  * (PaperMeta): the name written out (plainSpellingForSearch: `Allgöwer` as `allgoewer`), and its
- * family name as the digest's citation keys begin with it (citationKeyName), when that is no word
+ * family name as the digest's citation keys begin with it (bibtex.ts's citationKeyNamePart, the
+ * rule naturalKey reads, so that the key and the index never spell it apart), when that is no word
  * of the name already: a key pasted from a .bib file (`deocarizborde2024neural`) is read as name,
  * year and word (withCitationKeysRead), and its name then finds the paper as one word.
  */
@@ -228,20 +229,11 @@ export function nameSpellingsForSearch(name: string): string[] {
   const words = asciiFold(name)
     .toLowerCase()
     .split(/[^a-z0-9]+/);
-  const keyName = citationKeyName(name);
+  const keyName = citationKeyNamePart(name);
   // A name of one family word is in the index already; a key of no letters of the name (`anon`,
   // for a name in another script) is no spelling of it.
   const isOtherSpelling = !words.includes(keyName) && words.join('').includes(keyName);
   return [...(plainSpellingForSearch(name)?.split(' ') ?? []), ...(isOtherSpelling ? [keyName] : [])];
-}
-
-/**
- * The family name of `name` as the digest's citation keys begin with it (`Sáez de Ocáriz Borde` →
- * `deocarizborde`): bibtex.ts's citationKeyNamePart, the rule naturalKey reads, so that the key
- * and the index can never spell it apart.
- */
-export function citationKeyName(name: string): string {
-  return citationKeyNamePart(name);
 }
 
 /**

@@ -357,6 +357,24 @@ function isParticleAt(words: readonly string[], index: number): boolean {
 }
 
 /**
+ * How many words at the start of a name are its family name written in capitals, family name
+ * first, as many Chinese, Japanese and Korean authors and venues write one (`ZHANG Wei`, `DE LA
+ * CRUZ Ana María`): the leading words in capitals (inCapitals, no full stop: `W.` is an initial),
+ * then only words in ordinary case (a lower-case letter each). The capitals are then the family
+ * name's mark, not initials, but only where one of those words cannot be initials run together
+ * (RUN_TOGETHER_INITIALS: two or three capitals, `JZ Kolter`, `JRR Tolkien`, `AI Weiwei`): `LI Wei`
+ * reads as `JZ Kolter` does, and the README asks for `LI, Wei`. A name wholly in capitals (`MAX DE
+ * LA CRUZ`) says nothing by its case and has none. 0 for every other name. One rule for familyName,
+ * nameParts and nameInBibtexOrder, so the citations, the .bib, the tags and the A–Z list agree.
+ */
+function familyFirstInCapitals(words: readonly string[]): number {
+  const run = words.findIndex((word) => !inCapitals(word) || word.includes('.'));
+  if (run <= 0 || !words.slice(run).every((word) => /\p{Ll}/u.test(word))) return 0;
+  const family = words.slice(0, run);
+  return family.some((word) => !RUN_TOGETHER_INITIALS.test(word) && /\p{L}.*\p{L}/u.test(word)) ? run : 0;
+}
+
+/**
  * Whether text is written wholly in capitals: a letter with case and no lower-case letter
  * (`JOHN SMITH`, `DE LA CRUZ`, `O'NEIL`). One rule for reading capitals as a name's case, not as
  * an acronym or initials (isParticleAt, givenInitials' `nameInCapitals`).
@@ -434,6 +452,8 @@ export function familyName(author: string): string {
   const words = nameTokens(author);
   if (words.length === 0) return '';
   if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
+  const inCapitalsFirst = familyFirstInCapitals(words);
+  if (inCapitalsFirst > 0) return words.slice(0, inCapitalsFirst).join(' ');
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
   const particle = words.findIndex((_, index) => index > 0 && index < words.length - 1 && isParticleAt(words, index));
   return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
@@ -499,6 +519,9 @@ export function nameInBibtexOrder(author: string): string {
   if (parts?.given && nameTokens(parts.given).some(isNameGoneBy))
     return [parts.family, parts.suffix, parts.given].filter(Boolean).join(', ');
   if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
+  // A family name in capitals written first (`ZHANG Wei`): BibTeX would take `Wei` for it.
+  const inCapitalsFirst = familyFirstInCapitals(nameTokens(author));
+  if (inCapitalsFirst > 0 && parts) return `${parts.family}, ${parts.given}`;
   // A family name that starts with a capitalised particle (`Vincent Van Gogh`): BibTeX would read
   // `Van` as a given name; family name first, it reads `Van Gogh` as the family name.
   const startsCapitalised = parts?.given && parts.family.includes(' ') && !isBibtexParticle(parts.family);
@@ -635,6 +658,14 @@ export function nameParts(author: string): NameParts | undefined {
   if (!name.includes(' ')) return undefined;
   const words = name.split(' ');
   if (FAMILY_NAME_FIRST.test(name)) return { given: words.slice(1).join(' '), family: words[0]!, suffix: '' };
+  const tokens = nameTokens(name);
+  const inCapitalsFirst = familyFirstInCapitals(tokens);
+  if (inCapitalsFirst > 0)
+    return {
+      given: tokens.slice(inCapitalsFirst).join(' '),
+      family: tokens.slice(0, inCapitalsFirst).join(' '),
+      suffix: '',
+    };
   let end = words.length;
   while (end > 1 && NAME_SUFFIX.test(words[end - 1]!)) end -= 1;
   const family = familyName(name);

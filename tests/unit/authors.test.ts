@@ -800,6 +800,54 @@ describe('a name in parts, and given names as initials, for references', () => {
     }
   });
 
+  it('reads a family name in capitals written first (ZHANG Wei) as the family name, everywhere', () => {
+    // Each name, its family name, the .bib's order and its A–Z letter: the capitals mark the family name.
+    for (const [name, given, family, bibtex, letter] of [
+      ['ZHANG Wei', 'Wei', 'ZHANG', 'ZHANG, Wei', 'Z'],
+      ['OUYANG Xiao Ming', 'Xiao Ming', 'OUYANG', 'OUYANG, Xiao Ming', 'O'],
+      ['YAMADA Tarō', 'Tarō', 'YAMADA', 'YAMADA, Tarō', 'Y'],
+      ['DE LA CRUZ Ana María', 'Ana María', 'DE LA CRUZ', 'DE LA CRUZ, Ana María', 'C'],
+      ["O'NEIL Mary-Kate", 'Mary-Kate', "O'NEIL", "O'NEIL, Mary-Kate", 'O'],
+    ] as const) {
+      expect(nameParts(name), name).toEqual({ given, family, suffix: '' });
+      expect(familyName(name), name).toBe(family);
+      expect(nameInBibtexOrder(name), name).toBe(bibtex);
+      expect(letterOf(name), name).toBe(letter);
+      // Written the other way round, the same person has the same parts.
+      expect(nameParts(`${given} ${family}`), name).toEqual({ given, family, suffix: '' });
+    }
+    // Capitals that may be initials run together, a name wholly in capitals, and a lab stay as they were.
+    for (const [name, family, bibtex] of [
+      ['JRR Tolkien', 'Tolkien', 'JRR Tolkien'],
+      ['JZ Kolter', 'Kolter', 'JZ Kolter'],
+      ['AI Weiwei', 'Weiwei', 'AI Weiwei'],
+      ['MAX DE LA CRUZ', 'DE LA CRUZ', 'DE LA CRUZ, MAX'],
+      ['J. Smith', 'Smith', 'J. Smith'],
+    ] as const) {
+      expect(familyName(name), name).toBe(family);
+      expect(nameInBibtexOrder(name), name).toBe(bibtex);
+    }
+    expect(nameParts('Meta AI')).toBeUndefined();
+  });
+
+  it('reads seeded family names in capitals the same written first or last', () => {
+    const random = seededRandom(2611);
+    const word = (capital: boolean) => {
+      const letters = Array.from({ length: 4 + Math.floor(random() * 5) }, () =>
+        'abcdefghijklmnoprstuvwyzéü'.charAt(Math.floor(random() * 26)),
+      ).join('');
+      return capital ? letters.toUpperCase() : `${letters[0]!.toUpperCase()}${letters.slice(1)}`;
+    };
+    for (let run = 0; run < 300; run++) {
+      const family = word(true);
+      const given = Array.from({ length: 1 + Math.floor(random() * 2) }, () => word(false)).join(' ');
+      const parts = { given, family, suffix: '' };
+      expect(nameParts(`${family} ${given}`), `${family} ${given}`).toEqual(parts);
+      expect(nameParts(`${given} ${family}`), `${given} ${family}`).toEqual(parts);
+      expect(familyNameForSorting(`${family} ${given}`)).toBe(family);
+    }
+  });
+
   it('gives a hyphenated given name the same initials written in full or as initials', () => {
     const random = seededRandom(2010);
     const name = () =>

@@ -333,6 +333,9 @@ describe('the plain-text reference', () => {
     ['TOM LEE', 'LEE, T.'],
     ['JOHN SMITH', 'SMITH, J.'],
     ['AI Weiwei', 'Weiwei, A. I.'],
+    // A family name in capitals written first is the family name (familyFirstInCapitals).
+    ['ZHANG Wei', 'ZHANG, W.'],
+    ['DE LA CRUZ Ana María', 'DE LA CRUZ, A. M.'],
     ['John AB Smith', 'Smith, J. A. B.'],
     // A capitalised particle is the family name's (not `Gogh, V. V.`), lowercase or not.
     ['Vincent Van Gogh', 'Van Gogh, V.'],

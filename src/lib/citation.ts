@@ -248,13 +248,42 @@ export interface MetaTag {
 }
 
 /**
+ * Where Zotero's Embedded Metadata splits a page's only `citation_author` tag (not one of several):
+ * at its commas (spaces around them aside), into that many authors, when the parts before and after the first
+ * comma both hold a space (` `), a test meant for a tag that lists `Ann Lee, Bo Li`. So a lone
+ * `de la Cruz, Ana María` became the two authors `de la Cruz` and `Ana María`.
+ */
+const LONE_TAG_PARTS = /\s*,\s*/;
+
+/**
+ * The `citation_author` tag of a paper's only author, as Zotero reads it as one (LONE_TAG_PARTS):
+ * where both its family and its given names hold a space, the given names' spaces are no-break
+ * spaces (U+00A0), which Zotero's test does not count and its name reader and Google Scholar read as
+ * spaces (`de la Cruz, Ana María`, `Van Gogh, Vincent Willem`). The family name keeps its spaces, so
+ * a reader still finds its particles. Any other tag is returned as it is.
+ */
+export function loneCitationAuthorTag(tag: string): string {
+  const comma = LONE_TAG_PARTS.exec(tag);
+  if (comma === null) return tag;
+  const from = comma.index + comma[0].length;
+  const after = tag.slice(from);
+  const given = after.slice(0, LONE_TAG_PARTS.exec(after)?.index ?? after.length);
+  if (!tag.slice(0, comma.index).includes(' ') || !given.includes(' ')) return tag;
+  return `${tag.slice(0, from)}${given.replaceAll(' ', '\u00a0')}${after.slice(given.length)}`;
+}
+
+/**
  * Highwire Press `citation_*` tags, read by Google Scholar and Zotero: one `citation_author`
- * per author, in order, family name first ({@link citationAuthorName}).
+ * per author, in order, family name first ({@link citationAuthorName}); a paper's only author as
+ * Zotero reads one (loneCitationAuthorTag).
  */
 export function citationMetaTags(paper: CitablePaper): MetaTag[] {
   const { data } = paper;
   const tags: MetaTag[] = [{ name: 'citation_title', content: data.title }];
-  for (const author of data.authors) tags.push({ name: 'citation_author', content: citationAuthorName(author) });
+  for (const author of data.authors) {
+    const tag = citationAuthorName(author);
+    tags.push({ name: 'citation_author', content: data.authors.length === 1 ? loneCitationAuthorTag(tag) : tag });
+  }
   const date = citationDate(paper);
   if (date) tags.push({ name: 'citation_publication_date', content: date });
   // Google Scholar's date of entry into a repository: the first version, when that is not the date above.

@@ -17,6 +17,7 @@ import {
 } from '../../src/lib/citation.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { hostileNames } from '../helpers/hostile-papers.ts';
+import { nameParts } from '../../src/lib/authors.ts';
 
 const paper = (data: Partial<CitablePaper['data']> = {}): CitablePaper => ({
   id: 'x',
@@ -137,7 +138,70 @@ describe('citation meta tags', () => {
     ['Yuanzhi (paul) Li', 'Li, Yuanzhi (paul)'],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
-    expect(citationMetaTags(paper({ authors: [written] }))).toContainEqual({ name: 'citation_author', content: cited });
+    // Among several authors (a lone one: loneCitationAuthorTag, below).
+    expect(citationMetaTags(paper({ authors: [written, 'Ann Lee'] }))).toContainEqual({
+      name: 'citation_author',
+      content: cited,
+    });
+  });
+
+  /**
+   * How Zotero's Embedded Metadata translator reads the citation_author tags of a page into
+   * authors (processHighwireCreators and ZU.cleanAuthor, as of 2024): each tag split at
+   * semicolons; a page's only tag, if that leaves one, also at commas when the parts before and
+   * after the first comma both hold a space; then each author `Last, First` at its first comma.
+   */
+  function zoteroAuthors(tags: readonly string[]): { lastName: string; firstName?: string }[] {
+    return tags.flatMap((tag) => {
+      let creators = tag.split(/\s*;\s*/);
+      if (creators.length === 1 && tags.length === 1) {
+        const byComma = creators[0]!.split(/\s*,\s*/);
+        if (byComma.length > 1 && byComma[0]!.includes(' ') && byComma[1]!.includes(' ')) creators = byComma;
+      }
+      return creators
+        .map((creator) => creator.trim())
+        .filter((creator) => /[^\s,-.;]/.test(creator))
+        .map((creator) => {
+          if (!creator.includes(',')) return { lastName: creator };
+          const [lastName, firstName] = creator.split(/, ?/);
+          return { lastName: lastName!, firstName };
+        });
+    });
+  }
+  const spaced = (text: string | undefined) => text?.replaceAll('\u00a0', ' ');
+
+  it('gives a lone author whose family and given names both hold a space as one author to Zotero', () => {
+    for (const name of [
+      'Ana María de la Cruz',
+      'de la Cruz, Ana María',
+      'Vincent Willem Van Gogh',
+      'DE LA CRUZ Ana María',
+      'Jean Paul van der Berg, III',
+    ]) {
+      const tags = citationMetaTags(paper({ authors: [name] })).filter((tag) => tag.name === 'citation_author');
+      const read = zoteroAuthors(tags.map((tag) => tag.content));
+      const parts = nameParts(name)!;
+      expect(read, name).toHaveLength(1);
+      expect(spaced(read[0]!.lastName), name).toBe(parts.family);
+      expect(spaced(read[0]!.firstName), name).toBe(parts.given);
+      // Among several authors the tag is as citationAuthorName writes it.
+      const several = citationMetaTags(paper({ authors: [name, 'Ann Lee'] })).filter(
+        (tag) => tag.name === 'citation_author',
+      );
+      expect(several[0]!.content, name).toBe(citationAuthorName(name));
+      expect(zoteroAuthors(several.map((tag) => tag.content)), name).toHaveLength(2);
+    }
+  });
+
+  it('gives each of 2,000 seeded hostile names alone as one author to Zotero, its words kept', () => {
+    for (const name of hostileNames(26, 2000)) {
+      const tags = citationMetaTags(paper({ authors: [name] })).filter((tag) => tag.name === 'citation_author');
+      const content = tags[0]!.content;
+      // Only spaces become no-break spaces: the words are citationAuthorName's.
+      expect(spaced(content), name).toBe(citationAuthorName(name));
+      if (/;/.test(content) || !/[^\s,\-.;]/.test(content)) continue;
+      expect(zoteroAuthors([content]), name).toHaveLength(1);
+    }
   });
 
   it('names a journal as one, uses a given PDF, and leaves out what is unknown', () => {

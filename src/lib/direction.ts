@@ -76,3 +76,76 @@ const POP_DIRECTIONAL_ISOLATE = '\u2069';
 export function isolatedIfRightToLeft(text: string): string {
   return hasRightToLeft(text) ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text;
 }
+
+// ---- The script a text is written in ----
+
+/**
+ * Scripts a title may be written in, other than Latin, with their ISO 15924 codes, as a language
+ * tag's script subtag names them (BCP 47), each with the letters the script shares with others
+ * (Script_Extensions: the kana's `ー`). Han, kana and Hangul are read together (cjkCode).
+ */
+const SCRIPTS: readonly (readonly [RegExp, string])[] = [
+  [/\p{scx=Greek}/u, 'Grek'],
+  [/\p{scx=Cyrillic}/u, 'Cyrl'],
+  [/\p{scx=Armenian}/u, 'Armn'],
+  [/\p{scx=Georgian}/u, 'Geor'],
+  [/\p{scx=Hebrew}/u, 'Hebr'],
+  [/\p{scx=Arabic}/u, 'Arab'],
+  [/\p{scx=Syriac}/u, 'Syrc'],
+  [/\p{scx=Thaana}/u, 'Thaa'],
+  [/\p{scx=Devanagari}/u, 'Deva'],
+  [/\p{scx=Bengali}/u, 'Beng'],
+  [/\p{scx=Gurmukhi}/u, 'Guru'],
+  [/\p{scx=Gujarati}/u, 'Gujr'],
+  [/\p{scx=Oriya}/u, 'Orya'],
+  [/\p{scx=Tamil}/u, 'Taml'],
+  [/\p{scx=Telugu}/u, 'Telu'],
+  [/\p{scx=Kannada}/u, 'Knda'],
+  [/\p{scx=Malayalam}/u, 'Mlym'],
+  [/\p{scx=Sinhala}/u, 'Sinh'],
+  [/\p{scx=Thai}/u, 'Thai'],
+  [/\p{scx=Lao}/u, 'Laoo'],
+  [/\p{scx=Tibetan}/u, 'Tibt'],
+  [/\p{scx=Myanmar}/u, 'Mymr'],
+  [/\p{scx=Khmer}/u, 'Khmr'],
+  [/\p{scx=Ethiopic}/u, 'Ethi'],
+];
+const NOT_LATIN_LETTER = /[^\P{L}\p{sc=Latin}]/u;
+const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+
+/** The code of letters of Han, kana and Hangul together: kana with or without Han is Jpan, Hangul Kore or Hang. */
+function cjkCode(letters: readonly string[]): string {
+  const has = (script: RegExp) => letters.some((letter) => script.test(letter));
+  if (has(/[\p{scx=Hiragana}\p{scx=Katakana}]/u)) return 'Jpan';
+  if (has(/\p{scx=Hangul}/u)) return has(/\p{scx=Han}/u) ? 'Kore' : 'Hang';
+  return 'Hani';
+}
+
+/**
+ * The `lang` to write on an element showing `text` (a title as shown, after titleText), or
+ * undefined. The site's pages say `lang="en"`, which a screen reader takes for the voice, a
+ * browser for hyphenation, spelling and translation. Nothing in a paper's file says what language
+ * its title is in, and words are not read to guess one; but where most of its letters are of one
+ * script that is not Latin, it is known not to be English, only its script: `und-Cyrl`
+ * ("undetermined language, Cyrillic script", BCP 47), `und-Hani`, `und-Jpan` (kana), `und-Kore`,
+ * `und-Arab`. A script is not a language (Cyrillic writes Russian and Ukrainian, Han Chinese and
+ * Japanese), so no language is named. Text whose letters are mostly Latin (English or not: a
+ * French title is not told from an English one) gets none, and so no bytes on an ordinary page;
+ * a few Greek letters of a formula in an English title do not make it Greek.
+ */
+export function scriptLanguage(text: string): string | undefined {
+  // Most titles have no letter but Latin ones: nothing to count.
+  if (!NOT_LATIN_LETTER.test(text)) return undefined;
+  const letters = text.match(LETTER) ?? [];
+  const counts = new Map<string, number>();
+  const cjk: string[] = [];
+  for (const letter of letters) {
+    if (!NOT_LATIN_LETTER.test(letter)) continue;
+    if (CJK.test(letter)) cjk.push(letter);
+    const code = CJK.test(letter) ? 'CJK' : SCRIPTS.find(([script]) => script.test(letter))?.[1];
+    if (code !== undefined) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  for (const [code, count] of counts)
+    if (count * 2 > letters.length) return `und-${code === 'CJK' ? cjkCode(cjk) : code}`;
+  return undefined;
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { directionAttribute, dominantDirection, firstStrongDirection } from '../../src/lib/direction.ts';
+import {
+  directionAttribute,
+  dominantDirection,
+  firstStrongDirection,
+  scriptLanguage,
+} from '../../src/lib/direction.ts';
+import { seededRandom } from '../../src/bench/random.ts';
+import { hostileNames } from '../helpers/hostile-papers.ts';
 import { withBlockDirections } from '../../src/lib/direction-html.ts';
 
 describe('directionAttribute', () => {
@@ -49,5 +56,59 @@ describe('withBlockDirections', () => {
   it('returns HTML without a right-to-left letter as it is', () => {
     const html = '<p>No <em>right-to-left</em> letter.</p>';
     expect(withBlockDirections(html)).toBe(html);
+  });
+});
+
+describe('scriptLanguage (a title whose letters are of a script English is not written in)', () => {
+  // Titles wholly in one script (real titles' words), and the tag each gets: the script, no language.
+  const titles = [
+    ['Обучение нейронных сетей', 'und-Cyrl'],
+    ['Навчання нейронних мереж', 'und-Cyrl'],
+    ['注意力机制的研究', 'und-Hani'],
+    ['深層学習による画像認識', 'und-Jpan'],
+    ['トランスフォーマー', 'und-Jpan'],
+    ['한국어 언어 모델', 'und-Hang'],
+    ['韓國語 언어 모델', 'und-Kore'],
+    ['التعلم العميق للغة العربية', 'und-Arab'],
+    ['למידה עמוקה', 'und-Hebr'],
+    ['गहन अधिगम', 'und-Deva'],
+    ['Βαθιά μάθηση', 'und-Grek'],
+    ['การเรียนรู้เชิงลึก', 'und-Thai'],
+  ] as const;
+
+  it.each(titles)('marks %s as %s', (title, tag) => {
+    expect(scriptLanguage(title)).toBe(tag);
+    // With a name in Latin letters or a formula, the script still has most of the letters.
+    expect(scriptLanguage(`BERT: ${title} (x = 1)`)).toBe(tag);
+  });
+
+  it.each([
+    'Attention Is All You Need',
+    'Réseaux de neurones profonds pour la traduction',
+    'β-VAE: Learning Basic Visual Concepts',
+    'Scaling α and β in Σ-Nets',
+    '2 + 2 = 4',
+    '',
+  ])('marks no language on %j: Latin letters, or none (its language is not told from its words)', (title) => {
+    expect(scriptLanguage(title)).toBeUndefined();
+  });
+
+  it('marks a seeded mix by the script of most of its letters, and only a valid BCP 47 tag', () => {
+    const random = seededRandom(2612);
+    const latin = ['Learning', 'Model', 'Neural', 'Deep', 'Vision'];
+    for (let run = 0; run < 500; run++) {
+      const [title, tag] = titles[Math.floor(random() * titles.length)]!;
+      const words = Array.from({ length: Math.floor(random() * 6) }, () => latin[Math.floor(random() * latin.length)]!);
+      const text = random() < 0.5 ? `${words.join(' ')} ${title}` : `${title} ${words.join(' ')}`;
+      const own = (title.match(/\p{L}/gu) ?? []).length;
+      const others = words.join('').length;
+      expect(scriptLanguage(text), text).toBe(own > others ? tag : undefined);
+    }
+    for (const name of hostileNames(2612, 2000)) {
+      const tag = scriptLanguage(name);
+      if (tag === undefined) continue;
+      expect(tag, name).toMatch(/^und-[A-Z][a-z]{3}$/);
+      expect(Intl.getCanonicalLocales(tag), name).toEqual([tag]);
+    }
   });
 });

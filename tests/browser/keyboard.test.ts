@@ -318,3 +318,56 @@ describe('copy the reference', () => {
     expect(await page.textContent(status)).toBe('Copied to the clipboard.');
   });
 });
+
+describe('copy text with math', () => {
+  /** Selects from `from` to `to` (each a selector and a character offset in its text), copies with Ctrl+C, and reads the clipboard. */
+  const copySelection = async (from: [string, number], to: [string, number]) => {
+    await page.evaluate(
+      ([[startSelector, startOffset], [endSelector, endOffset]]) => {
+        // The text node and offset at a character offset of an element's text.
+        const at = (selector: string, offset: number): [Node, number] => {
+          const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+          let left = offset;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            if (left <= node.textContent!.length) return [node, left];
+            left -= node.textContent!.length;
+          }
+          throw new Error(`no offset ${offset} in ${selector}`);
+        };
+        const range = document.createRange();
+        range.setStart(...at(startSelector, startOffset));
+        range.setEnd(...at(endSelector, endOffset));
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+      },
+      [from, to] as const,
+    );
+    await page.keyboard.press('Control+C');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const whole = (selector: string) => page.$eval(selector, (element) => (element.textContent ?? '').length);
+
+  it('copies each formula of an abstract once, as its TeX, on the paper page and on a card', async () => {
+    // tests/fixtures/cite 2401.00001: "An abstract with math $O(n^2)$." Before, the copy held the
+    // MathML's tokens a line each, then the flattened formula: "… math \nO\n(\nn\n2\n)\nO(n2)."
+    // A card's excerpt holds no TeX: its formula is copied as one line, its script as `^`.
+    for (const [path, paragraph, copied] of [
+      [urls.paper('2401.00001'), '.abstract p', 'An abstract with math $O(n^2)$.'],
+      [
+        urls.day('2025-02-03'),
+        '[data-paper-card]:has(a[href$="/2401.00001/"]) .abstract p',
+        'An abstract with math O(n^2).',
+      ],
+    ] as const) {
+      await open(path);
+      expect(await copySelection([paragraph, 0], [paragraph, await whole(paragraph)]), path).toBe(copied);
+    }
+    // A selection that starts inside the formula's letters takes the whole formula.
+    await open(urls.paper('2401.00001'));
+    expect(await copySelection(['.abstract .katex-html', 1], ['.abstract p', await whole('.abstract p')])).toBe(
+      '$O(n^2)$.',
+    );
+    // Text without a formula is copied as the browser copies it.
+    expect(await copySelection(['.abstract p', 0], ['.abstract p', 11])).toBe('An abstract');
+  });
+});

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { directionAttribute, hasRightToLeft } from './direction.ts';
+import { directionAttribute, hasRightToLeft, hasLetterOfOtherScript, scriptLanguage } from './direction.ts';
 
 /**
  * The blocks of an abstract that the stylesheet gives `unicode-bidi: plaintext` (global.css's
@@ -11,19 +11,26 @@ const BLOCKS: ReadonlySet<string> = new Set(['p', 'li', 'h2', 'h3', 'h4', 'h5', 
 
 /**
  * Rendered abstract HTML (a page's or a card's excerpt) with `dir` on each block whose letters
- * mostly run the other way than its first letter (directionAttribute, src/lib/direction.ts). The
- * attribute is written into the HTML as it is, every other byte kept; HTML without a
- * right-to-left letter, which never needs one, is returned unread.
+ * mostly run the other way than its first letter (directionAttribute, src/lib/direction.ts), and
+ * `lang` on each block most of whose letters are of one script other than Latin (scriptLanguage:
+ * `und-Cyrl`, as on the title), which the page's `lang="en"` would have read as English. The
+ * attributes are written into the HTML as it is, every other byte kept; HTML without a
+ * right-to-left letter or a letter of another script than Latin and Greek, which needs neither, is
+ * returned unread (Greek letters are a formula's in most abstracts: a block wholly in Greek letters
+ * beside no other script gets no `lang`).
  */
 export function withBlockDirections(html: string): string {
-  if (!hasRightToLeft(html)) return html;
+  if (!hasRightToLeft(html) && !hasLetterOfOtherScript(html)) return html;
   const inserts: { at: number; text: string }[] = [];
   visit(fromHtml(html, { fragment: true }), 'element', (node) => {
     if (!BLOCKS.has(node.tagName) || node.properties.dir !== undefined) return;
-    const dir = directionAttribute(ownText(node.children));
+    const text = ownText(node.children);
+    const dir = directionAttribute(text);
+    const lang = node.properties.lang === undefined ? scriptLanguage(text) : undefined;
+    const attributes = `${dir ? ` dir="${dir}"` : ''}${lang ? ` lang="${lang}"` : ''}`;
     const start = node.position?.start.offset;
     // After `<p`: the tag's name as written is as long as its lowercase name.
-    if (dir && start !== undefined) inserts.push({ at: start + 1 + node.tagName.length, text: ` dir="${dir}"` });
+    if (attributes && start !== undefined) inserts.push({ at: start + 1 + node.tagName.length, text: attributes });
   });
   let out = html;
   for (const { at, text } of inserts.sort((a, b) => b.at - a.at)) out = out.slice(0, at) + text + out.slice(at);

@@ -113,6 +113,17 @@ const SCRIPTS: readonly (readonly [RegExp, string])[] = [
 const NOT_LATIN_LETTER = /[^\P{L}\p{sc=Latin}]/u;
 const CJK = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
 
+/**
+ * A letter of a script, but Latin and Greek, and no letter of every script (`ℝ`, `𝑥`, Common):
+ * formulas use those, so a quick test before reading an abstract's blocks passes over them.
+ */
+const OTHER_SCRIPT_LETTER = /[^\P{L}\p{sc=Latin}\p{sc=Greek}\p{sc=Common}\p{sc=Inherited}]/u;
+
+/** Whether text holds a letter of a script other than Latin and Greek (OTHER_SCRIPT_LETTER). */
+export function hasLetterOfOtherScript(text: string): boolean {
+  return OTHER_SCRIPT_LETTER.test(text);
+}
+
 /** The code of letters of Han, kana and Hangul together: kana with or without Han is Jpan, Hangul Kore or Hang. */
 function cjkCode(letters: readonly string[]): string {
   const has = (script: RegExp) => letters.some((letter) => script.test(letter));

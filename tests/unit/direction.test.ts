@@ -41,16 +41,35 @@ describe('withBlockDirections', () => {
   it('reads a block without its formulas and without the blocks inside it', () => {
     // The formula's letters would make the paragraph English; KaTeX's box is one neutral character.
     const math = '<span class="katex"><span class="katex-mathml">abcdefghijklmnop</span></span>';
-    expect(withBlockDirections(`<p>x ${math} שלום עולם</p>`)).toBe(`<p dir="rtl">x ${math} שלום עולם</p>`);
+    expect(withBlockDirections(`<p>x ${math} שלום עולם</p>`)).toBe(
+      `<p dir="rtl" lang="und-Hebr">x ${math} שלום עולם</p>`,
+    );
     // Neither is text that is not laid out: the TeX kept for search, a visually hidden note.
     const hidden =
       '<p>שלום <span hidden>abcdefghijklmnop</span><span class="visually-hidden">abcdefghijkl</span> ab</p>';
-    expect(withBlockDirections(hidden)).toBe(hidden);
+    expect(withBlockDirections(hidden)).toBe(hidden.replace('<p>', '<p lang="und-Hebr">'));
     // The list item's own words are mostly English; its paragraph, mostly Arabic, is read apart.
     const paragraph = '<p>مرحبا بالعالم هذه فقرة عربية طويلة</p>';
     expect(withBlockDirections(`<ul><li>شبكة means network in English${paragraph}</li></ul>`)).toBe(
-      `<ul><li dir="ltr">شبكة means network in English${paragraph}</li></ul>`,
+      `<ul><li dir="ltr">شبكة means network in English${paragraph.replace('<p>', '<p lang="und-Arab">')}</li></ul>`,
     );
+  });
+
+  it('writes lang on the blocks most of whose letters are of a script other than Latin', () => {
+    // The formula's letters (ℝ, Greek, Latin) count for nothing: the block's own words decide.
+    const math = '<span class="katex"><span class="katex-mathml">ℝ α abcdefghijklmnopqrstu</span></span>';
+    expect(withBlockDirections(`<p>Обучение ${math} нейронных сетей</p>\n<p>In English.</p>`)).toBe(
+      `<p lang="und-Cyrl">Обучение ${math} нейронных сетей</p>\n<p>In English.</p>`,
+    );
+    expect(withBlockDirections('<p>深層学習による<em>画像認識</em> (CNN)</p>')).toBe(
+      '<p lang="und-Jpan">深層学習による<em>画像認識</em> (CNN)</p>',
+    );
+    // A block that says its language keeps it; English with a Cyrillic word gets none.
+    const told = '<p lang="ru">Обучение</p><p>The word обучение means training.</p>';
+    expect(withBlockDirections(told)).toBe(told);
+    // Math letters of every script and Greek alone do not make an English abstract another's.
+    const english = `<p>Over ℝ and 𝑥 with α, β ${math}.</p>`;
+    expect(withBlockDirections(english)).toBe(english);
   });
 
   it('returns HTML without a right-to-left letter as it is', () => {

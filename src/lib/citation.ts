@@ -83,9 +83,20 @@ export function publicationDate(paper: CitablePaper): string | undefined {
   return venueYear(paper.data.venue) ?? firstVersionDate(paper);
 }
 
-/** {@link publicationDate} as Google Scholar writes dates, `YYYY/MM/DD`. */
+/**
+ * A date as Google Scholar's inclusion guidelines ask for one in `citation_*` tags: a full date
+ * as `YYYY/MM/DD`, else the year alone. A year and month (a preprint dated by its arXiv id's
+ * `YYYY-MM`) is written as its year: `2023/10` is neither form. The month stays in the .bib and
+ * the JSON-LD, which have a place for it.
+ */
+export function scholarDate(date: string): string {
+  return date.length === 10 ? date.replaceAll('-', '/') : date.slice(0, 4);
+}
+
+/** {@link publicationDate} as Google Scholar reads dates (scholarDate). */
 export function citationDate(paper: CitablePaper): string | undefined {
-  return publicationDate(paper)?.replaceAll('-', '/');
+  const date = publicationDate(paper);
+  return date === undefined ? undefined : scholarDate(date);
 }
 
 /**
@@ -289,7 +300,7 @@ export function citationMetaTags(paper: CitablePaper): MetaTag[] {
   // Google Scholar's date of entry into a repository: the first version, when that is not the date above.
   const online = firstVersionDate(paper);
   if (online && online !== publicationDate(paper)) {
-    tags.push({ name: 'citation_online_date', content: online.replaceAll('-', '/') });
+    tags.push({ name: 'citation_online_date', content: scholarDate(online) });
   }
   if (data.venue) {
     const kind = venueKind(data.venue);

@@ -330,9 +330,11 @@ describe('BibTeX and citation metadata of the seed', () => {
     // The year of a venue that names one (as the BibTeX entry cites it), else the first version's
     // date as precisely as known; never the digest date.
     const published = /\b(?:19|20)\d{2}\b/.exec(paper.venue ?? '')?.[0] ?? firstVersion(paper);
-    expect(values('citation_publication_date')).toEqual([published.replaceAll('-', '/')]);
+    // As Google Scholar asks: a full date `YYYY/MM/DD`, else the year alone (not `YYYY/MM`).
+    const scholar = (date: string) => (date.length === 10 ? date.replaceAll('-', '/') : date.slice(0, 4));
+    expect(values('citation_publication_date')).toEqual([scholar(published)]);
     expect(values('citation_online_date')).toEqual(
-      published === firstVersion(paper) ? [] : [firstVersion(paper).replaceAll('-', '/')],
+      published === firstVersion(paper) ? [] : [scholar(firstVersion(paper))],
     );
     expect(jsonLdOf(tree)).toMatchObject({
       '@type': 'ScholarlyArticle',
@@ -369,7 +371,9 @@ describe('the month each citation output gives', () => {
       const [date] = metaTags(tree)
         .filter(([name]) => name === 'citation_publication_date')
         .map(([, content]) => content.split('/'));
-      expect(date?.[1] === undefined ? undefined : Number(date[1]), paper.arxiv).toBe(month);
+      // With its day only: a year and month is written as the year (Google Scholar's two forms).
+      const day = !venueYear && Boolean(paper.published);
+      expect(date?.[1] === undefined ? undefined : Number(date[1]), paper.arxiv).toBe(day ? month : undefined);
       const published = String(jsonLdOf(tree).datePublished).split('-');
       expect(published[1] === undefined ? undefined : Number(published[1]), paper.arxiv).toBe(month);
       // The page's "First version" date is where a preprint's month is seen.

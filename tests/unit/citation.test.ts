@@ -62,7 +62,9 @@ describe('citation facts', () => {
 
   it('dates a paper by its venue year, else by its first version as precisely as known, else not at all', () => {
     expect(citationDate(paper({ published: '2023-09-01', arxiv: '2310.00001' }))).toBe('2023/09/01');
-    expect(citationDate(paper({ arxiv: '2310.00001' }))).toBe('2023/10');
+    // Only a year and month known (the arXiv id's): the year alone, as Google Scholar reads dates.
+    expect(citationDate(paper({ arxiv: '2310.00001' }))).toBe('2023');
+    expect(citationDate(paper({ arxiv: 'hep-th/9901001' }))).toBe('1999');
     // Cited as the Topology paper of 2005, as its BibTeX entry is.
     expect(citationDate(paper({ arxiv: 'math.GT/0309136', venue: 'Topology 2005' }))).toBe('2005');
     expect(citationDate(paper({ venue: 'NeurIPS 2021' }))).toBe('2021');
@@ -211,12 +213,14 @@ describe('citation meta tags', () => {
     const bare = citationMetaTags(paper()).map((tag) => tag.name);
     expect(bare).toEqual(['citation_title', 'citation_author', 'citation_author']);
     const fromId = citationMetaTags(paper({ arxiv: '2401.00002' }));
-    expect(fromId).toContainEqual({ name: 'citation_publication_date', content: '2024/01' });
+    expect(fromId).toContainEqual({ name: 'citation_publication_date', content: '2024' });
     expect(fromId.map((tag) => tag.name)).not.toContain('citation_online_date');
     // A preprint of 2021 at NeurIPS 2022: filed under 2022, as its BibTeX year says.
     const later = citationMetaTags(paper({ arxiv: '2110.03313', venue: 'NeurIPS 2022' }));
     expect(later).toContainEqual({ name: 'citation_publication_date', content: '2022' });
-    expect(later).toContainEqual({ name: 'citation_online_date', content: '2021/10' });
+    expect(later).toContainEqual({ name: 'citation_online_date', content: '2021' });
+    const published = citationMetaTags(paper({ published: '2021-10-07', venue: 'NeurIPS 2022' }));
+    expect(published).toContainEqual({ name: 'citation_online_date', content: '2021/10/07' });
   });
 });
 
@@ -296,8 +300,10 @@ describe('the month to cite', () => {
     for (const [data, month] of cases) {
       const cited = paper(data);
       expect(citationMonth(cited), JSON.stringify(data)).toBe(month);
+      // The tag's date has a month only with its day (Google Scholar: a full date or a year).
       const date = citationDate(cited)?.split('/');
-      expect(date?.[1] === undefined ? undefined : Number(date[1])).toBe(month);
+      if (date?.[1] !== undefined) expect(Number(date[1])).toBe(month);
+      expect(date === undefined || date.length === 1 || date.length === 3).toBe(true);
       const published = scholarlyArticle(cited, { pageUrl: 'https://example.org/p/' }).datePublished as
         string | undefined;
       const publishedMonth = published?.split('-')[1];

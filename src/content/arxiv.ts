@@ -165,7 +165,7 @@ export async function fetchArxivBatch(
     );
   if (feed.kind === 'malformed')
     throw new ArxivResponseError(`arXiv's answer for ${list} is not a usable Atom feed: ${feed.why}.`);
-  for (const id of ids) results.set(id, entryFor(feed, id));
+  for (const id of ids) results.set(id, entryFor(feed, id, ids));
   return results;
 }
 
@@ -326,21 +326,30 @@ export function parseArxivFeed(
   if (feed.kind === 'malformed')
     return new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${feed.why}.`);
   if (feed.kind === 'refused') return new ArxivNotFoundError(`arXiv refused the id ${id}: ${feed.message}.`);
-  return entryFor(feed, id);
+  return entryFor(feed, id, [id]);
 }
 
-/** The entry of one requested id in a feed: matched by canonical id, so versions and subject classes never matter. */
-function entryFor(feed: Extract<ArxivFeed, { kind: 'entries' }>, id: string): BatchResult {
+/**
+ * The entry of one requested id in a feed: matched by canonical id, so versions and subject
+ * classes never matter. `asked` is every id of the request: an id the feed has no entry for is
+ * unknown to arXiv only when the feed holds no entry that was not asked; otherwise the answer is
+ * about other papers (a cache or a proxy mixing answers up), and the message names both sides.
+ * Entries not asked are never read as an asked paper's.
+ */
+function entryFor(feed: Extract<ArxivFeed, { kind: 'entries' }>, id: string, asked: readonly string[]): BatchResult {
   const malformed = (why: string) =>
     new ArxivResponseError(`arXiv's answer for ${id} is not a usable Atom feed: ${why}.`);
-  if (feed.ids.length === 0) return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
   const entry = feed.entries.get(canonicalOrUndefined(id) ?? id);
-  if (!entry) {
-    // Alone in its request, an id the feed does not answer is an answer about something else.
-    if (feed.ids.length === 1) return malformed(`it is about ${feed.ids.join(', ')}, not ${id}`);
-    return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
-  }
-  return 'why' in entry ? malformed(entry.why) : entry;
+  if (entry) return 'why' in entry ? malformed(entry.why) : entry;
+  const askedIds = new Set(asked.map((one) => canonicalOrUndefined(one) ?? one));
+  const unasked = feed.ids.filter((written) => {
+    const read = entryId(written);
+    return !read || !askedIds.has(canonicalOrUndefined(read.id) ?? read.id);
+  });
+  if (unasked.length === 0) return new ArxivNotFoundError(`arXiv has no paper ${id}: check the id.`);
+  const them =
+    unasked.length === 1 ? `an entry for ${unasked[0]}, which was` : `entries for ${unasked.join(', ')}, which were`;
+  return malformed(`it holds ${them} not asked, and none for ${id}`);
 }
 
 /** An HTML page: a DOCTYPE of html or an <html> element first, after any XML declaration and comments. */

@@ -857,7 +857,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     const root = await tempProject();
     const other = fakeFetch(await recorded('2306.13575.xml'));
     expect((await refusal(newPaper(options('9901.00001'), { root, fetch: other.fetch }))).message).toMatch(
-      /is about https:\/\/arxiv\.org\/abs\/2306\.13575v1, not 9901\.00001/,
+      /it holds an entry for https:\/\/arxiv\.org\/abs\/2306\.13575v1, which was not asked, and none for 9901\.00001\./,
     );
     const noDate = (await recorded('9901.00002-many-authors.xml')).replace(/<published>.*<\/published>/, '');
     const missing = fakeFetch(noDate);
@@ -904,7 +904,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
     expect((await refusal(newPaper(options('9901.00001'), { root, fetch }))).message).toMatch(
-      /not 9901\.00001\. Nothing was written\. That is arXiv's side \(or the network's\), not your command: run the same command again later\.$/,
+      /none for 9901\.00001\. Nothing was written\. That is arXiv's side \(or the network's\), not your command: run the same command again later\.$/,
     );
   });
 

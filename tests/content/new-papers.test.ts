@@ -393,6 +393,42 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     ]);
   });
 
+  it('an answer with an entry not asked for names it and the id it lacks, and writes no file for either', async () => {
+    const root = await tempProject();
+    // The recorded list answers 9901.00010-12; asked for 00010 and 00019, it holds 00011 and 00012 unasked.
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const { fetch } = fakeFetch(() => feed);
+    const report = await newPapers({ ...day, inputs: ['9901.00010', '9901.00019'] }, context(root, fetch).context);
+    expect(summary(report.outcomes)).toEqual([
+      ['9901.00010', 'written', undefined],
+      [
+        '9901.00019',
+        'failed',
+        "arXiv's answer for 9901.00019 is not a usable Atom feed: it holds entries for https://arxiv.org/abs/9901.00012v2, " +
+          'https://arxiv.org/abs/9901.00011v3, which were not asked, and none for 9901.00019. Nothing was written.',
+      ],
+    ]);
+    expect(report.outcomes[1]).toMatchObject({ tryAgainLater: true });
+    expect(await paperFiles(root, '2099')).toEqual(['9901.00010.mdx']);
+
+    // One entry unasked, under an address that is no arXiv paper's, is named as well.
+    const odd = (await recorded('batch-2306.13575-9901.00010.xml')).replace(
+      'https://arxiv.org/abs/2306.13575v1',
+      'https://example.org/not-a-paper',
+    );
+    const second = await tempProject();
+    const report2 = await newPapers(
+      { ...day, inputs: ['9901.00010', '9901.00018'] },
+      context(second, fakeFetch(() => odd).fetch).context,
+    );
+    expect(summary(report2.outcomes)[1]).toEqual([
+      '9901.00018',
+      'failed',
+      "arXiv's answer for 9901.00018 is not a usable Atom feed: it holds an entry for https://example.org/not-a-paper, " +
+        'which was not asked, and none for 9901.00018. Nothing was written.',
+    ]);
+  });
+
   it('a batch arXiv cannot answer fails alone; the other batches go on', async () => {
     const root = await tempProject();
     const feed = await recorded('batch-9901.00010-00013.xml');

@@ -127,13 +127,21 @@ export function futureDateProblems(
   papers: readonly Pick<CheckedPaper, 'file' | 'data' | 'lines'>[],
   today: Date,
 ): ContentProblem[] {
+  return papers.flatMap((paper) => {
+    const future = futureDateProblem(paper.data.date, today);
+    return future
+      ? [{ file: paper.file, line: paper.lines.date, field: 'date', message: `${paper.data.date} ${future}.` }]
+      : [];
+  });
+}
+
+/**
+ * The clock rule for one digest date, as a phrase (`is in the future: …`), or undefined when the
+ * date keeps it (or is no calendar date, which the schema reports): the one wording, for a paper's
+ * `date:` and for new-paper's `--date`.
+ */
+export function futureDateProblem(date: string, today: Date): string | undefined {
   const latest = latestDigestDate(today);
-  return papers
-    .filter((paper) => parseCalendarDate(paper.data.date) && paper.data.date > latest)
-    .map((paper) => ({
-      file: paper.file,
-      line: paper.lines.date,
-      field: 'date',
-      message: `${paper.data.date} is in the future: a digest date may be ${latest} (tomorrow) at the latest; use the day the digest featured the paper.`,
-    }));
+  if (!parseCalendarDate(date) || date <= latest) return undefined;
+  return `is in the future: a digest date may be ${latest} (tomorrow) at the latest; use the day the digest featured the paper`;
 }

@@ -19,13 +19,13 @@ import {
   type ArxivEntry,
   type FetchLike,
 } from './arxiv.ts';
-import { futureDateProblems, latestDigestDate } from './check.ts';
+import { futureDateProblem, futureDateProblems } from './check.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { parseSource, type ParsedSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
-import { createPaperSchema, FIRST_YEAR, LIMITS, type Topic } from './schema.ts';
+import { createPaperSchema, LIMITS, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
 import { visibleText } from './characters.ts';
@@ -395,35 +395,31 @@ export async function writeNewEntry(path: string, file: string, text: string): P
 
 /**
  * What is wrong with `--date` (or today's date, when it is not given), said once for the command
- * rather than once per paper: the check's own rules for a digest date (a real calendar date, in
- * FIRST_YEAR or later, at most tomorrow: latestDigestDate).
+ * rather than once per paper. The date is read once: as written, or as the one date it can be read
+ * as (calendarDateAsWritten: `2024/12/01`, `1 Dec 2024`); that date gets the check's own rules for a
+ * digest date, worded as the check words them (digestDateProblem), and only a date the flag would
+ * take is offered as the one to write: advice that led to a second refusal was none.
  */
 export function dateFlagProblems(date: string, now: Date): string[] {
-  if (!isCalendarDate(date)) {
-    // A date read one way only is offered only if the flag would take it: else what is wrong with it.
-    const meant = calendarDateAsWritten(date);
-    const refused = meant === undefined ? [] : dateFlagProblems(meant, now);
-    if (refused.length > 0)
-      return refused.map((problem) => problem.replace(`--date ${meant}:`, `--date ${date} (${meant}):`));
-    return [`--date ${date}: ${notIsoDate('--date', date, `e.g. ${now.toISOString().slice(0, 10)}, today`)}`];
-  }
-  const latest = latestDigestDate(now);
-  if (date > latest) {
-    return [`--date ${date}: is in the future; a digest date may be ${latest} (tomorrow) at the latest.`];
-  }
-  if (Number(date.slice(0, 4)) < FIRST_YEAR) {
-    return [`--date ${date}: a digest date is in ${FIRST_YEAR} or later (arXiv's first year).`];
-  }
-  return [];
+  const meant = isCalendarDate(date) ? date : calendarDateAsWritten(date);
+  if (meant === undefined) return [`--date ${date}: ${notIsoDate(`e.g. ${now.toISOString().slice(0, 10)}, today`)}`];
+  const refused = digestDateProblem(meant, now);
+  if (refused) return [`--date ${date}${meant === date ? '' : ` (${meant})`}: ${refused}.`];
+  return meant === date ? [] : [`--date ${date}: ${notIsoDate(`write --date ${meant}`)}`];
 }
 
 /**
- * What to say of a date flag not written YYYY-MM-DD: the flag to write instead when the date reads
- * one way only (calendarDateAsWritten: `2024/12/01`, `1 Dec 2024`), else `example` if given.
+ * Why the check would refuse a calendar date as a paper's `date:`: the schema's rule for the field
+ * (FIRST_YEAR or later) or the check's clock rule (at most tomorrow: futureDateProblem), in their words.
  */
-function notIsoDate(flag: string, written: string, example?: string): string {
-  const meant = calendarDateAsWritten(written);
-  const hint = meant ? `write ${flag} ${meant}` : example;
+function digestDateProblem(date: string, now: Date): string | undefined {
+  const schema = DATE_FIELD.safeParse(date);
+  return schema.success ? futureDateProblem(date, now) : schema.error.issues[0]?.message;
+}
+const DATE_FIELD = createPaperSchema(new Set()).shape.date;
+
+/** What to say of a date flag that is no `YYYY-MM-DD` date, with the hint (the date to write, or an example). */
+function notIsoDate(hint: string | undefined): string {
   return `must be a real calendar date written YYYY-MM-DD${hint ? ` (${hint})` : ''}.`;
 }
 
@@ -436,7 +432,8 @@ function checkFlags(
 ): string[] {
   const problems = dateFlagProblems(date, now);
   if (options.published !== undefined && !isCalendarDate(options.published)) {
-    problems.push(`--published ${options.published}: ${notIsoDate('--published', options.published)}`);
+    const meant = calendarDateAsWritten(options.published);
+    problems.push(`--published ${options.published}: ${notIsoDate(meant && `write --published ${meant}`)}`);
   }
   const tags = options.tags ?? [];
   if (tags.length === 0) {

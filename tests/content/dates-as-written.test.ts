@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/bench/random.ts';
 import { isCalendarDate } from '../../src/lib/dates.ts';
 import { calendarDateAsWritten } from '../../src/lib/written-dates.ts';
+import { futureDateProblems } from '../../src/content/check.ts';
 import { dateFlagProblems } from '../../src/content/new-paper.ts';
+import { createPaperSchema } from '../../src/content/schema.ts';
 import { hostileStrings, unicodeStrings } from '../helpers/hostile.ts';
 
 // The month names as a reader writes them, from Intl here (not from written-dates.ts's list), so a list
@@ -122,13 +124,26 @@ describe('new-paper names the date to write for --date and --published alike', (
     ]);
     // Read one way only, but no digest date: what is wrong with it, not a date the flag refuses.
     expect(dateFlagProblems('1990/12/31', now)).toEqual([
-      "--date 1990/12/31 (1990-12-31): a digest date is in 1991 or later (arXiv's first year).",
+      '--date 1990/12/31 (1990-12-31): must be in 1991 or later (the year arXiv began).',
     ]);
     expect(dateFlagProblems('1 March 2099', now)).toEqual([
-      '--date 1 March 2099 (2099-03-01): is in the future; a digest date may be 2099-01-11 (tomorrow) at the latest.',
+      '--date 1 March 2099 (2099-03-01): is in the future: a digest date may be 2099-01-11 (tomorrow) at the latest; use the day the digest featured the paper.',
     ]);
     expect(dateFlagProblems('1 Junk 2098', now)).toEqual([
       '--date 1 Junk 2098: must be a real calendar date written YYYY-MM-DD (e.g. 2099-01-10, today).',
     ]);
+  });
+
+  it("refuses a --date in the check's own words for a paper's date: one wording per rule", () => {
+    const now = new Date('2099-01-10T12:00:00Z');
+    const dateField = createPaperSchema(new Set()).shape.date;
+    // Too late (by a day, by years), too early (by a day, by centuries), and dates both rules take.
+    for (const date of ['2099-01-12', '2150-06-30', '1990-12-31', '0100-01-01', '1991-01-01', '2099-01-11']) {
+      const schema = dateField.safeParse(date);
+      const future = futureDateProblems([{ file: 'x.mdx', lines: { date: 5 }, data: { date } } as never], now);
+      // The check says "<date> is in the future: …" of the date it quotes; the flag names the date first.
+      const check = schema.success ? future[0]?.message.replace(`${date} `, '') : schema.error.issues[0]!.message;
+      expect(dateFlagProblems(date, now), date).toEqual(check ? [`--date ${date}: ${check.replace(/\.?$/, '.')}`] : []);
+    }
   });
 });

@@ -1186,7 +1186,7 @@ describe('the CLI', () => {
     // The command's fault, as its --help says: no paper could take the date.
     expect(code).toBe(2);
     expect(stderr).toMatch(
-      /--date 2999-01-01: is in the future; a digest date may be \d{4}-\d{2}-\d{2} \(tomorrow\) at the latest/,
+      /--date 2999-01-01: is in the future: a digest date may be \d{4}-\d{2}-\d{2} \(tomorrow\) at the latest/,
     );
     expect(await paperFiles(root)).toEqual([]);
   });

@@ -602,7 +602,7 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
   it.each([
     [
       '2099-01-12',
-      /^--date 2099-01-12: is in the future; a digest date may be 2099-01-11 \(tomorrow\) at the latest\.$/,
+      /^--date 2099-01-12: is in the future: a digest date may be 2099-01-11 \(tomorrow\) at the latest; use the day the digest featured the paper\.$/,
     ],
     ['2100-01-01', /^--date 2100-01-01: is in the future/],
     [
@@ -619,7 +619,7 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     ['2098-13-01', /^--date 2098-13-01: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
     ['30 Feb 2098', /^--date 30 Feb 2098: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
     ['01/12/2098', /^--date 01\/12\/2098: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
-    ['1990-12-31', /^--date 1990-12-31: a digest date is in 1991 or later/],
+    ['1990-12-31', /^--date 1990-12-31: must be in 1991 or later \(the year arXiv began\)\.$/],
   ])('refuses --date %s once for the whole list, before any network call, as for one paper', async (date, message) => {
     const root = await tempProject();
     const { fetch, calls } = fakeFetch(() => 'unused');

@@ -174,6 +174,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       venue: options.venue,
       tags: options.tags ?? [],
       links: { code: options.code, project: options.project },
+      sources: dateSources(options, true),
     };
     notes.push(...(fields.notes ?? []));
     notes.push(
@@ -207,6 +208,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       venue: options.venue,
       tags: options.tags ?? [],
       links: { code: options.code, project: options.project },
+      sources: dateSources(options, false),
     };
   }
 
@@ -320,7 +322,10 @@ export function checkEntry(
   const byHand = new Set(unconverted.map((problem) => problem.field));
   const problems = [
     ...unconverted,
-    ...result.problems.filter((problem) => !byHand.has(problem.field)).map(withFlagAdvice),
+    ...result.problems
+      .filter((problem) => !byHand.has(problem.field))
+      .map(withFlagAdvice)
+      .map((problem) => withDateSources(problem, fields)),
   ];
   if (result.paper) {
     problems.push(
@@ -344,12 +349,33 @@ function withFlagAdvice(problem: ContentProblem): ContentProblem {
   const field = /^(title|authors|body)(?:\[\d+\])?$/.exec(problem.field)?.[1] as keyof typeof FLAG_OF | undefined;
   if (field === undefined) return problem;
   const { what, example } = FIELD_TO_GIVE[field];
-  // The check's messages end as they will (a quote, a word): the advice is a sentence of its own.
-  const ended = /[.!?]["'”)]?$/u.test(problem.message) ? problem.message : `${problem.message}.`;
   return {
     ...problem,
-    message: `${ended} To write ${what} otherwise, give ${field === 'authors' ? 'them' : 'it'} with ${FLAG_OF[field]} ${example} (one paper at a time).`,
+    message: `${asSentence(problem.message)} To write ${what} otherwise, give ${field === 'authors' ? 'them' : 'it'} with ${FLAG_OF[field]} ${example} (one paper at a time).`,
   };
+}
+
+/**
+ * The check's message about a date (`published: is after the digest date …; check both dates`)
+ * speaks of the entry's two dates, which new-paper took from a flag, the clock or arXiv: it says
+ * whose each is, so that the contributor knows which to change (a --date before arXiv's first
+ * version is the flag's mistake, not arXiv's), without changing what the check says.
+ */
+function withDateSources(problem: ContentProblem, fields: EntryFields): ContentProblem {
+  if (!fields.sources || (problem.field !== 'date' && problem.field !== 'published')) return problem;
+  const { date, published } = fields.sources;
+  const whose = [
+    `The digest date ${fields.date} is ${date === 'flag' ? 'your --date' : "today's (no --date was given)"}`,
+    ...(fields.published && published
+      ? [`${fields.published}, the first version's date, is ${published === 'flag' ? 'your --published' : "arXiv's"}`]
+      : []),
+  ];
+  return { ...problem, message: `${asSentence(problem.message)} ${whose.join('; ')}.` };
+}
+
+/** A check message as a sentence, so that advice can follow it: the check's end as they will (a quote, a word). */
+function asSentence(message: string): string {
+  return /[.!?]["'”)]?$/u.test(message) ? message : `${message}.`;
 }
 
 /** How the advice of withFlagAdvice names each field and shows its flag's value. */
@@ -563,6 +589,27 @@ export interface EntryFields {
   unconverted?: Unconverted[];
   /** What fromTex left out that the contributor should know of: invisible characters, affiliations. */
   notes?: string[];
+  /** Where the two dates came from, for the check's problems about them (dateSources). */
+  sources?: DateSources;
+}
+
+/** Whose each date is: `date` the --date flag's or today's; `published` arXiv's or the --published flag's. */
+export interface DateSources {
+  date: 'flag' | 'today';
+  published?: 'arxiv' | 'flag';
+}
+
+/**
+ * Where a run's dates come from: the digest date from --date, else today; the first version's
+ * date from --published, else arXiv's (none offline without the flag). For one paper and each
+ * paper of a list alike.
+ */
+export function dateSources(
+  options: { date?: string | undefined; published?: string | undefined },
+  fromArxiv: boolean,
+): DateSources {
+  const published = options.published !== undefined ? 'flag' : fromArxiv ? 'arxiv' : undefined;
+  return { date: options.date === undefined ? 'today' : 'flag', ...(published ? { published } : {}) };
 }
 
 export interface Unconverted {

@@ -14,6 +14,7 @@ import {
   checkEntry,
   contentPaths,
   dateFlagProblems,
+  dateSources,
   digestLookup,
   inDigestAt,
   sameNameMessage,
@@ -286,6 +287,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         // that the curator learns now, not on the next run, whether it would pass.
         tags: tags.length > 0 ? tags : [proposals?.[0]?.tag ?? topics[0]!.slug],
         links: {},
+        sources: dateSources(options, true),
       },
       // The papers written so far count too: unreachable while ids are deduplicated above (same
       // canonical id, same file name), but it keeps the batch as strict as \`npm run check\`.

@@ -900,6 +900,42 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(await paperFiles(root)).toEqual([]);
   });
 
+  it("says whose each date is when the check refuses one: --date's, today's, arXiv's or --published's", async () => {
+    const root = await tempProject();
+    const dateProblems = async (extra: Partial<NewPaperOptions>, answer?: string) => {
+      const { fetch } = fakeFetch(answer ?? 'unused');
+      const error = await refusal(newPaper(options('9901.00010', extra), { root, fetch }));
+      return error.problems.filter((problem) => problem.field === 'date' || problem.field === 'published');
+    };
+    const arxiv = await recorded('batch-9901.00010.xml'); // first version 2099-01-08
+    // --date before arXiv's first version: the flag's date and arXiv's, named so.
+    expect((await dateProblems({ date: '2099-01-05' }, arxiv)).map((problem) => problem.message)).toEqual([
+      "is after the digest date 2099-01-05: a paper is featured after its first version; check both dates. The digest date 2099-01-05 is your --date; 2099-01-08, the first version's date, is arXiv's.",
+    ]);
+    // Before the id's month too: each of the two problems says it.
+    const early = await dateProblems({ date: '2098-12-31' }, arxiv);
+    expect(early.map((problem) => problem.field).sort()).toEqual(['date', 'published']);
+    for (const problem of early)
+      expect(problem.message).toMatch(
+        / The digest date 2098-12-31 is your --date; 2099-01-08, the first version's date, is arXiv's\.$/,
+      );
+    // Offline, no --date: today's date, and the first version's date the flag gave.
+    const offline = { offline: true, title: 'A Title', authors: ['Ada Example'], date: undefined };
+    const today = await dateProblems({ ...offline, published: '2099-01-11' });
+    expect(today.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(
+        / The digest date 2099-01-10 is today's \(no --date was given\); 2099-01-11, the first version's date, is your --published\.$/,
+      ),
+    ]);
+    // A date problem with no first-version date: only the digest date's source.
+    expect((await dateProblems({ ...offline, date: '2098-12-20' })).map((problem) => problem.message)).toEqual([
+      expect.stringMatching(
+        / first appeared: the digest date is when the digest featured it\. The digest date 2098-12-20 is your --date\.$/,
+      ),
+    ]);
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
   it('an answer about another paper says to run the command again later', async () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('2306.13575.xml'));

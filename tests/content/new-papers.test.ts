@@ -429,6 +429,23 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     ]);
   });
 
+  it("a --date before a paper's first version fails that paper, saying the date is --date's and the other arXiv's", async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-9901.00010-00013.xml'); // first versions 2099-01-08
+    const report = await newPapers(
+      { ...day, inputs: ['9901.00010'], date: '2099-01-07' },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.outcomes).toMatchObject([{ status: 'failed' }]);
+    const failed = report.outcomes[0] as Extract<PaperOutcome, { status: 'failed' }>;
+    expect(failed.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^content\/papers\/2099\/9901\.00010\.mdx:\d+: published: is after the digest date 2099-01-07: .* The digest date 2099-01-07 is your --date; 2099-01-08, the first version's date, is arXiv's\.$/,
+      ),
+    ]);
+    expect(await paperFiles(root, '2099')).toEqual([]);
+  });
+
   it('a batch arXiv cannot answer fails alone; the other batches go on', async () => {
     const root = await tempProject();
     const feed = await recorded('batch-9901.00010-00013.xml');

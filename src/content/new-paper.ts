@@ -172,7 +172,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       arxiv: id,
       published: options.published ?? entry.published,
       venue: options.venue,
-      tags: options.tags ?? [],
+      tags: distinctTags(options.tags),
       links: { code: options.code, project: options.project },
       sources: dateSources(options, true),
     };
@@ -206,7 +206,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
       arxiv: id,
       published: options.published,
       venue: options.venue,
-      tags: options.tags ?? [],
+      tags: distinctTags(options.tags),
       links: { code: options.code, project: options.project },
       sources: dateSources(options, false),
     };
@@ -461,7 +461,7 @@ function checkFlags(
     const meant = calendarDateAsWritten(options.published);
     problems.push(`--published ${options.published}: ${notIsoDate(meant && `write --published ${meant}`)}`);
   }
-  const tags = options.tags ?? [];
+  const tags = distinctTags(options.tags);
   if (tags.length === 0) {
     problems.push(
       `--tags is required: one or more topics from ${topicsFile}, comma-separated. Topics: ${[...topicSlugs].join(', ')}.`,
@@ -479,8 +479,9 @@ function checkFlags(
  * and for more topics than a paper may have (the schema's LIMITS.tags): said once for the command,
  * not once per paper of a batch.
  */
-export function unknownTags(tags: readonly string[], topicSlugs: ReadonlySet<string>, topicsFile: string): string[] {
-  const count = new Set(tags).size;
+export function unknownTags(given: readonly string[], topicSlugs: ReadonlySet<string>, topicsFile: string): string[] {
+  const tags = distinctTags(given);
+  const count = tags.length;
   const tooMany =
     count > LIMITS.tags
       ? [`--tags: ${count} topics; a paper has at most ${LIMITS.tags}: keep the most specific ones.`]
@@ -492,6 +493,14 @@ export function unknownTags(tags: readonly string[], topicSlugs: ReadonlySet<str
         `--tags: unknown topic "${tag}"${foreignCharacters(tag)}.${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
     )
     .concat(tooMany);
+}
+
+/**
+ * The topics of a --tags list, each once, in the order given: a topic typed twice is one (the
+ * check reads a paper's tags so), and said once in a refusal and in what a run prints.
+ */
+export function distinctTags(tags: readonly string[] | undefined): string[] {
+  return [...new Set(tags ?? [])];
 }
 
 /**
@@ -830,7 +839,7 @@ export function renderEntry(fields: EntryFields): string {
   };
   if (fields.published) data.published = fields.published;
   if (fields.venue) data.venue = fields.venue.replace(/\s+/g, ' ').trim();
-  data.tags = [...new Set(fields.tags)];
+  data.tags = distinctTags(fields.tags);
   const links = Object.fromEntries(Object.entries(fields.links).filter(([, value]) => value));
   if (Object.keys(links).length > 0) data.links = links;
 

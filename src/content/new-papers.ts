@@ -16,6 +16,7 @@ import {
   dateFlagProblems,
   dateSources,
   digestLookup,
+  distinctTags,
   inDigestAt,
   sameNameMessage,
   journalNotes,
@@ -275,7 +276,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
       continue;
     }
     const proposals = options.tags?.length ? undefined : await propose(answer);
-    const tags = options.tags?.length ? [...options.tags] : acceptedTags(proposals ?? []);
+    const tags = options.tags?.length ? distinctTags(options.tags) : acceptedTags(proposals ?? []);
     const converted = fromTex({ title: answer.title, authors: answer.authors, abstract: answer.summary });
     const checked = checkEntry(
       {

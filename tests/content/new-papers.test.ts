@@ -555,6 +555,35 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(calls).toEqual([]);
   });
 
+  it('reads a topic given twice in --tags as one: written, printed and refused once', async () => {
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const root = await tempProject();
+    const report = await newPapers(
+      { inputs: ['9901.00010'], tags: ['optimization', 'model-compression', 'optimization'], date: '2099-01-10' },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.outcomes).toMatchObject([{ status: 'written', tags: ['optimization', 'model-compression'] }]);
+    const refused = (tags: string[]) =>
+      newPapers(
+        { inputs: ['9901.00010'], tags, date: '2099-01-10' },
+        context(root, fakeFetch(() => feed).fetch).context,
+      ).then(
+        () => undefined,
+        (error: unknown) => (error as Error).message,
+      );
+    expect(await refused(['optimisation', 'optimisation'])).toBe(
+      '--tags: unknown topic "optimisation". Did you mean "optimization"?',
+    );
+    const one = await newPaper(
+      { input: '9901.00011', tags: ['optimisation', 'optimisation'], date: '2099-01-10' },
+      { root, fetch: fakeFetch(() => feed).fetch, now: () => new Date('2099-01-10T12:00:00Z') },
+    ).then(
+      () => undefined,
+      (error: unknown) => (error as Error).message,
+    );
+    expect(one).toBe(await refused(['optimisation', 'optimisation']));
+  });
+
   it('refuses more --tags than a paper may have once for the whole list, before any network call', async () => {
     const root = await tempProject();
     const slugs = (parse(await readFile(join(root, 'content/topics.yaml'), 'utf8')) as { slug: string }[]).map(

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
-import { idsFromText, newPapers, untilInterrupted, type PaperOutcome } from '../src/content/new-papers.ts';
+import { idsFromFile, newPapers, untilInterrupted, type PaperOutcome } from '../src/content/new-papers.ts';
 import { typedIn } from '../src/content/paths.ts';
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
@@ -37,7 +37,7 @@ const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topi
   --dry-run             check the entry and print it instead of writing it
 
 Many papers (a day's list): several ids, or --from-file, or one id without --tags.
-  --from-file FILE      ids or URLs, one a line; blank lines and # comments are ignored
+  --from-file FILE      ids or URLs, one a line (UTF-8); blank lines and # comments are ignored
   --tags a,b            the same topics for every paper; without it, topics are proposed
                         from the papers already in the digest, with a score
   --accept-suggested    write the proposed topics (otherwise papers are fetched, checked
@@ -116,14 +116,17 @@ async function main(): Promise<number> {
     }
     let inputs = [...positionals];
     if (values['from-file'] !== undefined) {
+      const nothing = 'Nothing was fetched or written.';
       try {
         // From where the command was typed: npm runs it from the project's root.
-        inputs = [
-          ...inputs,
-          ...idsFromText(
-            await readFile(resolve(typedIn('new-paper', process.env, process.cwd()), values['from-file']), 'utf8'),
-          ),
-        ];
+        const read = idsFromFile(
+          await readFile(resolve(typedIn('new-paper', process.env, process.cwd()), values['from-file'])),
+        );
+        if ('problem' in read) {
+          warn(`✗ --from-file ${values['from-file']}: ${read.problem} ${nothing}`);
+          return WRONG_COMMAND;
+        }
+        inputs = [...inputs, ...read.ids];
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const why =
@@ -133,7 +136,7 @@ async function main(): Promise<number> {
               ? 'it is a folder'
               : (code ?? (error as Error).message);
         warn(
-          `✗ --from-file ${values['from-file']}: cannot read it (${why}). Give a text file with one arXiv id or URL a line. Nothing was fetched or written.`,
+          `✗ --from-file ${values['from-file']}: cannot read it (${why}). Give a text file with one arXiv id or URL a line. ${nothing}`,
         );
         return WRONG_COMMAND;
       }

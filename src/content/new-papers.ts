@@ -33,6 +33,7 @@ import {
   type NewPaperContext,
 } from './new-paper.ts';
 import type { ContentProblem } from './problems.ts';
+import { decodeUtf8 } from './utf8.ts';
 import { acceptedTags, createTagProposer, type TagProposal, type TaggedPaper } from './suggest-tags.ts';
 
 /**
@@ -362,6 +363,21 @@ export function idsFromText(text: string): string[] {
       const parts = line.split(/[\s,;]+/).filter(Boolean);
       return parts.length > 1 && parts.every(isArxivInput) ? parts : [line];
     });
+}
+
+/**
+ * The ids of a --from-file's bytes (idsFromText), read as UTF-8 strictly, as the check reads a
+ * paper (decodeUtf8; a UTF-8 BOM is no part of the first id); or what is wrong with the file's
+ * encoding. Read loosely, a list saved as UTF-16 (Windows PowerShell's `>` writes it so) was
+ * reported as one 'not an arXiv id' per line, with a NUL between every two characters, and one
+ * Latin-1 byte turned an id into another string.
+ */
+export function idsFromFile(bytes: Uint8Array): { ids: string[] } | { problem: string } {
+  const decoded = decodeUtf8(bytes);
+  if ('text' in decoded) return { ids: idsFromText(decoded.text.replace(/^\uFEFF/, '')) };
+  return {
+    problem: `line ${decoded.line}, column ${decoded.column}: ${decoded.message}. Save the list as UTF-8 (plain text) and run the command again.`,
+  };
 }
 
 function isArxivInput(text: string): boolean {

@@ -6,6 +6,7 @@ import { parseArxivFeed, type FetchLike } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { newPaper, NewPaperError } from '../../src/content/new-paper.ts';
 import {
+  idsFromFile,
   idsFromText,
   newPapers,
   type NewPapersContext,
@@ -745,6 +746,37 @@ describe('tags proposed from the digest', () => {
 });
 
 describe('ids from a file', () => {
+  it('reads a list file as UTF-8, a BOM dropped, and refuses one in another encoding at its first bad byte', () => {
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const utf16 = (text: string, littleEndian: boolean, mark: boolean) => {
+      const bytes = new Uint8Array((text.length + (mark ? 1 : 0)) * 2);
+      const view = new DataView(bytes.buffer);
+      [...(mark ? '\uFEFF' : ''), ...text].forEach((char, at) =>
+        view.setUint16(at * 2, char.charCodeAt(0), littleEndian),
+      );
+      return bytes;
+    };
+    const list = '2306.13575\r\n# Monday\r\n9901.00010v2\r\n';
+    expect(idsFromFile(utf8(`\uFEFF${list}`))).toEqual({ ids: ['2306.13575', '9901.00010v2'] });
+    expect(idsFromFile(utf8('\uFEFF# only a comment\n9901.00010'))).toEqual({ ids: ['9901.00010'] });
+    // As Windows PowerShell's `>` saves it, and the other UTF-16 forms: no id read, one problem.
+    for (const [littleEndian, mark] of [
+      [true, true],
+      [false, true],
+      [true, false],
+      [false, false],
+    ] as const) {
+      expect(idsFromFile(utf16(list, littleEndian, mark))).toEqual({
+        problem: expect.stringMatching(/^line 1, column 1: is not UTF-8 but UTF-16 .* Save the list as UTF-8/),
+      });
+    }
+    // One Latin-1 byte (é as E9) in the second line: its place, not an id turned into another string.
+    const latin1 = new Uint8Array([...utf8('2306.13575\n9901.0001'), 0xe9, ...utf8('\n')]);
+    expect(idsFromFile(latin1)).toEqual({
+      problem: expect.stringMatching(/^line 2, column 10: is not valid UTF-8: the byte E9 here is no UTF-8 character/),
+    });
+  });
+
   it('reads one id a line, ignoring blank lines and # comments', () => {
     expect(
       idsFromText(
@@ -869,6 +901,22 @@ describe('the CLI with many ids', () => {
     expect(stderr).not.toContain('cannot read it');
     expect(code).toBe(1);
     expect(stdout).toContain('✗ not-an-id: "not-an-id" is not an arXiv id or URL.');
+  });
+
+  it('refuses a --from-file saved as UTF-16 (as PowerShell writes one), and exits 2 as for a wrong command', async () => {
+    const root = await tempProject();
+    const file = join(root, 'ids.txt');
+    // UTF-16 little-endian with its byte-order mark: 9901.00010, then a line end.
+    await writeFile(file, Buffer.from('\uFEFF9901.00010\r\n', 'utf16le'));
+    const { code, stderr } = await cli(root, '--from-file', file, '--tags', 'optimization');
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      `✗ --from-file ${file}: line 1, column 1: is not UTF-8 but UTF-16 (little-endian, with a byte-order mark)`,
+    );
+    expect(stderr).toContain(
+      'Save the list as UTF-8 (plain text) and run the command again. Nothing was fetched or written.',
+    );
+    expect(stderr).not.toContain('is not an arXiv id');
   });
 
   it('says that a --from-file does not exist, and exits 2 as for a wrong command', async () => {

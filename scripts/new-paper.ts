@@ -6,11 +6,16 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
-import { idsFromFile, newPapers, untilInterrupted, type PaperOutcome } from '../src/content/new-papers.ts';
+import {
+  batchSummary,
+  idsFromFile,
+  newPapers,
+  untilInterrupted,
+  type PaperOutcome,
+} from '../src/content/new-papers.ts';
 import { typedIn } from '../src/content/paths.ts';
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
-import { countOf } from '../src/lib/count.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
 
 // What arXiv or an id list says (a title, an id as written) may hold escape sequences or bidi
@@ -220,45 +225,11 @@ async function runBatch(
     warn(`✗ ${error.message}\nNothing was fetched or written.`);
     return WRONG_COMMAND;
   }
-  const counts = new Map<string, number>();
-  for (const outcome of report.outcomes) {
-    counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
-    for (const line of describeOutcome(outcome, options.date)) say(line);
-  }
-  const parts = (
-    [
-      ['written', 'written'],
-      ['checked', 'checked (dry run, not written)'],
-      ['needs-tags', 'need tags (not written)'],
-      ['skipped', 'skipped'],
-      ['failed', 'failed'],
-    ] as const
-  )
-    .filter(([status]) => counts.has(status))
-    .map(([status, label]) => countOf(counts.get(status)!, label, label));
-  say(
-    `\n${report.ok ? '✓' : '✗'} ${countOf(inputs.length, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
-  );
-  const allFailed = report.outcomes.filter((outcome) => outcome.status === 'failed');
-  const stopped = allFailed.filter((outcome) => outcome.stopped).length;
-  const failed = allFailed.filter((outcome) => !outcome.stopped);
-  const arxivSide = failed.filter((outcome) => outcome.tryAgainLater).length;
-  if (stopped > 0)
-    say(
-      `Stopped (Ctrl-C) before ${countOf(stopped, 'paper')} could be written: run the same command again to finish; papers already written are skipped.`,
-    );
-  if (arxivSide > 0)
-    say(
-      `arXiv gave no usable answer for ${countOf(arxivSide, 'paper')}: that is arXiv's side, not your list; run the same command again later.`,
-    );
-  if (failed.length > arxivSide)
-    say('Fix what is listed, then run the same command again: papers already written are skipped.');
-  if (counts.has('needs-tags'))
-    say('Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).');
-  if (counts.has('written'))
-    say('Next: read the new files over, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
+  for (const outcome of report.outcomes) for (const line of describeOutcome(outcome, options.date)) say(line);
+  for (const line of batchSummary(report, inputs.length, options)) say(line);
+  const stopped = report.outcomes.some((outcome) => outcome.status === 'failed' && outcome.stopped);
   // 130, as a shell reports a command stopped by Ctrl-C (128 + SIGINT).
-  return stopped > 0 ? INTERRUPTED : report.ok ? 0 : 1;
+  return stopped ? INTERRUPTED : report.ok ? 0 : 1;
 }
 
 function describeOutcome(outcome: PaperOutcome, date: string | undefined): string[] {

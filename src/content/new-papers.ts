@@ -1,5 +1,5 @@
 import { canonicalArxivId } from '../lib/arxiv-id.ts';
-import { paperCount } from '../lib/count.ts';
+import { countOf, paperCount } from '../lib/count.ts';
 import {
   ArxivInputError,
   ArxivResponseError,
@@ -340,6 +340,59 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     requests,
     ok: all.every((outcome) => outcome.status !== 'failed' && outcome.status !== 'needs-tags'),
   };
+}
+
+/**
+ * The lines that end a list's run, under its papers: how many of each outcome, then what to do
+ * about each kind left (run again later for arXiv's side, fix and run again, tags to choose).
+ * Under --accept-suggested, a paper that still needs tags had no proposal close enough to write:
+ * running again with --accept-suggested, the advice without it, would propose the same; its
+ * topics are chosen by hand, with --tags.
+ */
+export function batchSummary(
+  report: NewPapersReport,
+  inputCount: number,
+  options: Pick<NewPapersOptions, 'acceptSuggested'>,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const outcome of report.outcomes) counts.set(outcome.status, (counts.get(outcome.status) ?? 0) + 1);
+  const parts = (
+    [
+      ['written', 'written'],
+      ['checked', 'checked (dry run, not written)'],
+      ['needs-tags', 'need tags (not written)'],
+      ['skipped', 'skipped'],
+      ['failed', 'failed'],
+    ] as const
+  )
+    .filter(([status]) => counts.has(status))
+    .map(([status, label]) => countOf(counts.get(status)!, label, label));
+  const lines = [
+    `\n${report.ok ? '✓' : '✗'} ${countOf(inputCount, 'id')}: ${parts.join(', ')}; ${countOf(report.requests, 'arXiv request')}.`,
+  ];
+  const allFailed = report.outcomes.filter((outcome) => outcome.status === 'failed');
+  const stopped = allFailed.filter((outcome) => outcome.stopped).length;
+  const failed = allFailed.filter((outcome) => !outcome.stopped);
+  const arxivSide = failed.filter((outcome) => outcome.tryAgainLater).length;
+  if (stopped > 0)
+    lines.push(
+      `Stopped (Ctrl-C) before ${countOf(stopped, 'paper')} could be written: run the same command again to finish; papers already written are skipped.`,
+    );
+  if (arxivSide > 0)
+    lines.push(
+      `arXiv gave no usable answer for ${countOf(arxivSide, 'paper')}: that is arXiv's side, not your list; run the same command again later.`,
+    );
+  if (failed.length > arxivSide)
+    lines.push('Fix what is listed, then run the same command again: papers already written are skipped.');
+  if (counts.has('needs-tags'))
+    lines.push(
+      options.acceptSuggested
+        ? 'Papers that need tags: no proposal was close enough to write; choose their topics and run each with --tags (commands above).'
+        : 'Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).',
+    );
+  if (counts.has('written'))
+    lines.push('Next: read the new files over, run `npm run check`, and open a pull request (see CONTRIBUTING.md).');
+  return lines;
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseArxivFeed, type FetchLike } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { newPaper, NewPaperError } from '../../src/content/new-paper.ts';
 import {
+  batchSummary,
   idsFromFile,
   idsFromText,
   newPapers,
@@ -742,6 +743,15 @@ describe('tags proposed from the digest', () => {
     );
     expect(report.outcomes).toMatchObject([{ status: 'needs-tags', proposals: [] }]);
     expect(await paperFiles(root, '2099')).toEqual([]);
+    // The advice is not to run again with --accept-suggested, which would propose the same.
+    const advice = (acceptSuggested: boolean) =>
+      batchSummary(report, 1, { acceptSuggested }).filter((line) => line.startsWith('Papers that need tags'));
+    expect(advice(true)).toEqual([
+      'Papers that need tags: no proposal was close enough to write; choose their topics and run each with --tags (commands above).',
+    ]);
+    expect(advice(false)).toEqual([
+      'Papers that need tags: run again with --accept-suggested, or with --tags for each (commands above).',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import {
   batchSummary,
   idsFromFile,
+  idsFromText,
   newPapers,
   untilInterrupted,
   type PaperOutcome,
@@ -92,7 +93,13 @@ async function main(): Promise<number> {
     warn(`${(error as Error).message}\n\n${usage}`);
     return WRONG_COMMAND;
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
+  // An argument may hold a pasted list ("2306.13575, 2401.00001"): each id in it counts, as on a
+  // line of a --from-file (idsFromText, the one reading of a list); alone it was refused whole.
+  const positionals = parsed.positionals.flatMap((argument) => {
+    const ids = idsFromText(argument);
+    return ids.length > 1 ? ids : [argument];
+  });
   if (values.help) {
     say(usage);
     return 0;

@@ -929,6 +929,26 @@ describe('the CLI with many ids', () => {
     expect(stderr).not.toContain('is not an arXiv id');
   });
 
+  it('reads an argument that holds a pasted list of ids as each of them, as a line of a --from-file', async () => {
+    const root = await tempProject({ seed: true });
+    // Both are in the digest, so nothing is asked: each is skipped, by its own id.
+    for (const list of [
+      '1511.07543, 1706.06978',
+      '1511.07543 https://arxiv.org/abs/1706.06978v2',
+      '1511.07543;1706.06978',
+    ]) {
+      const { code, stdout } = await cli(root, list, '--tags', 'optimization');
+      expect(code, list).toBe(0);
+      expect(stdout).toMatch(/^- 1511\.07543 skipped: already in the digest/m);
+      expect(stdout).toMatch(/^- \S*1706\.06978\S* skipped: already in the digest/m);
+      expect(stdout).toContain('✓ 2 ids: 2 skipped; 0 arXiv requests.');
+    }
+    // An argument with one id and other words stays one input, reported whole.
+    const { code, stderr } = await cli(root, '1511.07543 and more', '--tags', 'optimization');
+    expect(code).toBe(1);
+    expect(stderr).toContain('"1511.07543 and more" is not an arXiv id or URL');
+  });
+
   it('says that a --from-file does not exist, and exits 2 as for a wrong command', async () => {
     const root = await tempProject();
     const { code, stderr } = await cli(root, '--from-file', join(root, 'no-such-list.txt'));

@@ -60,6 +60,8 @@ Exit code: 0 every paper was written (or checked, or skipped), 1 a paper failed 
 
 /** The exit code of a command that could not be run as typed, as `npm run check` uses it. */
 const WRONG_COMMAND = 2;
+/** Said after a refusal of the command as typed: nothing was asked of arXiv, no file written. */
+const NOTHING_DONE = 'Nothing was fetched or written.';
 /** The exit code of a batch stopped by Ctrl-C. */
 const INTERRUPTED = 130;
 
@@ -128,14 +130,13 @@ async function main(): Promise<number> {
     }
     let inputs = [...positionals];
     if (values['from-file'] !== undefined) {
-      const nothing = 'Nothing was fetched or written.';
       try {
         // From where the command was typed: npm runs it from the project's root.
         const read = idsFromFile(
           await readFile(resolve(typedIn('new-paper', process.env, process.cwd()), values['from-file'])),
         );
         if ('problem' in read) {
-          warn(`✗ --from-file ${values['from-file']}: ${read.problem} ${nothing}`);
+          warn(`✗ --from-file ${values['from-file']}: ${read.problem} ${NOTHING_DONE}`);
           return WRONG_COMMAND;
         }
         inputs = [...inputs, ...read.ids];
@@ -148,7 +149,7 @@ async function main(): Promise<number> {
               ? 'it is a folder'
               : (code ?? (error as Error).message);
         warn(
-          `✗ --from-file ${values['from-file']}: cannot read it (${why}). Give a text file with one arXiv id or URL a line. ${nothing}`,
+          `✗ --from-file ${values['from-file']}: cannot read it (${why}). Give a text file with one arXiv id or URL a line. ${NOTHING_DONE}`,
         );
         return WRONG_COMMAND;
       }
@@ -229,7 +230,7 @@ async function runBatch(
   } catch (error) {
     if (!(error instanceof NewPaperError)) throw error;
     // A flag that holds for every paper (--date, --tags) is wrong: the command is, as typed.
-    warn(`✗ ${error.message}\nNothing was fetched or written.`);
+    warn(`✗ ${error.message}\n${NOTHING_DONE}`);
     return WRONG_COMMAND;
   }
   for (const outcome of report.outcomes) for (const line of describeOutcome(outcome, options.date)) say(line);

@@ -221,7 +221,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
     today: context.now?.() ?? new Date(),
   });
   if (problems.length > 0) {
-    throw new NewPaperError(`The entry for ${id} would not pass the content check, so nothing was written.`, {
+    throw new NewPaperError(failsCheckMessage(id), {
       problems,
       text,
     });
@@ -253,6 +253,11 @@ export function journalNotes(entry: ArxivEntry): string[] {
   return entry.journalRef
     ? [`arXiv lists the journal reference "${entry.journalRef}": if that is the venue, add it as \`venue:\`.`]
     : [];
+}
+
+/** What is said of an entry the check would refuse, above its problems: for one paper and each of a list. */
+export function failsCheckMessage(id: string): string {
+  return `The entry for ${id} would not pass the content check, so nothing was written.`;
 }
 
 /** Why a withdrawn paper is not written: its latest version is the withdrawal, not the paper. */

@@ -17,6 +17,7 @@ import {
   dateSources,
   digestLookup,
   distinctTags,
+  failsCheckMessage,
   inDigestAt,
   sameNameMessage,
   journalNotes,
@@ -301,7 +302,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
         input,
         id,
         status: 'failed',
-        message: `The entry for ${id} would not pass the content check, so nothing was written.`,
+        message: failsCheckMessage(id),
         problems: checked.problems,
       };
       continue;

@@ -130,7 +130,15 @@ export function futureDateProblems(
   return papers.flatMap((paper) => {
     const future = futureDateProblem(paper.data.date, today);
     return future
-      ? [{ file: paper.file, line: paper.lines.date, field: 'date', message: `${paper.data.date} ${future}.` }]
+      ? [
+          {
+            file: paper.file,
+            line: paper.lines.date,
+            field: 'date',
+            kind: 'date-in-future',
+            message: `${paper.data.date} ${future}.`,
+          },
+        ]
       : [];
   });
 }

@@ -35,7 +35,7 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
     const paths = paperPaths(paper.id);
     const clash = outputClash(paths, outputs, folders) ?? lookAlikeIdClash(paper, byLook);
     if (clash) {
-      problems.push({ file: paper.file, line: 1, field: 'file', message: clash });
+      problems.push({ file: paper.file, line: 1, field: 'file', ...clash });
     } else {
       for (const output of paths.files.map((path) => path.toLowerCase())) {
         outputs.set(output, paper);
@@ -53,6 +53,8 @@ export function findCollisions(papers: readonly CollisionCandidate[]): ContentPr
         file: paper.file,
         line: paper.lines.arxiv,
         field: 'arxiv',
+        kind: 'arxiv-twice',
+        otherFiles: [twin.file],
         message: `arXiv ${arxiv} is already in the digest as ${twin.file}:${twin.lines.arxiv}${twin.data.arxiv === arxiv ? '' : ` (written ${twin.data.arxiv ?? ''}, the same paper)`}: keep one of them.`,
       });
     } else {
@@ -153,6 +155,8 @@ export function authorSlugClashes(
         file: byline.paper.file,
         line: lineOf(byline),
         field: `authors[${byline.index}]`,
+        kind: 'author-page-shared',
+        otherFiles: [first.paper.file],
         message: `"${byline.name}" and "${first.name}" (${where}) are different names with one author page, /authors/${slug}/: write the name the same way in both files (case and accents may differ, punctuation and spaces between words may not).`,
       });
     }
@@ -184,6 +188,8 @@ export function authorLookAlikes(papers: readonly CollisionCandidate[], names = 
         file: byline.paper.file,
         line: lineOf(byline),
         field: `authors[${byline.index}]`,
+        kind: 'author-look-alike',
+        otherFiles: [first.paper.file],
         message: `"${shortened(byline.name, 60)}" looks like "${shortened(first.name, 60)}" (${first.paper.file}:${lineOf(first)}) but is another name, with an author page of its own (/authors/${names.get(byline.name)!.slug}/ beside /authors/${names.get(first.name)!.slug}/): ${which}. If they are one person, write the name as ${first.paper.file} does; if not, write it exactly as the paper gives it, each word in the letters of one script.`,
       });
     }
@@ -205,33 +211,49 @@ function lineOf({ paper, index }: Byline): number {
 function lookAlikeIdClash(
   paper: CollisionCandidate,
   byLook: ReadonlyMap<string, CollisionCandidate>,
-): string | undefined {
+): Clash | undefined {
   const twin = byLook.get(slugLookAlikeKey(paper.id));
   if (twin === undefined || twin.id === paper.id) return undefined;
   const letters = lookAlikeLetters(paper.id, twin.id, (char) => scriptsOf(char).script ?? 'Common');
   const which = letters.length > 0 ? ` (${letters.slice(0, 6).join(', ')})` : '';
-  return `its address /${paperPaths(paper.id).page} reads as /${paperPaths(twin.id).page}, the address of ${twin.file}${which}: a reader could not tell the two papers' links apart. Rename one of them: name it for its paper's arXiv id (2306.13575.mdx) or a slug that reads as no other.`;
+  const message = `its address /${paperPaths(paper.id).page} reads as /${paperPaths(twin.id).page}, the address of ${twin.file}${which}: a reader could not tell the two papers' links apart. Rename one of them: name it for its paper's arXiv id (2306.13575.mdx) or a slug that reads as no other.`;
+  return { kind: 'address-look-alike', message, otherFiles: [twin.file] };
 }
+
+/** A problem two papers' files make together, with the other file it names (ContentProblem.otherFiles). */
+type Clash = Required<Pick<ContentProblem, 'kind' | 'message' | 'otherFiles'>>;
 
 /** Why a paper's outputs cannot be written beside those already claimed, or undefined. */
 function outputClash(
   { page, files }: ReturnType<typeof paperPaths>,
   outputs: ReadonlyMap<string, CollisionCandidate>,
   folders: ReadonlyMap<string, CollisionCandidate>,
-): string | undefined {
+): Clash | undefined {
+  const clash = (message: string, other: CollisionCandidate): Clash => ({
+    kind: 'output-clash',
+    message,
+    otherFiles: [other.file],
+  });
   for (const output of files) {
     const key = output.toLowerCase();
     const same = outputs.get(key);
     if (same) {
-      return paperPaths(same.id).page.toLowerCase() === page.toLowerCase()
-        ? `publishes at the same URL (/${page}) as ${same.file}: rename one of them.`
-        : `writes ${output}, which ${same.file} writes too: rename one of them.`;
+      return clash(
+        paperPaths(same.id).page.toLowerCase() === page.toLowerCase()
+          ? `publishes at the same URL (/${page}) as ${same.file}: rename one of them.`
+          : `writes ${output}, which ${same.file} writes too: rename one of them.`,
+        same,
+      );
     }
     const inside = folders.get(key);
-    if (inside) return `writes the file ${output}, which is a folder of ${inside.file}'s outputs: rename one of them.`;
+    if (inside)
+      return clash(
+        `writes the file ${output}, which is a folder of ${inside.file}'s outputs: rename one of them.`,
+        inside,
+      );
     for (const folder of foldersOf(key)) {
       const owner = outputs.get(folder);
-      if (owner) return `writes ${output} inside ${folder}, a file of ${owner.file}: rename one of them.`;
+      if (owner) return clash(`writes ${output} inside ${folder}, a file of ${owner.file}: rename one of them.`, owner);
     }
   }
   return undefined;

@@ -4,7 +4,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { YEAR_FOLDER } from './paper-id.ts';
-import { decodeUtf8 } from './utf8.ts';
+import { decodeUtf8, type NotUtf8 } from './utf8.ts';
 
 /**
  * Finds the paper files under a folder, for the loader and `npm run check` alike, without ever
@@ -43,12 +43,17 @@ function yearFolderProblem(name: string): string | undefined {
   return `is not a year folder: papers live in content/papers/<year>/<name>.mdx, the four-digit year of their date (e.g. content/papers/2025/); move its papers there and remove it.`;
 }
 
-/** The problem of a file or folder whose name is no UTF-8 (decodeUtf8's finding, about its bytes). */
-function notUtf8Name(finding: string): string {
-  const bytes = finding
-    .replace(/^is not valid UTF-8: /, '')
-    .replace(' here', '')
-    .replace(/ \(.*\)$/, '');
+/**
+ * The problem of a file or folder whose name is no UTF-8: the bytes decodeUtf8 found bad (its
+ * badBytes, not its sentence, which is about a file's text), or for a name it read as UTF-16
+ * (starting FF FE), its first two.
+ */
+function notUtf8Name(decoded: NotUtf8, name: Uint8Array): string {
+  const bad =
+    decoded.badBytes.length > 0
+      ? decoded.badBytes
+      : [...name.subarray(0, 2)].map((byte) => byte.toString(16).toUpperCase().padStart(2, '0'));
+  const bytes = `the ${bad.length === 1 ? 'byte' : 'bytes'} ${bad.join(' ')} ${bad.length === 1 ? 'is' : 'are'} no UTF-8 character`;
   return `has a name that is not valid UTF-8 (${bytes}): rename it; a paper is named for its arXiv id (2306.13575.mdx) or a slug of lowercase letters, digits and single hyphens.`;
 }
 
@@ -114,11 +119,13 @@ export async function discoverPapers(
 ): Promise<{ papers: FoundPaper[]; problems: ContentProblem[]; entries: number }> {
   const top = resolve(root, papersDir);
   const shown = (path: string) => relative(root, path).split(sep).join('/') || '.';
+  // Every problem here is of where a file is or what it is: one kind, `file-place`.
   const problem = (path: string, message: string): ContentProblem => ({
     file: shown(path),
     line: 1,
     field: 'file',
     message,
+    kind: 'file-place',
   });
   const link =
     'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
@@ -152,7 +159,7 @@ export async function discoverPapers(
       const decoded = decodeUtf8(entry.name);
       if (!('text' in decoded)) {
         entries++;
-        problems.push(problem(join(folder, entry.name.toString('utf8')), notUtf8Name(decoded.message)));
+        problems.push(problem(join(folder, entry.name.toString('utf8')), notUtf8Name(decoded, entry.name)));
         continue;
       }
       const name = decoded.text;

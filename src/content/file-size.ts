@@ -13,6 +13,7 @@ export function fileSizeProblem(file: string, size: number): ContentProblem | un
     file,
     line: 1,
     field: 'file',
+    kind: 'file-too-large',
     message: `has ${size} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
   };
 }

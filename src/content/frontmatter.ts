@@ -74,18 +74,26 @@ function secondFrontmatter(lines: readonly string[], closing: number): number | 
  * paper metadata is plain data.
  */
 export function parseSource(file: string, text: string): { source?: ParsedSource; problems: ContentProblem[] } {
-  const fail = (line: number, message: string) => ({ problems: [{ file, line, field: 'frontmatter', message }] });
+  const fail = (line: number, message: string, kind: string) => ({
+    problems: [{ file, line, field: 'frontmatter', message, kind }],
+  });
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    return fail(1, 'A paper must start with a `---` line, then its YAML frontmatter, then `---`.');
+    return fail(
+      1,
+      'A paper must start with a `---` line, then its YAML frontmatter, then `---`.',
+      'frontmatter-missing',
+    );
   }
   const closing = lines.findIndex((line, index) => index > 0 && FENCE.test(line));
-  if (closing === -1) return fail(1, 'The frontmatter is never closed: add a `---` line after the last field.');
+  if (closing === -1)
+    return fail(1, 'The frontmatter is never closed: add a `---` line after the last field.', 'frontmatter-unclosed');
   const twice = secondFrontmatter(lines, closing);
   if (twice !== undefined) {
     return fail(
       twice + 1,
       `The frontmatter is written twice: a second \`---\` block of fields starts at line ${twice + 1}, after the first closes at line ${closing + 1}. Keep one: move any field it has that the first lacks into the first (lines 1–${closing + 1}), then delete the second block, its \`---\` lines too.`,
+      'frontmatter-twice',
     );
   }
   const yamlText = lines.slice(1, closing).join('\n');
@@ -99,12 +107,14 @@ export function parseSource(file: string, text: string): { source?: ParsedSource
     return fail(
       1,
       'The frontmatter is empty: write the paper’s fields between the `---` lines, one `name: value` a line (README, "Frontmatter", lists them).',
+      'frontmatter-empty',
     );
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
     return fail(
       1,
       `The frontmatter must be a YAML mapping of fields (\`title: …\`), not ${Array.isArray(data) ? 'a list' : `the ${typeof data} ${shortened(JSON.stringify(data) ?? '', 40)}`}.`,
+      'frontmatter-not-mapping',
     );
   }
 
@@ -149,18 +159,19 @@ export function parseYaml(
       : field === 'frontmatter'
         ? fieldName(path)
         : `${field}${fieldName(path).replace(/^(?!\[)/, '.')}`;
-  const problem = (line: number, message: string, path: readonly (string | number)[] = []): ContentProblem => ({
-    file,
-    line,
-    field: fieldOf(path),
-    message,
-  });
+  const problem = (
+    kind: string,
+    line: number,
+    message: string,
+    path: readonly (string | number)[] = [],
+  ): ContentProblem => ({ file, line, field: fieldOf(path), message, kind });
   if (yamlText.length > maxCharacters) {
     const what = firstLine > 1 ? 'The frontmatter' : 'The file';
     return {
       lineAt,
       problems: [
         problem(
+          'yaml-too-long',
           firstLine,
           `${what} has ${yamlText.length} characters; it must be at most ${maxCharacters}: keep to the documented fields.`,
         ),
@@ -186,12 +197,15 @@ export function parseYaml(
     unclosed = unclosedTokens(tokens);
     const tooDeep = tooDeepToken(tokens);
     if (tooDeep !== undefined) {
-      return { lineAt, problems: [problem(lineAt(tooDeep), NESTED_TOO_DEEPLY)] };
+      return { lineAt, problems: [problem('yaml-too-deep', lineAt(tooDeep), NESTED_TOO_DEEPLY)] };
     }
     doc = composeOne(tokens, yamlText.length);
   } catch {
     // yaml reports syntax errors in `doc.errors`; a throw means it gave up (e.g. nesting too deep).
-    return { lineAt, problems: [problem(firstLine, 'YAML: could not be read: write plain `key: value` lines.')] };
+    return {
+      lineAt,
+      problems: [problem('yaml-unreadable', firstLine, 'YAML: could not be read: write plain `key: value` lines.')],
+    };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -212,10 +226,13 @@ export function parseYaml(
     seen.add(message);
     const opened = unclosedAt(error.pos[0], said, unclosed);
     const at = said.kind === 'no-document-start' && directiveAt !== undefined ? directiveAt : (opened ?? error.pos[0]);
-    problems.push(problem(lineAt(at), message));
+    // yaml's own code for the error names its kind (BAD_INDENT, MISSING_CHAR).
+    problems.push(problem(`yaml-${error.code}`, lineAt(at), message));
   }
   if (errors.length > problems.length) {
-    problems.push(problem(problems[0]!.line, `YAML: ${errors.length - problems.length} more errors like these.`));
+    problems.push(
+      problem('yaml-more', problems[0]!.line, `YAML: ${errors.length - problems.length} more errors like these.`),
+    );
   }
   // Checked even after a syntax error: an explicit tag is reported as such, not only as yaml's
   // "unresolved tag".
@@ -432,7 +449,7 @@ function checkPlainData(
   doc: Document,
   yamlText: string,
   lineOf: (node: Node) => number,
-  problem: (line: number, message: string, path?: readonly (string | number)[]) => ContentProblem,
+  problem: (kind: string, line: number, message: string, path?: readonly (string | number)[]) => ContentProblem,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   // Lines already reported for an anchor or alias: `[*a, *a, *a, …]` is one problem, not one per alias.
@@ -447,19 +464,27 @@ function checkPlainData(
     if (isAlias(node) || node.anchor) {
       if (!aliasLines.has(line))
         problems.push(
-          problem(line, 'YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.'),
+          problem(
+            'yaml-alias',
+            line,
+            'YAML anchors and aliases (`&name`, `*name`) are not allowed; write the value out.',
+          ),
         );
       aliasLines.add(line);
       continue;
     }
     if (node.tag) {
       problems.push(
-        problem(line, `Explicit YAML tags (${shortened(node.tag, 40)}) are not allowed; write plain values.`),
+        problem(
+          'yaml-tag',
+          line,
+          `Explicit YAML tags (${shortened(node.tag, 40)}) are not allowed; write plain values.`,
+        ),
       );
       continue;
     }
     if (isScalar(node) && node.type === 'PLAIN' && node.range && COMMENT_AFTER.test(yamlText.slice(node.range[1]))) {
-      problems.push(problem(line, commentCutsValue(String(node.source))));
+      problems.push(problem('yaml-comment-cuts-value', line, commentCutsValue(String(node.source))));
       continue;
     }
     const texEscape =
@@ -467,18 +492,22 @@ function checkPlainData(
         ? texAsEscape(yamlText.slice(node.range[0], node.range[1]))
         : undefined;
     if (texEscape) {
-      problems.push(problem(line + texEscape.linesBefore, texEscape.message, path));
+      problems.push(problem('yaml-escape-in-tex', line + texEscape.linesBefore, texEscape.message, path));
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
     if (depth > YAML_LIMITS.depth) {
-      problems.push(problem(line, NESTED_TOO_DEEPLY));
+      problems.push(problem('yaml-too-deep', line, NESTED_TOO_DEEPLY));
       continue;
     }
     if (isSeq(node)) {
       if (node.items.length > YAML_LIMITS.sequenceItems) {
         problems.push(
-          problem(line, `YAML: a list of ${node.items.length} items; at most ${YAML_LIMITS.sequenceItems}.`),
+          problem(
+            'yaml-list-too-long',
+            line,
+            `YAML: a list of ${node.items.length} items; at most ${YAML_LIMITS.sequenceItems}.`,
+          ),
         );
         continue;
       }
@@ -488,6 +517,7 @@ function checkPlainData(
     if (node.items.length > YAML_LIMITS.mappingKeys) {
       problems.push(
         problem(
+          'yaml-mapping-too-large',
           line,
           `YAML: a mapping of ${node.items.length} keys; at most ${YAML_LIMITS.mappingKeys}: keep to the documented fields.`,
         ),
@@ -503,7 +533,13 @@ function checkPlainData(
         continue;
       }
       if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
-        problems.push(problem(keyLine, 'YAML: keys must be plain words (`name:`), not lists, mappings or empty.'));
+        problems.push(
+          problem(
+            'yaml-key-not-plain',
+            keyLine,
+            'YAML: keys must be plain words (`name:`), not lists, mappings or empty.',
+          ),
+        );
         continue;
       }
       const name = typeof key.value === 'string' ? key.value : JSON.stringify(key.value);
@@ -511,6 +547,7 @@ function checkPlainData(
       if (first !== undefined) {
         problems.push(
           problem(
+            'yaml-key-repeated',
             keyLine,
             `YAML: Map keys must be unique; "${shortened(name, 40)}" is already given on line ${first}: keep one.`,
           ),

@@ -275,7 +275,15 @@ export function renderPaperBody(
   } catch (error) {
     // Deeply nested input (brackets, quotes, \frac in \frac…) can overflow the parser's stack.
     const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error);
-    return { problems: [{ ...at(undefined), message: `could not be processed: ${reason}. Simplify the abstract.` }] };
+    return {
+      problems: [
+        {
+          ...at(undefined),
+          kind: 'body-unprocessed',
+          message: `could not be processed: ${reason}. Simplify the abstract.`,
+        },
+      ],
+    };
   }
 }
 
@@ -286,6 +294,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
       problems: [
         {
           ...at(deepLine + 1),
+          kind: 'body-too-deep',
           message: `is nested too deeply: this line opens more than ${MAX_TREE_DEPTH} quotes and lists. Simplify the abstract.`,
         },
       ],
@@ -297,6 +306,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
       problems: [
         {
           ...at(underlineLine + 1),
+          kind: 'body-underlines',
           message: `has more than ${MAX_UNDERLINES} lines of only "=" or "-" under a line of text, each a heading's underline (an abstract has no headings): write it as paragraphs.`,
         },
       ],
@@ -319,7 +329,8 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
     // refused too: say that a paper holds no comment of either kind instead.
     const htmlComment =
       esmLine !== undefined && start?.column !== undefined && esmLine.slice(start.column - 2).startsWith('<!--');
-    if (htmlComment) return { problems: [{ ...at(start.line, start.column - 1), message: COMMENT_ADVICE }] };
+    if (htmlComment)
+      return { problems: [{ ...at(start.line, start.column - 1), kind: 'body-comment', message: COMMENT_ADVICE }] };
     // An element opened before the place on its line (`<style>body{…}</style>`): its contents fail
     // to parse, but escaping them would only lead to the element's own refusal. Say that first.
     const element =
@@ -331,6 +342,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
         problems: [
           {
             ...at(start?.line, start?.column),
+            kind: 'body-element',
             message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)}, inside <${shortened(element, 40)}>. ${elementNotAllowed(shortened(element, 40))}`,
           },
         ],
@@ -344,6 +356,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
       problems: [
         {
           ...at(start?.line, start?.column),
+          kind: 'body-syntax',
           message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)} (${advice})`,
         },
       ],
@@ -360,16 +373,17 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
       problems: [
         {
           ...at(deep.position?.start.line, deep.position?.start.column),
+          kind: 'body-too-deep',
           message: `is nested too deeply: here the abstract is inside more than ${MAX_TREE_DEPTH} quotes, lists and emphases. Simplify the abstract.`,
         },
       ],
     };
   }
 
-  const problems = findUnsafeNodes(tree, siteOrigin, body).map(({ node, message, offset }) => {
-    if (offset === undefined) return { ...at(node.position?.start.line, node.position?.start.column), message };
+  const problems = findUnsafeNodes(tree, siteOrigin, body).map(({ node, kind, message, offset }) => {
+    if (offset === undefined) return { ...at(node.position?.start.line, node.position?.start.column), kind, message };
     const lineStart = body.lastIndexOf('\n', offset - 1) + 1;
-    return { ...at(countLines(body, offset), offset - lineStart + 1), message };
+    return { ...at(countLines(body, offset), offset - lineStart + 1), kind, message };
   });
   if (problems.length > 0) return { problems };
 
@@ -387,6 +401,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
     const lineStart = offset === undefined ? 0 : body.lastIndexOf('\n', offset - 1) + 1;
     problems.push({
       ...(offset === undefined ? at(start?.line, start?.column) : at(countLines(body, offset), offset - lineStart + 1)),
+      kind: 'math-katex',
       message: `LaTeX: ${explainKatexError(cause, { placed: offset !== undefined, source: offset === undefined ? undefined : body.slice(offset) })}`,
     });
   }
@@ -394,12 +409,14 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
     const node = mathNodes.find((candidate) => 'value' in candidate && candidate.value.includes(command));
     problems.push({
       ...at(node?.position?.start.line, node?.position?.start.column),
+      kind: 'math-command-refused',
       message: `LaTeX: ${command} is not allowed (math may not contain links, HTML attributes or images)`,
     });
   }
   for (const link of linksWithoutText(hast)) {
     problems.push({
       ...at(link.position?.start.line, link.position?.start.column),
+      kind: 'link-no-text',
       message: `A link's text has no letter or digit once its math is typeset (${link.shown ? `only "${shortened(link.shown, 40)}"` : 'nothing'}): a screen reader names a link by its text, and a reader sees what to click by it. Write words that say where it leads, as in [the code](https://…).`,
     });
   }
@@ -411,6 +428,7 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
       problems: [
         {
           ...at(undefined),
+          kind: 'body-too-large',
           message: `renders to ${Math.round(html.length / 1000)} KB of HTML (at most ${MAX_RENDERED_BYTES / 1000} KB): simplify the math.`,
         },
       ],
@@ -621,8 +639,8 @@ function findUnsafeNodes(
   tree: MdastRoot,
   siteOrigin: string,
   body: string,
-): { node: MdastNodes; message: string; offset?: number }[] {
-  const found: { node: MdastNodes; message: string; offset?: number }[] = [];
+): { node: MdastNodes; kind: string; message: string; offset?: number }[] {
+  const found: { node: MdastNodes; kind: string; message: string; offset?: number }[] = [];
   // The rest of a paragraph after a formula cut short by an escaped dollar (`$\$5$`): the `$`
   // meant to close it pairs with the next one, and so on, and each is that formula's problem.
   let afterCut = { from: 0, to: 0 };
@@ -638,17 +656,18 @@ function findUnsafeNodes(
     if (node.type === 'linkReference') {
       const checked = checkLink(definitions.get(node.identifier) ?? '', siteOrigin);
       const problem = 'href' in checked ? linkTextHostProblem(textOf(node), checked.href) : undefined;
-      if (problem) found.push({ node, message: problem });
+      if (problem) found.push({ node, kind: 'link-text-host', message: problem });
     }
     const decoded = holdsForbiddenCharacter(node)
       ? (forbiddenReference(body, node) ?? assembledFromReferences(body, node))
       : undefined;
-    if (decoded) found.push({ node, ...decoded });
+    if (decoded) found.push({ node, kind: 'character-reference', ...decoded });
     const message = unsafeReason(node, siteOrigin);
-    if (message) found.push({ node, message });
+    // unsafeReason is a rule for each type of node (an element, an image, a link).
+    if (message) found.push({ node, kind: `unsafe-${node.type}`, message });
     if (node.type === 'paragraph') {
       for (const { offset, label } of footnotesIn(node, body, marked)) {
-        found.push({ node, message: footnoteAdvice(label), offset });
+        found.push({ node, kind: 'footnote', message: footnoteAdvice(label), offset });
       }
     }
     // In the source, not the text: Markdown has already read `\"` of `G\"odel` as an escape.
@@ -661,17 +680,20 @@ function findUnsafeNodes(
       if (tex) {
         found.push({
           node,
+          kind: 'tex-in-prose',
           message: texInProseAdvice(tex.tex, 'Markdown for *emphasis*, **bold**, `code` and [links](https://…)'),
           offset: start + tex.index,
         });
       }
-      if (dollar !== undefined) found.push({ node, message: strayDollarAdvice(true), offset: start + dollar });
+      if (dollar !== undefined)
+        found.push({ node, kind: 'stray-dollar', message: strayDollarAdvice(true), offset: start + dollar });
     }
     if (node.type === 'inlineMath' && !isDoubleDollar(node, body) && !paired(node.position?.start.offset)) {
       const cut = cutByEscapedDollar(node, body);
       if (cut) afterCut = cut.rest;
-      const problem = cut?.message ?? amountsAsMath(node, body);
-      if (problem) found.push({ node, message: problem });
+      const amounts = cut ? undefined : amountsAsMath(node, body);
+      if (cut) found.push({ node, kind: 'math-cut-by-escaped-dollar', message: cut.message });
+      else if (amounts) found.push({ node, kind: 'amounts-as-math', message: amounts });
     }
   });
   return found;

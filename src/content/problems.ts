@@ -18,6 +18,14 @@ export interface ContentProblem {
   /** Frontmatter field (`tags[1]`), or `body`, or `file` for whole-file problems. */
   field: string;
   message: string;
+  /**
+   * Which rule found it (`author-repeated`, `topic-unknown`), set where the problem is made: what
+   * makes problems alike (formatProblems, sameProblemInFiles), so that no code reads a message's
+   * wording to learn what it reports. A problem without one is alike only to the same message.
+   */
+  kind?: string;
+  /** Other files the problem names (the paper that already has this arXiv id), for tools that act on one file. */
+  otherFiles?: readonly string[];
 }
 
 /** The order problems are reported in, by the check and the build alike: by file, then line. */
@@ -43,7 +51,7 @@ const NAMED_ALIKE = 10;
 
 /**
  * The lines that report `problems`, in their order, where a file has many problems alike: one
- * message (but for the values it quotes, messageKind) for items of one list field (`authors[10]`, `authors[11]`…; 10,000 bad names gave
+ * rule (problemKind, whatever values the messages quote) for items of one list field (`authors[10]`, `authors[11]`…; 10,000 bad names gave
  * 20,000 lines that buried every other problem). The first SHOWN_ALIKE of a kind are listed as
  * they are; the next stands for all the rest, at its own line and field, with how many more and
  * which, so that a contributor fixes them in one pass:
@@ -81,13 +89,13 @@ function workflowProperty(value: string): string {
 }
 
 /**
- * What makes two problems of one list field alike: their message without the values it quotes
- * ("Ada Lovelace") and the numbers it gives (authors[12], line 40). `repeats authors[0] ("Ada")`
- * and `repeats authors[7] ("Bo")` are one rule broken twice: 5,000 names with repeats gave 2,400
- * lines, each quoting another name.
+ * What makes two problems alike: the rule that found them (kind), whatever values their messages
+ * quote (`repeats authors[0] ("Ada")` and `repeats authors[7] ("Bo")` are one rule broken twice:
+ * 5,000 names with repeats gave 2,400 lines, each quoting another name). Without a kind, only the
+ * same message.
  */
-function messageKind(message: string): string {
-  return message.replace(/"[^"]*"/g, '""').replace(/\d+/g, '0');
+function problemKind(problem: ContentProblem): string {
+  return problem.kind === undefined ? `message:${problem.message}` : `kind:${problem.kind}`;
 }
 
 /** formatProblems' lines, each with how many problems it reports (a summary line: its whole kind). */
@@ -97,7 +105,7 @@ function problemLines(
   const listOf = (field: string) => /^(.*)\[\d+\]$/.exec(field)?.[1];
   const kindOf = (problem: ContentProblem) => {
     const list = listOf(problem.field);
-    return list === undefined ? undefined : JSON.stringify([problem.file, list, messageKind(problem.message)]);
+    return list === undefined ? undefined : JSON.stringify([problem.file, list, problemKind(problem)]);
   };
   const alike = new Map<string, ContentProblem[]>();
   for (const problem of problems) {
@@ -137,9 +145,13 @@ function problemLines(
   return lines;
 }
 
-/** What makes problems in many files the same problem: one message, in one field or list. */
+/** What makes problems in many files the same problem: one rule and one message, in one field or list. */
 function sameProblemKind(problem: ContentProblem): string {
-  return JSON.stringify([/^(.*)\[\d+\]$/.exec(problem.field)?.[1] ?? problem.field, problem.message]);
+  return JSON.stringify([
+    /^(.*)\[\d+\]$/.exec(problem.field)?.[1] ?? problem.field,
+    problem.kind ?? null,
+    problem.message,
+  ]);
 }
 
 /**

@@ -57,7 +57,7 @@ const TAG_START = /<[A-Za-z/!?]/g;
 const REFERENCE_LIKE = /&(?:#[xX]?[0-9A-Fa-f]*|[A-Za-z][A-Za-z0-9]*);?/g;
 
 /** What in `value` a reader showing it as HTML would take for markup: one message per kind. */
-export function markupInTextProblems(value: string): string[] {
+export function markupInTextProblems(value: string): { kind: string; message: string }[] {
   const quoted = (found: Iterable<string>) =>
     [...new Set(found)].map((match) => `"${shortened(match, 20)}"`).join(', ');
   const tags = quoted(value.match(TAG_START) ?? []);
@@ -65,12 +65,18 @@ export function markupInTextProblems(value: string): string[] {
   return [
     ...(tags
       ? [
-          `contains ${tags}, which readers that show it as HTML (feed readers, reference managers) take for the start of a tag: put a space after "<" ("a < b")`,
+          {
+            kind: 'markup-tag',
+            message: `contains ${tags}, which readers that show it as HTML (feed readers, reference managers) take for the start of a tag: put a space after "<" ("a < b")`,
+          },
         ]
       : []),
     ...(references
       ? [
-          `contains ${references}, which readers that show it as HTML turn into another character: write the character itself, or put a space after "&"`,
+          {
+            kind: 'markup-reference',
+            message: `contains ${references}, which readers that show it as HTML turn into another character: write the character itself, or put a space after "&"`,
+          },
         ]
       : []),
   ];
@@ -661,6 +667,33 @@ export function nameLatexProblem(name: string): string | undefined {
   return `is ${latex.length} characters long as LaTeX in .bib files (each letter outside ASCII takes several, such as {\\"u} for ü or {[U+738B]} for 王); must be at most ${MAX_NAME_LATEX}, which BibTeX keeps for a citation label: write the name as the paper gives it, in Latin letters if it gives them`;
 }
 
+/** A name's rules, each with the kind of problem it finds, in the order a name is checked. */
+const NAME_RULES: readonly (readonly [string, (name: string) => string | undefined])[] = [
+  ['name-compatibility-form', compatibilityProblem],
+  ['name-mark-off-letter', markOffLetterProblem],
+  ['name-latin-letter', latinLetterProblem],
+  ['name-mixed-script', (name) => mixedScriptProblem(name)],
+  ['name-not-a-name', notANameProblem],
+  ['name-too-long-as-latex', nameLatexProblem],
+];
+
+/**
+ * Reports a problem the schema finds, with the kind of problem it is (ContentProblem.kind: which
+ * rule found it), which validate.ts reads from the issue's params.
+ */
+function report(ctx: z.RefinementCtx, kind: string, message: string, path?: (string | number)[]): void {
+  ctx.addIssue({ code: 'custom', message, params: { kind }, ...(path ? { path } : {}) });
+}
+
+/**
+ * The kind of problem a schema issue is: the one its rule gave (report), else zod's own check's
+ * (`too_big`, `invalid_type`), each one rule of its field.
+ */
+export function issueKind(issue: { code: string; params?: unknown }): string {
+  const kind = (issue.params as { kind?: unknown } | undefined)?.kind;
+  return typeof kind === 'string' ? kind : `schema-${issue.code}`;
+}
+
 /**
  * One line of plain text: white space collapsed, Unicode in its composed form (NFC: a name
  * pasted as `u` + U+0308 is the same `ü` as one typed, and LaTeX reads only the composed form),
@@ -676,7 +709,7 @@ const text = (max: number, empty: string) =>
         .min(1, `must not be empty: ${empty}`)
         .max(max, { error: tooLong(max, 'characters', 'shorten it') })
         .superRefine((value, ctx) => {
-          for (const message of markupInTextProblems(value)) ctx.addIssue({ code: 'custom', message });
+          for (const { kind, message } of markupInTextProblems(value)) report(ctx, kind, message);
         }),
     );
 
@@ -690,9 +723,14 @@ const calendarDate = z
     // One message is enough: a date in another format is not checked against the calendar.
     abort: true,
   })
-  .refine(isCalendarDate, { message: 'is not a real calendar date (check the month and day)', abort: true })
+  .refine(isCalendarDate, {
+    message: 'is not a real calendar date (check the month and day)',
+    params: { kind: 'date-not-in-calendar' },
+    abort: true,
+  })
   .refine((value) => Number(value.slice(0, 4)) >= FIRST_YEAR, {
     message: `must be in ${FIRST_YEAR} or later (the year arXiv began)`,
+    params: { kind: 'date-before-arxiv' },
   });
 
 /**
@@ -707,7 +745,7 @@ const httpsUrl = z
   .max(LIMITS.url, { error: tooLong(LIMITS.url, 'characters', 'link to a shorter address'), abort: true })
   .transform((value, ctx) => {
     const refuse = (message: string) => {
-      ctx.addIssue({ code: 'custom', message });
+      report(ctx, 'link-refused', message);
       return z.NEVER;
     };
     if (value.includes('\\')) return refuse('must not contain a backslash (\\): write the address with `/`');
@@ -756,29 +794,30 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
       title: text(LIMITS.title, "write the paper's title, as arXiv gives it").superRefine((title, ctx) => {
         if (title === '') return; // text() has said it must not be empty
         const mathProblems = titleMathProblems(title);
-        for (const message of mathProblems) ctx.addIssue({ code: 'custom', message });
+        for (const message of mathProblems) report(ctx, 'title-math', message);
         if (mathProblems.length > 0) return;
         const prose = title.replace(MATH_SPAN, ' ');
         // After a `$` that opens no math, TeX is the formula it meant to open: one problem, the `$`.
         const dollar = strayDollar(prose, { markup: 'plain' });
-        if (dollar !== undefined) ctx.addIssue({ code: 'custom', message: strayDollarAdvice(false) });
+        if (dollar !== undefined) report(ctx, 'stray-dollar', strayDollarAdvice(false));
         const tex = texInProse(prose.slice(0, dollar), { markup: 'plain' });
-        if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a title has no emphasis') });
+        if (tex) report(ctx, 'tex-in-prose', texInProseAdvice(tex.tex, 'a title has no emphasis'));
         // Pages and feeds show the title with its math typeset as text (titleText): that text,
         // too, must have words, and read the same to a reader that shows it as HTML.
         const shown = titleText(title);
         const address = addressInProseProblem(shown, "write the paper's title only");
-        if (address) ctx.addIssue({ code: 'custom', message: address });
+        if (address) report(ctx, 'address-in-prose', address);
         if (!/[\p{L}\p{N}]/u.test(shown)) {
           const typeset = shown === title ? '' : ` once its math is typeset ("${shortened(shown, 40)}")`;
-          ctx.addIssue({ code: 'custom', message: `has no letter or digit${typeset}: write the title's words` });
+          report(ctx, 'no-words', `has no letter or digit${typeset}: write the title's words`);
         }
         if (shown === title) return;
-        for (const message of markupInTextProblems(shown)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `with its math typeset, as pages and feeds show it ("${shortened(shown, 60)}"), ${message}`,
-          });
+        for (const { kind, message } of markupInTextProblems(shown)) {
+          report(
+            ctx,
+            kind,
+            `with its math typeset, as pages and feeds show it ("${shortened(shown, 60)}"), ${message}`,
+          );
         }
       }),
       authors: z
@@ -788,16 +827,14 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
           text(LIMITS.author, 'write the author\'s name, as in "- Ada Lovelace", or delete the "- " line')
             .refine((name) => !/[\\{}$^~<>|#%]/.test(name), {
               message: 'must be a plain name: no \\ { } $ ^ ~ < > | # % (write accents as letters, e.g. "Akyürek")',
+              params: { kind: 'name-syntax' },
             })
             .superRefine((name, ctx) => {
-              const message =
-                compatibilityProblem(name) ??
-                markOffLetterProblem(name) ??
-                latinLetterProblem(name) ??
-                mixedScriptProblem(name) ??
-                notANameProblem(name) ??
-                nameLatexProblem(name);
-              if (message) ctx.addIssue({ code: 'custom', message });
+              // The first rule a name breaks, by its kind: one problem a name.
+              for (const [kind, rule] of NAME_RULES) {
+                const message = rule(name);
+                if (message) return report(ctx, kind, message);
+              }
             }),
         )
         .superRefine((names, ctx) => {
@@ -808,11 +845,9 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
             const first = seen.get(key);
             if (first === undefined) seen.set(key, index);
             else
-              ctx.addIssue({
-                code: 'custom',
-                path: [index],
-                message: `repeats authors[${first}] ("${names[first]}"): list each author once`,
-              });
+              report(ctx, 'author-repeated', `repeats authors[${first}] ("${names[first]}"): list each author once`, [
+                index,
+              ]);
           });
         })
         .min(1, 'list at least one author, in the order the paper gives them')
@@ -831,7 +866,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
             'id' in pasted
               ? `must be the id alone, without prefix, address or version: "${pasted.id}".`
               : `is not a valid arXiv id: ${parsed.reason}.`;
-          ctx.addIssue({ code: 'custom', message });
+          report(ctx, 'arxiv-id', message);
         })
         .optional(),
       published: calendarDate.optional(),
@@ -839,9 +874,9 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
       venue: text(LIMITS.venue, 'write where the paper appeared, as in NeurIPS 2023, or delete the venue line')
         .superRefine((venue, ctx) => {
           const tex = texInProse(venue, { markup: 'plain' });
-          if (tex) ctx.addIssue({ code: 'custom', message: texInProseAdvice(tex.tex, 'a venue is plain text', false) });
+          if (tex) report(ctx, 'tex-in-prose', texInProseAdvice(tex.tex, 'a venue is plain text', false));
           const address = addressInProseProblem(venue, "write the venue's name only, as in NeurIPS 2023");
-          if (address) ctx.addIssue({ code: 'custom', message: address });
+          if (address) report(ctx, 'address-in-prose', address);
         })
         .optional(),
       tags: z
@@ -851,11 +886,12 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         .superRefine((tags, ctx) => {
           tags.forEach((tag, index) => {
             if (!topicSlugs.has(tag)) {
-              ctx.addIssue({
-                code: 'custom',
-                path: [index],
-                message: `unknown topic "${shortened(tag)}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
-              });
+              report(
+                ctx,
+                'topic-unknown',
+                `unknown topic "${shortened(tag)}".${didYouMean(tag, topicSlugs) || ' Topics are listed in content/topics.yaml.'}`,
+                [index],
+              );
             }
           });
         })
@@ -896,52 +932,58 @@ function checkFieldsAgree(
   if (typeof date !== 'string' || !isCalendarDate(date)) return;
   if (published !== undefined && (typeof published !== 'string' || !isCalendarDate(published))) return;
   if (published !== undefined && published > date) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['published'],
-      message: `is after the digest date ${date}: a paper is featured after its first version; check both dates`,
-    });
+    report(
+      ctx,
+      'published-after-date',
+      `is after the digest date ${date}: a paper is featured after its first version; check both dates`,
+      ['published'],
+    );
   }
   // A venue names the year of a meeting or volume the paper is in: not years after its digest date.
   const year = venueYear(paper.venue);
   if (year !== undefined && Number(year) > Number(date.slice(0, 4)) + 1) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['venue'],
-      message: `names the year ${year}, more than a year after the digest date ${date}: check the venue's year`,
-    });
+    report(
+      ctx,
+      'venue-year',
+      `names the year ${year}, more than a year after the digest date ${date}: check the venue's year`,
+      ['venue'],
+    );
   }
   const parsed = typeof arxiv === 'string' ? parseArxivId(arxiv) : undefined;
   if (!parsed || !('id' in parsed)) return;
   // An arXiv paper's PDF is arXiv's: reference managers take `citation_pdf_url` for its full text.
   if (paper.links?.pdf !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['links', 'pdf'],
-      message: `is for a paper that is not on arXiv; this one's PDF is arXiv's (https://arxiv.org/pdf/${parsed.id.canonical}), linked already: delete links.pdf`,
-    });
+    report(
+      ctx,
+      'pdf-of-arxiv-paper',
+      `is for a paper that is not on arXiv; this one's PDF is arXiv's (https://arxiv.org/pdf/${parsed.id.canonical}), linked already: delete links.pdf`,
+      ['links', 'pdf'],
+    );
   }
   const { yearMonth } = parsed.id;
   const monthsBefore = published === undefined ? 0 : monthNumber(yearMonth) - monthNumber(published.slice(0, 7));
   if (monthsBefore < 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['published'],
-      message: `is after ${yearMonth}, the month arXiv ${arxiv} was first announced, which is never before its first version: use the date of version 1 on arXiv`,
-    });
+    report(
+      ctx,
+      'published-after-id',
+      `is after ${yearMonth}, the month arXiv ${arxiv} was first announced, which is never before its first version: use the date of version 1 on arXiv`,
+      ['published'],
+    );
   } else if (monthsBefore > MONTHS_FROM_FIRST_VERSION_TO_ID) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['published'],
-      message: `is ${monthsBefore} months before ${yearMonth}, the month arXiv ${arxiv} was first announced, which is days or weeks after its first version: check the year and month against version 1 on arXiv (if arXiv really gives this date, leave published out)`,
-    });
+    report(
+      ctx,
+      'published-long-before-id',
+      `is ${monthsBefore} months before ${yearMonth}, the month arXiv ${arxiv} was first announced, which is days or weeks after its first version: check the year and month against version 1 on arXiv (if arXiv really gives this date, leave published out)`,
+      ['published'],
+    );
   }
   if (date.slice(0, 7) < yearMonth) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['date'],
-      message: `is before ${yearMonth}, when arXiv ${arxiv} first appeared: the digest date is when the digest featured it`,
-    });
+    report(
+      ctx,
+      'date-before-id',
+      `is before ${yearMonth}, when arXiv ${arxiv} first appeared: the digest date is when the digest featured it`,
+      ['date'],
+    );
   }
 }
 
@@ -975,13 +1017,14 @@ export const topicSchema = z.strictObject({
       // The slug is a folder of the site (`topics/<slug>/`): a name a file system can hold (at most
       // 255 bytes, where a longer one stopped the build with ENAMETOOLONG), and Windows too.
       if (slug.length > MAX_TOPIC_SLUG_LENGTH) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `has ${slug.length} characters; a topic slug names a folder of the site and is at most ${MAX_TOPIC_SLUG_LENGTH}: shorten it`,
-        });
+        report(
+          ctx,
+          'slug-too-long',
+          `has ${slug.length} characters; a topic slug names a folder of the site and is at most ${MAX_TOPIC_SLUG_LENGTH}: shorten it`,
+        );
       }
       const device = windowsDeviceProblem(slug);
-      if (device) ctx.addIssue({ code: 'custom', message: `${device}; use a longer slug (e.g. ${slug}-learning)` });
+      if (device) report(ctx, 'slug-device-name', `${device}; use a longer slug (e.g. ${slug}-learning)`);
     }),
   // A label names its topic on pages and in the search filter: "Оptimization" with a Cyrillic `О`
   // would be a second topic that reads as the first, as a name would be a second author.
@@ -990,13 +1033,13 @@ export const topicSchema = z.strictObject({
       lookAlike: "the label would read as another topic's",
       greekSymbols: true,
     });
-    if (message) ctx.addIssue({ code: 'custom', message });
+    if (message) report(ctx, 'label-mixed-script', message);
   }),
   // Shown on the topic's pages and in their link previews, where readers link an address or a
   // host as in a title: the title's rule, without its advice on a paper's links.
   description: text(200, 'write a sentence that says what papers the topic holds').superRefine((description, ctx) => {
     const message = addressInProseProblem(description, 'write a sentence that says what papers the topic holds', '');
-    if (message) ctx.addIssue({ code: 'custom', message });
+    if (message) report(ctx, 'address-in-prose', message);
   }),
 });
 export const topicListSchema = z.array(topicSchema).min(1);

@@ -6,17 +6,27 @@
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Where bytes stop being UTF-8, why, and which bytes (in hex, `E9`: none for UTF-16, a whole form). */
+export interface NotUtf8 {
+  line: number;
+  column: number;
+  message: string;
+  badBytes: readonly string[];
+}
+
 /**
  * The text of `bytes`, or where they stop being UTF-8 (a BOM counts for nothing) and a sentence
- * for a message: `is not valid UTF-8: the byte E9 here is no UTF-8 character (…)`.
+ * for a message: `is not valid UTF-8: the byte E9 here is no UTF-8 character (…)`; a caller that
+ * words it otherwise takes the bytes from `badBytes`, not from the sentence.
  */
-export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number; column: number; message: string } {
+export function decodeUtf8(bytes: Uint8Array): { text: string } | NotUtf8 {
   const utf16 = utf16Form(bytes);
   if (utf16) {
     return {
       line: 1,
       column: 1,
       message: `is not UTF-8 but UTF-16 (${utf16}), where each character takes two bytes or four (as Windows tools save "Unicode" text)`,
+      badBytes: [],
     };
   }
   try {
@@ -31,6 +41,7 @@ export function decodeUtf8(bytes: Uint8Array): { text: string } | { line: number
       line: lines.length,
       column: lines.at(-1)!.length + 1,
       message: `is not valid UTF-8: the ${bad.length === 1 ? 'byte' : 'bytes'} ${bad.join(' ')} here ${bad.length === 1 ? 'is' : 'are'} no UTF-8 character (a file saved as Latin-1 or Windows-1252 has such bytes)`,
+      badBytes: bad,
     };
   }
 }

@@ -6,6 +6,7 @@ import {
   SCHEME_AT_RUN_START,
   WWW_AT_WORD_START,
   hostsNamedIn,
+  issueKind,
   lookAlikeBareHosts,
   lookAlikeHostMend,
   type PaperData,
@@ -50,7 +51,13 @@ export function validatePaper(
   bytes: Uint8Array,
   schema: PaperSchema,
 ): { paper?: ValidPaper; problems: ContentProblem[] } {
-  const problem = (line: number, field: string, message: string): ContentProblem => ({ file, line, field, message });
+  const problem = (line: number, field: string, message: string, kind: string): ContentProblem => ({
+    file,
+    line,
+    field,
+    message,
+    kind,
+  });
 
   // 1. The file as text: size, encoding, and no forbidden character as written.
   const decoded = decodePaperFile(file, bytes);
@@ -59,7 +66,7 @@ export function validatePaper(
 
   const id = paperIdFromPath(file);
   const badId = paperIdProblem(id);
-  if (badId) problems.push(problem(1, 'file', badId));
+  if (badId) problems.push(problem(1, 'file', badId, 'file-name'));
 
   // 2. The frontmatter: bounded YAML, then characters after decoding, then the schema.
   const { source, problems: yamlProblems } = parseSource(file, decoded.text);
@@ -71,7 +78,7 @@ export function validatePaper(
   // The first few are enough to act on; thousands of escapes would only flood the output.
   const characterProblems = forbiddenInData(source.data)
     .slice(0, MAX_CHARACTER_PROBLEMS)
-    .map(({ path, linePath, message }) => problem(source.lineOf(linePath), fieldName(path), message));
+    .map(({ path, linePath, message }) => problem(source.lineOf(linePath), fieldName(path), message, 'character'));
   problems.push(...characterProblems);
 
   const tooLong = source.body.length > LIMITS.body;
@@ -81,6 +88,7 @@ export function validatePaper(
         abstractLine(source.body, source.bodyLine),
         'body',
         `has ${source.body.length} characters; an abstract must be at most ${LIMITS.body}: paste the abstract only, not the paper.`,
+        'body-too-long',
       ),
     );
   }
@@ -88,9 +96,10 @@ export function validatePaper(
   const parsed = characterProblems.length > 0 ? undefined : schema.safeParse(source.data);
   if (parsed && !parsed.success) problems.push(...schemaProblems(parsed.error.issues, source, problem, schema));
   const namedFor = parsed?.success ? fileNameProblem(id, parsed.data.arxiv) : undefined;
-  if (namedFor) problems.push(problem(parsed?.data?.arxiv ? source.lineOf(['arxiv']) : 1, 'arxiv', namedFor));
+  if (namedFor)
+    problems.push(problem(parsed?.data?.arxiv ? source.lineOf(['arxiv']) : 1, 'arxiv', namedFor, 'file-named-for-id'));
   const wrongYear = parsed?.success ? folderYearProblem(file, parsed.data.date) : undefined;
-  if (wrongYear) problems.push(problem(source.lineOf(['date']), 'date', wrongYear));
+  if (wrongYear) problems.push(problem(source.lineOf(['date']), 'date', wrongYear, 'year-folder'));
 
   // 3. The body, through the safe-MDX pipeline. An oversized body is reported above and not
   // rendered: its size alone could stall the build.
@@ -136,7 +145,16 @@ function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; prob
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded))
     return {
-      problems: [{ file, field: 'file', ...decoded, message: `${decoded.message}: save it as UTF-8 (without BOM).` }],
+      problems: [
+        {
+          file,
+          field: 'file',
+          line: decoded.line,
+          column: decoded.column,
+          message: `${decoded.message}: save it as UTF-8 (without BOM).`,
+          kind: 'encoding',
+        },
+      ],
     };
   let text = decoded.text;
   const problems: ContentProblem[] = [];
@@ -146,6 +164,7 @@ function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; prob
       line: 1,
       field: 'file',
       message: 'starts with a byte-order mark (BOM): save it as UTF-8 without BOM.',
+      kind: 'byte-order-mark',
     });
     text = text.slice(1);
   }
@@ -154,7 +173,16 @@ function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; prob
   const forbidden = text.split('\n').flatMap((line, index) => {
     const found = findForbiddenCharacter(line, { multiline: true });
     return found
-      ? [{ file, line: index + 1, column: found.index + 1, field: 'file', message: describeForbiddenCharacter(found) }]
+      ? [
+          {
+            file,
+            line: index + 1,
+            column: found.index + 1,
+            field: 'file',
+            message: describeForbiddenCharacter(found),
+            kind: 'character',
+          },
+        ]
       : [];
   });
   if (forbidden.length > 0) return { problems: [...problems, ...forbidden] };
@@ -188,7 +216,7 @@ function folderYearProblem(file: string, date: string): string | undefined {
 function schemaProblems(
   issues: readonly z.core.$ZodIssue[],
   source: ParsedSource,
-  problem: (line: number, field: string, message: string) => ContentProblem,
+  problem: (line: number, field: string, message: string, kind: string) => ContentProblem,
   schema: PaperSchema,
 ): ContentProblem[] {
   // A value of the wrong type is that one problem: zod still runs a field's other checks on it
@@ -225,11 +253,14 @@ function schemaProblems(
           source.lineOf([...parent, key] as (string | number)[]),
           fieldName([...parent, key] as (string | number)[]),
           `unknown field.${didYouMean(key, known) || ` Known fields: ${known.join(', ')}.`}${keyCharacters(key)}`,
+          'field-unknown',
         ),
       );
     }
     const path = issue.path as (string | number)[];
-    return [problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source, schema))];
+    return [
+      problem(source.lineOf(path), fieldName(path), describeIssue(issue, path, source, schema), issueKind(issue)),
+    ];
   });
 }
 
@@ -265,7 +296,7 @@ function abstractTextProblems(
   { text, html }: RenderedBody,
   /** Where the abstract's text starts (abstractLine): the problems are of the whole abstract. */
   line: number,
-  problem: (line: number, field: string, message: string) => ContentProblem,
+  problem: (line: number, field: string, message: string, kind: string) => ContentProblem,
 ): ContentProblem[] {
   if (text.trim() === '') {
     // Only code blocks: the page shows them, but the abstract's text (search, related papers)
@@ -276,10 +307,18 @@ function abstractTextProblems(
           line,
           'body',
           'has only code blocks (``` fences), which search and related papers do not read as its text: write the abstract as paragraphs; a code block may follow them.',
+          'body-no-text',
         ),
       ];
     }
-    return [problem(line, 'body', "is empty: paste the paper's abstract below the frontmatter's closing `---`.")];
+    return [
+      problem(
+        line,
+        'body',
+        "is empty: paste the paper's abstract below the frontmatter's closing `---`.",
+        'body-no-text',
+      ),
+    ];
   }
   // Words outside math and TeX commands are words of the description too; only an abstract
   // without them is worth making its description for.
@@ -292,6 +331,7 @@ function abstractTextProblems(
       line,
       'body',
       `has no letter or digit: feeds and link previews, which show math typeset and no TeX commands, would show ${seen}. Paste the paper's abstract below the frontmatter's closing \`---\`.`,
+      'body-no-words',
     ),
   ];
 }
@@ -328,7 +368,7 @@ function bareAddressProblems(
   textLines: TextLines | undefined,
   body: string,
   bodyLine: number,
-  problem: (line: number, field: string, message: string) => ContentProblem,
+  problem: (line: number, field: string, message: string, kind: string) => ContentProblem,
 ): ContentProblem[] {
   const origin = new URL(siteConfig.siteUrl).origin;
   const seen = new Set<string>();
@@ -357,6 +397,7 @@ function bareAddressProblems(
         bodyLine + lineIndex,
         'body',
         `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${unlinked?.why ?? checked.problem}${goesOn ? ' (It ends where its line does: if it goes on in the next line, write it whole on one line, as an address holds no line break.)' : ''}${unlinked ? unlinked.advice : ''}`,
+        'address-in-text',
       ),
     );
   }
@@ -418,7 +459,7 @@ function bareHostProblems(
   textLines: TextLines | undefined,
   body: string,
   bodyLine: number,
-  problem: (line: number, field: string, message: string) => ContentProblem,
+  problem: (line: number, field: string, message: string, kind: string) => ContentProblem,
 ): ContentProblem[] {
   const bodyLines = body.split('\n');
   return lookAlikeBareHosts(text).map(({ written, before, message, found }) =>
@@ -426,6 +467,7 @@ function bareHostProblems(
       bodyLine + addressLineIndex(written, before, textLines, bodyLines),
       'body',
       `the host written as "${shortened(written, 80)}" in the text, which mail clients, chat and reference managers make a link, is not allowed: it ${message}; ${lookAlikeHostMend(found)}`,
+      'look-alike-host',
     ),
   );
 }

@@ -4,7 +4,7 @@ import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } f
 import { nodeLine, parseYaml } from './frontmatter.ts';
 import { TOPICS_FILE } from './paths.ts';
 import { ContentError, fieldName, type ContentProblem } from './problems.ts';
-import { topicListSchema, type Topic } from './schema.ts';
+import { issueKind, topicListSchema, type Topic } from './schema.ts';
 import { comparable } from '../lib/search-query.ts';
 import { lookAlikeKey, lookAlikeLetters, slugLookAlikeKey } from '../lib/look-alike.ts';
 import { scriptsOf } from './scripts.ts';
@@ -25,29 +25,46 @@ export function readTopics(
 ): { topics: Topic[]; problems: ContentProblem[] } {
   const absolute = resolve(root, path);
   const file = relative(root, absolute).split(sep).join('/');
-  const fail = (line: number, field: string, message: string) => ({
+  // A problem that stops the reading: of the file as a whole, each its own kind.
+  const fail = (line: number, field: string, message: string, kind: string) => ({
     topics: [],
-    problems: [{ file, line, field, message }],
+    problems: [{ file, line, field, message, kind }],
   });
 
   const stats = lstatOrUndefined(absolute);
-  if (!stats) return fail(1, 'file', 'is missing: the topic vocabulary lists every topic slug papers may use.');
-  if (stats.isSymbolicLink()) return fail(1, 'file', 'is a symbolic link: it must be a file in the repository itself.');
-  if (!stats.isFile()) return fail(1, 'file', 'is not a regular file.');
+  if (!stats)
+    return fail(1, 'file', 'is missing: the topic vocabulary lists every topic slug papers may use.', 'file-place');
+  if (stats.isSymbolicLink())
+    return fail(1, 'file', 'is a symbolic link: it must be a file in the repository itself.', 'file-place');
+  if (!stats.isFile()) return fail(1, 'file', 'is not a regular file.', 'file-place');
   if (stats.size > MAX_TOPICS_BYTES) {
-    return fail(1, 'file', `has ${stats.size} bytes; the topic vocabulary must be at most ${MAX_TOPICS_BYTES}.`);
+    return fail(
+      1,
+      'file',
+      `has ${stats.size} bytes; the topic vocabulary must be at most ${MAX_TOPICS_BYTES}.`,
+      'file-too-large',
+    );
   }
   const decoded = decodeUtf8(readNoFollow(absolute));
   if (!('text' in decoded))
     return {
       topics: [],
-      problems: [{ file, field: 'file', ...decoded, message: `${decoded.message}: save it as UTF-8.` }],
+      problems: [
+        {
+          file,
+          field: 'file',
+          line: decoded.line,
+          column: decoded.column,
+          message: `${decoded.message}: save it as UTF-8.`,
+          kind: 'encoding',
+        },
+      ],
     };
   const text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   for (const [index, line] of lines.entries()) {
     const found = findForbiddenCharacter(line, { multiline: true });
-    if (found) return fail(index + 1, 'file', describeForbiddenCharacter(found));
+    if (found) return fail(index + 1, 'file', describeForbiddenCharacter(found), 'character');
   }
 
   const parsed = parseYaml(file, text, 1, MAX_TOPICS_BYTES, 'topics');
@@ -63,6 +80,7 @@ export function readTopics(
     line: lineOf(linePath),
     field: field(path),
     message,
+    kind: 'character',
   }));
   if (characterProblems.length > 0) return { topics: [], problems: characterProblems };
 
@@ -77,10 +95,19 @@ export function readTopics(
             file,
             line: lineOf([...path, key]),
             field: field([...path, key]),
+            kind: 'field-unknown',
             message: `unknown field. Topics have ${TOPIC_KEYS.map((name) => `\`${name}\``).join(', ')}.`,
           }));
         }
-        return [{ file, line: lineOf(path), field: field(path), message: describeTopicIssue(issue, path) }];
+        return [
+          {
+            file,
+            line: lineOf(path),
+            field: field(path),
+            message: describeTopicIssue(issue, path),
+            kind: issueKind(issue),
+          },
+        ];
       }),
     };
   }
@@ -108,6 +135,7 @@ export function readTopics(
           file,
           line,
           field: field([index, 'slug']),
+          kind: 'slug-look-alike',
           message: `"${topic.slug}" looks like "${slugTwin.slug}", another topic's slug (line ${slugTwin.line})${letters.length > 0 ? `: ${letters.slice(0, 6).join(', ')}` : ''}. Give each topic a slug of its own that reads as no other.`,
         });
       }
@@ -116,6 +144,7 @@ export function readTopics(
         file,
         line,
         field: field([index, 'slug']),
+        kind: 'slug-repeated',
         message: `"${topic.slug}" is listed twice (first on line ${first}): keep one.`,
       });
     const labelLine = lineOf([index, 'label']);
@@ -132,6 +161,7 @@ export function readTopics(
           file,
           line: labelLine,
           field: field([index, 'label']),
+          kind: 'label-look-alike',
           message: `"${topic.label}" looks like "${twin.label}", another topic's label (line ${twin.line})${letters.length > 0 ? `: ${letters.slice(0, 6).join(', ')}` : ''}. Give each topic a label of its own, each word in the letters of one script.`,
         });
       }
@@ -140,6 +170,7 @@ export function readTopics(
         file,
         line: labelLine,
         field: field([index, 'label']),
+        kind: 'label-repeated',
         message: `"${topic.label}" is the label of another topic too (line ${firstLabel}): give each topic its own label.`,
       });
   });

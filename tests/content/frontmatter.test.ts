@@ -410,6 +410,7 @@ describe('parseSource cost', () => {
         file: 'p.mdx',
         line: 4,
         field: 'frontmatter',
+        kind: 'yaml-list-too-long',
         message: `YAML: a list of ${YAML_LIMITS.sequenceItems + 1} items; at most ${YAML_LIMITS.sequenceItems}.`,
       },
     ]);
@@ -422,6 +423,7 @@ describe('parseSource cost', () => {
         file: 'p.mdx',
         line: 4,
         field: 'frontmatter',
+        kind: 'yaml-key-repeated',
         message: 'YAML: Map keys must be unique; "a" is already given on line 2: keep one.',
       },
     ]);

@@ -269,6 +269,7 @@ describe("a code block's language", () => {
           line: 12,
           column: expect.any(Number),
           field: 'body',
+          kind: 'unsafe-code',
           message: expect.stringContaining(`A code block's language (the word after \`\`\` or ~~~), `),
         },
       ]);
@@ -547,6 +548,7 @@ describe('links in abstracts', () => {
         line: 12,
         column: 5,
         field: 'body',
+        kind: 'unsafe-link',
         message: expect.stringMatching(
           new RegExp(`^Link URL ".*" is not allowed: ${message.replace(/[()\\.%?]/g, '\\$&')}`),
         ),
@@ -888,6 +890,7 @@ describe('character references', () => {
         line: 9,
         column: 1,
         field: 'body',
+        kind: 'character-reference',
         message:
           'has 8 combining marks (U+0301…) on one letter, written as character references: a letter may carry at most 4; delete the rest.',
       },
@@ -1010,7 +1013,13 @@ describe('a problem of the whole abstract', () => {
   ])('renders to too much HTML: reported after %j at line %i', (before, line) => {
     const { problems } = render(`${before}${big}\n\nMore text.\n`);
     expect(problems).toEqual([
-      { file: 'x.mdx', line, field: 'body', message: expect.stringMatching(/^renders to \d+ KB of HTML/) },
+      {
+        file: 'x.mdx',
+        line,
+        field: 'body',
+        kind: 'body-too-large',
+        message: expect.stringMatching(/^renders to \d+ KB of HTML/),
+      },
     ]);
   });
 });

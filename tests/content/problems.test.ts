@@ -15,6 +15,10 @@ import { shortened } from '../../src/lib/shortened.ts';
 import { MAX_COMBINING_MARKS } from '../../src/lib/combining-marks.ts';
 import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
 import { terminalText } from '../../src/lib/encode/terminal.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostilePaperFiles, mutatedPaperFiles } from '../helpers/hostile-papers.ts';
+import { HOSTILE_KINDS } from '../helpers/hostile-kinds.ts';
 
 const plain = 'must be a plain name: no \\ { } $ ^ ~ < > | #';
 const tag = 'contains "<b", which readers take for the start of a tag';
@@ -248,12 +252,14 @@ describe('problems alike that quote values of their own', () => {
         line: 10 + index,
         field: `${field}[${index + 5}]`,
         message: `repeats ${field}[${index}] ("n${index}"): list each once`,
+        kind: 'repeated',
       }));
     const plainNames = Array.from({ length: 6 }, (_, index) => ({
       file: 'a.mdx',
       line: 40 + index,
       field: `authors[${index + 20}]`,
       message: `has the word "x${index}", which mixes Latin and Cyrillic letters`,
+      kind: 'mixed-script',
     }));
     const problems = [
       ...repeats('a.mdx', 'authors', 6),
@@ -265,6 +271,57 @@ describe('problems alike that quote values of their own', () => {
     // Four kinds of six problems: each SHOWN_ALIKE lines and one for the other three.
     expect(lines).toHaveLength(4 * (SHOWN_ALIKE + 1));
     expect(lines.filter((line) => line.includes('(and 2 more in'))).toHaveLength(4);
+  });
+
+  // The kind is the rule's, set where the problem is made (ContentProblem.kind): what its message
+  // quotes, and how, is no part of it.
+  it('group one rule whatever its messages quote: ten names, each with another compatibility letter', () => {
+    const letters = ['𝐀', 'Ｂ', 'ℭ', '𝔇', 'Ⓔ', '𝓕', 'ᴳ', '𝖧', 'Ｉ', '𝙹'];
+    const names = letters.map((letter, index) => `${letter}da Lovelace${'x'.repeat(index)}`);
+    const { problems } = validatePaper('a.mdx', new TextEncoder().encode(paper(names)), schema);
+    expect(problems).toHaveLength(10);
+    expect(new Set(problems.map((problem) => problem.kind))).toEqual(new Set(['name-compatibility-form']));
+    const lines = formatProblems(problems);
+    expect(lines).toHaveLength(SHOWN_ALIKE + 1);
+    expect(lines.at(-1)).toContain(`(and ${10 - SHOWN_ALIKE - 1} more in authors with a problem alike: `);
+  });
+
+  it('keep two rules apart whose messages differ only in what they quote', () => {
+    const made = (kind: string, quoted: string) =>
+      Array.from({ length: 6 }, (_, index) => ({
+        file: 'a.mdx',
+        line: 4 + index,
+        field: `authors[${index}]`,
+        message: `has "${quoted}${index}": write the name only`,
+        kind,
+      }));
+    const lines = formatProblems([...made('one-rule', 'a'), ...made('another-rule', 'b')]);
+    expect(lines).toHaveLength(2 * (SHOWN_ALIKE + 1));
+    // …and in many files too: the same words of two rules are two problems.
+    const files = (kind: string) =>
+      Array.from({ length: 6 }, (_, index) => ({ file: `p${index}.mdx`, line: 1, field: 'body', message: 'x.', kind }));
+    expect(sameProblemInFiles([...files('one-rule'), ...files('another-rule')])).toHaveLength(2);
+  });
+
+  // One home for what a problem is: every rule that makes one names its kind, so none is left to
+  // be told by its wording (a rule without one would group only with its exact message).
+  it('have a kind, set by the rule that found them, for every problem of hostile and mutated papers', () => {
+    const seedFolder = 'content/papers/2025';
+    const seedTexts = readdirSync(seedFolder).map((name) => readFileSync(join(seedFolder, name), 'utf8'));
+    const files = [
+      ...hostilePaperFiles(20261207, 300),
+      ...mutatedPaperFiles(20261208, 300, seedTexts, 300),
+      ...HOSTILE_KINDS.map((kind) => ({ id: kind.id, bytes: new TextEncoder().encode(kind.file) })),
+    ];
+    const found = files.flatMap(
+      (file) => validatePaper(`content/papers/2025/${file.id}.mdx`, file.bytes, schema).problems,
+    );
+    // Enough problems, of enough rules, that a rule left without a kind would show.
+    expect(found.length).toBeGreaterThan(300);
+    expect(found.filter((problem) => problem.kind === undefined).map(formatProblem)).toEqual([]);
+    // A refinement's issue names its rule (report, schema.ts): zod's 'custom' would lump them all.
+    expect(found.filter((problem) => problem.kind === 'schema-custom').map(formatProblem)).toEqual([]);
+    expect(new Set(found.map((problem) => problem.kind)).size).toBeGreaterThan(20);
   });
 
   it('say "the same problem" when the rest are the same message', () => {

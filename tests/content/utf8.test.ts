@@ -34,6 +34,8 @@ describe('decodeUtf8', () => {
         line,
         column,
         message: expect.stringContaining(`is not valid UTF-8: ${found} no UTF-8 character`),
+        // The bytes themselves, for a caller that words them otherwise (a file's name, an answer).
+        badBytes: found.replace(/^the bytes? | here (?:is|are)$/g, '').split(' '),
       });
     }
     expect(decodeUtf8(bytesOf('héllo 😀'))).toEqual({ text: 'héllo 😀' });
@@ -105,6 +107,7 @@ describe('decodeUtf8', () => {
         line: 1,
         column: 1,
         message: expect.stringContaining(`is not UTF-8 but UTF-16 (${form})`),
+        badBytes: [],
       });
     }
     const problems = validatePaper('content/papers/2025/p.mdx', utf16(paper, bigEndian, mark), schema).problems;

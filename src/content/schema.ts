@@ -433,8 +433,12 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
   const bareHost = domain !== undefined && underDomain && (anyCase || path !== undefined || !writtenAsName);
   const written = ADDRESS_IN_TEXT.exec(trimmed)?.[0] ?? (bareHost ? trimmed : undefined);
   if (!written) return undefined;
+  // `www.s3://1аpple.com/x` names to a reader the host after its `//` (wwwSchemeHosts).
+  const twoWays = wwwSchemeHosts(written);
   try {
-    const url = new URL(/^[a-z]+:\/\//i.test(written) ? written : `https://${written}`);
+    const url = new URL(
+      twoWays ? `https://${twoWays.shown}` : /^[a-z]+:\/\//i.test(written) ? written : `https://${written}`,
+    );
     const user = url.username && hostNamedBy(decodeURIComponent(url.username), { anyCase: true });
     const host = user || url.hostname;
     return host.replace(/^www\./, '').replace(/\.+$/, '') || undefined;
@@ -511,6 +515,20 @@ export function addressInProseProblem(
  * validate.ts) and the bare hosts (addressStart), so that each is judged by one of them once.
  */
 export const WWW_AT_WORD_START = /(?<![a-z\d_.\-])www\./iu;
+
+/**
+ * An address that starts at `www.` (WWW_AT_WORD_START) and at a scheme (SCHEME_AT_RUN_START) at
+ * once, its `www.` word followed by `://` (`www.s3://1аpple.com/x`), reads two ways. GFM's
+ * autolink literal links it as `http://www.s3://…`, which a browser takes to the host `www.s3`
+ * (the rest is its path); a reader, and a linkifier that takes any scheme (Autolinker.js), reads
+ * `www.s3:` as its scheme and the host after `//`, `1аpple.com`. The text shows one place and the
+ * link leads to another: no reading may stand. The two hosts, as written, or undefined.
+ */
+export function wwwSchemeHosts(address: string): { www: string; shown: string } | undefined {
+  const [, word, after] = /^(www\.[a-z\d+.\-]*):\/\/([^/?#\s]*)/iu.exec(address) ?? [];
+  if (word === undefined || after === undefined) return undefined;
+  return { www: word, shown: after };
+}
 
 /**
  * A scheme's `…://` where a linkifier starts an address with it: from the first ASCII letter of the

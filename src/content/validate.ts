@@ -7,6 +7,7 @@ import {
   WWW_AT_WORD_START,
   hostsNamedIn,
   issueKind,
+  wwwSchemeHosts,
   lookAlikeBareHosts,
   lookAlikeHostMend,
   type PaperData,
@@ -380,13 +381,25 @@ function bareAddressProblems(
     const address = written.replace(TRAILING, '').replace(/^[a-z\d+.\-]*[^a-z](?=(?:https?|ftp|wss?):\/\/)/i, '');
     if (seen.has(address)) continue;
     seen.add(address);
+    const lineIndex = addressLineIndex(address, text.slice(0, index), textLines, bodyLines);
+    const twoWays = wwwSchemeHosts(address);
+    if (twoWays) {
+      problems.push(
+        problem(
+          bodyLine + lineIndex,
+          'body',
+          `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: it reads two ways. Markdown's linkifier (GFM) links it to the host ${shortened(twoWays.www, 60)}, the rest a path; a reader, and a linkifier that takes any scheme, reads "${shortened(twoWays.www, 60)}:" as its scheme and "${shortened(twoWays.shown, 60)}" as its host. Write the address of the one site meant, whole, as https://…, or say in words where it is.`,
+          'address-reads-two-ways',
+        ),
+      );
+      continue;
+    }
     // What it leads to is judged: its host and any user name. A reader links `www.…` too, and an
     // older abstract's `http://` or `ftp://` address is no deception: each is checked as https.
     const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|(?=www\.))/i, 'https://');
     const checked = checkLink(asHttps, origin);
     if ('href' in checked) continue;
     const unlinked = asText(address, asHttps, origin);
-    const lineIndex = addressLineIndex(address, text.slice(0, index), textLines, bodyLines);
     // An address broken over two lines (pasted from a PDF) is read up to its line's end, and a
     // reader's linkifier links only that much: say so, as "no web host" alone would puzzle.
     const line = bodyLines[lineIndex] ?? '';

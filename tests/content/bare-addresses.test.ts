@@ -196,4 +196,27 @@ describe('an address written in the text of an abstract', () => {
       expect(problems(body.replace(address, unlinked!)), unlinked).toEqual([]);
     }
   });
+
+  // `www.` then a scheme's `://`: GFM links `http://www.s3://…` (a browser goes to www.s3), a reader
+  // and a linkifier of any scheme read the host after `//`. Seeded: www words, hosts shown after
+  // `//` (look-alike or not, the places differ either way), paths, case and what stands before.
+  it('of www. and a scheme at once (www.s3://host) is refused as reading two ways, naming both hosts', () => {
+    const random = seededRandom(20261207);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const words = ['www.s3', 'www.evil.com', 'WWW.Example.org', 'www.a-b.c+d', 'www.x1'];
+    const hosts = ['1\u0430pple.com', 'apple.com', 'arxiv.org', 'xn--80ak6aa92e.com', '\u0430rxiv.org', 'bank.example'];
+    for (let round = 0; round < 40; round++) {
+      const www = pick(words);
+      const host = JSON.parse(`"${pick(hosts)}"`) as string;
+      const address = `${www}://${host}${pick(['', '/x', '/login?next=1', '#top'])}`;
+      const body = `${pick(['See', 'Code at', '中文', '(see'])} ${address}${pick(['', '.', ')'])} now.`;
+      const found = problems(body);
+      expect(found, body).toHaveLength(1);
+      expect(found[0], body).toMatch(/:10: body: the address ".*" .* it reads two ways/);
+      expect(found[0], body).toContain(`to the host ${www},`);
+      expect(found[0], body).toContain(`"${host}" as its host`);
+    }
+    // A www address with `://` later in its path reads one way: to its host.
+    expect(problems('See www.example.org/a://b now.')).toEqual([]);
+  });
 });

@@ -487,6 +487,12 @@ function checkPlainData(
       problems.push(problem('yaml-comment-cuts-value', line, commentCutsValue(String(node.source))));
       continue;
     }
+    const otherReading =
+      isScalar(node) && node.type === 'PLAIN' && typeof node.value === 'string' ? yaml11Reading(node.value) : undefined;
+    if (otherReading) {
+      problems.push(problem('yaml-1-1-scalar', line, otherReading, path));
+      continue;
+    }
     const texEscape =
       isScalar(node) && node.type === 'QUOTE_DOUBLE' && node.range
         ? texAsEscape(yamlText.slice(node.range[0], node.range[1]))
@@ -608,6 +614,40 @@ function texAsEscape(quoted: string): { message: string; linesBefore: number } |
     };
   }
   return undefined;
+}
+
+/**
+ * A plain value that this digest's YAML 1.2 reads as text but YAML 1.1 as a boolean or a number
+ * (PyYAML's resolver, which Ruby's Psych and so editors' and code review's front-matter previews
+ * share): `title: no` is the title "no" here and `false` there, `venue: 1_000` the text "1_000"
+ * here and 1000 there, `1:20` 80. One file, two values: a reviewer reads one, the site another.
+ * Timestamps are left out: `2025-06-06` names one day to either.
+ */
+const YAML_11_BOOLEAN = /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/;
+const YAML_11_NUMBER = new RegExp(
+  [
+    String.raw`[-+]?0b[0-1_]+`,
+    String.raw`[-+]?0[0-7_]+`,
+    String.raw`[-+]?(?:0|[1-9][0-9_]*)`,
+    String.raw`[-+]?0x[0-9a-fA-F_]+`,
+    String.raw`[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+`,
+    String.raw`[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?`,
+    String.raw`\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?`,
+    String.raw`[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*`,
+    String.raw`[-+]?\.(?:inf|Inf|INF)`,
+    String.raw`\.(?:nan|NaN|NAN)`,
+  ]
+    .map((form) => `^(?:${form})$`)
+    .join('|'),
+);
+
+/** The message for a plain value YAML 1.1 reads as no text (YAML_11_BOOLEAN, YAML_11_NUMBER), or undefined. */
+function yaml11Reading(value: string): string | undefined {
+  const boolean = YAML_11_BOOLEAN.test(value);
+  if (!boolean && !YAML_11_NUMBER.test(value)) return undefined;
+  const shown = shortened(value, 40);
+  const what = boolean ? `the boolean ${/^(?:yes|on)$/i.test(value) ? 'true' : 'false'}` : 'a number';
+  return `YAML: the unquoted "${shown}" is text to this digest but ${what} to tools that read YAML 1.1 (PyYAML, Ruby's, so editors' and code review's previews of the file): write it in quotes, "${shown}".`;
 }
 
 /**

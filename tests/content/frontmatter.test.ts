@@ -121,6 +121,53 @@ describe('values YAML would cut short or misread', () => {
   });
 });
 
+describe('a plain value YAML 1.1 reads as no text', () => {
+  // This digest reads YAML 1.2, where these are text; PyYAML and Ruby's Psych (previews of the
+  // file on code review and in editors) read YAML 1.1, where they are booleans or numbers.
+  it.each([
+    ['title', 'no', 'the boolean false'],
+    ['title', 'On', 'the boolean true'],
+    ['venue', 'OFF', 'the boolean false'],
+    ['venue', '1_000', 'a number'],
+    ['venue', '0b101', 'a number'],
+    ['venue', '1:20', 'a number'],
+    ['venue', '-190:20:30.15', 'a number'],
+    ['venue', '1_0.5', 'a number'],
+  ])('refuses %s: %s, read as %s there, saying to quote it', (field, value, reading) => {
+    const { problems } = parseSource(
+      'p.mdx',
+      `---
+${field}: ${value}
+---
+
+Body
+`,
+    );
+    expect(problems.map(({ line, field: named, kind }) => [line, named, kind])).toEqual([
+      [2, field, 'yaml-1-1-scalar'],
+    ]);
+    expect(problems[0]!.message).toContain(`"${value}" is text to this digest but ${reading}`);
+    expect(problems[0]!.message).toContain(`write it in quotes, "${value}"`);
+  });
+
+  it.each(['"no"', "'On'", 'Yes we can', 'NeurIPS 2.5', '1.2.3', 'y', 'n', '2025-06-06', 'Nov'])(
+    'takes %s, which reads as the same text to either',
+    (value) => {
+      expect(
+        parseSource(
+          'p.mdx',
+          `---
+title: ${value}
+---
+
+Body
+`,
+        ).problems,
+      ).toEqual([]);
+    },
+  );
+});
+
 describe('a value that ends before its line does', () => {
   // Each quote holds itself its own way (\" in double quotes is two characters in single quotes):
   // the advice names the way of the quote the value was in, and the advice, followed, works.

@@ -1,4 +1,4 @@
-import { arxivFileName, arxivIdInText } from '../lib/arxiv-id.ts';
+import { arxivFileName, arxivIdInText, arxivIdOfFileName } from '../lib/arxiv-id.ts';
 import { windowsDeviceName, windowsDeviceProblem } from '../lib/file-names.ts';
 import { shortened } from '../lib/shortened.ts';
 
@@ -38,9 +38,14 @@ export function isPaperId(id: string): boolean {
 
 /** Why a file name is not a valid paper id (a sentence for `file: …`), or undefined when it is. */
 export function paperIdProblem(id: string): string | undefined {
-  if (isPaperId(id)) return undefined;
   // The message's location already names the file; the quote repeats it, cut as quoted values are.
   const name = shortened(`${id}.mdx`);
+  // A dot is for an arXiv id's name (`2306.13575`): digits dotted otherwise (`2401.000010`, `1.5`)
+  // read as an arXiv id at the paper's address, /papers/2401.000010/, and are none.
+  if (isPaperId(id) && id.includes('.') && arxivIdOfFileName(id) === undefined) {
+    return `name "${name}" has a dot, as only an arXiv id's name has (2306.13575.mdx), but is no arXiv id: name the file for its paper's arXiv id, or a slug of lowercase letters, digits and single hyphens (${id.replaceAll('.', '-')}.mdx).`;
+  }
+  if (isPaperId(id)) return undefined;
   const device = windowsDeviceName(id);
   if (device !== undefined && PAPER_ID_PATTERN.test(id)) {
     return `name ${windowsDeviceProblem(name)}; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. ${device}-learning.mdx).`;

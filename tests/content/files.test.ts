@@ -275,9 +275,26 @@ describe('paper ids', () => {
     ['auxiliary', true],
     ['con-attention', true],
     ['com10', true],
+    // A dot is an arXiv id's: dotted digits that are no arXiv id would read as one at the address.
+    ['2401.000010', false],
+    ['1.5', false],
+    ['2306.1357', false],
+    ['0704.00001', false],
+    ['1501.00001', true],
   ])('%s is valid: %s', (id, valid) => {
     expect(paperIdProblem(id) === undefined).toBe(valid);
   });
+
+  it.each(['2401.000010', '1.5', '2306.1357', '12.34.56'])(
+    'named with dotted digits that are no arXiv id (%s) say so, and give a name that passes',
+    (id) => {
+      const message = paperIdProblem(id)!;
+      expect(message).toContain(`name "${id}.mdx" has a dot, as only an arXiv id's name has`);
+      const right = /\(([^()]+)\.mdx\)\.$/.exec(message)?.[1];
+      expect(right, message).toBeDefined();
+      expect(paperIdProblem(right!)).toBeUndefined();
+    },
+  );
 
   it('quote a bad file name cut, as other quoted values: the location names the file already', () => {
     // 1,300 characters, a hundred of them combining marks: the file system allows its bytes.

@@ -103,7 +103,14 @@ export const HOSTILE_KINDS_7: HostileKind[] = [
   { id: 'yaml11-off-author', file: paper({ authors: '\n  - Off' }), refused: 'authors[0]', line: 4, says: /in quotes/ },
   { id: 'yaml11-sexagesimal-venue', file: paper({ venue: '1:20' }), refused: 'venue', says: /in quotes/ },
   { id: 'yaml11-underscore-venue', file: paper({ venue: '2_024' }), refused: 'venue', says: /in quotes/ },
-  // arXiv ids that only look right.
+  // arXiv ids that only look right, in the field and as the file's name (its address).
+  {
+    id: '2401.000010',
+    file: paper({ arxiv: '"2401.00001"', date: '"2025-01-06"' }),
+    refused: 'file',
+    line: 1,
+    says: /no arXiv id/,
+  },
   { id: 'arxiv-version-zero', file: paper({ arxiv: '"2401.00001v0"' }), refused: 'arxiv' },
   { id: 'arxiv-trailing-space', file: paper({ arxiv: '"2401.00001 "' }), refused: 'arxiv' },
   {

@@ -275,9 +275,14 @@ function loosely(bytes: Uint8Array): string {
 function feedText(bytes: Uint8Array): string | { why: string } {
   const decoded = decodeUtf8(bytes);
   if (!('text' in decoded)) {
-    // decodeUtf8 says it of a file: "is not valid UTF-8: the byte E9 here is no UTF-8 character (…)".
-    const bad = /the bytes? [0-9A-F]{2}(?: [0-9A-F]{2})*/.exec(decoded.message)?.[0] ?? 'a byte';
-    return { why: `it is not UTF-8: ${bad} at line ${decoded.line}, column ${decoded.column} is no UTF-8 character` };
+    // decodeUtf8's sentence is about a file; the answer's bad bytes are named from badBytes (none: UTF-16).
+    const bytesNamed =
+      decoded.badBytes.length > 0
+        ? `the ${decoded.badBytes.length === 1 ? 'byte' : 'bytes'} ${decoded.badBytes.join(' ')}`
+        : 'a byte';
+    return {
+      why: `it is not UTF-8: ${bytesNamed} at line ${decoded.line}, column ${decoded.column} is no UTF-8 character`,
+    };
   }
   const text = decoded.text.replace(/^\uFEFF/, '');
   const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];

@@ -334,9 +334,9 @@ export function checkEntry(
   ];
   if (result.paper) {
     problems.push(
+      // This entry's own clashes: those reported at its file, and those at another file naming it.
       ...findCollisions([...existing, result.paper]).filter(
-        (problem) =>
-          problem.file === file || problem.message.includes(`${file}:`) || problem.message.includes(`${file} `),
+        (problem) => problem.file === file || problem.otherFiles?.includes(file),
       ),
       ...futureDateProblems([result.paper], today),
     );
@@ -825,6 +825,7 @@ function unconvertedProblems(file: string, text: string, unconverted: readonly U
       file,
       line,
       field: field === 'authors' ? `authors[${index}]` : field,
+      kind: 'tex-unconverted',
       message: `${command} ${reason ?? whyUnconverted(command)}, with ${FLAG_OF[field]} "…".`,
     };
   });

@@ -258,3 +258,45 @@ describe('new-paper on hostile arXiv TeX', () => {
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 });
+
+describe("new-paper: an entry's clashes with the digest, wherever the check reports them", () => {
+  /** An entry by `name`, checked beside one paper of the digest at `existingFile` by `existingName`. */
+  function clashes(name: string, existingFile: string, existingName: string) {
+    const fields: EntryFields = {
+      ...fromTex({ title: 'A Title', authors: [name], abstract: 'An abstract.' }),
+      date: '2025-06-06',
+      arxiv: '2506.01234',
+      published: '2025-06-02',
+      tags: [topics[0]!.slug],
+      links: {},
+    };
+    const existing = {
+      id: existingFile.replace(/^.*\/|\.mdx$/g, ''),
+      file: existingFile,
+      data: { arxiv: '2401.00001', authors: [existingName] },
+      lines: { arxiv: 4, authors: [3] },
+    };
+    const checked = checkEntry(fields, {
+      papersDir: 'content/papers',
+      rel: (path) => path,
+      existing: [existing],
+      topicSlugs,
+      today: new Date('2025-06-06T12:00:00Z'),
+    });
+    return checked.problems;
+  }
+
+  // "J Smith" and "J. Smith" would share /authors/j-smith/: the check reports it at the file whose
+  // spelling does not own the page, which may be the digest's, naming the new entry's file.
+  it.each([
+    ['the new file (the digest file comes first)', 'content/papers/2024/2401.00001.mdx'],
+    ['the digest file, naming the new one (the new file comes first)', 'content/papers/2025/zzz-later.mdx'],
+  ])('is refused where the clash is reported at %s', (_, existingFile) => {
+    const found = clashes('J Smith', existingFile, 'J. Smith');
+    expect(found.map((problem) => [problem.field, problem.kind])).toEqual([['authors[0]', 'author-page-shared']]);
+  });
+
+  it('is accepted beside another paper of the digest by an unlike name', () => {
+    expect(clashes('Ada Lovelace', 'content/papers/2025/zzz-later.mdx', 'J. Smith')).toEqual([]);
+  });
+});

@@ -45,6 +45,7 @@ import {
   NORM_NAMES,
   adjacentWordPairs,
   compoundPhrases,
+  numberPartsReadOtherwise,
   clippedAbbreviations,
   spelledOutAcronyms,
   splitAtHead,
@@ -785,16 +786,34 @@ async function joinedPairs(
   // sentence of thirty words would ask for twenty-nine. The first few pairs hold the compounds a
   // reader types; a longer query is found by its words and ranked by its phrase.
   candidates.splice(MAX_JOINED_PAIRS);
-  const answers = await Promise.all(candidates.map(([first, second]) => search(`"${first}${second}"`)));
+  // A pair with a number is also searched with it in its other spelling, joined and apart (`two
+  // stream`: `2stream`, as the index holds `2-Stream`, and `2 stream`); `joined` is the first form found.
+  const forms = candidates.map(([first, second]) => {
+    const numbered = numberPartsReadOtherwise([first, second]);
+    return [`${first}${second}`, ...(numbered ? [numbered.join(''), numbered.join(' ')] : [])];
+  });
+  const answers = await Promise.all(forms.map((each) => Promise.all(each.map((form) => search(`"${form}"`)))));
   const pairs: JoinedPair[] = [];
   const used = new Set<string>();
   for (const [index, [first, second]] of candidates.entries()) {
-    const { results } = answers[index]!;
-    if (results.length === 0 || used.has(first) || used.has(second)) continue;
+    const found = answers[index]!.findIndex((answer) => answer.results.length > 0);
+    if (found < 0 || used.has(first) || used.has(second)) continue;
     used.add(first).add(second);
-    pairs.push({ first, second, joined: `${first}${second}`, results });
+    const results = answers[index]!.flatMap((answer) => answer.results);
+    pairs.push({ first, second, joined: forms[index]![found]!, results });
   }
   return pairs;
+}
+
+/**
+ * The phrases a word typed in parts is searched as (compoundPhrases), and, when a part is a number
+ * (numberPartsReadOtherwise), the parts with the number in its other spelling, joined and apart.
+ */
+function partPhrases(parts: readonly string[], expansion: readonly string[] | undefined): string[] {
+  const numbered = numberPartsReadOtherwise(parts);
+  return [
+    ...new Set([...compoundPhrases(parts, expansion), ...(numbered ? [numbered.join(''), numbered.join(' ')] : [])]),
+  ];
 }
 
 /** The papers the words of a query find (see searchWords, which also reads a topic's name). */
@@ -891,11 +910,12 @@ async function searchText(
     const [answer, otherAnswer, partsAnswer, spelledAnswer, plainAnswer] = await Promise.all([
       search(`"${term}"`),
       other ? search(`"${other}"`) : undefined,
-      // Apart, and, for three parts or more, some joined (`click-through-rate`: `clickthrough rate`).
+      // Apart, and, for three parts or more, some joined (`click-through-rate`: `clickthrough rate`);
+      // with a number in its other spelling, joined and apart too (`3-layer`: `threelayer`, `three layer`).
       parts
-        ? Promise.all(compoundPhrases(parts, clipped.get(term)).map((phrase) => search(`"${phrase}"`))).then(
-            (answers) => ({ results: answers.flatMap((each) => each.results) }),
-          )
+        ? Promise.all(partPhrases(parts, clipped.get(term)).map((phrase) => search(`"${phrase}"`))).then((answers) => ({
+            results: answers.flatMap((each) => each.results),
+          }))
         : undefined,
       spelled ? search(`"${spelled}"`) : undefined,
       plain ? search(`"${plain}"`) : undefined,

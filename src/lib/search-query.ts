@@ -754,6 +754,44 @@ export function splitAtNumber(word: string): [string, string] | undefined {
   return letters === undefined || number === undefined ? undefined : [letters, number];
 }
 
+/** The numbers one to twelve as words and as ordinals, each at its value less one (otherNumberSpelling). */
+const NUMBER_WORDS = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+const ORDINAL_WORDS = 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth'.split(' ');
+/** An ordinal in digits: `1st`, `2nd`, `3rd`, `4th` … `12th` (the ending as English writes it for each). */
+const ordinalInDigits = (value: number) =>
+  `${value}${value === 1 ? 'st' : value === 2 ? 'nd' : value === 3 ? 'rd' : 'th'}`;
+
+/**
+ * A query word that is a number from one to twelve, in the other spelling: `3` ↔ `three`, `1st` ↔
+ * `first` (each as queryWords gives words: lower case), or undefined for any other word. Papers
+ * write both (`Three-Layer`, `2-layer`, `one-shot`, `1st-order`) and readers type either; the
+ * index holds the one written only (a hidden copy of the other on every page cost too many bytes),
+ * so the query is read both ways (numberPartsReadOtherwise).
+ */
+export function otherNumberSpelling(word: string): string | undefined {
+  const asWord = NUMBER_WORDS.indexOf(word);
+  if (asWord >= 0) return String(asWord + 1);
+  const asOrdinal = ORDINAL_WORDS.indexOf(word);
+  if (asOrdinal >= 0) return ordinalInDigits(asOrdinal + 1);
+  const [, digits, ending] = /^0*(\d{1,2})(st|nd|rd|th)?$/.exec(word) ?? [];
+  const value = Number(digits);
+  if (digits === undefined || value < 1 || value > NUMBER_WORDS.length) return undefined;
+  if (ending === undefined) return NUMBER_WORDS[value - 1];
+  return ending === ordinalInDigits(value).slice(-2) ? ORDINAL_WORDS[value - 1] : undefined;
+}
+
+/**
+ * The parts of a word typed in parts (`3-layer`: `3`, `layer`) or of two words side by side (`two
+ * stream`), each number among them in its other spelling (otherNumberSpelling: `three`, `layer`;
+ * `2`, `stream`), or undefined when none is a number. One home for the query's numbers: the search
+ * looks for these beside the parts as typed, joined (`threelayer`, as the index holds `Three-Layer`)
+ * and apart, so `3-layer` finds `Three-Layer` and `two stream` finds `2-Stream`.
+ */
+export function numberPartsReadOtherwise(parts: readonly string[]): string[] | undefined {
+  const read = parts.map((part) => otherNumberSpelling(part) ?? part);
+  return read.some((part, index) => part !== parts[index]) ? read : undefined;
+}
+
 /**
  * A word a text writes after a name as its number or version: `2`, `50`, `v8`, `4o`, `7B` (at most
  * three digits, so that a year is none: `since 2020`).

@@ -651,6 +651,13 @@ const TABLE: Expectation[] = [
     only: ['2310.15003'],
   },
   { query: '\\cite{deocarizborde2024neural}', why: 'the same key in a LaTeX citation', only: ['2310.15003'] },
+  // A number from one to twelve in digits or in words: papers write one, readers type either.
+  { query: '3-layer neural networks', why: 'Three-Layer in the title, typed in digits', top: ['2311.13774'] },
+  { query: '2 stream MLP', why: 'FinalMLP’s Two-Stream, its number typed apart in digits', top: ['2304.00902'] },
+  { query: '2-stream MLP', why: 'FinalMLP’s Two-Stream, typed as one word in digits', only: ['2304.00902'] },
+  { query: '1-layer transformer', why: 'the paper writes one-layer transformer, typed in digits', top: ['2307.03576'] },
+  { query: '1-shot pruning', why: 'one-shot pruning in two abstracts, typed in digits', top: ['2210.04092'] },
+  { query: '1st-order optimization', why: 'first-order optimization, the ordinal in digits', only: ['2210.04092'] },
   // A reference names its paper's first author first: their papers of the year first.
   {
     query: 'Wang et al., 2024',

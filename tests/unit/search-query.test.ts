@@ -73,6 +73,8 @@ import {
   writtenOutSpelling,
   topicInQuery,
   joinedNameNumber,
+  otherNumberSpelling,
+  numberPartsReadOtherwise,
   partGroupings,
   compoundPhrases,
   withoutQuestionWords,
@@ -2708,4 +2710,73 @@ describe('titleOfPastedEntry', () => {
   ])('%s is no entry with a title', (query) => {
     expect(titleOfPastedEntry(query)).toBeUndefined();
   });
+});
+
+describe('otherNumberSpelling', () => {
+  it.each([
+    ['1', 'one'],
+    ['2', 'two'],
+    ['3', 'three'],
+    ['7', 'seven'],
+    ['11', 'eleven'],
+    ['12', 'twelve'],
+    ['1st', 'first'],
+    ['2nd', 'second'],
+    ['3rd', 'third'],
+    ['4th', 'fourth'],
+    ['12th', 'twelfth'],
+  ])('reads %s as %s and back', (digits, word) => {
+    expect(otherNumberSpelling(digits)).toBe(word);
+    expect(otherNumberSpelling(word)).toBe(digits);
+  });
+
+  it.each(['0', '13', '100', '2024', '1nd', '2st', '4rd', 'once', 'tens', 'layer', 'onehot', '', 'thirteen'])(
+    'leaves %j alone',
+    (word) => expect(otherNumberSpelling(word)).toBeUndefined(),
+  );
+
+  it('gives every word a number reads as the same number back (seeded: words, digits, ordinals, others)', () => {
+    const random = seededRandom(26);
+    const letters = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    for (let run = 0; run < 2_000; run += 1) {
+      const word = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+        letters.charAt(Math.floor(random() * letters.length)),
+      ).join('');
+      const other = otherNumberSpelling(word);
+      if (other === undefined) continue;
+      // One spelling is digits, the other letters; reading the other gives the word (without leading zeros).
+      expect(/\d/.test(other)).not.toBe(/\d/.test(word));
+      expect(otherNumberSpelling(other)).toBe(word.replace(/^0+/, ''));
+    }
+  });
+});
+
+describe('numberPartsReadOtherwise', () => {
+  it.each([
+    [
+      ['3', 'layer'],
+      ['three', 'layer'],
+    ],
+    [
+      ['two', 'stream'],
+      ['2', 'stream'],
+    ],
+    [
+      ['1st', 'order'],
+      ['first', 'order'],
+    ],
+    [
+      ['layer', '2'],
+      ['layer', 'two'],
+    ],
+    [
+      ['llama', '2', '7b'],
+      ['llama', 'two', '7b'],
+    ],
+  ])('%j: %j', (parts, read) => expect(numberPartsReadOtherwise(parts)).toEqual(read));
+
+  it.each([[['neural', 'network']], [['gpt', '4o']], [['resnet', '50']], [['2024', 'survey']]])(
+    '%j: none (no number from one to twelve)',
+    (parts) => expect(numberPartsReadOtherwise(parts)).toBeUndefined(),
+  );
 });

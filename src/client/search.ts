@@ -64,6 +64,7 @@ import {
   withCitationKeysRead,
   withoutQuestionWords,
   questionWithOneWordLess,
+  unmatchedPhrase,
   answeringReading,
   withPlainCompatibilityLetters,
   writtenOutSpelling,
@@ -556,7 +557,8 @@ async function searchWords(
     // Nothing as asked: the question's verb may be in no paper beside its subject (`why does double
     // descent happen`). Each reading with one word less is searched (questionWithOneWordLess), and
     // what its papers say of the word it leaves out picks the one to answer with (answeringReading).
-    const readings = questionWithOneWordLess(query, asked);
+    // (Not those that keep a word no paper has: they would find nothing either.)
+    const readings = questionWithOneWordLess(query, asked, answer.unmatched);
     // One after the other, each a step of this keystroke's search (keystroke.paused): a question
     // superseded while the reader types on stops there, with no more searches.
     const found: WordsAnswer[] = [];
@@ -955,7 +957,7 @@ async function searchText(
     } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
-    } else if (!isWord) return { results: [], unmatched: [`“${term}”`] };
+    } else if (!isWord) return { results: [], unmatched: [unmatchedPhrase(term)] };
     else if (named.has(term)) return { results: [], unmatched: [term] };
     else prefixOnly.push(term);
   }

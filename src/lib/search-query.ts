@@ -1477,6 +1477,9 @@ const AUXILIARIES = new Set('do does did is are was were can could should would'
  */
 const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'\u2019-]*[?!.,;]*$/u;
 
+/** A quoted phrase that no paper has, as the search's answer names it among its unmatched words. */
+export const unmatchedPhrase = (phrase: string) => `\u201c${phrase}\u201d`;
+
 /** A question's reading with one word less, and that word as typed (the status names it). */
 export interface QuestionReading {
   query: string;
@@ -1497,8 +1500,17 @@ export const MAX_QUESTION_READINGS = 6;
  * papers to say (answeringReading): this order only breaks ties. Only plain words
  * (PLAIN_WORD), and only where two words of letters or more are left: one alone (or beside a year)
  * would answer another question. Empty for a query that is no question (`asked` is `query`).
+ *
+ * `unmatched` are the words no paper has that the question as asked found nothing for: a reading
+ * that keeps one finds nothing either, and is not searched (each reading is a whole search, and
+ * its miss asks for "Did you mean" words no one reads), unless the word stands beside the one the
+ * reading leaves out, where it may join its new neighbour (`pre`, `training`: `pretraining`).
  */
-export function questionWithOneWordLess(query: string, asked: string): QuestionReading[] {
+export function questionWithOneWordLess(
+  query: string,
+  asked: string,
+  unmatched: readonly string[] = [],
+): QuestionReading[] {
   if (asked === query) return [];
   // Words of letters the papers must have, a phrase's each (an excluded word, a year or an id is
   // none): three, so that two are left.
@@ -1522,7 +1534,20 @@ export function questionWithOneWordLess(query: string, asked: string): QuestionR
   const order = [...likeliest, ...words.slice(1, -1).reverse()].filter(
     (match, index, list): match is RegExpExecArray => match !== undefined && list.indexOf(match) === index,
   );
-  return order.slice(0, MAX_QUESTION_READINGS).map((match) => ({
+  // A quoted phrase is never left out: one no paper has leaves no reading to search.
+  if (phrases.some((phrase) => unmatched.includes(unmatchedPhrase(phrase.join(' '))))) return [];
+  const keepsUnmatched = (match: RegExpExecArray) => {
+    const at = tokens.indexOf(match);
+    // The words either side of the one left out become neighbours, when there are two.
+    const joins = at > 0 && at < tokens.length - 1;
+    const kept = tokens
+      .filter((_, index) => index !== at && !(joins && Math.abs(index - at) === 1))
+      .flatMap((token) => queryWords(token[0]));
+    return unmatched.some((word) => kept.includes(word));
+  };
+  // (Cut to the most readings first, so that a question finds what it found when all were searched.)
+  const searched = order.slice(0, MAX_QUESTION_READINGS).filter((match) => !keepsUnmatched(match));
+  return searched.map((match) => ({
     query: `${asked.slice(0, match.index)} ${asked.slice(match.index + match[0].length)}`.replace(/\s+/g, ' ').trim(),
     leftOut: match[0].replace(/[?!.,;]+$/, ''),
   }));

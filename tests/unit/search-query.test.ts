@@ -832,6 +832,26 @@ describe('questionWithOneWordLess', () => {
     },
   );
 
+  it.each([
+    // `happen` is in no paper: only the readings without it, or with it beside a new neighbour, may find one.
+    ['why does double descent happen?', ['happen'], ['double descent', 'double happen?']],
+    ['what causes double descent', ['causes'], ['double descent', 'causes descent']],
+    ['when does in-context learning emerge', ['emerge'], ['in-context learning', 'in-context emerge']],
+    // Two such words: a reading keeps at least one, found only where it meets a new neighbour.
+    ['why does quantm gravity explain turbulence', ['quantm', 'gravity'], ['quantm explain turbulence']],
+    ['why do zebras fight giraffes', ['zebras', 'giraffes'], ['zebras giraffes']],
+    ['why do zebras fight giraffes daily', ['zebras', 'giraffes'], ['zebras giraffes daily']],
+    ['why do zebras and lions fight giraffes daily', ['zebras', 'giraffes'], []],
+    // A phrase no paper has is in every reading.
+    ['why does "quantm gravity" explain turbulence', ['“quantm gravity”'], []],
+  ])('%s, with %j in no paper: searches only %j', (query, unmatched, readings) => {
+    const all = questionWithOneWordLess(query, withoutQuestionWords(query));
+    const searched = questionWithOneWordLess(query, withoutQuestionWords(query), unmatched);
+    expect(searched.map((reading) => reading.query)).toEqual(readings);
+    // The same readings in the same order, fewer.
+    expect(all.filter((reading) => searched.some((each) => each.query === reading.query))).toEqual(searched);
+  });
+
   it('gives a long question at most MAX_QUESTION_READINGS readings, each a whole search', () => {
     const query = 'why do deep sparse gated linear recurrent networks forget tokens quickly';
     const readings = questionWithOneWordLess(query, withoutQuestionWords(query));

@@ -557,8 +557,11 @@ async function searchWords(
     // Nothing as asked: the question's verb may be in no paper beside its subject (`why does double
     // descent happen`). Each reading with one word less is searched (questionWithOneWordLess), and
     // what its papers say of the word it leaves out picks the one to answer with (answeringReading).
-    // (Not those that keep a word no paper has: they would find nothing either.)
-    const readings = questionWithOneWordLess(query, asked, answer.unmatched);
+    // (Not those that keep a word no paper has: they would find nothing either. The word still being
+    // typed is not known to be one: it counts as found only beside what the others find, unfinishedWord.)
+    const typedLast = keystroke && !/\s$/.test(query) ? parseQuery(asked).words.at(-1) : undefined;
+    const unmatched = answer.unmatched.filter((word) => word !== typedLast);
+    const readings = questionWithOneWordLess(query, asked, unmatched);
     // One after the other, each a step of this keystroke's search (keystroke.paused): a question
     // superseded while the reader types on stops there, with no more searches.
     const found: WordsAnswer[] = [];

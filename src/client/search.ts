@@ -428,6 +428,26 @@ async function firstThen(
   return { results: sorted, unmatched: [] };
 }
 
+/**
+ * A query that names a date (a month, a year) as one answer: what `ofDate` finds among the papers
+ * of that date (`dateFilters` added to the options' filters), then what the `wider` reading finds
+ * (the month's year, or the year as text), joined by firstThen. One step after the other, each a
+ * step of this keystroke's search: a newer keystroke stops them.
+ */
+async function dateThenWider(
+  pagefind: Pagefind,
+  options: PagefindQuery,
+  dateFilters: NonNullable<PagefindQuery['filters']>,
+  ofDate: (filtered: PagefindQuery) => Promise<WordsAnswer | null>,
+  wider: () => Promise<WordsAnswer | null>,
+  keystroke: Keystroke | undefined,
+): Promise<WordsAnswer | null> {
+  if (keystroke && !(await keystroke.paused())) return null;
+  const dated = await ofDate({ ...options, filters: { ...options.filters, ...dateFilters } });
+  const wide = dated && (await wider());
+  return dated && wide && firstThen(pagefind, options, dated, wide);
+}
+
 /** Only the query the reader stopped at is searched (typingPauses). */
 const typingPaused = typingPauses();
 
@@ -655,18 +675,14 @@ async function searchWords(
   // papers first, then what the query finds without the month's name (those of the year first).
   const month = !readYear || cited ? undefined : monthInQuery(query);
   if (month) {
-    if (keystroke && !(await keystroke.paused())) return null;
-    const filters = { ...options.filters, [CITED_MONTH_FILTER]: { any: [month.month] } };
-    const ofMonth = month.rest
-      ? await searchWords(pagefind, config, month.rest, { ...options, filters }, keystroke, topics, false, false)
-      : {
-          results: (await pagefind.search(null, { ...options, filters, sort: options.sort ?? { date: 'desc' } }))
-            .results,
-          unmatched: [],
-        };
-    const ofYear =
-      ofMonth &&
-      (await searchWords(
+    const ofMonth = (filtered: PagefindQuery) =>
+      month.rest
+        ? searchWords(pagefind, config, month.rest, filtered, keystroke, topics, false, false)
+        : pagefind
+            .search(null, { ...filtered, sort: options.sort ?? { date: 'desc' } })
+            .then(({ results }) => ({ results, unmatched: [] }));
+    const ofYear = () =>
+      searchWords(
         pagefind,
         config,
         `${month.rest} ${month.year}`.trim(),
@@ -675,29 +691,25 @@ async function searchWords(
         topics,
         true,
         readCitations,
-      ));
-    return ofMonth && ofYear && firstThen(pagefind, options, ofMonth, ofYear);
+      );
+    return dateThenWider(
+      pagefind,
+      options,
+      { [CITED_MONTH_FILTER]: { any: [month.month] } },
+      ofMonth,
+      ofYear,
+      keystroke,
+    );
   }
   const year = !readYear || cited ? undefined : yearInQuery(query);
   if (year) {
     if (keystroke && !(await keystroke.paused())) return null;
     const phrase = year.before && (await pagefind.search(`"${year.before} ${year.year}"`, options)).results.length;
     if (!phrase) {
-      // One after the other, each a step of this keystroke's search: a newer keystroke stops them.
-      const filters = { ...options.filters, [CITED_YEAR_FILTER]: { any: year.years } };
-      const ofYear = await searchWords(
-        pagefind,
-        config,
-        year.rest,
-        { ...options, filters },
-        keystroke,
-        topics,
-        true,
-        readCitations,
-      );
-      const asText =
-        ofYear && (await searchWords(pagefind, config, query, options, keystroke, topics, false, readCitations));
-      return ofYear && asText && firstThen(pagefind, options, ofYear, asText);
+      const ofYear = (filtered: PagefindQuery) =>
+        searchWords(pagefind, config, year.rest, filtered, keystroke, topics, true, readCitations);
+      const asText = () => searchWords(pagefind, config, query, options, keystroke, topics, false, readCitations);
+      return dateThenWider(pagefind, options, { [CITED_YEAR_FILTER]: { any: year.years } }, ofYear, asText, keystroke);
     }
   }
   if (cited) {

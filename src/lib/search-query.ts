@@ -1339,6 +1339,19 @@ const VENUE_NAMES: readonly (readonly [abbreviation: string, name: string])[] = 
 ];
 
 /**
+ * A venue's former abbreviation, and the one the digest writes now (NeurIPS was NIPS until 2018;
+ * SIGKDD is the ACM group that holds KDD): a reader who types the old one means the venue.
+ */
+const FORMER_VENUE_ABBREVIATIONS: readonly (readonly [former: string, abbreviation: string])[] = [
+  ['NIPS', 'NeurIPS'],
+  ['SIGKDD', 'KDD'],
+];
+const FORMER_VENUE_ABBREVIATION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(${FORMER_VENUE_ABBREVIATIONS.map(([former]) => former).join('|')})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+/**
  * A venue's name in full, with the words references put before it (`In`, `Advances in`,
  * `Proceedings of the`, an edition `37th`, `Annual`, `ACM SIGKDD`) and its abbreviation in
  * brackets after it, any case and spacing.
@@ -1359,10 +1372,16 @@ const VENUE_NAME = new RegExp(
  * words before it go.
  */
 export function withVenueNamesRead(query: string): string {
-  return replacedOutsideQuotes(query, VENUE_NAME, (_, name) => {
+  const named = replacedOutsideQuotes(query, VENUE_NAME, (_, name) => {
     const typed = name.replace(/\s+/g, ' ').toLowerCase();
     const [abbreviation, full] = VENUE_NAMES.find(([, each]) => each.toLowerCase() === typed)!;
     return ` ("${full}" OR ${abbreviation}) `;
+  });
+  // A former abbreviation (`NIPS 2017`) is either, as typed first: an older paper may write it. (Quoted,
+  // as the name in full is: each side is read again, and a side read so would be again, without end.)
+  return replacedOutsideQuotes(named, FORMER_VENUE_ABBREVIATION, (_, former) => {
+    const [, abbreviation] = FORMER_VENUE_ABBREVIATIONS.find(([each]) => each.toLowerCase() === former.toLowerCase())!;
+    return ` ("${former}" OR ${abbreviation}) `;
   });
 }
 

@@ -658,6 +658,36 @@ const TABLE: Expectation[] = [
   { query: '1-layer transformer', why: 'the paper writes one-layer transformer, typed in digits', top: ['2307.03576'] },
   { query: '1-shot pruning', why: 'one-shot pruning in two abstracts, typed in digits', top: ['2210.04092'] },
   { query: '1st-order optimization', why: 'first-order optimization, the ordinal in digits', only: ['2210.04092'] },
+  // A venue by its former abbreviation (NeurIPS was NIPS until 2018; KDD is ACM SIGKDD's).
+  { query: 'NIPS 2023', why: 'the two NeurIPS 2023 papers (main track, workshop)', only: ['2306.13575', '2312.03951'] },
+  { query: 'SIGKDD 2018', why: 'Deep Interest Network, KDD 2018', only: ['1706.06978'] },
+  // Readers' queries of kinds the rows above do not try (seventh pass): math as TeX or Unicode,
+  // names without accents or in the other order, titles reordered or asked, pasted addresses.
+  { query: 'Õ(d²) sample complexity', why: '$\\widetilde{\\mathcal{O}}(d^2)$ in one abstract', only: ['2311.13774'] },
+  { query: 'm ≫ n unsupervised pretraining', why: '$m \\gg n$ in the pretraining abstract', only: ['2303.01566'] },
+  { query: "Student's t processes", why: 'a possessive as the abstract writes it', only: ['2107.01408'] },
+  { query: 'Akyurek Ekin', why: 'Ekin Akyürek, family name first, no accent', only: ['2211.15661', '2401.12973'] },
+  { query: 'Saez de Ocariz Borde', why: 'Haitz Sáez de Ocáriz Borde without accents', only: ['2310.15003'] },
+  { query: 'Jorg Franke', why: 'Jörg K. H. Franke, no umlaut, no initials', only: ['2411.12537'] },
+  { query: 'A Lazy Neuron Phenomenon', why: 'the title with another article', only: ['2210.06313'] },
+  {
+    query: 'factual recall transformer language models key mechanisms',
+    why: 'the title words in another order',
+    only: ['2403.19521'],
+  },
+  {
+    query: 'Can Multimodal LLMs Perform Time Series Anomaly Detection?',
+    why: 'a title that is a question',
+    only: ['2502.17812'],
+  },
+  {
+    query: 'http://localhost:4321/papers/2312.06635/',
+    why: "a paper page's address on a local copy",
+    only: ['2312.06635'],
+  },
+  { query: 'Chang and Bergen 2025', why: 'two authors cited with their year', only: ['2504.15471'] },
+  { query: 'למידה עמוקה', why: 'Hebrew words no paper has', none: true },
+  { query: '()[]{}', why: 'only brackets', none: true },
   // A reference names its paper's first author first: their papers of the year first.
   {
     query: 'Wang et al., 2024',

@@ -734,6 +734,11 @@ describe('withVenueNamesRead', () => {
       '("Conference on Knowledge Discovery and Data Mining" OR KDD)',
     ],
     ['Transactions on Machine Learning Research', '("Transactions on Machine Learning Research" OR TMLR)'],
+    // A former abbreviation: the venue's name now, as typed first.
+    ['NIPS 2017', '("NIPS" OR NeurIPS) 2017'],
+    ['nips', '("nips" OR NeurIPS)'],
+    ['attention is all you need, NIPS.', 'attention is all you need, ("NIPS" OR NeurIPS) .'],
+    ['SIGKDD 2018 click-through', '("SIGKDD" OR KDD) 2018 click-through'],
   ])('reads %s as %s', (query, read) => {
     expect(withVenueNamesRead(query).replace(/\s+/g, ' ').trim()).toBe(read);
   });
@@ -744,8 +749,18 @@ describe('withVenueNamesRead', () => {
     'IEEE Transactions on Neural Networks and Learning Systems',
     'International Conference on Machine Learningish',
     'advances in transformers',
+    'NIPSy',
+    'snips',
+    '"NIPS 2017"',
+    'SIGKDDx',
   ])('leaves %s as typed', (query) => {
     expect(withVenueNamesRead(query)).toBe(query);
+  });
+
+  it('reads each side of what it read as it is, so that the search, which reads each side again, ends', () => {
+    for (const query of ['NIPS 2023', 'nips', 'SIGKDD 2018', 'In Advances in Neural Information Processing Systems']) {
+      for (const side of alternativesInQuery(withVenueNamesRead(query))!) expect(withVenueNamesRead(side)).toBe(side);
+    }
   });
 
   it("searches a title that has a venue's words as typed first, then as the venue", () => {

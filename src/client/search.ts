@@ -65,6 +65,8 @@ import {
   withoutQuestionWords,
   questionWithOneWordLess,
   unmatchedPhrase,
+  phraseOfUnmatched,
+  withPhraseApart,
   answeringReading,
   withPlainCompatibilityLetters,
   writtenOutSpelling,
@@ -461,6 +463,8 @@ interface WordsAnswer {
   suggestion?: string;
   /** A question's word the results were found without, as typed (questionWithOneWordLess): the status names it. */
   leftOut?: string;
+  /** A quoted phrase no paper has, whose words the results have apart (searchQuery): the status names it. */
+  apart?: string;
 }
 
 /** The digest's words that start as `word` does (src/lib/search-data.ts), most frequent first. */
@@ -773,6 +777,29 @@ async function searchWords(
     ],
     unmatched: [],
   };
+}
+
+/**
+ * A query as the header box and the search page search it (searchWords), and, when a quoted phrase
+ * is in no paper (`"gated attention transformers"`, a title quoted with a word missing or changed),
+ * the query with that phrase's quotes off (withPhraseApart), whose papers have the phrase's words apart: the
+ * status says so (`apart`). A phrase is the reader's way to ask for words side by side, not for
+ * nothing when they are not; a query with no quotes asks for nothing more.
+ */
+async function searchQuery(
+  pagefind: Pagefind,
+  config: SearchConfig,
+  query: string,
+  options: PagefindQuery,
+  keystroke: Keystroke | undefined,
+  topics: readonly TopicName[],
+): Promise<WordsAnswer | null> {
+  const answer = await searchWords(pagefind, config, query, options, keystroke, topics);
+  const phrase = answer?.results.length === 0 ? answer.unmatched.map(phraseOfUnmatched).find(Boolean) : undefined;
+  if (answer === null || phrase === undefined) return answer;
+  const apart = await searchWords(pagefind, config, withPhraseApart(query, phrase), options, keystroke, topics);
+  if (apart === null) return null;
+  return apart.results.length > 0 ? { ...apart, apart: phrase } : answer;
 }
 
 /** Most pairs of neighbouring words a query is also searched with joined (joinedPairs). */
@@ -1295,6 +1322,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       let missing: string[] = [];
       let tooCommon = false;
       let leftOut: string | undefined;
+      let apart: string | undefined;
       if (ids) {
         ({ found: shown, missing } = await papersByKeys(config, ids));
         if (current !== generation) return;
@@ -1303,13 +1331,14 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         // The topics, which the search page lists in its filter, to read a query that names one.
         const topics = fetchJson<TopicName[]>(`${config.page}topics.json`).catch(() => []);
         void expansionsFor(config);
-        const answer = await searchWords(pagefindOnUse(config), config, term, {}, typingPaused(150), await topics);
+        const answer = await searchQuery(pagefindOnUse(config), config, term, {}, typingPaused(150), await topics);
         if (answer === null || current !== generation) return;
         shown = await Promise.all(answer.results.slice(0, PREVIEW_SIZE).map((result) => result.data()));
         count = answer.results.length;
         suggestion = answer.suggestion;
         tooCommon = answer.tooCommon === true;
         leftOut = answer.leftOut;
+        apart = answer.apart;
       }
       if (current !== generation) return;
       list.replaceChildren(
@@ -1326,7 +1355,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         }),
       );
       // Papers found without one of a question's words: said above them, as no match is.
-      const without = leftOut !== undefined && count > 0 ? `${withoutWordStatus(count, leftOut)}.` : undefined;
+      const without = count > 0 ? looseStatus(count, { leftOut, apart }) : undefined;
       message.replaceChildren(
         without ??
           (ids ? arxivStatus(0, missing, '') : tooCommon ? tooCommonStatus(term) : `No papers match “${term}”.`),
@@ -1470,16 +1499,33 @@ function filterNames(state: PageState, topicLabel: string | null | undefined): s
  * year filters (`12 papers found for “neural” in topic “Theory”, year 2021.`); a filter alone
  * otherwise said only `12 papers found.`
  */
-function foundStatus(count: number, words: string, by: string, filters: readonly string[], leftOut?: string): string {
+function foundStatus(
+  count: number,
+  words: string,
+  by: string,
+  filters: readonly string[],
+  loosened: Pick<WordsAnswer, 'leftOut' | 'apart'> = {},
+): string {
   const within = filters.length === 0 ? '' : ` in ${filters.join(', ')}`;
-  // A question found only without one of its words (questionWithOneWordLess): the reader is told which.
-  if (leftOut !== undefined) return `${withoutWordStatus(count, leftOut, words)}${by}${within}.`;
-  return `${paperCount(count)} found${words}${by}${within}.`;
+  return looseStatus(count, loosened, words, `${by}${within}`) ?? `${paperCount(count)} found${words}${by}${within}.`;
 }
 
-/** What the header box and the search page say of papers found without a question's word `leftOut`. */
-function withoutWordStatus(count: number, leftOut: string, words = ''): string {
-  return `No paper has all your words${words}; ${paperCount(count)} found without “${leftOut}”`;
+/**
+ * What the header box and the search page say of papers found for less than the query asked, or
+ * undefined for an answer to all of it: without a question's word (`leftOut`:
+ * questionWithOneWordLess), or with a quoted phrase's words apart (`apart`: searchQuery).
+ */
+function looseStatus(
+  count: number,
+  { leftOut, apart }: Pick<WordsAnswer, 'leftOut' | 'apart'>,
+  words = '',
+  by = '',
+): string | undefined {
+  if (leftOut !== undefined)
+    return `No paper has all your words${words}; ${paperCount(count)} found without “${leftOut}”${by}.`;
+  if (apart !== undefined)
+    return `No paper has the phrase “${apart}”; ${paperCount(count)} found with its words apart${by}.`;
+  return undefined;
 }
 
 /** One result: its title as a link, its date and topics (linked to their pages), its excerpt. */
@@ -1759,7 +1805,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
       if (!pagefindPromise) status.textContent = 'Loading search…';
       // What query words are also searched as: fetched beside Pagefind, not after it.
       if (now.q) void expansionsFor(config);
-      const answer = await searchWords(
+      const answer = await searchQuery(
         pagefindOnUse(config),
         config,
         now.q,
@@ -1778,7 +1824,7 @@ function setUpSearchPage(form: HTMLFormElement): void {
           ? tooCommonStatus(now.q)
           : count === 0
             ? `No papers found${words}${by}.${filtersToRemove(now, topic.selectedOptions[0]?.textContent, !!author)}`
-            : foundStatus(count, words, by, filterNames(now, topic.selectedOptions[0]?.textContent), answer.leftOut),
+            : foundStatus(count, words, by, filterNames(now, topic.selectedOptions[0]?.textContent), answer),
         suggestionElement(config, now.q, answer.suggestion),
       );
     } catch (error) {

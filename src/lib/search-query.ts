@@ -1499,6 +1499,26 @@ const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'\u2019-]*[?!.,;]*$/u;
 /** A quoted phrase that no paper has, as the search's answer names it among its unmatched words. */
 export const unmatchedPhrase = (phrase: string) => `\u201c${phrase}\u201d`;
 
+/** The phrase an unmatched entry of the search's answer names (unmatchedPhrase), or undefined for a word. */
+export function phraseOfUnmatched(entry: string): string | undefined {
+  return /^\u201c(.*)\u201d$/su.exec(entry)?.[1];
+}
+
+/**
+ * A query with the quotes taken off the phrase no paper has (`phrase`, its words as the search reads
+ * them: phraseOfUnmatched), its words left where they stand (`"gated attention transformers" 2024`
+ * → `gated attention transformers 2024`): what the search reads then, as a reader often quotes a
+ * title with a word missing or changed. Other quoted phrases stay quoted (`-"linear model"`).
+ */
+export function withPhraseApart(query: string, phrase: string): string {
+  return query
+    .replace(QUOTED, (quoted, inner: string) =>
+      queryWords(inner, { countsAsTyped: true }).join(' ') === phrase ? ` ${inner} ` : quoted,
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** A question's reading with one word less, and that word as typed (the status names it). */
 export interface QuestionReading {
   query: string;

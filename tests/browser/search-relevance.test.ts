@@ -1330,6 +1330,28 @@ describe('an in-text citation of several authors', () => {
   });
 });
 
+describe('a quoted phrase no paper has', () => {
+  it.each([
+    // A title quoted with a word missing, changed or added: the papers with its words apart, and the status says so.
+    ['"gated attention transformers"', '2312.06635'],
+    ['"gated linear transformers"', '2312.06635'],
+    ['"double descent optimization"', '2312.03951'],
+  ])('%s finds %s with the words apart, and says so', async (query, first) => {
+    const { ids, status } = await searchPage(query);
+    expect(ids[0]).toBe(first);
+    const count = `${ids.length} paper${ids.length === 1 ? '' : 's'}`;
+    expect(status).toBe(
+      `No paper has the phrase “${query.slice(1, -1).toLowerCase()}”; ${count} found with its words apart.`,
+    );
+  });
+
+  it('finds nothing when the words apart find nothing either', async () => {
+    const { ids, status } = await searchPage('"zebra giraffe"');
+    expect(ids).toEqual([]);
+    expect(status).toMatch(/^No papers found/);
+  });
+});
+
 describe('words as a PDF or a reader writes them', () => {
   it.each([
     // A title pasted from a PDF with its line-break hyphen.

@@ -74,6 +74,9 @@ import {
   topicInQuery,
   joinedNameNumber,
   otherNumberSpelling,
+  withPhraseApart,
+  phraseOfUnmatched,
+  unmatchedPhrase,
   numberPartsReadOtherwise,
   partGroupings,
   compoundPhrases,
@@ -2813,5 +2816,30 @@ describe('numberPartsReadOtherwise', () => {
   it.each([[['neural', 'network']], [['gpt', '4o']], [['resnet', '50']], [['2024', 'survey']]])(
     '%j: none (no number from one to twelve)',
     (parts) => expect(numberPartsReadOtherwise(parts)).toBeUndefined(),
+  );
+});
+
+describe('withPhraseApart', () => {
+  it.each([
+    ['"gated attention transformers"', 'gated attention transformers', 'gated attention transformers'],
+    ['“Gated Attention” transformers 2024', 'gated attention', 'Gated Attention transformers 2024'],
+    ['"double descent" KAN -"linear model"', 'double descent', 'double descent KAN -"linear model"'],
+    ['"double descent" "linear model"', 'linear model', '"double descent" linear model'],
+    ['„Bayesian prism“', 'bayesian prism', 'Bayesian prism'],
+    ['"1.3B parameters"', '1.3B parameters', '1.3B parameters'],
+    ['no quotes at all', 'no quotes', 'no quotes at all'],
+  ])('%s, without %j: %s', (query, phrase, read) => {
+    // The phrase as the search names it when no paper has it: its words as parseQuery reads them.
+    const [words] = parseQuery(`"${phrase}"`).phrases;
+    expect(withPhraseApart(query, words!.join(' '))).toBe(read);
+  });
+});
+
+describe('phraseOfUnmatched', () => {
+  it.each(['gated attention transformers', 'a', '“nested” quotes'])('reads back the phrase %j', (phrase) =>
+    expect(phraseOfUnmatched(unmatchedPhrase(phrase))).toBe(phrase),
+  );
+  it.each(['kolmogrov', 'netwrks', '“open', ''])('names no phrase for the word %j', (word) =>
+    expect(phraseOfUnmatched(word)).toBeUndefined(),
   );
 });

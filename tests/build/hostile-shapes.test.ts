@@ -34,7 +34,7 @@ const shapes: Shape[] = [
   // Paper ids (file names) that are routes, or no id at all.
   ...ROUTE_IDS.map((id) => ({ id, title: `Route shape ${id}`, authors: [`Route Author ${id}`] })),
   { id: '404' },
-  { id: '1.1.1.1' },
+  { id: '1.1.1.1', refused: 'file' }, // dotted digits that are no arXiv id (paper-id.ts)
   { id: 'con-1' },
   { id: 'a'.repeat(100) },
   { id: 'a'.repeat(101), refused: 'file' },

@@ -641,10 +641,19 @@ const YAML_11_NUMBER = new RegExp(
     .join('|'),
 );
 
-/** The message for a plain value YAML 1.1 reads as no text (YAML_11_BOOLEAN, YAML_11_NUMBER), or undefined. */
+/**
+ * Whether YAML 1.1 reads `value`, written unquoted, as a boolean or a number, not as the text
+ * this digest reads (YAML_11_BOOLEAN, YAML_11_NUMBER): the check refuses it unquoted, and
+ * new-paper writes it in quotes.
+ */
+export function isYaml11NonText(value: string): boolean {
+  return YAML_11_BOOLEAN.test(value) || YAML_11_NUMBER.test(value);
+}
+
+/** The message for a plain value YAML 1.1 reads as no text (isYaml11NonText), or undefined. */
 function yaml11Reading(value: string): string | undefined {
+  if (!isYaml11NonText(value)) return undefined;
   const boolean = YAML_11_BOOLEAN.test(value);
-  if (!boolean && !YAML_11_NUMBER.test(value)) return undefined;
   const shown = shortened(value, 40);
   const what = boolean ? `the boolean ${/^(?:yes|on)$/i.test(value) ? 'true' : 'false'}` : 'a number';
   return `YAML: the unquoted "${shown}" is text to this digest but ${what} to tools that read YAML 1.1 (PyYAML, Ruby's, so editors' and code review's previews of the file): write it in quotes, "${shown}".`;

@@ -1,7 +1,7 @@
 import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { Document, Scalar } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import { isCalendarDate } from '../lib/dates.ts';
 import { calendarDateAsWritten } from '../lib/written-dates.ts';
 import { didYouMean } from '../lib/suggest.ts';
@@ -21,7 +21,7 @@ import {
 } from './arxiv.ts';
 import { futureDateProblem, futureDateProblems } from './check.ts';
 import { findCollisions, type CollisionCandidate } from './collection.ts';
-import { parseSource, type ParsedSource } from './frontmatter.ts';
+import { isYaml11NonText, parseSource, type ParsedSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
@@ -854,6 +854,13 @@ export function renderEntry(fields: EntryFields): string {
     const node = doc.get(key, true);
     if (node instanceof Scalar) node.type = Scalar.QUOTE_DOUBLE;
   }
+  // A value YAML 1.1 tools read as a boolean or number (an author `No`, a venue `On`) in quotes,
+  // as the check asks of it (isYaml11NonText): unquoted, the entry would be refused.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === 'string' && isYaml11NonText(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   const frontmatter = doc.toString({ lineWidth: 0 });
   return `---\n${frontmatter}---\n${fields.body ? `\n${fields.body}\n` : ''}`;
 }

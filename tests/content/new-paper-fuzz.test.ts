@@ -300,3 +300,33 @@ describe("new-paper: an entry's clashes with the digest, wherever the check repo
     expect(clashes('Ada Lovelace', 'content/papers/2025/zzz-later.mdx', 'J. Smith')).toEqual([]);
   });
 });
+
+describe('new-paper: values YAML 1.1 tools read as no text', () => {
+  // An author or a venue that PyYAML reads as a boolean or a number unquoted (`No`, `On`, `1_000`,
+  // `1:20`): the check refuses such a value unquoted, so the entry must write it in quotes.
+  it.each([
+    [['No', 'Ada Lovelace'], 'On'],
+    [['Ada Lovelace', 'YES'], '1_000'],
+    [['Off'], '1:20'],
+  ])('writes %j and venue %s so that the check accepts them as written', (authors, venue) => {
+    const fields: EntryFields = {
+      ...fromTex({ title: 'A Title', authors, abstract: 'An abstract.' }),
+      date: '2025-06-06',
+      arxiv: '2506.01234',
+      published: '2025-06-02',
+      venue,
+      tags: [topics[0]!.slug],
+      links: {},
+    };
+    const checked = checkEntry(fields, {
+      papersDir: 'content/papers',
+      rel: (path) => path,
+      existing: [],
+      topicSlugs,
+      today: new Date('2025-06-06T12:00:00Z'),
+    });
+    expect(checked.problems.map(formatProblem)).toEqual([]);
+    const { paper } = validatePaper(checked.file, new TextEncoder().encode(checked.text), schema);
+    expect([paper?.data.authors, paper?.data.venue]).toEqual([authors, venue]);
+  });
+});

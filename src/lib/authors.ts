@@ -110,28 +110,44 @@ function foldOnce(text: string): string {
  * characters and runs of spaces do not count. "Akyürek", "Akyurek", "AKYUREK" and `Aky\"{u}rek`
  * have one key. Punctuation and word breaks do count: "J. Smith" and "J Smith" are two keys (and
  * one slug, which the content check refuses: write a name the same way everywhere), except the
- * comma before a suffix (suffixAfterComma): `Martin Luther King, Jr.` is Martin Luther King Jr.
- * The same holds for the other orders of a name with a suffix, which BibTeX and citation tags
- * write (`King, Martin Luther, Jr.`, `King, Jr., Martin Luther`: suffixedNameInReadingOrder).
- * Other names with commas keep their order (`Hofmann, Thomas` is its own key and page, as the
- * pages of such names have always been: a name with commas may be a team's).
+ * order of a person's name written family name first with a comma or before initials, and its
+ * commas (keyInReadingOrder): `Hofmann, Thomas` and `Smith J.` are Thomas Hofmann and J. Smith,
+ * `Martin Luther King, Jr.`, `King, Martin Luther, Jr.` and BibTeX's `King, Jr., Martin Luther`
+ * are Martin Luther King Jr. A group's name with commas keeps its order (`Google Research, Brain
+ * Team`).
  */
 export function authorKey(name: string): string {
-  // Read on the name as written: the fold lowers the capitals that tell `III` from a given name.
-  return foldedName(suffixedNameInReadingOrder(name) ?? name);
+  const key = foldedName(name);
+  const ordered = keyInReadingOrder(key);
+  return ordered === undefined ? key : foldedName(ordered);
 }
 
 /**
- * A name written with commas and a suffix (`Martin Luther King, Jr.`, `King, Martin Luther, Jr.`,
- * BibTeX's `King, Jr., Martin Luther`: commaParts) in reading order, `Martin Luther King Jr.`, or
- * undefined for any other name. A suffix names a person, so these commas are read for certain;
- * a name with commas and no suffix may be a team's (`Google Research, Brain Team`) and is not.
+ * A person's name written family name first, where what is written says so, in reading order, or
+ * undefined for any other name: one with commas (`Hofmann, Thomas` → `Thomas Hofmann`; a suffix
+ * last, `King, Jr., Martin Luther` → `Martin Luther King Jr.`; a note last, `Example, Jun (Tokyo)`
+ * → `Jun Example (Tokyo)`), and one ending in initials with full stops (`Smith J.` → `J. Smith`:
+ * familyFirstBeforeInitials). A name written family name first in its own script reads so (`王,
+ * 小明` → `王 小明`: FAMILY_NAME_FIRST). Read on the folded key in capitals, so that no spelling's
+ * case moves a name to another page (case does not count): a group's name with commas stays as
+ * written (`Google Research, Brain Team`, `Meta AI, FAIR`: nameParts gives it no parts; a word
+ * whose own case alone makes it a lab's, `OpenAI`, reads as a name's), as does one whose only
+ * part after its comma is `Jr.` or `Sr.` (`Smith, Jr.`). In capitals a roman numeral and a given
+ * name are one (`John Smith, Vi` and `John Smith VI` are one key). A family name in capitals
+ * written first (`ZHANG Wei`) is not reordered: `Zhang Wei`, so written without capitals, reads
+ * given name first.
  */
-function suffixedNameInReadingOrder(name: string): string | undefined {
-  if (!name.includes(',')) return undefined;
-  const parts = commaParts(name);
-  if (!parts?.suffix || !parts.given || isSuffix(parts.given)) return undefined;
-  return `${parts.given} ${parts.family} ${parts.suffix}`;
+function keyInReadingOrder(key: string): string | undefined {
+  if (!key.includes(',') && !key.endsWith('.')) return undefined;
+  const name = key.toUpperCase();
+  if (!name.includes(',') && familyFirstBeforeInitials(nameTokens(name)) === 0) return undefined;
+  const parts = nameParts(name);
+  // After its commas only suffixes (`Smith, Jr.`, `Smith, Jr., III`): no given name to put first.
+  if (!parts?.given || !parts.family || isSuffix(parts.given, WORD_SUFFIX)) return undefined;
+  if (parts.suffix && isSuffix(parts.given)) return undefined;
+  const familyFirst = `${parts.family} ${parts.given}`;
+  const order = FAMILY_NAME_FIRST.test(familyFirst) ? familyFirst : `${parts.given} ${parts.family}`;
+  return parts.suffix ? `${order} ${parts.suffix}` : order;
 }
 
 /** The fold of authorKey, before the commas of a name are read. */
@@ -233,6 +249,8 @@ function hash(text: string): string {
  * initial and `Vi` a given name (Nguyen, Vi).
  */
 const NAME_SUFFIX = /^(?:[Jj][Rr]|[Ss][Rr])\.?$|^(?:I{2,3}|IV|VI?)$/;
+/** The suffixes of NAME_SUFFIX that are words, `Jr.` and `Sr.`, in any case: never a given name. */
+const WORD_SUFFIX = new RegExp(NAME_SUFFIX.source.split('|^')[0]!);
 
 /**
  * A name written wholly in a script whose names put the family name first, words apart: Han
@@ -244,8 +262,8 @@ const FAMILY_NAME_FIRST =
   /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+(?:\s+[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}ー]+)+$/u;
 
 /** A part of a name after a comma that is a suffix such as `Jr.` (punctuation before it aside). */
-function isSuffix(part: string): boolean {
-  return NAME_SUFFIX.test(part.replace(/^[^\p{L}\p{N}]+/u, ''));
+function isSuffix(part: string, suffix: RegExp = NAME_SUFFIX): boolean {
+  return suffix.test(part.replace(/^[^\p{L}\p{N}]+/u, ''));
 }
 
 /**
@@ -371,7 +389,58 @@ function familyFirstInCapitals(words: readonly string[]): number {
   const run = words.findIndex((word) => !inCapitals(word) || word.includes('.'));
   if (run <= 0 || !words.slice(run).every((word) => /\p{Ll}/u.test(word))) return 0;
   const family = words.slice(0, run);
-  return family.some((word) => !RUN_TOGETHER_INITIALS.test(word) && /\p{L}.*\p{L}/u.test(word)) ? run : 0;
+  return family.some(isNameWordInCapitals) ? run : 0;
+}
+
+/**
+ * A word in capitals that cannot be initials: two letters or more, not two or three capitals run
+ * together (RUN_TOGETHER_INITIALS: `JZ`, `AI`, `LI` may be initials), no full stop (`W.`). Beside
+ * words in ordinary case such capitals mark a family name (`ZHANG Wei`, `Wei ZHANG Ming`).
+ */
+function isNameWordInCapitals(word: string): boolean {
+  return inCapitals(word) && !word.includes('.') && !RUN_TOGETHER_INITIALS.test(word) && /\p{L}.*\p{L}/u.test(word);
+}
+
+/**
+ * Whether `words[index]`, between given names and the last word, starts a family name written in
+ * capitals among words in ordinary case (isNameWordInCapitals): `Juan GARCÍA López`, `Wei ZHANG
+ * Ming`. The capitals mark the family name, as in `Jean DUPONT`; the words after it are read as
+ * the family name's, as after a particle (`GARCÍA López, J.`, `ZHANG Ming, W.`: a given name
+ * written after a family name in capitals is told by a comma, `ZHANG, Wei Ming`). Not in a name
+ * wholly in capitals, whose case says nothing.
+ */
+function startsFamilyInCapitals(words: readonly string[], index: number): boolean {
+  return isNameWordInCapitals(words[index]!) && words.some((word) => /\p{Ll}/u.test(word));
+}
+
+/** A word of initials with full stops (`J.`, `J.R.`, `J.-P.`, `Ø.`): never a family name. */
+const DOTTED_INITIALS = /^\p{Lu}\p{M}*\.(?:[-‐]?\p{Lu}\p{M}*\.)*$/u;
+
+/**
+ * How many words at the start of a name are its family name written before its initials, as
+ * Vancouver style and some venues write names (`Smith J.`, `ZHANG W.`, `van der Maaten L.`,
+ * `Smith J. R.`): the last words are initials with full stops (DOTTED_INITIALS), which no family
+ * name is, and no word before them is one. 0 for every other name: with initials on both sides
+ * (`J. Smith R.`) nothing says which is the family name, and initials without full stops (`Kolter
+ * JZ`, `Smith J`) may be a family name in capitals (`Andrew NG`) or of one letter.
+ */
+function familyFirstBeforeInitials(words: readonly string[]): number {
+  let run = words.length;
+  while (run > 0 && DOTTED_INITIALS.test(words[run - 1]!)) run -= 1;
+  if (run === 0 || run === words.length) return 0;
+  const family = words.slice(0, run);
+  if (family.some((word) => word.includes('.') || isNameGoneBy(word) || !/\p{L}/u.test(word))) return 0;
+  return run;
+}
+
+/**
+ * How many words at the start of a name are its family name, where the name is written family name
+ * first in Latin letters: in capitals (familyFirstInCapitals) or before its initials
+ * (familyFirstBeforeInitials); 0 for every other name. One rule for familyName, nameParts and
+ * nameInBibtexOrder.
+ */
+function familyWrittenFirst(words: readonly string[]): number {
+  return familyFirstInCapitals(words) || familyFirstBeforeInitials(words);
 }
 
 /**
@@ -452,10 +521,13 @@ export function familyName(author: string): string {
   const words = nameTokens(author);
   if (words.length === 0) return '';
   if (FAMILY_NAME_FIRST.test(author.trim())) return words[0]!;
-  const inCapitalsFirst = familyFirstInCapitals(words);
-  if (inCapitalsFirst > 0) return words.slice(0, inCapitalsFirst).join(' ');
+  const writtenFirst = familyWrittenFirst(words);
+  if (writtenFirst > 0) return words.slice(0, writtenFirst).join(' ');
   while (words.length > 1 && NAME_SUFFIX.test(words.at(-1) ?? '')) words.pop();
-  const particle = words.findIndex((_, index) => index > 0 && index < words.length - 1 && isParticleAt(words, index));
+  const particle = words.findIndex(
+    (_, index) =>
+      index > 0 && index < words.length - 1 && (isParticleAt(words, index) || startsFamilyInCapitals(words, index)),
+  );
   return particle > 0 ? words.slice(particle).join(' ') : (words.at(-1) ?? '');
 }
 
@@ -519,9 +591,10 @@ export function nameInBibtexOrder(author: string): string {
   if (parts?.given && nameTokens(parts.given).some(isNameGoneBy))
     return [parts.family, parts.suffix, parts.given].filter(Boolean).join(', ');
   if (FAMILY_NAME_FIRST.test(author.trim())) return `${words[0]}, ${words.slice(1).join(' ')}`;
-  // A family name in capitals written first (`ZHANG Wei`): BibTeX would take `Wei` for it.
-  const inCapitalsFirst = familyFirstInCapitals(nameTokens(author));
-  if (inCapitalsFirst > 0 && parts) return `${parts.family}, ${parts.given}`;
+  // A family name written first in capitals or before initials (`ZHANG Wei`, `Smith J.`): BibTeX
+  // would take `Wei` or `J.` for it.
+  const writtenFirst = familyWrittenFirst(nameTokens(author));
+  if (writtenFirst > 0 && parts) return `${parts.family}, ${parts.given}`;
   // A family name that starts with a capitalised particle (`Vincent Van Gogh`): BibTeX would read
   // `Van` as a given name; family name first, it reads `Van Gogh` as the family name.
   const startsCapitalised = parts?.given && parts.family.includes(' ') && !isBibtexParticle(parts.family);
@@ -659,11 +732,11 @@ export function nameParts(author: string): NameParts | undefined {
   const words = name.split(' ');
   if (FAMILY_NAME_FIRST.test(name)) return { given: words.slice(1).join(' '), family: words[0]!, suffix: '' };
   const tokens = nameTokens(name);
-  const inCapitalsFirst = familyFirstInCapitals(tokens);
-  if (inCapitalsFirst > 0)
+  const writtenFirst = familyWrittenFirst(tokens);
+  if (writtenFirst > 0)
     return {
-      given: tokens.slice(inCapitalsFirst).join(' '),
-      family: tokens.slice(0, inCapitalsFirst).join(' '),
+      given: tokens.slice(writtenFirst).join(' '),
+      family: tokens.slice(0, writtenFirst).join(' '),
       suffix: '',
     };
   let end = words.length;

@@ -14,7 +14,7 @@ import {
   slugOfKey,
   nameInBibtexOrder,
 } from '../../src/lib/authors.ts';
-import { authorIndex, letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
+import { authorIndex, groupByAuthor, letterOf, OTHER_SCRIPTS } from '../../src/lib/author-index.ts';
 import { seededRandom } from '../../src/bench/random.ts';
 import { authorLookAlikes, authorSlugClashes, type CollisionCandidate } from '../../src/content/collection.ts';
 import { lookAlikeKey } from '../../src/lib/look-alike.ts';
@@ -598,18 +598,59 @@ describe('a name written with commas, as readers and BibTeX write one', () => {
     expect(authorKey('Smith, Jr., III')).toBe('smith, jr., iii');
   });
 
-  it('keeps the order of any other name with commas: its key and page as written', () => {
-    // Read in reading order, these moved their pages (and feeds) to other addresses.
+  it('reads a person written family name first with a comma as the name in reading order: one key and page', () => {
+    // `Hofmann, Thomas` in one paper and `Thomas Hofmann` in another are one person's name.
+    for (const [written, name] of [
+      ['Hofmann, Thomas', 'Thomas Hofmann'],
+      ['Hofmann,Thomas', 'Thomas Hofmann'],
+      ['HOFMANN, Thomas', 'Thomas Hofmann'],
+      ['Smith, J.', 'J. Smith'],
+      ['van der Maaten, Laurens', 'Laurens van der Maaten'],
+      ['García Márquez, Gabriel José', 'Gabriel José García Márquez'],
+      ['Example, Jun (Tokyo)', 'Jun Example (Tokyo)'],
+      // A name written family name first in its own script reads so: its comma is the only difference.
+      ['王, 小明', '王 小明'],
+    ]) {
+      expect(authorKey(written!), written).toBe(authorKey(name!));
+      expect(authorSlug(written!), written).toBe(authorSlug(name!));
+    }
+    expect(authorSlug('Hofmann, Thomas')).toBe('thomas-hofmann');
+    expect(familyName('Hofmann, Thomas')).toBe('Hofmann');
+    // A group's name with commas has no family name to put last: its key and page as written.
     for (const [name, slug] of [
-      ['Hofmann, Thomas', 'hofmann-thomas'],
       ['Google Research, Brain Team', 'google-research-brain-team'],
       ['ATLAS Collaboration, CERN', 'atlas-collaboration-cern'],
       ['Meta AI, FAIR', 'meta-ai-fair'],
+      ['Research and Development, Team', 'research-and-development-team'],
     ]) {
       expect(authorSlug(name!), name).toBe(slug);
     }
-    expect(authorKey('Hofmann, Thomas')).not.toBe(authorKey('Thomas Hofmann'));
-    expect(familyName('Hofmann, Thomas')).toBe('Hofmann');
+  });
+
+  it("gives one author page to both spellings, showing the one written most (a tie: the newest paper's)", () => {
+    const paper = (...authors: string[]) => ({ data: { authors } });
+    const tie = groupByAuthor([paper('Hofmann, Thomas'), paper('Ada Lovelace', 'Thomas Hofmann')]);
+    expect([...tie.keys()]).toEqual(['thomas-hofmann', 'ada-lovelace']);
+    expect(tie.get('thomas-hofmann')!.name).toBe('Hofmann, Thomas');
+    expect(tie.get('thomas-hofmann')!.papers).toHaveLength(2);
+    const most = groupByAuthor([paper('Hofmann, Thomas'), paper('Thomas Hofmann'), paper('Thomas Hofmann')]);
+    expect(most.get('thomas-hofmann')!.name).toBe('Thomas Hofmann');
+  });
+
+  it('gives seeded names written `Family, Given` the key of `Given Family` (500 names)', () => {
+    const random = seededRandom(2027);
+    const word = () =>
+      String.fromCharCode(65 + Math.floor(random() * 26)) +
+      Array.from({ length: 2 + Math.floor(random() * 6) }, () =>
+        'aeioulnrstzéü'.charAt(Math.floor(random() * 13)),
+      ).join('');
+    for (let run = 0; run < 500; run++) {
+      const given = Array.from({ length: 1 + Math.floor(random() * 2) }, word).join(' ');
+      const family = random() < 0.2 ? `van ${word()}` : word();
+      const written = `${family}, ${given}`;
+      expect(authorSlug(written), written).toBe(authorSlug(`${given} ${family}`));
+      expect(nameParts(written), written).toEqual(nameParts(`${given} ${family}`));
+    }
   });
 
   it('reads a family name with particles before a suffix after a comma', () => {
@@ -619,22 +660,28 @@ describe('a name written with commas, as readers and BibTeX write one', () => {
 
   it.each([
     // An initial, not "the fifth"; a Vietnamese given name; one word before the comma.
-    ['Smith, V.', 'V. Smith', 'smith-v'],
-    ['Smith, V', 'V Smith', 'smith-v'],
-    ['Nguyen, Vi', 'Vi Nguyen', 'nguyen-vi'],
-    ['Smith, Jr.', 'Smith Jr.', 'smith-jr'],
+    ['Smith, V.', 'V. Smith', 'v-smith'],
+    ['Smith, V', 'V Smith', 'v-smith'],
+    ['Nguyen, Vi', 'Vi Nguyen', 'vi-nguyen'],
     // A roman numeral is written in capitals without a dot: after a whole name, an initial or a given name.
-    ['John Smith, V.', 'John Smith V.', 'john-smith-v'],
-    ['John Smith, Vi', 'John Smith Vi', 'john-smith-vi'],
-  ])('reads %s as Last, First: no suffix, its own key apart from %s', (name, other, slug) => {
+    ['John Smith, V.', 'V. John Smith', 'v-john-smith'],
+  ])('reads %s as Last, First: no suffix, one key with %s', (name, reading, slug) => {
     const [family, given] = name.split(', ') as [string, string];
     expect(commaParts(name)).toEqual({ given, family, suffix: '' });
-    // The comma stays in the key: not the name with a suffix it would be without it.
-    expect(authorKey(name)).not.toBe(authorKey(`${family} ${given}`));
-    expect(authorKey(name)).not.toBe(authorKey(other));
+    // The comma is read: the name in reading order, not the name with a suffix it would be without it.
+    expect(authorKey(name)).toBe(authorKey(reading));
     expect(authorSlug(name)).toBe(slug);
     expect(familyName(name)).toBe(name.split(',')[0]);
     expect(nameInBibtexOrder(name)).toBe(name);
+  });
+
+  it('keeps a name whose only part after its comma is Jr. or Sr. as written; a roman numeral in any case is one', () => {
+    expect(authorKey('Smith, Jr.')).not.toBe(authorKey('Smith Jr.'));
+    expect(authorSlug('Smith, Jr.')).toBe('smith-jr');
+    // Case does not count, and in capitals `Vi` is `VI`: the key cannot tell them, so both are the suffix.
+    expect(authorKey('John Smith, Vi')).toBe(authorKey('John Smith, VI'));
+    expect(authorKey('John Smith, VI')).toBe(authorKey('John Smith VI'));
+    expect(familyName('John Smith, Vi')).toBe('John Smith');
   });
 
   it('keeps a name as written where no comma form fits it', () => {
@@ -846,6 +893,76 @@ describe('a name in parts, and given names as initials, for references', () => {
       expect(nameParts(`${given} ${family}`), `${given} ${family}`).toEqual(parts);
       expect(familyNameForSorting(`${family} ${given}`)).toBe(family);
     }
+  });
+
+  it('reads initials after a name (Smith J., ZHANG W.) as given names: the family name is written first', () => {
+    // A word of initials with full stops is never a family name: a name ending in them is
+    // written family name first, as Vancouver style and some venues write it.
+    for (const [name, family, given, bibtex, letter, reading] of [
+      ['Smith J.', 'Smith', 'J.', 'Smith, J.', 'S', 'J. Smith'],
+      ['ZHANG W.', 'ZHANG', 'W.', 'ZHANG, W.', 'Z', 'W. ZHANG'],
+      ['Smith J. R.', 'Smith', 'J. R.', 'Smith, J. R.', 'S', 'J. R. Smith'],
+      ['Smith J.R.', 'Smith', 'J.R.', 'Smith, J.R.', 'S', 'J.R. Smith'],
+      ['Sartre J.-P.', 'Sartre', 'J.-P.', 'Sartre, J.-P.', 'S', 'J.-P. Sartre'],
+      ['van der Maaten L.', 'van der Maaten', 'L.', 'van der Maaten, L.', 'M', 'L. van der Maaten'],
+      ['García Márquez G.', 'García Márquez', 'G.', 'García Márquez, G.', 'G', 'G. García Márquez'],
+      ['Øster Ø.', 'Øster', 'Ø.', 'Øster, Ø.', 'O', 'Ø. Øster'],
+    ] as const) {
+      expect(nameParts(name), name).toEqual({ given, family, suffix: '' });
+      expect(familyName(name), name).toBe(family);
+      expect(nameInBibtexOrder(name), name).toBe(bibtex);
+      expect(letterOf(name), name).toBe(letter);
+      // One person: one key and page with the name in reading order and with a comma.
+      expect(authorSlug(name), name).toBe(authorSlug(reading));
+      expect(authorSlug(name), name).toBe(authorSlug(`${family}, ${given}`));
+    }
+    // Initials on both sides, or none with a full stop, say nothing of the order: as before.
+    expect(familyName('J. Smith R.')).toBe('R.');
+    expect(familyName('Kolter JZ')).toBe('JZ');
+    expect(familyName('J. Smith')).toBe('Smith');
+    expect(familyName('Martin Luther King Jr.')).toBe('King');
+  });
+
+  it('reads seeded names written family name first before their initials (500 names)', () => {
+    const random = seededRandom(2028);
+    const letter = () => String.fromCharCode(65 + Math.floor(random() * 26));
+    const word = () =>
+      letter() +
+      Array.from({ length: 2 + Math.floor(random() * 6) }, () => 'aeioulnrstzé'.charAt(Math.floor(random() * 12))).join(
+        '',
+      );
+    for (let run = 0; run < 500; run++) {
+      const family = Array.from({ length: 1 + Math.floor(random() * 2) }, () =>
+        random() < 0.3 ? word().toUpperCase() : word(),
+      ).join(' ');
+      const count = 1 + Math.floor(random() * 3);
+      const letters = Array.from({ length: count }, () => `${letter()}.`);
+      const given = random() < 0.5 ? letters.join(' ') : letters.join('');
+      const name = `${family} ${given}`;
+      expect(nameParts(name), name).toEqual({ given, family, suffix: '' });
+      expect(authorSlug(name), name).toBe(authorSlug(`${given} ${family}`));
+      expect(givenInitials(given), name).toBe(letters.join(' '));
+    }
+  });
+
+  it('reads a word in capitals between given names and the last word as the start of the family name', () => {
+    // The capitals mark a family name (as `Jean DUPONT`, `ZHANG Wei`), never a given name's initials.
+    for (const [name, given, family, bibtex, letter] of [
+      ['Wei ZHANG Ming', 'Wei', 'ZHANG Ming', 'ZHANG Ming, Wei', 'Z'],
+      ['Juan GARCÍA López', 'Juan', 'GARCÍA López', 'GARCÍA López, Juan', 'G'],
+      ['Juan GARCÍA LÓPEZ', 'Juan', 'GARCÍA LÓPEZ', 'GARCÍA LÓPEZ, Juan', 'G'],
+      ['Ana María GARCÍA de la Vega', 'Ana María', 'GARCÍA de la Vega', 'GARCÍA de la Vega, Ana María', 'G'],
+    ] as const) {
+      expect(nameParts(name), name).toEqual({ given, family, suffix: '' });
+      expect(nameInBibtexOrder(name), name).toBe(bibtex);
+      expect(letterOf(name), name).toBe(letter);
+    }
+    // Two or three capitals may be initials, one a middle initial: read as before.
+    expect(nameParts('John AB Smith')).toEqual({ given: 'John AB', family: 'Smith', suffix: '' });
+    expect(nameParts('Wei LI Ming')).toEqual({ given: 'Wei LI', family: 'Ming', suffix: '' });
+    expect(nameParts('John F Kennedy')).toEqual({ given: 'John F', family: 'Kennedy', suffix: '' });
+    // A name wholly in capitals says nothing by its case.
+    expect(nameParts('WEI ZHANG MING')).toEqual({ given: 'WEI ZHANG', family: 'MING', suffix: '' });
   });
 
   it('gives a hyphenated given name the same initials written in full or as initials', () => {

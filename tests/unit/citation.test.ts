@@ -405,6 +405,13 @@ describe('the plain-text reference', () => {
     ['AI Weiwei', 'Weiwei, A. I.'],
     // A family name in capitals written first is the family name (familyFirstInCapitals).
     ['ZHANG Wei', 'ZHANG, W.'],
+    // Initials after a name: written family name first (not `W., Z.`, `J., S.`).
+    ['ZHANG W.', 'ZHANG, W.'],
+    ['Smith J.', 'Smith, J.'],
+    ['Smith J.R.', 'Smith, J. R.'],
+    // A word in capitals after the given names starts the family name (not `Ming, W. Z.`).
+    ['Wei ZHANG Ming', 'ZHANG Ming, W.'],
+    ['Juan GARCÍA López', 'GARCÍA López, J.'],
     ['DE LA CRUZ Ana María', 'DE LA CRUZ, A. M.'],
     ['John AB Smith', 'Smith, J. A. B.'],
     // A capitalised particle is the family name's (not `Gogh, V. V.`), lowercase or not.

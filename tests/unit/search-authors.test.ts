@@ -162,7 +162,7 @@ describe('names as words', () => {
   });
 
   it('reads what a reader typed with the one name function', () => {
-    expect(typedWords('  Aky\u00fcrek, E. ')).toEqual(['akyurek', 'e']);
+    expect(typedWords('  Aky\u00fcrek, E. ')).toEqual(['e', 'akyurek']);
     expect(typedWords('Aky\u00fcrek, ')).toEqual(['akyurek']);
     expect(typedWords('   ')).toEqual([]);
   });

@@ -9,7 +9,7 @@
 import { othersText } from '../lib/author-list.ts';
 import { countOf } from '../lib/count.ts';
 import { formatDate } from '../lib/dates.ts';
-import { directionAttribute } from '../lib/direction.ts';
+import { directionAttribute, scriptLanguage } from '../lib/direction.ts';
 import { digestDayDetail, quotedTitle, titleDetails } from '../lib/distinct-names.ts';
 import {
   bibFileName,
@@ -287,6 +287,9 @@ class SavedPage {
         // The direction of most of its letters where its first letter says otherwise (global.css).
         const dir = directionAttribute(paper.title);
         if (dir) title.dir = dir;
+        // A title most of whose letters are of a script other than Latin says so, as a card does.
+        const lang = scriptLanguage(paper.title);
+        if (lang) title.lang = lang;
         const link = element('a', undefined, paper.title);
         link.href = this.urls.paper(paper.id);
         const detail = details.get(paper);

@@ -686,6 +686,47 @@ describe('/saved/', () => {
     expect(await pressed(day)).toEqual([TRICKY]);
   });
 
+  it('marks a title in a script other than Latin with its script (lang), as the cards do', async () => {
+    const reader = await newReader();
+    const ids = ['2402.00002', TRICKY, 'no-arxiv', 'old-style'];
+    await reader.addInitScript(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [STORAGE_KEY, JSON.stringify(ids)],
+    );
+    // The digest's titles are Latin: these answers give three saved papers titles of other scripts.
+    const titles: Record<string, string> = {
+      '2402.00002': 'Внимание — всё, что нужно',
+      [TRICKY]: '注意力就是你所需要的',
+      'no-arxiv': 'الانتباه هو كل ما تحتاجه',
+    };
+    await reader.route('**/papers/*.json', async (route) => {
+      const id = decodeURIComponent(
+        route
+          .request()
+          .url()
+          .replace(/^.*\/papers\/|\.json$/g, ''),
+      );
+      const response = await route.fetch();
+      const summary = (await response.json()) as { title: string };
+      await route.fulfill({ response, json: { ...summary, title: titles[id] ?? summary.title } });
+    });
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 4);
+    const shown = await page.$$eval('[data-saved-list] > li', (items) =>
+      items.map((item) => ({
+        id: item.getAttribute('data-saved-paper'),
+        lang: item.querySelector('h2')!.getAttribute('lang'),
+      })),
+    );
+    expect(Object.fromEntries(shown.map(({ id, lang }) => [id, lang]))).toEqual({
+      '2402.00002': 'und-Cyrl',
+      [TRICKY]: 'und-Hani',
+      'no-arxiv': 'und-Arab',
+      // A Latin title has none: the page's English.
+      'old-style': null,
+    });
+  });
+
   it('names saved ids the digest does not have, and lets them be removed', async () => {
     const reader = await newReader();
     await reader.addInitScript(

@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { SKIP, visit } from 'unist-util-visit';
 import { dateInstant } from './dates.ts';
+import { scriptLanguage } from './direction.ts';
 import { arxivLinks } from './arxiv-id.ts';
 import { shortAuthorList, shortAuthorText } from './author-list.ts';
 import { escapeHtml } from './encode/html.ts';
@@ -95,6 +96,12 @@ export interface FeedItem {
   html?: string;
   /** The paper on arXiv, when it has an id. */
   externalUrl?: string;
+  /**
+   * `und-<script>` for an item most of whose letters, title and abstract together, are of one
+   * script other than Latin (scriptLanguage, as the pages mark such a title); none for any other,
+   * which reads in the feed's language. An item has one language in each format, so its whole.
+   */
+  lang?: string;
 }
 
 /** A feed's channel and items, independent of the format it is written in. */
@@ -299,14 +306,18 @@ export function textFeedItem(
 ): FeedItem {
   const url = urls.absolute(urls.paper(paper.id));
   const labels = new Map(topics.map((topic) => [topic.slug, topic.label]));
+  const title = stripXmlIllegal(titleText(paper.data.title));
+  const text = descriptionText(paper.description);
+  const lang = scriptLanguage(`${title} ${text}`);
   return {
     url,
-    title: stripXmlIllegal(titleText(paper.data.title)),
+    title,
     ...feedAuthors(paper.data.authors, keepAuthor),
     date: paper.data.date,
     categories: paper.data.tags.map((slug) => stripXmlIllegal(labels.get(slug) ?? slug)),
-    text: descriptionText(paper.description),
+    text,
     ...(paper.data.arxiv ? { externalUrl: arxivLinks(paper.data.arxiv).abs } : {}),
+    ...(lang ? { lang } : {}),
   };
 }
 
@@ -417,6 +428,8 @@ export function rssItem(item: FeedItem): XmlElement {
       item.html === undefined ? undefined : text('content:encoded', item.html),
       ...item.authors.map((author) => text('dc:creator', author)),
       ...item.categories.map((category) => text('category', category)),
+      // RSS 2.0 has a channel's language only: an item's is Dublin Core's, whose namespace the feed declares.
+      item.lang === undefined ? undefined : text('dc:language', item.lang),
     ],
   };
 }
@@ -469,6 +482,8 @@ export interface JsonFeedItem {
   date_published: string;
   authors: { name: string }[];
   tags: string[];
+  /** The item's language where it is not the feed's (FeedItem.lang). */
+  language?: string;
 }
 
 /** The same channel and items as a JSON Feed, published at `feedUrl` (absolute). */
@@ -490,6 +505,7 @@ export function jsonFeed(feed: Feed, feedUrl: string): JsonFeed {
       date_published: rfc3339(item.date),
       authors: item.authors.map((name) => ({ name })),
       tags: item.categories,
+      ...(item.lang === undefined ? {} : { language: item.lang }),
     })),
   };
 }

@@ -17,11 +17,13 @@ import {
   opml,
   rfc3339,
   rssXml,
+  textFeedItem,
   topicFeed,
   type FeedContext,
   type FeedPaper,
 } from '../../src/lib/feed.ts';
 import { createUrls } from '../../src/lib/urls.ts';
+import { authorFeed } from '../../src/lib/author-feed.ts';
 import { descriptionOfHtml, descriptionText } from '../../src/lib/plain-text.ts';
 
 const render = (body: string) => {
@@ -509,5 +511,62 @@ describe('OPML', () => {
       ['Theory & "Practice"', '/digest/topics/theory/rss.xml'],
       ['Empty', '/digest/topics/empty/rss.xml'],
     ]);
+  });
+});
+
+describe('the language of feeds and items', () => {
+  /** A paper whose title and abstract are the given text. */
+  const written = (id: string, title: string, abstract: string): FeedPaper => {
+    const rendered = render(abstract);
+    return {
+      id,
+      data: { title, authors: ['Ada Lovelace'], date: '2025-06-07', tags: ['theory'] },
+      readHtml: () => rendered.html,
+      description: descriptionOfHtml(rendered.html),
+    };
+  };
+  const russian = written('2501.00011', 'Внимание — всё, что нужно', 'Мы предлагаем новую архитектуру сети $x^2$.');
+  const japanese = written('2501.00012', '注意こそが必要なすべて', 'トランスフォーマーという新しいモデルを提案する。');
+  const english = written('2501.00013', 'Attention Is All You Need', 'We propose a new network architecture.');
+  // A title in Cyrillic over an English abstract: the item is mostly English, and one language is all an item has.
+  const mixed = written('2501.00014', 'Внимание', 'We propose a new simple network architecture, the Transformer.');
+  const all = [russian, japanese, english, mixed];
+  const expected = { [russian.id]: 'und-Cyrl', [japanese.id]: 'und-Jpan' } as Record<string, string>;
+  const idOf = (url: string) => url.replace(/^.*\/papers\/|\/$/g, '');
+
+  it('says the site language on each feed, RSS and JSON Feed, whole, topic and author', () => {
+    const site = context();
+    const feeds = [
+      digestFeed(all, 10, site),
+      topicFeed(site.topics[1]!, all, 10, site),
+      authorFeed({ slug: 'ada-lovelace', name: 'Ada Lovelace' }, all, 10, site, (paper) => textFeedItem(paper, site)),
+    ];
+    for (const feed of feeds) {
+      const { rss } = parseStrictXml(rssXml(feed)) as { rss: { channel: { language: string } } };
+      expect(rss.channel.language, feed.title).toBe('en');
+      expect(jsonFeed(feed, 'https://example.org/digest/feed.json').language, feed.title).toBe('en');
+    }
+  });
+
+  it('marks an item most of whose letters are of a script other than Latin with that script, as far as each format allows', () => {
+    const site = context();
+    for (const feed of [
+      digestFeed(all, 10, site),
+      authorFeed({ slug: 'ada-lovelace', name: 'Ada Lovelace' }, all, 10, site, (paper) => textFeedItem(paper, site)),
+    ]) {
+      // JSON Feed 1.1 has an item `language`; RSS 2.0 none of its own, so Dublin Core's, whose namespace it declares.
+      const json = jsonFeed(feed, 'https://example.org/digest/feed.json');
+      expect(
+        Object.fromEntries(json.items.map((item) => [idOf(item.id), item.language]).filter(([, lang]) => lang)),
+      ).toEqual(expected);
+      const { rss } = parseStrictXml(rssXml(feed)) as {
+        rss: { channel: { item: { link: string; 'dc:language'?: string }[] } };
+      };
+      expect(
+        Object.fromEntries(
+          rss.channel.item.map((item) => [idOf(item.link), item['dc:language']]).filter(([, lang]) => lang),
+        ),
+      ).toEqual(expected);
+    }
   });
 });

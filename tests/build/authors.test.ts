@@ -88,10 +88,13 @@ const listed = (html: string) =>
   [...html.matchAll(/class="paper-card-title"><a href="[^"]*\/papers\/([^/"]+)\/"/g)].map((match) => match[1]!);
 /** Each author link: its href and the name it shows. */
 const authorLinks = (html: string) =>
-  [...html.matchAll(/<a class="author" href="([^"]+)">([^<]*)<\/a>/g)].map(([, href, name]) => ({
-    href: decodeURI(href!),
-    name: decode(name!),
-  }));
+  [...html.matchAll(/<a class="author" href="([^"]+)"(?: lang="([^"]+)")?>([^<]*)<\/a>/g)].map(
+    ([, href, lang, name]) => ({
+      href: decodeURI(href!),
+      name: decode(name!),
+      lang,
+    }),
+  );
 
 describe('author pages', () => {
   it('build', () => {
@@ -169,6 +172,22 @@ describe('author links', () => {
     );
     expect(zoe.map((link) => link.name)).toEqual(['Zoë Kravitz', 'Zoe Kravitz']);
     expect(new Set(zoe.map((link) => link.href))).toEqual(new Set([`${BASE}authors/zoe-kravitz/`]));
+  });
+
+  it('mark a name in a script other than Latin with its script (lang), wherever a name links to its page', async () => {
+    // A card's and a paper page's author links: 王小明 is Han, the Latin names the page's English.
+    for (const html of [await read(''), await read('papers/p1/')]) {
+      const langs = Object.fromEntries(authorLinks(html).map((link) => [link.name, link.lang ?? null]));
+      expect(langs['王小明']).toBe('und-Hani');
+      expect(langs['Ekin Akyürek']).toBeNull();
+    }
+    // The A–Z list, and the heading of the author's own page.
+    // 王小明 is under Other scripts, on the last page.
+    const index = (await Promise.all(['authors/', 'authors/-/2/', 'authors/-/3/'].map(read))).join('');
+    expect(index).toMatch(/<a href="[^"]+" lang="und-Hani">王小明<\/a>/);
+    expect(index).not.toMatch(/lang="[^"]*">Ekin Akyürek/);
+    expect(await read(authorPath('王小明'))).toMatch(/<bdi lang="und-Hani">王小明<\/bdi>/);
+    expect(await read(authorPath('ekin-akyurek'))).toMatch(/<bdi>Ekin Akyürek<\/bdi>/);
   });
 
   it('all resolve, as every other internal link of the site', async () => {
@@ -260,7 +279,11 @@ describe('the A–Z list of authors', () => {
     const names: string[] = [];
     for (const path of INDEX_PAGES) {
       const html = await read(path);
-      const entries = [...html.matchAll(/<li><a href="[^"]+">([^<]*)<\/a> <span class="count">(\d+) papers?<\/span>/g)];
+      const entries = [
+        ...html.matchAll(
+          /<li><a href="[^"]+"(?: lang="[^"]+")?>([^<]*)<\/a> <span class="count">(\d+) papers?<\/span>/g,
+        ),
+      ];
       expect(entries.length).toBeLessThanOrEqual(3);
       for (const [, name, count] of entries) {
         names.push(decode(name!));

@@ -627,16 +627,29 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** An e-mail address anywhere in text, its domain in group 1 (checked with MAIL_DOMAIN_TEXT). */
 const MAIL_IN_TEXT = /[^\s@,;:<>()[\]\\"'`]+@([^\s@,;:<>()[\]\\"'`/?#]+)/gu;
 
-/** What stands for more authors in a list of them: "et al.", "and others", "others". */
-const STAND_IN = String.raw`(?:et\s+al\.?|(?:and\s+)?others)`;
-/** A whole name that is a stand-in, however capitalised ("Et Al", "Others"). */
+/**
+ * What stands for more authors in a list of them: "et al." as lists abbreviate it (with or without
+ * its dots and spaces, `et. al.`, `et.al.`; `&` for its `et`, `& al.`; in full, `et alii`), "etc.",
+ * "et cetera", "and others", "others", and an ellipsis (`...`, `…`, also right after a name).
+ */
+const STAND_IN = String.raw`(?:(?:et(?:\s*\.\s*|\s+)|&\s*)al(?:ii|iae|ia)?\.?|etc\.?|et\s+cetera|(?:and\s+)?others|\.{3}|…)`;
+/** A whole name that is a stand-in, however capitalised ("Et Al", "Others", "Etc."). */
 const STAND_IN_ALONE = new RegExp(`^${STAND_IN}$`, 'i');
 /**
  * A stand-in after a name, in lower case as lists write it: "Ada Lovelace et al." names one author
  * and stands for the rest, while "Isaac Others", "A. K. Others" and "Sebastian Et Al" end in a
- * family name.
+ * family name. An ellipsis needs no space before it ("Ada Lovelace...").
  */
-const STAND_IN_AFTER_NAME = new RegExp(`\\s${STAND_IN}$`);
+const STAND_IN_AFTER_NAME = new RegExp(`(?:[\\s,]${STAND_IN}|\\.{3}|…)$`);
+
+/** A name that stands for more authors (STAND_IN), as a whole or after a name. */
+function standInProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (STAND_IN_ALONE.test(trimmed) || STAND_IN_AFTER_NAME.test(trimmed)) {
+    return "stands for more authors: list every author by name, in the paper's order";
+  }
+  return undefined;
+}
 
 /**
  * What is no person's name: a stand-in for more authors ("et al.", "and others", "others"), which
@@ -644,10 +657,8 @@ const STAND_IN_AFTER_NAME = new RegExp(`\\s${STAND_IN}$`);
  * "—", is a name: it gets a page at a hashed slug, see src/lib/authors.ts.)
  */
 export function notANameProblem(name: string): string | undefined {
-  const trimmed = name.trim();
-  if (STAND_IN_ALONE.test(trimmed) || STAND_IN_AFTER_NAME.test(trimmed)) {
-    return "stands for more authors: list every author by name, in the paper's order";
-  }
+  const standIn = standInProblem(name);
+  if (standIn) return standIn;
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
   // Any `@` is refused: as an e-mail address or a handle, unless a web address in the name names
@@ -687,6 +698,8 @@ export function nameLatexProblem(name: string): string | undefined {
 
 /** A name's rules, each with the kind of problem it finds, in the order a name is checked. */
 const NAME_RULES: readonly (readonly [string, (name: string) => string | undefined])[] = [
+  // First: what stands for more authors is no name to mend ("Ada …" is not to be written "Ada ...").
+  ['name-not-a-name', standInProblem],
   ['name-compatibility-form', compatibilityProblem],
   ['name-mark-off-letter', markOffLetterProblem],
   ['name-latin-letter', latinLetterProblem],

@@ -634,13 +634,52 @@ describe('fields that must agree', () => {
 });
 
 describe('names that name nobody', () => {
-  it.each(['et al.', 'Et Al', 'and others', 'others', ' et al '])('refuses %s', (name) => {
+  it.each([
+    'et al.',
+    'Et Al',
+    'and others',
+    'others',
+    ' et al ',
+    // As lists abbreviate et al. (its dots and spaces, & for et, in full), etc., an ellipsis.
+    'Ada Lovelace et. al.',
+    'Ada Lovelace et.al.',
+    'Ada Lovelace & al.',
+    'Ada Lovelace &al.',
+    'Ada Lovelace et alii',
+    'Ada Lovelace, et al.',
+    'Ada Lovelace etc.',
+    'Ada Lovelace et cetera',
+    'Etc.',
+    '...',
+    '…',
+    'Ada Lovelace ...',
+    'Ada Lovelace...',
+    'Ada Lovelace …',
+  ])('refuses %s', (name) => {
     expect(notANameProblem(name)).toBeDefined();
-    expect(parse({ authors: ['Ada Lovelace', name] }).success).toBe(false);
+    const result = parse({ authors: ['Ada Lovelace', name] });
+    expect(result.success).toBe(false);
+    // Said as what it is, not as a character to mend (`…` is not to be written `...`).
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      "stands for more authors: list every author by name, in the paper's order",
+    ]);
   });
 
   // A name with no letter has a page of its own too (tests/build/authors.test.ts).
-  it.each(['Ada Lovelace', 'Al-Khwarizmi', 'J. R. R. Tolkien', 'Otherson', '—'])('accepts %s', (name) => {
+  it.each([
+    'Ada Lovelace',
+    'Al-Khwarizmi',
+    'J. R. R. Tolkien',
+    'Otherson',
+    '—',
+    // Names with those letters: a family name Al, Etcheverry, Alii; an initial's dot.
+    'Ada & Al',
+    'Ada Etcheverry',
+    'Ada Alii',
+    'Ada L.',
+    'J. R. R.',
+    '.',
+  ])('accepts %s', (name) => {
     expect(notANameProblem(name)).toBeUndefined();
   });
 

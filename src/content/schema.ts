@@ -754,15 +754,49 @@ const calendarDate = z
     // One message is enough: a date in another format is not checked against the calendar.
     abort: true,
   })
-  .refine(isCalendarDate, {
-    message: 'is not a real calendar date (check the month and day)',
+  .refine((value) => calendarProblem(value) === undefined, {
+    error: (issue) => calendarProblem(String(issue.input)),
     params: { kind: 'date-not-in-calendar' },
+    // One message is enough: a day no calendar has is not checked against arXiv's first year.
     abort: true,
   })
   .refine((value) => Number(value.slice(0, 4)) >= FIRST_YEAR, {
     message: `must be in ${FIRST_YEAR} or later (the year arXiv began)`,
     params: { kind: 'date-before-arxiv' },
   });
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * What is wrong with a `YYYY-MM-DD` date that no calendar has, naming the month or the day and
+ * what they may be (`February 2025 has 28 days`); undefined for a real date. The days of a month
+ * are counted in the year's place in the Gregorian calendar's 400-year cycle, as `Date.UTC` reads
+ * a year below 100 as 1900 and more: `0000-01-01` was "not a real calendar date (check the month
+ * and day)", though its month and day are real and its year is what the year rule refuses.
+ */
+function calendarProblem(value: string): string | undefined {
+  if (isCalendarDate(value)) return undefined;
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12)
+    return `is not a real calendar date: there is no month ${value.slice(5, 7)}; write the month as 01 to 12 (YYYY-MM-DD)`;
+  const days = new Date(Date.UTC(2000 + (year % 400), month, 0)).getUTCDate();
+  if (day < 1 || day > days)
+    return `is not a real calendar date: ${MONTHS[month - 1]} ${value.slice(0, 4)} has days 01 to ${days}; check the day (YYYY-MM-DD)`;
+  return undefined;
+}
 
 /**
  * A link from the frontmatter, parsed once with the WHATWG URL parser (what browsers use); its

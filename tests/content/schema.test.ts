@@ -633,6 +633,32 @@ describe('fields that must agree', () => {
   });
 });
 
+describe('dates no calendar has', () => {
+  const dateIssues = (date: string) =>
+    (parse({ date, published: undefined }).error?.issues ?? [])
+      .filter((issue) => issue.path[0] === 'date')
+      .map((issue) => issue.message);
+  it.each([
+    ['2025-02-30', 'is not a real calendar date: February 2025 has days 01 to 28; check the day (YYYY-MM-DD)'],
+    ['2025-02-29', 'is not a real calendar date: February 2025 has days 01 to 28; check the day (YYYY-MM-DD)'],
+    ['2100-02-29', 'is not a real calendar date: February 2100 has days 01 to 28; check the day (YYYY-MM-DD)'],
+    ['2025-04-31', 'is not a real calendar date: April 2025 has days 01 to 30; check the day (YYYY-MM-DD)'],
+    ['2025-06-00', 'is not a real calendar date: June 2025 has days 01 to 30; check the day (YYYY-MM-DD)'],
+    ['2025-13-01', 'is not a real calendar date: there is no month 13; write the month as 01 to 12 (YYYY-MM-DD)'],
+    ['2025-00-10', 'is not a real calendar date: there is no month 00; write the month as 01 to 12 (YYYY-MM-DD)'],
+    // A year below 100 is a year (Date.UTC reads it as 1900 and more): its month and day are real.
+    ['0000-01-01', 'must be in 1991 or later (the year arXiv began)'],
+    ['0050-06-06', 'must be in 1991 or later (the year arXiv began)'],
+    ['0000-02-29', 'must be in 1991 or later (the year arXiv began)'],
+  ])('says what is wrong with %s', (date, message) => {
+    expect(dateIssues(date)).toEqual([message]);
+  });
+
+  it.each(['2024-02-29', '2000-02-29', '2025-12-31'])('takes %s', (date) => {
+    expect(dateIssues(date)).toEqual([]);
+  });
+});
+
 describe('names that name nobody', () => {
   it.each([
     'et al.',

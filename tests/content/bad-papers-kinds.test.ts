@@ -4,11 +4,13 @@ import { createPaperSchema } from '../../src/content/schema.ts';
 import { validatePaper } from '../../src/content/validate.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 import { HOSTILE_KINDS_7 } from '../helpers/hostile-kinds-7.ts';
+import { HOSTILE_KINDS_8 } from '../helpers/hostile-kinds-8.ts';
 import { HOSTILE_KINDS, type HostileKind } from '../helpers/hostile-kinds.ts';
 import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
 
 /**
- * The hostile kinds (tests/helpers/hostile-kinds.ts, and the seventh pass's, hostile-kinds-7.ts)
+ * The hostile kinds (tests/helpers/hostile-kinds.ts, and the seventh and eighth passes',
+ * hostile-kinds-7.ts and hostile-kinds-8.ts)
  * one file at a time: each the check must refuse is refused naming its file, a line of it and the
  * field, with what is right, in lines a terminal shows as text; each it accepts gives outputs every
  * consumer reads as safe data (outputProblems). The whole sets are also built
@@ -38,9 +40,20 @@ describe('hostile kinds', () => {
   });
 });
 
+describe('hostile kinds, eighth pass', () => {
+  it('are at least 30, each with an id of its own and of no earlier kind', () => {
+    expect(HOSTILE_KINDS_8.length).toBeGreaterThanOrEqual(30);
+    const ids = HOSTILE_KINDS_8.map((kind) => kind.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const earlier = new Set([...HOSTILE_KINDS, ...HOSTILE_KINDS_7].map((kind) => kind.id));
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+  });
+});
+
 describe.each([
   ['hostile kinds', results],
   ['hostile kinds, seventh pass', resultsOf(HOSTILE_KINDS_7)],
+  ['hostile kinds, eighth pass', resultsOf(HOSTILE_KINDS_8)],
 ])('%s', (_, passResults) => {
   it.each(passResults.filter(({ kind }) => kind.refused !== undefined).map((result) => [result.kind.id, result]))(
     '%s is refused naming file, line and field, saying what is right',

@@ -70,7 +70,9 @@ export function looksLikeAmounts(tex: string, after: string): boolean {
  */
 export function texInProseAdvice(tex: string, instead: string, math = true): string {
   if (/^\\[!-/:-@[-`{-~]$/.test(tex)) {
-    return `"${tex}" is shown as written, backslash and all (nothing here reads a TeX escape): write "${tex[1]}" alone`;
+    // A double quote is quoted in single quotes: `write """ alone` read as three quotes.
+    const quote = (text: string) => (text.includes('"') ? `'${text}'` : `"${text}"`);
+    return `${quote(tex)} is shown as written, backslash and all (nothing here reads a TeX escape): write ${quote(tex[1]!)} alone`;
   }
   return `TeX outside math ("${shortened(tex, 40)}") is shown as written, backslash and all: write what it prints instead (the letter itself, such as ö for \\"o; ${instead})${math ? ', and math in $…$' : ''}`;
 }

@@ -143,6 +143,14 @@ export const HOSTILE_KINDS_8: HostileKind[] = [
   },
   // BibTeX and spreadsheet breakers in the fields those outputs carry.
   { id: 'title-bibtex-entry-breaker', file: paper({ title: "'x}@misc{y,title={z'" }) },
+  // A TeX escape of a double quote is told the quote to write, in quotes a reader reads as such.
+  {
+    id: 'title-escaped-quote',
+    file: paper({ title: "'A \\\" title'" }),
+    refused: 'title',
+    line: 2,
+    says: /^'\\"' .*: write '"' alone$/,
+  },
   { id: 'title-backslash-last', file: paper({ title: "'A title \\'" }) },
   { id: 'author-and-inside', file: paper({ authors: '\n  - Ada and Lovelace' }) },
   { id: 'author-spreadsheet-formula', file: paper({ authors: '\n  - "=1+1 Ada"' }) },

@@ -456,6 +456,9 @@ export function hostNamedBy(text: string, { anyCase = false } = {}): string | un
  * a name (notANameProblem) and a link's text
  * (pipeline.ts) are read so.
  */
+/** The `//` that starts an address with no scheme (`//evil.example/x`), at a word's start. */
+const PROTOCOL_RELATIVE = /^\/\/(?=[^/\s])/u;
+
 export function hostsNamedIn(text: string): string[] {
   return (
     readDots(text)
@@ -466,7 +469,9 @@ export function hostsNamedIn(text: string): string[] {
       .flatMap((word) =>
         ADDRESS_IN_TEXT.test(word) ? [word] : word.split(/(?<![\p{L}\p{N}\p{M}-])-+|-+(?![\p{L}\p{N}\p{M}-])/u),
       )
-      .flatMap((piece) => hostNamedBy(piece.replace(/:+$/, '')) ?? [])
+      // `//host` is an address with no scheme, which linkifiers (linkify-it's `//`) and browsers
+      // lead to that host: its host is read as a bare one (`//аpple.com` names аpple.com).
+      .flatMap((piece) => hostNamedBy(piece.replace(PROTOCOL_RELATIVE, '').replace(/:+$/, '')) ?? [])
   );
 }
 
@@ -489,10 +494,16 @@ export function addressInProseProblem(
   const mail = [...read.matchAll(MAIL_IN_TEXT)]
     .map(([, domain = '']) => domain.replace(/[.]+$/, ''))
     .find((domain) => MAIL_DOMAIN_TEXT.test(domain));
-  const withPath = read
-    .split(/[\s"'`<>()[\]{}«»“”‘’,;]+/u)
-    .find((word) => /^[^/@]+\.[^/@]+\/./u.test(word) && hostNamedBy(word.replace(/[.:!?]+$/, '')) !== undefined);
-  const written = web ?? withPath;
+  const words = read.split(/[\s"'`<>()[\]{}«»“”‘’,;]+/u);
+  const withPath = words.find(
+    (word) => /^[^/@]+\.[^/@]+\/./u.test(word) && hostNamedBy(word.replace(/[.:!?]+$/, '')) !== undefined,
+  );
+  // `//host` is written as an address, not a name (`//Booking.com`): a host in any spelling.
+  const schemeless = words
+    .map((word) => word.replace(/[.:!?]+$/, ''))
+    .find((word) => PROTOCOL_RELATIVE.test(word) && hostNamedBy(word.slice(2), { anyCase: true }) !== undefined)
+    ?.slice(2);
+  const written = web ?? withPath ?? schemeless;
   // A sentence's or a bracket's end after an address is no part of it: `(https://evil.example).`
   const host = written !== undefined ? (hostNamedBy(written.replace(/[.,;:!?)\]}>"'’”»]+$/u, '')) ?? written) : mail;
   if (host === undefined) {

@@ -170,6 +170,35 @@ describe('a bare host in text', () => {
     ).toEqual([]);
   });
 
+  it('is read after `//`, an address without a scheme that linkifiers and browsers lead to its host', () => {
+    for (const [written, published] of LOOK_ALIKE.filter(([written]) => !written.includes('@'))) {
+      const host = written.replace(/\.$/, '');
+      const found = problems({ body: `Our code is at //${host} now.` });
+      expect(found, host).toHaveLength(1);
+      expect(found[0], host).toContain(`(${published} as published)`);
+      for (const fields of [{ title: `Data at //${host}` }, { venue: `//${host} Workshop` }])
+        expect(problems({ ...fields, body: 'We study it.' }), host).toEqual([
+          expect.stringMatching(/^content\/papers\/p\.mdx:[26]: (title|venue): holds an address \(/),
+        ]);
+    }
+    // In a title or a venue, `//` makes any host an address, as a scheme does (a name has none).
+    for (const written of ['//evil.com', '//evil.com/login', '//Booking.com', '//EVIL.IO.']) {
+      expect(problems({ title: `See ${written}`, body: 'We study it.' }), written).toEqual([
+        expect.stringMatching(
+          /^content\/papers\/p\.mdx:2: title: holds an address \((evil\.com|booking\.com|evil\.io)\)/,
+        ),
+      ]);
+    }
+    // Slashes that start no address: a comment, a path, a parallel bar, slashes inside a word.
+    expect(
+      problems({
+        title: 'Input/output //comments, a // b and x//y',
+        venue: 'TCP//IP Workshop',
+        body: 'We study it.',
+      }),
+    ).toEqual([]);
+  });
+
   it('is found wherever it stands among ordinary words (seeded)', () => {
     const random = seededRandom(2024);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;

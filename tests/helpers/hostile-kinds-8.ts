@@ -88,6 +88,20 @@ export const HOSTILE_KINDS_8: HostileKind[] = [
   { id: 'link-ideographic-dots', file: link('code', '"https://github\u3002com/a"') },
   { id: 'link-escaped-host', file: link('code', '"https://git%68ub.com/a"') },
   { id: 'link-header-breaker', file: link('code', '"https://github.com/a/%0d%0aSet-Cookie:x"') },
+  // An address without a scheme (`//host`), which linkifiers and browsers lead to its host.
+  {
+    id: 'text-schemeless-look-alike',
+    file: paper({}, 'Our code is at //\u0430pple.com/x now.'),
+    refused: 'body',
+    line: 10,
+  },
+  {
+    id: 'title-schemeless-address',
+    file: paper({ title: '"Phishing kits at //evil.com/login"' }),
+    refused: 'title',
+    line: 2,
+  },
+  { id: 'venue-schemeless-address', file: paper({ venue: '"//evil.com Workshop"' }), refused: 'venue', line: 8 },
   // Links in the abstract: by a reference definition, character references, other schemes.
   {
     id: 'body-definition-javascript',

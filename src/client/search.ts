@@ -31,7 +31,7 @@
 import { type Keystroke, typingPauses } from '../lib/typing-pause.ts';
 import { paperCount } from '../lib/count.ts';
 import { formatDate, isCalendarDate } from '../lib/dates.ts';
-import { directionAttribute } from '../lib/direction.ts';
+import { directionAttribute, scriptLanguage } from '../lib/direction.ts';
 import type { ArxivEntry } from '../lib/search-data.ts';
 import {
   isArxivKey,
@@ -233,12 +233,17 @@ function excerptElement(excerpt: string): HTMLParagraphElement {
 
 /**
  * Gives a result's title or snippet the direction of most of its letters where its first letter
- * says otherwise (src/lib/direction.ts, the rule of the paper pages): the stylesheet's
- * `unicode-bidi: plaintext` alone ran 'מבוא: A title in English' right to left.
+ * says otherwise, and, on `script` (the node itself, or the title's link beside a date), the
+ * `lang` of a text most of whose letters are of one script that is not Latin (`und-Hani`,
+ * `und-Arab`): src/lib/direction.ts, the rule of the paper pages. The stylesheet's
+ * `unicode-bidi: plaintext` alone ran 'מבוא: A title in English' right to left, and a Chinese
+ * title was read out as English.
  */
-function withDirection(node: HTMLElement, text: string): void {
+function withDirection(node: HTMLElement, text: string, script: HTMLElement = node): void {
   const dir = directionAttribute(text);
   if (dir) node.dir = dir;
+  const lang = scriptLanguage(text);
+  if (lang) script.lang = lang;
 }
 
 // ---- Answering a query: an arXiv id, or words that really match ----
@@ -1344,10 +1349,10 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       list.replaceChildren(
         ...shown.map((data) => {
           const item = element('li', 'search-preview-item');
-          // The title's letters alone: the date after it would count its month's.
-          withDirection(item, data.meta.title ?? data.url);
           const link = element('a', undefined, data.meta.title ?? data.url);
           link.href = data.url;
+          // The title's letters alone: the date after it would count its month's (and is English).
+          withDirection(item, data.meta.title ?? data.url, link);
           item.append(link);
           const time = dateElement(data.meta.date);
           if (time) item.append(' ', time);

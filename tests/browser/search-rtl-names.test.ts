@@ -174,3 +174,42 @@ describe('results whose first letter runs the other way than most of their lette
     },
   );
 });
+
+describe('result titles in a script other than Latin', () => {
+  // The language of each title is unknown, its script known (BCP 47 `und-<script>`), as on its paper
+  // page (scriptLanguage, src/lib/direction.ts); a title mostly in Latin letters gets none, the page's
+  // `en` holds. The date after a preview's title is English: the mark is on the title's link alone.
+  const cases = [
+    { word: 'وحدها', file: 'papers/2025/rtl-title.mdx', lang: 'und-Arab' },
+    { word: 'בלבד', file: 'papers/2025/hebrew-title.mdx', lang: 'und-Hebr' },
+    { word: 'معظمه', file: 'papers/2025/arabic-after-acronym.mdx', lang: 'und-Arab' },
+    { word: 'מבוא', file: 'papers/2025/hebrew-first-word.mdx', lang: null },
+  ];
+  /** The `lang` a title's nearest marked element gives it, and the one its date's gives the date. */
+  const languages = (selector: string, title: string) =>
+    page.evaluate(
+      ([selector, title]) => {
+        const item = [...document.querySelectorAll<HTMLElement>(selector)].find(
+          (each) => each.querySelector('a')?.textContent === title,
+        );
+        if (!item) return undefined;
+        const link = item.querySelector('a')!;
+        return {
+          title: link.closest('[lang]')!.getAttribute('lang'),
+          date: item.querySelector('time')?.closest('[lang]')!.getAttribute('lang'),
+        };
+      },
+      [selector, title] as const,
+    );
+
+  it.each(cases)('on the search page and in the header box: $file, $lang', async ({ word, file, lang }) => {
+    const title = await titleOf(file);
+    await page.goto(`${site.server.url}search/?${new URLSearchParams({ q: word })}`);
+    await expect.poll(() => languages('.search-result', title), { timeout: 10_000 }).toBeDefined();
+    expect((await languages('.search-result', title))!.title).toBe(lang ?? 'en');
+    await page.goto(site.server.url);
+    await page.locator('#site-search').fill(word);
+    await expect.poll(() => languages('.search-preview-item', title), { timeout: 10_000 }).toBeDefined();
+    expect(await languages('.search-preview-item', title)).toEqual({ title: lang ?? 'en', date: 'en' });
+  });
+});

@@ -64,8 +64,6 @@ import {
   withCitationKeysRead,
   withoutQuestionWords,
   questionWithOneWordLess,
-  unmatchedPhrase,
-  phraseOfUnmatched,
   withPhraseApart,
   answeringReading,
   withPlainCompatibilityLetters,
@@ -464,11 +462,13 @@ interface WordsAnswer {
   tooCommon?: true;
   /** Query words no paper really has: then there are no results. */
   unmatched: string[];
+  /** A quoted phrase no paper has, its words as the search reads them: then there are no results. */
+  unmatchedPhrase?: string;
   /** The query with each unmatched word replaced by the closest word of the digest, if all have one. */
   suggestion?: string;
   /** A question's word the results were found without, as typed (questionWithOneWordLess): the status names it. */
   leftOut?: string;
-  /** A quoted phrase no paper has, whose words the results have apart (searchQuery): the status names it. */
+  /** A quoted phrase no paper has, as typed, whose words the results have apart (searchQuery): the status names it. */
   apart?: string;
 }
 
@@ -590,7 +590,7 @@ async function searchWords(
     // typed is not known to be one: it counts as found only beside what the others find, unfinishedWord.)
     const typedLast = keystroke && !/\s$/.test(query) ? parseQuery(asked).words.at(-1) : undefined;
     const unmatched = answer.unmatched.filter((word) => word !== typedLast);
-    const readings = questionWithOneWordLess(query, asked, unmatched);
+    const readings = questionWithOneWordLess(query, asked, { unmatched, unmatchedPhrase: answer.unmatchedPhrase });
     // One after the other, each a step of this keystroke's search (keystroke.paused): a question
     // superseded while the reader types on stops there, with no more searches.
     const found: WordsAnswer[] = [];
@@ -620,6 +620,7 @@ async function searchWords(
     if (keystroke && !(await keystroke.paused())) return null;
     let answer: WordsAnswer | undefined;
     const unmatched: string[] = [];
+    let unmatchedPhrase: string | undefined;
     const typed = /\S+$/.exec(query)?.[0];
     for (const side of alternatives) {
       const typedSide = keystroke && typed !== undefined && ` ${side}`.endsWith(` ${typed}`) ? keystroke : undefined;
@@ -627,10 +628,13 @@ async function searchWords(
       // A finished side is searched as no keystroke's: the search asks after it whether to go on.
       if (found === null || (keystroke && !(await keystroke.paused()))) return null;
       unmatched.push(...found.unmatched);
+      unmatchedPhrase ??= found.unmatchedPhrase;
       answer = answer ? await firstThen(pagefind, options, answer, found) : found;
     }
-    if (answer!.results.length > 0 || unmatched.length === 0) return answer!;
-    // No side finds a paper: a side's misspelt word gets its "Did you mean" in the whole query.
+    if (answer!.results.length > 0 || (unmatched.length === 0 && unmatchedPhrase === undefined)) return answer!;
+    // No side finds a paper: a side's phrase is searched with its words apart (searchQuery), or a
+    // side's misspelt word gets its "Did you mean" in the whole query.
+    if (unmatchedPhrase !== undefined) return { results: [], unmatched, unmatchedPhrase };
     const suggestion = await suggestionFor(config, query, unmatched).catch(() => undefined);
     return { results: [], unmatched, ...(suggestion && { suggestion }) };
   }
@@ -800,11 +804,14 @@ async function searchQuery(
   topics: readonly TopicName[],
 ): Promise<WordsAnswer | null> {
   const answer = await searchWords(pagefind, config, query, options, keystroke, topics);
-  const phrase = answer?.results.length === 0 ? answer.unmatched.map(phraseOfUnmatched).find(Boolean) : undefined;
+  const phrase = answer?.results.length === 0 ? answer.unmatchedPhrase : undefined;
   if (answer === null || phrase === undefined) return answer;
-  const apart = await searchWords(pagefind, config, withPhraseApart(query, phrase), options, keystroke, topics);
+  // (A phrase no quotes of the query hold as typed leaves the query as it is: it would find nothing again.)
+  const { query: loose, typed } = withPhraseApart(query, phrase);
+  if (typed === undefined) return answer;
+  const apart = await searchWords(pagefind, config, loose, options, keystroke, topics);
   if (apart === null) return null;
-  return apart.results.length > 0 ? { ...apart, apart: phrase } : answer;
+  return apart.results.length > 0 ? { ...apart, apart: typed } : answer;
 }
 
 /** Most pairs of neighbouring words a query is also searched with joined (joinedPairs). */
@@ -1004,7 +1011,7 @@ async function searchText(
     } else if (results.length > 0) {
       known.push(new Set(results.map((result) => result.id)));
       if (other && otherAnswer!.results.length > 0) rankedForms.set(term, other.length < term.length ? other : term);
-    } else if (!isWord) return { results: [], unmatched: [unmatchedPhrase(term)] };
+    } else if (!isWord) return { results: [], unmatched: [], unmatchedPhrase: term };
     else if (named.has(term)) return { results: [], unmatched: [term] };
     else prefixOnly.push(term);
   }

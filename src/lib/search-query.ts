@@ -1496,27 +1496,31 @@ const AUXILIARIES = new Set('do does did is are was were can could should would'
  */
 const PLAIN_WORD = /^\p{L}[\p{L}\p{M}'\u2019-]*[?!.,;]*$/u;
 
-/** A quoted phrase that no paper has, as the search's answer names it among its unmatched words. */
-export const unmatchedPhrase = (phrase: string) => `\u201c${phrase}\u201d`;
-
-/** The phrase an unmatched entry of the search's answer names (unmatchedPhrase), or undefined for a word. */
-export function phraseOfUnmatched(entry: string): string | undefined {
-  return /^\u201c(.*)\u201d$/su.exec(entry)?.[1];
+/** A query with a quoted phrase's quotes off (withPhraseApart), and that phrase as the reader typed it. */
+export interface PhraseApart {
+  query: string;
+  /** The phrase's words between its quotes, as typed (`Gated Attention Transformers`); none when no quotes hold it. */
+  typed?: string;
 }
 
 /**
  * A query with the quotes taken off the phrase no paper has (`phrase`, its words as the search reads
- * them: phraseOfUnmatched), its words left where they stand (`"gated attention transformers" 2024`
+ * them, as its answer names it), its words left where they stand (`"gated attention transformers" 2024`
  * → `gated attention transformers 2024`): what the search reads then, as a reader often quotes a
- * title with a word missing or changed. Other quoted phrases stay quoted (`-"linear model"`).
+ * title with a word missing or changed. Other quoted phrases stay quoted (`-"linear model"`). The
+ * phrase as typed, for the status to name as the reader wrote it.
  */
-export function withPhraseApart(query: string, phrase: string): string {
-  return query
-    .replace(QUOTED, (quoted, inner: string) =>
-      queryWords(inner, { countsAsTyped: true }).join(' ') === phrase ? ` ${inner} ` : quoted,
-    )
+export function withPhraseApart(query: string, phrase: string): PhraseApart {
+  let typed: string | undefined;
+  const apart = query
+    .replace(QUOTED, (quoted, inner: string) => {
+      if (queryWords(inner, { countsAsTyped: true }).join(' ') !== phrase) return quoted;
+      typed ??= inner.replace(/\s+/g, ' ').trim();
+      return ` ${inner} `;
+    })
     .replace(/\s+/g, ' ')
     .trim();
+  return { query: apart, ...(typed !== undefined && { typed }) };
 }
 
 /** A question's reading with one word less, and that word as typed (the status names it). */
@@ -1543,12 +1547,13 @@ export const MAX_QUESTION_READINGS = 6;
  * `unmatched` are the words no paper has that the question as asked found nothing for: a reading
  * that keeps one finds nothing either, and is not searched (each reading is a whole search, and
  * its miss asks for "Did you mean" words no one reads), unless the word stands beside the one the
- * reading leaves out, where it may join its new neighbour (`pre`, `training`: `pretraining`).
+ * reading leaves out, where it may join its new neighbour (`pre`, `training`: `pretraining`);
+ * `unmatchedPhrase` a quoted phrase no paper has, which every reading keeps: none is searched.
  */
 export function questionWithOneWordLess(
   query: string,
   asked: string,
-  unmatched: readonly string[] = [],
+  { unmatched = [], unmatchedPhrase }: { unmatched?: readonly string[]; unmatchedPhrase?: string } = {},
 ): QuestionReading[] {
   if (asked === query) return [];
   // Words of letters the papers must have, a phrase's each (an excluded word, a year or an id is
@@ -1574,7 +1579,7 @@ export function questionWithOneWordLess(
     (match, index, list): match is RegExpExecArray => match !== undefined && list.indexOf(match) === index,
   );
   // A quoted phrase is never left out: one no paper has leaves no reading to search.
-  if (phrases.some((phrase) => unmatched.includes(unmatchedPhrase(phrase.join(' '))))) return [];
+  if (unmatchedPhrase !== undefined && phrases.some((phrase) => phrase.join(' ') === unmatchedPhrase)) return [];
   const keepsUnmatched = (match: RegExpExecArray) => {
     const at = tokens.indexOf(match);
     // The words either side of the one left out become neighbours, when there are two.

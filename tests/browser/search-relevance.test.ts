@@ -1340,13 +1340,25 @@ describe('a quoted phrase no paper has', () => {
     ['"gated attention transformers"', '2312.06635'],
     ['"gated linear transformers"', '2312.06635'],
     ['"double descent optimization"', '2312.03951'],
+    // Named as the reader typed it, capitals and all (the search reads its words lower-cased).
+    ['"Gated Attention Transformers"', '2312.06635'],
+    ['"Double  Descent Optimization"', '2312.03951'],
   ])('%s finds %s with the words apart, and says so', async (query, first) => {
     const { ids, status } = await searchPage(query);
     expect(ids[0]).toBe(first);
     const count = `${ids.length} paper${ids.length === 1 ? '' : 's'}`;
-    expect(status).toBe(
-      `No paper has the phrase “${query.slice(1, -1).toLowerCase()}”; ${count} found with its words apart.`,
-    );
+    const typed = query.slice(1, -1).replace(/\s+/g, ' ');
+    expect(status).toBe(`No paper has the phrase “${typed}”; ${count} found with its words apart.`);
+  });
+
+  it('names the phrase as typed in the header box too, and one on a side of OR', async () => {
+    for (const query of ['"Gated Attention Transformers"', '"Gated Attention Transformers" OR zebras']) {
+      await page.goto(server.origin + urls.home());
+      await page.getByRole('searchbox', { name: 'Search papers' }).fill(query);
+      const message = page.locator('.search-preview-message');
+      await expect.poll(() => message.textContent(), { timeout: 10_000 }).toContain('words apart');
+      expect(await message.textContent(), query).toMatch(/^No paper has the phrase “Gated Attention Transformers”; /);
+    }
   });
 
   it('finds nothing when the words apart find nothing either', async () => {

@@ -75,8 +75,6 @@ import {
   joinedNameNumber,
   otherNumberSpelling,
   withPhraseApart,
-  phraseOfUnmatched,
-  unmatchedPhrase,
   numberPartsReadOtherwise,
   partGroupings,
   compoundPhrases,
@@ -861,10 +859,12 @@ describe('questionWithOneWordLess', () => {
     ['why do zebras fight giraffes daily', ['zebras', 'giraffes'], ['zebras giraffes daily']],
     ['why do zebras and lions fight giraffes daily', ['zebras', 'giraffes'], []],
     // A phrase no paper has is in every reading.
-    ['why does "quantm gravity" explain turbulence', ['“quantm gravity”'], []],
+    ['why does "quantm gravity" explain turbulence', ['quantm gravity'], []],
   ])('%s, with %j in no paper: searches only %j', (query, unmatched, readings) => {
     const all = questionWithOneWordLess(query, withoutQuestionWords(query));
-    const searched = questionWithOneWordLess(query, withoutQuestionWords(query), unmatched);
+    // A phrase (words with a space) is the answer's unmatchedPhrase, a word one of its unmatched.
+    const missing = unmatched.some((word) => word.includes(' ')) ? { unmatchedPhrase: unmatched[0] } : { unmatched };
+    const searched = questionWithOneWordLess(query, withoutQuestionWords(query), missing);
     expect(searched.map((reading) => reading.query)).toEqual(readings);
     // The same readings in the same order, fewer.
     expect(all.filter((reading) => searched.some((each) => each.query === reading.query))).toEqual(searched);
@@ -2821,25 +2821,29 @@ describe('numberPartsReadOtherwise', () => {
 
 describe('withPhraseApart', () => {
   it.each([
-    ['"gated attention transformers"', 'gated attention transformers', 'gated attention transformers'],
-    ['“Gated Attention” transformers 2024', 'gated attention', 'Gated Attention transformers 2024'],
-    ['"double descent" KAN -"linear model"', 'double descent', 'double descent KAN -"linear model"'],
-    ['"double descent" "linear model"', 'linear model', '"double descent" linear model'],
-    ['„Bayesian prism“', 'bayesian prism', 'Bayesian prism'],
-    ['"1.3B parameters"', '1.3B parameters', '1.3B parameters'],
-    ['no quotes at all', 'no quotes', 'no quotes at all'],
-  ])('%s, without %j: %s', (query, phrase, read) => {
+    [
+      '"gated attention transformers"',
+      'gated attention transformers',
+      'gated attention transformers',
+      'gated attention transformers',
+    ],
+    ['“Gated Attention” transformers 2024', 'gated attention', 'Gated Attention transformers 2024', 'Gated Attention'],
+    ['"double descent" KAN -"linear model"', 'double descent', 'double descent KAN -"linear model"', 'double descent'],
+    ['"double descent" "Linear Model"', 'linear model', '"double descent" Linear Model', 'Linear Model'],
+    ['„Bayesian prism“', 'bayesian prism', 'Bayesian prism', 'Bayesian prism'],
+    ['"1.3B parameters"', '1.3B parameters', '1.3B parameters', '1.3B parameters'],
+    [
+      '" Gated   Linear\tTransformers "',
+      'gated linear transformers',
+      'Gated Linear Transformers',
+      'Gated Linear Transformers',
+    ],
+  ])('%s, without %j: %j, the phrase as typed %j', (query, phrase, read, typed) => {
     // The phrase as the search names it when no paper has it: its words as parseQuery reads them.
     const [words] = parseQuery(`"${phrase}"`).phrases;
-    expect(withPhraseApart(query, words!.join(' '))).toBe(read);
+    expect(withPhraseApart(query, words!.join(' '))).toEqual({ query: read, typed });
   });
-});
 
-describe('phraseOfUnmatched', () => {
-  it.each(['gated attention transformers', 'a', '“nested” quotes'])('reads back the phrase %j', (phrase) =>
-    expect(phraseOfUnmatched(unmatchedPhrase(phrase))).toBe(phrase),
-  );
-  it.each(['kolmogrov', 'netwrks', '“open', ''])('names no phrase for the word %j', (word) =>
-    expect(phraseOfUnmatched(word)).toBeUndefined(),
-  );
+  it('leaves a query whose quotes hold no such phrase as it is, naming none', () =>
+    expect(withPhraseApart('no quotes at all', 'no quotes')).toEqual({ query: 'no quotes at all' }));
 });

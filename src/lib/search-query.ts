@@ -1063,6 +1063,25 @@ function irregularSpelling(letters: string): string | undefined {
 }
 
 /**
+ * Words readers cut short that papers write whole (`spiking neural nets`, `a random net`): the start
+ * the reader types, the word it is cut from, and the endings both take. Read one way only, the
+ * short word also as the whole: the whole word is not searched as the short one, which also names
+ * other things (a net gain), while a paper that writes the short word is found by it as typed.
+ */
+const CLIPPED_WORDS: readonly (readonly [clipped: string, whole: string, endings: string])[] = [
+  ['net', 'network', '|s'],
+];
+
+/** A word of CLIPPED_WORDS (lower-case letters) written whole, or undefined. */
+function wholeOfClipped(letters: string): string | undefined {
+  for (const [clipped, whole, endings] of CLIPPED_WORDS) {
+    const ending = letters.slice(clipped.length);
+    if (letters.startsWith(clipped) && endings.split('|').includes(ending)) return `${whole}${ending}`;
+  }
+  return undefined;
+}
+
+/**
  * The words of IRREGULAR_SPELLINGS a query writes as a name: capitalised after its first word
  * (`Gray code`, `LLMs by Gray`, `Mold`), lower-case letters as queryWords gives them. A surname or
  * a name of a thing has one spelling: such a word is searched as typed, not in its other spelling.
@@ -1082,11 +1101,12 @@ export function spellingsTypedAsNames(query: string): Set<string> {
 /**
  * A query word in its other spelling, British or American (`behaviour` ↔ `behavior`,
  * `optimisation` ↔ `optimization`, `analyse` ↔ `analyze`, `centre` ↔ `center`, `modelling` ↔
- * `modeling`, `catalogue` ↔ `catalog`; `grey` ↔ `gray`, `defence` ↔ `defense` by their list), or
- * undefined when it has none.
+ * `modeling`, `catalogue` ↔ `catalog`; `grey` ↔ `gray`, `defence` ↔ `defense` by their list), or a
+ * word cut short written whole (`nets` → `networks`: CLIPPED_WORDS), or undefined when it has none.
  */
 export function otherSpelling(word: string): string | undefined {
-  return irregularSpelling(comparable(word)) ?? spellingByEnding(word);
+  const letters = comparable(word);
+  return irregularSpelling(letters) ?? wholeOfClipped(letters) ?? spellingByEnding(word);
 }
 
 /**

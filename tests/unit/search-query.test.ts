@@ -351,6 +351,19 @@ describe('otherSpelling', () => {
     },
   );
 
+  // Words cut short (CLIPPED_WORDS), one way: written whole; the whole word is not read as the short one.
+  it.each([
+    ['nets', 'networks'],
+    ['Net', 'network'],
+  ])('%s → %s (cut short)', (word, whole) => {
+    expect(otherSpelling(word)).toBe(whole);
+    expect(otherSpelling(whole)).toBeUndefined();
+  });
+
+  it.each(['network', 'nettle', 'netflix', 'resnet', 'unet', 'nested'])('%s is no word cut short', (word) => {
+    expect(otherSpelling(word)).toBeUndefined();
+  });
+
   it.each(['filled', 'model', 'four', 'llm', 'attention', 'gradient', '2023'])('%s has none', (word) => {
     expect(otherSpelling(word)).toBeUndefined();
   });

@@ -599,15 +599,15 @@ function topicLetters(name: string): string {
 }
 
 /**
- * The topic a whole query names, by its slug (`in-context-learning`, as a topic page's address
- * has it) or its label however written (`Kolmogorov-Arnold networks`, `expressivity and
- * approximation`, a plural's `s` left off), or undefined.
+ * The topic a whole query names, by its slug or its label, each however written (`kernel-methods`,
+ * as a topic page's address has it, or its words, `kernel methods`, though the label is `Kernels &
+ * Gaussian Processes`; `Kolmogorov-Arnold networks`, `expressivity and approximation`, a plural's
+ * `s` left off), or undefined.
  */
 export function topicInQuery(query: string, topics: readonly TopicName[]): TopicName | undefined {
-  const slug = query.trim().toLowerCase();
   const letters = topicLetters(query);
   if (letters === '') return undefined;
-  return topics.find((topic) => topic.slug === slug || topicLetters(topic.label) === letters);
+  return topics.find((topic) => topicLetters(topic.slug) === letters || topicLetters(topic.label) === letters);
 }
 
 /**

@@ -839,6 +839,57 @@ const TABLE: Expectation[] = [
     only: ['2408.08338', '2503.06112'],
   },
   { query: 'Kolmogorov–Arnold 网络', why: 'a word in Chinese that no paper has: nothing', none: true },
+  // A topic named by its address's words where its label's differ (topicInQuery): its papers first.
+  {
+    query: 'kernel methods',
+    why: 'the topic kernel-methods (Kernels & Gaussian Processes): its three papers first',
+    top: ['2107.01408', '2310.13225', '2502.16763'],
+  },
+  {
+    query: 'model compression',
+    why: 'the topic model-compression (Model Compression & Sparsity): its six papers first',
+    top: ['2210.04092', '2210.06313', '2310.13225', '2312.08937', '2404.01278', '2405.18377'],
+  },
+  {
+    query: 'network verification',
+    why: 'the topic network-verification (Verification & Certified Bounds)',
+    top: ['2401.14033', '2405.21063'],
+  },
+  // Eighth pass, more: misspellings, names, venues with words, abbreviations typed lower-case.
+  { query: 'Kolmogorov-Arnlod', why: 'two letters swapped', none: true, suggests: 'Kolmogorov-Arnold' },
+  { query: 'hebbbian', why: 'a letter doubled', none: true, suggests: 'Hebbian' },
+  { query: 'expresivity', why: 'a letter missing', none: true, suggests: 'Expressivity' },
+  { query: 'Porcupine Hedgehog', why: 'a title’s names reordered', top: ['2402.04347'] },
+  { query: 'factual recall', why: 'a title’s words', top: ['2403.19521'] },
+  { query: 'Allgöwer', why: 'a surname with its umlaut', only: ['2401.14033'] },
+  {
+    query: 'Akyurek et al 2023',
+    why: 'et al without its full stop, no accent: the ICLR 2023 paper',
+    only: ['2211.15661'],
+  },
+  {
+    query: 'ICLR 2024 in-context learning',
+    why: 'the ICLR 2024 in-context learning papers',
+    top: ['2306.04891', '2307.03576', '2310.03016'],
+  },
+  { query: 'NeurIPS 2023 MLPs', why: 'Scaling MLPs, NeurIPS 2023', top: ['2306.13575'] },
+  { query: 'ICML 2024 linear attention', why: 'Gated Linear Attention, ICML 2024', top: ['2312.06635'] },
+  { query: 'in-context learning ICLR 2023', why: 'the venue after the words', top: ['2211.15661'] },
+  {
+    query: 'large language model arithmetic',
+    why: 'Interpreting and Improving LLMs in Arithmetic',
+    top: ['2409.01659'],
+  },
+  { query: 'GPU TPU', why: 'Redco: … on Any GPU/TPUs', only: ['2310.16355'] },
+  { query: 'one-layer transformer', why: 'One Layer of … Transformer', top: ['2307.03576'] },
+  { query: 'permutation learning', why: 'Exact Learning of Permutations', top: ['2502.16763'] },
+  { query: 'DIN', why: 'Deep Interest Network’s abbreviation', top: ['1706.06978'] },
+  { query: 'KAT', why: 'the Kolmogorov-Arnold Transformer’s', top: ['2409.10594'] },
+  { query: 'rl', why: 'RL typed lower-case: CLS-RL first', top: ['2503.16188'] },
+  { query: 'neural snowflake', why: 'the title in the singular', only: ['2310.15003'] },
+  { query: 'Neural Snowflakes!', why: 'a mark after the title', only: ['2310.15003'] },
+  { query: '“Neural Snowflakes”', why: 'in curly quotes', only: ['2310.15003'] },
+  { query: 'attention is all you need', why: 'a famous title this digest does not hold', none: true },
 ];
 
 let server: StaticServer;

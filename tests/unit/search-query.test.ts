@@ -1998,6 +1998,7 @@ describe('topicInQuery', () => {
     { slug: 'kolmogorov-arnold-networks', label: 'Kolmogorov–Arnold Networks' },
     { slug: 'network-verification', label: 'Verification & Certified Bounds' },
     { slug: 'optimization', label: 'Optimization & Training Dynamics' },
+    { slug: 'kernel-methods', label: 'Kernels & Gaussian Processes' },
   ];
   it.each([
     ['expressivity-and-approximation', 'expressivity-and-approximation'],
@@ -2007,11 +2008,15 @@ describe('topicInQuery', () => {
     ['  Network-Verification ', 'network-verification'],
     ['verification and certified bounds', 'network-verification'],
     ['optimization', 'optimization'],
+    // A slug's words, where the label's differ (the address's words, typed apart).
+    ['network verification', 'network-verification'],
+    ['Network Verifications', 'network-verification'],
+    ['kernel methods', 'kernel-methods'],
   ])('%s names %s', (query, slug) => {
     expect(topicInQuery(query, topics)?.slug).toBe(slug);
   });
 
-  it.each(['expressivity', 'approximation expressivity', 'network verification methods', 'and', '&', ''])(
+  it.each(['expressivity', 'approximation expressivity', 'network verification methods', 'kernel', 'and', '&', ''])(
     '%s names no topic',
     (query) => {
       expect(topicInQuery(query, topics)).toBeUndefined();

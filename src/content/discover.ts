@@ -119,10 +119,12 @@ export async function discoverPapers(
 ): Promise<{ papers: FoundPaper[]; problems: ContentProblem[]; entries: number }> {
   const top = resolve(root, papersDir);
   const shown = (path: string) => relative(root, path).split(sep).join('/') || '.';
-  // Every problem here is of where a file is or what it is: one kind, `file-place`.
-  const problem = (path: string, message: string): ContentProblem => ({
+  // Every problem here is of where a file is or what it is: one kind, `file-place`. A folder, a
+  // link or an entry that is no regular file has no lines: its problem is shown at no line (the
+  // papers folder said `content/papers:1:`); a regular file's, at its first.
+  const problem = (path: string, message: string, { isFile = false } = {}): ContentProblem => ({
     file: shown(path),
-    line: 1,
+    ...(isFile ? { line: 1 } : {}),
     field: 'file',
     message,
     kind: 'file-place',
@@ -133,7 +135,7 @@ export async function discoverPapers(
   const outside = await papersOutside(top);
   for (const path of outside) {
     const where = `is outside ${shown(top)}/, so neither the check nor the build reads it`;
-    problems.push(problem(path, notInYearFolder(path, basename(path), shown(top), where)));
+    problems.push(problem(path, notInYearFolder(path, basename(path), shown(top), where), { isFile: true }));
   }
   const topStats = await lstat(top).catch(() => undefined);
   if (topStats?.isSymbolicLink()) return { papers: [], problems: [...problems, problem(top, link)], entries: 1 };
@@ -159,7 +161,11 @@ export async function discoverPapers(
       const decoded = decodeUtf8(entry.name);
       if (!('text' in decoded)) {
         entries++;
-        problems.push(problem(join(folder, entry.name.toString('utf8')), notUtf8Name(decoded, entry.name)));
+        problems.push(
+          problem(join(folder, entry.name.toString('utf8')), notUtf8Name(decoded, entry.name), {
+            isFile: entry.isFile(),
+          }),
+        );
         continue;
       }
       const name = decoded.text;
@@ -180,11 +186,11 @@ export async function discoverPapers(
         problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));
       } else if (!name.endsWith('.mdx')) {
         entries++;
-        problems.push(problem(path, notAPaper(path, name)));
+        problems.push(problem(path, notAPaper(path, name), { isFile: true }));
       } else if (depth === 0) {
         // A paper directly in the papers folder: it belongs in its year's folder, and is not read.
         entries++;
-        problems.push(problem(path, notInYearFolder(path, name, shown(top))));
+        problems.push(problem(path, notInYearFolder(path, name, shown(top)), { isFile: true }));
       } else {
         entries++;
         candidates.push(path);

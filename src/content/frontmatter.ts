@@ -231,7 +231,11 @@ export function parseYaml(
   }
   if (errors.length > problems.length) {
     problems.push(
-      problem('yaml-more', problems[0]!.line, `YAML: ${errors.length - problems.length} more errors like these.`),
+      problem(
+        'yaml-more',
+        problems[0]!.line ?? firstLine,
+        `YAML: ${errors.length - problems.length} more errors like these.`,
+      ),
     );
   }
   // Checked even after a syntax error: an explicit tag is reported as such, not only as yaml's

@@ -13,7 +13,11 @@ export { shortened };
 export interface ContentProblem {
   /** Path relative to the project root, with forward slashes. */
   file: string;
-  line: number;
+  /**
+   * The line the problem is at; none for a problem about what has no lines (a folder, a link, an
+   * entry that is no regular file), which is shown as `file: field: message`.
+   */
+  line?: number;
   column?: number;
   /** Frontmatter field (`tags[1]`), or `body`, or `file` for whole-file problems. */
   field: string;
@@ -30,7 +34,7 @@ export interface ContentProblem {
 
 /** The order problems are reported in, by the check and the build alike: by file, then line. */
 export function byPlace(a: ContentProblem, b: ContentProblem): number {
-  return byCodeUnits(a.file, b.file) || a.line - b.line;
+  return byCodeUnits(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0);
 }
 
 /**
@@ -39,8 +43,13 @@ export function byPlace(a: ContentProblem, b: ContentProblem): number {
  * so each is shown with terminalText.
  */
 export function formatProblem(problem: ContentProblem): string {
-  const where = problem.column ? `${problem.line}:${problem.column}` : `${problem.line}`;
-  return `${terminalText(problem.file)}:${where}: ${terminalText(problem.field)}: ${terminalText(problem.message)}`;
+  return `${terminalText(problem.file)}${lineOf(problem)}: ${terminalText(problem.field)}: ${terminalText(problem.message)}`;
+}
+
+/** Where in its file a problem is, as it follows the file's name: `:7`, `:7:3`, or nothing (no line). */
+function lineOf({ line, column }: Pick<ContentProblem, 'line' | 'column'>): string {
+  if (line === undefined) return '';
+  return column ? `:${line}:${column}` : `:${line}`;
 }
 
 /** How many problems of one kind in one field list (authors[i]) and file are shown one by one. */
@@ -72,8 +81,8 @@ export function githubAnnotations(problems: readonly ContentProblem[]): string[]
   return problemLines(problems).map(({ problem }) => {
     const properties = [
       `file=${workflowProperty(problem.file)}`,
-      `line=${problem.line}`,
-      ...(problem.column ? [`col=${problem.column}`] : []),
+      ...(problem.line === undefined ? [] : [`line=${problem.line}`]),
+      ...(problem.column && problem.line !== undefined ? [`col=${problem.column}`] : []),
       `title=${workflowProperty(problem.field)}`,
     ];
     return `::error ${properties.join(',')}::${workflowData(problem.message)}`;
@@ -130,7 +139,9 @@ function problemLines(
     if (place < SHOWN_ALIKE) lines.push({ line: formatProblem(problem), problem, problems: 1 });
     else if (place === SHOWN_ALIKE) {
       const rest = group.slice(SHOWN_ALIKE + 1);
-      const named = rest.slice(0, NAMED_ALIKE).map((other) => `${other.field} (line ${other.line})`);
+      const named = rest
+        .slice(0, NAMED_ALIKE)
+        .map((other) => (other.line === undefined ? other.field : `${other.field} (line ${other.line})`));
       if (rest.length > NAMED_ALIKE) named.push('…');
       const more = `${rest.length.toLocaleString('en')} more in ${listOf(problem.field)!}`;
       // Alike, not the same, when the rest quote values of their own (each repeats another name).
@@ -173,7 +184,7 @@ export function sameProblemInFiles(problems: readonly ContentProblem[]): string[
     .sort((a, b) => b.files - a.files)
     .map(({ group, files }) => {
       const [first] = group;
-      const named = group.slice(0, SHOWN_ALIKE).map(({ file, line }) => `${file}:${line}`);
+      const named = group.slice(0, SHOWN_ALIKE).map((problem) => `${problem.file}${lineOf({ line: problem.line })}`);
       return terminalText(
         `${countOf(files, 'file')} have the same problem in ${first!.field}: ${first!.message} (${named.join(', ')}, …)`,
       );

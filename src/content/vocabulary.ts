@@ -26,17 +26,23 @@ export function readTopics(
   const absolute = resolve(root, path);
   const file = relative(root, absolute).split(sep).join('/');
   // A problem that stops the reading: of the file as a whole, each its own kind.
-  const fail = (line: number, field: string, message: string, kind: string) => ({
+  // A file that is missing, a link or no regular file has no lines: its problem is at none.
+  const fail = (line: number | undefined, field: string, message: string, kind: string) => ({
     topics: [],
-    problems: [{ file, line, field, message, kind }],
+    problems: [{ file, ...(line === undefined ? {} : { line }), field, message, kind }],
   });
 
   const stats = lstatOrUndefined(absolute);
   if (!stats)
-    return fail(1, 'file', 'is missing: the topic vocabulary lists every topic slug papers may use.', 'file-place');
+    return fail(
+      undefined,
+      'file',
+      'is missing: the topic vocabulary lists every topic slug papers may use.',
+      'file-place',
+    );
   if (stats.isSymbolicLink())
-    return fail(1, 'file', 'is a symbolic link: it must be a file in the repository itself.', 'file-place');
-  if (!stats.isFile()) return fail(1, 'file', 'is not a regular file.', 'file-place');
+    return fail(undefined, 'file', 'is a symbolic link: it must be a file in the repository itself.', 'file-place');
+  if (!stats.isFile()) return fail(undefined, 'file', 'is not a regular file.', 'file-place');
   if (stats.size > MAX_TOPICS_BYTES) {
     return fail(
       1,

@@ -71,7 +71,7 @@ describe('npm run check, given what it does not take', () => {
     const { code, stdout, stderr } = await check(folder);
     expect(code).toBe(1);
     expect(stdout).not.toContain('✓');
-    expect(stderr).toMatch(/papers:1: file: holds no papers: papers are files .*papers\/<year>\/<name>\.mdx/);
+    expect(stderr).toMatch(/papers: file: holds no papers: papers are files .*papers\/<year>\/<name>\.mdx/);
     expect(stderr).toMatch(/✗ 1 problem in 1 file \(\d+ ms\)\.\n$/);
     // Whoever reads only the top of the output learns how much is wrong, and where.
     expect(stderr.split('\n')[0]).toBe('✗ 1 problem in 1 file:');

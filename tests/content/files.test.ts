@@ -40,9 +40,9 @@ describe('content discovery', () => {
     await symlink('../../../outside.mdx', join(root, 'content/papers/2024/stolen.mdx'));
     await symlink('/nonexistent', join(root, 'content/papers/dangling.mdx'));
     expect(await check()).toEqual([
-      `content/papers/2024/stolen.mdx:1: file: ${link}`,
-      `content/papers/dangling.mdx:1: file: ${link}`,
-      `content/papers/machine:1: file: ${link}`,
+      `content/papers/2024/stolen.mdx: file: ${link}`,
+      `content/papers/dangling.mdx: file: ${link}`,
+      `content/papers/machine: file: ${link}`,
     ]);
   });
 
@@ -50,13 +50,13 @@ describe('content discovery', () => {
     const { root, check } = await scratchSite();
     await rename(join(root, 'content/papers'), join(root, 'real-papers'));
     await symlink('../real-papers', join(root, 'content/papers'));
-    expect(await check()).toEqual([`content/papers:1: file: ${link}`]);
+    expect(await check()).toEqual([`content/papers: file: ${link}`]);
 
     const other = await scratchSite();
     await rename(join(other.root, 'content/topics.yaml'), join(other.root, 'topics.yaml'));
     await symlink('../topics.yaml', join(other.root, 'content/topics.yaml'));
     expect(await other.check()).toEqual([
-      'content/topics.yaml:1: file: is a symbolic link: it must be a file in the repository itself.',
+      'content/topics.yaml: file: is a symbolic link: it must be a file in the repository itself.',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('content discovery', () => {
     await writeFile(join(root, 'content/papers/2025/huge.mdx'), Buffer.alloc(MAX_FILE_BYTES + 1, 'a'));
     expect(await check()).toEqual([
       `content/papers/2025/huge.mdx:1: file: has ${MAX_FILE_BYTES + 1} bytes; a paper file must be at most ${MAX_FILE_BYTES}: it holds the metadata and the abstract only.`,
-      'content/papers/pipe.mdx:1: file: is not a regular file: papers are .mdx files; remove it.',
+      'content/papers/pipe.mdx: file: is not a regular file: papers are .mdx files; remove it.',
     ]);
   });
 
@@ -189,12 +189,12 @@ describe('paper folders', () => {
     }
     // The terminal sees the escape character as text (formatProblem), never as a colour.
     expect(await check()).toEqual([
-      `content/papers/\\u{1B}[31mred:1: file: ${notYear}`,
-      `content/papers/202:1: file: ${notYear}`,
-      `content/papers/2025/deeper:1: file: ${nested}`,
-      `content/papers/20255:1: file: ${notYear}`,
-      `content/papers/a:1: file: ${notYear}`,
-      `content/papers/year-2025:1: file: ${notYear}`,
+      `content/papers/\\u{1B}[31mred: file: ${notYear}`,
+      `content/papers/202: file: ${notYear}`,
+      `content/papers/2025/deeper: file: ${nested}`,
+      `content/papers/20255: file: ${notYear}`,
+      `content/papers/a: file: ${notYear}`,
+      `content/papers/year-2025: file: ${notYear}`,
     ]);
     const found = await discoverPapers(root, 'content/papers');
     expect(found.papers.map((each) => each.name).sort()).toEqual(['2025/2306.13575.mdx', '2025/plain-paper.mdx']);
@@ -227,7 +227,7 @@ describe('paper folders', () => {
       '): rename it; a paper is named for its arXiv id (2306.13575.mdx) or a slug of lowercase letters, digits and single hyphens.';
     expect(await check()).toEqual([
       `content/papers/2025/caf\uFFFD.mdx:1: file: has a name that is not valid UTF-8 (the byte E9 is no UTF-8 character${rename}`,
-      `content/papers/\uFFFD:1: file: has a name that is not valid UTF-8 (the byte FF is no UTF-8 character${rename}`,
+      `content/papers/\uFFFD: file: has a name that is not valid UTF-8 (the byte FF is no UTF-8 character${rename}`,
     ]);
   });
 

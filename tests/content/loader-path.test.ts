@@ -104,11 +104,11 @@ describe('a content folder without papers', () => {
   // The check said "✓ 0 papers OK" (exit 0) where the build stopped with an error of its own, and
   // a `papers` that is a file stopped the check with a stack trace.
   it.each([
-    ['no papers folder', async () => {}, 'content/papers:1: file: is missing: papers are files content/papers/<year>/'],
+    ['no papers folder', async () => {}, 'content/papers: file: is missing: papers are files content/papers/<year>/'],
     [
       'an empty papers folder',
       (papers: string) => mkdir(papers),
-      'content/papers:1: file: holds no papers: papers are files content/papers/<year>/',
+      'content/papers: file: holds no papers: papers are files content/papers/<year>/',
     ],
     [
       'a papers folder with only an empty year folder and an editor file',
@@ -116,12 +116,12 @@ describe('a content folder without papers', () => {
         await mkdir(join(papers, '2025'), { recursive: true });
         await writeFile(join(papers, '.DS_Store'), '');
       },
-      'content/papers:1: file: holds no papers: papers are files content/papers/<year>/',
+      'content/papers: file: holds no papers: papers are files content/papers/<year>/',
     ],
     [
       'a file named papers',
       (papers: string) => writeFile(papers, 'not a folder'),
-      'content/papers:1: file: is not a folder: papers are files content/papers/<year>/',
+      'content/papers: file: is not a folder: papers are files content/papers/<year>/',
     ],
   ])('%s: the check and the build report the same problem', async (_name, make, start) => {
     const root = await mkdtemp(join(tmpdir(), 'loader-empty-'));

@@ -230,7 +230,9 @@ describe('new-paper on hostile arXiv TeX', () => {
   it('refuses only what has no form on the page, naming a line of the entry and the field', () => {
     const wrong = runs.flatMap(({ input, text, problems }) => {
       const lines = text.split('\n').length;
-      const unnamed = problems.filter((problem) => !problem.field || !(problem.line >= 1 && problem.line <= lines));
+      const unnamed = problems.filter(
+        (problem) => !problem.field || !(problem.line !== undefined && problem.line >= 1 && problem.line <= lines),
+      );
       if (unnamed.length > 0) return [{ text, problems: unnamed.map(formatProblem) }];
       if (problems.length > 0 && !refusing(input)) return [{ text, problems: problems.map(formatProblem) }];
       if (problems.length === 0 && refusing(input)) return [{ text, problems: ['accepted'] }];

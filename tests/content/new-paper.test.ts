@@ -607,7 +607,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
       ],
     ]);
     // At the line that holds it, as the entry writes it (Markdown escapes a bracket).
-    expect(error.text!.split('\n')[error.problems[0]!.line - 1]).toContain(address.replace(/[[\]]/g, '\\$&'));
+    expect(error.text!.split('\n')[error.problems[0]!.line! - 1]).toContain(address.replace(/[[\]]/g, '\\$&'));
     expect(await paperFiles(root)).toEqual([]);
   });
 
@@ -709,7 +709,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
       expect(problem!.message).toContain(`${command} is TeX that has no form on the page`);
       expect(problem!.message).toContain(`with ${flag} "…"`);
       // The line is the one that holds the command in the entry that would have been written.
-      const line = error.text!.split('\n')[problem!.line - 1]!;
+      const line = error.text!.split('\n')[problem!.line! - 1]!;
       expect(line).toContain(command.slice(1, command.indexOf('{')));
       expect(await paperFiles(root)).toEqual([]);
     },

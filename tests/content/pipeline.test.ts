@@ -50,7 +50,9 @@ describe('renderPaperBody', () => {
         const fileLines = [...Array<string>(bodyLine - 1).fill('title: x'), ...body.split('\n')];
         expect(problems, body).toHaveLength(1);
         const { line, column } = problems[0]!;
-        expect(fileLines[line - 1]!.slice(column! - 1), body).toMatch(new RegExp(`^${command.replace(/\\/g, '\\\\')}`));
+        expect(fileLines[line! - 1]!.slice(column! - 1), body).toMatch(
+          new RegExp(`^${command.replace(/\\/g, '\\\\')}`),
+        );
       }
       // An error at the formula's end (a brace left open) is at its closing dollar.
       const [open] = renderPaperBody('Text $a + \\frac{x$ end.', { file: 'x.mdx', bodyLine }).problems;

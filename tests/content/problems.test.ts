@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byPlace,
   ContentError,
   fieldName,
   formatProblem,
@@ -177,6 +178,35 @@ function readWorkflowCommand(line: string) {
   );
   return { command: match[1], properties, data: unescape(match[3]!) };
 }
+
+describe('a problem at no line', () => {
+  // A folder, a link or an entry that is no regular file has no lines: the papers folder's problem
+  // was shown at `content/papers:1:`, a line it does not have.
+  const folder: ContentProblem = {
+    file: 'content/papers',
+    field: 'file',
+    message: 'holds no papers.',
+    kind: 'file-place',
+  };
+
+  it('is shown as file: field: message, and annotated at its file only', () => {
+    expect(formatProblem(folder)).toBe('content/papers: file: holds no papers.');
+    expect(formatProblem({ ...folder, column: 3 })).toBe('content/papers: file: holds no papers.');
+    expect(githubAnnotations([folder])).toEqual(['::error file=content/papers,title=file::holds no papers.']);
+  });
+
+  it("comes before its file's problems at lines, and is named without a line among files alike", () => {
+    const atLine = { ...folder, file: 'content/papers', line: 3, message: 'other.' };
+    expect(formatProblems([atLine, folder].sort(byPlace))).toEqual([
+      'content/papers: file: holds no papers.',
+      'content/papers:3: file: other.',
+    ]);
+    const folders = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ ...folder, file: `content/papers/${name}` }));
+    expect(sameProblemInFiles(folders)).toEqual([
+      '5 files have the same problem in file: holds no papers. (content/papers/a, content/papers/b, content/papers/c, …)',
+    ]);
+  });
+});
 
 describe('githubAnnotations', () => {
   it('gives each problem line as an error annotation at its file, line and column, the field as its title', () => {

@@ -204,7 +204,7 @@ describe('the topic vocabulary', () => {
 
   it('is missing: a problem, not an exception; loadTopics throws one listing every problem', () => {
     expect(readTopics('no-such-topics.yaml', projectRoot).problems.map(formatProblem)).toEqual([
-      'no-such-topics.yaml:1: file: is missing: the topic vocabulary lists every topic slug papers may use.',
+      'no-such-topics.yaml: file: is missing: the topic vocabulary lists every topic slug papers may use.',
     ]);
     expect(() => loadTopics(`${dir}/duplicate-slug.yaml`, projectRoot)).toThrow(
       `${dir}/duplicate-slug.yaml:7: topics[2].slug: "optimization" is listed twice`,

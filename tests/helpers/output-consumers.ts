@@ -392,7 +392,8 @@ export function messageProblems(file: string, text: string, problems: readonly C
     if (line.length > MAX_MESSAGE_LINE)
       found.push(`${file}: a message line of ${line.length} characters: ${JSON.stringify(line.slice(0, 200))}`);
     if (problem.file !== file) found.push(`${file}: message names ${problem.file}`);
-    if (!(problem.line >= 1 && problem.line <= lines)) found.push(`${file}: line ${problem.line} of ${lines}: ${line}`);
+    if (!(problem.line !== undefined && problem.line >= 1 && problem.line <= lines))
+      found.push(`${file}: line ${problem.line} of ${lines}: ${line}`);
     if (!problem.field) found.push(`${file}: message names no field: ${line}`);
   }
   return found;

@@ -82,11 +82,12 @@ export const TRY_AGAIN_LATER =
  * punctuation, spaces inside or invisible characters around it. The id comes back as written, but
  * in arXiv's case (`hep-th`, `math.GT`): an old-style id keeps its subject class, which BibTeX
  * cites as the primary class; everything that compares or links ids uses its canonical form.
+ * `now` is the clock an id's month is judged by, new-paper's (none: the grammar alone; see parseArxivId).
  */
-export function parseArxivInput(input: string): ArxivReference {
+export function parseArxivInput(input: string, now: Date | null = null): ArxivReference {
   const raw = input.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').trim();
   if (!raw) throw new ArxivInputError('Give an arXiv id or URL, e.g. 2306.13575 or https://arxiv.org/abs/2306.13575.');
-  const read = arxivIdInText(raw);
+  const read = arxivIdInText(raw, now);
   if ('id' in read) return read;
   if (read.problem === 'not a paper page') {
     throw new ArxivInputError(

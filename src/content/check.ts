@@ -9,14 +9,15 @@ import { validatePapers, type ValidationJob } from './validate-many.ts';
 import { CheckCache, digestOf, rulesDigest, STAT_SETTLE_MS, type CheckedPaper } from './check-cache.ts';
 import type { ValidPaper } from './validate.ts';
 import { readTopics } from './vocabulary.ts';
-import { parseCalendarDate } from '../lib/dates.ts';
+import { latestDigestDate, parseCalendarDate } from '../lib/dates.ts';
 import { byCodeUnits } from '../lib/text-order.ts';
 
 /**
  * The content check behind `npm run check`: the build's rules, through the same functions the
  * loader calls (discoverPapers, readTopics, validatePapers, findCollisions), without building
- * the site. One rule is the check's own, because it depends on the clock and the build must
- * not: a digest date more than a day after today (`futureDateProblems`).
+ * the site. Two rules are the check's own, because they depend on the clock and the build must
+ * not: a digest date more than a day after today (`futureDateProblems`), and an arXiv id of a
+ * month after that day's (parseArxivId, given `today` through validatePapers).
  */
 export async function checkContent({
   root = process.cwd(),
@@ -92,7 +93,7 @@ export async function checkContent({
   const results = await validatePapers(
     jobs,
     topics.map((topic) => topic.slug),
-    { keepRendered },
+    { keepRendered, today },
   );
   results.forEach((result, index) => {
     problems.push(...result.problems);
@@ -109,13 +110,6 @@ export async function checkContent({
   problems.push(...findCollisions(papers), ...futureDateProblems(papers, today));
   problems.sort(byPlace);
   return { problems, papers, files: found.entries, read: unread.length };
-}
-
-/** The latest digest date `npm run check` takes on `today`: tomorrow (UTC), `YYYY-MM-DD`. */
-export function latestDigestDate(today: Date): string {
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1))
-    .toISOString()
-    .slice(0, 10);
 }
 
 /**

@@ -115,7 +115,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   // 1. The id, and whether the digest already has it: no network needed.
   let reference;
   try {
-    reference = parseArxivInput(options.input);
+    reference = parseArxivInput(options.input, context.now?.() ?? new Date());
   } catch (error) {
     if (error instanceof ArxivInputError) throw new NewPaperError(error.message);
     throw error;
@@ -320,7 +320,7 @@ export function checkEntry(
   // A template without --abstract is checked as if it had one: the contributor pastes it in, and
   // until then `npm run check` reports the empty abstract.
   const checked = fields.body ? text : renderEntry({ ...fields, body: 'An abstract.' });
-  const result = validatePaper(file, new TextEncoder().encode(checked), createPaperSchema(topicSlugs));
+  const result = validatePaper(file, new TextEncoder().encode(checked), createPaperSchema(topicSlugs, { today }));
   // TeX with no form on the page is the cause of what the check then finds in that field (`\cite{…}`
   // in a name is also "no \ { }" there): one message, which says to give the field by hand.
   const unconverted = unconvertedProblems(file, text, fields.unconverted ?? []);

@@ -170,7 +170,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   options.inputs.forEach((input, index) => {
     let id, version;
     try {
-      ({ id, version } = parseArxivInput(input));
+      ({ id, version } = parseArxivInput(input, context.now?.() ?? new Date()));
     } catch (error) {
       if (!(error instanceof ArxivInputError)) throw error;
       outcomes[index] = { input, status: 'failed', message: error.message, problems: [] };
@@ -434,9 +434,10 @@ export function idsFromFile(bytes: Uint8Array): { ids: string[] } | { problem: s
   };
 }
 
+/** Whether a part of a line is an id, by the grammar: one of a month still to come is refused on its own. */
 function isArxivInput(text: string): boolean {
   try {
-    parseArxivInput(text);
+    parseArxivInput(text, null);
     return true;
   } catch (error) {
     if (error instanceof ArxivInputError) return false;

@@ -43,7 +43,10 @@ export function paperIdProblem(id: string): string | undefined {
   // A dot is for an arXiv id's name (`2306.13575`): digits dotted otherwise (`2401.000010`, `1.5`)
   // read as an arXiv id at the paper's address, /papers/2401.000010/, and are none.
   if (isPaperId(id) && id.includes('.') && arxivIdOfFileName(id) === undefined) {
-    return `name "${name}" has a dot, as only an arXiv id's name has (2306.13575.mdx), but is no arXiv id: name the file for its paper's arXiv id, or a slug of lowercase letters, digits and single hyphens (${id.replaceAll('.', '-')}.mdx).`;
+    // Shaped like one (`2401.00000`): the grammar's reason says why it is none.
+    const read = arxivIdInText(id, null);
+    const why = 'problem' in read && read.problem === 'invalid' ? ` (${read.reason})` : '';
+    return `name "${name}" has a dot, as only an arXiv id's name has (2306.13575.mdx), but is no arXiv id${why}: name the file for its paper's arXiv id, or a slug of lowercase letters, digits and single hyphens (${id.replaceAll('.', '-')}.mdx).`;
   }
   if (isPaperId(id)) return undefined;
   const device = windowsDeviceName(id);

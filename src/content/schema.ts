@@ -863,7 +863,13 @@ const httpsUrl = z
 export const PAPER_KEYS = ['title', 'authors', 'date', 'arxiv', 'published', 'venue', 'tags', 'links'] as const;
 export const LINK_KEYS = ['code', 'project', 'pdf'] as const;
 
-export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
+/**
+ * The paper schema for a vocabulary's topics. `today`, the check's clock (npm run check and
+ * new-paper give it; the build, which reads no clock, does not): an arXiv id of a month still to
+ * come (`9912.12345`, December 2099) is refused at its field by it (parseArxivId). Without it,
+ * such an id is refused at the date, which it is after (date-before-id).
+ */
+export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { today?: Date } = {}) {
   return z
     .strictObject({
       // A title's math goes into every .bib, where LaTeX runs it: only inert commands may pass.
@@ -934,10 +940,10 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
       arxiv: z
         .string()
         .superRefine((id, ctx) => {
-          const parsed = parseArxivId(id);
+          const parsed = parseArxivId(id, today ?? null);
           if (!('reason' in parsed)) return;
           // An id as people paste it (`arXiv:2306.13575`, `2306.13575v2`, an arXiv link) names the one to write.
-          const pasted = arxivIdInText(id);
+          const pasted = arxivIdInText(id, today ?? null);
           const message =
             'id' in pasted
               ? `must be the id alone, without prefix, address or version: "${pasted.id}".`
@@ -980,7 +986,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>) {
         })
         .optional(),
     })
-    .superRefine(checkFieldsAgree);
+    .superRefine((paper, ctx) => checkFieldsAgree(paper, ctx, today));
 }
 
 /**
@@ -1002,6 +1008,8 @@ function checkFieldsAgree(
     links?: { pdf?: string | undefined } | undefined;
   },
   ctx: z.RefinementCtx,
+  /** The check's clock: an id it refuses at its field is no id to compare the dates with. */
+  today: Date | undefined,
 ): void {
   const { date, published, arxiv } = paper;
   // Zod may run this after a field failed: compare only dates that are themselves valid.
@@ -1025,7 +1033,7 @@ function checkFieldsAgree(
       ['venue'],
     );
   }
-  const parsed = typeof arxiv === 'string' ? parseArxivId(arxiv) : undefined;
+  const parsed = typeof arxiv === 'string' ? parseArxivId(arxiv, today ?? null) : undefined;
   if (!parsed || !('id' in parsed)) return;
   // An arXiv paper's PDF is arXiv's: reference managers take `citation_pdf_url` for its full text.
   if (paper.links?.pdf !== undefined) {

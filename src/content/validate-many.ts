@@ -37,8 +37,11 @@ export async function validatePapers(
     keepRendered = true,
     parallelThreshold = PARALLEL_THRESHOLD,
     batchSize = BATCH_SIZE,
+    today,
   }: {
     threads?: number;
+    /** The check's clock, for its rules that read one (createPaperSchema); the build gives none. */
+    today?: Date;
     /** Fewest files sent to workers (tests lower it to reach the worker path with a few files). */
     parallelThreshold?: number;
     batchSize?: number;
@@ -53,7 +56,7 @@ export async function validatePapers(
     // Loaded on use: the render pipeline takes a third of a second to load, and a cached
     // `npm run check` renders nothing.
     const { validatePaper } = await import('./validate.ts');
-    const schema = createPaperSchema(new Set(topicSlugs));
+    const schema = createPaperSchema(new Set(topicSlugs), today ? { today } : {});
     return jobs.map((job) => asWanted(validatePaper(job.file, job.bytes, schema), keepRendered));
   }
 
@@ -62,7 +65,7 @@ export async function validatePapers(
   let nextBatch = 0;
   const workers = Array.from(
     { length: workerCount },
-    () => new Worker(workerFile, { workerData: { topicSlugs, keepRendered } }),
+    () => new Worker(workerFile, { workerData: { topicSlugs, keepRendered, today: today?.getTime() } }),
   );
   try {
     await Promise.all(

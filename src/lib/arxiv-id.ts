@@ -8,7 +8,13 @@
  * - old style, 1991 to March 2007: `archive/YYMMNNN`, e.g. `hep-th/9901001`. It is often written
  *   with the paper's subject class, `math.GT/0309136`, but the subject class is not part of the id:
  *   `math.GT/0309136` and `math/0309136` are the same paper, and the canonical form drops it.
+ *
+ * A new-style id also has to be one arXiv could have given by now: its month not after the month
+ * it is now (UTC, with a day's slack, as a digest date has: latestIdMonth). `9912.12345` follows
+ * the grammar but reads as December 2099.
  */
+
+import { formatMonth, latestDigestDate } from './dates.ts';
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})$/;
 const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})$/;
@@ -24,9 +30,12 @@ export interface ArxivId {
 
 /**
  * Reads an id written without a version. Returns a reason (a sentence fragment that completes
- * "is not a valid arXiv id: …") instead of an id when it does not follow the grammar above.
+ * "is not a valid arXiv id: …") instead of an id when it does not follow the grammar above, or
+ * is one arXiv could not have given by `now` (the clock, unless a caller gives another; `null` for
+ * none: the build reads no clock, and an id read again after it was checked, to link or compare it,
+ * is not judged by it again).
  */
-export function parseArxivId(id: string): { id: ArxivId } | { reason: string } {
+export function parseArxivId(id: string, now: Date | null = new Date()): { id: ArxivId } | { reason: string } {
   const modern = NEW_ID.exec(id);
   if (modern) {
     const [, yy = '', mm = '', number = ''] = modern;
@@ -36,6 +45,18 @@ export function parseArxivId(id: string): { id: ArxivId } | { reason: string } {
     if (year < 7 || (year === 7 && month < 4)) {
       return {
         reason: `new-style ids (YYMM.NNNNN) start in April 2007 (0704); older papers have ids like hep-th/9901001`,
+      };
+    }
+    const latest = now === null ? undefined : latestIdMonth(now);
+    if (latest !== undefined && `20${yy}-${mm}` > latest) {
+      // `9912.…` is most likely a paper of December 1999, whose id is old-style.
+      const older =
+        year >= 91
+          ? `; a paper of ${formatMonth(1900 + year, month)} has an old-style id, such as hep-th/${yy}${mm}001`
+          : '';
+      const latestMonth = formatMonth(Number(latest.slice(0, 4)), Number(latest.slice(5)));
+      return {
+        reason: `${yy}${mm} reads as ${formatMonth(2000 + year, month)}, a month still to come (ids go up to ${latestMonth} now): its first four digits are the year and month arXiv numbered the paper in${older}`,
       };
     }
     // Four-digit numbers were used until December 2014, five-digit ones from January 2015.
@@ -66,6 +87,15 @@ export function parseArxivId(id: string): { id: ArxivId } | { reason: string } {
   };
 }
 
+/**
+ * The latest month an id can be of on `now`: the month of the latest digest date (tomorrow, UTC),
+ * this month or the next on its last day. arXiv numbers a paper in its own time zone, behind UTC:
+ * an id is never of a later month than UTC's. `YYYY-MM`.
+ */
+export function latestIdMonth(now: Date): string {
+  return latestDigestDate(now).slice(0, 7);
+}
+
 /** The canonical form of a valid id; throws on an invalid one (the schema refuses those first). */
 export function canonicalArxivId(id: string): string {
   return arxivId(id).canonical;
@@ -73,12 +103,12 @@ export function canonicalArxivId(id: string): string {
 
 /** The canonical form of an id, or undefined when it is not valid: for duplicate detection on scanned files. */
 export function canonicalOrUndefined(id: string): string | undefined {
-  const parsed = parseArxivId(id);
+  const parsed = parseArxivId(id, null);
   return 'id' in parsed ? parsed.id.canonical : undefined;
 }
 
 export function arxivId(id: string): ArxivId {
-  const parsed = parseArxivId(id);
+  const parsed = parseArxivId(id, null);
   if ('reason' in parsed) throw new Error(`"${id}" is not a valid arXiv id: ${parsed.reason}.`);
   return parsed.id;
 }
@@ -151,7 +181,7 @@ export type PastedArxivId =
  * inside (`2306. 13575`, `2306.13575 v2`), invisible or full-width characters. The id comes back as
  * written but in arXiv's case (`hep-th`, `math.GT`, its subject class kept), with its version.
  */
-export function arxivIdInText(text: string): PastedArxivId {
+export function arxivIdInText(text: string, now: Date | null = new Date()): PastedArxivId {
   // Zero-width characters and a BOM come with text copied from web pages and PDFs; full-width
   // letters and colon (`ａｒＸｉｖ：`) with text in Chinese or Japanese.
   let candidate = withoutSurroundings(text.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').normalize('NFKC'));
@@ -178,7 +208,7 @@ export function arxivIdInText(text: string): PastedArxivId {
     /^([a-z]+(?:-[a-z]+)*)(?:\.([a-z]{2}))?(?=\/)/i,
     (_match, archive: string, subject?: string) => archive.toLowerCase() + (subject ? `.${subject.toUpperCase()}` : ''),
   );
-  const parsed = parseArxivId(candidate);
+  const parsed = parseArxivId(candidate, now);
   if ('id' in parsed) return version === undefined ? { id: candidate } : { id: candidate, version };
   return ID_SHAPED.test(candidate)
     ? { problem: 'invalid', written: candidate, reason: parsed.reason }

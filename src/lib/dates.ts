@@ -96,3 +96,14 @@ export function dateParts(value: string): { year: string; month: string; day: st
     day: String(date.day).padStart(2, '0'),
   };
 }
+
+/**
+ * The latest date the check takes on `today`: tomorrow (UTC), `YYYY-MM-DD`. A day's slack lets a
+ * digest be dated for tomorrow's mail-out from any time zone; the latest month an arXiv id may be
+ * of is this day's (latestIdMonth).
+ */
+export function latestDigestDate(today: Date): string {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
+}

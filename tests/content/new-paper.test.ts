@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
@@ -145,6 +145,44 @@ describe('reading what a contributor pastes', () => {
     ['https://arxiv.org/abs/2306.13575v2x', /is not an arXiv id or URL/],
   ])('refuses %j', (input, message) => {
     expect(() => parseArxivInput(input)).toThrow(message);
+  });
+});
+
+describe('an arXiv id of a month still to come', () => {
+  // `9912.12345` follows the grammar and reads as December 2099: new-paper asked arXiv for it, and
+  // the check took it, blaming the digest date for being before it.
+  const today = new Date('2026-12-07T06:00:00Z');
+
+  it('is refused by new-paper, with the reason, before arXiv is asked', async () => {
+    const root = await tempProject();
+    for (const input of ['9912.12345', 'arXiv:2701.00001v2']) {
+      const { fetch, calls } = fakeFetch('');
+      await expect(newPaperNow({ input, tags: ['optimization'] }, { root, fetch, now: () => today })).rejects.toThrow(
+        /is not a valid arXiv id: \d{4} reads as \w+ 20\d\d, a month still to come/,
+      );
+      expect(calls).toEqual([]);
+    }
+    expect(parseArxivInput('9912.12345', new Date('2099-12-01T00:00:00Z'))).toEqual({ id: '9912.12345' });
+  });
+
+  it("is refused by the check at its field, by the check's clock", async () => {
+    const paper = (arxiv: string) =>
+      `---\ntitle: A paper\nauthors:\n  - Ada Lovelace\ndate: "2026-12-07"\narxiv: "${arxiv}"\ntags:\n  - optimization\n---\n\nAn abstract.\n`;
+    const root = await tempProject();
+    await mkdir(join(root, 'content/papers/2026'), { recursive: true });
+    await writeFile(join(root, 'content/papers/2026/9912.12345.mdx'), paper('9912.12345'));
+    await writeFile(join(root, 'content/papers/2026/2612.00001.mdx'), paper('2612.00001'));
+    const { problems } = await checkContent({
+      root,
+      today,
+      papersDir: 'content/papers',
+      topicsFile: 'content/topics.yaml',
+    });
+    expect(problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^content\/papers\/2026\/9912\.12345\.mdx:6: arxiv: is not a valid arXiv id: 9912 reads as December 2099, a month still to come .*hep-th\/9912001\.$/,
+      ),
+    ]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { arxivEprint } from '../../src/lib/citation.ts';
-import { arxivFileName, arxivLinks, canonicalOrUndefined, parseArxivId } from '../../src/lib/arxiv-id.ts';
+import {
+  arxivFileName,
+  arxivIdInText,
+  arxivLinks,
+  canonicalOrUndefined,
+  parseArxivId,
+} from '../../src/lib/arxiv-id.ts';
 
 describe('arXiv ids', () => {
   it.each([
@@ -32,6 +38,44 @@ describe('arXiv ids', () => {
   ])('refuses %s', (written, reason) => {
     const parsed = parseArxivId(written);
     expect('reason' in parsed && parsed.reason).toMatch(reason);
+  });
+
+  // `9912.12345` followed the grammar (five digits from 1501, a month 01–12) and was taken for a
+  // paper of December 2099. An id is one arXiv could have given: of a month up to the one it is now.
+  const now = new Date('2026-12-07T06:00:00Z');
+  it.each([
+    ['9912.12345', /9912 reads as December 2099, a month still to come .*old-style id, such as hep-th\/9912001/],
+    ['9101.00001', /January 2091, a month still to come .*old-style id, such as hep-th\/9101001/],
+    ['2701.00001', /2701 reads as January 2027, a month still to come \(ids go up to December 2026 now\)/],
+    ['5001.1234', /January 2050, a month still to come/],
+  ])('refuses %s, an id arXiv could not have given, saying why', (written, reason) => {
+    const parsed = parseArxivId(written, now);
+    expect('reason' in parsed && parsed.reason).toMatch(reason);
+    // The reading of pasted ids (new-paper, the search) says the same of it.
+    expect(arxivIdInText(`arXiv:${written}v2`, now)).toEqual({
+      problem: 'invalid',
+      written,
+      reason: 'reason' in parsed ? parsed.reason : '',
+    });
+  });
+
+  it.each([
+    ['2612.00001', now],
+    ['0704.0001', now],
+    ['hep-th/9108001', now],
+    ['math/0703999', now],
+    // The last day of a month in UTC may be the next month's first somewhere: a day's slack.
+    ['2701.00001', new Date('2026-12-31T12:00:00Z')],
+  ])('keeps %s', (written, today) => {
+    expect(parseArxivId(written, today)).toHaveProperty('id');
+  });
+
+  it('judges the month by the clock unless told another, or none (an id read again to link it)', () => {
+    expect(parseArxivId('9912.12345')).toHaveProperty('reason');
+    expect(arxivIdInText('9912.12345')).toHaveProperty('problem', 'invalid');
+    expect(parseArxivId('9912.12345', new Date('2099-12-10T00:00:00Z'))).toHaveProperty('id');
+    expect(parseArxivId('9912.12345', null)).toHaveProperty('id');
+    expect(canonicalOrUndefined('9912.12345')).toBe('9912.12345');
   });
 
   it('links and cites every spelling of a paper by its canonical id', () => {

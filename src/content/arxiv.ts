@@ -504,11 +504,14 @@ function collapse(value: string): string {
   return value.replace(/[^\S\uFEFF]+/g, ' ').trim();
 }
 
-/** `http(s)://arxiv.org/abs/2306.13575v2` → `{ id: '2306.13575', version: 2 }`. */
+/**
+ * An entry's `<id>`, its paper's page (`http://arxiv.org/abs/2306.13575v2` → `{ id: '2306.13575',
+ * version: 2 }`), read as every arXiv address is (arxivIdInText), without the clock: which papers
+ * may be asked for is new-paper's to judge, and the answer is matched to what was asked.
+ */
 function entryId(url: string): ArxivReference | undefined {
-  const match = /^https?:\/\/(?:www\.)?arxiv\.org\/abs\/(.+?)(?:v(\d+))?$/.exec(url.trim());
-  if (!match?.[1]) return undefined;
-  return match[2] ? { id: match[1], version: Number(match[2]) } : { id: match[1] };
+  const read = arxivIdInText(url, null);
+  return 'id' in read ? read : undefined;
 }
 
 /** The UTC calendar date of an Atom timestamp (`2007-02-27T16:02:02-05:00` → `2007-02-27`). */

@@ -73,6 +73,21 @@ async function checked(root: string) {
   return { problems: problems.map(formatProblem), paper: papers[0] };
 }
 
+describe("an entry's <id> written as arXiv addresses are", () => {
+  // entryId read the <id> with a regex of its own (http(s)://, www. or none, /abs/): an entry at
+  // another of arXiv's hosts, in capitals or with a slash after it was taken for a paper not asked.
+  it.each([
+    `https://export.arxiv.org/abs/${ID}v2`,
+    `HTTPS://ARXIV.ORG/abs/${ID}v2`,
+    `https://arxiv.org/abs/${ID}v2/`,
+    `arxiv.org/abs/${ID}v2`,
+  ])('reads %s as the paper asked, by the one reading of arXiv ids', async (id) => {
+    const { result, files } = await run(answer().replace(`http://arxiv.org/abs/${ID}v1`, id));
+    expect(result).not.toBeInstanceOf(NewPaperError);
+    expect(files).toEqual([`2099/${ID}.mdx`]);
+  });
+});
+
 describe('an arXiv answer whose bytes are not UTF-8', () => {
   // Read as UTF-8 loosely, each bad byte became U+FFFD: the entry said "Caf�", a title arXiv never had.
   it.each([

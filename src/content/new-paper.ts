@@ -25,7 +25,7 @@ import { isYaml11NonText, parseSource, type ParsedSource } from './frontmatter.t
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
 import type { ContentProblem } from './problems.ts';
-import { createPaperSchema, LIMITS, type Topic } from './schema.ts';
+import { createPaperSchema, LIMITS, topicInOtherCase, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
 import { visibleText } from './characters.ts';
@@ -129,6 +129,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   // 2. The flags, before bothering arXiv.
   const topics = readVocabulary(topicsFile);
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
+  if (options.tags) options = { ...options, tags: tagsAsTopics(options.tags, topicSlugs) };
   const date = options.date ?? today(context);
   const flagProblems = checkFlags(options, date, context.now?.() ?? new Date(), topicSlugs, rel(topicsFile));
   if (flagProblems.length > 0) throw new NewPaperError(flagProblems.join('\n'), { wrongCommand: true });
@@ -498,6 +499,15 @@ export function unknownTags(given: readonly string[], topicSlugs: ReadonlySet<st
         `--tags: unknown topic "${tag}"${foreignCharacters(tag)}.${didYouMean(tag, topicSlugs) || ` Topics are listed in ${topicsFile}.`}`,
     )
     .concat(tooMany);
+}
+
+/**
+ * The topics a --tags list names, each once (distinctTags): a topic typed in other letter case
+ * (`--tags Optimization`) as the vocabulary writes it (topicInOtherCase), which is what the entry
+ * holds; any other tag as typed, for unknownTags to refuse.
+ */
+export function tagsAsTopics(tags: readonly string[], topicSlugs: ReadonlySet<string>): string[] {
+  return distinctTags(tags.map((tag) => topicInOtherCase(tag, topicSlugs) ?? tag));
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   dateSources,
   digestLookup,
   distinctTags,
+  tagsAsTopics,
   failsCheckMessage,
   inDigestAt,
   sameNameMessage,
@@ -151,6 +152,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
   // 1. Flags that hold for every paper: a problem here means no paper could be written.
   const topics = readVocabulary(topicsFile);
   const topicSlugs = new Set(topics.map((topic) => topic.slug));
+  if (options.tags) options = { ...options, tags: tagsAsTopics(options.tags, topicSlugs) };
   const date = options.date ?? today(context);
   const flagProblems = [
     ...dateFlagProblems(date, context.now?.() ?? new Date()),

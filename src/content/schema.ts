@@ -860,6 +860,17 @@ const httpsUrl = z
     return url.href;
   });
 
+/**
+ * The topic a tag names in other letter case (`Optimization`, `LLM-Agents` for `llm-agents`), or
+ * undefined: ASCII letters only are read in lower case, so that a tag with a look-alike letter (a
+ * Kelvin sign, whose lower case is `k`; a Cyrillic `О`; a Turkish `İ`) names no topic. The one
+ * reading of a tag's case, for the check's message and new-paper's `--tags`.
+ */
+export function topicInOtherCase(tag: string, topicSlugs: ReadonlySet<string>): string | undefined {
+  const lower = tag.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  return lower !== tag && topicSlugs.has(lower) ? lower : undefined;
+}
+
 export const PAPER_KEYS = ['title', 'authors', 'date', 'arxiv', 'published', 'venue', 'tags', 'links'] as const;
 export const LINK_KEYS = ['code', 'project', 'pdf'] as const;
 
@@ -967,7 +978,15 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
         .max(LIMITS.tags, { error: tooLong(LIMITS.tags, 'topics', 'keep the most specific ones') })
         .superRefine((tags, ctx) => {
           tags.forEach((tag, index) => {
-            if (!topicSlugs.has(tag)) {
+            const topic = topicInOtherCase(tag, topicSlugs);
+            if (topic !== undefined) {
+              report(
+                ctx,
+                'topic-case',
+                `"${shortened(tag)}" is the topic "${topic}" in other letter case: write it "${topic}", as content/topics.yaml writes its topics, in lower case.`,
+                [index],
+              );
+            } else if (!topicSlugs.has(tag)) {
               report(
                 ctx,
                 'topic-unknown',

@@ -1051,6 +1051,32 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(await paperFiles(root)).toEqual([]);
   });
 
+  // `--tags Optimization` was refused: 'unknown topic "Optimization". Did you mean "optimization"?'.
+  it('takes a topic typed in other letter case as that topic, written as the vocabulary writes it', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
+    const tags = ['Optimization', 'MLP-Architectures', 'OPTIMIZATION', 'optimization'];
+    const result = await newPaper(options('2306.13575', { tags, dryRun: true }), { root, fetch });
+    expect((parse(result.text.split('---\n')[1]!) as { tags: string[] }).tags).toEqual([
+      'optimization',
+      'mlp-architectures',
+    ]);
+  });
+
+  it.each([
+    // A Kelvin sign (U+212A) is `k` in lower case, a Cyrillic О (U+041E) looks like O, İ is Turkish.
+    ['\u212Aernel-methods', 'U+212A'],
+    ['\u041Eptimization', 'U+041E'],
+    ['\u0130n-context-learning', 'U+0130'],
+  ])('still refuses %j, a look-alike of a topic, naming its character', async (tag, codePoint) => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
+    const error = await refusal(newPaper(options('2306.13575', { tags: [tag], dryRun: true }), { root, fetch }));
+    expect(error.message).toContain(`--tags: unknown topic "${tag}" (it holds `);
+    expect(error.message).toContain(codePoint);
+    expect(calls).toEqual([]);
+  });
+
   it('with --dry-run, checks and returns the entry without writing it', async () => {
     const root = await tempProject();
     const { fetch } = fakeFetch(await recorded('2306.13575.xml'));

@@ -586,6 +586,17 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect(one).toBe(await refused(['optimisation', 'optimisation']));
   });
 
+  it('writes a topic typed in other letter case as the topic, once', async () => {
+    // `--tags Optimization` was refused for the whole list: 'unknown topic "Optimization"'.
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const root = await tempProject();
+    const report = await newPapers(
+      { inputs: ['9901.00010'], tags: ['Optimization', 'Model-Compression', 'optimization'], date: '2099-01-10' },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.outcomes).toMatchObject([{ status: 'written', tags: ['optimization', 'model-compression'] }]);
+  });
+
   it('refuses more --tags than a paper may have once for the whole list, before any network call', async () => {
     const root = await tempProject();
     const slugs = (parse(await readFile(join(root, 'content/topics.yaml'), 'utf8')) as { slug: string }[]).map(

@@ -601,6 +601,20 @@ describe('tags', () => {
     const [message] = result.success ? [] : result.error.issues.map((issue) => issue.message);
     expect(message).toBe(`unknown topic "${'x'.repeat(60)}…". Topics are listed in content/topics.yaml.`);
   });
+
+  // `Optimization` was an unknown topic with 'Did you mean "optimization"?': it is that topic, in
+  // other letter case. A look-alike letter (a Kelvin sign, whose lower case is k) is none.
+  it.each([
+    ['Optimization', 'is the topic "optimization" in other letter case: write it "optimization"'],
+    ['OPTIMIZATION', 'is the topic "optimization" in other letter case: write it "optimization"'],
+    ['Kernel-Methods', 'is the topic "kernel-methods" in other letter case: write it "kernel-methods"'],
+    ['\u212Aernel-methods', 'unknown topic "\u212Aernel-methods".'],
+    ['\u041Eptimization', 'unknown topic "\u041Eptimization".'],
+  ])('says what %j is and what to write', (tag, message) => {
+    const result = createPaperSchema(new Set(['optimization', 'kernel-methods'])).safeParse({ ...base, tags: [tag] });
+    const messages = result.success ? [] : result.error.issues.map((issue) => issue.message);
+    expect(messages).toEqual([expect.stringContaining(message)]);
+  });
 });
 
 describe('fields that must agree', () => {

@@ -552,11 +552,25 @@ export function wwwSchemeHosts(address: string): { www: string; shown: string } 
 export const SCHEME_AT_RUN_START = /(?<![a-z][a-z\d+.\-]*?)[a-z][a-z\d+.\-]*:\/\//iu;
 
 /**
- * Where a web address starts in a word (SCHEME_AT_RUN_START, WWW_AT_WORD_START), judged whole by
- * the address rule (validate.ts) rather than as a bare host; -1 if none.
+ * The `//` of an address written without a scheme (`//evil.example/x`, `//127.0.0.1/x`,
+ * `//localhost:8000`) where a linkifier starts one (linkify-it's `//` schema, which a browser
+ * leads to that host): at the text's start or after white space, punctuation or a control
+ * character, not after `:` or `/` (a scheme's or a path's), before a host with a dot or
+ * `localhost`, as linkify-it requires. `x//y`, `a // b`, `///x` and `//comments` start none. The
+ * one rule for the abstract's addresses (BARE_ADDRESS, validate.ts) and the bare hosts (addressStart).
+ */
+export const SCHEMELESS_AT_WORD_START =
+  /(?<![^\s\p{P}\p{Cc}<>|]|[:/_])\/\/(?=localhost(?![\p{L}\p{N}\-])|[^/\s.]+\.[^/\s.])/iu;
+
+/**
+ * Where a web address starts in a word (SCHEME_AT_RUN_START, WWW_AT_WORD_START,
+ * SCHEMELESS_AT_WORD_START), judged whole by the address rule (validate.ts) rather than as a bare
+ * host; -1 if none.
  */
 function addressStart(word: string): number {
-  const starts = [word.search(SCHEME_AT_RUN_START), word.search(WWW_AT_WORD_START)].filter((at) => at >= 0);
+  const starts = [SCHEME_AT_RUN_START, WWW_AT_WORD_START, SCHEMELESS_AT_WORD_START]
+    .map((start) => word.search(start))
+    .filter((at) => at >= 0);
   return starts.length > 0 ? Math.min(...starts) : -1;
 }
 /** A dot or an `@` before a letter or digit: what a word naming a host holds. */

@@ -4,6 +4,7 @@ import {
   PAPER_KEYS,
   LINK_KEYS,
   SCHEME_AT_RUN_START,
+  SCHEMELESS_AT_WORD_START,
   WWW_AT_WORD_START,
   hostsNamedIn,
   issueKind,
@@ -347,10 +348,11 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
  */
 // A scheme is found wherever it starts, after any letter, digit or sign (SCHEME_AT_RUN_START: a
 // reader's linkifier finds `https://` after Han or kana, `2023-` or `_`, and takes a whole scheme,
-// `git+https://`); `www.` only where a word starts (WWW_AT_WORD_START). The bare-host rule
+// `git+https://`); `www.` only where a word starts (WWW_AT_WORD_START), and so `//` with no scheme
+// (SCHEMELESS_AT_WORD_START: `//localhost:8000/`, which linkify-it links). The bare-host rule
 // (lookAlikeBareHosts) leaves to this one what these two find, so each is judged once.
 const BARE_ADDRESS = new RegExp(
-  String.raw`(?:${SCHEME_AT_RUN_START.source}|${WWW_AT_WORD_START.source})[^\s<>"'${'`'}{}$\\]+`,
+  String.raw`(?:${SCHEME_AT_RUN_START.source}|${WWW_AT_WORD_START.source}|${SCHEMELESS_AT_WORD_START.source})[^\s<>"'${'`'}{}$\\]+`,
   'giu',
 );
 const TRAILING = /[.,;:!?'")\]}*_~]+$/u;
@@ -394,9 +396,10 @@ function bareAddressProblems(
       );
       continue;
     }
-    // What it leads to is judged: its host and any user name. A reader links `www.…` too, and an
-    // older abstract's `http://` or `ftp://` address is no deception: each is checked as https.
-    const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|(?=www\.))/i, 'https://');
+    // What it leads to is judged: its host and any user name. A reader links `www.…` and `//…`
+    // too, and an older abstract's `http://` or `ftp://` address is no deception: each is checked
+    // as https.
+    const asHttps = address.replace(/^(?:(?:https?|ftp|wss?):\/\/|\/\/|(?=www\.))/i, 'https://');
     const checked = checkLink(asHttps, origin);
     if ('href' in checked) continue;
     const unlinked = asText(address, asHttps, origin);
@@ -431,12 +434,13 @@ const WEB_SCHEME = /^(?:https?|ftp|wss?):$/i;
  * it holds no address BARE_ADDRESS finds, and each host it names would pass as a link.
  */
 function asText(address: string, asHttps: string, origin: string): { why?: string; advice: string } | undefined {
-  const scheme = /^[a-z][a-z\d+.\-]*:(?=\/\/)/i.exec(address)?.[0];
+  // An address written without a scheme (`//localhost:8000/`) is a web address to its readers.
+  const scheme = address.startsWith('//') ? '' : /^[a-z][a-z\d+.\-]*:(?=\/\/)/i.exec(address)?.[0];
   if (scheme === undefined) return undefined;
   const rest = address.slice(scheme.length + 2);
   let why: string | undefined;
   let unlinked: string;
-  if (!WEB_SCHEME.test(scheme)) {
+  if (scheme !== '' && !WEB_SCHEME.test(scheme)) {
     why = `an address of ${scheme}// leads to no web page, and an address in the text may only be one a link may be: https:// (or http://) to another site.`;
     unlinked = `the ${scheme.slice(0, -1)} location ${rest}`;
   } else {

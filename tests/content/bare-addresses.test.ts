@@ -153,6 +153,9 @@ describe('an address written in the text of an abstract', () => {
     ['ftp://10.0.0.1:2121/pub', '10.0.0.1:2121/pub'],
     ['https://[2001:db8::7]/x', '[2001:db8::7]/x'],
     ['http://localhost:8080/demo', 'localhost:8080/demo'],
+    // Without a scheme: linkify-it links `//host` (a browser leads it to the reader's machine).
+    ['//localhost:8000/demo', 'localhost:8000/demo'],
+    ['//127.0.0.1/x', '127.0.0.1/x'],
   ])('of no web host, %s, is told how to name it as text, and that way passes', (address, unlinked) => {
     const found = problems(`Data at ${address} now.`);
     expect(found).toHaveLength(1);
@@ -180,14 +183,16 @@ describe('an address written in the text of an abstract', () => {
       const other = random() < 0.5;
       const scheme = other
         ? pick(['s3', 'gs', 'hdfs', 'ssh', 'git', 'smb', 'x-y.z+a'])
-        : pick(['http', 'https', 'ftp']);
+        : pick(['http', 'https', 'ftp', '']);
+      // An empty scheme writes `//host`, an address with no scheme, which linkifiers take when its
+      // host has a dot or is `localhost` (not `//gpu01`, nor an IPv6 address).
       const host = pick([
         () => [number(), number(), number(), number()].join('.'),
-        () => `[2001:db8::${number()}]`,
-        () => pick(['localhost', 'gpu01', 'namenode']),
+        ...(scheme ? [() => `[2001:db8::${number()}]`] : []),
+        () => (scheme ? pick(['localhost', 'gpu01', 'namenode']) : 'localhost'),
         ...(other ? [() => `bucket-${piece().replace(/\W/g, '')}`] : []),
       ])();
-      const address = `${scheme}://${host}${pick(['', `:${number()}`])}/${piece()}/${piece()}`;
+      const address = `${scheme}${scheme ? ':' : ''}//${host}${pick(['', `:${number()}`])}/${piece()}/${piece()}`;
       const body = `${pick(['Data at', '(see', 'Code:'])} ${address} ${pick(['now.', 'and more.', ')'])}`;
       const found = problems(body);
       expect(found, body).toHaveLength(1);
@@ -218,5 +223,23 @@ describe('an address written in the text of an abstract', () => {
     }
     // A www address with `://` later in its path reads one way: to its host.
     expect(problems('See www.example.org/a://b now.')).toEqual([]);
+  });
+
+  it('of `//` with no scheme is judged where a linkifier starts one, and nowhere else', () => {
+    // After white space or punctuation, `//host` is an address (linkify-it's `//` schema).
+    for (const body of ['Served at //10.1.2.3/x.', 'Demo (//localhost:3000).', 'Mirror: //github.com@evil.example/x']) {
+      expect(problems(body), body).toEqual([expect.stringMatching(/:10: body: the address "\/\/.+" in the text/)]);
+    }
+    // Slashes inside a word, between spaces, after a scheme or a path, or before a slash start none.
+    for (const body of [
+      'TCP//IP and x//y and a // b.',
+      'Comments start with // in C.',
+      'See https://github.com//owner/repo now.',
+      'A path a.b///c and ///x.',
+      'Code at //github.com/owner/repo now.',
+      'Notes as //comments, //TODO and //gpu01:8080/x.',
+    ]) {
+      expect(problems(body), body).toEqual([]);
+    }
   });
 });

@@ -69,6 +69,11 @@ export interface RenderResult {
   rendered?: RenderedBody;
   problems: ContentProblem[];
   textLines?: TextLines;
+  /**
+   * The abstract's text as a reader sees it outside math: `text` with each formula a space (its
+   * paragraphs the same, at textLines). Math shows no TeX source, so its `\\` is no text's.
+   */
+  prose?: string;
 }
 
 /** Characters of text in a card's excerpt before it is cut at a word boundary. */
@@ -434,8 +439,8 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
       ],
     };
   }
-  const { text, textLines } = plainText(tree, body);
-  return { problems, rendered: { html, hasMath, text, ...excerptOf(hast) }, textLines };
+  const { text, prose, textLines } = plainText(tree, body);
+  return { problems, rendered: { html, hasMath, text, ...excerptOf(hast) }, textLines, prose };
 }
 
 /**
@@ -1201,25 +1206,34 @@ const APART = new Set([
  * quote's paragraphs and display math inside a block are kept apart by a space ("one two", not
  * "onetwo"), for related papers and the search vocabulary read its words.
  */
-function plainText(tree: MdastRoot, body: string): { text: string; textLines: TextLines } {
+function plainText(tree: MdastRoot, body: string): { text: string; prose: string; textLines: TextLines } {
   const blocks: string[] = [];
+  const proseBlocks: string[] = [];
   const textLines: TextLines = [];
+  const squeezed = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim();
   for (const block of tree.children) {
     const parts: string[] = [];
+    const proseParts: string[] = [];
     visit(block, (node) => {
-      if (APART.has(node.type)) parts.push(' ');
-      if (node.type === 'text') parts.push((node as { value: string }).value);
-      else if (node.type === 'inlineCode') parts.push((node as { value: string }).value);
+      if (APART.has(node.type)) [parts, proseParts].forEach((each) => each.push(' '));
+      let part: string | undefined;
+      let math = false;
+      if (node.type === 'text') part = (node as { value: string }).value;
+      else if (node.type === 'inlineCode') part = (node as { value: string }).value;
       else if (node.type === 'inlineMath') {
         const dollars = isDoubleDollar(node, body) ? '$$' : '$';
-        parts.push(`${dollars}${(node as { value: string }).value}${dollars}`);
-      } else if (node.type === 'math') parts.push(`$$${(node as { value: string }).value}$$ `);
-      else if (node.type === 'break') parts.push(' ');
+        [part, math] = [`${dollars}${(node as { value: string }).value}${dollars}`, true];
+      } else if (node.type === 'math') [part, math] = [`$$${(node as { value: string }).value}$$ `, true];
+      else if (node.type === 'break') part = ' ';
+      if (part === undefined) return;
+      parts.push(part);
+      proseParts.push(math ? ' ' : part);
     });
-    const textOfBlock = parts.join('').replace(/\s+/g, ' ').trim();
+    const textOfBlock = squeezed(parts);
     if (!textOfBlock) continue;
     blocks.push(textOfBlock);
+    proseBlocks.push(squeezed(proseParts));
     textLines.push({ start: block.position?.start.line ?? 1, end: block.position?.end.line ?? 1 });
   }
-  return { text: blocks.join('\n\n'), textLines };
+  return { text: blocks.join('\n\n'), prose: proseBlocks.join('\n\n'), textLines };
 }

@@ -490,6 +490,9 @@ export function addressInProseProblem(
   elsewhere = '; put links in links.code or links.project, or in the abstract',
 ): string | undefined {
   const read = readDots(text);
+  const [unc] = uncPathsIn(read);
+  if (unc)
+    return `holds the Windows network path ${shortened(unc.path, 60)}, which mail clients, chat and reference managers make a link: ${UNC_PATH_ADVICE}; ${where}`;
   const web = ADDRESS_IN_TEXT.exec(read)?.[0];
   const mail = [...read.matchAll(MAIL_IN_TEXT)]
     .map(([, domain = '']) => domain.replace(/[.]+$/, ''))
@@ -563,12 +566,45 @@ export const SCHEMELESS_AT_WORD_START =
   /(?<![^\s\p{P}\p{Cc}<>|]|[:/_])\/\/(?=localhost(?![\p{L}\p{N}\-])|[^/\s.]+\.[^/\s.])/iu;
 
 /**
+ * The `\\` of a Windows network (UNC) path, `\\evil.example\share\x.png`, as a reader sees it:
+ * Outlook and other mail clients, some chat and reference managers make it a link, and opening it
+ * sends the reader's Windows sign-in (NTLM) to that host. It starts where `www.` does
+ * (WWW_AT_WORD_START): not after an ASCII letter, digit, `_`, `.` or `-`, so after white space,
+ * punctuation, Han or `é` (`(\\host\x)`, `file:\\host\x`, `代码见\\host\x`); nor after a third `\`
+ * or a drive's `C:` (`C:\\Users\x`, a local path). The long form `\\?\UNC\host\…` too. What follows
+ * is a host with a dot or `localhost` (`\\203.0.113.7`), or any host name before a share
+ * (`\\fileserver\public`, `\\evil.example/share`, as some clients take `/`) or WebDAV's `@`
+ * (`\\host@SSL\x`). A lone `\\`, `\\ b` and `\\n` start none; math, whose TeX no reader sees as
+ * text, is not read (the abstract's `prose`, pipeline.ts). The one rule for the abstract
+ * (validate.ts), titles and venues (addressInProseProblem) and the bare hosts (addressStart).
+ */
+const UNC_HOST_PART = String.raw`[\p{L}\p{N}][\p{L}\p{N}_\-]*`;
+export const UNC_AT_WORD_START = new RegExp(
+  String.raw`(?<![a-z\d_.\-\\]|(?<![\p{L}\p{N}])[a-z]:)\\\\(?:[?.]\\UNC\\)?(?=${UNC_HOST_PART}(?:\.${UNC_HOST_PART})+(?![\p{L}\p{N}_\-])|localhost(?![\p{L}\p{N}_\-.])|${UNC_HOST_PART}(?:\.${UNC_HOST_PART})*(?:@|[\\/][^\s\\/]))`,
+  'iu',
+);
+
+/** Each UNC path (UNC_AT_WORD_START) a text holds, up to white space, less a sentence's end. */
+export function uncPathsIn(text: string): { path: string; index: number }[] {
+  const paths: { path: string; index: number }[] = [];
+  for (const { index } of text.matchAll(new RegExp(UNC_AT_WORD_START.source, 'giu'))) {
+    const [path = ''] = /^\S+/u.exec(text.slice(index)) ?? [];
+    paths.push({ path: path.replace(/[.,;:!?'")\]}>*_~”’»]+$/u, ''), index });
+  }
+  return paths;
+}
+
+/** What a UNC path's refusal says to do instead (uncPathsIn). */
+export const UNC_PATH_ADVICE =
+  "opening it sends the reader's Windows sign-in (NTLM) to that host. Say in words where it is, or link the https:// page of the share";
+
+/**
  * Where a web address starts in a word (SCHEME_AT_RUN_START, WWW_AT_WORD_START,
- * SCHEMELESS_AT_WORD_START), judged whole by the address rule (validate.ts) rather than as a bare
- * host; -1 if none.
+ * SCHEMELESS_AT_WORD_START, UNC_AT_WORD_START), judged whole by the address rules (validate.ts)
+ * rather than as a bare host; -1 if none.
  */
 function addressStart(word: string): number {
-  const starts = [SCHEME_AT_RUN_START, WWW_AT_WORD_START, SCHEMELESS_AT_WORD_START]
+  const starts = [SCHEME_AT_RUN_START, WWW_AT_WORD_START, SCHEMELESS_AT_WORD_START, UNC_AT_WORD_START]
     .map((start) => word.search(start))
     .filter((at) => at >= 0);
   return starts.length > 0 ? Math.min(...starts) : -1;
@@ -907,7 +943,8 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
         // After a `$` that opens no math, TeX is the formula it meant to open: one problem, the `$`.
         const dollar = strayDollar(prose, { markup: 'plain' });
         if (dollar !== undefined) report(ctx, 'stray-dollar', strayDollarAdvice(false));
-        const tex = texInProse(prose.slice(0, dollar), { markup: 'plain' });
+        // A Windows network path's `\\` is no TeX escape: the address rule below says what it is.
+        const tex = uncPathsIn(prose).length > 0 ? undefined : texInProse(prose.slice(0, dollar), { markup: 'plain' });
         if (tex) report(ctx, 'tex-in-prose', texInProseAdvice(tex.tex, 'a title has no emphasis'));
         // Pages and feeds show the title with its math typeset as text (titleText): that text,
         // too, must have words, and read the same to a reader that shows it as HTML.
@@ -980,7 +1017,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
       // A venue has no math: any TeX in it would be shown as written (`\emph{ICLR}`).
       venue: text(LIMITS.venue, 'write where the paper appeared, as in NeurIPS 2023, or delete the venue line')
         .superRefine((venue, ctx) => {
-          const tex = texInProse(venue, { markup: 'plain' });
+          const tex = uncPathsIn(venue).length > 0 ? undefined : texInProse(venue, { markup: 'plain' });
           if (tex) report(ctx, 'tex-in-prose', texInProseAdvice(tex.tex, 'a venue is plain text', false));
           const address = addressInProseProblem(venue, "write the venue's name only, as in NeurIPS 2023");
           if (address) report(ctx, 'address-in-prose', address);

@@ -5,9 +5,11 @@ import {
   LINK_KEYS,
   SCHEME_AT_RUN_START,
   SCHEMELESS_AT_WORD_START,
+  UNC_PATH_ADVICE,
   WWW_AT_WORD_START,
   hostsNamedIn,
   issueKind,
+  uncPathsIn,
   wwwSchemeHosts,
   lookAlikeBareHosts,
   lookAlikeHostMend,
@@ -109,12 +111,15 @@ export function validatePaper(
     rendered,
     problems: bodyProblems,
     textLines,
+    prose,
   } = tooLong
     ? { rendered: undefined, problems: [] }
     : renderPaperBody(source.body, { file, bodyLine: source.bodyLine });
   problems.push(...bodyProblems);
   if (rendered) problems.push(...abstractTextProblems(rendered, abstractLine(source.body, source.bodyLine), problem));
   if (rendered) problems.push(...bareAddressProblems(rendered.text, textLines, source.body, source.bodyLine, problem));
+  if (rendered && prose !== undefined)
+    problems.push(...uncPathProblems(prose, textLines, source.body, source.bodyLine, problem));
   if (rendered) problems.push(...bareHostProblems(rendered.text, textLines, source.body, source.bodyLine, problem));
 
   if (problems.length > 0 || !parsed?.success || !rendered) return { problems };
@@ -413,6 +418,37 @@ function bareAddressProblems(
         bodyLine + lineIndex,
         'body',
         `the address "${shortened(address, 80)}" in the text, which feed readers and mail clients make a link, is not allowed: ${unlinked?.why ?? checked.problem}${goesOn ? ' (It ends where its line does: if it goes on in the next line, write it whole on one line, as an address holds no line break.)' : ''}${unlinked ? unlinked.advice : ''}`,
+        'address-in-text',
+      ),
+    );
+  }
+  return problems;
+}
+
+/**
+ * A Windows network (UNC) path in the abstract's text outside math (`prose`, pipeline.ts), as
+ * uncPathsIn finds it (`\\\\evil.example\share` in the source is `\\evil.example\share` to a
+ * reader; so is one in \`code\`, which readers link too): refused, each once, at the first body
+ * line that holds it.
+ */
+function uncPathProblems(
+  prose: string,
+  textLines: TextLines | undefined,
+  body: string,
+  bodyLine: number,
+  problem: (line: number, field: string, message: string, kind: string) => ContentProblem,
+): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const seen = new Set<string>();
+  const bodyLines = body.split('\n');
+  for (const found of uncPathsIn(prose)) {
+    if (seen.has(found.path)) continue;
+    seen.add(found.path);
+    problems.push(
+      problem(
+        bodyLine + addressLineIndex(found.path, prose.slice(0, found.index), textLines, bodyLines),
+        'body',
+        `the Windows network path "${shortened(found.path, 80)}" in the text, which mail clients (Outlook), chat and reference managers make a link, is not allowed: ${UNC_PATH_ADVICE}.`,
         'address-in-text',
       ),
     );

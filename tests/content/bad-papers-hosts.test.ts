@@ -199,6 +199,32 @@ describe('a bare host in text', () => {
     ).toEqual([]);
   });
 
+  it('is refused in a title and a venue as a Windows network (UNC) path, which mail clients link', () => {
+    // Written in double-quoted YAML (a `\\` there is one backslash), then as the field holds it.
+    for (const [yaml, shown] of [
+      [String.raw`\\\\evil.example\\share`, String.raw`\\evil.example\share`],
+      [String.raw`\\\\evil.example/share`, String.raw`\\evil.example/share`],
+      [String.raw`\\\\fileserver\\public`, String.raw`\\fileserver\public`],
+      [String.raw`(\\\\203.0.113.7\\x)`, String.raw`\\203.0.113.7\x`],
+    ]) {
+      const title = problems({ title: `Data at ${yaml}`, body: 'We study it.' });
+      expect(title, yaml).toEqual([
+        expect.stringMatching(
+          /^content\/papers\/p\.mdx:2: title: holds the Windows network path .+, which mail clients, chat and reference managers make a link: opening it sends the reader's Windows sign-in \(NTLM\) to that host\. Say in words where it is, or link the https:\/\/ page of the share; write the paper's title only$/u,
+        ),
+      ]);
+      expect(title[0], yaml).toContain(` ${shown},`);
+      expect(problems({ venue: `${yaml} Workshop`, body: 'We study it.' }), yaml).toEqual([
+        expect.stringMatching(/^content\/papers\/p\.mdx:6: venue: holds the Windows network path /),
+      ]);
+    }
+    // A lone backslash pair, or one after a drive's letter (a local path), is TeX's to judge.
+    for (const fields of [{ title: String.raw`A \\\\ B` }, { venue: String.raw`C:\\\\Users Workshop` }])
+      expect(problems({ ...fields, body: 'We study it.' })).toEqual([
+        expect.stringMatching(/:[26]: (title|venue): "\\\\" is shown as written/),
+      ]);
+  });
+
   it('is found wherever it stands among ordinary words (seeded)', () => {
     const random = seededRandom(2024);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;

@@ -243,3 +243,44 @@ describe('an address written in the text of an abstract', () => {
     }
   });
 });
+
+describe('a Windows network (UNC) path in the text of an abstract', () => {
+  // As written in the MDX source, where `\\` is Markdown's escaped backslash, and as shown.
+  const UNC: [string, string][] = [
+    [String.raw`\\\\evil.example\\share\\x.png`, String.raw`\\evil.example\share\x.png`],
+    [String.raw`\\\\evil.example/share`, String.raw`\\evil.example/share`], // as some clients take `/`
+    [String.raw`\\\\203.0.113.7\\x`, String.raw`\\203.0.113.7\x`],
+    [String.raw`\\\\fileserver\\public`, String.raw`\\fileserver\public`], // a host without a dot, before a share
+    [String.raw`\\\\evil.example`, String.raw`\\evil.example`],
+    [String.raw`\\\\evil.example@SSL\\x`, String.raw`\\evil.example@SSL\x`], // WebDAV
+    [String.raw`\\\\?\\UNC\\evil.example\\x`, String.raw`\\?\UNC\evil.example\x`], // the long form
+    [String.raw`file:\\\\evil.example\\x`, String.raw`\\evil.example\x`],
+    ['`' + String.raw`\\evil.example\share` + '`', String.raw`\\evil.example\share`], // in code, as written
+  ];
+
+  it('is refused at its line, naming it, what it does and what to write instead', () => {
+    for (const [written, shown] of UNC) {
+      for (const lead of ['', '(', '代码见', '"']) {
+        const found = problems(`Our data.\n\nIt is at ${lead}${written}${lead === '(' ? ').' : '.'}`);
+        expect(found, lead + written).toEqual([
+          expect.stringMatching(
+            /^content\/papers\/p\.mdx:12: body: the Windows network path ".+" in the text, which mail clients \(Outlook\), chat and reference managers make a link, is not allowed: opening it sends the reader's Windows sign-in \(NTLM\) to that host\. Say in words where it is, or link the https:\/\/ page of the share\.$/u,
+          ),
+        ]);
+        expect(found[0], lead + written).toContain(`"${shown}"`);
+      }
+    }
+  });
+
+  it('leaves backslashes that start none: math, a drive path, a lone \\\\, an escape in code', () => {
+    for (const body of [
+      String.raw`Math $$\begin{aligned} a &= b \\c.d &= e \\fileserver/x \end{aligned}$$ holds.`,
+      String.raw`Math $\begin{matrix} a \\b.c \end{matrix}$ holds.`,
+      'A path `C:\\data\\x.csv` and `C:\\\\Users\\x` here.',
+      String.raw`A lone \\\\ and a \\\\ b here.`,
+      'The token `\\\\n` and `\\\\d+` in code.',
+      String.raw`The word x\\\\evil.example\\y.`,
+    ])
+      expect(problems(body), body).toEqual([]);
+  });
+});

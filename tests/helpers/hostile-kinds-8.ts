@@ -102,6 +102,42 @@ export const HOSTILE_KINDS_8: HostileKind[] = [
     line: 2,
   },
   { id: 'venue-schemeless-address', file: paper({ venue: '"//evil.com Workshop"' }), refused: 'venue', line: 8 },
+  // A Windows network (UNC) path, which mail clients link and which sends the reader's Windows
+  // sign-in to its host: in the abstract's text (its `\\\\` is Markdown's escaped `\\`), in code,
+  // with `/` as some clients take it, in a title and a venue (YAML's `\\` is one backslash).
+  {
+    id: 'text-unc-path',
+    file: paper({}, String.raw`The data is at \\\\evil.example/share now.`),
+    refused: 'body',
+    line: 10,
+    says: /Windows network path/,
+  },
+  {
+    id: 'text-unc-path-in-code',
+    file: paper({}, String.raw`Mount ` + '`' + String.raw`\\203.0.113.7\share` + '` first.'),
+    refused: 'body',
+    line: 10,
+    says: /NTLM/,
+  },
+  {
+    id: 'title-unc-path',
+    file: paper({ title: String.raw`"Data at \\\\evil.example\\share"` }),
+    refused: 'title',
+    line: 2,
+    says: /Windows network path/,
+  },
+  {
+    id: 'venue-unc-path',
+    file: paper({ venue: String.raw`"\\\\fileserver\\public Workshop"` }),
+    refused: 'venue',
+    line: 8,
+    says: /Windows network path/,
+  },
+  // TeX's `\\` in math and a drive's path in code start none.
+  {
+    id: 'text-backslashes-no-unc',
+    file: paper({}, String.raw`Math $\begin{matrix} a \\b.c \end{matrix}$ and ` + '`C:\\\\Users\\x`' + ' here.'),
+  },
   // Links in the abstract: by a reference definition, character references, other schemes.
   {
     id: 'body-definition-javascript',

@@ -417,6 +417,20 @@ function startsFamilyInCapitals(words: readonly string[], index: number): boolea
 const DOTTED_INITIALS = /^\p{Lu}\p{M}*\.(?:[-‐]?\p{Lu}\p{M}*\.)*$/u;
 
 /**
+ * A name with each word of initials run together (DOTTED_INITIALS: `J.R.`, `J.R.R.`) written one
+ * initial a word (`J. R.`, `J. R. R.`), as BibTeX needs them: it abbreviates a word of the given
+ * names to its first letter (abbrv.bst, and every style that prints `{f.}`), so `Smith, J.R.` was
+ * cited `J. Smith`. A hyphen already parts initials for BibTeX (`J.-P.` stays); other words, and the
+ * commas between parts, stay as written.
+ */
+export function dottedInitialsApart(name: string): string {
+  return name
+    .split(/([\s,]+)/)
+    .map((word) => (DOTTED_INITIALS.test(word) ? word.replace(/\.(?=\p{Lu})/gu, '. ') : word))
+    .join('');
+}
+
+/**
  * How many words at the start of a name are its family name written before its initials, as
  * Vancouver style and some venues write names (`Smith J.`, `ZHANG W.`, `van der Maaten L.`,
  * `Smith J. R.`): the last words are initials with full stops (DOTTED_INITIALS), which no family

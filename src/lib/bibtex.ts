@@ -1,4 +1,4 @@
-import { familyName, isGroupName, nameInBibtexOrder } from './authors.ts';
+import { dottedInitialsApart, familyName, isGroupName, nameInBibtexOrder } from './authors.ts';
 import {
   arxivEprint,
   citationMonth,
@@ -343,7 +343,9 @@ export function formatTitle(title: string): string {
  * `{J{\"}}` and `{A {\&} B and C}` to `{A {\}}`, which stop LaTeX. A special character is never cut.
  */
 export function formatAuthor(author: string): string {
-  const escaped = delimitersBraced(specialRuns(escapeText(nameInBibtexOrder(author)).trim()));
+  // A group's name is kept as written (`U.S. Army`); a person's initials, one a word (`J. R.`).
+  const ordered = isGroupName(author) ? nameInBibtexOrder(author) : dottedInitialsApart(nameInBibtexOrder(author));
+  const escaped = delimitersBraced(specialRuns(escapeText(ordered).trim()));
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =

@@ -319,6 +319,42 @@ describe.runIf(hasTex)('BibTeX compiled by pdflatex + bibtex', () => {
     }
   }, 120_000);
 
+  it('cites names written family name first, before initials or in capitals, by their family name in abbrv and plainnat', () => {
+    // Each name as written, then as abbrv.bst prints it (initials, family name) and as plainnat
+    // labels it (the family name). `Smith J.R.` was cited `J.~Smith`: BibTeX abbreviates a word of
+    // given names to its first letter, and `J.R.` was one word.
+    const rows: [string, string, string][] = [
+      ['Smith J.', 'J.~Smith', 'Smith'],
+      ['ZHANG W.', 'W.~ZHANG', 'ZHANG'],
+      ['Smith J.R.', 'J.~R. Smith', 'Smith'],
+      ['J.R.R. Tolkien', 'J.~R.~R. Tolkien', 'Tolkien'],
+      ['Sartre J.-P.', 'J.-P. Sartre', 'Sartre'],
+      ['Juan GARCÍA López', "J.~GARC{\\'I}A~L{\\'o}pez", "GARC{\\'I}A~L{\\'o}pez"],
+      ['Wei ZHANG Ming', 'W.~ZHANG~Ming', 'ZHANG~Ming'],
+      ['Hofmann, Thomas', 'T.~Hofmann', 'Hofmann'],
+      ['van der Maaten L.', 'L.~van~der Maaten', 'van~der Maaten'],
+      ['King, Jr., Martin Luther', 'M.~L. King, Jr.', 'King'],
+      ['de la Cruz, Ana María', 'A.~M. de~la Cruz', 'de~la Cruz'],
+    ];
+    const all = rows.map(([name], index) => ({
+      id: `p${index}`,
+      data: { title: 'A Title', authors: [name], date: '2025-06-06', published: `${1991 + index}-02-03` },
+    }));
+    const keys = assignCitationKeys(all);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    const abbrv = compile(bib, DOCUMENT.replace('{plainurl}', '{abbrv}'));
+    const plainnat = compile(bib, OTHER_DOCUMENTS.plainnat);
+    expectCompiled(abbrv);
+    expectCompiled(plainnat);
+    rows.forEach(([name, cited, label], index) => {
+      const key = keys.get(`p${index}`)!;
+      const item = (bbl: string) => bbl.split('\\bibitem').find((entry) => entry.includes(`{${key}}`)) ?? '';
+      // The names end the block with a full stop, one only (`Jr.`).
+      expect(item(abbrv.bbl), name).toContain(`{${key}}\n${cited.replace(/\.?$/, '.')}\n`);
+      expect(item(plainnat.bbl), name).toContain(`[${label}(${1991 + index})]{${key}}`);
+    });
+  }, 120_000);
+
   it('compiles author-year labels of names with parentheses and brackets with plainnat', () => {
     // natbib splits `\bibitem[Names(Year)Names]` at the first `(` and `)`, and LaTeX ends the label
     // at the first `]`: `Ada (Ed.)` stopped pdflatex, `Bob [x]` garbled the label and the key.

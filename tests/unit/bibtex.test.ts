@@ -190,6 +190,15 @@ describe('escaping', () => {
     );
   });
 
+  it('writes initials run together one a word, as BibTeX abbreviates each word of given names', () => {
+    // `J.R.` was one word to BibTeX: abbrv cited `Smith J.R.` as `J. Smith`.
+    expect(formatAuthors(['Smith J.R.', 'J.R.R. Tolkien', 'Smith, J.R.', 'ZHANG W.'])).toBe(
+      'Smith, J. R. and J. R. R. Tolkien and Smith, J. R. and ZHANG, W.',
+    );
+    // A hyphen parts initials already; a group's name is kept as written.
+    expect(formatAuthors(['Sartre J.-P.', 'U.S. Research Lab'])).toBe('Sartre, J.-P. and {\\relax U.S. Research Lab}');
+  });
+
   it('joins authors with and, bracing a name that contains the word', () => {
     expect(formatAuthors(['Zoë Çelik', 'Research and Development Team', 'A & B'])).toBe(
       'Zo{\\"e} {\\c{C}}elik and {\\relax Research and Development Team} and A {\\&} B',

@@ -28,6 +28,7 @@ export async function checkContent({
   today = new Date(),
   versions,
   statSettleMs = STAT_SETTLE_MS,
+  discover = discoverPapers,
 }: {
   root?: string;
   papersDir?: string;
@@ -42,6 +43,8 @@ export async function checkContent({
   versions?: readonly string[];
   /** How long a file must have been unchanged for its stat to be trusted (tests shorten it). */
   statSettleMs?: number;
+  /** The listing of the papers (tests give one that names a file gone since it was listed). */
+  discover?: typeof discoverPapers;
 } = {}): Promise<{
   problems: ContentProblem[];
   /** Papers that passed on their own: rendered, unless they came from the cache. */
@@ -68,7 +71,7 @@ export async function checkContent({
     : undefined;
   // Files that changed after this moment minus STAT_SETTLE_MS are read, whatever their stat.
   const seenMs = Date.now();
-  const found = await discoverPapers(root, papersDir);
+  const found = await discover(root, papersDir);
   const problems: ContentProblem[] = [...found.problems];
   const papers: (CheckedPaper & Partial<Pick<ValidPaper, 'rendered'>>)[] = [];
   const jobs: (ValidationJob & { digest: string; stamp?: string })[] = [];
@@ -82,8 +85,14 @@ export async function checkContent({
     resolve(root, papersDir),
     unread.map((paper) => paper.name),
   );
+  // A file deleted or renamed since it was listed (undefined) is skipped: no problem of the content.
+  let gone = 0;
   unread.forEach(({ file, stamp, changedMs }, index) => {
-    const bytes = contents[index]!;
+    const bytes = contents[index];
+    if (!bytes) {
+      gone++;
+      return;
+    }
     const digest = cache ? digestOf(bytes) : '';
     const settledStamp = changedMs < seenMs - statSettleMs ? stamp : undefined;
     const cached = cache?.get(file, digest, settledStamp);
@@ -109,7 +118,7 @@ export async function checkContent({
   papers.sort((a, b) => byCodeUnits(a.file, b.file));
   problems.push(...findCollisions(papers), ...futureDateProblems(papers, today));
   problems.sort(byPlace);
-  return { problems, papers, files: found.entries, read: unread.length };
+  return { problems, papers, files: found.entries - gone, read: unread.length - gone };
 }
 
 /**

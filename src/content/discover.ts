@@ -4,6 +4,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ContentProblem } from './problems.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { YEAR_FOLDER } from './paper-id.ts';
+import { isGone } from './read-files.ts';
 import { decodeUtf8, type NotUtf8 } from './utf8.ts';
 
 /**
@@ -113,9 +114,18 @@ function notInYearFolder(path: string, name: string, papersFolder: string, where
   }; move it to ${target}.`;
 }
 
+/**
+ * A file or folder deleted or renamed while the walk runs (isGone) is skipped, not reported: it is
+ * no problem of the content. `list` (a folder's entries) and `stat` (the lstat of a listed paper)
+ * are seams for tests to delete a folder before it is read, or a file between listing and stat.
+ */
 export async function discoverPapers(
   root: string,
   papersDir: string,
+  {
+    list = (folder: string) => readdir(folder, { withFileTypes: true, encoding: 'buffer' }),
+    stat = (path: string) => lstatSync(path, { bigint: true }),
+  } = {},
 ): Promise<{ papers: FoundPaper[]; problems: ContentProblem[]; entries: number }> {
   const top = resolve(root, papersDir);
   const shown = (path: string) => relative(root, path).split(sep).join('/') || '.';
@@ -155,7 +165,11 @@ export async function discoverPapers(
   const folders = [{ path: top, depth: 0 }];
   while (folders.length > 0) {
     const { path: folder, depth } = folders.pop()!;
-    for (const entry of await readdir(folder, { withFileTypes: true, encoding: 'buffer' })) {
+    const listed = await list(folder).catch((error: unknown) => {
+      if (isGone(error)) return [];
+      throw error;
+    });
+    for (const entry of listed) {
       // Names as bytes: a name that is no UTF-8 would be read with U+FFFD in place of its bad
       // bytes, a path no file has, and the stat below would stop the check and the build.
       const decoded = decodeUtf8(entry.name);
@@ -209,18 +223,25 @@ export async function discoverPapers(
   // a stat is one quick system call, and through the promise API (the thread pool) 100,000 of
   // them take four times as long.
   for (const path of candidates.sort()) {
-    const stat = lstatSync(path, { bigint: true });
+    let stats: ReturnType<typeof stat>;
+    try {
+      stats = stat(path);
+    } catch (error) {
+      if (!isGone(error)) throw error;
+      entries--;
+      continue;
+    }
     const name = below(path);
     const file = shownTop === '.' ? name : `${shownTop}/${name}`;
-    const tooLarge = fileSizeProblem(file, Number(stat.size));
-    if (!stat.isFile()) problems.push(problem(path, link));
+    const tooLarge = fileSizeProblem(file, Number(stats.size));
+    if (!stats.isFile()) problems.push(problem(path, link));
     else if (tooLarge) problems.push(tooLarge);
     else {
-      const changedNs = stat.mtimeNs > stat.ctimeNs ? stat.mtimeNs : stat.ctimeNs;
+      const changedNs = stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs;
       papers.push({
         name,
         file,
-        stamp: `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`,
+        stamp: `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`,
         changedMs: Number(changedNs / 1_000_000n),
       });
     }

@@ -85,7 +85,9 @@ export function paperLoader({
           found.papers.map((paper) => paper.name),
         );
         for (const [index, { file }] of found.papers.entries()) {
-          const bytes = contents[index]!;
+          const bytes = contents[index];
+          // Deleted or renamed since it was listed: no paper now (the watcher loads again).
+          if (!bytes) continue;
           const digest = context.generateDigest(`${vocabularyDigest}\n${bytes.toString('latin1')}`);
           const cached = store.get(paperIdFromPath(file));
           const metadata = cached?.rendered?.metadata as PaperMetadata | undefined;

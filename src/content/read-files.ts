@@ -3,16 +3,34 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
+ * Whether an error says the path names nothing any more: a file deleted or renamed (or its folder)
+ * between listing and reading, as an editor's save, a `git checkout` or a contributor's `mv` does
+ * while `npm run check` or the dev server runs. Such a file is no problem of the content: it is
+ * skipped, in the listing (discover.ts) and in the reading (readFiles), not reported.
+ */
+export function isGone(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/**
  * Reads many files concurrently, a slice at a time: thousands opened at once can exceed the
  * open-file limit, one at a time leaves the disk idle. A file is opened with O_NOFOLLOW, so a
  * paper swapped for a symbolic link after discovery (discover.ts) fails to open instead of
- * reading the link's target.
+ * reading the link's target. A file gone since it was listed (isGone) reads as undefined, in its
+ * place: the caller skips it.
  */
-export async function readFiles(dir: string, names: readonly string[], slice = 256): Promise<Buffer[]> {
-  const contents: Buffer[] = [];
+export async function readFiles(dir: string, names: readonly string[], slice = 256): Promise<(Buffer | undefined)[]> {
+  const contents: (Buffer | undefined)[] = [];
   for (let start = 0; start < names.length; start += slice) {
     contents.push(
-      ...(await Promise.all(names.slice(start, start + slice).map((name) => readNoFollow(join(dir, name))))),
+      ...(await Promise.all(
+        names.slice(start, start + slice).map((name) =>
+          readNoFollow(join(dir, name)).catch((error: unknown) => {
+            if (isGone(error)) return undefined;
+            throw error;
+          }),
+        ),
+      )),
     );
   }
   return contents;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, readdir, rename, symlink, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, unlinkSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { findCollisions, type CollisionCandidate } from '../../src/content/colle
 import { discoverPapers } from '../../src/content/discover.ts';
 import { MAX_PAPER_ID_LENGTH, paperIdFromPath, paperIdProblem } from '../../src/content/paper-id.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { readFiles } from '../../src/content/read-files.ts';
 import { MAX_FILE_BYTES } from '../../src/content/file-size.ts';
 import { paperPaths } from '../../src/lib/urls.ts';
 import { arxivFileName } from '../../src/lib/arxiv-id.ts';
@@ -465,5 +467,81 @@ describe('output collisions', () => {
         .map(formatProblem)
         .join('\n'),
     ).toContain(`reads as /papers/${first}/`);
+  });
+});
+
+describe('a file gone while the check runs', () => {
+  // Deleted or renamed between listing and reading (an editor's save, a git checkout): no problem
+  // of the content, so it is skipped, and the check's answer is the rest's.
+  it('skips a paper deleted between listing and lstat', async () => {
+    const { root } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    const found = await discoverPapers(root, 'content/papers', {
+      stat: (path) => {
+        if (path.endsWith('plain-paper.mdx')) unlinkSync(path);
+        return lstatSync(path, { bigint: true });
+      },
+    });
+    expect(found.problems).toEqual([]);
+    expect(found.papers.map((paper) => paper.name)).toEqual(['2025/2306.13575.mdx']);
+    expect(found.entries).toBe(1);
+    expect(existsSync(join(papers, '2025/plain-paper.mdx'))).toBe(false);
+  });
+
+  it('skips a year folder removed before it is read', async () => {
+    const { root } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    await mkdir(join(papers, '2024'));
+    await cp(join(papers, '2025/plain-paper.mdx'), join(papers, '2024/plain-copy.mdx'));
+    const found = await discoverPapers(root, 'content/papers', {
+      list: async (folder) => {
+        if (folder.endsWith('2024')) await rm(folder, { recursive: true });
+        return readdir(folder, { withFileTypes: true, encoding: 'buffer' });
+      },
+    });
+    expect(found.problems).toEqual([]);
+    expect(found.papers.map((paper) => paper.name).sort()).toEqual(['2025/2306.13575.mdx', '2025/plain-paper.mdx']);
+  });
+
+  it('reads a file gone since it was listed as undefined, in its place, and the others whole', async () => {
+    const { root } = await scratchSite();
+    const papers = join(root, 'content/papers');
+    const contents = await readFiles(papers, ['2025/plain-paper.mdx', '2025/gone.mdx', '2025/2306.13575.mdx'], 2);
+    expect(contents[1]).toBeUndefined();
+    expect(contents[0]).toEqual(await readFile(join(papers, '2025/plain-paper.mdx')));
+    expect(contents[2]).toEqual(await readFile(join(papers, '2025/2306.13575.mdx')));
+  });
+
+  it('checks the rest when a listed paper is gone before it is read, and passes', async () => {
+    const { root } = await scratchSite();
+    const listed = async (from: string, folder: string) => {
+      const found = await discoverPapers(from, folder);
+      const ghost = { ...found.papers[0]!, name: '2025/gone.mdx', file: 'content/papers/2025/gone.mdx' };
+      return { ...found, papers: [...found.papers, ghost], entries: found.entries + 1 };
+    };
+    const result = await checkContent({
+      root,
+      papersDir: 'content/papers',
+      topicsFile: 'content/topics.yaml',
+      discover: listed,
+    });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.papers.map((paper) => paper.file)).toEqual([
+      'content/papers/2025/2306.13575.mdx',
+      'content/papers/2025/plain-paper.mdx',
+    ]);
+    expect(result.files).toBe(2);
+  });
+
+  it('does not skip an error other than a file gone', async () => {
+    const { root } = await scratchSite();
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    await expect(
+      discoverPapers(root, 'content/papers', {
+        stat: () => {
+          throw denied;
+        },
+      }),
+    ).rejects.toBe(denied);
   });
 });

@@ -468,16 +468,30 @@ function checkFlags(
     problems.push(`--published ${options.published}: ${notIsoDate(meant && `write --published ${meant}`)}`);
   }
   const tags = distinctTags(options.tags);
-  if (tags.length === 0) {
-    problems.push(
-      `--tags is required: one or more topics from ${topicsFile}, comma-separated. Topics: ${[...topicSlugs].join(', ')}.`,
-    );
-  }
+  if (tags.length === 0) problems.push(noTopicsGiven(options.tags, topicSlugs, topicsFile));
   problems.push(...unknownTags(tags, topicSlugs, topicsFile));
   if (options.authors !== undefined && options.authors.length === 0) {
     problems.push('--authors: give the authors separated by semicolons, e.g. --authors "Ada Lovelace; Alan Turing".');
   }
   return problems;
+}
+
+/**
+ * What to say when `--tags` names no topic: left out where one paper needs it, or given with none
+ * in it (`--tags ""`, `--tags ,`), which would otherwise read as left out. `otherwise` is what the
+ * command does without the flag, said after the topics to give.
+ */
+export function noTopicsGiven(
+  given: readonly string[] | undefined,
+  topicSlugs: ReadonlySet<string>,
+  topicsFile: string,
+  otherwise = '',
+): string {
+  const what =
+    given === undefined
+      ? '--tags is required:'
+      : '--tags names no topic (it is empty, or only commas and spaces): give';
+  return `${what} one or more topics from ${topicsFile}, comma-separated${otherwise}. Topics: ${[...topicSlugs].join(', ')}.`;
 }
 
 /**

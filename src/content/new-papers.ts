@@ -25,6 +25,7 @@ import {
   versionNotes,
   fromTex,
   NewPaperError,
+  noTopicsGiven,
   readDigestSources,
   readVocabulary,
   scanDigest,
@@ -158,6 +159,15 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     ...dateFlagProblems(date, context.now?.() ?? new Date()),
     ...unknownTags(options.tags ?? [], topicSlugs, rel(topicsFile)),
   ];
+  if (options.tags?.length === 0)
+    flagProblems.push(
+      noTopicsGiven(
+        options.tags,
+        topicSlugs,
+        rel(topicsFile),
+        ', or leave --tags out for topics proposed from the digest',
+      ),
+    );
   if (options.tags?.length && options.acceptSuggested)
     flagProblems.push('--tags and --accept-suggested: give one; --tags sets the tags of every paper.');
   if (options.inputs.length === 0) flagProblems.push('Give one or more arXiv ids or URLs.');

@@ -1023,6 +1023,11 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(noTags.message).toMatch(
       /^--tags is required: one or more topics from content\/topics\.yaml.*mlp-architectures/,
     );
+    // Given, but naming no topic (`--tags ""`, `--tags ,`: the CLI splits it to none): said so, not "required".
+    const emptyTags = await refusal(newPaper({ input: '2306.13575', tags: [] }, { root, fetch }));
+    expect(emptyTags.message).toMatch(
+      /^--tags names no topic \(it is empty, or only commas and spaces\): give one or more topics from content\/topics\.yaml, comma-separated\. Topics: .*mlp-architectures/,
+    );
     expect(calls).toEqual([]);
   });
 

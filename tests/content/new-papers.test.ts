@@ -554,6 +554,12 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     const both = await run({ inputs: fourIds, tags: ['optimization'], acceptSuggested: true });
     expect((both as Error).message).toMatch(/^--tags and --accept-suggested: give one/);
     expect(((await run({ inputs: [] })) as Error).message).toBe('Give one or more arXiv ids or URLs.');
+    // `--tags ""` is no --tags left out: refused before arXiv is asked, not read as "propose topics".
+    const emptyTags = await run({ inputs: fourIds, tags: [], date: '2099-01-10' });
+    expect(emptyTags).toBeInstanceOf(NewPaperError);
+    expect((emptyTags as Error).message).toMatch(
+      /^--tags names no topic \(it is empty, or only commas and spaces\): give one or more topics from content\/topics\.yaml, comma-separated, or leave --tags out for topics proposed from the digest\. Topics: .*optimization/,
+    );
     expect(calls).toEqual([]);
   });
 
@@ -853,6 +859,18 @@ describe('the CLI with many ids', () => {
     expect(stdout).toContain(
       '✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.\nFix what is listed, then run the same command again: papers already written are skipped.',
     );
+  });
+
+  it('refuses --tags with no topic in it (" , ") with exit code 2, asking nothing and writing nothing', async () => {
+    const root = await tempProject();
+    const { code, stdout, stderr } = await cli(root, '2401.00001', '2401.00002', '--tags', ' , ');
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      '✗ --tags names no topic (it is empty, or only commas and spaces): give one or more topics',
+    );
+    expect(stdout).toBe('');
+    const written = await readdir(join(root, 'content/papers'), { recursive: true }).catch(() => []);
+    expect(written.filter((name) => name.endsWith('.mdx'))).toEqual([]);
   });
 
   it('prints every line into a pipe, however many (as CI and `| less` read it)', async () => {

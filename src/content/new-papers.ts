@@ -436,11 +436,20 @@ export function idsFromText(text: string): string[] {
  * paper (decodeUtf8; a UTF-8 BOM is no part of the first id); or what is wrong with the file's
  * encoding. Read loosely, a list saved as UTF-16 (Windows PowerShell's `>` writes it so) was
  * reported as one 'not an arXiv id' per line, with a NUL between every two characters, and one
- * Latin-1 byte turned an id into another string.
+ * Latin-1 byte turned an id into another string. A file with no id (empty, or blank lines and
+ * comments only) is a problem too: it said 'Give one or more arXiv ids or URLs.', naming no file.
  */
 export function idsFromFile(bytes: Uint8Array): { ids: string[] } | { problem: string } {
   const decoded = decodeUtf8(bytes);
-  if ('text' in decoded) return { ids: idsFromText(decoded.text.replace(/^\uFEFF/, '')) };
+  if ('text' in decoded) {
+    const ids = idsFromText(decoded.text.replace(/^\uFEFF/, ''));
+    // A file that names no paper is the wrong file (or one not saved yet), not a day with none.
+    if (ids.length === 0)
+      return {
+        problem: 'holds no arXiv id or URL (it is empty, or only blank lines and # comments): write one a line.',
+      };
+    return { ids };
+  }
   return {
     problem: `line ${decoded.line}, column ${decoded.column}: ${decoded.message}. Save the list as UTF-8 (plain text) and run the command again.`,
   };

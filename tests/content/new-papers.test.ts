@@ -786,6 +786,11 @@ describe('ids from a file', () => {
     const list = '2306.13575\r\n# Monday\r\n9901.00010v2\r\n';
     expect(idsFromFile(utf8(`\uFEFF${list}`))).toEqual({ ids: ['2306.13575', '9901.00010v2'] });
     expect(idsFromFile(utf8('\uFEFF# only a comment\n9901.00010'))).toEqual({ ids: ['9901.00010'] });
+    // No id at all: the file is named as holding none (it said 'Give one or more arXiv ids or URLs.').
+    for (const empty of ['', '\uFEFF', '\n\r\n  \n', '# Monday\n\n#9901.00011\n'])
+      expect(idsFromFile(utf8(empty))).toEqual({
+        problem: 'holds no arXiv id or URL (it is empty, or only blank lines and # comments): write one a line.',
+      });
     // As Windows PowerShell's `>` saves it, and the other UTF-16 forms: no id read, one problem.
     for (const [littleEndian, mark] of [
       [true, true],

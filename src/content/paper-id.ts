@@ -54,8 +54,9 @@ export function paperIdProblem(id: string): string | undefined {
     return `name ${windowsDeviceProblem(name)}; name the file for the paper's arXiv id (2306.13575.mdx) or a longer slug (e.g. ${device}-learning.mdx).`;
   }
   // A name that holds an arXiv id as people write one (`2306.13575v2`, `arXiv:2306.13575`, the
-  // PDF's `2306.13575v2.pdf`): the name it should have, as new-paper would write it.
-  const pasted = arxivIdInText(id);
+  // PDF's `2306.13575v2.pdf`): the name it should have, as new-paper would write it. Read with no
+  // clock: the build reads none, and an id of a month to come is the arxiv field's to refuse.
+  const pasted = arxivIdInText(id, null);
   if ('id' in pasted) {
     return `name "${name}" must be the arXiv id without version or prefix: name the file ${arxivFileName(pasted.id)}.mdx.`;
   }

@@ -23,7 +23,8 @@ const VERSION_APART = /(?<=\d)\s+(?=v\d+(?![\p{L}\p{N}]))/giu;
  * of a paper named for its arXiv id (`…/papers/math-0309136/`).
  */
 export function arxivIdInQuery(query: string): string | undefined {
-  const read = arxivIdInText(query);
+  // No clock: an id the digest holds was checked when it was added, and a reader's clock may be wrong.
+  const read = arxivIdInText(query, null);
   if ('id' in read) return canonicalArxivId(read.id);
   const page = sitePageInQuery(query);
   return page?.kind === 'papers' ? arxivIdOfFileName(page.slug) : undefined;
@@ -116,7 +117,8 @@ const ID_MARK = /arxiv|doi|\//iu;
  * stays small even when the digest holds most of a month's papers (up to ~25,000 ids a month).
  */
 export function arxivShard(canonicalId: string): string {
-  const parsed = parseArxivId(canonicalId);
+  // Read with no clock, as the build reads none: the id was checked when its paper was added.
+  const parsed = parseArxivId(canonicalId, null);
   if ('reason' in parsed) throw new Error(`"${canonicalId}" is not a valid arXiv id`);
   const number = /^\d{4}\.(\d{2})/.exec(canonicalId)?.[1];
   return number ? `${parsed.id.yearMonth}-${number}` : parsed.id.yearMonth;
@@ -134,7 +136,7 @@ export function paperShard(key: string): string {
 
 /** Whether a key of the id → paper map is an arXiv id, not a paper's file name. */
 export function isArxivKey(key: string): boolean {
-  return !('reason' in parseArxivId(key));
+  return !('reason' in parseArxivId(key, null));
 }
 
 /**

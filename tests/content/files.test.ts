@@ -3,7 +3,7 @@ import { existsSync, lstatSync, unlinkSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { findCollisions, type CollisionCandidate } from '../../src/content/collection.ts';
 import { discoverPapers } from '../../src/content/discover.ts';
@@ -297,6 +297,16 @@ describe('paper ids', () => {
       expect(paperIdProblem(right!)).toBeUndefined();
     },
   );
+
+  // The build reads no clock: a name holding a pasted id is told its right name whatever the date.
+  it('name a pasted id of a month after the clock by its right name all the same', () => {
+    vi.useFakeTimers({ now: new Date('2020-01-15T12:00:00Z'), toFake: ['Date'] });
+    try {
+      expect(paperIdProblem('2306.13575v2')).toContain('name the file 2306.13575.mdx');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('quote a bad file name cut, as other quoted values: the location names the file already', () => {
     // 1,300 characters, a hundred of them combining marks: the file system allows its bytes.

@@ -198,27 +198,42 @@ function feedOf({ title, authors, abstract }: Case): string {
   ].join('\n');
 }
 
-function run(input: Case) {
-  const entry = parseArxivFeed(feedOf(input), '2506.01234');
-  if (entry instanceof Error) throw entry;
+/**
+ * An entry of these fields as new-paper writes it on 2025-06-06 (checkEntry), beside the digest's
+ * `existing` papers, and the written text read again as `npm run check` reads a file: what
+ * readers would see.
+ */
+function writeAndRead(
+  tex: Parameters<typeof fromTex>[0],
+  more: Pick<EntryFields, 'published' | 'venue'>,
+  existing: Parameters<typeof checkEntry>[1]['existing'] = [],
+) {
   const fields: EntryFields = {
-    ...fromTex({ title: entry.title, authors: entry.authors, abstract: entry.summary }),
+    ...fromTex(tex),
     date: '2025-06-06',
     arxiv: '2506.01234',
-    published: entry.published,
+    ...more,
     tags: [topics[0]!.slug],
     links: {},
   };
   const checked = checkEntry(fields, {
     papersDir: 'content/papers',
     rel: (path) => path,
-    existing: [],
+    existing,
     topicSlugs,
     today: new Date('2025-06-06T12:00:00Z'),
   });
-  // The written text, read again as `npm run check` reads a file: what readers would see.
   const { paper } = validatePaper(checked.file, new TextEncoder().encode(checked.text), schema);
   return { ...checked, paper };
+}
+
+function run(input: Case) {
+  const entry = parseArxivFeed(feedOf(input), '2506.01234');
+  if (entry instanceof Error) throw entry;
+  return writeAndRead(
+    { title: entry.title, authors: entry.authors, abstract: entry.summary },
+    { published: entry.published },
+  );
 }
 
 const CASES = cases(20261207, 600);
@@ -264,28 +279,14 @@ describe('new-paper on hostile arXiv TeX', () => {
 describe("new-paper: an entry's clashes with the digest, wherever the check reports them", () => {
   /** An entry by `name`, checked beside one paper of the digest at `existingFile` by `existingName`. */
   function clashes(name: string, existingFile: string, existingName: string) {
-    const fields: EntryFields = {
-      ...fromTex({ title: 'A Title', authors: [name], abstract: 'An abstract.' }),
-      date: '2025-06-06',
-      arxiv: '2506.01234',
-      published: '2025-06-02',
-      tags: [topics[0]!.slug],
-      links: {},
-    };
     const existing = {
       id: existingFile.replace(/^.*\/|\.mdx$/g, ''),
       file: existingFile,
       data: { arxiv: '2401.00001', authors: [existingName] },
       lines: { arxiv: 4, authors: [3] },
     };
-    const checked = checkEntry(fields, {
-      papersDir: 'content/papers',
-      rel: (path) => path,
-      existing: [existing],
-      topicSlugs,
-      today: new Date('2025-06-06T12:00:00Z'),
-    });
-    return checked.problems;
+    const tex = { title: 'A Title', authors: [name], abstract: 'An abstract.' };
+    return writeAndRead(tex, { published: '2025-06-02' }, [existing]).problems;
   }
 
   // "J Smith" and "J. Smith" would share /authors/j-smith/: the check reports it at the file whose
@@ -311,24 +312,11 @@ describe('new-paper: values YAML 1.1 tools read as no text', () => {
     [['Ada Lovelace', 'YES'], '1_000'],
     [['Off'], '1:20'],
   ])('writes %j and venue %s so that the check accepts them as written', (authors, venue) => {
-    const fields: EntryFields = {
-      ...fromTex({ title: 'A Title', authors, abstract: 'An abstract.' }),
-      date: '2025-06-06',
-      arxiv: '2506.01234',
-      published: '2025-06-02',
-      venue,
-      tags: [topics[0]!.slug],
-      links: {},
-    };
-    const checked = checkEntry(fields, {
-      papersDir: 'content/papers',
-      rel: (path) => path,
-      existing: [],
-      topicSlugs,
-      today: new Date('2025-06-06T12:00:00Z'),
-    });
-    expect(checked.problems.map(formatProblem)).toEqual([]);
-    const { paper } = validatePaper(checked.file, new TextEncoder().encode(checked.text), schema);
+    const { problems, paper } = writeAndRead(
+      { title: 'A Title', authors, abstract: 'An abstract.' },
+      { published: '2025-06-02', venue },
+    );
+    expect(problems.map(formatProblem)).toEqual([]);
     expect([paper?.data.authors, paper?.data.venue]).toEqual([authors, venue]);
   });
 });

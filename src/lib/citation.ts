@@ -1,6 +1,6 @@
 import type { PaperData } from '../content/schema.ts';
 import { arxivId, arxivLinks } from './arxiv-id.ts';
-import { givenInitials, inCapitals, isGroupName, nameParts, type NameParts } from './authors.ts';
+import { dottedInitialsApart, givenInitials, inCapitals, isGroupName, nameParts, type NameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { isolatedIfRightToLeft } from './direction.ts';
@@ -166,7 +166,9 @@ function citedByParts(
 ): string {
   const name = author.trim().replace(/\s+/g, ' ');
   const parts = nameParts(name);
-  return parts?.given ? write(parts) : asWritten(name);
+  // Initials run together with full stops one a word (`J.R.` → `J. R.`), as the .bib writes them
+  // (dottedInitialsApart, which formatAuthor also reads) and the reference abbreviates them.
+  return parts?.given ? write({ ...parts, given: dottedInitialsApart(parts.given) }) : asWritten(name);
 }
 
 /**

@@ -138,6 +138,14 @@ describe('citation meta tags', () => {
     ['Jun Example (Tokyo)', 'Example, Jun, (Tokyo)'],
     ['Example, Jun (Tokyo)', 'Example, Jun, (Tokyo)'],
     ['Yuanzhi (paul) Li', 'Li, Yuanzhi (paul)'],
+    // Initials run together with full stops, one initial a word, as the .bib and the reference
+    // read them (dottedInitialsApart): `Smith, J. R.`, not `Smith, J.R.` beside `J. R.` elsewhere.
+    ['Smith J.R.', 'Smith, J. R.'],
+    ['J.R.R. Tolkien', 'Tolkien, J. R. R.'],
+    ['Tolkien, J.R.R.', 'Tolkien, J. R. R.'],
+    ['ZHANG W.', 'ZHANG, W.'],
+    ['Sartre J.-P.', 'Sartre, J.-P.'],
+    ['Martin L.K. King, Jr.', 'King, Martin L. K., Jr.'],
   ])('names %s in citation_author as %s', (written, cited) => {
     expect(citationAuthorName(written)).toBe(cited);
     // Among several authors (a lone one: loneCitationAuthorTag, below).

@@ -243,14 +243,18 @@ function hash(text: string): string {
 
 // ---- Parts of a name ----
 
+/** The suffixes that are words, `Jr.` and `Sr.`, in any case, dot or not: never a given name. */
+const WORD_SUFFIX = /^(?:[Jj][Rr]|[Ss][Rr])\.?$/;
 /**
- * Words after a name that are not its family name: `Jr.`, `Sr.` (any case, dot or not), and a
- * roman numeral written as one is, in capitals without a dot (`III`, `IV`, `V`): `V.` is an
+ * A roman numeral as a suffix is written, in capitals without a dot (`III`, `IV`, `V`): `V.` is an
  * initial and `Vi` a given name (Nguyen, Vi).
  */
-const NAME_SUFFIX = /^(?:[Jj][Rr]|[Ss][Rr])\.?$|^(?:I{2,3}|IV|VI?)$/;
-/** The suffixes of NAME_SUFFIX that are words, `Jr.` and `Sr.`, in any case: never a given name. */
-const WORD_SUFFIX = new RegExp(NAME_SUFFIX.source.split('|^')[0]!);
+const NUMERAL_SUFFIX = /^(?:I{2,3}|IV|VI?)$/;
+/**
+ * Words after a name that are not its family name: either kind of suffix, each a whole word (both
+ * pieces are anchored, so their order here and in each piece means nothing to the other).
+ */
+const NAME_SUFFIX = new RegExp(`${WORD_SUFFIX.source}|${NUMERAL_SUFFIX.source}`);
 
 /**
  * A name written wholly in a script whose names put the family name first, words apart: Han

@@ -386,21 +386,53 @@ class SavedPage {
         .catch(() => undefined),
     );
     const { file, written, lost } = readingListBib(entries);
-    const blob = new Blob([file], { type: 'application/x-bibtex' });
-    const link = element('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = bibFileName(new Date());
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    const name = download(file, 'application/x-bibtex', bibFileName(new Date()));
     status.textContent =
-      `Downloaded ${countOf(written, 'BibTeX entry', 'BibTeX entries')} as ${link.download}.` +
+      `Downloaded ${countOf(written, 'BibTeX entry', 'BibTeX entries')} as ${name}.` +
       (lost > 0 ? ` ${countOf(lost, 'entry', 'entries')} could not be loaded.` : '') +
-      (absent > 0
-        ? ` ${countOf(absent, 'saved paper is', 'saved papers are')} not in this digest, so not in the file.`
-        : '');
+      absentNote(absent);
   }
+
+  /**
+   * The shown papers as one RIS file (Zotero, EndNote, Mendeley), written here from the summaries
+   * already fetched (`/papers/<id>.json` holds each paper's citation facts): no request more.
+   */
+  async downloadRis(): Promise<void> {
+    const status = part(this.root, 'status');
+    status.textContent = 'Preparing the RIS file…';
+    const results = await Promise.all(this.shown.map((id) => this.load(id)));
+    const inDigest = results.filter((result) => !('missing' in result));
+    const absent = results.length - inDigest.length;
+    // Loaded when asked for: the page itself stays as light with the RIS writer as without it.
+    const { readingListRis, risFileName } = await import('../lib/reading-list-ris.ts');
+    const { file, written, lost } = readingListRis(
+      inDigest.map((result) => ('summary' in result ? result.summary : undefined)),
+    );
+    const name = download(file, 'application/x-research-info-systems', risFileName(new Date()));
+    status.textContent =
+      `Downloaded ${countOf(written, 'RIS record')} as ${name}.` +
+      (lost > 0 ? ` ${countOf(lost, 'record')} could not be loaded; reload the page to try again.` : '') +
+      absentNote(absent);
+  }
+}
+
+/** Saves `text` as a file named `name` (the browser's download); returns the name. */
+function download(text: string, type: string, name: string): string {
+  const link = element('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  return name;
+}
+
+/** What a download's status says of saved papers the digest does not have. */
+function absentNote(absent: number): string {
+  return absent > 0
+    ? ` ${countOf(absent, 'saved paper is', 'saved papers are')} not in this digest, so not in the file.`
+    : '';
 }
 
 export function initSavedPage(): void {
@@ -417,6 +449,7 @@ export function initSavedPage(): void {
     if (add.getAttribute('aria-disabled') !== 'true') void page.addShared();
   });
   part(root, 'bib').addEventListener('click', () => void page.downloadBib());
+  part(root, 'ris').addEventListener('click', () => void page.downloadRis());
   window.addEventListener('hashchange', () => void page.render());
   list?.onChange(() => void page.render());
   void page.render();

@@ -1,3 +1,5 @@
+import { entryType } from '../lib/bibtex.ts';
+import { citedFacts } from '../lib/citation.ts';
 import { encodeJson } from '../lib/encode/json.ts';
 import { groupIntoBundles, type BundledFile } from '../lib/file-bundle.ts';
 import { paperSummary, type PaperSummary } from '../lib/reading-list.ts';
@@ -37,6 +39,7 @@ export function getPaperFilesInputs(): Promise<PaperFilesInput[]> {
         authors: paper.data.authors,
         date: paper.data.date,
         url: urls.paper(paper.id),
+        cite: citedFacts(paper, { abstract: paper.text, kind: entryType(paper) }),
       }),
     })),
   );

@@ -119,6 +119,15 @@ export function arxivLinks(id: string): { abs: string; pdf: string } {
   return { abs: `https://arxiv.org/abs/${canonical}`, pdf: `https://arxiv.org/pdf/${canonical}` };
 }
 
+/**
+ * arXiv's DOI for a paper: `10.48550/arXiv.` and its canonical id. arXiv registers one for every
+ * paper, old-style ids too, since 2022 (https://info.arxiv.org/help/doi.html: the DOI prefix and the
+ * arXiv id, its colon a full stop), read back by arxivIdInText (ARXIV_DOI).
+ */
+export function arxivDoi(id: string): string {
+  return `10.48550/arXiv.${arxivId(id).canonical}`;
+}
+
 /** The paper file name for an id: the canonical id, with an old-style id's slash made a hyphen. */
 export function arxivFileName(id: string): string {
   return arxivId(id).canonical.replace('/', '-');

@@ -1,9 +1,11 @@
 import type { PaperData } from '../content/schema.ts';
-import { arxivId, arxivLinks } from './arxiv-id.ts';
+import { arxivDoi, arxivId, arxivLinks } from './arxiv-id.ts';
 import { dottedInitialsApart, givenInitials, inCapitals, isGroupName, nameParts, type NameParts } from './authors.ts';
 import { encodeJson } from './encode/json.ts';
 import { outputUrl } from './encode/url.ts';
 import { isolatedIfRightToLeft } from './direction.ts';
+import type { EntryType } from './encode/bibtex-file.ts';
+import type { CitedFacts } from './reading-list.ts';
 import { titleText } from './title-text.ts';
 
 /**
@@ -350,4 +352,36 @@ export function scholarlyArticle(
  */
 export function jsonLd(data: unknown): string {
   return encodeJson(data);
+}
+
+/**
+ * How many authors a paper's citation facts name (`/papers/<id>.json`, for the reading list's RIS
+ * download): every author of nearly every paper, and a collaboration's first ones, so that its
+ * file stays a few KB (/saved/ fetches one for each saved paper); the rest are counted.
+ */
+export const CITED_FACTS_AUTHORS = 100;
+
+/**
+ * What a reference manager needs of a paper beyond what /saved/ shows (CitedFacts), made once at
+ * build time from the frontmatter by the rules every citation form reads: `kind` is the BibTeX
+ * entry's type (entryType), the authors as citation_author names them (citationAuthorName: family
+ * name first, one initial a word), the date the .bib cites (publicationDate: a venue's year, else the
+ * first version's date as precisely as known), where the paper is (paperUrl) and arXiv's DOI and
+ * id. `abstract` is the abstract as plain text with its math as TeX (`$…$`), as the search reads it.
+ * Nothing is invented: a fact the frontmatter does not give is left out.
+ */
+export function citedFacts(paper: CitablePaper, { abstract, kind }: { abstract: string; kind: EntryType }): CitedFacts {
+  const { data } = paper;
+  const date = publicationDate(paper);
+  const url = paperUrl(paper);
+  return {
+    kind,
+    authors: data.authors.slice(0, CITED_FACTS_AUTHORS).map(citationAuthorName),
+    moreAuthors: Math.max(0, data.authors.length - CITED_FACTS_AUTHORS),
+    abstract,
+    ...(date !== undefined && { date }),
+    ...(data.venue !== undefined && { venue: data.venue }),
+    ...(data.arxiv !== undefined && { arxiv: arxivEprint(data.arxiv).eprint, doi: arxivDoi(data.arxiv) }),
+    ...(url !== undefined && { url }),
+  };
 }

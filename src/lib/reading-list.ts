@@ -1,7 +1,7 @@
 import { isPaperId } from '../content/paper-id.ts';
 import { shortAuthorList } from './author-list.ts';
 import { isCalendarDate } from './dates.ts';
-import { isBibtexEntry, joinedEntries } from './encode/bibtex-file.ts';
+import { isBibtexEntry, joinedEntries, type EntryType } from './encode/bibtex-file.ts';
 
 /**
  * The reading list's rules, shared by the build (the per-paper JSON) and the browser (the Save
@@ -31,6 +31,35 @@ export interface PaperSummary {
   date: string;
   /** The paper's page, with the site's base path. */
   url: string;
+  /**
+   * What a reference manager needs of it, for the RIS download (CitedFacts as the build writes
+   * them; absent in an older build's file). Unread until a download checks it (citedFactsOf).
+   */
+  cite?: unknown;
+}
+
+/**
+ * A paper's citation facts (citedFacts, src/lib/citation.ts, made at build time), from which /saved/
+ * writes its RIS record in the browser: no file more per paper.
+ */
+export interface CitedFacts {
+  /** The BibTeX entry's type: a preprint (`misc`), a conference paper, a journal article. */
+  kind: EntryType;
+  /** The first CITED_FACTS_AUTHORS authors, `Family, Given, Suffix` as citation_author names them. */
+  authors: string[];
+  /** How many authors are not in `authors`. */
+  moreAuthors: number;
+  /** Plain text, math as TeX between `$…$`. */
+  abstract: string;
+  /** The date the .bib cites: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string;
+  venue?: string;
+  /** The arXiv id as arXiv cites it (`2306.13575`, `math/0309136`). */
+  arxiv?: string;
+  /** arXiv's DOI. */
+  doi?: string;
+  /** Where the paper is: its arXiv page, else its PDF or project page. */
+  url?: string;
 }
 
 /**
@@ -39,10 +68,10 @@ export interface PaperSummary {
  * collaboration's summary grew with its author list (5,000 names: 115 KB, 10,000 long ones: 2 MB)
  * for a list that shows eight of them; shortened, each summary stays under a few KB.
  */
-export function paperSummary(paper: Omit<PaperSummary, 'otherAuthors'>): PaperSummary {
+export function paperSummary(paper: Omit<PaperSummary, 'otherAuthors' | 'cite'> & { cite?: CitedFacts }): PaperSummary {
   const { shown, others } = shortAuthorList(paper.authors);
-  const { id, title, date, url } = paper;
-  return { id, title, authors: shown.map(({ name }) => name), otherAuthors: others, date, url };
+  const { id, title, date, url, cite } = paper;
+  return { id, title, authors: shown.map(({ name }) => name), otherAuthors: others, date, url, ...(cite && { cite }) };
 }
 
 /**
@@ -164,13 +193,21 @@ export function summaryOf(value: unknown, id: string): PaperSummary | undefined 
     typeof date === 'string' &&
     isCalendarDate(date) &&
     typeof url === 'string';
-  return valid ? { id, title, authors, otherAuthors: otherAuthors as number, date, url } : undefined;
+  if (!valid) return undefined;
+  // Read when a paper is exported (citedFactsOf, reading-list-ris.ts), not to show it.
+  const { cite } = value as Record<string, unknown>;
+  return { id, title, authors, otherAuthors: otherAuthors as number, date, url, ...(cite !== undefined && { cite }) };
+}
+
+/** The name of a reading list's download: `reading-list-YYYY-MM-DD.<extension>` (the reader's day). */
+export function downloadName(now: Date, extension: string): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `reading-list-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.${extension}`;
 }
 
 /** The name of a reading list's BibTeX download: `reading-list-YYYY-MM-DD.bib` (the reader's day). */
 export function bibFileName(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `reading-list-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.bib`;
+  return downloadName(now, 'bib');
 }
 
 /**

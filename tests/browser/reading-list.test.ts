@@ -582,6 +582,65 @@ describe('/saved/', () => {
     expect(await page.locator('[data-saved-status]').textContent()).toMatch(/Downloaded 2 BibTeX entries/);
   });
 
+  it('downloads an RIS file of exactly the saved papers, written from their summaries without a request more', async () => {
+    const reader = await newReader();
+    await saveInOrder(reader, ['2402.00002', 'old-style']);
+    const page = await open(reader, urls.saved());
+    await waitForSaved(page, 2);
+    const requestsBefore = watched.at(-1)!.watch.requests.length;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-saved-ris]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^reading-list-\d{4}-\d{2}-\d{2}\.ris$/);
+    const text = await readFile(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFFTY  - ')).toBe(true);
+    // Each line a tag line (CR LF, as the specification asks), each record from TY to ER.
+    const lines = text.slice(1).replace(/\r\n$/, '').split('\r\n');
+    expect(lines.every((line) => /^[A-Z][A-Z0-9] {2}- /.test(line))).toBe(true);
+    const records = text
+      .slice(1)
+      .split(/(?<=ER {2}- \r\n)/)
+      .map((record) => record.split('\r\n').filter(Boolean));
+    // Newest saved first, as the list shows them; what each paper's file says.
+    expect(records).toHaveLength(2);
+    expect(records[0]).toEqual(
+      expect.arrayContaining([
+        'TY  - RPRT',
+        'TI  - Knot Invariants, Old-Style',
+        'AU  - van der Maaten, Laurens',
+        'AB  - An old-style arXiv identifier with a subject class.',
+        'PY  - 2003',
+        'DA  - 2003/09/08/',
+        'UR  - https://arxiv.org/abs/math/0309136',
+        'DO  - 10.48550/arXiv.math/0309136',
+        'M1  - arXiv:math/0309136',
+      ]),
+    );
+    expect(records[1]).toEqual(
+      expect.arrayContaining([
+        'TY  - CONF',
+        'TI  - Attention Is What You Need',
+        'AU  - Çelik, Zoë',
+        'AU  - Turing, Alan',
+        'T2  - NeurIPS 2024',
+        'PY  - 2024',
+        'DO  - 10.48550/arXiv.2402.00002',
+      ]),
+    );
+    expect(records.map((record) => [record[0], record.at(-1)])).toEqual([
+      ['TY  - RPRT', 'ER  - '],
+      ['TY  - CONF', 'ER  - '],
+    ]);
+    expect(await page.locator('[data-saved-status]').textContent()).toBe(
+      `Downloaded 2 RIS records as ${download.suggestedFilename()}.`,
+    );
+    // Written from the summaries the list already has: no .bib or other file fetched for it.
+    expect(
+      watched
+        .at(-1)!
+        .watch.requests.slice(requestsBefore)
+        .filter((url) => /\.(json|bib)$/.test(url)),
+    ).toEqual([]);
+  });
+
   it('downloads the bytes the build would write of those entries, and leaves out a .bib that is not one entry', async () => {
     const reader = await newReader();
     await saveInOrder(reader, ['2402.00002', TRICKY, 'old-style']);

@@ -1,7 +1,7 @@
 /**
  * The reading list's data, in built output: every paper has a `/papers/<id>.json` beside its page
  * that says what its source says (title as plain text, authors, date, page URL under the base
- * path), written by the JSON encoder (no `<`, `>` or `&` in the file); nothing else is written
+ * path, and the citation facts the RIS download is written from), written by the JSON encoder (no `<`, `>` or `&` in the file); nothing else is written
  * there. And the /saved/ page with everything it loads (HTML, CSS, scripts, 20 papers' JSON) stays
  * within the issue's budget of 100 KB, a figure that does not depend on how many papers the
  * digest has: the page holds no paper, and each JSON file holds one.
@@ -71,6 +71,54 @@ describe('per-paper JSON for the reading list', () => {
     const papers = await sources('tests/fixtures/cite');
     // The source has math to turn into text.
     expect(papers.find((paper) => paper.id === '2401.00001')!.title).toContain('$O(n^2)$');
+    // What the RIS download writes of each (src/lib/encode/ris.ts), as each file gives it: the .bib's
+    // entry type, each author family name first, the abstract with its math as TeX, the date cited
+    // (a venue's year, else the first version's), arXiv's id, DOI and page, else the PDF.
+    const arxiv = (id: string) => ({ arxiv: id, doi: `10.48550/arXiv.${id}`, url: `https://arxiv.org/abs/${id}` });
+    const cited: Record<string, unknown> = {
+      '2401.00001': {
+        kind: 'misc',
+        authors: ['Çelik, Zoë', "O'Brien-Łukasz, Ahmet", 'Research and Development Team'],
+        moreAuthors: 0,
+        abstract: 'An abstract with math $O(n^2)$.',
+        date: '2024-01-01',
+        venue: 'Journal of Tricky Titles',
+        ...arxiv('2401.00001'),
+      },
+      '2402.00002': {
+        kind: 'inproceedings',
+        authors: ['Çelik, Zoë', 'Turing, Alan'],
+        moreAuthors: 0,
+        abstract: 'Attention layers and transformers, a first paper about attention mechanisms.',
+        date: '2024',
+        venue: 'NeurIPS 2024',
+        ...arxiv('2402.00002'),
+      },
+      '2403.00003': {
+        kind: 'misc',
+        authors: ['Celik, Zoe'],
+        moreAuthors: 0,
+        abstract: 'Attention layers and sparse transformers, a second paper about attention mechanisms.',
+        date: '2024-03-01',
+        ...arxiv('2403.00003'),
+      },
+      'no-arxiv': {
+        kind: 'misc',
+        authors: ['Hopper, Grace'],
+        moreAuthors: 0,
+        abstract: 'A paper that is only a PDF somewhere.',
+        url: 'https://example.org/paper.pdf',
+      },
+      'old-style': {
+        kind: 'misc',
+        authors: ['van der Maaten, Laurens'],
+        moreAuthors: 0,
+        abstract: 'An old-style arXiv identifier with a subject class.',
+        date: '2003-09-08',
+        ...arxiv('math/0309136'),
+      },
+    };
+    expect(Object.keys(cited).sort()).toEqual(papers.map((paper) => paper.id).sort());
     for (const paper of papers) {
       const data = JSON.parse(await readFile(join(cite.outDir, `papers/${paper.id}.json`), 'utf8')) as unknown;
       expect(data, paper.id).toEqual({
@@ -81,6 +129,7 @@ describe('per-paper JSON for the reading list', () => {
         otherAuthors: paper.authors.length - shownAuthorNames(paper.authors).length,
         date: paper.date,
         url: urls.paper(paper.id),
+        cite: cited[paper.id],
       });
     }
   });

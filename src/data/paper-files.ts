@@ -39,7 +39,7 @@ export function getPaperFilesInputs(): Promise<PaperFilesInput[]> {
         authors: paper.data.authors,
         date: paper.data.date,
         url: urls.paper(paper.id),
-        cite: citedFacts(paper, { abstract: paper.text, kind: entryType(paper) }),
+        cite: citedFacts(paper, entryType(paper)),
       }),
     })),
   );

@@ -367,10 +367,12 @@ export const CITED_FACTS_AUTHORS = 100;
  * entry's type (entryType), the authors as citation_author names them (citationAuthorName: family
  * name first, one initial a word), the date the .bib cites (publicationDate: a venue's year, else the
  * first version's date as precisely as known), where the paper is (paperUrl) and arXiv's DOI and
- * id. `abstract` is the abstract as plain text with its math as TeX (`$…$`), as the search reads it.
+ * id. Not the abstract: /saved/ fetches this file for each saved paper to show the list, and an
+ * abstract (up to 10,000 characters) would make it several times heavier for a field the paper's
+ * page already gives.
  * Nothing is invented: a fact the frontmatter does not give is left out.
  */
-export function citedFacts(paper: CitablePaper, { abstract, kind }: { abstract: string; kind: EntryType }): CitedFacts {
+export function citedFacts(paper: CitablePaper, kind: EntryType): CitedFacts {
   const { data } = paper;
   const date = publicationDate(paper);
   const url = paperUrl(paper);
@@ -378,7 +380,6 @@ export function citedFacts(paper: CitablePaper, { abstract, kind }: { abstract: 
     kind,
     authors: data.authors.slice(0, CITED_FACTS_AUTHORS).map(citationAuthorName),
     moreAuthors: Math.max(0, data.authors.length - CITED_FACTS_AUTHORS),
-    abstract,
     ...(date !== undefined && { date }),
     ...(data.venue !== undefined && { venue: data.venue }),
     ...(data.arxiv !== undefined && { arxiv: arxivEprint(data.arxiv).eprint, doi: arxivDoi(data.arxiv) }),

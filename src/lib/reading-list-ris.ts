@@ -11,7 +11,7 @@ import { downloadName, type CitedFacts, type PaperSummary } from './reading-list
 /** A fetched summary's `cite` as CitedFacts, if it has their shape (else the paper has none to export). */
 export function citedFactsOf(value: unknown): CitedFacts | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { kind, authors, moreAuthors, abstract, date, venue, arxiv, doi, url } = value as Record<string, unknown>;
+  const { kind, authors, moreAuthors, date, venue, arxiv, doi, url } = value as Record<string, unknown>;
   const optional = [date, venue, arxiv, doi, url].every((field) => field === undefined || typeof field === 'string');
   const valid =
     ENTRY_TYPES.includes(kind as EntryType) &&
@@ -19,7 +19,6 @@ export function citedFactsOf(value: unknown): CitedFacts | undefined {
     authors.every((author) => typeof author === 'string') &&
     Number.isSafeInteger(moreAuthors) &&
     (moreAuthors as number) >= 0 &&
-    typeof abstract === 'string' &&
     optional;
   return valid ? (value as CitedFacts) : undefined;
 }
@@ -35,7 +34,8 @@ const RIS_TYPE: Record<EntryType, RisType> = { misc: 'RPRT', inproceedings: 'CON
 /**
  * A paper's RIS record (src/lib/encode/ris.ts), from its summary's title and its citation facts;
  * undefined without those (a summary an older build wrote). TI the title as the list shows it (math
- * as Unicode), AU each author family name first, AB the abstract (math as TeX), PY the year and DA
+ * as Unicode), AU each author family name first (no AB: the abstract would make each saved paper's
+ * file several times heavier, see citedFacts), PY the year and DA
  * the date as precisely as known (`YYYY/MM/DD/`, `YYYY/MM//`), T2 a conference's or journal's name
  * (a preprint's venue without a year, as the .bib's note: N1 `Published in …`), PB `arXiv` for an
  * arXiv preprint, UR where the paper is, DO arXiv's DOI and M1 `arXiv:<id>` (Zotero keeps M1 in
@@ -54,7 +54,6 @@ export function risOfSummary(summary: PaperSummary): string | undefined {
       `Lists the first ${cite.authors.length.toLocaleString('en')} of ${(cite.authors.length + cite.moreAuthors).toLocaleString('en')} authors.`,
     ]);
   }
-  fields.push(['AB', cite.abstract]);
   const [year, month, day] = /^\d{4}(?:-\d{2}){0,2}$/.test(cite.date ?? '') ? cite.date!.split('-') : [];
   if (year) fields.push(['PY', year]);
   if (year && month) fields.push(['DA', `${year}/${month}/${day ?? ''}/`]);

@@ -49,8 +49,6 @@ export interface CitedFacts {
   authors: string[];
   /** How many authors are not in `authors`. */
   moreAuthors: number;
-  /** Plain text, math as TeX between `$…$`. */
-  abstract: string;
   /** The date the .bib cites: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   date?: string;
   venue?: string;

@@ -606,7 +606,6 @@ describe('/saved/', () => {
         'TY  - RPRT',
         'TI  - Knot Invariants, Old-Style',
         'AU  - van der Maaten, Laurens',
-        'AB  - An old-style arXiv identifier with a subject class.',
         'PY  - 2003',
         'DA  - 2003/09/08/',
         'UR  - https://arxiv.org/abs/math/0309136',

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NewPaperError, newPaper } from '../src/content/new-paper.ts';
+import { emptyFlagProblem, NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import {
   batchSummary,
   idsFromFile,
@@ -130,6 +130,12 @@ async function main(): Promise<number> {
     }
     let inputs = [...positionals];
     if (values['from-file'] !== undefined) {
+      // Read as given, "" named the folder the command was typed in ('it is a folder').
+      const empty = emptyFlagProblem('from-file', values['from-file'], new Date());
+      if (empty) {
+        warn(`✗ ${empty} ${NOTHING_DONE}`);
+        return WRONG_COMMAND;
+      }
       try {
         // From where the command was typed: npm runs it from the project's root.
         const read = idsFromFile(

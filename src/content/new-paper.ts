@@ -433,11 +433,44 @@ export async function writeNewEntry(path: string, file: string, text: string): P
  * take is offered as the one to write: advice that led to a second refusal was none.
  */
 export function dateFlagProblems(date: string, now: Date): string[] {
+  const empty = emptyFlagProblem('date', date, now);
+  if (empty) return [empty];
   const meant = isCalendarDate(date) ? date : calendarDateAsWritten(date);
   if (meant === undefined) return [`--date ${date}: ${notIsoDate(`e.g. ${now.toISOString().slice(0, 10)}, today`)}`];
   const refused = digestDateProblem(meant, now);
   if (refused) return [`--date ${date}${meant === date ? '' : ` (${meant})`}: ${refused}.`];
   return meant === date ? [] : [`--date ${date}: ${notIsoDate(`write --date ${meant}`)}`];
+}
+
+/** The flags that take a value, but --tags and --authors (lists, with messages of their own: noTopicsGiven). */
+export type ValueFlag = 'date' | 'published' | 'code' | 'project' | 'venue' | 'title' | 'abstract' | 'from-file';
+
+/** What each flag takes, as the message for an empty one says it: what to write, and what leaving it out does. */
+const FLAG_TAKES: Record<ValueFlag, (today: string) => string> = {
+  date: (today) => `give the digest date as YYYY-MM-DD (e.g. --date ${today}, today), or leave --date out for today's`,
+  published: () =>
+    "give the first version's date as YYYY-MM-DD (e.g. --published 2023-06-23), or leave --published out for arXiv's",
+  code: () =>
+    "give the https:// address of the paper's official code (e.g. --code https://github.com/owner/repo), or leave --code out",
+  project: () =>
+    "give the https:// address of the paper's project page (e.g. --project https://example.org/paper), or leave --project out",
+  venue: () => 'give where the paper was published (e.g. --venue "NeurIPS 2023"), or leave --venue out',
+  title: () =>
+    'give the title (e.g. --title "Scaling MLPs: A Tale of Inductive Bias"), or leave --title out for arXiv\'s',
+  abstract: () => "give the abstract, math in $…$, or leave --abstract out for arXiv's",
+  'from-file': () => 'give the name of a text file with one arXiv id or URL a line (e.g. --from-file today.txt)',
+};
+
+/**
+ * What to say of a flag given with nothing in it (`--date ""`, `--date=`, `--code "  "`), the one
+ * rule for every flag that takes a value: read as given, it was shown as nothing (`--date : must
+ * be…`), taken as left out (`--code ""` wrote no link), or read as another thing (`--from-file ""`
+ * as the folder the command was typed in). The value is named plainly, with what to write.
+ */
+export function emptyFlagProblem(flag: ValueFlag, value: string | undefined, now: Date): string | undefined {
+  if (value === undefined || value.trim() !== '') return undefined;
+  const what = value === '' ? 'is empty ("")' : `holds only spaces (${JSON.stringify(value)})`;
+  return `--${flag} ${what}: ${FLAG_TAKES[flag](now.toISOString().slice(0, 10))}.`;
 }
 
 /**
@@ -463,7 +496,11 @@ function checkFlags(
   topicsFile: string,
 ): string[] {
   const problems = dateFlagProblems(date, now);
-  if (options.published !== undefined && !isCalendarDate(options.published)) {
+  for (const flag of ['published', 'code', 'project', 'venue', 'title', 'abstract'] as const) {
+    const empty = emptyFlagProblem(flag, options[flag], now);
+    if (empty) problems.push(empty);
+  }
+  if (options.published !== undefined && options.published.trim() !== '' && !isCalendarDate(options.published)) {
     const meant = calendarDateAsWritten(options.published);
     problems.push(`--published ${options.published}: ${notIsoDate(meant && `write --published ${meant}`)}`);
   }

@@ -1031,6 +1031,54 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     expect(calls).toEqual([]);
   });
 
+  // `--date ""` (or `--date=`) said '--date : must be a real calendar date…', the value shown as
+  // nothing; `--code ""` or `--venue ""` was taken as left out, and `--title ""` or `--abstract ""`
+  // replaced arXiv's with nothing. Each flag given empty is refused, named plainly, with what to write.
+  it.each([
+    [
+      'date',
+      /^--date is empty \(""\): give the digest date as YYYY-MM-DD \(e\.g\. --date 2025-06-07, today\), or leave --date out/,
+    ],
+    [
+      'published',
+      /^--published is empty \(""\): give the first version's date as YYYY-MM-DD .*or leave --published out/,
+    ],
+    [
+      'code',
+      /^--code is empty \(""\): give the https:\/\/ address of the paper's official code .*or leave --code out\.$/,
+    ],
+    [
+      'project',
+      /^--project is empty \(""\): give the https:\/\/ address of the paper's project page .*or leave --project out\.$/,
+    ],
+    [
+      'venue',
+      /^--venue is empty \(""\): give where the paper was published \(e\.g\. --venue "NeurIPS 2023"\), or leave --venue out\.$/,
+    ],
+    ['title', /^--title is empty \(""\): give the title .*or leave --title out for arXiv's\.$/],
+    [
+      'abstract',
+      /^--abstract is empty \(""\): give the abstract, math in \$…\$, or leave --abstract out for arXiv's\.$/,
+    ],
+  ] as const)(
+    'refuses --%s given empty before asking arXiv, naming the value and what to write',
+    async (flag, said) => {
+      const root = await tempProject();
+      const { fetch, calls } = fakeFetch(await recorded('2306.13575.xml'));
+      const now = () => new Date('2025-06-07T12:00:00Z');
+      for (const value of ['', ' \t']) {
+        const error = await refusal(newPaper(options('2306.13575', { [flag]: value }), { root, fetch, now }));
+        expect(error.wrongCommand).toBe(true);
+        if (value === '') expect(error.message).toMatch(said);
+        else expect(error.message).toContain(`--${flag} holds only spaces (" \\t"): give `);
+        // Only that: a --date or --published given empty is not also "no real calendar date".
+        expect(error.message.split('\n')).toHaveLength(1);
+      }
+      expect(calls).toEqual([]);
+      expect(await paperFiles(root)).toEqual([]);
+    },
+  );
+
   it('never writes an entry the content check would refuse', async () => {
     const root = await tempProject();
     const broken = (await recorded('9901.00002-many-authors.xml')).replace(

@@ -560,6 +560,12 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     expect((emptyTags as Error).message).toMatch(
       /^--tags names no topic \(it is empty, or only commas and spaces\): give one or more topics from content\/topics\.yaml, comma-separated, or leave --tags out for topics proposed from the digest\. Topics: .*optimization/,
     );
+    // `--date ""` said '--date : must be a real calendar date…', the value shown as nothing.
+    const emptyDate = await run({ inputs: fourIds, tags: ['optimization'], date: '' });
+    expect(emptyDate).toBeInstanceOf(NewPaperError);
+    expect((emptyDate as Error).message).toMatch(
+      /^--date is empty \(""\): give the digest date as YYYY-MM-DD \(e\.g\. --date \d{4}-\d\d-\d\d, today\), or leave --date out for today's\.$/,
+    );
     expect(calls).toEqual([]);
   });
 
@@ -981,6 +987,24 @@ describe('the CLI with many ids', () => {
     const { code, stderr } = await cli(root, '1511.07543 and more', '--tags', 'optimization');
     expect(code).toBe(1);
     expect(stderr).toContain('"1511.07543 and more" is not an arXiv id or URL');
+  });
+
+  // `--from-file ""` read the folder the command was typed in: 'cannot read it (it is a folder)'.
+  it('refuses an empty --from-file ("", --from-file=) by name, and exits 2 as for a wrong command', async () => {
+    const root = await tempProject();
+    for (const args of [['--from-file', ''], ['--from-file='], ['--from-file', '  ', '--date=']]) {
+      const { code, stdout, stderr } = await cli(root, ...args, '--tags', 'optimization');
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(
+        /^✗ --from-file (?:is empty \(""\)|holds only spaces \(" {2}"\)): give the name of a text file with one arXiv id or URL a line \(e\.g\. --from-file today\.txt\)\. Nothing was fetched or written\.$/m,
+      );
+      expect(stderr).not.toContain('folder');
+      expect(stdout).toBe('');
+    }
+    // With ids and `--date=`: the date named as empty, as for one paper.
+    const { code, stderr } = await cli(root, '9901.00010', '9901.00011', '--date=', '--tags', 'optimization');
+    expect(code).toBe(2);
+    expect(stderr).toContain('✗ --date is empty (""): give the digest date as YYYY-MM-DD');
   });
 
   it('says that a --from-file does not exist, and exits 2 as for a wrong command', async () => {

@@ -15,6 +15,7 @@ import {
   type PaperOutcome,
 } from '../src/content/new-papers.ts';
 import { typedIn } from '../src/content/paths.ts';
+import { fileSystemReason } from '../src/content/read-files.ts';
 import { formatProblem } from '../src/content/problems.ts';
 import { acceptedTags } from '../src/content/suggest-tags.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
@@ -147,15 +148,8 @@ async function main(): Promise<number> {
         }
         inputs = [...inputs, ...read.ids];
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const why =
-          code === 'ENOENT'
-            ? 'there is no such file'
-            : code === 'EISDIR'
-              ? 'it is a folder'
-              : (code ?? (error as Error).message);
         warn(
-          `✗ --from-file ${values['from-file']}: cannot read it (${why}). Give a text file with one arXiv id or URL a line. ${NOTHING_DONE}`,
+          `✗ --from-file ${values['from-file']}: cannot read it (${fileSystemReason(error)}). Give a text file with one arXiv id or URL a line. ${NOTHING_DONE}`,
         );
         return WRONG_COMMAND;
       }

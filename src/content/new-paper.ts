@@ -24,6 +24,7 @@ import { findCollisions, type CollisionCandidate } from './collection.ts';
 import { isYaml11NonText, parseSource, type ParsedSource } from './frontmatter.ts';
 import { paperIdFromPath } from './paper-id.ts';
 import { CONTENT_DIR } from './paths.ts';
+import { fileSystemReason } from './read-files.ts';
 import type { ContentProblem } from './problems.ts';
 import { createPaperSchema, LIMITS, topicInOtherCase, type Topic } from './schema.ts';
 import { validatePaper } from './validate.ts';
@@ -399,6 +400,27 @@ const FIELD_TO_GIVE = {
  * under the paper's name: link() refuses a name that exists, and the name never shows a part.
  */
 export async function writeNewEntry(path: string, file: string, text: string): Promise<void> {
+  try {
+    await writeWhole(path, file, text);
+  } catch (error) {
+    if (error instanceof NewPaperError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    // A full disk, a read-only folder, a file where the year's folder goes: the contributor's to
+    // fix, said as such (it was a stack trace, and a batch stopped there without its summary).
+    throw new NewPaperError(
+      `Cannot write ${file} (${writeReason(error, file)}); nothing was written. Run the same command again once it can be.`,
+    );
+  }
+}
+
+/** fileSystemReason, but for mkdir's EEXIST: a file stands where the paper's folder goes. */
+function writeReason(error: unknown, file: string): string {
+  const { code, syscall } = error as NodeJS.ErrnoException;
+  return code === 'EEXIST' && syscall === 'mkdir'
+    ? `${dirname(file)} is a file, not a folder, EEXIST`
+    : fileSystemReason(error);
+}
+
+async function writeWhole(path: string, file: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const hidden = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const exists = () => new NewPaperError(`${file} already exists; nothing was written.`);
@@ -421,7 +443,8 @@ export async function writeNewEntry(path: string, file: string, text: string): P
       await rename(hidden, path);
     }
   } finally {
-    await rm(hidden, { force: true });
+    // Not to hide why the write failed: a hidden file left is passed over by discovery.
+    await rm(hidden, { force: true }).catch(() => {});
   }
 }
 

@@ -13,6 +13,29 @@ export function isGone(error: unknown): boolean {
 }
 
 /**
+ * Why the file system refused to read or write a file, in words, with its code for whoever looks
+ * it up (`the disk is full, ENOSPC`): the one wording of such an error for a contributor, where it
+ * is no problem of the content (a --from-file that cannot be read, an entry that cannot be written).
+ */
+export function fileSystemReason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    ENOENT: 'there is no such file',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EFBIG: 'the file is too large for the file system',
+    EIO: 'the disk could not be read or written',
+  };
+  if (code === 'ENOENT' || code === 'EISDIR') return words[code]!;
+  return code === undefined ? message : `${words[code] ?? message}, ${code}`;
+}
+
+/**
  * Reads many files concurrently, a slice at a time: thousands opened at once can exceed the
  * open-file limit, one at a time leaves the disk idle. A file is opened with O_NOFOLLOW, so a
  * paper swapped for a symbolic link after discovery (discover.ts) fails to open instead of

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join, relative } from 'node:path';
 import type { Element, Root, RootContent } from 'hast';
@@ -1078,6 +1078,45 @@ describe('npm run new-paper on recorded arXiv answers', () => {
       expect(await paperFiles(root)).toEqual([]);
     },
   );
+
+  // A write the file system refused threw its own error: a stack trace, and the paper's file unnamed.
+  it('says why an entry cannot be written (a full disk, a file where the year folder goes), writing nothing', async () => {
+    const root = await tempProject();
+    const { fetch } = fakeFetch(await recorded('2306.13575.xml'));
+    const folder = join(root, 'content/papers/2025');
+    await mkdir(folder);
+    await symlink('/dev/full', join(folder, `.2306.13575.mdx.${process.pid}.tmp`));
+    const full = await refusal(newPaper(options('2306.13575'), { root, fetch }));
+    expect(full.message).toBe(
+      'Cannot write content/papers/2025/2306.13575.mdx (the disk is full, ENOSPC); nothing was written. Run the same command again once it can be.',
+    );
+    expect(await readdir(folder)).toEqual([]);
+    await rm(folder, { recursive: true });
+    await writeFile(folder, '');
+    const notFolder = await refusal(newPaper(options('2306.13575'), { root, fetch }));
+    expect(notFolder.message).toBe(
+      'Cannot write content/papers/2025/2306.13575.mdx (content/papers/2025 is a file, not a folder, EEXIST); nothing was written. Run the same command again once it can be.',
+    );
+    // The CLI prints it as a refusal, exit code 1, with no stack trace.
+    const cli = await runNewPaperCli(
+      root,
+      '2401.09999',
+      '--offline',
+      '--title',
+      'A Title',
+      '--authors',
+      'Ada Lovelace',
+      '--tags',
+      'optimization',
+      '--date',
+      '2025-06-06',
+    );
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain(
+      `✗ Cannot write ${join(folder, '2401.09999.mdx')} (${folder} is a file, not a folder, EEXIST); nothing was written.`,
+    );
+    expect(cli.stderr).not.toMatch(/^\s+at /m);
+  });
 
   it('never writes an entry the content check would refuse', async () => {
     const root = await tempProject();

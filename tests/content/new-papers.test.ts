@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -536,6 +536,32 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
       expect.stringMatching(/^content\/papers\/2099\/9901\.00011\.mdx:\d+:\d+: body: LaTeX: /),
     ]);
     expect(await readFile(join(root, 'content/papers/2099/9901.00012.mdx'), 'utf8')).toBe('theirs');
+    expect(await paperFiles(root, '2099')).toEqual(['9901.00010.mdx', '9901.00012.mdx']);
+  });
+
+  // A write the file system refuses (a full disk, a read-only folder) threw out of the batch: a
+  // stack trace, the papers after it never written, no summary.
+  it('a paper whose file cannot be written (the disk is full) fails on its own; the others are written', async () => {
+    const root = await tempProject();
+    const feed = await recorded('batch-9901.00010-00013.xml');
+    const folder = join(root, 'content/papers/2099');
+    await mkdir(folder, { recursive: true });
+    // The hidden file the second entry is first written to leads to /dev/full: ENOSPC, as a full disk.
+    await symlink('/dev/full', join(folder, `.9901.00011.mdx.${process.pid}.tmp`));
+    const report = await newPapers(
+      { ...day, inputs: fourIds.slice(0, 3) },
+      context(root, fakeFetch(() => feed).fetch).context,
+    );
+    expect(report.outcomes).toMatchObject([
+      { status: 'written' },
+      {
+        status: 'failed',
+        message:
+          'Cannot write content/papers/2099/9901.00011.mdx (the disk is full, ENOSPC); nothing was written. Run the same command again once it can be.',
+      },
+      { status: 'written' },
+    ]);
+    expect(report.ok).toBe(false);
     expect(await paperFiles(root, '2099')).toEqual(['9901.00010.mdx', '9901.00012.mdx']);
   });
 

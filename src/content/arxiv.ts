@@ -402,12 +402,30 @@ export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   }
   // An unknown id gives no entry (older API versions: an entry without an <id>).
   const papers = entries.filter((entry) => text(entry.id).trim() !== '');
-  const read = new Map<string, ArxivEntry | { why: string }>();
+  const byId = new Map<string, { written: string[]; read: (ArxivEntry | { why: string })[] }>();
   for (const paper of papers) {
     const parsedId = entryId(text(paper.id));
     const canonical = parsedId && canonicalOrUndefined(parsedId.id);
-    // The first entry for an id wins; arXiv sends one.
-    if (canonical && !read.has(canonical)) read.set(canonical, readEntry(paper, parsedId));
+    if (!canonical) continue;
+    const group = byId.get(canonical) ?? { written: [], read: [] };
+    group.written.push(collapse(text(paper.id)));
+    group.read.push(readEntry(paper, parsedId));
+    byId.set(canonical, group);
+  }
+  // arXiv sends one entry a paper. Two that read alike are one; two that differ (another version,
+  // another title: a cache or a proxy mixing answers) leave no telling which is the paper's, where
+  // the first was taken whatever the second said.
+  const read = new Map<string, ArxivEntry | { why: string }>();
+  for (const [canonical, { written, read: entries }] of byId) {
+    const differ = new Set(entries.map((entry) => JSON.stringify(entry))).size > 1;
+    read.set(
+      canonical,
+      differ
+        ? {
+            why: `it holds ${entries.length} entries for ${canonical} that differ (${written.join(', ')}), so which one is the paper's cannot be told`,
+          }
+        : entries[0]!,
+    );
   }
   return { kind: 'entries', entries: read, ids: papers.map((paper) => collapse(text(paper.id))) };
 }

@@ -88,6 +88,51 @@ describe("an entry's <id> written as arXiv addresses are", () => {
   });
 });
 
+describe('an answer with two entries for the paper asked', () => {
+  // The first entry was taken, whatever the second said: an answer mixed up on the way (a cache, a
+  // proxy) wrote whichever came first.
+  const second = (id: string, title: string) =>
+    `<entry><id>${id}</id><title>${title}</title><summary>  A synthetic abstract.\n</summary>` +
+    '<published>2099-01-03T12:00:00Z</published><author><name>Ada Example</name></author></entry></feed>';
+  it.each([
+    ['another title', `http://arxiv.org/abs/${ID}v1`, 'Another Title'],
+    ['another version only', `http://arxiv.org/abs/${ID}v2`, 'A Synthetic Title'],
+  ])('refuses two that differ (%s), naming both, and writes nothing', async (_name, id, title) => {
+    const { result, files } = await run(answer().replace('</feed>', second(id, title)));
+    expect(result).toBeInstanceOf(NewPaperError);
+    expect((result as NewPaperError).message).toBe(
+      `arXiv's answer for ${ID} is not a usable Atom feed: it holds 2 entries for ${ID} that differ (http://arxiv.org/abs/${ID}v1, ${id}), so which one is the paper's cannot be told. Nothing was written. That is arXiv's side (or the network's), not your command: run the same command again later.`,
+    );
+    expect(files).toEqual([]);
+  });
+
+  it('takes two that read alike as one, and refuses two that differ in a batch too, writing the other', async () => {
+    const { root, files } = await run(
+      answer().replace('</feed>', second(`https://arxiv.org/abs/${ID}v1`, 'A Synthetic Title')),
+    );
+    expect(files).toEqual([`2099/${ID}.mdx`]);
+    expect((await checked(root)).problems).toEqual([]);
+    const other = '9901.00091';
+    const feed = answer().replace(
+      '</feed>',
+      second(`http://arxiv.org/abs/${ID}v1`, 'Another Title').replace(
+        '</feed>',
+        `<entry><id>http://arxiv.org/abs/${other}v1</id><title>Another Paper</title><summary>Text.</summary>` +
+          '<published>2099-01-03T12:00:00Z</published><author><name>Bo Example</name></author></entry></feed>',
+      ),
+    );
+    const batchRoot = await tempProject();
+    const report = await newPapers(
+      { inputs: [ID, other], tags: ['optimization'], date: '2099-01-10' },
+      { root: batchRoot, fetch: answering(feed), now: NOW, sleep: async () => {} },
+    );
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'written']);
+    expect(report.outcomes[0]).toMatchObject({
+      message: expect.stringContaining(`it holds 2 entries for ${ID} that differ`),
+    });
+  });
+});
+
 describe('an arXiv answer whose bytes are not UTF-8', () => {
   // Read as UTF-8 loosely, each bad byte became U+FFFD: the entry said "Caf�", a title arXiv never had.
   it.each([

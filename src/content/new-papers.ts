@@ -409,26 +409,30 @@ export function batchSummary(
 }
 
 /**
- * Ids from a file: one a line; blank lines and `#` comments (a line's rest after `#`) ignored. A
+ * Ids from a file: one a line; blank lines, lines of separators or a list marker only, and `#`
+ * comments (a line's rest after `#`) ignored. A
  * curator's list is often a Markdown list or a pasted row: a list marker (`- `, `* `, `1. `) is
  * not part of the id, and a line of several ids apart by spaces, tabs, commas or semicolons, each
  * an id on its own (`2306.13575, 2401.00001`), is each of them. Any other line is one input as
  * written (`arXiv:2306.13575v2 [cs.LG]` is one id; a line that is none is reported whole).
  */
 export function idsFromText(text: string): string[] {
-  return text
-    .split(/\r\n?|\n/)
-    .map((line) =>
-      line
-        .replace(/(?:^|\s)#.*$/, '')
-        .trim()
-        .replace(/^(?:[-*+•]|\d{1,3}[.)])\s+/u, ''),
-    )
-    .filter(Boolean)
-    .flatMap((line) => {
-      const parts = line.split(/[\s,;]+/).filter(Boolean);
-      return parts.length > 1 && parts.every(isArxivInput) ? parts : [line];
-    });
+  return (
+    text
+      .split(/\r\n?|\n/)
+      .map((line) =>
+        line
+          .replace(/(?:^|\s)#.*$/, '')
+          .trim()
+          .replace(/^(?:[-*+•]|\d{1,3}[.)])(?:\s+|$)/u, ''),
+      )
+      // A line of separators only (a spreadsheet's empty row: `,`) names nothing, as a blank one.
+      .filter((line) => /[^\s,;]/.test(line))
+      .flatMap((line) => {
+        const parts = line.split(/[\s,;]+/).filter(Boolean);
+        return parts.length > 1 && parts.every(isArxivInput) ? parts : [line];
+      })
+  );
 }
 
 /**

@@ -874,6 +874,12 @@ describe("ids from a curator's file", () => {
       ['arXiv:2306.13575v2 [cs.LG] 5 Oct 2023', '2306.13575 v2'],
     ],
     ['a line that is no id, kept whole to be reported', 'see 2306.13575 and more\n', ['see 2306.13575 and more']],
+    // A row of a spreadsheet's export with no id, an empty list item: each was reported as an id (',', '-').
+    [
+      'lines of separators or a list marker only, as blank lines',
+      '2306.13575,\n,\n ; , \n-\n* \n1.\n9901.00010\n',
+      ['2306.13575,', '9901.00010'],
+    ],
   ])('reads %s', (_, text, ids) => {
     expect(idsFromText(text)).toEqual(ids);
   });

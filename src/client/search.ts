@@ -64,6 +64,8 @@ import {
   withCitationKeysRead,
   withoutQuestionWords,
   questionWithOneWordLess,
+  papersWithMostWords,
+  wordsToCountApart,
   withPhraseApart,
   answeringReading,
   withPlainCompatibilityLetters,
@@ -470,7 +472,12 @@ interface WordsAnswer {
   leftOut?: string;
   /** A quoted phrase no paper has, as typed, whose words the results have apart (searchQuery): the status names it. */
   apart?: string;
+  /** No paper has every word: the results are those with most of them (searchQuery), and the status says so. */
+  mostWords?: true;
 }
+
+/** What an answer found less than the query asked for, which its status says. */
+type Loosened = Pick<WordsAnswer, 'leftOut' | 'apart' | 'mostWords'>;
 
 /** The digest's words that start as `word` does (src/lib/search-data.ts), most frequent first. */
 function vocabularyFor(config: SearchConfig, word: string): Promise<string[]> {
@@ -805,13 +812,46 @@ async function searchQuery(
 ): Promise<WordsAnswer | null> {
   const answer = await searchWords(pagefind, config, query, options, keystroke, topics);
   const phrase = answer?.results.length === 0 ? answer.unmatchedPhrase : undefined;
-  if (answer === null || phrase === undefined) return answer;
+  if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;
+  if (phrase === undefined) return mostWordsOr(pagefind, config, query, options, topics, answer);
   // (A phrase no quotes of the query hold as typed leaves the query as it is: it would find nothing again.)
   const { query: loose, typed } = withPhraseApart(query, phrase);
   if (typed === undefined) return answer;
   const apart = await searchWords(pagefind, config, loose, options, keystroke, topics);
   if (apart === null) return null;
   return apart.results.length > 0 ? { ...apart, apart: typed } : answer;
+}
+
+/**
+ * For a query of several words that no paper has together (`answer`), a long title typed with a
+ * word added or changed: the papers with most of its words (wordsToCountApart), each word searched
+ * alone as the query would search it, ranked by papersWithMostWords; the status says so
+ * (`mostWords`), and a word no paper has keeps its "Did you mean". Otherwise `answer`.
+ */
+async function mostWordsOr(
+  pagefind: Pagefind,
+  config: SearchConfig,
+  query: string,
+  options: PagefindQuery,
+  topics: readonly TopicName[],
+  answer: WordsAnswer,
+): Promise<WordsAnswer> {
+  const words = wordsToCountApart(query);
+  if (!words) return answer;
+  const [all, ...each] = await Promise.all([
+    pagefind.search(null, options),
+    ...words.map((word) => searchWords(pagefind, config, word, options, undefined, topics)),
+  ]);
+  const byId = bestById(each.flatMap((found) => found?.results ?? []));
+  const ids = papersWithMostWords(
+    each.map((found) => (found?.results ?? []).map((result) => result.id)),
+    all.results.length,
+  );
+  if (ids.length === 0) return answer;
+  // In a chosen order (newest, oldest), the papers found in it.
+  const kept = new Set(ids);
+  const results = options.sort ? all.results.filter((result) => kept.has(result.id)) : ids.map((id) => byId.get(id)!);
+  return { ...answer, unmatched: [], results, mostWords: true };
 }
 
 /** Most pairs of neighbouring words a query is also searched with joined (joinedPairs). */
@@ -1333,8 +1373,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
       let suggestion: string | undefined;
       let missing: string[] = [];
       let tooCommon = false;
-      let leftOut: string | undefined;
-      let apart: string | undefined;
+      let loosened: Loosened = {};
       if (ids) {
         ({ found: shown, missing } = await papersByKeys(config, ids));
         if (current !== generation) return;
@@ -1349,8 +1388,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         count = answer.results.length;
         suggestion = answer.suggestion;
         tooCommon = answer.tooCommon === true;
-        leftOut = answer.leftOut;
-        apart = answer.apart;
+        loosened = answer;
       }
       if (current !== generation) return;
       list.replaceChildren(
@@ -1367,7 +1405,7 @@ function setUpHeaderBox(form: HTMLFormElement): void {
         }),
       );
       // Papers found without one of a question's words: said above them, as no match is.
-      const without = count > 0 ? looseStatus(count, { leftOut, apart }) : undefined;
+      const without = count > 0 ? looseStatus(count, loosened) : undefined;
       message.replaceChildren(
         without ??
           (ids ? arxivStatus(0, missing, '') : tooCommon ? tooCommonStatus(term) : `No papers match “${term}”.`),
@@ -1516,7 +1554,7 @@ function foundStatus(
   words: string,
   by: string,
   filters: readonly string[],
-  loosened: Pick<WordsAnswer, 'leftOut' | 'apart'> = {},
+  loosened: Loosened = {},
 ): string {
   const within = filters.length === 0 ? '' : ` in ${filters.join(', ')}`;
   return looseStatus(count, loosened, words, `${by}${within}`) ?? `${paperCount(count)} found${words}${by}${within}.`;
@@ -1525,18 +1563,15 @@ function foundStatus(
 /**
  * What the header box and the search page say of papers found for less than the query asked, or
  * undefined for an answer to all of it: without a question's word (`leftOut`:
- * questionWithOneWordLess), or with a quoted phrase's words apart (`apart`: searchQuery).
+ * questionWithOneWordLess), with a quoted phrase's words apart (`apart`: searchQuery), or with
+ * most of the words (`mostWords`: searchQuery).
  */
-function looseStatus(
-  count: number,
-  { leftOut, apart }: Pick<WordsAnswer, 'leftOut' | 'apart'>,
-  words = '',
-  by = '',
-): string | undefined {
+function looseStatus(count: number, { leftOut, apart, mostWords }: Loosened, words = '', by = ''): string | undefined {
   if (leftOut !== undefined)
     return `No paper has all your words${words}; ${paperCount(count)} found without “${leftOut}”${by}.`;
   if (apart !== undefined)
     return `No paper has the phrase “${apart}”; ${paperCount(count)} found with its words apart${by}.`;
+  if (mostWords) return `No paper has every word${words}; ${paperCount(count)} found with most of them${by}.`;
   return undefined;
 }
 

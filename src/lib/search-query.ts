@@ -41,8 +41,15 @@ export function arxivIdInQuery(query: string): string | undefined {
 const SITE_PAGE =
   /^(?:https?:\/\/)?(?:[^\s?#]*\/)?(papers|topics|authors)\/([^/\s?#]+?)(?:\.bib|\.json|\/(?:\d+\/)?(?:index\.html|rss\.xml|papers\.bib)?)(?:[?#]\S*)?$/i;
 
+const WITHOUT_LAST_SLASH = /\/(?:papers|topics|authors)\/[^/\s?#]+(?:[?#]\S*)?$/i;
+
 export function sitePageInQuery(query: string): { kind: 'papers' | 'topics' | 'authors'; slug: string } | undefined {
-  const match = SITE_PAGE.exec(query.trim());
+  const trimmed = query.trim();
+  // Its last slash left off, as an address is often copied or typed (`digest.example.org/papers/2306.13575`),
+  // after a host or a leading slash: `topics/attention` alone is words joined by a slash.
+  const match =
+    SITE_PAGE.exec(trimmed) ??
+    (WITHOUT_LAST_SLASH.test(trimmed) ? SITE_PAGE.exec(trimmed.replace(/(?=[?#]|$)/, '/')) : null);
   if (!match) return undefined;
   let slug: string;
   try {
@@ -893,18 +900,43 @@ export function clippedAbbreviations(
       .split(/[^\p{L}]+/u)
       .map((part) => part.toLowerCase())
       .filter(Boolean);
-    if (parts.length < 2 || parts.some((part) => part.length < 3)) continue;
-    const expansion = table.get(parts.map((part) => part[0]).join(''));
+    // One word in one case (`batchnorm`, `layernorm`): its parts are where the words' starts meet.
+    const expansion =
+      parts.length === 1
+        ? [...table.values()].find((each) => clippedPartsOf(parts[0]!, each) !== undefined)
+        : table.get(parts.map((part) => part[0]).join(''));
+    const clipped = parts.length === 1 && expansion ? clippedPartsOf(parts[0]!, expansion)! : parts;
+    if (clipped.length < 2 || clipped.some((part) => part.length < 3)) continue;
     if (
-      expansion?.length === parts.length &&
-      parts.every((part, index) => expansion[index]!.startsWith(part)) &&
-      parts.some((part, index) => part !== expansion[index])
+      expansion?.length === clipped.length &&
+      clipped.every((part, index) => expansion[index]!.startsWith(part)) &&
+      clipped.some((part, index) => part !== expansion[index])
     ) {
       const [joined] = queryWords(token);
       if (joined) found.set(joined, [...expansion]);
     }
   }
   return found;
+}
+
+/**
+ * A word in one case (`batchnorm`) cut into the starts of an abbreviation's words (`batch`,
+ * `normalization`: `batch`, `norm`), three letters or more each, one at least shorter than its
+ * word; undefined if it is no such word.
+ */
+function clippedPartsOf(word: string, expansion: readonly string[]): string[] | undefined {
+  const cut = (rest: string, index: number): string[] | undefined => {
+    const whole = expansion[index];
+    if (whole === undefined) return rest === '' ? [] : undefined;
+    for (let length = Math.min(whole.length, rest.length); length >= 3; length--) {
+      if (!whole.startsWith(rest.slice(0, length))) continue;
+      const after = cut(rest.slice(length), index + 1);
+      if (after) return [rest.slice(0, length), ...after];
+    }
+    return undefined;
+  };
+  const parts = expansion.length < 2 ? undefined : cut(word, 0);
+  return parts?.some((part, index) => part !== expansion[index]) ? parts : undefined;
 }
 
 /** Two words alike but for a plural's ending: `model`, `models`; `process`, `processes`. */
@@ -1211,11 +1243,12 @@ export function onlyCommonWords(query: string): boolean {
 
 /**
  * Field names a reader may type before a word, as other search engines take them (`author:Hofmann`,
- * `topic:theory`, `title:attention`): here every word is searched in titles, names, topics and
- * abstracts alike (and the Author and Topic fields filter), so the name is dropped and the word kept.
+ * `topic:theory`, `title:attention`, or with a space after the colon, as a form's label is copied:
+ * `Title: Scaling MLPs`): here every word is searched in titles, names, topics and abstracts alike
+ * (and the Author and Topic fields filter), so the name is dropped and the word kept.
  */
 const FIELD_PREFIX =
-  /(?<=^|[\s"\u201C\u201D\u201E(-])(?:authors?|topics?|tags?|title|abstract|year|venue|(?:all)?in(?:title|text|author)|ti|au|abs):(?=\S)/giu;
+  /(?<=^|[\s"\u201C\u201D\u201E(-])(?:authors?|topics?|tags?|title|abstract|year|venue|(?:all)?in(?:title|text|author)|ti|au|abs):\s*(?=\S)/giu;
 
 /**
  * Operators of web search engines that name where to look, not a word (`site:arxiv.org`,
@@ -1374,13 +1407,26 @@ const FORMER_VENUE_ABBREVIATION = new RegExp(
 );
 
 /**
+ * The spellings of a venue's name in full: as the table writes it, and, for a name of five words
+ * or more after `Conference on`, without those two words, as readers often type it (`Knowledge
+ * Discovery and Data Mining`, `Computer Vision and Pattern Recognition`); a shorter one alone
+ * (`Learning Theory`) is a topic's words as often.
+ */
+function venueSpellings(name: string): string[] {
+  const rest = /^Conference on (.*)$/.exec(name)?.[1];
+  return rest !== undefined && rest.split(' ').length >= 5 ? [name, rest] : [name];
+}
+
+/**
  * A venue's name in full, with the words references put before it (`In`, `Advances in`,
  * `Proceedings of the`, an edition `37th`, `Annual`, `ACM SIGKDD`) and its abbreviation in
  * brackets after it, any case and spacing.
  */
 const VENUE_NAME = new RegExp(
   String.raw`(?<=^|[\s(,.;:])(?:in\s+)?(?:(?:advances\s+in|proceedings\s+of(?:\s+the)?)\s+)?(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:annual\s+)?(?:acm\s+sigkdd\s+)?(` +
-    VENUE_NAMES.map(([, name]) => name.replace(/ /g, String.raw`\s+`)).join('|') +
+    VENUE_NAMES.flatMap(([, name]) => venueSpellings(name))
+      .map((name) => name.replace(/ /g, String.raw`\s+`))
+      .join('|') +
     String.raw`)(?:\s*\((?:${VENUE_NAMES.map(([abbreviation]) => abbreviation).join('|')})\))?(?![\p{L}\p{N}])`,
   'giu',
 );
@@ -1396,8 +1442,11 @@ const VENUE_NAME = new RegExp(
 export function withVenueNamesRead(query: string): string {
   const named = replacedOutsideQuotes(query, VENUE_NAME, (_, name) => {
     const typed = name.replace(/\s+/g, ' ').toLowerCase();
-    const [abbreviation, full] = VENUE_NAMES.find(([, each]) => each.toLowerCase() === typed)!;
-    return ` ("${full}" OR ${abbreviation}) `;
+    // The spelling typed (`Knowledge Discovery and Data Mining`, without `Conference on`: venueSpellings).
+    const [abbreviation, spelling] = VENUE_NAMES.flatMap(([each, name]) =>
+      venueSpellings(name).map((one) => [each, one] as const),
+    ).find(([, one]) => one.toLowerCase() === typed)!;
+    return ` ("${spelling}" OR ${abbreviation}) `;
   });
   // A former abbreviation (`NIPS 2017`) is either, as typed first: an older paper may write it. (Quoted,
   // as the name in full is: each side is read again, and a side read so would be again, without end.)
@@ -1553,6 +1602,56 @@ export interface QuestionReading {
 
 /** Most readings with one word less a question is searched with: each is a whole search. */
 export const MAX_QUESTION_READINGS = 6;
+
+/** Most words of a query the search counts, one by one, when no paper has them all (wordsToCountApart). */
+export const MAX_COUNTED_WORDS = 16;
+
+/**
+ * The words of a query that finds nothing, each to be searched alone, so that the papers with most
+ * of them are listed instead (a long title typed with a word added or changed: `Gated Linear
+ * Attention Transformers with Software-Efficient Training`): each word as typed, its punctuation
+ * for the search to read (`Software-Efficient`), once, in order, at most {@link MAX_COUNTED_WORDS}.
+ * Not a word nearly every paper has (COMMON_WORDS), nor one without a letter or digit. Undefined
+ * for fewer than four such words: a short query that finds nothing asks for what the digest does
+ * not hold (`attention is all you need`, `H. Zhang softmax`), where papers with two of its three
+ * words are no answer; and for a query whose quotes, `OR` or `-word` ask for something else than words.
+ */
+export function wordsToCountApart(query: string): string[] | undefined {
+  if (/["\u201C\u201D\u201E]/u.test(query) || alternativesInQuery(query) || excludedWords(query).excluded.length > 0)
+    return undefined;
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const [token] of query.matchAll(/\S+/g)) {
+    const read = queryWords(token);
+    const key = read.join(' ');
+    if (read.length === 0 || read.every((word) => COMMON_WORDS.has(word)) || seen.has(key)) continue;
+    seen.add(key);
+    words.push(token);
+  }
+  return words.length >= 4 ? words.slice(0, MAX_COUNTED_WORDS) : undefined;
+}
+
+/**
+ * The papers with most of a query's words (wordsToCountApart), from each word's answer alone (the
+ * ids of its papers, in its order): those with more than half of the words, the most first; among
+ * as many, those whose words fewer papers have first (a rarer word says more of a paper: each
+ * word weighs the log of how many papers `total` there are over how many have it), then by their
+ * places in the words' answers. Empty when no paper has more than half.
+ */
+export function papersWithMostWords(answers: readonly (readonly string[])[], total: number): string[] {
+  const found = new Map<string, { count: number; weight: number; places: number }>();
+  for (const ids of answers) {
+    const weight = Math.log((total + 1) / Math.max(ids.length, 1));
+    for (const [place, id] of ids.entries()) {
+      const paper = found.get(id) ?? { count: 0, weight: 0, places: 0 };
+      found.set(id, { count: paper.count + 1, weight: paper.weight + weight, places: paper.places + place });
+    }
+  }
+  return [...found]
+    .filter(([, paper]) => paper.count * 2 > answers.length)
+    .sort(([, a], [, b]) => b.count - a.count || b.weight - a.weight || a.places - b.places)
+    .map(([id]) => id);
+}
 
 /**
  * A question asked with one word less, each way, the likeliest first, `asked` being the question

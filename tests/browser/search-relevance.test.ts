@@ -465,6 +465,13 @@ const TABLE: Expectation[] = [
   // HTML and field names typed around the words
   { query: '<b>Kolmogorov</b>', why: 'a word in bold, pasted as HTML', only: KAN },
   { query: 'author:Hofmann', why: 'a field name as other engines take it: Thomas Hofmann', only: ['2306.13575'] },
+  {
+    query: 'title: Scaling MLPs',
+    why: 'a field name with a space after it, as a label is copied',
+    top: ['2306.13575'],
+  },
+  { query: 'Title: Neural Snowflakes', why: 'the same, capitalised', only: ['2310.15003'] },
+  { query: 'abstract: neural snowflakes', why: 'the abstract field named, a space after it', only: ['2310.15003'] },
   // Shorthand readers type: a venue's year by its last two digits, a comparison
   { query: "NeurIPS'23", why: 'NeurIPS 2023, as venues are cited: its two papers', only: ['2306.13575', '2312.03951'] },
   { query: 'KAN vs MLP', why: 'the KAN papers, which all compare with MLPs; no paper writes "vs"', only: KAN },
@@ -890,6 +897,76 @@ const TABLE: Expectation[] = [
   { query: 'Neural Snowflakes!', why: 'a mark after the title', only: ['2310.15003'] },
   { query: '“Neural Snowflakes”', why: 'in curly quotes', only: ['2310.15003'] },
   { query: 'attention is all you need', why: 'a famous title this digest does not hold', none: true },
+  // Ninth pass: queries the rows above do not try.
+  { query: 'Attention Transformers Gated Linear', why: 'a title with its words reordered', top: ['2312.06635'] },
+  { query: 'Transformers Kolmogorov-Arnold', why: 'a short title reordered, the plural', only: ['2409.10594'] },
+  {
+    query: "reducing attention's quadratic complexity to linear in sequence length",
+    why: "a sentence from the Hedgehog's abstract",
+    only: ['2402.04347'],
+  },
+  {
+    query:
+      'The phenomenon of model-wise double descent, where the test error peaks and then reduces as the model size increases, is an interesting topic that has attracted the attention of researchers due to the striking observed gap between theory and practice',
+    why: 'a long sentence pasted from an abstract',
+    only: ['2312.03951'],
+  },
+  {
+    query: 'gla',
+    why: 'an acronym the abstract defines, lower case: the two papers that write GLA',
+    only: ['2312.06635', '2411.12537'],
+  },
+  { query: 'kans', why: 'an acronym and its plural, lower case', only: KAN },
+  { query: 'ntk', why: 'the neural tangent kernel, lower case', only: ['2502.16763'] },
+  { query: 'GnN', why: 'an acronym in mixed case', only: ['2310.15003'] },
+  { query: 'batchnorm', why: 'BatchNorm in one case: batch normalization', only: ['2003.07845'] },
+  {
+    query: 'layernorm',
+    why: 'LayerNorm in one case: the PowerNorm abstract names layer normalization',
+    only: ['2003.07845'],
+  },
+  { query: 'alpha', why: 'a Greek letter by its name: $\\alpha$-CROWN', only: ['2405.21063'] },
+  { query: 'α', why: 'the same letter as a symbol', only: ['2405.21063'] },
+  { query: '\\alpha', why: 'the same letter as TeX', only: ['2405.21063'] },
+  { query: 'Richtarik', why: 'Peter Richtárik without his accent', only: ['2110.03313'] },
+  { query: 'Saez de Ocariz Borde', why: 'Haitz Sáez de Ocáriz Borde, accents left off', only: ['2310.15003'] },
+  { query: 'Jorg Franke', why: 'Jörg K. H. Franke without the umlaut or initials', only: ['2411.12537'] },
+  {
+    query: 'Knowledge Discovery and Data Mining',
+    why: "KDD's name without its 'Conference on': the two KDD papers",
+    only: ['1706.06978', '2306.09364'],
+  },
+  {
+    query: 'Empirical Methods in Natural Language Processing',
+    why: "EMNLP's name without its 'Conference on'",
+    only: ['2303.07320'],
+  },
+  {
+    query: 'International Conference on Machine Learning 2024',
+    why: 'a venue in full and its year: the three ICML 2024 papers',
+    only: ['2312.06635', '2401.12973', '2409.01659'],
+  },
+  { query: 'arXiv:2306.13575v1', why: 'an id with its version', only: ['2306.13575'] },
+  { query: 'arxiv.org/abs/2306.13575v3', why: 'an address without scheme, a later version', only: ['2306.13575'] },
+  {
+    query: 'digest.example.org/digest/papers/2306.13575',
+    why: "this site's page of the paper, its last slash left off",
+    only: ['2306.13575'],
+  },
+  { query: 'hep-th/9901001', why: 'an old-style id the digest does not have', none: true },
+  { query: '???', why: 'punctuation only', none: true },
+  { query: '--', why: 'dashes only', none: true },
+  { query: 'kolmogorov kolmogorov', why: 'a word typed twice', only: KAN },
+  { query: 'KOLMOGOROV ARNOLD', why: 'in capitals', only: KAN },
+  { query: 'Llama Nas', why: 'LLaMA-NAS in title case, apart', only: ['2405.18377'] },
+  { query: 'hebbian spiking', why: 'two title words, reordered', only: ['2402.11984'] },
+  {
+    query: 'Gaussian processes neural network scale mixtures',
+    why: 'title words reordered',
+    only: ['2107.01408'],
+  },
+  { query: '神经网络', why: 'neural networks in Chinese: no paper writes Chinese', none: true },
+  { query: 'нейронные сети', why: 'the same in Russian', none: true },
 ];
 
 let server: StaticServer;
@@ -1552,6 +1629,31 @@ describe('a quoted phrase no paper has', () => {
     const { ids, status } = await searchPage('"zebra giraffe"');
     expect(ids).toEqual([]);
     expect(status).toMatch(/^No papers found/);
+  });
+});
+
+describe('a long query no paper has every word of', () => {
+  it.each([
+    // A title typed with a word changed (one no paper has, one other papers have) or added.
+    ['Gated Linear Attention Transformers with Software-Efficient Training', '2312.06635'],
+    ['Understanding the Role of Regularisation in Triple Descent', '2312.03951'],
+    ['Scaling MLPs: A Tale of Inductive Biases and Priors', '2306.13575'],
+    ['Hebbian Learning based Orthogonal Projection for Continual Learning of Spiking Transformers', '2402.11984'],
+  ])('%s finds the papers with most of its words, %s first, and says so', async (query, first) => {
+    const { ids, status } = await searchPage(query);
+    expect(ids[0]).toBe(first);
+    const count = `${ids.length} paper${ids.length === 1 ? '' : 's'}`;
+    expect(status).toMatch(new RegExp(`^No paper has every word for “[^”]+”; ${count} found with most of them\\.`));
+  });
+
+  it('says so in the header box too', async () => {
+    await page.goto(server.origin + urls.home());
+    await page
+      .getByRole('searchbox', { name: 'Search papers' })
+      .fill('Understanding the Role of Regularisation in Triple Descent');
+    const message = page.locator('.search-preview-message');
+    await expect.poll(() => message.textContent(), { timeout: 10_000 }).toContain('most of them');
+    expect(await message.textContent()).toMatch(/^No paper has every word; 1 paper found with most of them\./);
   });
 });
 

@@ -84,6 +84,9 @@ import {
   questionWithOneWordLess,
   answeringReading,
   MAX_QUESTION_READINGS,
+  MAX_COUNTED_WORDS,
+  papersWithMostWords,
+  wordsToCountApart,
   withVenueNamesRead,
   LOOK_ALIKES_OF,
   LOOK_ALIKES_AS,
@@ -224,6 +227,10 @@ describe("this digest's own pages, their address pasted", () => {
     ['https://digest.example.org/topics/in-context-learning/rss.xml', 'topics', 'in-context-learning'],
     ['https://digest.example.org/authors/ekin-akyurek/papers.bib', 'authors', 'ekin-akyurek'],
     ['https://digest.example.org/authors/%E7%8E%8B%E5%B0%8F%E6%98%8E/?utm=x', 'authors', '王小明'],
+    // Its last slash left off, after a host or a leading slash.
+    ['digest.example.org/digest/papers/2306.13575', 'papers', '2306.13575'],
+    ['https://digest.example.org/authors/ekin-akyurek?utm=x', 'authors', 'ekin-akyurek'],
+    ['/topics/in-context-learning', 'topics', 'in-context-learning'],
   ])('%s is the page of %s %s', (query, kind, slug) => {
     expect(sitePageInQuery(query)).toEqual({ kind, slug });
   });
@@ -761,6 +768,13 @@ describe('withVenueNamesRead', () => {
       '("Conference on Knowledge Discovery and Data Mining" OR KDD)',
     ],
     ['Transactions on Machine Learning Research', '("Transactions on Machine Learning Research" OR TMLR)'],
+    // A long name without its `Conference on`, as readers type it: the phrase as typed.
+    ['Knowledge Discovery and Data Mining', '("Knowledge Discovery and Data Mining" OR KDD)'],
+    ['computer vision and pattern recognition 2024', '("Computer Vision and Pattern Recognition" OR CVPR) 2024'],
+    [
+      'Empirical Methods in Natural Language Processing',
+      '("Empirical Methods in Natural Language Processing" OR EMNLP)',
+    ],
     // A former abbreviation: the venue's name now, as typed first.
     ['NIPS 2017', '("NIPS" OR NeurIPS) 2017'],
     ['nips', '("nips" OR NeurIPS)'],
@@ -780,6 +794,9 @@ describe('withVenueNamesRead', () => {
     'snips',
     '"NIPS 2017"',
     'SIGKDDx',
+    // A short name without its `Conference on` is a topic's words as often.
+    'learning theory',
+    'uncertainty in artificial intelligence',
   ])('leaves %s as typed', (query) => {
     expect(withVenueNamesRead(query)).toBe(query);
   });
@@ -826,6 +843,67 @@ describe('withVenueNamesRead', () => {
       expect(read, query).toContain(`("${name}" OR ${abbreviation})`);
       expect(read.startsWith('Author, A. (2023). Title words. ('), query).toBe(true);
     }
+  });
+});
+
+describe('wordsToCountApart', () => {
+  it.each([
+    // A long title with a word changed: each word as typed, its punctuation the search's to read.
+    [
+      'Gated Linear Attention Transformers with Software-Efficient Training',
+      ['Gated', 'Linear', 'Attention', 'Transformers', 'Software-Efficient', 'Training'],
+    ],
+    // Common words are no words to count; a word typed twice counts once, however written.
+    ['the Role of the role of Regularisation in Double Descent', ['Role', 'Regularisation', 'Double', 'Descent']],
+  ])('%s: %j', (query, words) => {
+    expect(wordsToCountApart(query)).toEqual(words);
+  });
+
+  it.each([
+    // Fewer than four words that count: what the digest does not hold, not a title typed wrong.
+    'attention is all you need',
+    'H. Zhang softmax',
+    'Kolmogorov Arnold zebra',
+    // Quotes, OR and -word ask for more than words.
+    '"gated linear" attention transformers training',
+    'gated linear OR attention transformers training',
+    'gated linear attention transformers -training',
+    // Punctuation alone is no word.
+    'gated ... linear -- attention ???',
+  ])('%s: none', (query) => {
+    expect(wordsToCountApart(query)).toBeUndefined();
+  });
+
+  it('counts at most MAX_COUNTED_WORDS words of a pasted text', () => {
+    const words = Array.from({ length: 40 }, (_, index) => `word${String.fromCharCode(97 + (index % 26))}${index}`);
+    expect(wordsToCountApart(words.join(' '))).toEqual(words.slice(0, MAX_COUNTED_WORDS));
+  });
+});
+
+describe('papersWithMostWords', () => {
+  it('lists the papers with more than half of the words, the most first', () => {
+    // Four words: a has all four, b two (not more than half), c three.
+    const answers = [
+      ['a', 'b', 'c'],
+      ['a', 'c'],
+      ['b', 'a'],
+      ['c', 'a'],
+    ];
+    expect(papersWithMostWords(answers, 10)).toEqual(['a', 'c']);
+  });
+
+  it('puts, among papers with as many words, those with the rarer words first, then by place', () => {
+    // x has the common word and one rare word; y two rare words; z the same two, placed later.
+    const answers = [
+      ['x', 'p', 'q', 'r', 's', 't'],
+      ['y', 'z', 'x'],
+      ['y', 'z'],
+    ];
+    expect(papersWithMostWords(answers, 20)).toEqual(['y', 'z', 'x']);
+  });
+
+  it('lists none when no paper has more than half', () => {
+    expect(papersWithMostWords([['a'], ['b'], ['c'], ['d']], 10)).toEqual([]);
   });
 });
 
@@ -1090,6 +1168,17 @@ describe('clippedAbbreviations', () => {
     expect(unfinishedWord('BatchNorm', [], table)).toBeUndefined();
   });
 
+  it('reads such a word typed in one case (`batchnorm`) at the starts of the words it cuts short', () => {
+    expect(clippedAbbreviations('batchnorm', table)).toEqual(new Map([['batchnorm', ['batch', 'normalization']]]));
+    expect(clippedAbbreviations('without layernorm', table)).toEqual(
+      new Map([['layernorm', ['layer', 'normalization']]]),
+    );
+    expect(clippedAbbreviations('BATCHNORM', table)).toEqual(new Map([['batchnorm', ['batch', 'normalization']]]));
+    expect(clippedAbbreviations('largelangmodel', table)).toEqual(
+      new Map([['largelangmodel', ['large', 'language', 'model']]]),
+    );
+  });
+
   it.each([
     ['batch-norm', 'batchnorm', ['batch norm', 'batch normalization']],
     ['layer/norm layers', 'layernorm', ['layer norm', 'layer normalization']],
@@ -1132,12 +1221,22 @@ describe('clippedAbbreviations', () => {
     expect(compoundPhrases(splitAtNumber(word), undefined)).toEqual(phrases);
   });
 
-  it.each(['FlashAttention', 'batchnorm', 'BNorm', 'BatchNormX', 'BaNorm', '"BatchNorm"', 'Batch Norm', 'LayerNet'])(
-    'reads %s as no such word',
-    (query) => {
-      expect(clippedAbbreviations(query, table)).toEqual(new Map());
-    },
-  );
+  it.each([
+    'FlashAttention',
+    'flashattention',
+    'batchnormalization',
+    'batchn',
+    'BNorm',
+    'BatchNormX',
+    'batchnormx',
+    'BaNorm',
+    '"BatchNorm"',
+    'Batch Norm',
+    'LayerNet',
+    'layernet',
+  ])('reads %s as no such word', (query) => {
+    expect(clippedAbbreviations(query, table)).toEqual(new Map());
+  });
 });
 
 describe('partGroupings', () => {
@@ -2441,6 +2540,10 @@ describe('withoutMarkup', () => {
     ['author:Hofmann', 'Hofmann'],
     ['topic:theory attention', 'theory attention'],
     ['Title:"gated linear attention"', '"gated linear attention"'],
+    // With a space after its colon, as a form's label is copied (`Title: …`).
+    ['title: Scaling MLPs', 'Scaling MLPs'],
+    ['Abstract:  neural snowflakes', 'neural snowflakes'],
+    ['Authors: Thomas Hofmann', 'Thomas Hofmann'],
     // Other engines' operators: a field is kept as its word, a place goes.
     ['intitle:snowflakes', 'snowflakes'],
     ['au:Kolter ti:verification', 'Kolter verification'],

@@ -64,6 +64,9 @@ import {
   withCitationKeysRead,
   withoutQuestionWords,
   questionWithOneWordLess,
+  scriptedTable,
+  hasTypedTex,
+  withScriptsRead,
   papersWithMostWords,
   wordsToCountApart,
   withPhraseApart,
@@ -270,6 +273,7 @@ const fetchJson = <T>(url: string) => fetchOnce(url, (response) => response.json
 interface Expansions {
   heads: string[];
   acronyms: Map<string, string[]>;
+  scripted: Map<string, string[]>;
 }
 
 /**
@@ -279,8 +283,12 @@ interface Expansions {
  */
 function expansionsFor(config: SearchConfig): Promise<Expansions> {
   return fetchJson<QueryExpansions>(`${config.page}expansions.json`).then(
-    ({ heads, acronyms }) => ({ heads, acronyms: acronymTable(acronyms) }),
-    () => ({ heads: [], acronyms: new Map() }),
+    ({ heads, acronyms, scripted = [] }) => ({
+      heads,
+      acronyms: acronymTable(acronyms),
+      scripted: scriptedTable(scripted),
+    }),
+    () => ({ heads: [], acronyms: new Map(), scripted: new Map() }),
   );
 }
 
@@ -585,6 +593,9 @@ async function searchWords(
   }
   // `NeurIPS'23` is `NeurIPS 2023`, and `KAN vs MLP` asks for papers with both (withShorthandRead).
   query = withShorthandRead(query) || query;
+  // TeX typed without a script (`\mathbb{R}`) is also the digest's formulas that script it (`$\mathbb{R}^d$`).
+  // (Only then are the expansions fetched here: a query of common words loads no search data.)
+  if (hasTypedTex(query)) query = withScriptsRead(query, (await expansionsFor(config)).scripted);
   // `what is a KAN`: the question's own words are in no paper's text (withoutQuestionWords).
   const asked = withoutQuestionWords(query);
   if (asked !== query) {

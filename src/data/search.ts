@@ -1,4 +1,11 @@
-import { acronymExpansions, arxivShards, authorShards, compoundHeads, vocabularyShards } from '../lib/search-data.ts';
+import {
+  acronymExpansions,
+  arxivShards,
+  authorShards,
+  compoundHeads,
+  scriptedWords,
+  vocabularyShards,
+} from '../lib/search-data.ts';
 import { getPapers, topicBySlug } from './papers.ts';
 import { urls } from './urls.ts';
 
@@ -20,12 +27,14 @@ let searchData:
       authors: ReturnType<typeof authorShards>;
       heads: string[];
       acronyms: string[];
+      scripted: string[];
     }>
   | undefined;
 
 /**
  * The arXiv id map, the vocabulary and the author directory, by shard, computed once for all the
- * files under /search/, and the first parts of compound words and the abbreviations (/search/expansions.json).
+ * files under /search/, and the first parts of compound words, the abbreviations and the formulas' scripted terms
+ * (/search/expansions.json).
  */
 export function getSearchData() {
   searchData ??= getPapersForSearch().then((papers) => ({
@@ -34,6 +43,7 @@ export function getSearchData() {
     authors: authorShards(papers),
     heads: compoundHeads(papers),
     acronyms: acronymExpansions(papers),
+    scripted: scriptedWords(papers),
   }));
   return searchData;
 }

@@ -28,6 +28,7 @@ import {
   isStylingCommand,
   MATH_SYMBOL,
   mathIndexWords,
+  queryWords,
   symbolWord,
   withoutTexComments,
 } from './search-query.ts';
@@ -373,6 +374,52 @@ export function compoundHeads(papers: readonly PaperForSearch[], limit = MAX_COM
     .sort(([a, x], [b, y]) => y - x || byCodeUnits(a, b))
     .slice(0, limit)
     .map(([head]) => head);
+}
+
+// ---- Formulas' letters with a script ----
+
+/** Most letters in /search/expansions.json's scripted words (scriptedWords), and most words of each. */
+export const MAX_SCRIPTED_BASES = 100;
+export const MAX_SCRIPTED_WORDS = 6;
+
+/**
+ * The words the index holds for a formula's term with a sub- or superscript, by the word of what
+ * it scripts (`$\mathbb{R}^d$`: `r:rd`; `$\Phi_q$`: `phi:phiq`; `$\mathbb{R}^{n}$`: `r:rn`), most
+ * often written first, at most MAX_SCRIPTED_WORDS a letter and MAX_SCRIPTED_BASES letters, as
+ * /search/expansions.json holds them (QueryExpansions' `scripted`), so that TeX typed without the
+ * script (`\mathbb{R}`, `\mathbb R`) also finds the formulas that write one (withScriptsRead in
+ * search-query.ts). Each word is the term as the index holds it (its TeX copy, commands by the
+ * letters they name: mathIndexWords), read as a query reads it.
+ */
+export function scriptedWords(papers: readonly PaperForSearch[]): string[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const paper of papers) {
+    for (const [formula] of `${paper.data.title}\n${paper.text}`.matchAll(MATH)) {
+      const tex = withoutTexComments(formula.replace(/^\$+|\$+$/g, ''));
+      const words = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => (isLetterCommand(name) ? `\\${name}` : ''));
+      for (const token of words.split(/\s+/)) {
+        const at = token.search(/[\^_]/);
+        // (Not inside a bound's brackets, `\mathcal{O}(d^k)`: a bound is one word of its own.)
+        if (at <= 0 || /[([]/.test(token.slice(0, at))) continue;
+        const [base] = queryWords(token.slice(0, at));
+        const read = queryWords(token);
+        if (base === undefined || read.length !== 1 || read[0] === base || !/^\p{L}+$/u.test(base)) continue;
+        const forBase = counts.get(base) ?? new Map<string, number>();
+        forBase.set(read[0]!, (forBase.get(read[0]!) ?? 0) + 1);
+        counts.set(base, forBase);
+      }
+    }
+  }
+  const total = (words: Map<string, number>) => [...words.values()].reduce((sum, count) => sum + count, 0);
+  return [...counts]
+    .sort(([a, aWords], [b, bWords]) => total(bWords) - total(aWords) || byCodeUnits(a, b))
+    .slice(0, MAX_SCRIPTED_BASES)
+    .map(([base, words]) => {
+      const kept = [...words]
+        .sort(([a, aCount], [b, bCount]) => bCount - aCount || byCodeUnits(a, b))
+        .slice(0, MAX_SCRIPTED_WORDS);
+      return `${base}:${kept.map(([word]) => word).join(',')}`;
+    });
 }
 
 // ---- Abbreviations and what they stand for ----

@@ -842,6 +842,49 @@ export function joinedNameNumber(first: string, second: string): string | undefi
 export interface QueryExpansions {
   heads: string[];
   acronyms: string[];
+  /** Formulas' terms with a script, by what they script: `r:rd,rn` (scriptedWords in search-data.ts: withScriptsRead). */
+  scripted: string[];
+}
+
+/** QueryExpansions' scripted words as a table: `r:rd,rn` → `r` → `rd`, `rn`. */
+export function scriptedTable(entries: readonly string[]): Map<string, string[]> {
+  return new Map(
+    entries.map((entry) => {
+      const [base = '', words = ''] = entry.split(':');
+      return [base, words.split(',').filter(Boolean)];
+    }),
+  );
+}
+
+/** A word of TeX as a reader types it: a command, or braces (`\mathbb{R}`, `\mathbb R`, `{R}`). */
+const TEX_TYPED = /\\[a-zA-Z]|[{}]/;
+
+/** Whether a query has TeX typed in it (TEX_TYPED), which withScriptsRead may read. */
+export function hasTypedTex(query: string): boolean {
+  return TEX_TYPED.test(query);
+}
+
+/**
+ * A query with TeX typed without a sub- or superscript (`\mathbb{R}`, `\mathbb R`, `\Phi`) read as
+ * either: as typed, or as one of the digest's formulas that script it (`$\mathbb{R}^d$`, whose word
+ * in the index is `rd`; `scripted`: scriptedTable), `("\mathbb{R}" OR "rd" OR "rn")`, which
+ * alternativesInQuery reads, the formula as typed first. A styling command and the letter it styles
+ * are read as one term (`\mathbb R`). Outside quotes, and only TeX: `R` or `x` typed as a word is
+ * a word (a name, a language). A term with a script, or brackets (`\mathcal{O}(n)`, a bound), is as typed.
+ */
+export function withScriptsRead(query: string, scripted: ReadonlyMap<string, readonly string[]>): string {
+  if (scripted.size === 0) return query;
+  return replacedOutsideQuotes(
+    query,
+    /(?<=^|\s)(?:\\[a-zA-Z]+\s+(?=[a-zA-Z](?:\s|$)))?[^\s"\u201C\u201D\u201E()]+(?=\s|$)/gu,
+    (token) => {
+      if (!TEX_TYPED.test(token) || /[\^_]/.test(token)) return token;
+      const words = queryWords(token);
+      const others = words.length === 1 ? scripted.get(words[0]!) : undefined;
+      if (!others || others.length === 0) return token;
+      return ` ("${token.replace(/\s+/g, ' ')}" OR ${others.map((word) => `"${word}"`).join(' OR ')}) `;
+    },
+  );
 }
 
 /**

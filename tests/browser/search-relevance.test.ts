@@ -384,6 +384,17 @@ const TABLE: Expectation[] = [
     only: ['2310.15003', '2311.13774'],
   },
   { query: 'ℝ^d', why: 'the same formula with the double-struck letter', only: ['2310.15003', '2311.13774'] },
+  {
+    query: '\\mathbb{R}',
+    why: 'TeX without the script: 2311.13774 writes $\\mathbb{R}$, 2310.15003 only $\\mathbb{R}^d$',
+    only: ['2310.15003', '2311.13774'],
+  },
+  { query: '\\mathbb R', why: 'the same, without braces', only: ['2310.15003', '2311.13774'] },
+  {
+    query: '\\mathbb{R} snowflake',
+    why: 'the formula beside a word: the one paper with both',
+    only: ['2310.15003'],
+  },
   { query: '[0,1]', why: '$[0,1]$ and $[0, 1]$, however the query spaces it', only: ['2401.14033', '2411.12537'] },
   { query: '[0, 1]', why: 'the same interval with a space', only: ['2401.14033', '2411.12537'] },
   { query: '[-1, 1]', why: '$[-1, 1]$ in one abstract, not every paper with the number 1', only: ['2411.12537'] },

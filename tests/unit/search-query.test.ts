@@ -88,6 +88,8 @@ import {
   papersWithMostWords,
   wordsToCountApart,
   withVenueNamesRead,
+  withScriptsRead,
+  scriptedTable,
   LOOK_ALIKES_OF,
   LOOK_ALIKES_AS,
 } from '../../src/lib/search-query.ts';
@@ -101,6 +103,8 @@ import {
   vocabularyShards,
   withIndexedParts,
   withIndexedTex,
+  scriptedWords,
+  MAX_SCRIPTED_WORDS,
 } from '../../src/lib/search-data.ts';
 import { escapeHtml } from '../../src/lib/encode/html.ts';
 import { authorKey } from '../../src/lib/authors.ts';
@@ -1683,6 +1687,57 @@ const paper = (id: string, title: string, authors: string[], text: string, arxiv
   url: `/papers/${id}/`,
   text,
   topics: ['Kolmogorov–Arnold Networks'],
+});
+
+describe('TeX typed without a script (scriptedWords, withScriptsRead)', () => {
+  it('lists the words of the formulas that script a letter, by that letter, the most written first', () => {
+    const entries = scriptedWords([
+      paper(
+        'a',
+        'Maps on $\\mathbb{R}^{n}$',
+        [],
+        'Networks on $\\mathbb{R}^d$ and $\\mathbb R^d$, $x_i^2$ and $\\Phi_q(x)$.',
+      ),
+      // A bound's script is inside its word (`\mathcal{O}(d^k)`), and a letter alone has none.
+      paper('b', 'B', [], 'In $\\mathcal{O}(d^k)$ time on $\\mathbb{R}$, $2^k - 1$ and $\\sigma$'),
+    ]);
+    expect(scriptedTable(entries)).toEqual(
+      new Map([
+        ['r', ['rd', 'rn']],
+        ['x', ['xi2']],
+        // The term as the index holds it, what follows its script and all (`\\Phi_q(x)`).
+        ['phi', ['phi_qx']],
+      ]),
+    );
+  });
+
+  it('keeps at most MAX_SCRIPTED_WORDS words a letter', () => {
+    const text = Array.from({ length: MAX_SCRIPTED_WORDS + 3 }, (_, index) => `$x^${'abcdefghijk'[index]}$`).join(' ');
+    expect(scriptedTable(scriptedWords([paper('a', 'A', [], text)])).get('x')).toHaveLength(MAX_SCRIPTED_WORDS);
+  });
+
+  const table = scriptedTable(['r:rd,rn', 'phi:phi_q']);
+
+  it.each([
+    ['\\mathbb{R}', '("\\mathbb{R}" OR "rd" OR "rn")'],
+    ['\\mathbb R', '("\\mathbb R" OR "rd" OR "rn")'],
+    ['{R} spaces', '("{R}" OR "rd" OR "rn") spaces'],
+    ['maps on \\mathbb{R} and \\Phi', 'maps on ("\\mathbb{R}" OR "rd" OR "rn") and ("\\Phi" OR "phi_q")'],
+  ])('reads %s as %s', (query, read) => {
+    expect(withScriptsRead(query, table).replace(/\s+/g, ' ').trim()).toBe(read);
+  });
+
+  it.each([
+    // A letter typed as a word is a word; TeX with its script, in quotes or a bound is as typed.
+    'R language',
+    '\\mathbb{R}^d',
+    'x_i',
+    '"\\mathbb{R}"',
+    '\\mathcal{O}(n)',
+    '\\mathbb{Z}',
+  ])('leaves %s as typed', (query) => {
+    expect(withScriptsRead(query, table)).toBe(query);
+  });
 });
 
 describe('search data files', () => {

@@ -5,9 +5,11 @@
  *
  * Grammar (https://info.arxiv.org/help/arxiv_identifier.html):
  * - new style, from April 2007: `YYMM.NNNN` (to December 2014) or `YYMM.NNNNN` (from January 2015);
- * - old style, 1991 to March 2007: `archive/YYMMNNN`, e.g. `hep-th/9901001`. It is often written
- *   with the paper's subject class, `math.GT/0309136`, but the subject class is not part of the id:
- *   `math.GT/0309136` and `math/0309136` are the same paper, and the canonical form drops it.
+ * - old style, July 1991 (9107) to March 2007: `archive/YYMMNNN`, e.g. `hep-th/9901001`. It is
+ *   often written with the paper's subject class, `math.GT/0309136`, but the subject class is not
+ *   part of the id: `math.GT/0309136` and `math/0309136` are the same paper, and the canonical form
+ *   drops it.
+ * - arXiv numbers a month's papers from 1 (`0001`, `00001`, `001`): a number of zeros only is no paper's.
  *
  * A new-style id also has to be one arXiv could have given by now: its month not after the month
  * it is now (UTC, with a day's slack, as a digest date has: latestIdMonth). `9912.12345` follows
@@ -17,6 +19,8 @@
 import { formatMonth, latestDigestDate } from './dates.ts';
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})$/;
+/** The first month of arXiv's (old-style) ids, `YYMM`: no id is of an earlier month. */
+const FIRST_ID_MONTH = '9107';
 const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})$/;
 
 export interface ArxivId {
@@ -51,9 +55,11 @@ export function parseArxivId(id: string, now: Date | null = new Date()): { id: A
     if (latest !== undefined && `20${yy}-${mm}` > latest) {
       // `9912.…` is most likely a paper of December 1999, whose id is old-style.
       const older =
-        year >= 91
-          ? `; a paper of ${formatMonth(1900 + year, month)} has an old-style id, such as hep-th/${yy}${mm}001`
-          : '';
+        year < 91
+          ? ''
+          : `${yy}${mm}` < FIRST_ID_MONTH
+            ? `; arXiv had no paper in ${formatMonth(1900 + year, month)}: ${beforeArxiv}`
+            : `; a paper of ${formatMonth(1900 + year, month)} has an old-style id, such as hep-th/${yy}${mm}001`;
       const latestMonth = formatMonth(Number(latest.slice(0, 4)), Number(latest.slice(5)));
       return {
         reason: `${yy}${mm} reads as ${formatMonth(2000 + year, month)}, a month still to come (ids go up to ${latestMonth} now): its first four digits are the year and month arXiv numbered the paper in${older}`,
@@ -63,6 +69,7 @@ export function parseArxivId(id: string, now: Date | null = new Date()): { id: A
     if ((number.length === 5) !== year >= 15) {
       return { reason: `ids from ${yy}${mm} have ${year >= 15 ? 'five' : 'four'} digits after the dot` };
     }
+    if (/^0+$/.test(number)) return { reason: numberedZero(number, `${yy}${mm}.${number.slice(1)}1`) };
     return { id: { canonical: id, yearMonth: `20${yy}-${mm}` } };
   }
   const old = OLD_ID.exec(id);
@@ -74,6 +81,11 @@ export function parseArxivId(id: string, now: Date | null = new Date()): { id: A
     if (year > 2007 || (year === 2007 && month > 3)) {
       return { reason: 'old-style ids (archive/YYMMNNN) end in March 2007; later papers have ids like 2306.13575' };
     }
+    if (year < 2000 && `${yy}${mm}` < FIRST_ID_MONTH) {
+      return { reason: `${yy}${mm} reads as ${formatMonth(year, month)}, before arXiv's first papers: ${beforeArxiv}` };
+    }
+    const number = id.slice(-3);
+    if (number === '000') return { reason: numberedZero(number, `${id.slice(0, -3)}001`) };
     return {
       id: {
         canonical: `${archive}/${id.slice(id.indexOf('/') + 1)}`,
@@ -85,6 +97,14 @@ export function parseArxivId(id: string, now: Date | null = new Date()): { id: A
   return {
     reason: 'write it as arXiv numbers papers, without version or prefix, e.g. "2306.13575" or "math.GT/0309136"',
   };
+}
+
+/** What to write for an id of a month before arXiv's first, whatever its style. */
+const beforeArxiv = `its ids start in July 1991 (${FIRST_ID_MONTH}, as hep-th/${FIRST_ID_MONTH}001); copy the id from the paper's arXiv page`;
+
+/** Why an id numbered zero (`2401.00000`, `hep-th/9901000`) is no paper's, and the first one of its month. */
+function numberedZero(number: string, first: string): string {
+  return `no paper is numbered ${number}: arXiv numbers a month's papers from 1 (the first is ${first}); copy the id from the paper's arXiv page`;
 }
 
 /**

@@ -28,12 +28,12 @@ import { closeMatches } from '../../src/lib/suggest.ts';
 const days = ['1991-01-01', '2024-02-29', '2024-12-31', '2025-01-01', '2025-06-06'];
 const names = ['Işık Ilgaz', 'İlker Irmak', 'Ida Aaberg', 'Zoe Zimmer', 'Yves Ybarra', 'Ivan Iris', 'Åse Öberg'];
 const papers = names.map((name, index) => ({
-  id: `2412.0000${index}`,
+  id: `2412.0000${index + 1}`,
   data: {
     title: `${['Işıklı', 'Inference', 'Aalborg', 'Zeta', 'Yield', 'Iris', 'Öl'][index]} models`,
     authors: [name],
     date: days[index % days.length]!,
-    arxiv: `2412.0000${index}`,
+    arxiv: `2412.0000${index + 1}`,
     published: index % 2 ? '2024-12-31' : undefined,
   },
 }));

@@ -1,0 +1,32 @@
+import { paper, type HostileKind } from './hostile-kinds.ts';
+
+/**
+ * Hostile papers of kinds the earlier passes did not write (ninth pass): arXiv ids arXiv never
+ * gave (a number of zeros only, a month before its first). Each is refused naming its field (and
+ * line), saying what is right, or accepted with outputs each consumer reads as data.
+ */
+export const HOSTILE_KINDS_9: HostileKind[] = [
+  // arXiv ids that follow the grammar but name no paper: numbered zero, or before July 1991.
+  {
+    id: 'arxiv-numbered-zero',
+    file: paper({ arxiv: '"2401.00000"' }),
+    refused: 'arxiv',
+    line: 8,
+    says: /no paper is numbered 00000: .*2401\.00001/,
+  },
+  {
+    id: 'arxiv-old-numbered-zero',
+    file: paper({ arxiv: '"hep-th/9901000"' }),
+    refused: 'arxiv',
+    line: 8,
+    says: /hep-th\/9901001/,
+  },
+  {
+    id: 'arxiv-before-arxiv',
+    file: paper({ arxiv: '"hep-th/9106001"' }),
+    refused: 'arxiv',
+    line: 8,
+    says: /June 1991, before arXiv's first papers: its ids start in July 1991/,
+  },
+  { id: 'arxiv-first-month', file: paper({ arxiv: '"hep-th/9107001"' }) },
+];

@@ -808,23 +808,28 @@ const text = (max: number, empty: string) =>
 /** arXiv's first year: no paper in the digest, and no digest, is older. */
 export const FIRST_YEAR = 1991;
 
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, {
-    message: 'must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"',
-    // One message is enough: a date in another format is not checked against the calendar.
-    abort: true,
-  })
-  .refine((value) => calendarProblem(value) === undefined, {
-    error: (issue) => calendarProblem(String(issue.input)),
-    params: { kind: 'date-not-in-calendar' },
-    // One message is enough: a day no calendar has is not checked against arXiv's first year.
-    abort: true,
-  })
-  .refine((value) => Number(value.slice(0, 4)) >= FIRST_YEAR, {
-    message: `must be in ${FIRST_YEAR} or later (the year arXiv began)`,
-    params: { kind: 'date-before-arxiv' },
-  });
+/**
+ * A `YYYY-MM-DD` field: a real calendar date, in FIRST_YEAR or later; `beforeArxiv` says what to
+ * write instead of an earlier one, for the field's own meaning.
+ */
+const calendarDate = (beforeArxiv: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      message: 'must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"',
+      // One message is enough: a date in another format is not checked against the calendar.
+      abort: true,
+    })
+    .refine((value) => calendarProblem(value) === undefined, {
+      error: (issue) => calendarProblem(String(issue.input)),
+      params: { kind: 'date-not-in-calendar' },
+      // One message is enough: a day no calendar has is not checked against arXiv's first year.
+      abort: true,
+    })
+    .refine((value) => Number(value.slice(0, 4)) >= FIRST_YEAR, {
+      message: `must be in ${FIRST_YEAR} or later (the year arXiv began): ${beforeArxiv}`,
+      params: { kind: 'date-before-arxiv' },
+    });
 
 const MONTHS = [
   'January',
@@ -998,7 +1003,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
         .max(LIMITS.authors, {
           error: tooLong(LIMITS.authors, 'authors', 'for a large collaboration, list its name as an author'),
         }),
-      date: calendarDate,
+      date: calendarDate('check its year; a digest date is the day the digest featured the paper'),
       arxiv: z
         .string()
         .superRefine((id, ctx) => {
@@ -1013,7 +1018,9 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
           report(ctx, 'arxiv-id', message);
         })
         .optional(),
-      published: calendarDate.optional(),
+      published: calendarDate(
+        "check its year against the first version's date (v1 on the paper's arXiv page), or delete the published line for a paper older than arXiv",
+      ).optional(),
       // A venue has no math: any TeX in it would be shown as written (`\emph{ICLR}`).
       venue: text(LIMITS.venue, 'write where the paper appeared, as in NeurIPS 2023, or delete the venue line')
         .superRefine((venue, ctx) => {

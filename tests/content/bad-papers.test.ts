@@ -166,9 +166,18 @@ const expected: [string, string][] = [
   ['Upper-Case', ':1: file: name "Upper-Case.mdx" must be the arXiv id'],
   ['my_paper', ':1: file: name "my_paper.mdx" must be the arXiv id'],
   // Dates: four-digit years from arXiv's first, and dates that agree with each other.
-  ['year-one-hundred', ':5: date: must be in 1991 or later (the year arXiv began)'],
-  ['year-1990', ':5: date: must be in 1991 or later (the year arXiv began)'],
-  ['published-1990', ':6: published: must be in 1991 or later (the year arXiv began)'],
+  [
+    'year-one-hundred',
+    ':5: date: must be in 1991 or later (the year arXiv began): check its year; a digest date is the day the digest featured the paper',
+  ],
+  [
+    'year-1990',
+    ':5: date: must be in 1991 or later (the year arXiv began): check its year; a digest date is the day the digest featured the paper',
+  ],
+  [
+    'published-1990',
+    ":6: published: must be in 1991 or later (the year arXiv began): check its year against the first version's date (v1 on the paper's arXiv page), or delete the published line for a paper older than arXiv",
+  ],
   [
     'published-after-date',
     ':6: published: is after the digest date 2024-03-01: a paper is featured after its first version',

@@ -124,7 +124,7 @@ describe('new-paper names the date to write for --date and --published alike', (
     ]);
     // Read one way only, but no digest date: what is wrong with it, not a date the flag refuses.
     expect(dateFlagProblems('1990/12/31', now)).toEqual([
-      '--date 1990/12/31 (1990-12-31): must be in 1991 or later (the year arXiv began).',
+      '--date 1990/12/31 (1990-12-31): must be in 1991 or later (the year arXiv began): check its year; a digest date is the day the digest featured the paper.',
     ]);
     expect(dateFlagProblems('1 March 2099', now)).toEqual([
       '--date 1 March 2099 (2099-03-01): is in the future: a digest date may be 2099-01-11 (tomorrow) at the latest; use the day the digest featured the paper.',

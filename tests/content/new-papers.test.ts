@@ -716,7 +716,10 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
     ['2098-13-01', /^--date 2098-13-01: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
     ['30 Feb 2098', /^--date 30 Feb 2098: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
     ['01/12/2098', /^--date 01\/12\/2098: must be .* \(e\.g\. 2099-01-10, today\)\.$/],
-    ['1990-12-31', /^--date 1990-12-31: must be in 1991 or later \(the year arXiv began\)\.$/],
+    [
+      '1990-12-31',
+      /^--date 1990-12-31: must be in 1991 or later \(the year arXiv began\): check its year; a digest date is the day the digest featured the paper\.$/,
+    ],
   ])('refuses --date %s once for the whole list, before any network call, as for one paper', async (date, message) => {
     const root = await tempProject();
     const { fetch, calls } = fakeFetch(() => 'unused');

@@ -661,9 +661,18 @@ describe('dates no calendar has', () => {
     ['2025-13-01', 'is not a real calendar date: there is no month 13; write the month as 01 to 12 (YYYY-MM-DD)'],
     ['2025-00-10', 'is not a real calendar date: there is no month 00; write the month as 01 to 12 (YYYY-MM-DD)'],
     // A year below 100 is a year (Date.UTC reads it as 1900 and more): its month and day are real.
-    ['0000-01-01', 'must be in 1991 or later (the year arXiv began)'],
-    ['0050-06-06', 'must be in 1991 or later (the year arXiv began)'],
-    ['0000-02-29', 'must be in 1991 or later (the year arXiv began)'],
+    [
+      '0000-01-01',
+      `must be in 1991 or later (the year arXiv began): check its year; a digest date is the day the digest featured the paper`,
+    ],
+    [
+      '0050-06-06',
+      `must be in 1991 or later (the year arXiv began): check its year; a digest date is the day the digest featured the paper`,
+    ],
+    [
+      '0000-02-29',
+      `must be in 1991 or later (the year arXiv began): check its year; a digest date is the day the digest featured the paper`,
+    ],
   ])('says what is wrong with %s', (date, message) => {
     expect(dateIssues(date)).toEqual([message]);
   });

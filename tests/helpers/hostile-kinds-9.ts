@@ -2,7 +2,8 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
 
 /**
  * Hostile papers of kinds the earlier passes did not write (ninth pass): arXiv ids arXiv never
- * gave (a number of zeros only, a month before its first). Each is refused naming its field (and
+ * gave (a number of zeros only, a month before its first); dates before arXiv's first year, told
+ * what to write. Each is refused naming its field (and
  * line), saying what is right, or accepted with outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_9: HostileKind[] = [
@@ -29,4 +30,13 @@ export const HOSTILE_KINDS_9: HostileKind[] = [
     says: /June 1991, before arXiv's first papers: its ids start in July 1991/,
   },
   { id: 'arxiv-first-month', file: paper({ arxiv: '"hep-th/9107001"' }) },
+  // Dates before 1991: the message says what the field's date is and what to do.
+  { id: 'date-1990', file: paper({ date: '"1990-06-06"' }), refused: 'date', line: 5, says: /: check its year; / },
+  {
+    id: 'published-1990',
+    file: paper({ published: '"1990-06-06"' }),
+    refused: 'published',
+    line: 8,
+    says: /: check its year against the first version's date .*or delete the published line/,
+  },
 ];

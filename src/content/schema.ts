@@ -712,10 +712,24 @@ function standInProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** TeX or HTML syntax, which no name holds (the name-syntax rule). */
+const NAME_SYNTAX = /[\\{}$^~<>|#%]/;
+const NAME_SYNTAX_ALL = new RegExp(NAME_SYNTAX.source, 'g');
+
+/**
+ * A name with no letter of any script (`.`, `-`, `—`, `·`, `'`, `12345`): no person's or
+ * collaboration's, though pages, feeds and .bib files would print it as an author's, a page of its own.
+ */
+function noLetterProblem(name: string): string | undefined {
+  // An empty name, or one of TeX or HTML syntax only (`%`), is told so by its own rule.
+  if (/\p{L}/u.test(name) || name.replace(NAME_SYNTAX_ALL, '').trim() === '') return undefined;
+  return `has no letter of any script ("${shortened(name, 40)}"), so it names no one: write the author's name as the paper gives it, or delete the "- " line`;
+}
+
 /**
  * What is no person's name: a stand-in for more authors ("et al.", "and others", "others"), which
- * BibTeX and every list would print as a person, or an address. (A name with no letter, such as
- * "—", is a name: it gets a page at a hashed slug, see src/lib/authors.ts.)
+ * BibTeX and every list would print as a person, or an address. (A name with no letter is refused
+ * before it: noLetterProblem.)
  */
 export function notANameProblem(name: string): string | undefined {
   const standIn = standInProblem(name);
@@ -761,6 +775,7 @@ export function nameLatexProblem(name: string): string | undefined {
 const NAME_RULES: readonly (readonly [string, (name: string) => string | undefined])[] = [
   // First: what stands for more authors is no name to mend ("Ada …" is not to be written "Ada ...").
   ['name-not-a-name', standInProblem],
+  ['name-no-letter', noLetterProblem],
   ['name-compatibility-form', compatibilityProblem],
   ['name-mark-off-letter', markOffLetterProblem],
   ['name-latin-letter', latinLetterProblem],
@@ -974,7 +989,7 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
           // Names are text, never markup: these characters are TeX or HTML syntax, not letters.
           // (`%` too: `Cy % Dee` was cited as "Dee, C." in the reference and "Dee, Cy %" in its tags.)
           text(LIMITS.author, 'write the author\'s name, as in "- Ada Lovelace", or delete the "- " line')
-            .refine((name) => !/[\\{}$^~<>|#%]/.test(name), {
+            .refine((name) => !NAME_SYNTAX.test(name), {
               message: 'must be a plain name: no \\ { } $ ^ ~ < > | # % (write accents as letters, e.g. "Akyürek")',
               params: { kind: 'name-syntax' },
             })

@@ -714,22 +714,38 @@ describe('names that name nobody', () => {
     ]);
   });
 
-  // A name with no letter has a page of its own too (tests/build/authors.test.ts).
+  // (A name with no letter is refused by its own rule: 'names with no letter' below.)
   it.each([
     'Ada Lovelace',
     'Al-Khwarizmi',
     'J. R. R. Tolkien',
     'Otherson',
-    '—',
     // Names with those letters: a family name Al, Etcheverry, Alii; an initial's dot.
     'Ada & Al',
     'Ada Etcheverry',
     'Ada Alii',
     'Ada L.',
     'J. R. R.',
-    '.',
   ])('accepts %s', (name) => {
     expect(notANameProblem(name)).toBeUndefined();
+  });
+
+  it.each(['.', '-', "'", '·', '—', '12345', '٣٤', '· — .', '_'])(
+    'refuses %s, a name with no letter of any script, at its place in the list',
+    (name) => {
+      const result = parse({ authors: ['Ada Lovelace', name] });
+      expect(
+        result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      ).toEqual([
+        expect.stringMatching(
+          /^authors\.1: has no letter of any script \(".*"\), so it names no one: write the author's name/,
+        ),
+      ]);
+    },
+  );
+
+  it.each(['王小明', 'محمد', 'Ada 2', 'J.'])('takes %s, with a letter of some script', (name) => {
+    expect(parse({ authors: ['Ada Lovelace', name] }).success).toBe(true);
   });
 
   it('refuses one person twice in one paper, case, accents and punctuation aside', () => {

@@ -3,7 +3,7 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
 /**
  * Hostile papers of kinds the earlier passes did not write (ninth pass): arXiv ids arXiv never
  * gave (a number of zeros only, a month before its first); dates before arXiv's first year, told
- * what to write. Each is refused naming its field (and
+ * what to write; author names with no letter of any script. Each is refused naming its field (and
  * line), saying what is right, or accepted with outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_9: HostileKind[] = [
@@ -39,4 +39,24 @@ export const HOSTILE_KINDS_9: HostileKind[] = [
     line: 8,
     says: /: check its year against the first version's date .*or delete the published line/,
   },
+  // An author "name" with no letter of any script names no one, though every list would print it.
+  ...(
+    [
+      ['author-dot', '"."'],
+      ['author-hyphen', '"-"'],
+      ['author-apostrophe', '"\'"'],
+      ['author-middle-dot', '"·"'],
+      ['author-em-dash', '"—"'],
+      ['author-digits', '"12345"'],
+      ['author-signs', '"· — . 42"'],
+    ] as const
+  ).map(([id, name]): HostileKind => ({
+    id,
+    file: paper({ authors: `\n  - Ada Lovelace\n  - ${name}` }),
+    refused: 'authors[1]',
+    line: 5,
+    says: /has no letter of any script .*: write the author's name as the paper gives it/,
+  })),
+  // A letter of any script is a name's.
+  { id: 'author-han-and-digit', file: paper({ authors: '\n  - 王小明\n  - "Ada Lovelace 2"' }) },
 ];

@@ -79,7 +79,7 @@ export const HOSTILE_KINDS: HostileKind[] = [
   { id: 'yaml-null-title', file: paper({ title: '~' }), refused: 'title' },
   { id: 'yaml-octal-arxiv', file: paper({ arxiv: '0o2401' }), refused: 'arxiv' },
   // NFC/NFD twins: one name, one author page; one name twice in a paper is a repeat. A repeated
-  // topic is one (the schema keeps each once); a name of no letter is a name (a hashed slug).
+  // topic is one (the schema keeps each once).
   { id: 'nfc-author', file: paper({ authors: `\n  - ${NFC}`, title: '"Twins, composed"' }) },
   { id: 'nfd-author', file: paper({ authors: `\n  - ${NFD}`, title: '"Twins, decomposed"' }) },
   { id: 'nfc-nfd-repeat', file: paper({ authors: `\n  - ${NFC}\n  - ${NFD}` }), refused: 'authors[1]' },
@@ -127,7 +127,14 @@ export const HOSTILE_KINDS: HostileKind[] = [
   // Titles with nothing to read.
   { id: 'title-only-math', file: paper({ title: '"$x^2$"' }) },
   { id: 'title-only-emoji', file: paper({ title: '"🤖🧠"' }), refused: 'title', says: /no letter or digit/ },
-  { id: 'author-only-emoji', file: paper({ authors: '\n  - "🤖"' }) },
+  // An author of no letter names no one (ninth pass): refused at its place.
+  {
+    id: 'author-only-emoji',
+    file: paper({ authors: '\n  - "🤖"' }),
+    refused: 'authors[0]',
+    line: 4,
+    says: /has no letter of any script/,
+  },
   { id: 'author-ideographic-space', file: paper({ authors: '\n  - "Ada\u3000Lovelace"' }) },
   { id: 'title-ideographic-space', file: paper({ title: '"\u3000\u3000"' }), refused: 'title' },
   { id: 'title-braille-blank', file: paper({ title: '"\u2800\u2800"' }), refused: 'file', line: 2 },

@@ -490,9 +490,8 @@ export function addressInProseProblem(
   elsewhere = '; put links in links.code or links.project, or in the abstract',
 ): string | undefined {
   const read = readDots(text);
-  const [unc] = uncPathsIn(read);
-  if (unc)
-    return `holds the Windows network path ${shortened(unc.path, 60)}, which mail clients, chat and reference managers make a link: ${UNC_PATH_ADVICE}; ${where}`;
+  const unc = uncPathProblem(read, where);
+  if (unc) return unc;
   const web = ADDRESS_IN_TEXT.exec(read)?.[0];
   const mail = [...read.matchAll(MAIL_IN_TEXT)]
     .map(([, domain = '']) => domain.replace(/[.]+$/, ''))
@@ -597,6 +596,17 @@ export function uncPathsIn(text: string): { path: string; index: number }[] {
 /** What a UNC path's refusal says to do instead (uncPathsIn). */
 export const UNC_PATH_ADVICE =
   "opening it sends the reader's Windows sign-in (NTLM) to that host. Say in words where it is, or link the https:// page of the share";
+
+/**
+ * The refusal of a one-line field (a title, a venue, a name) that holds a UNC path (uncPathsIn),
+ * with `where`, what the field holds instead; undefined for none. It is the message that matters
+ * most there: a TeX or syntax rule that would read the path's `\` stays quiet.
+ */
+export function uncPathProblem(text: string, where: string): string | undefined {
+  const [unc] = uncPathsIn(text);
+  if (!unc) return undefined;
+  return `holds the Windows network path ${shortened(unc.path, 60)}, which mail clients, chat and reference managers make a link: ${UNC_PATH_ADVICE}; ${where}`;
+}
 
 /**
  * Where a web address starts in a word (SCHEME_AT_RUN_START, WWW_AT_WORD_START,
@@ -734,6 +744,8 @@ function noLetterProblem(name: string): string | undefined {
 export function notANameProblem(name: string): string | undefined {
   const standIn = standInProblem(name);
   if (standIn) return standIn;
+  const unc = uncPathProblem(readDots(name), "write the author's name only");
+  if (unc) return unc;
   // An address is no part of a name, and pages, feeds, citation tags and .bib files would show it
   // as the author's (feed readers make it a link): a web address or host, an e-mail or a handle.
   // Any `@` is refused: as an e-mail address or a handle, unless a web address in the name names
@@ -988,8 +1000,9 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
         .array(
           // Names are text, never markup: these characters are TeX or HTML syntax, not letters.
           // (`%` too: `Cy % Dee` was cited as "Dee, C." in the reference and "Dee, Cy %" in its tags.)
+          // A Windows network path's `\\` is told what it is instead (notANameProblem).
           text(LIMITS.author, 'write the author\'s name, as in "- Ada Lovelace", or delete the "- " line')
-            .refine((name) => !NAME_SYNTAX.test(name), {
+            .refine((name) => !NAME_SYNTAX.test(name) || uncPathsIn(readDots(name)).length > 0, {
               message: 'must be a plain name: no \\ { } $ ^ ~ < > | # % (write accents as letters, e.g. "Akyürek")',
               params: { kind: 'name-syntax' },
             })

@@ -3,7 +3,8 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
 /**
  * Hostile papers of kinds the earlier passes did not write (ninth pass): arXiv ids arXiv never
  * gave (a number of zeros only, a month before its first); dates before arXiv's first year, told
- * what to write; author names with no letter of any script. Each is refused naming its field (and
+ * what to write; author names with no letter of any script; a Windows network path beside TeX, named
+ * as the path it is. Each is refused naming its field (and
  * line), saying what is right, or accepted with outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_9: HostileKind[] = [
@@ -59,4 +60,20 @@ export const HOSTILE_KINDS_9: HostileKind[] = [
   })),
   // A letter of any script is a name's.
   { id: 'author-han-and-digit', file: paper({ authors: '\n  - 王小明\n  - "Ada Lovelace 2"' }) },
+  // A Windows network (UNC) path beside a TeX command, or in a name (where `\` is refused as
+  // syntax): the message names the path and the sign-in it leaks, not only the backslash.
+  ...(
+    [
+      ['author-unc-path', 'authors[0]', { authors: `\n  - ${String.raw`'Ada \\evil.example\share'`}` }, 4],
+      ['author-unc-share-input', 'authors[0]', { authors: `\n  - ${String.raw`'\\fileserver\share\input'`}` }, 4],
+      ['title-unc-tex-command', 'title', { title: String.raw`'Data at \\evil.example\share\input'` }, 2],
+      ['venue-unc-tex-command', 'venue', { venue: String.raw`'\emph{W} \\evil.example\share'` }, 8],
+    ] as const
+  ).map(([id, refused, fields, line]): HostileKind => ({
+    id,
+    file: paper(fields),
+    refused,
+    line,
+    says: /^holds the Windows network path \\\\.*sign-in \(NTLM\)/,
+  })),
 ];

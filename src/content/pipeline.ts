@@ -972,7 +972,8 @@ function unsafeReason(node: MdastNodes, siteOrigin: string): string | undefined 
       return 'Raw HTML is not allowed in a paper. Use Markdown instead.';
     case 'image':
     case 'imageReference':
-      return 'Images are not allowed in an abstract.';
+      // Feed readers load an image from its host when the feed is read (a tracking pixel).
+      return 'Images are not allowed in an abstract (feed readers would load it from its host as the feed is read): describe the figure in words, or link it as [figure](https://…).';
     // The paper's title is its page's one heading; an abstract's `#` or underlined line would
     // outrank it, on the page, in feeds and in the page's outline.
     case 'heading':

@@ -4,7 +4,9 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
  * Hostile papers of kinds the earlier passes did not write (ninth pass): arXiv ids arXiv never
  * gave (a number of zeros only, a month before its first); dates before arXiv's first year, told
  * what to write; author names with no letter of any script; a Windows network path beside TeX, named
- * as the path it is. Each is refused naming its field (and
+ * as the path it is; links by a fragment or an autolink, a tracking image by reference, raw
+ * `<meta refresh>`, `<base>` and `<svg>`; terminal and GitHub Actions commands in a tag, a title or a
+ * venue; TeX's `^^` caret notation and `\csname` where LaTeX reads them. Each is refused naming its field (and
  * line), saying what is right, or accepted with outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_9: HostileKind[] = [
@@ -76,4 +78,36 @@ export const HOSTILE_KINDS_9: HostileKind[] = [
     line,
     says: /^holds the Windows network path \\\\.*sign-in \(NTLM\)/,
   })),
+  // Links by a fragment (clobbering the page's own ids) or an autolink; a tracking pixel by a
+  // reference definition; raw HTML that redirects, rebases links or runs script.
+  ...(
+    [
+      ['math-href-fragment', 'Math $\\href{#search}{x}$ here.'],
+      ['math-url-fragment', 'Math $\\url{#top}$ here.'],
+      ['body-autolink-javascript', 'See <javascript:alert(1)> now.'],
+      ['body-image-reference-pixel', 'Text ![x][p] here.\n\n[p]: https://tracker.example/p.png'],
+      ['body-meta-refresh', 'Text <meta http-equiv="refresh" content="0;url=https://evil.example"> here.'],
+      ['body-base-href', 'Text <base href="https://evil.example/"> here.'],
+      ['body-svg-onload', 'Text <svg onload=alert(1)> here.'],
+    ] as const
+  ).map(([id, body]): HostileKind => ({ id, file: paper({}, body), refused: 'body', line: 10 })),
+  // Escapes a terminal runs (a colour, an OSC 8 link) and GitHub Actions workflow commands in a
+  // tag, printed by the check in its message: refused, in lines a terminal shows as text.
+  { id: 'tag-ansi-escape', file: paper({ tags: '\n  - "optim\\e[31mization"' }), refused: 'tags[0]', line: 7 },
+  {
+    id: 'tag-osc8-hyperlink',
+    file: paper({ tags: '\n  - "\\e]8;;https://evil.example\\e\\\\x\\e]8;;\\e\\\\"' }),
+    refused: 'tags[0]',
+    line: 7,
+  },
+  { id: 'tag-workflow-command', file: paper({ tags: '\n  - "::error::x"' }), refused: 'tags[0]', line: 7 },
+  { id: 'tag-workflow-newline', file: paper({ tags: '\n  - "x%0A::stop-commands::y"' }), refused: 'tags[0]', line: 7 },
+  // …and in a title or a venue, which the check prints only inside its lines: kept as text.
+  { id: 'title-workflow-command', file: paper({ title: "'::stop-commands::x ::error file=a::b %0A title'" }) },
+  { id: 'venue-workflow-command', file: paper({ venue: "'::error::NeurIPS 2023'" }) },
+  // TeX's caret notation (`^^5c` is a backslash to TeX) and \csname, where LaTeX reads a title or
+  // venue (.bib files): shown as text outside math, refused in a title's math and as TeX in a venue.
+  { id: 'title-caret-notation', file: paper({ title: "'A ^^5cinput{x} title'" }) },
+  { id: 'title-math-caret-notation', file: paper({ title: "'A $^^5c$ title'" }), refused: 'title', line: 2 },
+  { id: 'venue-csname', file: paper({ venue: "'\\csname input\\endcsname{x}'" }), refused: 'venue', line: 8 },
 ];

@@ -5,7 +5,7 @@
  *
  * Grammar (https://info.arxiv.org/help/arxiv_identifier.html):
  * - new style, from April 2007: `YYMM.NNNN` (to December 2014) or `YYMM.NNNNN` (from January 2015);
- * - old style, July 1991 (9107) to March 2007: `archive/YYMMNNN`, e.g. `hep-th/9901001`. It is
+ * - old style, August 1991 (9108, hep-th/9108001 the first) to March 2007: `archive/YYMMNNN`, e.g. `hep-th/9901001`. It is
  *   often written with the paper's subject class, `math.GT/0309136`, but the subject class is not
  *   part of the id: `math.GT/0309136` and `math/0309136` are the same paper, and the canonical form
  *   drops it.
@@ -20,7 +20,7 @@ import { formatMonth, latestDigestDate } from './dates.ts';
 
 const NEW_ID = /^(\d{2})(\d{2})\.(\d{4,5})$/;
 /** The first month of arXiv's (old-style) ids, `YYMM`: no id is of an earlier month. */
-const FIRST_ID_MONTH = '9107';
+const FIRST_ID_MONTH = '9108';
 const OLD_ID = /^([a-z]+(?:-[a-z]+)*)(\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})$/;
 
 export interface ArxivId {
@@ -100,7 +100,7 @@ export function parseArxivId(id: string, now: Date | null = new Date()): { id: A
 }
 
 /** What to write for an id of a month before arXiv's first, whatever its style. */
-const beforeArxiv = `its ids start in July 1991 (${FIRST_ID_MONTH}, as hep-th/${FIRST_ID_MONTH}001); copy the id from the paper's arXiv page`;
+const beforeArxiv = `its ids start in August 1991 (${FIRST_ID_MONTH}, as hep-th/${FIRST_ID_MONTH}001); copy the id from the paper's arXiv page`;
 
 /** Why an id numbered zero (`2401.00000`, `hep-th/9901000`) is no paper's, and the first one of its month. */
 function numberedZero(number: string, first: string): string {

@@ -446,7 +446,7 @@ describe('output collisions', () => {
       'math.GT',
       'cs.LG',
     ];
-    // Only ids arXiv gives: old-style from July 1991 to March 2007, new-style from April 2007, each
+    // Only ids arXiv gives: old-style from August 1991 to March 2007, new-style from April 2007, each
     // month's papers numbered from 1 (a number of zeros only is no paper's).
     const number = (count: number) => {
       let written = digits(count);
@@ -465,7 +465,7 @@ describe('output collisions', () => {
           year === 7
             ? 1 + Math.floor(random() * 3)
             : year === 91
-              ? 7 + Math.floor(random() * 6)
+              ? 8 + Math.floor(random() * 5)
               : 1 + Math.floor(random() * 12);
         ids.add(`${pick(archives)}/${String(year).padStart(2, '0')}${String(month).padStart(2, '0')}${number(3)}`);
       }

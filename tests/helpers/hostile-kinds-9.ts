@@ -10,7 +10,7 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
  * line), saying what is right, or accepted with outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_9: HostileKind[] = [
-  // arXiv ids that follow the grammar but name no paper: numbered zero, or before July 1991.
+  // arXiv ids that follow the grammar but name no paper: numbered zero, or before August 1991.
   {
     id: 'arxiv-numbered-zero',
     file: paper({ arxiv: '"2401.00000"' }),
@@ -27,12 +27,12 @@ export const HOSTILE_KINDS_9: HostileKind[] = [
   },
   {
     id: 'arxiv-before-arxiv',
-    file: paper({ arxiv: '"hep-th/9106001"' }),
+    file: paper({ arxiv: '"hep-th/9107001"' }),
     refused: 'arxiv',
     line: 8,
-    says: /June 1991, before arXiv's first papers: its ids start in July 1991/,
+    says: /July 1991, before arXiv's first papers: its ids start in August 1991/,
   },
-  { id: 'arxiv-first-month', file: paper({ arxiv: '"hep-th/9107001"' }) },
+  { id: 'arxiv-first-month', file: paper({ arxiv: '"hep-th/9108001"' }) },
   // Dates before 1991: the message says what the field's date is and what to do.
   { id: 'date-1990', file: paper({ date: '"1990-06-06"' }), refused: 'date', line: 5, says: /: check its year; / },
   {

@@ -47,9 +47,10 @@ describe('arXiv ids', () => {
     ['9912.12345', /9912 reads as December 2099, a month still to come .*old-style id, such as hep-th\/9912001/],
     [
       '9101.00001',
-      /January 2091, a month still to come .*arXiv had no paper in January 1991: its ids start in July 1991/,
+      /January 2091, a month still to come .*arXiv had no paper in January 1991: its ids start in August 1991/,
     ],
-    ['9107.00001', /July 2091, a month still to come .*old-style id, such as hep-th\/9107001/],
+    ['9107.00001', /July 2091, a month still to come .*arXiv had no paper in July 1991: its ids start in August 1991/],
+    ['9108.00001', /August 2091, a month still to come .*old-style id, such as hep-th\/9108001/],
     ['2701.00001', /2701 reads as January 2027, a month still to come \(ids go up to December 2026 now\)/],
     ['5001.1234', /January 2050, a month still to come/],
   ])('refuses %s, an id arXiv could not have given, saying why', (written, reason) => {
@@ -64,13 +65,14 @@ describe('arXiv ids', () => {
   });
 
   // A number of zeros only is no paper's (arXiv numbers a month's papers from 1), and no old-style id
-  // is of a month before July 1991 (9107), arXiv's first: each is refused with the id to look up.
+  // is of a month before August 1991 (9108), arXiv's first: each is refused with the id to look up.
   it.each([
     ['2401.00000', /no paper is numbered 00000: .*the first is 2401\.00001\); copy the id from the paper's arXiv page/],
     ['0704.0000', /no paper is numbered 0000: .*the first is 0704\.0001\)/],
     ['hep-th/9901000', /no paper is numbered 000: .*the first is hep-th\/9901001\)/],
     ['math.GT/0309000', /no paper is numbered 000: .*the first is math\.GT\/0309001\)/],
-    ['hep-th/9106999', /9106 reads as June 1991, before arXiv's first papers: its ids start in July 1991 \(9107/],
+    ['hep-th/9106999', /9106 reads as June 1991, before arXiv's first papers: its ids start in August 1991 \(9108/],
+    ['hep-th/9107999', /9107 reads as July 1991, before arXiv's first papers: .*hep-th\/9108001\)/],
     ['hep-th/9101001', /January 1991, before arXiv's first papers/],
   ])('refuses %s, an id arXiv never gave, whatever the clock', (written, reason) => {
     for (const clock of [now, null]) {
@@ -82,7 +84,6 @@ describe('arXiv ids', () => {
   });
 
   it.each([
-    ['hep-th/9107001', now],
     ['hep-th/9108001', now],
     ['2401.00001', now],
     ['2401.10000', now],

@@ -49,7 +49,7 @@ const papers: Hostile[] = [
   { id: 'bib-and-alone', authors: ['and'] },
   { id: 'bib-others-after', authors: ['Ada Lovelace', 'others'], refused: 'authors[1]' },
   { id: 'bib-others-family', authors: ['Ada Others'] },
-  { id: 'bib-comma-only', authors: [','] },
+  { id: 'bib-comma-only', authors: [','], refused: 'authors[0]' }, // names no one: no letter
   { id: 'bib-last-first', authors: ['Lovelace, Ada'] },
   { id: 'bib-three-parts', authors: ['Davis, Jr., Sammy'] },
   { id: 'bib-brace-name', authors: ['{Ada} Lovelace'], refused: 'authors[0]' },

@@ -46,21 +46,15 @@ const shapes: Shape[] = [
   { id: 'rss.xml', refused: 'file' },
   { id: '_astro', refused: 'file' },
   // Author names whose slugs are routes, device names or fold to one another.
-  ...[
-    '2',
-    'Index',
-    'Feed',
-    'Authors',
-    '_astro',
-    'Pagefind',
-    'Con',
-    'Nul.',
-    'Aux ',
-    '-',
-    '404',
-    'Page 2',
-    'Papers.bib',
-  ].map((name, index) => ({ id: `author-shape-${index}`, authors: ['Grace Hopper', name] })),
+  ...['Index', 'Feed', 'Authors', '_astro', 'Pagefind', 'Con', 'Nul.', 'Aux ', 'Page 2', 'Papers.bib'].map(
+    (name, index) => ({ id: `author-shape-${index}`, authors: ['Grace Hopper', name] }),
+  ),
+  // …and names with no letter, which name no one (refused since the ninth pass, schema.ts).
+  ...['2', '-', '404'].map((name, index) => ({
+    id: `author-letterless-${index}`,
+    authors: ['Grace Hopper', name],
+    refused: 'authors[1]',
+  })),
   { id: 'author-dotted', authors: ['Rss Xml', 'Rss.xml'], refused: 'authors[1]' },
   { id: 'author-superscript', authors: ['Lpt¹'], refused: 'authors[0]' },
   { id: 'author-fold-a', authors: ['Ilker Yildiz'] },

@@ -172,7 +172,10 @@ export const MAX_SLUG_BYTES = 100;
  * kept (a URL percent-encodes them). So a slug never contains `--` and never starts with `-`;
  * the derived forms below use `--` and cannot equal an ordinary slug, and the author index's
  * own pages live under `/authors/-/`, which no slug can be.
- * - a name with no letter or digit: `author--<hash of its key>`;
+ * - a name with no letter or digit: `author--<hash of its key>`. No name the content check takes
+ *   gets one (a name with no letter is refused, and the only letters the fold drops, the Hangul
+ *   fillers, are refused as characters: tests/content/schema.test.ts holds it for every letter);
+ *   this keeps the function total for what a reader types in the search's author field;
  * - a slug over MAX_SLUG_BYTES: its first letters, then `--<hash of its key>`;
  * - a slug that Windows keeps for a device (`Aux` → `aux`, `Nul`, `Com1`: src/lib/file-names.ts),
  *   which no Windows checkout of the site could hold as a folder: `aux--<hash of its key>`.

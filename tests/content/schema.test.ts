@@ -12,6 +12,7 @@ import { SCRIPT_NAMES } from '../../src/content/scripts.ts';
 import { validatePaper } from '../../src/content/validate.ts';
 import { hostileStrings, seededRandom } from '../helpers/hostile.ts';
 import { titleText } from '../../src/lib/title-text.ts';
+import { authorSlug, NAMELESS_SLUG_PREFIX } from '../../src/lib/authors.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 
@@ -746,6 +747,32 @@ describe('names that name nobody', () => {
 
   it.each(['王小明', 'محمد', 'Ada 2', 'J.'])('takes %s, with a letter of some script', (name) => {
     expect(parse({ authors: ['Ada Lovelace', name] }).success).toBe(true);
+  });
+
+  // authorSlug gives a name whose slug keeps no letter or digit a hashed slug (author--<hash>) and
+  // the A–Z list files it under '#': no name the check takes may reach that path. A letter the fold
+  // leaves out (a Hangul filler, a letter that draws nothing) must be refused as a character.
+  it('refuses every name of letters that its author page would not show (a hashed slug)', () => {
+    const paperSchema = createPaperSchema(new Set(['optimization']));
+    const taken: string[] = [];
+    let nameless = 0;
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint += 1) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const letter = String.fromCodePoint(codePoint);
+      if (!/\p{L}/u.test(letter)) continue;
+      for (const name of [letter, `${letter}${letter} ${letter}`]) {
+        if (!authorSlug(name).startsWith(NAMELESS_SLUG_PREFIX)) continue;
+        nameless += 1;
+        const file = `---\ntitle: T\nauthors:\n  - Ada Lovelace\n  - "${name}"\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n`;
+        const { problems } = validatePaper('content/papers/2025/p.mdx', new TextEncoder().encode(file), paperSchema);
+        if (!problems.some((problem) => problem.line === 5)) {
+          taken.push(`U+${codePoint.toString(16).toUpperCase()}`);
+        }
+      }
+    }
+    // The Hangul fillers (U+115F, U+1160, U+3164, U+FFA0), alone and repeated, are the letters the fold drops.
+    expect(nameless).toBe(8);
+    expect(taken).toEqual([]);
   });
 
   it('refuses one person twice in one paper, case, accents and punctuation aside', () => {

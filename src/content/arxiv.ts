@@ -94,6 +94,11 @@ export function parseArxivInput(input: string, now: Date | null = null): ArxivRe
       `"${raw}" is an arXiv address but not a paper's page: use the abstract or PDF link, e.g. https://arxiv.org/abs/2306.13575.`,
     );
   }
+  if (read.problem === 'two ids') {
+    throw new ArxivInputError(
+      `"${raw}" names two arXiv ids, ${read.ids[0]} and ${read.ids[1]}, in its text and its address: give the one you mean.`,
+    );
+  }
   // Something shaped like an id gets the grammar's reason; anything else, examples.
   if (read.problem === 'invalid') throw new ArxivInputError(`"${raw}" is not a valid arXiv id: ${read.reason}.`);
   throw new ArxivInputError(

@@ -192,11 +192,18 @@ const VERSION = /v([1-9]\d{0,2})$/i;
 /** Shaped like an id, though not a valid one: it gets the grammar's reason. */
 const ID_SHAPED = /^\d{4}\.\d+$|^[a-z-]+(?:\.[A-Z]{2})?\/\d+$/;
 
+/**
+ * A Markdown link, as curators paste one from their notes (`[2306.13575](https://arxiv.org/abs/…)`,
+ * `[A title](<https://arxiv.org/abs/…v2> "arXiv")`): its text (up to the last `](`) and its address.
+ */
+const MARKDOWN_LINK = /^\[(.*)\]\(\s*(?:<([^<>\n]*)>|([^\s<>]+?))(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)$/su;
+
 /** What arxivIdInText read: an id, or why there is none. */
 export type PastedArxivId =
   | { id: string; version?: number }
   | { problem: 'invalid'; written: string; reason: string }
   | { problem: 'not a paper page' }
+  | { problem: 'two ids'; ids: [string, string] }
   | { problem: 'no id' };
 
 /**
@@ -213,7 +220,10 @@ export type PastedArxivId =
 export function arxivIdInText(text: string, now: Date | null = new Date()): PastedArxivId {
   // Zero-width characters and a BOM come with text copied from web pages and PDFs; full-width
   // letters and colon (`ａｒＸｉｖ：`) with text in Chinese or Japanese.
-  let candidate = withoutSurroundings(text.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').normalize('NFKC'));
+  const visible = text.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').normalize('NFKC');
+  const link = MARKDOWN_LINK.exec(visible.trim());
+  if (link) return idOfLink(arxivIdInText(link[1]!, now), arxivIdInText(link[2] ?? link[3]!, now));
+  let candidate = withoutSurroundings(visible);
   const doi = ARXIV_DOI.exec(candidate);
   const address = doi ? undefined : PAPER_ADDRESS.exec(candidate);
   if (doi) candidate = withoutSurroundings(doi[1]!);
@@ -242,6 +252,26 @@ export function arxivIdInText(text: string, now: Date | null = new Date()): Past
   return ID_SHAPED.test(candidate)
     ? { problem: 'invalid', written: candidate, reason: parsed.reason }
     : { problem: 'no id' };
+}
+
+/**
+ * The id of a Markdown link, from what its text and its address read: the address's (a title as the
+ * text), the text's (`[2306.13575](https://notes.example/…)`), the one both name, or, when they name
+ * two papers or two versions, neither. An address on arXiv that is no paper's page, or an id of
+ * arXiv's shape that is no id, says so, as written alone.
+ */
+function idOfLink(text: PastedArxivId, address: PastedArxivId): PastedArxivId {
+  if ('id' in text && 'id' in address) {
+    const written = (read: { id: string; version?: number }) =>
+      read.id + (read.version === undefined ? '' : `v${read.version}`);
+    const same =
+      canonicalArxivId(text.id) === canonicalArxivId(address.id) &&
+      (text.version === undefined || address.version === undefined || text.version === address.version);
+    if (!same) return { problem: 'two ids', ids: [written(text), written(address)] };
+    return address.version === undefined && text.version !== undefined ? text : address;
+  }
+  if ('id' in address || address.problem !== 'no id') return address;
+  return text;
 }
 
 /**

@@ -126,6 +126,12 @@ describe('reading what a contributor pastes', () => {
     ['ａｒＸｉｖ：2306.13575', '2306.13575', undefined],
     ['arXiv.2306.13575', '2306.13575', undefined],
     ['doi.org/10.48550/arXiv.2306.13575', '2306.13575', undefined],
+    // A Markdown link to a paper's page, as curators paste from notes: refused as 'not an arXiv id'.
+    ['[2306.13575](https://arxiv.org/abs/2306.13575)', '2306.13575', undefined],
+    ['[Scaling MLPs: A Tale of Inductive Bias](https://arxiv.org/abs/2306.13575v2)', '2306.13575', 2],
+    ['[arXiv:2306.13575 [cs.LG]](<https://arxiv.org/pdf/2306.13575v2>)', '2306.13575', 2],
+    ['[the paper](https://arxiv.org/abs/math.GT/0309136 "arXiv")', 'math.GT/0309136', undefined],
+    ['[2306.13575](https://example.org/notes/scaling)', '2306.13575', undefined],
   ])('%s → %s (version %s)', (input, id, version) => {
     expect(parseArxivInput(input)).toEqual(version === undefined ? { id } : { id, version });
   });
@@ -143,6 +149,11 @@ describe('reading what a contributor pastes', () => {
     ['2306.13575 2306.13576', /is not an arXiv id or URL/],
     ['10.48550/arXiv.2306.1357', /five digits after the dot/],
     ['https://arxiv.org/abs/2306.13575v2x', /is not an arXiv id or URL/],
+    // A link whose text and address name two papers (or two versions): which is meant cannot be told.
+    ['[2306.13576](https://arxiv.org/abs/2306.13575)', /names two arXiv ids, 2306\.13576 and 2306\.13575/],
+    ['[2306.13575v1](https://arxiv.org/abs/2306.13575v2)', /names two arXiv ids, 2306\.13575v1 and 2306\.13575v2/],
+    ['[Scaling MLPs](https://arxiv.org/list/cs.LG/recent)', /not a paper's page/],
+    ['[Scaling MLPs](https://example.org/abs/2306.13575)', /is not an arXiv id or URL/],
   ])('refuses %j', (input, message) => {
     expect(() => parseArxivInput(input)).toThrow(message);
   });

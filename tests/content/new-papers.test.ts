@@ -876,6 +876,15 @@ describe("ids from a curator's file", () => {
       'arXiv:2306.13575v2 [cs.LG] 5 Oct 2023\n2306.13575 v2\n',
       ['arXiv:2306.13575v2 [cs.LG] 5 Oct 2023', '2306.13575 v2'],
     ],
+    // A Markdown link to a paper's page, alone or as a list item, is one input (read by arxivIdInText).
+    [
+      'Markdown links',
+      '- [Scaling MLPs: A Tale of Inductive Bias](https://arxiv.org/abs/2306.13575v2)\n[9901.00010](https://arxiv.org/abs/9901.00010)\n',
+      [
+        '[Scaling MLPs: A Tale of Inductive Bias](https://arxiv.org/abs/2306.13575v2)',
+        '[9901.00010](https://arxiv.org/abs/9901.00010)',
+      ],
+    ],
     ['a line that is no id, kept whole to be reported', 'see 2306.13575 and more\n', ['see 2306.13575 and more']],
     // A row of a spreadsheet's export with no id, an empty list item: each was reported as an id (',', '-').
     [

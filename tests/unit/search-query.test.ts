@@ -173,6 +173,9 @@ describe('arxivIdInQuery', () => {
     ['2306. 13575', '2306.13575'],
     ['\u200b2306.13575', '2306.13575'],
     ['arXiv:cond-mat/0702661 [cond-mat.mes-hall]', 'cond-mat/0702661'],
+    // A Markdown link to a paper, as new-paper reads one from a curator's notes.
+    ['[Scaling MLPs](https://arxiv.org/abs/2306.13575v2)', '2306.13575'],
+    ['[2306.13575](https://arxiv.org/abs/2306.13575)', '2306.13575'],
   ])('%s → %s', (query, id) => {
     expect(arxivIdInQuery(query)).toBe(id);
   });
@@ -195,6 +198,7 @@ describe('arxivIdInQuery', () => {
     '(2306.1357)',
     '2306.13575)x',
     'arXiv:2306.13575 12 Jun 2023',
+    '[2306.13576](https://arxiv.org/abs/2306.13575)', // two papers: which is meant cannot be told
     'arXiv:2306.13575 [cs.LG] 12 Jun',
     'CoRR 2306.1357',
     '',

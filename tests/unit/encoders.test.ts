@@ -7,7 +7,12 @@ import { escapeHtml } from '../../src/lib/encode/html.ts';
 import { htmlOfTree } from '../../src/lib/encode/html-tree.ts';
 import { Parser } from 'htmlparser2';
 import { encodeJson } from '../../src/lib/encode/json.ts';
-import { FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, terminalText } from '../../src/lib/encode/terminal.ts';
+import {
+  FIRST_STRONG_ISOLATE,
+  POP_DIRECTIONAL_ISOLATE,
+  terminalLines,
+  terminalText,
+} from '../../src/lib/encode/terminal.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { MAX_COMBINING_MARKS } from '../../src/content/characters.ts';
 import { pageHtml } from '../../src/content/page-html.ts';
@@ -131,6 +136,61 @@ describe('a paper page’s abstract', () => {
       expect(values).toContain('&lt;img src=x onerror=alert(1)&gt; a &gt; b');
       expect(values.join('')).not.toMatch(/[<>]/);
     }
+  });
+});
+
+describe('terminal lines, as GitHub Actions reads a log', () => {
+  // new-paper prints arXiv's text (titles, journal refs, comments) through terminalLines, which keeps
+  // line breaks: a line of it starting with `::error::` or `::stop-commands::` (after spaces: the
+  // runner trims them) was a workflow command when new-paper ran in CI, as was `##[error]` anywhere
+  // in a line (the runner's older form).
+  const command = /^\s*::|##\[/u;
+  const pieces = [
+    '::',
+    ':',
+    '##[',
+    '#',
+    '[',
+    'error',
+    'stop-commands',
+    'x',
+    ' ',
+    '\u00a0',
+    '\u3000',
+    '\t',
+    '\n',
+    '\r',
+    '%0A',
+  ];
+  const lines = [
+    ...hostileStrings(28, 800, pieces, 4),
+    ...unicodeStrings(2802, 400).map((text, index) => (index % 2 === 0 ? `::${text}` : `${text}\n ::error::x`)),
+    '::error::x',
+    '::stop-commands::token',
+    '  ::error file=a.mdx::x',
+    'A title\n::error::pwned\n\u00a0::warning::y',
+    'as ##[error]x and ##[set-output name=a;]b',
+    'plain ::text:: here',
+  ];
+
+  it('prints no line a runner reads as a workflow command, and changes nothing else, for every string', () => {
+    for (const text of lines) {
+      const printed = terminalLines(text).split('\n');
+      const each = text.split('\n').map(terminalText);
+      expect(printed, JSON.stringify(text)).toHaveLength(each.length);
+      printed.forEach((line, index) => {
+        expect(line, JSON.stringify(text)).not.toMatch(command);
+        // Only a command's colon or hash is shown as its code point: showing them as characters again
+        // gives back the line terminalText prints, and a line that held no command is that line.
+        if (!command.test(each[index]!)) expect(line).toBe(each[index]);
+        else expect(line.replaceAll('\\u{3A}', ':').replaceAll('\\u{23}', '#')).toBe(each[index]);
+      });
+    }
+    expect(terminalLines('Title\n::error::x\n  ::stop-commands::t')).toBe(
+      'Title\n\\u{3A}:error::x\n  \\u{3A}:stop-commands::t',
+    );
+    expect(terminalLines('see ##[error]x')).toBe('see #\\u{23}[error]x');
+    expect(terminalLines('plain ::text:: here')).toBe('plain ::text:: here');
   });
 });
 

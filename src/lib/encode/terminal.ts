@@ -25,9 +25,25 @@ export function terminalText(text: string): string {
   return rightToLeftIsolated(text.replace(ACTIVE, codePoint).replace(markStack, codePoint));
 }
 
-/** A message of several lines for a terminal: each line as terminalText, the line breaks kept. */
+/**
+ * A message of several lines for a terminal: each line as terminalText, the line breaks kept, and
+ * none read as a GitHub Actions workflow command. The runner takes a line that starts with `::`
+ * after spaces (`::error::…`, `::stop-commands::…`) as one, and `##[…]` anywhere in a line (its
+ * older form): arXiv's text that new-paper prints could hold such a line. The command's first
+ * colon, or the second hash, is shown as its code point, as the check's annotations carry a
+ * message on one line (problems.ts); nothing else changes.
+ */
 export function terminalLines(text: string): string {
-  return text.split('\n').map(terminalText).join('\n');
+  return text
+    .split('\n')
+    .map((line) =>
+      terminalText(line)
+        .replace(/^(\s*):(?=:)/u, (_match, spaces: string) => `${spaces}${codePoint(':')}`)
+        .replace(/#(?=\[)/gu, (hash, offset: number, shown: string) =>
+          shown[offset - 1] === '#' ? codePoint(hash) : hash,
+        ),
+    )
+    .join('\n');
 }
 
 /** First Strong Isolate and Pop Directional Isolate (Unicode 6.3, UAX #9). */

@@ -23,6 +23,7 @@ import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 import { describeForbiddenCharacter, findForbiddenCharacter } from './characters.ts';
 import { codePointName } from '../lib/code-point.ts';
+import { CARET_NOTATION } from '../lib/title-math.ts';
 import { MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
 import { MAIL_ADDRESS, hostNamedBy, hostsNamedIn, lookAlikeHostProblem } from './schema.ts';
 
@@ -353,6 +354,23 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
         ],
       };
     }
+    // TeX outside math with a brace group (`\immediate\write18{…}`, `\textsc{…}`): MDX reads the
+    // group as a JavaScript expression and fails inside it; the TeX is what to rewrite.
+    const texBefore =
+      esmLine !== undefined && start?.column !== undefined
+        ? /((?:\\[A-Za-z]+\d*)+)\{[^{}]*$/.exec(esmLine.slice(0, start.column - 1))
+        : null;
+    if (texBefore) {
+      return {
+        problems: [
+          {
+            ...at(start?.line, texBefore.index + 1),
+            kind: 'tex-in-prose',
+            message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)}, in the braces after TeX: ${texInProseAdvice(texBefore[1]!, BODY_MARKUP)}`,
+          },
+        ],
+      };
+    }
     const advice =
       esmLine !== undefined && /^(?:import|export) /.test(esmLine)
         ? `MDX reads a paragraph that starts with the word "${esmLine.slice(0, 6)}" and a space as JavaScript, which a paper may not hold: start the paragraph with another word, or write its first letter as a character reference (&#${esmLine.codePointAt(0)};${esmLine.slice(1, 6)})`
@@ -443,6 +461,9 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
   return { problems, rendered: { html, hasMath, text, ...excerptOf(hast) }, textLines, prose };
 }
 
+/** How an abstract marks up text, said where TeX was written instead. */
+const BODY_MARKUP = 'Markdown for *emphasis*, **bold**, `code` and [links](https://…)';
+
 /**
  * KaTeX's message, without its prefix, and without advice about settings a contributor cannot
  * change. `placed`: the problem names the error's own line and column in the file, so KaTeX's
@@ -466,6 +487,12 @@ function explainKatexError(message: string, { placed, source }: { placed: boolea
     .replace(/^Undefined control sequence: (\\[A-Za-z]+) at position \d+: [\s\S]*$/, (whole, command: string) =>
       ALLOWED_COMMANDS.has(command)
         ? `${command} is a text command: write it inside \\text{…} (\\text{${command}})`
+        : whole,
+    )
+    // TeX's caret notation (`x^^5c`, a backslash): KaTeX reads no such character, only a `^` with nothing after it.
+    .replace(/^Expected group after '\^'[\s\S]*$/, (whole) =>
+      source?.startsWith('^^') || whole.includes('^\u0332^')
+        ? `\`^^\` is not allowed in math: ${CARET_NOTATION}`
         : whole,
     )
     .replace(
@@ -686,7 +713,7 @@ function findUnsafeNodes(
         found.push({
           node,
           kind: 'tex-in-prose',
-          message: texInProseAdvice(tex.tex, 'Markdown for *emphasis*, **bold**, `code` and [links](https://…)'),
+          message: texInProseAdvice(tex.tex, BODY_MARKUP),
           offset: start + tex.index,
         });
       }

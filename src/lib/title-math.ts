@@ -12,6 +12,13 @@ import { codePointName } from './code-point.ts';
  * The rule is an allowlist, not a list of dangers: a command is refused unless it is listed here.
  */
 
+/**
+ * Why TeX's caret notation is refused in math, and what to write: said for a title's math and an
+ * abstract's (pipeline.ts, where KaTeX says only "Expected group after '^'").
+ */
+export const CARET_NOTATION =
+  "TeX's caret notation (`^^` and two hex digits) reads as another character (`^^5c` is a backslash): write the character itself, or a superscript as `^{…}` with braces.";
+
 const GREEK =
   'alpha beta gamma delta epsilon varepsilon zeta eta theta vartheta iota kappa varkappa lambda mu nu xi pi varpi ' +
   'rho varrho sigma varsigma tau upsilon phi varphi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi ' +
@@ -139,10 +146,7 @@ export function mathProblems(tex: string): string[] {
     if (char === '{') depth++;
     else if (char === '}' && --depth < 0) unbalanced = true;
     if (char === '^' && tex[index] === '^') {
-      if (!refused.has('^^'))
-        problems.push(
-          '`^^` is not allowed in title math: TeX reads `^^` and two hex digits as another character (`^^5c` is a backslash). Write `^{…}` with braces.',
-        );
+      if (!refused.has('^^')) problems.push(`\`^^\` is not allowed in title math: ${CARET_NOTATION}`);
       refused.add('^^');
     } else if (char === '%') {
       if (!refused.has('%'))

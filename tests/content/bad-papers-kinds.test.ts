@@ -95,3 +95,41 @@ describe.each([
     },
   );
 });
+
+describe('TeX an abstract may not hold, with what to write instead', () => {
+  const paper = (body: string) =>
+    `---\ntitle: A paper\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - optimization\n---\n\nAn abstract.\n\n${body}\n`;
+  const problemsOf = (body: string) =>
+    validatePaper(path('tex-advice'), new TextEncoder().encode(paper(body)), schema).problems.map(formatProblem);
+
+  // `\write18{…}`'s braces failed to parse as MDX's expression: the message said only to escape a brace.
+  it.each([
+    ['We run \\immediate\\write18{rm -rf /} here.', 8, '\\immediate\\write18'],
+    ['See \\textsc{Word Count: 5} and more.', 5, '\\textsc'],
+  ])('names TeX before braces MDX cannot read (%j) at its place', (body, column, tex) => {
+    const problems = problemsOf(body);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(`${path('tex-advice')}:12:${column}: body: MDX syntax: `);
+    expect(problems[0]).toContain(`TeX outside math ("${tex}") is shown as written`);
+    expect(problems[0]).toContain('write what it prints instead');
+    expect(problems[0]).not.toContain('escape it with a backslash');
+  });
+
+  // KaTeX said only "Expected group after '^'" of TeX's caret notation.
+  it.each(['See $x^^5c$ here.', 'See $x^^5cinput{/etc/passwd}$ here.', 'See $$a^^41$$ here.', 'A $b$ and $x ^^5c y$.'])(
+    'names caret notation in math (%j), and what to write',
+    (body) => {
+      const problems = problemsOf(body);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(
+        /^content\/papers\/2025\/tex-advice\.mdx:12:\d+: body: LaTeX: `\^\^` is not allowed in math: TeX's caret notation .*write the character itself/,
+      );
+    },
+  );
+
+  it('keeps KaTeX\'s words for a "^" with nothing after it', () => {
+    expect(problemsOf('See $x^$ here.')).toEqual([
+      expect.stringMatching(/:12:\d+: body: LaTeX: Expected group after '\^'/),
+    ]);
+  });
+});

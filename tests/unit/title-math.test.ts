@@ -55,7 +55,7 @@ describe('title math', () => {
 
   it('refuses characters that act in TeX, unbalanced braces, ^^ and non-ASCII, and formulas KaTeX cannot read', () => {
     expect(mathProblems('a^^5cinput')).toEqual([
-      '`^^` is not allowed in title math: TeX reads `^^` and two hex digits as another character (`^^5c` is a backslash). Write `^{…}` with braces.',
+      "`^^` is not allowed in title math: TeX's caret notation (`^^` and two hex digits) reads as another character (`^^5c` is a backslash): write the character itself, or a superscript as `^{…}` with braces.",
     ]);
     expect(mathProblems('a#b&c')).toEqual([
       '`#` is not allowed in title math: it has a special meaning in TeX; write it outside the $…$.',

@@ -197,6 +197,12 @@ const ID_SHAPED = /^\d{4}\.\d+$|^[a-z-]+(?:\.[A-Z]{2})?\/\d+$/;
  * `[A title](<https://arxiv.org/abs/…v2> "arXiv")`): its text (up to the last `](`) and its address.
  */
 const MARKDOWN_LINK = /^\[(.*)\]\(\s*(?:<([^<>\n]*)>|([^\s<>]+?))(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\)$/su;
+/**
+ * The longest text read as such a link: an address (at most 500 characters, LIMITS.url) and a title
+ * (300) with room to spare. The pattern's text runs to the last `](`, which costs time quadratic in
+ * the length on text with many of them (a long paste in the search box: 650 ms at 48 KB).
+ */
+const MARKDOWN_LINK_LENGTH = 2_000;
 
 /** What arxivIdInText read: an id, or why there is none. */
 export type PastedArxivId =
@@ -221,7 +227,7 @@ export function arxivIdInText(text: string, now: Date | null = new Date()): Past
   // Zero-width characters and a BOM come with text copied from web pages and PDFs; full-width
   // letters and colon (`ａｒＸｉｖ：`) with text in Chinese or Japanese.
   const visible = text.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').normalize('NFKC');
-  const link = MARKDOWN_LINK.exec(visible.trim());
+  const link = visible.length <= MARKDOWN_LINK_LENGTH ? MARKDOWN_LINK.exec(visible.trim()) : null;
   if (link) return idOfLink(arxivIdInText(link[1]!, now), arxivIdInText(link[2] ?? link[3]!, now));
   let candidate = withoutSurroundings(visible);
   const doi = ARXIV_DOI.exec(candidate);

@@ -39,7 +39,7 @@ const usage = `Usage: npm run bench -- [--papers N] [--runs N] [--json file] [--
   --json file                write the figures there (default bench-results/<papers>-<UTC time>.json)
   --keep                     keep the corpus, dist/ and caches under .tmp/bench-<papers>/
   --skip-warm                skip the two warm rebuilds
-  --max-old-space-size MB    the builds' V8 heap limit
+  --max-old-space-size MB    the builds' V8 heap limit (default: npm run build's, sized to the corpus)
   --help                     print this
 `;
 
@@ -96,7 +96,8 @@ const env = {
   PAPER_DIGEST_CACHE_DIR: cacheDir,
   ...(values['max-old-space-size'] ? { NODE_OPTIONS: `--max-old-space-size=${values['max-old-space-size']}` } : {}),
 };
-const astro = join(root, 'node_modules/.bin/astro');
+// The build as `npm run build` runs it, with its heap limit sized to the corpus (or --max-old-space-size).
+const buildScript = join(root, 'scripts/build.ts');
 /** Left in the cache folder by a build until every check of dist/ passed (src/integrations/output.ts). */
 const UNFINISHED_MARK = join(cacheDir, 'paper-digest-build-unfinished');
 
@@ -112,7 +113,7 @@ function succeeded(name: string, run: RunFigures): RunFigures {
 
 /** A build counts only if it exited cleanly and dist/ was verified and marked finished. */
 async function build(name: string): Promise<RunFigures> {
-  const run = succeeded(name, await timedRun(astro, ['build'], { cwd: root, env }));
+  const run = succeeded(name, await timedRun(process.execPath, [buildScript], { cwd: root, env }));
   if (existsSync(UNFINISHED_MARK)) throw new Error(`${name}: exited 0 but dist/ was not verified (${UNFINISHED_MARK})`);
   for (const file of ['index.html', 'search/index.html', 'pagefind/pagefind.js']) {
     if (!existsSync(join(outDir, file))) throw new Error(`${name}: exited 0 but wrote no ${file}`);

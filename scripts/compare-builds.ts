@@ -21,7 +21,8 @@ const work = mkdtempSync(join(tmpdir(), 'paper-digest-compare-'));
 function build(checkout: string, name: string): string {
   // Inside the checkout: Astro's prerender chunks resolve packages from beside the outDir.
   const outDir = join(checkout, '.tmp', `compare-${name}`);
-  execFileSync('npx', ['astro', 'build'], {
+  // The checkout's own `npm run build` (since 2211d2d, Astro under a heap limit sized to the corpus).
+  execFileSync('npm', ['run', 'build'], {
     cwd: checkout,
     stdio: 'inherit',
     env: { ...process.env, PAPER_DIGEST_OUT_DIR: outDir, PAPER_DIGEST_CACHE_DIR: join(work, `${name}-cache`) },

@@ -249,10 +249,18 @@ function hash(text: string): string {
 /** The suffixes that are words, `Jr.` and `Sr.`, in any case, dot or not: never a given name. */
 const WORD_SUFFIX = /^(?:[Jj][Rr]|[Ss][Rr])\.?$/;
 /**
- * A roman numeral as a suffix is written, in capitals without a dot (`III`, `IV`, `V`): `V.` is an
- * initial and `Vi` a given name (Nguyen, Vi).
+ * A numeral after a name, never its family name (`John Smith III`, `John Smith 3rd`, `Louis XIV`,
+ * `Ada Lovelace 2`, dblp's `Wei Zhang 0001`):
+ * - a roman numeral, II to XXXIX, written as a suffix is, in capitals without a dot (`III`, `IV`,
+ *   `V`): `V.` is an initial and `Vi` a given name (Nguyen, Vi). Not `I` (an initial without its
+ *   dot), `X` (a name of its own: Malcolm X) nor `XI` (the family name Xi, written in capitals:
+ *   `Jinping XI`);
+ * - an ordinal, as American names write the generation (`3rd`, `2ND`);
+ * - digits only: dblp's number that tells two people of one name apart (`Wei Zhang 0001`), or a
+ *   footnote's mark pasted with the name. No family name is digits; cited as a suffix, as written.
  */
-const NUMERAL_SUFFIX = /^(?:I{2,3}|IV|VI?)$/;
+const NUMERAL_SUFFIX =
+  /^(?:(?!(?:I|X|XI)$)(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})|1[Ss][Tt]|2[Nn][Dd]|3[Rr][Dd]|[4-9][Tt][Hh]|[0-9]+)$/;
 /**
  * Words after a name that are not its family name: either kind of suffix, each a whole word (both
  * pieces are anchored, so their order here and in each piece means nothing to the other).
@@ -765,6 +773,18 @@ export function nameParts(author: string): NameParts | undefined {
   const family = familyName(name);
   const given = words.slice(0, end - family.split(' ').length).join(' ');
   return { given, family, suffix: words.slice(end).join(' ') };
+}
+
+/**
+ * Whether a name is one word and its suffixes only (`Smith Jr.`, `Louis XIV`, `Smith 3rd`, `Ada 2`):
+ * no given name, so every citation names it as written (citedByParts in citation.ts). BibTeX would
+ * take its last word for the family name (`Louis XIV` as XIV), and in its own order it would end
+ * with an empty given name (`Louis, XIV, `), which BibTeX reports as an error: the `.bib` keeps
+ * it whole (formatAuthor).
+ */
+export function isSuffixedWithoutGivenName(author: string): boolean {
+  const parts = nameParts(author);
+  return parts !== undefined && parts.given === '' && parts.suffix !== '';
 }
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });

@@ -1,4 +1,10 @@
-import { dottedInitialsApart, familyName, isGroupName, nameInBibtexOrder } from './authors.ts';
+import {
+  dottedInitialsApart,
+  familyName,
+  isGroupName,
+  isSuffixedWithoutGivenName,
+  nameInBibtexOrder,
+} from './authors.ts';
 import {
   arxivEprint,
   citationMonth,
@@ -334,8 +340,9 @@ export function formatTitle(title: string): string {
  * stays one: a group's name (isGroupName: `ATLAS Collaboration`, `Google Research, Brain Team`,
  * and any name with the word "and", which BibTeX reads as between two names), which unbraced
  * BibTeX reads as a person's and abbreviates (`A. Collaboration`), as the citation tags and the
- * reference keep it whole; and one whose commas are not `Last, First` or `Last, Jr., First`
- * (more than two, or an empty part).
+ * reference keep it whole; one whose commas are not `Last, First` or `Last, Jr., First`
+ * (more than two, or an empty part); and one word with its suffix (isSuffixedWithoutGivenName:
+ * `Louis XIV`, `Smith Jr.`), which BibTeX would file under the suffix.
  *
  * The braces open with `\relax` (which does nothing), making the name one BibTeX "special
  * character": alpha.bst labels a name by its first three characters (`text.prefix$`), and inside a
@@ -349,7 +356,11 @@ export function formatAuthor(author: string): string {
   const parts = escaped.split(',');
   // BibTeX reads "and" as a separator and a last name "others" as "et al.": braced, each is a name.
   const oneName =
-    !isGroupName(author) && !/^others$/i.test(escaped) && parts.length <= 3 && parts.every((part) => part.trim());
+    !isGroupName(author) &&
+    !isSuffixedWithoutGivenName(author) &&
+    !/^others$/i.test(escaped) &&
+    parts.length <= 3 &&
+    parts.every((part) => part.trim());
   return oneName ? escaped : `{\\relax ${escaped}}`;
 }
 

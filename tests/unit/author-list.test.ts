@@ -97,11 +97,14 @@ describe('bibtexEntry with maxAuthors', () => {
 
   it('names the first authors, then others (BibTeX’s "et al.")', () => {
     const entry = bibtexEntry(paper(500), 'key', { maxAuthors: 3 });
-    expect(entry).toContain('author = {Author 1 and Author 2 and Author 3 and others}');
+    // `Author 1`: one word and a number, no given name, kept whole (isSuffixedWithoutGivenName).
+    expect(entry).toContain('author = {{\\relax Author 1} and {\\relax Author 2} and {\\relax Author 3} and others}');
   });
 
   it('names everyone without it, or when the paper has few enough', () => {
-    expect(bibtexEntry(paper(500), 'key')).toContain('Author 499 and Author 500}');
-    expect(bibtexEntry(paper(3), 'key', { maxAuthors: 3 })).toContain('author = {Author 1 and Author 2 and Author 3}');
+    expect(bibtexEntry(paper(500), 'key')).toContain('{\\relax Author 499} and {\\relax Author 500}}');
+    expect(bibtexEntry(paper(3), 'key', { maxAuthors: 3 })).toContain(
+      'author = {{\\relax Author 1} and {\\relax Author 2} and {\\relax Author 3}}',
+    );
   });
 });

@@ -405,7 +405,9 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     // Letters of other scripts, cased or not, stay under Other; a digit first under #.
     ['Σωκράτης Παπαδόπουλος', 'Παπαδόπουλος', 'Παπαδόπουλος', OTHER_SCRIPTS],
     ['Ольга Иванова', 'Иванова', 'Иванова', OTHER_SCRIPTS],
-    ['Agent 007', '007', '007', '#'],
+    ['Agent 3Com', '3Com', '3Com', '#'],
+    // A number alone after a name is none of its family name (a suffix, as written).
+    ['Agent 007', 'Agent', 'Agent', 'A'],
     // A capitalised particle starts the family name and is passed over as a lowercase one is; a
     // given name or the family name itself is no particle.
     ['Vincent Van Gogh', 'Van Gogh', 'Gogh', 'G'],
@@ -419,6 +421,17 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     ['Minh Van Du', 'Van Du', 'Du', 'D'],
     ['Joost Van De', 'Van De', 'De', 'D'],
     ['Ana de la Ter', 'de la Ter', 'Ter', 'T'],
+    // A numeral after the name is a suffix, not the family name: a generation or a number.
+    ['John Smith III', 'Smith', 'Smith', 'S'],
+    ['John Smith VIII', 'Smith', 'Smith', 'S'],
+    ['John Smith 3rd', 'Smith', 'Smith', 'S'],
+    ['Ada Lovelace 2', 'Lovelace', 'Lovelace', 'L'],
+    ['Wei Zhang 0001', 'Zhang', 'Zhang', 'Z'],
+    ['Lovelace, Ada, 2', 'Lovelace', 'Lovelace', 'L'],
+    ['Louis XIV', 'Louis', 'Louis', 'L'],
+    // But not one that is a name: Malcolm X, the family name Xi in capitals.
+    ['Malcolm X', 'X', 'X', 'X'],
+    ['Jinping XI', 'XI', 'XI', 'X'],
   ])('reads %s: family name %s, sorted under %s', (name, family, sorting, letter) => {
     expect(familyName(name)).toBe(family);
     expect(familyNameForSorting(name)).toBe(sorting);
@@ -430,7 +443,7 @@ describe('the family name, one rule for citations and the A–Z list', () => {
     // before a family name: the name's heading is that of the family name without them.
     const leads = [...'ʻʼˀʔǀǁǂǃ'];
     const marks = ['', '\u0301', '\u0308', '\u0323', '\u0301\u0323'];
-    const families = ['Uluʻave', 'Hoan', 'Ɛkua', 'Ødegård', 'Zhou', 'Παπαδόπουλος', '007'];
+    const families = ['Uluʻave', 'Hoan', 'Ɛkua', 'Ødegård', 'Zhou', 'Παπαδόπουλος', '007x'];
     const random = seededRandom(21);
     const pick = <T>(from: readonly T[]) => from[Math.floor(random() * from.length)]!;
     for (let index = 0; index < 2000; index++) {
@@ -460,7 +473,8 @@ describe('the family name, one rule for citations and the A–Z list', () => {
       if (initials === undefined) expect(heading, word).toBe(OTHER_SCRIPTS);
       else {
         const initial = [...graphemes.segment(initials.slice(0, -1))].at(-1)!.segment;
-        expect(heading, `${word} (${initials})`).toBe(letterOf(`Ann ${initial}`));
+        // The initial before a letter, a family name (a number alone after a name is a suffix).
+        expect(heading, `${word} (${initials})`).toBe(letterOf(`Ann ${initial}x`));
       }
     }
     expect([letterOf('Ann 王Smith'), givenInitials('王Smith')]).toEqual([OTHER_SCRIPTS, undefined]);
@@ -675,6 +689,19 @@ describe('a name written with commas, as readers and BibTeX write one', () => {
     expect(nameInBibtexOrder(name)).toBe(name);
   });
 
+  it('reads a numeral after a name as its suffix in every way the name is written: one page', () => {
+    for (const [written, reading] of [
+      ['Lovelace, Ada, 2', 'Ada Lovelace 2'],
+      ['Ada Lovelace, 2', 'Ada Lovelace 2'],
+      ['Smith, 3rd, John', 'John Smith 3rd'],
+      ['John Smith, XIV', 'John Smith XIV'],
+    ]) {
+      expect(authorKey(written!), written).toBe(authorKey(reading!));
+    }
+    // The number tells two people of one name apart (dblp): two pages.
+    expect(authorSlug('Wei Zhang 0001')).not.toBe(authorSlug('Wei Zhang 0002'));
+  });
+
   it('keeps a name whose only part after its comma is Jr. or Sr. as written; a roman numeral in any case is one', () => {
     expect(authorKey('Smith, Jr.')).not.toBe(authorKey('Smith Jr.'));
     expect(authorSlug('Smith, Jr.')).toBe('smith-jr');
@@ -705,6 +732,11 @@ describe('a name in parts, and given names as initials, for references', () => {
     ['Hofmann, Thomas', { given: 'Thomas', family: 'Hofmann', suffix: '' }],
     ['王 小明', { given: '小明', family: '王', suffix: '' }],
     ['Smith Jr.', { given: '', family: 'Smith', suffix: 'Jr.' }],
+    ['Ada Lovelace 2', { given: 'Ada', family: 'Lovelace', suffix: '2' }],
+    ['John Smith 3rd', { given: 'John', family: 'Smith', suffix: '3rd' }],
+    ['John Smith, 3rd', { given: 'John', family: 'Smith', suffix: '3rd' }],
+    ['Smith, John, XIV', { given: 'John', family: 'Smith', suffix: 'XIV' }],
+    ['Louis XIV', { given: '', family: 'Louis', suffix: 'XIV' }],
   ])('reads %s in parts', (name, parts) => {
     expect(nameParts(name)).toEqual(parts);
   });

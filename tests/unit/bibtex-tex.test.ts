@@ -405,3 +405,31 @@ describe.runIf(hasTex)('the month, compiled', () => {
     }
   }, 120_000);
 });
+
+describe.runIf(hasTex)('a numeral after a name, compiled', () => {
+  it('is printed after the name as a suffix, never taken for the family name; one word with one is whole', () => {
+    const all: CitablePaper[] = [
+      { id: 'a', data: { title: 'Alpha', authors: ['Ada Lovelace 2'], date: '2025-06-06', published: '2023-06-23' } },
+      { id: 'b', data: { title: 'Beta', authors: ['John Smith 3rd'], date: '2025-06-06', published: '2023-06-23' } },
+      { id: 'c', data: { title: 'Gamma', authors: ['Ann Jones XIV'], date: '2025-06-06', published: '2023-06-23' } },
+      { id: 'd', data: { title: 'Delta', authors: ['Louis XIV'], date: '2025-06-06', published: '2023-06-23' } },
+    ];
+    const keys = assignCitationKeys(all);
+    expect([...keys.values()].sort()).toEqual([
+      'jones2023gamma',
+      'louis2023delta',
+      'lovelace2023alpha',
+      'smith2023beta',
+    ]);
+    const bib = bibtexFile(all.map((paper) => bibtexEntry(paper, keys.get(paper.id)!)));
+    const plain = compileBib(bib, 'plainurl');
+    expectCompiled(plain);
+    // plain.bst writes `{ff~}{vv~}{ll}{, jj}`: the suffix after the family name.
+    for (const printed of ['Ada Lovelace, 2', 'John Smith, 3rd', 'Ann Jones, XIV', 'Louis XIV'])
+      expect(plain.bbl.replace(/~/g, ' ').replace(/\s+/g, ' ')).toContain(printed);
+    const alpha = compileBib(bib, 'alpha');
+    expectCompiled(alpha);
+    // alpha.bst labels a name by its family name's first three letters: Lov, Smi, Jon.
+    for (const label of ['[Lov23]', '[Smi23]', '[Jon23]']) expect(alpha.bbl).toContain(label);
+  }, 120_000);
+});

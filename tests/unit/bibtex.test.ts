@@ -182,8 +182,11 @@ describe('escaping', () => {
     const [familyFirst, runTogether] = formatAuthors(['王 小明', '王小明']).split(' and ');
     expect(familyFirst).toBe(`${formatAuthors(['王'])}, ${formatAuthors(['小明'])}`);
     expect(runTogether).not.toContain(',');
-    // Already in BibTeX's order, or no given name: as written.
-    expect(formatAuthors(['King, Jr., Martin Luther', 'King Jr.'])).toBe('King, Jr., Martin Luther and King Jr.');
+    // Already in BibTeX's order: as written. No given name: whole, as written (unbraced, BibTeX
+    // would file `King Jr.` under Jr.).
+    expect(formatAuthors(['King, Jr., Martin Luther', 'King Jr.'])).toBe(
+      'King, Jr., Martin Luther and {\\relax King Jr.}',
+    );
     // A suffix after a comma, which BibTeX would read as the given name: in its order too.
     expect(formatAuthors(['Martin Luther King, Jr.', 'King, Martin Luther, Jr.'])).toBe(
       'King, Jr., Martin Luther and King, Jr., Martin Luther',
@@ -414,20 +417,52 @@ describe('a person’s family name, in every citation output alike', () => {
     const given = ['Vincent', 'Ada', 'Laurens', 'Yann', 'Luca', 'Mary Ann', 'J.', 'Jean-Paul'];
     const particles = ['', '', 'van', 'van der', 'Van', 'Van de', 'de', 'De', 'Di', 'Le', 'von', 'Von', 'du', 'La'];
     const families = ['Gogh', 'Maaten', 'Cun', 'Liello', 'Weijer', 'Smith', 'Oswald', 'Fontaine'];
-    const suffixes = ['', '', '', 'Jr.', 'III'];
+    // A numeral after the name is a suffix, never the family name: a generation in roman numerals
+    // or as an ordinal, or a number (dblp's, telling two people of one name apart).
+    const suffixes = ['', '', '', 'Jr.', 'III', 'IV', 'VII', 'XIV', '2nd', '3rd', '4TH', '2', '0001'];
     const random = seededRandom(24);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     for (let index = 0; index < 400; index += 1) {
       const family = [pick(particles), pick(families)].filter(Boolean).join(' ');
-      const name = [pick(given), family, pick(suffixes)].filter(Boolean).join(' ');
+      const suffix = pick(suffixes);
+      const name = [pick(given), family, suffix].filter(Boolean).join(' ');
       const [read] = parseBib(`@misc{k, author = {${formatAuthors([name])}}}`, name)[0]!.fields.author as {
         lastName: string;
         prefix?: string;
+        suffix?: string;
       }[];
       const bibFamily = [read!.prefix, read!.lastName].filter(Boolean).join(' ');
       expect(bibFamily, name).toBe(family);
+      expect(read!.suffix ?? '', name).toBe(suffix);
       expect(citationAuthorName(name).startsWith(`${family}, `), name).toBe(true);
       expect(referenceAuthorName(name).startsWith(`${family}, `), name).toBe(true);
+      expect(citationAuthorName(name).endsWith(suffix ? `, ${suffix}` : ''), name).toBe(true);
+      expect(familyName(name), name).toBe(family);
+    }
+  });
+
+  it('keeps a numeral that may be a name as written: X, XI and I (Malcolm X, the family name Xi, an initial)', () => {
+    for (const [name, family] of [
+      ['Malcolm X', 'X'],
+      ['Jinping XI', 'XI'],
+      ['John Smith I', 'I'],
+    ] as const) {
+      expect(familyName(name), name).toBe(family);
+      expect(citationAuthorName(name), name).toBe(`${family}, ${name.slice(0, -family.length - 1)}`);
+    }
+  });
+
+  it('keeps one word with a suffix whole (no given name to put after it), in the .bib as elsewhere', () => {
+    for (const name of ['Louis XIV', 'Henry VIII', 'Smith 3rd', 'Ada 2', 'Smith Jr.']) {
+      const [read] = parseBib(`@misc{k, author = {${formatAuthors([name])}}}`, name)[0]!.fields.author as {
+        name?: string;
+        lastName?: string;
+      }[];
+      // Braced whole, BibTeX reads one name, as written: not `Louis` given and `XIV` the family name.
+      expect(formatAuthors([name]), name).toBe(`{\\relax ${name}}`);
+      expect(read!.lastName ?? read!.name, name).toContain(name);
+      expect(citationAuthorName(name), name).toBe(name);
+      expect(referenceAuthorName(name), name).toBe(name);
     }
   });
 });

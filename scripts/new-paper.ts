@@ -44,7 +44,8 @@ const usage = `Usage: npm run new-paper -- <arXiv id or URL> --tags topic-a,topi
   --dry-run             check the entry and print it instead of writing it
 
 Many papers (a day's list): several ids, or --from-file, or one id without --tags.
-  --from-file FILE      ids or URLs, one a line (UTF-8); blank lines and # comments are ignored
+  --from-file FILE      ids or URLs, one a line (UTF-8); blank lines, # comments and a note
+                        beside an id (2401.00007 // note) are ignored
   --tags a,b            the same topics for every paper; without it, topics are proposed
                         from the papers already in the digest, with a score
   --accept-suggested    write the proposed topics (otherwise papers are fetched, checked

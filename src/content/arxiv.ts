@@ -1,7 +1,13 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
 import { xmlErrors } from '../lib/xml.ts';
-import { arxivIdInText, canonicalOrUndefined } from '../lib/arxiv-id.ts';
+import {
+  arxivIdInText,
+  canonicalOrUndefined,
+  sameArxivReference,
+  writtenArxivId,
+  type PastedArxivId,
+} from '../lib/arxiv-id.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { shortened } from '../lib/shortened.ts';
 
@@ -87,8 +93,16 @@ export const TRY_AGAIN_LATER =
 export function parseArxivInput(input: string, now: Date | null = null): ArxivReference {
   const raw = input.replace(/[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, '').trim();
   if (!raw) throw new ArxivInputError('Give an arXiv id or URL, e.g. 2306.13575 or https://arxiv.org/abs/2306.13575.');
-  const read = arxivIdInText(raw, now);
-  if ('id' in read) return read;
+  const whole = arxivIdInText(raw, now);
+  if ('id' in whole) return whole;
+  const noted = whole.problem === 'no id' ? idBesideNote(raw, now) : undefined;
+  if (noted && 'id' in noted) return noted;
+  const read = noted ?? whole;
+  if (noted && read.problem === 'two ids') {
+    throw new ArxivInputError(
+      `"${raw}" names two arXiv ids, ${read.ids[0]} and ${read.ids[1]} (in its note): give the one you mean, one a line, with a note after it if you like (${read.ids[0]} // the LoRA one).`,
+    );
+  }
   if (read.problem === 'not a paper page') {
     throw new ArxivInputError(
       `"${raw}" is an arXiv address but not a paper's page: use the abstract or PDF link, e.g. https://arxiv.org/abs/2306.13575.`,
@@ -104,6 +118,64 @@ export function parseArxivInput(input: string, now: Date | null = null): ArxivRe
   throw new ArxivInputError(
     `"${raw}" is not an arXiv id or URL. Examples: 2306.13575, 2306.13575v2, https://arxiv.org/abs/2306.13575, math.GT/0309136.`,
   );
+}
+
+/**
+ * What sets a note off beside an id, as curators write one in a list (`2401.00007 // the LoRA
+ * one`, `2401.00007 -- note`, `2401.00007; note`, `LoRA: 2401.00007`, `2401.00007 (the LoRA one)`):
+ * `//`, `--`, a dash between spaces, an en or em dash, `;`, `,`, `:`, `|`, `#`, or brackets. Words
+ * beside an id with no such mark (`see 2401.00007 and more`) are no plain note: refused whole.
+ */
+const NOTE_MARK = /\s*(?:\/{2,}|-{2,}|\s-\s|[–—]|[;,:|#]|[([{]|[)\]}](?=\s*\S))\s*/gu;
+/** The first marks tried, on a line no longer than this: a note comes right after its id (or before it). */
+const NOTE_MARKS_TRIED = 16;
+const NOTE_LINE_LENGTH = 2_000;
+/** What splits a note into words, each read as an id would be (a link's address, `arXiv: 2401.00008`). */
+const NOTE_WORD_BREAK = /[\s,;|()[\]{}<>"'“”‘’«»]+/u;
+
+/**
+ * A line's one arXiv id and a note set off beside it (NOTE_MARK), read by arxivIdInText: the id as
+ * that side reads (an id, or why it is none: `2306.1357 // note` is refused for its id), or 'two
+ * ids' when the note names another paper, another version, or something shaped like an id
+ * (`2401.00007, 2401.0008` is no id with a note: its second id is mistyped). Undefined when no side
+ * of a mark reads as an id.
+ */
+function idBesideNote(text: string, now: Date | null): PastedArxivId | undefined {
+  if (text.length > NOTE_LINE_LENGTH) return undefined;
+  let tried = 0;
+  for (const mark of text.matchAll(NOTE_MARK)) {
+    if (++tried > NOTE_MARKS_TRIED) break;
+    const before = text.slice(0, mark.index);
+    const after = text.slice(mark.index + mark[0].length);
+    for (const [side, note] of [
+      [before, after],
+      [after, before],
+    ] as const) {
+      if (!/\S/.test(side)) continue;
+      const read = arxivIdInText(side, now);
+      if ('id' in read) return othersInNote(read, note, now) ?? read;
+      if (read.problem === 'invalid') return read;
+    }
+  }
+  return undefined;
+}
+
+/** 'two ids' when a note names a paper other than the id beside it (or what is shaped like one). */
+function othersInNote(id: { id: string; version?: number }, note: string, now: Date | null): PastedArxivId | undefined {
+  for (const word of note.split(NOTE_WORD_BREAK)) {
+    if (!word) continue;
+    const read = arxivIdInText(word, now);
+    const other =
+      'id' in read
+        ? sameArxivReference(id, read)
+          ? undefined
+          : writtenArxivId(read)
+        : read.problem === 'invalid'
+          ? read.written
+          : undefined;
+    if (other !== undefined) return { problem: 'two ids', ids: [writtenArxivId(id), other] };
+  }
+  return undefined;
 }
 
 export type FetchLike = (

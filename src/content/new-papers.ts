@@ -414,7 +414,8 @@ export function batchSummary(
  * curator's list is often a Markdown list or a pasted row: a list marker (`- `, `* `, `1. `) is
  * not part of the id, and a line of several ids apart by spaces, tabs, commas or semicolons, each
  * an id on its own (`2306.13575, 2401.00001`), is each of them. Any other line is one input as
- * written (`arXiv:2306.13575v2 [cs.LG]` is one id; a line that is none is reported whole).
+ * written (`arXiv:2306.13575v2 [cs.LG]` is one id; so is `2401.00007 // the LoRA one`, an id and a
+ * note that parseArxivInput reads; a line that is none is reported whole).
  */
 export function idsFromText(text: string): string[] {
   return (

@@ -268,16 +268,28 @@ export function arxivIdInText(text: string, now: Date | null = new Date()): Past
  */
 function idOfLink(text: PastedArxivId, address: PastedArxivId): PastedArxivId {
   if ('id' in text && 'id' in address) {
-    const written = (read: { id: string; version?: number }) =>
-      read.id + (read.version === undefined ? '' : `v${read.version}`);
-    const same =
-      canonicalArxivId(text.id) === canonicalArxivId(address.id) &&
-      (text.version === undefined || address.version === undefined || text.version === address.version);
-    if (!same) return { problem: 'two ids', ids: [written(text), written(address)] };
+    if (!sameArxivReference(text, address))
+      return { problem: 'two ids', ids: [writtenArxivId(text), writtenArxivId(address)] };
     return address.version === undefined && text.version !== undefined ? text : address;
   }
   if ('id' in address || address.problem !== 'no id') return address;
   return text;
+}
+
+/**
+ * Whether two ids read from pasted text name one paper: one id, and one version or a version on
+ * one side only (`2306.13575` and `2306.13575v2` agree; `…v1` and `…v2` do not).
+ */
+export function sameArxivReference(a: { id: string; version?: number }, b: { id: string; version?: number }): boolean {
+  return (
+    canonicalArxivId(a.id) === canonicalArxivId(b.id) &&
+    (a.version === undefined || b.version === undefined || a.version === b.version)
+  );
+}
+
+/** An id read from pasted text as it is written back to the contributor: `2306.13575v2`. */
+export function writtenArxivId(read: { id: string; version?: number }): string {
+  return read.id + (read.version === undefined ? '' : `v${read.version}`);
 }
 
 /**

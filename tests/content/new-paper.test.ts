@@ -132,6 +132,19 @@ describe('reading what a contributor pastes', () => {
     ['[arXiv:2306.13575 [cs.LG]](<https://arxiv.org/pdf/2306.13575v2>)', '2306.13575', 2],
     ['[the paper](https://arxiv.org/abs/math.GT/0309136 "arXiv")', 'math.GT/0309136', undefined],
     ['[2306.13575](https://example.org/notes/scaling)', '2306.13575', undefined],
+    // A line of a curator's notes: one id and a note set off beside it. Each was refused as 'not an arXiv id'.
+    ['2401.00007 // note', '2401.00007', undefined],
+    ['2401.00007 -- note', '2401.00007', undefined],
+    ['2401.00007 ; note', '2401.00007', undefined],
+    ['2401.00007 (the LoRA one)', '2401.00007', undefined],
+    ['2401.00007v2 — the LoRA one, v1 had a bug', '2401.00007', 2],
+    ['2401.00007 - LoRA | fine-tuning', '2401.00007', undefined],
+    ['https://arxiv.org/abs/2401.00007v3 // LoRA (see also §2)', '2401.00007', 3],
+    ['arXiv:2401.00007 [cs.LG] -- LoRA', '2401.00007', undefined],
+    ['[LoRA](https://arxiv.org/abs/2401.00007) // read first', '2401.00007', undefined],
+    ['LoRA: 2401.00007', '2401.00007', undefined],
+    ['(the LoRA one) hep-th/9901001', 'hep-th/9901001', undefined],
+    ['2401.00007 // same as arXiv:2401.00007', '2401.00007', undefined],
   ])('%s → %s (version %s)', (input, id, version) => {
     expect(parseArxivInput(input)).toEqual(version === undefined ? { id } : { id, version });
   });
@@ -154,6 +167,23 @@ describe('reading what a contributor pastes', () => {
     ['[2306.13575v1](https://arxiv.org/abs/2306.13575v2)', /names two arXiv ids, 2306\.13575v1 and 2306\.13575v2/],
     ['[Scaling MLPs](https://arxiv.org/list/cs.LG/recent)', /not a paper's page/],
     ['[Scaling MLPs](https://example.org/abs/2306.13575)', /is not an arXiv id or URL/],
+    // A note beside an id: a note that names another paper (or another version, or a mistyped id),
+    // an id that is not one, words with no mark setting them off, or a note and no id.
+    [
+      '2401.00007 // not 2401.00008',
+      /names two arXiv ids, 2401\.00007 and 2401\.00008 \(in its note\): give the one you mean/,
+    ],
+    ['2401.00007v2 (v1 is 2401.00007v1)', /names two arXiv ids, 2401\.00007v2 and 2401\.00007v1 \(in its note\)/],
+    ['2401.00007 // see [it](https://arxiv.org/abs/2401.00009)', /names two arXiv ids, 2401\.00007 and 2401\.00009/],
+    ['2401.00007, 2401.0008', /names two arXiv ids, 2401\.00007 and 2401\.0008 \(in its note\)/],
+    [
+      '2401.0007 // the LoRA one',
+      /"2401\.0007 \/\/ the LoRA one" is not a valid arXiv id: ids from 2401 have five digits/,
+    ],
+    ['2401.00007 the LoRA one', /"2401\.00007 the LoRA one" is not an arXiv id or URL/],
+    ['see 2401.00007 and more', /is not an arXiv id or URL/],
+    ['// the LoRA one', /is not an arXiv id or URL/],
+    ['LoRA (the one we read)', /is not an arXiv id or URL/],
   ])('refuses %j', (input, message) => {
     expect(() => parseArxivInput(input)).toThrow(message);
   });

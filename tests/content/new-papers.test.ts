@@ -886,6 +886,12 @@ describe("ids from a curator's file", () => {
       ],
     ],
     ['a line that is no id, kept whole to be reported', 'see 2306.13575 and more\n', ['see 2306.13575 and more']],
+    // An id and a note beside it, one input, read by parseArxivInput (new-paper.test's rows).
+    [
+      'an id with a note',
+      '2401.00007 // note\n- 2401.00008 (the LoRA one)\n2401.00009 ; note\n',
+      ['2401.00007 // note', '2401.00008 (the LoRA one)', '2401.00009 ; note'],
+    ],
     // A row of a spreadsheet's export with no id, an empty list item: each was reported as an id (',', '-').
     [
       'lines of separators or a list marker only, as blank lines',
@@ -914,6 +920,22 @@ describe('the CLI with many ids', () => {
     expect(stdout).toContain(
       '✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.\nFix what is listed, then run the same command again: papers already written are skipped.',
     );
+  });
+
+  it('reads an id with a note beside it in --from-file, and reports a line whose note names another id', async () => {
+    const root = await tempProject({ papers: [{ from: join(seedDir, '2306.13575.mdx'), to: '2025/2306.13575.mdx' }] });
+    const list = join(root, 'ids.txt');
+    await writeFile(list, '- 2306.13575 // the MLP one\n2306.13575v2 (again)\n2306.13575 -- not 2306.13576\n');
+    const { code, stdout } = await cli(root, '--from-file', list, '--tags', 'optimization');
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `- 2306.13575 // the MLP one skipped: already in the digest: ${join(root, 'content/papers/2025/2306.13575.mdx')}:8`,
+    );
+    expect(stdout).toContain('- 2306.13575v2 (again) skipped: listed twice (first as 2306.13575 // the MLP one)');
+    expect(stdout).toContain(
+      '✗ 2306.13575 -- not 2306.13576: "2306.13575 -- not 2306.13576" names two arXiv ids, 2306.13575 and 2306.13576 (in its note)',
+    );
+    expect(stdout).toContain('✗ 3 ids: 2 skipped, 1 failed; 0 arXiv requests.');
   });
 
   it('refuses --tags with no topic in it (" , ") with exit code 2, asking nothing and writing nothing', async () => {

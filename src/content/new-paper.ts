@@ -412,11 +412,11 @@ export async function writeNewEntry(path: string, file: string, text: string): P
   }
 }
 
-/** fileSystemReason, but for mkdir's EEXIST: a file stands where the paper's folder goes. */
+/** fileSystemReason, naming for mkdir's EEXIST the file that stands where the paper's folder goes. */
 function writeReason(error: unknown, file: string): string {
   const { code, syscall } = error as NodeJS.ErrnoException;
   return code === 'EEXIST' && syscall === 'mkdir'
-    ? `${dirname(file)} is a file, not a folder, EEXIST`
+    ? `${dirname(file)} is a file, not a folder, EEXIST: move or rename that file`
     : fileSystemReason(error);
 }
 

@@ -13,26 +13,39 @@ export function isGone(error: unknown): boolean {
 }
 
 /**
- * Why the file system refused to read or write a file, in words, with its code for whoever looks
- * it up (`the disk is full, ENOSPC`): the one wording of such an error for a contributor, where it
- * is no problem of the content (a --from-file that cannot be read, an entry that cannot be written).
+ * What each refusal of the file system means, in words, and what the contributor can do about it.
+ * Read and write alike: a --from-file that cannot be read, an entry that cannot be written.
+ */
+const FILE_SYSTEM_REASONS: Record<string, string> = {
+  ENOENT: 'there is no such file: check its name, and the folder it is named from',
+  EISDIR: 'it is a folder: name a file in it',
+  ENOTDIR: 'a part of its path is a file, not a folder: check the path',
+  EACCES: 'permission denied: let your user read and write it (ls -l shows who may)',
+  EPERM: 'permission denied: let your user read and write it (ls -l shows who may)',
+  EROFS: 'the file system is read-only: work in a copy on a disk you can write to',
+  ENOSPC: 'the disk is full: free some space',
+  EDQUOT: 'your disk quota is used up: free some space',
+  EFBIG: 'the file is too large for the file system or your limit (ulimit -f): raise the limit',
+  EIO: 'the disk could not be read or written: check the disk',
+  ELOOP: 'its path has a loop of symbolic links: name the file itself',
+  ENAMETOOLONG: 'its name or path is too long: move it to a shorter path',
+  EMFILE: 'too many files are open: close some programs',
+  ENFILE: 'too many files are open: close some programs',
+  EBUSY: 'another program holds it: close that program',
+};
+
+/**
+ * Why the file system refused to read or write a file: the code's meaning in words, with the code
+ * for whoever looks it up, and what to do (`the disk is full, ENOSPC: free some space`); the one
+ * wording of such an error for a contributor, where it is no problem of the content. A code
+ * without words here keeps Node's message, which names it.
  */
 export function fileSystemReason(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
-  const words: Record<string, string> = {
-    ENOENT: 'there is no such file',
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of its path is a file, not a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-    EDQUOT: 'the disk quota is used up',
-    EFBIG: 'the file is too large for the file system',
-    EIO: 'the disk could not be read or written',
-  };
-  if (code === 'ENOENT' || code === 'EISDIR') return words[code]!;
-  return code === undefined ? message : `${words[code] ?? message}, ${code}`;
+  const words = code === undefined ? undefined : FILE_SYSTEM_REASONS[code];
+  if (words === undefined) return message;
+  const colon = words.indexOf(': ');
+  return `${words.slice(0, colon)}, ${code}${words.slice(colon)}`;
 }
 
 /**

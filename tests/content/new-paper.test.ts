@@ -1129,14 +1129,14 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     await symlink('/dev/full', join(folder, `.2306.13575.mdx.${process.pid}.tmp`));
     const full = await refusal(newPaper(options('2306.13575'), { root, fetch }));
     expect(full.message).toBe(
-      'Cannot write content/papers/2025/2306.13575.mdx (the disk is full, ENOSPC); nothing was written. Run the same command again once it can be.',
+      'Cannot write content/papers/2025/2306.13575.mdx (the disk is full, ENOSPC: free some space); nothing was written. Run the same command again once it can be.',
     );
     expect(await readdir(folder)).toEqual([]);
     await rm(folder, { recursive: true });
     await writeFile(folder, '');
     const notFolder = await refusal(newPaper(options('2306.13575'), { root, fetch }));
     expect(notFolder.message).toBe(
-      'Cannot write content/papers/2025/2306.13575.mdx (content/papers/2025 is a file, not a folder, EEXIST); nothing was written. Run the same command again once it can be.',
+      'Cannot write content/papers/2025/2306.13575.mdx (content/papers/2025 is a file, not a folder, EEXIST: move or rename that file); nothing was written. Run the same command again once it can be.',
     );
     // The CLI prints it as a refusal, exit code 1, with no stack trace.
     const cli = await runNewPaperCli(
@@ -1154,7 +1154,7 @@ describe('npm run new-paper on recorded arXiv answers', () => {
     );
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain(
-      `✗ Cannot write ${join(folder, '2401.09999.mdx')} (${folder} is a file, not a folder, EEXIST); nothing was written.`,
+      `✗ Cannot write ${join(folder, '2401.09999.mdx')} (${folder} is a file, not a folder, EEXIST: move or rename that file); nothing was written.`,
     );
     expect(cli.stderr).not.toMatch(/^\s+at /m);
   });

@@ -16,6 +16,7 @@ import {
   untilInterrupted,
 } from '../../src/content/new-papers.ts';
 import { formatProblem } from '../../src/content/problems.ts';
+import { fileSystemReason } from '../../src/content/read-files.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { removeTempProjects, runNewPaperCli, tempProject } from '../helpers/new-paper.ts';
 import { runScript } from '../helpers/cli.ts';
@@ -557,7 +558,7 @@ describe('npm run new-paper with many ids, on recorded arXiv answers', () => {
       {
         status: 'failed',
         message:
-          'Cannot write content/papers/2099/9901.00011.mdx (the disk is full, ENOSPC); nothing was written. Run the same command again once it can be.',
+          'Cannot write content/papers/2099/9901.00011.mdx (the disk is full, ENOSPC: free some space); nothing was written. Run the same command again once it can be.',
       },
       { status: 'written' },
     ]);
@@ -1078,8 +1079,19 @@ describe('the CLI with many ids', () => {
     const { code, stderr } = await cli(root, '--from-file', join(root, 'no-such-list.txt'));
     expect(code).toBe(2);
     expect(stderr).toContain(
-      `✗ --from-file ${join(root, 'no-such-list.txt')}: cannot read it (there is no such file). Give a text file with one arXiv id or URL a line.`,
+      `✗ --from-file ${join(root, 'no-such-list.txt')}: cannot read it (there is no such file, ENOENT: check its name, and the folder it is named from). Give a text file with one arXiv id or URL a line.`,
     );
+  });
+
+  // ENOENT and EISDIR were said without their code, and none of the reasons said what to do.
+  it('says each refusal of the file system alike: its meaning, its code, and what to do', () => {
+    const refusal = (code: string) => Object.assign(new Error(`${code}: some message`), { code });
+    for (const code of ['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EFBIG', 'EIO'])
+      expect(fileSystemReason(refusal(code))).toMatch(new RegExp(`^[a-z][^:]*, ${code}: [a-z].*[^.]$`));
+    expect(fileSystemReason(refusal('EISDIR'))).toBe('it is a folder, EISDIR: name a file in it');
+    // A code without words keeps Node's message, which names it; an error without a code, its message.
+    expect(fileSystemReason(refusal('EWHATEVER'))).toBe('EWHATEVER: some message');
+    expect(fileSystemReason(new Error('odd'))).toBe('odd');
   });
 });
 

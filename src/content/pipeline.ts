@@ -357,16 +357,16 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
     // TeX outside math with a brace group (`\immediate\write18{…}`, `\textsc{…}`): MDX reads the
     // group as a JavaScript expression and fails inside it; the TeX is what to rewrite.
     const texBefore =
-      esmLine !== undefined && start?.column !== undefined
-        ? /((?:\\[A-Za-z]+\d*)+)\{[^{}]*$/.exec(esmLine.slice(0, start.column - 1))
-        : null;
+      start?.line !== undefined && start.column !== undefined
+        ? texBeforeBraces(body, start.line, start.column)
+        : undefined;
     if (texBefore) {
       return {
         problems: [
           {
-            ...at(start?.line, texBefore.index + 1),
+            ...at(texBefore.line, texBefore.column),
             kind: 'tex-in-prose',
-            message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)}, in the braces after TeX: ${texInProseAdvice(texBefore[1]!, BODY_MARKUP)}`,
+            message: `MDX syntax: ${shortened(reason, MAX_REASON_SHOWN)}, in the braces after TeX: ${texInProseAdvice(texBefore.tex, BODY_MARKUP)}`,
           },
         ],
       };
@@ -459,6 +459,50 @@ function render(body: string, at: Place, siteOrigin: string): RenderResult {
   }
   const { text, prose, textLines } = plainText(tree, body);
   return { problems, rendered: { html, hasMath, text, ...excerptOf(hast) }, textLines, prose };
+}
+
+/**
+ * TeX reads between a command and its brace group what it skips: spaces, one line break (a blank
+ * line would be a paragraph, \\par) and `%` comments to the end of their line, so
+ * `\\input % file\n  {x}` is `\\input{x}`. Each character is read one way (a comment runs to its
+ * line's end), so a failed match backtracks little.
+ */
+const TEX_SKIPPED = String.raw`(?:[ \t\r]|%[^\n]*(?=\n|$)|\n(?![ \t\r]*(?:\n|$)))*`;
+const TEX_BEFORE_BRACE = new RegExp(String.raw`(?:\\[A-Za-z]+\d*${TEX_SKIPPED})+(?=\{$)`);
+/** How far before its brace group a command is looked for (bounds the backward match). */
+const TEX_BEFORE_BRACE_REACH = 1_000;
+
+/**
+ * The TeX commands (`\\immediate\\write18`, `\\textsc`) before the brace group open at the body's
+ * `line` and `column` (1-based; a place inside the group), across what TeX skips between them
+ * and the brace, with the line and column of the first command; undefined when the group has
+ * no command before it.
+ */
+function texBeforeBraces(
+  body: string,
+  line: number,
+  column: number,
+): { tex: string; line: number; column: number } | undefined {
+  const lines = body.split('\n');
+  let offset = column - 1;
+  for (const text of lines.slice(0, line - 1)) offset += text.length + 1;
+  // The brace group the place is in: the last `{` before it that is not closed before it.
+  let open = -1;
+  for (let index = Math.min(offset, body.length) - 1, depth = 0; index >= 0 && open === -1; index--) {
+    if (body[index] === '}') depth++;
+    else if (body[index] === '{' && depth-- === 0) open = index;
+  }
+  if (open === -1) return undefined;
+  const from = Math.max(0, open - TEX_BEFORE_BRACE_REACH);
+  const found = TEX_BEFORE_BRACE.exec(body.slice(from, open + 1));
+  if (!found) return undefined;
+  const at = from + found.index;
+  const before = body.slice(0, at).split('\n');
+  return {
+    tex: found[0].replace(/%[^\n]*/g, '').replace(/\s+/g, ''),
+    line: before.length,
+    column: before.at(-1)!.length + 1,
+  };
 }
 
 /** How an abstract marks up text, said where TeX was written instead. */

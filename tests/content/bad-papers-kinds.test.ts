@@ -103,17 +103,36 @@ describe('TeX an abstract may not hold, with what to write instead', () => {
     validatePaper(path('tex-advice'), new TextEncoder().encode(paper(body)), schema).problems.map(formatProblem);
 
   // `\write18{…}`'s braces failed to parse as MDX's expression: the message said only to escape a brace.
+  // Across a line break, spaces and `%` comments (what TeX skips before an argument) it still did.
   it.each([
-    ['We run \\immediate\\write18{rm -rf /} here.', 8, '\\immediate\\write18'],
-    ['See \\textsc{Word Count: 5} and more.', 5, '\\textsc'],
-  ])('names TeX before braces MDX cannot read (%j) at its place', (body, column, tex) => {
+    ['We run \\immediate\\write18{rm -rf /} here.', 12, 8, '\\immediate\\write18'],
+    ['See \\textsc{Word Count: 5} and more.', 12, 5, '\\textsc'],
+    ['See \\textsc\n{Word Count: 5} here.', 12, 5, '\\textsc'],
+    ['We run \\immediate\\write18\n{rm -rf /} here.', 12, 8, '\\immediate\\write18'],
+    ['\\input\n  {x y}', 12, 1, '\\input'],
+    ['A line.\nThen \\input % the file\n  % and more\n  {x y}', 13, 6, '\\input'],
+    ['A \\immediate\n  \\write18 % now\n{rm -rf /}', 12, 3, '\\immediate\\write18'],
+    ['See \\textsc\r\n{Word Count: 5} here.', 12, 5, '\\textsc'],
+  ])('names TeX before braces MDX cannot read (%j) at its place', (body, line, column, tex) => {
     const problems = problemsOf(body);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(`${path('tex-advice')}:12:${column}: body: MDX syntax: `);
+    expect(problems[0]).toContain(`${path('tex-advice')}:${line}:${column}: body: MDX syntax: `);
     expect(problems[0]).toContain(`TeX outside math ("${tex}") is shown as written`);
     expect(problems[0]).toContain('write what it prints instead');
     expect(problems[0]).not.toContain('escape it with a backslash');
   });
+
+  // A blank line is a paragraph (TeX's \\par), and a `{` in a comment is TeX's comment: neither is
+  // the command's argument, and the braces keep MDX's advice.
+  it.each(['See \\textsc\n\n{Word Count: 5} here.', 'See \\textsc % {Word Count: 5} here.'])(
+    'does not read braces TeX would not give the command (%j) as its argument',
+    (body) => {
+      const problems = problemsOf(body);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain('escape it with a backslash');
+      expect(problems[0]).not.toContain('TeX outside math');
+    },
+  );
 
   // KaTeX said only "Expected group after '^'" of TeX's caret notation.
   it.each(['See $x^^5c$ here.', 'See $x^^5cinput{/etc/passwd}$ here.', 'See $$a^^41$$ here.', 'A $b$ and $x ^^5c y$.'])(

@@ -1,6 +1,7 @@
 import {
   Composer,
   isAlias,
+  isCollection,
   isMap,
   isNode,
   isScalar,
@@ -535,20 +536,42 @@ function checkPlainData(
       continue;
     }
     const seen = new Map<string, number>();
+    let previous: { name: string; line: number } | undefined;
     for (const pair of node.items) {
       const key = pair.key;
       const keyLine = isNode(key) ? lineOf(key) : line;
+      const before = previous;
+      previous = undefined;
       if (isNode(key) && (key.anchor || key.tag)) {
         stack.push({ node: key, depth, path });
         continue;
       }
       if (!isScalar(key) || key.value === null || typeof key.value === 'object') {
+        // In a field's value (`title: [A, B]: a study`), text that starts with "[" or "{" and
+        // holds ": ": YAML read a mapping with a list for its key; the value was meant as text.
+        // On the line of the field before it (`title: [A, B]: a study`): YAML ended that field's
+        // value at its closing bracket and read the rest, from ": ", as a key with no name.
+        const inValue = path.length > 0 && isCollection(key);
         problems.push(
-          problem(
-            'yaml-key-not-plain',
-            keyLine,
-            'YAML: keys must be plain words (`name:`), not lists, mappings or empty.',
-          ),
+          before?.line === keyLine
+            ? problem(
+                'yaml-key-not-plain',
+                keyLine,
+                `YAML read this line's value in two: text that starts with "[" or "{" ends at its closing bracket, and the ": " after it starts a key with no name: to write it as text, ${quoteWholeValue([...path, before.name])}.`,
+                [...path, before.name],
+              )
+            : inValue
+              ? problem(
+                  'yaml-key-not-plain',
+                  keyLine,
+                  `YAML read this value as a mapping with ${isSeq(key) ? 'a list' : 'a mapping'} for its key ("[" or "{" at its start, and ": " in it): to write it as text, ${quoteWholeValue(path)}.`,
+                  path,
+                )
+              : problem(
+                  'yaml-key-not-plain',
+                  keyLine,
+                  'YAML: keys must be plain words (`name:`), not lists, mappings or empty.',
+                ),
         );
         continue;
       }
@@ -565,6 +588,7 @@ function checkPlainData(
       } else {
         seen.set(name, keyLine);
       }
+      previous = { name, line: keyLine };
       stack.push({ node: pair.value, depth: depth + 1, path: [...path, name] });
     }
   }
@@ -719,4 +743,13 @@ function listItemIndicator(list: unknown, index: number): number | undefined {
   const token = list.srcToken;
   if (token?.type !== 'block-seq' || token.items.length !== list.items.length) return undefined;
   return token.items[index]?.start.find((part) => part.type === 'seq-item-ind')?.offset;
+}
+
+/**
+ * What to write for a value YAML read as a list or a mapping (`title: [A, B]`, `venue: {…}`,
+ * `- Ada Lovelace: MIT`) where text was meant, for the field at `path`.
+ */
+export function quoteWholeValue(path: readonly (string | number)[]): string {
+  const last = path.at(-1);
+  return `write the whole value in double quotes (\`${typeof last === 'number' ? '- "…"' : `${String(last)}: "…"`}\`)`;
 }

@@ -16,7 +16,7 @@ import {
   type PaperData,
   type PaperSchema,
 } from './schema.ts';
-import { parseSource, type ParsedSource } from './frontmatter.ts';
+import { parseSource, quoteWholeValue, type ParsedSource } from './frontmatter.ts';
 import { describeForbiddenCharacter, findForbiddenCharacter, forbiddenInData } from './characters.ts';
 import { paperIdFromPath, paperIdProblem, YEAR_FOLDER } from './paper-id.ts';
 import { abstractLine, checkLink, renderPaperBody, type RenderedBody, type TextLines } from './pipeline.ts';
@@ -600,7 +600,14 @@ function describeIssue(
   if (issue.expected === 'object' && path[0] === 'links') {
     return `must be a mapping, not ${got}: write each address on a line of its own under \`links:\`, indented and named ${LINK_KEYS.join(', ')} (\`  code: https://github.com/owner/repo\`).`;
   }
-  const expected =
-    issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${String(issue.expected)}`;
+  // `tags: {a: 1}` or `tags: 5`: the list the field takes, with nothing to show of what was meant.
+  if (issue.expected === 'array') {
+    return `must be a list, not ${got}: write each item on a line of its own under \`${String(path[0])}:\`, starting with "- ".`;
+  }
+  // `venue: {a: 1}`, `title: [A, B]`, `- Ada Lovelace: MIT`: text YAML read as a list or a mapping.
+  if (issue.expected === 'string' && typeof value === 'object') {
+    return `must be text, not ${got}: YAML reads a value that starts with "[" or "{" as a list or a mapping, and one with ": " in it as a mapping; ${quoteWholeValue(path)}.`;
+  }
+  const expected = issue.expected === 'object' ? 'a mapping' : `a ${String(issue.expected)}`;
   return `must be ${expected}, not ${got}.`;
 }

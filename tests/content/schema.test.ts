@@ -888,28 +888,29 @@ describe('one problem for a value of the wrong type or an empty one', () => {
       'title: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization\nlinks:\n  - https://github.com/a/b',
       '7: links: must be a mapping, not a list: write each address on a line of its own under `links:`, indented and named code, project, pdf (`  code: https://github.com/owner/repo`).',
     ],
+    // Was 'must be a string, not a mapping.', which said nothing to write.
     [
       'a title written as a mapping',
       'title:\n  text: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
-      '2: title: must be a string, not a mapping.',
+      '2: title: must be text, not a mapping: YAML reads a value that starts with "[" or "{" as a list or a mapping, and one with ": " in it as a mapping; write the whole value in double quotes (`title: "…"`).',
     ],
     // At the key's line, where the field is named and an editor jumps, as an unknown key is: not
     // the line its value starts on.
     [
       'a link written as a list',
       'title: T\nauthors:\n  - Ann Lee\ntags:\n  - optimization\nlinks:\n  code:\n    - https://github.com/a/b',
-      '8: links.code: must be a string, not a list.',
+      '8: links.code: must be text, not a list: YAML reads a value that starts with "[" or "{" as a list or a mapping, and one with ": " in it as a mapping; write the whole value in double quotes (`code: "…"`).',
     ],
     [
       'a title on the line after its key, quoted',
       'title:\n  [T]\nauthors:\n  - Ann Lee\ntags:\n  - optimization',
-      '2: title: must be a string, not a list.',
+      '2: title: must be text, not a list: YAML reads a value that starts with "[" or "{" as a list or a mapping, and one with ": " in it as a mapping; write the whole value in double quotes (`title: "…"`).',
     ],
     // A list item at its `-` (line 5), where it was written, not at its value on the next line.
     [
       'an author on the line after its -',
       'title: T\nauthors:\n  - Ann Lee\n  -\n    [Bob]\ntags:\n  - optimization',
-      '5: authors[1]: must be a string, not a list.',
+      '5: authors[1]: must be text, not a list: YAML reads a value that starts with "[" or "{" as a list or a mapping, and one with ": " in it as a mapping; write the whole value in double quotes (`- "…"`).',
     ],
   ])('%s', (_name, fields, only) => {
     expect(check(fields)).toEqual([only]);

@@ -33,6 +33,8 @@ export async function checkThenBuildKinds(
   kinds: readonly HostileKind[],
   more: readonly { id: string; file: string | Uint8Array }[] = [],
 ): Promise<KindsChecked> {
+  // The builds folder is made by the first build; in a fresh checkout this may run before any.
+  await mkdir(buildsDir, { recursive: true });
   const content = relative(projectRoot, await mkdtemp(join(buildsDir, `${name}-`)));
   const topics = readFileSync(join(projectRoot, 'content/topics.yaml'));
   const papers = join(projectRoot, content, 'papers', '2025');

@@ -22,6 +22,7 @@ import {
   countWords,
   proseBoundWords,
   fencedForIndex,
+  indexedForms,
   paperShard,
   hiddenTex,
   isLetterCommand,
@@ -33,6 +34,7 @@ import {
   withoutTexComments,
 } from './search-query.ts';
 import { VOCABULARY_SHARDS, vocabularyShard } from './spelling.ts';
+import { TEX_FUNCTION_NAMES } from './title-math.ts';
 import { titleText } from './title-text.ts';
 import { byCodeUnits } from './text-order.ts';
 
@@ -51,19 +53,77 @@ const FORMULA =
  */
 export function withIndexedTex(html: string): string {
   // Each word once a page, after the first formula that has it: it finds the paper as well, and
-  // the page stays light.
-  const held = new Set<string>();
+  // the page stays light. A word of any formula's TeX copy is held by the copy itself.
+  const held = new Set([...html.matchAll(FORMULA)].flatMap(([, , tex]) => copyWords(decodeHTML(tex!))));
   return html.replace(FORMULA, (formula: string, display: string | undefined, tex: string) => {
-    // The words a reader types for it (`l2` for `\ell_2`, `O(n)`: mathIndexWords) and its
-    // symbols' words (`\gg`, `≫`: mathSymbolWords), fenced after it.
-    const words = [...mathIndexWords(decodeHTML(tex)), ...mathSymbolWords(decodeHTML(tex))].filter(
-      (word) => !held.has(word),
-    );
+    // The words a reader types for it (`l2` for `\ell_2`, `O(n)`: mathIndexWords), its symbols'
+    // words (`\gg`, `≫`: mathSymbolWords) and the words its copy hides (texPartWords), fenced after it.
+    const words = [
+      ...mathIndexWords(decodeHTML(tex)),
+      ...mathSymbolWords(decodeHTML(tex)),
+      ...texPartWords(decodeHTML(tex)),
+    ].filter((word) => !held.has(word));
     for (const word of words) held.add(word);
     const typed = fencedForIndex(words);
     const source = `<span hidden>${hiddenTex(tex.trim(), Boolean(display))}${typed}</span>`;
     return display ? display + source + formula.slice(display.length) : source + formula;
   });
+}
+
+/** A command's name in TeX. */
+const COMMAND = /\\([a-zA-Z]+)/g;
+
+/** Whether a word of TeX holds a command whose name its copy hides (hiddenTex): any but a letter's, and a `var` letter's `var`. */
+const hidesName = (token: string) =>
+  [...token.matchAll(COMMAND)].some(([, name]) => !isLetterCommand(name!) || /^var/i.test(name!));
+
+/**
+ * The words Pagefind makes of a formula's TeX copy (hiddenTex): each word whole, its hidden command
+ * names left out, and a word with none hidden also by its parts (indexedForms), as Pagefind cuts a
+ * word at ASCII punctuation (`\ell(f_\theta(x_i),` is also `theta`, `i`); a hidden name is no
+ * ASCII, and Pagefind does not cut a word that holds one.
+ */
+function copyWords(tex: string): string[] {
+  return withoutTexComments(tex)
+    .split(/\s+/)
+    .flatMap((token) =>
+      hidesName(token)
+        ? [
+            comparable(
+              token.replace(COMMAND, (_, name: string) => (isLetterCommand(name) ? name.replace(/^var/i, '') : '')),
+            ),
+          ]
+        : indexedForms(token),
+    )
+    .filter((word) => word.length > 0);
+}
+
+/** The commands KaTeX shows as a word (`\log n` is `log n`), which a reader types as one. */
+const FUNCTION_NAMES = new Set(TEX_FUNCTION_NAMES.split(' '));
+
+/**
+ * The words a formula shows that its TeX copy hides from Pagefind: a command's name is hidden
+ * (hiddenTex) and glues what is around it into one word, which Pagefind does not cut again (it cuts
+ * a word only at ASCII punctuation), so `\mathcal{O}(n`, `\widetilde{\mathcal{O}}(d^k)` and
+ * `\log` are the words `on`, `odk` and nothing, and `\mathcal{O}`, `d^k` and `n log n` would not
+ * find them. Each word of the TeX with a hidden command (one that is not a letter's name) is held
+ * by its parts as the formula shows them: a command's argument (`O`), a bound's pieces (`d`, `k`),
+ * a letter by its name and a function by its name (`\log` is `log`); other command names are
+ * nothing, as in the copy. A part that is a whole word of the copy is held already.
+ */
+export function texPartWords(tex: string): string[] {
+  const shown = (token: string) =>
+    token.replace(COMMAND, (_, name: string) =>
+      isLetterCommand(name) ? ` ${name.replace(/^var/i, '')} ` : FUNCTION_NAMES.has(name) ? ` ${name} ` : ' ',
+    );
+  const whole = new Set(copyWords(tex));
+  const parts = withoutTexComments(tex)
+    .split(/\s+/)
+    .filter(hidesName)
+    .flatMap((token) => shown(token).split(/[^\p{L}\p{N}]+/u))
+    .map(comparable)
+    .filter((part) => /\p{L}/u.test(part) && !whole.has(part));
+  return [...new Set(parts)];
 }
 
 /** What unicode2latex's table gives for a LaTeX command in math: its text, or its text in math mode and in text. */

@@ -2452,11 +2452,12 @@ export function revealTex(text: string): string {
 // ---- Formulas as readers type them ----
 
 /**
- * Commands that only style or space what they hold (`\mathcal{O}`, `\widetilde`, `\left(`), or
- * join factors (`\cdot`): a reader types none of them.
+ * Commands that only style, space or arrange what they hold (`\mathcal{O}`, `\widetilde`,
+ * `\left(`, `\frac{1}{n}`, which a reader types as `1/n`), or join factors (`\cdot`): a reader
+ * types none of them.
  */
 const STYLING_COMMANDS =
-  /\\(?:math(?:cal|bb|rm|bf|it|sf|scr|frak)|boldsymbol|bm|operatorname\*?|text(?:rm|bf|it)?|tilde|widetilde|hat|widehat|bar|overline|left|right|[bB]ig{1,2}[lr]?|displaystyle|cdot|times|[,;:! ]|q?quad)(?![a-zA-Z])/g;
+  /\\(?:math(?:cal|bb|rm|bf|it|sf|scr|frak)|boldsymbol|bm|operatorname\*?|text(?:rm|bf|it)?|tilde|widetilde|hat|widehat|bar|overline|left|right|[bB]ig{1,2}[lr]?|displaystyle|[dt]?frac|cdot|times|[,;:! ]|q?quad)(?![a-zA-Z])/g;
 
 /** TeX as a reader would type it: styling commands and braces gone, `\ell` as `l`, other commands by name. */
 function typedTex(tex: string): string {
@@ -2505,7 +2506,10 @@ export const NORM_NAMES: readonly (readonly [string, readonly string[]])[] = [
     ['linfinity', [word, 'norm']] as const,
     ['linfinity', [`l${word}`, 'norm']] as const,
   ]),
-  ...['l', 'ell'].map((letter) => ['linfinity', [letter, symbolWord('\u221e'), 'norm']] as const),
+  // ℓ and ∞ as typed apart: the sign pasted (`ℓ∞`) or its command (`\ell_\infty`, `L^\infty`).
+  ...['l', 'ell'].flatMap((letter) =>
+    [symbolWord('\u221e'), commandWord('infty')].map((infinity) => ['linfinity', [letter, infinity, 'norm']] as const),
+  ),
   ...['1', '2', 'p'].flatMap((index) => [
     [`l${index}`, [`l${index}`, 'norm']] as const,
     [`l${index}`, [`ell${index}`, 'norm']] as const,

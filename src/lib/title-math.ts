@@ -27,7 +27,8 @@ const LETTERS = 'ell hbar imath jmath partial nabla infty emptyset varnothing al
 const FONTS = 'mathbb mathcal mathbf mathrm mathit mathsf mathtt mathfrak boldsymbol operatorname text';
 const ACCENTS = 'hat widehat tilde widetilde bar overline underline vec dot ddot check breve acute grave';
 const BIG_OPERATORS = 'sum prod coprod int iint oint bigcup bigcap bigoplus bigotimes bigvee bigwedge';
-const FUNCTIONS =
+/** The commands KaTeX prints as a word of upright letters (`\log n` shows `log n`). */
+export const TEX_FUNCTION_NAMES =
   'log ln lg exp sin cos tan cot sec csc sinh cosh tanh arcsin arccos arctan max min sup inf lim liminf limsup ' +
   'det dim ker deg gcd Pr arg bmod pmod';
 const RELATIONS =
@@ -43,7 +44,9 @@ const STRUCTURE = 'frac dfrac tfrac binom sqrt left right big Big bigg Bigg quad
 
 /** Every command title math may use, by name (`\alpha` is `alpha`). */
 export const TITLE_MATH_COMMANDS: ReadonlySet<string> = new Set(
-  [GREEK, LETTERS, FONTS, ACCENTS, BIG_OPERATORS, FUNCTIONS, RELATIONS, BINARY, MISC, STRUCTURE].join(' ').split(' '),
+  [GREEK, LETTERS, FONTS, ACCENTS, BIG_OPERATORS, TEX_FUNCTION_NAMES, RELATIONS, BINARY, MISC, STRUCTURE]
+    .join(' ')
+    .split(' '),
 );
 
 /** Control symbols (a backslash and one non-letter) that only space or draw: `\,` `\;` `\:` `\!` `\ ` `\|`. */

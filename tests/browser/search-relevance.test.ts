@@ -277,6 +277,28 @@ const TABLE: Expectation[] = [
   { query: 'l2', why: 'the norm written $\\ell_2$', only: ['2401.14033'] },
   { query: 'O(d^k)', why: 'the bound $\\widetilde{\\mathcal{O}}(d^k)$', only: ['2311.13774'] },
   { query: 'O(n)', why: 'a bound no paper states: not every paper with the word "on"', none: true },
+  // A command's argument, which the TeX copy glues to the hidden command name (texPartWords).
+  {
+    query: '\\mathcal{O}',
+    why: 'the calligraphic O of $\\widetilde{\\mathcal{O}}(d^k)$, $\\tilde{\\mathcal{O}}(\\sqrt{…})$ and $\\mathcal O_i(u)$',
+    only: ['2311.13774', '2303.01566', '2310.19809'],
+  },
+  {
+    query: '\\mathcal O',
+    why: 'the same, its argument without braces',
+    only: ['2311.13774', '2303.01566', '2310.19809'],
+  },
+  {
+    query: '\\tilde{O}',
+    why: 'the same bounds, typed with the other tilde',
+    only: ['2311.13774', '2303.01566', '2310.19809'],
+  },
+  {
+    query: '\\ell_\\infty norm',
+    why: '$\\ell_\\infty$ in the LipSDP abstract, the word norm elsewhere',
+    only: ['2401.14033'],
+  },
+  { query: 'L^\\infty norm', why: 'the same norm as another letter writes it', only: ['2401.14033'] },
   // A year beside other words: the paper's year (first version or venue), or a venue's year as written
   {
     query: 'Kolmogorov 2024',

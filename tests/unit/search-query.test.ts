@@ -2076,6 +2076,45 @@ describe('formulas as readers type them', () => {
   });
 });
 
+describe("a formula's pieces, which its TeX copy glues to a hidden command name", () => {
+  const katex = (tex: string) =>
+    `<span class="katex"><span class="katex-mathml"><math><semantics><mrow></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span></span>`;
+  /**
+   * The words Pagefind makes of the page's hidden span: each word whole, and a word of ASCII only
+   * (no hidden name in it) also by its parts, as Pagefind cuts only there.
+   */
+  const pagefindWords = (tex: string) => {
+    const hidden = withIndexedTex(`<p>${katex(tex)}</p>`).match(/<span hidden>([^<]*)<\/span>/)![1]!;
+    return new Set(
+      hidden
+        .split(/\s+/)
+        .flatMap((token) => (/^[\x00-\x7f]*$/.test(token) ? indexedForms(token) : [comparable(token)])),
+    );
+  };
+  it.each([
+    ['\\mathcal{O}(n \\log n)', ['\\mathcal{O}', '\\mathcal O', '𝒪', 'n log n', 'O(n log n)', 'O(n \\log n)']],
+    ['\\widetilde{\\mathcal{O}}(d^k)', ['\\mathcal{O}', '\\widetilde{\\mathcal{O}}', '\\tilde{O}', 'd^k', 'O(d^k)']],
+    ['\\tilde{\\mathcal{O}}(\\sqrt{\\mathcal{C}_\\Phi/m})', ['\\mathcal{O}', '\\mathcal{C}', '\\Phi']],
+    ['\\mathbb{R}^d', ['\\mathbb{R}', '\\mathbb R', 'ℝ', 'R^d']],
+    ['\\widetilde\\Theta(d^4)', ['\\Theta', 'Θ', 'Θ(d^4)', 'd^4']],
+    [
+      '\\mathcal{L}(\\theta) = \\frac{1}{n} \\max_i \\ell(x_i)',
+      ['\\mathcal{L}', '\\theta', '1/n', 'max', '\\frac{1}{n}'],
+    ],
+    ['O(\\frac{1}{\\epsilon})', ['O(1/\\epsilon)', 'O(1/ε)', 'O(\\frac{1}{\\epsilon})']],
+  ])('%s is found by each of %j', (tex, queries) => {
+    const held = pagefindWords(tex);
+    for (const query of queries)
+      for (const word of queryWords(query)) expect(held, `${query}: ${word}`).toContain(word);
+  });
+
+  it("holds no command name but a function's, which the formula shows as a word", () => {
+    const held = pagefindWords('\\mathcal{O}(n \\log n) + \\frac{1}{n}\\sum_i \\mathbb{R}');
+    for (const name of ['mathcal', 'frac', 'sum', 'mathbb']) expect(held).not.toContain(name);
+    expect(held).toContain('log');
+  });
+});
+
 describe('a title with math, pasted as the page shows it or as its TeX', () => {
   it.each([
     'Sorting in $\\mathcal{O}(n \\log n)$ with $\\alpha$-nets',

@@ -13,6 +13,7 @@ import { PIPELINE_VERSION } from './pipeline.ts';
 import { byPlace, ContentError, type ContentProblem } from './problems.ts';
 import { validatePapers, type ValidationJob } from './validate-many.ts';
 import type { ValidPaper } from './validate.ts';
+import type { ScriptedTerm } from '../lib/search-data.ts';
 
 /** What the store keeps of a rendered paper: enough for list pages, feeds and cross-file checks. */
 export interface PaperMetadata {
@@ -29,6 +30,8 @@ export interface PaperMetadata {
   text: string;
   /** The abstract as a description (descriptionOfHtml), made once per paper on a worker. */
   description: string;
+  /** The title's and abstract's formula terms with a script (scriptedTerms), made once per paper on a worker. */
+  scripted: ScriptedTerm[];
   excerptHtml: string;
   excerptHasMath: boolean;
   lines: ValidPaper['lines'];
@@ -121,9 +124,9 @@ export function paperLoader({
         await mkdir(htmlDir, { recursive: true });
         for (const { paper, digest } of fresh) {
           const data = await context.parseData({ id: paper.id, data: paper.data, filePath: paper.file });
-          const { html, pageHtml, description, ...rendered } = paper.rendered;
-          if (pageHtml === undefined || description === undefined) {
-            throw new Error(`${paper.file}: rendered without its page form or description`);
+          const { html, pageHtml, description, scripted, ...rendered } = paper.rendered;
+          if (pageHtml === undefined || description === undefined || scripted === undefined) {
+            throw new Error(`${paper.file}: rendered without its page form, description or scripted terms`);
           }
           const htmlFile = join(htmlDir, `${digest}.html`);
           const pageHtmlFile = join(htmlDir, `${digest}.page.html`);
@@ -132,6 +135,7 @@ export function paperLoader({
           const metadata: PaperMetadata = {
             ...rendered,
             description,
+            scripted,
             htmlFile,
             pageHtmlFile,
             digest,

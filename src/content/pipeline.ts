@@ -14,6 +14,7 @@ import { EXIT, SKIP, visit } from 'unist-util-visit';
 import { looksLikeAmounts, strayDollar, strayDollarAdvice, texInProse, texInProseAdvice } from '../lib/tex-in-prose.ts';
 import type { VFileMessage } from 'vfile-message';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
+import type { ScriptedTerm } from '../lib/search-data.ts';
 import { htmlOfTree } from '../lib/encode/html-tree.ts';
 import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
@@ -57,6 +58,8 @@ export interface RenderedBody {
   pageHtml?: string;
   /** The abstract as a description (descriptionOfHtml): added by validatePapers for the build. */
   description?: string;
+  /** The title's and abstract's formula terms with a script (scriptedTerms): added by validatePapers for the build. */
+  scripted?: ScriptedTerm[];
 }
 
 /**

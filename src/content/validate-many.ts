@@ -7,6 +7,7 @@ import type { ValidPaper } from './validate.ts';
 import type { ContentProblem } from './problems.ts';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
 import { pageHtml } from './page-html.ts';
+import { scriptedTerms } from '../lib/search-data.ts';
 
 /**
  * Validates and renders many papers, on every core: rendering (MDX parse, KaTeX, HTML) is CPU
@@ -98,13 +99,17 @@ export async function validatePapers(
 /**
  * A result as its caller wants it. The build (keepRendered) also gets the abstract as paper pages
  * show it, made here, on the worker, once per paper: lighter KaTeX markup, and the TeX copy for
- * search (page-html.ts); and its description for feeds (descriptionOfHtml). `npm run check` wants only the verdict: the HTML and text are emptied.
+ * search (page-html.ts); its description for feeds (descriptionOfHtml); and its formula terms with a script for the search (scriptedTerms), so no build scans its math again. `npm run check` wants only the verdict: the HTML and text are emptied.
  */
 export function asWanted(result: ValidationResult, keepRendered: boolean): ValidationResult {
   if (!result.paper) return result;
   if (keepRendered) {
     const { rendered } = result.paper;
-    const made = { pageHtml: pageHtml(rendered.html), description: descriptionOfHtml(rendered.html) };
+    const made = {
+      pageHtml: pageHtml(rendered.html),
+      description: descriptionOfHtml(rendered.html),
+      scripted: scriptedTerms(result.paper.data.title, rendered.text),
+    };
     return { ...result, paper: { ...result.paper, rendered: { ...rendered, ...made } } };
   }
   const { hasMath } = result.paper.rendered;

@@ -5,6 +5,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, comparePapers, type Archive } from '../lib/archive.ts';
 import { assignCitationKeys, bibtexEntry } from '../lib/bibtex.ts';
 import { relatedPapers } from '../lib/related.ts';
+import type { ScriptedTerm } from '../lib/search-data.ts';
 import { pageOf } from '../lib/paginate.ts';
 import { siteConfig } from '../site.config.ts';
 import { authorIndex, groupByAuthor, type Author, type IndexEntry } from '../lib/author-index.ts';
@@ -39,6 +40,8 @@ export interface Paper {
   text: string;
   /** The abstract as a description (descriptionOfHtml): feeds' plain text. */
   description: string;
+  /** The title's and abstract's formula terms with a script (scriptedTerms), for the search's expansions. */
+  scripted: ScriptedTerm[];
   /** Opening lines of the abstract as HTML, for cards on list pages. */
   excerptHtml: string;
   /** Whether the excerpt shows typeset math (so a list page needs KaTeX's stylesheet). */
@@ -71,6 +74,7 @@ export function getPapers(): Promise<Paper[]> {
           hasMath: metadata.hasMath,
           text: metadata.text,
           description: metadata.description,
+          scripted: metadata.scripted,
           excerptHtml: metadata.excerptHtml,
           excerptHasMath: metadata.excerptHasMath,
           dayPage: 1,

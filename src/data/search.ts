@@ -16,6 +16,7 @@ async function getPapersForSearch() {
     data: paper.data,
     url: urls.paper(paper.id),
     text: paper.text,
+    scripted: paper.scripted,
     topics: paper.data.tags.map((tag) => topicBySlug(tag).label),
   }));
 }

@@ -442,32 +442,50 @@ export function compoundHeads(papers: readonly PaperForSearch[], limit = MAX_COM
 export const MAX_SCRIPTED_BASES = 100;
 export const MAX_SCRIPTED_WORDS = 6;
 
+/** One formula term with a script, by the word of what it scripts: `['r', 'rd']` for `$\mathbb{R}^d$`. */
+export type ScriptedTerm = readonly [base: string, word: string];
+
 /**
- * The words the index holds for a formula's term with a sub- or superscript, by the word of what
- * it scripts (`$\mathbb{R}^d$`: `r:rd`; `$\Phi_q$`: `phi:phiq`; `$\mathbb{R}^{n}$`: `r:rn`), most
- * often written first, at most MAX_SCRIPTED_WORDS a letter and MAX_SCRIPTED_BASES letters, as
+ * The terms with a sub- or superscript of one paper's formulas (its title's and its abstract's,
+ * `text` with math as `$TeX$`), each time written, by the word of what it scripts (`$\mathbb{R}^d$`:
+ * `['r', 'rd']`; `$\Phi_q$`: `['phi', 'phiq']`). Each word is the term as the index holds it (its
+ * TeX copy, commands by the letters they name: mathIndexWords), read as a query reads it. Made
+ * once per paper on the loader's workers, beside the paper's other math for the index
+ * (page-html.ts), and cached with it; scriptedWords counts them over the digest.
+ */
+export function scriptedTerms(title: string, text: string): ScriptedTerm[] {
+  const terms: ScriptedTerm[] = [];
+  for (const [formula] of `${title}\n${text}`.matchAll(MATH)) {
+    const tex = withoutTexComments(formula.replace(/^\$+|\$+$/g, ''));
+    const words = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => (isLetterCommand(name) ? `\\${name}` : ''));
+    for (const token of words.split(/\s+/)) {
+      const at = token.search(/[\^_]/);
+      // (Not inside a bound's brackets, `\mathcal{O}(d^k)`: a bound is one word of its own.)
+      if (at <= 0 || /[([]/.test(token.slice(0, at))) continue;
+      const [base] = queryWords(token.slice(0, at));
+      const read = queryWords(token);
+      if (base === undefined || read.length !== 1 || read[0] === base || !/^\p{L}+$/u.test(base)) continue;
+      terms.push([base, read[0]!]);
+    }
+  }
+  return terms;
+}
+
+/**
+ * The words the index holds for the digest's formula terms with a script (scriptedTerms, each
+ * paper's made once and cached with it), by the word of what they script (`r:rd,rn`), most often
+ * written first, at most MAX_SCRIPTED_WORDS a letter and MAX_SCRIPTED_BASES letters, as
  * /search/expansions.json holds them (QueryExpansions' `scripted`), so that TeX typed without the
  * script (`\mathbb{R}`, `\mathbb R`) also finds the formulas that write one (withScriptsRead in
- * search-query.ts). Each word is the term as the index holds it (its TeX copy, commands by the
- * letters they name: mathIndexWords), read as a query reads it.
+ * search-query.ts).
  */
-export function scriptedWords(papers: readonly PaperForSearch[]): string[] {
+export function scriptedWords(papers: readonly { scripted: readonly ScriptedTerm[] }[]): string[] {
   const counts = new Map<string, Map<string, number>>();
   for (const paper of papers) {
-    for (const [formula] of `${paper.data.title}\n${paper.text}`.matchAll(MATH)) {
-      const tex = withoutTexComments(formula.replace(/^\$+|\$+$/g, ''));
-      const words = tex.replace(/\\([a-zA-Z]+)/g, (_, name: string) => (isLetterCommand(name) ? `\\${name}` : ''));
-      for (const token of words.split(/\s+/)) {
-        const at = token.search(/[\^_]/);
-        // (Not inside a bound's brackets, `\mathcal{O}(d^k)`: a bound is one word of its own.)
-        if (at <= 0 || /[([]/.test(token.slice(0, at))) continue;
-        const [base] = queryWords(token.slice(0, at));
-        const read = queryWords(token);
-        if (base === undefined || read.length !== 1 || read[0] === base || !/^\p{L}+$/u.test(base)) continue;
-        const forBase = counts.get(base) ?? new Map<string, number>();
-        forBase.set(read[0]!, (forBase.get(read[0]!) ?? 0) + 1);
-        counts.set(base, forBase);
-      }
+    for (const [base, word] of paper.scripted) {
+      const forBase = counts.get(base) ?? new Map<string, number>();
+      forBase.set(word, (forBase.get(word) ?? 0) + 1);
+      counts.set(base, forBase);
     }
   }
   const total = (words: Map<string, number>) => [...words.values()].reduce((sum, count) => sum + count, 0);

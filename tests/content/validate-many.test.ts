@@ -4,6 +4,7 @@ import { glob } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { validatePapers } from '../../src/content/validate-many.ts';
 import { loadTopics } from '../../src/content/vocabulary.ts';
+import { scriptedTerms } from '../../src/lib/search-data.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 /**
@@ -30,5 +31,16 @@ describe('validatePapers on worker threads', () => {
     expect(onWorkers.filter((result) => result.paper).length).toBeGreaterThan(50);
     expect(onWorkers.some((result) => result.problems.length > 0)).toBe(true);
     expect(onWorkers).toEqual(onThread);
+  });
+
+  it("makes each paper's scripted formula terms for the search once, with its page form, for the loader to cache", async () => {
+    const jobs = await jobsOf('content/papers');
+    const topics = loadTopics(join(projectRoot, 'content/topics.yaml')).map((topic) => topic.slug);
+    const papers = (await validatePapers(jobs, topics, { threads: 1 })).flatMap((result) => result.paper ?? []);
+    expect(papers).toHaveLength(jobs.length);
+    for (const paper of papers)
+      expect(paper.rendered.scripted, paper.id).toEqual(scriptedTerms(paper.data.title, paper.rendered.text));
+    // The seed writes $\mathbb{R}^d$ (2310.15003, 2311.13774): the terms are there, not only empty lists.
+    expect(papers.flatMap((paper) => paper.rendered.scripted ?? [])).toContainEqual(['r', 'rd']);
   });
 });

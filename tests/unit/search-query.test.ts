@@ -103,6 +103,7 @@ import {
   vocabularyShards,
   withIndexedParts,
   withIndexedTex,
+  scriptedTerms,
   scriptedWords,
   MAX_SCRIPTED_WORDS,
 } from '../../src/lib/search-data.ts';
@@ -1690,6 +1691,8 @@ const paper = (id: string, title: string, authors: string[], text: string, arxiv
   data: { title, date: '2025-06-06', authors, tags: ['t'], ...(arxiv && { arxiv }) },
   url: `/papers/${id}/`,
   text,
+  // As the loader's workers make them, once per paper (validate-many.ts).
+  scripted: scriptedTerms(title, text),
   topics: ['Kolmogorov–Arnold Networks'],
 });
 

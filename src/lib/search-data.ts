@@ -22,7 +22,7 @@ import {
   countWords,
   proseBoundWords,
   fencedForIndex,
-  indexedForms,
+  pagefindForms,
   paperShard,
   hiddenTex,
   isLetterCommand,
@@ -79,7 +79,8 @@ const hidesName = (token: string) =>
 
 /**
  * The words Pagefind makes of a formula's TeX copy (hiddenTex): each word whole, its hidden command
- * names left out, and a word with none hidden also by its parts (indexedForms), as Pagefind cuts a
+ * names left out, and a word with none hidden also by its parts (pagefindForms: not the decimal
+ * words, `0ꞏ001` for `10^{-3}`, which the copy does not give: mathIndexWords does), as Pagefind cuts a
  * word at ASCII punctuation (`\ell(f_\theta(x_i),` is also `theta`, `i`); a hidden name is no
  * ASCII, and Pagefind does not cut a word that holds one.
  */
@@ -93,7 +94,7 @@ function copyWords(tex: string): string[] {
               token.replace(COMMAND, (_, name: string) => (isLetterCommand(name) ? name.replace(/^var/i, '') : '')),
             ),
           ]
-        : indexedForms(token),
+        : pagefindForms(token),
     )
     .filter((word) => word.length > 0);
 }

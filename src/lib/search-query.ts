@@ -2101,16 +2101,24 @@ export function comparable(word: string): string {
 const CASE_CHANGE = String.raw`(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})`;
 
 /**
- * The keys Pagefind indexes for one word of text: the whole word, and its parts split at
- * punctuation and case changes (`Kolmogorov-Arnold`, `DiffROAR` → `diff`, `roar`).
+ * The keys Pagefind itself makes of one word: the whole word, and its parts split at punctuation
+ * and case changes (`Kolmogorov-Arnold`, `DiffROAR` → `diff`, `roar`).
  */
-export function indexedForms(token: string): string[] {
+export function pagefindForms(token: string): string[] {
   const parts = withoutJoiners(token)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(new RegExp(CASE_CHANGE, 'gu'), ' ')
     .split(/[^\p{L}\p{N}]+/u);
-  return [comparable(token), ...parts.map(comparable), ...decimalWords(token)].filter((part) => part.length > 0);
+  return [comparable(token), ...parts.map(comparable)].filter((part) => part.length > 0);
+}
+
+/**
+ * The keys the index holds for one word of prose: Pagefind's own (pagefindForms), and the decimal
+ * words the build adds beside it (`1e-3` → `0ꞏ001`: decimalWords).
+ */
+export function indexedForms(token: string): string[] {
+  return [...pagefindForms(token), ...decimalWords(token).filter((part) => part.length > 0)];
 }
 
 /**

@@ -2082,6 +2082,17 @@ describe('formulas as readers type them', () => {
 describe("a formula's pieces, which its TeX copy glues to a hidden command name", () => {
   const katex = (tex: string) =>
     `<span class="katex"><span class="katex-mathml"><math><semantics><mrow></mrow><annotation encoding="application/x-tex">${tex}</annotation></semantics></math></span></span>`;
+
+  it("holds a formula's number as its decimal though other formulas are on the page: the TeX copy gives no decimal word", () => {
+    // The decimal a reader types (`0.001`) for `10^{-3}` comes only from mathIndexWords: a copy of
+    // the formula's TeX, read as prose would be, is no reason to leave it out.
+    for (const tex of ['10^{-3}', '1 \\times 10^{-3}', '2.5']) {
+      const page = withIndexedTex(`<p>${katex('\\sigma')} and ${katex('n')} then ${katex(tex)}</p>`);
+      const decimals = mathIndexWords(tex).filter((word) => word.includes(DECIMAL_POINT));
+      expect(decimals.length).toBeGreaterThan(0);
+      for (const word of decimals) expect(page).toContain(word);
+    }
+  });
   /**
    * The words Pagefind makes of the page's hidden span: each word whole, and a word of ASCII only
    * (no hidden name in it) also by its parts, as Pagefind cuts only there.

@@ -304,6 +304,12 @@ describe('printing', () => {
         (link) => getComputedStyle(link, '::after').content,
       );
       expect(after).toContain('https://arxiv.org/abs/2412.01001');
+      // So is the address of a link in the abstract: on paper its words alone lead nowhere.
+      const inAbstract = await page.$eval(
+        '.abstract a[href^="https://example.org/"]',
+        (link) => getComputedStyle(link, '::after').content,
+      );
+      expect(inAbstract).toContain('https://example.org/busy1-code');
 
       await open('/2025/01/01/');
       await page.emulateMedia({ media: 'print', colorScheme: theme });

@@ -5,6 +5,7 @@ import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkInternalLinks } from '../helpers/verify.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
+import { outlineProblems } from './page-structure.ts';
 
 /**
  * tests/fixtures/browse: 11 papers over 5 days, 3 months, 3 years, built with a page size of 3.
@@ -246,6 +247,10 @@ describe('browse pages', () => {
     ).toEqual([]);
     const html = await read(underBase, 'papers/a2');
     expect(html).toContain('href="/some-repo/topics/gpt-4/"');
+    // Each page's canonical address is its own, absolute, under the base path, with its final slash.
+    expect(
+      await outlineProblems(underBase.outDir, { site: 'https://digest.example.org', base: '/some-repo/' }),
+    ).toEqual([]);
     expect(html).not.toMatch(/(href|src)="\/(?!some-repo\/)/);
   });
 });

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { joinedWords } from '../helpers/spacing.ts';
 import { ambiguousNames } from './link-names.ts';
+import { outlineProblems } from './page-structure.ts';
 
 /**
  * tests/fixtures/reader: 37 papers of one topic, built with a page size of 3, a feed size of 1 and
@@ -324,6 +325,14 @@ describe('pages of a list', () => {
     // 404, archive, topics, authors (A–Z, each author), days, months, years: not only lists.
     for (const file of ['404.html', 'archive/index.html', 'topics/index.html', 'authors/alpha/index.html'])
       expect(compared).toContain(file);
+  });
+});
+
+describe('the outline of every page', () => {
+  it('keeps its headings in order, with no level skipped, its landmarks, names on its links and buttons, and its own canonical address', async () => {
+    // Every kind: home, days over several pages, months, years, archive, topics, a topic's pages,
+    // the A–Z list's pages, authors, papers, saved, search, subscribe, about and 404.
+    expect(await outlineProblems(build.outDir, { site: 'https://digest.example.org', base: '/' })).toEqual([]);
   });
 });
 

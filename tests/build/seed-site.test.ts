@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { htmlProblems } from '../helpers/html-valid.ts';
 import { joinedWords } from '../helpers/spacing.ts';
+import { outlineProblems } from './page-structure.ts';
 import { ambiguousNames } from './link-names.ts';
 import { checkPaperPage, expectWithinBudget, paperPages, sourceFormulas } from '../helpers/paper-pages.ts';
 import { parseSource } from '../../src/content/frontmatter.ts';
@@ -133,6 +134,10 @@ describe('the seed’s pages', () => {
   it('tell apart their links and buttons: one name, one destination, one button', async () => {
     // Two papers of a topic on pages 1 and 2 of one day linked two places as "June 6, 2025".
     expect(await ambiguousNames(build.outDir)).toEqual([]);
+  });
+
+  it('keep their headings in order, their landmarks, names on links and buttons, and their own canonical address', async () => {
+    expect(await outlineProblems(build.outDir, { site: 'https://digest.example.org', base: '/' })).toEqual([]);
   });
 
   it('keep a space between words of neighbouring elements (related papers, venues, neighbours, pagers)', async () => {

@@ -324,6 +324,17 @@ describe('printing', () => {
           expect(await shown(selector), `${path} ${selector}`).toBe(0);
         expect(await shown('.paper-card'), path).toBeGreaterThan(0);
       }
+      // A button does nothing on paper: none is printed, on any page, beside what it acts on.
+      const buttons = () =>
+        page.$$eval('button', (all) => all.filter((button) => button.checkVisibility()).map((b) => b.textContent));
+      for (const path of ['/papers/2412.01001/', '/saved/#papers=new23,leap', '/search/?q=paper']) {
+        await page.emulateMedia({ media: 'screen', colorScheme: theme });
+        await open(path);
+        expect((await buttons()).length, path).toBeGreaterThan(0);
+        await page.emulateMedia({ media: 'print', colorScheme: theme });
+        expect(await buttons(), path).toEqual([]);
+      }
+      expect(await shown('main'), 'the search page').toBe(1);
     });
   }
 });

@@ -15,6 +15,7 @@ import {
   type Node,
 } from 'yaml';
 import { ALLOWED_COMMANDS } from './math-rules.ts';
+import { LINK_KEYS, PAPER_KEYS } from './schema.ts';
 import { fieldName, MAX_REASON_SHOWN, shortened, type ContentProblem } from './problems.ts';
 
 /** A paper file split into its YAML frontmatter and MDX body, with a way back to source lines. */
@@ -98,7 +99,9 @@ export function parseSource(file: string, text: string): { source?: ParsedSource
     );
   }
   const yamlText = lines.slice(1, closing).join('\n');
-  const parsed = parseYaml(file, yamlText, 2, YAML_LIMITS.frontmatterCharacters);
+  const parsed = parseYaml(file, yamlText, 2, YAML_LIMITS.frontmatterCharacters, 'frontmatter', (path) =>
+    path.length === 0 ? PAPER_KEYS : path.length === 1 && path[0] === 'links' ? LINK_KEYS : undefined,
+  );
   if (!parsed.doc) return { problems: parsed.problems };
   const { doc, lineAt } = parsed;
 
@@ -149,6 +152,8 @@ export function parseYaml(
   maxCharacters: number,
   /** The field problems name: `frontmatter`, or `topics` for the vocabulary. */
   field = 'frontmatter',
+  /** The names a mapping's keys may have, by its path (`[]`: the paper's fields), where the caller knows them. */
+  knownKeys: KnownKeys = () => undefined,
 ): { doc?: Document; lineAt: (offset: number) => number; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
@@ -241,7 +246,9 @@ export function parseYaml(
   }
   // Checked even after a syntax error: an explicit tag is reported as such, not only as yaml's
   // "unresolved tag".
-  problems.push(...checkPlainData(doc, yamlText, (node) => (node.range ? lineAt(node.range[0]) : firstLine), problem));
+  problems.push(
+    ...checkPlainData(doc, yamlText, (node) => (node.range ? lineAt(node.range[0]) : firstLine), problem, knownKeys),
+  );
   return problems.length > 0 ? { lineAt, problems } : { doc, lineAt, problems };
 }
 
@@ -445,6 +452,20 @@ function composeOne(tokens: readonly CST.Token[], length: number): Document {
   return doc!;
 }
 
+/** The names a mapping's keys may have, by the mapping's path, or undefined where any key may stand. */
+export type KnownKeys = (path: readonly (string | number)[]) => readonly string[] | undefined;
+
+/** What YAML read a key that is not text as (`12:` a number, `~:` null), for the message that says keys are names. */
+function keyReadAs(key: unknown): string {
+  if (isSeq(key)) return 'a list (`? [a, b]` or `[a, b]:`)';
+  if (isMap(key)) return 'a mapping (`? {a: b}` or `{a: b}:`)';
+  const value = isScalar(key) ? key.value : null;
+  if (value === null || value === undefined) return 'empty (YAML reads `null`, `~` or no name at all as none)';
+  if (typeof value === 'boolean') return `the boolean ${String(value)} (YAML reads \`true\`, \`false\` so)`;
+  if (typeof value === 'number' || typeof value === 'bigint') return 'a number';
+  return `a ${typeof value}`;
+}
+
 /**
  * One pass over a parsed YAML document: no anchors, aliases or explicit tags (metadata is plain
  * data), keys are plain scalars given once per mapping, and mappings, lists and nesting stay
@@ -455,6 +476,7 @@ function checkPlainData(
   yamlText: string,
   lineOf: (node: Node) => number,
   problem: (kind: string, line: number, message: string, path?: readonly (string | number)[]) => ContentProblem,
+  knownKeys: KnownKeys,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   // Lines already reported for an anchor or alias: `[*a, *a, *a, …]` is one problem, not one per alias.
@@ -544,6 +566,26 @@ function checkPlainData(
       previous = undefined;
       if (isNode(key) && (key.anchor || key.tag)) {
         stack.push({ node: key, depth, path });
+        continue;
+      }
+      const known = knownKeys(path);
+      // Where the keys are field names (the paper's, its links', a topic's), a key YAML reads as
+      // anything but text (`null:`, `~:`, `12:`, `true:`, `? [a, b]`) is one problem, whatever it
+      // is read as: it names no field. Not the value's text read as a key (below).
+      if (
+        known !== undefined &&
+        before?.line !== keyLine &&
+        !(path.length > 0 && isCollection(key)) &&
+        (!isScalar(key) || typeof key.value !== 'string')
+      ) {
+        problems.push(
+          problem(
+            'yaml-key-not-plain',
+            keyLine,
+            `YAML: keys must be plain words, the names of fields (${known.map((name) => `\`${name}:\``).join(', ')}), not ${keyReadAs(key)}: give the value its field's name, or delete the line.`,
+            path,
+          ),
+        );
         continue;
       }
       if (!isScalar(key) || key.value === null || typeof key.value === 'object') {

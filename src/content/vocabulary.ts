@@ -73,7 +73,9 @@ export function readTopics(
     if (found) return fail(index + 1, 'file', describeForbiddenCharacter(found), 'character');
   }
 
-  const parsed = parseYaml(file, text, 1, MAX_TOPICS_BYTES, 'topics');
+  const parsed = parseYaml(file, text, 1, MAX_TOPICS_BYTES, 'topics', (path) =>
+    path.length === 1 && typeof path[0] === 'number' ? TOPIC_KEYS : undefined,
+  );
   if (!parsed.doc) return { topics: [], problems: parsed.problems };
   const { doc, lineAt } = parsed;
   const lineOf = (path: (string | number)[]) => nodeLine(doc, path, lineAt) ?? 1;

@@ -6,13 +6,14 @@ import { authorSlug } from '../../src/lib/authors.ts';
 import { HOSTILE_KINDS_7 } from '../helpers/hostile-kinds-7.ts';
 import { HOSTILE_KINDS_8 } from '../helpers/hostile-kinds-8.ts';
 import { HOSTILE_KINDS_10 } from '../helpers/hostile-kinds-10.ts';
+import { HOSTILE_KINDS_11 } from '../helpers/hostile-kinds-11.ts';
 import { HOSTILE_KINDS_9 } from '../helpers/hostile-kinds-9.ts';
 import { HOSTILE_KINDS, type HostileKind } from '../helpers/hostile-kinds.ts';
 import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
 
 /**
  * The hostile kinds (tests/helpers/hostile-kinds.ts, and the seventh to tenth passes',
- * hostile-kinds-7.ts to hostile-kinds-10.ts)
+ * hostile-kinds-7.ts to hostile-kinds-11.ts)
  * one file at a time: each the check must refuse is refused naming its file, a line of it and the
  * field, with what is right, in lines a terminal shows as text; each it accepts gives outputs every
  * consumer reads as safe data (outputProblems). The whole sets are also built
@@ -72,12 +73,26 @@ describe('hostile kinds, tenth pass', () => {
   });
 });
 
+describe('hostile kinds, eleventh pass', () => {
+  it('each have an id of their own and of no earlier kind', () => {
+    const ids = HOSTILE_KINDS_11.map((kind) => kind.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const earlier = new Set(
+      [...HOSTILE_KINDS, ...HOSTILE_KINDS_7, ...HOSTILE_KINDS_8, ...HOSTILE_KINDS_9, ...HOSTILE_KINDS_10].map(
+        (kind) => kind.id,
+      ),
+    );
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+  });
+});
+
 describe.each([
   ['hostile kinds', results],
   ['hostile kinds, seventh pass', resultsOf(HOSTILE_KINDS_7)],
   ['hostile kinds, eighth pass', resultsOf(HOSTILE_KINDS_8)],
   ['hostile kinds, ninth pass', resultsOf(HOSTILE_KINDS_9)],
   ['hostile kinds, tenth pass', resultsOf(HOSTILE_KINDS_10)],
+  ['hostile kinds, eleventh pass', resultsOf(HOSTILE_KINDS_11)],
 ])('%s', (_, passResults) => {
   it.each(passResults.filter(({ kind }) => kind.refused !== undefined).map((result) => [result.kind.id, result]))(
     '%s is refused naming file, line and field, saying what is right',

@@ -157,7 +157,10 @@ const expected: [string, string][] = [
   // Refused from yaml's syntax tree: composing it overflowed the main thread's stack, not a worker's.
   ['yaml-deep-flow', ':2: frontmatter: YAML: nested more than 8 levels deep: write plain fields.'],
   ['flow-commas', ':3: frontmatter: YAML: 19999 more errors like these.'],
-  ['complex-key', ':3: frontmatter: YAML: keys must be plain words (`name:`), not lists, mappings or empty.'],
+  [
+    'complex-key',
+    ':3: frontmatter: YAML: keys must be plain words, the names of fields (`title:`, `authors:`, `date:`, `arxiv:`, `published:`, `venue:`, `tags:`, `links:`), not a list',
+  ],
   ['duplicate-key', ':3: frontmatter: YAML: Map keys must be unique; "title" is already given on line 2: keep one.'],
   ['proto-key', ':6: __proto__: unknown field.'],
   // File names: one id grammar, which no output path of another paper can match.

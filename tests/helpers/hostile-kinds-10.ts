@@ -65,7 +65,8 @@ export const HOSTILE_KINDS_10: HostileKind[] = [
   },
   // Keys YAML reads as null, a number or nothing, or that look like a field's name.
   { id: 'key-null', file: paper({ null: 'x' }), refused: 'frontmatter', line: 8, says: /plain words/ },
-  { id: 'key-number', file: paper({ '1': 'x' }), refused: '1', says: /Known fields/ },
+  // (`1:` stands first: JavaScript lists an integer-like key before the others.)
+  { id: 'key-number', file: paper({ '1': 'x' }), refused: 'frontmatter', line: 2, says: /names of fields \(`title:`/ },
   { id: 'key-empty-string', file: paper({ '""': 'x' }), refused: 'frontmatter', line: 8, says: /Known fields/ },
   { id: 'key-cyrillic-i', file: paper({ tіtle: '"Look-alike"' }), refused: 'tіtle', line: 8, says: /U\+0456/ },
   { id: 'key-trailing-space', file: paper({ '"title "': '"Spaced"' }), refused: 'title ', line: 8, says: /U\+0020/ },
@@ -76,7 +77,13 @@ export const HOSTILE_KINDS_10: HostileKind[] = [
     line: 8,
     says: /Did you mean "date"/,
   },
-  { id: 'links-key-null', file: paper({ links: '\n  null: https://example.org/' }), refused: 'frontmatter', line: 9 },
+  {
+    id: 'links-key-null',
+    file: paper({ links: '\n  null: https://example.org/' }),
+    refused: 'links',
+    line: 9,
+    says: /names of fields \(`code:`, `project:`, `pdf:`\)/,
+  },
   // YAML 1.1 and 1.2 scalars that are not text.
   { id: 'tag-yes', file: paper({ tags: '\n  - yes' }), refused: 'tags[0]', line: 7, says: /quotes/ },
   { id: 'title-nan', file: paper({ title: '.nan' }), refused: 'title', line: 2, says: /quote it/ },

@@ -362,7 +362,9 @@ export function typesetFormula(
   budget: MathBudget = newMathBudget(),
 ): string {
   if (tex.length > MAX_FORMULA_LENGTH) {
-    throw new FormulaRefused(`a formula of ${tex.length} characters is too long (at most ${MAX_FORMULA_LENGTH}).`);
+    throw new FormulaRefused(
+      `a formula of ${tex.length} characters is too long (at most ${MAX_FORMULA_LENGTH}): shorten it, or write it as smaller formulas with words between them.`,
+    );
   }
   checkCommands(tex);
   spend(budget, FORMULA_COST_IN_NODES);

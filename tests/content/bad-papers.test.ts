@@ -90,8 +90,14 @@ const expected: [string, string][] = [
   ['katex-image', ':10:11: body: LaTeX: \\includegraphics is not allowed (math may not contain links'],
   ['katex-url', ':10:10: body: LaTeX: \\url is not allowed'],
   ['katex-html-attribute', ':10:9: body: LaTeX: \\htmlStyle is not allowed'],
-  ['katex-nesting', ':10:6: body: LaTeX: a formula of 6001 characters is too long (at most 1000).'],
-  ['katex-enormous', ':10:6: body: LaTeX: a formula of 1401 characters is too long (at most 1000).'],
+  [
+    'katex-nesting',
+    ':10:6: body: LaTeX: a formula of 6001 characters is too long (at most 1000): shorten it, or write it as smaller formulas with words between them.',
+  ],
+  [
+    'katex-enormous',
+    ':10:6: body: LaTeX: a formula of 1401 characters is too long (at most 1000): shorten it, or write it as smaller formulas with words between them.',
+  ],
   [
     'markdown-nesting',
     ':10: body: is nested too deeply: this line opens more than 32 quotes and lists. Simplify the abstract.',

@@ -235,6 +235,8 @@ describe('bounded cost', () => {
   });
 
   it('refuses a formula longer than the limit before reading it', () => {
-    expect(inline('x'.repeat(1001))).toEqual(['LaTeX: a formula of 1001 characters is too long (at most 1000).']);
+    expect(inline('x'.repeat(1001))).toEqual([
+      'LaTeX: a formula of 1001 characters is too long (at most 1000): shorten it, or write it as smaller formulas with words between them.',
+    ]);
   });
 });

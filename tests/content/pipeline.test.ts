@@ -413,7 +413,11 @@ describe('display math wherever it stands', () => {
     // At the refused command, on the fence's next line; a formula refused whole, at its fence.
     ['```math\n\\raisebox{-9em}{x}\n```', 'LaTeX: \\raisebox is not allowed in an abstract', 13],
     ['~~~math\n\\def\\a{x}\n~~~', 'LaTeX: \\def is not allowed in an abstract', 13],
-    [`\`\`\`math\n${'x'.repeat(1001)}\n\`\`\``, 'LaTeX: a formula of 1001 characters is too long (at most 1000).', 12],
+    [
+      `\`\`\`math\n${'x'.repeat(1001)}\n\`\`\``,
+      'LaTeX: a formula of 1001 characters is too long (at most 1000): shorten it, or write it as smaller formulas with words between them.',
+      12,
+    ],
   ])('holds a math fence to the same rules: %j', (body, message, line) => {
     const { rendered, problems } = render(`Text.\n\n${body}`);
     expect(rendered).toBeUndefined();

@@ -156,6 +156,14 @@ export const HOSTILE_KINDS_11: HostileKind[] = [
     line: 10,
     says: /close the math/,
   },
+  // A formula over the length limit: the message says what to do, not only the limit.
+  {
+    id: 'math-formula-too-long',
+    file: paper({}, `An abstract $${'x+'.repeat(600)}x$ here.`),
+    refused: 'body',
+    line: 10,
+    says: /at most 1000\): shorten it/,
+  },
   // A link a reader's browser would run, as a reference definition written with a character reference.
   {
     id: 'body-reference-entity-javascript',

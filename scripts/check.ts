@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { commandLineProblem } from '../src/content/command-line.ts';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR, typedIn } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
@@ -28,22 +29,25 @@ Exit code: 0 every paper passed, 1 problems were found (each printed as file:lin
 2 the command was wrong (an unknown option, a second folder, a folder that is not a content folder).
 `;
 
+/** The options the command takes, as parseArgs reads them. */
+const OPTIONS = {
+  'no-cache': { type: 'boolean', default: false },
+  // -h as new-paper takes it: a contributor types both.
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsOptionsConfig;
+
 /** The command's arguments, or a message and the exit code when they are not what it takes. */
 function readArguments():
   { contentDir: string; shown: string; noCache: boolean } | { message: string; exitCode: number } {
   let parsed;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        'no-cache': { type: 'boolean', default: false },
-        // -h as new-paper takes it: a contributor types both.
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    // parseArgs' own message names the option and says how to pass a folder starting with "-".
-    return { message: `${(error as Error).message}\n\n${usage}`, exitCode: 2 };
+    const args = process.argv.slice(2);
+    return {
+      message: `${commandLineProblem(error, { command: 'npm run check', args, options: OPTIONS, positional: 'a folder' })}\n\n${usage}`,
+      exitCode: 2,
+    };
   }
   const { values, positionals } = parsed;
   if (values.help) return { message: usage, exitCode: 0 };

@@ -4,7 +4,8 @@
 // (one paper) and src/content/new-papers.ts (many).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { commandLineProblem } from '../src/content/command-line.ts';
 import { emptyFlagProblem, NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import {
   batchSummary,
@@ -67,6 +68,24 @@ const NOTHING_DONE = 'Nothing was fetched or written.';
 /** The exit code of a batch stopped by Ctrl-C. */
 const INTERRUPTED = 130;
 
+/** The options the command takes, as parseArgs reads them. */
+const OPTIONS = {
+  tags: { type: 'string' },
+  date: { type: 'string' },
+  code: { type: 'string' },
+  project: { type: 'string' },
+  venue: { type: 'string' },
+  offline: { type: 'boolean' },
+  title: { type: 'string' },
+  authors: { type: 'string' },
+  published: { type: 'string' },
+  abstract: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'from-file': { type: 'string' },
+  'accept-suggested': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsOptionsConfig;
+
 // Not process.exit: into a pipe, output is still being written when the call returns, and exiting
 // then cuts it off. Setting the exit code lets Node flush everything first.
 process.exitCode = await main();
@@ -74,27 +93,10 @@ process.exitCode = await main();
 async function main(): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        tags: { type: 'string' },
-        date: { type: 'string' },
-        code: { type: 'string' },
-        project: { type: 'string' },
-        venue: { type: 'string' },
-        offline: { type: 'boolean' },
-        title: { type: 'string' },
-        authors: { type: 'string' },
-        published: { type: 'string' },
-        abstract: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        'from-file': { type: 'string' },
-        'accept-suggested': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    warn(`${(error as Error).message}\n\n${usage}`);
+    const args = process.argv.slice(2);
+    warn(`${commandLineProblem(error, { command: 'npm run new-paper', args, options: OPTIONS })}\n\n${usage}`);
     return WRONG_COMMAND;
   }
   const { values } = parsed;

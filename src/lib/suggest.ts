@@ -86,9 +86,16 @@ function sameWordStart(word: string, typed: string): boolean {
   return longer === shorter || longer === `${shorter}s` || (shorter.length >= 4 && longer.startsWith(shorter));
 }
 
-/** ` Did you mean "a" or "b"?` or an empty string. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
+/**
+ * ` Did you mean "a" or "b"?` or an empty string; `shown` writes a match as it is typed (a
+ * command's option, `tags`, as `--tags`), the distance being of the names alone.
+ */
+export function didYouMean(
+  input: string,
+  candidates: Iterable<string>,
+  shown: (match: string) => string = (match) => match,
+): string {
   const matches = closeMatches(input, candidates);
   if (matches.length === 0) return '';
-  return ` Did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?`;
+  return ` Did you mean ${matches.map((m) => `"${shown(m)}"`).join(' or ')}?`;
 }

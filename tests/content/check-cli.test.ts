@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
 import { runScript } from '../helpers/cli.ts';
+import { commandLineProblem } from '../../src/content/command-line.ts';
 
 /** `npm run check` with `args`: its exit code and what it printed. */
 const check = (...args: string[]) => runScript('scripts/check.ts', args);
@@ -21,7 +22,7 @@ describe('npm run check, given what it does not take', () => {
   it('names an unknown option and prints the usage, exiting 2 (not a stack trace)', async () => {
     const { code, stderr } = await check('--nocache');
     expect(code).toBe(2);
-    expect(stderr).toContain("Unknown option '--nocache'");
+    expect(stderr).toContain(`Unknown option '--nocache'. Did you mean "--no-cache"?`);
     expect(stderr).toContain('Usage: npm run check');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -184,5 +185,51 @@ describe('npm run check, typed in another folder', () => {
     const seed = await run(outside, ['--no-cache'], false);
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/^✓ \d+ papers OK/);
+  });
+});
+
+describe('an option the command does not know', () => {
+  const options = {
+    tags: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'from-file': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  /** What the command says of `args`, as parseArgs (strict) refuses them. */
+  const said = (args: string[], positional?: string) => {
+    try {
+      parseArgs({ args, options, allowPositionals: true });
+    } catch (error) {
+      return commandLineProblem(error, { command: 'npm run x', args, options, positional });
+    }
+    throw new Error(`parseArgs took ${args.join(' ')}`);
+  };
+
+  it.each([
+    [['2306.13575', '--tag', 'llm'], `Unknown option '--tag'. Did you mean "--tags"?`],
+    [['--dryrun', '2306.13575'], `Unknown option '--dryrun'. Did you mean "--dry-run"?`],
+    [['--from_file=ids.txt'], `Unknown option '--from_file'. Did you mean "--from-file"?`],
+    [['--nocache'], `Unknown option '--nocache'. Did you mean "--no-cache"?`],
+    [['--TAGS', 'llm'], `Unknown option '--TAGS'. Did you mean "--tags"?`],
+    [['2306.13575', '-tags', 'llm'], "Unknown option '-tags': write --tags, with two dashes."],
+    [['-no-cache'], "Unknown option '-no-cache': write --no-cache, with two dashes."],
+  ])('names the option as typed and the one near it: %j', (args, message) => {
+    expect(said(args)).toBe(message);
+  });
+
+  it('lists the options when none is near, and how to give a name that starts with "-" where one may', () => {
+    const all = 'The options are --tags, --dry-run, --from-file, --no-cache, --help.';
+    expect(said(['--zzzzzz'])).toBe(`Unknown option '--zzzzzz'. ${all}`);
+    expect(said(['-x'], 'a folder')).toBe(
+      `Unknown option '-x'. ${all} For a folder whose name starts with "-", write it after "--": npm run x -- -- -x.`,
+    );
+  });
+
+  it("keeps parseArgs' own words for what is not an unknown option, and reads nothing after --", () => {
+    expect(said(['--tags'])).toBe("Option '--tags <value>' argument missing");
+    expect(said(['--tags=a', '--nocahce', '--', '--tag'])).toBe(
+      `Unknown option '--nocahce'. Did you mean "--no-cache"?`,
+    );
   });
 });

@@ -1440,7 +1440,9 @@ describe('the CLI', () => {
     expect(missing.stderr).toContain('Give one arXiv id or URL.');
     const unknown = await cli(root, '2306.13575', '--tag', 'optimization');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--tag'");
+    expect(unknown.stderr).toContain(`Unknown option '--tag'. Did you mean "--tags"?`);
+    expect(unknown.stderr).toContain('Usage: npm run new-paper');
+    expect(await paperFiles(root)).toEqual([]);
     expect((await cli(root, '--help')).stdout).toContain('Exit code: 0 every paper was written');
   });
 });

@@ -172,20 +172,23 @@ async function main(): Promise<number> {
   }
 
   try {
-    const result = await newPaper({
-      input: positionals[0]!,
-      tags: list(values.tags, /[,\s]+/),
-      date: values.date,
-      code: values.code,
-      project: values.project,
-      venue: values.venue,
-      offline: values.offline,
-      title: values.title,
-      authors: list(values.authors, /;/),
-      published: values.published,
-      abstract: values.abstract,
-      dryRun: values['dry-run'],
-    });
+    const result = await newPaper(
+      {
+        input: positionals[0]!,
+        tags: list(values.tags, /[,\s]+/),
+        date: values.date,
+        code: values.code,
+        project: values.project,
+        venue: values.venue,
+        offline: values.offline,
+        title: values.title,
+        authors: list(values.authors, /;/),
+        published: values.published,
+        abstract: values.abstract,
+        dryRun: values['dry-run'],
+      },
+      { progress: (line) => warn(line) },
+    );
     for (const note of result.notes) warn(note);
     if (result.written) {
       say(`\n✓ Wrote ${result.file}${result.source === 'template' ? ' (a template from your flags)' : ''}.`);

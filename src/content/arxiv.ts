@@ -187,7 +187,21 @@ export interface FetchEntryOptions {
   fetch?: FetchLike;
   /** Milliseconds before giving up on arXiv; the default is 20 s. */
   timeoutMs?: number;
+  /** How to wait the time a busy arXiv asks for (tests pass one that only records); see requestFeed. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The clock, for a Retry-After that is a date. */
+  now?: () => Date;
+  /** Told when new-paper waits for a busy arXiv, before it waits. */
+  progress?: (line: string) => void;
+  /** Aborted when the contributor stops the run (Ctrl-C): no wait goes on, nothing more is asked. */
+  signal?: AbortSignal;
 }
+
+/**
+ * The longest wait that a busy arXiv's Retry-After is waited for, once, before asking again: a
+ * contributor at the terminal waits a minute; a longer wait is said, for the command to be run again.
+ */
+export const MAX_RETRY_WAIT_SECONDS = 60;
 
 /** The largest answer read for one paper: an entry is a few kilobytes. */
 const MAX_RESPONSE_BYTES = 2 * 1024 * 1024;
@@ -254,12 +268,61 @@ function mentionsId(message: string, id: string): boolean {
 }
 
 /**
+ * arXiv's answer to `url`: its status and bytes, or ArxivUnreachableError when it could not be
+ * reached or answered an error of its side (HTTP 429 or 5xx). A busy arXiv (429, 503) that asks for
+ * a pause of at most MAX_RETRY_WAIT_SECONDS is waited for once, and asked again.
+ */
+async function requestFeed(url: string, options: FetchEntryOptions): Promise<{ response: Response; body: Uint8Array }> {
+  const { sleep = waitFor(options.signal), now = () => new Date(), progress, signal } = options;
+  let waited: string | undefined;
+  for (;;) {
+    const { response, body } = await requestOnce(url, options);
+    if (response.status !== 429 && response.status < 500) return { response, body };
+    // HTTP 429 or 503: arXiv asks for a pause (Retry-After, seconds or a date). A short one is
+    // waited once, saying so first, and arXiv asked again; a longer one, or a second refusal, is said.
+    const busy = response.status === 429 || response.status === 503;
+    const seconds = retryAfterSeconds(response.headers.get('retry-after'), now().getTime());
+    const wait = seconds === undefined ? undefined : retryAfter(String(seconds), now().getTime());
+    const says = answerSays(body) ? `: ${answerSays(body)}` : '';
+    if (busy && waited === undefined && wait && seconds! <= MAX_RETRY_WAIT_SECONDS && !signal?.aborted) {
+      progress?.(`arXiv is busy (HTTP ${response.status}${says}); waiting ${wait}, as it asks, then asking once more…`);
+      await sleep(seconds! * 1000);
+      waited = wait;
+      if (!signal?.aborted) continue;
+    }
+    const asks = wait
+      ? `; it asks to wait ${wait} before asking again${seconds! > MAX_RETRY_WAIT_SECONDS && !waited ? ` (new-paper waits up to ${MAX_RETRY_WAIT_SECONDS} s)` : ''}`
+      : '';
+    throw new ArxivUnreachableError(
+      `arXiv is not answering right now (HTTP ${response.status}${says}${waited ? `, again after waiting ${waited} as it asked` : ''})${asks}.`,
+      { busy },
+    );
+  }
+}
+
+/** A pause of `ms` that ends early when `signal` is aborted (Ctrl-C during a wait for arXiv). */
+function waitFor(signal: AbortSignal | undefined): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+    });
+}
+
+/**
  * One request: the answer's status and bytes, or ArxivUnreachableError. The bytes, not
  * `response.text()`: that decodes whatever it gets as UTF-8 and puts U+FFFD in place of a byte
  * that is none, so a title in another encoding, or with one broken byte, was written with "�" in it.
  * readArxivFeed decodes them strictly.
  */
-async function requestFeed(
+async function requestOnce(
   url: string,
   { fetch: fetchFn = fetch, timeoutMs = 20_000 }: FetchEntryOptions,
 ): Promise<{ response: Response; body: Uint8Array }> {
@@ -282,14 +345,6 @@ async function requestFeed(
   } catch (error) {
     throw new ArxivUnreachableError(`arXiv's answer was cut off (${describeNetworkError(error)}).`);
   }
-  if (response.status === 429 || response.status >= 500) {
-    const wait = retryAfter(response.headers.get('retry-after'));
-    throw new ArxivUnreachableError(
-      `arXiv is not answering right now (HTTP ${response.status}${answerSays(body) ? `: ${answerSays(body)}` : ''})` +
-        `${wait ? `; it asks to wait ${wait} before asking again` : ''}.`,
-      { busy: response.status === 429 || response.status === 503 },
-    );
-  }
   return { response, body };
 }
 
@@ -300,9 +355,8 @@ async function requestFeed(
  * undefined when it says nothing usable. It is seconds or an HTTP date (RFC 9110 §10.2.3).
  */
 export function retryAfter(header: string | null, now: number = Date.now()): string | undefined {
-  const value = header?.trim() ?? '';
-  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
-  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  const seconds = retryAfterSeconds(header, now);
+  if (seconds === undefined) return undefined;
   if (seconds < 120) return `${seconds} s`;
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 120) return `${minutes} minutes`;
@@ -312,6 +366,13 @@ export function retryAfter(header: string | null, now: number = Date.now()): str
   if (days <= 31) return `${days} days`;
   const until = new Date(now + seconds * 1000);
   return Number.isNaN(until.getTime()) ? undefined : `until ${until.toISOString().slice(0, 10)}`;
+}
+
+/** The seconds a Retry-After header (seconds, or an HTTP date after `now`) asks to wait, if any. */
+export function retryAfterSeconds(header: string | null, now: number): number | undefined {
+  const value = header?.trim() ?? '';
+  const seconds = /^\d+$/.test(value) ? Number(value) : Math.ceil((Date.parse(value) - now) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
 }
 
 function describeNetworkError(error: unknown): string {

@@ -14,6 +14,7 @@ import {
   ArxivResponseError,
   ArxivUnreachableError,
   fetchArxivEntry,
+  type FetchEntryOptions,
   parseArxivInput,
   TRY_AGAIN_LATER,
   type ArxivEntry,
@@ -69,8 +70,25 @@ export interface NewPaperContext {
   /** The network call; tests pass recorded answers. Defaults to the global `fetch`. */
   fetch?: FetchLike;
   timeoutMs?: number;
-  /** The clock, for today's date. */
+  /** The clock, for today's date (and a Retry-After that is a date). */
   now?: () => Date;
+  /** How to pause (for a busy arXiv's Retry-After); tests pass one that only records. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Progress lines, printed while the command goes on (a wait for a busy arXiv). */
+  progress?: (line: string) => void;
+}
+
+/** How new-paper asks arXiv, from its context: the network call, its timeout, clock, pauses and progress. */
+export function arxivRequestOptions(context: NewPaperContext & { signal?: AbortSignal }): FetchEntryOptions {
+  const { fetch, timeoutMs, now, sleep, progress, signal } = context;
+  return {
+    ...(fetch ? { fetch } : {}),
+    ...(timeoutMs ? { timeoutMs } : {}),
+    ...(now ? { now } : {}),
+    ...(sleep ? { sleep } : {}),
+    ...(progress ? { progress } : {}),
+    ...(signal ? { signal } : {}),
+  };
 }
 
 export interface NewPaperResult {
@@ -142,10 +160,7 @@ export async function newPaper(options: NewPaperOptions, context: NewPaperContex
   let unreachable: string | undefined;
   if (!options.offline) {
     try {
-      entry = await fetchArxivEntry(id, {
-        ...(context.fetch ? { fetch: context.fetch } : {}),
-        ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}),
-      });
+      entry = await fetchArxivEntry(id, arxivRequestOptions(context));
     } catch (error) {
       if (error instanceof ArxivUnreachableError) {
         unreachable = `For ${id}, ${error.message}`;

@@ -34,6 +34,7 @@ import {
   withdrawnMessage,
   writeNewEntry,
   type NewPaperContext,
+  arxivRequestOptions,
 } from './new-paper.ts';
 import type { ContentProblem } from './problems.ts';
 import { decodeUtf8 } from './utf8.ts';
@@ -64,10 +65,6 @@ export interface NewPapersContext extends NewPaperContext {
   batchSize?: number;
   /** Pause between two requests, per arXiv's terms of use: 3 s. */
   delayMs?: number;
-  /** How to pause; tests pass one that only records. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Progress lines, printed while the run goes on. */
-  progress?: (line: string) => void;
   /**
    * Aborted when the curator stops the run (Ctrl-C): no request is sent and no paper written after
    * it, each such paper is reported as stopped; papers written before it stay, each whole.
@@ -221,10 +218,7 @@ export async function newPapers(options: NewPapersOptions, context: NewPapersCon
     if (requests > 0) await sleep(delayMs);
     requests++;
     progress(`Asking arXiv for ${paperCount(ids.length)}…`);
-    return fetchArxivBatch(ids, {
-      ...(context.fetch ? { fetch: context.fetch } : {}),
-      ...(context.timeoutMs ? { timeoutMs: context.timeoutMs } : {}),
-    });
+    return fetchArxivBatch(ids, arxivRequestOptions(context));
   };
   const canonicalIds = pending.map((paper) => paper.canonical);
   // Once arXiv says it is busy (HTTP 429 or 503, often with a Retry-After of minutes), the later

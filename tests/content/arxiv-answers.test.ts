@@ -368,7 +368,7 @@ describe('an error status whose answer is a web page', () => {
       503,
       { 'retry-after': '120' },
       page('503 Service\n Unavailable'),
-      'arXiv is not answering right now (HTTP 503: a web page titled "503 Service Unavailable"); it asks to wait 2 minutes before asking again.',
+      'arXiv is not answering right now (HTTP 503: a web page titled "503 Service Unavailable"); it asks to wait 2 minutes before asking again (new-paper waits up to 60 s).',
     ],
     [429, {}, 'Rate exceeded.\nSlow down.', 'arXiv is not answering right now (HTTP 429: Rate exceeded.).'],
   ])('HTTP %i: names the page by its title, or the text by its first line', async (status, headers, body, said) => {

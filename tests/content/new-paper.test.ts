@@ -1318,11 +1318,87 @@ describe('without arXiv', () => {
     );
     const error = await refusal(newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch }));
     expect(error.message).toBe(
-      'For 9901.00006, arXiv is not answering right now (HTTP 503: Service Unavailable); it asks to wait 10 minutes before asking again. Nothing was written.\n' +
+      'For 9901.00006, arXiv is not answering right now (HTTP 503: Service Unavailable); it asks to wait 10 minutes before asking again (new-paper waits up to 60 s). Nothing was written.\n' +
         "That is arXiv's side (or the network's), not your command: run the same command again later. " +
         'Or write the entry from flags: give --title and --authors (e.g. --title "Scaling MLPs: A Tale of Inductive Bias" --authors "Gregor Bachmann; Sotiris Anagnostidis").',
     );
     expect(await paperFiles(root)).toEqual([]);
+  });
+});
+
+describe('a busy arXiv that asks for a pause', () => {
+  const now = () => new Date('2099-01-10T12:00:00Z');
+  /** A context whose pauses and progress lines are recorded; it never sleeps. */
+  const recording = () => {
+    const pauses: number[] = [];
+    const lines: string[] = [];
+    const sleep = async (ms: number) => {
+      pauses.push(ms);
+    };
+    return { pauses, lines, sleep, progress: (line: string) => lines.push(line) };
+  };
+
+  it.each([
+    ['seconds', '30', 30_000, '30 s'],
+    ['an HTTP date', 'Sat, 10 Jan 2099 12:01:00 GMT', 60_000, '60 s'],
+  ])(
+    'with a Retry-After in %s of at most a minute: says it waits, waits once and writes the paper',
+    async (_name, header, ms, words) => {
+      const root = await tempProject();
+      const answer = await recorded('2306.13575.xml');
+      const { fetch, calls } = fakeFetch(() =>
+        Promise.resolve(
+          calls.length === 1
+            ? new Response('Service Unavailable', { status: 503, headers: { 'retry-after': header } })
+            : new Response(answer, { status: 200 }),
+        ),
+      );
+      const { pauses, lines, sleep, progress } = recording();
+      const result = await newPaper(
+        { input: '2306.13575', tags: ['mlp-architectures'], date: '2099-01-10' },
+        { root, fetch, now, sleep, progress },
+      );
+      expect(calls).toHaveLength(2);
+      expect(pauses).toEqual([ms]);
+      expect(lines).toEqual([
+        `arXiv is busy (HTTP 503: Service Unavailable); waiting ${words}, as it asks, then asking once more…`,
+      ]);
+      expect(result.written).toBe(true);
+      expect(await paperFiles(root)).toEqual(['2099/2306.13575.mdx']);
+    },
+  );
+
+  it('asks again only once: busy again, it says it waited, and writes nothing', async () => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(() =>
+      Promise.resolve(new Response('Rate exceeded.', { status: 429, headers: { 'retry-after': '5' } })),
+    );
+    const { pauses, sleep, progress } = recording();
+    const error = await refusal(
+      newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch, now, sleep, progress }),
+    );
+    expect(calls).toHaveLength(2);
+    expect(pauses).toEqual([5_000]);
+    expect(error.message).toMatch(
+      /^For 9901\.00006, arXiv is not answering right now \(HTTP 429: Rate exceeded\., again after waiting 5 s as it asked\); it asks to wait 5 s before asking again\. Nothing was written\./,
+    );
+    expect(await paperFiles(root)).toEqual([]);
+  });
+
+  it.each([
+    ['a wait past the cap', 503, '61'],
+    ['a server error other than busy', 500, '5'],
+    ['a date already past', 429, 'Sat, 10 Jan 2099 11:59:00 GMT'],
+  ])('does not wait for %s', async (_name, status, header) => {
+    const root = await tempProject();
+    const { fetch, calls } = fakeFetch(() =>
+      Promise.resolve(new Response('Busy', { status, headers: { 'retry-after': header } })),
+    );
+    const { pauses, lines, sleep, progress } = recording();
+    await refusal(newPaper({ input: '9901.00006', tags: ['optimization'] }, { root, fetch, now, sleep, progress }));
+    expect(calls).toHaveLength(1);
+    expect(pauses).toEqual([]);
+    expect(lines).toEqual([]);
   });
 });
 

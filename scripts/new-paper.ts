@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { commandLineProblem } from '../src/content/command-line.ts';
+import { commandLineProblem, withoutOptionEnd } from '../src/content/command-line.ts';
 import { emptyFlagProblem, NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import {
   batchSummary,
@@ -91,11 +91,12 @@ const OPTIONS = {
 process.exitCode = await main();
 
 async function main(): Promise<number> {
+  // No id starts with "-": a `--` typed before the ids ends no options (withoutOptionEnd).
+  const args = withoutOptionEnd(process.argv.slice(2), OPTIONS);
   let parsed;
   try {
-    parsed = parseArgs({ allowPositionals: true, options: OPTIONS });
+    parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    const args = process.argv.slice(2);
     warn(`${commandLineProblem(error, { command: 'npm run new-paper', args, options: OPTIONS })}\n\n${usage}`);
     return WRONG_COMMAND;
   }

@@ -42,3 +42,19 @@ export function commandLineProblem(
     : '';
   return `Unknown option '${typed}'. The options are ${known.map(long).join(', ')}.${asName}`;
 }
+
+/**
+ * `args` without a `--` that would end the options, for a command none of whose arguments starts
+ * with "-" (an arXiv id): `npm run new-paper -- -- 2306.13575 --tags a` read `--tags` and `a` as
+ * two more ids, and asked arXiv for the first before saying so. A `--` given as an option's value
+ * (`--title --`) stays. Each such `--` goes, so the options after it are read as options.
+ */
+export function withoutOptionEnd(args: readonly string[], options: ParseArgsOptionsConfig): string[] {
+  let rest = [...args];
+  for (;;) {
+    const { tokens } = parseArgs({ args: rest, options, strict: false, allowPositionals: true, tokens: true });
+    const end = tokens.find((token) => token.kind === 'option-terminator');
+    if (!end) return rest;
+    rest = rest.filter((_, index) => index !== end.index);
+  }
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
 import { runScript } from '../helpers/cli.ts';
-import { commandLineProblem } from '../../src/content/command-line.ts';
+import { commandLineProblem, withoutOptionEnd } from '../../src/content/command-line.ts';
 
 /** `npm run check` with `args`: its exit code and what it printed. */
 const check = (...args: string[]) => runScript('scripts/check.ts', args);
@@ -231,5 +231,32 @@ describe('an option the command does not know', () => {
     expect(said(['--tags=a', '--nocahce', '--', '--tag'])).toBe(
       `Unknown option '--nocahce'. Did you mean "--no-cache"?`,
     );
+  });
+});
+
+describe('a "--" before the ids of a command none of whose arguments starts with "-"', () => {
+  const options = { tags: { type: 'string' }, title: { type: 'string' }, 'dry-run': { type: 'boolean' } } as const;
+  it.each([
+    [
+      ['--', '2306.13575', '--tags', 'a'],
+      ['2306.13575', '--tags', 'a'],
+    ],
+    [
+      ['2306.13575', '--', '--', '--dry-run'],
+      ['2306.13575', '--dry-run'],
+    ],
+    [
+      ['2306.13575', '--tags=a'],
+      ['2306.13575', '--tags=a'],
+    ],
+  ])('ends no options: %j is read as %j', (args, read) => {
+    expect(withoutOptionEnd(args, options)).toEqual(read);
+    expect(parseArgs({ args: withoutOptionEnd(args, options), options, allowPositionals: true }).positionals).toEqual([
+      '2306.13575',
+    ]);
+  });
+
+  it('keeps a "--" that is the value of an option', () => {
+    expect(withoutOptionEnd(['--title', '--', '2306.13575'], options)).toEqual(['--title', '--', '2306.13575']);
   });
 });

@@ -1519,6 +1519,11 @@ describe('the CLI', () => {
     expect(unknown.stderr).toContain(`Unknown option '--tag'. Did you mean "--tags"?`);
     expect(unknown.stderr).toContain('Usage: npm run new-paper');
     expect(await paperFiles(root)).toEqual([]);
+    // A "--" before the ids (npm run new-paper -- -- 2306.13575 …) ends no options: no id starts with "-".
+    const afterEnd = await cli(root, '--', '2306.13575', '--tag', 'optimization');
+    expect(afterEnd.code).toBe(2);
+    expect(afterEnd.stderr).toContain(`Unknown option '--tag'. Did you mean "--tags"?`);
+    expect(afterEnd.stderr).not.toContain('Asking arXiv');
     expect((await cli(root, '--help')).stdout).toContain('Exit code: 0 every paper was written');
   });
 });

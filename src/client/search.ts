@@ -89,6 +89,7 @@ import {
   withoutStrayOperators,
   withTypedWordsKept,
   withPrintedWordsRead,
+  withPublicationWordsDropped,
   titleOfPastedEntry,
   CITED_MONTH_FILTER,
   textWords,
@@ -580,6 +581,8 @@ async function searchWords(
   query = joined;
   // A word broken at a line's end, pasted from a PDF (`Predic- tion`: withPrintedWordsRead).
   query = withPrintedWordsRead(query);
+  // `published in 2024`: the word before the date is no paper's (withPublicationWordsDropped).
+  query = withPublicationWordsDropped(query);
   // A citation key is read as its name, year and word (withCitationKeysRead); one that finds
   // nothing so is no key of the digest's papers, and is searched as typed, as a paper's text may
   // write it (`Belkin2018ReconcilingMM`).

@@ -593,6 +593,38 @@ export function monthInQuery(query: string): { month: string; year: string; rest
   return { month: `${year}-${String(month).padStart(2, '0')}`, year, rest };
 }
 
+/** Words that say a paper came out, which a reader writes before its date (`published 2024`). */
+const PUBLISHED_WORDS = /^(?:published|posted|submitted|released|appeared|uploaded|dated)$/i;
+/** The word a reader may put between such a word and the date (`published in 2024`). */
+const BEFORE_DATE = /^(?:in|on|during)$/i;
+/** The words that open a range of years (withOpenRangesClosed, yearInQuery). */
+const RANGE_OPENING = /^(?:since|after|before|until|till|between|from)(?::.*)?$/i;
+
+/**
+ * A query without the word that says a paper came out before the date it names (`published 2024`,
+ * `posted in March 2024`, `submitted since 2023`, `released 2023-2024`, `published 12/2024`):
+ * the papers write no such word beside their date, which the search reads as the paper's own
+ * (yearInQuery, monthInQuery), so kept it would find nothing. Before anything else (`published
+ * papers`, `released code`) it is a word of the query. Outside quoted phrases.
+ */
+export function withPublicationWordsDropped(query: string): string {
+  if (/["\u201C\u201D\u201E]/u.test(query)) return query;
+  const tokens = query.trim().split(/\s+/);
+  const isDate = (at: number): boolean => {
+    const token = tokens[at] ?? '';
+    if (yearsOfToken(token) || (NUMERIC_MONTH.test(token) && !yearsOfToken(token))) return true;
+    const next = tokens[at + 1] ?? '';
+    if (monthOfWord(token) !== undefined) return YEAR_WORD.test(next);
+    if (RANGE_OPENING.test(token)) return /^(?:19|20)\d\d/.test(token.includes(':') ? token.split(':')[1]! : next);
+    return false;
+  };
+  const kept = tokens.filter((token, at) => {
+    if (PUBLISHED_WORDS.test(token)) return !isDate(BEFORE_DATE.test(tokens[at + 1] ?? '') ? at + 2 : at + 1);
+    return !(BEFORE_DATE.test(token) && at > 0 && PUBLISHED_WORDS.test(tokens[at - 1]!) && isDate(at + 1));
+  });
+  return kept.length === tokens.length ? query : kept.join(' ');
+}
+
 /** A topic as the search page lists it: its slug (the URL's) and its label (the filter's value). */
 export interface TopicName {
   slug: string;
@@ -1273,6 +1305,7 @@ const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/u;
  * AND`): two capitals are an acronym as often as a word (US, IT, OR, AI), but THE, AND or FROM among
  * other words in capitals are the reader's capitals, and so is the rest of that query. One word
  * alone in capitals is an acronym whatever its length (HER: Hindsight Experience Replay; VIA, ITS).
+ * `a` is one of them beside another (`a an the of`), not alone (`a`: a variable, as `k`).
  */
 export function onlyCommonWords(query: string): boolean {
   if (/["\u201C\u201D\u201E]/u.test(query)) return false;
@@ -1281,7 +1314,8 @@ export function onlyCommonWords(query: string): boolean {
   const shouted =
     words.length > 1 && !/\p{Ll}/u.test(query) && words.some((word) => word.length > 2 && COMMON_WORDS.has(word));
   if (ACRONYM.test(query) && !shouted) return false;
-  return words.length > 0 && words.every((word) => COMMON_WORDS.has(word));
+  // `a` alone is a variable or an initial (COMMON_WORDS leaves it out); among common words it is the article.
+  return words.some((word) => COMMON_WORDS.has(word)) && words.every((word) => COMMON_WORDS.has(word) || word === 'a');
 }
 
 /**
@@ -1813,9 +1847,12 @@ function inCitedName(tokens: readonly string[], index: number): boolean {
 /**
  * A word the reader leaves out: `-word`, a hyphen that starts a word and is followed by a letter,
  * or `NOT word`, in capitals as a word of its own, as Boolean search engines (PubMed, Scopus, a
- * library's catalogue) and readers used to them write it, as they write OR (OR_OPERATOR).
+ * library's catalogue) and readers used to them write it, as they write OR (OR_OPERATOR); or a
+ * quoted phrase so (`-"vision transformer"`, `NOT “double descent”`), left out as a phrase. One
+ * group matches: the phrase's words, or the word.
  */
-const EXCLUDED = /(?<=^|\s)(?:-|NOT\s+)(?=\p{L})(\S+)/gu;
+const EXCLUDED =
+  /(?<=^|\s)(?:-|NOT\s+)(?:["\u201C\u201E]([^"\u201C\u201D\u201E]*\p{L}[^"\u201C\u201D\u201E]*)["\u201C\u201D]|(?=\p{L})(\S+))/gu;
 
 /**
  * A query without the words it excludes (`kolmogorov -transformer`: the papers with the first and
@@ -1829,6 +1866,7 @@ const EXCLUDED = /(?<=^|\s)(?:-|NOT\s+)(?=\p{L})(\S+)/gu;
 export function excludedWords(query: string): { kept: string; excluded: string[] } {
   const excluded: string[] = [];
   const kept = replacedOutsideQuotes(query, EXCLUDED, (typed, word) => {
+    // replacedOutsideQuotes passes the matched groups only: `word` is the phrase's or the word's.
     const words = queryWords(word);
     if (typed.startsWith('NOT') && words.length > 0 && words.every((one) => COMMON_WORDS.has(one))) return typed;
     if (words.length > 0) excluded.push(words.join(' '));

@@ -495,6 +495,18 @@ const TABLE: Expectation[] = [
     why: 'two KAN papers first posted in 2024, not the 2025 one',
     only: KAN.slice(0, 2),
   },
+  // A word that says a paper came out, before its date: no paper writes it beside the date
+  {
+    query: 'Kolmogorov published in 2024',
+    why: 'as "Kolmogorov 2024": the two KAN papers first posted in 2024',
+    only: ['2408.08338', '2409.10594'],
+  },
+  { query: 'posted in March 2024', why: 'the month of one first version (2403.19521), first', top: ['2403.19521'] },
+  {
+    query: 'submitted before 2021',
+    why: 'as "before:2021": the papers first posted or published before 2021',
+    only: ['1511.07543', '1706.06978', '2003.07845', '2008.08427'],
+  },
   // HTML and field names typed around the words
   { query: '<b>Kolmogorov</b>', why: 'a word in bold, pasted as HTML', only: KAN },
   { query: 'author:Hofmann', why: 'a field name as other engines take it: Thomas Hofmann', only: ['2306.13575'] },
@@ -659,6 +671,16 @@ const TABLE: Expectation[] = [
     only: ['2408.08338', '2503.06112'],
   },
   { query: 'snowflakes OR porcupine NOT hedgehog', why: 'NOT beside OR, as -hedgehog', only: ['2310.15003'] },
+  {
+    query: 'kolmogorov -"vision transformer"',
+    why: 'a phrase left out as a phrase: no KAN paper writes "vision transformer" (KAT writes "transformer", 2408.08338 "vision")',
+    only: KAN,
+  },
+  {
+    query: '"in-context learning" NOT "linear models"',
+    why: 'the in-context learning papers but the one on linear models (2211.15661)',
+    only: ['2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
   { query: 'site:arxiv.org kolmogorov', why: 'every paper is here: the site is no word', only: KAN },
   { query: 'intitle:snowflakes', why: "Google's field for a title's word", only: ['2310.15003'] },
   {

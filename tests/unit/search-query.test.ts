@@ -65,6 +65,7 @@ import {
   withoutStrayOperators,
   withTypedWordsKept,
   withPrintedWordsRead,
+  withPublicationWordsDropped,
   titleOfPastedEntry,
   revealTex,
   withoutIndexOnlyWords,
@@ -472,6 +473,21 @@ describe('excludedWords', () => {
       kept: '"NOT all"',
       excluded: ['hebbian', 'spiking'],
     });
+  });
+
+  it('takes out a quoted phrase after a hyphen or NOT, as a phrase: not searched as one the papers must have', () => {
+    expect(excludedWords('kolmogorov -"vision transformer"')).toEqual({
+      kept: 'kolmogorov',
+      excluded: ['vision transformer'],
+    });
+    // The other phrase, not excluded, stays as typed; the excluded one is read as words (as `-Self-Attention`).
+    expect(excludedWords('“in-context learning” NOT “Linear Models” spiking')).toEqual({
+      kept: '“in-context learning” spiking',
+      excluded: ['linear models'],
+    });
+    // A hyphen before quotes of no letter, or inside a phrase, leaves it searched as typed.
+    for (const query of ['kolmogorov -"2024"', '"self -"attention'])
+      expect(excludedWords(query).excluded, query).toEqual([]);
   });
 
   it('reads NOT before a word nearly every paper holds as a title word: no reader excludes "to" or "the"', () => {
@@ -2468,12 +2484,22 @@ describe('wordsNamedBySymbols', () => {
 });
 
 describe('onlyCommonWords', () => {
-  it.each(['the of and', 'The, of and', 'THE OF AND', 'US AND IT', 'FROM THEM', 'in the', 'we', 'of', 'It', 'Us'])(
-    'is true for %s',
-    (query) => {
-      expect(onlyCommonWords(query)).toBe(true);
-    },
-  );
+  it.each([
+    'the of and',
+    'The, of and',
+    'THE OF AND',
+    'US AND IT',
+    'FROM THEM',
+    'in the',
+    'we',
+    'of',
+    'It',
+    'Us',
+    'a an the of',
+    'of a',
+  ])('is true for %s', (query) => {
+    expect(onlyCommonWords(query)).toBe(true);
+  });
   it.each(['the transformer', 'why', 'what is the', 'a', 'k', '"of the"', '2023', 'O(n)', 'o(n)', '', '   '])(
     'is false for %s: a word some papers have and others not, a letter, a phrase, a bound, nothing',
     (query) => {
@@ -2939,6 +2965,34 @@ describe('withTypedWordsKept', () => {
     ['kernal processes', 'kernel processes', 'kernel processes'],
   ])('%s read as %s is suggested as %s', (typed, read, expected) => {
     expect(withTypedWordsKept(typed, read)).toBe(expected);
+  });
+});
+
+describe('withPublicationWordsDropped', () => {
+  it.each([
+    ['published 2024', '2024'],
+    ['published in 2024', '2024'],
+    ['Published in 2024 kolmogorov', '2024 kolmogorov'],
+    ['posted in March 2024', 'March 2024'],
+    ['submitted on 12/2024', '12/2024'],
+    ['kolmogorov released 2023-2024', 'kolmogorov 2023-2024'],
+    ['appeared since 2023', 'since 2023'],
+    ['published before:2021', 'before:2021'],
+    ['papers published between 2023 and 2024', 'papers between 2023 and 2024'],
+  ])('reads %s as its date: %s', (query, expected) => {
+    expect(withPublicationWordsDropped(query)).toBe(expected);
+  });
+
+  it.each([
+    'published papers',
+    'released code 2024',
+    'in 2024',
+    'published',
+    'published in May',
+    'published in 2024.5%',
+    '"published 2024"',
+  ])('keeps %s as typed: no date after the word, or a phrase', (query) => {
+    expect(withPublicationWordsDropped(query)).toBe(query);
   });
 });
 

@@ -457,11 +457,13 @@ export function citedNamesAt(
       .slice(index, end + 1)
       .flatMap((token) => token.match(/\p{L}/gu) ?? [])
       .map(comparable);
+    // `et al.` after the initials ends their name too (`Zhou, G. et al.`, as Nature's references write it).
     const nameEnds =
       tokens[end]!.endsWith(',') ||
       end === tokens.length - 1 ||
       CITED_YEAR.test(at(end + 1)) ||
-      LIST_JOINER.test(at(end + 1));
+      LIST_JOINER.test(at(end + 1)) ||
+      isEtAl(end + 1);
     // The name after the initials, with the particles that start it (`L. van der Maaten`).
     let last = end + 1;
     while (isParticle(last) && word(last + 1) !== undefined) last += 1;

@@ -887,6 +887,13 @@ const TABLE: Expectation[] = [
   // Authors: misspelt, with an initial, et al.
   { query: 'Bachmann et al.', why: 'Gregor Bachmann’s paper', only: ['2306.13575'] },
   { query: 'Bachmann et al. (2023)', why: 'his NeurIPS 2023 paper', only: ['2306.13575'] },
+  // Nature's references: the first author's family name, initials, then et al. and the title.
+  {
+    query: 'Zhou, G. et al. Deep interest network',
+    why: 'Guorui Zhou, first author of Deep Interest Network (not the Three-Layer paper, which writes "et al.")',
+    only: ['1706.06978'],
+  },
+  { query: 'Bachmann, G. et al. Scaling MLPs', why: 'Gregor Bachmann and his paper', only: ['2306.13575'] },
   { query: 'G. Bachmann', why: 'an initial and the family name', only: ['2306.13575'] },
   { query: 'T Hofmann', why: 'an initial without its full stop', only: ['2306.13575'] },
   { query: 'Tengyu', why: 'a given name alone', only: ['2211.15661', '2307.03576'] },

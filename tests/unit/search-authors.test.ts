@@ -314,6 +314,20 @@ describe('authors cited with initials', () => {
     expect(cited('Z. Kolter and').rest).toBe('and');
   });
 
+  it('reads initials before et al. as ending their name, as Nature-style references cite the first author', () => {
+    for (const query of ['Zhou, G. et al. Deep interest network', 'Zhou, G. et al., Deep interest network']) {
+      const read = cited(query);
+      expect(
+        read.names.map((name) => [name.words, name.initials]),
+        query,
+      ).toEqual([[['zhou'], ['g']]]);
+      expect(read.rest, query).toBe('Deep interest network');
+    }
+    const dated = cited('Bachmann, G. et al. (2023) Scaling MLPs');
+    expect(dated.names.map((name) => [name.words, name.initials, name.year])).toEqual([[['bachmann'], ['g'], '2023']]);
+    expect(dated.rest).toBe('Scaling MLPs');
+  });
+
   it('reads every family name of an in-text citation joined by and or &, each with its year', () => {
     const families = (query: string) =>
       cited(query).names.map((name) => [name.words.join(' '), name.year, name.familyOnly === true]);

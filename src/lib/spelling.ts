@@ -6,12 +6,27 @@ import { BETWEEN_WORDS, comparable, typosAllowed } from './search-query.ts';
 import { editDistance } from './suggest.ts';
 
 /**
- * The vocabulary word closest to `word` within the typos its length allows, or undefined.
- * `vocabulary` is ordered most frequent first, so among equally close words the commoner wins.
+ * The edits a suggestion may be from the word `typed`: fewer than one in four of its
+ * letters (none for a word of four letters or fewer, one up to eight, two from nine), and never
+ * more than the typos search itself forgives (typosAllowed). A reader's typo changes one letter
+ * of a short word; a correctly spelled word the digest lacks is as many letters from some word it
+ * has (`week`: `weak`, `spring`: `strong`, `recsys`: `recasts`), which is another word, no typo.
+ */
+export function typosSuggested(typed: string): number {
+  const length = comparable(typed).length;
+  // A vowel sign or virama (क्षमता) is a letter the reader typed, though comparable drops it.
+  const written = typed.normalize('NFC').match(/[\p{L}\p{M}\p{N}]/gu)?.length ?? 0;
+  return Math.min(typosAllowed(length), Math.ceil(Math.max(length, written) / 4) - 1);
+}
+
+/**
+ * The vocabulary word closest to `word` within the typos its length allows a suggestion
+ * (typosSuggested), or undefined. `vocabulary` is ordered most frequent first, so among equally
+ * close words the commoner wins.
  */
 export function closestWord(word: string, vocabulary: readonly string[]): string | undefined {
   const wanted = comparable(word);
-  const max = typosAllowed(wanted.length);
+  const max = typosSuggested(word);
   if (max === 0) return undefined;
   let best: { word: string; distance: number } | undefined;
   for (const candidate of vocabulary) {
@@ -96,7 +111,7 @@ export function swappedStartShard(word: string): string | undefined {
 /**
  * "Did you mean" from the other shard (swappedStartShard) for a word whose first two letters are
  * swapped: only a word that starts with them the other way round (`rtansformer` → `transformer`),
- * within the typos the word's length allows, the swap counted as one. Any close word of that shard
+ * within the typos the word's length allows a suggestion (typosSuggested), the swap counted as one. Any close word of that shard
  * would also take a word with its first letter dropped (`qlora` → `lora`, `vllm` → `llm`), which is
  * another word, not a typo.
  */
@@ -104,7 +119,7 @@ export function swappedStartSpelling(typed: string, vocabulary: readonly string[
   const ending = APOSTROPHE_ENDING.exec(typed);
   const letters = comparable(ending ? ending[1]! : typed);
   if (letters.length < 2 || letters[0] === letters[1]) return undefined;
-  const max = typosAllowed(letters.length) - 1; // the swap is one of them
+  const max = typosSuggested(ending ? ending[1]! : typed) - 1; // the swap is one of them
   if (max < 0) return undefined;
   const start = letters[1]! + letters[0]!;
   const unswapped = start + letters.slice(2);

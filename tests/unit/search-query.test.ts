@@ -1668,6 +1668,28 @@ describe('spelling', () => {
     expect(closestWord(word, ['MLPs', 'mlps', 'Kolmogorov', 'DiffROAR', 'division'])).toBeUndefined();
   });
 
+  // A correctly spelled word the digest lacks is one letter from some word of a short length, two
+  // of six: another word, not a typo. A suggestion is fewer edits than a quarter of the letters.
+  it.each([
+    ['week', ['weak', 'well']],
+    ['Spring', ['strong', 'spread']],
+    ['recsys', ['recasts', 'records']],
+    ['Maaten', ['master', 'matter']],
+    ['lroa', ['lora']],
+  ])('suggests nothing for %s, too many of its letters from %j', (word, vocabulary) => {
+    expect(closestWord(word, vocabulary)).toBeUndefined();
+  });
+
+  it.each([
+    ['atention', 'attention'],
+    ['netwrk', 'network'],
+    ['modle', 'model'],
+    ['transfromer', 'transformer'],
+    ['kolmgorov', 'Kolmogorov'],
+  ])('still suggests for the typo %s → %s', (word, expected) => {
+    expect(closestWord(word, ['attention', 'network', 'model', 'transformer', 'Kolmogorov', 'master'])).toBe(expected);
+  });
+
   it('prefers the commoner of equally close words (the vocabulary is ordered by frequency)', () => {
     expect(closestWord('netwrk', ['network', 'networx'])).toBe('network');
   });

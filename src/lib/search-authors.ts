@@ -16,11 +16,10 @@
 import { authorSlug, citedFamilyNames, fnv1a32, NAMELESS_SLUG_PREFIX, nameWords } from './authors.ts';
 import { windowsDeviceName } from './file-names.ts';
 import {
-  AL,
   CAPITALISED_WORD,
   CITED_YEAR,
   comparable,
-  ET,
+  etAlAt,
   initialsAt,
   NAME_PARTICLES,
   QUOTED,
@@ -329,7 +328,7 @@ export function citedNamesAt(
     .filter(Boolean);
   const at = (index: number) => (index >= 0 && index < tokens.length ? tokens[index]! : '');
   const isInitials = (index: number) => initialsAt(tokens, index);
-  const isEtAl = (index: number) => ET.test(at(index)) && AL.test(at(index + 1));
+  const isEtAl = (index: number) => etAlAt(tokens, index);
   // A word of the directory, not a number, a name of no letters (`2023`, `&`) or `and` between names.
   const word = (index: number) => {
     if (isInitials(index) || isEtAl(index) || LIST_JOINER.test(at(index))) return undefined;

@@ -2033,6 +2033,9 @@ export const INITIALS = /^(?:\p{L}\.-?)+,?$/u;
 /** The two words of `et al.`, as it is written: `et al`, `et al.,`, `et. al.`. */
 export const ET = /^et\.?$/i;
 export const AL = /^al\.?,?$/i;
+/** Whether `et al.` starts at `tokens[index]` (the query split at spaces). */
+export const etAlAt = (tokens: readonly string[], index: number) =>
+  ET.test(tokens[index] ?? '') && AL.test(tokens[index + 1] ?? '');
 
 /** A year as a citation writes it after a name: `2023`, `(2023)`, `2023a,`, `2023).` */
 export const CITED_YEAR = /^\(?((?:19|20)\d\d)[a-z]?\)?[.,;]?\)?$/;
@@ -2054,15 +2057,15 @@ export function mayCiteAuthors(
   return tokens.some(
     (token, index) =>
       initialsAt(tokens, index, { abbreviations }) ||
-      (ET.test(token) && AL.test(tokens[index + 1] ?? '')) ||
+      etAlAt(tokens, index) ||
       (CAPITALISED_WORD.test(withoutOpening(token)) && CITED_YEAR.test(tokens[index + 1] ?? '')),
   );
 }
 
 /**
  * Initials as Vancouver and PubMed cite them, capitals without full stops after the family name:
- * `LeCun Y`, `Kolter JZ`, `Ma T,`. Bare capitals are taken as initials only there: after a word
- * that starts with a capital, at the end of the query or before a comma (`GPT 4o`, `deep RL` and
+ * `LeCun Y`, `Kolter JZ`, `Ma T,`, `Zhou G et al.`. Bare capitals are taken as initials only there: after a word
+ * that starts with a capital, at the end of the query or before a comma or `et al.` (`GPT 4o`, `deep RL` and
  * `RL agents` are words; a digest with no such author reads them as words anyway), unless they are
  * one of the `abbreviations` given (the words box: `Generative AI`), also typed
  * apart there (`Yu P S`, `Lee J D,`), or before such a word, one by one or run together
@@ -2096,7 +2099,7 @@ export function initialsAt(
   const afterName =
     BARE_INITIALS.test(token) &&
     !abbreviations.has(token.replace(/,$/, '').toLowerCase()) &&
-    (index === tokens.length - 1 || token.endsWith(',')) &&
+    (index === tokens.length - 1 || token.endsWith(',') || etAlAt(tokens, index + 1)) &&
     CAPITALISED_WORD.test(previous) &&
     !INITIALS.test(previous);
   // Or one of capitals typed apart after the name (`Yu P S`, `Lee J D,`): the run of single
@@ -2109,7 +2112,7 @@ export function initialsAt(
   const spacedAfterName =
     SPACED_INITIAL.test(token) &&
     last > first &&
-    (last === tokens.length - 1 || (tokens[last] ?? '').endsWith(',')) &&
+    (last === tokens.length - 1 || (tokens[last] ?? '').endsWith(',') || etAlAt(tokens, last + 1)) &&
     CAPITALISED_WORD.test(name) &&
     !SPACED_INITIAL.test(name) &&
     !INITIALS.test(name);

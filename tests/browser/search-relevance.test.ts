@@ -900,6 +900,12 @@ const TABLE: Expectation[] = [
     only: ['1706.06978'],
   },
   { query: 'Bachmann, G. et al. Scaling MLPs', why: 'Gregor Bachmann and his paper', only: ['2306.13575'] },
+  {
+    query: 'Zhou G et al. Deep interest network',
+    why: 'Guorui Zhou, his initial as Vancouver style writes it, without a full stop',
+    only: ['1706.06978'],
+  },
+  { query: 'Zhou G, et al. Deep interest network', why: 'the same, a comma after the initial', only: ['1706.06978'] },
   { query: 'G. Bachmann', why: 'an initial and the family name', only: ['2306.13575'] },
   { query: 'T Hofmann', why: 'an initial without its full stop', only: ['2306.13575'] },
   { query: 'Tengyu', why: 'a given name alone', only: ['2211.15661', '2307.03576'] },

@@ -328,6 +328,25 @@ describe('authors cited with initials', () => {
     expect(dated.rest).toBe('Scaling MLPs');
   });
 
+  it('reads capitals without full stops before et al. as initials ending their name, as Vancouver style writes them', () => {
+    for (const [query, initials] of [
+      ['Zhou G et al. Deep interest network', ['g']],
+      ['Zhou G, et al. Deep interest network', ['g']],
+      ['Zhou GR et al, Deep interest network', ['g', 'r']],
+      ['Zhou G R et al. Deep interest network', ['g', 'r']],
+    ] as const) {
+      const read = cited(query);
+      expect(
+        read.names.map((name) => [name.words, name.initials]),
+        query,
+      ).toEqual([[['zhou'], initials]]);
+      expect(read.rest, query).toBe('Deep interest network');
+    }
+    const dated = cited('Bachmann G et al. 2023 Scaling MLPs');
+    expect(dated.names.map((name) => [name.words, name.initials, name.year])).toEqual([[['bachmann'], ['g'], '2023']]);
+    expect(dated.rest).toBe('Scaling MLPs');
+  });
+
   it('reads every family name of an in-text citation joined by and or &, each with its year', () => {
     const families = (query: string) =>
       cited(query).names.map((name) => [name.words.join(' '), name.year, name.familyOnly === true]);

@@ -8,7 +8,7 @@ import { commandLineProblem } from '../src/content/command-line.ts';
 import { checkContent } from '../src/content/check.ts';
 import { CONTENT_DIR, typedIn } from '../src/content/paths.ts';
 import { countOf, paperCount } from '../src/lib/count.ts';
-import { formatCheckProblems, githubAnnotations, sameProblemInFiles } from '../src/content/problems.ts';
+import { formatProblems, githubAnnotations, sameProblemInFiles } from '../src/content/problems.ts';
 import { terminalLines } from '../src/lib/encode/terminal.ts';
 
 // The project the script belongs to: its content folder is the default, and its cache is there,
@@ -120,17 +120,15 @@ async function check({ contentDir, noCache }: { contentDir: string; noCache: boo
   const withProblems = new Set(problems.map((problem) => problem.file)).size;
   const counted = `${countOf(problems.length, 'problem')} in ${countOf(withProblems, 'file')}`;
   // Said first, for whoever reads only the top of a long list, and again last, under it; with the
-  // kinds of problem many files have (a renamed topic, papers out of their year folder), each once,
-  // before the lines, where such a kind is its first three lines and one for the rest.
+  // problems many files have the same (a renamed topic), each once, before every line is listed.
   if (problems.length > 0) {
     const same = sameProblemInFiles(problems);
     console.error(`✗ ${counted}${same.length > 0 ? '; the same problem in many files:' : ':'}`);
     if (same.length > 0) console.error(`${same.map((line) => `  ${line}`).join('\n')}\n`);
   }
-  for (const line of formatCheckProblems(problems)) console.error(line);
+  for (const line of formatProblems(problems)) console.error(line);
   // On GitHub Actions (the PR check), each problem also becomes an annotation at its file and line
-  // in the pull request, one per file even where the lines above sum up many files; the runner
-  // reads workflow commands from standard output.
+  // in the pull request; the runner reads workflow commands from standard output.
   if (process.env.GITHUB_ACTIONS === 'true') for (const line of githubAnnotations(problems)) console.log(line);
   if (problems.length === 0) {
     // How many files were read tells whether the cache served: after one edit, one.

@@ -129,17 +129,15 @@ export async function discoverPapers(
 ): Promise<{ papers: FoundPaper[]; problems: ContentProblem[]; entries: number }> {
   const top = resolve(root, papersDir);
   const shown = (path: string) => relative(root, path).split(sep).join('/') || '.';
-  // Every problem here is of where a file is or what it is, each rule its own kind (what makes
-  // problems alike, problems.ts: 400 papers out of their year folder are one problem, though each
-  // message names its own new place). A folder, a link or an entry that is no regular file has no
-  // lines: its problem is shown at no line (the papers folder said `content/papers:1:`); a regular
-  // file's, at its first.
-  const problem = (kind: string, path: string, message: string, { isFile = false } = {}): ContentProblem => ({
+  // Every problem here is of where a file is or what it is: one kind, `file-place`. A folder, a
+  // link or an entry that is no regular file has no lines: its problem is shown at no line (the
+  // papers folder said `content/papers:1:`); a regular file's, at its first.
+  const problem = (path: string, message: string, { isFile = false } = {}): ContentProblem => ({
     file: shown(path),
     ...(isFile ? { line: 1 } : {}),
     field: 'file',
     message,
-    kind: `file-place-${kind}`,
+    kind: 'file-place',
   });
   const link =
     'is a symbolic link: papers must be files in the repository itself, not links; replace it with the file.';
@@ -147,23 +145,18 @@ export async function discoverPapers(
   const outside = await papersOutside(top);
   for (const path of outside) {
     const where = `is outside ${shown(top)}/, so neither the check nor the build reads it`;
-    problems.push(problem('outside', path, notInYearFolder(path, basename(path), shown(top), where), { isFile: true }));
+    problems.push(problem(path, notInYearFolder(path, basename(path), shown(top), where), { isFile: true }));
   }
   const topStats = await lstat(top).catch(() => undefined);
-  if (topStats?.isSymbolicLink())
-    return { papers: [], problems: [...problems, problem('link', top, link)], entries: 1 };
+  if (topStats?.isSymbolicLink()) return { papers: [], problems: [...problems, problem(top, link)], entries: 1 };
   // An empty digest is a folder given by mistake, not a site to publish: the check said "✓ 0
   // papers OK" where the build stopped, so it is a problem for both.
   const firstPaper = `papers are files ${shown(top)}/<year>/<name>.mdx (npm run new-paper writes one)`;
   // A paper put beside the folder is the one problem: it says where to move it.
   if (!topStats && outside.length > 0) return { papers: [], problems, entries: outside.length };
-  if (!topStats) return { papers: [], problems: [problem('missing', top, `is missing: ${firstPaper}.`)], entries: 0 };
+  if (!topStats) return { papers: [], problems: [problem(top, `is missing: ${firstPaper}.`)], entries: 0 };
   if (!topStats.isDirectory())
-    return {
-      papers: [],
-      problems: [...problems, problem('not-a-folder', top, `is not a folder: ${firstPaper}.`)],
-      entries: 1,
-    };
+    return { papers: [], problems: [...problems, problem(top, `is not a folder: ${firstPaper}.`)], entries: 1 };
 
   const candidates: string[] = [];
   let entries = outside.length;
@@ -183,7 +176,7 @@ export async function discoverPapers(
       if (!('text' in decoded)) {
         entries++;
         problems.push(
-          problem('name-not-utf8', join(folder, entry.name.toString('utf8')), notUtf8Name(decoded, entry.name), {
+          problem(join(folder, entry.name.toString('utf8')), notUtf8Name(decoded, entry.name), {
             isFile: entry.isFile(),
           }),
         );
@@ -193,25 +186,25 @@ export async function discoverPapers(
       const path = join(folder, name);
       if (entry.isSymbolicLink()) {
         entries++;
-        problems.push(problem('link', path, link));
+        problems.push(problem(path, link));
       } else if (name.startsWith('.')) {
         continue;
       } else if (entry.isDirectory()) {
         const misplaced = depth === 0 ? yearFolderProblem(name) : NESTED_FOLDER;
         if (misplaced) {
           entries++;
-          problems.push(problem(depth === 0 ? 'not-a-year-folder' : 'nested-folder', path, misplaced));
+          problems.push(problem(path, misplaced));
         } else folders.push({ path, depth: depth + 1 });
       } else if (!entry.isFile()) {
         entries++;
-        problems.push(problem('not-a-regular-file', path, 'is not a regular file: papers are .mdx files; remove it.'));
+        problems.push(problem(path, 'is not a regular file: papers are .mdx files; remove it.'));
       } else if (!name.endsWith('.mdx')) {
         entries++;
-        problems.push(problem('not-a-paper', path, notAPaper(path, name), { isFile: true }));
+        problems.push(problem(path, notAPaper(path, name), { isFile: true }));
       } else if (depth === 0) {
         // A paper directly in the papers folder: it belongs in its year's folder, and is not read.
         entries++;
-        problems.push(problem('not-in-year-folder', path, notInYearFolder(path, name, shown(top)), { isFile: true }));
+        problems.push(problem(path, notInYearFolder(path, name, shown(top)), { isFile: true }));
       } else {
         entries++;
         candidates.push(path);
@@ -219,7 +212,7 @@ export async function discoverPapers(
     }
   }
 
-  if (entries === 0) problems.push(problem('no-papers', top, `holds no papers: ${firstPaper}.`));
+  if (entries === 0) problems.push(problem(top, `holds no papers: ${firstPaper}.`));
   const papers: FoundPaper[] = [];
   // Paths as shown and as named, by prefix: `relative()` on every one of 100,000 files costs a
   // third of a second.
@@ -241,7 +234,7 @@ export async function discoverPapers(
     const name = below(path);
     const file = shownTop === '.' ? name : `${shownTop}/${name}`;
     const tooLarge = fileSizeProblem(file, Number(stats.size));
-    if (!stats.isFile()) problems.push(problem('link', path, link));
+    if (!stats.isFile()) problems.push(problem(path, link));
     else if (tooLarge) problems.push(tooLarge);
     else {
       const changedNs = stats.mtimeNs > stats.ctimeNs ? stats.mtimeNs : stats.ctimeNs;

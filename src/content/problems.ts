@@ -107,110 +107,48 @@ function problemKind(problem: ContentProblem): string {
   return problem.kind === undefined ? `message:${problem.message}` : `kind:${problem.kind}`;
 }
 
-/**
- * What makes problems alike, the one rule for every grouping: the rule that found them
- * (problemKind) in one field, or one list of fields (`authors[3]`, `authors[4]`: `authors`), and,
- * unless `acrossFiles`, one file.
- */
-function alikeKey(problem: ContentProblem, { acrossFiles = false } = {}): string {
-  const field = listOf(problem.field) ?? problem.field;
-  return JSON.stringify([acrossFiles ? null : problem.file, field, problemKind(problem)]);
-}
-
-/** The list a field is an item of (`authors` for `authors[3]`), if it is one. */
-function listOf(field: string): string | undefined {
-  return /^(.*)\[\d+\]$/.exec(field)?.[1];
-}
-
-/** `problems` in groups of alikeKey, in the order each group is first met. */
-function groupsOf(
-  problems: readonly ContentProblem[],
-  options: { acrossFiles?: boolean } = {},
-): Map<string, ContentProblem[]> {
-  const groups = new Map<string, ContentProblem[]>();
-  for (const problem of problems) {
-    const key = alikeKey(problem, options);
-    const group = groups.get(key);
-    if (group) group.push(problem);
-    else groups.set(key, [problem]);
-  }
-  return groups;
-}
-
-/** How many files a group of problems is in. */
-const filesOf = (group: readonly ContentProblem[]) => new Set(group.map(({ file }) => file)).size;
-
-/** `the same problem` when every message of the group is the first's, else `a problem alike`. */
-const sameOrAlike = (group: readonly ContentProblem[]) =>
-  group.every(({ message }) => message === group[0]!.message) ? 'the same problem' : 'a problem alike';
-
-/**
- * formatProblems' lines, each with how many problems it reports (a summary line: its whole kind).
- * Within a file, a kind in a list field (`authors[10]`, `authors[11]`…) of more than
- * SHOWN_ALIKE + 1 problems is summed up; with `acrossFiles` (the check's terminal output), so is a
- * kind (alikeKey) that more than SHOWN_ALIKE + 1 files have, in whatever field of one list,
- * whatever values each message quotes (400 files out of their year folder, each named with its
- * own new place, were 400 lines): its first SHOWN_ALIKE problems are listed, the next stands for
- * the rest, naming the first of them as `file:line`.
- */
+/** formatProblems' lines, each with how many problems it reports (a summary line: its whole kind). */
 function problemLines(
   problems: readonly ContentProblem[],
-  { acrossFiles = false } = {},
 ): { line: string; problem: ContentProblem; problems: number }[] {
-  const manyFiles = acrossFiles
-    ? new Set(
-        [...groupsOf(problems, { acrossFiles: true })]
-          .filter(([, group]) => filesOf(group) > SHOWN_ALIKE + 1)
-          .map(([key]) => key),
-      )
-    : new Set<string>();
-  const keyOf = (problem: ContentProblem) => {
-    const across = alikeKey(problem, { acrossFiles: true });
-    if (manyFiles.has(across)) return across;
-    return listOf(problem.field) === undefined ? undefined : alikeKey(problem);
+  const listOf = (field: string) => /^(.*)\[\d+\]$/.exec(field)?.[1];
+  const kindOf = (problem: ContentProblem) => {
+    const list = listOf(problem.field);
+    return list === undefined ? undefined : JSON.stringify([problem.file, list, problemKind(problem)]);
   };
   const alike = new Map<string, ContentProblem[]>();
   for (const problem of problems) {
-    const key = keyOf(problem);
-    if (key === undefined) continue;
-    const group = alike.get(key);
+    const kind = kindOf(problem);
+    if (kind === undefined) continue;
+    const group = alike.get(kind);
     if (group) group.push(problem);
-    else alike.set(key, [problem]);
+    else alike.set(kind, [problem]);
   }
   const seen = new Map<string, number>();
   const lines: { line: string; problem: ContentProblem; problems: number }[] = [];
   for (const problem of problems) {
-    const key = keyOf(problem);
-    const group = key === undefined ? undefined : alike.get(key)!;
+    const kind = kindOf(problem);
+    const group = kind === undefined ? undefined : alike.get(kind)!;
     // A kind only one past the shown ones is listed whole: its summary would be no shorter.
     if (!group || group.length <= SHOWN_ALIKE + 1) {
       lines.push({ line: formatProblem(problem), problem, problems: 1 });
       continue;
     }
-    const place = seen.get(key!) ?? 0;
-    seen.set(key!, place + 1);
+    const place = seen.get(kind!) ?? 0;
+    seen.set(kind!, place + 1);
     if (place < SHOWN_ALIKE) lines.push({ line: formatProblem(problem), problem, problems: 1 });
     else if (place === SHOWN_ALIKE) {
       const rest = group.slice(SHOWN_ALIKE + 1);
-      const inFiles = manyFiles.has(key!);
       const named = rest
         .slice(0, NAMED_ALIKE)
-        .map((other) =>
-          inFiles
-            ? `${other.file}${lineOf({ line: other.line })}`
-            : other.line === undefined
-              ? other.field
-              : `${other.field} (line ${other.line})`,
-        );
+        .map((other) => (other.line === undefined ? other.field : `${other.field} (line ${other.line})`));
       if (rest.length > NAMED_ALIKE) named.push('…');
-      const field = listOf(problem.field) ?? problem.field;
-      const more = inFiles
-        ? `${rest.length.toLocaleString('en')} more in ${field}, in ${countOf(filesOf(rest), 'file')},`
-        : `${rest.length.toLocaleString('en')} more in ${field}`;
+      const more = `${rest.length.toLocaleString('en')} more in ${listOf(problem.field)!}`;
       // Alike, not the same, when the rest quote values of their own (each repeats another name).
+      const same = rest.every((other) => other.message === problem.message) ? 'the same problem' : 'a problem alike';
       const summary = {
         ...problem,
-        message: `${problem.message} (and ${more} with ${sameOrAlike([problem, ...rest])}: ${named.join(', ')})`,
+        message: `${problem.message} (and ${more} with ${same}: ${named.join(', ')})`,
       };
       lines.push({ line: formatProblem(summary), problem: summary, problems: group.length - SHOWN_ALIKE });
     }
@@ -218,31 +156,37 @@ function problemLines(
   return lines;
 }
 
-/**
- * The check's lines for a terminal: formatProblems' lines, where a kind of problem that more than
- * SHOWN_ALIKE + 1 files have is also summed up (problemLines), so that 400 files out of place are
- * five lines, not 400. GitHub's annotations stay one per file (githubAnnotations).
- */
-export function formatCheckProblems(problems: readonly ContentProblem[]): string[] {
-  return problemLines(problems, { acrossFiles: true }).map(({ line }) => line);
+/** What makes problems in many files the same problem: one rule and one message, in one field or list. */
+function sameProblemKind(problem: ContentProblem): string {
+  return JSON.stringify([
+    /^(.*)\[\d+\]$/.exec(problem.field)?.[1] ?? problem.field,
+    problem.kind ?? null,
+    problem.message,
+  ]);
 }
 
 /**
- * For the top of the check's output: each kind of problem (alikeKey, whatever values each message
- * quotes) that more than SHOWN_ALIKE + 1 files have, most files first, as one line that says in
- * how many files and names the first few, so that a reader in a hurry sees one cause of 300 lines.
+ * For the top of the check's output, which lists every problem: each problem that more than
+ * SHOWN_ALIKE + 1 files have the same (sameProblemKind), most files first, as one line that says
+ * in how many files and names the first few, so that a reader in a hurry sees one cause of 300 lines.
  * Not in a problem line's shape (`file:line: field: message`), which tools that read the list match.
  */
 export function sameProblemInFiles(problems: readonly ContentProblem[]): string[] {
-  return [...groupsOf(problems, { acrossFiles: true }).values()]
-    .map((group) => ({ group, files: filesOf(group) }))
+  const groups = new Map<string, ContentProblem[]>();
+  for (const problem of problems) {
+    const group = groups.get(sameProblemKind(problem));
+    if (group) group.push(problem);
+    else groups.set(sameProblemKind(problem), [problem]);
+  }
+  return [...groups.values()]
+    .map((group) => ({ group, files: new Set(group.map(({ file }) => file)).size }))
     .filter(({ files }) => files > SHOWN_ALIKE + 1)
     .sort((a, b) => b.files - a.files)
     .map(({ group, files }) => {
       const [first] = group;
       const named = group.slice(0, SHOWN_ALIKE).map((problem) => `${problem.file}${lineOf({ line: problem.line })}`);
       return terminalText(
-        `${countOf(files, 'file')} have ${sameOrAlike(group)} in ${first!.field}: ${first!.message} (${named.join(', ')}, …)`,
+        `${countOf(files, 'file')} have the same problem in ${first!.field}: ${first!.message} (${named.join(', ')}, …)`,
       );
     });
 }

@@ -3,7 +3,6 @@ import {
   byPlace,
   ContentError,
   fieldName,
-  formatCheckProblems,
   formatProblem,
   formatProblems,
   githubAnnotations,
@@ -410,87 +409,5 @@ describe('problems alike that quote values of their own', () => {
     expect(sameProblemInFiles(fields)).toHaveLength(2);
     // Four files are listed whole: a line for the rest would stand for one.
     expect(sameProblemInFiles(fields.slice(0, 8))).toEqual([]);
-  });
-});
-
-// The check's terminal output: a kind of problem many files have is summed up, whatever values
-// each message quotes; the annotations stay one per file.
-describe('formatCheckProblems', () => {
-  const schema = createPaperSchema(new Set(['optimization']));
-  const paper = (index: number, tags: string) =>
-    new TextEncoder().encode(
-      `---\ntitle: "Paper ${index}"\nauthors:\n  - Ada Lovelace\ndate: "2025-06-06"\ntags:\n  - ${tags}\n---\n\nAn abstract.\n`,
-    );
-  const name = (index: number) => `content/papers/2025/p${String(index).padStart(3, '0')}.mdx`;
-  // 200 files, each with a topic of its own that is not in the vocabulary: one rule, 200 values.
-  const unknownTopics = () =>
-    Array.from(
-      { length: 200 },
-      (_, index) => validatePaper(name(index), paper(index, `topic-${index}`), schema).problems,
-    )
-      .flat()
-      .sort(byPlace);
-
-  it("sums up one field's bad value, differing per file, in 200 files as one line", () => {
-    const problems = unknownTopics();
-    expect(problems).toHaveLength(200);
-    // Each message quotes its own value: alike by the rule that found it, not by its words.
-    expect(new Set(problems.map(({ message }) => message)).size).toBe(200);
-    const lines = formatCheckProblems(problems);
-    expect(lines).toHaveLength(SHOWN_ALIKE + 1);
-    expect(lines.slice(0, SHOWN_ALIKE)).toEqual(problems.slice(0, SHOWN_ALIKE).map(formatProblem));
-    const summary = lines[SHOWN_ALIKE]!;
-    expect(summary.startsWith(formatProblem(problems[SHOWN_ALIKE]!))).toBe(true);
-    expect(summary).toContain('(and 196 more in tags, in 196 files, with a problem alike: ');
-    expect(summary).toContain(`${name(4)}:${problems[4]!.line}, ${name(5)}:${problems[5]!.line}, `);
-    expect(summary.endsWith(', …)')).toBe(true);
-    expect(sameProblemInFiles(problems)).toEqual([
-      expect.stringMatching(
-        new RegExp(
-          `^200 files have a problem alike in tags\\[0\\]: .*\\(${name(0)}:\\d+, ${name(1)}:\\d+, ${name(2)}:\\d+, …\\)$`,
-        ),
-      ),
-    ]);
-    // GitHub's annotations name each file at its line; the build's error is as before.
-    expect(githubAnnotations(problems)).toHaveLength(200);
-    expect(formatProblems(problems)).toHaveLength(200);
-  });
-
-  it('sums up each kind of a mix on its own, and lists a kind few files have line by line', () => {
-    const misplaced = Array.from({ length: 400 }, (_, index) => ({
-      file: `content/papers/p${String(index).padStart(3, '0')}.mdx`,
-      line: 1,
-      field: 'file',
-      kind: 'file-place-not-in-year-folder',
-      message: `is not in a year folder: a paper lives in the folder of its date's four-digit year; move it to content/papers/<year>/p${index}.mdx.`,
-    }));
-    const few = [2, 7].map((index) => ({
-      file: name(index),
-      line: 3,
-      field: 'title',
-      kind: 'title-empty',
-      message: 'is empty.',
-    }));
-    const problems = [...misplaced, ...unknownTopics(), ...few].sort(byPlace);
-    const lines = formatCheckProblems(problems);
-    expect(lines).toHaveLength(2 * (SHOWN_ALIKE + 1) + few.length);
-    for (const problem of few) expect(lines).toContain(formatProblem(problem));
-    expect(
-      lines.filter((line) => line.includes('(and 396 more in file, in 396 files, with a problem alike: ')),
-    ).toHaveLength(1);
-    expect(
-      lines.filter((line) => line.includes('(and 196 more in tags, in 196 files, with a problem alike: ')),
-    ).toHaveLength(1);
-    expect(sameProblemInFiles(problems)).toEqual([
-      expect.stringMatching(/^400 files have a problem alike in file: is not in a year folder/),
-      expect.stringMatching(/^200 files have a problem alike in tags\[0\]: /),
-    ]);
-    expect(githubAnnotations(problems)).toHaveLength(problems.length);
-  });
-
-  it('lists a kind four files have whole, and keeps kinds apart', () => {
-    const problems = unknownTopics().slice(0, SHOWN_ALIKE + 1);
-    expect(formatCheckProblems(problems)).toEqual(problems.map(formatProblem));
-    expect(sameProblemInFiles(problems)).toEqual([]);
   });
 });

@@ -487,6 +487,14 @@ function yearsOfToken(token: string): string[] | undefined {
   return Array.from({ length: to - from + 1 }, (_, index) => String(from + index));
 }
 
+/** The words that open a range of years at one end (`since 2023`, `before:2021`): withOpenRangesClosed. */
+const OPEN_RANGE_WORDS = 'since|after|before|until|till';
+/** Such a word and its year (`since 2023`, `before:2021`), and a range that year may start (`since 2019..2021`). */
+const OPEN_RANGE = new RegExp(
+  `\\b(${OPEN_RANGE_WORDS})(?:\\s+|:\\s*)((?:19|20)\\d\\d)\\b((?:\\.\\.|[-\\u2013\\u2014])(?:19|20)?\\d\\d\\b)?`,
+  'giu',
+);
+
 /** The first year a range open at its start reaches back to (`before 2020`): before any paper's. */
 const EARLIEST_YEAR = 1900;
 
@@ -498,19 +506,16 @@ const EARLIEST_YEAR = 1900;
  * A year that starts a closed range is not an open end (`since 2023-2024` is 2023..2024). (Not `from`: `learning from 2023` may be a title's words.)
  */
 function withOpenRangesClosed(query: string, thisYear: number): string {
-  return query.replace(
-    /\b(since|after|before|until|till)(?:\s+|:\s*)((?:19|20)\d\d)\b((?:\.\.|[-\u2013\u2014])(?:19|20)?\d\d\b)?/giu,
-    (typed, word: string, year: string, closing: string | undefined) => {
-      // A year that starts a range (`since 2019..2021`, `until 2021-22`) is no open end: the
-      // range is read as written, and the word before it says nothing more.
-      if (closing) return yearsOfToken(year + closing) ? year + closing : typed;
-      const held = /^(?:since|until|till)$/i.test(word) ? 0 : 1;
-      const [from, to] = /^(?:since|after)$/i.test(word)
-        ? [Number(year) + held, thisYear + 1]
-        : [EARLIEST_YEAR, Number(year) - held];
-      return from <= to ? `${from}..${to}` : typed;
-    },
-  );
+  return query.replace(OPEN_RANGE, (typed, word: string, year: string, closing: string | undefined) => {
+    // A year that starts a range (`since 2019..2021`, `until 2021-22`) is no open end: the
+    // range is read as written, and the word before it says nothing more.
+    if (closing) return yearsOfToken(year + closing) ? year + closing : typed;
+    const held = /^(?:since|until|till)$/i.test(word) ? 0 : 1;
+    const [from, to] = /^(?:since|after)$/i.test(word)
+      ? [Number(year) + held, thisYear + 1]
+      : [EARLIEST_YEAR, Number(year) - held];
+    return from <= to ? `${from}..${to}` : typed;
+  });
 }
 
 /**
@@ -597,8 +602,8 @@ export function monthInQuery(query: string): { month: string; year: string; rest
 const PUBLISHED_WORDS = /^(?:published|posted|submitted|released|appeared|uploaded|dated)$/i;
 /** The word a reader may put between such a word and the date (`published in 2024`). */
 const BEFORE_DATE = /^(?:in|on|during)$/i;
-/** The words that open a range of years (withOpenRangesClosed, yearInQuery). */
-const RANGE_OPENING = /^(?:since|after|before|until|till|between|from)(?::.*)?$/i;
+/** A word that opens a range of years: open at one end (withOpenRangesClosed), or closed (`between 2023 and 2024`: yearInQuery). */
+const RANGE_OPENING = new RegExp(`^(?:${OPEN_RANGE_WORDS}|between|from)(?::.*)?$`, 'i');
 
 /**
  * A query without the word that says a paper came out before the date it names (`published 2024`,
@@ -612,7 +617,7 @@ export function withPublicationWordsDropped(query: string): string {
   const tokens = query.trim().split(/\s+/);
   const isDate = (at: number): boolean => {
     const token = tokens[at] ?? '';
-    if (yearsOfToken(token) || (NUMERIC_MONTH.test(token) && !yearsOfToken(token))) return true;
+    if (yearsOfToken(token) || NUMERIC_MONTH.test(token)) return true;
     const next = tokens[at + 1] ?? '';
     if (monthOfWord(token) !== undefined) return YEAR_WORD.test(next);
     if (RANGE_OPENING.test(token)) return /^(?:19|20)\d\d/.test(token.includes(':') ? token.split(':')[1]! : next);

@@ -5,17 +5,21 @@ import { fromHtml } from 'hast-util-from-html';
 import { glob } from 'tinyglobby';
 import { visit } from 'unist-util-visit';
 
-/** A link's or button's accessible name, near enough: its aria-label, else its text as read. */
-const nameOf = (node: Element): string => {
+/**
+ * A link's or button's accessible name, near enough: its aria-label (or that it has one by
+ * aria-labelledby), else its text as read, with its images' alt text. Also page-structure.ts's.
+ */
+export function accessibleName(node: Element): string {
   if (typeof node.properties.ariaLabel === 'string') return node.properties.ariaLabel;
-  const read = (child: ElementContent): string =>
-    child.type === 'text'
-      ? child.value
-      : child.type === 'element' && child.properties.ariaHidden !== 'true'
-        ? child.children.map(read).join('')
-        : '';
+  if (node.properties.ariaLabelledBy) return 'labelled';
+  const read = (child: ElementContent): string => {
+    if (child.type === 'text') return child.value;
+    if (child.type !== 'element' || child.properties.ariaHidden === 'true') return '';
+    if (child.tagName === 'img') return String(child.properties.alt ?? '');
+    return child.children.map(read).join('');
+  };
   return node.children.map(read).join('').replace(/\s+/g, ' ').trim();
-};
+}
 
 /**
  * Names that stand for more than one thing on a page of a built site, as `file: "name" → …`: a
@@ -32,7 +36,7 @@ export async function ambiguousNames(outDir: string): Promise<string[]> {
       const isLink = node.tagName === 'a' && typeof node.properties.href === 'string';
       if (!isLink && node.tagName !== 'button') return;
       if (node.properties.hidden) return;
-      const name = nameOf(node);
+      const name = accessibleName(node);
       const seen = targets.get(name) ?? new Set();
       seen.add(isLink ? String(node.properties.href) : `button ${seen.size + 1}`);
       targets.set(name, seen);

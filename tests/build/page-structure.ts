@@ -1,24 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { glob } from 'tinyglobby';
+import { accessibleName } from './link-names.ts';
 
 /** The landmarks every page has, as a screen reader's list of regions shows them. */
 const LANDMARKS = ['header', 'nav', 'main', 'footer'];
-
-/** What a link or button says, near enough to its accessible name: aria-label, else its text and images' alt. */
-function spoken(node: Element): string {
-  if (typeof node.properties.ariaLabel === 'string') return node.properties.ariaLabel;
-  if (node.properties.ariaLabelledBy) return 'labelled';
-  const read = (child: ElementContent): string => {
-    if (child.type === 'text') return child.value;
-    if (child.type !== 'element' || child.properties.ariaHidden === 'true') return '';
-    if (child.tagName === 'img') return String(child.properties.alt ?? '');
-    return child.children.map(read).join('');
-  };
-  return node.children.map(read).join('').replace(/\s+/g, ' ').trim();
-}
 
 /**
  * What a page of a built site gets wrong in its outline, as a reader checks it, one line each
@@ -41,7 +29,7 @@ export async function outlineProblems(outDir: string, { site, base }: { site: st
       if (node.tagName === 'link' && String(node.properties.rel) === 'canonical')
         canonical.push(String(node.properties.href));
       const control = (node.tagName === 'a' && node.properties.href !== undefined) || node.tagName === 'button';
-      if (shown && control && !spoken(node)) problems.push(`${file}: a ${node.tagName} with no name`);
+      if (shown && control && !accessibleName(node)) problems.push(`${file}: a ${node.tagName} with no name`);
       for (const child of node.children) if (child.type === 'element') walk(child, !shown);
     };
     for (const child of tree.children) if (child.type === 'element') walk(child, false);

@@ -16,7 +16,7 @@ import type { VFileMessage } from 'vfile-message';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
 import type { ScriptedTerm } from '../lib/search-data.ts';
 import { htmlOfTree } from '../lib/encode/html-tree.ts';
-import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
+import { ownSiteLinkProblem, textIsAddress, webHostProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import { ALLOWED_COMMANDS, MAX_FORMULA_LENGTH } from './math-rules.ts';
@@ -107,7 +107,7 @@ export const katexOptions = {
  * Bump when the pipeline's output changes: the loader's cache keys include it, so every paper is
  * rendered again with the new rules.
  */
-export const PIPELINE_VERSION = 11;
+export const PIPELINE_VERSION = 12;
 
 /** Largest rendered abstract, in bytes of HTML: KaTeX markup is verbose, but not this verbose. */
 export const MAX_RENDERED_BYTES = 150_000;
@@ -175,11 +175,18 @@ function tooManyUnderlinesLine(body: string): number | undefined {
   return undefined;
 }
 
-/** Links in abstracts lead off the site: open them without giving the target a handle on us. */
+/**
+ * Links in abstracts lead off the site: open them without giving the target a handle on us. A link
+ * whose text is its address (textIsAddress) is marked `shown-address`: printed, its address is not
+ * written after it a second time (global.css).
+ */
 function rehypeExternalLinks() {
   return (tree: HastRoot) => {
     visit(tree, 'element', (node: Element) => {
-      if (node.tagName === 'a') node.properties.rel = ['noopener', 'noreferrer'];
+      if (node.tagName !== 'a') return;
+      node.properties.rel = ['noopener', 'noreferrer'];
+      const href = node.properties.href;
+      if (typeof href === 'string' && textIsAddress(toText(node), href)) node.properties.className = ['shown-address'];
     });
   };
 }

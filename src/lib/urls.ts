@@ -68,6 +68,27 @@ export function ownSiteLinkProblem(url: URL, siteOrigin: string): string | undef
     : undefined;
 }
 
+/**
+ * Whether a link's text already is the address it leads to, as a reader would type it: the same
+ * address whatever its scheme (`example.org/x` for `https://example.org/x`), the case of its host,
+ * a final slash or how its characters are written (`/ä` or `/%C3%A4`). A printed page writes a
+ * link's address after its text (global.css), except where the text is that address already.
+ */
+export function textIsAddress(text: string, href: string): boolean {
+  const written = text.trim();
+  if (written === '' || /\s/.test(written)) return false;
+  const place = (address: string) => {
+    try {
+      const url = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(address) ? address : `https://${address}`);
+      return `${url.host}${url.pathname.replace(/\/$/, '')}${url.search}${url.hash}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const target = place(href);
+  return target !== undefined && place(written) === target;
+}
+
 /** DNS's limits on a host name (RFC 1035, 2.3.4, in its ASCII form): no resolver looks up a longer one. */
 const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;

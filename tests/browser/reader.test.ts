@@ -310,6 +310,12 @@ describe('printing', () => {
         (link) => getComputedStyle(link, '::after').content,
       );
       expect(inAbstract).toContain('https://example.org/busy1-code');
+      // But not a second time after a link whose words are its address.
+      const addressAsText = await page.$eval('.abstract a[href="https://example.org/busy1-data"]', (link) => ({
+        text: (link as HTMLElement).innerText,
+        after: getComputedStyle(link, '::after').content,
+      }));
+      expect(addressAsText).toEqual({ text: 'https://example.org/busy1-data', after: 'none' });
 
       await open('/2025/01/01/');
       await page.emulateMedia({ media: 'print', colorScheme: theme });

@@ -23,6 +23,17 @@ describe('renderPaperBody', () => {
     );
   });
 
+  it('marks a link whose text is its address, which print does not write a second time', () => {
+    const { rendered } = render(
+      'Code: [https://example.org/x](https://example.org/x), [example.org/y/](https://example.org/y) and [z](https://example.org/z).',
+    );
+    expect(rendered?.html).toBe(
+      '<p>Code: <a href="https://example.org/x" rel="noopener noreferrer" class="shown-address">https://example.org/x</a>, ' +
+        '<a href="https://example.org/y" rel="noopener noreferrer" class="shown-address">example.org/y/</a> and ' +
+        '<a href="https://example.org/z" rel="noopener noreferrer">z</a>.</p>',
+    );
+  });
+
   it('keeps the words of list items, quoted paragraphs and display math apart in its plain text', () => {
     // The plain text is what related papers and the search vocabulary read as words.
     const { rendered } = render('1. one\n2. two\n\n> a\n>\n> b\n\n- x\n  $$y$$\n- z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, isOnSiteHost, normalizeBase } from '../../src/lib/urls.ts';
+import { createUrls, isOnSiteHost, normalizeBase, textIsAddress } from '../../src/lib/urls.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 
 describe('urls', () => {
@@ -86,4 +86,29 @@ describe('isOnSiteHost', () => {
   ])('%s is on the site: %s', (url, expected) => {
     expect(isOnSiteHost(new URL(url), 'digest.example.org')).toBe(expected);
   });
+});
+
+describe('textIsAddress', () => {
+  // A printed page writes a link's address after it unless its text is that address already.
+  it.each([
+    ['https://example.org/x', 'https://example.org/x'],
+    ['http://example.org/x', 'https://example.org/x'],
+    ['example.org/x', 'https://example.org/x'],
+    [' https://Example.ORG/x/ ', 'https://example.org/x'],
+    ['https://example.org/', 'https://example.org/'],
+    ['example.org', 'https://example.org/'],
+    ['https://example.org/ä?q=1#s', 'https://example.org/%C3%A4?q=1#s'],
+  ])('%j is the address %s', (text, href) => expect(textIsAddress(text, href)).toBe(true));
+
+  it.each([
+    ['the code', 'https://example.org/x'],
+    ['arxiv', 'https://arxiv.org/'],
+    ['example.org', 'https://example.org/x'],
+    ['https://example.org/x', 'https://example.org/y'],
+    ['https://example.org/x?q=1', 'https://example.org/x?q=2'],
+    ['www.example.org', 'https://example.org/'],
+    ['https://example.org/x', 'https://example.org:8080/x'],
+    ['see https://example.org/x', 'https://example.org/x'],
+    ['', 'https://example.org/'],
+  ])('%j is not the address %s', (text, href) => expect(textIsAddress(text, href)).toBe(false));
 });

@@ -7,6 +7,7 @@ import { toText } from 'hast-util-to-text';
 import { glob } from 'tinyglobby';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseBib } from '../helpers/bibtex.ts';
+import { CITING_DOCUMENTS, compileBib, compileWarnings, expectCompiled, hasTex } from '../helpers/latex.ts';
 import { buildFixture, type BuildResult } from '../helpers/build.ts';
 import { seedFacts as facts, type SeedFacts } from '../helpers/seed-facts.ts';
 
@@ -300,6 +301,24 @@ describe('BibTeX and citation metadata of the seed', () => {
     }
     expect(keys.size).toBe(facts.length);
   });
+
+  // What a citing reader runs: every seed paper's .bib in one document, through BibTeX with each
+  // citing style (urlbst's plainurl, which prints every field, alpha, abbrv and natbib's plainnat),
+  // without an error or a warning (a missing field, an unknown macro, a name BibTeX cannot split, a
+  // key defined twice, an undefined citation).
+  it.runIf(hasTex).each(Object.keys(CITING_DOCUMENTS) as (keyof typeof CITING_DOCUMENTS)[])(
+    "compiles every seed paper's .bib with BibTeX and %s, without a warning",
+    async (style) => {
+      const bib = (
+        await Promise.all(facts.map((paper) => readFile(join(seed.outDir, `papers/${paper.arxiv}.bib`), 'utf8')))
+      ).join('\n');
+      const compiled = compileBib(bib, style);
+      expectCompiled(compiled);
+      expect(compileWarnings(compiled)).toEqual([]);
+      expect(compiled.bbl.match(/\\bibitem/g)).toHaveLength(facts.length);
+    },
+    120_000,
+  );
 
   it('has topic and day .bib files that parse and hold their papers', async () => {
     const files = await bibFiles(seed);

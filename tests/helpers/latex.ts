@@ -65,6 +65,16 @@ export function compileDocument(document: string, bib: string) {
   }
 }
 
+/**
+ * The warnings of a compilation: BibTeX's (its .blg's `Warning--` lines) and LaTeX's and its
+ * packages' (the log's `Warning:` lines, with the lines they continue on).
+ */
+export function compileWarnings({ blg, log }: ReturnType<typeof compileDocument>): string[] {
+  const bibtexWarnings = blg.split('\n').filter((line) => line.startsWith('Warning--'));
+  const latexWarnings = [...log.matchAll(/^.*Warning: .*(?:\n\(\w+\) .*)*/gm)].map(([warning]) => warning);
+  return [...bibtexWarnings, ...latexWarnings];
+}
+
 /** compileDocument with a citing document of `style`. */
 export function compileBib(bib: string, style: keyof typeof CITING_DOCUMENTS) {
   return compileDocument(citingDocument(style), bib);

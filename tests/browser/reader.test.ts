@@ -345,6 +345,45 @@ describe('printing', () => {
   }
 });
 
+describe('the focus ring', () => {
+  for (const theme of ['dark', 'light'] as const) {
+    it(`is the site's ring (3 px of --focus) on every control Tab reaches, in the ${theme} theme`, async () => {
+      await page.emulateMedia({ colorScheme: theme });
+      const pages = ['/', '/papers/2412.01001/', '/search/?q=paper', '/saved/#papers=2412.01001,leap', '/authors/'];
+      const unringed: string[] = [];
+      for (const path of pages) {
+        await open(path);
+        let reached = 0;
+        for (let press = 0; press < 150; press++) {
+          await page.keyboard.press('Tab');
+          // Each element once: Tab has gone round the page when it comes back to one.
+          const focused = await page.evaluate(() => {
+            const element = document.activeElement;
+            const tabbed = ((window as unknown as { tabbed?: WeakSet<Element> }).tabbed ??= new WeakSet());
+            if (!element || element === document.body || tabbed.has(element)) return undefined;
+            tabbed.add(element);
+            const probe = document.createElement('span');
+            probe.style.color = 'var(--focus)';
+            document.body.append(probe);
+            const focus = getComputedStyle(probe).color;
+            probe.remove();
+            const style = getComputedStyle(element);
+            return {
+              what: `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${(element.textContent ?? '').trim().slice(0, 40)}"`,
+              ringed: style.outlineStyle === 'solid' && style.outlineWidth === '3px' && style.outlineColor === focus,
+            };
+          });
+          if (!focused) break;
+          reached += 1;
+          if (!focused.ringed) unringed.push(`${path}: ${focused.what}`);
+        }
+        expect(reached, path).toBeGreaterThan(10);
+      }
+      expect(unringed).toEqual([]);
+    });
+  }
+});
+
 describe('dates in far time zones', () => {
   for (const timezoneId of ['Pacific/Kiritimati', 'America/Adak']) {
     it(`shows the digest's own days on the reading list in ${timezoneId}`, async () => {

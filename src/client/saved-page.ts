@@ -435,6 +435,25 @@ function absentNote(absent: number): string {
     : '';
 }
 
+/**
+ * A link to a place on this page (the skip link's `#main`) would write its fragment into the
+ * address, where /saved/ reads a shared list (`#papers=…`): the shared list would give way to the
+ * reader's own, and the address would no longer share it. Here such a link moves the reader to its
+ * place (scrolled to, and focused, so the next Tab starts there) and leaves the address as it is.
+ */
+function keepFragmentOnPlaceLinks(): void {
+  document.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+    const link = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[href^="#"]') : null;
+    const place = link && document.getElementById(link.getAttribute('href')!.slice(1));
+    if (!place) return;
+    event.preventDefault();
+    if (!place.hasAttribute('tabindex')) place.tabIndex = -1;
+    place.focus({ preventScroll: true });
+    place.scrollIntoView();
+  });
+}
+
 export function initSavedPage(): void {
   const root = document.querySelector<HTMLElement>('[data-saved-page]');
   const base = root?.dataset.savedBase;
@@ -450,6 +469,7 @@ export function initSavedPage(): void {
   });
   part(root, 'bib').addEventListener('click', () => void page.downloadBib());
   part(root, 'ris').addEventListener('click', () => void page.downloadRis());
+  keepFragmentOnPlaceLinks();
   window.addEventListener('hashchange', () => void page.render());
   list?.onChange(() => void page.render());
   void page.render();

@@ -384,6 +384,43 @@ describe('the focus ring', () => {
   }
 });
 
+describe('the skip link', () => {
+  it('is the first stop of Tab, shown on screen while focused, and takes the next Tab into main', async () => {
+    for (const path of ['/', '/papers/2412.01001/', '/search/?q=paper', '/authors/', '/saved/#papers=2412.01001']) {
+      await open(path);
+      await page.keyboard.press('Tab');
+      const skip = await page.evaluate(() => {
+        const link = document.activeElement as HTMLElement;
+        const box = link.getBoundingClientRect();
+        return {
+          text: link.textContent?.trim(),
+          href: link.getAttribute('href'),
+          shown: box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.width > 20 && box.height > 10,
+        };
+      });
+      expect(skip, path).toEqual({ text: 'Skip to content', href: '#main', shown: true });
+      await page.keyboard.press('Enter');
+      // /saved/ moves there without writing #main over the address's shared list.
+      await page.waitForFunction(() => location.hash === '#main' || document.activeElement?.id === 'main');
+      await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => {
+        const element = document.activeElement;
+        return { inMain: Boolean(element?.closest('main')), what: element?.outerHTML.slice(0, 80) };
+      });
+      expect(next.inMain, `${path}: ${next.what}`).toBe(true);
+    }
+    // The shared list is still the one shown, and the address still shares it.
+    await settled(watch);
+    expect(
+      await page.evaluate(() => ({
+        address: location.hash,
+        heading: document.querySelector('[data-saved-heading]')?.textContent?.trim(),
+        papers: document.querySelectorAll('[data-saved-list] li').length,
+      })),
+    ).toEqual({ address: '#papers=2412.01001', heading: 'A shared reading list', papers: 1 });
+  });
+});
+
 describe('dates in far time zones', () => {
   for (const timezoneId of ['Pacific/Kiritimati', 'America/Adak']) {
     it(`shows the digest's own days on the reading list in ${timezoneId}`, async () => {

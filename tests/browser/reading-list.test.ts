@@ -540,7 +540,8 @@ describe('/saved/', () => {
     });
     await page.keyboard.press('Tab'); // the skip link
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => location.hash === '#main');
+    await page.waitForFunction(() => document.activeElement?.id === 'main');
+    await page.evaluate(() => (location.hash = 'main'));
     await page.evaluate(() => (location.hash = 'ids=1'));
     await page.locator('[data-saved-link-problem]').waitFor();
     await page.evaluate(() => (location.hash = ''));

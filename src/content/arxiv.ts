@@ -178,9 +178,13 @@ function othersInNote(id: { id: string; version?: number }, note: string, now: D
   return undefined;
 }
 
+/**
+ * The request new-paper makes. It does not follow redirects (`redirect: 'manual'`): requestFeed
+ * follows one to arXiv itself and refuses one anywhere else, so no other host's page is read as arXiv's.
+ */
 export type FetchLike = (
   url: string,
-  init: { signal: AbortSignal; headers: Record<string, string> },
+  init: { signal: AbortSignal; headers: Record<string, string>; redirect: 'manual' },
 ) => Promise<Response>;
 
 export interface FetchEntryOptions {
@@ -210,7 +214,7 @@ const MAX_ENTRY_BYTES = 256 * 1024;
 
 /** Asks the arXiv API for one paper. Throws one of the Arxiv*Error classes above on failure. */
 export async function fetchArxivEntry(id: string, options: FetchEntryOptions = {}): Promise<ArxivEntry> {
-  const { response, body } = await requestFeed(`${ARXIV_API}?id_list=${encodeURIComponent(id)}`, options);
+  const { response, body } = await requestFeed(`${ARXIV_API}?id_list=${encodeURIComponent(id)}`, id, options);
   if (body.length > MAX_RESPONSE_BYTES)
     throw new ArxivResponseError(`arXiv's answer is ${body.length} bytes; expected one paper's entry.`);
   const entry = parseArxivFeed(body, id);
@@ -238,8 +242,8 @@ export async function fetchArxivBatch(
   options: FetchEntryOptions = {},
 ): Promise<Map<string, BatchResult>> {
   const url = `${ARXIV_API}?id_list=${ids.map((id) => encodeURIComponent(id)).join(',')}&max_results=${ids.length}`;
-  const { response, body } = await requestFeed(url, options);
   const list = ids.join(', ');
+  const { response, body } = await requestFeed(url, list, options);
   if (body.length > Math.max(MAX_RESPONSE_BYTES, ids.length * MAX_ENTRY_BYTES))
     throw new ArxivResponseError(`arXiv's answer is ${body.length} bytes; expected ${ids.length} papers' entries.`);
   const feed = readArxivFeed(body);
@@ -267,16 +271,33 @@ function mentionsId(message: string, id: string): boolean {
   return new RegExp(`(?:^|[^\\w.])${escaped}(?![\\w]|\\.\\d)`).test(message);
 }
 
+/** The most redirects followed for one request: arXiv moving its API takes one or two. */
+const MAX_REDIRECTS = 5;
+
 /**
- * arXiv's answer to `url`: its status and bytes, or ArxivUnreachableError when it could not be
- * reached or answered an error of its side (HTTP 429 or 5xx). A busy arXiv (429, 503) that asks for
- * a pause of at most MAX_RETRY_WAIT_SECONDS is waited for once, and asked again.
+ * arXiv's answer to `url` (asked for `asked`, an id or a list of them, as messages name it): its
+ * status and bytes, or ArxivUnreachableError when it could not be reached or answered an error of
+ * its side (HTTP 429 or 5xx). A busy arXiv (429, 503) that asks for a pause of at most
+ * MAX_RETRY_WAIT_SECONDS is waited for once, and asked again. A redirect (3xx) to arXiv's API over
+ * https is followed, at most MAX_REDIRECTS times; one elsewhere, one without an address, or one
+ * more is ArxivResponseError, saying where it leads.
  */
-async function requestFeed(url: string, options: FetchEntryOptions): Promise<{ response: Response; body: Uint8Array }> {
+async function requestFeed(
+  url: string,
+  asked: string,
+  options: FetchEntryOptions,
+): Promise<{ response: Response; body: Uint8Array }> {
   const { sleep = waitFor(options.signal), now = () => new Date(), progress, signal } = options;
   let waited: string | undefined;
+  let at = url;
+  let redirects = 0;
   for (;;) {
-    const { response, body } = await requestOnce(url, options);
+    const { response, body } = await requestOnce(at, options);
+    if (response.status >= 300 && response.status < 400) {
+      at = redirectTarget(response, at, url, asked, redirects);
+      redirects += 1;
+      continue;
+    }
     if (response.status !== 429 && response.status < 500) return { response, body };
     // HTTP 429 or 503: arXiv asks for a pause (Retry-After, seconds or a date). A short one is
     // waited once, saying so first, and arXiv asked again; a longer one, or a second refusal, is said.
@@ -298,6 +319,39 @@ async function requestFeed(url: string, options: FetchEntryOptions): Promise<{ r
       { busy },
     );
   }
+}
+
+/**
+ * Where a redirect from `at` leads, when that is arXiv's API over https (`arxiv.org` or a host under
+ * it, default port): the address to ask next. Otherwise ArxivResponseError, saying the status was a
+ * redirect, where to, and what to do: anything not arXiv is not asked, for a paper's metadata comes
+ * from arXiv alone; a network that sends every request to a sign-in page first redirects so.
+ */
+function redirectTarget(response: Response, at: string, first: string, asked: string, redirects: number): string {
+  const answered = `arXiv's API answered HTTP ${response.status} for ${asked}`;
+  const location = response.headers.get('location');
+  if (!location?.trim())
+    throw new ArxivResponseError(`${answered}, a redirect with no address to go to (no Location).`);
+  let target: URL | undefined;
+  try {
+    target = new URL(location.trim(), at);
+  } catch {
+    target = undefined;
+  }
+  const shown = target ? shortened(target.href, 200) : `"${shortened(location, 200)}", no address`;
+  const arxiv =
+    target?.protocol === 'https:' &&
+    target.port === '' &&
+    (target.hostname === 'arxiv.org' || target.hostname.endsWith('.arxiv.org'));
+  if (!arxiv)
+    throw new ArxivResponseError(
+      `${answered}, a redirect to ${shown}, which is not arXiv's API over https: nothing was asked there, as a paper's title, authors and abstract come from arXiv alone. A network that sends every request to its own page first (a hotel's or a company's sign-in page) does this: open ${first} in a browser to see where it leads.`,
+    );
+  if (redirects >= MAX_REDIRECTS)
+    throw new ArxivResponseError(
+      `${answered}, a redirect to ${shown}, after ${redirects} redirects already: it sends the request round and never answers.`,
+    );
+  return target!.href;
 }
 
 /** A pause of `ms` that ends early when `signal` is aborted (Ctrl-C during a wait for arXiv). */
@@ -331,6 +385,7 @@ async function requestOnce(
     response = await fetchFn(url, {
       signal: AbortSignal.timeout(timeoutMs),
       headers: { accept: 'application/atom+xml', 'user-agent': 'paper-digest new-paper' },
+      redirect: 'manual',
     });
   } catch (error) {
     const reason =

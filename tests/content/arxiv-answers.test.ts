@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type FetchLike, retryAfter } from '../../src/content/arxiv.ts';
+import { type FetchLike, retryAfter, TRY_AGAIN_LATER } from '../../src/content/arxiv.ts';
 import { checkContent } from '../../src/content/check.ts';
 import { newPaper, NewPaperError } from '../../src/content/new-paper.ts';
 import { newPapers } from '../../src/content/new-papers.ts';
@@ -438,4 +438,93 @@ describe('retryAfter: how long arXiv asks to wait, in words a contributor can ac
       expect(retryAfter(header, now)).toBeUndefined();
     },
   );
+});
+
+describe('a redirect from arXiv', () => {
+  // The tests' fetch, like the real one told not to follow, gives a 3xx as it is: it was read as
+  // an answer with no feed, "arXiv answered HTTP 301 for 9901.00090: empty answer.", saying neither
+  // that it was a redirect nor where to. The real fetch followed any redirect silently, to any host,
+  // and a page there (a captive portal's, another site's) was read as arXiv's answer.
+  const redirecting =
+    (location: string | undefined, status = 302, asked: string[] = []): FetchLike =>
+    async (url, init) => {
+      asked.push(`${init.redirect ?? 'follow'} ${url}`);
+      if (asked.length > 1 && location?.startsWith('https://arxiv.org/')) return answering(answer())(url, init);
+      return new Response('', { status, headers: location === undefined ? {} : { location } });
+    };
+  const fails = async (fetch: FetchLike) => {
+    const root = await tempProject();
+    const error = await newPaper(
+      { input: ID, tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch, now: NOW },
+    ).then(
+      () => new Error('written'),
+      (caught: unknown) => caught as Error,
+    );
+    const files = await readdir(join(root, 'content/papers'), { recursive: true });
+    return { error, files: files.filter((name) => name.endsWith('.mdx')) };
+  };
+
+  it('follows one to arXiv over https, asking for it itself (the request does not follow on its own)', async () => {
+    const asked: string[] = [];
+    const root = await tempProject();
+    const written = await newPaper(
+      { input: ID, tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch: redirecting(`https://arxiv.org/api/query?id_list=${ID}`, 301, asked), now: NOW },
+    );
+    expect(asked).toEqual([
+      `manual https://export.arxiv.org/api/query?id_list=${ID}`,
+      `manual https://arxiv.org/api/query?id_list=${ID}`,
+    ]);
+    expect(written.file).toMatch(/9901\.00090\.mdx$/);
+    expect((await checked(root)).problems).toEqual([]);
+  });
+
+  it.each([
+    ['another host', 'https://login.example.net/portal?next=arxiv', 'https://login.example.net/portal?next=arxiv'],
+    ['a host whose name only ends in arxiv.org', 'https://notarxiv.org/api/query', 'https://notarxiv.org/api/query'],
+    ['arXiv without https', 'http://export.arxiv.org/api/query', 'http://export.arxiv.org/api/query'],
+  ])(
+    'refuses one to %s, naming the redirect and where it leads, reading nothing there',
+    async (_name, location, shown) => {
+      const asked: string[] = [];
+      const { error, files } = await fails(redirecting(location, 302, asked));
+      expect(asked).toHaveLength(1);
+      expect(error).toBeInstanceOf(NewPaperError);
+      expect(error.message).toBe(
+        `arXiv's API answered HTTP 302 for ${ID}, a redirect to ${shown}, which is not arXiv's API over https: nothing was asked there, as a paper's title, authors and abstract come from arXiv alone. A network that sends every request to its own page first (a hotel's or a company's sign-in page) does this: open https://export.arxiv.org/api/query?id_list=${ID} in a browser to see where it leads. Nothing was written. ${TRY_AGAIN_LATER}`,
+      );
+      expect(files).toEqual([]);
+    },
+  );
+
+  it('says a redirect with no address is one, where it would have said "empty answer"', async () => {
+    const { error, files } = await fails(redirecting(undefined, 301));
+    expect(error.message).toBe(
+      `arXiv's API answered HTTP 301 for ${ID}, a redirect with no address to go to (no Location). Nothing was written. ${TRY_AGAIN_LATER}`,
+    );
+    expect(files).toEqual([]);
+  });
+
+  it('stops redirects that go round, after five', async () => {
+    const asked: string[] = [];
+    const { error } = await fails(redirecting('https://export.arxiv.org/api/query?again', 307, asked));
+    expect(asked).toHaveLength(6);
+    expect(error.message).toBe(
+      `arXiv's API answered HTTP 307 for ${ID}, a redirect to https://export.arxiv.org/api/query?again, after 5 redirects already: it sends the request round and never answers. Nothing was written. ${TRY_AGAIN_LATER}`,
+    );
+  });
+
+  it('shows an address with control characters as text, and fails every paper of a batch, writing none', async () => {
+    const root = await tempProject();
+    const report = await newPapers(
+      { inputs: [ID, '9901.00091'], tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch: redirecting('https://evil.example/\u001b[31mred', 302), now: NOW, sleep: async () => {} },
+    );
+    expect(report.outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'failed']);
+    expect(report.outcomes[0]).toMatchObject({
+      message: expect.stringContaining('a redirect to https://evil.example/%1B[31mred, which is not arXiv'),
+    });
+    expect(report.outcomes[0]).toMatchObject({ tryAgainLater: true });
+  });
 });

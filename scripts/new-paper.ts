@@ -9,6 +9,8 @@ import { commandLineProblem, withoutOptionEnd } from '../src/content/command-lin
 import { emptyFlagProblem, NewPaperError, newPaper } from '../src/content/new-paper.ts';
 import {
   batchSummary,
+  DEFAULT_BATCH,
+  DEFAULT_DELAY_MS,
   idsFromFile,
   idsFromText,
   newPapers,
@@ -52,7 +54,7 @@ Many papers (a day's list): several ids, or --from-file, or one id without --tag
   --accept-suggested    write the proposed topics (otherwise papers are fetched, checked
                         and listed with their proposals, but not written)
   --date, --dry-run     as above
-arXiv is asked once per 50 ids, 3 s apart. Ids already in the digest are skipped.
+arXiv is asked once per ${DEFAULT_BATCH} ids, ${DEFAULT_DELAY_MS / 1000} s apart. Ids already in the digest are skipped.
 
 Ctrl-C stops a batch: what is written stays (each file whole), nothing more is asked or written.
 

@@ -139,8 +139,8 @@ export async function untilInterrupted<T>(
 }
 
 const STOPPED = 'not written: the run was stopped (Ctrl-C) first.';
-const DEFAULT_BATCH = 50;
-const DEFAULT_DELAY_MS = 3000;
+export const DEFAULT_BATCH = 50;
+export const DEFAULT_DELAY_MS = 3000;
 
 export async function newPapers(options: NewPapersOptions, context: NewPapersContext = {}): Promise<NewPapersReport> {
   const { papersDir, topicsFile, rel } = contentPaths(context);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { parseArgs, promisify } from 'node:util';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../helpers/build.ts';
 import { runScript } from '../helpers/cli.ts';
 import { commandLineProblem, withoutOptionEnd } from '../../src/content/command-line.ts';
+import { DEFAULT_BATCH, DEFAULT_DELAY_MS } from '../../src/content/new-papers.ts';
 
 /** `npm run check` with `args`: its exit code and what it printed. */
 const check = (...args: string[]) => runScript('scripts/check.ts', args);
@@ -258,5 +260,45 @@ describe('a "--" before the ids of a command none of whose arguments starts with
 
   it('keeps a "--" that is the value of an option', () => {
     expect(withoutOptionEnd(['--title', '--', '2306.13575'], options)).toEqual(['--title', '--', '2306.13575']);
+  });
+});
+
+describe("each command's --help and the README", () => {
+  // new-paper's --help listed --venue, --project and --offline, which the README's new-paper
+  // sections never named, and its exit code 0, which they never said; its "once per 50 ids, 3 s
+  // apart" was written by hand beside the batch's own numbers.
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  /** The README from one heading to the next of its level or above. */
+  const section = (heading: string) => {
+    const start = readme.indexOf(`\n${heading}\n`);
+    const level = /^#+/.exec(heading)![0].length;
+    const end = readme.slice(start + heading.length + 2).search(new RegExp(`\\n#{1,${level}} `));
+    return readme.slice(start, end < 0 ? undefined : start + heading.length + 2 + end);
+  };
+  const options = (help: string) => [...new Set(help.match(/(?<![\w-])--[a-z][a-z-]+/g))];
+  const exitCodes = (help: string) =>
+    [...help.slice(help.indexOf('Exit code:')).matchAll(/(?:: |,\s+)(\d+) /g)].map((m) => m[1]!);
+
+  it.each([
+    ['new-paper', 'scripts/new-paper.ts', section('## Adding a paper')],
+    ['check', 'scripts/check.ts', /\n3\. Run `npm run check`[^]*?\n4\. /.exec(readme)?.[0] ?? ''],
+  ])("%s: every option and exit code --help gives is in the README's paragraphs on it", async (_name, script, text) => {
+    const { code, stdout } = await runScript(script, ['--help']);
+    expect(code).toBe(0);
+    // Named as an option (after a backtick or a space in code), not only quoted as a suggestion.
+    const named = (option: string) => new RegExp(`[\`\\s]${option}(?![\\w-])`).test(text);
+    expect(options(stdout).filter((option) => !named(option))).toEqual([]);
+    const codes = exitCodes(stdout);
+    expect(codes.length).toBeGreaterThanOrEqual(3);
+    expect(codes.filter((exit) => !new RegExp(`exit(?:s| code is| code)?[^.;]*?\\b${exit}\\b`).test(text))).toEqual([]);
+  });
+
+  it("new-paper: --help and the README give the batch's own size and pause", async () => {
+    const { stdout } = await runScript('scripts/new-paper.ts', ['--help']);
+    const said = /once per (\d+) ids, (\d+) s apart/.exec(stdout);
+    expect(said?.slice(1)).toEqual([String(DEFAULT_BATCH), String(DEFAULT_DELAY_MS / 1000)]);
+    expect(section("### Adding a day's papers at once")).toContain(
+      `once per ${DEFAULT_BATCH} ids (\`id_list\`), ${DEFAULT_DELAY_MS / 1000} s apart`,
+    );
   });
 });

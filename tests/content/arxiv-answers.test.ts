@@ -329,6 +329,27 @@ describe('an arXiv answer that is well-formed XML but no feed the parser or an e
   });
 });
 
+describe('an answer with a character XML does not allow', () => {
+  // A terminal's escape (ESC, as ANSI colours and OSC 8 links start) or another C0 control in the
+  // feed was said only as "disallowed character (line 1)": neither which character nor where.
+  it.each([
+    [
+      'ESC of an ANSI colour in the title',
+      answer({ title: '<title>A \u001b[31mred\u001b[0m title</title>' }),
+      'U+001B',
+      4,
+      10,
+    ],
+    ['BEL of an OSC 8 link in a name', answer({ authors: '<author><name>Ada\u0007</name></author>' }), 'U+0007', 8, 18],
+  ])('%s: names the character, its line and column, and writes nothing', async (_name, text, code, line, column) => {
+    const { result, files } = await run(text);
+    expect((result as Error).message).toContain(
+      `arXiv's answer for ${ID} is not a usable Atom feed: it holds ${code}, a control character XML does not allow, at line ${line}, column ${column}. Nothing was written.`,
+    );
+    expect(files).toEqual([]);
+  });
+});
+
 describe('an answer that is a web page, not a feed', () => {
   // A proxy, a captive portal or a gateway answers 200 OK with its own page: the message said "it
   // declares a DOCTYPE", or "there is no <feed> element", naming nothing the contributor saw.

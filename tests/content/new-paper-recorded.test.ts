@@ -71,3 +71,32 @@ describe('new-paper on every recorded arXiv answer: a file `npm run check` passe
     expect(papers.length).toBe(written);
   });
 });
+
+describe('a recorded answer with what a terminal acts on, in characters XML allows', () => {
+  it('is written, each control read as the space it stands for (and said by code point), every name kept, and the file passes the check', async () => {
+    const body = new Uint8Array(await readFile(join(fixtures, '9901.00040-terminal.xml')));
+    const root = await tempProject();
+    const fetch: FetchLike = async () => new Response(body, { status: 200 });
+    const written = await newPaper(
+      { input: '9901.00040', tags: ['optimization'], date: '2099-01-10' },
+      { root, fetch, now },
+    );
+    expect(written.notes.join('\n')).toContain('U+009B');
+    const { problems, papers } = await checkContent({
+      root,
+      today: now(),
+      papersDir: 'content/papers',
+      topicsFile: 'content/topics.yaml',
+    });
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(papers[0]?.data.title).toBe('A Synthetic 0;Synthetic Title Wrapped with 31mControls');
+    expect(papers[0]?.data.authors).toHaveLength(230);
+    expect(papers[0]?.data.authors.slice(0, 5)).toEqual([
+      'ADA EXAMPLE',
+      'Bo Example III',
+      'Cy 31m Example',
+      'Dee elpmaxE',
+      'Plato',
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
 import { latinLookAlike, withLookAlikeDots } from '../lib/look-alike.ts';
-import { codePointName } from '../lib/code-point.ts';
+import { codePointName, spaceName } from '../lib/code-point.ts';
 import { TOP_LEVEL_DOMAINS } from '../lib/top-level-domains.ts';
 
 /**
@@ -821,16 +821,33 @@ export function issueKind(issue: { code: string; params?: unknown }): string {
 const text = (max: number, empty: string) =>
   z
     .string()
-    .transform((value) => value.replace(/\s+/g, ' ').trim().normalize('NFC'))
+    .transform((value, ctx) => {
+      const collapsed = value.replace(/\s+/g, ' ').trim().normalize('NFC');
+      if (collapsed === '') {
+        report(ctx, 'text-empty', `must not be empty${onlySpaces(value)} ${empty}`);
+        return z.NEVER;
+      }
+      return collapsed;
+    })
     .pipe(
       z
         .string()
-        .min(1, `must not be empty: ${empty}`)
         .max(max, { error: tooLong(max, 'characters', 'shorten it') })
         .superRefine((value, ctx) => {
           for (const { kind, message } of markupInTextProblems(value)) report(ctx, kind, message);
         }),
     );
+
+/**
+ * What a value that is empty once its white space is trimmed held, for its message, up to the
+ * advice: nothing (`:`), or `: it holds only spaces (U+205F MEDIUM MATHEMATICAL SPACE);`, each kind
+ * of space named once, as an editor shows none of them and a contributor looks for the character.
+ */
+function onlySpaces(value: string): string {
+  if (value === '') return ':';
+  const spaces = [...new Set(value)].map(spaceName);
+  return `: it holds only spaces (${spaces.join(', ')});`;
+}
 
 /** arXiv's first year: no paper in the digest, and no digest, is older. */
 export const FIRST_YEAR = 1991;
@@ -967,7 +984,6 @@ export function createPaperSchema(topicSlugs: ReadonlySet<string>, { today }: { 
     .strictObject({
       // A title's math goes into every .bib, where LaTeX runs it: only inert commands may pass.
       title: text(LIMITS.title, "write the paper's title, as arXiv gives it").superRefine((title, ctx) => {
-        if (title === '') return; // text() has said it must not be empty
         const mathProblems = titleMathProblems(title);
         for (const message of mathProblems) report(ctx, 'title-math', message);
         if (mathProblems.length > 0) return;

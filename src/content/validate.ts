@@ -585,8 +585,9 @@ function describeIssue(
     const still = schema
       .safeParse(quoted)
       .error?.issues.find((other) => JSON.stringify(other.path) === JSON.stringify(path));
+    // The field's message may be a predicate ("must be a date…") or a finding ("unknown topic…").
     if (still)
-      return `was read by YAML as the ${typeof value} ${String(value)}; as text, it ${still.message.replace(/\.?$/, '.')}`;
+      return `was read by YAML as the ${typeof value} ${String(value)}, and as text it is refused too: ${still.message.replace(/\.?$/, '.')}`;
     return `was read by YAML as the ${typeof value} ${String(value)}; quote it: "${written}".`;
   }
   const got = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;

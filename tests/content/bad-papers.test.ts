@@ -62,7 +62,7 @@ const expected: [string, string][] = [
   // Quoted, 20250606 is still no date: the message says what the field takes, not only "quote it".
   [
     'numeric-date',
-    ':5: date: was read by YAML as the number 20250606; as text, it must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06".',
+    ':5: date: was read by YAML as the number 20250606, and as text it is refused too: must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06".',
   ],
   ['prefixed-arxiv', ':6: arxiv: must be the id alone, without prefix, address or version: "2401.10000".'],
   // Feed readers show RSS titles as HTML, with no CSP: a title holds no tag.

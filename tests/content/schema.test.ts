@@ -875,7 +875,7 @@ describe('one problem for a value of the wrong type or an empty one', () => {
     [
       'an empty author',
       'title: T\nauthors:\n  - Ann Lee\n  - " "\ntags:\n  - optimization',
-      '5: authors[1]: must not be empty: write the author\'s name, as in "- Ada Lovelace", or delete the "- " line',
+      '5: authors[1]: must not be empty: it holds only spaces (U+0020 SPACE); write the author\'s name, as in "- Ada Lovelace", or delete the "- " line',
     ],
     [
       'an empty venue',

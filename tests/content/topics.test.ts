@@ -80,7 +80,7 @@ describe('the topic vocabulary', () => {
       '- slug: optimization\n  label: " "\n  description: A topic.\n- slug: robotics\n  label: Robotics\n  description: ""\n',
     );
     expect(readTopics('topics.yaml', root).problems.map(formatProblem)).toEqual([
-      'topics.yaml:2: topics[0].label: must not be empty: write the name pages show for the topic, as in Optimization',
+      'topics.yaml:2: topics[0].label: must not be empty: it holds only spaces (U+0020 SPACE); write the name pages show for the topic, as in Optimization',
       'topics.yaml:6: topics[1].description: must not be empty: write a sentence that says what papers the topic holds',
     ]);
   });

@@ -1,0 +1,54 @@
+import { paper, type HostileKind } from './hostile-kinds.ts';
+
+/**
+ * Hostile papers of kinds the earlier passes did not write (twelfth pass): fields of exotic white
+ * space only, told which spaces they hold; a value YAML reads as a number that is no topic as text
+ * either. Each is refused naming its field (and line), saying what is right, or accepted with
+ * outputs each consumer reads as data.
+ */
+export const HOSTILE_KINDS_12: HostileKind[] = [
+  // White space only: the message names each space, which an editor shows as nothing.
+  {
+    id: 'title-only-medium-math-space',
+    file: paper({ title: '"\u205F"' }),
+    refused: 'title',
+    line: 2,
+    says: /only spaces \(U\+205F MEDIUM MATHEMATICAL SPACE\).*write the paper's title/,
+  },
+  {
+    id: 'title-only-no-break-spaces',
+    file: paper({ title: '"\u00A0\u2007\u00A0"' }),
+    refused: 'title',
+    line: 2,
+    says: /only spaces \(U\+00A0 NO-BREAK SPACE, U\+2007 FIGURE SPACE\)/,
+  },
+  {
+    id: 'author-only-ogham-space',
+    file: paper({ authors: '\n  - Ada Lovelace\n  - "\u1680"' }),
+    refused: 'authors[1]',
+    line: 5,
+    says: /only spaces \(U\+1680 OGHAM SPACE MARK\).*write the author's name/,
+  },
+  {
+    id: 'venue-only-en-quad',
+    file: paper({ venue: '"\u2000\u2001"' }),
+    refused: 'venue',
+    line: 8,
+    says: /only spaces \(U\+2000 EN QUAD, U\+2001 EM QUAD\).*delete the venue line/,
+  },
+  {
+    id: 'venue-only-escaped-narrow-space',
+    file: paper({ venue: '"\\u202F"' }),
+    refused: 'venue',
+    line: 8,
+    says: /only spaces \(U\+202F NARROW NO-BREAK SPACE\)/,
+  },
+  // A topic YAML reads as a number is no topic as text either: one sentence saying both.
+  {
+    id: 'tag-number',
+    file: paper({ tags: '\n  - 42' }),
+    refused: 'tags[0]',
+    line: 7,
+    says: /read by YAML as the number 42, and as text it is refused too: unknown topic "42"/,
+  },
+];

@@ -94,12 +94,27 @@ const MAX_HOST_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
 
 /**
+ * The special-use domains whose names resolve on the reader's side, never on the web: `localhost`
+ * (RFC 6761, which browsers lead to the reader's own machine, `app.localhost` too), `local` (mDNS,
+ * RFC 6762: a device on their network, `printer.local`), `home.arpa` (RFC 8375, a home network) and
+ * `internal` (reserved by ICANN for private networks). A dot makes none of them a web host.
+ */
+const LOCAL_DOMAINS = ['localhost', 'local', 'home.arpa', 'internal'];
+
+/**
  * Whether a host, as the URL parser writes it, is an IP address (IPv4 in dotted decimal, IPv6 in
- * brackets) or a local name without a dot (`localhost`): no web host with a domain. The first
- * refusal of webHostProblem, which the check's advice for such addresses in text reads too.
+ * brackets) or a local name: one without a dot (`localhost`) or under a domain that names local
+ * machines (LOCAL_DOMAINS: `admin.localhost`, `printer.local`): no web host with a domain. The
+ * first refusal of webHostProblem, which the check's advice for such addresses in text reads too.
  */
 export function isAddressOrLocalName(host: string): boolean {
-  return host.startsWith('[') || /^[\d.]+$/.test(host) || !host.includes('.');
+  const name = host.replace(/\.$/, '');
+  return (
+    host.startsWith('[') ||
+    /^[\d.]+$/.test(host) ||
+    !host.includes('.') ||
+    LOCAL_DOMAINS.some((domain) => name === domain || name.endsWith(`.${domain}`))
+  );
 }
 
 /**

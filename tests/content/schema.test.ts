@@ -35,6 +35,10 @@ describe('links', () => {
     ['https://github.com/a"><script>alert(1)</script>', 'https://github.com/a%22%3E%3Cscript%3Ealert(1)%3C/script%3E'],
     ['https://github.com/#"onmouseover=x', 'https://github.com/#%22onmouseover=x'],
     ['https://bücher.example/', 'https://xn--bcher-kva.example/'],
+    // A local domain's name as a part of a web host's is no local name.
+    ['https://localhost.org/a', 'https://localhost.org/a'],
+    ['https://local.dev/', 'https://local.dev/'],
+    ['https://internal.example.com/', 'https://internal.example.com/'],
     // Latin with kana and Han in one part, as Japanese addresses are written (UTS #39 allows it).
     ['https://jprs\u30C9\u30E1\u30A4\u30F3.jp/', 'https://xn--jprs-yk4cni7fuf.jp/'],
     // The same hosts as the joiner rows below, without the joiner: each one address.
@@ -62,6 +66,11 @@ describe('links', () => {
     ['//github.com/a', 'must be a full https:// URL'],
     ['github.com/a', 'must be a full https:// URL'],
     ['https://localhost/', 'must name a web host with a domain'],
+    // Names under a domain of local machines: the reader's own machine or network, whatever the dot.
+    ['https://admin.localhost/', 'must name a web host with a domain, e.g. "https://github.com/…", not an IP'],
+    ['https://PRINTER.Local/', 'not an IP address or a local name'],
+    ['https://nas.home.arpa/', 'not an IP address or a local name'],
+    ['https://git.corp.internal/', 'not an IP address or a local name'],
     ['https://127.0.0.1/', 'must name a web host with a domain'],
     ['https://0x7f.1/', 'must name a web host with a domain'],
     ['https://[::1]/', 'must name a web host with a domain'],

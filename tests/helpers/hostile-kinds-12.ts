@@ -3,7 +3,8 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
 /**
  * Hostile papers of kinds the earlier passes did not write (twelfth pass): fields of exotic white
  * space only, told which spaces they hold; a value YAML reads as a number that is no topic as text
- * either. Each is refused naming its field (and line), saying what is right, or accepted with
+ * either; links to dotted hosts under domains that name local machines (`.localhost`, `.local`,
+ * `home.arpa`, `.internal`). Each is refused naming its field (and line), saying what is right, or accepted with
  * outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_12: HostileKind[] = [
@@ -50,5 +51,35 @@ export const HOSTILE_KINDS_12: HostileKind[] = [
     refused: 'tags[0]',
     line: 7,
     says: /read by YAML as the number 42, and as text it is refused too: unknown topic "42"/,
+  },
+  // A dotted host under a domain that names local machines: a browser leads `.localhost` to the
+  // reader's own machine, `.local`, `home.arpa` and `.internal` to their network.
+  {
+    id: 'link-sub-localhost',
+    file: paper({ links: '\n  code: https://admin.localhost/reset' }),
+    refused: 'links.code',
+    line: 9,
+    says: /not an IP address or a local name/,
+  },
+  {
+    id: 'link-dot-local',
+    file: paper({ links: '\n  project: https://printer.local/' }),
+    refused: 'links.project',
+    line: 9,
+    says: /not an IP address or a local name/,
+  },
+  {
+    id: 'link-home-arpa',
+    file: paper({ links: '\n  pdf: https://nas.home.arpa/paper.pdf' }),
+    refused: 'links.pdf',
+    line: 9,
+    says: /not an IP address or a local name/,
+  },
+  {
+    id: 'body-link-internal',
+    file: paper({}, 'An abstract with [code](https://git.corp.internal/x) here.'),
+    refused: 'body',
+    line: 10,
+    says: /not an IP address or a local name/,
   },
 ];

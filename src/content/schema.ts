@@ -849,6 +849,43 @@ function onlySpaces(value: string): string {
   return `: it holds only spaces (${spaces.join(', ')});`;
 }
 
+/**
+ * The message for a date not written `YYYY-MM-DD`, with the date to write when the value is one
+ * in another spelling: a month or day of one digit (`2024-1-1`), or a date with a time of day
+ * (`2024-01-01T23:30:00-05:00`, YAML's timestamp), whose day is the one in UTC, the digest's time
+ * zone (23:30 at -05:00 is the next day there).
+ */
+function dateFormatProblem(value: string): string {
+  const problem = 'must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"';
+  const short = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (short) {
+    const day = `${short[1]}-${short[2]!.padStart(2, '0')}-${short[3]!.padStart(2, '0')}`;
+    if (calendarProblem(day) === undefined) return `${problem}. Its month or day has one digit: write "${day}".`;
+  }
+  const timed = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/.exec(
+    value,
+  );
+  if (timed && calendarProblem(timed[1]!) === undefined) {
+    const [, written, time, zone] = timed;
+    const offset =
+      zone === undefined || /^z$/i.test(zone)
+        ? 'Z'
+        : zone.length === 3
+          ? `${zone}:00`
+          : zone.replace(/^([+-]\d{2}):?/, '$1:');
+    const instant = new Date(`${written}T${time}${offset}`);
+    const day = Number.isNaN(instant.getTime()) ? written! : instant.toISOString().slice(0, 10);
+    const at =
+      zone === undefined
+        ? ''
+        : day === written
+          ? ' (its day in UTC too)'
+          : ` (${time} at ${zone} on ${written} is ${day} in UTC, the digest's time zone)`;
+    return `${problem}. It holds a time of day as well: write the day alone, "${day}"${at}.`;
+  }
+  return problem;
+}
+
 /** arXiv's first year: no paper in the digest, and no digest, is older. */
 export const FIRST_YEAR = 1991;
 
@@ -860,7 +897,7 @@ const calendarDate = (beforeArxiv: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, {
-      message: 'must be a date written YYYY-MM-DD, in quotes, e.g. "2025-06-06"',
+      error: (issue) => dateFormatProblem(String(issue.input)),
       // One message is enough: a date in another format is not checked against the calendar.
       abort: true,
     })

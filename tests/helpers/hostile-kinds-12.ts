@@ -4,7 +4,8 @@ import { paper, type HostileKind } from './hostile-kinds.ts';
  * Hostile papers of kinds the earlier passes did not write (twelfth pass): fields of exotic white
  * space only, told which spaces they hold; a value YAML reads as a number that is no topic as text
  * either; links to dotted hosts under domains that name local machines (`.localhost`, `.local`,
- * `home.arpa`, `.internal`). Each is refused naming its field (and line), saying what is right, or accepted with
+ * `home.arpa`, `.internal`); dates with a one-digit month or day, or with a time of day and an
+ * offset that crosses midnight in UTC, told the day to write. Each is refused naming its field (and line), saying what is right, or accepted with
  * outputs each consumer reads as data.
  */
 export const HOSTILE_KINDS_12: HostileKind[] = [
@@ -81,5 +82,34 @@ export const HOSTILE_KINDS_12: HostileKind[] = [
     refused: 'body',
     line: 10,
     says: /not an IP address or a local name/,
+  },
+  // Dates in another spelling of a day: the message gives the day to write.
+  {
+    id: 'date-unpadded',
+    file: paper({ date: '2025-6-6' }),
+    refused: 'date',
+    line: 5,
+    says: /YYYY-MM-DD.*one digit: write "2025-06-06"/,
+  },
+  {
+    id: 'published-unpadded-month',
+    file: paper({ published: '"2025-1-31"' }),
+    refused: 'published',
+    line: 8,
+    says: /one digit: write "2025-01-31"/,
+  },
+  {
+    id: 'date-offset-crosses-midnight',
+    file: paper({ date: '2025-06-05T23:30:00-05:00' }),
+    refused: 'date',
+    line: 5,
+    says: /time of day as well: write the day alone, "2025-06-06" \(23:30:00 at -05:00 on 2025-06-05 is 2025-06-06 in UTC/,
+  },
+  {
+    id: 'published-time-utc',
+    file: paper({ published: '"2025-01-02 10:00:00Z"' }),
+    refused: 'published',
+    line: 8,
+    says: /write the day alone, "2025-01-02"/,
   },
 ];

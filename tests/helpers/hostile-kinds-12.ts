@@ -112,4 +112,7 @@ export const HOSTILE_KINDS_12: HostileKind[] = [
     line: 8,
     says: /write the day alone, "2025-01-02"/,
   },
+  // Kept: a web host whose name starts with a local domain's word, and a title YAML folds from two lines.
+  { id: 'link-local-word-host', file: paper({ links: '\n  code: https://localhost.org/a' }) },
+  { id: 'title-folded-plain', file: paper({ title: 'A title\n  folded onto two lines' }) },
 ];

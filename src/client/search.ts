@@ -60,6 +60,7 @@ import {
   nameReadings,
   plainSpelling,
   withoutMarkup,
+  withSingleQuotesRead,
   withShorthandRead,
   withCitationKeysRead,
   withoutQuestionWords,
@@ -824,6 +825,8 @@ async function searchQuery(
   keystroke: Keystroke | undefined,
   topics: readonly TopicName[],
 ): Promise<WordsAnswer | null> {
+  // A phrase in single quotes (`-'vision transformer'`) is one in double quotes (withSingleQuotesRead).
+  query = withSingleQuotesRead(query);
   const answer = await searchWords(pagefind, config, query, options, keystroke, topics);
   const phrase = answer?.results.length === 0 ? answer.unmatchedPhrase : undefined;
   if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;

@@ -1968,6 +1968,24 @@ export function alternativesInQuery(query: string): string[] | undefined {
   return found.length > 1 ? found : undefined;
 }
 
+/**
+ * A phrase in single quotes, straight or typographic (`-'vision transformer'`, `‘double descent’`):
+ * a quote that opens at the query's start or after a space, `-` or `(`, before a character that is
+ * no space or quote, and closes after one, at the query's end or before a space or punctuation.
+ * An apostrophe is neither: between letters (`it's`, `don't`, also inside the phrase, `'it's'`),
+ * after a plural (`models' loss`: it follows a letter) or before a year (`'23`: it never closes).
+ */
+const SINGLE_QUOTED =
+  /(?<=^|[\s(-])['\u2018\u2019](?=[^\s'\u2018\u2019])((?:[^'\u2018\u2019"\u201C\u201D\u201E]|(?<=[\p{L}\p{N}])['\u2019](?=\p{L}))*?)(?<=[^\s'\u2018\u2019(-])['\u2018\u2019](?=$|[\s\p{P}\p{S}])/gu;
+
+/**
+ * A query with its phrases in single quotes (SINGLE_QUOTED) in double ones, as every rule of the
+ * search reads a phrase (QUOTED); a single quote inside a phrase in double quotes stays as typed.
+ */
+export function withSingleQuotesRead(query: string): string {
+  return replacedOutsideQuotes(query, SINGLE_QUOTED, (_, inner) => `"${inner}"`);
+}
+
 /** Quotes that open and close a phrase: straight, or typographic as a phone keyboard types them. */
 export const QUOTED = /["\u201C\u201D\u201E]([^"\u201C\u201D\u201E]*)["\u201C\u201D\u201E]?/gu;
 

@@ -682,6 +682,27 @@ const TABLE: Expectation[] = [
     why: 'a phrase left out as a phrase: no KAN paper writes "vision transformer" (KAT writes "transformer", 2408.08338 "vision")',
     only: KAN,
   },
+  // Single quotes, straight or curly, around a phrase: a phrase as in double quotes.
+  {
+    query: "kolmogorov -'vision transformer'",
+    why: 'a phrase in single quotes left out as a phrase, as in double quotes',
+    only: KAN,
+  },
+  {
+    query: 'kolmogorov -‘vision transformer’',
+    why: 'the same in curly single quotes, as a phone keyboard types them',
+    only: KAN,
+  },
+  {
+    query: "'in-context learning' NOT 'linear models'",
+    why: 'phrases in single quotes on both sides of NOT: the in-context papers but the one on linear models',
+    only: ['2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  {
+    query: "'gated linear attention'",
+    why: 'a title phrase in single quotes: only the paper with the three words side by side',
+    only: ['2312.06635'],
+  },
   {
     query: '"in-context learning" NOT "linear models"',
     why: 'the in-context learning papers but the one on linear models (2211.15661)',

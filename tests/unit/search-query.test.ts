@@ -63,6 +63,7 @@ import {
   yearInQuery,
   monthInQuery,
   withoutStrayOperators,
+  withSingleQuotesRead,
   withTypedWordsKept,
   withPrintedWordsRead,
   withPublicationWordsDropped,
@@ -2940,6 +2941,41 @@ describe('monthInQuery', () => {
     'junk 2024',
   ])('%s names no month', (query) => {
     expect(monthInQuery(query)).toBeUndefined();
+  });
+});
+
+describe('withSingleQuotesRead', () => {
+  it.each([
+    ["kolmogorov -'vision transformer'", 'kolmogorov -"vision transformer"'],
+    ['kolmogorov -‘vision transformer’', 'kolmogorov -"vision transformer"'],
+    ["'double descent'", '"double descent"'],
+    ["'MLP'", '"MLP"'],
+    ['’gated linear attention’ training', '"gated linear attention" training'],
+    ["(scaling 'inductive bias')", '(scaling "inductive bias")'],
+    ["'double descent', optimization", '"double descent", optimization'],
+    ["NOT 'linear model' 'in-context'", 'NOT "linear model" "in-context"'],
+    ["'it's a tale'", '"it\'s a tale"'],
+    ["'don’t stop' kernels", '"don’t stop" kernels'],
+  ])('%s reads as %s', (query, expected) => {
+    expect(withSingleQuotesRead(query)).toBe(expected);
+  });
+
+  it.each([
+    "it's double descent",
+    "don't stop",
+    "the models' loss",
+    "the models' loss and the kernels' width",
+    "ICLR '23",
+    "NeurIPS'23 and ICLR '24",
+    "'23 to '24",
+    "l'23",
+    "O'Brien",
+    "'unclosed phrase",
+    "trailing quote'",
+    "' spaced '",
+    '"a \'quoted\' word" inside double quotes',
+  ])('%s keeps its quotes as typed', (query) => {
+    expect(withSingleQuotesRead(query)).toBe(query);
   });
 });
 

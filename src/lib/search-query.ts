@@ -1196,6 +1196,56 @@ function wholeOfClipped(letters: string): string | undefined {
 }
 
 /**
+ * Plurals that take no `s` (`matrix`, `matrices`; `analysis`, `analyses`; `criterion`, `criteria`):
+ * each entry the singular and the plural. Pagefind's stemmer keeps the two apart (`matrix`,
+ * `matric`), so a query word in one number is also searched in the other (otherSpelling). A list,
+ * as for IRREGULAR_SPELLINGS: `devices` is no plural of `devix`, nor `bases` only of `basis`, but a
+ * form no paper writes finds nothing and costs nothing else.
+ */
+const IRREGULAR_PLURALS: readonly (readonly [singular: string, plural: string])[] = [
+  ['matrix', 'matrices'],
+  ['index', 'indices'],
+  ['vertex', 'vertices'],
+  ['simplex', 'simplices'],
+  ['appendix', 'appendices'],
+  ['analysis', 'analyses'],
+  ['hypothesis', 'hypotheses'],
+  ['basis', 'bases'],
+  ['axis', 'axes'],
+  ['thesis', 'theses'],
+  ['synthesis', 'syntheses'],
+  ['diagnosis', 'diagnoses'],
+  ['parenthesis', 'parentheses'],
+  ['criterion', 'criteria'],
+  ['phenomenon', 'phenomena'],
+  ['optimum', 'optima'],
+  ['maximum', 'maxima'],
+  ['minimum', 'minima'],
+  ['spectrum', 'spectra'],
+  ['curriculum', 'curricula'],
+  ['stratum', 'strata'],
+  ['medium', 'media'],
+  ['radius', 'radii'],
+  ['nucleus', 'nuclei'],
+  ['stimulus', 'stimuli'],
+  ['locus', 'loci'],
+  ['focus', 'foci'],
+  ['corpus', 'corpora'],
+  ['genus', 'genera'],
+  ['schema', 'schemata'],
+  ['child', 'children'],
+];
+
+/** A word of IRREGULAR_PLURALS (lower-case letters) in its other number, or undefined. */
+function irregularNumber(letters: string): string | undefined {
+  for (const [singular, plural] of IRREGULAR_PLURALS) {
+    if (letters === singular) return plural;
+    if (letters === plural) return singular;
+  }
+  return undefined;
+}
+
+/**
  * The words of IRREGULAR_SPELLINGS a query writes as a name: capitalised after its first word
  * (`Gray code`, `LLMs by Gray`, `Mold`), lower-case letters as queryWords gives them. A surname or
  * a name of a thing has one spelling: such a word is searched as typed, not in its other spelling.
@@ -1215,12 +1265,13 @@ export function spellingsTypedAsNames(query: string): Set<string> {
 /**
  * A query word in its other spelling, British or American (`behaviour` ↔ `behavior`,
  * `optimisation` ↔ `optimization`, `analyse` ↔ `analyze`, `centre` ↔ `center`, `modelling` ↔
- * `modeling`, `catalogue` ↔ `catalog`; `grey` ↔ `gray`, `defence` ↔ `defense` by their list), or a
- * word cut short written whole (`nets` → `networks`: CLIPPED_WORDS), or undefined when it has none.
+ * `modeling`, `catalogue` ↔ `catalog`; `grey` ↔ `gray`, `defence` ↔ `defense` by their list), a
+ * plural without `s` in its other number (`matrices` ↔ `matrix`: IRREGULAR_PLURALS), or a word cut
+ * short written whole (`nets` → `networks`: CLIPPED_WORDS), or undefined when it has none.
  */
 export function otherSpelling(word: string): string | undefined {
   const letters = comparable(word);
-  return irregularSpelling(letters) ?? wholeOfClipped(letters) ?? spellingByEnding(word);
+  return irregularSpelling(letters) ?? irregularNumber(letters) ?? wholeOfClipped(letters) ?? spellingByEnding(word);
 }
 
 /**

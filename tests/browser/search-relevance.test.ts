@@ -828,6 +828,16 @@ const TABLE: Expectation[] = [
   { query: 'orthogonal projections', why: 'the title writes Orthogonal Projection', top: ['2402.11984'] },
   { query: 'state tracking linear RNN', why: 'State-Tracking in Linear RNNs', top: ['2411.12537'] },
   { query: 'Polynomial Composition Activation', why: 'the title’s last word in the singular', top: ['2411.03884'] },
+  {
+    query: 'matrix',
+    why: 'a plural without s: GLA writes matrix, the linear-models and state-tracking abstracts matrices',
+    only: ['2211.15661', '2312.06635', '2411.12537'],
+  },
+  {
+    query: 'MATRICES',
+    why: 'the same in capitals and the plural: the three papers, whichever number they write',
+    only: ['2211.15661', '2312.06635', '2411.12537'],
+  },
   // Words cut short as readers say them: `nets` for networks (CLIPPED_WORDS).
   { query: 'spiking neural nets', why: 'Spiking Neural Networks, "nets" cut short', top: ['2402.11984'] },
   { query: 'binary neural nets', why: 'BiPer: Binary Neural Networks', top: ['2404.01278'] },

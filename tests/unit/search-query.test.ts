@@ -341,6 +341,13 @@ describe('otherSpelling', () => {
     ['neighborhoods', 'neighbourhoods'],
     ['flavours', 'flavors'],
     ['vigor', 'vigour'],
+    // A plural without `s` in its other number, either way.
+    ['matrices', 'matrix'],
+    ['matrix', 'matrices'],
+    ['Analyses', 'analysis'],
+    ['hypothesis', 'hypotheses'],
+    ['criteria', 'criterion'],
+    ['vertices', 'vertex'],
   ])('%s → %s', (word, other) => {
     expect(otherSpelling(word)).toBe(other);
   });

@@ -730,7 +730,7 @@ async function searchWords(
     return dateThenWider(
       pagefind,
       options,
-      { [CITED_MONTH_FILTER]: { any: [month.month] } },
+      { [CITED_MONTH_FILTER]: { any: month.months } },
       ofMonth,
       ofYear,
       keystroke,

@@ -566,36 +566,66 @@ const YEAR_WORD = /^\(?((?:19|20)\d\d)\)?[.,;]?$/;
 /** A month in digits: `2024-12`, `2024/12`, `2024.12`, `12/2024`, `12-2024` (not a range, `2023-25`). */
 const NUMERIC_MONTH = /^\(?(?:((?:19|20)\d\d)[-/.](\d\d?)|(\d\d?)[-/.]((?:19|20)\d\d))\)?[.,;]?$/;
 
+/** A quarter or half of a year in the short form business and reports write (`Q1`…`Q4`, `H1`, `H2`). */
+const PART_OF_YEAR = /^\(?([QH])([1-4])\)?[.,;]?$/i;
+/** The months of a part of a year in words (`first quarter of 2024`, `second half of 2023`). */
+const MONTHS_OF_PART: Readonly<Record<string, number>> = { q: 3, quarter: 3, h: 6, half: 6 };
+
+/**
+ * Which part of a year an ordinal word names, counting from 1 (`first`, `2nd`), with `last` as
+ * the year's last part of `parts`; undefined for any other word.
+ */
+function partOfYearAt(word: string, parts: number): number | undefined {
+  const lower = word.toLowerCase();
+  if (lower === 'last') return parts;
+  const named = ORDINAL_WORDS.indexOf(lower) + 1 || Number(/^(\d)(?:st|nd|rd|th)$/.exec(lower)?.[1] ?? 0);
+  return named >= 1 && named <= parts ? named : undefined;
+}
+
 /**
  * The month and year a query names (`June 2025`, `Dec. 2024`, `december 2024 diffusion`,
- * `2025 June`, `2024-12`, `12/2024`): the month as `YYYY-MM`, its year, and the query without them.
- * Undefined for a query with quotes (a phrase is as typed), with no month or with two, and for
- * digits that are a range of years (`2023-25`: yearsOfToken reads it first).
+ * `2025 June`, `2024-12`, `12/2024`), or a quarter or half of a year (`Q1 2024`, `2023 H2`,
+ * `first quarter of 2024`, `second half 2023`): its months as `YYYY-MM`, its year, and the query
+ * without them. Undefined for a query with quotes (a phrase is as typed), with no month or with
+ * two, and for digits that are a range of years (`2023-25`: yearsOfToken reads it first).
  */
-export function monthInQuery(query: string): { month: string; year: string; rest: string } | undefined {
+export function monthInQuery(query: string): { months: string[]; year: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
   const tokens = query.trim().split(/\s+/);
-  const found: { at: number; length: number; year: string; month: number }[] = [];
+  const found: { at: number; length: number; year: string; month: number; count: number }[] = [];
   tokens.forEach((token, at) => {
     const digits = NUMERIC_MONTH.exec(token);
     if (digits && !yearsOfToken(token)) {
       const [year, month] = digits[1] ? [digits[1], digits[2]!] : [digits[4]!, digits[3]!];
-      found.push({ at, length: 1, year, month: Number(month) });
+      found.push({ at, length: 1, year, month: Number(month), count: 1 });
       return;
     }
-    const month = monthOfWord(token);
-    if (month === undefined) return;
-    // The year after the month (`June 2025`) or before it (`2025 June`).
+    // The year after the month or part (`June 2025`, `Q1 2024`) or before it (`2025 June`, `2024 Q1`).
     const after = YEAR_WORD.exec(tokens[at + 1] ?? '')?.[1];
     const before = YEAR_WORD.exec(tokens[at - 1] ?? '')?.[1];
-    if (after) found.push({ at, length: 2, year: after, month });
-    else if (before) found.push({ at: at - 1, length: 2, year: before, month });
+    const short = PART_OF_YEAR.exec(token);
+    const count = short ? MONTHS_OF_PART[short[1]!.toLowerCase()]! : 1;
+    const part = short && Number(short[2]) <= 12 / count ? Number(short[2]) : undefined;
+    const month = part === undefined ? monthOfWord(token) : (part - 1) * count + 1;
+    if (month !== undefined) {
+      if (after) found.push({ at, length: 2, year: after, month, count });
+      else if (before) found.push({ at: at - 1, length: 2, year: before, month, count });
+      return;
+    }
+    // `first quarter of 2024`, `last half 2023`: an ordinal, the part's name, `of`, the year.
+    const months = MONTHS_OF_PART[(/^(quarter|half)$/i.exec(tokens[at + 1] ?? '')?.[1] ?? '').toLowerCase()];
+    const nth = months === undefined ? undefined : partOfYearAt(token, 12 / months);
+    if (months === undefined || nth === undefined) return;
+    const of = /^of$/i.test(tokens[at + 2] ?? '') ? 1 : 0;
+    const year = YEAR_WORD.exec(tokens[at + 2 + of] ?? '')?.[1];
+    if (year) found.push({ at, length: 3 + of, year, month: (nth - 1) * months + 1, count: months });
   });
   if (found.length !== 1) return undefined;
-  const { at, length, year, month } = found[0]!;
+  const { at, length, year, month, count } = found[0]!;
   if (month < 1 || month > 12) return undefined;
   const rest = tokens.filter((_, index) => index < at || index >= at + length).join(' ');
-  return { month: `${year}-${String(month).padStart(2, '0')}`, year, rest };
+  const months = Array.from({ length: count }, (_, index) => `${year}-${String(month + index).padStart(2, '0')}`);
+  return { months, year, rest };
 }
 
 /** Words that say a paper came out, which a reader writes before its date (`published 2024`). */
@@ -607,7 +637,7 @@ const RANGE_OPENING = new RegExp(`^(?:${OPEN_RANGE_WORDS}|between|from)(?::.*)?$
 
 /**
  * A query without the word that says a paper came out before the date it names (`published 2024`,
- * `posted in March 2024`, `submitted since 2023`, `released 2023-2024`, `published 12/2024`):
+ * `posted in March 2024`, `released in Q1 2024`, `submitted since 2023`, `released 2023-2024`, `published 12/2024`):
  * the papers write no such word beside their date, which the search reads as the paper's own
  * (yearInQuery, monthInQuery), so kept it would find nothing. Before anything else (`published
  * papers`, `released code`) it is a word of the query. Outside quoted phrases.
@@ -619,7 +649,7 @@ export function withPublicationWordsDropped(query: string): string {
     const token = tokens[at] ?? '';
     if (yearsOfToken(token) || NUMERIC_MONTH.test(token)) return true;
     const next = tokens[at + 1] ?? '';
-    if (monthOfWord(token) !== undefined) return YEAR_WORD.test(next);
+    if (monthOfWord(token) !== undefined || PART_OF_YEAR.test(token)) return YEAR_WORD.test(next);
     if (RANGE_OPENING.test(token)) return /^(?:19|20)\d\d/.test(token.includes(':') ? token.split(':')[1]! : next);
     return false;
   };

@@ -1668,6 +1668,32 @@ describe('a month and its year', () => {
     expect(ids.slice(0, expected.length).sort()).toEqual([...expected].sort());
   });
 
+  // The first versions of January to March 2024, and of July to December 2023 (by `published`,
+  // or else by the arXiv id's month: Neural Snowflakes, 2310.15003, and 2311.13774 write none).
+  const Q1_2024 = ['2401.12973', '2401.14033', ...FEBRUARY_2024, '2403.19521'];
+  const H2_2023 = [
+    '2307.03576',
+    '2307.11458',
+    '2308.04106',
+    ...OCTOBER_2023,
+    '2310.15003',
+    '2311.13774',
+    ...DECEMBER_2023,
+  ];
+  it.each([
+    ['Q1 2024', Q1_2024],
+    ['first quarter of 2024', Q1_2024],
+    ['2024 q1', Q1_2024],
+    ['H2 2023', H2_2023],
+    ['second half of 2023', H2_2023],
+  ])('"%s" finds the papers first posted in those months first', async (query, expected) => {
+    // (The page shows ten results at first: of a half's twelve, ten of them.)
+    const { ids } = await searchPage(query);
+    const first = ids.slice(0, expected.length);
+    expect(first.length).toBe(Math.min(expected.length, 10));
+    expect(first.filter((id) => !expected.includes(id))).toEqual([]);
+  });
+
   it('reads the words beside it within that month: "December 2023 transformers"', async () => {
     // Of December 2023, GLA and BiPFT have "Transformer(s)" in their titles; double descent does not.
     const { ids } = await searchPage('December 2023 transformers');

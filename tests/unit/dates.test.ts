@@ -98,6 +98,6 @@ describe('monthOfName: the one reading of a month written as a word', () => {
 
   it('is what a contributor’s date and a reader’s month query both read', () => {
     expect(calendarDateAsWritten('3 Septem 2024')).toBe('2024-09-03');
-    expect(monthInQuery('Septem 2024 diffusion')).toEqual({ month: '2024-09', year: '2024', rest: 'diffusion' });
+    expect(monthInQuery('Septem 2024 diffusion')).toEqual({ months: ['2024-09'], year: '2024', rest: 'diffusion' });
   });
 });

@@ -2923,16 +2923,32 @@ describe('words spelled with a zero-width non-joiner or joiner', () => {
 
 describe('monthInQuery', () => {
   it.each([
-    ['June 2025', { month: '2025-06', year: '2025', rest: '' }],
-    ['Dec 2024', { month: '2024-12', year: '2024', rest: '' }],
-    ['Dec. 2024', { month: '2024-12', year: '2024', rest: '' }],
-    ['Sept 2023', { month: '2023-09', year: '2023', rest: '' }],
-    ['2024-12', { month: '2024-12', year: '2024', rest: '' }],
-    ['03/2021 vision', { month: '2021-03', year: '2021', rest: 'vision' }],
-    ['december 2024 diffusion', { month: '2024-12', year: '2024', rest: 'diffusion' }],
-    ['diffusion 2024 DECEMBER', { month: '2024-12', year: '2024', rest: 'diffusion' }],
-    ['sparse models (Oct. 2023)', { month: '2023-10', year: '2023', rest: 'sparse models' }],
+    ['June 2025', { months: ['2025-06'], year: '2025', rest: '' }],
+    ['Dec 2024', { months: ['2024-12'], year: '2024', rest: '' }],
+    ['Dec. 2024', { months: ['2024-12'], year: '2024', rest: '' }],
+    ['Sept 2023', { months: ['2023-09'], year: '2023', rest: '' }],
+    ['2024-12', { months: ['2024-12'], year: '2024', rest: '' }],
+    ['03/2021 vision', { months: ['2021-03'], year: '2021', rest: 'vision' }],
+    ['december 2024 diffusion', { months: ['2024-12'], year: '2024', rest: 'diffusion' }],
+    ['diffusion 2024 DECEMBER', { months: ['2024-12'], year: '2024', rest: 'diffusion' }],
+    ['sparse models (Oct. 2023)', { months: ['2023-10'], year: '2023', rest: 'sparse models' }],
   ])('%s names a month', (query, expected) => {
+    expect(monthInQuery(query)).toEqual(expected);
+  });
+
+  const months = (year: string, from: number, count: number) =>
+    Array.from({ length: count }, (_, index) => `${year}-${String(from + index).padStart(2, '0')}`);
+  it.each([
+    ['Q1 2024', { months: months('2024', 1, 3), year: '2024', rest: '' }],
+    ['kernels q4 2023', { months: months('2023', 10, 3), year: '2023', rest: 'kernels' }],
+    ['2024 Q2 attention', { months: months('2024', 4, 3), year: '2024', rest: 'attention' }],
+    ['H2 2023', { months: months('2023', 7, 6), year: '2023', rest: '' }],
+    ['(H1 2025)', { months: months('2025', 1, 6), year: '2025', rest: '' }],
+    ['first quarter of 2024', { months: months('2024', 1, 3), year: '2024', rest: '' }],
+    ['MLPs in the 3rd quarter 2023', { months: months('2023', 7, 3), year: '2023', rest: 'MLPs in the' }],
+    ['last quarter of 2024', { months: months('2024', 10, 3), year: '2024', rest: '' }],
+    ['Second Half of 2023 transformers', { months: months('2023', 7, 6), year: '2023', rest: 'transformers' }],
+  ])('%s names the months of a quarter or half', (query, expected) => {
     expect(monthInQuery(query)).toEqual(expected);
   });
 
@@ -2946,6 +2962,13 @@ describe('monthInQuery', () => {
     'June 2025 and May 2024',
     '2024-13',
     'junk 2024',
+    'Q5 2024',
+    'H3 2023',
+    'Q1',
+    'fifth quarter of 2024',
+    'third half of 2023',
+    'quarter of 2024',
+    'Q1 2024 and Q2 2024',
   ])('%s names no month', (query) => {
     expect(monthInQuery(query)).toBeUndefined();
   });
@@ -3044,6 +3067,7 @@ describe('withPublicationWordsDropped', () => {
     ['appeared since 2023', 'since 2023'],
     ['published before:2021', 'before:2021'],
     ['papers published between 2023 and 2024', 'papers between 2023 and 2024'],
+    ['released in Q1 2024', 'Q1 2024'],
   ])('reads %s as its date: %s', (query, expected) => {
     expect(withPublicationWordsDropped(query)).toBe(expected);
   });

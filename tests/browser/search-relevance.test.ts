@@ -1072,6 +1072,29 @@ const TABLE: Expectation[] = [
   },
   { query: '神经网络', why: 'neural networks in Chinese: no paper writes Chinese', none: true },
   { query: 'нейронные сети', why: 'the same in Russian', none: true },
+  // Twelfth pass: dashes for hyphens, trailing punctuation, names as a reference orders them.
+  {
+    query: 'in–context learning',
+    why: 'an en dash for the hyphen: the five papers that write in-context learning',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  {
+    query: 'in—context learning',
+    why: 'an em dash for the hyphen, as a word processor makes it',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
+  { query: 'double descent...', why: 'trailing dots are no word', only: ['2312.03951'] },
+  { query: 'double descent!', why: 'an exclamation mark is no word', only: ['2312.03951'] },
+  { query: 'DOUBLE DESCENT', why: 'a title phrase in capitals, not an acronym', only: ['2312.03951'] },
+  { query: 'Hofmann, Thomas', why: 'an author as "Last, First"', only: ['2306.13575'] },
+  { query: 'Bachmann Hofmann', why: 'two authors of Scaling MLPs in one query', only: ['2306.13575'] },
+  { query: 'Hofmann MLP', why: 'an author and a topic word', only: ['2306.13575'] },
+  {
+    query: 'Tengyu Ma in-context',
+    why: 'an author and a topic: both of Tengyu Ma’s papers are on in-context learning',
+    only: ['2211.15661', '2307.03576'],
+  },
+  { query: 'kolmogorov arnold networks?', why: 'a question mark after the words', only: KAN },
 ];
 
 let server: StaticServer;

@@ -707,7 +707,8 @@ async function searchWords(
   // first version's or its venue's), or the year in its text; not when the papers write it after
   // the word before it (a venue, `ICLR 2024`: an ICLR 2025 paper first posted in 2024 is no answer).
   // A month and its year (`June 2025`, `2024-12`) are the month of the paper's first version: its
-  // papers first, then what the query finds without the month's name (those of the year first).
+  // papers first, then what the query finds without the month's name (those of the year first);
+  // after `since`, `before`… the months of that range, then those of its range of years.
   const month = !readYear || cited ? undefined : monthInQuery(query);
   if (month) {
     const ofMonth = (filtered: PagefindQuery) =>
@@ -720,7 +721,7 @@ async function searchWords(
       searchWords(
         pagefind,
         config,
-        `${month.rest} ${month.year}`.trim(),
+        `${month.rest} ${month.years ?? month.year}`.trim(),
         options,
         keystroke,
         topics,

@@ -495,6 +495,9 @@ const OPEN_RANGE = new RegExp(
   'giu',
 );
 
+/** A word alone that opens a range (`since`, `Before`), as monthInQuery reads one before a month. */
+const OPEN_RANGE_WORD = new RegExp(`^(${OPEN_RANGE_WORDS})$`, 'i');
+
 /** The first year a range open at its start reaches back to (`before 2020`): before any paper's. */
 const EARLIEST_YEAR = 1900;
 
@@ -586,10 +589,18 @@ function partOfYearAt(word: string, parts: number): number | undefined {
  * The month and year a query names (`June 2025`, `Dec. 2024`, `december 2024 diffusion`,
  * `2025 June`, `2024-12`, `12/2024`), or a quarter or half of a year (`Q1 2024`, `2023 H2`,
  * `first quarter of 2024`, `second half 2023`): its months as `YYYY-MM`, its year, and the query
- * without them. Undefined for a query with quotes (a phrase is as typed), with no month or with
+ * without them. After a word that opens a range (OPEN_RANGE_WORDS: `since June 2024`, `before
+ * March 2024`, `after Q1 2024`), the months of that range, closed as withOpenRangesClosed closes
+ * one of years (to the end of the year after `thisYear`, or back to EARLIEST_YEAR; `since` and
+ * `until` hold the month or part, `after` and `before` not), with `years`, the open range of years
+ * that holds them (`since 2024`, `until 2024`), for what the query finds beyond them.
+ * Undefined for a query with quotes (a phrase is as typed), with no month or with
  * two, and for digits that are a range of years (`2023-25`: yearsOfToken reads it first).
  */
-export function monthInQuery(query: string): { months: string[]; year: string; rest: string } | undefined {
+export function monthInQuery(
+  query: string,
+  thisYear = new Date().getUTCFullYear(),
+): { months: string[]; year: string; years?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
   const tokens = query.trim().split(/\s+/);
   const found: { at: number; length: number; year: string; month: number; count: number }[] = [];
@@ -623,9 +634,25 @@ export function monthInQuery(query: string): { months: string[]; year: string; r
   if (found.length !== 1) return undefined;
   const { at, length, year, month, count } = found[0]!;
   if (month < 1 || month > 12) return undefined;
-  const rest = tokens.filter((_, index) => index < at || index >= at + length).join(' ');
-  const months = Array.from({ length: count }, (_, index) => `${year}-${String(month + index).padStart(2, '0')}`);
-  return { months, year, rest };
+  // Months counted from year 0: the first and last of the range, as withOpenRangesClosed's years.
+  let [from, to] = [Number(year) * 12 + month - 1, Number(year) * 12 + month - 1 + count - 1];
+  let start = at;
+  const opening = OPEN_RANGE_WORD.exec(tokens[at - 1] ?? '')?.[1]?.toLowerCase();
+  if (opening) {
+    const held = /^(?:since|until|till)$/.test(opening);
+    const [first, last] = /^(?:since|after)$/.test(opening)
+      ? [held ? from : to + 1, (thisYear + 1) * 12 + 11]
+      : [EARLIEST_YEAR * 12, held ? to : from - 1];
+    // A range that holds no month (`since June 2031`) is no range: the month as typed.
+    if (first <= last) [from, to, start] = [first, last, at - 1];
+  }
+  const rest = tokens.filter((_, index) => index < start || index >= at + length).join(' ');
+  const months = Array.from(
+    { length: to - from + 1 },
+    (_, index) => `${Math.floor((from + index) / 12)}-${String(((from + index) % 12) + 1).padStart(2, '0')}`,
+  );
+  const years = start < at ? `${/^(?:since|after)$/.test(opening!) ? 'since' : 'until'} ${year}` : undefined;
+  return { months, year, ...(years && { years }), rest };
 }
 
 /** Words that say a paper came out, which a reader writes before its date (`published 2024`). */
@@ -637,7 +664,7 @@ const RANGE_OPENING = new RegExp(`^(?:${OPEN_RANGE_WORDS}|between|from)(?::.*)?$
 
 /**
  * A query without the word that says a paper came out before the date it names (`published 2024`,
- * `posted in March 2024`, `released in Q1 2024`, `submitted since 2023`, `released 2023-2024`, `published 12/2024`):
+ * `posted in March 2024`, `released in Q1 2024`, `submitted since 2023`, `posted since June 2024`, `released 2023-2024`, `published 12/2024`):
  * the papers write no such word beside their date, which the search reads as the paper's own
  * (yearInQuery, monthInQuery), so kept it would find nothing. Before anything else (`published
  * papers`, `released code`) it is a word of the query. Outside quoted phrases.
@@ -650,7 +677,9 @@ export function withPublicationWordsDropped(query: string): string {
     if (yearsOfToken(token) || NUMERIC_MONTH.test(token)) return true;
     const next = tokens[at + 1] ?? '';
     if (monthOfWord(token) !== undefined || PART_OF_YEAR.test(token)) return YEAR_WORD.test(next);
-    if (RANGE_OPENING.test(token)) return /^(?:19|20)\d\d/.test(token.includes(':') ? token.split(':')[1]! : next);
+    // `since 2023`, `before:2021`, or a month after the word (`since June 2024`: monthInQuery).
+    if (RANGE_OPENING.test(token))
+      return token.includes(':') ? /^(?:19|20)\d\d/.test(token.split(':')[1]!) : isDate(at + 1);
     return false;
   };
   const kept = tokens.filter((token, at) => {

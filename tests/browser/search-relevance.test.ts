@@ -1717,6 +1717,23 @@ describe('a month and its year', () => {
     expect(first.filter((id) => !expected.includes(id))).toEqual([]);
   });
 
+  // A month, quarter or half after since/after/before/until: the papers first posted in that open
+  // range of months (each paper's here by its arXiv id's month: where the seed writes `published`,
+  // it is the same month), not those of the whole year nor of the years before.
+  const postedIn = (first: string, last: string) =>
+    papers.map(({ id }) => id).filter((id) => id.slice(0, 4) >= first && id.slice(0, 4) <= last);
+  it.each([
+    ['since June 2024', postedIn('2406', '9999')],
+    ['after Q1 2024', postedIn('2404', '9999')],
+    ['before March 2024', postedIn('0000', '2402')],
+    ['until 2023-12', postedIn('0000', '2312')],
+  ])('"%s" finds the papers first posted in that range of months first', async (query, expected) => {
+    const { ids } = await searchPage(query);
+    const first = ids.slice(0, expected.length);
+    expect(first.length).toBe(Math.min(expected.length, 10));
+    expect(first.filter((id) => !expected.includes(id))).toEqual([]);
+  });
+
   it('reads the words beside it within that month: "December 2023 transformers"', async () => {
     // Of December 2023, GLA and BiPFT have "Transformer(s)" in their titles; double descent does not.
     const { ids } = await searchPage('December 2023 transformers');

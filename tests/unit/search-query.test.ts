@@ -2952,6 +2952,32 @@ describe('monthInQuery', () => {
     expect(monthInQuery(query)).toEqual(expected);
   });
 
+  // Months counted on from (year, month) to (year, month), both held.
+  const span = (fromYear: number, fromMonth: number, toYear: number, toMonth: number) =>
+    Array.from({ length: (toYear - fromYear) * 12 + toMonth - fromMonth + 1 }, (_, index) => {
+      const at = fromYear * 12 + fromMonth - 1 + index;
+      return `${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`;
+    });
+  it.each([
+    ['since June 2024', { months: span(2024, 6, 2027, 12), year: '2024', years: 'since 2024', rest: '' }],
+    ['after June 2024', { months: span(2024, 7, 2027, 12), year: '2024', years: 'since 2024', rest: '' }],
+    ['KANs Since 2024-06', { months: span(2024, 6, 2027, 12), year: '2024', years: 'since 2024', rest: 'KANs' }],
+    ['before March 2024', { months: span(1900, 1, 2024, 2), year: '2024', years: 'until 2024', rest: '' }],
+    [
+      'until March 2024 attention',
+      { months: span(1900, 1, 2024, 3), year: '2024', years: 'until 2024', rest: 'attention' },
+    ],
+    ['till 2023 Dec', { months: span(1900, 1, 2023, 12), year: '2023', years: 'until 2023', rest: '' }],
+    ['after Q1 2024', { months: span(2024, 4, 2027, 12), year: '2024', years: 'since 2024', rest: '' }],
+    ['since H2 2023', { months: span(2023, 7, 2027, 12), year: '2023', years: 'since 2023', rest: '' }],
+    ['before the first quarter of 2024', { months: months('2024', 1, 3), year: '2024', rest: 'before the' }],
+    ['before first quarter of 2024', { months: span(1900, 1, 2023, 12), year: '2024', years: 'until 2024', rest: '' }],
+    ['until H1 2025', { months: span(1900, 1, 2025, 6), year: '2025', years: 'until 2025', rest: '' }],
+    ['since June 2031', { months: ['2031-06'], year: '2031', rest: 'since' }],
+  ])('%s names the months of a range open at one end (this year 2026)', (query, expected) => {
+    expect(monthInQuery(query, 2026)).toEqual(expected);
+  });
+
   it.each([
     'June',
     'decoder 2024',
@@ -3065,6 +3091,8 @@ describe('withPublicationWordsDropped', () => {
     ['submitted on 12/2024', '12/2024'],
     ['kolmogorov released 2023-2024', 'kolmogorov 2023-2024'],
     ['appeared since 2023', 'since 2023'],
+    ['posted since June 2024 KANs', 'since June 2024 KANs'],
+    ['released before Q1 2024', 'before Q1 2024'],
     ['published before:2021', 'before:2021'],
     ['papers published between 2023 and 2024', 'papers between 2023 and 2024'],
     ['released in Q1 2024', 'Q1 2024'],

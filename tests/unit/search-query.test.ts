@@ -348,6 +348,19 @@ describe('otherSpelling', () => {
     ['hypothesis', 'hypotheses'],
     ['criteria', 'criterion'],
     ['vertices', 'vertex'],
+    ['formulae', 'formula'],
+    ['automaton', 'automata'],
+    ['Lemmata', 'lemma'],
+    ['polyhedra', 'polyhedron'],
+    ['torus', 'tori'],
+    ['quanta', 'quantum'],
+    ['vortices', 'vortex'],
+    ['apex', 'apices'],
+    ['data', 'datum'],
+    ['bacterium', 'bacteria'],
+    ['algae', 'alga'],
+    ['larva', 'larvae'],
+    ['antennae', 'antenna'],
   ])('%s → %s', (word, other) => {
     expect(otherSpelling(word)).toBe(other);
   });

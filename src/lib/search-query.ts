@@ -1438,6 +1438,15 @@ const COMMON_WORDS = new Set(
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/u;
 
 /**
+ * Whether a query of several words is written all in capitals, no letter in lower case (`THE OF
+ * AND`, `WHAT IS A KAN`): its capitals may be the reader's, not acronyms (onlyCommonWords,
+ * withoutQuestionWords say when they are).
+ */
+function inCapitalsThroughout(query: string): boolean {
+  return queryWords(query).length > 1 && !/\p{Ll}/u.test(query);
+}
+
+/**
  * Whether a query is only common words (COMMON_WORDS), outside quotes: then the search says so
  * rather than list every paper. A quoted phrase of them (`"of the"`) is searched as a phrase, and
  * so is a word in capitals (`US`, `IT`, `the OR`, and `US IT` all in capitals: ACRONYM), unless
@@ -1451,8 +1460,7 @@ export function onlyCommonWords(query: string): boolean {
   if (/["\u201C\u201D\u201E]/u.test(query)) return false;
   // The words as the search reads them: `O(n)` is one word, the bound, not `on`.
   const words = queryWords(query);
-  const shouted =
-    words.length > 1 && !/\p{Ll}/u.test(query) && words.some((word) => word.length > 2 && COMMON_WORDS.has(word));
+  const shouted = inCapitalsThroughout(query) && words.some((word) => word.length > 2 && COMMON_WORDS.has(word));
   if (ACRONYM.test(query) && !shouted) return false;
   // `a` alone is a variable or an initial (COMMON_WORDS leaves it out); among common words it is the article.
   return words.some((word) => COMMON_WORDS.has(word)) && words.every((word) => COMMON_WORDS.has(word) || word === 'a');
@@ -1742,7 +1750,9 @@ const QUESTION_FRAME = /(?<=^|\s)[\p{L}'\u2019]+[?,.!]*(?=\s|$)/gu;
  * papers do not write `what`, `does`, `is` or `a` beside what they are about. A query that starts
  * with a question word (QUESTION_WORDS) and has more words, or ends with `?`, loses its question
  * words, common words (COMMON_WORDS) and `a`, outside quotes; an acronym in capitals (`IT`, `OR`) and
- * `-word` stay. Any other query, or a question of nothing else (`what is it?`), is as typed.
+ * `-word` stay. A question all in capitals (`WHAT IS A KAN`: inCapitalsThroughout) is read as in
+ * lower case, its question word saying the capitals are the reader's: `WHAT`, `IS` and `A` go, as
+ * `what is a` do (`OR` between words stays). Any other query, or a question of nothing else (`what is it?`), is as typed.
  */
 export function withoutQuestionWords(query: string): string {
   const outside = query.replace(QUOTED, ' ');
@@ -1752,6 +1762,7 @@ export function withoutQuestionWords(query: string): string {
     (QUESTION_WORDS.has(first) && queryWords(outside).length + quoted.length > 1) ||
     /\?["\u201C\u201D\u201E]?\s*$/u.test(query);
   if (!isQuestion) return query;
+  const shouted = inCapitalsThroughout(outside);
   // The query's tokens, each by where it starts: QUESTION_FRAME matches whole tokens, so a match's
   // offset names its token (one pass, not the query's prefix split again for each token).
   const starts = [...query.matchAll(/\S+/g)];
@@ -1765,7 +1776,11 @@ export function withoutQuestionWords(query: string): string {
       if (inCitedName(tokens, indexAt.get(at)!)) return token;
       const word = comparable(token);
       // (`a` too, which COMMON_WORDS leaves as a variable or an initial: in a question it is the article.)
-      return !ACRONYM.test(token) && (QUESTION_WORDS.has(word) || COMMON_WORDS.has(word) || word === 'a') ? ' ' : token;
+      // (In capitals throughout, OR still joins two words, as other engines read it: OR_OPERATOR.)
+      return (shouted ? token !== OR_OPERATOR : !ACRONYM.test(token)) &&
+        (QUESTION_WORDS.has(word) || COMMON_WORDS.has(word) || word === 'a')
+        ? ' '
+        : token;
     })
     .replace(/\s+/g, ' ')
     .trim();

@@ -618,6 +618,12 @@ const TABLE: Expectation[] = [
   { query: 'llama-2-7b', why: '"Llama-2 7B" and "LLaMA2-7B"', only: ['2402.04347', '2405.18377'] },
   // Questions: their own words are in no paper
   { query: 'what is a KAN', why: 'the three Kolmogorov–Arnold network papers', only: KAN },
+  { query: 'WHAT IS A KAN', why: 'the same question in capitals: WHAT, IS, A are its words, no acronyms', only: KAN },
+  {
+    query: 'HOW DO TRANSFORMERS LEARN IN CONTEXT?',
+    why: 'a question in capitals, as in lower case: the five in-context learning papers',
+    only: ['2211.15661', '2306.04891', '2307.03576', '2310.03016', '2401.12973'],
+  },
   {
     query: 'how do transformers learn in context',
     why: 'the five in-context learning papers, each about transformers',

@@ -732,6 +732,11 @@ describe('withoutQuestionWords', () => {
     ['Lee, A., & Yu, P. S. (2022). How do transformers learn?', 'Lee, A., & Yu, P. S. (2022). transformers learn?'],
     ['Hofmann T, Is W. What is attention?', 'Hofmann T, Is W. attention?'],
     ['who is M. Do', 'M. Do'],
+    // A question all in capitals is read as in lower case: its question and common words go, OR stays.
+    ['WHAT IS A KAN', 'KAN'],
+    ['HOW DO TRANSFORMERS LEARN IN CONTEXT?', 'TRANSFORMERS LEARN CONTEXT?'],
+    ['IS IT A GNN?', 'GNN?'],
+    ['WHICH PAPERS COMPARE KAN OR MLP', 'PAPERS COMPARE KAN OR MLP'],
   ])('%s → %s', (query, asked) => {
     expect(withoutQuestionWords(query)).toBe(asked);
   });

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
-import { xmlErrors } from '../lib/xml.ts';
+import { firstXmlIllegal, xmlErrors } from '../lib/xml.ts';
 import {
   arxivIdInText,
   canonicalOrUndefined,
@@ -271,9 +271,6 @@ function mentionsId(message: string, id: string): boolean {
   const escaped = id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   return new RegExp(`(?:^|[^\\w.])${escaped}(?![\\w]|\\.\\d)`).test(message);
 }
-
-/** A character XML 1.0 allows nowhere (its Char production): C0 controls but tab, newline and return. */
-const FORBIDDEN_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** The most redirects followed for one request: arXiv moving its API takes one or two. */
 const MAX_REDIRECTS = 5;
@@ -570,13 +567,13 @@ export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   if (page) return malformed(`it is ${page}, not arXiv's feed (an error page of a proxy or a server on the way)`);
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
-  const control = FORBIDDEN_IN_XML.exec(xml);
-  if (error?.endsWith('disallowed character.') && control) {
+  const illegal = error?.endsWith('disallowed character.') ? firstXmlIllegal(xml) : undefined;
+  if (illegal) {
     // A terminal's escape (ANSI, OSC 8) or another control: named, with where, as a maintainer reports it.
-    const before = xml.slice(0, control.index).split('\n');
+    const before = xml.slice(0, illegal.index).split('\n');
     const column = [...before.at(-1)!].length + 1;
     return malformed(
-      `it holds ${codePointName(control[0])}, a control character XML does not allow, at line ${before.length}, column ${column}`,
+      `it holds ${codePointName(illegal.character)}, a control character XML does not allow, at line ${before.length}, column ${column}`,
     );
   }
   // saxes reports "line:column: message"; say it the other way round.

@@ -16,6 +16,12 @@ export function stripXmlIllegal(value: string): string {
   return value.replace(XML_ILLEGAL, '');
 }
 
+/** The first character XML 1.0 cannot hold (XML_ILLEGAL) and where it is, for a message that names it. */
+export function firstXmlIllegal(value: string): { character: string; index: number } | undefined {
+  const found = new RegExp(XML_ILLEGAL.source, 'u').exec(value);
+  return found ? { character: found[0], index: found.index } : undefined;
+}
+
 const XML_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',

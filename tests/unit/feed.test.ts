@@ -6,7 +6,7 @@ import { hostileStrings } from '../helpers/hostile.ts';
 import { parseStrictXml, readXml, xmlElements, xmlText } from '../helpers/xml.ts';
 import { describe, expect, it } from 'vitest';
 import { renderPaperBody } from '../../src/content/pipeline.ts';
-import { escapeXml, stripXmlIllegal } from '../../src/lib/xml.ts';
+import { escapeXml, firstXmlIllegal, stripXmlIllegal } from '../../src/lib/xml.ts';
 import {
   digestFeed,
   feedHtml,
@@ -87,9 +87,14 @@ describe('stripXmlIllegal and escapeXml', () => {
       '\uD800',
       '\uDFFF',
     ];
-    for (const character of illegal) expect(stripXmlIllegal(`a${character}b`)).toBe('ab');
+    for (const character of illegal) {
+      expect(stripXmlIllegal(`a${character}b`)).toBe('ab');
+      // The same characters, the first of them named where it is (new-paper's message on arXiv's answer).
+      expect(firstXmlIllegal(`😀a${character}b\u0000`)).toEqual({ character, index: 3 });
+    }
     const legal = 'tab\tnewline\nreturn\r é ∑ \u007F \uE000 \uFFFD 😀 \u{10FFFF}';
     expect(stripXmlIllegal(legal)).toBe(legal);
+    expect(firstXmlIllegal(legal)).toBeUndefined();
   });
 
   it('escapes markup characters with the predefined entities only', () => {

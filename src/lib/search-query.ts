@@ -501,6 +501,20 @@ const OPEN_RANGE_WORD = new RegExp(`^(${OPEN_RANGE_WORDS})$`, 'i');
 /** The first year a range open at its start reaches back to (`before 2020`): before any paper's. */
 const EARLIEST_YEAR = 1900;
 
+/** Whether an open-range word (OPEN_RANGE_WORDS) runs on from its date (`since`, `after`), not back. */
+const opensForward = (word: string): boolean => /^(?:since|after)$/i.test(word);
+
+/**
+ * The range an open-range word makes of the period `first`..`last` (years, or months counted from
+ * year 0), closed at `latest` or `earliest`: `since` and `after` run on, `before`, `until` and
+ * `till` back; `since`, `until` and `till` hold the period itself, `after` and `before` not. The
+ * one reading of those words, for a year (withOpenRangesClosed) and a month (monthInQuery).
+ */
+function openRange(word: string, first: number, last: number, earliest: number, latest: number): [number, number] {
+  const held = /^(?:since|until|till)$/i.test(word);
+  return opensForward(word) ? [held ? first : last + 1, latest] : [earliest, held ? last : first - 1];
+}
+
 /**
  * A range open at one end, in words (`since 2023`, `after 2022`, `before 2020`, `until 2021`, or
  * as other engines' operators write them, `before:2021`, `since:2023`), as
@@ -513,10 +527,7 @@ function withOpenRangesClosed(query: string, thisYear: number): string {
     // A year that starts a range (`since 2019..2021`, `until 2021-22`) is no open end: the
     // range is read as written, and the word before it says nothing more.
     if (closing) return yearsOfToken(year + closing) ? year + closing : typed;
-    const held = /^(?:since|until|till)$/i.test(word) ? 0 : 1;
-    const [from, to] = /^(?:since|after)$/i.test(word)
-      ? [Number(year) + held, thisYear + 1]
-      : [EARLIEST_YEAR, Number(year) - held];
+    const [from, to] = openRange(word, Number(year), Number(year), EARLIEST_YEAR, thisYear + 1);
     return from <= to ? `${from}..${to}` : typed;
   });
 }
@@ -637,12 +648,9 @@ export function monthInQuery(
   // Months counted from year 0: the first and last of the range, as withOpenRangesClosed's years.
   let [from, to] = [Number(year) * 12 + month - 1, Number(year) * 12 + month - 1 + count - 1];
   let start = at;
-  const opening = OPEN_RANGE_WORD.exec(tokens[at - 1] ?? '')?.[1]?.toLowerCase();
+  const opening = OPEN_RANGE_WORD.exec(tokens[at - 1] ?? '')?.[1];
   if (opening) {
-    const held = /^(?:since|until|till)$/.test(opening);
-    const [first, last] = /^(?:since|after)$/.test(opening)
-      ? [held ? from : to + 1, (thisYear + 1) * 12 + 11]
-      : [EARLIEST_YEAR * 12, held ? to : from - 1];
+    const [first, last] = openRange(opening, from, to, EARLIEST_YEAR * 12, (thisYear + 1) * 12 + 11);
     // A range that holds no month (`since June 2031`) is no range: the month as typed.
     if (first <= last) [from, to, start] = [first, last, at - 1];
   }
@@ -651,7 +659,7 @@ export function monthInQuery(
     { length: to - from + 1 },
     (_, index) => `${Math.floor((from + index) / 12)}-${String(((from + index) % 12) + 1).padStart(2, '0')}`,
   );
-  const years = start < at ? `${/^(?:since|after)$/.test(opening!) ? 'since' : 'until'} ${year}` : undefined;
+  const years = start < at ? `${opensForward(opening!) ? 'since' : 'until'} ${year}` : undefined;
   return { months, year, ...(years && { years }), rest };
 }
 

@@ -121,11 +121,15 @@ export function naturalKey(paper: CitablePaper): string {
 
 /**
  * A key for every paper, unique across the digest and tied to its paper for good. A natural key
- * that one paper alone has is its key (`bachmann2023scaling`). Papers that share one each add
- * their own id (`celik2024attention-2402.00002`, `celik2024attention-2403.00003`), which natural
- * keys never contain (`-`). So a key never passes from one paper to another: a paper added later,
- * whatever its date, can take no key already published; it can only make a shared key end, which
- * a citing reader's LaTeX then reports as an undefined citation instead of citing the wrong paper.
+ * that one paper alone has is its key (`bachmann2023scaling`). Of papers that share one, the paper
+ * the digest listed first (the one earliest digest date, alone on that day) keeps it, and every
+ * other adds its own id (`celik2024attention-2403.00003`), which natural keys never contain (`-`);
+ * papers that share the earliest day all add their id. So a paper added later (a later digest
+ * date, as `new-paper` gives one: today) never re-keys a paper already published, whose key
+ * readers' `.bib` files cite, and never takes its key. What it cannot tell: a paper added with an
+ * earlier digest date than one already published with the same natural key takes that key, one
+ * added on the same day makes the published key end (LaTeX reports an undefined citation), and
+ * removing the paper that holds a shared key passes it to the next one listed.
  */
 export function assignCitationKeys(papers: readonly CitablePaper[]): Map<string, string> {
   const byNaturalKey = new Map<string, CitablePaper[]>();
@@ -135,7 +139,13 @@ export function assignCitationKeys(papers: readonly CitablePaper[]): Map<string,
   }
   const keys = new Map<string, string>();
   for (const [key, sharing] of byNaturalKey) {
-    for (const paper of sharing) keys.set(paper.id, sharing.length === 1 ? key : `${key}-${paper.id}`);
+    const first = sharing.reduce(
+      (earliest, paper) => (paper.data.date < earliest ? paper.data.date : earliest),
+      sharing[0]!.data.date,
+    );
+    const onFirstDay = sharing.filter((paper) => paper.data.date === first);
+    const holder = onFirstDay.length === 1 ? onFirstDay[0] : undefined;
+    for (const paper of sharing) keys.set(paper.id, paper === holder ? key : `${key}-${paper.id}`);
   }
   return keys;
 }

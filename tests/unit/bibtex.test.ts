@@ -80,15 +80,40 @@ describe('citation keys', () => {
     expect(assignCitationKeys([...papers].reverse())).toEqual(keys);
   });
 
-  it("never gives a published key to another paper, whatever the new paper's date or id", () => {
+  it('never re-keys a published paper when a paper with its natural key is added later, whatever its id', () => {
+    // Readers' .bib files cite the published keys: a newcomer by the same first author, of the same
+    // year, with the same first title word, takes its own id and leaves the others' keys as they were.
+    const published = [
+      paper('2306.13575', { date: '2025-06-06' }),
+      paper('2401.00002', { date: '2025-06-07', title: 'Title, again' }),
+      paper('same-day-a', { date: '2025-06-08', authors: ['Alan Turing'] }),
+      paper('same-day-b', { date: '2025-06-08', authors: ['Alan Turing'] }),
+      paper('other', { authors: ['Grace Hopper'] }),
+    ];
+    const before = assignCitationKeys(published);
+    expect(before.get('2306.13575')).toBe('lovelace2025title');
+    expect(before.get('2401.00002')).toBe('lovelace2025title-2401.00002');
+    for (const newcomer of [
+      paper('0-first', { date: '2025-06-09' }),
+      paper('zz-last', { date: '2026-01-01' }),
+      paper('0-turing', { date: '2025-06-09', authors: ['Alan Turing'] }),
+      paper('0-hopper', { date: '2025-06-07', authors: ['Grace Hopper'], title: 'The Title' }),
+    ]) {
+      const after = assignCitationKeys([...published, newcomer]);
+      for (const [id, key] of before) expect(after.get(id), `${id} beside ${newcomer.id}`).toBe(key);
+      expect(after.get(newcomer.id)).toBe(`${naturalKey(newcomer)}-${newcomer.id}`);
+      expect(new Set(after.values()).size).toBe(after.size);
+      // Twice over: the second newcomer leaves the first's key too.
+      const second = paper(`${newcomer.id}-2`, { ...newcomer.data, date: '2026-02-02' });
+      const later = assignCitationKeys([...published, newcomer, second]);
+      for (const [id, key] of after) expect(later.get(id)).toBe(key);
+    }
+  });
+
+  it("never gives a published key to another paper of the same day, whatever the new paper's id", () => {
     const published = [paper('2306.13575', { date: '2025-06-06' }), paper('other', { authors: ['Alan Turing'] })];
     const before = assignCitationKeys(published);
-    for (const newcomer of [
-      paper('0-first', { date: '2025-06-06' }),
-      paper('zz-last', { date: '2025-06-06' }),
-      paper('h-keysteal', { date: '1991-01-01' }),
-      paper('later', { date: '2026-01-01' }),
-    ]) {
+    for (const newcomer of [paper('0-first', { date: '2025-06-06' }), paper('zz-last', { date: '2025-06-06' })]) {
       const after = assignCitationKeys([...published, newcomer]);
       const owner = new Map([...after].map(([id, key]) => [key, id]));
       // Every key published before names the same paper after, or no paper at all.

@@ -16,7 +16,7 @@ import type { VFileMessage } from 'vfile-message';
 import { descriptionOfHtml } from '../lib/plain-text.ts';
 import type { ScriptedTerm } from '../lib/search-data.ts';
 import { htmlOfTree } from '../lib/encode/html-tree.ts';
-import { ownSiteLinkProblem, textIsAddress, webHostProblem } from '../lib/urls.ts';
+import { dotSegmentProblem, ownSiteLinkProblem, textIsAddress, webHostProblem } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
 import { isRawMath, rehypeKatexRaw } from './katex-raw.ts';
 import { ALLOWED_COMMANDS, MAX_FORMULA_LENGTH } from './math-rules.ts';
@@ -1141,6 +1141,8 @@ export function checkLink(url: string, siteOrigin: string): { href: string } | {
   const host = mail?.domain ?? parsed;
   const hostProblem = webHostProblem(host) ?? lookAlikeHostProblem(host);
   if (hostProblem) return { problem: `it ${hostProblem}.` };
+  const dots = dotSegmentProblem(url, parsed);
+  if (dots) return { problem: `it ${dots}.` };
   return { href: parsed.href };
 }
 

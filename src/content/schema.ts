@@ -11,7 +11,7 @@ import { authorKey } from '../lib/authors.ts';
 import { shortened } from './problems.ts';
 import { venueYear } from '../lib/citation.ts';
 import { formatAuthor } from '../lib/bibtex.ts';
-import { ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
+import { dotSegmentProblem, ownSiteLinkProblem, webHostProblem } from '../lib/urls.ts';
 import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
@@ -985,6 +985,8 @@ const httpsUrl = z
     if (ownSite) return refuse(ownSite);
     const hostProblem = webHostProblem(url) ?? lookAlikeHostProblem(url);
     if (hostProblem) return refuse(hostProblem);
+    const dots = dotSegmentProblem(value, url);
+    if (dots) return refuse(dots);
     // The normalized form is what is published, and the build reads it through this schema again
     // (Astro's parseData): it is held to the limit too. Percent-encoding makes an address longer
     // (é is %C3%A9), so one the limit let in as written could be refused by the build.

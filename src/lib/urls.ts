@@ -1,4 +1,5 @@
 import { dateParts } from './dates.ts';
+import { TOP_LEVEL_DOMAINS } from './top-level-domains.ts';
 
 /**
  * The one place that builds links. Every path carries the configured base path, so the site works
@@ -96,10 +97,13 @@ const MAX_LABEL_LENGTH = 63;
 /**
  * The special-use domains whose names resolve on the reader's side, never on the web: `localhost`
  * (RFC 6761, which browsers lead to the reader's own machine, `app.localhost` too), `local` (mDNS,
- * RFC 6762: a device on their network, `printer.local`), `home.arpa` (RFC 8375, a home network) and
- * `internal` (reserved by ICANN for private networks). A dot makes none of them a web host.
+ * RFC 6762: a device on their network, `printer.local`), `home.arpa` (RFC 8375, a home network),
+ * `internal` (reserved by ICANN for private networks), and the names RFC 6762's Appendix G finds
+ * in use on private networks, which ICANN never delegated for that reason (its name-collision
+ * decisions): `intranet`, `private`, `corp`, `home`, `lan` (`router.lan`, `git.corp`). A dot
+ * makes none of them a web host. Only whole labels: `corp.com`, `lan.de`, `home.org` are web hosts.
  */
-const LOCAL_DOMAINS = ['localhost', 'local', 'home.arpa', 'internal'];
+const LOCAL_DOMAINS = ['localhost', 'local', 'home.arpa', 'internal', 'intranet', 'private', 'corp', 'home', 'lan'];
 
 /**
  * Whether a host, as the URL parser writes it, is an IP address (IPv4 in dotted decimal, IPv6 in
@@ -132,6 +136,17 @@ export function webHostProblem(url: URL): string | undefined {
     return 'must name a web host with a domain, e.g. "https://github.com/…", not an IP address or a local name';
   }
   const labels = host.split('.');
+  // A name under no domain of the root zone leads nowhere from a reader's browser: `.test`,
+  // `.example` and `.invalid` are kept out of the DNS for tests and documentation (RFC 2606, RFC
+  // 6761), `.onion` is Tor's, anything else a typo or a made-up name. (`example.com`, `.org` and
+  // `.net` are in the DNS: IANA serves a page there, so a link to them can be followed.)
+  const topLevel = labels[labels.length - 1]!;
+  if (!TOP_LEVEL_DOMAINS.has(topLevel)) {
+    const reserved = ['test', 'example', 'invalid'].includes(topLevel)
+      ? ', which RFC 2606 keeps out of the DNS for tests and examples'
+      : '';
+    return `must name a host the DNS can find: ".${topLevel}" is no top-level domain of the web${reserved}, so no reader's browser can follow the link: link to the site's real address (if ".${topLevel}" is a new top-level domain, \`npm update tlds\` teaches it to the check)`;
+  }
   // Host names' rule (RFC 952, RFC 1123 2.1): a part starts and ends with a letter or digit. It
   // is a naming policy, not DNS's: a resolver looks up `-example.com` and browsers take it, but
   // registries give out no such domain, so such a link is a typo or a made-up address. (A
@@ -152,6 +167,46 @@ export function webHostProblem(url: URL): string | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * Why a link is published as another address than the one written, if it is: a `.` or `..` part of
+ * its path (between slashes, also written `%2e`), which the URL parser, as every browser's, resolves
+ * away: `https://arxiv.org/abs/../../x` is published, and followed, as `https://arxiv.org/x`. A
+ * reviewer reads the address in the file and a reader follows the published one: they must be the
+ * same. Dots in the query or fragment stay as written. `written` is the link as in the file, `url`
+ * its parse; a phrase after "it" or a field, as webHostProblem's. One rule for the frontmatter's
+ * links and the abstract's.
+ */
+export function dotSegmentProblem(written: string, url: URL): string | undefined {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const path = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(written.trim())?.[1] ?? '';
+  const segment = path.split('/').find((part) => DOT_SEGMENT.test(part));
+  if (segment === undefined) return undefined;
+  const followed = `${url.origin}${withDotSegmentsResolved(url.pathname)}${url.search}${url.hash}`;
+  return `must not hold "${segment}" as a part of its path between slashes: browsers resolve it away and lead readers to ${followed}, not to the address written here; write ${followed} instead`;
+}
+
+/** A `.` or `..` part of a path, as the URL Standard reads one (`%2e` is a dot). */
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * A path with its `.` and `..` parts resolved as the URL Standard's path state does (browsers
+ * follow that): Node's parser leaves some in (`/b/.a/..` stays so), so its href is no guide to
+ * where a browser goes.
+ */
+function withDotSegmentsResolved(pathname: string): string {
+  const parts = pathname.split('/').slice(1);
+  const resolved: string[] = [];
+  parts.forEach((part, index) => {
+    const last = index === parts.length - 1;
+    if (!DOT_SEGMENT.test(part)) resolved.push(part);
+    else {
+      if (/^(?:\.|%2e){2}$/i.test(part)) resolved.pop();
+      if (last) resolved.push('');
+    }
+  });
+  return `/${resolved.join('/')}`;
 }
 
 /** A file path as a URL path: each segment percent-encoded. */

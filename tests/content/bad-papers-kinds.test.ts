@@ -8,13 +8,14 @@ import { HOSTILE_KINDS_8 } from '../helpers/hostile-kinds-8.ts';
 import { HOSTILE_KINDS_10 } from '../helpers/hostile-kinds-10.ts';
 import { HOSTILE_KINDS_11 } from '../helpers/hostile-kinds-11.ts';
 import { HOSTILE_KINDS_12 } from '../helpers/hostile-kinds-12.ts';
+import { HOSTILE_KINDS_13 } from '../helpers/hostile-kinds-13.ts';
 import { HOSTILE_KINDS_9 } from '../helpers/hostile-kinds-9.ts';
 import { HOSTILE_KINDS, type HostileKind } from '../helpers/hostile-kinds.ts';
 import { messageProblems, outputProblems } from '../helpers/output-consumers.ts';
 
 /**
  * The hostile kinds (tests/helpers/hostile-kinds.ts, and the seventh to tenth passes',
- * hostile-kinds-7.ts to hostile-kinds-12.ts)
+ * hostile-kinds-7.ts to hostile-kinds-13.ts)
  * one file at a time: each the check must refuse is refused naming its file, a line of it and the
  * field, with what is right, in lines a terminal shows as text; each it accepts gives outputs every
  * consumer reads as safe data (outputProblems). The whole sets are also built
@@ -105,6 +106,25 @@ describe('hostile kinds, twelfth pass', () => {
   });
 });
 
+describe('hostile kinds, thirteenth pass', () => {
+  it('each have an id of their own and of no earlier kind', () => {
+    const ids = HOSTILE_KINDS_13.map((kind) => kind.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const earlier = new Set(
+      [
+        ...HOSTILE_KINDS,
+        ...HOSTILE_KINDS_7,
+        ...HOSTILE_KINDS_8,
+        ...HOSTILE_KINDS_9,
+        ...HOSTILE_KINDS_10,
+        ...HOSTILE_KINDS_11,
+        ...HOSTILE_KINDS_12,
+      ].map((kind) => kind.id),
+    );
+    expect(ids.filter((id) => earlier.has(id))).toEqual([]);
+  });
+});
+
 describe.each([
   ['hostile kinds', results],
   ['hostile kinds, seventh pass', resultsOf(HOSTILE_KINDS_7)],
@@ -113,6 +133,7 @@ describe.each([
   ['hostile kinds, tenth pass', resultsOf(HOSTILE_KINDS_10)],
   ['hostile kinds, eleventh pass', resultsOf(HOSTILE_KINDS_11)],
   ['hostile kinds, twelfth pass', resultsOf(HOSTILE_KINDS_12)],
+  ['hostile kinds, thirteenth pass', resultsOf(HOSTILE_KINDS_13)],
 ])('%s', (_, passResults) => {
   it.each(passResults.filter(({ kind }) => kind.refused !== undefined).map((result) => [result.kind.id, result]))(
     '%s is refused naming file, line and field, saying what is right',

@@ -497,16 +497,16 @@ describe('links in abstracts', () => {
     ['https://owner.github.io/paper-digest/papers/2401.00001/', 'it leads to this digest itself'],
     ['/papers/x/', 'it is not a full URL (relative and #fragment links are not allowed)'],
     ['papers/x', 'it is not a full URL'],
-    ['//evil.example/x', 'it is not a full URL'],
+    ['//evil.example.net/x', 'it is not a full URL'],
     ['#section', 'it is not a full URL'],
     ['http://example.org/', 'use a full https:// URL (or mailto:) to another site.'],
     ['https://a.org/%zz', 'a "%" must start an escape of two hex digits: write %25 for a literal %.'],
     ['https://a.org/%', 'a "%" must start an escape'],
     // Markdown reads `\\@` as `@`, and `\\\\` as one backslash.
-    ['https://arxiv.org\\@evil.example/', 'it contains a user name or password'],
-    ['https://arxiv.org\\\\@evil.example/', 'it contains a backslash'],
+    ['https://arxiv.org\\@evil.example.net/', 'it contains a user name or password'],
+    ['https://arxiv.org\\\\@evil.example.net/', 'it contains a backslash'],
     ['https://user:pass@a.org/', 'it contains a user name or password'],
-    ['https://arxiv.org@evil.example/', 'it contains a user name or password'],
+    ['https://arxiv.org@evil.example.net/', 'it contains a user name or password'],
     // As links in the frontmatter: a host on the web, not the reader's own machine or network.
     [
       'https://127.0.0.1/admin',
@@ -544,12 +544,12 @@ describe('links in abstracts', () => {
     // A mailto: link is one address: no header fields (a hidden copy, a filled-in message), no
     // second address, nothing that is no address, and a domain on the web as an https host's.
     [
-      'mailto:ada@example.org?bcc=eve@evil.example&body=hi',
-      'it has "?bcc=eve@evil.example&body=hi" after the address, which would fill in the reader\'s message (cc, bcc, subject or body): a mailto: link is one e-mail address and nothing after it: write mailto:name@example.org.',
+      'mailto:ada@example.org?bcc=eve@evil.example.net&body=hi',
+      'it has "?bcc=eve@evil.example.net&body=hi" after the address, which would fill in the reader\'s message (cc, bcc, subject or body): a mailto: link is one e-mail address and nothing after it: write mailto:name@example.org.',
     ],
     ['mailto:ada@example.org?subject=x', 'it has "?subject=x" after the address'],
     ['mailto:javascript:alert(1)', '"javascript:alert(1)" is not one e-mail address: a mailto: link is one'],
-    ['mailto:ada@example.org,eve@evil.example', '"ada@example.org,eve@evil.example" is not one e-mail address'],
+    ['mailto:ada@example.org,eve@evil.example.net', '"ada@example.org,eve@evil.example.net" is not one e-mail address'],
     ['mailto:ada', '"ada" is not one e-mail address'],
     // An escape of no character: no address (it was the message "could not be processed").
     ['mailto:ada%C3@example.org', '"ada%C3@example.org" is not one e-mail address'],
@@ -596,44 +596,44 @@ describe('links in abstracts', () => {
   });
 
   it('refuses a link whose text names another site than the one it leads to', () => {
-    for (const [link, named, host = 'evil.example'] of [
-      ['[https://arxiv.org](https://evil.example/)', 'arxiv.org'],
-      ['[arxiv.org/abs/1706.03762](https://evil.example/x)', 'arxiv.org'],
-      ['[www.github.com/owner/repo](https://evil.example/)', 'github.com'],
-      ['[see https://arxiv.org/abs/1 here](https://evil.example/)', 'arxiv.org'],
+    for (const [link, named, host = 'evil.example.net'] of [
+      ['[https://arxiv.org](https://evil.example.net/)', 'arxiv.org'],
+      ['[arxiv.org/abs/1706.03762](https://evil.example.net/x)', 'arxiv.org'],
+      ['[www.github.com/owner/repo](https://evil.example.net/)', 'github.com'],
+      ['[see https://arxiv.org/abs/1 here](https://evil.example.net/)', 'arxiv.org'],
       ['[github.com][a]', 'github.com'],
-      ['[pytorch.org/docs](https://pytorch.org.evil.example/)', 'pytorch.org', 'pytorch.org.evil.example'],
+      ['[pytorch.org/docs](https://pytorch.org.evil.example.net/)', 'pytorch.org', 'pytorch.org.evil.example.net'],
       ['[www.ox.ac.uk](https://evil.ac.uk/)', 'ox.ac.uk', 'evil.ac.uk'],
       // Written so that the host reads the same: a final dot (a sentence's, or DNS's root), the
       // ideographic full stops that browsers read as a dot, another web scheme, and a host before
       // an `@`, which makes it a user name of the host after it.
-      ['[arxiv.org.](https://evil.example/)', 'arxiv.org'],
-      ['[arxiv\u3002org](https://evil.example/)', 'arxiv.org'],
-      ['[arxiv\uFF61org/abs/1](https://evil.example/)', 'arxiv.org'],
+      ['[arxiv.org.](https://evil.example.net/)', 'arxiv.org'],
+      ['[arxiv\u3002org](https://evil.example.net/)', 'arxiv.org'],
+      ['[arxiv\uFF61org/abs/1](https://evil.example.net/)', 'arxiv.org'],
       // And what a reader takes for a dot, though no parser does (UTS #39: its prototype is `.`).
-      ['[arxiv\u2024org](https://evil.example/)', 'arxiv.org'],
-      ['[see arxiv\u0701org/abs/1 now](https://evil.example/)', 'arxiv.org'],
-      ['[arxiv\uA4F8org](https://evil.example/)', 'arxiv.org'],
+      ['[arxiv\u2024org](https://evil.example.net/)', 'arxiv.org'],
+      ['[see arxiv\u0701org/abs/1 now](https://evil.example.net/)', 'arxiv.org'],
+      ['[arxiv\uA4F8org](https://evil.example.net/)', 'arxiv.org'],
       // A top-level domain in letters that pass for Latin ones (Greek ο, Cyrillic о): it reads as .com.
       ['[see evil.c\u03BFm now](https://arxiv.org/)', 'evil.xn--cm-jbc', 'arxiv.org'],
-      ['[ftp://arxiv.org/pub](https://evil.example/)', 'arxiv.org'],
-      ['[https://arxiv.org@evil.example/abs/1](https://evil.example/abs/1)', 'arxiv.org'],
+      ['[ftp://arxiv.org/pub](https://evil.example.net/)', 'arxiv.org'],
+      ['[https://arxiv.org@evil.example.net/abs/1](https://evil.example.net/abs/1)', 'arxiv.org'],
       // An address's form (a scheme, www., a path, the part before an `@`) in any case; a bare
       // host written as hosts are, in lower case, also beside capitals or inside punctuation.
-      ['[WWW.ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
+      ['[WWW.ARXIV.ORG](https://evil.example.net/)', 'arxiv.org'],
       // A link's whole text that is a host, in any case: it reads as where the link goes.
-      ['[ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
-      ['[GitHub.Com](https://evil.example/)', 'github.com'],
+      ['[ARXIV.ORG](https://evil.example.net/)', 'arxiv.org'],
+      ['[GitHub.Com](https://evil.example.net/)', 'github.com'],
       ['[ML.NET](https://dotnet.microsoft.com/apps/ml-dotnet)', 'ml.net', 'dotnet.microsoft.com'],
-      ['[HTTPS://ARXIV.ORG](https://evil.example/)', 'arxiv.org'],
-      ['[ArXiv.Org/abs/1](https://evil.example/)', 'arxiv.org'],
-      ['[https://GitHub.Com@evil.example/](https://evil.example/)', 'github.com'],
-      ['[Math on arxiv.org!](https://evil.example/)', 'arxiv.org'],
-      ['[«GitHub.com»](https://evil.example/)', 'github.com'],
+      ['[HTTPS://ARXIV.ORG](https://evil.example.net/)', 'arxiv.org'],
+      ['[ArXiv.Org/abs/1](https://evil.example.net/)', 'arxiv.org'],
+      ['[https://GitHub.Com@evil.example.net/](https://evil.example.net/)', 'github.com'],
+      ['[Math on arxiv.org!](https://evil.example.net/)', 'arxiv.org'],
+      ['[«GitHub.com»](https://evil.example.net/)', 'github.com'],
       // A host anywhere in the text, as a reader or a linkifier finds one in a sentence.
-      ['[see arxiv.org now](https://evil.example/)', 'arxiv.org'],
-      ['[code (github.com)](https://evil.example/)', 'github.com'],
-      ['[https:// arxiv.org](https://evil.example/)', 'arxiv.org'],
+      ['[see arxiv.org now](https://evil.example.net/)', 'arxiv.org'],
+      ['[code (github.com)](https://evil.example.net/)', 'github.com'],
+      ['[https:// arxiv.org](https://evil.example.net/)', 'arxiv.org'],
       ['[the code on github.com, the paper on arxiv.org](https://github.com/a/b)', 'arxiv.org', 'github.com'],
       // Under any top-level domain, in any spelling but a name's: a dotted word whose last part is
       // one is a host, be it a product's name too (as linkifiers read them).
@@ -651,15 +651,15 @@ describe('links in abstracts', () => {
       // A part of the link's own address names that part only under a country's two-letter domain
       // (a file's, a category's): a generic domain names its host wherever it stands, and a
       // two-letter one that is not a segment of the address (a piece of one, another address's).
-      ['[arxiv.org](https://evil.example/arxiv.org)', 'arxiv.org', 'evil.example'],
-      ['[see arxiv.org now](https://evil.example/a/arxiv.org#arxiv.org)', 'arxiv.org', 'evil.example'],
-      ['[X.COM](https://evil.example/X.COM)', 'x.com', 'evil.example'],
+      ['[arxiv.org](https://evil.example.net/arxiv.org)', 'arxiv.org', 'evil.example.net'],
+      ['[see arxiv.org now](https://evil.example.net/a/arxiv.org#arxiv.org)', 'arxiv.org', 'evil.example.net'],
+      ['[X.COM](https://evil.example.net/X.COM)', 'x.com', 'evil.example.net'],
       ['[evil.io](https://github.com/x/y/blob/main/notevil.io)', 'evil.io', 'github.com'],
       ['[evil.io](https://github.com/x/y?file=evil.io)', 'evil.io', 'github.com'],
       ['[cs.CV](https://arxiv.org/list/cs.LG/recent)', 'cs.cv', 'arxiv.org'],
       ['[see evil.io now](https://github.com/evil/io)', 'evil.io', 'github.com'],
     ] as const) {
-      const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example/' : ''}`;
+      const body = `First line.\n\nSee ${link} here.${link.endsWith('[a]') ? '\n\n[a]: https://evil.example.net/' : ''}`;
       expect(withSite(body).problems, link).toEqual([
         expect.objectContaining({
           line: 12,
@@ -676,25 +676,25 @@ describe('links in abstracts', () => {
     const messagesOf = (body: string) => withSite(`First line.\n\n${body}`).problems.map((p) => p.message);
     for (const [body, message] of [
       [
-        'See [the code](https://evil.example/ "https://github.com/owner/repo") here.',
-        titled('https://github.com/owner/repo', 'github.com', 'evil.example'),
+        'See [the code](https://evil.example.net/ "https://github.com/owner/repo") here.',
+        titled('https://github.com/owner/repo', 'github.com', 'evil.example.net'),
       ],
       [
-        "See [paper](https://evil.example/x 'arxiv.org/abs/1706.03762') here.",
-        titled('arxiv.org/abs/1706.03762', 'arxiv.org', 'evil.example'),
+        "See [paper](https://evil.example.net/x 'arxiv.org/abs/1706.03762') here.",
+        titled('arxiv.org/abs/1706.03762', 'arxiv.org', 'evil.example.net'),
       ],
       [
-        'See [paper](https://evil.example/ (Read it on ARXIV.ORG)) here.',
-        titled('Read it on ARXIV.ORG', 'arxiv.org', 'evil.example'),
+        'See [paper](https://evil.example.net/ (Read it on ARXIV.ORG)) here.',
+        titled('Read it on ARXIV.ORG', 'arxiv.org', 'evil.example.net'),
       ],
       [
-        'See [mail](mailto:eve@evil.example "ada@example.org") here.',
-        titled('ada@example.org', 'example.org', 'evil.example'),
+        'See [mail](mailto:eve@evil.example.net "ada@example.org") here.',
+        titled('ada@example.org', 'example.org', 'evil.example.net'),
       ],
       // A reference link's title is its definition's.
       [
-        'See [paper][p] here.\n\n[p]: https://evil.example/ "www.arxiv.org"',
-        titled('www.arxiv.org', 'arxiv.org', 'evil.example'),
+        'See [paper][p] here.\n\n[p]: https://evil.example.net/ "www.arxiv.org"',
+        titled('www.arxiv.org', 'arxiv.org', 'evil.example.net'),
       ],
     ]) {
       expect(messagesOf(body!), body).toEqual([message]);
@@ -711,10 +711,10 @@ describe('links in abstracts', () => {
 
   it('reads math in a link text as it shows: without its commands and braces', () => {
     const problems = withSite(
-      'First line.\n\nSee [$\\text{arxiv}.\\mathrm{org}$](https://evil.example/) here.',
+      'First line.\n\nSee [$\\text{arxiv}.\\mathrm{org}$](https://evil.example.net/) here.',
     ).problems;
     expect(problems.map((problem) => problem.message)).toEqual([
-      `Link text "arxiv.org" names arxiv.org, but the link leads to evil.example: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`,
+      `Link text "arxiv.org" names arxiv.org, but the link leads to evil.example.net: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`,
     ]);
   });
 
@@ -759,7 +759,7 @@ describe('links in abstracts', () => {
       '[www.ox.ac.uk](https://www.cs.ox.ac.uk/)',
       '[the code](https://github.com/a/b)',
       '[the code on github.com](https://github.com/a/b)',
-      '[a site](https://b\u00FCcher.example/)',
+      '[a site](https://b\u00FCcher.example.net/)',
       '[a site](https://\u043F\u0440\u0438\u043C\u0435\u0440.\u0440\u0444/)',
       // A sentence's dot after its own host; a user name that is no host; another scheme's name.
       '[arxiv.org.](https://arxiv.org/)',
@@ -795,14 +795,14 @@ describe('links in abstracts', () => {
     const message = (text: string, named: string, host: string) =>
       `Link text "${text}" names ${named}, but the link leads to ${host}: a link's text may name only the site it leads to. Write what the link is in words, or link the address its text names.`;
     const messagesOf = (link: string) => withSite(`First line.\n\nSee ${link} here.`).problems.map((p) => p.message);
-    expect(messagesOf('[ada@arxiv.org](https://evil.example/)')).toEqual([
-      message('ada@arxiv.org', 'arxiv.org', 'evil.example'),
+    expect(messagesOf('[ada@arxiv.org](https://evil.example.net/)')).toEqual([
+      message('ada@arxiv.org', 'arxiv.org', 'evil.example.net'),
     ]);
-    expect(messagesOf('[ada@example.org](mailto:eve@evil.example)')).toEqual([
-      message('ada@example.org', 'example.org', 'evil.example'),
+    expect(messagesOf('[ada@example.org](mailto:eve@evil.example.net)')).toEqual([
+      message('ada@example.org', 'example.org', 'evil.example.net'),
     ]);
-    expect(messagesOf('[arxiv.org](mailto:eve@evil.example)')).toEqual([
-      message('arxiv.org', 'arxiv.org', 'evil.example'),
+    expect(messagesOf('[arxiv.org](mailto:eve@evil.example.net)')).toEqual([
+      message('arxiv.org', 'arxiv.org', 'evil.example.net'),
     ]);
     for (const link of [
       '[ada@example.org](mailto:ada@example.org)',
@@ -836,16 +836,27 @@ describe('links in abstracts', () => {
       ]);
     }
     // Another host, or another port on the same host, is another site.
-    for (const url of ['https://owner.github.io.evil.example/x', 'https://owner.github.io:8443/x']) {
+    for (const url of ['https://owner.github.io.evil.example.net/x', 'https://owner.github.io:8443/x']) {
       expect(withSite(`See [this](${url}).`).problems, url).toEqual([]);
     }
   });
 
   it('writes only the normalized URL', () => {
-    const { rendered } = withSite('See [this](<HTTPS://Example.ORG:443/a b/../c?q=%41#x>) and [mail](mailto:a@b.org).');
+    const { rendered } = withSite('See [this](<HTTPS://Example.ORG:443/a b/c?q=%41#x>) and [mail](mailto:a@b.org).');
     expect(rendered?.html).toBe(
-      '<p>See <a href="https://example.org/c?q=%41#x" rel="noopener noreferrer">this</a> and <a href="mailto:a@b.org" rel="noopener noreferrer">mail</a>.</p>',
+      '<p>See <a href="https://example.org/a%20b/c?q=%41#x" rel="noopener noreferrer">this</a> and <a href="mailto:a@b.org" rel="noopener noreferrer">mail</a>.</p>',
     );
+  });
+
+  // Published as written or not at all: a `..` part would lead the reader elsewhere than the file says.
+  it('refuses a link whose path holds a `.` or `..` part, giving the address it would be published as', () => {
+    const { rendered, problems } = withSite('See [this](<HTTPS://Example.ORG:443/a b/../c?q=%41#x>).');
+    expect(rendered).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining(
+        'it must not hold ".." as a part of its path between slashes: browsers resolve it away and lead readers to https://example.org/c?q=%41#x, not to the address written here; write https://example.org/c?q=%41#x instead.',
+      ),
+    ]);
   });
 
   it('compares with the site given, or this process’s settings by default', () => {

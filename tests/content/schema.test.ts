@@ -30,14 +30,22 @@ const code = (url: string) => {
 describe('links', () => {
   it.each([
     // The schema's output is the WHATWG parser's href: the one form pages, feeds and BibTeX see.
-    ['HTTPS://GitHub.com:443/a/./b/../c', 'https://github.com/a/c'],
+    ['HTTPS://GitHub.com:443/a/b/c', 'https://github.com/a/b/c'],
+    // Dots that are no part of the path between slashes stay as written.
+    ['https://github.com/a/...b/.c/d..?x=../y#./z', 'https://github.com/a/...b/.c/d..?x=../y#./z'],
     ['https://github.com', 'https://github.com/'],
     ['https://github.com/a"><script>alert(1)</script>', 'https://github.com/a%22%3E%3Cscript%3Ealert(1)%3C/script%3E'],
     ['https://github.com/#"onmouseover=x', 'https://github.com/#%22onmouseover=x'],
-    ['https://bücher.example/', 'https://xn--bcher-kva.example/'],
+    ['https://bücher.example.net/', 'https://xn--bcher-kva.example.net/'],
     // A local domain's name as a part of a web host's is no local name.
     ['https://localhost.org/a', 'https://localhost.org/a'],
     ['https://local.dev/', 'https://local.dev/'],
+    // A reserved or private-network word as a web host's own name, or a second-level name IANA serves.
+    ['https://corp.com/x', 'https://corp.com/x'],
+    ['https://test.com/', 'https://test.com/'],
+    ['https://example.edu/', 'https://example.edu/'],
+    ['https://lan.de/', 'https://lan.de/'],
+    ['https://home.example.com/', 'https://home.example.com/'],
     ['https://internal.example.com/', 'https://internal.example.com/'],
     // Latin with kana and Han in one part, as Japanese addresses are written (UTS #39 allows it).
     ['https://jprs\u30C9\u30E1\u30A4\u30F3.jp/', 'https://xn--jprs-yk4cni7fuf.jp/'],
@@ -48,8 +56,8 @@ describe('links', () => {
   });
 
   it.each([
-    ['https://arxiv.org\\@evil.example/', 'must not contain a backslash'],
-    ['https:\\\\evil.example/', 'must not contain a backslash'],
+    ['https://arxiv.org\\@evil.example.net/', 'must not contain a backslash'],
+    ['https:\\\\evil.example.net/', 'must not contain a backslash'],
     // Where the address leads, and what to write: the address without them.
     [
       'https://user@github.com/',
@@ -59,8 +67,11 @@ describe('links', () => {
       'https://:secret@github.com/a/b',
       'leads to github.com; write it with nothing between "//" and the host (https://github.com/…)',
     ],
-    ['https://github.com%2F@evil.example/', 'this address leads to evil.example; write it with nothing between'],
-    ['https://arxiv.org:x@bücher.example:8443/', 'leads to xn--bcher-kva.example:8443; write'],
+    [
+      'https://github.com%2F@evil.example.net/',
+      'this address leads to evil.example.net; write it with nothing between',
+    ],
+    ['https://arxiv.org:x@bücher.example.net:8443/', 'leads to xn--bcher-kva.example.net:8443; write'],
     ['http://github.com/', 'must be a full https:// URL'],
     ['javascript:alert(1)', 'must be a full https:// URL'],
     ['//github.com/a', 'must be a full https:// URL'],
@@ -71,6 +82,33 @@ describe('links', () => {
     ['https://PRINTER.Local/', 'not an IP address or a local name'],
     ['https://nas.home.arpa/', 'not an IP address or a local name'],
     ['https://git.corp.internal/', 'not an IP address or a local name'],
+    // Names private networks use (RFC 6762, Appendix G), which ICANN never delegated.
+    ['https://router.lan/', 'not an IP address or a local name'],
+    ['https://git.CORP/', 'not an IP address or a local name'],
+    ['https://nas.home./', 'not an IP address or a local name'],
+    ['https://wiki.intranet/', 'not an IP address or a local name'],
+    ['https://x.private/', 'not an IP address or a local name'],
+    // Under no top-level domain of the root zone: a link no browser can follow.
+    [
+      'https://code.test/',
+      'must name a host the DNS can find: ".test" is no top-level domain of the web, which RFC 2606',
+    ],
+    ['https://x.Example/', '".example" is no top-level domain of the web, which RFC 2606 keeps out of the DNS'],
+    ['https://a.invalid/', '".invalid" is no top-level domain'],
+    ['https://hidden.onion/', '".onion" is no top-level domain of the web, so no reader'],
+    [
+      'https://github.comm/x',
+      '".comm" is no top-level domain of the web, so no reader\'s browser can follow the link: link to the site\'s real address',
+    ],
+    // `.` and `..` parts of the path, as written or percent-encoded: published as another address.
+    [
+      'HTTPS://GitHub.com:443/a/./b/../c',
+      'must not hold "." as a part of its path between slashes: browsers resolve it away and lead readers to https://github.com/a/c, not to the address written here; write https://github.com/a/c instead',
+    ],
+    ['https://arxiv.org/abs/../../x', 'must not hold ".." as a part of its path'],
+    ['https://arxiv.org/abs/%2E%2e/x', 'must not hold "%2E%2e" as a part of its path'],
+    ['https://arxiv.org/abs/.%2e', 'lead readers to https://arxiv.org/,'],
+    ['https://arxiv.org/abs/%2e/', 'write https://arxiv.org/abs/ instead'],
     ['https://127.0.0.1/', 'must name a web host with a domain'],
     ['https://0x7f.1/', 'must name a web host with a domain'],
     ['https://[::1]/', 'must name a web host with a domain'],
@@ -116,7 +154,7 @@ describe('dates', () => {
 
   it('refuse a web or e-mail address in the title or venue, and keep dotted names', () => {
     const refused = [
-      'Claim your prize at https://evil.example/login',
+      'Claim your prize at https://evil.example.net/login',
       'See www.evil.com now',
       'Write to ada@evil.com.',
       'Results (HTTP://EVIL.IO)',
@@ -127,12 +165,12 @@ describe('dates', () => {
       'Write to ada@evil.com;bob',
       'ada@evil.com:8080',
       'Go to evil.com/login?q=1.',
-      '(https://evil.example).',
+      '(https://evil.example.net).',
     ];
     for (const title of refused) {
       const result = parse({ title });
       expect(result.success, title).toBe(false);
-      expect(JSON.stringify(result.error?.issues), title).toMatch(/holds an address \(evil\.(example|com|io)\)/);
+      expect(JSON.stringify(result.error?.issues), title).toMatch(/holds an address \(evil\.(example\.net|com|io)\)/);
       expect(parse({ venue: title }).success, title).toBe(false);
     }
     // An Indic host, read as a host: its virama is a mark, and a joiner may stand between its letters.
@@ -469,7 +507,7 @@ describe('author names', () => {
     // TeX syntax, not a letter: the reference dropped it (Dee, C.) where the citation tags kept it.
     for (const name of ['Cy % Dee', '100% Dee', 'Cy Dee%', '%']) expect(refused(name), name).toEqual([notPlain]);
     for (const [name, message] of [
-      ['Ada https://evil.example', holdsAddress('evil.example')],
+      ['Ada https://evil.example.net', holdsAddress('evil.example.net')],
       ['Ada www.evil.com Lovelace', holdsAddress('evil.com')],
       ['Ada Lovelace (evil.com)', holdsHost('evil.com')],
       ['Ada arxiv\u3002org', holdsHost('arxiv.org')],
@@ -818,7 +856,7 @@ describe("the schema's output", () => {
         tags: [' optimization', 'optimization'],
         links: {
           code: `https://example.org/${path}`,
-          project: `https://bücher.example/${field === 3 ? value.replace(/[\s\\%]/g, '') : ''}`,
+          project: `https://bücher.example.net/${field === 3 ? value.replace(/[\s\\%]/g, '') : ''}`,
         },
       };
       const first = schema.safeParse(data);

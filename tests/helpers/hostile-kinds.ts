@@ -85,7 +85,7 @@ export const HOSTILE_KINDS: HostileKind[] = [
   { id: 'nfc-nfd-repeat', file: paper({ authors: `\n  - ${NFC}\n  - ${NFD}` }), refused: 'authors[1]' },
   { id: 'nfd-title', file: paper({ title: `"Caf${'e\u0301'} networks"` }) },
   { id: 'nfd-venue', file: paper({ venue: `"Conf${'e\u0301'}rence ${NFD}"` }) },
-  { id: 'nfd-link-host', file: paper({ links: `\n  code: "https://caf${'e\u0301'}.example/x"` }) },
+  { id: 'nfd-link-host', file: paper({ links: `\n  code: "https://caf${'e\u0301'}.example.net/x"` }) },
   // MDX syntax in the body.
   { id: 'mdx-comment', file: paper({}, 'Text {/* hidden note */} here.'), refused: 'body' },
   { id: 'html-comment', file: paper({}, 'Text <!-- <script>alert(1)</script> --> here.'), refused: 'body' },

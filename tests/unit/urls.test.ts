@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, isOnSiteHost, normalizeBase, textIsAddress } from '../../src/lib/urls.ts';
+import { createUrls, dotSegmentProblem, isOnSiteHost, normalizeBase, textIsAddress } from '../../src/lib/urls.ts';
+import { seededRandom } from '../helpers/hostile.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 
 describe('urls', () => {
@@ -111,4 +112,69 @@ describe('textIsAddress', () => {
     ['see https://example.org/x', 'https://example.org/x'],
     ['', 'https://example.org/'],
   ])('%j is not the address %s', (text, href) => expect(textIsAddress(text, href)).toBe(false));
+});
+
+// A link is published as the parser's href: every path the parser would rewrite must be refused,
+// and the address the message gives is where a browser goes (the URL Standard's resolution; Node's
+// parser leaves `/b/.a/..` as written, which a browser follows to `/b/`).
+describe('dotSegmentProblem', () => {
+  const pieces = [
+    'a',
+    '.',
+    '..',
+    '%2e',
+    '%2E',
+    '.%2e',
+    '%2e.',
+    '%2e%2E',
+    '...',
+    '.a',
+    'a.',
+    '..a',
+    '%2ea',
+    '',
+    'x%2e%2e',
+  ];
+  const dots = /^(?:\.|%2e){1,2}$/i;
+  // The URL Standard's path state, written out for the test: a `..` drops the part before it, a
+  // `.` or `..` at the end leaves the path ending in `/`.
+  const followed = (parts: string[]) => {
+    const kept: string[] = [];
+    parts.forEach((part, index) => {
+      if (!dots.test(part)) kept.push(part);
+      else {
+        if (part.replace(/%2e/gi, '.') === '..') kept.pop();
+        if (index === parts.length - 1) kept.push('');
+      }
+    });
+    return `/${kept.join('/')}`;
+  };
+
+  it('refuses a path the parser rewrites, and names where a browser goes (seeded)', () => {
+    const random = seededRandom(13);
+    for (let run = 0; run < 3000; run += 1) {
+      const parts = Array.from(
+        { length: 1 + Math.floor(random() * 5) },
+        () => pieces[Math.floor(random() * pieces.length)]!,
+      );
+      const path = `/${parts.join('/')}`;
+      const tail = ['', '?q=../x', '#./y'][Math.floor(random() * 3)]!;
+      const written = `https://github.com${path}${tail}`;
+      const url = new URL(written);
+      const problem = dotSegmentProblem(written, url);
+      if (url.pathname !== path) expect(problem, written).toBeDefined();
+      if (problem === undefined) expect(url.pathname, written).toBe(path);
+      else expect(problem, written).toContain(`write https://github.com${followed(parts)}${tail} instead`);
+    }
+  });
+
+  it('reads no dots outside the path, nor in links of other schemes', () => {
+    expect(dotSegmentProblem('https://github.com/a?x=/../b#/./c', new URL('https://github.com/a?x=/../b#/./c'))).toBe(
+      undefined,
+    );
+    expect(dotSegmentProblem('mailto:a@b.org', new URL('mailto:a@b.org'))).toBe(undefined);
+    expect(dotSegmentProblem('https://github.com/b/.a/..', new URL('https://github.com/b/.a/..'))).toMatch(
+      /^must not hold "\.\." as a part of its path.*lead readers to https:\/\/github\.com\/b\/, .*write https:\/\/github\.com\/b\/ instead$/,
+    );
+  });
 });

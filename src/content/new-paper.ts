@@ -31,7 +31,7 @@ import { createPaperSchema, LIMITS, topicInOtherCase, type Topic } from './schem
 import { validatePaper } from './validate.ts';
 import { texPlainText, texText, TOO_DEEP } from './tex-text.ts';
 import { visibleText } from './characters.ts';
-import { codePointName } from '../lib/code-point.ts';
+import { codePointName, onlySpacesNamed } from '../lib/code-point.ts';
 import { loadTopics } from './vocabulary.ts';
 import { titleMathSpans } from '../lib/title-math.ts';
 
@@ -507,7 +507,7 @@ const FLAG_TAKES: Record<ValueFlag, (today: string) => string> = {
  */
 export function emptyFlagProblem(flag: ValueFlag, value: string | undefined, now: Date): string | undefined {
   if (value === undefined || value.trim() !== '') return undefined;
-  const what = value === '' ? 'is empty ("")' : `holds only spaces (${JSON.stringify(value)})`;
+  const what = value === '' ? 'is empty ("")' : `holds ${onlySpacesNamed(value)}`;
   return `--${flag} ${what}: ${FLAG_TAKES[flag](now.toISOString().slice(0, 10))}.`;
 }
 

@@ -16,7 +16,7 @@ import { windowsDeviceProblem } from '../lib/file-names.ts';
 import { siteConfig } from '../site.config.ts';
 import { scriptsOf } from './scripts.ts';
 import { latinLookAlike, withLookAlikeDots } from '../lib/look-alike.ts';
-import { codePointName, spaceName } from '../lib/code-point.ts';
+import { codePointName, onlySpacesNamed } from '../lib/code-point.ts';
 import { TOP_LEVEL_DOMAINS } from '../lib/top-level-domains.ts';
 
 /**
@@ -845,8 +845,7 @@ const text = (max: number, empty: string) =>
  */
 function onlySpaces(value: string): string {
   if (value === '') return ':';
-  const spaces = [...new Set(value)].map(spaceName);
-  return `: it holds only spaces (${spaces.join(', ')});`;
+  return `: it holds ${onlySpacesNamed(value)};`;
 }
 
 /**

@@ -42,3 +42,12 @@ export function spaceName(char: string): string {
   const name = WHITE_SPACE_NAMES.get(char.codePointAt(0)!);
   return name === undefined ? codePointName(char) : `${codePointName(char)} ${name}`;
 }
+
+/**
+ * What a value of white space only holds, as messages say it: `only spaces (U+0020 SPACE, U+0009
+ * CHARACTER TABULATION)`, each kind of space named once (spaceName), in the order first written:
+ * an editor shows none of them, so the contributor is told which characters to look for.
+ */
+export function onlySpacesNamed(value: string): string {
+  return `only spaces (${[...new Set(value)].map(spaceName).join(', ')})`;
+}

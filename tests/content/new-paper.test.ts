@@ -1111,7 +1111,11 @@ describe('npm run new-paper on recorded arXiv answers', () => {
         const error = await refusal(newPaper(options('2306.13575', { [flag]: value }), { root, fetch, now }));
         expect(error.wrongCommand).toBe(true);
         if (value === '') expect(error.message).toMatch(said);
-        else expect(error.message).toContain(`--${flag} holds only spaces (" \\t"): give `);
+        // Each space named, as an editor shows none of them (spaceName, the rule of every field).
+        else
+          expect(error.message).toContain(
+            `--${flag} holds only spaces (U+0020 SPACE, U+0009 CHARACTER TABULATION): give `,
+          );
         // Only that: a --date or --published given empty is not also "no real calendar date".
         expect(error.message.split('\n')).toHaveLength(1);
       }

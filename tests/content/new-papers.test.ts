@@ -1089,7 +1089,7 @@ describe('the CLI with many ids', () => {
       const { code, stdout, stderr } = await cli(root, ...args, '--tags', 'optimization');
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toMatch(
-        /^✗ --from-file (?:is empty \(""\)|holds only spaces \(" {2}"\)): give the name of a text file with one arXiv id or URL a line \(e\.g\. --from-file today\.txt\)\. Nothing was fetched or written\.$/m,
+        /^✗ --from-file (?:is empty \(""\)|holds only spaces \(U\+0020 SPACE\)): give the name of a text file with one arXiv id or URL a line \(e\.g\. --from-file today\.txt\)\. Nothing was fetched or written\.$/m,
       );
       expect(stderr).not.toContain('folder');
       expect(stdout).toBe('');

@@ -27,7 +27,7 @@ import { closeMatches, didYouMean } from '../lib/suggest.ts';
 import { arxivFileName, arxivIdOfFileName, canonicalArxivId } from '../lib/arxiv-id.ts';
 import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
-import { codePointName } from '../lib/code-point.ts';
+import { codePointName, onlySpacesNamed, spacesNamed } from '../lib/code-point.ts';
 import { isWordAnd } from '../lib/authors.ts';
 import { isAddressOrLocalName } from '../lib/urls.ts';
 
@@ -164,6 +164,8 @@ function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; prob
       ],
     };
   let text = decoded.text;
+  const empty = emptyFileProblem(text, bytes.length);
+  if (empty) return { problems: [{ file, line: 1, field: 'file', message: empty, kind: 'file-empty' }] };
   const problems: ContentProblem[] = [];
   if (text.startsWith('\uFEFF')) {
     problems.push({
@@ -195,6 +197,27 @@ function decodePaperFile(file: string, bytes: Uint8Array): { text?: string; prob
   if (forbidden.length > 0) return { problems: [...problems, ...forbidden] };
   return { text, problems };
 }
+
+/**
+ * What to say of a paper file with nothing in it (0 bytes, white space only, a BOM only, as an
+ * editor's new file or a failed paste leaves it), said as such with what a paper starts with: the
+ * frontmatter's "must start with a `---` line" read as if something else were written there, and
+ * a BOM alone was also told to be saved without it. Undefined when the file holds anything else.
+ */
+function emptyFileProblem(text: string, bytes: number): string | undefined {
+  if (bytes === 0) return `is empty (0 bytes): ${PAPER_FILE_STARTS}.`;
+  const bom = text.startsWith('\uFEFF');
+  const rest = bom ? text.slice(1) : text;
+  if (rest.trim() !== '') return undefined;
+  const held = !bom
+    ? onlySpacesNamed(rest)
+    : `only a byte-order mark (BOM)${rest === '' ? '' : ` and ${spacesNamed(rest)}`}`;
+  return `is empty: it holds ${held}: ${PAPER_FILE_STARTS}.`;
+}
+
+/** What a paper file starts with, for a file that holds nothing. */
+const PAPER_FILE_STARTS =
+  'a paper file starts with a `---` line, then its YAML frontmatter (title, authors, date, tags), then `---` and the abstract; `npm run new-paper -- <arXiv id> --tags <topic>` writes one (README, "Adding a paper")';
 
 /**
  * A file named for an arXiv id is that paper's address (`/papers/2306.13575/`, its `.bib`, the

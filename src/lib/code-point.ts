@@ -49,5 +49,10 @@ export function spaceName(char: string): string {
  * an editor shows none of them, so the contributor is told which characters to look for.
  */
 export function onlySpacesNamed(value: string): string {
-  return `only spaces (${[...new Set(value)].map(spaceName).join(', ')})`;
+  return `only ${spacesNamed(value)}`;
+}
+
+/** The white space characters of `value` as messages name them: `spaces (U+0020 SPACE)`, each kind once. */
+export function spacesNamed(value: string): string {
+  return `spaces (${[...new Set(value)].map(spaceName).join(', ')})`;
 }

@@ -100,6 +100,40 @@ describe('npm run check, given what it does not take', () => {
     expect(stderr).toMatch(/✗ 7 problems in 7 files \(\d+ ms\)\.\n$/);
   });
 
+  it('says a paper file with nothing in it is empty (0 bytes, white space only, a BOM only), and what it must start with', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'check-empty-'));
+    await copyFile(join(projectRoot, 'content/topics.yaml'), join(folder, 'topics.yaml'));
+    await mkdir(join(folder, 'papers/2025'), { recursive: true });
+    const files = {
+      'zero.mdx': '',
+      'blank.mdx': ' \n\t\r\n\n',
+      'bom.mdx': '\uFEFF',
+      'bom-blank.mdx': '\uFEFF\n\n',
+    };
+    for (const [name, text] of Object.entries(files)) await writeFile(join(folder, 'papers/2025', name), text);
+    const { code, stderr } = await check('--no-cache', folder);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').filter((line) => line.includes('.mdx:'));
+    // One problem a file, that it is empty, at line 1 of its field `file`: not also "starts with a
+    // BOM", nor "must start with a `---` line" as if something else were written there.
+    expect(lines).toHaveLength(4);
+    const said = (name: string) => lines.find((line) => line.includes(`/${name}:`))!;
+    expect(said('zero.mdx')).toMatch(/zero\.mdx:1: file: is empty \(0 bytes\): /);
+    expect(said('blank.mdx')).toMatch(
+      /blank\.mdx:1: file: is empty: it holds only spaces \(U\+0020 SPACE, U\+000A LINE FEED, U\+0009 CHARACTER TABULATION, U\+000D CARRIAGE RETURN\): /,
+    );
+    expect(said('bom.mdx')).toMatch(/bom\.mdx:1: file: is empty: it holds only a byte-order mark \(BOM\): /);
+    expect(said('bom-blank.mdx')).toMatch(
+      /bom-blank\.mdx:1: file: is empty: it holds only a byte-order mark \(BOM\) and spaces \(U\+000A LINE FEED\): /,
+    );
+    for (const line of lines) {
+      expect(line).toContain(
+        'a paper file starts with a `---` line, then its YAML frontmatter (title, authors, date, tags), then `---` and the abstract',
+      );
+      expect(line).toContain('npm run new-paper');
+    }
+  });
+
   it('documents its exit codes in --help', async () => {
     const { stdout } = await check('--help');
     expect(stdout).toContain('Exit code: 0 every paper passed, 1 problems were found');

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 // fast-xml-parser alone accepts truncated XML, so well-formedness is checked first, strictly.
-import { firstXmlIllegal, xmlErrors } from '../lib/xml.ts';
+import { firstIllegalReference, firstXmlIllegal, xmlErrors } from '../lib/xml.ts';
 import {
   arxivIdInText,
   canonicalOrUndefined,
@@ -567,14 +567,21 @@ export function readArxivFeed(answer: string | Uint8Array): ArxivFeed {
   if (page) return malformed(`it is ${page}, not arXiv's feed (an error page of a proxy or a server on the way)`);
   if (/<!DOCTYPE/i.test(xml)) return malformed('it declares a DOCTYPE');
   const [error] = xmlErrors(xml);
+  // A terminal's escape (ANSI, OSC 8) or another control, as itself or as a reference (`&#x1b;`):
+  // named, with where, as a maintainer reports it, not in the parser's words.
+  const at = (index: number) => {
+    const before = xml.slice(0, index).split('\n');
+    return `at line ${before.length}, column ${[...before.at(-1)!].length + 1}`;
+  };
+  const notAllowed = (codePoint: number) =>
+    `${codePointName(codePoint)}, a ${/\p{Cc}/u.test(String.fromCodePoint(codePoint)) ? 'control character' : 'character'} XML does not allow`;
   const illegal = error?.endsWith('disallowed character.') ? firstXmlIllegal(xml) : undefined;
-  if (illegal) {
-    // A terminal's escape (ANSI, OSC 8) or another control: named, with where, as a maintainer reports it.
-    const before = xml.slice(0, illegal.index).split('\n');
-    const column = [...before.at(-1)!].length + 1;
-    return malformed(
-      `it holds ${codePointName(illegal.character)}, a control character XML does not allow, at line ${before.length}, column ${column}`,
-    );
+  if (illegal) return malformed(`it holds ${notAllowed(illegal.character.codePointAt(0)!)}, ${at(illegal.index)}`);
+  const reference = error?.endsWith('malformed character entity.') ? firstIllegalReference(xml) : undefined;
+  if (reference) {
+    const to =
+      reference.codePoint > 0x10ffff ? 'no character (Unicode ends at U+10FFFF)' : notAllowed(reference.codePoint);
+    return malformed(`it holds ${reference.reference}, a reference to ${to}, ${at(reference.index)}`);
   }
   // saxes reports "line:column: message"; say it the other way round.
   if (error) return malformed(error.replace(/^(\d+):(\d+): (.*?)\.?$/s, '$3 (line $1)'));

@@ -22,6 +22,23 @@ export function firstXmlIllegal(value: string): { character: string; index: numb
   return found ? { character: found[0], index: found.index } : undefined;
 }
 
+/**
+ * The first character reference (`&#x1b;`, `&#0;`) to a code point XML 1.0 cannot hold (XML_ILLEGAL,
+ * the same rule as for a character written as itself) or to none at all (past U+10FFFF), and where
+ * it is, for a message that names it: a parser says only "malformed character entity".
+ */
+export function firstIllegalReference(
+  value: string,
+): { reference: string; codePoint: number; index: number } | undefined {
+  const illegal = new RegExp(XML_ILLEGAL.source, 'u');
+  for (const found of value.matchAll(/&#(?:x([0-9a-f]+)|([0-9]+));/giu)) {
+    const codePoint = found[1] === undefined ? Number(found[2]) : parseInt(found[1], 16);
+    if (codePoint > 0x10ffff || illegal.test(String.fromCodePoint(codePoint)))
+      return { reference: found[0], codePoint, index: found.index };
+  }
+  return undefined;
+}
+
 const XML_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',

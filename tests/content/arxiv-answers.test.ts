@@ -350,6 +350,54 @@ describe('an answer with a character XML does not allow', () => {
   });
 });
 
+describe('an answer with a character reference to a character XML does not allow', () => {
+  // `&#x1b;` is ESC written as a reference, which XML 1.0 refuses as it refuses the raw character:
+  // it was said in the parser's words, "malformed character entity (line 4)", naming nothing.
+  it.each([
+    [
+      'ESC in hexadecimal in the title',
+      answer({ title: '<title>A &#x1b;[31mred title</title>' }),
+      '&#x1b;',
+      'U+001B, a control character',
+      4,
+      10,
+    ],
+    [
+      'NUL in decimal in a name',
+      answer({ authors: '<author><name>Ada&#0;</name></author>' }),
+      '&#0;',
+      'U+0000, a control character',
+      8,
+      18,
+    ],
+    ['a noncharacter', answer({ title: '<title>A &#xFFFE; title</title>' }), '&#xFFFE;', 'U+FFFE, a character', 4, 10],
+    [
+      'a lone surrogate',
+      answer({ title: '<title>A &#55296; title</title>' }),
+      '&#55296;',
+      'U+D800, a character',
+      4,
+      10,
+    ],
+  ])(
+    '%s: names the reference, the character, its line and column, and writes nothing',
+    async (_name, text, reference, what, line, column) => {
+      const { result, files } = await run(text);
+      expect((result as Error).message).toContain(
+        `arXiv's answer for ${ID} is not a usable Atom feed: it holds ${reference}, a reference to ${what} XML does not allow, at line ${line}, column ${column}. Nothing was written.`,
+      );
+      expect(files).toEqual([]);
+    },
+  );
+
+  it('names a reference past the last code point as no character at all', async () => {
+    const { result } = await run(answer({ title: '<title>A &#x110000; title</title>' }));
+    expect((result as Error).message).toContain(
+      `it holds &#x110000;, a reference to no character (Unicode ends at U+10FFFF), at line 4, column 10.`,
+    );
+  });
+});
+
 describe('an answer that is a web page, not a feed', () => {
   // A proxy, a captive portal or a gateway answers 200 OK with its own page: the message said "it
   // declares a DOCTYPE", or "there is no <feed> element", naming nothing the contributor saw.

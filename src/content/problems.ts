@@ -156,13 +156,28 @@ function problemLines(
   return lines;
 }
 
-/** What makes problems in many files the same problem: one rule and one message, in one field or list. */
+/**
+ * What makes problems in many files the same problem: one rule and one message, in one field or
+ * list, but for the file's own name where the message names it (`move it to
+ * content/papers/2025/<its name>`: 400 papers put beside their year folder are one cause).
+ */
 function sameProblemKind(problem: ContentProblem): string {
   return JSON.stringify([
     /^(.*)\[\d+\]$/.exec(problem.field)?.[1] ?? problem.field,
     problem.kind ?? null,
-    problem.message,
+    withoutOwnName(problem),
   ]);
+}
+
+/**
+ * A problem's message with its own file's name (the last part of its path) taken out where a path
+ * in the message ends with it (`…/2025/p1.mdx`): not a name's letters inside a word (`a` in `papers`).
+ */
+function withoutOwnName({ file, message }: ContentProblem): string {
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  if (name === '') return message;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return message.replace(new RegExp(`(?<=/)${escaped}(?![\\p{L}\\p{N}_-])`, 'gu'), '\u0000');
 }
 
 /**
@@ -185,8 +200,9 @@ export function sameProblemInFiles(problems: readonly ContentProblem[]): string[
     .map(({ group, files }) => {
       const [first] = group;
       const named = group.slice(0, SHOWN_ALIKE).map((problem) => `${problem.file}${lineOf({ line: problem.line })}`);
+      const own = group.some((problem) => problem.message !== first!.message) ? ', each naming its own file' : '';
       return terminalText(
-        `${countOf(files, 'file')} have the same problem in ${first!.field}: ${first!.message} (${named.join(', ')}, …)`,
+        `${countOf(files, 'file')} have the same problem in ${first!.field}${own}: ${first!.message} (${named.join(', ')}, …)`,
       );
     });
 }

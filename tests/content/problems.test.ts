@@ -390,6 +390,31 @@ describe('problems alike that quote values of their own', () => {
     expect(new ContentError(problems).message.split('\n').slice(1)).toEqual(formatProblems(problems));
   });
 
+  it('group a problem whose message differs only by naming its own file (a paper to move), saying so', () => {
+    // 400 papers put directly in papers/ each said "move it to content/papers/2025/<its name>":
+    // one cause, 400 lines, and no line at the top to say so.
+    const names = Array.from({ length: 400 }, (_, index) => `p${String(index).padStart(3, '0')}.mdx`);
+    const problems = names.map((name) => ({
+      file: `content/papers/${name}`,
+      line: 1,
+      field: 'file',
+      kind: 'file-place',
+      message: `is not in a year folder: move it to content/papers/2025/${name}.`,
+    }));
+    expect(formatProblems(problems)).toHaveLength(400);
+    expect(sameProblemInFiles(problems)).toEqual([
+      `400 files have the same problem in file, each naming its own file: is not in a year folder: move it to content/papers/2025/p000.mdx. (content/papers/p000.mdx:1, content/papers/p001.mdx:1, content/papers/p002.mdx:1, …)`,
+    ]);
+    // Another file's name in the message is a problem of its own.
+    const others = names.slice(0, 20).map((name, index) => ({
+      file: `content/papers/2025/${name}`,
+      line: 3,
+      field: 'arxiv',
+      message: `is already the id of content/papers/2025/q${index}.mdx.`,
+    }));
+    expect(sameProblemInFiles(others)).toEqual([]);
+  });
+
   it('keep files apart whose messages differ, or whose problem is in another field', () => {
     const files = Array.from({ length: 20 }, (_, index) => `p${String(index).padStart(2, '0')}.mdx`);
     // Each quotes a value of its own: each is a problem of its own to find.

@@ -91,6 +91,7 @@ import {
   withTypedWordsKept,
   withPrintedWordsRead,
   withPublicationWordsDropped,
+  newestFirstInQuery,
   titleOfPastedEntry,
   CITED_MONTH_FILTER,
   textWords,
@@ -141,6 +142,8 @@ interface Pagefind {
   options: (options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, query?: PagefindQuery) => Promise<PagefindResponse>;
+  /** Every filter's values, each with its number of pages. */
+  filters: () => Promise<Record<string, Record<string, number>>>;
   /** Loads the index chunks a search for `term` needs, without searching. */
   preload: (term: string, query?: PagefindQuery) => Promise<void>;
 }
@@ -199,6 +202,7 @@ function pagefindOnUse(config: SearchConfig): Pagefind {
     options: async (options) => (await loadPagefind(config)).options(options),
     init: async () => (await loadPagefind(config)).init(),
     search: async (term, query) => (await loadPagefind(config)).search(term, query),
+    filters: async () => (await loadPagefind(config)).filters(),
     preload: async (term, query) => (await loadPagefind(config)).preload(term, query),
   };
 }
@@ -451,6 +455,12 @@ async function firstThen(
  * (the month's year, or the year as text), joined by firstThen. One step after the other, each a
  * step of this keystroke's search: a newer keystroke stops them.
  */
+/** The first month (`YYYY-MM`) a paper of the index was first posted in (CITED_MONTH_FILTER's least value). */
+async function firstCitedMonth(pagefind: Pagefind): Promise<string | undefined> {
+  const months = Object.keys((await pagefind.filters())[CITED_MONTH_FILTER] ?? {});
+  return months.sort()[0];
+}
+
 async function dateThenWider(
   pagefind: Pagefind,
   options: PagefindQuery,
@@ -709,7 +719,10 @@ async function searchWords(
   // A month and its year (`June 2025`, `2024-12`) are the month of the paper's first version: its
   // papers first, then what the query finds without the month's name (those of the year first);
   // after `since`, `before`… the months of that range, then those of its range of years.
-  const month = !readYear || cited ? undefined : monthInQuery(query);
+  const typedMonth = !readYear || cited ? undefined : monthInQuery(query);
+  // A range of months back in time (`before March 2024`) reaches back to the digest's first month,
+  // not to EARLIEST_YEAR's: those months hold no paper, and each is a value of the filter sent.
+  const month = typedMonth?.years ? monthInQuery(query, undefined, await firstCitedMonth(pagefind)) : typedMonth;
   if (month) {
     const ofMonth = (filtered: PagefindQuery) =>
       month.rest
@@ -828,6 +841,9 @@ async function searchQuery(
 ): Promise<WordsAnswer | null> {
   // A phrase in single quotes (`-'vision transformer'`) is one in double quotes (withSingleQuotesRead).
   query = withSingleQuotesRead(query);
+  // `latest KAN`: the papers the rest finds, newest first, unless the reader chose an order (newestFirstInQuery).
+  const newest = newestFirstInQuery(query);
+  if (newest !== undefined) [query, options] = [newest, { ...options, sort: options.sort ?? { date: 'desc' } }];
   const answer = await searchWords(pagefind, config, query, options, keystroke, topics);
   const phrase = answer?.results.length === 0 ? answer.unmatchedPhrase : undefined;
   if (answer === null || answer.results.length > 0 || answer.tooCommon) return answer;

@@ -76,8 +76,9 @@ export function paperFileNameInQuery(query: string): string | undefined {
  * without one, from its page's address (paperFileNameInQuery). Each is a key of the id → paper map.
  */
 export function paperKeysInQuery(query: string): string[] | undefined {
-  // Full-width digits and stops as plain ones (`２３０６．１３５７５`), as the words of a query are read.
-  const text = withPlainCompatibilityLetters(query);
+  // Full-width digits and stops as plain ones (`２３０６．１３５７５`), as the words of a query are read,
+  // and percent escapes as their characters (`10.48550%2FarXiv.…`), as withoutMarkup reads them.
+  const text = withPlainCompatibilityLetters(withPercentEscapesRead(query));
   const fileName = paperFileNameInQuery(text);
   return arxivIdsInQuery(text) ?? (fileName === undefined ? undefined : [fileName]);
 }
@@ -497,6 +498,16 @@ const OPEN_RANGE = new RegExp(
 
 /** A word alone that opens a range (`since`, `Before`), as monthInQuery reads one before a month. */
 const OPEN_RANGE_WORD = new RegExp(`^(${OPEN_RANGE_WORDS})$`, 'i');
+/** Such a word as other engines' operator, its colon before the date (`since:June 2024`, `after:2024-03`). */
+const OPEN_RANGE_OPERATOR = new RegExp(`(?<=^|\\s)(${OPEN_RANGE_WORDS}):\\s*(?=\\S)`, 'giu');
+
+/**
+ * A query's words as the date readers take them, an open-range operator apart from its date
+ * (`since:June 2024` is `since June 2024`, as OPEN_RANGE reads `since:2023` as `since 2023`).
+ */
+function dateTokens(query: string): string[] {
+  return query.trim().replace(OPEN_RANGE_OPERATOR, '$1 ').split(/\s+/);
+}
 
 /** The first year a range open at its start reaches back to (`before 2020`): before any paper's. */
 const EARLIEST_YEAR = 1900;
@@ -604,16 +615,19 @@ function partOfYearAt(word: string, parts: number): number | undefined {
  * March 2024`, `after Q1 2024`), the months of that range, closed as withOpenRangesClosed closes
  * one of years (to the end of the year after `thisYear`, or back to EARLIEST_YEAR; `since` and
  * `until` hold the month or part, `after` and `before` not), with `years`, the open range of years
- * that holds them (`since 2024`, `until 2024`), for what the query finds beyond them.
+ * that holds them (`since 2024`, `until 2024`), for what the query finds beyond them; a range
+ * back in time starts at `firstMonth` (`YYYY-MM`, the digest's first), when given, not at
+ * EARLIEST_YEAR. The operator form is read alike (`since:June 2024`: dateTokens).
  * Undefined for a query with quotes (a phrase is as typed), with no month or with
  * two, and for digits that are a range of years (`2023-25`: yearsOfToken reads it first).
  */
 export function monthInQuery(
   query: string,
   thisYear = new Date().getUTCFullYear(),
+  firstMonth?: string,
 ): { months: string[]; year: string; years?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
-  const tokens = query.trim().split(/\s+/);
+  const tokens = dateTokens(query);
   const found: { at: number; length: number; year: string; month: number; count: number }[] = [];
   tokens.forEach((token, at) => {
     const digits = NUMERIC_MONTH.exec(token);
@@ -650,7 +664,10 @@ export function monthInQuery(
   let start = at;
   const opening = OPEN_RANGE_WORD.exec(tokens[at - 1] ?? '')?.[1];
   if (opening) {
-    const [first, last] = openRange(opening, from, to, EARLIEST_YEAR * 12, (thisYear + 1) * 12 + 11);
+    // Back to the digest's first month when known (firstMonth): the months before it hold no paper.
+    const known = /^(\d{4})-(\d\d)$/.exec(firstMonth ?? '');
+    const earliest = Math.max(EARLIEST_YEAR * 12, known ? Number(known[1]) * 12 + Number(known[2]) - 1 : 0);
+    const [first, last] = openRange(opening, from, to, earliest, (thisYear + 1) * 12 + 11);
     // A range that holds no month (`since June 2031`) is no range: the month as typed.
     if (first <= last) [from, to, start] = [first, last, at - 1];
   }
@@ -663,12 +680,34 @@ export function monthInQuery(
   return { months, year, ...(years && { years }), rest };
 }
 
+/**
+ * Words that ask for the newest papers first, at a query's start or end (`latest KAN`, `newest
+ * papers on transformers`, `in-context learning most recent`): an order, not words of a paper.
+ * Not `recent` alone, which titles write (`Recent Advances in …`), nor `new`.
+ */
+const NEWEST_FIRST = new RegExp(
+  String.raw`^(?:the\s+)?(?:latest|newest|most\s+recent)(?:\s+(?:papers?|preprints?|work|research|results|first))?(?:\s+(?:on|about|in|for|of))?\s+(?=\S)(?!first$)` +
+    String.raw`|(?<=\S)\s+(?:latest|newest|most\s+recent)(?:\s+(?:papers?|preprints?|first))?$`,
+  'iu',
+);
+
+/**
+ * The query without the words that ask for the newest papers first (NEWEST_FIRST), or undefined
+ * when it has none, or only them and common words (`the newest first`), or quotes (a phrase is as typed): the search then lists what
+ * the rest finds newest first, unless the reader chose an order.
+ */
+export function newestFirstInQuery(query: string): string | undefined {
+  if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
+  const rest = query.trim().replace(NEWEST_FIRST, ' ').trim();
+  return rest === query.trim() || queryWords(rest).length === 0 || onlyCommonWords(rest) ? undefined : rest;
+}
+
 /** Words that say a paper came out, which a reader writes before its date (`published 2024`). */
 const PUBLISHED_WORDS = /^(?:published|posted|submitted|released|appeared|uploaded|dated)$/i;
 /** The word a reader may put between such a word and the date (`published in 2024`). */
 const BEFORE_DATE = /^(?:in|on|during)$/i;
 /** A word that opens a range of years: open at one end (withOpenRangesClosed), or closed (`between 2023 and 2024`: yearInQuery). */
-const RANGE_OPENING = new RegExp(`^(?:${OPEN_RANGE_WORDS}|between|from)(?::.*)?$`, 'i');
+const RANGE_OPENING = new RegExp(`^(?:${OPEN_RANGE_WORDS}|between|from)$`, 'i');
 
 /**
  * A query without the word that says a paper came out before the date it names (`published 2024`,
@@ -680,16 +719,14 @@ const RANGE_OPENING = new RegExp(`^(?:${OPEN_RANGE_WORDS}|between|from)(?::.*)?$
 export function withPublicationWordsDropped(query: string): string {
   if (/["\u201C\u201D\u201E]/u.test(query)) return query;
   const tokens = query.trim().split(/\s+/);
-  const isDate = (at: number): boolean => {
-    const token = tokens[at] ?? '';
+  // Whether words start with a date: read as dateTokens reads them (`before:2021` is `before 2021`).
+  const startsWithDate = ([token = '', next = '', ...others]: string[]): boolean => {
     if (yearsOfToken(token) || NUMERIC_MONTH.test(token)) return true;
-    const next = tokens[at + 1] ?? '';
     if (monthOfWord(token) !== undefined || PART_OF_YEAR.test(token)) return YEAR_WORD.test(next);
-    // `since 2023`, `before:2021`, or a month after the word (`since June 2024`: monthInQuery).
-    if (RANGE_OPENING.test(token))
-      return token.includes(':') ? /^(?:19|20)\d\d/.test(token.split(':')[1]!) : isDate(at + 1);
-    return false;
+    // `since 2023`, or a month after the word (`since June 2024`: monthInQuery).
+    return RANGE_OPENING.test(token) && startsWithDate([next, ...others]);
   };
+  const isDate = (at: number): boolean => startsWithDate(dateTokens(tokens.slice(at).join(' ')));
   const kept = tokens.filter((token, at) => {
     if (PUBLISHED_WORDS.test(token)) return !isDate(BEFORE_DATE.test(tokens[at + 1] ?? '') ? at + 2 : at + 1);
     return !(BEFORE_DATE.test(token) && at > 0 && PUBLISHED_WORDS.test(tokens[at - 1]!) && isDate(at + 1));
@@ -1490,12 +1527,32 @@ const FIELD_PREFIX =
 const PLACE_OPERATOR = /(?<=^|\s)(?:site|filetype|ext|inurl|allinurl):\S*/giu;
 
 /**
+ * Percent escapes, as an address writes a query's spaces and punctuation and a reader copies them
+ * from one (`attention%20transformer`, `10.48550%2FarXiv.2306.13575`): a run of them is the UTF-8
+ * text it encodes (`%C3%BC` is `ü`); a run that encodes none stays as typed.
+ */
+const PERCENT_ESCAPES = /(?:%[0-9A-Fa-f]{2})+/g;
+
+/** A query with its percent escapes (PERCENT_ESCAPES) read as the characters they encode. */
+export function withPercentEscapesRead(query: string): string {
+  return query.replace(PERCENT_ESCAPES, (escaped) => {
+    try {
+      return decodeURIComponent(escaped);
+    } catch {
+      return escaped;
+    }
+  });
+}
+
+/**
  * A query without what is no word of any paper: HTML tags (`<b>attention</b>`: an opening tag
  * only where the query closes it, so `a<b>c` stays), the common character references
- * (`&amp;`), a field name before a word (FIELD_PREFIX), and an operator naming a place
+ * (`&amp;`), percent escapes (`%20`: withPercentEscapesRead), a field name before a word (FIELD_PREFIX), and an operator naming a place
  * (PLACE_OPERATOR). The rest of the query is as typed.
  */
-export function withoutMarkup(query: string): string {
+export function withoutMarkup(typed: string): string {
+  // Percent escapes first: `%3Cb%3E` is a tag, `%26amp%3B` a reference.
+  const query = withPercentEscapesRead(typed);
   const closed = new Set([...query.matchAll(CLOSING_TAG)].map((match) => match[1]!.toLowerCase()));
   return query
     .replace(/<(\/?)([a-z][a-z0-9]*)(?:\s[^<>]*)?\/?>/gi, (tag, slash: string, name: string) =>
@@ -1565,6 +1622,26 @@ const SHORT_YEAR = /(?<=^|\s|\p{L}\p{L})['\u2018\u2019](\d\d)(?![\p{L}\p{N}'\u20
  * too, but every paper of such a title has both words. `vs` in lower case only: `VS Code` is a name.
  */
 const VERSUS = /(?<=\S\s+)(?:vs\.?|[Vv][Ee][Rr][Ss][Uu][Ss])(?=\s+\S)/gu;
+/**
+ * A word with a contracted ending, as speech writes one (`it's`, `there's`, `we're`, `I've`,
+ * `isn't`): the letters before it, and the ending. The index reads such a word without its
+ * apostrophe (`its`, `theres`, `were`), a word its paper need not have; see commonContraction.
+ */
+const CONTRACTION = /(?<=^|\s)(\p{L}+?)(n?['\u2019](?:s|re|ve|ll|d|m|t))(?=[\s,.;:!?)]|$)/giu;
+
+/**
+ * Whether a contraction is of a word nearly every abstract has (COMMON_WORDS, or `I`): `it's`,
+ * `that's`, `there's`, `we're`, `they've`, `I'm`, `isn't`, `wasn't` (and `let's`, of `let us`). Such
+ * a word says nothing of a paper's subject, and abstracts seldom write one, so withShorthandRead
+ * drops it; a contraction of another word (`don't`, `can't`, a possessive `Kolmogorov's`) stays.
+ */
+function commonContraction(first: string, ending: string): boolean {
+  const word = first.toLowerCase();
+  const negated = /^n/i.test(ending);
+  if (negated) return /^t$/i.test(ending.slice(-1)) && COMMON_WORDS.has(word);
+  if (/t$/i.test(ending)) return false;
+  return COMMON_WORDS.has(word) || word === 'i' || (word === 'let' && /s$/i.test(ending));
+}
 /**
  * A citation key as Google Scholar, many `.bib` files and this digest (bibtex.ts) write one: the
  * first author's family name, the year and the title's first word, run together
@@ -1693,8 +1770,9 @@ export function withVenueNamesRead(query: string): string {
  * A query with the shorthand readers type read out, outside quoted phrases: a year written `'23`
  * as the year, after its venue's name (`NeurIPS'23` → `NeurIPS 2023`; in this century up to the
  * year after `thisYear`, else the last), a citation key as its name, year and word
- * (`bachmann2023scaling`: CITATION_KEY), and `vs` between two words dropped (`KAN vs MLP`: the
- * papers with both). `"KAN vs MLP"` is a phrase, as typed.
+ * (`bachmann2023scaling`: CITATION_KEY), `vs` between two words dropped (`KAN vs MLP`: the
+ * papers with both), and a contraction of a common word dropped (`it's double descent`:
+ * commonContraction). `"KAN vs MLP"` is a phrase, as typed.
  */
 export function withShorthandRead(query: string, thisYear = new Date().getUTCFullYear()): string {
   const years = replacedOutsideQuotes(
@@ -1703,7 +1781,10 @@ export function withShorthandRead(query: string, thisYear = new Date().getUTCFul
     (_, digits) => ` ${Number(digits) <= (thisYear % 100) + 1 ? 20 : 19}${digits}`,
   );
   const keys = withCitationKeysRead(years);
-  return replacedOutsideQuotes(withVenueNamesRead(keys), VERSUS, () => ' ')
+  const compared = replacedOutsideQuotes(withVenueNamesRead(keys), VERSUS, () => ' ');
+  return replacedOutsideQuotes(compared, CONTRACTION, (typed, first, ending) =>
+    commonContraction(first, ending) ? ' ' : typed,
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -526,6 +526,19 @@ const TABLE: Expectation[] = [
   // Shorthand readers type: a venue's year by its last two digits, a comparison
   { query: "NeurIPS'23", why: 'NeurIPS 2023, as venues are cited: its two papers', only: ['2306.13575', '2312.03951'] },
   { query: 'KAN vs MLP', why: 'the KAN papers, which all compare with MLPs; no paper writes "vs"', only: KAN },
+  // Copied from an address, its spaces and slashes percent-escaped.
+  { query: 'neural%20snowflakes', why: 'Neural Snowflakes, its space as %20', only: ['2310.15003'] },
+  { query: 'https://doi.org/10.48550%2FarXiv.2306.13575', why: 'the DOI, its slash as %2F', only: ['2306.13575'] },
+  {
+    query: "it's double descent",
+    why: 'the double-descent paper, whose abstract has no "its" (nor "it\'s"): the contraction says nothing of it',
+    only: ['2312.03951'],
+  },
+  {
+    query: 'that\u2019s neural snowflakes',
+    why: 'Neural Snowflakes, typed as speech with a curly apostrophe: no paper writes "thats"',
+    only: ['2310.15003'],
+  },
   {
     query: 'transformers vs. RNNs',
     why: 'the three papers with both words ("vs." is no word of theirs)',
@@ -1517,6 +1530,18 @@ describe('newest first', () => {
     const { ids } = await searchPage('neural network', { sort: 'newest' });
     expect(ids.length).toBeGreaterThan(5);
     expect(ids).toEqual(expected.filter((id) => ids.includes(id)));
+
+    // Asked for in words (`latest KAN`, `… most recent`): the papers the other words find, in that order.
+    for (const [query, words] of [
+      ['latest KAN', 'KAN'],
+      ['the newest papers on in-context learning', 'in-context learning'],
+      ['Kolmogorov-Arnold most recent', 'Kolmogorov-Arnold'],
+    ]) {
+      const asked = await searchPage(query!);
+      const found = await searchPage(words!);
+      expect(asked.ids.length, query).toBeGreaterThan(0);
+      expect(asked.ids, query).toEqual(expected.filter((id) => found.ids.includes(id)));
+    }
   });
 });
 
@@ -1733,6 +1758,10 @@ describe('a month and its year', () => {
     ['after Q1 2024', postedIn('2404', '9999')],
     ['before March 2024', postedIn('0000', '2402')],
     ['until 2023-12', postedIn('0000', '2312')],
+    // Written as other engines' operators, as `since:2023` is.
+    ['since:June 2024', postedIn('2406', '9999')],
+    ['after:2024-03', postedIn('2404', '9999')],
+    ['before: March 2024', postedIn('0000', '2402')],
   ])('"%s" finds the papers first posted in that range of months first', async (query, expected) => {
     const { ids } = await searchPage(query);
     const first = ids.slice(0, expected.length);

@@ -67,6 +67,8 @@ import {
   withTypedWordsKept,
   withPrintedWordsRead,
   withPublicationWordsDropped,
+  newestFirstInQuery,
+  withPercentEscapesRead,
   titleOfPastedEntry,
   revealTex,
   withoutIndexOnlyWords,
@@ -265,6 +267,9 @@ describe("this digest's own pages, their address pasted", () => {
     expect(paperKeysInQuery('/papers/my-own-paper.bib')).toEqual(['my-own-paper']);
     expect(paperKeysInQuery('/papers/math-0309136/')).toEqual(['math/0309136']);
     expect(paperKeysInQuery('my own paper')).toBeUndefined();
+    // Copied from an address, its slashes and colons percent-escaped (withPercentEscapesRead).
+    expect(paperKeysInQuery('https://doi.org/10.48550%2FarXiv.2306.13575')).toEqual(['2306.13575']);
+    expect(paperKeysInQuery('arXiv%3A2306.13575%20arXiv%3A2401.12973')).toEqual(['2306.13575', '2401.12973']);
     // Its shard is apart from every arXiv id's.
     expect(paperShard('my-own-paper')).toBe('name-m');
     expect(paperShard('2306.13575')).toBe(arxivShard('2306.13575'));
@@ -2606,6 +2611,15 @@ describe('withShorthandRead', () => {
     ['ICLR\'24 "KAN vs MLP" vs transformers', 'ICLR 2024 "KAN vs MLP" transformers'],
     ['"KAN" vs "MLP"', '"KAN" "MLP"'],
     ['KAN VERSUS MLP', 'KAN MLP'],
+    // A contraction of a word nearly every abstract has (commonContraction) says nothing of a paper.
+    ["it's double descent", 'double descent'],
+    ['It\u2019s double descent', 'double descent'],
+    ["there's no free lunch", 'no free lunch'],
+    ["we're scaling MLPs", 'scaling MLPs'],
+    ["I've KANs, they'll verify", 'KANs, verify'],
+    ["let's verify step by step", 'verify step by step'],
+    ["why attention isn't enough", 'why attention enough'],
+    ['"it\'s double" descent, that\'s it', '"it\'s double" descent, it'],
   ])('reads %s as %s outside its quotes (in 2026)', (query, expected) => {
     expect(withShorthandRead(query, 2026)).toBe(expected);
   });
@@ -2620,6 +2634,12 @@ describe('withShorthandRead', () => {
     'KAN vs',
     'canvas vsx',
     "Kolmogorov's",
+    // A contraction of another word, a possessive, an elision: words.
+    "don't stop pretraining",
+    "can't learn parity",
+    "LLMs' loss",
+    "o'clock",
+    "rock'n'roll",
     // A quoted phrase is searched as typed.
     '"KAN vs MLP"',
     '"NeurIPS\'23"',
@@ -2717,9 +2737,52 @@ describe('withShorthandRead and quoted phrases (seeded random queries)', () => {
   });
 });
 
+describe('withPercentEscapesRead', () => {
+  it.each([
+    ['attention%20transformer', 'attention transformer'],
+    ['M%C3%BCller%2C%20K.', 'Müller, K.'],
+    ['%22double%20descent%22', '"double descent"'],
+    ['GPT-4%20turbo', 'GPT-4 turbo'],
+  ])('reads %s as %s', (query, expected) => {
+    expect(withPercentEscapesRead(query)).toBe(expected);
+  });
+
+  // No escape, or a run that encodes no UTF-8 text, is as typed.
+  it.each(['100%', '3.5% accuracy', '%E0%A4%A', '%FF attention', 'attention'])('leaves %s as typed', (query) => {
+    expect(withPercentEscapesRead(query)).toBe(query);
+  });
+});
+
+describe('newestFirstInQuery', () => {
+  it.each([
+    ['latest KAN', 'KAN'],
+    ['Newest transformers', 'transformers'],
+    ['the latest papers on in-context learning', 'in-context learning'],
+    ['most recent work about linear attention', 'linear attention'],
+    ['Kolmogorov-Arnold most recent', 'Kolmogorov-Arnold'],
+    ['KAN latest', 'KAN'],
+  ])('reads %s as %s, newest first', (query, expected) => {
+    expect(newestFirstInQuery(query)).toBe(expected);
+  });
+
+  it.each([
+    'latest',
+    'most recent',
+    // `recent` alone is a title's word; a word inside the query, a phrase's, are words.
+    'recent advances in deep learning',
+    'the newest first',
+    'KANs are the latest trend',
+    '"latest KAN"',
+    'latest "KAN"',
+  ])('reads no order in %s', (query) => {
+    expect(newestFirstInQuery(query)).toBeUndefined();
+  });
+});
+
 describe('withoutMarkup', () => {
   it.each([
     ['<b>attention</b>', 'attention'],
+    ['%3Cb%3Eattention%3C%2Fb%3E%20%26amp%3B%20memory', 'attention & memory'],
     ['<i>in-context</i> learning', 'in-context learning'],
     ['<a href="https://x.org/">neural</a> networks', 'neural networks'],
     ['attention &amp; memory', 'attention & memory'],
@@ -2992,8 +3055,23 @@ describe('monthInQuery', () => {
     ['before first quarter of 2024', { months: span(1900, 1, 2023, 12), year: '2024', years: 'until 2024', rest: '' }],
     ['until H1 2025', { months: span(1900, 1, 2025, 6), year: '2025', years: 'until 2025', rest: '' }],
     ['since June 2031', { months: ['2031-06'], year: '2031', rest: 'since' }],
+    // Written as other engines' operators, as a year is (`since:2023`).
+    ['since:June 2024', { months: span(2024, 6, 2027, 12), year: '2024', years: 'since 2024', rest: '' }],
+    ['KANs after:2024-03', { months: span(2024, 4, 2027, 12), year: '2024', years: 'since 2024', rest: 'KANs' }],
+    ['before: March 2024', { months: span(1900, 1, 2024, 2), year: '2024', years: 'until 2024', rest: '' }],
+    ['Until:Q2 2023 KAN', { months: span(1900, 1, 2023, 6), year: '2023', years: 'until 2023', rest: 'KAN' }],
   ])('%s names the months of a range open at one end (this year 2026)', (query, expected) => {
     expect(monthInQuery(query, 2026)).toEqual(expected);
+  });
+
+  it.each([
+    ['before March 2024', '2015-11', span(2015, 11, 2024, 2)],
+    ['until:2023-12 KAN', '2017-06', span(2017, 6, 2023, 12)],
+    ['since June 2024', '2015-11', span(2024, 6, 2027, 12)],
+    // The digest's first month after the range's end: the month as typed, as for any range of no month.
+    ['before March 2024', '2024-05', ['2024-03']],
+  ])("%s reaches back to the digest's first month, %s, not to 1900", (query, first, expected) => {
+    expect(monthInQuery(query, 2026, first)?.months).toEqual(expected);
   });
 
   it.each([
@@ -3114,6 +3192,8 @@ describe('withPublicationWordsDropped', () => {
     ['published before:2021', 'before:2021'],
     ['papers published between 2023 and 2024', 'papers between 2023 and 2024'],
     ['released in Q1 2024', 'Q1 2024'],
+    ['posted since:June 2024 KANs', 'since:June 2024 KANs'],
+    ['submitted after:2024-03', 'after:2024-03'],
   ])('reads %s as its date: %s', (query, expected) => {
     expect(withPublicationWordsDropped(query)).toBe(expected);
   });

@@ -449,18 +449,18 @@ async function firstThen(
   return { results: sorted, unmatched: [] };
 }
 
-/**
- * A query that names a date (a month, a year) as one answer: what `ofDate` finds among the papers
- * of that date (`dateFilters` added to the options' filters), then what the `wider` reading finds
- * (the month's year, or the year as text), joined by firstThen. One step after the other, each a
- * step of this keystroke's search: a newer keystroke stops them.
- */
 /** The first month (`YYYY-MM`) a paper of the index was first posted in (CITED_MONTH_FILTER's least value). */
 async function firstCitedMonth(pagefind: Pagefind): Promise<string | undefined> {
   const months = Object.keys((await pagefind.filters())[CITED_MONTH_FILTER] ?? {});
   return months.sort()[0];
 }
 
+/**
+ * A query that names a date (a month, a year) as one answer: what `ofDate` finds among the papers
+ * of that date (`dateFilters` added to the options' filters), then what the `wider` reading finds
+ * (the month's year, or the year as text), joined by firstThen. One step after the other, each a
+ * step of this keystroke's search: a newer keystroke stops them.
+ */
 async function dateThenWider(
   pagefind: Pagefind,
   options: PagefindQuery,

@@ -29,7 +29,7 @@ import { fileSizeProblem } from './file-size.ts';
 import { decodeUtf8 } from './utf8.ts';
 import { codePointName, onlySpacesNamed, spacesNamed } from '../lib/code-point.ts';
 import { isWordAnd } from '../lib/authors.ts';
-import { isAddressOrLocalName } from '../lib/urls.ts';
+import { isAddressOrLocalName } from '../lib/link-hosts.ts';
 
 /**
  * Everything that can be checked about one paper file on its own: encoding, characters,

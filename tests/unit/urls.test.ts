@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createUrls, dotSegmentProblem, isOnSiteHost, normalizeBase, textIsAddress } from '../../src/lib/urls.ts';
+import { createUrls, isOnSiteHost, normalizeBase, textIsAddress } from '../../src/lib/urls.ts';
+import { dotSegmentProblem } from '../../src/lib/link-hosts.ts';
 import { seededRandom } from '../helpers/hostile.ts';
 import { authorSlug } from '../../src/lib/authors.ts';
 

@@ -142,8 +142,6 @@ interface Pagefind {
   options: (options: { baseUrl?: string; excerptLength?: number; noWorker?: boolean }) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null, query?: PagefindQuery) => Promise<PagefindResponse>;
-  /** Every filter's values, each with its number of pages. */
-  filters: () => Promise<Record<string, Record<string, number>>>;
   /** Loads the index chunks a search for `term` needs, without searching. */
   preload: (term: string, query?: PagefindQuery) => Promise<void>;
 }
@@ -202,7 +200,6 @@ function pagefindOnUse(config: SearchConfig): Pagefind {
     options: async (options) => (await loadPagefind(config)).options(options),
     init: async () => (await loadPagefind(config)).init(),
     search: async (term, query) => (await loadPagefind(config)).search(term, query),
-    filters: async () => (await loadPagefind(config)).filters(),
     preload: async (term, query) => (await loadPagefind(config)).preload(term, query),
   };
 }
@@ -447,12 +444,6 @@ async function firstThen(
   const all = new Set(results.map((result) => result.id));
   const sorted = (await pagefind.search(null, options)).results.filter((result) => all.has(result.id));
   return { results: sorted, unmatched: [] };
-}
-
-/** The first month (`YYYY-MM`) a paper of the index was first posted in (CITED_MONTH_FILTER's least value). */
-async function firstCitedMonth(pagefind: Pagefind): Promise<string | undefined> {
-  const months = Object.keys((await pagefind.filters())[CITED_MONTH_FILTER] ?? {});
-  return months.sort()[0];
 }
 
 /**
@@ -719,10 +710,7 @@ async function searchWords(
   // A month and its year (`June 2025`, `2024-12`) are the month of the paper's first version: its
   // papers first, then what the query finds without the month's name (those of the year first);
   // after `since`, `before`… the months of that range, then those of its range of years.
-  const typedMonth = !readYear || cited ? undefined : monthInQuery(query);
-  // A range of months back in time (`before March 2024`) reaches back to the digest's first month,
-  // not to EARLIEST_YEAR's: those months hold no paper, and each is a value of the filter sent.
-  const month = typedMonth?.years ? monthInQuery(query, undefined, await firstCitedMonth(pagefind)) : typedMonth;
+  const month = !readYear || cited ? undefined : monthInQuery(query);
   if (month) {
     const ofMonth = (filtered: PagefindQuery) =>
       month.rest

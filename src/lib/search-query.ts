@@ -615,16 +615,14 @@ function partOfYearAt(word: string, parts: number): number | undefined {
  * March 2024`, `after Q1 2024`), the months of that range, closed as withOpenRangesClosed closes
  * one of years (to the end of the year after `thisYear`, or back to EARLIEST_YEAR; `since` and
  * `until` hold the month or part, `after` and `before` not), with `years`, the open range of years
- * that holds them (`since 2024`, `until 2024`), for what the query finds beyond them; a range
- * back in time starts at `firstMonth` (`YYYY-MM`, the digest's first), when given, not at
- * EARLIEST_YEAR. The operator form is read alike (`since:June 2024`: dateTokens).
+ * that holds them (`since 2024`, `until 2024`), for what the query finds beyond them. The
+ * operator form is read alike (`since:June 2024`: dateTokens).
  * Undefined for a query with quotes (a phrase is as typed), with no month or with
  * two, and for digits that are a range of years (`2023-25`: yearsOfToken reads it first).
  */
 export function monthInQuery(
   query: string,
   thisYear = new Date().getUTCFullYear(),
-  firstMonth?: string,
 ): { months: string[]; year: string; years?: string; rest: string } | undefined {
   if (/["\u201C\u201D\u201E]/u.test(query)) return undefined;
   const tokens = dateTokens(query);
@@ -664,10 +662,7 @@ export function monthInQuery(
   let start = at;
   const opening = OPEN_RANGE_WORD.exec(tokens[at - 1] ?? '')?.[1];
   if (opening) {
-    // Back to the digest's first month when known (firstMonth): the months before it hold no paper.
-    const known = /^(\d{4})-(\d\d)$/.exec(firstMonth ?? '');
-    const earliest = Math.max(EARLIEST_YEAR * 12, known ? Number(known[1]) * 12 + Number(known[2]) - 1 : 0);
-    const [first, last] = openRange(opening, from, to, earliest, (thisYear + 1) * 12 + 11);
+    const [first, last] = openRange(opening, from, to, EARLIEST_YEAR * 12, (thisYear + 1) * 12 + 11);
     // A range that holds no month (`since June 2031`) is no range: the month as typed.
     if (first <= last) [from, to, start] = [first, last, at - 1];
   }

@@ -3065,16 +3065,6 @@ describe('monthInQuery', () => {
   });
 
   it.each([
-    ['before March 2024', '2015-11', span(2015, 11, 2024, 2)],
-    ['until:2023-12 KAN', '2017-06', span(2017, 6, 2023, 12)],
-    ['since June 2024', '2015-11', span(2024, 6, 2027, 12)],
-    // The digest's first month after the range's end: the month as typed, as for any range of no month.
-    ['before March 2024', '2024-05', ['2024-03']],
-  ])("%s reaches back to the digest's first month, %s, not to 1900", (query, first, expected) => {
-    expect(monthInQuery(query, 2026, first)?.months).toEqual(expected);
-  });
-
-  it.each([
     'June',
     'decoder 2024',
     'March of the penguins',
